@@ -44,6 +44,8 @@ export interface ProviderConfig {
   extra: Record<string, string | undefined>;
   /** per-request timeout for a single HTTP call to the upstream */
   timeoutMs: number;
+  /** most jobs at once against this upstream (`<PROVIDER>_CONCURRENCY`, else the adapter default) */
+  concurrency?: number;
 }
 
 /** An input image handed to an adapter: already fetched (SSRF-checked) or produced by us. */

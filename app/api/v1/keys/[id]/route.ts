@@ -1,0 +1,15 @@
+import { notFound } from "@/lib/api/errors";
+import { qtHandler } from "@/lib/api/handler";
+import { revokeApiKey } from "@/lib/auth/api-keys";
+import { requireCaller } from "@/lib/auth/caller";
+import { keyIdParam } from "../schema";
+
+export const dynamic = "force-dynamic";
+
+/** Extension: revokes one of the caller's keys; it stops working on the next request. */
+export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { id } = keyIdParam.parse(params);
+  const { user } = await requireCaller(req);
+  if (!revokeApiKey(id, user.id)) throw notFound("API key");
+  return Response.json({ id, revoked: true });
+});

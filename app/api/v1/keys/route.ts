@@ -1,0 +1,20 @@
+import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
+import { requireCaller } from "@/lib/auth/caller";
+import { createKeyBody } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** Extension: the caller's API keys (never the keys themselves, only prefix and last 4). */
+export const GET = qtHandler(async (req) => {
+  const { user } = await requireCaller(req);
+  return Response.json({ keys: listApiKeys(user.id) });
+});
+
+/** Extension: creates a key; the `key` field is shown this once and never again. */
+export const POST = qtHandler(async (req) => {
+  const body = await parseJsonBody(req, createKeyBody);
+  const { user } = await requireCaller(req);
+  const { key, record } = createApiKey(user.id, body.name);
+  return Response.json({ key, ...record }, { status: 201 });
+});

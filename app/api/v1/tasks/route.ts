@@ -1,0 +1,13 @@
+import { qtHandler, parseQuery } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { listUserTasks } from "@/lib/tasks/list-tasks";
+import { listTasksQuery } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** seed 000: GET /api/v1/tasks — the caller's tasks, newest first, 20 per page. */
+export const GET = qtHandler(async (req) => {
+  const query = parseQuery(req, listTasksQuery);
+  const { user } = await requireCaller(req);
+  return Response.json(await listUserTasks(user.id, query));
+});

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { TASK_STATUSES } from "@/lib/db/schema";
+
+export const booleanString = (field: string) =>
+  z.enum(["true", "false"], { error: `${field} must be "true" or "false"` });
+
+export const positiveIntString = (field: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${field} must be a positive integer`)
+    .transform(Number)
+    .refine((n) => Number.isSafeInteger(n) && n >= 1, `${field} must be a positive integer`);
+
+export const listTasksQuery = z.object({
+  status: z
+    .enum(TASK_STATUSES, { error: `status must be one of ${TASK_STATUSES.join(", ")}` })
+    .optional(),
+  page: positiveIntString("page").optional(),
+  page_size: positiveIntString("page_size")
+    .refine((n) => n <= 100, "page_size must be at most 100")
+    .optional(),
+  include_base64: booleanString("include_base64").optional(),
+  // extensions for the studio's gallery
+  q: z.string().max(200, "q must be at most 200 characters").optional(),
+  type: z.enum(["image", "video", "audio", "llm", "operation"]).optional(),
+  model: z.string().max(200).optional(),
+  mode: z.string().max(20).optional(),
+  starred: booleanString("starred").optional(),
+  batch_id: positiveIntString("batch_id").optional(),
+  before: positiveIntString("before").optional(),
+});

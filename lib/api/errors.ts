@@ -1,0 +1,76 @@
+// One error type per API family, each rendering its contract's error shape:
+//   QT Pixel API (seed 000):    { "error": "…", "details": "…" }
+//   Pixel backend API (seed 001): { "code": "400", "message": "…", "request_id": "req_…" }
+// Nothing else reaches the client: unknown errors become a 500 with a request id, logged here.
+import crypto from "node:crypto";
+import { ZodError } from "zod";
+
+export type ApiFamily = "qt" | "pixel";
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly details?: string;
+  readonly headers?: Record<string, string>;
+
+  constructor(
+    status: number,
+    message: string,
+    opts: { details?: string; headers?: Record<string, string> } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.details = opts.details;
+    this.headers = opts.headers;
+  }
+}
+
+export const badRequest = (message: string, details?: string) =>
+  new ApiError(400, message, { details });
+export const unauthorized = (details?: string) =>
+  new ApiError(401, "Unauthorized: missing, invalid or revoked API key", { details });
+export const forbidden = (message = "Forbidden", details?: string) =>
+  new ApiError(403, message, { details });
+export const notFound = (what: string) => new ApiError(404, `${what} not found`);
+
+export function newRequestId(): string {
+  return `req_${crypto.randomBytes(9).toString("base64url")}`;
+}
+
+/** Turns a zod failure into one message that names the field(s). */
+export function describeZodError(error: ZodError): { message: string; details: string } {
+  const parts = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join(".") : "body";
+    return `${field}: ${issue.message}`;
+  });
+  return { message: `Invalid request: ${parts[0]}`, details: parts.join("; ") };
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof ZodError) {
+    const { message, details } = describeZodError(error);
+    return new ApiError(400, message, { details });
+  }
+  return new ApiError(500, "Internal server error");
+}
+
+export function renderError(family: ApiFamily, error: unknown, requestId: string): Response {
+  const apiError = toApiError(error);
+  const log = apiError.status >= 500 ? console.error : console.warn;
+  log(
+    `[${requestId}] ${apiError.status} ${apiError.message}`,
+    apiError.status >= 500 ? error : (apiError.details ?? ""),
+  );
+  const headers: Record<string, string> = { "X-Request-Id": requestId, ...apiError.headers };
+  if (family === "qt") {
+    const body: { error: string; details?: string } = { error: apiError.message };
+    if (apiError.status >= 500) body.details = `request_id: ${requestId}`;
+    else if (apiError.details) body.details = apiError.details;
+    return Response.json(body, { status: apiError.status, headers });
+  }
+  return Response.json(
+    { code: String(apiError.status), message: apiError.message, request_id: requestId },
+    { status: apiError.status, headers },
+  );
+}

@@ -1,0 +1,224 @@
+import { and, count, desc, eq, inArray, like, lt, type SQL, sql } from "drizzle-orm";
+import { getDb, writeTransaction } from "./client";
+import {
+  type Asset,
+  assets,
+  type Batch,
+  batches,
+  type NewTask,
+  type Task,
+  type TaskStatus,
+  tasks,
+} from "./schema";
+
+export function insertTask(values: NewTask): Task {
+  return getDb().insert(tasks).values(values).returning().get();
+}
+
+/** Creates a batch and its tasks atomically (a batch is never visible half-created). */
+export function insertBatchWithTasks(
+  batch: typeof batches.$inferInsert,
+  makeTasks: (batchId: number) => NewTask[],
+): { batch: Batch; tasks: Task[] } {
+  return writeTransaction((tx) => {
+    const b = tx.insert(batches).values(batch).returning().get();
+    const rows = makeTasks(b.id).map((t) => tx.insert(tasks).values(t).returning().get());
+    return { batch: b, tasks: rows };
+  });
+}
+
+export function getTaskById(id: number): Task | undefined {
+  return getDb().select().from(tasks).where(eq(tasks.id, id)).get();
+}
+
+export function getTaskForUser(id: number, userId: number): Task | undefined {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .get();
+}
+
+export interface TaskFilter {
+  userId: number;
+  status?: TaskStatus;
+  q?: string;
+  type?: Task["type"];
+  model?: string;
+  mode?: string;
+  starred?: boolean;
+  batchId?: number;
+  /** newest-first cursor: only tasks with id < before */
+  before?: number;
+}
+
+function taskWhere(f: TaskFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [eq(tasks.userId, f.userId)];
+  if (f.status) conds.push(eq(tasks.status, f.status));
+  if (f.type) conds.push(eq(tasks.type, f.type));
+  if (f.model) conds.push(eq(tasks.model, f.model));
+  if (f.mode) conds.push(eq(tasks.mode, f.mode));
+  if (f.starred !== undefined) conds.push(eq(tasks.starred, f.starred));
+  if (f.batchId !== undefined) conds.push(eq(tasks.batchId, f.batchId));
+  if (f.before !== undefined) conds.push(lt(tasks.id, f.before));
+  if (f.q) {
+    const escaped = f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    conds.push(sql`lower(${tasks.prompt}) like ${`%${escaped}%`} escape '\\'`);
+  }
+  return and(...conds);
+}
+
+export function listTasks(
+  f: TaskFilter,
+  page: { limit: number; offset: number },
+): { rows: Task[]; total: number } {
+  const db = getDb();
+  const where = taskWhere(f);
+  const rows = db
+    .select()
+    .from(tasks)
+    .where(where)
+    .orderBy(desc(tasks.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  const total = db.select({ n: count() }).from(tasks).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Earlier prompts of a user, newest first, for duplicate detection. */
+export function recentPromptsOfUser(
+  userId: number,
+  limit = 500,
+): Pick<Task, "id" | "prompt" | "status" | "batchId">[] {
+  return getDb()
+    .select({ id: tasks.id, prompt: tasks.prompt, status: tasks.status, batchId: tasks.batchId })
+    .from(tasks)
+    .where(and(eq(tasks.userId, userId), inArray(tasks.status, ["completed", "pending", "processing"])))
+    .orderBy(desc(tasks.id))
+    .limit(limit)
+    .all();
+}
+
+export function updateTaskStarred(id: number, userId: number, starred: boolean): Task | undefined {
+  return getDb()
+    .update(tasks)
+    .set({ starred, updatedAt: new Date() })
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .returning()
+    .get();
+}
+
+export function deleteTaskRow(id: number, userId: number): boolean {
+  return (
+    getDb()
+      .delete(tasks)
+      .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+      .run().changes > 0
+  );
+}
+
+export function getBatchForUser(id: number, userId: number): Batch | undefined {
+  return getDb()
+    .select()
+    .from(batches)
+    .where(and(eq(batches.id, id), eq(batches.userId, userId)))
+    .get();
+}
+
+export function getBatchById(id: number): Batch | undefined {
+  return getDb().select().from(batches).where(eq(batches.id, id)).get();
+}
+
+export function tasksOfBatch(batchId: number): Task[] {
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(eq(tasks.batchId, batchId))
+    .orderBy(tasks.batchIndex)
+    .all();
+}
+
+export function listBatches(
+  userId: number,
+  page: { limit: number; offset: number },
+): { rows: Batch[]; total: number } {
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(batches)
+    .where(eq(batches.userId, userId))
+    .orderBy(desc(batches.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+  const total = db.select({ n: count() }).from(batches).where(eq(batches.userId, userId)).get()?.n ?? 0;
+  return { rows, total };
+}
+
+/** Status counts of the tasks of several batches at once (for batch lists). */
+export function batchTaskCounts(
+  batchIds: number[],
+): Map<number, Record<TaskStatus, number> & { total: number }> {
+  const out = new Map<number, Record<TaskStatus, number> & { total: number }>();
+  if (batchIds.length === 0) return out;
+  const rows = getDb()
+    .select({ batchId: tasks.batchId, status: tasks.status, n: count() })
+    .from(tasks)
+    .where(inArray(tasks.batchId, batchIds))
+    .groupBy(tasks.batchId, tasks.status)
+    .all();
+  for (const id of batchIds) out.set(id, { pending: 0, processing: 0, completed: 0, failed: 0, total: 0 });
+  for (const r of rows) {
+    const entry = out.get(r.batchId!)!;
+    entry[r.status] += r.n;
+    entry.total += r.n;
+  }
+  return out;
+}
+
+export function deleteBatchRow(id: number, userId: number): boolean {
+  return (
+    getDb()
+      .delete(batches)
+      .where(and(eq(batches.id, id), eq(batches.userId, userId)))
+      .run().changes > 0
+  );
+}
+
+export function updateBatch(id: number, values: Partial<typeof batches.$inferInsert>): void {
+  getDb()
+    .update(batches)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(batches.id, id))
+    .run();
+}
+
+export function assetsOfTask(taskId: number): Asset[] {
+  return getDb()
+    .select()
+    .from(assets)
+    .where(eq(assets.taskId, taskId))
+    .orderBy(assets.kind, assets.position)
+    .all();
+}
+
+export function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Asset[] {
+  if (taskIds.length === 0) return [];
+  const cond = kind
+    ? and(inArray(assets.taskId, taskIds), eq(assets.kind, kind))
+    : inArray(assets.taskId, taskIds);
+  return getDb().select().from(assets).where(cond).all();
+}
+
+export function findAsset(taskId: number, kind: Asset["kind"], position = 0): Asset | undefined {
+  return getDb()
+    .select()
+    .from(assets)
+    .where(and(eq(assets.taskId, taskId), eq(assets.kind, kind), eq(assets.position, position)))
+    .get();
+}
+
+export function insertAssets(rows: (typeof assets.$inferInsert)[]): void {
+  if (rows.length) getDb().insert(assets).values(rows).run();
+}

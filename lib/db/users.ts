@@ -1,0 +1,51 @@
+import { count, eq } from "drizzle-orm";
+import { getDb, writeTransaction } from "./client";
+import { type User, users } from "./schema";
+
+export function getUserById(id: number): User | undefined {
+  return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function getUserByEmail(email: string): User | undefined {
+  return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+export function countUsers(): number {
+  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+}
+
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`An account with the email ${email} already exists`);
+    this.name = "EmailTakenError";
+  }
+}
+
+/**
+ * Creates a user. The first account of a fresh install becomes admin; the count and the insert
+ * share one IMMEDIATE transaction so two simultaneous first sign-ups can't both become admin.
+ */
+export function createUser(input: {
+  email: string;
+  passwordHash: string;
+  name?: string;
+  role?: "admin" | "user";
+}): User {
+  const email = input.email.trim().toLowerCase();
+  return writeTransaction((tx) => {
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      throw new EmailTakenError(email);
+    }
+    const isFirst = (tx.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+    return tx
+      .insert(users)
+      .values({
+        email,
+        passwordHash: input.passwordHash,
+        name: input.name ?? null,
+        role: input.role ?? (isFirst ? "admin" : "user"),
+      })
+      .returning()
+      .get();
+  });
+}

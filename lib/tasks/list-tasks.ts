@@ -1,0 +1,51 @@
+import type { TaskStatus } from "@/lib/db/schema";
+import { listTasks } from "@/lib/db/tasks";
+import { withBase64 } from "./images";
+import { toQtTask } from "./serialize";
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+export interface ListTasksInput {
+  status?: TaskStatus;
+  page?: number;
+  page_size?: number;
+  include_base64?: "true" | "false";
+  q?: string;
+  type?: "image" | "video" | "audio" | "llm" | "operation";
+  model?: string;
+  mode?: string;
+  starred?: "true" | "false";
+  batch_id?: number;
+  before?: number;
+}
+
+export async function listUserTasks(userId: number, input: ListTasksInput) {
+  const page = input.page ?? 1;
+  const pageSize = input.page_size ?? DEFAULT_PAGE_SIZE;
+  const { rows, total } = listTasks(
+    {
+      userId,
+      status: input.status,
+      q: input.q?.trim() || undefined,
+      type: input.type,
+      model: input.model,
+      mode: input.mode,
+      starred: input.starred === undefined ? undefined : input.starred === "true",
+      batchId: input.batch_id,
+      before: input.before,
+    },
+    { limit: pageSize, offset: input.before ? 0 : (page - 1) * pageSize },
+  );
+  const wantBase64 = input.include_base64 === "true";
+  const { encoded, limited } = wantBase64
+    ? await withBase64(rows)
+    : { encoded: new Map<number, string>(), limited: false };
+  return {
+    tasks: rows.map((t) => toQtTask(t, wantBase64 ? encoded.get(t.id) : undefined)),
+    total,
+    page,
+    page_size: pageSize,
+    base64_limited: limited,
+    next_cursor: rows.length === pageSize ? rows[rows.length - 1].id : null,
+  };
+}

@@ -1,0 +1,155 @@
+// How a task row looks in each public API. Both read the same row.
+import { isoSeconds } from "@/lib/api/time";
+import type { Asset, Batch, Task } from "@/lib/db/schema";
+
+/** seed 000: `/static/gallery/<id>.png`, set once the image exists. */
+export function imagePath(task: Pick<Task, "id" | "status" | "type">): string | null {
+  return task.status === "completed" && (task.type === "image" || task.type === "operation")
+    ? `/static/gallery/${task.id}.png`
+    : null;
+}
+
+export interface QtTask {
+  id: number;
+  prompt: string;
+  status: Task["status"];
+  image_path: string | null;
+  image_base64?: string;
+  error_msg: string;
+  batch_id: number | null;
+  created_at: string;
+  updated_at: string;
+  // documented extensions (OpenAPI): what the studio UI shows
+  batch_index?: number | null;
+  model: string;
+  type: Task["type"];
+  mode: string | null;
+  seed: number | null;
+  scale: number;
+  background: string;
+  palette: string | null;
+  starred: boolean;
+  width: number | null;
+  height: number | null;
+  source_task_id: number | null;
+  email_status: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+}
+
+export function toQtTask(task: Task, imageBase64?: string): QtTask {
+  const out: QtTask = {
+    id: task.id,
+    prompt: task.prompt,
+    status: task.status,
+    image_path: imagePath(task),
+    error_msg: task.errorMsg,
+    batch_id: task.batchId,
+    created_at: isoSeconds(task.createdAt)!,
+    updated_at: isoSeconds(task.updatedAt)!,
+    batch_index: task.batchIndex,
+    model: task.model,
+    type: task.type,
+    mode: task.mode,
+    seed: task.seed,
+    scale: task.scale,
+    background: task.background,
+    palette: task.palette,
+    starred: task.starred,
+    width: task.width,
+    height: task.height,
+    source_task_id: task.sourceTaskId,
+    email_status: task.emailStatus,
+    started_at: isoSeconds(task.startedAt),
+    completed_at: isoSeconds(task.completedAt),
+  };
+  if (imageBase64 !== undefined) out.image_base64 = imageBase64;
+  return out;
+}
+
+export function batchStatus(counts: { pending: number; processing: number; completed: number; failed: number; total: number }): Task["status"] {
+  if (counts.total === 0) return "pending";
+  if (counts.completed + counts.failed === counts.total) {
+    return counts.completed > 0 ? "completed" : "failed";
+  }
+  return counts.processing > 0 || counts.completed + counts.failed > 0 ? "processing" : "pending";
+}
+
+export function toQtBatch(
+  batch: Batch,
+  counts: { pending: number; processing: number; completed: number; failed: number; total: number },
+) {
+  return {
+    id: batch.id,
+    prompt: batch.prompt,
+    mode: batch.mode,
+    status: batchStatus(counts),
+    requested_count: batch.requestedCount,
+    generated_count: counts.completed,
+    // extensions
+    model: batch.model,
+    seed: batch.seed,
+    scale: batch.scale,
+    background: batch.background,
+    palette: batch.palette,
+    completed_count: counts.completed,
+    failed_count: counts.failed,
+    total_count: counts.total,
+    created_at: isoSeconds(batch.createdAt),
+    updated_at: isoSeconds(batch.updatedAt),
+  };
+}
+
+const PUBLIC_TASK_PREFIX = "task_";
+
+/** seed 001 returns string ids like "task_abc123"; ours are "task_<row id>". */
+export function toPublicTaskId(id: number): string {
+  return `${PUBLIC_TASK_PREFIX}${id}`;
+}
+
+export function parsePublicTaskId(raw: string): number | undefined {
+  const digits = raw.startsWith(PUBLIC_TASK_PREFIX) ? raw.slice(PUBLIC_TASK_PREFIX.length) : raw;
+  if (!/^[1-9]\d{0,15}$/.test(digits)) return undefined;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+export function assetUrl(asset: Asset): string {
+  if (asset.kind === "image" && asset.position === 0) return `/static/gallery/${asset.taskId}.png`;
+  return `/api/v1/task/${asset.taskId}/files/${asset.kind}/${asset.position}`;
+}
+
+/** seed 001 task shape. */
+export function toPixelTask(task: Task, files: Asset[], origin: string) {
+  const abs = (a: Asset) => new URL(assetUrl(a), origin).toString();
+  const pick = (kind: Asset["kind"]) => files.filter((f) => f.kind === kind);
+  const result: Record<string, unknown> = {};
+  if (task.status === "completed") {
+    const images = pick("image");
+    if (images.length) result.images = images.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    const videos = pick("video");
+    if (videos.length) result.videos = videos.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    const audio = pick("audio");
+    if (audio.length) result.audios = audio.map((a) => ({ url: abs(a), content_type: a.contentType }));
+    const vectors = pick("vector");
+    if (vectors.length) result.vectors = vectors.map((a) => ({ url: abs(a) }));
+    const grids = pick("grid");
+    if (grids.length) result.grids = grids.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    const originals = pick("original");
+    if (originals.length) result.originals = originals.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    const texts = pick("text");
+    if (texts.length) result.texts = texts.map((a) => ({ url: abs(a) }));
+  }
+  return {
+    id: toPublicTaskId(task.id),
+    type: task.type,
+    status: task.status,
+    model: task.model,
+    params: task.params,
+    result,
+    error: task.errorMsg || null,
+    progress: task.progress,
+    created_at: isoSeconds(task.createdAt),
+    updated_at: isoSeconds(task.updatedAt),
+  };
+}
