@@ -33,8 +33,24 @@ export interface ModelSpec {
   durations?: Record<string, string>;
   voices?: VoiceSpec[];
   /** JSON-schema-ish description of operation parameters, for the UI and OpenAPI. */
-  params?: Record<string, { type: "number" | "integer" | "string" | "boolean"; min?: number; max?: number; default?: unknown; enum?: string[]; description?: string }>;
+  params?: Record<
+    string,
+    {
+      type: "number" | "integer" | "string" | "boolean";
+      min?: number;
+      max?: number;
+      default?: unknown;
+      enum?: string[];
+      description?: string;
+    }
+  >;
 }
+
+/**
+ * Environment variables as adapters read them. Wider than NodeJS.ProcessEnv (which Next.js
+ * augments with a required NODE_ENV) so tests and tools can pass plain objects.
+ */
+export type EnvLike = Readonly<Record<string, string | undefined>>;
 
 /** Where an adapter sends requests; from environment variables (admin-configured, trusted). */
 export interface ProviderConfig {
@@ -113,7 +129,7 @@ export interface ProviderAdapter {
   defaultConcurrency: number;
   models: ModelSpec[];
   /** reads the adapter's config from env; undefined when not configured */
-  configFromEnv(env: NodeJS.ProcessEnv): ProviderConfig | undefined;
+  configFromEnv(env: EnvLike): ProviderConfig | undefined;
   submit(req: GenerationRequest, ctx: AdapterContext): Promise<SubmitResult>;
   poll(upstreamId: string, req: GenerationRequest, ctx: AdapterContext): Promise<PollResult>;
   /** a cheap authenticated call used by the providers page's "test connection" */

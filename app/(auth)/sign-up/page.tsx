@@ -1,16 +1,18 @@
 import { Suspense } from "react";
 import { AuthForm } from "@/components/auth-form";
 import { isSignupOpen } from "@/lib/auth/accounts";
+import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign up · Pixel Studio" };
 
-export default function SignUpPage() {
+export default async function SignUpPage() {
   if (!isSignupOpen()) {
+    const t = await getT();
     return (
-      <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
-        <h1 className="mb-2 text-2xl font-bold">Sign-up is closed</h1>
-        <p className="text-sm text-zinc-500">Ask an administrator of this studio for an account.</p>
+      <main className="mx-auto flex min-h-[calc(100vh-3.5rem)] max-w-sm flex-col justify-center px-4">
+        <h1 className="mb-2 text-2xl font-bold">{t("auth.closed")}</h1>
+        <p className="text-sm text-zinc-500">{t("auth.closedHint")}</p>
       </main>
     );
   }

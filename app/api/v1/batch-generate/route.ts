@@ -1,0 +1,32 @@
+import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { createBatch } from "@/lib/generation/create-tasks";
+import { batchGenerateBody } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** seed 000: POST /api/v1/batch-generate — 1–4 frames, or a sprite animation mode. */
+export const POST = qtHandler(async (req) => {
+  const body = await parseJsonBody(req, batchGenerateBody);
+  const caller = await requireCaller(req);
+  const { batch, tasks } = createBatch(caller, {
+    prompt: body.prompt,
+    mode: body.mode,
+    count: body.count,
+    variations: body.variations,
+    background: body.background,
+    scale: body.scale,
+    email: body.email,
+    send_email: body.send_email,
+    model: body.model,
+    seed: body.seed,
+    palette: body.palette,
+    negativePrompt: body.negative_prompt,
+  });
+  return Response.json({
+    batch_id: batch.id,
+    task_ids: tasks.map((t) => t.id),
+    requested_count: batch.requestedCount,
+    status: "pending",
+  });
+});

@@ -1,0 +1,16 @@
+import { qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { regenerateFrame } from "@/lib/generation/create-tasks";
+import { ownBatch } from "@/lib/tasks/task-access";
+import { frameParams } from "../../../schema";
+
+export const dynamic = "force-dynamic";
+
+/** Extension: re-roll one frame (1-based), keeping the other frames and the batch's palette. */
+export const POST = qtHandler<{ id: string; index: string }>(async (req, { params }) => {
+  const { id, index } = frameParams.parse(params);
+  const caller = await requireCaller(req);
+  const batch = ownBatch(id, caller.user.id);
+  const task = regenerateFrame(caller, batch, index);
+  return Response.json({ task_id: task.id, batch_id: batch.id, batch_index: index, status: task.status });
+});

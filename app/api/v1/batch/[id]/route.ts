@@ -1,0 +1,27 @@
+import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { deleteBatchRow, tasksOfBatch } from "@/lib/db/tasks";
+import { batchDetail } from "@/lib/tasks/batch-detail";
+import { ownBatch } from "@/lib/tasks/task-access";
+import { deleteTask } from "@/lib/tasks/task-detail";
+import { batchParams, batchQuery } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** seed 000: GET /api/v1/batch/:id — the batch and all its tasks. */
+export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { id } = batchParams.parse(params);
+  const query = parseQuery(req, batchQuery);
+  const { user } = await requireCaller(req);
+  return Response.json(await batchDetail(ownBatch(id, user.id), query.include_base64 === "true"));
+});
+
+/** Extension: deletes a batch with all its frames and files. */
+export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { id } = batchParams.parse(params);
+  const { user } = await requireCaller(req);
+  const batch = ownBatch(id, user.id);
+  for (const task of tasksOfBatch(batch.id)) await deleteTask(task);
+  deleteBatchRow(batch.id, user.id);
+  return Response.json({ id, deleted: true });
+});

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { batchTaskCounts, listBatches } from "@/lib/db/tasks";
+import { DEFAULT_PAGE_SIZE } from "@/lib/tasks/list-tasks";
+import { toQtBatch } from "@/lib/tasks/serialize";
+import { positiveIntString } from "../tasks/schema";
+
+export const dynamic = "force-dynamic";
+
+const batchesQuery = z.object({ page: positiveIntString("page").optional() });
+
+/** seed 000: GET /api/v1/batches — the caller's batches, newest first. */
+export const GET = qtHandler(async (req) => {
+  const { page = 1 } = parseQuery(req, batchesQuery);
+  const { user } = await requireCaller(req);
+  const { rows, total } = listBatches(user.id, { limit: DEFAULT_PAGE_SIZE, offset: (page - 1) * DEFAULT_PAGE_SIZE });
+  const counts = batchTaskCounts(rows.map((b) => b.id));
+  return Response.json({
+    batches: rows.map((b) => toQtBatch(b, counts.get(b.id)!)),
+    total,
+    page,
+    page_size: DEFAULT_PAGE_SIZE,
+  });
+});

@@ -1,0 +1,42 @@
+import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { getTaskForUser } from "@/lib/db/tasks";
+import { createSingleTask } from "@/lib/generation/create-tasks";
+import { toQtTask } from "@/lib/tasks/serialize";
+import { generateBody } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** seed 000: POST /api/v1/generate — one pixel-art image. */
+export const POST = qtHandler(async (req) => {
+  const body = await parseJsonBody(req, generateBody);
+  const caller = await requireCaller(req);
+  const result = createSingleTask(caller, {
+    prompt: body.prompt,
+    background: body.background,
+    force: body.force,
+    scale: body.scale,
+    email: body.email,
+    send_email: body.send_email,
+    model: body.model,
+    seed: body.seed,
+    palette: body.palette,
+    negativePrompt: body.negative_prompt,
+    resolution: body.resolution,
+    aspectRatio: body.aspect_ratio,
+  });
+  if (result.kind === "duplicates") {
+    const duplicates = result.duplicates
+      .map((d) => {
+        const task = getTaskForUser(d.id, caller.user.id);
+        return task ? { ...toQtTask(task), similarity: Math.round(d.score * 100) / 100 } : undefined;
+      })
+      .filter((t) => t !== undefined);
+    return Response.json({
+      status: "duplicates_found",
+      message: "Similar prompts were generated before; send force=true to generate anyway",
+      duplicates,
+    });
+  }
+  return Response.json({ task_id: result.task.id, status: result.task.status });
+});

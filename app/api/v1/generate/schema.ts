@@ -1,0 +1,26 @@
+import { z } from "zod";
+import {
+  backgroundField,
+  modelIdField,
+  optionalText,
+  paletteField,
+  promptField,
+  scaleField,
+  seedField,
+} from "@/lib/api/common-schemas";
+
+export const generateBody = z.object({
+  prompt: promptField,
+  background: backgroundField.default("transparent"),
+  force: z.boolean({ error: "force must be a boolean" }).default(false),
+  scale: scaleField.default(20),
+  email: z.email({ error: "email must be a valid e-mail address" }).max(254).optional(),
+  send_email: z.boolean({ error: "send_email must be a boolean" }).default(true),
+  // extensions
+  model: modelIdField.optional(),
+  seed: seedField.optional(),
+  palette: paletteField.optional(),
+  negative_prompt: optionalText("negative_prompt", 2000).optional(),
+  resolution: optionalText("resolution", 20).optional(),
+  aspect_ratio: optionalText("aspect_ratio", 20).optional(),
+});

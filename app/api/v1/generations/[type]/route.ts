@@ -1,0 +1,27 @@
+import { badRequest, notFound } from "@/lib/api/errors";
+import { parseJsonBody, pixelHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { createGeneration } from "@/lib/generation/create-tasks";
+import { toPublicTaskId } from "@/lib/tasks/serialize";
+import { audioGenerationBody, generationType, imageGenerationBody, videoGenerationBody } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+const BODIES = { image: imageGenerationBody, video: videoGenerationBody, audio: audioGenerationBody };
+
+/** seed 001: POST /api/v1/generations/image|video|audio → { task_id }. */
+export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
+  const parsedType = generationType.safeParse(params.type);
+  if (!parsedType.success) throw notFound(`Generation type '${params.type}'`);
+  const type = parsedType.data;
+  const body = await parseJsonBody(req, BODIES[type]);
+  if (body.provider !== undefined) {
+    throw badRequest(
+      `The 'provider' field is no longer supported: put the provider in the model id instead, e.g. "model": "dashscope/qwen-image" (format 'provider/model_key')`,
+    );
+  }
+  const caller = await requireCaller(req);
+  const { provider: _provider, ...input } = body;
+  const task = createGeneration(caller, type, input);
+  return Response.json({ code: "200", message: "success", data: { task_id: toPublicTaskId(task.id) } });
+});

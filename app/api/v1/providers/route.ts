@@ -1,0 +1,13 @@
+import { qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { listProviders } from "@/lib/providers/registry";
+
+export const dynamic = "force-dynamic";
+
+/** Extension (admin): every provider, its models, and which environment variables are missing. */
+export const GET = qtHandler(async (req) => {
+  const caller = await requireCaller(req);
+  requireAdmin(caller);
+  return Response.json({ providers: listProviders() });
+});

@@ -1,0 +1,19 @@
+import { badRequest } from "@/lib/api/errors";
+import { qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { getServerSecret } from "@/lib/auth/server-secret";
+import { buildDownloadUrl } from "@/lib/security/signed-url";
+import { publicOrigin } from "@/lib/tasks/origin";
+import { ownTask } from "@/lib/tasks/task-access";
+import { taskParams } from "../schema";
+
+export const dynamic = "force-dynamic";
+
+/** seed 000: a signed link that downloads the image without authentication for an hour. */
+export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { id } = taskParams.parse(params);
+  const { user } = await requireCaller(req);
+  const task = ownTask(id, user.id);
+  if (task.status !== "completed") throw badRequest(`Task ${id} is ${task.status}; it has no image yet`);
+  return Response.json(buildDownloadUrl(publicOrigin(req), id, getServerSecret()));
+});

@@ -1,0 +1,18 @@
+import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { createOperation } from "@/lib/generation/create-tasks";
+import { ownTask } from "@/lib/tasks/task-access";
+import { taskParams } from "../schema";
+import { operationBody } from "./schema";
+
+export const dynamic = "force-dynamic";
+
+/** Extension: apply an operation model (upscale, vectorize, seamless, …) to a finished image. */
+export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { id } = taskParams.parse(params);
+  const body = await parseJsonBody(req, operationBody);
+  const caller = await requireCaller(req);
+  const source = ownTask(id, caller.user.id);
+  const task = createOperation(caller, source, body.model, body.params);
+  return Response.json({ task_id: task.id, status: task.status, source_task_id: source.id }, { status: 201 });
+});

@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { modelIdField } from "@/lib/api/common-schemas";
+
+export const operationBody = z.object({
+  model: modelIdField,
+  params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+});

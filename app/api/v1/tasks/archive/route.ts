@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { badRequest } from "@/lib/api/errors";
+import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { requireCaller } from "@/lib/auth/caller";
+import { findAsset, getTaskForUser } from "@/lib/db/tasks";
+import { zipStream } from "@/lib/pixel";
+import { getBlobStore } from "@/lib/storage/blob-store";
+import { streamBody } from "@/lib/tasks/batch-exports";
+import { Readable } from "node:stream";
+
+export const dynamic = "force-dynamic";
+
+const archiveBody = z.object({
+  task_ids: z.array(z.number().int().positive(), { error: "task_ids must be an array of task ids" }).min(1, "task_ids must not be empty").max(500, "task_ids: at most 500 tasks per archive"),
+});
+
+/** Extension: a streamed ZIP of several of the caller's images (gallery multi-select). */
+export const POST = qtHandler(async (req) => {
+  const { task_ids } = await parseJsonBody(req, archiveBody);
+  const { user } = await requireCaller(req);
+  const store = getBlobStore();
+  const entries = task_ids.flatMap((id) => {
+    const task = getTaskForUser(id, user.id);
+    const asset = task && findAsset(id, "image");
+    return asset ? [{ name: `pixel_${id}.png`, data: () => store.get(asset.storageKey) }] : [];
+  });
+  if (entries.length === 0) throw badRequest("None of the given tasks has a finished image");
+  const zip = zipStream(entries);
+  const node = zip instanceof Readable ? zip : new Readable().wrap(zip);
+  return new Response(streamBody(node), {
+    headers: {
+      "Content-Type": "application/zip",
+      "Content-Disposition": `attachment; filename=pixel_studio_${entries.length}_images.zip`,
+    },
+  });
+});

@@ -1,0 +1,184 @@
+// The durable task queue lives in the tasks table itself. A task is claimed with one
+// UPDATE … RETURNING inside BEGIN IMMEDIATE and held by a lease that the worker's heartbeat
+// renews; a lease that expires (the worker died) makes the task claimable again.
+import { and, eq, sql } from "drizzle-orm";
+import { getDb, getSqlite, writeTransaction } from "./client";
+import { assets, type Task, tasks } from "./schema";
+
+const claimSql = (providerCount: number) => `
+  UPDATE tasks
+     SET status = 'processing',
+         lease_owner = @owner,
+         lease_expires_at = @leaseUntil,
+         attempts = attempts + 1,
+         started_at = coalesce(started_at, @now),
+         updated_at = @now
+   WHERE id = (
+     SELECT id FROM tasks
+      WHERE provider IN (${Array.from({ length: providerCount }, (_, i) => `@p${i}`).join(", ")})
+        AND ((status = 'pending' AND run_after <= @now)
+          OR (status = 'processing' AND lease_expires_at < @now))
+      ORDER BY run_after, id
+      LIMIT 1)
+  RETURNING id`;
+
+/** Claims the oldest runnable task of one of `providers`, or undefined when there is none. */
+export function claimNextTask(opts: {
+  owner: string;
+  providers: string[];
+  leaseMs: number;
+  now?: number;
+}): Task | undefined {
+  if (opts.providers.length === 0) return undefined;
+  const now = opts.now ?? Date.now();
+  const params: Record<string, unknown> = { owner: opts.owner, leaseUntil: now + opts.leaseMs, now };
+  opts.providers.forEach((p, i) => {
+    params[`p${i}`] = p;
+  });
+  const sqlite = getSqlite();
+  const claimed = writeTransaction(() => {
+    return sqlite.prepare(claimSql(opts.providers.length)).get(params) as { id: number } | undefined;
+  });
+  if (!claimed) return undefined;
+  return getDb().select().from(tasks).where(eq(tasks.id, claimed.id)).get();
+}
+
+/** Extends the lease; false means the task is gone (deleted) or was taken over. */
+export function renewLease(id: number, owner: string, leaseMs: number, progress?: number): boolean {
+  const set: Partial<typeof tasks.$inferInsert> = { leaseExpiresAt: new Date(Date.now() + leaseMs) };
+  if (progress !== undefined) set.progress = progress;
+  const res = getDb()
+    .update(tasks)
+    .set(set)
+    .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner), eq(tasks.status, "processing")))
+    .run();
+  return res.changes > 0;
+}
+
+export function recordUpstreamId(id: number, owner: string, upstreamId: string): boolean {
+  return (
+    getDb()
+      .update(tasks)
+      .set({ upstreamId, updatedAt: new Date() })
+      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
+      .run().changes > 0
+  );
+}
+
+export function completeTaskRow(
+  id: number,
+  owner: string,
+  values: { width?: number; height?: number; files: (typeof assets.$inferInsert)[] },
+): boolean {
+  return writeTransaction((tx) => {
+    const res = tx
+      .update(tasks)
+      .set({
+        status: "completed",
+        errorMsg: "",
+        width: values.width ?? null,
+        height: values.height ?? null,
+        progress: 100,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        completedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
+      .run();
+    if (res.changes === 0) return false;
+    tx.delete(assets).where(eq(assets.taskId, id)).run();
+    if (values.files.length) tx.insert(assets).values(values.files).run();
+    return true;
+  });
+}
+
+export function failTaskRow(id: number, owner: string | null, errorMsg: string): boolean {
+  const where = owner ? and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)) : eq(tasks.id, id);
+  return (
+    getDb()
+      .update(tasks)
+      .set({
+        status: "failed",
+        errorMsg,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        completedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(where)
+      .run().changes > 0
+  );
+}
+
+/** Puts a task back in the queue to run again no earlier than `runAfter`. */
+export function requeueTask(id: number, owner: string, runAfter: Date, note: string): boolean {
+  return (
+    getDb()
+      .update(tasks)
+      .set({
+        status: "pending",
+        runAfter,
+        errorMsg: note,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
+      .run().changes > 0
+  );
+}
+
+/** Back to the queue without counting an attempt (waiting for frame 1 of a batch, shutdown). */
+export function releaseTask(id: number, owner: string, runAfter: Date): boolean {
+  return (
+    getDb()
+      .update(tasks)
+      .set({
+        status: "pending",
+        runAfter,
+        attempts: sql`max(${tasks.attempts} - 1, 0)`,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
+      .run().changes > 0
+  );
+}
+
+export function setEmailStatus(id: number, emailStatus: string): void {
+  getDb().update(tasks).set({ emailStatus }).where(eq(tasks.id, id)).run();
+}
+
+/** Resets a finished task so the queue runs it again (re-rolling one frame of a batch). */
+export function resetTaskForRerun(id: number, values: { seed: number; params: Record<string, unknown> }): Task {
+  return getDb()
+    .update(tasks)
+    .set({
+      status: "pending",
+      seed: values.seed,
+      params: values.params,
+      errorMsg: "",
+      attempts: 0,
+      upstreamId: null,
+      progress: null,
+      runAfter: new Date(),
+      startedAt: null,
+      completedAt: null,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      updatedAt: new Date(),
+    })
+    .where(eq(tasks.id, id))
+    .returning()
+    .get();
+}
+
+export function countByStatus(): Record<string, number> {
+  const rows = getSqlite().prepare("SELECT status, count(*) AS n FROM tasks GROUP BY status").all() as {
+    status: string;
+    n: number;
+  }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

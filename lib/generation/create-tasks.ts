@@ -1,0 +1,265 @@
+// Creating work: every public entry point (QT Pixel API, Pixel backend API, studio extensions)
+// ends here, turning a validated request into task rows for the queue.
+import crypto from "node:crypto";
+import { ApiError, badRequest } from "@/lib/api/errors";
+import type { Caller } from "@/lib/auth/caller";
+import { resetTaskForRerun } from "@/lib/db/queue";
+import type { Batch, NewTask, Task } from "@/lib/db/schema";
+import { insertBatchWithTasks, insertTask, recentPromptsOfUser, tasksOfBatch } from "@/lib/db/tasks";
+import { notifyEnqueued } from "@/lib/jobs/events";
+import { findDuplicates, normalizePrompt } from "@/lib/prompts/similarity";
+import type { ModelType } from "@/lib/providers/types";
+import { defaultModel, type ResolvedModel, resolveModel } from "./models";
+import { consumeGenerationQuota } from "./rate-limits";
+import {
+  FIXED_FRAME_COUNT,
+  frameInstruction,
+  SINGLE_IMAGE_STYLE,
+  type SpriteModeName,
+} from "./sprite-modes";
+import type { TaskParams } from "./task-params";
+
+export function randomSeed(): number {
+  return crypto.randomInt(1, 2 ** 31 - 1);
+}
+
+interface PixelSettings {
+  background: "transparent" | "white";
+  scale: number;
+  palette?: string;
+  seed?: number;
+  negativePrompt?: string;
+  resolution?: string;
+  aspectRatio?: string;
+}
+
+function baseTask(caller: Caller, model: ResolvedModel, prompt: string, s: PixelSettings): NewTask {
+  return {
+    userId: caller.user.id,
+    type: model.type,
+    model: model.id,
+    provider: model.provider,
+    prompt,
+    promptNorm: normalizePrompt(prompt),
+    negativePrompt: s.negativePrompt ?? null,
+    background: s.background,
+    scale: s.scale,
+    palette: s.palette ?? null,
+    params: { prompt },
+  };
+}
+
+function styleFor(model: ResolvedModel): string | undefined {
+  return model.provider === "local" ? undefined : SINGLE_IMAGE_STYLE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// QT Pixel API (seed 000)
+
+export interface GenerateInput extends PixelSettings {
+  prompt: string;
+  force: boolean;
+  email?: string;
+  send_email: boolean;
+  model?: string;
+}
+
+export type GenerateResult =
+  | { kind: "created"; task: Task }
+  | { kind: "duplicates"; duplicates: { id: number; prompt: string; score: number }[] };
+
+export function createSingleTask(caller: Caller, input: GenerateInput): GenerateResult {
+  const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
+  if (!input.force) {
+    const duplicates = findDuplicates(input.prompt, recentPromptsOfUser(caller.user.id));
+    if (duplicates.length) return { kind: "duplicates", duplicates: duplicates.slice(0, 8) };
+  }
+  consumeGenerationQuota(caller, 1);
+  const seed = input.seed ?? randomSeed();
+  const params: TaskParams = {
+    prompt: input.prompt,
+    negativePrompt: input.negativePrompt,
+    background: input.background,
+    scale: input.scale,
+    palette: input.palette,
+    seed,
+    resolution: input.resolution,
+    aspectRatio: input.aspectRatio,
+    frameInstruction: styleFor(model),
+  };
+  const task = insertTask({
+    ...baseTask(caller, model, input.prompt, input),
+    seed,
+    mode: "random",
+    params,
+    sendEmail: input.send_email,
+    email: input.email ?? null,
+  });
+  notifyEnqueued();
+  return { kind: "created", task };
+}
+
+export interface BatchInput extends PixelSettings {
+  prompt: string;
+  mode?: SpriteModeName;
+  count?: number;
+  variations?: boolean;
+  email?: string;
+  send_email: boolean;
+  model?: string;
+}
+
+export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; tasks: Task[] } {
+  const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
+  const mode: SpriteModeName = input.mode ?? (input.variations ? "variations" : "random");
+  const fixed = FIXED_FRAME_COUNT[mode];
+  const count = fixed ?? input.count ?? (mode === "variations" ? 4 : 1);
+  if (count < 1 || count > 4) throw badRequest("count must be between 1 and 4", `got ${count}`);
+  consumeGenerationQuota(caller, count);
+  const seed = input.seed ?? randomSeed();
+  const result = insertBatchWithTasks(
+    {
+      userId: caller.user.id,
+      prompt: input.prompt,
+      mode,
+      model: model.id,
+      requestedCount: count,
+      background: input.background,
+      scale: input.scale,
+      seed,
+      palette: input.palette ?? null,
+      sendEmail: input.send_email,
+      email: input.email ?? null,
+    },
+    (batchId) =>
+      Array.from({ length: count }, (_, i) => {
+        const params: TaskParams = {
+          prompt: input.prompt,
+          negativePrompt: input.negativePrompt,
+          background: input.background,
+          scale: input.scale,
+          palette: input.palette,
+          seed,
+          mode,
+          frame: i,
+          count,
+          frameInstruction: model.provider === "local" ? undefined : (frameInstruction(mode, i) ?? SINGLE_IMAGE_STYLE),
+        };
+        return {
+          ...baseTask(caller, model, input.prompt, input),
+          batchId,
+          batchIndex: i + 1,
+          // Frames share the batch seed: the local engine derives every frame from one subject.
+          seed,
+          mode,
+          params,
+          sendEmail: input.send_email,
+          email: input.email ?? null,
+        };
+      }),
+  );
+  notifyEnqueued();
+  return result;
+}
+
+/** Re-rolls one frame of a batch in place: same subject, palette and grid; a new frame seed. */
+export function regenerateFrame(caller: Caller, batch: Batch, index: number): Task {
+  const frame = tasksOfBatch(batch.id).find((t) => t.batchIndex === index);
+  if (!frame) throw new ApiError(404, `Frame ${index} not found in batch ${batch.id}`);
+  if (frame.status === "pending" || frame.status === "processing") {
+    throw new ApiError(409, `Frame ${index} is still ${frame.status}`);
+  }
+  consumeGenerationQuota(caller, 1);
+  const params: TaskParams = { ...(frame.params as TaskParams), variant: randomSeed() };
+  // The local engine keeps the subject by keeping the batch seed; `variant` changes the frame's
+  // details. Remote models get a new seed and keep the batch's locked palette.
+  const seed = frame.provider === "local" ? (frame.seed ?? batch.seed) : randomSeed();
+  const task = resetTaskForRerun(frame.id, { seed, params });
+  notifyEnqueued();
+  return task;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pixel backend API (seed 001)
+
+export interface PixelGenerationInput {
+  prompt: string;
+  model: string;
+  negativePrompt?: string;
+  resolution?: string;
+  aspectRatio?: string;
+  n?: number;
+  imageInputs?: string[];
+  extraParams?: Record<string, unknown>;
+  projectId?: string;
+  source?: string;
+  sourceId?: string;
+  duration?: string;
+  voice?: string;
+  speed?: number;
+  seed?: number;
+}
+
+export function createGeneration(
+  caller: Caller,
+  type: Exclude<ModelType, "operation" | "llm">,
+  input: PixelGenerationInput,
+): Task {
+  const model = resolveModel(input.model, [type]);
+  if (input.imageInputs?.length && type === "image" && !model.capabilities?.supportsRefImage) {
+    throw badRequest(`Model '${model.id}' does not accept reference images (imageInputs)`);
+  }
+  consumeGenerationQuota(caller, 1);
+  const seed = input.seed ?? randomSeed();
+  const { model: _m, ...params } = input;
+  const task = insertTask({
+    ...baseTask(caller, model, input.prompt, {
+      background: "transparent",
+      scale: 20,
+      negativePrompt: input.negativePrompt,
+    }),
+    seed,
+    mode: type === "image" ? "random" : null,
+    params: { ...params, frameInstruction: type === "image" ? styleFor(model) : undefined },
+  });
+  notifyEnqueued();
+  return task;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Studio extension: operations on an existing image (upscale, vectorize, seamless, …)
+
+export function createOperation(
+  caller: Caller,
+  source: Task,
+  modelId: string,
+  operationParams: Record<string, unknown>,
+): Task {
+  const model = resolveModel(modelId, ["operation"]);
+  if (source.status !== "completed") {
+    throw badRequest(`Task ${source.id} is ${source.status}; operations need a completed image`);
+  }
+  const spec = model.params ?? {};
+  for (const [name, value] of Object.entries(operationParams)) {
+    const p = spec[name];
+    if (!p) throw badRequest(`params.${name}: unknown parameter for ${model.id}`, `known: ${Object.keys(spec).join(", ") || "none"}`);
+    if ((p.type === "number" || p.type === "integer") && typeof value !== "number") {
+      throw badRequest(`params.${name}: must be a number`);
+    }
+    if (typeof value === "number" && ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max))) {
+      throw badRequest(`params.${name}: must be between ${p.min} and ${p.max}`);
+    }
+    if (p.enum && !p.enum.includes(String(value))) throw badRequest(`params.${name}: must be one of ${p.enum.join(", ")}`);
+  }
+  consumeGenerationQuota(caller, 1);
+  const operation = String(model.capabilities?.operation ?? model.model_key);
+  const prompt = `${operation} of #${source.id}: ${source.prompt}`.slice(0, 2000);
+  const task = insertTask({
+    ...baseTask(caller, model, prompt, { background: source.background as "transparent" | "white", scale: source.scale, palette: source.palette ?? undefined }),
+    sourceTaskId: source.id,
+    seed: source.seed,
+    params: { prompt, operation, operationParams, sourceTaskId: source.id },
+  });
+  notifyEnqueued();
+  return task;
+}

@@ -1,0 +1,21 @@
+import { listModels } from "@/lib/providers/registry";
+import type { ModelType } from "@/lib/providers/types";
+
+const TYPE_ORDER: ModelType[] = ["image", "video", "audio", "llm", "operation"];
+
+/** seed 001: models grouped by type and keyed by id; plus why a disabled model is disabled. */
+export function modelCatalogue(env = process.env) {
+  const data: Record<string, Record<string, unknown>> = {};
+  for (const type of TYPE_ORDER) data[type] = {};
+  for (const m of listModels(env)) {
+    const { params, missing_env, ...rest } = m;
+    data[m.type] ??= {};
+    data[m.type][m.id] = {
+      ...rest,
+      ...(params ? { params } : {}),
+      missing_env,
+      disabled_reason: m.enabled ? null : `Provider '${m.provider}' is not configured: set ${missing_env.join(", ")}`,
+    };
+  }
+  return data;
+}

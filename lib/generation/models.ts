@@ -1,0 +1,48 @@
+// Model lookups as the two public APIs phrase their errors. The registry never guesses: an id is
+// exact or it is an error.
+import { ApiError, badRequest } from "@/lib/api/errors";
+import { findModel, listModels, parseModelId } from "@/lib/providers/registry";
+import type { ModelSpec, ModelType } from "@/lib/providers/types";
+
+export type ResolvedModel = ModelSpec & { enabled: boolean; missing_env: string[] };
+
+export function modelFormatMessage(id: string): string {
+  return `Model must be in format 'provider/model_key', got: '${id}'. Example: 'dashscope/qwen-image'`;
+}
+
+export function modelNotFoundMessage(id: string): string {
+  return `Model '${id}' not found. Available models can be fetched from /api/v1/models`;
+}
+
+/** Resolves a composite id to an enabled model of one of `types`, or throws a 400/404. */
+export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
+  try {
+    parseModelId(id);
+  } catch {
+    throw badRequest(modelFormatMessage(id));
+  }
+  const model = findModel(id) as ResolvedModel | undefined;
+  if (!model) throw new ApiError(404, modelNotFoundMessage(id));
+  if (!types.includes(model.type)) {
+    const where =
+      model.type === "operation"
+        ? "POST /api/v1/task/:id/operations"
+        : model.type === "llm"
+          ? "a chat endpoint (not served here)"
+          : `POST /api/v1/generations/${model.type}`;
+    throw badRequest(`Model '${id}' is a ${model.type} model, not ${types.join("/")}; use it with ${where}`);
+  }
+  if (!model.enabled) {
+    throw badRequest(
+      `Model '${id}' is disabled: its provider is not configured on this server (missing ${model.missing_env.join(", ")}). Pick an enabled model from /api/v1/models`,
+    );
+  }
+  return model;
+}
+
+/** The default model of a type (local engine when no provider is configured). */
+export function defaultModel(type: ModelType): ResolvedModel {
+  const model = listModels().find((m) => m.type === type && m.is_default);
+  if (!model) throw new ApiError(503, `No ${type} model is available on this server`);
+  return model as ResolvedModel;
+}

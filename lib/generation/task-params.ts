@@ -1,0 +1,35 @@
+// What a task row's `params` column holds: the caller's request as given (seed 001 returns it as
+// `params`), plus what the worker needs to reproduce the work. One shape for both API families.
+export interface TaskParams {
+  prompt: string;
+  negativePrompt?: string;
+  resolution?: string;
+  aspectRatio?: string;
+  n?: number;
+  imageInputs?: string[];
+  extraParams?: Record<string, unknown>;
+  duration?: string;
+  voice?: string;
+  speed?: number;
+  projectId?: string;
+  source?: string;
+  sourceId?: string;
+  // pixel-art settings (QT Pixel API and the studio)
+  background?: "transparent" | "white";
+  scale?: number;
+  palette?: string;
+  seed?: number;
+  mode?: string;
+  /** 0-based frame of a sprite batch and the batch's frame count */
+  frame?: number;
+  count?: number;
+  /** per-frame instruction for remote models ("left foot forward") */
+  frameInstruction?: string;
+  /** parameters of an operation model (factor, color_count, fit, …) */
+  operationParams?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export function readTaskParams(raw: unknown): TaskParams {
+  return (raw && typeof raw === "object" ? raw : { prompt: "" }) as TaskParams;
+}

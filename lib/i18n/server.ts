@@ -1,0 +1,13 @@
+import { cookies, headers } from "next/headers";
+import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage, translator } from "./index";
+
+/** The request's language: the switch's cookie, else the browser's Accept-Language. */
+export async function getLocale(): Promise<Locale> {
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage((await headers()).get("accept-language"));
+}
+
+export async function getT() {
+  return translator(await getLocale());
+}

@@ -1,0 +1,142 @@
+// Runs one claimed task through its adapter: screen the prompt, gather input images, submit (or
+// resume polling a recorded upstream job), poll, then hand the outputs to storeOutputs.
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Task } from "@/lib/db/schema";
+import { findAsset, getBatchById, tasksOfBatch } from "@/lib/db/tasks";
+import { readTaskParams } from "@/lib/generation/task-params";
+import { ProviderError } from "@/lib/providers/errors";
+import { findModel, getAdapter, providerConfig } from "@/lib/providers/registry";
+import type {
+  AdapterContext,
+  GenerationRequest,
+  InputImage,
+  ModelSpec,
+  ProviderOutput,
+} from "@/lib/providers/types";
+import { screenPrompt } from "@/lib/safety/content-filter";
+import { safeFetch, UnsafeUrlError } from "@/lib/security/ssrf";
+import { getBlobStore } from "@/lib/storage/blob-store";
+
+/** Thrown when a later frame of a remote batch must wait for frame 1 (its reference image). */
+export class WaitForReference extends Error {
+  constructor() {
+    super("waiting for frame 1 of the batch");
+  }
+}
+
+export interface ExecuteHooks {
+  signal: AbortSignal;
+  recordUpstreamId(id: string): void;
+  reportProgress(progress: number | undefined): void;
+  /** total time allowed for one run (submit + all polls) */
+  deadlineMs: number;
+}
+
+export async function executeTask(
+  task: Task,
+  hooks: ExecuteHooks,
+): Promise<{ model: ModelSpec; outputs: ProviderOutput[]; ctx: AdapterContext; req: GenerationRequest }> {
+  const model = findModel(task.model);
+  if (!model) throw new ProviderError("bad_request", `Model '${task.model}' is no longer available`);
+  const adapter = getAdapter(model.provider);
+  const config = providerConfig(model.provider);
+  if (!config) {
+    throw new ProviderError(
+      "bad_request",
+      `Provider '${model.provider}' is not configured on this server (set ${adapter.requiredEnv.join(", ")})`,
+    );
+  }
+  const params = readTaskParams(task.params);
+  if (task.type !== "operation") {
+    for (const text of [task.prompt, params.negativePrompt ?? ""]) {
+      if (!screenPrompt(text).allowed) throw new ProviderError("content_refused", "");
+    }
+  }
+  const ctx: AdapterContext = { config, signal: hooks.signal, fetch: globalThis.fetch };
+  const req = await buildRequest(task, model, hooks.signal);
+
+  let upstreamId = task.upstreamId;
+  if (!upstreamId) {
+    const submitted = await adapter.submit(req, ctx);
+    if (submitted.state === "done") return { model, outputs: submitted.outputs, ctx, req };
+    upstreamId = submitted.upstreamId;
+    hooks.recordUpstreamId(upstreamId);
+  }
+  // Resuming after a restart lands here directly: the upstream job is polled, not paid for twice.
+  const deadline = Date.now() + hooks.deadlineMs;
+  for (;;) {
+    await sleep(adapter.pollIntervalMs, undefined, { signal: hooks.signal });
+    const polled = await adapter.poll(upstreamId, req, ctx);
+    if (polled.state === "done") return { model, outputs: polled.outputs, ctx, req };
+    hooks.reportProgress(polled.progress);
+    if (Date.now() > deadline) {
+      throw new ProviderError(
+        "failed",
+        `${model.provider}: the upstream job did not finish within ${Math.round(hooks.deadlineMs / 1000)} s`,
+      );
+    }
+  }
+}
+
+async function buildRequest(task: Task, model: ModelSpec, signal: AbortSignal): Promise<GenerationRequest> {
+  const p = readTaskParams(task.params);
+  const images: InputImage[] = [];
+
+  if (task.type === "operation" && task.sourceTaskId) {
+    images.push(await loadTaskImage(task.sourceTaskId, "image"));
+  }
+  // Later frames of a remote sprite batch use frame 1 as their reference image, so the frames
+  // show one subject; the local engine keeps frames coherent by construction instead.
+  if (task.batchId && (task.batchIndex ?? 1) > 1 && model.provider !== "local" && model.capabilities?.supportsRefImage) {
+    const first = tasksOfBatch(task.batchId).find((t) => t.batchIndex === 1);
+    if (!first || first.status === "failed") {
+      throw new ProviderError("failed", "Frame 1 of this batch failed, so there is no reference for this frame");
+    }
+    if (first.status !== "completed") throw new WaitForReference();
+    images.push(await loadTaskImage(first.id, findAsset(first.id, "original") ? "original" : "image"));
+  }
+  for (const url of p.imageInputs ?? []) {
+    try {
+      const fetched = await safeFetch(url, { maxBytes: 10 * 1024 * 1024, timeoutMs: 15_000 });
+      if (signal.aborted) throw signal.reason;
+      images.push({ data: fetched.data, contentType: fetched.contentType, url });
+    } catch (error) {
+      if (error instanceof UnsafeUrlError) throw new ProviderError("bad_request", `imageInputs: ${error.message}`);
+      throw new ProviderError("bad_request", `imageInputs: could not fetch ${url}`);
+    }
+  }
+
+  const batch = task.batchId ? getBatchById(task.batchId) : undefined;
+  const prompt = p.frameInstruction ? `${task.prompt}, ${p.frameInstruction}` : task.prompt;
+  return {
+    type: model.type,
+    modelKey: model.model_key,
+    prompt,
+    negativePrompt: task.negativePrompt ?? p.negativePrompt,
+    resolution: p.resolution,
+    aspectRatio: p.aspectRatio,
+    n: p.n,
+    seed: task.seed ?? undefined,
+    images: images.length ? images : undefined,
+    duration: p.duration,
+    voice: p.voice,
+    speed: p.speed,
+    params: {
+      ...(p.extraParams ?? {}),
+      ...(p.operationParams ?? {}),
+      mode: task.mode ?? "random",
+      frame: p.frame ?? Math.max(0, (task.batchIndex ?? 1) - 1),
+      count: p.count ?? batch?.requestedCount ?? 1,
+      background: task.background,
+      scale: task.scale,
+      palette: task.palette ?? undefined,
+      originalPrompt: task.prompt,
+    },
+  };
+}
+
+async function loadTaskImage(taskId: number, kind: "image" | "original"): Promise<InputImage> {
+  const asset = findAsset(taskId, kind);
+  if (!asset) throw new ProviderError("bad_request", `Task ${taskId} has no ${kind} to work on`);
+  return { data: await getBlobStore().get(asset.storageKey), contentType: asset.contentType };
+}

@@ -1,0 +1,45 @@
+// Completion e-mail (seed 000 `send_email`). Outcome is recorded on the task, including "not
+// configured", so a caller can see why no message arrived.
+import { getServerSecret } from "@/lib/auth/server-secret";
+import { setEmailStatus } from "@/lib/db/queue";
+import { findAsset, getTaskById } from "@/lib/db/tasks";
+import { getUserById } from "@/lib/db/users";
+import { mailerFromEnv } from "@/lib/mail/mailer";
+import { buildDownloadUrl } from "@/lib/security/signed-url";
+import { getBlobStore } from "@/lib/storage/blob-store";
+
+export function publicBaseUrl(env = process.env): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
+}
+
+export async function sendCompletionEmail(taskId: number): Promise<void> {
+  const task = getTaskById(taskId);
+  if (!task) return;
+  const mailer = mailerFromEnv();
+  if (!mailer) {
+    setEmailStatus(taskId, "skipped: SMTP is not configured (set SMTP_HOST)");
+    return;
+  }
+  const to = task.email ?? getUserById(task.userId)?.email;
+  if (!to) {
+    setEmailStatus(taskId, "skipped: no recipient address");
+    return;
+  }
+  try {
+    const asset = findAsset(taskId, "image");
+    const png = asset ? await getBlobStore().get(asset.storageKey) : undefined;
+    const base = publicBaseUrl();
+    const { download_url } = buildDownloadUrl(base, taskId, getServerSecret());
+    const { messageId } = await mailer.sendTaskCompleted({
+      to,
+      taskId,
+      prompt: task.prompt,
+      png,
+      downloadUrl: download_url,
+      viewUrl: `${base}/gallery?task=${taskId}`,
+    });
+    setEmailStatus(taskId, `sent to ${to} (${messageId})`);
+  } catch (error) {
+    setEmailStatus(taskId, `failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

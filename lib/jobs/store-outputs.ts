@@ -1,0 +1,155 @@
+// Turns adapter outputs into stored files. Images from general models are pixelized (the original
+// is kept too); local engine output is already pixel art. Every image gets a small thumbnail for
+// the gallery grid.
+import sharp from "sharp";
+import type { assets, Task } from "@/lib/db/schema";
+import { getBatchById, updateBatch } from "@/lib/db/tasks";
+import { pixelize } from "@/lib/pixel";
+import { ProviderError } from "@/lib/providers/errors";
+import { downloadOutput } from "@/lib/providers/http";
+import type { AdapterContext, ModelSpec, ProviderOutput } from "@/lib/providers/types";
+import { assetKey, getBlobStore } from "@/lib/storage/blob-store";
+
+type AssetRow = typeof assets.$inferInsert;
+
+const THUMB_BOX = 160;
+
+const EXT: Record<string, string> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+  "image/gif": "gif",
+  "image/svg+xml": "svg",
+  "video/mp4": "mp4",
+  "audio/mpeg": "mp3",
+  "audio/wav": "wav",
+  "audio/ogg": "ogg",
+  "text/plain": "txt",
+};
+
+async function fetchBytes(
+  out: ProviderOutput,
+  model: ModelSpec,
+  ctx: AdapterContext,
+): Promise<{ data: Buffer; contentType: string }> {
+  if (out.data) return { data: out.data, contentType: out.contentType ?? guessType(out) };
+  if (!out.url) throw new ProviderError("malformed", `${model.provider}: an output has neither data nor url`);
+  const got = await downloadOutput(ctx, model.provider, out.url);
+  const contentType = got.contentType === "application/octet-stream" ? (out.contentType ?? guessType(out)) : got.contentType;
+  return { data: got.data, contentType };
+}
+
+function guessType(out: ProviderOutput): string {
+  switch (out.kind) {
+    case "vector":
+      return "image/svg+xml";
+    case "video":
+      return "video/mp4";
+    case "audio":
+      return "audio/mpeg";
+    case "text":
+      return "text/plain";
+    default:
+      return "image/png";
+  }
+}
+
+async function toPng(data: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
+  try {
+    const { data: png, info } = await sharp(data).png().toBuffer({ resolveWithObject: true });
+    return { png, width: info.width, height: info.height };
+  } catch {
+    throw new ProviderError("malformed", "The upstream returned an image we cannot decode");
+  }
+}
+
+async function thumbnail(png: Buffer, width: number, height: number): Promise<{ png: Buffer; width: number; height: number }> {
+  const factor = Math.min(1, THUMB_BOX / Math.max(width, height));
+  const w = Math.max(1, Math.round(width * factor));
+  const h = Math.max(1, Math.round(height * factor));
+  // Nearest neighbour keeps pixel art crisp at thumbnail size.
+  const out = await sharp(png).resize(w, h, { kernel: "nearest" }).png({ compressionLevel: 6 }).toBuffer();
+  return { png: out, width: w, height: h };
+}
+
+export async function storeOutputs(
+  task: Task,
+  model: ModelSpec,
+  outputs: ProviderOutput[],
+  ctx: AdapterContext,
+): Promise<{ files: AssetRow[]; width?: number; height?: number }> {
+  if (outputs.length === 0) throw new ProviderError("malformed", `${model.provider}: the upstream returned no output`);
+  const store = getBlobStore();
+  const files: AssetRow[] = [];
+  const positions = new Map<string, number>();
+  let main: { width: number; height: number } | undefined;
+
+  const put = async (kind: AssetRow["kind"], data: Buffer, contentType: string, size?: { width?: number; height?: number }) => {
+    const position = positions.get(kind) ?? 0;
+    positions.set(kind, position + 1);
+    const key = assetKey(task.id, kind, position, EXT[contentType] ?? "bin");
+    await store.put(key, data);
+    files.push({
+      taskId: task.id,
+      userId: task.userId,
+      kind,
+      position,
+      storageKey: key,
+      contentType,
+      width: size?.width ?? null,
+      height: size?.height ?? null,
+      bytes: data.length,
+    });
+  };
+
+  for (const out of outputs) {
+    const { data, contentType } = await fetchBytes(out, model, ctx);
+    if (out.kind === "image" || out.kind === "grid") {
+      const needsPixelize = out.kind === "image" && task.type === "image" && model.provider !== "local";
+      let image: { png: Buffer; width: number; height: number };
+      if (needsPixelize) {
+        const original = await toPng(data);
+        await put("original", original.png, "image/png", original);
+        image = await pixelizeForTask(task, original.png);
+      } else {
+        image = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
+      }
+      if (out.kind === "grid") {
+        await put("grid", image.png, "image/png", image);
+        continue;
+      }
+      await put("image", image.png, "image/png", image);
+      if (!main) {
+        main = image;
+        const thumb = await thumbnail(image.png, image.width, image.height);
+        await put("thumb", thumb.png, "image/png", thumb);
+      }
+    } else {
+      await put(out.kind, data, contentType);
+    }
+  }
+  return { files, width: main?.width, height: main?.height };
+}
+
+async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
+  const meta = await sharp(png).metadata();
+  return { png, width: meta.width ?? 0, height: meta.height ?? 0 };
+}
+
+/** Pixelizes a remote model's image, locking later batch frames to frame 1's palette. */
+async function pixelizeForTask(task: Task, png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
+  const batch = task.batchId ? getBatchById(task.batchId) : undefined;
+  const locked = batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
+  const named = task.palette && !task.palette.startsWith("auto") ? task.palette : undefined;
+  const autoColors = task.palette?.startsWith("auto:") ? Number(task.palette.slice(5)) : undefined;
+  const result = await pixelize(png, {
+    background: task.background === "white" ? "white" : "transparent",
+    scale: task.scale,
+    colors: autoColors,
+    palette: locked ?? (named as Parameters<typeof pixelize>[1]["palette"]),
+  });
+  if (batch && (task.batchIndex ?? 1) === 1 && !batch.lockedPalette) {
+    updateBatch(batch.id, { lockedPalette: result.palette });
+  }
+  return { png: result.png, width: result.width, height: result.height };
+}

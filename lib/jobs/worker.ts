@@ -1,0 +1,228 @@
+// The queue worker. Runs inside the Next.js server process by default (instrumentation.ts) or
+// alone (`npm run worker`); several may run against one database, since claims are atomic.
+import crypto from "node:crypto";
+import os from "node:os";
+import {
+  claimNextTask,
+  completeTaskRow,
+  failTaskRow,
+  recordUpstreamId,
+  releaseTask,
+  renewLease,
+  requeueTask,
+} from "@/lib/db/queue";
+import type { Task } from "@/lib/db/schema";
+import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
+import { allAdapters } from "@/lib/providers/registry";
+import { queueEvents } from "./events";
+import { executeTask, WaitForReference } from "./execute-task";
+import { sendCompletionEmail } from "./notify";
+import { backoffDelayMs, MAX_ATTEMPTS } from "./retry-policy";
+import { storeOutputs } from "./store-outputs";
+
+export interface WorkerOptions {
+  owner?: string;
+  leaseMs?: number;
+  heartbeatMs?: number;
+  pollMs?: number;
+  /** total time one run may spend on submit + polling */
+  taskDeadlineMs?: number;
+  env?: NodeJS.ProcessEnv;
+  log?: (msg: string) => void;
+}
+
+class TaskGone extends Error {
+  constructor() {
+    super("task deleted or taken over");
+  }
+}
+
+function concurrencyFor(providerId: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const n = Number(env[`${providerId.toUpperCase()}_CONCURRENCY`]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export class Worker {
+  readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
+  private readonly pollMs: number;
+  private readonly taskDeadlineMs: number;
+  private readonly limits = new Map<string, number>();
+  private readonly active = new Map<string, number>();
+  private readonly running = new Map<number, AbortController>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private timer?: NodeJS.Timeout;
+  private ticking = false;
+  private again = false;
+  private stopped = true;
+  private readonly log: (msg: string) => void;
+  private readonly onEnqueued = () => this.tick();
+  private readonly onCancelled = (taskId: number) => this.running.get(taskId)?.abort(new TaskGone());
+
+  constructor(opts: WorkerOptions = {}) {
+    const env = opts.env ?? process.env;
+    this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+    this.leaseMs = opts.leaseMs ?? Number(env.TASK_LEASE_MS ?? 15_000);
+    this.heartbeatMs = opts.heartbeatMs ?? Math.max(200, Math.floor(this.leaseMs / 3));
+    this.pollMs = opts.pollMs ?? 500;
+    this.taskDeadlineMs = opts.taskDeadlineMs ?? Number(env.TASK_TIMEOUT_MS ?? 15 * 60_000);
+    this.log = opts.log ?? ((m) => console.log(`[worker] ${m}`));
+    for (const adapter of allAdapters()) {
+      this.limits.set(adapter.id, concurrencyFor(adapter.id, adapter.defaultConcurrency, env));
+    }
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    queueEvents.on("enqueued", this.onEnqueued);
+    queueEvents.on("cancelled", this.onCancelled);
+    this.timer = setInterval(() => this.tick(), this.pollMs);
+    this.timer.unref?.();
+    this.tick();
+  }
+
+  /** Stops claiming; running tasks get `graceMs` to finish, then go back to the queue. */
+  async stop(graceMs = 5_000): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    queueEvents.off("enqueued", this.onEnqueued);
+    queueEvents.off("cancelled", this.onCancelled);
+    const all = Promise.allSettled([...this.inFlight]);
+    const timeout = new Promise((r) => setTimeout(r, graceMs).unref?.());
+    await Promise.race([all, timeout]);
+    for (const ctrl of this.running.values()) ctrl.abort(new Error("worker shutting down"));
+    await all;
+  }
+
+  get activeCount(): number {
+    return this.running.size;
+  }
+
+  private providersWithCapacity(): string[] {
+    return [...this.limits].filter(([id, limit]) => (this.active.get(id) ?? 0) < limit).map(([id]) => id);
+  }
+
+  /** Claims as many tasks as there is capacity for. Re-entrant calls coalesce into one more pass. */
+  tick(): void {
+    if (this.stopped) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = true;
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          const providers = this.providersWithCapacity();
+          if (providers.length === 0) break;
+          const task = claimNextTask({ owner: this.owner, providers, leaseMs: this.leaseMs });
+          if (!task) break;
+          this.launch(task);
+        }
+      } while (this.again && !this.stopped);
+    } catch (error) {
+      this.log(`claim failed: ${error instanceof Error ? error.message : error}`);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private launch(task: Task): void {
+    this.active.set(task.provider, (this.active.get(task.provider) ?? 0) + 1);
+    const run = this.run(task).finally(() => {
+      this.active.set(task.provider, (this.active.get(task.provider) ?? 1) - 1);
+      this.inFlight.delete(run);
+      this.tick();
+    });
+    this.inFlight.add(run);
+  }
+
+  private async run(task: Task): Promise<void> {
+    const ctrl = new AbortController();
+    this.running.set(task.id, ctrl);
+    const heartbeat = setInterval(() => {
+      if (!renewLease(task.id, this.owner, this.leaseMs)) ctrl.abort(new TaskGone());
+    }, this.heartbeatMs);
+    try {
+      if (task.attempts > MAX_ATTEMPTS) {
+        failTaskRow(
+          task.id,
+          this.owner,
+          task.errorMsg
+            ? `Gave up after ${MAX_ATTEMPTS} attempts. Last error: ${task.errorMsg}`
+            : `Gave up after ${MAX_ATTEMPTS} attempts: the worker stopped while processing this task`,
+        );
+        return;
+      }
+      const { model, outputs, ctx } = await executeTask(task, {
+        signal: ctrl.signal,
+        deadlineMs: this.taskDeadlineMs,
+        recordUpstreamId: (id) => {
+          if (!recordUpstreamId(task.id, this.owner, id)) ctrl.abort(new TaskGone());
+        },
+        reportProgress: (p) => {
+          if (!renewLease(task.id, this.owner, this.leaseMs, p)) ctrl.abort(new TaskGone());
+        },
+      });
+      const stored = await storeOutputs(task, model, outputs, ctx);
+      if (ctrl.signal.aborted) throw ctrl.signal.reason;
+      if (completeTaskRow(task.id, this.owner, stored)) {
+        if (task.sendEmail) await sendCompletionEmail(task.id).catch(() => undefined);
+      }
+    } catch (error) {
+      this.handleFailure(task, error, ctrl.signal);
+    } finally {
+      clearInterval(heartbeat);
+      this.running.delete(task.id);
+    }
+  }
+
+  private handleFailure(task: Task, error: unknown, signal: AbortSignal): void {
+    if (signal.aborted && signal.reason instanceof TaskGone) {
+      this.log(`task ${task.id} was deleted; stopped its work`);
+      return;
+    }
+    if (error instanceof WaitForReference) {
+      releaseTask(task.id, this.owner, new Date(Date.now() + 1000));
+      return;
+    }
+    if (signal.aborted) {
+      // Shutdown: hand the task back untouched; its upstream id (if any) lets the next run resume.
+      releaseTask(task.id, this.owner, new Date());
+      return;
+    }
+    if (error instanceof ProviderError) {
+      const message = error.kind === "content_refused" ? CONTENT_REFUSAL_MESSAGE : error.message;
+      if (error.retryable && task.attempts < MAX_ATTEMPTS) {
+        const delay = backoffDelayMs(task.attempts, error.retryAfterMs);
+        this.log(`task ${task.id} attempt ${task.attempts} failed (${error.kind}); retrying in ${delay} ms`);
+        requeueTask(task.id, this.owner, new Date(Date.now() + delay), `Retrying: ${message}`);
+        return;
+      }
+      failTaskRow(task.id, this.owner, message);
+      return;
+    }
+    this.log(`task ${task.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    failTaskRow(
+      task.id,
+      this.owner,
+      `Generation failed: ${error instanceof Error ? error.message : "unexpected error"}`,
+    );
+  }
+}
+
+const globalForWorker = globalThis as unknown as { __pixelWorker?: Worker };
+
+/** Starts this process's worker once (idempotent across Next.js module reloads). */
+export function startWorker(opts?: WorkerOptions): Worker {
+  globalForWorker.__pixelWorker ??= new Worker(opts);
+  globalForWorker.__pixelWorker.start();
+  return globalForWorker.__pixelWorker;
+}
+
+export function currentWorker(): Worker | undefined {
+  return globalForWorker.__pixelWorker;
+}

@@ -1,0 +1,60 @@
+import type { Rng } from "../prng";
+import type { SpriteMode } from "../types";
+import type { Material, SpriteCanvas } from "./canvas";
+import { material } from "./canvas";
+import type { PromptInfo } from "./prompt";
+import type { Rgb } from "../types";
+import { hexToRgb } from "../color";
+
+export type View = "front" | "back" | "side";
+
+/** Everything a part-based subject needs to draw one frame. */
+export interface Pose {
+  mode: SpriteMode;
+  view: View;
+  /** mirror after drawing (left-facing profile) */
+  flip: boolean;
+  /** upper-body drop in logical px (+ = down); feet stay on the baseline */
+  bob: number;
+  /** walk phase: +1 near leg forward, -1 far leg forward, 0 legs together */
+  stride: number;
+  /** lifted leg during passing frames: 1 near, -1 far, 0 none */
+  lift: number;
+  /** 0 none, 1 wind-up, 2 strike, 3 recover */
+  attack: number;
+  /** cyclic phase in [0,1) for sway / flicker / bounce */
+  t: number;
+}
+
+export interface Design {
+  size: number;
+  materials: Material[];
+  /** view used by idle / variations / random */
+  restView: View;
+  draw(c: SpriteCanvas, pose: Pose): void;
+}
+
+/** Material table builder: names → indices so part code stays readable. */
+export class Mats {
+  readonly list: Material[] = [];
+  add(base: Rgb | string, opts: { flat?: boolean; noOutline?: boolean } = {}): number {
+    this.list.push(material(typeof base === "string" ? hexToRgb(base) : base, opts));
+    return this.list.length - 1;
+  }
+}
+
+export const SKIN_TONES = ["#f2c6a0", "#e0a878", "#c68858", "#8c5a3c", "#f6d8c0"];
+export const HAIR_COLORS = ["#3c2a20", "#6c4024", "#e0b850", "#a83c28", "#2a2a34", "#d8d8e0", "#5c3c8c"];
+
+export function pickColor(info: PromptInfo, i: number, fallback: string, rng: Rng, jitter = 0): Rgb {
+  const c = info.colors[i];
+  if (c) return c;
+  const base = hexToRgb(fallback);
+  if (!jitter) return base;
+  return base.map((v) => Math.max(0, Math.min(255, Math.round(v + rng.range(-jitter, jitter))))) as Rgb;
+}
+
+export function hsvPick(rng: Rng): string {
+  const hues = ["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc", "#f0862a", "#2cb8b0", "#e8b52e", "#f078b4"];
+  return rng.pick(hues);
+}

@@ -1,0 +1,174 @@
+// The built-in offline engine: procedural sprites and local image operations from lib/pixel.
+// Always enabled; its work is CPU-bound, so its concurrency defaults to the core count.
+import os from "node:os";
+import {
+  generateSpriteFrame,
+  makeSeamless,
+  type PaletteName,
+  pixelize,
+  type SpriteMode,
+  upscaleImage,
+  vectorize,
+} from "@/lib/pixel";
+import { ProviderError } from "./errors";
+import type { GenerationRequest, ModelSpec, ProviderAdapter, ProviderOutput } from "./types";
+
+const P = "local";
+
+const models: ModelSpec[] = [
+  {
+    id: "local/pixel-sprite",
+    provider: P,
+    model_key: "pixel-sprite",
+    name: "Pixel Sprite (offline)",
+    type: "image",
+    is_default: true,
+    capabilities: { supportsSeed: true },
+  },
+  {
+    id: "local/upscale",
+    provider: P,
+    model_key: "upscale",
+    name: "Pixel Upscale (offline)",
+    type: "operation",
+    is_default: false,
+    capabilities: { operation: "upscale" },
+    params: {
+      method: { type: "string", enum: ["nearest", "scale2x", "xbr"], default: "nearest" },
+      factor: { type: "integer", min: 2, max: 4, default: 2 },
+    },
+  },
+  {
+    id: "local/seamless",
+    provider: P,
+    model_key: "seamless",
+    name: "Seamless Tile (offline)",
+    type: "operation",
+    is_default: false,
+    capabilities: { operation: "seamless" },
+    params: { fit: { type: "number", min: 0.1, max: 0.9, default: 0.5 } },
+  },
+  {
+    id: "local/vectorize",
+    provider: P,
+    model_key: "vectorize",
+    name: "Vectorize to SVG (offline)",
+    type: "operation",
+    is_default: false,
+    capabilities: { operation: "vectorize" },
+    params: { color_count: { type: "integer", min: 2, max: 16, default: 5 } },
+  },
+  {
+    id: "local/pixelize",
+    provider: P,
+    model_key: "pixelize",
+    name: "Pixelize (offline)",
+    type: "operation",
+    is_default: false,
+    capabilities: { operation: "pixelize" },
+    params: {
+      colors: { type: "integer", min: 2, max: 64, default: 16 },
+      palette: {
+        type: "string",
+        enum: ["auto", "pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"],
+        default: "auto",
+      },
+      scale: { type: "integer", min: 1, max: 64, default: 20 },
+      dither: { type: "boolean", default: false },
+    },
+  },
+];
+
+const SPRITE_MODES = new Set(["walk", "idle", "attack", "directions", "variations", "random"]);
+
+function num(v: unknown, fallback: number): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : fallback;
+}
+
+async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
+  const p = req.params ?? {};
+  const mode = (SPRITE_MODES.has(String(p.mode)) ? p.mode : "random") as SpriteMode;
+  const count = Math.max(1, Math.min(4, num(p.count, 1)));
+  // A re-rolled frame (`variant`) of a random/variations batch becomes a different sprite;
+  // pose frames (walk, idle …) are drawn deterministically from the batch's subject.
+  const variant = num(p.variant, 0);
+  const reroll = variant && (mode === "random" || mode === "variations") ? 4 + (variant % 997) * 4 : 0;
+  const frame = num(p.frame, 0) + reroll;
+  const n = Math.max(1, Math.min(4, req.n ?? 1));
+  const outputs: ProviderOutput[] = [];
+  for (let i = 0; i < n; i++) {
+    const result = await generateSpriteFrame({
+      prompt: String(p.originalPrompt ?? req.prompt),
+      seed: (req.seed ?? 1) + i,
+      mode,
+      index: frame,
+      count,
+      background: p.background === "white" ? "white" : "transparent",
+      scale: Math.max(1, Math.min(64, num(p.scale, 20))),
+      palette: typeof p.palette === "string" ? p.palette : undefined,
+    });
+    outputs.push({ kind: "image", data: result.png, contentType: "image/png", width: result.width, height: result.height });
+  }
+  return outputs;
+}
+
+async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
+  const source = req.images?.[0];
+  if (!source) throw new ProviderError("bad_request", "This operation needs a source image");
+  const p = req.params ?? {};
+  switch (req.modelKey) {
+    case "upscale": {
+      const method = p.method === "scale2x" || p.method === "xbr" ? p.method : "nearest";
+      const out = await upscaleImage(source.data, { method, factor: Math.max(2, Math.min(4, Math.round(num(p.factor, 2)))) });
+      return [{ kind: "image", data: out.png, contentType: "image/png", width: out.width, height: out.height }];
+    }
+    case "seamless": {
+      const out = await makeSeamless(source.data, { fit: Math.max(0.1, Math.min(0.9, num(p.fit, 0.5))) });
+      return [
+        { kind: "image", data: out.png, contentType: "image/png", width: out.width, height: out.height },
+        { kind: "grid", data: out.gridPng, contentType: "image/png" },
+      ];
+    }
+    case "vectorize": {
+      const out = await vectorize(source.data, { colorCount: Math.max(2, Math.min(16, Math.round(num(p.color_count, 5)))) });
+      return [
+        { kind: "vector", data: Buffer.from(out.svg), contentType: "image/svg+xml" },
+        { kind: "image", data: source.data, contentType: source.contentType },
+      ];
+    }
+    case "pixelize": {
+      const palette = typeof p.palette === "string" && p.palette !== "auto" ? (p.palette as PaletteName) : undefined;
+      const out = await pixelize(source.data, {
+        background: p.background === "white" ? "white" : "transparent",
+        scale: Math.max(1, Math.min(64, num(p.scale, 20))),
+        colors: p.colors === undefined ? undefined : num(p.colors, 16),
+        palette,
+        dither: p.dither === true ? "floyd-steinberg" : "none",
+      });
+      return [{ kind: "image", data: out.png, contentType: "image/png", width: out.width, height: out.height }];
+    }
+    default:
+      throw new ProviderError("bad_request", `local: unknown operation '${req.modelKey}'`);
+  }
+}
+
+export const localAdapter: ProviderAdapter = {
+  id: P,
+  displayName: "Local engine (offline)",
+  requiredEnv: [],
+  pollIntervalMs: 0,
+  defaultConcurrency: Math.max(1, os.availableParallelism?.() ?? os.cpus().length),
+  models,
+  configFromEnv: (env) => ({
+    baseUrl: "local:",
+    extra: {},
+    timeoutMs: Number(env.PROVIDER_TIMEOUT_MS) || 60_000,
+  }),
+  async submit(req) {
+    const outputs = req.type === "operation" ? await operation(req) : await sprites(req);
+    return { state: "done", outputs };
+  },
+  async poll() {
+    throw new ProviderError("failed", "local: the offline engine finishes in submit; there is nothing to poll");
+  },
+};

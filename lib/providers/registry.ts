@@ -1,0 +1,194 @@
+// Every adapter keyed by provider id, plus the rules the API and UI rely on: composite model ids,
+// "enabled" from environment variables, and exactly one default model per type.
+
+import { dashscopeAdapter } from "./dashscope";
+import { hdredrawAdapter } from "./hdredraw";
+import { missingEnv } from "./http";
+import { localAdapter } from "./local";
+import { modelscopeAdapter } from "./modelscope";
+import { openaiAdapter } from "./openai";
+import { qwen2512Adapter } from "./qwen2512";
+import { tencentvodAdapter } from "./tencentvod";
+import type { EnvLike, ModelSpec, ModelType, ProviderAdapter, ProviderConfig } from "./types";
+import { volcengineAdapter } from "./volcengine";
+
+export const adapters: Readonly<Record<string, ProviderAdapter>> = Object.freeze(
+  Object.fromEntries(
+    [
+      localAdapter,
+      dashscopeAdapter,
+      qwen2512Adapter,
+      modelscopeAdapter,
+      openaiAdapter,
+      tencentvodAdapter,
+      hdredrawAdapter,
+      volcengineAdapter,
+    ].map((a) => [a.id, a]),
+  ),
+);
+
+/** Every adapter, in registry order (the worker sizes its per-provider limits from this). */
+export function allAdapters(): ProviderAdapter[] {
+  return Object.values(adapters);
+}
+
+export const MODEL_TYPES: readonly ModelType[] = ["image", "video", "audio", "llm", "operation"];
+
+/**
+ * Which model becomes the default of its type: the first ENABLED one in this order; models not
+ * listed follow in registry order. Remote image models come first because they give richer
+ * results when an admin has paid for them; the offline engine is the always-available fallback.
+ */
+export const DEFAULT_PREFERENCE: Readonly<Record<ModelType, readonly string[]>> = {
+  image: [
+    "dashscope/qwen-image",
+    "qwen2512/qwen-image-2512",
+    "modelscope/qwen-image",
+    "openai/gpt-image-1",
+    "openai/dall-e-3",
+    "tencentvod/gem-3.0",
+    "tencentvod/gem-2.5",
+    "tencentvod/qwen-0925",
+    "tencentvod/hunyuan-3.0",
+    "local/pixel-sprite",
+  ],
+  video: ["dashscope/wan2.6-video"],
+  audio: ["volcengine/doubao-tts"],
+  llm: ["dashscope/qwen-plus"],
+  operation: [
+    "local/pixelize",
+    "local/upscale",
+    "local/seamless",
+    "local/vectorize",
+    "hdredraw/upscale",
+    "hdredraw/vectorize",
+    "hdredraw/seamless",
+    "hdredraw/face-enhance",
+  ],
+};
+
+export class ModelIdError extends Error {
+  readonly id: string;
+  constructor(id: string) {
+    super(
+      `Model must be in format 'provider/model_key', got: '${id}'. Example: 'dashscope/qwen-image'`,
+    );
+    this.name = "ModelIdError";
+    this.id = id;
+  }
+}
+
+/** The 404 text for a well-formed id that names no model (wording from the seed API). */
+export function modelNotFoundMessage(id: string): string {
+  return `Model '${id}' not found. Available models can be fetched from /api/v1/models`;
+}
+
+/** Exactly one `/`, both sides non-empty; nothing is trimmed or guessed. */
+export function parseModelId(id: string): { provider: string; modelKey: string } {
+  if (typeof id !== "string") throw new ModelIdError(String(id));
+  const parts = id.split("/");
+  if (parts.length !== 2 || parts[0] === "" || parts[1] === "") throw new ModelIdError(id);
+  return { provider: parts[0], modelKey: parts[1] };
+}
+
+export type ModelEntry = ModelSpec & { enabled: boolean; missing_env: string[] };
+
+export function getAdapter(providerId: string): ProviderAdapter {
+  const a = Object.hasOwn(adapters, providerId) ? adapters[providerId] : undefined;
+  if (!a) throw new Error(`Unknown provider '${providerId}'`);
+  return a;
+}
+
+function missingFor(adapter: ProviderAdapter, env: EnvLike): string[] {
+  return adapter.id === "local" ? [] : missingEnv(env, adapter.requiredEnv);
+}
+
+export function listModels(env: EnvLike = process.env): ModelEntry[] {
+  const entries: ModelEntry[] = [];
+  for (const adapter of Object.values(adapters)) {
+    const missing = missingFor(adapter, env);
+    for (const m of adapter.models) {
+      entries.push({
+        ...m,
+        is_default: false,
+        enabled: missing.length === 0,
+        missing_env: missing,
+      });
+    }
+  }
+  for (const type of MODEL_TYPES) {
+    const ofType = entries.filter((e) => e.type === type);
+    if (!ofType.length) continue;
+    const pref = DEFAULT_PREFERENCE[type];
+    const ordered = [
+      ...pref.map((id) => ofType.find((e) => e.id === id)).filter((e): e is ModelEntry => !!e),
+      ...ofType.filter((e) => !pref.includes(e.id)),
+    ];
+    // With nothing enabled the first preferred model still carries the flag, so a type always
+    // has exactly one default to show (it answers "not configured" when used).
+    (ordered.find((e) => e.enabled) ?? ordered[0]).is_default = true;
+  }
+  return entries;
+}
+
+/** The registry entry for an exact composite id, or undefined. Throws ModelIdError on bad format. */
+export function findModel(id: string, env: EnvLike = process.env): ModelEntry | undefined {
+  parseModelId(id);
+  return listModels(env).find((m) => m.id === id);
+}
+
+export function defaultModel(type: ModelType, env: EnvLike = process.env): ModelEntry | undefined {
+  return listModels(env).find((m) => m.type === type && m.is_default);
+}
+
+/** The adapter's config from env with concurrency filled in; undefined when not configured. */
+export function providerConfig(
+  providerId: string,
+  env: EnvLike = process.env,
+): ProviderConfig | undefined {
+  const adapter = getAdapter(providerId);
+  const config = adapter.configFromEnv(env);
+  if (!config) return undefined;
+  return { ...config, concurrency: config.concurrency ?? adapter.defaultConcurrency };
+}
+
+export interface ProviderSummary {
+  id: string;
+  displayName: string;
+  configured: boolean;
+  required_env: string[];
+  missing_env: string[];
+  /** where requests go (configured or default); never the key */
+  base_url?: string;
+  concurrency: number;
+  poll_interval_ms: number;
+  models: { id: string; name: string; type: ModelType; enabled: boolean; is_default: boolean }[];
+}
+
+/** For the admin providers page: status per provider, without any secrets. */
+export function listProviders(env: EnvLike = process.env): ProviderSummary[] {
+  const models = listModels(env);
+  return Object.values(adapters).map((a) => {
+    const missing = missingFor(a, env);
+    const config = missing.length === 0 ? providerConfig(a.id, env) : undefined;
+    return {
+      id: a.id,
+      displayName: a.displayName,
+      configured: missing.length === 0 && !!config,
+      required_env: [...a.requiredEnv],
+      missing_env: missing,
+      base_url: a.id === "local" ? undefined : config?.baseUrl,
+      concurrency: config?.concurrency ?? a.defaultConcurrency,
+      poll_interval_ms: a.pollIntervalMs,
+      models: models
+        .filter((m) => m.provider === a.id)
+        .map((m) => ({
+          id: m.id,
+          name: m.name,
+          type: m.type,
+          enabled: m.enabled,
+          is_default: m.is_default,
+        })),
+    };
+  });
+}

@@ -1,0 +1,16 @@
+import { notFound } from "@/lib/api/errors";
+import type { Batch, Task } from "@/lib/db/schema";
+import { getBatchForUser, getTaskForUser } from "@/lib/db/tasks";
+
+/** The caller's own task; another user's id answers 404 exactly like a missing one. */
+export function ownTask(id: number, userId: number): Task {
+  const task = getTaskForUser(id, userId);
+  if (!task) throw notFound(`Task ${id}`);
+  return task;
+}
+
+export function ownBatch(id: number, userId: number): Batch {
+  const batch = getBatchForUser(id, userId);
+  if (!batch) throw notFound(`Batch ${id}`);
+  return batch;
+}

@@ -1,0 +1,33 @@
+import type { Task } from "@/lib/db/schema";
+import { assetsOfTask, deleteTaskRow } from "@/lib/db/tasks";
+import { notifyCancelled } from "@/lib/jobs/events";
+import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
+import { imageDataUrl } from "./images";
+import { assetUrl, toQtTask } from "./serialize";
+
+/** seed 000 task plus the studio's extensions: params, thumbnail and every produced file. */
+export async function taskDetail(task: Task, includeBase64: boolean) {
+  const files = assetsOfTask(task.id).filter((a) => a.kind !== "thumb");
+  const base64 = includeBase64 ? await imageDataUrl(task) : undefined;
+  const thumb = task.status === "completed" && files.some((f) => f.kind === "image");
+  return {
+    ...toQtTask(task, includeBase64 ? (base64 ?? "") : undefined),
+    thumb_path: thumb ? `/static/gallery/${task.id}_thumb.png` : null,
+    params: task.params,
+    files: files.map((f) => ({
+      kind: f.kind,
+      url: assetUrl(f),
+      width: f.width,
+      height: f.height,
+      content_type: f.contentType,
+      bytes: f.bytes,
+    })),
+  };
+}
+
+/** Removes a task, its files, and stops its upstream polling if a worker is running it. */
+export async function deleteTask(task: Task): Promise<void> {
+  deleteTaskRow(task.id, task.userId);
+  notifyCancelled(task.id);
+  await getBlobStore().deletePrefix(taskPrefix(task.id));
+}
