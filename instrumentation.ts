@@ -3,12 +3,6 @@
 // separate `npm run worker` processes.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  if ((process.env.RUN_WORKER ?? "true").toLowerCase() === "false") return;
-  const { startWorker } = await import("@/lib/jobs/worker");
-  const worker = startWorker();
-  const stop = () => {
-    worker.stop(3_000).finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  const { startServerWorker } = await import("@/lib/jobs/server-worker");
+  startServerWorker();
 }

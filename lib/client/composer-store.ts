@@ -67,7 +67,9 @@ export const useComposer = create<ComposerState & ComposerActions>()(
 );
 
 /** `palette` as the API expects it. */
-export function paletteValue(s: Pick<ComposerState, "paletteKind" | "autoColors" | "namedPalette">) {
+export function paletteValue(
+  s: Pick<ComposerState, "paletteKind" | "autoColors" | "namedPalette">,
+) {
   if (s.paletteKind === "named") return s.namedPalette;
   return s.autoColors > 0 ? `auto:${s.autoColors}` : "auto";
 }

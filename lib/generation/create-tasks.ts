@@ -8,6 +8,7 @@ import type { Batch, NewTask, Task } from "@/lib/db/schema";
 import { insertBatchWithTasks, insertTask, recentPromptsOfUser, tasksOfBatch } from "@/lib/db/tasks";
 import { notifyEnqueued } from "@/lib/jobs/events";
 import { findDuplicates, normalizePrompt } from "@/lib/prompts/similarity";
+import { assertPublicUrl } from "@/lib/security/ssrf";
 import type { ModelType } from "@/lib/providers/types";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
 import { consumeGenerationQuota } from "./rate-limits";
@@ -200,14 +201,22 @@ export interface PixelGenerationInput {
   seed?: number;
 }
 
-export function createGeneration(
+export async function createGeneration(
   caller: Caller,
   type: Exclude<ModelType, "operation" | "llm">,
   input: PixelGenerationInput,
-): Task {
+): Promise<Task> {
   const model = resolveModel(input.model, [type]);
   if (input.imageInputs?.length && type === "image" && !model.capabilities?.supportsRefImage) {
     throw badRequest(`Model '${model.id}' does not accept reference images (imageInputs)`);
+  }
+  // Checked now for a clear 400, and again when the worker fetches (DNS may change in between).
+  for (const [i, url] of (input.imageInputs ?? []).entries()) {
+    try {
+      await assertPublicUrl(url);
+    } catch (error) {
+      throw badRequest(`imageInputs.${i}: ${error instanceof Error ? error.message : "URL not allowed"}`);
+    }
   }
   consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();

@@ -1,5 +1,11 @@
 import { cookies, headers } from "next/headers";
-import { isLocale, LOCALE_COOKIE, type Locale, localeFromAcceptLanguage, translator } from "./index";
+import {
+  isLocale,
+  LOCALE_COOKIE,
+  type Locale,
+  localeFromAcceptLanguage,
+  translator,
+} from "./index";
 
 /** The request's language: the switch's cookie, else the browser's Accept-Language. */
 export async function getLocale(): Promise<Locale> {

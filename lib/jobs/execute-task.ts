@@ -64,8 +64,9 @@ export async function executeTask(
   }
   // Resuming after a restart lands here directly: the upstream job is polled, not paid for twice.
   const deadline = Date.now() + hooks.deadlineMs;
+  const interval = pollIntervalMs(adapter.id, adapter.pollIntervalMs);
   for (;;) {
-    await sleep(adapter.pollIntervalMs, undefined, { signal: hooks.signal });
+    await sleep(interval, undefined, { signal: hooks.signal });
     const polled = await adapter.poll(upstreamId, req, ctx);
     if (polled.state === "done") return { model, outputs: polled.outputs, ctx, req };
     hooks.reportProgress(polled.progress);
@@ -76,6 +77,12 @@ export async function executeTask(
       );
     }
   }
+}
+
+/** `<PROVIDER>_POLL_INTERVAL_MS` overrides an adapter's polling pace (tests, slow upstreams). */
+function pollIntervalMs(providerId: string, fallback: number): number {
+  const n = Number(process.env[`${providerId.toUpperCase()}_POLL_INTERVAL_MS`]);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
 async function buildRequest(task: Task, model: ModelSpec, signal: AbortSignal): Promise<GenerationRequest> {

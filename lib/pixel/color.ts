@@ -89,7 +89,11 @@ export function makeRamp(base: Rgb): [Rgb, Rgb, Rgb, Rgb] {
   const hs = (t: number, d: number) => (grey ? h : shiftHue(h, t, d));
   const light = hsvToRgb(hs(60, 12), s * 0.8, Math.min(1, v * 1.18 + 0.1));
   const shadow = hsvToRgb(hs(250, 14), Math.min(1, s * 1.1 + (grey ? 0.04 : 0.08)), v * 0.7);
-  const outline = hsvToRgb(hs(250, 24), Math.min(1, s * 0.9 + (grey ? 0.1 : 0.15)), Math.max(0.1, v * 0.32));
+  const outline = hsvToRgb(
+    hs(250, 24),
+    Math.min(1, s * 0.9 + (grey ? 0.1 : 0.15)),
+    Math.max(0.1, v * 0.32),
+  );
   return [outline, shadow, base, light];
 }
 

@@ -2,10 +2,19 @@
 import { Readable } from "node:stream";
 import { GIFEncoder } from "gifenc";
 import yazl from "yazl";
-import { decodeLogical, encodeGridPng, flattenOnWhite, cloneImage } from "./raster";
-import { type Background, createImage, MODE_FRAME_DURATIONS, type RgbaImage, type SpriteMode } from "./types";
+import { cloneImage, decodeLogical, encodeGridPng, flattenOnWhite } from "./raster";
+import {
+  type Background,
+  createImage,
+  MODE_FRAME_DURATIONS,
+  type RgbaImage,
+  type SpriteMode,
+} from "./types";
 
-export async function encodeFramePng(grid: RgbaImage, o: { scale: number; background: Background }): Promise<Buffer> {
+export async function encodeFramePng(
+  grid: RgbaImage,
+  o: { scale: number; background: Background },
+): Promise<Buffer> {
   return encodeGridPng(grid, o.scale, o.background);
 }
 
@@ -50,14 +59,21 @@ function gcd(a: number, b: number): number {
 /** Frames in a row at logical size; encoded once at the common scale. */
 export async function buildSheetFromGrids(
   grids: RgbaImage[],
-  o: { scale: number; background: Background; mode: string; frameDurationMs?: number; imageName?: string },
+  o: {
+    scale: number;
+    background: Background;
+    mode: string;
+    frameDurationMs?: number;
+    imageName?: string;
+  },
 ): Promise<{ png: Buffer; atlas: AsepriteAtlas }> {
   const w = grids[0]!.width;
   const h = grids[0]!.height;
   const sheet = createImage(w * grids.length, h);
   const dst = new Uint32Array(sheet.data.buffer);
   grids.forEach((g, n) => {
-    if (g.width !== w || g.height !== h) throw new Error("sprite sheet frames must have equal size");
+    if (g.width !== w || g.height !== h)
+      throw new Error("sprite sheet frames must have equal size");
     const src = new Uint32Array(g.data.buffer, g.data.byteOffset, w * h);
     for (let y = 0; y < h; y++) dst.set(src.subarray(y * w, y * w + w), y * sheet.width + n * w);
   });
@@ -99,12 +115,17 @@ export async function buildSheetFromGrids(
   };
 }
 
-async function decodeFrames(frames: Buffer[]): Promise<{ grids: RgbaImage[]; cell: number; background: Background }> {
+async function decodeFrames(
+  frames: Buffer[],
+): Promise<{ grids: RgbaImage[]; cell: number; background: Background }> {
   const dec = await Promise.all(frames.map(decodeLogical));
   let cell = dec[0]!.cell;
   for (const d of dec) cell = gcd(cell, d.cell);
   // re-fold at the common cell so all frames share one logical size
-  const grids = cell === dec[0]!.cell && dec.every((d) => d.cell === cell) ? dec.map((d) => d.grid) : await Promise.all(frames.map(async (f) => (await decodeLogical(f)).grid));
+  const grids =
+    cell === dec[0]!.cell && dec.every((d) => d.cell === cell)
+      ? dec.map((d) => d.grid)
+      : await Promise.all(frames.map(async (f) => (await decodeLogical(f)).grid));
   const opaque = grids.every((g) => {
     for (let i = 3; i < g.data.length; i += 4) if (g.data[i]! < 255) return false;
     return true;
@@ -125,7 +146,16 @@ export async function buildSpriteSheet(
  * GIF from logical grids: exact palette (index 0 = transparent) built from the frames, indices
  * upscaled by replication — no quantiser, so colours are exact and frames never flicker.
  */
-export function encodeGifFromGrids(grids: RgbaImage[], o: { scale: number; background?: Background; durations?: number[]; frameDurationMs?: number; loop?: boolean }): Buffer {
+export function encodeGifFromGrids(
+  grids: RgbaImage[],
+  o: {
+    scale: number;
+    background?: Background;
+    durations?: number[];
+    frameDurationMs?: number;
+    loop?: boolean;
+  },
+): Buffer {
   const w = grids[0]!.width;
   const h = grids[0]!.height;
   const s = Math.max(1, Math.floor(o.scale));
@@ -195,17 +225,26 @@ function nearestIn(palette: number[][], v: number): number {
   return best;
 }
 
-export async function encodeGif(frames: Buffer[], o: { frameDurationMs?: number; loop?: boolean } = {}): Promise<Buffer> {
+export async function encodeGif(
+  frames: Buffer[],
+  o: { frameDurationMs?: number; loop?: boolean } = {},
+): Promise<Buffer> {
   if (!frames.length) throw new Error("no frames");
   const { grids, cell } = await decodeFrames(frames);
-  return encodeGifFromGrids(grids, { scale: cell, frameDurationMs: o.frameDurationMs, loop: o.loop });
+  return encodeGifFromGrids(grids, {
+    scale: cell,
+    frameDurationMs: o.frameDurationMs,
+    loop: o.loop,
+  });
 }
 
 /**
  * Streaming ZIP: entries are pumped one at a time, lazy entries are produced only when the
  * archive reaches them, so memory stays at one entry. PNG/GIF are stored (already deflated).
  */
-export function zipStream(entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[]): NodeJS.ReadableStream {
+export function zipStream(
+  entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[],
+): NodeJS.ReadableStream {
   const zip = new yazl.ZipFile();
   // fixed timestamp: identical inputs give byte-identical archives
   const mtime = new Date(1_700_000_000_000);

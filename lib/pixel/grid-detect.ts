@@ -20,10 +20,19 @@ function profiles(img: RgbaImage): { px: Float64Array; py: Float64Array } {
     const r = y * w * 4;
     for (let x = 0; x < w; x++) {
       const i = r + x * 4;
-      if (x > 0) px[x]! += Math.abs(d[i]! - d[i - 4]!) + Math.abs(d[i + 1]! - d[i - 3]!) + Math.abs(d[i + 2]! - d[i - 2]!) + Math.abs(d[i + 3]! - d[i - 1]!);
+      if (x > 0)
+        px[x]! +=
+          Math.abs(d[i]! - d[i - 4]!) +
+          Math.abs(d[i + 1]! - d[i - 3]!) +
+          Math.abs(d[i + 2]! - d[i - 2]!) +
+          Math.abs(d[i + 3]! - d[i - 1]!);
       if (y > 0) {
         const j = i - w * 4;
-        py[y]! += Math.abs(d[i]! - d[j]!) + Math.abs(d[i + 1]! - d[j + 1]!) + Math.abs(d[i + 2]! - d[j + 2]!) + Math.abs(d[i + 3]! - d[j + 3]!);
+        py[y]! +=
+          Math.abs(d[i]! - d[j]!) +
+          Math.abs(d[i + 1]! - d[j + 1]!) +
+          Math.abs(d[i + 2]! - d[j + 2]!) +
+          Math.abs(d[i + 3]! - d[j + 3]!);
       }
     }
   }
@@ -44,8 +53,11 @@ function comb(p: Float64Array, period: number): { score: number; phase: number }
       s += p[x]!;
       n++;
     }
-    if (n >= 2 && s / n > best) {
-      best = s / n;
+    // shrink toward the overall mean: a comb with few teeth (large period) can hit a handful of
+    // strong edges by chance and must not outscore a dense one
+    const v = (s + mean * 3) / (n + 3);
+    if (n >= 2 && v > best) {
+      best = v;
       phase = f;
     }
   }
@@ -62,8 +74,18 @@ export function detectGrid(img: RgbaImage): GridInfo | null {
     scores.push({ p, s: (a.score + b.score) / 2, fx: a.phase, fy: b.phase });
   }
   if (!scores.length) return null;
-  const max = Math.max(...scores.map((s) => s.s));
-  const pick = scores.find((s) => s.s >= max * 0.85)!;
+  // Multiples of the true cell sample a subset of the same boundaries and can win by chance, so
+  // walk down the divisors of the best period: the true cell keeps most of the score, while a
+  // half-cell drops to ~50% (half of its samples land mid-cell).
+  const best = scores.reduce((a, b) => (b.s > a.s ? b : a));
+  let pick = best;
+  for (const s of scores) {
+    if (s.p >= best.p) break;
+    if (best.p % s.p === 0 && s.s >= best.s * 0.7) {
+      pick = s;
+      break;
+    }
+  }
   // a real grid concentrates edge energy on 1/p of positions; noise and photos do not
   if (pick.s < 2.5) return null;
   return { cell: pick.p, offsetX: pick.fx, offsetY: pick.fy, confidence: pick.s };

@@ -37,7 +37,10 @@ export class PaletteMatcher {
   constructor(colors: Rgb[]) {
     this.colors = colors;
     this.lab = new Float64Array(colors.length * 3);
-    colors.forEach((c, i) => this.lab.set(rgbToOklab(c[0], c[1], c[2]), i * 3));
+    for (let i = 0; i < colors.length; i++) {
+      const c = colors[i]!;
+      this.lab.set(rgbToOklab(c[0], c[1], c[2]), i * 3);
+    }
   }
   static fromHex(hex: string[]): PaletteMatcher {
     return new PaletteMatcher(hex.map(hexToRgb));

@@ -1,10 +1,10 @@
-import { rgbToHex, hexToRgb } from "./color";
+import { hexToRgb, rgbToHex } from "./color";
 import { cellStarts, detectGrid } from "./grid-detect";
+import type { PaletteName } from "./palettes";
 import { isPaletteName, PALETTES } from "./palettes";
 import { applyPalette, buildPalette } from "./quantize";
 import { decodeImage, encodeGridPng, flattenOnWhite } from "./raster";
 import { type Background, createImage, type Rgb, type RgbaImage } from "./types";
-import type { PaletteName } from "./palettes";
 
 export interface PixelizeOptions {
   background: Background;
@@ -26,7 +26,8 @@ const median = (a: Uint8Array, n: number) => {
 /** Detected grid: per-cell median of the cell interior (edges are where blur and JPEG ringing live). */
 function sampleGrid(img: RgbaImage, xs: number[], ys: number[], cell: number): RgbaImage {
   const out = createImage(xs.length, ys.length);
-  const margin = Math.floor(cell * 0.2);
+  // JPEG chroma is subsampled 2× and rings ~2px past an edge: sample only the cell centre
+  const margin = Math.min(Math.floor(cell * 0.34), Math.max(0, Math.ceil(cell / 2) - 2));
   const buf = [0, 1, 2, 3].map(() => new Uint8Array(cell * cell));
   const d = img.data;
   ys.forEach((sy, cy) => {
@@ -165,17 +166,26 @@ export function removeBackground(img: RgbaImage): RgbaImage {
 export function paletteOf(img: RgbaImage): string[] {
   const s = new Set<string>();
   const d = img.data;
-  for (let i = 0; i < d.length; i += 4) if (d[i + 3]! >= 128) s.add(rgbToHex([d[i]!, d[i + 1]!, d[i + 2]!]));
+  for (let i = 0; i < d.length; i += 4)
+    if (d[i + 3]! >= 128) s.add(rgbToHex([d[i]!, d[i + 1]!, d[i + 2]!]));
   return [...s];
 }
 
-export function pixelizeGrid(src: RgbaImage, o: Omit<PixelizeOptions, "scale">): { grid: RgbaImage; detectedCell?: number } {
+export function pixelizeGrid(
+  src: RgbaImage,
+  o: Omit<PixelizeOptions, "scale">,
+): { grid: RgbaImage; detectedCell?: number } {
   let grid: RgbaImage;
   let detectedCell: number | undefined;
   const det = o.targetSize ? null : detectGrid(src);
   if (det) {
     detectedCell = det.cell;
-    grid = sampleGrid(src, cellStarts(src.width, det.cell, det.offsetX), cellStarts(src.height, det.cell, det.offsetY), det.cell);
+    grid = sampleGrid(
+      src,
+      cellStarts(src.width, det.cell, det.offsetX),
+      cellStarts(src.height, det.cell, det.offsetY),
+      det.cell,
+    );
   } else {
     const target = Math.max(4, Math.min(512, o.targetSize ?? 64));
     const long = Math.max(src.width, src.height);
@@ -199,10 +209,24 @@ export function pixelizeGrid(src: RgbaImage, o: Omit<PixelizeOptions, "scale">):
 export async function pixelize(
   input: Buffer,
   o: PixelizeOptions,
-): Promise<{ png: Buffer; grid: RgbaImage; width: number; height: number; palette: string[]; detectedCell?: number }> {
+): Promise<{
+  png: Buffer;
+  grid: RgbaImage;
+  width: number;
+  height: number;
+  palette: string[];
+  detectedCell?: number;
+}> {
   const src = await decodeImage(input);
   const { grid, detectedCell } = pixelizeGrid(src, o);
   const scale = Math.max(1, Math.floor(o.scale || 20));
   const png = await encodeGridPng(grid, scale, o.background);
-  return { png, grid, width: grid.width * scale, height: grid.height * scale, palette: paletteOf(grid), detectedCell };
+  return {
+    png,
+    grid,
+    width: grid.width * scale,
+    height: grid.height * scale,
+    palette: paletteOf(grid),
+    detectedCell,
+  };
 }

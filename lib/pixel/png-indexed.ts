@@ -80,3 +80,69 @@ export function encodeIndexedPng(
   parts.push(chunk("IDAT", zlib.deflateSync(raw, { level })), chunk("IEND", Buffer.alloc(0)));
   return Buffer.concat(parts);
 }
+
+/**
+ * Indexed PNG of a logical index grid upscaled by `scale`, written straight into the filtered
+ * scanline buffer: one packed row per logical row, the `scale-1` copies are filter-Up rows of
+ * zeros (already zero in a fresh buffer). Avoids materialising the ×scale image at all.
+ */
+export function encodeIndexedPngScaled(
+  indices: Uint8Array,
+  width: number,
+  height: number,
+  scale: number,
+  palette: Uint8Array | number[],
+  // level 3: the data is mostly zero rows, higher levels cost 3× for ~1% smaller files
+  level = 3,
+): Buffer {
+  const n = palette.length / 4;
+  if (n < 1 || n > 256) throw new Error(`indexed PNG needs 1–256 colours, got ${n}`);
+  const depth = n <= 2 ? 1 : n <= 4 ? 2 : n <= 16 ? 4 : 8;
+  const perByte = 8 / depth;
+  const W = width * scale;
+  const H = height * scale;
+  const rowBytes = Math.ceil(W / perByte);
+  const raw = Buffer.alloc((rowBytes + 1) * H);
+  for (let y = 0; y < height; y++) {
+    const o = y * scale * (rowBytes + 1);
+    raw[o] = 0;
+    const base = y * width;
+    for (let X = 0; X < W; X++) {
+      const v = indices[base + ((X / scale) | 0)]!;
+      if (depth === 8) raw[o + 1 + X] = v;
+      else raw[o + 1 + ((X / perByte) | 0)]! |= v << (8 - depth * ((X % perByte) + 1));
+    }
+    for (let k = 1; k < scale; k++) raw[o + k * (rowBytes + 1)] = 2;
+  }
+  return finishPng(raw, W, H, depth, palette, level);
+}
+
+function finishPng(
+  raw: Buffer,
+  width: number,
+  height: number,
+  depth: number,
+  palette: Uint8Array | number[],
+  level: number,
+): Buffer {
+  const n = palette.length / 4;
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = depth;
+  ihdr[9] = 3;
+  const plte = Buffer.alloc(n * 3);
+  const trns = Buffer.alloc(n);
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    plte[i * 3] = palette[i * 4]!;
+    plte[i * 3 + 1] = palette[i * 4 + 1]!;
+    plte[i * 3 + 2] = palette[i * 4 + 2]!;
+    trns[i] = palette[i * 4 + 3]!;
+    if (trns[i] !== 255) last = i;
+  }
+  const parts = [SIG, chunk("IHDR", ihdr), chunk("PLTE", plte)];
+  if (last >= 0) parts.push(chunk("tRNS", trns.subarray(0, last + 1)));
+  parts.push(chunk("IDAT", zlib.deflateSync(raw, { level })), chunk("IEND", Buffer.alloc(0)));
+  return Buffer.concat(parts);
+}

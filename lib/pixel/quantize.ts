@@ -11,7 +11,11 @@ interface Pt {
 }
 
 function toPoints(colors: Rgb[], weights?: number[]): Pt[] {
-  return colors.map((c, i) => ({ lab: rgbToOklab(c[0], c[1], c[2]), rgb: c, w: weights?.[i] ?? 1 }));
+  return colors.map((c, i) => ({
+    lab: rgbToOklab(c[0], c[1], c[2]),
+    rgb: c,
+    w: weights?.[i] ?? 1,
+  }));
 }
 
 function medianCut(pts: Pt[], n: number): Pt[][] {
@@ -59,7 +63,12 @@ function medianCut(pts: Pt[], n: number): Pt[][] {
 }
 
 /** Weighted k-means in OKLab seeded by median cut; returns RGB cluster means. */
-export function kmeansPalette(colors: Rgb[], n: number, weights?: number[], iterations = 10): Rgb[] {
+export function kmeansPalette(
+  colors: Rgb[],
+  n: number,
+  weights?: number[],
+  iterations = 10,
+): Rgb[] {
   const pts = toPoints(colors, weights);
   if (pts.length <= n) return colors.slice();
   const boxes = medianCut(pts, n);
@@ -114,7 +123,11 @@ export function kmeansPalette(colors: Rgb[], n: number, weights?: number[], iter
   const seen = new Set<number>();
   for (const s of out) {
     if (!s[3]) continue;
-    const c: Rgb = [Math.round(s[0]! / s[3]!), Math.round(s[1]! / s[3]!), Math.round(s[2]! / s[3]!)];
+    const c: Rgb = [
+      Math.round(s[0]! / s[3]!),
+      Math.round(s[1]! / s[3]!),
+      Math.round(s[2]! / s[3]!),
+    ];
     const key = (c[0] << 16) | (c[1] << 8) | c[2];
     if (!seen.has(key)) {
       seen.add(key);
@@ -150,6 +163,12 @@ export function buildPalette(img: RgbaImage, n: number, auto: boolean): Rgb[] {
   const { colors, counts } = histogram(img);
   if (colors.length === 0) return [[0, 0, 0]];
   if (colors.length <= n && !auto) return colors;
+  if (colors.length > n && colors.length <= 512) {
+    // compression noise scatters each true colour into a small cloud: collapse clouds first,
+    // otherwise k-means spends clusters on the noise of big areas and merges small details
+    const merged = mergeClose(colors, colors, counts, 0.035);
+    if (merged.length <= n) return auto ? mergeClose(merged, colors, counts, 0.045) : merged;
+  }
   let pal = colors.length <= n ? colors : kmeansPalette(colors, n, counts);
   if (auto) pal = mergeClose(pal, colors, counts, 0.045);
   return pal;
@@ -158,7 +177,12 @@ export function buildPalette(img: RgbaImage, n: number, auto: boolean): Rgb[] {
 function mergeClose(pal: Rgb[], colors: Rgb[], counts: number[], thr: number): Rgb[] {
   const labs = pal.map((c) => rgbToOklab(...c));
   const parent = pal.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    if (parent[i] === i) return i;
+    const r = find(parent[i]!);
+    parent[i] = r;
+    return r;
+  };
   for (let i = 0; i < pal.length; i++)
     for (let j = i + 1; j < pal.length; j++) {
       const a = labs[i]!;
@@ -179,13 +203,19 @@ function mergeClose(pal: Rgb[], colors: Rgb[], counts: number[], thr: number): R
     s[3]! += counts[i]!;
     acc.set(g, s);
   });
-  return [...acc.values()].map((s) => [Math.round(s[0]! / s[3]!), Math.round(s[1]! / s[3]!), Math.round(s[2]! / s[3]!)] as Rgb);
+  return [...acc.values()].map(
+    (s) => [Math.round(s[0]! / s[3]!), Math.round(s[1]! / s[3]!), Math.round(s[2]! / s[3]!)] as Rgb,
+  );
 }
 
 const BAYER4 = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
 
 /** Map a grid onto a palette, optionally with ordered (position-stable) or Floyd–Steinberg dither. */
-export function applyPalette(img: RgbaImage, palette: Rgb[], dither: "none" | "ordered" | "floyd-steinberg" = "none"): RgbaImage {
+export function applyPalette(
+  img: RgbaImage,
+  palette: Rgb[],
+  dither: "none" | "ordered" | "floyd-steinberg" = "none",
+): RgbaImage {
   const pm = new PaletteMatcher(palette);
   const { width: w, height: h } = img;
   const out = new Uint8ClampedArray(img.data.length);

@@ -1,5 +1,5 @@
 import sharp from "sharp";
-import { encodeIndexedPng } from "./png-indexed";
+import { encodeIndexedPngScaled } from "./png-indexed";
 import type { Background, RgbaImage } from "./types";
 
 export async function decodeImage(input: Buffer): Promise<RgbaImage> {
@@ -53,7 +53,8 @@ export function upscaleNearest(img: RgbaImage, s: number): RgbaImage {
   const src = new Uint32Array(img.data.buffer, img.data.byteOffset, img.width * img.height);
   for (let y = 0; y < img.height; y++) {
     const row = y * s * W;
-    for (let x = 0; x < img.width; x++) out.fill(src[y * img.width + x]!, row + x * s, row + x * s + s);
+    for (let x = 0; x < img.width; x++)
+      out.fill(src[y * img.width + x]!, row + x * s, row + x * s + s);
     for (let k = 1; k < s; k++) out.copyWithin(row + k * W, row, row + W);
   }
   return { width: W, height: img.height * s, data: new Uint8ClampedArray(out.buffer) };
@@ -84,21 +85,15 @@ export function indexImage(img: RgbaImage): { indices: Uint8Array; palette: numb
  * Encode a logical grid at `scale`. Indexed PNG (exact, smallest) when ≤256 colours, RGBA via
  * sharp otherwise. Upscaling happens on palette indices, 4× less memory than RGBA.
  */
-export async function encodeGridPng(grid: RgbaImage, scale: number, background: Background): Promise<Buffer> {
+export async function encodeGridPng(
+  grid: RgbaImage,
+  scale: number,
+  background: Background,
+): Promise<Buffer> {
   const g = background === "white" ? flattenOnWhite(cloneImage(grid)) : grid;
   const s = Math.max(1, Math.floor(scale));
   const idx = indexImage(g);
-  if (idx) {
-    const W = g.width * s;
-    const H = g.height * s;
-    const big = new Uint8Array(W * H);
-    for (let y = 0; y < g.height; y++) {
-      const row = y * s * W;
-      for (let x = 0; x < g.width; x++) big.fill(idx.indices[y * g.width + x]!, row + x * s, row + x * s + s);
-      for (let k = 1; k < s; k++) big.copyWithin(row + k * W, row, row + W);
-    }
-    return encodeIndexedPng(big, W, H, idx.palette);
-  }
+  if (idx) return encodeIndexedPngScaled(idx.indices, g.width, g.height, s, idx.palette);
   const up = upscaleNearest(g, s);
   return sharp(Buffer.from(up.data.buffer, up.data.byteOffset, up.data.length), {
     raw: { width: up.width, height: up.height, channels: 4 },
@@ -129,7 +124,8 @@ export function detectExactCell(img: RgbaImage): number {
           break;
         }
     }
-    for (let x = 1; x < w && g > 1; x++) if (x % g !== 0 && px[r + x] !== px[r + x - 1]) g = gcd(g, x);
+    for (let x = 1; x < w && g > 1; x++)
+      if (x % g !== 0 && px[r + x] !== px[r + x - 1]) g = gcd(g, x);
   }
   return g;
 }

@@ -12,7 +12,8 @@ export function scale2x(img: RgbaImage): RgbaImage {
   const { width: w, height: h } = img;
   const s = view(img);
   const out = new Uint32Array(w * h * 4);
-  const at = (x: number, y: number) => s[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
+  const at = (x: number, y: number) =>
+    s[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const B = at(x, y - 1);
@@ -44,7 +45,8 @@ export function scale3x(img: RgbaImage): RgbaImage {
   const s = view(img);
   const W = w * 3;
   const out = new Uint32Array(W * h * 3);
-  const at = (x: number, y: number) => s[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
+  const at = (x: number, y: number) =>
+    s[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const A = at(x - 1, y - 1);
@@ -67,7 +69,8 @@ export function scale3x(img: RgbaImage): RgbaImage {
         e[7] = (D === H && E !== I) || (H === F && E !== G) ? H : E;
         e[8] = H === F ? F : E;
       }
-      for (let j = 0; j < 3; j++) for (let i = 0; i < 3; i++) out[(y * 3 + j) * W + x * 3 + i] = e[j * 3 + i]!;
+      for (let j = 0; j < 3; j++)
+        for (let i = 0; i < 3; i++) out[(y * 3 + j) * W + x * 3 + i] = e[j * 3 + i]!;
     }
   return { width: W, height: h * 3, data: new Uint8ClampedArray(out.buffer) };
 }
@@ -98,7 +101,8 @@ export function xbr2x(img: RgbaImage): RgbaImage {
     const q = lum(b);
     return Math.abs(p[0] - q[0]) + Math.abs(p[1] - q[1]) + Math.abs(p[2] - q[2]);
   };
-  const at = (x: number, y: number) => s[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
+  const at = (x: number, y: number) =>
+    s[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))]!;
   const W = w * 2;
   // accumulate in float RGBA so several rules can blend into one sub-pixel
   const acc = new Float32Array(W * h * 2 * 4);

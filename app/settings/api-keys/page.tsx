@@ -1,11 +1,13 @@
 import { ApiKeysManager } from "@/components/api-keys-manager";
+import { getT } from "@/lib/i18n/server";
 
 export const metadata = { title: "API keys · Pixel Studio" };
 
-export default function ApiKeysPage() {
+export default async function ApiKeysPage() {
+  const t = await getT();
   return (
-    <main className="mx-auto max-w-3xl px-4 py-8">
-      <h1 className="mb-4 text-2xl font-bold">API keys</h1>
+    <main className="mx-auto max-w-4xl px-4 py-6">
+      <h1 className="mb-4 text-2xl font-bold">{t("keys.title")}</h1>
       <ApiKeysManager />
     </main>
   );

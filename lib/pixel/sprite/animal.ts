@@ -8,19 +8,102 @@ import type { PromptInfo } from "./prompt";
 type Ears = "pointy" | "floppy" | "long" | "round" | "small";
 type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "dragon";
 
-const SPEC: Record<string, { ears: Ears; tail: Tail; snout: number; colors: string[]; legs: number; body: number }> = {
-  cat: { ears: "pointy", tail: "curl", snout: 0, colors: ["#f09a3c", "#8a8c98", "#34303e", "#eeeef2", "#d8b078"], legs: 5, body: 8 },
-  dog: { ears: "floppy", tail: "short", snout: 2.5, colors: ["#b07840", "#d8b078", "#eeeef2", "#5c4434", "#34303e"], legs: 6, body: 9 },
-  fox: { ears: "pointy", tail: "bushy", snout: 3, colors: ["#e8782c", "#d86020", "#eeeef2"], legs: 5, body: 9 },
-  rabbit: { ears: "long", tail: "puff", snout: 0.5, colors: ["#eeeef2", "#c8a078", "#8a8c98"], legs: 3, body: 7 },
-  bear: { ears: "round", tail: "puff", snout: 2, colors: ["#7c5030", "#34303e", "#eeeef2"], legs: 5, body: 10 },
-  horse: { ears: "small", tail: "hang", snout: 4, colors: ["#8c5a30", "#eeeef2", "#34303e", "#c8a070"], legs: 9, body: 10 },
-  pig: { ears: "small", tail: "short", snout: 1.5, colors: ["#f0a0b0", "#eeeef2", "#8a8c98"], legs: 4, body: 9 },
-  mouse: { ears: "round", tail: "thin", snout: 1.5, colors: ["#a8a0a0", "#d8c8b8", "#8a8c98"], legs: 3, body: 7 },
-  dragon: { ears: "small", tail: "dragon", snout: 3, colors: ["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc"], legs: 6, body: 10 },
+const SPEC: Record<
+  string,
+  { ears: Ears; tail: Tail; snout: number; colors: string[]; legs: number; body: number }
+> = {
+  cat: {
+    ears: "pointy",
+    tail: "curl",
+    snout: 0,
+    colors: ["#f09a3c", "#8a8c98", "#34303e", "#eeeef2", "#d8b078"],
+    legs: 5,
+    body: 8,
+  },
+  dog: {
+    ears: "floppy",
+    tail: "short",
+    snout: 2.5,
+    colors: ["#b07840", "#d8b078", "#eeeef2", "#5c4434", "#34303e"],
+    legs: 6,
+    body: 9,
+  },
+  fox: {
+    ears: "pointy",
+    tail: "bushy",
+    snout: 3,
+    colors: ["#e8782c", "#d86020", "#eeeef2"],
+    legs: 5,
+    body: 9,
+  },
+  rabbit: {
+    ears: "long",
+    tail: "puff",
+    snout: 0.5,
+    colors: ["#eeeef2", "#c8a078", "#8a8c98"],
+    legs: 3,
+    body: 7,
+  },
+  bear: {
+    ears: "round",
+    tail: "puff",
+    snout: 2,
+    colors: ["#7c5030", "#34303e", "#eeeef2"],
+    legs: 5,
+    body: 10,
+  },
+  horse: {
+    ears: "small",
+    tail: "hang",
+    snout: 4,
+    colors: ["#8c5a30", "#eeeef2", "#34303e", "#c8a070"],
+    legs: 9,
+    body: 10,
+  },
+  pig: {
+    ears: "small",
+    tail: "short",
+    snout: 1.5,
+    colors: ["#f0a0b0", "#eeeef2", "#8a8c98"],
+    legs: 4,
+    body: 9,
+  },
+  mouse: {
+    ears: "round",
+    tail: "thin",
+    snout: 1.5,
+    colors: ["#a8a0a0", "#d8c8b8", "#8a8c98"],
+    legs: 3,
+    body: 7,
+  },
+  dragon: {
+    ears: "small",
+    tail: "dragon",
+    snout: 3,
+    colors: ["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc"],
+    legs: 6,
+    body: 10,
+  },
 };
 
-const P = { legF: 1, legN: 2, body: 3, head: 4, ear: 5, tail: 6, wingF: 7, wingN: 8, fx: 9, face: 10, snout: 11, belly: 12, spike: 13, horn: 14, legF2: 15, legN2: 16 };
+const P = {
+  legF: 1,
+  legN: 2,
+  body: 3,
+  head: 4,
+  ear: 5,
+  tail: 6,
+  wingF: 7,
+  wingN: 8,
+  fx: 9,
+  face: 10,
+  snout: 11,
+  belly: 12,
+  spike: 13,
+  horn: 14,
+  legF2: 15,
+  legN2: 16,
+};
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const dragon = info.kind === "dragon";
@@ -35,13 +118,27 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     nose: m.add(dragon ? "#1c1828" : "#e07888", { flat: true }),
     inner: m.add("#f0a0b0"),
     horn: m.add("#f0e8d0"),
-    wing: m.add(info.colors[1] ?? furRgb.map((v) => Math.round(v * 0.75)) as [number, number, number]),
-    breath: m.add(info.element === "ice" || (dragon && info.colors[0] && info.colors[0][2] > info.colors[0][0] + 40) ? "#a8f0ff" : "#ffb030", { flat: true, noOutline: true }),
-    breath2: m.add(info.element === "ice" || (dragon && info.colors[0] && info.colors[0][2] > info.colors[0][0] + 40) ? "#ffffff" : "#fff070", { flat: true, noOutline: true }),
+    wing: m.add(
+      info.colors[1] ?? (furRgb.map((v) => Math.round(v * 0.75)) as [number, number, number]),
+    ),
+    breath: m.add(
+      info.element === "ice" ||
+        (dragon && info.colors[0] && info.colors[0][2] > info.colors[0][0] + 40)
+        ? "#a8f0ff"
+        : "#ffb030",
+      { flat: true, noOutline: true },
+    ),
+    breath2: m.add(
+      info.element === "ice" ||
+        (dragon && info.colors[0] && info.colors[0][2] > info.colors[0][0] + 40)
+        ? "#ffffff"
+        : "#fff070",
+      { flat: true, noOutline: true },
+    ),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     stripe: m.add(furRgb.map((v) => Math.round(v * 0.55)) as [number, number, number]),
   };
-  const U = (n: number) => Math.max(1, Math.round(n * k));
+  const px = (n: number) => Math.max(1, Math.round(n * k));
   const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
   const bodyRy = (3.4 + rng.range(0, 1)) * k;
   const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
@@ -73,7 +170,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       // far wing behind the body
       const wx = bcx + bodyRx * 0.1;
       const wy = bcy - bodyRy * 0.8;
-      c.poly([[wx - 2 * k, wy], [wx - 4 * k, wy - (wingUp ? 11 : 7) * k], [wx - 10 * k, wy - (wingUp ? 8 : 2) * k]], mat.wing, P.wingF, 1);
+      c.poly(
+        [
+          [wx - 2 * k, wy],
+          [wx - 4 * k, wy - (wingUp ? 11 : 7) * k],
+          [wx - 10 * k, wy - (wingUp ? 8 : 2) * k],
+        ],
+        mat.wing,
+        P.wingF,
+        1,
+      );
     }
     // tail behind the body
     const tx = bcx - bodyRx + k;
@@ -83,7 +189,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     switch (spec.tail) {
       case "curl":
         c.capsule(tx, ty, tx - 3 * k * L, ty - 2 * k * L, 0.9 * k, mat.fur, P.tail);
-        c.capsule(tx - 3 * k * L, ty - 2 * k * L, tx - 3.5 * k * L + sway, ty - 7 * k * L, 0.9 * k, mat.fur, P.tail);
+        c.capsule(
+          tx - 3 * k * L,
+          ty - 2 * k * L,
+          tx - 3.5 * k * L + sway,
+          ty - 7 * k * L,
+          0.9 * k,
+          mat.fur,
+          P.tail,
+        );
         break;
       case "short":
         c.capsule(tx, ty, tx - 2.5 * k + sway, ty - 3 * k, 0.9 * k, mat.fur, P.tail);
@@ -104,44 +218,92 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         break;
       case "dragon":
         c.capsule(tx + k, ty, tx - 5 * k, ty + 2 * k + sway, 1.3 * k, mat.fur, P.tail);
-        c.capsule(tx - 5 * k, ty + 2 * k + sway, tx - 9 * k, ty - 1 * k + sway, 0.8 * k, mat.fur, P.tail);
-        c.poly([[tx - 9 * k, ty - 3 * k + sway], [tx - 11.5 * k, ty - 1 * k + sway], [tx - 9 * k, ty + 1 * k + sway]], mat.stripe, P.spike);
+        c.capsule(
+          tx - 5 * k,
+          ty + 2 * k + sway,
+          tx - 9 * k,
+          ty - 1 * k + sway,
+          0.8 * k,
+          mat.fur,
+          P.tail,
+        );
+        c.poly(
+          [
+            [tx - 9 * k, ty - 3 * k + sway],
+            [tx - 11.5 * k, ty - 1 * k + sway],
+            [tx - 9 * k, ty + 1 * k + sway],
+          ],
+          mat.stripe,
+          P.spike,
+        );
         break;
     }
     for (const [hx, fx, part, tone] of legs) {
-      const lift = (pose.lift === -1 && part === P.legF) || (pose.lift === 1 && part === P.legF2) ? U(1) : 0;
+      const lift =
+        (pose.lift === -1 && part === P.legF) || (pose.lift === 1 && part === P.legF2) ? px(1) : 0;
       c.capsule(hx, bcy, fx, ground - lift - limb * 0.5, limb, mat.fur, part, tone);
     }
     // body
     c.ellipse(bcx, bcy, bodyRx, bodyRy, mat.fur, P.body);
-    if (pattern === "belly" || dragon) c.ellipse(bcx + k, bcy + bodyRy * 0.55, bodyRx * 0.7, bodyRy * 0.45, mat.belly, P.belly);
-    if (pattern === "stripes") for (let x = Math.round(bcx - bodyRx * 0.5); x < bcx + bodyRx * 0.6; x += U(3)) c.line(x, bcy - bodyRy + 1, x - 1, bcy, mat.stripe, P.body);
+    if (pattern === "belly" || dragon)
+      c.ellipse(bcx + k, bcy + bodyRy * 0.55, bodyRx * 0.7, bodyRy * 0.45, mat.belly, P.belly);
+    if (pattern === "stripes")
+      for (let x = Math.round(bcx - bodyRx * 0.5); x < bcx + bodyRx * 0.6; x += px(3))
+        c.line(x, bcy - bodyRy + 1, x - 1, bcy, mat.stripe, P.body);
     if (pattern === "spots") {
       c.ellipse(bcx - bodyRx * 0.3, bcy - bodyRy * 0.3, 1.3 * k, 1 * k, mat.stripe, P.body);
       c.ellipse(bcx + bodyRx * 0.35, bcy - bodyRy * 0.1, 1 * k, 1 * k, mat.stripe, P.body);
     }
-    if (dragon) for (let i = -1; i <= 1; i++) {
-      const sx = bcx + i * bodyRx * 0.45;
-      const sy = bcy - bodyRy * (1 - 0.15 * Math.abs(i)) + 0.5;
-      c.poly([[sx - 1.3 * k, sy + 0.5], [sx - 0.5 * k, sy - 2.2 * k], [sx + 1.3 * k, sy + 0.5]], mat.stripe, P.spike);
-    }
+    if (dragon)
+      for (let i = -1; i <= 1; i++) {
+        const sx = bcx + i * bodyRx * 0.45;
+        const sy = bcy - bodyRy * (1 - 0.15 * Math.abs(i)) + 0.5;
+        c.poly(
+          [
+            [sx - 1.3 * k, sy + 0.5],
+            [sx - 0.5 * k, sy - 2.2 * k],
+            [sx + 1.3 * k, sy + 0.5],
+          ],
+          mat.stripe,
+          P.spike,
+        );
+      }
     for (const [hx, fx, part, tone] of nearLegs) {
-      const lift = (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? U(1) : 0;
+      const lift =
+        (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? px(1) : 0;
       const fy = atk === 2 && part === P.legN ? ground - 4 * k : ground - lift - limb * 0.5;
       c.capsule(hx, bcy, fx, fy, limb, mat.fur, part, tone);
     }
     // head
     const neckUp = dragon ? 5 * k : 2.5 * k;
     const hcx = bcx + bodyRx + (dragon ? 0 : -0.5 * k) + (atk === 1 ? -k : 0);
-    const hcy = bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 2 * k : 0) + (pose.bob && dragon ? 0 : 0);
-    if (dragon) c.capsule(bcx + bodyRx * 0.6, bcy - bodyRy * 0.3, hcx, hcy, 1.8 * k, mat.fur, P.body);
+    const hcy =
+      bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 2 * k : 0) + (pose.bob && dragon ? 0 : 0);
+    if (dragon)
+      c.capsule(bcx + bodyRx * 0.6, bcy - bodyRy * 0.3, hcx, hcy, 1.8 * k, mat.fur, P.body);
     // ears (behind head so the outline separates them)
     const earX = hcx - headR * 0.35;
     const top = hcy - headR;
     switch (spec.ears) {
       case "pointy":
-        c.poly([[earX - 2.2 * k, top + 1.5 * k], [earX - 1.5 * k, top - 3.2 * k], [earX + 1.2 * k, top + 0.8 * k]], mat.fur, P.ear);
-        c.poly([[earX + 0.8 * k, top + 1.2 * k], [earX + 2.2 * k, top - 3 * k], [earX + 4 * k, top + 1.5 * k]], mat.fur, P.ear);
+        c.poly(
+          [
+            [earX - 2.2 * k, top + 1.5 * k],
+            [earX - 1.5 * k, top - 3.2 * k],
+            [earX + 1.2 * k, top + 0.8 * k],
+          ],
+          mat.fur,
+          P.ear,
+        );
+        c.poly(
+          [
+            [earX + 0.8 * k, top + 1.2 * k],
+            [earX + 2.2 * k, top - 3 * k],
+            [earX + 4 * k, top + 1.5 * k],
+          ],
+          mat.fur,
+          P.ear,
+        );
         break;
       case "long":
         c.capsule(earX - 1 * k, top, earX - 2 * k, top - 6 * k, 1.1 * k, mat.fur, P.ear);
@@ -152,11 +314,20 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.ellipse(earX - 0.5 * k, top + 0.5 * k, 1.8 * k, 1.8 * k, mat.fur, P.ear);
         break;
       case "small":
-        c.poly([[earX - 1.2 * k, top + 1.5 * k], [earX - 1.5 * k, top - 2 * k], [earX + 1.2 * k, top + 1 * k]], mat.fur, P.ear);
+        c.poly(
+          [
+            [earX - 1.2 * k, top + 1.5 * k],
+            [earX - 1.5 * k, top - 2 * k],
+            [earX + 1.2 * k, top + 1 * k],
+          ],
+          mat.fur,
+          P.ear,
+        );
         break;
     }
     c.ellipse(hcx, hcy, headR, headR * 0.9, mat.fur, P.head);
-    if (spec.ears === "floppy") c.capsule(earX - 1 * k, top + 1 * k, earX - 1.5 * k, top + 5 * k, 1.2 * k, mat.stripe, P.ear);
+    if (spec.ears === "floppy")
+      c.capsule(earX - 1 * k, top + 1 * k, earX - 1.5 * k, top + 5 * k, 1.2 * k, mat.stripe, P.ear);
     if (dragon) {
       c.line(hcx - headR * 0.5, top + 1, hcx - headR - 2 * k, top - 2 * k, mat.horn, P.horn);
       c.line(hcx - headR * 0.2, top, hcx - headR - 0.5 * k, top - 3 * k, mat.horn, P.horn);
@@ -164,10 +335,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     // snout
     const open = atk === 2 && dragon;
     if (spec.snout > 0) {
-      c.ellipse(hcx + headR * 0.75 + spec.snout * 0.4 * k, hcy + headR * 0.35, spec.snout * 0.6 * k + k, headR * 0.5, dragon ? mat.fur : mat.belly, P.snout);
-      c.plot(hcx + headR * 0.75 + spec.snout * 1.0 * k + k - 0.5, hcy + headR * 0.1, mat.nose, P.face);
+      c.ellipse(
+        hcx + headR * 0.75 + spec.snout * 0.4 * k,
+        hcy + headR * 0.35,
+        spec.snout * 0.6 * k + k,
+        headR * 0.5,
+        dragon ? mat.fur : mat.belly,
+        P.snout,
+      );
+      c.plot(
+        hcx + headR * 0.75 + spec.snout * 1.0 * k + k - 0.5,
+        hcy + headR * 0.1,
+        mat.nose,
+        P.face,
+      );
     } else c.plot(hcx + headR - 0.5, hcy + headR * 0.25, mat.nose, P.face);
-    if (open) for (let x = Math.round(hcx + headR * 0.3); x < hcx + headR + spec.snout * k + k; x++) c.erase(x, Math.round(hcy + headR * 0.45));
+    if (open)
+      for (let x = Math.round(hcx + headR * 0.3); x < hcx + headR + spec.snout * k + k; x++)
+        c.erase(x, Math.round(hcy + headR * 0.45));
     // eye
     const eh = size >= 40 || info.cute ? 2 : 1;
     const ex = Math.round(hcx + headR * 0.35);
@@ -181,7 +366,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (dragon) {
       const near = hcx - 1 * k;
       const wy = bcy - bodyRy * 0.8;
-      c.poly([[near - 3 * k, wy], [near - 6 * k, wy - (wingUp ? 13 : 8) * k], [near - 13 * k, wy - (wingUp ? 9 : 2) * k], [near - 8 * k, wy + 1]], mat.wing, P.wingN);
+      c.poly(
+        [
+          [near - 3 * k, wy],
+          [near - 6 * k, wy - (wingUp ? 13 : 8) * k],
+          [near - 13 * k, wy - (wingUp ? 9 : 2) * k],
+          [near - 8 * k, wy + 1],
+        ],
+        mat.wing,
+        P.wingN,
+      );
     }
     if (atk === 2) {
       const mx = hcx + headR + spec.snout * k + 1.5 * k;
@@ -189,10 +383,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       if (dragon) {
         for (let i = 0; i < 4; i++) {
           const r = (1.2 + i * 0.55) * k;
-          c.ellipse(Math.min(size - 2 - r, mx + i * 2.6 * k), my + (i % 2 ? -0.5 : 0.5), r, r * 0.8, i % 2 ? mat.breath : mat.breath2, P.fx);
+          c.ellipse(
+            Math.min(size - 2 - r, mx + i * 2.6 * k),
+            my + (i % 2 ? -0.5 : 0.5),
+            r,
+            r * 0.8,
+            i % 2 ? mat.breath : mat.breath2,
+            P.fx,
+          );
         }
       } else {
-        for (let i = 0; i < 3; i++) c.line(mx + i * 2 * k, my - 4 * k, mx + i * 2 * k + 2 * k, my + 1 * k, mat.slash, P.fx);
+        for (let i = 0; i < 3; i++)
+          c.line(mx + i * 2 * k, my - 4 * k, mx + i * 2 * k + 2 * k, my + 1 * k, mat.slash, P.fx);
       }
     }
   };
@@ -201,25 +403,84 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const cx = size / 2;
     const bcy = ground - legLen * 0.8 - bodyRy + pose.bob;
     // tail peeks out on the side (front) or stands up in the middle (back)
-    if (back) c.capsule(cx, bcy, cx + (spec.tail === "curl" ? 2 * k : 0), bcy - 7 * k * tailLen, spec.tail === "bushy" ? 2 * k : 0.9 * k, mat.fur, P.tail);
-    else c.capsule(cx + bodyRx * 0.6, bcy, cx + bodyRx * 0.8, bcy - 5 * k * tailLen, 0.9 * k, mat.fur, P.tail);
+    if (back)
+      c.capsule(
+        cx,
+        bcy,
+        cx + (spec.tail === "curl" ? 2 * k : 0),
+        bcy - 7 * k * tailLen,
+        spec.tail === "bushy" ? 2 * k : 0.9 * k,
+        mat.fur,
+        P.tail,
+      );
+    else
+      c.capsule(
+        cx + bodyRx * 0.6,
+        bcy,
+        cx + bodyRx * 0.8,
+        bcy - 5 * k * tailLen,
+        0.9 * k,
+        mat.fur,
+        P.tail,
+      );
     if (dragon) {
-      for (const s of [-1, 1]) c.poly([[cx + s * 2 * k, bcy - bodyRy], [cx + s * 12 * k, bcy - bodyRy - 8 * k], [cx + s * 11 * k, bcy - 1 * k]], mat.wing, P.wingF, back ? -1 : 1);
+      for (const s of [-1, 1])
+        c.poly(
+          [
+            [cx + s * 2 * k, bcy - bodyRy],
+            [cx + s * 12 * k, bcy - bodyRy - 8 * k],
+            [cx + s * 11 * k, bcy - 1 * k],
+          ],
+          mat.wing,
+          P.wingF,
+          back ? -1 : 1,
+        );
     }
-    for (const s of [-1, 1]) c.rect(cx + s * 3 * k - (s < 0 ? U(2) : 0) - 0.5, bcy, cx + s * 3 * k + (s > 0 ? U(2) : 0) - 0.5, ground, mat.fur, s < 0 ? P.legF : P.legN);
+    for (const s of [-1, 1])
+      c.rect(
+        cx + s * 3 * k - (s < 0 ? px(2) : 0) - 0.5,
+        bcy,
+        cx + s * 3 * k + (s > 0 ? px(2) : 0) - 0.5,
+        ground,
+        mat.fur,
+        s < 0 ? P.legF : P.legN,
+      );
     c.ellipse(cx, bcy, bodyRx * 0.65, bodyRy * 1.1, mat.fur, P.body);
-    if (!back && (pattern === "belly" || dragon)) c.ellipse(cx, bcy + bodyRy * 0.2, bodyRx * 0.35, bodyRy * 0.8, mat.belly, P.belly);
+    if (!back && (pattern === "belly" || dragon))
+      c.ellipse(cx, bcy + bodyRy * 0.2, bodyRx * 0.35, bodyRy * 0.8, mat.belly, P.belly);
     const hcy = bcy - bodyRy - headR * 0.5;
     const top = hcy - headR;
     for (const s of [-1, 1]) {
       const ex = cx + s * headR * 0.55;
-      if (spec.ears === "pointy" || spec.ears === "small") c.poly([[ex - 1.8 * k, top + 2 * k], [ex + s * 0.5 * k, top - 3 * k], [ex + 1.8 * k, top + 2 * k]], mat.fur, P.ear);
-      else if (spec.ears === "long") c.capsule(ex, top, ex + s * k, top - 6 * k, 1.1 * k, mat.fur, P.ear);
-      else if (spec.ears === "round") c.ellipse(ex, top + 0.5 * k, 1.8 * k, 1.8 * k, mat.fur, P.ear);
+      if (spec.ears === "pointy" || spec.ears === "small")
+        c.poly(
+          [
+            [ex - 1.8 * k, top + 2 * k],
+            [ex + s * 0.5 * k, top - 3 * k],
+            [ex + 1.8 * k, top + 2 * k],
+          ],
+          mat.fur,
+          P.ear,
+        );
+      else if (spec.ears === "long")
+        c.capsule(ex, top, ex + s * k, top - 6 * k, 1.1 * k, mat.fur, P.ear);
+      else if (spec.ears === "round")
+        c.ellipse(ex, top + 0.5 * k, 1.8 * k, 1.8 * k, mat.fur, P.ear);
     }
     c.ellipse(cx, hcy, headR * 1.05, headR * 0.9, mat.fur, P.head);
-    if (spec.ears === "floppy") for (const s of [-1, 1]) c.rect(cx + s * headR - (s < 0 ? U(1) : 0), top + 1, cx + s * headR + (s > 0 ? U(1) : 0) - 1, hcy + 1, mat.stripe, P.ear);
-    if (dragon) for (const s of [-1, 1]) c.line(cx + s * headR * 0.5, top + 1, cx + s * headR * 1.2, top - 3 * k, mat.horn, P.horn);
+    if (spec.ears === "floppy")
+      for (const s of [-1, 1])
+        c.rect(
+          cx + s * headR - (s < 0 ? px(1) : 0),
+          top + 1,
+          cx + s * headR + (s > 0 ? px(1) : 0) - 1,
+          hcy + 1,
+          mat.stripe,
+          P.ear,
+        );
+    if (dragon)
+      for (const s of [-1, 1])
+        c.line(cx + s * headR * 0.5, top + 1, cx + s * headR * 1.2, top - 3 * k, mat.horn, P.horn);
     if (!back) {
       const eh = size >= 40 || info.cute ? 2 : 1;
       const ex = Math.max(1, Math.round(headR * 0.45));
@@ -227,7 +488,14 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       c.rect(cx - ex - 1, ey, cx - ex - 1, ey + eh - 1, mat.eye, P.face);
       c.rect(cx + ex, ey, cx + ex, ey + eh - 1, mat.eye, P.face);
       if (spec.snout > 1) c.ellipse(cx, hcy + headR * 0.45, 1.8 * k, 1.3 * k, mat.belly, P.snout);
-      c.rect(cx - 1, Math.round(hcy + headR * 0.3), cx, Math.round(hcy + headR * 0.3), mat.nose, P.face);
+      c.rect(
+        cx - 1,
+        Math.round(hcy + headR * 0.3),
+        cx,
+        Math.round(hcy + headR * 0.3),
+        mat.nose,
+        P.face,
+      );
     }
   };
 

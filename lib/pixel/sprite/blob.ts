@@ -9,10 +9,26 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   const m = new Mats();
   const spirit = info.kind === "spirit";
   const fire = info.element === "fire" || (spirit && !info.colors.length);
-  const base = pickColor(info, 0, spirit ? (fire ? "#f06424" : "#8cdcf4") : crng.pick(["#44b04e", "#3c6ee6", "#f078b4", "#8c48cc"]), crng, 12);
+  const base = pickColor(
+    info,
+    0,
+    spirit
+      ? fire
+        ? "#f06424"
+        : "#8cdcf4"
+      : crng.pick(["#44b04e", "#3c6ee6", "#f078b4", "#8c48cc"]),
+    crng,
+    12,
+  );
   const mat = {
     body: m.add(base),
-    core: m.add(spirit ? (fire ? "#ffd040" : "#e8f8ff") : base.map((v) => Math.min(255, v + 70)) as [number, number, number]),
+    core: m.add(
+      spirit
+        ? fire
+          ? "#ffd040"
+          : "#e8f8ff"
+        : (base.map((v) => Math.min(255, v + 70)) as [number, number, number]),
+    ),
     tip: m.add(spirit ? (fire ? "#fff4a0" : "#ffffff") : "#ffffff", { flat: true }),
     eye: m.add("#1c1828", { flat: true }),
     shine: m.add("#ffffff", { flat: true }),
@@ -30,7 +46,16 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     if (pose.view === "back") face = 2;
     if (!spirit) {
       // squash/stretch: walk = hop cycle, idle = breathe
-      const squash = pose.mode === "walk" ? [1, -1, 1, 0][Math.round(pose.t * 4) % 4]! : pose.bob ? 1 : pose.attack === 1 ? 2 : pose.attack === 2 ? -2 : 0;
+      const squash =
+        pose.mode === "walk"
+          ? [1, -1, 1, 0][Math.round(pose.t * 4) % 4]!
+          : pose.bob
+            ? 1
+            : pose.attack === 1
+              ? 2
+              : pose.attack === 2
+                ? -2
+                : 0;
       const rx = w0 + squash * k;
       const ry = h0 - squash * k;
       const hop = pose.mode === "walk" && squash < 0 ? 2 * k : 0;
@@ -49,34 +74,68 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         } else c.rect(ex, ey, ex, ey + eh - 1, mat.eye, 4);
         if (pose.attack === 2) c.rect(ex - k, ey + eh + 1, ex + k, ey + eh + 1, mat.eye, 4);
       }
-      if (pose.attack === 2) for (let i = 0; i < 3; i++) c.plot(cx + rx + 2 + i * 2, ground - h0 + i * 3, mat.fx, 5);
+      if (pose.attack === 2)
+        for (let i = 0; i < 3; i++) c.plot(cx + rx + 2 + i * 2, ground - h0 + i * 3, mat.fx, 5);
       return;
     }
     // spirit: tapering flame body that flickers every frame, floating above the ground
-    const float = pose.bob ? 1 : pose.mode === "walk" ? [0, 1, 0, 1][Math.round(pose.t * 4) % 4]! : 0;
+    const float = pose.bob
+      ? 1
+      : pose.mode === "walk"
+        ? [0, 1, 0, 1][Math.round(pose.t * 4) % 4]!
+        : 0;
     const top = ground - 2 * h0 - 6 * k + float;
     const hcy = top + 5 * k;
-    const fr = Math.round(pose.t * 8) + (pose.attack ? pose.attack * 3 : 0) + (pose.view === "back" ? 5 : 0);
+    const fr =
+      Math.round(pose.t * 8) + (pose.attack ? pose.attack * 3 : 0) + (pose.view === "back" ? 5 : 0);
     for (let y = Math.floor(top - 3 * k); y <= ground - 3 * k + float; y++) {
       const f = (y - top) / (ground - top);
       const wob = Math.sin(y * 0.9 + fr * 1.7 + flick) * 1.1 * k;
-      const half = f < 0.35 ? w0 * Math.sqrt(Math.max(0, f + 0.05) / 0.4) : w0 * (1 - (f - 0.35) * 1.2);
+      const half =
+        f < 0.35 ? w0 * Math.sqrt(Math.max(0, f + 0.05) / 0.4) : w0 * (1 - (f - 0.35) * 1.2);
       if (half <= 0.3) continue;
       const inner = half * 0.55;
-      for (let x = Math.floor(cx - half + wob); x <= cx + half + wob; x++) c.plot(x, y, mat.body, 1);
-      for (let x = Math.floor(cx - inner + wob); x <= cx + inner + wob; x++) c.plot(x, y, mat.core, 2);
+      for (let x = Math.floor(cx - half + wob); x <= cx + half + wob; x++)
+        c.plot(x, y, mat.body, 1);
+      for (let x = Math.floor(cx - inner + wob); x <= cx + inner + wob; x++)
+        c.plot(x, y, mat.core, 2);
     }
     // flame licks on top
     for (let i = -1; i <= 1; i++) {
       const lx = cx + i * w0 * 0.5 + Math.sin(fr + i * 2) * k;
-      c.capsule(lx, top + 2 * k, lx + Math.sin(fr * 1.3 + i) * k, top - (3 + (i === 0 ? 3 : 0)) * k, 0.8 * k, mat.body, 1);
+      c.capsule(
+        lx,
+        top + 2 * k,
+        lx + Math.sin(fr * 1.3 + i) * k,
+        top - (3 + (i === 0 ? 3 : 0)) * k,
+        0.8 * k,
+        mat.body,
+        1,
+      );
     }
     // arms
     const armY = hcy + 6 * k;
     const reach = pose.attack === 2 ? 7 * k : pose.attack === 1 ? -1 * k : 0;
-    c.capsule(cx - w0 + k, armY, cx - w0 - 2 * k, armY + 3 * k - (pose.attack === 1 ? 5 * k : 0), 1.1 * k, mat.body, 3);
-    c.capsule(cx + w0 - k, armY, cx + w0 + 2 * k + reach, armY + (pose.attack === 2 ? 0 : 3 * k), 1.1 * k, mat.body, 3);
-    if (pose.attack === 2) c.ellipse(Math.min(size - 4, cx + w0 + 5 * k + reach), armY, 2 * k, 1.6 * k, mat.tip, 6);
+    c.capsule(
+      cx - w0 + k,
+      armY,
+      cx - w0 - 2 * k,
+      armY + 3 * k - (pose.attack === 1 ? 5 * k : 0),
+      1.1 * k,
+      mat.body,
+      3,
+    );
+    c.capsule(
+      cx + w0 - k,
+      armY,
+      cx + w0 + 2 * k + reach,
+      armY + (pose.attack === 2 ? 0 : 3 * k),
+      1.1 * k,
+      mat.body,
+      3,
+    );
+    if (pose.attack === 2)
+      c.ellipse(Math.min(size - 4, cx + w0 + 5 * k + reach), armY, 2 * k, 1.6 * k, mat.tip, 6);
     if (face !== 2) {
       const eh = size >= 32 ? 2 : 1;
       const ey = Math.round(hcy + k);

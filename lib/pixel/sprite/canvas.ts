@@ -2,7 +2,7 @@
 // parts). Parts are drawn as material+part labels; colour, shading and outline are resolved
 // afterwards so every frame of an animation is shaded/outlined consistently.
 import { makeRamp } from "../color";
-import { createImage, type RgbaImage, type Rgb } from "../types";
+import { createImage, type Rgb, type RgbaImage } from "../types";
 
 export interface Material {
   /** [outline, shadow, base, light] */
@@ -64,7 +64,15 @@ export class SpriteCanvas {
   }
 
   /** filled ellipse; cell centres are tested so symmetric inputs give symmetric pixels */
-  ellipse(cx: number, cy: number, rx: number, ry: number, mat: number, part: number, tone = -1): void {
+  ellipse(
+    cx: number,
+    cy: number,
+    rx: number,
+    ry: number,
+    mat: number,
+    part: number,
+    tone = -1,
+  ): void {
     const x0 = Math.floor(cx - rx - 1);
     const x1 = Math.ceil(cx + rx + 1);
     const y0 = Math.floor(cy - ry - 1);
@@ -78,7 +86,16 @@ export class SpriteCanvas {
   }
 
   /** thick line with round caps: limbs, blades, handles */
-  capsule(ax: number, ay: number, bx: number, by: number, r: number, mat: number, part: number, tone = -1): void {
+  capsule(
+    ax: number,
+    ay: number,
+    bx: number,
+    by: number,
+    r: number,
+    mat: number,
+    part: number,
+    tone = -1,
+  ): void {
     const x0 = Math.floor(Math.min(ax, bx) - r - 1);
     const x1 = Math.ceil(Math.max(ax, bx) + r + 1);
     const y0 = Math.floor(Math.min(ay, by) - r - 1);
@@ -228,7 +245,12 @@ export class SpriteCanvas {
           const i = y * w + x;
           if (mat[i]! >= 0) continue;
           let src = -1;
-          for (const j of [x > 0 ? i - 1 : -1, x + 1 < w ? i + 1 : -1, y > 0 ? i - w : -1, y + 1 < h ? i + w : -1]) {
+          for (const j of [
+            x > 0 ? i - 1 : -1,
+            x + 1 < w ? i + 1 : -1,
+            y > 0 ? i - w : -1,
+            y + 1 < h ? i + w : -1,
+          ]) {
             if (j >= 0 && mat[j]! >= 0 && !materials[mat[j]!]!.noOutline) {
               src = mat[j]!;
               break;

@@ -1,10 +1,9 @@
+import { hexToRgb } from "../color";
 import type { Rng } from "../prng";
-import type { SpriteMode } from "../types";
+import type { Rgb, SpriteMode } from "../types";
 import type { Material, SpriteCanvas } from "./canvas";
 import { material } from "./canvas";
 import type { PromptInfo } from "./prompt";
-import type { Rgb } from "../types";
-import { hexToRgb } from "../color";
 
 export type View = "front" | "back" | "side";
 
@@ -44,17 +43,42 @@ export class Mats {
 }
 
 export const SKIN_TONES = ["#f2c6a0", "#e0a878", "#c68858", "#8c5a3c", "#f6d8c0"];
-export const HAIR_COLORS = ["#3c2a20", "#6c4024", "#e0b850", "#a83c28", "#2a2a34", "#d8d8e0", "#5c3c8c"];
+export const HAIR_COLORS = [
+  "#3c2a20",
+  "#6c4024",
+  "#e0b850",
+  "#a83c28",
+  "#2a2a34",
+  "#d8d8e0",
+  "#5c3c8c",
+];
 
-export function pickColor(info: PromptInfo, i: number, fallback: string, rng: Rng, jitter = 0): Rgb {
+export function pickColor(
+  info: PromptInfo,
+  i: number,
+  fallback: string,
+  rng: Rng,
+  jitter = 0,
+): Rgb {
   const c = info.colors[i];
   if (c) return c;
   const base = hexToRgb(fallback);
   if (!jitter) return base;
-  return base.map((v) => Math.max(0, Math.min(255, Math.round(v + rng.range(-jitter, jitter))))) as Rgb;
+  return base.map((v) =>
+    Math.max(0, Math.min(255, Math.round(v + rng.range(-jitter, jitter)))),
+  ) as Rgb;
 }
 
 export function hsvPick(rng: Rng): string {
-  const hues = ["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc", "#f0862a", "#2cb8b0", "#e8b52e", "#f078b4"];
+  const hues = [
+    "#d8383c",
+    "#3c6ee6",
+    "#44b04e",
+    "#8c48cc",
+    "#f0862a",
+    "#2cb8b0",
+    "#e8b52e",
+    "#f078b4",
+  ];
   return rng.pick(hues);
 }

@@ -38,7 +38,16 @@ export function buildDesign(info: PromptInfo, rng: Rng, crng: Rng): Design {
   }
 }
 
-const neutral = (mode: SpriteMode, view: Pose["view"]): Pose => ({ mode, view, flip: false, bob: 0, stride: 0, lift: 0, attack: 0, t: 0 });
+const neutral = (mode: SpriteMode, view: Pose["view"]): Pose => ({
+  mode,
+  view,
+  flip: false,
+  bob: 0,
+  stride: 0,
+  lift: 0,
+  attack: 0,
+  t: 0,
+});
 
 /** Frame index → pose. Feet stay on one baseline in every pose so frames play without jitter. */
 export function poseFor(mode: SpriteMode, index: number, restView: Pose["view"]): Pose {
@@ -46,7 +55,13 @@ export function poseFor(mode: SpriteMode, index: number, restView: Pose["view"])
   switch (mode) {
     case "walk": {
       const p = i % 4;
-      return { ...neutral(mode, "side"), stride: [1, 0, -1, 0][p]!, lift: [0, -1, 0, 1][p]!, bob: [1, 0, 1, 0][p]!, t: p / 4 };
+      return {
+        ...neutral(mode, "side"),
+        stride: [1, 0, -1, 0][p]!,
+        lift: [0, -1, 0, 1][p]!,
+        bob: [1, 0, 1, 0][p]!,
+        t: p / 4,
+      };
     }
     case "idle":
       return { ...neutral(mode, restView), bob: i % 2, t: (i % 2) / 2 };
@@ -95,7 +110,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): { grid: RgbaImage; pal
   const seed = o.seed >>> 0;
   let rng = Rng.from("shape", o.prompt, seed);
   let crng = Rng.from("color", o.prompt, seed);
-  if (o.mode === "variations" && o.index > 0) crng = Rng.from("color", o.prompt, seed, "v", o.index);
+  if (o.mode === "variations" && o.index > 0)
+    crng = Rng.from("color", o.prompt, seed, "v", o.index);
   if (o.mode === "random" && o.index > 0) {
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);

@@ -2,22 +2,64 @@
 // k = size/32 so the same character reads at 16–64 px.
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, HAIR_COLORS, Mats, type Pose, pickColor, SKIN_TONES, hsvPick } from "./design";
+import {
+  type Design,
+  HAIR_COLORS,
+  hsvPick,
+  Mats,
+  type Pose,
+  pickColor,
+  SKIN_TONES,
+} from "./design";
 import type { PromptInfo } from "./prompt";
 
 type Headgear = "helmet" | "wizard-hat" | "visor" | "hood" | "crown" | "tricorn" | "hair" | "skull";
 type Weapon = "sword" | "staff" | "bow" | "dagger" | "axe" | "none";
 
 // Parts (ids for shading groups)
-const P = { legN: 1, legF: 2, torso: 3, armN: 4, armF: 5, head: 6, hat: 7, weapon: 8, cape: 9, fx: 10, face: 11, robe: 12, belt: 13 };
+const P = {
+  legN: 1,
+  legF: 2,
+  torso: 3,
+  armN: 4,
+  armF: 5,
+  head: 6,
+  hat: 7,
+  weapon: 8,
+  cape: 9,
+  fx: 10,
+  face: 11,
+  robe: 12,
+  belt: 13,
+};
 
 export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const v = info.variant;
   const k = size / 32;
   const m = new Mats();
-  const main = pickColor(info, 0, v === "mage" ? "#5c48c8" : v === "ninja" ? "#30303c" : v === "robot" ? "#9aa4b0" : hsvPick(crng), crng, 18);
-  const second = pickColor(info, 1, crng.pick(["#c8a040", "#a83c3c", "#3c5cb0", "#6c4c30", "#e0e0e8"]), crng);
-  const metalBase = info.metal && info.colors[0] ? info.colors[0] : pickColor({ ...info, colors: [] }, 0, crng.pick(["#aab4c0", "#9ca6b4", "#b8bcc8"]), crng);
+  const main = pickColor(
+    info,
+    0,
+    v === "mage"
+      ? "#5c48c8"
+      : v === "ninja"
+        ? "#30303c"
+        : v === "robot"
+          ? "#9aa4b0"
+          : hsvPick(crng),
+    crng,
+    18,
+  );
+  const second = pickColor(
+    info,
+    1,
+    crng.pick(["#c8a040", "#a83c3c", "#3c5cb0", "#6c4c30", "#e0e0e8"]),
+    crng,
+  );
+  const metalBase =
+    info.metal && info.colors[0]
+      ? info.colors[0]
+      : pickColor({ ...info, colors: [] }, 0, crng.pick(["#aab4c0", "#9ca6b4", "#b8bcc8"]), crng);
 
   const mat = {
     skin: m.add(v === "skeleton" ? "#e8e4d0" : v === "robot" ? "#7c8694" : crng.pick(SKIN_TONES)),
@@ -28,29 +70,57 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     metal: m.add(v === "knight" && info.colors[0] && !info.metal ? "#aab4c0" : metalBase),
     accent: m.add(second),
     eye: m.add("#1c1828", { flat: true }),
-    glow: m.add(v === "robot" ? "#48f0f0" : info.element === "fire" ? "#ffb030" : "#f8f0a0", { flat: true }),
+    glow: m.add(v === "robot" ? "#48f0f0" : info.element === "fire" ? "#ffb030" : "#f8f0a0", {
+      flat: true,
+    }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     wood: m.add("#8c5a30"),
-    orb: m.add(info.colors[1] ?? (info.element === "fire" ? [255, 120, 40] : [90, 200, 255]), { flat: false }),
+    orb: m.add(info.colors[1] ?? (info.element === "fire" ? [255, 120, 40] : [90, 200, 255]), {
+      flat: false,
+    }),
     cape: m.add(v === "knight" && info.colors[0] ? info.colors[0] : second),
   };
 
   const headgear: Headgear =
-    v === "knight" ? "helmet" : v === "mage" ? "wizard-hat" : v === "robot" ? "visor" : v === "ninja" || v === "archer" ? "hood" : v === "royal" ? "crown" : v === "pirate" ? "tricorn" : v === "skeleton" ? "skull" : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]);
+    v === "knight"
+      ? "helmet"
+      : v === "mage"
+        ? "wizard-hat"
+        : v === "robot"
+          ? "visor"
+          : v === "ninja" || v === "archer"
+            ? "hood"
+            : v === "royal"
+              ? "crown"
+              : v === "pirate"
+                ? "tricorn"
+                : v === "skeleton"
+                  ? "skull"
+                  : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]);
   const weapon: Weapon =
-    v === "knight" ? rng.pick(["sword", "sword", "axe"] as Weapon[]) : v === "mage" || v === "royal" ? "staff" : v === "archer" ? "bow" : v === "ninja" ? "dagger" : v === "pirate" || v === "skeleton" ? "sword" : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[]);
+    v === "knight"
+      ? rng.pick(["sword", "sword", "axe"] as Weapon[])
+      : v === "mage" || v === "royal"
+        ? "staff"
+        : v === "archer"
+          ? "bow"
+          : v === "ninja"
+            ? "dagger"
+            : v === "pirate" || v === "skeleton"
+              ? "sword"
+              : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[]);
   const hasCape = v === "knight" || v === "royal" ? rng.chance(0.75) : rng.chance(0.2);
   const robe = v === "mage" || (v === "royal" && rng.chance(0.5));
   const hairStyle = rng.int(0, 2);
   const plume = headgear === "helmet" && rng.chance(0.6);
 
   // proportions (chibi: big head) — seeded so different seeds give different builds
-  const U = (n: number) => Math.max(1, Math.round(n * k));
-  const headW = U(rng.pick([10, 10, 11, 12])) & ~1;
-  const headH = U(rng.pick([8, 9, 10]));
-  const torsoW = U(rng.pick([8, 10, 10, 12])) & ~1;
-  const torsoH = U(rng.pick([6, 7, 8]));
-  const legLen = U(rng.pick([6, 7, 8]));
+  const px = (n: number) => Math.max(1, Math.round(n * k));
+  const headW = px(rng.pick([10, 10, 11, 12])) & ~1;
+  const headH = px(rng.pick([8, 9, 10]));
+  const torsoW = px(rng.pick([8, 10, 10, 12])) & ~1;
+  const torsoH = px(rng.pick([6, 7, 8]));
+  const legLen = px(rng.pick([6, 7, 8]));
   const limb = Math.max(0.8, 1.2 * k);
   const ground = size - 2;
   const cx = size / 2;
@@ -63,19 +133,65 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     if (weapon === "sword" || weapon === "dagger") {
       const L = (weapon === "sword" ? 11 : 6) * k;
       c.capsule(hx - dx * 2 * k, hy - dy * 2 * k, hx, hy, 0.6 * k + 0.2, mat.wood, P.weapon);
-      c.capsule(hx + dx * k, hy + dy * k, hx + dx * L, hy + dy * L, Math.max(0.6, 0.9 * k), mat.metal, P.weapon);
+      c.capsule(
+        hx + dx * k,
+        hy + dy * k,
+        hx + dx * L,
+        hy + dy * L,
+        Math.max(0.6, 0.9 * k),
+        mat.metal,
+        P.weapon,
+      );
       // cross-guard perpendicular to the blade
-      c.capsule(hx - dy * 2.2 * k, hy + dx * 2.2 * k, hx + dy * 2.2 * k, hy - dx * 2.2 * k, 0.5 * k + 0.2, mat.accent, P.weapon);
+      c.capsule(
+        hx - dy * 2.2 * k,
+        hy + dx * 2.2 * k,
+        hx + dy * 2.2 * k,
+        hy - dx * 2.2 * k,
+        0.5 * k + 0.2,
+        mat.accent,
+        P.weapon,
+      );
     } else if (weapon === "axe") {
       const L = 10 * k;
-      c.capsule(hx - dx * 2 * k, hy - dy * 2 * k, hx + dx * L, hy + dy * L, 0.6 * k + 0.2, mat.wood, P.weapon);
+      c.capsule(
+        hx - dx * 2 * k,
+        hy - dy * 2 * k,
+        hx + dx * L,
+        hy + dy * L,
+        0.6 * k + 0.2,
+        mat.wood,
+        P.weapon,
+      );
       const ex = hx + dx * (L - 2 * k);
       const ey = hy + dy * (L - 2 * k);
-      c.ellipse(ex - dy * 2 * k, ey + dx * 2 * k, 2.4 * k + 0.3, 2.4 * k + 0.3, mat.metal, P.weapon);
+      c.ellipse(
+        ex - dy * 2 * k,
+        ey + dx * 2 * k,
+        2.4 * k + 0.3,
+        2.4 * k + 0.3,
+        mat.metal,
+        P.weapon,
+      );
     } else if (weapon === "staff") {
       const L = side ? 14 * k : 16 * k;
-      c.capsule(hx - dx * 4 * k, hy - dy * 4 * k, hx + dx * L, hy + dy * L, 0.55 * k + 0.2, mat.wood, P.weapon);
-      c.ellipse(hx + dx * (L + 1.5 * k), hy + dy * (L + 1.5 * k), 1.9 * k + 0.2, 1.9 * k + 0.2, mat.orb, P.fx);
+      c.capsule(
+        hx - dx * 4 * k,
+        hy - dy * 4 * k,
+        hx + dx * L,
+        hy + dy * L,
+        0.55 * k + 0.2,
+        mat.wood,
+        P.weapon,
+      );
+      c.ellipse(
+        hx + dx * (L + 1.5 * k),
+        hy + dy * (L + 1.5 * k),
+        1.9 * k + 0.2,
+        1.9 * k + 0.2,
+        mat.orb,
+        P.fx,
+      );
     } else if (weapon === "bow") {
       // arc perpendicular to the aim direction
       const nx = -dy;
@@ -86,7 +202,15 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         const py = hy + dy * Math.cos(a) * R * 0.5 + ny * Math.sin(a) * R;
         c.plot(px, py, mat.wood, P.weapon);
       }
-      c.line(hx + nx * R * 0.93, hy + ny * R * 0.93, hx - nx * R * 0.93, hy - ny * R * 0.93, mat.slash, P.fx, 2);
+      c.line(
+        hx + nx * R * 0.93,
+        hy + ny * R * 0.93,
+        hx - nx * R * 0.93,
+        hy - ny * R * 0.93,
+        mat.slash,
+        P.fx,
+        2,
+      );
     }
   };
 
@@ -98,27 +222,46 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     const skinMat = headgear === "skull" ? mat.skin : mat.skin;
     c.rect(x0, y0, x1, y1, skinMat, P.head);
     // rounded corners read as a head, square reads as a box
-    for (const [x, y] of [[x0, y0], [x1, y0], [x0, y1], [x1, y1]] as const) c.erase(x, y);
+    for (const [x, y] of [
+      [x0, y0],
+      [x1, y0],
+      [x0, y1],
+      [x1, y1],
+    ] as const)
+      c.erase(x, y);
     const eyeY = y0 + Math.round(headH * 0.5);
     const eh = size >= 40 ? 2 : 1;
     const face = view !== "back";
-    const sideEyeX = x1 - U(2);
+    const sideEyeX = x1 - px(2);
     // headgear
     if (headgear === "helmet") {
       c.rect(x0, y0, x1, y1, mat.metal, P.hat);
-      for (const [x, y] of [[x0, y0], [x1, y0]] as const) c.erase(x, y);
+      for (const [x, y] of [
+        [x0, y0],
+        [x1, y0],
+      ] as const)
+        c.erase(x, y);
       if (face) {
-        if (view === "front") c.rect(x0 + U(2), eyeY, x1 - U(2), eyeY + eh - 1, mat.eye, P.face);
+        if (view === "front") c.rect(x0 + px(2), eyeY, x1 - px(2), eyeY + eh - 1, mat.eye, P.face);
         else c.rect(cx + 1, eyeY, x1, eyeY + eh - 1, mat.eye, P.face);
       }
-      if (plume) c.capsule(hx - (view === "side" ? 2 * k : 0), y0 - 1, hx - (view === "side" ? 5 * k : 0), y0 - 3 * k, 1.1 * k, mat.cape, P.hat);
+      if (plume)
+        c.capsule(
+          hx - (view === "side" ? 2 * k : 0),
+          y0 - 1,
+          hx - (view === "side" ? 5 * k : 0),
+          y0 - 3 * k,
+          1.1 * k,
+          mat.cape,
+          P.hat,
+        );
       return;
     }
     if (headgear === "visor") {
       c.rect(x0, y0, x1, y1, mat.metal, P.hat);
       if (face) c.rect(view === "front" ? x0 + 1 : hx, eyeY - 1, x1 - 1, eyeY, mat.glow, P.face);
-      c.line(hx, y0 - 1, hx, y0 - U(3), mat.metal, P.hat);
-      c.plot(hx, y0 - U(3) - 1, mat.glow, P.fx);
+      c.line(hx, y0 - 1, hx, y0 - px(3), mat.metal, P.hat);
+      c.plot(hx, y0 - px(3) - 1, mat.glow, P.fx);
       return;
     }
     if (face) {
@@ -146,7 +289,8 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         c.rect(x1, y0, x1, y0 + depth + 1 + hairStyle, mat0, part);
       }
     };
-    if (headgear === "hair" || headgear === "crown" || headgear === "tricorn") hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
+    if (headgear === "hair" || headgear === "crown" || headgear === "tricorn")
+      hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
     if (headgear === "hood") {
       hairTop(mat.cloth, P.hat, Math.max(2, Math.round(headH * 0.35)));
       if (view === "front") {
@@ -156,19 +300,35 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       } else if (view === "side" && v === "ninja") c.rect(hx, eyeY + eh, x1, y1, mat.cloth, P.hat);
     }
     if (headgear === "crown") {
-      const cy = y0 - U(2);
-      c.rect(x0 + 1, cy, x1 - 1, y0, mat.metal === mat.metal ? mat.accent : mat.accent, P.hat);
+      const cy = y0 - px(2);
+      c.rect(x0 + 1, cy, x1 - 1, y0, mat.accent, P.hat);
       for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, mat.accent, P.hat);
     }
     if (headgear === "tricorn") {
-      c.rect(x0 - U(1), y0 - 1, x1 + U(1), y0, mat.eye === mat.eye ? mat.pants : mat.pants, P.hat);
-      c.poly([[x0, y0 - 1], [hx, y0 - U(4)], [x1 + 1, y0 - 1]], mat.pants, P.hat);
+      c.rect(x0 - px(1), y0 - 1, x1 + px(1), y0, mat.pants, P.hat);
+      c.poly(
+        [
+          [x0, y0 - 1],
+          [hx, y0 - px(4)],
+          [x1 + 1, y0 - 1],
+        ],
+        mat.pants,
+        P.hat,
+      );
     }
     if (headgear === "wizard-hat") {
-      const brimY = y0 + U(2);
-      c.rect(x0 - U(2), brimY - 1, x1 + U(2), brimY, mat.cloth, P.hat);
+      const brimY = y0 + px(2);
+      c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, mat.cloth, P.hat);
       const tipX = hx + (view === "side" ? -4 * k : rng.pick([-3, 3]) * k * 0.5);
-      c.poly([[x0, brimY - 1], [tipX, y0 - 9 * k], [x1 + 1, brimY - 1]], mat.cloth, P.hat);
+      c.poly(
+        [
+          [x0, brimY - 1],
+          [tipX, y0 - 9 * k],
+          [x1 + 1, brimY - 1],
+        ],
+        mat.cloth,
+        P.hat,
+      );
       c.rect(x0, brimY - 2, x1, brimY - 2, mat.accent, P.belt);
       if (view === "back") c.rect(x0, brimY, x1, y1 - 1, mat.hair, P.hat);
     }
@@ -190,12 +350,23 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       const stance = atk ? 2 * k : 0;
       const nearFoot = bx + pose.stride * stepX + stance;
       const farFoot = bx - pose.stride * stepX - stance;
-      const liftN = pose.lift === 1 ? U(2) : 0;
-      const liftF = pose.lift === -1 ? U(2) : 0;
-      for (const [fx, lift, part, tone] of [[farFoot, liftF, P.legF, 1], [nearFoot, liftN, P.legN, -1]] as const) {
+      const liftN = pose.lift === 1 ? px(2) : 0;
+      const liftF = pose.lift === -1 ? px(2) : 0;
+      for (const [fx, lift, part, tone] of [
+        [farFoot, liftF, P.legF, 1],
+        [nearFoot, liftN, P.legN, -1],
+      ] as const) {
         const fy = ground - lift - limb * 0.5;
         c.capsule(bx, hipY, fx, fy, limb, robe ? mat.cloth : mat.pants, part, tone);
-        c.rect(fx - limb, ground - lift - U(1) + 1, fx + limb + U(1), ground - lift, mat.boots, part, tone);
+        c.rect(
+          fx - limb,
+          ground - lift - px(1) + 1,
+          fx + limb + px(1),
+          ground - lift,
+          mat.boots,
+          part,
+          tone,
+        );
       }
     } else {
       const lw = Math.max(2, Math.round(3 * k));
@@ -203,20 +374,43 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       for (const s of [-1, 1]) {
         const x0 = s < 0 ? cx - gap - lw : cx + gap - 1;
         const lift = pose.lift === s ? 1 : 0;
-        c.rect(x0, hipY, x0 + lw, ground - lift, robe ? mat.cloth : mat.pants, s < 0 ? P.legF : P.legN);
-        c.rect(x0, ground - lift - U(1) + 1, x0 + lw, ground - lift, mat.boots, s < 0 ? P.legF : P.legN);
+        c.rect(
+          x0,
+          hipY,
+          x0 + lw,
+          ground - lift,
+          robe ? mat.cloth : mat.pants,
+          s < 0 ? P.legF : P.legN,
+        );
+        c.rect(
+          x0,
+          ground - lift - px(1) + 1,
+          x0 + lw,
+          ground - lift,
+          mat.boots,
+          s < 0 ? P.legF : P.legN,
+        );
       }
     }
 
     // --- cape behind the body ---
     if (hasCape && pose.view !== "front") {
-      if (side) c.poly([[bx - 1, torsoTop + 1], [bx - tw / 2 - 3 * k - (pose.stride ? k : 0), ground - U(2)], [bx + 1, ground - U(3)]], mat.cape, P.cape);
+      if (side)
+        c.poly(
+          [
+            [bx - 1, torsoTop + 1],
+            [bx - tw / 2 - 3 * k - (pose.stride ? k : 0), ground - px(2)],
+            [bx + 1, ground - px(3)],
+          ],
+          mat.cape,
+          P.cape,
+        );
     } else if (hasCape) {
-      c.rect(cx - torsoW / 2 - 1, torsoTop + 1, cx + torsoW / 2, ground - U(3), mat.cape, P.cape);
+      c.rect(cx - torsoW / 2 - 1, torsoTop + 1, cx + torsoW / 2, ground - px(3), mat.cape, P.cape);
     }
 
     // --- far arm (behind torso) ---
-    const shoulderY = torsoTop + U(1);
+    const shoulderY = torsoTop + px(1);
     const armLen = torsoH * 0.95;
     let handN: [number, number];
     let weaponAng: number;
@@ -239,20 +433,44 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       c.plot(handF[0], handF[1] + 1, mat.skin, P.armF, 1);
     } else {
       const ax = pose.view === "front" ? cx - torsoW / 2 - 1.5 * k : cx + torsoW / 2 + 1.5 * k;
-      handN = [pose.view === "front" ? cx + torsoW / 2 + 1.5 * k : cx - torsoW / 2 - 1.5 * k, shoulderY + armLen];
-      weaponAng = weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
+      handN = [
+        pose.view === "front" ? cx + torsoW / 2 + 1.5 * k : cx - torsoW / 2 - 1.5 * k,
+        shoulderY + armLen,
+      ];
+      weaponAng =
+        weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
       c.capsule(ax, shoulderY + 1, ax, shoulderY + armLen, limb, mat.cloth, P.armF);
-      c.rect(ax - limb + 0.5, shoulderY + armLen, ax + limb - 0.5, shoulderY + armLen + U(1), mat.skin, P.armF);
+      c.rect(
+        ax - limb + 0.5,
+        shoulderY + armLen,
+        ax + limb - 0.5,
+        shoulderY + armLen + px(1),
+        mat.skin,
+        P.armF,
+      );
     }
     if (pose.view === "back") drawWeapon(c, handN[0], handN[1], weaponAng, false);
 
     // --- torso ---
     const tx0 = Math.round(bx - tw / 2);
     c.rect(tx0, torsoTop, tx0 + tw - 1, hipY, v === "knight" ? mat.metal : mat.cloth, P.torso);
-    if (robe) c.poly([[tx0, hipY - 1], [tx0 + tw, hipY - 1], [tx0 + tw + 2 * k, ground - U(1)], [tx0 - 2 * k, ground - U(1)]], mat.cloth, P.robe);
-    c.rect(tx0, hipY - U(1), tx0 + tw - 1, hipY - U(1), mat.accent, P.belt);
-    if (v === "knight" && pose.view === "front") c.rect(cx - 1, torsoTop + 1, cx, hipY - U(2), mat.accent, P.belt);
-    if (v === "skeleton" && pose.view !== "back") for (let y = torsoTop + 1; y < hipY - 1; y += 2) c.rect(tx0 + 1, y, tx0 + tw - 2, y, mat.eye, P.face);
+    if (robe)
+      c.poly(
+        [
+          [tx0, hipY - 1],
+          [tx0 + tw, hipY - 1],
+          [tx0 + tw + 2 * k, ground - px(1)],
+          [tx0 - 2 * k, ground - px(1)],
+        ],
+        mat.cloth,
+        P.robe,
+      );
+    c.rect(tx0, hipY - px(1), tx0 + tw - 1, hipY - px(1), mat.accent, P.belt);
+    if (v === "knight" && pose.view === "front")
+      c.rect(cx - 1, torsoTop + 1, cx, hipY - px(2), mat.accent, P.belt);
+    if (v === "skeleton" && pose.view !== "back")
+      for (let y = torsoTop + 1; y < hipY - 1; y += 2)
+        c.rect(tx0 + 1, y, tx0 + tw - 2, y, mat.eye, P.face);
 
     // --- head ---
     drawHead(c, pose.view, bx + (side ? k : 0), headTop);
@@ -264,7 +482,8 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         if (atk === 2) {
           // slash arc in front of the blade: the read of "strike"
           const R = 11 * k;
-          for (let a = -1.3; a <= 0.5; a += 0.07) c.plot(bx + Math.cos(a) * R, shoulderY + 2 * k + Math.sin(a) * R, mat.slash, P.fx);
+          for (let a = -1.3; a <= 0.5; a += 0.07)
+            c.plot(bx + Math.cos(a) * R, shoulderY + 2 * k + Math.sin(a) * R, mat.slash, P.fx);
         }
       }
       if (pose.view === "side") drawWeapon(c, handN[0], handN[1], weaponAng, true);
@@ -273,13 +492,34 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       if (atk === 2 && (weapon === "staff" || weapon === "bow")) {
         // projectile
         const px = handN[0] + 13 * k;
-        c.ellipse(Math.min(size - 3, px), handN[1], 1.6 * k + 0.3, 1.2 * k + 0.3, weapon === "bow" ? mat.wood : mat.orb, P.fx);
-        c.line(handN[0] + 9 * k, handN[1], Math.min(size - 3, px) - 2 * k, handN[1], mat.glow, P.fx);
+        c.ellipse(
+          Math.min(size - 3, px),
+          handN[1],
+          1.6 * k + 0.3,
+          1.2 * k + 0.3,
+          weapon === "bow" ? mat.wood : mat.orb,
+          P.fx,
+        );
+        c.line(
+          handN[0] + 9 * k,
+          handN[1],
+          Math.min(size - 3, px) - 2 * k,
+          handN[1],
+          mat.glow,
+          P.fx,
+        );
       }
     } else {
       const ax = handN[0];
       c.capsule(ax, shoulderY + 1, ax, shoulderY + armLen, limb, mat.cloth, P.armN);
-      c.rect(ax - limb + 0.5, shoulderY + armLen, ax + limb - 0.5, shoulderY + armLen + U(1), mat.skin, P.armN);
+      c.rect(
+        ax - limb + 0.5,
+        shoulderY + armLen,
+        ax + limb - 0.5,
+        shoulderY + armLen + px(1),
+        mat.skin,
+        P.armN,
+      );
       if (pose.view === "front") drawWeapon(c, handN[0], handN[1], weaponAng, false);
     }
   };

@@ -10,11 +10,28 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   const m = new Mats();
   const v = info.variant;
   const metalDefault = crng.pick(["#b8c2cc", "#aab4c0", "#c8ccd8"]);
-  const main = pickColor(info, 0, v === "potion" ? crng.pick(["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc"]) : v === "gem" ? crng.pick(["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc", "#2cb8b0"]) : v === "chest" ? "#8c5a30" : v === "coin" ? "#e8b52e" : metalDefault, crng, 8);
+  const main = pickColor(
+    info,
+    0,
+    v === "potion"
+      ? crng.pick(["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc"])
+      : v === "gem"
+        ? crng.pick(["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc", "#2cb8b0"])
+        : v === "chest"
+          ? "#8c5a30"
+          : v === "coin"
+            ? "#e8b52e"
+            : metalDefault,
+    crng,
+    8,
+  );
   const mat = {
     main: m.add(main),
     wood: m.add(v === "chest" ? main : crng.pick(["#8c5a30", "#6c4424", "#a0683c"])),
-    trim: m.add(info.colors[1] ?? (v === "chest" ? "#e8b52e" : crng.pick(["#e8b52e", "#d8383c", "#3c6ee6", "#8c48cc"]))),
+    trim: m.add(
+      info.colors[1] ??
+        (v === "chest" ? "#e8b52e" : crng.pick(["#e8b52e", "#d8383c", "#3c6ee6", "#8c48cc"])),
+    ),
     glass: m.add("#d8e8f0"),
     dark: m.add("#1c1828", { flat: true }),
     glint: m.add("#ffffff", { flat: true, noOutline: true }),
@@ -45,25 +62,53 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox, oy, 0.8 * k, mat.wood, 1);
       c.ellipse(ox - dx * 5 * k, oy - dy * 5 * k, 1.3 * k, 1.3 * k, mat.trim, 2);
       c.capsule(ox + dx * k, oy + dy * k, ox + dx * L, oy + dy * L, blade * k, mat.main, 3);
-      c.capsule(ox - dy * guardW * k, oy + dx * guardW * k, ox + dy * guardW * k, oy - dx * guardW * k, 0.9 * k, mat.trim, 4);
+      c.capsule(
+        ox - dy * guardW * k,
+        oy + dx * guardW * k,
+        ox + dy * guardW * k,
+        oy - dx * guardW * k,
+        0.9 * k,
+        mat.trim,
+        4,
+      );
       glintAt(c, ox + dx * L * (0.3 + 0.6 * t), oy + dy * L * (0.3 + 0.6 * t));
     } else if (v === "axe") {
       c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * L, oy + dy * L, 0.9 * k, mat.wood, 1);
       const hx = ox + dx * (L - 3 * k);
       const hy = oy + dy * (L - 3 * k);
-      c.poly([[hx + dy * 1 * k + dx * 3 * k, hy - dx * 1 * k + dy * 3 * k], [hx - dy * 6 * k + dx * 4 * k, hy + dx * 6 * k + dy * 4 * k], [hx - dy * 6 * k - dx * 4 * k, hy + dx * 6 * k - dy * 4 * k], [hx + dy * 1 * k - dx * 3 * k, hy - dx * 1 * k - dy * 3 * k]], mat.main, 3);
+      c.poly(
+        [
+          [hx + dy * 1 * k + dx * 3 * k, hy - dx * 1 * k + dy * 3 * k],
+          [hx - dy * 6 * k + dx * 4 * k, hy + dx * 6 * k + dy * 4 * k],
+          [hx - dy * 6 * k - dx * 4 * k, hy + dx * 6 * k - dy * 4 * k],
+          [hx + dy * 1 * k - dx * 3 * k, hy - dx * 1 * k - dy * 3 * k],
+        ],
+        mat.main,
+        3,
+      );
       glintAt(c, hx - dy * 5 * k, hy + dx * 5 * k);
     } else {
       c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox + dx * L, oy + dy * L, 0.8 * k, mat.wood, 1);
       c.ellipse(ox + dx * (L + 2 * k), oy + dy * (L + 2 * k), 2.6 * k, 2.6 * k, mat.main, 3);
       c.ellipse(ox + dx * (L + 1.4 * k), oy + dy * (L + 1.4 * k), 1 * k, 1 * k, mat.glint, 3);
-      c.capsule(ox + dx * (L - 1 * k) - dy * 2 * k, oy + dy * (L - k) + dx * 2 * k, ox + dx * (L - 1 * k) + dy * 2 * k, oy + dy * (L - k) - dx * 2 * k, 0.7 * k, mat.trim, 4);
+      c.capsule(
+        ox + dx * (L - 1 * k) - dy * 2 * k,
+        oy + dy * (L - k) + dx * 2 * k,
+        ox + dx * (L - 1 * k) + dy * 2 * k,
+        oy + dy * (L - k) - dx * 2 * k,
+        0.7 * k,
+        mat.trim,
+        4,
+      );
       if (t > 0.4) glintAt(c, ox + dx * (L + 4 * k) + 2 * k, oy + dy * (L + 4 * k) - 2 * k);
     }
   };
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
-    const bob = pose.mode === "walk" ? [0, -1, 0, 1][Math.round(pose.t * 4) % 4]! * Math.max(1, Math.round(k)) : pose.bob;
+    const bob =
+      pose.mode === "walk"
+        ? [0, -1, 0, 1][Math.round(pose.t * 4) % 4]! * Math.max(1, Math.round(k))
+        : pose.bob;
     const t = pose.t;
     if (v === "sword" || v === "axe" || v === "staff") {
       let ang = -Math.PI / 4;
@@ -81,7 +126,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       if (pose.view === "side" || pose.view === "back") ox = pose.view === "side" ? cx : cx + 6 * k;
       if (pose.view === "side") oy = ground - 5 * k;
       weapon(c, ang, ox, oy, t);
-      if (pose.attack === 2) for (let a = -1.6; a <= -0.1; a += 0.06) c.plot(ox + Math.cos(a) * 15 * k, oy + Math.sin(a) * 15 * k, mat.slash, 9);
+      if (pose.attack === 2)
+        for (let a = -1.6; a <= -0.1; a += 0.06)
+          c.plot(ox + Math.cos(a) * 15 * k, oy + Math.sin(a) * 15 * k, mat.slash, 9);
       return;
     }
     const y1 = ground + bob;
@@ -96,17 +143,36 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       const side = pose.view === "side";
       c.rect(x0 + (side ? 3 * k : 0), boxTop, x1 - (side ? 3 * k : 0), y1, mat.wood, 1);
       if (open) {
-        if (open === 2) for (let i = 0; i < 4; i++) c.line(cx - 4 * k + i * 3 * k, boxTop - 2, cx - 6 * k + i * 4 * k, boxTop - 9 * k, mat.gold, 8);
+        if (open === 2)
+          for (let i = 0; i < 4; i++)
+            c.line(
+              cx - 4 * k + i * 3 * k,
+              boxTop - 2,
+              cx - 6 * k + i * 4 * k,
+              boxTop - 9 * k,
+              mat.gold,
+              8,
+            );
         c.rect(x0, boxTop - 2 * k - lidH, x1, boxTop - 2 * k - 1, mat.wood, 2);
         c.rect(x0 + 1, boxTop, x1 - 1, boxTop + k, mat.gold, 7);
       } else {
-        c.rect(x0 + (side ? 3 * k : 0), boxTop - lidH, x1 - (side ? 3 * k : 0), boxTop - 1, mat.wood, 2);
+        c.rect(
+          x0 + (side ? 3 * k : 0),
+          boxTop - lidH,
+          x1 - (side ? 3 * k : 0),
+          boxTop - 1,
+          mat.wood,
+          2,
+        );
         c.ellipse(cx, boxTop - lidH, w - (side ? 3 * k : 0), 2 * k, mat.wood, 2);
       }
-      for (const bx of side ? [] : [x0 + 2 * k, x1 - 2 * k]) c.rect(bx - 0.5 * k, boxTop - (open ? 0 : lidH), bx + 0.5 * k, y1, mat.trim, 3);
-      if (pose.view === "front" && !open) c.rect(cx - k - 0.5, boxTop - 1, cx + k - 0.5, boxTop + 2 * k, mat.trim, 4);
+      for (const bx of side ? [] : [x0 + 2 * k, x1 - 2 * k])
+        c.rect(bx - 0.5 * k, boxTop - (open ? 0 : lidH), bx + 0.5 * k, y1, mat.trim, 3);
+      if (pose.view === "front" && !open)
+        c.rect(cx - k - 0.5, boxTop - 1, cx + k - 0.5, boxTop + 2 * k, mat.trim, 4);
       if (pose.view === "front" && !open) c.plot(cx - 0.5, boxTop + k, mat.dark, 5);
-      if (!open && (pose.mode === "idle" || pose.mode === "walk") && t >= 0.5) glintAt(c, x1 - 2 * k, boxTop - lidH + 1);
+      if (!open && (pose.mode === "idle" || pose.mode === "walk") && t >= 0.5)
+        glintAt(c, x1 - 2 * k, boxTop - lidH + 1);
       return;
     }
     if (v === "potion") {
@@ -117,13 +183,25 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       c.rect(cx - 2 * k, cy - r - 5 * k, cx + 2 * k - 1, cy - r + 1, mat.glass, 3);
       c.rect(cx - 2 * k, cy - r - 7 * k, cx + 2 * k - 1, cy - r - 5 * k, mat.wood, 4);
       c.plot(cx - r * 0.5, cy - r * 0.3, mat.glint, 9);
-      if (pose.mode === "attack" || t >= 0.5) for (let i = 0; i < 3; i++) c.plot(cx - 2 * k + i * 2 * k, cy - r - 9 * k - i * k - (pose.attack ?? 0), mat.main, 8);
+      if (pose.mode === "attack" || t >= 0.5)
+        for (let i = 0; i < 3; i++)
+          c.plot(cx - 2 * k + i * 2 * k, cy - r - 9 * k - i * k - (pose.attack ?? 0), mat.main, 8);
       return;
     }
     if (v === "shield") {
       const w = (8 + shape) * k * (pose.view === "side" ? 0.35 : 1);
       const top = y1 - 19 * k;
-      c.poly([[cx - w, top], [cx + w, top], [cx + w, top + 10 * k], [cx, top + 19 * k], [cx - w, top + 10 * k]], pose.view === "back" ? mat.wood : mat.main, 1);
+      c.poly(
+        [
+          [cx - w, top],
+          [cx + w, top],
+          [cx + w, top + 10 * k],
+          [cx, top + 19 * k],
+          [cx - w, top + 10 * k],
+        ],
+        pose.view === "back" ? mat.wood : mat.main,
+        1,
+      );
       if (pose.view === "front") {
         c.rect(cx - 1, top + 2 * k, cx, top + 15 * k, mat.trim, 2);
         c.rect(cx - w * 0.6, top + 6 * k, cx + w * 0.6 - 1, top + 7 * k, mat.trim, 2);
@@ -140,21 +218,63 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       c.ellipse(ox, oy, 4 * k, 4 * k, mat.main, 1);
       c.ellipse(ox, oy, 1.6 * k, 1.6 * k, mat.dark, 2);
       c.erase(ox, oy);
-      c.capsule(ox + 3 * k * dx, oy + 3 * k * dy, ox + 16 * k * dx, oy + 16 * k * dy, 1 * k, mat.main, 3);
-      c.rect(ox + 13 * k * dx, oy + 13 * k * dy, ox + 13 * k * dx + 1, oy + 13 * k * dy + 3 * k, mat.main, 3);
+      c.capsule(
+        ox + 3 * k * dx,
+        oy + 3 * k * dy,
+        ox + 16 * k * dx,
+        oy + 16 * k * dy,
+        1 * k,
+        mat.main,
+        3,
+      );
+      c.rect(
+        ox + 13 * k * dx,
+        oy + 13 * k * dy,
+        ox + 13 * k * dx + 1,
+        oy + 13 * k * dy + 3 * k,
+        mat.main,
+        3,
+      );
       if (t >= 0.5) glintAt(c, ox + 10 * k, oy - 1);
       return;
     }
     // gem / coin: turning is the animation — squeeze the width through a cycle
-    const turn = pose.view === "side" ? 0.35 : pose.view === "back" ? 0.8 : pose.mode === "walk" ? [1, 0.6, 0.25, 0.6][Math.round(t * 4) % 4]! : 1;
+    const turn =
+      pose.view === "side"
+        ? 0.35
+        : pose.view === "back"
+          ? 0.8
+          : pose.mode === "walk"
+            ? [1, 0.6, 0.25, 0.6][Math.round(t * 4) % 4]!
+            : 1;
     const r = (8 + shape) * k;
     const cy = y1 - r - 2 * k;
     if (v === "coin") {
       c.ellipse(cx, cy, Math.max(1, r * turn), r, mat.main, 1);
       if (turn > 0.5) c.ellipse(cx, cy, r * turn * 0.55, r * 0.55, mat.gold, 2);
     } else {
-      c.poly([[cx - r * turn, cy - r * 0.3], [cx - r * 0.5 * turn, cy - r], [cx + r * 0.5 * turn, cy - r], [cx + r * turn, cy - r * 0.3], [cx, cy + r]], mat.main, 1);
-      c.poly([[cx - r * 0.5 * turn, cy - r * 0.3], [cx, cy - r * 0.9], [cx + r * 0.5 * turn, cy - r * 0.3], [cx, cy + r * 0.4]], mat.main, 2, 3);
+      c.poly(
+        [
+          [cx - r * turn, cy - r * 0.3],
+          [cx - r * 0.5 * turn, cy - r],
+          [cx + r * 0.5 * turn, cy - r],
+          [cx + r * turn, cy - r * 0.3],
+          [cx, cy + r],
+        ],
+        mat.main,
+        1,
+      );
+      c.poly(
+        [
+          [cx - r * 0.5 * turn, cy - r * 0.3],
+          [cx, cy - r * 0.9],
+          [cx + r * 0.5 * turn, cy - r * 0.3],
+          [cx, cy + r * 0.4],
+        ],
+        mat.main,
+        2,
+        3,
+      );
     }
     if (t >= 0.5 || pose.attack === 2) glintAt(c, cx - r * 0.4 * turn, cy - r * 0.6);
   };

@@ -2,7 +2,7 @@
 // reimplemented with a seeded PRNG) on a body with two legs so it can still walk and attack.
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor, hsvPick } from "./design";
+import { type Design, hsvPick, Mats, type Pose, pickColor } from "./design";
 import type { PromptInfo } from "./prompt";
 
 export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
@@ -37,7 +37,16 @@ export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number
       const hip = cx + s * 3 * k;
       const foot = hip + (pose.view === "side" ? s * pose.stride * 2 * k : 0);
       const lift = pose.lift === s ? 1 : 0;
-      c.capsule(hip, top + hh - 2, foot, ground - lift - 0.5, 1.2 * k, mat.body, s < 0 ? 1 : 2, pose.view === "side" && s < 0 ? 1 : -1);
+      c.capsule(
+        hip,
+        top + hh - 2,
+        foot,
+        ground - lift - 0.5,
+        1.2 * k,
+        mat.body,
+        s < 0 ? 1 : 2,
+        pose.view === "side" && s < 0 ? 1 : -1,
+      );
     }
     const back = pose.view === "back";
     const side = pose.view === "side";
@@ -50,12 +59,22 @@ export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number
         c.plot(cx - hw + sx, top + y, mt, 3);
         c.plot(cx + hw - 1 - sx, top + y, mt, 3);
       }
-    if (horns) for (const s of [-1, 1]) c.line(cx + s * 3 * k, top + 2, cx + s * 5 * k, top - 3 * k, mat.accent, 4);
+    if (horns)
+      for (const s of [-1, 1])
+        c.line(cx + s * 3 * k, top + 2, cx + s * 5 * k, top - 3 * k, mat.accent, 4);
     if (arms) {
       const ay = top + hh * 0.55;
       const reach = pose.attack === 2 ? 6 * k : 0;
       c.capsule(cx - hw, ay, cx - hw - 2 * k, ay + 4 * k, 1 * k, mat.body, 5);
-      c.capsule(cx + hw - 1, ay, cx + hw + 2 * k + reach, ay + (pose.attack === 1 ? -4 * k : 4 * k - reach * 0.5), 1 * k, mat.body, 5);
+      c.capsule(
+        cx + hw - 1,
+        ay,
+        cx + hw + 2 * k + reach,
+        ay + (pose.attack === 1 ? -4 * k : 4 * k - reach * 0.5),
+        1 * k,
+        mat.body,
+        5,
+      );
     }
     if (!back) {
       const ex = side ? cx + 3 * k : cx - 3 * k;

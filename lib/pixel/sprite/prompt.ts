@@ -25,47 +25,254 @@ interface Entry {
 
 // Order matters only for ties at the same position: compound words first.
 const SUBJECTS: Entry[] = [
-  { kind: "vehicle", variant: "spaceship", en: ["spaceship", "space ship", "starship", "rocket", "ufo", "spacecraft", "fighter jet"], zh: ["飞船", "宇宙飞船", "火箭", "飞碟", "战机"] },
-  { kind: "item", variant: "chest", en: ["treasure chest", "chest", "treasure", "mimic"], zh: ["宝箱", "箱子", "宝藏"] },
-  { kind: "spirit", variant: "elemental", en: ["elemental", "spirit", "wisp", "ghost", "phantom", "flame", "fire"], zh: ["元素", "精灵", "幽灵", "鬼", "火焰"] },
-  { kind: "dragon", variant: "dragon", en: ["dragon", "wyvern", "drake", "dinosaur", "dino", "lizard"], zh: ["龙", "恐龙", "蜥蜴"] },
-  { kind: "slime", variant: "slime", en: ["slime", "blob", "jelly", "goo", "ooze"], zh: ["史莱姆", "果冻", "粘液"] },
-  { kind: "humanoid", variant: "knight", en: ["knight", "paladin", "soldier", "guard", "warrior", "armor", "armour", "templar"], zh: ["骑士", "战士", "士兵", "卫兵", "勇者"] },
-  { kind: "humanoid", variant: "mage", en: ["mage", "wizard", "witch", "sorcerer", "sorceress", "warlock", "magician", "necromancer", "priest"], zh: ["法师", "巫师", "女巫", "魔法师", "术士", "牧师"] },
-  { kind: "humanoid", variant: "robot", en: ["robot", "android", "mech", "cyborg", "droid"], zh: ["机器人", "机甲"] },
-  { kind: "humanoid", variant: "skeleton", en: ["skeleton", "zombie", "undead", "lich"], zh: ["骷髅", "僵尸", "亡灵"] },
-  { kind: "humanoid", variant: "ninja", en: ["ninja", "assassin", "thief", "rogue", "samurai"], zh: ["忍者", "刺客", "盗贼", "武士"] },
-  { kind: "humanoid", variant: "archer", en: ["archer", "ranger", "hunter", "elf"], zh: ["弓箭手", "猎人", "游侠"] },
-  { kind: "humanoid", variant: "royal", en: ["king", "queen", "princess", "prince", "royal"], zh: ["国王", "女王", "公主", "王子"] },
-  { kind: "humanoid", variant: "pirate", en: ["pirate", "captain", "sailor"], zh: ["海盗", "船长"] },
-  { kind: "humanoid", variant: "person", en: ["person", "man", "woman", "boy", "girl", "hero", "villager", "farmer", "adventurer", "character", "human", "player", "npc", "kid", "child", "orc", "goblin", "dwarf"], zh: ["人", "男孩", "女孩", "英雄", "村民", "农民", "冒险者", "角色", "兽人", "哥布林", "矮人"] },
-  { kind: "animal", variant: "cat", en: ["cat", "kitten", "kitty", "lion", "tiger", "leopard", "panther"], zh: ["猫", "狮", "虎", "豹"] },
-  { kind: "animal", variant: "dog", en: ["dog", "puppy", "wolf", "hound", "doggo", "pup"], zh: ["狗", "犬", "狼"] },
+  {
+    kind: "vehicle",
+    variant: "spaceship",
+    en: ["spaceship", "space ship", "starship", "rocket", "ufo", "spacecraft", "fighter jet"],
+    zh: ["飞船", "宇宙飞船", "火箭", "飞碟", "战机"],
+  },
+  {
+    kind: "item",
+    variant: "chest",
+    en: ["treasure chest", "chest", "treasure", "mimic"],
+    zh: ["宝箱", "箱子", "宝藏"],
+  },
+  {
+    kind: "spirit",
+    variant: "elemental",
+    en: ["elemental", "spirit", "wisp", "ghost", "phantom", "flame", "fire"],
+    zh: ["元素", "精灵", "幽灵", "鬼", "火焰"],
+  },
+  {
+    kind: "dragon",
+    variant: "dragon",
+    en: ["dragon", "wyvern", "drake", "dinosaur", "dino", "lizard"],
+    zh: ["龙", "恐龙", "蜥蜴"],
+  },
+  {
+    kind: "slime",
+    variant: "slime",
+    en: ["slime", "blob", "jelly", "goo", "ooze"],
+    zh: ["史莱姆", "果冻", "粘液"],
+  },
+  {
+    kind: "humanoid",
+    variant: "knight",
+    en: ["knight", "paladin", "soldier", "guard", "warrior", "armor", "armour", "templar"],
+    zh: ["骑士", "战士", "士兵", "卫兵", "勇者"],
+  },
+  {
+    kind: "humanoid",
+    variant: "mage",
+    en: [
+      "mage",
+      "wizard",
+      "witch",
+      "sorcerer",
+      "sorceress",
+      "warlock",
+      "magician",
+      "necromancer",
+      "priest",
+    ],
+    zh: ["法师", "巫师", "女巫", "魔法师", "术士", "牧师"],
+  },
+  {
+    kind: "humanoid",
+    variant: "robot",
+    en: ["robot", "android", "mech", "cyborg", "droid"],
+    zh: ["机器人", "机甲"],
+  },
+  {
+    kind: "humanoid",
+    variant: "skeleton",
+    en: ["skeleton", "zombie", "undead", "lich"],
+    zh: ["骷髅", "僵尸", "亡灵"],
+  },
+  {
+    kind: "humanoid",
+    variant: "ninja",
+    en: ["ninja", "assassin", "thief", "rogue", "samurai"],
+    zh: ["忍者", "刺客", "盗贼", "武士"],
+  },
+  {
+    kind: "humanoid",
+    variant: "archer",
+    en: ["archer", "ranger", "hunter", "elf"],
+    zh: ["弓箭手", "猎人", "游侠"],
+  },
+  {
+    kind: "humanoid",
+    variant: "royal",
+    en: ["king", "queen", "princess", "prince", "royal"],
+    zh: ["国王", "女王", "公主", "王子"],
+  },
+  {
+    kind: "humanoid",
+    variant: "pirate",
+    en: ["pirate", "captain", "sailor"],
+    zh: ["海盗", "船长"],
+  },
+  {
+    kind: "humanoid",
+    variant: "person",
+    en: [
+      "person",
+      "man",
+      "woman",
+      "boy",
+      "girl",
+      "hero",
+      "villager",
+      "farmer",
+      "adventurer",
+      "character",
+      "human",
+      "player",
+      "npc",
+      "kid",
+      "child",
+      "orc",
+      "goblin",
+      "dwarf",
+    ],
+    zh: ["人", "男孩", "女孩", "英雄", "村民", "农民", "冒险者", "角色", "兽人", "哥布林", "矮人"],
+  },
+  {
+    kind: "animal",
+    variant: "cat",
+    en: ["cat", "kitten", "kitty", "lion", "tiger", "leopard", "panther"],
+    zh: ["猫", "狮", "虎", "豹"],
+  },
+  {
+    kind: "animal",
+    variant: "dog",
+    en: ["dog", "puppy", "wolf", "hound", "doggo", "pup"],
+    zh: ["狗", "犬", "狼"],
+  },
   { kind: "animal", variant: "fox", en: ["fox", "kitsune"], zh: ["狐"] },
   { kind: "animal", variant: "rabbit", en: ["rabbit", "bunny", "hare"], zh: ["兔"] },
   { kind: "animal", variant: "bear", en: ["bear", "panda"], zh: ["熊"] },
-  { kind: "animal", variant: "horse", en: ["horse", "pony", "unicorn", "deer"], zh: ["马", "鹿", "独角兽"] },
-  { kind: "animal", variant: "pig", en: ["pig", "boar", "piglet", "cow", "sheep"], zh: ["猪", "牛", "羊"] },
+  {
+    kind: "animal",
+    variant: "horse",
+    en: ["horse", "pony", "unicorn", "deer"],
+    zh: ["马", "鹿", "独角兽"],
+  },
+  {
+    kind: "animal",
+    variant: "pig",
+    en: ["pig", "boar", "piglet", "cow", "sheep"],
+    zh: ["猪", "牛", "羊"],
+  },
   { kind: "animal", variant: "mouse", en: ["mouse", "rat", "hamster"], zh: ["鼠"] },
-  { kind: "item", variant: "sword", en: ["sword", "blade", "katana", "dagger", "saber", "sabre", "knife", "weapon"], zh: ["剑", "刀", "匕首", "武器"] },
+  {
+    kind: "item",
+    variant: "sword",
+    en: ["sword", "blade", "katana", "dagger", "saber", "sabre", "knife", "weapon"],
+    zh: ["剑", "刀", "匕首", "武器"],
+  },
   { kind: "item", variant: "axe", en: ["axe", "hammer", "mace", "pickaxe"], zh: ["斧", "锤"] },
-  { kind: "item", variant: "staff", en: ["staff", "wand", "scepter", "sceptre", "rod"], zh: ["法杖", "魔杖", "权杖"] },
-  { kind: "item", variant: "potion", en: ["potion", "bottle", "flask", "elixir", "vial"], zh: ["药水", "药瓶", "瓶"] },
-  { kind: "item", variant: "gem", en: ["gem", "crystal", "diamond", "jewel", "ruby", "emerald", "sapphire"], zh: ["宝石", "水晶", "钻石"] },
+  {
+    kind: "item",
+    variant: "staff",
+    en: ["staff", "wand", "scepter", "sceptre", "rod"],
+    zh: ["法杖", "魔杖", "权杖"],
+  },
+  {
+    kind: "item",
+    variant: "potion",
+    en: ["potion", "bottle", "flask", "elixir", "vial"],
+    zh: ["药水", "药瓶", "瓶"],
+  },
+  {
+    kind: "item",
+    variant: "gem",
+    en: ["gem", "crystal", "diamond", "jewel", "ruby", "emerald", "sapphire"],
+    zh: ["宝石", "水晶", "钻石"],
+  },
   { kind: "item", variant: "shield", en: ["shield"], zh: ["盾"] },
   { kind: "item", variant: "key", en: ["key"], zh: ["钥匙"] },
   { kind: "item", variant: "coin", en: ["coin", "gold coin", "money"], zh: ["金币", "硬币"] },
-  { kind: "vehicle", variant: "car", en: ["car", "truck", "van", "bus", "tank", "jeep", "kart"], zh: ["车", "汽车", "卡车", "坦克"] },
-  { kind: "vehicle", variant: "boat", en: ["ship", "boat", "sailboat", "galleon", "yacht", "canoe", "submarine"], zh: ["船", "帆船", "潜艇"] },
-  { kind: "building", variant: "castle", en: ["castle", "tower", "fortress", "keep", "lighthouse"], zh: ["城堡", "塔", "要塞"] },
-  { kind: "building", variant: "house", en: ["house", "home", "cottage", "hut", "cabin", "building", "shop", "inn", "church", "barn"], zh: ["房子", "房屋", "小屋", "建筑", "商店", "旅馆", "家"] },
-  { kind: "tile", variant: "tile", en: ["tile", "ground", "floor", "terrain", "wall", "brick", "grass tile", "texture"], zh: ["地砖", "地面", "地形", "墙", "砖", "纹理"] },
-  { kind: "plant", variant: "pine", en: ["pine", "fir", "spruce", "christmas tree", "conifer"], zh: ["松", "杉", "圣诞树"] },
-  { kind: "plant", variant: "tree", en: ["tree", "oak", "forest", "palm", "willow", "sakura", "cherry blossom"], zh: ["树", "橡树", "樱花"] },
-  { kind: "plant", variant: "flower", en: ["flower", "rose", "tulip", "sunflower", "daisy", "plant", "lily"], zh: ["花", "玫瑰", "郁金香", "向日葵", "植物"] },
-  { kind: "plant", variant: "mushroom", en: ["mushroom", "toadstool", "fungus", "shroom"], zh: ["蘑菇", "菌"] },
+  {
+    kind: "vehicle",
+    variant: "car",
+    en: ["car", "truck", "van", "bus", "tank", "jeep", "kart"],
+    zh: ["车", "汽车", "卡车", "坦克"],
+  },
+  {
+    kind: "vehicle",
+    variant: "boat",
+    en: ["ship", "boat", "sailboat", "galleon", "yacht", "canoe", "submarine"],
+    zh: ["船", "帆船", "潜艇"],
+  },
+  {
+    kind: "building",
+    variant: "castle",
+    en: ["castle", "tower", "fortress", "keep", "lighthouse"],
+    zh: ["城堡", "塔", "要塞"],
+  },
+  {
+    kind: "building",
+    variant: "house",
+    en: ["house", "home", "cottage", "hut", "cabin", "building", "shop", "inn", "church", "barn"],
+    zh: ["房子", "房屋", "小屋", "建筑", "商店", "旅馆", "家"],
+  },
+  {
+    kind: "tile",
+    variant: "tile",
+    en: ["tile", "ground", "floor", "terrain", "wall", "brick", "grass tile", "texture"],
+    zh: ["地砖", "地面", "地形", "墙", "砖", "纹理"],
+  },
+  {
+    kind: "plant",
+    variant: "pine",
+    en: ["pine", "fir", "spruce", "christmas tree", "conifer"],
+    zh: ["松", "杉", "圣诞树"],
+  },
+  {
+    kind: "plant",
+    variant: "tree",
+    en: ["tree", "oak", "forest", "palm", "willow", "sakura", "cherry blossom"],
+    zh: ["树", "橡树", "樱花"],
+  },
+  {
+    kind: "plant",
+    variant: "flower",
+    en: ["flower", "rose", "tulip", "sunflower", "daisy", "plant", "lily"],
+    zh: ["花", "玫瑰", "郁金香", "向日葵", "植物"],
+  },
+  {
+    kind: "plant",
+    variant: "mushroom",
+    en: ["mushroom", "toadstool", "fungus", "shroom"],
+    zh: ["蘑菇", "菌"],
+  },
   { kind: "plant", variant: "cactus", en: ["cactus", "bush", "shrub"], zh: ["仙人掌", "灌木"] },
-  { kind: "monster", variant: "monster", en: ["monster", "beast", "creature", "demon", "alien", "bug", "insect", "spider", "beetle", "crab", "golem", "imp", "bat", "bird", "owl", "eagle", "fish"], zh: ["怪物", "怪兽", "恶魔", "外星人", "虫", "蜘蛛", "螃蟹", "魔像", "蝙蝠", "鸟", "鱼"] },
+  {
+    kind: "monster",
+    variant: "monster",
+    en: [
+      "monster",
+      "beast",
+      "creature",
+      "demon",
+      "alien",
+      "bug",
+      "insect",
+      "spider",
+      "beetle",
+      "crab",
+      "golem",
+      "imp",
+      "bat",
+      "bird",
+      "owl",
+      "eagle",
+      "fish",
+    ],
+    zh: ["怪物", "怪兽", "恶魔", "外星人", "虫", "蜘蛛", "螃蟹", "魔像", "蝙蝠", "鸟", "鱼"],
+  },
 ];
 
 const COLORS: { en: string[]; zh: string[]; hex: string; metal?: boolean }[] = [
@@ -101,9 +308,14 @@ export interface PromptInfo {
   text: string;
 }
 
+const reCache = new Map<string, RegExp>();
 function findWord(text: string, w: string): number {
   // English: whole word, optional plural s/es
-  const re = new RegExp(`(^|[^a-z])${w.replace(/ /g, "\\s*")}(e?s)?($|[^a-z])`);
+  let re = reCache.get(w);
+  if (!re) {
+    re = new RegExp(`(^|[^a-z])${w.replace(/ /g, "\\s*")}(e?s)?($|[^a-z])`);
+    reCache.set(w, re);
+  }
   const m = re.exec(text);
   return m ? m.index + m[1]!.length : -1;
 }
@@ -121,7 +333,18 @@ function earliest(text: string, en: string[], zh: string[]): number {
   return best;
 }
 
+const parseCache = new Map<string, PromptInfo>();
+
 export function parsePrompt(prompt: string): PromptInfo {
+  const hit = parseCache.get(prompt);
+  if (hit) return { ...hit, colors: hit.colors.slice() };
+  const info = parsePromptUncached(prompt);
+  if (parseCache.size > 500) parseCache.clear();
+  parseCache.set(prompt, info);
+  return { ...info, colors: info.colors.slice() };
+}
+
+function parsePromptUncached(prompt: string): PromptInfo {
   const text = prompt.toLowerCase();
   let kind: SubjectKind = "monster";
   let variant = "monster";
@@ -171,7 +394,11 @@ export function parsePrompt(prompt: string): PromptInfo {
     metal: found.length > 0 && found[0]!.metal,
     size,
     cute: /cute|kawaii|chibi|adorable|baby|可爱|萌|小/.test(text),
-    element: /fire|flame|lava|burn|火|焰/.test(text) ? "fire" : /\bice\b|frost|frozen|冰|霜/.test(text) ? "ice" : undefined,
+    element: /fire|flame|lava|burn|火|焰/.test(text)
+      ? "fire"
+      : /\bice\b|frost|frozen|冰|霜/.test(text)
+        ? "ice"
+        : undefined,
     text,
   };
 }

@@ -28,7 +28,14 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const main = pickColor(info, 0, crng.pick(mainDefault[v] ?? ["#44b04e"]), crng, 10);
   const mat = {
     main: m.add(main),
-    second: m.add(info.colors[1] ?? crng.pick(v === "house" ? ["#a83c3c", "#3c5cb0", "#5c4434", "#44804c"] : ["#8c5a30", "#eeeef2", "#34303e", "#e8b52e"])),
+    second: m.add(
+      info.colors[1] ??
+        crng.pick(
+          v === "house"
+            ? ["#a83c3c", "#3c5cb0", "#5c4434", "#44804c"]
+            : ["#8c5a30", "#eeeef2", "#34303e", "#e8b52e"],
+        ),
+    ),
     wood: m.add(crng.pick(["#8c5a30", "#6c4424", "#7c4c2c"])),
     glass: m.add("#78c8f0"),
     dark: m.add("#2a2438"),
@@ -36,7 +43,9 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     flame: m.add("#ffb030", { flat: true, noOutline: true }),
     smoke: m.add("#c8c8d4", { noOutline: true }),
     white: m.add("#eeeef2"),
-    leaf2: m.add(main.map((c, i) => Math.round(c * (i === 1 ? 0.8 : 0.7))) as [number, number, number]),
+    leaf2: m.add(
+      main.map((c, i) => Math.round(c * (i === 1 ? 0.8 : 0.7))) as [number, number, number],
+    ),
   };
   const r1 = rng.range(0, 1);
   const r2 = rng.range(0, 1);
@@ -44,21 +53,66 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
 
   const spaceship = (c: SpriteCanvas, pose: Pose) => {
     // top-down hull from a mirrored mask, nose up
-    const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 0, 1][phase(pose)]! * (pose.mode === "idle" ? pose.bob : 1) : 0;
+    const bob =
+      pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.mode === "idle" ? pose.bob : 0;
     const w = (5 + r3) * k;
     const top = 4 * k + bob - (pose.attack === 2 ? 2 : 0);
     const len = 20 * k;
-    c.poly([[cx, top], [cx + w * 0.6, top + len * 0.4], [cx + w, top + len * 0.85], [cx, top + len * 0.8], [cx - w, top + len * 0.85], [cx - w * 0.6, top + len * 0.4]], mat.main, 1);
+    c.poly(
+      [
+        [cx, top],
+        [cx + w * 0.6, top + len * 0.4],
+        [cx + w, top + len * 0.85],
+        [cx, top + len * 0.8],
+        [cx - w, top + len * 0.85],
+        [cx - w * 0.6, top + len * 0.4],
+      ],
+      mat.main,
+      1,
+    );
     const span = (9 + r1 * 4) * k;
     const wy = top + len * (0.45 + r2 * 0.2);
     for (const s of [-1, 1]) {
-      c.poly([[cx + s * w * 0.5, wy], [cx + s * span, wy + 6 * k], [cx + s * span, wy + 8 * k], [cx + s * w * 0.5, wy + 6 * k]], mat.second, 2);
-      c.rect(cx + s * span - (s > 0 ? k : 0) - 0.5, wy + 3 * k, cx + s * span + (s < 0 ? k : 0) - 0.5, wy + 8 * k, mat.main, 3);
+      c.poly(
+        [
+          [cx + s * w * 0.5, wy],
+          [cx + s * span, wy + 6 * k],
+          [cx + s * span, wy + 8 * k],
+          [cx + s * w * 0.5, wy + 6 * k],
+        ],
+        mat.second,
+        2,
+      );
+      c.rect(
+        cx + s * span - (s > 0 ? k : 0) - 0.5,
+        wy + 3 * k,
+        cx + s * span + (s < 0 ? k : 0) - 0.5,
+        wy + 8 * k,
+        mat.main,
+        3,
+      );
     }
     if (pose.view !== "back") c.ellipse(cx, top + len * 0.35, 1.6 * k, 2.6 * k, mat.glass, 4);
-    const fl = pose.mode === "attack" ? pose.attack === 2 ? 6 : 3 : 2 + (phase(pose) % 2) * 2;
-    c.poly([[cx - 2 * k, top + len * 0.82], [cx + 2 * k, top + len * 0.82], [cx, top + len * 0.82 + fl * k]], mat.flame, 5);
-    if (pose.attack >= 2) for (const s of [-1, 1]) c.line(cx + s * span, wy + 2 * k - (pose.attack === 2 ? 0 : 4 * k), cx + s * span, wy - (pose.attack === 2 ? 8 : 12) * k, mat.light, 6);
+    const fl = pose.mode === "attack" ? (pose.attack === 2 ? 6 : 3) : 2 + (phase(pose) % 2) * 2;
+    c.poly(
+      [
+        [cx - 2 * k, top + len * 0.82],
+        [cx + 2 * k, top + len * 0.82],
+        [cx, top + len * 0.82 + fl * k],
+      ],
+      mat.flame,
+      5,
+    );
+    if (pose.attack >= 2)
+      for (const s of [-1, 1])
+        c.line(
+          cx + s * span,
+          wy + 2 * k - (pose.attack === 2 ? 0 : 4 * k),
+          cx + s * span,
+          wy - (pose.attack === 2 ? 8 : 12) * k,
+          mat.light,
+          6,
+        );
   };
   const car = (c: SpriteCanvas, pose: Pose) => {
     const bounce = pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.bob;
@@ -66,8 +120,26 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     const len = 12 * k + r1 * 2 * k;
     const by = ground - wr - 1 + bounce;
     c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
-    c.poly([[cx - len * 0.55, by - 5 * k], [cx - len * 0.35, by - 10 * k], [cx + len * 0.35, by - 10 * k], [cx + len * 0.6, by - 5 * k]], mat.main, 2);
-    c.poly([[cx - len * 0.4, by - 5 * k], [cx - len * 0.28, by - 8.5 * k], [cx + len * 0.3, by - 8.5 * k], [cx + len * 0.45, by - 5 * k]], mat.glass, 3);
+    c.poly(
+      [
+        [cx - len * 0.55, by - 5 * k],
+        [cx - len * 0.35, by - 10 * k],
+        [cx + len * 0.35, by - 10 * k],
+        [cx + len * 0.6, by - 5 * k],
+      ],
+      mat.main,
+      2,
+    );
+    c.poly(
+      [
+        [cx - len * 0.4, by - 5 * k],
+        [cx - len * 0.28, by - 8.5 * k],
+        [cx + len * 0.3, by - 8.5 * k],
+        [cx + len * 0.45, by - 5 * k],
+      ],
+      mat.glass,
+      3,
+    );
     for (const s of [-1, 1]) {
       const wx = cx + s * len * 0.6;
       c.ellipse(wx, ground - wr, wr, wr, mat.dark, 4);
@@ -75,20 +147,62 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
       c.plot(wx + Math.cos(a) * wr * 0.5, ground - wr + Math.sin(a) * wr * 0.5, mat.white, 5);
     }
     c.plot(cx + len - 1, by - 3 * k, mat.light, 6);
-    if (pose.attack === 2) for (let i = 0; i < 3; i++) c.ellipse(cx - len - 2 * k - i * 2 * k, by - i * k, k, k, mat.smoke, 7);
+    if (pose.attack === 2)
+      for (let i = 0; i < 3; i++)
+        c.ellipse(cx - len - 2 * k - i * 2 * k, by - i * k, k, k, mat.smoke, 7);
   };
   const boat = (c: SpriteCanvas, pose: Pose) => {
     const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 1, 0][phase(pose)]! : 0;
     const tilt = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : 0;
     const len = 13 * k;
     const deck = ground - 6 * k + bob;
-    c.poly([[cx - len, deck + tilt], [cx + len, deck - tilt], [cx + len * 0.7, ground - k + bob], [cx - len * 0.75, ground - k + bob]], mat.main, 1);
-    c.rect(cx - len * 0.8, deck - tilt * 0.5 + k, cx + len * 0.8, deck - tilt * 0.5 + k, mat.second, 2);
+    c.poly(
+      [
+        [cx - len, deck + tilt],
+        [cx + len, deck - tilt],
+        [cx + len * 0.7, ground - k + bob],
+        [cx - len * 0.75, ground - k + bob],
+      ],
+      mat.main,
+      1,
+    );
+    c.rect(
+      cx - len * 0.8,
+      deck - tilt * 0.5 + k,
+      cx + len * 0.8,
+      deck - tilt * 0.5 + k,
+      mat.second,
+      2,
+    );
     c.line(cx, deck, cx, deck - 18 * k, mat.wood, 3);
     const billow = pose.attack === 2 ? 3 * k : (phase(pose) % 2) * k;
-    c.poly([[cx + 1, deck - 17 * k], [cx + 1, deck - 3 * k], [cx + 9 * k + billow, deck - 4 * k]], mat.white, 4);
-    c.poly([[cx - 1, deck - 15 * k], [cx - 1, deck - 4 * k], [cx - 7 * k - billow * 0.5, deck - 5 * k]], mat.white, 5);
-    c.poly([[cx, deck - 18 * k], [cx + 4 * k, deck - 17 * k], [cx, deck - 16 * k]], mat.second, 6);
+    c.poly(
+      [
+        [cx + 1, deck - 17 * k],
+        [cx + 1, deck - 3 * k],
+        [cx + 9 * k + billow, deck - 4 * k],
+      ],
+      mat.white,
+      4,
+    );
+    c.poly(
+      [
+        [cx - 1, deck - 15 * k],
+        [cx - 1, deck - 4 * k],
+        [cx - 7 * k - billow * 0.5, deck - 5 * k],
+      ],
+      mat.white,
+      5,
+    );
+    c.poly(
+      [
+        [cx, deck - 18 * k],
+        [cx + 4 * k, deck - 17 * k],
+        [cx, deck - 16 * k],
+      ],
+      mat.second,
+      6,
+    );
   };
   const house = (c: SpriteCanvas, pose: Pose) => {
     const castle = v === "castle";
@@ -96,29 +210,77 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     const wallTop = ground - (castle ? 16 : 11 + r1 * 2) * k;
     c.rect(cx - w, wallTop, cx + w - 1, ground, mat.main, 1);
     if (castle) {
-      for (let x = cx - w; x < cx + w; x += 3 * k) c.rect(x, wallTop - 2 * k, x + k, wallTop - 1, mat.main, 1);
+      for (let x = cx - w; x < cx + w; x += 3 * k)
+        c.rect(x, wallTop - 2 * k, x + k, wallTop - 1, mat.main, 1);
       for (const s of [-1, 1]) {
         const tx = cx + s * w;
         c.rect(tx - 3 * k, wallTop - 8 * k, tx + 3 * k - 1, ground, mat.main, 2);
-        c.poly([[tx - 4 * k, wallTop - 8 * k], [tx, wallTop - 15 * k], [tx + 4 * k, wallTop - 8 * k]], mat.second, 3);
-        c.rect(tx - 0.5, wallTop - 4 * k, tx + 0.5, wallTop - 2 * k, (phase(pose) + (s > 0 ? 1 : 0)) % 2 ? mat.light : mat.dark, 4);
+        c.poly(
+          [
+            [tx - 4 * k, wallTop - 8 * k],
+            [tx, wallTop - 15 * k],
+            [tx + 4 * k, wallTop - 8 * k],
+          ],
+          mat.second,
+          3,
+        );
+        c.rect(
+          tx - 0.5,
+          wallTop - 4 * k,
+          tx + 0.5,
+          wallTop - 2 * k,
+          (phase(pose) + (s > 0 ? 1 : 0)) % 2 ? mat.light : mat.dark,
+          4,
+        );
       }
       const flagDx = [0, 1, 0, -1][phase(pose)]!;
       c.line(cx, wallTop - 2 * k, cx, wallTop - 10 * k, mat.wood, 5);
-      c.poly([[cx + 1, wallTop - 10 * k], [cx + 6 * k + flagDx, wallTop - 9 * k], [cx + 1, wallTop - 7 * k]], mat.second, 6);
+      c.poly(
+        [
+          [cx + 1, wallTop - 10 * k],
+          [cx + 6 * k + flagDx, wallTop - 9 * k],
+          [cx + 1, wallTop - 7 * k],
+        ],
+        mat.second,
+        6,
+      );
     } else {
       const roofH = (7 + r2 * 4) * k;
-      if (pose.view !== "back" || true) c.poly([[cx - w - 2 * k, wallTop + 1], [cx, wallTop - roofH], [cx + w + 2 * k, wallTop + 1]], mat.second, 3);
+      c.poly(
+        [
+          [cx - w - 2 * k, wallTop + 1],
+          [cx, wallTop - roofH],
+          [cx + w + 2 * k, wallTop + 1],
+        ],
+        mat.second,
+        3,
+      );
       const chx = cx + w * 0.45;
-      c.rect(chx, wallTop - roofH * 0.7, chx + 2 * k, wallTop - roofH * 0.3, mat.dark === mat.dark ? mat.wood : mat.wood, 4);
+      c.rect(chx, wallTop - roofH * 0.7, chx + 2 * k, wallTop - roofH * 0.3, mat.wood, 4);
       const p = phase(pose);
-      for (let i = 0; i < 2; i++) c.ellipse(chx + k + ((p + i) % 2) * k, wallTop - roofH * 0.8 - (i * 3 + (p % 2)) * k, (1.4 - i * 0.3) * k, (1.4 - i * 0.3) * k, mat.smoke, 7);
+      for (let i = 0; i < 2; i++)
+        c.ellipse(
+          chx + k + ((p + i) % 2) * k,
+          wallTop - roofH * 0.8 - (i * 3 + (p % 2)) * k,
+          (1.4 - i * 0.3) * k,
+          (1.4 - i * 0.3) * k,
+          mat.smoke,
+          7,
+        );
     }
     if (pose.view !== "back") {
       c.rect(cx - 2 * k, ground - 6 * k, cx + 2 * k - 1, ground, mat.wood, 5);
       c.plot(cx + k - 1, ground - 3 * k, mat.light, 6);
       const lit = phase(pose) % 2 === 1 || pose.mode === "attack";
-      for (const s of [-1, 1]) c.rect(cx + s * w * 0.6 - 1.5 * k, wallTop + 3 * k, cx + s * w * 0.6 + 1.5 * k - 1, wallTop + 6 * k, lit ? mat.light : mat.glass, 8);
+      for (const s of [-1, 1])
+        c.rect(
+          cx + s * w * 0.6 - 1.5 * k,
+          wallTop + 3 * k,
+          cx + s * w * 0.6 + 1.5 * k - 1,
+          wallTop + 6 * k,
+          lit ? mat.light : mat.glass,
+          8,
+        );
     }
   };
   const tile = (c: SpriteCanvas, pose: Pose) => {
@@ -136,17 +298,37 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     }
   };
   const plant = (c: SpriteCanvas, pose: Pose) => {
-    const sway = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : pose.mode === "idle" ? pose.bob : pose.attack === 2 ? 2 : pose.attack === 1 ? -1 : 0;
+    // "directions" for a plant: seen from the side it leans with the wind (flip mirrors it)
+    const sway =
+      pose.mode === "walk"
+        ? [0, 1, 0, -1][phase(pose)]!
+        : pose.mode === "idle"
+          ? pose.bob
+          : pose.attack === 2
+            ? 2
+            : pose.attack === 1
+              ? -1
+              : pose.view === "side"
+                ? 1
+                : 0;
     if (v === "tree" || v === "pine") {
       const trunkW = Math.max(1, Math.round(1.5 * k));
       const trunkTop = ground - (v === "pine" ? 6 : 10) * k;
       c.rect(cx - trunkW, trunkTop, cx + trunkW - 1, ground, mat.wood, 1);
       if (v === "pine") {
-        const tiers = 3 + r3 % 2;
+        const tiers = 3 + (r3 % 2);
         for (let i = 0; i < tiers; i++) {
           const base = trunkTop + 1 - i * (18 / tiers) * k;
           const half = (11 - i * (7 / tiers)) * k;
-          c.poly([[cx - half, base], [cx + sway * (i / tiers), base - 11 * k], [cx + half, base]], mat.main, 2 + i);
+          c.poly(
+            [
+              [cx - half, base],
+              [cx + sway * (i / tiers), base - 11 * k],
+              [cx + half, base],
+            ],
+            mat.main,
+            2 + i,
+          );
         }
       } else {
         const R = (8 + r1 * 2) * k;
@@ -154,7 +336,9 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
         c.ellipse(cx - R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
         c.ellipse(cx + R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
         c.ellipse(cx, ccy - R * 0.3, R * 0.75, R * 0.6, mat.main, 3);
-        if (r2 > 0.5) for (let i = 0; i < 3; i++) c.plot(cx - R * 0.5 + i * R * 0.5, ccy + (i % 2) * 2 * k, mat.second, 4);
+        if (r2 > 0.5)
+          for (let i = 0; i < 3; i++)
+            c.plot(cx - R * 0.5 + i * R * 0.5, ccy + (i % 2) * 2 * k, mat.second, 4);
       }
       // sway bends upper rows progressively
       const topY = 0;
@@ -165,28 +349,50 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
       c.rect(cx - 2 * k, ground - 7 * k, cx + 2 * k - 1, ground, mat.white, 1);
       c.ellipse(cx, ground - 8 * k, 8 * k, 5 * k, mat.main, 2);
       c.rect(cx - 8 * k, ground - 7 * k, cx + 8 * k, ground - 5 * k, mat.main, 2);
-      for (const [dx, dy] of [[-4, -10], [3, -11], [5, -7], [-6, -7]]) c.ellipse(cx + dx! * k, ground + dy! * k, k, k, mat.white, 3);
+      for (const [dx, dy] of [
+        [-4, -10],
+        [3, -11],
+        [5, -7],
+        [-6, -7],
+      ])
+        c.ellipse(cx + dx! * k, ground + dy! * k, k, k, mat.white, 3);
       if (sway) c.shiftRows(0, Math.round(ground - 8 * k), sway > 0 ? 1 : -1);
       return;
     }
     if (v === "cactus") {
       c.capsule(cx, ground, cx, ground - 18 * k, 2.5 * k, mat.main, 1);
-      c.capsule(cx - 6 * k, ground - 12 * k, cx - 6 * k, ground - 8 * k + r1 * 2, 1.5 * k, mat.main, 2);
+      c.capsule(
+        cx - 6 * k,
+        ground - 12 * k,
+        cx - 6 * k,
+        ground - 8 * k + r1 * 2,
+        1.5 * k,
+        mat.main,
+        2,
+      );
       c.rect(cx - 6 * k, ground - 8 * k, cx - 2 * k, ground - 6.5 * k, mat.main, 2);
       c.capsule(cx + 6 * k, ground - 14 * k, cx + 6 * k, ground - 10 * k, 1.5 * k, mat.main, 3);
       c.rect(cx + 2 * k, ground - 10 * k, cx + 6 * k, ground - 8.5 * k, mat.main, 3);
-      if (pose.t >= 0.5 || pose.attack) c.ellipse(cx, ground - 20 * k, 1.5 * k, 1.5 * k, mat.second, 4);
+      if (pose.t >= 0.5 || pose.attack)
+        c.ellipse(cx, ground - 20 * k, 1.5 * k, 1.5 * k, mat.second, 4);
       return;
     }
     // flower
     const stemTop = ground - (14 + r3 * 2) * k;
-    c.line(cx, ground, cx + sway, stemTop, m.list.length > 0 ? mat.leaf2 : mat.leaf2, 1);
+    c.line(cx, ground, cx + sway, stemTop, mat.leaf2, 1);
     c.ellipse(cx - 3 * k, ground - 5 * k, 2.4 * k, 1.2 * k, mat.leaf2, 2);
     const fx = cx + sway;
     const petals = 5 + r3;
     for (let i = 0; i < petals; i++) {
       const a = (i / petals) * Math.PI * 2 + pose.t * (pose.mode === "attack" ? 2 : 0);
-      c.ellipse(fx + Math.cos(a) * 3.2 * k, stemTop + Math.sin(a) * 3.2 * k, 2.2 * k, 2.2 * k, mat.main, 3);
+      c.ellipse(
+        fx + Math.cos(a) * 3.2 * k,
+        stemTop + Math.sin(a) * 3.2 * k,
+        2.2 * k,
+        2.2 * k,
+        mat.main,
+        3,
+      );
     }
     c.ellipse(fx, stemTop, 1.8 * k, 1.8 * k, mat.light, 4);
   };

@@ -22,6 +22,6 @@ export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
   }
   const caller = await requireCaller(req);
   const { provider: _provider, ...input } = body;
-  const task = createGeneration(caller, type, input);
+  const task = await createGeneration(caller, type, input);
   return Response.json({ code: "200", message: "success", data: { task_id: toPublicTaskId(task.id) } });
 });

@@ -1,0 +1,7 @@
+import { BatchList } from "@/components/batch/batch-list";
+
+export const metadata = { title: "Batches · Pixel Studio" };
+
+export default function BatchesPage() {
+  return <BatchList />;
+}
