@@ -344,6 +344,22 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     const headTop = torsoTop - headH + 1;
     const tw = side ? Math.max(4, Math.round(torsoW * 0.7)) & ~1 : torsoW;
 
+    // --- cape first: it hangs behind the legs too ---
+    if (hasCape && pose.view !== "front") {
+      if (side)
+        c.poly(
+          [
+            [bx - 1, torsoTop + 1],
+            [bx - tw / 2 - 3 * k - (pose.stride ? k : 0), ground - px(2)],
+            [bx + 1, ground - px(3)],
+          ],
+          mat.cape,
+          P.cape,
+        );
+    } else if (hasCape) {
+      c.rect(cx - torsoW / 2 - 1, torsoTop + 1, cx + torsoW / 2, ground - px(3), mat.cape, P.cape);
+    }
+
     // --- legs (feet on the ground baseline, hips follow the body) ---
     const stepX = 3.2 * k;
     if (side) {
@@ -391,22 +407,6 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
           s < 0 ? P.legF : P.legN,
         );
       }
-    }
-
-    // --- cape behind the body ---
-    if (hasCape && pose.view !== "front") {
-      if (side)
-        c.poly(
-          [
-            [bx - 1, torsoTop + 1],
-            [bx - tw / 2 - 3 * k - (pose.stride ? k : 0), ground - px(2)],
-            [bx + 1, ground - px(3)],
-          ],
-          mat.cape,
-          P.cape,
-        );
-    } else if (hasCape) {
-      c.rect(cx - torsoW / 2 - 1, torsoTop + 1, cx + torsoW / 2, ground - px(3), mat.cape, P.cape);
     }
 
     // --- far arm (behind torso) ---

@@ -1,14 +1,11 @@
-import { z } from "zod";
 import { parseQuery, qtHandler } from "@/lib/api/handler";
 import { requireCaller } from "@/lib/auth/caller";
 import { batchTaskCounts, listBatches } from "@/lib/db/tasks";
 import { DEFAULT_PAGE_SIZE } from "@/lib/tasks/list-tasks";
 import { toQtBatch } from "@/lib/tasks/serialize";
-import { positiveIntString } from "../tasks/schema";
+import { batchesQuery } from "./schema";
 
 export const dynamic = "force-dynamic";
-
-const batchesQuery = z.object({ page: positiveIntString("page").optional() });
 
 /** seed 000: GET /api/v1/batches — the caller's batches, newest first. */
 export const GET = qtHandler(async (req) => {

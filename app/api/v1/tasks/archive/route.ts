@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { Readable } from "node:stream";
 import { badRequest } from "@/lib/api/errors";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { requireCaller } from "@/lib/auth/caller";
@@ -6,13 +6,10 @@ import { findAsset, getTaskForUser } from "@/lib/db/tasks";
 import { zipStream } from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { streamBody } from "@/lib/tasks/batch-exports";
-import { Readable } from "node:stream";
+
+import { archiveBody } from "./schema";
 
 export const dynamic = "force-dynamic";
-
-const archiveBody = z.object({
-  task_ids: z.array(z.number().int().positive(), { error: "task_ids must be an array of task ids" }).min(1, "task_ids must not be empty").max(500, "task_ids: at most 500 tasks per archive"),
-});
 
 /** Extension: a streamed ZIP of several of the caller's images (gallery multi-select). */
 export const POST = qtHandler(async (req) => {

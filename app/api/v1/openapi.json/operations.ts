@@ -1,0 +1,65 @@
+// Every /api/v1 operation with the zod schemas its handler validates with. A test walks app/api
+// and fails if a route is missing here.
+import { z } from "zod";
+import { idParam } from "@/lib/api/common-schemas";
+import type { OperationSpec } from "@/lib/api/openapi";
+import { batchGenerateBody } from "../batch-generate/schema";
+import { batchParams, batchQuery, exportQuery, frameParams } from "../batch/[id]/schema";
+import { batchesQuery } from "../batches/schema";
+import { generateBody } from "../generate/schema";
+import { audioGenerationBody, imageGenerationBody, videoGenerationBody } from "../generations/[type]/schema";
+import { createKeyBody, keyIdParam } from "../keys/schema";
+import { operationBody } from "../task/[id]/operations/schema";
+import { patchTaskBody, taskParams, taskQuery } from "../task/[id]/schema";
+import { archiveBody } from "../tasks/archive/schema";
+import { listTasksQuery } from "../tasks/schema";
+
+const qtTaskExample = {
+  id: 123,
+  prompt: "一只可爱的猫",
+  status: "completed",
+  image_path: "/static/gallery/123.png",
+  error_msg: "",
+  batch_id: null,
+  created_at: "2026-01-27T12:00:00Z",
+  updated_at: "2026-01-27T12:00:30Z",
+};
+
+export const operations: OperationSpec[] = [
+  // QT Pixel API (seed 000)
+  { method: "post", path: "/api/v1/generate", tag: "QT Pixel API", summary: "创建像素画生成任务 Create a pixel-art task", body: generateBody, errorShape: "qt", description: "With force=false and a similar earlier prompt of yours, answers `status: \"duplicates_found\"` with those artworks instead of creating a task. Rate limited per key (429 with Retry-After).", response: { example: { task_id: 123, status: "pending" } } },
+  { method: "get", path: "/api/v1/task/{id}", tag: "QT Pixel API", summary: "查询任务状态和结果 Task status and result", params: taskParams, query: taskQuery, errorShape: "qt", response: { example: { ...qtTaskExample, image_base64: "data:image/png;base64,..." } } },
+  { method: "delete", path: "/api/v1/task/{id}", tag: "QT Pixel API", summary: "删除指定任务 Delete a task and its files", params: taskParams, errorShape: "qt", response: { example: { id: 123, deleted: true } } },
+  { method: "get", path: "/api/v1/tasks", tag: "QT Pixel API", summary: "获取任务列表 List your tasks (newest first)", query: listTasksQuery, errorShape: "qt", description: "`status`, `page` (default 1), page_size 20, `include_base64` (at most 10 images, then `base64_limited: true`). Extensions: `q`, `type`, `model`, `mode`, `starred`, `batch_id`, `before` (cursor), `page_size`.", response: { example: { tasks: [qtTaskExample], total: 50, page: 1, page_size: 20, base64_limited: false, next_cursor: 103 } } },
+  { method: "post", path: "/api/v1/batch-generate", tag: "QT Pixel API", summary: "批量生成 Batch generation and sprite modes", body: batchGenerateBody, errorShape: "qt", description: "Modes: walk (4 frames), idle (2), attack (3), directions (4), variations (1–4), random (1–4, default). `count` is set by the four sprite modes.", response: { example: { batch_id: 1, task_ids: [123, 124, 125, 126], requested_count: 4, status: "pending" } } },
+  { method: "get", path: "/api/v1/batch/{id}", tag: "QT Pixel API", summary: "查询批量任务 Batch and its tasks", params: batchParams, query: batchQuery, errorShape: "qt", response: { example: { batch: { id: 1, prompt: "...", mode: "walk", status: "completed", requested_count: 4, generated_count: 4 }, tasks: [{ id: 123, status: "completed", image_path: "/static/gallery/123.png", batch_index: 1, error_msg: "" }], completed_count: 4, failed_count: 0, total_count: 4, base64_limited: false } } },
+  { method: "get", path: "/api/v1/batches", tag: "QT Pixel API", summary: "获取批量任务列表 List your batches", query: batchesQuery, errorShape: "qt", response: { example: { batches: [{ id: 1, prompt: "...", mode: "walk", status: "completed", requested_count: 4, generated_count: 4 }], total: 1, page: 1, page_size: 20 } } },
+  { method: "get", path: "/api/v1/task/{id}/download-url", tag: "QT Pixel API", summary: "签名临时下载链接 Signed download link (1 hour)", params: taskParams, errorShape: "qt", response: { example: { download_url: "https://studio.example.com/api/download/123?sig=xxx&exp=1738000000", expires_in: 3600 } } },
+  { method: "get", path: "/api/v1/batch/{id}/download", tag: "QT Pixel API", summary: "批量 ZIP 下载 Batch as ZIP (walk_1.png …, sheet.png, sheet.json, animation.gif)", params: batchParams, errorShape: "qt", response: { contentType: "application/zip", description: "Content-Disposition: attachment; filename=batch_<id>_<mode>.zip" } },
+  { method: "get", path: "/api/download/{id}", tag: "QT Pixel API", summary: "Signed download (no authentication until it expires)", params: z.object({ id: idParam("id") }), query: z.object({ sig: z.string(), exp: z.string() }), errorShape: "qt", auth: false, response: { contentType: "image/png", description: "403 when the id, sig or exp was changed or the link expired" } },
+  // Pixel backend API (seed 001)
+  { method: "get", path: "/api/v1/models", tag: "Pixel backend API", summary: "获取所有模型配置 Models grouped by type", errorShape: "pixel", auth: false, response: { example: { code: "200", message: "success", data: { image: { "local/pixel-sprite": { id: "local/pixel-sprite", name: "Pixel Sprite (offline)", type: "image", provider: "local", model_key: "pixel-sprite", is_default: true, enabled: true, capabilities: { supportsSeed: true }, missing_env: [], disabled_reason: null } }, video: {}, audio: {}, llm: {}, operation: {} } } } },
+  { method: "post", path: "/api/v1/generations/image", tag: "Pixel backend API", summary: "生成图片 Create an image generation task", body: imageGenerationBody, errorShape: "pixel", response: { example: { code: "200", message: "success", data: { task_id: "task_123" } } } },
+  { method: "post", path: "/api/v1/generations/video", tag: "Pixel backend API", summary: "生成视频 Create a video generation task", body: videoGenerationBody, errorShape: "pixel", response: { example: { code: "200", message: "success", data: { task_id: "task_124" } } } },
+  { method: "post", path: "/api/v1/generations/audio", tag: "Pixel backend API", summary: "生成音频 Create a text-to-speech task", body: audioGenerationBody, errorShape: "pixel", response: { example: { code: "200", message: "success", data: { task_id: "task_125" } } } },
+  { method: "get", path: "/api/v1/tasks/{task_id}", tag: "Pixel backend API", summary: "获取任务状态 Task status and result", params: z.object({ task_id: z.string().describe("task_123 (as returned) or 123") }), errorShape: "pixel", response: { example: { code: "200", message: "success", data: { id: "task_123", type: "image", status: "completed", model: "local/pixel-sprite", params: { prompt: "a beautiful sunset over mountains" }, result: { images: [{ url: "https://studio.example.com/static/gallery/123.png", width: 640, height: 640 }] }, created_at: "2026-02-11T10:00:00Z", updated_at: "2026-02-11T10:00:30Z" } } } },
+  // Studio extensions
+  { method: "patch", path: "/api/v1/task/{id}", tag: "Studio extensions", summary: "Star or unstar a task", params: taskParams, body: patchTaskBody, errorShape: "qt", extension: true, response: { example: { ...qtTaskExample, starred: true } } },
+  { method: "post", path: "/api/v1/task/{id}/operations", tag: "Studio extensions", summary: "Apply an operation model (upscale, vectorize, seamless, pixelize, face-enhance) to a finished image", params: taskParams, body: operationBody, errorShape: "qt", extension: true, response: { status: 201, example: { task_id: 130, status: "pending", source_task_id: 123 } } },
+  { method: "get", path: "/api/v1/task/{id}/files/{kind}/{position}", tag: "Studio extensions", summary: "Any file a task produced (original, vector, grid, video, audio)", params: z.object({ id: idParam("id"), kind: z.string(), position: z.string() }), errorShape: "qt", extension: true, response: { contentType: "application/octet-stream" } },
+  { method: "post", path: "/api/v1/tasks/archive", tag: "Studio extensions", summary: "ZIP of several of your images", body: archiveBody, errorShape: "qt", extension: true, response: { contentType: "application/zip" } },
+  { method: "delete", path: "/api/v1/batch/{id}", tag: "Studio extensions", summary: "Delete a batch with its frames", params: batchParams, errorShape: "qt", extension: true, response: { example: { id: 1, deleted: true } } },
+  { method: "get", path: "/api/v1/batch/{id}/sheet.png", tag: "Studio extensions", summary: "Sprite sheet PNG of the completed frames", params: batchParams, query: exportQuery, errorShape: "qt", extension: true, response: { contentType: "image/png" } },
+  { method: "get", path: "/api/v1/batch/{id}/sheet.json", tag: "Studio extensions", summary: "Aseprite-style JSON atlas (frames, durations, frameTags)", params: batchParams, query: exportQuery, errorShape: "qt", extension: true, response: { example: { frames: { "walk_1.png": { frame: { x: 0, y: 0, w: 640, h: 640 }, duration: 125 } }, meta: { size: { w: 2560, h: 640 }, frameTags: [{ name: "walk", from: 0, to: 3, direction: "forward" }] } } } },
+  { method: "get", path: "/api/v1/batch/{id}/animation.gif", tag: "Studio extensions", summary: "Animated GIF (transparent, looping)", params: batchParams, query: exportQuery, errorShape: "qt", extension: true, response: { contentType: "image/gif" } },
+  { method: "post", path: "/api/v1/batch/{id}/frames/{index}/regenerate", tag: "Studio extensions", summary: "Re-roll one frame, keeping the others and the palette", params: frameParams, errorShape: "qt", extension: true, response: { example: { task_id: 124, batch_id: 1, batch_index: 2, status: "pending" } } },
+  { method: "get", path: "/api/v1/providers", tag: "Studio extensions", summary: "Providers, their models and missing environment variables (admins)", errorShape: "qt", extension: true, response: { example: { providers: [{ id: "dashscope", displayName: "Alibaba DashScope", configured: false, missing_env: ["DASHSCOPE_API_KEY"], models: [] }] } } },
+  { method: "post", path: "/api/v1/providers/{id}/test", tag: "Studio extensions", summary: "Test a provider's connection (admins)", params: z.object({ id: z.string() }), errorShape: "qt", extension: true, response: { example: { ok: true, message: "Connected" } } },
+  { method: "get", path: "/api/v1/openapi.json", tag: "Studio extensions", summary: "This document", errorShape: "qt", auth: false, extension: true, response: { example: { openapi: "3.1.0" } } },
+  { method: "get", path: "/static/gallery/{file}", tag: "QT Pixel API", summary: "image_path: the image (or <id>_thumb.png) for its owner", params: z.object({ file: z.string().describe("123.png or 123_thumb.png") }), errorShape: "qt", response: { contentType: "image/png" } },
+  // Account
+  { method: "get", path: "/api/v1/me", tag: "Account", summary: "Who the key or session belongs to", errorShape: "qt", extension: true, response: { example: { id: 1, email: "you@example.com", role: "admin", via: "api_key" } } },
+  { method: "get", path: "/api/v1/keys", tag: "Account", summary: "Your API keys (prefix and last 4 only)", errorShape: "qt", extension: true, response: { example: { keys: [{ id: 1, name: "my-script", prefix: "gpa_AbC123xY", last4: "9kQz", created_at: "2026-01-27T12:00:00.000Z", last_used_at: null, revoked_at: null, revoked: false }] } } },
+  { method: "post", path: "/api/v1/keys", tag: "Account", summary: "Create an API key (shown once)", body: createKeyBody, errorShape: "qt", extension: true, response: { status: 201, example: { key: "gpa_…", id: 1, name: "my-script", prefix: "gpa_AbC123xY", last4: "9kQz" } } },
+  { method: "delete", path: "/api/v1/keys/{id}", tag: "Account", summary: "Revoke an API key (effective on the next request)", params: keyIdParam, errorShape: "qt", extension: true, response: { example: { id: 1, revoked: true } } },
+];

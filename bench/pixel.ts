@@ -1,0 +1,116 @@
+// Pixel engine benchmarks: (a) pixelize vs ImageMagick, (b) walk batch vs the sharp PNG floor.
+import { execFile } from "node:child_process";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import sharp from "sharp";
+import { buildSheetFromGrids, encodeGifFromGrids, frameDurations } from "@/lib/pixel/exports";
+import { pixelize } from "@/lib/pixel/pixelize";
+import { encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
+import { renderSpriteGrid } from "@/lib/pixel/sprite/engine";
+
+const run = promisify(execFile);
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
+
+async function timeIt(n: number, f: () => Promise<unknown>): Promise<number> {
+  await f(); // warm-up
+  const t: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await f();
+    t.push(performance.now() - s);
+  }
+  return Math.round(median(t) * 10) / 10;
+}
+
+/** A 1024² test image: smooth gradients + shapes + noise, like an AI image (no pixel grid). */
+async function testImage(): Promise<Buffer> {
+  const w = 1024;
+  const d = Buffer.alloc(w * w * 4);
+  let s = 12345;
+  for (let y = 0; y < w; y++)
+    for (let x = 0; x < w; x++) {
+      s = (s * 1103515245 + 12345) >>> 0;
+      const n = (s >>> 24) % 12;
+      const inCircle = (x - 512) ** 2 + (y - 480) ** 2 < 300 ** 2;
+      const i = (y * w + x) * 4;
+      d[i] = inCircle ? 200 + n : 40 + (x >> 3) + n;
+      d[i + 1] = inCircle ? 80 + (y >> 3) : 120 + n;
+      d[i + 2] = inCircle ? 60 : 200 - (y >> 3);
+      d[i + 3] = 255;
+    }
+  return sharp(d, { raw: { width: w, height: w, channels: 4 } })
+    .png()
+    .toBuffer();
+}
+
+export async function benchPixel(): Promise<Record<string, unknown>> {
+  const runs = 9;
+  const input = await testImage();
+  const pixelizeMs = await timeIt(runs, () =>
+    pixelize(input, { background: "transparent", scale: 20, targetSize: 64, colors: 16 }),
+  );
+  let imagemagick: number | "absent" = "absent";
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "pixbench-"));
+  try {
+    const inPath = path.join(tmp, "in.png");
+    await fs.writeFile(inPath, input);
+    const args = [
+      inPath,
+      "-filter",
+      "box",
+      "-resize",
+      "64x64",
+      "-colors",
+      "16",
+      "-filter",
+      "point",
+      "-resize",
+      "2000%",
+      path.join(tmp, "out.png"),
+    ];
+    await run("convert", args);
+    imagemagick = await timeIt(runs, () => run("convert", args));
+  } catch {
+    imagemagick = "absent";
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+
+  const prompt = "a red knight";
+  const walk = async () => {
+    const grids = [0, 1, 2, 3].map(
+      (index) => renderSpriteGrid({ prompt, seed: 7, mode: "walk", index, count: 4 }).grid,
+    );
+    const pngs = await Promise.all(grids.map((g) => encodeGridPng(g, 20, "transparent")));
+    const sheet = await buildSheetFromGrids(grids, {
+      scale: 20,
+      background: "transparent",
+      mode: "walk",
+    });
+    const gif = encodeGifFromGrids(grids, { scale: 20, durations: frameDurations("walk", 4) });
+    return [pngs, sheet, gif];
+  };
+  const walkMs = await timeIt(runs, walk);
+  const finals = [0, 1, 2, 3].map((index) =>
+    upscaleNearest(renderSpriteGrid({ prompt, seed: 7, mode: "walk", index, count: 4 }).grid, 20),
+  );
+  const floorMs = await timeIt(runs, () =>
+    Promise.all(finals.map((f) => toSharp(f).png().toBuffer())),
+  );
+  return {
+    pixelize_1024_to_64x64_16c_x20_ms: pixelizeMs,
+    imagemagick_ms: imagemagick,
+    pixelize_vs_imagemagick:
+      typeof imagemagick === "number" ? Math.round((pixelizeMs / imagemagick) * 100) / 100 : null,
+    walk4_scale20_pngs_sheet_gif_ms: walkMs,
+    sharp_png_floor_4_frames_ms: floorMs,
+    walk_vs_floor: Math.round((walkMs / floorMs) * 100) / 100,
+    goals: { pixelize: "<= imagemagick", walk: "<= 3x floor" },
+  };
+}
+
+if (process.argv[1] && /bench[/\\]pixel\.ts$/.test(process.argv[1])) {
+  benchPixel().then((r) => console.log(JSON.stringify(r, null, 2)));
+}
