@@ -1,13 +1,20 @@
 #!/usr/bin/env node
 // `npm start`: build when the production build is missing or older than the sources, apply
 // migrations, then serve the studio (PORT, default 3000). No configuration needed.
-import { spawnSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const SOURCE_DIRS = ["app", "components", "lib", "drizzle", "public", "hooks"];
-const SOURCE_FILES = ["next.config.ts", "package-lock.json", "proxy.ts", "instrumentation.ts", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "package-lock.json",
+  "proxy.ts",
+  "instrumentation.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestMtime(entry) {
   let stat;
@@ -18,7 +25,8 @@ function newestMtime(entry) {
   }
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
-  for (const name of fs.readdirSync(entry)) newest = Math.max(newest, newestMtime(path.join(entry, name)));
+  for (const name of fs.readdirSync(entry))
+    newest = Math.max(newest, newestMtime(path.join(entry, name)));
   return newest;
 }
 
@@ -40,7 +48,10 @@ if (buildIsStale() || process.argv.includes("--rebuild")) {
   console.log("Building the studio (first start or sources changed)…");
   run(process.execPath, [nextBin, "build"]);
 }
-run(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/migrate.ts"]);
+run(process.execPath, [
+  path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+  "scripts/migrate.ts",
+]);
 
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "0.0.0.0";

@@ -43,13 +43,20 @@ export const countField = z
   .min(1, "count must be an integer between 1 and 4")
   .max(4, "count must be an integer between 1 and 4");
 
-export const modelIdField = z.string({ error: "model must be a string like 'local/pixel-sprite'" }).max(200);
+export const modelIdField = z
+  .string({ error: "model must be a string like 'local/pixel-sprite'" })
+  .max(200);
 
 export const idParam = (name = "id") =>
-  z.string().regex(/^[1-9]\d{0,15}$/, `${name} must be a positive integer`).transform(Number);
+  z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, `${name} must be a positive integer`)
+    .transform(Number);
 
 export const booleanQuery = (field: string) =>
   z.enum(["true", "false"], { error: `${field} must be "true" or "false"` });
 
 export const optionalText = (field: string, max: number) =>
-  z.string({ error: `${field} must be a string` }).max(max, `${field} must be at most ${max} characters`);
+  z
+    .string({ error: `${field} must be a string` })
+    .max(max, `${field} must be at most ${max} characters`);

@@ -30,11 +30,16 @@ export const pixelHandler = <P = Record<string, never>>(fn: RouteFn<P>) =>
 const MAX_JSON_BYTES = 1_000_000;
 
 /** Reads and validates a JSON body; malformed JSON and schema failures become 400s. */
-export async function parseJsonBody<S extends z.ZodType>(req: NextRequest, schema: S): Promise<z.infer<S>> {
+export async function parseJsonBody<S extends z.ZodType>(
+  req: NextRequest,
+  schema: S,
+): Promise<z.infer<S>> {
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES) throw badRequest("Request body too large", `limit ${MAX_JSON_BYTES} bytes`);
+  if (length > MAX_JSON_BYTES)
+    throw badRequest("Request body too large", `limit ${MAX_JSON_BYTES} bytes`);
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES) throw badRequest("Request body too large", `limit ${MAX_JSON_BYTES} bytes`);
+  if (text.length > MAX_JSON_BYTES)
+    throw badRequest("Request body too large", `limit ${MAX_JSON_BYTES} bytes`);
   let json: unknown;
   try {
     json = text.trim() === "" ? {} : JSON.parse(text);

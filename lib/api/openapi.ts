@@ -22,7 +22,10 @@ export interface OperationSpec {
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -42,15 +45,23 @@ const ERROR_SCHEMAS = {
     type: "object",
     required: ["error"],
     properties: { error: { type: "string" }, details: { type: "string" } },
-    example: { error: "Invalid request: prompt: prompt must not be empty", details: "prompt: prompt must not be empty" },
+    example: {
+      error: "Invalid request: prompt: prompt must not be empty",
+      details: "prompt: prompt must not be empty",
+    },
   },
   PixelError: {
     type: "object",
     required: ["code", "message", "request_id"],
-    properties: { code: { type: "string" }, message: { type: "string" }, request_id: { type: "string" } },
+    properties: {
+      code: { type: "string" },
+      message: { type: "string" },
+      request_id: { type: "string" },
+    },
     example: {
       code: "400",
-      message: "Model must be in format 'provider/model_key', got: 'qwen-image'. Example: 'dashscope/qwen-image'",
+      message:
+        "Model must be in format 'provider/model_key', got: 'qwen-image'. Example: 'dashscope/qwen-image'",
       request_id: "req_3kTq9",
     },
   },
@@ -59,15 +70,22 @@ const ERROR_SCHEMAS = {
 export function buildOpenApiDocument(operations: OperationSpec[], serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const errorRef = { $ref: `#/components/schemas/${op.errorShape === "qt" ? "QtError" : "PixelError"}` };
-    const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: errorRef } } });
+    const errorRef = {
+      $ref: `#/components/schemas/${op.errorShape === "qt" ? "QtError" : "PixelError"}`,
+    };
+    const errorResponse = (description: string) => ({
+      description,
+      content: { "application/json": { schema: errorRef } },
+    });
     const status = String(op.response.status ?? 200);
     const responses: Record<string, unknown> = {
       [status]: {
         description: op.response.description ?? "Success",
         content: {
           [op.response.contentType ?? "application/json"]:
-            op.response.example !== undefined ? { example: op.response.example } : { schema: { type: "string", format: "binary" } },
+            op.response.example !== undefined
+              ? { example: op.response.example }
+              : { schema: { type: "string", format: "binary" } },
         },
       },
       "400": errorResponse("Invalid parameters (the message names the field)"),
@@ -78,13 +96,19 @@ export function buildOpenApiDocument(operations: OperationSpec[], serverUrl?: st
     const operation: Record<string, unknown> = {
       tags: [op.tag],
       summary: op.summary,
-      description: [op.description, op.extension ? "_Studio extension to the contract._" : undefined].filter(Boolean).join("\n\n") || undefined,
+      description:
+        [op.description, op.extension ? "_Studio extension to the contract._" : undefined]
+          .filter(Boolean)
+          .join("\n\n") || undefined,
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
       parameters: [...parameters(op.params, "path"), ...parameters(op.query, "query")],
       responses,
     };
     if (op.body) {
-      operation.requestBody = { required: true, content: { "application/json": { schema: jsonSchema(op.body) } } };
+      operation.requestBody = {
+        required: true,
+        content: { "application/json": { schema: jsonSchema(op.body) } },
+      };
     }
     if (op.auth === false) operation.security = [];
     paths[op.path] ??= {};
@@ -103,7 +127,10 @@ export function buildOpenApiDocument(operations: OperationSpec[], serverUrl?: st
     tags: [
       { name: "QT Pixel API", description: "Seed 000: pixel-art generation, to the letter" },
       { name: "Pixel backend API", description: "Seed 001: models, generations, tasks" },
-      { name: "Studio extensions", description: "What the studio UI needs beyond the contracts; usable by scripts" },
+      {
+        name: "Studio extensions",
+        description: "What the studio UI needs beyond the contracts; usable by scripts",
+      },
       { name: "Account", description: "API keys and identity" },
     ],
     paths,

@@ -1,6 +1,6 @@
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { countUsers, createUser, getUserByEmail } from "@/lib/db/users";
 import type { User } from "@/lib/db/schema";
+import { countUsers, createUser, getUserByEmail } from "@/lib/db/users";
 
 export { EmailTakenError } from "@/lib/db/users";
 
@@ -17,7 +17,11 @@ export function isSignupOpen(env = process.env): boolean {
   return (env.ALLOW_SIGNUP ?? "true").toLowerCase() !== "false";
 }
 
-export async function signUp(input: { email: string; password: string; name?: string }): Promise<User> {
+export async function signUp(input: {
+  email: string;
+  password: string;
+  name?: string;
+}): Promise<User> {
   if (!isSignupOpen()) throw new SignupClosedError();
   const passwordHash = await hashPassword(input.password);
   return createUser({ email: input.email, passwordHash, name: input.name });

@@ -17,7 +17,10 @@ interface Handle {
 const globalForDb = globalThis as unknown as { __pixelStudioDb?: Handle };
 
 export function migrationsFolder(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.MIGRATIONS_DIR ?? "drizzle");
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.cwd(),
+    process.env.MIGRATIONS_DIR ?? "drizzle",
+  );
 }
 
 export function openDatabase(file = databasePath()): Handle {

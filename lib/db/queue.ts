@@ -31,13 +31,19 @@ export function claimNextTask(opts: {
 }): Task | undefined {
   if (opts.providers.length === 0) return undefined;
   const now = opts.now ?? Date.now();
-  const params: Record<string, unknown> = { owner: opts.owner, leaseUntil: now + opts.leaseMs, now };
+  const params: Record<string, unknown> = {
+    owner: opts.owner,
+    leaseUntil: now + opts.leaseMs,
+    now,
+  };
   opts.providers.forEach((p, i) => {
     params[`p${i}`] = p;
   });
   const sqlite = getSqlite();
   const claimed = writeTransaction(() => {
-    return sqlite.prepare(claimSql(opts.providers.length)).get(params) as { id: number } | undefined;
+    return sqlite.prepare(claimSql(opts.providers.length)).get(params) as
+      | { id: number }
+      | undefined;
   });
   if (!claimed) return undefined;
   return getDb().select().from(tasks).where(eq(tasks.id, claimed.id)).get();
@@ -45,7 +51,9 @@ export function claimNextTask(opts: {
 
 /** Extends the lease; false means the task is gone (deleted) or was taken over. */
 export function renewLease(id: number, owner: string, leaseMs: number, progress?: number): boolean {
-  const set: Partial<typeof tasks.$inferInsert> = { leaseExpiresAt: new Date(Date.now() + leaseMs) };
+  const set: Partial<typeof tasks.$inferInsert> = {
+    leaseExpiresAt: new Date(Date.now() + leaseMs),
+  };
   if (progress !== undefined) set.progress = progress;
   const res = getDb()
     .update(tasks)
@@ -152,7 +160,10 @@ export function setEmailStatus(id: number, emailStatus: string): void {
 }
 
 /** Resets a finished task so the queue runs it again (re-rolling one frame of a batch). */
-export function resetTaskForRerun(id: number, values: { seed: number; params: Record<string, unknown> }): Task {
+export function resetTaskForRerun(
+  id: number,
+  values: { seed: number; params: Record<string, unknown> },
+): Task {
   return getDb()
     .update(tasks)
     .set({
@@ -176,7 +187,9 @@ export function resetTaskForRerun(id: number, values: { seed: number; params: Re
 }
 
 export function countByStatus(): Record<string, number> {
-  const rows = getSqlite().prepare("SELECT status, count(*) AS n FROM tasks GROUP BY status").all() as {
+  const rows = getSqlite()
+    .prepare("SELECT status, count(*) AS n FROM tasks GROUP BY status")
+    .all() as {
     status: string;
     n: number;
   }[];

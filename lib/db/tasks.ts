@@ -94,7 +94,9 @@ export function recentPromptsOfUser(
   return getDb()
     .select({ id: tasks.id, prompt: tasks.prompt, status: tasks.status, batchId: tasks.batchId })
     .from(tasks)
-    .where(and(eq(tasks.userId, userId), inArray(tasks.status, ["completed", "pending", "processing"])))
+    .where(
+      and(eq(tasks.userId, userId), inArray(tasks.status, ["completed", "pending", "processing"])),
+    )
     .orderBy(desc(tasks.id))
     .limit(limit)
     .all();
@@ -152,7 +154,8 @@ export function listBatches(
     .limit(page.limit)
     .offset(page.offset)
     .all();
-  const total = db.select({ n: count() }).from(batches).where(eq(batches.userId, userId)).get()?.n ?? 0;
+  const total =
+    db.select({ n: count() }).from(batches).where(eq(batches.userId, userId)).get()?.n ?? 0;
   return { rows, total };
 }
 
@@ -168,7 +171,8 @@ export function batchTaskCounts(
     .where(inArray(tasks.batchId, batchIds))
     .groupBy(tasks.batchId, tasks.status)
     .all();
-  for (const id of batchIds) out.set(id, { pending: 0, processing: 0, completed: 0, failed: 0, total: 0 });
+  for (const id of batchIds)
+    out.set(id, { pending: 0, processing: 0, completed: 0, failed: 0, total: 0 });
   for (const r of rows) {
     const entry = out.get(r.batchId!)!;
     entry[r.status] += r.n;

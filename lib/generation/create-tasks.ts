@@ -5,11 +5,16 @@ import { ApiError, badRequest } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { resetTaskForRerun } from "@/lib/db/queue";
 import type { Batch, NewTask, Task } from "@/lib/db/schema";
-import { insertBatchWithTasks, insertTask, recentPromptsOfUser, tasksOfBatch } from "@/lib/db/tasks";
+import {
+  insertBatchWithTasks,
+  insertTask,
+  recentPromptsOfUser,
+  tasksOfBatch,
+} from "@/lib/db/tasks";
 import { notifyEnqueued } from "@/lib/jobs/events";
 import { findDuplicates, normalizePrompt } from "@/lib/prompts/similarity";
-import { assertPublicUrl } from "@/lib/security/ssrf";
 import type { ModelType } from "@/lib/providers/types";
+import { assertPublicUrl } from "@/lib/security/ssrf";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
 import { consumeGenerationQuota } from "./rate-limits";
 import {
@@ -144,7 +149,10 @@ export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; 
           mode,
           frame: i,
           count,
-          frameInstruction: model.provider === "local" ? undefined : (frameInstruction(mode, i) ?? SINGLE_IMAGE_STYLE),
+          frameInstruction:
+            model.provider === "local"
+              ? undefined
+              : (frameInstruction(mode, i) ?? SINGLE_IMAGE_STYLE),
         };
         return {
           ...baseTask(caller, model, input.prompt, input),
@@ -215,7 +223,9 @@ export async function createGeneration(
     try {
       await assertPublicUrl(url);
     } catch (error) {
-      throw badRequest(`imageInputs.${i}: ${error instanceof Error ? error.message : "URL not allowed"}`);
+      throw badRequest(
+        `imageInputs.${i}: ${error instanceof Error ? error.message : "URL not allowed"}`,
+      );
     }
   }
   consumeGenerationQuota(caller, 1);
@@ -251,20 +261,32 @@ export function createOperation(
   const spec = model.params ?? {};
   for (const [name, value] of Object.entries(operationParams)) {
     const p = spec[name];
-    if (!p) throw badRequest(`params.${name}: unknown parameter for ${model.id}`, `known: ${Object.keys(spec).join(", ") || "none"}`);
+    if (!p)
+      throw badRequest(
+        `params.${name}: unknown parameter for ${model.id}`,
+        `known: ${Object.keys(spec).join(", ") || "none"}`,
+      );
     if ((p.type === "number" || p.type === "integer") && typeof value !== "number") {
       throw badRequest(`params.${name}: must be a number`);
     }
-    if (typeof value === "number" && ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max))) {
+    if (
+      typeof value === "number" &&
+      ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max))
+    ) {
       throw badRequest(`params.${name}: must be between ${p.min} and ${p.max}`);
     }
-    if (p.enum && !p.enum.includes(String(value))) throw badRequest(`params.${name}: must be one of ${p.enum.join(", ")}`);
+    if (p.enum && !p.enum.includes(String(value)))
+      throw badRequest(`params.${name}: must be one of ${p.enum.join(", ")}`);
   }
   consumeGenerationQuota(caller, 1);
   const operation = String(model.capabilities?.operation ?? model.model_key);
   const prompt = `${operation} of #${source.id}: ${source.prompt}`.slice(0, 2000);
   const task = insertTask({
-    ...baseTask(caller, model, prompt, { background: source.background as "transparent" | "white", scale: source.scale, palette: source.palette ?? undefined }),
+    ...baseTask(caller, model, prompt, {
+      background: source.background as "transparent" | "white",
+      scale: source.scale,
+      palette: source.palette ?? undefined,
+    }),
     sourceTaskId: source.id,
     seed: source.seed,
     params: { prompt, operation, operationParams, sourceTaskId: source.id },

@@ -14,7 +14,9 @@ export function modelCatalogue(env = process.env) {
       ...rest,
       ...(params ? { params } : {}),
       missing_env,
-      disabled_reason: m.enabled ? null : `Provider '${m.provider}' is not configured: set ${missing_env.join(", ")}`,
+      disabled_reason: m.enabled
+        ? null
+        : `Provider '${m.provider}' is not configured: set ${missing_env.join(", ")}`,
     };
   }
   return data;

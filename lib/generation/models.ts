@@ -30,7 +30,9 @@ export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
         : model.type === "llm"
           ? "a chat endpoint (not served here)"
           : `POST /api/v1/generations/${model.type}`;
-    throw badRequest(`Model '${id}' is a ${model.type} model, not ${types.join("/")}; use it with ${where}`);
+    throw badRequest(
+      `Model '${id}' is a ${model.type} model, not ${types.join("/")}; use it with ${where}`,
+    );
   }
   if (!model.enabled) {
     throw badRequest(

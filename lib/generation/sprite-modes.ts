@@ -1,6 +1,13 @@
 // Sprite animation modes of seed 000's table, and the per-frame instructions sent to remote
 // models (the local engine draws the poses itself).
-export const SPRITE_MODES = ["walk", "idle", "attack", "directions", "variations", "random"] as const;
+export const SPRITE_MODES = [
+  "walk",
+  "idle",
+  "attack",
+  "directions",
+  "variations",
+  "random",
+] as const;
 export type SpriteModeName = (typeof SPRITE_MODES)[number];
 
 /** Modes with a fixed frame count: `count` is set by the mode (seed 000 说明). */
@@ -18,13 +25,21 @@ const FRAME_INSTRUCTIONS: Record<SpriteModeName, string[]> = {
     "walk cycle frame 3 of 4: right foot forward",
     "walk cycle frame 4 of 4: standing, feet together",
   ],
-  idle: ["idle frame 1 of 2: breathing in, chest up", "idle frame 2 of 2: breathing out, slightly lower"],
+  idle: [
+    "idle frame 1 of 2: breathing in, chest up",
+    "idle frame 2 of 2: breathing out, slightly lower",
+  ],
   attack: [
     "attack frame 1 of 3: wind-up, weapon drawn back",
     "attack frame 2 of 3: strike, weapon swung forward",
     "attack frame 3 of 3: recover, back to stance",
   ],
-  directions: ["front view, facing the viewer", "back view, facing away", "left side view, facing left", "right side view, facing right"],
+  directions: [
+    "front view, facing the viewer",
+    "back view, facing away",
+    "left side view, facing left",
+    "right side view, facing right",
+  ],
   variations: [
     "style variation 1",
     "style variation 2 with a different colour scheme",
@@ -34,7 +49,8 @@ const FRAME_INSTRUCTIONS: Record<SpriteModeName, string[]> = {
   random: [],
 };
 
-const SPRITE_STYLE = "pixel art game sprite, crisp pixels, limited palette, plain background, same character in every frame";
+const SPRITE_STYLE =
+  "pixel art game sprite, crisp pixels, limited palette, plain background, same character in every frame";
 
 export function frameInstruction(mode: SpriteModeName, index: number): string | undefined {
   const specific = FRAME_INSTRUCTIONS[mode][index];

@@ -3,8 +3,11 @@ import { EventEmitter } from "node:events";
 // In-process signal that new work is queued, so the worker in the same process starts at once
 // instead of waiting for its next poll. Other processes still find the work by polling.
 const globalForEvents = globalThis as unknown as { __pixelQueueEvents?: EventEmitter };
-export const queueEvents: EventEmitter = (globalForEvents.__pixelQueueEvents ??= new EventEmitter());
-queueEvents.setMaxListeners(50);
+if (!globalForEvents.__pixelQueueEvents) {
+  globalForEvents.__pixelQueueEvents = new EventEmitter();
+  globalForEvents.__pixelQueueEvents.setMaxListeners(50);
+}
+export const queueEvents: EventEmitter = globalForEvents.__pixelQueueEvents;
 
 export function notifyEnqueued(): void {
   queueEvents.emit("enqueued");

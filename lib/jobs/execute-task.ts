@@ -35,9 +35,15 @@ export interface ExecuteHooks {
 export async function executeTask(
   task: Task,
   hooks: ExecuteHooks,
-): Promise<{ model: ModelSpec; outputs: ProviderOutput[]; ctx: AdapterContext; req: GenerationRequest }> {
+): Promise<{
+  model: ModelSpec;
+  outputs: ProviderOutput[];
+  ctx: AdapterContext;
+  req: GenerationRequest;
+}> {
   const model = findModel(task.model);
-  if (!model) throw new ProviderError("bad_request", `Model '${task.model}' is no longer available`);
+  if (!model)
+    throw new ProviderError("bad_request", `Model '${task.model}' is no longer available`);
   const adapter = getAdapter(model.provider);
   const config = providerConfig(model.provider);
   if (!config) {
@@ -85,7 +91,11 @@ function pollIntervalMs(providerId: string, fallback: number): number {
   return Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-async function buildRequest(task: Task, model: ModelSpec, signal: AbortSignal): Promise<GenerationRequest> {
+async function buildRequest(
+  task: Task,
+  model: ModelSpec,
+  signal: AbortSignal,
+): Promise<GenerationRequest> {
   const p = readTaskParams(task.params);
   const images: InputImage[] = [];
 
@@ -94,13 +104,23 @@ async function buildRequest(task: Task, model: ModelSpec, signal: AbortSignal): 
   }
   // Later frames of a remote sprite batch use frame 1 as their reference image, so the frames
   // show one subject; the local engine keeps frames coherent by construction instead.
-  if (task.batchId && (task.batchIndex ?? 1) > 1 && model.provider !== "local" && model.capabilities?.supportsRefImage) {
+  if (
+    task.batchId &&
+    (task.batchIndex ?? 1) > 1 &&
+    model.provider !== "local" &&
+    model.capabilities?.supportsRefImage
+  ) {
     const first = tasksOfBatch(task.batchId).find((t) => t.batchIndex === 1);
     if (!first || first.status === "failed") {
-      throw new ProviderError("failed", "Frame 1 of this batch failed, so there is no reference for this frame");
+      throw new ProviderError(
+        "failed",
+        "Frame 1 of this batch failed, so there is no reference for this frame",
+      );
     }
     if (first.status !== "completed") throw new WaitForReference();
-    images.push(await loadTaskImage(first.id, findAsset(first.id, "original") ? "original" : "image"));
+    images.push(
+      await loadTaskImage(first.id, findAsset(first.id, "original") ? "original" : "image"),
+    );
   }
   for (const url of p.imageInputs ?? []) {
     try {
@@ -108,7 +128,8 @@ async function buildRequest(task: Task, model: ModelSpec, signal: AbortSignal): 
       if (signal.aborted) throw signal.reason;
       images.push({ data: fetched.data, contentType: fetched.contentType, url });
     } catch (error) {
-      if (error instanceof UnsafeUrlError) throw new ProviderError("bad_request", `imageInputs: ${error.message}`);
+      if (error instanceof UnsafeUrlError)
+        throw new ProviderError("bad_request", `imageInputs: ${error.message}`);
       throw new ProviderError("bad_request", `imageInputs: could not fetch ${url}`);
     }
   }

@@ -33,9 +33,13 @@ async function fetchBytes(
   ctx: AdapterContext,
 ): Promise<{ data: Buffer; contentType: string }> {
   if (out.data) return { data: out.data, contentType: out.contentType ?? guessType(out) };
-  if (!out.url) throw new ProviderError("malformed", `${model.provider}: an output has neither data nor url`);
+  if (!out.url)
+    throw new ProviderError("malformed", `${model.provider}: an output has neither data nor url`);
   const got = await downloadOutput(ctx, model.provider, out.url);
-  const contentType = got.contentType === "application/octet-stream" ? (out.contentType ?? guessType(out)) : got.contentType;
+  const contentType =
+    got.contentType === "application/octet-stream"
+      ? (out.contentType ?? guessType(out))
+      : got.contentType;
   return { data: got.data, contentType };
 }
 
@@ -63,12 +67,19 @@ async function toPng(data: Buffer): Promise<{ png: Buffer; width: number; height
   }
 }
 
-async function thumbnail(png: Buffer, width: number, height: number): Promise<{ png: Buffer; width: number; height: number }> {
+async function thumbnail(
+  png: Buffer,
+  width: number,
+  height: number,
+): Promise<{ png: Buffer; width: number; height: number }> {
   const factor = Math.min(1, THUMB_BOX / Math.max(width, height));
   const w = Math.max(1, Math.round(width * factor));
   const h = Math.max(1, Math.round(height * factor));
   // Nearest neighbour keeps pixel art crisp at thumbnail size.
-  const out = await sharp(png).resize(w, h, { kernel: "nearest" }).png({ compressionLevel: 6 }).toBuffer();
+  const out = await sharp(png)
+    .resize(w, h, { kernel: "nearest" })
+    .png({ compressionLevel: 6 })
+    .toBuffer();
   return { png: out, width: w, height: h };
 }
 
@@ -78,13 +89,19 @@ export async function storeOutputs(
   outputs: ProviderOutput[],
   ctx: AdapterContext,
 ): Promise<{ files: AssetRow[]; width?: number; height?: number }> {
-  if (outputs.length === 0) throw new ProviderError("malformed", `${model.provider}: the upstream returned no output`);
+  if (outputs.length === 0)
+    throw new ProviderError("malformed", `${model.provider}: the upstream returned no output`);
   const store = getBlobStore();
   const files: AssetRow[] = [];
   const positions = new Map<string, number>();
   let main: { width: number; height: number } | undefined;
 
-  const put = async (kind: AssetRow["kind"], data: Buffer, contentType: string, size?: { width?: number; height?: number }) => {
+  const put = async (
+    kind: AssetRow["kind"],
+    data: Buffer,
+    contentType: string,
+    size?: { width?: number; height?: number },
+  ) => {
     const position = positions.get(kind) ?? 0;
     positions.set(kind, position + 1);
     const key = assetKey(task.id, kind, position, EXT[contentType] ?? "bin");
@@ -105,7 +122,8 @@ export async function storeOutputs(
   for (const out of outputs) {
     const { data, contentType } = await fetchBytes(out, model, ctx);
     if (out.kind === "image" || out.kind === "grid") {
-      const needsPixelize = out.kind === "image" && task.type === "image" && model.provider !== "local";
+      const needsPixelize =
+        out.kind === "image" && task.type === "image" && model.provider !== "local";
       let image: { png: Buffer; width: number; height: number };
       if (needsPixelize) {
         const original = await toPng(data);
@@ -137,9 +155,13 @@ async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; h
 }
 
 /** Pixelizes a remote model's image, locking later batch frames to frame 1's palette. */
-async function pixelizeForTask(task: Task, png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
+async function pixelizeForTask(
+  task: Task,
+  png: Buffer,
+): Promise<{ png: Buffer; width: number; height: number }> {
   const batch = task.batchId ? getBatchById(task.batchId) : undefined;
-  const locked = batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
+  const locked =
+    batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
   const named = task.palette && !task.palette.startsWith("auto") ? task.palette : undefined;
   const autoColors = task.palette?.startsWith("auto:") ? Number(task.palette.slice(5)) : undefined;
   const result = await pixelize(png, {

@@ -58,11 +58,13 @@ export class Worker {
   private stopped = true;
   private readonly log: (msg: string) => void;
   private readonly onEnqueued = () => this.tick();
-  private readonly onCancelled = (taskId: number) => this.running.get(taskId)?.abort(new TaskGone());
+  private readonly onCancelled = (taskId: number) =>
+    this.running.get(taskId)?.abort(new TaskGone());
 
   constructor(opts: WorkerOptions = {}) {
     const env = opts.env ?? process.env;
-    this.owner = opts.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
+    this.owner =
+      opts.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
     this.leaseMs = opts.leaseMs ?? Number(env.TASK_LEASE_MS ?? 15_000);
     this.heartbeatMs = opts.heartbeatMs ?? Math.max(200, Math.floor(this.leaseMs / 3));
     this.pollMs = opts.pollMs ?? 500;
@@ -101,7 +103,9 @@ export class Worker {
   }
 
   private providersWithCapacity(): string[] {
-    return [...this.limits].filter(([id, limit]) => (this.active.get(id) ?? 0) < limit).map(([id]) => id);
+    return [...this.limits]
+      .filter(([id, limit]) => (this.active.get(id) ?? 0) < limit)
+      .map(([id]) => id);
   }
 
   /** Claims as many tasks as there is capacity for. Re-entrant calls coalesce into one more pass. */
@@ -198,14 +202,18 @@ export class Worker {
       const message = error.kind === "content_refused" ? CONTENT_REFUSAL_MESSAGE : error.message;
       if (error.retryable && task.attempts < MAX_ATTEMPTS) {
         const delay = backoffDelayMs(task.attempts, error.retryAfterMs);
-        this.log(`task ${task.id} attempt ${task.attempts} failed (${error.kind}); retrying in ${delay} ms`);
+        this.log(
+          `task ${task.id} attempt ${task.attempts} failed (${error.kind}); retrying in ${delay} ms`,
+        );
         requeueTask(task.id, this.owner, new Date(Date.now() + delay), `Retrying: ${message}`);
         return;
       }
       failTaskRow(task.id, this.owner, message);
       return;
     }
-    this.log(`task ${task.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    this.log(
+      `task ${task.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+    );
     failTaskRow(
       task.id,
       this.owner,

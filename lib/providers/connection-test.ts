@@ -2,14 +2,19 @@ import { ProviderError } from "./errors";
 import { getAdapter, providerConfig } from "./registry";
 
 /** Runs the adapter's connection test with a short timeout; never throws. */
-export async function testProviderConnection(providerId: string): Promise<{ ok: boolean; message: string }> {
+export async function testProviderConnection(
+  providerId: string,
+): Promise<{ ok: boolean; message: string }> {
   const adapter = getAdapter(providerId);
   const config = providerConfig(providerId);
   if (!config) {
     return { ok: false, message: `Not configured: set ${adapter.requiredEnv.join(", ")}` };
   }
   if (!adapter.testConnection) {
-    return { ok: true, message: "Configured (this provider has no cheap test call; it is checked on first use)" };
+    return {
+      ok: true,
+      message: "Configured (this provider has no cheap test call; it is checked on first use)",
+    };
   }
   try {
     return await adapter.testConnection({
@@ -18,6 +23,9 @@ export async function testProviderConnection(providerId: string): Promise<{ ok: 
       fetch: globalThis.fetch,
     });
   } catch (error) {
-    return { ok: false, message: error instanceof ProviderError ? error.message : "Connection failed" };
+    return {
+      ok: false,
+      message: error instanceof ProviderError ? error.message : "Connection failed",
+    };
   }
 }

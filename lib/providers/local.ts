@@ -92,7 +92,8 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
   // A re-rolled frame (`variant`) of a random/variations batch becomes a different sprite;
   // pose frames (walk, idle …) are drawn deterministically from the batch's subject.
   const variant = num(p.variant, 0);
-  const reroll = variant && (mode === "random" || mode === "variations") ? 4 + (variant % 997) * 4 : 0;
+  const reroll =
+    variant && (mode === "random" || mode === "variations") ? 4 + (variant % 997) * 4 : 0;
   const frame = num(p.frame, 0) + reroll;
   const n = Math.max(1, Math.min(4, req.n ?? 1));
   const outputs: ProviderOutput[] = [];
@@ -107,7 +108,13 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
       scale: Math.max(1, Math.min(64, num(p.scale, 20))),
       palette: typeof p.palette === "string" ? p.palette : undefined,
     });
-    outputs.push({ kind: "image", data: result.png, contentType: "image/png", width: result.width, height: result.height });
+    outputs.push({
+      kind: "image",
+      data: result.png,
+      contentType: "image/png",
+      width: result.width,
+      height: result.height,
+    });
   }
   return outputs;
 }
@@ -119,25 +126,49 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
   switch (req.modelKey) {
     case "upscale": {
       const method = p.method === "scale2x" || p.method === "xbr" ? p.method : "nearest";
-      const out = await upscaleImage(source.data, { method, factor: Math.max(2, Math.min(4, Math.round(num(p.factor, 2)))) });
-      return [{ kind: "image", data: out.png, contentType: "image/png", width: out.width, height: out.height }];
+      const out = await upscaleImage(source.data, {
+        method,
+        factor: Math.max(2, Math.min(4, Math.round(num(p.factor, 2)))),
+      });
+      return [
+        {
+          kind: "image",
+          data: out.png,
+          contentType: "image/png",
+          width: out.width,
+          height: out.height,
+        },
+      ];
     }
     case "seamless": {
-      const out = await makeSeamless(source.data, { fit: Math.max(0.1, Math.min(0.9, num(p.fit, 0.5))) });
+      const out = await makeSeamless(source.data, {
+        fit: Math.max(0.1, Math.min(0.9, num(p.fit, 0.5))),
+      });
       return [
-        { kind: "image", data: out.png, contentType: "image/png", width: out.width, height: out.height },
+        {
+          kind: "image",
+          data: out.png,
+          contentType: "image/png",
+          width: out.width,
+          height: out.height,
+        },
         { kind: "grid", data: out.gridPng, contentType: "image/png" },
       ];
     }
     case "vectorize": {
-      const out = await vectorize(source.data, { colorCount: Math.max(2, Math.min(16, Math.round(num(p.color_count, 5)))) });
+      const out = await vectorize(source.data, {
+        colorCount: Math.max(2, Math.min(16, Math.round(num(p.color_count, 5)))),
+      });
       return [
         { kind: "vector", data: Buffer.from(out.svg), contentType: "image/svg+xml" },
         { kind: "image", data: source.data, contentType: source.contentType },
       ];
     }
     case "pixelize": {
-      const palette = typeof p.palette === "string" && p.palette !== "auto" ? (p.palette as PaletteName) : undefined;
+      const palette =
+        typeof p.palette === "string" && p.palette !== "auto"
+          ? (p.palette as PaletteName)
+          : undefined;
       const out = await pixelize(source.data, {
         background: p.background === "white" ? "white" : "transparent",
         scale: Math.max(1, Math.min(64, num(p.scale, 20))),
@@ -145,7 +176,15 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
         palette,
         dither: p.dither === true ? "floyd-steinberg" : "none",
       });
-      return [{ kind: "image", data: out.png, contentType: "image/png", width: out.width, height: out.height }];
+      return [
+        {
+          kind: "image",
+          data: out.png,
+          contentType: "image/png",
+          width: out.width,
+          height: out.height,
+        },
+      ];
     }
     default:
       throw new ProviderError("bad_request", `local: unknown operation '${req.modelKey}'`);
@@ -169,6 +208,9 @@ export const localAdapter: ProviderAdapter = {
     return { state: "done", outputs };
   },
   async poll() {
-    throw new ProviderError("failed", "local: the offline engine finishes in submit; there is nothing to poll");
+    throw new ProviderError(
+      "failed",
+      "local: the offline engine finishes in submit; there is nothing to poll",
+    );
   },
 };

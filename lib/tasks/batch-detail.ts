@@ -7,8 +7,15 @@ import { toQtBatch, toQtTask } from "./serialize";
 export async function batchDetail(batch: Batch, includeBase64: boolean) {
   const tasks = tasksOfBatch(batch.id);
   const counts = batchTaskCounts([batch.id]).get(batch.id)!;
-  const { encoded, limited } = includeBase64 ? await withBase64(tasks) : { encoded: new Map<number, string>(), limited: false };
-  const thumbs = new Set(assetsOfTasks(tasks.map((t) => t.id), "thumb").map((a) => a.taskId));
+  const { encoded, limited } = includeBase64
+    ? await withBase64(tasks)
+    : { encoded: new Map<number, string>(), limited: false };
+  const thumbs = new Set(
+    assetsOfTasks(
+      tasks.map((t) => t.id),
+      "thumb",
+    ).map((a) => a.taskId),
+  );
   return {
     batch: toQtBatch(batch, counts),
     tasks: tasks.map((t) => ({

@@ -13,7 +13,14 @@ export interface FrameFile {
 
 export function completedFrames(batch: Batch): FrameFile[] {
   const tasks = tasksOfBatch(batch.id).filter((t) => t.status === "completed");
-  const images = new Map(assetsOfTasks(tasks.map((t) => t.id), "image").filter((a) => a.position === 0).map((a) => [a.taskId, a]));
+  const images = new Map(
+    assetsOfTasks(
+      tasks.map((t) => t.id),
+      "image",
+    )
+      .filter((a) => a.position === 0)
+      .map((a) => [a.taskId, a]),
+  );
   const store = getBlobStore();
   return tasks
     .filter((t) => images.has(t.id))
@@ -47,7 +54,10 @@ export async function batchSheet(batch: Batch, fps?: number) {
 export async function batchGif(batch: Batch, fps?: number): Promise<Buffer | undefined> {
   const frames = completedFrames(batch);
   if (frames.length === 0) return undefined;
-  return encodeGif(await loadUniformFrames(frames), { frameDurationMs: frameDurationMs(fps), loop: true });
+  return encodeGif(await loadUniformFrames(frames), {
+    frameDurationMs: frameDurationMs(fps),
+    loop: true,
+  });
 }
 
 /**
@@ -61,13 +71,20 @@ export function batchZip(batch: Batch): Readable {
     extras ??= (async () => {
       if (frames.length === 0) return undefined;
       const buffers = await loadUniformFrames(frames);
-      const sheet = await buildSpriteSheet(buffers, { mode: batch.mode, frameDurationMs: frameDurationMs(), imageName: "sheet.png" });
+      const sheet = await buildSpriteSheet(buffers, {
+        mode: batch.mode,
+        frameDurationMs: frameDurationMs(),
+        imageName: "sheet.png",
+      });
       const gif = await encodeGif(buffers, { frameDurationMs: frameDurationMs(), loop: true });
       return { sheet: sheet.png, atlas: Buffer.from(JSON.stringify(sheet.atlas, null, 2)), gif };
     })();
     return extras;
   };
-  const entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[] = frames.map((f) => ({ name: f.name, data: f.load }));
+  const entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[] = frames.map((f) => ({
+    name: f.name,
+    data: f.load,
+  }));
   if (frames.length) {
     entries.push(
       { name: "sheet.png", data: async () => (await getExtras())!.sheet },

@@ -1,5 +1,5 @@
-import { findAsset } from "@/lib/db/tasks";
 import type { Task } from "@/lib/db/schema";
+import { findAsset } from "@/lib/db/tasks";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 /** The task's main image as a `data:image/png;base64,…` URL, or undefined if it has none. */

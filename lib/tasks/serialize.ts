@@ -67,7 +67,13 @@ export function toQtTask(task: Task, imageBase64?: string): QtTask {
   return out;
 }
 
-export function batchStatus(counts: { pending: number; processing: number; completed: number; failed: number; total: number }): Task["status"] {
+export function batchStatus(counts: {
+  pending: number;
+  processing: number;
+  completed: number;
+  failed: number;
+  total: number;
+}): Task["status"] {
   if (counts.total === 0) return "pending";
   if (counts.completed + counts.failed === counts.total) {
     return counts.completed > 0 ? "completed" : "failed";
@@ -126,17 +132,22 @@ export function toPixelTask(task: Task, files: Asset[], origin: string) {
   const result: Record<string, unknown> = {};
   if (task.status === "completed") {
     const images = pick("image");
-    if (images.length) result.images = images.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    if (images.length)
+      result.images = images.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
     const videos = pick("video");
-    if (videos.length) result.videos = videos.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    if (videos.length)
+      result.videos = videos.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
     const audio = pick("audio");
-    if (audio.length) result.audios = audio.map((a) => ({ url: abs(a), content_type: a.contentType }));
+    if (audio.length)
+      result.audios = audio.map((a) => ({ url: abs(a), content_type: a.contentType }));
     const vectors = pick("vector");
     if (vectors.length) result.vectors = vectors.map((a) => ({ url: abs(a) }));
     const grids = pick("grid");
-    if (grids.length) result.grids = grids.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    if (grids.length)
+      result.grids = grids.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
     const originals = pick("original");
-    if (originals.length) result.originals = originals.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
+    if (originals.length)
+      result.originals = originals.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
     const texts = pick("text");
     if (texts.length) result.texts = texts.map((a) => ({ url: abs(a) }));
   }

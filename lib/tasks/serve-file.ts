@@ -7,7 +7,8 @@ export async function imageResponse(
   kind: "image" | "thumb",
   opts: { attachment?: boolean; cache?: string } = {},
 ): Promise<Response | undefined> {
-  const asset = findAsset(taskId, kind) ?? (kind === "thumb" ? findAsset(taskId, "image") : undefined);
+  const asset =
+    findAsset(taskId, kind) ?? (kind === "thumb" ? findAsset(taskId, "image") : undefined);
   if (!asset) return undefined;
   const data = await getBlobStore().get(asset.storageKey);
   const headers: Record<string, string> = {

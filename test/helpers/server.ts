@@ -44,7 +44,9 @@ export function useFreshDataDir(prefix = "pixel-it-"): string {
 
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    throw new Error("No production build: run `npm run build` (npm test does) before integration tests");
+    throw new Error(
+      "No production build: run `npm run build` (npm test does) before integration tests",
+    );
   }
   const dataDir = process.env.DATA_DIR ?? useFreshDataDir();
   const port = await freePort();
@@ -70,11 +72,22 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     env,
     logs: () => output,
     async start() {
-      const proc = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-        cwd: ROOT,
-        env: env as NodeJS.ProcessEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const proc = spawn(
+        process.execPath,
+        [
+          path.join(ROOT, "node_modules/next/dist/bin/next"),
+          "start",
+          "-p",
+          String(port),
+          "-H",
+          "127.0.0.1",
+        ],
+        {
+          cwd: ROOT,
+          env: env as NodeJS.ProcessEnv,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       child = proc;
       proc.stdout?.on("data", (d) => {
         output += d;
@@ -113,7 +126,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   return server;
 }
 
-export async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 30_000, stepMs = 100): Promise<T> {
+export async function waitFor<T>(
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  stepMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

@@ -1,7 +1,8 @@
 // kill -9 a real server mid-task, restart it, and check that nothing stays stuck in processing
 // and that the upstream job is resumed rather than paid for twice.
-import Database from "better-sqlite3";
+
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startQwen2512Fake } from "../fakes";
 import { seedUserWithKey } from "../helpers/accounts";
@@ -47,24 +48,38 @@ describe("crash recovery", () => {
         headers: { "Content-Type": "application/json", ...user.auth },
         body: JSON.stringify(body),
       }).then((r) => r.json());
-    const remote = await post({ prompt: "a knight in the storm", model: "qwen2512/qwen-image-2512", send_email: false });
+    const remote = await post({
+      prompt: "a knight in the storm",
+      model: "qwen2512/qwen-image-2512",
+      send_email: false,
+    });
     const locals = await Promise.all(
-      ["a red apple", "a blue key", "a green frog"].map((prompt) => post({ prompt, model: "local/pixel-sprite", send_email: false, force: true })),
+      ["a red apple", "a blue key", "a green frog"].map((prompt) =>
+        post({ prompt, model: "local/pixel-sprite", send_email: false, force: true }),
+      ),
     );
     await waitFor(async () => (statusOf(remote.task_id).upstream_id ? true : undefined), 15_000);
     expect(statusOf(remote.task_id).status).toBe("processing");
 
     await server.kill9();
     const submitsBefore = qwen.apiCalls().filter((c) => c.path === "/api/generate").length;
-    expect(submitsBefore, JSON.stringify(qwen.apiCalls().map((c) => [c.path, c.json, c.query]))).toBe(1);
+    expect(
+      submitsBefore,
+      JSON.stringify(qwen.apiCalls().map((c) => [c.path, c.json, c.query])),
+    ).toBe(1);
     await server.start();
 
     const ids = [remote.task_id, ...locals.map((l) => l.task_id)];
-    await waitFor(async () => (ids.every((id) => statusOf(id).status === "completed") ? true : undefined), 40_000);
+    await waitFor(
+      async () => (ids.every((id) => statusOf(id).status === "completed") ? true : undefined),
+      40_000,
+    );
     for (const id of ids) expect(statusOf(id).status).toBe("completed");
     // the restarted worker polled the recorded job instead of generating again
     expect(qwen.apiCalls().filter((c) => c.path === "/api/generate").length).toBe(1);
-    const stuck = db.prepare("SELECT count(*) AS n FROM tasks WHERE status = 'processing'").get() as { n: number };
+    const stuck = db
+      .prepare("SELECT count(*) AS n FROM tasks WHERE status = 'processing'")
+      .get() as { n: number };
     expect(stuck.n).toBe(0);
   });
 
@@ -72,14 +87,26 @@ describe("crash recovery", () => {
     const res = await fetch(`${server.baseUrl}/api/v1/generate`, {
       method: "POST",
       headers: { "Content-Type": "application/json", ...user.auth },
-      body: JSON.stringify({ prompt: "a task to cancel", model: "qwen2512/qwen-image-2512", send_email: false }),
+      body: JSON.stringify({
+        prompt: "a task to cancel",
+        model: "qwen2512/qwen-image-2512",
+        send_email: false,
+      }),
     });
     const { task_id } = await res.json();
-    const upstreamId = await waitFor(async () => statusOf(task_id)?.upstream_id ?? undefined, 15_000);
-    const del = await fetch(`${server.baseUrl}/api/v1/task/${task_id}`, { method: "DELETE", headers: user.auth });
+    const upstreamId = await waitFor(
+      async () => statusOf(task_id)?.upstream_id ?? undefined,
+      15_000,
+    );
+    const del = await fetch(`${server.baseUrl}/api/v1/task/${task_id}`, {
+      method: "DELETE",
+      headers: user.auth,
+    });
     expect(del.status).toBe(200);
     await new Promise((r) => setTimeout(r, 600));
-    const pollsAfter = () => qwen.apiCalls().filter((c) => c.path === "/api/status" && c.query.task_id === upstreamId).length;
+    const pollsAfter = () =>
+      qwen.apiCalls().filter((c) => c.path === "/api/status" && c.query.task_id === upstreamId)
+        .length;
     const n = pollsAfter();
     await new Promise((r) => setTimeout(r, 1500));
     expect(pollsAfter()).toBe(n);

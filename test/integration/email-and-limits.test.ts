@@ -63,14 +63,27 @@ const post = (p: string, body: unknown) =>
 
 describe("completion e-mail", () => {
   it("sends the image to the given address by default for single tasks", async () => {
-    const { task_id } = await (await post("/api/v1/generate", { prompt: "a mailed dragon", email: "friend@example.com", scale: 4 })).json();
-    const mail = await waitFor(async () => inbox.find((m) => m.to.includes("friend@example.com")), 20_000);
+    const { task_id } = await (
+      await post("/api/v1/generate", {
+        prompt: "a mailed dragon",
+        email: "friend@example.com",
+        scale: 4,
+      })
+    ).json();
+    const mail = await waitFor(
+      async () => inbox.find((m) => m.to.includes("friend@example.com")),
+      20_000,
+    );
     expect(mail.from).toBe("studio@example.test");
     expect(mail.raw).toMatch(/Content-Type: image\/png/i);
     // bodies are quoted-printable: undo soft line breaks and =XX escapes before reading the link
-    const text = mail.raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+    const text = mail.raw
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
     expect(text).toContain(`/api/download/${task_id}?sig=`);
-    const task = await (await fetch(`${server.baseUrl}/api/v1/task/${task_id}`, { headers: user.auth })).json();
+    const task = await (
+      await fetch(`${server.baseUrl}/api/v1/task/${task_id}`, { headers: user.auth })
+    ).json();
     expect(task.email_status).toMatch(/^sent to friend@example.com/);
   });
 
@@ -78,9 +91,13 @@ describe("completion e-mail", () => {
     await post("/api/v1/generate", { prompt: "an owl for the owner", scale: 4 });
     await waitFor(async () => inbox.find((m) => m.to.includes("mail-owner@example.com")), 20_000);
     const before = inbox.length;
-    const { batch_id } = await (await post("/api/v1/batch-generate", { prompt: "quiet bats", count: 2, scale: 2 })).json();
+    const { batch_id } = await (
+      await post("/api/v1/batch-generate", { prompt: "quiet bats", count: 2, scale: 2 })
+    ).json();
     await waitFor(async () => {
-      const b = await (await fetch(`${server.baseUrl}/api/v1/batch/${batch_id}`, { headers: user.auth })).json();
+      const b = await (
+        await fetch(`${server.baseUrl}/api/v1/batch/${batch_id}`, { headers: user.auth })
+      ).json();
       return b.completed_count === 2 ? true : undefined;
     });
     await new Promise((r) => setTimeout(r, 500));
@@ -92,7 +109,11 @@ describe("rate limit", () => {
   it("answers 429 with Retry-After once the key's tasks per minute are used up", async () => {
     let limited: Response | undefined;
     for (let i = 0; i < 12 && !limited; i++) {
-      const res = await post("/api/v1/generate", { prompt: `rate limited prompt number ${i} ${"x".repeat(i)}`, force: true, send_email: false });
+      const res = await post("/api/v1/generate", {
+        prompt: `rate limited prompt number ${i} ${"x".repeat(i)}`,
+        force: true,
+        send_email: false,
+      });
       if (res.status === 429) limited = res;
       else expect(res.status).toBe(200);
     }

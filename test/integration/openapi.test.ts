@@ -2,8 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { operations } from "@/app/api/v1/openapi.json/operations";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 
 function routeFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -33,7 +33,10 @@ describe("OpenAPI document", () => {
     const missing: string[] = [];
     for (const file of files) {
       const rel = path.relative(path.join(root, "app"), path.dirname(file));
-      const apiPath = `/${rel.replace(/\[([^\]]+)\]/g, "{$1}")}`.replace("/api/v1/generations/{type}", "/api/v1/generations/image");
+      const apiPath = `/${rel.replace(/\[([^\]]+)\]/g, "{$1}")}`.replace(
+        "/api/v1/generations/{type}",
+        "/api/v1/generations/image",
+      );
       const source = fs.readFileSync(file, "utf8");
       for (const method of ["GET", "POST", "PATCH", "DELETE"]) {
         if (!new RegExp(`export (const|async function) ${method}\\b`).test(source)) continue;
@@ -44,7 +47,22 @@ describe("OpenAPI document", () => {
   });
 
   it("carries the validation limits of the zod schemas", () => {
-    const body = (doc.paths["/api/v1/generate"].post as { requestBody: { content: { "application/json": { schema: { properties: Record<string, { maximum?: number; maxLength?: number; default?: unknown }> } } } } }).requestBody.content["application/json"].schema;
+    const body = (
+      doc.paths["/api/v1/generate"].post as {
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: {
+                properties: Record<
+                  string,
+                  { maximum?: number; maxLength?: number; default?: unknown }
+                >;
+              };
+            };
+          };
+        };
+      }
+    ).requestBody.content["application/json"].schema;
     expect(body.properties.scale.maximum).toBe(64);
     expect(body.properties.scale.default).toBe(20);
     expect(body.properties.prompt.maxLength).toBe(2000);

@@ -1,7 +1,12 @@
 // The Pixel backend API (seed 001) against the real server, with fake upstreams on loopback for
 // the remote providers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeServer, startDashscopeFake, startHdredrawFake, startQwen2512Fake } from "../fakes";
+import {
+  type FakeServer,
+  startDashscopeFake,
+  startHdredrawFake,
+  startQwen2512Fake,
+} from "../fakes";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
 
@@ -65,14 +70,25 @@ describe("GET /api/v1/models", () => {
     expect(body.message).toBe("success");
     for (const type of ["image", "video", "audio", "llm"]) expect(body.data).toHaveProperty(type);
     const m = body.data.image["dashscope/qwen-image"];
-    expect(m).toMatchObject({ id: "dashscope/qwen-image", type: "image", provider: "dashscope", model_key: "qwen-image", enabled: true });
+    expect(m).toMatchObject({
+      id: "dashscope/qwen-image",
+      type: "image",
+      provider: "dashscope",
+      model_key: "qwen-image",
+      enabled: true,
+    });
     expect(m.resolutions["1K"]["1:1"]).toBe("1024*1024");
     expect(body.data.image["local/pixel-sprite"].enabled).toBe(true);
-    for (const [type, group] of Object.entries<Record<string, { is_default: boolean }>>(body.data)) {
+    for (const [type, group] of Object.entries<Record<string, { is_default: boolean }>>(
+      body.data,
+    )) {
       const defaults = Object.values(group).filter((x) => x.is_default);
       expect(defaults.length, type).toBe(1);
     }
-    expect(body.data.audio["volcengine/doubao-tts"]).toMatchObject({ enabled: false, missing_env: expect.arrayContaining(["VOLCENGINE_APP_ID"]) });
+    expect(body.data.audio["volcengine/doubao-tts"]).toMatchObject({
+      enabled: false,
+      missing_env: expect.arrayContaining(["VOLCENGINE_APP_ID"]),
+    });
   });
 });
 
@@ -83,41 +99,73 @@ describe("validation texts to the letter", () => {
     const body = await res.json();
     expect(body).toEqual({
       code: "400",
-      message: "Model must be in format 'provider/model_key', got: 'qwen-image'. Example: 'dashscope/qwen-image'",
+      message:
+        "Model must be in format 'provider/model_key', got: 'qwen-image'. Example: 'dashscope/qwen-image'",
       request_id: expect.stringMatching(/^req_/),
     });
   });
 
   it("404 for an unknown model", async () => {
-    const res = await call("/api/v1/generations/image", { prompt: "a cat", model: "invalid/model" });
+    const res = await call("/api/v1/generations/image", {
+      prompt: "a cat",
+      model: "invalid/model",
+    });
     expect(res.status).toBe(404);
     const body = await res.json();
-    expect(body.message).toBe("Model 'invalid/model' not found. Available models can be fetched from /api/v1/models");
+    expect(body.message).toBe(
+      "Model 'invalid/model' not found. Available models can be fetched from /api/v1/models",
+    );
     expect(body.request_id).toMatch(/^req_/);
   });
 
   it("refuses the old provider field, a wrong type and a disabled model clearly", async () => {
-    const old = await call("/api/v1/generations/image", { prompt: "a cat", model: "qwen-image", provider: "dashscope" });
+    const old = await call("/api/v1/generations/image", {
+      prompt: "a cat",
+      model: "qwen-image",
+      provider: "dashscope",
+    });
     expect(old.status).toBe(400);
     expect((await old.json()).message).toMatch(/provider.*dashscope\/qwen-image/);
-    const wrongType = await call("/api/v1/generations/image", { prompt: "a cat", model: "dashscope/wan2.6-video" });
+    const wrongType = await call("/api/v1/generations/image", {
+      prompt: "a cat",
+      model: "dashscope/wan2.6-video",
+    });
     expect(wrongType.status).toBe(400);
     expect((await wrongType.json()).message).toMatch(/video model/);
-    const disabled = await call("/api/v1/generations/audio", { prompt: "hello", model: "volcengine/doubao-tts" });
+    const disabled = await call("/api/v1/generations/audio", {
+      prompt: "hello",
+      model: "volcengine/doubao-tts",
+    });
     expect(disabled.status).toBe(400);
     expect((await disabled.json()).message).toMatch(/disabled.*VOLCENGINE_APP_ID/);
-    const bad = await call("/api/v1/generations/image", { prompt: "", model: "local/pixel-sprite" });
+    const bad = await call("/api/v1/generations/image", {
+      prompt: "",
+      model: "local/pixel-sprite",
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).message).toContain("prompt");
   });
 
   it("refuses reference URLs that point inside the network", async () => {
-    for (const url of ["http://127.0.0.1:9/x.png", "http://169.254.169.254/latest/meta-data", "http://[::1]/x.png", "http://0x7f.1/x.png"]) {
-      const res = await call("/api/v1/generations/image", { prompt: "a cat", model: "dashscope/qwen-image", imageInputs: [url] });
+    for (const url of [
+      "http://127.0.0.1:9/x.png",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::1]/x.png",
+      "http://0x7f.1/x.png",
+    ]) {
+      const res = await call("/api/v1/generations/image", {
+        prompt: "a cat",
+        model: "dashscope/qwen-image",
+        imageInputs: [url],
+      });
       expect(res.status, url).toBe(400);
       expect((await res.json()).message).toMatch(/imageInputs/);
     }
-    const file = await call("/api/v1/generations/image", { prompt: "a cat", model: "dashscope/qwen-image", imageInputs: ["file:///etc/passwd"] });
+    const file = await call("/api/v1/generations/image", {
+      prompt: "a cat",
+      model: "dashscope/qwen-image",
+      imageInputs: ["file:///etc/passwd"],
+    });
     expect(file.status).toBe(400);
   });
 });
@@ -127,7 +175,12 @@ describe("generation through each API family", () => {
     const id = await generate({ prompt: "golden sword", model: "local/pixel-sprite" });
     expect(id).toMatch(/^task_\d+$/);
     const task = await finished(id);
-    expect(task).toMatchObject({ id, type: "image", status: "completed", model: "local/pixel-sprite" });
+    expect(task).toMatchObject({
+      id,
+      type: "image",
+      status: "completed",
+      model: "local/pixel-sprite",
+    });
     expect(task.params.prompt).toBe("golden sword");
     const [img] = task.result.images;
     expect(img.width).toBeGreaterThan(0);
@@ -158,29 +211,45 @@ describe("generation through each API family", () => {
   });
 
   it("fails without retry on 401 and on an upstream content refusal, in words", async () => {
-    const refused = await finished(await generate({ prompt: "a cat [fail:refuse]", model: "qwen2512/qwen-image-2512" }));
+    const refused = await finished(
+      await generate({ prompt: "a cat [fail:refuse]", model: "qwen2512/qwen-image-2512" }),
+    );
     expect(refused.status).toBe("failed");
     expect(refused.error).toBe("⚠️ 生成失败: AI 拒绝处理此请求 (可能包含敏感内容)");
     qwen.failNext("401", "submit");
-    const unauthorized = await finished(await generate({ prompt: "an unauthorized cat", model: "qwen2512/qwen-image-2512" }));
+    const unauthorized = await finished(
+      await generate({ prompt: "an unauthorized cat", model: "qwen2512/qwen-image-2512" }),
+    );
     expect(unauthorized.status).toBe("failed");
     expect(unauthorized.error).toMatch(/401|key|credential|auth/i);
   });
 
   it("fails clearly when the upstream's result URL has expired", async () => {
-    const task = await finished(await generate({ prompt: "a lost cat [fail:expired]", model: "qwen2512/qwen-image-2512" }));
+    const task = await finished(
+      await generate({ prompt: "a lost cat [fail:expired]", model: "qwen2512/qwen-image-2512" }),
+    );
     expect(task.status).toBe("failed");
     expect(task.error).toMatch(/no longer available/);
   });
 
   it("times out a hanging upstream and retries it", async () => {
     qwen.failNext("hang", "submit");
-    const task = await finished(await generate({ prompt: "a patient cat", model: "qwen2512/qwen-image-2512" }), 30_000);
+    const task = await finished(
+      await generate({ prompt: "a patient cat", model: "qwen2512/qwen-image-2512" }),
+      30_000,
+    );
     expect(task.status).toBe("completed");
   });
 
   it("dashscope qwen-image with its async protocol", async () => {
-    const task = await finished(await generate({ prompt: "a castle", model: "dashscope/qwen-image", resolution: "1K", aspectRatio: "16:9" }));
+    const task = await finished(
+      await generate({
+        prompt: "a castle",
+        model: "dashscope/qwen-image",
+        resolution: "1K",
+        aspectRatio: "16:9",
+      }),
+    );
     expect(task.status).toBe("completed");
     const submit = dashscope.apiCalls().find((c) => c.method === "POST");
     expect(submit?.headers["x-dashscope-async"]).toBe("enable");
@@ -188,13 +257,23 @@ describe("generation through each API family", () => {
   });
 
   it("dashscope wan video lands as a video", async () => {
-    const task = await finished(await generate({ prompt: "a cat running", model: "dashscope/wan2.6-video", duration: "5s" }, "video"));
+    const task = await finished(
+      await generate(
+        { prompt: "a cat running", model: "dashscope/wan2.6-video", duration: "5s" },
+        "video",
+      ),
+    );
     expect(task.status).toBe("completed");
     expect(task.result.videos).toHaveLength(1);
   });
 
   it("a remote sprite batch uses frame 1 as the reference of later frames, with one palette", async () => {
-    const res = await call("/api/v1/batch-generate", { prompt: "a brave fox", mode: "walk", model: "dashscope/qwen-image", scale: 2 });
+    const res = await call("/api/v1/batch-generate", {
+      prompt: "a brave fox",
+      mode: "walk",
+      model: "dashscope/qwen-image",
+      scale: 2,
+    });
     const { batch_id, task_ids } = await res.json();
     expect(task_ids).toHaveLength(4);
     const batch = await waitFor(async () => {
@@ -202,26 +281,42 @@ describe("generation through each API family", () => {
       return b.completed_count + b.failed_count === 4 ? b : undefined;
     }, 40_000);
     expect(batch.completed_count).toBe(4);
-    const submits = dashscope.apiCalls().filter((c) => c.method === "POST" && JSON.stringify(c.json).includes("a brave fox"));
+    const submits = dashscope
+      .apiCalls()
+      .filter((c) => c.method === "POST" && JSON.stringify(c.json).includes("a brave fox"));
     expect(submits).toHaveLength(4);
-    const withRef = submits.filter((c) => JSON.stringify(c.json).includes("ref_img") || JSON.stringify(c.json).includes("data:image"));
+    const withRef = submits.filter(
+      (c) =>
+        JSON.stringify(c.json).includes("ref_img") || JSON.stringify(c.json).includes("data:image"),
+    );
     expect(withRef.length).toBe(3);
   });
 
   it("an operation model on an existing image creates a linked task", async () => {
-    const src = await finished(await generate({ prompt: "a tiny house", model: "local/pixel-sprite" }));
+    const src = await finished(
+      await generate({ prompt: "a tiny house", model: "local/pixel-sprite" }),
+    );
     const srcId = Number(src.id.slice(5));
-    const res = await call(`/api/v1/task/${srcId}/operations`, { model: "local/upscale", params: { method: "scale2x", factor: 2 } });
+    const res = await call(`/api/v1/task/${srcId}/operations`, {
+      model: "local/upscale",
+      params: { method: "scale2x", factor: 2 },
+    });
     expect(res.status).toBe(201);
     const { task_id } = await res.json();
     const op = await finished(String(task_id));
     expect(op.status).toBe("completed");
     expect(op.result.images[0].width).toBe(src.result.images[0].width * 2);
-    const remote = await call(`/api/v1/task/${srcId}/operations`, { model: "hdredraw/vectorize", params: { color_count: 4 } });
+    const remote = await call(`/api/v1/task/${srcId}/operations`, {
+      model: "hdredraw/vectorize",
+      params: { color_count: 4 },
+    });
     const remoteTask = await finished(String((await remote.json()).task_id));
     expect(remoteTask.status, remoteTask.error).toBe("completed");
     expect(remoteTask.result.vectors).toHaveLength(1);
-    const badParam = await call(`/api/v1/task/${srcId}/operations`, { model: "local/upscale", params: { factor: 9 } });
+    const badParam = await call(`/api/v1/task/${srcId}/operations`, {
+      model: "local/upscale",
+      params: { factor: 9 },
+    });
     expect(badParam.status).toBe(400);
   });
 });

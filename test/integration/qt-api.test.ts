@@ -24,7 +24,11 @@ afterAll(async () => {
 const api = (p: string, init: RequestInit = {}, auth: Record<string, string> = alice.auth) =>
   fetch(`${server.baseUrl}${p}`, {
     ...init,
-    headers: { "Content-Type": "application/json", ...auth, ...(init.headers as Record<string, string>) },
+    headers: {
+      "Content-Type": "application/json",
+      ...auth,
+      ...(init.headers as Record<string, string>),
+    },
   });
 const post = (p: string, body: unknown, auth = alice.auth) =>
   api(p, { method: "POST", body: JSON.stringify(body) }, auth);
@@ -75,7 +79,11 @@ describe("single generation", () => {
   let taskId: number;
 
   it("creates a task and completes it with a pixel-art PNG at the requested scale", async () => {
-    const res = await post("/api/v1/generate", { prompt: "a red knight with a sword", scale: 8, send_email: false });
+    const res = await post("/api/v1/generate", {
+      prompt: "a red knight with a sword",
+      scale: 8,
+      send_email: false,
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toEqual({ task_id: expect.any(Number), status: "pending" });
@@ -104,12 +112,22 @@ describe("single generation", () => {
   });
 
   it("finds a similar earlier prompt unless force=true", async () => {
-    const dup = await (await post("/api/v1/generate", { prompt: "A red knight with a sword!", send_email: false })).json();
+    const dup = await (
+      await post("/api/v1/generate", { prompt: "A red knight with a sword!", send_email: false })
+    ).json();
     expect(dup.status).toBe("duplicates_found");
     expect(dup.duplicates.map((d: { id: number }) => d.id)).toContain(taskId);
-    const other = await (await post("/api/v1/generate", { prompt: "a blue dragon", send_email: false })).json();
+    const other = await (
+      await post("/api/v1/generate", { prompt: "a blue dragon", send_email: false })
+    ).json();
     expect(other.status).toBe("pending");
-    const forced = await (await post("/api/v1/generate", { prompt: "a red knight with a sword", force: true, send_email: false })).json();
+    const forced = await (
+      await post("/api/v1/generate", {
+        prompt: "a red knight with a sword",
+        force: true,
+        send_email: false,
+      })
+    ).json();
     expect(forced.status).toBe("pending");
   });
 
@@ -150,7 +168,9 @@ describe("single generation", () => {
     }
     const { signDownload } = await import("@/lib/security/signed-url");
     const past = Math.floor(Date.now() / 1000) - 10;
-    const expired = await fetch(`${server.baseUrl}/api/download/${taskId}?sig=${signDownload(taskId, past, process.env.AUTH_SECRET!)}&exp=${past}`);
+    const expired = await fetch(
+      `${server.baseUrl}/api/download/${taskId}?sig=${signDownload(taskId, past, process.env.AUTH_SECRET!)}&exp=${past}`,
+    );
     expect(expired.status).toBe(403);
   });
 
@@ -164,7 +184,9 @@ describe("single generation", () => {
   });
 
   it("deletes a task with its files", async () => {
-    const { task_id } = await (await post("/api/v1/generate", { prompt: "a small green tree to delete", send_email: false })).json();
+    const { task_id } = await (
+      await post("/api/v1/generate", { prompt: "a small green tree to delete", send_email: false })
+    ).json();
     await waitDone(task_id);
     const dir = path.join(server.dataDir, "files", "tasks", String(task_id));
     expect(fs.existsSync(dir)).toBe(true);
@@ -179,26 +201,48 @@ describe("batches", () => {
   let batchId: number;
 
   it("creates a 4-frame walk batch whatever count says", async () => {
-    const res = await post("/api/v1/batch-generate", { prompt: "a purple mage", mode: "walk", count: 2, scale: 4 });
+    const res = await post("/api/v1/batch-generate", {
+      prompt: "a purple mage",
+      mode: "walk",
+      count: 2,
+      scale: 4,
+    });
     const body = await res.json();
-    expect(body).toEqual({ batch_id: expect.any(Number), task_ids: expect.any(Array), requested_count: 4, status: "pending" });
+    expect(body).toEqual({
+      batch_id: expect.any(Number),
+      task_ids: expect.any(Array),
+      requested_count: 4,
+      status: "pending",
+    });
     expect(body.task_ids).toHaveLength(4);
     batchId = body.batch_id;
     const done = await waitFor(async () => {
       const b = await (await api(`/api/v1/batch/${batchId}`)).json();
       return b.completed_count + b.failed_count === b.total_count ? b : undefined;
     });
-    expect(done.batch).toMatchObject({ id: batchId, mode: "walk", status: "completed", requested_count: 4, generated_count: 4 });
+    expect(done.batch).toMatchObject({
+      id: batchId,
+      mode: "walk",
+      status: "completed",
+      requested_count: 4,
+      generated_count: 4,
+    });
     expect(done.tasks.map((t: { batch_index: number }) => t.batch_index)).toEqual([1, 2, 3, 4]);
     expect(done).toMatchObject({ completed_count: 4, failed_count: 0, total_count: 4 });
   });
 
   it("sets count by mode and validates it otherwise", async () => {
-    const idle = await (await post("/api/v1/batch-generate", { prompt: "idle slime", mode: "idle" })).json();
+    const idle = await (
+      await post("/api/v1/batch-generate", { prompt: "idle slime", mode: "idle" })
+    ).json();
     expect(idle.requested_count).toBe(2);
-    const attack = await (await post("/api/v1/batch-generate", { prompt: "attack knight", mode: "attack" })).json();
+    const attack = await (
+      await post("/api/v1/batch-generate", { prompt: "attack knight", mode: "attack" })
+    ).json();
     expect(attack.requested_count).toBe(3);
-    const random = await (await post("/api/v1/batch-generate", { prompt: "random things", count: 3 })).json();
+    const random = await (
+      await post("/api/v1/batch-generate", { prompt: "random things", count: 3 })
+    ).json();
     expect(random.requested_count).toBe(3);
     const bad = await post("/api/v1/batch-generate", { prompt: "too many", count: 99 });
     expect(bad.status).toBe(400);
@@ -209,12 +253,35 @@ describe("batches", () => {
     const res = await api(`/api/v1/batch/${batchId}/download`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/zip");
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename=batch_${batchId}_walk.zip`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename=batch_${batchId}_walk.zip`,
+    );
     const file = path.join(server.dataDir, "batch.zip");
     fs.writeFileSync(file, Buffer.from(await res.arrayBuffer()));
-    const listing = execFileSync("python3", ["-c", "import sys,zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))", file]).toString().trim().split("\n");
-    expect(listing).toEqual(["walk_1.png", "walk_2.png", "walk_3.png", "walk_4.png", "sheet.png", "sheet.json", "animation.gif"]);
-    const atlas = JSON.parse(execFileSync("python3", ["-c", "import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).read('sheet.json').decode())", file]).toString());
+    const listing = execFileSync("python3", [
+      "-c",
+      "import sys,zipfile; print('\\n'.join(zipfile.ZipFile(sys.argv[1]).namelist()))",
+      file,
+    ])
+      .toString()
+      .trim()
+      .split("\n");
+    expect(listing).toEqual([
+      "walk_1.png",
+      "walk_2.png",
+      "walk_3.png",
+      "walk_4.png",
+      "sheet.png",
+      "sheet.json",
+      "animation.gif",
+    ]);
+    const atlas = JSON.parse(
+      execFileSync("python3", [
+        "-c",
+        "import sys,zipfile; print(zipfile.ZipFile(sys.argv[1]).read('sheet.json').decode())",
+        file,
+      ]).toString(),
+    );
     expect(Object.keys(atlas.frames)).toHaveLength(4);
     expect(atlas.meta.frameTags[0].name).toBe("walk");
   });
@@ -262,7 +329,10 @@ describe("bad input answers 400 naming the field", () => {
     ["GET", "/api/v1/batch/x", undefined, "id"],
   ];
   it.each(cases)("%s %s %j", async (method, p, body, field) => {
-    const res = await api(p, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await api(p, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     expect(res.status).toBe(400);
     const json = await res.json();
     expect(json.error).toContain(field);
@@ -273,7 +343,10 @@ describe("bad input answers 400 naming the field", () => {
     const res = await api("/api/v1/generate", { method: "POST", body: "{not json" });
     expect(res.status).toBe(400);
     expect((await res.json()).error).toMatch(/JSON/);
-    const huge = await api("/api/v1/generate", { method: "POST", body: JSON.stringify({ prompt: "x".repeat(10_000_000) }) });
+    const huge = await api("/api/v1/generate", {
+      method: "POST",
+      body: JSON.stringify({ prompt: "x".repeat(10_000_000) }),
+    });
     expect(huge.status).toBe(400);
   });
 
@@ -285,7 +358,9 @@ describe("bad input answers 400 naming the field", () => {
 
 describe("content safety", () => {
   it("fails a blocked prompt with the seed's exact error_msg", async () => {
-    const { task_id } = await (await post("/api/v1/generate", { prompt: "explicit porn scene", send_email: false })).json();
+    const { task_id } = await (
+      await post("/api/v1/generate", { prompt: "explicit porn scene", send_email: false })
+    ).json();
     const task = await waitDone(task_id);
     expect(task.status).toBe("failed");
     expect(task.error_msg).toBe("⚠️ 生成失败: AI 拒绝处理此请求 (可能包含敏感内容)");
@@ -294,7 +369,18 @@ describe("content safety", () => {
 
 describe("the seed's examples, run as written (host and key adjusted)", () => {
   it("cURL", () => {
-    const out = execFileSync("curl", ["-s", "-X", "POST", `${server.baseUrl}/api/v1/generate`, "-H", `Authorization: Bearer ${alice.key}`, "-H", "Content-Type: application/json", "-d", '{"prompt":"一只可爱的猫"}']).toString();
+    const out = execFileSync("curl", [
+      "-s",
+      "-X",
+      "POST",
+      `${server.baseUrl}/api/v1/generate`,
+      "-H",
+      `Authorization: Bearer ${alice.key}`,
+      "-H",
+      "Content-Type: application/json",
+      "-d",
+      '{"prompt":"一只可爱的猫"}',
+    ]).toString();
     expect(["pending", "duplicates_found"]).toContain(JSON.parse(out).status);
   });
 

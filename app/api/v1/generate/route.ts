@@ -29,7 +29,9 @@ export const POST = qtHandler(async (req) => {
     const duplicates = result.duplicates
       .map((d) => {
         const task = getTaskForUser(d.id, caller.user.id);
-        return task ? { ...toQtTask(task), similarity: Math.round(d.score * 100) / 100 } : undefined;
+        return task
+          ? { ...toQtTask(task), similarity: Math.round(d.score * 100) / 100 }
+          : undefined;
       })
       .filter((t) => t !== undefined);
     return Response.json({

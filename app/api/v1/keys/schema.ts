@@ -10,5 +10,8 @@ export const createKeyBody = z.object({
 });
 
 export const keyIdParam = z.object({
-  id: z.string().regex(/^[1-9]\d{0,15}$/, "id must be a positive integer").transform(Number),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,15}$/, "id must be a positive integer")
+    .transform(Number),
 });

@@ -1,4 +1,4 @@
-import { qtHandler, parseQuery } from "@/lib/api/handler";
+import { parseQuery, qtHandler } from "@/lib/api/handler";
 import { requireCaller } from "@/lib/auth/caller";
 import { listUserTasks } from "@/lib/tasks/list-tasks";
 import { listTasksQuery } from "./schema";

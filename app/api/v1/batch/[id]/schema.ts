@@ -13,5 +13,8 @@ export const exportQuery = z.object({
 });
 export const frameParams = z.object({
   id: idParam("id"),
-  index: z.string().regex(/^[1-4]$/, "index must be a frame number between 1 and 4").transform(Number),
+  index: z
+    .string()
+    .regex(/^[1-4]$/, "index must be a frame number between 1 and 4")
+    .transform(Number),
 });

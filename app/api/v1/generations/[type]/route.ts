@@ -3,11 +3,20 @@ import { parseJsonBody, pixelHandler } from "@/lib/api/handler";
 import { requireCaller } from "@/lib/auth/caller";
 import { createGeneration } from "@/lib/generation/create-tasks";
 import { toPublicTaskId } from "@/lib/tasks/serialize";
-import { audioGenerationBody, generationType, imageGenerationBody, videoGenerationBody } from "./schema";
+import {
+  audioGenerationBody,
+  generationType,
+  imageGenerationBody,
+  videoGenerationBody,
+} from "./schema";
 
 export const dynamic = "force-dynamic";
 
-const BODIES = { image: imageGenerationBody, video: videoGenerationBody, audio: audioGenerationBody };
+const BODIES = {
+  image: imageGenerationBody,
+  video: videoGenerationBody,
+  audio: audioGenerationBody,
+};
 
 /** seed 001: POST /api/v1/generations/image|video|audio → { task_id }. */
 export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
@@ -23,5 +32,9 @@ export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
   const caller = await requireCaller(req);
   const { provider: _provider, ...input } = body;
   const task = await createGeneration(caller, type, input);
-  return Response.json({ code: "200", message: "success", data: { task_id: toPublicTaskId(task.id) } });
+  return Response.json({
+    code: "200",
+    message: "success",
+    data: { task_id: toPublicTaskId(task.id) },
+  });
 });

@@ -26,7 +26,11 @@ const imageInputs = z
   })
   .max(8, "imageInputs: at most 8 reference images");
 
-const n = z.number({ error: "n must be an integer" }).int("n must be an integer").min(1, "n must be between 1 and 4").max(4, "n must be between 1 and 4");
+const n = z
+  .number({ error: "n must be an integer" })
+  .int("n must be an integer")
+  .min(1, "n must be between 1 and 4")
+  .max(4, "n must be between 1 and 4");
 
 export const imageGenerationBody = z.object({
   ...common,
@@ -55,5 +59,9 @@ export const audioGenerationBody = z.object({
     .min(1, "prompt must not be empty")
     .max(5000, "prompt must be at most 5000 characters"),
   voice: z.string().max(100).optional(),
-  speed: z.number({ error: "speed must be a number" }).min(0.2, "speed must be between 0.2 and 3").max(3, "speed must be between 0.2 and 3").optional(),
+  speed: z
+    .number({ error: "speed must be a number" })
+    .min(0.2, "speed must be between 0.2 and 3")
+    .max(3, "speed must be between 0.2 and 3")
+    .optional(),
 });

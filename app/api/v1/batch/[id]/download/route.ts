@@ -12,7 +12,8 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
   const { user } = await requireCaller(req);
   const batch = ownBatch(id, user.id);
-  if (completedFrames(batch).length === 0) throw badRequest(`Batch ${id} has no completed images yet`);
+  if (completedFrames(batch).length === 0)
+    throw badRequest(`Batch ${id} has no completed images yet`);
   return new Response(streamBody(batchZip(batch)), {
     headers: {
       "Content-Type": "application/zip",

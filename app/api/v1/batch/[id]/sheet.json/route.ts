@@ -16,6 +16,8 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const sheet = await batchSheet(batch, fps);
   if (!sheet) throw badRequest(`Batch ${id} has no completed images yet`);
   return Response.json(sheet.atlas, {
-    headers: { "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}_sheet.json` },
+    headers: {
+      "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}_sheet.json`,
+    },
   });
 });

@@ -14,5 +14,8 @@ export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
   const caller = await requireCaller(req);
   const source = ownTask(id, caller.user.id);
   const task = createOperation(caller, source, body.model, body.params);
-  return Response.json({ task_id: task.id, status: task.status, source_task_id: source.id }, { status: 201 });
+  return Response.json(
+    { task_id: task.id, status: task.status, source_task_id: source.id },
+    { status: 201 },
+  );
 });

@@ -12,5 +12,10 @@ export const POST = qtHandler<{ id: string; index: string }>(async (req, { param
   const caller = await requireCaller(req);
   const batch = ownBatch(id, caller.user.id);
   const task = regenerateFrame(caller, batch, index);
-  return Response.json({ task_id: task.id, batch_id: batch.id, batch_index: index, status: task.status });
+  return Response.json({
+    task_id: task.id,
+    batch_id: batch.id,
+    batch_index: index,
+    status: task.status,
+  });
 });

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDataDir } from "@/test/helpers/server";
+
+beforeAll(() => {
+  useFreshDataDir("pixel-keys-");
+});
+
+describe("API keys", () => {
+  it("have the gpa_ shape, a valid checksum, and are stored only as a hash", async () => {
+    const { createApiKey, isWellFormedApiKey, hashApiKey } = await import("./api-keys");
+    const { createUser } = await import("@/lib/db/users");
+    const { getApiKeyById } = await import("@/lib/db/api-keys");
+    const user = createUser({ email: "k@example.com", passwordHash: "x" });
+    const { key, record } = createApiKey(user.id, "script");
+    expect(key).toMatch(/^gpa_[0-9A-Za-z]{46}$/);
+    expect(isWellFormedApiKey(key)).toBe(true);
+    const row = getApiKeyById(record.id)!;
+    expect(row.keyHash).toBe(hashApiKey(key));
+    expect(JSON.stringify(row)).not.toContain(key.slice(12));
+    expect(record.prefix).toBe(key.slice(0, 12));
+    expect(record.last4).toBe(key.slice(-4));
+  });
+
+  it("reject a one-character typo by checksum, and stop working once revoked", async () => {
+    const { createApiKey, isWellFormedApiKey, authenticateApiKey, revokeApiKey } = await import("./api-keys");
+    const { createUser } = await import("@/lib/db/users");
+    const user = createUser({ email: "k2@example.com", passwordHash: "x" });
+    const { key, record } = createApiKey(user.id, "typo");
+    const typo = key.slice(0, 20) + (key[20] === "a" ? "b" : "a") + key.slice(21);
+    expect(isWellFormedApiKey(typo)).toBe(false);
+    expect(authenticateApiKey(typo)).toBeUndefined();
+    expect(authenticateApiKey(key)?.user.id).toBe(user.id);
+    const other = createUser({ email: "k3@example.com", passwordHash: "x" });
+    expect(revokeApiKey(record.id, other.id)).toBe(false);
+    expect(revokeApiKey(record.id, user.id)).toBe(true);
+    expect(authenticateApiKey(key)).toBeUndefined();
+  });
+
+  it("generate distinct keys", async () => {
+    const { createApiKey } = await import("./api-keys");
+    const { createUser } = await import("@/lib/db/users");
+    const user = createUser({ email: "k4@example.com", passwordHash: "x" });
+    const keys = new Set(Array.from({ length: 50 }, () => createApiKey(user.id, "n").key));
+    expect(keys.size).toBe(50);
+  });
+});
+
+describe("accounts", () => {
+  it("make the first account admin and refuse a second sign-up with the same email", async () => {
+    const { useFreshDataDir: fresh } = await import("@/test/helpers/server");
+    fresh("pixel-accounts-");
+    const { closeDatabase } = await import("@/lib/db/client");
+    closeDatabase();
+    const { signUp, EmailTakenError, authenticate } = await import("./accounts");
+    const first = await signUp({ email: "First@Example.com", password: "password123" });
+    expect(first.role).toBe("admin");
+    expect(first.email).toBe("first@example.com");
+    const second = await signUp({ email: "second@example.com", password: "password123" });
+    expect(second.role).toBe("user");
+    await expect(signUp({ email: "first@example.com", password: "password456" })).rejects.toBeInstanceOf(EmailTakenError);
+    expect((await authenticate("first@example.com", "password123"))?.id).toBe(first.id);
+    expect(await authenticate("first@example.com", "wrong-password")).toBeUndefined();
+  });
+
+  it("close sign-up with ALLOW_SIGNUP=false once an account exists", async () => {
+    const { isSignupOpen } = await import("./accounts");
+    expect(isSignupOpen({ ALLOW_SIGNUP: "false" } as NodeJS.ProcessEnv)).toBe(false);
+    expect(isSignupOpen({} as NodeJS.ProcessEnv)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm test`: every check, in order — lint, types, production build, unit + integration tests
+// (real server, real SQLite, fake upstreams, real SMTP), then Playwright in Debian's Chromium.
+// Installs what the tests need from Debian when run as root; never skips the browser suite.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function step(title, cmd, args, opts = {}) {
+  console.log(`\n━━ ${title} ━━`);
+  const started = Date.now();
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...opts.env },
+  });
+  if (res.status !== 0) {
+    console.error(`\n✗ ${title} failed (exit ${res.status ?? res.signal})`);
+    process.exit(res.status || 1);
+  }
+  console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+function have(cmd, args) {
+  return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
+}
+
+/** Debian packages the suites need: Chromium (e2e) and python3-requests (seed 000's example). */
+function ensureSystemPackages() {
+  const missing = [];
+  if (!fs.existsSync(CHROMIUM)) missing.push("chromium");
+  if (!have("python3", ["-c", "import requests"])) missing.push("python3-requests");
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !have("apt-get", ["--version"])) {
+    console.error(
+      `Missing system packages: ${missing.join(", ")}. Install them (Debian: sudo apt-get install -y ${missing.join(" ")}) or set CHROMIUM_PATH; the browser suite is never skipped.`,
+    );
+    process.exit(1);
+  }
+  console.log(`Installing ${missing.join(", ")} from Debian…`);
+  step("apt-get update", "apt-get", ["update", "-qq"]);
+  step(`apt-get install ${missing.join(" ")}`, "apt-get", ["install", "-y", "-qq", ...missing], {
+    env: { DEBIAN_FRONTEND: "noninteractive" },
+  });
+}
+
+ensureSystemPackages();
+step("lint (biome)", bin("biome"), ["check", "."]);
+step("types (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);
+step("production build", bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
+step("unit + integration tests (vitest)", bin("vitest"), ["run"]);
+step("end-to-end tests (playwright, Chromium)", bin("playwright"), ["test"], {
+  env: { CI: process.env.CI ?? "1" },
+});
+console.log("\nAll tests passed.");
