@@ -22,7 +22,9 @@ describe("API keys", () => {
   });
 
   it("reject a one-character typo by checksum, and stop working once revoked", async () => {
-    const { createApiKey, isWellFormedApiKey, authenticateApiKey, revokeApiKey } = await import("./api-keys");
+    const { createApiKey, isWellFormedApiKey, authenticateApiKey, revokeApiKey } = await import(
+      "./api-keys"
+    );
     const { createUser } = await import("@/lib/db/users");
     const user = createUser({ email: "k2@example.com", passwordHash: "x" });
     const { key, record } = createApiKey(user.id, "typo");
@@ -57,14 +59,16 @@ describe("accounts", () => {
     expect(first.email).toBe("first@example.com");
     const second = await signUp({ email: "second@example.com", password: "password123" });
     expect(second.role).toBe("user");
-    await expect(signUp({ email: "first@example.com", password: "password456" })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(
+      signUp({ email: "first@example.com", password: "password456" }),
+    ).rejects.toBeInstanceOf(EmailTakenError);
     expect((await authenticate("first@example.com", "password123"))?.id).toBe(first.id);
     expect(await authenticate("first@example.com", "wrong-password")).toBeUndefined();
   });
 
   it("close sign-up with ALLOW_SIGNUP=false once an account exists", async () => {
     const { isSignupOpen } = await import("./accounts");
-    expect(isSignupOpen({ ALLOW_SIGNUP: "false" } as NodeJS.ProcessEnv)).toBe(false);
-    expect(isSignupOpen({} as NodeJS.ProcessEnv)).toBe(true);
+    expect(isSignupOpen({ ALLOW_SIGNUP: "false" } as unknown as NodeJS.ProcessEnv)).toBe(false);
+    expect(isSignupOpen({} as unknown as NodeJS.ProcessEnv)).toBe(true);
   });
 });

@@ -115,6 +115,6 @@ export function authenticateApiKey(key: string): { user: User; keyId: number } |
   if (!isWellFormedApiKey(key)) return undefined;
   const found = findActiveKeyByHash(hashApiKey(key));
   if (!found) return undefined;
-  touchApiKey(found.key.id);
+  touchApiKey(found.key);
   return { user: found.user, keyId: found.key.id };
 }

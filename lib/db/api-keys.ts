@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import { getDb } from "./client";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { getDb, prepared } from "./client";
 import { type ApiKey, apiKeys, type User, users } from "./schema";
 
 export function insertApiKey(values: typeof apiKeys.$inferInsert): ApiKey {
@@ -19,15 +19,18 @@ export function getApiKeyById(id: number): ApiKey | undefined {
   return getDb().select().from(apiKeys).where(eq(apiKeys.id, id)).get();
 }
 
-/** The active (not revoked) key with this hash, with its owner. */
-export function findActiveKeyByHash(keyHash: string): { key: ApiKey; user: User } | undefined {
-  const row = getDb()
+const activeKeyByHash = prepared((db) =>
+  db
     .select({ key: apiKeys, user: users })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .get();
-  return row ?? undefined;
+    .where(and(eq(apiKeys.keyHash, sql.placeholder("hash")), isNull(apiKeys.revokedAt)))
+    .prepare(),
+);
+
+/** The active (not revoked) key with this hash, with its owner. */
+export function findActiveKeyByHash(keyHash: string): { key: ApiKey; user: User } | undefined {
+  return activeKeyByHash().get({ hash: keyHash }) ?? undefined;
 }
 
 export function revokeApiKeyRow(id: number, at = new Date()): boolean {
@@ -39,14 +42,18 @@ export function revokeApiKeyRow(id: number, at = new Date()): boolean {
   return res.changes > 0;
 }
 
-/** Records use, at most once a minute per key, so authenticated reads don't all become writes. */
-export function touchApiKey(id: number, at = new Date()): void {
-  const staleBefore = new Date(at.getTime() - 60_000);
-  getDb()
+const TOUCH_EVERY_MS = 60_000;
+
+const touchKey = prepared((db) =>
+  db
     .update(apiKeys)
-    .set({ lastUsedAt: at })
-    .where(
-      and(eq(apiKeys.id, id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))),
-    )
-    .run();
+    .set({ lastUsedAt: sql`${sql.placeholder("at")}` })
+    .where(eq(apiKeys.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** Records use at most once a minute per key, so authenticated reads don't all become writes. */
+export function touchApiKey(key: Pick<ApiKey, "id" | "lastUsedAt">, at = new Date()): void {
+  if (key.lastUsedAt && at.getTime() - key.lastUsedAt.getTime() < TOUCH_EVERY_MS) return;
+  touchKey().run({ id: key.id, at: at.getTime() });
 }

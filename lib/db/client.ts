@@ -59,3 +59,20 @@ export function closeDatabase(): void {
   globalForDb.__pixelStudioDb?.sqlite.close();
   globalForDb.__pixelStudioDb = undefined;
 }
+
+/**
+ * A statement built once per connection. Drizzle spends ~0.3 ms building SQL for every query;
+ * the hot paths (key lookup, task reads) reuse prepared statements instead (~0.01 ms).
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  let builtFor: Db | undefined;
+  let statement: T | undefined;
+  return () => {
+    const db = getDb();
+    if (builtFor !== db || statement === undefined) {
+      statement = build(db);
+      builtFor = db;
+    }
+    return statement;
+  };
+}

@@ -14,7 +14,14 @@ async function seedTasks(n: number, provider = "local") {
   const { insertTask } = await import("./tasks");
   const user = createUser({ email: `q${Math.random()}@example.com`, passwordHash: "x" });
   return Array.from({ length: n }, (_, i) =>
-    insertTask({ userId: user.id, type: "image", model: `${provider}/m`, provider, prompt: `p${i}`, params: { prompt: `p${i}` } }),
+    insertTask({
+      userId: user.id,
+      type: "image",
+      model: `${provider}/m`,
+      provider,
+      prompt: `p${i}`,
+      params: { prompt: `p${i}` },
+    }),
   );
 }
 
@@ -29,7 +36,9 @@ describe("claimNextTask", () => {
       UPDATE tasks SET status='processing', lease_owner='B', lease_expires_at=?, attempts=attempts+1
        WHERE id = (SELECT id FROM tasks WHERE provider='race' AND status='pending' ORDER BY id LIMIT 1)
       RETURNING id`);
-    const claimB = other.sqlite.transaction(() => claimSql.get(Date.now() + 60_000) as { id: number } | undefined);
+    const claimB = other.sqlite.transaction(
+      () => claimSql.get(Date.now() + 60_000) as { id: number } | undefined,
+    );
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 40; i++) {
@@ -54,7 +63,10 @@ describe("claimNextTask", () => {
     expect(again?.attempts).toBe(2);
     expect(requeueTask(task.id, "alive", new Date(Date.now() + 60_000), "retry later")).toBe(true);
     expect(claimNextTask({ owner: "x", providers: ["lease"], leaseMs: 1000 })).toBeUndefined();
-    expect(claimNextTask({ owner: "x", providers: ["lease"], leaseMs: 1000, now: Date.now() + 61_000 })?.id).toBe(task.id);
+    expect(
+      claimNextTask({ owner: "x", providers: ["lease"], leaseMs: 1000, now: Date.now() + 61_000 })
+        ?.id,
+    ).toBe(task.id);
   });
 
   it("only renews, completes or fails a lease it owns", async () => {

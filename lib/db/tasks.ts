@@ -1,5 +1,5 @@
-import { and, count, desc, eq, inArray, like, lt, type SQL, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "./client";
+import { and, count, desc, eq, getTableColumns, inArray, is, lt, SQL, sql } from "drizzle-orm";
+import { getDb, getSqlite, prepared, writeTransaction } from "./client";
 import {
   type Asset,
   assets,
@@ -11,8 +11,34 @@ import {
   tasks,
 } from "./schema";
 
+// Task creation is the hot write path of every generation request, so it uses one prepared
+// statement over all columns without an SQL-expression default; values go through each column's
+// own driver mapping (JSON, booleans, timestamps) exactly as drizzle would apply them.
+const insertableTaskColumns = Object.entries(getTableColumns(tasks)).filter(
+  ([key, col]) => key !== "id" && !is(col.default, SQL),
+);
+let insertTaskStatement: { sqlite: unknown; run: (values: unknown[]) => number } | undefined;
+
+function insertTaskRow(values: NewTask): number {
+  const sqlite = getSqlite();
+  if (insertTaskStatement?.sqlite !== sqlite) {
+    const names = insertableTaskColumns.map(([, col]) => `"${col.name}"`);
+    const stmt = sqlite.prepare(
+      `INSERT INTO tasks (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+    );
+    insertTaskStatement = { sqlite, run: (v) => Number(stmt.run(v).lastInsertRowid) };
+  }
+  const row = values as Record<string, unknown>;
+  return insertTaskStatement.run(
+    insertableTaskColumns.map(([key, col]) => {
+      const value = row[key] ?? col.default ?? null;
+      return value === null ? null : col.mapToDriverValue(value);
+    }),
+  );
+}
+
 export function insertTask(values: NewTask): Task {
-  return getDb().insert(tasks).values(values).returning().get();
+  return getTaskById(insertTaskRow(values))!;
 }
 
 /** Creates a batch and its tasks atomically (a batch is never visible half-created). */
@@ -27,16 +53,27 @@ export function insertBatchWithTasks(
   });
 }
 
+const taskById = prepared((db) =>
+  db
+    .select()
+    .from(tasks)
+    .where(eq(tasks.id, sql.placeholder("id")))
+    .prepare(),
+);
+const taskOfUser = prepared((db) =>
+  db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+    .prepare(),
+);
+
 export function getTaskById(id: number): Task | undefined {
-  return getDb().select().from(tasks).where(eq(tasks.id, id)).get();
+  return taskById().get({ id });
 }
 
 export function getTaskForUser(id: number, userId: number): Task | undefined {
-  return getDb()
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-    .get();
+  return taskOfUser().get({ id, userId });
 }
 
 export interface TaskFilter {
@@ -198,13 +235,17 @@ export function updateBatch(id: number, values: Partial<typeof batches.$inferIns
     .run();
 }
 
-export function assetsOfTask(taskId: number): Asset[] {
-  return getDb()
+const assetsOfTaskQuery = prepared((db) =>
+  db
     .select()
     .from(assets)
-    .where(eq(assets.taskId, taskId))
+    .where(eq(assets.taskId, sql.placeholder("taskId")))
     .orderBy(assets.kind, assets.position)
-    .all();
+    .prepare(),
+);
+
+export function assetsOfTask(taskId: number): Asset[] {
+  return assetsOfTaskQuery().all({ taskId });
 }
 
 export function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Asset[] {
@@ -215,12 +256,22 @@ export function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Asset[] 
   return getDb().select().from(assets).where(cond).all();
 }
 
-export function findAsset(taskId: number, kind: Asset["kind"], position = 0): Asset | undefined {
-  return getDb()
+const assetQuery = prepared((db) =>
+  db
     .select()
     .from(assets)
-    .where(and(eq(assets.taskId, taskId), eq(assets.kind, kind), eq(assets.position, position)))
-    .get();
+    .where(
+      and(
+        eq(assets.taskId, sql.placeholder("taskId")),
+        eq(assets.kind, sql.placeholder("kind")),
+        eq(assets.position, sql.placeholder("position")),
+      ),
+    )
+    .prepare(),
+);
+
+export function findAsset(taskId: number, kind: Asset["kind"], position = 0): Asset | undefined {
+  return assetQuery().get({ taskId, kind, position });
 }
 
 export function insertAssets(rows: (typeof assets.$inferInsert)[]): void {

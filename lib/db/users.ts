@@ -1,9 +1,17 @@
-import { count, eq } from "drizzle-orm";
-import { getDb, writeTransaction } from "./client";
+import { count, eq, sql } from "drizzle-orm";
+import { getDb, prepared, writeTransaction } from "./client";
 import { type User, users } from "./schema";
 
+const userById = prepared((db) =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getUserById(id: number): User | undefined {
-  return getDb().select().from(users).where(eq(users.id, id)).get();
+  return userById().get({ id });
 }
 
 export function getUserByEmail(email: string): User | undefined {

@@ -126,7 +126,7 @@ export async function storeOutputs(
         out.kind === "image" && task.type === "image" && model.provider !== "local";
       let image: { png: Buffer; width: number; height: number };
       if (needsPixelize) {
-        const original = await toPng(data);
+        const original = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
         await put("original", original.png, "image/png", original);
         image = await pixelizeForTask(task, original.png);
       } else {
@@ -150,8 +150,14 @@ export async function storeOutputs(
 }
 
 async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
-  const meta = await sharp(png).metadata();
-  return { png, width: meta.width ?? 0, height: meta.height ?? 0 };
+  try {
+    const meta = await sharp(png).metadata();
+    if (meta.format === "png" && meta.width && meta.height)
+      return { png, width: meta.width, height: meta.height };
+  } catch {
+    // not decodable as PNG despite its content type: re-encode below (which reports why)
+  }
+  return toPng(png);
 }
 
 /** Pixelizes a remote model's image, locking later batch frames to frame 1's palette. */

@@ -1,0 +1,138 @@
+// Server benchmarks: queue throughput against a fake upstream, and API latency next to an empty
+// route in the same production server and the same run (ratios, not absolute figures, are the
+// goal on a shared machine).
+import autocannon from "autocannon";
+import { startOpenaiFake } from "@/test/fakes";
+import { seedUserWithKey } from "@/test/helpers/accounts";
+import { startServer, useFreshDataDir } from "@/test/helpers/server";
+
+interface CannonResult {
+  latency: { p50: number; p99: number; average: number };
+  requests: { average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+function cannon(opts: autocannon.Options): Promise<CannonResult> {
+  return new Promise((resolve, reject) => {
+    autocannon(opts, (err, result) =>
+      err ? reject(err) : resolve(result as unknown as CannonResult),
+    );
+  });
+}
+
+const summary = (r: CannonResult) => ({
+  req_per_s: Math.round(r.requests.average),
+  p50_ms: r.latency.p50,
+  p99_ms: r.latency.p99,
+  non2xx: r.non2xx,
+  errors: r.errors + r.timeouts,
+});
+
+/** 400 tasks through a fake upstream with 500 ms latency at concurrency 8: ideal 16 tasks/s. */
+export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8) {
+  useFreshDataDir("pixel-bench-queue-");
+  const user = await seedUserWithKey("bench-queue@example.com");
+  const fake = await startOpenaiFake({ latencyMs });
+  const server = await startServer({
+    OPENAI_BASE_URL: fake.baseUrl,
+    OPENAI_API_KEY: "test-openai-key",
+    OPENAI_CONCURRENCY: String(concurrency),
+    GENERATION_RATE_LIMIT_PER_MIN: "1000000",
+  });
+  try {
+    const { tasksOfUserDone } = await import("./queue-progress");
+    const started = performance.now();
+    for (let i = 0; i < tasks; i += 50) {
+      await Promise.all(
+        Array.from({ length: Math.min(50, tasks - i) }, (_, j) =>
+          fetch(`${server.baseUrl}/api/v1/generations/image`, {
+            method: "POST",
+            headers: { "Content-Type": "application/json", ...user.auth },
+            body: JSON.stringify({ prompt: `bench sprite ${i + j}`, model: "openai/gpt-image-1" }),
+          }).then((r) => r.json()),
+        ),
+      );
+    }
+    const { completed, failed } = await tasksOfUserDone(user.user.id, tasks, 300_000);
+    const seconds = (performance.now() - started) / 1000;
+    const ideal = concurrency / (latencyMs / 1000);
+    const throughput = completed / seconds;
+    return {
+      tasks,
+      completed,
+      failed,
+      upstream_latency_ms: latencyMs,
+      provider_concurrency: concurrency,
+      seconds: Math.round(seconds * 100) / 100,
+      tasks_per_s: Math.round(throughput * 100) / 100,
+      ideal_tasks_per_s: ideal,
+      efficiency: Math.round((throughput / ideal) * 1000) / 1000,
+      goal: "efficiency >= 0.9",
+      // time each task holds a concurrency slot beyond the upstream's own latency
+      overhead_ms_per_task: Math.round(((seconds * concurrency) / tasks) * 1000 - latencyMs),
+    };
+  } finally {
+    await server.stop();
+    await fake.close();
+  }
+}
+
+/** POST generations (local) and authenticated GET task, 32 clients, next to GET /api/health. */
+export async function benchApi(durationS = 10, connections = 32) {
+  useFreshDataDir("pixel-bench-api-");
+  const user = await seedUserWithKey("bench-api@example.com");
+  // The worker is off so the offline engine's CPU work doesn't compete with the routes measured.
+  const server = await startServer({
+    RUN_WORKER: "false",
+    GENERATION_RATE_LIMIT_PER_MIN: "100000000",
+  });
+  try {
+    const created = await fetch(`${server.baseUrl}/api/v1/generations/image`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...user.auth },
+      body: JSON.stringify({ prompt: "bench knight", model: "local/pixel-sprite" }),
+    }).then((r) => r.json());
+    if (!created.data?.task_id)
+      throw new Error(`could not create a task: ${JSON.stringify(created)}`);
+    const taskId = created.data.task_id as string;
+    const base = { connections, duration: durationS };
+    // warm-up so JIT and route compilation don't count
+    await cannon({ ...base, duration: 2, url: `${server.baseUrl}/api/health` });
+    const empty = summary(await cannon({ ...base, url: `${server.baseUrl}/api/health` }));
+    const getTask = summary(
+      await cannon({
+        ...base,
+        url: `${server.baseUrl}/api/v1/tasks/${taskId}`,
+        headers: user.auth,
+      }),
+    );
+    const postGen = summary(
+      await cannon({
+        ...base,
+        url: `${server.baseUrl}/api/v1/generations/image`,
+        method: "POST",
+        headers: { "Content-Type": "application/json", ...user.auth },
+        body: JSON.stringify({
+          prompt: "a bench knight with a sword",
+          model: "local/pixel-sprite",
+        }),
+      }),
+    );
+    const ratio = (r: ReturnType<typeof summary>) => ({
+      throughput_vs_empty: Math.round((r.req_per_s / empty.req_per_s) * 100) / 100,
+      p99_vs_empty: Math.round((r.p99_ms / Math.max(1, empty.p99_ms)) * 100) / 100,
+    });
+    return {
+      connections,
+      duration_s: durationS,
+      empty_route: empty,
+      get_task: { ...getTask, ...ratio(getTask) },
+      post_generation_local: { ...postGen, ...ratio(postGen) },
+      goal: "throughput_vs_empty >= 0.6 and p99_vs_empty <= 2",
+    };
+  } finally {
+    await server.stop();
+  }
+}

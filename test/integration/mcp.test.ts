@@ -1,0 +1,270 @@
+// The MCP server (mcp/) driven by the SDK's own Client over stdio, against the real production
+// server: the MCP process talks to it over HTTP with an API key, like Claude/Cursor would run it.
+import path from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedUserWithKey } from "../helpers/accounts";
+import { startServer, type TestServer, useFreshDataDir } from "../helpers/server";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const BIN = path.join(ROOT, "mcp", "bin.mjs");
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const TOOL_NAMES = [
+  "batch_generate",
+  "create_pixel_art",
+  "get_batch_status",
+  "get_task_status",
+  "list_my_artworks",
+];
+
+let server: TestServer;
+let user: Awaited<ReturnType<typeof seedUserWithKey>>;
+const clients: Client[] = [];
+
+/** Spawns `node mcp/bin.mjs` (what `npx pixel-studio-mcp` runs) from an unrelated cwd. */
+async function connect(env: Record<string, string>): Promise<Client> {
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN],
+    cwd: path.parse(ROOT).root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stderr: "pipe",
+  });
+  const client = new Client({ name: "pixel-studio-mcp-test", version: "1.0.0" });
+  await client.connect(transport);
+  clients.push(client);
+  return client;
+}
+
+async function call(
+  client: Client,
+  name: string,
+  args: Record<string, unknown>,
+): Promise<CallToolResult> {
+  return (await client.callTool({ name, arguments: args }, undefined, {
+    timeout: 150_000,
+  })) as CallToolResult;
+}
+
+const texts = (r: CallToolResult) =>
+  r.content
+    .filter((c) => c.type === "text")
+    .map((c) => (c as { text: string }).text)
+    .join("\n");
+const images = (r: CallToolResult) =>
+  r.content.filter((c) => c.type === "image") as {
+    type: "image";
+    data: string;
+    mimeType: string;
+  }[];
+
+function expectPng(img: { data: string; mimeType: string }) {
+  expect(img.mimeType).toBe("image/png");
+  const bytes = Buffer.from(img.data, "base64");
+  expect(bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+  expect(bytes.length).toBeGreaterThan(PNG_SIGNATURE.length);
+}
+
+let mcp: Client;
+
+beforeAll(async () => {
+  useFreshDataDir("pixel-mcp-");
+  user = await seedUserWithKey("mcp@example.com");
+  server = await startServer();
+  mcp = await connect({ QTPIXEL_API_KEY: user.key, QTPIXEL_API_BASE: server.baseUrl });
+});
+
+afterAll(async () => {
+  for (const c of clients) await c.close().catch(() => {});
+  await server?.stop();
+});
+
+describe("MCP server over stdio", () => {
+  it("lists the five tools of seed 000, each with a JSON input schema", async () => {
+    const { tools } = await mcp.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
+    for (const tool of tools) {
+      expect(tool.description?.length).toBeGreaterThan(20);
+      expect(tool.inputSchema.type).toBe("object");
+      expect(tool.inputSchema.properties).toBeTypeOf("object");
+    }
+    const create = tools.find((t) => t.name === "create_pixel_art")!;
+    expect(create.inputSchema.required).toEqual(["prompt"]);
+    const props = create.inputSchema.properties as Record<
+      string,
+      { maximum?: number; enum?: string[] }
+    >;
+    expect(Object.keys(props)).toEqual(
+      expect.arrayContaining([
+        "prompt",
+        "background",
+        "scale",
+        "force",
+        "model",
+        "seed",
+        "palette",
+        "send_email",
+        "wait",
+      ]),
+    );
+    expect(props.scale.maximum).toBe(64);
+    expect(props.background.enum).toEqual(["transparent", "white"]);
+    const batch = tools.find((t) => t.name === "batch_generate")!;
+    const modes = (batch.inputSchema.properties as Record<string, { enum?: string[] }>).mode.enum;
+    expect(modes).toEqual(["walk", "idle", "attack", "directions", "variations", "random"]);
+  });
+
+  let taskId: number;
+
+  it("create_pixel_art waits for the image and returns it with its links", async () => {
+    const result = await call(mcp, "create_pixel_art", {
+      prompt: "a tiny orange fox with a blue scarf",
+      scale: 8,
+    });
+    expect(result.isError, texts(result)).toBeFalsy();
+    const text = texts(result);
+    expect(text).toMatch(/Task #\d+: completed/);
+    taskId = Number(/Task #(\d+)/.exec(text)![1]);
+    expect(text).toContain(`${server.baseUrl}/static/gallery/${taskId}.png`);
+    const download = /Download URL: (\S+)/.exec(text)![1];
+    expect(new URL(download).pathname).toBe(`/api/download/${taskId}`);
+    const res = await fetch(download); // signed: works without the key
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    const imgs = images(result);
+    expect(imgs).toHaveLength(1);
+    expectPng(imgs[0]);
+  });
+
+  it("create_pixel_art returns earlier artworks for a similar prompt unless force: true", async () => {
+    const dup = await call(mcp, "create_pixel_art", {
+      prompt: "A tiny orange fox with a blue scarf!",
+      scale: 8,
+    });
+    expect(dup.isError).toBeFalsy();
+    expect(texts(dup)).toContain("force: true");
+    expect(texts(dup)).toContain(`#${taskId}`);
+    const queued = await call(mcp, "create_pixel_art", {
+      prompt: "a tiny orange fox with a blue scarf",
+      force: true,
+      wait: false,
+    });
+    expect(queued.isError).toBeFalsy();
+    expect(texts(queued)).toMatch(/Task #\d+ created/);
+    expect(images(queued)).toHaveLength(0);
+  });
+
+  it("get_task_status returns the finished task with its image", async () => {
+    const result = await call(mcp, "get_task_status", { task_id: taskId });
+    expect(result.isError).toBeFalsy();
+    expect(texts(result)).toContain(`Task #${taskId}: completed`);
+    expect(texts(result)).toContain("Download URL: http");
+    expectPng(images(result)[0]);
+    const missing = await call(mcp, "get_task_status", { task_id: 999999 });
+    expect(missing.isError).toBe(true);
+    expect(texts(missing)).toMatch(/not found/i);
+  });
+
+  let batchId: number;
+
+  it("batch_generate mode walk waits for 4 frames and returns them with the batch links", async () => {
+    const result = await call(mcp, "batch_generate", {
+      prompt: "a green goblin warrior",
+      mode: "walk",
+      scale: 4,
+    });
+    expect(result.isError, texts(result)).toBeFalsy();
+    const text = texts(result);
+    expect(text).toMatch(/Batch #\d+: completed — mode walk, 4\/4 completed, 0 failed/);
+    batchId = Number(/Batch #(\d+)/.exec(text)![1]);
+    for (let i = 1; i <= 4; i++)
+      expect(text).toMatch(new RegExp(`Frame ${i} \\(task #\\d+\\): completed`));
+    for (const suffix of ["download", "sheet.png", "sheet.json", "animation.gif"]) {
+      expect(text).toContain(`${server.baseUrl}/api/v1/batch/${batchId}/${suffix}`);
+    }
+    expect(text.match(/Download URL: http\S+\/api\/download\/\d+/g)).toHaveLength(4);
+    const imgs = images(result);
+    expect(imgs).toHaveLength(4);
+    for (const img of imgs) expectPng(img);
+    const zip = await fetch(`${server.baseUrl}/api/v1/batch/${batchId}/download`, {
+      headers: user.auth,
+    });
+    expect(zip.status).toBe(200);
+  });
+
+  it("get_batch_status reports the batch and its frames", async () => {
+    const result = await call(mcp, "get_batch_status", { batch_id: batchId });
+    expect(result.isError).toBeFalsy();
+    expect(texts(result)).toContain(`Batch #${batchId}: completed`);
+    expect(images(result)).toHaveLength(4);
+    const noImages = await call(mcp, "get_batch_status", {
+      batch_id: batchId,
+      include_images: false,
+    });
+    expect(images(noImages)).toHaveLength(0);
+  });
+
+  it("list_my_artworks lists tasks with thumbnails, and filters by status and search", async () => {
+    const result = await call(mcp, "list_my_artworks", {});
+    expect(result.isError).toBeFalsy();
+    const text = texts(result);
+    expect(text).toMatch(/artwork\(s\) in total; page 1 of 1/);
+    expect(text).toContain(`#${taskId} [completed] "a tiny orange fox with a blue scarf"`);
+    const thumbs = images(result);
+    expect(thumbs.length).toBeGreaterThanOrEqual(5);
+    expect(thumbs.length).toBeLessThanOrEqual(10);
+    for (const t of thumbs) expectPng(t);
+
+    const searched = await call(mcp, "list_my_artworks", {
+      q: "goblin",
+      include_thumbnails: false,
+    });
+    expect(texts(searched)).toMatch(/^4 artwork\(s\) in total/);
+    expect(texts(searched)).not.toContain("fox");
+    expect(images(searched)).toHaveLength(0);
+    const failed = await call(mcp, "list_my_artworks", { status: "failed" });
+    expect(texts(failed)).toMatch(/^0 artwork\(s\) in total/);
+  });
+
+  it("rejects invalid input with isError naming the field", async () => {
+    const result = await call(mcp, "create_pixel_art", { prompt: "a cat", scale: 999 });
+    expect(result.isError).toBe(true);
+    expect(texts(result)).toContain("scale must be an integer between 1 and 64");
+    const noPrompt = await call(mcp, "batch_generate", { mode: "jump" });
+    expect(noPrompt.isError).toBe(true);
+    expect(texts(noPrompt)).toMatch(/prompt/);
+    expect(texts(noPrompt)).toMatch(/mode must be one of walk/);
+  });
+
+  it("answers a wrong API key with a clear isError result", async () => {
+    const wrong = await connect({
+      QTPIXEL_API_KEY: "gpa_notARealKey",
+      QTPIXEL_API_BASE: server.baseUrl,
+    });
+    const result = await call(wrong, "list_my_artworks", {});
+    expect(result.isError).toBe(true);
+    expect(texts(result)).toMatch(/401/);
+    expect(texts(result)).toContain("QTPIXEL_API_KEY");
+  });
+
+  it("answers an unreachable API base with a clear isError result", async () => {
+    const down = await connect({
+      QTPIXEL_API_KEY: user.key,
+      QTPIXEL_API_BASE: "http://127.0.0.1:9",
+    });
+    const result = await call(down, "get_batch_status", { batch_id: 1 });
+    expect(result.isError).toBe(true);
+    expect(texts(result)).toContain("Cannot reach the QT Pixel API");
+    expect(texts(result)).toContain("QTPIXEL_API_BASE");
+  });
+
+  it("answers a missing API key with a clear isError result on each call", async () => {
+    const none = await connect({ QTPIXEL_API_BASE: server.baseUrl });
+    expect((await none.listTools()).tools).toHaveLength(5);
+    const result = await call(none, "get_task_status", { task_id: 1 });
+    expect(result.isError).toBe(true);
+    expect(texts(result)).toContain("QTPIXEL_API_KEY is not set");
+  });
+});
