@@ -195,3 +195,27 @@ export function countByStatus(): Record<string, number> {
   }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
+
+/** Claims the right to send a batch's e-mail; true for exactly one caller, once every frame is done. */
+export function claimBatchEmail(batchId: number): boolean {
+  return writeTransaction(() => {
+    const sqlite = getSqlite();
+    const open = sqlite
+      .prepare(
+        "SELECT count(*) AS n FROM tasks WHERE batch_id = ? AND status IN ('pending', 'processing')",
+      )
+      .get(batchId) as { n: number };
+    if (open.n > 0) return false;
+    return (
+      sqlite
+        .prepare(
+          "UPDATE batches SET email_status = 'sending' WHERE id = ? AND send_email = 1 AND email_status IS NULL",
+        )
+        .run(batchId).changes > 0
+    );
+  });
+}
+
+export function setBatchEmailStatus(batchId: number, status: string): void {
+  getSqlite().prepare("UPDATE batches SET email_status = ? WHERE id = ?").run(status, batchId);
+}

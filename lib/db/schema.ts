@@ -112,6 +112,8 @@ export const batches = sqliteTable(
     lockedPalette: text("locked_palette", { mode: "json" }).$type<string[]>(),
     sendEmail: integer("send_email", { mode: "boolean" }).notNull().default(false),
     email: text("email"),
+    /** one e-mail per batch, claimed atomically by whichever frame finishes last */
+    emailStatus: text("email_status"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -119,7 +119,8 @@ export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; 
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   const mode: SpriteModeName = input.mode ?? (input.variations ? "variations" : "random");
   const fixed = FIXED_FRAME_COUNT[mode];
-  const count = fixed ?? input.count ?? (mode === "variations" ? 4 : 1);
+  // seed 000 shows count 4 and "1-4"; a batch without a count is a full set of 4.
+  const count = fixed ?? input.count ?? 4;
   if (count < 1 || count > 4) throw badRequest("count must be between 1 and 4", `got ${count}`);
   consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
@@ -162,7 +163,8 @@ export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; 
           seed,
           mode,
           params,
-          sendEmail: input.send_email,
+          // the batch sends one e-mail when its last frame is done, not one per frame
+          sendEmail: false,
           email: input.email ?? null,
         };
       }),

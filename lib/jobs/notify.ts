@@ -1,12 +1,13 @@
 // Completion e-mail (seed 000 `send_email`). Outcome is recorded on the task, including "not
 // configured", so a caller can see why no message arrived.
 import { getServerSecret } from "@/lib/auth/server-secret";
-import { setEmailStatus } from "@/lib/db/queue";
-import { findAsset, getTaskById } from "@/lib/db/tasks";
+import { claimBatchEmail, setBatchEmailStatus, setEmailStatus } from "@/lib/db/queue";
+import { findAsset, getBatchById, getTaskById, tasksOfBatch } from "@/lib/db/tasks";
 import { getUserById } from "@/lib/db/users";
 import { mailerFromEnv } from "@/lib/mail/mailer";
 import { buildDownloadUrl } from "@/lib/security/signed-url";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { batchSheet } from "@/lib/tasks/batch-exports";
 
 export function publicBaseUrl(env = process.env): string {
   return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
@@ -41,5 +42,41 @@ export async function sendCompletionEmail(taskId: number): Promise<void> {
     setEmailStatus(taskId, `sent to ${to} (${messageId})`);
   } catch (error) {
     setEmailStatus(taskId, `failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** One e-mail per batch (seed 000 batches default to none), sent when its last frame finishes. */
+export async function sendBatchEmailIfDone(batchId: number): Promise<void> {
+  if (!claimBatchEmail(batchId)) return;
+  const batch = getBatchById(batchId);
+  if (!batch) return;
+  const mailer = mailerFromEnv();
+  if (!mailer) {
+    setBatchEmailStatus(batchId, "skipped: SMTP is not configured (set SMTP_HOST)");
+    return;
+  }
+  const to = batch.email ?? getUserById(batch.userId)?.email;
+  if (!to) {
+    setBatchEmailStatus(batchId, "skipped: no recipient address");
+    return;
+  }
+  try {
+    const frames = tasksOfBatch(batchId);
+    const done = frames.filter((t) => t.status === "completed").length;
+    const sheet = await batchSheet(batch);
+    const base = publicBaseUrl();
+    const { messageId } = await mailer.sendTaskCompleted({
+      to,
+      taskId: frames[0]?.id ?? batchId,
+      prompt: `${batch.prompt} — ${batch.mode} batch #${batch.id}, ${done}/${frames.length} frames`,
+      png: sheet?.png,
+      viewUrl: `${base}/batches/${batch.id}`,
+    });
+    setBatchEmailStatus(batchId, `sent to ${to} (${messageId})`);
+  } catch (error) {
+    setBatchEmailStatus(
+      batchId,
+      `failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

@@ -16,7 +16,7 @@ import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
 import { allAdapters } from "@/lib/providers/registry";
 import { queueEvents } from "./events";
 import { executeTask, WaitForReference } from "./execute-task";
-import { sendCompletionEmail } from "./notify";
+import { sendBatchEmailIfDone, sendCompletionEmail } from "./notify";
 import { backoffDelayMs, MAX_ATTEMPTS } from "./retry-policy";
 import { storeOutputs } from "./store-outputs";
 
@@ -176,8 +176,10 @@ export class Worker {
       if (completeTaskRow(task.id, this.owner, stored)) {
         if (task.sendEmail) await sendCompletionEmail(task.id).catch(() => undefined);
       }
+      if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } catch (error) {
       this.handleFailure(task, error, ctrl.signal);
+      if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } finally {
       clearInterval(heartbeat);
       this.running.delete(task.id);

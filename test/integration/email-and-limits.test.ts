@@ -5,6 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
 
+/** Mail bodies are quoted-printable: undo soft line breaks and =XX escapes. */
+function decodeQp(raw: string): string {
+  return raw
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
 interface Received {
   from: string;
   to: string[];
@@ -46,7 +53,7 @@ beforeAll(async () => {
     SMTP_PORT: String(smtpPort),
     SMTP_IGNORE_TLS: "true",
     MAIL_FROM: "Pixel Studio <studio@example.test>",
-    GENERATION_RATE_LIMIT_PER_MIN: "8",
+    GENERATION_RATE_LIMIT_PER_MIN: "12",
   });
 });
 afterAll(async () => {
@@ -103,12 +110,32 @@ describe("completion e-mail", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(inbox.length).toBe(before);
   });
+
+  it("sends one e-mail for a batch with send_email, when its last frame is done", async () => {
+    const before = inbox.length;
+    const { batch_id } = await (
+      await post("/api/v1/batch-generate", {
+        prompt: "a mailed walk",
+        mode: "walk",
+        scale: 2,
+        send_email: true,
+        email: "batch@example.com",
+      })
+    ).json();
+    const mail = await waitFor(
+      async () => inbox.find((m) => m.to.includes("batch@example.com")),
+      30_000,
+    );
+    expect(decodeQp(mail.raw)).toContain(`batches/${batch_id}`);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(inbox.length).toBe(before + 1);
+  });
 });
 
 describe("rate limit", () => {
   it("answers 429 with Retry-After once the key's tasks per minute are used up", async () => {
     let limited: Response | undefined;
-    for (let i = 0; i < 12 && !limited; i++) {
+    for (let i = 0; i < 16 && !limited; i++) {
       const res = await post("/api/v1/generate", {
         prompt: `rate limited prompt number ${i} ${"x".repeat(i)}`,
         force: true,

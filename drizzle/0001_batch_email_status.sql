@@ -1,0 +1,1 @@
+ALTER TABLE `batches` ADD `email_status` text;
