@@ -127,9 +127,9 @@ export function listTasks(
 export function recentPromptsOfUser(
   userId: number,
   limit = 500,
-): Pick<Task, "id" | "prompt" | "status" | "batchId">[] {
+): { id: number; prompt: string; normalized: string }[] {
   return getDb()
-    .select({ id: tasks.id, prompt: tasks.prompt, status: tasks.status, batchId: tasks.batchId })
+    .select({ id: tasks.id, prompt: tasks.prompt, normalized: tasks.promptNorm })
     .from(tasks)
     .where(
       and(eq(tasks.userId, userId), inArray(tasks.status, ["completed", "pending", "processing"])),

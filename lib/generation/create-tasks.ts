@@ -12,7 +12,7 @@ import {
   tasksOfBatch,
 } from "@/lib/db/tasks";
 import { notifyEnqueued } from "@/lib/jobs/events";
-import { findDuplicates, normalizePrompt } from "@/lib/prompts/similarity";
+import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
 import { assertPublicUrl } from "@/lib/security/ssrf";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
@@ -77,7 +77,7 @@ export type GenerateResult =
 export function createSingleTask(caller: Caller, input: GenerateInput): GenerateResult {
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   if (!input.force) {
-    const duplicates = findDuplicates(input.prompt, recentPromptsOfUser(caller.user.id));
+    const duplicates = findDuplicatesNormalized(input.prompt, recentPromptsOfUser(caller.user.id));
     if (duplicates.length) return { kind: "duplicates", duplicates: duplicates.slice(0, 8) };
   }
   consumeGenerationQuota(caller, 1);

@@ -170,3 +170,22 @@ export function findDuplicates<Id extends number | string>(
   // Array.prototype.sort is stable, so equal scores stay in candidate (e.g. newest-first) order.
   return matches.sort((x, y) => y.score - x.score);
 }
+
+/**
+ * Like findDuplicates, for candidates whose normalized form is already stored (tasks keep
+ * `prompt_norm`): skips re-normalizing hundreds of earlier prompts on every request.
+ */
+export function findDuplicatesNormalized<Id extends number | string>(
+  prompt: string,
+  candidates: readonly { id: Id; prompt: string; normalized: string }[],
+  threshold: number = DUPLICATE_THRESHOLD,
+): DuplicateMatch<Id>[] {
+  const query = features(normalizePrompt(prompt));
+  const matches: DuplicateMatch<Id>[] = [];
+  for (const c of candidates) {
+    let score = scoreFeatures(query, features(c.normalized));
+    if (score < 0) score = prompt.trim() === c.prompt.trim() ? 1 : 0;
+    if (score >= threshold) matches.push({ id: c.id, prompt: c.prompt, score });
+  }
+  return matches.sort((x, y) => y.score - x.score);
+}
