@@ -22,13 +22,21 @@ function fail(message: string): never {
 async function userCreate(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { email: { type: "string" }, password: { type: "string" }, admin: { type: "boolean" } },
+    options: {
+      email: { type: "string" },
+      password: { type: "string" },
+      admin: { type: "boolean" },
+    },
   });
   if (!values.email || !values.password) fail("user create needs --email and --password");
   if (values.password.length < 8) fail("The password must be at least 8 characters");
   try {
     const user = values.admin
-      ? createUser({ email: values.email, passwordHash: await hashPassword(values.password), role: "admin" })
+      ? createUser({
+          email: values.email,
+          passwordHash: await hashPassword(values.password),
+          role: "admin",
+        })
       : await signUp({ email: values.email, password: values.password });
     console.log(JSON.stringify({ id: user.id, email: user.email, role: user.role }));
   } catch (error) {
@@ -38,11 +46,16 @@ async function userCreate(args: string[]) {
 }
 
 function keyCreate(args: string[]) {
-  const { values } = parseArgs({ args, options: { email: { type: "string" }, name: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: "string" }, name: { type: "string" } },
+  });
   if (!values.email) fail("key create needs --email");
   const user = getUserByEmail(values.email) ?? fail(`No user with the email ${values.email}`);
   const { key, record } = createApiKey(user.id, values.name ?? "cli");
-  console.error(`Created key #${record.id} (${record.prefix}…${record.last4}) for ${user.email}. It is shown only once:`);
+  console.error(
+    `Created key #${record.id} (${record.prefix}…${record.last4}) for ${user.email}. It is shown only once:`,
+  );
   console.log(key);
 }
 
@@ -67,4 +80,6 @@ async function main(argv: string[]) {
   if (group && group !== "help" && group !== "--help") process.exit(1);
 }
 
-main(process.argv.slice(2)).catch((error) => fail(error instanceof Error ? error.message : String(error)));
+main(process.argv.slice(2)).catch((error) =>
+  fail(error instanceof Error ? error.message : String(error)),
+);

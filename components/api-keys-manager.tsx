@@ -1,152 +1,181 @@
 "use client";
 
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-
-interface KeyRow {
-  id: number;
-  name: string;
-  prefix: string;
-  last4: string;
-  created_at: string;
-  last_used_at: string | null;
-  revoked: boolean;
-}
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useEffect, useId, useState } from "react";
+import { keys } from "@/hooks/use-api";
+import { api } from "@/lib/client/api";
+import type { ApiKeyRow } from "@/lib/client/types";
+import { useI18n } from "./i18n-provider";
+import {
+  Button,
+  ConfirmDialog,
+  CopyButton,
+  cardClass,
+  Empty,
+  ErrorText,
+  formatDate,
+  inputClass,
+  Loading,
+  Spinner,
+} from "./ui";
 
 export function ApiKeysManager() {
-  const [keys, setKeys] = useState<KeyRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { t, locale } = useI18n();
+  const qc = useQueryClient();
+  const nameId = useId();
+  const list = useQuery({ queryKey: keys.keys, queryFn: api.keys });
   const [created, setCreated] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [origin, setOrigin] = useState("");
+  const [toRevoke, setToRevoke] = useState<ApiKeyRow | null>(null);
+  useEffect(() => setOrigin(window.location.origin), []);
 
-  const load = useCallback(async () => {
-    const res = await fetch("/api/v1/keys");
-    const body = await res.json();
-    if (!res.ok) {
-      setError(body.error ?? "Could not load keys");
-      return;
-    }
-    setKeys(body.keys);
-  }, []);
+  const create = useMutation({
+    mutationFn: (name: string) => api.createKey(name),
+    onSuccess: (body) => {
+      setCreated(body.key);
+      qc.invalidateQueries({ queryKey: keys.keys });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: number) => api.revokeKey(id),
+    onSettled: () => {
+      setToRevoke(null);
+      qc.invalidateQueries({ queryKey: keys.keys });
+    },
+  });
 
-  useEffect(() => {
-    load();
-  }, [load]);
-
-  async function onCreate(e: FormEvent<HTMLFormElement>) {
+  function onCreate(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    const name = String(new FormData(form).get("name") ?? "");
-    const res = await fetch("/api/v1/keys", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ name }),
-    });
-    const body = await res.json();
-    if (!res.ok) {
-      setError(body.details ?? body.error);
-      return;
-    }
-    setError(null);
-    setCopied(false);
-    setCreated(body.key);
-    form.reset();
-    load();
+    const name = String(new FormData(form).get("name") ?? "").trim();
+    if (!name) return;
+    create.mutate(name, { onSuccess: () => form.reset() });
   }
 
-  async function onRevoke(id: number) {
-    const res = await fetch(`/api/v1/keys/${id}`, { method: "DELETE" });
-    if (!res.ok) setError((await res.json()).error);
-    load();
-  }
+  const curl = created ? `curl -H "Authorization: Bearer ${created}" ${origin}/api/v1/tasks` : "";
 
   return (
     <div className="space-y-6">
-      <form onSubmit={onCreate} className="flex gap-2">
-        <label className="sr-only" htmlFor="key-name">
-          Key name
+      <p className="text-sm text-zinc-600 dark:text-zinc-300">{t("keys.intro")}</p>
+      <form onSubmit={onCreate} className="flex flex-col gap-2 sm:flex-row">
+        <label className="sr-only" htmlFor={nameId}>
+          {t("keys.name")}
         </label>
         <input
-          id="key-name"
+          id={nameId}
           name="name"
           required
           maxLength={64}
-          placeholder="Key name, e.g. my-script"
-          className="flex-1 rounded border border-zinc-300 px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+          placeholder={t("keys.namePlaceholder")}
+          className={`${inputClass} flex-1`}
         />
-        <button type="submit" className="rounded bg-indigo-600 px-4 py-2 font-semibold text-white">
-          Create key
-        </button>
+        <Button type="submit" variant="primary" disabled={create.isPending} className="min-h-10">
+          {create.isPending && <Spinner />}
+          {t("keys.create")}
+        </Button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-red-600">
-          {error}
-        </p>
-      )}
+      {create.error && <ErrorText error={create.error} />}
+      {revoke.error && <ErrorText error={revoke.error} />}
       {created && (
-        <div className="rounded border border-amber-400 bg-amber-50 p-3 dark:bg-amber-950">
-          <p className="text-sm font-medium">Copy this key now; it will not be shown again.</p>
-          <div className="mt-2 flex items-center gap-2">
-            <code data-testid="new-key" className="break-all text-sm">
+        <div
+          className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
+          data-testid="created-key"
+        >
+          <p className="text-sm font-medium">{t("keys.createdOnce")}</p>
+          <div className="flex flex-wrap items-center gap-2">
+            <code
+              data-testid="new-key"
+              className="min-w-0 flex-1 rounded bg-white px-2 py-1 text-sm break-all dark:bg-zinc-900"
+            >
               {created}
             </code>
-            <button
-              type="button"
-              onClick={async () => {
-                await navigator.clipboard?.writeText(created).catch(() => undefined);
-                setCopied(true);
-              }}
-              className="rounded border px-2 py-1 text-sm"
-            >
-              {copied ? "Copied" : "Copy"}
-            </button>
+            <CopyButton text={created} />
+          </div>
+          <div>
+            <p className="mb-1 text-xs text-zinc-600 dark:text-zinc-300">{t("keys.tryIt")}</p>
+            <div className="flex flex-wrap items-center gap-2">
+              <code
+                data-testid="curl-line"
+                className="min-w-0 flex-1 rounded bg-zinc-900 px-2 py-1 text-xs break-all text-zinc-100"
+              >
+                {curl}
+              </code>
+              <CopyButton text={curl} />
+            </div>
           </div>
         </div>
       )}
-      {keys === null ? (
-        <p className="text-sm text-zinc-500">Loading…</p>
-      ) : keys.length === 0 ? (
-        <p className="text-sm text-zinc-500">No keys yet.</p>
+      {list.error && <ErrorText error={list.error} onRetry={() => list.refetch()} />}
+      {list.isPending ? (
+        <Loading />
+      ) : list.data && list.data.length === 0 ? (
+        <Empty>{t("keys.empty")}</Empty>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead>
-            <tr className="text-zinc-500">
-              <th className="py-1">Name</th>
-              <th>Key</th>
-              <th>Created</th>
-              <th>Last used</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.id} className="border-t border-zinc-200 dark:border-zinc-800">
-                <td className="py-2">{k.name}</td>
-                <td>
-                  <code>
-                    {k.prefix}…{k.last4}
-                  </code>
-                </td>
-                <td>{new Date(k.created_at).toLocaleString()}</td>
-                <td>{k.last_used_at ? new Date(k.last_used_at).toLocaleString() : "never"}</td>
-                <td>
-                  {k.revoked ? (
-                    <span className="text-zinc-500">revoked</span>
-                  ) : (
-                    <button
-                      type="button"
-                      onClick={() => onRevoke(k.id)}
-                      className="text-red-600 underline"
-                      aria-label={`Revoke ${k.name}`}
-                    >
-                      Revoke
-                    </button>
-                  )}
-                </td>
+        <div className={`${cardClass} overflow-x-auto`}>
+          <table className="w-full min-w-[36rem] text-left text-sm" data-testid="keys-table">
+            <thead>
+              <tr className="text-zinc-500">
+                <th className="px-3 py-2 font-medium">{t("keys.colName")}</th>
+                <th className="px-3 py-2 font-medium">{t("keys.colKey")}</th>
+                <th className="px-3 py-2 font-medium">{t("keys.colCreated")}</th>
+                <th className="px-3 py-2 font-medium">{t("keys.colUsed")}</th>
+                <th className="px-3 py-2 font-medium">{t("keys.colStatus")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data?.map((k) => (
+                <tr
+                  key={k.id}
+                  data-key-id={k.id}
+                  className="border-t border-zinc-200 dark:border-zinc-800"
+                >
+                  <td className="px-3 py-2 font-medium">{k.name}</td>
+                  <td className="px-3 py-2">
+                    <code>
+                      {k.prefix}…{k.last4}
+                    </code>
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {formatDate(k.created_at, locale)}
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {k.last_used_at ? formatDate(k.last_used_at, locale) : t("common.never")}
+                  </td>
+                  <td className="px-3 py-2">
+                    {k.revoked ? (
+                      <span className="rounded bg-zinc-200 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+                        {t("keys.revoked")}
+                      </span>
+                    ) : (
+                      <div className="flex items-center gap-2">
+                        <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
+                          {t("keys.active")}
+                        </span>
+                        <Button
+                          variant="ghost"
+                          onClick={() => setToRevoke(k)}
+                          className="min-h-7 px-2 text-red-600 dark:text-red-400"
+                          aria-label={t("keys.revokeLabel", { name: k.name })}
+                        >
+                          {t("keys.revoke")}
+                        </Button>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
+      <ConfirmDialog
+        open={!!toRevoke}
+        message={toRevoke ? t("keys.confirmRevoke", { name: toRevoke.name }) : ""}
+        confirmLabel={t("keys.revoke")}
+        busy={revoke.isPending}
+        onClose={() => setToRevoke(null)}
+        onConfirm={() => toRevoke && revoke.mutate(toRevoke.id)}
+      />
     </div>
   );
 }

@@ -84,6 +84,7 @@ export function paletteState(palette: string | null | undefined): Partial<Compos
 
 /** Loads the persisted settings once on the client; returns true when they are in. */
 export function rehydrateComposer(): Promise<void> | void {
-  if (useComposer.persist.hasHydrated()) return;
+  // persist is absent on the server (no localStorage)
+  if (!useComposer.persist || useComposer.persist.hasHydrated()) return;
   return useComposer.persist.rehydrate();
 }

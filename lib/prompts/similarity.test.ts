@@ -151,9 +151,21 @@ describe("findDuplicates", () => {
 
 describe("findDuplicatesNormalized", () => {
   it("agrees with findDuplicates when given stored normalized prompts", async () => {
-    const { findDuplicates, findDuplicatesNormalized, normalizePrompt } = await import("./similarity");
-    const prompts = ["一只可爱的猫!", "a blue knight", "A cute cat", "cute cats", "fire breathing dragon"];
-    const candidates = prompts.map((prompt, id) => ({ id, prompt, normalized: normalizePrompt(prompt) }));
+    const { findDuplicates, findDuplicatesNormalized, normalizePrompt } = await import(
+      "./similarity"
+    );
+    const prompts = [
+      "一只可爱的猫!",
+      "a blue knight",
+      "A cute cat",
+      "cute cats",
+      "fire breathing dragon",
+    ];
+    const candidates = prompts.map((prompt, id) => ({
+      id,
+      prompt,
+      normalized: normalizePrompt(prompt),
+    }));
     for (const q of ["一只可爱的猫", "a cute cat", "dragon breathing fire", "a red knight"]) {
       expect(findDuplicatesNormalized(q, candidates)).toEqual(findDuplicates(q, candidates));
     }

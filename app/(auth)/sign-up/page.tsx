@@ -1,12 +1,16 @@
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
 import { Suspense } from "react";
 import { AuthForm } from "@/components/auth-form";
 import { isSignupOpen } from "@/lib/auth/accounts";
+import { authOptions } from "@/lib/auth/auth-options";
 import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign up · Pixel Studio" };
 
 export default async function SignUpPage() {
+  if (await getServerSession(authOptions()).catch(() => null)) redirect("/");
   if (!isSignupOpen()) {
     const t = await getT();
     return (

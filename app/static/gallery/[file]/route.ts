@@ -15,7 +15,9 @@ export const GET = qtHandler<{ file: string }>(async (req, { params }) => {
   const id = Number(match[1]);
   const { user } = await requireCaller(req);
   ownTask(id, user.id);
-  const res = await imageResponse(id, match[2] ? "thumb" : "image");
+  const res = await imageResponse(id, match[2] ? "thumb" : "image", {
+    ifNoneMatch: req.headers.get("if-none-match"),
+  });
   if (!res) throw notFound(`Image of task ${id}`);
   return res;
 });

@@ -1,0 +1,199 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { MODEL_TYPES } from "@/hooks/use-api";
+import type { Model, ModelsByType, ModelType } from "@/lib/client/types";
+import { useT } from "../i18n-provider";
+
+const TYPE_LABELS: Record<ModelType, string> = {
+  image: "Image",
+  video: "Video",
+  audio: "Audio",
+  llm: "LLM",
+  operation: "Operation",
+};
+
+export function capabilityBadges(model: Model): string[] {
+  const caps = model.capabilities ?? {};
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(caps)) {
+    if (value === false || value === null || value === undefined) continue;
+    if (typeof value === "string" || typeof value === "number") {
+      out.push(String(value));
+      continue;
+    }
+    if (Array.isArray(value)) {
+      if (value.length) out.push(`${humanize(key)}: ${value.join(", ")}`);
+      continue;
+    }
+    out.push(humanize(key));
+  }
+  if (model.resolutions) out.push(Object.keys(model.resolutions).join("/"));
+  return out;
+}
+
+function humanize(key: string): string {
+  return key
+    .replace(/^supports_?/i, "")
+    .replace(/_/g, " ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Why a model can't be picked here, in words; null when it can. */
+export function unavailableReason(model: Model, usable: ModelType[]): string | null {
+  if (!model.enabled) {
+    if (model.disabled_reason) return model.disabled_reason;
+    if (model.missing_env?.length) return `Missing ${model.missing_env.join(", ")}`;
+    return "Disabled";
+  }
+  if (!usable.includes(model.type))
+    return `${TYPE_LABELS[model.type]} model: use /api/v1/generations/${model.type}`;
+  return null;
+}
+
+export function ModelPicker({
+  models,
+  value,
+  onChange,
+  usable = ["image"],
+  loading,
+}: {
+  models: ModelsByType | undefined;
+  value: string;
+  onChange: (id: string) => void;
+  usable?: ModelType[];
+  loading?: boolean;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const listId = useId();
+  const labelId = useId();
+  const current = models
+    ? MODEL_TYPES.map((type) => models[type]?.[value]).find(Boolean)
+    : undefined;
+
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: MouseEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === "Escape" && setOpen(false);
+    document.addEventListener("mousedown", onDoc);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("mousedown", onDoc);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, [open]);
+
+  return (
+    <div ref={ref} className="relative">
+      <span id={labelId} className="mb-1 block text-sm font-medium">
+        {t("studio.model")}
+      </span>
+      <button
+        type="button"
+        data-testid="model-picker"
+        aria-haspopup="true"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-labelledby={labelId}
+        aria-describedby={`${labelId}-value`}
+        onClick={() => setOpen((v) => !v)}
+        className="flex min-h-10 w-full items-center justify-between gap-2 rounded-md border border-zinc-300 bg-white px-3 py-2 text-left text-sm dark:border-zinc-700 dark:bg-zinc-900"
+      >
+        <span id={`${labelId}-value`} className="min-w-0 truncate">
+          {loading ? (
+            t("studio.modelsLoading")
+          ) : current ? (
+            <>
+              <span className="font-medium">{current.name}</span>{" "}
+              <span className="text-zinc-500">{current.id}</span>
+            </>
+          ) : (
+            value || "—"
+          )}
+        </span>
+        <span aria-hidden="true" className="text-zinc-400">
+          ▾
+        </span>
+      </button>
+      {open && models && (
+        <div
+          id={listId}
+          role="radiogroup"
+          aria-labelledby={labelId}
+          className="absolute z-20 mt-1 max-h-96 w-full overflow-y-auto rounded-md border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          {MODEL_TYPES.filter((type) => Object.keys(models[type] ?? {}).length > 0).map((type) => (
+            <fieldset key={type} className="mb-1">
+              <legend className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
+                {TYPE_LABELS[type]}
+              </legend>
+              {Object.values(models[type] ?? {}).map((m) => {
+                const reason = unavailableReason(m, usable);
+                const badges = capabilityBadges(m);
+                return (
+                  <label
+                    key={m.id}
+                    data-model-id={m.id}
+                    className={`flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm ${reason ? "cursor-not-allowed opacity-50" : "hover:bg-zinc-100 dark:hover:bg-zinc-800"} ${m.id === value ? "bg-indigo-50 dark:bg-indigo-950" : ""}`}
+                  >
+                    <input
+                      type="radio"
+                      name={`${listId}-model`}
+                      value={m.id}
+                      checked={m.id === value}
+                      disabled={!!reason}
+                      onChange={() => {
+                        onChange(m.id);
+                        setOpen(false);
+                      }}
+                      className="mt-1 accent-indigo-600"
+                    />
+                    <span className="min-w-0 flex-1">
+                      <span className="flex flex-wrap items-center gap-1">
+                        <span className="font-medium">{m.name}</span>
+                        {m.is_default && (
+                          <span className="rounded bg-indigo-100 px-1 text-[10px] text-indigo-800 dark:bg-indigo-900 dark:text-indigo-200">
+                            default
+                          </span>
+                        )}
+                        {badges.map((b) => (
+                          <span
+                            key={b}
+                            className="rounded bg-zinc-100 px-1 text-[10px] text-zinc-600 dark:bg-zinc-800 dark:text-zinc-300"
+                          >
+                            {b}
+                          </span>
+                        ))}
+                      </span>
+                      <span className="block truncate text-xs text-zinc-500">{m.id}</span>
+                      {reason && (
+                        <span className="block text-xs text-red-700 dark:text-red-400">
+                          {t("studio.modelDisabled")}: {reason}
+                        </span>
+                      )}
+                    </span>
+                  </label>
+                );
+              })}
+            </fieldset>
+          ))}
+        </div>
+      )}
+      {current && capabilityBadges(current).length > 0 && (
+        <p className="mt-1 flex flex-wrap gap-1 text-[11px] text-zinc-500">
+          <span className="sr-only">{t("studio.capabilities")}:</span>
+          {capabilityBadges(current).map((b) => (
+            <span key={b} className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">
+              {b}
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
+  );
+}

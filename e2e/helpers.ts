@@ -1,0 +1,52 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "correct-horse-battery";
+export const ADMIN_EMAIL = "admin@e2e.local";
+export const ADMIN_STATE = "test-results/.auth/admin.json";
+
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}@e2e.local`;
+}
+
+export async function signUp(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-up");
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole("button", { name: /Create an account|创建账号/ }).click();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 60_000 });
+  await expect(page.getByTestId("user-email")).toHaveText(email);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole("button", { name: /^(Sign in|登录)$/ }).click();
+  await page.waitForURL((url) => url.pathname === "/", { timeout: 60_000 });
+}
+
+export async function signOut(page: Page) {
+  await page
+    .getByRole("button", { name: /^(Sign out|退出登录)$/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/sign-in/);
+}
+
+/** Writes the prompt and picks the offline local model, then submits. */
+export async function composeAndGenerate(page: Page, prompt: string) {
+  await page.goto("/");
+  const composer = page.getByTestId("composer");
+  await expect(composer).toHaveAttribute("aria-busy", "false");
+  await composer.getByLabel(/^(Prompt|提示词)$/).fill(prompt);
+  await expect(page.getByTestId("model-picker")).toContainText("local/pixel-sprite");
+  await page.getByTestId("generate").click();
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = path.join("test-results", "screens");
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}

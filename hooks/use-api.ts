@@ -1,0 +1,123 @@
+"use client";
+// React Query hooks over lib/client/api. Lists and tasks poll while anything is still running.
+import {
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import { api, isActive, type TaskQuery } from "@/lib/client/api";
+import type { Model, ModelsByType, ModelType, Task, TaskList } from "@/lib/client/types";
+
+export const POLL_MS = 1200;
+
+export const keys = {
+  models: ["models"] as const,
+  tasks: (q: TaskQuery) => ["tasks", q] as const,
+  tasksInfinite: (q: TaskQuery) => ["tasks", "infinite", q] as const,
+  task: (id: number) => ["task", id] as const,
+  batch: (id: number) => ["batch", id] as const,
+  batches: (page: number) => ["batches", page] as const,
+  keys: ["keys"] as const,
+  providers: ["providers"] as const,
+};
+
+export function useModels() {
+  return useQuery({ queryKey: keys.models, queryFn: api.models, staleTime: 60_000 });
+}
+
+export const MODEL_TYPES: ModelType[] = ["image", "video", "audio", "llm", "operation"];
+
+export function flattenModels(data: ModelsByType | undefined): Model[] {
+  if (!data) return [];
+  return MODEL_TYPES.flatMap((type) => Object.values(data[type] ?? {}));
+}
+
+export function useTasks(query: TaskQuery) {
+  return useQuery({
+    queryKey: keys.tasks(query),
+    queryFn: () => api.tasks(query),
+    refetchInterval: (q) => (q.state.data?.tasks.some((t) => isActive(t.status)) ? POLL_MS : false),
+  });
+}
+
+export function useInfiniteTasks(query: TaskQuery, pageSize = 60) {
+  return useInfiniteQuery({
+    queryKey: keys.tasksInfinite({ ...query, page_size: pageSize }),
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) => api.tasks({ ...query, page_size: pageSize, before: pageParam }),
+    getNextPageParam: (last: TaskList) => last.next_cursor ?? undefined,
+    refetchInterval: (q) =>
+      q.state.data?.pages[0]?.tasks.some((t) => isActive(t.status)) ? POLL_MS * 2 : false,
+  });
+}
+
+export function useTask(id: number | null) {
+  return useQuery({
+    queryKey: keys.task(id ?? 0),
+    queryFn: () => api.task(id!),
+    enabled: id !== null && id > 0,
+    refetchInterval: (q) => (q.state.data && isActive(q.state.data.status) ? POLL_MS : false),
+  });
+}
+
+export function useBatch(id: number) {
+  return useQuery({
+    queryKey: keys.batch(id),
+    queryFn: () => api.batch(id),
+    enabled: id > 0,
+    refetchInterval: (q) =>
+      q.state.data?.tasks.some((t) => isActive(t.status)) ||
+      (q.state.data && q.state.data.tasks.length < q.state.data.batch.requested_count)
+        ? POLL_MS
+        : false,
+  });
+}
+
+export function invalidateTasks(qc: QueryClient) {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: ["tasks"] }),
+    qc.invalidateQueries({ queryKey: ["task"] }),
+    qc.invalidateQueries({ queryKey: ["batch"] }),
+    qc.invalidateQueries({ queryKey: ["batches"] }),
+  ]);
+}
+
+/** Star toggle, applied optimistically to every cached list that holds the task. */
+export function useStar() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, starred }: { id: number; starred: boolean }) => api.starTask(id, starred),
+    onMutate: ({ id, starred }) => {
+      const patch = (t: Task) => (t.id === id ? { ...t, starred } : t);
+      qc.setQueriesData<unknown>({ queryKey: ["tasks"] }, (old: unknown) => patchLists(old, patch));
+      qc.setQueryData<Task>(keys.task(id), (old) => (old ? { ...old, starred } : old));
+    },
+    onSettled: () => invalidateTasks(qc),
+  });
+}
+
+export function useDeleteTasks() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (ids: number[]) => {
+      const results = await Promise.allSettled(ids.map((id) => api.deleteTask(id)));
+      const failed = results.find((r) => r.status === "rejected") as
+        | PromiseRejectedResult
+        | undefined;
+      if (failed) throw failed.reason;
+    },
+    onSettled: () => invalidateTasks(qc),
+  });
+}
+
+function patchLists(old: unknown, patch: (t: Task) => Task): unknown {
+  if (!old || typeof old !== "object") return old;
+  const o = old as { tasks?: Task[]; pages?: TaskList[] };
+  if (Array.isArray(o.tasks)) return { ...o, tasks: o.tasks.map(patch) };
+  if (Array.isArray(o.pages)) {
+    return { ...o, pages: o.pages.map((p) => ({ ...p, tasks: p.tasks.map(patch) })) };
+  }
+  return old;
+}
