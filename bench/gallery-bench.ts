@@ -107,7 +107,16 @@ export async function benchGallery(n = 10_000, runs = 5) {
         }).observe({ type: "layout-shift", buffered: true });
       });
       await page.goto(server.baseUrl + pathname, { waitUntil: "networkidle" });
+      if (pathname === "/gallery") {
+        // LCP must include the thumbnails, so wait until the first page of them has loaded.
+        await page.waitForFunction(
+          () => document.images.length >= 12 && [...document.images].every((i) => i.complete),
+          undefined,
+          { timeout: 15_000 },
+        );
+      }
       await page.waitForTimeout(500);
+      if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `${process.env.BENCH_SCREENSHOT}${pathname.replace(/\W/g, "_")}.png` });
       const result = await page.evaluate(() => {
         const w = window as unknown as { __lcp: number; __cls: number };
         const scripts = performance
@@ -142,7 +151,7 @@ export async function benchGallery(n = 10_000, runs = 5) {
       lcp_ratio: Math.round((lcpGallery / Math.max(1, lcpBare)) * 100) / 100,
       gallery_cls: Math.round(Math.max(...gallery.map((g) => g.cls)) * 1000) / 1000,
       gallery_first_load_js_kb_gzip: Math.round(median(gallery.map((g) => g.jsBytes)) / 1024),
-      gallery_images_rendered: gallery[0].images,
+      gallery_images_rendered_min: Math.min(...gallery.map((g) => g.images)),
       goal: "lcp_ratio <= 1.5, cls < 0.1, first-load JS < 200 KB gzipped",
     };
   } finally {
