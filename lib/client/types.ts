@@ -1,4 +1,5 @@
 // Shapes of the /api/v1 answers the studio UI reads (see app/api/v1/openapi.json).
+import type { QtTask } from "@/lib/tasks/serialize";
 
 export type TaskStatus = "pending" | "processing" | "completed" | "failed";
 export type Background = "transparent" | "white";
@@ -13,34 +14,13 @@ export interface TaskFile {
   content_type?: string | null;
 }
 
-export interface Task {
-  id: number;
-  prompt: string;
-  status: TaskStatus;
-  image_path: string | null;
-  error_msg: string;
-  batch_id: number | null;
-  created_at: string;
-  updated_at: string;
-  batch_index?: number | null;
-  model: string;
-  type: ModelType;
-  mode: string | null;
-  seed: number | null;
-  scale: number;
-  background: string;
-  palette: string | null;
-  starred: boolean;
-  width: number | null;
-  height: number | null;
-  source_task_id: number | null;
-  email_status: string | null;
-  started_at: string | null;
-  completed_at: string | null;
+/** A task as the QT Pixel API serialises it (one definition, shared with the server). */
+export type Task = Omit<QtTask, "image_base64"> & {
+  image_base64?: string;
   thumb_path?: string | null;
   params?: Record<string, unknown> | null;
   files?: TaskFile[];
-}
+};
 
 export interface TaskList {
   tasks: Task[];

@@ -1,8 +1,6 @@
-import { badRequest } from "@/lib/api/errors";
-import { parseQuery, qtHandler } from "@/lib/api/handler";
-import { requireCaller } from "@/lib/auth/caller";
+import { qtHandler } from "@/lib/api/handler";
+import { batchForExport } from "@/lib/tasks/batch-export-request";
 import { batchSheet } from "@/lib/tasks/batch-exports";
-import { ownBatch } from "@/lib/tasks/task-access";
 import { batchParams, exportQuery } from "../schema";
 
 export const dynamic = "force-dynamic";
@@ -10,11 +8,8 @@ export const dynamic = "force-dynamic";
 /** Extension: the completed frames side by side as one sprite sheet PNG. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
-  const { fps } = parseQuery(req, exportQuery);
-  const { user } = await requireCaller(req);
-  const batch = ownBatch(id, user.id);
-  const sheet = await batchSheet(batch, fps);
-  if (!sheet) throw badRequest(`Batch ${id} has no completed images yet`);
+  const { batch, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
+  const sheet = (await batchSheet(batch, query.fps))!;
   return new Response(new Uint8Array(sheet.png), {
     headers: {
       "Content-Type": "image/png",
