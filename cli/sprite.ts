@@ -51,20 +51,25 @@ export async function runSpriteCommand(argv: string[]): Promise<void> {
     await fs.writeFile(p, data);
     written.push(`${p} (${typeof data === "string" ? data.length : data.length} bytes)`);
   };
-  const pngs = await Promise.all(grids.map((g) => encodeGridPng(g, scale, background)));
-  for (let i = 0; i < pngs.length; i++) await write(`${mode}_${i + 1}.png`, pngs[i]!);
-  const sheet = await buildSheetFromGrids(grids, {
+  // sharp encodes PNGs on its threadpool while the GIF is encoded on this thread
+  const pngsP = Promise.all(grids.map((g) => encodeGridPng(g, scale, background)));
+  const sheetP = buildSheetFromGrids(grids, {
     scale,
     background,
     mode,
     imageName: "sheet.png",
   });
+  const gif = encodeGifFromGrids(grids, {
+    scale,
+    background,
+    durations: frameDurations(mode, count),
+  });
+  const pngs = await pngsP;
+  for (let i = 0; i < pngs.length; i++) await write(`${mode}_${i + 1}.png`, pngs[i]!);
+  const sheet = await sheetP;
   await write("sheet.png", sheet.png);
   await write("sheet.json", `${JSON.stringify(sheet.atlas, null, 2)}\n`);
-  await write(
-    "anim.gif",
-    encodeGifFromGrids(grids, { scale, background, durations: frameDurations(mode, count) }),
-  );
+  await write("anim.gif", gif);
   const { width, height } = grids[0]!;
   console.log(
     `sprite "${prompt}" mode=${mode} seed=${seed} frames=${count} grid=${width}x${height} scale=${scale}`,

@@ -1,7 +1,7 @@
 // Frame PNGs, sprite sheet + Aseprite-style atlas, animated GIF, streaming ZIP.
 import { Readable } from "node:stream";
-import { GIFEncoder } from "gifenc";
 import yazl from "yazl";
+import { writeGif } from "./gif-writer";
 import { cloneImage, decodeLogical, encodeGridPng, flattenOnWhite } from "./raster";
 import {
   type Background,
@@ -185,27 +185,14 @@ export function encodeGifFromGrids(
     for (let i = 3; i < g.data.length; i += 4) if (g.data[i]! < 128) return true;
     return false;
   });
-  const gif = GIFEncoder();
-  const W = w * s;
-  const H = h * s;
-  const big = new Uint8Array(W * H);
-  idx.forEach((ix, n) => {
-    for (let y = 0; y < h; y++) {
-      const row = y * s * W;
-      for (let x = 0; x < w; x++) big.fill(ix[y * w + x]!, row + x * s, row + x * s + s);
-      for (let k = 1; k < s; k++) big.copyWithin(row + k * W, row, row + W);
-    }
-    gif.writeFrame(big, W, H, {
-      palette: n === 0 ? palette : undefined,
-      delay: o.durations?.[n] ?? o.frameDurationMs ?? 150,
-      repeat: o.loop === false ? -1 : 0,
-      transparent,
-      transparentIndex: 0,
-      dispose: transparent ? 2 : 1,
-    });
-  });
-  gif.finish();
-  return Buffer.from(gif.bytes());
+  return writeGif(
+    idx.map((ix, n) => ({ idx: ix, delayMs: o.durations?.[n] ?? o.frameDurationMs ?? 150 })),
+    w,
+    h,
+    s,
+    palette,
+    { transparent, loop: o.loop !== false },
+  );
 }
 
 function nearestIn(palette: number[][], v: number): number {

@@ -368,3 +368,78 @@ describe("local operations", () => {
     }
   });
 });
+
+describe("animation quality", () => {
+  const legDiff = (a: RgbaImage, b: RgbaImage) => {
+    const bb = bbox(a);
+    const y0 = bb.y1 - Math.round((bb.y1 - bb.y0) * 0.3);
+    let d = 0;
+    for (let y = y0; y <= bb.y1; y++)
+      for (let x = 0; x < a.width; x++) {
+        const i = (y * a.width + x) * 4;
+        // near/far leg swap shows in colour (far leg is shaded), stride in alpha
+        if ([0, 1, 2, 3].some((c) => a.data[i + c] !== b.data[i + c])) d++;
+      }
+    return d;
+  };
+  it("walk contact frames differ in the leg region and are mirror-ish (side and front)", async () => {
+    for (const p of ["a red knight", "pirate captain", "a red knight front view", "一只可爱的猫"]) {
+      const f = await Promise.all([0, 1, 2, 3].map((i) => frame(p, "walk", i)));
+      expect(legDiff(f[0]!.grid, f[2]!.grid), `${p} legs 1 vs 3`).toBeGreaterThan(4);
+      expect(legDiff(f[1]!.grid, f[3]!.grid), `${p} legs 2 vs 4`).toBeGreaterThan(2);
+      // 1-px body bob: top edge moves between contact and passing frames
+      if (!/猫/.test(p)) expect(bbox(f[0]!.grid).y0).not.toBe(bbox(f[1]!.grid).y0);
+    }
+  });
+
+  it("palette-mapped sprites keep ≥4 palette colours, shading and darkest outline", async () => {
+    const pico = PALETTES["pico-8"].map(hexToRgb);
+    const lum = (c: number[]) => 0.299 * c[0]! + 0.587 * c[1]! + 0.114 * c[2]!;
+    for (const p of ["a red knight", "purple mage", "blue dragon"]) {
+      const f = await frame(p, "idle", 0, { palette: "pico-8" });
+      const cols = [...colorsOf(f.grid.data)].map((s) => s.split(",").map(Number));
+      expect(cols.length, p).toBeGreaterThanOrEqual(4);
+      for (const c of cols) expect(pico.some((q) => q.join() === c.join())).toBe(true);
+      // the outline (first opaque pixel from the left on the middle row) is the darkest colour
+      const g = f.grid;
+      const y = g.height >> 1;
+      let x = 0;
+      while (g.data[(y * g.width + x) * 4 + 3] === 0) x++;
+      const i = (y * g.width + x) * 4;
+      const o = [g.data[i]!, g.data[i + 1]!, g.data[i + 2]!];
+      expect(lum(o)).toBeLessThanOrEqual(Math.min(...cols.map(lum)) + 1e-9);
+    }
+  });
+
+  it("GIF pages decode to the frame pixels", async () => {
+    const { encodeGifFromGrids } = await import("./exports");
+    // scale 16 exercises LZW table resets (> 4096 codes per frame)
+    for (const [bg, scale] of [
+      ["transparent", 16],
+      ["white", 3],
+    ] as const) {
+      const frames = await Promise.all(
+        [0, 1, 2, 3].map((i) => frame("a red knight", "walk", i, { scale, background: bg })),
+      );
+      const gif = encodeGifFromGrids(
+        frames.map((f) => f.grid),
+        { scale, background: bg, durations: [150, 150, 150, 150] },
+      );
+      const meta = await sharp(gif, { animated: true }).metadata();
+      expect(meta.pages).toBe(4);
+      expect(meta.delay).toEqual([150, 150, 150, 150]);
+      for (let p = 0; p < 4; p++) {
+        const r = await raw(await sharp(gif, { page: p }).png().toBuffer());
+        const want = await raw(frames[p]!.png);
+        expect([r.w, r.h]).toEqual([want.w, want.h]);
+        let bad = 0;
+        for (let i = 0; i < r.data.length; i += 4) {
+          if (r.data[i + 3] !== want.data[i + 3]) bad++;
+          else if (want.data[i + 3]! > 0)
+            for (let c = 0; c < 3; c++) if (r.data[i + c] !== want.data[i + c]) bad++;
+        }
+        expect(bad, `${bg} page ${p}`).toBe(0);
+      }
+    }
+  });
+});

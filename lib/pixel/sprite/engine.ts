@@ -1,13 +1,13 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
-import { rgbToHex } from "../color";
+import { hexToRgb, rgbToHex, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { Rng } from "../prng";
 import { kmeansPalette } from "../quantize";
 import type { Rgb, RgbaImage, SpriteMode } from "../types";
 import { buildAnimal } from "./animal";
 import { buildBlob } from "./blob";
-import { SpriteCanvas } from "./canvas";
+import { type Material, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
 import { buildHumanoid } from "./humanoid";
 import { buildItem } from "./item";
@@ -50,13 +50,20 @@ const neutral = (mode: SpriteMode, view: Pose["view"]): Pose => ({
 });
 
 /** Frame index → pose. Feet stay on one baseline in every pose so frames play without jitter. */
-export function poseFor(mode: SpriteMode, index: number, restView: Pose["view"]): Pose {
+export function poseFor(
+  mode: SpriteMode,
+  index: number,
+  restView: Pose["view"],
+  walkView?: Pose["view"],
+): Pose {
   const i = Math.max(0, index);
   switch (mode) {
     case "walk": {
+      // contact (near foot forward) → passing (far leg lifted, body up) → contact (far foot
+      // forward) → passing (near leg lifted); body drops 1 px on contact frames.
       const p = i % 4;
       return {
-        ...neutral(mode, "side"),
+        ...neutral(mode, walkView ?? "side"),
         stride: [1, 0, -1, 0][p]!,
         lift: [0, -1, 0, 1][p]!,
         bob: [1, 0, 1, 0][p]!,
@@ -64,6 +71,7 @@ export function poseFor(mode: SpriteMode, index: number, restView: Pose["view"])
       };
     }
     case "idle":
+      // breathing: frame 1 squashes the upper body 1 px (inhale/exhale)
       return { ...neutral(mode, restView), bob: i % 2, t: (i % 2) / 2 };
     case "attack":
       return { ...neutral(mode, "side"), attack: (i % 3) + 1, t: (i % 3) / 3 };
@@ -80,8 +88,7 @@ function applyPaletteOption(design: Design, palette: string | undefined): void {
   if (!palette || palette === "auto") return;
   const mats = design.materials;
   if (isPaletteName(palette)) {
-    const pm = PaletteMatcher.fromHex(PALETTES[palette]);
-    for (const m of mats) m.ramp = m.ramp.map((c) => pm.colors[pm.nearest(...c)]!) as typeof m.ramp;
+    mapRampsToPalette(mats, PALETTES[palette].map(hexToRgb));
     return;
   }
   const n = /^auto:(\d+)$/.exec(palette);
@@ -96,6 +103,64 @@ function applyPaletteOption(design: Design, palette: string | undefined): void {
   for (const m of mats) m.ramp = m.ramp.map((c) => pm.colors[pm.nearest(...c)]!) as typeof m.ramp;
 }
 
+/**
+ * Fixed-palette snap by ramp rather than per colour: each material's [outline, shadow, base,
+ * light] ramp is mapped to palette colours that keep the light→dark order (OKLab L strictly
+ * decreasing where the palette allows it), so skin, cloth and metal keep their shading instead
+ * of collapsing onto one swatch. Outlines use the darkest palette colour below the shadow;
+ * flat details (eyes, glints) are pushed off any colour a shaded material uses for its base so
+ * faces stay readable.
+ */
+export function mapRampsToPalette(mats: Material[], pal: Rgb[]): void {
+  const lab = pal.map((c) => rgbToOklab(...c));
+  const dist = (c: Rgb, j: number) => {
+    const [L, a, b] = rgbToOklab(...c);
+    const q = lab[j]!;
+    return (L - q[0]) ** 2 + 2 * ((a - q[1]) ** 2 + (b - q[2]) ** 2);
+  };
+  const best = (c: Rgb, ok: (j: number) => boolean): number => {
+    let bi = -1;
+    let bd = Infinity;
+    for (let j = 0; j < pal.length; j++) {
+      if (!ok(j)) continue;
+      const d = dist(c, j);
+      if (d < bd) {
+        bd = d;
+        bi = j;
+      }
+    }
+    return bi;
+  };
+  const lum = (j: number) => lab[j]![0];
+  let darkest = 0;
+  for (let j = 1; j < pal.length; j++) if (lum(j) < lum(darkest)) darkest = j;
+  const used = new Set<number>();
+  const flats: Material[] = [];
+  for (const m of mats) {
+    if (m.flat) {
+      flats.push(m);
+      continue;
+    }
+    const [o, sh, ba, li] = m.ramp;
+    const b = best(ba, () => true);
+    const l = best(li, (j) => lum(j) > lum(b) + 0.04);
+    const s = best(sh, (j) => lum(j) < lum(b) - 0.04);
+    const sIdx = s >= 0 ? s : b;
+    // one outline colour for the whole sprite: the palette's darkest
+    const oIdx = lum(darkest) < lum(sIdx) ? darkest : best(o, (j) => lum(j) < lum(sIdx));
+    void o;
+    used.add(b);
+    m.ramp = [pal[oIdx >= 0 ? oIdx : darkest]!, pal[sIdx]!, pal[b]!, pal[l >= 0 ? l : b]!];
+  }
+  for (const m of flats) {
+    const base = m.ramp[2];
+    let j = best(base, (q) => !used.has(q) && q !== darkest);
+    if (j < 0) j = best(base, () => true);
+    const c = pal[j]!;
+    m.ramp = [m.noOutline ? c : pal[darkest]!, c, c, c];
+  }
+}
+
 export interface SpriteRenderOptions {
   prompt: string;
   seed: number;
@@ -103,6 +168,8 @@ export interface SpriteRenderOptions {
   index: number;
   count: number;
   palette?: string;
+  /** walk facing: "side" (default) or "front" (towards the camera) */
+  view?: "side" | "front";
 }
 
 export function renderSpriteGrid(o: SpriteRenderOptions): { grid: RgbaImage; palette: string[] } {
@@ -110,15 +177,24 @@ export function renderSpriteGrid(o: SpriteRenderOptions): { grid: RgbaImage; pal
   const seed = o.seed >>> 0;
   let rng = Rng.from("shape", o.prompt, seed);
   let crng = Rng.from("color", o.prompt, seed);
-  if (o.mode === "variations" && o.index > 0)
+  if (o.mode === "variations" && o.index > 0) {
+    // same subject (kind/variant/colours come from the prompt), but shape details (build,
+    // headgear/weapon options, cape, pattern) and unfixed accent colours are re-rolled
+    rng = Rng.from("shape", o.prompt, seed, "v", o.index);
     crng = Rng.from("color", o.prompt, seed, "v", o.index);
+  }
   if (o.mode === "random" && o.index > 0) {
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
   const design = buildDesign(info, rng, crng);
   applyPaletteOption(design, o.palette);
-  const pose = poseFor(o.mode, o.index, design.restView);
+  const walkView =
+    o.view ??
+    (/\b(front|facing (the )?(camera|viewer)|towards? (the )?camera)\b|正面/i.test(o.prompt)
+      ? "front"
+      : undefined);
+  const pose = poseFor(o.mode, o.index, design.restView, walkView);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (pose.flip) c.flipX();

@@ -120,7 +120,7 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
   const headH = px(rng.pick([8, 9, 10]));
   const torsoW = px(rng.pick([8, 10, 10, 12])) & ~1;
   const torsoH = px(rng.pick([6, 7, 8]));
-  const legLen = px(rng.pick([6, 7, 8]));
+  const legLen = px(rng.pick([7, 8, 8, 9]));
   const limb = Math.max(0.8, 1.2 * k);
   const ground = size - 2;
   const cx = size / 2;
@@ -361,19 +361,30 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     }
 
     // --- legs (feet on the ground baseline, hips follow the body) ---
-    const stepX = 3.2 * k;
+    const walking = pose.mode === "walk";
+    const legMat = robe ? mat.cloth : mat.pants;
     if (side) {
+      // stride scales with leg length so the contact frames read as a clear scissor
+      const stepX = Math.max(2, legLen * 0.45);
       const stance = atk ? 2 * k : 0;
-      const nearFoot = bx + pose.stride * stepX + stance;
-      const farFoot = bx - pose.stride * stepX - stance;
-      const liftN = pose.lift === 1 ? px(2) : 0;
-      const liftF = pose.lift === -1 ? px(2) : 0;
-      for (const [fx, lift, part, tone] of [
-        [farFoot, liftF, P.legF, 1],
-        [nearFoot, liftN, P.legN, -1],
+      const liftH = Math.max(2, Math.round(legLen * 0.4));
+      for (const [which, part, tone] of [
+        [-1, P.legF, 1],
+        [1, P.legN, -1],
       ] as const) {
+        const lifted = pose.lift === which;
+        const fx = lifted
+          ? bx + which * 0.5 * k
+          : bx + which * pose.stride * stepX + (which > 0 ? stance : -stance);
+        const lift = lifted ? liftH : 0;
         const fy = ground - lift - limb * 0.5;
-        c.capsule(bx, hipY, fx, fy, limb, robe ? mat.cloth : mat.pants, part, tone);
+        if (lifted) {
+          // bent knee: thigh forward, shin back
+          const kx = bx + stepX * 0.55;
+          const ky = hipY + (fy - hipY) * 0.55;
+          c.capsule(bx, hipY, kx, ky, limb, legMat, part, tone);
+          c.capsule(kx, ky, fx, fy, limb, legMat, part, tone);
+        } else c.capsule(bx, hipY, fx, fy, limb, legMat, part, tone);
         c.rect(
           fx - limb,
           ground - lift - px(1) + 1,
@@ -389,19 +400,19 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       const gap = Math.max(1, Math.round(k));
       for (const s of [-1, 1]) {
         const x0 = s < 0 ? cx - gap - lw : cx + gap - 1;
-        const lift = pose.lift === s ? 1 : 0;
+        // front walk: the passing leg lifts 2 px, the trailing leg of a contact frame 1 px,
+        // the leading foot is drawn 1 px wider (closer to the viewer)
+        let lift = pose.lift === s ? 1 : 0;
+        let wide = 0;
+        if (walking) {
+          lift = pose.lift === s ? px(2) : pose.stride === -s ? 1 : 0;
+          wide = pose.stride === s ? 1 : 0;
+        }
+        c.rect(x0, hipY, x0 + lw, ground - lift, legMat, s < 0 ? P.legF : P.legN);
         c.rect(
-          x0,
-          hipY,
-          x0 + lw,
-          ground - lift,
-          robe ? mat.cloth : mat.pants,
-          s < 0 ? P.legF : P.legN,
-        );
-        c.rect(
-          x0,
-          ground - lift - px(1) + 1,
-          x0 + lw,
+          x0 - (s < 0 ? wide : 0),
+          ground - lift - px(1) + 1 - wide,
+          x0 + lw + (s > 0 ? wide : 0),
           ground - lift,
           mat.boots,
           s < 0 ? P.legF : P.legN,
@@ -425,26 +436,40 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         handN = [bx + 4 * k, shoulderY + 4 * k];
         weaponAng = Math.PI * 0.22;
       } else {
-        handN = [bx - pose.stride * 2.2 * k + k, shoulderY + armLen];
+        // the weapon hand swings a little less (it carries weight; keeps the frame anchor steady)
+        handN = [
+          bx - pose.stride * (weapon === "none" ? 2.8 : 2.1) * k + k,
+          shoulderY + armLen - Math.abs(pose.stride) * k,
+        ];
         weaponAng = weapon === "staff" ? -Math.PI / 2 : -Math.PI * 0.3;
       }
-      const handF: [number, number] = [bx + pose.stride * 2.2 * k - k, shoulderY + armLen];
+      const handF: [number, number] = [
+        bx + pose.stride * 3.2 * k - k,
+        shoulderY + armLen - Math.abs(pose.stride) * k,
+      ];
       c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, mat.cloth, P.armF, 1);
       c.plot(handF[0], handF[1] + 1, mat.skin, P.armF, 1);
     } else {
-      const ax = pose.view === "front" ? cx - torsoW / 2 - 1.5 * k : cx + torsoW / 2 + 1.5 * k;
+      // front/back walk: the arm opposite the leading leg swings forward (hand 1 px lower and
+      // 1 px inward), the other swings back (1 px shorter)
+      const ax =
+        (pose.view === "front" ? cx - torsoW / 2 - 1.5 * k : cx + torsoW / 2 + 1.5 * k) +
+        (walking && pose.stride === 1 ? (pose.view === "front" ? 1 : -1) : 0);
+      const armF = walking ? pose.stride : 0;
       handN = [
-        pose.view === "front" ? cx + torsoW / 2 + 1.5 * k : cx - torsoW / 2 - 1.5 * k,
-        shoulderY + armLen,
+        (pose.view === "front" ? cx + torsoW / 2 + 1.5 * k : cx - torsoW / 2 - 1.5 * k) +
+          (armF === -1 ? (pose.view === "front" ? -1 : 1) : 0),
+        shoulderY + armLen + (armF === -1 ? 1 : armF === 1 ? -1 : 0),
       ];
       weaponAng =
         weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
-      c.capsule(ax, shoulderY + 1, ax, shoulderY + armLen, limb, mat.cloth, P.armF);
+      const farLen = armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0);
+      c.capsule(ax, shoulderY + 1, ax, shoulderY + farLen, limb, mat.cloth, P.armF);
       c.rect(
         ax - limb + 0.5,
-        shoulderY + armLen,
+        shoulderY + farLen,
         ax + limb - 0.5,
-        shoulderY + armLen + px(1),
+        shoulderY + farLen + px(1),
         mat.skin,
         P.armF,
       );
@@ -481,9 +506,10 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       if (weapon === "sword" || weapon === "axe" || weapon === "dagger") {
         if (atk === 2) {
           // slash arc in front of the blade: the read of "strike"
-          const R = 11 * k;
-          for (let a = -1.3; a <= 0.5; a += 0.07)
-            c.plot(bx + Math.cos(a) * R, shoulderY + 2 * k + Math.sin(a) * R, mat.slash, P.fx);
+          // motion smear: two concentric arcs from overhead to the strike line
+          for (const R of [11 * k, 9.5 * k])
+            for (let a = -1.6; a <= 0.5; a += 0.05)
+              c.plot(bx + Math.cos(a) * R, shoulderY + 2 * k + Math.sin(a) * R, mat.slash, P.fx);
         }
       }
       if (pose.view === "side") drawWeapon(c, handN[0], handN[1], weaponAng, true);
@@ -511,12 +537,13 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       }
     } else {
       const ax = handN[0];
-      c.capsule(ax, shoulderY + 1, ax, shoulderY + armLen, limb, mat.cloth, P.armN);
+      const nearLen = handN[1] - shoulderY;
+      c.capsule(ax, shoulderY + 1, ax, shoulderY + nearLen, limb, mat.cloth, P.armN);
       c.rect(
         ax - limb + 0.5,
-        shoulderY + armLen,
+        shoulderY + nearLen,
         ax + limb - 0.5,
-        shoulderY + armLen + px(1),
+        shoulderY + nearLen + px(1),
         mat.skin,
         P.armN,
       );
