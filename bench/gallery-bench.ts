@@ -116,7 +116,10 @@ export async function benchGallery(n = 10_000, runs = 5) {
         );
       }
       await page.waitForTimeout(500);
-      if (process.env.BENCH_SCREENSHOT) await page.screenshot({ path: `${process.env.BENCH_SCREENSHOT}${pathname.replace(/\W/g, "_")}.png` });
+      if (process.env.BENCH_SCREENSHOT)
+        await page.screenshot({
+          path: `${process.env.BENCH_SCREENSHOT}${pathname.replace(/\W/g, "_")}.png`,
+        });
       const result = await page.evaluate(() => {
         const w = window as unknown as { __lcp: number; __cls: number };
         const scripts = performance

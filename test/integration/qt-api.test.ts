@@ -291,13 +291,18 @@ describe("batches", () => {
     expect(sheet.headers.get("content-type")).toBe("image/png");
     const sheetMeta = await sharp(Buffer.from(await sheet.arrayBuffer())).metadata();
     const atlas = await (await api(`/api/v1/batch/${batchId}/sheet.json?fps=10`)).json();
-    const frames = Object.values(atlas.frames) as { frame: { w: number; h: number }; duration: number }[];
+    const frames = Object.values(atlas.frames) as {
+      frame: { w: number; h: number };
+      duration: number;
+    }[];
     expect(frames).toHaveLength(4);
     expect(sheetMeta.width).toBe(atlas.meta.size.w);
     expect(frames[0].duration).toBe(100);
     const gif = await api(`/api/v1/batch/${batchId}/animation.gif`);
     expect(gif.headers.get("content-type")).toBe("image/gif");
-    const gifMeta = await sharp(Buffer.from(await gif.arrayBuffer()), { animated: true }).metadata();
+    const gifMeta = await sharp(Buffer.from(await gif.arrayBuffer()), {
+      animated: true,
+    }).metadata();
     expect(gifMeta.pages).toBe(4);
     expect((await api(`/api/v1/batch/${batchId}/animation.gif?fps=30`)).status).toBe(400);
   });
