@@ -41,21 +41,30 @@ export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8) 
     OPENAI_CONCURRENCY: String(concurrency),
     GENERATION_RATE_LIMIT_PER_MIN: "1000000",
   });
+  const submit = (count: number, label: string) =>
+    Promise.all(
+      Array.from({ length: count }, (_, j) =>
+        fetch(`${server.baseUrl}/api/v1/generations/image`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", ...user.auth },
+          body: JSON.stringify({
+            prompt: `bench sprite ${label} ${j}`,
+            model: "openai/gpt-image-1",
+          }),
+        }).then((r) => r.json()),
+      ),
+    );
   try {
     const { tasksOfUserDone } = await import("./queue-progress");
+    // Warm-up (not counted): the first tasks load code paths, JIT and libvips.
+    const warmup = concurrency * 2;
+    await submit(warmup, "warmup");
+    await tasksOfUserDone(user.user.id, warmup, 60_000);
     const started = performance.now();
-    for (let i = 0; i < tasks; i += 50) {
-      await Promise.all(
-        Array.from({ length: Math.min(50, tasks - i) }, (_, j) =>
-          fetch(`${server.baseUrl}/api/v1/generations/image`, {
-            method: "POST",
-            headers: { "Content-Type": "application/json", ...user.auth },
-            body: JSON.stringify({ prompt: `bench sprite ${i + j}`, model: "openai/gpt-image-1" }),
-          }).then((r) => r.json()),
-        ),
-      );
-    }
-    const { completed, failed } = await tasksOfUserDone(user.user.id, tasks, 300_000);
+    for (let i = 0; i < tasks; i += 100) await submit(Math.min(100, tasks - i), `batch${i}`);
+    const done = await tasksOfUserDone(user.user.id, tasks + warmup, 300_000);
+    const completed = done.completed - warmup;
+    const failed = done.failed;
     const seconds = (performance.now() - started) / 1000;
     const ideal = concurrency / (latencyMs / 1000);
     const throughput = completed / seconds;
@@ -80,7 +89,7 @@ export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8) 
 }
 
 /** POST generations (local) and authenticated GET task, 32 clients, next to GET /api/health. */
-export async function benchApi(durationS = 10, connections = 32) {
+export async function benchApi(durationS = 5, connections = 32, rounds = 3) {
   useFreshDataDir("pixel-bench-api-");
   const user = await seedUserWithKey("bench-api@example.com");
   // The worker is off so the offline engine's CPU work doesn't compete with the routes measured.
@@ -98,18 +107,10 @@ export async function benchApi(durationS = 10, connections = 32) {
       throw new Error(`could not create a task: ${JSON.stringify(created)}`);
     const taskId = created.data.task_id as string;
     const base = { connections, duration: durationS };
-    // warm-up so JIT and route compilation don't count
-    await cannon({ ...base, duration: 2, url: `${server.baseUrl}/api/health` });
-    const empty = summary(await cannon({ ...base, url: `${server.baseUrl}/api/health` }));
-    const getTask = summary(
-      await cannon({
-        ...base,
-        url: `${server.baseUrl}/api/v1/tasks/${taskId}`,
-        headers: user.auth,
-      }),
-    );
-    const postGen = summary(
-      await cannon({
+    const targets: Record<"empty" | "get" | "post", autocannon.Options> = {
+      empty: { ...base, url: `${server.baseUrl}/api/health` },
+      get: { ...base, url: `${server.baseUrl}/api/v1/tasks/${taskId}`, headers: user.auth },
+      post: {
         ...base,
         url: `${server.baseUrl}/api/v1/generations/image`,
         method: "POST",
@@ -118,8 +119,34 @@ export async function benchApi(durationS = 10, connections = 32) {
           prompt: "a bench knight with a sword",
           model: "local/pixel-sprite",
         }),
-      }),
-    );
+      },
+    };
+    // warm-up so JIT and route compilation don't count
+    for (const t of Object.values(targets)) await cannon({ ...t, duration: 2 });
+    // Interleaved rounds, median per route: the machine's load drifts during a run.
+    const results: Record<"empty" | "get" | "post", ReturnType<typeof summary>[]> = {
+      empty: [],
+      get: [],
+      post: [],
+    };
+    for (let round = 0; round < rounds; round++) {
+      for (const name of ["empty", "get", "post"] as const)
+        results[name].push(summary(await cannon(targets[name])));
+    }
+    const med = (rs: ReturnType<typeof summary>[]) => {
+      const pick = (k: "req_per_s" | "p50_ms" | "p99_ms") =>
+        rs.map((r) => r[k]).sort((a, b) => a - b)[rs.length >> 1];
+      return {
+        req_per_s: pick("req_per_s"),
+        p50_ms: pick("p50_ms"),
+        p99_ms: pick("p99_ms"),
+        non2xx: Math.max(...rs.map((r) => r.non2xx)),
+        errors: Math.max(...rs.map((r) => r.errors)),
+      };
+    };
+    const empty = med(results.empty);
+    const getTask = med(results.get);
+    const postGen = med(results.post);
     const ratio = (r: ReturnType<typeof summary>) => ({
       throughput_vs_empty: Math.round((r.req_per_s / empty.req_per_s) * 100) / 100,
       p99_vs_empty: Math.round((r.p99_ms / Math.max(1, empty.p99_ms)) * 100) / 100,
@@ -127,6 +154,7 @@ export async function benchApi(durationS = 10, connections = 32) {
     return {
       connections,
       duration_s: durationS,
+      rounds,
       empty_route: empty,
       get_task: { ...getTask, ...ratio(getTask) },
       post_generation_local: { ...postGen, ...ratio(postGen) },

@@ -1,7 +1,7 @@
 // Model lookups as the two public APIs phrase their errors. The registry never guesses: an id is
 // exact or it is an error.
 import { ApiError, badRequest } from "@/lib/api/errors";
-import { findModel, listModels, parseModelId } from "@/lib/providers/registry";
+import { findModel, listModels } from "@/lib/providers/registry";
 import type { ModelSpec, ModelType } from "@/lib/providers/types";
 
 export type ResolvedModel = ModelSpec & { enabled: boolean; missing_env: string[] };
@@ -16,12 +16,12 @@ export function modelNotFoundMessage(id: string): string {
 
 /** Resolves a composite id to an enabled model of one of `types`, or throws a 400/404. */
 export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
+  let model: ResolvedModel | undefined;
   try {
-    parseModelId(id);
+    model = findModel(id);
   } catch {
     throw badRequest(modelFormatMessage(id));
   }
-  const model = findModel(id) as ResolvedModel | undefined;
   if (!model) throw new ApiError(404, modelNotFoundMessage(id));
   if (!types.includes(model.type)) {
     const where =

@@ -103,7 +103,24 @@ function missingFor(adapter: ProviderAdapter, env: EnvLike): string[] {
   return adapter.id === "local" ? [] : missingEnv(env, adapter.requiredEnv);
 }
 
+// The catalogue only changes when a provider's required variables do, so it is rebuilt only then:
+// every generation request looks its model up here.
+let cached: { key: string; entries: ModelEntry[] } | undefined;
+
+function configurationKey(env: EnvLike): string {
+  return Object.values(adapters)
+    .map((a) => missingFor(a, env).join(","))
+    .join("|");
+}
+
 export function listModels(env: EnvLike = process.env): ModelEntry[] {
+  const key = configurationKey(env);
+  if (cached?.key !== key) cached = { key, entries: buildModelList(env) };
+  // callers may mutate what they get (is_default in tests, spreads in serializers): hand out copies
+  return cached.entries.map((e) => ({ ...e }));
+}
+
+function buildModelList(env: EnvLike): ModelEntry[] {
   const entries: ModelEntry[] = [];
   for (const adapter of Object.values(adapters)) {
     const missing = missingFor(adapter, env);
@@ -134,7 +151,9 @@ export function listModels(env: EnvLike = process.env): ModelEntry[] {
 /** The registry entry for an exact composite id, or undefined. Throws ModelIdError on bad format. */
 export function findModel(id: string, env: EnvLike = process.env): ModelEntry | undefined {
   parseModelId(id);
-  return listModels(env).find((m) => m.id === id);
+  listModels(env);
+  const found = cached?.entries.find((m) => m.id === id);
+  return found ? { ...found } : undefined;
 }
 
 export function defaultModel(type: ModelType, env: EnvLike = process.env): ModelEntry | undefined {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { closeDatabase } from "@/lib/db/client";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -34,6 +35,8 @@ export interface TestServer {
 
 /** Points this test process's lib/db at a fresh data dir; call before importing lib code paths. */
 export function useFreshDataDir(prefix = "pixel-it-"): string {
+  // A process that already opened another data dir's database must not keep writing there.
+  closeDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   process.env.DATA_DIR = dataDir;
   process.env.DATABASE_URL = `file:${path.join(dataDir, "studio.db")}`;
