@@ -12,8 +12,10 @@ import {
   requeueTask,
 } from "@/lib/db/queue";
 import type { Task } from "@/lib/db/schema";
+import { getTaskById } from "@/lib/db/tasks";
 import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
 import { allAdapters } from "@/lib/providers/registry";
+import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { queueEvents } from "./events";
 import { executeTask, WaitForReference } from "./execute-task";
 import { sendBatchEmailIfDone, sendCompletionEmail } from "./notify";
@@ -175,6 +177,9 @@ export class Worker {
       if (ctrl.signal.aborted) throw ctrl.signal.reason;
       if (completeTaskRow(task.id, this.owner, stored)) {
         if (task.sendEmail) await sendCompletionEmail(task.id).catch(() => undefined);
+      } else if (!getTaskById(task.id)) {
+        // deleted while we were storing its outputs: don't leave the files behind
+        await getBlobStore().deletePrefix(taskPrefix(task.id));
       }
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } catch (error) {
