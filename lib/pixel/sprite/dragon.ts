@@ -1,0 +1,473 @@
+// Dedicated dragon builder (hand-written). Side view: S-curved neck, long head with snout,
+// hinged jaw, brow, slit eye and swept-back horns; bat wings with finger bones and 2–3 tone
+// membrane panels that flap; a tapering segmented tail with dorsal spikes and a spade tip;
+// four legs walking in diagonal pairs. Front/back views spread both wings.
+import { mixRgb } from "../color";
+import type { Rng } from "../prng";
+import type { Rgb } from "../types";
+import type { SpriteCanvas } from "./canvas";
+import { type Design, Mats, type Pose, pickColor } from "./design";
+import type { PromptInfo } from "./prompt";
+
+const P = {
+  wingF: 1,
+  legF: 2,
+  legF2: 3,
+  tail: 4,
+  body: 5,
+  belly: 6,
+  spike: 7,
+  neck: 8,
+  head: 9,
+  snout: 10,
+  jaw: 11,
+  horn: 12,
+  face: 13,
+  legN: 14,
+  legN2: 15,
+  wingN: 16,
+  bone: 17,
+  fx: 18,
+  claw: 19,
+  mouth: 20,
+};
+
+type V = [number, number];
+const rot = (v: V, a: number): V => {
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  // screen coords (y down): positive angle swings a left-pointing vector upwards
+  return [v[0] * c - v[1] * s, v[0] * s + v[1] * c];
+};
+
+export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+  const k = size / 32;
+  const m = new Mats();
+  const scaleRgb = pickColor(
+    info,
+    0,
+    crng.pick(["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc", "#2cb8b0"]),
+    crng,
+    10,
+  );
+  const bellyRgb: Rgb = crng.pick([
+    [240, 220, 150],
+    [236, 200, 130],
+    [226, 226, 200],
+  ] as Rgb[]);
+  const membraneRgb: Rgb = info.colors[1] ?? mixRgb(scaleRgb, [255, 214, 150], 0.38);
+  const icy =
+    info.element === "ice" ||
+    (!!info.colors[0] &&
+      info.element !== "fire" &&
+      info.colors[0][2] > info.colors[0][0] + 40 &&
+      info.colors[0][2] > info.colors[0][1]);
+  const mat = {
+    scale: m.add(scaleRgb),
+    belly: m.add(bellyRgb),
+    membrane: m.add(membraneRgb),
+    bone: m.add(mixRgb(scaleRgb, [20, 16, 40], 0.45)),
+    spike: m.add(mixRgb(scaleRgb, [20, 16, 40], 0.3)),
+    horn: m.add("#f0e4c4"),
+    claw: m.add("#f4f0e0", { flat: true }),
+    iris: m.add(icy ? "#f8f8ff" : "#ffd23c", { flat: true }),
+    pupil: m.add("#1c1828", { flat: true }),
+    mouth: m.add("#7a1c2c", { flat: true }),
+    tooth: m.add("#ffffff", { flat: true }),
+    b0: m.add(icy ? "#5cc8f0" : "#f06424", { flat: true, noOutline: true }),
+    b1: m.add(icy ? "#a8f0ff" : "#ffb030", { flat: true, noOutline: true }),
+    b2: m.add(icy ? "#ffffff" : "#fff070", { flat: true, noOutline: true }),
+    smoke: m.add("#c8c8d0", { flat: true, noOutline: true }),
+  };
+  const ground = size - 2;
+  const bodyRx = (5.2 + rng.range(-0.3, 0.6)) * k;
+  const bodyRy = (3.3 + rng.range(0, 0.7)) * k;
+  const legLen = (4.4 + rng.range(0, 1)) * k;
+  const neckLen = rng.range(0.9, 1.15);
+  const hornStyle = rng.pick(["swept", "swept", "curved", "double"] as const);
+  const tailCurl = rng.range(0.1, 0.22);
+  const wingSpan = rng.range(0.78, 0.92);
+  const segs = 6;
+  const limb = Math.max(0.9, 1.25 * k);
+  const px = (n: number) => Math.max(1, Math.round(n * k));
+
+  /** wing flap amount: 1 = raised, 0 = level, -1 = swept down */
+  const flapOf = (pose: Pose): number => {
+    if (pose.attack) return [0, 1, -0.45, 0.25][pose.attack]!;
+    if (pose.mode === "idle") return pose.bob ? -0.35 : 0.85;
+    if (pose.mode === "walk") return [0.35, 0.55, 0.35, 0.55][Math.round(pose.t * 4) % 4]!;
+    return 0.45;
+  };
+
+  const drawWingSide = (c: SpriteCanvas, sx: number, sy: number, flap: number, far: boolean) => {
+    const a = flap * 0.62 + (far ? 0.22 : 0);
+    const span = wingSpan * (far ? 0.9 : 1) * k;
+    const S: V = [sx, sy];
+    const arm = rot([-2.2 * span, -6 * span], a * 0.6);
+    const E: V = [S[0] + arm[0], S[1] + arm[1]];
+    const fingers = (
+      [
+        [-9.5, -1.5],
+        [-9, 3.2],
+        [-5.5, 6.5],
+      ] as V[]
+    ).map((f) => rot([f[0] * span, f[1] * span], a));
+    const F = fingers.map((f) => [E[0] + f[0], E[1] + f[1]] as V);
+    const R: V = [S[0] - 5.5 * k, S[1] + 1.5 * k];
+    const scallop = (p: V, q: V): V => {
+      const mx = (p[0] + q[0]) / 2;
+      const my = (p[1] + q[1]) / 2;
+      return [mx + (E[0] - mx) * 0.22, my + (E[1] - my) * 0.22];
+    };
+    const tones = far ? [1, 1, 1, 1] : [3, 2, 1, 2];
+    const part = far ? P.wingF : P.wingN;
+    c.poly([E, F[0]!, scallop(F[0]!, F[1]!), F[1]!], mat.membrane, part, tones[0]);
+    c.poly([E, F[1]!, scallop(F[1]!, F[2]!), F[2]!], mat.membrane, part, tones[1]);
+    c.poly([E, F[2]!, scallop(F[2]!, R), R], mat.membrane, part, tones[2]);
+    c.poly([E, R, S], mat.membrane, part, tones[3]);
+    // bones: thick arm, thin fingers, a claw at the wrist
+    const bt = far ? 1 : 2;
+    c.capsule(S[0], S[1], E[0], E[1], Math.max(0.7, 0.75 * k), mat.bone, P.bone, bt);
+    for (const f of F) c.line(E[0], E[1], f[0], f[1], mat.bone, P.bone, bt);
+    c.plot(E[0] + 0.5 * k, E[1] - 1, mat.claw, P.claw);
+  };
+
+  const drawLeg = (
+    c: SpriteCanvas,
+    hx: number,
+    hy: number,
+    fx: number,
+    lift: number,
+    back: boolean,
+    part: number,
+    tone: number,
+  ) => {
+    const fy = ground - lift - limb * 0.5;
+    if (back) {
+      // haunch + backward-bent hock
+      c.ellipse(hx, hy + 0.5 * k, 2.3 * k, 2.6 * k, mat.scale, part, tone);
+      const kx = (hx + fx) / 2 - 1.2 * k;
+      const ky = (hy + fy) / 2 + 0.8 * k;
+      c.capsule(hx, hy + k, kx, ky, limb, mat.scale, part, tone);
+      c.capsule(kx, ky, fx, fy, limb * 0.9, mat.scale, part, tone);
+    } else c.capsule(hx, hy, fx, fy, limb, mat.scale, part, tone);
+    // foot pointing forward, with a claw
+    c.rect(fx - limb * 0.6, ground - lift, fx + px(1.6), ground - lift, mat.scale, part, tone);
+    c.plot(fx + px(1.6) + 1, ground - lift, mat.claw, P.claw);
+  };
+
+  const drawSide = (c: SpriteCanvas, pose: Pose) => {
+    const atk = pose.attack;
+    const dx = atk === 1 ? -px(1) : atk === 2 ? px(1.5) : 0;
+    const bcx = size / 2 - 3.5 * k + dx;
+    const bcy = ground - legLen - bodyRy * 0.55 + pose.bob + (atk === 1 ? 1 : 0);
+    const flap = flapOf(pose);
+    const shX = bcx + bodyRx * 0.1;
+    const shY = bcy - bodyRy * 0.75;
+    // far wing (peeks above/behind), far legs
+    drawWingSide(c, shX + 2 * k, shY - 0.5 * k, flap, true);
+    const s = pose.stride * 2 * k;
+    const frontX = bcx + bodyRx * 0.55;
+    const backX = bcx - bodyRx * 0.5;
+    const liftF = pose.lift === -1 ? px(1.5) : 0;
+    const liftN = pose.lift === 1 ? px(1.5) : 0;
+    // diagonal pairs: near-front + far-back move together, far-front + near-back together
+    drawLeg(c, frontX - k, bcy + k, frontX - k - s + (liftF ? k : 0), liftF, false, P.legF, 1);
+    drawLeg(c, backX + k, bcy, backX + k + s + (liftN ? k : 0), liftN, true, P.legF2, 1);
+    // tail: tapering chain of segments curling up, swaying with the phase
+    let tx = bcx - bodyRx * 0.8;
+    let ty = bcy + bodyRy * 0.1;
+    let ang = Math.PI - 0.45;
+    const sway = Math.sin(pose.t * Math.PI * 2) * 0.12;
+    const tailPts: [number, number, number][] = [[tx, ty, 1.7 * k]];
+    for (let i = 0; i < segs; i++) {
+      ang += tailCurl + (i > 2 ? sway : 0) + (atk === 1 ? 0.05 : 0);
+      const L = 2.1 * k;
+      tx += Math.cos(ang) * L;
+      ty += Math.sin(ang) * L;
+      ty = Math.min(ty, ground - 1.2 * k);
+      tx = Math.max(tx, 2.2 * k);
+      tailPts.push([tx, ty, (1.7 - (1.25 * (i + 1)) / segs) * k]);
+    }
+    for (let i = 0; i + 1 < tailPts.length; i++) {
+      const [ax, ay, ar] = tailPts[i]!;
+      const [bx, by] = tailPts[i + 1]!;
+      c.capsule(ax, ay, bx, by, Math.max(0.6, ar), mat.scale, P.tail);
+    }
+    for (let i = 1; i < tailPts.length - 1; i += 2) {
+      const [ax, ay, ar] = tailPts[i]!;
+      c.poly(
+        [
+          [ax - 0.9 * k, ay - ar + 0.4],
+          [ax - 0.3 * k, ay - ar - 1.6 * k],
+          [ax + 0.9 * k, ay - ar + 0.4],
+        ],
+        mat.spike,
+        P.spike,
+      );
+    }
+    const [ex, ey] = tailPts[tailPts.length - 1]!;
+    c.poly(
+      [
+        [ex + 0.6 * k, ey],
+        [ex - 1 * k, ey - 1.6 * k],
+        [ex - 2.6 * k, ey - 0.2 * k],
+        [ex - 1 * k, ey + 1.3 * k],
+      ],
+      mat.spike,
+      P.spike,
+    );
+    // body + belly plates
+    c.ellipse(bcx, bcy, bodyRx, bodyRy, mat.scale, P.body);
+    // belly plates: lower band of the body, ridged every 2 px
+    for (let y = Math.floor(bcy + bodyRy * 0.3); y <= bcy + bodyRy; y++)
+      for (let x = Math.floor(bcx - bodyRx * 0.55); x <= bcx + bodyRx; x++) {
+        if (c.get(x, y) !== mat.scale || c.part[y * c.w + x] !== P.body) continue;
+        const ddx = (x + 0.5 - bcx) / (bodyRx - 0.8);
+        const ddy = (y + 0.5 - bcy) / (bodyRy - 0.8);
+        if (ddx * ddx + ddy * ddy > 1) continue;
+        c.plot(x, y, mat.belly, P.belly, (x - Math.round(bcx)) % px(2) === 0 ? 1 : -1);
+      }
+    // neck + head
+    const N0: V = [bcx + bodyRx * 0.6, bcy - bodyRy * 0.35];
+    const lean = atk === 1 ? [-1.5 * k, -1 * k] : atk === 2 ? [0, 2 * k] : [0, 0];
+    const H: V = [
+      N0[0] + 3 * k * neckLen + lean[0]!,
+      N0[1] - 7 * k * neckLen + lean[1]! + (pose.mode === "idle" ? -pose.bob * 0.0 : 0),
+    ];
+    const mid: V = [N0[0] + 2.2 * k, (N0[1] + H[1]) / 2 + 0.5 * k];
+    // dorsal spikes along back and neck
+    for (const [sx0, sy0] of [
+      [bcx - bodyRx * 0.45, bcy - bodyRy * 0.92],
+      [bcx - bodyRx * 0.05, bcy - bodyRy * 1.02],
+      [N0[0] - 0.8 * k, N0[1] - 1.8 * k],
+      [mid[0] - 1.2 * k, mid[1] - 1 * k],
+    ] as V[])
+      c.poly(
+        [
+          [sx0 - 1.1 * k, sy0 + 0.8],
+          [sx0 - 0.8 * k, sy0 - 1.9 * k],
+          [sx0 + 1.1 * k, sy0 + 0.8],
+        ],
+        mat.spike,
+        P.spike,
+      );
+    c.capsule(N0[0], N0[1], mid[0], mid[1], 2 * k, mat.scale, P.neck);
+    c.capsule(mid[0], mid[1], H[0] - 0.5 * k, H[1] + 0.5 * k, 1.6 * k, mat.scale, P.neck);
+    // horns behind the skull
+    const hb: V = [H[0] - 1.2 * k, H[1] - 1.6 * k];
+    if (hornStyle === "curved") {
+      c.capsule(hb[0], hb[1], hb[0] - 2.6 * k, hb[1] - 1.6 * k, 0.75 * k, mat.horn, P.horn);
+      c.line(hb[0] - 2.6 * k, hb[1] - 1.6 * k, hb[0] - 3.4 * k, hb[1] - 3.6 * k, mat.horn, P.horn);
+    } else {
+      c.capsule(hb[0], hb[1], hb[0] - 3 * k, hb[1] - 2.2 * k, 0.7 * k, mat.horn, P.horn);
+      c.line(hb[0] - 3 * k, hb[1] - 2.2 * k, hb[0] - 4.6 * k, hb[1] - 2.8 * k, mat.horn, P.horn);
+      if (hornStyle === "double")
+        c.line(hb[0] + 1.4 * k, hb[1], hb[0] - 0.2 * k, hb[1] - 3 * k, mat.horn, P.horn);
+    }
+    const open = atk === 2 ? 2.2 * k : atk === 3 ? 0.8 * k : 0;
+    // lower jaw (hinged at the back of the skull)
+    c.poly(
+      [
+        [H[0] - 1.2 * k, H[1] + 0.6 * k],
+        [H[0] + 5.2 * k, H[1] + 1.3 * k + open],
+        [H[0] + 4.6 * k, H[1] + 2.3 * k + open],
+        [H[0] - 0.6 * k, H[1] + 2.4 * k],
+      ],
+      mat.scale,
+      P.jaw,
+    );
+    if (open) {
+      c.poly(
+        [
+          [H[0] + 0.2 * k, H[1] + 1 * k],
+          [H[0] + 5.6 * k, H[1] + 1 * k],
+          [H[0] + 5 * k, H[1] + 1.2 * k + open],
+          [H[0] + 0.2 * k, H[1] + 1.6 * k],
+        ],
+        mat.mouth,
+        P.mouth,
+      );
+      for (let x = H[0] + 1.5 * k; x < H[0] + 5.4 * k; x += px(2)) {
+        c.plot(x, H[1] + 1 * k, mat.tooth, P.mouth);
+        c.plot(x + 0.5 * k, H[1] + 0.9 * k + open, mat.tooth, P.mouth);
+      }
+    }
+    // skull + upper snout
+    c.ellipse(H[0], H[1], 2.9 * k, 2.3 * k, mat.scale, P.head);
+    c.poly(
+      [
+        [H[0] + 0.5 * k, H[1] - 2 * k],
+        [H[0] + 5.2 * k, H[1] - 0.9 * k],
+        [H[0] + 6.2 * k, H[1] + 0.2 * k],
+        [H[0] + 5.8 * k, H[1] + 1.1 * k],
+        [H[0] + 0.5 * k, H[1] + 1.1 * k],
+      ],
+      mat.scale,
+      P.snout,
+    );
+    c.plot(H[0] + 5.1 * k, H[1] - 0.5 * k, mat.pupil, P.face);
+    // brow ridge + slit eye
+    c.line(H[0] - 1.4 * k, H[1] - 1.8 * k, H[0] + 1.6 * k, H[1] - 1.1 * k, mat.spike, P.face);
+    const eyx = Math.round(H[0] + 0.2 * k);
+    const eyy = Math.round(H[1] - 0.7 * k);
+    c.plot(eyx - 1, eyy, mat.iris, P.face);
+    c.plot(eyx, eyy, mat.pupil, P.face);
+    if (size >= 40) c.plot(eyx - 1, eyy + 1, mat.iris, P.face);
+    // near legs and near wing in front
+    drawLeg(c, frontX, bcy + k, frontX + s + (liftN ? k : 0), liftN, false, P.legN, -1);
+    drawLeg(c, backX, bcy, backX - s + (liftF ? k : 0), liftF, true, P.legN2, -1);
+    drawWingSide(c, shX, shY, flap, false);
+    // breath / smoke
+    const mx = H[0] + 6.2 * k;
+    const my = H[1] + 1.3 * k + open * 0.5;
+    if (atk === 2) {
+      // flame cone angled down-forward so it stays on the canvas: outer/mid/core tones
+      for (let i = 0; i < 5; i++) {
+        const r = (0.9 + i * 0.5) * k;
+        const bx = Math.min(size - r * 0.6, mx + 0.6 * k + i * 1.5 * k);
+        const by = my + i * 1.3 * k;
+        c.ellipse(bx, by, r, r * 0.85, mat.b0, P.fx);
+        c.ellipse(bx - 0.3 * k, by, r * 0.62, r * 0.5, mat.b1, P.fx);
+        if (i > 0) c.ellipse(bx - 0.5 * k, by, r * 0.3, r * 0.25, mat.b2, P.fx);
+      }
+    } else if (atk === 3 || atk === 1) {
+      const n = atk === 3 ? 3 : 1;
+      for (let i = 0; i < n; i++)
+        c.ellipse(
+          H[0] + 5.5 * k + i * 1.5 * k,
+          H[1] - 1.8 * k - i * 1.4 * k,
+          (0.7 + i * 0.3) * k,
+          (0.7 + i * 0.3) * k,
+          mat.smoke,
+          P.fx,
+        );
+    }
+  };
+
+  const drawFront = (c: SpriteCanvas, pose: Pose, back: boolean) => {
+    const cx = size / 2;
+    const bcy = ground - legLen * 0.8 - bodyRy + pose.bob;
+    const flap = flapOf(pose);
+    // wings spread to both sides (behind the body from the front, over it from the back)
+    for (const sgn of [-1, 1]) {
+      const S: V = [cx + sgn * 2.5 * k, bcy - bodyRy * 0.8];
+      const up = flap * 3 * k;
+      const E: V = [cx + sgn * 8 * k * wingSpan, bcy - (8 * k + up) * wingSpan];
+      const F: V[] = [
+        [E[0] + sgn * 5 * k * wingSpan, E[1] + (2 - up * 0.3) * k],
+        [E[0] + sgn * 4 * k * wingSpan, E[1] + 6 * k],
+        [E[0] + sgn * 1.5 * k, E[1] + 9 * k],
+      ];
+      const R: V = [cx + sgn * 3.5 * k, bcy + bodyRy * 0.3];
+      const tone = back ? [2, 3, 2, 1] : [1, 2, 1, 1];
+      const sc = (p: V, q: V): V => [
+        (p[0] + q[0]) / 2 + (E[0] - (p[0] + q[0]) / 2) * 0.22,
+        (p[1] + q[1]) / 2 + (E[1] - (p[1] + q[1]) / 2) * 0.22,
+      ];
+      c.poly([E, F[0]!, sc(F[0]!, F[1]!), F[1]!], mat.membrane, P.wingF, tone[0]);
+      c.poly([E, F[1]!, sc(F[1]!, F[2]!), F[2]!], mat.membrane, P.wingF, tone[1]);
+      c.poly([E, F[2]!, sc(F[2]!, R), R], mat.membrane, P.wingF, tone[2]);
+      c.poly([E, R, S], mat.membrane, P.wingF, tone[3]);
+      c.capsule(S[0], S[1], E[0], E[1], Math.max(0.7, 0.75 * k), mat.bone, P.bone, 2);
+      for (const f of F) c.line(E[0], E[1], f[0], f[1], mat.bone, P.bone, 2);
+      c.plot(E[0], E[1] - 1, mat.claw, P.claw);
+    }
+    // tail: curls out to one side on the ground
+    const tsx = back ? 0 : 1;
+    c.capsule(
+      cx + (back ? 0 : bodyRx * 0.4),
+      bcy + bodyRy * 0.5,
+      cx + (back ? 2 * k : bodyRx * 0.95),
+      ground - k,
+      (back ? 1.4 : 1) * k,
+      mat.scale,
+      P.tail,
+    );
+    c.capsule(
+      cx + (back ? 2 * k : bodyRx * 0.95),
+      ground - k,
+      cx + (back ? 6 * k : bodyRx * 1.3 + 2 * k),
+      ground - 2.5 * k,
+      0.8 * k,
+      mat.scale,
+      P.tail,
+    );
+    void tsx;
+    for (const sgn of [-1, 1]) {
+      const hx = cx + sgn * 3 * k;
+      c.rect(
+        hx - (sgn < 0 ? px(2.2) : 0) - 0.5,
+        bcy,
+        hx + (sgn > 0 ? px(2.2) : 0) - 0.5,
+        ground,
+        mat.scale,
+        sgn < 0 ? P.legF : P.legN,
+      );
+      if (!back) {
+        c.plot(hx - (sgn < 0 ? px(2.2) : 0), ground, mat.claw, P.claw);
+        c.plot(hx + (sgn > 0 ? px(2.2) : 0) - 1, ground, mat.claw, P.claw);
+      }
+    }
+    c.ellipse(cx, bcy, bodyRx * 0.7, bodyRy * 1.15, mat.scale, P.body);
+    if (!back) {
+      c.ellipse(cx, bcy + bodyRy * 0.15, bodyRx * 0.38, bodyRy * 0.9, mat.belly, P.belly);
+      for (let y = Math.round(bcy - bodyRy * 0.4); y < bcy + bodyRy; y += px(2))
+        c.rect(cx - bodyRx * 0.25, y, cx + bodyRx * 0.25 - 1, y, mat.belly, P.belly, 1);
+    } else
+      for (let y = bcy - bodyRy; y < bcy + bodyRy * 0.6; y += 2.4 * k)
+        c.poly(
+          [
+            [cx - 1.1 * k, y + k],
+            [cx, y - 1.2 * k],
+            [cx + 1.1 * k, y + k],
+          ],
+          mat.spike,
+          P.spike,
+        );
+    // neck + head
+    const hcy = bcy - bodyRy - 3.2 * k;
+    c.capsule(cx, bcy - bodyRy * 0.5, cx, hcy, 2 * k, mat.scale, P.neck);
+    const top = hcy - 2.6 * k;
+    for (const sgn of [-1, 1]) {
+      c.capsule(
+        cx + sgn * 1.8 * k,
+        top + 1.2 * k,
+        cx + sgn * 3.4 * k,
+        top - 1.2 * k,
+        0.7 * k,
+        mat.horn,
+        P.horn,
+      );
+      c.line(
+        cx + sgn * 3.4 * k,
+        top - 1.2 * k,
+        cx + sgn * 3.8 * k,
+        top - 3.2 * k,
+        mat.horn,
+        P.horn,
+      );
+    }
+    c.ellipse(cx, hcy, 3.2 * k, 2.8 * k, mat.scale, P.head);
+    if (!back) {
+      // muzzle facing the viewer, nostrils, two eyes with brows
+      c.ellipse(cx, hcy + 1.6 * k, 2.2 * k, 1.5 * k, mat.scale, P.snout);
+      c.plot(cx - 1.2 * k, hcy + 1.3 * k, mat.pupil, P.face);
+      c.plot(cx + 1.2 * k - 1, hcy + 1.3 * k, mat.pupil, P.face);
+      const ex = Math.max(1, Math.round(1.7 * k));
+      const ey = Math.round(hcy - 0.9 * k);
+      c.plot(cx - ex - 1, ey, mat.iris, P.face);
+      c.plot(cx - ex, ey, mat.pupil, P.face);
+      c.plot(cx + ex, ey, mat.iris, P.face);
+      c.plot(cx + ex - 1, ey, mat.pupil, P.face);
+      c.plot(cx - ex - 1, ey - 1, mat.spike, P.face);
+      c.plot(cx + ex, ey - 1, mat.spike, P.face);
+    }
+  };
+
+  const draw = (c: SpriteCanvas, pose: Pose) => {
+    if (pose.view === "side") drawSide(c, pose);
+    else drawFront(c, pose, pose.view === "back");
+  };
+  return { size, materials: m.list, restView: "side", draw };
+}
