@@ -19,7 +19,16 @@ export function thumbUrl(task: Task): string | null {
 }
 
 /** Fixed-aspect pixel thumbnail (no layout shift); status overlay while not completed. */
-export function TaskThumb({ task, eager = false }: { task: Task; eager?: boolean }) {
+export function TaskThumb({
+  task,
+  eager = false,
+  badge = true,
+}: {
+  task: Task;
+  eager?: boolean;
+  /** Show the "frame N" badge of batch frames (off where the frame is labelled otherwise). */
+  badge?: boolean;
+}) {
   const t = useT();
   const src = thumbUrl(task);
   return (
@@ -54,7 +63,7 @@ export function TaskThumb({ task, eager = false }: { task: Task; eager?: boolean
           )}
         </div>
       )}
-      {task.batch_index ? (
+      {badge && task.batch_index ? (
         <span className="absolute bottom-1 left-1 rounded bg-black/60 px-1 text-[10px] text-white">
           {t("task.frame", { n: task.batch_index })}
         </span>

@@ -48,5 +48,7 @@ export async function composeAndGenerate(page: Page, prompt: string) {
 export async function screenshot(page: Page, name: string) {
   const dir = path.join("test-results", "screens");
   fs.mkdirSync(dir, { recursive: true });
+  // From the top, so the sticky header is not stitched into the middle of a full-page shot.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }

@@ -11,6 +11,16 @@ async function settle(page: Page) {
   await expect(page.locator('[role="status"]:has-text("Loading")')).toHaveCount(0);
 }
 
+/** The compass of a directions batch: four enabled, labelled buttons with their frames. */
+async function expectCompass(page: Page) {
+  const compass = page.getByTestId("compass");
+  await expect(compass).toBeVisible();
+  const buttons = compass.getByRole("button");
+  await expect(buttons).toHaveCount(4);
+  for (let i = 0; i < 4; i++) await expect(buttons.nth(i)).toBeEnabled();
+  await expect(compass.locator("img")).toHaveCount(4);
+}
+
 test.describe("screenshots of every page", () => {
   test.use({ storageState: ADMIN_STATE });
 
@@ -25,15 +35,21 @@ test.describe("screenshots of every page", () => {
       data: { prompt: "screenshot wizard", mode: "walk", model: "local/pixel-sprite", force: true },
     });
     const { batch_id } = await batchRes.json();
-    await expect
-      .poll(
-        async () =>
-          (await (await page.request.get(`/api/v1/batch/${batch_id}`)).json()).batch.status,
-        {
-          timeout: 90_000,
-        },
-      )
-      .toBe("completed");
+    // A directions batch (front/back/left/right) for the previewer's compass, with the page's
+    // own session.
+    const dirRes = await page.request.post("/api/v1/batch-generate", {
+      data: { prompt: "screenshot knight turning", mode: "directions", force: true },
+    });
+    expect(dirRes.ok()).toBe(true);
+    const { batch_id: dirBatch } = await dirRes.json();
+    for (const id of [batch_id, dirBatch]) {
+      await expect
+        .poll(
+          async () => (await (await page.request.get(`/api/v1/batch/${id}`)).json()).batch.status,
+          { timeout: 90_000 },
+        )
+        .toBe("completed");
+    }
 
     const pages: [string, string][] = [
       ["studio", "/"],
@@ -41,6 +57,7 @@ test.describe("screenshots of every page", () => {
       ["detail", `/gallery/${task_id}`],
       ["batches", "/batches"],
       ["batch", `/batches/${batch_id}`],
+      ["batch-directions", `/batches/${dirBatch}`],
       ["api-keys", "/settings/api-keys"],
       ["providers", "/settings/providers"],
       ["docs", "/docs"],
@@ -50,6 +67,7 @@ test.describe("screenshots of every page", () => {
       for (const [name, url] of pages) {
         await page.goto(url);
         await settle(page);
+        if (name === "batch-directions") await expectCompass(page);
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - window.innerWidth,
         );
@@ -63,6 +81,30 @@ test.describe("screenshots of every page", () => {
     await page.goto("/docs");
     await page.locator('[data-operation="POST /api/v1/generate"] summary').click();
     await screenshot(page, "docs-expanded-desktop");
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto("/docs");
+    for (const route of ["POST /api/v1/generate", "GET /api/v1/tasks"]) {
+      await page.locator(`[data-operation="${route}"] summary`).click();
+    }
+    const docsOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect.soft(docsOverflow, "expanded docs at 375 px scroll sideways").toBeLessThanOrEqual(0);
+    await screenshot(page, "docs-expanded-mobile");
+    // Gallery with a selection: the floating bar appears without moving the grid.
+    for (const vp of VIEWPORTS) {
+      await page.setViewportSize({ width: vp.width, height: vp.height });
+      await page.goto("/gallery");
+      await settle(page);
+      const grid = page.getByTestId("gallery-grid");
+      const before = await grid.boundingBox();
+      await grid.getByTestId("task-card").first().getByRole("checkbox").check();
+      await expect(page.getByTestId("selection-bar")).toBeVisible();
+      const after = await grid.boundingBox();
+      expect.soft(after?.y, "grid moved when the selection bar appeared").toBe(before?.y);
+      await screenshot(page, `gallery-selected-${vp.name}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto("/settings/api-keys");
     await page.getByLabel("Key name").fill("screenshot");
     await page.getByRole("button", { name: "Create key" }).click();
@@ -80,10 +122,16 @@ test.describe("screenshots of every page", () => {
       for (const [name, url] of [
         ["studio", "/"],
         ["batch", `/batches/${batch_id}`],
+        ["batch-directions", `/batches/${dirBatch}`],
         ["detail", `/gallery/${task_id}`],
+        ["gallery", "/gallery"],
+        ["docs-expanded", "/docs"],
       ]) {
         await page.goto(url);
         await settle(page);
+        if (name === "batch-directions") await expectCompass(page);
+        if (name === "docs-expanded")
+          await page.locator('[data-operation="POST /api/v1/generate"] summary').click();
         await screenshot(page, `${name}-zh-dark-${vp.name}`);
       }
     }

@@ -269,7 +269,7 @@ export function BatchPreviewer({ id }: { id: number }) {
                       className={`${pos} flex flex-col items-center gap-0.5 rounded border p-1 text-[11px] ${readyIdx === shownIndex ? "border-indigo-500" : "border-zinc-200 dark:border-zinc-700"}`}
                     >
                       {frame ? (
-                        <TaskThumb task={frame} eager />
+                        <TaskThumb task={frame} eager badge={false} />
                       ) : (
                         <span className="aspect-square w-full" />
                       )}

@@ -237,7 +237,7 @@ export function OpenApiView() {
             <span className="font-normal text-zinc-500">{String(info.version ?? "")}</span>
           </p>
           {typeof info.description === "string" && (
-            <p className="mt-1 whitespace-pre-wrap text-zinc-600 dark:text-zinc-300">
+            <p className="mt-1 break-words whitespace-pre-wrap text-zinc-600 dark:text-zinc-300">
               {info.description}
             </p>
           )}
@@ -274,14 +274,16 @@ function slug(s: string) {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 }
 
-function CodeBlock({ code, label }: { code: string; label: string }) {
+function CodeBlock({ code, label, wrap = false }: { code: string; label: string; wrap?: boolean }) {
   return (
     <div className="relative">
       <div className="mb-1 flex items-center justify-between">
         <span className="text-xs font-medium text-zinc-500">{label}</span>
         <CopyButton text={code} className="min-h-7 px-2 py-0.5 text-xs" />
       </div>
-      <pre className="max-h-80 overflow-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100">
+      <pre
+        className={`max-h-80 max-w-full overflow-auto rounded-md bg-zinc-900 p-3 text-xs leading-5 text-zinc-100 dark:bg-zinc-950 dark:ring-1 dark:ring-zinc-800 ${wrap ? "whitespace-pre-wrap break-all" : ""}`}
+      >
         <code>{code}</code>
       </pre>
     </div>
@@ -307,37 +309,26 @@ function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin
           <span className="text-sm text-zinc-600 dark:text-zinc-300">{op.summary}</span>
         )}
       </summary>
-      <div className="space-y-4 border-t border-zinc-200 p-3 dark:border-zinc-800">
+      <div className="min-w-0 space-y-4 border-t border-zinc-200 p-3 dark:border-zinc-800">
         {op.description && (
-          <p className="text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
+          <p className="text-sm break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
             {op.description}
           </p>
         )}
         {op.parameters.length > 0 && (
           <div>
             <h3 className="mb-1 text-sm font-semibold">{t("docs.parameters")}</h3>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-xs">
-                <tbody>
-                  {op.parameters.map((p) => (
-                    <tr
-                      key={`${p.in}-${p.name}`}
-                      className="border-t border-zinc-100 align-top dark:border-zinc-800"
-                    >
-                      <td className="py-1 pr-3 font-mono font-semibold whitespace-nowrap">
-                        {p.name}
-                        {p.required && <span className="ml-1 text-red-600">*</span>}
-                      </td>
-                      <td className="py-1 pr-3 text-zinc-500">{p.in}</td>
-                      <td className="py-1 pr-3 font-mono text-zinc-500">
-                        {schemaType(spec, p.schema)}
-                      </td>
-                      <td className="py-1">{p.description}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FieldTable
+              withIn
+              rows={op.parameters.map((p) => ({
+                key: `${p.in}-${p.name}`,
+                name: p.name,
+                in: p.in,
+                required: !!p.required,
+                type: schemaType(spec, p.schema),
+                description: p.description ?? "",
+              }))}
+            />
           </div>
         )}
         {body && (
@@ -378,7 +369,7 @@ function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin
             })}
           </div>
         </div>
-        <CodeBlock label={t("docs.curl")} code={curlFor(op, origin, body?.example)} />
+        <CodeBlock label={t("docs.curl")} code={curlFor(op, origin, body?.example)} wrap />
       </div>
     </details>
   );
@@ -394,7 +385,6 @@ function schemaType(spec: Json, schemaIn: unknown): string {
 }
 
 function SchemaProps({ spec, content }: { spec: Json; content: unknown }) {
-  const t = useT();
   const c = content as Record<string, Json> | undefined;
   const media = c ? (c["application/json"] ?? Object.values(c)[0]) : undefined;
   const schema = resolveRef(spec, media?.schema);
@@ -402,28 +392,92 @@ function SchemaProps({ spec, content }: { spec: Json; content: unknown }) {
   const required = new Set((schema?.required as string[] | undefined) ?? []);
   if (!Object.keys(props).length) return null;
   return (
-    <div className="mb-2 overflow-x-auto">
-      <table className="w-full text-left text-xs">
-        <tbody>
-          {Object.entries(props).map(([name, p]) => {
-            const ps = resolveRef(spec, p);
-            return (
-              <tr key={name} className="border-t border-zinc-100 align-top dark:border-zinc-800">
-                <td className="py-1 pr-3 font-mono font-semibold whitespace-nowrap">
-                  {name}
-                  {required.has(name) && (
-                    <span className="ml-1 text-red-600" title={t("docs.required")}>
-                      *
-                    </span>
-                  )}
-                </td>
-                <td className="py-1 pr-3 font-mono text-zinc-500">{schemaType(spec, p)}</td>
-                <td className="py-1">{String(ps?.description ?? "")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="mb-2">
+      <FieldTable
+        rows={Object.entries(props).map(([name, p]) => ({
+          key: name,
+          name,
+          required: required.has(name),
+          type: schemaType(spec, p),
+          description: String(resolveRef(spec, p)?.description ?? ""),
+        }))}
+      />
     </div>
+  );
+}
+
+interface FieldRow {
+  key: string;
+  name: string;
+  in?: string;
+  required: boolean;
+  type: string;
+  description: string;
+}
+
+/**
+ * Parameter / body-field table with fixed name and type columns and a wrapping description.
+ * Below `sm` the description moves to its own full-width line under the name so the
+ * columns never squeeze to a few characters on a phone.
+ */
+function FieldTable({ rows, withIn = false }: { rows: FieldRow[]; withIn?: boolean }) {
+  const t = useT();
+  const cols = withIn ? 3 : 2;
+  // No descriptions at all (common for request bodies): drop the column instead of a row of dashes.
+  const hasDesc = rows.some((r) => r.description);
+  return (
+    <table
+      className="w-full table-fixed border-collapse text-left text-xs"
+      data-testid="field-table"
+    >
+      <thead className="text-[11px] text-zinc-500 uppercase">
+        <tr>
+          <th scope="col" className="w-1/2 py-1 pr-3 font-medium sm:w-44">
+            {t("docs.colName")}
+          </th>
+          {withIn && (
+            <th scope="col" className="w-14 py-1 pr-3 font-medium">
+              {t("docs.colIn")}
+            </th>
+          )}
+          <th scope="col" className={`py-1 pr-3 font-medium ${hasDesc ? "sm:w-44" : ""}`}>
+            {t("docs.colType")}
+          </th>
+          {hasDesc && (
+            <th scope="col" className="hidden py-1 font-medium sm:table-cell">
+              {t("docs.colDescription")}
+            </th>
+          )}
+        </tr>
+      </thead>
+      {rows.map((r) => (
+        <tbody key={r.key} className="border-t border-zinc-100 align-top dark:border-zinc-800">
+          <tr>
+            <td className="py-1 pr-3 font-mono font-semibold break-words">
+              {r.name}
+              {r.required && (
+                <span className="ml-1 text-red-600" title={t("docs.required")}>
+                  *
+                </span>
+              )}
+            </td>
+            {withIn && <td className="py-1 pr-3 text-zinc-500">{r.in}</td>}
+            <td className="py-1 pr-3 font-mono break-words text-zinc-500">{r.type}</td>
+            {hasDesc && (
+              <td className="hidden py-1 break-words text-zinc-700 sm:table-cell dark:text-zinc-300">
+                {r.description || <span className="text-zinc-400">—</span>}
+              </td>
+            )}
+          </tr>
+          {r.description && (
+            <tr className="sm:hidden">
+              <td colSpan={cols} className="pb-1.5 break-words text-zinc-600 dark:text-zinc-400">
+                {r.description}
+              </td>
+            </tr>
+          )}
+        </tbody>
+      ))}
+    </table>
   );
 }

@@ -108,6 +108,7 @@ export function Gallery() {
       }),
     [],
   );
+  const selectAll = () => setSelected(new Set(tasks.map((x) => x.id)));
   const onStar = useMemo(() => (id: number, s: boolean) => star.mutate({ id, starred: s }), [star]);
 
   const modelOptions = flattenModels(models.data).filter(
@@ -115,13 +116,31 @@ export function Gallery() {
   );
 
   return (
-    <main className="mx-auto max-w-7xl px-4 py-6">
+    // pb-28 always leaves room for the floating selection bar, so it never covers the last row
+    // and showing it does not move anything.
+    <main className="mx-auto max-w-7xl px-4 pt-6 pb-28">
       <PageTitle
         actions={
           list.data ? (
-            <p className="text-sm text-zinc-500" data-testid="gallery-total">
-              {t("gallery.total", { n: total })}
-            </p>
+            <div className="flex items-center gap-2 text-sm">
+              <p className="text-zinc-500" data-testid="gallery-total">
+                {t("gallery.total", { n: total })}
+              </p>
+              {tasks.length > 0 && selected.size < tasks.length && (
+                <>
+                  <span aria-hidden="true" className="text-zinc-300 dark:text-zinc-700">
+                    ·
+                  </span>
+                  <button
+                    type="button"
+                    onClick={selectAll}
+                    className="rounded text-indigo-600 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-400"
+                  >
+                    {t("gallery.selectAll")}
+                  </button>
+                </>
+              )}
+            </div>
           ) : null
         }
       >
@@ -187,16 +206,27 @@ export function Gallery() {
         </label>
       </div>
 
+      {/* Floating selection bar: only there while something is selected; fixed, so the grid
+          never shifts when it appears or goes. The live region itself always exists. */}
       <div
-        className={`sticky top-14 z-20 mb-3 flex min-h-11 flex-wrap items-center gap-2 rounded-md border px-3 py-1.5 text-sm ${selected.size ? "border-indigo-300 bg-indigo-50 dark:border-indigo-800 dark:bg-indigo-950" : "border-transparent"}`}
         aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-0 z-30 flex justify-center sm:bottom-4 sm:px-4"
       >
-        {selected.size > 0 ? (
-          <>
-            <span className="font-medium" data-testid="selected-count">
+        {selected.size > 0 && (
+          <div
+            role="toolbar"
+            aria-label={t("gallery.selected", { n: selected.size })}
+            data-testid="selection-bar"
+            className="pointer-events-auto grid w-full grid-cols-2 items-center gap-2 border-t border-indigo-300 bg-indigo-50/95 px-4 pt-2 pb-[max(0.5rem,env(safe-area-inset-bottom))] text-sm shadow-lg backdrop-blur sm:flex sm:w-auto sm:max-w-full sm:rounded-xl sm:border sm:px-3 sm:py-2 dark:border-indigo-800 dark:bg-indigo-950/95"
+          >
+            <span className="px-1 font-medium tabular-nums" data-testid="selected-count">
               {t("gallery.selected", { n: selected.size })}
             </span>
-            <Button onClick={() => setSelected(new Set())} variant="ghost">
+            <Button
+              onClick={() => setSelected(new Set())}
+              variant="ghost"
+              className="justify-self-end"
+            >
               {t("gallery.clearSelection")}
             </Button>
             <Button
@@ -219,13 +249,7 @@ export function Gallery() {
             <Button variant="danger" onClick={() => setConfirm(true)}>
               {t("gallery.deleteSelected")}
             </Button>
-          </>
-        ) : (
-          tasks.length > 0 && (
-            <Button variant="ghost" onClick={() => setSelected(new Set(tasks.map((x) => x.id)))}>
-              {t("gallery.selectAll")}
-            </Button>
-          )
+          </div>
         )}
       </div>
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useBatch, useTasks } from "@/hooks/use-api";
 import type { Task } from "@/lib/client/types";
+import { SpriteLoop } from "../batch/sprite-loop";
 import { useT } from "../i18n-provider";
 import { TaskCard, TaskThumb } from "../task-card";
 import { cardClass, Empty, ErrorText, StatusBadge } from "../ui";
@@ -78,12 +79,17 @@ function BatchProgress({ id }: { id: number }) {
         <p className="text-sm font-medium">
           {t("batch.title", { id })} · {b.mode} · <StatusBadge status={b.status} />
         </p>
-        <Link
-          href={`/batches/${id}`}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-        >
-          {t("studio.openBatch")}
-        </Link>
+        <div className="flex items-center gap-3">
+          {b.status === "completed" && (
+            <SpriteLoop frames={frames} label={t("studio.batchPreview", { id })} size={56} />
+          )}
+          <Link
+            href={`/batches/${id}`}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
+            {t("studio.openBatch")}
+          </Link>
+        </div>
       </div>
       <p className="mb-2 text-xs text-zinc-500">
         {t("batch.progress", { done, total: total_count || b.requested_count })}

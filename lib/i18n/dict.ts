@@ -91,6 +91,7 @@ export const en = {
   "studio.recent": "Recent work",
   "studio.recentEmpty": "Nothing yet. Write a prompt and press Generate.",
   "studio.openBatch": "Open batch previewer",
+  "studio.batchPreview": "Animated preview of batch #{id}",
   "studio.duplicatesTitle": "Similar artworks already exist",
   "studio.useThis": "Use this",
   "studio.generateAnyway": "Generate anyway",
@@ -229,6 +230,10 @@ export const en = {
   "docs.other": "Other",
   "docs.filter": "Filter routes",
   "docs.rawSpec": "Raw OpenAPI JSON",
+  "docs.colName": "Name",
+  "docs.colIn": "In",
+  "docs.colType": "Type",
+  "docs.colDescription": "Description",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -325,6 +330,7 @@ export const zh: Record<MessageKey, string> = {
   "studio.recent": "最近作品",
   "studio.recentEmpty": "还没有作品。写下提示词并点击“生成”。",
   "studio.openBatch": "打开批量预览",
+  "studio.batchPreview": "批量 #{id} 的动画预览",
   "studio.duplicatesTitle": "已存在相似的作品",
   "studio.useThis": "使用这个",
   "studio.generateAnyway": "仍然生成",
@@ -461,4 +467,8 @@ export const zh: Record<MessageKey, string> = {
   "docs.other": "其他",
   "docs.filter": "筛选路由",
   "docs.rawSpec": "原始 OpenAPI JSON",
+  "docs.colName": "名称",
+  "docs.colIn": "位置",
+  "docs.colType": "类型",
+  "docs.colDescription": "说明",
 };

@@ -1,5 +1,6 @@
 // Local (offline) image operations. Inputs are often our own ×scale PNGs, so every operation
 // first folds the image back to its logical grid and works there.
+import ImageTracer from "imagetracerjs";
 import { rgbToHex } from "./color";
 import { PaletteMatcher } from "./palettes";
 import { applyPalette, buildPalette, histogram } from "./quantize";
@@ -123,8 +124,20 @@ export async function vectorize(
     };
     cell = Math.max(1, Math.round(cell / k));
   }
-  const pal: Rgb[] =
-    histogram(grid).colors.length <= n ? histogram(grid).colors : buildPalette(grid, n, false);
+  const hist = histogram(grid);
+  // smooth sources (photos, AI renders): no pixel grid was detected and the image has far more
+  // colours than a sprite would → trace smooth contours instead of pixel rectangles
+  if (cell === 1 && hist.colors.length > 256) {
+    const traced = traceSmooth(grid, n);
+    if (traced) {
+      const s = Math.max(1, Math.floor(1024 / Math.max(grid.width, grid.height)));
+      return {
+        svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${grid.width * s}" height="${grid.height * s}" viewBox="0 0 ${grid.width} ${grid.height}">${traced.body}</svg>`,
+        fills: traced.fills,
+      };
+    }
+  }
+  const pal: Rgb[] = hist.colors.length <= n ? hist.colors : buildPalette(grid, n, false);
   const q = applyPalette(grid, pal);
   const { width: w, height: h } = q;
   const pm = new PaletteMatcher(pal);
@@ -170,4 +183,73 @@ export async function vectorize(
   const s = Math.max(1, Math.min(cell, Math.floor(1024 / Math.max(w, h))));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w * s}" height="${h * s}" viewBox="0 0 ${w} ${h}" shape-rendering="crispEdges">${body}</svg>`;
   return { svg, fills };
+}
+
+/**
+ * Contour tracing for smooth images with imagetracerjs (Unlicense). We quantise with our own
+ * palette (≤ n colours, OKLab k-means) and hand it to the tracer, then re-check the output: every
+ * fill is snapped to that palette, so the SVG never has more than n distinct fills. Returns null
+ * if tracing fails so the caller can fall back to the exact rectangle tracer.
+ */
+export function traceSmooth(grid: RgbaImage, n: number): { body: string; fills: string[] } | null {
+  const pal = buildPalette(grid, n, false);
+  if (!pal.length) return null;
+  let hasAlpha = false;
+  for (let i = 3; i < grid.data.length; i += 4)
+    if (grid.data[i]! < 128) {
+      hasAlpha = true;
+      break;
+    }
+  const tracerPal = pal.map(([r, g, b]) => ({ r, g, b, a: 255 }));
+  if (hasAlpha) tracerPal.push({ r: 0, g: 0, b: 0, a: 0 });
+  let raw: string;
+  try {
+    raw = ImageTracer.imagedataToSVG(
+      { width: grid.width, height: grid.height, data: grid.data },
+      {
+        pal: tracerPal,
+        numberofcolors: tracerPal.length,
+        colorquantcycles: 1,
+        ltres: 1,
+        qtres: 1,
+        pathomit: 4,
+        roundcoords: 1,
+        linefilter: true,
+        strokewidth: 0,
+        viewbox: true,
+      },
+    );
+  } catch {
+    return null;
+  }
+  const pm = new PaletteMatcher(pal);
+  const byFill = new Map<string, string[]>();
+  for (const m of raw.matchAll(/<path\b([^>]*)\/>/g)) {
+    const attrs = m[1]!;
+    const op = /opacity="([\d.]+)"/.exec(attrs);
+    if (op && Number(op[1]) < 0.5) continue;
+    const f = /fill="rgb\((\d+),(\d+),(\d+)\)"/.exec(attrs);
+    const d = /\sd="([^"]*)"/.exec(attrs);
+    if (!f || !d) continue;
+    const hex = rgbToHex(pal[pm.nearest(Number(f[1]), Number(f[2]), Number(f[3]))]!);
+    const list = byFill.get(hex) ?? [];
+    list.push(d[1]!.trim());
+    byFill.set(hex, list);
+  }
+  if (!byFill.size) return null;
+  const fills = [...byFill.keys()];
+  // keep the tracer's path order (layers stack as traced), fills snapped to the palette
+  const body = raw
+    .match(/<path\b[^>]*\/>/g)!
+    .map((p) => {
+      const op = /opacity="([\d.]+)"/.exec(p);
+      if (op && Number(op[1]) < 0.5) return "";
+      const f = /fill="rgb\((\d+),(\d+),(\d+)\)"/.exec(p);
+      const d = /\sd="([^"]*)"/.exec(p);
+      if (!f || !d) return "";
+      const hex = rgbToHex(pal[pm.nearest(Number(f[1]), Number(f[2]), Number(f[3]))]!);
+      return `<path fill="${hex}" d="${d[1]!.trim()}"/>`;
+    })
+    .join("");
+  return { body, fills };
 }

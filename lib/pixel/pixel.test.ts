@@ -21,6 +21,7 @@ import {
   zipStream,
 } from "./index";
 import { scale2x } from "./scalers";
+import { renderSpriteGrid } from "./sprite/engine";
 
 async function raw(png: Buffer) {
   const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
@@ -366,6 +367,122 @@ describe("local operations", () => {
       expect(stack).toEqual([]);
       expect(svg.replace(/<[^>]+>/g, "").trim()).toBe("");
     }
+  });
+
+  it("vectorize traces smooth gradients with imagetracerjs, ≤ N fills, parseable", async () => {
+    const w = 96;
+    const h = 64;
+    const buf = Buffer.alloc(w * h * 3);
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++) {
+        const i = (y * w + x) * 3;
+        buf[i] = Math.round((x / (w - 1)) * 255);
+        buf[i + 1] = Math.round((y / (h - 1)) * 255);
+        buf[i + 2] = Math.round(128 + 100 * Math.sin((x + y) / 15));
+      }
+    const png = await sharp(buf, { raw: { width: w, height: h, channels: 3 } })
+      .png()
+      .toBuffer();
+    for (const n of [3, 6, 12]) {
+      const { svg, fills } = await vectorize(png, { colorCount: n });
+      const found = new Set([...svg.matchAll(/fill="([^"]+)"/g)].map((m) => m[1]));
+      expect(found.size).toBeGreaterThan(1);
+      expect(found.size).toBeLessThanOrEqual(n);
+      expect(fills.length).toBe(found.size);
+      // smooth contours, not pixel rectangles: no crispEdges hint
+      expect(svg).not.toContain("crispEdges");
+      expect(svg).toMatch(/viewBox="0 0 96 64"/);
+      const stack: string[] = [];
+      for (const m of svg.matchAll(/<(\/?)([a-zA-Z]+)((?:\s+[a-zA-Z:-]+="[^"]*")*)\s*(\/?)>/g)) {
+        if (m[1]) expect(stack.pop()).toBe(m[2]);
+        else if (!m[4]) stack.push(m[2]!);
+      }
+      expect(stack).toEqual([]);
+      expect(svg.replace(/<[^>]+>/g, "").trim()).toBe("");
+      // rasterises and covers the canvas
+      const r = await raw(await sharp(Buffer.from(svg)).resize(w, h).png().toBuffer());
+      let opaque = 0;
+      for (let i = 3; i < r.data.length; i += 4) if (r.data[i]! > 0) opaque++;
+      expect(opaque).toBeGreaterThan(w * h * 0.9);
+    }
+  });
+});
+
+describe("creature builders", () => {
+  const grid = (prompt: string, mode: SpriteMode, index: number, seed = 7) =>
+    renderSpriteGrid({ prompt, seed, mode, index, count: 4 }).grid;
+  const lowest = (g: RgbaImage) => bbox(g).y1;
+  it("dragons: ≥5 colours, stable baseline, flapping wings, fire on the strike", () => {
+    for (const p of ["blue dragon", "red dragon", "龙", "green dragon"])
+      for (const seed of [1, 2, 3]) {
+        const frames = [
+          ...[0, 1].map((i) => grid(p, "idle", i, seed)),
+          ...[0, 1, 2, 3].map((i) => grid(p, "walk", i, seed)),
+          ...[0, 1, 2].map((i) => grid(p, "attack", i, seed)),
+          ...[0, 1, 2, 3].map((i) => grid(p, "directions", i, seed)),
+        ];
+        const base = lowest(frames[0]!);
+        for (const f of frames) {
+          expect(colorsOf(f.data).size, p).toBeGreaterThanOrEqual(5);
+          expect(lowest(f), `${p} baseline`).toBe(base);
+        }
+        // idle: wings move → top edge / silhouette differs
+        expect(Buffer.compare(Buffer.from(frames[0]!.data), Buffer.from(frames[1]!.data))).not.toBe(
+          0,
+        );
+        // strike frame reaches further right (breath) than the wind-up
+        expect(bbox(frames[7]!).x1).toBeGreaterThan(bbox(frames[6]!).x1);
+      }
+  });
+
+  it("animal walk: diagonal leg pairs swap between frames 1 and 3; pounce moves the body", () => {
+    for (const p of ["cat", "brown dog", "fox", "horse", "白色的狗"]) {
+      const f = [0, 1, 2, 3].map((i) => grid(p, "walk", i));
+      const bb = bbox(f[0]!);
+      const rows = (g: RgbaImage) => {
+        let d = 0;
+        for (let y = bb.y1 - 3; y <= bb.y1; y++)
+          for (let x = 0; x < g.width; x++) {
+            const i = (y * g.width + x) * 4;
+            if (f[1]!.data[i + 3] !== g.data[i + 3] || f[1]!.data[i] !== g.data[i]) d++;
+          }
+        return d;
+      };
+      expect(rows(f[3]!), `${p} passing frames`).toBeGreaterThan(3);
+      const a = [0, 1, 2].map((i) => grid(p, "attack", i));
+      expect(bbox(a[1]!).x1, `${p} strike reaches forward`).toBeGreaterThan(bbox(a[0]!).x1);
+      for (const g of [...f, ...a]) expect(lowest(g)).toBe(bb.y1);
+    }
+  });
+
+  it("fallback monster: mirror-symmetric front view with a pair of eye pixels, limbs move", () => {
+    for (const p of ["strange creature", "什么东西", "eldritch thing", "a gorgon"])
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const g = grid(p, "directions", 0, seed);
+        const { width: w, height: h, data: d } = g;
+        let asym = 0;
+        for (let y = 0; y < h; y++)
+          for (let x = 0; x < w; x++) {
+            const i = (y * w + x) * 4;
+            const j = (y * w + (w - 1 - x)) * 4;
+            // silhouette symmetry (shading is lit from the top-left on purpose)
+            if (d[i + 3] !== d[j + 3]) asym++;
+          }
+        expect(asym, `${p} #${seed} symmetric`).toBe(0);
+        // eye colour (light, flat) appears as a mirrored pair on one row
+        const eyeCols = ["255,244,208", "248,224,64", "200,248,160"];
+        let pair = false;
+        for (let y = 0; y < h && !pair; y++)
+          for (let x = 0; x < w / 2; x++) {
+            const i = (y * w + x) * 4;
+            const key = `${d[i]},${d[i + 1]},${d[i + 2]}`;
+            if (d[i + 3] && eyeCols.includes(key)) pair = true;
+          }
+        expect(pair, `${p} #${seed} eyes`).toBe(true);
+        const wk = [0, 1, 2, 3].map((i) => grid(p, "walk", i, seed));
+        expect(Buffer.compare(Buffer.from(wk[0]!.data), Buffer.from(wk[2]!.data))).not.toBe(0);
+        expect(lowest(wk[0]!)).toBe(lowest(wk[1]!));
+      }
   });
 });
 

@@ -150,20 +150,28 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
 
   const drawSide = (c: SpriteCanvas, pose: Pose) => {
     const atk = pose.attack;
-    const dx = atk === 1 ? -1 : atk === 2 ? 2 : atk === 3 ? 1 : 0;
+    // pounce: crouch back (wind-up) → body launched forward and up (strike) → settle (recover)
+    const dx = [0, -2 * k, 3 * k, 1 * k][atk]!;
+    const dy = [0, Math.max(1, 1.5 * k), -1.5 * k, 0][atk]!;
     const bcx = size / 2 - 2 * k + dx - (dragon ? 1 * k : 0);
-    const bcy = ground - legLen - bodyRy * 0.6 + pose.bob + (atk === 1 ? 1 : 0);
+    const bcy = ground - legLen - bodyRy * 0.6 + pose.bob + dy;
     const frontX = bcx + bodyRx * 0.62;
     const backX = bcx - bodyRx * 0.62;
     const s = pose.stride * 2.2 * k;
+    // diagonal pairs: near-front + far-back share a phase, far-front + near-back the other; the
+    // swinging pair is lifted and carried forward on passing frames
+    const swingF = pose.lift === -1 ? 1.2 * k : 0;
+    const swingN = pose.lift === 1 ? 1.2 * k : 0;
+    const reach = atk === 2 ? 3 * k : atk === 1 ? -1 * k : 0;
+    const push = atk === 2 ? -2.5 * k : atk === 1 ? 1 * k : 0;
     const legs: [number, number, number, number][] = [
       // hipX, footX, part, tone
-      [frontX - k, frontX - k - s, P.legF, 1],
-      [backX - k, backX - k + s, P.legF2, 1],
+      [frontX - k, frontX - k - s + swingF + reach, P.legF, 1],
+      [backX - k, backX - k + s + swingN + push, P.legF2, 1],
     ];
     const nearLegs: [number, number, number, number][] = [
-      [frontX, frontX + s + (atk === 2 ? 3 * k : 0), P.legN, -1],
-      [backX, backX - s, P.legN2, -1],
+      [frontX, frontX + s + swingN + reach, P.legN, -1],
+      [backX, backX - s + swingF + push, P.legN2, -1],
     ];
     const wingUp = dragon && (pose.mode === "walk" ? pose.stride !== 0 : pose.t < 0.5);
     if (dragon) {
@@ -240,8 +248,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     }
     for (const [hx, fx, part, tone] of legs) {
       const lift =
-        (pose.lift === -1 && part === P.legF) || (pose.lift === 1 && part === P.legF2) ? px(1) : 0;
-      c.capsule(hx, bcy, fx, ground - lift - limb * 0.5, limb, mat.fur, part, tone);
+        (pose.lift === -1 && part === P.legF) || (pose.lift === 1 && part === P.legF2) ? px(2) : 0;
+      const fy = atk === 2 && part === P.legF ? ground - 3 * k : ground - lift - limb * 0.5;
+      c.capsule(hx, bcy, fx, fy, limb, mat.fur, part, tone);
+      // planted paw: slanted legs must still touch the baseline
+      if (fy > ground - limb)
+        c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, mat.fur, part, tone);
     }
     // body
     c.ellipse(bcx, bcy, bodyRx, bodyRy, mat.fur, P.body);
@@ -270,15 +282,17 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       }
     for (const [hx, fx, part, tone] of nearLegs) {
       const lift =
-        (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? px(1) : 0;
+        (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? px(2) : 0;
       const fy = atk === 2 && part === P.legN ? ground - 4 * k : ground - lift - limb * 0.5;
       c.capsule(hx, bcy, fx, fy, limb, mat.fur, part, tone);
+      if (fy > ground - limb)
+        c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, mat.fur, part, tone);
     }
     // head
     const neckUp = dragon ? 5 * k : 2.5 * k;
     const hcx = bcx + bodyRx + (dragon ? 0 : -0.5 * k) + (atk === 1 ? -k : 0);
-    const hcy =
-      bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 2 * k : 0) + (pose.bob && dragon ? 0 : 0);
+    // wind-up lowers the head (stalking), the strike stretches it forward
+    const hcy = bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 1.5 * k : atk === 2 ? 0.5 * k : 0);
     if (dragon)
       c.capsule(bcx + bodyRx * 0.6, bcy - bodyRy * 0.3, hcx, hcy, 1.8 * k, mat.fur, P.body);
     // ears (behind head so the outline separates them)

@@ -9,6 +9,7 @@ import { buildAnimal } from "./animal";
 import { buildBlob } from "./blob";
 import { type Material, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
+import { buildDragon } from "./dragon";
 import { buildHumanoid } from "./humanoid";
 import { buildItem } from "./item";
 import { buildMonster } from "./monster";
@@ -21,8 +22,9 @@ export function buildDesign(info: PromptInfo, rng: Rng, crng: Rng): Design {
     case "humanoid":
       return buildHumanoid(info, rng, crng, size);
     case "animal":
-    case "dragon":
       return buildAnimal(info, rng, crng, size);
+    case "dragon":
+      return buildDragon(info, rng, crng, size);
     case "slime":
     case "spirit":
       return buildBlob(info, rng, crng, size);

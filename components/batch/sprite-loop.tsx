@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { Task } from "@/lib/client/types";
+import { versioned } from "../task-card";
+
+/**
+ * A tiny looping preview of a batch's completed frames (all frames stay mounted, only the
+ * visible one changes, so there is no decode flicker). Holds still on the first frame when the
+ * person asked for reduced motion.
+ */
+export function SpriteLoop({
+  frames,
+  fps = 8,
+  size = 64,
+  label,
+}: {
+  frames: Task[];
+  fps?: number;
+  size?: number;
+  label: string;
+}) {
+  const ready = frames.filter((f) => f.status === "completed" && f.image_path);
+  const n = ready.length;
+  const [index, setIndex] = useState(0);
+  const [still, setStill] = useState(false);
+
+  useEffect(() => {
+    const mq = window.matchMedia("(prefers-reduced-motion: reduce)");
+    setStill(mq.matches);
+    const on = (e: MediaQueryListEvent) => setStill(e.matches);
+    mq.addEventListener("change", on);
+    return () => mq.removeEventListener("change", on);
+  }, []);
+
+  useEffect(() => {
+    if (still || n < 2) return;
+    const timer = setInterval(() => setIndex((i) => (i + 1) % n), 1000 / fps);
+    return () => clearInterval(timer);
+  }, [still, n, fps]);
+
+  if (n === 0) return null;
+  const shown = Math.min(index, n - 1);
+  return (
+    <div
+      role="img"
+      aria-label={label}
+      title={label}
+      data-testid="sprite-loop"
+      data-frame-index={shown}
+      data-frame-count={n}
+      className="checkerboard relative shrink-0 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-700"
+      style={{ width: size, height: size }}
+    >
+      {ready.map((f, i) => (
+        // biome-ignore lint/performance/noImgElement: crisp pixels
+        <img
+          key={f.id}
+          src={versioned(f, f.image_path)!}
+          alt=""
+          draggable={false}
+          className="pixelated absolute inset-0 size-full object-contain"
+          style={{ visibility: i === shown ? "visible" : "hidden" }}
+        />
+      ))}
+    </div>
+  );
+}
