@@ -244,6 +244,12 @@ describe("batches", () => {
       await post("/api/v1/batch-generate", { prompt: "random things", count: 3 })
     ).json();
     expect(random.requested_count).toBe(3);
+    const variations = await (
+      await post("/api/v1/batch-generate", { prompt: "golden sword", variations: true })
+    ).json();
+    expect(variations.requested_count).toBe(4);
+    const vb = await (await api(`/api/v1/batch/${variations.batch_id}`)).json();
+    expect(vb.batch.mode).toBe("variations");
     const bad = await post("/api/v1/batch-generate", { prompt: "too many", count: 99 });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toContain("count");
