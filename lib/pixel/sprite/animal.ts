@@ -1,12 +1,12 @@
 // Part-based quadruped (body, four legs, head, ears, snout, tail) seen from the side, plus
-// front/back views; dragons add horns, back spikes, wings and breath.
+// front/back views. Dragons have their own builder (dragon.ts).
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import type { PromptInfo } from "./prompt";
 
 type Ears = "pointy" | "floppy" | "long" | "round" | "small";
-type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "dragon";
+type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin";
 
 const SPEC: Record<
   string,
@@ -76,14 +76,6 @@ const SPEC: Record<
     legs: 3,
     body: 7,
   },
-  dragon: {
-    ears: "small",
-    tail: "dragon",
-    snout: 3,
-    colors: ["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc"],
-    legs: 6,
-    body: 10,
-  },
 };
 
 const P = {
@@ -93,48 +85,33 @@ const P = {
   head: 4,
   ear: 5,
   tail: 6,
-  wingF: 7,
-  wingN: 8,
   fx: 9,
   face: 10,
   snout: 11,
   belly: 12,
-  spike: 13,
-  horn: 14,
   legF2: 15,
   legN2: 16,
 };
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
-  const dragon = info.kind === "dragon";
-  const spec = SPEC[dragon ? "dragon" : info.variant] ?? SPEC.cat!;
+  const spec = SPEC[info.variant] ?? SPEC.cat!;
   const k = size / 32;
   const m = new Mats();
   const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, 10);
   const mat = {
     fur: m.add(furRgb),
-    belly: m.add(info.colors[1] ?? (dragon ? [240, 220, 150] : [240, 232, 220])),
+    belly: m.add(info.colors[1] ?? [240, 232, 220]),
     eye: m.add("#1c1828", { flat: true }),
-    nose: m.add(dragon ? "#1c1828" : "#e07888", { flat: true }),
+    nose: m.add("#e07888", { flat: true }),
     inner: m.add("#f0a0b0"),
+    // horn, wing, breath and breath2 are never drawn; they stay so the material list (and so the
+    // reported palette and --palette mapping) is unchanged
     horn: m.add("#f0e8d0"),
     wing: m.add(
       info.colors[1] ?? (furRgb.map((v) => Math.round(v * 0.75)) as [number, number, number]),
     ),
-    breath: m.add(
-      info.element === "ice" ||
-        (dragon && info.colors[0] && info.colors[0][2] > info.colors[0][0] + 40)
-        ? "#a8f0ff"
-        : "#ffb030",
-      { flat: true, noOutline: true },
-    ),
-    breath2: m.add(
-      info.element === "ice" ||
-        (dragon && info.colors[0] && info.colors[0][2] > info.colors[0][0] + 40)
-        ? "#ffffff"
-        : "#fff070",
-      { flat: true, noOutline: true },
-    ),
+    breath: m.add(info.element === "ice" ? "#a8f0ff" : "#ffb030", { flat: true, noOutline: true }),
+    breath2: m.add(info.element === "ice" ? "#ffffff" : "#fff070", { flat: true, noOutline: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     stripe: m.add(furRgb.map((v) => Math.round(v * 0.55)) as [number, number, number]),
   };
@@ -153,7 +130,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     // pounce: crouch back (wind-up) → body launched forward and up (strike) → settle (recover)
     const dx = [0, -2 * k, 3 * k, 1 * k][atk]!;
     const dy = [0, Math.max(1, 1.5 * k), -1.5 * k, 0][atk]!;
-    const bcx = size / 2 - 2 * k + dx - (dragon ? 1 * k : 0);
+    const bcx = size / 2 - 2 * k + dx;
     const bcy = ground - legLen - bodyRy * 0.6 + pose.bob + dy;
     const frontX = bcx + bodyRx * 0.62;
     const backX = bcx - bodyRx * 0.62;
@@ -173,22 +150,6 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       [frontX, frontX + s + swingN + reach, P.legN, -1],
       [backX, backX - s + swingF + push, P.legN2, -1],
     ];
-    const wingUp = dragon && (pose.mode === "walk" ? pose.stride !== 0 : pose.t < 0.5);
-    if (dragon) {
-      // far wing behind the body
-      const wx = bcx + bodyRx * 0.1;
-      const wy = bcy - bodyRy * 0.8;
-      c.poly(
-        [
-          [wx - 2 * k, wy],
-          [wx - 4 * k, wy - (wingUp ? 11 : 7) * k],
-          [wx - 10 * k, wy - (wingUp ? 8 : 2) * k],
-        ],
-        mat.wing,
-        P.wingF,
-        1,
-      );
-    }
     // tail behind the body
     const tx = bcx - bodyRx + k;
     const ty = bcy - bodyRy * 0.2;
@@ -224,27 +185,6 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.line(tx, ty, tx - 5 * k, ty - 2 * k + sway, mat.inner, P.tail);
         c.line(tx - 5 * k, ty - 2 * k + sway, tx - 8 * k, ty + sway, mat.inner, P.tail);
         break;
-      case "dragon":
-        c.capsule(tx + k, ty, tx - 5 * k, ty + 2 * k + sway, 1.3 * k, mat.fur, P.tail);
-        c.capsule(
-          tx - 5 * k,
-          ty + 2 * k + sway,
-          tx - 9 * k,
-          ty - 1 * k + sway,
-          0.8 * k,
-          mat.fur,
-          P.tail,
-        );
-        c.poly(
-          [
-            [tx - 9 * k, ty - 3 * k + sway],
-            [tx - 11.5 * k, ty - 1 * k + sway],
-            [tx - 9 * k, ty + 1 * k + sway],
-          ],
-          mat.stripe,
-          P.spike,
-        );
-        break;
     }
     for (const [hx, fx, part, tone] of legs) {
       const lift =
@@ -257,7 +197,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     }
     // body
     c.ellipse(bcx, bcy, bodyRx, bodyRy, mat.fur, P.body);
-    if (pattern === "belly" || dragon)
+    if (pattern === "belly")
       c.ellipse(bcx + k, bcy + bodyRy * 0.55, bodyRx * 0.7, bodyRy * 0.45, mat.belly, P.belly);
     if (pattern === "stripes")
       for (let x = Math.round(bcx - bodyRx * 0.5); x < bcx + bodyRx * 0.6; x += px(3))
@@ -266,20 +206,6 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       c.ellipse(bcx - bodyRx * 0.3, bcy - bodyRy * 0.3, 1.3 * k, 1 * k, mat.stripe, P.body);
       c.ellipse(bcx + bodyRx * 0.35, bcy - bodyRy * 0.1, 1 * k, 1 * k, mat.stripe, P.body);
     }
-    if (dragon)
-      for (let i = -1; i <= 1; i++) {
-        const sx = bcx + i * bodyRx * 0.45;
-        const sy = bcy - bodyRy * (1 - 0.15 * Math.abs(i)) + 0.5;
-        c.poly(
-          [
-            [sx - 1.3 * k, sy + 0.5],
-            [sx - 0.5 * k, sy - 2.2 * k],
-            [sx + 1.3 * k, sy + 0.5],
-          ],
-          mat.stripe,
-          P.spike,
-        );
-      }
     for (const [hx, fx, part, tone] of nearLegs) {
       const lift =
         (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? px(2) : 0;
@@ -289,12 +215,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, mat.fur, part, tone);
     }
     // head
-    const neckUp = dragon ? 5 * k : 2.5 * k;
-    const hcx = bcx + bodyRx + (dragon ? 0 : -0.5 * k) + (atk === 1 ? -k : 0);
+    const neckUp = 2.5 * k;
+    const hcx = bcx + bodyRx - 0.5 * k + (atk === 1 ? -k : 0);
     // wind-up lowers the head (stalking), the strike stretches it forward
     const hcy = bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 1.5 * k : atk === 2 ? 0.5 * k : 0);
-    if (dragon)
-      c.capsule(bcx + bodyRx * 0.6, bcy - bodyRy * 0.3, hcx, hcy, 1.8 * k, mat.fur, P.body);
     // ears (behind head so the outline separates them)
     const earX = hcx - headR * 0.35;
     const top = hcy - headR;
@@ -342,19 +266,14 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     c.ellipse(hcx, hcy, headR, headR * 0.9, mat.fur, P.head);
     if (spec.ears === "floppy")
       c.capsule(earX - 1 * k, top + 1 * k, earX - 1.5 * k, top + 5 * k, 1.2 * k, mat.stripe, P.ear);
-    if (dragon) {
-      c.line(hcx - headR * 0.5, top + 1, hcx - headR - 2 * k, top - 2 * k, mat.horn, P.horn);
-      c.line(hcx - headR * 0.2, top, hcx - headR - 0.5 * k, top - 3 * k, mat.horn, P.horn);
-    }
     // snout
-    const open = atk === 2 && dragon;
     if (spec.snout > 0) {
       c.ellipse(
         hcx + headR * 0.75 + spec.snout * 0.4 * k,
         hcy + headR * 0.35,
         spec.snout * 0.6 * k + k,
         headR * 0.5,
-        dragon ? mat.fur : mat.belly,
+        mat.belly,
         P.snout,
       );
       c.plot(
@@ -364,52 +283,21 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         P.face,
       );
     } else c.plot(hcx + headR - 0.5, hcy + headR * 0.25, mat.nose, P.face);
-    if (open)
-      for (let x = Math.round(hcx + headR * 0.3); x < hcx + headR + spec.snout * k + k; x++)
-        c.erase(x, Math.round(hcy + headR * 0.45));
     // eye
     const eh = size >= 40 || info.cute ? 2 : 1;
     const ex = Math.round(hcx + headR * 0.35);
     const ey = Math.round(hcy - headR * 0.2);
     c.rect(ex, ey, ex, ey + eh - 1, mat.eye, P.face);
     if (info.cute && size >= 24) c.plot(ex, ey, mat.slash, P.face);
-    if (!dragon && spec.snout < 1 && size >= 24) {
+    if (spec.snout < 1 && size >= 24) {
       // whiskers say "cat" at a glance
       c.plot(hcx + headR + 1, hcy + headR * 0.5, mat.stripe, P.fx);
-    }
-    if (dragon) {
-      const near = hcx - 1 * k;
-      const wy = bcy - bodyRy * 0.8;
-      c.poly(
-        [
-          [near - 3 * k, wy],
-          [near - 6 * k, wy - (wingUp ? 13 : 8) * k],
-          [near - 13 * k, wy - (wingUp ? 9 : 2) * k],
-          [near - 8 * k, wy + 1],
-        ],
-        mat.wing,
-        P.wingN,
-      );
     }
     if (atk === 2) {
       const mx = hcx + headR + spec.snout * k + 1.5 * k;
       const my = hcy + headR * 0.45;
-      if (dragon) {
-        for (let i = 0; i < 4; i++) {
-          const r = (1.2 + i * 0.55) * k;
-          c.ellipse(
-            Math.min(size - 2 - r, mx + i * 2.6 * k),
-            my + (i % 2 ? -0.5 : 0.5),
-            r,
-            r * 0.8,
-            i % 2 ? mat.breath : mat.breath2,
-            P.fx,
-          );
-        }
-      } else {
-        for (let i = 0; i < 3; i++)
-          c.line(mx + i * 2 * k, my - 4 * k, mx + i * 2 * k + 2 * k, my + 1 * k, mat.slash, P.fx);
-      }
+      for (let i = 0; i < 3; i++)
+        c.line(mx + i * 2 * k, my - 4 * k, mx + i * 2 * k + 2 * k, my + 1 * k, mat.slash, P.fx);
     }
   };
 
@@ -437,19 +325,6 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         mat.fur,
         P.tail,
       );
-    if (dragon) {
-      for (const s of [-1, 1])
-        c.poly(
-          [
-            [cx + s * 2 * k, bcy - bodyRy],
-            [cx + s * 12 * k, bcy - bodyRy - 8 * k],
-            [cx + s * 11 * k, bcy - 1 * k],
-          ],
-          mat.wing,
-          P.wingF,
-          back ? -1 : 1,
-        );
-    }
     for (const s of [-1, 1])
       c.rect(
         cx + s * 3 * k - (s < 0 ? px(2) : 0) - 0.5,
@@ -460,7 +335,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         s < 0 ? P.legF : P.legN,
       );
     c.ellipse(cx, bcy, bodyRx * 0.65, bodyRy * 1.1, mat.fur, P.body);
-    if (!back && (pattern === "belly" || dragon))
+    if (!back && pattern === "belly")
       c.ellipse(cx, bcy + bodyRy * 0.2, bodyRx * 0.35, bodyRy * 0.8, mat.belly, P.belly);
     const hcy = bcy - bodyRy - headR * 0.5;
     const top = hcy - headR;
@@ -492,9 +367,6 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
           mat.stripe,
           P.ear,
         );
-    if (dragon)
-      for (const s of [-1, 1])
-        c.line(cx + s * headR * 0.5, top + 1, cx + s * headR * 1.2, top - 3 * k, mat.horn, P.horn);
     if (!back) {
       const eh = size >= 40 || info.cute ? 2 : 1;
       const ex = Math.max(1, Math.round(headR * 0.45));
