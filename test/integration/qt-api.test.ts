@@ -292,6 +292,35 @@ describe("batches", () => {
     expect(atlas.meta.frameTags[0].name).toBe("walk");
   });
 
+  it("serves frames with an ETag that changes when a frame is re-rolled", async () => {
+    const { tasks } = await (await api(`/api/v1/batch/${batchId}`)).json();
+    const random = await (
+      await post("/api/v1/batch-generate", { prompt: "rerolled gems", count: 2, scale: 2 })
+    ).json();
+    await waitFor(async () => {
+      const b = await (await api(`/api/v1/batch/${random.batch_id}`)).json();
+      return b.completed_count === 2 ? b : undefined;
+    });
+    const frameId = random.task_ids[0];
+    const first = await api(`/static/gallery/${frameId}.png`);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^"a\d+-\d+"$/);
+    const cached = await api(`/static/gallery/${frameId}.png`, {
+      headers: { "If-None-Match": etag },
+    });
+    expect(cached.status).toBe(304);
+    const reroll = await post(`/api/v1/batch/${random.batch_id}/frames/1/regenerate`, {});
+    expect(reroll.status).toBe(200);
+    expect((await reroll.json()).task_id).toBe(frameId);
+    await waitDone(frameId);
+    const after = await api(`/static/gallery/${frameId}.png`, {
+      headers: { "If-None-Match": etag },
+    });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    expect(tasks).toHaveLength(4);
+  });
+
   it("exports the sprite sheet, its atlas and the GIF", async () => {
     const sheet = await api(`/api/v1/batch/${batchId}/sheet.png`);
     expect(sheet.headers.get("content-type")).toBe("image/png");
@@ -375,6 +404,45 @@ describe("bad input answers 400 naming the field", () => {
       body: JSON.stringify({ prompt: "x".repeat(10_000_000) }),
     });
     expect(huge.status).toBe(400);
+  });
+
+  it("refuses bad input to the studio extensions with 400 naming the field", async () => {
+    const { tasks } = await (await api("/api/v1/tasks?status=completed")).json();
+    const id = tasks[0].id;
+    const cases: [string, string, unknown, string][] = [
+      ["PATCH", `/api/v1/task/${id}`, { starred: "yes" }, "starred"],
+      ["POST", `/api/v1/task/${id}/operations`, { model: "upscale" }, "provider/model_key"],
+      [
+        "POST",
+        `/api/v1/task/${id}/operations`,
+        { model: "local/upscale", params: { factor: 9 } },
+        "factor",
+      ],
+      [
+        "POST",
+        `/api/v1/task/${id}/operations`,
+        { model: "local/upscale", params: { zoom: 2 } },
+        "zoom",
+      ],
+      ["POST", `/api/v1/task/${id}/operations`, { model: "local/pixel-sprite" }, "operation"],
+      ["POST", "/api/v1/tasks/archive", { task_ids: [] }, "task_ids"],
+      ["POST", "/api/v1/keys", { name: "k".repeat(65) }, "name"],
+      ["POST", "/api/v1/batch/1/frames/9/regenerate", {}, "index"],
+      ["GET", "/api/v1/batch/1/sheet.png?fps=99", undefined, "fps"],
+    ];
+    for (const [method, p, body, field] of cases) {
+      const res = await api(p, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${p}`).toBe(400);
+      const json = await res.json();
+      expect(Object.keys(json).sort(), p).toEqual(expect.arrayContaining(["error"]));
+      expect(JSON.stringify(json), p).toContain(field);
+    }
+    // a refused operation created nothing
+    const after = await (await api("/api/v1/tasks?type=operation")).json();
+    expect(after.total).toBe(0);
   });
 
   it("answers 404 for unknown ids", async () => {
