@@ -11,6 +11,7 @@ import {
 } from "@/hooks/use-api";
 import { downloadArchive, type TaskQuery } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
+import { SPRITE_MODES } from "@/lib/pixel/types";
 import { useT } from "../i18n-provider";
 import { TaskCard } from "../task-card";
 import {
@@ -25,7 +26,6 @@ import {
 } from "../ui";
 
 const STATUSES = ["pending", "processing", "completed", "failed"] as const;
-const MODES = ["walk", "idle", "attack", "directions", "variations", "random"] as const;
 const PAGE_SIZE = 60;
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -189,7 +189,7 @@ export function Gallery() {
           ))}
         </FilterSelect>
         <FilterSelect id={ids.mode} label={t("gallery.mode")} value={mode} onChange={setMode}>
-          {MODES.map((s) => (
+          {SPRITE_MODES.map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

@@ -16,13 +16,13 @@ import {
   SPRITE_MODE_FRAMES,
   type SpriteMode,
 } from "@/lib/client/types";
+import { SPRITE_MODES } from "@/lib/pixel/types";
 import { useT } from "../i18n-provider";
 import { TaskThumb } from "../task-card";
 import { Button, cardClass, Dialog, ErrorText, inputBase, inputClass, Spinner } from "../ui";
 import { ModelPicker, unavailableReason } from "./model-picker";
 
 export const MAX_PROMPT = 2000;
-const MODES: SpriteMode[] = ["walk", "idle", "attack", "directions", "variations", "random"];
 const AUTO_COLORS = [0, 2, 4, 8, 12, 16, 24, 32];
 
 export type Submitted =
@@ -230,7 +230,7 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
               onChange={(e) => s.set({ mode: e.target.value as SpriteMode })}
               className={inputClass}
             >
-              {MODES.map((m) => (
+              {SPRITE_MODES.map((m) => (
                 <option key={m} value={m}>
                   {t(`studio.mode.${m}` as "studio.mode.walk")}
                 </option>

@@ -1,9 +1,11 @@
 // The durable task queue lives in the tasks table itself. A task is claimed with one
 // UPDATE … RETURNING inside BEGIN IMMEDIATE and held by a lease that the worker's heartbeat
 // renews; a lease that expires (the worker died) makes the task claimable again.
+import type { Statement } from "better-sqlite3";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb, getSqlite, writeTransaction } from "./client";
+import { getDb, getSqlite, prepared, writeTransaction } from "./client";
 import { assets, type Task, tasks } from "./schema";
+import { getTaskById } from "./tasks";
 
 const claimSql = (providerCount: number) => `
   UPDATE tasks
@@ -22,6 +24,17 @@ const claimSql = (providerCount: number) => `
       LIMIT 1)
   RETURNING id`;
 
+// The worker claims on every tick: keep one prepared statement per number of providers asked for.
+const claimStatements = new Map<number, () => Statement>();
+function claimStatement(providerCount: number) {
+  let get = claimStatements.get(providerCount);
+  if (!get) {
+    get = prepared(() => getSqlite().prepare(claimSql(providerCount)));
+    claimStatements.set(providerCount, get);
+  }
+  return get();
+}
+
 /** Claims the oldest runnable task of one of `providers`, or undefined when there is none. */
 export function claimNextTask(opts: {
   owner: string;
@@ -39,14 +52,10 @@ export function claimNextTask(opts: {
   opts.providers.forEach((p, i) => {
     params[`p${i}`] = p;
   });
-  const sqlite = getSqlite();
-  const claimed = writeTransaction(() => {
-    return sqlite.prepare(claimSql(opts.providers.length)).get(params) as
-      | { id: number }
-      | undefined;
-  });
+  const statement = claimStatement(opts.providers.length);
+  const claimed = writeTransaction(() => statement.get(params) as { id: number } | undefined);
   if (!claimed) return undefined;
-  return getDb().select().from(tasks).where(eq(tasks.id, claimed.id)).get();
+  return getTaskById(claimed.id);
 }
 
 /** Extends the lease; false means the task is gone (deleted) or was taken over. */
@@ -184,16 +193,6 @@ export function resetTaskForRerun(
     .where(eq(tasks.id, id))
     .returning()
     .get();
-}
-
-export function countByStatus(): Record<string, number> {
-  const rows = getSqlite()
-    .prepare("SELECT status, count(*) AS n FROM tasks GROUP BY status")
-    .all() as {
-    status: string;
-    n: number;
-  }[];
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
 /** Claims the right to send a batch's e-mail; true for exactly one caller, once every frame is done. */

@@ -17,24 +17,20 @@ import {
 const insertableTaskColumns = Object.entries(getTableColumns(tasks)).filter(
   ([key, col]) => key !== "id" && !is(col.default, SQL),
 );
-let insertTaskStatement: { sqlite: unknown; run: (values: unknown[]) => number } | undefined;
+const insertTaskStatement = prepared(() => {
+  const names = insertableTaskColumns.map(([, col]) => `"${col.name}"`);
+  return getSqlite().prepare(
+    `INSERT INTO tasks (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
+  );
+});
 
 function insertTaskRow(values: NewTask): number {
-  const sqlite = getSqlite();
-  if (insertTaskStatement?.sqlite !== sqlite) {
-    const names = insertableTaskColumns.map(([, col]) => `"${col.name}"`);
-    const stmt = sqlite.prepare(
-      `INSERT INTO tasks (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
-    );
-    insertTaskStatement = { sqlite, run: (v) => Number(stmt.run(v).lastInsertRowid) };
-  }
   const row = values as Record<string, unknown>;
-  return insertTaskStatement.run(
-    insertableTaskColumns.map(([key, col]) => {
-      const value = row[key] ?? col.default ?? null;
-      return value === null ? null : col.mapToDriverValue(value);
-    }),
-  );
+  const driverValues = insertableTaskColumns.map(([key, col]) => {
+    const value = row[key] ?? col.default ?? null;
+    return value === null ? null : col.mapToDriverValue(value);
+  });
+  return Number(insertTaskStatement().run(driverValues).lastInsertRowid);
 }
 
 export function insertTask(values: NewTask): Task {

@@ -1,26 +1,25 @@
-// Model lookups as the two public APIs phrase their errors. The registry never guesses: an id is
-// exact or it is an error.
+// Model lookups as the two public APIs phrase their errors. The registry never guesses (an id is
+// exact or it is an error) and owns the seed's wording; this turns its answers into API errors.
 import { ApiError, badRequest } from "@/lib/api/errors";
-import { findModel, listModels } from "@/lib/providers/registry";
-import type { ModelSpec, ModelType } from "@/lib/providers/types";
+import {
+  findModel,
+  type ModelEntry,
+  ModelIdError,
+  modelNotFoundMessage,
+  defaultModel as registryDefault,
+} from "@/lib/providers/registry";
+import type { ModelType } from "@/lib/providers/types";
 
-export type ResolvedModel = ModelSpec & { enabled: boolean; missing_env: string[] };
-
-export function modelFormatMessage(id: string): string {
-  return `Model must be in format 'provider/model_key', got: '${id}'. Example: 'dashscope/qwen-image'`;
-}
-
-export function modelNotFoundMessage(id: string): string {
-  return `Model '${id}' not found. Available models can be fetched from /api/v1/models`;
-}
+export type ResolvedModel = ModelEntry;
 
 /** Resolves a composite id to an enabled model of one of `types`, or throws a 400/404. */
 export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
   let model: ResolvedModel | undefined;
   try {
     model = findModel(id);
-  } catch {
-    throw badRequest(modelFormatMessage(id));
+  } catch (error) {
+    if (error instanceof ModelIdError) throw badRequest(error.message);
+    throw error;
   }
   if (!model) throw new ApiError(404, modelNotFoundMessage(id));
   if (!types.includes(model.type)) {
@@ -42,9 +41,9 @@ export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
   return model;
 }
 
-/** The default model of a type (local engine when no provider is configured). */
+/** The default model of a type (the local engine when no provider is configured). */
 export function defaultModel(type: ModelType): ResolvedModel {
-  const model = listModels().find((m) => m.type === type && m.is_default);
+  const model = registryDefault(type);
   if (!model) throw new ApiError(503, `No ${type} model is available on this server`);
-  return model as ResolvedModel;
+  return model;
 }

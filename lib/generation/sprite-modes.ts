@@ -1,14 +1,9 @@
 // Sprite animation modes of seed 000's table, and the per-frame instructions sent to remote
 // models (the local engine draws the poses itself).
-export const SPRITE_MODES = [
-  "walk",
-  "idle",
-  "attack",
-  "directions",
-  "variations",
-  "random",
-] as const;
-export type SpriteModeName = (typeof SPRITE_MODES)[number];
+import { SPRITE_MODES, type SpriteMode } from "@/lib/pixel/types";
+
+export { SPRITE_MODES };
+export type SpriteModeName = SpriteMode;
 
 /** Modes with a fixed frame count: `count` is set by the mode (seed 000 说明). */
 export const FIXED_FRAME_COUNT: Partial<Record<SpriteModeName, number>> = {

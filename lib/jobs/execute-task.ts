@@ -2,7 +2,7 @@
 // resume polling a recorded upstream job), poll, then hand the outputs to storeOutputs.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Task } from "@/lib/db/schema";
-import { findAsset, getBatchById, tasksOfBatch } from "@/lib/db/tasks";
+import { findAsset, tasksOfBatch } from "@/lib/db/tasks";
 import { readTaskParams } from "@/lib/generation/task-params";
 import { ProviderError } from "@/lib/providers/errors";
 import { findModel, getAdapter, providerConfig } from "@/lib/providers/registry";
@@ -134,7 +134,6 @@ async function buildRequest(
     }
   }
 
-  const batch = task.batchId ? getBatchById(task.batchId) : undefined;
   const prompt = p.frameInstruction ? `${task.prompt}, ${p.frameInstruction}` : task.prompt;
   return {
     type: model.type,
@@ -154,7 +153,7 @@ async function buildRequest(
       ...(p.operationParams ?? {}),
       mode: task.mode ?? "random",
       frame: p.frame ?? Math.max(0, (task.batchIndex ?? 1) - 1),
-      count: p.count ?? batch?.requestedCount ?? 1,
+      count: p.count ?? 1, // batch frames carry their batch's count
       background: task.background,
       scale: task.scale,
       palette: task.palette ?? undefined,

@@ -7,11 +7,8 @@ import { getUserById } from "@/lib/db/users";
 import { mailerFromEnv } from "@/lib/mail/mailer";
 import { buildDownloadUrl } from "@/lib/security/signed-url";
 import { getBlobStore } from "@/lib/storage/blob-store";
-import { batchSheet } from "@/lib/tasks/batch-exports";
-
-export function publicBaseUrl(env = process.env): string {
-  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
-}
+import { batchSheet, completedFrames } from "@/lib/tasks/batch-exports";
+import { backgroundOrigin } from "@/lib/tasks/origin";
 
 export async function sendCompletionEmail(taskId: number): Promise<void> {
   const task = getTaskById(taskId);
@@ -29,7 +26,7 @@ export async function sendCompletionEmail(taskId: number): Promise<void> {
   try {
     const asset = findAsset(taskId, "image");
     const png = asset ? await getBlobStore().get(asset.storageKey) : undefined;
-    const base = publicBaseUrl();
+    const base = backgroundOrigin();
     const { download_url } = buildDownloadUrl(base, taskId, getServerSecret());
     const { messageId } = await mailer.sendTaskCompleted({
       to,
@@ -63,8 +60,9 @@ export async function sendBatchEmailIfDone(batchId: number): Promise<void> {
   try {
     const frames = tasksOfBatch(batchId);
     const done = frames.filter((t) => t.status === "completed").length;
-    const sheet = await batchSheet(batch);
-    const base = publicBaseUrl();
+    const finished = completedFrames(batch);
+    const sheet = finished.length ? await batchSheet(batch, finished) : undefined;
+    const base = backgroundOrigin();
     const { messageId } = await mailer.sendTaskCompleted({
       to,
       taskId: frames[0]?.id ?? batchId,

@@ -14,7 +14,7 @@ import {
 import type { Task } from "@/lib/db/schema";
 import { getTaskById } from "@/lib/db/tasks";
 import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
-import { allAdapters } from "@/lib/providers/registry";
+import { allAdapters, providerConfig } from "@/lib/providers/registry";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { queueEvents } from "./events";
 import { executeTask, WaitForReference } from "./execute-task";
@@ -37,11 +37,6 @@ class TaskGone extends Error {
   constructor() {
     super("task deleted or taken over");
   }
-}
-
-function concurrencyFor(providerId: string, fallback: number, env: NodeJS.ProcessEnv): number {
-  const n = Number(env[`${providerId.toUpperCase()}_CONCURRENCY`]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export class Worker {
@@ -73,7 +68,10 @@ export class Worker {
     this.taskDeadlineMs = opts.taskDeadlineMs ?? Number(env.TASK_TIMEOUT_MS ?? 15 * 60_000);
     this.log = opts.log ?? ((m) => console.log(`[worker] ${m}`));
     for (const adapter of allAdapters()) {
-      this.limits.set(adapter.id, concurrencyFor(adapter.id, adapter.defaultConcurrency, env));
+      // <PROVIDER>_CONCURRENCY as the provider's config reads it; unconfigured providers still
+      // get a slot count so their queued tasks are claimed and failed with a reason.
+      const configured = providerConfig(adapter.id, env)?.concurrency;
+      this.limits.set(adapter.id, configured ?? adapter.defaultConcurrency);
     }
   }
 

@@ -231,7 +231,7 @@ export async function encodeGif(
  */
 export function zipStream(
   entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[],
-): NodeJS.ReadableStream {
+): Readable {
   const zip = new yazl.ZipFile();
   // fixed timestamp: identical inputs give byte-identical archives
   const mtime = new Date(1_700_000_000_000);
@@ -248,5 +248,6 @@ export function zipStream(
       });
   }
   zip.end();
-  return zip.outputStream;
+  // yazl's outputStream is a PassThrough; its typings only promise NodeJS.ReadableStream
+  return zip.outputStream as Readable;
 }

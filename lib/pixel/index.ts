@@ -20,4 +20,4 @@ export { parsePrompt } from "./sprite/prompt";
 export type { SpriteFrameOptions } from "./sprite-frame";
 export { generateSpriteFrame } from "./sprite-frame";
 export type { Background, RgbaImage, SpriteMode } from "./types";
-export { MODE_FRAME_COUNT, MODE_FRAME_DURATIONS } from "./types";
+export { MODE_FRAME_COUNT, MODE_FRAME_DURATIONS, SPRITE_MODES } from "./types";

@@ -1,4 +1,13 @@
-export type SpriteMode = "walk" | "idle" | "attack" | "directions" | "variations" | "random";
+/** The sprite animation modes of seed 000's table, in its order. */
+export const SPRITE_MODES = [
+  "walk",
+  "idle",
+  "attack",
+  "directions",
+  "variations",
+  "random",
+] as const;
+export type SpriteMode = (typeof SPRITE_MODES)[number];
 
 /** Frames per batch for the modes whose length is fixed by the animation itself. */
 export const MODE_FRAME_COUNT: Record<"walk" | "idle" | "attack" | "directions", number> = {

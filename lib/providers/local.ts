@@ -6,6 +6,7 @@ import {
   makeSeamless,
   type PaletteName,
   pixelize,
+  SPRITE_MODES,
   type SpriteMode,
   upscaleImage,
   vectorize,
@@ -14,6 +15,24 @@ import { ProviderError } from "./errors";
 import type { GenerationRequest, ModelSpec, ProviderAdapter, ProviderOutput } from "./types";
 
 const P = "local";
+
+/** An offline operation model; its key is also the operation it performs. */
+function op(
+  key: "upscale" | "seamless" | "vectorize" | "pixelize",
+  name: string,
+  params: ModelSpec["params"],
+): ModelSpec {
+  return {
+    id: `${P}/${key}`,
+    provider: P,
+    model_key: key,
+    name,
+    type: "operation",
+    is_default: false,
+    capabilities: { operation: key },
+    params,
+  };
+}
 
 const models: ModelSpec[] = [
   {
@@ -25,61 +44,27 @@ const models: ModelSpec[] = [
     is_default: true,
     capabilities: { supportsSeed: true },
   },
-  {
-    id: "local/upscale",
-    provider: P,
-    model_key: "upscale",
-    name: "Pixel Upscale (offline)",
-    type: "operation",
-    is_default: false,
-    capabilities: { operation: "upscale" },
-    params: {
-      method: { type: "string", enum: ["nearest", "scale2x", "xbr"], default: "nearest" },
-      factor: { type: "integer", min: 2, max: 4, default: 2 },
+  op("upscale", "Pixel Upscale (offline)", {
+    method: { type: "string", enum: ["nearest", "scale2x", "xbr"], default: "nearest" },
+    factor: { type: "integer", min: 2, max: 4, default: 2 },
+  }),
+  op("seamless", "Seamless Tile (offline)", {
+    fit: { type: "number", min: 0.1, max: 0.9, default: 0.5 },
+  }),
+  op("vectorize", "Vectorize to SVG (offline)", {
+    color_count: { type: "integer", min: 2, max: 16, default: 5 },
+  }),
+  op("pixelize", "Pixelize (offline)", {
+    colors: { type: "integer", min: 2, max: 64, default: 16 },
+    palette: {
+      type: "string",
+      enum: ["auto", "pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"],
+      default: "auto",
     },
-  },
-  {
-    id: "local/seamless",
-    provider: P,
-    model_key: "seamless",
-    name: "Seamless Tile (offline)",
-    type: "operation",
-    is_default: false,
-    capabilities: { operation: "seamless" },
-    params: { fit: { type: "number", min: 0.1, max: 0.9, default: 0.5 } },
-  },
-  {
-    id: "local/vectorize",
-    provider: P,
-    model_key: "vectorize",
-    name: "Vectorize to SVG (offline)",
-    type: "operation",
-    is_default: false,
-    capabilities: { operation: "vectorize" },
-    params: { color_count: { type: "integer", min: 2, max: 16, default: 5 } },
-  },
-  {
-    id: "local/pixelize",
-    provider: P,
-    model_key: "pixelize",
-    name: "Pixelize (offline)",
-    type: "operation",
-    is_default: false,
-    capabilities: { operation: "pixelize" },
-    params: {
-      colors: { type: "integer", min: 2, max: 64, default: 16 },
-      palette: {
-        type: "string",
-        enum: ["auto", "pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"],
-        default: "auto",
-      },
-      scale: { type: "integer", min: 1, max: 64, default: 20 },
-      dither: { type: "boolean", default: false },
-    },
-  },
+    scale: { type: "integer", min: 1, max: 64, default: 20 },
+    dither: { type: "boolean", default: false },
+  }),
 ];
-
-const SPRITE_MODES = new Set(["walk", "idle", "attack", "directions", "variations", "random"]);
 
 function num(v: unknown, fallback: number): number {
   return typeof v === "number" && Number.isFinite(v) ? v : fallback;
@@ -87,7 +72,9 @@ function num(v: unknown, fallback: number): number {
 
 async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
   const p = req.params ?? {};
-  const mode = (SPRITE_MODES.has(String(p.mode)) ? p.mode : "random") as SpriteMode;
+  const mode = (SPRITE_MODES as readonly unknown[]).includes(p.mode)
+    ? (p.mode as SpriteMode)
+    : "random";
   const count = Math.max(1, Math.min(4, num(p.count, 1)));
   // A re-rolled frame (`variant`) of a random/variations batch becomes a different sprite;
   // pose frames (walk, idle …) are drawn deterministically from the batch's subject.
@@ -202,6 +189,8 @@ export const localAdapter: ProviderAdapter = {
     baseUrl: "local:",
     extra: {},
     timeoutMs: Number(env.PROVIDER_TIMEOUT_MS) || 60_000,
+    concurrency:
+      Number(env.LOCAL_CONCURRENCY) > 0 ? Math.floor(Number(env.LOCAL_CONCURRENCY)) : undefined,
   }),
   async submit(req) {
     const outputs = req.type === "operation" ? await operation(req) : await sprites(req);

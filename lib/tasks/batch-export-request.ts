@@ -3,19 +3,19 @@ import { badRequest } from "@/lib/api/errors";
 import { parseQuery } from "@/lib/api/handler";
 import { requireCaller } from "@/lib/auth/caller";
 import type { Batch } from "@/lib/db/schema";
-import { completedFrames } from "./batch-exports";
+import { completedFrames, type FrameFile } from "./batch-exports";
 import { ownBatch } from "./task-access";
 
-/** The shared start of every batch export route: who, whose batch, and the frames exist. */
+/** The shared start of every batch export route: who, whose batch, and its finished frames. */
 export async function batchForExport<Q extends { fps?: number }>(
   req: NextRequest,
   id: number,
   querySchema: Parameters<typeof parseQuery>[1],
-): Promise<{ batch: Batch; query: Q }> {
+): Promise<{ batch: Batch; frames: FrameFile[]; query: Q }> {
   const query = parseQuery(req, querySchema) as Q;
   const { user } = await requireCaller(req);
   const batch = ownBatch(id, user.id);
-  if (completedFrames(batch).length === 0)
-    throw badRequest(`Batch ${id} has no completed images yet`);
-  return { batch, query };
+  const frames = completedFrames(batch);
+  if (frames.length === 0) throw badRequest(`Batch ${id} has no completed images yet`);
+  return { batch, frames, query };
 }

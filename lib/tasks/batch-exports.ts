@@ -36,67 +36,57 @@ export function frameDurationMs(fps?: number): number {
   return Math.round(1000 / f);
 }
 
-/** Frames must share one size for a sheet or GIF; a re-rolled remote frame could differ. */
-async function loadUniformFrames(frames: FrameFile[]): Promise<Buffer[]> {
+function loadAll(frames: FrameFile[]): Promise<Buffer[]> {
   return Promise.all(frames.map((f) => f.load()));
 }
 
-export async function batchSheet(batch: Batch, fps?: number) {
-  const frames = completedFrames(batch);
-  if (frames.length === 0) return undefined;
-  return buildSpriteSheet(await loadUniformFrames(frames), {
+function sheetOf(batch: Batch, pngs: Buffer[], fps?: number, imageName?: string) {
+  return buildSpriteSheet(pngs, {
     mode: batch.mode,
     frameDurationMs: frameDurationMs(fps),
-    imageName: `batch_${batch.id}_${batch.mode}_sheet.png`,
+    imageName: imageName ?? `batch_${batch.id}_${batch.mode}_sheet.png`,
   });
 }
 
-export async function batchGif(batch: Batch, fps?: number): Promise<Buffer | undefined> {
-  const frames = completedFrames(batch);
-  if (frames.length === 0) return undefined;
-  return encodeGif(await loadUniformFrames(frames), {
-    frameDurationMs: frameDurationMs(fps),
-    loop: true,
-  });
+function gifOf(pngs: Buffer[], fps?: number): Promise<Buffer> {
+  return encodeGif(pngs, { frameDurationMs: frameDurationMs(fps), loop: true });
+}
+
+export async function batchSheet(batch: Batch, frames: FrameFile[], fps?: number) {
+  return sheetOf(batch, await loadAll(frames), fps);
+}
+
+export async function batchGif(frames: FrameFile[], fps?: number): Promise<Buffer> {
+  return gifOf(await loadAll(frames), fps);
 }
 
 /**
  * Streamed ZIP: walk_1.png … plus sheet.png, sheet.json and animation.gif. Entries are produced
- * lazily as the archive is written, so the whole archive is never held in memory.
+ * lazily as the archive is written (the frames are read once and shared by every entry), so
+ * the archive itself is never held in memory.
  */
-export function batchZip(batch: Batch): Readable {
-  const frames = completedFrames(batch);
-  let extras: Promise<{ sheet: Buffer; atlas: Buffer; gif: Buffer } | undefined> | undefined;
-  const getExtras = () => {
-    extras ??= (async () => {
-      if (frames.length === 0) return undefined;
-      const buffers = await loadUniformFrames(frames);
-      const sheet = await buildSpriteSheet(buffers, {
-        mode: batch.mode,
-        frameDurationMs: frameDurationMs(),
-        imageName: "sheet.png",
-      });
-      const gif = await encodeGif(buffers, { frameDurationMs: frameDurationMs(), loop: true });
-      return { sheet: sheet.png, atlas: Buffer.from(JSON.stringify(sheet.atlas, null, 2)), gif };
-    })();
-    return extras;
+export function batchZip(batch: Batch, frames: FrameFile[]): ReadableStream<Uint8Array> {
+  let pngs: Promise<Buffer[]> | undefined;
+  const all = () => {
+    pngs ??= loadAll(frames);
+    return pngs;
   };
-  const entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[] = frames.map((f) => ({
-    name: f.name,
-    data: f.load,
-  }));
-  if (frames.length) {
-    entries.push(
-      { name: "sheet.png", data: async () => (await getExtras())!.sheet },
-      { name: "sheet.json", data: async () => (await getExtras())!.atlas },
-      { name: "animation.gif", data: async () => (await getExtras())!.gif },
-    );
-  }
-  return toNodeReadable(zipStream(entries));
-}
-
-function toNodeReadable(stream: NodeJS.ReadableStream): Readable {
-  return stream instanceof Readable ? stream : new Readable().wrap(stream);
+  let sheet: ReturnType<typeof sheetOf> | undefined;
+  const getSheet = async () => {
+    sheet ??= sheetOf(batch, await all(), undefined, "sheet.png");
+    return sheet;
+  };
+  return streamBody(
+    zipStream([
+      ...frames.map((f, i) => ({ name: f.name, data: async () => (await all())[i] })),
+      { name: "sheet.png", data: async () => (await getSheet()).png },
+      {
+        name: "sheet.json",
+        data: async () => Buffer.from(JSON.stringify((await getSheet()).atlas, null, 2)),
+      },
+      { name: "animation.gif", data: async () => gifOf(await all()) },
+    ]),
+  );
 }
 
 /** A Node stream as a web Response body. */

@@ -1,9 +1,20 @@
 import type { NextRequest } from "next/server";
 
+/** The admin-configured public origin (PUBLIC_BASE_URL), without a trailing slash. */
+function configuredOrigin(env: NodeJS.ProcessEnv): string | undefined {
+  return env.PUBLIC_BASE_URL?.replace(/\/+$/, "") || undefined;
+}
+
 /** Absolute origin for links we hand out: PUBLIC_BASE_URL when set, else the request's own. */
 export function publicOrigin(req: NextRequest, env = process.env): string {
-  if (env.PUBLIC_BASE_URL) return env.PUBLIC_BASE_URL.replace(/\/+$/, "");
+  const configured = configuredOrigin(env);
+  if (configured) return configured;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
   const proto = req.headers.get("x-forwarded-proto") ?? req.nextUrl.protocol.replace(":", "");
   return host ? `${proto}://${host}` : req.nextUrl.origin;
+}
+
+/** For links made outside a request (e-mails from the worker): PUBLIC_BASE_URL or this server. */
+export function backgroundOrigin(env = process.env): string {
+  return configuredOrigin(env) ?? `http://localhost:${env.PORT ?? 3000}`;
 }

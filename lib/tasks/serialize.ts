@@ -126,30 +126,30 @@ export function assetUrl(asset: Asset): string {
 }
 
 /** seed 001 task shape. */
+/** seed 001 `result` keys per stored file kind, and what each entry describes. */
+const RESULT_KEYS: [Asset["kind"], string, "sized" | "typed" | "plain"][] = [
+  ["image", "images", "sized"],
+  ["video", "videos", "sized"],
+  ["audio", "audios", "typed"],
+  ["vector", "vectors", "plain"],
+  ["grid", "grids", "sized"],
+  ["original", "originals", "sized"],
+  ["text", "texts", "plain"],
+];
+
 export function toPixelTask(task: Task, files: Asset[], origin: string) {
-  const abs = (a: Asset) => new URL(assetUrl(a), origin).toString();
-  const pick = (kind: Asset["kind"]) => files.filter((f) => f.kind === kind);
   const result: Record<string, unknown> = {};
   if (task.status === "completed") {
-    const images = pick("image");
-    if (images.length)
-      result.images = images.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
-    const videos = pick("video");
-    if (videos.length)
-      result.videos = videos.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
-    const audio = pick("audio");
-    if (audio.length)
-      result.audios = audio.map((a) => ({ url: abs(a), content_type: a.contentType }));
-    const vectors = pick("vector");
-    if (vectors.length) result.vectors = vectors.map((a) => ({ url: abs(a) }));
-    const grids = pick("grid");
-    if (grids.length)
-      result.grids = grids.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
-    const originals = pick("original");
-    if (originals.length)
-      result.originals = originals.map((a) => ({ url: abs(a), width: a.width, height: a.height }));
-    const texts = pick("text");
-    if (texts.length) result.texts = texts.map((a) => ({ url: abs(a) }));
+    for (const [kind, key, shape] of RESULT_KEYS) {
+      const ofKind = files.filter((f) => f.kind === kind);
+      if (ofKind.length === 0) continue;
+      result[key] = ofKind.map((a) => {
+        const url = new URL(assetUrl(a), origin).toString();
+        if (shape === "sized") return { url, width: a.width, height: a.height };
+        if (shape === "typed") return { url, content_type: a.contentType };
+        return { url };
+      });
+    }
   }
   return {
     id: toPublicTaskId(task.id),

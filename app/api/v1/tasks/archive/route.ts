@@ -1,4 +1,3 @@
-import { Readable } from "node:stream";
 import { badRequest } from "@/lib/api/errors";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { requireCaller } from "@/lib/auth/caller";
@@ -22,9 +21,7 @@ export const POST = qtHandler(async (req) => {
     return asset ? [{ name: `pixel_${id}.png`, data: () => store.get(asset.storageKey) }] : [];
   });
   if (entries.length === 0) throw badRequest("None of the given tasks has a finished image");
-  const zip = zipStream(entries);
-  const node = zip instanceof Readable ? zip : new Readable().wrap(zip);
-  return new Response(streamBody(node), {
+  return new Response(streamBody(zipStream(entries)), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename=pixel_studio_${entries.length}_images.zip`,

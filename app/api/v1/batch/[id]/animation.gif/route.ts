@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 /** Extension: the completed frames as a looping animated GIF with transparency. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
-  const { batch, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
-  const gif = (await batchGif(batch, query.fps))!;
+  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
+  const gif = await batchGif(frames, query.fps);
   return new Response(new Uint8Array(gif), {
     headers: {
       "Content-Type": "image/gif",

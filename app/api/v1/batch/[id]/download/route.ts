@@ -1,20 +1,18 @@
-import { badRequest } from "@/lib/api/errors";
+import { z } from "zod";
 import { qtHandler } from "@/lib/api/handler";
-import { requireCaller } from "@/lib/auth/caller";
-import { batchZip, completedFrames, streamBody } from "@/lib/tasks/batch-exports";
-import { ownBatch } from "@/lib/tasks/task-access";
+import { batchForExport } from "@/lib/tasks/batch-export-request";
+import { batchZip } from "@/lib/tasks/batch-exports";
 import { batchParams } from "../schema";
 
 export const dynamic = "force-dynamic";
 
+const noQuery = z.object({});
+
 /** seed 000: the completed frames as a streamed ZIP (walk_1.png …, plus sheet, atlas and GIF). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
-  const { user } = await requireCaller(req);
-  const batch = ownBatch(id, user.id);
-  if (completedFrames(batch).length === 0)
-    throw badRequest(`Batch ${id} has no completed images yet`);
-  return new Response(streamBody(batchZip(batch)), {
+  const { batch, frames } = await batchForExport(req, id, noQuery);
+  return new Response(batchZip(batch, frames), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}.zip`,

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 /** Extension: the Aseprite-style JSON atlas of the sprite sheet (frames, durations, frameTags). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
-  const { batch, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
-  const sheet = (await batchSheet(batch, query.fps))!;
+  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
+  const sheet = await batchSheet(batch, frames, query.fps);
   return Response.json(sheet.atlas, {
     headers: {
       "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}_sheet.json`,

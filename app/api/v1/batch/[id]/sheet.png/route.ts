@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 /** Extension: the completed frames side by side as one sprite sheet PNG. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
-  const { batch, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
-  const sheet = (await batchSheet(batch, query.fps))!;
+  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
+  const sheet = await batchSheet(batch, frames, query.fps);
   return new Response(new Uint8Array(sheet.png), {
     headers: {
       "Content-Type": "image/png",
