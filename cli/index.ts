@@ -32,7 +32,7 @@ async function userCreate(args: string[]) {
   if (values.password.length < 8) fail("The password must be at least 8 characters");
   try {
     const user = values.admin
-      ? createUser({
+      ? await createUser({
           email: values.email,
           passwordHash: await hashPassword(values.password),
           role: "admin",
@@ -45,25 +45,26 @@ async function userCreate(args: string[]) {
   }
 }
 
-function keyCreate(args: string[]) {
+async function keyCreate(args: string[]) {
   const { values } = parseArgs({
     args,
     options: { email: { type: "string" }, name: { type: "string" } },
   });
   if (!values.email) fail("key create needs --email");
-  const user = getUserByEmail(values.email) ?? fail(`No user with the email ${values.email}`);
-  const { key, record } = createApiKey(user.id, values.name ?? "cli");
+  const user =
+    (await getUserByEmail(values.email)) ?? fail(`No user with the email ${values.email}`);
+  const { key, record } = await createApiKey(user.id, values.name ?? "cli");
   console.error(
     `Created key #${record.id} (${record.prefix}…${record.last4}) for ${user.email}. It is shown only once:`,
   );
   console.log(key);
 }
 
-function keyRevoke(args: string[]) {
+async function keyRevoke(args: string[]) {
   const { values } = parseArgs({ args, options: { id: { type: "string" } } });
   const id = Number(values.id);
   if (!Number.isInteger(id) || id < 1) fail("key revoke needs --id <positive integer>");
-  if (!revokeApiKey(id)) fail(`No API key with id ${id}`);
+  if (!(await revokeApiKey(id))) fail(`No API key with id ${id}`);
   console.log(`Revoked key #${id}`);
 }
 

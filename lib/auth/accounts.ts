@@ -12,8 +12,8 @@ export class SignupClosedError extends Error {
 }
 
 /** Open sign-up unless ALLOW_SIGNUP=false; the very first account can always be created. */
-export function isSignupOpen(env = process.env): boolean {
-  if (countUsers() === 0) return true;
+export async function isSignupOpen(env = process.env): Promise<boolean> {
+  if ((await countUsers()) === 0) return true;
   return (env.ALLOW_SIGNUP ?? "true").toLowerCase() !== "false";
 }
 
@@ -22,13 +22,13 @@ export async function signUp(input: {
   password: string;
   name?: string;
 }): Promise<User> {
-  if (!isSignupOpen()) throw new SignupClosedError();
+  if (!(await isSignupOpen())) throw new SignupClosedError();
   const passwordHash = await hashPassword(input.password);
   return createUser({ email: input.email, passwordHash, name: input.name });
 }
 
 export async function authenticate(email: string, password: string): Promise<User | undefined> {
-  const user = getUserByEmail(email);
+  const user = await getUserByEmail(email);
   if (!user?.passwordHash) {
     // Spend the same time as a real check so response time doesn't reveal which emails exist.
     await verifyPassword(password, "$2b$12$CwTycUXWue0Thq9StjUM0uJ8.M5hQ1P0Wj0k8yF1D7tW0o2PZgD3a");

@@ -10,11 +10,11 @@ describe("API keys", () => {
     const { createApiKey, isWellFormedApiKey, hashApiKey } = await import("./api-keys");
     const { createUser } = await import("@/lib/db/users");
     const { getApiKeyById } = await import("@/lib/db/api-keys");
-    const user = createUser({ email: "k@example.com", passwordHash: "x" });
-    const { key, record } = createApiKey(user.id, "script");
+    const user = await createUser({ email: "k@example.com", passwordHash: "x" });
+    const { key, record } = await createApiKey(user.id, "script");
     expect(key).toMatch(/^gpa_[0-9A-Za-z]{46}$/);
     expect(isWellFormedApiKey(key)).toBe(true);
-    const row = getApiKeyById(record.id)!;
+    const row = (await getApiKeyById(record.id))!;
     expect(row.keyHash).toBe(hashApiKey(key));
     expect(JSON.stringify(row)).not.toContain(key.slice(12));
     expect(record.prefix).toBe(key.slice(0, 12));
@@ -26,23 +26,24 @@ describe("API keys", () => {
       "./api-keys"
     );
     const { createUser } = await import("@/lib/db/users");
-    const user = createUser({ email: "k2@example.com", passwordHash: "x" });
-    const { key, record } = createApiKey(user.id, "typo");
+    const user = await createUser({ email: "k2@example.com", passwordHash: "x" });
+    const { key, record } = await createApiKey(user.id, "typo");
     const typo = key.slice(0, 20) + (key[20] === "a" ? "b" : "a") + key.slice(21);
     expect(isWellFormedApiKey(typo)).toBe(false);
-    expect(authenticateApiKey(typo)).toBeUndefined();
-    expect(authenticateApiKey(key)?.user.id).toBe(user.id);
-    const other = createUser({ email: "k3@example.com", passwordHash: "x" });
-    expect(revokeApiKey(record.id, other.id)).toBe(false);
-    expect(revokeApiKey(record.id, user.id)).toBe(true);
-    expect(authenticateApiKey(key)).toBeUndefined();
+    expect(await authenticateApiKey(typo)).toBeUndefined();
+    expect((await authenticateApiKey(key))?.user.id).toBe(user.id);
+    const other = await createUser({ email: "k3@example.com", passwordHash: "x" });
+    expect(await revokeApiKey(record.id, other.id)).toBe(false);
+    expect(await revokeApiKey(record.id, user.id)).toBe(true);
+    expect(await authenticateApiKey(key)).toBeUndefined();
   });
 
   it("generate distinct keys", async () => {
     const { createApiKey } = await import("./api-keys");
     const { createUser } = await import("@/lib/db/users");
-    const user = createUser({ email: "k4@example.com", passwordHash: "x" });
-    const keys = new Set(Array.from({ length: 50 }, () => createApiKey(user.id, "n").key));
+    const user = await createUser({ email: "k4@example.com", passwordHash: "x" });
+    const keys = new Set<string>();
+    for (let i = 0; i < 50; i++) keys.add((await createApiKey(user.id, "n")).key);
     expect(keys.size).toBe(50);
   });
 });
@@ -68,7 +69,9 @@ describe("accounts", () => {
 
   it("close sign-up with ALLOW_SIGNUP=false once an account exists", async () => {
     const { isSignupOpen } = await import("./accounts");
-    expect(isSignupOpen({ ALLOW_SIGNUP: "false" } as unknown as NodeJS.ProcessEnv)).toBe(false);
-    expect(isSignupOpen({} as unknown as NodeJS.ProcessEnv)).toBe(true);
+    expect(await isSignupOpen({ ALLOW_SIGNUP: "false" } as unknown as NodeJS.ProcessEnv)).toBe(
+      false,
+    );
+    expect(await isSignupOpen({} as unknown as NodeJS.ProcessEnv)).toBe(true);
   });
 });

@@ -84,11 +84,14 @@ export function toPublicApiKey(k: ApiKey): PublicApiKey {
 export const API_KEY_NAME_MAX = 64;
 
 /** Creates a key; the plain key is returned once here and never stored. */
-export function createApiKey(userId: number, name: string): { key: string; record: PublicApiKey } {
+export async function createApiKey(
+  userId: number,
+  name: string,
+): Promise<{ key: string; record: PublicApiKey }> {
   const publicId = randomBase62(PUBLIC_ID_LEN);
   const body = publicId + randomBase62(SECRET_LEN);
   const key = `${API_KEY_PREFIX}${body}${checksum(body)}`;
-  const row = insertApiKey({
+  const row = await insertApiKey({
     userId,
     name: name.trim() || "default",
     publicId,
@@ -99,22 +102,24 @@ export function createApiKey(userId: number, name: string): { key: string; recor
   return { key, record: toPublicApiKey(row) };
 }
 
-export function listApiKeys(userId: number): PublicApiKey[] {
-  return listApiKeysByUser(userId).map(toPublicApiKey);
+export async function listApiKeys(userId: number): Promise<PublicApiKey[]> {
+  return (await listApiKeysByUser(userId)).map(toPublicApiKey);
 }
 
 /** Revokes a key of this user (or any key when userId is undefined: the admin CLI). */
-export function revokeApiKey(id: number, userId?: number): boolean {
-  const key = getApiKeyById(id);
+export async function revokeApiKey(id: number, userId?: number): Promise<boolean> {
+  const key = await getApiKeyById(id);
   if (!key || (userId !== undefined && key.userId !== userId)) return false;
-  return revokeApiKeyRow(id) || key.revokedAt != null;
+  return (await revokeApiKeyRow(id)) || key.revokedAt != null;
 }
 
 /** Resolves a presented key to its user; undefined for malformed, unknown or revoked keys. */
-export function authenticateApiKey(key: string): { user: User; keyId: number } | undefined {
+export async function authenticateApiKey(
+  key: string,
+): Promise<{ user: User; keyId: number } | undefined> {
   if (!isWellFormedApiKey(key)) return undefined;
-  const found = findActiveKeyByHash(hashApiKey(key));
+  const found = await findActiveKeyByHash(hashApiKey(key));
   if (!found) return undefined;
-  touchApiKey(found.key);
+  await touchApiKey(found.key);
   return { user: found.user, keyId: found.key.id };
 }

@@ -19,7 +19,7 @@ export async function findCaller(req: NextRequest): Promise<Caller | undefined> 
   if (header) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) return undefined;
-    const found = authenticateApiKey(match[1]);
+    const found = await authenticateApiKey(match[1]);
     return found ? { user: found.user, via: "api_key", keyId: found.keyId } : undefined;
   }
   return findSessionCaller(req);
@@ -28,7 +28,7 @@ export async function findCaller(req: NextRequest): Promise<Caller | undefined> 
 export async function findSessionCaller(req: NextRequest): Promise<Caller | undefined> {
   const token = await getToken({ req, secret: getServerSecret() });
   if (!token?.uid) return undefined;
-  const user = getUserById(token.uid);
+  const user = await getUserById(token.uid);
   return user ? { user, via: "session" } : undefined;
 }
 

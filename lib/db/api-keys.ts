@@ -2,11 +2,11 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, prepared } from "./client";
 import { type ApiKey, apiKeys, type User, users } from "./schema";
 
-export function insertApiKey(values: typeof apiKeys.$inferInsert): ApiKey {
+export async function insertApiKey(values: typeof apiKeys.$inferInsert): Promise<ApiKey> {
   return getDb().insert(apiKeys).values(values).returning().get();
 }
 
-export function listApiKeysByUser(userId: number): ApiKey[] {
+export async function listApiKeysByUser(userId: number): Promise<ApiKey[]> {
   return getDb()
     .select()
     .from(apiKeys)
@@ -15,7 +15,7 @@ export function listApiKeysByUser(userId: number): ApiKey[] {
     .all();
 }
 
-export function getApiKeyById(id: number): ApiKey | undefined {
+export async function getApiKeyById(id: number): Promise<ApiKey | undefined> {
   return getDb().select().from(apiKeys).where(eq(apiKeys.id, id)).get();
 }
 
@@ -29,11 +29,13 @@ const activeKeyByHash = prepared((db) =>
 );
 
 /** The active (not revoked) key with this hash, with its owner. */
-export function findActiveKeyByHash(keyHash: string): { key: ApiKey; user: User } | undefined {
+export async function findActiveKeyByHash(
+  keyHash: string,
+): Promise<{ key: ApiKey; user: User } | undefined> {
   return activeKeyByHash().get({ hash: keyHash }) ?? undefined;
 }
 
-export function revokeApiKeyRow(id: number, at = new Date()): boolean {
+export async function revokeApiKeyRow(id: number, at = new Date()): Promise<boolean> {
   const res = getDb()
     .update(apiKeys)
     .set({ revokedAt: at })
@@ -53,7 +55,10 @@ const touchKey = prepared((db) =>
 );
 
 /** Records use at most once a minute per key, so authenticated reads don't all become writes. */
-export function touchApiKey(key: Pick<ApiKey, "id" | "lastUsedAt">, at = new Date()): void {
+export async function touchApiKey(
+  key: Pick<ApiKey, "id" | "lastUsedAt">,
+  at = new Date(),
+): Promise<void> {
   if (key.lastUsedAt && at.getTime() - key.lastUsedAt.getTime() < TOUCH_EVERY_MS) return;
   touchKey().run({ id: key.id, at: at.getTime() });
 }

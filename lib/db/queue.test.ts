@@ -12,17 +12,21 @@ beforeAll(() => {
 async function seedTasks(n: number, provider = "local") {
   const { createUser } = await import("./users");
   const { insertTask } = await import("./tasks");
-  const user = createUser({ email: `q${Math.random()}@example.com`, passwordHash: "x" });
-  return Array.from({ length: n }, (_, i) =>
-    insertTask({
-      userId: user.id,
-      type: "image",
-      model: `${provider}/m`,
-      provider,
-      prompt: `p${i}`,
-      params: { prompt: `p${i}` },
-    }),
-  );
+  const user = await createUser({ email: `q${Math.random()}@example.com`, passwordHash: "x" });
+  const tasks = [];
+  for (let i = 0; i < n; i++) {
+    tasks.push(
+      await insertTask({
+        userId: user.id,
+        type: "image",
+        model: `${provider}/m`,
+        provider,
+        prompt: `p${i}`,
+        params: { prompt: `p${i}` },
+      }),
+    );
+  }
+  return tasks;
 }
 
 describe("claimNextTask", () => {
@@ -42,7 +46,7 @@ describe("claimNextTask", () => {
     const a: number[] = [];
     const b: number[] = [];
     for (let i = 0; i < 40; i++) {
-      const t = claimNextTask({ owner: "A", providers: ["race"], leaseMs: 60_000 });
+      const t = await claimNextTask({ owner: "A", providers: ["race"], leaseMs: 60_000 });
       if (t) a.push(t.id);
       const u = claimB.immediate();
       if (u) b.push(u.id);
@@ -55,28 +59,38 @@ describe("claimNextTask", () => {
   it("reclaims a task whose lease expired, and respects run_after", async () => {
     const { claimNextTask, requeueTask } = await import("./queue");
     const [task] = await seedTasks(1, "lease");
-    const first = claimNextTask({ owner: "dead", providers: ["lease"], leaseMs: 1 });
+    const first = await claimNextTask({ owner: "dead", providers: ["lease"], leaseMs: 1 });
     expect(first?.id).toBe(task.id);
     await new Promise((r) => setTimeout(r, 5));
-    const again = claimNextTask({ owner: "alive", providers: ["lease"], leaseMs: 60_000 });
+    const again = await claimNextTask({ owner: "alive", providers: ["lease"], leaseMs: 60_000 });
     expect(again?.id).toBe(task.id);
     expect(again?.attempts).toBe(2);
-    expect(requeueTask(task.id, "alive", new Date(Date.now() + 60_000), "retry later")).toBe(true);
-    expect(claimNextTask({ owner: "x", providers: ["lease"], leaseMs: 1000 })).toBeUndefined();
+    expect(await requeueTask(task.id, "alive", new Date(Date.now() + 60_000), "retry later")).toBe(
+      true,
+    );
     expect(
-      claimNextTask({ owner: "x", providers: ["lease"], leaseMs: 1000, now: Date.now() + 61_000 })
-        ?.id,
+      await claimNextTask({ owner: "x", providers: ["lease"], leaseMs: 1000 }),
+    ).toBeUndefined();
+    expect(
+      (
+        await claimNextTask({
+          owner: "x",
+          providers: ["lease"],
+          leaseMs: 1000,
+          now: Date.now() + 61_000,
+        })
+      )?.id,
     ).toBe(task.id);
   });
 
   it("only renews, completes or fails a lease it owns", async () => {
     const { claimNextTask, renewLease, failTaskRow } = await import("./queue");
     await seedTasks(1, "own");
-    const t = claimNextTask({ owner: "me", providers: ["own"], leaseMs: 60_000 })!;
-    expect(renewLease(t.id, "someone-else", 1000)).toBe(false);
-    expect(renewLease(t.id, "me", 1000)).toBe(true);
-    expect(failTaskRow(t.id, "someone-else", "nope")).toBe(false);
-    expect(failTaskRow(t.id, "me", "a reason")).toBe(true);
-    expect(renewLease(t.id, "me", 1000)).toBe(false);
+    const t = (await claimNextTask({ owner: "me", providers: ["own"], leaseMs: 60_000 }))!;
+    expect(await renewLease(t.id, "someone-else", 1000)).toBe(false);
+    expect(await renewLease(t.id, "me", 1000)).toBe(true);
+    expect(await failTaskRow(t.id, "someone-else", "nope")).toBe(false);
+    expect(await failTaskRow(t.id, "me", "a reason")).toBe(true);
+    expect(await renewLease(t.id, "me", 1000)).toBe(false);
   });
 });

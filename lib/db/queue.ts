@@ -36,12 +36,12 @@ function claimStatement(providerCount: number) {
 }
 
 /** Claims the oldest runnable task of one of `providers`, or undefined when there is none. */
-export function claimNextTask(opts: {
+export async function claimNextTask(opts: {
   owner: string;
   providers: string[];
   leaseMs: number;
   now?: number;
-}): Task | undefined {
+}): Promise<Task | undefined> {
   if (opts.providers.length === 0) return undefined;
   const now = opts.now ?? Date.now();
   const params: Record<string, unknown> = {
@@ -55,11 +55,16 @@ export function claimNextTask(opts: {
   const statement = claimStatement(opts.providers.length);
   const claimed = writeTransaction(() => statement.get(params) as { id: number } | undefined);
   if (!claimed) return undefined;
-  return getTaskById(claimed.id);
+  return await getTaskById(claimed.id);
 }
 
 /** Extends the lease; false means the task is gone (deleted) or was taken over. */
-export function renewLease(id: number, owner: string, leaseMs: number, progress?: number): boolean {
+export async function renewLease(
+  id: number,
+  owner: string,
+  leaseMs: number,
+  progress?: number,
+): Promise<boolean> {
   const set: Partial<typeof tasks.$inferInsert> = {
     leaseExpiresAt: new Date(Date.now() + leaseMs),
   };
@@ -72,7 +77,11 @@ export function renewLease(id: number, owner: string, leaseMs: number, progress?
   return res.changes > 0;
 }
 
-export function recordUpstreamId(id: number, owner: string, upstreamId: string): boolean {
+export async function recordUpstreamId(
+  id: number,
+  owner: string,
+  upstreamId: string,
+): Promise<boolean> {
   return (
     getDb()
       .update(tasks)
@@ -82,11 +91,11 @@ export function recordUpstreamId(id: number, owner: string, upstreamId: string):
   );
 }
 
-export function completeTaskRow(
+export async function completeTaskRow(
   id: number,
   owner: string,
   values: { width?: number; height?: number; files: (typeof assets.$inferInsert)[] },
-): boolean {
+): Promise<boolean> {
   return writeTransaction((tx) => {
     const res = tx
       .update(tasks)
@@ -110,7 +119,11 @@ export function completeTaskRow(
   });
 }
 
-export function failTaskRow(id: number, owner: string | null, errorMsg: string): boolean {
+export async function failTaskRow(
+  id: number,
+  owner: string | null,
+  errorMsg: string,
+): Promise<boolean> {
   const where = owner ? and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)) : eq(tasks.id, id);
   return (
     getDb()
@@ -129,7 +142,12 @@ export function failTaskRow(id: number, owner: string | null, errorMsg: string):
 }
 
 /** Puts a task back in the queue to run again no earlier than `runAfter`. */
-export function requeueTask(id: number, owner: string, runAfter: Date, note: string): boolean {
+export async function requeueTask(
+  id: number,
+  owner: string,
+  runAfter: Date,
+  note: string,
+): Promise<boolean> {
   return (
     getDb()
       .update(tasks)
@@ -147,7 +165,7 @@ export function requeueTask(id: number, owner: string, runAfter: Date, note: str
 }
 
 /** Back to the queue without counting an attempt (waiting for frame 1 of a batch, shutdown). */
-export function releaseTask(id: number, owner: string, runAfter: Date): boolean {
+export async function releaseTask(id: number, owner: string, runAfter: Date): Promise<boolean> {
   return (
     getDb()
       .update(tasks)
@@ -164,15 +182,15 @@ export function releaseTask(id: number, owner: string, runAfter: Date): boolean 
   );
 }
 
-export function setEmailStatus(id: number, emailStatus: string): void {
+export async function setEmailStatus(id: number, emailStatus: string): Promise<void> {
   getDb().update(tasks).set({ emailStatus }).where(eq(tasks.id, id)).run();
 }
 
 /** Resets a finished task so the queue runs it again (re-rolling one frame of a batch). */
-export function resetTaskForRerun(
+export async function resetTaskForRerun(
   id: number,
   values: { seed: number; params: Record<string, unknown> },
-): Task {
+): Promise<Task> {
   return getDb()
     .update(tasks)
     .set({
@@ -196,7 +214,7 @@ export function resetTaskForRerun(
 }
 
 /** Claims the right to send a batch's e-mail; true for exactly one caller, once every frame is done. */
-export function claimBatchEmail(batchId: number): boolean {
+export async function claimBatchEmail(batchId: number): Promise<boolean> {
   return writeTransaction(() => {
     const sqlite = getSqlite();
     const open = sqlite
@@ -215,6 +233,6 @@ export function claimBatchEmail(batchId: number): boolean {
   });
 }
 
-export function setBatchEmailStatus(batchId: number, status: string): void {
+export async function setBatchEmailStatus(batchId: number, status: string): Promise<void> {
   getSqlite().prepare("UPDATE batches SET email_status = ? WHERE id = ?").run(status, batchId);
 }

@@ -33,15 +33,15 @@ function insertTaskRow(values: NewTask): number {
   return Number(insertTaskStatement().run(driverValues).lastInsertRowid);
 }
 
-export function insertTask(values: NewTask): Task {
-  return getTaskById(insertTaskRow(values))!;
+export async function insertTask(values: NewTask): Promise<Task> {
+  return (await getTaskById(insertTaskRow(values)))!;
 }
 
 /** Creates a batch and its tasks atomically (a batch is never visible half-created). */
-export function insertBatchWithTasks(
+export async function insertBatchWithTasks(
   batch: typeof batches.$inferInsert,
   makeTasks: (batchId: number) => NewTask[],
-): { batch: Batch; tasks: Task[] } {
+): Promise<{ batch: Batch; tasks: Task[] }> {
   return writeTransaction((tx) => {
     const b = tx.insert(batches).values(batch).returning().get();
     const rows = makeTasks(b.id).map((t) => tx.insert(tasks).values(t).returning().get());
@@ -64,11 +64,11 @@ const taskOfUser = prepared((db) =>
     .prepare(),
 );
 
-export function getTaskById(id: number): Task | undefined {
+export async function getTaskById(id: number): Promise<Task | undefined> {
   return taskById().get({ id });
 }
 
-export function getTaskForUser(id: number, userId: number): Task | undefined {
+export async function getTaskForUser(id: number, userId: number): Promise<Task | undefined> {
   return taskOfUser().get({ id, userId });
 }
 
@@ -101,10 +101,10 @@ function taskWhere(f: TaskFilter): SQL | undefined {
   return and(...conds);
 }
 
-export function listTasks(
+export async function listTasks(
   f: TaskFilter,
   page: { limit: number; offset: number },
-): { rows: Task[]; total: number } {
+): Promise<{ rows: Task[]; total: number }> {
   const db = getDb();
   const where = taskWhere(f);
   const rows = db
@@ -120,10 +120,10 @@ export function listTasks(
 }
 
 /** Earlier prompts of a user, newest first, for duplicate detection. */
-export function recentPromptsOfUser(
+export async function recentPromptsOfUser(
   userId: number,
   limit = 500,
-): { id: number; prompt: string; normalized: string }[] {
+): Promise<{ id: number; prompt: string; normalized: string }[]> {
   return getDb()
     .select({ id: tasks.id, prompt: tasks.prompt, normalized: tasks.promptNorm })
     .from(tasks)
@@ -135,7 +135,11 @@ export function recentPromptsOfUser(
     .all();
 }
 
-export function updateTaskStarred(id: number, userId: number, starred: boolean): Task | undefined {
+export async function updateTaskStarred(
+  id: number,
+  userId: number,
+  starred: boolean,
+): Promise<Task | undefined> {
   return getDb()
     .update(tasks)
     .set({ starred, updatedAt: new Date() })
@@ -144,7 +148,7 @@ export function updateTaskStarred(id: number, userId: number, starred: boolean):
     .get();
 }
 
-export function deleteTaskRow(id: number, userId: number): boolean {
+export async function deleteTaskRow(id: number, userId: number): Promise<boolean> {
   return (
     getDb()
       .delete(tasks)
@@ -153,7 +157,7 @@ export function deleteTaskRow(id: number, userId: number): boolean {
   );
 }
 
-export function getBatchForUser(id: number, userId: number): Batch | undefined {
+export async function getBatchForUser(id: number, userId: number): Promise<Batch | undefined> {
   return getDb()
     .select()
     .from(batches)
@@ -161,11 +165,11 @@ export function getBatchForUser(id: number, userId: number): Batch | undefined {
     .get();
 }
 
-export function getBatchById(id: number): Batch | undefined {
+export async function getBatchById(id: number): Promise<Batch | undefined> {
   return getDb().select().from(batches).where(eq(batches.id, id)).get();
 }
 
-export function tasksOfBatch(batchId: number): Task[] {
+export async function tasksOfBatch(batchId: number): Promise<Task[]> {
   return getDb()
     .select()
     .from(tasks)
@@ -174,10 +178,10 @@ export function tasksOfBatch(batchId: number): Task[] {
     .all();
 }
 
-export function listBatches(
+export async function listBatches(
   userId: number,
   page: { limit: number; offset: number },
-): { rows: Batch[]; total: number } {
+): Promise<{ rows: Batch[]; total: number }> {
   const db = getDb();
   const rows = db
     .select()
@@ -193,9 +197,9 @@ export function listBatches(
 }
 
 /** Status counts of the tasks of several batches at once (for batch lists). */
-export function batchTaskCounts(
+export async function batchTaskCounts(
   batchIds: number[],
-): Map<number, Record<TaskStatus, number> & { total: number }> {
+): Promise<Map<number, Record<TaskStatus, number> & { total: number }>> {
   const out = new Map<number, Record<TaskStatus, number> & { total: number }>();
   if (batchIds.length === 0) return out;
   const rows = getDb()
@@ -214,7 +218,7 @@ export function batchTaskCounts(
   return out;
 }
 
-export function deleteBatchRow(id: number, userId: number): boolean {
+export async function deleteBatchRow(id: number, userId: number): Promise<boolean> {
   return (
     getDb()
       .delete(batches)
@@ -223,7 +227,10 @@ export function deleteBatchRow(id: number, userId: number): boolean {
   );
 }
 
-export function updateBatch(id: number, values: Partial<typeof batches.$inferInsert>): void {
+export async function updateBatch(
+  id: number,
+  values: Partial<typeof batches.$inferInsert>,
+): Promise<void> {
   getDb()
     .update(batches)
     .set({ ...values, updatedAt: new Date() })
@@ -240,11 +247,11 @@ const assetsOfTaskQuery = prepared((db) =>
     .prepare(),
 );
 
-export function assetsOfTask(taskId: number): Asset[] {
+export async function assetsOfTask(taskId: number): Promise<Asset[]> {
   return assetsOfTaskQuery().all({ taskId });
 }
 
-export function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Asset[] {
+export async function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Promise<Asset[]> {
   if (taskIds.length === 0) return [];
   const cond = kind
     ? and(inArray(assets.taskId, taskIds), eq(assets.kind, kind))
@@ -266,10 +273,14 @@ const assetQuery = prepared((db) =>
     .prepare(),
 );
 
-export function findAsset(taskId: number, kind: Asset["kind"], position = 0): Asset | undefined {
+export async function findAsset(
+  taskId: number,
+  kind: Asset["kind"],
+  position = 0,
+): Promise<Asset | undefined> {
   return assetQuery().get({ taskId, kind, position });
 }
 
-export function insertAssets(rows: (typeof assets.$inferInsert)[]): void {
+export async function insertAssets(rows: (typeof assets.$inferInsert)[]): Promise<void> {
   if (rows.length) getDb().insert(assets).values(rows).run();
 }

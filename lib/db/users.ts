@@ -10,15 +10,15 @@ const userById = prepared((db) =>
     .prepare(),
 );
 
-export function getUserById(id: number): User | undefined {
+export async function getUserById(id: number): Promise<User | undefined> {
   return userById().get({ id });
 }
 
-export function getUserByEmail(email: string): User | undefined {
+export async function getUserByEmail(email: string): Promise<User | undefined> {
   return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
 }
 
-export function countUsers(): number {
+export async function countUsers(): Promise<number> {
   return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
 }
 
@@ -33,12 +33,12 @@ export class EmailTakenError extends Error {
  * Creates a user. The first account of a fresh install becomes admin; the count and the insert
  * share one IMMEDIATE transaction so two simultaneous first sign-ups can't both become admin.
  */
-export function createUser(input: {
+export async function createUser(input: {
   email: string;
   passwordHash: string;
   name?: string;
   role?: "admin" | "user";
-}): User {
+}): Promise<User> {
   const email = input.email.trim().toLowerCase();
   return writeTransaction((tx) => {
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {

@@ -74,10 +74,16 @@ export type GenerateResult =
   | { kind: "created"; task: Task }
   | { kind: "duplicates"; duplicates: { id: number; prompt: string; score: number }[] };
 
-export function createSingleTask(caller: Caller, input: GenerateInput): GenerateResult {
+export async function createSingleTask(
+  caller: Caller,
+  input: GenerateInput,
+): Promise<GenerateResult> {
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   if (!input.force) {
-    const duplicates = findDuplicatesNormalized(input.prompt, recentPromptsOfUser(caller.user.id));
+    const duplicates = findDuplicatesNormalized(
+      input.prompt,
+      await recentPromptsOfUser(caller.user.id),
+    );
     if (duplicates.length) return { kind: "duplicates", duplicates: duplicates.slice(0, 8) };
   }
   consumeGenerationQuota(caller, 1);
@@ -93,7 +99,7 @@ export function createSingleTask(caller: Caller, input: GenerateInput): Generate
     aspectRatio: input.aspectRatio,
     frameInstruction: styleFor(model),
   };
-  const task = insertTask({
+  const task = await insertTask({
     ...baseTask(caller, model, input.prompt, input),
     seed,
     mode: "random",
@@ -115,7 +121,10 @@ export interface BatchInput extends PixelSettings {
   model?: string;
 }
 
-export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; tasks: Task[] } {
+export async function createBatch(
+  caller: Caller,
+  input: BatchInput,
+): Promise<{ batch: Batch; tasks: Task[] }> {
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   const mode: SpriteModeName = input.mode ?? (input.variations ? "variations" : "random");
   const fixed = FIXED_FRAME_COUNT[mode];
@@ -124,7 +133,7 @@ export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; 
   if (count < 1 || count > 4) throw badRequest("count must be between 1 and 4", `got ${count}`);
   consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
-  const result = insertBatchWithTasks(
+  const result = await insertBatchWithTasks(
     {
       userId: caller.user.id,
       prompt: input.prompt,
@@ -174,8 +183,8 @@ export function createBatch(caller: Caller, input: BatchInput): { batch: Batch; 
 }
 
 /** Re-rolls one frame of a batch in place: same subject, palette and grid; a new frame seed. */
-export function regenerateFrame(caller: Caller, batch: Batch, index: number): Task {
-  const frame = tasksOfBatch(batch.id).find((t) => t.batchIndex === index);
+export async function regenerateFrame(caller: Caller, batch: Batch, index: number): Promise<Task> {
+  const frame = (await tasksOfBatch(batch.id)).find((t) => t.batchIndex === index);
   if (!frame) throw new ApiError(404, `Frame ${index} not found in batch ${batch.id}`);
   if (frame.status === "pending" || frame.status === "processing") {
     throw new ApiError(409, `Frame ${index} is still ${frame.status}`);
@@ -185,7 +194,7 @@ export function regenerateFrame(caller: Caller, batch: Batch, index: number): Ta
   // The local engine keeps the subject by keeping the batch seed; `variant` changes the frame's
   // details. Remote models get a new seed and keep the batch's locked palette.
   const seed = frame.provider === "local" ? (frame.seed ?? batch.seed) : randomSeed();
-  const task = resetTaskForRerun(frame.id, { seed, params });
+  const task = await resetTaskForRerun(frame.id, { seed, params });
   notifyEnqueued();
   return task;
 }
@@ -233,7 +242,7 @@ export async function createGeneration(
   consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
   const { model: _m, ...params } = input;
-  const task = insertTask({
+  const task = await insertTask({
     ...baseTask(caller, model, input.prompt, {
       background: "transparent",
       scale: 20,
@@ -250,12 +259,12 @@ export async function createGeneration(
 // ---------------------------------------------------------------------------------------------
 // Studio extension: operations on an existing image (upscale, vectorize, seamless, …)
 
-export function createOperation(
+export async function createOperation(
   caller: Caller,
   source: Task,
   modelId: string,
   operationParams: Record<string, unknown>,
-): Task {
+): Promise<Task> {
   const model = resolveModel(modelId, ["operation"]);
   if (source.status !== "completed") {
     throw badRequest(`Task ${source.id} is ${source.status}; operations need a completed image`);
@@ -283,7 +292,7 @@ export function createOperation(
   consumeGenerationQuota(caller, 1);
   const operation = String(model.capabilities?.operation ?? model.model_key);
   const prompt = `${operation} of #${source.id}: ${source.prompt}`.slice(0, 2000);
-  const task = insertTask({
+  const task = await insertTask({
     ...baseTask(caller, model, prompt, {
       background: source.background as "transparent" | "white",
       scale: source.scale,

@@ -26,8 +26,8 @@ export class WaitForReference extends Error {
 
 export interface ExecuteHooks {
   signal: AbortSignal;
-  recordUpstreamId(id: string): void;
-  reportProgress(progress: number | undefined): void;
+  recordUpstreamId(id: string): Promise<void>;
+  reportProgress(progress: number | undefined): Promise<void>;
   /** total time allowed for one run (submit + all polls) */
   deadlineMs: number;
 }
@@ -66,7 +66,7 @@ export async function executeTask(
     const submitted = await adapter.submit(req, ctx);
     if (submitted.state === "done") return { model, outputs: submitted.outputs, ctx, req };
     upstreamId = submitted.upstreamId;
-    hooks.recordUpstreamId(upstreamId);
+    await hooks.recordUpstreamId(upstreamId);
   }
   // Resuming after a restart lands here directly: the upstream job is polled, not paid for twice.
   const deadline = Date.now() + hooks.deadlineMs;
@@ -75,7 +75,7 @@ export async function executeTask(
     await sleep(interval, undefined, { signal: hooks.signal });
     const polled = await adapter.poll(upstreamId, req, ctx);
     if (polled.state === "done") return { model, outputs: polled.outputs, ctx, req };
-    hooks.reportProgress(polled.progress);
+    await hooks.reportProgress(polled.progress);
     if (Date.now() > deadline) {
       throw new ProviderError(
         "failed",
@@ -110,7 +110,7 @@ async function buildRequest(
     model.provider !== "local" &&
     model.capabilities?.supportsRefImage
   ) {
-    const first = tasksOfBatch(task.batchId).find((t) => t.batchIndex === 1);
+    const first = (await tasksOfBatch(task.batchId)).find((t) => t.batchIndex === 1);
     if (!first || first.status === "failed") {
       throw new ProviderError(
         "failed",
@@ -119,7 +119,7 @@ async function buildRequest(
     }
     if (first.status !== "completed") throw new WaitForReference();
     images.push(
-      await loadTaskImage(first.id, findAsset(first.id, "original") ? "original" : "image"),
+      await loadTaskImage(first.id, (await findAsset(first.id, "original")) ? "original" : "image"),
     );
   }
   for (const url of p.imageInputs ?? []) {
@@ -163,7 +163,7 @@ async function buildRequest(
 }
 
 async function loadTaskImage(taskId: number, kind: "image" | "original"): Promise<InputImage> {
-  const asset = findAsset(taskId, kind);
+  const asset = await findAsset(taskId, kind);
   if (!asset) throw new ProviderError("bad_request", `Task ${taskId} has no ${kind} to work on`);
   return { data: await getBlobStore().get(asset.storageKey), contentType: asset.contentType };
 }

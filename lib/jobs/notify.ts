@@ -11,20 +11,20 @@ import { batchSheet, completedFrames } from "@/lib/tasks/batch-exports";
 import { backgroundOrigin } from "@/lib/tasks/origin";
 
 export async function sendCompletionEmail(taskId: number): Promise<void> {
-  const task = getTaskById(taskId);
+  const task = await getTaskById(taskId);
   if (!task) return;
   const mailer = mailerFromEnv();
   if (!mailer) {
-    setEmailStatus(taskId, "skipped: SMTP is not configured (set SMTP_HOST)");
+    await setEmailStatus(taskId, "skipped: SMTP is not configured (set SMTP_HOST)");
     return;
   }
-  const to = task.email ?? getUserById(task.userId)?.email;
+  const to = task.email ?? (await getUserById(task.userId))?.email;
   if (!to) {
-    setEmailStatus(taskId, "skipped: no recipient address");
+    await setEmailStatus(taskId, "skipped: no recipient address");
     return;
   }
   try {
-    const asset = findAsset(taskId, "image");
+    const asset = await findAsset(taskId, "image");
     const png = asset ? await getBlobStore().get(asset.storageKey) : undefined;
     const base = backgroundOrigin();
     const { download_url } = buildDownloadUrl(base, taskId, getServerSecret());
@@ -36,31 +36,34 @@ export async function sendCompletionEmail(taskId: number): Promise<void> {
       downloadUrl: download_url,
       viewUrl: `${base}/gallery?task=${taskId}`,
     });
-    setEmailStatus(taskId, `sent to ${to} (${messageId})`);
+    await setEmailStatus(taskId, `sent to ${to} (${messageId})`);
   } catch (error) {
-    setEmailStatus(taskId, `failed: ${error instanceof Error ? error.message : String(error)}`);
+    await setEmailStatus(
+      taskId,
+      `failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
 /** One e-mail per batch (seed 000 batches default to none), sent when its last frame finishes. */
 export async function sendBatchEmailIfDone(batchId: number): Promise<void> {
-  if (!claimBatchEmail(batchId)) return;
-  const batch = getBatchById(batchId);
+  if (!(await claimBatchEmail(batchId))) return;
+  const batch = await getBatchById(batchId);
   if (!batch) return;
   const mailer = mailerFromEnv();
   if (!mailer) {
-    setBatchEmailStatus(batchId, "skipped: SMTP is not configured (set SMTP_HOST)");
+    await setBatchEmailStatus(batchId, "skipped: SMTP is not configured (set SMTP_HOST)");
     return;
   }
-  const to = batch.email ?? getUserById(batch.userId)?.email;
+  const to = batch.email ?? (await getUserById(batch.userId))?.email;
   if (!to) {
-    setBatchEmailStatus(batchId, "skipped: no recipient address");
+    await setBatchEmailStatus(batchId, "skipped: no recipient address");
     return;
   }
   try {
-    const frames = tasksOfBatch(batchId);
+    const frames = await tasksOfBatch(batchId);
     const done = frames.filter((t) => t.status === "completed").length;
-    const finished = completedFrames(batch);
+    const finished = await completedFrames(batch);
     const sheet = finished.length ? await batchSheet(batch, finished) : undefined;
     const base = backgroundOrigin();
     const { messageId } = await mailer.sendTaskCompleted({
@@ -70,9 +73,9 @@ export async function sendBatchEmailIfDone(batchId: number): Promise<void> {
       png: sheet?.png,
       viewUrl: `${base}/batches/${batch.id}`,
     });
-    setBatchEmailStatus(batchId, `sent to ${to} (${messageId})`);
+    await setBatchEmailStatus(batchId, `sent to ${to} (${messageId})`);
   } catch (error) {
-    setBatchEmailStatus(
+    await setBatchEmailStatus(
       batchId,
       `failed: ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -165,7 +165,7 @@ async function pixelizeForTask(
   task: Task,
   png: Buffer,
 ): Promise<{ png: Buffer; width: number; height: number }> {
-  const batch = task.batchId ? getBatchById(task.batchId) : undefined;
+  const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
   const locked =
     batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
   const named = task.palette && !task.palette.startsWith("auto") ? task.palette : undefined;
@@ -177,7 +177,7 @@ async function pixelizeForTask(
     palette: locked ?? (named as Parameters<typeof pixelize>[1]["palette"]),
   });
   if (batch && (task.batchIndex ?? 1) === 1 && !batch.lockedPalette) {
-    updateBatch(batch.id, { lockedPalette: result.palette });
+    await updateBatch(batch.id, { lockedPalette: result.palette });
   }
   return { png: result.png, width: result.width, height: result.height };
 }

@@ -34,22 +34,26 @@ afterAll(async () => {
 async function seedTasks(prompts: string[]) {
   const { createUser } = await import("@/lib/db/users");
   const { insertTask } = await import("@/lib/db/tasks");
-  const user = createUser({ email: `w${Math.random()}@example.com`, passwordHash: "x" });
-  return prompts.map((prompt) =>
-    insertTask({
-      userId: user.id,
-      type: "image",
-      model: "openai/gpt-image-1",
-      provider: "openai",
-      prompt,
-      params: { prompt },
-    }),
-  );
+  const user = await createUser({ email: `w${Math.random()}@example.com`, passwordHash: "x" });
+  const tasks = [];
+  for (const prompt of prompts) {
+    tasks.push(
+      await insertTask({
+        userId: user.id,
+        type: "image",
+        model: "openai/gpt-image-1",
+        provider: "openai",
+        prompt,
+        params: { prompt },
+      }),
+    );
+  }
+  return tasks;
 }
 
 async function statuses(ids: number[]) {
   const { getTaskById } = await import("@/lib/db/tasks");
-  return ids.map((id) => getTaskById(id)!);
+  return Promise.all(ids.map(async (id) => (await getTaskById(id))!));
 }
 
 describe("Worker", () => {

@@ -50,11 +50,11 @@ export class Worker {
   private readonly running = new Map<number, AbortController>();
   private readonly inFlight = new Set<Promise<void>>();
   private timer?: NodeJS.Timeout;
-  private ticking = false;
+  private ticking?: Promise<void>;
   private again = false;
   private stopped = true;
   private readonly log: (msg: string) => void;
-  private readonly onEnqueued = () => this.tick();
+  private readonly onEnqueued = () => void this.tick();
   private readonly onCancelled = (taskId: number) =>
     this.running.get(taskId)?.abort(new TaskGone());
 
@@ -80,9 +80,9 @@ export class Worker {
     this.stopped = false;
     queueEvents.on("enqueued", this.onEnqueued);
     queueEvents.on("cancelled", this.onCancelled);
-    this.timer = setInterval(() => this.tick(), this.pollMs);
+    this.timer = setInterval(() => void this.tick(), this.pollMs);
     this.timer.unref?.();
-    this.tick();
+    void this.tick();
   }
 
   /** Stops claiming; running tasks get `graceMs` to finish, then go back to the queue. */
@@ -91,6 +91,7 @@ export class Worker {
     clearInterval(this.timer);
     queueEvents.off("enqueued", this.onEnqueued);
     queueEvents.off("cancelled", this.onCancelled);
+    await this.ticking;
     const all = Promise.allSettled([...this.inFlight]);
     const timeout = new Promise((r) => setTimeout(r, graceMs).unref?.());
     await Promise.race([all, timeout]);
@@ -108,29 +109,42 @@ export class Worker {
       .map(([id]) => id);
   }
 
-  /** Claims as many tasks as there is capacity for. Re-entrant calls coalesce into one more pass. */
-  tick(): void {
-    if (this.stopped) return;
+  /**
+   * Claims as many tasks as there is capacity for. Calls while a pass is running coalesce into
+   * one more pass; the returned promise settles when this caller's pass (or the one it joined) ends.
+   */
+  tick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.ticking) {
       this.again = true;
-      return;
+      return this.ticking;
     }
-    this.ticking = true;
+    this.ticking = this.claimLoop().finally(() => {
+      this.ticking = undefined;
+    });
+    return this.ticking;
+  }
+
+  private async claimLoop(): Promise<void> {
     try {
       do {
         this.again = false;
         for (;;) {
+          if (this.stopped) return;
           const providers = this.providersWithCapacity();
           if (providers.length === 0) break;
-          const task = claimNextTask({ owner: this.owner, providers, leaseMs: this.leaseMs });
+          const task = await claimNextTask({ owner: this.owner, providers, leaseMs: this.leaseMs });
           if (!task) break;
+          if (this.stopped) {
+            // stop() began while this claim was in flight: hand the task straight back.
+            await releaseTask(task.id, this.owner, new Date());
+            return;
+          }
           this.launch(task);
         }
       } while (this.again && !this.stopped);
     } catch (error) {
       this.log(`claim failed: ${error instanceof Error ? error.message : error}`);
-    } finally {
-      this.ticking = false;
     }
   }
 
@@ -139,7 +153,7 @@ export class Worker {
     const run = this.run(task).finally(() => {
       this.active.set(task.provider, (this.active.get(task.provider) ?? 1) - 1);
       this.inFlight.delete(run);
-      this.tick();
+      void this.tick();
     });
     this.inFlight.add(run);
   }
@@ -148,11 +162,14 @@ export class Worker {
     const ctrl = new AbortController();
     this.running.set(task.id, ctrl);
     const heartbeat = setInterval(() => {
-      if (!renewLease(task.id, this.owner, this.leaseMs)) ctrl.abort(new TaskGone());
+      renewLease(task.id, this.owner, this.leaseMs).then(
+        (held) => held || ctrl.abort(new TaskGone()),
+        (error) => this.log(`heartbeat of task ${task.id} failed: ${error}`),
+      );
     }, this.heartbeatMs);
     try {
       if (task.attempts > MAX_ATTEMPTS) {
-        failTaskRow(
+        await failTaskRow(
           task.id,
           this.owner,
           task.errorMsg
@@ -164,24 +181,24 @@ export class Worker {
       const { model, outputs, ctx } = await executeTask(task, {
         signal: ctrl.signal,
         deadlineMs: this.taskDeadlineMs,
-        recordUpstreamId: (id) => {
-          if (!recordUpstreamId(task.id, this.owner, id)) ctrl.abort(new TaskGone());
+        recordUpstreamId: async (id) => {
+          if (!(await recordUpstreamId(task.id, this.owner, id))) ctrl.abort(new TaskGone());
         },
-        reportProgress: (p) => {
-          if (!renewLease(task.id, this.owner, this.leaseMs, p)) ctrl.abort(new TaskGone());
+        reportProgress: async (p) => {
+          if (!(await renewLease(task.id, this.owner, this.leaseMs, p))) ctrl.abort(new TaskGone());
         },
       });
       const stored = await storeOutputs(task, model, outputs, ctx);
       if (ctrl.signal.aborted) throw ctrl.signal.reason;
-      if (completeTaskRow(task.id, this.owner, stored)) {
+      if (await completeTaskRow(task.id, this.owner, stored)) {
         if (task.sendEmail) await sendCompletionEmail(task.id).catch(() => undefined);
-      } else if (!getTaskById(task.id)) {
+      } else if (!(await getTaskById(task.id))) {
         // deleted while we were storing its outputs: don't leave the files behind
         await getBlobStore().deletePrefix(taskPrefix(task.id));
       }
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } catch (error) {
-      this.handleFailure(task, error, ctrl.signal);
+      await this.handleFailure(task, error, ctrl.signal);
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } finally {
       clearInterval(heartbeat);
@@ -189,18 +206,18 @@ export class Worker {
     }
   }
 
-  private handleFailure(task: Task, error: unknown, signal: AbortSignal): void {
+  private async handleFailure(task: Task, error: unknown, signal: AbortSignal): Promise<void> {
     if (signal.aborted && signal.reason instanceof TaskGone) {
       this.log(`task ${task.id} was deleted; stopped its work`);
       return;
     }
     if (error instanceof WaitForReference) {
-      releaseTask(task.id, this.owner, new Date(Date.now() + 1000));
+      await releaseTask(task.id, this.owner, new Date(Date.now() + 1000));
       return;
     }
     if (signal.aborted) {
       // Shutdown: hand the task back untouched; its upstream id (if any) lets the next run resume.
-      releaseTask(task.id, this.owner, new Date());
+      await releaseTask(task.id, this.owner, new Date());
       return;
     }
     if (error instanceof ProviderError) {
@@ -210,16 +227,21 @@ export class Worker {
         this.log(
           `task ${task.id} attempt ${task.attempts} failed (${error.kind}); retrying in ${delay} ms`,
         );
-        requeueTask(task.id, this.owner, new Date(Date.now() + delay), `Retrying: ${message}`);
+        await requeueTask(
+          task.id,
+          this.owner,
+          new Date(Date.now() + delay),
+          `Retrying: ${message}`,
+        );
         return;
       }
-      failTaskRow(task.id, this.owner, message);
+      await failTaskRow(task.id, this.owner, message);
       return;
     }
     this.log(
       `task ${task.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
     );
-    failTaskRow(
+    await failTaskRow(
       task.id,
       this.owner,
       `Generation failed: ${error instanceof Error ? error.message : "unexpected error"}`,

@@ -5,15 +5,17 @@ import { toQtBatch, toQtTask } from "./serialize";
 
 /** seed 000: GET /api/v1/batch/:id body. */
 export async function batchDetail(batch: Batch, includeBase64: boolean) {
-  const tasks = tasksOfBatch(batch.id);
-  const counts = batchTaskCounts([batch.id]).get(batch.id)!;
+  const tasks = await tasksOfBatch(batch.id);
+  const counts = (await batchTaskCounts([batch.id])).get(batch.id)!;
   const { encoded, limited } = includeBase64
     ? await withBase64(tasks)
     : { encoded: new Map<number, string>(), limited: false };
   const thumbs = new Set(
-    assetsOfTasks(
-      tasks.map((t) => t.id),
-      "thumb",
+    (
+      await assetsOfTasks(
+        tasks.map((t) => t.id),
+        "thumb",
+      )
     ).map((a) => a.taskId),
   );
   return {

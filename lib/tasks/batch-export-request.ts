@@ -14,8 +14,8 @@ export async function batchForExport<Q extends { fps?: number }>(
 ): Promise<{ batch: Batch; frames: FrameFile[]; query: Q }> {
   const query = parseQuery(req, querySchema) as Q;
   const { user } = await requireCaller(req);
-  const batch = ownBatch(id, user.id);
-  const frames = completedFrames(batch);
+  const batch = await ownBatch(id, user.id);
+  const frames = await completedFrames(batch);
   if (frames.length === 0) throw badRequest(`Batch ${id} has no completed images yet`);
   return { batch, frames, query };
 }

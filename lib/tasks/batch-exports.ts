@@ -11,12 +11,14 @@ export interface FrameFile {
   load: () => Promise<Buffer>;
 }
 
-export function completedFrames(batch: Batch): FrameFile[] {
-  const tasks = tasksOfBatch(batch.id).filter((t) => t.status === "completed");
+export async function completedFrames(batch: Batch): Promise<FrameFile[]> {
+  const tasks = (await tasksOfBatch(batch.id)).filter((t) => t.status === "completed");
   const images = new Map(
-    assetsOfTasks(
-      tasks.map((t) => t.id),
-      "image",
+    (
+      await assetsOfTasks(
+        tasks.map((t) => t.id),
+        "image",
+      )
     )
       .filter((a) => a.position === 0)
       .map((a) => [a.taskId, a]),

@@ -5,7 +5,7 @@ import { getBlobStore } from "@/lib/storage/blob-store";
 /** The task's main image as a `data:image/png;base64,…` URL, or undefined if it has none. */
 export async function imageDataUrl(task: Pick<Task, "id" | "status">): Promise<string | undefined> {
   if (task.status !== "completed") return undefined;
-  const asset = findAsset(task.id, "image");
+  const asset = await findAsset(task.id, "image");
   if (!asset) return undefined;
   const data = await getBlobStore().get(asset.storageKey);
   return `data:${asset.contentType};base64,${data.toString("base64")}`;

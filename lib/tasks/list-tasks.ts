@@ -22,7 +22,7 @@ export interface ListTasksInput {
 export async function listUserTasks(userId: number, input: ListTasksInput) {
   const page = input.page ?? 1;
   const pageSize = input.page_size ?? DEFAULT_PAGE_SIZE;
-  const { rows, total } = listTasks(
+  const { rows, total } = await listTasks(
     {
       userId,
       status: input.status,

@@ -8,7 +8,8 @@ export async function imageResponse(
   opts: { attachment?: boolean; cache?: string; ifNoneMatch?: string | null } = {},
 ): Promise<Response | undefined> {
   const asset =
-    findAsset(taskId, kind) ?? (kind === "thumb" ? findAsset(taskId, "image") : undefined);
+    (await findAsset(taskId, kind)) ??
+    (kind === "thumb" ? await findAsset(taskId, "image") : undefined);
   if (!asset) return undefined;
   // A re-rolled frame keeps its task id and path but gets new asset rows: the ETag changes, so
   // browsers revalidate (cheap 304s) instead of showing a stale frame.

@@ -7,7 +7,7 @@ import { assetUrl, toQtTask } from "./serialize";
 
 /** seed 000 task plus the studio's extensions: params, thumbnail and every produced file. */
 export async function taskDetail(task: Task, includeBase64: boolean) {
-  const files = assetsOfTask(task.id).filter((a) => a.kind !== "thumb");
+  const files = (await assetsOfTask(task.id)).filter((a) => a.kind !== "thumb");
   const base64 = includeBase64 ? await imageDataUrl(task) : undefined;
   const thumb = task.status === "completed" && files.some((f) => f.kind === "image");
   return {
@@ -27,7 +27,7 @@ export async function taskDetail(task: Task, includeBase64: boolean) {
 
 /** Removes a task, its files, and stops its upstream polling if a worker is running it. */
 export async function deleteTask(task: Task): Promise<void> {
-  deleteTaskRow(task.id, task.userId);
+  await deleteTaskRow(task.id, task.userId);
   notifyCancelled(task.id);
   await getBlobStore().deletePrefix(taskPrefix(task.id));
 }

@@ -11,7 +11,7 @@ export const metadata = { title: "Sign up · Pixel Studio" };
 
 export default async function SignUpPage() {
   if (await getServerSession(authOptions()).catch(() => null)) redirect("/");
-  if (!isSignupOpen()) {
+  if (!(await isSignupOpen())) {
     const t = await getT();
     return (
       <main className="mx-auto flex min-h-[calc(100vh-3.5rem)] max-w-sm flex-col justify-center px-4">

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const POST = qtHandler(async (req) => {
   const body = await parseJsonBody(req, batchGenerateBody);
   const caller = await requireCaller(req);
-  const { batch, tasks } = createBatch(caller, {
+  const { batch, tasks } = await createBatch(caller, {
     prompt: body.prompt,
     mode: body.mode,
     count: body.count,

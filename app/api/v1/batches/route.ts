@@ -11,11 +11,11 @@ export const dynamic = "force-dynamic";
 export const GET = qtHandler(async (req) => {
   const { page = 1 } = parseQuery(req, batchesQuery);
   const { user } = await requireCaller(req);
-  const { rows, total } = listBatches(user.id, {
+  const { rows, total } = await listBatches(user.id, {
     limit: DEFAULT_PAGE_SIZE,
     offset: (page - 1) * DEFAULT_PAGE_SIZE,
   });
-  const counts = batchTaskCounts(rows.map((b) => b.id));
+  const counts = await batchTaskCounts(rows.map((b) => b.id));
   return Response.json({
     batches: rows.map((b) => toQtBatch(b, counts.get(b.id)!)),
     total,

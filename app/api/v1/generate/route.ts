@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = qtHandler(async (req) => {
   const body = await parseJsonBody(req, generateBody);
   const caller = await requireCaller(req);
-  const result = createSingleTask(caller, {
+  const result = await createSingleTask(caller, {
     prompt: body.prompt,
     background: body.background,
     force: body.force,
@@ -26,14 +26,16 @@ export const POST = qtHandler(async (req) => {
     aspectRatio: body.aspect_ratio,
   });
   if (result.kind === "duplicates") {
-    const duplicates = result.duplicates
-      .map((d) => {
-        const task = getTaskForUser(d.id, caller.user.id);
-        return task
-          ? { ...toQtTask(task), similarity: Math.round(d.score * 100) / 100 }
-          : undefined;
-      })
-      .filter((t) => t !== undefined);
+    const duplicates = (
+      await Promise.all(
+        result.duplicates.map(async (d) => {
+          const task = await getTaskForUser(d.id, caller.user.id);
+          return task
+            ? { ...toQtTask(task), similarity: Math.round(d.score * 100) / 100 }
+            : undefined;
+        }),
+      )
+    ).filter((t) => t !== undefined);
     return Response.json({
       status: "duplicates_found",
       message: "Similar prompts were generated before; send force=true to generate anyway",

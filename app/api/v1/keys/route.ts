@@ -8,13 +8,13 @@ export const dynamic = "force-dynamic";
 /** Extension: the caller's API keys (never the keys themselves, only prefix and last 4). */
 export const GET = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
-  return Response.json({ keys: listApiKeys(user.id) });
+  return Response.json({ keys: await listApiKeys(user.id) });
 });
 
 /** Extension: creates a key; the `key` field is shown this once and never again. */
 export const POST = qtHandler(async (req) => {
   const body = await parseJsonBody(req, createKeyBody);
   const { user } = await requireCaller(req);
-  const { key, record } = createApiKey(user.id, body.name);
+  const { key, record } = await createApiKey(user.id, body.name);
   return Response.json({ key, ...record }, { status: 201 });
 });

@@ -14,7 +14,7 @@ export const GET = qtHandler<{ file: string }>(async (req, { params }) => {
   if (!match) throw notFound("Image");
   const id = Number(match[1]);
   const { user } = await requireCaller(req);
-  ownTask(id, user.id);
+  await ownTask(id, user.id);
   const res = await imageResponse(id, match[2] ? "thumb" : "image", {
     ifNoneMatch: req.headers.get("if-none-match"),
   });

@@ -13,15 +13,17 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
   const query = parseQuery(req, batchQuery);
   const { user } = await requireCaller(req);
-  return Response.json(await batchDetail(ownBatch(id, user.id), query.include_base64 === "true"));
+  return Response.json(
+    await batchDetail(await ownBatch(id, user.id), query.include_base64 === "true"),
+  );
 });
 
 /** Extension: deletes a batch with all its frames and files. */
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = batchParams.parse(params);
   const { user } = await requireCaller(req);
-  const batch = ownBatch(id, user.id);
-  for (const task of tasksOfBatch(batch.id)) await deleteTask(task);
-  deleteBatchRow(batch.id, user.id);
+  const batch = await ownBatch(id, user.id);
+  for (const task of await tasksOfBatch(batch.id)) await deleteTask(task);
+  await deleteBatchRow(batch.id, user.id);
   return Response.json({ id, deleted: true });
 });

@@ -10,6 +10,6 @@ export const dynamic = "force-dynamic";
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = keyIdParam.parse(params);
   const { user } = await requireCaller(req);
-  if (!revokeApiKey(id, user.id)) throw notFound("API key");
+  if (!(await revokeApiKey(id, user.id))) throw notFound("API key");
   return Response.json({ id, revoked: true });
 });

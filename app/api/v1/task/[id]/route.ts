@@ -13,7 +13,7 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = taskParams.parse(params);
   const query = parseQuery(req, taskQuery);
   const { user } = await requireCaller(req);
-  const task = ownTask(id, user.id);
+  const task = await ownTask(id, user.id);
   return Response.json(await taskDetail(task, query.include_base64 === "true"));
 });
 
@@ -21,7 +21,7 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = taskParams.parse(params);
   const { user } = await requireCaller(req);
-  await deleteTask(ownTask(id, user.id));
+  await deleteTask(await ownTask(id, user.id));
   return Response.json({ id, deleted: true });
 });
 
@@ -30,7 +30,7 @@ export const PATCH = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = taskParams.parse(params);
   const body = await parseJsonBody(req, patchTaskBody);
   const { user } = await requireCaller(req);
-  const task = updateTaskStarred(id, user.id, body.starred);
+  const task = await updateTaskStarred(id, user.id, body.starred);
   if (!task) throw notFound(`Task ${id}`);
   return Response.json(await taskDetail(task, false));
 });

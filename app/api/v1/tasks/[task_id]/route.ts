@@ -11,11 +11,11 @@ export const dynamic = "force-dynamic";
 export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => {
   const id = parsePublicTaskId(params.task_id);
   const { user } = await requireCaller(req);
-  const task = id ? getTaskForUser(id, user.id) : undefined;
+  const task = id ? await getTaskForUser(id, user.id) : undefined;
   if (!task) throw notFound(`Task '${params.task_id}'`);
   return Response.json({
     code: "200",
     message: "success",
-    data: toPixelTask(task, assetsOfTask(task.id), publicOrigin(req)),
+    data: toPixelTask(task, await assetsOfTask(task.id), publicOrigin(req)),
   });
 });

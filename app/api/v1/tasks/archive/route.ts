@@ -15,11 +15,15 @@ export const POST = qtHandler(async (req) => {
   const { task_ids } = await parseJsonBody(req, archiveBody);
   const { user } = await requireCaller(req);
   const store = getBlobStore();
-  const entries = task_ids.flatMap((id) => {
-    const task = getTaskForUser(id, user.id);
-    const asset = task && findAsset(id, "image");
-    return asset ? [{ name: `pixel_${id}.png`, data: () => store.get(asset.storageKey) }] : [];
-  });
+  const entries = (
+    await Promise.all(
+      task_ids.map(async (id) => {
+        const task = await getTaskForUser(id, user.id);
+        const asset = task && (await findAsset(id, "image"));
+        return asset ? [{ name: `pixel_${id}.png`, data: () => store.get(asset.storageKey) }] : [];
+      }),
+    )
+  ).flat();
   if (entries.length === 0) throw badRequest("None of the given tasks has a finished image");
   return new Response(streamBody(zipStream(entries)), {
     headers: {

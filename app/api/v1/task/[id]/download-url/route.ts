@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = taskParams.parse(params);
   const { user } = await requireCaller(req);
-  const task = ownTask(id, user.id);
+  const task = await ownTask(id, user.id);
   if (task.status !== "completed")
     throw badRequest(`Task ${id} is ${task.status}; it has no image yet`);
   return Response.json(buildDownloadUrl(publicOrigin(req), id, getServerSecret()));

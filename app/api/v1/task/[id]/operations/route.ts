@@ -12,8 +12,8 @@ export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = taskParams.parse(params);
   const body = await parseJsonBody(req, operationBody);
   const caller = await requireCaller(req);
-  const source = ownTask(id, caller.user.id);
-  const task = createOperation(caller, source, body.model, body.params);
+  const source = await ownTask(id, caller.user.id);
+  const task = await createOperation(caller, source, body.model, body.params);
   return Response.json(
     { task_id: task.id, status: task.status, source_task_id: source.id },
     { status: 201 },

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const POST = qtHandler<{ id: string; index: string }>(async (req, { params }) => {
   const { id, index } = frameParams.parse(params);
   const caller = await requireCaller(req);
-  const batch = ownBatch(id, caller.user.id);
-  const task = regenerateFrame(caller, batch, index);
+  const batch = await ownBatch(id, caller.user.id);
+  const task = await regenerateFrame(caller, batch, index);
   return Response.json({
     task_id: task.id,
     batch_id: batch.id,

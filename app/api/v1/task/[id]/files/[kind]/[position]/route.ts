@@ -24,8 +24,8 @@ export const GET = qtHandler<{ id: string; kind: string; position: string }>(
   async (req, { params }) => {
     const { id, kind, position } = fileParams.parse(params);
     const { user } = await requireCaller(req);
-    ownTask(id, user.id);
-    const asset = findAsset(id, kind, position);
+    await ownTask(id, user.id);
+    const asset = await findAsset(id, kind, position);
     if (!asset) throw notFound(`File ${kind}/${position} of task ${id}`);
     const data = await getBlobStore().get(asset.storageKey);
     return new Response(new Uint8Array(data), {
