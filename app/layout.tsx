@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { getServerSession } from "next-auth";
 import type { ReactNode } from "react";
 import { Header } from "@/components/header";
-import { Providers } from "@/components/providers";
+import { QueryProvider } from "@/components/query-provider";
 import { authOptions } from "@/lib/auth/auth-options";
 import { THEME_COOKIE } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
@@ -39,10 +39,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         {!theme && <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />}
       </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
-        <Providers locale={locale}>
+        <QueryProvider locale={locale}>
           <Header email={session?.user?.email ?? null} role={session?.user?.role ?? null} />
           {children}
-        </Providers>
+        </QueryProvider>
       </body>
     </html>
   );

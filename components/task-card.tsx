@@ -4,6 +4,7 @@ import Link from "next/link";
 import { memo } from "react";
 import type { Task } from "@/lib/client/types";
 import { useT } from "./i18n-provider";
+import { PixelImage } from "./pixel-image";
 import { StatusBadge } from "./ui";
 
 /** Adds a version so a frame re-rolled in place (same id, same path) is fetched again. */
@@ -34,15 +35,13 @@ export function TaskThumb({
   return (
     <div className="checkerboard relative aspect-square w-full overflow-hidden rounded-md">
       {src ? (
-        // biome-ignore lint/performance/noImgElement: pixel art must not be re-encoded or smoothed
-        <img
+        <PixelImage
           src={src}
           alt={task.prompt}
           loading={eager ? "eager" : "lazy"}
           decoding="async"
           width={256}
           height={256}
-          className="pixelated absolute inset-0 size-full object-contain"
         />
       ) : (
         <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-zinc-100/90 p-2 text-center dark:bg-zinc-800/90">

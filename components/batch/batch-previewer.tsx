@@ -7,6 +7,7 @@ import { keys, useBatch } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
 import { useI18n } from "../i18n-provider";
+import { PixelImage } from "../pixel-image";
 import { TaskThumb, versioned } from "../task-card";
 import { Button, cardClass, ErrorText, Loading, Spinner, StatusBadge } from "../ui";
 
@@ -131,19 +132,19 @@ export function BatchPreviewer({ id }: { id: number }) {
               }
             >
               {onion && previous && previous !== current && (
-                // biome-ignore lint/performance/noImgElement: crisp pixels
-                <img
+                <PixelImage
                   src={versioned(previous, previous.image_path)!}
                   alt=""
-                  className="pixelated absolute inset-0 size-full opacity-35"
+                  fit="fill"
+                  className="opacity-35"
                   draggable={false}
                 />
               )}
               {/* All frames stay mounted so swapping is instant (no decode flicker). */}
               {ready.map((f, i) => (
-                // biome-ignore lint/performance/noImgElement: crisp pixels
-                <img
+                <PixelImage
                   key={f.id}
+                  fit="fill"
                   src={versioned(f, f.image_path)!}
                   alt=""
                   draggable={false}
@@ -154,7 +155,6 @@ export function BatchPreviewer({ id }: { id: number }) {
                         h: e.currentTarget.naturalHeight,
                       });
                   }}
-                  className="pixelated absolute inset-0 size-full"
                   style={{ visibility: i === shownIndex ? "visible" : "hidden" }}
                 />
               ))}

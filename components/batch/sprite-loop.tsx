@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { Task } from "@/lib/client/types";
+import { PixelImage } from "../pixel-image";
 import { versioned } from "../task-card";
 
 /**
@@ -53,13 +54,11 @@ export function SpriteLoop({
       style={{ width: size, height: size }}
     >
       {ready.map((f, i) => (
-        // biome-ignore lint/performance/noImgElement: crisp pixels
-        <img
+        <PixelImage
           key={f.id}
           src={versioned(f, f.image_path)!}
           alt=""
           draggable={false}
-          className="pixelated absolute inset-0 size-full object-contain"
           style={{ visibility: i === shown ? "visible" : "hidden" }}
         />
       ))}

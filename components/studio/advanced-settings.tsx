@@ -1,0 +1,105 @@
+"use client";
+
+import { useId } from "react";
+import { useComposer } from "@/lib/client/composer-store";
+import type { Model } from "@/lib/client/types";
+import { useT } from "../i18n-provider";
+import { inputBase } from "../ui";
+import { fieldLabel } from "./field-label";
+import { PaletteField } from "./palette-field";
+import { SeedField } from "./seed-field";
+import { SizeFields } from "./size-fields";
+
+/** The collapsible "advanced" block: background, scale, palette, size, seed, force. */
+export function AdvancedSettings({
+  model,
+  disabled,
+}: {
+  /** The selected model (its resolution table, if any, adds size fields). */
+  model: Model | undefined;
+  disabled: boolean;
+}) {
+  const t = useT();
+  const s = useComposer();
+  const scaleId = useId();
+  return (
+    <details className="group rounded-md border border-zinc-200 dark:border-zinc-800" open>
+      <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none">
+        {t("studio.advanced")}
+      </summary>
+      <div className="grid gap-4 border-t border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-800">
+        <fieldset>
+          <legend className={fieldLabel}>{t("studio.background")}</legend>
+          <div className="flex gap-3 text-sm">
+            {(["transparent", "white"] as const).map((bg) => (
+              <label key={bg} className="flex items-center gap-1.5">
+                <input
+                  type="radio"
+                  name="background"
+                  value={bg}
+                  checked={s.background === bg}
+                  disabled={disabled}
+                  onChange={() => s.set({ background: bg })}
+                  className="accent-indigo-600"
+                />
+                {t(bg === "transparent" ? "studio.bg.transparent" : "studio.bg.white")}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+
+        <div>
+          <label htmlFor={scaleId} className={fieldLabel}>
+            {t("studio.scale")}{" "}
+            <span className="font-normal text-zinc-500">
+              {t("studio.scaleHint", { n: s.scale })}
+            </span>
+          </label>
+          <div className="flex items-center gap-2">
+            <input
+              type="range"
+              min={1}
+              max={64}
+              value={s.scale}
+              disabled={disabled}
+              aria-label={t("studio.scale")}
+              onChange={(e) => s.set({ scale: Number(e.target.value) })}
+              className="min-w-0 flex-1 accent-indigo-600"
+            />
+            <input
+              id={scaleId}
+              type="number"
+              name="scale"
+              min={1}
+              max={64}
+              value={s.scale}
+              disabled={disabled}
+              onChange={(e) =>
+                s.set({ scale: Math.min(64, Math.max(1, Number(e.target.value) || 1)) })
+              }
+              className={`${inputBase} w-20`}
+            />
+          </div>
+        </div>
+
+        <PaletteField disabled={disabled} />
+
+        {model?.resolutions && <SizeFields resolutions={model.resolutions} disabled={disabled} />}
+
+        <SeedField disabled={disabled} />
+
+        <label className="flex items-center gap-2 self-end text-sm">
+          <input
+            type="checkbox"
+            name="force"
+            checked={s.force}
+            disabled={disabled}
+            onChange={(e) => s.set({ force: e.target.checked })}
+            className="size-4 accent-indigo-600"
+          />
+          {t("studio.force")}
+        </label>
+      </div>
+    </details>
+  );
+}

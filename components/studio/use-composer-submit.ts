@@ -1,0 +1,77 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { invalidateTasks } from "@/hooks/use-api";
+import { api } from "@/lib/client/api";
+import { paletteValue, useComposer } from "@/lib/client/composer-store";
+import type { BatchBody, Duplicates, GenerateBody, Model } from "@/lib/client/types";
+
+export type Submitted =
+  | { kind: "task"; id: number }
+  | { kind: "batch"; id: number; taskIds: number[] };
+
+/**
+ * Turns the composer's state into a generate or batch-generate request. A "duplicates found"
+ * answer is kept for the dialog instead of counting as a submission.
+ */
+export function useComposerSubmit({
+  model,
+  count,
+  onSubmitted,
+}: {
+  model: Model | undefined;
+  count: number;
+  onSubmitted?: (s: Submitted) => void;
+}) {
+  const qc = useQueryClient();
+  const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
+
+  const mutation = useMutation({
+    mutationFn: async (force: boolean) => {
+      const s = useComposer.getState();
+      const resolutions = model?.resolutions;
+      const base: GenerateBody = {
+        prompt: s.prompt.trim(),
+        background: s.background,
+        scale: s.scale,
+        model: s.model || undefined,
+        palette: paletteValue(s),
+        force: force || s.force,
+      };
+      if (s.negativePrompt.trim()) base.negative_prompt = s.negativePrompt.trim();
+      if (s.seed !== null) base.seed = s.seed;
+      if (resolutions && s.resolution && resolutions[s.resolution]) {
+        base.resolution = s.resolution;
+        if (s.aspectRatio && resolutions[s.resolution][s.aspectRatio])
+          base.aspect_ratio = s.aspectRatio;
+      }
+      if (s.kind === "single") return { kind: "single" as const, answer: await api.generate(base) };
+      const body: BatchBody = { ...base, mode: s.mode, count };
+      if (s.mode === "variations") body.variations = true;
+      return { kind: "batch" as const, answer: await api.batchGenerate(body) };
+    },
+    onSuccess: async ({ answer }) => {
+      if (answer.status === "duplicates_found") {
+        setDuplicates(answer);
+        return;
+      }
+      setDuplicates(null);
+      const done: Submitted =
+        "batch_id" in answer
+          ? { kind: "batch", id: answer.batch_id, taskIds: answer.task_ids }
+          : { kind: "task", id: answer.task_id };
+      setSubmitted(done);
+      onSubmitted?.(done);
+      await invalidateTasks(qc);
+    },
+  });
+
+  return {
+    mutation,
+    duplicates,
+    dismissDuplicates: () => setDuplicates(null),
+    submitted,
+  };
+}
