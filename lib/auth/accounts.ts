@@ -1,4 +1,5 @@
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { type Env, getEnv } from "@/lib/config/env";
 import type { User } from "@/lib/db/schema";
 import { countUsers, createUser, getUserByEmail } from "@/lib/db/users";
 
@@ -12,9 +13,9 @@ export class SignupClosedError extends Error {
 }
 
 /** Open sign-up unless ALLOW_SIGNUP=false; the very first account can always be created. */
-export async function isSignupOpen(env = process.env): Promise<boolean> {
+export async function isSignupOpen(env: Env = getEnv()): Promise<boolean> {
   if ((await countUsers()) === 0) return true;
-  return (env.ALLOW_SIGNUP ?? "true").toLowerCase() !== "false";
+  return env.ALLOW_SIGNUP ?? true;
 }
 
 export async function signUp(input: {

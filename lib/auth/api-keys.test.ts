@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/config/env";
 import { useFreshDataDir } from "@/test/helpers/server";
 
 beforeAll(() => {
@@ -69,9 +70,7 @@ describe("accounts", () => {
 
   it("close sign-up with ALLOW_SIGNUP=false once an account exists", async () => {
     const { isSignupOpen } = await import("./accounts");
-    expect(await isSignupOpen({ ALLOW_SIGNUP: "false" } as unknown as NodeJS.ProcessEnv)).toBe(
-      false,
-    );
-    expect(await isSignupOpen({} as unknown as NodeJS.ProcessEnv)).toBe(true);
+    expect(await isSignupOpen(parseEnv({ ALLOW_SIGNUP: "false" }))).toBe(false);
+    expect(await isSignupOpen(parseEnv({}))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { type Env, getEnv } from "@/lib/config/env";
 import { dataDir } from "@/lib/config/paths";
 
 let cached: string | undefined;
@@ -10,7 +11,7 @@ let cached: string | undefined;
  * random one is generated once and kept in data/auth-secret, so `npm start` needs no setup and
  * restarts keep everyone signed in.
  */
-export function getServerSecret(env = process.env): string {
+export function getServerSecret(env: Env = getEnv()): string {
   const fromEnv = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
   if (cached) return cached;

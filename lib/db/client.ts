@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { getEnv } from "@/lib/config/env";
 import { databasePath } from "@/lib/config/paths";
 import * as schema from "./schema";
 
@@ -19,7 +20,7 @@ const globalForDb = globalThis as unknown as { __pixelStudioDb?: Handle };
 export function migrationsFolder(): string {
   return path.resolve(
     /*turbopackIgnore: true*/ process.cwd(),
-    process.env.MIGRATIONS_DIR ?? "drizzle",
+    getEnv().MIGRATIONS_DIR ?? "drizzle",
   );
 }
 

@@ -1,10 +1,11 @@
+import { type Env, getEnv } from "@/lib/config/env";
 import { listModels } from "@/lib/providers/registry";
 import type { ModelType } from "@/lib/providers/types";
 
 const TYPE_ORDER: ModelType[] = ["image", "video", "audio", "llm", "operation"];
 
 /** seed 001: models grouped by type and keyed by id; plus why a disabled model is disabled. */
-export function modelCatalogue(env = process.env) {
+export function modelCatalogue(env: Env = getEnv()) {
   const data: Record<string, Record<string, unknown>> = {};
   for (const type of TYPE_ORDER) data[type] = {};
   for (const m of listModels(env)) {

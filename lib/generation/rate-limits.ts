@@ -1,14 +1,19 @@
 import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
+import { getEnv } from "@/lib/config/env";
 import { createRateLimiter, type RateLimiter } from "@/lib/security/rate-limit";
 
 // Per-key limit on generation (tasks per minute; a batch of 4 counts 4). Browser sessions are
 // limited per user. In-memory: one server process is the default deployment.
 const globalForLimits = globalThis as unknown as { __pixelGenLimiter?: RateLimiter };
 
+function perMinute(): number {
+  return getEnv().GENERATION_RATE_LIMIT_PER_MIN ?? 60;
+}
+
 function limiter(): RateLimiter {
   globalForLimits.__pixelGenLimiter ??= createRateLimiter({
-    limit: Math.max(1, Number(process.env.GENERATION_RATE_LIMIT_PER_MIN ?? 60)),
+    limit: perMinute(),
     windowMs: 60_000,
   });
   return globalForLimits.__pixelGenLimiter;
@@ -19,7 +24,7 @@ export function consumeGenerationQuota(caller: Caller, tasks: number): void {
   const result = limiter().consume(key, tasks);
   if (!result.ok) {
     throw new ApiError(429, "Rate limit exceeded: too many generation tasks", {
-      details: `Limit is ${process.env.GENERATION_RATE_LIMIT_PER_MIN ?? 60} tasks per minute; retry after ${result.retryAfterSeconds} s`,
+      details: `Limit is ${perMinute()} tasks per minute; retry after ${result.retryAfterSeconds} s`,
       headers: { "Retry-After": String(result.retryAfterSeconds) },
     });
   }

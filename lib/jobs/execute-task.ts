@@ -1,6 +1,7 @@
 // Runs one claimed task through its adapter: screen the prompt, gather input images, submit (or
 // resume polling a recorded upstream job), poll, then hand the outputs to storeOutputs.
 import { setTimeout as sleep } from "node:timers/promises";
+import { envValue, getEnv } from "@/lib/config/env";
 import type { Task } from "@/lib/db/schema";
 import { findAsset, tasksOfBatch } from "@/lib/db/tasks";
 import { readTaskParams } from "@/lib/generation/task-params";
@@ -87,8 +88,8 @@ export async function executeTask(
 
 /** `<PROVIDER>_POLL_INTERVAL_MS` overrides an adapter's polling pace (tests, slow upstreams). */
 function pollIntervalMs(providerId: string, fallback: number): number {
-  const n = Number(process.env[`${providerId.toUpperCase()}_POLL_INTERVAL_MS`]);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
+  const n = envValue(getEnv(), `${providerId.toUpperCase()}_POLL_INTERVAL_MS`);
+  return typeof n === "number" ? n : fallback;
 }
 
 async function buildRequest(

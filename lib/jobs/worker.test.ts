@@ -1,6 +1,7 @@
 // The worker in-process against a real fake upstream on loopback: per-provider concurrency,
 // retries of retryable failures, and no retry of a refusal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/config/env";
 import { type FakeServer, startOpenaiFake } from "@/test/fakes";
 import { useFreshDataDir, waitFor } from "@/test/helpers/server";
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
   process.env.OPENAI_API_KEY = "test-openai-key";
   process.env.OPENAI_CONCURRENCY = "3";
   process.env.TASK_RETRY_BASE_MS = "50";
+  resetEnvCache();
   const realFetch = globalThis.fetch;
   // Count requests in flight to the fake (the requests themselves are real HTTP).
   globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {

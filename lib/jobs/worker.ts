@@ -2,6 +2,7 @@
 // alone (`npm run worker`); several may run against one database, since claims are atomic.
 import crypto from "node:crypto";
 import os from "node:os";
+import { type Env, getEnv } from "@/lib/config/env";
 import {
   claimNextTask,
   completeTaskRow,
@@ -19,7 +20,7 @@ import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { queueEvents } from "./events";
 import { executeTask, WaitForReference } from "./execute-task";
 import { sendBatchEmailIfDone, sendCompletionEmail } from "./notify";
-import { backoffDelayMs, MAX_ATTEMPTS } from "./retry-policy";
+import { backoffDelayMs, maxAttempts } from "./retry-policy";
 import { storeOutputs } from "./store-outputs";
 
 export interface WorkerOptions {
@@ -29,7 +30,7 @@ export interface WorkerOptions {
   pollMs?: number;
   /** total time one run may spend on submit + polling */
   taskDeadlineMs?: number;
-  env?: NodeJS.ProcessEnv;
+  env?: Env;
   log?: (msg: string) => void;
 }
 
@@ -59,13 +60,13 @@ export class Worker {
     this.running.get(taskId)?.abort(new TaskGone());
 
   constructor(opts: WorkerOptions = {}) {
-    const env = opts.env ?? process.env;
+    const env = opts.env ?? getEnv();
     this.owner =
       opts.owner ?? `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString("hex")}`;
-    this.leaseMs = opts.leaseMs ?? Number(env.TASK_LEASE_MS ?? 15_000);
+    this.leaseMs = opts.leaseMs ?? env.TASK_LEASE_MS ?? 15_000;
     this.heartbeatMs = opts.heartbeatMs ?? Math.max(200, Math.floor(this.leaseMs / 3));
     this.pollMs = opts.pollMs ?? 500;
-    this.taskDeadlineMs = opts.taskDeadlineMs ?? Number(env.TASK_TIMEOUT_MS ?? 15 * 60_000);
+    this.taskDeadlineMs = opts.taskDeadlineMs ?? env.TASK_TIMEOUT_MS ?? 15 * 60_000;
     this.log = opts.log ?? ((m) => console.log(`[worker] ${m}`));
     for (const adapter of allAdapters()) {
       // <PROVIDER>_CONCURRENCY as the provider's config reads it; unconfigured providers still
@@ -168,13 +169,14 @@ export class Worker {
       );
     }, this.heartbeatMs);
     try {
-      if (task.attempts > MAX_ATTEMPTS) {
+      const attemptsAllowed = maxAttempts();
+      if (task.attempts > attemptsAllowed) {
         await failTaskRow(
           task.id,
           this.owner,
           task.errorMsg
-            ? `Gave up after ${MAX_ATTEMPTS} attempts. Last error: ${task.errorMsg}`
-            : `Gave up after ${MAX_ATTEMPTS} attempts: the worker stopped while processing this task`,
+            ? `Gave up after ${attemptsAllowed} attempts. Last error: ${task.errorMsg}`
+            : `Gave up after ${attemptsAllowed} attempts: the worker stopped while processing this task`,
         );
         return;
       }
@@ -222,7 +224,7 @@ export class Worker {
     }
     if (error instanceof ProviderError) {
       const message = error.kind === "content_refused" ? CONTENT_REFUSAL_MESSAGE : error.message;
-      if (error.retryable && task.attempts < MAX_ATTEMPTS) {
+      if (error.retryable && task.attempts < maxAttempts()) {
         const delay = backoffDelayMs(task.attempts, error.retryAfterMs);
         this.log(
           `task ${task.id} attempt ${task.attempts} failed (${error.kind}); retrying in ${delay} ms`,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/config/env";
 import {
   composeTaskCompleted,
   DEFAULT_MAIL_FROM,
@@ -104,7 +105,7 @@ describe("mailer against a real SMTP server on loopback", () => {
 
   it("delivers a bilingual message with the PNG inline and the signed link", async () => {
     received.length = 0;
-    const mailer = mailerFromEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) });
+    const mailer = mailerFromEnv(parseEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) }));
     expect(mailer).toBeDefined();
     const downloadUrl = "https://studio.example.com/api/download/42?sig=abc_-&exp=1767272400";
     const { messageId } = await mailer!.sendTaskCompleted({
@@ -149,14 +150,16 @@ describe("mailer against a real SMTP server on loopback", () => {
 
   it("authenticates when SMTP_USER is set (STARTTLS skipped via SMTP_IGNORE_TLS)", async () => {
     received.length = 0;
-    const mailer = mailerFromEnv({
-      SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: String(port),
-      SMTP_USER: "studio",
-      SMTP_PASSWORD: "s3cret",
-      SMTP_IGNORE_TLS: "true",
-      MAIL_FROM: "Studio <studio@example.com>",
-    });
+    const mailer = mailerFromEnv(
+      parseEnv({
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(port),
+        SMTP_USER: "studio",
+        SMTP_PASSWORD: "s3cret",
+        SMTP_IGNORE_TLS: "true",
+        MAIL_FROM: "Studio <studio@example.com>",
+      }),
+    );
     await mailer!.sendTaskCompleted({ to: "a@example.com", taskId: "7", prompt: "fire dragon" });
     mailer!.close();
     expect(received).toHaveLength(1);
@@ -166,13 +169,15 @@ describe("mailer against a real SMTP server on loopback", () => {
   });
 
   it("surfaces a wrong password as an error", async () => {
-    const mailer = mailerFromEnv({
-      SMTP_HOST: "127.0.0.1",
-      SMTP_PORT: String(port),
-      SMTP_USER: "studio",
-      SMTP_PASSWORD: "wrong",
-      SMTP_IGNORE_TLS: "true",
-    });
+    const mailer = mailerFromEnv(
+      parseEnv({
+        SMTP_HOST: "127.0.0.1",
+        SMTP_PORT: String(port),
+        SMTP_USER: "studio",
+        SMTP_PASSWORD: "wrong",
+        SMTP_IGNORE_TLS: "true",
+      }),
+    );
     await expect(
       mailer!.sendTaskCompleted({ to: "a@example.com", taskId: 1, prompt: "x" }),
     ).rejects.toThrow();
@@ -181,7 +186,7 @@ describe("mailer against a real SMTP server on loopback", () => {
 
   it("refuses anything but a single recipient before touching SMTP", async () => {
     received.length = 0;
-    const mailer = mailerFromEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) })!;
+    const mailer = mailerFromEnv(parseEnv({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(port) }))!;
     for (const to of ["a@example.com, b@example.com", "Eve <e@example.com>", "nobody", "a@b;c@d"]) {
       await expect(mailer.sendTaskCompleted({ to, taskId: 1, prompt: "x" })).rejects.toBeInstanceOf(
         MailError,
@@ -194,36 +199,41 @@ describe("mailer against a real SMTP server on loopback", () => {
 
 describe("configuration", () => {
   it("is off without SMTP_HOST", () => {
-    expect(mailerFromEnv({})).toBeUndefined();
-    expect(mailerFromEnv({ SMTP_HOST: "  " })).toBeUndefined();
+    expect(mailerFromEnv(parseEnv({}))).toBeUndefined();
+    expect(mailerFromEnv(parseEnv({ SMTP_HOST: "  " }))).toBeUndefined();
   });
 
   it("applies the documented defaults", () => {
-    expect(smtpOptionsFromEnv({ SMTP_HOST: "mail.example.com" })).toMatchObject({
+    expect(smtpOptionsFromEnv(parseEnv({ SMTP_HOST: "mail.example.com" }))).toMatchObject({
       host: "mail.example.com",
       port: 587,
       secure: false,
       ignoreTLS: true,
       auth: undefined,
     });
-    expect(mailerFromEnv({ SMTP_HOST: "mail.example.com" })?.from).toBe(DEFAULT_MAIL_FROM);
+    expect(mailerFromEnv(parseEnv({ SMTP_HOST: "mail.example.com" }))?.from).toBe(
+      DEFAULT_MAIL_FROM,
+    );
   });
 
   it("keeps STARTTLS when credentials are set, and uses 465 for implicit TLS", () => {
     expect(
-      smtpOptionsFromEnv({ SMTP_HOST: "h", SMTP_USER: "u", SMTP_PASSWORD: "p" }),
+      smtpOptionsFromEnv(parseEnv({ SMTP_HOST: "h", SMTP_USER: "u", SMTP_PASSWORD: "p" })),
     ).toMatchObject({ port: 587, secure: false, ignoreTLS: false, auth: { user: "u", pass: "p" } });
-    expect(smtpOptionsFromEnv({ SMTP_HOST: "h", SMTP_SECURE: "true" })).toMatchObject({
+    expect(smtpOptionsFromEnv(parseEnv({ SMTP_HOST: "h", SMTP_SECURE: "true" }))).toMatchObject({
       port: 465,
       secure: true,
     });
     expect(
-      smtpOptionsFromEnv({ SMTP_HOST: "h", SMTP_SECURE: "true", SMTP_PORT: "2465" }),
+      smtpOptionsFromEnv(parseEnv({ SMTP_HOST: "h", SMTP_SECURE: "true", SMTP_PORT: "2465" })),
     ).toMatchObject({ port: 2465 });
   });
 
   it("rejects a malformed port", () => {
-    expect(() => smtpOptionsFromEnv({ SMTP_HOST: "h", SMTP_PORT: "smtp" })).toThrow(MailError);
+    expect(() => smtpOptionsFromEnv(parseEnv({ SMTP_HOST: "h", SMTP_PORT: "smtp" }))).toThrow(
+      EnvError,
+    );
+    expect(() => parseEnv({ SMTP_PORT: "smtp" })).toThrow(/SMTP_PORT/);
   });
 });
 

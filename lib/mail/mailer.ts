@@ -4,8 +4,7 @@
 
 import nodemailer from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
-
-type Env = Record<string, string | undefined>;
+import { type Env, getEnv } from "@/lib/config/env";
 
 export const DEFAULT_MAIL_FROM = "Pixel Studio <no-reply@localhost>";
 const PROMPT_PREVIEW_CHARS = 500;
@@ -36,26 +35,18 @@ export class MailError extends Error {
   }
 }
 
-function flag(value: string | undefined): boolean | undefined {
-  if (value === undefined || value.trim() === "") return undefined;
-  return ["1", "true", "yes", "on"].includes(value.trim().toLowerCase());
-}
-
 /** SMTP transport options from the environment, or undefined when SMTP_HOST is unset. */
-export function smtpOptionsFromEnv(env: Env = process.env): SMTPTransport.Options | undefined {
-  const host = env.SMTP_HOST?.trim();
+export function smtpOptionsFromEnv(env: Env = getEnv()): SMTPTransport.Options | undefined {
+  const host = env.SMTP_HOST;
   if (!host) return undefined;
-  const secure = flag(env.SMTP_SECURE) ?? false;
+  const secure = env.SMTP_SECURE ?? false;
   // 465 is implicit TLS; pairing SMTP_SECURE=true with 587 would hang on the greeting.
-  const port = env.SMTP_PORT?.trim() ? Number(env.SMTP_PORT) : secure ? 465 : 587;
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    throw new MailError(`SMTP_PORT is not a valid port: ${env.SMTP_PORT}`);
-  }
-  const user = env.SMTP_USER?.trim() || undefined;
+  const port = env.SMTP_PORT ?? (secure ? 465 : 587);
+  const user = env.SMTP_USER;
   // Without TLS and without credentials (a loopback relay, a dev server) STARTTLS only adds a
   // failure mode — self-signed certificates — and protects nothing. With credentials we keep
   // opportunistic STARTTLS so a password never crosses the wire in clear by default.
-  const ignoreTLS = flag(env.SMTP_IGNORE_TLS) ?? (!secure && !user);
+  const ignoreTLS = env.SMTP_IGNORE_TLS ?? (!secure && !user);
   return {
     host,
     port,
@@ -152,10 +143,10 @@ export function composeTaskCompleted(mail: TaskCompletedMail): ComposedMail {
   };
 }
 
-export function mailerFromEnv(env: Env = process.env): Mailer | undefined {
+export function mailerFromEnv(env: Env = getEnv()): Mailer | undefined {
   const options = smtpOptionsFromEnv(env);
   if (!options) return undefined;
-  const from = env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+  const from = env.MAIL_FROM ?? DEFAULT_MAIL_FROM;
   const transport = nodemailer.createTransport(options);
 
   return {

@@ -297,8 +297,9 @@ export interface EnvSpec {
   requiredEnv: string[];
 }
 
-function nonEmpty(v: string | undefined): string | undefined {
-  const t = v?.trim();
+/** A variable as text; blank counts as unset. */
+function nonEmpty(v: string | number | boolean | undefined): string | undefined {
+  const t = v === undefined ? undefined : String(v).trim();
   return t ? t : undefined;
 }
 
@@ -306,7 +307,7 @@ export function missingEnv(env: EnvLike, required: string[]): string[] {
   return required.filter((k) => !nonEmpty(env[k]));
 }
 
-function positiveInt(v: string | undefined): number | undefined {
+function positiveInt(v: string | number | boolean | undefined): number | undefined {
   const n = Number(nonEmpty(v));
   return Number.isFinite(n) && n > 0 ? Math.floor(n) : undefined;
 }

@@ -1,6 +1,7 @@
 // Every adapter keyed by provider id, plus the rules the API and UI rely on: composite model ids,
 // "enabled" from environment variables, and exactly one default model per type.
 
+import { getEnv } from "@/lib/config/env";
 import { dashscopeAdapter } from "./dashscope";
 import { hdredrawAdapter } from "./hdredraw";
 import { missingEnv } from "./http";
@@ -113,7 +114,7 @@ function configurationKey(env: EnvLike): string {
     .join("|");
 }
 
-export function listModels(env: EnvLike = process.env): ModelEntry[] {
+export function listModels(env: EnvLike = getEnv()): ModelEntry[] {
   const key = configurationKey(env);
   if (cached?.key !== key) cached = { key, entries: buildModelList(env) };
   // callers may mutate what they get (is_default in tests, spreads in serializers): hand out copies
@@ -149,21 +150,21 @@ function buildModelList(env: EnvLike): ModelEntry[] {
 }
 
 /** The registry entry for an exact composite id, or undefined. Throws ModelIdError on bad format. */
-export function findModel(id: string, env: EnvLike = process.env): ModelEntry | undefined {
+export function findModel(id: string, env: EnvLike = getEnv()): ModelEntry | undefined {
   parseModelId(id);
   listModels(env);
   const found = cached?.entries.find((m) => m.id === id);
   return found ? { ...found } : undefined;
 }
 
-export function defaultModel(type: ModelType, env: EnvLike = process.env): ModelEntry | undefined {
+export function defaultModel(type: ModelType, env: EnvLike = getEnv()): ModelEntry | undefined {
   return listModels(env).find((m) => m.type === type && m.is_default);
 }
 
 /** The adapter's config from env with concurrency filled in; undefined when not configured. */
 export function providerConfig(
   providerId: string,
-  env: EnvLike = process.env,
+  env: EnvLike = getEnv(),
 ): ProviderConfig | undefined {
   const adapter = getAdapter(providerId);
   const config = adapter.configFromEnv(env);
@@ -185,7 +186,7 @@ export interface ProviderSummary {
 }
 
 /** For the admin providers page: status per provider, without any secrets. */
-export function listProviders(env: EnvLike = process.env): ProviderSummary[] {
+export function listProviders(env: EnvLike = getEnv()): ProviderSummary[] {
   const models = listModels(env);
   return Object.values(adapters).map((a) => {
     const missing = missingFor(a, env);

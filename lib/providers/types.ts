@@ -47,10 +47,10 @@ export interface ModelSpec {
 }
 
 /**
- * Environment variables as adapters read them. Wider than NodeJS.ProcessEnv (which Next.js
- * augments with a required NODE_ENV) so tests and tools can pass plain objects.
+ * Environment variables as adapters read them: the validated env (lib/config/env, numbers
+ * already parsed) in the server, plain string objects in tests and tools.
  */
-export type EnvLike = Readonly<Record<string, string | undefined>>;
+export type EnvLike = Readonly<Record<string, string | number | boolean | undefined>>;
 
 /** Where an adapter sends requests; from environment variables (admin-configured, trusted). */
 export interface ProviderConfig {

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { parseEnv } from "@/lib/config/env";
 import { BLOCKED_TERMS } from "./blocked-terms";
 import { CONTENT_REFUSAL_MESSAGE, foldText, screenPrompt } from "./content-filter";
 
-const env = {}; // the built-in list only, whatever the machine's environment says
+const env = parseEnv({}); // the built-in list only, whatever the machine's environment says
 
 describe("screenPrompt: harmless pixel-art prompts pass", () => {
   it.each([
@@ -121,13 +122,13 @@ describe("screenPrompt: configuration", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("CONTENT_FILTER=off disables screening", () => {
-    expect(screenPrompt("nude", { CONTENT_FILTER: "off" })).toEqual({ allowed: true });
-    expect(screenPrompt("nude", { CONTENT_FILTER: "OFF" })).toEqual({ allowed: true });
-    expect(screenPrompt("nude", { CONTENT_FILTER: "on" }).allowed).toBe(false);
+    expect(screenPrompt("nude", parseEnv({ CONTENT_FILTER: "off" }))).toEqual({ allowed: true });
+    expect(screenPrompt("nude", parseEnv({ CONTENT_FILTER: "OFF" }))).toEqual({ allowed: true });
+    expect(screenPrompt("nude", parseEnv({ CONTENT_FILTER: "on" })).allowed).toBe(false);
   });
 
   it("CONTENT_FILTER_EXTRA_TERMS adds English (word-bounded) and Chinese (substring) terms", () => {
-    const e = { CONTENT_FILTER_EXTRA_TERMS: "Goblin King, 竞品logo，brand x" };
+    const e = parseEnv({ CONTENT_FILTER_EXTRA_TERMS: "Goblin King, 竞品logo，brand x" });
     expect(screenPrompt("the goblin king sprite", e)).toMatchObject({
       allowed: false,
       term: "Goblin King",
@@ -143,7 +144,7 @@ describe("screenPrompt: configuration", () => {
   it("CONTENT_FILTER_FILE adds terms, ignores comments, and picks up edits", () => {
     const file = path.join(dir, "terms.txt");
     writeFileSync(file, "# house rules\nslime queen\n禁止词\n");
-    const e = { CONTENT_FILTER_FILE: file };
+    const e = parseEnv({ CONTENT_FILTER_FILE: file });
     expect(screenPrompt("a slime queen boss", e)).toMatchObject({
       allowed: false,
       term: "slime queen",
@@ -159,7 +160,7 @@ describe("screenPrompt: configuration", () => {
 
   it("a missing CONTENT_FILTER_FILE warns once and keeps the built-in list", () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const e = { CONTENT_FILTER_FILE: path.join(dir, "missing.txt") };
+    const e = parseEnv({ CONTENT_FILTER_FILE: path.join(dir, "missing.txt") });
     expect(screenPrompt("a cat", e).allowed).toBe(true);
     expect(screenPrompt("nude", e).allowed).toBe(false);
     expect(warn).toHaveBeenCalledTimes(1);

@@ -11,6 +11,7 @@
 //   "色 情" and "色-情" are still caught.
 
 import { readFileSync, statSync } from "node:fs";
+import { type Env, getEnv } from "@/lib/config/env";
 import { CONTENT_REFUSAL_MESSAGE } from "@/lib/providers/errors";
 import { BLOCKED_TERMS, type BlockedCategory } from "./blocked-terms";
 
@@ -19,8 +20,6 @@ export { CONTENT_REFUSAL_MESSAGE };
 export type ScreenResult =
   | { allowed: true }
   | { allowed: false; term: string; category: BlockedCategory | "custom" };
-
-type Env = Record<string, string | undefined>;
 
 interface CompiledTerm {
   term: string;
@@ -31,7 +30,6 @@ interface CompiledTerm {
   needle?: string;
 }
 
-const OFF_VALUES = new Set(["off", "false", "0", "no", "disabled"]);
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 // Cyrillic and Greek letters that render identically to Latin ones; cheap to fold and a common
@@ -143,7 +141,7 @@ function compiledTerms(env: Env): CompiledTerm[] {
       .filter((t): t is CompiledTerm => t !== null),
   );
   const extra = env.CONTENT_FILTER_EXTRA_TERMS ?? "";
-  const filePath = env.CONTENT_FILTER_FILE?.trim() ?? "";
+  const filePath = env.CONTENT_FILTER_FILE ?? "";
   const file = filePath ? readTermFile(filePath) : { key: "", terms: [] };
   const key = `${extra}\0${filePath}\0${file.key}`;
   if (cache?.key !== key) {
@@ -155,8 +153,8 @@ function compiledTerms(env: Env): CompiledTerm[] {
   return cache.terms;
 }
 
-export function isContentFilterEnabled(env: Env = process.env): boolean {
-  return !OFF_VALUES.has((env.CONTENT_FILTER ?? "").trim().toLowerCase());
+export function isContentFilterEnabled(env: Env = getEnv()): boolean {
+  return env.CONTENT_FILTER ?? true;
 }
 
 /**
@@ -164,7 +162,7 @@ export function isContentFilterEnabled(env: Env = process.env): boolean {
  * CONTENT_FILTER_FILE. On a hit the caller fails the task with CONTENT_REFUSAL_MESSAGE; `term`
  * is for logs, not for the user (echoing it teaches people how to get around the list).
  */
-export function screenPrompt(prompt: string, env: Env = process.env): ScreenResult {
+export function screenPrompt(prompt: string, env: Env = getEnv()): ScreenResult {
   if (!isContentFilterEnabled(env)) return { allowed: true };
   const folded = foldText(prompt);
   const latin = latinView(folded);

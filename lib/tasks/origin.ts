@@ -1,12 +1,13 @@
 import type { NextRequest } from "next/server";
+import { type Env, getEnv } from "@/lib/config/env";
 
 /** The admin-configured public origin (PUBLIC_BASE_URL), without a trailing slash. */
-function configuredOrigin(env: NodeJS.ProcessEnv): string | undefined {
-  return env.PUBLIC_BASE_URL?.replace(/\/+$/, "") || undefined;
+function configuredOrigin(env: Env): string | undefined {
+  return env.PUBLIC_BASE_URL;
 }
 
 /** Absolute origin for links we hand out: PUBLIC_BASE_URL when set, else the request's own. */
-export function publicOrigin(req: NextRequest, env = process.env): string {
+export function publicOrigin(req: NextRequest, env: Env = getEnv()): string {
   const configured = configuredOrigin(env);
   if (configured) return configured;
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
@@ -15,6 +16,6 @@ export function publicOrigin(req: NextRequest, env = process.env): string {
 }
 
 /** For links made outside a request (e-mails from the worker): PUBLIC_BASE_URL or this server. */
-export function backgroundOrigin(env = process.env): string {
+export function backgroundOrigin(env: Env = getEnv()): string {
   return configuredOrigin(env) ?? `http://localhost:${env.PORT ?? 3000}`;
 }

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { resetEnvCache } from "@/lib/config/env";
 import { closeDatabase } from "@/lib/db/client";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -42,6 +43,7 @@ export function useFreshDataDir(prefix = "pixel-it-"): string {
   process.env.DATABASE_URL = `file:${path.join(dataDir, "studio.db")}`;
   process.env.AUTH_SECRET = "integration-test-secret-0123456789abcdef";
   process.env.PASSWORD_HASH_COST = "10";
+  resetEnvCache();
   return dataDir;
 }
 
