@@ -5,7 +5,13 @@ import path from "node:path";
 import { buildSheetFromGrids, encodeGifFromGrids, frameDurations } from "@/lib/pixel/exports";
 import { encodeGridPng } from "@/lib/pixel/raster";
 import { renderSpriteGrid } from "@/lib/pixel/sprite/engine";
-import { type Background, MODE_FRAME_COUNT, type SpriteMode } from "@/lib/pixel/types";
+import {
+  type Background,
+  DEFAULT_BATCH_COUNT,
+  fixedFrameCount,
+  MAX_BATCH_COUNT,
+  type SpriteMode,
+} from "@/lib/vocabulary";
 
 const MODES: SpriteMode[] = ["walk", "idle", "attack", "directions", "variations", "random"];
 
@@ -31,8 +37,9 @@ export async function runSpriteCommand(argv: string[]): Promise<void> {
   const mode = (flags.mode ?? "walk") as SpriteMode;
   if (!MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(", ")}`);
   const seed = Number(flags.seed ?? 1);
-  const fixed = (MODE_FRAME_COUNT as Record<string, number>)[mode];
-  const count = fixed ?? Math.max(1, Math.min(4, Number(flags.count ?? 4)));
+  const count =
+    fixedFrameCount(mode) ??
+    Math.max(1, Math.min(MAX_BATCH_COUNT, Number(flags.count ?? DEFAULT_BATCH_COUNT)));
   const scale = Math.max(1, Math.min(64, Number(flags.scale ?? 20)));
   const background = (flags.background ?? "transparent") as Background;
   if (background !== "transparent" && background !== "white")

@@ -8,7 +8,7 @@ import {
   useRef,
   useState,
 } from "react";
-import type { TaskStatus } from "@/lib/client/types";
+import type { TaskStatus } from "@/lib/vocabulary";
 import { useT } from "./i18n-provider";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";

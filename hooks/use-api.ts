@@ -8,7 +8,8 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { api, isActive, type TaskQuery } from "@/lib/client/api";
-import type { Model, ModelsByType, ModelType, Task, TaskList } from "@/lib/client/types";
+import type { Model, ModelsByType, Task, TaskList } from "@/lib/client/types";
+import { MODEL_TYPES } from "@/lib/vocabulary";
 
 export const POLL_MS = 1200;
 
@@ -26,8 +27,6 @@ export const keys = {
 export function useModels() {
   return useQuery({ queryKey: keys.models, queryFn: api.models, staleTime: 60_000 });
 }
-
-export const MODEL_TYPES: ModelType[] = ["image", "video", "audio", "llm", "operation"];
 
 export function flattenModels(data: ModelsByType | undefined): Model[] {
   if (!data) return [];

@@ -43,7 +43,9 @@ function describeApiError(status: number, error: string, details?: string, path?
   }
 }
 
-export type TaskStatus = "pending" | "processing" | "completed" | "failed";
+import type { Background, TaskStatus } from "../lib/vocabulary";
+
+export type { TaskStatus };
 
 export interface QtTask {
   id: number;
@@ -70,7 +72,7 @@ export interface QtTask {
 
 export interface GenerateBody {
   prompt: string;
-  background?: "transparent" | "white";
+  background?: Background;
   force?: boolean;
   scale?: number;
   send_email?: boolean;
@@ -87,7 +89,7 @@ export interface BatchGenerateBody {
   prompt: string;
   mode?: "walk" | "idle" | "attack" | "directions" | "variations" | "random";
   count?: number;
-  background?: "transparent" | "white";
+  background?: Background;
   scale?: number;
   send_email?: boolean;
   model?: string;

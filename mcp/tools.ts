@@ -8,6 +8,8 @@ import type {
   ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+// The REST API's words; lib/vocabulary.ts has no dependencies, so the MCP server stays standalone.
+import { BACKGROUNDS, SPRITE_MODES, TASK_STATUSES } from "../lib/vocabulary";
 import {
   ApiError,
   type BatchDetail,
@@ -46,7 +48,7 @@ const promptField = z
   .describe("What to draw, in any language. 描述要生成的像素画内容，例如“一只可爱的猫”。");
 
 const backgroundField = z
-  .enum(["transparent", "white"], { error: 'background must be "transparent" or "white"' })
+  .enum(BACKGROUNDS, { error: 'background must be "transparent" or "white"' })
   .describe('Background: "transparent" (default) or "white". 背景：透明或白色。');
 
 const scaleField = z
@@ -120,8 +122,6 @@ const createShape = {
   wait: waitField.optional(),
 };
 
-const SPRITE_MODES = ["walk", "idle", "attack", "directions", "variations", "random"] as const;
-
 const batchShape = {
   prompt: promptField,
   mode: z
@@ -159,8 +159,8 @@ const batchStatusShape = {
 
 const listShape = {
   status: z
-    .enum(["pending", "processing", "completed", "failed"], {
-      error: "status must be one of pending, processing, completed, failed",
+    .enum(TASK_STATUSES, {
+      error: `status must be one of ${TASK_STATUSES.join(", ")}`,
     })
     .optional()
     .describe("Only tasks with this status. 按状态筛选。"),

@@ -3,7 +3,6 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   flattenModels,
-  MODEL_TYPES,
   useDeleteTasks,
   useInfiniteTasks,
   useModels,
@@ -11,7 +10,7 @@ import {
 } from "@/hooks/use-api";
 import { downloadArchive, type TaskQuery } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
-import { SPRITE_MODES } from "@/lib/pixel/types";
+import { MODEL_TYPES, SPRITE_MODES, TASK_STATUSES } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { TaskCard } from "../task-card";
 import {
@@ -25,7 +24,6 @@ import {
   Spinner,
 } from "../ui";
 
-const STATUSES = ["pending", "processing", "completed", "failed"] as const;
 const PAGE_SIZE = 60;
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -168,7 +166,7 @@ export function Gallery() {
           value={status}
           onChange={setStatus}
         >
-          {STATUSES.map((s) => (
+          {TASK_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`status.${s}` as "status.pending")}
             </option>

@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { invalidateTasks } from "@/hooks/use-api";
 import { api, randomSeed } from "@/lib/client/api";
 import { paletteState, rehydrateComposer, useComposer } from "@/lib/client/composer-store";
-import type { Background, GenerateBody, Task } from "@/lib/client/types";
+import type { GenerateBody, Task } from "@/lib/client/types";
+import type { Background } from "@/lib/vocabulary";
 import { taskParamString } from "./task-param";
 
 /** Delete, re-run with a new seed, and "reuse settings" (fill the studio composer). */

@@ -3,6 +3,7 @@
 import { useId } from "react";
 import { useComposer } from "@/lib/client/composer-store";
 import type { Model } from "@/lib/client/types";
+import { BACKGROUNDS } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputBase } from "../ui";
 import { fieldLabel } from "./field-label";
@@ -31,7 +32,7 @@ export function AdvancedSettings({
         <fieldset>
           <legend className={fieldLabel}>{t("studio.background")}</legend>
           <div className="flex gap-3 text-sm">
-            {(["transparent", "white"] as const).map((bg) => (
+            {BACKGROUNDS.map((bg) => (
               <label key={bg} className="flex items-center gap-1.5">
                 <input
                   type="radio"

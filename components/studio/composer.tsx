@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { flattenModels, useModels } from "@/hooks/use-api";
 import { useComposerHydrated } from "@/hooks/use-composer-hydrated";
 import { useComposer } from "@/lib/client/composer-store";
-import { SPRITE_MODE_FRAMES } from "@/lib/client/types";
+import { fixedFrameCount, MAX_BATCH_COUNT } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { Button, cardClass, ErrorText, Spinner } from "../ui";
 import { AdvancedSettings } from "./advanced-settings";
@@ -40,8 +40,8 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
     if (fallback && fallback.id !== s.model) s.set({ model: fallback.id });
   }, [hydrated, models.data, selected, imageModels, s]);
 
-  const fixedCount = SPRITE_MODE_FRAMES[s.mode];
-  const count = fixedCount ?? Math.min(4, Math.max(1, s.count));
+  const fixedCount = fixedFrameCount(s.mode) ?? null;
+  const count = fixedCount ?? Math.min(MAX_BATCH_COUNT, Math.max(1, s.count));
   const {
     mutation: submit,
     duplicates,

@@ -2,8 +2,7 @@
 
 import { useId } from "react";
 import { useComposer } from "@/lib/client/composer-store";
-import type { SpriteMode } from "@/lib/client/types";
-import { SPRITE_MODES } from "@/lib/pixel/types";
+import { SPRITE_MODES, type SpriteMode } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputClass } from "../ui";
 import { fieldLabel } from "./field-label";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { MODEL_TYPES } from "@/hooks/use-api";
-import type { Model, ModelsByType, ModelType } from "@/lib/client/types";
+import type { Model, ModelsByType } from "@/lib/client/types";
+import { MODEL_TYPES, type ModelType } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 
 const TYPE_LABELS: Record<ModelType, string> = {

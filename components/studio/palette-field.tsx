@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { useComposer } from "@/lib/client/composer-store";
-import { NAMED_PALETTES } from "@/lib/client/types";
+import { PALETTE_NAMES } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputBase } from "../ui";
 import { fieldLabel } from "./field-label";
@@ -67,7 +67,7 @@ export function PaletteField({ disabled }: { disabled: boolean }) {
           onChange={(e) => s.set({ namedPalette: e.target.value })}
           className={`${inputBase} w-auto`}
         >
-          {NAMED_PALETTES.map((p) => (
+          {PALETTE_NAMES.map((p) => (
             <option key={p} value={p}>
               {p}
             </option>

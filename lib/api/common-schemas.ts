@@ -1,8 +1,6 @@
 // Field schemas shared by several routes (and by the OpenAPI document built from them).
 import { z } from "zod";
-import { SPRITE_MODES } from "@/lib/generation/sprite-modes";
-
-export const PALETTE_NAMES = ["pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"] as const;
+import { BACKGROUNDS, MAX_BATCH_COUNT, PALETTE_NAMES, SPRITE_MODES } from "@/lib/vocabulary";
 
 export const promptField = z
   .string({ error: "prompt is required and must be a string" })
@@ -10,8 +8,8 @@ export const promptField = z
   .min(1, "prompt must not be empty")
   .max(2000, "prompt must be at most 2000 characters");
 
-export const backgroundField = z.enum(["transparent", "white"], {
-  error: 'background must be "transparent" or "white"',
+export const backgroundField = z.enum(BACKGROUNDS, {
+  error: `background must be ${BACKGROUNDS.map((b) => `"${b}"`).join(" or ")}`,
 });
 
 export const scaleField = z
@@ -37,11 +35,12 @@ export const modeField = z.enum(SPRITE_MODES, {
   error: `mode must be one of ${SPRITE_MODES.join(", ")}`,
 });
 
+const COUNT_MESSAGE = `count must be an integer between 1 and ${MAX_BATCH_COUNT}`;
 export const countField = z
-  .number({ error: "count must be an integer between 1 and 4" })
-  .int("count must be an integer between 1 and 4")
-  .min(1, "count must be an integer between 1 and 4")
-  .max(4, "count must be an integer between 1 and 4");
+  .number({ error: COUNT_MESSAGE })
+  .int(COUNT_MESSAGE)
+  .min(1, COUNT_MESSAGE)
+  .max(MAX_BATCH_COUNT, COUNT_MESSAGE);
 
 export const modelIdField = z
   .string({ error: "model must be a string like 'local/pixel-sprite'" })

@@ -3,7 +3,7 @@
 // "reuse" writes here and navigates to the studio.
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
-import type { Background, SpriteMode } from "./types";
+import type { Background, SpriteMode } from "@/lib/vocabulary";
 
 export type PaletteKind = "auto" | "named";
 

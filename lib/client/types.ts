@@ -1,10 +1,10 @@
-// Shapes of the /api/v1 answers the studio UI reads (see app/api/v1/openapi.json).
+// Shapes of the /api/v1 requests and answers the studio UI uses (see app/api/v1/openapi.json).
+// Request bodies are the route schemas' own input types, so the UI cannot drift from the server.
+import type { z } from "zod";
+import type { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
+import type { generateBody } from "@/lib/api/schemas/generate";
 import type { QtTask } from "@/lib/tasks/serialize";
-
-export type TaskStatus = "pending" | "processing" | "completed" | "failed";
-export type Background = "transparent" | "white";
-export type SpriteMode = "walk" | "idle" | "attack" | "directions" | "variations" | "random";
-export type ModelType = "image" | "video" | "audio" | "llm" | "operation";
+import type { ModelType, SpriteMode, TaskStatus } from "@/lib/vocabulary";
 
 export interface TaskFile {
   kind: string;
@@ -59,24 +59,8 @@ export interface Model {
 
 export type ModelsByType = Partial<Record<ModelType, Record<string, Model>>>;
 
-export interface GenerateBody {
-  prompt: string;
-  background?: Background;
-  force?: boolean;
-  scale?: number;
-  model?: string;
-  seed?: number;
-  palette?: string;
-  negative_prompt?: string;
-  resolution?: string;
-  aspect_ratio?: string;
-}
-
-export interface BatchBody extends GenerateBody {
-  mode?: SpriteMode;
-  count?: number;
-  variations?: boolean;
-}
+export type GenerateBody = z.input<typeof generateBody>;
+export type BatchBody = z.input<typeof batchGenerateBody>;
 
 export interface Duplicates {
   status: "duplicates_found";
@@ -143,14 +127,3 @@ export interface Me {
   email: string;
   role: "admin" | "user";
 }
-
-export const SPRITE_MODE_FRAMES: Record<SpriteMode, number | null> = {
-  walk: 4,
-  idle: 2,
-  attack: 3,
-  directions: 4,
-  variations: null,
-  random: null,
-};
-
-export const NAMED_PALETTES = ["pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"] as const;

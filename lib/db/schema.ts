@@ -9,6 +9,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import { MODEL_TYPES, TASK_STATUSES } from "@/lib/vocabulary";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
@@ -90,8 +91,7 @@ export const apiKeys = sqliteTable(
 );
 export type ApiKey = typeof apiKeys.$inferSelect;
 
-export const TASK_STATUSES = ["pending", "processing", "completed", "failed"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export type { TaskStatus } from "@/lib/vocabulary";
 
 export const batches = sqliteTable(
   "batches",
@@ -133,7 +133,7 @@ export const tasks = sqliteTable(
     batchIndex: integer("batch_index"),
     /** the task an operation (upscale, vectorize, …) was applied to */
     sourceTaskId: integer("source_task_id"),
-    type: text("type", { enum: ["image", "video", "audio", "llm", "operation"] }).notNull(),
+    type: text("type", { enum: MODEL_TYPES }).notNull(),
     model: text("model").notNull(),
     provider: text("provider").notNull(),
     prompt: text("prompt").notNull(),

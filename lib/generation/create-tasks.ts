@@ -15,14 +15,16 @@ import { notifyEnqueued } from "@/lib/jobs/events";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
 import { assertPublicUrl } from "@/lib/security/ssrf";
+import {
+  type Background,
+  DEFAULT_BATCH_COUNT,
+  fixedFrameCount,
+  MAX_BATCH_COUNT,
+  type SpriteMode,
+} from "@/lib/vocabulary";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
 import { consumeGenerationQuota } from "./rate-limits";
-import {
-  FIXED_FRAME_COUNT,
-  frameInstruction,
-  SINGLE_IMAGE_STYLE,
-  type SpriteModeName,
-} from "./sprite-modes";
+import { frameInstruction, SINGLE_IMAGE_STYLE } from "./sprite-modes";
 import type { TaskParams } from "./task-params";
 
 export function randomSeed(): number {
@@ -30,7 +32,7 @@ export function randomSeed(): number {
 }
 
 interface PixelSettings {
-  background: "transparent" | "white";
+  background: Background;
   scale: number;
   palette?: string;
   seed?: number;
@@ -113,7 +115,7 @@ export async function createSingleTask(
 
 export interface BatchInput extends PixelSettings {
   prompt: string;
-  mode?: SpriteModeName;
+  mode?: SpriteMode;
   count?: number;
   variations?: boolean;
   email?: string;
@@ -126,11 +128,12 @@ export async function createBatch(
   input: BatchInput,
 ): Promise<{ batch: Batch; tasks: Task[] }> {
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
-  const mode: SpriteModeName = input.mode ?? (input.variations ? "variations" : "random");
-  const fixed = FIXED_FRAME_COUNT[mode];
-  // seed 000 shows count 4 and "1-4"; a batch without a count is a full set of 4.
-  const count = fixed ?? input.count ?? 4;
-  if (count < 1 || count > 4) throw badRequest("count must be between 1 and 4", `got ${count}`);
+  const mode: SpriteMode = input.mode ?? (input.variations ? "variations" : "random");
+  // The QT Pixel API shows count 4 and "1-4"; a batch without a count is a full set.
+  const count = fixedFrameCount(mode) ?? input.count ?? DEFAULT_BATCH_COUNT;
+  if (count < 1 || count > MAX_BATCH_COUNT) {
+    throw badRequest(`count must be between 1 and ${MAX_BATCH_COUNT}`, `got ${count}`);
+  }
   consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
   const result = await insertBatchWithTasks(
@@ -294,7 +297,7 @@ export async function createOperation(
   const prompt = `${operation} of #${source.id}: ${source.prompt}`.slice(0, 2000);
   const task = await insertTask({
     ...baseTask(caller, model, prompt, {
-      background: source.background as "transparent" | "white",
+      background: source.background as Background,
       scale: source.scale,
       palette: source.palette ?? undefined,
     }),

@@ -1,13 +1,11 @@
 import { type Env, getEnv } from "@/lib/config/env";
 import { listModels } from "@/lib/providers/registry";
-import type { ModelType } from "@/lib/providers/types";
-
-const TYPE_ORDER: ModelType[] = ["image", "video", "audio", "llm", "operation"];
+import { MODEL_TYPES } from "@/lib/vocabulary";
 
 /** seed 001: models grouped by type and keyed by id; plus why a disabled model is disabled. */
 export function modelCatalogue(env: Env = getEnv()) {
   const data: Record<string, Record<string, unknown>> = {};
-  for (const type of TYPE_ORDER) data[type] = {};
+  for (const type of MODEL_TYPES) data[type] = {};
   for (const m of listModels(env)) {
     const { params, missing_env, ...rest } = m;
     data[m.type] ??= {};

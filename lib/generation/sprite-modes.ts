@@ -1,19 +1,8 @@
-// Sprite animation modes of seed 000's table, and the per-frame instructions sent to remote
-// models (the local engine draws the poses itself).
-import { SPRITE_MODES, type SpriteMode } from "@/lib/pixel/types";
+// The per-frame instructions sent to remote models for each sprite mode (the local engine draws
+// the poses itself). The modes and their frame counts are in lib/vocabulary.ts.
+import type { SpriteMode } from "@/lib/vocabulary";
 
-export { SPRITE_MODES };
-export type SpriteModeName = SpriteMode;
-
-/** Modes with a fixed frame count: `count` is set by the mode (seed 000 说明). */
-export const FIXED_FRAME_COUNT: Partial<Record<SpriteModeName, number>> = {
-  walk: 4,
-  idle: 2,
-  attack: 3,
-  directions: 4,
-};
-
-const FRAME_INSTRUCTIONS: Record<SpriteModeName, string[]> = {
+const FRAME_INSTRUCTIONS: Record<SpriteMode, string[]> = {
   walk: [
     "walk cycle frame 1 of 4: left foot forward",
     "walk cycle frame 2 of 4: standing, feet together",
@@ -47,7 +36,7 @@ const FRAME_INSTRUCTIONS: Record<SpriteModeName, string[]> = {
 const SPRITE_STYLE =
   "pixel art game sprite, crisp pixels, limited palette, plain background, same character in every frame";
 
-export function frameInstruction(mode: SpriteModeName, index: number): string | undefined {
+export function frameInstruction(mode: SpriteMode, index: number): string | undefined {
   const specific = FRAME_INSTRUCTIONS[mode][index];
   return specific ? `${specific}, ${SPRITE_STYLE}` : undefined;
 }

@@ -1,5 +1,7 @@
 // What a task row's `params` column holds: the caller's request as given (seed 001 returns it as
 // `params`), plus what the worker needs to reproduce the work. One shape for both API families.
+import type { Background } from "@/lib/vocabulary";
+
 export interface TaskParams {
   prompt: string;
   negativePrompt?: string;
@@ -15,7 +17,7 @@ export interface TaskParams {
   source?: string;
   sourceId?: string;
   // pixel-art settings (QT Pixel API and the studio)
-  background?: "transparent" | "white";
+  background?: Background;
   scale?: number;
   palette?: string;
   seed?: number;

@@ -1,7 +1,7 @@
 import { hexToRgb, rgbToOklab } from "./color";
-import type { Rgb } from "./types";
+import type { PaletteName, Rgb } from "./types";
 
-export type PaletteName = "pico-8" | "nes" | "gameboy" | "endesga-32" | "db16" | "db32";
+export type { PaletteName };
 
 const P = (s: string) => s.split(/\s+/).map((h) => `#${h}`);
 

@@ -1,21 +1,8 @@
-/** The sprite animation modes of seed 000's table, in its order. */
-export const SPRITE_MODES = [
-  "walk",
-  "idle",
-  "attack",
-  "directions",
-  "variations",
-  "random",
-] as const;
-export type SpriteMode = (typeof SPRITE_MODES)[number];
+import type { SpriteMode } from "@/lib/vocabulary";
 
-/** Frames per batch for the modes whose length is fixed by the animation itself. */
-export const MODE_FRAME_COUNT: Record<"walk" | "idle" | "attack" | "directions", number> = {
-  walk: 4,
-  idle: 2,
-  attack: 3,
-  directions: 4,
-};
+// The engine speaks the studio's vocabulary (lib/vocabulary.ts); re-exported for its own files.
+export type { Background, PaletteName, SpriteMode } from "@/lib/vocabulary";
+export { MODE_FRAME_COUNT, SPRITE_MODES } from "@/lib/vocabulary";
 
 /** Per-frame durations (ms) used for sheets and GIFs; attack holds the recover frame longer. */
 export const MODE_FRAME_DURATIONS: Record<SpriteMode, number[]> = {
@@ -26,8 +13,6 @@ export const MODE_FRAME_DURATIONS: Record<SpriteMode, number[]> = {
   variations: [500, 500, 500, 500],
   random: [500, 500, 500, 500],
 };
-
-export type Background = "transparent" | "white";
 
 /** RGBA pixels of the logical grid (one entry per art pixel, not per screen pixel). */
 export interface RgbaImage {

@@ -1,16 +1,8 @@
 // The built-in offline engine: procedural sprites and local image operations from lib/pixel.
 // Always enabled; its work is CPU-bound, so its concurrency defaults to the core count.
 import os from "node:os";
-import {
-  generateSpriteFrame,
-  makeSeamless,
-  type PaletteName,
-  pixelize,
-  SPRITE_MODES,
-  type SpriteMode,
-  upscaleImage,
-  vectorize,
-} from "@/lib/pixel";
+import { generateSpriteFrame, makeSeamless, pixelize, upscaleImage, vectorize } from "@/lib/pixel";
+import { PALETTE_NAMES, type PaletteName, SPRITE_MODES, type SpriteMode } from "@/lib/vocabulary";
 import { ProviderError } from "./errors";
 import type { GenerationRequest, ModelSpec, ProviderAdapter, ProviderOutput } from "./types";
 
@@ -58,7 +50,7 @@ const models: ModelSpec[] = [
     colors: { type: "integer", min: 2, max: 64, default: 16 },
     palette: {
       type: "string",
-      enum: ["auto", "pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"],
+      enum: ["auto", ...PALETTE_NAMES],
       default: "auto",
     },
     scale: { type: "integer", min: 1, max: 64, default: 20 },

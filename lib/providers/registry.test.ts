@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MODEL_TYPES } from "@/lib/vocabulary";
 import {
   adapters,
   defaultModel,
@@ -6,7 +7,6 @@ import {
   getAdapter,
   listModels,
   listProviders,
-  MODEL_TYPES,
   ModelIdError,
   modelNotFoundMessage,
   parseModelId,

@@ -2,6 +2,7 @@
 // "enabled" from environment variables, and exactly one default model per type.
 
 import { getEnv } from "@/lib/config/env";
+import { MODEL_TYPES } from "@/lib/vocabulary";
 import { dashscopeAdapter } from "./dashscope";
 import { hdredrawAdapter } from "./hdredraw";
 import { missingEnv } from "./http";
@@ -32,8 +33,6 @@ export const adapters: Readonly<Record<string, ProviderAdapter>> = Object.freeze
 export function allAdapters(): ProviderAdapter[] {
   return Object.values(adapters);
 }
-
-export const MODEL_TYPES: readonly ModelType[] = ["image", "video", "audio", "llm", "operation"];
 
 /**
  * Which model becomes the default of its type: the first ENABLED one in this order; models not

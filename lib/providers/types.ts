@@ -2,7 +2,9 @@
 // caller: it submits, records the upstream job id, polls until done, then downloads outputs into
 // our storage. Adapters never touch the database or storage.
 
-export type ModelType = "image" | "video" | "audio" | "llm" | "operation";
+import type { ModelType } from "@/lib/vocabulary";
+
+export type { ModelType };
 
 export interface ModelCapabilities {
   supportsLora?: boolean;

@@ -1,5 +1,5 @@
-import type { TaskStatus } from "@/lib/db/schema";
 import { listTasks } from "@/lib/db/tasks";
+import type { ModelType, TaskStatus } from "@/lib/vocabulary";
 import { withBase64 } from "./images";
 import { toQtTask } from "./serialize";
 
@@ -11,7 +11,7 @@ export interface ListTasksInput {
   page_size?: number;
   include_base64?: "true" | "false";
   q?: string;
-  type?: "image" | "video" | "audio" | "llm" | "operation";
+  type?: ModelType;
   model?: string;
   mode?: string;
   starred?: "true" | "false";

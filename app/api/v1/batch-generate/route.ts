@@ -1,7 +1,7 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
 import { requireCaller } from "@/lib/auth/caller";
 import { createBatch } from "@/lib/generation/create-tasks";
-import { batchGenerateBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 

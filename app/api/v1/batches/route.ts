@@ -1,9 +1,9 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { batchesQuery } from "@/lib/api/schemas/batches";
 import { requireCaller } from "@/lib/auth/caller";
 import { batchTaskCounts, listBatches } from "@/lib/db/tasks";
 import { DEFAULT_PAGE_SIZE } from "@/lib/tasks/list-tasks";
 import { toQtBatch } from "@/lib/tasks/serialize";
-import { batchesQuery } from "./schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { generateBody } from "@/lib/api/schemas/generate";
 import { requireCaller } from "@/lib/auth/caller";
 import { getTaskForUser } from "@/lib/db/tasks";
 import { createSingleTask } from "@/lib/generation/create-tasks";
 import { toQtTask } from "@/lib/tasks/serialize";
-import { generateBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 

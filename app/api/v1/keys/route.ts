@@ -1,7 +1,7 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { createKeyBody } from "@/lib/api/schemas/keys";
 import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
 import { requireCaller } from "@/lib/auth/caller";
-import { createKeyBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 

@@ -3,20 +3,20 @@
 import { z } from "zod";
 import { idParam } from "@/lib/api/common-schemas";
 import type { OperationSpec } from "@/lib/api/openapi";
-import { batchParams, batchQuery, exportQuery, frameParams } from "../batch/[id]/schema";
-import { batchGenerateBody } from "../batch-generate/schema";
-import { batchesQuery } from "../batches/schema";
-import { generateBody } from "../generate/schema";
+import { batchParams, batchQuery, exportQuery, frameParams } from "@/lib/api/schemas/batch";
+import { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
+import { batchesQuery } from "@/lib/api/schemas/batches";
+import { generateBody } from "@/lib/api/schemas/generate";
 import {
   audioGenerationBody,
   imageGenerationBody,
   videoGenerationBody,
-} from "../generations/[type]/schema";
-import { createKeyBody, keyIdParam } from "../keys/schema";
-import { operationBody } from "../task/[id]/operations/schema";
-import { patchTaskBody, taskParams, taskQuery } from "../task/[id]/schema";
-import { archiveBody } from "../tasks/archive/schema";
-import { listTasksQuery } from "../tasks/schema";
+} from "@/lib/api/schemas/generations";
+import { createKeyBody, keyIdParam } from "@/lib/api/schemas/keys";
+import { patchTaskBody, taskParams, taskQuery } from "@/lib/api/schemas/task";
+import { operationBody } from "@/lib/api/schemas/task-operations";
+import { listTasksQuery } from "@/lib/api/schemas/tasks";
+import { archiveBody } from "@/lib/api/schemas/tasks-archive";
 
 const qtTaskExample = {
   id: 123,

@@ -1,7 +1,7 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { listTasksQuery } from "@/lib/api/schemas/tasks";
 import { requireCaller } from "@/lib/auth/caller";
 import { listUserTasks } from "@/lib/tasks/list-tasks";
-import { listTasksQuery } from "./schema";
 
 export const dynamic = "force-dynamic";
 

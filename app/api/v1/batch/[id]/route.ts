@@ -1,10 +1,10 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { batchParams, batchQuery } from "@/lib/api/schemas/batch";
 import { requireCaller } from "@/lib/auth/caller";
 import { deleteBatchRow, tasksOfBatch } from "@/lib/db/tasks";
 import { batchDetail } from "@/lib/tasks/batch-detail";
 import { ownBatch } from "@/lib/tasks/task-access";
 import { deleteTask } from "@/lib/tasks/task-detail";
-import { batchParams, batchQuery } from "./schema";
 
 export const dynamic = "force-dynamic";
 

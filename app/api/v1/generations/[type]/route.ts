@@ -1,14 +1,14 @@
 import { badRequest, notFound } from "@/lib/api/errors";
 import { parseJsonBody, pixelHandler } from "@/lib/api/handler";
-import { requireCaller } from "@/lib/auth/caller";
-import { createGeneration } from "@/lib/generation/create-tasks";
-import { toPublicTaskId } from "@/lib/tasks/serialize";
 import {
   audioGenerationBody,
   generationType,
   imageGenerationBody,
   videoGenerationBody,
-} from "./schema";
+} from "@/lib/api/schemas/generations";
+import { requireCaller } from "@/lib/auth/caller";
+import { createGeneration } from "@/lib/generation/create-tasks";
+import { toPublicTaskId } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 

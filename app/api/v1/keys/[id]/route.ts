@@ -1,8 +1,8 @@
 import { notFound } from "@/lib/api/errors";
 import { qtHandler } from "@/lib/api/handler";
+import { keyIdParam } from "@/lib/api/schemas/keys";
 import { revokeApiKey } from "@/lib/auth/api-keys";
 import { requireCaller } from "@/lib/auth/caller";
-import { keyIdParam } from "../schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
 import { notFound } from "@/lib/api/errors";
 import { parseJsonBody, parseQuery, qtHandler } from "@/lib/api/handler";
+import { patchTaskBody, taskParams, taskQuery } from "@/lib/api/schemas/task";
 import { requireCaller } from "@/lib/auth/caller";
 import { updateTaskStarred } from "@/lib/db/tasks";
 import { ownTask } from "@/lib/tasks/task-access";
 import { deleteTask, taskDetail } from "@/lib/tasks/task-detail";
-import { patchTaskBody, taskParams, taskQuery } from "./schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,11 @@
 import { badRequest } from "@/lib/api/errors";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { archiveBody } from "@/lib/api/schemas/tasks-archive";
 import { requireCaller } from "@/lib/auth/caller";
 import { findAsset, getTaskForUser } from "@/lib/db/tasks";
 import { zipStream } from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { streamBody } from "@/lib/tasks/batch-exports";
-
-import { archiveBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { qtHandler } from "@/lib/api/handler";
+import { batchParams } from "@/lib/api/schemas/batch";
 import { batchForExport } from "@/lib/tasks/batch-export-request";
 import { batchZip } from "@/lib/tasks/batch-exports";
-import { batchParams } from "../schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { qtHandler } from "@/lib/api/handler";
+import { batchParams, exportQuery } from "@/lib/api/schemas/batch";
 import { batchForExport } from "@/lib/tasks/batch-export-request";
 import { batchSheet } from "@/lib/tasks/batch-exports";
-import { batchParams, exportQuery } from "../schema";
 
 export const dynamic = "force-dynamic";
 

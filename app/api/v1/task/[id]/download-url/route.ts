@@ -1,11 +1,11 @@
 import { badRequest } from "@/lib/api/errors";
 import { qtHandler } from "@/lib/api/handler";
+import { taskParams } from "@/lib/api/schemas/task";
 import { requireCaller } from "@/lib/auth/caller";
 import { getServerSecret } from "@/lib/auth/server-secret";
 import { buildDownloadUrl } from "@/lib/security/signed-url";
 import { publicOrigin } from "@/lib/tasks/origin";
 import { ownTask } from "@/lib/tasks/task-access";
-import { taskParams } from "../schema";
 
 export const dynamic = "force-dynamic";
 

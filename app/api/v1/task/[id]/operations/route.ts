@@ -1,9 +1,9 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { taskParams } from "@/lib/api/schemas/task";
+import { operationBody } from "@/lib/api/schemas/task-operations";
 import { requireCaller } from "@/lib/auth/caller";
 import { createOperation } from "@/lib/generation/create-tasks";
 import { ownTask } from "@/lib/tasks/task-access";
-import { taskParams } from "../schema";
-import { operationBody } from "./schema";
 
 export const dynamic = "force-dynamic";
 

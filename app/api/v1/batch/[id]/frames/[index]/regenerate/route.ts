@@ -1,8 +1,8 @@
 import { qtHandler } from "@/lib/api/handler";
+import { frameParams } from "@/lib/api/schemas/batch";
 import { requireCaller } from "@/lib/auth/caller";
 import { regenerateFrame } from "@/lib/generation/create-tasks";
 import { ownBatch } from "@/lib/tasks/task-access";
-import { frameParams } from "../../../schema";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TASK_STATUSES } from "@/lib/db/schema";
+import { MODEL_TYPES, TASK_STATUSES } from "@/lib/vocabulary";
 
 export const booleanString = (field: string) =>
   z.enum(["true", "false"], { error: `${field} must be "true" or "false"` });
@@ -22,7 +22,7 @@ export const listTasksQuery = z.object({
   include_base64: booleanString("include_base64").optional(),
   // extensions for the studio's gallery
   q: z.string().max(200, "q must be at most 200 characters").optional(),
-  type: z.enum(["image", "video", "audio", "llm", "operation"]).optional(),
+  type: z.enum(MODEL_TYPES, { error: `type must be one of ${MODEL_TYPES.join(", ")}` }).optional(),
   model: z.string().max(200).optional(),
   mode: z.string().max(20).optional(),
   starred: booleanString("starred").optional(),

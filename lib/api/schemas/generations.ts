@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { seedField } from "@/lib/api/common-schemas";
+import { GENERATION_TYPES } from "@/lib/vocabulary";
 
-export const generationType = z.enum(["image", "video", "audio"], {
-  error: "Unknown generation type; use image, video or audio",
+export const generationType = z.enum(GENERATION_TYPES, {
+  error: `Unknown generation type; use ${GENERATION_TYPES.join(", ")}`,
 });
 
 const common = {

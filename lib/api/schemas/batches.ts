@@ -1,4 +1,4 @@
 import { z } from "zod";
-import { positiveIntString } from "../tasks/schema";
+import { positiveIntString } from "@/lib/api/schemas/tasks";
 
 export const batchesQuery = z.object({ page: positiveIntString("page").optional() });

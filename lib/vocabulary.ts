@@ -1,0 +1,56 @@
+// The studio's domain words, defined once. The engine, the API schemas, the OpenAPI document, the
+// database schema and the UI import these lists; a new mode, palette or status is added here.
+// Framework-free on purpose: the browser bundle imports it too.
+
+/** The sprite animation modes of the QT Pixel API (docs/qt-pixel-api.md), in its order. */
+export const SPRITE_MODES = [
+  "walk",
+  "idle",
+  "attack",
+  "directions",
+  "variations",
+  "random",
+] as const;
+export type SpriteMode = (typeof SPRITE_MODES)[number];
+
+/**
+ * Frames per batch for the modes whose length the animation fixes; `count` is ignored for them.
+ * variations and random take `count` (1–MAX_BATCH_COUNT).
+ */
+export const MODE_FRAME_COUNT = {
+  walk: 4,
+  idle: 2,
+  attack: 3,
+  directions: 4,
+} as const satisfies Partial<Record<SpriteMode, number>>;
+export type FixedFrameMode = keyof typeof MODE_FRAME_COUNT;
+
+/** The mode's fixed frame count, or undefined when the caller's `count` decides. */
+export function fixedFrameCount(mode: SpriteMode | string): number | undefined {
+  return Object.hasOwn(MODE_FRAME_COUNT, mode)
+    ? MODE_FRAME_COUNT[mode as FixedFrameMode]
+    : undefined;
+}
+
+/** Largest `count` of a batch, and the count of a batch that names neither mode nor count. */
+export const MAX_BATCH_COUNT = 4;
+export const DEFAULT_BATCH_COUNT = 4;
+
+/** Fixed palettes by name (colours in lib/pixel/palettes.ts). "auto" / "auto:N" quantize instead. */
+export const PALETTE_NAMES = ["pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"] as const;
+export type PaletteName = (typeof PALETTE_NAMES)[number];
+
+export const BACKGROUNDS = ["transparent", "white"] as const;
+export type Background = (typeof BACKGROUNDS)[number];
+
+/** Task lifecycle words, shared by both APIs. */
+export const TASK_STATUSES = ["pending", "processing", "completed", "failed"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Model types of the generations API's catalogue, in display order ("operation" is ours). */
+export const MODEL_TYPES = ["image", "video", "audio", "llm", "operation"] as const;
+export type ModelType = (typeof MODEL_TYPES)[number];
+
+/** The types `POST /api/v1/generations/{type}` accepts. */
+export const GENERATION_TYPES = ["image", "video", "audio"] as const;
+export type GenerationType = (typeof GENERATION_TYPES)[number];
