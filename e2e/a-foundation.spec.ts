@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { PASSWORD, signIn, signOut, signUp, uniqueEmail } from "./helpers";
+import { expect, PASSWORD, signIn, signOut, signUp, test, uniqueEmail } from "./helpers";
 
 test("sign-up, sign-in, API key create → use → revoke, duplicate sign-up refused", async ({
   page,

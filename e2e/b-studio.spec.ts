@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { composeAndGenerate, signUp, uniqueEmail } from "./helpers";
+import { composeAndGenerate, expect, signUp, test, uniqueEmail } from "./helpers";
 
 test("compose a single image with the local model, see it in the gallery, reuse its prompt", async ({
   page,

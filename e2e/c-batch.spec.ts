@@ -1,6 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { expect, signUp, test, uniqueEmail } from "./helpers";
 
 test("walk batch → previewer plays 4 frames → export GIF and ZIP", async ({ page }) => {
   await signUp(page, uniqueEmail("batch"));

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { expect, signUp, test, uniqueEmail } from "./helpers";
 
 test("gallery: filter and search, star, then delete", async ({ page }) => {
   await signUp(page, uniqueEmail("gallery"));
@@ -57,5 +56,5 @@ test("gallery: filter and search, star, then delete", async ({ page }) => {
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText(prompts[1]);
-  await expect(page.getByTestId("gallery-total")).toHaveText("1 artworks");
+  await expect(page.getByTestId("gallery-total")).toHaveText("1 artwork");
 });

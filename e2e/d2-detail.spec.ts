@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { expect, signUp, test, uniqueEmail } from "./helpers";
 
 test("detail view: signed link, star, upscale operation, re-run, delete", async ({
   page,

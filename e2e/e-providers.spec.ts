@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, signUp, uniqueEmail } from "./helpers";
+import { ADMIN_STATE, expect, signUp, test, uniqueEmail } from "./helpers";
 
 test("a non-admin is refused the providers page", async ({ page }) => {
   await signUp(page, uniqueEmail("user"));

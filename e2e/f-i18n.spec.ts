@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signUp, uniqueEmail } from "./helpers";
+import { expect, signUp, test, uniqueEmail } from "./helpers";
 
 test("the language switch changes the interface text and is remembered", async ({ page }) => {
   await signUp(page, uniqueEmail("i18n"));

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
-import { screenshot, signUp, uniqueEmail } from "./helpers";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
 
 async function walkBatch(page: Page, prompt: string): Promise<number> {
   const res = await page.request.post("/api/v1/batch-generate", {

@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { test as setup } from "@playwright/test";
-import { ADMIN_EMAIL, ADMIN_STATE, signIn, signUp } from "./helpers";
+import { ADMIN_EMAIL, ADMIN_STATE, test as setup, signIn, signUp } from "./helpers";
 
 // The first account of a fresh install is the admin; create it before any other spec runs.
 setup("create the admin account", async ({ page }) => {

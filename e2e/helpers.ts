@@ -1,6 +1,51 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
+
+export { expect };
+
+/**
+ * Every spec imports `test` from here: it fails a test whose pages logged a Content Security
+ * Policy violation (Chromium reports each blocked script/style/image as a console error), so the
+ * e2e suite proves the CSP the app ships with lets the pages work. Contexts a test opens itself
+ * with browser.newContext() are watched too.
+ */
+export const test = base.extend<{ cspGuard: undefined }>({
+  cspGuard: [
+    async ({ context, browser }, use) => {
+      const violations: string[] = [];
+      const watch = (ctx: BrowserContext) => {
+        ctx.on("console", (msg) => {
+          const text = msg.text();
+          if (/Content[- ]Security[- ]Policy/i.test(text))
+            violations.push(`${msg.location().url}: ${text}`);
+        });
+        // Also catches violations Chromium does not print (e.g. reported only through the event).
+        return ctx.addInitScript(() => {
+          document.addEventListener("securitypolicyviolation", (e) => {
+            console.error(
+              `Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`,
+            );
+          });
+        });
+      };
+      await watch(context);
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (...args) => {
+        const ctx = await newContext(...args);
+        await watch(ctx);
+        return ctx;
+      };
+      try {
+        await use(undefined);
+      } finally {
+        browser.newContext = newContext;
+      }
+      expect([...new Set(violations)], "CSP violations logged by the pages").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const PASSWORD = "correct-horse-battery";
 export const ADMIN_EMAIL = "admin@e2e.local";

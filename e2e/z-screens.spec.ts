@@ -1,5 +1,5 @@
-import { expect, type Page, test } from "@playwright/test";
-import { ADMIN_STATE, screenshot } from "./helpers";
+import type { Page } from "@playwright/test";
+import { ADMIN_STATE, expect, screenshot, test } from "./helpers";
 
 const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 800 },
