@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import type { ReactNode } from "react";
 import { Header } from "@/components/header";
@@ -12,20 +12,32 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Pixel Studio",
   description: "AI pixel art and game sprites: prompts to sprites, animations and sprite sheets.",
+  // Files in public/ (regenerate the PNGs and favicon.ico with scripts/make-icons.mjs).
+  manifest: "/manifest.webmanifest",
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "16x16 32x32 48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#4f46e5" };
 
 // Without a theme cookie, follow the system preference before first paint (no flash).
 const THEME_SCRIPT = `(function(){try{var d=window.matchMedia("(prefers-color-scheme: dark)").matches;document.documentElement.classList.toggle("dark",d);document.documentElement.style.colorScheme=d?"dark":"light"}catch(e){}})()`;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, jar, session] = await Promise.all([
+  const [locale, jar, requestHeaders, session] = await Promise.all([
     getLocale(),
     cookies(),
+    headers(),
     getServerSession(authOptions()).catch(() => null),
   ]);
   const theme = jar.get(THEME_COOKIE)?.value;
+  // Set by proxy.ts for this request; the CSP allows only scripts carrying it.
+  const nonce = requestHeaders.get("x-nonce") ?? undefined;
   const themeClass = theme === "dark" ? "dark" : "";
   return (
     <html
@@ -36,7 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     >
       <head>
         {/* biome-ignore lint/security/noDangerouslySetInnerHtml: static inline theme script */}
-        {!theme && <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />}
+        {!theme && <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />}
       </head>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
         <QueryProvider locale={locale}>
