@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getServerSecret } from "@/lib/auth/server-secret";
+import { getEnv } from "@/lib/config/env";
 import { newNonce, routeFamily, securityHeaders } from "@/lib/security/headers";
 
 const PUBLIC_PAGES = ["/sign-in", "/sign-up"];
@@ -16,10 +17,8 @@ function withHeaders(res: NextResponse, headers: Record<string, string>): NextRe
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
   const family = routeFamily(pathname);
-  const opts = {
-    publicBaseUrl: process.env.PUBLIC_BASE_URL,
-    development: process.env.NODE_ENV === "development",
-  };
+  const env = getEnv();
+  const opts = { publicBaseUrl: env.PUBLIC_BASE_URL, development: env.NODE_ENV === "development" };
   if (family === "resource") return withHeaders(NextResponse.next(), securityHeaders(family, opts));
 
   const nonce = newNonce();
