@@ -75,7 +75,11 @@ export async function getTaskForUser(id: number, userId: number): Promise<Task |
 export interface TaskFilter {
   userId: number;
   status?: TaskStatus;
+  /** Matches a prompt containing q as typed, or (with qWords) … */
   q?: string;
+  /** … whose normalized prompt (prompt_norm: stemmed, lower case) has a word starting with each
+   * of these; CJK words match anywhere, as Chinese has no spaces between words. */
+  qWords?: { word: string; cjk: boolean }[];
   type?: Task["type"];
   model?: string;
   mode?: string;
@@ -83,6 +87,8 @@ export interface TaskFilter {
   batchId?: number;
   /** newest-first cursor: only tasks with id < before */
   before?: number;
+  /** One row per batch (its first frame) instead of every frame; single tasks are unaffected. */
+  collapseBatches?: boolean;
 }
 
 function taskWhere(f: TaskFilter): SQL | undefined {
@@ -94,9 +100,22 @@ function taskWhere(f: TaskFilter): SQL | undefined {
   if (f.starred !== undefined) conds.push(eq(tasks.starred, f.starred));
   if (f.batchId !== undefined) conds.push(eq(tasks.batchId, f.batchId));
   if (f.before !== undefined) conds.push(lt(tasks.id, f.before));
+  if (f.collapseBatches) {
+    // Frames are inserted in index order and a re-roll keeps its row, so the lowest id is the
+    // first frame for the batch's whole life. tasks_batch_idx makes the sub-select an index probe.
+    conds.push(
+      sql`(${tasks.batchId} is null or ${tasks.id} = (select min(f.id) from tasks f where f.batch_id = ${tasks.batchId}))`,
+    );
+  }
   if (f.q) {
-    const escaped = f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    conds.push(sql`lower(${tasks.prompt}) like ${`%${escaped}%`} escape '\\'`);
+    const like = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const substring = sql`lower(${tasks.prompt}) like ${`%${like(f.q)}%`} escape '\\'`;
+    const words = (f.qWords ?? []).map(({ word, cjk }) =>
+      cjk
+        ? sql`${tasks.promptNorm} like ${`%${like(word)}%`} escape '\\'`
+        : sql`(' ' || ${tasks.promptNorm}) like ${`% ${like(word)}%`} escape '\\'`,
+    );
+    conds.push(words.length ? sql`(${substring} or (${and(...words)}))` : substring);
   }
   return and(...conds);
 }
@@ -194,6 +213,34 @@ export async function listBatches(
   const total =
     db.select({ n: count() }).from(batches).where(eq(batches.userId, userId)).get()?.n ?? 0;
   return { rows, total };
+}
+
+export type BatchFrameRow = Pick<
+  Task,
+  "id" | "batchId" | "batchIndex" | "status" | "type" | "completedAt" | "updatedAt"
+>;
+
+/** The frames of several batches at once, in frame order (for batch cards and lists). */
+export async function framesOfBatches(batchIds: number[]): Promise<Map<number, BatchFrameRow[]>> {
+  const out = new Map<number, BatchFrameRow[]>();
+  if (batchIds.length === 0) return out;
+  const rows = getDb()
+    .select({
+      id: tasks.id,
+      batchId: tasks.batchId,
+      batchIndex: tasks.batchIndex,
+      status: tasks.status,
+      type: tasks.type,
+      completedAt: tasks.completedAt,
+      updatedAt: tasks.updatedAt,
+    })
+    .from(tasks)
+    .where(inArray(tasks.batchId, batchIds))
+    .orderBy(tasks.batchId, tasks.batchIndex, tasks.id)
+    .all();
+  for (const id of batchIds) out.set(id, []);
+  for (const r of rows) out.get(r.batchId!)?.push(r);
+  return out;
 }
 
 /** Status counts of the tasks of several batches at once (for batch lists). */

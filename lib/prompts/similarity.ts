@@ -189,3 +189,14 @@ export function findDuplicatesNormalized<Id extends number | string>(
   }
   return matches.sort((x, y) => y.score - x.score);
 }
+
+/**
+ * The words of a gallery search, normalized like prompt_norm (so "Knights" finds "a knight"):
+ * Latin words are matched as word prefixes, CJK runs as substrings.
+ */
+export function searchWords(q: string): { word: string; cjk: boolean }[] {
+  return normalizePrompt(q)
+    .split(" ")
+    .filter(Boolean)
+    .map((word) => ({ word, cjk: CJK_CHAR.test(word) }));
+}

@@ -1,7 +1,8 @@
-import { listTasks } from "@/lib/db/tasks";
+import { framesOfBatches, listTasks } from "@/lib/db/tasks";
+import { searchWords } from "@/lib/prompts/similarity";
 import type { ModelType, TaskStatus } from "@/lib/vocabulary";
 import { withBase64 } from "./images";
-import { toQtTask } from "./serialize";
+import { toQtBatchFrame, toQtTask } from "./serialize";
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -17,22 +18,27 @@ export interface ListTasksInput {
   starred?: "true" | "false";
   batch_id?: number;
   before?: number;
+  /** "batch": a batch is one row (its first frame) carrying `batch_frames`. */
+  group?: "batch";
 }
 
 export async function listUserTasks(userId: number, input: ListTasksInput) {
   const page = input.page ?? 1;
   const pageSize = input.page_size ?? DEFAULT_PAGE_SIZE;
+  const q = input.q?.trim() || undefined;
   const { rows, total } = await listTasks(
     {
       userId,
       status: input.status,
-      q: input.q?.trim() || undefined,
+      q,
+      qWords: q ? searchWords(q) : undefined,
       type: input.type,
       model: input.model,
       mode: input.mode,
       starred: input.starred === undefined ? undefined : input.starred === "true",
       batchId: input.batch_id,
       before: input.before,
+      collapseBatches: input.group === "batch",
     },
     { limit: pageSize, offset: input.before ? 0 : (page - 1) * pageSize },
   );
@@ -40,8 +46,17 @@ export async function listUserTasks(userId: number, input: ListTasksInput) {
   const { encoded, limited } = wantBase64
     ? await withBase64(rows)
     : { encoded: new Map<number, string>(), limited: false };
+  const frames =
+    input.group === "batch"
+      ? await framesOfBatches([...new Set(rows.flatMap((t) => (t.batchId ? [t.batchId] : [])))])
+      : undefined;
   return {
-    tasks: rows.map((t) => toQtTask(t, wantBase64 ? encoded.get(t.id) : undefined)),
+    tasks: rows.map((t) => {
+      const out = toQtTask(t, wantBase64 ? encoded.get(t.id) : undefined);
+      const batchFrames = t.batchId ? frames?.get(t.batchId) : undefined;
+      if (batchFrames) out.batch_frames = batchFrames.map(toQtBatchFrame);
+      return out;
+    }),
     total,
     page,
     page_size: pageSize,

@@ -35,6 +35,31 @@ export interface QtTask {
   email_status: string | null;
   started_at: string | null;
   completed_at: string | null;
+  /** Only in lists asked for with group=batch: the batch's frames, in order. */
+  batch_frames?: QtBatchFrame[];
+}
+
+/** A frame of a batch as the gallery card and the batch list show it. */
+export interface QtBatchFrame {
+  id: number;
+  batch_index: number | null;
+  status: Task["status"];
+  image_path: string | null;
+  completed_at: string | null;
+  updated_at: string;
+}
+
+export function toQtBatchFrame(
+  f: Pick<Task, "id" | "batchIndex" | "status" | "type" | "completedAt" | "updatedAt">,
+): QtBatchFrame {
+  return {
+    id: f.id,
+    batch_index: f.batchIndex,
+    status: f.status,
+    image_path: imagePath(f),
+    completed_at: isoSeconds(f.completedAt),
+    updated_at: isoSeconds(f.updatedAt)!,
+  };
 }
 
 export function toQtTask(task: Task, imageBase64?: string): QtTask {

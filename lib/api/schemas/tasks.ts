@@ -28,4 +28,10 @@ export const listTasksQuery = z.object({
   starred: booleanString("starred").optional(),
   batch_id: positiveIntString("batch_id").optional(),
   before: positiveIntString("before").optional(),
+  group: z
+    .enum(["batch"], { error: 'group must be "batch"' })
+    .optional()
+    .describe(
+      "batch: each batch is one row (its first frame) with `batch_frames` (id, batch_index, status, image_path, completed_at, updated_at of every frame, in order); `total` counts those rows",
+    ),
 });

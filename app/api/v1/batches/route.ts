@@ -1,9 +1,9 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
 import { batchesQuery } from "@/lib/api/schemas/batches";
 import { requireCaller } from "@/lib/auth/caller";
-import { batchTaskCounts, listBatches } from "@/lib/db/tasks";
+import { batchTaskCounts, framesOfBatches, listBatches } from "@/lib/db/tasks";
 import { DEFAULT_PAGE_SIZE } from "@/lib/tasks/list-tasks";
-import { toQtBatch } from "@/lib/tasks/serialize";
+import { toQtBatch, toQtBatchFrame } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +15,14 @@ export const GET = qtHandler(async (req) => {
     limit: DEFAULT_PAGE_SIZE,
     offset: (page - 1) * DEFAULT_PAGE_SIZE,
   });
-  const counts = await batchTaskCounts(rows.map((b) => b.id));
+  const ids = rows.map((b) => b.id);
+  const [counts, frames] = await Promise.all([batchTaskCounts(ids), framesOfBatches(ids)]);
   return Response.json({
-    batches: rows.map((b) => toQtBatch(b, counts.get(b.id)!)),
+    // `frames` (extension): thumbnails and the looping preview of the batch list.
+    batches: rows.map((b) => ({
+      ...toQtBatch(b, counts.get(b.id)!),
+      frames: (frames.get(b.id) ?? []).map(toQtBatchFrame),
+    })),
     total,
     page,
     page_size: DEFAULT_PAGE_SIZE,

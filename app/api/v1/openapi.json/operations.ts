@@ -69,7 +69,7 @@ export const operations: OperationSpec[] = [
     query: listTasksQuery,
     errorShape: "qt",
     description:
-      "`status`, `page` (default 1), page_size 20, `include_base64` (at most 10 images, then `base64_limited: true`). Extensions: `q`, `type`, `model`, `mode`, `starred`, `batch_id`, `before` (cursor), `page_size`.",
+      "`status`, `page` (default 1), page_size 20, `include_base64` (at most 10 images, then `base64_limited: true`). Extensions: `q` (every word must start a word of the prompt, any case), `type`, `model`, `mode`, `starred`, `batch_id`, `before` (cursor), `page_size`, `group=batch` (a batch is one row, its first frame, with `batch_frames`).",
     response: {
       example: {
         tasks: [qtTaskExample],
@@ -140,6 +140,8 @@ export const operations: OperationSpec[] = [
     summary: "获取批量任务列表 List your batches",
     query: batchesQuery,
     errorShape: "qt",
+    description:
+      "Extension: each batch carries `frames` (id, batch_index, status, image_path, completed_at, updated_at of every frame, in order) for thumbnails.",
     response: {
       example: {
         batches: [
@@ -150,6 +152,16 @@ export const operations: OperationSpec[] = [
             status: "completed",
             requested_count: 4,
             generated_count: 4,
+            frames: [
+              {
+                id: 11,
+                batch_index: 1,
+                status: "completed",
+                image_path: "/static/gallery/11.png",
+                completed_at: "2025-01-01T00:00:05Z",
+                updated_at: "2025-01-01T00:00:05Z",
+              },
+            ],
           },
         ],
         total: 1,
