@@ -54,3 +54,29 @@ export type ModelType = (typeof MODEL_TYPES)[number];
 /** The types `POST /api/v1/generations/{type}` accepts. */
 export const GENERATION_TYPES = ["image", "video", "audio"] as const;
 export type GenerationType = (typeof GENERATION_TYPES)[number];
+
+// Terrain tilesets (POST /api/v1/tilesets). A tileset is stored as one image task of this mode.
+export const TILESET_MODE = "tileset";
+/** Terrains a tileset can pair (textures in lib/pixel/tileset/terrains.ts). */
+export const TERRAINS = [
+  "grass",
+  "dirt",
+  "sand",
+  "water",
+  "stone",
+  "lava",
+  "snow",
+  "ice",
+  "mud",
+  "cobblestone",
+] as const;
+export type TerrainName = (typeof TERRAINS)[number];
+/** corner16: 16-tile corner Wang set; blob47: 47-tile blob set (8-neighbour). */
+export const TILESET_LAYOUTS = ["corner16", "blob47"] as const;
+export type TilesetLayout = (typeof TILESET_LAYOUTS)[number];
+export const TILE_SIZES = [16, 32] as const;
+export type TileSize = (typeof TILE_SIZES)[number];
+
+/** Kinds of offline 8-bit sound effect (local/sfx; lib/audio/sfx.ts). */
+export const SFX_KINDS = ["jump", "coin", "laser", "explosion", "hit", "powerup", "blip"] as const;
+export type SfxKind = (typeof SFX_KINDS)[number];

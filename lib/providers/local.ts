@@ -4,6 +4,7 @@ import os from "node:os";
 import { generateSpriteFrame, makeSeamless, pixelize, upscaleImage, vectorize } from "@/lib/pixel";
 import { PALETTE_NAMES, type PaletteName, SPRITE_MODES, type SpriteMode } from "@/lib/vocabulary";
 import { ProviderError } from "./errors";
+import { localSfxModel, renderLocalSfx } from "./local-sfx";
 import type { GenerationRequest, ModelSpec, ProviderAdapter, ProviderOutput } from "./types";
 
 const P = "local";
@@ -36,6 +37,7 @@ const models: ModelSpec[] = [
     is_default: true,
     capabilities: { supportsSeed: true },
   },
+  localSfxModel,
   op("upscale", "Pixel Upscale (offline)", {
     method: { type: "string", enum: ["nearest", "scale2x", "xbr"], default: "nearest" },
     factor: { type: "integer", min: 2, max: 4, default: 2 },
@@ -185,7 +187,12 @@ export const localAdapter: ProviderAdapter = {
       Number(env.LOCAL_CONCURRENCY) > 0 ? Math.floor(Number(env.LOCAL_CONCURRENCY)) : undefined,
   }),
   async submit(req) {
-    const outputs = req.type === "operation" ? await operation(req) : await sprites(req);
+    const outputs =
+      req.type === "operation"
+        ? await operation(req)
+        : req.type === "audio"
+          ? renderLocalSfx(req)
+          : await sprites(req);
     return { state: "done", outputs };
   },
   async poll() {

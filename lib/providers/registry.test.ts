@@ -91,6 +91,7 @@ describe("listModels", () => {
       "openai/gpt-image-1",
       "openai/dall-e-3",
       "local/pixel-sprite",
+      "local/sfx",
       "local/upscale",
       "local/seamless",
       "local/vectorize",
@@ -104,6 +105,8 @@ describe("listModels", () => {
     const models = listModels({});
     for (const m of models) expect([m.id, m.enabled]).toEqual([m.id, m.provider === "local"]);
     expect(defaults({}).image).toBe("local/pixel-sprite");
+    // with no provider configured, audio still has an offline answer
+    expect(defaults({}).audio).toBe("local/sfx");
     expect(findModel("dashscope/qwen-image", {})?.missing_env).toEqual(["DASHSCOPE_API_KEY"]);
     expect(findModel("local/pixel-sprite", {})?.missing_env).toEqual([]);
   });

@@ -53,7 +53,7 @@ export const DEFAULT_PREFERENCE: Readonly<Record<ModelType, readonly string[]>> 
     "local/pixel-sprite",
   ],
   video: ["dashscope/wan2.6-video"],
-  audio: ["volcengine/doubao-tts"],
+  audio: ["volcengine/doubao-tts", "local/sfx"],
   llm: ["dashscope/qwen-plus"],
   operation: [
     "local/pixelize",

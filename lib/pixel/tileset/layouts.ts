@@ -1,11 +1,9 @@
 // The two tile layouts and what each tile means: which terrain sits at each corner / edge. This is
 // the single source for the PNG arrangement, Tiled's wangids, Godot's peering bits and rules.json.
 
-export const TILESET_LAYOUTS = ["corner16", "blob47"] as const;
-export type TilesetLayout = (typeof TILESET_LAYOUTS)[number];
+import { TILE_SIZES, TILESET_LAYOUTS, type TileSize, type TilesetLayout } from "@/lib/vocabulary";
 
-export const TILE_SIZES = [16, 32] as const;
-export type TileSize = (typeof TILE_SIZES)[number];
+export { TILE_SIZES, TILESET_LAYOUTS, type TileSize, type TilesetLayout };
 
 /** 0 = the first (base) terrain, 1 = the second (overlay) terrain */
 export type Label = 0 | 1;

@@ -1,21 +1,11 @@
 // The terrains a tileset can be made of: each one a 4-tone shading ramp (lib/pixel's makeRamp, on a
 // base colour from the Endesga 32 palette where one fits) and the periodic texture drawn with it.
+
+import { TERRAINS, type TerrainName } from "@/lib/vocabulary";
 import { hexToRgb, makeRamp } from "../color";
 import type { Rgb } from "../types";
 
-export const TERRAINS = [
-  "grass",
-  "dirt",
-  "sand",
-  "water",
-  "stone",
-  "lava",
-  "snow",
-  "ice",
-  "mud",
-  "cobblestone",
-] as const;
-export type TerrainName = (typeof TERRAINS)[number];
+export { TERRAINS, type TerrainName };
 
 export function isTerrainName(s: unknown): s is TerrainName {
   return typeof s === "string" && (TERRAINS as readonly string[]).includes(s);
