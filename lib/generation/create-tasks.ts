@@ -23,6 +23,7 @@ import {
   type SpriteMode,
 } from "@/lib/vocabulary";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
+import { assertPromptFits, PromptTooLongError } from "./prompt-budget";
 import { consumeGenerationQuota } from "./rate-limits";
 import { frameInstruction, SINGLE_IMAGE_STYLE } from "./sprite-modes";
 import type { TaskParams } from "./task-params";
@@ -57,6 +58,16 @@ function baseTask(caller: Caller, model: ResolvedModel, prompt: string, s: Pixel
   };
 }
 
+/** 400 naming the limit when the user's own prompt is over the model's budget. */
+function checkPromptBudget(model: ResolvedModel, prompt: string): void {
+  try {
+    assertPromptFits(model, prompt);
+  } catch (error) {
+    if (error instanceof PromptTooLongError) throw badRequest(error.message);
+    throw error;
+  }
+}
+
 function styleFor(model: ResolvedModel): string | undefined {
   return model.provider === "local" ? undefined : SINGLE_IMAGE_STYLE;
 }
@@ -81,6 +92,7 @@ export async function createSingleTask(
   input: GenerateInput,
 ): Promise<GenerateResult> {
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
+  checkPromptBudget(model, input.prompt);
   if (!input.force) {
     const duplicates = findDuplicatesNormalized(
       input.prompt,
@@ -128,6 +140,7 @@ export async function createBatch(
   input: BatchInput,
 ): Promise<{ batch: Batch; tasks: Task[] }> {
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
+  checkPromptBudget(model, input.prompt);
   const mode: SpriteMode = input.mode ?? (input.variations ? "variations" : "random");
   // The QT Pixel API shows count 4 and "1-4"; a batch without a count is a full set.
   const count = fixedFrameCount(mode) ?? input.count ?? DEFAULT_BATCH_COUNT;
@@ -229,6 +242,7 @@ export async function createGeneration(
   input: PixelGenerationInput,
 ): Promise<Task> {
   const model = resolveModel(input.model, [type]);
+  checkPromptBudget(model, input.prompt);
   if (input.imageInputs?.length && type === "image" && !model.capabilities?.supportsRefImage) {
     throw badRequest(`Model '${model.id}' does not accept reference images (imageInputs)`);
   }

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { envValue, getEnv } from "@/lib/config/env";
 import type { Task } from "@/lib/db/schema";
 import { findAsset, tasksOfBatch } from "@/lib/db/tasks";
+import { composePrompt } from "@/lib/generation/prompt-budget";
 import { readTaskParams } from "@/lib/generation/task-params";
 import { ProviderError } from "@/lib/providers/errors";
 import { findModel, getAdapter, providerConfig } from "@/lib/providers/registry";
@@ -135,7 +136,8 @@ async function buildRequest(
     }
   }
 
-  const prompt = p.frameInstruction ? `${task.prompt}, ${p.frameInstruction}` : task.prompt;
+  // The user's words always go whole; our frame/style suffix shrinks to the model's budget.
+  const prompt = composePrompt(task.prompt, p.frameInstruction, model.max_prompt_chars);
   return {
     type: model.type,
     modelKey: model.model_key,

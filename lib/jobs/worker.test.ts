@@ -20,6 +20,11 @@ beforeAll(async () => {
   const realFetch = globalThis.fetch;
   // Count requests in flight to the fake (the requests themselves are real HTTP).
   globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    // An upstream call that neither answers nor honours its AbortSignal: only the worker's own
+    // task deadline can end it.
+    if (typeof init?.body === "string" && init.body.includes("[black-hole]")) {
+      return new Promise<Response>(() => {});
+    }
     const counted = String(input instanceof Request ? input.url : input).startsWith(fake.baseUrl);
     if (counted) maxInFlight = Math.max(maxInFlight, ++inFlight);
     try {
@@ -98,5 +103,26 @@ describe("Worker", () => {
     expect(a.attempts).toBeGreaterThanOrEqual(2);
     expect(b.attempts).toBe(1);
     expect(b.errorMsg).toBe("⚠️ 生成失败: AI 拒绝处理此请求 (可能包含敏感内容)");
+  });
+
+  it("fails a task at its total deadline even when the upstream call ignores every signal", async () => {
+    const { Worker } = await import("./worker");
+    const [stuck] = await seedTasks(["a stuck sprite [black-hole]"]);
+    const worker = new Worker({ pollMs: 50, taskDeadlineMs: 800, log: () => undefined });
+    const t0 = Date.now();
+    worker.start();
+    try {
+      await waitFor(async () => {
+        const [t] = await statuses([stuck.id]);
+        return t.status === "failed" ? true : undefined;
+      }, 10_000);
+    } finally {
+      await worker.stop();
+    }
+    const elapsed = Date.now() - t0;
+    const [t] = await statuses([stuck.id]);
+    expect(t.errorMsg).toBe("openai: the task did not finish within 0.8 s (TASK_TIMEOUT_MS)");
+    expect(t.attempts).toBe(1);
+    expect(elapsed).toBeLessThan(800 + 1500);
   });
 });

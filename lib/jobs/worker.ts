@@ -15,7 +15,7 @@ import {
 import type { Task } from "@/lib/db/schema";
 import { getTaskById } from "@/lib/db/tasks";
 import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
-import { allAdapters, providerConfig } from "@/lib/providers/registry";
+import { allAdapters, getAdapter, providerConfig } from "@/lib/providers/registry";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { queueEvents } from "./events";
 import { executeTask, WaitForReference } from "./execute-task";
@@ -38,6 +38,23 @@ class TaskGone extends Error {
   constructor() {
     super("task deleted or taken over");
   }
+}
+
+/** The run's total deadline passed (TASK_TIMEOUT_MS): the task fails, it is not handed back. */
+class TaskDeadline extends Error {
+  constructor(readonly ms: number) {
+    super(`the task did not finish within ${ms / 1000} s (TASK_TIMEOUT_MS)`);
+  }
+}
+
+/** Rejects with the signal's reason once it aborts; never resolves. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+  });
+  p.catch(() => undefined);
+  return p;
 }
 
 export class Worker {
@@ -168,6 +185,14 @@ export class Worker {
         (error) => this.log(`heartbeat of task ${task.id} failed: ${error}`),
       );
     }, this.heartbeatMs);
+    // The run's total deadline is the worker's, not the adapter's: a timer we hold aborts the
+    // run, and the work is raced against that abort, so no adapter (or download) that ignores
+    // its signal can keep a task `processing` past TASK_TIMEOUT_MS.
+    const deadline = setTimeout(
+      () => ctrl.abort(new TaskDeadline(this.taskDeadlineMs)),
+      this.taskDeadlineMs,
+    );
+    let upstreamId = task.upstreamId ?? undefined;
     try {
       const attemptsAllowed = maxAttempts();
       if (task.attempts > attemptsAllowed) {
@@ -180,17 +205,23 @@ export class Worker {
         );
         return;
       }
-      const { model, outputs, ctx } = await executeTask(task, {
-        signal: ctrl.signal,
-        deadlineMs: this.taskDeadlineMs,
-        recordUpstreamId: async (id) => {
-          if (!(await recordUpstreamId(task.id, this.owner, id))) ctrl.abort(new TaskGone());
-        },
-        reportProgress: async (p) => {
-          if (!(await renewLease(task.id, this.owner, this.leaseMs, p))) ctrl.abort(new TaskGone());
-        },
-      });
-      const stored = await storeOutputs(task, model, outputs, ctx);
+      const aborted = whenAborted(ctrl.signal);
+      const { model, outputs, ctx } = await Promise.race([
+        executeTask(task, {
+          signal: ctrl.signal,
+          deadlineMs: this.taskDeadlineMs,
+          recordUpstreamId: async (id) => {
+            upstreamId = id;
+            if (!(await recordUpstreamId(task.id, this.owner, id))) ctrl.abort(new TaskGone());
+          },
+          reportProgress: async (p) => {
+            if (!(await renewLease(task.id, this.owner, this.leaseMs, p)))
+              ctrl.abort(new TaskGone());
+          },
+        }),
+        aborted,
+      ]);
+      const stored = await Promise.race([storeOutputs(task, model, outputs, ctx), aborted]);
       if (ctrl.signal.aborted) throw ctrl.signal.reason;
       if (await completeTaskRow(task.id, this.owner, stored)) {
         if (task.sendEmail) await sendCompletionEmail(task.id).catch(() => undefined);
@@ -200,9 +231,15 @@ export class Worker {
       }
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } catch (error) {
+      const reason: unknown = ctrl.signal.aborted ? ctrl.signal.reason : undefined;
+      if (reason instanceof TaskGone || reason instanceof TaskDeadline) {
+        // Stop the upstream too when it can be told (ComfyUI/A1111 interrupt); best effort.
+        void cancelUpstream(task.provider, upstreamId, this.log);
+      }
       await this.handleFailure(task, error, ctrl.signal);
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } finally {
+      clearTimeout(deadline);
       clearInterval(heartbeat);
       this.running.delete(task.id);
     }
@@ -211,6 +248,10 @@ export class Worker {
   private async handleFailure(task: Task, error: unknown, signal: AbortSignal): Promise<void> {
     if (signal.aborted && signal.reason instanceof TaskGone) {
       this.log(`task ${task.id} was deleted; stopped its work`);
+      return;
+    }
+    if (signal.aborted && signal.reason instanceof TaskDeadline) {
+      await failTaskRow(task.id, this.owner, `${task.provider}: ${signal.reason.message}`);
       return;
     }
     if (error instanceof WaitForReference) {
@@ -248,6 +289,26 @@ export class Worker {
       this.owner,
       `Generation failed: ${error instanceof Error ? error.message : "unexpected error"}`,
     );
+  }
+}
+
+/** Asks the upstream to stop a job we gave up on; never throws, bounded by its own timeout. */
+async function cancelUpstream(
+  providerId: string,
+  upstreamId: string | undefined,
+  log: (msg: string) => void,
+): Promise<void> {
+  try {
+    const adapter = getAdapter(providerId);
+    const config = providerConfig(providerId);
+    if (!adapter.cancel || !config) return;
+    await adapter.cancel(upstreamId, {
+      config: { ...config, timeoutMs: Math.min(config.timeoutMs, 5_000) },
+      signal: new AbortController().signal,
+      fetch: globalThis.fetch,
+    });
+  } catch (error) {
+    log(`cancel on ${providerId} failed: ${error instanceof Error ? error.message : error}`);
   }
 }
 

@@ -4,6 +4,7 @@
 
 import { ProviderError } from "./errors";
 import {
+  assertPromptBudget,
   bearer,
   configFromEnvSpec,
   type HttpErrorInfo,
@@ -49,6 +50,8 @@ const models: ModelSpec[] = [
       supportsNegativePrompt: true,
       supportsSeed: true,
     },
+    // Qwen-Image text-to-image: prompt "支持中英文,长度不超过800个字符" (Model Studio API reference)
+    max_prompt_chars: 800,
     resolutions: {
       "1K": {
         "16:9": "1280*720",
@@ -89,17 +92,48 @@ const models: ModelSpec[] = [
 const WAN_T2V = "wan2.6-t2v";
 const WAN_I2V = "wan2.6-i2v";
 
+/**
+ * Codes after which retrying cannot help: the account itself is out of money or out of its
+ * (free) allowance. From Model Studio's error-code page (help.aliyun.com/zh/model-studio/
+ * error-code): "'code': 'Arrearage' … 'Access denied, please make sure your account is in good
+ * standing.'" — "账号因欠费导致访问被拒绝"; and the free-tier exhaustion codes.
+ */
+const FINAL_QUOTA_CODES = new Set(["Arrearage", "AllocationQuota.FreeTierOnly"]);
+
+/**
+ * Throttling is temporary by definition: "超出阈值的请求会被拒绝并返回 HTTP 429,错误码为
+ * Throttling.RateQuota,通常在一分钟内自动恢复" (help.aliyun.com/zh/model-studio/
+ * flow-agent-rate-limiting). So every `Throttling*` code (Throttling, Throttling.RateQuota,
+ * Throttling.BurstRate, Throttling.AllocationQuota …) is a retryable rate limit that honours
+ * Retry-After. The old reading sent `Throttling.RateQuota` to "out of credit" because the word
+ * "Quota" matched the quota heuristic.
+ */
+function isThrottling(code: string | undefined): boolean {
+  return !!code && /^Throttling(\.|$)/.test(code);
+}
+
+function isFinalQuota(code: string | undefined, message: string | undefined): boolean {
+  if (code && FINAL_QUOTA_CODES.has(code)) return true;
+  // "Free allocated quota exceeded" / "free tier of the model has been exhausted"
+  return /free[ _-]?(tier|allocated quota)[^.]*(exhausted|exceeded)/i.test(message ?? "");
+}
+
 function mapError(info: HttpErrorInfo): ProviderError | undefined {
   const { code, message, status } = info;
   const text = `${P}: ${code ?? `HTTP ${status}`}${message ? ` — ${message}` : ""}`;
   if (code === "DataInspectionFailed" || code === "IPInfringementSuspect") {
     return new ProviderError("content_refused", text, { status });
   }
-  if (code === "Arrearage" || looksLikeQuota(code)) {
-    return new ProviderError("quota", `${text} (account out of credit / 账户欠费)`, { status });
+  if (isFinalQuota(code, message)) {
+    return new ProviderError("quota", `${text} (account out of credit / 账户欠费或免费额度用尽)`, {
+      status,
+    });
   }
-  if (code?.startsWith("Throttling")) {
+  if (isThrottling(code) || status === 429) {
     return httpError(P, { ...info, status: 429 });
+  }
+  if (looksLikeQuota(code)) {
+    return new ProviderError("quota", `${text} (account out of credit / 账户欠费)`, { status });
   }
   return undefined;
 }
@@ -202,6 +236,7 @@ export const dashscopeAdapter: ProviderAdapter = {
 
   async submit(req, ctx): Promise<SubmitResult> {
     const spec = requireModel(models, req.modelKey, P);
+    assertPromptBudget(spec, req.prompt, P);
     const base = ctx.config.baseUrl;
 
     if (spec.type === "llm") {

@@ -127,6 +127,32 @@ describe("hdredraw operations", () => {
     expect([nf.kind, nf.message.includes("任务未找到或状态未知")]).toEqual(["failed", true]);
   });
 
+  it("sends the user's prompt for the operation, else \"\" — never the task's own label", async () => {
+    const labelled = { ...upscale, prompt: "upscale of #20: a pixel knight" };
+    await runToCompletion(adapter, labelled, makeCtx(adapter, env(fake().baseUrl)));
+    expect(fake().apiCalls()[0].form).toMatchObject({ prompt: "", neg_prompt: "" });
+    fake().reset();
+    await runToCompletion(
+      adapter,
+      { ...labelled, params: { prompt: "sharper armour", neg_prompt: "blur" } },
+      makeCtx(adapter, env(fake().baseUrl)),
+    );
+    expect(fake().apiCalls()[0].form).toMatchObject({
+      prompt: "sharper armour",
+      neg_prompt: "blur",
+    });
+  });
+
+  it("a task that ends Failed with no reason names the upstream status it saw", async () => {
+    fake().failNext("job_failed");
+    const e = await providerError(
+      runToCompletion(adapter, upscale, makeCtx(adapter, env(fake().baseUrl))),
+    );
+    expect([e.kind, e.retryable]).toEqual(["failed", false]);
+    expect(e.message).toContain("status 'Failed'");
+    expect(e.message).toContain("no reason given");
+  });
+
   it("needs an input image", async () => {
     const e = await providerError(
       adapter.submit({ ...upscale, images: [] }, makeCtx(adapter, env(fake().baseUrl))),

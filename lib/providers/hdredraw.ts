@@ -53,6 +53,16 @@ const models: ModelSpec[] = [
     high_fidelity: { type: "boolean", default: false, description: "高保真 high fidelity" },
     strong_inpaint: { type: "boolean", default: false, description: "强力修复 strong repair" },
     strong_inpaint_intensity: { type: "number", min: 0, max: 1, default: 0.5 },
+    prompt: {
+      type: "string",
+      default: "",
+      description: 'positive prompt for the redraw (图像生成的正面提示, default "")',
+    },
+    neg_prompt: {
+      type: "string",
+      default: "",
+      description: 'negative prompt for the redraw (图像生成的负面提示, default "")',
+    },
     vector_switch: { type: "boolean", default: false, description: "also produce a vector (SVG)" },
     color_count: { type: "integer", min: 2, max: 16, default: 5, description: "vector colours" },
   }),
@@ -180,8 +190,10 @@ export const hdredrawAdapter: ProviderAdapter = {
           "strong_inpaint_intensity",
           String(clampNumber(p.strong_inpaint_intensity, 0, 1, 0.5)),
         );
-        form.set("prompt", req.prompt ?? "");
-        form.set("neg_prompt", req.negativePrompt ?? "");
+        // Seed 002: `prompt` "图像生成的正面提示(默认:"")". Only words the user gave for this
+        // operation go upstream; the task's own label ("upscale of #20: …") is ours, not theirs.
+        form.set("prompt", typeof p.prompt === "string" ? p.prompt : "");
+        form.set("neg_prompt", typeof p.neg_prompt === "string" ? p.neg_prompt : "");
         form.set("vector_switch", bool(p.vector_switch, false));
         form.set("color_count", String(Math.round(clampNumber(p.color_count, 2, 16, 5))));
         break;
@@ -223,9 +235,10 @@ export const hdredrawAdapter: ProviderAdapter = {
     }
     // the documented client treats both "Failed" and a missing status as the end of the task
     if (status === "failed" || status === "") {
+      const seen = body.status == null ? "no status (null)" : `status '${body.status}'`;
       throw new ProviderError(
         "failed",
-        `${P}: task ${upstreamId} failed${body.err_msg ? ` — ${body.err_msg}` : ""}`,
+        `${P}: task ${upstreamId} ended with ${seen}${body.err_msg ? ` — ${body.err_msg}` : " and no reason given"}`,
       );
     }
     if (/queue|pend|wait/.test(status)) return { state: "pending" };

@@ -1,6 +1,7 @@
 // Shared plumbing for adapters: one place that turns "an HTTP call to an upstream" into either a
 // parsed body or a ProviderError, so every adapter classifies failures the same way.
 
+import { assertPublicUrl, UnsafeUrlError } from "@/lib/security/ssrf";
 import { ProviderError, type ProviderErrorKind } from "./errors";
 import type {
   AdapterContext,
@@ -27,9 +28,62 @@ export function parseRetryAfter(
   return Math.max(0, at - now);
 }
 
-/** The caller's cancellation plus our per-call timeout, whichever comes first. */
-export function callSignal(ctx: AdapterContext): AbortSignal {
-  return AbortSignal.any([ctx.signal, AbortSignal.timeout(ctx.config.timeoutMs)]);
+/**
+ * Thrown (as the abort reason) when one upstream call overruns its deadline. Named TimeoutError
+ * so classifyThrown reports it like the platform's own timeouts.
+ */
+export class CallDeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`no answer within ${ms} ms`);
+    this.name = "TimeoutError";
+  }
+}
+
+/**
+ * Runs one upstream exchange (connect, headers AND the full body read) under a deadline that
+ * cannot be missed, and under the caller's cancellation.
+ *
+ * Why not `AbortSignal.any([ctx.signal, AbortSignal.timeout(ms)])` (what we used before): Node's
+ * timeout signal is held only weakly by its own timer (nodejs/node PR #57867: "timeout signals
+ * inside a composite signal (created by AbortSignal.any()) were being garbage collected before
+ * they could fire", issue #57736), and undici's Request follows the caller's signal weakly too
+ * (nodejs/undici#4068). A garbage collection during the call silently removed the deadline, which
+ * is how 3 of 24 hung calls stayed open for 60–86 s in the independent check (reproduced here:
+ * with `--expose-gc` and a GC every 50 ms, the composite signal never fired). Here a strongly
+ * held controller is aborted by a plain ref'd timer, and the work is raced against that timer, so
+ * even a fetch implementation that ignores its signal cannot hold the caller past the deadline.
+ */
+export async function withDeadline<T>(
+  ctx: AdapterContext,
+  work: (signal: AbortSignal) => Promise<T>,
+  ms: number = ctx.config.timeoutMs,
+): Promise<T> {
+  throwIfCancelled(ctx);
+  const ctrl = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let onCancel: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const reason = new CallDeadlineError(ms);
+      ctrl.abort(reason);
+      reject(reason);
+    }, ms);
+    onCancel = () => {
+      ctrl.abort(ctx.signal.reason);
+      reject(abortReason(ctx.signal));
+    };
+    ctx.signal.addEventListener("abort", onCancel, { once: true });
+  });
+  // the losing side of the race must not surface as an unhandled rejection
+  stop.catch(() => undefined);
+  try {
+    return await Promise.race([work(ctrl.signal), stop]);
+  } finally {
+    clearTimeout(timer);
+    if (onCancel) ctx.signal.removeEventListener("abort", onCancel);
+    // free the socket of whatever is still running (a body nobody reads any more)
+    if (!ctrl.signal.aborted) ctrl.abort(new DOMException("call finished", "AbortError"));
+  }
 }
 
 /**
@@ -77,7 +131,8 @@ export function classifyThrown(err: unknown, ctx: AdapterContext, provider: stri
   throwIfCancelled(ctx);
   const name = (err as { name?: string })?.name;
   if (name === "TimeoutError" || name === "AbortError") {
-    throw new ProviderError("timeout", `${provider}: no answer within ${ctx.config.timeoutMs} ms`);
+    const ms = err instanceof CallDeadlineError ? err.ms : ctx.config.timeoutMs;
+    throw new ProviderError("timeout", `${provider}: no answer within ${ms} ms`);
   }
   const code = errorCode(err);
   if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
@@ -195,14 +250,17 @@ export async function requestJson<T = unknown>(
   let res: Response;
   let text: string;
   try {
-    res = await ctx.fetch(url, {
-      method: opts.method ?? (body === undefined ? "GET" : "POST"),
-      headers,
-      body,
-      signal: callSignal(ctx),
-      redirect: "follow",
-    });
-    text = await res.text();
+    // the body read is inside the deadline: a body that trickles is a hang too
+    ({ res, text } = await withDeadline(ctx, async (signal) => {
+      const r = await ctx.fetch(url, {
+        method: opts.method ?? (body === undefined ? "GET" : "POST"),
+        headers,
+        body,
+        signal,
+        redirect: "follow",
+      });
+      return { res: r, text: await r.text() };
+    }));
   } catch (err) {
     classifyThrown(err, ctx, provider);
   }
@@ -240,6 +298,42 @@ export function malformed(provider: string, what: string): ProviderError {
   return new ProviderError("malformed", `${provider}: unexpected answer (${what})`);
 }
 
+class FollowRedirect extends Error {
+  constructor(readonly location: string) {
+    super("redirect");
+  }
+}
+
+/** True when `url` is on the admin-configured base (same scheme, host and port). */
+export function onConfiguredBase(ctx: AdapterContext, url: string): boolean {
+  try {
+    return new URL(url).origin === new URL(ctx.config.baseUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Result URLs come from the upstream, not from the admin, so they get the same SSRF policy as a
+ * user's URL. Only the configured base itself is exempt: that is how a LAN ComfyUI/A1111 (or a
+ * fake upstream on 127.0.0.1) serves its files.
+ */
+async function assertResultUrlAllowed(
+  ctx: AdapterContext,
+  provider: string,
+  url: string,
+): Promise<void> {
+  if (onConfiguredBase(ctx, url)) return;
+  try {
+    await assertPublicUrl(url);
+  } catch (err) {
+    if (err instanceof UnsafeUrlError) {
+      throw new ProviderError("failed", `${provider}: result URL refused (${err.message})`);
+    }
+    throw err;
+  }
+}
+
 /**
  * Downloads a result URL an adapter returned. The worker uses this so a result link that has
  * gone stale (403/404/410) becomes a clear, non-retryable "expired" error.
@@ -250,35 +344,63 @@ export async function downloadOutput(
   url: string,
   maxBytes = 100 * 1024 * 1024,
 ): Promise<{ data: Buffer; contentType: string }> {
-  throwIfCancelled(ctx);
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    try {
+      return await downloadOnce(ctx, provider, current, maxBytes);
+    } catch (err) {
+      if (!(err instanceof FollowRedirect)) throw err;
+      if (hop >= 3) throw malformed(provider, "result URL redirects more than 3 times");
+      current = err.location;
+    }
+  }
+}
+
+async function downloadOnce(
+  ctx: AdapterContext,
+  provider: string,
+  url: string,
+  maxBytes: number,
+): Promise<{ data: Buffer; contentType: string }> {
+  await assertResultUrlAllowed(ctx, provider, url);
   try {
-    const res = await ctx.fetch(url, { signal: callSignal(ctx), redirect: "follow" });
-    if (res.status === 403 || res.status === 404 || res.status === 410) {
-      await res.body?.cancel();
-      throw new ProviderError(
-        "expired",
-        `${provider}: result is no longer available (HTTP ${res.status}); generate it again`,
-        { status: res.status },
-      );
-    }
-    if (!res.ok) {
-      await res.body?.cancel();
-      throw httpError(provider, { status: res.status, body: undefined, headers: res.headers });
-    }
-    const declared = Number(res.headers.get("content-length") ?? "0");
-    if (declared > maxBytes) {
-      await res.body?.cancel();
-      throw new ProviderError("malformed", `${provider}: result larger than ${maxBytes} bytes`);
-    }
-    const data = Buffer.from(await res.arrayBuffer());
-    if (data.length > maxBytes) {
-      throw new ProviderError("malformed", `${provider}: result larger than ${maxBytes} bytes`);
-    }
-    return {
-      data,
-      contentType: res.headers.get("content-type")?.split(";")[0] ?? "application/octet-stream",
-    };
+    return await withDeadline(ctx, async (signal) => {
+      // redirects are not followed blindly: a hop could lead to an internal address
+      const res = await ctx.fetch(url, { signal, redirect: "manual" });
+      if (res.status >= 300 && res.status < 400) {
+        await res.body?.cancel();
+        const next = res.headers.get("location");
+        if (!next) throw malformed(provider, `redirect ${res.status} without Location`);
+        throw new FollowRedirect(new URL(next, url).href);
+      }
+      if (res.status === 403 || res.status === 404 || res.status === 410) {
+        await res.body?.cancel();
+        throw new ProviderError(
+          "expired",
+          `${provider}: result is no longer available (HTTP ${res.status}); generate it again`,
+          { status: res.status },
+        );
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw httpError(provider, { status: res.status, body: undefined, headers: res.headers });
+      }
+      const declared = Number(res.headers.get("content-length") ?? "0");
+      if (declared > maxBytes) {
+        await res.body?.cancel();
+        throw new ProviderError("malformed", `${provider}: result larger than ${maxBytes} bytes`);
+      }
+      const data = Buffer.from(await res.arrayBuffer());
+      if (data.length > maxBytes) {
+        throw new ProviderError("malformed", `${provider}: result larger than ${maxBytes} bytes`);
+      }
+      return {
+        data,
+        contentType: res.headers.get("content-type")?.split(";")[0] ?? "application/octet-stream",
+      };
+    });
   } catch (err) {
+    if (err instanceof FollowRedirect) throw err;
     classifyThrown(err, ctx, provider);
   }
 }
@@ -384,6 +506,18 @@ export function requireModel(models: ModelSpec[], modelKey: string, provider: st
   const m = models.find((x) => x.model_key === modelKey);
   if (!m) throw new ProviderError("bad_request", `${provider}: unknown model '${modelKey}'`);
   return m;
+}
+
+/**
+ * Last line of defence for a model's documented prompt limit: the API refuses over-long user
+ * prompts at submission and the worker shortens its own suffix, so this only fires on a prompt
+ * that reached the adapter some other way — and then without spending an upstream call.
+ */
+export function assertPromptBudget(spec: ModelSpec, prompt: string, provider: string): void {
+  const limit = spec.max_prompt_chars;
+  if (limit !== undefined && [...prompt].length > limit) {
+    throw new ProviderError("bad_request", `${provider}: prompt longer than ${limit} characters`);
+  }
 }
 
 export function bearer(config: ProviderConfig): Record<string, string> {

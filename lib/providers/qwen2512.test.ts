@@ -22,6 +22,7 @@ const { fake } = adapterConformance({
   outputKinds: ["image"],
   urlOutputs: true,
   baseUrlVar: "QWEN2512_BASE_URL",
+  promptLimit: 2000,
   failures: [
     ["401", "auth"],
     ["429", "rate_limit"],

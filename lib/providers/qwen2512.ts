@@ -3,6 +3,7 @@
 
 import { ProviderError } from "./errors";
 import {
+  assertPromptBudget,
   bearer,
   closestSize,
   configFromEnvSpec,
@@ -29,6 +30,8 @@ const models: ModelSpec[] = [
     type: "image",
     is_default: false,
     capabilities: { supportsSeed: true },
+    // seed 003: "图片生成的文本描述。最多 2000 个字符。"
+    max_prompt_chars: MAX_PROMPT,
     resolutions: {
       "1K": {
         "1:1": "1024*1024",
@@ -95,9 +98,7 @@ export const qwen2512Adapter: ProviderAdapter = {
   async submit(req, ctx): Promise<SubmitResult> {
     const spec = requireModel(models, req.modelKey, P);
     if (!req.prompt.trim()) throw new ProviderError("bad_request", `${P}: prompt is required`);
-    if (req.prompt.length > MAX_PROMPT) {
-      throw new ProviderError("bad_request", `${P}: prompt longer than ${MAX_PROMPT} characters`);
-    }
+    assertPromptBudget(spec, req.prompt, P);
     const want = resolveSize(spec, req) ?? { width: 1024, height: 1024 };
     const size = closestSize(SIZES, want.width, want.height);
     const seed = Number.isInteger(req.seed) && (req.seed as number) >= 0 ? req.seed : -1;

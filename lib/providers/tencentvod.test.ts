@@ -25,6 +25,7 @@ const { fake } = adapterConformance({
   outputKinds: ["image"],
   urlOutputs: true,
   baseUrlVar: "TENCENTVOD_BASE_URL",
+  promptLimit: 1000,
   failures: [
     ["401", "auth"],
     ["429", "rate_limit"],
@@ -129,5 +130,72 @@ describe("tencentvod request mapping", () => {
       adapter.poll("https://evil.example/x", req, makeCtx(adapter, env(fake().baseUrl))),
     );
     expect(e.kind).toBe("failed");
+  });
+});
+
+describe("tencentvod status shapes and refusals", () => {
+  const withFake = async (
+    opts: Parameters<typeof startTencentvodFake>[0],
+    fn: (baseUrl: string) => Promise<void>,
+  ) => {
+    const f = await startTencentvodFake({ apiKey: KEY, ...opts });
+    try {
+      await fn(f.baseUrl);
+    } finally {
+      await f.close();
+    }
+  };
+
+  it("reads VOD DescribeTaskDetail: WAITING → PROCESSING → FINISH with Output.FileInfos[].FileUrl", async () => {
+    await withFake({ shape: "vod" }, async (b) => {
+      const r = await runToCompletion(adapter, req, makeCtx(adapter, env(b)));
+      expect(r.states).toEqual(["pending", "running", "done"]);
+      expect(r.outputs[0].url).toMatch(/\/files\/.+\.png$/);
+    });
+  });
+
+  it("reads the router's queue shape and fetches the result from response_url", async () => {
+    await withFake({ shape: "router" }, async (b) => {
+      const r = await runToCompletion(adapter, req, makeCtx(adapter, env(b)));
+      expect(r.states).toEqual(["pending", "running", "done"]);
+      expect(r.outputs).toHaveLength(1);
+    });
+  });
+
+  it("an unknown status word fails at once, naming the word (no retry burn)", async () => {
+    for (const shape of ["mps", "router"] as const) {
+      await withFake({ shape, oddStatus: "SUSPENDED" }, async (b) => {
+        const e = await providerError(runToCompletion(adapter, req, makeCtx(adapter, env(b))));
+        expect([e.kind, e.retryable]).toEqual(["failed", false]);
+        expect(e.message).toContain("'SUSPENDED'");
+      });
+    }
+  });
+
+  it("FailedOperation.InputComplianceCheck on submission is the seed's refusal text", async () => {
+    const e = await providerError(
+      adapter.submit(
+        { ...req, prompt: "pixel castle [fail:refuse_submit]" },
+        makeCtx(adapter, env(fake().baseUrl)),
+      ),
+    );
+    expect([e.kind, e.retryable]).toEqual(["content_refused", false]);
+    expect(e.message).toBe("⚠️ 生成失败: AI 拒绝处理此请求 (可能包含敏感内容)");
+  });
+
+  it("FailedOperation.ContentCompliance on the task is the seed's refusal text, in every shape", async () => {
+    for (const shape of ["mps", "vod", "router"] as const) {
+      await withFake({ shape }, async (b) => {
+        const e = await providerError(
+          runToCompletion(
+            adapter,
+            { ...req, prompt: "pixel castle [fail:refuse]" },
+            makeCtx(adapter, env(b)),
+          ),
+        );
+        expect(e.kind).toBe("content_refused");
+        expect(e.message).toBe("⚠️ 生成失败: AI 拒绝处理此请求 (可能包含敏感内容)");
+      });
+    }
   });
 });

@@ -1,9 +1,24 @@
 // Tencent Cloud VOD AIGC image generation through a router (seed 004):
 // POST /tencent-vod/v1/aigc-image → Response.TaskId (plus the router's status_url), then poll
-// the status URL until Tencent's task status is DONE/FAIL.
+// the status URL until the task ends.
+//
+// The status URL may answer in any of three documented shapes, and we accept all of them:
+// 1. VOD DescribeTaskDetail (cloud.tencent.com/document/product/266, the product seed 004 links):
+//    `Response.Status` "WAITING: Waiting; PROCESSING: Processing; FINISH: Completed", with the
+//    AIGC image task under `Response.AigcImageTask` {Status, ErrCode, ErrCodeExt, Message,
+//    Output.FileInfos[].FileUrl} — FileUrl "媒体文件播放地址" (AigcImageTaskOutputFileInfo).
+// 2. MPS DescribeAigcImageTask (document/api/862/126964): `Status` "WAIT:等待中, RUN:执行中,
+//    FAIL:任务失败, DONE:任务成功", `ImageUrls` "当任务状态为 DONE时,返回的图片Url列表",
+//    `Message` "当任务状态为 FAIL时,返回失败信息".
+// 3. The router's own queue fields (seed 004's response schema: status, status_url,
+//    response_url, queue_position): IN_QUEUE / IN_PROGRESS / COMPLETED, the result at
+//    response_url when the status answer carries no images.
+// A status word outside these fails the task at once, naming the word: retrying cannot teach us
+// a vocabulary we do not have.
 
 import { ProviderError } from "./errors";
 import {
+  assertPromptBudget,
   bearer,
   closestSize,
   configFromEnvSpec,
@@ -85,6 +100,9 @@ const model = (key: string, name: string, gem: boolean): ModelSpec => ({
   type: "image",
   is_default: false,
   capabilities: { supportsRefImage: true, supportsNegativePrompt: true },
+  // Tencent's CreateAigcImageTask: "Prompt … 生成图片的描述。(注:最大支持1000字符)"
+  // (MPS document/api/862/126966; the VOD page of the same action states no other limit)
+  max_prompt_chars: 1000,
   resolutions: gem ? gemResolutions : explicitResolutions,
 });
 
@@ -105,14 +123,49 @@ interface SubmitAnswer {
   request_id?: string;
   status_url?: string;
 }
+interface VodFileInfo {
+  FileUrl?: string;
+  FileId?: string;
+  FileType?: string;
+}
+interface VodAigcImageTask {
+  TaskId?: string;
+  Status?: string;
+  ErrCode?: number;
+  ErrCodeExt?: string;
+  Message?: string;
+  Progress?: number;
+  Output?: { FileInfos?: VodFileInfo[] };
+}
 interface StatusAnswer {
   Response?: {
+    TaskType?: string;
     Status?: string;
+    /** MPS DescribeAigcImageTask */
     ImageUrls?: string[];
     Message?: string;
+    /** VOD DescribeTaskDetail */
+    AigcImageTask?: VodAigcImageTask;
     Error?: TencentError;
   };
+  /** router queue fields */
   status?: string;
+  response_url?: string;
+  queue_position?: number;
+}
+
+/**
+ * Compliance refusals, by their documented codes: on submission
+ * `FailedOperation.InputComplianceCheck` (input_compliance_check "是否开启输入内容的合规性检查"),
+ * on the task `FailedOperation.ContentCompliance` / output compliance.
+ */
+const COMPLIANCE_CODES = [
+  "FailedOperation.InputComplianceCheck",
+  "FailedOperation.ContentCompliance",
+  "FailedOperation.OutputComplianceCheck",
+];
+function isComplianceCode(code: string | undefined): boolean {
+  return !!code && COMPLIANCE_CODES.some((c) => code.startsWith(c));
 }
 
 /** Tencent reports most failures as HTTP 200 with Response.Error {Code, Message}. */
@@ -124,7 +177,7 @@ function tencentError(e: TencentError, status?: number): ProviderError {
   }
   if (code.startsWith("RequestLimitExceeded"))
     return new ProviderError("rate_limit", msg, { status });
-  if (looksLikeRefusal(code, e.Message))
+  if (isComplianceCode(code) || looksLikeRefusal(code, e.Message))
     return new ProviderError("content_refused", msg, { status });
   if (looksLikeQuota(code, e.Message) || /Arrears|Insufficient/i.test(code)) {
     return new ProviderError("quota", msg, { status });
@@ -209,6 +262,7 @@ export const tencentvodAdapter: ProviderAdapter = {
 
   async submit(req, ctx): Promise<SubmitResult> {
     const spec = requireModel(models, req.modelKey, P);
+    assertPromptBudget(spec, req.prompt, P);
     const up = UPSTREAM[spec.model_key];
     const gem = up.name === "GEM";
     const describe =
@@ -249,30 +303,128 @@ export const tencentvodAdapter: ProviderAdapter = {
       headers: bearer(ctx.config),
       mapError,
     });
-    const r = res.body.Response;
-    if (r?.Error) throw tencentError(r.Error);
-    const status = (r?.Status ?? res.body.status ?? "").toUpperCase();
-    switch (status) {
-      case "WAIT":
-      case "IN_QUEUE":
-        return { state: "pending" };
-      case "RUN":
-      case "IN_PROGRESS":
-        return { state: "running" };
-      case "DONE":
-      case "COMPLETED": {
-        const urls = (r?.ImageUrls ?? []).filter((u) => typeof u === "string" && u);
-        if (!urls.length) throw malformed(P, "DONE without ImageUrls");
-        return { state: "done", outputs: urls.map((url) => ({ kind: "image", url })) };
-      }
-      case "FAIL":
-      case "FAILED": {
-        const why = r?.Message ?? upstreamMessage(res.body).message ?? "no reason given";
-        if (looksLikeRefusal(why)) throw new ProviderError("content_refused", `${P}: ${why}`);
-        throw new ProviderError("failed", `${P}: generation failed — ${why}`);
-      }
-      default:
-        throw malformed(P, `status '${status || "(none)"}'`);
-    }
+    const read = readStatus(res.body);
+    if (read.state !== "completed") return read.result;
+    // The router's queue shape says COMPLETED and points at the result elsewhere.
+    if (!res.body.response_url) throw malformed(P, "COMPLETED without images or response_url");
+    const result = await requestJson<StatusAnswer>(
+      ctx,
+      P,
+      sameOriginUrl(res.body.response_url, ctx),
+      { headers: bearer(ctx.config), mapError },
+    );
+    const final = readStatus(result.body);
+    if (final.state === "completed") throw malformed(P, "response_url answer carries no images");
+    return final.result;
   },
 };
+
+type ReadStatus = { state: "known"; result: PollResult } | { state: "completed" };
+
+/** One status answer in any accepted shape → a poll result, or a thrown ProviderError. */
+function readStatus(body: StatusAnswer): ReadStatus {
+  const r = body.Response;
+  if (r?.Error) throw tencentError(r.Error);
+  const task = r?.AigcImageTask;
+  const known = (result: PollResult): ReadStatus => ({ state: "known", result });
+
+  // VOD DescribeTaskDetail: the AIGC task's own fields decide, the outer Status only says where
+  // in the pipeline the task is.
+  if (task || r?.TaskType === "AigcImageTask") {
+    const word = (task?.Status ?? r?.Status ?? "").toUpperCase();
+    const failed = (task?.ErrCode ?? 0) !== 0 || !!task?.ErrCodeExt || word === "FAIL";
+    if (failed) throw taskFailure(task?.ErrCodeExt, task?.Message, task?.ErrCode);
+    switch (word) {
+      case "WAITING":
+        return known({ state: "pending" });
+      case "PROCESSING":
+        return known({ state: "running", progress: progressOf(task?.Progress) });
+      case "FINISH": {
+        const urls = (task?.Output?.FileInfos ?? [])
+          .map((f) => f.FileUrl)
+          .filter((u): u is string => typeof u === "string" && u !== "");
+        if (!urls.length) throw malformed(P, "FINISH without Output.FileInfos[].FileUrl");
+        return known({ state: "done", outputs: urls.map((url) => ({ kind: "image", url })) });
+      }
+      default:
+        throw unknownStatus(word, "VOD DescribeTaskDetail");
+    }
+  }
+
+  // MPS DescribeAigcImageTask
+  if (r?.Status) {
+    const word = r.Status.toUpperCase();
+    switch (word) {
+      case "WAIT":
+        return known({ state: "pending" });
+      case "RUN":
+        return known({ state: "running" });
+      case "DONE": {
+        const urls = (r.ImageUrls ?? []).filter((u) => typeof u === "string" && u);
+        if (!urls.length) throw malformed(P, "DONE without ImageUrls");
+        return known({ state: "done", outputs: urls.map((url) => ({ kind: "image", url })) });
+      }
+      case "FAIL":
+        throw taskFailure(undefined, r.Message);
+      default:
+        throw unknownStatus(word, "MPS DescribeAigcImageTask");
+    }
+  }
+
+  // The router's queue fields only
+  const word = (body.status ?? "").toUpperCase();
+  switch (word) {
+    case "IN_QUEUE":
+      return known({ state: "pending" });
+    case "IN_PROGRESS":
+      return known({ state: "running" });
+    case "COMPLETED":
+      return { state: "completed" };
+    case "FAILED":
+    case "ERROR":
+      throw taskFailure(undefined, upstreamMessage(body).message);
+    case "":
+      throw malformed(P, "no status in the answer");
+    default:
+      throw unknownStatus(word, "router queue");
+  }
+}
+
+function progressOf(p: number | undefined): number | undefined {
+  return typeof p === "number" && Number.isFinite(p)
+    ? Math.max(0, Math.min(1, p / 100))
+    : undefined;
+}
+
+function unknownStatus(word: string, shape: string): ProviderError {
+  return new ProviderError(
+    "failed",
+    `${P}: unknown task status '${word}' in a ${shape} answer; the task was stopped instead of retried`,
+  );
+}
+
+function taskFailure(code: string | undefined, message: string | undefined, errCode?: number) {
+  const why = [code, message].filter(Boolean).join(" — ") || `ErrCode ${errCode ?? "?"}`;
+  const mentionsCode = COMPLIANCE_CODES.some((c) => message?.includes(c));
+  if (isComplianceCode(code) || mentionsCode || looksLikeRefusal(code, message)) {
+    return new ProviderError("content_refused", `${P}: ${why}`);
+  }
+  if (code?.startsWith("FailedOperation.Balance") || looksLikeQuota(code, message)) {
+    return new ProviderError("quota", `${P}: ${why}`);
+  }
+  return new ProviderError("failed", `${P}: generation failed — ${why}`);
+}
+
+/** A URL the router handed us, followed only on the configured host (the key goes with it). */
+function sameOriginUrl(url: string, ctx: AdapterContext): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, ctx.config.baseUrl);
+  } catch {
+    throw malformed(P, `unusable URL '${url}'`);
+  }
+  if (parsed.origin !== new URL(ctx.config.baseUrl).origin) {
+    throw new ProviderError("failed", `${P}: ${url} points to a different host; not following it`);
+  }
+  return parsed.href;
+}

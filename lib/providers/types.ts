@@ -34,6 +34,11 @@ export interface ModelSpec {
   resolutions?: Record<string, Record<string, string>>; // level -> aspect -> "W*H"
   durations?: Record<string, string>;
   voices?: VoiceSpec[];
+  /**
+   * The upstream's documented prompt limit, in characters (code points). The user's own prompt
+   * must fit (else 400 at submission); our style/frame suffix is shortened to the room left.
+   */
+  max_prompt_chars?: number;
   /** JSON-schema-ish description of operation parameters, for the UI and OpenAPI. */
   params?: Record<
     string,
@@ -134,6 +139,12 @@ export interface ProviderAdapter {
   configFromEnv(env: EnvLike): ProviderConfig | undefined;
   submit(req: GenerationRequest, ctx: AdapterContext): Promise<SubmitResult>;
   poll(upstreamId: string, req: GenerationRequest, ctx: AdapterContext): Promise<PollResult>;
+  /**
+   * Tells the upstream to stop a job we gave up on (user cancel, task deadline). Only for
+   * upstreams that can (ComfyUI POST /interrupt, A1111 POST /sdapi/v1/interrupt); best effort.
+   * `upstreamId` is undefined when the job was synchronous (still inside submit).
+   */
+  cancel?(upstreamId: string | undefined, ctx: AdapterContext): Promise<void>;
   /** a cheap authenticated call used by the providers page's "test connection" */
   testConnection?(ctx: AdapterContext): Promise<{ ok: boolean; message: string }>;
 }

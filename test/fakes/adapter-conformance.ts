@@ -1,6 +1,9 @@
 // The behaviour every adapter owes the worker, checked against that adapter's fake upstream:
 // success path with downloadable outputs, each scripted failure mapped to the right kind,
-// Retry-After carried on 429, per-call timeout, cancellation, and connection refused.
+// Retry-After carried on 429, per-call timeout, cancellation, and connection refused; and a hang
+// in every phase (submit, each poll, result download) plus a stalled and a trickling body, each
+// ending the work within timeout × attempts + slack (the independent check found calls that
+// stayed open for 60–86 s when the deadline was lost).
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ProviderErrorKind } from "@/lib/providers/errors";
@@ -29,7 +32,24 @@ export interface ConformanceSpec {
   urlOutputs: boolean;
   /** the env var naming the base URL (for the connection-refused case) */
   baseUrlVar: string;
+  /** the model's documented prompt budget, when it has one (over-long prompt near the limit) */
+  promptLimit?: number;
 }
+
+/** Per-call timeout in the deadline scenarios, and what the harness may add on top. */
+const HANG_TIMEOUT_MS = 300;
+const SLACK_MS = 700;
+
+type Phase = "submit" | "poll 1" | "poll 2" | "download";
+const HANG_SCENARIOS: [Phase, FailMode][] = [
+  ["submit", "hang"],
+  ["submit", "stall"],
+  ["poll 1", "hang"],
+  ["poll 1", "trickle"],
+  ["poll 2", "hang"],
+  ["download", "hang"],
+  ["download", "trickle"],
+];
 
 export function adapterConformance(spec: ConformanceSpec): { fake: () => FakeServer } {
   let fake: FakeServer;
@@ -109,6 +129,66 @@ export function adapterConformance(spec: ConformanceSpec): { fake: () => FakeSer
       ).rejects.toMatchObject({ name: "AbortError" });
       expect(Date.now() - t0).toBeLessThan(2000);
     });
+
+    describe("deadlines in every phase", () => {
+      // What the success path looks like for this adapter: how many polls, whether files are URLs.
+      let shape: { polls: number; urls: boolean } | undefined;
+      const learnShape = async () => {
+        if (shape) return shape;
+        const r = await runToCompletion(adapter, spec.request, ctx());
+        shape = { polls: r.polls, urls: r.outputs.some((o) => !!o.url) };
+        fake.reset();
+        return shape;
+      };
+
+      /** One worker attempt: submit, poll to done, download every URL output. */
+      const attempt = async () => {
+        const c = ctx({ timeoutMs: HANG_TIMEOUT_MS });
+        const { outputs } = await runToCompletion(adapter, spec.request, c);
+        for (const o of outputs) if (o.url) await downloadOutput(c, adapter.id, o.url);
+        return outputs;
+      };
+
+      for (const [phase, mode] of HANG_SCENARIOS) {
+        it(`a ${mode} at ${phase} times out at ${HANG_TIMEOUT_MS} ms, and the retry completes`, async (t) => {
+          const s = await learnShape();
+          if (phase === "poll 1" && s.polls < 1) return t.skip();
+          if (phase === "poll 2" && s.polls < 2) return t.skip();
+          if (phase === "download" && !s.urls) return t.skip();
+          if (phase === "submit") fake.failNext(mode, "submit");
+          else if (phase === "download") fake.failNext(mode, "download");
+          else fake.failNext(mode, "poll", { skip: phase === "poll 2" ? 1 : 0 });
+
+          const t0 = Date.now();
+          const e = await providerError(attempt());
+          const first = Date.now() - t0;
+          expect([e.kind, e.retryable]).toEqual(["timeout", true]);
+          expect(e.message).toContain(`${HANG_TIMEOUT_MS} ms`);
+          expect(first).toBeGreaterThanOrEqual(HANG_TIMEOUT_MS - 20);
+          expect(first).toBeLessThan(HANG_TIMEOUT_MS + SLACK_MS);
+          // the retry (a fresh attempt, as the worker makes one) is not held up by the hung call
+          const outputs = await attempt();
+          expect(outputs.length).toBeGreaterThan(0);
+          expect(Date.now() - t0).toBeLessThan(HANG_TIMEOUT_MS * 2 + SLACK_MS * 2);
+        });
+      }
+    });
+
+    if (spec.promptLimit !== undefined) {
+      const limit = spec.promptLimit;
+      it(`sends a prompt of exactly ${limit} characters, refuses ${limit + 1} without calling upstream`, async () => {
+        await runToCompletion(adapter, { ...spec.request, prompt: "像".repeat(limit) }, ctx());
+        const sent = JSON.stringify(fake.apiCalls()[0]?.json ?? fake.apiCalls()[0]?.form ?? "");
+        expect(sent).toContain("像".repeat(limit));
+        fake.reset();
+        const e = await providerError(
+          adapter.submit({ ...spec.request, prompt: "像".repeat(limit + 1) }, ctx()),
+        );
+        expect([e.kind, e.retryable]).toEqual(["bad_request", false]);
+        expect(e.message).toContain(String(limit));
+        expect(fake.apiCalls()).toHaveLength(0);
+      });
+    }
 
     it("maps connection refused to a retryable network error", async () => {
       const env = { ...spec.env(fake.baseUrl), [spec.baseUrlVar]: "http://127.0.0.1:9" };

@@ -45,6 +45,8 @@ export async function startDashscopeFake(opts: DashscopeFakeOptions = {}): Promi
           const prompt = body.input?.prompt;
           if (!body.model || !prompt)
             return err(400, "InvalidParameter", "Field required: input.prompt");
+          const throttled = throttleReply(prompt);
+          if (throttled) return throttled;
           const f = t.takeFailure("submit", ALL_FAIL_MODES, prompt);
           if (f === "refuse") {
             return err(
@@ -156,4 +158,43 @@ export async function startDashscopeFake(opts: DashscopeFakeOptions = {}): Promi
     },
     opts,
   );
+}
+
+/**
+ * Model Studio's documented rate-limit and allowance answers, scripted by a prompt marker:
+ * `[fail:throttle_rate]` 429 Throttling.RateQuota (with Retry-After), `[fail:throttle_burst]`
+ * 429 Throttling.BurstRate (no Retry-After), `[fail:throttle_alloc]` 429
+ * Throttling.AllocationQuota, `[fail:free_tier]` 403 AllocationQuota.FreeTierOnly (final).
+ */
+function throttleReply(prompt: string): Reply | undefined {
+  if (prompt.includes("[fail:throttle_rate]")) {
+    const r = err(
+      429,
+      "Throttling.RateQuota",
+      "Requests rate limit exceeded, please try again later.",
+    );
+    return { ...(r as object), headers: { "retry-after": "3" } } as Reply;
+  }
+  if (prompt.includes("[fail:throttle_burst]")) {
+    return err(
+      429,
+      "Throttling.BurstRate",
+      "Request rate increased too quickly, please slow down.",
+    );
+  }
+  if (prompt.includes("[fail:throttle_alloc]")) {
+    return err(
+      429,
+      "Throttling.AllocationQuota",
+      "Allocated quota exceeded, please increase your quota limit.",
+    );
+  }
+  if (prompt.includes("[fail:free_tier]")) {
+    return err(
+      403,
+      "AllocationQuota.FreeTierOnly",
+      'The free tier of the model has been exhausted. If you wish to continue access the model on a paid basis, please disable the "use free tier only" mode in the management console.',
+    );
+  }
+  return undefined;
 }

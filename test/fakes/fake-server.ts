@@ -15,6 +15,8 @@ export type FailMode =
   | "429-date" // throttled, Retry-After as an HTTP-date
   | "500" // server error
   | "hang" // never answers (client timeout)
+  | "stall" // sends 200 + headers, then never a byte of the body
+  | "trickle" // sends 200 + headers and one byte every 50 ms, never finishing the body
   | "malformed" // 200 with a body that is not JSON
   | "refuse" // content-policy refusal (where the protocol reports it)
   | "job_failed" // the job is accepted and later ends FAILED with a message
@@ -28,6 +30,8 @@ export const HTTP_FAIL_MODES: readonly FailMode[] = [
   "429-date",
   "500",
   "hang",
+  "stall",
+  "trickle",
   "malformed",
 ];
 export const ALL_FAIL_MODES: readonly FailMode[] = [
@@ -38,7 +42,8 @@ export const ALL_FAIL_MODES: readonly FailMode[] = [
   "quota",
 ];
 
-export type Stage = "submit" | "poll" | "any";
+/** "download" (result files) only matches when named: "any" means API calls. */
+export type Stage = "submit" | "poll" | "download" | "any";
 
 export interface RecordedCall {
   method: string;
@@ -53,7 +58,9 @@ export interface RecordedCall {
 
 export type Reply =
   | { status?: number; json?: unknown; body?: string | Buffer; headers?: Record<string, string> }
-  | "hang";
+  | "hang"
+  | "stall"
+  | "trickle";
 
 export interface FakeJob {
   id: string;
@@ -85,7 +92,7 @@ export interface FakeTools {
   jobs: Map<string, FakeJob>;
   /** Next scripted failure for this stage, or one named in the prompt as `[fail:<mode>]`. */
   takeFailure(
-    stage: Exclude<Stage, "any">,
+    stage: Exclude<Stage, "any" | "download">,
     allowed: readonly FailMode[],
     prompt?: string,
   ): FailMode | undefined;
@@ -113,8 +120,11 @@ export interface FakeServer {
   close(): Promise<void>;
   setLatency(ms: number): void;
   setJobTiming(t: Partial<JobTiming>): void;
-  /** scripts the next matching request to fail (queue; first match wins) */
-  failNext(mode: FailMode, stage?: Stage): void;
+  /**
+   * scripts the next matching request to fail (queue; first match wins); `skip` lets that many
+   * matching requests through first (e.g. fail the second poll)
+   */
+  failNext(mode: FailMode, stage?: Stage, opts?: { skip?: number }): void;
   /** forgets calls, jobs and scripted failures */
   reset(): void;
   /** API calls only (result-file downloads excluded) */
@@ -179,7 +189,7 @@ export async function startFakeServer(
   const calls: RecordedCall[] = [];
   const jobs = new Map<string, FakeJob>();
   const files = new Map<string, { kind: keyof typeof CONTENT_TYPES; expired: boolean }>();
-  let queue: { mode: FailMode; stage: Stage }[] = [];
+  let queue: { mode: FailMode; stage: Stage; skip: number }[] = [];
   let latencyMs = opts.latencyMs ?? 0;
   const timing: JobTiming = {
     queuedPolls: opts.queuedPolls ?? 1,
@@ -201,6 +211,10 @@ export async function startFakeServer(
         (q) => (q.stage === "any" || q.stage === stage) && allowed.includes(q.mode),
       );
       if (i < 0) return undefined;
+      if (queue[i].skip > 0) {
+        queue[i].skip--;
+        return undefined;
+      }
       const [q] = queue.splice(i, 1);
       return q.mode;
     },
@@ -247,7 +261,9 @@ export async function startFakeServer(
         case "500":
           return def.errorReply(500, "InternalError", "An internal error has occured.");
         case "hang":
-          return "hang";
+        case "stall":
+        case "trickle":
+          return mode;
         case "malformed":
           return {
             status: 200,
@@ -287,6 +303,14 @@ export async function startFakeServer(
       calls.push(call);
 
       if (call.path.startsWith("/files/")) {
+        const qi = queue.findIndex((q) => q.stage === "download");
+        if (qi >= 0 && queue[qi].skip > 0) queue[qi].skip--;
+        else if (qi >= 0) {
+          const [q] = queue.splice(qi, 1);
+          if (q.mode === "hang" || q.mode === "stall" || q.mode === "trickle") {
+            return send(res, q.mode);
+          }
+        }
         const f = files.get(call.path.slice("/files/".length));
         if (!f) return send(res, { status: 404, body: "NoSuchKey" });
         if (f.expired) {
@@ -329,8 +353,8 @@ export async function startFakeServer(
     setJobTiming(t) {
       Object.assign(timing, t);
     },
-    failNext(mode, stage = "any") {
-      queue.push({ mode, stage });
+    failNext(mode, stage = "any", o = {}) {
+      queue.push({ mode, stage, skip: o.skip ?? 0 });
     },
     reset() {
       calls.length = 0;
@@ -344,12 +368,22 @@ export async function startFakeServer(
 }
 
 function withHeaders(r: Reply, headers: Record<string, string>): Reply {
-  if (r === "hang") return r;
+  if (typeof r === "string") return r;
   return { ...r, headers: { ...r.headers, ...headers } };
 }
 
 function send(res: http.ServerResponse, reply: Reply): void {
   if (reply === "hang") return; // leave the socket open; close() destroys it
+  if (reply === "stall" || reply === "trickle") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.flushHeaders();
+    if (reply === "trickle") {
+      res.write("{");
+      const timer = setInterval(() => res.write(" "), 50);
+      res.on("close", () => clearInterval(timer));
+    }
+    return;
+  }
   const headers: Record<string, string> = { ...reply.headers };
   let payload: string | Buffer = "";
   if (reply.json !== undefined) {

@@ -1,13 +1,23 @@
 // Fake Tencent VOD AIGC image router (seed 004): POST /tencent-vod/v1/aigc-image answers
-// `{Response:{TaskId, RequestId}}` plus the router's queue fields (status_url …); the status URL
-// answers Tencent's task shape `{Response:{Status: WAIT|RUN|DONE|FAIL, ImageUrls, Message}}`.
+// `{Response:{TaskId, RequestId}}` plus the router's queue fields (status_url …). The status URL
+// answers in one of the three documented shapes (option `shape`):
+// - "mps":    MPS DescribeAigcImageTask `{Response:{Status: WAIT|RUN|DONE|FAIL, ImageUrls, Message}}`
+// - "vod":    VOD DescribeTaskDetail `{Response:{TaskType:"AigcImageTask", Status: WAITING|
+//             PROCESSING|FINISH, AigcImageTask:{Status, ErrCode, ErrCodeExt, Message, Progress,
+//             Output:{FileInfos:[{FileUrl, FileId}]}}}}`
+// - "router": only the router's queue fields `{status: IN_QUEUE|IN_PROGRESS|COMPLETED,
+//             response_url, queue_position}`, the result (VOD shape) at response_url.
+// Refusals use Tencent's codes: FailedOperation.InputComplianceCheck on submission ("refuse" at
+// submit via `[fail:refuse_submit]`), FailedOperation.ContentCompliance on the task ("refuse").
 
 import { randomUUID } from "node:crypto";
 import {
   ALL_FAIL_MODES,
   bearerOf,
+  type FakeJob,
   type FakeOptions,
   type FakeServer,
+  type FakeTools,
   HTTP_FAIL_MODES,
   type Reply,
   startFakeServer,
@@ -17,6 +27,10 @@ export interface TencentvodFakeOptions extends FakeOptions {
   apiKey?: string;
   /** answer only the documented example `{Response:{TaskId,RequestId}}` (no router fields) */
   omitStatusUrl?: boolean;
+  /** which documented shape the status URL answers in (default "mps") */
+  shape?: "mps" | "vod" | "router";
+  /** answer this status word instead of the running one (unknown-vocabulary tests) */
+  oddStatus?: string;
 }
 
 const VERSIONS: Record<string, string[]> = {
@@ -81,6 +95,12 @@ export async function startTencentvodFake(opts: TencentvodFakeOptions = {}): Pro
             }
             sessions.add(b.session_id);
           }
+          if (b.prompt.includes("[fail:refuse_submit]")) {
+            return tcErr(
+              "FailedOperation.InputComplianceCheck",
+              "Input content compliance check failed.",
+            );
+          }
           const f = t.takeFailure("submit", ALL_FAIL_MODES, b.prompt);
           if (f === "quota") return tcErr("ResourceInsufficient.Balance", "账户余额不足");
           if (f && HTTP_FAIL_MODES.includes(f)) return t.httpFailure(f);
@@ -104,21 +124,45 @@ export async function startTencentvodFake(opts: TencentvodFakeOptions = {}): Pro
             },
           };
         }
-        const m = new RegExp(`^${PATH}/([^/]+)$`).exec(call.path);
+        const m = new RegExp(`^${PATH}/([^/]+?)(/result)?$`).exec(call.path);
         if (call.method === "GET" && m) {
           const f = t.takeFailure("poll", HTTP_FAIL_MODES);
           if (f) return t.httpFailure(f);
-          const job = t.jobs.get(decodeURIComponent(m[1]));
+          const taskId = decodeURIComponent(m[1]);
+          const job = t.jobs.get(taskId);
           if (!job) return tcErr("ResourceNotFound.TaskId", "task not found");
+          const shape = opts.shape ?? "mps";
+          const url = `${t.baseUrl}${PATH}/${taskId}`;
+          if (m[2]) return { json: vodAnswer(job, t, "done", taskId) };
           const phase = t.advance(job);
+          if (shape === "vod") return { json: vodAnswer(job, t, phase, taskId) };
+          if (shape === "router") {
+            const status = opts.oddStatus ?? ROUTER_WORDS[phase];
+            return {
+              json: {
+                status,
+                request_id: taskId,
+                response_url: `${url}/result`,
+                status_url: url,
+                cancel_url: `${url}/cancel`,
+                logs: null,
+                metrics: {},
+                queue_position: phase === "queued" ? 1 : 0,
+              },
+            };
+          }
           const resp = (r: object, status: string) => ({
             json: { Response: { ...r, RequestId: randomUUID() }, status },
           });
+          if (opts.oddStatus) return resp({ Status: opts.oddStatus }, "IN_PROGRESS");
           if (phase === "queued") return resp({ Status: "WAIT" }, "IN_QUEUE");
           if (phase === "running") return resp({ Status: "RUN" }, "IN_PROGRESS");
           if (job.mode === "refuse")
             return resp(
-              { Status: "FAIL", Message: "ContentAudit: output contains sensitive content" },
+              {
+                Status: "FAIL",
+                Message: "FailedOperation.ContentCompliance: content compliance check failed",
+              },
               "FAILED",
             );
           if (job.mode === "job_failed")
@@ -131,4 +175,60 @@ export async function startTencentvodFake(opts: TencentvodFakeOptions = {}): Pro
     },
     opts,
   );
+}
+
+const ROUTER_WORDS = { queued: "IN_QUEUE", running: "IN_PROGRESS", done: "COMPLETED" } as const;
+const VOD_WORDS = { queued: "WAITING", running: "PROCESSING", done: "FINISH" } as const;
+
+/** VOD DescribeTaskDetail for an AIGC image task; failures are FINISH with ErrCode/ErrCodeExt. */
+function vodAnswer(
+  job: FakeJob,
+  t: FakeTools,
+  phase: "queued" | "running" | "done",
+  taskId: string,
+): object {
+  const Status = VOD_WORDS[phase];
+  const task: Record<string, unknown> = {
+    TaskId: taskId,
+    Status,
+    ErrCode: 0,
+    ErrCodeExt: "",
+    Message: "",
+    Progress: phase === "queued" ? 0 : phase === "running" ? 50 : 100,
+    Output: { FileInfos: [] as object[] },
+  };
+  if (phase === "done") {
+    if (job.mode === "refuse") {
+      Object.assign(task, {
+        ErrCode: 10000,
+        ErrCodeExt: "FailedOperation.ContentCompliance",
+        Message: "output content compliance check failed",
+      });
+    } else if (job.mode === "job_failed") {
+      Object.assign(task, {
+        ErrCode: 70000,
+        ErrCodeExt: "InternalError",
+        Message: "model inference failed",
+      });
+    } else {
+      job.data.urls ??= [t.addFile("png", { expired: job.mode === "expired" })];
+      task.Output = {
+        FileInfos: (job.data.urls as string[]).map((FileUrl, i) => ({
+          StorageMode: "Temporary",
+          FileType: "png",
+          FileUrl,
+          FileId: `${taskId}-${i}`,
+        })),
+      };
+    }
+  }
+  return {
+    Response: {
+      TaskType: "AigcImageTask",
+      Status,
+      CreateTime: new Date(job.createdAt).toISOString(),
+      AigcImageTask: task,
+      RequestId: randomUUID(),
+    },
+  };
 }
