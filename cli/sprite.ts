@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { buildSheetFromGrids, encodeGifFromGrids, frameDurations } from "@/lib/pixel/exports";
 import { encodeGridPng } from "@/lib/pixel/raster";
-import { renderSpriteGrid } from "@/lib/pixel/sprite/engine";
+import { prepareSprite, renderSpriteGrid } from "@/lib/pixel/sprite/engine";
 import {
   type Background,
   DEFAULT_BATCH_COUNT,
@@ -47,6 +47,7 @@ export async function runSpriteCommand(argv: string[]): Promise<void> {
   const out = flags.out ?? "out";
   await fs.mkdir(out, { recursive: true });
 
+  await prepareSprite({ prompt, seed, mode, index: 0 });
   const grids = Array.from(
     { length: count },
     (_, index) =>

@@ -43,6 +43,18 @@ export type PaletteName = (typeof PALETTE_NAMES)[number];
 export const BACKGROUNDS = ["transparent", "white"] as const;
 export type Background = (typeof BACKGROUNDS)[number];
 
+/** Logical grids the offline engine draws natively (`size` on both generate routes). */
+export const SPRITE_SIZES = [16, 24, 32, 48, 64] as const;
+export type SpriteSize = (typeof SPRITE_SIZES)[number];
+
+/** Outline of offline sprites: "coloured" = a dark shade of each part's own hue (sel-out). */
+export const OUTLINE_STYLES = ["coloured", "dark", "none"] as const;
+export type OutlineStyle = (typeof OUTLINE_STYLES)[number];
+
+/** Shading of offline sprites: flat (one tone), soft (light + shadow), detailed (+ dithered band). */
+export const SHADING_STYLES = ["soft", "flat", "detailed"] as const;
+export type ShadingStyle = (typeof SHADING_STYLES)[number];
+
 /** Task lifecycle words, shared by both APIs. */
 export const TASK_STATUSES = ["pending", "processing", "completed", "failed"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

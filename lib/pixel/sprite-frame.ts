@@ -1,5 +1,7 @@
 import { encodeGridPng } from "./raster";
-import { renderSpriteGrid } from "./sprite/engine";
+import type { OutlineStyle, ShadingStyle } from "./sprite/canvas";
+import { prepareSprite, renderSpriteGrid } from "./sprite/engine";
+import type { SpriteInterpretation } from "./sprite/interpretation";
 import type { Background, RgbaImage, SpriteMode } from "./types";
 
 export interface SpriteFrameOptions {
@@ -13,13 +15,25 @@ export interface SpriteFrameOptions {
   scale: number;
   /** "auto" | "auto:N" | PaletteName */
   palette?: string;
+  /** logical grid: 16, 24, 32, 48 or 64 (else the prompt's size word, else 32) */
+  size?: number;
+  outline?: OutlineStyle;
+  shading?: ShadingStyle;
+  /** re-roll salt of one frame (0 = as first drawn) */
+  reroll?: number;
 }
 
 /** One frame of a batch (or the single image when mode=random, count=1); deterministic. */
-export async function generateSpriteFrame(
-  o: SpriteFrameOptions,
-): Promise<{ png: Buffer; grid: RgbaImage; width: number; height: number; palette: string[] }> {
-  const { grid, palette } = renderSpriteGrid(o);
+export async function generateSpriteFrame(o: SpriteFrameOptions): Promise<{
+  png: Buffer;
+  grid: RgbaImage;
+  width: number;
+  height: number;
+  palette: string[];
+  interpretation: SpriteInterpretation;
+}> {
+  await prepareSprite(o);
+  const { grid, palette, interpretation } = renderSpriteGrid(o);
   const scale = Math.max(1, Math.floor(o.scale || 20));
   const png = await encodeGridPng(grid, scale, o.background);
   return {
@@ -29,5 +43,6 @@ export async function generateSpriteFrame(
     height: grid.height * scale,
     palette:
       o.background === "white" && !palette.includes("#ffffff") ? [...palette, "#ffffff"] : palette,
+    interpretation,
   };
 }

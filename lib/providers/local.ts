@@ -2,7 +2,16 @@
 // Always enabled; its work is CPU-bound, so its concurrency defaults to the core count.
 import os from "node:os";
 import { generateSpriteFrame, makeSeamless, pixelize, upscaleImage, vectorize } from "@/lib/pixel";
-import { PALETTE_NAMES, type PaletteName, SPRITE_MODES, type SpriteMode } from "@/lib/vocabulary";
+import {
+  OUTLINE_STYLES,
+  type OutlineStyle,
+  PALETTE_NAMES,
+  type PaletteName,
+  SHADING_STYLES,
+  type ShadingStyle,
+  SPRITE_MODES,
+  type SpriteMode,
+} from "@/lib/vocabulary";
 import { ProviderError } from "./errors";
 import { localSfxModel, renderLocalSfx } from "./local-sfx";
 import type { GenerationRequest, ModelSpec, ProviderAdapter, ProviderOutput } from "./types";
@@ -76,6 +85,9 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
   const reroll =
     variant && (mode === "random" || mode === "variations") ? 4 + (variant % 997) * 4 : 0;
   const frame = num(p.frame, 0) + reroll;
+  // pose frames (walk, idle …) keep their pose and subject; a re-roll changes the frame's take
+  const poseReroll = variant && !reroll ? variant : 0;
+  const size = num(p.size, 0);
   const n = Math.max(1, Math.min(4, req.n ?? 1));
   const outputs: ProviderOutput[] = [];
   for (let i = 0; i < n; i++) {
@@ -88,6 +100,14 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
       background: p.background === "white" ? "white" : "transparent",
       scale: Math.max(1, Math.min(64, num(p.scale, 20))),
       palette: typeof p.palette === "string" ? p.palette : undefined,
+      size: size || undefined,
+      outline: (OUTLINE_STYLES as readonly unknown[]).includes(p.outline)
+        ? (p.outline as OutlineStyle)
+        : undefined,
+      shading: (SHADING_STYLES as readonly unknown[]).includes(p.shading)
+        ? (p.shading as ShadingStyle)
+        : undefined,
+      reroll: poseReroll,
     });
     outputs.push({
       kind: "image",

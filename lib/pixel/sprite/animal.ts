@@ -10,8 +10,111 @@ type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin";
 
 const SPEC: Record<
   string,
-  { ears: Ears; tail: Tail; snout: number; colors: string[]; legs: number; body: number }
+  {
+    ears: Ears;
+    tail: Tail;
+    snout: number;
+    colors: string[];
+    legs: number;
+    body: number;
+    pattern?: "none" | "belly" | "stripes" | "spots";
+  }
 > = {
+  wolf: {
+    ears: "pointy",
+    tail: "bushy",
+    snout: 3,
+    colors: ["#8a8c98", "#6c6c78", "#a8a8b4"],
+    legs: 7,
+    body: 10,
+  },
+  panda: {
+    ears: "round",
+    tail: "puff",
+    snout: 1.5,
+    colors: ["#eeeef2"],
+    legs: 4,
+    body: 10,
+    pattern: "spots",
+  },
+  unicorn: {
+    ears: "small",
+    tail: "hang",
+    snout: 4,
+    colors: ["#eeeef2", "#f6d8f0"],
+    legs: 9,
+    body: 10,
+  },
+  deer: {
+    ears: "small",
+    tail: "puff",
+    snout: 3,
+    colors: ["#b07840", "#a06838"],
+    legs: 9,
+    body: 9,
+    pattern: "belly",
+  },
+  boar: {
+    ears: "small",
+    tail: "thin",
+    snout: 2,
+    colors: ["#6c4c30", "#5c4434"],
+    legs: 4,
+    body: 10,
+  },
+  cow: {
+    ears: "small",
+    tail: "thin",
+    snout: 2.5,
+    colors: ["#eeeef2", "#8c5a30"],
+    legs: 6,
+    body: 11,
+    pattern: "spots",
+  },
+  sheep: {
+    ears: "floppy",
+    tail: "puff",
+    snout: 1.5,
+    colors: ["#f0ece0", "#e8e4dc"],
+    legs: 4,
+    body: 10,
+    pattern: "none",
+  },
+  goat: {
+    ears: "floppy",
+    tail: "short",
+    snout: 2.5,
+    colors: ["#d8ccb8", "#eeeef2", "#8c6c4c"],
+    legs: 6,
+    body: 9,
+  },
+  lion: {
+    ears: "round",
+    tail: "thin",
+    snout: 2,
+    colors: ["#e0a848", "#d89c40"],
+    legs: 6,
+    body: 10,
+    pattern: "belly",
+  },
+  tiger: {
+    ears: "round",
+    tail: "thin",
+    snout: 2,
+    colors: ["#f0862a"],
+    legs: 6,
+    body: 10,
+    pattern: "stripes",
+  },
+  leopard: {
+    ears: "round",
+    tail: "curl",
+    snout: 1.5,
+    colors: ["#e8b860", "#d8a850"],
+    legs: 6,
+    body: 10,
+    pattern: "spots",
+  },
   cat: {
     ears: "pointy",
     tail: "curl",
@@ -120,7 +223,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   const bodyRy = (3.4 + rng.range(0, 1)) * k;
   const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
   const headR = (info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k;
-  const pattern = rng.pick(["none", "belly", "belly", "stripes", "spots"] as const);
+  const pattern = spec.pattern ?? rng.pick(["none", "belly", "belly", "stripes", "spots"] as const);
   const tailLen = rng.range(0.8, 1.2);
   const ground = size - 2;
   const limb = Math.max(0.8, 1.15 * k);

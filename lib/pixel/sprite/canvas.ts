@@ -1,6 +1,8 @@
 // Label canvas for the procedural sprite engine (hand-written: no library builds sprites from
 // parts). Parts are drawn as material+part labels; colour, shading and outline are resolved
 // afterwards so every frame of an animation is shaded/outlined consistently.
+
+import type { OutlineStyle, ShadingStyle } from "@/lib/vocabulary";
 import { makeRamp } from "../color";
 import { createImage, type Rgb, type RgbaImage } from "../types";
 
@@ -18,6 +20,16 @@ export function material(base: Rgb, opts: { flat?: boolean; noOutline?: boolean 
 }
 
 export const TONE = { outline: 0, shadow: 1, base: 2, light: 3 } as const;
+
+export type { OutlineStyle, ShadingStyle } from "@/lib/vocabulary";
+
+export interface RenderStyle {
+  outline?: OutlineStyle;
+  shading?: ShadingStyle;
+  shadeMode?: "parts" | "rim";
+}
+
+const DARK_OUTLINE: Rgb = [24, 20, 37];
 
 export class SpriteCanvas {
   readonly mat: Int16Array;
@@ -199,7 +211,12 @@ export class SpriteCanvas {
    * wide parts is shaded for volume. Then a 4-neighbour outline in the darkest tone of the
    * adjacent material.
    */
-  render(materials: Material[], outline = true): RgbaImage {
+  render(materials: Material[], opts: RenderStyle | boolean = {}): RgbaImage {
+    const style: RenderStyle =
+      typeof opts === "boolean" ? { outline: opts ? "coloured" : "none" } : opts;
+    const outline = style.outline !== "none";
+    const shading = style.shading ?? "soft";
+    const rim = style.shadeMode === "rim";
     const { w, h, mat, part, tone } = this;
     const img = createImage(w, h);
     const d = img.data;
@@ -220,8 +237,14 @@ export class SpriteCanvas {
         if (m < 0) continue;
         const M = materials[m]!;
         let t: number = tone[i]!;
-        if (M.flat) t = 2;
-        else if (t < 0) {
+        if (M.flat || shading === "flat") t = 2;
+        else if (t < 0 && rim) {
+          const airR = x + 1 >= w || mat[i + 1]! < 0;
+          const airD = y + 1 >= h || mat[i + w]! < 0;
+          const airU = y === 0 || mat[i - w]! < 0;
+          const airL = x === 0 || mat[i - 1]! < 0;
+          t = airR || airD ? 1 : airU || airL ? 3 : 2;
+        } else if (t < 0) {
           const sameR = x + 1 < w && same(i, i + 1);
           const sameD = y + 1 < h && same(i, i + w);
           const airU = y === 0 || mat[i - w]! < 0;
@@ -232,6 +255,12 @@ export class SpriteCanvas {
           else if (airU || airL) t = 3;
           else if (pw >= 6 && x - bx0[p]! >= pw * 0.72) t = 1;
           else t = 2;
+        }
+        if (shading === "detailed" && t === 2 && !M.flat) {
+          // a dithered half-shadow band on the lower-right of each part: volume at 32 px+
+          const p = part[i]!;
+          const pw = bx1[p]! - bx0[p]! + 1;
+          if (pw >= 4 && x - bx0[p]! >= pw * 0.5 && (x + y) % 2 === 0) t = 1;
         }
         const c = M.ramp[t]!;
         d[i * 4] = c[0];
@@ -257,7 +286,7 @@ export class SpriteCanvas {
             }
           }
           if (src < 0) continue;
-          const c = materials[src]!.ramp[0];
+          const c = style.outline === "dark" ? DARK_OUTLINE : materials[src]!.ramp[0];
           d[i * 4] = c[0];
           d[i * 4 + 1] = c[1];
           d[i * 4 + 2] = c[2];

@@ -31,6 +31,12 @@ export interface Design {
   /** view used by idle / variations / random */
   restView: View;
   draw(c: SpriteCanvas, pose: Pose): void;
+  /** materials a material modifier (golden, rusty, fire …) recolours; default: all shaded ones */
+  surface?: number[];
+  /** "parts" (rigs): shade at part edges; "rim" (icons): shade only against the air */
+  shadeMode?: "parts" | "rim";
+  /** terrain that must tile: drawn without outline or effects that would cross its edges */
+  seamless?: boolean;
 }
 
 /** Material table builder: names → indices so part code stays readable. */

@@ -2,25 +2,73 @@
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
 import { hexToRgb, rgbToHex, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
-import { Rng } from "../prng";
+import { hashString, Rng } from "../prng";
 import { kmeansPalette } from "../quantize";
 import type { Rgb, RgbaImage, SpriteMode } from "../types";
 import { buildAnimal } from "./animal";
 import { buildBlob } from "./blob";
-import { type Material, SpriteCanvas } from "./canvas";
+import { type Material, type OutlineStyle, type ShadingStyle, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
 import { buildDragon } from "./dragon";
+import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
 import { buildHumanoid } from "./humanoid";
+import { buildIcon } from "./icon";
+import {
+  iconSetFor,
+  interpretInfo,
+  resolveSize,
+  type SpriteInterpretation,
+} from "./interpretation";
 import { buildItem } from "./item";
+import { applyMaterials, drawMaterialFx } from "./modifiers";
 import { buildMonster } from "./monster";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { buildScenery } from "./scenery";
+import { buildTile } from "./tiles";
+import { SUBJECT_BY_ID } from "./vocabulary";
 
-export function buildDesign(info: PromptInfo, rng: Rng, crng: Rng): Design {
+/** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
+function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
+  const needs: { set: IconSet; name: string; cells: number; use: "subject" | "held" }[] = [];
+  if (info.builder === "icon" && info.icon) {
+    const curated = SUBJECT_BY_ID.get(info.subject)?.builder === "icon";
+    needs.push({
+      set: iconSetFor(prompt, seed, info.icon, take, curated),
+      name: info.icon,
+      cells: iconCells(size, Rng.from("icon-scale", prompt, seed, take)),
+      use: "subject",
+    });
+  }
+  if (info.held?.icon)
+    needs.push({
+      set: "fluent-emoji-flat",
+      name: info.held.icon,
+      cells: heldCells(size),
+      use: "held",
+    });
+  return needs;
+}
+
+/** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
+function iconCells(size: number, rng: Rng): number {
+  const shrink = rng.int(0, Math.max(0, Math.round(size / 16) - 1)) * 2;
+  return size - 2 - shrink;
+}
+
+function heldCells(size: number): number {
+  return Math.max(6, Math.round(size * 0.4));
+}
+
+export function buildDesign(
+  info: PromptInfo,
+  rng: Rng,
+  crng: Rng,
+  icons: { subject?: IconRaster; held?: IconRaster } = {},
+): Design {
   const size = info.size;
   switch (info.kind) {
     case "humanoid":
-      return buildHumanoid(info, rng, crng, size);
+      return buildHumanoid(info, rng, crng, size, icons.held);
     case "animal":
       return buildAnimal(info, rng, crng, size);
     case "dragon":
@@ -30,9 +78,17 @@ export function buildDesign(info: PromptInfo, rng: Rng, crng: Rng): Design {
       return buildBlob(info, rng, crng, size);
     case "item":
       return buildItem(info, rng, crng, size);
+    case "tile":
+      return buildTile(info, rng, crng, size);
+    case "icon":
+      if (icons.subject)
+        return buildIcon(info, rng, crng, size, icons.subject, {
+          category: SUBJECT_BY_ID.get(info.subject)?.category,
+          flip: rng.chance(0.3),
+        });
+      return buildMonster(info, rng, crng, size);
     case "vehicle":
     case "building":
-    case "tile":
     case "plant":
       return buildScenery(info, rng, crng, size);
     default:
@@ -172,11 +228,51 @@ export interface SpriteRenderOptions {
   palette?: string;
   /** walk facing: "side" (default) or "front" (towards the camera) */
   view?: "side" | "front";
+  /** logical grid (16, 24, 32, 48, 64); wins over a size word in the prompt */
+  size?: number;
+  outline?: OutlineStyle;
+  shading?: ShadingStyle;
+  /**
+   * Re-roll salt for one frame of a pose batch: the same subject (design) in a different take of
+   * the frame's secondary motion and details. 0 = the frame as first drawn.
+   */
+  reroll?: number;
 }
 
-export function renderSpriteGrid(o: SpriteRenderOptions): { grid: RgbaImage; palette: string[] } {
+/** The variation index a frame is drawn with: variations/random batches re-roll the take. */
+function takeOf(o: SpriteRenderOptions): number {
+  return (o.mode === "variations" || o.mode === "random") && o.index > 0 ? o.index : 0;
+}
+
+/** Loads (once per process) the borrowed icons a sprite needs; renderSpriteGrid is sync after. */
+export async function prepareSprite(
+  o: Pick<SpriteRenderOptions, "prompt" | "seed" | "mode" | "index" | "size">,
+): Promise<void> {
+  const info = parsePrompt(o.prompt);
+  const size = resolveSize(info, o.size);
+  const take = takeOf(o as SpriteRenderOptions);
+  await Promise.all(
+    iconNeeds(info, o.prompt, o.seed >>> 0, size, take).map((n) =>
+      loadIcon(n.set, n.name, n.cells),
+    ),
+  );
+}
+
+/** prepareSprite + renderSpriteGrid. */
+export async function renderSprite(o: SpriteRenderOptions) {
+  await prepareSprite(o);
+  return renderSpriteGrid(o);
+}
+
+export function renderSpriteGrid(o: SpriteRenderOptions): {
+  grid: RgbaImage;
+  palette: string[];
+  interpretation: SpriteInterpretation;
+} {
   const info = parsePrompt(o.prompt);
   const seed = o.seed >>> 0;
+  info.size = resolveSize(info, o.size);
+  const take = takeOf(o);
   let rng = Rng.from("shape", o.prompt, seed);
   let crng = Rng.from("color", o.prompt, seed);
   if (o.mode === "variations" && o.index > 0) {
@@ -189,7 +285,16 @@ export function renderSpriteGrid(o: SpriteRenderOptions): { grid: RgbaImage; pal
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
-  const design = buildDesign(info, rng, crng);
+  const icons: { subject?: IconRaster; held?: IconRaster } = {};
+  for (const n of iconNeeds(info, o.prompt, seed, info.size, take)) {
+    const r = cachedIcon(n.set, n.name, n.cells);
+    if (r === undefined)
+      throw new Error(`icon ${n.set}:${n.name} is not loaded; call prepareSprite() first`);
+    if (r) icons[n.use] = r;
+  }
+  const design = buildDesign(info, rng, crng, icons);
+  const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
+  if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -197,11 +302,39 @@ export function renderSpriteGrid(o: SpriteRenderOptions): { grid: RgbaImage; pal
       ? "front"
       : undefined);
   const pose = poseFor(o.mode, o.index, design.restView, walkView);
+  if (o.reroll) rerollPose(pose, Rng.from("reroll", o.prompt, seed, o.index, o.reroll));
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (pose.flip) c.flipX();
-  const grid = c.render(design.materials);
+  if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
+  const grid = c.render(design.materials, {
+    outline: design.seamless ? "none" : (o.outline ?? "coloured"),
+    shading: o.shading ?? "soft",
+    shadeMode: design.shadeMode,
+  });
   const pal = new Set<string>();
   for (const m of design.materials) for (const col of m.ramp) pal.add(rgbToHex(col));
-  return { grid, palette: [...pal] };
+  return {
+    grid,
+    palette: [...pal],
+    interpretation: interpretInfo(o.prompt, info, {
+      seed,
+      size: info.size,
+      outline: o.outline,
+      shading: o.shading,
+      take,
+    }),
+  };
+}
+
+/**
+ * A re-rolled frame keeps the batch's design and the frame's pose, and changes what a second
+ * take of the same frame would: the secondary-motion phase (flicker, sway, glints), a 1-px breath
+ * and the facing of symmetric views.
+ */
+function rerollPose(pose: Pose, r: Rng): void {
+  const shift = r.pick([0.25, 0.5, 0.75]);
+  pose.t = (pose.t + shift) % 1;
+  if (pose.mode !== "walk" && pose.mode !== "attack" && r.chance(0.5)) pose.bob = pose.bob ? 0 : 1;
+  if (pose.view === "front" && pose.mode !== "directions" && r.chance(0.5)) pose.flip = !pose.flip;
 }

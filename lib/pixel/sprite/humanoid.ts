@@ -1,7 +1,8 @@
 // Part-based biped: legs, torso, arms, head, headgear, weapon. Geometry is expressed in units of
 // k = size/32 so the same character reads at 16–64 px.
+import { hexToRgb } from "../color";
 import type { Rng } from "../prng";
-import type { SpriteCanvas } from "./canvas";
+import { material, type SpriteCanvas } from "./canvas";
 import {
   type Design,
   HAIR_COLORS,
@@ -11,10 +12,134 @@ import {
   pickColor,
   SKIN_TONES,
 } from "./design";
+import type { IconRaster } from "./emoji-art";
 import type { PromptInfo } from "./prompt";
 
-type Headgear = "helmet" | "wizard-hat" | "visor" | "hood" | "crown" | "tricorn" | "hair" | "skull";
-type Weapon = "sword" | "staff" | "bow" | "dagger" | "axe" | "none";
+/** Fur colours for animal-folk ("a cat knight"). */
+const BEAST_FUR: Record<string, string> = {
+  cat: "#f09a3c",
+  dog: "#b07840",
+  wolf: "#8a8c98",
+  fox: "#e8782c",
+  rabbit: "#eeeef2",
+  bear: "#7c5030",
+  panda: "#eeeef2",
+  pig: "#f0a0b0",
+  mouse: "#a8a0a0",
+  lion: "#e0a848",
+  tiger: "#f0862a",
+  frog: "#6cbc4c",
+  lizard: "#6cbc4c",
+};
+
+type Headgear =
+  | "helmet"
+  | "wizard-hat"
+  | "visor"
+  | "hood"
+  | "crown"
+  | "tricorn"
+  | "hair"
+  | "skull"
+  | "horned"
+  | "wide-hat"
+  | "chef-hat"
+  | "bald";
+type Weapon =
+  | "sword"
+  | "staff"
+  | "bow"
+  | "dagger"
+  | "axe"
+  | "torch"
+  | "hammer"
+  | "spear"
+  | "icon"
+  | "none";
+
+/** A class: what the character wears and carries. `base` keeps the look rules of the old variants. */
+interface RoleSpec {
+  base: string;
+  headgear?: Headgear;
+  weapon?: Weapon;
+  cloth?: string;
+  robe?: boolean;
+  cape?: boolean;
+  icon?: string;
+}
+
+export const ROLES: Record<string, RoleSpec> = {
+  knight: { base: "knight" },
+  soldier: { base: "knight", headgear: "helmet", weapon: "spear", cloth: "#5c6c8c", cape: false },
+  warrior: { base: "person", headgear: "hair", weapon: "sword", cloth: "#8c3c2c" },
+  barbarian: { base: "person", headgear: "hair", weapon: "axe", cloth: "#6c4424" },
+  viking: { base: "person", headgear: "horned", weapon: "axe", cloth: "#5c6c8c" },
+  mage: { base: "mage" },
+  witch: { base: "mage", headgear: "wizard-hat", weapon: "staff", cloth: "#34303e", robe: true },
+  necromancer: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#2a2034", robe: true },
+  priest: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#eeeef2", robe: true },
+  monk: { base: "person", headgear: "bald", weapon: "staff", cloth: "#e0862a", robe: true },
+  druid: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#3c7c48", robe: true },
+  archer: { base: "archer", cloth: "#44804c" },
+  ninja: { base: "ninja" },
+  assassin: { base: "ninja", headgear: "hood", weapon: "dagger", cloth: "#3c3450" },
+  samurai: { base: "person", headgear: "helmet", weapon: "sword", cloth: "#a83c3c" },
+  king: { base: "royal", weapon: "sword", cape: true },
+  queen: { base: "royal", weapon: "staff", robe: true, cape: true },
+  prince: { base: "royal", weapon: "sword" },
+  princess: { base: "royal", weapon: "none", robe: true, cloth: "#f078b4" },
+  pirate: { base: "pirate" },
+  captain: { base: "pirate", cloth: "#2c3c8c", weapon: "sword" },
+  villager: { base: "person", headgear: "hair", weapon: "none", cloth: "#8c6c4c" },
+  farmer: { base: "person", headgear: "wide-hat", weapon: "spear", cloth: "#5c7cb0" },
+  merchant: {
+    base: "person",
+    headgear: "hair",
+    weapon: "icon",
+    icon: "money-bag",
+    cloth: "#8c48cc",
+  },
+  blacksmith: { base: "person", headgear: "bald", weapon: "hammer", cloth: "#5c4434" },
+  chef: { base: "person", headgear: "chef-hat", weapon: "dagger", cloth: "#eeeef2" },
+  bard: { base: "person", headgear: "wide-hat", weapon: "icon", icon: "guitar", cloth: "#d8383c" },
+  cowboy: { base: "person", headgear: "wide-hat", weapon: "none", cloth: "#b07840" },
+  astronaut: { base: "robot", headgear: "visor", weapon: "none", cloth: "#eeeef2" },
+  robot: { base: "robot" },
+  hero: { base: "person", headgear: "hair", weapon: "sword" },
+  person: { base: "person" },
+};
+
+/** A race: the body under the clothes. */
+interface RaceSpec {
+  skin?: string;
+  ears?: boolean;
+  beard?: boolean;
+  tusks?: boolean;
+  horns?: boolean;
+  /** leg length and head size, relative */
+  legs?: number;
+  head?: number;
+  eyes?: string;
+  look?: "skeleton" | "robot" | "mummy";
+  cape?: string;
+}
+
+export const RACES: Record<string, RaceSpec> = {
+  elf: { skin: "#f6d8c0", ears: true, legs: 1.1 },
+  dwarf: { beard: true, legs: 0.7, head: 1.05 },
+  orc: { skin: "#7c9c54", tusks: true, legs: 1 },
+  goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
+  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
+  gnome: { beard: true, legs: 0.65, head: 1.05 },
+  skeleton: { look: "skeleton" },
+  zombie: { skin: "#8cac7c", eyes: "#d83c3c" },
+  vampire: { skin: "#e8e0ec", eyes: "#e8283c", cape: "#5c1c2c" },
+  lich: { look: "skeleton", eyes: "#48f0f0" },
+  mummy: { look: "mummy", eyes: "#f8d040" },
+  demon: { skin: "#c83c3c", horns: true, eyes: "#f8d040" },
+  angel: { skin: "#f6d8c0" },
+  robot: { look: "robot" },
+};
 
 // Parts (ids for shading groups)
 const P = {
@@ -33,20 +158,32 @@ const P = {
   belt: 13,
 };
 
-export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
-  const v = info.variant;
+export function buildHumanoid(
+  info: PromptInfo,
+  rng: Rng,
+  crng: Rng,
+  size: number,
+  heldIcon?: IconRaster,
+): Design {
+  const role = ROLES[info.role ?? info.variant] ?? ROLES.person!;
+  const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
+  const race: RaceSpec = beast ? { ears: true } : (RACES[info.race ?? ""] ?? {});
+  const v = race.look === "skeleton" ? "skeleton" : race.look === "robot" ? "robot" : role.base;
   const k = size / 32;
   const m = new Mats();
   const main = pickColor(
     info,
     0,
-    v === "mage"
-      ? "#5c48c8"
-      : v === "ninja"
-        ? "#30303c"
-        : v === "robot"
-          ? "#9aa4b0"
-          : hsvPick(crng),
+    role.cloth ??
+      (race.look === "mummy"
+        ? "#d8ccb0"
+        : v === "mage"
+          ? "#5c48c8"
+          : v === "ninja"
+            ? "#30303c"
+            : v === "robot"
+              ? "#9aa4b0"
+              : hsvPick(crng)),
     crng,
     18,
   );
@@ -62,14 +199,27 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       : pickColor({ ...info, colors: [] }, 0, crng.pick(["#aab4c0", "#9ca6b4", "#b8bcc8"]), crng);
 
   const mat = {
-    skin: m.add(v === "skeleton" ? "#e8e4d0" : v === "robot" ? "#7c8694" : crng.pick(SKIN_TONES)),
+    skin: m.add(
+      v === "skeleton"
+        ? "#e8e4d0"
+        : v === "robot"
+          ? "#7c8694"
+          : beast
+            ? (BEAST_FUR[beast] ?? "#c8a078")
+            : race.look === "mummy"
+              ? "#d8ccb0"
+              : // a colour named before a race word is the skin ("a green goblin")
+                ((info.race && info.colors[0] && !race.look ? info.colors[0] : undefined) ??
+                race.skin ??
+                crng.pick(SKIN_TONES)),
+    ),
     hair: m.add(crng.pick(HAIR_COLORS)),
     cloth: m.add(main),
     pants: m.add(crng.pick(["#4c4468", "#3c4c6c", "#5c4434", "#404048"])),
     boots: m.add(crng.pick(["#5c3c28", "#3c3030", "#6c4c30"])),
     metal: m.add(v === "knight" && info.colors[0] && !info.metal ? "#aab4c0" : metalBase),
     accent: m.add(second),
-    eye: m.add("#1c1828", { flat: true }),
+    eye: m.add(race.eyes ?? "#1c1828", { flat: true }),
     glow: m.add(v === "robot" ? "#48f0f0" : info.element === "fire" ? "#ffb030" : "#f8f0a0", {
       flat: true,
     }),
@@ -78,53 +228,69 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     orb: m.add(info.colors[1] ?? (info.element === "fire" ? [255, 120, 40] : [90, 200, 255]), {
       flat: false,
     }),
-    cape: m.add(v === "knight" && info.colors[0] ? info.colors[0] : second),
+    cape: m.add(race.cape ?? (v === "knight" && info.colors[0] ? info.colors[0] : second)),
+    tusk: m.add("#f4f0e0", { flat: true }),
+    flame: m.add("#f8862a", { flat: true }),
   };
+  const heldMats = heldIcon ? heldIcon.colors.map((c) => m.add(c)) : [];
+  // a race's skin took the named colour: clothes fall back to the role's own
+  if (info.race && info.colors[0] && !race.look && !beast && !info.colors[1])
+    m.list[mat.cloth] = material(hexToRgb(role.cloth ?? hsvPick(crng)));
 
   const headgear: Headgear =
-    v === "knight"
-      ? "helmet"
-      : v === "mage"
-        ? "wizard-hat"
-        : v === "robot"
-          ? "visor"
-          : v === "ninja" || v === "archer"
-            ? "hood"
-            : v === "royal"
-              ? "crown"
-              : v === "pirate"
-                ? "tricorn"
-                : v === "skeleton"
-                  ? "skull"
-                  : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]);
-  const weapon: Weapon =
-    v === "knight"
-      ? rng.pick(["sword", "sword", "axe"] as Weapon[])
-      : v === "mage" || v === "royal"
-        ? "staff"
-        : v === "archer"
-          ? "bow"
-          : v === "ninja"
-            ? "dagger"
-            : v === "pirate" || v === "skeleton"
-              ? "sword"
-              : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[]);
-  const hasCape = v === "knight" || v === "royal" ? rng.chance(0.75) : rng.chance(0.2);
-  const robe = v === "mage" || (v === "royal" && rng.chance(0.5));
+    race.look === "skeleton" && role.base === "person"
+      ? "skull"
+      : (role.headgear ??
+        (race.look === "mummy" ? "bald" : race.cape ? "hair" : undefined) ??
+        (v === "knight"
+          ? "helmet"
+          : v === "mage"
+            ? "wizard-hat"
+            : v === "robot"
+              ? "visor"
+              : v === "ninja" || v === "archer"
+                ? "hood"
+                : role.base === "royal"
+                  ? "crown"
+                  : v === "pirate"
+                    ? "tricorn"
+                    : v === "skeleton"
+                      ? "skull"
+                      : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
+  const held = info.held;
+  const weapon: Weapon = held
+    ? (held.weapon ?? "icon")
+    : (role.weapon ??
+      (v === "knight"
+        ? rng.pick(["sword", "sword", "axe"] as Weapon[])
+        : v === "mage" || v === "royal"
+          ? "staff"
+          : v === "archer"
+            ? "bow"
+            : v === "ninja"
+              ? "dagger"
+              : v === "pirate" || v === "skeleton"
+                ? "sword"
+                : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
+  const hasCape =
+    role.cape ??
+    (race.cape ? true : v === "knight" || v === "royal" ? rng.chance(0.75) : rng.chance(0.2));
+  const robe = role.robe ?? (v === "mage" || (v === "royal" && rng.chance(0.5)));
   const hairStyle = rng.int(0, 2);
   const plume = headgear === "helmet" && rng.chance(0.6);
 
   // proportions (chibi: big head) — seeded so different seeds give different builds
   const px = (n: number) => Math.max(1, Math.round(n * k));
-  const headW = px(rng.pick([10, 10, 11, 12])) & ~1;
-  const headH = px(rng.pick([8, 9, 10]));
-  const torsoW = px(rng.pick([8, 10, 10, 12])) & ~1;
+  const headW = px(rng.pick([10, 10, 11, 12]) * (race.head ?? 1)) & ~1;
+  const headH = px(rng.pick([8, 9, 10]) * (race.head ?? 1));
+  const torsoW = px(rng.pick([8, 10, 10, 12]) * (race.beard ? 1.15 : 1)) & ~1;
   const torsoH = px(rng.pick([6, 7, 8]));
-  const legLen = px(rng.pick([7, 8, 8, 9]));
+  const legLen = px(rng.pick([7, 8, 8, 9]) * (race.legs ?? 1));
   const limb = Math.max(0.8, 1.2 * k);
   const ground = size - 2;
   const cx = size / 2;
 
+  let flick = 0;
   const drawWeapon = (c: SpriteCanvas, hx: number, hy: number, ang: number, side: boolean) => {
     // ang: radians, 0 = pointing right, -PI/2 = up
     const dx = Math.cos(ang);
@@ -192,6 +358,75 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         mat.orb,
         P.fx,
       );
+    } else if (weapon === "torch" || weapon === "hammer" || weapon === "spear") {
+      const L = (weapon === "spear" ? 15 : weapon === "hammer" ? 8 : 7) * k;
+      c.capsule(
+        hx - dx * 2 * k,
+        hy - dy * 2 * k,
+        hx + dx * L,
+        hy + dy * L,
+        0.55 * k + 0.2,
+        mat.wood,
+        P.weapon,
+      );
+      const ex = hx + dx * L;
+      const ey = hy + dy * L;
+      if (weapon === "hammer")
+        c.capsule(
+          ex - dy * 2.4 * k,
+          ey + dx * 2.4 * k,
+          ex + dy * 2.4 * k,
+          ey - dx * 2.4 * k,
+          1.3 * k + 0.2,
+          mat.metal,
+          P.weapon,
+        );
+      else if (weapon === "spear")
+        c.poly(
+          [
+            [ex - dy * 1.3 * k, ey + dx * 1.3 * k],
+            [ex + dx * 4 * k, ey + dy * 4 * k],
+            [ex + dy * 1.3 * k, ey - dx * 1.3 * k],
+          ],
+          mat.metal,
+          P.weapon,
+        );
+      else {
+        // torch: a flame that flickers with the frame phase
+        const f = Math.round(flick * 4) % 2;
+        c.ellipse(
+          ex + dx * 1.5 * k,
+          ey + dy * 1.5 * k - k,
+          1.6 * k + 0.3,
+          2.2 * k + 0.3,
+          mat.flame,
+          P.fx,
+        );
+        c.ellipse(
+          ex + dx * 1.5 * k + (f ? 0.6 : -0.6),
+          ey + dy * 1.5 * k - 1.6 * k,
+          0.8 * k + 0.2,
+          1.2 * k + 0.2,
+          mat.glow,
+          P.fx,
+        );
+      }
+    } else if (weapon === "icon" && heldIcon) {
+      // any drawable item at hand scale: stamp the restyled icon centred on the grip
+      const ox = Math.round(hx - heldIcon.w / 2 + dx * heldIcon.w * 0.25);
+      const oy = Math.round(hy - heldIcon.h * 0.75);
+      for (let y = 0; y < heldIcon.h; y++)
+        for (let x = 0; x < heldIcon.w; x++) {
+          const q = heldIcon.idx[y * heldIcon.w + x]!;
+          if (q >= 0)
+            c.plot(
+              ox + x,
+              oy + y,
+              heldMats[q]!,
+              P.weapon,
+              heldIcon.shade[y * heldIcon.w + x]! < 0 ? 1 : 2,
+            );
+        }
     } else if (weapon === "bow") {
       // arc perpendicular to the aim direction
       const nx = -dy;
@@ -233,8 +468,28 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
     const eh = size >= 40 ? 2 : 1;
     const face = view !== "back";
     const sideEyeX = x1 - px(2);
+    if (race.ears) {
+      // pointed ears sticking out and up at eye height
+      const ey = eyeY - 1;
+      for (const [sx, dir] of (view === "side"
+        ? [[x0, -1]]
+        : [
+            [x0, -1],
+            [x1, 1],
+          ]) as [number, number][]) {
+        c.plot(sx + dir, ey, mat.skin, P.head);
+        c.plot(sx + dir, ey - 1, mat.skin, P.head);
+        c.plot(sx + 2 * dir, ey - 1 - Math.round(k), mat.skin, P.head);
+      }
+    }
+    if (race.horns)
+      for (const [sx, dir] of [
+        [x0 + 1, -1],
+        [x1 - 1, 1],
+      ] as [number, number][])
+        c.capsule(sx, y0, sx + dir * k, y0 - 3 * k, 0.5 * k + 0.2, mat.tusk, P.hat);
     // headgear
-    if (headgear === "helmet") {
+    if (headgear === "helmet" || headgear === "horned") {
       c.rect(x0, y0, x1, y1, mat.metal, P.hat);
       for (const [x, y] of [
         [x0, y0],
@@ -245,7 +500,14 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         if (view === "front") c.rect(x0 + px(2), eyeY, x1 - px(2), eyeY + eh - 1, mat.eye, P.face);
         else c.rect(cx + 1, eyeY, x1, eyeY + eh - 1, mat.eye, P.face);
       }
-      if (plume)
+      if (headgear === "horned") {
+        for (const [sx, dir] of [
+          [x0, -1],
+          [x1, 1],
+        ] as [number, number][])
+          if (view !== "side" || dir < 0)
+            c.capsule(sx, y0 + k, sx + dir * 2.5 * k, y0 - 2.5 * k, 0.6 * k + 0.2, mat.tusk, P.hat);
+      } else if (plume)
         c.capsule(
           hx - (view === "side" ? 2 * k : 0),
           y0 - 1,
@@ -269,7 +531,7 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         const ex = Math.max(1, Math.round(headW * 0.22));
         c.rect(cx - ex - 1, eyeY, cx - ex - 1, eyeY + eh - 1, mat.eye, P.face);
         c.rect(cx + ex, eyeY, cx + ex, eyeY + eh - 1, mat.eye, P.face);
-        if (headgear === "skull") {
+        if (headgear === "skull" || v === "skeleton") {
           c.rect(cx - ex - 1, eyeY - 1, cx - ex, eyeY + eh - 1, mat.eye, P.face);
           c.rect(cx + ex - 1, eyeY - 1, cx + ex, eyeY + eh - 1, mat.eye, P.face);
         }
@@ -289,6 +551,32 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
         c.rect(x1, y0, x1, y0 + depth + 1 + hairStyle, mat0, part);
       }
     };
+    if (race.beard && face)
+      c.rect(
+        view === "side" ? hx : x0 + 1,
+        eyeY + eh + 1,
+        x1 - (view === "side" ? 0 : 1),
+        y1 + px(2),
+        mat.hair,
+        P.face,
+      );
+    if (race.tusks && face) {
+      if (view === "front") {
+        c.plot(x0 + 2, y1, mat.tusk, P.face);
+        c.plot(x1 - 2, y1, mat.tusk, P.face);
+      } else c.plot(x1 - 1, y1, mat.tusk, P.face);
+    }
+    if (headgear === "wide-hat" || headgear === "chef-hat") {
+      hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
+      if (headgear === "wide-hat") {
+        c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), mat.wood, P.hat);
+        c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, mat.wood, P.hat);
+      } else {
+        c.rect(x0 + 1, y0 - px(4), x1 - 1, y0 + 1, mat.tusk, P.hat);
+        c.ellipse(hx, y0 - px(4), headW / 2 + 0.5, 2 * k + 0.3, mat.tusk, P.hat);
+      }
+      return;
+    }
     if (headgear === "hair" || headgear === "crown" || headgear === "tricorn")
       hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
     if (headgear === "hood") {
@@ -335,6 +623,7 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
   };
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
+    flick = pose.t + pose.attack / 3;
     const side = pose.view === "side";
     const atk = pose.attack;
     const bodyDx = side ? (atk === 1 ? -1 : atk === 2 ? 1 : 0) : 0;
@@ -499,6 +788,13 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
 
     // --- head ---
     drawHead(c, pose.view, bx + (side ? k : 0), headTop);
+    if (race.look === "mummy")
+      // bandage wraps: every third row of skin and cloth in its shadow tone
+      for (let y = headTop; y < ground; y += 3)
+        for (let x = 0; x < size; x++) {
+          const i = y * size + x;
+          if (c.mat[i] === mat.skin || c.mat[i] === mat.cloth) c.tone[i] = 1;
+        }
 
     // --- near arm + weapon (in front) ---
     if (side) {
@@ -550,5 +846,12 @@ export function buildHumanoid(info: PromptInfo, rng: Rng, crng: Rng, size: numbe
       if (pose.view === "front") drawWeapon(c, handN[0], handN[1], weaponAng, false);
     }
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return {
+    size,
+    materials: m.list,
+    restView: "front",
+    draw,
+    // what a material word re-ramps: armour, clothes and the weapon, not skin or eyes
+    surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
+  };
 }

@@ -8,7 +8,8 @@ import type { PromptInfo } from "./prompt";
 export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const k = size / 32;
   const m = new Mats();
-  const v = info.variant;
+  const mimic = info.variant === "mimic";
+  const v = mimic ? "chest" : info.variant;
   const metalDefault = crng.pick(["#b8c2cc", "#aab4c0", "#c8ccd8"]);
   const main = pickColor(
     info,
@@ -37,6 +38,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     glint: m.add("#ffffff", { flat: true, noOutline: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     gold: m.add("#f2d23c"),
+    flame: m.add("#f8862a", { flat: true }),
+    flameCore: m.add("#fff070", { flat: true, noOutline: true }),
+    teeth: m.add("#f4f0e0", { flat: true }),
   };
   const len = rng.range(0.85, 1.1);
   const guardW = rng.range(3, 5);
@@ -132,6 +136,26 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       return;
     }
     const y1 = ground + bob;
+    if (v === "torch") {
+      // a stick with a wrapped head and a flame that flickers through the cycle
+      const lean = pose.attack
+        ? [-0.5, 0.35, 0.15][pose.attack - 1]!
+        : pose.view === "side"
+          ? 0.1
+          : -0.2;
+      const bx0 = cx;
+      const by0 = y1;
+      const tx = bx0 + Math.sin(lean) * 16 * k;
+      const ty = by0 - Math.cos(lean) * 16 * k;
+      c.capsule(bx0, by0, tx, ty, 1.2 * k, mat.wood, 1);
+      c.rect(tx - 1.6 * k, ty - k, tx + 1.6 * k - 1, ty + 1.5 * k, mat.trim, 2);
+      const ph = Math.round(t * 4) % 4;
+      const sway = [0, 1, 0, -1][ph]!;
+      c.ellipse(tx + sway * 0.5, ty - 4 * k, 3 * k, 4.2 * k, mat.flame, 3);
+      c.ellipse(tx + sway, ty - 3.5 * k, 1.6 * k, 2.6 * k, mat.flameCore, 4);
+      c.plot(tx - sway, ty - 8.5 * k - (ph % 2), mat.flame, 3);
+      return;
+    }
     if (v === "chest") {
       const w = (10 + shape) * k;
       const h = 7 * k;
@@ -171,7 +195,10 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       if (pose.view === "front" && !open)
         c.rect(cx - k - 0.5, boxTop - 1, cx + k - 0.5, boxTop + 2 * k, mat.trim, 4);
       if (pose.view === "front" && !open) c.plot(cx - 0.5, boxTop + k, mat.dark, 5);
-      if (!open && (pose.mode === "idle" || pose.mode === "walk") && t >= 0.5)
+      if (mimic && pose.view !== "back")
+        // teeth along the lid line and one eye: the chest is alive
+        for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, boxTop + (open ? 1 : 0), mat.teeth, 6);
+      else if (!open && (pose.mode === "idle" || pose.mode === "walk") && t >= 0.5)
         glintAt(c, x1 - 2 * k, boxTop - lidH + 1);
       return;
     }
@@ -278,5 +305,5 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     }
     if (t >= 0.5 || pose.attack === 2) glintAt(c, cx - r * 0.4 * turn, cy - r * 0.6);
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return { size, materials: m.list, restView: "front", draw, surface: [mat.main, mat.trim] };
 }

@@ -1,7 +1,25 @@
-// Prompt → sprite parameters. Plain keyword tables (English + Chinese); Chinese is matched by
-// substring because it has no word boundaries.
+// Prompt → what to draw. The prompt is read as noun phrases over one vocabulary
+// (vocabulary.ts): a head subject ("archer"), the nouns before it that qualify it ("goblin"), a
+// held item after "with/holding/拿着" ("a torch"), and modifiers anywhere (colours, materials,
+// sizes). Every word is accounted for: understood, filler, or reported as not understood.
+// English is matched by whole words (plurals folded); Chinese by longest substring, since it has
+// no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { findIconConcept } from "./emoji-index";
+import {
+  type Builder,
+  COLORS,
+  FILLERS,
+  HOLD_WORDS,
+  MATERIALS,
+  type MaterialId,
+  SIZE_WORDS,
+  STYLE_WORDS,
+  SUBJECT_BY_ID,
+  SUBJECTS,
+  type Subject,
+} from "./vocabulary";
 
 export type SubjectKind =
   | "humanoid"
@@ -14,391 +32,659 @@ export type SubjectKind =
   | "building"
   | "tile"
   | "plant"
-  | "monster";
+  | "monster"
+  | "icon";
 
-interface Entry {
-  kind: SubjectKind;
-  variant: string;
-  en: string[];
-  zh: string[];
+/** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
+export interface HeldItem {
+  id: string;
+  weapon?: "sword" | "staff" | "bow" | "dagger" | "axe" | "torch" | "hammer" | "spear";
+  icon?: string;
 }
-
-// Order matters only for ties at the same position: compound words first.
-const SUBJECTS: Entry[] = [
-  {
-    kind: "vehicle",
-    variant: "spaceship",
-    en: ["spaceship", "space ship", "starship", "rocket", "ufo", "spacecraft", "fighter jet"],
-    zh: ["飞船", "宇宙飞船", "火箭", "飞碟", "战机"],
-  },
-  {
-    kind: "item",
-    variant: "chest",
-    en: ["treasure chest", "chest", "treasure", "mimic"],
-    zh: ["宝箱", "箱子", "宝藏"],
-  },
-  {
-    kind: "spirit",
-    variant: "elemental",
-    en: ["elemental", "spirit", "wisp", "ghost", "phantom", "flame", "fire"],
-    zh: ["元素", "精灵", "幽灵", "鬼", "火焰"],
-  },
-  {
-    kind: "dragon",
-    variant: "dragon",
-    en: ["dragon", "wyvern", "drake", "dinosaur", "dino", "lizard"],
-    zh: ["龙", "恐龙", "蜥蜴"],
-  },
-  {
-    kind: "slime",
-    variant: "slime",
-    en: ["slime", "blob", "jelly", "goo", "ooze"],
-    zh: ["史莱姆", "果冻", "粘液"],
-  },
-  {
-    kind: "humanoid",
-    variant: "knight",
-    en: ["knight", "paladin", "soldier", "guard", "warrior", "armor", "armour", "templar"],
-    zh: ["骑士", "战士", "士兵", "卫兵", "勇者"],
-  },
-  {
-    kind: "humanoid",
-    variant: "mage",
-    en: [
-      "mage",
-      "wizard",
-      "witch",
-      "sorcerer",
-      "sorceress",
-      "warlock",
-      "magician",
-      "necromancer",
-      "priest",
-    ],
-    zh: ["法师", "巫师", "女巫", "魔法师", "术士", "牧师"],
-  },
-  {
-    kind: "humanoid",
-    variant: "robot",
-    en: ["robot", "android", "mech", "cyborg", "droid"],
-    zh: ["机器人", "机甲"],
-  },
-  {
-    kind: "humanoid",
-    variant: "skeleton",
-    en: ["skeleton", "zombie", "undead", "lich"],
-    zh: ["骷髅", "僵尸", "亡灵"],
-  },
-  {
-    kind: "humanoid",
-    variant: "ninja",
-    en: ["ninja", "assassin", "thief", "rogue", "samurai"],
-    zh: ["忍者", "刺客", "盗贼", "武士"],
-  },
-  {
-    kind: "humanoid",
-    variant: "archer",
-    en: ["archer", "ranger", "hunter", "elf"],
-    zh: ["弓箭手", "猎人", "游侠"],
-  },
-  {
-    kind: "humanoid",
-    variant: "royal",
-    en: ["king", "queen", "princess", "prince", "royal"],
-    zh: ["国王", "女王", "公主", "王子"],
-  },
-  {
-    kind: "humanoid",
-    variant: "pirate",
-    en: ["pirate", "captain", "sailor"],
-    zh: ["海盗", "船长"],
-  },
-  {
-    kind: "humanoid",
-    variant: "person",
-    en: [
-      "person",
-      "man",
-      "woman",
-      "boy",
-      "girl",
-      "hero",
-      "villager",
-      "farmer",
-      "adventurer",
-      "character",
-      "human",
-      "player",
-      "npc",
-      "kid",
-      "child",
-      "orc",
-      "goblin",
-      "dwarf",
-    ],
-    zh: ["人", "男孩", "女孩", "英雄", "村民", "农民", "冒险者", "角色", "兽人", "哥布林", "矮人"],
-  },
-  {
-    kind: "animal",
-    variant: "cat",
-    en: ["cat", "kitten", "kitty", "lion", "tiger", "leopard", "panther"],
-    zh: ["猫", "狮", "虎", "豹"],
-  },
-  {
-    kind: "animal",
-    variant: "dog",
-    en: ["dog", "puppy", "wolf", "hound", "doggo", "pup"],
-    zh: ["狗", "犬", "狼"],
-  },
-  { kind: "animal", variant: "fox", en: ["fox", "kitsune"], zh: ["狐"] },
-  { kind: "animal", variant: "rabbit", en: ["rabbit", "bunny", "hare"], zh: ["兔"] },
-  { kind: "animal", variant: "bear", en: ["bear", "panda"], zh: ["熊"] },
-  {
-    kind: "animal",
-    variant: "horse",
-    en: ["horse", "pony", "unicorn", "deer"],
-    zh: ["马", "鹿", "独角兽"],
-  },
-  {
-    kind: "animal",
-    variant: "pig",
-    en: ["pig", "boar", "piglet", "cow", "sheep"],
-    zh: ["猪", "牛", "羊"],
-  },
-  { kind: "animal", variant: "mouse", en: ["mouse", "rat", "hamster"], zh: ["鼠"] },
-  {
-    kind: "item",
-    variant: "sword",
-    en: ["sword", "blade", "katana", "dagger", "saber", "sabre", "knife", "weapon"],
-    zh: ["剑", "刀", "匕首", "武器"],
-  },
-  { kind: "item", variant: "axe", en: ["axe", "hammer", "mace", "pickaxe"], zh: ["斧", "锤"] },
-  {
-    kind: "item",
-    variant: "staff",
-    en: ["staff", "wand", "scepter", "sceptre", "rod"],
-    zh: ["法杖", "魔杖", "权杖"],
-  },
-  {
-    kind: "item",
-    variant: "potion",
-    en: ["potion", "bottle", "flask", "elixir", "vial"],
-    zh: ["药水", "药瓶", "瓶"],
-  },
-  {
-    kind: "item",
-    variant: "gem",
-    en: ["gem", "crystal", "diamond", "jewel", "ruby", "emerald", "sapphire"],
-    zh: ["宝石", "水晶", "钻石"],
-  },
-  { kind: "item", variant: "shield", en: ["shield"], zh: ["盾"] },
-  { kind: "item", variant: "key", en: ["key"], zh: ["钥匙"] },
-  { kind: "item", variant: "coin", en: ["coin", "gold coin", "money"], zh: ["金币", "硬币"] },
-  {
-    kind: "vehicle",
-    variant: "car",
-    en: ["car", "truck", "van", "bus", "tank", "jeep", "kart"],
-    zh: ["车", "汽车", "卡车", "坦克"],
-  },
-  {
-    kind: "vehicle",
-    variant: "boat",
-    en: ["ship", "boat", "sailboat", "galleon", "yacht", "canoe", "submarine"],
-    zh: ["船", "帆船", "潜艇"],
-  },
-  {
-    kind: "building",
-    variant: "castle",
-    en: ["castle", "tower", "fortress", "keep", "lighthouse"],
-    zh: ["城堡", "塔", "要塞"],
-  },
-  {
-    kind: "building",
-    variant: "house",
-    en: ["house", "home", "cottage", "hut", "cabin", "building", "shop", "inn", "church", "barn"],
-    zh: ["房子", "房屋", "小屋", "建筑", "商店", "旅馆", "家"],
-  },
-  {
-    kind: "tile",
-    variant: "tile",
-    en: ["tile", "ground", "floor", "terrain", "wall", "brick", "grass tile", "texture"],
-    zh: ["地砖", "地面", "地形", "墙", "砖", "纹理"],
-  },
-  {
-    kind: "plant",
-    variant: "pine",
-    en: ["pine", "fir", "spruce", "christmas tree", "conifer"],
-    zh: ["松", "杉", "圣诞树"],
-  },
-  {
-    kind: "plant",
-    variant: "tree",
-    en: ["tree", "oak", "forest", "palm", "willow", "sakura", "cherry blossom"],
-    zh: ["树", "橡树", "樱花"],
-  },
-  {
-    kind: "plant",
-    variant: "flower",
-    en: ["flower", "rose", "tulip", "sunflower", "daisy", "plant", "lily"],
-    zh: ["花", "玫瑰", "郁金香", "向日葵", "植物"],
-  },
-  {
-    kind: "plant",
-    variant: "mushroom",
-    en: ["mushroom", "toadstool", "fungus", "shroom"],
-    zh: ["蘑菇", "菌"],
-  },
-  { kind: "plant", variant: "cactus", en: ["cactus", "bush", "shrub"], zh: ["仙人掌", "灌木"] },
-  {
-    kind: "monster",
-    variant: "monster",
-    en: [
-      "monster",
-      "beast",
-      "creature",
-      "demon",
-      "alien",
-      "bug",
-      "insect",
-      "spider",
-      "beetle",
-      "crab",
-      "golem",
-      "imp",
-      "bat",
-      "bird",
-      "owl",
-      "eagle",
-      "fish",
-    ],
-    zh: ["怪物", "怪兽", "恶魔", "外星人", "虫", "蜘蛛", "螃蟹", "魔像", "蝙蝠", "鸟", "鱼"],
-  },
-];
-
-const COLORS: { en: string[]; zh: string[]; hex: string; metal?: boolean }[] = [
-  { en: ["gold", "golden"], zh: ["金"], hex: "#e8b52e", metal: true },
-  { en: ["silver", "steel", "iron"], zh: ["银", "钢", "铁"], hex: "#b8c2cc", metal: true },
-  { en: ["red", "crimson", "scarlet", "ruby"], zh: ["红", "赤"], hex: "#d8383c" },
-  { en: ["orange", "amber"], zh: ["橙", "橘"], hex: "#f0862a" },
-  { en: ["yellow"], zh: ["黄"], hex: "#f2d23c" },
-  { en: ["lime"], zh: ["黄绿"], hex: "#a4dc3a" },
-  { en: ["green", "emerald", "jade"], zh: ["绿"], hex: "#44b04e" },
-  { en: ["teal", "cyan", "turquoise", "aqua"], zh: ["青", "蓝绿"], hex: "#2cb8b0" },
-  { en: ["blue", "azure", "sapphire"], zh: ["蓝"], hex: "#3c6ee6" },
-  { en: ["navy"], zh: ["藏青"], hex: "#2c3c8c" },
-  { en: ["purple", "violet", "lavender", "indigo"], zh: ["紫"], hex: "#8c48cc" },
-  { en: ["pink", "rose", "magenta"], zh: ["粉"], hex: "#f078b4" },
-  { en: ["brown", "wooden", "chocolate"], zh: ["棕", "褐", "咖啡"], hex: "#8c5a30" },
-  { en: ["black", "dark", "shadow"], zh: ["黑", "暗"], hex: "#34303e" },
-  { en: ["white", "snow", "pale"], zh: ["白", "雪"], hex: "#eeeef2" },
-  { en: ["grey", "gray"], zh: ["灰"], hex: "#8a8c98" },
-  { en: ["fire", "flame", "lava", "flaming", "burning"], zh: ["火", "焰", "熔岩"], hex: "#f06424" },
-  { en: ["ice", "frost", "frozen", "icy"], zh: ["冰", "霜"], hex: "#8cdcf4" },
-];
 
 export interface PromptInfo {
   kind: SubjectKind;
   variant: string;
-  /** colours named in the prompt, in prompt order */
+  /** vocabulary id of the drawn subject */
+  subject: string;
+  builder: Builder;
+  /** humanoid class (knight, archer …) and race (goblin, elf …) */
+  role?: string;
+  race?: string;
+  /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
+  form?: string;
+  held?: HeldItem;
+  /** icon name when the builder is `icon` */
+  icon?: string;
+  /** tile kind when the builder is `tile`; `theme` colours a platform ("mushroom tile") */
+  tile?: string;
+  /** colours named in the prompt, in prompt order (plus colours lent by qualifying nouns) */
   colors: Rgb[];
+  materials: MaterialId[];
   metal: boolean;
   size: number;
+  /** true when the size came from a word in the prompt */
+  sizeNamed: boolean;
   cute: boolean;
   element?: "fire" | "ice";
   text: string;
+  /** words the engine did not understand, in prompt order */
+  unknown: string[];
+  /** nouns that were named but not drawn (a second subject after "and") */
+  ignored: string[];
+  /** what the engine had to guess, in plain words */
+  guesses: string[];
+  /** qualifying nouns that only lent their colours */
+  lent: string[];
+  nothingMatched: boolean;
 }
 
-const reCache = new Map<string, RegExp>();
-function findWord(text: string, w: string): number {
-  // English: whole word, optional plural s/es
-  let re = reCache.get(w);
-  if (!re) {
-    re = new RegExp(`(^|[^a-z])${w.replace(/ /g, "\\s*")}(e?s)?($|[^a-z])`);
-    reCache.set(w, re);
-  }
-  const m = re.exec(text);
-  return m ? m.index + m[1]!.length : -1;
+type Lex =
+  | { t: "subject"; s: Subject; weak: boolean }
+  | { t: "material"; id: MaterialId }
+  | { t: "color"; id: string; hex: string }
+  | { t: "size"; size: number }
+  | { t: "cute" }
+  | { t: "hold" }
+  | { t: "and" }
+  | { t: "filler" };
+
+interface Lexicon {
+  en: Map<string, Lex[]>;
+  zh: Map<string, Lex[]>;
+  zhMax: number;
 }
 
-function earliest(text: string, en: string[], zh: string[]): number {
-  let best = -1;
-  for (const w of en) {
-    const p = findWord(text, w);
-    if (p >= 0 && (best < 0 || p < best)) best = p;
+let lexicon: Lexicon | undefined;
+
+function buildLexicon(): Lexicon {
+  const en = new Map<string, Lex[]>();
+  const zh = new Map<string, Lex[]>();
+  const add = (m: Map<string, Lex[]>, k: string, l: Lex) => {
+    const key = k.toLowerCase().trim();
+    if (!key) return;
+    const list = m.get(key);
+    if (list) list.push(l);
+    else m.set(key, [l]);
+  };
+  for (const s of SUBJECTS) {
+    for (const w of s.en) add(en, w, { t: "subject", s, weak: false });
+    for (const w of s.weak) add(en, w, { t: "subject", s, weak: true });
+    for (const w of s.zh) add(zh, w, { t: "subject", s, weak: false });
   }
-  for (const w of zh) {
-    const p = text.indexOf(w);
-    if (p >= 0 && (best < 0 || p < best)) best = p;
+  for (const m of MATERIALS) {
+    for (const w of m.en) add(en, w, { t: "material", id: m.id });
+    for (const w of m.zh) add(zh, w, { t: "material", id: m.id });
   }
-  return best;
+  for (const c of COLORS) {
+    for (const w of c.en) add(en, w, { t: "color", id: c.id, hex: c.hex });
+    for (const w of c.zh) add(zh, w, { t: "color", id: c.id, hex: c.hex });
+  }
+  for (const sz of SIZE_WORDS) {
+    for (const w of sz.en) add(en, w, { t: "size", size: sz.size });
+    for (const w of sz.zh) add(zh, w, { t: "size", size: sz.size });
+  }
+  for (const w of STYLE_WORDS.cute.en) add(en, w, { t: "cute" });
+  for (const w of STYLE_WORDS.cute.zh) add(zh, w, { t: "cute" });
+  for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
+  for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
+  add(en, "and", { t: "and" });
+  add(en, "&", { t: "and" });
+  for (const w of FILLERS.en) if (!en.has(w)) add(en, w, { t: "filler" });
+  for (const w of FILLERS.zh) if (!zh.has(w)) add(zh, w, { t: "filler" });
+  let zhMax = 1;
+  for (const k of zh.keys()) zhMax = Math.max(zhMax, k.length);
+  return { en, zh, zhMax };
+}
+
+function lex(): Lexicon {
+  lexicon ??= buildLexicon();
+  return lexicon;
+}
+
+/** English plural/inflection folding: wolves → wolf, berries → berry, boxes → box, cats → cat. */
+function singulars(w: string): string[] {
+  const out: string[] = [];
+  if (w.endsWith("ies") && w.length > 4) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith("ves") && w.length > 4) out.push(`${w.slice(0, -3)}f`, `${w.slice(0, -3)}fe`);
+  if (w.endsWith("es") && w.length > 3) out.push(w.slice(0, -2));
+  if (w.endsWith("s") && !w.endsWith("ss") && w.length > 2) out.push(w.slice(0, -1));
+  return out;
+}
+
+interface Mention {
+  lex: Lex[];
+  word: string;
+  pos: number;
+}
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const SIZE_RE = /(\d{2})\s*(?:px|像素|x\s*\d{2}|×\s*\d{2})/;
+
+function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
+  const L = lex();
+  const mentions: Mention[] = [];
+  const unknown: string[] = [];
+  // runs of latin words and runs of CJK characters, in order
+  const re =
+    /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
+  const words: { w: string; pos: number; cjk: boolean }[] = [];
+  for (const m of text.matchAll(re)) {
+    const w = m[0];
+    const cjk = CJK.test(w);
+    if (!cjk && w.includes("-") && !L.en.has(w)) {
+      // "robot-cat", "8-bit" → parts
+      let off = 0;
+      for (const part of w.split("-")) {
+        words.push({ w: part, pos: m.index + off, cjk: false });
+        off += part.length + 1;
+      }
+    } else words.push({ w, pos: m.index, cjk });
+  }
+  for (let i = 0; i < words.length; i++) {
+    const cur = words[i]!;
+    if (cur.cjk) {
+      const s = cur.w;
+      let j = 0;
+      let pending = "";
+      while (j < s.length) {
+        let hit = 0;
+        for (let n = Math.min(L.zhMax, s.length - j); n >= 1; n--) {
+          const l = L.zh.get(s.slice(j, j + n));
+          if (l) {
+            if (pending) unknown.push(pending);
+            pending = "";
+            mentions.push({ lex: l, word: s.slice(j, j + n), pos: cur.pos + j });
+            hit = n;
+            break;
+          }
+        }
+        if (hit) j += hit;
+        else {
+          pending += s[j];
+          j++;
+        }
+      }
+      if (pending) unknown.push(pending);
+      continue;
+    }
+    // latin: longest phrase of up to 4 words, the last word plural-folded
+    let matched = 0;
+    for (let n = Math.min(4, words.length - i); n >= 1; n--) {
+      const span = words.slice(i, i + n);
+      if (span.some((x) => x.cjk)) continue;
+      const head = span.slice(0, -1).map((x) => x.w);
+      const last = span[n - 1]!.w;
+      for (const form of [last, ...singulars(last)]) {
+        const key = [...head, form].join(" ");
+        const l = L.en.get(key);
+        if (l) {
+          mentions.push({ lex: l, word: span.map((x) => x.w).join(" "), pos: cur.pos });
+          matched = n;
+          break;
+        }
+      }
+      if (matched) break;
+    }
+    if (matched) {
+      i += matched - 1;
+      continue;
+    }
+    const w = cur.w;
+    if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
+    unknown.push(w);
+  }
+  return { mentions, unknown };
+}
+
+function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
+  for (const l of m.lex) if (l.t === "subject") return { s: l.s, weak: l.weak };
+  return undefined;
+}
+
+/** Whether a mention is also a modifier word (colour/material): then it is a subject only alone. */
+function isModifierWord(m: Mention): boolean {
+  return m.lex.some((l) => l.t === "material" || l.t === "color" || l.t === "size");
+}
+
+const ITEM_CATEGORIES = new Set([
+  "weapon",
+  "armour",
+  "food",
+  "treasure",
+  "tool",
+  "prop",
+  "ui",
+  "plant",
+]);
+
+const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
+  sword: "sword",
+  dagger: "dagger",
+  axe: "axe",
+  staff: "staff",
+  wand: "staff",
+  bow: "bow",
+  torch: "torch",
+  hammer: "hammer",
+  pickaxe: "hammer",
+  spear: "spear",
+};
+
+/** Nouns that turn a creature into a variant of itself: a robot cat, a skeleton dragon. */
+const FORMS: Record<string, { form: string; material?: MaterialId }> = {
+  robot: { form: "robot", material: "iron" },
+  skeleton: { form: "skeleton" },
+  zombie: { form: "zombie" },
+  ghost: { form: "ghost", material: "haunted" },
+  demon: { form: "demon", material: "fire" },
+  vampire: { form: "vampire", material: "haunted" },
+  angel: { form: "angel", material: "holy" },
+  golem: { form: "golem", material: "stone" },
+  lich: { form: "skeleton", material: "magic" },
+  mummy: { form: "mummy" },
+};
+
+function heldFor(s: Subject): HeldItem {
+  const weapon = RIG_WEAPONS[s.id];
+  if (weapon) return { id: s.id, weapon };
+  if (s.builder === "icon") return { id: s.id, icon: s.ref };
+  // item rigs without a hand-scale drawing: borrow the closest icon
+  const fallback: Record<string, string> = {
+    potion: "test-tube",
+    shield: "shield",
+    key: "old-key",
+    coin: "coin",
+    chest: "package",
+    mimic: "package",
+    flower: "tulip",
+    mushroom: "mushroom",
+    tree: "deciduous-tree",
+    pine: "evergreen-tree",
+    cactus: "cactus",
+  };
+  return { id: s.id, icon: fallback[s.id] ?? "star" };
 }
 
 const parseCache = new Map<string, PromptInfo>();
 
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
-  if (hit) return { ...hit, colors: hit.colors.slice() };
+  if (hit) return clone(hit);
   const info = parsePromptUncached(prompt);
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
-  return { ...info, colors: info.colors.slice() };
+  return clone(info);
 }
 
-function parsePromptUncached(prompt: string): PromptInfo {
-  const text = prompt.toLowerCase();
-  let kind: SubjectKind = "monster";
-  let variant = "monster";
-  let pos = Number.POSITIVE_INFINITY;
-  for (const e of SUBJECTS) {
-    // "fire" alone is a colour/element, it only names a spirit when nothing else is named
-    const p = earliest(text, e.en, e.zh);
-    if (p >= 0 && p < pos) {
-      pos = p;
-      kind = e.kind;
-      variant = e.variant;
+function clone(i: PromptInfo): PromptInfo {
+  return {
+    ...i,
+    colors: i.colors.slice(),
+    materials: i.materials.slice(),
+    unknown: i.unknown.slice(),
+    ignored: i.ignored.slice(),
+    guesses: i.guesses.slice(),
+    lent: i.lent.slice(),
+    held: i.held ? { ...i.held } : undefined,
+  };
+}
+
+/** The kind/variant pair the existing builders switch on, for a vocabulary subject. */
+function kindOf(s: Subject): { kind: SubjectKind; variant: string } {
+  switch (s.builder) {
+    case "humanoid":
+      return { kind: "humanoid", variant: s.ref.split(":")[1]! };
+    case "animal":
+      return { kind: "animal", variant: s.ref };
+    case "dragon":
+      return { kind: "dragon", variant: "dragon" };
+    case "blob":
+      return s.ref === "slime"
+        ? { kind: "slime", variant: "slime" }
+        : { kind: "spirit", variant: "elemental" };
+    case "monster":
+      return { kind: "monster", variant: s.ref };
+    case "item":
+      return { kind: "item", variant: s.ref };
+    case "tile":
+      return { kind: "tile", variant: s.ref };
+    case "icon":
+      return { kind: "icon", variant: s.ref };
+    default: {
+      const cat = s.category;
+      const kind: SubjectKind =
+        cat === "vehicle" ? "vehicle" : cat === "building" ? "building" : "plant";
+      const variant = s.ref === "tower" || s.ref === "lighthouse" ? "castle" : s.ref;
+      return { kind, variant };
     }
   }
-  if (variant === "elemental" && /fire|flame|火/.test(text)) {
-    // "fire knight", "flame sword" → the noun wins over the element word
-    for (const e of SUBJECTS) {
-      if (e.kind === "spirit") continue;
-      if (earliest(text, e.en, e.zh) >= 0) {
-        kind = e.kind;
-        variant = e.variant;
-        break;
+}
+
+function levenshtein(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+/** A misspelt subject ("dragn", "skeletn"): the closest vocabulary word within 1–2 edits. */
+function fuzzySubject(word: string): { s: Subject; key: string } | undefined {
+  if (word.length < 4 || word.length > 14 || /\d/.test(word)) return undefined;
+  const max = word.length >= 7 ? 2 : 1;
+  let best: { s: Subject; key: string; d: number } | undefined;
+  for (const [key, lexes] of lex().en) {
+    if (key.includes(" ") || Math.abs(key.length - word.length) > max) continue;
+    const sub = lexes.find((l) => l.t === "subject");
+    if (sub?.t !== "subject") continue;
+    const d = levenshtein(word, key, max);
+    if (d <= max && (!best || d < best.d)) best = { s: sub.s, key, d };
+  }
+  return best;
+}
+
+const PERSON_SUFFIX = /(ist|er|or|ian|man|woman|smith|maker|keeper|monger|ess|eer|ant)$/;
+
+function parsePromptUncached(prompt: string): PromptInfo {
+  // very long prompts: the first 400 characters carry the subject; the rest is reported once
+  const text = prompt.toLowerCase().slice(0, 2000);
+  const { mentions, unknown } = tokenize(text);
+  const guesses: string[] = [];
+  const ignored: string[] = [];
+  const lent: string[] = [];
+
+  const colors: { p: number; c: Rgb }[] = [];
+  const materials: MaterialId[] = [];
+  let size = 32;
+  let sizeNamed = false;
+  let cute = false;
+  const px = SIZE_RE.exec(text);
+  if (px) {
+    size = Number(px[1]);
+    sizeNamed = true;
+  }
+
+  // split into phrases at "and"; the hold word starts the held phrase
+  let holdAt = -1;
+  const phraseOf: number[] = [];
+  let phrase = 0;
+  mentions.forEach((m, i) => {
+    if (m.lex.some((l) => l.t === "and")) phrase++;
+    if (holdAt < 0 && m.lex.some((l) => l.t === "hold")) {
+      holdAt = i;
+      phrase++;
+    }
+    phraseOf.push(phrase);
+  });
+
+  const subjects = mentions
+    .map((m, i) => ({ m, i, sub: subjectOf(m) }))
+    .filter((x) => x.sub !== undefined) as {
+    m: Mention;
+    i: number;
+    sub: { s: Subject; weak: boolean };
+  }[];
+  const strong = subjects.filter((x) => !x.sub.weak && !isModifierWord(x.m));
+  const pool = strong.length ? strong : subjects;
+  const usedAsSubject = new Set<number>();
+
+  // head: the last noun of the first noun phrase that is not the held phrase
+  const beforeHold = pool.filter((x) => holdAt < 0 || x.i < holdAt);
+  const afterHold = pool.filter((x) => holdAt >= 0 && x.i > holdAt);
+  let headPhrase = beforeHold.length ? phraseOf[beforeHold[0]!.i]! : -1;
+  let headCands = beforeHold.filter((x) => phraseOf[x.i] === headPhrase);
+  if (!headCands.length && afterHold.length) {
+    // "with a sword" alone: the sword is the subject
+    headPhrase = phraseOf[afterHold[0]!.i]!;
+    headCands = afterHold.filter((x) => phraseOf[x.i] === headPhrase);
+  }
+  let head: Subject | undefined;
+  let role: string | undefined;
+  let race: string | undefined;
+  let form: string | undefined;
+  let held: HeldItem | undefined;
+  let theme: Subject | undefined;
+
+  if (headCands.length) {
+    const h = headCands[headCands.length - 1]!;
+    head = h.sub.s;
+    usedAsSubject.add(h.i);
+    if (head.builder === "humanoid") {
+      const [k, id] = head.ref.split(":") as [string, string];
+      if (k === "role") role = id;
+      else race = id;
+    }
+    // a bare "monster"/"tile" after a real noun: the noun wins ("goblin monster")
+    for (const q of headCands.slice(0, -1)) {
+      const s = q.sub.s;
+      usedAsSubject.add(q.i);
+      if (head.builder === "humanoid" && s.builder === "humanoid") {
+        const [k, id] = s.ref.split(":") as [string, string];
+        if (k === "race" && !race) race = id;
+        else if (k === "role" && !role) role = id;
+        else if (k === "role" && id === "robot") race = "robot";
+        else ignored.push(q.m.word);
+      } else if (head.builder === "humanoid" && s.category === "animal") {
+        race = `beast:${s.id}`;
+      } else if (FORMS[s.id] && head.builder !== "humanoid") {
+        form = FORMS[s.id]!.form;
+        const mat = FORMS[s.id]!.material;
+        if (mat && !materials.includes(mat)) materials.push(mat);
+      } else if (
+        (head.id === "beast" || head.builder === "humanoid") &&
+        ["creature", "animal", "race"].includes(s.category)
+      ) {
+        // "goblin monster", "slime creature": the specific noun is the subject
+        head = s;
+        if (s.builder === "humanoid") {
+          const [k, id] = s.ref.split(":") as [string, string];
+          role = k === "role" ? id : undefined;
+          race = k === "race" ? id : undefined;
+        }
+      } else if (
+        head.builder === "humanoid" &&
+        holdAt >= 0 &&
+        q.i > holdAt &&
+        !held &&
+        ITEM_CATEGORIES.has(s.category)
+      ) {
+        // Chinese puts the held item first: 拿着火把的骑士 (holding-torch knight)
+        held = heldFor(s);
+      } else if (head.builder === "tile" && s.builder === "tile") {
+        // "grass platform": the platform takes the terrain's top; "water tile" is water
+        if (/platform|ledge|平台/.test(h.m.word)) theme = s;
+        else head = s;
+      } else {
+        theme ??= s;
+        lent.push(q.m.word);
       }
     }
-    if (/elemental|spirit|wisp|ghost|元素|精灵|幽灵/.test(text)) {
-      kind = "spirit";
-      variant = "elemental";
+  }
+  // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
+  if (
+    head?.id === "platform" &&
+    headCands.length &&
+    !/platform|ledge|平台/.test(headCands[headCands.length - 1]!.m.word)
+  ) {
+    const terrain = subjects.find((x) => x.sub.s.builder === "tile" && x.sub.s.id !== "platform");
+    if (terrain) {
+      head = terrain.sub.s;
+      usedAsSubject.add(terrain.i);
     }
   }
-  const found: { p: number; c: Rgb; metal: boolean }[] = [];
-  for (const c of COLORS) {
-    const p = earliest(text, c.en, c.zh);
-    if (p >= 0) found.push({ p, c: hexToRgb(c.hex), metal: !!c.metal });
+  // the held item: first item-like noun after the hold word, or a second phrase's item for a
+  // character ("a knight and a sword")
+  const heldCand =
+    afterHold.find((x) => x.sub.s.builder !== "humanoid" && !usedAsSubject.has(x.i)) ??
+    (head?.builder === "humanoid"
+      ? pool.find(
+          (x) =>
+            !usedAsSubject.has(x.i) &&
+            phraseOf[x.i] !== headPhrase &&
+            ITEM_CATEGORIES.has(x.sub.s.category),
+        )
+      : undefined);
+  if (heldCand && head) {
+    usedAsSubject.add(heldCand.i);
+    if (head.builder === "humanoid") held = heldFor(heldCand.sub.s);
+    else if (head.builder === "animal" || head.builder === "dragon") {
+      held = heldFor(heldCand.sub.s);
+      guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
+    } else ignored.push(heldCand.m.word);
   }
-  found.sort((a, b) => a.p - b.p);
-  let size = 32;
-  const px = /(\d{2})\s*(?:px|x\s*\d{2}|×\s*\d{2}|像素|-bit)?/.exec(text);
-  if (px && /px|x\s*\d|×|像素/.test(px[0])) size = Number(px[1]);
-  else if (/\b(tiny|mini|micro)\b|迷你|微型/.test(text)) size = 16;
-  else if (/\b(small|little)\b/.test(text)) size = 24;
-  else if (/\b(giant|huge|massive|colossal)\b|巨/.test(text)) size = 64;
-  else if (/\b(big|large)\b|大/.test(text)) size = 48;
-  size = Math.max(16, Math.min(64, Math.round(size / 8) * 8));
+  for (const x of subjects)
+    if (!usedAsSubject.has(x.i) && x !== undefined && !isModifierWord(x.m) && x.sub.s !== head)
+      ignored.push(x.m.word);
+
+  // modifiers anywhere in the prompt (a subject word that is also a modifier counts as one
+  // unless it was used as the subject)
+  mentions.forEach((m, i) => {
+    if (usedAsSubject.has(i)) return;
+    for (const l of m.lex) {
+      if (l.t === "material" && !materials.includes(l.id)) materials.push(l.id);
+      else if (l.t === "color") colors.push({ p: m.pos, c: hexToRgb(l.hex) });
+      else if (l.t === "size" && !sizeNamed) {
+        size = l.size;
+        sizeNamed = true;
+      } else if (l.t === "cute") cute = true;
+    }
+  });
+  // nothing in the vocabulary: the borrowed icon library, then spelling, then word shape
+  let nothingMatched = false;
+  let icon: string | undefined;
+  if (!head) {
+    const concept = findIconConcept(unknown);
+    if (concept) {
+      icon = concept.icon;
+      guesses.push(
+        `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
+      );
+      unknown.splice(unknown.indexOf(concept.word), 1);
+    } else {
+      for (const w of unknown) {
+        const f = fuzzySubject(w);
+        if (f) {
+          head = f.s;
+          guesses.push(`read "${w}" as "${f.key}"`);
+          unknown.splice(unknown.indexOf(w), 1);
+          break;
+        }
+      }
+      if (!head) {
+        const w = unknown.find((u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u));
+        if (w) {
+          head = SUBJECT_BY_ID.get("person")!;
+          guesses.push(`"${w}" is not in the vocabulary; it reads like a person, so drew a person`);
+        }
+      }
+    }
+    if (head?.builder === "humanoid") {
+      const [k, id] = head.ref.split(":") as [string, string];
+      if (k === "role") role = id;
+      else race = id;
+    }
+  }
+  let kind: SubjectKind;
+  let variant: string;
+  let builder: Builder;
+  let subject: string;
+  if (icon) {
+    kind = "icon";
+    variant = icon;
+    builder = "icon";
+    subject = icon;
+  } else if (head) {
+    ({ kind, variant } = kindOf(head));
+    builder = head.builder;
+    subject = head.id;
+    if (head.builder === "icon") icon = head.ref;
+  } else {
+    nothingMatched = true;
+    kind = "monster";
+    variant = "monster";
+    builder = "monster";
+    subject = "unknown";
+  }
+  if (kind === "humanoid") variant = role ?? "person";
+  // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
+  const named = colors.sort((a, b) => a.p - b.p).map((c) => c.c);
+  const lentColors = theme ? themeColors(theme) : [];
   return {
     kind,
     variant,
-    colors: found.map((f) => f.c),
-    metal: found.length > 0 && found[0]!.metal,
-    size,
-    cute: /cute|kawaii|chibi|adorable|baby|可爱|萌|小/.test(text),
-    element: /fire|flame|lava|burn|火|焰/.test(text)
-      ? "fire"
-      : /\bice\b|frost|frozen|冰|霜/.test(text)
-        ? "ice"
-        : undefined,
+    subject,
+    builder,
+    role: kind === "humanoid" ? (role ?? "person") : undefined,
+    race: kind === "humanoid" ? race : undefined,
+    form,
+    held,
+    icon,
+    tile: kind === "tile" ? (theme?.builder === "tile" ? theme.ref : variant) : undefined,
+    colors: named.length ? named : lentColors,
+    materials,
+    metal: materials.some((m) => m === "gold" || m === "silver" || m === "iron"),
+    size: Math.max(16, Math.min(64, Math.round(size / 8) * 8)),
+    sizeNamed,
+    cute,
+    element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
     text,
+    unknown: [...new Set(unknown)].slice(0, 40),
+    ignored: [...new Set(ignored)],
+    guesses,
+    lent,
+    nothingMatched,
   };
 }
+
+/** Colours a qualifying noun lends: mushroom → red and white, grass → green. */
+const THEME: Record<string, string[]> = {
+  mushroom: ["#d8383c", "#eeeef2"],
+  apple: ["#d8383c"],
+  "grass-tile": ["#44b04e"],
+  "dirt-tile": ["#8c5a30"],
+  "stone-tile": ["#8a8c98"],
+  "sand-tile": ["#e8d088"],
+  "snow-tile": ["#eeeef2"],
+  "ice-tile": ["#8cdcf4"],
+  "lava-tile": ["#f06424"],
+  "water-tile": ["#3c6ee6"],
+  cherry: ["#d8383c"],
+  strawberry: ["#d8383c"],
+  banana: ["#f2d23c"],
+  lemon: ["#f2d23c"],
+  pumpkin: ["#f0862a"],
+  chocolate: ["#6c4024"],
+  candy: ["#f078b4"],
+  cake: ["#f6d8c0", "#f078b4"],
+  frog: ["#44b04e"],
+  pig: ["#f0a0b0"],
+  cat: ["#f09a3c"],
+  fox: ["#e8782c"],
+  panda: ["#eeeef2", "#34303e"],
+  tiger: ["#f0862a", "#34303e"],
+  ghost: ["#eeeef2"],
+  snow: ["#eeeef2"],
+  cloud: ["#eeeef2"],
+  skull: ["#e8e4d0"],
+  bone: ["#e8e4d0"],
+};
+
+function themeColors(s: Subject): Rgb[] {
+  return (THEME[s.id] ?? []).map(hexToRgb);
+}
+
+export { SUBJECTS };

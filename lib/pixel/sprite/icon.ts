@@ -1,0 +1,145 @@
+// Subjects drawn from a borrowed icon (emoji-art.ts): the raster becomes labelled cells on our
+// sprite canvas, so shading, outline, palettes and modifiers are ours. Icons do not walk, so the
+// modes get the motions items have in games: bob, spin, sparkle, flicker.
+import { hsvToRgb, rgbToHsv } from "../color";
+import type { Rng } from "../prng";
+import type { Rgb } from "../types";
+import type { SpriteCanvas } from "./canvas";
+import { type Design, Mats, type Pose } from "./design";
+import type { IconRaster } from "./emoji-art";
+import type { PromptInfo } from "./prompt";
+
+/** Subjects whose top flickers like a flame. */
+const FLAMES = new Set(["fire", "campfire", "candle", "lamp", "torch", "volcano", "dynamite"]);
+const SWINGS = new Set(["weapon", "tool"]);
+
+export interface IconOptions {
+  category?: string;
+  flip: boolean;
+}
+
+function hueDist(a: number, b: number) {
+  const d = Math.abs(a - b) % 360;
+  return d > 180 ? 360 - d : d;
+}
+
+/** Recolours the icon's main colour family to a named colour, keeping light/dark relations. */
+function recolor(colors: Rgb[], counts: number[], target: Rgb | undefined, crng: Rng): Rgb[] {
+  const jitterH = crng.range(-10, 10);
+  const jitterV = crng.range(0.94, 1.06);
+  const hsv = colors.map((c) => rgbToHsv(...c));
+  let mainHue: number | undefined;
+  if (target) {
+    let best = -1;
+    hsv.forEach(([, s, v], i) => {
+      if (s > 0.25 && v > 0.2 && (best < 0 || counts[i]! > counts[best]!)) best = i;
+    });
+    if (best >= 0) mainHue = hsv[best]![0];
+  }
+  const [th, ts, tv] = target ? rgbToHsv(...target) : [0, 0, 0];
+  return hsv.map(([h, s, v]) => {
+    if (target && mainHue !== undefined && s > 0.2 && hueDist(h, mainHue) < 40) {
+      // achromatic targets (white, black, grey) keep the shape of the ramp through value
+      if (ts < 0.1) return hsvToRgb(h, s * 0.12, Math.min(1, v * (tv > 0.6 ? 1.25 : 0.55)));
+      return hsvToRgb(th, Math.min(1, (s + ts) / 2 + 0.1), Math.min(1, v * jitterV));
+    }
+    return hsvToRgb((h + jitterH + 360) % 360, s, Math.min(1, v * jitterV));
+  });
+}
+
+export function buildIcon(
+  info: PromptInfo,
+  rng: Rng,
+  crng: Rng,
+  size: number,
+  raster: IconRaster,
+  opts: IconOptions,
+): Design {
+  const m = new Mats();
+  const cols = recolor(raster.colors, raster.counts, info.colors[0], crng);
+  const base = cols.map((c) => m.add(c));
+  const glint = m.add("#ffffff", { flat: true, noOutline: true });
+  const slash = m.add("#f4f8ff", { flat: true, noOutline: true });
+  const { w, h, idx, shade } = raster;
+  // bounding box of the drawn cells: the icon stands on the sprite's ground line
+  let bx0 = w;
+  let bx1 = -1;
+  let by0 = h;
+  let by1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if (idx[y * w + x]! >= 0) {
+        bx0 = Math.min(bx0, x);
+        bx1 = Math.max(bx1, x);
+        by0 = Math.min(by0, y);
+        by1 = Math.max(by1, y);
+      }
+  const bw = bx1 - bx0 + 1;
+  const ground = size - 2;
+  const ox = Math.floor((size - bw) / 2) - bx0;
+  const oy = ground - by1;
+  const flame = FLAMES.has(info.subject) || FLAMES.has(info.icon ?? "");
+  const swings = SWINGS.has(opts.category ?? "");
+  const k = Math.max(1, Math.round(size / 32));
+  // seeded glint spot: the first cell on a diagonal from the top-left of the box
+  const gOff = rng.int(0, Math.max(1, Math.floor(bw / 3)));
+
+  const draw = (c: SpriteCanvas, pose: Pose) => {
+    const phase = Math.round(pose.t * 4) % 4;
+    let dx = 0;
+    let dy = 0;
+    let squeeze = 1;
+    let mirror = opts.flip;
+    if (pose.mode === "walk") dy = [0, -1, -2, -1][phase]! * k;
+    else if (pose.mode === "idle") dy = -pose.bob * k;
+    else if (pose.attack) dx = [-1, 2, 1][pose.attack - 1]! * k;
+    if (pose.mode === "directions") {
+      // a turning object: front, back (mirrored), side (thin), other side
+      squeeze = pose.view === "side" ? 0.4 : 1;
+      if (pose.view === "back") mirror = !mirror;
+    }
+    const cx = bx0 + bw / 2;
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < size; x++) {
+        // horizontal squeeze about the box centre (nearest sample: no new colours)
+        const tx = x - ox - dx;
+        const sxf = cx + (tx + 0.5 - cx) / squeeze - 0.5;
+        let sx = Math.round(sxf);
+        if (mirror) sx = bx0 + bx1 - sx;
+        if (sx < 0 || sx >= w) continue;
+        const i = y * w + sx;
+        const q = idx[i]!;
+        if (q < 0) continue;
+        const tone = shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : -1;
+        c.plot(x, y + oy + dy, base[q]!, 20 + q, tone);
+      }
+    if (flame) {
+      // flicker: the upper third sways a pixel left and right
+      const top = by0 + oy + dy;
+      c.shiftRows(top, top + Math.round((by1 - by0) / 3), [0, 1, 0, -1][phase]!);
+    }
+    if (pose.attack === 2 && swings)
+      for (let a = -1.6; a <= -0.1; a += 0.07)
+        c.plot(
+          size / 2 + Math.cos(a) * size * 0.42,
+          ground - size * 0.2 + Math.sin(a) * size * 0.42,
+          slash,
+          9,
+        );
+    const sparkle =
+      (pose.mode === "idle" && pose.t >= 0.5) || (pose.mode === "walk" && phase === 1);
+    if (sparkle) {
+      for (let d = 0; d < size; d++) {
+        const x = bx0 + ox + dx + gOff + d;
+        const y = by0 + oy + dy + d;
+        if (c.get(x, y) >= 0) {
+          c.plot(x, y, glint, 9);
+          c.plot(x + 1, y, glint, 9);
+          c.plot(x, y + 1, glint, 9);
+          break;
+        }
+      }
+    }
+  };
+  return { size, materials: m.list, restView: "front", draw, shadeMode: "rim", surface: base };
+}

@@ -1,0 +1,153 @@
+// What the offline engine drew for a prompt, in words a user can check: the subject and the
+// builder that drew it, the parts and modifiers it used, what it guessed, the words it did not
+// understand, and the borrowed art (set, icon, licence). Deterministic for prompt + seed +
+// options, so it can be recorded when the task is created and matches the worker's drawing.
+import { Rng } from "../prng";
+import type { OutlineStyle, ShadingStyle } from "./canvas";
+import { ICON_SETS, type IconSet } from "./emoji-art";
+import { type PromptInfo, parsePrompt } from "./prompt";
+import { type Builder, COLORS, SUBJECT_BY_ID } from "./vocabulary";
+
+export interface BorrowedArt {
+  set: IconSet;
+  set_name: string;
+  icon: string;
+  license: string;
+  author: string;
+  url: string;
+  /** what the icon is used for: the subject itself or the held item */
+  use: "subject" | "held";
+}
+
+export interface SpriteInterpretation {
+  subject: string;
+  category: string | null;
+  builder: Builder;
+  parts: string[];
+  modifiers: string[];
+  not_understood: string[];
+  ignored: string[];
+  guesses: string[];
+  nothing_matched: boolean;
+  art: BorrowedArt[];
+  size: number;
+  outline: OutlineStyle;
+  shading: ShadingStyle;
+  /** one line for people: "Drawn as: goblin archer + bow · green · not understood: haunted" */
+  summary: string;
+}
+
+export interface InterpretOptions {
+  seed: number;
+  /** logical grid; overrides a size word in the prompt */
+  size?: number;
+  outline?: OutlineStyle;
+  shading?: ShadingStyle;
+  /** variation index of a variations/random batch (a different take of the subject) */
+  take?: number;
+}
+
+// Noto lacks a few of the curated icons; those always come from Fluent.
+const FLUENT_ONLY = new Set(["phoenix-bird"]);
+
+/** Which icon set draws a subject for this seed: seeds alternate between the two styles. */
+export function iconSetFor(
+  prompt: string,
+  seed: number,
+  icon: string,
+  take = 0,
+  curated = true,
+): IconSet {
+  if (!curated || FLUENT_ONLY.has(icon)) return "fluent-emoji-flat";
+  return Rng.from("icon-set", prompt, seed, take).chance(0.35) ? "noto" : "fluent-emoji-flat";
+}
+
+export function resolveSize(info: PromptInfo, size?: number): number {
+  if (size && [16, 24, 32, 48, 64].includes(size)) return size;
+  return info.size;
+}
+
+const COLOR_NAME = new Map(COLORS.map((c) => [c.hex, c.id]));
+
+function art(set: IconSet, icon: string, use: BorrowedArt["use"]): BorrowedArt {
+  const s = ICON_SETS[set];
+  return { set, set_name: s.name, icon, license: s.license, author: s.author, url: s.url, use };
+}
+
+export function interpretInfo(
+  prompt: string,
+  info: PromptInfo,
+  o: InterpretOptions,
+): SpriteInterpretation {
+  const subj = SUBJECT_BY_ID.get(info.subject);
+  const parts: string[] = [];
+  const name = (id: string) => id.replace(/-tile$/, "").replace(/-/g, " ");
+  let what = name(info.subject);
+  if (info.builder === "humanoid") {
+    const race = info.race?.replace(/^beast:/, "");
+    what = [race, info.role && info.role !== "person" ? info.role : race ? undefined : "person"]
+      .filter(Boolean)
+      .join(" ");
+    if (info.race) parts.push(`race: ${race}`);
+    if (info.role) parts.push(`class: ${info.role}`);
+  }
+  if (info.form) parts.push(`form: ${info.form}`);
+  if (info.held) parts.push(`holding: ${name(info.held.id)}`);
+  if (info.tile && info.tile !== info.variant) parts.push(`top: ${info.tile}`);
+  if (info.lent.length) parts.push(`colours from: ${info.lent.join(", ")}`);
+  const modifiers: string[] = [];
+  for (const c of info.colors) {
+    const hex = `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+    const n = COLOR_NAME.get(hex);
+    if (n && !info.lent.length) modifiers.push(n);
+  }
+  for (const m of info.materials) modifiers.push(m);
+  if (info.cute) modifiers.push("cute");
+  const size = resolveSize(info, o.size);
+  const arts: BorrowedArt[] = [];
+  if (info.builder === "icon" && info.icon)
+    arts.push(art(iconSetFor(prompt, o.seed, info.icon, o.take, !!subj), info.icon, "subject"));
+  if (info.held?.icon) arts.push(art("fluent-emoji-flat", info.held.icon, "held"));
+  const segs: string[] = [];
+  if (info.nothingMatched)
+    segs.push("Nothing in the prompt names a subject the engine knows; drew a random creature");
+  else {
+    let d = `Drawn as: ${what}`;
+    if (info.form) d = `Drawn as: ${info.form} ${what}`;
+    if (info.held) d += ` + ${name(info.held.id)}`;
+    if (info.tile && info.tile !== info.variant) d += ` (${info.tile} top)`;
+    segs.push(d);
+  }
+  if (modifiers.length) segs.push(modifiers.join(", "));
+  if (info.lent.length) segs.push(`colours from ${info.lent.join(", ")}`);
+  for (const g of info.guesses) segs.push(`guessed: ${g}`);
+  if (info.ignored.length) segs.push(`also named, not drawn: ${info.ignored.join(", ")}`);
+  if (info.unknown.length) {
+    const shown = info.unknown.slice(0, 8);
+    segs.push(
+      `not understood: ${shown.join(", ")}${info.unknown.length > shown.length ? ` (+${info.unknown.length - shown.length} more)` : ""}`,
+    );
+  }
+  if (arts[0]) segs.push(`art: ${arts[0].set_name} “${arts[0].icon}” (${arts[0].license})`);
+  return {
+    subject: info.nothingMatched ? "unknown" : info.subject,
+    category: subj?.category ?? (info.builder === "icon" ? "object" : null),
+    builder: info.builder,
+    parts,
+    modifiers,
+    not_understood: info.unknown,
+    ignored: info.ignored,
+    guesses: info.guesses,
+    nothing_matched: info.nothingMatched,
+    art: arts,
+    size,
+    outline: o.outline ?? "coloured",
+    shading: o.shading ?? "soft",
+    summary: segs.join(" · "),
+  };
+}
+
+/** The interpretation of a prompt for the given seed and options (cheap: the parse is cached). */
+export function interpretPrompt(prompt: string, o: InterpretOptions): SpriteInterpretation {
+  return interpretInfo(prompt, parsePrompt(prompt), o);
+}

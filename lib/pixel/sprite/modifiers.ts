@@ -1,0 +1,240 @@
+// Materials and elements change the drawing, for every builder alike: the subject's surface
+// materials are re-ramped (gold, iron, wood, crystal …) and an effect layer is drawn around the
+// silhouette (flames, drips, frost, sparkles, wisps, rust, sparks). Effects follow the frame's
+// phase so they animate with the batch.
+import { hexToRgb, hsvToRgb, makeRamp, mixRgb, rgbToHsv } from "../color";
+import { hashString } from "../prng";
+import type { Rgb } from "../types";
+import { material, type SpriteCanvas } from "./canvas";
+import type { Design, Pose } from "./design";
+import type { MaterialId } from "./vocabulary";
+
+const lum = (c: Rgb) => (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255;
+
+/** New base colour for a surface material under a material modifier. */
+function surfaceColor(id: MaterialId, base: Rgb): Rgb | undefined {
+  const [h, s, v] = rgbToHsv(...base);
+  const L = lum(base);
+  switch (id) {
+    case "gold":
+      return hsvToRgb(44, 0.78, Math.min(1, 0.55 + L * 0.5));
+    case "silver":
+      return hsvToRgb(215, 0.06, Math.min(1, 0.6 + L * 0.4));
+    case "iron":
+      return hsvToRgb(215, 0.12, Math.min(1, 0.38 + L * 0.45));
+    case "rusty":
+      return hsvToRgb(22, 0.55, Math.min(1, 0.35 + L * 0.35));
+    case "wooden":
+      return hsvToRgb(28, 0.6, Math.min(1, 0.3 + L * 0.45));
+    case "stone":
+      return hsvToRgb(30, 0.06, Math.min(1, 0.35 + L * 0.4));
+    case "crystal":
+      return hsvToRgb(s > 0.3 ? h : 190, 0.35, Math.min(1, 0.75 + L * 0.25));
+    case "ice":
+      return hsvToRgb(195, 0.3, Math.min(1, 0.78 + L * 0.22));
+    case "fire":
+      return mixRgb(base, hsvToRgb(18, 0.85, Math.max(0.7, v)), 0.55);
+    case "poison":
+      return mixRgb(base, hsvToRgb(100, 0.75, Math.max(0.55, v)), 0.5);
+    case "haunted": {
+      const grey = hsvToRgb(h, s * 0.35, v * 0.72);
+      return mixRgb(grey, [96, 72, 140], 0.3);
+    }
+    case "holy":
+      return mixRgb(base, [255, 246, 210], 0.45);
+    case "lightning":
+      return mixRgb(base, [250, 230, 90], 0.25);
+    default:
+      return undefined;
+  }
+}
+
+export interface FxMats {
+  flameCore: number;
+  flame: number;
+  drip: number;
+  frost: number;
+  spark: number;
+  wisp: number;
+  rust: number;
+  bolt: number;
+  halo: number;
+}
+
+/** Re-ramps the surface and appends the effect materials; returns their indices. */
+export function applyMaterials(design: Design, materials: MaterialId[]): FxMats | undefined {
+  if (!materials.length) return undefined;
+  const mats = design.materials;
+  const surface = design.surface ?? mats.map((_, i) => i).filter((i) => !mats[i]!.flat);
+  // the first material word decides the surface ("golden rusty" is gold); elements then tint
+  const surf = materials.find((m) =>
+    ["gold", "silver", "iron", "rusty", "wooden", "stone", "crystal", "ice"].includes(m),
+  );
+  const tints = materials.filter((m) =>
+    ["fire", "poison", "haunted", "holy", "lightning"].includes(m),
+  );
+  for (const i of surface) {
+    let c: Rgb = mats[i]!.ramp[2];
+    if (surf) c = surfaceColor(surf, c) ?? c;
+    for (const t of tints) c = surfaceColor(t, c) ?? c;
+    mats[i]!.ramp = makeRamp(c);
+  }
+  const glow = materials.includes("magic");
+  if (glow || materials.includes("haunted") || materials.includes("holy")) {
+    // a coloured glow instead of the dark outline
+    const oc: Rgb = materials.includes("holy")
+      ? [232, 190, 60]
+      : materials.includes("haunted") && !glow
+        ? [58, 30, 84]
+        : [150, 80, 230];
+    for (const m of mats) if (!m.noOutline) m.ramp = [oc, m.ramp[1], m.ramp[2], m.ramp[3]];
+  }
+  const add = (hex: string, flat = true, noOutline = true) => {
+    mats.push(material(hexToRgb(hex), { flat, noOutline }));
+    return mats.length - 1;
+  };
+  return {
+    flameCore: add("#fff070"),
+    flame: add("#f8862a", true, false),
+    drip: add("#7cdc3c", true, false),
+    frost: add("#e0f8ff"),
+    spark: add(glow ? "#f0d8ff" : "#fffbe0"),
+    wisp: add("#b8a8e0"),
+    rust: add("#a0502a", false, true),
+    bolt: add("#fff27a"),
+    halo: add("#ffe070"),
+  };
+}
+
+/** Top/bottom silhouette per column (−1 where the column is empty). */
+function silhouette(c: SpriteCanvas) {
+  const top = new Int16Array(c.w).fill(-1);
+  const bottom = new Int16Array(c.w).fill(-1);
+  for (let x = 0; x < c.w; x++)
+    for (let y = 0; y < c.h; y++)
+      if (c.mat[y * c.w + x]! >= 0) {
+        if (top[x]! < 0) top[x] = y;
+        bottom[x] = y;
+      }
+  return { top, bottom };
+}
+
+export function drawMaterialFx(
+  c: SpriteCanvas,
+  design: Design,
+  materials: MaterialId[],
+  fx: FxMats,
+  pose: Pose,
+  salt: number,
+): void {
+  const phase = Math.round(pose.t * 4) % 4;
+  const { top, bottom } = silhouette(c);
+  const cols: number[] = [];
+  for (let x = 0; x < c.w; x++) if (top[x]! >= 0) cols.push(x);
+  if (!cols.length) return;
+  const x0 = cols[0]!;
+  const x1 = cols[cols.length - 1]!;
+  const minTop = Math.min(...cols.map((x) => top[x]!));
+  const maxBottom = Math.max(...cols.map((x) => bottom[x]!));
+  const k = Math.max(1, Math.round(c.w / 32));
+  const h = (x: number, y: number) => hashString(`${x},${y}`, salt);
+  const surface = new Set(
+    design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat),
+  );
+  if (materials.includes("rusty")) {
+    for (let i = 0; i < c.w * c.h; i++) {
+      const m = c.mat[i]!;
+      if (m >= 0 && surface.has(m) && h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
+    }
+  }
+  if (materials.includes("wooden")) {
+    // grain: every third row of the surface in its shadow tone
+    for (let y = 0; y < c.h; y++)
+      if (y % 3 === 1)
+        for (let x = 0; x < c.w; x++) {
+          const i = y * c.w + x;
+          if (surface.has(c.mat[i]!) && h(x, y) % 3 !== 0) c.tone[i] = 1;
+        }
+  }
+  if (materials.includes("stone")) {
+    for (let i = 0; i < c.w * c.h; i++)
+      if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
+  }
+  if (materials.includes("fire")) {
+    // tongues of flame on the upper silhouette, rising and shifting with the frame
+    for (const x of cols) {
+      if (top[x]! > minTop + Math.max(3, (maxBottom - minTop) * 0.35)) continue;
+      const r = h(x, phase);
+      if (r % 3 === 0) continue;
+      const tall = 1 + (r % (2 + k));
+      for (let d = 1; d <= tall; d++)
+        c.plot(x, top[x]! - d, d === tall ? fx.flame : fx.flameCore, 30);
+      c.plot(x, top[x]! - tall - 1, fx.flame, 30);
+    }
+  }
+  if (materials.includes("poison")) {
+    // drips below and a bubble rising above
+    for (const x of cols) {
+      const r = h(x, 11);
+      if (r % 5 !== 0) continue;
+      const len = 1 + ((r >> 3) % 2) + (phase % 2);
+      for (let d = 1; d <= len; d++) c.plot(x, bottom[x]! + d, fx.drip, 31);
+    }
+    const bx = x0 + (h(phase, 5) % Math.max(1, x1 - x0 + 1));
+    c.plot(bx, minTop - 2 - (phase % 2), fx.drip, 31);
+  }
+  if (materials.includes("ice")) {
+    // icicles under the silhouette and frost on the top edge
+    for (const x of cols) {
+      const r = h(x, 13);
+      if (r % 4 === 0) c.plot(x, bottom[x]! + 1, fx.frost, 32);
+      if (r % 3 === 0) c.tone[top[x]! * c.w + x] = 3;
+    }
+  }
+  if (materials.includes("magic") || materials.includes("crystal") || materials.includes("gold")) {
+    // twinkles around the subject; their places move frame to frame
+    const n = materials.includes("magic") ? 3 : 1;
+    for (let s = 0; s < n; s++) {
+      const r = h(s, phase + 17);
+      const x = x0 - 1 + (r % (x1 - x0 + 3));
+      const y = Math.max(1, minTop - 1 + ((r >> 8) % Math.max(1, maxBottom - minTop)));
+      if (c.get(x, y) >= 0 && !materials.includes("gold")) continue;
+      const m = materials.includes("magic") ? fx.spark : fx.frost;
+      c.plot(x, y, m, 33);
+      if (phase % 2 === 0) {
+        c.plot(x - 1, y, m, 33);
+        c.plot(x + 1, y, m, 33);
+        c.plot(x, y - 1, m, 33);
+        c.plot(x, y + 1, m, 33);
+      }
+    }
+  }
+  if (materials.includes("haunted")) {
+    // two wisps drifting up beside the subject
+    for (const [side, sx] of [
+      [0, x0 - 2],
+      [1, x1 + 2],
+    ] as const) {
+      const y = minTop + 2 + ((phase + side * 2) % 4);
+      c.plot(sx, y, fx.wisp, 34);
+      c.plot(sx, y - 1, fx.wisp, 34);
+      if ((phase + side) % 2 === 0) c.plot(sx + (side ? 1 : -1), y - 2, fx.wisp, 34);
+    }
+  }
+  if (materials.includes("lightning")) {
+    const sx = phase % 2 ? x1 + 1 : x0 - 1;
+    let y = minTop + 1;
+    let x = sx;
+    for (let d = 0; d < 4 * k; d++) {
+      c.plot(x, y, fx.bolt, 35);
+      y++;
+      if (d % 2 === 1) x += phase % 2 ? 1 : -1;
+    }
+  }
+  if (materials.includes("holy")) {
+    const cx = (x0 + x1) / 2;
+    const hw = Math.max(2, Math.round((x1 - x0) * 0.22));
+    const y = Math.max(0, minTop - 2);
+    for (let x = Math.round(cx - hw); x <= Math.round(cx + hw); x++) c.plot(x, y, fx.halo, 36);
+  }
+}

@@ -1,0 +1,673 @@
+// The engine's one vocabulary: every subject it can draw, in English and Chinese, with the
+// builder that draws it. Rigs (humanoid, animal, dragon, blob, monster) draw what animates;
+// `icon:` subjects are borrowed illustrated concepts (Fluent Emoji Flat, MIT) restyled by our
+// pipeline (emoji-art.ts); `tile:` subjects are seamless terrain (tiles.ts).
+//
+// One line per subject: `id ; category ; draw ; english synonyms ; chinese synonyms`.
+// A `~` before an English word makes it weak: it names the subject only when no other subject is
+// named ("fire" alone is a fire; "a fire sword" is a sword with the fire modifier).
+
+export type SubjectCategory =
+  | "character"
+  | "race"
+  | "animal"
+  | "creature"
+  | "weapon"
+  | "armour"
+  | "food"
+  | "treasure"
+  | "tool"
+  | "prop"
+  | "plant"
+  | "building"
+  | "vehicle"
+  | "terrain"
+  | "ui";
+
+export type Builder =
+  | "humanoid"
+  | "animal"
+  | "dragon"
+  | "blob"
+  | "monster"
+  | "item"
+  | "scenery"
+  | "tile"
+  | "icon";
+
+export interface Subject {
+  id: string;
+  category: SubjectCategory;
+  builder: Builder;
+  /** rig variant, humanoid role/race id, tile kind or icon name */
+  ref: string;
+  en: string[];
+  weak: string[];
+  zh: string[];
+}
+
+const TABLE = `
+knight;character;role:knight;knight,paladin,templar,crusader;骑士,圣骑士
+soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper;士兵,卫兵,守卫
+warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士,角斗士
+barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
+viking;character;role:viking;viking,norseman;维京人
+mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
+witch;character;role:witch;witch,hag;女巫
+necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
+priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
+monk;character;role:monk;monk,martial artist,kung fu;僧侣,武僧,和尚
+druid;character;role:druid;druid,shaman;德鲁伊,萨满
+archer;character;role:archer;archer,bowman,ranger,hunter;弓箭手,猎人,游侠
+ninja;character;role:ninja;ninja,shinobi;忍者
+assassin;character;role:assassin;assassin,rogue,thief,bandit,burglar;刺客,盗贼,小偷,强盗
+samurai;character;role:samurai;samurai,ronin;武士
+king;character;role:king;king,emperor,monarch,lord;国王,皇帝,君主
+queen;character;role:queen;queen,empress;女王,皇后
+prince;character;role:prince;prince;王子
+princess;character;role:princess;princess;公主
+pirate;character;role:pirate;pirate,buccaneer,corsair;海盗
+captain;character;role:captain;captain,sailor,admiral;船长,水手
+villager;character;role:villager;villager,peasant,townsfolk,citizen,commoner;村民,平民
+farmer;character;role:farmer;farmer,gardener,rancher;农民,农夫,园丁
+merchant;character;role:merchant;merchant,shopkeeper,trader,vendor;商人,店主
+blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
+chef;character;role:chef;chef,cook,baker;厨师,面包师
+bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
+cowboy;character;role:cowboy;cowboy,sheriff,gunslinger;牛仔,警长
+astronaut;character;role:astronaut;astronaut,spaceman,cosmonaut;宇航员
+robot;character;role:robot;robot,android,droid,cyborg,mech,automaton;机器人,机甲
+hero;character;role:hero;hero,adventurer,player,protagonist,traveler,traveller;英雄,冒险者,勇者,主角
+person;character;role:person;~person,man,woman,boy,girl,~human,~character,~npc,kid,child,~people,men,women;人,男人,女人,男孩,女孩,人类,角色,小孩
+elf;race;race:elf;elf,elves,elven;精灵族,精灵
+dwarf;race;race:dwarf;dwarf,dwarves,dwarven;矮人
+orc;race;race:orc;orc,orcs,orcish,ogre;兽人,食人魔
+goblin;race;race:goblin;goblin,hobgoblin,kobold;哥布林,地精
+troll;race;race:troll;troll;巨魔
+gnome;race;race:gnome;gnome,halfling,hobbit;侏儒,半身人
+skeleton;race;race:skeleton;skeleton,skeletal;骷髅
+zombie;race;race:zombie;zombie,ghoul,undead;僵尸,丧尸,亡灵
+vampire;race;race:vampire;vampire,dracula;吸血鬼
+lich;race;race:lich;lich;巫妖
+mummy;race;race:mummy;mummy;木乃伊
+demon;race;race:demon;demon,devil,fiend,imp;恶魔,魔鬼,小恶魔
+angel;race;race:angel;angel,seraph;天使
+cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
+dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
+wolf;animal;animal:wolf;wolf,wolves,werewolf,warg;狼,狼人
+fox;animal;animal:fox;fox,kitsune;狐狸,狐
+rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
+bear;animal;animal:bear;bear,grizzly;熊
+panda;animal;animal:panda;panda;熊猫
+horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
+unicorn;animal;animal:unicorn;unicorn;独角兽
+deer;animal;animal:deer;deer,stag,reindeer,elk,moose;鹿,驯鹿
+pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
+boar;animal;animal:boar;boar,warthog;野猪
+cow;animal;animal:cow;cow,cattle,bull,ox,calf;牛,奶牛,公牛
+sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊
+goat;animal;animal:goat;goat;山羊
+mouse;animal;animal:mouse;mouse,mice,rat,hamster;老鼠,鼠,仓鼠
+lion;animal;animal:lion;lion,lioness;狮子,狮
+tiger;animal;animal:tiger;tiger;老虎,虎
+leopard;animal;animal:leopard;leopard,panther,jaguar,cheetah;豹,猎豹
+chicken;animal;icon:chicken;chicken,hen;鸡,母鸡
+rooster;animal;icon:rooster;rooster,cockerel;公鸡
+chick;animal;icon:baby-chick;chick,chicks;小鸡
+duck;animal;icon:duck;duck,duckling;鸭子,鸭
+goose;animal;icon:goose;goose,geese;鹅
+bird;animal;icon:bird;bird,sparrow,songbird;鸟,小鸟,麻雀
+owl;animal;icon:owl;owl;猫头鹰
+eagle;animal;icon:eagle;eagle,hawk,falcon;鹰,老鹰,猎鹰
+parrot;animal;icon:parrot;parrot;鹦鹉
+penguin;animal;icon:penguin;penguin;企鹅
+dove;animal;icon:dove;dove,pigeon;鸽子
+swan;animal;icon:swan;swan;天鹅
+flamingo;animal;icon:flamingo;flamingo;火烈鸟
+peacock;animal;icon:peacock;peacock;孔雀
+frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
+turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
+snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
+lizard;animal;icon:lizard;lizard,gecko,salamander;蜥蜴,壁虎
+crocodile;animal;icon:crocodile;crocodile,alligator;鳄鱼
+fish;animal;icon:tropical-fish;fish,goldfish;鱼,金鱼
+shark;animal;icon:shark;shark;鲨鱼
+whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
+dolphin;animal;icon:dolphin;dolphin;海豚
+octopus;animal;icon:octopus;octopus,kraken;章鱼,海妖
+squid;animal;icon:squid;squid;鱿鱼
+crab;animal;icon:crab;crab;螃蟹,蟹
+lobster;animal;icon:lobster;lobster;龙虾
+jellyfish;animal;icon:jellyfish;jellyfish;水母
+snail;animal;icon:snail;snail;蜗牛
+bee;animal;icon:honeybee;bee,honeybee,wasp;蜜蜂,蜂
+butterfly;animal;icon:butterfly;butterfly,moth;蝴蝶,飞蛾
+ladybug;animal;icon:lady-beetle;ladybug,ladybird;瓢虫
+beetle;animal;icon:beetle;beetle,scarab;甲虫
+ant;animal;icon:ant;ant;蚂蚁
+spider;animal;icon:spider;spider,tarantula;蜘蛛
+scorpion;animal;icon:scorpion;scorpion;蝎子
+worm;animal;icon:worm;worm,caterpillar;虫子,毛毛虫
+bat;animal;icon:bat;bat,bats;蝙蝠
+monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
+gorilla;animal;icon:gorilla;gorilla;大猩猩
+elephant;animal;icon:elephant;elephant;大象
+camel;animal;icon:two-hump-camel;camel;骆驼
+giraffe;animal;icon:giraffe;giraffe;长颈鹿
+zebra;animal;icon:zebra;zebra;斑马
+hippo;animal;icon:hippopotamus;hippo,hippopotamus;河马
+rhino;animal;icon:rhinoceros;rhino,rhinoceros;犀牛
+kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
+koala;animal;icon:koala;koala;考拉
+sloth;animal;icon:sloth;sloth;树懒
+otter;animal;icon:otter;otter;水獭
+raccoon;animal;icon:raccoon;raccoon;浣熊
+hedgehog;animal;icon:hedgehog;hedgehog;刺猬
+squirrel;animal;icon:chipmunk;squirrel,chipmunk;松鼠
+skunk;animal;icon:skunk;skunk;臭鼬
+seal;animal;icon:seal;seal;海豹
+llama;animal;icon:llama;llama,alpaca;羊驼
+mammoth;animal;icon:mammoth;mammoth;猛犸象
+dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm,hydra;龙,飞龙,巨龙
+dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,raptor,tyrannosaurus;恐龙,霸王龙
+slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
+ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
+elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
+golem;creature;monster:golem;golem,gargoyle;魔像,石像鬼
+alien;creature;icon:alien-monster;alien,martian,invader;外星人
+beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mutant;怪物,怪兽,野兽
+phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
+yeti;creature;monster:yeti;yeti,bigfoot,sasquatch;雪人怪,大脚怪
+mimic;creature;item:mimic;mimic;宝箱怪
+sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
+dagger;weapon;icon:dagger;dagger,knife,knives,dirk;匕首,小刀
+axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
+hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
+pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
+staff;weapon;item:staff;staff,stave,rod,scepter,sceptre;法杖,权杖
+wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
+bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,crossbow,arrow,arrows;弓,弓箭,弩,箭
+spear;weapon;icon:trident-emblem;spear,trident,lance,pike,halberd;长矛,三叉戟,长枪
+shield;armour;item:shield;shield,buckler;盾牌,盾
+bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
+dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
+boomerang;weapon;icon:boomerang;boomerang;回旋镖
+gun;weapon;icon:water-pistol;gun,pistol,blaster,revolver;枪,手枪
+crossed-swords;ui;icon:crossed-swords;crossed swords,battle icon;双剑,交叉剑
+helmet;armour;icon:military-helmet;helmet,helm;头盔
+crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
+hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
+cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
+boots;armour;icon:hiking-boot;boot,boots;靴子
+gloves;armour;icon:gloves;glove,gloves,gauntlet,gauntlets;手套,护手
+armor;armour;icon:coat;armor,armour,chestplate,breastplate,tunic,coat;盔甲,铠甲,护甲
+ring;treasure;icon:ring;ring,rings;戒指
+amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
+goggles;armour;icon:goggles;goggles;护目镜
+glasses;armour;icon:glasses;glasses,spectacles;眼镜
+potion;food;item:potion;potion,elixir,flask,vial,tonic;药水,药剂,药瓶
+apple;food;icon:red-apple;apple;苹果
+green-apple;food;icon:green-apple;green apple;青苹果
+bread;food;icon:bread;bread,loaf;面包
+baguette;food;icon:baguette-bread;baguette;法棍
+cheese;food;icon:cheese-wedge;cheese;奶酪
+meat;food;icon:meat-on-bone;meat,ham,steak,drumstick;肉,火腿,牛排
+chicken-leg;food;icon:poultry-leg;chicken leg,turkey leg,roast chicken;鸡腿
+bacon;food;icon:bacon;bacon;培根
+egg;food;icon:egg;egg,eggs;蛋,鸡蛋
+carrot;food;icon:carrot;carrot;胡萝卜
+potato;food;icon:potato;potato,potatoes;土豆,马铃薯
+tomato;food;icon:tomato;tomato,tomatoes;番茄,西红柿
+corn;food;icon:ear-of-corn;corn,maize;玉米
+eggplant;food;icon:eggplant;eggplant,aubergine;茄子
+pumpkin;food;icon:jack-o-lantern;pumpkin,jack-o-lantern,jack o lantern;南瓜
+onion;food;icon:onion;onion;洋葱
+garlic;food;icon:garlic;garlic;大蒜
+pepper;food;icon:hot-pepper;pepper,chili,chilli;辣椒
+broccoli;food;icon:broccoli;broccoli;西兰花
+cucumber;food;icon:cucumber;cucumber;黄瓜
+banana;food;icon:banana;banana;香蕉
+grapes;food;icon:grapes;grape,grapes;葡萄
+cherry;food;icon:cherries;cherry,cherries;樱桃
+strawberry;food;icon:strawberry;strawberry,strawberries;草莓
+watermelon;food;icon:watermelon;watermelon;西瓜
+lemon;food;icon:lemon;lemon;柠檬
+pear;food;icon:pear;pear;梨
+peach;food;icon:peach;peach,peaches;桃子,桃
+pineapple;food;icon:pineapple;pineapple;菠萝
+coconut;food;icon:coconut;coconut;椰子
+~orange-fruit;food;icon:tangerine;tangerine,~orange;橘子,橙子
+avocado;food;icon:avocado;avocado;牛油果
+cake;food;icon:shortcake;cake,cakes;蛋糕
+cupcake;food;icon:cupcake;cupcake,muffin;纸杯蛋糕
+pie;food;icon:pie;pie,tart;派,馅饼
+cookie;food;icon:cookie;cookie,biscuit;饼干,曲奇
+donut;food;icon:doughnut;donut,doughnut;甜甜圈
+candy;food;icon:candy;candy,sweet,sweets;糖果,糖
+lollipop;food;icon:lollipop;lollipop;棒棒糖
+chocolate;food;icon:chocolate-bar;chocolate,chocolate bar;巧克力
+ice-cream;food;icon:soft-ice-cream;ice cream,icecream,gelato;冰淇淋
+pizza;food;icon:pizza;pizza;披萨
+burger;food;icon:hamburger;burger,hamburger,cheeseburger;汉堡
+hotdog;food;icon:hot-dog;hotdog,hot dog,sausage;热狗,香肠
+sushi;food;icon:sushi;sushi;寿司
+rice;food;icon:cooked-rice;rice,rice bowl;米饭
+noodles;food;icon:steaming-bowl;noodles,ramen,soup,stew;面条,拉面,汤
+honey;food;icon:honey-pot;honey,honey pot;蜂蜜
+milk;food;icon:glass-of-milk;milk;牛奶
+coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
+beer;food;icon:beer-mug;beer,ale,tankard;啤酒
+wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
+bottle;food;icon:bottle-with-popping-cork;bottle;瓶子,瓶
+mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
+chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
+coin;treasure;item:coin;coin,gold coin,money,gold coins;金币,硬币,钱
+gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,ruby,emerald,sapphire,~crystal;宝石,钻石,水晶
+key;treasure;item:key;key,keys;钥匙
+old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
+money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
+trophy;treasure;icon:trophy;trophy,cup trophy,chalice,grail;奖杯,圣杯
+medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
+crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
+scroll;treasure;icon:scroll;scroll,parchment;卷轴
+map;treasure;icon:world-map;map,treasure map,world map;地图,藏宝图
+book;treasure;icon:closed-book;book,spellbook,spell book,tome,grimoire,journal;书,魔法书,书本
+letter;treasure;icon:envelope;letter,envelope,mail;信,信封
+gift;treasure;icon:wrapped-gift;gift,present,giftbox;礼物,礼盒
+hourglass;treasure;icon:hourglass-not-done;hourglass,sand timer;沙漏
+compass;tool;icon:compass;compass;指南针
+skull;treasure;icon:skull;skull,skulls;头骨,骷髅头
+bone;treasure;icon:bone;bone,bones;骨头
+feather;treasure;icon:feather;feather,quill;羽毛
+ticket;treasure;icon:admission-tickets;ticket,tickets;票
+puzzle;treasure;icon:puzzle-piece;puzzle,puzzle piece,jigsaw;拼图
+dice;treasure;icon:game-die;dice,die;骰子
+wrench;tool;icon:wrench;wrench,spanner;扳手
+screwdriver;tool;icon:screwdriver;screwdriver;螺丝刀
+saw;tool;icon:carpentry-saw;saw;锯子,锯
+toolbox;tool;icon:toolbox;toolbox,tool box,tools;工具箱,工具
+magnet;tool;icon:magnet;magnet;磁铁
+scissors;tool;icon:scissors;scissors;剪刀
+fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
+bucket;tool;icon:bucket;bucket,pail;水桶,桶
+broom;tool;icon:broom;broom,broomstick;扫帚
+lantern;tool;icon:red-paper-lantern;lantern,paper lantern;灯笼
+flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
+torch;tool;item:torch;torch,torches,firebrand;火把
+candle;prop;icon:candle;candle,candles;蜡烛
+lamp;prop;icon:diya-lamp;oil lamp,lamp;油灯,灯
+bulb;ui;icon:light-bulb;light bulb,bulb,idea;灯泡
+gear;ui;icon:gear;gear,cog,settings;齿轮,设置
+magnifier;ui;icon:magnifying-glass-tilted-left;magnifying glass,magnifier,search;放大镜
+telescope;tool;icon:telescope;telescope,spyglass;望远镜
+ladder;prop;icon:ladder;ladder;梯子
+rope;prop;icon:knot;rope,knot;绳子
+chain;prop;icon:chains;chain,chains,shackles;锁链,链条
+anchor;prop;icon:anchor;anchor;锚
+barrel;prop;icon:oil-drum;barrel,keg,cask,drum;木桶,桶子,酒桶
+crate;prop;icon:package;crate,box,package,parcel;箱,木箱,包裹
+chair;prop;icon:chair;chair,stool,seat;椅子
+bed;prop;icon:bed;bed;床
+couch;prop;icon:couch-and-lamp;couch,sofa;沙发
+door;prop;icon:door;door,gate,doorway;门
+window;prop;icon:window;window;窗户,窗
+mirror;prop;icon:mirror;mirror;镜子
+toilet;prop;icon:toilet;toilet;马桶
+bathtub;prop;icon:bathtub;bathtub,bath;浴缸
+clock;prop;icon:mantelpiece-clock;clock;时钟,钟
+vase;prop;icon:amphora;vase,urn,amphora,jar,pot,pottery;花瓶,罐子,陶罐
+cauldron;prop;icon:pot-of-food;cauldron,cooking pot;大锅,锅
+bell;prop;icon:bell;bell;铃铛
+flag;prop;icon:triangular-flag;flag,banner,pennant;旗子,旗帜
+sign;prop;icon:placard;sign,signpost,placard,board;牌子,告示牌
+tent;building;icon:tent;tent,camp;帐篷
+campfire;prop;icon:fire;campfire,bonfire;篝火,营火
+fire;ui;icon:fire;~fire,~flame,~flames,blaze;火,火焰
+gravestone;prop;icon:headstone;gravestone,tombstone,headstone,grave;墓碑,坟墓
+coffin;prop;icon:coffin;coffin,casket;棺材
+logs;prop;icon:wood;log,logs,firewood,lumber,wood pile;木头,原木,木柴
+rock;plant;icon:rock;rock,boulder,stone pile,pebble;石头,岩石
+teddy;prop;icon:teddy-bear;teddy bear,teddy,plush;泰迪熊,玩偶
+balloon;prop;icon:balloon;balloon,balloons;气球
+umbrella;prop;icon:umbrella;umbrella,parasol;雨伞,伞
+guitar;prop;icon:guitar;guitar,lute;吉他,琵琶
+drum-set;prop;icon:drum;snare drum,war drum;鼓
+trumpet;prop;icon:trumpet;trumpet,horn;小号,号角
+tree;plant;plant:tree;tree,oak,forest,maple,willow;树,树木,橡树,森林
+pine;plant;plant:pine;pine,pine tree,fir,spruce,conifer;松树,杉树
+christmas-tree;plant;icon:christmas-tree;christmas tree,xmas tree;圣诞树
+palm;plant;icon:palm-tree;palm,palm tree,coconut tree;棕榈树,椰子树
+cherry-blossom;plant;icon:cherry-blossom;cherry blossom,sakura,blossom;樱花
+flower;plant;plant:flower;flower,flowers,daisy,blossoms;花,花朵,雏菊
+rose;plant;icon:rose;rose,roses;玫瑰
+tulip;plant;icon:tulip;tulip,tulips;郁金香
+sunflower;plant;icon:sunflower;sunflower,sunflowers;向日葵
+mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom;蘑菇,菌
+cactus;plant;plant:cactus;cactus,cacti;仙人掌
+bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant;灌木,盆栽
+herb;plant;icon:herb;herb,herbs,weed,grass tuft;草药,香草
+clover;plant;icon:four-leaf-clover;clover,four leaf clover,shamrock;四叶草,三叶草
+leaf;plant;icon:maple-leaf;leaf,leaves,maple leaf;叶子,枫叶
+sprout;plant;icon:seedling;sprout,seedling,seed,sapling;幼苗,种子,树苗
+wheat;plant;icon:sheaf-of-rice;wheat,crop,crops,grain,hay;小麦,麦子,庄稼
+bamboo;plant;icon:tanabata-tree;bamboo;竹子
+house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn;房子,房屋,小屋,建筑,旅馆,酒馆
+castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要塞,宫殿
+tower;building;building:tower;tower,watchtower,wizard tower;塔,高塔
+lighthouse;building;building:lighthouse;lighthouse;灯塔
+church;building;icon:church;church,chapel,cathedral;教堂
+temple;building;icon:classical-building;temple,museum,bank,courthouse;神殿,寺庙,银行
+shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
+pagoda;building;icon:japanese-castle;pagoda,japanese castle;宝塔,天守阁
+hut;building;icon:hut;hut,shack,yurt;茅屋,棚屋
+shop;building;icon:convenience-store;shop,store,market;商店,超市
+factory;building;icon:factory;factory,mill,workshop;工厂
+hospital;building;icon:hospital;hospital,clinic;医院
+school;building;icon:school;school,academy;学校
+stadium;building;icon:stadium;stadium,arena,colosseum;体育场,竞技场
+fountain;building;icon:fountain;fountain;喷泉
+mountain;plant;icon:mountain;mountain,mountains,hill,peak;山,山峰
+volcano;plant;icon:volcano;volcano;火山
+island;plant;icon:desert-island;island;岛,小岛
+spaceship;vehicle;vehicle:spaceship;spaceship,space ship,starship,spacecraft,fighter jet,space fighter;飞船,宇宙飞船,战机
+rocket;vehicle;icon:rocket;rocket,missile;火箭,导弹
+ufo;vehicle;icon:flying-saucer;ufo,flying saucer;飞碟,不明飞行物
+car;vehicle;vehicle:car;car,automobile,sports car,racecar,race car,kart;车,汽车,赛车
+truck;vehicle;icon:delivery-truck;truck,lorry,van;卡车,货车
+bus;vehicle;icon:bus;bus;公交车,巴士
+police-car;vehicle;icon:police-car;police car,cop car;警车
+fire-truck;vehicle;icon:fire-engine;fire truck,fire engine;消防车
+ambulance;vehicle;icon:ambulance;ambulance;救护车
+taxi;vehicle;icon:taxi;taxi,cab;出租车
+tractor;vehicle;icon:tractor;tractor;拖拉机
+tank;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
+boat;vehicle;vehicle:boat;boat,ship,galleon,yacht,rowboat;船,小船,大船
+sailboat;vehicle;icon:sailboat;sailboat,sail boat,dinghy;帆船,小帆船
+speedboat;vehicle;icon:speedboat;speedboat,motorboat,jet ski;快艇,摩托艇
+canoe;vehicle;icon:canoe;canoe,kayak;独木舟,皮划艇
+airplane;vehicle;icon:airplane;airplane,aeroplane,plane,jet,aircraft;飞机
+helicopter;vehicle;icon:helicopter;helicopter,chopper;直升机
+train;vehicle;icon:locomotive;train,locomotive,steam train;火车
+bicycle;vehicle;icon:bicycle;bicycle,bike;自行车
+motorcycle;vehicle;icon:motorcycle;motorcycle,motorbike;摩托车
+scooter;vehicle;icon:kick-scooter;scooter;滑板车
+skateboard;vehicle;icon:skateboard;skateboard;滑板
+sled;vehicle;icon:sled;sled,sleigh,sledge;雪橇
+cart;vehicle;icon:shopping-cart;cart,trolley,minecart,mine cart,wagon;手推车,矿车
+grass-tile;terrain;tile:grass;grass,grass tile,lawn,meadow;草地,草坪,草
+dirt-tile;terrain;tile:dirt;dirt,soil,mud,earth,dirt tile;泥土,土地,泥巴
+stone-tile;terrain;tile:stone;stone,cobblestone,cobble,stone tile,rock tile,stone floor;石地,石板,鹅卵石
+brick-tile;terrain;tile:brick;brick,bricks,brick wall,wall,dungeon wall;砖,砖墙,墙
+wood-tile;terrain;tile:wood;planks,wood planks,wooden floor,floorboards,wood floor;木板,地板
+water-tile;terrain;tile:water;water,sea,ocean,lake,river,pond;水,海,湖,河
+lava-tile;terrain;tile:lava;lava,magma;熔岩,岩浆
+sand-tile;terrain;tile:sand;sand,desert,beach,dune;沙子,沙漠,沙滩
+snow-tile;terrain;tile:snow;snow,snowfield;雪,雪地
+ice-tile;terrain;tile:ice;ice tile,ice floor,frozen lake;冰面,冰块
+platform;terrain;tile:platform;platform,ledge,platform top,ground,floor,terrain,tile,block;平台,地面,地形,地砖,方块
+heart;ui;icon:red-heart;heart,hearts,health,life,hp;心,爱心,生命,血量
+star;ui;icon:star;star,stars;星星,星
+sparkles;ui;icon:sparkles;sparkle,sparkles,glitter,twinkle;闪光,闪耀
+lightning;ui;icon:high-voltage;lightning,thunder,bolt,zap,electricity;闪电,雷电
+explosion;ui;icon:collision;explosion,boom,blast,impact,hit effect;爆炸,冲击
+droplet;ui;icon:droplet;droplet,drop,water drop,raindrop,mana;水滴,雨滴,法力
+snowflake;ui;icon:snowflake;snowflake;雪花
+cloud;ui;icon:cloud;cloud,clouds;云,云朵
+sun;ui;icon:sun;sun,sunny;太阳
+moon;ui;icon:crescent-moon;moon,crescent;月亮,月
+rainbow;ui;icon:rainbow;rainbow;彩虹
+tornado;ui;icon:tornado;tornado,whirlwind,cyclone;龙卷风,旋风
+comet;ui;icon:comet;comet,meteor,fireball;彗星,流星,火球
+planet;ui;icon:ringed-planet;planet,saturn;行星,星球
+lock;ui;icon:locked;lock,padlock,locked;锁
+check;ui;icon:check-box-with-check;check,checkmark,tick,done;勾,对勾
+cross;ui;icon:cross-mark;cross mark,cancel,wrong;叉,错误
+warning;ui;icon:warning;warning,alert,caution;警告
+exclamation;ui;icon:red-exclamation-mark;exclamation,exclamation mark,quest marker;感叹号
+question;ui;icon:red-question-mark;question mark,question,unknown;问号
+speech;ui;icon:speech-balloon;speech bubble,speech balloon,dialog,dialogue,chat;对话框,气泡
+note;ui;icon:musical-note;music note,musical note,music,song;音符,音乐
+zzz;ui;icon:zzz;zzz,sleep,sleeping;睡觉
+target;ui;icon:bullseye;target,bullseye,crosshair;靶子,目标
+hundred;ui;icon:hundred-points;score,points;分数
+poison-icon;ui;icon:skull-and-crossbones;skull and crossbones,jolly roger,death icon,poison icon;骷髅旗,毒药标志
+pill;food;icon:pill;pill,medicine,capsule;药丸,药
+syringe;tool;icon:syringe;syringe,needle,injection;注射器
+`;
+
+function parseTable(): Subject[] {
+  const out: Subject[] = [];
+  for (const raw of TABLE.split("\n")) {
+    const line = raw.trim();
+    if (!line) continue;
+    const [id0, category, draw, en, zh] = line.split(";") as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const [kind, ref] = draw.split(":") as [string, string];
+    const builder: Builder =
+      kind === "role" || kind === "race"
+        ? "humanoid"
+        : kind === "animal"
+          ? "animal"
+          : kind === "dragon"
+            ? "dragon"
+            : kind === "blob"
+              ? "blob"
+              : kind === "monster"
+                ? "monster"
+                : kind === "item"
+                  ? "item"
+                  : kind === "tile"
+                    ? "tile"
+                    : kind === "icon"
+                      ? "icon"
+                      : "scenery";
+    const words = en.split(",").map((w) => w.trim());
+    out.push({
+      id: id0.replace(/^~/, ""),
+      category: category as SubjectCategory,
+      builder,
+      ref: kind === "role" || kind === "race" ? `${kind}:${ref}` : ref,
+      en: words.filter((w) => !w.startsWith("~")),
+      weak: words.filter((w) => w.startsWith("~")).map((w) => w.slice(1)),
+      zh: zh
+        .split(",")
+        .map((w) => w.trim())
+        .filter(Boolean),
+    });
+  }
+  return out;
+}
+
+export const SUBJECTS: readonly Subject[] = parseTable();
+
+export const SUBJECT_BY_ID: ReadonlyMap<string, Subject> = new Map(SUBJECTS.map((s) => [s.id, s]));
+
+// ---- modifiers ------------------------------------------------------------------------------
+
+/** Materials and elements: they change how a subject is drawn, not only its hue. */
+export type MaterialId =
+  | "gold"
+  | "silver"
+  | "iron"
+  | "rusty"
+  | "wooden"
+  | "stone"
+  | "crystal"
+  | "ice"
+  | "fire"
+  | "poison"
+  | "magic"
+  | "haunted"
+  | "lightning"
+  | "holy";
+
+export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
+  { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金"] },
+  { id: "silver", en: ["silver", "silvery", "platinum"], zh: ["银色", "白银", "银"] },
+  {
+    id: "iron",
+    en: ["iron", "steel", "metal", "metallic", "mechanical"],
+    zh: ["铁", "钢", "金属"],
+  },
+  {
+    id: "rusty",
+    en: ["rusty", "rusted", "corroded", "old", "ancient", "broken"],
+    zh: ["生锈", "锈", "古老", "破旧"],
+  },
+  { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
+  { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
+  { id: "crystal", en: ["crystal", "crystalline", "glass", "diamond"], zh: ["水晶", "玻璃"] },
+  {
+    id: "ice",
+    en: ["ice", "icy", "frost", "frosty", "frozen", "snowy", "cold"],
+    zh: ["冰", "冰霜", "冰冻", "霜"],
+  },
+  {
+    id: "fire",
+    en: ["fire", "fiery", "flame", "flaming", "burning", "blazing", "lava", "molten", "inferno"],
+    zh: ["火", "火焰", "燃烧", "烈焰", "熔岩"],
+  },
+  {
+    id: "poison",
+    en: ["poison", "poisonous", "toxic", "venom", "venomous", "acid", "acidic", "radioactive"],
+    zh: ["毒", "有毒", "剧毒", "酸"],
+  },
+  {
+    id: "magic",
+    en: ["magic", "magical", "enchanted", "glowing", "arcane", "mystic", "mystical", "glow"],
+    zh: ["魔法", "附魔", "发光", "神秘"],
+  },
+  {
+    id: "haunted",
+    en: [
+      "haunted",
+      "cursed",
+      "dark",
+      "shadow",
+      "evil",
+      "spooky",
+      "creepy",
+      "undead",
+      "corrupted",
+      "ghostly",
+    ],
+    zh: ["闹鬼", "诅咒", "黑暗", "暗影", "邪恶", "恐怖"],
+  },
+  {
+    id: "lightning",
+    en: ["electric", "lightning", "thunder", "storm", "shock"],
+    zh: ["电", "雷", "闪电"],
+  },
+  {
+    id: "holy",
+    en: ["holy", "divine", "sacred", "blessed", "angelic", "celestial"],
+    zh: ["神圣", "圣"],
+  },
+];
+
+export const COLORS: { id: string; en: string[]; zh: string[]; hex: string }[] = [
+  { id: "red", en: ["red", "crimson", "scarlet"], zh: ["红色", "红", "赤"], hex: "#d8383c" },
+  { id: "orange", en: ["orange", "amber"], zh: ["橙色", "橙", "橘色"], hex: "#f0862a" },
+  { id: "yellow", en: ["yellow"], zh: ["黄色", "黄"], hex: "#f2d23c" },
+  { id: "lime", en: ["lime"], zh: ["黄绿"], hex: "#a4dc3a" },
+  { id: "green", en: ["green", "emerald", "jade"], zh: ["绿色", "绿"], hex: "#44b04e" },
+  {
+    id: "teal",
+    en: ["teal", "cyan", "turquoise", "aqua"],
+    zh: ["青色", "蓝绿", "青"],
+    hex: "#2cb8b0",
+  },
+  { id: "blue", en: ["blue", "azure"], zh: ["蓝色", "蓝"], hex: "#3c6ee6" },
+  { id: "navy", en: ["navy"], zh: ["藏青", "深蓝"], hex: "#2c3c8c" },
+  {
+    id: "purple",
+    en: ["purple", "violet", "lavender", "indigo"],
+    zh: ["紫色", "紫"],
+    hex: "#8c48cc",
+  },
+  { id: "pink", en: ["pink", "magenta"], zh: ["粉色", "粉红", "粉"], hex: "#f078b4" },
+  { id: "brown", en: ["brown", "chocolate"], zh: ["棕色", "褐色", "棕", "褐"], hex: "#8c5a30" },
+  { id: "black", en: ["black"], zh: ["黑色", "黑"], hex: "#34303e" },
+  { id: "white", en: ["white", "pale"], zh: ["白色", "白"], hex: "#eeeef2" },
+  { id: "grey", en: ["grey", "gray"], zh: ["灰色", "灰"], hex: "#8a8c98" },
+];
+
+/** Words that name a size (grid) rather than a subject. */
+export const SIZE_WORDS: { en: string[]; zh: string[]; size: number }[] = [
+  { en: ["tiny", "mini", "micro"], zh: ["迷你", "微型", "极小"], size: 16 },
+  { en: ["small", "little"], zh: ["小型"], size: 24 },
+  { en: ["big", "large"], zh: ["大型"], size: 48 },
+  { en: ["giant", "huge", "massive", "colossal", "enormous"], zh: ["巨型", "巨大"], size: 64 },
+];
+
+/** Style words that the builders read (cute = chibi proportions). */
+export const STYLE_WORDS = {
+  cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
+};
+
+/** Words that introduce a held item. */
+export const HOLD_WORDS = {
+  en: [
+    "with",
+    "holding",
+    "wielding",
+    "carrying",
+    "brandishing",
+    "swinging",
+    "grabbing",
+    "using",
+    "has",
+  ],
+  zh: ["拿着", "手持", "持着", "握着", "举着", "带着", "拿", "持", "握"],
+};
+
+/** Words that carry no subject meaning in a sprite prompt; never reported as "not understood". */
+export const FILLERS = {
+  en: `a an the of and or in on at for to from by as is are its it this that his her their some
+    pixel pixels art sprite sprites game asset assets icon icons style styled 8-bit 16-bit
+    8bit 16bit retro px rpg platformer top-down topdown side view side-view front facing camera
+    isometric 2d 3d image picture drawing design concept sheet set one two three four single
+    simple detailed very quite really super cool nice beautiful pretty classic fantasy scifi sci-fi
+    medieval modern futuristic cartoon cartoony stylized new standing walking running idle animation
+    animated frame frames transparent background white black-and-white made like looking wearing
+    tile-able tileable seamless ready shaped shape full body portrait`
+    .split(/\s+/)
+    .filter(Boolean),
+  zh: [
+    "的",
+    "一个",
+    "一只",
+    "一把",
+    "一位",
+    "一座",
+    "一辆",
+    "一块",
+    "一瓶",
+    "个",
+    "只",
+    "把",
+    "位",
+    "座",
+    "辆",
+    "块",
+    "瓶",
+    "像素",
+    "风格",
+    "精灵图",
+    "游戏",
+    "素材",
+    "图标",
+    "和",
+    "与",
+    "在",
+    "是",
+    "了",
+    "画",
+    "张",
+  ],
+};
