@@ -4,6 +4,7 @@
 // Nothing else reaches the client: unknown errors become a 500 with a request id, logged here.
 import crypto from "node:crypto";
 import { ZodError } from "zod";
+import { DomainError, type DomainErrorKind, QuotaExceededError } from "@/lib/errors";
 
 export type ApiFamily = "qt" | "pixel";
 
@@ -46,8 +47,28 @@ export function describeZodError(error: ZodError): { message: string; details: s
   return { message: `Invalid request: ${parts[0]}`, details: parts.join("; ") };
 }
 
+/** The one table from domain errors to HTTP statuses, shared by both API families. */
+const STATUS_OF: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  quota: 429,
+  unavailable: 503,
+};
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) {
+    return new ApiError(STATUS_OF[error.kind], error.message, {
+      details: error.details,
+      headers:
+        error instanceof QuotaExceededError
+          ? { "Retry-After": String(error.retryAfterSeconds) }
+          : undefined,
+    });
+  }
   if (error instanceof ZodError) {
     const { message, details } = describeZodError(error);
     return new ApiError(400, message, { details });

@@ -2,11 +2,11 @@
 // next-auth session cookie. A presented Bearer key never falls back to the cookie.
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { unauthorized } from "@/lib/api/errors";
 import { authenticateApiKey } from "@/lib/auth/api-keys";
 import { getServerSecret } from "@/lib/auth/server-secret";
 import type { User } from "@/lib/db/schema";
 import { getUserById } from "@/lib/db/users";
+import { UnauthenticatedError } from "@/lib/errors";
 
 export interface Caller {
   user: User;
@@ -35,7 +35,7 @@ export async function findSessionCaller(req: NextRequest): Promise<Caller | unde
 export async function requireCaller(req: NextRequest): Promise<Caller> {
   const caller = await findCaller(req);
   if (!caller) {
-    throw unauthorized(
+    throw new UnauthenticatedError(
       req.headers.get("authorization")
         ? "The API key is malformed, unknown or revoked"
         : "Send Authorization: Bearer gpa_… or sign in",

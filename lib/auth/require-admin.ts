@@ -1,7 +1,7 @@
-import { forbidden } from "@/lib/api/errors";
+import { ForbiddenError } from "@/lib/errors";
 import type { Caller } from "./caller";
 
 export function requireAdmin(caller: Caller): void {
   if (caller.user.role !== "admin")
-    throw forbidden("Admins only", "This page and API are for studio administrators");
+    throw new ForbiddenError("Admins only", "This page and API are for studio administrators");
 }

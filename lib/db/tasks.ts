@@ -138,6 +138,17 @@ export async function listTasks(
   return { rows, total };
 }
 
+/** Several of a user's tasks in one query (others' ids are skipped), newest first. */
+export async function tasksOfUserByIds(ids: number[], userId: number): Promise<Task[]> {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
+    .orderBy(desc(tasks.id))
+    .all();
+}
+
 /** Earlier prompts of a user, newest first, for duplicate detection. */
 export async function recentPromptsOfUser(
   userId: number,

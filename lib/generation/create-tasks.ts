@@ -1,7 +1,6 @@
 // Creating work: every public entry point (QT Pixel API, Pixel backend API, studio extensions)
 // ends here, turning a validated request into task rows for the queue.
 import crypto from "node:crypto";
-import { ApiError, badRequest } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { resetTaskForRerun } from "@/lib/db/queue";
 import type { Batch, NewTask, Task } from "@/lib/db/schema";
@@ -10,7 +9,9 @@ import {
   insertTask,
   recentPromptsOfUser,
   tasksOfBatch,
+  tasksOfUserByIds,
 } from "@/lib/db/tasks";
+import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { notifyEnqueued } from "@/lib/jobs/events";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
@@ -85,7 +86,10 @@ export interface GenerateInput extends PixelSettings {
 
 export type GenerateResult =
   | { kind: "created"; task: Task }
-  | { kind: "duplicates"; duplicates: { id: number; prompt: string; score: number }[] };
+  | { kind: "duplicates"; duplicates: { task: Task; score: number }[] };
+
+/** Most similar earlier tasks shown with a duplicates_found answer. */
+const MAX_DUPLICATES_SHOWN = 8;
 
 export async function createSingleTask(
   caller: Caller,
@@ -94,11 +98,26 @@ export async function createSingleTask(
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   checkPromptBudget(model, input.prompt);
   if (!input.force) {
-    const duplicates = findDuplicatesNormalized(
+    const matches = findDuplicatesNormalized(
       input.prompt,
       await recentPromptsOfUser(caller.user.id),
-    );
-    if (duplicates.length) return { kind: "duplicates", duplicates: duplicates.slice(0, 8) };
+    ).slice(0, MAX_DUPLICATES_SHOWN);
+    if (matches.length) {
+      const rows = new Map(
+        (
+          await tasksOfUserByIds(
+            matches.map((m) => m.id),
+            caller.user.id,
+          )
+        ).map((t) => [t.id, t]),
+      );
+      const duplicates = matches.flatMap((m) => {
+        const task = rows.get(m.id);
+        return task ? [{ task, score: m.score }] : [];
+      });
+      // All of them deleted since the prompt scan: nothing left to be a duplicate of.
+      if (duplicates.length) return { kind: "duplicates", duplicates };
+    }
   }
   consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
@@ -145,7 +164,7 @@ export async function createBatch(
   // The QT Pixel API shows count 4 and "1-4"; a batch without a count is a full set.
   const count = fixedFrameCount(mode) ?? input.count ?? DEFAULT_BATCH_COUNT;
   if (count < 1 || count > MAX_BATCH_COUNT) {
-    throw badRequest(`count must be between 1 and ${MAX_BATCH_COUNT}`, `got ${count}`);
+    throw new InvalidInputError(`count must be between 1 and ${MAX_BATCH_COUNT}`, `got ${count}`);
   }
   consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
@@ -201,9 +220,9 @@ export async function createBatch(
 /** Re-rolls one frame of a batch in place: same subject, palette and grid; a new frame seed. */
 export async function regenerateFrame(caller: Caller, batch: Batch, index: number): Promise<Task> {
   const frame = (await tasksOfBatch(batch.id)).find((t) => t.batchIndex === index);
-  if (!frame) throw new ApiError(404, `Frame ${index} not found in batch ${batch.id}`);
+  if (!frame) throw new NotFoundError(`Frame ${index} not found in batch ${batch.id}`);
   if (frame.status === "pending" || frame.status === "processing") {
-    throw new ApiError(409, `Frame ${index} is still ${frame.status}`);
+    throw new ConflictError(`Frame ${index} is still ${frame.status}`);
   }
   consumeGenerationQuota(caller, 1);
   const params: TaskParams = { ...(frame.params as TaskParams), variant: randomSeed() };
@@ -244,14 +263,16 @@ export async function createGeneration(
   const model = resolveModel(input.model, [type]);
   checkPromptBudget(model, input.prompt);
   if (input.imageInputs?.length && type === "image" && !model.capabilities?.supportsRefImage) {
-    throw badRequest(`Model '${model.id}' does not accept reference images (imageInputs)`);
+    throw new InvalidInputError(
+      `Model '${model.id}' does not accept reference images (imageInputs)`,
+    );
   }
   // Checked now for a clear 400, and again when the worker fetches (DNS may change in between).
   for (const [i, url] of (input.imageInputs ?? []).entries()) {
     try {
       await assertPublicUrl(url);
     } catch (error) {
-      throw badRequest(
+      throw new InvalidInputError(
         `imageInputs.${i}: ${error instanceof Error ? error.message : "URL not allowed"}`,
       );
     }
@@ -284,27 +305,29 @@ export async function createOperation(
 ): Promise<Task> {
   const model = resolveModel(modelId, ["operation"]);
   if (source.status !== "completed") {
-    throw badRequest(`Task ${source.id} is ${source.status}; operations need a completed image`);
+    throw new InvalidInputError(
+      `Task ${source.id} is ${source.status}; operations need a completed image`,
+    );
   }
   const spec = model.params ?? {};
   for (const [name, value] of Object.entries(operationParams)) {
     const p = spec[name];
     if (!p)
-      throw badRequest(
+      throw new InvalidInputError(
         `params.${name}: unknown parameter for ${model.id}`,
         `known: ${Object.keys(spec).join(", ") || "none"}`,
       );
     if ((p.type === "number" || p.type === "integer") && typeof value !== "number") {
-      throw badRequest(`params.${name}: must be a number`);
+      throw new InvalidInputError(`params.${name}: must be a number`);
     }
     if (
       typeof value === "number" &&
       ((p.min !== undefined && value < p.min) || (p.max !== undefined && value > p.max))
     ) {
-      throw badRequest(`params.${name}: must be between ${p.min} and ${p.max}`);
+      throw new InvalidInputError(`params.${name}: must be between ${p.min} and ${p.max}`);
     }
     if (p.enum && !p.enum.includes(String(value)))
-      throw badRequest(`params.${name}: must be one of ${p.enum.join(", ")}`);
+      throw new InvalidInputError(`params.${name}: must be one of ${p.enum.join(", ")}`);
   }
   consumeGenerationQuota(caller, 1);
   const operation = String(model.capabilities?.operation ?? model.model_key);

@@ -1,6 +1,7 @@
 // Model lookups as the two public APIs phrase their errors. The registry never guesses (an id is
-// exact or it is an error) and owns the seed's wording; this turns its answers into API errors.
-import { ApiError, badRequest } from "@/lib/api/errors";
+// exact or it is an error) and owns the contracts' wording; this turns its answers into domain
+// errors (lib/api maps them to 400/404/503).
+import { InvalidInputError, NotFoundError, UnavailableError } from "@/lib/errors";
 import {
   findModel,
   type ModelEntry,
@@ -18,10 +19,10 @@ export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
   try {
     model = findModel(id);
   } catch (error) {
-    if (error instanceof ModelIdError) throw badRequest(error.message);
+    if (error instanceof ModelIdError) throw new InvalidInputError(error.message);
     throw error;
   }
-  if (!model) throw new ApiError(404, modelNotFoundMessage(id));
+  if (!model) throw new NotFoundError(modelNotFoundMessage(id));
   if (!types.includes(model.type)) {
     const where =
       model.type === "operation"
@@ -29,12 +30,12 @@ export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
         : model.type === "llm"
           ? "a chat endpoint (not served here)"
           : `POST /api/v1/generations/${model.type}`;
-    throw badRequest(
+    throw new InvalidInputError(
       `Model '${id}' is a ${model.type} model, not ${types.join("/")}; use it with ${where}`,
     );
   }
   if (!model.enabled) {
-    throw badRequest(
+    throw new InvalidInputError(
       `Model '${id}' is disabled: its provider is not configured on this server (missing ${model.missing_env.join(", ")}). Pick an enabled model from /api/v1/models`,
     );
   }
@@ -44,6 +45,6 @@ export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
 /** The default model of a type (the local engine when no provider is configured). */
 export function defaultModel(type: ModelType): ResolvedModel {
   const model = registryDefault(type);
-  if (!model) throw new ApiError(503, `No ${type} model is available on this server`);
+  if (!model) throw new UnavailableError(`No ${type} model is available on this server`);
   return model;
 }

@@ -1,6 +1,6 @@
-import { ApiError } from "@/lib/api/errors";
 import type { Caller } from "@/lib/auth/caller";
 import { getEnv } from "@/lib/config/env";
+import { QuotaExceededError } from "@/lib/errors";
 import { createRateLimiter, type RateLimiter } from "@/lib/security/rate-limit";
 
 // Per-key limit on generation (tasks per minute; a batch of 4 counts 4). Browser sessions are
@@ -23,9 +23,10 @@ export function consumeGenerationQuota(caller: Caller, tasks: number): void {
   const key = caller.keyId ? `key:${caller.keyId}` : `user:${caller.user.id}`;
   const result = limiter().consume(key, tasks);
   if (!result.ok) {
-    throw new ApiError(429, "Rate limit exceeded: too many generation tasks", {
-      details: `Limit is ${perMinute()} tasks per minute; retry after ${result.retryAfterSeconds} s`,
-      headers: { "Retry-After": String(result.retryAfterSeconds) },
-    });
+    throw new QuotaExceededError(
+      "Rate limit exceeded: too many generation tasks",
+      result.retryAfterSeconds,
+      `Limit is ${perMinute()} tasks per minute; retry after ${result.retryAfterSeconds} s`,
+    );
   }
 }

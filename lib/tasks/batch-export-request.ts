@@ -12,8 +12,8 @@ export async function batchForExport<Q extends { fps?: number }>(
   id: number,
   querySchema: Parameters<typeof parseQuery>[1],
 ): Promise<{ batch: Batch; frames: FrameFile[]; query: Q }> {
-  const query = parseQuery(req, querySchema) as Q;
   const { user } = await requireCaller(req);
+  const query = parseQuery(req, querySchema) as Q;
   const batch = await ownBatch(id, user.id);
   const frames = await completedFrames(batch);
   if (frames.length === 0) throw badRequest(`Batch ${id} has no completed images yet`);

@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 
 /** seed 000: POST /api/v1/batch-generate — 1–4 frames, or a sprite animation mode. */
 export const POST = qtHandler(async (req) => {
-  const body = await parseJsonBody(req, batchGenerateBody);
   const caller = await requireCaller(req);
+  const body = await parseJsonBody(req, batchGenerateBody);
   const { batch, tasks } = await createBatch(caller, {
     prompt: body.prompt,
     mode: body.mode,

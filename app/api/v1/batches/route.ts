@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 
 /** seed 000: GET /api/v1/batches — the caller's batches, newest first. */
 export const GET = qtHandler(async (req) => {
-  const { page = 1 } = parseQuery(req, batchesQuery);
   const { user } = await requireCaller(req);
+  const { page = 1 } = parseQuery(req, batchesQuery);
   const { rows, total } = await listBatches(user.id, {
     limit: DEFAULT_PAGE_SIZE,
     offset: (page - 1) * DEFAULT_PAGE_SIZE,

@@ -1,7 +1,6 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { generateBody } from "@/lib/api/schemas/generate";
 import { requireCaller } from "@/lib/auth/caller";
-import { getTaskForUser } from "@/lib/db/tasks";
 import { createSingleTask } from "@/lib/generation/create-tasks";
 import { toQtTask } from "@/lib/tasks/serialize";
 
@@ -9,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 /** seed 000: POST /api/v1/generate — one pixel-art image. */
 export const POST = qtHandler(async (req) => {
-  const body = await parseJsonBody(req, generateBody);
   const caller = await requireCaller(req);
+  const body = await parseJsonBody(req, generateBody);
   const result = await createSingleTask(caller, {
     prompt: body.prompt,
     background: body.background,
@@ -26,16 +25,10 @@ export const POST = qtHandler(async (req) => {
     aspectRatio: body.aspect_ratio,
   });
   if (result.kind === "duplicates") {
-    const duplicates = (
-      await Promise.all(
-        result.duplicates.map(async (d) => {
-          const task = await getTaskForUser(d.id, caller.user.id);
-          return task
-            ? { ...toQtTask(task), similarity: Math.round(d.score * 100) / 100 }
-            : undefined;
-        }),
-      )
-    ).filter((t) => t !== undefined);
+    const duplicates = result.duplicates.map((d) => ({
+      ...toQtTask(d.task),
+      similarity: Math.round(d.score * 100) / 100,
+    }));
     return Response.json({
       status: "duplicates_found",
       message: "Similar prompts were generated before; send force=true to generate anyway",

@@ -13,8 +13,8 @@ export const GET = qtHandler(async (req) => {
 
 /** Extension: creates a key; the `key` field is shown this once and never again. */
 export const POST = qtHandler(async (req) => {
-  const body = await parseJsonBody(req, createKeyBody);
   const { user } = await requireCaller(req);
+  const body = await parseJsonBody(req, createKeyBody);
   const { key, record } = await createApiKey(user.id, body.name);
   return Response.json({ key, ...record }, { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { qtHandler } from "@/lib/api/handler";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { publicOrigin } from "@/lib/tasks/origin";
+import { publicOrigin } from "@/lib/api/origin";
 import { operations } from "./operations";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 /** seed 000: GET /api/v1/tasks — the caller's tasks, newest first, 20 per page. */
 export const GET = qtHandler(async (req) => {
-  const query = parseQuery(req, listTasksQuery);
   const { user } = await requireCaller(req);
+  const query = parseQuery(req, listTasksQuery);
   return Response.json(await listUserTasks(user.id, query));
 });

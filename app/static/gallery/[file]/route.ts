@@ -10,10 +10,10 @@ const FILE = /^([1-9]\d{0,15})(_thumb)?\.png$/;
 
 /** seed 000 `image_path`: /static/gallery/<id>.png (and <id>_thumb.png), for the owner only. */
 export const GET = qtHandler<{ file: string }>(async (req, { params }) => {
+  const { user } = await requireCaller(req);
   const match = FILE.exec(params.file);
   if (!match) throw notFound("Image");
   const id = Number(match[1]);
-  const { user } = await requireCaller(req);
   await ownTask(id, user.id);
   const res = await imageResponse(id, match[2] ? "thumb" : "image", {
     ifNoneMatch: req.headers.get("if-none-match"),

@@ -10,9 +10,9 @@ export const dynamic = "force-dynamic";
 
 /** seed 000: GET /api/v1/batch/:id — the batch and all its tasks. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { user } = await requireCaller(req);
   const { id } = batchParams.parse(params);
   const query = parseQuery(req, batchQuery);
-  const { user } = await requireCaller(req);
   return Response.json(
     await batchDetail(await ownBatch(id, user.id), query.include_base64 === "true"),
   );
@@ -20,8 +20,8 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
 
 /** Extension: deletes a batch with all its frames and files. */
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = batchParams.parse(params);
   const { user } = await requireCaller(req);
+  const { id } = batchParams.parse(params);
   const batch = await ownBatch(id, user.id);
   for (const task of await tasksOfBatch(batch.id)) await deleteTask(task);
   await deleteBatchRow(batch.id, user.id);

@@ -20,6 +20,7 @@ const BODIES = {
 
 /** seed 001: POST /api/v1/generations/image|video|audio → { task_id }. */
 export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
+  const caller = await requireCaller(req);
   const parsedType = generationType.safeParse(params.type);
   if (!parsedType.success) throw notFound(`Generation type '${params.type}'`);
   const type = parsedType.data;
@@ -29,7 +30,6 @@ export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
       `The 'provider' field is no longer supported: put the provider in the model id instead, e.g. "model": "dashscope/qwen-image" (format 'provider/model_key')`,
     );
   }
-  const caller = await requireCaller(req);
   const { provider: _provider, ...input } = body;
   const task = await createGeneration(caller, type, input);
   return Response.json({

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 /** Extension: revokes one of the caller's keys; it stops working on the next request. */
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = keyIdParam.parse(params);
   const { user } = await requireCaller(req);
+  const { id } = keyIdParam.parse(params);
   if (!(await revokeApiKey(id, user.id))) throw notFound("API key");
   return Response.json({ id, revoked: true });
 });

@@ -10,26 +10,26 @@ export const dynamic = "force-dynamic";
 
 /** seed 000: GET /api/v1/task/:id (include_base64=true adds image_base64). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { user } = await requireCaller(req);
   const { id } = taskParams.parse(params);
   const query = parseQuery(req, taskQuery);
-  const { user } = await requireCaller(req);
   const task = await ownTask(id, user.id);
   return Response.json(await taskDetail(task, query.include_base64 === "true"));
 });
 
 /** seed 000: DELETE /api/v1/task/:id — removes the row and its files, stops upstream polling. */
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = taskParams.parse(params);
   const { user } = await requireCaller(req);
+  const { id } = taskParams.parse(params);
   await deleteTask(await ownTask(id, user.id));
   return Response.json({ id, deleted: true });
 });
 
 /** Extension: star / unstar. */
 export const PATCH = qtHandler<{ id: string }>(async (req, { params }) => {
+  const { user } = await requireCaller(req);
   const { id } = taskParams.parse(params);
   const body = await parseJsonBody(req, patchTaskBody);
-  const { user } = await requireCaller(req);
   const task = await updateTaskStarred(id, user.id, body.starred);
   if (!task) throw notFound(`Task ${id}`);
   return Response.json(await taskDetail(task, false));

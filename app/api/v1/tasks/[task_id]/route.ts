@@ -1,16 +1,16 @@
 import { notFound } from "@/lib/api/errors";
 import { pixelHandler } from "@/lib/api/handler";
+import { publicOrigin } from "@/lib/api/origin";
 import { requireCaller } from "@/lib/auth/caller";
 import { assetsOfTask, getTaskForUser } from "@/lib/db/tasks";
-import { publicOrigin } from "@/lib/tasks/origin";
 import { parsePublicTaskId, toPixelTask } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 
 /** seed 001: GET /api/v1/tasks/{task_id} — accepts "task_123" (as returned) or "123". */
 export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => {
-  const id = parsePublicTaskId(params.task_id);
   const { user } = await requireCaller(req);
+  const id = parsePublicTaskId(params.task_id);
   const task = id ? await getTaskForUser(id, user.id) : undefined;
   if (!task) throw notFound(`Task '${params.task_id}'`);
   return Response.json({

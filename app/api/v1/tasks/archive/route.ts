@@ -11,8 +11,8 @@ export const dynamic = "force-dynamic";
 
 /** Extension: a streamed ZIP of several of the caller's images (gallery multi-select). */
 export const POST = qtHandler(async (req) => {
-  const { task_ids } = await parseJsonBody(req, archiveBody);
   const { user } = await requireCaller(req);
+  const { task_ids } = await parseJsonBody(req, archiveBody);
   const store = getBlobStore();
   const entries = (
     await Promise.all(

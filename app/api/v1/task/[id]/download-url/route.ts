@@ -1,18 +1,18 @@
 import { badRequest } from "@/lib/api/errors";
 import { qtHandler } from "@/lib/api/handler";
+import { publicOrigin } from "@/lib/api/origin";
 import { taskParams } from "@/lib/api/schemas/task";
 import { requireCaller } from "@/lib/auth/caller";
 import { getServerSecret } from "@/lib/auth/server-secret";
 import { buildDownloadUrl } from "@/lib/security/signed-url";
-import { publicOrigin } from "@/lib/tasks/origin";
 import { ownTask } from "@/lib/tasks/task-access";
 
 export const dynamic = "force-dynamic";
 
 /** seed 000: a signed link that downloads the image without authentication for an hour. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = taskParams.parse(params);
   const { user } = await requireCaller(req);
+  const { id } = taskParams.parse(params);
   const task = await ownTask(id, user.id);
   if (task.status !== "completed")
     throw badRequest(`Task ${id} is ${task.status}; it has no image yet`);

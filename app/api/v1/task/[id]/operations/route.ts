@@ -9,9 +9,9 @@ export const dynamic = "force-dynamic";
 
 /** Extension: apply an operation model (upscale, vectorize, seamless, …) to a finished image. */
 export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
+  const caller = await requireCaller(req);
   const { id } = taskParams.parse(params);
   const body = await parseJsonBody(req, operationBody);
-  const caller = await requireCaller(req);
   const source = await ownTask(id, caller.user.id);
   const task = await createOperation(caller, source, body.model, body.params);
   return Response.json(

@@ -8,8 +8,8 @@ export const dynamic = "force-dynamic";
 
 /** Extension: re-roll one frame (1-based), keeping the other frames and the batch's palette. */
 export const POST = qtHandler<{ id: string; index: string }>(async (req, { params }) => {
-  const { id, index } = frameParams.parse(params);
   const caller = await requireCaller(req);
+  const { id, index } = frameParams.parse(params);
   const batch = await ownBatch(id, caller.user.id);
   const task = await regenerateFrame(caller, batch, index);
   return Response.json({

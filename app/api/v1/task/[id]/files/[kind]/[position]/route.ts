@@ -22,8 +22,8 @@ const fileParams = z.object({
 /** Extension: any file a task produced (original, SVG, seamless grid, video, audio …). */
 export const GET = qtHandler<{ id: string; kind: string; position: string }>(
   async (req, { params }) => {
-    const { id, kind, position } = fileParams.parse(params);
     const { user } = await requireCaller(req);
+    const { id, kind, position } = fileParams.parse(params);
     await ownTask(id, user.id);
     const asset = await findAsset(id, kind, position);
     if (!asset) throw notFound(`File ${kind}/${position} of task ${id}`);
