@@ -2,9 +2,9 @@
 // UPDATE … RETURNING inside BEGIN IMMEDIATE and held by a lease that the worker's heartbeat
 // renews; a lease that expires (the worker died) makes the task claimable again.
 import type { Statement } from "better-sqlite3";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb, getSqlite, prepared, writeTransaction } from "./client";
-import { assets, type Task, tasks } from "./schema";
+import { assets, batches, type Task, tasks } from "./schema";
 import { getTaskById } from "./tasks";
 
 const claimSql = (providerCount: number) => `
@@ -91,10 +91,21 @@ export async function recordUpstreamId(
   );
 }
 
+/** Frame 1's palette, which the later frames of its batch are quantized to. */
+export interface PaletteLock {
+  batchId: number;
+  palette: string[];
+}
+
 export async function completeTaskRow(
   id: number,
   owner: string,
-  values: { width?: number; height?: number; files: (typeof assets.$inferInsert)[] },
+  values: {
+    width?: number;
+    height?: number;
+    files: (typeof assets.$inferInsert)[];
+    lockPalette?: PaletteLock;
+  },
 ): Promise<boolean> {
   return writeTransaction((tx) => {
     const res = tx
@@ -115,6 +126,13 @@ export async function completeTaskRow(
     if (res.changes === 0) return false;
     tx.delete(assets).where(eq(assets.taskId, id)).run();
     if (values.files.length) tx.insert(assets).values(values.files).run();
+    if (values.lockPalette) {
+      // First writer wins: a re-rolled frame 1 must not re-colour frames already locked to it.
+      tx.update(batches)
+        .set({ lockedPalette: values.lockPalette.palette })
+        .where(and(eq(batches.id, values.lockPalette.batchId), isNull(batches.lockedPalette)))
+        .run();
+    }
     return true;
   });
 }

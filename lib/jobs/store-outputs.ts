@@ -2,8 +2,9 @@
 // is kept too); local engine output is already pixel art. Every image gets a small thumbnail for
 // the gallery grid.
 import sharp from "sharp";
+import type { PaletteLock } from "@/lib/db/queue";
 import type { assets, Task } from "@/lib/db/schema";
-import { getBatchById, updateBatch } from "@/lib/db/tasks";
+import { getBatchById } from "@/lib/db/tasks";
 import { pixelize } from "@/lib/pixel";
 import { ProviderError } from "@/lib/providers/errors";
 import { downloadOutput } from "@/lib/providers/http";
@@ -88,13 +89,14 @@ export async function storeOutputs(
   model: ModelSpec,
   outputs: ProviderOutput[],
   ctx: AdapterContext,
-): Promise<{ files: AssetRow[]; width?: number; height?: number }> {
+): Promise<{ files: AssetRow[]; width?: number; height?: number; lockPalette?: PaletteLock }> {
   if (outputs.length === 0)
     throw new ProviderError("malformed", `${model.provider}: the upstream returned no output`);
   const store = getBlobStore();
   const files: AssetRow[] = [];
   const positions = new Map<string, number>();
   let main: { width: number; height: number } | undefined;
+  let lockPalette: PaletteLock | undefined;
 
   const put = async (
     kind: AssetRow["kind"],
@@ -128,7 +130,9 @@ export async function storeOutputs(
       if (needsPixelize) {
         const original = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
         await put("original", original.png, "image/png", original);
-        image = await pixelizeForTask(task, original.png);
+        const pixelized = await pixelizeForTask(task, original.png);
+        image = pixelized;
+        lockPalette ??= pixelized.lockPalette;
       } else {
         image = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
       }
@@ -146,7 +150,7 @@ export async function storeOutputs(
       await put(out.kind, data, contentType);
     }
   }
-  return { files, width: main?.width, height: main?.height };
+  return { files, width: main?.width, height: main?.height, lockPalette };
 }
 
 async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
@@ -160,11 +164,15 @@ async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; h
   return toPng(png);
 }
 
-/** Pixelizes a remote model's image, locking later batch frames to frame 1's palette. */
+/**
+ * Pixelizes a remote model's image, locking later batch frames to frame 1's palette. Frame 1's
+ * palette is handed back, not written here: the worker records it in the transaction that
+ * completes the frame, so a frame that fails to complete never locks its batch.
+ */
 async function pixelizeForTask(
   task: Task,
   png: Buffer,
-): Promise<{ png: Buffer; width: number; height: number }> {
+): Promise<{ png: Buffer; width: number; height: number; lockPalette?: PaletteLock }> {
   const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
   const locked =
     batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
@@ -176,8 +184,9 @@ async function pixelizeForTask(
     colors: autoColors,
     palette: locked ?? (named as Parameters<typeof pixelize>[1]["palette"]),
   });
-  if (batch && (task.batchIndex ?? 1) === 1 && !batch.lockedPalette) {
-    await updateBatch(batch.id, { lockedPalette: result.palette });
-  }
-  return { png: result.png, width: result.width, height: result.height };
+  const lockPalette =
+    batch && (task.batchIndex ?? 1) === 1 && !batch.lockedPalette
+      ? { batchId: batch.id, palette: result.palette }
+      : undefined;
+  return { png: result.png, width: result.width, height: result.height, lockPalette };
 }

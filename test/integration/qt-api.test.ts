@@ -64,6 +64,28 @@ describe("authentication", () => {
     expect((await api("/api/v1/tasks", {}, auth)).status).toBe(401);
   });
 
+  it("authenticates before parsing: a malformed body or path without a valid key is a 401", async () => {
+    const bad = { Authorization: "Bearer gpa_notARealKey" };
+    for (const auth of [{}, bad]) {
+      const probes = [
+        api("/api/v1/generate", { method: "POST", body: "{" }, auth),
+        api("/api/v1/generate", { method: "POST", body: "{}" }, auth),
+        api("/api/v1/batch-generate", { method: "POST", body: '{"count": 99}' }, auth),
+        api("/api/v1/tasks?page=0&page_size=1000", {}, auth),
+        api("/api/v1/task/not-a-number", {}, auth),
+        api("/api/v1/batch/0/sheet.png?fps=99", {}, auth),
+        api("/api/v1/tasks/archive", { method: "POST", body: "[]" }, auth),
+      ];
+      for (const res of await Promise.all(probes)) {
+        expect(res.status, res.url).toBe(401);
+        expect(Object.keys(await res.json()).sort()).toEqual(["details", "error"]);
+      }
+      const pixel = await api("/api/v1/generations/image", { method: "POST", body: "{" }, auth);
+      expect(pixel.status).toBe(401);
+      expect(await pixel.json()).toMatchObject({ code: "401" });
+    }
+  });
+
   it("lists keys by prefix and last 4 only", async () => {
     const { keys } = await (await api("/api/v1/keys")).json();
     expect(keys.length).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 import { z } from "zod";
+import { batchForExport } from "@/lib/api/batch-export-request";
 import { qtHandler } from "@/lib/api/handler";
-import { batchParams } from "@/lib/api/schemas/batch";
-import { batchForExport } from "@/lib/tasks/batch-export-request";
 import { batchZip } from "@/lib/tasks/batch-exports";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +9,7 @@ const noQuery = z.object({});
 
 /** seed 000: the completed frames as a streamed ZIP (walk_1.png …, plus sheet, atlas and GIF). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = batchParams.parse(params);
-  const { batch, frames } = await batchForExport(req, id, noQuery);
+  const { batch, frames } = await batchForExport(req, params, noQuery);
   return new Response(batchZip(batch, frames), {
     headers: {
       "Content-Type": "application/zip",

@@ -1,14 +1,13 @@
+import { batchForExport } from "@/lib/api/batch-export-request";
 import { qtHandler } from "@/lib/api/handler";
-import { batchParams, exportQuery } from "@/lib/api/schemas/batch";
-import { batchForExport } from "@/lib/tasks/batch-export-request";
+import { exportQuery } from "@/lib/api/schemas/batch";
 import { batchSheet } from "@/lib/tasks/batch-exports";
 
 export const dynamic = "force-dynamic";
 
 /** Extension: the Aseprite-style JSON atlas of the sprite sheet (frames, durations, frameTags). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = batchParams.parse(params);
-  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, id, exportQuery);
+  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, params, exportQuery);
   const sheet = await batchSheet(batch, frames, query.fps);
   return Response.json(sheet.atlas, {
     headers: {

@@ -1,21 +1,26 @@
 import type { NextRequest } from "next/server";
-import { badRequest } from "@/lib/api/errors";
 import { parseQuery } from "@/lib/api/handler";
+import { batchParams } from "@/lib/api/schemas/batch";
 import { requireCaller } from "@/lib/auth/caller";
 import type { Batch } from "@/lib/db/schema";
-import { completedFrames, type FrameFile } from "./batch-exports";
-import { ownBatch } from "./task-access";
+import { InvalidInputError } from "@/lib/errors";
+import { completedFrames, type FrameFile } from "@/lib/tasks/batch-exports";
+import { ownBatch } from "@/lib/tasks/task-access";
 
-/** The shared start of every batch export route: who, whose batch, and its finished frames. */
+/**
+ * The shared start of every batch export route: who (first, so a caller without a valid key
+ * gets 401 whatever the path and query say), whose batch, and its finished frames.
+ */
 export async function batchForExport<Q extends { fps?: number }>(
   req: NextRequest,
-  id: number,
+  params: { id: string },
   querySchema: Parameters<typeof parseQuery>[1],
 ): Promise<{ batch: Batch; frames: FrameFile[]; query: Q }> {
   const { user } = await requireCaller(req);
+  const { id } = batchParams.parse(params);
   const query = parseQuery(req, querySchema) as Q;
   const batch = await ownBatch(id, user.id);
   const frames = await completedFrames(batch);
-  if (frames.length === 0) throw badRequest(`Batch ${id} has no completed images yet`);
+  if (frames.length === 0) throw new InvalidInputError(`Batch ${id} has no completed images yet`);
   return { batch, frames, query };
 }
