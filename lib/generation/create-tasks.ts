@@ -64,7 +64,7 @@ function checkPromptBudget(model: ResolvedModel, prompt: string): void {
   try {
     assertPromptFits(model, prompt);
   } catch (error) {
-    if (error instanceof PromptTooLongError) throw badRequest(error.message);
+    if (error instanceof PromptTooLongError) throw new InvalidInputError(error.message);
     throw error;
   }
 }
