@@ -8,7 +8,14 @@ import { renderTilesetSheet, type TilesetContext, tilesetContext } from "./rende
 import { TERRAIN_SPECS, type TerrainName } from "./terrains";
 
 export { autotileBlob, autotileCorners, composeMap, randomLabels, sampleMap } from "./autotile";
-export { godotPeeringBits, tiledWangId, tilesetRules, tilesetTres, tilesetTsx } from "./exports";
+export {
+  godotPeeringBits,
+  type TilesetFileInfo,
+  tiledWangId,
+  tilesetRules,
+  tilesetTres,
+  tilesetTsx,
+} from "./exports";
 export * from "./layouts";
 export { classAt, paintPixel, renderLatticeMap, renderTile, tilesetContext } from "./render";
 export * from "./terrains";

@@ -17,6 +17,12 @@ import { patchTaskBody, taskParams, taskQuery } from "@/lib/api/schemas/task";
 import { operationBody } from "@/lib/api/schemas/task-operations";
 import { listTasksQuery } from "@/lib/api/schemas/tasks";
 import { archiveBody } from "@/lib/api/schemas/tasks-archive";
+import {
+  createTilesetBody,
+  tilesetFileParams,
+  tilesetFileQuery,
+  tilesetParams,
+} from "@/lib/api/schemas/tilesets";
 
 const qtTaskExample = {
   id: 123,
@@ -27,6 +33,31 @@ const qtTaskExample = {
   batch_id: null,
   created_at: "2026-01-27T12:00:00Z",
   updated_at: "2026-01-27T12:00:30Z",
+};
+
+const tilesetExample = {
+  id: 140,
+  task_id: 140,
+  status: "completed",
+  terrains: ["grass", "dirt"],
+  tile_size: 32,
+  layout: "blob47",
+  seed: 9,
+  columns: 8,
+  rows: 6,
+  tile_count: 48,
+  width: 256,
+  height: 192,
+  image_path: "/static/gallery/140.png",
+  files: {
+    png: "/api/v1/tilesets/140/tileset.png",
+    sample: "/api/v1/tilesets/140/sample.png",
+    tsx: "/api/v1/tilesets/140/tileset.tsx",
+    tres: "/api/v1/tilesets/140/tileset.tres",
+    rules: "/api/v1/tilesets/140/rules.json",
+    zip: "/api/v1/tilesets/140/tileset.zip",
+  },
+  created_at: "2026-01-27T12:00:00Z",
 };
 
 export const operations: OperationSpec[] = [
@@ -238,7 +269,24 @@ export const operations: OperationSpec[] = [
             },
           },
           video: {},
-          audio: {},
+          audio: {
+            "local/sfx": {
+              id: "local/sfx",
+              name: "8-bit Sound Effects (offline)",
+              type: "audio",
+              provider: "local",
+              model_key: "sfx",
+              is_default: true,
+              enabled: true,
+              capabilities: { supportsSeed: true, output: "audio/wav" },
+              voices: [
+                { id: "jump", name: "Jump", language: "en,zh" },
+                { id: "coin", name: "Coin / pickup", language: "en,zh" },
+              ],
+              missing_env: [],
+              disabled_reason: null,
+            },
+          },
           llm: {},
           operation: {},
         },
@@ -267,9 +315,11 @@ export const operations: OperationSpec[] = [
     method: "post",
     path: "/api/v1/generations/audio",
     tag: "Pixel backend API",
-    summary: "生成音频 Create a text-to-speech task",
+    summary: "生成音频 Create an audio task (text-to-speech, or an offline sound effect)",
     body: audioGenerationBody,
     errorShape: "pixel",
+    description:
+      "With `model: \"local/sfx\"` (offline, always enabled, the audio default when no TTS provider is configured) the prompt's words choose an 8-bit sound effect — jump, coin, laser, explosion, hit, power-up, blip/select, in English or Chinese (跳跃, 金币, 激光, 爆炸, 受伤, 升级, 选择 …) — and `seed` varies it; `voice` may name the kind directly (the model's `voices` list them); `speed` (0.2–3) plays it faster and higher. The task's `result.audios[0]` is a 16-bit mono 44.1 kHz WAV (`content_type: audio/wav`), and `result.texts[0]` says which sound was made and from which word (or that none was understood and the seed chose).",
     response: { example: { code: "200", message: "success", data: { task_id: "task_125" } } },
   },
   {
@@ -323,6 +373,51 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     extension: true,
     response: { status: 201, example: { task_id: 130, status: "pending", source_task_id: 123 } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/tilesets",
+    tag: "Studio extensions",
+    summary: "Draw a two-terrain tileset (corner Wang 16 or blob 47) with Tiled and Godot files",
+    body: createTilesetBody,
+    errorShape: "qt",
+    extension: true,
+    description:
+      "`terrains`: a pair of different terrains, the first the base and the second the one laid over it (grass, dirt, sand, water, stone, lava, snow, ice, mud, cobblestone). `tile_size`: 16 or 32 (default 32). `layout`: `corner16` — 16 tiles in a 4×4 sheet, tile id = corner bits (1 top-left, 2 top-right, 4 bottom-right, 8 bottom-left where the second terrain is); or `blob47` (default) — the 47 blob tiles in ascending order of their 8-neighbour mask (1 top, 2 top-right, 4 right … 128 top-left; a corner counts only when both edges beside it are set) plus the plain base tile, in an 8×6 sheet. Tiles are seamless and every side matches any tile that agrees on it. Deterministic per `seed`. The tileset is kept as a completed image task (mode `tileset`) in the gallery; an unknown terrain, another tile size or layout answers 400 naming the field.",
+    response: { status: 201, example: { tileset: tilesetExample } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/tilesets",
+    tag: "Studio extensions",
+    summary: "Your tilesets, newest first",
+    query: batchesQuery,
+    errorShape: "qt",
+    extension: true,
+    response: { example: { tilesets: [tilesetExample], total: 1, page: 1, page_size: 20 } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/tilesets/{id}",
+    tag: "Studio extensions",
+    summary: "One of your tilesets (another user's answers 404)",
+    params: tilesetParams,
+    errorShape: "qt",
+    extension: true,
+    response: { example: { tileset: tilesetExample } },
+  },
+  {
+    method: "get",
+    path: "/api/v1/tilesets/{id}/{file}",
+    tag: "Studio extensions",
+    summary: "A tileset's files: sheet, sample map, Tiled .tsx, Godot .tres, rules.json, ZIP",
+    params: tilesetFileParams,
+    query: tilesetFileQuery,
+    errorShape: "qt",
+    extension: true,
+    description:
+      '`tileset.png` — the sheet at 1× (or `?scale=2…20`), saved as `tileset_<id>.png`, the name the other files refer to. `sample.png` — a random map auto-tiled with the set. `tileset.tsx` — Tiled tileset with one Wang set (`type="corner"` for corner16, `"mixed"` for blob47; wang colour 1 is the first terrain, 2 the second). The blob set\'s isolated island tile is left out of the Tiled Wang set, whose eight slots cannot tell it from the plain base tile. `tileset.tres` — Godot 4 TileSet (text resource, format=3): one TileSetAtlasSource on `res://tileset_<id>.png`, terrain set 0 in mode 1 (match corners, corner16) or 0 (match corners and sides, blob47), terrain 0/1 = the first/second terrain, each tile\'s `terrain` (its centre) and `terrains_peering_bit/*`. `rules.json` — the same rules engine-neutrally (tile rects, slot labels, the blob mask → tile lookup). `tileset.zip` — all of them.',
+    response: { contentType: "image/png" },
   },
   {
     method: "get",
