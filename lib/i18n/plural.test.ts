@@ -10,9 +10,7 @@ describe("plurals in the translator", () => {
     expect(tEn("gallery.total", { n: 1 })).toBe("1 artwork");
     expect(tEn("gallery.total", { n: 0 })).toBe("0 artworks");
     expect(tEn("gallery.total", { n: 12 })).toBe("12 artworks");
-    expect(tEn("gallery.confirmDelete", { n: 1 })).toBe(
-      "Delete 1 artwork? This cannot be undone.",
-    );
+    expect(tEn("gallery.confirmDelete", { n: 1 })).toBe("Delete 1 artwork? This cannot be undone.");
     expect(tEn("studio.generateBatch", { n: 1 })).toBe("Generate 1 frame");
     expect(tEn("studio.generateBatch", { n: 4 })).toBe("Generate 4 frames");
     expect(tEn("batch.progress", { done: 1, total: 1 })).toBe("1 of 1 frame done");
