@@ -1,6 +1,15 @@
 // Field schemas shared by several routes (and by the OpenAPI document built from them).
 import { z } from "zod";
-import { BACKGROUNDS, MAX_BATCH_COUNT, PALETTE_NAMES, SPRITE_MODES } from "@/lib/vocabulary";
+import {
+  BACKGROUNDS,
+  MAX_BATCH_COUNT,
+  OUTLINE_STYLES,
+  PALETTE_NAMES,
+  SHADING_STYLES,
+  SPRITE_MODES,
+  SPRITE_SIZES,
+  type SpriteSize,
+} from "@/lib/vocabulary";
 
 export const promptField = z
   .string({ error: "prompt is required and must be a string" })
@@ -59,3 +68,17 @@ export const optionalText = (field: string, max: number) =>
   z
     .string({ error: `${field} must be a string` })
     .max(max, `${field} must be at most ${max} characters`);
+
+// Offline-engine drawing options (extensions on both generate routes; ignored by remote models).
+const SIZE_MESSAGE = `size must be one of ${SPRITE_SIZES.join(", ")} (logical pixels)`;
+export const sizeField = z
+  .literal(SPRITE_SIZES as unknown as SpriteSize[], { error: SIZE_MESSAGE })
+  .describe("Logical grid of the offline engine's sprite, drawn natively (no resampling)");
+
+export const outlineField = z
+  .enum(OUTLINE_STYLES, { error: `outline must be one of ${OUTLINE_STYLES.join(", ")}` })
+  .describe("Offline engine outline: coloured (sel-out), dark (one near-black) or none");
+
+export const shadingField = z
+  .enum(SHADING_STYLES, { error: `shading must be one of ${SHADING_STYLES.join(", ")}` })
+  .describe("Offline engine shading: soft, flat or detailed (dithered half-shadow)");

@@ -13,6 +13,7 @@ import {
 } from "@/lib/db/tasks";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { notifyEnqueued } from "@/lib/jobs/events";
+import { interpretPrompt } from "@/lib/pixel/sprite/interpretation";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
 import { assertPublicUrl } from "@/lib/security/ssrf";
@@ -21,7 +22,10 @@ import {
   DEFAULT_BATCH_COUNT,
   fixedFrameCount,
   MAX_BATCH_COUNT,
+  type OutlineStyle,
+  type ShadingStyle,
   type SpriteMode,
+  type SpriteSize,
 } from "@/lib/vocabulary";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
 import { assertPromptFits, PromptTooLongError } from "./prompt-budget";
@@ -38,6 +42,10 @@ interface PixelSettings {
   scale: number;
   palette?: string;
   seed?: number;
+  /** offline engine: logical grid and drawing style, kept by every frame of a batch */
+  size?: SpriteSize;
+  outline?: OutlineStyle;
+  shading?: ShadingStyle;
   negativePrompt?: string;
   resolution?: string;
   aspectRatio?: string;
@@ -67,6 +75,36 @@ function checkPromptBudget(model: ResolvedModel, prompt: string): void {
     if (error instanceof PromptTooLongError) throw new InvalidInputError(error.message);
     throw error;
   }
+}
+
+/**
+ * What the offline engine will draw, recorded with the task when it is created (the engine is
+ * deterministic, so this is what the worker draws): shown by both APIs and the studio.
+ */
+function localInterpretation(
+  model: ResolvedModel,
+  prompt: string,
+  seed: number,
+  s: Pick<PixelSettings, "size" | "outline" | "shading">,
+  take = 0,
+) {
+  if (model.provider !== "local" || model.type !== "image") return undefined;
+  return interpretPrompt(prompt, {
+    seed,
+    size: s.size,
+    outline: s.outline,
+    shading: s.shading,
+    take,
+  });
+}
+
+/** The drawing options a task keeps in its params (absent ones are left out). */
+function drawingParams(s: Pick<PixelSettings, "size" | "outline" | "shading">) {
+  return {
+    ...(s.size ? { size: s.size } : {}),
+    ...(s.outline ? { outline: s.outline } : {}),
+    ...(s.shading ? { shading: s.shading } : {}),
+  };
 }
 
 function styleFor(model: ResolvedModel): string | undefined {
@@ -131,6 +169,8 @@ export async function createSingleTask(
     resolution: input.resolution,
     aspectRatio: input.aspectRatio,
     frameInstruction: styleFor(model),
+    ...drawingParams(input),
+    interpretation: localInterpretation(model, input.prompt, seed, input),
   };
   const task = await insertTask({
     ...baseTask(caller, model, input.prompt, input),
@@ -198,6 +238,15 @@ export async function createBatch(
             model.provider === "local"
               ? undefined
               : (frameInstruction(mode, i) ?? SINGLE_IMAGE_STYLE),
+          ...drawingParams(input),
+          // variations/random frames after the first are other takes of the subject
+          interpretation: localInterpretation(
+            model,
+            input.prompt,
+            seed,
+            input,
+            mode === "variations" || mode === "random" ? i : 0,
+          ),
         };
         return {
           ...baseTask(caller, model, input.prompt, input),
@@ -226,6 +275,17 @@ export async function regenerateFrame(caller: Caller, batch: Batch, index: numbe
   }
   consumeGenerationQuota(caller, 1);
   const params: TaskParams = { ...(frame.params as TaskParams), variant: randomSeed() };
+  if (params.interpretation && (frame.mode === "variations" || frame.mode === "random")) {
+    // the local engine draws a re-rolled variation as another take (lib/providers/local.ts)
+    const take = (params.frame ?? 0) + 4 + ((params.variant as number) % 997) * 4;
+    params.interpretation = interpretPrompt(frame.prompt, {
+      seed: frame.seed ?? batch.seed,
+      size: params.size as SpriteSize | undefined,
+      outline: params.outline as OutlineStyle | undefined,
+      shading: params.shading as ShadingStyle | undefined,
+      take,
+    });
+  }
   // The local engine keeps the subject by keeping the batch seed; `variant` changes the frame's
   // details. Remote models get a new seed and keep the batch's locked palette.
   const seed = frame.provider === "local" ? (frame.seed ?? batch.seed) : randomSeed();
@@ -253,6 +313,9 @@ export interface PixelGenerationInput {
   voice?: string;
   speed?: number;
   seed?: number;
+  size?: SpriteSize;
+  outline?: OutlineStyle;
+  shading?: ShadingStyle;
 }
 
 export async function createGeneration(
@@ -288,7 +351,12 @@ export async function createGeneration(
     }),
     seed,
     mode: type === "image" ? "random" : null,
-    params: { ...params, frameInstruction: type === "image" ? styleFor(model) : undefined },
+    params: {
+      ...params,
+      frameInstruction: type === "image" ? styleFor(model) : undefined,
+      interpretation:
+        type === "image" ? localInterpretation(model, input.prompt, seed, input) : undefined,
+    },
   });
   notifyEnqueued();
   return task;

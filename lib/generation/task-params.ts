@@ -1,3 +1,5 @@
+import type { SpriteInterpretation } from "@/lib/pixel/sprite/interpretation";
+
 // What a task row's `params` column holds: the caller's request as given (seed 001 returns it as
 // `params`), plus what the worker needs to reproduce the work. One shape for both API families.
 import type { Background } from "@/lib/vocabulary";
@@ -27,6 +29,12 @@ export interface TaskParams {
   count?: number;
   /** per-frame instruction for remote models ("left foot forward") */
   frameInstruction?: string;
+  /** offline engine drawing options (extensions of both generate routes) */
+  size?: number;
+  outline?: string;
+  shading?: string;
+  /** what the offline engine drew (lib/pixel/sprite/interpretation.ts); local image tasks only */
+  interpretation?: SpriteInterpretation;
   /** parameters of an operation model (factor, color_count, fit, …) */
   operationParams?: Record<string, unknown>;
   [key: string]: unknown;

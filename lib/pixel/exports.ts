@@ -43,6 +43,17 @@ export interface AsepriteAtlas {
     frameTags: { name: string; from: number; to: number; direction: "forward" }[];
     layers: never[];
     slices: never[];
+    /** our extension: borrowed art in these frames (set, icon, licence), for attribution */
+    credits?: {
+      set: string;
+      set_name: string;
+      icon: string;
+      license: string;
+      author: string;
+      url: string;
+    }[];
+    /** our extension: what the offline engine drew, in words */
+    interpretation?: string;
   };
 }
 

@@ -2,8 +2,9 @@
 import { Readable } from "node:stream";
 import type { Batch, Task } from "@/lib/db/schema";
 import { assetsOfTasks, tasksOfBatch } from "@/lib/db/tasks";
-import { buildSpriteSheet, encodeGif, zipStream } from "@/lib/pixel";
+import { type AsepriteAtlas, buildSpriteSheet, encodeGif, zipStream } from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { taskInterpretation } from "./serialize";
 
 export interface FrameFile {
   task: Task;
@@ -42,12 +43,51 @@ function loadAll(frames: FrameFile[]): Promise<Buffer[]> {
   return Promise.all(frames.map((f) => f.load()));
 }
 
-function sheetOf(batch: Batch, pngs: Buffer[], fps?: number, imageName?: string) {
-  return buildSpriteSheet(pngs, {
+/** Borrowed art used by the frames (offline engine), once per set+icon, for the atlas and ZIP. */
+export function framesCredits(frames: FrameFile[]) {
+  const seen = new Map<string, NonNullable<AsepriteAtlas["meta"]["credits"]>[number]>();
+  for (const f of frames)
+    for (const a of taskInterpretation(f.task)?.art ?? [])
+      seen.set(`${a.set}:${a.icon}`, {
+        set: a.set,
+        set_name: a.set_name,
+        icon: a.icon,
+        license: a.license,
+        author: a.author,
+        url: a.url,
+      });
+  return [...seen.values()];
+}
+
+function creditsText(frames: FrameFile[]): string | undefined {
+  const credits = framesCredits(frames);
+  if (!credits.length) return undefined;
+  return [
+    "Parts of these sprites are restyled from open emoji artwork:",
+    ...credits.map(
+      (c) => `- "${c.icon}" from ${c.set_name} by ${c.author}, ${c.license} licence (${c.url})`,
+    ),
+    "",
+  ].join("\n");
+}
+
+async function sheetOf(
+  batch: Batch,
+  frames: FrameFile[],
+  pngs: Buffer[],
+  fps?: number,
+  imageName?: string,
+) {
+  const sheet = await buildSpriteSheet(pngs, {
     mode: batch.mode,
     frameDurationMs: frameDurationMs(fps),
     imageName: imageName ?? `batch_${batch.id}_${batch.mode}_sheet.png`,
   });
+  const credits = framesCredits(frames);
+  if (credits.length) sheet.atlas.meta.credits = credits;
+  const it = frames[0] ? taskInterpretation(frames[0].task) : null;
+  if (it) sheet.atlas.meta.interpretation = it.summary;
+  return sheet;
 }
 
 function gifOf(pngs: Buffer[], fps?: number): Promise<Buffer> {
@@ -55,7 +95,7 @@ function gifOf(pngs: Buffer[], fps?: number): Promise<Buffer> {
 }
 
 export async function batchSheet(batch: Batch, frames: FrameFile[], fps?: number) {
-  return sheetOf(batch, await loadAll(frames), fps);
+  return sheetOf(batch, frames, await loadAll(frames), fps);
 }
 
 export async function batchGif(frames: FrameFile[], fps?: number): Promise<Buffer> {
@@ -74,8 +114,9 @@ export function batchZip(batch: Batch, frames: FrameFile[]): ReadableStream<Uint
     return pngs;
   };
   let sheet: ReturnType<typeof sheetOf> | undefined;
+  const credits = creditsText(frames);
   const getSheet = async () => {
-    sheet ??= sheetOf(batch, await all(), undefined, "sheet.png");
+    sheet ??= sheetOf(batch, frames, await all(), undefined, "sheet.png");
     return sheet;
   };
   return streamBody(
@@ -87,6 +128,7 @@ export function batchZip(batch: Batch, frames: FrameFile[]): ReadableStream<Uint
         data: async () => Buffer.from(JSON.stringify((await getSheet()).atlas, null, 2)),
       },
       { name: "animation.gif", data: async () => gifOf(await all()) },
+      ...(credits ? [{ name: "CREDITS.txt", data: async () => Buffer.from(credits) }] : []),
     ]),
   );
 }

@@ -1,6 +1,7 @@
 // How a task row looks in each public API. Both read the same row.
 import { isoSeconds } from "@/lib/api/time";
 import type { Asset, Batch, Task } from "@/lib/db/schema";
+import type { SpriteInterpretation } from "@/lib/pixel/sprite/interpretation";
 
 /** seed 000: `/static/gallery/<id>.png`, set once the image exists. */
 export function imagePath(task: Pick<Task, "id" | "status" | "type">): string | null {
@@ -35,8 +36,16 @@ export interface QtTask {
   email_status: string | null;
   started_at: string | null;
   completed_at: string | null;
+  /** offline engine: what it drew (subject, parts, modifiers, words not understood, borrowed art) */
+  interpretation: SpriteInterpretation | null;
   /** Only in lists asked for with group=batch: the batch's frames, in order. */
   batch_frames?: QtBatchFrame[];
+}
+
+/** The interpretation recorded with a local sprite task (null for other models). */
+export function taskInterpretation(task: Pick<Task, "params">): SpriteInterpretation | null {
+  const p = task.params as { interpretation?: SpriteInterpretation } | null;
+  return p?.interpretation ?? null;
 }
 
 /** A frame of a batch as the gallery card and the batch list show it. */
@@ -87,6 +96,7 @@ export function toQtTask(task: Task, imageBase64?: string): QtTask {
     email_status: task.emailStatus,
     started_at: isoSeconds(task.startedAt),
     completed_at: isoSeconds(task.completedAt),
+    interpretation: taskInterpretation(task),
   };
   if (imageBase64 !== undefined) out.image_base64 = imageBase64;
   return out;
@@ -185,6 +195,8 @@ export function toPixelTask(task: Task, files: Asset[], origin: string) {
     result,
     error: task.errorMsg || null,
     progress: task.progress,
+    // extension: what the offline engine drew
+    interpretation: taskInterpretation(task),
     created_at: isoSeconds(task.createdAt),
     updated_at: isoSeconds(task.updatedAt),
   };

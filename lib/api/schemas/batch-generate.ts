@@ -5,10 +5,13 @@ import {
   modeField,
   modelIdField,
   optionalText,
+  outlineField,
   paletteField,
   promptField,
   scaleField,
   seedField,
+  shadingField,
+  sizeField,
 } from "@/lib/api/common-schemas";
 
 export const batchGenerateBody = z.object({
@@ -24,6 +27,9 @@ export const batchGenerateBody = z.object({
   model: modelIdField.optional(),
   seed: seedField.optional(),
   palette: paletteField.optional(),
+  size: sizeField.optional(),
+  outline: outlineField.optional(),
+  shading: shadingField.optional(),
   negative_prompt: optionalText("negative_prompt", 2000).optional(),
   force: z.boolean({ error: "force must be a boolean" }).optional(),
 });

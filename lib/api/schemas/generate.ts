@@ -3,10 +3,13 @@ import {
   backgroundField,
   modelIdField,
   optionalText,
+  outlineField,
   paletteField,
   promptField,
   scaleField,
   seedField,
+  shadingField,
+  sizeField,
 } from "@/lib/api/common-schemas";
 
 export const generateBody = z.object({
@@ -20,6 +23,9 @@ export const generateBody = z.object({
   model: modelIdField.optional(),
   seed: seedField.optional(),
   palette: paletteField.optional(),
+  size: sizeField.optional(),
+  outline: outlineField.optional(),
+  shading: shadingField.optional(),
   negative_prompt: optionalText("negative_prompt", 2000).optional(),
   resolution: optionalText("resolution", 20).optional(),
   aspect_ratio: optionalText("aspect_ratio", 20).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { seedField } from "@/lib/api/common-schemas";
+import { outlineField, seedField, shadingField, sizeField } from "@/lib/api/common-schemas";
 import { GENERATION_TYPES } from "@/lib/vocabulary";
 
 export const generationType = z.enum(GENERATION_TYPES, {
@@ -41,6 +41,10 @@ export const imageGenerationBody = z.object({
   n: n.optional(),
   imageInputs: imageInputs.optional(),
   extraParams: z.record(z.string(), z.unknown()).optional(),
+  // extensions: drawing options of the offline engine (local/pixel-sprite)
+  size: sizeField.optional(),
+  outline: outlineField.optional(),
+  shading: shadingField.optional(),
 });
 
 export const videoGenerationBody = z.object({

@@ -21,6 +21,9 @@ export const POST = qtHandler(async (req) => {
     model: body.model,
     seed: body.seed,
     palette: body.palette,
+    size: body.size,
+    outline: body.outline,
+    shading: body.shading,
     negativePrompt: body.negative_prompt,
   });
   return Response.json({

@@ -24,6 +24,36 @@ import {
   tilesetParams,
 } from "@/lib/api/schemas/tilesets";
 
+/** Extension on both task views: what the offline engine (local/pixel-sprite) drew. */
+const interpretationExample = {
+  subject: "archer",
+  category: "character",
+  builder: "humanoid",
+  parts: ["race: goblin", "class: archer", "holding: torch"],
+  modifiers: ["green", "haunted"],
+  not_understood: ["flumph"],
+  ignored: [],
+  guesses: [],
+  nothing_matched: false,
+  art: [
+    {
+      set: "fluent-emoji-flat",
+      set_name: "Fluent Emoji Flat",
+      icon: "fire",
+      license: "MIT",
+      author: "Microsoft Corporation",
+      url: "https://github.com/microsoft/fluentui-emoji",
+      use: "held",
+    },
+  ],
+  size: 32,
+  outline: "coloured",
+  shading: "soft",
+  summary: "Drawn as: goblin archer + torch · green, haunted · not understood: flumph",
+};
+const INTERPRETATION_DOC =
+  "Extension `interpretation` (null for other models): what the offline engine drew — subject, builder, parts, modifiers, words not understood, guesses, and borrowed art with its set and licence (`art`).";
+
 const qtTaskExample = {
   id: 123,
   prompt: "一只可爱的猫",
@@ -70,7 +100,7 @@ export const operations: OperationSpec[] = [
     body: generateBody,
     errorShape: "qt",
     description:
-      'With force=false and a similar earlier prompt of yours, answers `status: "duplicates_found"` with those artworks instead of creating a task. Rate limited per key (429 with Retry-After).',
+      'With force=false and a similar earlier prompt of yours, answers `status: "duplicates_found"` with those artworks instead of creating a task. Rate limited per key (429 with Retry-After). Extensions `size` (16/24/32/48/64), `outline` and `shading` set how the offline engine draws; a bad value is a 400 naming the field.',
     response: { example: { task_id: 123, status: "pending" } },
   },
   {
@@ -81,7 +111,14 @@ export const operations: OperationSpec[] = [
     params: taskParams,
     query: taskQuery,
     errorShape: "qt",
-    response: { example: { ...qtTaskExample, image_base64: "data:image/png;base64,..." } },
+    description: INTERPRETATION_DOC,
+    response: {
+      example: {
+        ...qtTaskExample,
+        image_base64: "data:image/png;base64,...",
+        interpretation: interpretationExample,
+      },
+    },
   },
   {
     method: "delete",
@@ -329,6 +366,7 @@ export const operations: OperationSpec[] = [
     summary: "获取任务状态 Task status and result",
     params: z.object({ task_id: z.string().describe("task_123 (as returned) or 123") }),
     errorShape: "pixel",
+    description: INTERPRETATION_DOC,
     response: {
       example: {
         code: "200",
@@ -344,6 +382,7 @@ export const operations: OperationSpec[] = [
               { url: "https://studio.example.com/static/gallery/123.png", width: 640, height: 640 },
             ],
           },
+          interpretation: interpretationExample,
           created_at: "2026-02-11T10:00:00Z",
           updated_at: "2026-02-11T10:00:30Z",
         },
