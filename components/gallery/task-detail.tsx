@@ -6,6 +6,7 @@ import { useStar, useTask } from "@/hooks/use-api";
 import { api, isActive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
 import { useT } from "../i18n-provider";
+import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
 import { versioned } from "../task-card";
 import {
@@ -115,6 +116,7 @@ export function TaskDetail({ id }: { id: number }) {
               {tk.prompt}
             </p>
           </section>
+          <Interpretation task={tk} />
           <TaskParams task={tk} />
           {tk.files && <TaskFiles files={tk.files} />}
           {tk.status === "completed" && !isActive(tk.status) && (

@@ -16,7 +16,8 @@ function seconds(a: string | null, b: string | null): string {
 export function TaskParams({ task: tk }: { task: Task }) {
   const { t, locale } = useI18n();
   const extraParams = Object.entries(tk.params ?? {}).filter(
-    ([k]) => !["prompt", "model", "seed", "scale", "background", "palette"].includes(k),
+    ([k]) =>
+      !["prompt", "model", "seed", "scale", "background", "palette", "interpretation"].includes(k),
   );
   return (
     <section className={`${cardClass} p-4`}>

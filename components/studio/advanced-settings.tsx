@@ -6,6 +6,7 @@ import type { Model } from "@/lib/client/types";
 import { BACKGROUNDS } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputBase } from "../ui";
+import { EngineStyleFields } from "./engine-style-fields";
 import { fieldLabel } from "./field-label";
 import { PaletteField } from "./palette-field";
 import { SeedField } from "./seed-field";
@@ -86,6 +87,8 @@ export function AdvancedSettings({
         <PaletteField disabled={disabled} />
 
         {model?.resolutions && <SizeFields resolutions={model.resolutions} disabled={disabled} />}
+
+        {(!model || model.provider === "local") && <EngineStyleFields disabled={disabled} />}
 
         <SeedField disabled={disabled} />
 

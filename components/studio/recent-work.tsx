@@ -5,6 +5,7 @@ import { useBatch, useTasks } from "@/hooks/use-api";
 import type { Task } from "@/lib/client/types";
 import { SpriteLoop } from "../batch/sprite-loop";
 import { useT } from "../i18n-provider";
+import { Interpretation } from "../interpretation";
 import { TaskCard, TaskThumb } from "../task-card";
 import { cardClass, Empty, ErrorText, StatusBadge } from "../ui";
 
@@ -44,6 +45,7 @@ export function RecentWork({ lastBatchId }: { lastBatchId: number | null }) {
           {tasks.data?.tasks.map((task: Task) => (
             <li key={task.id} className="flex flex-col gap-1">
               <TaskCard task={task} eager />
+              <Interpretation task={task} compact />
               {task.batch_id && (
                 <Link
                   href={`/batches/${task.batch_id}`}
@@ -94,6 +96,7 @@ function BatchProgress({ id }: { id: number }) {
       <p className="mb-2 text-xs text-zinc-500">
         {t("batch.progress", { done, total: total_count || b.requested_count })}
       </p>
+      {frames[0] && <Interpretation task={frames[0]} compact />}
       <div className="grid grid-cols-4 gap-2">
         {frames.map((f) => (
           <TaskThumb key={f.id} task={f} eager />

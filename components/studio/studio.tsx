@@ -16,6 +16,9 @@ export function Studio() {
         <Composer onSubmitted={(s) => setLastBatch(s.kind === "batch" ? s.id : null)} />
         <RecentWork lastBatchId={lastBatch} />
       </div>
+      <footer className="mt-10 border-t border-zinc-200 pt-3 text-xs text-zinc-500 dark:border-zinc-800">
+        {t("engine.credits")}
+      </footer>
     </main>
   );
 }

@@ -41,6 +41,12 @@ export function useComposerSubmit({
         force: force || s.force,
       };
       if (s.negativePrompt.trim()) base.negative_prompt = s.negativePrompt.trim();
+      if (!model || model.provider === "local") {
+        // the offline engine's drawing options; remote models ignore them, so they are not sent
+        if (s.spriteSize) base.size = s.spriteSize;
+        if (s.outline !== "coloured") base.outline = s.outline;
+        if (s.shading !== "soft") base.shading = s.shading;
+      }
       if (s.seed !== null) base.seed = s.seed;
       if (resolutions && s.resolution && resolutions[s.resolution]) {
         base.resolution = s.resolution;

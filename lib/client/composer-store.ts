@@ -3,7 +3,13 @@
 // "reuse" writes here and navigates to the studio.
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
-import type { Background, SpriteMode } from "@/lib/vocabulary";
+import type {
+  Background,
+  OutlineStyle,
+  ShadingStyle,
+  SpriteMode,
+  SpriteSize,
+} from "@/lib/vocabulary";
 
 export type PaletteKind = "auto" | "named";
 
@@ -23,6 +29,10 @@ export interface ComposerState {
   aspectRatio: string;
   seed: number | null;
   force: boolean;
+  /** offline engine: logical grid (null = from the prompt), outline and shading */
+  spriteSize: SpriteSize | null;
+  outline: OutlineStyle;
+  shading: ShadingStyle;
 }
 
 export interface ComposerActions {
@@ -46,6 +56,9 @@ export const COMPOSER_DEFAULTS: ComposerState = {
   aspectRatio: "",
   seed: null,
   force: false,
+  spriteSize: null,
+  outline: "coloured",
+  shading: "soft",
 };
 
 export const useComposer = create<ComposerState & ComposerActions>()(
@@ -60,6 +73,8 @@ export const useComposer = create<ComposerState & ComposerActions>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: ({ set: _s, reset: _r, ...state }) => state,
+      // state saved before a field existed keeps the field's default
+      merge: (saved, current) => ({ ...current, ...COMPOSER_DEFAULTS, ...(saved as object) }),
       // Server HTML renders the defaults; the browser rehydrates after mount (see useComposerHydrated).
       skipHydration: true,
     },

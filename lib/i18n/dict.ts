@@ -236,6 +236,22 @@ export const en = {
   "docs.colIn": "In",
   "docs.colType": "Type",
   "docs.colDescription": "Description",
+  // offline engine (engine): drawing options, interpretation, credits
+  "engine.options": "Offline engine",
+  "engine.size": "Sprite size",
+  "engine.sizeAuto": "From prompt (32)",
+  "engine.outline": "Outline",
+  "engine.outline.coloured": "Coloured",
+  "engine.outline.dark": "Dark",
+  "engine.outline.none": "None",
+  "engine.shading": "Shading",
+  "engine.shading.soft": "Soft",
+  "engine.shading.flat": "Flat",
+  "engine.shading.detailed": "Detailed",
+  "engine.drawnAs": "Drawn as",
+  "engine.art": "Borrowed art",
+  "engine.credits":
+    "Offline object sprites are restyled from Fluent Emoji Flat (Microsoft, MIT) and Noto Emoji (Google, Apache-2.0); names from emojibase (MIT).",
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -473,4 +489,20 @@ export const zh: Record<MessageKey, string> = {
   "docs.colIn": "位置",
   "docs.colType": "类型",
   "docs.colDescription": "说明",
+  // offline engine (engine): drawing options, interpretation, credits
+  "engine.options": "离线引擎",
+  "engine.size": "精灵尺寸",
+  "engine.sizeAuto": "按提示词(32)",
+  "engine.outline": "描边",
+  "engine.outline.coloured": "彩色",
+  "engine.outline.dark": "深色",
+  "engine.outline.none": "无",
+  "engine.shading": "明暗",
+  "engine.shading.soft": "柔和",
+  "engine.shading.flat": "平涂",
+  "engine.shading.detailed": "细致",
+  "engine.drawnAs": "绘制为",
+  "engine.art": "借用的美术素材",
+  "engine.credits":
+    "离线物品精灵改绘自 Fluent Emoji Flat(Microsoft,MIT)与 Noto Emoji(Google,Apache-2.0);名称来自 emojibase(MIT)。",
 };

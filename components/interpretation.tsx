@@ -1,0 +1,47 @@
+"use client";
+
+import type { Task } from "@/lib/client/types";
+import { useT } from "./i18n-provider";
+import { cardClass } from "./ui";
+
+/**
+ * What the offline engine drew for a task: "Drawn as: goblin archer + bow · not understood: …".
+ * `compact` is the one-line form under a result card; the full form lists the borrowed art.
+ */
+export function Interpretation({ task, compact = false }: { task: Task; compact?: boolean }) {
+  const t = useT();
+  const it = task.interpretation;
+  if (!it) return null;
+  if (compact)
+    return (
+      <p
+        className="line-clamp-2 text-xs text-zinc-500 dark:text-zinc-400"
+        title={it.summary}
+        data-testid="interpretation"
+      >
+        {it.summary}
+      </p>
+    );
+  return (
+    <section className={`${cardClass} p-4`} data-testid="detail-interpretation">
+      <h2 className="mb-1 text-sm font-semibold text-zinc-500">{t("engine.drawnAs")}</h2>
+      <p className="text-sm break-words" data-testid="interpretation">
+        {it.summary}
+      </p>
+      {it.art.length > 0 && (
+        <p className="mt-2 text-xs text-zinc-500">
+          {t("engine.art")}:{" "}
+          {it.art.map((a, i) => (
+            <span key={`${a.set}:${a.icon}`}>
+              {i > 0 && ", "}
+              <a href={a.url} className="underline" rel="noreferrer" target="_blank">
+                {a.set_name}
+              </a>{" "}
+              “{a.icon}” ({a.license})
+            </span>
+          ))}
+        </p>
+      )}
+    </section>
+  );
+}
