@@ -7,6 +7,14 @@ export async function register() {
   // Validate the whole environment now: a bad variable stops start-up with its name.
   const { getEnv } = await import("@/lib/config/env");
   getEnv();
+  // Connect and migrate now: a bad DATABASE_URL stops the server at start, naming the variable.
+  const { getDb } = await import("@/lib/db/client");
+  try {
+    await getDb();
+  } catch (error) {
+    console.error(`[db] ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
   const { startServerWorker } = await import("@/lib/jobs/server-worker");
   startServerWorker();
 }

@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 180_000,
     pool: "forks",
+    globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup-backend.ts"],
   },
 });

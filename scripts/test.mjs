@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order — lint, types, production build, unit + integration tests
-// (real server, real SQLite, fake upstreams, real SMTP), then Playwright in Debian's Chromium.
+// (real server, fake upstreams, real SMTP) once on SQLite and once on PostgreSQL, then
+// Playwright in Debian's Chromium. The PostgreSQL run uses TEST_DATABASE_URL, else the server on
+// 127.0.0.1:5432, else a throwaway cluster (scripts/test-postgres.mjs); each run creates its own
+// databases and drops them afterwards.
 // Installs what the tests need from Debian when run as root; never skips the browser suite.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -53,7 +56,12 @@ ensureSystemPackages();
 step("lint (biome)", bin("biome"), ["check", "."]);
 step("types (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]);
 step("production build", bin("next"), ["build"], { env: { NEXT_TELEMETRY_DISABLED: "1" } });
-step("unit + integration tests (vitest)", bin("vitest"), ["run"]);
+step("unit + integration tests on SQLite (vitest)", bin("vitest"), ["run"], {
+  env: { BACKEND: "sqlite" },
+});
+step("unit + integration tests on PostgreSQL (vitest)", bin("vitest"), ["run"], {
+  env: { BACKEND: "postgres" },
+});
 step("end-to-end tests (playwright, Chromium)", bin("playwright"), ["test"], {
   env: { CI: process.env.CI ?? "1" },
 });

@@ -88,6 +88,29 @@ const providerShape = Object.fromEntries(
   ]),
 ) as ProviderShape;
 
+/** file:<path> (SQLite) or postgres://host/database (PostgreSQL); see lib/config/paths.ts. */
+const databaseUrl = text.pipe(
+  z
+    .string()
+    .refine(
+      (v) => {
+        if (v.startsWith("file:")) return v.length > "file:".length;
+        if (!/^postgres(ql)?:\/\//.test(v)) return false;
+        try {
+          const u = new URL(v);
+          return Boolean(u.hostname) && u.pathname.length > 1;
+        } catch {
+          return false;
+        }
+      },
+      {
+        message:
+          "must be file:<path> (SQLite) or postgres://user:password@host:5432/database (PostgreSQL)",
+      },
+    )
+    .optional(),
+);
+
 export const envSchema = z.object({
   // --- server
   NODE_ENV: text,
@@ -96,8 +119,10 @@ export const envSchema = z.object({
   /** public origin for links we hand out (signed downloads, e-mails) */
   PUBLIC_BASE_URL: httpUrl,
   DATA_DIR: text,
-  DATABASE_URL: text,
+  DATABASE_URL: databaseUrl,
   MIGRATIONS_DIR: text,
+  /** PostgreSQL connections per process */
+  PG_POOL_MAX: int(1, 1000),
 
   // --- accounts and sessions
   AUTH_SECRET: text,

@@ -1,30 +1,48 @@
+// The one connection (SQLite) or pool (PostgreSQL) of this process, chosen by DATABASE_URL, with
+// its migrations applied before the first query. Everything dialect-specific about connecting,
+// migrating and transactions lives here; the query modules are written once for both.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { type BetterSQLite3Database, drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePg, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
 import { getEnv } from "@/lib/config/env";
-import { databasePath } from "@/lib/config/paths";
-import * as schema from "./schema";
+import { type DatabaseTarget, databaseTarget } from "@/lib/config/paths";
+import * as postgresSchema from "./postgres/schema";
+import { DIALECT } from "./schema";
+import * as sqliteSchema from "./sqlite/schema";
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/**
+ * The query-builder type shared code is written against. On SQLite the object is a
+ * better-sqlite3 drizzle database with the SQLite tables: the same builder calls, awaited.
+ */
+export type Db = NodePgDatabase<typeof postgresSchema>;
+export type SqliteDb = BetterSQLite3Database<typeof sqliteSchema>;
 
 interface Handle {
-  sqlite: Database.Database;
-  db: Db;
+  target: DatabaseTarget;
+  /** resolves once migrations are applied */
+  ready: Promise<Db>;
+  sqlite?: Database.Database;
+  pool?: pg.Pool;
 }
 
-// One connection per process, kept on globalThis so Next.js dev reloads don't open more.
+// One handle per process, kept on globalThis so Next.js dev reloads don't open more.
 const globalForDb = globalThis as unknown as { __pixelStudioDb?: Handle };
 
-export function migrationsFolder(): string {
+/** drizzle/sqlite or drizzle/postgres (MIGRATIONS_DIR moves the parent folder). */
+export function migrationsFolder(dialect: "sqlite" | "postgres" = "sqlite"): string {
   return path.resolve(
     /*turbopackIgnore: true*/ process.cwd(),
     getEnv().MIGRATIONS_DIR ?? "drizzle",
+    dialect,
   );
 }
 
-export function openDatabase(file = databasePath()): Handle {
+export function openDatabase(file: string): { sqlite: Database.Database; db: SqliteDb } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -33,47 +51,129 @@ export function openDatabase(file = databasePath()): Handle {
   sqlite.pragma("foreign_keys = ON");
   // WAL + NORMAL is durable across application crashes (only an OS crash can lose the tail).
   sqlite.pragma("synchronous = NORMAL");
-  const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: migrationsFolder() });
+  const db = drizzleSqlite(sqlite, { schema: sqliteSchema });
+  // Processes starting together (web + worker) race to migrate: the loser's transaction fails
+  // ("table already exists") and its retry finds the migrations applied.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrateSqlite(db, { migrationsFolder: migrationsFolder("sqlite") });
+      break;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100 * attempt);
+    }
+  }
   return { sqlite, db };
 }
 
-export function getDb(): Db {
-  if (!globalForDb.__pixelStudioDb) globalForDb.__pixelStudioDb = openDatabase();
-  return globalForDb.__pixelStudioDb.db;
+// Any constant works as long as every process of one installation uses the same one.
+const MIGRATION_LOCK = 0x70697865; // "pixe"
+
+export function openPostgres(url: string, max = getEnv().PG_POOL_MAX ?? 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client losing its connection (server restart) must not crash the process; the next
+  // query gets a fresh connection or a clear error.
+  pool.on("error", (error) => console.error(`[db] idle PostgreSQL client: ${error.message}`));
+  return pool;
 }
 
-export function getSqlite(): Database.Database {
-  getDb();
-  return globalForDb.__pixelStudioDb!.sqlite;
-}
-
-/**
- * Runs `fn` in a write transaction started with BEGIN IMMEDIATE: a deferred transaction that
- * upgrades to a write can fail with SQLITE_BUSY despite the busy timeout.
- */
-export function writeTransaction<T>(fn: (tx: Db) => T): T {
-  return getDb().transaction((tx) => fn(tx as unknown as Db), { behavior: "immediate" });
-}
-
-export function closeDatabase(): void {
-  globalForDb.__pixelStudioDb?.sqlite.close();
-  globalForDb.__pixelStudioDb = undefined;
-}
-
-/**
- * A statement built once per connection. Drizzle spends ~0.3 ms building SQL for every query;
- * the hot paths (key lookup, task reads) reuse prepared statements instead (~0.01 ms).
- */
-export function prepared<T>(build: (db: Db) => T): () => T {
-  let builtFor: Db | undefined;
-  let statement: T | undefined;
-  return () => {
-    const db = getDb();
-    if (builtFor !== db || statement === undefined) {
-      statement = build(db);
-      builtFor = db;
+/** Applies drizzle/postgres once even when several processes start together. */
+export async function migratePostgres(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    try {
+      await migratePg(drizzlePg(client), { migrationsFolder: migrationsFolder("postgres") });
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }
-    return statement;
-  };
+  } finally {
+    client.release();
+  }
+}
+
+function open(): Handle {
+  const target = databaseTarget();
+  if (target.dialect !== DIALECT) {
+    throw new Error(
+      `DATABASE_URL selects ${target.dialect} but this process loaded the ${DIALECT} schema: set DATABASE_URL before start`,
+    );
+  }
+  if (target.dialect === "sqlite") {
+    const { sqlite, db } = openDatabase(target.file);
+    return { target, sqlite, ready: Promise.resolve(db as unknown as Db) };
+  }
+  const pool = openPostgres(target.url);
+  const ready = migratePostgres(pool).then(() => drizzlePg(pool, { schema: postgresSchema }));
+  // Unhandled here; the first query reports it.
+  ready.catch(() => undefined);
+  return { target, pool, ready };
+}
+
+function handle(): Handle {
+  globalForDb.__pixelStudioDb ??= open();
+  return globalForDb.__pixelStudioDb;
+}
+
+export function getDb(): Promise<Db> {
+  return handle().ready;
+}
+
+/** The raw better-sqlite3 connection, for the SQLite queue engine's hand-written statements. */
+export function getSqlite(): Database.Database {
+  const h = handle();
+  if (!h.sqlite) throw new Error("getSqlite() on a PostgreSQL database");
+  return h.sqlite;
+}
+
+/** The PostgreSQL pool (the pg-boss queue engine shares it). */
+export async function getPool(): Promise<pg.Pool> {
+  const h = handle();
+  await h.ready;
+  if (!h.pool) throw new Error("getPool() on a SQLite database");
+  return h.pool;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const h = globalForDb.__pixelStudioDb;
+  globalForDb.__pixelStudioDb = undefined;
+  h?.sqlite?.close();
+  await h?.pool?.end();
+}
+
+/**
+ * A query awaited inside a transaction body. Bodies are generators that `yield` each query and
+ * receive its rows: better-sqlite3 transactions must run synchronously, PostgreSQL ones are
+ * async, and one generator body drives both.
+ */
+export type TxBody<T> = (tx: Db) => Generator<PromiseLike<unknown>, T, unknown>;
+
+/**
+ * Runs `body` as one write transaction: BEGIN IMMEDIATE on SQLite (a deferred transaction that
+ * upgrades to a write can fail with SQLITE_BUSY despite the busy timeout), a regular transaction
+ * on PostgreSQL. Every yielded query must return rows (a select or `.returning()`).
+ */
+export async function writeTransaction<T>(body: TxBody<T>): Promise<T> {
+  const db = await getDb();
+  if (DIALECT === "sqlite") {
+    const lite = db as unknown as SqliteDb;
+    return lite.transaction(
+      (tx) => {
+        const it = body(tx as unknown as Db);
+        let step = it.next();
+        while (!step.done) {
+          const query = step.value as unknown as { all(): unknown };
+          step = it.next(query.all());
+        }
+        return step.value;
+      },
+      { behavior: "immediate" },
+    );
+  }
+  return db.transaction(async (tx) => {
+    const it = body(tx as unknown as Db);
+    let step = it.next();
+    while (!step.done) step = it.next(await step.value);
+    return step.value;
+  });
 }

@@ -1,12 +1,15 @@
-// The queue's claim is atomic across connections (as across processes): every task is claimed
-// exactly once, expired leases become claimable, and run_after delays retries.
+// The queue's claim is atomic across processes: every task is claimed exactly once, expired
+// leases become claimable, and run_after delays retries. Runs on SQLite and (BACKEND=postgres)
+// on PostgreSQL.
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDataDir } from "@/test/helpers/server";
 
-let dataDir: string;
+const ROOT = path.resolve(__dirname, "..", "..");
+
 beforeAll(() => {
-  dataDir = useFreshDataDir("pixel-queue-");
+  useFreshDataDir("pixel-queue-");
 });
 
 async function seedTasks(n: number, provider = "local") {
@@ -29,32 +32,43 @@ async function seedTasks(n: number, provider = "local") {
   return tasks;
 }
 
-describe("claimNextTask", () => {
-  it("hands each task to exactly one of two competing connections", async () => {
-    const { claimNextTask } = await import("./queue");
-    const { openDatabase } = await import("./client");
-    const tasks = await seedTasks(40, "race");
-    // A second, independent connection stands in for another worker process.
-    const other = openDatabase(path.join(dataDir, "studio.db"));
-    const claimSql = other.sqlite.prepare(`
-      UPDATE tasks SET status='processing', lease_owner='B', lease_expires_at=?, attempts=attempts+1
-       WHERE id = (SELECT id FROM tasks WHERE provider='race' AND status='pending' ORDER BY id LIMIT 1)
-      RETURNING id`);
-    const claimB = other.sqlite.transaction(
-      () => claimSql.get(Date.now() + 60_000) as { id: number } | undefined,
+function competitor(owner: string, goAt: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      path.join(ROOT, "node_modules/.bin/tsx"),
+      [path.join(ROOT, "test/helpers/claim-race.ts")],
+      {
+        cwd: ROOT,
+        env: { ...process.env, RACE_OWNER: owner, RACE_PROVIDER: "race", RACE_GO_AT: String(goAt) },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const t = await claimNextTask({ owner: "A", providers: ["race"], leaseMs: 60_000 });
-      if (t) a.push(t.id);
-      const u = claimB.immediate();
-      if (u) b.push(u.id);
-    }
-    other.sqlite.close();
-    expect(new Set([...a, ...b]).size).toBe(a.length + b.length);
-    expect(a.length + b.length).toBe(tasks.length);
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`${owner}: ${err}`)),
+    );
   });
+}
+
+describe("claimNextTask", () => {
+  it("hands each task to exactly one of two worker processes racing on claim", async () => {
+    const tasks = await seedTasks(200, "race");
+    // Both processes connect first, then start claiming at the same instant.
+    const goAt = Date.now() + 4_000;
+    const [a, b] = await Promise.all([competitor("A", goAt), competitor("B", goAt)]);
+    expect(new Set([...a, ...b]).size).toBe(a.length + b.length);
+    expect([...a, ...b].sort((x, y) => x - y)).toEqual(tasks.map((t) => t.id));
+    // A race only proves something if both sides won claims.
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+  }, 60_000);
 
   it("reclaims a task whose lease expired, and respects run_after", async () => {
     const { claimNextTask, requeueTask } = await import("./queue");

@@ -1,39 +1,11 @@
 // The durable task queue lives in the tasks table itself. A task is claimed with one
 // UPDATE … RETURNING inside BEGIN IMMEDIATE and held by a lease that the worker's heartbeat
 // renews; a lease that expires (the worker died) makes the task claimable again.
-import type { Statement } from "better-sqlite3";
-import { and, eq, isNull, sql } from "drizzle-orm";
-import { getDb, getSqlite, prepared, writeTransaction } from "./client";
+import { and, eq, inArray, isNull, notExists } from "drizzle-orm";
+import { getDb, writeTransaction } from "./client";
+import { attemptsMinusOne, claimTaskId } from "./dialect";
 import { assets, batches, type Task, tasks } from "./schema";
 import { getTaskById } from "./tasks";
-
-const claimSql = (providerCount: number) => `
-  UPDATE tasks
-     SET status = 'processing',
-         lease_owner = @owner,
-         lease_expires_at = @leaseUntil,
-         attempts = attempts + 1,
-         started_at = coalesce(started_at, @now),
-         updated_at = @now
-   WHERE id = (
-     SELECT id FROM tasks
-      WHERE provider IN (${Array.from({ length: providerCount }, (_, i) => `@p${i}`).join(", ")})
-        AND ((status = 'pending' AND run_after <= @now)
-          OR (status = 'processing' AND lease_expires_at < @now))
-      ORDER BY run_after, id
-      LIMIT 1)
-  RETURNING id`;
-
-// The worker claims on every tick: keep one prepared statement per number of providers asked for.
-const claimStatements = new Map<number, () => Statement>();
-function claimStatement(providerCount: number) {
-  let get = claimStatements.get(providerCount);
-  if (!get) {
-    get = prepared(() => getSqlite().prepare(claimSql(providerCount)));
-    claimStatements.set(providerCount, get);
-  }
-  return get();
-}
 
 /** Claims the oldest runnable task of one of `providers`, or undefined when there is none. */
 export async function claimNextTask(opts: {
@@ -44,19 +16,16 @@ export async function claimNextTask(opts: {
 }): Promise<Task | undefined> {
   if (opts.providers.length === 0) return undefined;
   const now = opts.now ?? Date.now();
-  const params: Record<string, unknown> = {
+  const id = await claimTaskId({
     owner: opts.owner,
+    providers: opts.providers,
     leaseUntil: now + opts.leaseMs,
     now,
-  };
-  opts.providers.forEach((p, i) => {
-    params[`p${i}`] = p;
   });
-  const statement = claimStatement(opts.providers.length);
-  const claimed = writeTransaction(() => statement.get(params) as { id: number } | undefined);
-  if (!claimed) return undefined;
-  return await getTaskById(claimed.id);
+  return id === undefined ? undefined : await getTaskById(id);
 }
+
+const held = (id: number, owner: string) => and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
 
 /** Extends the lease; false means the task is gone (deleted) or was taken over. */
 export async function renewLease(
@@ -69,12 +38,12 @@ export async function renewLease(
     leaseExpiresAt: new Date(Date.now() + leaseMs),
   };
   if (progress !== undefined) set.progress = progress;
-  const res = getDb()
+  const rows = await (await getDb())
     .update(tasks)
     .set(set)
-    .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner), eq(tasks.status, "processing")))
-    .run();
-  return res.changes > 0;
+    .where(and(held(id, owner), eq(tasks.status, "processing")))
+    .returning({ id: tasks.id });
+  return rows.length > 0;
 }
 
 export async function recordUpstreamId(
@@ -82,13 +51,12 @@ export async function recordUpstreamId(
   owner: string,
   upstreamId: string,
 ): Promise<boolean> {
-  return (
-    getDb()
-      .update(tasks)
-      .set({ upstreamId, updatedAt: new Date() })
-      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
-      .run().changes > 0
-  );
+  const rows = await (await getDb())
+    .update(tasks)
+    .set({ upstreamId, updatedAt: new Date() })
+    .where(held(id, owner))
+    .returning({ id: tasks.id });
+  return rows.length > 0;
 }
 
 /** Frame 1's palette, which the later frames of its batch are quantized to. */
@@ -107,8 +75,8 @@ export async function completeTaskRow(
     lockPalette?: PaletteLock;
   },
 ): Promise<boolean> {
-  return writeTransaction((tx) => {
-    const res = tx
+  return writeTransaction(function* (tx) {
+    const done = (yield tx
       .update(tasks)
       .set({
         status: "completed",
@@ -121,17 +89,19 @@ export async function completeTaskRow(
         completedAt: new Date(),
         updatedAt: new Date(),
       })
-      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
-      .run();
-    if (res.changes === 0) return false;
-    tx.delete(assets).where(eq(assets.taskId, id)).run();
-    if (values.files.length) tx.insert(assets).values(values.files).run();
+      .where(held(id, owner))
+      .returning({ id: tasks.id })) as unknown[];
+    if (done.length === 0) return false;
+    yield tx.delete(assets).where(eq(assets.taskId, id)).returning({ id: assets.id });
+    if (values.files.length)
+      yield tx.insert(assets).values(values.files).returning({ id: assets.id });
     if (values.lockPalette) {
       // First writer wins: a re-rolled frame 1 must not re-colour frames already locked to it.
-      tx.update(batches)
+      yield tx
+        .update(batches)
         .set({ lockedPalette: values.lockPalette.palette })
         .where(and(eq(batches.id, values.lockPalette.batchId), isNull(batches.lockedPalette)))
-        .run();
+        .returning({ id: batches.id });
     }
     return true;
   });
@@ -142,21 +112,19 @@ export async function failTaskRow(
   owner: string | null,
   errorMsg: string,
 ): Promise<boolean> {
-  const where = owner ? and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)) : eq(tasks.id, id);
-  return (
-    getDb()
-      .update(tasks)
-      .set({
-        status: "failed",
-        errorMsg,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        completedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(where)
-      .run().changes > 0
-  );
+  const rows = await (await getDb())
+    .update(tasks)
+    .set({
+      status: "failed",
+      errorMsg,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      completedAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .where(owner ? held(id, owner) : eq(tasks.id, id))
+    .returning({ id: tasks.id });
+  return rows.length > 0;
 }
 
 /** Puts a task back in the queue to run again no earlier than `runAfter`. */
@@ -166,42 +134,40 @@ export async function requeueTask(
   runAfter: Date,
   note: string,
 ): Promise<boolean> {
-  return (
-    getDb()
-      .update(tasks)
-      .set({
-        status: "pending",
-        runAfter,
-        errorMsg: note,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
-      .run().changes > 0
-  );
+  const rows = await (await getDb())
+    .update(tasks)
+    .set({
+      status: "pending",
+      runAfter,
+      errorMsg: note,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      updatedAt: new Date(),
+    })
+    .where(held(id, owner))
+    .returning({ id: tasks.id });
+  return rows.length > 0;
 }
 
 /** Back to the queue without counting an attempt (waiting for frame 1 of a batch, shutdown). */
 export async function releaseTask(id: number, owner: string, runAfter: Date): Promise<boolean> {
-  return (
-    getDb()
-      .update(tasks)
-      .set({
-        status: "pending",
-        runAfter,
-        attempts: sql`max(${tasks.attempts} - 1, 0)`,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(tasks.id, id), eq(tasks.leaseOwner, owner)))
-      .run().changes > 0
-  );
+  const rows = await (await getDb())
+    .update(tasks)
+    .set({
+      status: "pending",
+      runAfter,
+      attempts: attemptsMinusOne(),
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      updatedAt: new Date(),
+    })
+    .where(held(id, owner))
+    .returning({ id: tasks.id });
+  return rows.length > 0;
 }
 
 export async function setEmailStatus(id: number, emailStatus: string): Promise<void> {
-  getDb().update(tasks).set({ emailStatus }).where(eq(tasks.id, id)).run();
+  await (await getDb()).update(tasks).set({ emailStatus }).where(eq(tasks.id, id));
 }
 
 /** Resets a finished task so the queue runs it again (re-rolling one frame of a batch). */
@@ -209,7 +175,7 @@ export async function resetTaskForRerun(
   id: number,
   values: { seed: number; params: Record<string, unknown> },
 ): Promise<Task> {
-  return getDb()
+  const [row] = await (await getDb())
     .update(tasks)
     .set({
       status: "pending",
@@ -227,30 +193,38 @@ export async function resetTaskForRerun(
       updatedAt: new Date(),
     })
     .where(eq(tasks.id, id))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
-/** Claims the right to send a batch's e-mail; true for exactly one caller, once every frame is done. */
+/**
+ * Claims the right to send a batch's e-mail; true for exactly one caller, once every frame is
+ * done. One conditional UPDATE: concurrent callers on PostgreSQL queue on the batch row's lock
+ * and re-check `email_status IS NULL` after the winner commits, so only one sees a row updated.
+ */
 export async function claimBatchEmail(batchId: number): Promise<boolean> {
-  return writeTransaction(() => {
-    const sqlite = getSqlite();
-    const open = sqlite
-      .prepare(
-        "SELECT count(*) AS n FROM tasks WHERE batch_id = ? AND status IN ('pending', 'processing')",
-      )
-      .get(batchId) as { n: number };
-    if (open.n > 0) return false;
-    return (
-      sqlite
-        .prepare(
-          "UPDATE batches SET email_status = 'sending' WHERE id = ? AND send_email = 1 AND email_status IS NULL",
-        )
-        .run(batchId).changes > 0
-    );
-  });
+  const rows = await (await getDb())
+    .update(batches)
+    .set({ emailStatus: "sending" })
+    .where(
+      and(
+        eq(batches.id, batchId),
+        eq(batches.sendEmail, true),
+        isNull(batches.emailStatus),
+        notExists(
+          (await getDb())
+            .select({ id: tasks.id })
+            .from(tasks)
+            .where(
+              and(eq(tasks.batchId, batchId), inArray(tasks.status, ["pending", "processing"])),
+            ),
+        ),
+      ),
+    )
+    .returning({ id: batches.id });
+  return rows.length > 0;
 }
 
 export async function setBatchEmailStatus(batchId: number, status: string): Promise<void> {
-  getSqlite().prepare("UPDATE batches SET email_status = ? WHERE id = ?").run(status, batchId);
+  await (await getDb()).update(batches).set({ emailStatus: status }).where(eq(batches.id, batchId));
 }

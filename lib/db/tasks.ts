@@ -1,5 +1,5 @@
-import { and, count, desc, eq, getTableColumns, inArray, is, lt, SQL, sql } from "drizzle-orm";
-import { getDb, getSqlite, prepared, writeTransaction } from "./client";
+import { and, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
+import { getDb, writeTransaction } from "./client";
 import {
   type Asset,
   assets,
@@ -11,30 +11,9 @@ import {
   tasks,
 } from "./schema";
 
-// Task creation is the hot write path of every generation request, so it uses one prepared
-// statement over all columns without an SQL-expression default; values go through each column's
-// own driver mapping (JSON, booleans, timestamps) exactly as drizzle would apply them.
-const insertableTaskColumns = Object.entries(getTableColumns(tasks)).filter(
-  ([key, col]) => key !== "id" && !is(col.default, SQL),
-);
-const insertTaskStatement = prepared(() => {
-  const names = insertableTaskColumns.map(([, col]) => `"${col.name}"`);
-  return getSqlite().prepare(
-    `INSERT INTO tasks (${names.join(", ")}) VALUES (${names.map(() => "?").join(", ")})`,
-  );
-});
-
-function insertTaskRow(values: NewTask): number {
-  const row = values as Record<string, unknown>;
-  const driverValues = insertableTaskColumns.map(([key, col]) => {
-    const value = row[key] ?? col.default ?? null;
-    return value === null ? null : col.mapToDriverValue(value);
-  });
-  return Number(insertTaskStatement().run(driverValues).lastInsertRowid);
-}
-
 export async function insertTask(values: NewTask): Promise<Task> {
-  return (await getTaskById(insertTaskRow(values)))!;
+  const [row] = await (await getDb()).insert(tasks).values(values).returning();
+  return row;
 }
 
 /** Creates a batch and its tasks atomically (a batch is never visible half-created). */
@@ -42,34 +21,28 @@ export async function insertBatchWithTasks(
   batch: typeof batches.$inferInsert,
   makeTasks: (batchId: number) => NewTask[],
 ): Promise<{ batch: Batch; tasks: Task[] }> {
-  return writeTransaction((tx) => {
-    const b = tx.insert(batches).values(batch).returning().get();
-    const rows = makeTasks(b.id).map((t) => tx.insert(tasks).values(t).returning().get());
-    return { batch: b, tasks: rows };
+  return writeTransaction(function* (tx) {
+    const [b] = (yield tx.insert(batches).values(batch).returning()) as Batch[];
+    const values = makeTasks(b.id);
+    const rows = values.length
+      ? ((yield tx.insert(tasks).values(values).returning()) as Task[])
+      : [];
+    return { batch: b, tasks: rows.sort((x, y) => x.id - y.id) };
   });
 }
 
-const taskById = prepared((db) =>
-  db
-    .select()
-    .from(tasks)
-    .where(eq(tasks.id, sql.placeholder("id")))
-    .prepare(),
-);
-const taskOfUser = prepared((db) =>
-  db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
-    .prepare(),
-);
-
 export async function getTaskById(id: number): Promise<Task | undefined> {
-  return taskById().get({ id });
+  const [row] = await (await getDb()).select().from(tasks).where(eq(tasks.id, id)).limit(1);
+  return row;
 }
 
 export async function getTaskForUser(id: number, userId: number): Promise<Task | undefined> {
-  return taskOfUser().get({ id, userId });
+  const [row] = await (await getDb())
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .limit(1);
+  return row;
 }
 
 export interface TaskFilter {
@@ -124,29 +97,29 @@ export async function listTasks(
   f: TaskFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: Task[]; total: number }> {
-  const db = getDb();
+  const db = await getDb();
   const where = taskWhere(f);
-  const rows = db
-    .select()
-    .from(tasks)
-    .where(where)
-    .orderBy(desc(tasks.id))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
-  const total = db.select({ n: count() }).from(tasks).where(where).get()?.n ?? 0;
-  return { rows, total };
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(tasks)
+      .where(where)
+      .orderBy(desc(tasks.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(tasks).where(where),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 /** Several of a user's tasks in one query (others' ids are skipped), newest first. */
 export async function tasksOfUserByIds(ids: number[], userId: number): Promise<Task[]> {
   if (ids.length === 0) return [];
-  return getDb()
+  return (await getDb())
     .select()
     .from(tasks)
     .where(and(eq(tasks.userId, userId), inArray(tasks.id, ids)))
-    .orderBy(desc(tasks.id))
-    .all();
+    .orderBy(desc(tasks.id));
 }
 
 /** Earlier prompts of a user, newest first, for duplicate detection. */
@@ -154,15 +127,14 @@ export async function recentPromptsOfUser(
   userId: number,
   limit = 500,
 ): Promise<{ id: number; prompt: string; normalized: string }[]> {
-  return getDb()
+  return (await getDb())
     .select({ id: tasks.id, prompt: tasks.prompt, normalized: tasks.promptNorm })
     .from(tasks)
     .where(
       and(eq(tasks.userId, userId), inArray(tasks.status, ["completed", "pending", "processing"])),
     )
     .orderBy(desc(tasks.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 export async function updateTaskStarred(
@@ -170,60 +142,60 @@ export async function updateTaskStarred(
   userId: number,
   starred: boolean,
 ): Promise<Task | undefined> {
-  return getDb()
+  const [row] = await (await getDb())
     .update(tasks)
     .set({ starred, updatedAt: new Date() })
     .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 export async function deleteTaskRow(id: number, userId: number): Promise<boolean> {
-  return (
-    getDb()
-      .delete(tasks)
-      .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-      .run().changes > 0
-  );
+  const rows = await (await getDb())
+    .delete(tasks)
+    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
+    .returning({ id: tasks.id });
+  return rows.length > 0;
 }
 
 export async function getBatchForUser(id: number, userId: number): Promise<Batch | undefined> {
-  return getDb()
+  const [row] = await (await getDb())
     .select()
     .from(batches)
     .where(and(eq(batches.id, id), eq(batches.userId, userId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 export async function getBatchById(id: number): Promise<Batch | undefined> {
-  return getDb().select().from(batches).where(eq(batches.id, id)).get();
+  const [row] = await (await getDb()).select().from(batches).where(eq(batches.id, id)).limit(1);
+  return row;
 }
 
 export async function tasksOfBatch(batchId: number): Promise<Task[]> {
-  return getDb()
+  return (await getDb())
     .select()
     .from(tasks)
     .where(eq(tasks.batchId, batchId))
-    .orderBy(tasks.batchIndex)
-    .all();
+    .orderBy(tasks.batchIndex);
 }
 
 export async function listBatches(
   userId: number,
   page: { limit: number; offset: number },
 ): Promise<{ rows: Batch[]; total: number }> {
-  const db = getDb();
-  const rows = db
-    .select()
-    .from(batches)
-    .where(eq(batches.userId, userId))
-    .orderBy(desc(batches.id))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
-  const total =
-    db.select({ n: count() }).from(batches).where(eq(batches.userId, userId)).get()?.n ?? 0;
-  return { rows, total };
+  const db = await getDb();
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select()
+      .from(batches)
+      .where(eq(batches.userId, userId))
+      .orderBy(desc(batches.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(batches).where(eq(batches.userId, userId)),
+  ]);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export type BatchFrameRow = Pick<
@@ -235,7 +207,7 @@ export type BatchFrameRow = Pick<
 export async function framesOfBatches(batchIds: number[]): Promise<Map<number, BatchFrameRow[]>> {
   const out = new Map<number, BatchFrameRow[]>();
   if (batchIds.length === 0) return out;
-  const rows = getDb()
+  const rows = await (await getDb())
     .select({
       id: tasks.id,
       batchId: tasks.batchId,
@@ -247,8 +219,7 @@ export async function framesOfBatches(batchIds: number[]): Promise<Map<number, B
     })
     .from(tasks)
     .where(inArray(tasks.batchId, batchIds))
-    .orderBy(tasks.batchId, tasks.batchIndex, tasks.id)
-    .all();
+    .orderBy(tasks.batchId, tasks.batchIndex, tasks.id);
   for (const id of batchIds) out.set(id, []);
   for (const r of rows) out.get(r.batchId!)?.push(r);
   return out;
@@ -260,12 +231,11 @@ export async function batchTaskCounts(
 ): Promise<Map<number, Record<TaskStatus, number> & { total: number }>> {
   const out = new Map<number, Record<TaskStatus, number> & { total: number }>();
   if (batchIds.length === 0) return out;
-  const rows = getDb()
+  const rows = await (await getDb())
     .select({ batchId: tasks.batchId, status: tasks.status, n: count() })
     .from(tasks)
     .where(inArray(tasks.batchId, batchIds))
-    .groupBy(tasks.batchId, tasks.status)
-    .all();
+    .groupBy(tasks.batchId, tasks.status);
   for (const id of batchIds)
     out.set(id, { pending: 0, processing: 0, completed: 0, failed: 0, total: 0 });
   for (const r of rows) {
@@ -277,36 +247,29 @@ export async function batchTaskCounts(
 }
 
 export async function deleteBatchRow(id: number, userId: number): Promise<boolean> {
-  return (
-    getDb()
-      .delete(batches)
-      .where(and(eq(batches.id, id), eq(batches.userId, userId)))
-      .run().changes > 0
-  );
+  const rows = await (await getDb())
+    .delete(batches)
+    .where(and(eq(batches.id, id), eq(batches.userId, userId)))
+    .returning({ id: batches.id });
+  return rows.length > 0;
 }
 
 export async function updateBatch(
   id: number,
   values: Partial<typeof batches.$inferInsert>,
 ): Promise<void> {
-  getDb()
+  await (await getDb())
     .update(batches)
     .set({ ...values, updatedAt: new Date() })
-    .where(eq(batches.id, id))
-    .run();
+    .where(eq(batches.id, id));
 }
 
-const assetsOfTaskQuery = prepared((db) =>
-  db
+export async function assetsOfTask(taskId: number): Promise<Asset[]> {
+  return (await getDb())
     .select()
     .from(assets)
-    .where(eq(assets.taskId, sql.placeholder("taskId")))
-    .orderBy(assets.kind, assets.position)
-    .prepare(),
-);
-
-export async function assetsOfTask(taskId: number): Promise<Asset[]> {
-  return assetsOfTaskQuery().all({ taskId });
+    .where(eq(assets.taskId, taskId))
+    .orderBy(assets.kind, assets.position);
 }
 
 export async function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Promise<Asset[]> {
@@ -314,31 +277,22 @@ export async function assetsOfTasks(taskIds: number[], kind?: Asset["kind"]): Pr
   const cond = kind
     ? and(inArray(assets.taskId, taskIds), eq(assets.kind, kind))
     : inArray(assets.taskId, taskIds);
-  return getDb().select().from(assets).where(cond).all();
+  return (await getDb()).select().from(assets).where(cond);
 }
-
-const assetQuery = prepared((db) =>
-  db
-    .select()
-    .from(assets)
-    .where(
-      and(
-        eq(assets.taskId, sql.placeholder("taskId")),
-        eq(assets.kind, sql.placeholder("kind")),
-        eq(assets.position, sql.placeholder("position")),
-      ),
-    )
-    .prepare(),
-);
 
 export async function findAsset(
   taskId: number,
   kind: Asset["kind"],
   position = 0,
 ): Promise<Asset | undefined> {
-  return assetQuery().get({ taskId, kind, position });
+  const [row] = await (await getDb())
+    .select()
+    .from(assets)
+    .where(and(eq(assets.taskId, taskId), eq(assets.kind, kind), eq(assets.position, position)))
+    .limit(1);
+  return row;
 }
 
 export async function insertAssets(rows: (typeof assets.$inferInsert)[]): Promise<void> {
-  if (rows.length) getDb().insert(assets).values(rows).run();
+  if (rows.length) await (await getDb()).insert(assets).values(rows);
 }

@@ -1,25 +1,25 @@
-import { count, eq, sql } from "drizzle-orm";
-import { getDb, prepared, writeTransaction } from "./client";
+import { count, eq } from "drizzle-orm";
+import { getDb, writeTransaction } from "./client";
+import { lockUsers } from "./dialect";
 import { type User, users } from "./schema";
 
-const userById = prepared((db) =>
-  db
-    .select()
-    .from(users)
-    .where(eq(users.id, sql.placeholder("id")))
-    .prepare(),
-);
-
 export async function getUserById(id: number): Promise<User | undefined> {
-  return userById().get({ id });
+  const [user] = await (await getDb()).select().from(users).where(eq(users.id, id)).limit(1);
+  return user;
 }
 
 export async function getUserByEmail(email: string): Promise<User | undefined> {
-  return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+  const [user] = await (await getDb())
+    .select()
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .limit(1);
+  return user;
 }
 
 export async function countUsers(): Promise<number> {
-  return getDb().select({ n: count() }).from(users).get()?.n ?? 0;
+  const [row] = await (await getDb()).select({ n: count() }).from(users);
+  return row?.n ?? 0;
 }
 
 export class EmailTakenError extends Error {
@@ -31,7 +31,8 @@ export class EmailTakenError extends Error {
 
 /**
  * Creates a user. The first account of a fresh install becomes admin; the count and the insert
- * share one IMMEDIATE transaction so two simultaneous first sign-ups can't both become admin.
+ * share one write transaction so two simultaneous first sign-ups can't both become admin (on
+ * PostgreSQL the table lock serialises them; on SQLite BEGIN IMMEDIATE does).
  */
 export async function createUser(input: {
   email: string;
@@ -40,20 +41,35 @@ export async function createUser(input: {
   role?: "admin" | "user";
 }): Promise<User> {
   const email = input.email.trim().toLowerCase();
-  return writeTransaction((tx) => {
-    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-      throw new EmailTakenError(email);
-    }
-    const isFirst = (tx.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
-    return tx
-      .insert(users)
-      .values({
-        email,
-        passwordHash: input.passwordHash,
-        name: input.name ?? null,
-        role: input.role ?? (isFirst ? "admin" : "user"),
-      })
-      .returning()
-      .get();
-  });
+  try {
+    return await writeTransaction(function* (tx) {
+      const lock = lockUsers(tx);
+      if (lock) yield lock;
+      const taken = (yield tx
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, email))) as { id: number }[];
+      if (taken.length) throw new EmailTakenError(email);
+      const [{ n }] = (yield tx.select({ n: count() }).from(users)) as { n: number }[];
+      const [user] = (yield tx
+        .insert(users)
+        .values({
+          email,
+          passwordHash: input.passwordHash,
+          name: input.name ?? null,
+          role: input.role ?? (n === 0 ? "admin" : "user"),
+        })
+        .returning()) as User[];
+      return user;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new EmailTakenError(email);
+    throw error;
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  const code = e?.code ?? e?.cause?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }

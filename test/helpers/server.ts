@@ -1,5 +1,5 @@
 // Boots the real production server (`next start`, built by `npm test` beforehand) against a fresh
-// SQLite file in a temp directory. Tests talk to it over HTTP and seed users/keys through the
+// database: a SQLite file in a temp directory, or (BACKEND=postgres) a fresh PostgreSQL database. Tests talk to it over HTTP and seed users/keys through the
 // same lib/ code, on the same database file.
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { resetEnvCache } from "@/lib/config/env";
 import { closeDatabase } from "@/lib/db/client";
+import { BACKEND, freshDatabaseUrl } from "./database";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -37,10 +38,10 @@ export interface TestServer {
 /** Points this test process's lib/db at a fresh data dir; call before importing lib code paths. */
 export function useFreshDataDir(prefix = "pixel-it-"): string {
   // A process that already opened another data dir's database must not keep writing there.
-  closeDatabase();
+  void closeDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   process.env.DATA_DIR = dataDir;
-  process.env.DATABASE_URL = `file:${path.join(dataDir, "studio.db")}`;
+  process.env.DATABASE_URL = freshDatabaseUrl(dataDir);
   process.env.AUTH_SECRET = "integration-test-secret-0123456789abcdef";
   process.env.PASSWORD_HASH_COST = "10";
   resetEnvCache();
@@ -60,7 +61,11 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
     NODE_ENV: "production",
     PORT: String(port),
     DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
+    // The same database this test process seeds through lib/ (SQLite: the file in dataDir).
+    DATABASE_URL:
+      BACKEND === "postgres"
+        ? process.env.DATABASE_URL!
+        : `file:${path.join(dataDir, "studio.db")}`,
     AUTH_SECRET: process.env.AUTH_SECRET ?? "integration-test-secret-0123456789abcdef",
     PASSWORD_HASH_COST: "10",
     NEXT_TELEMETRY_DISABLED: "1",

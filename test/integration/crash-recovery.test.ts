@@ -1,8 +1,6 @@
 // kill -9 a real server mid-task, restart it, and check that nothing stays stuck in processing
 // and that the upstream job is resumed rather than paid for twice.
 
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeServer, startQwen2512Fake } from "../fakes";
 import { seedUserWithKey } from "../helpers/accounts";
@@ -11,10 +9,9 @@ import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpe
 let server: TestServer;
 let qwen: FakeServer;
 let user: Awaited<ReturnType<typeof seedUserWithKey>>;
-let db: Database.Database;
 
 beforeAll(async () => {
-  const dataDir = useFreshDataDir("pixel-crash-");
+  useFreshDataDir("pixel-crash-");
   user = await seedUserWithKey("crash@example.com");
   // Slow upstream: each job needs several seconds, so the kill lands mid-task.
   qwen = await startQwen2512Fake({ queuedPolls: 1, runningPolls: 1, completeAfterMs: 4000 });
@@ -24,21 +21,18 @@ beforeAll(async () => {
     QWEN2512_POLL_INTERVAL_MS: "200",
     TASK_LEASE_MS: "2000",
   });
-  db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
 });
 afterAll(async () => {
-  db?.close();
   await server?.stop();
   await qwen?.close();
 });
 
-const statusOf = (id: number) =>
-  db.prepare("SELECT status, upstream_id, error_msg, attempts FROM tasks WHERE id = ?").get(id) as {
-    status: string;
-    upstream_id: string | null;
-    error_msg: string;
-    attempts: number;
-  };
+// Read through lib/db: the same database the server uses, SQLite or PostgreSQL.
+const statusOf = async (id: number) => {
+  const { getTaskById } = await import("@/lib/db/tasks");
+  const t = await getTaskById(id);
+  return { status: t?.status, upstream_id: t?.upstreamId ?? null, attempts: t?.attempts };
+};
 
 describe("crash recovery", () => {
   it("resumes every task after kill -9: remote ones poll the same upstream job", async () => {
@@ -58,8 +52,11 @@ describe("crash recovery", () => {
         post({ prompt, model: "local/pixel-sprite", send_email: false, force: true }),
       ),
     );
-    await waitFor(async () => (statusOf(remote.task_id).upstream_id ? true : undefined), 15_000);
-    expect(statusOf(remote.task_id).status).toBe("processing");
+    await waitFor(
+      async () => ((await statusOf(remote.task_id)).upstream_id ? true : undefined),
+      15_000,
+    );
+    expect((await statusOf(remote.task_id)).status).toBe("processing");
 
     await server.kill9();
     const submitsBefore = qwen.apiCalls().filter((c) => c.path === "/api/generate").length;
@@ -70,17 +67,19 @@ describe("crash recovery", () => {
     await server.start();
 
     const ids = [remote.task_id, ...locals.map((l) => l.task_id)];
-    await waitFor(
-      async () => (ids.every((id) => statusOf(id).status === "completed") ? true : undefined),
-      40_000,
-    );
-    for (const id of ids) expect(statusOf(id).status).toBe("completed");
+    await waitFor(async () => {
+      const all = await Promise.all(ids.map(statusOf));
+      return all.every((t) => t.status === "completed") ? true : undefined;
+    }, 40_000);
+    for (const id of ids) expect((await statusOf(id)).status).toBe("completed");
     // the restarted worker polled the recorded job instead of generating again
     expect(qwen.apiCalls().filter((c) => c.path === "/api/generate").length).toBe(1);
-    const stuck = db
-      .prepare("SELECT count(*) AS n FROM tasks WHERE status = 'processing'")
-      .get() as { n: number };
-    expect(stuck.n).toBe(0);
+    const { listTasks } = await import("@/lib/db/tasks");
+    const stuck = await listTasks(
+      { userId: user.user.id, status: "processing" },
+      { limit: 1, offset: 0 },
+    );
+    expect(stuck.total).toBe(0);
   });
 
   it("deleting a running task stops its upstream polling", async () => {
@@ -95,7 +94,7 @@ describe("crash recovery", () => {
     });
     const { task_id } = await res.json();
     const upstreamId = await waitFor(
-      async () => statusOf(task_id)?.upstream_id ?? undefined,
+      async () => (await statusOf(task_id)).upstream_id ?? undefined,
       15_000,
     );
     const del = await fetch(`${server.baseUrl}/api/v1/task/${task_id}`, {

@@ -1,0 +1,200 @@
+// The PostgreSQL schema: the same tables, columns, indexes and constraints as
+// lib/db/sqlite/schema.ts (lib/db/schema-lockstep.test.ts keeps them in step). Change both together
+// and run `npm run db:generate` for both dialects.
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { ASSET_KINDS, MODEL_TYPES, TASK_STATUSES } from "../enums";
+
+const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true });
+const createdAt = () => ts("created_at").notNull().defaultNow();
+const updatedAt = () => ts("updated_at").notNull().defaultNow();
+const id = () => integer("id").primaryKey().generatedByDefaultAsIdentity();
+
+export const users = pgTable("users", {
+  id: id(),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  passwordHash: text("password_hash"),
+  role: text("role", { enum: ["admin", "user"] })
+    .notNull()
+    .default("user"),
+  emailVerified: ts("email_verified"),
+  image: text("image"),
+  createdAt: createdAt(),
+});
+
+// next-auth's account/session/verification tables. Credentials sign-in uses JWT sessions and
+// leaves them empty, but OAuth providers (and a database adapter) need exactly these shapes.
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refreshToken: text("refresh_token"),
+    accessToken: text("access_token"),
+    expiresAt: integer("expires_at"),
+    tokenType: text("token_type"),
+    scope: text("scope"),
+    idToken: text("id_token"),
+    sessionState: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: ts("expires").notNull(),
+});
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: ts("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** short public id embedded in the key, for lookup and display */
+    publicId: text("public_id").notNull().unique(),
+    /** SHA-256 hex of the whole key; the key itself is never stored */
+    keyHash: text("key_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    last4: text("last4").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+    revokedAt: ts("revoked_at"),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId)],
+);
+
+export const batches = pgTable(
+  "batches",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    prompt: text("prompt").notNull(),
+    mode: text("mode").notNull(),
+    model: text("model").notNull(),
+    requestedCount: integer("requested_count").notNull(),
+    background: text("background").notNull().default("transparent"),
+    scale: integer("scale").notNull().default(20),
+    seed: integer("seed").notNull(),
+    palette: text("palette"),
+    /** colours of frame 1 once known; later frames of remote models are quantised to it */
+    lockedPalette: jsonb("locked_palette").$type<string[]>(),
+    sendEmail: boolean("send_email").notNull().default(false),
+    email: text("email"),
+    /** one e-mail per batch, claimed atomically by whichever frame finishes last */
+    emailStatus: text("email_status"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("batches_user_idx").on(t.userId, t.id)],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    batchId: integer("batch_id").references(() => batches.id, { onDelete: "cascade" }),
+    /** 1-based position in its batch (seed 000 `batch_index`) */
+    batchIndex: integer("batch_index"),
+    /** the task an operation (upscale, vectorize, …) was applied to */
+    sourceTaskId: integer("source_task_id"),
+    type: text("type", { enum: MODEL_TYPES }).notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    prompt: text("prompt").notNull(),
+    /** lower-cased, punctuation-free prompt used by duplicate detection and search */
+    promptNorm: text("prompt_norm").notNull().default(""),
+    negativePrompt: text("negative_prompt"),
+    mode: text("mode"),
+    background: text("background").notNull().default("transparent"),
+    scale: integer("scale").notNull().default(20),
+    seed: integer("seed"),
+    palette: text("palette"),
+    /** request parameters as the caller gave them (seed 001 `params`) */
+    params: jsonb("params").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    errorMsg: text("error_msg").notNull().default(""),
+    width: integer("width"),
+    height: integer("height"),
+    starred: boolean("starred").notNull().default(false),
+    sendEmail: boolean("send_email").notNull().default(false),
+    email: text("email"),
+    emailStatus: text("email_status"),
+    // queue bookkeeping
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: ts("run_after").notNull().defaultNow(),
+    leaseExpiresAt: ts("lease_expires_at"),
+    leaseOwner: text("lease_owner"),
+    upstreamId: text("upstream_id"),
+    progress: integer("progress"),
+    startedAt: ts("started_at"),
+    completedAt: ts("completed_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tasks_user_idx").on(t.userId, t.id),
+    index("tasks_user_status_idx").on(t.userId, t.status, t.id),
+    index("tasks_queue_idx").on(t.status, t.runAfter),
+    index("tasks_batch_idx").on(t.batchId, t.batchIndex),
+    uniqueIndex("tasks_batch_index_uq").on(t.batchId, t.batchIndex),
+  ],
+);
+
+/** Files a task produced; the bytes live in lib/storage under `storageKey`. */
+export const assets = pgTable(
+  "assets",
+  {
+    id: id(),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ASSET_KINDS }).notNull(),
+    /** order among assets of the same kind (n > 1 images) */
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    bytes: integer("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assets_task_idx").on(t.taskId, t.kind, t.position)],
+);

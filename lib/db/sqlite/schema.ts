@@ -1,0 +1,197 @@
+// The SQLite schema (the default backend). lib/db/postgres/schema.ts holds the same tables for
+// PostgreSQL; lib/db/schema-lockstep.test.ts keeps the two in step, so change both together and
+// run `npm run db:generate` (it generates both dialects' migrations).
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import { ASSET_KINDS, MODEL_TYPES, TASK_STATUSES } from "../enums";
+
+const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(now);
+const updatedAt = () => integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now);
+
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull().unique(),
+  name: text("name"),
+  passwordHash: text("password_hash"),
+  role: text("role", { enum: ["admin", "user"] })
+    .notNull()
+    .default("user"),
+  emailVerified: integer("email_verified", { mode: "timestamp_ms" }),
+  image: text("image"),
+  createdAt: createdAt(),
+});
+
+// next-auth's account/session/verification tables. Credentials sign-in uses JWT sessions and
+// leaves them empty, but OAuth providers (and a database adapter) need exactly these shapes.
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refreshToken: text("refresh_token"),
+    accessToken: text("access_token"),
+    expiresAt: integer("expires_at"),
+    tokenType: text("token_type"),
+    scope: text("scope"),
+    idToken: text("id_token"),
+    sessionState: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = sqliteTable("sessions", {
+  sessionToken: text("session_token").primaryKey(),
+  userId: integer("user_id")
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+});
+
+export const verificationTokens = sqliteTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: integer("expires", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** short public id embedded in the key, for lookup and display */
+    publicId: text("public_id").notNull().unique(),
+    /** SHA-256 hex of the whole key; the key itself is never stored */
+    keyHash: text("key_hash").notNull().unique(),
+    prefix: text("prefix").notNull(),
+    last4: text("last4").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("api_keys_user_idx").on(t.userId)],
+);
+
+export const batches = sqliteTable(
+  "batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    prompt: text("prompt").notNull(),
+    mode: text("mode").notNull(),
+    model: text("model").notNull(),
+    requestedCount: integer("requested_count").notNull(),
+    background: text("background").notNull().default("transparent"),
+    scale: integer("scale").notNull().default(20),
+    seed: integer("seed").notNull(),
+    palette: text("palette"),
+    /** colours of frame 1 once known; later frames of remote models are quantised to it */
+    lockedPalette: text("locked_palette", { mode: "json" }).$type<string[]>(),
+    sendEmail: integer("send_email", { mode: "boolean" }).notNull().default(false),
+    email: text("email"),
+    /** one e-mail per batch, claimed atomically by whichever frame finishes last */
+    emailStatus: text("email_status"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("batches_user_idx").on(t.userId, t.id)],
+);
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    batchId: integer("batch_id").references(() => batches.id, { onDelete: "cascade" }),
+    /** 1-based position in its batch (seed 000 `batch_index`) */
+    batchIndex: integer("batch_index"),
+    /** the task an operation (upscale, vectorize, …) was applied to */
+    sourceTaskId: integer("source_task_id"),
+    type: text("type", { enum: MODEL_TYPES }).notNull(),
+    model: text("model").notNull(),
+    provider: text("provider").notNull(),
+    prompt: text("prompt").notNull(),
+    /** lower-cased, punctuation-free prompt used by duplicate detection and search */
+    promptNorm: text("prompt_norm").notNull().default(""),
+    negativePrompt: text("negative_prompt"),
+    mode: text("mode"),
+    background: text("background").notNull().default("transparent"),
+    scale: integer("scale").notNull().default(20),
+    seed: integer("seed"),
+    palette: text("palette"),
+    /** request parameters as the caller gave them (seed 001 `params`) */
+    params: text("params", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    errorMsg: text("error_msg").notNull().default(""),
+    width: integer("width"),
+    height: integer("height"),
+    starred: integer("starred", { mode: "boolean" }).notNull().default(false),
+    sendEmail: integer("send_email", { mode: "boolean" }).notNull().default(false),
+    email: text("email"),
+    emailStatus: text("email_status"),
+    // queue bookkeeping
+    attempts: integer("attempts").notNull().default(0),
+    runAfter: integer("run_after", { mode: "timestamp_ms" }).notNull().default(now),
+    leaseExpiresAt: integer("lease_expires_at", { mode: "timestamp_ms" }),
+    leaseOwner: text("lease_owner"),
+    upstreamId: text("upstream_id"),
+    progress: integer("progress"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    completedAt: integer("completed_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("tasks_user_idx").on(t.userId, t.id),
+    index("tasks_user_status_idx").on(t.userId, t.status, t.id),
+    index("tasks_queue_idx").on(t.status, t.runAfter),
+    index("tasks_batch_idx").on(t.batchId, t.batchIndex),
+    uniqueIndex("tasks_batch_index_uq").on(t.batchId, t.batchIndex),
+  ],
+);
+
+/** Files a task produced; the bytes live in lib/storage under `storageKey`. */
+export const assets = sqliteTable(
+  "assets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ASSET_KINDS }).notNull(),
+    /** order among assets of the same kind (n > 1 images) */
+    position: integer("position").notNull().default(0),
+    storageKey: text("storage_key").notNull(),
+    contentType: text("content_type").notNull(),
+    width: integer("width"),
+    height: integer("height"),
+    bytes: integer("bytes").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("assets_task_idx").on(t.taskId, t.kind, t.position)],
+);
