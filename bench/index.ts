@@ -1,8 +1,9 @@
-// `npm run bench [-- --only=pixel,queue,api,gallery]`: prints one JSON document. Needs a
+// `npm run bench [-- --only=pixel,tiles,queue,api,gallery]`: prints one JSON document. Needs a
 // production build (`npm run build`) for the server benchmarks.
 import { benchGallery } from "./gallery-bench";
 import { benchPixel } from "./pixel";
 import { benchApi, benchQueue } from "./server-bench";
+import { benchTilesSfx } from "./tiles-sfx";
 
 const only = process.argv
   .find((a) => a.startsWith("--only="))
@@ -25,6 +26,7 @@ async function main() {
     }
   };
   await section("pixel", benchPixel);
+  await section("tiles", benchTilesSfx);
   await section("queue", () => benchQueue());
   await section("api", () => benchApi());
   await section("gallery", () => benchGallery());

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { memo } from "react";
 import type { Task } from "@/lib/client/types";
+import { AudioPlayer, taskAudioUrl } from "./audio-player";
 import { useT } from "./i18n-provider";
 import { PixelImage } from "./pixel-image";
 import { StatusBadge } from "./ui";
@@ -94,13 +95,30 @@ export const TaskCard = memo(function TaskCard({
       data-status={task.status}
       className={`group relative flex flex-col gap-1.5 rounded-lg border bg-white p-1.5 [contain-intrinsic-size:auto_240px] [content-visibility:auto] dark:bg-zinc-900 ${selected ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-zinc-200 dark:border-zinc-800"}`}
     >
-      <Link
-        href={`/gallery/${task.id}`}
-        className="block rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500"
-        aria-label={`${t("task.open")} #${task.id}: ${task.prompt}`}
-      >
-        <TaskThumb task={task} eager={eager} />
-      </Link>
+      {task.type === "audio" && task.status === "completed" ? (
+        // a sound plays in place; the link is beside the player so a click on play stays here
+        <div
+          className="flex aspect-square w-full flex-col justify-center gap-2 rounded-md bg-zinc-50 px-2 dark:bg-zinc-800"
+          data-testid="audio-card"
+        >
+          <AudioPlayer src={taskAudioUrl(task.id)} label={task.prompt} compact />
+          <Link
+            href={`/gallery/${task.id}`}
+            className="self-start text-xs text-indigo-600 underline dark:text-indigo-400"
+            aria-label={`${t("task.open")} #${task.id}: ${task.prompt}`}
+          >
+            {t("task.open")} #{task.id}
+          </Link>
+        </div>
+      ) : (
+        <Link
+          href={`/gallery/${task.id}`}
+          className="block rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500"
+          aria-label={`${t("task.open")} #${task.id}: ${task.prompt}`}
+        >
+          <TaskThumb task={task} eager={eager} />
+        </Link>
+      )}
       <div className="flex min-h-8 items-start gap-1 px-0.5">
         <p
           className="line-clamp-2 flex-1 text-xs leading-4 text-zinc-700 dark:text-zinc-300"

@@ -20,6 +20,7 @@ import {
   StatusBadge,
 } from "../ui";
 import { TaskFiles } from "./task-files";
+import { AudioPreview, TilesetPreview } from "./task-media";
 import { TaskOperations } from "./task-operations";
 import { TaskParams } from "./task-params";
 import { useTaskActions } from "./use-task-actions";
@@ -73,7 +74,13 @@ export function TaskDetail({ id }: { id: number }) {
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-3">
-          <TaskPreview task={tk} src={src} />
+          {tk.status === "completed" && tk.type === "audio" ? (
+            <AudioPreview task={tk} />
+          ) : tk.status === "completed" && tk.mode === "tileset" ? (
+            <TilesetPreview task={tk} />
+          ) : (
+            <TaskPreview task={tk} src={src} />
+          )}
 
           <div className="flex flex-wrap gap-2">
             {src && (
@@ -94,7 +101,7 @@ export function TaskDetail({ id }: { id: number }) {
             <Button onClick={() => reuse(tk)} data-testid="reuse">
               {t("detail.reuse")}
             </Button>
-            {(tk.type === "image" || !tk.type) && (
+            {(tk.type === "image" || !tk.type) && tk.mode !== "tileset" && (
               <Button onClick={() => rerun.mutate(tk)} disabled={rerun.isPending}>
                 {rerun.isPending && <Spinner />}
                 {t("detail.rerun")}
@@ -119,7 +126,7 @@ export function TaskDetail({ id }: { id: number }) {
           <Interpretation task={tk} />
           <TaskParams task={tk} />
           {tk.files && <TaskFiles files={tk.files} />}
-          {tk.status === "completed" && !isActive(tk.status) && (
+          {tk.status === "completed" && !isActive(tk.status) && tk.type !== "audio" && (
             <TaskOperations task={tk} onStarted={(nid, label) => setStarted({ id: nid, label })} />
           )}
         </div>

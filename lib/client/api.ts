@@ -13,6 +13,8 @@ import type {
   Provider,
   Task,
   TaskList,
+  Tileset,
+  TilesetBody,
 } from "./types";
 
 export class ApiRequestError extends Error {
@@ -120,6 +122,23 @@ export const api = {
   testProvider: (id: string) =>
     apiFetch<{ ok: boolean; message: string }>(`/api/v1/providers/${id}/test`, { method: "POST" }),
   openapi: () => apiFetch<Record<string, unknown>>("/api/v1/openapi.json"),
+  createTileset: async (body: TilesetBody) =>
+    (
+      await apiFetch<{ tileset: Tileset }>("/api/v1/tilesets", {
+        method: "POST",
+        body: json(body),
+      })
+    ).tileset,
+  tileset: async (id: number) =>
+    (await apiFetch<{ tileset: Tileset }>(`/api/v1/tilesets/${id}`)).tileset,
+  /** seed 001's audio generation (local/sfx offline); answers the task id "task_<n>" */
+  generateAudio: async (body: { prompt: string; model: string; voice?: string; seed?: number }) =>
+    (
+      await apiFetch<{ code: string; data: { task_id: string } }>("/api/v1/generations/audio", {
+        method: "POST",
+        body: json(body),
+      })
+    ).data.task_id,
 };
 
 /** POSTs task ids and saves the returned ZIP (the archive route answers a file, not JSON). */

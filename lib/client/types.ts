@@ -3,7 +3,9 @@
 import type { z } from "zod";
 import type { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
 import type { generateBody } from "@/lib/api/schemas/generate";
+import type { createTilesetBody } from "@/lib/api/schemas/tilesets";
 import type { QtTask } from "@/lib/tasks/serialize";
+import type { toTileset } from "@/lib/tilesets/tilesets";
 import type { ModelType, SpriteMode, TaskStatus } from "@/lib/vocabulary";
 
 export interface TaskFile {
@@ -127,3 +129,7 @@ export interface Me {
   email: string;
   role: "admin" | "user";
 }
+
+/** A terrain tileset as GET /api/v1/tilesets/:id answers (one definition, shared with the server). */
+export type Tileset = ReturnType<typeof toTileset>;
+export type TilesetBody = z.input<typeof createTilesetBody>;

@@ -3,11 +3,11 @@
 // whole sample map (a tiling preview, like a seamless tile's 3×3 grid). It is drawn while the
 // request waits (tens of milliseconds), so it never enters the queue; its terrain pair, layout
 // and tile size live in the task's params, and every engine file is derived from those.
-import { notFound } from "@/lib/api/errors";
 import { isoSeconds } from "@/lib/api/time";
 import type { Caller } from "@/lib/auth/caller";
 import type { assets, Task } from "@/lib/db/schema";
 import { deleteTaskRow, findAsset, getTaskForUser, insertAssets, insertTask } from "@/lib/db/tasks";
+import { NotFoundError } from "@/lib/errors";
 import { randomSeed } from "@/lib/generation/create-tasks";
 import { consumeGenerationQuota } from "@/lib/generation/rate-limits";
 import { decodeImage, encodeGridPng } from "@/lib/pixel/raster";
@@ -145,7 +145,7 @@ export async function ownTileset(
 ): Promise<{ task: Task; spec: TilesetSpec }> {
   const task = await getTaskForUser(id, userId);
   const spec = task ? tilesetSpecOf(task) : undefined;
-  if (!task || !spec) throw notFound(`Tileset ${id}`);
+  if (!task || !spec) throw new NotFoundError(`Tileset ${id} not found`);
   return { task, spec };
 }
 
@@ -179,7 +179,9 @@ export async function tilesetPng(
 ): Promise<Buffer> {
   const asset = await findAsset(task.id, which);
   if (!asset)
-    throw notFound(`The ${which === "image" ? "sheet" : "sample map"} of tileset ${task.id}`);
+    throw new NotFoundError(
+      `The ${which === "image" ? "sheet" : "sample map"} of tileset ${task.id} not found`,
+    );
   const data = await getBlobStore().get(asset.storageKey);
   if (scale === 1) return data;
   return encodeGridPng(await decodeImage(data), scale, "transparent");

@@ -11,16 +11,16 @@ export const dynamic = "force-dynamic";
 
 /** Extension: draw a two-terrain tileset (corner16 or blob47) with its engine files. */
 export const POST = qtHandler(async (req) => {
-  const body = await parseJsonBody(req, createTilesetBody);
   const caller = await requireCaller(req);
+  const body = await parseJsonBody(req, createTilesetBody);
   const task = await createTileset(caller, body);
   return Response.json({ tileset: toTileset(task, tilesetSpecOf(task)!) }, { status: 201 });
 });
 
 /** Extension: the caller's tilesets, newest first. */
 export const GET = qtHandler(async (req) => {
-  const { page = 1 } = parseQuery(req, batchesQuery);
   const { user } = await requireCaller(req);
+  const { page = 1 } = parseQuery(req, batchesQuery);
   const { rows, total } = await listTasks(
     { userId: user.id, mode: TILESET_MODE },
     { limit: DEFAULT_PAGE_SIZE, offset: (page - 1) * DEFAULT_PAGE_SIZE },

@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 
 /** Extension: one of the caller's tilesets (another user's answers 404). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { id } = tilesetParams.parse(params);
   const caller = await requireCaller(req);
+  const { id } = tilesetParams.parse(params);
   const { task, spec } = await ownTileset(id, caller.user.id);
   return Response.json({ tileset: toTileset(task, spec) });
 });

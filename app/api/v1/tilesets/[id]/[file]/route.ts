@@ -16,9 +16,9 @@ export const dynamic = "force-dynamic";
 
 /** Extension: a tileset's files — sheet and sample map PNG (?scale=1–20), .tsx, .tres, rules, ZIP. */
 export const GET = qtHandler<{ id: string; file: string }>(async (req, { params }) => {
+  const caller = await requireCaller(req);
   const { id, file } = tilesetFileParams.parse(params);
   const { scale = 1 } = parseQuery(req, tilesetFileQuery);
-  const caller = await requireCaller(req);
   const { task, spec } = await ownTileset(id, caller.user.id);
   const stem = `tileset_${task.id}`;
   const reply = (body: BodyInit, type: string, name: string, attachment: boolean) =>

@@ -1,0 +1,125 @@
+"use client";
+// The studio's sound mode: an offline 8-bit sound effect from local/sfx through seed 001's
+// POST /api/v1/generations/audio, played with its waveform once rendered.
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { type FormEvent, useId, useState } from "react";
+import { useTask } from "@/hooks/use-api";
+import { api } from "@/lib/client/api";
+import type { MessageKey } from "@/lib/i18n";
+import { SFX_KINDS } from "@/lib/vocabulary";
+import { AudioPlayer, taskAudioUrl } from "../audio-player";
+import { useT } from "../i18n-provider";
+import { Button, cardClass, ErrorText, inputClass, Spinner, StatusBadge } from "../ui";
+import { fieldLabel } from "./field-label";
+
+export const SFX_MODEL = "local/sfx";
+
+export function SfxComposer() {
+  const t = useT();
+  const qc = useQueryClient();
+  const promptId = useId();
+  const kindId = useId();
+  const seedId = useId();
+  const [prompt, setPrompt] = useState("");
+  const [kind, setKind] = useState("");
+  const [seed, setSeed] = useState("");
+  const [taskId, setTaskId] = useState<number | null>(null);
+  const task = useTask(taskId);
+
+  const make = useMutation({
+    mutationFn: () =>
+      api.generateAudio({
+        prompt: prompt.trim() || kind || "blip",
+        model: SFX_MODEL,
+        voice: kind || undefined,
+        seed: seed.trim() === "" ? undefined : Number(seed),
+      }),
+    onSuccess: (publicId) => {
+      setTaskId(Number(publicId.replace(/^task_/, "")));
+      qc.invalidateQueries({ queryKey: ["tasks"] });
+    },
+  });
+
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    make.mutate();
+  }
+
+  const done = task.data?.status === "completed" ? task.data : null;
+  return (
+    <div className="space-y-4">
+      <form onSubmit={onSubmit} className={`${cardClass} space-y-4 p-4`} data-testid="sfx-composer">
+        <h2 className="text-base font-semibold">{t("sfx.title")}</h2>
+        <div>
+          <label htmlFor={promptId} className={fieldLabel}>
+            {t("sfx.prompt")}
+          </label>
+          <input
+            id={promptId}
+            name="sfx-prompt"
+            value={prompt}
+            maxLength={500}
+            placeholder={t("sfx.placeholder")}
+            onChange={(e) => setPrompt(e.target.value)}
+            className={inputClass}
+          />
+        </div>
+        <div className="grid grid-cols-2 gap-3">
+          <div>
+            <label htmlFor={kindId} className={fieldLabel}>
+              {t("sfx.kind")}
+            </label>
+            <select
+              id={kindId}
+              value={kind}
+              onChange={(e) => setKind(e.target.value)}
+              className={inputClass}
+            >
+              <option value="">{t("sfx.kindAuto")}</option>
+              {SFX_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`sfx.kind.${k}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={seedId} className={fieldLabel}>
+              {t("studio.seed")}
+            </label>
+            <input
+              id={seedId}
+              inputMode="numeric"
+              value={seed}
+              onChange={(e) => setSeed(e.target.value.replace(/\D/g, "").slice(0, 10))}
+              className={inputClass}
+            />
+          </div>
+        </div>
+        {make.error && <ErrorText error={make.error} />}
+        <Button type="submit" variant="primary" disabled={make.isPending} data-testid="make-sfx">
+          {make.isPending && <Spinner />}
+          {make.isPending ? t("sfx.making") : t("sfx.make")}
+        </Button>
+      </form>
+      {taskId !== null && (
+        <section className={`${cardClass} space-y-2 p-4`} data-testid="sfx-result">
+          {done ? (
+            <AudioPlayer src={taskAudioUrl(done.id)} label={done.prompt} />
+          ) : (
+            <StatusBadge status={task.data?.status ?? "pending"} />
+          )}
+          {task.data?.error_msg && <ErrorText error={task.data.error_msg} />}
+          <Link
+            href={`/gallery/${taskId}`}
+            className="text-sm text-indigo-600 underline dark:text-indigo-400"
+          >
+            {t("tileset.open")} #{taskId}
+          </Link>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
+
+test("tileset: make a grass ↔ dirt blob set in the studio and see its sample map", async ({
+  page,
+}) => {
+  await signUp(page, uniqueEmail("tiles"));
+  await page.goto("/");
+  await page.getByRole("tab", { name: "Tileset" }).click();
+  const form = page.getByTestId("tileset-composer");
+  await form.getByRole("button", { name: "Grass ↔ Dirt" }).click();
+  await expect(form.getByLabel("Base terrain")).toHaveValue("grass");
+  await expect(form.getByLabel("Laid over it")).toHaveValue("dirt");
+  await form.getByLabel("32 px").check();
+  await form.getByLabel("Blob (47 tiles)").check();
+  await form.getByLabel("Seed").fill("7");
+  await page.getByTestId("make-tileset").click();
+
+  const result = page.getByTestId("tileset-result");
+  await expect(result.getByTestId("tileset-summary")).toContainText(
+    "Grass ↔ Dirt · blob47 · 32 px · 48 tiles · seed 7",
+  );
+  const sample = result.getByTestId("tileset-sample");
+  // the sample map is 12 × 8 tiles of 32 px, decoded by the browser
+  await expect
+    .poll(() => sample.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+    .toEqual([384, 256]);
+  const sheet = result.getByTestId("tileset-sheet");
+  await expect
+    .poll(() => sheet.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]))
+    .toEqual([256, 192]);
+  const tsxHref = await result.getByRole("link", { name: "Tiled .tsx" }).getAttribute("href");
+  const tsx = await page.request.get(tsxHref!);
+  expect(await tsx.text()).toContain('<wangset name="grass ↔ dirt" type="mixed"');
+  await screenshot(page, "tileset-studio");
+
+  await result.getByRole("link", { name: /Open in gallery/ }).click();
+  await expect(page.getByTestId("tileset-view")).toBeVisible();
+  await expect
+    .poll(() =>
+      page.getByTestId("tileset-sample").evaluate((img: HTMLImageElement) => img.naturalWidth),
+    )
+    .toBe(384);
+  await screenshot(page, "tileset-detail");
+});
+
+test("sound effect: make a coin sound offline and play it in the gallery", async ({ page }) => {
+  await signUp(page, uniqueEmail("sfx"));
+  await page.goto("/");
+  await page.getByRole("tab", { name: "Sound effect" }).click();
+  await page.getByLabel("Describe the sound").fill("coin pickup");
+  await page.getByTestId("make-sfx").click();
+  const made = page.getByTestId("sfx-result").getByTestId("audio-player");
+  await expect(made).toHaveAttribute("data-peaks", "96", { timeout: 60_000 });
+
+  await page.goto("/gallery");
+  const card = page.getByTestId("task-card").filter({ hasText: "coin pickup" });
+  const player = card.getByTestId("audio-player");
+  await expect(player).toHaveAttribute("data-peaks", "96", { timeout: 60_000 });
+  // the waveform has drawn bars of different heights: a real sound, not a flat line
+  const heights = await player
+    .getByTestId("waveform")
+    .locator("rect")
+    .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute("height"))));
+  expect(heights).toHaveLength(96);
+  expect(Math.max(...heights)).toBeGreaterThan(Math.min(...heights) * 4);
+  await player.getByTestId("audio-play").click();
+  await expect(player).toHaveAttribute("data-state", /playing|ended/);
+  await expect(player).toHaveAttribute("data-state", "ended", { timeout: 10_000 });
+  await screenshot(page, "sfx-gallery");
+
+  await card.getByRole("link", { name: /^Open/ }).click();
+  await expect(page.getByTestId("audio-note")).toContainText('coin (from the word "coin")');
+  await expect(page.getByTestId("audio-preview").getByTestId("audio-player")).toHaveAttribute(
+    "data-peaks",
+    "96",
+  );
+  await screenshot(page, "sfx-detail");
+});
