@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { keys } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
@@ -35,9 +35,14 @@ export function ProvidersAdmin() {
 function ProviderCard({ provider: p }: { provider: Provider }) {
   const t = useT();
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null);
+  const queryClient = useQueryClient();
   const test = useMutation({
     mutationFn: () => api.testProvider(p.id),
-    onSuccess: setResult,
+    onSuccess: (r) => {
+      setResult(r);
+      // a self-hosted web UI lists its checkpoints as models once it answers
+      if (r.ok && p.self_hosted) void queryClient.invalidateQueries({ queryKey: keys.providers });
+    },
     onError: (e) => setResult({ ok: false, message: e instanceof Error ? e.message : String(e) }),
   });
   return (
@@ -52,6 +57,14 @@ function ProviderCard({ provider: p }: { provider: Provider }) {
           {p.configured ? t("providers.configured") : t("providers.notConfigured")}
         </span>
       </div>
+      {p.self_hosted && (
+        <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-300" data-testid="self-hosted">
+          {t("providers.selfHosted")}
+          {p.base_url && (
+            <code className="ml-1 rounded bg-zinc-100 px-1 dark:bg-zinc-800">{p.base_url}</code>
+          )}
+        </p>
+      )}
       {p.missing_env.length > 0 && (
         <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-300">
           {t("providers.missing")}{" "}

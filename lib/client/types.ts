@@ -121,6 +121,8 @@ export interface Provider {
   displayName: string;
   configured: boolean;
   missing_env: string[];
+  base_url?: string;
+  self_hosted?: boolean;
   models: (Model | string)[];
 }
 

@@ -72,6 +72,8 @@ export const PROVIDER_PREFIXES = [
   "TENCENTVOD",
   "HDREDRAW",
   "VOLCENGINE",
+  "COMFYUI",
+  "A1111",
   "LOCAL",
 ] as const;
 
@@ -153,6 +155,33 @@ export const envSchema = z.object({
   VOLCENGINE_APP_ID: text,
   VOLCENGINE_ACCESS_TOKEN: text,
   VOLCENGINE_CLUSTER: text,
+  // self-hosted (LAN) backends: only their configured base URL is exempt from the SSRF guard
+  /** optional bearer token when ComfyUI sits behind an authenticating proxy */
+  COMFYUI_API_KEY: text,
+  /** path to an API-format workflow JSON with {{prompt}}-style placeholders (lib/providers/ENV.md) */
+  COMFYUI_WORKFLOW: text,
+  COMFYUI_CHECKPOINT: text,
+  COMFYUI_LORA: text,
+  COMFYUI_LORA_STRENGTH: text.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, { message: "must be a number from 0 to 2" })
+      .refine((v) => Number(v) <= 2, { message: "must be a number from 0 to 2" })
+      .optional(),
+  ),
+  /** `--api-auth user:pass` of the web UI (HTTP Basic) */
+  A1111_USERNAME: text,
+  A1111_PASSWORD: z.string().optional(),
+  A1111_STEPS: int(1, 150),
+  A1111_SAMPLER: text,
+  A1111_DENOISING_STRENGTH: text.pipe(
+    z
+      .string()
+      .regex(/^(0(\.\d+)?|1(\.0+)?)$/, { message: "must be a number from 0 to 1" })
+      .optional(),
+  ),
+  /** deadline of one synchronous generation call (default PROVIDER_TIMEOUT_MS) */
+  A1111_TIMEOUT_MS: int(1_000, 3_600_000),
 
   // --- completion e-mail
   SMTP_HOST: text,

@@ -218,6 +218,8 @@ export const en = {
   "providers.test": "Test connection",
   "providers.testing": "Testing…",
   "providers.empty": "No providers are registered.",
+  // providers (self-hosted backends)
+  "providers.selfHosted": "Self-hosted on your own machine or LAN; requests go to",
   "providers.intro":
     "Credentials come from environment variables set by the admin (see .env.example). Restart the studio after changing them.",
   "docs.title": "API documentation",
@@ -531,6 +533,8 @@ export const zh: Record<MessageKey, string> = {
   "providers.test": "测试连接",
   "providers.testing": "测试中…",
   "providers.empty": "没有已注册的服务商。",
+  // providers (self-hosted backends)
+  "providers.selfHosted": "自托管(本机或局域网),请求发往",
   "providers.intro": "凭据来自管理员设置的环境变量(见 .env.example)。修改后请重启工作室。",
   "docs.title": "API 文档",
   "docs.intro": "工作室 REST API 的全部路由,来自 /api/v1/openapi.json。",

@@ -7,7 +7,12 @@ import { findAsset, tasksOfBatch } from "@/lib/db/tasks";
 import { composePrompt } from "@/lib/generation/prompt-budget";
 import { readTaskParams } from "@/lib/generation/task-params";
 import { ProviderError } from "@/lib/providers/errors";
-import { findModel, getAdapter, providerConfig } from "@/lib/providers/registry";
+import {
+  findModel,
+  getAdapter,
+  providerConfig,
+  refreshDiscoveredModels,
+} from "@/lib/providers/registry";
 import type {
   AdapterContext,
   GenerationRequest,
@@ -43,7 +48,12 @@ export async function executeTask(
   ctx: AdapterContext;
   req: GenerationRequest;
 }> {
-  const model = findModel(task.model);
+  let model = findModel(task.model);
+  if (!model && getAdapter(task.provider).discoverModels) {
+    // a checkpoint this process has not listed yet (the API process saw it): ask the upstream
+    await refreshDiscoveredModels(task.provider).catch(() => undefined);
+    model = findModel(task.model);
+  }
   if (!model)
     throw new ProviderError("bad_request", `Model '${task.model}' is no longer available`);
   const adapter = getAdapter(model.provider);
@@ -60,7 +70,12 @@ export async function executeTask(
       if (!screenPrompt(text).allowed) throw new ProviderError("content_refused", "");
     }
   }
-  const ctx: AdapterContext = { config, signal: hooks.signal, fetch: globalThis.fetch };
+  const ctx: AdapterContext = {
+    config,
+    signal: hooks.signal,
+    fetch: globalThis.fetch,
+    reportProgress: (p) => hooks.reportProgress(p),
+  };
   const req = await buildRequest(task, model, hooks.signal);
 
   let upstreamId = task.upstreamId;

@@ -1,5 +1,5 @@
 import { ProviderError } from "./errors";
-import { getAdapter, providerConfig } from "./registry";
+import { getAdapter, providerConfig, refreshDiscoveredModels } from "./registry";
 
 /** Runs the adapter's connection test with a short timeout; never throws. */
 export async function testProviderConnection(
@@ -17,11 +17,16 @@ export async function testProviderConnection(
     };
   }
   try {
-    return await adapter.testConnection({
+    const result = await adapter.testConnection({
       config: { ...config, timeoutMs: Math.min(config.timeoutMs, 10_000) },
       signal: AbortSignal.timeout(15_000),
       fetch: globalThis.fetch,
     });
+    // a working upstream that lists its own models (A1111 checkpoints) shows them right away
+    if (result.ok && adapter.discoverModels) {
+      await refreshDiscoveredModels(providerId).catch(() => undefined);
+    }
+    return result;
   } catch (error) {
     return {
       ok: false,

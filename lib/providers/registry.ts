@@ -3,6 +3,8 @@
 
 import { getEnv } from "@/lib/config/env";
 import { MODEL_TYPES } from "@/lib/vocabulary";
+import { a1111Adapter } from "./a1111";
+import { comfyuiAdapter } from "./comfyui";
 import { dashscopeAdapter } from "./dashscope";
 import { hdredrawAdapter } from "./hdredraw";
 import { missingEnv } from "./http";
@@ -25,6 +27,8 @@ export const adapters: Readonly<Record<string, ProviderAdapter>> = Object.freeze
       tencentvodAdapter,
       hdredrawAdapter,
       volcengineAdapter,
+      comfyuiAdapter,
+      a1111Adapter,
     ].map((a) => [a.id, a]),
   ),
 );
@@ -50,6 +54,9 @@ export const DEFAULT_PREFERENCE: Readonly<Record<ModelType, readonly string[]>> 
     "tencentvod/gem-2.5",
     "tencentvod/qwen-0925",
     "tencentvod/hunyuan-3.0",
+    // self-hosted backends an admin pointed us at are preferred over the offline engine
+    "comfyui/txt2img",
+    "a1111/default",
     "local/pixel-sprite",
   ],
   video: ["dashscope/wan2.6-video"],
@@ -103,17 +110,78 @@ function missingFor(adapter: ProviderAdapter, env: EnvLike): string[] {
   return adapter.id === "local" ? [] : missingEnv(env, adapter.requiredEnv);
 }
 
-// The catalogue only changes when a provider's required variables do, so it is rebuilt only then:
-// every generation request looks its model up here.
+// Models an upstream lists itself (A1111 checkpoints), per provider, with when they were fetched.
+const discovered = new Map<string, { at: number; models: ModelSpec[] }>();
+const refreshing = new Map<string, Promise<ModelSpec[]>>();
+let discoveryVersion = 0;
+const DISCOVERY_TTL_MS = 60_000;
+
+/**
+ * Asks the upstream for its models now (test connection, or a worker that meets a model id it
+ * has not seen). Failures leave the last known list in place.
+ */
+export async function refreshDiscoveredModels(
+  providerId: string,
+  env: EnvLike = getEnv(),
+): Promise<ModelSpec[]> {
+  const adapter = getAdapter(providerId);
+  const config = providerConfig(providerId, env);
+  if (!adapter.discoverModels || !config) return [];
+  const running = refreshing.get(providerId);
+  if (running) return running;
+  const run = adapter
+    .discoverModels({
+      config: { ...config, timeoutMs: Math.min(config.timeoutMs, 10_000) },
+      signal: new AbortController().signal,
+      fetch: globalThis.fetch,
+    })
+    .then((models) => {
+      // never let an upstream shadow one of our own ids
+      const own = new Set(adapter.models.map((m) => m.id));
+      const fresh = models.filter((m) => m.provider === providerId && !own.has(m.id));
+      discovered.set(providerId, { at: Date.now(), models: fresh });
+      discoveryVersion++;
+      return fresh;
+    })
+    .finally(() => refreshing.delete(providerId));
+  refreshing.set(providerId, run);
+  return run;
+}
+
+/** Stale-while-revalidate: catalogue reads never wait for an upstream, they start a refresh. */
+function refreshStaleDiscoveries(env: EnvLike): void {
+  for (const a of Object.values(adapters)) {
+    if (!a.discoverModels || missingFor(a, env).length) continue;
+    const last = discovered.get(a.id);
+    if (last && Date.now() - last.at < DISCOVERY_TTL_MS) continue;
+    if (refreshing.has(a.id)) continue;
+    if (!last) discovered.set(a.id, { at: Date.now(), models: [] });
+    refreshDiscoveredModels(a.id, env).catch(() => undefined);
+  }
+}
+
+/** Forgets discovered models (tests). */
+export function resetDiscoveredModels(): void {
+  discovered.clear();
+  discoveryVersion++;
+}
+
+function modelsOf(adapter: ProviderAdapter): ModelSpec[] {
+  return [...adapter.models, ...(discovered.get(adapter.id)?.models ?? [])];
+}
+
+// The catalogue only changes when a provider's required variables (or an upstream's own model
+// list) do, so it is rebuilt only then: every generation request looks its model up here.
 let cached: { key: string; entries: ModelEntry[] } | undefined;
 
 function configurationKey(env: EnvLike): string {
-  return Object.values(adapters)
+  return `${discoveryVersion}#${Object.values(adapters)
     .map((a) => missingFor(a, env).join(","))
-    .join("|");
+    .join("|")}`;
 }
 
 export function listModels(env: EnvLike = getEnv()): ModelEntry[] {
+  refreshStaleDiscoveries(env);
   const key = configurationKey(env);
   if (cached?.key !== key) cached = { key, entries: buildModelList(env) };
   // callers may mutate what they get (is_default in tests, spreads in serializers): hand out copies
@@ -124,7 +192,7 @@ function buildModelList(env: EnvLike): ModelEntry[] {
   const entries: ModelEntry[] = [];
   for (const adapter of Object.values(adapters)) {
     const missing = missingFor(adapter, env);
-    for (const m of adapter.models) {
+    for (const m of modelsOf(adapter)) {
       entries.push({
         ...m,
         is_default: false,
@@ -179,6 +247,8 @@ export interface ProviderSummary {
   missing_env: string[];
   /** where requests go (configured or default); never the key */
   base_url?: string;
+  /** the admin's own ComfyUI / A1111: a LAN base is fine, only it skips the SSRF guard */
+  self_hosted: boolean;
   concurrency: number;
   poll_interval_ms: number;
   models: { id: string; name: string; type: ModelType; enabled: boolean; is_default: boolean }[];
@@ -197,6 +267,7 @@ export function listProviders(env: EnvLike = getEnv()): ProviderSummary[] {
       required_env: [...a.requiredEnv],
       missing_env: missing,
       base_url: a.id === "local" ? undefined : config?.baseUrl,
+      self_hosted: !!a.selfHosted,
       concurrency: config?.concurrency ?? a.defaultConcurrency,
       poll_interval_ms: a.pollIntervalMs,
       models: models

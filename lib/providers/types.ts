@@ -122,6 +122,8 @@ export interface AdapterContext {
   signal: AbortSignal;
   /** fetch to use for upstream calls (global fetch by default; tests may wrap it) */
   fetch: typeof fetch;
+  /** progress (0–1) of a long synchronous call, for adapters that can watch it (A1111) */
+  reportProgress?: (progress: number) => Promise<void> | void;
 }
 
 export interface ProviderAdapter {
@@ -130,6 +132,8 @@ export interface ProviderAdapter {
   displayName: string;
   /** env vars that must be set for the provider to be enabled ([] for local) */
   requiredEnv: string[];
+  /** runs on the admin's own machine/LAN (ComfyUI, A1111): its base may be a private address */
+  selfHosted?: boolean;
   /** how long to wait between polls */
   pollIntervalMs: number;
   /** most jobs to run at once against this upstream */
@@ -145,6 +149,11 @@ export interface ProviderAdapter {
    * `upstreamId` is undefined when the job was synchronous (still inside submit).
    */
   cancel?(upstreamId: string | undefined, ctx: AdapterContext): Promise<void>;
+  /**
+   * Models the upstream itself lists (A1111 checkpoints via /sdapi/v1/sd-models), added to
+   * `models` by the registry once fetched.
+   */
+  discoverModels?(ctx: AdapterContext): Promise<ModelSpec[]>;
   /** a cheap authenticated call used by the providers page's "test connection" */
   testConnection?(ctx: AdapterContext): Promise<{ ok: boolean; message: string }>;
 }

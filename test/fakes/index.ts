@@ -1,5 +1,7 @@
 // One import for integration tests and the benchmark: every fake upstream plus the drivers.
 
+export { startA1111Fake } from "./a1111-fake";
+export { startComfyuiFake } from "./comfyui-fake";
 export { startDashscopeFake } from "./dashscope-fake";
 export type { FailMode, FakeJob, FakeServer, JobTiming, RecordedCall } from "./fake-server";
 export { samplePng } from "./fake-server";
