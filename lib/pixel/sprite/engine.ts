@@ -56,7 +56,7 @@ function iconCells(size: number, rng: Rng): number {
 }
 
 function heldCells(size: number): number {
-  return Math.max(6, Math.round(size * 0.4));
+  return Math.max(6, Math.round(size * 0.3));
 }
 
 export function buildDesign(

@@ -65,7 +65,6 @@ interface RoleSpec {
   cloth?: string;
   robe?: boolean;
   cape?: boolean;
-  icon?: string;
 }
 
 export const ROLES: Record<string, RoleSpec> = {
@@ -91,17 +90,15 @@ export const ROLES: Record<string, RoleSpec> = {
   pirate: { base: "pirate" },
   captain: { base: "pirate", cloth: "#2c3c8c", weapon: "sword" },
   villager: { base: "person", headgear: "hair", weapon: "none", cloth: "#8c6c4c" },
-  farmer: { base: "person", headgear: "wide-hat", weapon: "spear", cloth: "#5c7cb0" },
+  farmer: { base: "person", headgear: "wide-hat", cloth: "#5c7cb0" },
   merchant: {
     base: "person",
     headgear: "hair",
-    weapon: "icon",
-    icon: "money-bag",
     cloth: "#8c48cc",
   },
   blacksmith: { base: "person", headgear: "bald", weapon: "hammer", cloth: "#5c4434" },
-  chef: { base: "person", headgear: "chef-hat", weapon: "dagger", cloth: "#eeeef2" },
-  bard: { base: "person", headgear: "wide-hat", weapon: "icon", icon: "guitar", cloth: "#d8383c" },
+  chef: { base: "person", headgear: "chef-hat", cloth: "#eeeef2" },
+  bard: { base: "person", headgear: "wide-hat", cloth: "#d8383c" },
   cowboy: { base: "person", headgear: "wide-hat", weapon: "none", cloth: "#b07840" },
   astronaut: { base: "robot", headgear: "visor", weapon: "none", cloth: "#eeeef2" },
   robot: { base: "robot" },

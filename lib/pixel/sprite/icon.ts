@@ -80,6 +80,7 @@ export function buildIcon(
   const oy = ground - by1;
   const flame = FLAMES.has(info.subject) || FLAMES.has(info.icon ?? "");
   const swings = SWINGS.has(opts.category ?? "");
+  const walker = opts.category === "animal" || opts.category === "creature";
   const k = Math.max(1, Math.round(size / 32));
   // seeded glint spot: the first cell on a diagonal from the top-left of the box
   const gOff = rng.int(0, Math.max(1, Math.floor(bw / 3)));
@@ -90,8 +91,13 @@ export function buildIcon(
     let dy = 0;
     let squeeze = 1;
     let mirror = opts.flip;
-    if (pose.mode === "walk") dy = [0, -1, -2, -1][phase]! * k;
-    else if (pose.mode === "idle") dy = -pose.bob * k;
+    // walking animals shuffle their legs (the bottom quarter, split at the middle) and drop
+    // the body on contact frames; other icons hop
+    const legs = walker && (pose.stride !== 0 || pose.lift !== 0 || pose.mode === "walk");
+    if (legs) dy = 0;
+    else if (pose.mode === "walk") dy = [0, -1, -2, -1][phase]! * k;
+    else dy = -pose.bob * k;
+    if (pose.attack) dy = 0;
     else if (pose.attack) dx = [-1, 2, 1][pose.attack - 1]! * k;
     if (pose.mode === "directions") {
       // a turning object: front, back (mirrored), side (thin), other side
@@ -99,19 +105,32 @@ export function buildIcon(
       if (pose.view === "back") mirror = !mirror;
     }
     const cx = bx0 + bw / 2;
+    const legTop = by1 - Math.max(2, Math.round((by1 - by0 + 1) * 0.24));
+    const midX = ox + cx;
     for (let y = 0; y < h; y++)
       for (let x = 0; x < size; x++) {
+        let sy = y;
+        let lx = 0;
+        let rowDy = dy;
+        if (legs) {
+          const near = x < midX ? 1 : -1;
+          if (y > legTop) {
+            // legs: the halves scissor by the stride; the lifted half rises a pixel
+            lx = near * pose.stride * k;
+            if (pose.lift === near && y > legTop + 1) sy = Math.min(h - 1, y + 1);
+          } else rowDy = pose.bob * k;
+        }
         // horizontal squeeze about the box centre (nearest sample: no new colours)
-        const tx = x - ox - dx;
+        const tx = x - ox - dx - lx;
         const sxf = cx + (tx + 0.5 - cx) / squeeze - 0.5;
         let sx = Math.round(sxf);
         if (mirror) sx = bx0 + bx1 - sx;
         if (sx < 0 || sx >= w) continue;
-        const i = y * w + sx;
+        const i = sy * w + sx;
         const q = idx[i]!;
         if (q < 0) continue;
         const tone = shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : -1;
-        c.plot(x, y + oy + dy, base[q]!, 20 + q, tone);
+        c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
       }
     if (flame) {
       // flicker: the upper third sways a pixel left and right

@@ -14,6 +14,7 @@ import {
   HOLD_WORDS,
   MATERIALS,
   type MaterialId,
+  ROLE_ITEMS,
   SIZE_WORDS,
   STYLE_WORDS,
   SUBJECT_BY_ID,
@@ -546,6 +547,13 @@ function parsePromptUncached(prompt: string): PromptInfo {
       guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
     } else ignored.push(heldCand.m.word);
   }
+  // a class's own item ("a merchant" carries a money bag) when nothing else is held
+  if (!held && head?.builder === "humanoid" && role && ROLE_ITEMS[role]) {
+    const item = SUBJECT_BY_ID.get(ROLE_ITEMS[role]!);
+    if (item) held = heldFor(item);
+  }
+  // angels are holy, demons burn: the race brings its element unless the prompt names one
+  if (race === "angel" && !materials.includes("holy")) materials.push("holy");
   for (const x of subjects)
     if (!usedAsSubject.has(x.i) && x !== undefined && !isModifierWord(x.m) && x.sub.s !== head)
       ignored.push(x.m.word);

@@ -96,21 +96,21 @@ cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,werewolf,warg;狼,狼人
 fox;animal;animal:fox;fox,kitsune;狐狸,狐
-rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
+rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;animal:deer;deer,stag,reindeer,elk,moose;鹿,驯鹿
-pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
-boar;animal;animal:boar;boar,warthog;野猪
-cow;animal;animal:cow;cow,cattle,bull,ox,calf;牛,奶牛,公牛
-sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊
-goat;animal;animal:goat;goat;山羊
-mouse;animal;animal:mouse;mouse,mice,rat,hamster;老鼠,鼠,仓鼠
+deer;animal;icon:deer;deer,stag,reindeer,elk,moose;鹿,驯鹿
+pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
+boar;animal;icon:boar;boar,warthog;野猪
+cow;animal;icon:cow;cow,cattle,bull,ox,calf;牛,奶牛,公牛
+sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
+goat;animal;icon:goat;goat;山羊
+mouse;animal;icon:mouse;mouse,mice,rat,hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
-tiger;animal;animal:tiger;tiger;老虎,虎
-leopard;animal;animal:leopard;leopard,panther,jaguar,cheetah;豹,猎豹
+tiger;animal;icon:tiger;tiger;老虎,虎
+leopard;animal;icon:leopard;leopard,panther,jaguar,cheetah;豹,猎豹
 chicken;animal;icon:chicken;chicken,hen;鸡,母鸡
 rooster;animal;icon:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
@@ -608,6 +608,14 @@ export const SIZE_WORDS: { en: string[]; zh: string[]; size: number }[] = [
 /** Style words that the builders read (cute = chibi proportions). */
 export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
+};
+
+/** What a class carries when the prompt names nothing: an item from the vocabulary. */
+export const ROLE_ITEMS: Record<string, string> = {
+  merchant: "money-bag",
+  bard: "guitar",
+  chef: "meat",
+  farmer: "wheat",
 };
 
 /** Words that introduce a held item. */
