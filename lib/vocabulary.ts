@@ -3,7 +3,7 @@
 // Framework-free on purpose: the browser bundle imports it too.
 
 /** The sprite animation modes of the QT Pixel API (docs/qt-pixel-api.md), in its order. */
-export const SPRITE_MODES = [
+export const SEED_SPRITE_MODES = [
   "walk",
   "idle",
   "attack",
@@ -11,17 +11,41 @@ export const SPRITE_MODES = [
   "variations",
   "random",
 ] as const;
+
+/**
+ * Extension modes (not in seed 000; the OpenAPI document marks them as extensions):
+ * `directions8` S, SW, W, NW, N, NE, E, SE; short actions; and `walk4`, a character sheet with a
+ * walk cycle per direction (rows = directions, the layout top-down RPG tools expect).
+ */
+export const EXTENSION_SPRITE_MODES = [
+  "directions8",
+  "run",
+  "jump",
+  "hurt",
+  "death",
+  "cast",
+  "walk4",
+] as const;
+
+export const SPRITE_MODES = [...SEED_SPRITE_MODES, ...EXTENSION_SPRITE_MODES] as const;
 export type SpriteMode = (typeof SPRITE_MODES)[number];
 
 /**
  * Frames per batch for the modes whose length the animation fixes; `count` is ignored for them.
- * variations and random take `count` (1–MAX_BATCH_COUNT).
+ * variations and random take `count` (1–MAX_BATCH_COUNT). Seed 000's four keep its counts.
  */
 export const MODE_FRAME_COUNT = {
   walk: 4,
   idle: 2,
   attack: 3,
   directions: 4,
+  directions8: 8,
+  run: 6,
+  jump: 4,
+  hurt: 2,
+  death: 4,
+  cast: 4,
+  walk4: 16,
 } as const satisfies Partial<Record<SpriteMode, number>>;
 export type FixedFrameMode = keyof typeof MODE_FRAME_COUNT;
 
@@ -31,6 +55,33 @@ export function fixedFrameCount(mode: SpriteMode | string): number | undefined {
     ? MODE_FRAME_COUNT[mode as FixedFrameMode]
     : undefined;
 }
+
+/** The most frames any batch has (walk4: 4 directions × 4 steps). */
+export const MAX_BATCH_FRAMES = 16;
+
+/**
+ * Facings, named the way engines name them (frame names, tags, labels). The 4-direction order is
+ * seed 000's (front, back, left, right); the 8-direction order goes clockwise from S: S, SW, W,
+ * NW, N, NE, E, SE.
+ */
+export const DIRECTIONS4 = ["down", "up", "left", "right"] as const;
+export const DIRECTIONS8 = [
+  "down",
+  "down_left",
+  "left",
+  "up_left",
+  "up",
+  "up_right",
+  "right",
+  "down_right",
+] as const;
+export type Facing = (typeof DIRECTIONS8)[number];
+/** Row order of the walk4 sheet: RPG Maker's character-sheet order (down, left, right, up). */
+export const WALK4_ROWS = ["down", "left", "right", "up"] as const;
+
+/** Export scale of batch exports (sheet pixels per logical pixel; 1 = the pixel grid). */
+export const EXPORT_SCALE_MIN = 1;
+export const EXPORT_SCALE_MAX = 20;
 
 /** Largest `count` of a batch, and the count of a batch that names neither mode nor count. */
 export const MAX_BATCH_COUNT = 4;

@@ -1,6 +1,8 @@
 // A small HTTP client for the QT Pixel REST API (seed 000). The MCP server talks to the studio
 // only through this module — over HTTP with the caller's API key, never through the database.
 
+import type { SpriteMode } from "../lib/vocabulary";
+
 export const DEFAULT_API_BASE = "http://localhost:3000";
 
 /** Configuration problem (missing key, bad base URL): reported to the user as a tool error. */
@@ -87,7 +89,7 @@ export type GenerateResponse =
 
 export interface BatchGenerateBody {
   prompt: string;
-  mode?: "walk" | "idle" | "attack" | "directions" | "variations" | "random";
+  mode?: SpriteMode;
   count?: number;
   background?: Background;
   scale?: number;

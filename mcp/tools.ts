@@ -128,7 +128,7 @@ const batchShape = {
     .enum(SPRITE_MODES, { error: `mode must be one of ${SPRITE_MODES.join(", ")}` })
     .optional()
     .describe(
-      "Sprite mode: walk (4-frame walk cycle 行走), idle (2 frames 待机), attack (3 frames 攻击), directions (front/back/left/right 四方向), variations (1–4 style variants 变体), random (1–4, default 随机).",
+      "Sprite mode: walk (4-frame walk cycle 行走), idle (2 frames 待机), attack (3 frames 攻击), directions (front/back/left/right 四方向), variations (1–4 style variants 变体), random (1–4, default 随机). Extensions: directions8 (8 facings 八方向), run (6), jump (4), hurt (2), death (4), cast (4), walk4 (16: walk cycle in 4 directions, one 4×4 sheet 四方向行走表).",
     ),
   count: z
     .number({ error: "count must be an integer between 1 and 4" })

@@ -6,6 +6,7 @@ export const ASSET_KINDS = [
   "image", // the main result (pixel art at `scale`), served at /static/gallery/<task id>.png
   "original", // what a general model produced before pixelize
   "thumb", // small preview for the gallery grid
+  "logical", // the main image at 1× (its logical pixel grid): exports and local operations start here
   "video",
   "audio",
   "vector", // SVG from a vectorize operation

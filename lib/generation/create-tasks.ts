@@ -202,8 +202,10 @@ export async function createBatch(
   checkPromptBudget(model, input.prompt);
   const mode: SpriteMode = input.mode ?? (input.variations ? "variations" : "random");
   // The QT Pixel API shows count 4 and "1-4"; a batch without a count is a full set.
-  const count = fixedFrameCount(mode) ?? input.count ?? DEFAULT_BATCH_COUNT;
-  if (count < 1 || count > MAX_BATCH_COUNT) {
+  const fixed = fixedFrameCount(mode);
+  const count = fixed ?? input.count ?? DEFAULT_BATCH_COUNT;
+  // fixed modes set their own length (walk4: 16 frames); `count` is limited for the others
+  if (!fixed && (count < 1 || count > MAX_BATCH_COUNT)) {
     throw new InvalidInputError(`count must be between 1 and ${MAX_BATCH_COUNT}`, `got ${count}`);
   }
   consumeGenerationQuota(caller, count);

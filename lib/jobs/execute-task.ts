@@ -117,7 +117,13 @@ async function buildRequest(
   const images: InputImage[] = [];
 
   if (task.type === "operation" && task.sourceTaskId) {
-    images.push(await loadTaskImage(task.sourceTaskId, "image"));
+    // Local operations start from the stored 1× grid (Scale2x on the 32 px sprite, not on its
+    // 20-px blocks); remote services get the image as shown.
+    images.push(
+      model.provider === "local"
+        ? await loadLogicalImage(task.sourceTaskId)
+        : await loadTaskImage(task.sourceTaskId, "image"),
+    );
   }
   // Later frames of a remote sprite batch use frame 1 as their reference image, so the frames
   // show one subject; the local engine keeps frames coherent by construction instead.
@@ -177,6 +183,18 @@ async function buildRequest(
       palette: task.palette ?? undefined,
       originalPrompt: task.prompt,
     },
+  };
+}
+
+/** The source's 1× image and the scale it is shown at, or its image when it has no 1× copy. */
+async function loadLogicalImage(taskId: number): Promise<InputImage> {
+  const logical = await findAsset(taskId, "logical");
+  const shown = await findAsset(taskId, "image");
+  if (!logical || !shown?.width || !logical.width) return loadTaskImage(taskId, "image");
+  return {
+    data: await getBlobStore().get(logical.storageKey),
+    contentType: logical.contentType,
+    pixelScale: Math.max(1, Math.round(shown.width / logical.width)),
   };
 }
 

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import type { PaletteLock } from "@/lib/db/queue";
 import type { assets, Task } from "@/lib/db/schema";
 import { getBatchById } from "@/lib/db/tasks";
-import { pixelize } from "@/lib/pixel";
+import { encodeGridPng, pixelize } from "@/lib/pixel";
 import { ProviderError } from "@/lib/providers/errors";
 import { downloadOutput } from "@/lib/providers/http";
 import type { AdapterContext, ModelSpec, ProviderOutput } from "@/lib/providers/types";
@@ -126,7 +126,7 @@ export async function storeOutputs(
     if (out.kind === "image" || out.kind === "grid") {
       const needsPixelize =
         out.kind === "image" && task.type === "image" && model.provider !== "local";
-      let image: { png: Buffer; width: number; height: number };
+      let image: { png: Buffer; width: number; height: number; logical?: Buffer };
       if (needsPixelize) {
         const original = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
         await put("original", original.png, "image/png", original);
@@ -135,12 +135,18 @@ export async function storeOutputs(
         lockPalette ??= pixelized.lockPalette;
       } else {
         image = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
+        image.logical = out.logical;
       }
       if (out.kind === "grid") {
         await put("grid", image.png, "image/png", image);
         continue;
       }
       await put("image", image.png, "image/png", image);
+      if (image.logical && !positions.has("logical")) {
+        // the first image's 1× grid: exports and local operations read it instead of guessing
+        // the grid back from the upscaled PNG
+        await put("logical", image.logical, "image/png", await pngWithSize(image.logical));
+      }
       if (!main) {
         main = image;
         const thumb = await thumbnail(image.png, image.width, image.height);
@@ -172,7 +178,13 @@ async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; h
 async function pixelizeForTask(
   task: Task,
   png: Buffer,
-): Promise<{ png: Buffer; width: number; height: number; lockPalette?: PaletteLock }> {
+): Promise<{
+  png: Buffer;
+  width: number;
+  height: number;
+  logical: Buffer;
+  lockPalette?: PaletteLock;
+}> {
   const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
   const locked =
     batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
@@ -188,5 +200,12 @@ async function pixelizeForTask(
     batch && (task.batchIndex ?? 1) === 1 && !batch.lockedPalette
       ? { batchId: batch.id, palette: result.palette }
       : undefined;
-  return { png: result.png, width: result.width, height: result.height, lockPalette };
+  const background = task.background === "white" ? "white" : "transparent";
+  return {
+    png: result.png,
+    width: result.width,
+    height: result.height,
+    logical: await encodeGridPng(result.grid, 1, background),
+    lockPalette,
+  };
 }

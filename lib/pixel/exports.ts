@@ -1,6 +1,7 @@
 // Frame PNGs, sprite sheet + Aseprite-style atlas, animated GIF, streaming ZIP.
 import { Readable } from "node:stream";
 import yazl from "yazl";
+import { type AnimationLayout, animationLayout } from "./animation-layout";
 import { writeGif } from "./gif-writer";
 import { cloneImage, decodeLogical, encodeGridPng, flattenOnWhite } from "./raster";
 import {
@@ -27,9 +28,22 @@ export interface AsepriteFrame {
   duration: number;
 }
 
+export interface AsepriteTag {
+  name: string;
+  from: number;
+  to: number;
+  direction: "forward";
+}
+
+/**
+ * Aseprite's JSON (hash form). Frame keys are the frame numbers "0"…"n-1", as Aseprite writes
+ * with the `{frame}` filename format: Phaser 3's `anims.createFromAseprite` looks every frame up
+ * as `frames[i.toString()]` for i in a tag's from…to (AnimationManager.js, Phaser 3.90), and the
+ * texture frames it then plays are those same keys.
+ */
 export interface AsepriteAtlas {
   frames: Record<string, AsepriteFrame>;
-  /** PixiJS reads this to build AnimatedSprites directly */
+  /** PixiJS' Spritesheet reads this to build AnimatedSprites directly (one per tag) */
   animations: Record<string, string[]>;
   meta: {
     app: string;
@@ -40,7 +54,7 @@ export interface AsepriteAtlas {
     scale: string;
     /** logical pixel → sheet pixel factor (our extension; Aseprite's `scale` stays "1") */
     pixelScale: number;
-    frameTags: { name: string; from: number; to: number; direction: "forward" }[];
+    frameTags: AsepriteTag[];
     layers: never[];
     slices: never[];
     /** our extension: borrowed art in these frames (set, icon, licence), for attribution */
@@ -67,62 +81,193 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** Frames in a row at logical size; encoded once at the common scale. */
+export interface SpriteSheet {
+  png: Buffer;
+  /** Aseprite JSON, frames keyed "0"…: Phaser load.aseprite / load.atlas, PixiJS Spritesheet */
+  atlas: AsepriteAtlas;
+  /** the same atlas with readable frame names (`walk_1`, `down_left`) for name-based lookups */
+  namedAtlas: AsepriteAtlas;
+  layout: AnimationLayout;
+  /** one frame's size on the sheet, in sheet pixels */
+  frameW: number;
+  frameH: number;
+  scale: number;
+  mode: string;
+  imageName: string;
+}
+
+/**
+ * Frames at logical size on one sheet (a row, or walk4's 4×4 grid with rows = directions),
+ * encoded once at `scale`. `indices` are the frames' 0-based batch positions (default 0…n-1),
+ * which name the frames and tags.
+ */
 export async function buildSheetFromGrids(
   grids: RgbaImage[],
   o: {
     scale: number;
     background: Background;
     mode: string;
+    indices?: number[];
     frameDurationMs?: number;
     imageName?: string;
   },
-): Promise<{ png: Buffer; atlas: AsepriteAtlas }> {
+): Promise<SpriteSheet> {
   const w = grids[0]!.width;
   const h = grids[0]!.height;
-  const sheet = createImage(w * grids.length, h);
+  const layout = animationLayout(o.mode, o.indices ?? grids.map((_, i) => i), o.frameDurationMs);
+  const sheet = createImage(w * layout.columns, h * layout.rows);
   const dst = new Uint32Array(sheet.data.buffer);
   grids.forEach((g, n) => {
     if (g.width !== w || g.height !== h)
       throw new Error("sprite sheet frames must have equal size");
+    const { col, row } = layout.frames[n]!;
     const src = new Uint32Array(g.data.buffer, g.data.byteOffset, w * h);
-    for (let y = 0; y < h; y++) dst.set(src.subarray(y * w, y * w + w), y * sheet.width + n * w);
+    for (let y = 0; y < h; y++)
+      dst.set(src.subarray(y * w, y * w + w), (row * h + y) * sheet.width + col * w);
   });
   const s = Math.max(1, Math.floor(o.scale));
   const png = await encodeGridPng(sheet, s, o.background);
-  const durations = frameDurations(o.mode, grids.length, o.frameDurationMs);
-  const frames: Record<string, AsepriteFrame> = {};
-  const names: string[] = [];
-  grids.forEach((_, i) => {
-    const name = `${o.mode}_${i + 1}.png`;
-    names.push(name);
-    frames[name] = {
-      frame: { x: i * w * s, y: 0, w: w * s, h: h * s },
-      rotated: false,
-      trimmed: false,
-      spriteSourceSize: { x: 0, y: 0, w: w * s, h: h * s },
-      sourceSize: { w: w * s, h: h * s },
-      duration: durations[i]!,
-    };
-  });
-  return {
-    png,
-    atlas: {
+  const imageName = o.imageName ?? "sheet.png";
+  const atlasWith = (key: (f: AnimationLayout["frames"][number], n: number) => string) => {
+    const frames: Record<string, AsepriteFrame> = {};
+    const keys = layout.frames.map((f, n) => {
+      const k = key(f, n);
+      frames[k] = {
+        frame: { x: f.col * w * s, y: f.row * h * s, w: w * s, h: h * s },
+        rotated: false,
+        trimmed: false,
+        spriteSourceSize: { x: 0, y: 0, w: w * s, h: h * s },
+        sourceSize: { w: w * s, h: h * s },
+        duration: f.durationMs,
+      };
+      return k;
+    });
+    const atlas: AsepriteAtlas = {
       frames,
-      animations: { [o.mode]: names },
+      animations: Object.fromEntries(
+        layout.tags.map((t) => [t.name, keys.slice(t.from, t.to + 1)]),
+      ),
       meta: {
         app: "pixel-studio",
-        version: "1.0",
-        image: o.imageName ?? "sheet.png",
+        version: "1.1",
+        image: imageName,
         format: "RGBA8888",
-        size: { w: sheet.width * s, h: h * s },
+        size: { w: sheet.width * s, h: sheet.height * s },
         scale: "1",
         pixelScale: s,
-        frameTags: [{ name: o.mode, from: 0, to: grids.length - 1, direction: "forward" }],
+        frameTags: layout.tags.map((t) => ({
+          name: t.name,
+          from: t.from,
+          to: t.to,
+          direction: "forward",
+        })),
         layers: [],
         slices: [],
       },
-    },
+    };
+    return atlas;
+  };
+  return {
+    png,
+    atlas: atlasWith((_, n) => String(n)),
+    namedAtlas: atlasWith((f) => f.name),
+    layout,
+    frameW: w * s,
+    frameH: h * s,
+    scale: s,
+    mode: o.mode,
+    imageName,
+  };
+}
+
+/** A Godot string literal (the text-resource grammar's "…" with backslash escapes). */
+function godotString(v: string): string {
+  return `"${v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+}
+
+function godotFloat(n: number): string {
+  const r = Math.round(n * 1000) / 1000;
+  return Number.isInteger(r) ? `${r}.0` : String(r);
+}
+
+/**
+ * Godot 4 `SpriteFrames` resource (text `.tres`, format=3): the sheet as one Texture2D
+ * ext_resource (a path relative to the .tres, which Godot accepts besides res://), one AtlasTexture sub_resource per frame (its `region` on the sheet), and one
+ * animation per tag with its speed (fps), loop flag and per-frame relative durations.
+ * Grammar per Godot's "TSCN file format" page: a `[gd_resource type=… load_steps=… format=3]`
+ * descriptor, then `[ext_resource]`, then `[sub_resource]` sections (a referenced sub_resource
+ * must come before its use), then `[resource]`; load_steps = resources + 1. A frame's
+ * `duration` is relative: it lasts duration / speed seconds.
+ */
+export function godotSpriteFrames(sheet: SpriteSheet, texturePath = sheet.imageName) {
+  const { layout } = sheet;
+  const lines: string[] = [
+    `[gd_resource type="SpriteFrames" load_steps=${layout.frames.length + 2} format=3]`,
+    "",
+    `[ext_resource type="Texture2D" path=${godotString(texturePath)} id="1_sheet"]`,
+    "",
+  ];
+  layout.frames.forEach((f, n) => {
+    lines.push(
+      `[sub_resource type="AtlasTexture" id="AtlasTexture_${n}"]`,
+      'atlas = ExtResource("1_sheet")',
+      `region = Rect2(${f.col * sheet.frameW}, ${f.row * sheet.frameH}, ${sheet.frameW}, ${sheet.frameH})`,
+      "",
+    );
+  });
+  const anims = layout.tags.map((t) => {
+    const frames = layout.frames.slice(t.from, t.to + 1);
+    // speed = the tag's fastest frame rate; slower frames get a duration > 1
+    const base = Math.min(...frames.map((f) => f.durationMs));
+    const frameText = frames
+      .map(
+        (f, k) =>
+          `{\n"duration": ${godotFloat(f.durationMs / base)},\n"texture": SubResource("AtlasTexture_${t.from + k}")\n}`,
+      )
+      .join(", ");
+    return `{\n"frames": [${frameText}],\n"loop": ${t.loop},\n"name": &${godotString(t.name)},\n"speed": ${godotFloat(1000 / base)}\n}`;
+  });
+  lines.push("[resource]", `animations = [${anims.join(", ")}]`, "");
+  return lines.join("\n");
+}
+
+/**
+ * A plain slicing manifest for importers without an Aseprite reader (Unity's Sprite Editor
+ * "slice by cell" or a script, Defold, GameMaker, custom code). `rect` is top-left origin (y
+ * down, like the PNG); `unity_rect` is the same rectangle with Unity's bottom-left origin.
+ */
+export function sliceManifest(sheet: SpriteSheet) {
+  const H = sheet.layout.rows * sheet.frameH;
+  return {
+    image: sheet.imageName,
+    mode: sheet.mode,
+    size: { w: sheet.layout.columns * sheet.frameW, h: H },
+    pixel_scale: sheet.scale,
+    cell: { w: sheet.frameW, h: sheet.frameH },
+    columns: sheet.layout.columns,
+    rows: sheet.layout.rows,
+    pivot: { x: 0.5, y: 0 },
+    frames: sheet.layout.frames.map((f, n) => {
+      const x = f.col * sheet.frameW;
+      const y = f.row * sheet.frameH;
+      return {
+        index: n,
+        name: f.name,
+        tag: f.tag,
+        ...(f.facing ? { facing: f.facing } : {}),
+        batch_index: f.index + 1,
+        rect: { x, y, w: sheet.frameW, h: sheet.frameH },
+        unity_rect: { x, y: H - y - sheet.frameH, w: sheet.frameW, h: sheet.frameH },
+        duration_ms: f.durationMs,
+      };
+    }),
+    animations: sheet.layout.tags.map((t) => ({
+      name: t.name,
+      from: t.from,
+      to: t.to,
+      loop: t.loop,
+      frames: sheet.layout.frames.slice(t.from, t.to + 1).map((f) => f.name),
+    })),
   };
 }
 
@@ -147,7 +292,7 @@ async function decodeFrames(
 export async function buildSpriteSheet(
   frames: Buffer[],
   o: { mode: string; frameDurationMs?: number; imageName?: string },
-): Promise<{ png: Buffer; atlas: AsepriteAtlas }> {
+): Promise<SpriteSheet> {
   if (!frames.length) throw new Error("no frames");
   const { grids, cell } = await decodeFrames(frames);
   return buildSheetFromGrids(grids, { ...o, scale: cell, background: "transparent" });
@@ -242,10 +387,11 @@ export async function encodeGif(
  */
 export function zipStream(
   entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[],
+  o: { mtime?: Date } = {},
 ): Readable {
   const zip = new yazl.ZipFile();
-  // fixed timestamp: identical inputs give byte-identical archives
-  const mtime = new Date(1_700_000_000_000);
+  // entries carry the time the archive was made (what unzip and file managers show)
+  const mtime = o.mtime ?? new Date();
   for (const e of entries) {
     const compress = !/\.(png|gif|jpe?g|webp|zip)$/i.test(e.name);
     const data = e.data;

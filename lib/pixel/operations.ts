@@ -18,12 +18,22 @@ async function encodeAny(img: RgbaImage, scale: number): Promise<Buffer> {
   return encodeGridPng(img, scale, "transparent");
 }
 
+/**
+ * The logical grid of an input and its display scale. When the caller hands us the stored 1×
+ * image together with the scale it was shown at (`sourceScale`), nothing is guessed; otherwise
+ * the grid is recovered by detecting an exact integer upscale.
+ */
+async function logicalInput(png: Buffer, sourceScale?: number) {
+  const { grid, cell } = await decodeLogical(png);
+  return { grid, cell: sourceScale && cell === 1 ? Math.max(1, Math.floor(sourceScale)) : cell };
+}
+
 export async function upscaleImage(
   png: Buffer,
-  o: { method: "nearest" | "scale2x" | "xbr"; factor: number },
-): Promise<{ png: Buffer; width: number; height: number }> {
+  o: { method: "nearest" | "scale2x" | "xbr"; factor: number; sourceScale?: number },
+): Promise<{ png: Buffer; logicalPng: Buffer; width: number; height: number }> {
   const factor = Math.max(2, Math.min(4, Math.round(o.factor)));
-  const { grid, cell } = await decodeLogical(png);
+  const { grid, cell } = await logicalInput(png, o.sourceScale);
   let out: RgbaImage;
   if (o.method === "nearest") out = upscaleNearest(grid, factor);
   else if (o.method === "scale2x")
@@ -44,8 +54,8 @@ export async function upscaleImage(
     };
   }
   const s = displayScale(cell, Math.max(out.width, out.height), 4096);
-  const enc = await encodeAny(out, s);
-  return { png: enc, width: out.width * s, height: out.height * s };
+  const [enc, logicalPng] = await Promise.all([encodeAny(out, s), encodeAny(out, 1)]);
+  return { png: enc, logicalPng, width: out.width * s, height: out.height * s };
 }
 
 const BAYER4 = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
@@ -80,9 +90,9 @@ export function seamlessGrid(g: RgbaImage, fit = 0.5): RgbaImage {
 
 export async function makeSeamless(
   png: Buffer,
-  o: { fit?: number } = {},
-): Promise<{ png: Buffer; gridPng: Buffer; width: number; height: number }> {
-  const { grid, cell } = await decodeLogical(png);
+  o: { fit?: number; sourceScale?: number } = {},
+): Promise<{ png: Buffer; logicalPng: Buffer; gridPng: Buffer; width: number; height: number }> {
+  const { grid, cell } = await logicalInput(png, o.sourceScale);
   const tile = seamlessGrid(grid, o.fit ?? 0.5);
   const s = displayScale(cell, Math.max(tile.width, tile.height));
   const big = createImage(tile.width * 3, tile.height * 3);
@@ -92,8 +102,12 @@ export async function makeSeamless(
     for (let x = 0; x < big.width; x++)
       dst[y * big.width + x] = src[(y % tile.height) * tile.width + (x % tile.width)]!;
   const gs = displayScale(cell, Math.max(big.width, big.height));
-  const [a, b] = await Promise.all([encodeAny(tile, s), encodeAny(big, gs)]);
-  return { png: a, gridPng: b, width: tile.width * s, height: tile.height * s };
+  const [a, b, logicalPng] = await Promise.all([
+    encodeAny(tile, s),
+    encodeAny(big, gs),
+    encodeAny(tile, 1),
+  ]);
+  return { png: a, logicalPng, gridPng: b, width: tile.width * s, height: tile.height * s };
 }
 
 /**

@@ -273,7 +273,9 @@ describe("exports", () => {
     const r = await raw(png);
     expect([r.w, r.h]).toEqual([frames[0]!.width * 4, frames[0]!.height]);
     expect(Object.keys(atlas.frames)).toHaveLength(4);
-    expect(atlas.frames["walk_2.png"]!.frame).toEqual({
+    // Aseprite's `{frame}` keys: Phaser's createFromAseprite looks frames up as "0"…"n-1"
+    expect(Object.keys(atlas.frames)).toEqual(["0", "1", "2", "3"]);
+    expect(atlas.frames["1"]!.frame).toEqual({
       x: frames[0]!.width,
       y: 0,
       w: frames[0]!.width,

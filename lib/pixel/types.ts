@@ -1,8 +1,17 @@
 import type { SpriteMode } from "@/lib/vocabulary";
 
 // The engine speaks the studio's vocabulary (lib/vocabulary.ts); re-exported for its own files.
-export type { Background, PaletteName, SpriteMode } from "@/lib/vocabulary";
-export { MODE_FRAME_COUNT, SPRITE_MODES } from "@/lib/vocabulary";
+export type { Background, Facing, PaletteName, SpriteMode } from "@/lib/vocabulary";
+export {
+  DIRECTIONS4,
+  DIRECTIONS8,
+  EXTENSION_SPRITE_MODES,
+  MAX_BATCH_FRAMES,
+  MODE_FRAME_COUNT,
+  SEED_SPRITE_MODES,
+  SPRITE_MODES,
+  WALK4_ROWS,
+} from "@/lib/vocabulary";
 
 /** Per-frame durations (ms) used for sheets and GIFs; attack holds the recover frame longer. */
 export const MODE_FRAME_DURATIONS: Record<SpriteMode, number[]> = {
@@ -12,6 +21,13 @@ export const MODE_FRAME_DURATIONS: Record<SpriteMode, number[]> = {
   directions: [400, 400, 400, 400],
   variations: [500, 500, 500, 500],
   random: [500, 500, 500, 500],
+  directions8: Array(8).fill(400),
+  run: Array(6).fill(100),
+  jump: [120, 160, 200, 160],
+  hurt: [120, 200],
+  death: [150, 150, 200, 600],
+  cast: [160, 140, 140, 240],
+  walk4: Array(16).fill(150),
 };
 
 /** RGBA pixels of the logical grid (one entry per art pixel, not per screen pixel). */

@@ -1,8 +1,17 @@
 // The built-in offline engine: procedural sprites and local image operations from lib/pixel.
 // Always enabled; its work is CPU-bound, so its concurrency defaults to the core count.
 import os from "node:os";
-import { generateSpriteFrame, makeSeamless, pixelize, upscaleImage, vectorize } from "@/lib/pixel";
 import {
+  decodeLogical,
+  encodeGridPng,
+  generateSpriteFrame,
+  makeSeamless,
+  pixelize,
+  upscaleImage,
+  vectorize,
+} from "@/lib/pixel";
+import {
+  MAX_BATCH_FRAMES,
   OUTLINE_STYLES,
   type OutlineStyle,
   PALETTE_NAMES,
@@ -78,7 +87,7 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
   const mode = (SPRITE_MODES as readonly unknown[]).includes(p.mode)
     ? (p.mode as SpriteMode)
     : "random";
-  const count = Math.max(1, Math.min(4, num(p.count, 1)));
+  const count = Math.max(1, Math.min(MAX_BATCH_FRAMES, num(p.count, 1)));
   // A re-rolled frame (`variant`) of a random/variations batch becomes a different sprite;
   // pose frames (walk, idle …) are drawn deterministically from the batch's subject.
   const variant = num(p.variant, 0);
@@ -91,13 +100,14 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
   const n = Math.max(1, Math.min(4, req.n ?? 1));
   const outputs: ProviderOutput[] = [];
   for (let i = 0; i < n; i++) {
+    const background = p.background === "white" ? "white" : "transparent";
     const result = await generateSpriteFrame({
       prompt: String(p.originalPrompt ?? req.prompt),
       seed: (req.seed ?? 1) + i,
       mode,
       index: frame,
       count,
-      background: p.background === "white" ? "white" : "transparent",
+      background,
       scale: Math.max(1, Math.min(64, num(p.scale, 20))),
       palette: typeof p.palette === "string" ? p.palette : undefined,
       size: size || undefined,
@@ -115,9 +125,22 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
       contentType: "image/png",
       width: result.width,
       height: result.height,
+      logical: await encodeGridPng(result.grid, 1, background),
     });
   }
   return outputs;
+}
+
+/** A source handed over at 1× (see InputImage.pixelScale) back at the scale it is shown at. */
+async function shownAsStored(source: NonNullable<GenerationRequest["images"]>[number]) {
+  if (!source.pixelScale || source.pixelScale <= 1)
+    return { data: source.data, contentType: source.contentType };
+  const { grid } = await decodeLogical(source.data);
+  return {
+    data: await encodeGridPng(grid, source.pixelScale, "transparent"),
+    contentType: "image/png",
+    logical: source.data,
+  };
 }
 
 async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
@@ -130,6 +153,7 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
       const out = await upscaleImage(source.data, {
         method,
         factor: Math.max(2, Math.min(4, Math.round(num(p.factor, 2)))),
+        sourceScale: source.pixelScale,
       });
       return [
         {
@@ -138,12 +162,14 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
           contentType: "image/png",
           width: out.width,
           height: out.height,
+          logical: out.logicalPng,
         },
       ];
     }
     case "seamless": {
       const out = await makeSeamless(source.data, {
         fit: Math.max(0.1, Math.min(0.9, num(p.fit, 0.5))),
+        sourceScale: source.pixelScale,
       });
       return [
         {
@@ -152,6 +178,7 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
           contentType: "image/png",
           width: out.width,
           height: out.height,
+          logical: out.logicalPng,
         },
         { kind: "grid", data: out.gridPng, contentType: "image/png" },
       ];
@@ -162,7 +189,7 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
       });
       return [
         { kind: "vector", data: Buffer.from(out.svg), contentType: "image/svg+xml" },
-        { kind: "image", data: source.data, contentType: source.contentType },
+        { kind: "image", ...(await shownAsStored(source)) },
       ];
     }
     case "pixelize": {
@@ -184,6 +211,7 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
           contentType: "image/png",
           width: out.width,
           height: out.height,
+          logical: await encodeGridPng(out.grid, 1, "transparent"),
         },
       ];
     }

@@ -77,6 +77,11 @@ export interface InputImage {
   contentType: string; // e.g. image/png
   /** a URL the upstream may fetch itself, when we have a public one; adapters prefer `data`. */
   url?: string;
+  /**
+   * Set when `data` is the source's stored 1× image: the scale it is shown at, so local
+   * operations work on the true pixel grid instead of detecting it.
+   */
+  pixelScale?: number;
 }
 
 export interface GenerationRequest {
@@ -107,6 +112,8 @@ export interface ProviderOutput {
   contentType?: string;
   width?: number;
   height?: number;
+  /** the same image at 1× (its logical pixel grid), when the output is pixel art we drew */
+  logical?: Buffer;
 }
 
 export type SubmitResult =

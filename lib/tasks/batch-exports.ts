@@ -1,46 +1,81 @@
-// Exports of a batch's completed frames: ZIP (streamed), sprite sheet + Aseprite atlas, GIF.
+// Exports of a batch's completed frames, all built from the frames' 1× grids at a chosen scale:
+// frame PNGs, sprite sheet + Aseprite JSON (index-keyed and name-keyed), Godot SpriteFrames,
+// a plain slicing manifest, GIF, and a streamed ZIP of all of them.
 import { Readable } from "node:stream";
 import type { Batch, Task } from "@/lib/db/schema";
 import { assetsOfTasks, tasksOfBatch } from "@/lib/db/tasks";
-import { type AsepriteAtlas, buildSpriteSheet, encodeGif, zipStream } from "@/lib/pixel";
+import {
+  type AsepriteAtlas,
+  type Background,
+  buildSheetFromGrids,
+  decodeLogical,
+  encodeGifFromGrids,
+  encodeGridPng,
+  godotSpriteFrames,
+  type RgbaImage,
+  type SpriteSheet,
+  sliceManifest,
+  zipStream,
+} from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { taskInterpretation } from "./serialize";
 
 export interface FrameFile {
   task: Task;
+  /** 0-based position in the batch (batch_index − 1) */
+  index: number;
   name: string; // walk_1.png (seed 000 naming: <mode>_<index>.png)
-  load: () => Promise<Buffer>;
+  /** the frame's logical pixel grid (1×) */
+  loadGrid: () => Promise<RgbaImage>;
+}
+
+export interface ExportOptions {
+  fps?: number;
+  /** sheet pixels per logical pixel; default: the batch's own scale */
+  scale?: number;
 }
 
 export async function completedFrames(batch: Batch): Promise<FrameFile[]> {
   const tasks = (await tasksOfBatch(batch.id)).filter((t) => t.status === "completed");
-  const images = new Map(
-    (
-      await assetsOfTasks(
-        tasks.map((t) => t.id),
-        "image",
-      )
-    )
-      .filter((a) => a.position === 0)
-      .map((a) => [a.taskId, a]),
-  );
+  const files = await assetsOfTasks(tasks.map((t) => t.id));
+  const pick = (taskId: number, kind: "image" | "logical") =>
+    files.find((a) => a.taskId === taskId && a.kind === kind && a.position === 0);
   const store = getBlobStore();
   return tasks
-    .filter((t) => images.has(t.id))
-    .map((t) => ({
-      task: t,
-      name: `${batch.mode}_${t.batchIndex}.png`,
-      load: () => store.get(images.get(t.id)!.storageKey),
-    }));
+    .filter((t) => pick(t.id, "image"))
+    .sort((a, b) => (a.batchIndex ?? 0) - (b.batchIndex ?? 0))
+    .map((t) => {
+      // Frames made before 1× copies were stored fall back to folding the scaled image back.
+      const source = pick(t.id, "logical") ?? pick(t.id, "image")!;
+      return {
+        task: t,
+        index: (t.batchIndex ?? 1) - 1,
+        name: `${batch.mode}_${t.batchIndex}.png`,
+        loadGrid: async () => (await decodeLogical(await store.get(source.storageKey))).grid,
+      };
+    });
 }
 
-export function frameDurationMs(fps?: number): number {
-  const f = fps && Number.isFinite(fps) ? Math.min(24, Math.max(1, fps)) : 8;
-  return Math.round(1000 / f);
+export function frameDurationMs(fps?: number): number | undefined {
+  if (!fps || !Number.isFinite(fps)) return undefined;
+  return Math.round(1000 / Math.min(24, Math.max(1, fps)));
 }
 
-function loadAll(frames: FrameFile[]): Promise<Buffer[]> {
-  return Promise.all(frames.map((f) => f.load()));
+export function exportScale(batch: Batch, scale?: number): number {
+  return Math.max(1, Math.floor(scale ?? batch.scale ?? 20));
+}
+
+function backgroundOf(batch: Batch): Background {
+  return batch.background === "white" ? "white" : "transparent";
+}
+
+/** Frames of unequal logical size (a re-rolled frame from another engine version) are refused. */
+async function loadGrids(frames: FrameFile[]): Promise<RgbaImage[]> {
+  return Promise.all(frames.map((f) => f.loadGrid()));
+}
+
+export function exportBaseName(batch: Batch, scale: number): string {
+  return `batch_${batch.id}_${batch.mode}${scale === 1 ? "_1x" : ""}`;
 }
 
 /** Borrowed art used by the frames (offline engine), once per set+icon, for the atlas and ZIP. */
@@ -74,60 +109,102 @@ function creditsText(frames: FrameFile[]): string | undefined {
 async function sheetOf(
   batch: Batch,
   frames: FrameFile[],
-  pngs: Buffer[],
-  fps?: number,
-  imageName?: string,
-) {
-  const sheet = await buildSpriteSheet(pngs, {
+  grids: RgbaImage[],
+  o: ExportOptions,
+  imageName: string,
+): Promise<SpriteSheet> {
+  const sheet = await buildSheetFromGrids(grids, {
+    scale: exportScale(batch, o.scale),
+    background: backgroundOf(batch),
     mode: batch.mode,
-    frameDurationMs: frameDurationMs(fps),
-    imageName: imageName ?? `batch_${batch.id}_${batch.mode}_sheet.png`,
+    indices: frames.map((f) => f.index),
+    frameDurationMs: frameDurationMs(o.fps),
+    imageName,
   });
   const credits = framesCredits(frames);
-  if (credits.length) sheet.atlas.meta.credits = credits;
   const it = frames[0] ? taskInterpretation(frames[0].task) : null;
-  if (it) sheet.atlas.meta.interpretation = it.summary;
+  for (const atlas of [sheet.atlas, sheet.namedAtlas]) {
+    if (credits.length) atlas.meta.credits = credits;
+    if (it) atlas.meta.interpretation = it.summary;
+  }
   return sheet;
 }
 
-function gifOf(pngs: Buffer[], fps?: number): Promise<Buffer> {
-  return encodeGif(pngs, { frameDurationMs: frameDurationMs(fps), loop: true });
+export async function batchSheet(
+  batch: Batch,
+  frames: FrameFile[],
+  o: ExportOptions = {},
+): Promise<SpriteSheet> {
+  const name = `${exportBaseName(batch, exportScale(batch, o.scale))}_sheet.png`;
+  return sheetOf(batch, frames, await loadGrids(frames), o, name);
 }
 
-export async function batchSheet(batch: Batch, frames: FrameFile[], fps?: number) {
-  return sheetOf(batch, frames, await loadAll(frames), fps);
+function gifOf(batch: Batch, sheet: SpriteSheet, grids: RgbaImage[]): Buffer {
+  return encodeGifFromGrids(grids, {
+    scale: sheet.scale,
+    background: backgroundOf(batch),
+    durations: sheet.layout.frames.map((f) => f.durationMs),
+    loop: true,
+  });
 }
 
-export async function batchGif(frames: FrameFile[], fps?: number): Promise<Buffer> {
-  return gifOf(await loadAll(frames), fps);
+export async function batchGif(
+  batch: Batch,
+  frames: FrameFile[],
+  o: ExportOptions = {},
+): Promise<Buffer> {
+  const grids = await loadGrids(frames);
+  // the sheet's layout carries the per-frame durations (mode table or the chosen fps)
+  const sheet = await sheetOf(batch, frames, grids, o, "sheet.png");
+  return gifOf(batch, sheet, grids);
 }
+
+export async function batchFramePng(batch: Batch, frame: FrameFile, scale?: number) {
+  return encodeGridPng(await frame.loadGrid(), exportScale(batch, scale), backgroundOf(batch));
+}
+
+export { godotSpriteFrames, sliceManifest };
 
 /**
- * Streamed ZIP: walk_1.png … plus sheet.png, sheet.json and animation.gif. Entries are produced
- * lazily as the archive is written (the frames are read once and shared by every entry), so
- * the archive itself is never held in memory.
+ * Streamed ZIP: walk_1.png … plus sheet.png, sheet.json (Aseprite, index keys), atlas.json
+ * (frame names), sprite_frames.tres (Godot 4), slices.json, animation.gif (all at one scale) and
+ * CREDITS.txt when borrowed art was used.
+ * Entries are produced lazily as the archive is written (the frames are read once and shared),
+ * so the archive itself is never held in memory.
  */
-export function batchZip(batch: Batch, frames: FrameFile[]): ReadableStream<Uint8Array> {
-  let pngs: Promise<Buffer[]> | undefined;
+export function batchZip(
+  batch: Batch,
+  frames: FrameFile[],
+  o: ExportOptions = {},
+): ReadableStream<Uint8Array> {
+  const scale = exportScale(batch, o.scale);
+  let grids: Promise<RgbaImage[]> | undefined;
   const all = () => {
-    pngs ??= loadAll(frames);
-    return pngs;
+    grids ??= loadGrids(frames);
+    return grids;
   };
-  let sheet: ReturnType<typeof sheetOf> | undefined;
+  let sheet: Promise<SpriteSheet> | undefined;
   const credits = creditsText(frames);
-  const getSheet = async () => {
-    sheet ??= sheetOf(batch, frames, await all(), undefined, "sheet.png");
+  const getSheet = () => {
+    sheet ??= all().then((g) => sheetOf(batch, frames, g, o, "sheet.png"));
     return sheet;
   };
+  const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
   return streamBody(
     zipStream([
-      ...frames.map((f, i) => ({ name: f.name, data: async () => (await all())[i] })),
+      ...frames.map((f, i) => ({
+        name: f.name,
+        data: async () => encodeGridPng((await all())[i]!, scale, backgroundOf(batch)),
+      })),
       { name: "sheet.png", data: async () => (await getSheet()).png },
+      { name: "sheet.json", data: async () => json((await getSheet()).atlas) },
+      { name: "atlas.json", data: async () => json((await getSheet()).namedAtlas) },
       {
-        name: "sheet.json",
-        data: async () => Buffer.from(JSON.stringify((await getSheet()).atlas, null, 2)),
+        name: "sprite_frames.tres",
+        data: async () => Buffer.from(godotSpriteFrames(await getSheet(), "sheet.png")),
       },
-      { name: "animation.gif", data: async () => gifOf(await all()) },
+      { name: "slices.json", data: async () => json(sliceManifest(await getSheet())) },
+      { name: "animation.gif", data: async () => gifOf(batch, await getSheet(), await all()) },
       ...(credits ? [{ name: "CREDITS.txt", data: async () => Buffer.from(credits) }] : []),
     ]),
   );

@@ -301,6 +301,9 @@ describe("batches", () => {
       "walk_4.png",
       "sheet.png",
       "sheet.json",
+      "atlas.json",
+      "sprite_frames.tres",
+      "slices.json",
       "animation.gif",
     ]);
     const atlas = JSON.parse(
@@ -449,7 +452,8 @@ describe("bad input answers 400 naming the field", () => {
       ["POST", `/api/v1/task/${id}/operations`, { model: "local/pixel-sprite" }, "operation"],
       ["POST", "/api/v1/tasks/archive", { task_ids: [] }, "task_ids"],
       ["POST", "/api/v1/keys", { name: "k".repeat(65) }, "name"],
-      ["POST", "/api/v1/batch/1/frames/9/regenerate", {}, "index"],
+      ["POST", "/api/v1/batch/1/frames/17/regenerate", {}, "index"],
+      ["GET", "/api/v1/batch/1/sheet.png?scale=21", undefined, "scale"],
       ["GET", "/api/v1/batch/1/sheet.png?fps=99", undefined, "fps"],
     ];
     for (const [method, p, body, field] of cases) {

@@ -3,6 +3,7 @@ import type { Rng } from "../prng";
 import type { Rgb, SpriteMode } from "../types";
 import type { Material, SpriteCanvas } from "./canvas";
 import { material } from "./canvas";
+import type { FrameEffects } from "./pose-effects";
 import type { PromptInfo } from "./prompt";
 
 export type View = "front" | "back" | "side";
@@ -23,6 +24,8 @@ export interface Pose {
   attack: number;
   /** cyclic phase in [0,1) for sway / flicker / bounce */
   t: number;
+  /** whole-frame effects applied after drawing (extension modes: jump, hurt, 8 directions …) */
+  fx?: FrameEffects;
 }
 
 export interface Design {

@@ -4,7 +4,14 @@ import { hexToRgb, rgbToHex, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
 import { kmeansPalette } from "../quantize";
-import type { Rgb, RgbaImage, SpriteMode } from "../types";
+import {
+  DIRECTIONS8,
+  type Facing,
+  type Rgb,
+  type RgbaImage,
+  type SpriteMode,
+  WALK4_ROWS,
+} from "../types";
 import { buildAnimal } from "./animal";
 import { buildBlob } from "./blob";
 import { type Material, type OutlineStyle, type ShadingStyle, SpriteCanvas } from "./canvas";
@@ -22,6 +29,7 @@ import {
 import { buildItem } from "./item";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
 import { buildMonster } from "./monster";
+import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { buildScenery } from "./scenery";
 import { buildTile } from "./tiles";
@@ -107,7 +115,44 @@ const neutral = (mode: SpriteMode, view: Pose["view"]): Pose => ({
   t: 0,
 });
 
-/** Frame index → pose. Feet stay on one baseline in every pose so frames play without jitter. */
+/** The facing of a walk4 row / direction: the view drawn, mirrored or not, and its 3/4 turn. */
+function facingPose(facing: Facing): { view: Pose["view"]; flip: boolean; yaw?: -1 | 1 } {
+  switch (facing) {
+    case "down":
+      return { view: "front", flip: false };
+    case "up":
+      return { view: "back", flip: false };
+    case "left":
+      return { view: "side", flip: true };
+    case "right":
+      return { view: "side", flip: false };
+    // three-quarter views: the front/back view turned towards the side it faces
+    case "down_left":
+      return { view: "front", flip: false, yaw: -1 };
+    case "down_right":
+      return { view: "front", flip: false, yaw: 1 };
+    case "up_left":
+      return { view: "back", flip: false, yaw: -1 };
+    case "up_right":
+      return { view: "back", flip: false, yaw: 1 };
+  }
+}
+
+/** Walk phase p (0–3): contact, passing, contact (other foot), passing. */
+function walkPhase(p: number) {
+  return {
+    stride: [1, 0, -1, 0][p]!,
+    lift: [0, -1, 0, 1][p]!,
+    bob: [1, 0, 1, 0][p]!,
+    t: p / 4,
+  };
+}
+
+/**
+ * Frame index → pose. Feet stay on one baseline in every pose so frames play without jitter
+ * (jump and run lift the whole sprite on purpose). Extension modes reuse the rigs' drawing
+ * vocabulary (`mode` walk / idle / attack) and add whole-frame effects (`fx`).
+ */
 export function poseFor(
   mode: SpriteMode,
   index: number,
@@ -115,18 +160,13 @@ export function poseFor(
   walkView?: Pose["view"],
 ): Pose {
   const i = Math.max(0, index);
+  // side views face right unless flipped; action modes are drawn in profile
+  const facing = (flip: boolean): -1 | 1 => (flip ? -1 : 1);
   switch (mode) {
     case "walk": {
       // contact (near foot forward) → passing (far leg lifted, body up) → contact (far foot
       // forward) → passing (near leg lifted); body drops 1 px on contact frames.
-      const p = i % 4;
-      return {
-        ...neutral(mode, walkView ?? "side"),
-        stride: [1, 0, -1, 0][p]!,
-        lift: [0, -1, 0, 1][p]!,
-        bob: [1, 0, 1, 0][p]!,
-        t: p / 4,
-      };
+      return { ...neutral(mode, walkView ?? "side"), ...walkPhase(i % 4) };
     }
     case "idle":
       // breathing: frame 1 squashes the upper body 1 px (inhale/exhale)
@@ -136,6 +176,73 @@ export function poseFor(
     case "directions": {
       const p = i % 4;
       return { ...neutral(mode, p === 0 ? "front" : p === 1 ? "back" : "side"), flip: p === 2 };
+    }
+    case "directions8": {
+      const f = facingPose(DIRECTIONS8[i % 8]!);
+      return {
+        ...neutral("directions", f.view),
+        flip: f.flip,
+        fx: f.yaw ? { yaw: f.yaw } : undefined,
+      };
+    }
+    case "walk4": {
+      // rows: down, left, right, up — a walk cycle per facing
+      const f = facingPose(WALK4_ROWS[Math.floor(i / 4) % 4]!);
+      return { ...neutral("walk", f.view), flip: f.flip, ...walkPhase(i % 4) };
+    }
+    case "run": {
+      // contact → push-off → flight, for each foot: longer flight, body leaning forward
+      const p = i % 6;
+      return {
+        ...neutral("walk", walkView ?? "side"),
+        stride: [1, 0, -1, -1, 0, 1][p]!,
+        lift: [0, -1, 0, 0, 1, 0][p]!,
+        bob: [1, 0, 0, 1, 0, 0][p]!,
+        t: (p % 3) / 4 + (p >= 3 ? 0.5 : 0),
+        fx: { rise: [0, 1, 2, 0, 1, 2][p]!, lean: 1, facing: 1 },
+      };
+    }
+    case "jump": {
+      // crouch → take-off (one leg trailing) → apex (legs tucked) → landing
+      const p = i % 4;
+      const base = neutral(p === 1 || p === 2 ? "walk" : "idle", "side");
+      return {
+        ...base,
+        lift: [0, 1, -1, 0][p]!,
+        bob: [1, 0, 1, 1][p]!,
+        t: p / 4,
+        fx: { squash: [2, 0, 0, 1][p]!, rise: [0, 3, 5, 0][p]!, facing: 1 },
+      };
+    }
+    case "hurt": {
+      // hit flash while knocked back, then a stagger leaning away from the blow
+      const p = i % 2;
+      return {
+        ...neutral("idle", "side"),
+        bob: 1,
+        fx: p === 0 ? { flash: true, shiftX: -2, facing: 1 } : { lean: -2, shiftX: -1, facing: 1 },
+      };
+    }
+    case "death": {
+      // struck → knees buckle → topple backwards → lying on the ground
+      const p = i % 4;
+      const fx = [
+        { flash: true, shiftX: -1 },
+        { squash: 3, lean: -1 },
+        { squash: 2, rotateDeg: -45, rotateWideDeg: -15 },
+        { rotateDeg: -90, rotateWideDeg: 0, collapseWide: 0.45 },
+      ][p]!;
+      return { ...neutral("idle", "side"), bob: 1, fx: { ...fx, facing: facing(false) } };
+    }
+    case "cast": {
+      // gather (stance) → raise (wind-up) → release (strike) → recover, with the spell's glow
+      const p = i % 4;
+      return {
+        ...neutral(p === 0 ? "idle" : "attack", "side"),
+        attack: [0, 1, 2, 3][p]!,
+        t: p / 4,
+        fx: { magic: ([1, 2, 3, 4] as const)[p], facing: 1 },
+      };
     }
     default:
       return neutral(mode, restView);
@@ -307,11 +414,13 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   design.draw(c, pose);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
-  const grid = c.render(design.materials, {
+  const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),
     shading: o.shading ?? "soft",
     shadeMode: design.shadeMode,
   });
+  // whole-frame effects of the extension modes (jump height, hit flash, 3/4 turn …)
+  const grid = applyFrameEffects(rendered, pose.fx);
   const pal = new Set<string>();
   for (const m of design.materials) for (const col of m.ramp) pal.add(rgbToHex(col));
   return {

@@ -3,7 +3,13 @@
 import { z } from "zod";
 import { idParam } from "@/lib/api/common-schemas";
 import type { OperationSpec } from "@/lib/api/openapi";
-import { batchParams, batchQuery, exportQuery, frameParams } from "@/lib/api/schemas/batch";
+import {
+  batchParams,
+  batchQuery,
+  exportQuery,
+  frameParams,
+  scaleOnlyQuery,
+} from "@/lib/api/schemas/batch";
 import { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
 import { batchesQuery } from "@/lib/api/schemas/batches";
 import { generateBody } from "@/lib/api/schemas/generate";
@@ -157,7 +163,9 @@ export const operations: OperationSpec[] = [
     body: batchGenerateBody,
     errorShape: "qt",
     description:
-      "Modes: walk (4 frames), idle (2), attack (3), directions (4), variations (1–4), random (1–4, default). `count` is set by the four sprite modes.",
+      "Modes (seed 000): walk (4 frames), idle (2), attack (3), directions (4: front, back, left, right), variations (1–4), random (1–4, default). `count` is set by the sprite modes. " +
+      "Extension modes: directions8 (8: S, SW, W, NW, N, NE, E, SE — frames and tags down, down_left, left, up_left, up, up_right, right, down_right), run (6), jump (4), hurt (2), death (4), cast (4), and walk4 (16: a walk cycle in each of 4 directions, sheet rows down, left, right, up; tags walk_down, walk_left, walk_right, walk_up). " +
+      "Remote models get frame 1 from the prompt and every later frame with frame 1 as the reference image plus a per-frame instruction.",
     response: {
       example: {
         batch_id: 1,
@@ -256,8 +264,12 @@ export const operations: OperationSpec[] = [
     method: "get",
     path: "/api/v1/batch/{id}/download",
     tag: "QT Pixel API",
-    summary: "批量 ZIP 下载 Batch as ZIP (walk_1.png …, sheet.png, sheet.json, animation.gif)",
+    summary:
+      "批量 ZIP 下载 Batch as ZIP (walk_1.png …, sheet.png, sheet.json, atlas.json, sprite_frames.tres, slices.json, animation.gif)",
+    description:
+      "Extension query: `scale` (1–20, default the batch's; 1 = the logical pixel grid) and `fps` apply to every file inside. Entries are dated with the time the archive is made.",
     params: batchParams,
+    query: exportQuery,
     errorShape: "qt",
     response: {
       contentType: "application/zip",
@@ -507,6 +519,8 @@ export const operations: OperationSpec[] = [
     path: "/api/v1/batch/{id}/sheet.png",
     tag: "Studio extensions",
     summary: "Sprite sheet PNG of the completed frames",
+    description:
+      "One row of frames; walk4 is a 4×4 grid (rows down, left, right, up). `scale=1` gives the logical pixel grid.",
     params: batchParams,
     query: exportQuery,
     errorShape: "qt",
@@ -517,18 +531,105 @@ export const operations: OperationSpec[] = [
     method: "get",
     path: "/api/v1/batch/{id}/sheet.json",
     tag: "Studio extensions",
-    summary: "Aseprite-style JSON atlas (frames, durations, frameTags)",
+    summary: "Aseprite JSON atlas: Phaser 3 load.aseprite / load.atlas, PixiJS Spritesheet",
+    description:
+      'Aseprite\'s hash form with frames keyed by frame number ("0"…"n-1", as Aseprite\'s `{frame}` filenames), per-frame `duration` (ms; from the mode, or 1000/fps), `meta.frameTags` (one per animation or direction: walk, down, walk_left …) and `animations` (tag → frame keys) for PixiJS. ' +
+      "Phaser 3: `this.load.aseprite(key, 'sheet.png', 'sheet.json')` then `this.anims.createFromAseprite(key)`; or `this.load.atlas(key, png, json)` and frame names \"0\"…. PixiJS 8: `new Spritesheet(texture, json)`, `await sheet.parse()`, `new AnimatedSprite(sheet.animations.walk)`.",
     params: batchParams,
     query: exportQuery,
     errorShape: "qt",
     extension: true,
     response: {
       example: {
-        frames: { "walk_1.png": { frame: { x: 0, y: 0, w: 640, h: 640 }, duration: 125 } },
+        frames: {
+          "0": {
+            frame: { x: 0, y: 0, w: 640, h: 640 },
+            rotated: false,
+            trimmed: false,
+            spriteSourceSize: { x: 0, y: 0, w: 640, h: 640 },
+            sourceSize: { w: 640, h: 640 },
+            duration: 150,
+          },
+        },
+        animations: { walk: ["0", "1", "2", "3"] },
         meta: {
+          image: "batch_1_walk_sheet.png",
           size: { w: 2560, h: 640 },
+          scale: "1",
+          pixelScale: 20,
           frameTags: [{ name: "walk", from: 0, to: 3, direction: "forward" }],
         },
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/batch/{id}/atlas.json",
+    tag: "Studio extensions",
+    summary: "The same atlas with readable frame names (walk_1, down_left, walk_up_3)",
+    description:
+      "For engines and code that look frames up by name: Phaser 3 `load.atlas` + `generateFrameNames`/frame names, PixiJS `animations`. Frame rectangles, durations and frameTags equal sheet.json's.",
+    params: batchParams,
+    query: exportQuery,
+    errorShape: "qt",
+    extension: true,
+    response: {
+      example: {
+        frames: { down: { frame: { x: 0, y: 0, w: 640, h: 640 }, duration: 400 } },
+        animations: { down: ["down"], down_left: ["down_left"] },
+        meta: { frameTags: [{ name: "down", from: 0, to: 0, direction: "forward" }] },
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/batch/{id}/sprite-frames.tres",
+    tag: "Studio extensions",
+    summary: "Godot 4 SpriteFrames resource (text .tres): one animation per tag, fps and loop",
+    description:
+      "Put it next to the sheet PNG (it references the sheet by its download name, relative to the .tres) and assign it to an AnimatedSprite2D. Each frame is an AtlasTexture region of the sheet; `speed` is the animation's fps and frame `duration` is relative to it. One-shot modes (attack, jump, hurt, death, cast) have loop = false.",
+    params: batchParams,
+    query: exportQuery,
+    errorShape: "qt",
+    extension: true,
+    response: { contentType: "text/plain" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/batch/{id}/slices.json",
+    tag: "Studio extensions",
+    summary: "Plain slicing manifest for Unity and other importers",
+    description:
+      "`cell` is one frame's size and `columns`/`rows` the grid (Unity Sprite Editor: Slice → Grid By Cell Size). Each frame has `rect` (top-left origin, y down, as in the PNG) and `unity_rect` (bottom-left origin, as Unity's Sprite rect), its tag, facing, batch_index and duration_ms; `animations` list frame names per tag with `loop`. Pivot is bottom-centre (0.5, 0).",
+    params: batchParams,
+    query: exportQuery,
+    errorShape: "qt",
+    extension: true,
+    response: {
+      example: {
+        image: "batch_1_walk4_sheet.png",
+        mode: "walk4",
+        size: { w: 2560, h: 2560 },
+        pixel_scale: 20,
+        cell: { w: 640, h: 640 },
+        columns: 4,
+        rows: 4,
+        pivot: { x: 0.5, y: 0 },
+        frames: [
+          {
+            index: 0,
+            name: "walk_down_1",
+            tag: "walk_down",
+            facing: "down",
+            batch_index: 1,
+            rect: { x: 0, y: 0, w: 640, h: 640 },
+            unity_rect: { x: 0, y: 1920, w: 640, h: 640 },
+            duration_ms: 150,
+          },
+        ],
+        animations: [
+          { name: "walk_down", from: 0, to: 3, loop: true, frames: ["walk_down_1", "…"] },
+        ],
       },
     },
   },
@@ -542,6 +643,17 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     extension: true,
     response: { contentType: "image/gif" },
+  },
+  {
+    method: "get",
+    path: "/api/v1/batch/{id}/frames/{index}",
+    tag: "Studio extensions",
+    summary: "One completed frame as a PNG at any scale (scale=1: the logical pixel grid)",
+    params: frameParams,
+    query: scaleOnlyQuery,
+    errorShape: "qt",
+    extension: true,
+    response: { contentType: "image/png" },
   },
   {
     method: "post",

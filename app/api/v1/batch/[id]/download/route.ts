@@ -1,16 +1,17 @@
-import { z } from "zod";
 import { batchForExport } from "@/lib/api/batch-export-request";
 import { qtHandler } from "@/lib/api/handler";
+import { exportQuery } from "@/lib/api/schemas/batch";
 import { batchZip } from "@/lib/tasks/batch-exports";
 
 export const dynamic = "force-dynamic";
 
-const noQuery = z.object({});
-
-/** seed 000: the completed frames as a streamed ZIP (walk_1.png …, plus sheet, atlas and GIF). */
+/**
+ * seed 000: the completed frames as a streamed ZIP (walk_1.png …, plus sheet, atlases, Godot
+ * SpriteFrames, slices and GIF). Extension: `scale` (1–20) and `fps`; the name stays seed 000's.
+ */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { batch, frames } = await batchForExport(req, params, noQuery);
-  return new Response(batchZip(batch, frames), {
+  const { batch, frames, query } = await batchForExport(req, params, exportQuery);
+  return new Response(batchZip(batch, frames, query), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}.zip`,

@@ -1,17 +1,21 @@
 import { batchForExport } from "@/lib/api/batch-export-request";
 import { qtHandler } from "@/lib/api/handler";
 import { exportQuery } from "@/lib/api/schemas/batch";
-import { batchSheet } from "@/lib/tasks/batch-exports";
+import { batchSheet, exportBaseName } from "@/lib/tasks/batch-exports";
 
 export const dynamic = "force-dynamic";
 
-/** Extension: the Aseprite-style JSON atlas of the sprite sheet (frames, durations, frameTags). */
+/**
+ * Extension: Aseprite JSON of the sprite sheet (hash form, frames keyed "0"…, frameTags per
+ * animation/direction, durations from the mode or `fps`): loads with Phaser 3's load.aseprite +
+ * anims.createFromAseprite, Phaser's load.atlas, and PixiJS' Spritesheet (its `animations`).
+ */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, params, exportQuery);
-  const sheet = await batchSheet(batch, frames, query.fps);
+  const { batch, frames, query } = await batchForExport(req, params, exportQuery);
+  const sheet = await batchSheet(batch, frames, query);
   return Response.json(sheet.atlas, {
     headers: {
-      "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}_sheet.json`,
+      "Content-Disposition": `attachment; filename=${exportBaseName(batch, sheet.scale)}_sheet.json`,
     },
   });
 });

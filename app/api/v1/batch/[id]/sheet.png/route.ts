@@ -5,14 +5,14 @@ import { batchSheet } from "@/lib/tasks/batch-exports";
 
 export const dynamic = "force-dynamic";
 
-/** Extension: the completed frames side by side as one sprite sheet PNG. */
+/** Extension: the completed frames as one sprite sheet PNG (a row; walk4: 4×4, rows = directions). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
-  const { batch, frames, query } = await batchForExport<{ fps?: number }>(req, params, exportQuery);
-  const sheet = await batchSheet(batch, frames, query.fps);
+  const { batch, frames, query } = await batchForExport(req, params, exportQuery);
+  const sheet = await batchSheet(batch, frames, query);
   return new Response(new Uint8Array(sheet.png), {
     headers: {
       "Content-Type": "image/png",
-      "Content-Disposition": `attachment; filename=batch_${batch.id}_${batch.mode}_sheet.png`,
+      "Content-Disposition": `attachment; filename=${sheet.imageName}`,
     },
   });
 });
