@@ -34,12 +34,15 @@ test("tileset: make a grass ↔ dirt blob set in the studio and see its sample m
   await screenshot(page, "tileset-studio");
 
   await result.getByRole("link", { name: /Open in gallery/ }).click();
-  await expect(page.getByTestId("tileset-view")).toBeVisible();
+  await page.waitForURL(/\/gallery\/\d+$/);
+  const detail = page.getByTestId("task-detail");
+  await expect(detail.getByTestId("tileset-view")).toBeVisible();
   await expect
     .poll(() =>
-      page.getByTestId("tileset-sample").evaluate((img: HTMLImageElement) => img.naturalWidth),
+      detail.getByTestId("tileset-sample").evaluate((img: HTMLImageElement) => img.naturalWidth),
     )
     .toBe(384);
+  await expect(detail.getByRole("link", { name: "Godot .tres" })).toBeVisible();
   await screenshot(page, "tileset-detail");
 });
 
@@ -69,6 +72,7 @@ test("sound effect: make a coin sound offline and play it in the gallery", async
   await screenshot(page, "sfx-gallery");
 
   await card.getByRole("link", { name: /^Open/ }).click();
+  await page.waitForURL(/\/gallery\/\d+$/);
   await expect(page.getByTestId("audio-note")).toContainText('coin (from the word "coin")');
   await expect(page.getByTestId("audio-preview").getByTestId("audio-player")).toHaveAttribute(
     "data-peaks",

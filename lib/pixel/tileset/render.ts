@@ -24,6 +24,13 @@ export interface TilesetContext {
   sideV: Float32Array;
   sideH: Float32Array;
   inner: Float32Array;
+  /**
+   * The field is linear in the lattice, so each pixel's four lattice indices and weights, and
+   * its boundary noise (the same for every tile), are worked out once per context.
+   */
+  basisIndex: Uint8Array;
+  basisWeight: Float32Array;
+  noise: Float32Array;
 }
 
 const NOISE_AMPLITUDE = 0.3;
@@ -62,7 +69,13 @@ function periodicNoise1d(size: number, cell: number, seed: number): Float32Array
 /** Per-pixel hash in [0,1), periodic with the tile. */
 function pixelHash(size: number, seed: number): Float32Array {
   const out = new Float32Array(size * size);
-  for (let i = 0; i < out.length; i++) out[i] = hashString(String(i), seed) / 4294967296;
+  for (let i = 0; i < out.length; i++) {
+    // murmur3's 32-bit finaliser over (index, seed): well mixed, no string work per pixel
+    let h = (Math.imul(i + 1, 0x9e3779b1) ^ seed) >>> 0;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    out[i] = ((h ^ (h >>> 16)) >>> 0) / 4294967296;
+  }
   return out;
 }
 
@@ -153,8 +166,8 @@ export function terrainTexture(spec: TerrainSpec, size: number, seed: number): U
           else if (w < 0.24) v = 1;
           break;
         }
-        case "drifts":
-          if (nv < 0.3 && hv > 0.5) v = 1;
+        case "drifts": // snow: sparse soft shadows where the drift dips, a few sparkles
+          if (nv < 0.2 && hv > 0.6) v = 1;
           else if (hv > 0.975) v = 3;
           break;
         case "shine": {
@@ -198,14 +211,51 @@ export function tilesetContext(
     TERRAIN_SPECS[terrains[1]],
   ];
   const s = hashString(`${terrains.join("/")}:${size}`, seed);
+  const band = size >= 32 ? 3 : 2;
+  const sideV = periodicNoise1d(size, size / 4, s ^ 0xa1);
+  const sideH = periodicNoise1d(size, size / 4, s ^ 0xb2);
+  const inner = periodicNoise(size, size / 4, size / 4, s ^ 0xc3);
+  const basisIndex = new Uint8Array(size * size * 4);
+  const basisWeight = new Float32Array(size * size * 4);
+  const noise = new Float32Array(size * size);
+  const axes = Array.from({ length: size }, (_, p) => axis(p, size, band));
+  for (let y = 0; y < size; y++) {
+    const [cy0, cy1, wy] = axes[y]!;
+    for (let x = 0; x < size; x++) {
+      const [cx0, cx1, wx] = axes[x]!;
+      const i = y * size + x;
+      const o = i * 4;
+      basisIndex[o] = cy0 * 3 + cx0;
+      basisWeight[o] = (1 - wx) * (1 - wy);
+      basisIndex[o + 1] = cy0 * 3 + cx1;
+      basisWeight[o + 1] = wx * (1 - wy);
+      basisIndex[o + 2] = cy1 * 3 + cx0;
+      basisWeight[o + 2] = (1 - wx) * wy;
+      basisIndex[o + 3] = cy1 * 3 + cx1;
+      basisWeight[o + 3] = wx * wy;
+      const dx = Math.min(x + 0.5, size - x - 0.5);
+      const dy = Math.min(y + 0.5, size - y - 0.5);
+      const gx = Math.min(1, Math.max(0, (dx - band) / band));
+      const gy = Math.min(1, Math.max(0, (dy - band) / band));
+      // in a side band the noise is that side's 1-D noise only; inside, the 2-D noise takes over
+      const wv = (1 - gx) * gy;
+      const wh = (1 - gy) * gx;
+      const w2 = gx * gy;
+      const sum = wv + wh + w2;
+      noise[i] = sum === 0 ? 0 : (wv * sideV[y]! + wh * sideH[x]! + w2 * inner[i]!) / sum - 0.5;
+    }
+  }
   return {
     size,
-    band: size >= 32 ? 3 : 2,
+    band,
     terrains: specs,
     textures: [terrainTexture(specs[0], size, seed), terrainTexture(specs[1], size, seed + 1)],
-    sideV: periodicNoise1d(size, size / 4, s ^ 0xa1),
-    sideH: periodicNoise1d(size, size / 4, s ^ 0xb2),
-    inner: periodicNoise(size, size / 4, size / 4, s ^ 0xc3),
+    sideV,
+    sideH,
+    inner,
+    basisIndex,
+    basisWeight,
+    noise,
   };
 }
 
@@ -228,27 +278,16 @@ function axis(p: number, size: number, band: number): [number, number, number] {
  * tile renderer and any whole-map renderer call it alike.
  */
 export function classAt(ctx: TilesetContext, lattice: number[], x: number, y: number): Label {
-  const { size, band } = ctx;
-  const [cx0, cx1, wx] = axis(x, size, band);
-  const [cy0, cy1, wy] = axis(y, size, band);
-  const L = (r: number, c: number) => lattice[r * 3 + c]!;
-  const top = L(cy0, cx0) + (L(cy0, cx1) - L(cy0, cx0)) * wx;
-  const bottom = L(cy1, cx0) + (L(cy1, cx1) - L(cy1, cx0)) * wx;
-  const field = top + (bottom - top) * wy;
-  const dx = Math.min(x + 0.5, size - x - 0.5);
-  const dy = Math.min(y + 0.5, size - y - 0.5);
-  const gx = Math.min(1, Math.max(0, (dx - band) / band));
-  const gy = Math.min(1, Math.max(0, (dy - band) / band));
-  // in a side band the noise is that side's 1-D noise only; inside, the 2-D noise takes over
-  const wv = (1 - gx) * gy;
-  const wh = (1 - gy) * gx;
-  const w2 = gx * gy;
-  const sum = wv + wh + w2;
-  const noise =
-    sum === 0
-      ? 0
-      : (wv * ctx.sideV[y]! + wh * ctx.sideH[x]! + w2 * ctx.inner[y * size + x]!) / sum - 0.5;
-  return field + NOISE_AMPLITUDE * 2 * noise > 0.5 ? 1 : 0;
+  const i = y * ctx.size + x;
+  const o = i * 4;
+  const bi = ctx.basisIndex;
+  const bw = ctx.basisWeight;
+  const field =
+    lattice[bi[o]!]! * bw[o]! +
+    lattice[bi[o + 1]!]! * bw[o + 1]! +
+    lattice[bi[o + 2]!]! * bw[o + 2]! +
+    lattice[bi[o + 3]!]! * bw[o + 3]!;
+  return field + NOISE_AMPLITUDE * 2 * ctx.noise[i]! > 0.5 ? 1 : 0;
 }
 
 /**
@@ -280,24 +319,24 @@ export function paintPixel(
 }
 
 /** Renders one tile; neighbours outside it are read from its own edge (see the file comment). */
-export function renderTile(ctx: TilesetContext, tile: Pick<TileDef, "lattice">): Label[] {
+export function renderTile(ctx: TilesetContext, tile: Pick<TileDef, "lattice">): Uint8Array {
   const { size } = ctx;
-  const cls: Label[] = new Array(size * size);
+  const cls = new Uint8Array(size * size);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++) cls[y * size + x] = classAt(ctx, tile.lattice, x, y);
   return cls;
 }
 
-function blit(ctx: TilesetContext, cls: Label[], img: RgbaImage, ox: number, oy: number): void {
+function blit(ctx: TilesetContext, cls: Uint8Array, img: RgbaImage, ox: number, oy: number): void {
   const { size } = ctx;
   const own = (x: number, y: number): Label => {
     const cx = x < 0 ? 0 : x >= size ? size - 1 : x;
     const cy = y < 0 ? 0 : y >= size ? size - 1 : y;
-    return cls[cy * size + cx]!;
+    return cls[cy * size + cx] as Label;
   };
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const c = cls[y * size + x]!;
+      const c = cls[y * size + x] as Label;
       const rgb = paintPixel(
         ctx,
         c,

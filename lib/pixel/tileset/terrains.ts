@@ -57,7 +57,7 @@ export const TERRAIN_SPECS: Readonly<Record<TerrainName, TerrainSpec>> = {
   water: spec("water", "#0099db", "waves", 0, { liquid: true }),
   stone: spec("stone", "#8b9bb4", "cells", 4, { cellsPer16: 2 }),
   lava: spec("lava", "#f77622", "molten", 0, { liquid: true, cellsPer16: 2 }),
-  snow: spec("snow", "#e4ecf7", "drifts", 3),
+  snow: spec("snow", "#dbe7f8", "drifts", 3),
   ice: spec("ice", "#9fdff0", "shine", 1),
   mud: spec("mud", "#733e39", "puddles", 1),
   cobblestone: spec("cobblestone", "#8b9bb4", "cells", 2, { cellsPer16: 4 }),
