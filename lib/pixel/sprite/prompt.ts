@@ -18,6 +18,7 @@ import {
   SIZE_WORDS,
   STYLE_WORDS,
   SUBJECT_BY_ID,
+  SUBJECT_DEFAULTS,
   SUBJECTS,
   type Subject,
 } from "./vocabulary";
@@ -571,6 +572,10 @@ function parsePromptUncached(prompt: string): PromptInfo {
       } else if (l.t === "cute") cute = true;
     }
   });
+  // a subject's own material and colour unless the prompt names some
+  const defaults = head ? SUBJECT_DEFAULTS[head.id] : undefined;
+  if (defaults?.materials && !materials.length) materials.push(...defaults.materials);
+  if (defaults?.color && !colors.length) colors.push({ p: 0, c: hexToRgb(defaults.color) });
   // nothing in the vocabulary: the borrowed icon library, then spelling, then word shape
   let nothingMatched = false;
   let icon: string | undefined;

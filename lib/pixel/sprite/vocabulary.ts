@@ -263,7 +263,7 @@ mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
 coin;treasure;item:coin;coin,gold coin,money,gold coins;金币,硬币,钱
 gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,ruby,emerald,sapphire,~crystal;宝石,钻石,水晶
-key;treasure;item:key;key,keys;钥匙
+key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
 trophy;treasure;icon:trophy;trophy,cup trophy,chalice,grail;奖杯,圣杯
@@ -608,6 +608,14 @@ export const SIZE_WORDS: { en: string[]; zh: string[]; size: number }[] = [
 /** Style words that the builders read (cute = chibi proportions). */
 export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
+};
+
+/** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
+export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
+  barrel: { materials: ["wooden"] },
+  golem: { materials: ["stone"], color: "#8a8c98" },
+  yeti: { materials: ["ice"], color: "#eeeef2" },
+  gargoyle: { materials: ["stone"] },
 };
 
 /** What a class carries when the prompt names nothing: an item from the vocabulary. */
