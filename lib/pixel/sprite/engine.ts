@@ -43,7 +43,11 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
     needs.push({
       set: iconSetFor(prompt, seed, info.icon, take, curated),
       name: info.icon,
-      cells: iconCells(size, Rng.from("icon-scale", prompt, seed, take)),
+      // a campfire is the flame over a log pile drawn by the icon builder
+      cells: Math.round(
+        iconCells(size, Rng.from("icon-scale", prompt, seed, take)) *
+          (info.subject === "campfire" ? 0.72 : 1),
+      ),
       use: "subject",
     });
   }

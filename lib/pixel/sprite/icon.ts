@@ -59,6 +59,9 @@ export function buildIcon(
   const cols = recolor(raster.colors, raster.counts, info.colors[0], crng);
   const base = cols.map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
+  const campfire = info.subject === "campfire";
+  const log = m.add("#8c5a30");
+  const logEnd = m.add("#d8b078");
   const slash = m.add("#f4f8ff", { flat: true, noOutline: true });
   const { w, h, idx, shade } = raster;
   // bounding box of the drawn cells: the icon stands on the sprite's ground line
@@ -77,7 +80,8 @@ export function buildIcon(
   const bw = bx1 - bx0 + 1;
   const ground = size - 2;
   const ox = Math.floor((size - bw) / 2) - bx0;
-  const oy = ground - by1;
+  // a campfire's flame sits on its logs
+  const oy = ground - by1 - (campfire ? Math.round(size * 0.12) : 0);
   const flame = FLAMES.has(info.subject) || FLAMES.has(info.icon ?? "");
   const swings = SWINGS.has(opts.category ?? "");
   const walker = opts.category === "animal" || opts.category === "creature";
@@ -132,6 +136,31 @@ export function buildIcon(
         const tone = shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : -1;
         c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
       }
+    if (campfire) {
+      // two crossed logs under the flame, their cut ends light
+      const y = ground - Math.round(size * 0.07);
+      const half = size * 0.27;
+      c.capsule(
+        size / 2 - half,
+        y + size * 0.08,
+        size / 2 + half,
+        y - size * 0.06,
+        size * 0.055,
+        log,
+        40,
+      );
+      c.capsule(
+        size / 2 - half,
+        y - size * 0.06,
+        size / 2 + half,
+        y + size * 0.08,
+        size * 0.055,
+        log,
+        41,
+      );
+      c.plot(size / 2 - half, y + size * 0.08, logEnd, 42);
+      c.plot(size / 2 + half, y + size * 0.08, logEnd, 42);
+    }
     if (flame) {
       // flicker: the upper third sways a pixel left and right
       const top = by0 + oy + dy;
