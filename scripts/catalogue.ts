@@ -112,7 +112,15 @@ async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   const seed = Number(process.env.SEED ?? 1);
   const prompts = SUBJECTS.map((s) => ({ prompt: s.en[0] ?? s.weak[0]!, id: s.id }));
-  const opts = (prompt: string) => ({ prompt, seed, mode: "idle" as const, index: 0, count: 2 });
+  const size = process.env.SIZE ? Number(process.env.SIZE) : undefined;
+  const opts = (prompt: string) => ({
+    prompt,
+    seed,
+    mode: "idle" as const,
+    index: 0,
+    count: 2,
+    size,
+  });
   // first pass loads borrowed icons (the one-off cost of a fresh process), second pass is timed
   const t0 = performance.now();
   for (const p of prompts) await prepareSprite(opts(p.prompt));
@@ -126,10 +134,11 @@ async function main() {
     cells.push({ label: p.prompt, sub: `${it.builder}${wrong}`, grid: r.grid });
   }
   const tDraw = performance.now() - t1;
+  const name = size ? `catalogue-${size}.png` : "catalogue.png";
   await sheet(
     cells,
-    path.join(outDir, "catalogue.png"),
-    `Pixel Studio offline engine: ${prompts.length} subjects, seed ${seed}`,
+    path.join(outDir, name),
+    `Pixel Studio offline engine: ${prompts.length} subjects, seed ${seed}${size ? `, ${size} px` : ""}`,
   );
   const comp: Cell[] = [];
   for (const prompt of COMPOSITIONS) {
@@ -151,7 +160,7 @@ async function main() {
   );
   for (const c of comp) console.log(`${c.label} → ${c.sub}`);
   console.log(
-    `wrote ${path.join("out", "catalogue.png")} and ${path.join("out", "catalogue-compositions.png")}`,
+    `wrote ${path.join("out", name)} and ${path.join("out", "catalogue-compositions.png")}`,
   );
 }
 
