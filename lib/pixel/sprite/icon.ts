@@ -101,8 +101,10 @@ export function buildIcon(
     if (legs) dy = 0;
     else if (pose.mode === "walk") dy = [0, -1, -2, -1][phase]! * k;
     else dy = -pose.bob * k;
-    if (pose.attack) dy = 0;
-    else if (pose.attack) dx = [-1, 2, 1][pose.attack - 1]! * k;
+    if (pose.attack) {
+      dy = 0;
+      dx = [-1, 2, 1][pose.attack - 1]! * k;
+    }
     if (pose.mode === "directions") {
       // a turning object: front, back (mirrored), side (thin), other side
       squeeze = pose.view === "side" ? 0.4 : 1;
