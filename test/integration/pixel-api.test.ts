@@ -168,6 +168,25 @@ describe("validation texts to the letter", () => {
     });
     expect(file.status).toBe(400);
   });
+
+  it("a prompt over the model's budget is a 400 naming the limit; at the limit it is accepted", async () => {
+    const over = await call("/api/v1/generations/image", {
+      prompt: "像".repeat(801),
+      model: "dashscope/qwen-image",
+    });
+    expect(over.status).toBe(400);
+    expect((await over.json()).message).toBe(
+      "prompt is 801 characters; model 'dashscope/qwen-image' accepts at most 800 characters",
+    );
+    const qt = await call("/api/v1/generate", {
+      prompt: "像".repeat(801),
+      model: "dashscope/qwen-image",
+      force: true,
+    });
+    expect(qt.status).toBe(400);
+    expect(JSON.stringify(await qt.json())).toContain("at most 800 characters");
+    await generate({ prompt: "像".repeat(800), model: "dashscope/qwen-image" });
+  });
 });
 
 describe("generation through each API family", () => {
