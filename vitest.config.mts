@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: "forks",
     globalSetup: ["test/global-setup.ts"],
-    setupFiles: ["test/setup-backend.ts"],
+    // Every answer of a test server is checked against the OpenAPI document (test/helpers/conformance.ts).
+    setupFiles: ["test/setup-backend.ts", "test/helpers/conformance-setup.ts"],
   },
 });

@@ -2,6 +2,7 @@
 // documentation cannot drift from what the handlers accept. OpenAPI 3.1 uses JSON Schema
 // 2020-12, which is what zod emits.
 import { z } from "zod";
+import type { ModelType } from "@/lib/vocabulary";
 
 export type ApiFamilyTag = "QT Pixel API" | "Pixel backend API" | "Studio extensions" | "Account";
 
@@ -14,19 +15,64 @@ export interface OperationSpec {
   params?: z.ZodType; // path parameters (object schema)
   query?: z.ZodType; // query parameters (object schema)
   body?: z.ZodType;
-  /** example JSON of the success answer, or a content type for binary answers */
-  response: { status?: number; example?: unknown; contentType?: string; description?: string };
+  /**
+   * The success answer: the zod schema its handler builds the body with (JSON), or a content
+   * type for binary answers; an example either way when it helps.
+   */
+  response: {
+    status?: number;
+    schema?: z.ZodType;
+    example?: unknown;
+    contentType?: string;
+    description?: string;
+  };
+  /**
+   * Statuses this operation answers besides the ones every operation can (400, 500, 503; 401
+   * when authenticated; 404 when the path has a parameter), each with why.
+   */
+  errors?: Partial<Record<ErrorStatus, string>>;
+  /** The `model` field must name a known model of these types (enum in the document). */
+  modelTypes?: ModelType[];
   errorShape: "qt" | "pixel";
   auth?: boolean; // default true
   extension?: boolean;
 }
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+export type ErrorStatus = 304 | 403 | 404 | 409 | 429;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
-    io: "input",
+    io,
     unrepresentable: "any",
   }) as Record<string, unknown>;
   return rest;
+}
+
+/** The known models, so a `model` field can list them. */
+export interface DocumentModels {
+  models: { id: string; type: ModelType }[];
+}
+
+function withModelEnum(
+  schema: Record<string, unknown>,
+  types: ModelType[] | undefined,
+  known: DocumentModels["models"],
+): Record<string, unknown> {
+  const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
+  if (!types || !props?.model) return schema;
+  const ids = known.filter((m) => types.includes(m.type)).map((m) => m.id);
+  return {
+    ...schema,
+    properties: {
+      ...props,
+      model: {
+        ...props.model,
+        enum: ids,
+        description:
+          "A model id `provider/model_key` from GET /api/v1/models. A malformed id answers 400, an unknown one 404, a disabled one 400.",
+      },
+    },
+  };
 }
 
 function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
@@ -39,6 +85,10 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
     schema: prop,
   }));
 }
+
+const RETRY_AFTER = {
+  "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } },
+};
 
 const ERROR_SCHEMAS = {
   QtError: {
@@ -67,7 +117,11 @@ const ERROR_SCHEMAS = {
   },
 };
 
-export function buildOpenApiDocument(operations: OperationSpec[], serverUrl?: string) {
+export function buildOpenApiDocument(
+  operations: OperationSpec[],
+  serverUrl?: string,
+  known: DocumentModels = { models: [] },
+) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const errorRef = {
@@ -78,21 +132,40 @@ export function buildOpenApiDocument(operations: OperationSpec[], serverUrl?: st
       content: { "application/json": { schema: errorRef } },
     });
     const status = String(op.response.status ?? 200);
+    const success = op.response.schema
+      ? {
+          schema: jsonSchema(op.response.schema, "output"),
+          ...(op.response.example !== undefined ? { example: op.response.example } : {}),
+        }
+      : op.response.example !== undefined
+        ? { example: op.response.example }
+        : { schema: { type: "string", format: "binary" } };
     const responses: Record<string, unknown> = {
       [status]: {
         description: op.response.description ?? "Success",
-        content: {
-          [op.response.contentType ?? "application/json"]:
-            op.response.example !== undefined
-              ? { example: op.response.example }
-              : { schema: { type: "string", format: "binary" } },
-        },
+        content: { [op.response.contentType ?? "application/json"]: success },
       },
       "400": errorResponse("Invalid parameters (the message names the field)"),
       "500": errorResponse("Server error (with a request id; never a stack trace)"),
+      "503": {
+        ...errorResponse("A backend (database, queue, storage) cannot be reached; retry shortly"),
+        headers: RETRY_AFTER,
+      },
     };
-    if (op.auth !== false) responses["401"] = errorResponse("Missing, invalid or revoked API key");
+    if (op.auth !== false) {
+      responses["401"] = errorResponse(
+        "Missing, invalid or revoked API key (checked before anything else in the request)",
+      );
+    }
     if (op.path.includes("{")) responses["404"] = errorResponse("Not found, or not yours");
+    for (const [code, why] of Object.entries(op.errors ?? {})) {
+      if (code === "304") {
+        responses[code] = { description: why };
+        continue;
+      }
+      responses[code] =
+        code === "429" ? { ...errorResponse(why), headers: RETRY_AFTER } : errorResponse(why);
+    }
     const operation: Record<string, unknown> = {
       tags: [op.tag],
       summary: op.summary,
@@ -107,7 +180,11 @@ export function buildOpenApiDocument(operations: OperationSpec[], serverUrl?: st
     if (op.body) {
       operation.requestBody = {
         required: true,
-        content: { "application/json": { schema: jsonSchema(op.body) } },
+        content: {
+          "application/json": {
+            schema: withModelEnum(jsonSchema(op.body), op.modelTypes, known.models),
+          },
+        },
       };
     }
     if (op.auth === false) operation.security = [];

@@ -1,10 +1,14 @@
 import { type Env, getEnv } from "@/lib/config/env";
-import { listModels } from "@/lib/providers/registry";
-import { MODEL_TYPES } from "@/lib/vocabulary";
+import { listModels, type ModelEntry } from "@/lib/providers/registry";
+import { MODEL_TYPES, type ModelType } from "@/lib/vocabulary";
 
-/** seed 001: models grouped by type and keyed by id; plus why a disabled model is disabled. */
-export function modelCatalogue(env: Env = getEnv()) {
-  const data: Record<string, Record<string, unknown>> = {};
+type CatalogueEntry = ModelEntry & { disabled_reason: string | null };
+
+/** Models grouped by type and keyed by id, plus why a disabled model is disabled. */
+export function modelCatalogue(
+  env: Env = getEnv(),
+): Record<ModelType, Record<string, CatalogueEntry>> {
+  const data = {} as Record<ModelType, Record<string, CatalogueEntry>>;
   for (const type of MODEL_TYPES) data[type] = {};
   for (const m of listModels(env)) {
     const { params, missing_env, ...rest } = m;

@@ -173,7 +173,10 @@ const RESULT_KEYS: [Asset["kind"], string, "sized" | "typed" | "plain"][] = [
 ];
 
 export function toPixelTask(task: Task, files: Asset[], origin: string) {
-  const result: Record<string, unknown> = {};
+  const result: Record<
+    string,
+    { url: string; width?: number | null; height?: number | null; content_type?: string }[]
+  > = {};
   if (task.status === "completed") {
     for (const [kind, key, shape] of RESULT_KEYS) {
       const ofKind = files.filter((f) => f.kind === kind);

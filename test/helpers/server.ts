@@ -9,6 +9,7 @@ import path from "node:path";
 import { resetEnvCache } from "@/lib/config/env";
 import { closeDatabase } from "@/lib/db/client";
 import { BACKEND, freshDatabaseUrl } from "./database";
+import { watchServer } from "./conformance";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -74,6 +75,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   let child: ChildProcess | undefined;
   let output = "";
   const baseUrl = `http://127.0.0.1:${port}`;
+  watchServer(baseUrl);
 
   const server: TestServer = {
     baseUrl,

@@ -6,7 +6,7 @@ export const batchParams = z.object({ id: idParam("id") });
 export const batchQuery = z.object({ include_base64: booleanQuery("include_base64").optional() });
 const fpsQuery = z
   .string()
-  .regex(/^\d{1,2}$/, "fps must be an integer between 1 and 24")
+  .regex(/^([1-9]|1\d|2[0-4])$/, "fps must be an integer between 1 and 24")
   .transform(Number)
   .refine((n) => n >= 1 && n <= 24, "fps must be an integer between 1 and 24")
   .optional()
@@ -14,7 +14,7 @@ const fpsQuery = z
 /** Export scale: sheet pixels per logical pixel (1 = the true pixel grid); default the batch's. */
 const scaleQuery = z
   .string()
-  .regex(/^\d{1,2}$/, "scale must be an integer between 1 and 20")
+  .regex(/^([1-9]|1\d|20)$/, "scale must be an integer between 1 and 20")
   .transform(Number)
   .refine((n) => n >= 1 && n <= 20, "scale must be an integer between 1 and 20")
   .optional()

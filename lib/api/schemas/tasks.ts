@@ -7,7 +7,7 @@ export const booleanString = (field: string) =>
 export const positiveIntString = (field: string) =>
   z
     .string()
-    .regex(/^\d+$/, `${field} must be a positive integer`)
+    .regex(/^[1-9]\d{0,15}$/, `${field} must be a positive integer`)
     .transform(Number)
     .refine((n) => Number.isSafeInteger(n) && n >= 1, `${field} must be a positive integer`);
 
@@ -16,8 +16,11 @@ export const listTasksQuery = z.object({
     .enum(TASK_STATUSES, { error: `status must be one of ${TASK_STATUSES.join(", ")}` })
     .optional(),
   page: positiveIntString("page").optional(),
-  page_size: positiveIntString("page_size")
-    .refine((n) => n <= 100, "page_size must be at most 100")
+  // The pattern states the 1–100 range in the OpenAPI document (a refine would not show there).
+  page_size: z
+    .string()
+    .regex(/^([1-9]|[1-9]\d|100)$/, "page_size must be an integer between 1 and 100")
+    .transform(Number)
     .optional(),
   include_base64: booleanString("include_base64").optional(),
   // extensions for the studio's gallery

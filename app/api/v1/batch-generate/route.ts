@@ -1,5 +1,7 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
+import { batchCreated } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { createBatch } from "@/lib/generation/create-tasks";
 
@@ -26,7 +28,7 @@ export const POST = qtHandler(async (req) => {
     shading: body.shading,
     negativePrompt: body.negative_prompt,
   });
-  return Response.json({
+  return json(batchCreated, {
     batch_id: batch.id,
     task_ids: tasks.map((t) => t.id),
     requested_count: batch.requestedCount,

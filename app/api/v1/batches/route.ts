@@ -1,5 +1,7 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { batchesQuery } from "@/lib/api/schemas/batches";
+import { batchList } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { batchTaskCounts, framesOfBatches, listBatches } from "@/lib/db/tasks";
 import { DEFAULT_PAGE_SIZE } from "@/lib/tasks/list-tasks";
@@ -17,7 +19,7 @@ export const GET = qtHandler(async (req) => {
   });
   const ids = rows.map((b) => b.id);
   const [counts, frames] = await Promise.all([batchTaskCounts(ids), framesOfBatches(ids)]);
-  return Response.json({
+  return json(batchList, {
     // `frames` (extension): thumbnails and the looping preview of the batch list.
     batches: rows.map((b) => ({
       ...toQtBatch(b, counts.get(b.id)!),

@@ -1,5 +1,7 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { generateBody } from "@/lib/api/schemas/generate";
+import { duplicatesFound, generateCreated } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { createSingleTask } from "@/lib/generation/create-tasks";
 import { toQtTask } from "@/lib/tasks/serialize";
@@ -32,11 +34,11 @@ export const POST = qtHandler(async (req) => {
       ...toQtTask(d.task),
       similarity: Math.round(d.score * 100) / 100,
     }));
-    return Response.json({
+    return json(duplicatesFound, {
       status: "duplicates_found",
       message: "Similar prompts were generated before; send force=true to generate anyway",
       duplicates,
     });
   }
-  return Response.json({ task_id: result.task.id, status: result.task.status });
+  return json(generateCreated, { task_id: result.task.id, status: result.task.status });
 });

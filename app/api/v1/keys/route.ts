@@ -1,5 +1,7 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { createKeyBody } from "@/lib/api/schemas/keys";
+import { keyCreated, keyList } from "@/lib/api/schemas/responses";
 import { createApiKey, listApiKeys } from "@/lib/auth/api-keys";
 import { requireCaller } from "@/lib/auth/caller";
 
@@ -8,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** Extension: the caller's API keys (never the keys themselves, only prefix and last 4). */
 export const GET = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
-  return Response.json({ keys: await listApiKeys(user.id) });
+  return json(keyList, { keys: await listApiKeys(user.id) });
 });
 
 /** Extension: creates a key; the `key` field is shown this once and never again. */
@@ -16,5 +18,5 @@ export const POST = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
   const body = await parseJsonBody(req, createKeyBody);
   const { key, record } = await createApiKey(user.id, body.name);
-  return Response.json({ key, ...record }, { status: 201 });
+  return json(keyCreated, { key, ...record }, { status: 201 });
 });

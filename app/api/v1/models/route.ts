@@ -1,9 +1,11 @@
 import { pixelHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
+import { modelsAnswer } from "@/lib/api/schemas/responses";
 import { modelCatalogue } from "@/lib/generation/model-catalogue";
 
 export const dynamic = "force-dynamic";
 
 /** seed 001: GET /api/v1/models — public, grouped by type, keyed by composite id. */
 export const GET = pixelHandler(async () => {
-  return Response.json({ code: "200", message: "success", data: modelCatalogue() });
+  return json(modelsAnswer, { code: "200", message: "success", data: modelCatalogue() });
 });

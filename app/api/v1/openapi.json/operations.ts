@@ -19,7 +19,30 @@ import {
   videoGenerationBody,
 } from "@/lib/api/schemas/generations";
 import { createKeyBody, keyIdParam } from "@/lib/api/schemas/keys";
-import { patchTaskBody, taskParams, taskQuery } from "@/lib/api/schemas/task";
+import {
+  batchCreated,
+  batchDetail,
+  batchList,
+  deletedAnswer,
+  downloadUrl,
+  frameRegenerated,
+  generateAnswer,
+  generationCreated,
+  keyCreated,
+  keyList,
+  keyRevoked,
+  meAnswer,
+  modelsAnswer,
+  openApiDocument,
+  operationCreated,
+  pixelTaskAnswer,
+  providerList,
+  providerTestAnswer,
+  qtTaskDetail,
+  sheetAtlas,
+  taskList,
+} from "@/lib/api/schemas/responses";
+import { patchTaskBody, taskFileParams, taskParams, taskQuery } from "@/lib/api/schemas/task";
 import { operationBody } from "@/lib/api/schemas/task-operations";
 import { listTasksQuery } from "@/lib/api/schemas/tasks";
 import { archiveBody } from "@/lib/api/schemas/tasks-archive";
@@ -107,7 +130,9 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     description:
       'With force=false and a similar earlier prompt of yours, answers `status: "duplicates_found"` with those artworks instead of creating a task. Rate limited per key (429 with Retry-After). Extensions `size` (16/24/32/48/64), `outline` and `shading` set how the offline engine draws; a bad value is a 400 naming the field.',
-    response: { example: { task_id: 123, status: "pending" } },
+    errors: { 404: "Unknown model", 429: "Generation rate limit per key exceeded" },
+    modelTypes: ["image"],
+    response: { schema: generateAnswer, example: { task_id: 123, status: "pending" } },
   },
   {
     method: "get",
@@ -119,6 +144,7 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     description: INTERPRETATION_DOC,
     response: {
+      schema: qtTaskDetail,
       example: {
         ...qtTaskExample,
         image_base64: "data:image/png;base64,...",
@@ -133,7 +159,7 @@ export const operations: OperationSpec[] = [
     summary: "删除指定任务 Delete a task and its files",
     params: taskParams,
     errorShape: "qt",
-    response: { example: { id: 123, deleted: true } },
+    response: { schema: deletedAnswer, example: { id: 123, deleted: true } },
   },
   {
     method: "get",
@@ -145,6 +171,7 @@ export const operations: OperationSpec[] = [
     description:
       "`status`, `page` (default 1), page_size 20, `include_base64` (at most 10 images, then `base64_limited: true`). Extensions: `q` (every word must start a word of the prompt, any case), `type`, `model`, `mode`, `starred`, `batch_id`, `before` (cursor), `page_size`, `group=batch` (a batch is one row, its first frame, with `batch_frames`).",
     response: {
+      schema: taskList,
       example: {
         tasks: [qtTaskExample],
         total: 50,
@@ -166,7 +193,13 @@ export const operations: OperationSpec[] = [
       "Modes (seed 000): walk (4 frames), idle (2), attack (3), directions (4: front, back, left, right), variations (1–4), random (1–4, default). `count` is set by the sprite modes. " +
       "Extension modes: directions8 (8: S, SW, W, NW, N, NE, E, SE — frames and tags down, down_left, left, up_left, up, up_right, right, down_right), run (6), jump (4), hurt (2), death (4), cast (4), and walk4 (16: a walk cycle in each of 4 directions, sheet rows down, left, right, up; tags walk_down, walk_left, walk_right, walk_up). " +
       "Remote models get frame 1 from the prompt and every later frame with frame 1 as the reference image plus a per-frame instruction.",
+    errors: {
+      404: "Unknown model",
+      429: "Generation rate limit per key exceeded (a batch of 4 counts 4)",
+    },
+    modelTypes: ["image"],
     response: {
+      schema: batchCreated,
       example: {
         batch_id: 1,
         task_ids: [123, 124, 125, 126],
@@ -184,6 +217,7 @@ export const operations: OperationSpec[] = [
     query: batchQuery,
     errorShape: "qt",
     response: {
+      schema: batchDetail,
       example: {
         batch: {
           id: 1,
@@ -219,6 +253,7 @@ export const operations: OperationSpec[] = [
     description:
       "Extension: each batch carries `frames` (id, batch_index, status, image_path, completed_at, updated_at of every frame, in order) for thumbnails.",
     response: {
+      schema: batchList,
       example: {
         batches: [
           {
@@ -254,6 +289,7 @@ export const operations: OperationSpec[] = [
     params: taskParams,
     errorShape: "qt",
     response: {
+      schema: downloadUrl,
       example: {
         download_url: "https://studio.example.com/api/download/123?sig=xxx&exp=1738000000",
         expires_in: 3600,
@@ -285,6 +321,7 @@ export const operations: OperationSpec[] = [
     query: z.object({ sig: z.string(), exp: z.string() }),
     errorShape: "qt",
     auth: false,
+    errors: { 403: "The id, sig or exp was changed, or the link expired" },
     response: {
       contentType: "image/png",
       description: "403 when the id, sig or exp was changed or the link expired",
@@ -300,6 +337,7 @@ export const operations: OperationSpec[] = [
     errorShape: "pixel",
     auth: false,
     response: {
+      schema: modelsAnswer,
       example: {
         code: "200",
         message: "success",
@@ -363,7 +401,15 @@ export const operations: OperationSpec[] = [
     summary: "生成图片 Create an image generation task",
     body: imageGenerationBody,
     errorShape: "pixel",
-    response: { example: { code: "200", message: "success", data: { task_id: "task_123" } } },
+    errors: {
+      404: "Unknown model: \"Model '…' not found. Available models can be fetched from /api/v1/models\"",
+      429: "Generation rate limit per key exceeded",
+    },
+    modelTypes: ["image"],
+    response: {
+      schema: generationCreated,
+      example: { code: "200", message: "success", data: { task_id: "task_123" } },
+    },
   },
   {
     method: "post",
@@ -372,7 +418,12 @@ export const operations: OperationSpec[] = [
     summary: "生成视频 Create a video generation task",
     body: videoGenerationBody,
     errorShape: "pixel",
-    response: { example: { code: "200", message: "success", data: { task_id: "task_124" } } },
+    errors: { 404: "Unknown model", 429: "Generation rate limit per key exceeded" },
+    modelTypes: ["video"],
+    response: {
+      schema: generationCreated,
+      example: { code: "200", message: "success", data: { task_id: "task_124" } },
+    },
   },
   {
     method: "post",
@@ -383,7 +434,12 @@ export const operations: OperationSpec[] = [
     errorShape: "pixel",
     description:
       "With `model: \"local/sfx\"` (offline, always enabled, the audio default when no TTS provider is configured) the prompt's words choose an 8-bit sound effect — jump, coin, laser, explosion, hit, power-up, blip/select, in English or Chinese (跳跃, 金币, 激光, 爆炸, 受伤, 升级, 选择 …) — and `seed` varies it; `voice` may name the kind directly (the model's `voices` list them); `speed` (0.2–3) plays it faster and higher. The task's `result.audios[0]` is a 16-bit mono 44.1 kHz WAV (`content_type: audio/wav`), and `result.texts[0]` says which sound was made and from which word (or that none was understood and the seed chose).",
-    response: { example: { code: "200", message: "success", data: { task_id: "task_125" } } },
+    errors: { 404: "Unknown model", 429: "Generation rate limit per key exceeded" },
+    modelTypes: ["audio"],
+    response: {
+      schema: generationCreated,
+      example: { code: "200", message: "success", data: { task_id: "task_125" } },
+    },
   },
   {
     method: "get",
@@ -394,6 +450,7 @@ export const operations: OperationSpec[] = [
     errorShape: "pixel",
     description: INTERPRETATION_DOC,
     response: {
+      schema: pixelTaskAnswer,
       example: {
         code: "200",
         message: "success",
@@ -425,7 +482,7 @@ export const operations: OperationSpec[] = [
     body: patchTaskBody,
     errorShape: "qt",
     extension: true,
-    response: { example: { ...qtTaskExample, starred: true } },
+    response: { schema: qtTaskDetail, example: { ...qtTaskExample, starred: true } },
   },
   {
     method: "post",
@@ -437,7 +494,13 @@ export const operations: OperationSpec[] = [
     body: operationBody,
     errorShape: "qt",
     extension: true,
-    response: { status: 201, example: { task_id: 130, status: "pending", source_task_id: 123 } },
+    errors: { 429: "Generation rate limit per key exceeded" },
+    modelTypes: ["operation"],
+    response: {
+      schema: operationCreated,
+      status: 201,
+      example: { task_id: 130, status: "pending", source_task_id: 123 },
+    },
   },
   {
     method: "post",
@@ -489,7 +552,7 @@ export const operations: OperationSpec[] = [
     path: "/api/v1/task/{id}/files/{kind}/{position}",
     tag: "Studio extensions",
     summary: "Any file a task produced (original, vector, grid, video, audio)",
-    params: z.object({ id: idParam("id"), kind: z.string(), position: z.string() }),
+    params: taskFileParams,
     errorShape: "qt",
     extension: true,
     response: { contentType: "application/octet-stream" },
@@ -512,7 +575,7 @@ export const operations: OperationSpec[] = [
     params: batchParams,
     errorShape: "qt",
     extension: true,
-    response: { example: { id: 1, deleted: true } },
+    response: { schema: deletedAnswer, example: { id: 1, deleted: true } },
   },
   {
     method: "get",
@@ -540,6 +603,7 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     extension: true,
     response: {
+      schema: sheetAtlas,
       example: {
         frames: {
           "0": {
@@ -663,7 +727,14 @@ export const operations: OperationSpec[] = [
     params: frameParams,
     errorShape: "qt",
     extension: true,
-    response: { example: { task_id: 124, batch_id: 1, batch_index: 2, status: "pending" } },
+    errors: {
+      409: "The frame is still pending or processing",
+      429: "Generation rate limit per key exceeded",
+    },
+    response: {
+      schema: frameRegenerated,
+      example: { task_id: 124, batch_id: 1, batch_index: 2, status: "pending" },
+    },
   },
   {
     method: "get",
@@ -672,7 +743,9 @@ export const operations: OperationSpec[] = [
     summary: "Providers, their models and missing environment variables (admins)",
     errorShape: "qt",
     extension: true,
+    errors: { 403: "Admins only" },
     response: {
+      schema: providerList,
       example: {
         providers: [
           {
@@ -704,7 +777,8 @@ export const operations: OperationSpec[] = [
     params: z.object({ id: z.string() }),
     errorShape: "qt",
     extension: true,
-    response: { example: { ok: true, message: "Connected" } },
+    errors: { 403: "Admins only" },
+    response: { schema: providerTestAnswer, example: { ok: true, message: "Connected" } },
   },
   {
     method: "get",
@@ -714,7 +788,7 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     auth: false,
     extension: true,
-    response: { example: { openapi: "3.1.0" } },
+    response: { schema: openApiDocument, example: { openapi: "3.1.0" } },
   },
   {
     method: "get",
@@ -723,6 +797,7 @@ export const operations: OperationSpec[] = [
     summary: "image_path: the image (or <id>_thumb.png) for its owner",
     params: z.object({ file: z.string().describe("123.png or 123_thumb.png") }),
     errorShape: "qt",
+    errors: { 304: "Not modified (If-None-Match matched the ETag)" },
     response: { contentType: "image/png" },
   },
   // Account
@@ -733,7 +808,10 @@ export const operations: OperationSpec[] = [
     summary: "Who the key or session belongs to",
     errorShape: "qt",
     extension: true,
-    response: { example: { id: 1, email: "you@example.com", role: "admin", via: "api_key" } },
+    response: {
+      schema: meAnswer,
+      example: { id: 1, email: "you@example.com", role: "admin", via: "api_key" },
+    },
   },
   {
     method: "get",
@@ -743,6 +821,7 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     extension: true,
     response: {
+      schema: keyList,
       example: {
         keys: [
           {
@@ -768,6 +847,7 @@ export const operations: OperationSpec[] = [
     errorShape: "qt",
     extension: true,
     response: {
+      schema: keyCreated,
       status: 201,
       example: { key: "gpa_…", id: 1, name: "my-script", prefix: "gpa_AbC123xY", last4: "9kQz" },
     },
@@ -780,6 +860,6 @@ export const operations: OperationSpec[] = [
     params: keyIdParam,
     errorShape: "qt",
     extension: true,
-    response: { example: { id: 1, revoked: true } },
+    response: { schema: keyRevoked, example: { id: 1, revoked: true } },
   },
 ];

@@ -1,4 +1,6 @@
 import { qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
+import { providerList } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { listProviders } from "@/lib/providers/registry";
@@ -9,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = qtHandler(async (req) => {
   const caller = await requireCaller(req);
   requireAdmin(caller);
-  return Response.json({ providers: listProviders() });
+  return json(providerList, { providers: listProviders() });
 });

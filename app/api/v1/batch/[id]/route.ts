@@ -1,8 +1,10 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { batchParams, batchQuery } from "@/lib/api/schemas/batch";
+import { batchDetail, deletedAnswer } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { deleteBatchRow, tasksOfBatch } from "@/lib/db/tasks";
-import { batchDetail } from "@/lib/tasks/batch-detail";
+import { batchDetail as loadBatchDetail } from "@/lib/tasks/batch-detail";
 import { ownBatch } from "@/lib/tasks/task-access";
 import { deleteTask } from "@/lib/tasks/task-detail";
 
@@ -13,8 +15,9 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const { id } = batchParams.parse(params);
   const query = parseQuery(req, batchQuery);
-  return Response.json(
-    await batchDetail(await ownBatch(id, user.id), query.include_base64 === "true"),
+  return json(
+    batchDetail,
+    await loadBatchDetail(await ownBatch(id, user.id), query.include_base64 === "true"),
   );
 });
 
@@ -25,5 +28,5 @@ export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
   const batch = await ownBatch(id, user.id);
   for (const task of await tasksOfBatch(batch.id)) await deleteTask(task);
   await deleteBatchRow(batch.id, user.id);
-  return Response.json({ id, deleted: true });
+  return json(deletedAnswer, { id, deleted: true });
 });

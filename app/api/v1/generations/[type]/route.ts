@@ -1,11 +1,13 @@
 import { badRequest, notFound } from "@/lib/api/errors";
 import { parseJsonBody, pixelHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import {
   audioGenerationBody,
   generationType,
   imageGenerationBody,
   videoGenerationBody,
 } from "@/lib/api/schemas/generations";
+import { generationCreated } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { createGeneration } from "@/lib/generation/create-tasks";
 import { toPublicTaskId } from "@/lib/tasks/serialize";
@@ -32,7 +34,7 @@ export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
   }
   const { provider: _provider, ...input } = body;
   const task = await createGeneration(caller, type, input);
-  return Response.json({
+  return json(generationCreated, {
     code: "200",
     message: "success",
     data: { task_id: toPublicTaskId(task.id) },

@@ -1,5 +1,7 @@
 import { notFound } from "@/lib/api/errors";
 import { parseJsonBody, parseQuery, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
+import { deletedAnswer, qtTaskDetail } from "@/lib/api/schemas/responses";
 import { patchTaskBody, taskParams, taskQuery } from "@/lib/api/schemas/task";
 import { requireCaller } from "@/lib/auth/caller";
 import { updateTaskStarred } from "@/lib/db/tasks";
@@ -14,7 +16,7 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = taskParams.parse(params);
   const query = parseQuery(req, taskQuery);
   const task = await ownTask(id, user.id);
-  return Response.json(await taskDetail(task, query.include_base64 === "true"));
+  return json(qtTaskDetail, await taskDetail(task, query.include_base64 === "true"));
 });
 
 /** seed 000: DELETE /api/v1/task/:id — removes the row and its files, stops upstream polling. */
@@ -22,7 +24,7 @@ export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const { id } = taskParams.parse(params);
   await deleteTask(await ownTask(id, user.id));
-  return Response.json({ id, deleted: true });
+  return json(deletedAnswer, { id, deleted: true });
 });
 
 /** Extension: star / unstar. */
@@ -32,5 +34,5 @@ export const PATCH = qtHandler<{ id: string }>(async (req, { params }) => {
   const body = await parseJsonBody(req, patchTaskBody);
   const task = await updateTaskStarred(id, user.id, body.starred);
   if (!task) throw notFound(`Task ${id}`);
-  return Response.json(await taskDetail(task, false));
+  return json(qtTaskDetail, await taskDetail(task, false));
 });

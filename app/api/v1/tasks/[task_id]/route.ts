@@ -1,6 +1,8 @@
 import { notFound } from "@/lib/api/errors";
 import { pixelHandler } from "@/lib/api/handler";
 import { publicOrigin } from "@/lib/api/origin";
+import { json } from "@/lib/api/respond";
+import { pixelTaskAnswer } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { assetsOfTask, getTaskForUser } from "@/lib/db/tasks";
 import { parsePublicTaskId, toPixelTask } from "@/lib/tasks/serialize";
@@ -13,7 +15,7 @@ export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => 
   const id = parsePublicTaskId(params.task_id);
   const task = id ? await getTaskForUser(id, user.id) : undefined;
   if (!task) throw notFound(`Task '${params.task_id}'`);
-  return Response.json({
+  return json(pixelTaskAnswer, {
     code: "200",
     message: "success",
     data: toPixelTask(task, await assetsOfTask(task.id), publicOrigin(req)),

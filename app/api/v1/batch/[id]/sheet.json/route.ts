@@ -1,6 +1,8 @@
 import { batchForExport } from "@/lib/api/batch-export-request";
 import { qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { exportQuery } from "@/lib/api/schemas/batch";
+import { sheetAtlas } from "@/lib/api/schemas/responses";
 import { batchSheet, exportBaseName } from "@/lib/tasks/batch-exports";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ export const dynamic = "force-dynamic";
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { batch, frames, query } = await batchForExport(req, params, exportQuery);
   const sheet = await batchSheet(batch, frames, query);
-  return Response.json(sheet.atlas, {
+  return json(sheetAtlas, sheet.atlas, {
     headers: {
       "Content-Disposition": `attachment; filename=${exportBaseName(batch, sheet.scale)}_sheet.json`,
     },

@@ -1,5 +1,7 @@
 import { notFound } from "@/lib/api/errors";
 import { qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
+import { providerTestAnswer } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { testProviderConnection } from "@/lib/providers/connection-test";
@@ -12,5 +14,5 @@ export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
   const caller = await requireCaller(req);
   requireAdmin(caller);
   if (!allAdapters().some((a) => a.id === params.id)) throw notFound(`Provider '${params.id}'`);
-  return Response.json(await testProviderConnection(params.id));
+  return json(providerTestAnswer, await testProviderConnection(params.id));
 });

@@ -1,6 +1,8 @@
 import { badRequest } from "@/lib/api/errors";
 import { qtHandler } from "@/lib/api/handler";
 import { publicOrigin } from "@/lib/api/origin";
+import { json } from "@/lib/api/respond";
+import { downloadUrl } from "@/lib/api/schemas/responses";
 import { taskParams } from "@/lib/api/schemas/task";
 import { requireCaller } from "@/lib/auth/caller";
 import { getServerSecret } from "@/lib/auth/server-secret";
@@ -16,5 +18,5 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const task = await ownTask(id, user.id);
   if (task.status !== "completed")
     throw badRequest(`Task ${id} is ${task.status}; it has no image yet`);
-  return Response.json(buildDownloadUrl(publicOrigin(req), id, getServerSecret()));
+  return json(downloadUrl, buildDownloadUrl(publicOrigin(req), id, getServerSecret()));
 });

@@ -1,4 +1,6 @@
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
+import { operationCreated } from "@/lib/api/schemas/responses";
 import { taskParams } from "@/lib/api/schemas/task";
 import { operationBody } from "@/lib/api/schemas/task-operations";
 import { requireCaller } from "@/lib/auth/caller";
@@ -14,7 +16,8 @@ export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
   const body = await parseJsonBody(req, operationBody);
   const source = await ownTask(id, caller.user.id);
   const task = await createOperation(caller, source, body.model, body.params);
-  return Response.json(
+  return json(
+    operationCreated,
     { task_id: task.id, status: task.status, source_task_id: source.id },
     { status: 201 },
   );

@@ -1,5 +1,7 @@
 import { qtHandler } from "@/lib/api/handler";
+import { json } from "@/lib/api/respond";
 import { frameParams } from "@/lib/api/schemas/batch";
+import { frameRegenerated } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { regenerateFrame } from "@/lib/generation/create-tasks";
 import { ownBatch } from "@/lib/tasks/task-access";
@@ -12,7 +14,7 @@ export const POST = qtHandler<{ id: string; index: string }>(async (req, { param
   const { id, index } = frameParams.parse(params);
   const batch = await ownBatch(id, caller.user.id);
   const task = await regenerateFrame(caller, batch, index);
-  return Response.json({
+  return json(frameRegenerated, {
     task_id: task.id,
     batch_id: batch.id,
     batch_index: index,
