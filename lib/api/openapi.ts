@@ -23,7 +23,8 @@ export interface OperationSpec {
     status?: number;
     schema?: z.ZodType;
     example?: unknown;
-    contentType?: string;
+    /** one media type, or several when the path decides (a file route) */
+    contentType?: string | string[];
     description?: string;
   };
   /**
@@ -140,10 +141,11 @@ export function buildOpenApiDocument(
       : op.response.example !== undefined
         ? { example: op.response.example }
         : { schema: { type: "string", format: "binary" } };
+    const types = [op.response.contentType ?? "application/json"].flat();
     const responses: Record<string, unknown> = {
       [status]: {
         description: op.response.description ?? "Success",
-        content: { [op.response.contentType ?? "application/json"]: success },
+        content: Object.fromEntries(types.map((t) => [t, success])),
       },
       "400": errorResponse("Invalid parameters (the message names the field)"),
       "500": errorResponse("Server error (with a request id; never a stack trace)"),

@@ -81,13 +81,17 @@ export function createChecker(doc: JsonObject): Checker {
       }
       if (status === 304 || !response.content) return;
       const type = contentType.split(";")[0].trim();
-      const media = response.content[type];
+      const media =
+        response.content[type] ??
+        response.content[`${type.split("/")[0]}/*`] ??
+        response.content["*/*"];
       if (!media) {
         return fail(
           `content type ${type} not listed (has ${Object.keys(response.content).join(", ")})`,
         );
       }
-      if (type !== "application/json" || !media.schema) return;
+      const binary = (media.schema as JsonObject | undefined)?.format === "binary";
+      if (type !== "application/json" || !media.schema || binary) return;
       const key = `${method} ${op.path} ${status}`;
       let validator = validators.get(key);
       if (!validator) {
@@ -125,9 +129,13 @@ export function watchServer(baseUrl: string): void {
   watched.add(new URL(baseUrl).origin);
 }
 
+/** The API the document describes: /api/… (next-auth's own routes aside) and /static/…; pages are not. */
 export function isWatched(url: string): boolean {
   try {
-    return watched.has(new URL(url).origin);
+    const { origin, pathname } = new URL(url);
+    if (!watched.has(origin)) return false;
+    if (pathname.startsWith("/api/auth/")) return false;
+    return pathname.startsWith("/api/") || pathname.startsWith("/static/");
   } catch {
     return false;
   }

@@ -247,6 +247,7 @@ export const frameRegenerated = z.object({
 
 export const sheetAtlas = z.object({
   frames: z.record(z.string(), z.unknown()).describe("Aseprite frames by file name"),
+  animations: z.record(z.string(), z.array(z.string())).describe("frame names per tag (PixiJS)"),
   meta: z.unknown().describe("Aseprite meta: size, scale, frameTags"),
 });
 

@@ -545,7 +545,15 @@ export const operations: OperationSpec[] = [
     extension: true,
     description:
       '`tileset.png` — the sheet at 1× (or `?scale=2…20`), saved as `tileset_<id>.png`, the name the other files refer to. `sample.png` — a random map auto-tiled with the set. `tileset.tsx` — Tiled tileset with one Wang set (`type="corner"` for corner16, `"mixed"` for blob47; wang colour 1 is the first terrain, 2 the second). The blob set\'s isolated island tile is left out of the Tiled Wang set, whose eight slots cannot tell it from the plain base tile. `tileset.tres` — Godot 4 TileSet (text resource, format=3): one TileSetAtlasSource on `res://tileset_<id>.png`, terrain set 0 in mode 1 (match corners, corner16) or 0 (match corners and sides, blob47), terrain 0/1 = the first/second terrain, each tile\'s `terrain` (its centre) and `terrains_peering_bit/*`. `rules.json` — the same rules engine-neutrally (tile rects, slot labels, the blob mask → tile lookup). `tileset.zip` — all of them.',
-    response: { contentType: "image/png" },
+    response: {
+      contentType: [
+        "image/png",
+        "application/xml",
+        "text/plain",
+        "application/json",
+        "application/zip",
+      ],
+    },
   },
   {
     method: "get",
@@ -555,7 +563,11 @@ export const operations: OperationSpec[] = [
     params: taskFileParams,
     errorShape: "qt",
     extension: true,
-    response: { contentType: "application/octet-stream" },
+    response: {
+      contentType: "*/*",
+      description:
+        "The file with the content type it was stored with (image/png, image/svg+xml, video/mp4, audio/wav, audio/mpeg, text/plain …)",
+    },
   },
   {
     method: "post",
