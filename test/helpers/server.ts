@@ -8,8 +8,8 @@ import os from "node:os";
 import path from "node:path";
 import { resetEnvCache } from "@/lib/config/env";
 import { closeDatabase } from "@/lib/db/client";
-import { BACKEND, freshDatabaseUrl } from "./database";
 import { watchServer } from "./conformance";
+import { BACKEND, freshDatabaseUrl } from "./database";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
