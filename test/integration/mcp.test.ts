@@ -5,6 +5,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SPRITE_MODES } from "@/lib/vocabulary";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir } from "../helpers/server";
 
@@ -113,7 +114,16 @@ describe("MCP server over stdio", () => {
     expect(props.background.enum).toEqual(["transparent", "white"]);
     const batch = tools.find((t) => t.name === "batch_generate")!;
     const modes = (batch.inputSchema.properties as Record<string, { enum?: string[] }>).mode.enum;
-    expect(modes).toEqual(["walk", "idle", "attack", "directions", "variations", "random"]);
+    // the seed's six modes first, then the studio's extension modes (lib/vocabulary.ts)
+    expect(modes).toEqual([...SPRITE_MODES]);
+    expect(modes?.slice(0, 6)).toEqual([
+      "walk",
+      "idle",
+      "attack",
+      "directions",
+      "variations",
+      "random",
+    ]);
   });
 
   let taskId: number;
@@ -232,7 +242,7 @@ describe("MCP server over stdio", () => {
     const result = await call(mcp, "create_pixel_art", { prompt: "a cat", scale: 999 });
     expect(result.isError).toBe(true);
     expect(texts(result)).toContain("scale must be an integer between 1 and 64");
-    const noPrompt = await call(mcp, "batch_generate", { mode: "jump" });
+    const noPrompt = await call(mcp, "batch_generate", { mode: "dance" });
     expect(noPrompt.isError).toBe(true);
     expect(texts(noPrompt)).toMatch(/prompt/);
     expect(texts(noPrompt)).toMatch(/mode must be one of walk/);
