@@ -66,13 +66,15 @@ test("walk batch → previewer plays 4 frames → export GIF and ZIP", async ({ 
   await expect(img2).not.toHaveAttribute("src", srcBefore ?? "");
   await expect(player).toHaveAttribute("data-frame-count", "4");
 
+  // each export has a ×N link (the batch's scale) next to the 1× one
   for (const [label, ext] of [
     ["Animated GIF", /\.gif$/],
     ["ZIP (all)", /\.zip$/],
   ] as const) {
+    const row = page.getByTestId("exports").getByRole("row", { name: label });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: label }).click(),
+      row.getByRole("link").first().click(),
     ]);
     expect(download.suggestedFilename()).toMatch(ext);
     const file = await download.path();

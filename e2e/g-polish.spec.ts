@@ -92,7 +92,11 @@ test("previewer: fps slider changes speed; sprite sheet + atlas downloads", asyn
   expect(fast).toBeGreaterThanOrEqual(10);
   expect(fast).toBeGreaterThan(slow * 3);
 
-  const sheet = page.getByRole("link", { name: "Sprite sheet PNG" });
+  const exportsTable = page.getByTestId("exports");
+  const sheet = exportsTable
+    .getByRole("row", { name: "Sprite sheet PNG" })
+    .getByRole("link")
+    .first();
   const [png] = await Promise.all([page.waitForEvent("download"), sheet.click()]);
   expect(png.suggestedFilename()).toBe(`batch_${id}_walk_sheet.png`);
   const pngBytes = fs.readFileSync(await png.path());
@@ -100,7 +104,11 @@ test("previewer: fps slider changes speed; sprite sheet + atlas downloads", asyn
 
   const [atlas] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("link", { name: "Atlas JSON" }).click(),
+    exportsTable
+      .getByRole("row", { name: "Aseprite JSON (Phaser, PixiJS)" })
+      .getByRole("link")
+      .first()
+      .click(),
   ]);
   expect(atlas.suggestedFilename()).toBe(`batch_${id}_walk_sheet.json`);
   const json = JSON.parse(fs.readFileSync(await atlas.path(), "utf8"));

@@ -6,13 +6,29 @@ import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { keys, useBatch } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
+import { frameSpec } from "@/lib/pixel/animation-layout";
+import type { Facing } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
 import { TaskThumb, versioned } from "../task-card";
 import { Button, cardClass, ErrorText, Loading, Spinner, StatusBadge } from "../ui";
 
+const frameOf = (mode: string, task: Task) => frameSpec(mode, (task.batch_index ?? 1) - 1);
+
 type LoopMode = "loop" | "pingpong";
-const DIRECTIONS = ["front", "back", "left", "right"] as const;
+
+/** Where each facing sits on the compass rose (3×3 grid, N at the top). */
+const COMPASS_CELL: Record<Facing, string> = {
+  up_left: "col-start-1 row-start-1",
+  up: "col-start-2 row-start-1",
+  up_right: "col-start-3 row-start-1",
+  left: "col-start-1 row-start-2",
+  right: "col-start-3 row-start-2",
+  down_left: "col-start-1 row-start-3",
+  down: "col-start-2 row-start-3",
+  down_right: "col-start-3 row-start-3",
+};
+const COMPASS_MODES = new Set(["directions", "directions8", "walk4"]);
 
 export function BatchPreviewer({ id }: { id: number }) {
   const { t } = useI18n();
@@ -26,6 +42,8 @@ export function BatchPreviewer({ id }: { id: number }) {
   const [onion, setOnion] = useState(false);
   const [index, setIndex] = useState(0);
   const [natural, setNatural] = useState<{ w: number; h: number } | null>(null);
+  /** walk4: the row (walk_down …) the player loops; null = every frame */
+  const [tag, setTag] = useState<string | null>(null);
   const direction = useRef(1);
 
   const frames: Task[] = useMemo(
@@ -33,7 +51,10 @@ export function BatchPreviewer({ id }: { id: number }) {
       [...(batch.data?.tasks ?? [])].sort((a, b) => (a.batch_index ?? 0) - (b.batch_index ?? 0)),
     [batch.data],
   );
-  const ready = frames.filter((f) => f.status === "completed" && f.image_path);
+  const batchMode = batch.data?.batch.mode ?? "random";
+  const ready = frames.filter(
+    (f) => f.status === "completed" && f.image_path && (!tag || frameOf(batchMode, f).tag === tag),
+  );
   const n = ready.length;
   const current = n ? ready[Math.min(index, n - 1)] : undefined;
   const previous = n > 1 ? ready[(Math.min(index, n - 1) - 1 + n) % n] : undefined;
@@ -92,6 +113,18 @@ export function BatchPreviewer({ id }: { id: number }) {
   const { batch: b, completed_count, failed_count, total_count } = batch.data;
   const mode = b.mode ?? "random";
   const exportBase = `/api/v1/batch/${id}`;
+  const shownScale = b.scale || 1;
+  const facingLabel = (f: Task) => {
+    const spec = frameOf(mode, f);
+    return spec.facing ? t(`batch.face.${spec.facing}` as "batch.face.down") : null;
+  };
+  /** "Down (S) · frame 1 of 8", "Left (W) · step 2", or "Frame 3 of 4" */
+  const labelOf = (f: Task, n: number, total: number) => {
+    const facing = facingLabel(f);
+    if (!facing) return t("batch.frameOf", { n, total });
+    if (mode === "walk4") return t("batch.walkStep", { facing, step: frameOf(mode, f).step + 1 });
+    return t("batch.frameFacing", { facing, n, total });
+  };
   const boxW = logical ? logical.w * z : 320;
   const boxH = logical ? logical.h * z : 320;
   const shownIndex = current ? Math.min(index, n - 1) : -1;
@@ -127,9 +160,7 @@ export function BatchPreviewer({ id }: { id: number }) {
               className="checkerboard relative shrink-0"
               style={{ width: boxW, height: boxH }}
               role="img"
-              aria-label={
-                current ? t("batch.frameOf", { n: shownIndex + 1, total: n }) : t("batch.waiting")
-              }
+              aria-label={current ? labelOf(current, shownIndex + 1, n) : t("batch.waiting")}
             >
               {onion && previous && previous !== current && (
                 <PixelImage
@@ -180,7 +211,7 @@ export function BatchPreviewer({ id }: { id: number }) {
               className="text-sm tabular-nums text-zinc-600 dark:text-zinc-300"
               data-testid="frame-label"
             >
-              {current ? t("batch.frameOf", { n: shownIndex + 1, total: n }) : "—"}
+              {current ? labelOf(current, shownIndex + 1, n) : "—"}
             </span>
             <div className="flex items-center gap-2">
               <label htmlFor={ids.fps} className="text-sm whitespace-nowrap">
@@ -238,45 +269,54 @@ export function BatchPreviewer({ id }: { id: number }) {
         </section>
 
         <aside className="space-y-4">
-          {mode === "directions" && (
+          {COMPASS_MODES.has(mode) && (
             <section className={`${cardClass} p-3`} aria-labelledby="compass-title">
               <h2 id="compass-title" className="mb-2 text-sm font-semibold">
                 {t("batch.compass")}
               </h2>
               <div
-                className="mx-auto grid w-52 grid-cols-3 grid-rows-3 gap-1"
+                className="mx-auto grid w-56 grid-cols-3 grid-rows-3 gap-1"
                 data-testid="compass"
+                data-directions={mode === "directions8" ? 8 : 4}
               >
-                {DIRECTIONS.map((d, i) => {
-                  const frame = frames[i];
-                  const pos = {
-                    back: "col-start-2 row-start-1",
-                    left: "col-start-1 row-start-2",
-                    right: "col-start-3 row-start-2",
-                    front: "col-start-2 row-start-3",
-                  }[d];
-                  const readyIdx = frame ? ready.indexOf(frame) : -1;
-                  return (
-                    <button
-                      key={d}
-                      type="button"
-                      disabled={readyIdx < 0}
-                      onClick={() => {
-                        setPlaying(false);
-                        setIndex(readyIdx);
-                      }}
-                      aria-pressed={readyIdx === shownIndex}
-                      className={`${pos} flex flex-col items-center gap-0.5 rounded border p-1 text-[11px] ${readyIdx === shownIndex ? "border-indigo-500" : "border-zinc-200 dark:border-zinc-700"}`}
-                    >
-                      {frame ? (
-                        <TaskThumb task={frame} eager badge={false} />
-                      ) : (
-                        <span className="aspect-square w-full" />
-                      )}
-                      {t(`batch.dir.${d}` as "batch.dir.front")}
-                    </button>
-                  );
-                })}
+                {frames
+                  .filter((f) => mode !== "walk4" || frameOf(mode, f).step === 0)
+                  .map((f) => {
+                    const spec = frameOf(mode, f);
+                    const facing = spec.facing!;
+                    const readyIdx = ready.indexOf(f);
+                    const active =
+                      mode === "walk4"
+                        ? tag === spec.tag
+                        : readyIdx >= 0 && readyIdx === shownIndex;
+                    const done = f.status === "completed" && !!f.image_path;
+                    return (
+                      <button
+                        key={f.id}
+                        type="button"
+                        data-facing={facing}
+                        disabled={!done}
+                        onClick={() => {
+                          if (mode === "walk4") {
+                            // loop this direction's walk cycle (again: every frame)
+                            setTag((cur) => (cur === spec.tag ? null : spec.tag));
+                            setIndex(0);
+                            setPlaying(true);
+                            return;
+                          }
+                          setTag(null);
+                          setPlaying(false);
+                          setIndex(Math.max(0, readyIdx));
+                        }}
+                        aria-pressed={active}
+                        title={t(`batch.face.${facing}` as "batch.face.down")}
+                        className={`${COMPASS_CELL[facing]} flex flex-col items-center gap-0.5 rounded border p-1 text-[10px] leading-tight ${active ? "border-indigo-500" : "border-zinc-200 dark:border-zinc-700"}`}
+                      >
+                        <TaskThumb task={f} eager badge={false} />
+                        {t(`batch.face.${facing}` as "batch.face.down")}
+                      </button>
+                    );
+                  })}
                 <span
                   className="col-start-2 row-start-2 flex items-center justify-center text-2xl text-zinc-400"
                   aria-hidden="true"
@@ -291,50 +331,71 @@ export function BatchPreviewer({ id }: { id: number }) {
             <h2 id="export-title" className="mb-2 text-sm font-semibold">
               {t("batch.exports")}
             </h2>
-            <div className="grid grid-cols-2 gap-2 text-sm">
-              <ExportLink
-                href={`${exportBase}/animation.gif?fps=${fps}`}
-                name={`batch_${id}_${mode}.gif`}
-                disabled={n === 0}
-              >
-                {t("batch.exportGif")}
-              </ExportLink>
-              <ExportLink
-                href={`${exportBase}/download`}
-                name={`batch_${id}_${mode}.zip`}
-                disabled={n === 0}
-              >
-                {t("batch.exportZip")}
-              </ExportLink>
-              <ExportLink
-                href={`${exportBase}/sheet.png`}
-                name={`batch_${id}_${mode}_sheet.png`}
-                disabled={n === 0}
-              >
-                {t("batch.exportSheet")}
-              </ExportLink>
-              <ExportLink
-                href={`${exportBase}/sheet.json`}
-                name={`batch_${id}_${mode}_sheet.json`}
-                disabled={n === 0}
-              >
-                {t("batch.exportAtlas")}
-              </ExportLink>
-            </div>
+            <p className="mb-2 text-xs text-zinc-500">{t("batch.exportScale")}</p>
+            <table className="w-full text-sm" data-testid="exports">
+              <tbody>
+                {(
+                  [
+                    ["gif", t("batch.exportGif"), "animation.gif", ".gif"],
+                    ["zip", t("batch.exportZip"), "download", ".zip"],
+                    ["sheet", t("batch.exportSheet"), "sheet.png", "_sheet.png"],
+                    ["atlas", t("batch.exportAsepriteNote"), "sheet.json", "_sheet.json"],
+                    ["named", t("batch.exportNamedAtlas"), "atlas.json", "_atlas.json"],
+                    ["godot", t("batch.exportGodot"), "sprite-frames.tres", "_sprite_frames.tres"],
+                    ["slices", t("batch.exportSlices"), "slices.json", "_slices.json"],
+                  ] as const
+                ).map(([key, label, route, suffix]) => (
+                  <tr key={key} data-export={key}>
+                    <th scope="row" className="py-0.5 pr-2 text-left font-normal">
+                      {label}
+                    </th>
+                    {[shownScale, 1]
+                      .filter((sc, i, all) => all.indexOf(sc) === i)
+                      .map((sc) => (
+                        <td key={sc} className="py-0.5 pl-1 text-right">
+                          <ExportLink
+                            href={`${exportBase}/${route}?scale=${sc}&fps=${fps}`}
+                            name={`batch_${id}_${mode}${sc === 1 ? "_1x" : ""}${suffix}`}
+                            disabled={n === 0}
+                            testId={`export-${key}-${sc === 1 ? "1x" : "nx"}`}
+                          >
+                            {sc === 1 ? t("batch.scaleNative") : t("batch.scaleShown", { n: sc })}
+                          </ExportLink>
+                        </td>
+                      ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
             {n > 0 && (
               <div className="mt-3">
                 <p className="mb-1 text-xs text-zinc-500">{t("batch.exportFrames")}</p>
                 <div className="flex flex-wrap gap-1.5">
-                  {ready.map((f) => (
-                    <a
-                      key={f.id}
-                      href={f.image_path!}
-                      download={`${mode}_${f.batch_index}.png`}
-                      className="rounded border border-zinc-300 px-2 py-0.5 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
-                    >
-                      {mode}_{f.batch_index}.png
-                    </a>
-                  ))}
+                  {frames
+                    .filter((f) => f.status === "completed" && f.image_path)
+                    .map((f) => (
+                      <span
+                        key={f.id}
+                        className="inline-flex overflow-hidden rounded border border-zinc-300 text-xs dark:border-zinc-700"
+                      >
+                        <a
+                          href={`${exportBase}/frames/${f.batch_index}?scale=${shownScale}`}
+                          download={`${mode}_${f.batch_index}.png`}
+                          title={facingLabel(f) ?? undefined}
+                          className="px-2 py-0.5 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                        >
+                          {mode}_{f.batch_index}.png
+                        </a>
+                        <a
+                          href={`${exportBase}/frames/${f.batch_index}?scale=1`}
+                          download={`${mode}_${f.batch_index}_1x.png`}
+                          data-testid={`frame-1x-${f.batch_index}`}
+                          className="border-l border-zinc-300 px-1.5 py-0.5 hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                        >
+                          1×
+                        </a>
+                      </span>
+                    ))}
                 </div>
               </div>
             )}
@@ -360,12 +421,18 @@ export function BatchPreviewer({ id }: { id: number }) {
                     setPlaying(false);
                     setIndex(readyIdx);
                   }}
-                  aria-label={t("batch.frameOf", { n: frameNo, total: frames.length })}
+                  aria-label={labelOf(f, frameNo, frames.length)}
                   aria-current={readyIdx === shownIndex ? "true" : undefined}
                   className={`block w-full rounded-md border-2 ${readyIdx === shownIndex ? "border-indigo-500" : "border-transparent"}`}
                 >
                   <TaskThumb task={f} eager />
                 </button>
+                {facingLabel(f) && (
+                  <p className="mt-0.5 text-center text-xs text-zinc-600 dark:text-zinc-300">
+                    {facingLabel(f)}
+                    {mode === "walk4" && ` · ${frameOf(mode, f).step + 1}`}
+                  </p>
+                )}
                 <Button
                   className="mt-1 w-full text-xs"
                   disabled={reroll.isPending || f.status === "pending" || f.status === "processing"}
@@ -387,11 +454,13 @@ function ExportLink({
   href,
   name,
   disabled,
+  testId,
   children,
 }: {
   href: string;
   name: string;
   disabled?: boolean;
+  testId?: string;
   children: React.ReactNode;
 }) {
   if (disabled) {
@@ -408,7 +477,8 @@ function ExportLink({
     <a
       href={href}
       download={name}
-      className="rounded-md border border-zinc-300 px-2 py-1.5 text-center hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+      data-testid={testId}
+      className="inline-block rounded-md border border-zinc-300 px-2 py-1.5 text-center hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
     >
       {children}
     </a>

@@ -81,7 +81,7 @@ export function KindFields({
               className={inputClass}
               aria-describedby={fixedCount !== null ? `${countId}-hint` : undefined}
             >
-              {[1, 2, 3, 4].map((n) => (
+              {(fixedCount !== null && fixedCount > 4 ? [fixedCount] : [1, 2, 3, 4]).map((n) => (
                 <option key={n} value={n}>
                   {n}
                 </option>
