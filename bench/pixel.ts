@@ -5,7 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
-import { buildSheetFromGrids, encodeGifFromGrids, frameDurations } from "@/lib/pixel/exports";
+import {
+  buildSheetFromGrids,
+  encodeGifFromGrids,
+  frameDurations,
+  godotSpriteFrames,
+} from "@/lib/pixel/exports";
 import { pixelize } from "@/lib/pixel/pixelize";
 import { encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
 import { prepareSprite, renderSpriteGrid } from "@/lib/pixel/sprite/engine";
@@ -101,6 +106,38 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
   const floorMs = await timeIt(runs, () =>
     Promise.all(finals.map((f) => toSharp(f).png().toBuffer())),
   );
+  // An 8-direction batch end to end in the engine: draw the 8 facings (3/4 turns included), the 8
+  // frame PNGs, the sheet with both atlases, the Godot SpriteFrames and the GIF, at ×20; against
+  // the floor of sharp encoding the same 8 finished frames.
+  const dir8 = async () => {
+    const grids = Array.from(
+      { length: 8 },
+      (_, index) =>
+        renderSpriteGrid({ prompt, seed: 7, mode: "directions8", index, count: 8 }).grid,
+    );
+    const pngsP = Promise.all(grids.map((g) => encodeGridPng(g, 20, "transparent")));
+    const sheet = await buildSheetFromGrids(grids, {
+      scale: 20,
+      background: "transparent",
+      mode: "directions8",
+    });
+    const tres = godotSpriteFrames(sheet);
+    const gif = encodeGifFromGrids(grids, {
+      scale: 20,
+      durations: frameDurations("directions8", 8),
+    });
+    return [await pngsP, sheet, tres, gif];
+  };
+  const dir8Ms = await timeIt(runs, dir8);
+  const dir8Finals = Array.from({ length: 8 }, (_, index) =>
+    upscaleNearest(
+      renderSpriteGrid({ prompt, seed: 7, mode: "directions8", index, count: 8 }).grid,
+      20,
+    ),
+  );
+  const dir8FloorMs = await timeIt(runs, () =>
+    Promise.all(dir8Finals.map((f) => toSharp(f).png().toBuffer())),
+  );
   // The whole vocabulary, one idle frame each at 32 px: first in a fresh process (borrowed icons
   // are parsed and rendered once, then cached), then warm — what an interactive user sees.
   const subjects = SUBJECTS.map((s) => s.en[0] ?? s.weak[0]!);
@@ -134,9 +171,13 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
     walk4_scale20_pngs_sheet_gif_ms: walkMs,
     sharp_png_floor_4_frames_ms: floorMs,
     walk_vs_floor: Math.round((walkMs / floorMs) * 100) / 100,
+    directions8_scale20_frames_sheet_atlas_tres_gif_ms: dir8Ms,
+    sharp_png_floor_8_frames_ms: dir8FloorMs,
+    directions8_vs_floor: Math.round((dir8Ms / dir8FloorMs) * 100) / 100,
     goals: {
       pixelize: "<= imagemagick",
       walk: "<= 3x floor",
+      directions8: "<= 3x floor",
       catalogue: "< 20 ms per sprite (warm and new seed)",
     },
   };

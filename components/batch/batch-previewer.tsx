@@ -331,7 +331,9 @@ export function BatchPreviewer({ id }: { id: number }) {
             <h2 id="export-title" className="mb-2 text-sm font-semibold">
               {t("batch.exports")}
             </h2>
-            <p className="mb-2 text-xs text-zinc-500">{t("batch.exportScale")}</p>
+            <p className="mb-2 text-xs text-zinc-500">
+              {t("batch.exportScale", { n: shownScale })}
+            </p>
             <table className="w-full text-sm" data-testid="exports">
               <tbody>
                 {(
@@ -425,7 +427,7 @@ export function BatchPreviewer({ id }: { id: number }) {
                   aria-current={readyIdx === shownIndex ? "true" : undefined}
                   className={`block w-full rounded-md border-2 ${readyIdx === shownIndex ? "border-indigo-500" : "border-transparent"}`}
                 >
-                  <TaskThumb task={f} eager />
+                  <TaskThumb task={f} eager badge={!facingLabel(f)} />
                 </button>
                 {facingLabel(f) && (
                   <p className="mt-0.5 text-center text-xs text-zinc-600 dark:text-zinc-300">

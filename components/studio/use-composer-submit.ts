@@ -6,6 +6,7 @@ import { invalidateTasks } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
 import { paletteValue, useComposer } from "@/lib/client/composer-store";
 import type { BatchBody, Duplicates, GenerateBody, Model } from "@/lib/client/types";
+import { fixedFrameCount } from "@/lib/vocabulary";
 
 export type Submitted =
   | { kind: "task"; id: number }
@@ -54,7 +55,9 @@ export function useComposerSubmit({
           base.aspect_ratio = s.aspectRatio;
       }
       if (s.kind === "single") return { kind: "single" as const, answer: await api.generate(base) };
-      const body: BatchBody = { ...base, mode: s.mode, count };
+      // a fixed-length mode sets its own frame count (walk4: 16), so count is only sent otherwise
+      const body: BatchBody = { ...base, mode: s.mode };
+      if (fixedFrameCount(s.mode) === undefined) body.count = count;
       if (s.mode === "variations") body.variations = true;
       return { kind: "batch" as const, answer: await api.batchGenerate(body) };
     },
