@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { frameInstruction } from "@/lib/generation/sprite-modes";
 import { checkSpriteFrames } from "@/test/helpers/godot-sprite-frames";
 import { animationLayout, frameSpec } from "./animation-layout";
 import { buildSheetFromGrids, godotSpriteFrames, sliceManifest } from "./exports";
@@ -93,6 +94,18 @@ describe("sprite mode vocabulary", () => {
     const gap = animationLayout("walk", [0, 1, 3]);
     expect(gap.tags).toEqual([{ name: "walk", from: 0, to: 2, loop: true }]);
     expect(animationLayout("death", [0, 1, 2, 3]).tags[0]!.loop).toBe(false);
+  });
+});
+
+describe("remote models", () => {
+  it("get a distinct per-frame instruction for every frame of every fixed mode", () => {
+    for (const [mode, n] of Object.entries(MODE_FRAME_COUNT)) {
+      const texts = Array.from({ length: n }, (_, i) => frameInstruction(mode as SpriteMode, i));
+      for (const t of texts) expect(t, mode).toMatch(/pixel art game sprite/);
+      expect(new Set(texts).size, mode).toBe(n);
+    }
+    expect(frameInstruction("walk4", 12)).toContain("facing away (north)");
+    expect(frameInstruction("directions8", 7)).toContain("down-right");
   });
 });
 
