@@ -182,6 +182,11 @@ async function buildRequest(
       scale: task.scale,
       palette: task.palette ?? undefined,
       originalPrompt: task.prompt,
+      // offline engine: drawing options of the batch and a re-rolled frame's variant
+      size: p.size,
+      outline: p.outline,
+      shading: p.shading,
+      variant: p.variant,
     },
   };
 }

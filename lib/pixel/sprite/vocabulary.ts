@@ -380,7 +380,7 @@ fire-truck;vehicle;icon:fire-engine;fire truck,fire engine;消防车
 ambulance;vehicle;icon:ambulance;ambulance;救护车
 taxi;vehicle;icon:taxi;taxi,cab;出租车
 tractor;vehicle;icon:tractor;tractor;拖拉机
-tank;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
+semi-truck;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
 boat;vehicle;vehicle:boat;boat,ship,galleon,yacht,rowboat;船,小船,大船
 sailboat;vehicle;icon:sailboat;sailboat,sail boat,dinghy;帆船,小帆船
 speedboat;vehicle;icon:speedboat;speedboat,motorboat,jet ski;快艇,摩托艇
