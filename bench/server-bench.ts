@@ -88,13 +88,47 @@ export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8) 
   }
 }
 
-/** POST generations (local) and authenticated GET task, 32 clients, next to GET /api/health. */
-export async function benchApi(durationS = 5, connections = 32, rounds = 3) {
+type Route = "empty" | "get" | "list" | "post";
+const ROUTES: Route[] = ["empty", "get", "list", "post"];
+
+/** Completed tasks straight into the database, as a gallery that has been used for a while. */
+async function seedTasks(userId: number, count: number): Promise<void> {
+  const { insertTask } = await import("@/lib/db/tasks");
+  const { normalizePrompt } = await import("@/lib/prompts/similarity");
+  const subjects = ["knight", "slime", "dragon", "cat", "sword", "tree", "house", "mage"];
+  for (let i = 0; i < count; i++) {
+    const prompt = `seeded ${subjects[i % subjects.length]} number ${i}`;
+    await insertTask({
+      userId,
+      type: "image",
+      model: "local/pixel-sprite",
+      provider: "local",
+      prompt,
+      promptNorm: normalizePrompt(prompt),
+      background: "transparent",
+      scale: 20,
+      mode: "random",
+      seed: i + 1,
+      status: "completed",
+      params: { prompt },
+      width: 640,
+      height: 640,
+      completedAt: new Date(),
+    });
+  }
+}
+
+/**
+ * The hot API routes next to GET /api/health, 32 clients, interleaved rounds: POST generations
+ * (local), the task list's first page and one task. As in production: 2,000 tasks in the
+ * database and the worker running, so the offline engine drawing the POSTed tasks competes for
+ * the same cores as the routes.
+ */
+export async function benchApi(durationS = 5, connections = 32, rounds = 3, seeded = 2000) {
   useFreshDataDir("pixel-bench-api-");
   const user = await seedUserWithKey("bench-api@example.com");
-  // The worker is off so the offline engine's CPU work doesn't compete with the routes measured.
+  await seedTasks(user.user.id, seeded);
   const server = await startServer({
-    RUN_WORKER: "false",
     GENERATION_RATE_LIMIT_PER_MIN: "100000000",
   });
   try {
@@ -107,9 +141,10 @@ export async function benchApi(durationS = 5, connections = 32, rounds = 3) {
       throw new Error(`could not create a task: ${JSON.stringify(created)}`);
     const taskId = created.data.task_id as string;
     const base = { connections, duration: durationS };
-    const targets: Record<"empty" | "get" | "post", autocannon.Options> = {
+    const targets: Record<Route, autocannon.Options> = {
       empty: { ...base, url: `${server.baseUrl}/api/health` },
       get: { ...base, url: `${server.baseUrl}/api/v1/tasks/${taskId}`, headers: user.auth },
+      list: { ...base, url: `${server.baseUrl}/api/v1/tasks?page=1`, headers: user.auth },
       post: {
         ...base,
         url: `${server.baseUrl}/api/v1/generations/image`,
@@ -124,14 +159,14 @@ export async function benchApi(durationS = 5, connections = 32, rounds = 3) {
     // warm-up so JIT and route compilation don't count
     for (const t of Object.values(targets)) await cannon({ ...t, duration: 2 });
     // Interleaved rounds, median per route: the machine's load drifts during a run.
-    const results: Record<"empty" | "get" | "post", ReturnType<typeof summary>[]> = {
+    const results: Record<Route, ReturnType<typeof summary>[]> = {
       empty: [],
       get: [],
+      list: [],
       post: [],
     };
     for (let round = 0; round < rounds; round++) {
-      for (const name of ["empty", "get", "post"] as const)
-        results[name].push(summary(await cannon(targets[name])));
+      for (const name of ROUTES) results[name].push(summary(await cannon(targets[name])));
     }
     const med = (rs: ReturnType<typeof summary>[]) => {
       const pick = (k: "req_per_s" | "p50_ms" | "p99_ms") =>
@@ -146,6 +181,7 @@ export async function benchApi(durationS = 5, connections = 32, rounds = 3) {
     };
     const empty = med(results.empty);
     const getTask = med(results.get);
+    const listTasks = med(results.list);
     const postGen = med(results.post);
     const ratio = (r: ReturnType<typeof summary>) => ({
       throughput_vs_empty: Math.round((r.req_per_s / empty.req_per_s) * 100) / 100,
@@ -155,8 +191,11 @@ export async function benchApi(durationS = 5, connections = 32, rounds = 3) {
       connections,
       duration_s: durationS,
       rounds,
+      seeded_tasks: seeded,
+      worker: "running (in-process, offline engine)",
       empty_route: empty,
       get_task: { ...getTask, ...ratio(getTask) },
+      list_tasks_page1: { ...listTasks, ...ratio(listTasks) },
       post_generation_local: { ...postGen, ...ratio(postGen) },
       goal: "throughput_vs_empty >= 0.6 and p99_vs_empty <= 2",
     };

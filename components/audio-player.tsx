@@ -8,7 +8,7 @@ import { useT } from "./i18n-provider";
 
 const BARS = 96;
 
-/** Where a task's first sound is served (seed 001's result.audios[0]). */
+/** Where a task's first sound is served (the generations API's result.audios[0]). */
 export function taskAudioUrl(taskId: number): string {
   return `/api/v1/task/${taskId}/files/audio/0`;
 }

@@ -13,7 +13,7 @@ export const SEED_SPRITE_MODES = [
 ] as const;
 
 /**
- * Extension modes (not in seed 000; the OpenAPI document marks them as extensions):
+ * Extension modes (not in QT Pixel API; the OpenAPI document marks them as extensions):
  * `directions8` S, SW, W, NW, N, NE, E, SE; short actions; and `walk4`, a character sheet with a
  * walk cycle per direction (rows = directions, the layout top-down RPG tools expect).
  */
@@ -32,7 +32,7 @@ export type SpriteMode = (typeof SPRITE_MODES)[number];
 
 /**
  * Frames per batch for the modes whose length the animation fixes; `count` is ignored for them.
- * variations and random take `count` (1–MAX_BATCH_COUNT). Seed 000's four keep its counts.
+ * variations and random take `count` (1–MAX_BATCH_COUNT). The QT Pixel API's four keep its counts.
  */
 export const MODE_FRAME_COUNT = {
   walk: 4,
@@ -61,7 +61,7 @@ export const MAX_BATCH_FRAMES = 16;
 
 /**
  * Facings, named the way engines name them (frame names, tags, labels). The 4-direction order is
- * seed 000's (front, back, left, right); the 8-direction order goes clockwise from S: S, SW, W,
+ * the QT Pixel API's (front, back, left, right); the 8-direction order goes clockwise from S: S, SW, W,
  * NW, N, NE, E, SE.
  */
 export const DIRECTIONS4 = ["down", "up", "left", "right"] as const;

@@ -1,4 +1,4 @@
-// A small HTTP client for the QT Pixel REST API (seed 000). The MCP server talks to the studio
+// A small HTTP client for the QT Pixel REST API (QT Pixel API (docs/qt-pixel-api.md)). The MCP server talks to the studio
 // only through this module — over HTTP with the caller's API key, never through the database.
 
 import type { SpriteMode } from "../lib/vocabulary";

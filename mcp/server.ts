@@ -1,4 +1,4 @@
-// Pixel Studio MCP server (seed 000 "MCP 工具集成"): stdio transport, talks to the studio's
+// Pixel Studio MCP server (QT Pixel API (docs/qt-pixel-api.md) "MCP 工具集成"): stdio transport, talks to the studio's
 // QT Pixel REST API over HTTP with QTPIXEL_API_KEY against QTPIXEL_API_BASE.
 //   npm run mcp            (from a checkout)
 //   npx pixel-studio-mcp   (mcp/bin.mjs)

@@ -1,4 +1,4 @@
-// The five MCP tools of seed 000 (create_pixel_art, batch_generate, get_task_status,
+// The five MCP tools of QT Pixel API (docs/qt-pixel-api.md) (create_pixel_art, batch_generate, get_task_status,
 // get_batch_status, list_my_artworks), on top of the REST client in ./api-client.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";

@@ -32,7 +32,7 @@ function have(cmd, args) {
   return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
 }
 
-/** Debian packages the suites need: Chromium (e2e) and python3-requests (seed 000's example). */
+/** Debian packages the suites need: Chromium (e2e) and python3-requests (the QT Pixel API's example). */
 function ensureSystemPackages() {
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) missing.push("chromium");

@@ -1,5 +1,5 @@
 "use client";
-// The studio's sound mode: an offline 8-bit sound effect from local/sfx through seed 001's
+// The studio's sound mode: an offline 8-bit sound effect from local/sfx through the generations API's
 // POST /api/v1/generations/audio, played with its waveform once rendered.
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";

@@ -1,6 +1,6 @@
 // One error type per API family, each rendering its contract's error shape:
-//   QT Pixel API (seed 000):    { "error": "…", "details": "…" }
-//   Pixel backend API (seed 001): { "code": "400", "message": "…", "request_id": "req_…" }
+//   QT Pixel API (docs/qt-pixel-api.md):    { "error": "…", "details": "…" }
+//   generations API (docs/generations-api.md): { "code": "400", "message": "…", "request_id": "req_…" }
 // Nothing else reaches the client: unknown errors become a 500 with a request id, logged here.
 import crypto from "node:crypto";
 import { ZodError } from "zod";

@@ -204,8 +204,14 @@ export function buildOpenApiDocument(
     servers: serverUrl ? [{ url: serverUrl }] : undefined,
     security: [{ bearerAuth: [] }, { sessionCookie: [] }],
     tags: [
-      { name: "QT Pixel API", description: "Seed 000: pixel-art generation, to the letter" },
-      { name: "Pixel backend API", description: "Seed 001: models, generations, tasks" },
+      {
+        name: "QT Pixel API",
+        description: "Pixel-art generation, batches and sprite modes (docs/qt-pixel-api.md)",
+      },
+      {
+        name: "Pixel backend API",
+        description: "Models, generations and tasks (docs/generations-api.md)",
+      },
       {
         name: "Studio extensions",
         description: "What the studio UI needs beyond the contracts; usable by scripts",

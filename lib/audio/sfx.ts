@@ -353,7 +353,7 @@ export interface SfxResult {
 export function generateSfx(prompt: string, seed: number, speed = 1): SfxResult {
   const choice = chooseSfx(prompt, seed);
   const params = sfxParams(choice.kind, seed);
-  // seed 001's audio `speed`: a faster sound is shorter and higher, like tape
+  // the generations API's audio `speed`: a faster sound is shorter and higher, like tape
   const s = Math.min(3, Math.max(0.2, speed));
   const scaled: SfxParams = {
     ...params,

@@ -1,5 +1,5 @@
 // Browser-side client for /api/v1. Every failure becomes an ApiRequestError whose message is the
-// server's words (QT family `{error, details}` or seed-001 `{code, message}`).
+// server's words (QT family `{error, details}` or generations-API `{code, message}`).
 import type {
   ApiKeyRow,
   BatchAnswer,
@@ -131,7 +131,7 @@ export const api = {
     ).tileset,
   tileset: async (id: number) =>
     (await apiFetch<{ tileset: Tileset }>(`/api/v1/tilesets/${id}`)).tileset,
-  /** seed 001's audio generation (local/sfx offline); answers the task id "task_<n>" */
+  /** the generations API's audio generation (local/sfx offline); answers the task id "task_<n>" */
   generateAudio: async (body: { prompt: string; model: string; voice?: string; seed?: number }) =>
     (
       await apiFetch<{ code: string; data: { task_id: string } }>("/api/v1/generations/audio", {

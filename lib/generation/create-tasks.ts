@@ -1,4 +1,4 @@
-// Creating work: every public entry point (QT Pixel API, Pixel backend API, studio extensions)
+// Creating work: every public entry point (QT Pixel API (docs/qt-pixel-api.md), Pixel backend API, studio extensions)
 // ends here, turning a validated request into task rows for the queue.
 import crypto from "node:crypto";
 import type { Caller } from "@/lib/auth/caller";
@@ -112,7 +112,7 @@ function styleFor(model: ResolvedModel): string | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------
-// QT Pixel API (seed 000)
+// QT Pixel API
 
 export interface GenerateInput extends PixelSettings {
   prompt: string;
@@ -297,7 +297,7 @@ export async function regenerateFrame(caller: Caller, batch: Batch, index: numbe
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pixel backend API (seed 001)
+// generations API (docs/generations-api.md)
 
 export interface PixelGenerationInput {
   prompt: string;

@@ -1,6 +1,6 @@
 import type { SpriteInterpretation } from "@/lib/pixel/sprite/interpretation";
 
-// What a task row's `params` column holds: the caller's request as given (seed 001 returns it as
+// What a task row's `params` column holds: the caller's request as given (generations API (docs/generations-api.md) returns it as
 // `params`), plus what the worker needs to reproduce the work. One shape for both API families.
 import type { Background } from "@/lib/vocabulary";
 
@@ -18,7 +18,7 @@ export interface TaskParams {
   projectId?: string;
   source?: string;
   sourceId?: string;
-  // pixel-art settings (QT Pixel API and the studio)
+  // pixel-art settings (QT Pixel API (docs/qt-pixel-api.md) and the studio)
   background?: Background;
   scale?: number;
   palette?: string;

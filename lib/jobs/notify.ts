@@ -1,4 +1,4 @@
-// Completion e-mail (seed 000 `send_email`). Outcome is recorded on the task, including "not
+// Completion e-mail (QT Pixel API (docs/qt-pixel-api.md) `send_email`). Outcome is recorded on the task, including "not
 // configured", so a caller can see why no message arrived.
 import { getServerSecret } from "@/lib/auth/server-secret";
 import { claimBatchEmail, setBatchEmailStatus, setEmailStatus } from "@/lib/db/queue";
@@ -45,7 +45,7 @@ export async function sendCompletionEmail(taskId: number): Promise<void> {
   }
 }
 
-/** One e-mail per batch (seed 000 batches default to none), sent when its last frame finishes. */
+/** One e-mail per batch (QT Pixel API batches default to none), sent when its last frame finishes. */
 export async function sendBatchEmailIfDone(batchId: number): Promise<void> {
   if (!(await claimBatchEmail(batchId))) return;
   const batch = await getBatchById(batchId);

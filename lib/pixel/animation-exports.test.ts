@@ -39,7 +39,7 @@ function bbox(g: RgbaImage) {
 const same = (a: RgbaImage, b: RgbaImage) => Buffer.from(a.data).equals(Buffer.from(b.data));
 
 describe("sprite mode vocabulary", () => {
-  it("keeps seed 000's modes and counts, and adds the extensions after them", () => {
+  it("keeps the QT Pixel API's modes and counts, and adds the extensions after them", () => {
     expect(SPRITE_MODES.slice(0, 6)).toEqual([...SEED_SPRITE_MODES]);
     expect(SEED_SPRITE_MODES).toEqual([
       "walk",

@@ -1,5 +1,5 @@
 // local/sfx: the offline audio model. 8-bit sound effects from lib/audio, chosen from the prompt's
-// words (or the seed 001 `voice` field naming a kind) and varied by seed; answered at submit.
+// words (or the generations API (docs/generations-api.md) `voice` field naming a kind) and varied by seed; answered at submit.
 import { generateSfx, SFX_KINDS, type SfxKind } from "@/lib/audio/sfx";
 import type { GenerationRequest, ModelSpec, ProviderOutput } from "./types";
 
@@ -21,7 +21,7 @@ export const localSfxModel: ModelSpec = {
   type: "audio",
   is_default: false,
   capabilities: { supportsSeed: true, output: "audio/wav" },
-  // seed 001 lists an audio model's voices; here each "voice" is a kind of effect, and leaving it
+  // generations API lists an audio model's voices; here each "voice" is a kind of effect, and leaving it
   // out lets the prompt's words choose
   voices: SFX_KINDS.map((k) => ({ id: k, name: KIND_NAMES[k], language: "en,zh" })),
 };

@@ -3,7 +3,7 @@ import { assetsOfTasks, batchTaskCounts, tasksOfBatch } from "@/lib/db/tasks";
 import { withBase64 } from "./images";
 import { toQtBatch, toQtTask } from "./serialize";
 
-/** seed 000: GET /api/v1/batch/:id body. */
+/** QT Pixel API (docs/qt-pixel-api.md): GET /api/v1/batch/:id body. */
 export async function batchDetail(batch: Batch, includeBase64: boolean) {
   const tasks = await tasksOfBatch(batch.id);
   const counts = (await batchTaskCounts([batch.id])).get(batch.id)!;

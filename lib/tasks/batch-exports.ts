@@ -24,7 +24,7 @@ export interface FrameFile {
   task: Task;
   /** 0-based position in the batch (batch_index − 1) */
   index: number;
-  name: string; // walk_1.png (seed 000 naming: <mode>_<index>.png)
+  name: string; // walk_1.png (QT Pixel API (docs/qt-pixel-api.md) naming: <mode>_<index>.png)
   /** the frame's logical pixel grid (1×) */
   loadGrid: () => Promise<RgbaImage>;
 }

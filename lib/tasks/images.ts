@@ -14,7 +14,7 @@ export async function imageDataUrl(task: Pick<Task, "id" | "status">): Promise<s
 export const BASE64_LIMIT = 10;
 
 /**
- * Adds image_base64 to at most BASE64_LIMIT completed tasks (seed 000: "每次最多 10 张");
+ * Adds image_base64 to at most BASE64_LIMIT completed tasks (QT Pixel API (docs/qt-pixel-api.md): "每次最多 10 张");
  * `limited` tells whether any completed image was left out.
  */
 export async function withBase64<T extends { id: number; status: Task["status"] }>(

@@ -3,7 +3,7 @@ import { isoSeconds } from "@/lib/api/time";
 import type { Asset, Batch, Task } from "@/lib/db/schema";
 import type { SpriteInterpretation } from "@/lib/pixel/sprite/interpretation";
 
-/** seed 000: `/static/gallery/<id>.png`, set once the image exists. */
+/** QT Pixel API (docs/qt-pixel-api.md): `/static/gallery/<id>.png`, set once the image exists. */
 export function imagePath(task: Pick<Task, "id" | "status" | "type">): string | null {
   return task.status === "completed" && (task.type === "image" || task.type === "operation")
     ? `/static/gallery/${task.id}.png`
@@ -143,7 +143,7 @@ export function toQtBatch(
 
 const PUBLIC_TASK_PREFIX = "task_";
 
-/** seed 001 returns string ids like "task_abc123"; ours are "task_<row id>". */
+/** generations API (docs/generations-api.md) returns string ids like "task_abc123"; ours are "task_<row id>". */
 export function toPublicTaskId(id: number): string {
   return `${PUBLIC_TASK_PREFIX}${id}`;
 }
@@ -160,8 +160,8 @@ export function assetUrl(asset: Asset): string {
   return `/api/v1/task/${asset.taskId}/files/${asset.kind}/${asset.position}`;
 }
 
-/** seed 001 task shape. */
-/** seed 001 `result` keys per stored file kind, and what each entry describes. */
+/** generations API task shape. */
+/** generations API `result` keys per stored file kind, and what each entry describes. */
 const RESULT_KEYS: [Asset["kind"], string, "sized" | "typed" | "plain"][] = [
   ["image", "images", "sized"],
   ["video", "videos", "sized"],

@@ -5,7 +5,7 @@ import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { imageDataUrl } from "./images";
 import { assetUrl, toQtTask } from "./serialize";
 
-/** seed 000 task plus the studio's extensions: params, thumbnail and every produced file. */
+/** QT Pixel API (docs/qt-pixel-api.md) task plus the studio's extensions: params, thumbnail and every produced file. */
 export async function taskDetail(task: Task, includeBase64: boolean) {
   const files = (await assetsOfTask(task.id)).filter((a) => a.kind !== "thumb");
   const base64 = includeBase64 ? await imageDataUrl(task) : undefined;

@@ -83,7 +83,7 @@ afterAll(async () => {
 });
 
 describe("MCP server over stdio", () => {
-  it("lists the five tools of seed 000, each with a JSON input schema", async () => {
+  it("lists the five tools of QT Pixel API (docs/qt-pixel-api.md), each with a JSON input schema", async () => {
     const { tools } = await mcp.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
     for (const tool of tools) {

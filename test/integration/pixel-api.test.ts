@@ -1,4 +1,4 @@
-// The Pixel backend API (seed 001) against the real server, with fake upstreams on loopback for
+// The generations API (docs/generations-api.md) against the real server, with fake upstreams on loopback for
 // the remote providers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {

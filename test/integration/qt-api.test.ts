@@ -1,4 +1,4 @@
-// The QT Pixel API (seed 000) against the real production server and a real SQLite file.
+// The QT Pixel API (docs/qt-pixel-api.md) against the real production server and a real SQLite file.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

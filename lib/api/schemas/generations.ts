@@ -17,7 +17,7 @@ const common = {
   source: z.string().max(200).optional(),
   sourceId: z.string().max(200).optional(),
   seed: seedField.optional(),
-  // seed 001's migration guide: the separate provider field is gone.
+  // the generations API's migration guide: the separate provider field is gone.
   provider: z.unknown().optional(),
 };
 

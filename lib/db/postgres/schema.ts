@@ -128,7 +128,7 @@ export const tasks = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     batchId: integer("batch_id").references(() => batches.id, { onDelete: "cascade" }),
-    /** 1-based position in its batch (seed 000 `batch_index`) */
+    /** 1-based position in its batch (QT Pixel API (docs/qt-pixel-api.md) `batch_index`) */
     batchIndex: integer("batch_index"),
     /** the task an operation (upscale, vectorize, …) was applied to */
     sourceTaskId: integer("source_task_id"),
@@ -144,7 +144,7 @@ export const tasks = pgTable(
     scale: integer("scale").notNull().default(20),
     seed: integer("seed"),
     palette: text("palette"),
-    /** request parameters as the caller gave them (seed 001 `params`) */
+    /** request parameters as the caller gave them (generations API (docs/generations-api.md) `params`) */
     params: jsonb("params").$type<Record<string, unknown>>().notNull(),
     status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
     errorMsg: text("error_msg").notNull().default(""),

@@ -7,7 +7,7 @@ import { createBatch } from "@/lib/generation/create-tasks";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: POST /api/v1/batch-generate — 1–4 frames, or a sprite animation mode. */
+/** QT Pixel API (docs/qt-pixel-api.md): POST /api/v1/batch-generate — 1–4 frames, or a sprite animation mode. */
 export const POST = qtHandler(async (req) => {
   const caller = await requireCaller(req);
   const body = await parseJsonBody(req, batchGenerateBody);

@@ -9,7 +9,7 @@ import { toQtBatch, toQtBatchFrame } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: GET /api/v1/batches — the caller's batches, newest first. */
+/** QT Pixel API (docs/qt-pixel-api.md): GET /api/v1/batches — the caller's batches, newest first. */
 export const GET = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
   const { page = 1 } = parseQuery(req, batchesQuery);

@@ -8,7 +8,7 @@ import { toQtTask } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: POST /api/v1/generate — one pixel-art image. */
+/** QT Pixel API (docs/qt-pixel-api.md): POST /api/v1/generate — one pixel-art image. */
 export const POST = qtHandler(async (req) => {
   const caller = await requireCaller(req);
   const body = await parseJsonBody(req, generateBody);

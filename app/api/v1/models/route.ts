@@ -5,7 +5,7 @@ import { modelCatalogue } from "@/lib/generation/model-catalogue";
 
 export const dynamic = "force-dynamic";
 
-/** seed 001: GET /api/v1/models — public, grouped by type, keyed by composite id. */
+/** Generations API (docs/generations-api.md): GET /api/v1/models — public, grouped by type, keyed by composite id. */
 export const GET = pixelHandler(async () => {
   return json(modelsAnswer, { code: "200", message: "success", data: modelCatalogue() });
 });

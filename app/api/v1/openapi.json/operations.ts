@@ -120,7 +120,7 @@ const tilesetExample = {
 };
 
 export const operations: OperationSpec[] = [
-  // QT Pixel API (seed 000)
+  // QT Pixel API (docs/qt-pixel-api.md)
   {
     method: "post",
     path: "/api/v1/generate",
@@ -190,7 +190,7 @@ export const operations: OperationSpec[] = [
     body: batchGenerateBody,
     errorShape: "qt",
     description:
-      "Modes (seed 000): walk (4 frames), idle (2), attack (3), directions (4: front, back, left, right), variations (1–4), random (1–4, default). `count` is set by the sprite modes. " +
+      "Modes (QT Pixel API): walk (4 frames), idle (2), attack (3), directions (4: front, back, left, right), variations (1–4), random (1–4, default). `count` is set by the sprite modes. " +
       "Extension modes: directions8 (8: S, SW, W, NW, N, NE, E, SE — frames and tags down, down_left, left, up_left, up, up_right, right, down_right), run (6), jump (4), hurt (2), death (4), cast (4), and walk4 (16: a walk cycle in each of 4 directions, sheet rows down, left, right, up; tags walk_down, walk_left, walk_right, walk_up). " +
       "Remote models get frame 1 from the prompt and every later frame with frame 1 as the reference image plus a per-frame instruction.",
     errors: {
@@ -327,7 +327,7 @@ export const operations: OperationSpec[] = [
       description: "403 when the id, sig or exp was changed or the link expired",
     },
   },
-  // Pixel backend API (seed 001)
+  // generations API (docs/generations-api.md)
   {
     method: "get",
     path: "/api/v1/models",

@@ -7,7 +7,7 @@ import { listUserTasks } from "@/lib/tasks/list-tasks";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: GET /api/v1/tasks — the caller's tasks, newest first, 20 per page. */
+/** QT Pixel API (docs/qt-pixel-api.md): GET /api/v1/tasks — the caller's tasks, newest first, 20 per page. */
 export const GET = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
   const query = parseQuery(req, listTasksQuery);

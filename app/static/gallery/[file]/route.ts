@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 const FILE = /^([1-9]\d{0,15})(_thumb)?\.png$/;
 
-/** seed 000 `image_path`: /static/gallery/<id>.png (and <id>_thumb.png), for the owner only. */
+/** QT Pixel API (docs/qt-pixel-api.md) `image_path`: /static/gallery/<id>.png (and <id>_thumb.png), for the owner only. */
 export const GET = qtHandler<{ file: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const match = FILE.exec(params.file);

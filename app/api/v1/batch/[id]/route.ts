@@ -10,7 +10,7 @@ import { deleteTask } from "@/lib/tasks/task-detail";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: GET /api/v1/batch/:id — the batch and all its tasks. */
+/** QT Pixel API (docs/qt-pixel-api.md): GET /api/v1/batch/:id — the batch and all its tasks. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const { id } = batchParams.parse(params);

@@ -20,7 +20,7 @@ const BODIES = {
   audio: audioGenerationBody,
 };
 
-/** seed 001: POST /api/v1/generations/image|video|audio → { task_id }. */
+/** Generations API (docs/generations-api.md): POST /api/v1/generations/image|video|audio → { task_id }. */
 export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
   const caller = await requireCaller(req);
   const parsedType = generationType.safeParse(params.type);

@@ -10,7 +10,7 @@ import { deleteTask, taskDetail } from "@/lib/tasks/task-detail";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: GET /api/v1/task/:id (include_base64=true adds image_base64). */
+/** QT Pixel API (docs/qt-pixel-api.md): GET /api/v1/task/:id (include_base64=true adds image_base64). */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const { id } = taskParams.parse(params);
@@ -19,7 +19,7 @@ export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   return json(qtTaskDetail, await taskDetail(task, query.include_base64 === "true"));
 });
 
-/** seed 000: DELETE /api/v1/task/:id — removes the row and its files, stops upstream polling. */
+/** QT Pixel API: DELETE /api/v1/task/:id — removes the row and its files, stops upstream polling. */
 export const DELETE = qtHandler<{ id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const { id } = taskParams.parse(params);

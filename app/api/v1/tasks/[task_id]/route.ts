@@ -9,7 +9,7 @@ import { parsePublicTaskId, toPixelTask } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 
-/** seed 001: GET /api/v1/tasks/{task_id} — accepts "task_123" (as returned) or "123". */
+/** Generations API (docs/generations-api.md): GET /api/v1/tasks/{task_id} — accepts "task_123" (as returned) or "123". */
 export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const id = parsePublicTaskId(params.task_id);

@@ -6,8 +6,8 @@ import { batchZip } from "@/lib/tasks/batch-exports";
 export const dynamic = "force-dynamic";
 
 /**
- * seed 000: the completed frames as a streamed ZIP (walk_1.png …, plus sheet, atlases, Godot
- * SpriteFrames, slices and GIF). Extension: `scale` (1–20) and `fps`; the name stays seed 000's.
+ * QT Pixel API (docs/qt-pixel-api.md): the completed frames as a streamed ZIP (walk_1.png …, plus sheet, atlases, Godot
+ * SpriteFrames, slices and GIF). Extension: `scale` (1–20) and `fps`; the name stays the QT Pixel API's.
  */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { batch, frames, query } = await batchForExport(req, params, exportQuery);

@@ -11,7 +11,7 @@ import { ownTask } from "@/lib/tasks/task-access";
 
 export const dynamic = "force-dynamic";
 
-/** seed 000: a signed link that downloads the image without authentication for an hour. */
+/** QT Pixel API (docs/qt-pixel-api.md): a signed link that downloads the image without authentication for an hour. */
 export const GET = qtHandler<{ id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const { id } = taskParams.parse(params);
