@@ -1,6 +1,14 @@
-// `npm run bench [-- --only=pixel,tiles,queue,api,gallery]`: prints one JSON document. Needs a
-// production build (`npm run build`) for the server benchmarks.
+// `npm run bench [-- --only=pixel,tiles,queue,api,list,gallery,postgres]`: prints one JSON document.
+// Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
+// runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
+// (TEST_DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster) in a child process, since a
+// process keeps the database dialect it loaded; its databases are dropped afterwards.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { ensureTestPostgres } from "../scripts/test-postgres.mjs";
+import { createDatabase, dropDatabasesWithPrefix } from "../test/helpers/pg-admin.mjs";
 import { benchGallery } from "./gallery-bench";
+import { benchTaskList } from "./list-bench";
 import { benchPixel } from "./pixel";
 import { benchApi, benchQueue } from "./server-bench";
 import { benchTilesSfx } from "./tiles-sfx";
@@ -10,6 +18,38 @@ const only = process.argv
   ?.slice(7)
   .split(",");
 const want = (name: string) => !only || only.includes(name);
+const isPostgresChild = process.env.BACKEND === "postgres";
+
+async function postgresSections(): Promise<unknown> {
+  const server = await ensureTestPostgres((m) => process.stderr.write(`${m}\n`));
+  const run = `pixel_b_${Date.now().toString(36)}_${process.pid}`;
+  try {
+    const url = await createDatabase(server.url, `${run}_main`);
+    const root = path.resolve(__dirname, "..");
+    const child = spawnSync(
+      path.join(root, "node_modules/.bin/tsx"),
+      [path.join(root, "bench/index.ts"), "--only=queue1,queue2,api,list"],
+      {
+        cwd: root,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "inherit"],
+        maxBuffer: 16 * 1024 * 1024,
+        env: {
+          ...process.env,
+          BACKEND: "postgres",
+          DATABASE_URL: url,
+          TEST_DATABASE_URL: server.url,
+          PIXEL_TEST_RUN: run,
+        },
+      },
+    );
+    if (child.status !== 0) throw new Error(`PostgreSQL bench exited with ${child.status}`);
+    return JSON.parse(child.stdout);
+  } finally {
+    await dropDatabasesWithPrefix(server.url, run);
+    server.stop();
+  }
+}
 
 async function main() {
   const out: Record<string, unknown> = {
@@ -18,18 +58,35 @@ async function main() {
   };
   const section = async (name: string, fn: () => Promise<unknown>) => {
     if (!want(name)) return;
-    process.stderr.write(`bench: ${name}…\n`);
+    process.stderr.write(`bench: ${name}${isPostgresChild ? " (postgres)" : ""}…\n`);
     try {
       out[name] = await fn();
     } catch (error) {
       out[name] = { error: error instanceof Error ? error.message : String(error) };
     }
   };
-  await section("pixel", benchPixel);
-  await section("tiles", benchTilesSfx);
-  await section("queue", () => benchQueue());
-  await section("api", () => benchApi());
-  await section("gallery", () => benchGallery());
+  if (isPostgresChild) {
+    await section("queue1", () => benchQueue(400, 500, 8, 1));
+    await section("queue2", () => benchQueue(400, 500, 8, 2));
+    const one = out.queue1 as { tasks_per_s?: number } | undefined;
+    const two = out.queue2 as { tasks_per_s?: number } | undefined;
+    if (one?.tasks_per_s && two?.tasks_per_s) {
+      out.two_workers_vs_one = {
+        ratio: Math.round((two.tasks_per_s / one.tasks_per_s) * 100) / 100,
+        goal: ">= 1.8",
+      };
+    }
+    await section("api", () => benchApi());
+    await section("list", () => benchTaskList());
+  } else {
+    await section("pixel", benchPixel);
+    await section("tiles", benchTilesSfx);
+    await section("queue", () => benchQueue());
+    await section("api", () => benchApi());
+    await section("list", () => benchTaskList());
+    await section("postgres", postgresSections);
+    await section("gallery", () => benchGallery());
+  }
   console.log(JSON.stringify(out, null, 2));
 }
 

@@ -1,16 +1,21 @@
-import { getSqlite } from "@/lib/db/client";
+import { and, count, eq } from "drizzle-orm";
+import { getDb } from "@/lib/db/client";
+import { tasks } from "@/lib/db/schema";
 
-/** Waits until `expected` tasks of the user are finished; reads the same SQLite file. */
+/** Waits until `expected` tasks of the user are finished; reads the server's database. */
 export async function tasksOfUserDone(userId: number, expected: number, timeoutMs: number) {
-  const stmt = getSqlite().prepare(
-    "SELECT sum(status = 'completed') AS completed, sum(status = 'failed') AS failed FROM tasks WHERE user_id = ?",
-  );
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const row = stmt.get(userId) as { completed: number | null; failed: number | null };
-    const completed = row.completed ?? 0;
-    const failed = row.failed ?? 0;
+    const db = await getDb();
+    const rows = await db
+      .select({ status: tasks.status, n: count() })
+      .from(tasks)
+      .where(and(eq(tasks.userId, userId)))
+      .groupBy(tasks.status);
+    const of = (s: string) => rows.find((r) => r.status === s)?.n ?? 0;
+    const completed = of("completed");
+    const failed = of("failed");
     if (completed + failed >= expected || Date.now() > deadline) return { completed, failed };
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -1,6 +1,8 @@
 // Server benchmarks: queue throughput against a fake upstream, and API latency next to an empty
 // route in the same production server and the same run (ratios, not absolute figures, are the
 // goal on a shared machine).
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
 import autocannon from "autocannon";
 import { startOpenaiFake } from "@/test/fakes";
 import { seedUserWithKey } from "@/test/helpers/accounts";
@@ -14,7 +16,7 @@ interface CannonResult {
   timeouts: number;
 }
 
-function cannon(opts: autocannon.Options): Promise<CannonResult> {
+export function cannon(opts: autocannon.Options): Promise<CannonResult> {
   return new Promise((resolve, reject) => {
     autocannon(opts, (err, result) =>
       err ? reject(err) : resolve(result as unknown as CannonResult),
@@ -30,17 +32,36 @@ const summary = (r: CannonResult) => ({
   errors: r.errors + r.timeouts,
 });
 
-/** 400 tasks through a fake upstream with 500 ms latency at concurrency 8: ideal 16 tasks/s. */
-export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8) {
+/** `npm run worker` processes on the server's database (the server runs no worker then). */
+function startWorkers(n: number, env: Record<string, string>): ChildProcess[] {
+  const root = path.resolve(__dirname, "..");
+  return Array.from({ length: n }, () =>
+    spawn(path.join(root, "node_modules/.bin/tsx"), [path.join(root, "scripts/worker.ts")], {
+      cwd: root,
+      env: env as NodeJS.ProcessEnv,
+      stdio: "ignore",
+    }),
+  );
+}
+
+/**
+ * 400 tasks through a fake upstream with 500 ms latency at concurrency 8 per worker: ideal 16
+ * tasks/s per worker. `workers` = 0 runs the worker inside the web server (the default set-up);
+ * N > 0 runs N separate worker processes, with the provider's cap at 8 × N across them.
+ */
+export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8, workers = 0) {
   useFreshDataDir("pixel-bench-queue-");
   const user = await seedUserWithKey("bench-queue@example.com");
   const fake = await startOpenaiFake({ latencyMs });
   const server = await startServer({
     OPENAI_BASE_URL: fake.baseUrl,
     OPENAI_API_KEY: "test-openai-key",
-    OPENAI_CONCURRENCY: String(concurrency),
+    OPENAI_CONCURRENCY: String(concurrency * Math.max(1, workers)),
+    WORKER_CONCURRENCY: String(concurrency),
     GENERATION_RATE_LIMIT_PER_MIN: "1000000",
+    ...(workers > 0 ? { RUN_WORKER: "false" } : {}),
   });
+  const workerProcs = startWorkers(workers, { ...server.env, RUN_WORKER: "true" });
   const submit = (count: number, label: string) =>
     Promise.all(
       Array.from({ length: count }, (_, j) =>
@@ -66,23 +87,27 @@ export async function benchQueue(tasks = 400, latencyMs = 500, concurrency = 8) 
     const completed = done.completed - warmup;
     const failed = done.failed;
     const seconds = (performance.now() - started) / 1000;
-    const ideal = concurrency / (latencyMs / 1000);
+    const ideal = (concurrency * Math.max(1, workers)) / (latencyMs / 1000);
     const throughput = completed / seconds;
     return {
       tasks,
       completed,
       failed,
       upstream_latency_ms: latencyMs,
-      provider_concurrency: concurrency,
+      worker_processes: workers || "in the web server",
+      concurrency_per_worker: concurrency,
       seconds: Math.round(seconds * 100) / 100,
       tasks_per_s: Math.round(throughput * 100) / 100,
       ideal_tasks_per_s: ideal,
       efficiency: Math.round((throughput / ideal) * 1000) / 1000,
       goal: "efficiency >= 0.9",
       // time each task holds a concurrency slot beyond the upstream's own latency
-      overhead_ms_per_task: Math.round(((seconds * concurrency) / tasks) * 1000 - latencyMs),
+      overhead_ms_per_task: Math.round(
+        ((seconds * concurrency * Math.max(1, workers)) / tasks) * 1000 - latencyMs,
+      ),
     };
   } finally {
+    for (const w of workerProcs) w.kill("SIGTERM");
     await server.stop();
     await fake.close();
   }

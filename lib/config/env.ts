@@ -137,6 +137,10 @@ export const envSchema = z.object({
 
   // --- queue and worker
   RUN_WORKER: flag,
+  /** most tasks of one provider a single worker runs at once (default: the provider's cap) */
+  WORKER_CONCURRENCY: int(1, 1000),
+  /** PostgreSQL queue: how often a worker looks for tasks whose worker died (ms) */
+  QUEUE_SWEEP_MS: int(100, 600_000),
   TASK_LEASE_MS: int(1_000),
   TASK_TIMEOUT_MS: int(1_000),
   TASK_MAX_ATTEMPTS: int(1, 100),

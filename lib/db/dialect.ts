@@ -2,7 +2,7 @@
 // helpers instead of writing dialect-specific fragments themselves.
 import type { Statement } from "better-sqlite3";
 import { type SQL, sql } from "drizzle-orm";
-import { type Db, getDb, getSqlite } from "./client";
+import { type Db, getSqlite } from "./client";
 import { DIALECT, tasks } from "./schema";
 
 /**
@@ -23,8 +23,9 @@ export function attemptsMinusOne(): SQL {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lease claim of the table queue: the oldest runnable task of the given providers (pending and
-// due, or processing with an expired lease) moves to processing under a new lease, atomically.
+// SQLite's lease claim (the SQLite queue engine; PostgreSQL claims through pg-boss, see
+// lib/db/postgres/queue.ts): the oldest runnable task of the given providers (pending and due,
+// or processing with an expired lease) moves to processing under a new lease, atomically.
 
 const sqliteClaimSql = (providerCount: number) => `
   UPDATE tasks
@@ -43,67 +44,65 @@ const sqliteClaimSql = (providerCount: number) => `
       LIMIT 1)
   RETURNING id`;
 
+const runningSql = `
+  SELECT provider, count(*) AS n FROM tasks
+   WHERE status = 'processing' AND lease_expires_at >= ? GROUP BY provider`;
+
 // The worker claims on every tick: one prepared statement per connection and provider count.
 const sqliteClaims = new WeakMap<object, Map<number, Statement>>();
 
-function sqliteClaim(opts: ClaimArgs): number | undefined {
+function claimStatement(providerCount: number): Statement {
   const sqlite = getSqlite();
   let byCount = sqliteClaims.get(sqlite);
   if (!byCount) {
     byCount = new Map();
     sqliteClaims.set(sqlite, byCount);
   }
-  let statement = byCount.get(opts.providers.length);
+  let statement = byCount.get(providerCount);
   if (!statement) {
-    statement = sqlite.prepare(sqliteClaimSql(opts.providers.length));
-    byCount.set(opts.providers.length, statement);
+    statement = sqlite.prepare(sqliteClaimSql(providerCount));
+    byCount.set(providerCount, statement);
   }
-  const params: Record<string, unknown> = {
-    owner: opts.owner,
-    leaseUntil: opts.leaseUntil,
-    now: opts.now,
-  };
-  opts.providers.forEach((p, i) => {
-    params[`p${i}`] = p;
-  });
-  // BEGIN IMMEDIATE: the claim's read and write must not be split by another writer.
-  const claimed = sqlite
-    .transaction(() => statement.get(params) as { id: number } | undefined)
-    .immediate();
-  return claimed?.id;
+  return statement;
 }
 
-interface ClaimArgs {
+export interface SqliteClaimArgs {
   owner: string;
   providers: string[];
   leaseUntil: number;
   now: number;
+  /** per-provider caps on running tasks, counted over every worker on the file */
+  limits?: Map<string, number>;
 }
 
 /** The id of the task just claimed for `owner`, or undefined when none is runnable. */
-export async function claimTaskId(opts: ClaimArgs): Promise<number | undefined> {
-  if (DIALECT === "sqlite") return sqliteClaim(opts);
-  // SKIP LOCKED: concurrent claimers each take a different row instead of queueing on one.
-  const now = new Date(opts.now);
-  const result = await (await getDb()).execute<{ id: number }>(sql`
-    UPDATE tasks
-       SET status = 'processing',
-           lease_owner = ${opts.owner},
-           lease_expires_at = ${new Date(opts.leaseUntil)},
-           attempts = attempts + 1,
-           started_at = coalesce(started_at, ${now}),
-           updated_at = ${now}
-     WHERE id = (
-       SELECT id FROM tasks
-        WHERE provider IN (${sql.join(
-          opts.providers.map((p) => sql`${p}`),
-          sql`, `,
-        )})
-          AND ((status = 'pending' AND run_after <= ${now})
-            OR (status = 'processing' AND lease_expires_at < ${now}))
-        ORDER BY run_after, id
-        LIMIT 1
-        FOR UPDATE SKIP LOCKED)
-    RETURNING id`);
-  return result.rows[0]?.id;
+export function sqliteClaim(opts: SqliteClaimArgs): number | undefined {
+  const sqlite = getSqlite();
+  // BEGIN IMMEDIATE: SQLite's one writer at a time makes count-then-claim exact across processes.
+  return sqlite
+    .transaction(() => {
+      let providers = opts.providers;
+      if (opts.limits) {
+        const running = new Map(
+          (sqlite.prepare(runningSql).all(opts.now) as { provider: string; n: number }[]).map(
+            (r) => [r.provider, r.n],
+          ),
+        );
+        providers = providers.filter(
+          (p) => (running.get(p) ?? 0) < (opts.limits?.get(p) ?? Number.POSITIVE_INFINITY),
+        );
+      }
+      if (providers.length === 0) return undefined;
+      const params: Record<string, unknown> = {
+        owner: opts.owner,
+        leaseUntil: opts.leaseUntil,
+        now: opts.now,
+      };
+      providers.forEach((p, i) => {
+        params[`p${i}`] = p;
+      });
+      const claimed = claimStatement(providers.length).get(params) as { id: number } | undefined;
+      return claimed?.id;
+    })
+    .immediate();
 }

@@ -1,26 +1,33 @@
-// The durable task queue lives in the tasks table itself. A task is claimed with one
-// UPDATE … RETURNING inside BEGIN IMMEDIATE and held by a lease that the worker's heartbeat
-// renews; a lease that expires (the worker died) makes the task claimable again.
+// The task row's queue bookkeeping, shared by both queue engines (lib/jobs/task-queue.ts): every
+// change to a running task is conditional on the worker's lease (lease_owner), which its
+// heartbeat renews; a lease that expires (the worker died) makes the task claimable again.
+// On SQLite the tasks table is the whole queue: claimNextTask is one UPDATE … RETURNING inside
+// BEGIN IMMEDIATE. On PostgreSQL pg-boss delivers the work (lib/db/postgres/queue.ts claims).
 import { and, eq, inArray, isNull, notExists } from "drizzle-orm";
 import { getDb, writeTransaction } from "./client";
-import { attemptsMinusOne, claimTaskId } from "./dialect";
+import { attemptsMinusOne, sqliteClaim } from "./dialect";
 import { assets, batches, type Task, tasks } from "./schema";
 import { getTaskById } from "./tasks";
 
-/** Claims the oldest runnable task of one of `providers`, or undefined when there is none. */
+/**
+ * SQLite engine: claims the oldest runnable task of one of `providers` (skipping providers at
+ * their cap in `limits`), or undefined when there is none.
+ */
 export async function claimNextTask(opts: {
   owner: string;
   providers: string[];
   leaseMs: number;
   now?: number;
+  limits?: Map<string, number>;
 }): Promise<Task | undefined> {
   if (opts.providers.length === 0) return undefined;
   const now = opts.now ?? Date.now();
-  const id = await claimTaskId({
+  const id = sqliteClaim({
     owner: opts.owner,
     providers: opts.providers,
     leaseUntil: now + opts.leaseMs,
     now,
+    limits: opts.limits,
   });
   return id === undefined ? undefined : await getTaskById(id);
 }

@@ -2,17 +2,10 @@
 // ends here, turning a validated request into task rows for the queue.
 import crypto from "node:crypto";
 import type { Caller } from "@/lib/auth/caller";
-import { resetTaskForRerun } from "@/lib/db/queue";
 import type { Batch, NewTask, Task } from "@/lib/db/schema";
-import {
-  insertBatchWithTasks,
-  insertTask,
-  recentPromptsOfUser,
-  tasksOfBatch,
-  tasksOfUserByIds,
-} from "@/lib/db/tasks";
+import { recentPromptsOfUser, tasksOfBatch, tasksOfUserByIds } from "@/lib/db/tasks";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { notifyEnqueued } from "@/lib/jobs/events";
+import { getTaskQueue } from "@/lib/jobs/task-queue";
 import { interpretPrompt } from "@/lib/pixel/sprite/interpretation";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
@@ -172,7 +165,7 @@ export async function createSingleTask(
     ...drawingParams(input),
     interpretation: localInterpretation(model, input.prompt, seed, input),
   };
-  const task = await insertTask({
+  const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, input.prompt, input),
     seed,
     mode: "random",
@@ -180,7 +173,6 @@ export async function createSingleTask(
     sendEmail: input.send_email,
     email: input.email ?? null,
   });
-  notifyEnqueued();
   return { kind: "created", task };
 }
 
@@ -210,7 +202,7 @@ export async function createBatch(
   }
   consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
-  const result = await insertBatchWithTasks(
+  const result = await (await getTaskQueue()).enqueueBatch(
     {
       userId: caller.user.id,
       prompt: input.prompt,
@@ -264,7 +256,6 @@ export async function createBatch(
         };
       }),
   );
-  notifyEnqueued();
   return result;
 }
 
@@ -291,8 +282,7 @@ export async function regenerateFrame(caller: Caller, batch: Batch, index: numbe
   // The local engine keeps the subject by keeping the batch seed; `variant` changes the frame's
   // details. Remote models get a new seed and keep the batch's locked palette.
   const seed = frame.provider === "local" ? (frame.seed ?? batch.seed) : randomSeed();
-  const task = await resetTaskForRerun(frame.id, { seed, params });
-  notifyEnqueued();
+  const task = await (await getTaskQueue()).enqueueRerun(frame.id, { seed, params });
   return task;
 }
 
@@ -345,7 +335,7 @@ export async function createGeneration(
   consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
   const { model: _m, ...params } = input;
-  const task = await insertTask({
+  const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, input.prompt, {
       background: "transparent",
       scale: 20,
@@ -360,7 +350,6 @@ export async function createGeneration(
         type === "image" ? localInterpretation(model, input.prompt, seed, input) : undefined,
     },
   });
-  notifyEnqueued();
   return task;
 }
 
@@ -402,7 +391,7 @@ export async function createOperation(
   consumeGenerationQuota(caller, 1);
   const operation = String(model.capabilities?.operation ?? model.model_key);
   const prompt = `${operation} of #${source.id}: ${source.prompt}`.slice(0, 2000);
-  const task = await insertTask({
+  const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, prompt, {
       background: source.background as Background,
       scale: source.scale,
@@ -412,6 +401,5 @@ export async function createOperation(
     seed: source.seed,
     params: { prompt, operation, operationParams, sourceTaskId: source.id },
   });
-  notifyEnqueued();
   return task;
 }

@@ -40,12 +40,13 @@ afterAll(async () => {
 
 async function seedTasks(prompts: string[]) {
   const { createUser } = await import("@/lib/db/users");
-  const { insertTask } = await import("@/lib/db/tasks");
+  const { getTaskQueue } = await import("./task-queue");
+  const queue = await getTaskQueue();
   const user = await createUser({ email: `w${Math.random()}@example.com`, passwordHash: "x" });
   const tasks = [];
   for (const prompt of prompts) {
     tasks.push(
-      await insertTask({
+      await queue.enqueue({
         userId: user.id,
         type: "image",
         model: "openai/gpt-image-1",

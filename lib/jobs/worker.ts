@@ -1,27 +1,19 @@
 // The queue worker. Runs inside the Next.js server process by default (instrumentation.ts) or
-// alone (`npm run worker`); several may run against one database, since claims are atomic.
+// alone (`npm run worker`); several may run against one database: the queue (task-queue.ts)
+// hands each task to one worker at a time and holds each provider's cap across all of them.
 import crypto from "node:crypto";
 import os from "node:os";
 import { type Env, getEnv } from "@/lib/config/env";
-import {
-  claimNextTask,
-  completeTaskRow,
-  failTaskRow,
-  recordUpstreamId,
-  releaseTask,
-  renewLease,
-  requeueTask,
-} from "@/lib/db/queue";
-import type { Task } from "@/lib/db/schema";
+import { recordUpstreamId } from "@/lib/db/queue";
 import { getTaskById } from "@/lib/db/tasks";
 import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
 import { allAdapters, getAdapter, providerConfig } from "@/lib/providers/registry";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
-import { queueEvents } from "./events";
 import { executeTask, WaitForReference } from "./execute-task";
 import { sendBatchEmailIfDone, sendCompletionEmail } from "./notify";
 import { backoffDelayMs, maxAttempts } from "./retry-policy";
 import { storeOutputs } from "./store-outputs";
+import { type ClaimedTask, getTaskQueue, type TaskQueue } from "./task-queue";
 
 export interface WorkerOptions {
   owner?: string;
@@ -63,7 +55,10 @@ export class Worker {
   private readonly heartbeatMs: number;
   private readonly pollMs: number;
   private readonly taskDeadlineMs: number;
+  /** each provider's cap across all workers (<PROVIDER>_CONCURRENCY) */
   private readonly limits = new Map<string, number>();
+  /** how many tasks of each provider this worker runs at once (WORKER_CONCURRENCY caps it) */
+  private readonly perWorker = new Map<string, number>();
   private readonly active = new Map<string, number>();
   private readonly running = new Map<number, AbortController>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -71,10 +66,9 @@ export class Worker {
   private ticking?: Promise<void>;
   private again = false;
   private stopped = true;
+  private queue?: TaskQueue;
+  private unsubscribe?: Promise<(() => Promise<void>) | undefined>;
   private readonly log: (msg: string) => void;
-  private readonly onEnqueued = () => void this.tick();
-  private readonly onCancelled = (taskId: number) =>
-    this.running.get(taskId)?.abort(new TaskGone());
 
   constructor(opts: WorkerOptions = {}) {
     const env = opts.env ?? getEnv();
@@ -89,15 +83,27 @@ export class Worker {
       // <PROVIDER>_CONCURRENCY as the provider's config reads it; unconfigured providers still
       // get a slot count so their queued tasks are claimed and failed with a reason.
       const configured = providerConfig(adapter.id, env)?.concurrency;
-      this.limits.set(adapter.id, configured ?? adapter.defaultConcurrency);
+      const cap = configured ?? adapter.defaultConcurrency;
+      this.limits.set(adapter.id, cap);
+      this.perWorker.set(adapter.id, Math.min(cap, env.WORKER_CONCURRENCY ?? cap));
     }
   }
 
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    queueEvents.on("enqueued", this.onEnqueued);
-    queueEvents.on("cancelled", this.onCancelled);
+    // Wake-ups: in-process on SQLite, LISTEN/NOTIFY across processes on PostgreSQL.
+    this.unsubscribe = getTaskQueue()
+      .then((queue) =>
+        queue.subscribe({
+          enqueued: () => void this.tick(),
+          cancelled: (taskId) => this.running.get(taskId)?.abort(new TaskGone()),
+        }),
+      )
+      .catch((error) => {
+        this.log(`queue not reachable yet: ${error instanceof Error ? error.message : error}`);
+        return undefined;
+      });
     this.timer = setInterval(() => void this.tick(), this.pollMs);
     this.timer.unref?.();
     void this.tick();
@@ -107,8 +113,7 @@ export class Worker {
   async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
-    queueEvents.off("enqueued", this.onEnqueued);
-    queueEvents.off("cancelled", this.onCancelled);
+    await (await this.unsubscribe)?.();
     await this.ticking;
     const all = Promise.allSettled([...this.inFlight]);
     const timeout = new Promise((r) => setTimeout(r, graceMs).unref?.());
@@ -121,10 +126,13 @@ export class Worker {
     return this.running.size;
   }
 
-  private providersWithCapacity(): string[] {
-    return [...this.limits]
-      .filter(([id, limit]) => (this.active.get(id) ?? 0) < limit)
-      .map(([id]) => id);
+  private capacity(): Map<string, number> {
+    const free = new Map<string, number>();
+    for (const [id, n] of this.perWorker) {
+      const left = n - (this.active.get(id) ?? 0);
+      if (left > 0) free.set(id, left);
+    }
+    return free;
   }
 
   /**
@@ -149,16 +157,24 @@ export class Worker {
         this.again = false;
         for (;;) {
           if (this.stopped) return;
-          const providers = this.providersWithCapacity();
-          if (providers.length === 0) break;
-          const task = await claimNextTask({ owner: this.owner, providers, leaseMs: this.leaseMs });
-          if (!task) break;
-          if (this.stopped) {
-            // stop() began while this claim was in flight: hand the task straight back.
-            await releaseTask(task.id, this.owner, new Date());
-            return;
+          const capacity = this.capacity();
+          if (capacity.size === 0) break;
+          this.queue ??= await getTaskQueue();
+          const claimed = await this.queue.claim({
+            owner: this.owner,
+            leaseMs: this.leaseMs,
+            capacity,
+            limits: this.limits,
+          });
+          if (claimed.length === 0) break;
+          for (const c of claimed) {
+            if (this.stopped) {
+              // stop() began while this claim was in flight: hand the task straight back.
+              await this.queue.release(c, new Date());
+            } else {
+              this.launch(this.queue, c);
+            }
           }
-          this.launch(task);
         }
       } while (this.again && !this.stopped);
     } catch (error) {
@@ -166,9 +182,10 @@ export class Worker {
     }
   }
 
-  private launch(task: Task): void {
+  private launch(queue: TaskQueue, c: ClaimedTask): void {
+    const { task } = c;
     this.active.set(task.provider, (this.active.get(task.provider) ?? 0) + 1);
-    const run = this.run(task).finally(() => {
+    const run = this.run(queue, c).finally(() => {
       this.active.set(task.provider, (this.active.get(task.provider) ?? 1) - 1);
       this.inFlight.delete(run);
       void this.tick();
@@ -176,11 +193,12 @@ export class Worker {
     this.inFlight.add(run);
   }
 
-  private async run(task: Task): Promise<void> {
+  private async run(queue: TaskQueue, c: ClaimedTask): Promise<void> {
+    const { task } = c;
     const ctrl = new AbortController();
     this.running.set(task.id, ctrl);
     const heartbeat = setInterval(() => {
-      renewLease(task.id, this.owner, this.leaseMs).then(
+      queue.heartbeat(c, this.leaseMs).then(
         (held) => held || ctrl.abort(new TaskGone()),
         (error) => this.log(`heartbeat of task ${task.id} failed: ${error}`),
       );
@@ -196,9 +214,8 @@ export class Worker {
     try {
       const attemptsAllowed = maxAttempts();
       if (task.attempts > attemptsAllowed) {
-        await failTaskRow(
-          task.id,
-          this.owner,
+        await queue.fail(
+          c,
           task.errorMsg
             ? `Gave up after ${attemptsAllowed} attempts. Last error: ${task.errorMsg}`
             : `Gave up after ${attemptsAllowed} attempts: the worker stopped while processing this task`,
@@ -215,15 +232,14 @@ export class Worker {
             if (!(await recordUpstreamId(task.id, this.owner, id))) ctrl.abort(new TaskGone());
           },
           reportProgress: async (p) => {
-            if (!(await renewLease(task.id, this.owner, this.leaseMs, p)))
-              ctrl.abort(new TaskGone());
+            if (!(await queue.heartbeat(c, this.leaseMs, p))) ctrl.abort(new TaskGone());
           },
         }),
         aborted,
       ]);
       const stored = await Promise.race([storeOutputs(task, model, outputs, ctx), aborted]);
       if (ctrl.signal.aborted) throw ctrl.signal.reason;
-      if (await completeTaskRow(task.id, this.owner, stored)) {
+      if (await queue.complete(c, stored)) {
         if (task.sendEmail) await sendCompletionEmail(task.id).catch(() => undefined);
       } else if (!(await getTaskById(task.id))) {
         // deleted while we were storing its outputs: don't leave the files behind
@@ -236,7 +252,7 @@ export class Worker {
         // Stop the upstream too when it can be told (ComfyUI/A1111 interrupt); best effort.
         void cancelUpstream(task.provider, upstreamId, this.log);
       }
-      await this.handleFailure(task, error, ctrl.signal);
+      await this.handleFailure(queue, c, error, ctrl.signal);
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } finally {
       clearTimeout(deadline);
@@ -245,22 +261,31 @@ export class Worker {
     }
   }
 
-  private async handleFailure(task: Task, error: unknown, signal: AbortSignal): Promise<void> {
+  private async handleFailure(
+    queue: TaskQueue,
+    c: ClaimedTask,
+    error: unknown,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const { task } = c;
     if (signal.aborted && signal.reason instanceof TaskGone) {
-      this.log(`task ${task.id} was deleted; stopped its work`);
+      this.log(`task ${task.id} was deleted or taken over; stopped its work`);
+      // The row is gone or leased to another worker (the owner check leaves it alone); this
+      // only ends our delivery.
+      await queue.fail(c, "deleted");
       return;
     }
     if (signal.aborted && signal.reason instanceof TaskDeadline) {
-      await failTaskRow(task.id, this.owner, `${task.provider}: ${signal.reason.message}`);
+      await queue.fail(c, `${task.provider}: ${signal.reason.message}`);
       return;
     }
     if (error instanceof WaitForReference) {
-      await releaseTask(task.id, this.owner, new Date(Date.now() + 1000));
+      await queue.release(c, new Date(Date.now() + 1000));
       return;
     }
     if (signal.aborted) {
       // Shutdown: hand the task back untouched; its upstream id (if any) lets the next run resume.
-      await releaseTask(task.id, this.owner, new Date());
+      await queue.release(c, new Date());
       return;
     }
     if (error instanceof ProviderError) {
@@ -270,23 +295,17 @@ export class Worker {
         this.log(
           `task ${task.id} attempt ${task.attempts} failed (${error.kind}); retrying in ${delay} ms`,
         );
-        await requeueTask(
-          task.id,
-          this.owner,
-          new Date(Date.now() + delay),
-          `Retrying: ${message}`,
-        );
+        await queue.retry(c, new Date(Date.now() + delay), `Retrying: ${message}`);
         return;
       }
-      await failTaskRow(task.id, this.owner, message);
+      await queue.fail(c, message);
       return;
     }
     this.log(
       `task ${task.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
     );
-    await failTaskRow(
-      task.id,
-      this.owner,
+    await queue.fail(
+      c,
       `Generation failed: ${error instanceof Error ? error.message : "unexpected error"}`,
     );
   }

@@ -1,6 +1,6 @@
 import type { Task } from "@/lib/db/schema";
 import { assetsOfTask, deleteTaskRow } from "@/lib/db/tasks";
-import { notifyCancelled } from "@/lib/jobs/events";
+import { getTaskQueue } from "@/lib/jobs/task-queue";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { imageDataUrl } from "./images";
 import { assetUrl, toQtTask } from "./serialize";
@@ -28,6 +28,6 @@ export async function taskDetail(task: Task, includeBase64: boolean) {
 /** Removes a task, its files, and stops its upstream polling if a worker is running it. */
 export async function deleteTask(task: Task): Promise<void> {
   await deleteTaskRow(task.id, task.userId);
-  notifyCancelled(task.id);
+  await (await getTaskQueue()).cancel(task.id);
   await getBlobStore().deletePrefix(taskPrefix(task.id));
 }

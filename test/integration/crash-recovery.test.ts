@@ -80,7 +80,7 @@ describe("crash recovery", () => {
       { limit: 1, offset: 0 },
     );
     expect(stuck.total).toBe(0);
-  });
+  }, 60_000);
 
   it("deleting a running task stops its upstream polling", async () => {
     const res = await fetch(`${server.baseUrl}/api/v1/generate`, {

@@ -1,0 +1,298 @@
+// The PostgreSQL engine: pg-boss delivers work, the tasks table decides it.
+//
+// - One pg-boss queue per provider (`pixel-task.<provider>`); a job says "task N may run now" and
+//   is keyed by the task id (singletonKey). The tasks row stays the record users see.
+// - Claim = pg-boss fetch + a conditional UPDATE on the row (lib/db/postgres/queue.ts): the row
+//   must be runnable, and the provider below its cap of running tasks counted over all workers
+//   under a per-provider advisory lock, so <PROVIDER>_CONCURRENCY holds across every process and
+//   a task never runs on two workers (a second delivery finds the row leased and is dropped).
+// - The worker's lease on the row (heartbeat) detects a dead worker within TASK_LEASE_MS, much
+//   sooner than pg-boss's job expiry: a sweeper (one worker at a time, advisory try-lock) gives
+//   tasks with expired leases, and pending rows whose delivery was lost, a new job. The retried
+//   run resumes the recorded upstream job id (lib/jobs/execute-task.ts) instead of resubmitting.
+// - Retry with backoff = row back to pending with run_after, plus a job with startAfter.
+// - Wake-ups and cancellation cross processes through LISTEN/NOTIFY on one channel.
+//
+// pg-boss 10 API used (node_modules/pg-boss/types.d.ts): new PgBoss({ db: { executeSql } }),
+// start(), stop(), getQueue(), createQueue(name, { policy: "standard", … }), send(name, data,
+// { startAfter, singletonKey, retryLimit, retryDelay, expireInSeconds }), insert(jobs),
+// fetch(name, { batchSize }), complete(name, id), fail(name, id). The "standard" policy: the
+// "stately" one's unique (name, state, key) index would make fetch fail while a dead worker's job
+// is still active for the same task.
+import pg from "pg";
+import PgBoss from "pg-boss";
+import { getEnv } from "@/lib/config/env";
+import { databaseTarget } from "@/lib/config/paths";
+import { getPool } from "@/lib/db/client";
+import {
+  claimTaskRow,
+  queuesWithDueJobs,
+  runningPerProvider,
+  sweepCandidates,
+  tasksWithQueuedJob,
+  whileHoldingSweepLock,
+} from "@/lib/db/postgres/queue";
+import {
+  completeTaskRow,
+  failTaskRow,
+  releaseTask,
+  renewLease,
+  requeueTask,
+  resetTaskForRerun,
+} from "@/lib/db/queue";
+import type { Task } from "@/lib/db/schema";
+import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
+import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
+
+const BOSS_SCHEMA = "pgboss";
+const CHANNEL = "pixel_tasks";
+const QUEUE_PREFIX = "pixel-task.";
+/** a delivery turned back because the provider was at its cap is retried after this */
+const FULL_RETRY_SECONDS = 1;
+/** pg-boss's own expiry of an active job: only a backstop, the row lease detects dead workers */
+const JOB_EXPIRE_SECONDS = 60 * 60;
+/** a pending row untouched this long without a queued job has lost its delivery */
+const LOST_AFTER_MS = 10_000;
+
+const queueName = (provider: string) => `${QUEUE_PREFIX}${provider}`;
+
+type Message = { e: "enqueued" } | { e: "cancelled"; id: number };
+
+export async function createPgBossQueue(): Promise<TaskQueue> {
+  const pool = await getPool();
+  const boss = new PgBoss({
+    db: { executeSql: (text, values) => pool.query(text, values) },
+    schema: BOSS_SCHEMA,
+    // Maintenance (expiry, archiving) runs in every process; pg-boss locks it internally.
+    supervise: true,
+    schedule: false,
+  });
+  boss.on("error", (error) => console.error(`[queue] pg-boss: ${error.message}`));
+  await boss.start();
+
+  // One creation per queue name in this process (concurrent create_queue calls deadlock in
+  // pg-boss); another process creating it at the same moment is caught and re-checked.
+  const known = new Map<string, Promise<string>>();
+  function ensureQueue(provider: string): Promise<string> {
+    const name = queueName(provider);
+    let ready = known.get(name);
+    if (!ready) {
+      ready = createQueueOnce(name);
+      known.set(name, ready);
+      ready.catch(() => known.delete(name));
+    }
+    return ready;
+  }
+  async function createQueueOnce(name: string): Promise<string> {
+    for (let attempt = 1; ; attempt++) {
+      if (await boss.getQueue(name)) return name;
+      try {
+        await boss.createQueue(name, {
+          name,
+          policy: "standard",
+          retryLimit: 1_000_000,
+          retryDelay: FULL_RETRY_SECONDS,
+          retryBackoff: false,
+          expireInSeconds: JOB_EXPIRE_SECONDS,
+        });
+        return name;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  }
+
+  async function deliver(tasks: Pick<Task, "id" | "provider" | "runAfter">[]): Promise<void> {
+    if (tasks.length === 0) return;
+    for (const provider of new Set(tasks.map((t) => t.provider))) await ensureQueue(provider);
+    const now = Date.now();
+    await boss.insert(
+      tasks.map((t) => ({
+        name: queueName(t.provider),
+        data: { taskId: t.id },
+        singletonKey: String(t.id),
+        startAfter: t.runAfter.getTime() > now ? t.runAfter : undefined,
+        retryLimit: 1_000_000,
+        retryDelay: FULL_RETRY_SECONDS,
+        expireInSeconds: JOB_EXPIRE_SECONDS,
+      })),
+    );
+  }
+
+  async function publish(message: Message): Promise<void> {
+    await pool.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify(message)]);
+  }
+
+  /** The row exists by now: a failed delivery is logged, and the sweeper delivers it later. */
+  async function enqueued(tasks: Task[]): Promise<void> {
+    try {
+      await deliver(tasks);
+      await publish({ e: "enqueued" });
+    } catch (error) {
+      console.error(
+        `[queue] delivery of task(s) ${tasks.map((t) => t.id).join(", ")} deferred to the sweeper: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+
+  /** Ends this delivery; a task going back to the queue gets its next one first. */
+  async function finishJob(c: ClaimedTask, next?: Date): Promise<void> {
+    if (next) await deliver([{ id: c.task.id, provider: c.task.provider, runAfter: next }]);
+    if (c.jobId) await boss.complete(queueName(c.task.provider), c.jobId);
+  }
+
+  let sweepCursor = 0;
+  let lastSweep = 0;
+  async function sweep(): Promise<void> {
+    if (Date.now() - lastSweep < (getEnv().QUEUE_SWEEP_MS ?? 5_000)) return;
+    lastSweep = Date.now();
+    await whileHoldingSweepLock(async () => {
+      const candidates = await sweepCandidates(sweepCursor, LOST_AFTER_MS);
+      sweepCursor = candidates.length ? candidates[candidates.length - 1].id : 0;
+      const queued = await tasksWithQueuedJob(
+        BOSS_SCHEMA,
+        candidates.map((c) => c.id),
+      );
+      const lost = candidates.filter((c) => !queued.has(c.id));
+      await deliver(lost);
+      if (lost.length) await publish({ e: "enqueued" });
+    });
+  }
+
+  return {
+    engine: "pg-boss",
+    async enqueue(values) {
+      const task = await insertTask(values);
+      await enqueued([task]);
+      return task;
+    },
+    async enqueueBatch(batch, makeTasks) {
+      const result = await insertBatchWithTasks(batch, makeTasks);
+      await enqueued(result.tasks);
+      return result;
+    },
+    async enqueueRerun(id, values) {
+      const task = await resetTaskForRerun(id, values);
+      await enqueued([task]);
+      return task;
+    },
+
+    async claim({ owner, leaseMs, capacity, limits }) {
+      await sweep().catch((error) => console.error(`[queue] sweep failed: ${error.message}`));
+      const wanted = [...capacity].filter(([, n]) => n > 0);
+      if (wanted.length === 0) return [];
+      const due = await queuesWithDueJobs(
+        BOSS_SCHEMA,
+        wanted.map(([p]) => queueName(p)),
+      );
+      if (due.size === 0) return [];
+      const running = await runningPerProvider();
+      const out: ClaimedTask[] = [];
+      for (const [provider, free] of wanted) {
+        const name = queueName(provider);
+        if (!due.has(name)) continue;
+        const cap = limits.get(provider) ?? free;
+        const n = Math.min(free, cap - (running.get(provider) ?? 0));
+        if (n <= 0) continue;
+        const jobs = await boss.fetch<{ taskId: number }>(name, { batchSize: n });
+        for (const job of jobs) {
+          const claimed = await claimTaskRow({
+            id: job.data.taskId,
+            provider,
+            owner,
+            leaseMs,
+            cap,
+          });
+          if (claimed.kind === "claimed") out.push({ task: claimed.task, owner, jobId: job.id });
+          else if (claimed.kind === "full") await boss.fail(name, job.id);
+          else await boss.complete(name, job.id);
+        }
+      }
+      return out;
+    },
+
+    heartbeat: (c, leaseMs, progress) => renewLease(c.task.id, c.owner, leaseMs, progress),
+    async complete(c, outputs) {
+      const ok = await completeTaskRow(c.task.id, c.owner, outputs);
+      await finishJob(c);
+      return ok;
+    },
+    async fail(c, message) {
+      const ok = await failTaskRow(c.task.id, c.owner, message);
+      await finishJob(c);
+      return ok;
+    },
+    async retry(c, runAfter, note) {
+      const ok = await requeueTask(c.task.id, c.owner, runAfter, note);
+      await finishJob(c, ok ? runAfter : undefined);
+      return ok;
+    },
+    async release(c, runAfter) {
+      const ok = await releaseTask(c.task.id, c.owner, runAfter);
+      await finishJob(c, ok ? runAfter : undefined);
+      return ok;
+    },
+    async cancel(taskId) {
+      await publish({ e: "cancelled", id: taskId });
+    },
+
+    async subscribe(listener) {
+      return listen(listener);
+    },
+    async close() {
+      await boss.stop({ graceful: false, close: false, wait: true });
+    },
+  };
+}
+
+/**
+ * LISTEN on a dedicated connection (a pooled one would be handed to other queries). A lost
+ * connection is re-opened after a second; the worker's polling covers the gap.
+ */
+function listen(listener: QueueListener): () => Promise<void> {
+  const target = databaseTarget();
+  if (target.dialect !== "postgres") throw new Error("LISTEN needs PostgreSQL");
+  let client: pg.Client | undefined;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async () => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString: target.url });
+    client = c;
+    const reconnect = () => {
+      if (closed || client !== c) return;
+      client = undefined;
+      c.end().catch(() => undefined);
+      retry = setTimeout(connect, 1_000);
+      retry.unref?.();
+    };
+    c.on("error", reconnect);
+    c.on("end", reconnect);
+    c.on("notification", (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        const m = JSON.parse(msg.payload) as Message;
+        if (m.e === "enqueued") listener.enqueued();
+        else if (m.e === "cancelled") listener.cancelled(m.id);
+      } catch {
+        // not ours
+      }
+    });
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${CHANNEL}`);
+      // Anything enqueued while we were not listening is found by this poll.
+      listener.enqueued();
+    } catch {
+      reconnect();
+    }
+  };
+  void connect();
+  return async () => {
+    closed = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
+}

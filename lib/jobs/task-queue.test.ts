@@ -1,0 +1,125 @@
+// The queue interface against its engine for this run's backend: the SQLite lease queue, or
+// pg-boss on PostgreSQL (BACKEND=postgres). Claims honour capacity and the per-provider cap over
+// all workers, retries wait for run_after, a dead worker's task is claimed by another, and a
+// cancellation reaches subscribers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NewTask } from "@/lib/db/schema";
+import { useFreshDataDir, waitFor } from "@/test/helpers/server";
+import type { ClaimRequest, TaskQueue } from "./task-queue";
+
+let queue: TaskQueue;
+let userId: number;
+
+beforeAll(async () => {
+  useFreshDataDir("pixel-task-queue-");
+  process.env.QUEUE_SWEEP_MS = "200";
+  const { resetEnvCache } = await import("@/lib/config/env");
+  resetEnvCache();
+  const { createUser } = await import("@/lib/db/users");
+  userId = (await createUser({ email: "queue@example.com", passwordHash: "x" })).id;
+  const { getTaskQueue } = await import("./task-queue");
+  queue = await getTaskQueue();
+});
+afterAll(async () => {
+  const { closeTaskQueue } = await import("./task-queue");
+  await closeTaskQueue();
+});
+
+const task = (provider: string, prompt: string): NewTask => ({
+  userId,
+  type: "image",
+  model: `${provider}/m`,
+  provider,
+  prompt,
+  params: { prompt },
+});
+
+const request = (owner: string, provider: string, free: number, cap: number): ClaimRequest => ({
+  owner,
+  leaseMs: 60_000,
+  capacity: new Map([[provider, free]]),
+  limits: new Map([[provider, cap]]),
+});
+
+/** Claims until `count` tasks are held or the deadline passes (pg-boss delivery is async). */
+async function claimAtLeast(req: ClaimRequest, count: number, timeoutMs = 5_000) {
+  const got = [];
+  const deadline = Date.now() + timeoutMs;
+  while (got.length < count && Date.now() < deadline) {
+    const left = new Map([...req.capacity].map(([p, n]) => [p, n - got.length]));
+    got.push(...(await queue.claim({ ...req, capacity: left })));
+    if (got.length < count) await new Promise((r) => setTimeout(r, 50));
+  }
+  return got;
+}
+
+describe("task queue", () => {
+  it("hands an enqueued task to one claimer, and completes it", async () => {
+    const t = await queue.enqueue(task("q-one", "one"));
+    expect(t.status).toBe("pending");
+    const [c] = await claimAtLeast(request("A", "q-one", 4, 4), 1);
+    expect(c.task.id).toBe(t.id);
+    expect(c.task.status).toBe("processing");
+    expect(await queue.claim(request("B", "q-one", 4, 4))).toEqual([]);
+    expect(await queue.heartbeat(c, 60_000, 50)).toBe(true);
+    expect(await queue.complete(c, { files: [] })).toBe(true);
+    const { getTaskById } = await import("@/lib/db/tasks");
+    expect((await getTaskById(t.id))?.status).toBe("completed");
+  });
+
+  it("never runs more of a provider at once than its cap, counted over every worker", async () => {
+    for (let i = 0; i < 6; i++) await queue.enqueue(task("q-cap", `cap ${i}`));
+    const a = await claimAtLeast(request("A", "q-cap", 5, 3), 3);
+    expect(a.length).toBe(3);
+    // A second worker with free slots gets nothing while the provider is at its cap…
+    expect(await queue.claim(request("B", "q-cap", 5, 3))).toEqual([]);
+    // … and one task as soon as a slot frees up.
+    await queue.complete(a[0], { files: [] });
+    const after = await claimAtLeast(request("B", "q-cap", 5, 3), 2, 3_000);
+    expect(after.length).toBe(1);
+  });
+
+  it("retries no earlier than run_after (an upstream's Retry-After)", async () => {
+    const t = await queue.enqueue(task("q-retry", "retry me"));
+    const [c] = await claimAtLeast(request("A", "q-retry", 1, 1), 1);
+    expect(await queue.retry(c, new Date(Date.now() + 1_500), "Retrying: 429")).toBe(true);
+    expect(await queue.claim(request("A", "q-retry", 1, 1))).toEqual([]);
+    const [again] = await claimAtLeast(request("A", "q-retry", 1, 1), 1, 6_000);
+    expect(again.task.id).toBe(t.id);
+    expect(again.task.attempts).toBe(2);
+  });
+
+  it("gives a dead worker's task to another worker once its lease expires", async () => {
+    const t = await queue.enqueue(task("q-dead", "orphan"));
+    const [c] = await claimAtLeast({ ...request("dead", "q-dead", 1, 1), leaseMs: 300 }, 1);
+    expect(c.task.id).toBe(t.id);
+    // no heartbeat, no completion: the worker "died"
+    const [taken] = await claimAtLeast(request("alive", "q-dead", 1, 1), 1, 10_000);
+    expect(taken?.task.id).toBe(t.id);
+    expect(taken.task.leaseOwner).toBe("alive");
+    // the dead worker's late writes are refused
+    expect(await queue.complete(c, { files: [] })).toBe(false);
+    expect(await queue.complete(taken, { files: [] })).toBe(true);
+  });
+
+  it("tells subscribers that a task was cancelled", async () => {
+    const seen: number[] = [];
+    const unsubscribe = await queue.subscribe({
+      enqueued: () => undefined,
+      cancelled: (id) => seen.push(id),
+    });
+    try {
+      // LISTEN needs a moment to be in place on PostgreSQL
+      await waitFor(
+        async () => {
+          await queue.cancel(4242);
+          return seen.includes(4242) ? true : undefined;
+        },
+        10_000,
+        300,
+      );
+    } finally {
+      await unsubscribe();
+    }
+  });
+});
