@@ -111,14 +111,18 @@ export function ApiKeysManager() {
       ) : list.data && list.data.length === 0 ? (
         <Empty>{t("keys.empty")}</Empty>
       ) : (
-        <div className={`${cardClass} overflow-x-auto`}>
-          <table className="w-full min-w-[36rem] text-left text-sm" data-testid="keys-table">
+        // Below sm the key and dates move under the name, so Revoke stays on screen at 375 px
+        // without a sideways-scrolling table.
+        <div className={cardClass}>
+          <table className="w-full text-left text-sm" data-testid="keys-table">
             <thead>
               <tr className="text-zinc-500">
                 <th className="px-3 py-2 font-medium">{t("keys.colName")}</th>
-                <th className="px-3 py-2 font-medium">{t("keys.colKey")}</th>
-                <th className="px-3 py-2 font-medium">{t("keys.colCreated")}</th>
-                <th className="px-3 py-2 font-medium">{t("keys.colUsed")}</th>
+                <th className="hidden px-3 py-2 font-medium sm:table-cell">{t("keys.colKey")}</th>
+                <th className="hidden px-3 py-2 font-medium md:table-cell">
+                  {t("keys.colCreated")}
+                </th>
+                <th className="hidden px-3 py-2 font-medium md:table-cell">{t("keys.colUsed")}</th>
                 <th className="px-3 py-2 font-medium">{t("keys.colStatus")}</th>
               </tr>
             </thead>
@@ -129,16 +133,27 @@ export function ApiKeysManager() {
                   data-key-id={k.id}
                   className="border-t border-zinc-200 dark:border-zinc-800"
                 >
-                  <td className="px-3 py-2 font-medium">{k.name}</td>
                   <td className="px-3 py-2">
+                    <span className="font-medium break-all">{k.name}</span>
+                    <span className="block text-xs text-zinc-500 sm:hidden">
+                      <code>
+                        {k.prefix}…{k.last4}
+                      </code>
+                    </span>
+                    <span className="block text-xs text-zinc-500 md:hidden">
+                      {t("keys.colUsed")}:{" "}
+                      {k.last_used_at ? formatDate(k.last_used_at, locale) : t("common.never")}
+                    </span>
+                  </td>
+                  <td className="hidden px-3 py-2 sm:table-cell">
                     <code>
                       {k.prefix}…{k.last4}
                     </code>
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
+                  <td className="hidden px-3 py-2 whitespace-nowrap md:table-cell">
                     {formatDate(k.created_at, locale)}
                   </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
+                  <td className="hidden px-3 py-2 whitespace-nowrap md:table-cell">
                     {k.last_used_at ? formatDate(k.last_used_at, locale) : t("common.never")}
                   </td>
                   <td className="px-3 py-2">
@@ -147,7 +162,7 @@ export function ApiKeysManager() {
                         {t("keys.revoked")}
                       </span>
                     ) : (
-                      <div className="flex items-center gap-2">
+                      <div className="flex flex-wrap items-center gap-2">
                         <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">
                           {t("keys.active")}
                         </span>

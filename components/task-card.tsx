@@ -9,7 +9,10 @@ import { PixelImage } from "./pixel-image";
 import { StatusBadge } from "./ui";
 
 /** Adds a version so a frame re-rolled in place (same id, same path) is fetched again. */
-export function versioned(task: Task, path: string | null | undefined): string | null {
+export function versioned(
+  task: Pick<Task, "completed_at" | "updated_at">,
+  path: string | null | undefined,
+): string | null {
   if (!path) return null;
   const v = task.completed_at ?? task.updated_at;
   return v ? `${path}${path.includes("?") ? "&" : "?"}v=${encodeURIComponent(v)}` : path;

@@ -21,11 +21,17 @@ export const keys = {
   batch: (id: number) => ["batch", id] as const,
   batches: (page: number) => ["batches", page] as const,
   keys: ["keys"] as const,
+  me: ["me"] as const,
   providers: ["providers"] as const,
 };
 
 export function useModels() {
   return useQuery({ queryKey: keys.models, queryFn: api.models, staleTime: 60_000 });
+}
+
+/** The signed-in person (their role decides how much configuration detail the UI shows). */
+export function useMe() {
+  return useQuery({ queryKey: keys.me, queryFn: api.me, staleTime: 5 * 60_000 });
 }
 
 export function flattenModels(data: ModelsByType | undefined): Model[] {

@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { keys } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
+import type { BatchFrame } from "@/lib/client/types";
+import { modeLabel } from "../gallery/task-params";
 import { useI18n } from "../i18n-provider";
 import {
   Button,
@@ -16,9 +18,24 @@ import {
   PageTitle,
   StatusBadge,
 } from "../ui";
+import { SpriteLoop } from "./sprite-loop";
+
+/** The batch's frames looping, or an empty checkerboard while none is done. */
+function BatchThumb({ frames, label }: { frames: BatchFrame[]; label: string }) {
+  const done = frames.filter((f) => f.status === "completed" && f.image_path);
+  if (done.length === 0)
+    return (
+      <span
+        aria-hidden="true"
+        className="checkerboard size-14 shrink-0 rounded-md border border-zinc-200 dark:border-zinc-700"
+      />
+    );
+  return <SpriteLoop frames={done} size={56} label={label} />;
+}
 
 export function BatchList() {
   const { t, locale } = useI18n();
+
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: keys.batches(page),
@@ -45,13 +62,16 @@ export function BatchList() {
                 href={`/batches/${b.id}`}
                 className={`${cardClass} flex flex-wrap items-center gap-x-4 gap-y-1 p-3 hover:border-indigo-400`}
               >
+                <BatchThumb frames={b.frames ?? []} label={b.prompt} />
                 <span className="font-semibold">#{b.id}</span>
-                <span className="rounded bg-zinc-100 px-1.5 text-xs dark:bg-zinc-800">
-                  {b.mode ?? "random"}
-                </span>
-                <span className="min-w-0 flex-1 truncate text-sm">{b.prompt}</span>
+                {b.mode && (
+                  <span className="rounded bg-zinc-100 px-1.5 text-xs dark:bg-zinc-800">
+                    {modeLabel(t, b.mode)}
+                  </span>
+                )}
+                <span className="min-w-0 flex-1 basis-40 truncate text-sm">{b.prompt}</span>
                 <span className="text-xs text-zinc-500">
-                  {b.generated_count}/{b.requested_count}
+                  {t("batch.progress", { done: b.generated_count, total: b.requested_count })}
                 </span>
                 <StatusBadge status={b.status} />
                 <span className="text-xs text-zinc-500">{formatDate(b.created_at, locale)}</span>

@@ -1,17 +1,19 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import { keys, useBatch } from "@/hooks/use-api";
-import { api } from "@/lib/client/api";
+import { useBatch } from "@/hooks/use-api";
 import type { Task } from "@/lib/client/types";
 import { frameSpec } from "@/lib/pixel/animation-layout";
 import type { Facing } from "@/lib/vocabulary";
+import { modeLabel } from "../gallery/task-params";
 import { useI18n } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
 import { TaskThumb, versioned } from "../task-card";
 import { Button, cardClass, ErrorText, Loading, Spinner, StatusBadge } from "../ui";
+import { RerollReportView } from "./reroll-report";
+import { usePlayerKeys } from "./use-player-keys";
+import { useReroll } from "./use-reroll";
 
 const frameOf = (mode: string, task: Task) => frameSpec(mode, (task.batch_index ?? 1) - 1);
 
@@ -33,7 +35,6 @@ const COMPASS_MODES = new Set(["directions", "directions8", "walk4"]);
 export function BatchPreviewer({ id }: { id: number }) {
   const { t } = useI18n();
   const batch = useBatch(id);
-  const qc = useQueryClient();
   const ids = { fps: useId(), zoom: useId() };
   const [playing, setPlaying] = useState(true);
   const [fps, setFps] = useState(8);
@@ -90,10 +91,13 @@ export function BatchPreviewer({ id }: { id: number }) {
     return () => clearInterval(timer);
   }, [playing, fps, loopMode, n]);
 
-  const reroll = useMutation({
-    mutationFn: (frameIndex: number) => api.regenerateFrame(id, frameIndex),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.batch(id) }),
-  });
+  const { mutation: reroll, report, dismiss } = useReroll(id, frames);
+  const step = (delta: 1 | -1) => {
+    if (n === 0) return;
+    setPlaying(false);
+    setIndex((i) => (Math.min(i, n - 1) + delta + n) % n);
+  };
+  usePlayerKeys({ step, toggle: () => n > 1 && setPlaying((p) => !p) });
 
   if (batch.isPending) return <Loading />;
   if (batch.error) {
@@ -139,7 +143,7 @@ export function BatchPreviewer({ id }: { id: number }) {
       </div>
       <h1 className="text-2xl font-bold">{t("batch.title", { id })}</h1>
       <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-300">
-        <span className="font-medium">{mode}</span> · {b.prompt}
+        <span className="font-medium">{modeLabel(t, mode)}</span> · {b.prompt}
       </p>
       <p className="mb-4 text-xs text-zinc-500" aria-live="polite">
         {t("batch.progress", {
@@ -198,18 +202,40 @@ export function BatchPreviewer({ id }: { id: number }) {
           </div>
 
           <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
-            <Button
-              variant="primary"
-              onClick={() => setPlaying((p) => !p)}
-              disabled={n < 2}
-              data-testid="play-toggle"
-            >
-              <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
-              {playing ? t("batch.pause") : t("batch.play")}
-            </Button>
+            <div className="flex items-center gap-1">
+              <Button
+                onClick={() => step(-1)}
+                disabled={n < 2}
+                aria-label={t("batch.prevFrame")}
+                title={`${t("batch.prevFrame")} (←)`}
+                data-testid="step-back"
+              >
+                <span aria-hidden="true">◀︎</span>
+              </Button>
+              <Button
+                variant="primary"
+                onClick={() => setPlaying((p) => !p)}
+                disabled={n < 2}
+                title={`${playing ? t("batch.pause") : t("batch.play")} (${t("batch.spaceKey")})`}
+                data-testid="play-toggle"
+              >
+                <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span>
+                {playing ? t("batch.pause") : t("batch.play")}
+              </Button>
+              <Button
+                onClick={() => step(1)}
+                disabled={n < 2}
+                aria-label={t("batch.nextFrame")}
+                title={`${t("batch.nextFrame")} (→)`}
+                data-testid="step-forward"
+              >
+                <span aria-hidden="true">▶︎</span>
+              </Button>
+            </div>
             <span
               className="text-sm tabular-nums text-zinc-600 dark:text-zinc-300"
               data-testid="frame-label"
+              title={t("batch.keysHint")}
             >
               {current ? labelOf(current, shownIndex + 1, n) : "—"}
             </span>
@@ -266,6 +292,7 @@ export function BatchPreviewer({ id }: { id: number }) {
               {t("batch.onion")}
             </label>
           </div>
+          <p className="mt-2 hidden text-xs text-zinc-500 sm:block">{t("batch.keysHint")}</p>
         </section>
 
         <aside className="space-y-4">
@@ -410,6 +437,9 @@ export function BatchPreviewer({ id }: { id: number }) {
           {t("batch.frames")}
         </h2>
         {reroll.error && <ErrorText error={reroll.error} />}
+        <div aria-live="polite">
+          {report && <RerollReportView report={report} onDismiss={dismiss} />}
+        </div>
         <ol className="flex gap-3 overflow-x-auto pb-2" data-testid="frame-strip">
           {frames.map((f) => {
             const readyIdx = ready.indexOf(f);
@@ -438,9 +468,9 @@ export function BatchPreviewer({ id }: { id: number }) {
                 <Button
                   className="mt-1 w-full text-xs"
                   disabled={reroll.isPending || f.status === "pending" || f.status === "processing"}
-                  onClick={() => reroll.mutate(frameNo)}
+                  onClick={() => reroll.mutate({ frame: f, frameNo })}
                 >
-                  {reroll.isPending && reroll.variables === frameNo && <Spinner />}
+                  {reroll.isPending && reroll.variables?.frameNo === frameNo && <Spinner />}
                   {t("batch.reroll", { n: frameNo })}
                 </Button>
               </li>

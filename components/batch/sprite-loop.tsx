@@ -2,6 +2,10 @@
 
 import { useEffect, useState } from "react";
 import type { Task } from "@/lib/client/types";
+
+/** What a frame needs to be shown (a full task or a batch list's frame). */
+export type LoopFrame = Pick<Task, "id" | "status" | "image_path" | "completed_at" | "updated_at">;
+
 import { PixelImage } from "../pixel-image";
 import { versioned } from "../task-card";
 
@@ -16,9 +20,10 @@ export function SpriteLoop({
   size = 64,
   label,
 }: {
-  frames: Task[];
+  frames: LoopFrame[];
   fps?: number;
-  size?: number;
+  /** px, or "fill" to fill a positioned parent (gallery cards). */
+  size?: number | "fill";
   label: string;
 }) {
   const ready = frames.filter((f) => f.status === "completed" && f.image_path);
@@ -50,8 +55,12 @@ export function SpriteLoop({
       data-testid="sprite-loop"
       data-frame-index={shown}
       data-frame-count={n}
-      className="checkerboard relative shrink-0 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-700"
-      style={{ width: size, height: size }}
+      className={
+        size === "fill"
+          ? "absolute inset-0"
+          : "checkerboard relative shrink-0 overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-700"
+      }
+      style={size === "fill" ? undefined : { width: size, height: size }}
     >
       {ready.map((f, i) => (
         <PixelImage

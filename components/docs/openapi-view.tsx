@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { api } from "@/lib/client/api";
-import { useT } from "../i18n-provider";
+import { summaryFor } from "@/lib/i18n/bilingual";
+import { useI18n, useT } from "../i18n-provider";
 import { CopyButton, cardClass, ErrorText, inputClass, Loading } from "../ui";
+import { Markdown, renderInline } from "./markdown";
 
 // Minimal OpenAPI 3.1 shapes we read.
 type Json = Record<string, unknown>;
@@ -236,11 +238,9 @@ export function OpenApiView() {
             {String(info.title ?? "API")}{" "}
             <span className="font-normal text-zinc-500">{String(info.version ?? "")}</span>
           </p>
-          {typeof info.description === "string" && (
-            <p className="mt-1 break-words whitespace-pre-wrap text-zinc-600 dark:text-zinc-300">
-              {info.description}
-            </p>
-          )}
+          {/* Our own words in the reader's language (the document's info.description is
+              English and repeats the Bearer sentence). */}
+          <p className="mt-1 text-zinc-600 dark:text-zinc-300">{t("docs.overview")}</p>
           <p className="mt-2 text-zinc-600 dark:text-zinc-300">{t("docs.auth")}</p>
         </div>
         {groups.map(([tag, list]) => (
@@ -291,7 +291,7 @@ function CodeBlock({ code, label, wrap = false }: { code: string; label: string;
 }
 
 function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin: string }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const body = op.requestBody ? mediaExample(spec, op.requestBody.content) : null;
   return (
     <details
@@ -306,14 +306,14 @@ function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin
         </span>
         <code className="text-sm font-semibold break-all">{op.path}</code>
         {op.summary && (
-          <span className="text-sm text-zinc-600 dark:text-zinc-300">{op.summary}</span>
+          <span className="text-sm text-zinc-600 dark:text-zinc-300">
+            {summaryFor(op.summary, locale)}
+          </span>
         )}
       </summary>
       <div className="min-w-0 space-y-4 border-t border-zinc-200 p-3 dark:border-zinc-800">
         {op.description && (
-          <p className="text-sm break-words whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
-            {op.description}
-          </p>
+          <Markdown text={op.description} className="text-sm text-zinc-700 dark:text-zinc-300" />
         )}
         {op.parameters.length > 0 && (
           <div>
@@ -355,7 +355,7 @@ function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin
                     >
                       {code}
                     </span>
-                    {String(r.description ?? "")}{" "}
+                    {renderInline(String(r.description ?? ""))}{" "}
                     {ex && <span className="text-zinc-500">({ex.type})</span>}
                   </p>
                   {ex && ex.example !== null && code.startsWith("2") && (
@@ -465,14 +465,18 @@ function FieldTable({ rows, withIn = false }: { rows: FieldRow[]; withIn?: boole
             <td className="py-1 pr-3 font-mono break-words text-zinc-500">{r.type}</td>
             {hasDesc && (
               <td className="hidden py-1 break-words text-zinc-700 sm:table-cell dark:text-zinc-300">
-                {r.description || <span className="text-zinc-400">—</span>}
+                {r.description ? (
+                  renderInline(r.description)
+                ) : (
+                  <span className="text-zinc-400">—</span>
+                )}
               </td>
             )}
           </tr>
           {r.description && (
             <tr className="sm:hidden">
               <td colSpan={cols} className="pb-1.5 break-words text-zinc-600 dark:text-zinc-400">
-                {r.description}
+                {renderInline(r.description)}
               </td>
             </tr>
           )}

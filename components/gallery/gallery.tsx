@@ -1,14 +1,16 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import {
   flattenModels,
+  invalidateTasks,
   useDeleteTasks,
   useInfiniteTasks,
   useModels,
   useStar,
 } from "@/hooks/use-api";
-import { downloadArchive, type TaskQuery } from "@/lib/client/api";
+import { api, downloadArchive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
 import { MODEL_TYPES, SPRITE_MODES, TASK_STATUSES } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
@@ -23,6 +25,8 @@ import {
   PageTitle,
   Spinner,
 } from "../ui";
+import { BatchCard } from "./batch-card";
+import { useGalleryFilters } from "./use-gallery-filters";
 
 const PAGE_SIZE = 60;
 
@@ -38,29 +42,22 @@ function useDebounced<T>(value: T, ms: number): T {
 export function Gallery() {
   const t = useT();
   const ids = { q: useId(), status: useId(), type: useId(), model: useId(), mode: useId() };
-  const [search, setSearch] = useState("");
-  const [status, setStatus] = useState("");
-  const [type, setType] = useState("");
-  const [model, setModel] = useState("");
-  const [mode, setMode] = useState("");
-  const [starred, setStarred] = useState(false);
+  const { filters, setFilters, query: urlQuery, filtered } = useGalleryFilters();
+  // The search box is local while typing; the URL (and the query) follow 300 ms later.
+  const [search, setSearch] = useState(filters.q);
   const q = useDebounced(search.trim(), 300);
-  const query: TaskQuery = useMemo(
-    () => ({
-      q: q || undefined,
-      status: status || undefined,
-      type: type || undefined,
-      model: model || undefined,
-      mode: mode || undefined,
-      starred: starred ? "true" : undefined,
-    }),
-    [q, status, type, model, mode, starred],
-  );
-  const filtered = Object.values(query).some(Boolean);
+  useEffect(() => {
+    if (q !== filters.q.trim()) setFilters({ q });
+  }, [q, filters.q, setFilters]);
+  // Back/forward or a shared link changes the URL under us: show its search.
+  const urlQ = filters.q;
+  useEffect(() => setSearch((cur) => (cur.trim() === urlQ.trim() ? cur : urlQ)), [urlQ]);
+  const query = useMemo(() => ({ ...urlQuery, group: "batch" as const }), [urlQuery]);
   const list = useInfiniteTasks(query, PAGE_SIZE);
   const models = useModels();
   const star = useStar();
   const del = useDeleteTasks();
+  const qc = useQueryClient();
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirm, setConfirm] = useState(false);
   const [zipBusy, setZipBusy] = useState(false);
@@ -109,9 +106,20 @@ export function Gallery() {
   const selectAll = () => setSelected(new Set(tasks.map((x) => x.id)));
   const onStar = useMemo(() => (id: number, s: boolean) => star.mutate({ id, starred: s }), [star]);
 
-  const modelOptions = flattenModels(models.data).filter(
-    (m) => m.type === "image" || m.type === "operation",
-  );
+  // Models worth filtering by: the ones configured here, and any the shown artworks were made
+  // with (an old provider may be gone); not the whole catalogue of unconfigured ones.
+  const modelOptions = useMemo(() => {
+    const known = new Map(flattenModels(models.data).map((m) => [m.id, m]));
+    const ids = new Set<string>();
+    for (const m of known.values())
+      if (m.enabled && (m.type === "image" || m.type === "operation")) ids.add(m.id);
+    for (const task of tasks) ids.add(task.model);
+    if (filters.model) ids.add(filters.model);
+    return [...ids]
+      .map((id) => ({ id, name: known.get(id)?.name ?? id }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [models.data, tasks, filters.model]);
+  const byId = useMemo(() => new Map(tasks.map((x) => [x.id, x])), [tasks]);
 
   return (
     // pb-28 always leaves room for the floating selection bar, so it never covers the last row
@@ -163,8 +171,8 @@ export function Gallery() {
         <FilterSelect
           id={ids.status}
           label={t("gallery.status")}
-          value={status}
-          onChange={setStatus}
+          value={filters.status}
+          onChange={(v) => setFilters({ status: v })}
         >
           {TASK_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -172,32 +180,47 @@ export function Gallery() {
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id={ids.type} label={t("gallery.type")} value={type} onChange={setType}>
+        <FilterSelect
+          id={ids.type}
+          label={t("gallery.type")}
+          value={filters.type}
+          onChange={(v) => setFilters({ type: v })}
+        >
           {MODEL_TYPES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {t(`type.${s}` as "type.image")}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id={ids.model} label={t("gallery.model")} value={model} onChange={setModel}>
+        <FilterSelect
+          id={ids.model}
+          label={t("gallery.model")}
+          value={filters.model}
+          onChange={(v) => setFilters({ model: v })}
+        >
           {modelOptions.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.id}
+              {m.name}
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect id={ids.mode} label={t("gallery.mode")} value={mode} onChange={setMode}>
+        <FilterSelect
+          id={ids.mode}
+          label={t("gallery.mode")}
+          value={filters.mode}
+          onChange={(v) => setFilters({ mode: v })}
+        >
           {SPRITE_MODES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {t(`studio.mode.${s}` as "studio.mode.walk")}
             </option>
           ))}
         </FilterSelect>
         <label className="flex items-center gap-2 text-sm whitespace-nowrap">
           <input
             type="checkbox"
-            checked={starred}
-            onChange={(e) => setStarred(e.target.checked)}
+            checked={filters.starred === "true"}
+            onChange={(e) => setFilters({ starred: e.target.checked ? "true" : "" })}
             className="size-4 accent-indigo-600"
           />
           {t("gallery.starred")}
@@ -233,7 +256,12 @@ export function Gallery() {
                 setZipBusy(true);
                 setActionError(null);
                 try {
-                  await downloadArchive([...selected]);
+                  await downloadArchive(
+                    [...selected].flatMap((id) => {
+                      const card = byId.get(id);
+                      return card?.batch_frames ? card.batch_frames.map((f) => f.id) : [id];
+                    }),
+                  );
                 } catch (e) {
                   setActionError(e);
                 } finally {
@@ -266,13 +294,22 @@ export function Gallery() {
         >
           {tasks.map((task, i) => (
             <li key={task.id}>
-              <TaskCard
-                task={task}
-                eager={i < 12}
-                selected={selected.has(task.id)}
-                onSelect={onSelect}
-                onStar={onStar}
-              />
+              {task.batch_frames ? (
+                <BatchCard
+                  task={task}
+                  eager={i < 12}
+                  selected={selected.has(task.id)}
+                  onSelect={onSelect}
+                />
+              ) : (
+                <TaskCard
+                  task={task}
+                  eager={i < 12}
+                  selected={selected.has(task.id)}
+                  onSelect={onSelect}
+                  onStar={onStar}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -295,18 +332,25 @@ export function Gallery() {
         confirmLabel={t("common.delete")}
         busy={del.isPending}
         onClose={() => setConfirm(false)}
-        onConfirm={() =>
-          del.mutate([...selected], {
-            onSuccess: () => {
-              setSelected(new Set());
-              setConfirm(false);
-            },
-            onError: (e) => {
-              setActionError(e);
-              setConfirm(false);
-            },
-          })
-        }
+        onConfirm={async () => {
+          // A batch card stands for the whole batch: delete it with its frames.
+          const cards = [...selected].map((id) => byId.get(id));
+          const batchIds = cards.flatMap((c) =>
+            c?.batch_frames && c.batch_id ? [c.batch_id] : [],
+          );
+          const taskIds = [...selected].filter((id) => !byId.get(id)?.batch_frames);
+          try {
+            await Promise.all(batchIds.map((id) => api.deleteBatch(id)));
+            if (taskIds.length) await del.mutateAsync(taskIds);
+            else await invalidateTasks(qc);
+            setSelected(new Set());
+          } catch (e) {
+            setActionError(e);
+            await invalidateTasks(qc);
+          } finally {
+            setConfirm(false);
+          }
+        }}
       />
     </main>
   );

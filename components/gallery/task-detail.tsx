@@ -8,7 +8,7 @@ import type { Task } from "@/lib/client/types";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
-import { versioned } from "../task-card";
+import { TaskThumb, versioned } from "../task-card";
 import {
   Button,
   ConfirmDialog,
@@ -71,6 +71,11 @@ export function TaskDetail({ id }: { id: number }) {
         </div>
       </div>
       <h1 className="mb-4 text-2xl font-bold">{t("detail.title", { id: tk.id })}</h1>
+      {/* Right under the title, not below the image: a re-run or an operation is seen at once,
+          and the new result shows here as soon as it is done. */}
+      <div role="status" aria-live="polite" className="sticky top-16 z-20">
+        {started && <StartedNotice started={started} onDismiss={() => setStarted(null)} />}
+      </div>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-3">
@@ -113,7 +118,6 @@ export function TaskDetail({ id }: { id: number }) {
           </div>
           {rerun.error && <ErrorText error={rerun.error} />}
           {del.error && <ErrorText error={del.error} />}
-          {started && <StartedNotice started={started} />}
         </div>
 
         <div className="space-y-4">
@@ -168,17 +172,37 @@ function TaskPreview({ task: tk, src }: { task: Task; src: string | null }) {
   );
 }
 
-function StartedNotice({ started }: { started: Started }) {
+function StartedNotice({ started, onDismiss }: { started: Started; onDismiss: () => void }) {
   const t = useT();
+  const task = useTask(started.id);
+  const tk = task.data;
+  const running = !tk || isActive(tk.status);
   return (
-    <p role="status" className="text-sm">
-      {started.label} ·{" "}
-      <Link
-        href={`/gallery/${started.id}`}
-        className="text-indigo-600 underline dark:text-indigo-400"
-      >
-        {t("task.open")} #{started.id}
-      </Link>
-    </p>
+    <div
+      className={`${cardClass} mb-4 flex items-center gap-3 p-3 shadow-md`}
+      data-testid="started-notice"
+      data-status={tk?.status ?? "pending"}
+    >
+      <div className="w-20 shrink-0">{tk ? <TaskThumb task={tk} eager badge={false} /> : null}</div>
+      <div className="min-w-0 flex-1 text-sm">
+        <p className="font-medium">{started.label}</p>
+        <p className="flex items-center gap-2 text-zinc-600 dark:text-zinc-300">
+          {running && <Spinner />}
+          {tk ? <StatusBadge status={tk.status} /> : null}
+        </p>
+        {tk?.status === "failed" && tk.error_msg && (
+          <p className="text-red-700 dark:text-red-300">{tk.error_msg}</p>
+        )}
+        <Link
+          href={`/gallery/${started.id}`}
+          className="text-indigo-600 underline dark:text-indigo-400"
+        >
+          {t("task.open")} #{started.id}
+        </Link>
+      </div>
+      <Button variant="ghost" onClick={onDismiss} aria-label={t("common.close")} className="px-2">
+        <span aria-hidden="true">✕</span>
+      </Button>
+    </div>
   );
 }

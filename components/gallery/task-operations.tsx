@@ -6,6 +6,7 @@ import { flattenModels, invalidateTasks, useModels } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
 import type { Model, Task } from "@/lib/client/types";
 import { useI18n } from "../i18n-provider";
+import { useModelAvailability } from "../studio/model-availability";
 import { Button, cardClass, ErrorText, Loading, Spinner } from "../ui";
 import { ParamField } from "./param-field";
 
@@ -30,6 +31,7 @@ export function TaskOperations({
 }) {
   const { t } = useI18n();
   const models = useModels();
+  const unavailable = useModelAvailability(["operation"]);
   const ops = useMemo(
     () => flattenModels(models.data).filter((m) => m.type === "operation"),
     [models.data],
@@ -66,9 +68,7 @@ export function TaskOperations({
                     <li key={m.id}>
                       <span className="font-medium">{m.name}</span>{" "}
                       <span className="text-zinc-500">{m.id}</span> —{" "}
-                      <span className="text-red-700 dark:text-red-400">
-                        {m.disabled_reason ?? m.missing_env?.join(", ")}
-                      </span>
+                      <span className="text-red-700 dark:text-red-400">{unavailable(m)}</span>
                     </li>
                   ))}
               </ul>
@@ -104,9 +104,7 @@ function OperationForm({
       await invalidateTasks(qc);
     },
   });
-  const reason = !model.enabled
-    ? (model.disabled_reason ?? model.missing_env?.join(", ") ?? "")
-    : null;
+  const reason = useModelAvailability(["operation"])(model);
   return (
     <form
       onSubmit={(e) => {

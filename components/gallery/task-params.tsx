@@ -3,8 +3,10 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Task } from "@/lib/client/types";
+import type { Translate } from "@/lib/i18n";
 import { useI18n } from "../i18n-provider";
 import { cardClass, formatDate } from "../ui";
+import { taskParam, taskParamString } from "./task-param";
 
 function seconds(a: string | null, b: string | null): string {
   if (!a || !b) return "—";
@@ -12,13 +14,49 @@ function seconds(a: string | null, b: string | null): string {
   return Number.isFinite(ms) && ms >= 0 ? `${(ms / 1000).toFixed(1)} s` : "—";
 }
 
+const OPERATIONS = ["upscale", "vectorize", "seamless", "face-enhance", "pixelize"];
+
+/** "Walk cycle (4)" → "Walk cycle"; an unknown mode shows as it is. */
+export function modeLabel(t: Translate, mode: string): string {
+  const key = `studio.mode.${mode}` as "studio.mode.walk";
+  const label = t(key);
+  return label === key ? mode : label.replace(/\s*[(（][^)）]*[)）]\s*$/, "");
+}
+
+function paletteLabel(t: Translate, palette: string | null): string {
+  if (!palette || palette === "auto") return t("studio.paletteAuto");
+  const m = /^auto:(\d+)$/.exec(palette);
+  return m ? `${t("studio.paletteAuto")} · ${m[1]} ${t("studio.autoColors")}` : palette;
+}
+
+function backgroundLabel(t: Translate, bg: string): string {
+  if (bg === "transparent") return t("studio.bg.transparent");
+  if (bg === "white") return t("studio.bg.white");
+  return bg;
+}
+
+/** The settings of an operation ("factor 4 · fit contain"), in words, not JSON. */
+function settingsLabel(v: unknown): string | null {
+  if (!v || typeof v !== "object") return null;
+  const parts = Object.entries(v as Record<string, unknown>)
+    .filter(([, x]) => x !== undefined && x !== null && x !== "")
+    .map(
+      ([k, x]) =>
+        `${k.replaceAll("_", " ")} ${typeof x === "boolean" ? (x ? "✓" : "✗") : String(x)}`,
+    );
+  return parts.length ? parts.join(" · ") : null;
+}
+
 /** The settings a task was made with, its timings, and links to its batch and source. */
 export function TaskParams({ task: tk }: { task: Task }) {
   const { t, locale } = useI18n();
-  const extraParams = Object.entries(tk.params ?? {}).filter(
-    ([k]) =>
-      !["prompt", "model", "seed", "scale", "background", "palette", "interpretation"].includes(k),
-  );
+  const negative = taskParamString(tk, "negative_prompt", "negativePrompt");
+  const resolution = taskParamString(tk, "resolution");
+  const aspect = taskParamString(tk, "aspect_ratio", "aspectRatio");
+  const operation = taskParamString(tk, "operation");
+  const settings = settingsLabel(taskParam(tk, "operationParams"));
+  const duration = taskParamString(tk, "duration");
+  const voice = taskParamString(tk, "voice");
   return (
     <section className={`${cardClass} p-4`}>
       <h2 className="mb-2 text-sm font-semibold text-zinc-500">{t("detail.params")}</h2>
@@ -26,10 +64,23 @@ export function TaskParams({ task: tk }: { task: Task }) {
         <Row k={t("detail.model")} v={tk.model} />
         <Row k={t("detail.seed")} v={tk.seed ?? "—"} />
         <Row k={t("detail.scale")} v={`×${tk.scale}`} />
-        <Row k={t("detail.background")} v={tk.background} />
-        <Row k={t("detail.palette")} v={tk.palette ?? "auto"} />
+        <Row k={t("detail.background")} v={backgroundLabel(t, tk.background)} />
+        <Row k={t("detail.palette")} v={paletteLabel(t, tk.palette)} />
         <Row k={t("detail.size")} v={tk.width && tk.height ? `${tk.width}×${tk.height}` : "—"} />
-        {tk.mode && <Row k={t("gallery.mode")} v={tk.mode} />}
+        {/* A single image's stored mode ("random") means nothing to a person. */}
+        {tk.mode && tk.batch_id && <Row k={t("gallery.mode")} v={modeLabel(t, tk.mode)} />}
+        {negative && <Row k={t("studio.negative")} v={negative} />}
+        {resolution && <Row k={t("studio.resolution")} v={resolution} />}
+        {aspect && <Row k={t("studio.aspect")} v={aspect} />}
+        {operation && (
+          <Row
+            k={t("detail.operation")}
+            v={OPERATIONS.includes(operation) ? t(`op.${operation}` as "op.upscale") : operation}
+          />
+        )}
+        {settings && <Row k={t("detail.settings")} v={settings} />}
+        {duration && <Row k={t("detail.duration.media")} v={duration} />}
+        {voice && <Row k={t("detail.voice")} v={voice} />}
         <Row k={t("detail.created")} v={formatDate(tk.created_at, locale)} />
         <Row k={t("detail.started")} v={formatDate(tk.started_at, locale)} />
         <Row k={t("detail.completed")} v={formatDate(tk.completed_at, locale)} />
@@ -64,9 +115,6 @@ export function TaskParams({ task: tk }: { task: Task }) {
             }
           />
         )}
-        {extraParams.map(([k, v]) => (
-          <Row key={k} k={k} v={typeof v === "object" ? JSON.stringify(v) : String(v)} />
-        ))}
       </dl>
     </section>
   );

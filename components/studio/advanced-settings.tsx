@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useComposer } from "@/lib/client/composer-store";
 import type { Model } from "@/lib/client/types";
 import { BACKGROUNDS } from "@/lib/vocabulary";
@@ -24,8 +24,18 @@ export function AdvancedSettings({
   const t = useT();
   const s = useComposer();
   const scaleId = useId();
+  // Open on wide screens; folded on phones so Generate stays above the fold (the defaults are
+  // good, a first visit need not scroll past eight settings to reach the button).
+  const [open, setOpen] = useState(true);
+  useEffect(() => {
+    if (window.matchMedia("(max-width: 639px)").matches) setOpen(false);
+  }, []);
   return (
-    <details className="group rounded-md border border-zinc-200 dark:border-zinc-800" open>
+    <details
+      className="group rounded-md border border-zinc-200 dark:border-zinc-800"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="cursor-pointer px-3 py-2 text-sm font-medium select-none">
         {t("studio.advanced")}
       </summary>

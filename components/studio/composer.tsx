@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { flattenModels, useModels } from "@/hooks/use-api";
 import { useComposerHydrated } from "@/hooks/use-composer-hydrated";
@@ -11,7 +10,7 @@ import { Button, cardClass, ErrorText, Spinner } from "../ui";
 import { AdvancedSettings } from "./advanced-settings";
 import { DuplicatesDialog } from "./duplicates-dialog";
 import { KindFields } from "./kind-fields";
-import { ModelPicker, unavailableReason } from "./model-picker";
+import { isUsable, ModelPicker } from "./model-picker";
 import { MAX_PROMPT, PromptFields } from "./prompt-fields";
 import { type Submitted, useComposerSubmit } from "./use-composer-submit";
 
@@ -31,7 +30,7 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
   // Pick the default image model once the list is in (or when the stored one vanished/disabled).
   useEffect(() => {
     if (!hydrated || !models.data) return;
-    const ok = selected && !unavailableReason(selected, ["image"]);
+    const ok = selected && isUsable(selected, ["image"]);
     if (ok) return;
     const fallback =
       imageModels.find((m) => m.enabled && m.id === "local/pixel-sprite") ??
@@ -46,7 +45,6 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
     mutation: submit,
     duplicates,
     dismissDuplicates,
-    submitted,
   } = useComposerSubmit({
     model: selected,
     count,
@@ -107,7 +105,6 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
         <Button variant="ghost" onClick={() => s.reset()} disabled={disabled}>
           {t("studio.reset")}
         </Button>
-        {submitted && <SubmittedNotice submitted={submitted} />}
       </div>
 
       <DuplicatesDialog
@@ -117,26 +114,5 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
         onGenerateAnyway={() => submit.mutate(true)}
       />
     </form>
-  );
-}
-
-function SubmittedNotice({ submitted }: { submitted: Submitted }) {
-  const t = useT();
-  return (
-    <p role="status" className="text-sm text-zinc-600 dark:text-zinc-300">
-      {submitted.kind === "batch" ? (
-        <>
-          {t("studio.submittedBatch", { id: submitted.id })} ·{" "}
-          <Link
-            href={`/batches/${submitted.id}`}
-            className="text-indigo-600 underline dark:text-indigo-400"
-          >
-            {t("studio.openBatch")}
-          </Link>
-        </>
-      ) : (
-        t("studio.submitted", { id: submitted.id })
-      )}
-    </p>
   );
 }

@@ -24,7 +24,10 @@ export function DuplicatesDialog({
     <Dialog open={!!duplicates} onClose={onClose} title={t("studio.duplicatesTitle")} wide>
       {duplicates && (
         <div data-testid="duplicates">
-          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">{duplicates.message}</p>
+          {/* Our own words: the API's message is for API clients ("send force=true"). */}
+          <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-300">
+            {t("studio.duplicatesIntro", { n: duplicates.duplicates.length })}
+          </p>
           <ul className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
             {duplicates.duplicates.map((d) => (
               <li key={d.id} className="flex flex-col gap-1">

@@ -4,14 +4,7 @@ import { useEffect, useId, useRef, useState } from "react";
 import type { Model, ModelsByType } from "@/lib/client/types";
 import { MODEL_TYPES, type ModelType } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
-
-const TYPE_LABELS: Record<ModelType, string> = {
-  image: "Image",
-  video: "Video",
-  audio: "Audio",
-  llm: "LLM",
-  operation: "Operation",
-};
+import { useModelAvailability } from "./model-availability";
 
 export function capabilityBadges(model: Model): string[] {
   const caps = model.capabilities ?? {};
@@ -40,16 +33,9 @@ function humanize(key: string): string {
     .replace(/^./, (c) => c.toUpperCase());
 }
 
-/** Why a model can't be picked here, in words; null when it can. */
-export function unavailableReason(model: Model, usable: ModelType[]): string | null {
-  if (!model.enabled) {
-    if (model.disabled_reason) return model.disabled_reason;
-    if (model.missing_env?.length) return `Missing ${model.missing_env.join(", ")}`;
-    return "Disabled";
-  }
-  if (!usable.includes(model.type))
-    return `${TYPE_LABELS[model.type]} model: use /api/v1/generations/${model.type}`;
-  return null;
+/** Whether a model can be picked here (the words for why not: useModelAvailability). */
+export function isUsable(model: Model, usable: ModelType[]): boolean {
+  return model.enabled && usable.includes(model.type);
 }
 
 export function ModelPicker({
@@ -66,6 +52,7 @@ export function ModelPicker({
   loading?: boolean;
 }) {
   const t = useT();
+  const unavailable = useModelAvailability(usable);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -130,10 +117,10 @@ export function ModelPicker({
           {MODEL_TYPES.filter((type) => Object.keys(models[type] ?? {}).length > 0).map((type) => (
             <fieldset key={type} className="mb-1">
               <legend className="px-2 pt-2 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase">
-                {TYPE_LABELS[type]}
+                {t(`type.${type}` as "type.image")}
               </legend>
               {Object.values(models[type] ?? {}).map((m) => {
-                const reason = unavailableReason(m, usable);
+                const reason = unavailable(m);
                 const badges = capabilityBadges(m);
                 return (
                   <label
@@ -158,7 +145,7 @@ export function ModelPicker({
                         <span className="font-medium">{m.name}</span>
                         {m.is_default && (
                           <span className="rounded bg-indigo-100 px-1 text-[10px] text-indigo-800 dark:bg-indigo-900 dark:text-indigo-200">
-                            default
+                            {t("models.default")}
                           </span>
                         )}
                         {badges.map((b) => (
@@ -173,7 +160,7 @@ export function ModelPicker({
                       <span className="block truncate text-xs text-zinc-500">{m.id}</span>
                       {reason && (
                         <span className="block text-xs text-red-700 dark:text-red-400">
-                          {t("studio.modelDisabled")}: {reason}
+                          {reason}
                         </span>
                       )}
                     </span>

@@ -1,22 +1,22 @@
 "use client";
 
 import Link from "next/link";
-import { useBatch, useTasks } from "@/hooks/use-api";
+import { useTasks } from "@/hooks/use-api";
 import type { Task } from "@/lib/client/types";
-import { SpriteLoop } from "../batch/sprite-loop";
+import { BatchCard } from "../gallery/batch-card";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
-import { TaskCard, TaskThumb } from "../task-card";
-import { cardClass, Empty, ErrorText, StatusBadge } from "../ui";
+import { TaskCard } from "../task-card";
+import { Empty, ErrorText } from "../ui";
 
-const RECENT = { page_size: 12 };
+// A batch is one card (its frames loop), as in the gallery.
+const RECENT = { page_size: 12, group: "batch" as const };
 
-export function RecentWork({ lastBatchId }: { lastBatchId: number | null }) {
+export function RecentWork() {
   const t = useT();
   const tasks = useTasks(RECENT);
   return (
     <section aria-labelledby="recent-title" className="space-y-4">
-      {lastBatchId && <BatchProgress id={lastBatchId} />}
       <div className="flex items-center justify-between">
         <h2 id="recent-title" className="text-lg font-semibold">
           {t("studio.recent")}
@@ -44,64 +44,12 @@ export function RecentWork({ lastBatchId }: { lastBatchId: number | null }) {
         >
           {tasks.data?.tasks.map((task: Task) => (
             <li key={task.id} className="flex flex-col gap-1">
-              <TaskCard task={task} eager />
+              {task.batch_frames ? <BatchCard task={task} eager /> : <TaskCard task={task} eager />}
               <Interpretation task={task} compact />
-              {task.batch_id && (
-                <Link
-                  href={`/batches/${task.batch_id}`}
-                  className="truncate text-xs text-indigo-600 underline dark:text-indigo-400"
-                >
-                  {t("batch.title", { id: task.batch_id })} →
-                </Link>
-              )}
             </li>
           ))}
         </ul>
       )}
     </section>
-  );
-}
-
-function BatchProgress({ id }: { id: number }) {
-  const t = useT();
-  const batch = useBatch(id);
-  if (batch.error) return <ErrorText error={batch.error} />;
-  if (!batch.data) return null;
-  const { batch: b, tasks, completed_count, failed_count, total_count } = batch.data;
-  const done = completed_count + failed_count;
-  const frames = [...tasks].sort((a, c) => (a.batch_index ?? 0) - (c.batch_index ?? 0));
-  return (
-    <div
-      className={`${cardClass} p-3`}
-      data-testid="batch-progress"
-      data-batch-id={id}
-      data-status={b.status}
-    >
-      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm font-medium">
-          {t("batch.title", { id })} · {b.mode} · <StatusBadge status={b.status} />
-        </p>
-        <div className="flex items-center gap-3">
-          {b.status === "completed" && (
-            <SpriteLoop frames={frames} label={t("studio.batchPreview", { id })} size={56} />
-          )}
-          <Link
-            href={`/batches/${id}`}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-          >
-            {t("studio.openBatch")}
-          </Link>
-        </div>
-      </div>
-      <p className="mb-2 text-xs text-zinc-500">
-        {t("batch.progress", { done, total: total_count || b.requested_count })}
-      </p>
-      {frames[0] && <Interpretation task={frames[0]} compact />}
-      <div className="grid grid-cols-4 gap-2">
-        {frames.map((f) => (
-          <TaskThumb key={f.id} task={f} eager />
-        ))}
-      </div>
-    </div>
   );
 }

@@ -4,22 +4,27 @@ import { useState } from "react";
 import { useT } from "../i18n-provider";
 import { PageTitle } from "../ui";
 import { Composer } from "./composer";
+import { LatestResult } from "./latest-result";
+import { ProgressToast } from "./progress-toast";
 import { RecentWork } from "./recent-work";
 import { SfxComposer } from "./sfx-composer";
 import { TilesetComposer } from "./tileset-composer";
+import type { Submitted } from "./use-composer-submit";
 
 const TABS = ["sprites", "tileset", "sfx"] as const;
 type Tab = (typeof TABS)[number];
 
 export function Studio() {
   const t = useT();
-  const [lastBatch, setLastBatch] = useState<number | null>(null);
+  const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [tab, setTab] = useState<Tab>("sprites");
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <PageTitle>{t("studio.title")}</PageTitle>
+      {/* Phones: composer, its latest result, recent work, in that order. Wide screens: the
+          composer spans the left column; the result sits top right, beside the Generate button. */}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
-        <div className="space-y-3">
+        <div className="space-y-3 lg:col-start-1 lg:row-span-2 lg:row-start-1">
           <div
             role="tablist"
             aria-label={t("studio.tabs")}
@@ -41,15 +46,21 @@ export function Studio() {
             ))}
           </div>
           <div role="tabpanel" id={`studio-panel-${tab}`} aria-labelledby={`studio-tab-${tab}`}>
-            {tab === "sprites" && (
-              <Composer onSubmitted={(s) => setLastBatch(s.kind === "batch" ? s.id : null)} />
-            )}
+            {tab === "sprites" && <Composer onSubmitted={setSubmitted} />}
             {tab === "tileset" && <TilesetComposer />}
             {tab === "sfx" && <SfxComposer />}
           </div>
         </div>
-        <RecentWork lastBatchId={lastBatch} />
+        {submitted && tab === "sprites" && (
+          <div className="lg:col-start-2 lg:row-start-1">
+            <LatestResult submitted={submitted} />
+          </div>
+        )}
+        <div className="lg:col-start-2 lg:row-start-2">
+          <RecentWork />
+        </div>
       </div>
+      <ProgressToast submitted={submitted} />
       <footer className="mt-10 border-t border-zinc-200 pt-3 text-xs text-zinc-500 dark:border-zinc-800">
         {t("engine.credits")}
       </footer>

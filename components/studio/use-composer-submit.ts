@@ -27,7 +27,6 @@ export function useComposerSubmit({
 }) {
   const qc = useQueryClient();
   const [duplicates, setDuplicates] = useState<Duplicates | null>(null);
-  const [submitted, setSubmitted] = useState<Submitted | null>(null);
 
   const mutation = useMutation({
     mutationFn: async (force: boolean) => {
@@ -71,7 +70,6 @@ export function useComposerSubmit({
         "batch_id" in answer
           ? { kind: "batch", id: answer.batch_id, taskIds: answer.task_ids }
           : { kind: "task", id: answer.task_id };
-      setSubmitted(done);
       onSubmitted?.(done);
       await invalidateTasks(qc);
     },
@@ -81,6 +79,5 @@ export function useComposerSubmit({
     mutation,
     duplicates,
     dismissDuplicates: () => setDuplicates(null),
-    submitted,
   };
 }

@@ -74,6 +74,7 @@ export interface TaskQuery {
   starred?: "true" | "false";
   batch_id?: number;
   before?: number;
+  group?: "batch";
 }
 
 export function toSearch(query: object): string {
@@ -108,6 +109,7 @@ export const api = {
   batchGenerate: (body: BatchBody) =>
     apiFetch<BatchAnswer>("/api/v1/batch-generate", { method: "POST", body: json(body) }),
   batch: (id: number) => apiFetch<BatchDetail>(`/api/v1/batch/${id}`),
+  deleteBatch: (id: number) => apiFetch<unknown>(`/api/v1/batch/${id}`, { method: "DELETE" }),
   batches: (page = 1) => apiFetch<BatchList>(`/api/v1/batches?page=${page}`),
   regenerateFrame: (batchId: number, index: number) =>
     apiFetch<{ task_id: number; status: string }>(

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
 import type { generateBody } from "@/lib/api/schemas/generate";
 import type { createTilesetBody } from "@/lib/api/schemas/tilesets";
-import type { QtTask } from "@/lib/tasks/serialize";
+import type { QtBatchFrame, QtTask } from "@/lib/tasks/serialize";
 import type { toTileset } from "@/lib/tilesets/tilesets";
 import type { ModelType, SpriteMode, TaskStatus } from "@/lib/vocabulary";
 
@@ -88,7 +88,11 @@ export interface Batch {
   background?: string;
   palette?: string | null;
   created_at?: string | null;
+  /** In the batches list: every frame, in order (thumbnails and the looping preview). */
+  frames?: BatchFrame[];
 }
+
+export type BatchFrame = QtBatchFrame;
 
 export interface BatchDetail {
   batch: Batch;
