@@ -45,7 +45,12 @@ test("gallery: filter and search, star, then delete", async ({ page }) => {
   await page.getByLabel("Starred only").check();
   await expect(cards).toHaveCount(1);
   await expect(cards.first()).toContainText(prompts[0]);
+  // The filter is in the URL: a reload keeps it.
+  await expect(page).toHaveURL(/starred=true/);
   await page.reload();
+  await expect(page.getByLabel("Starred only")).toBeChecked();
+  await expect(cards).toHaveCount(1);
+  await page.getByLabel("Starred only").uncheck();
   await expect(page.getByTestId("gallery-grid").getByTestId("task-card")).toHaveCount(3);
 
   // Select two and delete them.

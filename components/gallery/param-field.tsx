@@ -17,9 +17,11 @@ export function ParamField({
   value: unknown;
   onChange: (v: unknown) => void;
 }) {
+  // color_count → "color count": the parameter's own name, without the underscore.
+  const words = name.replaceAll("_", " ");
   const label = (
     <label htmlFor={id} className="block text-xs text-zinc-500" title={spec.description}>
-      {name}
+      {words}
     </label>
   );
   if (spec.enum?.length) {
@@ -54,7 +56,7 @@ export function ParamField({
           checked={!!value}
           onChange={(e) => onChange(e.target.checked)}
         />
-        {name}
+        {words}
       </label>
     );
   }

@@ -148,12 +148,13 @@ export function TaskDetail({ id }: { id: number }) {
   );
 }
 
-/** The image at its own aspect, or the status (and error) while there is none. */
+/** The image at its own aspect, or the status (and error) while there is none. Capped by the
+ * window's height so the buttons under it stay above the fold on a laptop. */
 function TaskPreview({ task: tk, src }: { task: Task; src: string | null }) {
   const ratio = tk.width && tk.height ? `${tk.width} / ${tk.height}` : "1 / 1";
   return (
     <div
-      className="checkerboard relative mx-auto w-full max-w-[640px] overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800"
+      className="checkerboard relative mx-auto w-full max-w-[min(640px,calc(100vh-17rem))] min-w-[min(100%,16rem)] overflow-hidden rounded-lg border border-zinc-200 dark:border-zinc-800"
       style={{ aspectRatio: ratio }}
     >
       {src ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { TaskQuery } from "@/lib/client/api";
 
 export const FILTER_KEYS = ["q", "status", "type", "model", "mode", "starred"] as const;
@@ -18,16 +18,23 @@ export function useGalleryFilters() {
   const router = useRouter();
   const pathname = usePathname();
 
-  const filters = useMemo(() => {
+  const fromUrl = useMemo(() => {
     const out = {} as Filters;
     for (const k of FILTER_KEYS) out[k] = params.get(k) ?? "";
     if (out.starred !== "true") out.starred = "";
     return out;
   }, [params]);
+  // The controls follow a local copy at once (the router's URL update is a transition, a
+  // checkbox must not wait for it); Back/forward or a pasted link reset it from the URL.
+  const [filters, setLocal] = useState(fromUrl);
+  const urlKey = FILTER_KEYS.map((k) => fromUrl[k]).join("\u0000");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: urlKey stands for fromUrl's values
+  useEffect(() => setLocal(fromUrl), [urlKey]);
 
   const setFilters = useCallback(
     (patch: Partial<Filters>) => {
-      const next = new URLSearchParams(params.toString());
+      setLocal((cur) => ({ ...cur, ...patch }));
+      const next = new URLSearchParams(window.location.search);
       for (const [k, v] of Object.entries(patch)) {
         if (v) next.set(k, v);
         else next.delete(k);
@@ -35,7 +42,7 @@ export function useGalleryFilters() {
       const qs = next.toString();
       router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
     },
-    [params, router, pathname],
+    [router, pathname],
   );
 
   const query: TaskQuery = useMemo(

@@ -82,8 +82,6 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
 
       <KindFields disabled={disabled} count={count} fixedCount={fixedCount} />
 
-      <AdvancedSettings model={selected} disabled={disabled} />
-
       {formError && <ErrorText error={formError} />}
       {submit.error && <ErrorText error={submit.error} />}
 
@@ -106,6 +104,10 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
           {t("studio.reset")}
         </Button>
       </div>
+
+      {/* After the button, so Generate is above the fold (on a laptop and on a phone); the
+          defaults need no change for a first picture. */}
+      <AdvancedSettings model={selected} disabled={disabled} />
 
       <DuplicatesDialog
         duplicates={duplicates}

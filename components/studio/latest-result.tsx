@@ -27,7 +27,8 @@ export function LatestResult({ submitted }: { submitted: Submitted }) {
     const el = ref.current;
     if (!el) return;
     const r = el.getBoundingClientRect();
-    if (r.top > window.innerHeight - 120 || r.bottom < 0)
+    const header = 64; // the sticky header
+    if (r.bottom > window.innerHeight || r.top < header)
       el.scrollIntoView({ block: "nearest", behavior: "smooth" });
   }, [key]);
   return (

@@ -12,6 +12,12 @@ describe("summaryFor", () => {
     );
   });
 
+  it("splits after the last Chinese word even when the Chinese half starts in Latin", () => {
+    const s = "ZIP 打包 Batch as ZIP (walk_1.png …, sheet.png)";
+    expect(summaryFor(s, "zh")).toBe("ZIP 打包");
+    expect(summaryFor(s, "en")).toBe("Batch as ZIP (walk_1.png …, sheet.png)");
+  });
+
   it("leaves a one-language summary alone", () => {
     expect(summaryFor("Delete a batch with its frames", "zh")).toBe(
       "Delete a batch with its frames",

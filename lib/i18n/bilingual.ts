@@ -6,7 +6,9 @@ import type { Locale } from "./index";
  * the reader's language. A summary with only one language is shown as it is.
  */
 export function summaryFor(summary: string, locale: Locale): string {
-  const m = /^([^A-Za-z]*\p{Script=Han}[^A-Za-z]*?)\s+([A-Za-z].*)$/u.exec(summary.trim());
+  const m = /^(.*\p{Script=Han}[^A-Za-z\p{Script=Han}]*?)\s+([A-Za-z][^\p{Script=Han}]*)$/u.exec(
+    summary.trim(),
+  );
   if (!m) return summary;
   return locale === "zh" ? m[1].trim() : m[2].trim();
 }
