@@ -307,7 +307,7 @@ function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin
         <code className="text-sm font-semibold break-all">{op.path}</code>
         {op.summary && (
           <span className="text-sm text-zinc-600 dark:text-zinc-300">
-            {summaryFor(op.summary, locale)}
+            {renderInline(summaryFor(op.summary, locale))}
           </span>
         )}
       </summary>
