@@ -91,6 +91,11 @@ export function TilesetView({
             </a>
           </li>
           <li>
+            <a href={ts.files.tmj} className={linkClass}>
+              {t("tileset.tmj")}
+            </a>
+          </li>
+          <li>
             <a href={ts.files.zip} className={linkClass}>
               {t("tileset.zip")}
             </a>

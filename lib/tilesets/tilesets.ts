@@ -14,7 +14,9 @@ import { decodeImage, encodeGridPng } from "@/lib/pixel/raster";
 import {
   buildTileset,
   layoutDef,
+  sampleIds,
   sampleMap,
+  sampleTmj,
   TERRAIN_SPECS,
   type TilesetFileInfo,
   tilesetRules,
@@ -155,6 +157,7 @@ export const TILESET_FILES = [
   "tileset.tsx",
   "tileset.tres",
   "rules.json",
+  "sample.tmj",
   "tileset.zip",
 ] as const;
 export type TilesetFileName = (typeof TILESET_FILES)[number];
@@ -196,6 +199,10 @@ export function tilesetTresOf(task: Task, spec: TilesetSpec): string {
 export function tilesetRulesOf(task: Task, spec: TilesetSpec) {
   return tilesetRules(fileInfoOf(task, spec));
 }
+/** The stored sample map as a Tiled JSON map: the same seed gives the same tile ids as sample.png. */
+export function sampleTmjOf(task: Task, spec: TilesetSpec) {
+  return sampleTmj(fileInfoOf(task, spec), sampleIds(layoutDef(spec.layout), spec.seed));
+}
 
 /** The tileset as the API shows it. */
 export function toTileset(task: Task, spec: TilesetSpec) {
@@ -221,6 +228,7 @@ export function toTileset(task: Task, spec: TilesetSpec) {
       tsx: `${base}/tileset.tsx`,
       tres: `${base}/tileset.tres`,
       rules: `${base}/rules.json`,
+      tmj: `${base}/sample.tmj`,
       zip: `${base}/tileset.zip`,
     },
     created_at: isoSeconds(task.createdAt),

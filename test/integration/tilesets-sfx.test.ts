@@ -106,6 +106,7 @@ describe("POST /api/v1/tilesets", () => {
         `tileset_${id}.tres`,
         `tileset_${id}.rules.json`,
         `tileset_${id}_sample.png`,
+        `tileset_${id}_sample.tmj`,
       ].sort(),
     );
   });

@@ -98,6 +98,13 @@ export function composeMap(
   return img;
 }
 
+/** Tile ids of the random sample map (rows × cols); the picture and sample.tmj share them. */
+export function sampleIds(def: LayoutDef, seed: number, cols = 12, rows = 8): number[][] {
+  return def.layout === "corner16"
+    ? autotileCorners(randomLabels(rows + 1, cols + 1, seed))
+    : autotileBlob(randomLabels(rows, cols, seed), def);
+}
+
 /** A random map auto-tiled with the set: what the studio shows as the tileset's preview. */
 export function sampleMap(
   sheet: RgbaImage,
@@ -107,9 +114,6 @@ export function sampleMap(
   cols = 12,
   rows = 8,
 ): { ids: number[][]; image: RgbaImage } {
-  const ids =
-    def.layout === "corner16"
-      ? autotileCorners(randomLabels(rows + 1, cols + 1, seed))
-      : autotileBlob(randomLabels(rows, cols, seed), def);
+  const ids = sampleIds(def, seed, cols, rows);
   return { ids, image: composeMap(sheet, def, size, ids) };
 }

@@ -167,3 +167,60 @@ export function tilesetRules(info: TilesetFileInfo) {
     })),
   };
 }
+
+/**
+ * Tiled JSON map (docs/reference/json-map-format: map "orientation: orthogonal", "renderorder",
+ * "tilesets: Array of Tilesets", tile layer "data: Array of unsigned int (GIDs)"; a tileset's
+ * "firstgid: GID corresponding to the first tile in the set", "columns", "tilecount", "image",
+ * "imagewidth"/"imageheight"). The tileset is embedded, not referenced by "source", because
+ * Phaser's tilemapTiledJSON reads embedded tilesets only. gid = tile id + 1 (0 means empty).
+ */
+export function sampleTmj(info: TilesetFileInfo, ids: number[][]) {
+  const { def, size, terrains } = info;
+  const height = ids.length;
+  const width = ids[0]?.length ?? 0;
+  return {
+    type: "map",
+    version: "1.10",
+    tiledversion: "1.10.2",
+    orientation: "orthogonal",
+    renderorder: "right-down",
+    infinite: false,
+    width,
+    height,
+    tilewidth: size,
+    tileheight: size,
+    compressionlevel: -1,
+    nextlayerid: 2,
+    nextobjectid: 1,
+    layers: [
+      {
+        id: 1,
+        name: "terrain",
+        type: "tilelayer",
+        x: 0,
+        y: 0,
+        width,
+        height,
+        opacity: 1,
+        visible: true,
+        data: ids.flat().map((id) => id + 1),
+      },
+    ],
+    tilesets: [
+      {
+        firstgid: 1,
+        name: `${terrains[0].name}-${terrains[1].name}`,
+        image: info.imageName,
+        imagewidth: def.columns * size,
+        imageheight: def.rows * size,
+        tilewidth: size,
+        tileheight: size,
+        columns: def.columns,
+        tilecount: def.tiles.length,
+        margin: 0,
+        spacing: 0,
+      },
+    ],
+  };
+}

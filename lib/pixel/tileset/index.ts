@@ -7,9 +7,17 @@ import { type LayoutDef, layoutDef, type TileSize, type TilesetLayout } from "./
 import { renderTilesetSheet, type TilesetContext, tilesetContext } from "./render";
 import { TERRAIN_SPECS, type TerrainName } from "./terrains";
 
-export { autotileBlob, autotileCorners, composeMap, randomLabels, sampleMap } from "./autotile";
+export {
+  autotileBlob,
+  autotileCorners,
+  composeMap,
+  randomLabels,
+  sampleIds,
+  sampleMap,
+} from "./autotile";
 export {
   godotPeeringBits,
+  sampleTmj,
   type TilesetFileInfo,
   tiledWangId,
   tilesetRules,

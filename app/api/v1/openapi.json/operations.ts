@@ -114,6 +114,7 @@ const tilesetExample = {
     tsx: "/api/v1/tilesets/140/tileset.tsx",
     tres: "/api/v1/tilesets/140/tileset.tres",
     rules: "/api/v1/tilesets/140/rules.json",
+    tmj: "/api/v1/tilesets/140/sample.tmj",
     zip: "/api/v1/tilesets/140/tileset.zip",
   },
   created_at: "2026-01-27T12:00:00Z",
@@ -538,13 +539,14 @@ export const operations: OperationSpec[] = [
     method: "get",
     path: "/api/v1/tilesets/{id}/{file}",
     tag: "Studio extensions",
-    summary: "A tileset's files: sheet, sample map, Tiled .tsx, Godot .tres, rules.json, ZIP",
+    summary:
+      "A tileset's files: sheet, sample map, Tiled .tsx, Godot .tres, rules.json, Tiled sample map, ZIP",
     params: tilesetFileParams,
     query: tilesetFileQuery,
     errorShape: "qt",
     extension: true,
     description:
-      '`tileset.png` — the sheet at 1× (or `?scale=2…20`), saved as `tileset_<id>.png`, the name the other files refer to. `sample.png` — a random map auto-tiled with the set. `tileset.tsx` — Tiled tileset with one Wang set (`type="corner"` for corner16, `"mixed"` for blob47; wang colour 1 is the first terrain, 2 the second). The blob set\'s isolated island tile is left out of the Tiled Wang set, whose eight slots cannot tell it from the plain base tile. `tileset.tres` — Godot 4 TileSet (text resource, format=3): one TileSetAtlasSource on `res://tileset_<id>.png`, terrain set 0 in mode 1 (match corners, corner16) or 0 (match corners and sides, blob47), terrain 0/1 = the first/second terrain, each tile\'s `terrain` (its centre) and `terrains_peering_bit/*`. `rules.json` — the same rules engine-neutrally (tile rects, slot labels, the blob mask → tile lookup). `tileset.zip` — all of them.',
+      '`tileset.png` — the sheet at 1× (or `?scale=2…20`), saved as `tileset_<id>.png`, the name the other files refer to. `sample.png` — a random map auto-tiled with the set. `tileset.tsx` — Tiled tileset with one Wang set (`type="corner"` for corner16, `"mixed"` for blob47; wang colour 1 is the first terrain, 2 the second). The blob set\'s isolated island tile is left out of the Tiled Wang set, whose eight slots cannot tell it from the plain base tile. `tileset.tres` — Godot 4 TileSet (text resource, format=3): one TileSetAtlasSource on `res://tileset_<id>.png`, terrain set 0 in mode 1 (match corners, corner16) or 0 (match corners and sides, blob47), terrain 0/1 = the first/second terrain, each tile\'s `terrain` (its centre) and `terrains_peering_bit/*`. `rules.json` — the same rules engine-neutrally (tile rects, slot labels, the blob mask → tile lookup). `sample.tmj` — the sample map as a Tiled JSON map (orthogonal, one tile layer `terrain` of gids = tile id + 1, the tileset embedded with `image: "tileset_<id>.png"`, tilewidth/tileheight/columns/tilecount), loadable by Tiled and by Phaser 3 `load.tilemapTiledJSON`. `tileset.zip` — all of them.',
     response: {
       contentType: [
         "image/png",

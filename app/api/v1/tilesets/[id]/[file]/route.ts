@@ -5,6 +5,7 @@ import { requireCaller } from "@/lib/auth/caller";
 import { zipStream } from "@/lib/pixel";
 import {
   ownTileset,
+  sampleTmjOf,
   sheetFileName,
   tilesetPng,
   tilesetRulesOf,
@@ -14,7 +15,7 @@ import {
 
 export const dynamic = "force-dynamic";
 
-/** Extension: a tileset's files — sheet and sample map PNG (?scale=1–20), .tsx, .tres, rules, ZIP. */
+/** Extension: a tileset's files — sheet and sample map PNG (?scale=1–20), .tsx, .tres, rules, sample.tmj, ZIP. */
 export const GET = qtHandler<{ id: string; file: string }>(async (req, { params }) => {
   const caller = await requireCaller(req);
   const { id, file } = tilesetFileParams.parse(params);
@@ -55,6 +56,13 @@ export const GET = qtHandler<{ id: string; file: string }>(async (req, { params 
         `${stem}.rules.json`,
         false,
       );
+    case "sample.tmj":
+      return reply(
+        JSON.stringify(sampleTmjOf(task, spec), null, 2),
+        "application/json",
+        `${stem}_sample.tmj`,
+        true,
+      );
     case "tileset.zip": {
       const zip = zipStream([
         { name: sheetFileName(task.id), data: () => tilesetPng(task, "image", 1) },
@@ -65,6 +73,10 @@ export const GET = qtHandler<{ id: string; file: string }>(async (req, { params 
           data: Buffer.from(JSON.stringify(tilesetRulesOf(task, spec), null, 2)),
         },
         { name: `${stem}_sample.png`, data: () => tilesetPng(task, "grid", 1) },
+        {
+          name: `${stem}_sample.tmj`,
+          data: Buffer.from(JSON.stringify(sampleTmjOf(task, spec), null, 2)),
+        },
       ]);
       return reply(
         Readable.toWeb(zip) as ReadableStream<Uint8Array>,
