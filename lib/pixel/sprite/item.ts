@@ -5,11 +5,25 @@ import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import type { PromptInfo } from "./prompt";
 
+// A standalone item is the whole sprite, so it is drawn as large as the emoji-icon subjects
+// (about 26 of 32 px); these rigs were laid out at hand scale and came out half their size on
+// the catalogue sheet. Every offset below is a multiple of k from the bottom-centre anchor, so
+// raising k zooms the drawing about that anchor. Held items are drawn by the humanoid rig and
+// keep their hand scale.
+const STANDALONE_ZOOM: Record<string, number> = {
+  sword: 1.35,
+  axe: 1.3,
+  staff: 1.12,
+  potion: 1.3,
+  coin: 1.3,
+  shield: 1.3,
+};
+
 export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
-  const k = size / 32;
   const m = new Mats();
   const mimic = info.variant === "mimic";
   const v = mimic ? "chest" : info.variant;
+  const k = (size / 32) * (STANDALONE_ZOOM[v] ?? 1);
   const metalDefault = crng.pick(["#b8c2cc", "#aab4c0", "#c8ccd8"]);
   const main = pickColor(
     info,
@@ -61,7 +75,13 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     // hilt at (ox, oy); angle of the blade (−π/4 = up-right)
     const dx = Math.cos(ang);
     const dy = Math.sin(ang);
-    const L = (v === "staff" ? 22 : 17) * k * len;
+    // upright (side/back) views must still fit between the hilt and the top edge
+    const L = Math.min(
+      (v === "staff" ? 22 : 17) * k * len,
+      ang <= -Math.PI / 2 + 0.01 && ang >= -Math.PI / 2 - 0.01
+        ? oy - 4 * k - 1
+        : Number.POSITIVE_INFINITY,
+    );
     if (v === "sword") {
       c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox, oy, 0.8 * k, mat.wood, 1);
       c.ellipse(ox - dx * 5 * k, oy - dy * 5 * k, 1.3 * k, 1.3 * k, mat.trim, 2);
@@ -116,8 +136,10 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     const t = pose.t;
     if (v === "sword" || v === "axe" || v === "staff") {
       let ang = -Math.PI / 4;
-      let ox = cx - 6 * k;
-      let oy = ground - 6 * k + bob;
+      // the resting diagonal centred in the frame, however far the zoom pushed it
+      const zk = size / 32;
+      let ox = cx - 6 * k + (k - zk) * (v === "sword" ? 11 : 4);
+      let oy = ground - 6 * k - (k - zk) * 2 + bob;
       if (pose.attack === 1) ang = -Math.PI * 0.75;
       if (pose.attack === 2) ang = 0;
       if (pose.attack === 3) ang = Math.PI * 0.2;
@@ -145,15 +167,17 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
           : -0.2;
       const bx0 = cx;
       const by0 = y1;
-      const tx = bx0 + Math.sin(lean) * 16 * k;
-      const ty = by0 - Math.cos(lean) * 16 * k;
-      c.capsule(bx0, by0, tx, ty, 1.2 * k, mat.wood, 1);
-      c.rect(tx - 1.6 * k, ty - k, tx + 1.6 * k - 1, ty + 1.5 * k, mat.trim, 2);
+      // the stick already spans the frame's height, so only its girth and the flame grow
+      const w = 1.5 * k;
+      const tx = bx0 + Math.sin(lean) * 15 * k;
+      const ty = by0 - Math.cos(lean) * 15 * k;
+      c.capsule(bx0, by0, tx, ty, 1.2 * w, mat.wood, 1);
+      c.rect(tx - 1.6 * w, ty - w, tx + 1.6 * w - 1, ty + 1.5 * w, mat.trim, 2);
       const ph = Math.round(t * 4) % 4;
       const sway = [0, 1, 0, -1][ph]!;
-      c.ellipse(tx + sway * 0.5, ty - 4 * k, 3 * k, 4.2 * k, mat.flame, 3);
-      c.ellipse(tx + sway, ty - 3.5 * k, 1.6 * k, 2.6 * k, mat.flameCore, 4);
-      c.plot(tx - sway, ty - 8.5 * k - (ph % 2), mat.flame, 3);
+      c.ellipse(tx + sway * 0.5, ty - 3.5 * w, 3 * w, 3.6 * w, mat.flame, 3);
+      c.ellipse(tx + sway, ty - 3 * w, 1.6 * w, 2.2 * w, mat.flameCore, 4);
+      c.plot(tx - sway, ty - 7.3 * w - (ph % 2), mat.flame, 3);
       return;
     }
     if (v === "chest") {

@@ -346,17 +346,19 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
       return;
     }
     if (v === "mushroom") {
-      c.rect(cx - 2 * k, ground - 7 * k, cx + 2 * k - 1, ground, mat.white, 1);
-      c.ellipse(cx, ground - 8 * k, 8 * k, 5 * k, mat.main, 2);
-      c.rect(cx - 8 * k, ground - 7 * k, cx + 8 * k, ground - 5 * k, mat.main, 2);
+      // a lone mushroom is the whole sprite: drawn at icon size rather than as ground clutter
+      const km = (size / 32) * 1.35;
+      c.rect(cx - 2 * km, ground - 7 * km, cx + 2 * km - 1, ground, mat.white, 1);
+      c.ellipse(cx, ground - 8 * km, 8 * km, 5 * km, mat.main, 2);
+      c.rect(cx - 8 * km, ground - 7 * km, cx + 8 * km, ground - 5 * km, mat.main, 2);
       for (const [dx, dy] of [
         [-4, -10],
         [3, -11],
         [5, -7],
         [-6, -7],
       ])
-        c.ellipse(cx + dx! * k, ground + dy! * k, k, k, mat.white, 3);
-      if (sway) c.shiftRows(0, Math.round(ground - 8 * k), sway > 0 ? 1 : -1);
+        c.ellipse(cx + dx! * km, ground + dy! * km, km, km, mat.white, 3);
+      if (sway) c.shiftRows(0, Math.round(ground - 8 * km), sway > 0 ? 1 : -1);
       return;
     }
     if (v === "cactus") {
@@ -377,24 +379,25 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
         c.ellipse(cx, ground - 20 * k, 1.5 * k, 1.5 * k, mat.second, 4);
       return;
     }
-    // flower
-    const stemTop = ground - (14 + r3 * 2) * k;
+    // flower (a lone one is the whole sprite, so it is drawn at icon size)
+    const kf = (size / 32) * 1.3;
+    const stemTop = ground - (14 + r3 * 2) * kf;
     c.line(cx, ground, cx + sway, stemTop, mat.leaf2, 1);
-    c.ellipse(cx - 3 * k, ground - 5 * k, 2.4 * k, 1.2 * k, mat.leaf2, 2);
+    c.ellipse(cx - 3 * kf, ground - 5 * kf, 2.4 * kf, 1.2 * kf, mat.leaf2, 2);
     const fx = cx + sway;
     const petals = 5 + r3;
     for (let i = 0; i < petals; i++) {
       const a = (i / petals) * Math.PI * 2 + pose.t * (pose.mode === "attack" ? 2 : 0);
       c.ellipse(
-        fx + Math.cos(a) * 3.2 * k,
-        stemTop + Math.sin(a) * 3.2 * k,
-        2.2 * k,
-        2.2 * k,
+        fx + Math.cos(a) * 3.2 * kf,
+        stemTop + Math.sin(a) * 3.2 * kf,
+        2.2 * kf,
+        2.2 * kf,
         mat.main,
         3,
       );
     }
-    c.ellipse(fx, stemTop, 1.8 * k, 1.8 * k, mat.light, 4);
+    c.ellipse(fx, stemTop, 1.8 * kf, 1.8 * kf, mat.light, 4);
   };
   const draw = (c: SpriteCanvas, pose: Pose) => {
     if (v === "spaceship") spaceship(c, pose);
