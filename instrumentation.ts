@@ -1,12 +1,13 @@
-// Next.js calls register() once per server process: the queue worker starts here, so `npm start`
-// serves the studio and runs its tasks in one process. RUN_WORKER=false leaves the work to
-// separate `npm run worker` processes.
+// Next.js calls register() once per server process: start-up checks run here, then the queue
+// worker starts, so `npm start` serves the studio and runs its tasks in one process.
+// RUN_WORKER=false leaves the work to separate `npm run worker` processes.
 export async function register() {
   // NEXT_RUNTIME is Next's own build-time switch (read literally so the edge bundle drops the rest).
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // Validate the whole environment now: a bad variable stops start-up with its name.
-  const { getEnv } = await import("@/lib/config/env");
-  getEnv();
+  // Validate the whole environment and reach the file store now: a bad variable or a missing
+  // bucket stops start-up with the variable's name (exit 1) instead of failing on first use.
+  const { checkStartup, exitOnStartupError } = await import("@/lib/ops/lifecycle");
+  await checkStartup().catch((error) => exitOnStartupError("web", error));
   // Connect and migrate now: a bad DATABASE_URL stops the server at start, naming the variable.
   const { getDb } = await import("@/lib/db/client");
   try {

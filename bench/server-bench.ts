@@ -144,7 +144,7 @@ async function seedTasks(userId: number, count: number): Promise<void> {
 }
 
 /**
- * The hot API routes next to GET /api/health, 32 clients, interleaved rounds: POST generations
+ * The hot API routes next to GET /api/health/live (touches no backend), 32 clients, interleaved rounds: POST generations
  * (local), the task list's first page and one task. As in production: 2,000 tasks in the
  * database and the worker running, so the offline engine drawing the POSTed tasks competes for
  * the same cores as the routes.
@@ -167,7 +167,7 @@ export async function benchApi(durationS = 5, connections = 32, rounds = 3, seed
     const taskId = created.data.task_id as string;
     const base = { connections, duration: durationS };
     const targets: Record<Route, autocannon.Options> = {
-      empty: { ...base, url: `${server.baseUrl}/api/health` },
+      empty: { ...base, url: `${server.baseUrl}/api/health/live` },
       get: { ...base, url: `${server.baseUrl}/api/v1/tasks/${taskId}`, headers: user.auth },
       list: { ...base, url: `${server.baseUrl}/api/v1/tasks?page=1`, headers: user.auth },
       post: {

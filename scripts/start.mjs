@@ -58,7 +58,9 @@ const host = process.env.HOST ?? "0.0.0.0";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], {
   cwd: root,
   stdio: "inherit",
-  env: process.env,
+  // The studio owns SIGTERM (lib/ops/lifecycle.ts): running tasks are finished or released
+  // before exit, which Next.js's own handler would not wait for.
+  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

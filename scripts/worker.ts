@@ -1,12 +1,18 @@
-// `npm run worker`: the queue worker on its own (run the server with RUN_WORKER=false to leave
-// all work to such processes). Several may run against one database.
+// `npm run worker`: the queue worker on its own (run the web servers with RUN_WORKER=false to
+// leave all work to such processes). Several may run against one database.
 import { startWorker } from "@/lib/jobs/worker";
+import { checkStartup, exitOnStartupError, installGracefulShutdown } from "@/lib/ops/lifecycle";
 
-const worker = startWorker();
-console.log(`[worker] ${worker.owner} started`);
-const stop = (signal: string) => {
-  console.log(`[worker] ${signal}: finishing running tasks…`);
-  worker.stop(10_000).finally(() => process.exit(0));
-};
-process.once("SIGTERM", () => stop("SIGTERM"));
-process.once("SIGINT", () => stop("SIGINT"));
+async function main() {
+  await checkStartup().catch((error) => exitOnStartupError("worker", error));
+  const worker = startWorker();
+  // The worker's poll timer is unref'd (inside the web server it must not hold the process
+  // open), so alone it would leave the event loop empty whenever the queue is idle and the
+  // process would exit with code 0. This handle keeps a worker-only process alive until a
+  // signal stops it.
+  setInterval(() => undefined, 1 << 30);
+  installGracefulShutdown({ role: "worker", worker });
+  console.log(`[worker] ${worker.owner} started`);
+}
+
+void main();

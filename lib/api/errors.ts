@@ -5,6 +5,8 @@
 import crypto from "node:crypto";
 import { ZodError } from "zod";
 import { DomainError, type DomainErrorKind, QuotaExceededError } from "@/lib/errors";
+import { unavailableBackend } from "@/lib/ops/availability";
+import { BlobNotFoundError } from "@/lib/storage/blob";
 
 export type ApiFamily = "qt" | "pixel";
 
@@ -72,6 +74,14 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ZodError) {
     const { message, details } = describeZodError(error);
     return new ApiError(400, message, { details });
+  }
+  if (error instanceof BlobNotFoundError) return new ApiError(404, "File not found");
+  const backend = unavailableBackend(error);
+  if (backend) {
+    // Load balancers and clients retry a 503; the outage is usually a restart of seconds.
+    return new ApiError(503, `Service temporarily unavailable: the ${backend} cannot be reached`, {
+      headers: { "Retry-After": "5" },
+    });
   }
   return new ApiError(500, "Internal server error");
 }

@@ -2,18 +2,25 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type Env, getEnv } from "@/lib/config/env";
-import { dataDir } from "@/lib/config/paths";
+import { dataDir, databaseIsShared } from "@/lib/config/paths";
 
 let cached: string | undefined;
 
 /**
  * The server secret signs sessions and download links. From AUTH_SECRET when set; otherwise a
  * random one is generated once and kept in data/auth-secret, so `npm start` needs no setup and
- * restarts keep everyone signed in.
+ * restarts keep everyone signed in. Not on a shared (PostgreSQL) database: each machine would
+ * generate its own secret, and a session or download link signed by one process would be
+ * rejected by the next, so there AUTH_SECRET is required.
  */
 export function getServerSecret(env: Env = getEnv()): string {
   const fromEnv = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (fromEnv) return fromEnv;
+  if (databaseIsShared(env)) {
+    throw new Error(
+      "AUTH_SECRET: required when DATABASE_URL is PostgreSQL — every web and worker process must sign sessions and download links with the same secret (e.g. AUTH_SECRET=$(openssl rand -base64 32))",
+    );
+  }
   if (cached) return cached;
   const file = path.join(dataDir(env), "auth-secret");
   try {

@@ -146,6 +146,25 @@ export const envSchema = z.object({
   TASK_MAX_ATTEMPTS: int(1, 100),
   TASK_RETRY_BASE_MS: int(1),
   GENERATION_RATE_LIMIT_PER_MIN: int(1),
+  /** on SIGTERM, running tasks get this long to finish before they are handed back (ms) */
+  SHUTDOWN_GRACE_MS: int(0, 3_600_000),
+  /** Next.js's own switch (set by scripts/start.mjs): Next leaves SIGTERM to lib/ops/lifecycle */
+  NEXT_MANUAL_SIG_HANDLE: text,
+
+  // --- scale-out: shared storage and rate limits (README "Scale out"); the URL and bucket
+  // rules are checked by lib/storage/storage-config.ts, which names the variable too
+  STORAGE_URL: text,
+  S3_ENDPOINT: text,
+  S3_REGION: text,
+  S3_ACCESS_KEY_ID: text,
+  S3_SECRET_ACCESS_KEY: text,
+  S3_FORCE_PATH_STYLE: flag,
+  REDIS_URL: text.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, { message: "must be a redis:// or rediss:// URL" })
+      .optional(),
+  ),
 
   // --- providers
   PROVIDER_TIMEOUT_MS: int(1),

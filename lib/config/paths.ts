@@ -42,6 +42,14 @@ export function databaseTarget(env: Env = getEnv()): DatabaseTarget {
   );
 }
 
+/**
+ * True when DATABASE_URL points at PostgreSQL, i.e. several processes (on several machines) may
+ * share this deployment and nothing per-machine may stand in for shared state.
+ */
+export function databaseIsShared(env: Pick<Env, "DATABASE_URL"> = getEnv()): boolean {
+  return /^postgres(ql)?:\/\//i.test(env.DATABASE_URL ?? "");
+}
+
 /** SQLite file path from DATABASE_URL (`file:data/studio.db` by default). */
 export function databasePath(env: Env = getEnv()): string {
   const target = databaseTarget(env);

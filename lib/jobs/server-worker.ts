@@ -1,13 +1,18 @@
 import { type Env, getEnv } from "@/lib/config/env";
+import { installGracefulShutdown } from "@/lib/ops/lifecycle";
 import { startWorker } from "./worker";
 
-/** Starts the in-process worker (unless RUN_WORKER=false) and stops it cleanly on SIGTERM/SIGINT. */
+/**
+ * The web process's side of the queue: starts the in-process worker (unless RUN_WORKER=false)
+ * and owns graceful shutdown. `npm start` sets NEXT_MANUAL_SIG_HANDLE so Next.js leaves
+ * SIGTERM to us; otherwise Next.js would exit as soon as its HTTP server closed, cutting off
+ * running tasks instead of releasing them.
+ */
 export function startServerWorker(env: Env = getEnv()): void {
-  if (env.RUN_WORKER === false) return;
-  const worker = startWorker();
-  const stop = () => {
-    worker.stop(3_000).finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  const runWorker = env.RUN_WORKER !== false;
+  const worker = runWorker ? startWorker() : undefined;
+  if (env.NEXT_MANUAL_SIG_HANDLE || worker) {
+    // A second or so for in-flight requests while the balancer sees /api/health go 503.
+    installGracefulShutdown({ role: runWorker ? "web+worker" : "web", worker, drainMs: 1_000 });
+  }
 }

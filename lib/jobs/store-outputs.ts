@@ -107,7 +107,7 @@ export async function storeOutputs(
     const position = positions.get(kind) ?? 0;
     positions.set(kind, position + 1);
     const key = assetKey(task.id, kind, position, EXT[contentType] ?? "bin");
-    await store.put(key, data);
+    await store.put(key, data, contentType);
     files.push({
       taskId: task.id,
       userId: task.userId,

@@ -386,7 +386,7 @@ export async function encodeGif(
  * archive reaches them, so memory stays at one entry. PNG/GIF are stored (already deflated).
  */
 export function zipStream(
-  entries: { name: string; data: Buffer | (() => Promise<Buffer>) }[],
+  entries: { name: string; data: Buffer | (() => Promise<Buffer | Readable>) }[],
   o: { mtime?: Date } = {},
 ): Readable {
   const zip = new yazl.ZipFile();
@@ -399,7 +399,7 @@ export function zipStream(
     else
       zip.addReadStreamLazy(e.name, { compress, mtime }, (cb) => {
         data().then(
-          (buf) => cb(null, Readable.from([buf])),
+          (body) => cb(null, Buffer.isBuffer(body) ? Readable.from([body]) : body),
           (err) => cb(err, undefined as unknown as NodeJS.ReadableStream),
         );
       });

@@ -1,5 +1,6 @@
-// In-memory token-bucket limiter for one process (the embedded default). A scaled-out deployment
-// swaps this for a shared store behind the same `consume` shape.
+// Token-bucket rate limits. The in-memory limiter below serves one process (the embedded
+// default); SharedRateLimiter is the async shape every backend offers (memory, Redis in
+// rate-limit-redis.ts, PostgreSQL in rate-limit-postgres.ts), all with the same arithmetic.
 //
 // Token bucket rather than a sliding log: O(1) memory per key whatever the limit, and it gives
 // `limit` per `windowMs` on average while allowing a burst of up to `limit` — which is what a
@@ -107,4 +108,49 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       return buckets.size;
     },
   };
+}
+
+/**
+ * The async limiter the application uses, whatever the backend. Same contract as
+ * `RateLimiter.consume`; shared backends take the time from their server, so web processes on
+ * machines with skewed clocks still agree.
+ */
+export interface SharedRateLimiter {
+  readonly backend: "memory" | "redis" | "postgres";
+  consume(key: string, n?: number): Promise<ConsumeResult>;
+  reset(key: string): Promise<void>;
+}
+
+export function memoryLimiter(options: RateLimiterOptions): SharedRateLimiter {
+  const local = createRateLimiter(options);
+  return {
+    backend: "memory",
+    consume: async (key, n = 1) => local.consume(key, n),
+    reset: async (key) => local.reset(key),
+  };
+}
+
+/** The answer of a bucket holding `tokens` after a request for `n` (shared by every backend). */
+export function bucketAnswer(
+  ok: boolean,
+  tokens: number,
+  n: number,
+  options: RateLimiterOptions,
+): ConsumeResult {
+  if (ok) return { ok: true, remaining: Math.floor(tokens) };
+  if (n > options.limit) {
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(options.windowMs / 1000)) };
+  }
+  const waitMs = (n - tokens) / (options.limit / options.windowMs);
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+export function checkLimiterOptions(options: RateLimiterOptions, n: number): void {
+  if (!(Number.isFinite(options.limit) && options.limit > 0)) {
+    throw new Error("rate limit: limit must be > 0");
+  }
+  if (!(Number.isFinite(options.windowMs) && options.windowMs > 0)) {
+    throw new Error("rate limit: windowMs must be > 0");
+  }
+  if (!(Number.isFinite(n) && n > 0)) throw new Error("rate limit: n must be > 0");
 }

@@ -1,70 +1,28 @@
-// Where produced files live. Local disk under data/ by default; the interface is small so an
-// S3-compatible store can replace it without touching callers.
-import fs from "node:fs";
-import fsp from "node:fs/promises";
-import path from "node:path";
-import { Readable } from "node:stream";
-import { dataDir } from "@/lib/config/paths";
+// Where produced files live, behind one small async interface. STORAGE_URL chooses the
+// implementation: local disk (default, `file:`) or an S3-compatible bucket (`s3://`). Callers
+// never know which; they only see keys like tasks/12/image-0.png.
+import type { BlobStore } from "./blob";
+import { LocalDiskStore } from "./local-disk-store";
+import { S3Store } from "./s3-store";
+import { type StorageConfig, storageConfig } from "./storage-config";
 
-export interface BlobStore {
-  put(key: string, data: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-  stream(key: string): Readable;
-  exists(key: string): Promise<boolean>;
-  /** removes every blob whose key starts with `prefix/` */
-  deletePrefix(prefix: string): Promise<void>;
+export { BlobNotFoundError, type BlobStore } from "./blob";
+
+export function createBlobStore(config: StorageConfig = storageConfig()): BlobStore {
+  return config.kind === "s3" ? new S3Store(config) : new LocalDiskStore(config.root);
 }
 
-function safeKey(key: string): string {
-  if (key.includes("..") || path.isAbsolute(key) || key.includes("\0")) {
-    throw new Error(`Refusing unsafe storage key: ${key}`);
-  }
-  return key;
-}
-
-export class LocalDiskStore implements BlobStore {
-  constructor(private readonly root: string) {}
-
-  private file(key: string): string {
-    return path.join(this.root, safeKey(key));
-  }
-
-  async put(key: string, data: Buffer): Promise<void> {
-    const file = this.file(key);
-    await fsp.mkdir(path.dirname(file), { recursive: true });
-    // Write then rename so a reader never sees half a file.
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await fsp.writeFile(tmp, data);
-    await fsp.rename(tmp, file);
-  }
-
-  get(key: string): Promise<Buffer> {
-    return fsp.readFile(this.file(key));
-  }
-
-  stream(key: string): Readable {
-    return fs.createReadStream(this.file(key));
-  }
-
-  async exists(key: string): Promise<boolean> {
-    try {
-      await fsp.access(this.file(key));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  async deletePrefix(prefix: string): Promise<void> {
-    await fsp.rm(this.file(prefix), { recursive: true, force: true });
-  }
-}
-
-let store: BlobStore | undefined;
+// One store per process, kept on globalThis so Next.js module reloads share its connections.
+const globalForStore = globalThis as unknown as { __pixelBlobStore?: BlobStore };
 
 export function getBlobStore(): BlobStore {
-  store ??= new LocalDiskStore(path.join(dataDir(), "files"));
-  return store;
+  globalForStore.__pixelBlobStore ??= createBlobStore();
+  return globalForStore.__pixelBlobStore;
+}
+
+/** For tests that point one process at another store. */
+export function resetBlobStore(): void {
+  globalForStore.__pixelBlobStore = undefined;
 }
 
 export function taskPrefix(taskId: number): string {
@@ -74,5 +32,3 @@ export function taskPrefix(taskId: number): string {
 export function assetKey(taskId: number, kind: string, position: number, ext: string): string {
   return `${taskPrefix(taskId)}/${kind}-${position}.${ext}`;
 }
-
-export { Readable };

@@ -1,5 +1,22 @@
+import { Readable } from "node:stream";
+import type { Asset } from "@/lib/db/schema";
 import { findAsset } from "@/lib/db/tasks";
 import { getBlobStore } from "@/lib/storage/blob-store";
+
+/**
+ * A stored file as a response body streamed from the store (disk or S3): the bytes pass
+ * through without being held whole in memory. (No Content-Length: Next.js drops that header
+ * from route responses and sends the body chunked.)
+ */
+export async function assetResponse(
+  asset: Pick<Asset, "storageKey" | "contentType">,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  const body = await getBlobStore().stream(asset.storageKey);
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, {
+    headers: { "Content-Type": asset.contentType, ...headers },
+  });
+}
 
 /** The task's stored image (or thumbnail) as an HTTP response, or undefined if there is none. */
 export async function imageResponse(
@@ -18,13 +35,7 @@ export async function imageResponse(
   if (opts.ifNoneMatch === etag) {
     return new Response(null, { status: 304, headers: { ETag: etag, "Cache-Control": cache } });
   }
-  const data = await getBlobStore().get(asset.storageKey);
-  const headers: Record<string, string> = {
-    "Content-Type": asset.contentType,
-    "Content-Length": String(data.length),
-    "Cache-Control": cache,
-    ETag: etag,
-  };
+  const headers: Record<string, string> = { "Cache-Control": cache, ETag: etag };
   if (opts.attachment) headers["Content-Disposition"] = `attachment; filename=pixel_${taskId}.png`;
-  return new Response(new Uint8Array(data), { headers });
+  return assetResponse(asset, headers);
 }

@@ -28,6 +28,7 @@ describe("OpenAPI document", () => {
     const files = [
       ...routeFiles(path.join(root, "app/api/v1")),
       ...routeFiles(path.join(root, "app/api/download")),
+      ...routeFiles(path.join(root, "app/api/health")),
       ...routeFiles(path.join(root, "app/static")),
     ];
     const missing: string[] = [];

@@ -1,6 +1,32 @@
+import { ApiError } from "@/lib/api/errors";
+import { pixelHandler } from "@/lib/api/handler";
+import { checkHealth } from "@/lib/ops/health";
+import { isDraining } from "@/lib/ops/lifecycle";
+
 export const dynamic = "force-dynamic";
 
-/** Liveness probe for load balancers; also the benchmark's empty-route baseline. */
-export function GET() {
-  return Response.json({ status: "ok" });
-}
+/**
+ * Readiness for load balancers: database, storage and queue reachable → 200; otherwise 503 in
+ * the Pixel backend API's error shape, naming what is down, so the balancer takes this process
+ * out of rotation until it recovers.
+ */
+export const GET = pixelHandler(async () => {
+  if (isDraining()) {
+    throw new ApiError(503, "Service unavailable: this process is shutting down", {
+      headers: { "Retry-After": "5", "Cache-Control": "no-store" },
+    });
+  }
+  const report = await checkHealth();
+  if (!report.ok) {
+    const down = Object.entries(report.checks)
+      .filter(([, c]) => !c.ok)
+      .map(([name, c]) => `${name} (${c.error})`);
+    throw new ApiError(503, `Service unavailable: ${down.join("; ")} unreachable`, {
+      headers: { "Retry-After": "5", "Cache-Control": "no-store" },
+    });
+  }
+  const checks = Object.fromEntries(
+    Object.entries(report.checks).map(([name, c]) => [name, { status: "ok", ms: c.ms }]),
+  );
+  return Response.json({ status: "ok", checks }, { headers: { "Cache-Control": "no-store" } });
+});

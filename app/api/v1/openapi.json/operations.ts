@@ -866,6 +866,38 @@ export const operations: OperationSpec[] = [
       example: { key: "gpa_…", id: 1, name: "my-script", prefix: "gpa_AbC123xY", last4: "9kQz" },
     },
   },
+  // Operations (issue 12: process roles behind a load balancer)
+  {
+    method: "get",
+    path: "/api/health",
+    tag: "Studio extensions",
+    summary: "Readiness: database, storage and queue reachable",
+    description:
+      "200 when this process can reach its database, file storage and queue; 503 (Retry-After: 5) in the Pixel error shape naming what is down, also while the process drains on SIGTERM. Point load-balancer health checks here.",
+    errorShape: "pixel",
+    auth: false,
+    extension: true,
+    response: {
+      example: {
+        status: "ok",
+        checks: {
+          database: { status: "ok", ms: 1 },
+          storage: { status: "ok", ms: 3 },
+          queue: { status: "ok", ms: 1 },
+        },
+      },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/health/live",
+    tag: "Studio extensions",
+    summary: "Liveness: the process answers HTTP (touches no backend)",
+    errorShape: "pixel",
+    auth: false,
+    extension: true,
+    response: { example: { status: "ok" } },
+  },
   {
     method: "delete",
     path: "/api/v1/keys/{id}",

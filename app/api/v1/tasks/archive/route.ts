@@ -14,12 +14,13 @@ export const POST = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
   const { task_ids } = await parseJsonBody(req, archiveBody);
   const store = getBlobStore();
+  // each entry is streamed from its object when the archive reaches it
   const entries = (
     await Promise.all(
       task_ids.map(async (id) => {
         const task = await getTaskForUser(id, user.id);
         const asset = task && (await findAsset(id, "image"));
-        return asset ? [{ name: `pixel_${id}.png`, data: () => store.get(asset.storageKey) }] : [];
+        return asset ? [{ name: `pixel_${id}.png`, data: () => store.stream(asset.storageKey) }] : [];
       }),
     )
   ).flat();

@@ -3,7 +3,7 @@ import { qtHandler } from "@/lib/api/handler";
 import { taskFileParams } from "@/lib/api/schemas/task";
 import { requireCaller } from "@/lib/auth/caller";
 import { findAsset } from "@/lib/db/tasks";
-import { getBlobStore } from "@/lib/storage/blob-store";
+import { assetResponse } from "@/lib/tasks/serve-file";
 import { ownTask } from "@/lib/tasks/task-access";
 
 export const dynamic = "force-dynamic";
@@ -16,13 +16,6 @@ export const GET = qtHandler<{ id: string; kind: string; position: string }>(
     await ownTask(id, user.id);
     const asset = await findAsset(id, kind, position);
     if (!asset) throw notFound(`File ${kind}/${position} of task ${id}`);
-    const data = await getBlobStore().get(asset.storageKey);
-    return new Response(new Uint8Array(data), {
-      headers: {
-        "Content-Type": asset.contentType,
-        "Content-Length": String(data.length),
-        "Cache-Control": "private, max-age=3600",
-      },
-    });
+    return assetResponse(asset, { "Cache-Control": "private, max-age=3600" });
   },
 );

@@ -1,0 +1,74 @@
+// Start-up checks and graceful shutdown, shared by the web process (instrumentation.ts) and the
+// worker-only process (scripts/worker.ts).
+import { getServerSecret } from "@/lib/auth/server-secret";
+import { type Env, getEnv } from "@/lib/config/env";
+import { getBlobStore } from "@/lib/storage/blob-store";
+import { storageConfig } from "@/lib/storage/storage-config";
+
+/**
+ * Fails fast on a configuration that cannot work, with a message naming the variable: a
+ * malformed STORAGE_URL, a bucket that does not exist, unusable credentials, no AUTH_SECRET on a
+ * shared database.
+ */
+export async function checkStartup(): Promise<void> {
+  const env: Env = getEnv(); // throws EnvError naming every bad variable
+  getServerSecret(env);
+  storageConfig(env);
+  await getBlobStore().check();
+}
+
+/** Logs a start-up failure and exits non-zero: a process that cannot work must not look alive. */
+export function exitOnStartupError(role: string, error: unknown): never {
+  console.error(
+    `[${role}] cannot start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+}
+
+const globalForLifecycle = globalThis as unknown as {
+  __pixelDraining?: boolean;
+  __pixelShutdownInstalled?: boolean;
+};
+
+/** True once SIGTERM/SIGINT arrived: /api/health answers 503 so balancers stop routing here. */
+export function isDraining(): boolean {
+  return globalForLifecycle.__pixelDraining === true;
+}
+
+export interface Stoppable {
+  /** stop claiming; running work gets `graceMs` to finish, then is handed back to the queue */
+  stop(graceMs: number): Promise<void>;
+}
+
+/**
+ * On SIGTERM/SIGINT: mark the process draining, stop the worker (if any) within the grace
+ * period, wait `drainMs` for in-flight HTTP requests, then exit 0. Installed once per process.
+ */
+export function installGracefulShutdown(opts: {
+  role: string;
+  worker?: Stoppable;
+  graceMs?: number;
+  drainMs?: number;
+}): void {
+  if (globalForLifecycle.__pixelShutdownInstalled) return;
+  globalForLifecycle.__pixelShutdownInstalled = true;
+  const graceMs = opts.graceMs ?? getEnv().SHUTDOWN_GRACE_MS ?? 10_000;
+  const drainMs = opts.drainMs ?? 0;
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    globalForLifecycle.__pixelDraining = true;
+    console.log(
+      `[${opts.role}] ${signal}: draining${opts.worker ? `, running tasks get ${graceMs} ms` : ""}…`,
+    );
+    const started = Date.now();
+    const drained = new Promise((r) => setTimeout(r, drainMs));
+    Promise.allSettled([opts.worker?.stop(graceMs), drained]).finally(() => {
+      console.log(`[${opts.role}] stopped after ${Date.now() - started} ms`);
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", onSignal);
+  process.on("SIGINT", onSignal);
+}
