@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { type Env, getEnv } from "@/lib/config/env";
-import { dataDir, databaseIsShared } from "@/lib/config/paths";
+import { databaseIsShared, dataDir } from "@/lib/config/paths";
 
 let cached: string | undefined;
 

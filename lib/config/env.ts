@@ -165,6 +165,8 @@ export const envSchema = z.object({
       .regex(/^rediss?:\/\/\S+$/, { message: "must be a redis:// or rediss:// URL" })
       .optional(),
   ),
+  /** namespace of our Redis keys, so several deployments (or test runs) can share one Redis */
+  REDIS_KEY_PREFIX: text,
 
   // --- providers
   PROVIDER_TIMEOUT_MS: int(1),

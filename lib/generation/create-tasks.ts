@@ -150,7 +150,7 @@ export async function createSingleTask(
       if (duplicates.length) return { kind: "duplicates", duplicates };
     }
   }
-  consumeGenerationQuota(caller, 1);
+  await consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
   const params: TaskParams = {
     prompt: input.prompt,
@@ -200,7 +200,7 @@ export async function createBatch(
   if (!fixed && (count < 1 || count > MAX_BATCH_COUNT)) {
     throw new InvalidInputError(`count must be between 1 and ${MAX_BATCH_COUNT}`, `got ${count}`);
   }
-  consumeGenerationQuota(caller, count);
+  await consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
   const result = await (await getTaskQueue()).enqueueBatch(
     {
@@ -266,7 +266,7 @@ export async function regenerateFrame(caller: Caller, batch: Batch, index: numbe
   if (frame.status === "pending" || frame.status === "processing") {
     throw new ConflictError(`Frame ${index} is still ${frame.status}`);
   }
-  consumeGenerationQuota(caller, 1);
+  await consumeGenerationQuota(caller, 1);
   const params: TaskParams = { ...(frame.params as TaskParams), variant: randomSeed() };
   if (params.interpretation && (frame.mode === "variations" || frame.mode === "random")) {
     // the local engine draws a re-rolled variation as another take (lib/providers/local.ts)
@@ -332,7 +332,7 @@ export async function createGeneration(
       );
     }
   }
-  consumeGenerationQuota(caller, 1);
+  await consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
   const { model: _m, ...params } = input;
   const task = await (await getTaskQueue()).enqueue({
@@ -388,7 +388,7 @@ export async function createOperation(
     if (p.enum && !p.enum.includes(String(value)))
       throw new InvalidInputError(`params.${name}: must be one of ${p.enum.join(", ")}`);
   }
-  consumeGenerationQuota(caller, 1);
+  await consumeGenerationQuota(caller, 1);
   const operation = String(model.capabilities?.operation ?? model.model_key);
   const prompt = `${operation} of #${source.id}: ${source.prompt}`.slice(0, 2000);
   const task = await (await getTaskQueue()).enqueue({

@@ -1,27 +1,33 @@
 import type { Caller } from "@/lib/auth/caller";
 import { getEnv } from "@/lib/config/env";
 import { QuotaExceededError } from "@/lib/errors";
-import { createRateLimiter, type RateLimiter } from "@/lib/security/rate-limit";
+import { memoryLimiter, type SharedRateLimiter } from "@/lib/security/rate-limit";
+import { redisLimiter } from "@/lib/security/rate-limit-redis";
+import { getRedis } from "@/lib/security/redis-connection";
 
 // Per-key limit on generation (tasks per minute; a batch of 4 counts 4). Browser sessions are
-// limited per user. In-memory: one server process is the default deployment.
-const globalForLimits = globalThis as unknown as { __pixelGenLimiter?: RateLimiter };
+// limited per user. The bucket lives where every web process sees it: Redis when REDIS_URL is
+// set, else in memory (one process, the embedded default).
+const globalForLimits = globalThis as unknown as { __pixelGenLimiter?: SharedRateLimiter };
 
 function perMinute(): number {
   return getEnv().GENERATION_RATE_LIMIT_PER_MIN ?? 60;
 }
 
-function limiter(): RateLimiter {
-  globalForLimits.__pixelGenLimiter ??= createRateLimiter({
-    limit: perMinute(),
-    windowMs: 60_000,
-  });
+function limiter(): SharedRateLimiter {
+  if (!globalForLimits.__pixelGenLimiter) {
+    const options = { limit: perMinute(), windowMs: 60_000 };
+    const { REDIS_URL, REDIS_KEY_PREFIX } = getEnv();
+    globalForLimits.__pixelGenLimiter = REDIS_URL
+      ? redisLimiter(getRedis(REDIS_URL, REDIS_KEY_PREFIX), "generation", options)
+      : memoryLimiter(options);
+  }
   return globalForLimits.__pixelGenLimiter;
 }
 
-export function consumeGenerationQuota(caller: Caller, tasks: number): void {
+export async function consumeGenerationQuota(caller: Caller, tasks: number): Promise<void> {
   const key = caller.keyId ? `key:${caller.keyId}` : `user:${caller.user.id}`;
-  const result = limiter().consume(key, tasks);
+  const result = await limiter().consume(key, tasks);
   if (!result.ok) {
     throw new QuotaExceededError(
       "Rate limit exceeded: too many generation tasks",

@@ -59,7 +59,7 @@ export function redisLimiter(
   if (!("pixelTakeTokens" in client)) {
     redis.defineCommand("pixelTakeTokens", { numberOfKeys: 1, lua: TAKE });
   }
-  const bucket = (key: string) => `pixel:ratelimit:${name}:${key}`;
+  const bucket = (key: string) => `ratelimit:${name}:${key}`;
   return {
     backend: "redis",
     async consume(key, n = 1) {

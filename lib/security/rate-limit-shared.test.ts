@@ -36,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const keys = await redisA.keys(`pixel:ratelimit:t${run}*`);
+  const keys = await redisA.keys(`ratelimit:t${run}*`);
   if (keys.length) await redisA.del(...keys);
   redisA?.disconnect();
   redisB?.disconnect();
@@ -71,15 +71,16 @@ const backends: [string, Make][] = [
 
 describe.each(backends)("%s limiter shared by two processes", (_backend, make) => {
   it("hands out exactly `limit` tokens to concurrent requests from both", async () => {
-    const [a, b] = make("burst", 25, 60_000);
+    // one token per 24 s: no refill can blur the count however slow this machine is
+    const [a, b] = make("burst", 25, 600_000);
     const answers = await Promise.all(
       Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).consume("key:1")),
     );
     expect(answers.filter((r) => r.ok)).toHaveLength(25);
     const refused = answers.find((r) => !r.ok);
     expect(refused).toMatchObject({ ok: false });
-    // one token of a 25/min bucket comes back after 2.4 s
-    expect(refused && !refused.ok && refused.retryAfterSeconds).toBe(3);
+    expect(refused && !refused.ok && refused.retryAfterSeconds).toBeGreaterThanOrEqual(23);
+    expect(refused && !refused.ok && refused.retryAfterSeconds).toBeLessThanOrEqual(24);
   });
 
   it("keeps keys apart, takes n at once or nothing, and refuses n > limit for a full window", async () => {
@@ -96,13 +97,14 @@ describe.each(backends)("%s limiter shared by two processes", (_backend, make) =
   });
 
   it("refills over time", async () => {
-    const [a, b] = make("refill", 10, 1_000); // one token per 100 ms
-    for (let i = 0; i < 10; i++) expect((await a.consume("k")).ok).toBe(true);
+    const [a, b] = make("refill", 4, 2_000); // one token per 500 ms
+    const burst = await Promise.all([a, b, a, b].map((l) => l.consume("k")));
+    expect(burst.every((r) => r.ok)).toBe(true);
     expect((await b.consume("k")).ok).toBe(false);
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 1_100));
+    // 2 tokens back (2.2 by now, < 3 unless this machine stalls for 400 ms)
     const after = await Promise.all([a.consume("k"), b.consume("k"), a.consume("k")]);
-    expect(after.filter((r) => r.ok)).toHaveLength(3);
-    expect((await b.consume("k", 2)).ok).toBe(false);
+    expect(after.filter((r) => r.ok)).toHaveLength(2);
   });
 });
 

@@ -5,9 +5,9 @@ import os from "node:os";
 import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/config/env";
 import { startS3, type TestS3 } from "@/test/helpers/s3";
 import { BlobNotFoundError, type BlobStore, createBlobStore } from "./blob-store";
-import { parseEnv } from "@/lib/config/env";
 import { storageConfig as fromEnv } from "./storage-config";
 
 /** the storage config of a raw set of variables, validated like process.env at start-up */

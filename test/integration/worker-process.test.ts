@@ -2,7 +2,6 @@
 // the queue is idle (it used to exit with code 0 at once), pick up a task enqueued later by
 // another process, and on SIGTERM stop claiming and hand a running task back within its grace
 // period, exit code 0.
-import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,48 +11,25 @@ import { createSingleTask } from "@/lib/generation/create-tasks";
 import { type FakeServer, startQwen2512Fake } from "../fakes";
 import { seedUserWithKey } from "../helpers/accounts";
 import { useFreshDataDir, waitFor } from "../helpers/server";
+import { startWorkerProcess, type WorkerProcess } from "../helpers/worker-process";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 let dataDir: string;
 let user: Awaited<ReturnType<typeof seedUserWithKey>>;
 let qwen: FakeServer;
 let db: Database.Database;
-const children: ChildProcess[] = [];
+const children: WorkerProcess[] = [];
 
-interface WorkerProc {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-function startWorkerProcess(extraEnv: Record<string, string> = {}): WorkerProc {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATA_DIR: dataDir,
-        DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
-        QWEN2512_BASE_URL: qwen.baseUrl,
-        QWEN2512_API_KEY: "test-qwen2512-key",
-        QWEN2512_POLL_INTERVAL_MS: "200",
-        ...extraEnv,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  children.push(child);
-  let out = "";
-  child.stdout?.on("data", (d) => {
-    out += d;
+function startWorker(extraEnv: Record<string, string> = {}): WorkerProcess {
+  const w = startWorkerProcess({
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
+    QWEN2512_BASE_URL: qwen.baseUrl,
+    QWEN2512_API_KEY: "test-qwen2512-key",
+    QWEN2512_POLL_INTERVAL_MS: "200",
+    ...extraEnv,
   });
-  child.stderr?.on("data", (d) => {
-    out += d;
-  });
-  const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-  return { child, output: () => out, exited };
+  children.push(w);
+  return w;
 }
 
 const row = (id: number) =>
@@ -85,15 +61,15 @@ beforeAll(async () => {
   db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
 });
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  for (const c of children) await c.kill9();
   db?.close();
   await qwen?.close();
 });
 
 describe("worker-only process", () => {
   it("stays up while idle and runs a task enqueued later by another process", async () => {
-    const w = startWorkerProcess();
-    await waitFor(async () => (w.output().includes("started") ? true : undefined), 30_000);
+    const w = startWorker();
+    await w.ready();
     // idle for longer than several poll intervals: the old worker had exited by now
     await new Promise((r) => setTimeout(r, 2_500));
     expect(w.child.exitCode, w.output()).toBeNull();
@@ -107,8 +83,8 @@ describe("worker-only process", () => {
   });
 
   it("on SIGTERM releases a running task within the grace period, and the next worker resumes it", async () => {
-    const w = startWorkerProcess({ SHUTDOWN_GRACE_MS: "500" });
-    await waitFor(async () => (w.output().includes("started") ? true : undefined), 30_000);
+    const w = startWorker({ SHUTDOWN_GRACE_MS: "500" });
+    await w.ready();
     const id = await enqueue("a knight in the storm", "qwen2512/qwen-image-2512");
     await waitFor(async () => (row(id).upstream_id ? true : undefined), 20_000);
     expect(row(id).status).toBe("processing");
@@ -123,7 +99,7 @@ describe("worker-only process", () => {
     expect(row(id).upstream_id).toBeTruthy();
 
     qwen.setJobTiming({ completeAfterMs: 0 });
-    const next = startWorkerProcess();
+    const next = startWorker();
     await waitFor(async () => (row(id).status === "completed" ? true : undefined), 40_000);
     expect(qwen.apiCalls().filter((c) => c.path === "/api/generate")).toHaveLength(1);
     next.child.kill("SIGTERM");
@@ -149,7 +125,7 @@ describe("worker-only process", () => {
       /\[worker\] cannot start: AUTH_SECRET: required/,
     ],
   ])("exits 1 at start naming the variable for %o", async (env, message) => {
-    const w = startWorkerProcess(env);
+    const w = startWorker(env);
     expect(await w.exited).toBe(1);
     expect(w.output()).toMatch(message);
   });

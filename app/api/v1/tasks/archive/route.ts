@@ -20,7 +20,9 @@ export const POST = qtHandler(async (req) => {
       task_ids.map(async (id) => {
         const task = await getTaskForUser(id, user.id);
         const asset = task && (await findAsset(id, "image"));
-        return asset ? [{ name: `pixel_${id}.png`, data: () => store.stream(asset.storageKey) }] : [];
+        return asset
+          ? [{ name: `pixel_${id}.png`, data: () => store.stream(asset.storageKey) }]
+          : [];
       }),
     )
   ).flat();
