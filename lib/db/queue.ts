@@ -173,6 +173,28 @@ export async function releaseTask(id: number, owner: string, runAfter: Date): Pr
   return rows.length > 0;
 }
 
+/**
+ * Claims the right to send a task's completion e-mail: true for exactly one caller, ever. One
+ * conditional UPDATE, so two workers that both believe they finished the task (a lease taken
+ * over, a retry racing a slow completion) cannot both send; a re-rolled frame keeps its status
+ * and sends nothing again.
+ */
+export async function claimTaskEmail(id: number): Promise<boolean> {
+  const rows = await (await getDb())
+    .update(tasks)
+    .set({ emailStatus: "sending" })
+    .where(
+      and(
+        eq(tasks.id, id),
+        eq(tasks.sendEmail, true),
+        eq(tasks.status, "completed"),
+        isNull(tasks.emailStatus),
+      ),
+    )
+    .returning({ id: tasks.id });
+  return rows.length > 0;
+}
+
 export async function setEmailStatus(id: number, emailStatus: string): Promise<void> {
   await (await getDb()).update(tasks).set({ emailStatus }).where(eq(tasks.id, id));
 }

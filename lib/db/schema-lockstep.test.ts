@@ -21,6 +21,8 @@ const LOGICAL_TYPE: Record<string, string> = {
   PgBoolean: "boolean",
   SQLiteTextJson: "json",
   PgJsonb: "json",
+  SQLiteReal: "real",
+  PgDoublePrecision: "real",
 };
 
 function describeTable(c: Config) {

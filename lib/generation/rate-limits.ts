@@ -1,13 +1,16 @@
 import type { Caller } from "@/lib/auth/caller";
 import { getEnv } from "@/lib/config/env";
+import { getPool } from "@/lib/db/client";
+import { DIALECT } from "@/lib/db/schema";
 import { QuotaExceededError } from "@/lib/errors";
 import { memoryLimiter, type SharedRateLimiter } from "@/lib/security/rate-limit";
+import { postgresLimiter } from "@/lib/security/rate-limit-postgres";
 import { redisLimiter } from "@/lib/security/rate-limit-redis";
 import { getRedis } from "@/lib/security/redis-connection";
 
 // Per-key limit on generation (tasks per minute; a batch of 4 counts 4). Browser sessions are
 // limited per user. The bucket lives where every web process sees it: Redis when REDIS_URL is
-// set, else in memory (one process, the embedded default).
+// set, else the PostgreSQL database, else (SQLite: one web process, the embedded default) memory.
 const globalForLimits = globalThis as unknown as { __pixelGenLimiter?: SharedRateLimiter };
 
 function perMinute(): number {
@@ -20,7 +23,13 @@ function limiter(): SharedRateLimiter {
     const { REDIS_URL, REDIS_KEY_PREFIX } = getEnv();
     globalForLimits.__pixelGenLimiter = REDIS_URL
       ? redisLimiter(getRedis(REDIS_URL, REDIS_KEY_PREFIX), "generation", options)
-      : memoryLimiter(options);
+      : DIALECT === "postgres"
+        ? postgresLimiter(
+            { query: async (text, values) => (await getPool()).query(text, values) },
+            "generation",
+            options,
+          )
+        : memoryLimiter(options);
   }
   return globalForLimits.__pixelGenLimiter;
 }

@@ -1,7 +1,12 @@
 // Completion e-mail (QT Pixel API (docs/qt-pixel-api.md) `send_email`). Outcome is recorded on the task, including "not
 // configured", so a caller can see why no message arrived.
 import { getServerSecret } from "@/lib/auth/server-secret";
-import { claimBatchEmail, setBatchEmailStatus, setEmailStatus } from "@/lib/db/queue";
+import {
+  claimBatchEmail,
+  claimTaskEmail,
+  setBatchEmailStatus,
+  setEmailStatus,
+} from "@/lib/db/queue";
 import { findAsset, getBatchById, getTaskById, tasksOfBatch } from "@/lib/db/tasks";
 import { getUserById } from "@/lib/db/users";
 import { mailerFromEnv } from "@/lib/mail/mailer";
@@ -10,7 +15,9 @@ import { getBlobStore } from "@/lib/storage/blob-store";
 import { batchSheet, completedFrames } from "@/lib/tasks/batch-exports";
 import { backgroundOrigin } from "@/lib/tasks/origin";
 
+/** Sends the task's e-mail once, whichever worker or how many of them get here. */
 export async function sendCompletionEmail(taskId: number): Promise<void> {
+  if (!(await claimTaskEmail(taskId))) return;
   const task = await getTaskById(taskId);
   if (!task) return;
   const mailer = mailerFromEnv();

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import Redis from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migratePostgres } from "@/lib/db/client";
 import { memoryLimiter, type SharedRateLimiter } from "./rate-limit";
 import { postgresLimiter } from "./rate-limit-postgres";
 import { redisLimiter } from "./rate-limit-redis";
@@ -30,9 +31,8 @@ beforeAll(async () => {
   url.pathname = `/${dbName}`;
   poolA = new pg.Pool({ connectionString: url.toString(), max: 4 });
   poolB = new pg.Pool({ connectionString: url.toString(), max: 4 });
-  await poolA.query(
-    "CREATE TABLE rate_limit_buckets (key text PRIMARY KEY, tokens double precision NOT NULL, updated_ms double precision NOT NULL, taken boolean NOT NULL)",
-  );
+  // the real schema: drizzle/postgres migrations, as a server applies them on start
+  await migratePostgres(poolA);
 });
 
 afterAll(async () => {

@@ -18,7 +18,8 @@ export interface WorkerProcess {
 export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/worker.ts"],
+    // one process (no tsx CLI wrapper): its pid is the worker, so SIGKILL reaches the worker itself
+    ["--import", "tsx", "scripts/worker.ts"],
     {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production", ...env } as NodeJS.ProcessEnv,

@@ -2,11 +2,10 @@
 // the queue is idle (it used to exit with code 0 at once), pick up a task enqueued later by
 // another process, and on SIGTERM stop claiming and hand a running task back within its grace
 // period, exit code 0.
-import path from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateBody } from "@/lib/api/schemas/generate";
 import { resetEnvCache } from "@/lib/config/env";
+import { getTaskById } from "@/lib/db/tasks";
 import { createSingleTask } from "@/lib/generation/create-tasks";
 import { type FakeServer, startQwen2512Fake } from "../fakes";
 import { seedUserWithKey } from "../helpers/accounts";
@@ -16,13 +15,13 @@ import { startWorkerProcess, type WorkerProcess } from "../helpers/worker-proces
 let dataDir: string;
 let user: Awaited<ReturnType<typeof seedUserWithKey>>;
 let qwen: FakeServer;
-let db: Database.Database;
 const children: WorkerProcess[] = [];
 
 function startWorker(extraEnv: Record<string, string> = {}): WorkerProcess {
   const w = startWorkerProcess({
     DATA_DIR: dataDir,
-    DATABASE_URL: `file:${path.join(dataDir, "studio.db")}`,
+    // this test process's database (SQLite file or PostgreSQL, by BACKEND)
+    DATABASE_URL: process.env.DATABASE_URL!,
     QWEN2512_BASE_URL: qwen.baseUrl,
     QWEN2512_API_KEY: "test-qwen2512-key",
     QWEN2512_POLL_INTERVAL_MS: "200",
@@ -32,15 +31,16 @@ function startWorker(extraEnv: Record<string, string> = {}): WorkerProcess {
   return w;
 }
 
-const row = (id: number) =>
-  db
-    .prepare("SELECT status, attempts, upstream_id, lease_owner FROM tasks WHERE id = ?")
-    .get(id) as {
-    status: string;
-    attempts: number;
-    upstream_id: string | null;
-    lease_owner: string | null;
+async function row(id: number) {
+  const task = await getTaskById(id);
+  if (!task) throw new Error(`task ${id} is gone`);
+  return {
+    status: task.status,
+    attempts: task.attempts,
+    upstream_id: task.upstreamId,
+    lease_owner: task.leaseOwner,
   };
+}
 
 async function enqueue(prompt: string, model: string): Promise<number> {
   const caller = { user: user.user, via: "api_key" as const, keyId: user.keyId };
@@ -58,11 +58,9 @@ beforeAll(async () => {
   process.env.QWEN2512_BASE_URL = qwen.baseUrl;
   process.env.QWEN2512_API_KEY = "test-qwen2512-key";
   resetEnvCache();
-  db = new Database(path.join(dataDir, "studio.db"), { readonly: true });
 });
 afterAll(async () => {
   for (const c of children) await c.kill9();
-  db?.close();
   await qwen?.close();
 });
 
@@ -75,8 +73,8 @@ describe("worker-only process", () => {
     expect(w.child.exitCode, w.output()).toBeNull();
 
     const id = await enqueue("a small red apple", "local/pixel-sprite");
-    await waitFor(async () => (row(id).status === "completed" ? true : undefined), 30_000);
-    expect(row(id).status).toBe("completed");
+    await waitFor(async () => ((await row(id)).status === "completed" ? true : undefined), 30_000);
+    expect((await row(id)).status).toBe("completed");
 
     w.child.kill("SIGTERM");
     expect(await w.exited).toBe(0);
@@ -86,8 +84,8 @@ describe("worker-only process", () => {
     const w = startWorker({ SHUTDOWN_GRACE_MS: "500" });
     await w.ready();
     const id = await enqueue("a knight in the storm", "qwen2512/qwen-image-2512");
-    await waitFor(async () => (row(id).upstream_id ? true : undefined), 20_000);
-    expect(row(id).status).toBe("processing");
+    await waitFor(async () => ((await row(id)).upstream_id ? true : undefined), 20_000);
+    expect((await row(id)).status).toBe("processing");
 
     const signalled = Date.now();
     w.child.kill("SIGTERM");
@@ -95,12 +93,12 @@ describe("worker-only process", () => {
     const stopMs = Date.now() - signalled;
     expect(stopMs).toBeLessThan(5_000);
     // handed back: pending, no lease, attempt refunded, upstream job id kept for resuming
-    expect(row(id)).toMatchObject({ status: "pending", attempts: 0, lease_owner: null });
-    expect(row(id).upstream_id).toBeTruthy();
+    expect(await row(id)).toMatchObject({ status: "pending", attempts: 0, lease_owner: null });
+    expect((await row(id)).upstream_id).toBeTruthy();
 
     qwen.setJobTiming({ completeAfterMs: 0 });
     const next = startWorker();
-    await waitFor(async () => (row(id).status === "completed" ? true : undefined), 40_000);
+    await waitFor(async () => ((await row(id)).status === "completed" ? true : undefined), 40_000);
     expect(qwen.apiCalls().filter((c) => c.path === "/api/generate")).toHaveLength(1);
     next.child.kill("SIGTERM");
     expect(await next.exited).toBe(0);

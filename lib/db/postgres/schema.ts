@@ -3,6 +3,7 @@
 // and run `npm run db:generate` for both dialects.
 import {
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -198,3 +199,15 @@ export const assets = pgTable(
   },
   (t) => [index("assets_task_idx").on(t.taskId, t.kind, t.position)],
 );
+
+/**
+ * Token buckets of the per-key rate limits, shared by every web process when the database is
+ * PostgreSQL and REDIS_URL is unset (lib/security/rate-limit-postgres.ts). Times are the
+ * database server's clock in epoch ms; `taken` is whether the last request got its tokens.
+ */
+export const rateLimitBuckets = pgTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: doublePrecision("tokens").notNull(),
+  updatedMs: doublePrecision("updated_ms").notNull(),
+  taken: boolean("taken").notNull(),
+});

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   primaryKey,
+  real,
   sqliteTable,
   text,
   uniqueIndex,
@@ -195,3 +196,14 @@ export const assets = sqliteTable(
   },
   (t) => [index("assets_task_idx").on(t.taskId, t.kind, t.position)],
 );
+
+/**
+ * Token buckets of the per-key rate limits (see lib/db/postgres/schema.ts). Unused on SQLite,
+ * where one web process keeps its buckets in memory; present so both schemas stay in lockstep.
+ */
+export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
+  key: text("key").primaryKey(),
+  tokens: real("tokens").notNull(),
+  updatedMs: real("updated_ms").notNull(),
+  taken: integer("taken", { mode: "boolean" }).notNull(),
+});
