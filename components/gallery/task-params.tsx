@@ -3,7 +3,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Task } from "@/lib/client/types";
-import type { Translate } from "@/lib/i18n";
+import type { MessageKey, Translate } from "@/lib/i18n";
+import { TILESET_MODE } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { cardClass, formatDate } from "../ui";
 import { taskParam, taskParamString } from "./task-param";
@@ -57,16 +58,36 @@ export function TaskParams({ task: tk }: { task: Task }) {
   const settings = settingsLabel(taskParam(tk, "operationParams"));
   const duration = taskParamString(tk, "duration");
   const voice = taskParamString(tk, "voice");
+  // Scale, background, palette and pixel size describe pictures: a sound has none of them, and
+  // a tileset is always a 1× transparent sheet described by its own rows instead.
+  const audio = tk.type === "audio";
+  const tileset = tk.mode === TILESET_MODE ? tilesetSpec(taskParam(tk, "tileset")) : undefined;
   return (
     <section className={`${cardClass} p-4`}>
       <h2 className="mb-2 text-sm font-semibold text-zinc-500">{t("detail.params")}</h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <Row k={t("detail.model")} v={tk.model} />
         <Row k={t("detail.seed")} v={tk.seed ?? "—"} />
-        <Row k={t("detail.scale")} v={`×${tk.scale}`} />
-        <Row k={t("detail.background")} v={backgroundLabel(t, tk.background)} />
-        <Row k={t("detail.palette")} v={paletteLabel(t, tk.palette)} />
-        <Row k={t("detail.size")} v={tk.width && tk.height ? `${tk.width}×${tk.height}` : "—"} />
+        {!audio && !tileset && (
+          <>
+            <Row k={t("detail.scale")} v={`×${tk.scale}`} />
+            <Row k={t("detail.background")} v={backgroundLabel(t, tk.background)} />
+            <Row k={t("detail.palette")} v={paletteLabel(t, tk.palette)} />
+          </>
+        )}
+        {!audio && (
+          <Row k={t("detail.size")} v={tk.width && tk.height ? `${tk.width}×${tk.height}` : "—"} />
+        )}
+        {tileset && (
+          <>
+            <Row
+              k={t("detail.terrains")}
+              v={tileset.terrains.map((n) => t(`terrain.${n}` as MessageKey)).join(" ↔ ")}
+            />
+            <Row k={t("tileset.tileSize")} v={`${tileset.tile_size} px`} />
+            <Row k={t("tileset.layout")} v={t(`tileset.layout.${tileset.layout}` as MessageKey)} />
+          </>
+        )}
         {/* A single image's stored mode ("random") means nothing to a person. */}
         {tk.mode && tk.batch_id && <Row k={t("gallery.mode")} v={modeLabel(t, tk.mode)} />}
         {negative && <Row k={t("studio.negative")} v={negative} />}
@@ -118,6 +139,19 @@ export function TaskParams({ task: tk }: { task: Task }) {
       </dl>
     </section>
   );
+}
+
+/** The tileset spec a tileset task keeps in its params (terrain pair, tile size, layout). */
+function tilesetSpec(
+  v: unknown,
+): { terrains: string[]; tile_size: number; layout: string } | undefined {
+  if (!v || typeof v !== "object") return undefined;
+  const o = v as Record<string, unknown>;
+  return Array.isArray(o.terrains) &&
+    typeof o.tile_size === "number" &&
+    typeof o.layout === "string"
+    ? { terrains: o.terrains.map(String), tile_size: o.tile_size, layout: o.layout }
+    : undefined;
 }
 
 function Row({ k, v }: { k: string; v: ReactNode }) {
