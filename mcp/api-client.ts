@@ -136,6 +136,31 @@ export interface DownloadUrl {
   expires_in: number;
 }
 
+/** A terrain tileset as the REST API shows it (GET/POST /api/v1/tilesets). */
+export interface Tileset {
+  id: number;
+  status: string;
+  terrains: [string, string];
+  tile_size: number;
+  layout: string;
+  seed: number;
+  columns: number;
+  rows: number;
+  tile_count: number;
+  width: number;
+  height: number;
+  image_path: string;
+  files: Record<"png" | "sample" | "tsx" | "tres" | "rules" | "tmj" | "zip", string>;
+  created_at: string;
+}
+
+export interface CreateTilesetBody {
+  terrains: [string, string];
+  tile_size?: number;
+  layout?: string;
+  seed?: number;
+}
+
 export interface ClientOptions {
   apiKey: string;
   baseUrl?: string;
@@ -200,6 +225,18 @@ export class QtPixelClient {
 
   downloadUrl(taskId: number): Promise<DownloadUrl> {
     return this.json("GET", `/api/v1/task/${taskId}/download-url`);
+  }
+
+  async createTileset(body: CreateTilesetBody): Promise<Tileset> {
+    return (await this.json<{ tileset: Tileset }>("POST", "/api/v1/tilesets", body)).tileset;
+  }
+
+  async getTileset(id: number): Promise<Tileset> {
+    return (await this.json<{ tileset: Tileset }>("GET", `/api/v1/tilesets/${id}`)).tileset;
+  }
+
+  async listTilesets(): Promise<Tileset[]> {
+    return (await this.json<{ tilesets: Tileset[] }>("GET", "/api/v1/tilesets")).tilesets;
   }
 
   /** Fetches a PNG the API serves to the owner (image_path, thumbnails) with the Bearer key. */

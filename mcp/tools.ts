@@ -1,5 +1,6 @@
-// The five MCP tools of QT Pixel API (docs/qt-pixel-api.md) (create_pixel_art, batch_generate, get_task_status,
-// get_batch_status, list_my_artworks), on top of the REST client in ./api-client.
+// The five MCP tools of QT Pixel API (docs/qt-pixel-api.md) (create_pixel_art, batch_generate,
+// get_task_status, get_batch_status, list_my_artworks) and the studio's tileset tools
+// (create_tileset, get_tileset, list_tilesets), on top of the REST client in ./api-client.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type {
@@ -9,13 +10,21 @@ import type {
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 // The REST API's words; lib/vocabulary.ts has no dependencies, so the MCP server stays standalone.
-import { BACKGROUNDS, SPRITE_MODES, TASK_STATUSES } from "../lib/vocabulary";
+import {
+  BACKGROUNDS,
+  SPRITE_MODES,
+  TASK_STATUSES,
+  TERRAINS,
+  TILE_SIZES,
+  TILESET_LAYOUTS,
+} from "../lib/vocabulary";
 import {
   ApiError,
   type BatchDetail,
   ConfigError,
   type QtPixelClient,
   type QtTask,
+  type Tileset,
 } from "./api-client";
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -178,6 +187,40 @@ const listShape = {
     .describe(
       `Attach thumbnails of up to ${MAX_THUMBNAILS} completed artworks (default true). 是否附带缩略图。`,
     ),
+};
+
+const terrainField = z.enum(TERRAINS, {
+  error: `each terrain must be one of ${TERRAINS.join(", ")}`,
+});
+
+const tilesetShape = {
+  terrains: z
+    .tuple([terrainField, terrainField], {
+      error: `terrains must be a pair of terrain names, e.g. ["grass", "dirt"] (known: ${TERRAINS.join(", ")})`,
+    })
+    .describe(
+      `The base terrain and the one laid over it, e.g. ["grass", "dirt"]; known: ${TERRAINS.join(", ")}. 两种地形，例如 ["grass", "dirt"]。`,
+    ),
+  tile_size: z
+    .union(
+      TILE_SIZES.map((n) => z.literal(n)),
+      { error: `tile_size must be ${TILE_SIZES.join(" or ")}` },
+    )
+    .optional()
+    .describe(`Tile size in pixels: ${TILE_SIZES.join(" or ")} (default 32). 图块尺寸。`),
+  layout: z
+    .enum(TILESET_LAYOUTS, { error: `layout must be ${TILESET_LAYOUTS.join(" or ")}` })
+    .optional()
+    .describe(
+      "corner16 (corner Wang set, 16 tiles) or blob47 (47-tile blob set, default). 布局：corner16 或 blob47（默认）。",
+    ),
+  seed: seedField.optional(),
+  include_images: includeImagesField.optional(),
+};
+
+const tilesetIdShape = {
+  tileset_id: idField("tileset_id").describe("Tileset id returned by create_tileset. 图块集 ID。"),
+  include_images: includeImagesField.optional(),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -371,10 +414,118 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         return { content };
       }),
   );
+
+  server.registerTool(
+    "create_tileset",
+    {
+      title: "Create terrain tileset / 创建地形图块集",
+      description:
+        "Draw a seamless two-terrain transition tileset offline (POST /api/v1/tilesets), e.g. grass ↔ dirt, as a corner16 or blob47 set. " +
+        "Returns the sample map and the sheet as PNG images plus links to the engine files: Tiled .tsx (Wang set), Tiled sample map .tmj, Godot 4 .tres (terrain set), rules.json and a ZIP of all.\n" +
+        "离线绘制无缝的双地形过渡图块集（如草地↔泥土），返回示例地图、图块表以及 Tiled/Godot 引擎文件链接。",
+      inputSchema: tilesetShape,
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
+    },
+    (args) =>
+      guard(async () => {
+        const client = options.getClient();
+        const ts = await client.createTileset({
+          terrains: args.terrains,
+          tile_size: args.tile_size,
+          layout: args.layout,
+          seed: args.seed,
+        });
+        return tilesetResult(client, ts, args.include_images !== false);
+      }),
+  );
+
+  server.registerTool(
+    "get_tileset",
+    {
+      title: "Get tileset / 查询图块集",
+      description:
+        "One of your terrain tilesets (GET /api/v1/tilesets/:id): terrain pair, layout, tile size, seed, the sample map and sheet as PNG and links to its engine files.\n查询一个地形图块集及其引擎文件链接。",
+      inputSchema: tilesetIdShape,
+      annotations: { readOnlyHint: true, openWorldHint: true },
+    },
+    (args) =>
+      guard(async () => {
+        const client = options.getClient();
+        const ts = await client.getTileset(args.tileset_id);
+        return tilesetResult(client, ts, args.include_images !== false);
+      }),
+  );
+
+  server.registerTool(
+    "list_tilesets",
+    {
+      title: "List my tilesets / 列出我的图块集",
+      description:
+        "Your terrain tilesets, newest first (GET /api/v1/tilesets): id, terrain pair, layout, tile size and the ZIP link of each.\n列出我的地形图块集。",
+      inputSchema: {},
+      annotations: { readOnlyHint: true, openWorldHint: true },
+    },
+    () =>
+      guard(async () => {
+        const client = options.getClient();
+        const list = await client.listTilesets();
+        const lines = [`${list.length} tileset(s). 共 ${list.length} 个图块集。`];
+        for (const ts of list) lines.push(`${tilesetLine(ts)} — ZIP: ${client.url(ts.files.zip)}`);
+        return text(lines.join("\n"));
+      }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Results
+
+const tilesetLine = (ts: Tileset) =>
+  `Tileset #${ts.id}: ${ts.terrains[0]} ↔ ${ts.terrains[1]}, ${ts.layout}, ${ts.tile_size} px, ${ts.tile_count} tiles (${ts.columns}×${ts.rows} sheet, ${ts.width}×${ts.height} px), seed ${ts.seed}`;
+
+async function tilesetResult(
+  client: QtPixelClient,
+  ts: Tileset,
+  withImages: boolean,
+): Promise<CallToolResult> {
+  const lines = [
+    tilesetLine(ts),
+    "Files (need the API key as Bearer) / 文件:",
+    `  Sheet PNG: ${client.url(ts.files.png)} (saved as tileset_${ts.id}.png, the name the other files refer to)`,
+    `  Sample map PNG: ${client.url(ts.files.sample)}`,
+    `  Tiled tileset .tsx: ${client.url(ts.files.tsx)}`,
+    `  Tiled sample map .tmj: ${client.url(ts.files.tmj)}`,
+    `  Godot 4 TileSet .tres: ${client.url(ts.files.tres)}`,
+    `  rules.json: ${client.url(ts.files.rules)}`,
+    `  ZIP of all: ${client.url(ts.files.zip)}`,
+  ];
+  const content: Content[] = [{ type: "text", text: lines.join("\n") }];
+  if (withImages) {
+    for (const [label, p] of [
+      ["Sample map, auto-tiled with the set", ts.files.sample],
+      ["Tileset sheet", ts.files.png],
+    ] as const) {
+      try {
+        const png = await client.fetchImage(p);
+        content.push(
+          { type: "text", text: label },
+          {
+            type: "image",
+            data: png.toString("base64"),
+            mimeType: PNG_MIME,
+          },
+        );
+      } catch {
+        // the links above still lead to it
+      }
+    }
+  }
+  return { content };
+}
 
 async function guard(fn: () => Promise<CallToolResult>): Promise<CallToolResult> {
   try {

@@ -15,9 +15,12 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const TOOL_NAMES = [
   "batch_generate",
   "create_pixel_art",
+  "create_tileset",
   "get_batch_status",
   "get_task_status",
+  "get_tileset",
   "list_my_artworks",
+  "list_tilesets",
 ];
 
 let server: TestServer;
@@ -83,7 +86,7 @@ afterAll(async () => {
 });
 
 describe("MCP server over stdio", () => {
-  it("lists the five tools of QT Pixel API (docs/qt-pixel-api.md), each with a JSON input schema", async () => {
+  it("lists the five tools of QT Pixel API (docs/qt-pixel-api.md) and the tileset tools, each with a JSON input schema", async () => {
     const { tools } = await mcp.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOL_NAMES);
     for (const tool of tools) {
@@ -248,6 +251,70 @@ describe("MCP server over stdio", () => {
     expect(texts(noPrompt)).toMatch(/mode must be one of walk/);
   });
 
+  let tilesetId: number;
+
+  it("create_tileset draws a grass ↔ dirt set and returns its sample map, sheet and engine links", async () => {
+    const { tools } = await mcp.listTools();
+    const props = tools.find((t) => t.name === "create_tileset")!.inputSchema.properties as Record<
+      string,
+      { enum?: string[] }
+    >;
+    expect(props.layout!.enum).toEqual(["corner16", "blob47"]);
+    const result = await call(mcp, "create_tileset", {
+      terrains: ["grass", "dirt"],
+      tile_size: 16,
+      layout: "corner16",
+      seed: 5,
+    });
+    expect(result.isError).toBeFalsy();
+    const body = texts(result);
+    const id =
+      /Tileset #(\d+): grass ↔ dirt, corner16, 16 px, 16 tiles \(4×4 sheet, 64×64 px\), seed 5/.exec(
+        body,
+      );
+    expect(id, body).not.toBeNull();
+    tilesetId = Number(id![1]);
+    for (const f of [
+      "tileset.png",
+      "sample.png",
+      "tileset.tsx",
+      "sample.tmj",
+      "tileset.tres",
+      "rules.json",
+      "tileset.zip",
+    ])
+      expect(body).toContain(`${server.baseUrl}/api/v1/tilesets/${tilesetId}/${f}`);
+    const imgs = images(result);
+    expect(imgs).toHaveLength(2);
+    for (const img of imgs) expectPng(img);
+    // the links work with the key: the .tmj the tool points at is this tileset's map
+    const tmj = await (
+      await fetch(`${server.baseUrl}/api/v1/tilesets/${tilesetId}/sample.tmj`, {
+        headers: user.auth,
+      })
+    ).json();
+    expect(tmj.tilesets[0].image).toBe(`tileset_${tilesetId}.png`);
+  });
+
+  it("get_tileset and list_tilesets find it; bad terrains and unknown ids are isError", async () => {
+    const got = await call(mcp, "get_tileset", { tileset_id: tilesetId, include_images: false });
+    expect(got.isError).toBeFalsy();
+    expect(texts(got)).toContain(`Tileset #${tilesetId}: grass ↔ dirt`);
+    expect(images(got)).toHaveLength(0);
+    const list = await call(mcp, "list_tilesets", {});
+    expect(texts(list)).toContain(`Tileset #${tilesetId}: grass ↔ dirt, corner16`);
+    expect(texts(list)).toContain(`/api/v1/tilesets/${tilesetId}/tileset.zip`);
+    const bad = await call(mcp, "create_tileset", { terrains: ["grass", "marshmallow"] });
+    expect(bad.isError).toBe(true);
+    expect(texts(bad)).toMatch(/terrain/);
+    const same = await call(mcp, "create_tileset", { terrains: ["grass", "grass"] });
+    expect(same.isError).toBe(true);
+    expect(texts(same)).toContain("two different terrains");
+    const missing = await call(mcp, "get_tileset", { tileset_id: 999999 });
+    expect(missing.isError).toBe(true);
+    expect(texts(missing)).toContain("not found");
+  });
+
   it("answers a wrong API key with a clear isError result", async () => {
     const wrong = await connect({
       QTPIXEL_API_KEY: "gpa_notARealKey",
@@ -272,9 +339,14 @@ describe("MCP server over stdio", () => {
 
   it("answers a missing API key with a clear isError result on each call", async () => {
     const none = await connect({ QTPIXEL_API_BASE: server.baseUrl });
-    expect((await none.listTools()).tools).toHaveLength(5);
-    const result = await call(none, "get_task_status", { task_id: 1 });
-    expect(result.isError).toBe(true);
-    expect(texts(result)).toContain("QTPIXEL_API_KEY is not set");
+    expect((await none.listTools()).tools).toHaveLength(TOOL_NAMES.length);
+    for (const [name, args] of [
+      ["get_task_status", { task_id: 1 }],
+      ["create_tileset", { terrains: ["grass", "dirt"] }],
+    ] as const) {
+      const result = await call(none, name, args);
+      expect(result.isError, name).toBe(true);
+      expect(texts(result)).toContain("QTPIXEL_API_KEY is not set");
+    }
   });
 });
