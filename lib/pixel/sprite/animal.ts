@@ -6,7 +6,7 @@ import { type Design, Mats, type Pose, pickColor } from "./design";
 import type { PromptInfo } from "./prompt";
 
 type Ears = "pointy" | "floppy" | "long" | "round" | "small";
-type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin";
+type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub";
 
 const SPEC: Record<
   string,
@@ -18,6 +18,9 @@ const SPEC: Record<
     legs: number;
     body: number;
     pattern?: "none" | "belly" | "stripes" | "spots";
+    /** what tells this animal from a dog at 32 px: panda markings, a mane, a horn, a bear's bulk */
+    mark?: "panda" | "mane" | "horn";
+    heavy?: boolean;
   }
 > = {
   wolf: {
@@ -34,8 +37,10 @@ const SPEC: Record<
     snout: 1.5,
     colors: ["#eeeef2"],
     legs: 4,
-    body: 10,
-    pattern: "spots",
+    body: 11,
+    pattern: "none",
+    mark: "panda",
+    heavy: true,
   },
   unicorn: {
     ears: "small",
@@ -44,6 +49,7 @@ const SPEC: Record<
     colors: ["#eeeef2", "#f6d8f0"],
     legs: 9,
     body: 10,
+    mark: "horn",
   },
   deer: {
     ears: "small",
@@ -96,6 +102,7 @@ const SPEC: Record<
     legs: 6,
     body: 10,
     pattern: "belly",
+    mark: "mane",
   },
   tiger: {
     ears: "round",
@@ -149,11 +156,12 @@ const SPEC: Record<
   },
   bear: {
     ears: "round",
-    tail: "puff",
+    tail: "nub",
     snout: 2,
     colors: ["#7c5030", "#34303e", "#eeeef2"],
-    legs: 5,
-    body: 10,
+    legs: 4,
+    body: 12,
+    heavy: true,
   },
   horse: {
     ears: "small",
@@ -220,13 +228,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   };
   const px = (n: number) => Math.max(1, Math.round(n * k));
   const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
-  const bodyRy = (3.4 + rng.range(0, 1)) * k;
+  // a bear's (and panda's) bulk: a deeper body on thick legs
+  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
   const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
   const headR = (info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k;
   const pattern = spec.pattern ?? rng.pick(["none", "belly", "belly", "stripes", "spots"] as const);
   const tailLen = rng.range(0.8, 1.2);
   const ground = size - 2;
-  const limb = Math.max(0.8, 1.15 * k);
+  const limb = Math.max(0.8, 1.15 * k * (spec.heavy ? 1.45 : 1));
+  // panda: black limbs, ears and eye patches on white; a unicorn's mane and tail are pastel
+  const limbMat = spec.mark === "panda" ? mat.eye : mat.fur;
+  const earMat = spec.mark === "panda" ? mat.eye : mat.fur;
+  const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
 
   const drawSide = (c: SpriteCanvas, pose: Pose) => {
     const atk = pose.attack;
@@ -282,7 +295,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.ellipse(tx - 0.5 * k, ty - 0.5 * k, 1.8 * k, 1.8 * k, mat.belly, P.tail);
         break;
       case "hang":
-        c.capsule(tx, ty - k, tx - 2.5 * k + sway, ty + 6 * k, 1.1 * k, mat.stripe, P.tail);
+        c.capsule(tx, ty - k, tx - 2.5 * k + sway, ty + 6 * k, 1.1 * k, maneMat, P.tail);
+        break;
+      case "nub":
+        c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.1 * k, mat.fur, P.tail);
         break;
       case "thin":
         c.line(tx, ty, tx - 5 * k, ty - 2 * k + sway, mat.inner, P.tail);
@@ -293,10 +309,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       const lift =
         (pose.lift === -1 && part === P.legF) || (pose.lift === 1 && part === P.legF2) ? px(2) : 0;
       const fy = atk === 2 && part === P.legF ? ground - 3 * k : ground - lift - limb * 0.5;
-      c.capsule(hx, bcy, fx, fy, limb, mat.fur, part, tone);
+      c.capsule(hx, bcy, fx, fy, limb, limbMat, part, tone);
       // planted paw: slanted legs must still touch the baseline
       if (fy > ground - limb)
-        c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, mat.fur, part, tone);
+        c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, limbMat, part, tone);
     }
     // body
     c.ellipse(bcx, bcy, bodyRx, bodyRy, mat.fur, P.body);
@@ -305,6 +321,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (pattern === "stripes")
       for (let x = Math.round(bcx - bodyRx * 0.5); x < bcx + bodyRx * 0.6; x += px(3))
         c.line(x, bcy - bodyRy + 1, x - 1, bcy, mat.stripe, P.body);
+    if (spec.mark === "panda")
+      c.ellipse(
+        bcx + bodyRx * 0.45,
+        bcy + bodyRy * 0.2,
+        bodyRx * 0.35,
+        bodyRy * 0.9,
+        mat.eye,
+        P.body,
+      );
     if (pattern === "spots") {
       c.ellipse(bcx - bodyRx * 0.3, bcy - bodyRy * 0.3, 1.3 * k, 1 * k, mat.stripe, P.body);
       c.ellipse(bcx + bodyRx * 0.35, bcy - bodyRy * 0.1, 1 * k, 1 * k, mat.stripe, P.body);
@@ -313,9 +338,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       const lift =
         (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? px(2) : 0;
       const fy = atk === 2 && part === P.legN ? ground - 4 * k : ground - lift - limb * 0.5;
-      c.capsule(hx, bcy, fx, fy, limb, mat.fur, part, tone);
+      c.capsule(hx, bcy, fx, fy, limb, limbMat, part, tone);
       if (fy > ground - limb)
-        c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, mat.fur, part, tone);
+        c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, limbMat, part, tone);
     }
     // head
     const neckUp = 2.5 * k;
@@ -352,7 +377,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.line(earX + 1.2 * k, top - k, earX + 0.8 * k, top - 5.5 * k, mat.inner, P.ear);
         break;
       case "round":
-        c.ellipse(earX - 0.5 * k, top + 0.5 * k, 1.8 * k, 1.8 * k, mat.fur, P.ear);
+        c.ellipse(earX - 0.5 * k, top + 0.5 * k, 1.8 * k, 1.8 * k, earMat, P.ear);
         break;
       case "small":
         c.poly(
@@ -366,7 +391,34 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         );
         break;
     }
+    if (spec.mark === "mane")
+      // a lion's mane rings the head and falls onto the shoulders
+      c.ellipse(hcx - 1 * k, hcy + 0.5 * k, headR + 2.4 * k, headR + 2.2 * k, mat.stripe, P.ear);
     c.ellipse(hcx, hcy, headR, headR * 0.9, mat.fur, P.head);
+    if (spec.mark === "horn") {
+      // the horn points forward and up from the brow; the mane runs down the neck
+      const hx = hcx + headR * 0.3;
+      c.poly(
+        [
+          [hx - 1 * k, top + 1 * k],
+          [hx + 3.5 * k, top - 5 * k],
+          [hx + 1 * k, top + 1.5 * k],
+        ],
+        mat.horn,
+        P.fx,
+      );
+      c.capsule(
+        hcx - headR * 0.6,
+        top + 1 * k,
+        bcx + bodyRx * 0.35,
+        bcy - bodyRy * 0.8,
+        1.1 * k,
+        maneMat,
+        P.ear,
+      );
+    }
+    if (spec.mark === "panda")
+      c.ellipse(hcx + headR * 0.35, hcy - headR * 0.1, 1.5 * k, 1.3 * k, mat.eye, P.face);
     if (spec.ears === "floppy")
       c.capsule(earX - 1 * k, top + 1 * k, earX - 1.5 * k, top + 5 * k, 1.2 * k, mat.stripe, P.ear);
     // snout
@@ -391,7 +443,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const ex = Math.round(hcx + headR * 0.35);
     const ey = Math.round(hcy - headR * 0.2);
     c.rect(ex, ey, ex, ey + eh - 1, mat.eye, P.face);
-    if (info.cute && size >= 24) c.plot(ex, ey, mat.slash, P.face);
+    // on a panda's black patch the eye is its shine
+    if ((info.cute && size >= 24) || spec.mark === "panda") c.plot(ex, ey, mat.slash, P.face);
     if (spec.snout < 1 && size >= 24) {
       // whiskers say "cat" at a glance
       c.plot(hcx + headR + 1, hcy + headR * 0.5, mat.stripe, P.fx);
@@ -434,10 +487,19 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         bcy,
         cx + s * 3 * k + (s > 0 ? px(2) : 0) - 0.5,
         ground,
-        mat.fur,
+        limbMat,
         s < 0 ? P.legF : P.legN,
       );
     c.ellipse(cx, bcy, bodyRx * 0.65, bodyRy * 1.1, mat.fur, P.body);
+    if (spec.mark === "panda")
+      c.rect(
+        cx - bodyRx * 0.65,
+        bcy - bodyRy * 0.9,
+        cx + bodyRx * 0.65 - 1,
+        bcy - bodyRy * 0.2,
+        mat.eye,
+        P.body,
+      );
     if (!back && pattern === "belly")
       c.ellipse(cx, bcy + bodyRy * 0.2, bodyRx * 0.35, bodyRy * 0.8, mat.belly, P.belly);
     const hcy = bcy - bodyRy - headR * 0.5;
@@ -456,10 +518,30 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         );
       else if (spec.ears === "long")
         c.capsule(ex, top, ex + s * k, top - 6 * k, 1.1 * k, mat.fur, P.ear);
-      else if (spec.ears === "round")
-        c.ellipse(ex, top + 0.5 * k, 1.8 * k, 1.8 * k, mat.fur, P.ear);
+      else if (spec.ears === "round") c.ellipse(ex, top + 0.5 * k, 1.8 * k, 1.8 * k, earMat, P.ear);
     }
+    if (spec.mark === "mane")
+      c.ellipse(
+        cx,
+        hcy + 0.5 * k,
+        headR * 1.05 + 2.4 * k,
+        headR * 0.9 + 2.4 * k,
+        mat.stripe,
+        P.ear,
+      );
+    if (spec.mark === "horn" && back)
+      c.capsule(cx, top + k, cx, bcy - bodyRy * 0.5, 1.2 * k, maneMat, P.ear);
     c.ellipse(cx, hcy, headR * 1.05, headR * 0.9, mat.fur, P.head);
+    if (spec.mark === "horn")
+      c.poly(
+        [
+          [cx - 1.2 * k, top + 1.5 * k],
+          [cx, top - 5 * k],
+          [cx + 1.2 * k, top + 1.5 * k],
+        ],
+        mat.horn,
+        P.fx,
+      );
     if (spec.ears === "floppy")
       for (const s of [-1, 1])
         c.rect(
@@ -474,8 +556,25 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       const eh = size >= 40 || info.cute ? 2 : 1;
       const ex = Math.max(1, Math.round(headR * 0.45));
       const ey = Math.round(hcy - headR * 0.15);
-      c.rect(cx - ex - 1, ey, cx - ex - 1, ey + eh - 1, mat.eye, P.face);
-      c.rect(cx + ex, ey, cx + ex, ey + eh - 1, mat.eye, P.face);
+      if (spec.mark === "panda")
+        for (const s of [-1, 1])
+          c.ellipse(cx + s * (ex + 0.5) - 0.5, ey + 0.5, 1.5 * k, 1.3 * k, mat.eye, P.face);
+      c.rect(
+        cx - ex - 1,
+        ey,
+        cx - ex - 1,
+        ey + eh - 1,
+        spec.mark === "panda" ? mat.slash : mat.eye,
+        P.face,
+      );
+      c.rect(
+        cx + ex,
+        ey,
+        cx + ex,
+        ey + eh - 1,
+        spec.mark === "panda" ? mat.slash : mat.eye,
+        P.face,
+      );
       if (spec.snout > 1) c.ellipse(cx, hcy + headR * 0.45, 1.8 * k, 1.3 * k, mat.belly, P.snout);
       c.rect(
         cx - 1,
