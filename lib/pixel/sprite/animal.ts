@@ -161,6 +161,8 @@ const SPEC: Record<
     colors: ["#7c5030", "#34303e", "#eeeef2"],
     legs: 4,
     body: 12,
+    // a pale belly patch made the bear read as a dog
+    pattern: "none",
     heavy: true,
   },
   horse: {
@@ -300,10 +302,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       case "nub":
         c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.1 * k, mat.fur, P.tail);
         break;
-      case "thin":
-        c.line(tx, ty, tx - 5 * k, ty - 2 * k + sway, mat.inner, P.tail);
-        c.line(tx - 5 * k, ty - 2 * k + sway, tx - 8 * k, ty + sway, mat.inner, P.tail);
+      case "thin": {
+        // a lion's tail is fur with a dark tuft (a pink cord read as a rat's tail)
+        const tm = spec.mark === "mane" ? mat.fur : mat.inner;
+        c.line(tx, ty, tx - 5 * k, ty - 2 * k + sway, tm, P.tail);
+        c.line(tx - 5 * k, ty - 2 * k + sway, tx - 8 * k, ty + sway, tm, P.tail);
+        if (spec.mark === "mane")
+          c.ellipse(tx - 8 * k, ty + sway, 1.3 * k, 1.3 * k, mat.stripe, P.tail);
         break;
+      }
     }
     for (const [hx, fx, part, tone] of legs) {
       const lift =
@@ -535,9 +542,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (spec.mark === "horn")
       c.poly(
         [
-          [cx - 1.2 * k, top + 1.5 * k],
-          [cx, top - 5 * k],
-          [cx + 1.2 * k, top + 1.5 * k],
+          [cx - 1.6 * k, top + 2 * k],
+          [cx, top - 5.5 * k],
+          [cx + 1.6 * k, top + 2 * k],
         ],
         mat.horn,
         P.fx,
