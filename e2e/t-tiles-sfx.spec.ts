@@ -43,6 +43,18 @@ test("tileset: make a grass ↔ dirt blob set in the studio and see its sample m
     )
     .toBe(384);
   await expect(detail.getByRole("link", { name: "Godot .tres" })).toBeVisible();
+  await expect(detail.getByRole("link", { name: "Tiled map .tmj" })).toBeVisible();
+  // the parameter table names the pair, tile size and layout in words, no raw JSON or palette
+  const params = page.locator("dl").filter({ hasText: "Terrains" });
+  await expect(params.locator("dt", { hasText: "Terrains" }).locator("+ dd")).toHaveText(
+    "Grass ↔ Dirt",
+  );
+  await expect(params.locator("dt", { hasText: "Tile size" }).locator("+ dd")).toHaveText("32 px");
+  await expect(params.locator("dt", { hasText: "Layout" }).locator("+ dd")).toHaveText(
+    "Blob (47 tiles)",
+  );
+  await expect(params.locator("dt", { hasText: /^(Palette|Scale|tileset)$/ })).toHaveCount(0);
+  await expect(params).not.toContainText("{");
   await screenshot(page, "tileset-detail");
 });
 
@@ -77,6 +89,12 @@ test("sound effect: make a coin sound offline and play it in the gallery", async
   await expect(page.getByTestId("audio-preview").getByTestId("audio-player")).toHaveAttribute(
     "data-peaks",
     "96",
+  );
+  // a sound has no scale, background, palette or pixel size
+  const params = page.locator("dl").filter({ hasText: "Seed" });
+  await expect(params.locator("dt", { hasText: "Model" })).toHaveCount(1);
+  await expect(params.locator("dt", { hasText: /^(Scale|Background|Palette|Size)$/ })).toHaveCount(
+    0,
   );
   await screenshot(page, "sfx-detail");
 });
