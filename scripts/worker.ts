@@ -3,6 +3,12 @@
 import { startWorker } from "@/lib/jobs/worker";
 import { checkStartup, exitOnStartupError, installGracefulShutdown } from "@/lib/ops/lifecycle";
 
+// A stray rejection (a driver callback while the database restarts) must not take the worker
+// down with every running task; log it and keep going. The queue re-delivers anything lost.
+process.on("unhandledRejection", (error) => {
+  console.error(`[worker] unhandled rejection: ${error instanceof Error ? error.stack : error}`);
+});
+
 async function main() {
   await checkStartup().catch((error) => exitOnStartupError("worker", error));
   const worker = startWorker();

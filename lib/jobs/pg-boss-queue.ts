@@ -44,7 +44,7 @@ import type { Task } from "@/lib/db/schema";
 import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
-const BOSS_SCHEMA = "pgboss";
+export const BOSS_SCHEMA = "pgboss";
 const CHANNEL = "pixel_tasks";
 const QUEUE_PREFIX = "pixel-task.";
 /** a delivery turned back because the provider was at its cap is retried after this */

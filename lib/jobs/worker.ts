@@ -6,6 +6,7 @@ import os from "node:os";
 import { type Env, getEnv } from "@/lib/config/env";
 import { recordUpstreamId } from "@/lib/db/queue";
 import { getTaskById } from "@/lib/db/tasks";
+import { unavailableBackend } from "@/lib/ops/availability";
 import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
 import { allAdapters, getAdapter, providerConfig } from "@/lib/providers/registry";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
@@ -208,11 +209,16 @@ export class Worker {
     const { task } = c;
     if (CPU_BOUND_PROVIDERS.has(task.provider)) this.lastCpuStart = Date.now();
     this.active.set(task.provider, (this.active.get(task.provider) ?? 0) + 1);
-    const run = this.run(queue, c).finally(() => {
-      this.active.set(task.provider, (this.active.get(task.provider) ?? 1) - 1);
-      this.inFlight.delete(run);
-      void this.tick();
-    });
+    const run = this.run(queue, c)
+      // run() settles every failure itself; this only guards the process against a bug there
+      .catch((error) =>
+        this.log(`task ${task.id}: ${error instanceof Error ? error.message : error}`),
+      )
+      .finally(() => {
+        this.active.set(task.provider, (this.active.get(task.provider) ?? 1) - 1);
+        this.inFlight.delete(run);
+        void this.tick();
+      });
     this.inFlight.add(run);
   }
 
@@ -275,7 +281,13 @@ export class Worker {
         // Stop the upstream too when it can be told (ComfyUI/A1111 interrupt); best effort.
         void cancelUpstream(task.provider, upstreamId, this.log);
       }
-      await this.handleFailure(queue, c, error, ctrl.signal);
+      await this.handleFailure(queue, c, error, ctrl.signal).catch((e) => {
+        // Recording the outcome failed too (the database went away): the lease runs out and
+        // the task is delivered again, resuming its upstream job if one was recorded.
+        this.log(
+          `task ${task.id}: could not record its outcome (${e instanceof Error ? e.message : e}); it will run again`,
+        );
+      });
       if (task.batchId) await sendBatchEmailIfDone(task.batchId).catch(() => undefined);
     } finally {
       clearTimeout(deadline);
@@ -300,6 +312,14 @@ export class Worker {
     }
     if (signal.aborted && signal.reason instanceof TaskDeadline) {
       await queue.fail(c, `${task.provider}: ${signal.reason.message}`);
+      return;
+    }
+    const backend = unavailableBackend(error);
+    if (backend && !(error instanceof ProviderError)) {
+      // Our database or bucket is down, not the task's fault: never fail it for that. Hand it
+      // back if we still can; otherwise its lease runs out and it is delivered again.
+      this.log(`task ${task.id}: the ${backend} is unreachable; it will be retried`);
+      await queue.release(c, new Date(Date.now() + 2_000));
       return;
     }
     if (error instanceof WaitForReference) {

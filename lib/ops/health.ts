@@ -2,6 +2,7 @@
 // Every check has a deadline, so a hung backend makes the probe fail fast instead of hanging.
 import { getPool, getSqlite } from "@/lib/db/client";
 import { DIALECT } from "@/lib/db/schema";
+import { BOSS_SCHEMA } from "@/lib/jobs/pg-boss-queue";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 export type HealthComponent = "database" | "storage" | "queue";
@@ -46,8 +47,13 @@ async function query(text: string): Promise<void> {
 
 const databaseReachable = () => query("SELECT 1");
 
-// The queue's durable state is the tasks table (the record users see) on both engines.
-const queueReachable = () => query("SELECT 1 FROM tasks LIMIT 1");
+// SQLite: the queue is the tasks table. PostgreSQL: pg-boss's own schema, next to it.
+const queueReachable = () =>
+  query(
+    DIALECT === "sqlite"
+      ? "SELECT 1 FROM tasks LIMIT 1"
+      : `SELECT 1 FROM ${BOSS_SCHEMA}.version LIMIT 1`,
+  );
 
 export async function checkHealth(): Promise<HealthReport> {
   const [database, storage, queue] = await Promise.all([

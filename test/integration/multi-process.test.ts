@@ -114,6 +114,7 @@ describe.runIf(BACKEND === "postgres")("2 web + 2 worker processes on PostgreSQL
   const ids: number[] = [];
   let killedPid = 0;
   let handedOver = 0;
+  let heldByVictim: number[] = [];
 
   it("runs 200 tasks submitted alternately to both web processes, surviving kill -9 of a worker", async () => {
     const started = Date.now();
@@ -150,6 +151,7 @@ describe.runIf(BACKEND === "postgres")("2 web + 2 worker processes on PostgreSQL
     );
     await victim.kill9();
     handedOver = held.length;
+    heldByVictim = held.map((r) => r.id);
     expect(
       handedOver,
       "the killed worker held no task: the kill did not land mid-run",
@@ -169,10 +171,20 @@ describe.runIf(BACKEND === "postgres")("2 web + 2 worker processes on PostgreSQL
     expect(workers[1].child.exitCode, workers[1].output()).toBeNull();
   }, 300_000);
 
-  it("submitted every task to the upstream exactly once, and stored one image per task", async () => {
+  it("submitted every task to the upstream once (only a kill between submit and recording the job id repeats one), and stored one image per task", async () => {
     const subs = submissionsBySerial();
-    const twice = [...subs].filter(([, n]) => n !== 1);
-    expect(twice).toEqual([]);
+    const repeated = [...subs].filter(([, n]) => n !== 1);
+    // The upstream (seed 003) has no idempotency key: a worker killed after the submit answered
+    // but before it wrote the job id down leaves nothing to resume, so that task is submitted
+    // again. Only tasks the killed worker held may show it, and at most twice.
+    const heldSerials = new Set(heldByVictim.map((id) => `t${ids.indexOf(id)}`));
+    for (const [serial, n] of repeated) {
+      expect(heldSerials.has(serial), `${serial} submitted ${n}×`).toBe(true);
+      expect(n).toBe(2);
+    }
+    console.log(
+      `[multi-process] upstream submissions: ${TASKS - repeated.length} tasks once, ${repeated.length} twice (held by the killed worker: ${heldByVictim.length})`,
+    );
     expect([...subs.keys()].filter((s) => s.startsWith("t"))).toHaveLength(TASKS);
     const { rows } = await db.query(
       "SELECT task_id, count(*)::int AS n FROM assets WHERE kind = 'image' GROUP BY task_id",
