@@ -9,10 +9,12 @@ import {
   blobMasks,
   buildTileset,
   composeMap,
+  fileInfo,
   layoutDef,
   randomLabels,
   renderLatticeMap,
   sampleMap,
+  sampleTmj,
   type TerrainName,
   type TileSize,
   type TilesetLayout,
@@ -227,6 +229,35 @@ describe.each(CASES)("%s ↔ %s at %i px, %s", (a, b, size, layout) => {
       args: ["TileSetAtlasSource_terrain"],
     });
   });
+});
+
+describe("Tiled sample map (.tmj)", () => {
+  for (const layout of ["corner16", "blob47"] as const) {
+    it(`${layout}: gids are the sample map's tile ids + 1, the embedded tileset is the sheet`, () => {
+      const t = buildTileset({ terrains: ["grass", "dirt"], tileSize: 16, layout, seed: 25 });
+      const { ids } = sampleMap(t.sheet, t.def, 16, 25);
+      const map = sampleTmj(fileInfo(t, "tileset_3.png"), ids);
+      expect([map.orientation, map.width, map.height, map.tilewidth, map.infinite]).toEqual([
+        "orthogonal",
+        12,
+        8,
+        16,
+        false,
+      ]);
+      expect(map.layers).toHaveLength(1);
+      expect(map.layers[0]!.data).toEqual(ids.flat().map((id) => id + 1));
+      expect(Math.min(...map.layers[0]!.data)).toBeGreaterThanOrEqual(1);
+      expect(map.tilesets[0]).toMatchObject({
+        firstgid: 1,
+        image: "tileset_3.png",
+        imagewidth: t.sheet.width,
+        imageheight: t.sheet.height,
+        columns: t.def.columns,
+        tilecount: t.def.tiles.length,
+      });
+      expect(Math.max(...map.layers[0]!.data)).toBeLessThanOrEqual(t.def.tiles.length);
+    });
+  }
 });
 
 describe("godot text resource reader", () => {
