@@ -32,11 +32,17 @@ function have(cmd, args) {
   return spawnSync(cmd, args, { stdio: "ignore" }).status === 0;
 }
 
-/** Debian packages the suites need: Chromium (e2e) and python3-requests (the QT Pixel API's example). */
+/**
+ * Debian packages the suites need: Chromium (e2e), python3-requests (the QT Pixel API's example)
+ * and a CJK font, without which the Chinese screenshots show empty boxes.
+ */
 function ensureSystemPackages() {
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) missing.push("chromium");
   if (!have("python3", ["-c", "import requests"])) missing.push("python3-requests");
+  if (!fs.existsSync("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")) {
+    missing.push("fonts-wqy-microhei");
+  }
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !have("apt-get", ["--version"])) {
