@@ -26,6 +26,8 @@ interface Handle {
   target: DatabaseTarget;
   /** resolves once migrations are applied */
   ready: Promise<Db>;
+  /** the last connect/migrate attempt failed: the next query tries again */
+  failed?: boolean;
   sqlite?: Database.Database;
   pool?: pg.Pool;
 }
@@ -103,11 +105,26 @@ function open(): Handle {
     const { sqlite, db } = openDatabase(target.file);
     return { target, sqlite, ready: Promise.resolve(db as unknown as Db) };
   }
-  const pool = openPostgres(target.url);
-  const ready = migratePostgres(pool).then(() => drizzlePg(pool, { schema: postgresSchema }));
-  // Unhandled here; the first query reports it.
-  ready.catch(() => undefined);
-  return { target, pool, ready };
+  const h: Handle = { target, pool: openPostgres(target.url), ready: Promise.resolve() as never };
+  connectPostgres(h);
+  return h;
+}
+
+/**
+ * Migrates and hands out the drizzle database. A failure (PostgreSQL down when the process
+ * starts) is reported to the queries waiting on it, and the next query tries again, so a
+ * long-running worker recovers once the server is back instead of failing forever.
+ */
+function connectPostgres(h: Handle): void {
+  const pool = h.pool!;
+  const ready = migratePostgres(pool).then(
+    () => drizzlePg(pool, { schema: postgresSchema }) as unknown as Db,
+  );
+  h.failed = false;
+  h.ready = ready;
+  ready.catch(() => {
+    if (h.ready === ready) h.failed = true;
+  });
 }
 
 function handle(): Handle {
@@ -116,7 +133,9 @@ function handle(): Handle {
 }
 
 export function getDb(): Promise<Db> {
-  return handle().ready;
+  const h = handle();
+  if (h.failed) connectPostgres(h);
+  return h.ready;
 }
 
 /** The raw better-sqlite3 connection, for the SQLite queue engine's hand-written statements. */
@@ -129,7 +148,7 @@ export function getSqlite(): Database.Database {
 /** The PostgreSQL pool (the pg-boss queue engine shares it). */
 export async function getPool(): Promise<pg.Pool> {
   const h = handle();
-  await h.ready;
+  await getDb();
   if (!h.pool) throw new Error("getPool() on a SQLite database");
   return h.pool;
 }
