@@ -2,11 +2,11 @@ import type { Metadata, Viewport } from "next";
 import { cookies, headers } from "next/headers";
 import { getServerSession } from "next-auth";
 import type { ReactNode } from "react";
+import { getLocale } from "@/app/_i18n/server";
 import { Header } from "@/components/header";
 import { QueryProvider } from "@/components/query-provider";
 import { authOptions } from "@/lib/auth/auth-options";
 import { THEME_COOKIE } from "@/lib/i18n";
-import { getLocale } from "@/lib/i18n/server";
 import "./globals.css";
 
 export const metadata: Metadata = {

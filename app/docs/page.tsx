@@ -1,5 +1,5 @@
+import { getT } from "@/app/_i18n/server";
 import { OpenApiView } from "@/components/docs/openapi-view";
-import { getT } from "@/lib/i18n/server";
 
 export const metadata = { title: "API docs · Pixel Studio" };
 

@@ -1,5 +1,5 @@
+import { getT } from "@/app/_i18n/server";
 import { Gallery } from "@/components/gallery/gallery";
-import { getT } from "@/lib/i18n/server";
 
 export async function generateMetadata() {
   const t = await getT();

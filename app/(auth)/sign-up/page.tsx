@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
 import { Suspense } from "react";
+import { getT } from "@/app/_i18n/server";
 import { AuthForm } from "@/components/auth-form";
 import { isSignupOpen } from "@/lib/auth/accounts";
 import { authOptions } from "@/lib/auth/auth-options";
-import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Sign up · Pixel Studio" };

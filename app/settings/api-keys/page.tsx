@@ -1,5 +1,5 @@
+import { getT } from "@/app/_i18n/server";
 import { ApiKeysManager } from "@/components/api-keys-manager";
-import { getT } from "@/lib/i18n/server";
 
 export const metadata = { title: "API keys · Pixel Studio" };
 

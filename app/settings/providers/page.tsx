@@ -1,7 +1,7 @@
 import { getServerSession } from "next-auth";
+import { getT } from "@/app/_i18n/server";
 import { ProvidersAdmin } from "@/components/providers-admin";
 import { authOptions } from "@/lib/auth/auth-options";
-import { getT } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Providers · Pixel Studio" };

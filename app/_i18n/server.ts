@@ -1,3 +1,4 @@
+// Reads the request language through next/headers, so it lives in app/ (lib/ stays free of next/*).
 import { cookies, headers } from "next/headers";
 import {
   isLocale,
@@ -5,7 +6,7 @@ import {
   type Locale,
   localeFromAcceptLanguage,
   translator,
-} from "./index";
+} from "@/lib/i18n";
 
 /** The request's language: the switch's cookie, else the browser's Accept-Language. */
 export async function getLocale(): Promise<Locale> {
