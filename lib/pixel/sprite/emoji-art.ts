@@ -11,8 +11,9 @@ import { rgbToOklab } from "../color";
 import { kmeansPalette } from "../quantize";
 import type { Rgb } from "../types";
 import { packageFile } from "./emoji-index";
+import { silhouetteCells } from "./game-icons";
 
-export type IconSet = "fluent-emoji-flat" | "noto";
+export type IconSet = "fluent-emoji-flat" | "noto" | "game-icons";
 
 export const ICON_SETS: Record<
   IconSet,
@@ -31,6 +32,13 @@ export const ICON_SETS: Record<
     license: "Apache-2.0",
     author: "Google Inc",
     url: "https://github.com/googlefonts/noto-emoji",
+  },
+  "game-icons": {
+    pkg: "@iconify-json/game-icons",
+    name: "game-icons.net",
+    license: "CC BY 3.0",
+    author: "Lorc, Delapouite and contributors",
+    url: "https://game-icons.net",
   },
 };
 
@@ -55,6 +63,22 @@ function iconJson(set: IconSet): IconJson {
     sets.set(set, j);
   }
   return j;
+}
+
+const nameLists = new Map<IconSet, string[]>();
+
+/**
+ * Every icon name of a set (the long-tail search of game-icons). Read from the raw file with a
+ * pattern, not JSON.parse: a prompt that only searches names should not pay for 6 MB of paths.
+ */
+export function iconNames(set: IconSet): string[] {
+  let list = nameLists.get(set);
+  if (!list) {
+    const raw = fs.readFileSync(packageFile(ICON_SETS[set].pkg, "icons.json"), "utf8");
+    list = [...raw.matchAll(/"([a-z0-9-]+)":\{"body"/g)].map((m) => m[1]!);
+    nameLists.set(set, list);
+  }
+  return list;
 }
 
 export function hasIcon(set: IconSet, name: string): boolean {
@@ -83,6 +107,8 @@ export interface IconRaster {
   colors: Rgb[];
   /** how many cells each cluster covers */
   counts: number[];
+  /** a one-colour silhouette (game-icons): idx holds MONO regions, colours come from materials */
+  mono?: boolean;
 }
 
 const SS = 4;
@@ -119,16 +145,64 @@ export function loadIcon(set: IconSet, name: string, cells: number): Promise<Ico
   return p;
 }
 
-async function rasterize(set: IconSet, name: string, cells: number): Promise<IconRaster | null> {
-  const px = cells * SS;
-  const svg = iconSvg(set, name, px);
-  if (!svg) return null;
-  const { data } = await sharp(Buffer.from(svg))
+/**
+ * game-icons silhouettes carry a margin: render again with the viewBox cut to the drawn box
+ * (square, centred) so the silhouette fills the sprite's cells.
+ */
+async function cropPadding(svg: string, data: Buffer, px: number): Promise<Buffer> {
+  let x0 = px;
+  let y0 = px;
+  let x1 = -1;
+  let y1 = -1;
+  for (let y = 0; y < px; y++)
+    for (let x = 0; x < px; x++)
+      if (data[(y * px + x) * 4 + 3]! > 16) {
+        x0 = Math.min(x0, x);
+        y0 = Math.min(y0, y);
+        x1 = Math.max(x1, x);
+        y1 = Math.max(y1, y);
+      }
+  if (x1 < 0) return data;
+  const vb = /viewBox="([\d.\s-]+)"/.exec(svg);
+  if (!vb) return data;
+  const [l, t, w] = vb[1]!.split(/\s+/).map(Number) as [number, number, number];
+  const k = w / px;
+  const side = Math.max(x1 - x0 + 1, y1 - y0 + 1) * k;
+  const cx = l + ((x0 + x1 + 1) / 2) * k;
+  const cy = t + ((y0 + y1 + 1) / 2) * k;
+  const cropped = svg.replace(vb[0], `viewBox="${cx - side / 2} ${cy - side / 2} ${side} ${side}"`);
+  const out = await sharp(Buffer.from(cropped))
     .resize(px, px, { fit: "contain", background: { r: 0, g: 0, b: 0, alpha: 0 } })
     .ensureAlpha()
     .raw()
-    .toBuffer({ resolveWithObject: true });
+    .toBuffer();
+  return out;
+}
+
+async function rasterize(set: IconSet, name: string, cells: number): Promise<IconRaster | null> {
+  const px = cells * SS;
+  const svg0 = iconSvg(set, name, px);
+  if (!svg0) return null;
+  const svg = set === "game-icons" ? svg0.replaceAll("currentColor", "#000") : svg0;
+  let data: Buffer = (await sharp(Buffer.from(svg))
+    .resize(px, px, { fit: "contain", background: { r: 0, g: 0, b: 0, alpha: 0 } })
+    .ensureAlpha()
+    .raw()
+    .toBuffer()) as Buffer;
+  if (set === "game-icons") data = await cropPadding(svg, data, px);
   const n = cells * cells;
+  if (set === "game-icons") {
+    // silhouettes: coverage per cell is all there is; the restyle works from it
+    const cov = new Float32Array(n);
+    for (let cy = 0; cy < cells; cy++)
+      for (let cx = 0; cx < cells; cx++) {
+        let a = 0;
+        for (let sy = 0; sy < SS; sy++)
+          for (let sx = 0; sx < SS; sx++) a += data[((cy * SS + sy) * px + cx * SS + sx) * 4 + 3]!;
+        cov[cy * cells + cx] = a / (255 * SS * SS);
+      }
+    return silhouetteCells(cov, cells);
+  }
   const cellRgb: (Rgb | null)[] = new Array(n).fill(null);
   const bins = new Map<number, [number, number, number, number]>();
   for (let cy = 0; cy < cells; cy++)

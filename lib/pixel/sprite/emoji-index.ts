@@ -80,7 +80,7 @@ function build() {
 /** The best icon concept for any of the given unknown words (English words or Chinese runs). */
 export function findIconConcept(
   words: string[],
-): { icon: string; label: string; word: string } | undefined {
+): { icon: string; label: string; word: string; rank: number } | undefined {
   if (!words.length) return undefined;
   index ??= build();
   let best: { icon: string; label: string; word: string; rank: number } | undefined;
@@ -96,5 +96,5 @@ export function findIconConcept(
     const c = index.en.get(w) ?? (w.endsWith("s") ? index.en.get(w.slice(0, -1)) : undefined);
     if (c && (!best || c.rank < best.rank)) best = { ...c, word: w };
   }
-  return best ? { icon: best.icon, label: best.label, word: best.word } : undefined;
+  return best;
 }

@@ -14,14 +14,21 @@ import {
 } from "../types";
 import { buildAnimal } from "./animal";
 import { buildBlob } from "./blob";
-import { type Material, type OutlineStyle, type ShadingStyle, SpriteCanvas } from "./canvas";
+import {
+  type Material,
+  material,
+  type OutlineStyle,
+  type ShadingStyle,
+  SpriteCanvas,
+} from "./canvas";
 import type { Design, Pose } from "./design";
 import { buildDragon } from "./dragon";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
+import { type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
 import { buildHumanoid } from "./humanoid";
 import { buildIcon } from "./icon";
 import {
-  iconSetFor,
+  iconSourceFor,
   interpretInfo,
   resolveSize,
   type SpriteInterpretation,
@@ -37,12 +44,20 @@ import { SUBJECT_BY_ID } from "./vocabulary";
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
-  const needs: { set: IconSet; name: string; cells: number; use: "subject" | "held" }[] = [];
+  const needs: {
+    set: IconSet;
+    name: string;
+    cells: number;
+    use: "subject" | "held" | "worn";
+    material?: GameMaterial;
+  }[] = [];
   if (info.builder === "icon" && info.icon) {
     const curated = SUBJECT_BY_ID.get(info.subject)?.builder === "icon";
+    const src = iconSourceFor(prompt, seed, info.icon, take, curated);
     needs.push({
-      set: iconSetFor(prompt, seed, info.icon, take, curated),
-      name: info.icon,
+      set: src.set,
+      name: src.name,
+      material: src.material,
       // a campfire is the flame over a log pile drawn by the icon builder
       cells: Math.round(
         iconCells(size, Rng.from("icon-scale", prompt, seed, take)) *
@@ -51,14 +66,70 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
       use: "subject",
     });
   }
-  if (info.held?.icon)
+  if (info.held?.icon) {
+    const src = isGameIconRef(info.held.icon)
+      ? iconSourceFor(prompt, seed, info.held.icon, 0, true)
+      : { set: "fluent-emoji-flat" as const, name: info.held.icon, material: undefined };
     needs.push({
-      set: "fluent-emoji-flat",
-      name: info.held.icon,
+      set: src.set,
+      name: src.name,
+      material: src.material,
       cells: heldCells(size),
       use: "held",
     });
+  }
+  if (info.worn) {
+    const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
+    needs.push({
+      set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
+      name: src.name,
+      material: src.material,
+      cells: Math.max(6, Math.round(size * 0.42)),
+      use: "worn",
+    });
+  }
   return needs;
+}
+
+/**
+ * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
+ * brim overlapping the head by a third of its height (clipped at the sprite's top).
+ */
+function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
+  let top = -1;
+  for (let y = 0; y < c.h && top < 0; y++)
+    for (let x = 0; x < c.w; x++)
+      if (c.get(x, y) >= 0) {
+        top = y;
+        break;
+      }
+  if (top < 0) return;
+  let sx = 0;
+  let n = 0;
+  for (let y = top; y < Math.min(c.h, top + 3); y++)
+    for (let x = 0; x < c.w; x++)
+      if (c.get(x, y) >= 0) {
+        sx += x;
+        n++;
+      }
+  let hy0 = hat.h;
+  let hy1 = -1;
+  for (let i = 0; i < hat.idx.length; i++)
+    if (hat.idx[i]! >= 0) {
+      const y = Math.floor(i / hat.w);
+      hy0 = Math.min(hy0, y);
+      hy1 = Math.max(hy1, y);
+    }
+  const hh = hy1 - hy0 + 1;
+  const ox = Math.round(sx / n - hat.w / 2);
+  const oy = Math.max(-hy0, top + Math.round(hh / 3) - hy1);
+  for (let y = 0; y < hat.h; y++)
+    for (let x = 0; x < hat.w; x++) {
+      const q = hat.idx[y * hat.w + x]!;
+      if (q < 0) continue;
+      const sh = hat.shade[y * hat.w + x]!;
+      c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
+    }
 }
 
 /** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
@@ -75,7 +146,7 @@ export function buildDesign(
   info: PromptInfo,
   rng: Rng,
   crng: Rng,
-  icons: { subject?: IconRaster; held?: IconRaster } = {},
+  icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial } = {},
 ): Design {
   const size = info.size;
   switch (info.kind) {
@@ -97,6 +168,7 @@ export function buildDesign(
         return buildIcon(info, rng, crng, size, icons.subject, {
           category: SUBJECT_BY_ID.get(info.subject)?.category,
           flip: rng.chance(0.3),
+          material: icons.material,
         });
       return buildMonster(info, rng, crng, size);
     case "vehicle":
@@ -396,14 +468,21 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
-  const icons: { subject?: IconRaster; held?: IconRaster } = {};
+  const icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial } = {};
+  let worn: IconRaster | undefined;
   for (const n of iconNeeds(info, o.prompt, seed, info.size, take)) {
     const r = cachedIcon(n.set, n.name, n.cells);
     if (r === undefined)
       throw new Error(`icon ${n.set}:${n.name} is not loaded; call prepareSprite() first`);
-    if (r) icons[n.use] = r;
+    if (!r) continue;
+    if (n.use === "subject") {
+      icons.subject = r;
+      icons.material = n.material;
+    } else if (n.use === "worn") worn = r.mono ? tintSilhouette(r, n.material ?? "cloth") : r;
+    else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
   }
   const design = buildDesign(info, rng, crng, icons);
+  const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   applyPaletteOption(design, o.palette);
@@ -416,6 +495,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (o.reroll) rerollPose(pose, Rng.from("reroll", o.prompt, seed, o.index, o.reroll));
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
+  if (worn) wearOnTop(c, worn, wornMats);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {

@@ -1,12 +1,19 @@
 // Subjects drawn from a borrowed icon (emoji-art.ts): the raster becomes labelled cells on our
 // sprite canvas, so shading, outline, palettes and modifiers are ours. Icons do not walk, so the
 // modes get the motions items have in games: bob, spin, sparkle, flicker.
-import { hsvToRgb, rgbToHsv } from "../color";
+import { hexToRgb, hsvToRgb, rgbToHsv } from "../color";
 import type { Rng } from "../prng";
 import type { Rgb } from "../types";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose } from "./design";
 import type { IconRaster } from "./emoji-art";
+import {
+  creatureSkin,
+  GAME_MATERIALS,
+  type GameMaterial,
+  isCreatureMaterial,
+  MONO,
+} from "./game-icons";
 import type { PromptInfo } from "./prompt";
 
 /** Subjects whose top flickers like a flame. */
@@ -16,6 +23,32 @@ const SWINGS = new Set(["weapon", "tool"]);
 export interface IconOptions {
   category?: string;
   flip: boolean;
+  /** silhouettes (game-icons): the material family that colours them */
+  material?: GameMaterial;
+}
+
+/**
+ * Colours of a silhouette: named colours win, then the material family; creatures take a seeded
+ * skin and every take a small hue/value jitter, so seeds read as different individuals.
+ */
+export function silhouetteColors(
+  info: PromptInfo,
+  material: GameMaterial,
+  crng: Rng,
+): { body: Rgb; accent: Rgb } {
+  const fam = GAME_MATERIALS[material];
+  const skin = isCreatureMaterial(material) ? creatureSkin(material, crng.int(0, 4)) : fam.base;
+  const jitter = (c: Rgb): Rgb => {
+    const [h, s, v] = rgbToHsv(...c);
+    return hsvToRgb(
+      (h + crng.range(-8, 8) + 360) % 360,
+      s,
+      Math.min(1, v * crng.range(0.92, 1.06)),
+    );
+  };
+  const body = info.colors[0] ?? jitter(hexToRgb(skin));
+  const accent = info.colors[1] ?? jitter(hexToRgb(fam.accent));
+  return { body, accent };
 }
 
 function hueDist(a: number, b: number) {
@@ -56,8 +89,12 @@ export function buildIcon(
   opts: IconOptions,
 ): Design {
   const m = new Mats();
-  const cols = recolor(raster.colors, raster.counts, info.colors[0], crng);
-  const base = cols.map((c) => m.add(c));
+  let base: number[];
+  if (raster.mono) {
+    const { body, accent } = silhouetteColors(info, opts.material ?? "iron", crng);
+    const b = m.add(body);
+    base = [b, m.add(accent), b];
+  } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
   const campfire = info.subject === "campfire";
   const log = m.add("#8c5a30");
@@ -135,7 +172,20 @@ export function buildIcon(
         const i = sy * w + sx;
         const q = idx[i]!;
         if (q < 0) continue;
-        const tone = shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : -1;
+        // silhouettes carry their own bevel and dark cut-out lines; emoji keep their shading
+        const tone = raster.mono
+          ? q === MONO.detail
+            ? 0
+            : shade[i]! < 0
+              ? 1
+              : shade[i]! > 0
+                ? 3
+                : 2
+          : shade[i]! < 0
+            ? 1
+            : shade[i]! > 0
+              ? 3
+              : -1;
         c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
       }
     if (campfire) {
@@ -191,5 +241,12 @@ export function buildIcon(
       }
     }
   };
-  return { size, materials: m.list, restView: "front", draw, shadeMode: "rim", surface: base };
+  return {
+    size,
+    materials: m.list,
+    restView: "front",
+    draw,
+    shadeMode: "rim",
+    surface: [...new Set(base)],
+  };
 }

@@ -5,6 +5,7 @@
 import { Rng } from "../prng";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { ICON_SETS, type IconSet } from "./emoji-art";
+import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { type Builder, COLORS, SUBJECT_BY_ID } from "./vocabulary";
 
@@ -62,6 +63,28 @@ export function iconSetFor(
   return Rng.from("icon-set", prompt, seed, take).chance(0.35) ? "noto" : "fluent-emoji-flat";
 }
 
+/**
+ * Where a subject's icon comes from for this seed. Game-icons refs (`gi/a|b@material`) pick one
+ * of their alternatives per seed (another drawing of the same thing), emoji icons one of the two
+ * emoji styles.
+ */
+export function iconSourceFor(
+  prompt: string,
+  seed: number,
+  icon: string,
+  take = 0,
+  curated = true,
+): { set: IconSet; name: string; material?: GameMaterial } {
+  if (isGameIconRef(icon)) {
+    const { names, material } = parseGameRef(icon);
+    const r = Rng.from("icon-pick", prompt, seed, take);
+    // long-tail finds put the exact name first: it wins half the seeds
+    const name = !curated && r.chance(0.5) ? names[0]! : names[r.int(0, names.length - 1)]!;
+    return { set: "game-icons", name, material: material ?? materialForName(name) };
+  }
+  return { set: iconSetFor(prompt, seed, icon, take, curated), name: icon };
+}
+
 export function resolveSize(info: PromptInfo, size?: number): number {
   if (size && [16, 24, 32, 48, 64].includes(size)) return size;
   return info.size;
@@ -93,6 +116,9 @@ export function interpretInfo(
   }
   if (info.form) parts.push(`form: ${info.form}`);
   if (info.held) parts.push(`holding: ${name(info.held.id)}`);
+  if (info.worn) parts.push(`wearing: ${name(info.worn.id)}`);
+  if (info.contents) parts.push(`full of: ${info.contents}`);
+  for (const f of info.features) parts.push(`with: ${f}`);
   if (info.tile && info.tile !== info.variant) parts.push(`top: ${info.tile}`);
   if (info.lent.length) parts.push(`colours from: ${info.lent.join(", ")}`);
   const modifiers: string[] = [];
@@ -105,9 +131,14 @@ export function interpretInfo(
   if (info.cute) modifiers.push("cute");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
-  if (info.builder === "icon" && info.icon)
-    arts.push(art(iconSetFor(prompt, o.seed, info.icon, o.take, !!subj), info.icon, "subject"));
-  if (info.held?.icon) arts.push(art("fluent-emoji-flat", info.held.icon, "held"));
+  if (info.builder === "icon" && info.icon) {
+    const src = iconSourceFor(prompt, o.seed, info.icon, o.take, !!subj);
+    arts.push(art(src.set, src.name, "subject"));
+  }
+  if (info.held?.icon) {
+    const src = iconSourceFor(prompt, o.seed, info.held.icon, 0, true);
+    arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
+  }
   const segs: string[] = [];
   if (info.nothingMatched)
     segs.push("Nothing in the prompt names a subject the engine knows; drew a random creature");
@@ -115,6 +146,9 @@ export function interpretInfo(
     let d = `Drawn as: ${what}`;
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
     if (info.held) d += ` + ${name(info.held.id)}`;
+    if (info.worn) d += ` wearing ${name(info.worn.id)}`;
+    if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
+      d += ` full of ${info.contents}`;
     if (info.tile && info.tile !== info.variant) d += ` (${info.tile} top)`;
     segs.push(d);
   }

@@ -34,7 +34,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         ? crng.pick(["#d8383c", "#3c6ee6", "#44b04e", "#8c48cc", "#2cb8b0"])
         : v === "chest"
           ? "#8c5a30"
-          : v === "coin"
+          : v === "coin" || v === "qblock"
             ? "#e8b52e"
             : metalDefault,
     crng,
@@ -158,6 +158,10 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       return;
     }
     const y1 = ground + bob;
+    if (v === "qblock") {
+      drawQuestionBlock(c, cx, y1, k, pose, t, { box: mat.main, mark: mat.glass, rivet: mat.dark });
+      return;
+    }
     if (v === "torch") {
       // a stick with a wrapped head and a flame that flickers through the cycle
       const lean = pose.attack
@@ -183,7 +187,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     if (v === "chest") {
       const w = (10 + shape) * k;
       const h = 7 * k;
-      const open = pose.attack >= 2 ? (pose.attack === 2 ? 2 : 1) : 0;
+      // a chest full of something stands open with its hoard heaped above the rim
+      const hoard = info.contents;
+      const open = hoard ? 1 : pose.attack >= 2 ? (pose.attack === 2 ? 2 : 1) : 0;
       const x0 = Math.round(cx - w);
       const x1 = Math.round(cx + w) - 1;
       const lidH = Math.round(4 * k);
@@ -203,6 +209,19 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
             );
         c.rect(x0, boxTop - 2 * k - lidH, x1, boxTop - 2 * k - 1, mat.wood, 2);
         c.rect(x0 + 1, boxTop, x1 - 1, boxTop + k, mat.gold, 7);
+        if (hoard) {
+          // heap of coins (or gems) bulging over the rim, a glint that travels with t
+          const hw = w - 1.5 * k;
+          c.ellipse(cx, boxTop + k, hw, 4.5 * k, mat.gold, 7);
+          for (let i = 0; i < 5; i++) {
+            const gx = cx - hw * 0.7 + (i * hw * 1.4) / 4;
+            const gy = boxTop - 1.5 * k - (i % 2) * 1.5 * k;
+            if (hoard === "gems") c.plot(gx, gy, [mat.trim, mat.main, mat.glass][i % 3]!, 8, 3);
+            else c.plot(gx, gy, mat.gold, 8, 3);
+          }
+          glintAt(c, cx - hw * 0.5 + (Math.round(t * 4) % 4) * hw * 0.33, boxTop - 2 * k);
+          c.rect(x0 + 1, boxTop + k, x1 - 1, boxTop + k, mat.wood, 1);
+        }
       } else {
         c.rect(
           x0 + (side ? 3 * k : 0),
@@ -219,10 +238,27 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       if (pose.view === "front" && !open)
         c.rect(cx - k - 0.5, boxTop - 1, cx + k - 0.5, boxTop + 2 * k, mat.trim, 4);
       if (pose.view === "front" && !open) c.plot(cx - 0.5, boxTop + k, mat.dark, 5);
-      if (mimic && pose.view !== "back")
-        // teeth along the lid line and one eye: the chest is alive
-        for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, boxTop + (open ? 1 : 0), mat.teeth, 6);
-      else if (!open && (pose.mode === "idle" || pose.mode === "walk") && t >= 0.5)
+      if (mimic && pose.view !== "back") {
+        // the chest is alive: a dark maw under a raised lid, fangs top and bottom, a tongue,
+        // and the lid's eyes; the jaw gapes wider on attack
+        const gap = Math.round((open === 2 ? 4 : 3) * k);
+        const lidBottom = boxTop - 1;
+        c.rect(x0 + 1, lidBottom - gap + 1, x1 - 1, lidBottom + k, mat.dark, 6);
+        c.rect(x0, lidBottom - gap - lidH + 1, x1, lidBottom - gap, mat.wood, 2);
+        const step = Math.max(2, Math.round(2.5 * k));
+        for (let x = x0 + 2; x <= x1 - 2; x += step) {
+          c.plot(x, lidBottom - gap + 1, mat.teeth, 6);
+          c.plot(x, lidBottom - gap + 2, mat.teeth, 6);
+          c.plot(x + Math.round(step / 2), lidBottom + k, mat.teeth, 6);
+          c.plot(x + Math.round(step / 2), lidBottom + k - 1, mat.teeth, 6);
+        }
+        c.rect(cx - 2 * k, lidBottom, cx + 2 * k - 1, lidBottom + k, mat.trim, 6);
+        const ey = lidBottom - gap - Math.round(lidH / 2);
+        for (const ex of [cx - 4 * k, cx + 3 * k]) {
+          c.plot(ex, ey, mat.teeth, 7, 3);
+          c.plot(ex + 1, ey, mat.dark, 7);
+        }
+      } else if (!open && (pose.mode === "idle" || pose.mode === "walk") && t >= 0.5)
         glintAt(c, x1 - 2 * k, boxTop - lidH + 1);
       return;
     }
@@ -330,4 +366,49 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     if (t >= 0.5 || pose.attack === 2) glintAt(c, cx - r * 0.4 * turn, cy - r * 0.6);
   };
   return { size, materials: m.list, restView: "front", draw, surface: [mat.main, mat.trim] };
+}
+
+// The "?" of a platformer's item block, 5×7 cells.
+const QUESTION = [".###.", "#...#", "....#", "...#.", "..#..", ".....", "..#.."];
+
+/** A platformer's question-mark block: a square with rivets and a "?" that bumps when hit. */
+function drawQuestionBlock(
+  c: SpriteCanvas,
+  cx: number,
+  y1: number,
+  k: number,
+  pose: Pose,
+  t: number,
+  mat: { box: number; mark: number; rivet: number },
+): void {
+  const half = Math.round(11 * k);
+  // hit (attack) bumps the block up; idle has a slow glint instead
+  const bump = pose.attack === 2 ? Math.round(3 * k) : pose.attack ? Math.round(k) : 0;
+  const side = pose.view === "side" ? Math.round(3 * k) : 0;
+  const x0 = Math.round(cx - half) + side;
+  const x1 = Math.round(cx + half) - 1 - side;
+  const yb = y1 - bump;
+  const y0 = yb - 2 * half + 1;
+  c.rect(x0, y0, x1, yb, mat.box, 1);
+  for (const [x, y] of [
+    [x0 + 2 * k, y0 + 2 * k],
+    [x1 - 2 * k, y0 + 2 * k],
+    [x0 + 2 * k, yb - 2 * k],
+    [x1 - 2 * k, yb - 2 * k],
+  ] as const)
+    c.plot(x, y, mat.rivet, 5);
+  const u = Math.max(1, Math.round(k * 2));
+  const gx = Math.round(cx - 2.5 * u);
+  const gy = Math.round(y0 + half - 3.5 * u);
+  QUESTION.forEach((row, ry) => {
+    for (let rx = 0; rx < 5; rx++)
+      if (row[rx] === "#")
+        for (let a = 0; a < u; a++)
+          for (let b = 0; b < u; b++) {
+            // the mark's drop shadow first, then the mark
+            c.plot(gx + rx * u + a + 1, gy + ry * u + b + 1, mat.box, 6, 0);
+            c.plot(gx + rx * u + a, gy + ry * u + b, mat.mark, 7, 3);
+          }
+  });
+  if (t >= 0.5) c.plot(x0 + 1, y0 + 1, mat.mark, 9, 3);
 }

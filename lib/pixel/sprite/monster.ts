@@ -70,14 +70,18 @@ export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const pattern = rng.pick(["belly", "belly", "spots", "none"] as const);
   const spots: [number, number][] = [];
   for (let i = 0; i < 2; i++) spots.push([rng.int(1, hw - 2), rng.int(1, Math.round(hh * 0.7))]);
-  const eyes = rng.chance(0.3) ? 1 : 2;
-  const es = Math.max(2, Math.round(2 * k)) + (eyes === 1 ? 1 : 0);
+  // a beholder is one great eye over tentacles; a cyclops one eye on a horned brute
+  const beholder = info.variant === "beholder";
+  const oneEyed = beholder || info.variant === "cyclops";
+  const eyes = oneEyed || rng.chance(0.3) ? 1 : 2;
+  const es =
+    Math.max(2, Math.round(2 * k)) + (eyes === 1 ? 1 : 0) + (beholder ? Math.round(2 * k) : 0);
   const eyeY = Math.round(hh * rng.range(0.22, 0.34));
   const eyeX = Math.max(1, Math.round(hw * rng.range(0.3, 0.45)));
   const mouthW = Math.max(2, Math.round(hw * rng.range(0.35, 0.6)));
   const teeth = rng.pick(["fangs", "row", "none"] as const);
   const top = rng.pick(["horns", "antennae", "none", "horns"] as const);
-  const limbs = rng.pick(["legs", "legs", "tentacles"] as const);
+  const limbs = beholder ? "tentacles" : rng.pick(["legs", "legs", "tentacles"] as const);
   const arms = rng.chance(0.65);
   const legH = Math.round((limbs === "tentacles" ? 5 : 4.5) * k + rng.range(0, 1.5) * k);
 

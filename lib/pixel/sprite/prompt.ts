@@ -6,7 +6,9 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { iconNames } from "./emoji-art";
 import { findIconConcept } from "./emoji-index";
+import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import {
   type Builder,
   COLORS,
@@ -79,6 +81,12 @@ export interface PromptInfo {
   /** qualifying nouns that only lent their colours */
   lent: string[];
   nothingMatched: boolean;
+  /** what a container is full of ("a chest full of gold") */
+  contents?: "gold" | "gems";
+  /** body features named after "with" ("with teeth", "with wings") */
+  features: string[];
+  /** headwear put on any subject ("a cat wearing a wizard hat") */
+  worn?: { id: string; icon: string };
 }
 
 type Lex =
@@ -308,6 +316,10 @@ function heldFor(s: Subject): HeldItem {
   return { id: s.id, icon: fallback[s.id] ?? "star" };
 }
 
+/** Headwear any subject can wear, drawn over the top of whatever wears it. */
+const WEARABLES = new Set(["hat", "wizard-hat", "crown", "helmet", "cap"]);
+const BEINGS = new Set(["animal", "creature", "character", "race"]);
+
 const parseCache = new Map<string, PromptInfo>();
 
 export function parsePrompt(prompt: string): PromptInfo {
@@ -328,7 +340,9 @@ function clone(i: PromptInfo): PromptInfo {
     ignored: i.ignored.slice(),
     guesses: i.guesses.slice(),
     lent: i.lent.slice(),
+    features: i.features.slice(),
     held: i.held ? { ...i.held } : undefined,
+    worn: i.worn ? { ...i.worn } : undefined,
   };
 }
 
@@ -401,9 +415,47 @@ function fuzzySubject(word: string): { s: Subject; key: string } | undefined {
 
 const PERSON_SUFFIX = /(ist|er|or|ian|man|woman|smith|maker|keeper|monger|ess|eer|ant)$/;
 
+const CONTENTS_RE =
+  /\b(?:full of|filled with|overflowing with|stuffed with|loaded with)\s+(?:shiny\s+|golden\s+)?(gold|coins?|gold coins?|treasure|loot|money|gems?|jewels?|diamonds?)\b|装满了?(金币|黄金|金子|财宝|宝石)/;
+const FEATURES_RE =
+  /\b(?:with|has|having)\s+(?:(?:sharp|big|huge|glowing|many|two|four|red|white)\s+)?(teeth|fangs|eyes|eye|wings|horns|tentacles)\b|(?:长着|有)(牙齿|獠牙|眼睛|翅膀|角)/g;
+const FEATURE_ZH: Record<string, string> = {
+  牙齿: "teeth",
+  獠牙: "fangs",
+  眼睛: "eyes",
+  翅膀: "wings",
+  角: "horns",
+};
+
+/**
+ * Phase 1: phrases with a game meaning that are not nouns to draw — what a container is full of
+ * and body features after "with" — are read and blanked out of the text the tokenizer sees.
+ */
+function readPhrases(text: string): {
+  text: string;
+  contents?: PromptInfo["contents"];
+  features: string[];
+} {
+  let contents: PromptInfo["contents"];
+  const c = CONTENTS_RE.exec(text);
+  if (c) {
+    const what = c[1] ?? c[2] ?? "";
+    contents = /gem|jewel|diamond|宝石/.test(what) ? "gems" : "gold";
+    text = text.slice(0, c.index) + " ".repeat(c[0].length) + text.slice(c.index + c[0].length);
+  }
+  const features: string[] = [];
+  text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
+    const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
+    features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
+    return " ".repeat(m.length);
+  });
+  return { text, contents, features };
+}
+
 function parsePromptUncached(prompt: string): PromptInfo {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
-  const text = prompt.toLowerCase().slice(0, 2000);
+  const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
+  const text = phrases.text;
   const { mentions, unknown } = tokenize(text);
   const guesses: string[] = [];
   const ignored: string[] = [];
@@ -441,7 +493,14 @@ function parsePromptUncached(prompt: string): PromptInfo {
     sub: { s: Subject; weak: boolean };
   }[];
   const strong = subjects.filter((x) => !x.sub.weak && !isModifierWord(x.m));
-  const pool = strong.length ? strong : subjects;
+  let pool = strong.length ? strong : subjects;
+  // headwear next to a being is worn by it: "a cat wearing a wizard hat", "a frog with a crown"
+  let worn: PromptInfo["worn"];
+  const hat = pool.find((x) => WEARABLES.has(x.sub.s.id));
+  if (hat && pool.some((x) => BEINGS.has(x.sub.s.category) && x !== hat)) {
+    worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
+    pool = pool.filter((x) => x !== hat);
+  }
   const usedAsSubject = new Set<number>();
 
   // head: the last noun of the first noun phrase that is not the held phrase
@@ -555,6 +614,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   }
   // angels are holy, demons burn: the race brings its element unless the prompt names one
   if (race === "angel" && !materials.includes("holy")) materials.push("holy");
+  for (const x of subjects) if (worn && x.sub.s.id === worn.id) usedAsSubject.add(x.i);
   for (const x of subjects)
     if (!usedAsSubject.has(x.i) && x !== undefined && !isModifierWord(x.m) && x.sub.s !== head)
       ignored.push(x.m.word);
@@ -580,8 +640,20 @@ function parsePromptUncached(prompt: string): PromptInfo {
   let nothingMatched = false;
   let icon: string | undefined;
   if (!head) {
+    // an emoji whose whole label is the word beats a game icon; a game icon named by the word
+    // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
     const concept = findIconConcept(unknown);
-    if (concept) {
+    const game = findGameIcon(unknown, () => iconNames("game-icons"));
+    if (game && (!concept || concept.rank > 0 || (game.exact && game.word.includes(" ")))) {
+      icon = `${GAME_ICON_PREFIX}${game.names.join("|")}`;
+      guesses.push(
+        `"${game.word}" is not in the engine's vocabulary; drew the game icon named ${game.names[0]!.replace(/-/g, " ")}`,
+      );
+      for (const w of game.word.split(" ")) {
+        const at = unknown.indexOf(w);
+        if (at >= 0) unknown.splice(at, 1);
+      }
+    } else if (concept) {
       icon = concept.icon;
       guesses.push(
         `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
@@ -619,7 +691,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
     kind = "icon";
     variant = icon;
     builder = "icon";
-    subject = icon;
+    subject = isGameIconRef(icon) ? parseGameRef(icon).names[0]! : icon;
   } else if (head) {
     ({ kind, variant } = kindOf(head));
     builder = head.builder;
@@ -633,6 +705,18 @@ function parsePromptUncached(prompt: string): PromptInfo {
     subject = "unknown";
   }
   if (kind === "humanoid") variant = role ?? "person";
+  // "a chest with teeth" is a mimic; features no builder draws are reported, not dropped
+  if (kind === "item" && variant === "chest" && phrases.features.includes("teeth")) {
+    variant = "mimic";
+    subject = "mimic";
+  }
+  const drawsFeature = (f: string) =>
+    (f === "teeth" && variant === "mimic") ||
+    (f === "wings" && kind === "dragon") ||
+    (f === "eyes" && (variant === "mimic" || subject === "beholder"));
+  for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
+  if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
+    ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = colors.sort((a, b) => a.p - b.p).map((c) => c.c);
   const lentColors = theme ? themeColors(theme) : [];
@@ -660,6 +744,9 @@ function parsePromptUncached(prompt: string): PromptInfo {
     guesses,
     lent,
     nothingMatched,
+    contents: phrases.contents,
+    features: phrases.features,
+    worn: head || icon ? worn : undefined,
   };
 }
 

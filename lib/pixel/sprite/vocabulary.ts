@@ -81,7 +81,7 @@ hero;character;role:hero;hero,adventurer,player,protagonist,traveler,traveller;�
 person;character;role:person;~person,man,woman,boy,girl,~human,~character,~npc,kid,child,~people,men,women;人,男人,女人,男孩,女孩,人类,角色,小孩
 elf;race;race:elf;elf,elves,elven;精灵族,精灵
 dwarf;race;race:dwarf;dwarf,dwarves,dwarven;矮人
-orc;race;race:orc;orc,orcs,orcish,ogre;兽人,食人魔
+orc;race;race:orc;orc,orcs,orcish;兽人
 goblin;race;race:goblin;goblin,hobgoblin,kobold;哥布林,地精
 troll;race;race:troll;troll;巨魔
 gnome;race;race:gnome;gnome,halfling,hobbit;侏儒,半身人
@@ -90,11 +90,11 @@ zombie;race;race:zombie;zombie,ghoul,undead;僵尸,丧尸,亡灵
 vampire;race;race:vampire;vampire,dracula;吸血鬼
 lich;race;race:lich;lich;巫妖
 mummy;race;race:mummy;mummy;木乃伊
-demon;race;race:demon;demon,devil,fiend,imp;恶魔,魔鬼,小恶魔
+demon;race;race:demon;demon,devil,fiend;恶魔,魔鬼,小恶魔
 angel;race;race:angel;angel,seraph;天使
 cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
-wolf;animal;animal:wolf;wolf,wolves,werewolf,warg;狼,狼人
+wolf;animal;animal:wolf;wolf,wolves,warg;狼
 fox;animal;animal:fox;fox,kitsune;狐狸,狐
 rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
@@ -168,17 +168,17 @@ skunk;animal;icon:skunk;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
 llama;animal;icon:llama;llama,alpaca;羊驼
 mammoth;animal;icon:mammoth;mammoth;猛犸象
-dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm,hydra;龙,飞龙,巨龙
+dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
 dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
 ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
 elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
-golem;creature;monster:golem;golem,gargoyle;魔像,石像鬼
+golem;creature;monster:golem;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
 beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mutant;怪物,怪兽,野兽
 phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
 yeti;creature;monster:yeti;yeti,bigfoot,sasquatch;雪人怪,大脚怪
-mimic;creature;item:mimic;mimic;宝箱怪
+mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
 dagger;weapon;icon:dagger;dagger,knife,knives,dirk;匕首,小刀
 axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
@@ -186,7 +186,7 @@ hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,scepter,sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
-bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,crossbow,arrow,arrows;弓,弓箭,弩,箭
+bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows;弓,弓箭,箭
 spear;weapon;icon:trident-emblem;spear,trident,lance,pike,halberd;长矛,三叉戟,长枪
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
@@ -261,6 +261,7 @@ wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
 bottle;food;icon:bottle-with-popping-cork;bottle;瓶子,瓶
 mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
+question-block;prop;item:qblock;question block,question mark block,mystery block,lucky block,item block,bonus block;问号砖块,问号方块,问号块
 coin;treasure;item:coin;coin,gold coin,money,gold coins;金币,硬币,钱
 gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,ruby,emerald,sapphire,~crystal;宝石,钻石,水晶
 key;treasure;icon:key;key,keys;钥匙
@@ -369,7 +370,6 @@ fountain;building;icon:fountain;fountain;喷泉
 mountain;plant;icon:mountain;mountain,mountains,hill,peak;山,山峰
 volcano;plant;icon:volcano;volcano;火山
 island;plant;icon:desert-island;island;岛,小岛
-spaceship;vehicle;vehicle:spaceship;spaceship,space ship,starship,spacecraft,fighter jet,space fighter;飞船,宇宙飞船,战机
 rocket;vehicle;icon:rocket;rocket,missile;火箭,导弹
 ufo;vehicle;icon:flying-saucer;ufo,flying saucer;飞碟,不明飞行物
 car;vehicle;vehicle:car;car,automobile,sports car,racecar,race car,kart;车,汽车,赛车
@@ -435,9 +435,79 @@ pill;food;icon:pill;pill,medicine,capsule;药丸,药
 syringe;tool;icon:syringe;syringe,needle,injection;注射器
 `;
 
+// game-icons.net silhouettes (CC BY 3.0), coloured by the material after `@` (game-icons.ts);
+// `|` separates alternative drawings a seed chooses between.
+const GAME_TABLE = `
+anvil;tool;gi:anvil@iron;anvil;铁砧
+bookshelf;prop;gi:bookshelf@wood;bookshelf,bookcase,book shelf,bookshelves;书架,书柜
+well;building;gi:well@stone;well,wishing well,water well,stone well;水井,井
+scarecrow;prop;gi:scarecrow@cloth;scarecrow;稻草人
+cyclops;creature;monster:cyclops;cyclops,cyclopes;独眼巨人
+asteroid;prop;gi:asteroid@rock;asteroid,space rock;小行星
+watering-can;tool;gi:watering-can@iron;watering can,watering pot;浇水壶,洒水壶
+spring;prop;gi:spring|bouncing-spring@iron;spring,spring pad,jump pad,bounce pad,springboard,trampoline;弹簧,弹跳板
+laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun;激光枪,射线枪
+satellite;prop;gi:satellite|defense-satellite@tech;satellite;卫星
+werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
+beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
+spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
+club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
+mace;weapon;gi:spiked-mace@iron;mace,morning star,flail;钉锤,流星锤
+wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
+cape;armour;gi:cape|vampire-cape@cloth;cape,cloak,mantle;披风,斗篷
+centaur;creature;gi:centaur@fur;centaur;半人马
+harpy;creature;gi:harpy@flesh;harpy,harpies;鹰身女妖
+minotaur;creature;gi:minotaur@fur;minotaur;牛头人,米诺陶
+gargoyle;creature;gi:gargoyle@stone;gargoyle;石像鬼
+turret;weapon;gi:turret|laser-turret@tech;turret,sentry gun,gun turret,laser turret;炮塔
+drone;vehicle;gi:delivery-drone@tech;drone,quadcopter;无人机
+portal;prop;gi:magic-portal|portal@crystal;portal,warp gate,teleporter,gateway;传送门
+lever;prop;gi:lever@iron;lever,switch,pull lever;拉杆,开关
+altar;prop;gi:sword-altar|star-altar@stone;altar;祭坛
+throne;prop;gi:stone-throne|throne-king@gold;throne;王座
+totem;prop;gi:totem@wood;totem,totem pole;图腾
+cannon;weapon;gi:cannon|pirate-cannon@iron;cannon,artillery;大炮
+catapult;weapon;gi:catapult@wood;catapult,trebuchet,ballista;投石车
+windmill;building;gi:windmill@wood;windmill;风车
+shovel;tool;gi:trench-spade|spade@iron;shovel,spade;铲子,铁锹
+ore;prop;gi:ore@rock;ore,ore vein,ore rock,mineral;矿石
+gold-bar;treasure;gi:gold-bar@gold;gold bar,ingot,gold ingot,bullion;金条,金锭
+stump;plant;gi:stump-regrowth|axe-in-stump@wood;stump,tree stump;树桩
+crossbow;weapon;gi:crossbow@wood;crossbow,arbalest;弩
+statue;prop;gi:colombian-statue@stone;statue,idol,sculpture;雕像
+ribcage;prop;gi:ribcage@bone;ribcage,rib cage,ribs;肋骨
+fence;prop;gi:wooden-fence@wood;fence,picket fence;栅栏,篱笆
+bridge;building;gi:stone-bridge|rope-bridge@stone;bridge;桥
+fireplace;prop;gi:fireplace@stone;fireplace,hearth,furnace,forge;壁炉,熔炉
+backpack;armour;gi:knapsack|backpack@leather;backpack,knapsack,rucksack,pack;背包
+boomerang;weapon;gi:boomerang@wood;boomerang;回旋镖
+shuriken;weapon;gi:shuriken@iron;shuriken,throwing star,ninja star;手里剑,飞镖
+dynamite;weapon;gi:dynamite|fire-bomb@fire;dynamite,tnt;炸药
+finish-flag;prop;gi:checkered-flag|level-end-flag|flag-objective@cloth;checkpoint,checkpoint flag,goal flag,finish flag,checkered flag;检查点,终点旗
+mailbox;prop;gi:mailbox@iron;mailbox,postbox;邮箱
+telescope;tool;gi:telescope@iron;telescope,spyglass;望远镜
+spaceship;vehicle;gi:spaceship|space-shuttle@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
+mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
+scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
+sickle;tool;gi:sickle@iron;sickle;镰
+pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
+rake;tool;gi:rake@wood;rake;耙子
+beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
+imp-creature;creature;gi:imp|imp-laugh@flesh;imp;小鬼
+ogre-creature;creature;gi:ogre@flesh;ogre;食人魔
+wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
+crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
+carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
+sandworm;creature;gi:worm-mouth@flesh;sandworm,giant worm,death worm;沙虫
+sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan;海蛇,海龙
+hydra-beast;creature;gi:hydra@flesh;hydra;九头蛇
+mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
+golem-rock;creature;gi:rock-golem|ice-golem@stone;rock golem,stone golem,earth golem;石头人
+`;
+
 function parseTable(): Subject[] {
   const out: Subject[] = [];
-  for (const raw of TABLE.split("\n")) {
+  for (const raw of `${TABLE}\n${GAME_TABLE}`.split("\n")) {
     const line = raw.trim();
     if (!line) continue;
     const [id0, category, draw, en, zh] = line.split(";") as [
@@ -463,7 +533,7 @@ function parseTable(): Subject[] {
                   ? "item"
                   : kind === "tile"
                     ? "tile"
-                    : kind === "icon"
+                    : kind === "icon" || kind === "gi"
                       ? "icon"
                       : "scenery";
     const words = en.split(",").map((w) => w.trim());
@@ -471,7 +541,8 @@ function parseTable(): Subject[] {
       id: id0.replace(/^~/, ""),
       category: category as SubjectCategory,
       builder,
-      ref: kind === "role" || kind === "race" ? `${kind}:${ref}` : ref,
+      ref:
+        kind === "role" || kind === "race" ? `${kind}:${ref}` : kind === "gi" ? `gi/${ref}` : ref,
       en: words.filter((w) => !w.startsWith("~")),
       weak: words.filter((w) => w.startsWith("~")).map((w) => w.slice(1)),
       zh: zh
@@ -571,9 +642,20 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
 ];
 
 export const COLORS: { id: string; en: string[]; zh: string[]; hex: string }[] = [
-  { id: "red", en: ["red", "crimson", "scarlet"], zh: ["红色", "红", "赤"], hex: "#d8383c" },
+  // game words that mean a colour: health is red, mana blue, stamina yellow (HUD conventions)
+  {
+    id: "red",
+    en: ["red", "crimson", "scarlet", "health", "healing", "life", "hp", "blood", "bloody"],
+    zh: ["红色", "红", "赤", "生命", "血", "治疗"],
+    hex: "#d8383c",
+  },
   { id: "orange", en: ["orange", "amber"], zh: ["橙色", "橙", "橘色"], hex: "#f0862a" },
-  { id: "yellow", en: ["yellow"], zh: ["黄色", "黄"], hex: "#f2d23c" },
+  {
+    id: "yellow",
+    en: ["yellow", "stamina", "energy"],
+    zh: ["黄色", "黄", "体力", "耐力"],
+    hex: "#f2d23c",
+  },
   { id: "lime", en: ["lime"], zh: ["黄绿"], hex: "#a4dc3a" },
   { id: "green", en: ["green", "emerald", "jade"], zh: ["绿色", "绿"], hex: "#44b04e" },
   {
@@ -582,7 +664,12 @@ export const COLORS: { id: string; en: string[]; zh: string[]; hex: string }[] =
     zh: ["青色", "蓝绿", "青"],
     hex: "#2cb8b0",
   },
-  { id: "blue", en: ["blue", "azure"], zh: ["蓝色", "蓝"], hex: "#3c6ee6" },
+  {
+    id: "blue",
+    en: ["blue", "azure", "mana", "mp"],
+    zh: ["蓝色", "蓝", "法力", "魔力"],
+    hex: "#3c6ee6",
+  },
   { id: "navy", en: ["navy"], zh: ["藏青", "深蓝"], hex: "#2c3c8c" },
   {
     id: "purple",

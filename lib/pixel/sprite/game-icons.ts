@@ -1,0 +1,319 @@
+// game-icons.net (CC BY 3.0, npm @iconify-json/game-icons): ~4,100 one-colour silhouettes of
+// game nouns (anvil, mimic chest, cyclops, laser gun …), the third source of borrowed drawings.
+// A silhouette has no colour of its own, so the restyle decides how it reads at 32 px:
+//   coverage per cell → solid body, cut-out detail (thin interior gaps become dark lines, large
+//   enclosed gaps stay open) → body regions (the largest takes the main material, small separate
+//   pieces an accent: a chest's bands, a troll's tusks) → a bevel from the top-left light (lit
+//   rim, shadowed rim, flat interior) → a material ramp chosen from the subject's words.
+// Icon refs in the vocabulary read `gi/name|alt-name@material`.
+import { hexToRgb } from "../color";
+import type { Rgb } from "../types";
+import type { IconRaster } from "./emoji-art";
+
+export const GAME_ICON_PREFIX = "gi/";
+
+/** Material families a silhouette is coloured with: main ramp base and an accent for small parts. */
+export const GAME_MATERIALS = {
+  iron: { base: "#8e96a8", accent: "#8c5a30" },
+  wood: { base: "#a0683a", accent: "#8e96a8" },
+  stone: { base: "#9a968c", accent: "#6c8c4c" },
+  gold: { base: "#e8b52e", accent: "#d8383c" },
+  cloth: { base: "#d0a060", accent: "#7c4c2c" },
+  flesh: { base: "#7ca050", accent: "#eee4c8" },
+  fur: { base: "#7c6450", accent: "#eee4c8" },
+  plant: { base: "#4ca048", accent: "#8c5a30" },
+  crystal: { base: "#7cc8f0", accent: "#eeeef2" },
+  bone: { base: "#e8e0c8", accent: "#8c7c64" },
+  slime: { base: "#6cd048", accent: "#eeeef2" },
+  glass: { base: "#a8d8f0", accent: "#8c5a30" },
+  fire: { base: "#f0862a", accent: "#f2d23c" },
+  paper: { base: "#e8d8a8", accent: "#8c5a30" },
+  leather: { base: "#8c5a30", accent: "#e8b52e" },
+  tech: { base: "#9aa4b8", accent: "#3cc8e6" },
+  dark: { base: "#5c4c7c", accent: "#d8383c" },
+  ghost: { base: "#d8e4f0", accent: "#5c4c7c" },
+  rock: { base: "#8a7c6c", accent: "#b8b0a0" },
+} as const;
+
+export type GameMaterial = keyof typeof GAME_MATERIALS;
+
+/** Alternative base colours a seed may pick for a creature (skin/fur of monsters varies). */
+const CREATURE_SKINS = {
+  flesh: ["#7ca050", "#8c7cb0", "#a07850", "#6c8ca0", "#b06c5c"],
+  fur: ["#7c6450", "#8a8c98", "#a0703c", "#4c4858", "#c0a888"],
+};
+
+export function isGameIconRef(ref: string | undefined): ref is string {
+  return !!ref?.startsWith(GAME_ICON_PREFIX);
+}
+
+/** `gi/a|b@iron` → alternatives ["a", "b"] and the material. */
+export function parseGameRef(ref: string): { names: string[]; material?: GameMaterial } {
+  const body = ref.slice(GAME_ICON_PREFIX.length);
+  const [list, mat] = body.split("@") as [string, string | undefined];
+  return {
+    names: list.split("|").filter(Boolean),
+    material: mat && mat in GAME_MATERIALS ? (mat as GameMaterial) : undefined,
+  };
+}
+
+// Words in an icon's own name that say what it is made of, for icons found by name alone.
+const NAME_MATERIALS: [RegExp, GameMaterial][] = [
+  [/skull|bone|skeleton|rib/, "bone"],
+  [/ghost|spirit|wraith/, "ghost"],
+  [/slime|goo|ooze/, "slime"],
+  [/crystal|gem|diamond|ice|frozen/, "crystal"],
+  [/potion|flask|bottle|vial/, "glass"],
+  [/fire|flame|torch|burning|lava|meteor/, "fire"],
+  [/coin|crown|gold|treasure|trophy|ring/, "gold"],
+  [/book|scroll|paper|map|letter|card/, "paper"],
+  [/laser|ray-gun|blaster|robot|satellite|drone|turret|cyber|tech|circuit|rocket|ufo/, "tech"],
+  [/sword|axe|blade|dagger|anvil|helm|armor|armour|shield|hammer|mace|spear|gun|cannon/, "iron"],
+  [/chest|barrel|crate|door|bookshelf|shelf|table|chair|bow|club|fence|bridge|cart|ladder/, "wood"],
+  [/tomb|grave|well|altar|statue|pillar|throne|tower|castle|wall|stone|rock|boulder/, "stone"],
+  [/asteroid|ore/, "rock"],
+  [/tree|plant|leaf|flower|vine|bush|mushroom|cactus|fern|clover/, "plant"],
+  [/hat|cape|cloak|robe|scarecrow|bag|sack|tent|flag|banner/, "cloth"],
+  [/wolf|bear|beast|fox|dog|cat|rat|boar|werewolf|minotaur|centaur|horse/, "fur"],
+  [
+    /troll|ogre|orc|goblin|cyclop|monster|demon|imp|golem|zombie|giant|dragon|snake|lizard|frog|tentacle|kraken|hydra|harpy|gargoyle|scorpion|spider|beetle/,
+    "flesh",
+  ],
+];
+
+export function materialForName(name: string): GameMaterial {
+  for (const [re, m] of NAME_MATERIALS) if (re.test(name)) return m;
+  return "iron";
+}
+
+/** Which materials read as creatures (their base colour may vary by seed). */
+export function isCreatureMaterial(m: GameMaterial): m is "flesh" | "fur" {
+  return m === "flesh" || m === "fur";
+}
+
+export function creatureSkin(m: "flesh" | "fur", i: number): string {
+  const list = CREATURE_SKINS[m];
+  return list[((i % list.length) + list.length) % list.length]!;
+}
+
+// ---- the long tail: any game noun that names an icon ----------------------------------------
+
+let names: { all: Set<string>; byLast: Map<string, string[]> } | undefined;
+
+function nameIndex(all: string[]) {
+  const byLast = new Map<string, string[]>();
+  for (const n of all) {
+    if (/^(card-|rank-|dice-|perspective-|chess-|lorc|delapouite)/.test(n)) continue;
+    const last = n.split("-").pop()!;
+    const list = byLast.get(last);
+    if (list) list.push(n);
+    else byLast.set(last, [n]);
+  }
+  for (const list of byLast.values()) list.sort((a, b) => a.length - b.length);
+  return { all: new Set(all), byLast };
+}
+
+/**
+ * Game icons for unknown words: a phrase of adjacent words that is an icon's whole name
+ * ("watering can" → watering-can), a word that is one ("anvil"), or the icons whose name ends in
+ * the word ("scorpion" → scorpion, desert-scorpion …). Returns the alternatives, best first.
+ */
+export function findGameIcon(
+  words: string[],
+  iconNames: () => string[],
+): { names: string[]; word: string; exact: boolean } | undefined {
+  const latin = words.filter((w) => /^[a-z][a-z-]*$/.test(w));
+  if (!latin.length) return undefined;
+  names ??= nameIndex(iconNames());
+  const idx = names;
+  const fold = (w: string) => [w, ...(w.endsWith("s") && w.length > 3 ? [w.slice(0, -1)] : [])];
+  for (let n = Math.min(3, latin.length); n >= 2; n--)
+    for (let i = 0; i + n <= latin.length; i++) {
+      const head = latin.slice(i, i + n - 1).join("-");
+      for (const last of fold(latin[i + n - 1]!)) {
+        const name = `${head}-${last}`;
+        if (idx.all.has(name))
+          return { names: [name], word: latin.slice(i, i + n).join(" "), exact: true };
+      }
+    }
+  for (const w of latin) {
+    if (w.length < 3) continue;
+    for (const f of fold(w)) {
+      if (idx.all.has(f)) {
+        const alts = (idx.byLast.get(f) ?? []).filter((x) => x !== f).slice(0, 3);
+        return { names: [f, ...alts], word: w, exact: true };
+      }
+    }
+  }
+  for (const w of latin) {
+    if (w.length < 4) continue;
+    for (const f of fold(w)) {
+      const alts = idx.byLast.get(f);
+      if (alts?.length) return { names: alts.slice(0, 4), word: w, exact: false };
+    }
+  }
+  return undefined;
+}
+
+// ---- silhouette → labelled cells -------------------------------------------------------------
+
+/** Region labels of a silhouette raster (IconRaster.idx). */
+export const MONO = { body: 0, accent: 1, detail: 2 } as const;
+
+/**
+ * Turns per-cell coverage (0–1) of a one-colour silhouette into body / accent / detail cells
+ * with a bevel (shade −1 shadowed rim, +1 lit rim, 0 flat).
+ */
+export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
+  const n = cells * cells;
+  const solid = new Uint8Array(n);
+  for (let i = 0; i < n; i++) solid[i] = cov[i]! >= 0.5 ? 1 : 0;
+  // outside: flood from the border over non-solid cells; what it does not reach is enclosed
+  const outside = new Uint8Array(n);
+  const stack: number[] = [];
+  for (let i = 0; i < cells; i++)
+    for (const j of [i, (cells - 1) * cells + i, i * cells, i * cells + cells - 1])
+      if (!solid[j] && !outside[j]) {
+        outside[j] = 1;
+        stack.push(j);
+      }
+  while (stack.length) {
+    const j = stack.pop()!;
+    const x = j % cells;
+    const y = (j - x) / cells;
+    for (const [dx, dy] of [
+      [1, 0],
+      [-1, 0],
+      [0, 1],
+      [0, -1],
+    ] as const) {
+      const nx = x + dx;
+      const ny = y + dy;
+      if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
+      const k = ny * cells + nx;
+      if (!solid[k] && !outside[k]) {
+        outside[k] = 1;
+        stack.push(k);
+      }
+    }
+  }
+  let area = 0;
+  for (let i = 0; i < n; i++) if (!outside[i]) area++;
+  // enclosed gaps: small ones are cut-out detail (dark lines), big ones stay open (a ring's hole)
+  const label = new Int16Array(n).fill(-1);
+  const seen = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    if (solid[i] || outside[i] || seen[i]) continue;
+    const comp: number[] = [];
+    const st = [i];
+    seen[i] = 1;
+    while (st.length) {
+      const j = st.pop()!;
+      comp.push(j);
+      const x = j % cells;
+      const y = (j - x) / cells;
+      for (const [dx, dy] of [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ] as const) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
+        const k = ny * cells + nx;
+        if (!solid[k] && !outside[k] && !seen[k]) {
+          seen[k] = 1;
+          st.push(k);
+        }
+      }
+    }
+    const open = comp.length > Math.max(6, area * 0.08);
+    for (const j of comp) label[j] = open ? -1 : MONO.detail;
+  }
+  // thin cut lines that only thin the coverage of solid cells: a solid cell well below full
+  // coverage with solid cells on two opposite sides is a line through the body
+  const at = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < cells && y < cells ? solid[y * cells + x]! : 0;
+  for (let y = 0; y < cells; y++)
+    for (let x = 0; x < cells; x++) {
+      const i = y * cells + x;
+      if (!solid[i]) continue;
+      const interior = at(x - 1, y) && at(x + 1, y) && at(x, y - 1) && at(x, y + 1);
+      label[i] = interior && cov[i]! < 0.62 ? MONO.detail : MONO.body;
+    }
+  // body regions separated by detail lines and gaps: small separate pieces become the accent
+  const comp = new Int32Array(n).fill(-1);
+  const sizes: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (label[i] !== MONO.body || comp[i]! >= 0) continue;
+    const id = sizes.length;
+    let count = 0;
+    const st = [i];
+    comp[i] = id;
+    while (st.length) {
+      const j = st.pop()!;
+      count++;
+      const x = j % cells;
+      const y = (j - x) / cells;
+      for (const [dx, dy] of [
+        [1, 0],
+        [-1, 0],
+        [0, 1],
+        [0, -1],
+      ] as const) {
+        const nx = x + dx;
+        const ny = y + dy;
+        if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
+        const k = ny * cells + nx;
+        if (label[k] === MONO.body && comp[k]! < 0) {
+          comp[k] = id;
+          st.push(k);
+        }
+      }
+    }
+    sizes.push(count);
+  }
+  const biggest = Math.max(0, ...sizes);
+  for (let i = 0; i < n; i++) {
+    const c = comp[i]!;
+    // an accent piece is clearly smaller than the main body but more than a speck
+    if (c >= 0 && sizes[c]! < biggest * 0.3 && sizes[c]! >= 3) label[i] = MONO.accent;
+  }
+  // bevel: light comes from the top-left; rims facing it are lit, rims facing away in shadow
+  const body = (x: number, y: number) => {
+    if (x < 0 || y < 0 || x >= cells || y >= cells) return false;
+    const l = label[y * cells + x]!;
+    return l === MONO.body || l === MONO.accent;
+  };
+  const shade = new Int8Array(n);
+  const counts = [0, 0, 0];
+  for (let y = 0; y < cells; y++)
+    for (let x = 0; x < cells; x++) {
+      const i = y * cells + x;
+      const l = label[i]!;
+      if (l < 0) continue;
+      counts[l]!++;
+      if (l === MONO.detail) continue;
+      const litEdge = !body(x, y - 1) || !body(x - 1, y);
+      const darkEdge = !body(x, y + 1) || !body(x + 1, y) || !body(x + 1, y + 1);
+      // a second shadow ring on the far side gives big shapes volume
+      const deep = cells >= 24 && (!body(x + 2, y + 1) || !body(x + 1, y + 2));
+      shade[i] = darkEdge ? -1 : litEdge ? 1 : deep ? -1 : 0;
+      if (shade[i] === 0 && cells >= 24 && (!body(x - 2, y) || !body(x, y - 2))) shade[i] = 1;
+    }
+  const colors: Rgb[] = [
+    [128, 128, 128],
+    [200, 200, 200],
+    [40, 40, 40],
+  ];
+  return { w: cells, h: cells, idx: label, shade, colors, counts, mono: true };
+}
+
+/** A silhouette at hand scale for a held item: its regions take the material's colours. */
+export function tintSilhouette(r: IconRaster, material: GameMaterial): IconRaster {
+  const fam = GAME_MATERIALS[material];
+  const base = hexToRgb(fam.base);
+  const dark = base.map((v) => Math.round(v * 0.45)) as Rgb;
+  return { ...r, colors: [base, hexToRgb(fam.accent), dark], mono: false };
+}
