@@ -1,7 +1,7 @@
 "use client";
 
 import type { Task } from "@/lib/client/types";
-import { useT } from "./i18n-provider";
+import { useI18n } from "./i18n-provider";
 import { cardClass } from "./ui";
 
 /**
@@ -9,24 +9,26 @@ import { cardClass } from "./ui";
  * `compact` is the one-line form under a result card; the full form lists the borrowed art.
  */
 export function Interpretation({ task, compact = false }: { task: Task; compact?: boolean }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const it = task.interpretation;
   if (!it) return null;
+  // tasks recorded before the Chinese line existed fall back to the English one
+  const summary = (locale === "zh" && it.summary_zh) || it.summary;
   if (compact)
     return (
       <p
         className="line-clamp-2 text-xs text-zinc-500 dark:text-zinc-400"
-        title={it.summary}
+        title={summary}
         data-testid="interpretation"
       >
-        {it.summary}
+        {summary}
       </p>
     );
   return (
     <section className={`${cardClass} p-4`} data-testid="detail-interpretation">
       <h2 className="mb-1 text-sm font-semibold text-zinc-500">{t("engine.drawnAs")}</h2>
       <p className="text-sm break-words" data-testid="interpretation">
-        {it.summary}
+        {summary}
       </p>
       {it.art.length > 0 && (
         <p className="mt-2 text-xs text-zinc-500">

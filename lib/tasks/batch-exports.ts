@@ -98,7 +98,7 @@ function creditsText(frames: FrameFile[]): string | undefined {
   const credits = framesCredits(frames);
   if (!credits.length) return undefined;
   return [
-    "Parts of these sprites are restyled from open emoji artwork:",
+    "Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):",
     ...credits.map(
       (c) => `- "${c.icon}" from ${c.set_name} by ${c.author}, ${c.license} licence (${c.url})`,
     ),

@@ -42,13 +42,15 @@ export const spriteInterpretation = z.object({
       license: z.string(),
       author: z.string(),
       url: z.string(),
-      use: z.enum(["subject", "held"]),
+      use: z.enum(["subject", "held", "worn"]),
     }),
   ),
   size: z.number().int(),
   outline: z.string(),
   shading: z.string(),
   summary: z.string(),
+  /** the same line in Chinese (tasks recorded before it existed have none) */
+  summary_zh: z.string().optional(),
 });
 
 export const qtTask = z.object({

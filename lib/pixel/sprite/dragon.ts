@@ -157,7 +157,9 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   };
 
   const drawSide = (c: SpriteCanvas, pose: Pose) => {
-    const atk = pose.attack;
+    // "fire-breathing": the breath burns in every profile frame, flickering with t
+    const breathing = info.features.includes("fire breath") && pose.view === "side";
+    const atk = pose.attack || (breathing ? 2 : 0);
     const dx = atk === 1 ? -px(1) : atk === 2 ? px(1.5) : 0;
     const bcx = size / 2 - 3.5 * k + dx;
     const bcy = ground - legLen - bodyRy * 0.55 + pose.bob + (atk === 1 ? 1 : 0);

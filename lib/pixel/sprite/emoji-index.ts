@@ -98,3 +98,25 @@ export function findIconConcept(
   }
   return best;
 }
+
+let emojiLabels: Map<string, string> | undefined;
+
+/**
+ * An emoji typed in a prompt (🐉, 🧙) stands for the thing it depicts: its CLDR label ("dragon",
+ * "mage"), matched without variation selectors and skin tones.
+ */
+export function emojiLabel(emoji: string): string | undefined {
+  if (!emojiLabels) {
+    emojiLabels = new Map();
+    for (const e of readJson<(EmojibaseEntry & { emoji: string })[]>(
+      "emojibase-data",
+      "en/data.json",
+    ))
+      emojiLabels.set(stripEmoji(e.emoji), e.label);
+  }
+  return emojiLabels.get(stripEmoji(emoji));
+}
+
+function stripEmoji(e: string): string {
+  return e.replace(/[\ufe0f\u{1f3fb}-\u{1f3ff}]/gu, "");
+}

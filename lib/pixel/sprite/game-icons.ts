@@ -122,7 +122,8 @@ export function findGameIcon(
   words: string[],
   iconNames: () => string[],
 ): { names: string[]; word: string; exact: boolean } | undefined {
-  const latin = words.filter((w) => /^[a-z][a-z-]*$/.test(w));
+  // like the emoji search, only the first words of a long prompt are looked up
+  const latin = words.slice(0, 40).filter((w) => /^[a-z][a-z-]*$/.test(w));
   if (!latin.length) return undefined;
   names ??= nameIndex(iconNames());
   const idx = names;

@@ -6,8 +6,8 @@ import { Rng } from "../prng";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
-import { type PromptInfo, parsePrompt } from "./prompt";
-import { type Builder, COLORS, SUBJECT_BY_ID } from "./vocabulary";
+import { type PromptInfo, parsePrompt, zhName } from "./prompt";
+import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
   set: IconSet;
@@ -16,8 +16,8 @@ export interface BorrowedArt {
   license: string;
   author: string;
   url: string;
-  /** what the icon is used for: the subject itself or the held item */
-  use: "subject" | "held";
+  /** what the icon is used for: the subject itself, the held item or worn headwear */
+  use: "subject" | "held" | "worn";
 }
 
 export interface SpriteInterpretation {
@@ -36,6 +36,8 @@ export interface SpriteInterpretation {
   shading: ShadingStyle;
   /** one line for people: "Drawn as: goblin archer + bow · green · not understood: haunted" */
   summary: string;
+  /** the same line in Chinese, for the Chinese studio ("画成:哥布林 弓箭手 + 弓 · …") */
+  summary_zh: string;
 }
 
 export interface InterpretOptions {
@@ -139,6 +141,10 @@ export function interpretInfo(
     const src = iconSourceFor(prompt, o.seed, info.held.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
   }
+  if (info.worn) {
+    const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
+    arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
+  }
   const segs: string[] = [];
   if (info.nothingMatched)
     segs.push("Nothing in the prompt names a subject the engine knows; drew a random creature");
@@ -147,6 +153,7 @@ export function interpretInfo(
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
     if (info.held) d += ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
+    for (const f of info.features) if (!info.ignored.includes(`with ${f}`)) d += ` with ${f}`;
     if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
       d += ` full of ${info.contents}`;
     if (info.tile && info.tile !== info.variant) d += ` (${info.tile} top)`;
@@ -178,7 +185,69 @@ export function interpretInfo(
     outline: o.outline ?? "coloured",
     shading: o.shading ?? "soft",
     summary: segs.join(" · "),
+    summary_zh: summaryZh(info, arts),
   };
+}
+
+const MATERIAL_ZH = new Map(MATERIALS.map((m) => [m.id as string, m.zh[0]!]));
+const COLOR_ZH = new Map(COLORS.map((c) => [c.hex, c.zh[0]!]));
+const FEATURE_ZH: Record<string, string> = {
+  "fire breath": "喷火",
+  teeth: "牙齿",
+  eyes: "眼睛",
+  wings: "翅膀",
+  horns: "角",
+  tentacles: "触手",
+};
+
+/** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
+function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
+  const zh = (id: string | undefined) => {
+    if (!id) return "";
+    const s = SUBJECT_BY_ID.get(id.replace(/^beast:/, ""));
+    return s ? zhName(s) : id.replace(/-/g, " ");
+  };
+  const segs: string[] = [];
+  if (info.nothingMatched) segs.push("提示词中没有引擎认识的主体;画了一个随机生物");
+  else {
+    let what = zh(info.subject);
+    if (info.builder === "humanoid")
+      what =
+        [info.race ? zh(info.race) : "", info.role && info.role !== "person" ? zh(info.role) : ""]
+          .filter(Boolean)
+          .join("") || zh("person");
+    let d = `画成:${info.form ? zh(info.form) : ""}${what}`;
+    if (info.held) d += ` + ${zh(info.held.id)}`;
+    if (info.worn) d += `,戴着${zh(info.worn.id)}`;
+    for (const f of info.features)
+      if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? f}`;
+    if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
+      d += `,装满${info.contents === "gems" ? "宝石" : "金币"}`;
+    segs.push(d);
+  }
+  const mods: string[] = [];
+  if (!info.lent.length)
+    for (const c of info.colors) {
+      const n = COLOR_ZH.get(`#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`);
+      if (n) mods.push(n);
+    }
+  for (const m of info.materials) mods.push(MATERIAL_ZH.get(m) ?? m);
+  if (info.cute) mods.push("可爱");
+  if (mods.length) segs.push(mods.join("、"));
+  if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
+  for (const g of info.guessesZh) segs.push(`猜测:${g}`);
+  if (info.ignored.length)
+    segs.push(
+      `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
+    );
+  if (info.unknown.length) {
+    const shown = info.unknown.slice(0, 8);
+    segs.push(
+      `未理解:${shown.join("、")}${info.unknown.length > shown.length ? `(另有 ${info.unknown.length - shown.length} 个)` : ""}`,
+    );
+  }
+  if (arts[0]) segs.push(`素材:${arts[0].set_name}“${arts[0].icon}”(${arts[0].license})`);
+  return segs.join(" · ");
 }
 
 /** The interpretation of a prompt for the given seed and options (cheap: the parse is cached). */

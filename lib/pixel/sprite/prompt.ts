@@ -6,8 +6,8 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
-import { iconNames } from "./emoji-art";
-import { findIconConcept } from "./emoji-index";
+import { emojiLabel, findIconConcept } from "./emoji-index";
+import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import {
   type Builder,
@@ -76,8 +76,9 @@ export interface PromptInfo {
   unknown: string[];
   /** nouns that were named but not drawn (a second subject after "and") */
   ignored: string[];
-  /** what the engine had to guess, in plain words */
+  /** what the engine had to guess, in plain words (and the same in Chinese) */
   guesses: string[];
+  guessesZh: string[];
   /** qualifying nouns that only lent their colours */
   lent: string[];
   nothingMatched: boolean;
@@ -171,6 +172,65 @@ interface Mention {
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const SIZE_RE = /(\d{2})\s*(?:px|像素|x\s*\d{2}|×\s*\d{2})/;
 
+let zhSegmenter: Intl.Segmenter | undefined;
+
+/**
+ * Chinese has no spaces. Vocabulary words are matched longest-first (domain words such as
+ * 哥布林 or 火把 beat a general segmenter), and Intl.Segmenter's word boundaries decide the rest:
+ * a one-character match inside a longer word the vocabulary does not know is a piece of that
+ * word (火 in 喷火 is not "fire"), and what is not understood is reported as whole words.
+ */
+function tokenizeChinese(
+  s: string,
+  pos: number,
+  L: Lexicon,
+  mentions: Mention[],
+  unknown: string[],
+): void {
+  const found: { at: number; n: number; lex: Lex[] }[] = [];
+  for (let j = 0; j < s.length; ) {
+    let hit = 0;
+    for (let n = Math.min(L.zhMax, s.length - j); n >= 1; n--) {
+      const l = L.zh.get(s.slice(j, j + n));
+      if (l) {
+        found.push({ at: j, n, lex: l });
+        hit = n;
+        break;
+      }
+    }
+    j += hit || 1;
+  }
+  zhSegmenter ??= new Intl.Segmenter("zh", { granularity: "word" });
+  const covered = new Uint8Array(s.length);
+  for (const f of found) covered.fill(1, f.at, f.at + f.n);
+  const words = [...zhSegmenter.segment(s)].map((w) => ({ at: w.index, n: w.segment.length }));
+  const wordAt = (i: number) => words.find((w) => i >= w.at && i < w.at + w.n)!;
+  const kept = found.filter((f) => {
+    if (f.n > 1) return true;
+    const w = wordAt(f.at);
+    if (w.n === 1) return true;
+    for (let i = w.at; i < w.at + w.n; i++) if (!covered[i]) return false;
+    return true;
+  });
+  const used = new Uint8Array(s.length);
+  for (const f of kept) {
+    used.fill(1, f.at, f.at + f.n);
+    mentions.push({ lex: f.lex, word: s.slice(f.at, f.at + f.n), pos: pos + f.at });
+  }
+  // not understood: the unmatched characters, grouped by the segmenter's words
+  for (const w of words) {
+    let run = "";
+    for (let i = w.at; i < w.at + w.n; i++) {
+      if (!used[i]) run += s[i];
+      else if (run) {
+        unknown.push(run);
+        run = "";
+      }
+    }
+    if (run) unknown.push(run);
+  }
+}
+
 function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
   const L = lex();
   const mentions: Mention[] = [];
@@ -194,28 +254,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      const s = cur.w;
-      let j = 0;
-      let pending = "";
-      while (j < s.length) {
-        let hit = 0;
-        for (let n = Math.min(L.zhMax, s.length - j); n >= 1; n--) {
-          const l = L.zh.get(s.slice(j, j + n));
-          if (l) {
-            if (pending) unknown.push(pending);
-            pending = "";
-            mentions.push({ lex: l, word: s.slice(j, j + n), pos: cur.pos + j });
-            hit = n;
-            break;
-          }
-        }
-        if (hit) j += hit;
-        else {
-          pending += s[j];
-          j++;
-        }
-      }
-      if (pending) unknown.push(pending);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -320,6 +359,11 @@ function heldFor(s: Subject): HeldItem {
 const WEARABLES = new Set(["hat", "wizard-hat", "crown", "helmet", "cap"]);
 const BEINGS = new Set(["animal", "creature", "character", "race"]);
 
+/** A subject's Chinese name (its first Chinese word), for the Chinese interpretation line. */
+export function zhName(s: Subject): string {
+  return s.zh[0] ?? s.id;
+}
+
 const parseCache = new Map<string, PromptInfo>();
 
 export function parsePrompt(prompt: string): PromptInfo {
@@ -339,6 +383,7 @@ function clone(i: PromptInfo): PromptInfo {
     unknown: i.unknown.slice(),
     ignored: i.ignored.slice(),
     guesses: i.guesses.slice(),
+    guessesZh: i.guessesZh.slice(),
     lent: i.lent.slice(),
     features: i.features.slice(),
     held: i.held ? { ...i.held } : undefined,
@@ -419,6 +464,12 @@ const CONTENTS_RE =
   /\b(?:full of|filled with|overflowing with|stuffed with|loaded with)\s+(?:shiny\s+|golden\s+)?(gold|coins?|gold coins?|treasure|loot|money|gems?|jewels?|diamonds?)\b|装满了?(金币|黄金|金子|财宝|宝石)/;
 const FEATURES_RE =
   /\b(?:with|has|having)\s+(?:(?:sharp|big|huge|glowing|many|two|four|red|white)\s+)?(teeth|fangs|eyes|eye|wings|horns|tentacles)\b|(?:长着|有)(牙齿|獠牙|眼睛|翅膀|角)/g;
+const EMOJI_RE =
+  /\p{Extended_Pictographic}(?:\ufe0f|\u200d\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}])*/gu;
+
+/** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
+const BREATH_RE =
+  /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
 const FEATURE_ZH: Record<string, string> = {
   牙齿: "teeth",
   獠牙: "fangs",
@@ -443,7 +494,16 @@ function readPhrases(text: string): {
     contents = /gem|jewel|diamond|宝石/.test(what) ? "gems" : "gold";
     text = text.slice(0, c.index) + " ".repeat(c[0].length) + text.slice(c.index + c[0].length);
   }
+  // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
+  text = text.replace(EMOJI_RE, (e) => {
+    const label = emojiLabel(e);
+    return label ? ` ${label.toLowerCase().replace(/[^a-z0-9 -]/g, "")} ` : " ";
+  });
   const features: string[] = [];
+  text = text.replace(BREATH_RE, (m) => {
+    if (!features.includes("fire breath")) features.push("fire breath");
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -458,6 +518,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   const text = phrases.text;
   const { mentions, unknown } = tokenize(text);
   const guesses: string[] = [];
+  const guessesZh: string[] = [];
   const ignored: string[] = [];
   const lent: string[] = [];
 
@@ -605,6 +666,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
     else if (head.builder === "animal" || head.builder === "dragon") {
       held = heldFor(heldCand.sub.s);
       guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
+      guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
     } else ignored.push(heldCand.m.word);
   }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
@@ -643,12 +705,13 @@ function parsePromptUncached(prompt: string): PromptInfo {
     // an emoji whose whole label is the word beats a game icon; a game icon named by the word
     // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
     const concept = findIconConcept(unknown);
-    const game = findGameIcon(unknown, () => iconNames("game-icons"));
+    const game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
     if (game && (!concept || concept.rank > 0 || (game.exact && game.word.includes(" ")))) {
       icon = `${GAME_ICON_PREFIX}${game.names.join("|")}`;
       guesses.push(
         `"${game.word}" is not in the engine's vocabulary; drew the game icon named ${game.names[0]!.replace(/-/g, " ")}`,
       );
+      guessesZh.push(`词表中没有“${game.word}”;画了同名的游戏图标 ${game.names[0]}`);
       for (const w of game.word.split(" ")) {
         const at = unknown.indexOf(w);
         if (at >= 0) unknown.splice(at, 1);
@@ -658,6 +721,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
       guesses.push(
         `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
       );
+      guessesZh.push(`词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`);
       unknown.splice(unknown.indexOf(concept.word), 1);
     } else {
       for (const w of unknown) {
@@ -665,6 +729,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
         if (f) {
           head = f.s;
           guesses.push(`read "${w}" as "${f.key}"`);
+          guessesZh.push(`把“${w}”读作“${f.key}”`);
           unknown.splice(unknown.indexOf(w), 1);
           break;
         }
@@ -674,6 +739,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
         if (w) {
           head = SUBJECT_BY_ID.get("person")!;
           guesses.push(`"${w}" is not in the vocabulary; it reads like a person, so drew a person`);
+          guessesZh.push(`词表中没有“${w}”;看起来像一个人,所以画了一个人`);
         }
       }
     }
@@ -713,6 +779,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   const drawsFeature = (f: string) =>
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
+    (f === "fire breath" && kind === "dragon") ||
     (f === "eyes" && (variant === "mimic" || subject === "beholder"));
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
   if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
@@ -742,6 +809,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
     unknown: [...new Set(unknown)].slice(0, 40),
     ignored: [...new Set(ignored)],
     guesses,
+    guessesZh,
     lent,
     nothingMatched,
     contents: phrases.contents,

@@ -743,6 +743,11 @@ export const FILLERS = {
     .filter(Boolean),
   zh: [
     "的",
+    "戴着",
+    "穿着",
+    "戴",
+    "穿",
+    "会",
     "一个",
     "一只",
     "一把",

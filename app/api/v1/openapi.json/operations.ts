@@ -79,6 +79,7 @@ const interpretationExample = {
   outline: "coloured",
   shading: "soft",
   summary: "Drawn as: goblin archer + torch · green, haunted · not understood: flumph",
+  summary_zh: "画成:哥布林弓箭手 + 火把 · 绿色、闹鬼 · 未理解:flumph",
 };
 const INTERPRETATION_DOC =
   "Extension `interpretation` (null for other models): what the offline engine drew — subject, builder, parts, modifiers, words not understood, guesses, and borrowed art with its set and licence (`art`).";

@@ -1,0 +1,125 @@
+import fs from "node:fs";
+import { describe, expect, it } from "vitest";
+import { packageFile } from "./emoji-index";
+import { GAME_ICON_NAMES } from "./game-icon-names";
+import { findGameIcon, MONO, parseGameRef, silhouetteCells } from "./game-icons";
+import { interpretPrompt } from "./interpretation";
+
+const names = () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean);
+
+describe("game-icons.net source", () => {
+  it("the committed name list matches the installed package", () => {
+    const j = JSON.parse(
+      fs.readFileSync(packageFile("@iconify-json/game-icons", "icons.json"), "utf8"),
+    ) as { icons: Record<string, unknown>; aliases?: Record<string, unknown> };
+    const installed = [...Object.keys(j.icons), ...Object.keys(j.aliases ?? {})].sort();
+    expect(names()).toEqual(installed);
+  });
+
+  it("finds an icon by a phrase, a whole name, or a name's last word", () => {
+    expect(findGameIcon(["a", "spiky", "pit"], names)?.names[0]).toBe("spiky-pit");
+    expect(findGameIcon(["jerrycan"], names)?.names[0]).toBe("jerrycan");
+    const partial = findGameIcon(["tentacle"], names);
+    expect(partial?.exact).toBe(false);
+    expect(partial?.names.every((n) => n.endsWith("-tentacle"))).toBe(true);
+    expect(findGameIcon(["zqzqx", "florp"], names)).toBeUndefined();
+  });
+
+  it("reads a vocabulary ref with alternatives and a material", () => {
+    expect(parseGameRef("gi/spring|bouncing-spring@iron")).toEqual({
+      names: ["spring", "bouncing-spring"],
+      material: "iron",
+    });
+  });
+
+  it("restyles a silhouette: thin interior gaps become detail, the top-left rim is lit", () => {
+    // a 10×10 square with a one-cell vertical cut through its middle rows
+    const n = 10;
+    const cov = new Float32Array(n * n);
+    for (let y = 1; y < 9; y++) for (let x = 1; x < 9; x++) cov[y * n + x] = 1;
+    for (let y = 3; y < 7; y++) cov[y * n + 5] = 0.3;
+    const r = silhouetteCells(cov, n);
+    expect(r.mono).toBe(true);
+    expect(r.idx[4 * n + 5]).toBe(MONO.detail);
+    expect(r.idx[0]).toBe(-1);
+    expect(r.shade[1 * n + 3]).toBe(1); // top rim: lit
+    expect(r.shade[8 * n + 3]).toBe(-1); // bottom rim: shadow
+  });
+
+  it("the issue's wrong guesses now name the right thing", () => {
+    const cases: [string, string][] = [
+      ["a spring pad", "spring"],
+      ["a spike trap", "spikes"],
+      ["a question-mark block", "question-block"],
+      ["a watering can", "watering-can"],
+      ["a cyclops", "cyclops"],
+      ["a beholder", "beholder"],
+      ["an anvil", "anvil"],
+      ["a bookshelf", "bookshelf"],
+      ["a stone well", "well"],
+      ["an asteroid", "asteroid"],
+      ["a scarecrow", "scarecrow"],
+      ["a werewolf", "werewolf"],
+      ["a laser gun", "laser-gun"],
+      ["a mimic chest with teeth", "mimic"],
+    ];
+    for (const [p, want] of cases) {
+      const it = interpretPrompt(p, { seed: 1 });
+      expect(it.subject, p).toBe(want);
+      expect(it.guesses, p).toEqual([]);
+    }
+  });
+
+  it("credits game-icons.net art with its CC BY licence", () => {
+    const it = interpretPrompt("an anvil", { seed: 1 });
+    expect(it.art[0]).toMatchObject({ set: "game-icons", license: "CC BY 3.0", use: "subject" });
+    expect(it.summary).toContain("game-icons.net");
+  });
+});
+
+describe("words with game meaning", () => {
+  it("health is red, mana blue; fire-breathing is breath, not colour", () => {
+    expect(interpretPrompt("a health potion", { seed: 1 }).modifiers).toEqual(["red"]);
+    expect(interpretPrompt("a mana potion", { seed: 1 }).modifiers).toEqual(["blue"]);
+    const d = interpretPrompt("a fire-breathing red dragon", { seed: 1 });
+    expect(d.modifiers).toEqual(["red"]);
+    expect(d.parts).toContain("with: fire breath");
+    expect(d.not_understood).toEqual([]);
+  });
+
+  it("full of, headwear on an animal, a held club", () => {
+    expect(interpretPrompt("a treasure chest full of gold", { seed: 1 }).parts).toContain(
+      "full of: gold",
+    );
+    const cat = interpretPrompt("a cat wearing a wizard hat", { seed: 1 });
+    expect(cat.subject).toBe("cat");
+    expect(cat.parts).toContain("wearing: wizard hat");
+    expect(interpretPrompt("a troll with a club", { seed: 1 }).parts).toContain("holding: club");
+  });
+
+  it("features nobody draws are reported, not dropped", () => {
+    expect(interpretPrompt("a horse with wings", { seed: 1 }).ignored).toContain("with wings");
+  });
+});
+
+describe("Chinese and emoji prompts", () => {
+  it("segments Chinese words instead of characters", () => {
+    const it = interpretPrompt("一只喷火的红龙", { seed: 1 });
+    expect(it.subject).toBe("dragon");
+    expect(it.not_understood).toEqual([]);
+    expect(it.modifiers).toEqual(["red"]);
+    expect(it.summary_zh).toMatch(/^画成:龙/);
+  });
+
+  it("reports an unknown Chinese word whole", () => {
+    expect(interpretPrompt("一只会飞的马", { seed: 1 }).not_understood).toEqual(["飞"]);
+    expect(interpretPrompt("一只咕噜咕噜的猫", { seed: 1 }).not_understood.join("")).toBe(
+      "咕噜咕噜",
+    );
+  });
+
+  it("an emoji means what it depicts", () => {
+    expect(interpretPrompt("🐉", { seed: 1 }).subject).toBe("dragon");
+    expect(interpretPrompt("a 🧙 with a staff", { seed: 1 }).subject).toBe("mage");
+  });
+});
