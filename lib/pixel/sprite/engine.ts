@@ -1,6 +1,6 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
-import { hexToRgb, rgbToHex, rgbToOklab } from "../color";
+import { hexToRgb, hsvToRgb, makeRamp, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
 import { kmeansPalette } from "../quantize";
@@ -40,7 +40,7 @@ import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { buildScenery } from "./scenery";
 import { buildTile } from "./tiles";
-import { SUBJECT_BY_ID } from "./vocabulary";
+import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
@@ -483,6 +483,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
+  applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   applyPaletteOption(design, o.palette);
@@ -518,6 +519,41 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       take,
     }),
   };
+}
+
+/** Builders that draw objects: their colour may change between takes without losing the thing. */
+const OBJECT_BUILDERS = new Set(["item", "icon", "scenery", "blob"]);
+
+/**
+ * Seeds that matter for objects: when the prompt names no colour or material, consecutive seeds
+ * take different colour schemes of the same object (as drawn; lighter and warmer; darker and
+ * cooler; weathered), on top of the builder's own shape choices. A batch shares its seed, so it
+ * keeps one scheme; creatures keep their natural colours (a purple wolf is not a wolf).
+ */
+export function applyTakeScheme(design: Design, info: PromptInfo, key: number): void {
+  if (!OBJECT_BUILDERS.has(info.builder) || design.seamless) return;
+  const own = SUBJECT_DEFAULTS[info.subject]?.materials ?? [];
+  if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
+  const scheme = ((key % 4) + 4) % 4;
+  if (scheme === 0) return;
+  const shift = (c: Rgb): Rgb => {
+    const [h, sat, v] = rgbToHsv(...c);
+    if (sat < 0.2) {
+      // greys and whites: bronze, dark iron, blued steel
+      if (scheme === 1) return hsvToRgb(30, 0.45, Math.min(1, v * 0.95));
+      if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
+      return hsvToRgb(215, 0.3, Math.min(1, v * 1.05));
+    }
+    if (scheme === 1) return hsvToRgb((h + 335) % 360, sat, Math.min(1, v * 1.1));
+    if (scheme === 2) return hsvToRgb((h + 15) % 360, Math.min(1, sat * 1.1), v * 0.68);
+    return hsvToRgb(h, sat * 0.35, Math.min(1, v * 1.08 + 0.05));
+  };
+  const surface =
+    design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat);
+  for (const i of surface) {
+    const m = design.materials[i]!;
+    m.ramp = makeRamp(shift(m.ramp[2]));
+  }
 }
 
 /**

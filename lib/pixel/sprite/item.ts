@@ -263,10 +263,37 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       return;
     }
     if (v === "potion") {
+      // seeds choose the bottle: round flask, tall bottle or conical flask
       const r = (6 + shape) * k;
       const cy = y1 - r;
-      c.ellipse(cx, cy, r, r, mat.glass, 1);
-      c.ellipse(cx, cy + r * 0.2, r - k, r * 0.75, mat.main, 2);
+      if (shape === 1) {
+        c.rect(cx - r * 0.75, cy - r, cx + r * 0.75 - 1, y1, mat.glass, 1);
+        c.rect(cx - r * 0.75 + k, cy - r * 0.3, cx + r * 0.75 - 1 - k, y1 - k, mat.main, 2);
+      } else if (shape === 2) {
+        c.poly(
+          [
+            [cx - 2 * k, cy - r],
+            [cx + 2 * k, cy - r],
+            [cx + r + k, y1],
+            [cx - r - k, y1],
+          ],
+          mat.glass,
+          1,
+        );
+        c.poly(
+          [
+            [cx - r * 0.55, cy],
+            [cx + r * 0.55, cy],
+            [cx + r, y1 - k],
+            [cx - r, y1 - k],
+          ],
+          mat.main,
+          2,
+        );
+      } else {
+        c.ellipse(cx, cy, r, r, mat.glass, 1);
+        c.ellipse(cx, cy + r * 0.2, r - k, r * 0.75, mat.main, 2);
+      }
       c.rect(cx - 2 * k, cy - r - 5 * k, cx + 2 * k - 1, cy - r + 1, mat.glass, 3);
       c.rect(cx - 2 * k, cy - r - 7 * k, cx + 2 * k - 1, cy - r - 5 * k, mat.wood, 4);
       c.plot(cx - r * 0.5, cy - r * 0.3, mat.glint, 9);
@@ -365,7 +392,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     }
     if (t >= 0.5 || pose.attack === 2) glintAt(c, cx - r * 0.4 * turn, cy - r * 0.6);
   };
-  return { size, materials: m.list, restView: "front", draw, surface: [mat.main, mat.trim] };
+  // a chest's body is its wood: golden/frozen/seeded colour schemes recolour that
+  const surface = v === "chest" ? [mat.wood, mat.trim] : [mat.main, mat.trim];
+  return { size, materials: m.list, restView: "front", draw, surface };
 }
 
 // The "?" of a platformer's item block, 5×7 cells.

@@ -305,7 +305,7 @@ ladder;prop;icon:ladder;ladder;梯子
 rope;prop;icon:knot;rope,knot;绳子
 chain;prop;icon:chains;chain,chains,shackles;锁链,链条
 anchor;prop;icon:anchor;anchor;锚
-barrel;prop;icon:oil-drum;barrel,keg,cask,drum;木桶,桶子,酒桶
+barrel;prop;gi:barrel@wood;barrel,keg,cask,drum;木桶,桶子,酒桶
 crate;prop;icon:package;crate,box,package,parcel;箱,木箱,包裹
 chair;prop;icon:chair;chair,stool,seat;椅子
 bed;prop;icon:bed;bed;床
@@ -699,7 +699,6 @@ export const STYLE_WORDS = {
 
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
 export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
-  barrel: { materials: ["wooden"] },
   golem: { materials: ["stone"], color: "#8a8c98" },
   yeti: { materials: ["ice"], color: "#eeeef2" },
   gargoyle: { materials: ["stone"] },
