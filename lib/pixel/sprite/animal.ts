@@ -3,6 +3,7 @@
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Leg, quadrupedGait } from "./gait";
 import type { PromptInfo } from "./prompt";
 
 type Ears = "pointy" | "floppy" | "long" | "round" | "small";
@@ -252,21 +253,20 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const bcy = ground - legLen - bodyRy * 0.6 + pose.bob + dy;
     const frontX = bcx + bodyRx * 0.62;
     const backX = bcx - bodyRx * 0.62;
-    const s = pose.stride * 2.2 * k;
-    // diagonal pairs: near-front + far-back share a phase, far-front + near-back the other; the
-    // swinging pair is lifted and carried forward on passing frames
-    const swingF = pose.lift === -1 ? 1.2 * k : 0;
-    const swingN = pose.lift === 1 ? 1.2 * k : 0;
+    // the shared quadruped gait (gait.ts): diagonal pairs, the swinging pair lifted and carried
+    // forward; the frame's walk phase comes from the pose's stride/lift
+    const g = gaitOf(pose, 2.2 * k, px(2));
+    const foot = (leg: Leg) => g.feet[leg].dx + (g.feet[leg].lift > 0 ? 1.2 * k : 0);
     const reach = atk === 2 ? 3 * k : atk === 1 ? -1 * k : 0;
     const push = atk === 2 ? -2.5 * k : atk === 1 ? 1 * k : 0;
-    const legs: [number, number, number, number][] = [
-      // hipX, footX, part, tone
-      [frontX - k, frontX - k - s + swingF + reach, P.legF, 1],
-      [backX - k, backX - k + s + swingN + push, P.legF2, 1],
+    const legs: [number, number, number, number, number][] = [
+      // hipX, footX, part, tone, lift
+      [frontX - k, frontX - k + foot("frontFar") + reach, P.legF, 1, g.feet.frontFar.lift],
+      [backX - k, backX - k + foot("backFar") + push, P.legF2, 1, g.feet.backFar.lift],
     ];
-    const nearLegs: [number, number, number, number][] = [
-      [frontX, frontX + s + swingN + reach, P.legN, -1],
-      [backX, backX - s + swingF + push, P.legN2, -1],
+    const nearLegs: [number, number, number, number, number][] = [
+      [frontX, frontX + foot("frontNear") + reach, P.legN, -1, g.feet.frontNear.lift],
+      [backX, backX + foot("backNear") + push, P.legN2, -1, g.feet.backNear.lift],
     ];
     // tail behind the body
     const tx = bcx - bodyRx + k;
@@ -312,9 +312,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         break;
       }
     }
-    for (const [hx, fx, part, tone] of legs) {
-      const lift =
-        (pose.lift === -1 && part === P.legF) || (pose.lift === 1 && part === P.legF2) ? px(2) : 0;
+    for (const [hx, fx, part, tone, lift] of legs) {
       const fy = atk === 2 && part === P.legF ? ground - 3 * k : ground - lift - limb * 0.5;
       c.capsule(hx, bcy, fx, fy, limb, limbMat, part, tone);
       // planted paw: slanted legs must still touch the baseline
@@ -341,9 +339,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       c.ellipse(bcx - bodyRx * 0.3, bcy - bodyRy * 0.3, 1.3 * k, 1 * k, mat.stripe, P.body);
       c.ellipse(bcx + bodyRx * 0.35, bcy - bodyRy * 0.1, 1 * k, 1 * k, mat.stripe, P.body);
     }
-    for (const [hx, fx, part, tone] of nearLegs) {
-      const lift =
-        (pose.lift === 1 && part === P.legN) || (pose.lift === -1 && part === P.legN2) ? px(2) : 0;
+    for (const [hx, fx, part, tone, lift] of nearLegs) {
       const fy = atk === 2 && part === P.legN ? ground - 4 * k : ground - lift - limb * 0.5;
       c.capsule(hx, bcy, fx, fy, limb, limbMat, part, tone);
       if (fy > ground - limb)
@@ -353,7 +349,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const neckUp = 2.5 * k;
     const hcx = bcx + bodyRx - 0.5 * k + (atk === 1 ? -k : 0);
     // wind-up lowers the head (stalking), the strike stretches it forward
-    const hcy = bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 1.5 * k : atk === 2 ? 0.5 * k : 0);
+    const hcy =
+      bcy - bodyRy * 0.3 - neckUp + (atk === 1 ? 1.5 * k : atk === 2 ? 0.5 * k : 0) + g.headDy;
     // ears (behind head so the outline separates them)
     const earX = hcx - headR * 0.35;
     const top = hcy - headR;
@@ -599,4 +596,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     else drawFront(c, pose, pose.view === "back");
   };
   return { size, materials: m.list, restView: "side", draw };
+}
+
+/**
+ * The gait frame a pose asks for: stride/lift (+1 near pair forward, −1 far pair lifted …) name
+ * the quarter of the cycle; a pose with neither stands.
+ */
+function gaitOf(pose: Pose, stride: number, lift: number) {
+  if (!pose.stride && !pose.lift) return quadrupedGait(0, { stride: 0, lift: 0, bob: 0 });
+  const phase = pose.stride > 0 ? 0 : pose.lift < 0 ? 0.25 : pose.stride < 0 ? 0.5 : 0.75;
+  // the rig applies pose.bob to the whole body already; the gait adds the head's nod
+  return quadrupedGait(phase, { stride, lift });
 }

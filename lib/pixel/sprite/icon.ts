@@ -19,6 +19,24 @@ import type { PromptInfo } from "./prompt";
 /** Subjects whose top flickers like a flame. */
 const FLAMES = new Set(["fire", "campfire", "candle", "lamp", "torch", "volcano", "dynamite"]);
 const SWINGS = new Set(["weapon", "tool"]);
+/** Birds do not shuffle legs: they hop (and flap while in the air). */
+const BIRDS = new Set([
+  "chicken",
+  "rooster",
+  "chick",
+  "duck",
+  "goose",
+  "bird",
+  "owl",
+  "eagle",
+  "parrot",
+  "penguin",
+  "flamingo",
+  "peacock",
+  "swan",
+  "dove",
+  "turkey",
+]);
 
 export interface IconOptions {
   category?: string;
@@ -121,7 +139,8 @@ export function buildIcon(
   const oy = ground - by1 - (campfire ? Math.round(size * 0.12) : 0);
   const flame = FLAMES.has(info.subject) || FLAMES.has(info.icon ?? "");
   const swings = SWINGS.has(opts.category ?? "");
-  const walker = opts.category === "animal" || opts.category === "creature";
+  const bird = BIRDS.has(info.subject);
+  const walker = !bird && (opts.category === "animal" || opts.category === "creature");
   const k = Math.max(1, Math.round(size / 32));
   // seeded glint spot: the first cell on a diagonal from the top-left of the box
   const gOff = rng.int(0, Math.max(1, Math.floor(bw / 3)));
@@ -136,7 +155,9 @@ export function buildIcon(
     // the body on contact frames; other icons hop
     const legs = walker && (pose.stride !== 0 || pose.lift !== 0 || pose.mode === "walk");
     if (legs) dy = 0;
-    else if (pose.mode === "walk") dy = [0, -1, -2, -1][phase]! * k;
+    else if (pose.mode === "walk")
+      // a bird's hop is higher and lands squashed; objects bob gently
+      dy = (bird ? [0, -2, -4, -2] : [0, -1, -2, -1])[phase]! * k;
     else dy = -pose.bob * k;
     if (pose.attack) {
       dy = 0;
