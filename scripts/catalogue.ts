@@ -46,6 +46,20 @@ const COMPOSITIONS = [
   "an alchemist",
   "a dragn",
   "florp zibble",
+  "a fire-breathing red dragon",
+  "一只喷火的红龙",
+  "a cat wearing a wizard hat",
+  "a troll with a club",
+  "a treasure chest full of gold",
+  "a mimic chest with teeth",
+  "a health potion",
+  "a mana potion",
+  "a spring pad",
+  "a spike trap",
+  "a question-mark block",
+  "🐉",
+  "a spiky pit",
+  "a jerrycan",
 ];
 
 interface Cell {

@@ -146,7 +146,7 @@ export function buildDesign(
   info: PromptInfo,
   rng: Rng,
   crng: Rng,
-  icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial } = {},
+  icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial; take?: number } = {},
 ): Design {
   const size = info.size;
   switch (info.kind) {
@@ -169,6 +169,7 @@ export function buildDesign(
           category: SUBJECT_BY_ID.get(info.subject)?.category,
           flip: rng.chance(0.3),
           material: icons.material,
+          take: icons.take ?? 0,
         });
       return buildMonster(info, rng, crng, size);
     case "vehicle":
@@ -468,7 +469,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
-  const icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial } = {};
+  const icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial; take?: number } =
+    { take: seed + take };
   let worn: IconRaster | undefined;
   for (const n of iconNeeds(info, o.prompt, seed, info.size, take)) {
     const r = cachedIcon(n.set, n.name, n.cells);
@@ -532,21 +534,31 @@ const OBJECT_BUILDERS = new Set(["item", "icon", "scenery", "blob"]);
  */
 export function applyTakeScheme(design: Design, info: PromptInfo, key: number): void {
   if (!OBJECT_BUILDERS.has(info.builder) || design.seamless) return;
+  const category = SUBJECT_BY_ID.get(info.subject)?.category;
+  // borrowed creatures keep their natural colours (their skins vary by seed in the builder)
+  if (info.builder === "icon" && (category === "creature" || category === "animal")) return;
   const own = SUBJECT_DEFAULTS[info.subject]?.materials ?? [];
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
   if (scheme === 0) return;
   const shift = (c: Rgb): Rgb => {
     const [h, sat, v] = rgbToHsv(...c);
+    if (sat < 0.2 && v > 0.8) {
+      // whites (clouds, ghosts, snow) stay white: ivory, pale grey, ice
+      if (scheme === 1) return hsvToRgb(45, 0.14, v);
+      if (scheme === 2) return hsvToRgb(h, sat, v * 0.8);
+      return hsvToRgb(205, 0.16, v);
+    }
     if (sat < 0.2) {
-      // greys and whites: bronze, dark iron, blued steel
-      if (scheme === 1) return hsvToRgb(30, 0.45, Math.min(1, v * 0.95));
+      // greys: bronze, dark iron, blued steel
+      if (scheme === 1) return hsvToRgb(30, 0.4, Math.min(1, v * 0.95));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
       return hsvToRgb(215, 0.3, Math.min(1, v * 1.05));
     }
-    if (scheme === 1) return hsvToRgb((h + 335) % 360, sat, Math.min(1, v * 1.1));
-    if (scheme === 2) return hsvToRgb((h + 15) % 360, Math.min(1, sat * 1.1), v * 0.68);
-    return hsvToRgb(h, sat * 0.35, Math.min(1, v * 1.08 + 0.05));
+    // colours keep their hue family (a heart stays red): lighter, darker, muted
+    if (scheme === 1) return hsvToRgb((h + 348) % 360, sat * 0.85, Math.min(1, v * 1.18 + 0.04));
+    if (scheme === 2) return hsvToRgb((h + 10) % 360, Math.min(1, sat * 1.1), v * 0.68);
+    return hsvToRgb(h, sat * 0.4, Math.min(1, v * 1.05 + 0.04));
   };
   const surface =
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat);

@@ -43,6 +43,8 @@ export interface IconOptions {
   flip: boolean;
   /** silhouettes (game-icons): the material family that colours them */
   material?: GameMaterial;
+  /** seed + variation index: consecutive seeds give creatures different skins */
+  take?: number;
 }
 
 /**
@@ -53,9 +55,10 @@ export function silhouetteColors(
   info: PromptInfo,
   material: GameMaterial,
   crng: Rng,
+  take = 0,
 ): { body: Rgb; accent: Rgb } {
   const fam = GAME_MATERIALS[material];
-  const skin = isCreatureMaterial(material) ? creatureSkin(material, crng.int(0, 4)) : fam.base;
+  const skin = isCreatureMaterial(material) ? creatureSkin(material, take) : fam.base;
   const jitter = (c: Rgb): Rgb => {
     const [h, s, v] = rgbToHsv(...c);
     return hsvToRgb(
@@ -109,7 +112,7 @@ export function buildIcon(
   const m = new Mats();
   let base: number[];
   if (raster.mono) {
-    const { body, accent } = silhouetteColors(info, opts.material ?? "iron", crng);
+    const { body, accent } = silhouetteColors(info, opts.material ?? "iron", crng, opts.take);
     const b = m.add(body);
     base = [b, m.add(accent), b];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
