@@ -494,6 +494,9 @@ function readPhrases(text: string): {
     contents = /gem|jewel|diamond|宝石/.test(what) ? "gems" : "gold";
     text = text.slice(0, c.index) + " ".repeat(c[0].length) + text.slice(c.index + c[0].length);
   }
+  // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
+  // "of"; what follows qualifies it (a modifier) or is named but not drawn
+  text = text.replace(/\b(?:of|made of)\b/g, (m) => (m === "of" ? "and" : m));
   // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e);
