@@ -727,7 +727,9 @@ function parsePromptUncached(prompt: string): PromptInfo {
       guessesZh.push(`词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`);
       unknown.splice(unknown.indexOf(concept.word), 1);
     } else {
-      for (const w of unknown) {
+      // spelling: the first words only, like the icon searches (a long nonsense prompt would
+      // otherwise compare hundreds of words with the whole lexicon)
+      for (const w of unknown.slice(0, 40)) {
         const f = fuzzySubject(w);
         if (f) {
           head = f.s;
