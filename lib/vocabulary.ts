@@ -92,6 +92,28 @@ export const PALETTE_NAMES = ["pico-8", "nes", "gameboy", "endesga-32", "db16", 
 export type PaletteName = (typeof PALETTE_NAMES)[number];
 
 export const BACKGROUNDS = ["transparent", "white"] as const;
+
+/**
+ * Limits of the generate requests' fields, shared by the zod schemas (server) and the composer
+ * (browser) so both say the same thing. Prompt lengths count Unicode code points ("🐉🔥" is 2),
+ * as JSON Schema's maxLength does.
+ */
+export const PROMPT_MAX_CHARS = 2000;
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 64;
+export const SCALE_DEFAULT = 20;
+export const SEED_MAX = 2147483647;
+
+/** Scales a bulk ZIP offers (output pixels per art pixel; every file in it at the one chosen). */
+export const ARCHIVE_SCALES = [1, 2, 4, 8, 10, 20] as const;
+export const ARCHIVE_DEFAULT_SCALE = 4;
+
+/** Length in Unicode code points (what a person counts as characters, mostly). */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
 export type Background = (typeof BACKGROUNDS)[number];
 
 /** Logical grids the offline engine draws natively (`size` on both generate routes). */
