@@ -139,11 +139,26 @@ export function CopyButton({
         }
       }}
     >
-      {state === "copied"
-        ? t("common.copied")
-        : state === "error"
-          ? t("common.error")
-          : (label ?? t("common.copy"))}
+      {/* Every label takes the same cell and only the current one is visible, so the button
+          keeps the width of its longest label: "Copied" does not pull the next button (Delete)
+          under the pointer. */}
+      <span className="grid">
+        {(
+          [
+            ["idle", label ?? t("common.copy")],
+            ["copied", t("common.copied")],
+            ["error", t("common.error")],
+          ] as const
+        ).map(([key, words]) => (
+          <span
+            key={key}
+            aria-hidden={key !== state}
+            className={`col-start-1 row-start-1 ${key === state ? "" : "invisible"}`}
+          >
+            {words}
+          </span>
+        ))}
+      </span>
     </Button>
   );
 }

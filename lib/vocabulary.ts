@@ -56,6 +56,17 @@ export function fixedFrameCount(mode: SpriteMode | string): number | undefined {
     : undefined;
 }
 
+/**
+ * Which frames (1-based batch_index) a batch's small preview shows. A turntable of directions is
+ * no thumbnail (it showed the back view half the time): direction sets hold still on the front
+ * (frame 1, facing down/south), walk4 loops its first row (walking down); the others loop all.
+ */
+export function previewFrames(mode: string | null | undefined): readonly number[] | undefined {
+  if (mode === "directions" || mode === "directions8") return [1];
+  if (mode === "walk4") return [1, 2, 3, 4];
+  return undefined;
+}
+
 /** The most frames any batch has (walk4: 4 directions × 4 steps). */
 export const MAX_BATCH_FRAMES = 16;
 
@@ -159,6 +170,8 @@ export type TerrainName = (typeof TERRAINS)[number];
 /** corner16: 16-tile corner Wang set; blob47: 47-tile blob set (8-neighbour). */
 export const TILESET_LAYOUTS = ["corner16", "blob47"] as const;
 export type TilesetLayout = (typeof TILESET_LAYOUTS)[number];
+/** The tiles each layout is named for; a blob47 sheet adds the plain base tile (48 cells). */
+export const TILESET_LAYOUT_TILES: Record<TilesetLayout, number> = { corner16: 16, blob47: 47 };
 export const TILE_SIZES = [16, 32] as const;
 export type TileSize = (typeof TILE_SIZES)[number];
 

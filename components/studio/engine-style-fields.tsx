@@ -22,7 +22,11 @@ export function EngineStyleFields({ disabled }: { disabled: boolean }) {
   const outlineId = useId();
   const shadingId = useId();
   return (
-    <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3" data-testid="engine-style">
+    // the size column is wider: "From prompt" must fit beside the select's arrow
+    <fieldset
+      className="grid gap-3 sm:col-span-2 sm:grid-cols-[minmax(0,1.45fr)_minmax(0,1fr)_minmax(0,1fr)]"
+      data-testid="engine-style"
+    >
       <legend className={`${fieldLabel} sm:col-span-3`}>{t("engine.options")}</legend>
       <div>
         <label htmlFor={sizeId} className={fieldLabel}>
