@@ -139,25 +139,22 @@ export function CopyButton({
         }
       }}
     >
-      {/* Every label takes the same cell and only the current one is visible, so the button
-          keeps the width of its longest label: "Copied" does not pull the next button (Delete)
-          under the pointer. */}
+      {/* "Copy …" and "Copied" take the same cell and only the current one is visible, so the
+          button keeps the width of the longer: "Copied" does not pull the next button (Delete)
+          under the pointer. A failure (rare) says so in the first cell. */}
       <span className="grid">
-        {(
-          [
-            ["idle", label ?? t("common.copy")],
-            ["copied", t("common.copied")],
-            ["error", t("common.error")],
-          ] as const
-        ).map(([key, words]) => (
-          <span
-            key={key}
-            aria-hidden={key !== state}
-            className={`col-start-1 row-start-1 ${key === state ? "" : "invisible"}`}
-          >
-            {words}
-          </span>
-        ))}
+        <span
+          aria-hidden={state === "copied"}
+          className={`col-start-1 row-start-1 ${state === "copied" ? "invisible" : ""}`}
+        >
+          {state === "error" ? t("common.error") : (label ?? t("common.copy"))}
+        </span>
+        <span
+          aria-hidden={state !== "copied"}
+          className={`col-start-1 row-start-1 ${state === "copied" ? "" : "invisible"}`}
+        >
+          {t("common.copied")}
+        </span>
       </span>
     </Button>
   );

@@ -28,6 +28,8 @@ async function shoot(page: Page, name: string, ready: () => Promise<void>) {
   }
   await setLanguage(page, "en");
   await page.setViewportSize(WIDE);
+  await page.reload();
+  await ready();
 }
 
 async function generated(page: Page, body: Record<string, unknown>): Promise<number> {
@@ -168,7 +170,8 @@ test("studio layout: results in the right column, no gap above Recent work, chip
     ctx.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     const text = ctx.measureText(el.options[el.selectedIndex]!.text).width;
     const padding = Number.parseFloat(style.paddingLeft) + Number.parseFloat(style.paddingRight);
-    return text + padding <= el.clientWidth;
+    // plus the drop-down arrow, which sits inside the padding box
+    return text + padding + 24 <= el.clientWidth;
   });
   expect(fits).toBe(true);
 
@@ -294,6 +297,10 @@ test("gallery: filters follow quick changes, batch cards take a star, the ZIP is
     .getByRole("checkbox")
     .check();
   await page.getByTestId("zip-scale").selectOption("1");
+  await screenshot(page, "newcomer-gallery-selection-en-1366");
+  await page.setViewportSize(PHONE);
+  await screenshot(page, "newcomer-gallery-selection-en-375");
+  await page.setViewportSize(WIDE);
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download ZIP" }).click();
   const file = await (await download).path();
@@ -316,6 +323,10 @@ test("gallery: filters follow quick changes, batch cards take a star, the ZIP is
   await shoot(page, "gallery", async () => {
     await expect(page.getByTestId("gallery-grid")).toBeVisible();
   });
+  // the batch list arrives with the page (it used to wait for the script, then a fetch)
+  const html = await (await page.request.get("/batches")).text();
+  expect(html).toContain('data-testid="batch-list"');
+  expect(html).toContain("a running fox");
   await page.goto("/batches");
   await shoot(page, "batches", async () => {
     await expect(page.getByTestId("batch-list")).toBeVisible();

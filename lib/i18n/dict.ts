@@ -789,7 +789,7 @@ export const zh: Record<MessageKey, string> = {
   "studio.duplicatesIntro":
     "{n, plural, other {你已经用非常相似的提示词生成过 # 件作品。}}可以打开其中一件,或者仍然生成新的。",
   "field.seed": "种子须为 0 到 {max} 之间的整数;留空则每次随机。",
-  "field.scale": "放大倍数须为 {min} 到 {max} 之间的整数。",
+  "field.scale": "缩放须为 {min} 到 {max} 之间的整数。",
   "field.promptTooLong": "超出 {n} 个字符:最多 {max} 个。",
   "studio.fixFields": "请先修正标红的字段;尚未提交。",
   "studio.negativeUnsupported": "此模型不使用反向提示词:请直接在提示词中描述想要的内容。",
@@ -798,7 +798,7 @@ export const zh: Record<MessageKey, string> = {
   "cap.refImage": "参考图",
   "cap.lora": "LoRA",
   "sfx.madeAs": "生成为",
-  "gallery.zipScale": "放大倍数",
+  "gallery.zipScale": "缩放",
   "docs.tag.qt": "QT 像素 API",
   "docs.tag.pixel": "像素后端 API",
   "docs.tag.extensions": "工作室扩展",
