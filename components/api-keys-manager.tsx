@@ -24,7 +24,9 @@ export function ApiKeysManager() {
   const qc = useQueryClient();
   const nameId = useId();
   const list = useQuery({ queryKey: keys.keys, queryFn: api.keys });
-  const [created, setCreated] = useState<string | null>(null);
+  // the key just made, shown once; it goes when that key is revoked (a dead key and its "Try it"
+  // line are no use to copy)
+  const [created, setCreated] = useState<{ id: number; key: string } | null>(null);
   const [origin, setOrigin] = useState("");
   const [toRevoke, setToRevoke] = useState<ApiKeyRow | null>(null);
   useEffect(() => setOrigin(window.location.origin), []);
@@ -32,16 +34,21 @@ export function ApiKeysManager() {
   const create = useMutation({
     mutationFn: (name: string) => api.createKey(name),
     onSuccess: (body) => {
-      setCreated(body.key);
+      setCreated({ id: body.id, key: body.key });
       qc.invalidateQueries({ queryKey: keys.keys });
     },
   });
   const revoke = useMutation({
     mutationFn: (id: number) => api.revokeKey(id),
+    onSuccess: (_answer, id) => setCreated((c) => (c?.id === id ? null : c)),
     onSettled: () => {
       setToRevoke(null);
       qc.invalidateQueries({ queryKey: keys.keys });
     },
+  });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.removeKey(id),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.keys }),
   });
 
   function onCreate(e: FormEvent<HTMLFormElement>) {
@@ -52,7 +59,9 @@ export function ApiKeysManager() {
     create.mutate(name, { onSuccess: () => form.reset() });
   }
 
-  const curl = created ? `curl -H "Authorization: Bearer ${created}" ${origin}/api/v1/tasks` : "";
+  const curl = created
+    ? `curl -H "Authorization: Bearer ${created.key}" ${origin}/api/v1/tasks`
+    : "";
 
   return (
     <div className="space-y-6">
@@ -76,6 +85,7 @@ export function ApiKeysManager() {
       </form>
       {create.error && <ErrorText error={create.error} />}
       {revoke.error && <ErrorText error={revoke.error} />}
+      {remove.error && <ErrorText error={remove.error} />}
       {created && (
         <div
           className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950"
@@ -87,9 +97,9 @@ export function ApiKeysManager() {
               data-testid="new-key"
               className="min-w-0 flex-1 rounded bg-white px-2 py-1 text-sm break-all dark:bg-zinc-900"
             >
-              {created}
+              {created.key}
             </code>
-            <CopyButton text={created} />
+            <CopyButton text={created.key} />
           </div>
           <div>
             <p className="mb-1 text-xs text-zinc-600 dark:text-zinc-300">{t("keys.tryIt")}</p>
@@ -158,9 +168,20 @@ export function ApiKeysManager() {
                   </td>
                   <td className="px-3 py-2">
                     {k.revoked ? (
-                      <span className="rounded bg-zinc-200 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
-                        {t("keys.revoked")}
-                      </span>
+                      <div className="flex flex-wrap items-center gap-2">
+                        <span className="rounded bg-zinc-200 px-1.5 py-0.5 text-xs text-zinc-600 dark:bg-zinc-800 dark:text-zinc-400">
+                          {t("keys.revoked")}
+                        </span>
+                        <Button
+                          variant="ghost"
+                          onClick={() => remove.mutate(k.id)}
+                          disabled={remove.isPending && remove.variables === k.id}
+                          className="min-h-7 px-2"
+                          aria-label={t("keys.removeLabel", { name: k.name })}
+                        >
+                          {t("keys.remove")}
+                        </Button>
+                      </div>
                     ) : (
                       <div className="flex flex-wrap items-center gap-2">
                         <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">

@@ -146,17 +146,34 @@ export const TaskCard = memo(function TaskCard({
           />
         </label>
       )}
-      {onStar && (
-        <button
-          type="button"
-          onClick={() => onStar(task.id, !task.starred)}
-          aria-pressed={task.starred}
-          aria-label={`${task.starred ? t("task.unstar") : t("task.star")} #${task.id}`}
-          className={`absolute top-2.5 right-2.5 flex size-7 items-center justify-center rounded bg-white/90 text-base shadow dark:bg-zinc-900/90 ${task.starred ? "text-amber-500" : "text-zinc-400 hover:text-amber-500"}`}
-        >
-          <span aria-hidden="true">{task.starred ? "★" : "☆"}</span>
-        </button>
-      )}
+      {onStar && <StarButton task={task} onStar={onStar} />}
     </article>
   );
 });
+
+/**
+ * The card's star (top right). A batch card's star is its first frame's, the row the gallery
+ * lists for the batch, so the Starred filter finds the batch.
+ */
+export function StarButton({
+  task,
+  onStar,
+  label,
+}: {
+  task: Pick<Task, "id" | "starred">;
+  onStar: (id: number, starred: boolean) => void;
+  label?: string;
+}) {
+  const t = useT();
+  return (
+    <button
+      type="button"
+      onClick={() => onStar(task.id, !task.starred)}
+      aria-pressed={task.starred}
+      aria-label={`${task.starred ? t("task.unstar") : t("task.star")} ${label ?? `#${task.id}`}`}
+      className={`absolute top-2.5 right-2.5 flex size-7 items-center justify-center rounded bg-white/90 text-base shadow dark:bg-zinc-900/90 ${task.starred ? "text-amber-500" : "text-zinc-400 hover:text-amber-500"}`}
+    >
+      <span aria-hidden="true">{task.starred ? "★" : "☆"}</span>
+    </button>
+  );
+}

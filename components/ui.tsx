@@ -139,11 +139,23 @@ export function CopyButton({
         }
       }}
     >
-      {state === "copied"
-        ? t("common.copied")
-        : state === "error"
-          ? t("common.error")
-          : (label ?? t("common.copy"))}
+      {/* "Copy …" and "Copied" take the same cell and only the current one is visible, so the
+          button keeps the width of the longer: "Copied" does not pull the next button (Delete)
+          under the pointer. A failure (rare) says so in the first cell. */}
+      <span className="grid">
+        <span
+          aria-hidden={state === "copied"}
+          className={`col-start-1 row-start-1 ${state === "copied" ? "invisible" : ""}`}
+        >
+          {state === "error" ? t("common.error") : (label ?? t("common.copy"))}
+        </span>
+        <span
+          aria-hidden={state !== "copied"}
+          className={`col-start-1 row-start-1 ${state === "copied" ? "" : "invisible"}`}
+        >
+          {t("common.copied")}
+        </span>
+      </span>
     </Button>
   );
 }

@@ -17,7 +17,7 @@ test("tileset: make a grass ↔ dirt blob set in the studio and see its sample m
 
   const result = page.getByTestId("tileset-result");
   await expect(result.getByTestId("tileset-summary")).toContainText(
-    "Grass ↔ Dirt · blob47 · 32 px · 48 tiles · seed 7",
+    "Grass ↔ Dirt · Blob (47 tiles) · 32 px · seed 7",
   );
   const sample = result.getByTestId("tileset-sample");
   // the sample map is 12 × 8 tiles of 32 px, decoded by the browser

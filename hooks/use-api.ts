@@ -59,18 +59,28 @@ export function useInfiniteTasks(query: TaskQuery, pageSize = 60) {
 }
 
 export function useTask(id: number | null) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: keys.task(id ?? 0),
-    queryFn: () => api.task(id!),
+    queryFn: async () => {
+      const task = await api.task(id!);
+      syncIntoLists(qc, [task]);
+      return task;
+    },
     enabled: id !== null && id > 0,
     refetchInterval: (q) => (q.state.data && isActive(q.state.data.status) ? POLL_MS : false),
   });
 }
 
 export function useBatch(id: number) {
+  const qc = useQueryClient();
   return useQuery({
     queryKey: keys.batch(id),
-    queryFn: () => api.batch(id),
+    queryFn: async () => {
+      const batch = await api.batch(id);
+      syncIntoLists(qc, batch.tasks);
+      return batch;
+    },
     enabled: id > 0,
     refetchInterval: (q) =>
       q.state.data?.tasks.some((t) => isActive(t.status)) ||
@@ -115,6 +125,47 @@ export function useDeleteTasks() {
     },
     onSettled: () => invalidateTasks(qc),
   });
+}
+
+/**
+ * One source of truth for a task's state: a fresh copy of a task (the latest result, a batch
+ * being watched) is written into every cached list that shows it (a list row, or a frame of a
+ * batch card), in the same update, so "Recent work" never says pending beside a "Latest" that
+ * says completed while its own poll is still on the way. When a task has just finished, the
+ * lists are refetched too (a finished task may add files, sizes and thumbnails they show).
+ */
+function syncIntoLists(qc: QueryClient, fresh: Task[]) {
+  if (!fresh.length) return;
+  const byId = new Map(fresh.map((t) => [t.id, t]));
+  let finished = false;
+  const patch = (t: Task): Task => {
+    const f = byId.get(t.id);
+    let out = t;
+    if (f && (f.status !== t.status || f.updated_at !== t.updated_at)) {
+      if (isActive(t.status) && !isActive(f.status)) finished = true;
+      out = { ...t, ...f, batch_frames: t.batch_frames };
+    }
+    if (out.batch_frames?.some((fr) => byId.has(fr.id))) {
+      out = {
+        ...out,
+        batch_frames: out.batch_frames.map((fr) => {
+          const f2 = byId.get(fr.id);
+          if (!f2 || (f2.status === fr.status && f2.updated_at === fr.updated_at)) return fr;
+          if (isActive(fr.status) && !isActive(f2.status)) finished = true;
+          return {
+            ...fr,
+            status: f2.status,
+            image_path: f2.image_path,
+            completed_at: f2.completed_at,
+            updated_at: f2.updated_at,
+          };
+        }),
+      };
+    }
+    return out;
+  };
+  qc.setQueriesData<unknown>({ queryKey: ["tasks"] }, (old: unknown) => patchLists(old, patch));
+  if (finished) void qc.invalidateQueries({ queryKey: ["tasks"] });
 }
 
 function patchLists(old: unknown, patch: (t: Task) => Task): unknown {

@@ -56,6 +56,17 @@ export function fixedFrameCount(mode: SpriteMode | string): number | undefined {
     : undefined;
 }
 
+/**
+ * Which frames (1-based batch_index) a batch's small preview shows. A turntable of directions is
+ * no thumbnail (it showed the back view half the time): direction sets hold still on the front
+ * (frame 1, facing down/south), walk4 loops its first row (walking down); the others loop all.
+ */
+export function previewFrames(mode: string | null | undefined): readonly number[] | undefined {
+  if (mode === "directions" || mode === "directions8") return [1];
+  if (mode === "walk4") return [1, 2, 3, 4];
+  return undefined;
+}
+
 /** The most frames any batch has (walk4: 4 directions × 4 steps). */
 export const MAX_BATCH_FRAMES = 16;
 
@@ -92,6 +103,28 @@ export const PALETTE_NAMES = ["pico-8", "nes", "gameboy", "endesga-32", "db16", 
 export type PaletteName = (typeof PALETTE_NAMES)[number];
 
 export const BACKGROUNDS = ["transparent", "white"] as const;
+
+/**
+ * Limits of the generate requests' fields, shared by the zod schemas (server) and the composer
+ * (browser) so both say the same thing. Prompt lengths count Unicode code points ("🐉🔥" is 2),
+ * as JSON Schema's maxLength does.
+ */
+export const PROMPT_MAX_CHARS = 2000;
+export const SCALE_MIN = 1;
+export const SCALE_MAX = 64;
+export const SCALE_DEFAULT = 20;
+export const SEED_MAX = 2147483647;
+
+/** Scales a bulk ZIP offers (output pixels per art pixel; every file in it at the one chosen). */
+export const ARCHIVE_SCALES = [1, 2, 4, 8, 10, 20] as const;
+export const ARCHIVE_DEFAULT_SCALE = 4;
+
+/** Length in Unicode code points (what a person counts as characters, mostly). */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
 export type Background = (typeof BACKGROUNDS)[number];
 
 /** Logical grids the offline engine draws natively (`size` on both generate routes). */
@@ -137,6 +170,8 @@ export type TerrainName = (typeof TERRAINS)[number];
 /** corner16: 16-tile corner Wang set; blob47: 47-tile blob set (8-neighbour). */
 export const TILESET_LAYOUTS = ["corner16", "blob47"] as const;
 export type TilesetLayout = (typeof TILESET_LAYOUTS)[number];
+/** The tiles each layout is named for; a blob47 sheet adds the plain base tile (48 cells). */
+export const TILESET_LAYOUT_TILES: Record<TilesetLayout, number> = { corner16: 16, blob47: 47 };
 export const TILE_SIZES = [16, 32] as const;
 export type TileSize = (typeof TILE_SIZES)[number];
 

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { keys } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
-import type { BatchFrame } from "@/lib/client/types";
+import type { BatchFrame, BatchList as BatchListAnswer } from "@/lib/client/types";
 import { modeLabel } from "../gallery/task-params";
 import { useI18n } from "../i18n-provider";
 import {
@@ -18,10 +18,18 @@ import {
   PageTitle,
   StatusBadge,
 } from "../ui";
-import { SpriteLoop } from "./sprite-loop";
+import { previewOf, SpriteLoop } from "./sprite-loop";
 
 /** The batch's frames looping, or an empty checkerboard while none is done. */
-function BatchThumb({ frames, label }: { frames: BatchFrame[]; label: string }) {
+function BatchThumb({
+  frames,
+  label,
+  mode,
+}: {
+  frames: BatchFrame[];
+  label: string;
+  mode: string | null;
+}) {
   const done = frames.filter((f) => f.status === "completed" && f.image_path);
   if (done.length === 0)
     return (
@@ -30,16 +38,18 @@ function BatchThumb({ frames, label }: { frames: BatchFrame[]; label: string }) 
         className="checkerboard size-14 shrink-0 rounded-md border border-zinc-200 dark:border-zinc-700"
       />
     );
-  return <SpriteLoop frames={done} size={56} label={label} />;
+  return <SpriteLoop frames={previewOf(mode, done)} size={56} label={label} />;
 }
 
-export function BatchList() {
+export function BatchList({ initial }: { initial?: BatchListAnswer }) {
   const { t, locale } = useI18n();
 
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: keys.batches(page),
     queryFn: () => api.batches(page),
+    // page 1 as the server rendered it; refetched in the background like any other
+    initialData: page === 1 ? initial : undefined,
     refetchInterval: (q) =>
       q.state.data?.batches.some((b) => b.status === "pending" || b.status === "processing")
         ? 2000
@@ -62,7 +72,7 @@ export function BatchList() {
                 href={`/batches/${b.id}`}
                 className={`${cardClass} flex flex-wrap items-center gap-x-4 gap-y-1 p-3 hover:border-indigo-400`}
               >
-                <BatchThumb frames={b.frames ?? []} label={b.prompt} />
+                <BatchThumb frames={b.frames ?? []} label={b.prompt} mode={b.mode} />
                 <span className="font-semibold">#{b.id}</span>
                 {b.mode && (
                   <span className="rounded bg-zinc-100 px-1.5 text-xs dark:bg-zinc-800">

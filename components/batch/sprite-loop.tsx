@@ -2,9 +2,23 @@
 
 import { useEffect, useState } from "react";
 import type { Task } from "@/lib/client/types";
+import { previewFrames } from "@/lib/vocabulary";
 
 /** What a frame needs to be shown (a full task or a batch list's frame). */
-export type LoopFrame = Pick<Task, "id" | "status" | "image_path" | "completed_at" | "updated_at">;
+export type LoopFrame = Pick<
+  Task,
+  "id" | "status" | "image_path" | "completed_at" | "updated_at"
+> & {
+  batch_index?: number | null;
+};
+
+/** The frames a batch's preview shows for its mode (lib/vocabulary previewFrames). */
+export function previewOf<F extends LoopFrame>(mode: string | null | undefined, frames: F[]): F[] {
+  const wanted = previewFrames(mode);
+  if (!wanted) return frames;
+  const picked = frames.filter((f) => f.batch_index != null && wanted.includes(f.batch_index));
+  return picked.length ? picked : frames;
+}
 
 import { PixelImage } from "../pixel-image";
 import { versioned } from "../task-card";

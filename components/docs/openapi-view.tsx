@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useMemo, useState } from "react";
 import { api } from "@/lib/client/api";
+import type { MessageKey, Translate } from "@/lib/i18n";
 import { summaryFor } from "@/lib/i18n/bilingual";
 import { useI18n, useT } from "../i18n-provider";
 import { CopyButton, cardClass, ErrorText, inputClass, Loading } from "../ui";
@@ -217,7 +218,7 @@ export function OpenApiView() {
                 href={`#tag-${slug(tag)}`}
                 className="text-indigo-600 hover:underline dark:text-indigo-400"
               >
-                {tag}
+                {tagLabel(tag, t)}
               </a>{" "}
               <span className="text-xs text-zinc-500">({list.length})</span>
             </li>
@@ -243,6 +244,7 @@ export function OpenApiView() {
           <p className="mt-1 text-zinc-600 dark:text-zinc-300">{t("docs.overview")}</p>
           <p className="mt-2 text-zinc-600 dark:text-zinc-300">{t("docs.auth")}</p>
         </div>
+        <QuickStart spec={spec.data} origin={origin} />
         {groups.map(([tag, list]) => (
           <section
             key={tag}
@@ -251,7 +253,7 @@ export function OpenApiView() {
             className="scroll-mt-20"
           >
             <h2 id={`h-${slug(tag)}`} className="mb-3 text-xl font-semibold">
-              {tag}
+              {tagLabel(tag, t)}
             </h2>
             <div className="space-y-3">
               {list.map((op) => (
@@ -268,6 +270,42 @@ export function OpenApiView() {
       </div>
     </div>
   );
+}
+
+const TAG_KEYS: Record<string, MessageKey> = {
+  "QT Pixel API": "docs.tag.qt",
+  "Pixel backend API": "docs.tag.pixel",
+  "Studio extensions": "docs.tag.extensions",
+  Account: "docs.tag.account",
+};
+
+/** A group's name in the reader's language (the anchor keeps the document's tag). */
+function tagLabel(tag: string, t: Translate): string {
+  return TAG_KEYS[tag] ? t(TAG_KEYS[tag]) : tag;
+}
+
+/**
+ * A field's limits and default in the reader's words, read from the JSON Schema the zod schema
+ * produced (so they are the limits the server enforces).
+ */
+function limitsOf(spec: Json, schemaIn: unknown, t: Translate): string[] {
+  const s = resolveRef(spec, schemaIn);
+  if (!s) return [];
+  const out: string[] = [];
+  const range = (lo: unknown, hi: unknown, unit = "") => {
+    if (typeof lo === "number" && typeof hi === "number") return `${lo}–${hi}${unit}`;
+    if (typeof lo === "number") return `≥ ${lo}${unit}`;
+    if (typeof hi === "number") return `≤ ${hi}${unit}`;
+    return null;
+  };
+  const numbers = range(s.minimum, s.maximum);
+  if (numbers) out.push(`${t("docs.limits")}: ${numbers}`);
+  const chars = range(s.minLength, s.maxLength, ` ${t("docs.chars")}`);
+  if (chars) out.push(`${t("docs.limits")}: ${chars}`);
+  const items = range(s.minItems, s.maxItems, ` ${t("docs.items")}`);
+  if (items) out.push(`${t("docs.limits")}: ${items}`);
+  if (s.default !== undefined) out.push(`${t("docs.default")}: ${JSON.stringify(s.default)}`);
+  return out;
 }
 
 function slug(s: string) {
@@ -327,6 +365,7 @@ function OperationCard({ op, spec, origin }: { op: Operation; spec: Json; origin
                 required: !!p.required,
                 type: schemaType(spec, p.schema),
                 description: p.description ?? "",
+                limits: limitsOf(spec, p.schema, t),
               }))}
             />
           </div>
@@ -385,6 +424,7 @@ function schemaType(spec: Json, schemaIn: unknown): string {
 }
 
 function SchemaProps({ spec, content }: { spec: Json; content: unknown }) {
+  const t = useT();
   const c = content as Record<string, Json> | undefined;
   const media = c ? (c["application/json"] ?? Object.values(c)[0]) : undefined;
   const schema = resolveRef(spec, media?.schema);
@@ -400,6 +440,7 @@ function SchemaProps({ spec, content }: { spec: Json; content: unknown }) {
           required: required.has(name),
           type: schemaType(spec, p),
           description: String(resolveRef(spec, p)?.description ?? ""),
+          limits: limitsOf(spec, p, t),
         }))}
       />
     </div>
@@ -413,6 +454,8 @@ interface FieldRow {
   required: boolean;
   type: string;
   description: string;
+  /** "Limits: 1–64", "Default: 20" */
+  limits: string[];
 }
 
 /**
@@ -424,7 +467,7 @@ function FieldTable({ rows, withIn = false }: { rows: FieldRow[]; withIn?: boole
   const t = useT();
   const cols = withIn ? 3 : 2;
   // No descriptions at all (common for request bodies): drop the column instead of a row of dashes.
-  const hasDesc = rows.some((r) => r.description);
+  const hasDesc = rows.some((r) => r.description || r.limits.length);
   return (
     <table
       className="w-full table-fixed border-collapse text-left text-xs"
@@ -465,23 +508,74 @@ function FieldTable({ rows, withIn = false }: { rows: FieldRow[]; withIn?: boole
             <td className="py-1 pr-3 font-mono break-words text-zinc-500">{r.type}</td>
             {hasDesc && (
               <td className="hidden py-1 break-words text-zinc-700 sm:table-cell dark:text-zinc-300">
-                {r.description ? (
-                  renderInline(r.description)
-                ) : (
-                  <span className="text-zinc-400">—</span>
-                )}
+                <FieldText row={r} />
               </td>
             )}
           </tr>
-          {r.description && (
+          {(r.description || r.limits.length > 0) && (
             <tr className="sm:hidden">
               <td colSpan={cols} className="pb-1.5 break-words text-zinc-600 dark:text-zinc-400">
-                {renderInline(r.description)}
+                <FieldText row={r} />
               </td>
             </tr>
           )}
         </tbody>
       ))}
     </table>
+  );
+}
+
+function FieldText({ row }: { row: FieldRow }) {
+  if (!row.description && !row.limits.length) return <span className="text-zinc-400">—</span>;
+  return (
+    <>
+      {row.description && renderInline(row.description)}
+      {row.limits.length > 0 && (
+        <span className="block text-zinc-500" data-testid="field-limits">
+          {row.limits.join(" · ")}
+        </span>
+      )}
+    </>
+  );
+}
+
+/**
+ * Three steps at the top: a key, a request that works as pasted (the document's own example of
+ * POST /api/v1/generate, which a test sends to the real server), and where the picture is.
+ */
+function QuickStart({ spec, origin }: { spec: Json; origin: string }) {
+  const t = useT();
+  const generate = (
+    (spec.paths as Record<string, Json> | undefined)?.["/api/v1/generate"]?.post as Json | undefined
+  )?.requestBody as Json | undefined;
+  const example = mediaExample(spec, generate?.content)?.example;
+  if (!example) return null;
+  const create = curlFor(
+    { method: "post", path: "/api/v1/generate", tags: [], parameters: [], responses: {} },
+    origin,
+    example,
+  );
+  const poll = `curl -H "Authorization: Bearer $PIXEL_API_KEY" "${origin}/api/v1/task/TASK_ID"`;
+  return (
+    <section className={`${cardClass} space-y-3 p-4 text-sm`} data-testid="quick-start">
+      <h2 className="text-base font-semibold">{t("docs.quickStart")}</h2>
+      <ol className="list-decimal space-y-3 pl-5">
+        <li>
+          {t("docs.qs.key")}{" "}
+          <a href="/settings/api-keys" className="text-indigo-600 underline dark:text-indigo-400">
+            {t("nav.keys")}
+          </a>
+          <CodeBlock label="shell" code={'export PIXEL_API_KEY="gpa_…"'} />
+        </li>
+        <li>
+          {t("docs.qs.generate")}
+          <CodeBlock label={t("docs.curl")} code={create} wrap />
+        </li>
+        <li>
+          {t("docs.qs.poll")}
+          <CodeBlock label={t("docs.curl")} code={poll} wrap />
+        </li>
+      </ol>
+    </section>
   );
 }

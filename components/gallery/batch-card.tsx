@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { memo } from "react";
 import type { Task } from "@/lib/client/types";
-import { SpriteLoop } from "../batch/sprite-loop";
+import { previewOf, SpriteLoop } from "../batch/sprite-loop";
 import { useT } from "../i18n-provider";
-import { TaskThumb } from "../task-card";
+import { StarButton, TaskThumb } from "../task-card";
 import { StatusBadge } from "../ui";
 
 /**
@@ -16,12 +16,14 @@ export const BatchCard = memo(function BatchCard({
   task,
   selected,
   onSelect,
+  onStar,
   eager,
 }: {
   /** The batch's first frame, with batch_frames. */
   task: Task;
   selected?: boolean;
   onSelect?: (id: number, selected: boolean) => void;
+  onStar?: (id: number, starred: boolean) => void;
   eager?: boolean;
 }) {
   const t = useT();
@@ -34,6 +36,7 @@ export const BatchCard = memo(function BatchCard({
       data-testid="batch-card"
       data-batch-id={task.batch_id}
       data-frame-count={frames.length}
+      data-starred={task.starred}
       className={`group relative flex flex-col gap-1.5 rounded-lg border bg-white p-1.5 [contain-intrinsic-size:auto_240px] [content-visibility:auto] dark:bg-zinc-900 ${selected ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-zinc-200 dark:border-zinc-800"}`}
     >
       <Link
@@ -44,7 +47,7 @@ export const BatchCard = memo(function BatchCard({
         <div className="relative">
           {done.length > 0 ? (
             <div className="checkerboard relative aspect-square w-full overflow-hidden rounded-md">
-              <SpriteLoop frames={done} size="fill" label={task.prompt} />
+              <SpriteLoop frames={previewOf(task.mode, done)} size="fill" label={task.prompt} />
             </div>
           ) : (
             <TaskThumb task={task} eager={eager} badge={false} />
@@ -76,6 +79,13 @@ export const BatchCard = memo(function BatchCard({
             className="size-4 accent-indigo-600"
           />
         </label>
+      )}
+      {onStar && (
+        <StarButton
+          task={task}
+          onStar={onStar}
+          label={t("batch.title", { id: task.batch_id ?? 0 })}
+        />
       )}
     </article>
   );

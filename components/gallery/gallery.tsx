@@ -12,8 +12,18 @@ import {
 } from "@/hooks/use-api";
 import { api, downloadArchive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
-import { MODEL_TYPES, SPRITE_MODES, TASK_STATUSES } from "@/lib/vocabulary";
-import { useT } from "../i18n-provider";
+import {
+  ARCHIVE_DEFAULT_SCALE,
+  ARCHIVE_SCALES,
+  MODEL_TYPES,
+  SPRITE_MODES,
+  TASK_STATUSES,
+} from "@/lib/vocabulary";
+
+type ArchiveScale = (typeof ARCHIVE_SCALES)[number];
+
+import { useI18n, useT } from "../i18n-provider";
+import { modelName } from "../studio/model-picker";
 import { TaskCard } from "../task-card";
 import {
   Button,
@@ -40,7 +50,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export function Gallery() {
-  const t = useT();
+  const { t, locale } = useI18n();
   const ids = { q: useId(), status: useId(), type: useId(), model: useId(), mode: useId() };
   const { filters, setFilters, query: urlQuery, filtered } = useGalleryFilters();
   // The search box is local while typing; the URL (and the query) follow 300 ms later.
@@ -61,6 +71,7 @@ export function Gallery() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [confirm, setConfirm] = useState(false);
   const [zipBusy, setZipBusy] = useState(false);
+  const [zipScale, setZipScale] = useState<ArchiveScale>(ARCHIVE_DEFAULT_SCALE);
   const [actionError, setActionError] = useState<unknown>(null);
 
   const tasks: Task[] = useMemo(() => {
@@ -116,9 +127,12 @@ export function Gallery() {
     for (const task of tasks) ids.add(task.model);
     if (filters.model) ids.add(filters.model);
     return [...ids]
-      .map((id) => ({ id, name: known.get(id)?.name ?? id }))
+      .map((id) => {
+        const m = known.get(id);
+        return { id, name: m ? modelName(m, locale) : id };
+      })
       .sort((a, b) => a.name.localeCompare(b.name));
-  }, [models.data, tasks, filters.model]);
+  }, [models.data, tasks, filters.model, locale]);
   const byId = useMemo(() => new Map(tasks.map((x) => [x.id, x])), [tasks]);
 
   return (
@@ -261,6 +275,7 @@ export function Gallery() {
                       const card = byId.get(id);
                       return card?.batch_frames ? card.batch_frames.map((f) => f.id) : [id];
                     }),
+                    zipScale,
                   );
                 } catch (e) {
                   setActionError(e);
@@ -272,6 +287,21 @@ export function Gallery() {
               {zipBusy && <Spinner />}
               {t("gallery.zipSelected")}
             </Button>
+            <label className="flex items-center gap-1 text-xs">
+              <span className="text-zinc-600 dark:text-zinc-300">{t("gallery.zipScale")}</span>
+              <select
+                value={zipScale}
+                onChange={(e) => setZipScale(Number(e.target.value) as ArchiveScale)}
+                data-testid="zip-scale"
+                className="rounded-md border border-zinc-300 bg-white px-1.5 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+              >
+                {ARCHIVE_SCALES.map((n) => (
+                  <option key={n} value={n}>
+                    ×{n}
+                  </option>
+                ))}
+              </select>
+            </label>
             <Button variant="danger" onClick={() => setConfirm(true)}>
               {t("gallery.deleteSelected")}
             </Button>
@@ -300,6 +330,7 @@ export function Gallery() {
                   eager={i < 12}
                   selected={selected.has(task.id)}
                   onSelect={onSelect}
+                  onStar={onStar}
                 />
               ) : (
                 <TaskCard

@@ -9,10 +9,12 @@ import { useI18n } from "../i18n-provider";
 import { cardClass, formatDate } from "../ui";
 import { taskParam, taskParamString } from "./task-param";
 
-function seconds(a: string | null, b: string | null): string {
-  if (!a || !b) return "—";
-  const ms = new Date(b).getTime() - new Date(a).getTime();
-  return Number.isFinite(ms) && ms >= 0 ? `${(ms / 1000).toFixed(1)} s` : "—";
+/**
+ * From submission to the result, from the server's millisecond figure: the ISO times are whole
+ * seconds, so subtracting them said "0.0 s" for work that took 0.6 s.
+ */
+function seconds(ms: number | null | undefined): string {
+  return typeof ms === "number" && ms >= 0 ? `${(ms / 1000).toFixed(1)} s` : "—";
 }
 
 const OPERATIONS = ["upscale", "vectorize", "seamless", "face-enhance", "pixelize"];
@@ -105,10 +107,7 @@ export function TaskParams({ task: tk }: { task: Task }) {
         <Row k={t("detail.created")} v={formatDate(tk.created_at, locale)} />
         <Row k={t("detail.started")} v={formatDate(tk.started_at, locale)} />
         <Row k={t("detail.completed")} v={formatDate(tk.completed_at, locale)} />
-        <Row
-          k={t("detail.duration")}
-          v={seconds(tk.started_at ?? tk.created_at, tk.completed_at)}
-        />
+        <Row k={t("detail.duration")} v={seconds(tk.duration_ms)} />
         {tk.batch_id && (
           <Row
             k={t("detail.batch")}

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { TaskQuery } from "@/lib/client/api";
 
 export const FILTER_KEYS = ["q", "status", "type", "model", "mode", "starred"] as const;
@@ -27,16 +27,33 @@ export function useGalleryFilters() {
   // The controls follow a local copy at once (the router's URL update is a transition, a
   // checkbox must not wait for it); Back/forward or a pasted link reset it from the URL.
   const [filters, setLocal] = useState(fromUrl);
-  const urlKey = FILTER_KEYS.map((k) => fromUrl[k]).join("\u0000");
+  // The filters as last chosen, ahead of the URL: router.replace is a transition, so two quick
+  // changes used to build the second URL from the first's stale location (?mode=… came back).
+  const latest = useRef(fromUrl);
+  // the address our last change asked for; URLs on the way there are our own, not news
+  const awaited = useRef<string | null>(null);
+  const urlKey = keyOf(fromUrl);
+  const shownUrl = useRef(urlKey);
+  shownUrl.current = urlKey;
   // biome-ignore lint/correctness/useExhaustiveDependencies: urlKey stands for fromUrl's values
-  useEffect(() => setLocal(fromUrl), [urlKey]);
+  useEffect(() => {
+    if (awaited.current !== null && awaited.current !== urlKey) return;
+    awaited.current = null;
+    latest.current = fromUrl;
+    setLocal(fromUrl);
+  }, [urlKey]);
 
   const setFilters = useCallback(
     (patch: Partial<Filters>) => {
-      setLocal((cur) => ({ ...cur, ...patch }));
+      const merged = { ...latest.current, ...patch };
+      latest.current = merged;
+      const wanted = keyOf(merged);
+      awaited.current = wanted === shownUrl.current ? null : wanted;
+      setLocal(merged);
+      // other parameters of the address stay; every filter is written from `merged`
       const next = new URLSearchParams(window.location.search);
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
+      for (const k of FILTER_KEYS) {
+        if (merged[k]) next.set(k, merged[k]);
         else next.delete(k);
       }
       const qs = next.toString();
@@ -58,4 +75,8 @@ export function useGalleryFilters() {
   );
 
   return { filters, setFilters, query, filtered: Object.values(query).some(Boolean) };
+}
+
+function keyOf(f: Filters): string {
+  return FILTER_KEYS.map((k) => f[k]).join("\u0000");
 }

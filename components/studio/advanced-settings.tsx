@@ -1,13 +1,15 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import { useComposer } from "@/lib/client/composer-store";
+import { markField, useComposer } from "@/lib/client/composer-store";
+import { scaleProblem } from "@/lib/client/field-checks";
 import type { Model } from "@/lib/client/types";
-import { BACKGROUNDS } from "@/lib/vocabulary";
+import { BACKGROUNDS, SCALE_MAX, SCALE_MIN } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputBase } from "../ui";
 import { EngineStyleFields } from "./engine-style-fields";
 import { fieldLabel } from "./field-label";
+import { FieldMessage, invalidRing } from "./field-message";
 import { PaletteField } from "./palette-field";
 import { SeedField } from "./seed-field";
 import { SizeFields } from "./size-fields";
@@ -23,7 +25,6 @@ export function AdvancedSettings({
 }) {
   const t = useT();
   const s = useComposer();
-  const scaleId = useId();
   // Open on wide screens; folded on phones so Generate stays above the fold (the defaults are
   // good, a first visit need not scroll past eight settings to reach the button).
   const [open, setOpen] = useState(true);
@@ -60,39 +61,7 @@ export function AdvancedSettings({
           </div>
         </fieldset>
 
-        <div>
-          <label htmlFor={scaleId} className={fieldLabel}>
-            {t("studio.scale")}{" "}
-            <span className="font-normal text-zinc-500">
-              {t("studio.scaleHint", { n: s.scale })}
-            </span>
-          </label>
-          <div className="flex items-center gap-2">
-            <input
-              type="range"
-              min={1}
-              max={64}
-              value={s.scale}
-              disabled={disabled}
-              aria-label={t("studio.scale")}
-              onChange={(e) => s.set({ scale: Number(e.target.value) })}
-              className="min-w-0 flex-1 accent-indigo-600"
-            />
-            <input
-              id={scaleId}
-              type="number"
-              name="scale"
-              min={1}
-              max={64}
-              value={s.scale}
-              disabled={disabled}
-              onChange={(e) =>
-                s.set({ scale: Math.min(64, Math.max(1, Number(e.target.value) || 1)) })
-              }
-              className={`${inputBase} w-20`}
-            />
-          </div>
-        </div>
+        <ScaleField disabled={disabled} />
 
         <PaletteField disabled={disabled} />
 
@@ -115,5 +84,65 @@ export function AdvancedSettings({
         </label>
       </div>
     </details>
+  );
+}
+
+/**
+ * Pixel scale: a slider and the number as typed. 0, −5, blank or 1000 get a message and leave the
+ * last valid scale in place (they used to become ×1 or ×64 and stay so for the next sprites).
+ */
+function ScaleField({ disabled }: { disabled: boolean }) {
+  const t = useT();
+  const s = useComposer();
+  const id = useId();
+  const [text, setText] = useState(String(s.scale));
+  const problem = scaleProblem(text);
+  useEffect(() => {
+    if (s.invalid.scale) return;
+    setText((cur) => (!scaleProblem(cur) && Number(cur) === s.scale ? cur : String(s.scale)));
+  }, [s.scale, s.invalid.scale]);
+  return (
+    <div>
+      <label htmlFor={id} className={fieldLabel}>
+        {t("studio.scale")}{" "}
+        <span className="font-normal text-zinc-500">{t("studio.scaleHint", { n: s.scale })}</span>
+      </label>
+      <div className="flex items-center gap-2">
+        <input
+          type="range"
+          min={SCALE_MIN}
+          max={SCALE_MAX}
+          value={s.scale}
+          disabled={disabled}
+          aria-label={t("studio.scale")}
+          onChange={(e) => s.set({ scale: Number(e.target.value), ...markField("scale", true) })}
+          className="min-w-0 flex-1 accent-indigo-600"
+        />
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          name="scale"
+          value={text}
+          disabled={disabled}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => {
+            const next = e.target.value;
+            setText(next);
+            const bad = scaleProblem(next);
+            useComposer
+              .getState()
+              .set(
+                bad
+                  ? markField("scale", false)
+                  : { scale: Number(next), ...markField("scale", true) },
+              );
+          }}
+          className={`${inputBase} w-20 ${invalidRing(problem)}`}
+        />
+      </div>
+      <FieldMessage id={`${id}-problem`} problem={problem} />
+    </div>
   );
 }

@@ -4,6 +4,7 @@ import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { flattenModels, useModels } from "@/hooks/use-api";
 import { useComposerHydrated } from "@/hooks/use-composer-hydrated";
 import { useComposer } from "@/lib/client/composer-store";
+import { promptProblem } from "@/lib/client/field-checks";
 import { fixedFrameCount, MAX_BATCH_COUNT } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { Button, cardClass, ErrorText, Spinner } from "../ui";
@@ -11,7 +12,7 @@ import { AdvancedSettings } from "./advanced-settings";
 import { DuplicatesDialog } from "./duplicates-dialog";
 import { KindFields } from "./kind-fields";
 import { isUsable, ModelPicker } from "./model-picker";
-import { MAX_PROMPT, PromptFields } from "./prompt-fields";
+import { PromptFields } from "./prompt-fields";
 import { type Submitted, useComposerSubmit } from "./use-composer-submit";
 
 export type { Submitted } from "./use-composer-submit";
@@ -51,10 +52,23 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
     onSubmitted,
   });
 
+  const negativeSupported = selected?.supports_negative_prompt === true;
+
   function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (!s.prompt.trim()) {
       setFormError(t("studio.promptRequired"));
+      return;
+    }
+    // a field that cannot be sent as typed is said next to it; nothing is sent changed
+    const bad =
+      promptProblem(s.prompt) ||
+      (negativeSupported && promptProblem(s.negativePrompt)) ||
+      s.invalid.seed ||
+      s.invalid.scale;
+    if (bad) {
+      setFormError(t("studio.fixFields"));
+      e.currentTarget.querySelector<HTMLElement>("[aria-invalid=true]")?.focus();
       return;
     }
     setFormError(null);
@@ -70,7 +84,7 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
       aria-busy={!hydrated}
       data-testid="composer"
     >
-      <PromptFields disabled={disabled} />
+      <PromptFields disabled={disabled} negativeSupported={negativeSupported} />
 
       <ModelPicker
         models={models.data}
@@ -89,7 +103,7 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
         <Button
           type="submit"
           variant="primary"
-          disabled={disabled || submit.isPending || s.prompt.length > MAX_PROMPT}
+          disabled={disabled || submit.isPending}
           className="min-h-10 px-5"
           data-testid="generate"
         >

@@ -22,9 +22,11 @@ export function EngineStyleFields({ disabled }: { disabled: boolean }) {
   const outlineId = useId();
   const shadingId = useId();
   return (
-    <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-3" data-testid="engine-style">
-      <legend className={`${fieldLabel} sm:col-span-3`}>{t("engine.options")}</legend>
-      <div>
+    // Size on a row of its own: three selects side by side cut "From prompt (32)" to "From promp"
+    // in the 28rem composer; outline and shading share the row under it.
+    <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2" data-testid="engine-style">
+      <legend className={`${fieldLabel} sm:col-span-2`}>{t("engine.options")}</legend>
+      <div className="sm:col-span-2">
         <label htmlFor={sizeId} className={fieldLabel}>
           {t("engine.size")}
         </label>

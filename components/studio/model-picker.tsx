@@ -2,27 +2,56 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import type { Model, ModelsByType } from "@/lib/client/types";
+import type { Locale, MessageKey, Translate } from "@/lib/i18n";
 import { MODEL_TYPES, type ModelType } from "@/lib/vocabulary";
-import { useT } from "../i18n-provider";
+import { useI18n } from "../i18n-provider";
 import { useModelAvailability } from "./model-availability";
 
-export function capabilityBadges(model: Model): string[] {
+/** The model's display name in the interface language (GET /api/v1/models `names`). */
+export function modelName(model: Pick<Model, "name" | "names">, locale: Locale): string {
+  return model.names?.[locale] ?? model.name;
+}
+
+const CAPABILITY_KEYS: Record<string, MessageKey> = {
+  supportsSeed: "cap.seed",
+  supportsNegativePrompt: "cap.negativePrompt",
+  supportsRefImage: "cap.refImage",
+  supportsLora: "cap.lora",
+};
+
+/** The model's capabilities as short chips, in the interface language. */
+export function capabilityBadges(model: Model, t: Translate): string[] {
   const caps = model.capabilities ?? {};
   const out: string[] = [];
   for (const [key, value] of Object.entries(caps)) {
     if (value === false || value === null || value === undefined) continue;
+    if (key === "operation" && typeof value === "string") {
+      out.push(translated(t, `op.${value}`, value));
+      continue;
+    }
+    if (key === "output" && typeof value === "string") {
+      // a media type: "audio/wav" → "WAV"
+      out.push(value.split("/").pop()?.toUpperCase() ?? value);
+      continue;
+    }
     if (typeof value === "string" || typeof value === "number") {
       out.push(String(value));
       continue;
     }
     if (Array.isArray(value)) {
-      if (value.length) out.push(`${humanize(key)}: ${value.join(", ")}`);
+      if (value.length)
+        out.push(`${translated(t, `cap.${key}`, humanize(key))}: ${value.join(", ")}`);
       continue;
     }
-    out.push(humanize(key));
+    out.push(CAPABILITY_KEYS[key] ? t(CAPABILITY_KEYS[key]) : humanize(key));
   }
   if (model.resolutions) out.push(Object.keys(model.resolutions).join("/"));
   return out;
+}
+
+function translated(t: Translate, key: string, fallback: string): string {
+  const text = t(key as MessageKey);
+  return text === key ? fallback : text;
 }
 
 function humanize(key: string): string {
@@ -51,7 +80,7 @@ export function ModelPicker({
   usable?: ModelType[];
   loading?: boolean;
 }) {
-  const t = useT();
+  const { t, locale } = useI18n();
   const unavailable = useModelAvailability(usable);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
@@ -96,7 +125,7 @@ export function ModelPicker({
             t("studio.modelsLoading")
           ) : current ? (
             <>
-              <span className="font-medium">{current.name}</span>{" "}
+              <span className="font-medium">{modelName(current, locale)}</span>{" "}
               <span className="text-zinc-500">{current.id}</span>
             </>
           ) : (
@@ -121,7 +150,7 @@ export function ModelPicker({
               </legend>
               {Object.values(models[type] ?? {}).map((m) => {
                 const reason = unavailable(m);
-                const badges = capabilityBadges(m);
+                const badges = capabilityBadges(m, t);
                 return (
                   <label
                     key={m.id}
@@ -142,7 +171,7 @@ export function ModelPicker({
                     />
                     <span className="min-w-0 flex-1">
                       <span className="flex flex-wrap items-center gap-1">
-                        <span className="font-medium">{m.name}</span>
+                        <span className="font-medium">{modelName(m, locale)}</span>
                         {m.is_default && (
                           <span className="rounded bg-indigo-100 px-1 text-[10px] text-indigo-800 dark:bg-indigo-900 dark:text-indigo-200">
                             {t("models.default")}
@@ -171,10 +200,10 @@ export function ModelPicker({
           ))}
         </div>
       )}
-      {current && capabilityBadges(current).length > 0 && (
+      {current && capabilityBadges(current, t).length > 0 && (
         <p className="mt-1 flex flex-wrap gap-1 text-[11px] text-zinc-500">
           <span className="sr-only">{t("studio.capabilities")}:</span>
-          {capabilityBadges(current).map((b) => (
+          {capabilityBadges(current, t).map((b) => (
             <span key={b} className="rounded bg-zinc-100 px-1 dark:bg-zinc-800">
               {b}
             </span>

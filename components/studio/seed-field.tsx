@@ -1,17 +1,31 @@
 "use client";
 
-import { useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { randomSeed } from "@/lib/client/api";
-import { useComposer } from "@/lib/client/composer-store";
+import { markField, useComposer } from "@/lib/client/composer-store";
+import { parseSeed, seedProblem } from "@/lib/client/field-checks";
 import { useT } from "../i18n-provider";
 import { Button, inputClass } from "../ui";
 import { fieldLabel } from "./field-label";
+import { FieldMessage, invalidRing } from "./field-message";
 
-/** A fixed seed (empty = random each time), a dice button and a clear button. */
+/**
+ * A fixed seed (empty = random each time), a dice button and a clear button. The text stays as
+ * typed; a seed the API would refuse (−1, 20 digits) is said so here, never turned into another.
+ */
 export function SeedField({ disabled }: { disabled: boolean }) {
   const t = useT();
   const s = useComposer();
   const id = useId();
+  const [text, setText] = useState(s.seed === null ? "" : String(s.seed));
+  const problem = seedProblem(text);
+  // the dice, Reset or "reuse settings" set the seed from outside: show it
+  useEffect(() => {
+    if (s.invalid.seed) return;
+    setText((cur) =>
+      !seedProblem(cur) && parseSeed(cur) === s.seed ? cur : s.seed === null ? "" : String(s.seed),
+    );
+  }, [s.seed, s.invalid.seed]);
   return (
     <div>
       <label htmlFor={id} className={fieldLabel}>
@@ -20,23 +34,26 @@ export function SeedField({ disabled }: { disabled: boolean }) {
       <div className="flex gap-2">
         <input
           id={id}
-          type="number"
+          type="text"
+          inputMode="numeric"
           name="seed"
-          min={0}
-          value={s.seed ?? ""}
+          value={text}
           disabled={disabled}
           placeholder={t("studio.seedRandom")}
-          onChange={(e) =>
-            s.set({
-              seed: e.target.value === "" ? null : Math.max(0, Math.floor(Number(e.target.value))),
-            })
-          }
-          className={inputClass}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-problem` : undefined}
+          onChange={(e) => {
+            const next = e.target.value;
+            setText(next);
+            const bad = seedProblem(next);
+            useComposer.getState().set(bad ? markInvalid() : { seed: parseSeed(next), ...valid() });
+          }}
+          className={`${inputClass} ${invalidRing(problem)}`}
         />
         <Button
           aria-label={t("studio.dice")}
           title={t("studio.dice")}
-          onClick={() => s.set({ seed: randomSeed() })}
+          onClick={() => s.set({ seed: randomSeed(), ...valid() })}
           disabled={disabled}
         >
           <svg viewBox="0 0 16 16" className="size-4" aria-hidden="true" fill="currentColor">
@@ -48,16 +65,23 @@ export function SeedField({ disabled }: { disabled: boolean }) {
             <circle cx="11" cy="11" r="1.25" />
           </svg>
         </Button>
-        {s.seed !== null && (
+        {(s.seed !== null || text !== "") && (
           <Button
             aria-label={t("studio.clearSeed")}
             title={t("studio.clearSeed")}
-            onClick={() => s.set({ seed: null })}
+            onClick={() => {
+              setText("");
+              s.set({ seed: null, ...valid() });
+            }}
           >
             <span aria-hidden="true">✕</span>
           </Button>
         )}
       </div>
+      <FieldMessage id={`${id}-problem`} problem={problem} />
     </div>
   );
 }
+
+const valid = () => markField("seed", true);
+const markInvalid = () => markField("seed", false);

@@ -7,16 +7,44 @@ import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { useTask } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
+import { parseSeed, seedProblem } from "@/lib/client/field-checks";
 import type { MessageKey } from "@/lib/i18n";
 import { SFX_KINDS } from "@/lib/vocabulary";
-import { AudioPlayer, taskAudioUrl } from "../audio-player";
+import { AudioPreview } from "../gallery/task-media";
 import { useT } from "../i18n-provider";
 import { Button, cardClass, ErrorText, inputClass, Spinner, StatusBadge } from "../ui";
 import { fieldLabel } from "./field-label";
+import { FieldMessage, invalidRing } from "./field-message";
 
 export const SFX_MODEL = "local/sfx";
 
-export function SfxComposer() {
+/** The sound just made: status while it renders, then player, Download and what was made. */
+export function SfxResult({ taskId }: { taskId: number }) {
+  const t = useT();
+  const task = useTask(taskId);
+  const done = task.data?.status === "completed" ? task.data : null;
+  return (
+    <section className={`${cardClass} space-y-2 p-4`} data-testid="sfx-result">
+      <h2 className="text-sm font-semibold">
+        {t("studio.latest")} · {t("detail.title", { id: taskId })}
+      </h2>
+      {done ? (
+        <AudioPreview task={done} />
+      ) : (
+        <StatusBadge status={task.data?.status ?? "pending"} />
+      )}
+      {task.data?.error_msg && <ErrorText error={task.data.error_msg} />}
+      <Link
+        href={`/gallery/${taskId}`}
+        className="text-sm text-indigo-600 underline dark:text-indigo-400"
+      >
+        {t("tileset.open")} #{taskId}
+      </Link>
+    </section>
+  );
+}
+
+export function SfxComposer({ onMade }: { onMade: (taskId: number) => void }) {
   const t = useT();
   const qc = useQueryClient();
   const promptId = useId();
@@ -25,8 +53,8 @@ export function SfxComposer() {
   const [prompt, setPrompt] = useState("");
   const [kind, setKind] = useState("");
   const [seed, setSeed] = useState("");
-  const [taskId, setTaskId] = useState<number | null>(null);
-  const task = useTask(taskId);
+  // kept as typed; a seed the API would refuse is said so, not trimmed to digits
+  const seedBad = seedProblem(seed);
 
   const make = useMutation({
     mutationFn: () =>
@@ -34,20 +62,19 @@ export function SfxComposer() {
         prompt: prompt.trim() || kind || "blip",
         model: SFX_MODEL,
         voice: kind || undefined,
-        seed: seed.trim() === "" ? undefined : Number(seed),
+        seed: parseSeed(seed) ?? undefined,
       }),
     onSuccess: (publicId) => {
-      setTaskId(Number(publicId.replace(/^task_/, "")));
+      onMade(Number(publicId.replace(/^task_/, "")));
       qc.invalidateQueries({ queryKey: ["tasks"] });
     },
   });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    make.mutate();
+    if (!seedBad) make.mutate();
   }
 
-  const done = task.data?.status === "completed" ? task.data : null;
   return (
     <div className="space-y-4">
       <form onSubmit={onSubmit} className={`${cardClass} space-y-4 p-4`} data-testid="sfx-composer">
@@ -93,33 +120,25 @@ export function SfxComposer() {
               id={seedId}
               inputMode="numeric"
               value={seed}
-              onChange={(e) => setSeed(e.target.value.replace(/\D/g, "").slice(0, 10))}
-              className={inputClass}
+              aria-invalid={seedBad ? true : undefined}
+              aria-describedby={seedBad ? `${seedId}-problem` : undefined}
+              onChange={(e) => setSeed(e.target.value)}
+              className={`${inputClass} ${invalidRing(seedBad)}`}
             />
+            <FieldMessage id={`${seedId}-problem`} problem={seedBad} />
           </div>
         </div>
         {make.error && <ErrorText error={make.error} />}
-        <Button type="submit" variant="primary" disabled={make.isPending} data-testid="make-sfx">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={make.isPending || !!seedBad}
+          data-testid="make-sfx"
+        >
           {make.isPending && <Spinner />}
           {make.isPending ? t("sfx.making") : t("sfx.make")}
         </Button>
       </form>
-      {taskId !== null && (
-        <section className={`${cardClass} space-y-2 p-4`} data-testid="sfx-result">
-          {done ? (
-            <AudioPlayer src={taskAudioUrl(done.id)} label={done.prompt} />
-          ) : (
-            <StatusBadge status={task.data?.status ?? "pending"} />
-          )}
-          {task.data?.error_msg && <ErrorText error={task.data.error_msg} />}
-          <Link
-            href={`/gallery/${taskId}`}
-            className="text-sm text-indigo-600 underline dark:text-indigo-400"
-          >
-            {t("tileset.open")} #{taskId}
-          </Link>
-        </section>
-      )}
     </div>
   );
 }

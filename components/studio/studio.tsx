@@ -1,14 +1,15 @@
 "use client";
 
 import { useState } from "react";
+import type { Tileset } from "@/lib/client/types";
 import { useT } from "../i18n-provider";
 import { PageTitle } from "../ui";
 import { Composer } from "./composer";
 import { LatestResult } from "./latest-result";
 import { ProgressToast } from "./progress-toast";
 import { RecentWork } from "./recent-work";
-import { SfxComposer } from "./sfx-composer";
-import { TilesetComposer } from "./tileset-composer";
+import { SfxComposer, SfxResult } from "./sfx-composer";
+import { TilesetComposer, TilesetResult } from "./tileset-composer";
 import type { Submitted } from "./use-composer-submit";
 
 const TABS = ["sprites", "tileset", "sfx"] as const;
@@ -17,14 +18,26 @@ type Tab = (typeof TABS)[number];
 export function Studio() {
   const t = useT();
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
+  const [tileset, setTileset] = useState<Tileset | null>(null);
+  const [sound, setSound] = useState<number | null>(null);
   const [tab, setTab] = useState<Tab>("sprites");
+  // each tab's latest result sits in the right column, where the eye goes after the button
+  const latest =
+    tab === "sprites" && submitted ? (
+      <LatestResult submitted={submitted} />
+    ) : tab === "tileset" && tileset ? (
+      <TilesetResult tileset={tileset} />
+    ) : tab === "sfx" && sound !== null ? (
+      <SfxResult taskId={sound} />
+    ) : null;
   return (
     <main className="mx-auto max-w-7xl px-4 py-6">
       <PageTitle>{t("studio.title")}</PageTitle>
       {/* Phones: composer, its latest result, recent work, in that order. Wide screens: the
-          composer spans the left column; the result sits top right, beside the Generate button. */}
+          composer in the left column; the result, then recent work, in the right one (one
+          column of their own, so no empty grid row sits above recent work). */}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,28rem)_minmax(0,1fr)]">
-        <div className="space-y-3 lg:col-start-1 lg:row-span-2 lg:row-start-1">
+        <div className="space-y-3">
           <div
             role="tablist"
             aria-label={t("studio.tabs")}
@@ -47,16 +60,12 @@ export function Studio() {
           </div>
           <div role="tabpanel" id={`studio-panel-${tab}`} aria-labelledby={`studio-tab-${tab}`}>
             {tab === "sprites" && <Composer onSubmitted={setSubmitted} />}
-            {tab === "tileset" && <TilesetComposer />}
-            {tab === "sfx" && <SfxComposer />}
+            {tab === "tileset" && <TilesetComposer onMade={setTileset} />}
+            {tab === "sfx" && <SfxComposer onMade={setSound} />}
           </div>
         </div>
-        {submitted && tab === "sprites" && (
-          <div className="lg:col-start-2 lg:row-start-1">
-            <LatestResult submitted={submitted} />
-          </div>
-        )}
-        <div className="lg:col-start-2 lg:row-start-2">
+        <div className="space-y-6" data-testid="studio-results">
+          {latest}
           <RecentWork />
         </div>
       </div>

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { api } from "@/lib/client/api";
+import { parseSeed, seedProblem } from "@/lib/client/field-checks";
 import type { Tileset } from "@/lib/client/types";
 import type { MessageKey } from "@/lib/i18n";
 import {
@@ -20,6 +21,7 @@ import { useT } from "../i18n-provider";
 import { TilesetView } from "../tileset/tileset-view";
 import { Button, cardClass, ErrorText, inputClass, Spinner } from "../ui";
 import { fieldLabel } from "./field-label";
+import { FieldMessage, invalidRing } from "./field-message";
 
 const PAIRS: [TerrainName, TerrainName][] = [
   ["grass", "dirt"],
@@ -65,7 +67,23 @@ function Choice<T extends string | number>({
   );
 }
 
-export function TilesetComposer() {
+/** The tileset just made: its sample map, sheet and engine files. */
+export function TilesetResult({ tileset }: { tileset: Tileset }) {
+  const t = useT();
+  return (
+    <section className={`${cardClass} space-y-2 p-4`} data-testid="tileset-result">
+      <TilesetView tileset={tileset} />
+      <Link
+        href={`/gallery/${tileset.id}`}
+        className="text-sm text-indigo-600 underline dark:text-indigo-400"
+      >
+        {t("tileset.open")} #{tileset.id}
+      </Link>
+    </section>
+  );
+}
+
+export function TilesetComposer({ onMade }: { onMade: (tileset: Tileset) => void }) {
   const t = useT();
   const qc = useQueryClient();
   const baseId = useId();
@@ -76,7 +94,8 @@ export function TilesetComposer() {
   const [size, setSize] = useState<TileSize>(32);
   const [layout, setLayout] = useState<TilesetLayout>("blob47");
   const [seed, setSeed] = useState("");
-  const [made, setMade] = useState<Tileset | null>(null);
+  // kept as typed; a seed the API would refuse is said so, not trimmed to digits
+  const seedBad = seedProblem(seed);
   const terrain = (n: string) => t(`terrain.${n}` as MessageKey);
 
   const make = useMutation({
@@ -85,17 +104,17 @@ export function TilesetComposer() {
         terrains: [a, b],
         tile_size: size,
         layout,
-        seed: seed.trim() === "" ? undefined : Number(seed),
+        seed: parseSeed(seed) ?? undefined,
       }),
     onSuccess: (ts) => {
-      setMade(ts);
+      onMade(ts);
       qc.invalidateQueries({ queryKey: ["tasks"] });
     },
   });
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (a !== b) make.mutate();
+    if (a !== b && !seedBad) make.mutate();
   }
 
   return (
@@ -200,18 +219,20 @@ export function TilesetComposer() {
             id={seedId}
             name="seed"
             inputMode="numeric"
-            pattern="[0-9]*"
             value={seed}
-            onChange={(e) => setSeed(e.target.value.replace(/\D/g, "").slice(0, 10))}
-            className={inputClass}
+            aria-invalid={seedBad ? true : undefined}
+            aria-describedby={seedBad ? `${seedId}-problem` : undefined}
+            onChange={(e) => setSeed(e.target.value)}
+            className={`${inputClass} ${invalidRing(seedBad)}`}
           />
+          <FieldMessage id={`${seedId}-problem`} problem={seedBad} />
         </div>
         {a === b && <ErrorText error={t("tileset.sameTerrain")} />}
         {make.error && <ErrorText error={make.error} />}
         <Button
           type="submit"
           variant="primary"
-          disabled={make.isPending || a === b}
+          disabled={make.isPending || a === b || !!seedBad}
           className="min-h-10 px-5"
           data-testid="make-tileset"
         >
@@ -219,17 +240,6 @@ export function TilesetComposer() {
           {make.isPending ? t("tileset.making") : t("tileset.make")}
         </Button>
       </form>
-      {made && (
-        <section className={`${cardClass} space-y-2 p-4`} data-testid="tileset-result">
-          <TilesetView tileset={made} />
-          <Link
-            href={`/gallery/${made.id}`}
-            className="text-sm text-indigo-600 underline dark:text-indigo-400"
-          >
-            {t("tileset.open")} #{made.id}
-          </Link>
-        </section>
-      )}
     </div>
   );
 }

@@ -40,7 +40,9 @@ export function useComposerSubmit({
         palette: paletteValue(s),
         force: force || s.force,
       };
-      if (s.negativePrompt.trim()) base.negative_prompt = s.negativePrompt.trim();
+      // only to a model that reads it (the field is hidden for the others)
+      if (model?.supports_negative_prompt && s.negativePrompt.trim())
+        base.negative_prompt = s.negativePrompt.trim();
       if (!model || model.provider === "local") {
         // the offline engine's drawing options; remote models ignore them, so they are not sent
         if (s.spriteSize) base.size = s.spriteSize;

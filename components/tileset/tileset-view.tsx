@@ -4,6 +4,7 @@
 
 import type { Tileset } from "@/lib/client/types";
 import type { MessageKey } from "@/lib/i18n";
+import { TILESET_LAYOUT_TILES } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
 
@@ -26,11 +27,19 @@ export function TilesetView({
         {t("tileset.summary", {
           a: terrain(ts.terrains[0]),
           b: terrain(ts.terrains[1]),
-          layout: ts.layout,
+          layout: t(`tileset.layout.${ts.layout}` as MessageKey),
           size: ts.tile_size,
-          count: ts.tile_count,
           seed: ts.seed,
         })}
+        {/* "Blob (47 tiles)" and a 48-cell sheet: say why instead of two different counts */}
+        {ts.tile_count !== TILESET_LAYOUT_TILES[ts.layout] && (
+          <span className="block text-xs text-zinc-500" data-testid="tileset-count-note">
+            {t("tileset.countNote", {
+              count: ts.tile_count,
+              tiles: TILESET_LAYOUT_TILES[ts.layout],
+            })}
+          </span>
+        )}
       </p>
       <figure className="space-y-1">
         <div

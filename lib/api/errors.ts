@@ -40,12 +40,22 @@ export function newRequestId(): string {
   return `req_${crypto.randomBytes(9).toString("base64url")}`;
 }
 
-/** Turns a zod failure into one message that names the field(s). */
+/**
+ * Turns a zod failure into one message that names the field(s): one line per field (a value can
+ * break two checks at once, and the person needs the rule once), without repeating a field name
+ * the message already starts with.
+ */
 export function describeZodError(error: ZodError): { message: string; details: string } {
-  const parts = error.issues.map((issue) => {
+  const byField = new Map<string, string>();
+  for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.join(".") : "body";
-    return `${field}: ${issue.message}`;
-  });
+    if (byField.has(field)) continue;
+    byField.set(
+      field,
+      issue.message.startsWith(`${field} `) ? issue.message : `${field}: ${issue.message}`,
+    );
+  }
+  const parts = [...byField.values()];
   return { message: `Invalid request: ${parts[0]}`, details: parts.join("; ") };
 }
 

@@ -16,6 +16,11 @@ export interface OperationSpec {
   query?: z.ZodType; // query parameters (object schema)
   body?: z.ZodType;
   /**
+   * A request body that succeeds as pasted (a test sends every one to the real server; ids of
+   * your own tasks are the only thing a reader changes). Required with `body`.
+   */
+  bodyExample?: Record<string, unknown>;
+  /**
    * The success answer: the zod schema its handler builds the body with (JSON), or a content
    * type for binary answers; an example either way when it helps.
    */
@@ -83,6 +88,8 @@ function parameters(schema: z.ZodType | undefined, where: "path" | "query") {
     name,
     in: where,
     required: where === "path" || (s.required ?? []).includes(name),
+    // the zod .describe() text, where OpenAPI readers look for a parameter's meaning
+    description: (prop as { description?: string }).description,
     schema: prop,
   }));
 }
@@ -97,8 +104,8 @@ const ERROR_SCHEMAS = {
     required: ["error"],
     properties: { error: { type: "string" }, details: { type: "string" } },
     example: {
-      error: "Invalid request: prompt: prompt must not be empty",
-      details: "prompt: prompt must not be empty",
+      error: "Invalid request: prompt must not be empty",
+      details: "prompt must not be empty",
     },
   },
   PixelError: {
@@ -185,6 +192,7 @@ export function buildOpenApiDocument(
         content: {
           "application/json": {
             schema: withModelEnum(jsonSchema(op.body), op.modelTypes, known.models),
+            ...(op.bodyExample ? { example: op.bodyExample } : {}),
           },
         },
       };

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
 import {
+  deleteRevokedApiKeyRow,
   findActiveKeyByHash,
   getApiKeyById,
   insertApiKey,
@@ -9,6 +10,7 @@ import {
   touchApiKey,
 } from "@/lib/db/api-keys";
 import type { ApiKey, User } from "@/lib/db/schema";
+import { ConflictError } from "@/lib/errors";
 
 // Key layout (GitHub-token style): gpa_ + 8-char public id + 32-char secret + 6-char CRC32.
 // The public id makes keys findable in lists and logs; the checksum lets us reject typos and
@@ -111,6 +113,20 @@ export async function revokeApiKey(id: number, userId?: number): Promise<boolean
   const key = await getApiKeyById(id);
   if (!key || (userId !== undefined && key.userId !== userId)) return false;
   return (await revokeApiKeyRow(id)) || key.revokedAt != null;
+}
+
+/**
+ * Removes a revoked key of this user from the list for good; false when it is not theirs. An
+ * active key is a conflict: it must be revoked first, so removal never cuts off a script.
+ */
+export async function removeRevokedApiKey(id: number, userId: number): Promise<boolean> {
+  const key = await getApiKeyById(id);
+  if (!key || key.userId !== userId) return false;
+  if (key.revokedAt == null) {
+    throw new ConflictError("Revoke the key before removing it", `key ${id} is still active`);
+  }
+  await deleteRevokedApiKeyRow(id);
+  return true;
 }
 
 /** Resolves a presented key to its user; undefined for malformed, unknown or revoked keys. */

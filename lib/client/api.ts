@@ -2,6 +2,7 @@
 // server's words (QT family `{error, details}` or generations-API `{code, message}`).
 import type {
   ApiKeyRow,
+  ArchiveBody,
   BatchAnswer,
   BatchBody,
   BatchDetail,
@@ -120,6 +121,9 @@ export const api = {
   createKey: (name: string) =>
     apiFetch<ApiKeyRow & { key: string }>("/api/v1/keys", { method: "POST", body: json({ name }) }),
   revokeKey: (id: number) => apiFetch<unknown>(`/api/v1/keys/${id}`, { method: "DELETE" }),
+  /** Removes an already revoked key from the list for good. */
+  removeKey: (id: number) =>
+    apiFetch<unknown>(`/api/v1/keys/${id}?remove=true`, { method: "DELETE" }),
   providers: async () => (await apiFetch<{ providers: Provider[] }>("/api/v1/providers")).providers,
   testProvider: (id: string) =>
     apiFetch<{ ok: boolean; message: string }>(`/api/v1/providers/${id}/test`, { method: "POST" }),
@@ -144,11 +148,12 @@ export const api = {
 };
 
 /** POSTs task ids and saves the returned ZIP (the archive route answers a file, not JSON). */
-export async function downloadArchive(taskIds: number[]): Promise<void> {
+export async function downloadArchive(taskIds: number[], scale?: number): Promise<void> {
+  const body: ArchiveBody = { task_ids: taskIds, scale: scale as ArchiveBody["scale"] };
   const res = await fetch("/api/v1/tasks/archive", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: json({ task_ids: taskIds }),
+    body: json(body),
   });
   if (!res.ok) {
     let body: unknown = null;

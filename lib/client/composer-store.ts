@@ -33,7 +33,14 @@ export interface ComposerState {
   spriteSize: SpriteSize | null;
   outline: OutlineStyle;
   shading: ShadingStyle;
+  /**
+   * Fields whose typed text is not a valid value (the value above stays the last valid one, and
+   * Generate refuses until the text is fixed). Not persisted: a reload shows the valid values.
+   */
+  invalid: Partial<Record<CheckedField, true>>;
 }
+
+export type CheckedField = "seed" | "scale";
 
 export interface ComposerActions {
   set: (patch: Partial<ComposerState>) => void;
@@ -59,6 +66,7 @@ export const COMPOSER_DEFAULTS: ComposerState = {
   spriteSize: null,
   outline: "coloured",
   shading: "soft",
+  invalid: {},
 };
 
 export const useComposer = create<ComposerState & ComposerActions>()(
@@ -72,9 +80,14 @@ export const useComposer = create<ComposerState & ComposerActions>()(
       name: "pixel-studio-composer",
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ set: _s, reset: _r, ...state }) => state,
+      partialize: ({ set: _s, reset: _r, invalid: _i, ...state }) => state,
       // state saved before a field existed keeps the field's default
-      merge: (saved, current) => ({ ...current, ...COMPOSER_DEFAULTS, ...(saved as object) }),
+      merge: (saved, current) => ({
+        ...current,
+        ...COMPOSER_DEFAULTS,
+        ...(saved as object),
+        invalid: {},
+      }),
       // Server HTML renders the defaults; the browser rehydrates after mount (see useComposerHydrated).
       skipHydration: true,
     },
@@ -102,4 +115,10 @@ export function rehydrateComposer(): Promise<void> | void {
   // persist is absent on the server (no localStorage)
   if (!useComposer.persist || useComposer.persist.hasHydrated()) return;
   return useComposer.persist.rehydrate();
+}
+
+/** Marks a field valid or not, leaving the others as they are. */
+export function markField(field: CheckedField, valid: boolean): Pick<ComposerState, "invalid"> {
+  const { [field]: _was, ...rest } = useComposer.getState().invalid;
+  return { invalid: valid ? rest : { ...rest, [field]: true } };
 }

@@ -3,7 +3,9 @@
 import type { z } from "zod";
 import type { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
 import type { generateBody } from "@/lib/api/schemas/generate";
+import type { archiveBody } from "@/lib/api/schemas/tasks-archive";
 import type { createTilesetBody } from "@/lib/api/schemas/tilesets";
+import type { Locale } from "@/lib/i18n";
 import type { QtBatchFrame, QtTask } from "@/lib/tasks/serialize";
 import type { toTileset } from "@/lib/tilesets/tilesets";
 import type { ModelType, SpriteMode, TaskStatus } from "@/lib/vocabulary";
@@ -57,6 +59,10 @@ export interface Model {
   params?: Record<string, ParamSpec>;
   missing_env?: string[];
   disabled_reason?: string | null;
+  /** extension: display name per interface language */
+  names?: Partial<Record<Locale, string>>;
+  /** extension: whether the model uses a negative prompt */
+  supports_negative_prompt?: boolean;
 }
 
 export type ModelsByType = Partial<Record<ModelType, Record<string, Model>>>;
@@ -139,3 +145,4 @@ export interface Me {
 /** A terrain tileset as GET /api/v1/tilesets/:id answers (one definition, shared with the server). */
 export type Tileset = ReturnType<typeof toTileset>;
 export type TilesetBody = z.input<typeof createTilesetBody>;
+export type ArchiveBody = z.input<typeof archiveBody>;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "./client";
 import { type ApiKey, apiKeys, type User, users } from "./schema";
 
@@ -38,6 +38,15 @@ export async function revokeApiKeyRow(id: number, at = new Date()): Promise<bool
     .update(apiKeys)
     .set({ revokedAt: at })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id });
+  return rows.length > 0;
+}
+
+/** Deletes a key row only if it is already revoked (an active key must be revoked first). */
+export async function deleteRevokedApiKeyRow(id: number): Promise<boolean> {
+  const rows = await (await getDb())
+    .delete(apiKeys)
+    .where(and(eq(apiKeys.id, id), isNotNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
   return rows.length > 0;
 }

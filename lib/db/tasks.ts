@@ -122,16 +122,40 @@ export async function tasksOfUserByIds(ids: number[], userId: number): Promise<T
     .orderBy(desc(tasks.id));
 }
 
-/** Earlier prompts of a user, newest first, for duplicate detection. */
+/**
+ * The user's recent live prompts made with one model, with the settings that change the picture
+ * (the duplicate check compares those too).
+ */
 export async function recentPromptsOfUser(
   userId: number,
+  model: string,
   limit = 500,
-): Promise<{ id: number; prompt: string; normalized: string }[]> {
+): Promise<
+  {
+    id: number;
+    prompt: string;
+    normalized: string;
+    mode: string | null;
+    palette: string | null;
+    params: Record<string, unknown>;
+  }[]
+> {
   return (await getDb())
-    .select({ id: tasks.id, prompt: tasks.prompt, normalized: tasks.promptNorm })
+    .select({
+      id: tasks.id,
+      prompt: tasks.prompt,
+      normalized: tasks.promptNorm,
+      mode: tasks.mode,
+      palette: tasks.palette,
+      params: tasks.params,
+    })
     .from(tasks)
     .where(
-      and(eq(tasks.userId, userId), inArray(tasks.status, ["completed", "pending", "processing"])),
+      and(
+        eq(tasks.userId, userId),
+        eq(tasks.model, model),
+        inArray(tasks.status, ["completed", "pending", "processing"]),
+      ),
     )
     .orderBy(desc(tasks.id))
     .limit(limit);

@@ -21,6 +21,7 @@ import {
   type SpriteSize,
 } from "@/lib/vocabulary";
 import { defaultModel, type ResolvedModel, resolveModel } from "./models";
+import { pictureSettings, taskPictureSettings } from "./picture-settings";
 import { assertPromptFits, PromptTooLongError } from "./prompt-budget";
 import { consumeGenerationQuota } from "./rate-limits";
 import { frameInstruction, SINGLE_IMAGE_STYLE } from "./sprite-modes";
@@ -129,10 +130,24 @@ export async function createSingleTask(
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   checkPromptBudget(model, input.prompt);
   if (!input.force) {
-    const matches = findDuplicatesNormalized(
-      input.prompt,
-      await recentPromptsOfUser(caller.user.id),
-    ).slice(0, MAX_DUPLICATES_SHOWN);
+    // an earlier artwork is a duplicate only when it was drawn the same way: same model (the
+    // query), mode, palette, size and style, not just the same words
+    const wanted = pictureSettings({
+      mode: "random",
+      palette: input.palette,
+      size: input.size ?? localInterpretation(model, input.prompt, 0, input)?.size,
+      outline: input.outline,
+      shading: input.shading,
+      resolution: input.resolution,
+      aspectRatio: input.aspectRatio,
+    });
+    const candidates = (await recentPromptsOfUser(caller.user.id, model.id)).filter(
+      (c) => pictureSettings(taskPictureSettings(c)) === wanted,
+    );
+    const matches = findDuplicatesNormalized(input.prompt, candidates).slice(
+      0,
+      MAX_DUPLICATES_SHOWN,
+    );
     if (matches.length) {
       const rows = new Map(
         (

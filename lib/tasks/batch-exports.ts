@@ -177,6 +177,16 @@ export function batchZip(
   frames: FrameFile[],
   o: ExportOptions = {},
 ): ReadableStream<Uint8Array> {
+  return streamBody(zipStream(batchZipEntries(batch, frames, o)));
+}
+
+/** The entries of batchZip, each name under `dir` (a bulk archive puts every batch in a folder). */
+export function batchZipEntries(
+  batch: Batch,
+  frames: FrameFile[],
+  o: ExportOptions = {},
+  dir = "",
+): ZipEntry[] {
   const scale = exportScale(batch, o.scale);
   let grids: Promise<RgbaImage[]> | undefined;
   const all = () => {
@@ -190,25 +200,26 @@ export function batchZip(
     return sheet;
   };
   const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
-  return streamBody(
-    zipStream([
-      ...frames.map((f, i) => ({
-        name: f.name,
-        data: async () => encodeGridPng((await all())[i]!, scale, backgroundOf(batch)),
-      })),
-      { name: "sheet.png", data: async () => (await getSheet()).png },
-      { name: "sheet.json", data: async () => json((await getSheet()).atlas) },
-      { name: "atlas.json", data: async () => json((await getSheet()).namedAtlas) },
-      {
-        name: "sprite_frames.tres",
-        data: async () => Buffer.from(godotSpriteFrames(await getSheet(), "sheet.png")),
-      },
-      { name: "slices.json", data: async () => json(sliceManifest(await getSheet())) },
-      { name: "animation.gif", data: async () => gifOf(batch, await getSheet(), await all()) },
-      ...(credits ? [{ name: "CREDITS.txt", data: async () => Buffer.from(credits) }] : []),
-    ]),
-  );
+  const entries: ZipEntry[] = [
+    ...frames.map((f, i) => ({
+      name: f.name,
+      data: async () => encodeGridPng((await all())[i]!, scale, backgroundOf(batch)),
+    })),
+    { name: "sheet.png", data: async () => (await getSheet()).png },
+    { name: "sheet.json", data: async () => json((await getSheet()).atlas) },
+    { name: "atlas.json", data: async () => json((await getSheet()).namedAtlas) },
+    {
+      name: "sprite_frames.tres",
+      data: async () => Buffer.from(godotSpriteFrames(await getSheet(), "sheet.png")),
+    },
+    { name: "slices.json", data: async () => json(sliceManifest(await getSheet())) },
+    { name: "animation.gif", data: async () => gifOf(batch, await getSheet(), await all()) },
+    ...(credits ? [{ name: "CREDITS.txt", data: async () => Buffer.from(credits) }] : []),
+  ];
+  return entries.map((e) => ({ ...e, name: `${dir}${e.name}` }));
 }
+
+export type ZipEntry = { name: string; data: () => Promise<Buffer | Readable> };
 
 /** A Node stream as a web Response body. */
 export function streamBody(stream: Readable): ReadableStream<Uint8Array> {

@@ -36,6 +36,13 @@ export interface QtTask {
   email_status: string | null;
   started_at: string | null;
   completed_at: string | null;
+  /**
+   * Milliseconds from submission to the finished result (what the person waited), and from a
+   * worker taking it to the result; null until done. The ISO times above are whole seconds (as
+   * the contracts show them), too coarse to subtract for sub-second work.
+   */
+  duration_ms: number | null;
+  run_ms: number | null;
   /** offline engine: what it drew (subject, parts, modifiers, words not understood, borrowed art) */
   interpretation: SpriteInterpretation | null;
   /** Only in lists asked for with group=batch: the batch's frames, in order. */
@@ -96,10 +103,18 @@ export function toQtTask(task: Task, imageBase64?: string): QtTask {
     email_status: task.emailStatus,
     started_at: isoSeconds(task.startedAt),
     completed_at: isoSeconds(task.completedAt),
+    duration_ms: elapsedMs(task.createdAt, task.completedAt),
+    run_ms: elapsedMs(task.startedAt, task.completedAt),
     interpretation: taskInterpretation(task),
   };
   if (imageBase64 !== undefined) out.image_base64 = imageBase64;
   return out;
+}
+
+function elapsedMs(from: Date | null, to: Date | null): number | null {
+  if (!from || !to) return null;
+  const ms = to.getTime() - from.getTime();
+  return ms >= 0 ? ms : null;
 }
 
 export function batchStatus(counts: {

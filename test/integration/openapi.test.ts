@@ -68,4 +68,35 @@ describe("OpenAPI document", () => {
     expect(body.properties.scale.default).toBe(20);
     expect(body.properties.prompt.maxLength).toBe(2000);
   });
+
+  it("describes every request field and parameter, and gives every body an example", () => {
+    const undescribed: string[] = [];
+    const withoutExample: string[] = [];
+    for (const [p, item] of Object.entries(doc.paths)) {
+      for (const [method, raw] of Object.entries(item)) {
+        const op = raw as {
+          parameters: { name: string; description?: string }[];
+          requestBody?: {
+            content: {
+              "application/json": {
+                schema: { properties: Record<string, { description?: string }> };
+                example?: unknown;
+              };
+            };
+          };
+        };
+        for (const param of op.parameters) {
+          if (!param.description?.trim()) undescribed.push(`${method} ${p} ${param.name}`);
+        }
+        const body = op.requestBody?.content["application/json"];
+        if (!body) continue;
+        if (body.example === undefined) withoutExample.push(`${method} ${p}`);
+        for (const [name, prop] of Object.entries(body.schema.properties)) {
+          if (!prop.description?.trim()) undescribed.push(`${method} ${p} body.${name}`);
+        }
+      }
+    }
+    expect(undescribed).toEqual([]);
+    expect(withoutExample).toEqual([]);
+  });
 });

@@ -148,9 +148,9 @@ describe("POST /api/v1/tilesets", () => {
       /terrains\.1: .*marshmallow/,
     ],
     [{ terrains: ["grass"], tile_size: 16, layout: "corner16" }, /terrains/],
-    [{ terrains: ["grass", "grass"], tile_size: 16, layout: "corner16" }, /terrains: .*different/],
-    [{ terrains: ["grass", "dirt"], tile_size: 24, layout: "corner16" }, /tile_size: .*16 or 32/],
-    [{ terrains: ["grass", "dirt"], tile_size: 16, layout: "hexagon" }, /layout: /],
+    [{ terrains: ["grass", "grass"], tile_size: 16, layout: "corner16" }, /terrains.*different/],
+    [{ terrains: ["grass", "dirt"], tile_size: 24, layout: "corner16" }, /tile_size.*16 or 32/],
+    [{ terrains: ["grass", "dirt"], tile_size: 16, layout: "hexagon" }, /layout must be/],
   ])("400 naming the field for %j", async (body, message) => {
     const res = await call("/api/v1/tilesets", body);
     expect(res.status).toBe(400);

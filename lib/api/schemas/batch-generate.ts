@@ -2,9 +2,10 @@ import { z } from "zod";
 import {
   backgroundField,
   countField,
+  emailField,
   modeField,
   modelIdField,
-  optionalText,
+  negativePromptField,
   outlineField,
   paletteField,
   promptField,
@@ -13,16 +14,25 @@ import {
   shadingField,
   sizeField,
 } from "@/lib/api/common-schemas";
+import { SCALE_DEFAULT } from "@/lib/vocabulary";
 
 export const batchGenerateBody = z.object({
   prompt: promptField,
   mode: modeField.optional(),
   count: countField.optional(),
   background: backgroundField.default("transparent"),
-  variations: z.boolean({ error: "variations must be a boolean" }).optional(),
-  scale: scaleField.default(20),
-  email: z.email({ error: "email must be a valid e-mail address" }).max(254).optional(),
-  send_email: z.boolean({ error: "send_email must be a boolean" }).default(false),
+  variations: z
+    .boolean({ error: "variations must be a boolean" })
+    .optional()
+    .describe("Without `mode`: true picks the variations mode, false or absent random."),
+  scale: scaleField.default(SCALE_DEFAULT),
+  email: emailField.optional(),
+  send_email: z
+    .boolean({ error: "send_email must be a boolean" })
+    .default(false)
+    .describe(
+      "E-mail the batch when every frame is done (to `email`, else your account's address).",
+    ),
   // extensions
   model: modelIdField.optional(),
   seed: seedField.optional(),
@@ -30,6 +40,9 @@ export const batchGenerateBody = z.object({
   size: sizeField.optional(),
   outline: outlineField.optional(),
   shading: shadingField.optional(),
-  negative_prompt: optionalText("negative_prompt", 2000).optional(),
-  force: z.boolean({ error: "force must be a boolean" }).optional(),
+  negative_prompt: negativePromptField.optional(),
+  force: z
+    .boolean({ error: "force must be a boolean" })
+    .optional()
+    .describe("Accepted for symmetry with /generate; a batch never checks for duplicates."),
 });

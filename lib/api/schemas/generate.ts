@@ -1,7 +1,9 @@
 import { z } from "zod";
 import {
   backgroundField,
+  emailField,
   modelIdField,
+  negativePromptField,
   optionalText,
   outlineField,
   paletteField,
@@ -11,14 +13,23 @@ import {
   shadingField,
   sizeField,
 } from "@/lib/api/common-schemas";
+import { SCALE_DEFAULT } from "@/lib/vocabulary";
 
 export const generateBody = z.object({
   prompt: promptField,
   background: backgroundField.default("transparent"),
-  force: z.boolean({ error: "force must be a boolean" }).default(false),
-  scale: scaleField.default(20),
-  email: z.email({ error: "email must be a valid e-mail address" }).max(254).optional(),
-  send_email: z.boolean({ error: "send_email must be a boolean" }).default(true),
+  force: z
+    .boolean({ error: "force must be a boolean" })
+    .default(false)
+    .describe(
+      'Create the task even when similar artworks of yours exist (same words and the same model, size, palette, mode and style). false answers `status: "duplicates_found"` with them instead.',
+    ),
+  scale: scaleField.default(SCALE_DEFAULT),
+  email: emailField.optional(),
+  send_email: z
+    .boolean({ error: "send_email must be a boolean" })
+    .default(true)
+    .describe("E-mail the result when it is done (to `email`, else your account's address)."),
   // extensions
   model: modelIdField.optional(),
   seed: seedField.optional(),
@@ -26,7 +37,15 @@ export const generateBody = z.object({
   size: sizeField.optional(),
   outline: outlineField.optional(),
   shading: shadingField.optional(),
-  negative_prompt: optionalText("negative_prompt", 2000).optional(),
-  resolution: optionalText("resolution", 20).optional(),
-  aspect_ratio: optionalText("aspect_ratio", 20).optional(),
+  negative_prompt: negativePromptField.optional(),
+  resolution: optionalText("resolution", 20)
+    .optional()
+    .describe(
+      "Remote models with a resolution table (GET /api/v1/models `resolutions`): a key of that table such as `1K`; ignored by the others. Default: the model's own.",
+    ),
+  aspect_ratio: optionalText("aspect_ratio", 20)
+    .optional()
+    .describe(
+      "With `resolution`: an aspect ratio of that row such as `1:1` or `16:9`. Default: the model's own.",
+    ),
 });

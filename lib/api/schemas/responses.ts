@@ -79,6 +79,18 @@ export const qtTask = z.object({
   email_status: z.string().nullable(),
   started_at: isoTime.nullable(),
   completed_at: isoTime.nullable(),
+  duration_ms: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe("Extension: milliseconds from submission to the finished result"),
+  run_ms: z
+    .number()
+    .int()
+    .nullable()
+    .optional()
+    .describe("Extension: milliseconds from a worker taking the task to the result"),
   interpretation: spriteInterpretation.nullable(),
   batch_frames: z.array(qtBatchFrame).optional().describe("only with group=batch"),
 });
@@ -200,6 +212,12 @@ export const catalogueModel = z.object({
   max_prompt_chars: z.number().int().optional(),
   missing_env: z.array(z.string()),
   disabled_reason: z.string().nullable(),
+  names: z
+    .object({ en: z.string(), zh: z.string() })
+    .describe("Extension: the display name in each interface language"),
+  supports_negative_prompt: z
+    .boolean()
+    .describe("Extension: whether the model uses `negative_prompt` / `negativePrompt`"),
 });
 
 export const modelsAnswer = envelope(
@@ -301,5 +319,6 @@ export const publicApiKey = z.object({
 export const keyList = z.object({ keys: z.array(publicApiKey) });
 export const keyCreated = publicApiKey.extend({ key: z.string().describe("shown this once") });
 export const keyRevoked = z.object({ id: z.number().int(), revoked: z.literal(true) });
+export const keyRemoved = z.object({ id: z.number().int(), removed: z.literal(true) });
 
 export const openApiDocument = z.looseObject({ openapi: z.string(), paths: z.looseObject({}) });

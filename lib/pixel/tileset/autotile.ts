@@ -49,29 +49,34 @@ export function autotileBlob(cells: Label[][], def: LayoutDef): number[][] {
   );
 }
 
-/** A blobby random label grid: white noise smoothed by a few majority passes. */
-export function randomLabels(rows: number, cols: number, seed: number, fill = 0.45): Label[][] {
+/**
+ * A random label grid for a sample map: seeded islands of the second terrain (ellipses of varied
+ * size, a few with a lake inside) on the first, plus a sprinkle of single cells. Smoothed white
+ * noise, what this used to be, drifts to one terrain (about 90% grass in a 12 × 8 map) and shows
+ * few of the set's tiles; islands show edges, outer and inner corners, necks and single cells.
+ */
+export function randomLabels(rows: number, cols: number, seed: number): Label[][] {
   const rnd = mulberry32(seed);
-  let g: Label[][] = Array.from({ length: rows }, () =>
-    Array.from({ length: cols }, () => (rnd() < fill ? 1 : 0) as Label),
-  );
-  for (let pass = 0; pass < 3; pass++) {
-    g = g.map((row, r) =>
-      row.map((v, c) => {
-        let n = 0;
-        let total = 0;
-        for (let dr = -1; dr <= 1; dr++)
-          for (let dc = -1; dc <= 1; dc++) {
-            const rr = r + dr;
-            const cc = c + dc;
-            if (rr < 0 || cc < 0 || rr >= rows || cc >= cols) continue;
-            total++;
-            n += g[rr]![cc]!;
-          }
-        return (n * 2 > total ? 1 : n * 2 < total ? 0 : v) as Label;
-      }),
-    );
+  const g: Label[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => 0));
+  const set = (r: number, c: number, v: Label) => {
+    if (r >= 0 && c >= 0 && r < rows && c < cols) g[r]![c] = v;
+  };
+  const share = () => g.flat().reduce<number>((n, v) => n + v, 0) / (rows * cols);
+  // small and middling islands until they cover about 40% of the map (never one big blob)
+  for (let i = 0; i < 40 && share() < 0.4; i++) {
+    const cy = rnd() * rows;
+    const cx = rnd() * cols;
+    const ry = 0.7 + rnd() * Math.max(1, rows / 5);
+    const rx = 0.7 + rnd() * Math.max(1, cols / 5);
+    for (let r = 0; r < rows; r++)
+      for (let c = 0; c < cols; c++)
+        if (((r + 0.5 - cy) / ry) ** 2 + ((c + 0.5 - cx) / rx) ** 2 <= 1) set(r, c, 1);
+    // a lake in the larger islands: inner corners
+    if (rx > 1.8 && ry > 1.8 && rnd() < 0.6) set(Math.floor(cy), Math.floor(cx), 0);
   }
+  // single cells and nicks: the set's smallest shapes
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < cols; c++) if (rnd() < 0.06) set(r, c, (1 - g[r]![c]!) as Label);
   return g;
 }
 

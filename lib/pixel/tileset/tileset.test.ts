@@ -13,6 +13,7 @@ import {
   layoutDef,
   randomLabels,
   renderLatticeMap,
+  sampleIds,
   sampleMap,
   sampleTmj,
   type TerrainName,
@@ -281,5 +282,25 @@ describe("godot text resource reader", () => {
     expect(() =>
       parseGodotResource('[gd_resource type="TileSet" format=3]\n[resource]\na = "open\n'),
     ).toThrow();
+  });
+});
+
+describe("the sample map", () => {
+  it("mixes both terrains and shows many of the set's transitions, whatever the seed", () => {
+    const def = layoutDef("blob47");
+    const base = def.tiles.find((t) => t.blobMask === undefined)!.id;
+    const full = def.tiles.find((t) => t.blobMask === 255)!.id;
+    let transitionShare = 0;
+    for (let seed = 1; seed <= 50; seed++) {
+      const ids = sampleIds(def, seed).flat();
+      const plain = ids.filter((id) => id === base).length;
+      const transitions = ids.filter((id) => id !== base && id !== full).length;
+      transitionShare += transitions / ids.length / 50;
+      // never a field of one terrain (smoothed noise gave up to 99% plain base)
+      expect(plain / ids.length, `seed ${seed}`).toBeLessThan(0.7);
+      expect(transitions / ids.length, `seed ${seed}`).toBeGreaterThan(0.2);
+      expect(new Set(ids).size, `seed ${seed}`).toBeGreaterThanOrEqual(12);
+    }
+    expect(transitionShare).toBeGreaterThan(0.33);
   });
 });

@@ -18,7 +18,7 @@ import {
   imageGenerationBody,
   videoGenerationBody,
 } from "@/lib/api/schemas/generations";
-import { createKeyBody, keyIdParam } from "@/lib/api/schemas/keys";
+import { createKeyBody, deleteKeyQuery, keyIdParam } from "@/lib/api/schemas/keys";
 import {
   batchCreated,
   batchDetail,
@@ -30,6 +30,7 @@ import {
   generationCreated,
   keyCreated,
   keyList,
+  keyRemoved,
   keyRevoked,
   meAnswer,
   modelsAnswer,
@@ -129,6 +130,16 @@ export const operations: OperationSpec[] = [
     tag: "QT Pixel API",
     summary: "创建像素画生成任务 Create a pixel-art task",
     body: generateBody,
+    bodyExample: {
+      prompt: "a golden goblet",
+      model: "local/pixel-sprite",
+      size: 32,
+      palette: "pico-8",
+      scale: 10,
+      seed: 42,
+      force: true,
+      send_email: false,
+    },
     errorShape: "qt",
     description:
       'With force=false and a similar earlier prompt of yours, answers `status: "duplicates_found"` with those artworks instead of creating a task. Rate limited per key (429 with Retry-After). Extensions `size` (16/24/32/48/64), `outline` and `shading` set how the offline engine draws; a bad value is a 400 naming the field.',
@@ -190,6 +201,13 @@ export const operations: OperationSpec[] = [
     tag: "QT Pixel API",
     summary: "批量生成 Batch generation and sprite modes",
     body: batchGenerateBody,
+    bodyExample: {
+      prompt: "a knight with a blue cape",
+      mode: "walk",
+      model: "local/pixel-sprite",
+      palette: "auto",
+      scale: 4,
+    },
     errorShape: "qt",
     description:
       "Modes (QT Pixel API): walk (4 frames), idle (2), attack (3), directions (4: front, back, left, right), variations (1–4), random (1–4, default). `count` is set by the sprite modes. " +
@@ -319,8 +337,11 @@ export const operations: OperationSpec[] = [
     path: "/api/download/{id}",
     tag: "QT Pixel API",
     summary: "Signed download (no authentication until it expires)",
-    params: z.object({ id: idParam("id") }),
-    query: z.object({ sig: z.string(), exp: z.string() }),
+    params: z.object({ id: idParam("id", "The task id") }),
+    query: z.object({
+      sig: z.string().describe("The signature from download-url's `url`"),
+      exp: z.string().describe("Expiry (Unix seconds) from the same `url`"),
+    }),
     errorShape: "qt",
     auth: false,
     errors: { 403: "The id, sig or exp was changed, or the link expired" },
@@ -402,6 +423,7 @@ export const operations: OperationSpec[] = [
     tag: "Pixel backend API",
     summary: "生成图片 Create an image generation task",
     body: imageGenerationBody,
+    bodyExample: { prompt: "a pixel-art treasure chest", model: "local/pixel-sprite", seed: 7 },
     errorShape: "pixel",
     errors: {
       404: "Unknown model: \"Model '…' not found. Available models can be fetched from /api/v1/models\"",
@@ -419,6 +441,7 @@ export const operations: OperationSpec[] = [
     tag: "Pixel backend API",
     summary: "生成视频 Create a video generation task",
     body: videoGenerationBody,
+    bodyExample: { prompt: "a cat running", model: "dashscope/wan2.6-video", duration: "5s" },
     errorShape: "pixel",
     errors: { 404: "Unknown model", 429: "Generation rate limit per key exceeded" },
     modelTypes: ["video"],
@@ -433,6 +456,7 @@ export const operations: OperationSpec[] = [
     tag: "Pixel backend API",
     summary: "生成音频 Create an audio task (text-to-speech, or an offline sound effect)",
     body: audioGenerationBody,
+    bodyExample: { prompt: "coin pickup", model: "local/sfx", seed: 3 },
     errorShape: "pixel",
     description:
       "With `model: \"local/sfx\"` (offline, always enabled, the audio default when no TTS provider is configured) the prompt's words choose an 8-bit sound effect — jump, coin, laser, explosion, hit, power-up, blip/select, in English or Chinese (跳跃, 金币, 激光, 爆炸, 受伤, 升级, 选择 …) — and `seed` varies it; `voice` may name the kind directly (the model's `voices` list them); `speed` (0.2–3) plays it faster and higher. The task's `result.audios[0]` is a 16-bit mono 44.1 kHz WAV (`content_type: audio/wav`), and `result.texts[0]` says which sound was made and from which word (or that none was understood and the seed chose).",
@@ -482,6 +506,7 @@ export const operations: OperationSpec[] = [
     summary: "Star or unstar a task",
     params: taskParams,
     body: patchTaskBody,
+    bodyExample: { starred: true },
     errorShape: "qt",
     extension: true,
     response: { schema: qtTaskDetail, example: { ...qtTaskExample, starred: true } },
@@ -494,6 +519,7 @@ export const operations: OperationSpec[] = [
       "Apply an operation model (upscale, vectorize, seamless, pixelize, face-enhance) to a finished image",
     params: taskParams,
     body: operationBody,
+    bodyExample: { model: "local/upscale", params: { factor: 2 } },
     errorShape: "qt",
     extension: true,
     errors: { 429: "Generation rate limit per key exceeded" },
@@ -510,6 +536,7 @@ export const operations: OperationSpec[] = [
     tag: "Studio extensions",
     summary: "Draw a two-terrain tileset (corner Wang 16 or blob 47) with Tiled and Godot files",
     body: createTilesetBody,
+    bodyExample: { terrains: ["grass", "dirt"], tile_size: 32, layout: "blob47", seed: 9 },
     errorShape: "qt",
     extension: true,
     description:
@@ -576,11 +603,18 @@ export const operations: OperationSpec[] = [
     method: "post",
     path: "/api/v1/tasks/archive",
     tag: "Studio extensions",
-    summary: "ZIP of several of your images",
+    summary: "ZIP of several of your artworks, one folder each",
+    description:
+      "One folder per item, named from its prompt (`01-a-golden-goblet/`): a single picture as `<name>.png`, a batch with its frames, `sheet.png`, `sheet.json`, `atlas.json`, `sprite_frames.tres`, `slices.json` and `animation.gif`; a sound as it is. Every picture at the one `scale`. `manifest.json` at the root lists each folder with its prompt, model, mode, seed, palette, files and borrowed-art credits. Unfinished tasks and tasks that are not yours are left out.",
     body: archiveBody,
+    bodyExample: { task_ids: [123], scale: 4 },
     errorShape: "qt",
     extension: true,
-    response: { contentType: "application/zip" },
+    response: {
+      contentType: "application/zip",
+      description:
+        "Content-Disposition: attachment; filename=pixel_studio_<items>_items_<scale>x.zip",
+    },
   },
   {
     method: "delete",
@@ -789,7 +823,7 @@ export const operations: OperationSpec[] = [
     path: "/api/v1/providers/{id}/test",
     tag: "Studio extensions",
     summary: "Test a provider's connection (admins)",
-    params: z.object({ id: z.string() }),
+    params: z.object({ id: z.string().describe("Provider id from GET /api/v1/providers") }),
     errorShape: "qt",
     extension: true,
     errors: { 403: "Admins only" },
@@ -859,6 +893,7 @@ export const operations: OperationSpec[] = [
     tag: "Account",
     summary: "Create an API key (shown once)",
     body: createKeyBody,
+    bodyExample: { name: "my script" },
     errorShape: "qt",
     extension: true,
     response: {
@@ -903,10 +938,17 @@ export const operations: OperationSpec[] = [
     method: "delete",
     path: "/api/v1/keys/{id}",
     tag: "Account",
-    summary: "Revoke an API key (effective on the next request)",
+    summary: "Revoke an API key (effective on the next request), or remove a revoked one",
+    description:
+      "Without a query: revokes the key. With `?remove=true`: removes an already revoked key from your list for good; an active key answers 409 (revoke it first). Only the key's owner can do either.",
     params: keyIdParam,
+    query: deleteKeyQuery,
     errorShape: "qt",
     extension: true,
-    response: { schema: keyRevoked, example: { id: 1, revoked: true } },
+    errors: { 409: "remove=true on a key that is still active" },
+    response: {
+      schema: z.union([keyRevoked, keyRemoved]),
+      example: { id: 1, revoked: true },
+    },
   },
 ];
