@@ -42,9 +42,9 @@ import {
 } from "@/lib/db/queue";
 import type { Task } from "@/lib/db/schema";
 import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
+import { BOSS_SCHEMA } from "./pg-boss-schema";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
-export const BOSS_SCHEMA = "pgboss";
 const CHANNEL = "pixel_tasks";
 const QUEUE_PREFIX = "pixel-task.";
 /** a delivery turned back because the provider was at its cap is retried after this */
