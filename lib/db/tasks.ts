@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "./client";
+import { preparedQuery } from "./prepared";
 import {
   type Asset,
   assets,
@@ -36,13 +37,41 @@ export async function getTaskById(id: number): Promise<Task | undefined> {
   return row;
 }
 
-export async function getTaskForUser(id: number, userId: number): Promise<Task | undefined> {
-  const [row] = await (await getDb())
+const taskForUser = preparedQuery<Task[], { id: number; userId: number }>((db) =>
+  db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-    .limit(1);
+    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+    .limit(1)
+    .prepare("task_for_user"),
+);
+
+export async function getTaskForUser(id: number, userId: number): Promise<Task | undefined> {
+  const [row] = await taskForUser({ id, userId });
   return row;
+}
+
+const taskWithFilesForUser = preparedQuery<
+  { task: Task; file: Asset | null }[],
+  { id: number; userId: number }
+>((db) =>
+  db
+    .select({ task: tasks, file: assets })
+    .from(tasks)
+    .leftJoin(assets, eq(assets.taskId, tasks.id))
+    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+    .orderBy(assets.kind, assets.position)
+    .prepare("task_with_files_for_user"),
+);
+
+/** A task of this user and its stored files (as assetsOfTask orders them), in one query. */
+export async function getTaskWithFilesForUser(
+  id: number,
+  userId: number,
+): Promise<{ task: Task; files: Asset[] } | undefined> {
+  const rows = await taskWithFilesForUser({ id, userId });
+  if (rows.length === 0) return undefined;
+  return { task: rows[0]!.task, files: rows.flatMap((r) => (r.file ? [r.file] : [])) };
 }
 
 export interface TaskFilter {
