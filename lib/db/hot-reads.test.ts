@@ -50,3 +50,62 @@ describe("getTaskWithFilesForUser", () => {
     expect(await getTaskWithFilesForUser(task.id, other.id)).toBeUndefined();
   });
 });
+
+describe("listTasks' total from task_counts", () => {
+  it("follows inserts, status changes, batches and deletes, as a count over the tasks would", async () => {
+    const { listTasks, deleteTaskRow, insertBatchWithTasks } = await import("./tasks");
+    const { getDb } = await import("./client");
+    const { tasks } = await import("./schema");
+    const { and, count, eq, inArray } = await import("drizzle-orm");
+    const user = await seedUser();
+    const other = await seedUser();
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await seedTask(user.id, i % 2 ? "pending" : "completed"));
+    await seedTask(other.id);
+    await insertBatchWithTasks(
+      { userId: user.id, prompt: "b", mode: "walk", requestedCount: 3, model: "local/m", seed: 1 },
+      (batchId) =>
+        [1, 2, 3].map((i) => ({
+          userId: user.id,
+          type: "image" as const,
+          model: "local/m",
+          provider: "local",
+          prompt: "b",
+          params: { prompt: "b" },
+          batchId,
+          batchIndex: i,
+        })),
+    );
+    const db = await getDb();
+    await db.update(tasks).set({ status: "processing" }).where(eq(tasks.id, made[1]!.id));
+    await db
+      .update(tasks)
+      .set({ status: "failed" })
+      .where(inArray(tasks.id, [made[3]!.id, made[4]!.id]));
+    await deleteTaskRow(made[0]!.id, user.id);
+    const truth = async (status?: "pending" | "processing" | "completed" | "failed") => {
+      const [row] = await db
+        .select({ n: count() })
+        .from(tasks)
+        .where(
+          status
+            ? and(eq(tasks.userId, user.id), eq(tasks.status, status))
+            : eq(tasks.userId, user.id),
+        );
+      return row!.n;
+    };
+    const page = { limit: 2, offset: 0 };
+    const all = await listTasks({ userId: user.id }, page);
+    expect(all.total).toBe(await truth());
+    expect(all.total).toBe(7);
+    expect(all.rows).toHaveLength(2);
+    for (const status of ["pending", "processing", "completed", "failed"] as const) {
+      const list = await listTasks({ userId: user.id, status }, page);
+      expect(list.total, status).toBe(await truth(status));
+      for (const t of list.rows) expect(t.status).toBe(status);
+    }
+    // a filter the counts do not keep still counts the rows
+    const starred = await listTasks({ userId: user.id, starred: true }, page);
+    expect(starred.total).toBe(0);
+  });
+});
