@@ -65,7 +65,6 @@ function families(): {
     { name: "public icon", path: "/favicon.ico", status: 200 },
     { name: "web manifest", path: "/manifest.webmanifest", status: 200 },
     { name: "health", path: "/api/health/live", status: 200 },
-    { name: "unknown API path", path: "/api/v1/nothing-here", status: 404 },
   ];
 }
 
