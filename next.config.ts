@@ -3,7 +3,7 @@ import { staticHeaderRules } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native modules must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "sharp", "nodemailer", "pg", "pg-boss"],
+  serverExternalPackages: ["better-sqlite3", "sharp", "nodemailer", "pg", "pg-boss", "undici"],
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole project (tests included); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
