@@ -1,22 +1,16 @@
 import type { NextConfig } from "next";
+import { staticHeaderRules } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native modules must be loaded by Node at run time, not bundled.
-  serverExternalPackages: ["better-sqlite3", "sharp", "nodemailer", "pg", "pg-boss"],
+  serverExternalPackages: ["better-sqlite3", "sharp", "nodemailer", "pg", "pg-boss", "undici"],
   poweredByHeader: false,
   // `npm test` runs `tsc --noEmit` over the whole project (tests included); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Everything else gets its headers from proxy.ts; Next's hashed build assets skip the proxy.
+  // API routes, gallery and public files get constant security headers here, without the proxy
+  // (proxy.ts runs for pages only, which need a per-request nonce); lib/security/headers.ts.
   async headers() {
-    return [
-      {
-        source: "/_next/static/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-    ];
+    return staticHeaderRules();
   },
 };
 

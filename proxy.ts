@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { getServerSecret } from "@/lib/auth/server-secret";
 import { getEnv } from "@/lib/config/env";
-import { newNonce, routeFamily, securityHeaders } from "@/lib/security/headers";
+import { newNonce, securityHeaders } from "@/lib/security/headers";
 
 const PUBLIC_PAGES = ["/sign-in", "/sign-up"];
 
@@ -11,16 +11,14 @@ function withHeaders(res: NextResponse, headers: Record<string, string>): NextRe
   return res;
 }
 
-// Every response gets the security headers (lib/security/headers.ts). Pages also need a session;
-// API routes authenticate themselves (API key or session) and answer 401 in their contract's
-// shape, so they are not redirected here.
+// Pages only (see the matcher): a per-request CSP nonce and the sign-in redirect. API routes,
+// gallery and public files get their constant headers from next.config (lib/security/headers.ts)
+// without paying for a proxy pass; API routes authenticate themselves and answer 401 in their
+// contract's shape.
 export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
-  const family = routeFamily(pathname);
   const env = getEnv();
   const opts = { publicBaseUrl: env.PUBLIC_BASE_URL, development: env.NODE_ENV === "development" };
-  if (family === "resource") return withHeaders(NextResponse.next(), securityHeaders(family, opts));
-
   const nonce = newNonce();
   const headers = securityHeaders("page", { ...opts, nonce });
   const isPublic = PUBLIC_PAGES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
@@ -42,6 +40,7 @@ export async function proxy(req: NextRequest) {
 }
 
 export const config = {
-  // Next's own hashed build assets are the only thing left out (they get headers from next.config).
-  matcher: ["/((?!_next/static/|_next/image).*)"],
+  // Pages: everything but /api, /static, Next's own assets and files with an extension, the same
+  // split as routeFamily() in lib/security/headers.ts (its test checks the two agree).
+  matcher: ["/((?!api/|static/|_next/)(?!.*\\.[A-Za-z0-9]+$).*)"],
 };

@@ -1,7 +1,6 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { type ApiFamily, badRequest, newRequestId, renderError } from "@/lib/api/errors";
-import { noteRequest } from "@/lib/jobs/web-activity";
 
 export interface HandlerContext<P> {
   params: P;
@@ -14,7 +13,6 @@ type RouteFn<P> = (req: NextRequest, ctx: HandlerContext<P>) => Promise<Response
 export function apiHandler<P = Record<string, never>>(family: ApiFamily, fn: RouteFn<P>) {
   return async (req: NextRequest, route: { params: Promise<P> }): Promise<Response> => {
     const requestId = newRequestId();
-    noteRequest();
     try {
       const res = await fn(req, { params: (await route?.params) ?? ({} as P), requestId });
       res.headers.set("X-Request-Id", requestId);

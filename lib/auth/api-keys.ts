@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import zlib from "node:zlib";
+import { cachedKey, forgetKeys, rememberKey } from "@/lib/auth/api-key-cache";
 import {
   deleteRevokedApiKeyRow,
+  apiKeysVersion,
   findActiveKeyByHash,
   getApiKeyById,
   insertApiKey,
@@ -112,7 +114,9 @@ export async function listApiKeys(userId: number): Promise<PublicApiKey[]> {
 export async function revokeApiKey(id: number, userId?: number): Promise<boolean> {
   const key = await getApiKeyById(id);
   if (!key || (userId !== undefined && key.userId !== userId)) return false;
-  return (await revokeApiKeyRow(id)) || key.revokedAt != null;
+  const revoked = await revokeApiKeyRow(id);
+  forgetKeys();
+  return revoked || key.revokedAt != null;
 }
 
 /**
@@ -134,8 +138,15 @@ export async function authenticateApiKey(
   key: string,
 ): Promise<{ user: User; keyId: number } | undefined> {
   if (!isWellFormedApiKey(key)) return undefined;
-  const found = await findActiveKeyByHash(hashApiKey(key));
+  const keyHash = hashApiKey(key);
+  // The version is read before the lookup: a revocation after this point makes a new version,
+  // so what this request reads is never trusted past it.
+  const version = apiKeysVersion();
+  const cached = cachedKey(keyHash, version);
+  const found = cached ?? (await findActiveKeyByHash(keyHash));
   if (!found) return undefined;
-  await touchApiKey(found.key);
+  const now = new Date();
+  if (await touchApiKey(found.key, now)) found.key = { ...found.key, lastUsedAt: now };
+  if (!cached) rememberKey(keyHash, found, version);
   return { user: found.user, keyId: found.key.id };
 }

@@ -139,6 +139,8 @@ export const envSchema = z.object({
   RUN_WORKER: flag,
   /** most tasks of one provider a single worker runs at once (default: the provider's cap) */
   WORKER_CONCURRENCY: int(1, 1000),
+  /** threads of the pool that draws and encodes off the event loop (lib/workers/pool.ts) */
+  CPU_WORKER_THREADS: int(1, 64),
   /** PostgreSQL queue: how often a worker looks for tasks whose worker died (ms) */
   QUEUE_SWEEP_MS: int(100, 600_000),
   TASK_LEASE_MS: int(1_000),

@@ -1,6 +1,9 @@
-import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
-import { getDb } from "./client";
-import { type ApiKey, apiKeys, type User, users } from "./schema";
+import type { Statement } from "better-sqlite3";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { getDb, getSqlite } from "./client";
+import { listenChannel } from "./postgres/listen";
+import { preparedQuery } from "./prepared";
+import { type ApiKey, apiKeys, DIALECT, type User, users } from "./schema";
 
 export async function insertApiKey(values: typeof apiKeys.$inferInsert): Promise<ApiKey> {
   const [row] = await (await getDb()).insert(apiKeys).values(values).returning();
@@ -20,25 +23,35 @@ export async function getApiKeyById(id: number): Promise<ApiKey | undefined> {
   return row;
 }
 
+const activeKeyByHash = preparedQuery<{ key: ApiKey; user: User }[], { keyHash: string }>((db) =>
+  db
+    .select({ key: apiKeys, user: users })
+    .from(apiKeys)
+    .innerJoin(users, eq(users.id, apiKeys.userId))
+    .where(and(eq(apiKeys.keyHash, sql.placeholder("keyHash")), isNull(apiKeys.revokedAt)))
+    .limit(1)
+    .prepare("active_key_by_hash"),
+);
+
 /** The active (not revoked) key with this hash, with its owner. */
 export async function findActiveKeyByHash(
   keyHash: string,
 ): Promise<{ key: ApiKey; user: User } | undefined> {
-  const [row] = await (await getDb())
-    .select({ key: apiKeys, user: users })
-    .from(apiKeys)
-    .innerJoin(users, eq(users.id, apiKeys.userId))
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .limit(1);
+  const [row] = await activeKeyByHash({ keyHash });
   return row;
 }
 
 export async function revokeApiKeyRow(id: number, at = new Date()): Promise<boolean> {
-  const rows = await (await getDb())
+  const db = await getDb();
+  const rows = await db
     .update(apiKeys)
     .set({ revokedAt: at })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
+  localKeyChanges++;
+  // Every other process drops its cached keys (see apiKeysVersion).
+  if (DIALECT === "postgres")
+    await db.execute(sql`SELECT pg_notify(${KEYS_CHANNEL}, ${String(id)})`);
   return rows.length > 0;
 }
 
@@ -51,13 +64,60 @@ export async function deleteRevokedApiKeyRow(id: number): Promise<boolean> {
   return rows.length > 0;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Has any API key changed since? Processes cache authenticated keys in memory (lib/auth/api-key-
+// cache.ts) and compare this version before trusting an entry, so a revocation in any process
+// is effective on the very next request everywhere:
+// - SQLite: `PRAGMA data_version`, SQLite's own counter of commits by other connections to the
+//   file (other processes), read from the shared WAL index without I/O, plus this process's own
+//   revocations. Any write by another process counts, so caches there are dropped often, never late.
+// - PostgreSQL: a revocation NOTIFYs KEYS_CHANNEL; each process LISTENs and counts. While the
+//   listening connection is not up, there is no version and nothing is cached.
+
+const KEYS_CHANNEL = "pixel_api_keys";
+let localKeyChanges = 0;
+const dataVersions = new WeakMap<object, Statement>();
+const watch = { started: false, listening: false, notified: 0 };
+
+/** An opaque version of the API keys; undefined: do not cache now. */
+export function apiKeysVersion(): string | undefined {
+  if (DIALECT === "sqlite") {
+    const sqlite = getSqlite();
+    let statement = dataVersions.get(sqlite);
+    if (!statement) {
+      statement = sqlite.prepare("PRAGMA data_version").pluck();
+      dataVersions.set(sqlite, statement);
+    }
+    return `${statement.get()}:${localKeyChanges}`;
+  }
+  if (!watch.started) {
+    watch.started = true;
+    listenChannel(KEYS_CHANNEL, {
+      unref: true,
+      message: () => {
+        watch.notified++;
+      },
+      state: (listening) => {
+        watch.listening = listening;
+        // Revocations while the connection was down were missed: start a new version.
+        watch.notified++;
+      },
+    });
+  }
+  return watch.listening ? `${watch.notified}:${localKeyChanges}` : undefined;
+}
+
 const TOUCH_EVERY_MS = 60_000;
 
-/** Records use at most once a minute per key, so authenticated reads don't all become writes. */
+/**
+ * Records use at most once a minute per key, so authenticated reads don't all become writes.
+ * True when it wrote.
+ */
 export async function touchApiKey(
   key: Pick<ApiKey, "id" | "lastUsedAt">,
   at = new Date(),
-): Promise<void> {
-  if (key.lastUsedAt && at.getTime() - key.lastUsedAt.getTime() < TOUCH_EVERY_MS) return;
+): Promise<boolean> {
+  if (key.lastUsedAt && at.getTime() - key.lastUsedAt.getTime() < TOUCH_EVERY_MS) return false;
   await (await getDb()).update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, key.id));
+  return true;
 }

@@ -13,13 +13,13 @@ beforeAll(() => {
   useFreshDataDir("pixel-queue-");
 });
 afterAll(async () => {
-  const { closeTaskQueue } = await import("@/lib/jobs/task-queue");
+  const { closeTaskQueue } = await import("@/lib/jobs/queue-factory");
   await closeTaskQueue();
 });
 
 async function seedTasks(n: number, provider = "local") {
   const { createUser } = await import("./users");
-  const { getTaskQueue } = await import("@/lib/jobs/task-queue");
+  const { getTaskQueue } = await import("@/lib/jobs/queue-factory");
   const queue = await getTaskQueue();
   const user = await createUser({ email: `q${Math.random()}@example.com`, passwordHash: "x" });
   const tasks = [];

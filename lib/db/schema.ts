@@ -23,6 +23,7 @@ export const apiKeys = active.apiKeys;
 export const batches = active.batches;
 export const tasks = active.tasks;
 export const assets = active.assets;
+export const taskCounts = active.taskCounts;
 
 export type User = typeof postgres.users.$inferSelect;
 export type ApiKey = typeof postgres.apiKeys.$inferSelect;

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, lt, type SQL, sql } from "drizzle-orm";
 import { getDb, writeTransaction } from "./client";
+import { preparedQuery } from "./prepared";
 import {
   type Asset,
   assets,
@@ -8,6 +9,7 @@ import {
   type NewTask,
   type Task,
   type TaskStatus,
+  taskCounts,
   tasks,
 } from "./schema";
 
@@ -36,13 +38,41 @@ export async function getTaskById(id: number): Promise<Task | undefined> {
   return row;
 }
 
-export async function getTaskForUser(id: number, userId: number): Promise<Task | undefined> {
-  const [row] = await (await getDb())
+const taskForUser = preparedQuery<Task[], { id: number; userId: number }>((db) =>
+  db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.id, id), eq(tasks.userId, userId)))
-    .limit(1);
+    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+    .limit(1)
+    .prepare("task_for_user"),
+);
+
+export async function getTaskForUser(id: number, userId: number): Promise<Task | undefined> {
+  const [row] = await taskForUser({ id, userId });
   return row;
+}
+
+const taskWithFilesForUser = preparedQuery<
+  { task: Task; file: Asset | null }[],
+  { id: number; userId: number }
+>((db) =>
+  db
+    .select({ task: tasks, file: assets })
+    .from(tasks)
+    .leftJoin(assets, eq(assets.taskId, tasks.id))
+    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+    .orderBy(assets.kind, assets.position)
+    .prepare("task_with_files_for_user"),
+);
+
+/** A task of this user and its stored files (as assetsOfTask orders them), in one query. */
+export async function getTaskWithFilesForUser(
+  id: number,
+  userId: number,
+): Promise<{ task: Task; files: Asset[] } | undefined> {
+  const rows = await taskWithFilesForUser({ id, userId });
+  if (rows.length === 0) return undefined;
+  return { task: rows[0]!.task, files: rows.flatMap((r) => (r.file ? [r.file] : [])) };
 }
 
 export interface TaskFilter {
@@ -93,10 +123,65 @@ function taskWhere(f: TaskFilter): SQL | undefined {
   return and(...conds);
 }
 
+const pageOfUser = preparedQuery<Task[], { userId: number; limit: number; offset: number }>((db) =>
+  db
+    .select()
+    .from(tasks)
+    .where(eq(tasks.userId, sql.placeholder("userId")))
+    .orderBy(desc(tasks.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare("tasks_page_of_user"),
+);
+
+const pageOfUserWithStatus = preparedQuery<
+  Task[],
+  { userId: number; status: string; limit: number; offset: number }
+>((db) =>
+  db
+    .select()
+    .from(tasks)
+    .where(
+      and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.status, sql.placeholder("status"))),
+    )
+    .orderBy(desc(tasks.id))
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare("tasks_page_of_user_with_status"),
+);
+
+const countsOfUser = preparedQuery<{ status: TaskStatus; n: number }[], { userId: number }>((db) =>
+  db
+    .select({ status: taskCounts.status, n: taskCounts.n })
+    .from(taskCounts)
+    .where(eq(taskCounts.userId, sql.placeholder("userId")))
+    .prepare("task_counts_of_user"),
+);
+
+/** The filter is the user's whole list, or one status of it: what task_counts keeps. */
+function countedByTriggers(f: TaskFilter): boolean {
+  const { userId: _u, status: _s, ...rest } = f;
+  return Object.values(rest).every((v) => v === undefined || v === false);
+}
+
 export async function listTasks(
   f: TaskFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: Task[]; total: number }> {
+  if (countedByTriggers(f)) {
+    // The default list: a prepared page and the maintained count (task_counts, kept by triggers
+    // on tasks), so neither grows with the user's history.
+    const [rows, counts] = await Promise.all([
+      f.status
+        ? pageOfUserWithStatus({ userId: f.userId, status: f.status, ...page })
+        : pageOfUser({ userId: f.userId, ...page }),
+      countsOfUser({ userId: f.userId }),
+    ]);
+    const total = counts
+      .filter((c) => !f.status || c.status === f.status)
+      .reduce((sum, c) => sum + Number(c.n), 0);
+    return { rows, total };
+  }
   const db = await getDb();
   const where = taskWhere(f);
   const [rows, [counted]] = await Promise.all([

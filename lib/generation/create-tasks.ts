@@ -5,7 +5,7 @@ import type { Caller } from "@/lib/auth/caller";
 import type { Batch, NewTask, Task } from "@/lib/db/schema";
 import { recentPromptsOfUser, tasksOfBatch, tasksOfUserByIds } from "@/lib/db/tasks";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
-import { getTaskQueue } from "@/lib/jobs/task-queue";
+import { getTaskQueue } from "@/lib/jobs/queue-factory";
 import { interpretPrompt } from "@/lib/pixel/sprite/interpretation";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";

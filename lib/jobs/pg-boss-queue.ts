@@ -1,29 +1,7 @@
-// The PostgreSQL engine: pg-boss delivers work, the tasks table decides it.
-//
-// - One pg-boss queue per provider (`pixel-task.<provider>`); a job says "task N may run now" and
-//   is keyed by the task id (singletonKey). The tasks row stays the record users see.
-// - Claim = pg-boss fetch + a conditional UPDATE on the row (lib/db/postgres/queue.ts): the row
-//   must be runnable, and the provider below its cap of running tasks counted over all workers
-//   under a per-provider advisory lock, so <PROVIDER>_CONCURRENCY holds across every process and
-//   a task never runs on two workers (a second delivery finds the row leased and is dropped).
-// - The worker's lease on the row (heartbeat) detects a dead worker within TASK_LEASE_MS, much
-//   sooner than pg-boss's job expiry: a sweeper (one worker at a time, advisory try-lock) gives
-//   tasks with expired leases, and pending rows whose delivery was lost, a new job. The retried
-//   run resumes the recorded upstream job id (lib/jobs/execute-task.ts) instead of resubmitting.
-// - Retry with backoff = row back to pending with run_after, plus a job with startAfter.
-// - Wake-ups and cancellation cross processes through LISTEN/NOTIFY on one channel.
-//
-// pg-boss 10 API used (node_modules/pg-boss/types.d.ts): new PgBoss({ db: { executeSql } }),
-// start(), stop(), getQueue(), createQueue(name, { policy: "standard", … }), send(name, data,
-// { startAfter, singletonKey, retryLimit, retryDelay, expireInSeconds }), insert(jobs),
-// fetch(name, { batchSize }), complete(name, id), fail(name, id). The "standard" policy: the
-// "stately" one's unique (name, state, key) index would make fetch fail while a dead worker's job
-// is still active for the same task.
-import pg from "pg";
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
-import { databaseTarget } from "@/lib/config/paths";
 import { getPool } from "@/lib/db/client";
+import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimTaskRow,
   queuesWithDueJobs,
@@ -42,9 +20,9 @@ import {
 } from "@/lib/db/queue";
 import type { Task } from "@/lib/db/schema";
 import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
+import { BOSS_SCHEMA } from "./pg-boss-schema";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
-export const BOSS_SCHEMA = "pgboss";
 const CHANNEL = "pixel_tasks";
 const QUEUE_PREFIX = "pixel-task.";
 /** a delivery turned back because the provider was at its cap is retried after this */
@@ -246,53 +224,21 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
   };
 }
 
-/**
- * LISTEN on a dedicated connection (a pooled one would be handed to other queries). A lost
- * connection is re-opened after a second; the worker's polling covers the gap.
- */
+/** Wake-ups and cancellations from every process; a reconnect polls for anything missed. */
 function listen(listener: QueueListener): () => Promise<void> {
-  const target = databaseTarget();
-  if (target.dialect !== "postgres") throw new Error("LISTEN needs PostgreSQL");
-  let client: pg.Client | undefined;
-  let closed = false;
-  let retry: NodeJS.Timeout | undefined;
-
-  const connect = async () => {
-    if (closed) return;
-    const c = new pg.Client({ connectionString: target.url });
-    client = c;
-    const reconnect = () => {
-      if (closed || client !== c) return;
-      client = undefined;
-      c.end().catch(() => undefined);
-      retry = setTimeout(connect, 1_000);
-      retry.unref?.();
-    };
-    c.on("error", reconnect);
-    c.on("end", reconnect);
-    c.on("notification", (msg) => {
-      if (msg.channel !== CHANNEL || !msg.payload) return;
+  return listenChannel(CHANNEL, {
+    message(payload) {
       try {
-        const m = JSON.parse(msg.payload) as Message;
+        const m = JSON.parse(payload) as Message;
         if (m.e === "enqueued") listener.enqueued();
         else if (m.e === "cancelled") listener.cancelled(m.id);
       } catch {
         // not ours
       }
-    });
-    try {
-      await c.connect();
-      await c.query(`LISTEN ${CHANNEL}`);
+    },
+    state(listening) {
       // Anything enqueued while we were not listening is found by this poll.
-      listener.enqueued();
-    } catch {
-      reconnect();
-    }
-  };
-  void connect();
-  return async () => {
-    closed = true;
-    clearTimeout(retry);
-    await client?.end().catch(() => undefined);
-  };
+      if (listening) listener.enqueued();
+    },
+  });
 }

@@ -5,11 +5,12 @@ import sharp from "sharp";
 import type { PaletteLock } from "@/lib/db/queue";
 import type { assets, Task } from "@/lib/db/schema";
 import { getBatchById } from "@/lib/db/tasks";
-import { encodeGridPng, pixelize } from "@/lib/pixel";
+import type { PixelizeOptions } from "@/lib/pixel";
 import { ProviderError } from "@/lib/providers/errors";
 import { downloadOutput } from "@/lib/providers/http";
 import type { AdapterContext, ModelSpec, ProviderOutput } from "@/lib/providers/types";
 import { assetKey, getBlobStore } from "@/lib/storage/blob-store";
+import { runJob } from "@/lib/workers/pool";
 
 type AssetRow = typeof assets.$inferInsert;
 
@@ -190,12 +191,15 @@ async function pixelizeForTask(
     batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
   const named = task.palette && !task.palette.startsWith("auto") ? task.palette : undefined;
   const autoColors = task.palette?.startsWith("auto:") ? Number(task.palette.slice(5)) : undefined;
-  const result = await pixelize(png, {
-    background: task.background === "white" ? "white" : "transparent",
-    scale: task.scale,
-    colors: autoColors,
-    palette: locked ?? (named as Parameters<typeof pixelize>[1]["palette"]),
-  });
+  const result = await runJob("pixelize", [
+    png,
+    {
+      background: task.background === "white" ? "white" : "transparent",
+      scale: task.scale,
+      colors: autoColors,
+      palette: locked ?? (named as PixelizeOptions["palette"]),
+    },
+  ]);
   const lockPalette =
     batch && (task.batchIndex ?? 1) === 1 && !batch.lockedPalette
       ? { batchId: batch.id, palette: result.palette }
@@ -205,7 +209,7 @@ async function pixelizeForTask(
     png: result.png,
     width: result.width,
     height: result.height,
-    logical: await encodeGridPng(result.grid, 1, background),
+    logical: await runJob("gridPng", [result.grid, 1, background], { transferArgs: true }),
     lockPalette,
   };
 }

@@ -17,11 +17,11 @@ beforeAll(async () => {
   resetEnvCache();
   const { createUser } = await import("@/lib/db/users");
   userId = (await createUser({ email: "queue@example.com", passwordHash: "x" })).id;
-  const { getTaskQueue } = await import("./task-queue");
+  const { getTaskQueue } = await import("./queue-factory");
   queue = await getTaskQueue();
 });
 afterAll(async () => {
-  const { closeTaskQueue } = await import("./task-queue");
+  const { closeTaskQueue } = await import("./queue-factory");
   await closeTaskQueue();
 });
 

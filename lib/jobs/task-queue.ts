@@ -1,9 +1,9 @@
-// The queue behind the worker: one interface, two engines. SQLite keeps the lease queue in the
-// tasks table (lib/db/queue.ts); PostgreSQL delivers work through pg-boss (pg-boss-queue.ts).
+// The queue behind the worker: one interface, two engines (queue-factory.ts picks one). SQLite
+// keeps the lease queue in the tasks table (lib/db/queue.ts); PostgreSQL delivers work through
+// pg-boss (pg-boss-queue.ts).
 // Either way the tasks table stays the record users see, and every state change of a running
 // task is a conditional UPDATE on its row guarded by the worker's lease.
 import type { assets, Batch, batches, NewTask, Task } from "@/lib/db/schema";
-import { DIALECT } from "@/lib/db/schema";
 
 /** A task this worker holds: its row as claimed, and the engine's handle on the delivery. */
 export interface ClaimedTask {
@@ -64,26 +64,4 @@ export interface TaskQueue {
   /** Wake-ups for this process's worker; returns the unsubscribe. */
   subscribe(listener: QueueListener): Promise<() => Promise<void>>;
   close(): Promise<void>;
-}
-
-const globalForQueue = globalThis as unknown as { __pixelTaskQueue?: Promise<TaskQueue> };
-
-/** This process's queue, for the database DATABASE_URL selects. */
-export function getTaskQueue(): Promise<TaskQueue> {
-  globalForQueue.__pixelTaskQueue ??= (
-    DIALECT === "postgres"
-      ? import("./pg-boss-queue").then((m) => m.createPgBossQueue())
-      : import("./sqlite-queue").then((m) => m.createSqliteQueue())
-  ).catch((error) => {
-    // Not reachable now (database down at start): the next call tries again.
-    globalForQueue.__pixelTaskQueue = undefined;
-    throw error;
-  });
-  return globalForQueue.__pixelTaskQueue;
-}
-
-export async function closeTaskQueue(): Promise<void> {
-  const queue = globalForQueue.__pixelTaskQueue;
-  globalForQueue.__pixelTaskQueue = undefined;
-  await (await queue)?.close();
 }

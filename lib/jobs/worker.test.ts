@@ -40,7 +40,7 @@ afterAll(async () => {
 
 async function seedTasks(prompts: string[]) {
   const { createUser } = await import("@/lib/db/users");
-  const { getTaskQueue } = await import("./task-queue");
+  const { getTaskQueue } = await import("./queue-factory");
   const queue = await getTaskQueue();
   const user = await createUser({ email: `w${Math.random()}@example.com`, passwordHash: "x" });
   const tasks = [];

@@ -12,10 +12,10 @@ import { allAdapters, getAdapter, providerConfig } from "@/lib/providers/registr
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { executeTask, WaitForReference } from "./execute-task";
 import { sendBatchEmailIfDone, sendCompletionEmail } from "./notify";
+import { getTaskQueue } from "./queue-factory";
 import { backoffDelayMs, maxAttempts } from "./retry-policy";
 import { storeOutputs } from "./store-outputs";
-import { type ClaimedTask, getTaskQueue, type TaskQueue } from "./task-queue";
-import { msSinceLastRequest } from "./web-activity";
+import type { ClaimedTask, TaskQueue } from "./task-queue";
 
 export interface WorkerOptions {
   owner?: string;
@@ -26,20 +26,7 @@ export interface WorkerOptions {
   taskDeadlineMs?: number;
   env?: Env;
   log?: (msg: string) => void;
-  /**
-   * For the worker inside the web process: while API requests are arriving, start at most one
-   * task of a CPU-bound provider (the offline engine) per `cpuSliceMs`. Its drawing runs on the
-   * routes' event loop, so unthrottled it took most of both cores under load and the API
-   * answered a few requests a second (bench/RESULTS.md). Idle, it runs at full concurrency.
-   */
-  yieldToRequests?: boolean;
-  cpuSliceMs?: number;
 }
-
-/** Providers whose work is synchronous CPU on this process's event loop. */
-const CPU_BOUND_PROVIDERS = new Set(["local"]);
-/** No request for this long counts as idle. */
-const QUIET_MS = 250;
 
 class TaskGone extends Error {
   constructor() {
@@ -74,9 +61,6 @@ export class Worker {
   private readonly limits = new Map<string, number>();
   /** how many tasks of each provider this worker runs at once (WORKER_CONCURRENCY caps it) */
   private readonly perWorker = new Map<string, number>();
-  private readonly yieldToRequests: boolean;
-  private readonly cpuSliceMs: number;
-  private lastCpuStart = 0;
   private readonly active = new Map<string, number>();
   private readonly running = new Map<number, AbortController>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -95,8 +79,6 @@ export class Worker {
     this.leaseMs = opts.leaseMs ?? env.TASK_LEASE_MS ?? 15_000;
     this.heartbeatMs = opts.heartbeatMs ?? Math.max(200, Math.floor(this.leaseMs / 3));
     this.pollMs = opts.pollMs ?? 500;
-    this.yieldToRequests = opts.yieldToRequests ?? false;
-    this.cpuSliceMs = opts.cpuSliceMs ?? 1_000;
     this.taskDeadlineMs = opts.taskDeadlineMs ?? env.TASK_TIMEOUT_MS ?? 15 * 60_000;
     this.log = opts.log ?? ((m) => console.log(`[worker] ${m}`));
     for (const adapter of allAdapters()) {
@@ -148,11 +130,8 @@ export class Worker {
 
   private capacity(): Map<string, number> {
     const free = new Map<string, number>();
-    const requestsArriving = this.yieldToRequests && msSinceLastRequest() < QUIET_MS;
-    const sliceUsed = Date.now() - this.lastCpuStart < this.cpuSliceMs;
     for (const [id, n] of this.perWorker) {
-      let left = n - (this.active.get(id) ?? 0);
-      if (requestsArriving && CPU_BOUND_PROVIDERS.has(id)) left = sliceUsed ? 0 : Math.min(left, 1);
+      const left = n - (this.active.get(id) ?? 0);
       if (left > 0) free.set(id, left);
     }
     return free;
@@ -207,7 +186,6 @@ export class Worker {
 
   private launch(queue: TaskQueue, c: ClaimedTask): void {
     const { task } = c;
-    if (CPU_BOUND_PROVIDERS.has(task.provider)) this.lastCpuStart = Date.now();
     this.active.set(task.provider, (this.active.get(task.provider) ?? 0) + 1);
     const run = this.run(queue, c)
       // run() settles every failure itself; this only guards the process against a bug there

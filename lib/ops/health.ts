@@ -2,7 +2,7 @@
 // Every check has a deadline, so a hung backend makes the probe fail fast instead of hanging.
 import { getPool, getSqlite } from "@/lib/db/client";
 import { DIALECT } from "@/lib/db/schema";
-import { BOSS_SCHEMA } from "@/lib/jobs/pg-boss-queue";
+import { BOSS_SCHEMA } from "@/lib/jobs/pg-boss-schema";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 export type HealthComponent = "database" | "storage" | "queue";

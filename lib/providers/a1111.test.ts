@@ -4,6 +4,7 @@ import { adapterConformance } from "@/test/fakes/adapter-conformance";
 import { samplePng } from "@/test/fakes/fake-server";
 import { makeCtx, providerError, runToCompletion } from "@/test/fakes/harness";
 import { a1111Adapter as adapter } from "./a1111";
+import { ProviderError } from "./errors";
 import type { GenerationRequest } from "./types";
 
 const AUTH = { username: "pixel", password: "s3cret" };
@@ -138,4 +139,44 @@ describe("a1111 request mapping and failures", () => {
       message: "2 checkpoints: v1-5-pruned-emaonly, pixel_pixelArtDiffusion",
     });
   });
+});
+
+describe("a1111 against a frozen web UI", () => {
+  it("closes every upstream connection by its deadline when every call hangs", async () => {
+    const frozen = await startA1111Fake({ auth: AUTH });
+    try {
+      frozen.hangEverything(true);
+      const ctx = {
+        ...makeCtx(
+          adapter,
+          { ...env(frozen.baseUrl), A1111_TIMEOUT_MS: "2500" },
+          {
+            timeoutMs: 1000,
+          },
+        ),
+        // progress is polled while a generation is under way
+        reportProgress: async () => undefined,
+      };
+      const started = Date.now();
+      const failed = await adapter.submit(req, ctx).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(failed).toBeInstanceOf(ProviderError);
+      expect((failed as ProviderError).kind).toBe("timeout");
+      // The worker then asks the web UI to stop (it hangs too), as after any failed run.
+      await adapter.cancel?.("sync", ctx);
+      // the generation (2.5 s), a progress poll and the interrupt (1 s each) all hung
+      const paths = frozen.apiCalls().map((c) => c.path);
+      expect(paths).toEqual(
+        expect.arrayContaining(["/sdapi/v1/txt2img", "/sdapi/v1/progress", "/sdapi/v1/interrupt"]),
+      );
+      // Every call's deadline has passed: nothing may still hold a connection to the upstream
+      // (undici used to reconnect after an abort and leave that socket open).
+      await new Promise((r) => setTimeout(r, Math.max(0, started + 3_700 - Date.now())));
+      expect(frozen.openSockets()).toBe(0);
+    } finally {
+      await frozen.close();
+    }
+  }, 20_000);
 });

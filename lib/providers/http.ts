@@ -1,6 +1,7 @@
 // Shared plumbing for adapters: one place that turns "an HTTP call to an upstream" into either a
 // parsed body or a ProviderError, so every adapter classifies failures the same way.
 
+import { Agent, type Dispatcher } from "undici";
 import { assertPublicUrl, UnsafeUrlError } from "@/lib/security/ssrf";
 import { ProviderError, type ProviderErrorKind } from "./errors";
 import type {
@@ -55,11 +56,17 @@ export class CallDeadlineError extends Error {
  */
 export async function withDeadline<T>(
   ctx: AdapterContext,
-  work: (signal: AbortSignal) => Promise<T>,
+  work: (signal: AbortSignal, init: { dispatcher: Dispatcher }) => Promise<T>,
   ms: number = ctx.config.timeoutMs,
 ): Promise<T> {
   throwIfCancelled(ctx);
   const ctrl = new AbortController();
+  // The call's own connection pool, destroyed when the call ends. Node's fetch (undici) answers
+  // an aborted request by destroying its socket and then opening a fresh connection for the
+  // request it re-queued, which no request ever uses and no keep-alive timer reaps
+  // (nodejs/undici#5845): against a hung upstream that connection stayed open after the call's
+  // deadline. Destroying the pool closes it, so every call is closed by its deadline.
+  const dispatcher = new Agent();
   let timer: NodeJS.Timeout | undefined;
   let onCancel: (() => void) | undefined;
   const stop = new Promise<never>((_, reject) => {
@@ -77,12 +84,13 @@ export async function withDeadline<T>(
   // the losing side of the race must not surface as an unhandled rejection
   stop.catch(() => undefined);
   try {
-    return await Promise.race([work(ctrl.signal), stop]);
+    return await Promise.race([work(ctrl.signal, { dispatcher }), stop]);
   } finally {
     clearTimeout(timer);
     if (onCancel) ctx.signal.removeEventListener("abort", onCancel);
     // free the socket of whatever is still running (a body nobody reads any more)
     if (!ctrl.signal.aborted) ctrl.abort(new DOMException("call finished", "AbortError"));
+    dispatcher.destroy().catch(() => undefined);
   }
 }
 
@@ -251,14 +259,15 @@ export async function requestJson<T = unknown>(
   let text: string;
   try {
     // the body read is inside the deadline: a body that trickles is a hang too
-    ({ res, text } = await withDeadline(ctx, async (signal) => {
+    ({ res, text } = await withDeadline(ctx, async (signal, pool) => {
       const r = await ctx.fetch(url, {
         method: opts.method ?? (body === undefined ? "GET" : "POST"),
         headers,
         body,
         signal,
         redirect: "follow",
-      });
+        ...pool,
+      } as RequestInit);
       return { res: r, text: await r.text() };
     }));
   } catch (err) {
@@ -364,9 +373,9 @@ async function downloadOnce(
 ): Promise<{ data: Buffer; contentType: string }> {
   await assertResultUrlAllowed(ctx, provider, url);
   try {
-    return await withDeadline(ctx, async (signal) => {
+    return await withDeadline(ctx, async (signal, pool) => {
       // redirects are not followed blindly: a hop could lead to an internal address
-      const res = await ctx.fetch(url, { signal, redirect: "manual" });
+      const res = await ctx.fetch(url, { signal, redirect: "manual", ...pool } as RequestInit);
       if (res.status >= 300 && res.status < 400) {
         await res.body?.cancel();
         const next = res.headers.get("location");

@@ -1,15 +1,8 @@
 // The built-in offline engine: procedural sprites and local image operations from lib/pixel.
-// Always enabled; its work is CPU-bound, so its concurrency defaults to the core count.
+// Always enabled; its work is CPU-bound, so it runs on the worker-thread pool (lib/workers),
+// never on the event loop that answers requests, and its concurrency defaults to the core count.
 import os from "node:os";
-import {
-  decodeLogical,
-  encodeGridPng,
-  generateSpriteFrame,
-  makeSeamless,
-  pixelize,
-  upscaleImage,
-  vectorize,
-} from "@/lib/pixel";
+import { decodeLogical, encodeGridPng } from "@/lib/pixel";
 import {
   MAX_BATCH_FRAMES,
   OUTLINE_STYLES,
@@ -21,8 +14,9 @@ import {
   SPRITE_MODES,
   type SpriteMode,
 } from "@/lib/vocabulary";
+import { runJob } from "@/lib/workers/pool";
 import { ProviderError } from "./errors";
-import { localSfxModel, renderLocalSfx } from "./local-sfx";
+import { localSfxModel } from "./local-sfx";
 import type { GenerationRequest, ModelSpec, ProviderAdapter, ProviderOutput } from "./types";
 
 const P = "local";
@@ -101,31 +95,33 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
   const outputs: ProviderOutput[] = [];
   for (let i = 0; i < n; i++) {
     const background = p.background === "white" ? "white" : "transparent";
-    const result = await generateSpriteFrame({
-      prompt: String(p.originalPrompt ?? req.prompt),
-      seed: (req.seed ?? 1) + i,
-      mode,
-      index: frame,
-      count,
-      background,
-      scale: Math.max(1, Math.min(64, num(p.scale, 20))),
-      palette: typeof p.palette === "string" ? p.palette : undefined,
-      size: size || undefined,
-      outline: (OUTLINE_STYLES as readonly unknown[]).includes(p.outline)
-        ? (p.outline as OutlineStyle)
-        : undefined,
-      shading: (SHADING_STYLES as readonly unknown[]).includes(p.shading)
-        ? (p.shading as ShadingStyle)
-        : undefined,
-      reroll: poseReroll,
-    });
+    const result = await runJob("spriteFrame", [
+      {
+        prompt: String(p.originalPrompt ?? req.prompt),
+        seed: (req.seed ?? 1) + i,
+        mode,
+        index: frame,
+        count,
+        background,
+        scale: Math.max(1, Math.min(64, num(p.scale, 20))),
+        palette: typeof p.palette === "string" ? p.palette : undefined,
+        size: size || undefined,
+        outline: (OUTLINE_STYLES as readonly unknown[]).includes(p.outline)
+          ? (p.outline as OutlineStyle)
+          : undefined,
+        shading: (SHADING_STYLES as readonly unknown[]).includes(p.shading)
+          ? (p.shading as ShadingStyle)
+          : undefined,
+        reroll: poseReroll,
+      },
+    ]);
     outputs.push({
       kind: "image",
       data: result.png,
       contentType: "image/png",
       width: result.width,
       height: result.height,
-      logical: await encodeGridPng(result.grid, 1, background),
+      logical: await runJob("gridPng", [result.grid, 1, background], { transferArgs: true }),
     });
   }
   return outputs;
@@ -150,11 +146,14 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
   switch (req.modelKey) {
     case "upscale": {
       const method = p.method === "scale2x" || p.method === "xbr" ? p.method : "nearest";
-      const out = await upscaleImage(source.data, {
-        method,
-        factor: Math.max(2, Math.min(4, Math.round(num(p.factor, 2)))),
-        sourceScale: source.pixelScale,
-      });
+      const out = await runJob("upscale", [
+        source.data,
+        {
+          method,
+          factor: Math.max(2, Math.min(4, Math.round(num(p.factor, 2)))),
+          sourceScale: source.pixelScale,
+        },
+      ]);
       return [
         {
           kind: "image",
@@ -167,10 +166,10 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
       ];
     }
     case "seamless": {
-      const out = await makeSeamless(source.data, {
-        fit: Math.max(0.1, Math.min(0.9, num(p.fit, 0.5))),
-        sourceScale: source.pixelScale,
-      });
+      const out = await runJob("seamless", [
+        source.data,
+        { fit: Math.max(0.1, Math.min(0.9, num(p.fit, 0.5))), sourceScale: source.pixelScale },
+      ]);
       return [
         {
           kind: "image",
@@ -184,9 +183,10 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
       ];
     }
     case "vectorize": {
-      const out = await vectorize(source.data, {
-        colorCount: Math.max(2, Math.min(16, Math.round(num(p.color_count, 5)))),
-      });
+      const out = await runJob("vectorize", [
+        source.data,
+        { colorCount: Math.max(2, Math.min(16, Math.round(num(p.color_count, 5)))) },
+      ]);
       return [
         { kind: "vector", data: Buffer.from(out.svg), contentType: "image/svg+xml" },
         { kind: "image", ...(await shownAsStored(source)) },
@@ -197,13 +197,16 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
         typeof p.palette === "string" && p.palette !== "auto"
           ? (p.palette as PaletteName)
           : undefined;
-      const out = await pixelize(source.data, {
-        background: p.background === "white" ? "white" : "transparent",
-        scale: Math.max(1, Math.min(64, num(p.scale, 20))),
-        colors: p.colors === undefined ? undefined : num(p.colors, 16),
-        palette,
-        dither: p.dither === true ? "floyd-steinberg" : "none",
-      });
+      const out = await runJob("pixelize", [
+        source.data,
+        {
+          background: p.background === "white" ? "white" : "transparent",
+          scale: Math.max(1, Math.min(64, num(p.scale, 20))),
+          colors: p.colors === undefined ? undefined : num(p.colors, 16),
+          palette,
+          dither: p.dither === true ? "floyd-steinberg" : "none",
+        },
+      ]);
       return [
         {
           kind: "image",
@@ -211,7 +214,7 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
           contentType: "image/png",
           width: out.width,
           height: out.height,
-          logical: await encodeGridPng(out.grid, 1, "transparent"),
+          logical: await runJob("gridPng", [out.grid, 1, "transparent"], { transferArgs: true }),
         },
       ];
     }
@@ -239,7 +242,7 @@ export const localAdapter: ProviderAdapter = {
       req.type === "operation"
         ? await operation(req)
         : req.type === "audio"
-          ? renderLocalSfx(req)
+          ? await runJob("sfx", [req])
           : await sprites(req);
     return { state: "done", outputs };
   },

@@ -1,5 +1,10 @@
-// Security headers for every response the app serves. The proxy (proxy.ts) applies them; this
-// module only decides them, so it stays free of next/* and can be unit-tested.
+// Security headers for every response the app serves. This module only decides them, so it stays
+// free of next/* and can be unit-tested. Two places apply them:
+// - pages: the proxy (proxy.ts, matched to pages only), which needs a fresh nonce per request and
+//   redirects to sign-in;
+// - everything else (API, /static gallery files, public files, Next's build assets): constant
+//   headers from next.config's headers() (`staticHeaderRules`), which Next adds from its routes
+//   manifest without running the proxy, so the hot API routes pay nothing for them.
 //
 // Pages get a nonce-based CSP as Next 16's guide describes (node_modules/next/dist/docs/01-app/
 // 02-guides/content-security-policy.md): "Next.js parses the Content-Security-Policy header [of
@@ -74,13 +79,63 @@ export function securityHeaders(
     "Permissions-Policy": PERMISSIONS_POLICY,
   };
   // Only over https: a browser ignores HSTS on http, and a wrong one locks a host out for a year.
-  if (https) headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+  if (https) headers["Strict-Transport-Security"] = HSTS;
   return headers;
 }
 
 function requireNonce(nonce: string | undefined): string {
   if (!nonce) throw new Error("a page CSP needs a nonce");
   return nonce;
+}
+
+/** One entry of next.config's headers(): the shape Next's routes manifest takes. */
+export interface HeaderRule {
+  source: string;
+  has?: { type: "header"; key: string; value: string }[];
+  headers: { key: string; value: string }[];
+}
+
+/**
+ * Sources of the resource family in next.config's path syntax: the JSON APIs, gallery files and
+ * any other file with an extension (public icons, manifest). Together with Next's build assets
+ * (BUILD_ASSET_SOURCE) and proxy.ts's matcher (pages: everything else) they cover every path.
+ */
+export const RESOURCE_SOURCES = [
+  "/api/:path*",
+  "/static/:path*",
+  "/:file((?!_next/).*\\.[A-Za-z0-9]+)",
+];
+
+/** Next's hashed scripts and styles: no CSP of their own (a Web Worker script would inherit it). */
+export const BUILD_ASSET_SOURCE = "/_next/static/:path*";
+
+export const HSTS = "max-age=31536000; includeSubDomains";
+
+/**
+ * The constant headers of the resource family. The routes manifest is fixed at build time, so
+ * PUBLIC_BASE_URL (read at run time) cannot switch HSTS on for these; they send it when the
+ * request reached the TLS terminator over https (X-Forwarded-Proto, which the README's reverse
+ * proxy sets; `next start` itself never serves https). A browser honours HSTS only over https,
+ * so that is exactly when it matters; pages add it from PUBLIC_BASE_URL as well.
+ */
+export function staticHeaderRules(): HeaderRule[] {
+  const constant = Object.entries(securityHeaders("resource")).map(([key, value]) => ({
+    key,
+    value,
+  }));
+  const hsts = (source: string): HeaderRule => ({
+    source,
+    has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+    headers: [{ key: "Strict-Transport-Security", value: HSTS }],
+  });
+  return [
+    ...RESOURCE_SOURCES.flatMap((source) => [{ source, headers: constant }, hsts(source)]),
+    {
+      source: BUILD_ASSET_SOURCE,
+      headers: constant.filter((h) => h.key !== "Content-Security-Policy"),
+    },
+    hsts(BUILD_ASSET_SOURCE),
+  ];
 }
 
 /** 128 random bits, base64, as the CSP nonce grammar allows. */

@@ -7,10 +7,7 @@ import { assetsOfTasks, tasksOfBatch } from "@/lib/db/tasks";
 import {
   type AsepriteAtlas,
   type Background,
-  buildSheetFromGrids,
   decodeLogical,
-  encodeGifFromGrids,
-  encodeGridPng,
   godotSpriteFrames,
   type RgbaImage,
   type SpriteSheet,
@@ -18,6 +15,7 @@ import {
   zipStream,
 } from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
+import { runJob } from "@/lib/workers/pool";
 import { taskInterpretation } from "./serialize";
 
 export interface FrameFile {
@@ -113,14 +111,17 @@ async function sheetOf(
   o: ExportOptions,
   imageName: string,
 ): Promise<SpriteSheet> {
-  const sheet = await buildSheetFromGrids(grids, {
-    scale: exportScale(batch, o.scale),
-    background: backgroundOf(batch),
-    mode: batch.mode,
-    indices: frames.map((f) => f.index),
-    frameDurationMs: frameDurationMs(o.fps),
-    imageName,
-  });
+  const sheet = await runJob("sheetFromGrids", [
+    grids,
+    {
+      scale: exportScale(batch, o.scale),
+      background: backgroundOf(batch),
+      mode: batch.mode,
+      indices: frames.map((f) => f.index),
+      frameDurationMs: frameDurationMs(o.fps),
+      imageName,
+    },
+  ]);
   const credits = framesCredits(frames);
   const it = frames[0] ? taskInterpretation(frames[0].task) : null;
   for (const atlas of [sheet.atlas, sheet.namedAtlas]) {
@@ -139,13 +140,16 @@ export async function batchSheet(
   return sheetOf(batch, frames, await loadGrids(frames), o, name);
 }
 
-function gifOf(batch: Batch, sheet: SpriteSheet, grids: RgbaImage[]): Buffer {
-  return encodeGifFromGrids(grids, {
-    scale: sheet.scale,
-    background: backgroundOf(batch),
-    durations: sheet.layout.frames.map((f) => f.durationMs),
-    loop: true,
-  });
+function gifOf(batch: Batch, sheet: SpriteSheet, grids: RgbaImage[]): Promise<Buffer> {
+  return runJob("gifFromGrids", [
+    grids,
+    {
+      scale: sheet.scale,
+      background: backgroundOf(batch),
+      durations: sheet.layout.frames.map((f) => f.durationMs),
+      loop: true,
+    },
+  ]);
 }
 
 export async function batchGif(
@@ -160,7 +164,10 @@ export async function batchGif(
 }
 
 export async function batchFramePng(batch: Batch, frame: FrameFile, scale?: number) {
-  return encodeGridPng(await frame.loadGrid(), exportScale(batch, scale), backgroundOf(batch));
+  const grid = await frame.loadGrid();
+  return runJob("gridPng", [grid, exportScale(batch, scale), backgroundOf(batch)], {
+    transferArgs: true,
+  });
 }
 
 export { godotSpriteFrames, sliceManifest };
@@ -203,7 +210,7 @@ export function batchZipEntries(
   const entries: ZipEntry[] = [
     ...frames.map((f, i) => ({
       name: f.name,
-      data: async () => encodeGridPng((await all())[i]!, scale, backgroundOf(batch)),
+      data: async () => runJob("gridPng", [(await all())[i]!, scale, backgroundOf(batch)]),
     })),
     { name: "sheet.png", data: async () => (await getSheet()).png },
     { name: "sheet.json", data: async () => json((await getSheet()).atlas) },

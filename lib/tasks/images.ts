@@ -1,5 +1,5 @@
-import type { Task } from "@/lib/db/schema";
-import { findAsset } from "@/lib/db/tasks";
+import type { Asset, Task } from "@/lib/db/schema";
+import { assetsOfTasks, findAsset } from "@/lib/db/tasks";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 /** The task's main image as a `data:image/png;base64,…` URL, or undefined if it has none. */
@@ -20,16 +20,33 @@ export const BASE64_LIMIT = 10;
 export async function withBase64<T extends { id: number; status: Task["status"] }>(
   rows: T[],
 ): Promise<{ encoded: Map<number, string>; limited: boolean }> {
-  const encoded = new Map<number, string>();
+  const completed = rows.filter((r) => r.status === "completed");
+  // One query for the images of the whole page (not one per task), then the reads side by side.
+  const images = new Map(
+    (
+      await assetsOfTasks(
+        completed.map((r) => r.id),
+        "image",
+      )
+    )
+      .filter((a) => a.position === 0)
+      .map((a) => [a.taskId, a]),
+  );
+  const chosen: Asset[] = [];
   let limited = false;
-  for (const row of rows) {
-    if (row.status !== "completed") continue;
-    if (encoded.size >= BASE64_LIMIT) {
-      limited = true;
-      continue;
-    }
-    const url = await imageDataUrl(row);
-    if (url) encoded.set(row.id, url);
+  for (const row of completed) {
+    const asset = images.get(row.id);
+    if (chosen.length >= BASE64_LIMIT) limited = true;
+    else if (asset) chosen.push(asset);
   }
+  const store = getBlobStore();
+  const encoded = new Map(
+    await Promise.all(
+      chosen.map(async (a) => {
+        const data = await store.get(a.storageKey);
+        return [a.taskId, `data:${a.contentType};base64,${data.toString("base64")}`] as const;
+      }),
+    ),
+  );
   return { encoded, limited };
 }

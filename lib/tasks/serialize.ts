@@ -204,12 +204,14 @@ export function toPixelTask(task: Task, files: Asset[], origin: string) {
       });
     }
   }
+  // The interpretation is answered once, as its own field, not a second time inside params.
+  const { interpretation: _drawn, ...params } = (task.params ?? {}) as Record<string, unknown>;
   return {
     id: toPublicTaskId(task.id),
     type: task.type,
     status: task.status,
     model: task.model,
-    params: task.params,
+    params: task.params === null ? null : params,
     result,
     error: task.errorMsg || null,
     progress: task.progress,

@@ -1,6 +1,6 @@
 import type { Task } from "@/lib/db/schema";
 import { assetsOfTask, deleteTaskRow } from "@/lib/db/tasks";
-import { getTaskQueue } from "@/lib/jobs/task-queue";
+import { getTaskQueue } from "@/lib/jobs/queue-factory";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { imageDataUrl } from "./images";
 import { assetUrl, toQtTask } from "./serialize";

@@ -129,6 +129,10 @@ export interface FakeServer {
   reset(): void;
   /** API calls only (result-file downloads excluded) */
   apiCalls(): RecordedCall[];
+  /** every request from now on is accepted and never answered (a frozen upstream) */
+  hangEverything(on: boolean): void;
+  /** client connections open right now (a client that gave up must have closed its socket) */
+  openSockets(): number;
 }
 
 let cachedPng: Buffer | undefined;
@@ -276,6 +280,8 @@ export async function startFakeServer(
     },
   };
 
+  let frozen = false;
+  const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -301,6 +307,7 @@ export async function startFakeServer(
         call.form = await parseForm(body, ct);
       }
       calls.push(call);
+      if (frozen) return; // never answered; close() destroys the socket
 
       if (call.path.startsWith("/files/")) {
         const qi = queue.findIndex((q) => q.stage === "download");
@@ -336,6 +343,10 @@ export async function startFakeServer(
     }
   });
 
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -364,6 +375,10 @@ export async function startFakeServer(
     apiCalls() {
       return calls.filter((c) => !c.path.startsWith("/files/"));
     },
+    hangEverything(on) {
+      frozen = on;
+    },
+    openSockets: () => sockets.size,
   };
 }
 

@@ -3,7 +3,7 @@
 // backend (SQLite lease queue or pg-boss) until none is left, and prints the ids it won as JSON.
 // Run with tsx; DATABASE_URL names the shared database.
 import { closeDatabase } from "@/lib/db/client";
-import { closeTaskQueue, getTaskQueue } from "@/lib/jobs/task-queue";
+import { closeTaskQueue, getTaskQueue } from "@/lib/jobs/queue-factory";
 
 async function main() {
   const owner = process.env.RACE_OWNER ?? `race-${process.pid}`;

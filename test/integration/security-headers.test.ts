@@ -1,6 +1,7 @@
 // Security headers on every route family (pages, JSON API, /static/gallery, /api/download,
 // public files), against the real production server. Two servers: plain http (no HSTS) and one
-// whose PUBLIC_BASE_URL is https (HSTS and upgrade-insecure-requests).
+// whose PUBLIC_BASE_URL is https behind a TLS terminator (HSTS and upgrade-insecure-requests).
+// Pages get theirs from proxy.ts; every other family from next.config without the proxy.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
@@ -63,13 +64,18 @@ function families(): {
     { name: "bad signed download", path: "/api/download/1?sig=x&exp=1", status: 403 },
     { name: "public icon", path: "/favicon.ico", status: 200 },
     { name: "web manifest", path: "/manifest.webmanifest", status: 200 },
+    { name: "health", path: "/api/health/live", status: 200 },
   ];
 }
 
-async function get(server: TestServer, path: string, auth?: boolean) {
+async function get(server: TestServer, path: string, auth?: boolean, viaHttps = false) {
   return fetch(`${server.baseUrl}${path}`, {
     redirect: "manual",
-    headers: auth ? user.auth : {},
+    headers: {
+      ...(auth ? user.auth : {}),
+      // what the reverse proxy in front of an https deployment adds (README "Reverse proxy")
+      ...(viaHttps ? { "X-Forwarded-Proto": "https" } : {}),
+    },
   });
 }
 
@@ -126,7 +132,7 @@ describe("security headers over http", () => {
 describe("security headers when PUBLIC_BASE_URL is https", () => {
   it("adds HSTS on every route family and upgrade-insecure-requests on pages", async () => {
     for (const f of families()) {
-      const res = await get(https, f.path, f.auth);
+      const res = await get(https, f.path, f.auth, true);
       expect(res.status, f.name).toBe(f.status);
       const csp = expectCommon(res);
       expect(res.headers.get("strict-transport-security"), f.name).toMatch(/^max-age=\d{7,}/);

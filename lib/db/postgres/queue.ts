@@ -1,7 +1,7 @@
 // PostgreSQL-only statements of the pg-boss queue engine (lib/jobs/pg-boss-queue.ts). pg-boss
 // delivers "task N may run"; these decide, on the task row, whether it actually runs here.
-import { and, count, eq, gte, lt, or, sql } from "drizzle-orm";
-import { getDb, writeTransaction } from "../client";
+import { and, count, eq, getTableColumns, gte, lt, or, sql } from "drizzle-orm";
+import { getDb } from "../client";
 import { type Task, tasks } from "../schema";
 
 export type RowClaim =
@@ -13,9 +13,10 @@ export type RowClaim =
 
 /**
  * Claims task `id` for `owner` if it is runnable and its provider is below `cap` running tasks
- * across every worker. A transaction-scoped advisory lock per provider serialises the
- * count-then-update of concurrent claimers, so the cap holds exactly; the row lock (FOR UPDATE)
- * makes two deliveries of one task claim it at most once.
+ * across every worker, in one round trip: the function pixel_claim_task (drizzle/postgres
+ * migration 0003) takes a transaction-scoped advisory lock per provider, which serialises the
+ * count-then-update of concurrent claimers so the cap holds exactly, and the row lock (FOR
+ * UPDATE) makes two deliveries of one task claim it at most once.
  */
 export async function claimTaskRow(opts: {
   id: number;
@@ -24,50 +25,23 @@ export async function claimTaskRow(opts: {
   leaseMs: number;
   cap: number;
 }): Promise<RowClaim> {
-  return writeTransaction(function* (tx) {
-    yield tx.execute(
-      sql`SELECT pg_advisory_xact_lock(hashtext(${`pixel-provider:${opts.provider}`}))`,
-    );
-    const now = new Date();
-    const [row] = (yield tx
-      .select({
-        status: tasks.status,
-        runAfter: tasks.runAfter,
-        leaseExpiresAt: tasks.leaseExpiresAt,
-      })
-      .from(tasks)
-      .where(eq(tasks.id, opts.id))
-      .for("update")) as Pick<Task, "status" | "runAfter" | "leaseExpiresAt">[];
-    const runnable =
-      row &&
-      ((row.status === "pending" && row.runAfter <= now) ||
-        (row.status === "processing" && (row.leaseExpiresAt ?? now) < now));
-    if (!runnable) return { kind: "stale" } as RowClaim;
-    const [{ n }] = (yield tx
-      .select({ n: count() })
-      .from(tasks)
-      .where(
-        and(
-          eq(tasks.provider, opts.provider),
-          eq(tasks.status, "processing"),
-          gte(tasks.leaseExpiresAt, now),
-        ),
-      )) as { n: number }[];
-    if (n >= opts.cap) return { kind: "full" } as RowClaim;
-    const [task] = (yield tx
-      .update(tasks)
-      .set({
-        status: "processing",
-        leaseOwner: opts.owner,
-        leaseExpiresAt: new Date(now.getTime() + opts.leaseMs),
-        attempts: sql`${tasks.attempts} + 1`,
-        startedAt: sql`coalesce(${tasks.startedAt}, ${now})`,
-        updatedAt: now,
-      })
-      .where(eq(tasks.id, opts.id))
-      .returning()) as Task[];
-    return { kind: "claimed", task } as RowClaim;
-  });
+  const db = await getDb();
+  const { rows } = await db.execute<{ outcome: RowClaim["kind"]; task: Record<string, unknown> }>(
+    sql`SELECT outcome, task FROM pixel_claim_task(${opts.id}, ${opts.provider}, ${opts.owner}, ${opts.leaseMs}, ${opts.cap}, ${new Date().toISOString()})`,
+  );
+  const [row] = rows;
+  if (row?.outcome === "claimed") return { kind: "claimed", task: taskFromJson(row.task) };
+  return { kind: row?.outcome === "full" ? "full" : "stale" };
+}
+
+/** A tasks row as to_jsonb gives it (column names, JSON values) in drizzle's shape. */
+function taskFromJson(json: Record<string, unknown>): Task {
+  const out: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(tasks))) {
+    const value = json[column.name];
+    out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return out as Task;
 }
 
 /** Tasks running now (live lease) per provider, across all workers. */

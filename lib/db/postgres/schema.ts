@@ -211,3 +211,19 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   updatedMs: doublePrecision("updated_ms").notNull(),
   taken: boolean("taken").notNull(),
 });
+
+/**
+ * How many tasks each user has in each status, kept by triggers on tasks (see the migration), so
+ * the task list's total is a sum of at most four rows instead of a count over the whole history.
+ */
+export const taskCounts = pgTable(
+  "task_counts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: TASK_STATUSES }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.status] })],
+);

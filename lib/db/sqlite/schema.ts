@@ -207,3 +207,19 @@ export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
   updatedMs: real("updated_ms").notNull(),
   taken: integer("taken", { mode: "boolean" }).notNull(),
 });
+
+/**
+ * How many tasks each user has in each status, kept by triggers on tasks (see the migration), so
+ * the task list's total is a sum of at most four rows instead of a count over the whole history.
+ */
+export const taskCounts = sqliteTable(
+  "task_counts",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    status: text("status", { enum: TASK_STATUSES }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.status] })],
+);

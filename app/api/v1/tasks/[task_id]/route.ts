@@ -4,7 +4,7 @@ import { publicOrigin } from "@/lib/api/origin";
 import { json } from "@/lib/api/respond";
 import { pixelTaskAnswer } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
-import { assetsOfTask, getTaskForUser } from "@/lib/db/tasks";
+import { getTaskWithFilesForUser } from "@/lib/db/tasks";
 import { parsePublicTaskId, toPixelTask } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
@@ -13,11 +13,11 @@ export const dynamic = "force-dynamic";
 export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const id = parsePublicTaskId(params.task_id);
-  const task = id ? await getTaskForUser(id, user.id) : undefined;
-  if (!task) throw notFound(`Task '${params.task_id}'`);
+  const found = id ? await getTaskWithFilesForUser(id, user.id) : undefined;
+  if (!found) throw notFound(`Task '${params.task_id}'`);
   return json(pixelTaskAnswer, {
     code: "200",
     message: "success",
-    data: toPixelTask(task, await assetsOfTask(task.id), publicOrigin(req)),
+    data: toPixelTask(found.task, found.files, publicOrigin(req)),
   });
 });

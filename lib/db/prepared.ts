@@ -1,0 +1,29 @@
+// Prepared statements for the hot reads. A statement is built once per database handle (the
+// handle changes when PostgreSQL reconnects or a test opens another file) with placeholders for
+// its values: no query building per request, and PostgreSQL parses and plans it once per
+// connection (a named statement), better-sqlite3 compiles it once.
+import { type Db, getDb } from "./client";
+
+/** What both drivers' prepared queries share: execute with the placeholders' values. */
+interface PreparedQuery<R> {
+  execute(values: Record<string, unknown>): PromiseLike<R> | R;
+}
+
+/**
+ * `build` makes the statement with `sql.placeholder(...)` for its values and calls
+ * `.prepare(name)` (the name is PostgreSQL's; SQLite ignores it). Returns a runner.
+ */
+export function preparedQuery<R, V extends Record<string, unknown>>(
+  build: (db: Db) => PreparedQuery<R>,
+): (values: V) => Promise<R> {
+  const byDb = new WeakMap<Db, PreparedQuery<R>>();
+  return async (values) => {
+    const db = await getDb();
+    let query = byDb.get(db);
+    if (!query) {
+      query = build(db);
+      byDb.set(db, query);
+    }
+    return query.execute(values);
+  };
+}
