@@ -5,7 +5,9 @@ import sharp from "sharp";
 import type { PaletteLock } from "@/lib/db/queue";
 import type { assets, Task } from "@/lib/db/schema";
 import { getBatchById } from "@/lib/db/tasks";
+import { readTaskParams } from "@/lib/generation/task-params";
 import { encodeGridPng, pixelize } from "@/lib/pixel";
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import { ProviderError } from "@/lib/providers/errors";
 import { downloadOutput } from "@/lib/providers/http";
 import type { AdapterContext, ModelSpec, ProviderOutput } from "@/lib/providers/types";
@@ -89,7 +91,13 @@ export async function storeOutputs(
   model: ModelSpec,
   outputs: ProviderOutput[],
   ctx: AdapterContext,
-): Promise<{ files: AssetRow[]; width?: number; height?: number; lockPalette?: PaletteLock }> {
+): Promise<{
+  files: AssetRow[];
+  width?: number;
+  height?: number;
+  lockPalette?: PaletteLock;
+  params?: Record<string, unknown>;
+}> {
   if (outputs.length === 0)
     throw new ProviderError("malformed", `${model.provider}: the upstream returned no output`);
   const store = getBlobStore();
@@ -97,6 +105,7 @@ export async function storeOutputs(
   const positions = new Map<string, number>();
   let main: { width: number; height: number } | undefined;
   let lockPalette: PaletteLock | undefined;
+  let report: PixelizeReport | undefined;
 
   const put = async (
     kind: AssetRow["kind"],
@@ -133,9 +142,11 @@ export async function storeOutputs(
         const pixelized = await pixelizeForTask(task, original.png);
         image = pixelized;
         lockPalette ??= pixelized.lockPalette;
+        report ??= pixelized.report;
       } else {
         image = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
         image.logical = out.logical;
+        report ??= out.pixelize;
       }
       if (out.kind === "grid") {
         await put("grid", image.png, "image/png", image);
@@ -156,7 +167,13 @@ export async function storeOutputs(
       await put(out.kind, data, contentType);
     }
   }
-  return { files, width: main?.width, height: main?.height, lockPalette };
+  return {
+    files,
+    width: main?.width,
+    height: main?.height,
+    lockPalette,
+    params: report ? { ...readTaskParams(task.params), pixelize: report } : undefined,
+  };
 }
 
 async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
@@ -184,6 +201,7 @@ async function pixelizeForTask(
   height: number;
   logical: Buffer;
   lockPalette?: PaletteLock;
+  report: PixelizeReport;
 }> {
   const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
   const locked =
@@ -207,5 +225,6 @@ async function pixelizeForTask(
     height: result.height,
     logical: await encodeGridPng(result.grid, 1, background),
     lockPalette,
+    report: result.report,
   };
 }
