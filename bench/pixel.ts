@@ -14,9 +14,9 @@ import {
 import { fakePixelArt } from "@/lib/pixel/fake-pixel-art";
 import { pixelize, pixelizeGrid } from "@/lib/pixel/pixelize";
 import { decodeImage, encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
-import { generateSpriteFrame } from "@/lib/pixel/sprite-frame";
 import { prepareSprite, renderSpriteGrid } from "@/lib/pixel/sprite/engine";
 import { SUBJECTS } from "@/lib/pixel/sprite/vocabulary";
+import { generateSpriteFrame } from "@/lib/pixel/sprite-frame";
 
 const run = promisify(execFile);
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
@@ -208,7 +208,8 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
     directions8_vs_floor: Math.round((dir8Ms / dir8FloorMs) * 100) / 100,
     goals: {
       pixelize: "<= imagemagick",
-      grid_recovery: "<= 150 ms per megapixel (issue #17); ratio to sharp for comparison across machines",
+      grid_recovery:
+        "<= 150 ms per megapixel (issue #17); ratio to sharp for comparison across machines",
       walk: "<= 3x floor",
       directions8: "<= 3x floor",
       catalogue: "< 20 ms per sprite (warm and new seed)",
