@@ -69,8 +69,8 @@ describe("self-hosted providers end to end", () => {
     expect(await findAsset(r.task.id, "image")).toBeTruthy();
     expect(await findAsset(r.task.id, "original")).toBeTruthy();
     // what grid recovery found is recorded on the task for the studio to show
-    const recorded = (done?.params as { pixelize?: { method: string; logicalWidth: number } })
-      .pixelize;
+    const params = done?.params as { pixelize?: { method: string; logicalWidth: number } };
+    const recorded = params?.pixelize;
     expect(recorded?.method).toMatch(/^(detected|exact|native|resampled)$/);
     expect(recorded?.logicalWidth).toBeGreaterThan(0);
     const wf = (
