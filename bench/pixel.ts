@@ -11,10 +11,12 @@ import {
   frameDurations,
   godotSpriteFrames,
 } from "@/lib/pixel/exports";
-import { pixelize } from "@/lib/pixel/pixelize";
-import { encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
+import { fakePixelArt } from "@/lib/pixel/fake-pixel-art";
+import { pixelize, pixelizeGrid } from "@/lib/pixel/pixelize";
+import { decodeImage, encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
 import { prepareSprite, renderSpriteGrid } from "@/lib/pixel/sprite/engine";
 import { SUBJECTS } from "@/lib/pixel/sprite/vocabulary";
+import { generateSpriteFrame } from "@/lib/pixel/sprite-frame";
 
 const run = promisify(execFile);
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
@@ -57,6 +59,33 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
   const pixelizeMs = await timeIt(runs, () =>
     pixelize(input, { background: "transparent", scale: 20, targetSize: 64, colors: 16 }),
   );
+  // grid recovery + colour reduction on a 1 000² "AI" image (32 cells at 31.25×, bilinear,
+  // JPEG 85), against sharp decoding and PNG-encoding the same image
+  const knight = await generateSpriteFrame({
+    prompt: "a red knight",
+    seed: 3,
+    mode: "idle",
+    index: 0,
+    count: 1,
+    background: "transparent",
+    scale: 1,
+    size: 32,
+  });
+  const fake = await fakePixelArt(knight.grid, {
+    scale: 31.25,
+    kernel: "bilinear",
+    jpeg: 85,
+    shift: [5, 3],
+    backdrop: [240, 236, 226],
+    shadow: false,
+    noise: 0,
+  });
+  const decoded = await decodeImage(fake);
+  const mp = (decoded.width * decoded.height) / 1e6;
+  const recoveryMs = await timeIt(runs, async () =>
+    pixelizeGrid(decoded, { background: "transparent", jpeg: true }),
+  );
+  const sharpMs = await timeIt(runs, () => sharp(fake).png().toBuffer());
   let imagemagick: number | "absent" = "absent";
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "pixbench-"));
   try {
@@ -165,6 +194,9 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
     catalogue_warm_ms_per_sprite: Math.round((warmMs / subjects.length) * 100) / 100,
     catalogue_new_seed_ms_per_sprite: Math.round((newSeedMs / subjects.length) * 100) / 100,
     pixelize_1024_to_64x64_16c_x20_ms: pixelizeMs,
+    grid_recovery_and_reduction_ms_per_mp: Math.round((recoveryMs / mp) * 10) / 10,
+    sharp_decode_png_encode_ms_per_mp: Math.round((sharpMs / mp) * 10) / 10,
+    grid_recovery_vs_sharp_decode_encode: Math.round((recoveryMs / sharpMs) * 100) / 100,
     imagemagick_ms: imagemagick,
     pixelize_vs_imagemagick:
       typeof imagemagick === "number" ? Math.round((pixelizeMs / imagemagick) * 100) / 100 : null,
@@ -176,6 +208,8 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
     directions8_vs_floor: Math.round((dir8Ms / dir8FloorMs) * 100) / 100,
     goals: {
       pixelize: "<= imagemagick",
+      grid_recovery:
+        "<= 150 ms per megapixel (issue #17); ratio to sharp for comparison across machines",
       walk: "<= 3x floor",
       directions8: "<= 3x floor",
       catalogue: "< 20 ms per sprite (warm and new seed)",

@@ -12,6 +12,7 @@ import { z } from "zod";
 // The REST API's words; lib/vocabulary.ts has no dependencies, so the MCP server stays standalone.
 import {
   BACKGROUNDS,
+  PALETTE_NAMES,
   SPRITE_MODES,
   TASK_STATUSES,
   TERRAINS,
@@ -81,14 +82,15 @@ const seedField = z
   .max(2147483647, "seed must be an integer between 0 and 2147483647")
   .describe("Optional random seed for reproducible results. 可选随机种子，便于复现。");
 
+// Built from the vocabulary (not restated), so a palette added there is accepted here too.
 const paletteField = z
   .string({ error: "palette must be a string" })
   .regex(
-    /^(auto|auto:([2-9]|[1-5][0-9]|6[0-4])|pico-8|nes|gameboy|endesga-32|db16|db32)$/,
-    'palette must be "auto", "auto:N" (N = 2–64) or one of pico-8, nes, gameboy, endesga-32, db16, db32',
+    new RegExp(`^(auto|auto:([2-9]|[1-5][0-9]|6[0-4])|${PALETTE_NAMES.join("|")})$`),
+    `palette must be "auto", "auto:N" (N = 2–64) or one of ${PALETTE_NAMES.join(", ")}`,
   )
   .describe(
-    'Optional palette: "auto", "auto:N" (N colours, 2–64) or pico-8 | nes | gameboy | endesga-32 | db16 | db32. 可选调色板。',
+    `Optional palette: "auto", "auto:N" (N colours, 2–64) or ${PALETTE_NAMES.join(" | ")}. 可选调色板。`,
   );
 
 const waitField = z

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Task } from "@/lib/client/types";
 import type { MessageKey, Translate } from "@/lib/i18n";
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import { TILESET_MODE } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { cardClass, formatDate } from "../ui";
@@ -50,6 +51,21 @@ function settingsLabel(v: unknown): string | null {
   return parts.length ? parts.join(" · ") : null;
 }
 
+/** What grid recovery found when the image was pixelized (params.pixelize), in words. */
+function gridLabel(t: Translate, v: unknown): string | null {
+  if (!v || typeof v !== "object") return null;
+  const r = v as Partial<PixelizeReport>;
+  if (!r.method || !r.logicalWidth || !r.logicalHeight) return null;
+  const vars = {
+    w: r.logicalWidth,
+    h: r.logicalHeight,
+    cw: Number((r.cellWidth ?? 0).toFixed(2)),
+    ch: Number((r.cellHeight ?? 0).toFixed(2)),
+    c: Math.round((r.confidence ?? 0) * 100),
+  };
+  return t(`detail.grid.${r.method}` as "detail.grid.detected", vars);
+}
+
 /** The settings a task was made with, its timings, and links to its batch and source. */
 export function TaskParams({ task: tk }: { task: Task }) {
   const { t, locale } = useI18n();
@@ -60,6 +76,7 @@ export function TaskParams({ task: tk }: { task: Task }) {
   const settings = settingsLabel(taskParam(tk, "operationParams"));
   const duration = taskParamString(tk, "duration");
   const voice = taskParamString(tk, "voice");
+  const grid = gridLabel(t, taskParam(tk, "pixelize"));
   // Scale, background, palette and pixel size describe pictures: a sound has none of them, and
   // a tileset is always a 1× transparent sheet described by its own rows instead.
   const audio = tk.type === "audio";
@@ -102,6 +119,7 @@ export function TaskParams({ task: tk }: { task: Task }) {
           />
         )}
         {settings && <Row k={t("detail.settings")} v={settings} />}
+        {grid && <Row k={t("detail.grid")} v={<span data-testid="pixel-grid">{grid}</span>} />}
         {duration && <Row k={t("detail.duration.media")} v={duration} />}
         {voice && <Row k={t("detail.voice")} v={voice} />}
         <Row k={t("detail.created")} v={formatDate(tk.created_at, locale)} />

@@ -80,6 +80,7 @@ export async function completeTaskRow(
     height?: number;
     files: (typeof assets.$inferInsert)[];
     lockPalette?: PaletteLock;
+    params?: Record<string, unknown>;
   },
 ): Promise<boolean> {
   return writeTransaction(function* (tx) {
@@ -91,6 +92,7 @@ export async function completeTaskRow(
         width: values.width ?? null,
         height: values.height ?? null,
         progress: 100,
+        ...(values.params ? { params: values.params } : {}),
         leaseOwner: null,
         leaseExpiresAt: null,
         completedAt: new Date(),

@@ -1,3 +1,4 @@
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import type { SpriteInterpretation } from "@/lib/pixel/sprite/interpretation";
 
 // What a task row's `params` column holds: the caller's request as given (generations API (docs/generations-api.md) returns it as
@@ -35,6 +36,8 @@ export interface TaskParams {
   shading?: string;
   /** what the offline engine drew (lib/pixel/sprite/interpretation.ts); local image tasks only */
   interpretation?: SpriteInterpretation;
+  /** what grid recovery found when the image was pixelized (remote outputs, local/pixelize) */
+  pixelize?: PixelizeReport;
   /** parameters of an operation model (factor, color_count, fit, …) */
   operationParams?: Record<string, unknown>;
   [key: string]: unknown;

@@ -357,6 +357,11 @@ export const en = {
   "studio.generatingBatch": "Generating batch #{id}",
   "detail.operation": "Operation",
   "detail.settings": "Settings",
+  "detail.grid": "Pixel grid",
+  "detail.grid.detected": "found {w}×{h} cells of {cw}×{ch} px (confidence {c} %)",
+  "detail.grid.exact": "exact ×{cw} upscale of {w}×{h} pixel art",
+  "detail.grid.native": "already pixel art, {w}×{h}",
+  "detail.grid.resampled": "no pixel grid found; resampled to {w}×{h}",
   "detail.duration.media": "Length",
   "detail.voice": "Voice",
   "docs.overview":
@@ -766,6 +771,11 @@ export const zh: Record<MessageKey, string> = {
   "studio.generatingBatch": "正在生成批量任务 #{id}",
   "detail.operation": "操作",
   "detail.settings": "设置",
+  "detail.grid": "像素网格",
+  "detail.grid.detected": "找到 {w}×{h} 个 {cw}×{ch} 像素的格子（置信度 {c}%）",
+  "detail.grid.exact": "{w}×{h} 像素画的 ×{cw} 精确放大",
+  "detail.grid.native": "已是像素画，{w}×{h}",
+  "detail.grid.resampled": "未找到像素网格；重采样为 {w}×{h}",
   "detail.duration.media": "时长",
   "detail.voice": "声音",
   "docs.overview":

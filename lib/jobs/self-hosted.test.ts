@@ -68,6 +68,11 @@ describe("self-hosted providers end to end", () => {
     const { findAsset } = await import("@/lib/db/tasks");
     expect(await findAsset(r.task.id, "image")).toBeTruthy();
     expect(await findAsset(r.task.id, "original")).toBeTruthy();
+    // what grid recovery found is recorded on the task for the studio to show
+    const params = done?.params as { pixelize?: { method: string; logicalWidth: number } };
+    const recorded = params?.pixelize;
+    expect(recorded?.method).toMatch(/^(detected|exact|native|resampled)$/);
+    expect(recorded?.logicalWidth).toBeGreaterThan(0);
     const wf = (
       comfy.apiCalls().find((c) => c.path === "/prompt")!.json as {
         prompt: Record<string, { class_type: string; inputs: Record<string, unknown> }>;

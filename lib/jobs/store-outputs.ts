@@ -5,7 +5,9 @@ import sharp from "sharp";
 import type { PaletteLock } from "@/lib/db/queue";
 import type { assets, Task } from "@/lib/db/schema";
 import { getBatchById } from "@/lib/db/tasks";
+import { readTaskParams } from "@/lib/generation/task-params";
 import type { PixelizeOptions } from "@/lib/pixel";
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import { ProviderError } from "@/lib/providers/errors";
 import { downloadOutput } from "@/lib/providers/http";
 import type { AdapterContext, ModelSpec, ProviderOutput } from "@/lib/providers/types";
@@ -90,7 +92,13 @@ export async function storeOutputs(
   model: ModelSpec,
   outputs: ProviderOutput[],
   ctx: AdapterContext,
-): Promise<{ files: AssetRow[]; width?: number; height?: number; lockPalette?: PaletteLock }> {
+): Promise<{
+  files: AssetRow[];
+  width?: number;
+  height?: number;
+  lockPalette?: PaletteLock;
+  params?: Record<string, unknown>;
+}> {
   if (outputs.length === 0)
     throw new ProviderError("malformed", `${model.provider}: the upstream returned no output`);
   const store = getBlobStore();
@@ -98,6 +106,7 @@ export async function storeOutputs(
   const positions = new Map<string, number>();
   let main: { width: number; height: number } | undefined;
   let lockPalette: PaletteLock | undefined;
+  let report: PixelizeReport | undefined;
 
   const put = async (
     kind: AssetRow["kind"],
@@ -134,9 +143,11 @@ export async function storeOutputs(
         const pixelized = await pixelizeForTask(task, original.png);
         image = pixelized;
         lockPalette ??= pixelized.lockPalette;
+        report ??= pixelized.report;
       } else {
         image = contentType === "image/png" ? await pngWithSize(data) : await toPng(data);
         image.logical = out.logical;
+        report ??= out.pixelize;
       }
       if (out.kind === "grid") {
         await put("grid", image.png, "image/png", image);
@@ -157,7 +168,13 @@ export async function storeOutputs(
       await put(out.kind, data, contentType);
     }
   }
-  return { files, width: main?.width, height: main?.height, lockPalette };
+  return {
+    files,
+    width: main?.width,
+    height: main?.height,
+    lockPalette,
+    params: report ? { ...readTaskParams(task.params), pixelize: report } : undefined,
+  };
 }
 
 async function pngWithSize(png: Buffer): Promise<{ png: Buffer; width: number; height: number }> {
@@ -185,6 +202,7 @@ async function pixelizeForTask(
   height: number;
   logical: Buffer;
   lockPalette?: PaletteLock;
+  report: PixelizeReport;
 }> {
   const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
   const locked =
@@ -211,5 +229,6 @@ async function pixelizeForTask(
     height: result.height,
     logical: await runJob("gridPng", [result.grid, 1, background], { transferArgs: true }),
     lockPalette,
+    report: result.report,
   };
 }

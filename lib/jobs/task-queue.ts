@@ -33,6 +33,8 @@ export interface StoredOutputs {
   width?: number;
   height?: number;
   files: (typeof assets.$inferInsert)[];
+  /** the task's params with what the outputs taught us (e.g. the recovered pixel grid) */
+  params?: Record<string, unknown>;
 }
 
 export interface TaskQueue {

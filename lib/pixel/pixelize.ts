@@ -1,85 +1,84 @@
-import { hexToRgb, rgbToHex } from "./color";
-import { cellStarts, detectGrid } from "./grid-detect";
+// Image → pixel art: recover the logical grid (grid-detect.ts), take one robust colour per cell,
+// turn a flat or near-flat backdrop into transparency, then reduce colours (quantize.ts).
+// Public entry points are plain functions of buffers/pixels in and out, so a worker pool can
+// run them.
+import sharp from "sharp";
+import { hexToRgb, rgbToHex, rgbToOklab } from "./color";
+import { type GridRecovery, recoverGrid } from "./grid-detect";
 import type { PaletteName } from "./palettes";
 import { isPaletteName, PALETTES } from "./palettes";
-import { applyPalette, buildPalette } from "./quantize";
+import { applyPalette, buildPalette, type DitherMode } from "./quantize";
 import { decodeImage, encodeGridPng, flattenOnWhite } from "./raster";
 import { type Background, createImage, type Rgb, type RgbaImage } from "./types";
 
 export interface PixelizeOptions {
+  /** how the result is written: transparent, or flattened on white */
   background: Background;
   scale: number;
-  /** logical long edge; auto-detect the grid when absent */
+  /** logical long edge (16–256); auto-detect the grid when absent */
   targetSize?: number;
-  /** 2–64, default auto (≤16) */
+  /** 2–64, default auto (≤32) */
   colors?: number;
   /** fixed palette name or a locked palette (e.g. frame 1's palette for later frames) */
   palette?: PaletteName | string[];
-  dither?: "none" | "ordered" | "floyd-steinberg";
+  dither?: DitherMode;
+  /** 0–1, default 1 */
+  ditherStrength?: number;
+  /** turn the backdrop into transparency (default true) */
+  removeBackdrop?: boolean;
+  /** draw a 1-cell dark outline around the opaque shape */
+  outline?: boolean;
 }
 
-const median = (a: Uint8Array, n: number) => {
-  const s = a.subarray(0, n).sort();
-  return s[n >> 1]!;
-};
-
-/** Detected grid: per-cell median of the cell interior (edges are where blur and JPEG ringing live). */
-function sampleGrid(img: RgbaImage, xs: number[], ys: number[], cell: number): RgbaImage {
-  const out = createImage(xs.length, ys.length);
-  // JPEG chroma is subsampled 2× and rings ~2px past an edge: sample only the cell centre
-  const margin = Math.min(Math.floor(cell * 0.34), Math.max(0, Math.ceil(cell / 2) - 2));
-  const buf = [0, 1, 2, 3].map(() => new Uint8Array(cell * cell));
-  const d = img.data;
-  ys.forEach((sy, cy) => {
-    const y0 = Math.max(0, sy + margin);
-    const y1 = Math.min(img.height, sy + cell - margin);
-    xs.forEach((sx, cx) => {
-      const x0 = Math.max(0, sx + margin);
-      const x1 = Math.min(img.width, sx + cell - margin);
-      let n = 0;
-      let opaque = 0;
-      for (let y = y0; y < y1; y++)
-        for (let x = x0; x < x1; x++) {
-          const i = (y * img.width + x) * 4;
-          if (d[i + 3]! >= 128) {
-            buf[0]![opaque] = d[i]!;
-            buf[1]![opaque] = d[i + 1]!;
-            buf[2]![opaque] = d[i + 2]!;
-            opaque++;
-          }
-          n++;
-        }
-      const o = (cy * out.width + cx) * 4;
-      if (opaque * 2 > n && opaque > 0) {
-        out.data[o] = median(buf[0]!, opaque);
-        out.data[o + 1] = median(buf[1]!, opaque);
-        out.data[o + 2] = median(buf[2]!, opaque);
-        out.data[o + 3] = 255;
-      }
-    });
-  });
-  return out;
+/** What the recovery found, as recorded on the task and shown in the studio. */
+export interface PixelizeReport {
+  method: GridRecovery["method"];
+  cellWidth: number;
+  cellHeight: number;
+  logicalWidth: number;
+  logicalHeight: number;
+  /** boundaries in source pixels (absent when resampled) */
+  xLines?: number[];
+  yLines?: number[];
+  confidence: number;
+  sourceWidth: number;
+  sourceHeight: number;
+  /** the backdrop colour made transparent, if any */
+  backdrop?: string;
+  note: string;
 }
 
-/** Free resize to a target size: dominant colour per block (mean of the most common 4-bit bin). */
-function sampleBlocks(img: RgbaImage, tw: number, th: number): RgbaImage {
-  const out = createImage(tw, th);
+// ---------------------------------------------------------------- cell sampling
+
+/**
+ * One colour per cell from its interior (the border is where resampling blur, anti-aliasing
+ * and JPEG ringing live): the most common 4-bit colour bin, then the mean of every interior
+ * pixel close to that bin's mean, so noise averages out but a neighbour's bleed does not.
+ */
+export function sampleCells(img: RgbaImage, xs: number[], ys: number[]): RgbaImage {
+  const out = createImage(xs.length - 1, ys.length - 1);
   const bins = new Uint16Array(4096);
   const sums = new Uint32Array(4096 * 3);
   const touched = new Uint16Array(65536);
   const d = img.data;
-  for (let cy = 0; cy < th; cy++) {
-    const y0 = Math.floor((cy * img.height) / th);
-    const y1 = Math.max(y0 + 1, Math.floor(((cy + 1) * img.height) / th));
-    for (let cx = 0; cx < tw; cx++) {
-      const x0 = Math.floor((cx * img.width) / tw);
-      const x1 = Math.max(x0 + 1, Math.floor(((cx + 1) * img.width) / tw));
+  const W = img.width;
+  const inner = (a: number, b: number): [number, number] => {
+    const len = b - a;
+    // the very centre of a smoothed cell is its true colour: stay well away from the edges
+    const m =
+      len >= 8 ? Math.round(len * 0.32) : len >= 5 ? Math.round(len * 0.2) : len >= 3 ? 1 : 0;
+    return [a + m, b - m];
+  };
+  for (let cy = 0; cy < ys.length - 1; cy++) {
+    const [y0, y1] = inner(ys[cy]!, ys[cy + 1]!);
+    for (let cx = 0; cx < xs.length - 1; cx++) {
+      const [x0, x1] = inner(xs[cx]!, xs[cx + 1]!);
       let nt = 0;
       let n = 0;
       let opaque = 0;
       let best = -1;
       for (let y = y0; y < y1; y++) {
-        let i = (y * img.width + x0) * 4;
+        let i = (y * W + x0) * 4;
         for (let x = x0; x < x1; x++, i += 4) {
           n++;
           if (d[i + 3]! < 128) continue;
@@ -96,12 +95,31 @@ function sampleBlocks(img: RgbaImage, tw: number, th: number): RgbaImage {
           if (best < 0 || bins[k]! > bins[best]!) best = k;
         }
       }
-      const o = (cy * tw + cx) * 4;
+      const o = (cy * out.width + cx) * 4;
       if (opaque * 2 > n && best >= 0) {
         const c = bins[best]!;
-        out.data[o] = Math.round(sums[best * 3]! / c);
-        out.data[o + 1] = Math.round(sums[best * 3 + 1]! / c);
-        out.data[o + 2] = Math.round(sums[best * 3 + 2]! / c);
+        const mr = sums[best * 3]! / c;
+        const mg = sums[best * 3 + 1]! / c;
+        const mb = sums[best * 3 + 2]! / c;
+        let sr = 0;
+        let sg = 0;
+        let sb = 0;
+        let m = 0;
+        for (let y = y0; y < y1; y++) {
+          let i = (y * W + x0) * 4;
+          for (let x = x0; x < x1; x++, i += 4) {
+            if (d[i + 3]! < 128) continue;
+            if (Math.abs(d[i]! - mr) + Math.abs(d[i + 1]! - mg) + Math.abs(d[i + 2]! - mb) <= 36) {
+              sr += d[i]!;
+              sg += d[i + 1]!;
+              sb += d[i + 2]!;
+              m++;
+            }
+          }
+        }
+        out.data[o] = Math.round(sr / m);
+        out.data[o + 1] = Math.round(sg / m);
+        out.data[o + 2] = Math.round(sb / m);
         out.data[o + 3] = 255;
       }
       for (let t = 0; t < nt; t++) {
@@ -114,53 +132,152 @@ function sampleBlocks(img: RgbaImage, tw: number, th: number): RgbaImage {
   return out;
 }
 
+const evenSplit = (n: number, cells: number) =>
+  Array.from({ length: cells + 1 }, (_, i) => Math.round((i * n) / cells));
+
+// ---------------------------------------------------------------- backdrop
+
+const lab = (c: Rgb) => rgbToOklab(c[0], c[1], c[2]);
+const dist = (a: number[], b: number[]) => Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!, a[2]! - b[2]!);
+
+const LIN = new Float64Array(256).map((_, i) => {
+  const v = i / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+});
+
+/** Is `c` the backdrop `bg` under a shadow (the same colour, only darker)? */
+function isShadowOf(c: Rgb, bg: Rgb): boolean {
+  const bl = bg.map((v) => LIN[v]!);
+  const cl = c.map((v) => LIN[v]!);
+  const bb = bl[0]! + bl[1]! + bl[2]!;
+  if (bb < 0.02) return false;
+  const k = (cl[0]! + cl[1]! + cl[2]!) / bb;
+  if (k < 0.25 || k > 1.02) return false;
+  const err = Math.hypot(cl[0]! - k * bl[0]!, cl[1]! - k * bl[1]!, cl[2]! - k * bl[2]!);
+  return err < 0.03 + 0.03 * k;
+}
+
 /**
- * Background to true transparency: flood-fill (4-connected) from the border over the dominant
- * border colour, so enclosed areas of the same colour (eye whites) survive.
+ * Backdrop → transparency on the logical grid. The backdrop is the dominant colour of the
+ * border cells; a fill grows from the border through cells that step only a little from their
+ * neighbour and stay near the backdrop (a gradient) or are the backdrop in shadow (a soft drop
+ * shadow). Enclosed areas of the backdrop colour (eye whites) are not reached. One more ring of
+ * near-backdrop cells next to the removed area is the anti-aliasing halo and goes too.
  */
-export function removeBackground(img: RgbaImage): RgbaImage {
-  const { width: w, height: h } = img;
-  const px = new Uint32Array(img.data.buffer, img.data.byteOffset, w * h);
-  const counts = new Map<number, number>();
-  let border = 0;
-  const visitBorder = (f: (i: number) => void) => {
-    for (let x = 0; x < w; x++) {
-      f(x);
-      f((h - 1) * w + x);
+export function removeBackdrop(
+  img: RgbaImage,
+  o: { halo?: boolean; lossless?: boolean } = {},
+): Rgb | null {
+  // lossless art keys out its backdrop colour exactly; a degraded image needs tolerance
+  const tol = o.lossless ? 0.004 : 1;
+  const { width: w, height: h, data: d } = img;
+  const at = (i: number): Rgb => [d[i * 4]!, d[i * 4 + 1]!, d[i * 4 + 2]!];
+  const border: number[] = [];
+  for (let x = 0; x < w; x++) border.push(x, (h - 1) * w + x);
+  for (let y = 1; y < h - 1; y++) border.push(y * w, y * w + w - 1);
+  const opaque = border.filter((i) => d[i * 4 + 3]! >= 128);
+  // already transparent around the sprite: nothing to key out
+  if (opaque.length < border.length * 0.5) return null;
+  const labs = new Map<number, number[]>();
+  const labOf = (i: number) => {
+    let v = labs.get(i);
+    if (!v) {
+      v = lab(at(i));
+      labs.set(i, v);
     }
-    for (let y = 1; y < h - 1; y++) {
-      f(y * w);
-      f(y * w + w - 1);
-    }
+    return v;
   };
-  visitBorder((i) => {
-    border++;
-    counts.set(px[i]!, (counts.get(px[i]!) ?? 0) + 1);
-  });
-  let bg = 0;
-  let bc = 0;
-  for (const [c, n] of counts) if (n > bc) [bg, bc] = [c, n];
-  if (bg >>> 24 === 0 || bc < border * 0.3) return img;
-  const seen = new Uint8Array(w * h);
+  // the border colour with the most border cells within a small distance
+  let bg = -1;
+  let bgVotes = 0;
+  const sample = opaque.filter((_, k) => k % Math.max(1, Math.floor(opaque.length / 64)) === 0);
+  for (const i of sample) {
+    let votes = 0;
+    for (const j of opaque) if (dist(labOf(i), labOf(j)) < 0.05) votes++;
+    if (votes > bgVotes) {
+      bg = i;
+      bgVotes = votes;
+    }
+  }
+  if (bg < 0 || bgVotes < border.length * 0.3) return null;
+  const bgRgb = at(bg);
+  const bgLab = labOf(bg);
+  const near = (i: number, t: number) =>
+    dist(labOf(i), bgLab) < t * tol || (!o.lossless && isShadowOf(at(i), bgRgb));
+  const removed = new Uint8Array(w * h);
   const stack: number[] = [];
-  visitBorder((i) => {
-    if (px[i] === bg && !seen[i]) {
-      seen[i] = 1;
+  for (const i of opaque)
+    if (!removed[i] && near(i, 0.07)) {
+      removed[i] = 1;
       stack.push(i);
     }
-  });
   while (stack.length) {
     const i = stack.pop()!;
-    px[i] = 0;
     const x = i % w;
     for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w]) {
-      if (j >= 0 && j < w * h && !seen[j] && px[j] === bg) {
-        seen[j] = 1;
+      if (j < 0 || j >= w * h || removed[j] || d[j * 4 + 3]! < 128) continue;
+      if (dist(labOf(j), labOf(i)) < 0.045 * tol && near(j, 0.12)) {
+        removed[j] = 1;
         stack.push(j);
       }
     }
   }
-  return img;
+  const halo: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    if (removed[i] || d[i * 4 + 3]! < 128) continue;
+    const x = i % w;
+    const touches =
+      (x > 0 && removed[i - 1]) ||
+      (x < w - 1 && removed[i + 1]) ||
+      (i >= w && removed[i - w]) ||
+      (i + w < w * h && removed[i + w]);
+    if (!o.lossless && touches && dist(labOf(i), bgLab) < 0.08) halo.push(i);
+  }
+  for (const i of halo) removed[i] = 1;
+  // holes: enclosed areas of exactly the backdrop (between legs, inside a handle) go too when
+  // they are more than a detail's size; small ones (eye whites) stay
+  const seen = new Uint8Array(w * h);
+  for (let i = 0; i < w * h; i++) {
+    if (removed[i] || seen[i] || d[i * 4 + 3]! < 128 || dist(labOf(i), bgLab) >= 0.05 * tol)
+      continue;
+    const comp = [i];
+    seen[i] = 1;
+    for (let k = 0; k < comp.length; k++) {
+      const c = comp[k]!;
+      const x = c % w;
+      for (const j of [x > 0 ? c - 1 : -1, x < w - 1 ? c + 1 : -1, c - w, c + w]) {
+        if (j < 0 || j >= w * h || seen[j] || removed[j] || d[j * 4 + 3]! < 128) continue;
+        if (dist(labOf(j), bgLab) < 0.05 * tol) {
+          seen[j] = 1;
+          comp.push(j);
+        }
+      }
+    }
+    if (comp.length >= 4) for (const c of comp) removed[c] = 1;
+  }
+  for (let i = 0; i < w * h; i++) if (removed[i]) d.fill(0, i * 4, i * 4 + 4);
+  return bgRgb;
+}
+
+/** A 1-cell outline in the darkest palette colour around every opaque shape. */
+function addOutline(img: RgbaImage, palette: Rgb[]): void {
+  const { width: w, height: h, data: d } = img;
+  let dark = palette[0] ?? [0, 0, 0];
+  let dl = Number.POSITIVE_INFINITY;
+  for (const c of palette) {
+    const L = lab(c)[0]!;
+    if (L < dl) [dark, dl] = [c, L];
+  }
+  const add: number[] = [];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      const i = y * w + x;
+      if (d[i * 4 + 3]! >= 128) continue;
+      const on = (xx: number, yy: number) =>
+        xx >= 0 && yy >= 0 && xx < w && yy < h && d[(yy * w + xx) * 4 + 3]! >= 128;
+      if (on(x - 1, y) || on(x + 1, y) || on(x, y - 1) || on(x, y + 1)) add.push(i);
+    }
+  for (const i of add) d.set([dark[0], dark[1], dark[2], 255], i * 4);
 }
 
 export function paletteOf(img: RgbaImage): string[] {
@@ -171,54 +288,87 @@ export function paletteOf(img: RgbaImage): string[] {
   return [...s];
 }
 
-export function pixelizeGrid(
-  src: RgbaImage,
-  o: Omit<PixelizeOptions, "scale">,
-): { grid: RgbaImage; detectedCell?: number } {
-  let grid: RgbaImage;
-  let detectedCell: number | undefined;
-  const det = o.targetSize ? null : detectGrid(src);
-  if (det) {
-    detectedCell = det.cell;
-    grid = sampleGrid(
-      src,
-      cellStarts(src.width, det.cell, det.offsetX),
-      cellStarts(src.height, det.cell, det.offsetY),
-      det.cell,
-    );
-  } else {
-    const target = Math.max(4, Math.min(512, o.targetSize ?? 64));
-    const long = Math.max(src.width, src.height);
-    const tw = Math.max(1, Math.round((src.width * target) / long));
-    const th = Math.max(1, Math.round((src.height * target) / long));
-    grid = tw >= src.width ? src : sampleBlocks(src, tw, th);
-  }
-  let pal: Rgb[];
-  if (Array.isArray(o.palette)) pal = o.palette.map(hexToRgb);
-  else if (isPaletteName(o.palette)) pal = PALETTES[o.palette].map(hexToRgb);
-  else {
-    const n = Math.max(2, Math.min(64, o.colors ?? 16));
-    pal = buildPalette(grid, n, o.colors === undefined);
-  }
-  grid = applyPalette(grid, pal, o.dither ?? "none");
-  grid = removeBackground(grid);
-  if (o.background === "white") grid = flattenOnWhite(grid);
-  return { grid, detectedCell };
+function resolvePalette(grid: RgbaImage, o: Omit<PixelizeOptions, "scale">): Rgb[] {
+  if (Array.isArray(o.palette) && o.palette.length) return o.palette.map(hexToRgb);
+  if (isPaletteName(o.palette)) return PALETTES[o.palette].map(hexToRgb);
+  const n = Math.max(2, Math.min(64, o.colors ?? 32));
+  return buildPalette(grid, n, o.colors === undefined);
 }
 
-export async function pixelize(
-  input: Buffer,
-  o: PixelizeOptions,
-): Promise<{
+/** Recover the logical grid of decoded pixels and turn it into clean pixel art. */
+export function pixelizeGrid(
+  src: RgbaImage,
+  o: Omit<PixelizeOptions, "scale"> & { jpeg?: boolean },
+): { grid: RgbaImage; report: PixelizeReport } {
+  const found = o.targetSize ? null : recoverGrid(src, { jpeg: o.jpeg });
+  let grid: RgbaImage;
+  let report: PixelizeReport;
+  if (found) {
+    grid =
+      found.method === "native"
+        ? { ...src, data: new Uint8ClampedArray(src.data) }
+        : sampleCells(src, found.xLines, found.yLines);
+    report = {
+      ...found,
+      sourceWidth: src.width,
+      sourceHeight: src.height,
+      note:
+        found.method === "detected"
+          ? `found a ${found.logicalWidth}×${found.logicalHeight} grid of ${found.cellWidth.toFixed(2)}×${found.cellHeight.toFixed(2)} px cells`
+          : found.method === "exact"
+            ? `exact ${found.cellWidth}× upscale of ${found.logicalWidth}×${found.logicalHeight} pixel art`
+            : `already pixel art at ${found.logicalWidth}×${found.logicalHeight}`,
+    };
+  } else {
+    const target = Math.max(4, Math.min(256, o.targetSize ?? 64));
+    const long = Math.max(src.width, src.height);
+    const tw = Math.max(1, Math.min(src.width, Math.round((src.width * target) / long)));
+    const th = Math.max(1, Math.min(src.height, Math.round((src.height * target) / long)));
+    const xs = evenSplit(src.width, tw);
+    const ys = evenSplit(src.height, th);
+    grid = sampleCells(src, xs, ys);
+    report = {
+      method: "resampled",
+      cellWidth: src.width / tw,
+      cellHeight: src.height / th,
+      logicalWidth: tw,
+      logicalHeight: th,
+      confidence: 0,
+      sourceWidth: src.width,
+      sourceHeight: src.height,
+      note: o.targetSize
+        ? `resampled to the requested ${tw}×${th}`
+        : `no pixel grid found; resampled to ${tw}×${th}`,
+    };
+  }
+  if (o.removeBackdrop !== false) {
+    // lossless pixel art has no anti-aliasing halo, only colours chosen by hand
+    const lossless = report.method === "exact" || report.method === "native";
+    const bg = removeBackdrop(grid, { lossless });
+    if (bg) report.backdrop = rgbToHex(bg);
+  }
+  const pal = resolvePalette(grid, o);
+  grid = applyPalette(grid, pal, o.dither ?? "none", o.ditherStrength ?? 1);
+  if (o.outline) addOutline(grid, pal);
+  if (o.background === "white") grid = flattenOnWhite(grid);
+  return { grid, report };
+}
+
+export interface PixelizeResult {
   png: Buffer;
   grid: RgbaImage;
   width: number;
   height: number;
   palette: string[];
+  report: PixelizeReport;
+  /** @deprecated use report.cellWidth */
   detectedCell?: number;
-}> {
+}
+
+export async function pixelize(input: Buffer, o: PixelizeOptions): Promise<PixelizeResult> {
   const src = await decodeImage(input);
-  const { grid, detectedCell } = pixelizeGrid(src, o);
+  const jpeg = (await sharp(input).metadata()).format === "jpeg";
+  const { grid, report } = pixelizeGrid(src, { ...o, jpeg });
   const scale = Math.max(1, Math.floor(o.scale || 20));
   const png = await encodeGridPng(grid, scale, o.background);
   return {
@@ -227,6 +377,10 @@ export async function pixelize(
     width: grid.width * scale,
     height: grid.height * scale,
     palette: paletteOf(grid),
-    detectedCell,
+    report,
+    detectedCell:
+      report.method === "resampled"
+        ? undefined
+        : Math.round((report.cellWidth + report.cellHeight) / 2),
   };
 }

@@ -208,21 +208,53 @@ function mergeClose(pal: Rgb[], colors: Rgb[], counts: number[], thr: number): R
   );
 }
 
-const BAYER4 = [0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5];
+export const DITHER_MODES = ["none", "bayer2", "bayer4", "bayer8", "floyd-steinberg"] as const;
+/** "ordered" is the older name of bayer4 */
+export type DitherMode = (typeof DITHER_MODES)[number] | "ordered";
 
-/** Map a grid onto a palette, optionally with ordered (position-stable) or Floyd–Steinberg dither. */
+/** Bayer threshold matrix of size n (2, 4, 8), values 0…n²−1, built by the recursive rule. */
+function bayer(n: number): number[] {
+  let m = [0];
+  let size = 1;
+  while (size < n) {
+    const next = new Array<number>(size * 2 * size * 2);
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++) {
+        const v = 4 * m[y * size + x]!;
+        next[y * 2 * size + x] = v;
+        next[y * 2 * size + x + size] = v + 2;
+        next[(y + size) * 2 * size + x] = v + 3;
+        next[(y + size) * 2 * size + x + size] = v + 1;
+      }
+    m = next;
+    size *= 2;
+  }
+  return m;
+}
+
+const BAYER: Record<number, number[]> = { 2: bayer(2), 4: bayer(4), 8: bayer(8) };
+
+/**
+ * Map a grid onto a palette, optionally dithered: Bayer (ordered, position-stable, so frames of
+ * an animation do not flicker) or Floyd–Steinberg; `strength` 0–1 scales the threshold spread or
+ * the diffused error.
+ */
 export function applyPalette(
   img: RgbaImage,
   palette: Rgb[],
-  dither: "none" | "ordered" | "floyd-steinberg" = "none",
+  dither: DitherMode = "none",
+  strength = 1,
 ): RgbaImage {
   const pm = new PaletteMatcher(palette);
   const { width: w, height: h } = img;
   const out = new Uint8ClampedArray(img.data.length);
   const src = img.data;
+  const k = Math.max(0, Math.min(1, strength));
+  const n = dither === "bayer2" ? 2 : dither === "bayer8" ? 8 : 4;
+  const matrix = dither === "ordered" || dither.startsWith("bayer") ? BAYER[n]! : null;
   // spread ≈ typical distance between palette neighbours per channel
-  const spread = 255 / Math.max(2, Math.cbrt(palette.length)) / 1.5;
-  const err = dither === "floyd-steinberg" ? new Float32Array(w * h * 3) : null;
+  const spread = (255 / Math.max(2, Math.cbrt(palette.length)) / 1.5) * k;
+  const err = dither === "floyd-steinberg" && k > 0 ? new Float32Array(w * h * 3) : null;
   for (let y = 0; y < h; y++)
     for (let x = 0; x < w; x++) {
       const i = y * w + x;
@@ -230,8 +262,8 @@ export function applyPalette(
       let r = src[i * 4]!;
       let g = src[i * 4 + 1]!;
       let b = src[i * 4 + 2]!;
-      if (dither === "ordered") {
-        const t = ((BAYER4[(y & 3) * 4 + (x & 3)]! + 0.5) / 16 - 0.5) * spread;
+      if (matrix) {
+        const t = ((matrix[(y % n) * n + (x % n)]! + 0.5) / (n * n) - 0.5) * spread;
         r = clamp(r + t);
         g = clamp(g + t);
         b = clamp(b + t);
@@ -246,11 +278,12 @@ export function applyPalette(
       out[i * 4 + 2] = c[2];
       out[i * 4 + 3] = 255;
       if (err) {
-        const er = r - c[0];
-        const eg = g - c[1];
-        const eb = b - c[2];
+        const er = (r - c[0]) * k;
+        const eg = (g - c[1]) * k;
+        const eb = (b - c[2]) * k;
         const push = (xx: number, yy: number, f: number) => {
-          if (xx < 0 || xx >= w || yy >= h) return;
+          // transparent cells neither take nor pass on error
+          if (xx < 0 || xx >= w || yy >= h || src[(yy * w + xx) * 4 + 3]! < 128) return;
           const j = (yy * w + xx) * 3;
           err[j]! += er * f;
           err[j + 1]! += eg * f;

@@ -3,6 +3,8 @@
 // never on the event loop that answers requests, and its concurrency defaults to the core count.
 import os from "node:os";
 import { decodeLogical, encodeGridPng } from "@/lib/pixel";
+import { checkImageInput } from "@/lib/pixel/image-input";
+import { DITHER_MODES, type DitherMode } from "@/lib/pixel/quantize";
 import {
   MAX_BATCH_FRAMES,
   OUTLINE_STYLES,
@@ -61,14 +63,18 @@ const models: ModelSpec[] = [
     color_count: { type: "integer", min: 2, max: 16, default: 5 },
   }),
   op("pixelize", "Pixelize (offline)", {
-    colors: { type: "integer", min: 2, max: 64, default: 16 },
+    target_size: { type: "integer", min: 0, max: 256, default: 0 },
+    colors: { type: "integer", min: 2, max: 64, default: 32 },
     palette: {
       type: "string",
       enum: ["auto", ...PALETTE_NAMES],
       default: "auto",
     },
     scale: { type: "integer", min: 1, max: 64, default: 20 },
-    dither: { type: "boolean", default: false },
+    dither: { type: "string", enum: [...DITHER_MODES], default: "none" },
+    dither_strength: { type: "number", min: 0, max: 1, default: 1 },
+    remove_background: { type: "boolean", default: true },
+    outline: { type: "boolean", default: false },
   }),
 ];
 
@@ -193,18 +199,33 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
       ];
     }
     case "pixelize": {
+      try {
+        await checkImageInput(source.data, "source image");
+      } catch (error) {
+        throw new ProviderError("bad_request", (error as Error).message);
+      }
       const palette =
         typeof p.palette === "string" && p.palette !== "auto"
           ? (p.palette as PaletteName)
           : undefined;
+      const target = Math.round(num(p.target_size, 0));
+      const dither = (DITHER_MODES as readonly unknown[]).includes(p.dither)
+        ? (p.dither as DitherMode)
+        : p.dither === true
+          ? "floyd-steinberg"
+          : "none";
       const out = await runJob("pixelize", [
         source.data,
         {
           background: p.background === "white" ? "white" : "transparent",
           scale: Math.max(1, Math.min(64, num(p.scale, 20))),
-          colors: p.colors === undefined ? undefined : num(p.colors, 16),
+          targetSize: target >= 16 ? Math.min(256, target) : undefined,
+          colors: p.colors === undefined ? undefined : num(p.colors, 32),
           palette,
-          dither: p.dither === true ? "floyd-steinberg" : "none",
+          dither,
+          ditherStrength: Math.max(0, Math.min(1, num(p.dither_strength, 1))),
+          removeBackdrop: p.remove_background !== false,
+          outline: p.outline === true,
         },
       ]);
       return [
@@ -215,6 +236,7 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
           width: out.width,
           height: out.height,
           logical: await runJob("gridPng", [out.grid, 1, "transparent"], { transferArgs: true }),
+          pixelize: out.report,
         },
       ];
     }

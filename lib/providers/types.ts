@@ -1,3 +1,4 @@
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 // The one small interface every upstream adapter implements. The worker (lib/jobs) is the only
 // caller: it submits, records the upstream job id, polls until done, then downloads outputs into
 // our storage. Adapters never touch the database or storage.
@@ -114,6 +115,8 @@ export interface ProviderOutput {
   height?: number;
   /** the same image at 1× (its logical pixel grid), when the output is pixel art we drew */
   logical?: Buffer;
+  /** what grid recovery found, when the image was pixelized (recorded on the task) */
+  pixelize?: PixelizeReport;
 }
 
 export type SubmitResult =
