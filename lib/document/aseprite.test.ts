@@ -13,6 +13,7 @@ import {
   parseAsepriteJson,
   pencil,
   type SpriteDocument,
+  setFrameDuration,
   toIndexed,
   updateLayer,
   writeAsepriteFile,
@@ -36,7 +37,9 @@ function sample(): SpriteDocument {
   doc = apply(updateLayer(doc, 1, { opacity: 0.5, visible: false }));
   doc = apply(addTag(doc, { name: "walk_down", from: 0, to: 1, direction: "down" }));
   doc = apply(addTag(doc, { name: "idle", from: 2, to: 2 }));
-  doc = { ...doc, frames: doc.frames.map((f, i) => ({ durationMs: 100 + i * 50 })) };
+  doc = apply(setFrameDuration(doc, 0, 100));
+  doc = apply(setFrameDuration(doc, 1, 150));
+  doc = apply(setFrameDuration(doc, 2, 200));
   return doc;
 }
 

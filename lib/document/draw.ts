@@ -228,25 +228,28 @@ export function fillRegion(
   const mask = new Uint8Array(w * h);
   if (!inside(doc, at)) return mask;
   const cel = doc.cels[target.layer]![target.frame]!;
-  const seed = readRaw(doc, cel, at.y * w + at.x);
+  // One pass to plain numbers first: the fill then compares integers only.
+  const vals = new Uint32Array(w * h);
+  for (let i = 0; i < vals.length; i++) vals[i] = readRaw(doc, cel, i) >>> 0;
+  const seed = vals[at.y * w + at.x]!;
   if (!contiguous) {
-    for (let i = 0; i < w * h; i++) if (readRaw(doc, cel, i) === seed) mask[i] = 1;
+    for (let i = 0; i < w * h; i++) if (vals[i] === seed) mask[i] = 1;
     return mask;
   }
   // Scan-line fill with an explicit stack: no recursion depth limit at 256×256.
   const stack = [at.y * w + at.x];
   while (stack.length) {
     const i = stack.pop()!;
+    if (mask[i]) continue;
     const y = Math.floor(i / w);
     let l = i;
-    while (l % w > 0 && !mask[l - 1] && readRaw(doc, cel, l - 1) === seed) l--;
+    while (l % w > 0 && !mask[l - 1] && vals[l - 1] === seed) l--;
     let r = i;
-    while (r % w < w - 1 && !mask[r + 1] && readRaw(doc, cel, r + 1) === seed) r++;
+    while (r % w < w - 1 && !mask[r + 1] && vals[r + 1] === seed) r++;
     for (let k = l; k <= r; k++) {
-      if (mask[k] || readRaw(doc, cel, k) !== seed) continue;
       mask[k] = 1;
-      if (y > 0 && !mask[k - w] && readRaw(doc, cel, k - w) === seed) stack.push(k - w);
-      if (y < h - 1 && !mask[k + w] && readRaw(doc, cel, k + w) === seed) stack.push(k + w);
+      if (y > 0 && !mask[k - w] && vals[k - w] === seed) stack.push(k - w);
+      if (y < h - 1 && !mask[k + w] && vals[k + w] === seed) stack.push(k + w);
     }
   }
   return mask;
@@ -266,8 +269,13 @@ export function bucketFill(
   const tx = new PixelTransaction(doc, options.contiguous === false ? "Fill colour" : "Fill");
   const raw = rawColor(doc, color, options.lockToPalette);
   const w = doc.width;
+  const mirrored = options.mirror?.horizontal || options.mirror?.vertical;
   for (let i = 0; i < mask.length; i++) {
     if (!mask[i]) continue;
+    if (!mirrored) {
+      tx.set(target, i, raw);
+      continue;
+    }
     const p = { x: i % w, y: Math.floor(i / w) };
     for (const q of mirrorPoint(p, options.mirror ?? {}, doc.width, doc.height)) {
       tx.set(target, q.y * w + q.x, raw);

@@ -38,9 +38,11 @@ export interface Edit {
  * new document and one step holding only the pixels whose value changed.
  */
 export class PixelTransaction {
+  // Per touched cel: a private copy, and each touched pixel's value before the transaction
+  // (typed arrays, not a Map: a 256×256 fill touches 65 536 pixels).
   private readonly working = new Map<
     number,
-    { ref: CelRef; cel: CelPixels; before: Map<number, number> }
+    { ref: CelRef; cel: CelPixels; touched: Uint8Array; before: Uint32Array; order: number[] }
   >();
 
   constructor(
@@ -53,7 +55,14 @@ export class PixelTransaction {
     let e = this.working.get(key);
     if (!e) {
       checkCelRef(this.base, ref);
-      e = { ref, cel: cloneCel(this.base.cels[ref.layer]![ref.frame]!), before: new Map() };
+      const n = this.base.width * this.base.height;
+      e = {
+        ref,
+        cel: cloneCel(this.base.cels[ref.layer]![ref.frame]!),
+        touched: new Uint8Array(n),
+        before: new Uint32Array(n),
+        order: [],
+      };
       this.working.set(key, e);
     }
     return e;
@@ -69,15 +78,20 @@ export class PixelTransaction {
   /** Writes a raw value (packed RGBA in rgba mode, palette index or -1 in indexed mode). */
   set(ref: CelRef, i: number, raw: number): void {
     const e = this.entry(ref);
-    if (!e.before.has(i)) e.before.set(i, readRaw(this.base, e.cel, i));
+    if (!e.touched[i]) {
+      e.touched[i] = 1;
+      e.before[i] = readRaw(this.base, e.cel, i) >>> 0;
+      e.order.push(i);
+    }
     writeRaw(this.base, e.cel, i, raw);
   }
 
   /** Puts a pixel back to its value before the transaction (pixel-perfect pencil drops corners). */
   restore(ref: CelRef, i: number): void {
     const e = this.entry(ref);
-    const b = e.before.get(i);
-    if (b !== undefined) writeRaw(this.base, e.cel, i, b);
+    if (!e.touched[i]) return;
+    const b = e.before[i]!;
+    writeRaw(this.base, e.cel, i, this.base.colorMode === "indexed" ? b | 0 : b);
   }
 
   /** The document with the writes so far (for live drawing); cheap: shares untouched cels. */
@@ -95,22 +109,22 @@ export class PixelTransaction {
       const idx: number[] = [];
       const bef: number[] = [];
       const aft: number[] = [];
-      for (const [i, b] of e.before) {
-        const a = readRaw(this.base, e.cel, i);
+      for (const i of e.order.sort((p, q) => p - q)) {
+        const b = e.before[i]!;
+        const a = readRaw(this.base, e.cel, i) >>> 0;
         if (a !== b) {
           idx.push(i);
-          bef.push(b >>> 0);
-          aft.push(a >>> 0);
+          bef.push(b);
+          aft.push(a);
         }
       }
       if (idx.length === 0) continue;
-      const order = idx.map((_, k) => k).sort((p, q) => idx[p]! - idx[q]!);
       patches.push({
         layer: e.ref.layer,
         frame: e.ref.frame,
-        index: Uint32Array.from(order, (k) => idx[k]!),
-        before: Uint32Array.from(order, (k) => bef[k]!),
-        after: Uint32Array.from(order, (k) => aft[k]!),
+        index: Uint32Array.from(idx),
+        before: Uint32Array.from(bef),
+        after: Uint32Array.from(aft),
       });
       cels[e.ref.layer]![e.ref.frame] = e.cel;
     }

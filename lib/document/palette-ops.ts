@@ -140,6 +140,34 @@ function forEachPixel(
   }
 }
 
+/**
+ * New cels for `next` from `doc`'s: every non-transparent colour through `f` (once per distinct
+ * colour), transparent pixels left clear.
+ */
+function mapOpaquePixels(
+  doc: SpriteDocument,
+  next: SpriteDocument,
+  f: (color: number) => number,
+): CelPixels[][] {
+  const cache = new Map<number, number>();
+  return doc.cels.map((row) =>
+    row.map((cel) => {
+      const out = emptyCel(next);
+      for (let i = 0; i < doc.width * doc.height; i++) {
+        const c = readRaw(doc, cel, i);
+        if (c === 0) continue;
+        let v = cache.get(c);
+        if (v === undefined) {
+          v = f(c);
+          cache.set(c, v);
+        }
+        writeRaw(next, out, i, v);
+      }
+      return out;
+    }),
+  );
+}
+
 /** Every distinct opaque colour used in the document, in first-use order ("#rrggbb"). */
 export function usedColors(doc: SpriteDocument): string[] {
   const seen = new Set<string>();
@@ -169,23 +197,7 @@ export function toIndexed(doc: SpriteDocument, opts: { extendPalette?: boolean }
   const next = shallowCopy(doc);
   next.colorMode = "indexed";
   next.palette = palette;
-  const cache = new Map<number, number>();
-  next.cels = doc.cels.map((row) =>
-    row.map((cel) => {
-      const out = emptyCel(next);
-      for (let i = 0; i < doc.width * doc.height; i++) {
-        const c = readRaw(doc, cel, i);
-        if (c === 0) continue;
-        let idx = cache.get(c);
-        if (idx === undefined) {
-          idx = nearestPaletteIndex(palette, c);
-          cache.set(c, idx);
-        }
-        writeRaw(next, out, i, idx);
-      }
-      return out;
-    }),
-  );
+  next.cels = mapOpaquePixels(doc, next, (c) => nearestPaletteIndex(palette, c));
   return documentStep("Indexed mode", doc, next);
 }
 
@@ -228,23 +240,7 @@ export function remapToPalette(doc: SpriteDocument, palette: string[], mapping?:
     }
     remapCels(doc, next, (i) => map[i]!);
   } else {
-    const cache = new Map<number, number>();
-    next.cels = doc.cels.map((row) =>
-      row.map((cel) => {
-        const out = emptyCel(next);
-        for (let i = 0; i < doc.width * doc.height; i++) {
-          const c = readRaw(doc, cel, i);
-          if (c === 0) continue;
-          let v = cache.get(c);
-          if (v === undefined) {
-            v = rawColor(next, c, true);
-            cache.set(c, v);
-          }
-          writeRaw(next, out, i, v);
-        }
-        return out;
-      }),
-    );
+    next.cels = mapOpaquePixels(doc, next, (c) => rawColor(next, c, true));
   }
   return documentStep("Remap palette", doc, next);
 }

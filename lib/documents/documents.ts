@@ -13,7 +13,7 @@ import {
   saveDocumentVersion,
   versionsOfDocument,
 } from "@/lib/db/documents";
-import type { DocumentRow, DocumentVersionRow, Task } from "@/lib/db/schema";
+import type { DocumentRow, DocumentVersionRow } from "@/lib/db/schema";
 import { getBatchForUser, getTaskForUser } from "@/lib/db/tasks";
 import {
   compositeFrame,
@@ -333,19 +333,6 @@ function staleError(row: DocumentRow, expected: number): ConflictError {
     `Document ${row.id} was saved elsewhere: you edited version ${expected}, the current version is ${row.version}`,
     `current_version=${row.version}`,
   );
-}
-
-/** The editor lineage of a gallery task (null for tasks the editor did not make). */
-export function editorLineageOf(task: Pick<Task, "params">) {
-  const e = (task.params as { editor?: Record<string, unknown> } | null)?.editor;
-  if (!e || typeof e.document_id !== "number") return null;
-  return {
-    document_id: e.document_id,
-    version: Number(e.version),
-    source_task_id: (e.source_task_id as number | null) ?? null,
-    source_batch_id: (e.source_batch_id as number | null) ?? null,
-    source_tileset_id: (e.source_tileset_id as number | null) ?? null,
-  };
 }
 
 /** A document's JSON can be large (cels as data URLs): the routes accept up to this. */

@@ -14,12 +14,11 @@ import {
   encodeGifFromGrids,
   godotSpriteFrames,
   type SpriteSheet,
-  sliceManifest,
   zipStream,
 } from "@/lib/pixel/exports";
 import { encodeGridPng } from "@/lib/pixel/raster";
 import type { RgbaImage } from "@/lib/pixel/types";
-import { streamBody } from "@/lib/tasks/batch-exports";
+import { sheetZipEntries, streamBody } from "@/lib/tasks/batch-exports";
 
 /** Frame names, tags and durations of a document, in the shape the sheet exporters take. */
 export function documentLayout(doc: SpriteDocument): AnimationLayout {
@@ -174,14 +173,7 @@ export async function exportDocument(
               name: frameName(n),
               data: () => encodeGridPng(g, scale, "transparent"),
             })),
-            { name: "sheet.png", data: async () => (await getSheet()).png },
-            { name: "sheet.json", data: async () => json((await getSheet()).atlas) },
-            { name: "atlas.json", data: async () => json((await getSheet()).namedAtlas) },
-            {
-              name: "sprite_frames.tres",
-              data: async () => Buffer.from(godotSpriteFrames(await getSheet(), "sheet.png")),
-            },
-            { name: "slices.json", data: async () => json(sliceManifest(await getSheet())) },
+            ...sheetZipEntries(getSheet),
             {
               name: "animation.gif",
               data: async () =>

@@ -11,6 +11,16 @@ import { seedUserWithKey } from "../helpers/accounts";
 import { checkSpriteFrames } from "../helpers/godot-sprite-frames";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
 
+/** The document JSON as the routes answer it (what the test reads and sends back). */
+type DocumentJson = {
+  id: number;
+  width: number;
+  height: number;
+  frames: { duration_ms: number }[];
+  cels: { frame: number; layer: number; png: string }[];
+  [field: string]: unknown;
+};
+
 let server: TestServer;
 let alice: Awaited<ReturnType<typeof seedUserWithKey>>;
 let bob: Awaited<ReturnType<typeof seedUserWithKey>>;
@@ -75,7 +85,7 @@ afterAll(async () => {
 });
 
 describe("a walk batch in the editor", () => {
-  let doc: Record<string, any>;
+  let doc: DocumentJson;
   let original: Buffer;
 
   it("opens every frame at 1× with durations and the walk tag", async () => {
@@ -110,7 +120,7 @@ describe("a walk batch in the editor", () => {
   });
 
   it("saves one changed pixel on frame 2 as version 2 with a gallery entry; the source is untouched", async () => {
-    const cel = doc.cels.find((c: { frame: number }) => c.frame === 1);
+    const cel = doc.cels.find((c: { frame: number }) => c.frame === 1)!;
     const px = await rgbaOf(cel.png);
     px.data.set([12, 34, 56, 255], 0);
     const edited = {
@@ -136,6 +146,13 @@ describe("a walk batch in the editor", () => {
     // the gallery entry: a completed image task with the strip of the 4 frames, linked back
     const task = await (await api(`/api/v1/task/${saved.task_id}`)).json();
     expect(task).toMatchObject({ status: "completed", mode: "edited", model: "local/editor" });
+    expect(task.editor).toEqual({
+      document_id: doc.id,
+      version: 2,
+      source_task_id: null,
+      source_batch_id: batchId,
+      source_tileset_id: null,
+    });
     const logical = await sharp(
       Buffer.from(await (await api(`/api/v1/task/${saved.task_id}/files/logical/0`)).arrayBuffer()),
     ).metadata();
