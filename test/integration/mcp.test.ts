@@ -222,6 +222,28 @@ describe("MCP server over stdio", () => {
     expect(images(noImages)).toHaveLength(0);
   });
 
+  it("list_my_artworks lists tasks with thumbnails, and filters by status and search", async () => {
+    const result = await call(mcp, "list_my_artworks", {});
+    expect(result.isError).toBeFalsy();
+    const text = texts(result);
+    expect(text).toMatch(/artwork\(s\) in total; page 1 of 1/);
+    expect(text).toContain(`#${taskId} [completed] "a tiny orange fox with a blue scarf"`);
+    const thumbs = images(result);
+    expect(thumbs.length).toBeGreaterThanOrEqual(5);
+    expect(thumbs.length).toBeLessThanOrEqual(10);
+    for (const t of thumbs) expectPng(t);
+
+    const searched = await call(mcp, "list_my_artworks", {
+      q: "goblin",
+      include_thumbnails: false,
+    });
+    expect(texts(searched)).toMatch(/^4 artwork\(s\) in total/);
+    expect(texts(searched)).not.toContain("fox");
+    expect(images(searched)).toHaveLength(0);
+    const failed = await call(mcp, "list_my_artworks", { status: "failed" });
+    expect(texts(failed)).toMatch(/^0 artwork\(s\) in total/);
+  });
+
   it("open_document, read_document_cels and write_document_cels let an agent fix a frame", async () => {
     const opened = await call(mcp, "open_document", { source_batch_id: batchId });
     expect(opened.isError, texts(opened)).toBeFalsy();
@@ -267,28 +289,6 @@ describe("MCP server over stdio", () => {
     });
     expect(bad.isError).toBe(true);
     expect(texts(bad)).toMatch(/png must be a data:image\/png/);
-  });
-
-  it("list_my_artworks lists tasks with thumbnails, and filters by status and search", async () => {
-    const result = await call(mcp, "list_my_artworks", {});
-    expect(result.isError).toBeFalsy();
-    const text = texts(result);
-    expect(text).toMatch(/artwork\(s\) in total; page 1 of 1/);
-    expect(text).toContain(`#${taskId} [completed] "a tiny orange fox with a blue scarf"`);
-    const thumbs = images(result);
-    expect(thumbs.length).toBeGreaterThanOrEqual(5);
-    expect(thumbs.length).toBeLessThanOrEqual(10);
-    for (const t of thumbs) expectPng(t);
-
-    const searched = await call(mcp, "list_my_artworks", {
-      q: "goblin",
-      include_thumbnails: false,
-    });
-    expect(texts(searched)).toMatch(/^4 artwork\(s\) in total/);
-    expect(texts(searched)).not.toContain("fox");
-    expect(images(searched)).toHaveLength(0);
-    const failed = await call(mcp, "list_my_artworks", { status: "failed" });
-    expect(texts(failed)).toMatch(/^0 artwork\(s\) in total/);
   });
 
   it("rejects invalid input with isError naming the field", async () => {
