@@ -161,6 +161,27 @@ export interface CreateTilesetBody {
   seed?: number;
 }
 
+/** An editor document as /api/v1/documents answers it (cels as PNG data URLs). */
+export interface EditorDocument {
+  id: number;
+  version: number;
+  latest_version: number;
+  title: string;
+  width: number;
+  height: number;
+  color_mode: string;
+  frames: { duration_ms: number }[];
+  layers: { name: string; visible: boolean; opacity: number; locked?: boolean }[];
+  cels: { frame: number; layer: number; png: string }[];
+  palette: string[];
+  tags: { name: string; from: number; to: number; direction?: string | null }[];
+  pivot?: { x: number; y: number };
+  source_task_id: number | null;
+  source_batch_id: number | null;
+  source_tileset_id: number | null;
+  task_id: number | null;
+}
+
 export interface ClientOptions {
   apiKey: string;
   baseUrl?: string;
@@ -239,14 +260,38 @@ export class QtPixelClient {
     return (await this.json<{ tilesets: Tileset[] }>("GET", "/api/v1/tilesets")).tilesets;
   }
 
+  /** Opens a new editor document (POST /api/v1/documents). */
+  createDocument(body: Record<string, unknown>): Promise<EditorDocument> {
+    return this.json("POST", "/api/v1/documents", body);
+  }
+
+  /** A document (newest version, or `version`), cels as PNG data URLs. */
+  getDocument(id: number, version?: number): Promise<EditorDocument> {
+    return this.json("GET", `/api/v1/documents/${id}${version ? `?version=${version}` : ""}`);
+  }
+
+  /** Saves the next version; `ifMatch` is the version the edit started from (stale → 409). */
+  saveDocument(
+    id: number,
+    ifMatch: number,
+    body: Record<string, unknown>,
+  ): Promise<EditorDocument> {
+    return this.json("PUT", `/api/v1/documents/${id}`, body, { "If-Match": `"${ifMatch}"` });
+  }
+
   /** Fetches a PNG the API serves to the owner (image_path, thumbnails) with the Bearer key. */
   async fetchImage(path: string): Promise<Buffer> {
     const res = await this.request("GET", path, undefined, "image/png");
     return Buffer.from(await res.arrayBuffer());
   }
 
-  private async json<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await this.request(method, path, body, "application/json");
+  private async json<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders?: Record<string, string>,
+  ): Promise<T> {
+    const res = await this.request(method, path, body, "application/json", extraHeaders);
     return (await res.json()) as T;
   }
 
@@ -255,11 +300,13 @@ export class QtPixelClient {
     path: string,
     body: unknown,
     accept: string,
+    extraHeaders: Record<string, string> = {},
   ): Promise<Response> {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${this.apiKey}`,
       Accept: accept,
       "User-Agent": "pixel-studio-mcp",
+      ...extraHeaders,
     };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let res: Response;

@@ -27,6 +27,7 @@ import {
   type QtTask,
   type Tileset,
 } from "./api-client";
+import { registerDocumentTools } from "./document-tools";
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 type Content = CallToolResult["content"][number];
@@ -230,6 +231,7 @@ const tilesetIdShape = {
 export function registerTools(server: McpServer, options: ToolOptions): void {
   const waitTimeoutMs = options.waitTimeoutMs ?? 120_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  registerDocumentTools(server, options);
 
   server.registerTool(
     "create_pixel_art",
@@ -529,7 +531,7 @@ async function tilesetResult(
   return { content };
 }
 
-async function guard(fn: () => Promise<CallToolResult>): Promise<CallToolResult> {
+export async function guard(fn: () => Promise<CallToolResult>): Promise<CallToolResult> {
   try {
     return await fn();
   } catch (error) {

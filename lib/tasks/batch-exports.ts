@@ -206,20 +206,12 @@ export function batchZipEntries(
     sheet ??= all().then((g) => sheetOf(batch, frames, g, o, "sheet.png"));
     return sheet;
   };
-  const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
   const entries: ZipEntry[] = [
     ...frames.map((f, i) => ({
       name: f.name,
       data: async () => runJob("gridPng", [(await all())[i]!, scale, backgroundOf(batch)]),
     })),
-    { name: "sheet.png", data: async () => (await getSheet()).png },
-    { name: "sheet.json", data: async () => json((await getSheet()).atlas) },
-    { name: "atlas.json", data: async () => json((await getSheet()).namedAtlas) },
-    {
-      name: "sprite_frames.tres",
-      data: async () => Buffer.from(godotSpriteFrames(await getSheet(), "sheet.png")),
-    },
-    { name: "slices.json", data: async () => json(sliceManifest(await getSheet())) },
+    ...sheetZipEntries(getSheet),
     { name: "animation.gif", data: async () => gifOf(batch, await getSheet(), await all()) },
     ...(credits ? [{ name: "CREDITS.txt", data: async () => Buffer.from(credits) }] : []),
   ];
@@ -227,6 +219,26 @@ export function batchZipEntries(
 }
 
 export type ZipEntry = { name: string; data: () => Promise<Buffer | Readable> };
+
+const jsonFile = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
+
+/**
+ * The ZIP entries every sheet export shares (batches and editor documents): sheet.png, its
+ * Aseprite JSON (index keys), the named atlas, Godot SpriteFrames and the slicing manifest. The
+ * sheet is built on first use (`getSheet` should cache it) with `imageName` "sheet.png".
+ */
+export function sheetZipEntries(getSheet: () => Promise<SpriteSheet>) {
+  return [
+    { name: "sheet.png", data: async () => (await getSheet()).png },
+    { name: "sheet.json", data: async () => jsonFile((await getSheet()).atlas) },
+    { name: "atlas.json", data: async () => jsonFile((await getSheet()).namedAtlas) },
+    {
+      name: "sprite_frames.tres",
+      data: async () => Buffer.from(godotSpriteFrames(await getSheet(), "sheet.png")),
+    },
+    { name: "slices.json", data: async () => jsonFile(sliceManifest(await getSheet())) },
+  ];
+}
 
 /** A Node stream as a web Response body. */
 export function streamBody(stream: Readable): ReadableStream<Uint8Array> {

@@ -47,6 +47,30 @@ export interface QtTask {
   interpretation: SpriteInterpretation | null;
   /** Only in lists asked for with group=batch: the batch's frames, in order. */
   batch_frames?: QtBatchFrame[];
+  /** A save of the pixel editor: its document, version and what the document was opened from. */
+  editor: EditorLineage | null;
+}
+
+export interface EditorLineage {
+  document_id: number;
+  version: number;
+  source_task_id: number | null;
+  source_batch_id: number | null;
+  source_tileset_id: number | null;
+}
+
+/** The editor lineage recorded with a gallery task a document save made (null for others). */
+export function editorLineageOf(task: Pick<Task, "params">): EditorLineage | null {
+  const e = (task.params as { editor?: Record<string, unknown> } | null)?.editor;
+  if (!e || typeof e.document_id !== "number") return null;
+  const id = (v: unknown) => (typeof v === "number" ? v : null);
+  return {
+    document_id: e.document_id,
+    version: Number(e.version),
+    source_task_id: id(e.source_task_id),
+    source_batch_id: id(e.source_batch_id),
+    source_tileset_id: id(e.source_tileset_id),
+  };
 }
 
 /** The interpretation recorded with a local sprite task (null for other models). */
@@ -106,6 +130,7 @@ export function toQtTask(task: Task, imageBase64?: string): QtTask {
     duration_ms: elapsedMs(task.createdAt, task.completedAt),
     run_ms: elapsedMs(task.startedAt, task.completedAt),
     interpretation: taskInterpretation(task),
+    editor: editorLineageOf(task),
   };
   if (imageBase64 !== undefined) out.image_base64 = imageBase64;
   return out;

@@ -21,6 +21,9 @@ const TOOL_NAMES = [
   "get_tileset",
   "list_my_artworks",
   "list_tilesets",
+  "open_document",
+  "read_document_cels",
+  "write_document_cels",
 ];
 
 let server: TestServer;
@@ -239,6 +242,53 @@ describe("MCP server over stdio", () => {
     expect(images(searched)).toHaveLength(0);
     const failed = await call(mcp, "list_my_artworks", { status: "failed" });
     expect(texts(failed)).toMatch(/^0 artwork\(s\) in total/);
+  });
+
+  it("open_document, read_document_cels and write_document_cels let an agent fix a frame", async () => {
+    const opened = await call(mcp, "open_document", { source_batch_id: batchId });
+    expect(opened.isError, texts(opened)).toBeFalsy();
+    const docId = Number(/Document #(\d+)/.exec(texts(opened))![1]);
+    expect(texts(opened)).toContain("version 1");
+    expect(texts(opened)).toMatch(/Frames \(4\)/);
+    expect(images(opened)).toHaveLength(4);
+    const read = await call(mcp, "read_document_cels", { document_id: docId, frames: [1] });
+    expect(read.isError).toBeFalsy();
+    const [cel] = images(read);
+    expectPng(cel!);
+    // the agent paints the frame's top-left pixel and writes the cel back
+    const sharp = (await import("sharp")).default;
+    const { data, info } = await sharp(Buffer.from(cel!.data, "base64"))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    data.set([250, 10, 20, 255], 0);
+    const png = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } })
+      .png()
+      .toBuffer();
+    const cels = [{ frame: 1, layer: 0, png: `data:image/png;base64,${png.toString("base64")}` }];
+    const wrote = await call(mcp, "write_document_cels", { document_id: docId, version: 1, cels });
+    expect(wrote.isError, texts(wrote)).toBeFalsy();
+    expect(texts(wrote)).toMatch(/as version 2; gallery entry task #\d+/);
+    const doc = await (
+      await fetch(`${server.baseUrl}/api/v1/documents/${docId}`, { headers: user.auth })
+    ).json();
+    const saved = doc.cels.find((c: { frame: number }) => c.frame === 1).png as string;
+    const px = await sharp(Buffer.from(saved.split(",")[1]!, "base64"))
+      .ensureAlpha()
+      .raw()
+      .toBuffer();
+    expect(Array.from(px.subarray(0, 4))).toEqual([250, 10, 20, 255]);
+    // a stale version is refused, naming the current one
+    const stale = await call(mcp, "write_document_cels", { document_id: docId, version: 1, cels });
+    expect(stale.isError).toBe(true);
+    expect(texts(stale)).toMatch(/current version is 2/);
+    const bad = await call(mcp, "write_document_cels", {
+      document_id: docId,
+      version: 2,
+      cels: [{ frame: 0, layer: 0, png: "not a data url" }],
+    });
+    expect(bad.isError).toBe(true);
+    expect(texts(bad)).toMatch(/png must be a data:image\/png/);
   });
 
   it("rejects invalid input with isError naming the field", async () => {

@@ -93,6 +93,19 @@ export const qtTask = z.object({
     .describe("Extension: milliseconds from a worker taking the task to the result"),
   interpretation: spriteInterpretation.nullable(),
   batch_frames: z.array(qtBatchFrame).optional().describe("only with group=batch"),
+  editor: z
+    .object({
+      document_id: z.number().int(),
+      version: z.number().int(),
+      source_task_id: z.number().int().nullable(),
+      source_batch_id: z.number().int().nullable(),
+      source_tileset_id: z.number().int().nullable(),
+    })
+    .nullable()
+    .optional()
+    .describe(
+      "A pixel-editor save: its document (GET /api/v1/documents/{document_id}), version and source (lineage)",
+    ),
 });
 
 export const taskFile = z.object({

@@ -53,6 +53,7 @@ import {
   tilesetFileQuery,
   tilesetParams,
 } from "@/lib/api/schemas/tilesets";
+import { documentOperations } from "./document-operations";
 
 /** Extension on both task views: what the offline engine (local/pixel-sprite) drew. */
 const interpretationExample = {
@@ -951,4 +952,5 @@ export const operations: OperationSpec[] = [
       example: { id: 1, revoked: true },
     },
   },
+  ...documentOperations,
 ];
