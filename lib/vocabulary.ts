@@ -143,3 +143,11 @@ export type TileSize = (typeof TILE_SIZES)[number];
 /** Kinds of offline 8-bit sound effect (local/sfx; lib/audio/sfx.ts). */
 export const SFX_KINDS = ["jump", "coin", "laser", "explosion", "hit", "powerup", "blip"] as const;
 export type SfxKind = (typeof SFX_KINDS)[number];
+
+/** Limits of an editor document (lib/document; /api/v1/documents): canvas side, frames, layers. */
+export const DOCUMENT_MAX_SIDE = 256;
+export const DOCUMENT_MAX_FRAMES = 256;
+export const DOCUMENT_MAX_LAYERS = 64;
+/** Colour modes of an editor document: RGBA cels, or palette indices (a palette edit recolours). */
+export const DOCUMENT_COLOR_MODES = ["rgba", "indexed"] as const;
+export type DocumentColorMode = (typeof DOCUMENT_COLOR_MODES)[number];
