@@ -5,6 +5,7 @@ import { useId, useMemo, useState } from "react";
 import { useBatch } from "@/hooks/use-api";
 import type { Task } from "@/lib/client/types";
 import { frameSpec } from "@/lib/pixel/animation-layout";
+import { OpenInEditorButton } from "../editor/open-in-editor";
 import { modeLabel } from "../gallery/task-params";
 import { useI18n } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
@@ -101,7 +102,12 @@ export function BatchPreviewer({ id }: { id: number }) {
         <Link href="/batches" className="text-sm text-indigo-600 underline dark:text-indigo-400">
           ← {t("batch.list")}
         </Link>
-        <StatusBadge status={b.status} />
+        <div className="flex items-center gap-2">
+          {b.status === "completed" && n > 0 && (
+            <OpenInEditorButton source={{ source_batch_id: id }} />
+          )}
+          <StatusBadge status={b.status} />
+        </div>
       </div>
       <h1 className="text-2xl font-bold">{t("batch.title", { id })}</h1>
       <p className="mt-1 mb-4 text-sm text-zinc-600 dark:text-zinc-300">

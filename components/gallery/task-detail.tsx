@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useStar, useTask } from "@/hooks/use-api";
 import { api, isActive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
+import { OpenInEditorButton } from "../editor/open-in-editor";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
@@ -102,6 +103,9 @@ export function TaskDetail({ id }: { id: number }) {
                 label={t("detail.copyLink")}
                 text={async () => (await api.downloadUrl(tk.id)).download_url}
               />
+            )}
+            {tk.status === "completed" && tk.type !== "audio" && tk.mode !== "tileset" && (
+              <OpenInEditorButton source={{ source_task_id: tk.id }} />
             )}
             <Button onClick={() => reuse(tk)} data-testid="reuse">
               {t("detail.reuse")}

@@ -1,4 +1,6 @@
 // The interface's words in English and Simplified Chinese. `{name}` is replaced by t(key, vars).
+import { editorEn, editorZh } from "./dict-editor";
+
 export const en = {
   "app.name": "Pixel Studio",
   "nav.studio": "Studio",
@@ -379,6 +381,7 @@ export const en = {
   "models.default": "default",
   "studio.duplicatesIntro":
     "{n, plural, one {You already made an artwork with a very similar prompt.} other {You already made # artworks with a very similar prompt.}} Open one of them, or generate a new one anyway.",
+  ...editorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -757,4 +760,5 @@ export const zh: Record<MessageKey, string> = {
   "models.default": "默认",
   "studio.duplicatesIntro":
     "{n, plural, other {你已经用非常相似的提示词生成过 # 件作品。}}可以打开其中一件,或者仍然生成新的。",
+  ...editorZh,
 };
