@@ -66,7 +66,15 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       : null;
     if (pixelsChanged) r.updatePixels(doc, Math.min(s.frame, doc.frames.length - 1), onion);
     r.paint(doc, s, { grid: s.grid, onion, selection: s.selection, draft: draft.current });
-    canvasRef.current?.setAttribute("data-painted", String(performance.now()));
+    // where the document sits on screen: tests and the bench aim real pointer input with it
+    const el = canvasRef.current;
+    if (el) {
+      const o = documentOrigin(s, doc, r.cssSize());
+      el.dataset.originX = String(o.x);
+      el.dataset.originY = String(o.y);
+      el.dataset.zoom = String(s.zoom);
+      el.dataset.painted = String(performance.now());
+    }
   });
 
   useEffect(() => {

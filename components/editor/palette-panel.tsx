@@ -10,6 +10,7 @@ import {
   type SpriteDocument,
   usedColors,
 } from "@/lib/document";
+import { addPaletteColors } from "@/lib/document/editor-ops";
 import { formatPaletteGpl, formatPaletteHex, parsePaletteFile } from "@/lib/pixel/palette-formats";
 import { useI18n } from "../i18n-provider";
 import { useEditor } from "./editor-store";
@@ -60,20 +61,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
       const colors = file.type.startsWith("image/")
         ? await imageColors(file)
         : parsePaletteFile(new Uint8Array(await file.arrayBuffer()), file.name).colors;
-      let d = useEditor.getState().doc!;
-      const steps = [];
-      for (const c of colors) {
-        if (d.palette.includes(c) || d.palette.length >= 256) continue;
-        const e = addPaletteColor(d, c);
-        d = e.doc;
-        steps.push(e);
-      }
-      // one undo step for the whole import: the last document, with the first one's "before"
-      if (steps.length)
-        s.apply({
-          doc: d,
-          step: { kind: "document", label: "Import palette", before: doc, after: d },
-        });
+      s.apply(addPaletteColors(useEditor.getState().doc!, colors));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
@@ -201,16 +189,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
         <button
           type="button"
           className={small}
-          onClick={() => {
-            const used = usedColors(doc).filter((c) => !doc.palette.includes(c));
-            let d = doc;
-            for (const c of used.slice(0, 256 - d.palette.length)) d = addPaletteColor(d, c).doc;
-            if (d !== doc)
-              s.apply({
-                doc: d,
-                step: { kind: "document", label: "Palette from sprite", before: doc, after: d },
-              });
-          }}
+          onClick={() => s.apply(addPaletteColors(doc, usedColors(doc)))}
         >
           {t("editor.paletteFromSprite")}
         </button>

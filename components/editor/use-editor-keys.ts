@@ -6,10 +6,10 @@ import {
   copySelection,
   cutSelection,
   duplicateFrame,
-  type Edit,
   moveSelection,
   pasteClip,
 } from "@/lib/document";
+import { moveSelectionToFrame } from "@/lib/document/editor-ops";
 import { type EditorTool, useEditor } from "./editor-store";
 
 const LETTERS: Record<string, EditorTool> = {
@@ -31,23 +31,6 @@ function typing(target: EventTarget | null) {
     (tag === "INPUT" &&
       !["checkbox", "radio", "range", "color"].includes((target as HTMLInputElement).type))
   );
-}
-
-/**
- * Cut on one frame, paste on another, as one undo step: Alt+← / Alt+→ carry the selection to
- * the neighbouring frame.
- */
-function carryToFrame(delta: 1 | -1): Edit | null {
-  const s = useEditor.getState();
-  if (!s.doc || !s.selection) return null;
-  const to = s.frame + delta;
-  if (to < 0 || to >= s.doc.frames.length) return null;
-  const { clip, edit } = cutSelection(s.doc, { layer: s.layer, frame: s.frame }, s.selection);
-  const pasted = pasteClip(edit.doc, { layer: s.layer, frame: to }, clip, s.selection);
-  return {
-    doc: pasted.doc,
-    step: { kind: "document", label: "Move to frame", before: s.doc, after: pasted.doc },
-  };
 }
 
 export function useEditorKeys({ onSave }: { onSave: () => void }) {
@@ -99,12 +82,11 @@ export function useEditorKeys({ onSave }: { onSave: () => void }) {
         const dy = e.key === "ArrowUp" ? -1 : e.key === "ArrowDown" ? 1 : 0;
         handled();
         if (s.selection && e.altKey && dx) {
-          const edit = carryToFrame(dx as 1 | -1);
-          if (edit) {
-            s.apply(edit);
-            s.set({ frame: s.frame + dx });
-          }
-          return;
+          // Alt+←/→ carries the selection to the neighbouring frame
+          const to = s.frame + dx;
+          if (to < 0 || to >= doc.frames.length) return;
+          s.apply(moveSelectionToFrame(doc, target, s.selection, to));
+          return s.set({ frame: to });
         }
         if (s.selection) {
           const step = e.shiftKey ? 8 : 1;
