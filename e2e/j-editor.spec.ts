@@ -209,7 +209,7 @@ test("walk batch → editor: a pixel on frame 2, the cape recoloured everywhere,
   ]);
   const [json] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByTestId("doc-export-aseprite-json").click(),
+    page.getByTestId("doc-export-sheet-json").click(),
   ]);
   const sheetPng = fs.readFileSync((await sheet.path())!);
   const sheetJson = JSON.parse(fs.readFileSync((await json.path())!, "utf8"));

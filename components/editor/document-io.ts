@@ -25,7 +25,7 @@ export interface DocumentWire {
   palette: string[];
   tags: { name: string; from: number; to: number; direction?: Facing | null }[];
   pivot?: { x: number; y: number };
-  name?: string | null;
+  title?: string | null;
   task_id?: number | null;
   source?: Record<string, unknown> | null;
 }
@@ -126,10 +126,11 @@ export type DocumentSource =
   | { source_task_id: number }
   | { source_batch_id: number }
   | { source_tileset_id: number }
-  | { width: number; height: number };
+  | { width: number; height: number; frames?: number }
+  | { upload: { image: string; aseprite_json?: string } };
 
 export const documentsApi = {
-  create: (source: DocumentSource | (DocumentBody & { name?: string })) =>
+  create: (source: DocumentSource) =>
     apiFetch<DocumentWire>("/api/v1/documents", { method: "POST", body: JSON.stringify(source) }),
   get: (id: number, version?: number) =>
     apiFetch<DocumentWire>(`/api/v1/documents/${id}${version ? `?version=${version}` : ""}`),

@@ -146,7 +146,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
       <div className="hidden flex-col gap-2 md:flex">
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="mr-2 text-lg font-bold" data-testid="editor-title">
-            {meta.name || t("editor.untitled", { id })}{" "}
+            {meta.title || t("editor.untitled", { id })}{" "}
             <span className="text-sm font-normal text-zinc-500">
               {doc.width}×{doc.height} · v{meta.version}
             </span>

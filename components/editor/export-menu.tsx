@@ -1,16 +1,22 @@
 "use client";
 
 import { useState } from "react";
+import { EXPORT_SCALE_MAX, EXPORT_SCALE_MIN } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
+
+const EXPORT_SCALES = [1, 2, 4, 8, 10, 16, 20].filter(
+  (n) => n >= EXPORT_SCALE_MIN && n <= EXPORT_SCALE_MAX,
+);
 
 /** The document's exports (through its export route), at 1× or ×N, of the saved version. */
 export const DOCUMENT_EXPORTS = [
-  ["sheet", "editor.exportSheet", "png"],
-  ["aseprite-json", "editor.exportSheetJson", "json"],
-  ["godot", "batch.exportGodot", "tres"],
-  ["gif", "batch.exportGif", "gif"],
-  ["zip", "batch.exportZip", "zip"],
-  ["aseprite", "editor.exportAseprite", "aseprite"],
+  ["sheet", "editor.exportSheet", "_sheet.png"],
+  ["sheet.json", "editor.exportSheetJson", "_sheet.json"],
+  ["atlas.json", "batch.exportNamedAtlas", "_atlas.json"],
+  ["sprite-frames.tres", "batch.exportGodot", "_sprite_frames.tres"],
+  ["gif", "batch.exportGif", ".gif"],
+  ["zip", "batch.exportZip", ".zip"],
+  ["aseprite", "editor.exportAseprite", ".aseprite"],
 ] as const;
 
 export function exportUrl(id: number, format: string, scale: number, version?: number) {
@@ -49,7 +55,7 @@ export function ExportMenu({
             className="rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900"
             data-testid="export-scale"
           >
-            {[1, 2, 4, 8, 10, 16, 20].map((n) => (
+            {EXPORT_SCALES.map((n) => (
               <option key={n} value={n}>
                 {n}×
               </option>
@@ -61,8 +67,8 @@ export function ExportMenu({
             <li key={format}>
               <a
                 href={exportUrl(id, format, scale, version)}
-                download={`document_${id}_v${version}${scale === 1 ? "" : `_x${scale}`}.${ext}`}
-                data-testid={`doc-export-${format}`}
+                download={`document_${id}_v${version}${scale === 1 || format === "aseprite" ? "" : `_x${scale}`}${ext}`}
+                data-testid={`doc-export-${format.replace(/\./g, "-")}`}
                 className="block rounded px-2 py-1 text-sm hover:bg-zinc-100 dark:hover:bg-zinc-800"
               >
                 {t(label)}
