@@ -41,6 +41,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
   const s = useEditor();
   const [useDurations, setUseDurations] = useState(true);
   const [tagName, setTagName] = useState("");
+  const [tagRange, setTagRange] = useState({ from: 1, to: 1 });
   const n = doc.frames.length;
   const playback = usePlayback({
     count: n,
@@ -255,14 +256,24 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.tagName")}
           className="w-24 rounded border border-zinc-300 px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
         />
+        {(["from", "to"] as const).map((k) => (
+          <input
+            key={k}
+            type="number"
+            min={1}
+            max={n}
+            value={Math.min(tagRange[k], n)}
+            aria-label={k === "from" ? t("editor.tagFrom") : t("editor.tagTo")}
+            onChange={(e) => setTagRange({ ...tagRange, [k]: Number(e.target.value) })}
+            className="w-12 rounded border border-zinc-300 px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+          />
+        ))}
         <button
           type="button"
           className={small}
-          disabled={!tagName.trim()}
-          title={t("editor.addTagHint")}
+          disabled={!tagName.trim() || tagRange.from < 1 || tagRange.to < tagRange.from || tagRange.to > n}
           onClick={() => {
-            const from = Math.min(cur, playback.index);
-            s.apply(addTag(doc, { name: tagName.trim(), from, to: Math.max(cur, from) }));
+            s.apply(addTag(doc, { name: tagName.trim(), from: tagRange.from - 1, to: tagRange.to - 1 }));
             setTagName("");
           }}
         >
