@@ -151,3 +151,6 @@ export const DOCUMENT_MAX_LAYERS = 64;
 /** Colour modes of an editor document: RGBA cels, or palette indices (a palette edit recolours). */
 export const DOCUMENT_COLOR_MODES = ["rgba", "indexed"] as const;
 export type DocumentColorMode = (typeof DOCUMENT_COLOR_MODES)[number];
+/** Mode and model of the gallery entry a document save makes (a completed image task). */
+export const DOCUMENT_TASK_MODE = "edited";
+export const EDITOR_MODEL = "local/editor";

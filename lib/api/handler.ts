@@ -35,13 +35,13 @@ const MAX_JSON_BYTES = 1_000_000;
 export async function parseJsonBody<S extends z.ZodType>(
   req: NextRequest,
   schema: S,
+  opts: { maxBytes?: number } = {},
 ): Promise<z.infer<S>> {
+  const max = opts.maxBytes ?? MAX_JSON_BYTES;
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES)
-    throw badRequest("Request body too large", `limit ${MAX_JSON_BYTES} bytes`);
+  if (length > max) throw badRequest("Request body too large", `limit ${max} bytes`);
   const text = await req.text();
-  if (text.length > MAX_JSON_BYTES)
-    throw badRequest("Request body too large", `limit ${MAX_JSON_BYTES} bytes`);
+  if (text.length > max) throw badRequest("Request body too large", `limit ${max} bytes`);
   let json: unknown;
   try {
     json = text.trim() === "" ? {} : JSON.parse(text);

@@ -7,13 +7,15 @@ import type { ModelType } from "@/lib/vocabulary";
 export type ApiFamilyTag = "QT Pixel API" | "Pixel backend API" | "Studio extensions" | "Account";
 
 export interface OperationSpec {
-  method: "get" | "post" | "patch" | "delete";
+  method: "get" | "post" | "put" | "patch" | "delete";
   path: string; // OpenAPI style: /api/v1/task/{id}
   tag: ApiFamilyTag;
   summary: string;
   description?: string;
   params?: z.ZodType; // path parameters (object schema)
   query?: z.ZodType; // query parameters (object schema)
+  /** request headers the operation reads (If-Match, …) */
+  headers?: { name: string; required: boolean; description: string }[];
   body?: z.ZodType;
   /**
    * The success answer: the zod schema its handler builds the body with (JSON), or a content
@@ -176,7 +178,17 @@ export function buildOpenApiDocument(
           .filter(Boolean)
           .join("\n\n") || undefined,
       operationId: `${op.method}${op.path.replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ""))}`,
-      parameters: [...parameters(op.params, "path"), ...parameters(op.query, "query")],
+      parameters: [
+        ...parameters(op.params, "path"),
+        ...parameters(op.query, "query"),
+        ...(op.headers ?? []).map((h) => ({
+          name: h.name,
+          in: "header",
+          required: h.required,
+          description: h.description,
+          schema: { type: "string" },
+        })),
+      ],
       responses,
     };
     if (op.body) {

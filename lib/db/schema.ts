@@ -23,6 +23,8 @@ export const apiKeys = active.apiKeys;
 export const batches = active.batches;
 export const tasks = active.tasks;
 export const assets = active.assets;
+export const documents = active.documents;
+export const documentVersions = active.documentVersions;
 
 export type User = typeof postgres.users.$inferSelect;
 export type ApiKey = typeof postgres.apiKeys.$inferSelect;
@@ -30,3 +32,5 @@ export type Batch = typeof postgres.batches.$inferSelect;
 export type Task = typeof postgres.tasks.$inferSelect;
 export type NewTask = typeof postgres.tasks.$inferInsert;
 export type Asset = typeof postgres.assets.$inferSelect;
+export type DocumentRow = typeof postgres.documents.$inferSelect;
+export type DocumentVersionRow = typeof postgres.documentVersions.$inferSelect;

@@ -56,7 +56,16 @@
  *   compositeFrame(doc, frame) → RGBA (visible layers, opacity) → `new ImageData(px, w, h)`;
  *   compositeAll; onionSkinFrames(doc, frame, {before, after, opacity, loop}) → [{frame, opacity}];
  *   compositeOnionSkin → RGBA to draw behind the current frame; composeOver.
+ *
+ * FILES AND WIRE (aseprite-file.ts, aseprite-json.ts, wire.ts)
+ *   writeAsepriteFile(doc, deflate) → `.aseprite` bytes (RGBA 32 bpp or indexed 8 bpp);
+ *   parseAsepriteJson(sheet JSON) → {width, height, frames:[{sheet rect, offset, durationMs}], tags};
+ *   documentToJson(doc, codec) / documentFromJson(json, codec): the /api/v1/documents JSON
+ *   (cels as PNG data URLs; codec = {encode, decode}, e.g. a canvas in the browser).
  */
+
+export * from "./aseprite-file";
+export * from "./aseprite-json";
 export * from "./composite";
 export * from "./draw";
 export * from "./geometry";
@@ -65,3 +74,4 @@ export * from "./model";
 export * from "./palette-ops";
 export * from "./selection";
 export * from "./structure";
+export * from "./wire";

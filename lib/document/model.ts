@@ -164,7 +164,10 @@ function checkSize(width: number, height: number) {
 }
 
 /** Throws InvalidInputError naming the first broken rule (limits, cel sizes, ranges). */
-export function validateDocument(doc: SpriteDocument): void {
+export function validateDocument(
+  doc: SpriteDocument,
+  opts: { structureOnly?: boolean } = {},
+): void {
   checkSize(doc.width, doc.height);
   const nf = doc.frames.length;
   const nl = doc.layers.length;
@@ -192,6 +195,31 @@ export function validateDocument(doc: SpriteDocument): void {
       throw new InvalidInputError(`layer ${i}: opacity must be from 0 to 1`);
     }
   }
+  if (!opts.structureOnly) validateCels(doc);
+  for (const t of doc.tags) {
+    if (!t.name) throw new InvalidInputError("a tag needs a name");
+    if (
+      !Number.isInteger(t.from) ||
+      !Number.isInteger(t.to) ||
+      t.from < 0 ||
+      t.to < t.from ||
+      t.to >= nf
+    ) {
+      throw new InvalidInputError(
+        `tag "${t.name}": frames ${t.from}–${t.to} are not in 0–${nf - 1}`,
+      );
+    }
+    if (t.direction !== undefined && !(DIRECTIONS8 as readonly string[]).includes(t.direction)) {
+      throw new InvalidInputError(
+        `tag "${t.name}": direction must be one of ${DIRECTIONS8.join(", ")}`,
+      );
+    }
+  }
+}
+
+function validateCels(doc: SpriteDocument) {
+  const nf = doc.frames.length;
+  const nl = doc.layers.length;
   if (doc.cels.length !== nl) throw new InvalidInputError("one row of cels per layer");
   const n = doc.width * doc.height;
   for (let l = 0; l < nl; l++) {
@@ -217,25 +245,6 @@ export function validateDocument(doc: SpriteDocument): void {
           }
         }
       }
-    }
-  }
-  for (const t of doc.tags) {
-    if (!t.name) throw new InvalidInputError("a tag needs a name");
-    if (
-      !Number.isInteger(t.from) ||
-      !Number.isInteger(t.to) ||
-      t.from < 0 ||
-      t.to < t.from ||
-      t.to >= nf
-    ) {
-      throw new InvalidInputError(
-        `tag "${t.name}": frames ${t.from}–${t.to} are not in 0–${nf - 1}`,
-      );
-    }
-    if (t.direction !== undefined && !(DIRECTIONS8 as readonly string[]).includes(t.direction)) {
-      throw new InvalidInputError(
-        `tag "${t.name}": direction must be one of ${DIRECTIONS8.join(", ")}`,
-      );
     }
   }
 }

@@ -110,11 +110,14 @@ export async function buildSheetFromGrids(
     indices?: number[];
     frameDurationMs?: number;
     imageName?: string;
+    /** names, tags, durations and places of the frames when not the mode's (editor documents) */
+    layout?: AnimationLayout;
   },
 ): Promise<SpriteSheet> {
   const w = grids[0]!.width;
   const h = grids[0]!.height;
-  const layout = animationLayout(o.mode, o.indices ?? grids.map((_, i) => i), o.frameDurationMs);
+  const layout =
+    o.layout ?? animationLayout(o.mode, o.indices ?? grids.map((_, i) => i), o.frameDurationMs);
   const sheet = createImage(w * layout.columns, h * layout.rows);
   const dst = new Uint32Array(sheet.data.buffer);
   grids.forEach((g, n) => {

@@ -39,7 +39,7 @@ describe("OpenAPI document", () => {
         "/api/v1/generations/image",
       );
       const source = fs.readFileSync(file, "utf8");
-      for (const method of ["GET", "POST", "PATCH", "DELETE"]) {
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
         if (!new RegExp(`export (const|async function) ${method}\\b`).test(source)) continue;
         if (!doc.paths[apiPath]?.[method.toLowerCase()]) missing.push(`${method} ${apiPath}`);
       }

@@ -211,3 +211,40 @@ export const rateLimitBuckets = pgTable("rate_limit_buckets", {
   updatedMs: doublePrecision("updated_ms").notNull(),
   taken: boolean("taken").notNull(),
 });
+
+/** Editor documents; see lib/db/sqlite/schema.ts. */
+export const documents = pgTable(
+  "documents",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    frameCount: integer("frame_count").notNull(),
+    version: integer("version").notNull(),
+    sourceTaskId: integer("source_task_id"),
+    sourceBatchId: integer("source_batch_id"),
+    sourceTilesetId: integer("source_tileset_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("documents_user_idx").on(t.userId, t.id)],
+);
+
+export const documentVersions = pgTable(
+  "document_versions",
+  {
+    id: id(),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: jsonb("content").$type<Record<string, unknown>>().notNull(),
+    taskId: integer("task_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_versions_uq").on(t.documentId, t.version)],
+);

@@ -207,3 +207,47 @@ export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
   updatedMs: real("updated_ms").notNull(),
   taken: integer("taken", { mode: "boolean" }).notNull(),
 });
+
+/**
+ * Editor documents (lib/document): one row per document, its versions in document_versions.
+ * `source_*` name what it was opened from (lineage; the source is never changed). No foreign keys
+ * on the sources: deleting a source keeps the documents made from it.
+ */
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    frameCount: integer("frame_count").notNull(),
+    /** the newest version (If-Match compares with it) */
+    version: integer("version").notNull(),
+    sourceTaskId: integer("source_task_id"),
+    sourceBatchId: integer("source_batch_id"),
+    sourceTilesetId: integer("source_tileset_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("documents_user_idx").on(t.userId, t.id)],
+);
+
+/** Every saved state of a document: the wire JSON (cels as PNG data URLs) and its gallery entry. */
+export const documentVersions = sqliteTable(
+  "document_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    content: text("content", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    /** the gallery entry this save made (none for version 1, the opened source) */
+    taskId: integer("task_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_versions_uq").on(t.documentId, t.version)],
+);

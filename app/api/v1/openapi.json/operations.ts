@@ -52,6 +52,7 @@ import {
   tilesetFileQuery,
   tilesetParams,
 } from "@/lib/api/schemas/tilesets";
+import { documentOperations } from "./document-operations";
 
 /** Extension on both task views: what the offline engine (local/pixel-sprite) drew. */
 const interpretationExample = {
@@ -908,4 +909,5 @@ export const operations: OperationSpec[] = [
     extension: true,
     response: { schema: keyRevoked, example: { id: 1, revoked: true } },
   },
+  ...documentOperations,
 ];
