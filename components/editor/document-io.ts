@@ -2,141 +2,73 @@
 // The editor's side of /api/v1/documents: a document travels as JSON with every cel a PNG data
 // URL (RGBA at the document's size). The browser decodes and encodes those PNGs with Canvas2D;
 // unsaved work is kept in IndexedDB so a closed tab loses no strokes.
+import type { z } from "zod";
+import type {
+  createDocumentBody,
+  documentAnswer,
+  documentList,
+  documentVersionList,
+} from "@/lib/api/schemas/documents";
 import { ApiRequestError, apiFetch } from "@/lib/client/api";
 import {
-  celRgba,
-  createDocument,
+  documentFromJson,
+  documentToJson,
+  type PngCodec,
   type SpriteDocument,
-  toIndexed,
-  validateDocument,
 } from "@/lib/document";
-import type { Facing } from "@/lib/vocabulary";
 
-/** A document as the API sends it (GET /api/v1/documents/:id). */
-export interface DocumentWire {
-  id: number;
-  version: number;
-  width: number;
-  height: number;
-  color_mode?: "rgba" | "indexed";
-  frames: { duration_ms: number }[];
-  layers: { name: string; visible: boolean; opacity: number; locked?: boolean }[];
-  cels: { frame: number; layer: number; png: string }[];
-  palette: string[];
-  tags: { name: string; from: number; to: number; direction?: Facing | null }[];
-  pivot?: { x: number; y: number };
-  title?: string | null;
-  task_id?: number | null;
-  source?: Record<string, unknown> | null;
-}
+/** A document as the API answers it (GET /api/v1/documents/:id). */
+export type DocumentWire = z.infer<typeof documentAnswer>;
+export type DocumentList = z.infer<typeof documentList>;
+export type DocumentVersions = z.infer<typeof documentVersionList>;
 
-export type DocumentBody = Omit<DocumentWire, "id" | "version" | "task_id" | "source">;
+/** Cels as PNG data URLs, coded by the browser's canvas (the server uses sharp). */
+export const browserPngCodec: PngCodec = {
+  async encode(rgba, width, height) {
+    const canvas = new OffscreenCanvas(width, height);
+    const img = new ImageData(width, height);
+    img.data.set(rgba);
+    canvas.getContext("2d")!.putImageData(img, 0, 0);
+    const blob = await canvas.convertToBlob({ type: "image/png" });
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let bin = "";
+    for (let i = 0; i < bytes.length; i += 0x8000)
+      bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return `data:image/png;base64,${btoa(bin)}`;
+  },
+  async decode(dataUrl) {
+    const blob = await (await fetch(dataUrl)).blob();
+    const bitmap = await createImageBitmap(blob, {
+      premultiplyAlpha: "none",
+      colorSpaceConversion: "none",
+    });
+    const { width, height } = bitmap;
+    const ctx = new OffscreenCanvas(width, height).getContext("2d", { willReadFrequently: true })!;
+    ctx.drawImage(bitmap, 0, 0);
+    bitmap.close();
+    return { rgba: ctx.getImageData(0, 0, width, height).data, width, height };
+  },
+};
 
-async function decodePng(dataUrl: string, w: number, h: number): Promise<Uint8ClampedArray> {
-  const blob = await (await fetch(dataUrl)).blob();
-  const bitmap = await createImageBitmap(blob, {
-    premultiplyAlpha: "none",
-    colorSpaceConversion: "none",
-  });
-  const canvas = new OffscreenCanvas(w, h);
-  const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return ctx.getImageData(0, 0, w, h, { colorSpace: "srgb" }).data;
-}
+export const documentFromWire = (wire: DocumentWire): Promise<SpriteDocument> =>
+  documentFromJson(wire, browserPngCodec);
 
-async function encodePng(rgba: Uint8ClampedArray, w: number, h: number): Promise<string> {
-  const canvas = new OffscreenCanvas(w, h);
-  canvas.getContext("2d")!.putImageData(new ImageData(new Uint8ClampedArray(rgba), w, h), 0, 0);
-  const blob = await canvas.convertToBlob({ type: "image/png" });
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let bin = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:image/png;base64,${btoa(bin)}`;
-}
-
-export async function documentFromWire(wire: DocumentWire): Promise<SpriteDocument> {
-  const { width: w, height: h } = wire;
-  const base = createDocument({
-    width: w,
-    height: h,
-    frames: wire.frames.length,
-    layers: wire.layers.length,
-  });
-  const cels = base.cels.map((row) => row.slice());
-  await Promise.all(
-    wire.cels.map(async (c) => {
-      cels[c.layer]![c.frame] = await decodePng(c.png, w, h);
-    }),
-  );
-  let doc: SpriteDocument = {
-    ...base,
-    frames: wire.frames.map((f) => ({ durationMs: f.duration_ms })),
-    layers: wire.layers.map((l) => ({
-      name: l.name,
-      visible: l.visible,
-      opacity: l.opacity,
-      locked: l.locked ?? false,
-    })),
-    cels,
-    palette: wire.palette.map((c) => c.toLowerCase()),
-    tags: wire.tags.map((t) => ({
-      name: t.name,
-      from: t.from,
-      to: t.to,
-      ...(t.direction ? { direction: t.direction } : {}),
-    })),
-    pivot: wire.pivot ?? base.pivot,
-  };
-  if (wire.color_mode === "indexed") doc = toIndexed(doc, { extendPalette: true }).doc;
-  validateDocument(doc);
-  return doc;
-}
-
-export async function documentToWire(doc: SpriteDocument): Promise<DocumentBody> {
-  const cels: DocumentBody["cels"] = [];
-  for (let l = 0; l < doc.layers.length; l++)
-    for (let f = 0; f < doc.frames.length; f++)
-      cels.push({
-        frame: f,
-        layer: l,
-        png: await encodePng(celRgba(doc, l, f), doc.width, doc.height),
-      });
-  return {
-    width: doc.width,
-    height: doc.height,
-    color_mode: doc.colorMode,
-    frames: doc.frames.map((f) => ({ duration_ms: f.durationMs })),
-    layers: doc.layers.map((l) => ({
-      name: l.name,
-      visible: l.visible,
-      opacity: l.opacity,
-      locked: l.locked,
-    })),
-    cels,
-    palette: doc.palette,
-    tags: doc.tags.map((t) => ({ name: t.name, from: t.from, to: t.to, direction: t.direction })),
-    pivot: doc.pivot,
-  };
-}
-
-/** Where an editor document comes from. */
-export type DocumentSource =
-  | { source_task_id: number }
-  | { source_batch_id: number }
-  | { source_tileset_id: number }
-  | { width: number; height: number; frames?: number }
-  | { upload: { image: string; aseprite_json?: string } };
+/** Where an editor document comes from (the route's own body type). */
+export type DocumentSource = z.input<typeof createDocumentBody>;
 
 export const documentsApi = {
   create: (source: DocumentSource) =>
     apiFetch<DocumentWire>("/api/v1/documents", { method: "POST", body: JSON.stringify(source) }),
   get: (id: number, version?: number) =>
     apiFetch<DocumentWire>(`/api/v1/documents/${id}${version ? `?version=${version}` : ""}`),
-  versions: (id: number) =>
-    apiFetch<{ versions: { version: number; created_at: string; task_id?: number | null }[] }>(
-      `/api/v1/documents/${id}/versions`,
+  versions: (id: number) => apiFetch<DocumentVersions>(`/api/v1/documents/${id}/versions`),
+  list: (filter: {
+    source_task_id?: number;
+    source_batch_id?: number;
+    source_tileset_id?: number;
+  }) =>
+    apiFetch<DocumentList>(
+      `/api/v1/documents?${new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]))}`,
     ),
 };
 
@@ -152,16 +84,17 @@ export async function saveDocument(
   version: number,
   doc: SpriteDocument,
 ): Promise<DocumentWire> {
-  const body = await documentToWire(doc);
+  const body = await documentToJson(doc, browserPngCodec);
   const res = await fetch(`/api/v1/documents/${id}`, {
     method: "PUT",
     credentials: "same-origin",
-    headers: { "Content-Type": "application/json", "If-Match": String(version) },
+    headers: { "Content-Type": "application/json", "If-Match": `"${version}"` },
     body: JSON.stringify(body),
   });
   const answer = await res.json().catch(() => null);
   if (res.status === 409) {
-    const current = Number(answer?.current_version ?? answer?.version ?? answer?.details?.version);
+    // QT family: {error, details: "current_version=N"}
+    const current = Number(/current_version=(\d+)/.exec(String(answer?.details ?? ""))?.[1]);
     throw new SaveConflict(Number.isFinite(current) ? current : version + 1);
   }
   if (!res.ok)

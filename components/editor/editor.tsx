@@ -95,7 +95,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
       const d = useEditor.getState().doc;
       if (d)
         void drafts
-          .put({ id: draftKey, baseVersion: meta.version, savedAt: Date.now(), doc: d })
+          .put({ id: draftKey, baseVersion: meta.latest_version, savedAt: Date.now(), doc: d })
           .catch(() => {});
     }, 500);
     return () => clearTimeout(timer);
@@ -115,8 +115,8 @@ export function Editor({ id, version }: { id: number; version?: number }) {
     const rev = useEditor.getState().revision;
     setSave({ kind: "saving" });
     try {
-      const saved = await saveDocument(id, meta.version, d);
-      setMeta({ ...meta, ...saved, cels: [] });
+      const saved = await saveDocument(id, meta.latest_version, d);
+      setMeta({ ...saved, cels: [] });
       if (useEditor.getState().revision === rev) useEditor.getState().markSaved();
       await drafts.remove(draftKey).catch(() => {});
       qc.setQueryData(documentKey(id, saved.version), saved);
@@ -136,7 +136,13 @@ export function Editor({ id, version }: { id: number; version?: number }) {
   if (!doc || !meta) return <Loading />;
 
   return (
-    <div data-testid="editor" data-document-id={id} data-version={meta.version} data-dirty={dirty}>
+    <div
+      data-testid="editor"
+      data-document-id={id}
+      data-version={meta.version}
+      data-latest-version={meta.latest_version}
+      data-dirty={dirty}
+    >
       <p
         className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm md:hidden dark:border-amber-700 dark:bg-amber-950"
         data-testid="editor-narrow"
@@ -240,7 +246,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
               className="ml-2"
               onClick={() => {
                 // keep every stroke: save them on top of the newer version
-                setMeta({ ...meta, version: save.current });
+                setMeta({ ...meta, latest_version: save.current });
                 setSave({ kind: "idle" });
               }}
             >

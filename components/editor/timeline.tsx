@@ -271,9 +271,13 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
         <button
           type="button"
           className={small}
-          disabled={!tagName.trim() || tagRange.from < 1 || tagRange.to < tagRange.from || tagRange.to > n}
+          disabled={
+            !tagName.trim() || tagRange.from < 1 || tagRange.to < tagRange.from || tagRange.to > n
+          }
           onClick={() => {
-            s.apply(addTag(doc, { name: tagName.trim(), from: tagRange.from - 1, to: tagRange.to - 1 }));
+            s.apply(
+              addTag(doc, { name: tagName.trim(), from: tagRange.from - 1, to: tagRange.to - 1 }),
+            );
             setTagName("");
           }}
         >

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useStar, useTask } from "@/hooks/use-api";
 import { api, isActive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
+import { Lineage } from "../editor/lineage";
 import { OpenInEditorButton } from "../editor/open-in-editor";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
@@ -131,6 +132,7 @@ export function TaskDetail({ id }: { id: number }) {
               {tk.prompt}
             </p>
           </section>
+          <Lineage task={tk} />
           <Interpretation task={tk} />
           <TaskParams task={tk} />
           {tk.files && <TaskFiles files={tk.files} />}
