@@ -26,7 +26,7 @@ import { type EditorState, useEditor } from "./editor-store";
 import { documentOrigin, FrameRenderer } from "./renderer";
 
 type Gesture =
-  | { kind: "stroke"; stroke: Stroke; pointerId: number }
+  | { kind: "stroke"; stroke: Stroke; pointerId: number; recent: Point[] }
   | { kind: "shape"; from: Point; base: SpriteDocument; edit: Edit | null; pointerId: number }
   | { kind: "select"; from: Point; draft: Rect | null; pointerId: number }
   | {
@@ -38,6 +38,27 @@ type Gesture =
       pointerId: number;
     }
   | { kind: "pan"; last: { x: number; y: number }; pointerId: number };
+
+/** The bounding box of `points` and of their mirror images (mirror drawing). */
+function dirtyRect(
+  points: Point[],
+  s: { mirrorH: boolean; mirrorV: boolean },
+  doc: { width: number; height: number },
+): Rect {
+  let x0 = Math.min(...points.map((q) => q.x));
+  let x1 = Math.max(...points.map((q) => q.x));
+  let y0 = Math.min(...points.map((q) => q.y));
+  let y1 = Math.max(...points.map((q) => q.y));
+  if (s.mirrorH) {
+    x0 = Math.min(x0, doc.width - 1 - x1);
+    x1 = Math.max(x1, doc.width - 1 - x0);
+  }
+  if (s.mirrorV) {
+    y0 = Math.min(y0, doc.height - 1 - y1);
+    y1 = Math.max(y1, doc.height - 1 - y0);
+  }
+  return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
 
 function inRect(p: Point, r: Rect | null) {
   return !!r && p.x >= r.x && p.y >= r.y && p.x < r.x + r.width && p.y < r.y + r.height;
@@ -56,7 +77,9 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
   const pinch = useRef<{ dist: number; mid: { x: number; y: number } } | null>(null);
 
   // One function repaints everything from the store (and the gesture's preview document).
-  const repaint = useRef((pixelsChanged: boolean) => {
+  // "frame": a gesture's preview changed only the frame in focus (the onion skin stays);
+  // a rectangle: only those pixels of it (a pencil stroke's last segment).
+  const repaint = useRef((pixelsChanged: boolean | "frame" | Rect) => {
     const r = renderer.current;
     const s = useEditor.getState();
     const doc = shown.current ?? s.doc;
@@ -64,7 +87,9 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     const onion = s.onion
       ? { before: s.onionBefore, after: s.onionAfter, opacity: s.onionOpacity }
       : null;
-    if (pixelsChanged) r.updatePixels(doc, Math.min(s.frame, doc.frames.length - 1), onion);
+    const frame = Math.min(s.frame, doc.frames.length - 1);
+    if (typeof pixelsChanged === "object") r.updateRect(doc, frame, pixelsChanged);
+    else if (pixelsChanged) r.updatePixels(doc, frame, onion, pixelsChanged === true);
     r.paint(doc, s, { grid: s.grid, onion, selection: s.selection, draft: draft.current });
     // where the document sits on screen: tests and the bench aim real pointer input with it
     const el = canvasRef.current;
@@ -225,9 +250,9 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
           pixelPerfect: s.pixelPerfect,
         });
         stroke.add(p);
-        gesture.current = { kind: "stroke", stroke, pointerId: e.pointerId };
+        gesture.current = { kind: "stroke", stroke, pointerId: e.pointerId, recent: [p] };
         shown.current = stroke.preview();
-        repaint.current(true);
+        repaint.current("frame");
         return;
       }
       case "bucket":
@@ -287,7 +312,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       s.tool === "line" ? drawLine : s.tool === "rectangle" ? drawRectangle : drawEllipse;
     g.edit = draw(g.base, t, g.from, to, color, opts);
     shown.current = g.edit.doc;
-    repaint.current(true);
+    repaint.current("frame");
   };
 
   const onPointerMove = (e: React.PointerEvent) => {
@@ -330,17 +355,22 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     if (g.kind === "stroke") {
       // coalesced events: every sample a fast pen gave since the last frame
       const samples = e.nativeEvent.getCoalescedEvents?.() ?? [];
+      const pts: Point[] = [];
       if (samples.length > 1) {
         const box = canvasRef.current!.getBoundingClientRect();
         const o = documentOrigin(s, s.doc!, renderer.current!.cssSize());
         for (const c of samples)
-          g.stroke.add({
+          pts.push({
             x: Math.floor((c.clientX - box.left - o.x) / s.zoom),
             y: Math.floor((c.clientY - box.top - o.y) / s.zoom),
           });
-      } else g.stroke.add(p);
+      } else pts.push(p);
+      for (const q of pts) g.stroke.add(q);
+      // pixels touched: the new segment and (pixel-perfect) the corner before it, and mirrors
+      const touched = [...g.recent.slice(-2), ...pts];
+      g.recent = touched.slice(-2);
       shown.current = g.stroke.preview();
-      repaint.current(true);
+      repaint.current(dirtyRect(touched, s, shown.current));
     } else if (g.kind === "shape") shapeTo(p, e.shiftKey, (e.buttons & 2) !== 0);
     else if (g.kind === "select") {
       g.draft = rectFromCorners(g.from.x, g.from.y, p.x, p.y, s.doc!);
@@ -350,7 +380,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       g.moved = moveSelection(g.base, target(s), g.rect, p.x - g.from.x, p.y - g.from.y);
       shown.current = g.moved.edit.doc;
       draft.current = g.moved.rect;
-      repaint.current(true);
+      repaint.current("frame");
     }
   };
 

@@ -2,8 +2,10 @@
 // Paints a document frame into the editor's viewport with Canvas2D: a 1× backing canvas holds the
 // frame's pixels (ImageData), the screen canvas draws it at an integer zoom with smoothing off,
 // the onion skin behind it, the pixel grid and the selection on top. The pointer path calls
-// `paintFrame` synchronously, so a stroke is on screen in the next browser frame.
+// renderer synchronously, so a stroke is on screen in the next browser frame; during a stroke only
+// the pixels it touched are recomposed and uploaded.
 import { compositeFrame, compositeOnionSkin, type Rect, type SpriteDocument } from "@/lib/document";
+import { compositeRectInto } from "@/lib/document/composite-rect";
 
 export interface ViewTransform {
   zoom: number;
@@ -52,7 +54,7 @@ export class FrameRenderer {
   }
 
   /** Recomposes `frame` of `doc` into the 1× backing canvas (and the onion skin behind it). */
-  updatePixels(doc: SpriteDocument, frame: number, onion: PaintOptions["onion"]) {
+  updatePixels(doc: SpriteDocument, frame: number, onion: PaintOptions["onion"], withOnion = true) {
     const { width: w, height: h } = doc;
     if (this.pixels.width !== w || this.pixels.height !== h) {
       this.pixels.width = this.onionCanvas.width = w;
@@ -63,8 +65,8 @@ export class FrameRenderer {
     this.image.data.set(compositeFrame(doc, frame));
     this.pixels.getContext("2d")!.putImageData(this.image, 0, 0);
     const octx = this.onionCanvas.getContext("2d")!;
-    octx.clearRect(0, 0, w, h);
-    if (onion && doc.frames.length > 1) {
+    if (withOnion) octx.clearRect(0, 0, w, h);
+    if (withOnion && onion && doc.frames.length > 1) {
       const skin = compositeOnionSkin(doc, frame, {
         before: onion.before,
         after: onion.after,
@@ -82,6 +84,30 @@ export class FrameRenderer {
       const pctx = this.preview.getContext("2d")!;
       pctx.clearRect(0, 0, w, h);
       pctx.drawImage(this.pixels, 0, 0);
+    }
+  }
+
+  /**
+   * A gesture changed only `rect` of the frame on screen: recompose those pixels and upload just
+   * that rectangle (falls back to the whole frame when the backing canvas is not ready).
+   */
+  updateRect(doc: SpriteDocument, frame: number, rect: Rect) {
+    if (!this.image || this.pixels.width !== doc.width || this.pixels.height !== doc.height) {
+      this.updatePixels(doc, frame, null, false);
+      return;
+    }
+    const x0 = Math.max(0, rect.x);
+    const y0 = Math.max(0, rect.y);
+    const x1 = Math.min(doc.width, rect.x + rect.width);
+    const y1 = Math.min(doc.height, rect.y + rect.height);
+    if (x1 <= x0 || y1 <= y0) return;
+    const r = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+    compositeRectInto(this.image.data, doc, frame, r);
+    this.pixels.getContext("2d")!.putImageData(this.image, 0, 0, r.x, r.y, r.width, r.height);
+    if (this.preview) {
+      const pctx = this.preview.getContext("2d")!;
+      pctx.clearRect(r.x, r.y, r.width, r.height);
+      pctx.drawImage(this.pixels, r.x, r.y, r.width, r.height, r.x, r.y, r.width, r.height);
     }
   }
 
