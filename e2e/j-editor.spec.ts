@@ -215,7 +215,7 @@ test("walk batch → editor: a pixel on frame 2, the cape recoloured everywhere,
   const sheetJson = JSON.parse(fs.readFileSync((await json.path())!, "utf8"));
   const phaser = fs.readFileSync(path.join("node_modules/phaser/dist/phaser.min.js"));
   const origin = "http://phaser.test";
-  await page.route(`${origin}/**`, (route) => {
+  await page.context().route(`${origin}/**`, (route) => {
     const p = new URL(route.request().url()).pathname;
     if (p === "/phaser.js") return route.fulfill({ contentType: "text/javascript", body: phaser });
     if (p === "/sheet.png") return route.fulfill({ contentType: "image/png", body: sheetPng });
@@ -285,6 +285,16 @@ test("1024×768 with touch, and a phone says it needs a wider screen", async ({ 
   );
   await expect.poll(() => previewPixel(page, 3, 4)).toEqual([0, 0, 0, 255]);
   await screenshot(page, "editor-1024-touch");
+  await page.getByTestId("editor-save").click();
+  await expect(page.getByTestId("save-done")).toBeVisible();
+
+  // every word in Chinese too
+  await ctx.addCookies([{ name: "ps_lang", value: "zh", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByTestId("editor-save")).toHaveText("保存");
+  await expect(page.getByRole("button", { name: "铅笔 (B)" })).toBeVisible();
+  await expect.poll(() => previewPixel(page, 3, 4)).toEqual([0, 0, 0, 255]);
+  await screenshot(page, "editor-1024-zh");
 
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByTestId("editor-narrow")).toBeVisible();

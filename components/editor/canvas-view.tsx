@@ -22,7 +22,7 @@ import {
   Stroke,
   snapLineEnd,
 } from "@/lib/document";
-import { type EditorState, useEditor } from "./editor-store";
+import { type EditorState, useEditor, ZOOM_MAX, ZOOM_MIN } from "./editor-store";
 import { documentOrigin, FrameRenderer } from "./renderer";
 
 type Gesture =
@@ -73,6 +73,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
   const shown = useRef<SpriteDocument | null>(null);
   const draft = useRef<Rect | null>(null);
   const spaceDown = useRef(false);
+  const fitted = useRef(-1);
   const touches = useRef(new Map<number, { x: number; y: number }>());
   const pinch = useRef<{ dist: number; mid: { x: number; y: number } } | null>(null);
 
@@ -113,6 +114,15 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       canvas.height = Math.max(1, Math.round(height * dpr));
       canvas.style.width = `${width}px`;
       canvas.style.height = `${height}px`;
+      // a newly loaded document: the largest integer zoom that shows all of it
+      const s = useEditor.getState();
+      if (s.doc && fitted.current !== s.loads && width > 0 && height > 0) {
+        fitted.current = s.loads;
+        const zoom = Math.floor(
+          (Math.min(width, height) * 0.92) / Math.max(s.doc.width, s.doc.height),
+        );
+        s.set({ zoom: Math.max(ZOOM_MIN, Math.min(ZOOM_MAX, zoom)), pan: { x: 0, y: 0 } });
+      }
       repaint.current(true);
     };
     const ro = new ResizeObserver(resize);
@@ -120,6 +130,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     resize();
     // Repaint on store changes; recompose pixels only when the document, frame or onion changed.
     const unsub = useEditor.subscribe((s, prev) => {
+      if (s.loads !== prev.loads) resize();
       const pixels =
         s.doc !== prev.doc ||
         s.frame !== prev.frame ||

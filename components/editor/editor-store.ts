@@ -47,6 +47,8 @@ export interface EditorState {
   history: History;
   /** bumps on every document change the canvas must repaint (apply, undo, redo, load) */
   revision: number;
+  /** bumps on every load: the viewport fits the new document once */
+  loads: number;
   /** revision of the last save (or load): dirty when they differ */
   savedRevision: number;
   frame: number;
@@ -88,6 +90,7 @@ export const initialEditorState: EditorState = {
   doc: null,
   history: createHistory(),
   revision: 0,
+  loads: 0,
   savedRevision: 0,
   frame: 0,
   layer: 0,
@@ -128,6 +131,7 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
       doc,
       history: createHistory(),
       revision: rev,
+      loads: get().loads + 1,
       savedRevision: rev,
       frame: 0,
       layer: Math.max(0, doc.layers.length - 1),

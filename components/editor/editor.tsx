@@ -33,15 +33,6 @@ type SaveState =
 
 export const documentKey = (id: number, version?: number) => ["document", id, version ?? "latest"];
 
-/** Zoom that fits the document into the viewport (integer, 1–64). */
-function fitZoom(w: number, h: number) {
-  const box =
-    typeof window === "undefined"
-      ? 600
-      : Math.min(window.innerWidth - 560, window.innerHeight - 320);
-  return Math.max(1, Math.min(64, Math.floor(Math.max(64, box) / Math.max(w, h))));
-}
-
 export function Editor({ id, version }: { id: number; version?: number }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -73,9 +64,6 @@ export function Editor({ id, version }: { id: number; version?: number }) {
         const loaded = await documentFromWire(wire);
         if (cancelled) return;
         useEditor.getState().load(loaded);
-        useEditor
-          .getState()
-          .set({ zoom: fitZoom(loaded.width, loaded.height), pan: { x: 0, y: 0 } });
         setMeta(wire);
         const draft = await drafts.get(draftKey).catch(() => undefined);
         if (!cancelled && draft) setDraftOffer({ savedAt: draft.savedAt });

@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import {
   addPaletteColor,
   hexToRgba,
@@ -54,6 +54,11 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   const [error, setError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const palette = doc.palette;
+  // no palette yet (most generated sprites): the sprite's own colours are there to pick from
+  const spriteColors = useMemo(
+    () => (doc.palette.length ? [] : usedColors(doc).slice(0, 64)),
+    [doc],
+  );
 
   const importFile = async (file: File) => {
     setError(null);
@@ -142,6 +147,30 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           </li>
         ))}
       </ul>
+      {spriteColors.length > 0 && (
+        <div>
+          <p className="mb-1 text-xs text-zinc-500">{t("editor.spriteColors")}</p>
+          <ul className="flex flex-wrap gap-1" data-testid="sprite-colors">
+            {spriteColors.map((c) => (
+              <li key={c}>
+                <button
+                  type="button"
+                  data-color={c}
+                  aria-label={c}
+                  title={c}
+                  onClick={() => s.set({ primary: c })}
+                  onContextMenu={(e) => {
+                    e.preventDefault();
+                    s.set({ secondary: c });
+                  }}
+                  className="size-5 rounded-sm border border-zinc-400"
+                  style={{ background: c }}
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="flex flex-wrap gap-1">
         <button
           type="button"
