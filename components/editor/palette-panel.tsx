@@ -3,6 +3,7 @@
 import { useMemo, useRef, useState } from "react";
 import {
   addPaletteColor,
+  compositeFrame,
   hexToRgba,
   movePaletteColor,
   removePaletteColor,
@@ -46,6 +47,17 @@ async function imageColors(file: File): Promise<string[]> {
   return [...seen];
 }
 
+/** The opaque colours of one frame as shown (a cheap scan, unlike the whole document's). */
+function frameColors(doc: SpriteDocument, frame: number): string[] {
+  const px = compositeFrame(doc, Math.min(frame, doc.frames.length - 1));
+  const seen = new Set<string>();
+  for (let o = 0; o < px.length && seen.size < 64; o += 4) {
+    if (px[o + 3]! < 255) continue;
+    seen.add(`#${((px[o]! << 16) | (px[o + 1]! << 8) | px[o + 2]!).toString(16).padStart(6, "0")}`);
+  }
+  return [...seen];
+}
+
 export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
   const s = useEditor();
@@ -55,9 +67,10 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   const fileRef = useRef<HTMLInputElement>(null);
   const palette = doc.palette;
   // no palette yet (most generated sprites): the sprite's own colours are there to pick from
+  const frame = useEditor((st) => st.frame);
   const spriteColors = useMemo(
-    () => (doc.palette.length ? [] : usedColors(doc).slice(0, 64)),
-    [doc],
+    () => (doc.palette.length ? [] : frameColors(doc, frame)),
+    [doc, frame],
   );
 
   const importFile = async (file: File) => {

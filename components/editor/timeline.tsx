@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import {
   addFrame,
   addTag,
@@ -21,7 +21,7 @@ import { useEditor } from "./editor-store";
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-function FrameThumb({ doc, frame }: { doc: SpriteDocument; frame: number }) {
+function FrameThumbCanvas({ doc, frame }: { doc: SpriteDocument; frame: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current;
@@ -34,6 +34,22 @@ function FrameThumb({ doc, frame }: { doc: SpriteDocument; frame: number }) {
   }, [doc, frame]);
   return <canvas ref={ref} className="checkerboard pixelated size-12 object-contain" />;
 }
+
+/**
+ * A thumbnail recomposes only when its own frame changed (its cels, the layers or the palette),
+ * so a stroke or a fill on one frame does not redraw all the others.
+ */
+const FrameThumb = memo(
+  FrameThumbCanvas,
+  (a, b) =>
+    a.frame === b.frame &&
+    a.doc.width === b.doc.width &&
+    a.doc.height === b.doc.height &&
+    a.doc.layers === b.doc.layers &&
+    a.doc.palette === b.doc.palette &&
+    a.doc.cels.length === b.doc.cels.length &&
+    a.doc.cels.every((row, l) => row[a.frame] === b.doc.cels[l]![b.frame]),
+);
 
 /** Frames (add, duplicate, delete, reorder, duration), playback, onion skin and tags. */
 export function Timeline({ doc }: { doc: SpriteDocument }) {
