@@ -16,7 +16,8 @@ interface EditorParams {
   source_tileset_id?: number | null;
 }
 
-function editorParams(task: Task): EditorParams | null {
+/** The editor version a gallery entry is (params.editor of a save), or null. */
+export function editorParams(task: Task): EditorParams | null {
   const e = (task.params as { editor?: EditorParams } | null | undefined)?.editor;
   return e && typeof e.document_id === "number" ? e : null;
 }
