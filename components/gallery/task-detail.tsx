@@ -5,6 +5,8 @@ import { useState } from "react";
 import { useStar, useTask } from "@/hooks/use-api";
 import { api, isActive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
+import { editorParams, Lineage } from "../editor/lineage";
+import { OpenInEditorButton } from "../editor/open-in-editor";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
@@ -103,6 +105,21 @@ export function TaskDetail({ id }: { id: number }) {
                 text={async () => (await api.downloadUrl(tk.id)).download_url}
               />
             )}
+            {editorParams(tk) ? (
+              // a saved editor version reopens its document at that version
+              <Link
+                href={`/editor/${editorParams(tk)!.document_id}?version=${editorParams(tk)!.version}`}
+                className="inline-flex min-h-9 items-center gap-1.5 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                data-testid="open-in-editor"
+              >
+                <span aria-hidden="true">✎</span>
+                {t("editor.edit")}
+              </Link>
+            ) : (
+              tk.status === "completed" &&
+              tk.type !== "audio" &&
+              tk.mode !== "tileset" && <OpenInEditorButton source={{ source_task_id: tk.id }} />
+            )}
             <Button onClick={() => reuse(tk)} data-testid="reuse">
               {t("detail.reuse")}
             </Button>
@@ -127,6 +144,7 @@ export function TaskDetail({ id }: { id: number }) {
               {tk.prompt}
             </p>
           </section>
+          <Lineage task={tk} />
           <Interpretation task={tk} />
           <TaskParams task={tk} />
           {tk.files && <TaskFiles files={tk.files} />}

@@ -5,6 +5,7 @@
 import type { Tileset } from "@/lib/client/types";
 import type { MessageKey } from "@/lib/i18n";
 import { TILESET_LAYOUT_TILES } from "@/lib/vocabulary";
+import { OpenInEditorButton } from "../editor/open-in-editor";
 import { useT } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
 
@@ -67,6 +68,7 @@ export function TilesetView({
           </figcaption>
         </figure>
       )}
+      <OpenInEditorButton source={{ source_tileset_id: ts.id }} />
       <div>
         <h3 className="mb-1 text-sm font-semibold text-zinc-500">{t("tileset.files")}</h3>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="tileset-files">

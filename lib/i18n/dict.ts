@@ -1,4 +1,6 @@
 // The interface's words in English and Simplified Chinese. `{name}` is replaced by t(key, vars).
+import { editorEn, editorZh } from "./dict-editor";
+
 export const en = {
   "app.name": "Pixel Studio",
   "nav.studio": "Studio",
@@ -413,6 +415,7 @@ export const en = {
   "docs.items": "items",
   "keys.remove": "Remove",
   "keys.removeLabel": "Remove {name} from the list",
+  ...editorEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -823,4 +826,5 @@ export const zh: Record<MessageKey, string> = {
   "docs.items": "项",
   "keys.remove": "移除",
   "keys.removeLabel": "从列表中移除 {name}",
+  ...editorZh,
 };

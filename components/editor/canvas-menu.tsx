@@ -1,0 +1,174 @@
+"use client";
+
+import { useState } from "react";
+import {
+  type Anchor,
+  anchorOffset,
+  cropCanvas,
+  flipFrame,
+  flipSelection,
+  resizeCanvas,
+  rotateFrame90,
+  rotateSelection90,
+  type SpriteDocument,
+  trimCanvas,
+} from "@/lib/document";
+import { DOCUMENT_MAX_SIDE } from "@/lib/vocabulary";
+import { useI18n } from "../i18n-provider";
+import { Button, Dialog } from "../ui";
+import { useEditor } from "./editor-store";
+
+const small =
+  "rounded border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+const ANCHORS: Anchor[] = [0, 0.5, 1].flatMap((y) =>
+  ([0, 0.5, 1] as const).map((x) => ({ x, y: y as Anchor["y"] })),
+);
+
+/** Flip and rotate (the selection, else the whole frame), canvas resize, crop and trim. */
+export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
+  const { t } = useI18n();
+  const s = useEditor();
+  const [resizing, setResizing] = useState(false);
+  const [size, setSize] = useState({ w: doc.width, h: doc.height });
+  const [anchor, setAnchor] = useState<Anchor>({ x: 0.5, y: 0.5 });
+  const target = { layer: s.layer, frame: s.frame };
+  const onSelection = (
+    op: (
+      d: SpriteDocument,
+      tg: typeof target,
+      r: NonNullable<typeof s.selection>,
+    ) => {
+      edit: Parameters<typeof s.apply>[0];
+      rect: NonNullable<typeof s.selection>;
+    },
+  ) => {
+    const out = op(doc, target, s.selection!);
+    s.apply(out.edit);
+    s.set({ selection: out.rect });
+  };
+  const what = s.selection ? t("editor.selection") : t("editor.frame");
+  return (
+    <div className="flex flex-wrap items-center gap-1" data-testid="canvas-menu">
+      <button
+        type="button"
+        className={small}
+        title={`${t("editor.flipH")} · ${what}`}
+        onClick={() =>
+          s.selection
+            ? onSelection((d, tg, r) => flipSelection(d, tg, r, "horizontal"))
+            : s.apply(flipFrame(doc, s.frame, "horizontal"))
+        }
+      >
+        ⇋ {t("editor.flipH")}
+      </button>
+      <button
+        type="button"
+        className={small}
+        title={`${t("editor.flipV")} · ${what}`}
+        onClick={() =>
+          s.selection
+            ? onSelection((d, tg, r) => flipSelection(d, tg, r, "vertical"))
+            : s.apply(flipFrame(doc, s.frame, "vertical"))
+        }
+      >
+        ⇵ {t("editor.flipV")}
+      </button>
+      <button
+        type="button"
+        className={small}
+        title={`${t("editor.rotate")} · ${what}`}
+        onClick={() =>
+          s.selection
+            ? onSelection((d, tg, r) => rotateSelection90(d, tg, r, true))
+            : s.apply(rotateFrame90(doc, s.frame, true))
+        }
+      >
+        ↻ 90°
+      </button>
+      <button
+        type="button"
+        className={small}
+        onClick={() => {
+          setSize({ w: doc.width, h: doc.height });
+          setResizing(true);
+        }}
+      >
+        {t("editor.resize")}
+      </button>
+      <button
+        type="button"
+        className={small}
+        disabled={!s.selection}
+        onClick={() => {
+          s.apply(cropCanvas(doc, s.selection!));
+          s.set({ selection: null });
+        }}
+      >
+        {t("editor.crop")}
+      </button>
+      <button type="button" className={small} onClick={() => s.apply(trimCanvas(doc))}>
+        {t("editor.trim")}
+      </button>
+      <Dialog open={resizing} onClose={() => setResizing(false)} title={t("editor.resize")}>
+        <form
+          className="space-y-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const to = { width: size.w, height: size.h };
+            s.apply(resizeCanvas(doc, size.w, size.h, anchorOffset(doc, to, anchor)));
+            setResizing(false);
+          }}
+        >
+          <div className="flex gap-3 text-sm">
+            {(["w", "h"] as const).map((k) => (
+              <label key={k} className="flex items-center gap-1">
+                {k === "w" ? t("editor.width") : t("editor.height")}
+                <input
+                  type="number"
+                  min={1}
+                  max={DOCUMENT_MAX_SIDE}
+                  value={size[k]}
+                  onChange={(e) => setSize({ ...size, [k]: Number(e.target.value) })}
+                  className="w-20 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900"
+                />
+              </label>
+            ))}
+          </div>
+          <fieldset>
+            <legend className="mb-1 text-sm">{t("editor.anchor")}</legend>
+            <div className="grid w-24 grid-cols-3 gap-1">
+              {ANCHORS.map((a) => (
+                <button
+                  key={`${a.x}-${a.y}`}
+                  type="button"
+                  aria-pressed={a.x === anchor.x && a.y === anchor.y}
+                  aria-label={`${a.x},${a.y}`}
+                  onClick={() => setAnchor(a)}
+                  className={`size-7 rounded border ${a.x === anchor.x && a.y === anchor.y ? "bg-indigo-600" : "border-zinc-300 dark:border-zinc-700"}`}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div className="flex justify-end gap-2">
+            <Button onClick={() => setResizing(false)}>{t("common.cancel")}</Button>
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={
+                !(
+                  size.w >= 1 &&
+                  size.h >= 1 &&
+                  size.w <= DOCUMENT_MAX_SIDE &&
+                  size.h <= DOCUMENT_MAX_SIDE
+                )
+              }
+            >
+              {t("editor.resize")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </div>
+  );
+}

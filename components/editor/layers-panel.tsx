@@ -1,0 +1,127 @@
+"use client";
+
+import {
+  addLayer,
+  deleteLayer,
+  mergeLayerDown,
+  moveLayer,
+  type SpriteDocument,
+  updateLayer,
+} from "@/lib/document";
+import { DOCUMENT_MAX_LAYERS } from "@/lib/vocabulary";
+import { useI18n } from "../i18n-provider";
+import { useEditor } from "./editor-store";
+
+const small =
+  "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
+
+/** Layers, top first as in every editor: pick, hide, opacity, reorder, merge down. */
+export function LayersPanel({ doc }: { doc: SpriteDocument }) {
+  const { t } = useI18n();
+  const s = useEditor();
+  const order = doc.layers.map((_, i) => i).reverse();
+  const cur = s.layer;
+  return (
+    <section aria-labelledby="layers-title" data-testid="layers-panel" className="space-y-2">
+      <h2 id="layers-title" className="text-sm font-semibold">
+        {t("editor.layers")}
+      </h2>
+      <ol className="space-y-1">
+        {order.map((i) => {
+          const layer = doc.layers[i]!;
+          return (
+            <li
+              key={i}
+              data-layer={i}
+              aria-current={i === cur ? "true" : undefined}
+              className={`flex items-center gap-1 rounded border px-1 py-0.5 text-xs ${i === cur ? "border-indigo-500 bg-indigo-50 dark:bg-indigo-950" : "border-zinc-200 dark:border-zinc-700"}`}
+            >
+              <input
+                type="checkbox"
+                checked={layer.visible}
+                aria-label={t("editor.layerVisible", { name: layer.name })}
+                onChange={(e) => s.apply(updateLayer(doc, i, { visible: e.target.checked }))}
+                className="accent-indigo-600"
+              />
+              <button
+                type="button"
+                className="min-w-0 flex-1 truncate text-left"
+                onClick={() => s.set({ layer: i })}
+              >
+                {layer.name}
+                {layer.locked && " 🔒"}
+              </button>
+              <input
+                type="range"
+                min={0}
+                max={100}
+                value={Math.round(layer.opacity * 100)}
+                aria-label={t("editor.layerOpacity", { name: layer.name })}
+                onChange={(e) =>
+                  s.apply(updateLayer(doc, i, { opacity: Number(e.target.value) / 100 }))
+                }
+                className="w-14 accent-indigo-600"
+              />
+            </li>
+          );
+        })}
+      </ol>
+      <div className="flex flex-wrap gap-1">
+        <button
+          type="button"
+          className={small}
+          disabled={doc.layers.length >= DOCUMENT_MAX_LAYERS}
+          onClick={() => {
+            s.apply(addLayer(doc, cur + 1));
+            s.set({ layer: cur + 1 });
+          }}
+        >
+          + {t("editor.addLayer")}
+        </button>
+        <button
+          type="button"
+          className={small}
+          disabled={doc.layers.length < 2}
+          onClick={() => s.apply(deleteLayer(doc, cur))}
+        >
+          {t("common.delete")}
+        </button>
+        <button
+          type="button"
+          className={small}
+          aria-label={t("editor.layerUp")}
+          disabled={cur >= doc.layers.length - 1}
+          onClick={() => {
+            s.apply(moveLayer(doc, cur, cur + 1));
+            s.set({ layer: cur + 1 });
+          }}
+        >
+          ▲
+        </button>
+        <button
+          type="button"
+          className={small}
+          aria-label={t("editor.layerDown")}
+          disabled={cur === 0}
+          onClick={() => {
+            s.apply(moveLayer(doc, cur, cur - 1));
+            s.set({ layer: cur - 1 });
+          }}
+        >
+          ▼
+        </button>
+        <button
+          type="button"
+          className={small}
+          disabled={cur === 0}
+          onClick={() => {
+            s.apply(mergeLayerDown(doc, cur));
+            s.set({ layer: cur - 1 });
+          }}
+        >
+          {t("editor.mergeDown")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useI18n } from "../i18n-provider";
+import { Button, ErrorText, Spinner } from "../ui";
+import { type DocumentSource, documentsApi } from "./document-io";
+
+/** "Edit": makes an editor document from a gallery image, a batch or a tileset, then opens it. */
+export function OpenInEditorButton({
+  source,
+  className = "",
+}: {
+  source: DocumentSource;
+  className?: string;
+}) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const open = useMutation({
+    mutationFn: () => documentsApi.create(source),
+    onSuccess: (d) => router.push(`/editor/${d.id}`),
+  });
+  return (
+    <span className={`inline-flex flex-col gap-1 ${className}`}>
+      <Button onClick={() => open.mutate()} disabled={open.isPending} data-testid="open-in-editor">
+        {open.isPending ? <Spinner /> : <span aria-hidden="true">✎</span>}
+        {t("editor.edit")}
+      </Button>
+      {open.error && <ErrorText error={open.error} />}
+    </span>
+  );
+}
