@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import zlib from "node:zlib";
 import { cachedKey, forgetKeys, rememberKey } from "@/lib/auth/api-key-cache";
 import {
-  deleteRevokedApiKeyRow,
   apiKeysVersion,
+  deleteRevokedApiKeyRow,
   findActiveKeyByHash,
   getApiKeyById,
   insertApiKey,
