@@ -143,3 +143,12 @@ export type TileSize = (typeof TILE_SIZES)[number];
 /** Kinds of offline 8-bit sound effect (local/sfx; lib/audio/sfx.ts). */
 export const SFX_KINDS = ["jump", "coin", "laser", "explosion", "hit", "powerup", "blip"] as const;
 export type SfxKind = (typeof SFX_KINDS)[number];
+
+/**
+ * A task's progress is whole percent, 0–100: the unit of `tasks.progress` (an integer column on
+ * both databases), of both APIs' `progress` and of every adapter's progress report. Adapters whose
+ * upstream reports a fraction scale it before calling this.
+ */
+export function wholePercent(p: number): number {
+  return Math.max(0, Math.min(100, Math.round(p)));
+}

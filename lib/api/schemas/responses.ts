@@ -221,7 +221,13 @@ export const pixelTask = z.object({
   params: z.unknown(),
   result: z.record(z.string(), z.array(resultFile)),
   error: z.string().nullable(),
-  progress: z.number().nullable(),
+  progress: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullable()
+    .describe("whole percent 0–100 (100 once completed); null until the provider reports any"),
   interpretation: spriteInterpretation.nullable(),
   created_at: isoTime.nullable(),
   updated_at: isoTime.nullable(),
