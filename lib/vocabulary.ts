@@ -152,3 +152,10 @@ export type SfxKind = (typeof SFX_KINDS)[number];
 export function wholePercent(p: number): number {
   return Math.max(0, Math.min(100, Math.round(p)));
 }
+
+/**
+ * Which model a request without `model` uses (lib/providers/registry.ts applies it), in one
+ * sentence for the OpenAPI document; docs/qt-pixel-api.md and docs/generations-api.md say the same.
+ */
+export const DEFAULT_MODEL_RULE =
+  "Default: the model of this type the admin named in DEFAULT_MODEL; unset, the offline engine (local/pixel-sprite for images, local/sfx for audio). GET /api/v1/models flags it is_default.";

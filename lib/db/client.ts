@@ -11,6 +11,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { getEnv } from "@/lib/config/env";
 import { type DatabaseTarget, databaseTarget } from "@/lib/config/paths";
+import { ensureQueueSchema } from "./postgres/queue-schema";
 import * as postgresSchema from "./postgres/schema";
 import { DIALECT } from "./schema";
 import * as sqliteSchema from "./sqlite/schema";
@@ -79,13 +80,17 @@ export function openPostgres(url: string, max = getEnv().PG_POOL_MAX ?? 10): pg.
   return pool;
 }
 
-/** Applies drizzle/postgres once even when several processes start together. */
+/**
+ * Applies drizzle/postgres, and creates the queue's (pg-boss's) schema, once even when several
+ * processes start together.
+ */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
       await migratePg(drizzlePg(client), { migrationsFolder: migrationsFolder("postgres") });
+      await ensureQueueSchema(client);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }

@@ -32,6 +32,7 @@ import {
   tasksWithQueuedJob,
   whileHoldingSweepLock,
 } from "@/lib/db/postgres/queue";
+import { BOSS_SCHEMA } from "@/lib/db/postgres/queue-schema";
 import {
   completeTaskRow,
   failTaskRow,
@@ -44,7 +45,8 @@ import type { Task } from "@/lib/db/schema";
 import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
-export const BOSS_SCHEMA = "pgboss";
+export { BOSS_SCHEMA };
+
 const CHANNEL = "pixel_tasks";
 const QUEUE_PREFIX = "pixel-task.";
 /** a delivery turned back because the provider was at its cap is retried after this */

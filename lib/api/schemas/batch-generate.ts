@@ -13,6 +13,7 @@ import {
   shadingField,
   sizeField,
 } from "@/lib/api/common-schemas";
+import { DEFAULT_MODEL_RULE } from "@/lib/vocabulary";
 
 export const batchGenerateBody = z.object({
   prompt: promptField,
@@ -24,7 +25,7 @@ export const batchGenerateBody = z.object({
   email: z.email({ error: "email must be a valid e-mail address" }).max(254).optional(),
   send_email: z.boolean({ error: "send_email must be a boolean" }).default(false),
   // extensions
-  model: modelIdField.optional(),
+  model: modelIdField.optional().describe(DEFAULT_MODEL_RULE),
   seed: seedField.optional(),
   palette: paletteField.optional(),
   size: sizeField.optional(),
