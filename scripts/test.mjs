@@ -77,8 +77,8 @@ step(
   {
     env: {
       BACKEND: "postgres",
-      CHAOS_SECONDS: process.env.CHAOS_SECONDS ?? "45",
-      CHAOS_QUIET_SECONDS: process.env.CHAOS_QUIET_SECONDS ?? "20",
+      CHAOS_SECONDS: process.env.CHAOS_SECONDS ?? "40",
+      CHAOS_QUIET_SECONDS: process.env.CHAOS_QUIET_SECONDS ?? "16",
     },
   },
 );

@@ -59,12 +59,16 @@ interface Upstream {
   isSubmit(path: string, method: string): boolean;
   /** asynchronous protocol: has polls that can fail */
   polls: boolean;
+  /** the faults a prompt can name for this upstream's job (`[fail:<mode>]`: the job fails) */
+  jobFaults: string[];
 }
 
 let s3: TestS3 | undefined;
 let upstreams: Upstream[] = [];
 let web: TestServer[] = [];
 let workers: WorkerProcess[] = [];
+/** every worker process of the run, killed ones included (their logs explain retries) */
+const allWorkers: WorkerProcess[] = [];
 let sharedEnv: Record<string, string> = {};
 let dataDir = "";
 let db: pg.Client | undefined;
@@ -87,7 +91,9 @@ function reachable(port: number): Promise<boolean> {
 }
 
 function startWorker(): WorkerProcess {
-  return startWorkerProcess({ ...sharedEnv, DATA_DIR: dataDir });
+  const w = startWorkerProcess({ ...sharedEnv, DATA_DIR: dataDir });
+  allWorkers.push(w);
+  return w;
 }
 
 // --- the balancer ----------------------------------------------------------------------------
@@ -254,8 +260,8 @@ function pickModel(): { provider: string; model: string; remote?: Upstream } {
 
 /** A fault named in the prompt on a small share of remote writes (the job ends FAILED). */
 function pickFault(up: Upstream | undefined): string | undefined {
-  if (!up?.polls || phase !== "chaos" || Math.random() > 0.06) return undefined;
-  return pickOf(["job_failed", "refuse"]);
+  if (!up?.jobFaults.length || phase !== "chaos" || Math.random() > 0.06) return undefined;
+  return pickOf(up.jobFaults);
 }
 
 async function writeOnce(): Promise<void> {
@@ -406,6 +412,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
     upstreams = [
       {
         provider: "dashscope",
+        jobFaults: ["job_failed", "refuse"],
         model: "dashscope/qwen-image",
         fake: dashscope,
         polls: true,
@@ -413,6 +420,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       },
       {
         provider: "qwen2512",
+        jobFaults: ["job_failed", "refuse"],
         model: "qwen2512/qwen-image-2512",
         fake: qwen,
         polls: true,
@@ -420,6 +428,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       },
       {
         provider: "tencentvod",
+        jobFaults: ["job_failed", "refuse"],
         model: "tencentvod/gem-3.0",
         fake: tencent,
         polls: true,
@@ -427,6 +436,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       },
       {
         provider: "comfyui",
+        jobFaults: ["job_failed"],
         model: "comfyui/txt2img",
         fake: comfy,
         polls: true,
@@ -434,6 +444,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       },
       {
         provider: "a1111",
+        jobFaults: [],
         model: "a1111/default",
         fake: a1111,
         polls: false,
@@ -464,10 +475,11 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         ]),
       ),
       LOCAL_CONCURRENCY: "1",
-      TASK_LEASE_MS: "8000",
+      // generous for a loaded 2-core machine: a starved but live worker keeps its tasks
+      TASK_LEASE_MS: "15000",
       TASK_MAX_ATTEMPTS: "10",
       TASK_RETRY_BASE_MS: "200",
-      PROVIDER_TIMEOUT_MS: "5000",
+      PROVIDER_TIMEOUT_MS: "20000",
       GENERATION_RATE_LIMIT_PER_MIN: "100000",
       SHUTDOWN_GRACE_MS: "5000",
       NEXT_MANUAL_SIG_HANDLE: "true",
@@ -476,8 +488,8 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
     // The first web process migrates the fresh database (the queue's schema included).
     web = [await startServer(sharedEnv)];
     auth = (await seedUserWithKey(`chaos-${run}@example.com`)).auth;
-    web.push(await startServer(sharedEnv));
     workers = [startWorker(), startWorker()];
+    web.push(await startServer(sharedEnv));
     await Promise.all(workers.map((w) => w.ready(60_000)));
     db = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await db.connect();
@@ -550,7 +562,9 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         id: number;
         status: string;
         error_msg: string | null;
-      }>("SELECT id, status, error_msg FROM tasks");
+        attempts: number;
+        upstream_id: string | null;
+      }>("SELECT id, status, error_msg, attempts, upstream_id FROM tasks");
       const byId = new Map(rows.map((r) => [r.id, r]));
       let completed = 0;
       let failedAsInjected = 0;
@@ -564,7 +578,9 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
             finding(`task ${id} (${a.provider}) was accepted but is gone`);
           } else if (t.status === "completed") {
             completed++;
-            if (a.fault) finding(`task ${id} completed despite the injected fault ${a.fault}`);
+            if (a.fault) {
+              finding(`task ${id} (${a.provider}) completed despite the injected fault ${a.fault}`);
+            }
           } else if (t.status === "failed") {
             if (!a.fault) finding(`task ${id} (${a.provider}) failed: ${t.error_msg}`);
             else failedAsInjected++;
@@ -587,6 +603,17 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         const hit = i.up.fake.calls.slice(i.from).find((c) => matches(i.up, c, i.stage));
         if (hit && i.stage === "submit") for (const s of serialsOf(hit)) addCause(s);
       }
+      // a submit the worker gave up on (no answer in time, connection lost) may have reached
+      // the upstream: its retry submits again, for a cause the worker logged
+      const serialOfTask = new Map(accepted.flatMap((a) => a.ids.map((id) => [id, a.serial])));
+      for (const w of allWorkers) {
+        for (const m of w
+          .output()
+          .matchAll(/task (\d+) attempt \d+ failed \((timeout|network)\)/g)) {
+          const serial = serialOfTask.get(Number(m[1]));
+          if (serial) addCause(serial);
+        }
+      }
       const submissions = new Map<string, number>();
       let submitted = 0;
       for (const up of upstreams) {
@@ -604,8 +631,13 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         if (extra <= 0) continue;
         repeats += extra;
         if (extra > (causes.get(a.serial) ?? 0)) {
+          const logs = allWorkers
+            .flatMap((w) => w.output().split("\n"))
+            .filter((l) => a.ids.some((id) => l.includes(`task ${id} `)))
+            .slice(0, 10);
+          const rows = a.ids.map((id) => byId.get(id));
           finding(
-            `${a.serial} (${a.provider}) submitted upstream ${n}× for ${a.ids.length} task(s) without a cause`,
+            `${a.serial} (${a.provider}, task ${a.ids.join(", ")}) submitted upstream ${n}× without a cause; rows ${JSON.stringify(rows)}; worker log: ${logs.join(" | ")}`,
           );
         }
       }
