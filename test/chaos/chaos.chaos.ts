@@ -174,8 +174,8 @@ const counts = {
 /** serial → why it may be submitted more than once */
 const causes = new Map<string, number>();
 const addCause = (serial: string) => causes.set(serial, (causes.get(serial) ?? 0) + 1);
-/** injected transient faults: which fake, from which recorded call on */
-const injected: { up: Upstream; stage: "submit" | "poll"; from: number }[] = [];
+/** how many transient faults were injected into each fake */
+const injectedInto = new Map<FakeServer, number>();
 let serialSeq = 0;
 let balancer: Balancer;
 
@@ -325,29 +325,28 @@ async function client(): Promise<void> {
 
 // --- the chaos ---------------------------------------------------------------------------------
 
-function serialsOf(call: { body: Buffer }): string[] {
-  return [...call.body.toString("utf8").matchAll(/\b(cx\d+)\b/g)].map((m) => m[1]);
+function serialsOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\b(cx\d+)\b/g)].map((m) => m[1]))];
 }
 
 /** One transient upstream fault (500 or 429) at submit or poll, where none is still pending. */
 function injectFault(): void {
   const up = pickOf(upstreams);
+  const n = injectedInto.get(up.fake) ?? 0;
+  if (up.fake.consumedFailures().length < n) return; // the last one has not hit yet
   const stage = up.polls && Math.random() < 0.4 ? "poll" : "submit";
-  const last = [...injected].reverse().find((i) => i.up === up);
-  if (last && !up.fake.calls.slice(last.from).some((c) => matches(up, c, last.stage))) return;
-  injected.push({ up, stage, from: up.fake.calls.length });
   up.fake.failNext(stage === "submit" && Math.random() < 0.5 ? "429" : "500", stage);
+  injectedInto.set(up.fake, n + 1);
   counts.faults++;
 }
 
-function matches(up: Upstream, c: { path: string; method: string }, stage: "submit" | "poll") {
-  const submit = up.isSubmit(c.path, c.method);
-  return stage === "submit" ? submit : !submit && c.method === "GET";
-}
+const restarting = new Set<WorkerProcess>();
 
+/** SIGKILL a running worker (not one still starting), then start another in its place. */
 async function killWorker(): Promise<void> {
-  const i = Math.floor(Math.random() * workers.length);
-  const victim = workers[i];
+  const live = workers.filter((w) => !restarting.has(w));
+  if (!live.length) return;
+  const victim = pickOf(live);
   const pid = victim.child.pid;
   // the tasks it holds may be submitted again (a kill between submit and recording the job id)
   const { rows } = await db!.query<{ id: number }>(
@@ -358,8 +357,11 @@ async function killWorker(): Promise<void> {
   const held = new Set(rows.map((r) => r.id));
   for (const a of accepted) if (a.ids.some((id) => held.has(id))) addCause(a.serial);
   counts.workerKills++;
-  workers[i] = startWorker();
-  await workers[i].ready(60_000);
+  const fresh = startWorker();
+  restarting.add(fresh);
+  workers[workers.indexOf(victim)] = fresh;
+  await fresh.ready(120_000);
+  restarting.delete(fresh);
 }
 
 async function restartWeb(): Promise<void> {
@@ -526,19 +528,19 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       phase = "chaos";
       const chaosEnd = Date.now() + CHAOS_S * 1000;
       const faults = setInterval(injectFault, FAULT_EVERY_S * 1000);
+      // one web restart half-way; worker kills on their own clock, neither waits for the other
+      const webRestart = new Promise((r) => setTimeout(r, (CHAOS_S * 1000) / 2)).then(restartWeb);
+      const kills: Promise<void>[] = [];
       let nextKill = Date.now() + (KILL_EVERY_S * 1000) / 2;
-      let webRestarted = false;
       try {
         while (Date.now() < chaosEnd) {
           if (Date.now() >= nextKill) {
-            await killWorker();
-            nextKill = Date.now() + KILL_EVERY_S * 1000;
-          } else if (!webRestarted && Date.now() > chaosEnd - (CHAOS_S * 1000) / 2) {
-            webRestarted = true;
-            await restartWeb();
+            kills.push(killWorker());
+            nextKill += KILL_EVERY_S * 1000;
           }
           await new Promise((r) => setTimeout(r, 200));
         }
+        await Promise.all([webRestart, ...kills]);
       } finally {
         clearInterval(faults);
       }
@@ -599,9 +601,12 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       for (const r of strays) finding(`task ${r.id} (not answered to a client) still ${r.status}`);
 
       // upstream submissions: one per task, more only where a fault or a kill explains it
-      for (const i of injected) {
-        const hit = i.up.fake.calls.slice(i.from).find((c) => matches(i.up, c, i.stage));
-        if (hit && i.stage === "submit") for (const s of serialsOf(hit)) addCause(s);
+      // a submit answered with an injected fault is submitted again: that is its cause
+      for (const up of upstreams) {
+        for (const f of up.fake.consumedFailures()) {
+          if (f.stage === "submit")
+            for (const serial of serialsOf(f.prompt ?? "")) addCause(serial);
+        }
       }
       // a submit the worker gave up on (no answer in time, connection lost) may have reached
       // the upstream: its retry submits again, for a cause the worker logged
@@ -620,7 +625,9 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         for (const c of up.fake.calls) {
           if (!up.isSubmit(c.path, c.method)) continue;
           submitted++;
-          for (const s of new Set(serialsOf(c))) submissions.set(s, (submissions.get(s) ?? 0) + 1);
+          for (const s of serialsOf(c.body.toString("utf8"))) {
+            submissions.set(s, (submissions.get(s) ?? 0) + 1);
+          }
         }
       }
       let repeats = 0;

@@ -129,6 +129,11 @@ export interface FakeServer {
   reset(): void;
   /** API calls only (result-file downloads excluded) */
   apiCalls(): RecordedCall[];
+  /**
+   * the scripted failures (failNext) answered so far, with the prompt of the request that got
+   * each where the stage has one (submit): which task an injected fault hit
+   */
+  consumedFailures(): { mode: FailMode; stage: Stage; prompt?: string }[];
 }
 
 let cachedPng: Buffer | undefined;
@@ -190,6 +195,7 @@ export async function startFakeServer(
   const jobs = new Map<string, FakeJob>();
   const files = new Map<string, { kind: keyof typeof CONTENT_TYPES; expired: boolean }>();
   let queue: { mode: FailMode; stage: Stage; skip: number }[] = [];
+  const consumed: { mode: FailMode; stage: Stage; prompt?: string }[] = [];
   let latencyMs = opts.latencyMs ?? 0;
   const timing: JobTiming = {
     queuedPolls: opts.queuedPolls ?? 1,
@@ -216,6 +222,7 @@ export async function startFakeServer(
         return undefined;
       }
       const [q] = queue.splice(i, 1);
+      consumed.push({ mode: q.mode, stage, prompt });
       return q.mode;
     },
     createJob(prompt, mode, data = {}) {
@@ -360,9 +367,13 @@ export async function startFakeServer(
       calls.length = 0;
       jobs.clear();
       queue = [];
+      consumed.length = 0;
     },
     apiCalls() {
       return calls.filter((c) => !c.path.startsWith("/files/"));
+    },
+    consumedFailures() {
+      return [...consumed];
     },
   };
 }
