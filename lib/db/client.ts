@@ -77,6 +77,11 @@ export function openPostgres(url: string, max = getEnv().PG_POOL_MAX ?? 10): pg.
   // An idle client losing its connection (server restart) must not crash the process; the next
   // query gets a fresh connection or a clear error.
   pool.on("error", (error) => console.error(`[db] idle PostgreSQL client: ${error.message}`));
+  // Nor one that is checked out between two queries (a transaction waiting on other work, such
+  // as the queue sweeper's): pg emits that error on the client itself, where no one listens.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error(`[db] PostgreSQL client in use: ${error.message}`));
+  });
   return pool;
 }
 

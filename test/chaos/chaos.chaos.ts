@@ -348,12 +348,13 @@ async function killWorker(): Promise<void> {
   if (!live.length) return;
   const victim = pickOf(live);
   const pid = victim.child.pid;
-  // the tasks it holds may be submitted again (a kill between submit and recording the job id)
+  await victim.kill9();
+  // the tasks it held may be submitted again (a kill between submit and recording the job id);
+  // their rows name the dead worker until another takes them over (TASK_LEASE_MS)
   const { rows } = await db!.query<{ id: number }>(
     "SELECT id FROM tasks WHERE status = 'processing' AND lease_owner LIKE $1",
     [`%:${pid}:%`],
   );
-  await victim.kill9();
   const held = new Set(rows.map((r) => r.id));
   for (const a of accepted) if (a.ids.some((id) => held.has(id))) addCause(a.serial);
   counts.workerKills++;
