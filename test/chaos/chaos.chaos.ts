@@ -138,7 +138,10 @@ class Balancer {
   }
 
   pick(): TestServer | undefined {
-    const up = this.servers.filter((s) => this.healthy.get(s) !== false);
+    let up = this.servers.filter((s) => this.healthy.get(s) !== false);
+    // all marked down (health checks timing out on a loaded machine): like nginx, try them all
+    // again rather than answer nothing; only a process restarted on purpose stays out
+    if (!up.length) up = this.servers.filter((s) => !this.planned.has(s));
     if (!up.length) return undefined;
     return up[this.next++ % up.length];
   }
