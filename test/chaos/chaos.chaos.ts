@@ -344,6 +344,8 @@ function injectFault(): void {
 }
 
 const restarting = new Set<WorkerProcess>();
+/** tasks a killed worker held (their acceptance may still be on its way to the client) */
+const heldByKilled: number[] = [];
 
 /** SIGKILL a running worker (not one still starting), then start another in its place. */
 async function killWorker(): Promise<void> {
@@ -358,8 +360,7 @@ async function killWorker(): Promise<void> {
     "SELECT id FROM tasks WHERE status = 'processing' AND lease_owner LIKE $1",
     [`%:${pid}:%`],
   );
-  const held = new Set(rows.map((r) => r.id));
-  for (const a of accepted) if (a.ids.some((id) => held.has(id))) addCause(a.serial);
+  for (const r of rows) heldByKilled.push(r.id);
   counts.workerKills++;
   const fresh = startWorker();
   restarting.add(fresh);
@@ -605,6 +606,12 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       for (const r of strays) finding(`task ${r.id} (not answered to a client) still ${r.status}`);
 
       // upstream submissions: one per task, more only where a fault or a kill explains it
+      // a task a killed worker held may have been submitted already: once per kill
+      const serialOfTask = new Map(accepted.flatMap((a) => a.ids.map((id) => [id, a.serial])));
+      for (const id of heldByKilled) {
+        const serial = serialOfTask.get(id);
+        if (serial) addCause(serial);
+      }
       // a submit answered with an injected fault is submitted again: that is its cause
       for (const up of upstreams) {
         for (const f of up.fake.consumedFailures()) {
@@ -614,7 +621,6 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
       }
       // a submit the worker gave up on (no answer in time, connection lost) may have reached
       // the upstream: its retry submits again, for a cause the worker logged
-      const serialOfTask = new Map(accepted.flatMap((a) => a.ids.map((id) => [id, a.serial])));
       for (const w of allWorkers) {
         for (const m of w
           .output()
