@@ -16,6 +16,22 @@ export async function register() {
     console.error(`[db] ${error instanceof Error ? error.message : error}`);
     process.exit(1);
   }
+  const { trackHttpRequests } = await import("@/lib/ops/http-drain");
+  trackHttpRequests();
   const { startServerWorker } = await import("@/lib/jobs/server-worker");
   startServerWorker();
+  // Healthy only once the queue is up and the main routes are loaded (lib/ops/warm-up.ts); the
+  // warm-up requests reach this server, so they run after register() has returned.
+  const { markReady } = await import("@/lib/ops/lifecycle");
+  const { warmUp } = await import("@/lib/ops/warm-up");
+  const { getTaskQueue } = await import("@/lib/jobs/queue-factory");
+  void (async () => {
+    await getTaskQueue().catch((error) =>
+      console.error(
+        `[web] queue not reachable yet: ${error instanceof Error ? error.message : error}`,
+      ),
+    );
+    await warmUp();
+    markReady();
+  })();
 }

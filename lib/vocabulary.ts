@@ -189,3 +189,19 @@ export type DocumentColorMode = (typeof DOCUMENT_COLOR_MODES)[number];
 /** Mode and model of the gallery entry a document save makes (a completed image task). */
 export const DOCUMENT_TASK_MODE = "edited";
 export const EDITOR_MODEL = "local/editor";
+
+/**
+ * A task's progress is whole percent, 0–100: the unit of `tasks.progress` (an integer column on
+ * both databases), of both APIs' `progress` and of every adapter's progress report. Adapters whose
+ * upstream reports a fraction scale it before calling this.
+ */
+export function wholePercent(p: number): number {
+  return Math.max(0, Math.min(100, Math.round(p)));
+}
+
+/**
+ * Which model a request without `model` uses (lib/providers/registry.ts applies it), in one
+ * sentence for the OpenAPI document; docs/qt-pixel-api.md and docs/generations-api.md say the same.
+ */
+export const DEFAULT_MODEL_RULE =
+  "Default: the model of this type the admin named in DEFAULT_MODEL; unset, the offline engine (local/pixel-sprite for images, local/sfx for audio). GET /api/v1/models flags it is_default.";

@@ -58,9 +58,10 @@ const host = process.env.HOST ?? "0.0.0.0";
 const server = spawn(process.execPath, [nextBin, "start", "-p", port, "-H", host], {
   cwd: root,
   stdio: "inherit",
-  // The studio owns SIGTERM (lib/ops/lifecycle.ts): running tasks are finished or released
-  // before exit, which Next.js's own handler would not wait for.
-  env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "true" },
+  // The studio owns SIGTERM (lib/ops/lifecycle.ts): requests in flight and running tasks are
+  // finished (or tasks released) before exit, which Next.js's own handler would not wait for.
+  // PORT/HOST: the server warms its routes up over its own address (lib/ops/warm-up.ts).
+  env: { ...process.env, PORT: port, HOST: host, NEXT_MANUAL_SIG_HANDLE: "true" },
 });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

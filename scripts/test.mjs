@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order — lint, types, production build, unit + integration tests
-// (real server, fake upstreams, real SMTP) once on SQLite and once on PostgreSQL, then
-// Playwright in Debian's Chromium. The PostgreSQL run uses TEST_DATABASE_URL, else the server on
+// (real server, fake upstreams, real SMTP) once on SQLite and once on PostgreSQL, a short chaos
+// run of the scale-out deployment (test/chaos), then Playwright in Debian's Chromium. The
+// PostgreSQL runs use TEST_DATABASE_URL, else the server on
 // 127.0.0.1:5432, else a throwaway cluster (scripts/test-postgres.mjs); each run creates its own
 // databases and drops them afterwards.
 // Installs what the tests need from Debian when run as root; never skips the browser suite.
@@ -68,6 +69,19 @@ step("unit + integration tests on SQLite (vitest)", bin("vitest"), ["run"], {
 step("unit + integration tests on PostgreSQL (vitest)", bin("vitest"), ["run"], {
   env: { BACKEND: "postgres" },
 });
+// A short chaos run of the scale-out deployment (test/chaos; `npm run test:chaos` runs longer).
+step(
+  "chaos run, short (2 web + 2 workers on PostgreSQL, S3, fake upstreams)",
+  bin("vitest"),
+  ["run", "--config", "vitest.chaos.config.mts"],
+  {
+    env: {
+      BACKEND: "postgres",
+      CHAOS_SECONDS: process.env.CHAOS_SECONDS ?? "40",
+      CHAOS_QUIET_SECONDS: process.env.CHAOS_QUIET_SECONDS ?? "16",
+    },
+  },
+);
 step("end-to-end tests (playwright, Chromium)", bin("playwright"), ["test"], {
   env: { CI: process.env.CI ?? "1" },
 });

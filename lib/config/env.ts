@@ -171,6 +171,18 @@ export const envSchema = z.object({
   REDIS_KEY_PREFIX: text,
 
   // --- providers
+  /**
+   * the default model of each type named in it (comma-separated `provider/model_key`, one per
+   * type); unset: the offline engine where it has a model of the type (lib/providers/registry.ts)
+   */
+  DEFAULT_MODEL: text.pipe(
+    z
+      .string()
+      .regex(/^\s*[^\s,/]+\/[^\s,]+(\s*,\s*[^\s,/]+\/[^\s,]+)*\s*$/, {
+        message: "must be provider/model_key ids separated by commas (see /api/v1/models)",
+      })
+      .optional(),
+  ),
   PROVIDER_TIMEOUT_MS: int(1),
   ...providerShape,
   DASHSCOPE_API_KEY: text,

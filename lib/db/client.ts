@@ -11,6 +11,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { getEnv } from "@/lib/config/env";
 import { type DatabaseTarget, databaseTarget } from "@/lib/config/paths";
+import { ensureQueueSchema } from "./postgres/queue-schema";
 import * as postgresSchema from "./postgres/schema";
 import { DIALECT } from "./schema";
 import * as sqliteSchema from "./sqlite/schema";
@@ -76,16 +77,25 @@ export function openPostgres(url: string, max = getEnv().PG_POOL_MAX ?? 10): pg.
   // An idle client losing its connection (server restart) must not crash the process; the next
   // query gets a fresh connection or a clear error.
   pool.on("error", (error) => console.error(`[db] idle PostgreSQL client: ${error.message}`));
+  // Nor one that is checked out between two queries (a transaction waiting on other work, such
+  // as the queue sweeper's): pg emits that error on the client itself, where no one listens.
+  pool.on("connect", (client) => {
+    client.on("error", (error) => console.error(`[db] PostgreSQL client in use: ${error.message}`));
+  });
   return pool;
 }
 
-/** Applies drizzle/postgres once even when several processes start together. */
+/**
+ * Applies drizzle/postgres, and creates the queue's (pg-boss's) schema, once even when several
+ * processes start together.
+ */
 export async function migratePostgres(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     try {
       await migratePg(drizzlePg(client), { migrationsFolder: migrationsFolder("postgres") });
+      await ensureQueueSchema(client);
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK]);
     }

@@ -4,6 +4,7 @@
 // On SQLite the tasks table is the whole queue: claimNextTask is one UPDATE … RETURNING inside
 // BEGIN IMMEDIATE. On PostgreSQL pg-boss delivers the work (lib/db/postgres/queue.ts claims).
 import { and, eq, inArray, isNull, notExists } from "drizzle-orm";
+import { wholePercent } from "@/lib/vocabulary";
 import { getDb, writeTransaction } from "./client";
 import { attemptsMinusOne, sqliteClaim } from "./dialect";
 import { assets, batches, type Task, tasks } from "./schema";
@@ -34,7 +35,10 @@ export async function claimNextTask(opts: {
 
 const held = (id: number, owner: string) => and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
 
-/** Extends the lease; false means the task is gone (deleted) or was taken over. */
+/**
+ * Extends the lease and records progress (whole percent 0–100); false means the task is gone
+ * (deleted) or was taken over.
+ */
 export async function renewLease(
   id: number,
   owner: string,
@@ -44,7 +48,8 @@ export async function renewLease(
   const set: Partial<typeof tasks.$inferInsert> = {
     leaseExpiresAt: new Date(Date.now() + leaseMs),
   };
-  if (progress !== undefined) set.progress = progress;
+  // tasks.progress is an integer column: a fraction would fail the UPDATE on PostgreSQL
+  if (progress !== undefined && Number.isFinite(progress)) set.progress = wholePercent(progress);
   const rows = await (await getDb())
     .update(tasks)
     .set(set)

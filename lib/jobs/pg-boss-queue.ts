@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
 import { getPool } from "@/lib/db/client";
+import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimTaskRow,
@@ -20,7 +21,6 @@ import {
 } from "@/lib/db/queue";
 import type { Task } from "@/lib/db/schema";
 import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
-import { BOSS_SCHEMA } from "./pg-boss-schema";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
 const CHANNEL = "pixel_tasks";

@@ -12,7 +12,7 @@ export function startServerWorker(env: Env = getEnv()): void {
   const runWorker = env.RUN_WORKER !== false;
   const worker = runWorker ? startWorker() : undefined;
   if (env.NEXT_MANUAL_SIG_HANDLE || worker) {
-    // A second or so for in-flight requests while the balancer sees /api/health go 503.
-    installGracefulShutdown({ role: runWorker ? "web+worker" : "web", worker, drainMs: 1_000 });
+    // Stop accepting, let requests in flight finish (SHUTDOWN_GRACE_MS at most), then exit.
+    installGracefulShutdown({ role: runWorker ? "web+worker" : "web", worker, http: true });
   }
 }

@@ -6,6 +6,7 @@ import os from "node:os";
 import { type Env, getEnv } from "@/lib/config/env";
 import { recordUpstreamId } from "@/lib/db/queue";
 import { getTaskById } from "@/lib/db/tasks";
+import { DomainError } from "@/lib/errors";
 import { unavailableBackend } from "@/lib/ops/availability";
 import { CONTENT_REFUSAL_MESSAGE, ProviderError } from "@/lib/providers/errors";
 import { allAdapters, getAdapter, providerConfig } from "@/lib/providers/registry";
@@ -322,14 +323,26 @@ export class Worker {
       await queue.fail(c, message);
       return;
     }
+    const { message, reference } = internalFailureMessage(error);
     this.log(
-      `task ${task.id} failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
+      `task ${task.id} failed${reference ? ` (reference ${reference})` : ""}: ${error instanceof Error ? (error.stack ?? error.message) : error}`,
     );
-    await queue.fail(
-      c,
-      `Generation failed: ${error instanceof Error ? error.message : "unexpected error"}`,
-    );
+    await queue.fail(c, message);
   }
+}
+
+/**
+ * The task's error_msg for a failure that is not the provider's: a domain error says what the
+ * user can act on; anything else (a database error with its SQL and parameters, a bug) stays in
+ * the server's log under a reference and the user sees a generic sentence naming it.
+ */
+export function internalFailureMessage(error: unknown): { message: string; reference?: string } {
+  if (error instanceof DomainError) return { message: `Generation failed: ${error.message}` };
+  const reference = crypto.randomBytes(4).toString("hex");
+  return {
+    message: `Generation failed: an internal error occurred on the server (reference ${reference})`,
+    reference,
+  };
 }
 
 /** Asks the upstream to stop a job we gave up on; never throws, bounded by its own timeout. */

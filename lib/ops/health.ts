@@ -1,8 +1,8 @@
 // Readiness for load balancers: can this process reach what it needs to serve and run tasks?
 // Every check has a deadline, so a hung backend makes the probe fail fast instead of hanging.
 import { getPool, getSqlite } from "@/lib/db/client";
+import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
 import { DIALECT } from "@/lib/db/schema";
-import { BOSS_SCHEMA } from "@/lib/jobs/pg-boss-schema";
 import { getBlobStore } from "@/lib/storage/blob-store";
 
 export type HealthComponent = "database" | "storage" | "queue";

@@ -2,18 +2,22 @@
 // worker-only process (scripts/worker.ts).
 import { getServerSecret } from "@/lib/auth/server-secret";
 import { type Env, getEnv } from "@/lib/config/env";
+import { defaultModelProblem } from "@/lib/providers/registry";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { storageConfig } from "@/lib/storage/storage-config";
+import { drainHttp, inFlightRequests } from "./http-drain";
 
 /**
  * Fails fast on a configuration that cannot work, with a message naming the variable: a
  * malformed STORAGE_URL, a bucket that does not exist, unusable credentials, no AUTH_SECRET on a
- * shared database.
+ * shared database, a DEFAULT_MODEL that is unknown or not configured.
  */
 export async function checkStartup(): Promise<void> {
   const env: Env = getEnv(); // throws EnvError naming every bad variable
   getServerSecret(env);
   storageConfig(env);
+  const defaultProblem = defaultModelProblem();
+  if (defaultProblem) throw new Error(defaultProblem);
   await getBlobStore().check();
 }
 
@@ -27,6 +31,7 @@ export function exitOnStartupError(role: string, error: unknown): never {
 
 const globalForLifecycle = globalThis as unknown as {
   __pixelDraining?: boolean;
+  __pixelReady?: boolean;
   __pixelShutdownInstalled?: boolean;
 };
 
@@ -35,36 +40,54 @@ export function isDraining(): boolean {
   return globalForLifecycle.__pixelDraining === true;
 }
 
+/**
+ * False while the web process is starting (migrations, queue, warm-up): /api/health then says
+ * "starting" (503), not that something is broken.
+ */
+export function isReady(): boolean {
+  return globalForLifecycle.__pixelReady === true;
+}
+
+export function markReady(): void {
+  globalForLifecycle.__pixelReady = true;
+}
+
 export interface Stoppable {
   /** stop claiming; running work gets `graceMs` to finish, then is handed back to the queue */
   stop(graceMs: number): Promise<void>;
 }
 
 /**
- * On SIGTERM/SIGINT: mark the process draining, stop the worker (if any) within the grace
- * period, wait `drainMs` for in-flight HTTP requests, then exit 0. Installed once per process.
+ * On SIGTERM/SIGINT: mark the process draining, and within SHUTDOWN_GRACE_MS stop the worker (if
+ * any) and — for a web process (`http`) — stop accepting connections and let the requests in
+ * flight finish; then exit 0. Installed once per process.
  */
 export function installGracefulShutdown(opts: {
   role: string;
   worker?: Stoppable;
   graceMs?: number;
-  drainMs?: number;
+  http?: boolean;
 }): void {
   if (globalForLifecycle.__pixelShutdownInstalled) return;
   globalForLifecycle.__pixelShutdownInstalled = true;
   const graceMs = opts.graceMs ?? getEnv().SHUTDOWN_GRACE_MS ?? 10_000;
-  const drainMs = opts.drainMs ?? 0;
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     globalForLifecycle.__pixelDraining = true;
     console.log(
-      `[${opts.role}] ${signal}: draining${opts.worker ? `, running tasks get ${graceMs} ms` : ""}…`,
+      `[${opts.role}] ${signal}: draining${opts.http ? `, ${inFlightRequests()} request(s) in flight` : ""}${opts.worker ? `, running tasks get ${graceMs} ms` : ""}…`,
     );
     const started = Date.now();
-    const drained = new Promise((r) => setTimeout(r, drainMs));
-    Promise.allSettled([opts.worker?.stop(graceMs), drained]).finally(() => {
+    // a backstop: whatever hangs, the process is gone shortly after its grace period
+    setTimeout(() => process.exit(0), graceMs + 5_000).unref();
+    const http = opts.http
+      ? drainHttp(graceMs).then((cut) => {
+          if (cut) console.log(`[${opts.role}] ${cut} request(s) cut off after ${graceMs} ms`);
+        })
+      : undefined;
+    Promise.allSettled([opts.worker?.stop(graceMs), http]).finally(() => {
       console.log(`[${opts.role}] stopped after ${Date.now() - started} ms`);
       process.exit(0);
     });

@@ -106,7 +106,9 @@ describe("a1111 request mapping and failures", () => {
       };
       await adapter.submit(req, c);
       expect(seen.length).toBeGreaterThan(0);
-      expect(seen.every((p) => p >= 0 && p <= 1)).toBe(true);
+      // whole percent, the unit of tasks.progress (an integer column), not A1111's fraction
+      expect(seen.every((p) => Number.isInteger(p) && p >= 0 && p <= 100)).toBe(true);
+      expect(seen.some((p) => p > 1)).toBe(true);
       expect(slow.apiCalls().some((x) => x.path === "/sdapi/v1/progress")).toBe(true);
     } finally {
       await slow.close();

@@ -13,6 +13,7 @@
 // Later frames of a sprite batch go through img2img with frame 1 as init image, so the frames
 // show one subject.
 
+import { wholePercent } from "@/lib/vocabulary";
 import { ProviderError } from "./errors";
 import {
   clampNumber,
@@ -152,8 +153,8 @@ function watchProgress(ctx: AdapterContext): () => void {
           { headers: authHeaders(ctx.config), mapError },
         );
         const p = res.body.progress;
-        if (!stopped && typeof p === "number")
-          await ctx.reportProgress?.(Math.max(0, Math.min(1, p)));
+        // A1111 reports a fraction 0–1; our unit is whole percent
+        if (!stopped && typeof p === "number") await ctx.reportProgress?.(wholePercent(p * 100));
       } catch {
         // progress is a courtesy; the generation call itself decides success
       }

@@ -3,6 +3,7 @@ import { MODEL_TYPES } from "@/lib/vocabulary";
 import {
   adapters,
   defaultModel,
+  defaultModelProblem,
   findModel,
   getAdapter,
   listModels,
@@ -126,19 +127,41 @@ describe("listModels", () => {
     }
   });
 
-  it("picks the first enabled model in preference order", () => {
+  it("keeps the offline engine the default when paid providers are configured (docs/qt-pixel-api.md)", () => {
     expect(defaults(ALL_KEYS)).toEqual({
-      image: "dashscope/qwen-image",
+      image: "local/pixel-sprite",
       video: "dashscope/wan2.6-video",
-      audio: "volcengine/doubao-tts",
+      audio: "local/sfx",
       llm: "dashscope/qwen-plus",
       operation: "local/pixelize",
     });
-    expect(defaults({ OPENAI_API_KEY: "k" }).image).toBe("openai/gpt-image-1");
-    expect(defaults({ TENCENTVOD_API_KEY: "k", QWEN2512_API_KEY: "k" }).image).toBe(
-      "qwen2512/qwen-image-2512",
+    expect(defaults({ OPENAI_API_KEY: "k" }).image).toBe("local/pixel-sprite");
+    expect(defaultModel("image", { MODELSCOPE_API_KEY: "k" })?.id).toBe("local/pixel-sprite");
+    expect(
+      defaultModel("audio", { VOLCENGINE_APP_ID: "a", VOLCENGINE_ACCESS_TOKEN: "t" })?.id,
+    ).toBe("local/sfx");
+  });
+
+  it("an admin's DEFAULT_MODEL picks the default of each type it names", () => {
+    const env = {
+      ...ALL_KEYS,
+      DEFAULT_MODEL: "qwen2512/qwen-image-2512, volcengine/doubao-tts",
+    };
+    expect(defaults(env)).toMatchObject({
+      image: "qwen2512/qwen-image-2512",
+      audio: "volcengine/doubao-tts",
+      operation: "local/pixelize",
+    });
+    expect(defaultModelProblem(env)).toBeUndefined();
+    // a model that is not configured, unknown, or two of one type: start-up names the variable
+    expect(defaultModelProblem({ DEFAULT_MODEL: "dashscope/qwen-image" })).toMatch(
+      /^DEFAULT_MODEL: 'dashscope\/qwen-image' is disabled.*DASHSCOPE_API_KEY/,
     );
-    expect(defaultModel("image", { MODELSCOPE_API_KEY: "k" })?.id).toBe("modelscope/qwen-image");
+    expect(defaults({ DEFAULT_MODEL: "dashscope/qwen-image" }).image).toBe("local/pixel-sprite");
+    expect(defaultModelProblem({ DEFAULT_MODEL: "nope/nothing" })).toMatch(/not a model/);
+    expect(
+      defaultModelProblem({ ...ALL_KEYS, DEFAULT_MODEL: "openai/dall-e-3,dashscope/qwen-image" }),
+    ).toMatch(/more than one image model/);
   });
 
   it("enabled follows env: every required var, non-blank", () => {
@@ -206,7 +229,7 @@ describe("findModel / getAdapter / providerConfig / listProviders", () => {
       missing_env: [],
       base_url: "https://api.openai.com",
     });
-    expect(openai.models.find((m) => m.id === "openai/gpt-image-1")?.is_default).toBe(true);
+    expect(openai.models.find((m) => m.id === "openai/gpt-image-1")?.is_default).toBe(false);
     expect(list.find((p) => p.id === "dashscope")).toMatchObject({
       configured: false,
       missing_env: ["DASHSCOPE_API_KEY"],

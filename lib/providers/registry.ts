@@ -39,12 +39,18 @@ export function allAdapters(): ProviderAdapter[] {
 }
 
 /**
- * Which model becomes the default of its type: the first ENABLED one in this order; models not
- * listed follow in registry order. Remote image models come first because they give richer
- * results when an admin has paid for them; the offline engine is the always-available fallback.
+ * Which model is the default of its type (what `/generate`, batches and `/api/v1/generations/*`
+ * use when the request names no `model`, and the one `/api/v1/models` flags `is_default`):
+ * 1. the admin's choice, `DEFAULT_MODEL` (comma-separated composite ids, one per type), when it
+ *    names an enabled model of that type;
+ * 2. otherwise the offline engine's model of that type: it costs nothing and needs no network,
+ *    so configuring a paid provider's key never silently sends every request there;
+ * 3. otherwise (types the offline engine lacks: video, llm) the first enabled model in this
+ *    order; models not listed follow in registry order.
  */
 export const DEFAULT_PREFERENCE: Readonly<Record<ModelType, readonly string[]>> = {
   image: [
+    "local/pixel-sprite",
     "dashscope/qwen-image",
     "qwen2512/qwen-image-2512",
     "modelscope/qwen-image",
@@ -54,13 +60,11 @@ export const DEFAULT_PREFERENCE: Readonly<Record<ModelType, readonly string[]>> 
     "tencentvod/gem-2.5",
     "tencentvod/qwen-0925",
     "tencentvod/hunyuan-3.0",
-    // self-hosted backends an admin pointed us at are preferred over the offline engine
     "comfyui/txt2img",
     "a1111/default",
-    "local/pixel-sprite",
   ],
   video: ["dashscope/wan2.6-video"],
-  audio: ["volcengine/doubao-tts", "local/sfx"],
+  audio: ["local/sfx", "volcengine/doubao-tts"],
   llm: ["dashscope/qwen-plus"],
   operation: [
     "local/pixelize",
@@ -73,6 +77,36 @@ export const DEFAULT_PREFERENCE: Readonly<Record<ModelType, readonly string[]>> 
     "hdredraw/face-enhance",
   ],
 };
+
+/** The ids `DEFAULT_MODEL` names (validated as composite ids by lib/config/env.ts). */
+export function adminDefaultIds(env: EnvLike): string[] {
+  const raw = env.DEFAULT_MODEL;
+  return typeof raw === "string"
+    ? raw
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean)
+    : [];
+}
+
+/**
+ * Why `DEFAULT_MODEL` cannot be honoured (an unknown or disabled model, two of one type), or
+ * undefined when it can; start-up refuses such a configuration, naming the variable.
+ */
+export function defaultModelProblem(env: EnvLike = getEnv()): string | undefined {
+  const models = listModels(env);
+  const seen = new Set<ModelType>();
+  for (const id of adminDefaultIds(env)) {
+    const model = models.find((m) => m.id === id);
+    if (!model) return `DEFAULT_MODEL: '${id}' is not a model of this server (see /api/v1/models)`;
+    if (!model.enabled) {
+      return `DEFAULT_MODEL: '${id}' is disabled: its provider is not configured (missing ${model.missing_env.join(", ")})`;
+    }
+    if (seen.has(model.type)) return `DEFAULT_MODEL: more than one ${model.type} model`;
+    seen.add(model.type);
+  }
+  return undefined;
+}
 
 export class ModelIdError extends Error {
   readonly id: string;
@@ -175,7 +209,7 @@ function modelsOf(adapter: ProviderAdapter): ModelSpec[] {
 let cached: { key: string; entries: ModelEntry[] } | undefined;
 
 function configurationKey(env: EnvLike): string {
-  return `${discoveryVersion}#${Object.values(adapters)
+  return `${discoveryVersion}#${adminDefaultIds(env).join(",")}#${Object.values(adapters)
     .map((a) => missingFor(a, env).join(","))
     .join("|")}`;
 }
@@ -201,10 +235,11 @@ function buildModelList(env: EnvLike): ModelEntry[] {
       });
     }
   }
+  const chosen = adminDefaultIds(env);
   for (const type of MODEL_TYPES) {
     const ofType = entries.filter((e) => e.type === type);
     if (!ofType.length) continue;
-    const pref = DEFAULT_PREFERENCE[type];
+    const pref = [...chosen, ...DEFAULT_PREFERENCE[type]];
     const ordered = [
       ...pref.map((id) => ofType.find((e) => e.id === id)).filter((e): e is ModelEntry => !!e),
       ...ofType.filter((e) => !pref.includes(e.id)),

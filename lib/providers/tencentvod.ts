@@ -16,6 +16,7 @@
 // A status word outside these fails the task at once, naming the word: retrying cannot teach us
 // a vocabulary we do not have.
 
+import { wholePercent } from "@/lib/vocabulary";
 import { ProviderError } from "./errors";
 import {
   assertPromptBudget,
@@ -390,10 +391,9 @@ function readStatus(body: StatusAnswer): ReadStatus {
   }
 }
 
+/** DescribeTaskDetail's `AigcImageTask.Progress` is already whole percent (0–100), our unit. */
 function progressOf(p: number | undefined): number | undefined {
-  return typeof p === "number" && Number.isFinite(p)
-    ? Math.max(0, Math.min(1, p / 100))
-    : undefined;
+  return typeof p === "number" && Number.isFinite(p) ? wholePercent(p) : undefined;
 }
 
 function unknownStatus(word: string, shape: string): ProviderError {

@@ -124,6 +124,7 @@ export type SubmitResult =
   | { state: "pending"; upstreamId: string };
 
 export type PollResult =
+  /** progress: whole percent 0–100, the unit of `tasks.progress` and the APIs' `progress` */
   | { state: "pending" | "running"; progress?: number }
   | { state: "done"; outputs: ProviderOutput[] };
 
@@ -132,7 +133,7 @@ export interface AdapterContext {
   signal: AbortSignal;
   /** fetch to use for upstream calls (global fetch by default; tests may wrap it) */
   fetch: typeof fetch;
-  /** progress (0–1) of a long synchronous call, for adapters that can watch it (A1111) */
+  /** progress (whole percent 0–100) of a long synchronous call, for adapters that can watch it (A1111) */
   reportProgress?: (progress: number) => Promise<void> | void;
 }
 

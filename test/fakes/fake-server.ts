@@ -133,6 +133,11 @@ export interface FakeServer {
   hangEverything(on: boolean): void;
   /** client connections open right now (a client that gave up must have closed its socket) */
   openSockets(): number;
+  /**
+   * the scripted failures (failNext) answered so far, with the prompt of the request that got
+   * each where the stage has one (submit): which task an injected fault hit
+   */
+  consumedFailures(): { mode: FailMode; stage: Stage; prompt?: string }[];
 }
 
 let cachedPng: Buffer | undefined;
@@ -194,6 +199,7 @@ export async function startFakeServer(
   const jobs = new Map<string, FakeJob>();
   const files = new Map<string, { kind: keyof typeof CONTENT_TYPES; expired: boolean }>();
   let queue: { mode: FailMode; stage: Stage; skip: number }[] = [];
+  const consumed: { mode: FailMode; stage: Stage; prompt?: string }[] = [];
   let latencyMs = opts.latencyMs ?? 0;
   const timing: JobTiming = {
     queuedPolls: opts.queuedPolls ?? 1,
@@ -220,6 +226,7 @@ export async function startFakeServer(
         return undefined;
       }
       const [q] = queue.splice(i, 1);
+      consumed.push({ mode: q.mode, stage, prompt });
       return q.mode;
     },
     createJob(prompt, mode, data = {}) {
@@ -371,6 +378,7 @@ export async function startFakeServer(
       calls.length = 0;
       jobs.clear();
       queue = [];
+      consumed.length = 0;
     },
     apiCalls() {
       return calls.filter((c) => !c.path.startsWith("/files/"));
@@ -379,6 +387,9 @@ export async function startFakeServer(
       frozen = on;
     },
     openSockets: () => sockets.size,
+    consumedFailures() {
+      return [...consumed];
+    },
   };
 }
 

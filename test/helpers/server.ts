@@ -111,8 +111,9 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       while (Date.now() < deadline) {
         if (proc.exitCode !== null) throw new Error(`server exited early:\n${output}`);
         try {
+          // up, and past start-up (queue, warm-up): /api/health no longer says "starting"
           const res = await fetch(`${baseUrl}/api/v1/models`);
-          if (res.ok) return;
+          if (res.ok && !(await isStarting(baseUrl))) return;
         } catch {
           // not listening yet
         }
@@ -136,6 +137,14 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   };
   await server.start();
   return server;
+}
+
+/** True while the server's /api/health answers 503 "this process is starting". */
+export async function isStarting(baseUrl: string): Promise<boolean> {
+  const res = await fetch(`${baseUrl}/api/health`);
+  if (res.status !== 503) return false;
+  const body = (await res.json().catch(() => ({}))) as { message?: string };
+  return /starting/.test(body.message ?? "");
 }
 
 export async function waitFor<T>(

@@ -339,3 +339,34 @@ describe("generation through each API family", () => {
     expect(badParam.status).toBe(400);
   });
 });
+
+describe("the default model", () => {
+  it("is the offline engine with DashScope configured: /generate, /batch-generate, /api/v1/models' is_default and the OpenAPI document agree", async () => {
+    const { data } = await (await fetch(`${server.baseUrl}/api/v1/models`)).json();
+    const flagged = Object.values<{ id: string; is_default: boolean }>(data.image)
+      .filter((m) => m.is_default)
+      .map((m) => m.id);
+    expect(flagged).toEqual(["local/pixel-sprite"]);
+    expect(data.image["dashscope/qwen-image"].enabled).toBe(true);
+
+    const single = await (await call("/api/v1/generate", { prompt: "a default knight" })).json();
+    const task = await (await call(`/api/v1/task/${single.task_id}`)).json();
+    expect(task.model).toBe("local/pixel-sprite");
+    const batch = await (
+      await call("/api/v1/batch-generate", { prompt: "a default slime", mode: "idle" })
+    ).json();
+    const { batch: b } = await (await call(`/api/v1/batch/${batch.batch_id}`)).json();
+    expect(b.model).toBe("local/pixel-sprite");
+    const before = dashscope.apiCalls().length;
+    await waitFor(async () => {
+      const t = await (await call(`/api/v1/task/${single.task_id}`)).json();
+      return t.status === "completed" ? true : undefined;
+    });
+    expect(dashscope.apiCalls().length).toBe(before);
+
+    const doc = await (await fetch(`${server.baseUrl}/api/v1/openapi.json`)).json();
+    const text = JSON.stringify(doc);
+    expect(text).toContain("unset, the offline engine (local/pixel-sprite for images");
+    expect(text).toContain("DEFAULT_MODEL");
+  });
+});

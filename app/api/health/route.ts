@@ -1,12 +1,13 @@
 import { ApiError } from "@/lib/api/errors";
 import { pixelHandler } from "@/lib/api/handler";
 import { checkHealth } from "@/lib/ops/health";
-import { isDraining } from "@/lib/ops/lifecycle";
+import { isDraining, isReady } from "@/lib/ops/lifecycle";
 
 export const dynamic = "force-dynamic";
 
 /**
- * Readiness for load balancers: database, storage and queue reachable → 200; otherwise 503 in
+ * Readiness for load balancers: 503 "starting" until start-up (migrations, queue, warm-up) is
+ * done; then database, storage and queue reachable → 200; otherwise 503 in
  * the Pixel backend API's error shape, naming what is down, so the balancer takes this process
  * out of rotation until it recovers.
  */
@@ -14,6 +15,12 @@ export const GET = pixelHandler(async () => {
   if (isDraining()) {
     throw new ApiError(503, "Service unavailable: this process is shutting down", {
       headers: { "Retry-After": "5", "Cache-Control": "no-store" },
+    });
+  }
+  if (!isReady()) {
+    // Not broken: migrations, the queue and the warm-up are still under way.
+    throw new ApiError(503, "Service unavailable: this process is starting", {
+      headers: { "Retry-After": "2", "Cache-Control": "no-store" },
     });
   }
   const report = await checkHealth();

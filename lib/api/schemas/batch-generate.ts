@@ -14,7 +14,7 @@ import {
   shadingField,
   sizeField,
 } from "@/lib/api/common-schemas";
-import { SCALE_DEFAULT } from "@/lib/vocabulary";
+import { DEFAULT_MODEL_RULE, SCALE_DEFAULT } from "@/lib/vocabulary";
 
 export const batchGenerateBody = z.object({
   prompt: promptField,
@@ -34,7 +34,7 @@ export const batchGenerateBody = z.object({
       "E-mail the batch when every frame is done (to `email`, else your account's address).",
     ),
   // extensions
-  model: modelIdField.optional(),
+  model: modelIdField.optional().describe(DEFAULT_MODEL_RULE),
   seed: seedField.optional(),
   palette: paletteField.optional(),
   size: sizeField.optional(),

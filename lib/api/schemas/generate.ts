@@ -13,7 +13,7 @@ import {
   shadingField,
   sizeField,
 } from "@/lib/api/common-schemas";
-import { SCALE_DEFAULT } from "@/lib/vocabulary";
+import { DEFAULT_MODEL_RULE, SCALE_DEFAULT } from "@/lib/vocabulary";
 
 export const generateBody = z.object({
   prompt: promptField,
@@ -31,7 +31,7 @@ export const generateBody = z.object({
     .default(true)
     .describe("E-mail the result when it is done (to `email`, else your account's address)."),
   // extensions
-  model: modelIdField.optional(),
+  model: modelIdField.optional().describe(DEFAULT_MODEL_RULE),
   seed: seedField.optional(),
   palette: paletteField.optional(),
   size: sizeField.optional(),

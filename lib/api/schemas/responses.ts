@@ -6,7 +6,7 @@
 // Contracts: docs/qt-pixel-api.md (QT Pixel API) and docs/generations-api.md (generations API).
 import { z } from "zod";
 import { ASSET_KINDS } from "@/lib/db/schema";
-import { MODEL_TYPES, TASK_STATUSES } from "@/lib/vocabulary";
+import { DEFAULT_MODEL_RULE, MODEL_TYPES, TASK_STATUSES } from "@/lib/vocabulary";
 
 const status = z.enum(TASK_STATUSES);
 const isoTime = z.string().describe("ISO 8601, seconds precision, UTC (2026-01-27T12:00:00Z)");
@@ -213,7 +213,7 @@ export const catalogueModel = z.object({
   type: z.enum(MODEL_TYPES),
   provider: z.string(),
   model_key: z.string(),
-  is_default: z.boolean(),
+  is_default: z.boolean().describe(DEFAULT_MODEL_RULE),
   enabled: z.boolean(),
   capabilities: z.record(z.string(), z.unknown()).optional(),
   resolutions: z.record(z.string(), z.record(z.string(), z.string())).optional(),
@@ -254,7 +254,13 @@ export const pixelTask = z.object({
   params: z.unknown(),
   result: z.record(z.string(), z.array(resultFile)),
   error: z.string().nullable(),
-  progress: z.number().nullable(),
+  progress: z
+    .number()
+    .int()
+    .min(0)
+    .max(100)
+    .nullable()
+    .describe("whole percent 0–100 (100 once completed); null until the provider reports any"),
   interpretation: spriteInterpretation.nullable(),
   created_at: isoTime.nullable(),
   updated_at: isoTime.nullable(),
