@@ -481,14 +481,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const sw = Math.max(4 * k, bodyRy * 1.7 + (spec.heavy ? k : 0));
     const legW = Math.max(1, Math.round(limb * 1.6)) - 1;
     const nearX = sw * 0.5;
-    const farX = sw * 0.95;
+    const farX = sw * 0.85;
     const hcy = back ? bcy - bodyRy * 0.8 - headR * 0.35 : bcy - bodyRy * 0.9;
     const top = hcy - headR;
     const sway = Math.sin(pose.t * Math.PI * 2) * k;
     const leg = (x: number, footLift: number, part: number, tone: number, far: boolean) => {
       const x0 = Math.round(x - legW / 2);
       const yBot = ground - footLift - (far ? 1 : 0);
-      c.rect(x0, Math.round(bcy), x0 + legW, yBot, limbMat, part, tone);
+      // far legs start lower: their tops hide under the near end of the body
+      c.rect(x0, Math.round(bcy + (far ? bodyRy * 0.4 : 0)), x0 + legW, yBot, limbMat, part, tone);
       // paw: a pixel wider toward the viewer on the near pair
       if (!far) c.rect(x0, yBot, x0 + legW + (x > cx ? 0 : 0), yBot, limbMat, part, tone);
     };
@@ -597,7 +598,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
           mat.horn,
           P.fx,
         );
-        c.capsule(cx, top + k, cx, bcy - bodyRy * 0.5, 1.1 * k, maneMat, P.ear);
+        c.capsule(cx, top + k, cx, hcy + headR * 0.6, 1.1 * k, maneMat, P.ear);
       }
       // forelegs (far) beside the hind legs, then the hind legs (near) and the rump over them
       for (const s of [-1, 1])
@@ -655,8 +656,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
           P.ear,
         );
     // face: eyes high, a muzzle jutting toward the viewer below them with the nose at its top
-    const eh = size >= 40 || info.cute ? 2 : 1;
-    const ex = Math.max(1, Math.round(headR * 0.5));
+    // face-on the eyes are all there is to look at: two pixels tall even at 32 px
+    const eh = size >= 24 ? 2 : 1;
+    const ex = Math.max(1, Math.round(headR * 0.4));
     const ey = Math.round(hcy - headR * 0.3);
     if (spec.mark === "panda")
       for (const s of [-1, 1])
