@@ -461,81 +461,180 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     }
   };
 
+  /**
+   * Seen end-on a quadruped is a short wide mass on four legs, not a tall one on two: from the
+   * front the head and muzzle sit low over the chest between the forelegs, the body recedes
+   * behind (its back shows over the shoulders) and the hind legs peek out beside the forelegs,
+   * darker and a pixel higher (farther away). From behind, the rump with its tail fills the
+   * middle on the hind legs, the forelegs show beside them and the head's ears rise over it.
+   */
+  const headRSide = headR;
   const drawFront = (c: SpriteCanvas, pose: Pose, back: boolean) => {
     const cx = size / 2;
-    const bcy = ground - legLen * 0.8 - bodyRy + pose.bob;
-    // tail peeks out on the side (front) or stands up in the middle (back)
-    if (back)
-      c.capsule(
-        cx,
-        bcy,
-        cx + (spec.tail === "curl" ? 2 * k : 0),
-        bcy - 7 * k * tailLen,
-        spec.tail === "bushy" ? 2 * k : 0.9 * k,
-        mat.fur,
-        P.tail,
-      );
-    else
-      c.capsule(
-        cx + bodyRx * 0.6,
-        bcy,
-        cx + bodyRx * 0.8,
-        bcy - 5 * k * tailLen,
-        0.9 * k,
-        mat.fur,
-        P.tail,
-      );
+    const g = gaitOf(pose, 0, px(2));
+    const lift = (leg: Leg) => g.feet[leg].lift;
+    const legH = legLen * 0.8;
+    const bcy = ground - legH - bodyRy * 0.5 + pose.bob;
+    // half the body's width seen end-on: its depth, a little more for the shoulders / haunches
+    // end-on the animal is narrower than in profile: drawn a fifth larger so its face still reads
+    const headR = headRSide * 1.2;
+    const sw = Math.max(4 * k, bodyRy * 1.7 + (spec.heavy ? k : 0));
+    const legW = Math.max(1, Math.round(limb * 1.6)) - 1;
+    const nearX = sw * 0.5;
+    const farX = sw * 0.85;
+    const hcy = back ? bcy - bodyRy * 0.8 - headR * 0.35 : bcy - bodyRy * 0.9;
+    const top = hcy - headR;
+    const sway = Math.sin(pose.t * Math.PI * 2) * k;
+    const leg = (x: number, footLift: number, part: number, tone: number, far: boolean) => {
+      const x0 = Math.round(x - legW / 2);
+      const yBot = ground - footLift - (far ? 1 : 0);
+      // far legs start lower: their tops hide under the near end of the body
+      c.rect(x0, Math.round(bcy + (far ? bodyRy * 0.4 : 0)), x0 + legW, yBot, limbMat, part, tone);
+      // paw: a pixel wider toward the viewer on the near pair
+      if (!far) c.rect(x0, yBot, x0 + legW + (x > cx ? 0 : 0), yBot, limbMat, part, tone);
+    };
+    const drawEars = () => {
+      for (const s of [-1, 1]) {
+        const ex = cx + s * headR * 0.6;
+        if (spec.ears === "pointy" || spec.ears === "small")
+          c.poly(
+            [
+              [ex - 1.6 * k, top + 2 * k],
+              [ex + s * 0.5 * k, top - (spec.ears === "small" ? 1.5 : 3) * k],
+              [ex + 1.6 * k, top + 2 * k],
+            ],
+            earMat,
+            P.ear,
+          );
+        else if (spec.ears === "long")
+          c.capsule(ex, top, ex + s * k, top - 6 * k, 1.1 * k, earMat, P.ear);
+        else if (spec.ears === "round")
+          c.ellipse(ex, top + 0.5 * k, 1.6 * k, 1.6 * k, earMat, P.ear);
+        if (!back && size >= 40 && (spec.ears === "pointy" || spec.ears === "long"))
+          c.plot(ex, top + 0.5 * k, mat.inner, P.ear);
+      }
+    };
+    const drawMane = () => {
+      if (spec.mark === "mane")
+        c.ellipse(
+          cx,
+          hcy + 0.5 * k,
+          headR * 1.05 + 2.2 * k,
+          headR * 0.9 + 2.2 * k,
+          mat.stripe,
+          P.ear,
+        );
+    };
+    const drawTail = () => {
+      const ty = bcy - bodyRy * 0.5;
+      switch (spec.tail) {
+        case "bushy":
+        case "hang":
+          // hangs down the middle of the rump, lighter tip
+          c.capsule(
+            cx,
+            ty,
+            cx + sway,
+            bcy + bodyRy + 2.5 * k * tailLen,
+            1.6 * k,
+            spec.tail === "hang" ? maneMat : mat.fur,
+            P.tail,
+            -1,
+          );
+          if (spec.tail === "bushy")
+            c.ellipse(
+              cx + sway,
+              bcy + bodyRy + 2.5 * k * tailLen,
+              1.2 * k,
+              1.2 * k,
+              mat.belly,
+              P.tail,
+            );
+          break;
+        case "curl":
+          c.capsule(cx, ty, cx + sway, ty - 5 * k * tailLen, 1 * k, mat.fur, P.tail, -1);
+          c.capsule(
+            cx + sway,
+            ty - 5 * k * tailLen,
+            cx + 2 * k + sway,
+            ty - 4 * k * tailLen,
+            1 * k,
+            mat.fur,
+            P.tail,
+            -1,
+          );
+          break;
+        case "puff":
+          c.ellipse(cx, ty, 1.8 * k, 1.8 * k, mat.belly, P.tail);
+          break;
+        case "nub":
+          c.ellipse(cx, ty, 1 * k, 1 * k, mat.fur, P.tail);
+          break;
+        default:
+          c.capsule(
+            cx,
+            ty,
+            cx + sway + k,
+            bcy + bodyRy + 2 * k * tailLen,
+            0.8 * k,
+            mat.fur,
+            P.tail,
+            -1,
+          );
+      }
+    };
+    if (back) {
+      // head behind the rump: ears and the top of the head show over it
+      drawMane();
+      drawEars();
+      c.ellipse(cx, hcy, headR * 0.95, headR * 0.8, mat.fur, P.head, 1);
+      if (spec.mark === "horn") {
+        c.poly(
+          [
+            [cx - 1.4 * k, top + 2 * k],
+            [cx, top - 5 * k],
+            [cx + 1.4 * k, top + 2 * k],
+          ],
+          mat.horn,
+          P.fx,
+        );
+        c.capsule(cx, top + k, cx, hcy + headR * 0.6, 1.1 * k, maneMat, P.ear);
+      }
+      // forelegs (far) beside the hind legs, then the hind legs (near) and the rump over them
+      for (const s of [-1, 1])
+        leg(cx + s * farX, lift(s < 0 ? "frontFar" : "frontNear"), P.legF, 1, true);
+      for (const s of [-1, 1])
+        leg(cx + s * nearX, lift(s < 0 ? "backNear" : "backFar"), P.legN, -1, false);
+      c.ellipse(cx, bcy, sw, bodyRy * 0.9, mat.fur, P.body);
+      if (spec.mark === "panda")
+        c.rect(cx - sw, bcy - bodyRy, cx + sw - 1, bcy - bodyRy * 0.45, mat.eye, P.body);
+      // the haunches: a shadow seam down the middle under the tail
+      c.rect(cx - 0.5, bcy, cx - 0.5, bcy + bodyRy, mat.fur, P.body, 1);
+      drawTail();
+      return;
+    }
+    // the back, receding behind the shoulders
+    c.ellipse(cx, bcy - bodyRy * 0.35, sw * 0.95, bodyRy * 0.9, mat.fur, P.body, 1);
     for (const s of [-1, 1])
-      c.rect(
-        cx + s * 3 * k - (s < 0 ? px(2) : 0) - 0.5,
-        bcy,
-        cx + s * 3 * k + (s > 0 ? px(2) : 0) - 0.5,
-        ground,
-        limbMat,
-        s < 0 ? P.legF : P.legN,
-      );
-    c.ellipse(cx, bcy, bodyRx * 0.65, bodyRy * 1.1, mat.fur, P.body);
+      leg(cx + s * farX, lift(s < 0 ? "backFar" : "backNear"), P.legF, 1, true);
+    // chest between the forelegs
+    c.ellipse(cx, bcy + bodyRy * 0.05, sw * 0.7, bodyRy * 0.8, mat.fur, P.body);
     if (spec.mark === "panda")
       c.rect(
-        cx - bodyRx * 0.65,
-        bcy - bodyRy * 0.9,
-        cx + bodyRx * 0.65 - 1,
-        bcy - bodyRy * 0.2,
+        cx - sw * 0.95,
+        bcy - bodyRy * 0.6,
+        cx + sw * 0.95 - 1,
+        bcy + bodyRy * 0.1,
         mat.eye,
         P.body,
       );
-    if (!back && pattern === "belly")
-      c.ellipse(cx, bcy + bodyRy * 0.2, bodyRx * 0.35, bodyRy * 0.8, mat.belly, P.belly);
-    const hcy = bcy - bodyRy - headR * 0.5;
-    const top = hcy - headR;
-    for (const s of [-1, 1]) {
-      const ex = cx + s * headR * 0.55;
-      if (spec.ears === "pointy" || spec.ears === "small")
-        c.poly(
-          [
-            [ex - 1.8 * k, top + 2 * k],
-            [ex + s * 0.5 * k, top - 3 * k],
-            [ex + 1.8 * k, top + 2 * k],
-          ],
-          mat.fur,
-          P.ear,
-        );
-      else if (spec.ears === "long")
-        c.capsule(ex, top, ex + s * k, top - 6 * k, 1.1 * k, mat.fur, P.ear);
-      else if (spec.ears === "round") c.ellipse(ex, top + 0.5 * k, 1.8 * k, 1.8 * k, earMat, P.ear);
-    }
-    if (spec.mark === "mane")
-      c.ellipse(
-        cx,
-        hcy + 0.5 * k,
-        headR * 1.05 + 2.4 * k,
-        headR * 0.9 + 2.4 * k,
-        mat.stripe,
-        P.ear,
-      );
-    if (spec.mark === "horn" && back)
-      c.capsule(cx, top + k, cx, bcy - bodyRy * 0.5, 1.2 * k, maneMat, P.ear);
-    c.ellipse(cx, hcy, headR * 1.05, headR * 0.9, mat.fur, P.head);
+    else if (pattern === "belly" || spec.tail === "bushy")
+      c.ellipse(cx, bcy + bodyRy * 0.45, sw * 0.35, bodyRy * 0.7, mat.belly, P.belly);
+    for (const s of [-1, 1])
+      leg(cx + s * nearX, lift(s < 0 ? "frontNear" : "frontFar"), P.legN, -1, false);
+    drawMane();
+    drawEars();
+    c.ellipse(cx, hcy, headR * 1.1, headR * 0.9, mat.fur, P.head);
     if (spec.mark === "horn")
       c.poly(
         [
@@ -556,39 +655,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
           mat.stripe,
           P.ear,
         );
-    if (!back) {
-      const eh = size >= 40 || info.cute ? 2 : 1;
-      const ex = Math.max(1, Math.round(headR * 0.45));
-      const ey = Math.round(hcy - headR * 0.15);
-      if (spec.mark === "panda")
-        for (const s of [-1, 1])
-          c.ellipse(cx + s * (ex + 0.5) - 0.5, ey + 0.5, 1.5 * k, 1.3 * k, mat.eye, P.face);
-      c.rect(
-        cx - ex - 1,
-        ey,
-        cx - ex - 1,
-        ey + eh - 1,
-        spec.mark === "panda" ? mat.slash : mat.eye,
-        P.face,
-      );
-      c.rect(
-        cx + ex,
-        ey,
-        cx + ex,
-        ey + eh - 1,
-        spec.mark === "panda" ? mat.slash : mat.eye,
-        P.face,
-      );
-      if (spec.snout > 1) c.ellipse(cx, hcy + headR * 0.45, 1.8 * k, 1.3 * k, mat.belly, P.snout);
-      c.rect(
-        cx - 1,
-        Math.round(hcy + headR * 0.3),
-        cx,
-        Math.round(hcy + headR * 0.3),
-        mat.nose,
-        P.face,
-      );
-    }
+    // face: eyes high, a muzzle jutting toward the viewer below them with the nose at its top
+    // face-on the eyes are all there is to look at: two pixels tall even at 32 px
+    const eh = size >= 24 ? 2 : 1;
+    const ex = Math.max(1, Math.round(headR * 0.4));
+    const ey = Math.round(hcy - headR * 0.3);
+    if (spec.mark === "panda")
+      for (const s of [-1, 1])
+        c.ellipse(cx + s * (ex + 0.5) - 0.5, ey + 0.5, 1.5 * k, 1.3 * k, mat.eye, P.face);
+    const eyeMat = spec.mark === "panda" ? mat.slash : mat.eye;
+    c.rect(cx - ex - 1, ey, cx - ex - 1, ey + eh - 1, eyeMat, P.face);
+    c.rect(cx + ex, ey, cx + ex, ey + eh - 1, eyeMat, P.face);
+    const long = spec.snout >= 2.5;
+    const my = hcy + headR * (long ? 0.5 : 0.4);
+    c.ellipse(cx, my, (1.4 + spec.snout * 0.3) * k, (long ? 1.7 : 1.2) * k, mat.belly, P.snout);
+    const ny = Math.round(my - (long ? 1 : 0.5) * k);
+    // dogs and their kin have a dark nose; cats, rabbits and the like a pink one
+    c.rect(cx - 1, ny, cx, ny + (size >= 40 ? 1 : 0), long ? mat.eye : mat.nose, P.face);
+    if (long) c.rect(cx - 0.5, ny + px(1) + 1, cx - 0.5, ny + px(2), mat.stripe, P.face);
   };
 
   const draw = (c: SpriteCanvas, pose: Pose) => {

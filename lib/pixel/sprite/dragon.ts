@@ -161,7 +161,8 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const breathing = info.features.includes("fire breath") && pose.view === "side";
     const atk = pose.attack || (breathing ? 2 : 0);
     const dx = atk === 1 ? -px(1) : atk === 2 ? px(1.5) : 0;
-    const bcx = size / 2 - 3.5 * k + dx;
+    // a dragon that always breathes stands further left, so the flame has room in front of it
+    const bcx = size / 2 - 3.5 * k + dx - (breathing ? 3 * k : 0);
     const bcy = ground - legLen - bodyRy * 0.55 + pose.bob + (atk === 1 ? 1 : 0);
     const flap = flapOf(pose);
     const shX = bcx + bodyRx * 0.1;
@@ -324,11 +325,25 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const mx = H[0] + 6.2 * k;
     const my = H[1] + 1.3 * k + open * 0.5;
     if (atk === 2) {
-      // flame cone angled down-forward so it stays on the canvas: outer/mid/core tones
+      // flame cone aimed down-forward: as flat as the canvas allows, then steeper, then shorter,
+      // so the whole cone (its widest puff too) stays on the canvas instead of piling up at the
+      // edge; outer/mid/core tones
+      const far = (a: number, f: number) => {
+        const L = (0.6 + 4 * 1.5) * k * f;
+        const r = (0.9 + 4 * 0.5) * k * f;
+        return mx + Math.cos(a) * L + r <= size - 1.5 && my + Math.sin(a) * L + r * 0.85 <= ground;
+      };
+      let ang = 0.7;
+      let f = 1;
+      while (!far(ang, f) && f > 0.45) {
+        if (ang < 1.25) ang += 0.05;
+        else f -= 0.05;
+      }
       for (let i = 0; i < 5; i++) {
-        const r = (0.9 + i * 0.5) * k;
-        const bx = Math.min(size - r * 0.6, mx + 0.6 * k + i * 1.5 * k);
-        const by = my + i * 1.3 * k;
+        const d = (0.6 + i * 1.5) * k * f;
+        const r = Math.max(0.9 * k, (0.9 + i * 0.5) * k * f);
+        const bx = mx + Math.cos(ang) * d;
+        const by = my + Math.sin(ang) * d;
         c.ellipse(bx, by, r, r * 0.85, mat.b0, P.fx);
         c.ellipse(bx - 0.3 * k, by, r * 0.62, r * 0.5, mat.b1, P.fx);
         if (i > 0) c.ellipse(bx - 0.5 * k, by, r * 0.3, r * 0.25, mat.b2, P.fx);

@@ -217,6 +217,8 @@ export function buildHumanoid(
     metal: m.add(v === "knight" && info.colors[0] && !info.metal ? "#aab4c0" : metalBase),
     accent: m.add(second),
     eye: m.add(race.eyes ?? "#1c1828", { flat: true }),
+    // the dark between bones (rib gaps, nose hole, teeth): not the eye colour, which may glow
+    hollow: m.add("#1c1828", { flat: true }),
     glow: m.add(v === "robot" ? "#48f0f0" : info.element === "fire" ? "#ffb030" : "#f8f0a0", {
       flat: true,
     }),
@@ -271,7 +273,12 @@ export function buildHumanoid(
                 : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
   const hasCape =
     role.cape ??
-    (race.cape ? true : v === "knight" || v === "royal" ? rng.chance(0.75) : rng.chance(0.2));
+    (race.cape
+      ? true
+      : v === "knight" || v === "royal"
+        ? rng.chance(0.75)
+        : // a cape behind a bare skeleton fills its open belly and reads as a skirt
+          v !== "skeleton" && rng.chance(0.2));
   const robe = role.robe ?? (v === "mage" || (v === "royal" && rng.chance(0.5)));
   const hairStyle = rng.int(0, 2);
   const plume = headgear === "helmet" && rng.chance(0.6);
@@ -283,7 +290,10 @@ export function buildHumanoid(
   const torsoW = px(rng.pick([8, 10, 10, 12]) * (race.beard ? 1.15 : 1)) & ~1;
   const torsoH = px(rng.pick([6, 7, 8]));
   const legLen = px(rng.pick([7, 8, 8, 9]) * (race.legs ?? 1));
-  const limb = Math.max(0.8, 1.2 * k);
+  const bony = v === "skeleton";
+  // bones are thinner than sleeves: at 32 px a 1-px arm reads as a bone, a 2-px one as a sleeve
+  const limb = bony ? Math.max(0.6, 0.8 * k) : Math.max(0.8, 1.2 * k);
+  const armMat = bony && !robe ? mat.skin : mat.cloth;
   const ground = size - 2;
   const cx = size / 2;
 
@@ -446,6 +456,71 @@ export function buildHumanoid(
     }
   };
 
+  /**
+   * A skull on the head block: a wide cranium over a narrower jaw (cheeks cut away), deep eye
+   * sockets, a nose hole, and a row of teeth; in profile one socket, the nose hole at the front
+   * edge and the jaw under the face half. From behind only the cranium's shape shows.
+   */
+  const drawSkullFace = (
+    c: SpriteCanvas,
+    view: Pose["view"],
+    x0: number,
+    x1: number,
+    y1: number,
+    eyeY: number,
+  ) => {
+    const big = size >= 40;
+    const jawH = px(2);
+    const teethY = y1 - jawH + 1;
+    if (view === "back") {
+      for (let y = teethY + 1; y <= y1; y++) {
+        for (let d = 0; d < px(2); d++) {
+          c.erase(x0 + d, y);
+          c.erase(x1 - d, y);
+        }
+      }
+      return;
+    }
+    const sockW = big ? px(2) + 1 : 2;
+    const sockH = big ? px(2) : 2;
+    const sockTop = Math.min(eyeY - 1, teethY - sockH - px(1));
+    if (view === "front") {
+      const mid = (x0 + x1) / 2;
+      const gap = Math.max(2, Math.round((x1 - x0 + 1) * 0.16));
+      const lx1 = Math.floor(mid - gap / 2);
+      const rx0 = Math.ceil(mid + gap / 2);
+      c.rect(lx1 - sockW + 1, sockTop, lx1, sockTop + sockH - 1, mat.eye, P.face);
+      c.rect(rx0, sockTop, rx0 + sockW - 1, sockTop + sockH - 1, mat.eye, P.face);
+      // nose hole: one dark pixel (an inverted V when there is room) between the sockets
+      const ny = sockTop + sockH;
+      if (ny < teethY) {
+        c.rect(Math.floor(mid), ny, Math.ceil(mid), ny, mat.hollow, P.face);
+      }
+      // cheeks cut away under the cranium: the jaw is narrower than the skull
+      for (let y = teethY; y <= y1; y++) {
+        const cut = y === teethY ? 1 : px(2);
+        for (let d = 0; d < cut; d++) {
+          c.erase(x0 + d, y);
+          c.erase(x1 - d, y);
+        }
+      }
+      // teeth: alternate bone and gap along the mouth line
+      for (let x = x0 + px(2); x <= x1 - px(2); x++)
+        if ((x - x0) % 2 === 1)
+          c.rect(x, teethY, x, teethY + Math.max(0, px(1) - 1), mat.hollow, P.face);
+      return;
+    }
+    // profile, facing right: socket near the front, nose hole at the front edge, jaw below
+    c.rect(x1 - px(2) - sockW + 1, sockTop, x1 - px(2), sockTop + sockH - 1, mat.eye, P.face);
+    const ny = sockTop + sockH;
+    if (ny < teethY) c.plot(x1, ny, mat.hollow, P.face);
+    for (let y = teethY; y <= y1; y++)
+      for (let d = 0; d < (y === teethY ? 1 : px(3)); d++) c.erase(x0 + d, y);
+    for (let x = x1 - px(3); x <= x1; x++)
+      if ((x1 - x) % 2 === 1)
+        c.rect(x, teethY, x, teethY + Math.max(0, px(1) - 1), mat.hollow, P.face);
+  };
+
   const drawHead = (c: SpriteCanvas, view: Pose["view"], hx: number, top: number) => {
     const x0 = Math.round(hx - headW / 2);
     const x1 = x0 + headW - 1;
@@ -523,15 +598,12 @@ export function buildHumanoid(
       c.plot(hx, y0 - px(3) - 1, mat.glow, P.fx);
       return;
     }
-    if (face) {
+    if (bony) drawSkullFace(c, view, x0, x1, y1, eyeY);
+    else if (face) {
       if (view === "front") {
         const ex = Math.max(1, Math.round(headW * 0.22));
         c.rect(cx - ex - 1, eyeY, cx - ex - 1, eyeY + eh - 1, mat.eye, P.face);
         c.rect(cx + ex, eyeY, cx + ex, eyeY + eh - 1, mat.eye, P.face);
-        if (headgear === "skull" || v === "skeleton") {
-          c.rect(cx - ex - 1, eyeY - 1, cx - ex, eyeY + eh - 1, mat.eye, P.face);
-          c.rect(cx + ex - 1, eyeY - 1, cx + ex, eyeY + eh - 1, mat.eye, P.face);
-        }
       } else {
         c.rect(sideEyeX, eyeY, sideEyeX, eyeY + eh - 1, mat.eye, P.face);
         c.plot(x1 + 1, eyeY + 1, mat.skin, P.head); // nose
@@ -619,6 +691,40 @@ export function buildHumanoid(
     }
   };
 
+  /**
+   * A bare ribcage in place of the clothed torso: collarbone row, ribs with dark gaps, the spine
+   * down the middle (at the back edge in profile), an open belly where only the spine shows, and
+   * a pelvis. Drawn instead of the clothed torso, so whatever hangs behind shows through the belly.
+   */
+  const drawRibcage = (
+    c: SpriteCanvas,
+    tx0: number,
+    tw: number,
+    top: number,
+    hipY: number,
+    view: Pose["view"],
+  ) => {
+    const tx1 = tx0 + tw - 1;
+    const spineW = Math.max(1, Math.round(k));
+    const spineX = view === "side" ? tx0 + 1 : Math.round(tx0 + tw / 2 - spineW / 2);
+    const pelvisY = hipY - px(1);
+    const ribEnd = pelvisY - Math.max(1, px(2));
+    c.rect(tx0, top, tx1, top + Math.max(0, px(1) - 1), mat.skin, P.torso); // collarbones
+    const rib = Math.max(1, Math.round(k));
+    let y = top + px(1);
+    for (let n = 0; y <= ribEnd; n++) {
+      // the dark gap between ribs, then the rib; ribs narrow towards the bottom of the cage
+      const inset = n > 1 ? 1 : 0;
+      c.rect(tx0 + inset, y, tx1 - inset, y + rib - 1, mat.hollow, P.torso);
+      y += rib;
+      if (y > ribEnd) break;
+      c.rect(tx0 + inset, y, tx1 - inset, Math.min(ribEnd, y + rib - 1), mat.skin, P.torso);
+      y += rib;
+    }
+    c.rect(spineX, top, spineX + spineW - 1, hipY, mat.skin, P.torso);
+    c.rect(tx0 + 1, pelvisY, tx1 - 1, hipY, mat.skin, P.torso); // pelvis
+  };
+
   const draw = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
     const side = pose.view === "side";
@@ -648,7 +754,9 @@ export function buildHumanoid(
 
     // --- legs (feet on the ground baseline, hips follow the body) ---
     const walking = pose.mode === "walk";
-    const legMat = robe ? mat.cloth : mat.pants;
+    // a skeleton's limbs are bare bone; a robed skeleton (lich) keeps its robe
+    const legMat = robe ? mat.cloth : bony ? mat.skin : mat.pants;
+    const footMat = bony ? mat.skin : mat.boots;
     if (side) {
       // stride scales with leg length so the contact frames read as a clear scissor
       const stepX = Math.max(2, legLen * 0.45);
@@ -676,13 +784,13 @@ export function buildHumanoid(
           ground - lift - px(1) + 1,
           fx + limb + px(1),
           ground - lift,
-          mat.boots,
+          footMat,
           part,
           tone,
         );
       }
     } else {
-      const lw = Math.max(2, Math.round(3 * k));
+      const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
       const gap = Math.max(1, Math.round(k));
       for (const s of [-1, 1]) {
         const x0 = s < 0 ? cx - gap - lw : cx + gap - 1;
@@ -700,7 +808,7 @@ export function buildHumanoid(
           ground - lift - px(1) + 1 - wide,
           x0 + lw + (s > 0 ? wide : 0),
           ground - lift,
-          mat.boots,
+          footMat,
           s < 0 ? P.legF : P.legN,
         );
       }
@@ -733,7 +841,7 @@ export function buildHumanoid(
         bx + pose.stride * 3.2 * k - k,
         shoulderY + armLen - Math.abs(pose.stride) * k,
       ];
-      c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, mat.cloth, P.armF, 1);
+      c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, armMat, P.armF, 1);
       c.plot(handF[0], handF[1] + 1, mat.skin, P.armF, 1);
     } else {
       // front/back walk: the arm opposite the leading leg swings forward (hand 1 px lower and
@@ -750,7 +858,7 @@ export function buildHumanoid(
       weaponAng =
         weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
       const farLen = armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0);
-      c.capsule(ax, shoulderY + 1, ax, shoulderY + farLen, limb, mat.cloth, P.armF);
+      c.capsule(ax, shoulderY + 1, ax, shoulderY + farLen, limb, armMat, P.armF);
       c.rect(
         ax - limb + 0.5,
         shoulderY + farLen,
@@ -764,7 +872,9 @@ export function buildHumanoid(
 
     // --- torso ---
     const tx0 = Math.round(bx - tw / 2);
-    c.rect(tx0, torsoTop, tx0 + tw - 1, hipY, v === "knight" ? mat.metal : mat.cloth, P.torso);
+    const ribcage = bony && !robe;
+    if (!ribcage)
+      c.rect(tx0, torsoTop, tx0 + tw - 1, hipY, v === "knight" ? mat.metal : mat.cloth, P.torso);
     if (robe)
       c.poly(
         [
@@ -776,12 +886,10 @@ export function buildHumanoid(
         mat.cloth,
         P.robe,
       );
-    c.rect(tx0, hipY - px(1), tx0 + tw - 1, hipY - px(1), mat.accent, P.belt);
+    if (!ribcage) c.rect(tx0, hipY - px(1), tx0 + tw - 1, hipY - px(1), mat.accent, P.belt);
     if (v === "knight" && pose.view === "front")
       c.rect(cx - 1, torsoTop + 1, cx, hipY - px(2), mat.accent, P.belt);
-    if (v === "skeleton" && pose.view !== "back")
-      for (let y = torsoTop + 1; y < hipY - 1; y += 2)
-        c.rect(tx0 + 1, y, tx0 + tw - 2, y, mat.eye, P.face);
+    if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, pose.view);
 
     // --- head ---
     drawHead(c, pose.view, bx + (side ? k : 0), headTop);
@@ -806,7 +914,7 @@ export function buildHumanoid(
         }
       }
       if (pose.view === "side") drawWeapon(c, handN[0], handN[1], weaponAng, true);
-      c.capsule(bx, shoulderY, handN[0], handN[1], limb * 0.9, mat.cloth, P.armN);
+      c.capsule(bx, shoulderY, handN[0], handN[1], limb * 0.9, armMat, P.armN);
       c.plot(handN[0] + Math.cos(ang) * 0.5, handN[1] + Math.sin(ang) * 0.5, mat.skin, P.armN);
       if (atk === 2 && (weapon === "staff" || weapon === "bow")) {
         // projectile
@@ -831,7 +939,7 @@ export function buildHumanoid(
     } else {
       const ax = handN[0];
       const nearLen = handN[1] - shoulderY;
-      c.capsule(ax, shoulderY + 1, ax, shoulderY + nearLen, limb, mat.cloth, P.armN);
+      c.capsule(ax, shoulderY + 1, ax, shoulderY + nearLen, limb, armMat, P.armN);
       c.rect(
         ax - limb + 0.5,
         shoulderY + nearLen,
