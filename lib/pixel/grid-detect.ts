@@ -537,6 +537,20 @@ function fitPitch(a: AxisData, candidate: number): AxisFit {
   };
 }
 
+/** Phase and lines of one axis at a pitch that is already decided (no refinement). */
+function fitFixed(a: AxisData, pitch: number): AxisFit {
+  const toPos = (arg: number) => ((((-arg / (2 * Math.PI)) * pitch) % pitch) + pitch) % pitch;
+  const hp = toPos(dftAt(a.p, meanOf(a.p), pitch).arg);
+  const hd = toPos(dftAt(a.d, meanOf(a.d), pitch).arg);
+  const fit = fitPhase(a.sums, pitch, [hp, hd, (hd + pitch / 2) % pitch]);
+  return {
+    pitch,
+    phase: fit.phase,
+    contrast: fit.contrast,
+    lines: gridLines(a.p, pitch, fit.phase, true),
+  };
+}
+
 // ---------------------------------------------------------------- entry points
 
 function countColours(img: RgbaImage, limit: number): number {
@@ -632,9 +646,34 @@ export function recoverGrid(img: RgbaImage, o: { jpeg?: boolean } = {}): GridRec
     }
   }
   if (!fx || !fy) return null;
+  // nearly equal pitches are one square cell measured twice: the two estimates differ by a
+  // fraction of a percent, which over 48 cells decides between the last cell and a sliver, so
+  // both axes take the pitch that fits both best unless that costs clearly more contrast
+  if (
+    fx.pitch !== fy.pitch &&
+    Math.abs(fx.pitch - fy.pitch) / Math.min(fx.pitch, fy.pitch) < 0.03
+  ) {
+    const before = Math.max(fx.contrast, fy.contrast);
+    let best: [AxisFit, AxisFit] | null = null;
+    let bestContrast = Number.POSITIVE_INFINITY;
+    for (const p of [fx.pitch, fy.pitch]) {
+      const cx = fitFixed(ax, p);
+      const cy = fitFixed(ay, p);
+      const c = Math.max(cx.contrast, cy.contrast);
+      if (c < bestContrast) {
+        bestContrast = c;
+        best = [cx, cy];
+      }
+    }
+    if (best && bestContrast <= before * 1.05) [fx, fy] = best;
+  }
   const contrast = Math.max(fx.contrast, fy.contrast);
   // a real grid removes most in-cell variance at the right phase; photos and paintings do not
   if (contrast > 0.8) return null;
+  // JPEG's own 8×8 blocks are a grid too: a weakly confirmed 8 px pitch on both axes of a JPEG
+  // is the codec's, not the art's (an exact 8× upscale of real art confirms far more strongly)
+  const isBlock = (p: number) => Math.abs(p - 8) / 8 < 0.015;
+  if (jpeg && isBlock(fx.pitch) && isBlock(fy.pitch) && contrast > 0.6) return null;
   return {
     method: "detected",
     cellWidth: fx.pitch,

@@ -55,6 +55,14 @@ describe("the documented request examples", () => {
       paths: Record<string, Record<string, DocOperation>>;
     };
     const taskId = await finishedTaskId();
+    // a document of the caller's own, for the editor's routes (a save names the version it edited)
+    const opened = await fetch(`${server.baseUrl}/api/v1/documents`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...user.auth },
+      body: JSON.stringify({ width: 2, height: 2 }),
+    });
+    expect(opened.status).toBe(201);
+    const documentId = ((await opened.json()) as { id: number }).id;
     const sent: string[] = [];
     const failures: string[] = [];
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -62,11 +70,16 @@ describe("the documented request examples", () => {
         const example = op.requestBody?.content["application/json"].example;
         if (!example) continue;
         // the caller's own ids: the only part of an example a reader replaces
-        const url = path.replace("{id}", String(taskId));
+        const isDocument = path.startsWith("/api/v1/documents/{id}");
+        const url = path.replace("{id}", String(isDocument ? documentId : taskId));
         const body = "task_ids" in example ? { ...example, task_ids: [taskId] } : example;
         const res = await fetch(`${server.baseUrl}${url}`, {
           method: method.toUpperCase(),
-          headers: { "Content-Type": "application/json", ...user.auth },
+          headers: {
+            "Content-Type": "application/json",
+            ...user.auth,
+            ...(isDocument && method === "put" ? { "If-Match": '"1"' } : {}),
+          },
           body: JSON.stringify(body),
         });
         sent.push(`${method} ${path}`);
@@ -85,6 +98,8 @@ describe("the documented request examples", () => {
         "post /api/v1/generations/audio",
         "post /api/v1/tilesets",
         "post /api/v1/keys",
+        "post /api/v1/documents",
+        "put /api/v1/documents/{id}",
       ]),
     );
   });

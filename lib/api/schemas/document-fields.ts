@@ -115,35 +115,63 @@ export const documentTagsField = z
 
 /** The whole document as PUT /api/v1/documents/:id takes it (and GET answers it). */
 export const documentContentBody = z.object({
-  title: optionalText("title", 200).optional(),
-  width: sideField("width"),
-  height: sideField("height"),
+  title: optionalText("title", 200)
+    .optional()
+    .describe("Shown in the editor and the gallery (≤ 200 characters)"),
+  width: sideField("width").describe(`Canvas width in pixels, 1–${DOCUMENT_MAX_SIDE}`),
+  height: sideField("height").describe(`Canvas height in pixels, 1–${DOCUMENT_MAX_SIDE}`),
   color_mode: z
     .enum(DOCUMENT_COLOR_MODES, {
       error: `color_mode must be ${DOCUMENT_COLOR_MODES.join(" or ")}`,
     })
-    .default("rgba"),
-  frames: documentFramesField,
-  layers: documentLayersField,
-  cels: documentCelsField,
-  palette: documentPaletteField.default([]),
-  tags: documentTagsField.default([]),
+    .default("rgba")
+    .describe(
+      "rgba (default), or indexed: every opaque pixel must be a palette colour, so a palette edit recolours every frame",
+    ),
+  frames: documentFramesField.describe(
+    `Frames in order, each {duration_ms} (1–65535, default 100); 1–${DOCUMENT_MAX_FRAMES} frames`,
+  ),
+  layers: documentLayersField.describe(
+    `Layers bottom to top, each {name, visible (default true), opacity 0–1 (default 1), locked}; 1–${DOCUMENT_MAX_LAYERS} layers`,
+  ),
+  cels: documentCelsField.describe(
+    "One cel per frame × layer: {frame, layer, png}, png a data:image/png;base64 URL of exactly width × height RGBA pixels; a missing cel is transparent",
+  ),
+  palette: documentPaletteField
+    .default([])
+    .describe(`Ordered palette, at most ${MAX_PALETTE} "#rrggbb" colours (default [])`),
+  tags: documentTagsField
+    .default([])
+    .describe(
+      "Named frame ranges {name, from, to, direction?} (0-based, inclusive), e.g. walk_down; default []",
+    ),
   pivot: z
     .object({
       x: z.number().int().min(0),
       y: z.number().int().min(0),
     })
-    .optional(),
+    .optional()
+    .describe("The sprite's anchor in pixels from the top-left (default: bottom centre)"),
 });
 
 /** Where a new document starts: exactly one of a task, a batch, a tileset, a size or an upload. */
 export const createDocumentBody = z
   .object({
-    source_task_id: idField("source_task_id").optional(),
-    source_batch_id: idField("source_batch_id").optional(),
-    source_tileset_id: idField("source_tileset_id").optional(),
-    width: sideField("width").optional(),
-    height: sideField("height").optional(),
+    source_task_id: idField("source_task_id")
+      .optional()
+      .describe("Open a gallery image of yours at its stored 1× grid"),
+    source_batch_id: idField("source_batch_id")
+      .optional()
+      .describe("Open every frame of a batch of yours, tagged by animation and facing"),
+    source_tileset_id: idField("source_tileset_id")
+      .optional()
+      .describe("Open a tileset sheet of yours at 1×"),
+    width: sideField("width")
+      .optional()
+      .describe(`Blank canvas width, 1–${DOCUMENT_MAX_SIDE} (with height)`),
+    height: sideField("height")
+      .optional()
+      .describe(`Blank canvas height, 1–${DOCUMENT_MAX_SIDE} (with width)`),
     frames: z
       .number({ error: `frames must be an integer from 1 to ${DOCUMENT_MAX_FRAMES}` })
       .int(`frames must be an integer from 1 to ${DOCUMENT_MAX_FRAMES}`)
@@ -165,8 +193,13 @@ export const createDocumentBody = z
           })
           .optional(),
       })
-      .optional(),
-    title: optionalText("title", 200).optional(),
+      .optional()
+      .describe(
+        "Open an upload: image a PNG or GIF data URL (a GIF opens every frame), aseprite_json a sheet's Aseprite JSON to cut the image into frames",
+      ),
+    title: optionalText("title", 200)
+      .optional()
+      .describe("Shown in the editor and the gallery (≤ 200 characters)"),
   })
   .superRefine((b, ctx) => {
     const sources = [

@@ -29,12 +29,16 @@ export const documentQuery = z.object({
 });
 
 export const listDocumentsQuery = z.object({
-  page: positiveIntString("page").optional(),
+  page: positiveIntString("page").optional().describe("Page of 20, from 1 (default 1)"),
   source_task_id: positiveIntString("source_task_id")
     .optional()
     .describe("Only documents opened from this task (lineage)"),
-  source_batch_id: positiveIntString("source_batch_id").optional(),
-  source_tileset_id: positiveIntString("source_tileset_id").optional(),
+  source_batch_id: positiveIntString("source_batch_id")
+    .optional()
+    .describe("Only documents opened from this batch (lineage)"),
+  source_tileset_id: positiveIntString("source_tileset_id")
+    .optional()
+    .describe("Only documents opened from this tileset (lineage)"),
 });
 
 export const DOCUMENT_EXPORT_FORMATS = [
@@ -52,9 +56,13 @@ export type DocumentExportFormat = (typeof DOCUMENT_EXPORT_FORMATS)[number];
 
 const SCALE_MESSAGE = `scale must be an integer between ${EXPORT_SCALE_MIN} and ${EXPORT_SCALE_MAX}`;
 export const documentExportQuery = z.object({
-  format: z.enum(DOCUMENT_EXPORT_FORMATS, {
-    error: `format must be one of ${DOCUMENT_EXPORT_FORMATS.join(", ")}`,
-  }),
+  format: z
+    .enum(DOCUMENT_EXPORT_FORMATS, {
+      error: `format must be one of ${DOCUMENT_EXPORT_FORMATS.join(", ")}`,
+    })
+    .describe(
+      "png (one frame), frames (ZIP of frame PNGs), sheet + sheet.json (Aseprite JSON), atlas.json (Phaser/PixiJS), sprite-frames.tres (Godot 4), gif, zip (all of them) or aseprite (a real .aseprite file)",
+    ),
   scale: z
     .string()
     .regex(/^([1-9]|1\d|20)$/, SCALE_MESSAGE)

@@ -51,6 +51,7 @@ export const documentOperations: OperationSpec[] = [
     summary:
       "Open a new editor document (version 1) from a task, batch, tileset, blank canvas or upload",
     body: createDocumentBody,
+    bodyExample: { width: 32, height: 32, frames: 4, title: "hero walk" },
     errorShape: "qt",
     extension: true,
     description: `${SOURCES} The answer is the document (as GET answers it) with ETag = its version. Opening never changes the source.`,
@@ -122,6 +123,22 @@ export const documentOperations: OperationSpec[] = [
       },
     ],
     body: documentContentBody,
+    bodyExample: {
+      title: "two red pixels",
+      width: 2,
+      height: 2,
+      frames: [{ duration_ms: 100 }],
+      layers: [{ name: "Layer 1", visible: true, opacity: 1 }],
+      cels: [
+        {
+          frame: 0,
+          layer: 0,
+          png: "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAYAAABytg0kAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEUlEQVQImWP4z8DwnwEGQBwAI+4D/TKCpiYAAAAASUVORK5CYII=",
+        },
+      ],
+      palette: ["#ff0000"],
+      tags: [],
+    },
     errorShape: "qt",
     extension: true,
     description:
