@@ -237,7 +237,18 @@ export class Worker {
           deadlineMs: this.taskDeadlineMs,
           recordUpstreamId: async (id) => {
             upstreamId = id;
-            if (!(await recordUpstreamId(task.id, this.owner, id))) ctrl.abort(new TaskGone());
+            // The upstream has accepted (and bills) this job: through a database outage keep
+            // trying to record its id, so a later delivery resumes it instead of submitting again.
+            for (let attempt = 1; ; attempt++) {
+              try {
+                if (!(await recordUpstreamId(task.id, this.owner, id))) ctrl.abort(new TaskGone());
+                return;
+              } catch (error) {
+                if (!unavailableBackend(error) || ctrl.signal.aborted || attempt >= 120)
+                  throw error;
+                await new Promise((r) => setTimeout(r, 500));
+              }
+            }
           },
           reportProgress: async (p) => {
             if (!(await queue.heartbeat(c, this.leaseMs, p))) ctrl.abort(new TaskGone());
