@@ -205,3 +205,29 @@ export function wholePercent(p: number): number {
  */
 export const DEFAULT_MODEL_RULE =
   "Default: the model of this type the admin named in DEFAULT_MODEL; unset, the offline engine (local/pixel-sprite for images, local/sfx for audio). GET /api/v1/models flags it is_default.";
+
+/**
+ * Characters (issue #19): one stored design animated in any action and direction. The actions
+ * are the sprite modes that are motions (frame counts from MODE_FRAME_COUNT); directions are
+ * DIRECTIONS4 / DIRECTIONS8 by name.
+ */
+export const CHARACTER_ACTIONS = [
+  "idle",
+  "walk",
+  "run",
+  "jump",
+  "attack",
+  "cast",
+  "hurt",
+  "death",
+] as const;
+export type CharacterAction = (typeof CHARACTER_ACTIONS)[number];
+/** side: a platformer's profile; low/high top-down: an RPG's camera at a shallow or steep angle. */
+export const CHARACTER_VIEWS = ["side", "low_top_down", "high_top_down"] as const;
+export type CharacterView = (typeof CHARACTER_VIEWS)[number];
+export const CHARACTER_BODIES = ["humanoid", "quadruped"] as const;
+export type CharacterBody = (typeof CHARACTER_BODIES)[number];
+export const CHARACTER_DIRECTION_COUNTS = [4, 8] as const;
+export const CHARACTER_SIZE_MIN = 16;
+export const CHARACTER_SIZE_MAX = 128;
+export const CHARACTER_SIZE_DEFAULT = 48;
