@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=pixel,tiles,queue,api,list,gallery,postgres,editor]`: prints one JSON document.
+// `npm run bench [-- --only=pixel,tiles,queue,api,list,gallery,postgres,editor,sprite-input]`: prints one JSON document.
 // Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
 // runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
 // (TEST_DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster) in a child process, since a
@@ -12,6 +12,7 @@ import { benchGallery } from "./gallery-bench";
 import { benchTaskList } from "./list-bench";
 import { benchPixel } from "./pixel";
 import { benchApi, benchQueue } from "./server-bench";
+import { benchSpriteInput } from "./sprite-input";
 import { benchTilesSfx } from "./tiles-sfx";
 
 const only = process.argv
@@ -88,6 +89,7 @@ async function main() {
     await section("postgres", postgresSections);
     await section("gallery", () => benchGallery());
     await section("editor", benchEditor);
+    await section("sprite-input", benchSpriteInput);
   }
   console.log(JSON.stringify(out, null, 2));
 }

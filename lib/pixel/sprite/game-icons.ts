@@ -161,6 +161,17 @@ export function findGameIcon(
 /** Region labels of a silhouette raster (IconRaster.idx). */
 export const MONO = { body: 0, accent: 1, detail: 2 } as const;
 
+/** The in-bounds 4-neighbours (right, left, down, up) of cell j of a square grid. */
+export function neighbours4(j: number, cells: number): number[] {
+  const x = j % cells;
+  const out: number[] = [];
+  if (x + 1 < cells) out.push(j + 1);
+  if (x > 0) out.push(j - 1);
+  if (j + cells < cells * cells) out.push(j + cells);
+  if (j >= cells) out.push(j - cells);
+  return out;
+}
+
 /**
  * Turns per-cell coverage (0–1) of a one-colour silhouette into body / accent / detail cells
  * with a bevel (shade −1 shadowed rim, +1 lit rim, 0 flat).
@@ -180,23 +191,11 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
       }
   while (stack.length) {
     const j = stack.pop()!;
-    const x = j % cells;
-    const y = (j - x) / cells;
-    for (const [dx, dy] of [
-      [1, 0],
-      [-1, 0],
-      [0, 1],
-      [0, -1],
-    ] as const) {
-      const nx = x + dx;
-      const ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
-      const k = ny * cells + nx;
+    for (const k of neighbours4(j, cells))
       if (!solid[k] && !outside[k]) {
         outside[k] = 1;
         stack.push(k);
       }
-    }
   }
   let area = 0;
   for (let i = 0; i < n; i++) if (!outside[i]) area++;
@@ -211,23 +210,11 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
     while (st.length) {
       const j = st.pop()!;
       comp.push(j);
-      const x = j % cells;
-      const y = (j - x) / cells;
-      for (const [dx, dy] of [
-        [1, 0],
-        [-1, 0],
-        [0, 1],
-        [0, -1],
-      ] as const) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
-        const k = ny * cells + nx;
+      for (const k of neighbours4(j, cells))
         if (!solid[k] && !outside[k] && !seen[k]) {
           seen[k] = 1;
           st.push(k);
         }
-      }
     }
     const open = comp.length > Math.max(6, area * 0.08);
     for (const j of comp) label[j] = open ? -1 : MONO.detail;
@@ -255,23 +242,11 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
     while (st.length) {
       const j = st.pop()!;
       count++;
-      const x = j % cells;
-      const y = (j - x) / cells;
-      for (const [dx, dy] of [
-        [1, 0],
-        [-1, 0],
-        [0, 1],
-        [0, -1],
-      ] as const) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
-        const k = ny * cells + nx;
+      for (const k of neighbours4(j, cells))
         if (label[k] === MONO.body && comp[k]! < 0) {
           comp[k] = id;
           st.push(k);
         }
-      }
     }
     sizes.push(count);
   }
