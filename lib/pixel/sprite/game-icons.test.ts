@@ -25,6 +25,32 @@ describe("game-icons.net source", () => {
     expect(findGameIcon(["zqzqx", "florp"], names)).toBeUndefined();
   });
 
+  it("finds compounds, plural names, head words, and prefers the thing over its arrangement", () => {
+    // one word in a prompt, two in the icon's name; plural icon names
+    expect(findGameIcon(["landmine"], names)?.names[0]).toBe("land-mine");
+    expect(findGameIcon(["lockpick"], names)?.names[0]).toBe("lockpicks");
+    expect(findGameIcon(["lily", "pad"], names)?.names[0]).toBe("lily-pads");
+    // the first word of a two-word name, only when nothing ends in the word
+    const head = findGameIcon(["bonsai"], names);
+    expect(head?.names[0]).toBe("bonsai-tree");
+    expect(head?.loose).toBe(true);
+    // a pyramid is not a "ball-pyramid" or a "human-pyramid"
+    const pyr = findGameIcon(["pyramid"], names)?.names[0];
+    expect(pyr).toMatch(/pyramid/);
+    expect(pyr).not.toMatch(/^(ball|human)-/);
+  });
+
+  it("a compound names a kind of its last part, as a flagged guess; fantasy emoji count", () => {
+    const trap = interpretPrompt("a trapdoor", { seed: 1 });
+    expect(trap.subject).toBe("door");
+    expect(trap.guesses.join(" ")).toMatch(/kind of door/);
+    // "ore" is too short a tail to read inside "manticore"
+    expect(interpretPrompt("a manticore", { seed: 1 }).subject).not.toBe("ore");
+    const genie = interpretPrompt("a genie", { seed: 1 });
+    expect(genie.nothing_matched).toBe(false);
+    expect(genie.guesses.length).toBeGreaterThan(0);
+  });
+
   it("reads a vocabulary ref with alternatives and a material", () => {
     expect(parseGameRef("gi/spring|bouncing-spring@iron")).toEqual({
       names: ["spring", "bouncing-spring"],

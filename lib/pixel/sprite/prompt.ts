@@ -458,6 +458,27 @@ function fuzzySubject(word: string): { s: Subject; key: string } | undefined {
   return best;
 }
 
+/**
+ * An English compound the vocabulary does not list names a kind of its last part: a trapdoor
+ * is a door, a lockbox a box, a swordfish a fish. The longest known tail of at least 3 letters
+ * wins; tails are 4+ letters and heads 3+ ("ore" is not read in "manticore", nor "bat" in
+ * "combat").
+ */
+function compoundSubject(words: string[]): { s: Subject; word: string; tail: string } | undefined {
+  const L = lex();
+  for (const w of words) {
+    if (w.length < 6 || !/^[a-z]+$/.test(w)) continue;
+    for (let k = 3; k <= w.length - 4; k++) {
+      const tail = w.slice(k);
+      for (const f of [tail, ...singulars(tail)]) {
+        const sub = L.en.get(f)?.find((l) => l.t === "subject");
+        if (sub?.t === "subject" && !sub.weak) return { s: sub.s, word: w, tail: f };
+      }
+    }
+  }
+  return undefined;
+}
+
 const PERSON_SUFFIX = /(ist|er|or|ian|man|woman|smith|maker|keeper|monger|ess|eer|ant)$/;
 
 const CONTENTS_RE =
@@ -709,7 +730,11 @@ function parsePromptUncached(prompt: string): PromptInfo {
     // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
     const concept = findIconConcept(unknown);
     const game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
-    if (game && (!concept || concept.rank > 0 || (game.exact && game.word.includes(" ")))) {
+    // a name that only starts with the word ("crow-dive") loses to any emoji concept
+    if (
+      game &&
+      (!concept || (!game.loose && (concept.rank > 0 || (game.exact && game.word.includes(" ")))))
+    ) {
       icon = `${GAME_ICON_PREFIX}${game.names.join("|")}`;
       guesses.push(
         `"${game.word}" is not in the engine's vocabulary; drew the game icon named ${game.names[0]!.replace(/-/g, " ")}`,
@@ -737,6 +762,15 @@ function parsePromptUncached(prompt: string): PromptInfo {
           guessesZh.push(`把“${w}”读作“${f.key}”`);
           unknown.splice(unknown.indexOf(w), 1);
           break;
+        }
+      }
+      if (!head) {
+        const c = compoundSubject(unknown.slice(0, 40));
+        if (c) {
+          head = c.s;
+          guesses.push(`"${c.word}" is not in the vocabulary; drew it as a kind of ${c.tail}`);
+          guessesZh.push(`词表中没有“${c.word}”;画成一种${zhName(c.s)}`);
+          unknown.splice(unknown.indexOf(c.word), 1);
         }
       }
       if (!head) {
