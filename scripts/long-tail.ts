@@ -87,7 +87,20 @@ async function main() {
       const r = renderSpriteGrid(opts(p, s));
       seeds.push({ label: p.replace(/^an? /, ""), sub: `seed ${s}`, grid: r.grid });
     }
-  await sheet(seeds, path.join(outDir, "long-tail-seeds.png"), "Weak icons, 4 seeds each");
+  // wearables on bodies that have no part for them, in the modes a game uses
+  for (const p of ["a dog wearing a cape", "a rabbit wearing a cape", "a dragon with a cape"])
+    for (const [mode, index] of [
+      ["idle", 0],
+      ["walk", 1],
+      ["directions", 0],
+      ["directions", 1],
+    ] as const) {
+      const o = { prompt: p, seed, mode, index, count: 4 };
+      await prepareSprite(o);
+      const r = renderSpriteGrid(o);
+      seeds.push({ label: p.replace(/^an? /, ""), sub: `${mode} ${index}`, grid: r.grid });
+    }
+  await sheet(seeds, path.join(outDir, "long-tail-seeds.png"), "Weak icons, 4 seeds each; capes");
 }
 
 main().catch((e) => {

@@ -24,7 +24,7 @@ import {
 import type { Design, Pose } from "./design";
 import { buildDragon } from "./dragon";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
-import { type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
+import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
 import { buildHumanoid } from "./humanoid";
 import { buildIcon } from "./icon";
 import {
@@ -41,6 +41,7 @@ import { type PromptInfo, parsePrompt } from "./prompt";
 import { buildScenery } from "./scenery";
 import { buildTile } from "./tiles";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
+import { wearCape, wearOnTop } from "./wearables";
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
@@ -78,7 +79,8 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
       use: "held",
     });
   }
-  if (info.worn) {
+  // a cape is drawn as a drape (wearables.ts), not borrowed
+  if (info.worn && info.worn.id !== "cape") {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -89,47 +91,6 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
     });
   }
   return needs;
-}
-
-/**
- * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
- * brim overlapping the head by a third of its height (clipped at the sprite's top).
- */
-function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
-  let top = -1;
-  for (let y = 0; y < c.h && top < 0; y++)
-    for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
-        top = y;
-        break;
-      }
-  if (top < 0) return;
-  let sx = 0;
-  let n = 0;
-  for (let y = top; y < Math.min(c.h, top + 3); y++)
-    for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
-        sx += x;
-        n++;
-      }
-  let hy0 = hat.h;
-  let hy1 = -1;
-  for (let i = 0; i < hat.idx.length; i++)
-    if (hat.idx[i]! >= 0) {
-      const y = Math.floor(i / hat.w);
-      hy0 = Math.min(hy0, y);
-      hy1 = Math.max(hy1, y);
-    }
-  const hh = hy1 - hy0 + 1;
-  const ox = Math.round(sx / n - hat.w / 2);
-  const oy = Math.max(-hy0, top + Math.round(hh / 3) - hy1);
-  for (let y = 0; y < hat.h; y++)
-    for (let x = 0; x < hat.w; x++) {
-      const q = hat.idx[y * hat.w + x]!;
-      if (q < 0) continue;
-      const sh = hat.shade[y * hat.w + x]!;
-      c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
-    }
 }
 
 /** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
@@ -485,6 +446,14 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
+  // a cape on a body without a cape of its own (characters draw theirs)
+  const cape =
+    info.worn?.id === "cape" && info.builder !== "humanoid"
+      ? [
+          design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.base))) - 1,
+          design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
+        ]
+      : undefined;
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
@@ -499,6 +468,9 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (worn) wearOnTop(c, worn, wornMats);
+  // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
+  if (cape)
+    wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {

@@ -33,6 +33,13 @@ export const GAME_MATERIALS = {
   dark: { base: "#5c4c7c", accent: "#d8383c" },
   ghost: { base: "#d8e4f0", accent: "#5c4c7c" },
   rock: { base: "#8a7c6c", accent: "#b8b0a0" },
+  // a statue or gargoyle is carved stone all over: no moss accent on half its body
+  marble: { base: "#b4b0a8", accent: "#8c887e" },
+  // rock flecked with metal (icon.ts sets the specks; the accent is the default metal)
+  ore: { base: "#7c7670", accent: "#e8b52e" },
+  // a cape reads by its colour: red cloth with a gold clasp
+  cape: { base: "#b8303c", accent: "#e8b52e" },
+  sand: { base: "#c8a46c", accent: "#8c5a30" },
 } as const;
 
 export type GameMaterial = keyof typeof GAME_MATERIALS;

@@ -272,7 +272,7 @@ export function buildHumanoid(
                 ? "sword"
                 : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
   const hasCape =
-    role.cape ??
+    (info.worn?.id === "cape" || role.cape) ??
     (race.cape
       ? true
       : v === "knight" || v === "royal"

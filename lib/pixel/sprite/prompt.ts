@@ -355,8 +355,8 @@ function heldFor(s: Subject): HeldItem {
   return { id: s.id, icon: fallback[s.id] ?? "star" };
 }
 
-/** Headwear any subject can wear, drawn over the top of whatever wears it. */
-const WEARABLES = new Set(["hat", "wizard-hat", "crown", "helmet", "cap"]);
+/** What any subject can wear: headwear over its top, a cape over its back (wearables.ts). */
+const WEARABLES = new Set(["hat", "wizard-hat", "crown", "helmet", "cap", "cape"]);
 const BEINGS = new Set(["animal", "creature", "character", "race"]);
 
 /** A subject's Chinese name (its first Chinese word), for the Chinese interpretation line. */

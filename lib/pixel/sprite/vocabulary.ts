@@ -454,15 +454,15 @@ spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
 mace;weapon;gi:spiked-mace@iron;mace,morning star,flail;钉锤,流星锤
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
-cape;armour;gi:cape|vampire-cape@cloth;cape,cloak,mantle;披风,斗篷
+cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
 harpy;creature;gi:harpy@flesh;harpy,harpies;鹰身女妖
 minotaur;creature;gi:minotaur@fur;minotaur;牛头人,米诺陶
-gargoyle;creature;gi:gargoyle@stone;gargoyle;石像鬼
+gargoyle;creature;gi:gargoyle@marble;gargoyle;石像鬼
 turret;weapon;gi:turret|laser-turret@tech;turret,sentry gun,gun turret,laser turret;炮塔
 drone;vehicle;gi:delivery-drone@tech;drone,quadcopter;无人机
 portal;prop;gi:magic-portal|portal@crystal;portal,warp gate,teleporter,gateway;传送门
-lever;prop;gi:lever@iron;lever,switch,pull lever;拉杆,开关
+lever;prop;gi:joystick@iron;lever,switch,pull lever;拉杆,开关
 altar;prop;gi:sword-altar|star-altar@stone;altar;祭坛
 throne;prop;gi:stone-throne|throne-king@gold;throne;王座
 totem;prop;gi:totem@wood;totem,totem pole;图腾
@@ -470,11 +470,11 @@ cannon;weapon;gi:cannon|pirate-cannon@iron;cannon,artillery;大炮
 catapult;weapon;gi:catapult@wood;catapult,trebuchet,ballista;投石车
 windmill;building;gi:windmill@wood;windmill;风车
 shovel;tool;gi:trench-spade|spade@iron;shovel,spade;铲子,铁锹
-ore;prop;gi:ore@rock;ore,ore vein,ore rock,mineral;矿石
+ore;prop;gi:rock|ore@ore;ore,ore vein,ore rock,mineral;矿石
 gold-bar;treasure;gi:gold-bar@gold;gold bar,ingot,gold ingot,bullion;金条,金锭
 stump;plant;gi:stump-regrowth|axe-in-stump@wood;stump,tree stump;树桩
 crossbow;weapon;gi:crossbow@wood;crossbow,arbalest;弩
-statue;prop;gi:colombian-statue@stone;statue,idol,sculpture;雕像
+statue;prop;gi:colombian-statue@marble;statue,idol,sculpture;雕像
 ribcage;prop;gi:ribcage@bone;ribcage,rib cage,ribs;肋骨
 fence;prop;gi:wooden-fence@wood;fence,picket fence;栅栏,篱笆
 bridge;building;gi:stone-bridge|rope-bridge@stone;bridge;桥
@@ -498,7 +498,7 @@ ogre-creature;creature;gi:ogre@flesh;ogre;食人魔
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
-sandworm;creature;gi:worm-mouth@flesh;sandworm,giant worm,death worm;沙虫
+sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
 sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan;海蛇,海龙
 hydra-beast;creature;gi:hydra@flesh;hydra;九头蛇
 mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
