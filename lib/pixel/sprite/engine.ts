@@ -12,8 +12,7 @@ import {
   type SpriteMode,
   WALK4_ROWS,
 } from "../types";
-import { buildAnimal } from "./animal";
-import { buildBlob } from "./blob";
+import { BUILDERS, type BuildIcons, builderForKind } from "./builders";
 import {
   type Material,
   material,
@@ -22,29 +21,28 @@ import {
   SpriteCanvas,
 } from "./canvas";
 import type { Design, Pose } from "./design";
-import { buildDragon } from "./dragon";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
 import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
-import { buildHumanoid } from "./humanoid";
-import { buildIcon } from "./icon";
 import {
   iconSourceFor,
   interpretInfo,
   resolveSize,
   type SpriteInterpretation,
 } from "./interpretation";
-import { buildItem } from "./item";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
-import { buildMonster } from "./monster";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
-import { buildScenery } from "./scenery";
-import { buildTile } from "./tiles";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { wearCape, wearOnTop } from "./wearables";
+import { wearCape } from "./wearables";
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
-function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
+export function iconNeeds(
+  info: PromptInfo,
+  prompt: string,
+  seed: number,
+  size: number,
+  take: number,
+) {
   const needs: {
     set: IconSet;
     name: string;
@@ -93,6 +91,47 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
   return needs;
 }
 
+/**
+ * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
+ * brim overlapping the head by a third of its height (clipped at the sprite's top).
+ */
+export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
+  let top = -1;
+  for (let y = 0; y < c.h && top < 0; y++)
+    for (let x = 0; x < c.w; x++)
+      if (c.get(x, y) >= 0) {
+        top = y;
+        break;
+      }
+  if (top < 0) return;
+  let sx = 0;
+  let n = 0;
+  for (let y = top; y < Math.min(c.h, top + 3); y++)
+    for (let x = 0; x < c.w; x++)
+      if (c.get(x, y) >= 0) {
+        sx += x;
+        n++;
+      }
+  let hy0 = hat.h;
+  let hy1 = -1;
+  for (let i = 0; i < hat.idx.length; i++)
+    if (hat.idx[i]! >= 0) {
+      const y = Math.floor(i / hat.w);
+      hy0 = Math.min(hy0, y);
+      hy1 = Math.max(hy1, y);
+    }
+  const hh = hy1 - hy0 + 1;
+  const ox = Math.round(sx / n - hat.w / 2);
+  const oy = Math.max(-hy0, top + Math.round(hh / 3) - hy1);
+  for (let y = 0; y < hat.h; y++)
+    for (let x = 0; x < hat.w; x++) {
+      const q = hat.idx[y * hat.w + x]!;
+      if (q < 0) continue;
+      const sh = hat.shade[y * hat.w + x]!;
+      c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
+    }
+}
+
 /** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
 function iconCells(size: number, rng: Rng): number {
   const shrink = rng.int(0, Math.max(0, Math.round(size / 16) - 1)) * 2;
@@ -103,43 +142,8 @@ function heldCells(size: number): number {
   return Math.max(6, Math.round(size * 0.3));
 }
 
-export function buildDesign(
-  info: PromptInfo,
-  rng: Rng,
-  crng: Rng,
-  icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial; take?: number } = {},
-): Design {
-  const size = info.size;
-  switch (info.kind) {
-    case "humanoid":
-      return buildHumanoid(info, rng, crng, size, icons.held);
-    case "animal":
-      return buildAnimal(info, rng, crng, size);
-    case "dragon":
-      return buildDragon(info, rng, crng, size);
-    case "slime":
-    case "spirit":
-      return buildBlob(info, rng, crng, size);
-    case "item":
-      return buildItem(info, rng, crng, size);
-    case "tile":
-      return buildTile(info, rng, crng, size);
-    case "icon":
-      if (icons.subject)
-        return buildIcon(info, rng, crng, size, icons.subject, {
-          category: SUBJECT_BY_ID.get(info.subject)?.category,
-          flip: rng.chance(0.3),
-          material: icons.material,
-          take: icons.take ?? 0,
-        });
-      return buildMonster(info, rng, crng, size);
-    case "vehicle":
-    case "building":
-    case "plant":
-      return buildScenery(info, rng, crng, size);
-    default:
-      return buildMonster(info, rng, crng, size);
-  }
+export function buildDesign(info: PromptInfo, rng: Rng, crng: Rng, icons: BuildIcons = {}): Design {
+  return builderForKind(info.kind).build(info, rng, crng, info.size, icons);
 }
 
 const neutral = (mode: SpriteMode, view: Pose["view"]): Pose => ({
@@ -287,7 +291,7 @@ export function poseFor(
   }
 }
 
-function applyPaletteOption(design: Design, palette: string | undefined): void {
+export function applyPaletteOption(design: Design, palette: string | undefined): void {
   if (!palette || palette === "auto") return;
   const mats = design.materials;
   if (isPaletteName(palette)) {
@@ -430,8 +434,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
-  const icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial; take?: number } =
-    { take: seed + take };
+  const icons: BuildIcons = { take: seed + take };
   let worn: IconRaster | undefined;
   for (const n of iconNeeds(info, o.prompt, seed, info.size, take)) {
     const r = cachedIcon(n.set, n.name, n.cells);
@@ -495,9 +498,6 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   };
 }
 
-/** Builders that draw objects: their colour may change between takes without losing the thing. */
-const OBJECT_BUILDERS = new Set(["item", "icon", "scenery", "blob"]);
-
 /**
  * Seeds that matter for objects: when the prompt names no colour or material, consecutive seeds
  * take different colour schemes of the same object (as drawn; lighter and warmer; darker and
@@ -505,7 +505,7 @@ const OBJECT_BUILDERS = new Set(["item", "icon", "scenery", "blob"]);
  * keeps one scheme; creatures keep their natural colours (a purple wolf is not a wolf).
  */
 export function applyTakeScheme(design: Design, info: PromptInfo, key: number): void {
-  if (!OBJECT_BUILDERS.has(info.builder) || design.seamless) return;
+  if (!BUILDERS[info.builder].object || design.seamless) return;
   const category = SUBJECT_BY_ID.get(info.subject)?.category;
   // borrowed creatures keep their natural colours (their skins vary by seed in the builder)
   if (info.builder === "icon" && (category === "creature" || category === "animal")) return;

@@ -6,6 +6,7 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { BUILDERS, type SubjectKind } from "./builders";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
@@ -25,19 +26,7 @@ import {
   type Subject,
 } from "./vocabulary";
 
-export type SubjectKind =
-  | "humanoid"
-  | "animal"
-  | "dragon"
-  | "slime"
-  | "spirit"
-  | "item"
-  | "vehicle"
-  | "building"
-  | "tile"
-  | "plant"
-  | "monster"
-  | "icon";
+export type { SubjectKind } from "./builders";
 
 /** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
 export interface HeldItem {
@@ -389,37 +378,6 @@ function clone(i: PromptInfo): PromptInfo {
     held: i.held ? { ...i.held } : undefined,
     worn: i.worn ? { ...i.worn } : undefined,
   };
-}
-
-/** The kind/variant pair the existing builders switch on, for a vocabulary subject. */
-function kindOf(s: Subject): { kind: SubjectKind; variant: string } {
-  switch (s.builder) {
-    case "humanoid":
-      return { kind: "humanoid", variant: s.ref.split(":")[1]! };
-    case "animal":
-      return { kind: "animal", variant: s.ref };
-    case "dragon":
-      return { kind: "dragon", variant: "dragon" };
-    case "blob":
-      return s.ref === "slime"
-        ? { kind: "slime", variant: "slime" }
-        : { kind: "spirit", variant: "elemental" };
-    case "monster":
-      return { kind: "monster", variant: s.ref };
-    case "item":
-      return { kind: "item", variant: s.ref };
-    case "tile":
-      return { kind: "tile", variant: s.ref };
-    case "icon":
-      return { kind: "icon", variant: s.ref };
-    default: {
-      const cat = s.category;
-      const kind: SubjectKind =
-        cat === "vehicle" ? "vehicle" : cat === "building" ? "building" : "plant";
-      const variant = s.ref === "tower" || s.ref === "lighthouse" ? "castle" : s.ref;
-      return { kind, variant };
-    }
-  }
 }
 
 function levenshtein(a: string, b: string, max: number): number {
@@ -798,7 +756,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
     builder = "icon";
     subject = isGameIconRef(icon) ? parseGameRef(icon).names[0]! : icon;
   } else if (head) {
-    ({ kind, variant } = kindOf(head));
+    ({ kind, variant } = BUILDERS[head.builder].read(head));
     builder = head.builder;
     subject = head.id;
     if (head.builder === "icon") icon = head.ref;

@@ -1,50 +1,7 @@
-// Wearables put on any subject after its builder drew it: headwear over the top of whatever
-// wears it (a cat in a wizard hat) and a cape over a creature's back (a dog in a cape).
-// Characters draw their own capes (humanoid.ts); these are for bodies that have no cape part.
+// A cape put on any body that has no cape part of its own (a dog in a cape), after its builder
+// drew it. Headwear is engine.ts's wearOnTop; characters draw their own capes (humanoid.ts).
 import type { SpriteCanvas } from "./canvas";
 import type { Pose } from "./design";
-import type { IconRaster } from "./emoji-art";
-
-/**
- * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
- * brim overlapping the head by a third of its height (clipped at the sprite's top).
- */
-export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
-  let top = -1;
-  for (let y = 0; y < c.h && top < 0; y++)
-    for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
-        top = y;
-        break;
-      }
-  if (top < 0) return;
-  let sx = 0;
-  let n = 0;
-  for (let y = top; y < Math.min(c.h, top + 3); y++)
-    for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
-        sx += x;
-        n++;
-      }
-  let hy0 = hat.h;
-  let hy1 = -1;
-  for (let i = 0; i < hat.idx.length; i++)
-    if (hat.idx[i]! >= 0) {
-      const y = Math.floor(i / hat.w);
-      hy0 = Math.min(hy0, y);
-      hy1 = Math.max(hy1, y);
-    }
-  const hh = hy1 - hy0 + 1;
-  const ox = Math.round(sx / n - hat.w / 2);
-  const oy = Math.max(-hy0, top + Math.round(hh / 3) - hy1);
-  for (let y = 0; y < hat.h; y++)
-    for (let x = 0; x < hat.w; x++) {
-      const q = hat.idx[y * hat.w + x]!;
-      if (q < 0) continue;
-      const sh = hat.shade[y * hat.w + x]!;
-      c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
-    }
-}
 
 /** Top opaque row of each column (−1 where the column is empty). */
 function columnTops(c: SpriteCanvas): Int16Array {
