@@ -512,6 +512,26 @@ sphinx;creature;gi:greek-sphinx|egyptian-sphinx@gold;sphinx;狮身人面像
 grim-reaper;creature;gi:grim-reaper@dark;grim reaper,reaper,death;死神
 `;
 
+/**
+ * The draw column's prefix → the builder that draws it (builders.ts holds one entry per
+ * builder). A line with another prefix is a mistake in the table, caught when it loads.
+ */
+const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
+  role: "humanoid",
+  race: "humanoid",
+  animal: "animal",
+  dragon: "dragon",
+  blob: "blob",
+  monster: "monster",
+  item: "item",
+  tile: "tile",
+  icon: "icon",
+  gi: "icon",
+  building: "scenery",
+  vehicle: "scenery",
+  plant: "scenery",
+};
+
 function parseTable(): Subject[] {
   const out: Subject[] = [];
   for (const raw of `${TABLE}\n${GAME_TABLE}`.split("\n")) {
@@ -525,24 +545,8 @@ function parseTable(): Subject[] {
       string,
     ];
     const [kind, ref] = draw.split(":") as [string, string];
-    const builder: Builder =
-      kind === "role" || kind === "race"
-        ? "humanoid"
-        : kind === "animal"
-          ? "animal"
-          : kind === "dragon"
-            ? "dragon"
-            : kind === "blob"
-              ? "blob"
-              : kind === "monster"
-                ? "monster"
-                : kind === "item"
-                  ? "item"
-                  : kind === "tile"
-                    ? "tile"
-                    : kind === "icon" || kind === "gi"
-                      ? "icon"
-                      : "scenery";
+    const builder = DRAW_PREFIX[kind];
+    if (!builder) throw new Error(`vocabulary: unknown draw prefix "${kind}" in: ${line}`);
     const words = en.split(",").map((w) => w.trim());
     out.push({
       id: id0.replace(/^~/, ""),
