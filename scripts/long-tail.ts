@@ -42,7 +42,31 @@ const EXTRA = [
   "a cape",
 ];
 
+/** `HELD_OUT=1`: only the held-out list of whole prompts (scripts/held-out.txt) → out/held-out.png. */
+async function heldOut() {
+  const prompts = fs
+    .readFileSync(path.join(__dirname, "held-out.txt"), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const cells: Cell[] = [];
+  for (const p of prompts) {
+    const o = { prompt: p, seed: 1, mode: "idle" as const, index: 0, count: 1 };
+    await prepareSprite(o);
+    const r = renderSpriteGrid(o);
+    const it = r.interpretation;
+    cells.push({ label: p.replace(/^an? /, ""), sub: `${it.builder}:${it.subject}`, grid: r.grid });
+    console.log(`${p} → ${it.summary}`);
+  }
+  await sheet(
+    cells,
+    path.join("out", "held-out.png"),
+    `Held-out game prompts (${prompts.length}), seed 1`,
+  );
+}
+
 async function main() {
+  if (process.env.HELD_OUT) return heldOut();
   const outDir = path.join(process.cwd(), "out");
   fs.mkdirSync(outDir, { recursive: true });
   const seed = Number(process.env.SEED ?? 1);

@@ -588,6 +588,11 @@ function parsePromptUncached(prompt: string): PromptInfo {
         form = FORMS[s.id]!.form;
         const mat = FORMS[s.id]!.material;
         if (mat && !materials.includes(mat)) materials.push(mat);
+      } else if (head.builder === "humanoid" && s.builder !== "humanoid" && FORMS[s.id]?.material) {
+        // "a ghost pirate": the character stays, in the form's material (haunted, holy …)
+        form = FORMS[s.id]!.form;
+        const mat = FORMS[s.id]!.material!;
+        if (!materials.includes(mat)) materials.push(mat);
       } else if (
         (head.id === "beast" || head.builder === "humanoid") &&
         ["creature", "animal", "race"].includes(s.category)

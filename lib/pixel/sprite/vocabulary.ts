@@ -48,7 +48,7 @@ export interface Subject {
 
 const TABLE = `
 knight;character;role:knight;knight,paladin,templar,crusader;骑士,圣骑士
-soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper;士兵,卫兵,守卫
+soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper,marine,space marine;士兵,卫兵,守卫
 warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士,角斗士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
@@ -200,7 +200,7 @@ hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
 cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
 boots;armour;icon:hiking-boot;boot,boots;靴子
 gloves;armour;icon:gloves;glove,gloves,gauntlet,gauntlets;手套,护手
-armor;armour;icon:coat;armor,armour,chestplate,breastplate,tunic,coat;盔甲,铠甲,护甲
+coat;armour;icon:coat;tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
 amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
 goggles;armour;icon:goggles;goggles;护目镜
@@ -310,7 +310,7 @@ crate;prop;icon:package;crate,box,package,parcel;箱,木箱,包裹
 chair;prop;icon:chair;chair,stool,seat;椅子
 bed;prop;icon:bed;bed;床
 couch;prop;icon:couch-and-lamp;couch,sofa;沙发
-door;prop;icon:door;door,gate,doorway;门
+door;prop;icon:door;door,doorway;门
 window;prop;icon:window;window;窗户,窗
 mirror;prop;icon:mirror;mirror;镜子
 toilet;prop;icon:toilet;toilet;马桶
@@ -345,7 +345,7 @@ tulip;plant;icon:tulip;tulip,tulips;郁金香
 sunflower;plant;icon:sunflower;sunflower,sunflowers;向日葵
 mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom;蘑菇,菌
 cactus;plant;plant:cactus;cactus,cacti;仙人掌
-bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant;灌木,盆栽
+bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant,flower pot,plant pot;灌木,盆栽
 herb;plant;icon:herb;herb,herbs,weed,grass tuft;草药,香草
 clover;plant;icon:four-leaf-clover;clover,four leaf clover,shamrock;四叶草,三叶草
 leaf;plant;icon:maple-leaf;leaf,leaves,maple leaf;叶子,枫叶
@@ -393,7 +393,7 @@ motorcycle;vehicle;icon:motorcycle;motorcycle,motorbike;摩托车
 scooter;vehicle;icon:kick-scooter;scooter;滑板车
 skateboard;vehicle;icon:skateboard;skateboard;滑板
 sled;vehicle;icon:sled;sled,sleigh,sledge;雪橇
-cart;vehicle;icon:shopping-cart;cart,trolley,minecart,mine cart,wagon;手推车,矿车
+trolley;vehicle;icon:shopping-cart;trolley,shopping cart;手推车,购物车
 grass-tile;terrain;tile:grass;grass,grass tile,lawn,meadow;草地,草坪,草
 dirt-tile;terrain;tile:dirt;dirt,soil,mud,earth,dirt tile;泥土,土地,泥巴
 stone-tile;terrain;tile:stone;stone,cobblestone,cobble,stone tile,rock tile,stone floor;石地,石板,鹅卵石
@@ -446,7 +446,7 @@ cyclops;creature;monster:cyclops;cyclops,cyclopes;独眼巨人
 asteroid;prop;gi:asteroid@rock;asteroid,space rock;小行星
 watering-can;tool;gi:watering-can@iron;watering can,watering pot;浇水壶,洒水壶
 spring;prop;gi:spring|bouncing-spring@iron;spring,spring pad,jump pad,bounce pad,springboard,trampoline;弹簧,弹跳板
-laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun;激光枪,射线枪
+laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun,plasma rifle;激光枪,射线枪
 satellite;prop;gi:satellite|defense-satellite@tech;satellite;卫星
 werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
 beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
@@ -510,6 +510,12 @@ battle-tank;vehicle;gi:battle-tank|great-war-tank@iron;tank,battle tank,army tan
 pegasus;creature;gi:pegasus@ghost;pegasus,winged horse,flying horse;飞马
 sphinx;creature;gi:greek-sphinx|egyptian-sphinx@gold;sphinx;狮身人面像
 grim-reaper;creature;gi:grim-reaper@dark;grim reaper,reaper,death;死神
+cart;vehicle;gi:mine-wagon@iron;cart,minecart,mine cart,mining cart,ore cart;矿车
+wagon;vehicle;gi:old-wagon@wood;wagon,carriage,stagecoach,coach,covered wagon;马车
+bear-trap;prop;gi:wolf-trap@iron;bear trap,beartrap,wolf trap,jaw trap,snare;捕兽夹
+armour-plate;armour;gi:chest-armor|layered-armor@iron;armor,armour,chestplate,breastplate,plate armor,plate armour,chest armor;盔甲,铠甲,护甲,胸甲
+leather-armor;armour;gi:leather-armor|leather-vest@leather;leather armor,leather armour,leather vest,jerkin;皮甲
+gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
 `;
 
 /**
