@@ -42,10 +42,14 @@ const EXTRA = [
   "a cape",
 ];
 
-/** `HELD_OUT=1`: only the held-out list of whole prompts (scripts/held-out.txt) → out/held-out.png. */
+/**
+ * `HELD_OUT=1` (or `=2`): only a list of whole prompts, scripts/held-out.txt (or held-out-2.txt,
+ * written later and never tuned on) → out/held-out.png (held-out-2.png).
+ */
 async function heldOut() {
+  const n = process.env.HELD_OUT === "2" ? "-2" : "";
   const prompts = fs
-    .readFileSync(path.join(__dirname, "held-out.txt"), "utf8")
+    .readFileSync(path.join(__dirname, `held-out${n}.txt`), "utf8")
     .split("\n")
     .map((l) => l.trim())
     .filter(Boolean);
@@ -60,7 +64,7 @@ async function heldOut() {
   }
   await sheet(
     cells,
-    path.join("out", "held-out.png"),
+    path.join("out", `held-out${n}.png`),
     `Held-out game prompts (${prompts.length}), seed 1`,
   );
 }

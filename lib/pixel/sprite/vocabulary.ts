@@ -94,7 +94,7 @@ demon;race;race:demon;demon,devil,fiend;恶魔,魔鬼,小恶魔
 angel;race;race:angel;angel,seraph;天使
 cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
-wolf;animal;animal:wolf;wolf,wolves,warg;狼
+wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
 fox;animal;animal:fox;fox,kitsune;狐狸,狐
 rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
@@ -186,13 +186,13 @@ hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,scepter,sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
-bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows;弓,弓箭,箭
+bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
 spear;weapon;icon:trident-emblem;spear,trident,lance,pike,halberd;长矛,三叉戟,长枪
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
 dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
 boomerang;weapon;icon:boomerang;boomerang;回旋镖
-gun;weapon;icon:water-pistol;gun,pistol,blaster,revolver;枪,手枪
+gun;weapon;gi:revolver|pistol-gun@iron;gun,pistol,blaster,revolver,handgun,six-shooter;枪,手枪,左轮
 crossed-swords;ui;icon:crossed-swords;crossed swords,battle icon;双剑,交叉剑
 helmet;armour;icon:military-helmet;helmet,helm;头盔
 crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
@@ -267,7 +267,7 @@ gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,ruby,emerald,sapphire,~cr
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
-trophy;treasure;icon:trophy;trophy,cup trophy,chalice,grail;奖杯,圣杯
+trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,chalice,grail;奖杯,圣杯
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
@@ -370,7 +370,7 @@ fountain;building;icon:fountain;fountain;喷泉
 mountain;plant;icon:mountain;mountain,mountains,hill,peak;山,山峰
 volcano;plant;icon:volcano;volcano;火山
 island;plant;icon:desert-island;island;岛,小岛
-rocket;vehicle;icon:rocket;rocket,missile;火箭,导弹
+rocket;vehicle;icon:rocket;rocket,missile,rocket ship,rocketship;火箭,导弹
 ufo;vehicle;icon:flying-saucer;ufo,flying saucer;飞碟,不明飞行物
 car;vehicle;vehicle:car;car,automobile,sports car,racecar,race car,kart;车,汽车,赛车
 truck;vehicle;icon:delivery-truck;truck,lorry,van;卡车,货车
@@ -515,6 +515,11 @@ wagon;vehicle;gi:old-wagon@wood;wagon,carriage,stagecoach,coach,covered wagon;�
 bear-trap;prop;gi:wolf-trap@iron;bear trap,beartrap,wolf trap,jaw trap,snare;捕兽夹
 armour-plate;armour;gi:chest-armor|layered-armor@iron;armor,armour,chestplate,breastplate,plate armor,plate armour,chest armor;盔甲,铠甲,护甲,胸甲
 leather-armor;armour;gi:leather-armor|leather-vest@leather;leather armor,leather armour,leather vest,jerkin;皮甲
+rifle;weapon;gi:winchester-rifle@iron;rifle,sniper rifle,sniper,hunting rifle,carbine;步枪,狙击枪
+beer;food;icon:beer-mug;beer,beer mug,ale,tankard,stein,mead;啤酒,麦酒
+chess-piece;prop;gi:chess-knight|chess-rook|chess-king@wood;chess piece,chess knight,chess rook,chess king,chess pawn;棋子,象棋
+playing-card;prop;icon:joker;playing card,playing cards,card,cards,joker;扑克牌,纸牌
+dead-tree;plant;gi:dead-wood@wood;dead tree,bare tree,withered tree,leafless tree,spooky tree;枯树
 gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
 `;
 
