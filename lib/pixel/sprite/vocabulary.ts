@@ -263,7 +263,11 @@ mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
 question-block;prop;item:qblock;question block,question mark block,mystery block,lucky block,item block,bonus block;问号砖块,问号方块,问号块
 coin;treasure;item:coin;coin,gold coin,money,gold coins;金币,硬币,钱
-gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,ruby,emerald,sapphire,~crystal;宝石,钻石,水晶
+gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,sapphire,~crystal;宝石,钻石,水晶,蓝宝石
+ruby;treasure;icon:gem-stone;ruby,rubies,ruby gem,garnet;红宝石
+emerald;treasure;icon:gem-stone;emerald,emerald gem;绿宝石,翡翠
+amethyst;treasure;icon:gem-stone;amethyst,amethyst gem;紫水晶
+topaz;treasure;icon:gem-stone;topaz,citrine,amber gem;黄玉,黄宝石
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
@@ -724,6 +728,11 @@ export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?
   golem: { materials: ["stone"], color: "#8a8c98" },
   yeti: { materials: ["ice"], color: "#eeeef2" },
   gargoyle: { materials: ["stone"] },
+  // a gem's name is its colour
+  ruby: { color: "#d8383c" },
+  emerald: { color: "#44b04e" },
+  amethyst: { color: "#8c48cc" },
+  topaz: { color: "#f2b83c" },
 };
 
 /** What a class carries when the prompt names nothing: an item from the vocabulary. */
