@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hexToRgb } from "../color";
 import { packageFile } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, MONO, parseGameRef, silhouetteCells } from "./game-icons";
 import { interpretPrompt } from "./interpretation";
+import { parsePrompt } from "./prompt";
 
 const names = () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean);
 
@@ -49,6 +51,25 @@ describe("game-icons.net source", () => {
     const genie = interpretPrompt("a genie", { seed: 1 });
     expect(genie.nothing_matched).toBe(false);
     expect(genie.guesses.length).toBeGreaterThan(0);
+  });
+
+  it("game phrases name the game thing, not their last word's everyday meaning", () => {
+    const subject = (p: string) => interpretPrompt(p, { seed: 1 }).subject;
+    expect(subject("a mine cart")).toBe("cart");
+    expect(interpretPrompt("a mine cart", { seed: 1 }).art[0]?.icon).toBe("mine-wagon");
+    expect(subject("a bear trap")).toBe("bear-trap");
+    expect(subject("a rocket ship")).toBe("rocket");
+    expect(subject("a trophy cup")).toBe("trophy");
+    expect(subject("a beer mug")).toBe("beer");
+    expect(subject("a wolf pup")).toBe("wolf");
+    expect(subject("a castle gate")).toBe("gate");
+    // a ghost pirate is a haunted pirate, not a ghost
+    const gp = interpretPrompt("a ghost pirate", { seed: 1 });
+    expect(gp.subject).toBe("pirate");
+    expect(gp.modifiers).toContain("haunted");
+    // a gem's name is its colour
+    expect(parsePrompt("a ruby").colors[0]).toEqual(hexToRgb("#d8383c"));
+    expect(parsePrompt("an emerald").colors[0]).toEqual(hexToRgb("#44b04e"));
   });
 
   it("reads a vocabulary ref with alternatives and a material", () => {
