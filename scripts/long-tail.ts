@@ -43,11 +43,12 @@ const EXTRA = [
 ];
 
 /**
- * `HELD_OUT=1` (or `=2`): only a list of whole prompts, scripts/held-out.txt (or held-out-2.txt,
- * written later and never tuned on) → out/held-out.png (held-out-2.png).
+ * `HELD_OUT=1` (or `=2`, `=tail`): only a list of whole prompts, scripts/held-out.txt (or
+ * held-out-2.txt, written later; held-out-tail.txt, the 77 long-tail nouns of the first
+ * measurement, fixed so later vocabulary does not shrink it) → out/held-out(-2|-tail).png.
  */
 async function heldOut() {
-  const n = process.env.HELD_OUT === "2" ? "-2" : "";
+  const n = process.env.HELD_OUT === "2" ? "-2" : process.env.HELD_OUT === "tail" ? "-tail" : "";
   const prompts = fs
     .readFileSync(path.join(__dirname, `held-out${n}.txt`), "utf8")
     .split("\n")

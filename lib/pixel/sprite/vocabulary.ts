@@ -128,7 +128,7 @@ peacock;animal;icon:peacock;peacock;孔雀
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
-lizard;animal;icon:lizard;lizard,gecko,salamander;蜥蜴,壁虎
+lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,alligator;鳄鱼
 fish;animal;icon:tropical-fish;fish,goldfish;鱼,金鱼
 shark;animal;icon:shark;shark;鲨鱼
@@ -147,7 +147,7 @@ beetle;animal;icon:beetle;beetle,scarab;甲虫
 ant;animal;icon:ant;ant;蚂蚁
 spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
-worm;animal;icon:worm;worm,caterpillar;虫子,毛毛虫
+worm;animal;icon:worm;worm,caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
 bat;animal;icon:bat;bat,bats;蝙蝠
 monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
 gorilla;animal;icon:gorilla;gorilla;大猩猩
@@ -524,6 +524,13 @@ beer;food;icon:beer-mug;beer,beer mug,ale,tankard,stein,mead;啤酒,麦酒
 chess-piece;prop;gi:chess-knight|chess-rook|chess-king@wood;chess piece,chess knight,chess rook,chess king,chess pawn;棋子,象棋
 playing-card;prop;icon:joker;playing card,playing cards,card,cards,joker;扑克牌,纸牌
 dead-tree;plant;gi:dead-wood@wood;dead tree,bare tree,withered tree,leafless tree,spooky tree;枯树
+safe;treasure;gi:strongbox|locked-box@iron;safe,strongbox,lockbox,strong box,vault box,lock box;保险箱
+chandelier;prop;gi:lit-candelabra@gold;chandelier,candelabra,candlestick;吊灯,烛台
+clam;food;icon:oyster;clam,oyster,mussel,scallop;蛤蜊,牡蛎,贝
+battery;tool;icon:battery;battery,energy cell,power cell,fuel cell,energy pack;电池,能量电池
+hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
+pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
+lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
 gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
 `;
 
