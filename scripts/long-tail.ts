@@ -48,7 +48,14 @@ const EXTRA = [
  * measurement, fixed so later vocabulary does not shrink it) → out/held-out(-2|-tail).png.
  */
 async function heldOut() {
-  const n = process.env.HELD_OUT === "2" ? "-2" : process.env.HELD_OUT === "tail" ? "-tail" : "";
+  const n =
+    process.env.HELD_OUT === "2"
+      ? "-2"
+      : process.env.HELD_OUT === "tail"
+        ? "-tail"
+        : process.env.HELD_OUT === "3"
+          ? "-3"
+          : "";
   const prompts = fs
     .readFileSync(path.join(__dirname, `held-out${n}.txt`), "utf8")
     .split("\n")

@@ -72,6 +72,17 @@ describe("game-icons.net source", () => {
     expect(parsePrompt("an emerald").colors[0]).toEqual(hexToRgb("#44b04e"));
   });
 
+  it("two nouns that are one game icon's name draw it, as a guess; modifiers and rigs win", () => {
+    const flag = interpretPrompt("a pirate flag", { seed: 1 });
+    expect(flag.subject).toBe("pirate-flag");
+    expect(flag.guesses.join(" ")).toMatch(/pirate flag/);
+    expect(interpretPrompt("a wine bottle", { seed: 1 }).subject).toBe("wine-bottle");
+    // "wooden" is a material: a wooden sign is our sign, in wood
+    expect(interpretPrompt("a wooden sign", { seed: 1 }).subject).toBe("sign");
+    // a house has its own drawing (scenery), themed by the mushroom
+    expect(interpretPrompt("a mushroom house", { seed: 1 }).subject).toBe("house");
+  });
+
   it("reads a vocabulary ref with alternatives and a material", () => {
     expect(parseGameRef("gi/spring|bouncing-spring@iron")).toEqual({
       names: ["spring", "bouncing-spring"],

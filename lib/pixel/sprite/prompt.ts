@@ -879,14 +879,58 @@ function assemble(r: Reading): PromptInfo {
   };
 }
 
+let gameNames: Set<string> | undefined;
+
+/** Builders that draw the thing themselves (and theme it): a phrase's icon never replaces them. */
+const RIGS = new Set<Builder>([
+  "humanoid",
+  "animal",
+  "dragon",
+  "blob",
+  "monster",
+  "tile",
+  "item",
+  "scenery",
+]);
+
+/**
+ * Phase 2b: two adjacent nouns that together are a game-icons name ("honey jar", "pirate flag")
+ * name that drawing, rather than the last noun's everyday one (a vase, a plain flag) — unless
+ * the first word is a modifier ("wooden sign" is a sign, made of wood) or the last noun has a
+ * rig of its own. Shown as a guess, like every borrowed long-tail drawing.
+ */
+function namedGameIcon(r: Reading): void {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const ms = r.mentions;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (!/^[a-z]+$/.test(a.word) || !/^[a-z]+$/.test(b.word)) continue;
+    if (!a.lex.some((l) => l.t === "subject") || isModifierWord(a)) continue;
+    const sb = subjectOf(b);
+    if (!sb || RIGS.has(sb.s.builder)) continue;
+    const name = [`${a.word}-${b.word}`, `${a.word}-${b.word}s`].find((n) => gameNames!.has(n));
+    if (!name) continue;
+    r.icon = `${GAME_ICON_PREFIX}${name}`;
+    r.usedAsSubject.add(i).add(i + 1);
+    r.pool = r.pool.filter((x) => x.i !== i && x.i !== i + 1);
+    r.subjects = r.subjects.filter((x) => x.i !== i && x.i !== i + 1);
+    const label = name.replace(/-/g, " ");
+    r.guesses.push(`"${a.word} ${b.word}" names the game icon ${label}; drew it`);
+    r.guessesZh.push(`“${a.word} ${b.word}”是游戏图标 ${label} 的名字;画了它`);
+    return;
+  }
+}
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
   const r = readWords(prompt);
   splitPhrases(r);
+  namedGameIcon(r);
   chooseHead(r);
   chooseHeld(r);
   readModifiers(r);
-  if (!r.head) searchLongTail(r);
+  if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);
 }
 
