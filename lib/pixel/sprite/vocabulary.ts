@@ -53,7 +53,7 @@ warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
-witch;character;role:witch;witch,hag;女巫
+witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
 monk;character;role:monk;monk,martial artist,kung fu;僧侣,武僧,和尚
@@ -187,7 +187,8 @@ pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,scepter,sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
-spear;weapon;icon:trident-emblem;spear,trident,lance,pike,halberd;长矛,三叉戟,长枪
+spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
+trident;weapon;icon:trident-emblem;trident;三叉戟
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
 dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
@@ -215,6 +216,7 @@ meat;food;icon:meat-on-bone;meat,ham,steak,drumstick;肉,火腿,牛排
 chicken-leg;food;icon:poultry-leg;chicken leg,turkey leg,roast chicken;鸡腿
 bacon;food;icon:bacon;bacon;培根
 egg;food;icon:egg;egg,eggs;蛋,鸡蛋
+fried-egg;food;icon:cooking;fried egg,fried eggs,sunny side up;煎蛋
 carrot;food;icon:carrot;carrot;胡萝卜
 potato;food;icon:potato;potato,potatoes;土豆,马铃薯
 tomato;food;icon:tomato;tomato,tomatoes;番茄,西红柿
@@ -254,7 +256,7 @@ sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭
 noodles;food;icon:steaming-bowl;noodles,ramen,soup,stew;面条,拉面,汤
 honey;food;icon:honey-pot;honey,honey pot;蜂蜜
-milk;food;icon:glass-of-milk;milk;牛奶
+milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
 wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
@@ -503,10 +505,10 @@ wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
 sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
-sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan;海蛇,海龙
+sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan,sea monster;海蛇,海龙
 hydra-beast;creature;gi:hydra@flesh;hydra;九头蛇
 mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
-golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem;石头人
+golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem,rock monster,stone monster;石头人
 ice-golem;creature;gi:ice-golem@crystal;ice golem,frost golem,snow golem;冰魔像,冰傀儡
 griffin;creature;gi:griffin-symbol@fur;griffin,gryphon,griffon,hippogriff;狮鹫
 treant;creature;gi:tree-face@wood;treant,ent,tree monster,tree man,living tree;树人
@@ -531,6 +533,10 @@ battery;tool;icon:battery;battery,energy cell,power cell,fuel cell,energy pack;�
 hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
+halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
+street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
+pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
+space-helmet;armour;gi:astronaut-helmet|space-suit@tech;space helmet,astronaut helmet,space suit,spacesuit;太空头盔,宇航服
 gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
 `;
 
