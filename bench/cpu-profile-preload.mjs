@@ -16,10 +16,7 @@ if (dir) {
   process.on("exit", () => {
     session.post("Profiler.stop", (error, result) => {
       if (error) return;
-      fs.writeFileSync(
-        path.join(dir, `${process.pid}.cpuprofile`),
-        JSON.stringify(result.profile),
-      );
+      fs.writeFileSync(path.join(dir, `${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
   });
 }

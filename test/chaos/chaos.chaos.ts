@@ -685,10 +685,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
 
       // the clients always authenticate: a logged 401 is a request the process made itself
       // (the warm-up's, before they carried their token) or a client bug
-      const web4xxLogLines = web.reduce(
-        (n, w) => n + (w.logs().match(/\] 401 /g)?.length ?? 0),
-        0,
-      );
+      const web401LogLines = web.reduce((n, w) => n + (w.logs().match(/\] 401 /g)?.length ?? 0), 0);
       const summary =
         `[chaos] ${findings.length === 0 ? "OK" : `${findings.length} finding(s)`}: ` +
         `${QUIET_S} s quiet + ${CHAOS_S} s chaos in ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
@@ -698,7 +695,7 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         `${counts.requests} requests, ${counts.server5xx}×5xx (${counts.planned5xx} in the planned restart), ${counts.rerouted} rerouted; ` +
         `read p99 quiet ${quiet.toFixed(0)} ms, chaos ${chaos.toFixed(0)} ms (${quiet ? (chaos / quiet).toFixed(2) : "–"}×, ${readLatency.quiet.length}/${readLatency.chaos.length} reads); ` +
         `health: ${counts.healthProbes} probes, ${counts.healthUnplanned503} unplanned 503, ${counts.healthSlow} slow-but-ok; ` +
-        `web 401 log lines ${web4xxLogLines}; load average ${os
+        `web 401 log lines ${web401LogLines}; load average ${os
           .loadavg()
           .map((l) => l.toFixed(1))
           .join("/")}`;
