@@ -54,6 +54,9 @@ export const browserPngCodec: PngCodec = {
   },
 };
 
+/** React Query's key of a document (latest, or one version). */
+export const documentKey = (id: number, version?: number) => ["document", id, version ?? "latest"];
+
 export const documentFromWire = (wire: DocumentWire): Promise<SpriteDocument> =>
   documentFromJson(wire, browserPngCodec);
 

@@ -11,6 +11,7 @@ import { CanvasView } from "./canvas-view";
 import {
   type DocumentWire,
   documentFromWire,
+  documentKey,
   documentsApi,
   drafts,
   SaveConflict,
@@ -30,8 +31,6 @@ type SaveState =
   | { kind: "saved"; version: number; taskId?: number | null }
   | { kind: "conflict"; current: number }
   | { kind: "error"; error: unknown };
-
-export const documentKey = (id: number, version?: number) => ["document", id, version ?? "latest"];
 
 export function Editor({ id, version }: { id: number; version?: number }) {
   const { t } = useI18n();
