@@ -11,6 +11,7 @@ export const editorEn = {
   "editor.uploadJson": "Aseprite JSON of a sprite sheet (optional)",
   "editor.open": "Open in the editor",
   "editor.edit": "Edit",
+  "editor.editedByHand": "Edited by hand in the pixel editor",
   "editor.new": "New canvas",
   "editor.untitled": "Document {id}",
   "editor.needsWider":
@@ -126,6 +127,7 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.uploadJson": "精灵表的 Aseprite JSON（可选）",
   "editor.open": "在编辑器中打开",
   "editor.edit": "编辑",
+  "editor.editedByHand": "在像素编辑器中手工编辑",
   "editor.new": "新画布",
   "editor.untitled": "文档 {id}",
   "editor.needsWider":
