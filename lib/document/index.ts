@@ -32,7 +32,10 @@
  *   Geometry (geometry.ts): linePoints, rectanglePoints, ellipsePoints, pixelPerfect, mirrorPoint,
  *   rectFromCorners.
  *
- * SELECTION (selection.ts), rect = {x, y, width, height}; Clip = {width, height, pixels: Rgba[]}
+ * SELECTION (selection.ts), rect = Selection {x, y, width, height, mask?} (mask: width*height,
+ *   1 = selected, for shapes); Clip = {width, height, pixels: Rgba[]}
+ *   magicWandSelection(doc, target, at, contiguous?), lassoSelection(doc, points),
+ *   selectionFromMask(doc, fullMask), isSelected(sel, x, y); every operation below honours a mask.
  *   copySelection → Clip; cutSelection → {clip, edit}; pasteClip(doc, target, clip, {x,y}) (any
  *   frame/layer; clear clip pixels keep what is below); moveSelection(doc, target, rect, dx, dy)
  *   → {edit, rect} (drag or arrow nudge); flipSelection(…, "horizontal"|"vertical"),

@@ -1,5 +1,6 @@
 // The pixel editor's words in English and Simplified Chinese (spread into lib/i18n/dict.ts).
 export const editorEn = {
+  "nav.editor": "Editor",
   "editor.title": "Pixel editor",
   "editor.intro":
     "Start from a blank canvas or upload a PNG, a GIF (every frame) or a sprite sheet with its Aseprite JSON. Any gallery image, batch or tileset opens here with its Edit button.",
@@ -71,6 +72,14 @@ export const editorEn = {
   "editor.importPalette": "Import (.hex .gpl .pal Lospec JSON, image)",
   "editor.layers": "Layers",
   "editor.layerVisible": "Show {name}",
+  "editor.layerName": "Layer name",
+  "editor.layerLock": "Lock {name} (no drawing on it)",
+  "editor.rename": "Rename",
+  "editor.renameHint": "Double-click (or F2) to rename",
+  "editor.tagDirection": "Direction of the tag",
+  "editor.noDirection": "No direction",
+  "editor.updateTag": "Update tag",
+  "editor.editTagHint": "Edit this tag (name, frames, direction)",
   "editor.layerOpacity": "Opacity of {name}",
   "editor.addLayer": "Layer",
   "editor.layerUp": "Move layer up",
@@ -116,6 +125,7 @@ export const editorEn = {
 } as const;
 
 export const editorZh: Record<keyof typeof editorEn, string> = {
+  "nav.editor": "编辑器",
   "editor.title": "像素编辑器",
   "editor.intro":
     "从空白画布开始，或上传 PNG、GIF（全部帧）或带 Aseprite JSON 的精灵表。作品库中的图片、批量任务和图块集都可以用“编辑”按钮在这里打开。",
@@ -184,6 +194,14 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.importPalette": "导入（.hex .gpl .pal Lospec JSON、图片）",
   "editor.layers": "图层",
   "editor.layerVisible": "显示 {name}",
+  "editor.layerName": "图层名称",
+  "editor.layerLock": "锁定 {name}(不可在其上绘制)",
+  "editor.rename": "重命名",
+  "editor.renameHint": "双击(或按 F2)重命名",
+  "editor.tagDirection": "标签的方向",
+  "editor.noDirection": "无方向",
+  "editor.updateTag": "更新标签",
+  "editor.editTagHint": "编辑此标签(名称、帧范围、方向)",
   "editor.layerOpacity": "{name} 的不透明度",
   "editor.addLayer": "图层",
   "editor.layerUp": "图层上移",
