@@ -45,6 +45,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
   const revision = useEditor((s) => s.revision);
   const savedRevision = useEditor((s) => s.savedRevision);
   const history = useEditor((s) => s.history);
+  const floating = useEditor((s) => s.floating);
   const [meta, setMeta] = useState<DocumentWire | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [draftOffer, setDraftOffer] = useState<{ savedAt: number } | null>(null);
@@ -146,7 +147,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
           </h1>
           <Button
             onClick={() => useEditor.getState().undo()}
-            disabled={!canUndo(history)}
+            disabled={!canUndo(history) && !floating}
             title={`${t("editor.undo")} (Ctrl+Z)`}
           >
             ↶ {t("editor.undo")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import {
   addLayer,
   deleteLayer,
@@ -8,7 +9,6 @@ import {
   type SpriteDocument,
   updateLayer,
 } from "@/lib/document";
-import { useState } from "react";
 import { DOCUMENT_MAX_LAYERS } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { useEditor } from "./editor-store";

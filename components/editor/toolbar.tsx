@@ -19,6 +19,8 @@ const TOOL_ICONS: Record<EditorTool, string> = {
   rectangle: "▭",
   ellipse: "◯",
   select: "⬚",
+  lasso: "➰",
+  wand: "✦",
 };
 
 const toggleClass = (on: boolean) =>
@@ -77,7 +79,7 @@ export function ToolOptions() {
           {t("editor.filled")}
         </button>
       )}
-      {s.tool === "bucket" && (
+      {(s.tool === "bucket" || s.tool === "wand") && (
         <button
           type="button"
           className={toggleClass(!s.contiguous)}
@@ -89,6 +91,14 @@ export function ToolOptions() {
         </button>
       )}
       {s.tool === "line" && <span className="text-zinc-500">{t("editor.lineHint")}</span>}
+      {s.floating && (
+        <span className="flex items-center gap-1" data-testid="floating-selection">
+          <span className="text-zinc-500">{t("editor.floatingHint")}</span>
+          <button type="button" className={toggleClass(true)} onClick={() => s.commitFloating()}>
+            {t("editor.dropSelection")}
+          </button>
+        </span>
+      )}
       <span className="mx-1 h-5 border-l border-zinc-300 dark:border-zinc-700" />
       <button
         type="button"

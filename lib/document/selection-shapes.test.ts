@@ -29,11 +29,11 @@ const at = { layer: 0, frame: 0 };
 /** rows of ".", "r", "b" → a 1-layer document */
 function art(rows: string[]): SpriteDocument {
   let doc = createDocument({ width: rows[0]!.length, height: rows.length });
-  rows.forEach((row, y) =>
-    [...row].forEach((c, x) => {
+  for (const [y, row] of rows.entries()) {
+    for (const [x, c] of [...row].entries()) {
       if (c !== ".") doc = pencil(doc, at, [{ x, y }], c === "r" ? RED : BLUE).doc;
-    }),
-  );
+    }
+  }
   return doc;
 }
 
