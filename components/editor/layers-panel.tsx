@@ -90,7 +90,18 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
                 onClick={() => s.apply(updateLayer(doc, i, { locked: !layer.locked }))}
                 className={`rounded px-0.5 ${layer.locked ? "" : "opacity-30 hover:opacity-70"}`}
               >
-                <span aria-hidden="true">{layer.locked ? "🔒" : "🔓"}</span>
+                {/* drawn: emoji fonts are not everywhere (a missing glyph is a box) */}
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 16 16"
+                  className="size-3.5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                >
+                  <rect x="3" y="7" width="10" height="7" rx="1" fill="currentColor" />
+                  <path d={layer.locked ? "M5 7V5a3 3 0 0 1 6 0v2" : "M5 7V5a3 3 0 0 1 6 0"} />
+                </svg>
               </button>
               <input
                 type="range"

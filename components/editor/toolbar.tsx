@@ -10,7 +10,15 @@ import {
   ZOOM_MIN,
 } from "./editor-store";
 
-const TOOL_ICONS: Record<EditorTool, string> = {
+/** Drawn, not a font glyph: no common font has a lasso, and a missing glyph shows as a box. */
+const LASSO_ICON = (
+  <svg viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <ellipse cx="10" cy="8" rx="7" ry="4.5" strokeDasharray="2.5 2" />
+    <path d="M6 12c-1 2 0 4 2 4s2 2 0 3" strokeLinecap="round" />
+  </svg>
+);
+
+const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
   pencil: "✎",
   eraser: "⌫",
   picker: "⊙",
@@ -19,7 +27,7 @@ const TOOL_ICONS: Record<EditorTool, string> = {
   rectangle: "▭",
   ellipse: "◯",
   select: "⬚",
-  lasso: "➰",
+  lasso: LASSO_ICON,
   wand: "✦",
 };
 
