@@ -79,6 +79,31 @@ export const documentsApi = {
     ),
 };
 
+/**
+ * A document being made by "Edit" while the browser already navigates to /editor/open: the
+ * request to make it and the loading of the editor's page run side by side instead of one after
+ * the other (module state: it lives as long as this tab's client-side navigation does).
+ */
+let opening: { source: DocumentSource; promise: Promise<DocumentWire> } | null = null;
+
+export function startOpening(source: DocumentSource): Promise<DocumentWire> {
+  const promise = documentsApi.create(source);
+  opening = { source, promise };
+  // a failure is shown by /editor/open; this keeps it from being an unhandled rejection meanwhile
+  promise.catch(() => {});
+  return promise;
+}
+
+/** The document "Edit" is making (null after a reload or a bookmark of /editor/open). */
+export function pendingOpening(): Promise<DocumentWire> | null {
+  return opening?.promise ?? null;
+}
+
+/** Forgets a made document, so coming back to /editor/open does not reopen it. */
+export function forgetOpening(promise: Promise<DocumentWire>) {
+  if (opening?.promise === promise) opening = null;
+}
+
 /** The answer to a stale save: the server's current version (the strokes stay in the browser). */
 export class SaveConflict extends Error {
   constructor(readonly current: number) {
