@@ -61,7 +61,8 @@
  *   compositeOnionSkin → RGBA to draw behind the current frame; composeOver.
  *
  * FILES AND WIRE (aseprite-file.ts, aseprite-json.ts, wire.ts)
- *   writeAsepriteFile(doc, deflate) → `.aseprite` bytes (RGBA 32 bpp or indexed 8 bpp);
+ *   writeAsepriteFile(doc, deflate) → `.aseprite` bytes (RGBA 32 bpp or indexed 8 bpp; the pivot
+ *   as a "pivot" slice with a pivot, each tag's facing as its user-data text "direction=down");
  *   parseAsepriteJson(sheet JSON) → {width, height, frames:[{sheet rect, offset, durationMs}], tags};
  *   documentToJson(doc, codec) / documentFromJson(json, codec): the /api/v1/documents JSON
  *   (cels as PNG data URLs; codec = {encode, decode}, e.g. a canvas in the browser).
