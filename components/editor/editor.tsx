@@ -280,8 +280,9 @@ export function Editor({ id, version }: { id: number; version?: number }) {
                 <span className="text-xs text-zinc-500">1×</span>
               </div>
             </section>
-            <PaletteSwatches doc={doc} />
+            {/* layers first: a short list that stays in sight; the palette's tools run long */}
             <LayersPanel doc={doc} />
+            <PaletteSwatches doc={doc} />
           </aside>
         </div>
         <Timeline doc={doc} />
