@@ -76,17 +76,28 @@ export function Editor({ id, version }: { id: number; version?: number }) {
     };
   }, [query.data, draftKey]);
 
-  // Unsaved work goes to IndexedDB half a second after the last change.
+  // Unsaved work goes to IndexedDB shortly after the last change, when the browser is idle:
+  // storing clones every cel (16 frames × 3 layers of 64×64 is ~0.8 MB), which must not land in
+  // the frame that shows the next stroke or fill (the editor bench saw fills wait for it).
   useEffect(() => {
     if (!dirty || !meta || revision < 0) return;
+    let idle = 0;
     const timer = setTimeout(() => {
-      const d = useEditor.getState().doc;
-      if (d)
-        void drafts
-          .put({ id: draftKey, baseVersion: meta.latest_version, savedAt: Date.now(), doc: d })
-          .catch(() => {});
-    }, 500);
-    return () => clearTimeout(timer);
+      const write = () => {
+        const d = useEditor.getState().doc;
+        if (d)
+          void drafts
+            .put({ id: draftKey, baseVersion: meta.latest_version, savedAt: Date.now(), doc: d })
+            .catch(() => {});
+      };
+      if (typeof requestIdleCallback === "function")
+        idle = requestIdleCallback(write, { timeout: 2000 });
+      else write();
+    }, 700);
+    return () => {
+      clearTimeout(timer);
+      if (idle && typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
+    };
   }, [dirty, revision, meta, draftKey]);
 
   // Leaving with unsaved strokes asks first (they are in IndexedDB either way).
