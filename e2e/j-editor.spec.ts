@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import Aseprite from "ase-parser";
 import sharp from "sharp";
 import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
 
@@ -415,6 +416,13 @@ test("magic wand, lasso, a floating selection, layer rename and lock, a tag with
   await page.getByTestId("tag-submit").click();
   await expect(page.locator('[data-tag="walk_down"]')).toContainText("Down (S)");
 
+  // the pivot, at the feet
+  await page.getByTestId("pivot-open").click();
+  await page.getByTestId("pivot-x").fill("7");
+  await page.getByTestId("pivot-y").fill("15");
+  await page.getByTestId("pivot-apply").click();
+  await expect(page.getByTestId("pivot-open")).toContainText("7,15");
+
   await page.getByTestId("editor-save").click();
   await expect(page.getByTestId("save-done")).toBeVisible();
   const saved = await (await page.request.get(`/api/v1/documents/${docId}`)).json();
@@ -424,4 +432,13 @@ test("magic wand, lasso, a floating selection, layer rename and lock, a tag with
   expect(at(cel, 7, 6)).toEqual([0, 0, 0, 255]);
   expect(at(cel, 2, 2)[3]).toBe(0);
   expect(at(cel, 10, 10)[3]).toBe(0);
+  expect(saved.pivot).toEqual({ x: 7, y: 15 });
+  // the .aseprite export carries the pivot and the tag (read by an independent reader)
+  const res = await page.request.get(`/api/v1/documents/${docId}/export?format=aseprite`);
+  expect(res.ok()).toBe(true);
+  const ase = new Aseprite(await res.body(), "doc.aseprite");
+  ase.parse();
+  expect(ase.tags.map((tg) => [tg.name, tg.from, tg.to])).toEqual([["walk_down", 0, 0]]);
+  expect(ase.slices[0]).toMatchObject({ name: "pivot", keys: [{ pivot: { x: 7, y: 15 } }] });
+  expect(ase.layers.map((l) => l.name)).toEqual(["Outline"]);
 });
