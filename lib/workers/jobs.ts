@@ -6,6 +6,8 @@
 // results must survive structured cloning: plain objects, arrays, typed arrays and Buffers (the
 // pool restores Buffers and moves results' pixel buffers instead of copying them); no class
 // instances or functions.
+
+import { asepriteBytes } from "@/lib/documents/aseprite-bytes";
 import {
   buildSheetFromGrids,
   encodeGifFromGrids,
@@ -30,6 +32,8 @@ export const JOBS = {
   gifFromGrids: encodeGifFromGrids,
   sheetFromGrids: buildSheetFromGrids,
   gridPng: encodeGridPng,
+  /** an editor document as a real .aseprite file (deflate of every cel) */
+  asepriteFile: asepriteBytes,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type Jobs = typeof JOBS;
