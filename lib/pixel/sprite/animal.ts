@@ -875,17 +875,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
     // ears on top of the head
     for (const s of [-1, 1]) {
-      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.65];
+      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.75];
       const b = proj(...base);
-      const behind = toCam(-0.3, s * 0.5, 0.6) < 0 ? -0.02 : 0.12;
+      // ears stand on top of the head: drawn over it from every side
+      const behind = proj(headF, 0, headY).d + 0.12 - b.d;
       const ew = 1.5 * k;
       switch (spec.ears) {
         case "pointy":
         case "small": {
           const tip = proj(
             base[0],
-            base[2] ? s * hr * 0.6 : 0,
-            base[2] + (spec.ears === "small" ? 2 : 3.4) * k,
+            s * hr * 0.6,
+            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k,
           );
           // another take flicks one ear a pixel
           const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
@@ -926,7 +927,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
             mat.stripe,
             P.ear,
             -1,
-            0.15,
+            behind,
           );
           break;
       }
@@ -968,12 +969,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         ),
       );
     const eh = size >= 40 || faceOn > 0.5 ? 2 : 1;
+    // dark eyes vanish in black fur: a black cat's or panther's eyes catch the light instead
+    const [fr, fg, fb] = m.list[mat.fur]!.ramp[2];
+    const darkFur = 0.3 * fr + 0.59 * fg + 0.11 * fb < 70;
+    const eyeMat = spec.mark === "panda" || darkFur ? mat.slash : mat.eye;
     for (const s of [-1, 1]) {
       if (toCam(0.75, s * 0.55, 0.2) <= 0.05) continue;
       const e = proj(headF + hr * 0.55, s * hr * 0.45, headY + hr * 0.15);
       add(e.d + 0.3, () => {
         if (spec.mark === "panda") c.ellipse(e.x, e.y + 0.5, 1.4 * k, 1.2 * k, mat.eye, P.face);
-        c.rect(e.x, e.y, e.x, e.y + eh - 1, spec.mark === "panda" ? mat.slash : mat.eye, P.face);
+        c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
       });
     }
     if (atk === 2 && size >= 24) {
