@@ -49,6 +49,8 @@ export interface Design {
   shadeMode?: "parts" | "rim";
   /** the rig draws real three-quarter views for Pose.turn (else a whole-frame yaw stands in) */
   turns?: boolean;
+  /** the rig projects its own camera pitch (Pose.pitch); else character.ts foreshortens the frame */
+  pitches?: boolean;
   /** terrain that must tile: drawn without outline or effects that would cross its edges */
   seamless?: boolean;
 }
@@ -101,4 +103,14 @@ export function hsvPick(rng: Rng): string {
     "#f078b4",
   ];
   return rng.pick(hues);
+}
+
+/**
+ * A re-roll take's small deterministic variation: −1, 0 or +1 for detail `n` of take `take`
+ * (always 0 for the first take, so first takes draw exactly as before).
+ */
+export function takeVary(take: number, n: number): number {
+  if (!take) return 0;
+  const h = Math.imul((take + 1) ^ Math.imul(n + 1, 0x9e3779b9), 0x85ebca6b) >>> 0;
+  return ((h >>> 7) % 3) - 1;
 }
