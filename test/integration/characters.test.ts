@@ -394,7 +394,7 @@ describe("an offline character", () => {
 describe("a remote character (A1111)", () => {
   it("draws the facings first, then hands each frame its direction's facing as the init image", async () => {
     const models = await (await api("/api/v1/models")).json();
-    const a1111Model = (models.data ?? models.models ?? models).find?.((m: Json) =>
+    const a1111Model = Object.values(models.data.image as Record<string, Json>).find((m) =>
       String(m.id).startsWith("a1111/"),
     );
     expect(a1111Model, JSON.stringify(models).slice(0, 300)).toBeTruthy();
