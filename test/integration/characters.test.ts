@@ -405,7 +405,7 @@ describe("a remote character (A1111)", () => {
     expect(a1111Model, JSON.stringify(models).slice(0, 300)).toBeTruthy();
     const res = await post("/api/v1/characters", {
       prompt: "a knight with a red cape",
-      model: a1111Model.id,
+      model: a1111Model!.id,
       seed: 11,
     });
     const created = await res.json();

@@ -112,13 +112,15 @@ export const characterOperations: OperationSpec[] = [
     query: listCharactersQuery,
     errorShape: "qt",
     extension: true,
-    response: 
+    response: {
       schema: characterList,
-      example: 
+      example: {
         items: [{ ...base, animation_count: 9 }],
         total: 1,
         page: 1,
-        page_size: 20,,,
+        page_size: 20,
+      },
+    },
   },
   {
     method: "get",
@@ -128,8 +130,8 @@ export const characterOperations: OperationSpec[] = [
     params: characterParams,
     errorShape: "qt",
     extension: true,
-    description: `$ASYNCEach frame carries its identity against its direction's facing: \`palette_ok\` (inside the locked palette), \`silhouette\` (overlap with the facing) and \`flagged\` when it drifted (re-roll it).`,
-    response: schema: characterAnswer, example: characterExample ,
+    description: `${ASYNC} Each frame carries its identity against its direction's facing: \`palette_ok\` (inside the locked palette), \`silhouette\` (overlap with the facing) and \`flagged\` when it drifted (re-roll it).`,
+    response: { schema: characterAnswer, example: characterExample },
   },
   {
     method: "patch",
@@ -138,10 +140,10 @@ export const characterOperations: OperationSpec[] = [
     summary: "Rename a character or replace its locked palette",
     params: characterParams,
     body: patchCharacterBody,
-    bodyExample: name: "Red knight" ,
+    bodyExample: { name: "Red knight" },
     errorShape: "qt",
     extension: true,
-    response: schema: characterAnswer, example: characterExample ,
+    response: { schema: characterAnswer, example: characterExample },
   },
   {
     method: "delete",
@@ -151,7 +153,7 @@ export const characterOperations: OperationSpec[] = [
     params: characterParams,
     errorShape: "qt",
     extension: true,
-    response: schema: characterDeleted, example: id: 5, deleted: true ,
+    response: { schema: characterDeleted, example: { id: 5, deleted: true } },
   },
   {
     method: "post",
@@ -161,14 +163,15 @@ export const characterOperations: OperationSpec[] = [
       "Animate: one action in some or all of the character's directions (one animation each)",
     params: characterParams,
     body: animateCharacterBody,
-    bodyExample: action: "walk", directions: ["down", "left"] ,
+    bodyExample: { action: "walk", directions: ["down", "left"] },
     errorShape: "qt",
     extension: true,
-    description: `Each animation is a gallery batch with one task per frame. $ASYNCA frame that fails is listed in \`failed_frames\` with its error; re-roll it to fill it. A direction the character does not have is a 400.`,
-    response: status: 202, schema: animationList, example: animations: [animationExample] ,
-    errors: 
+    description: `Each animation is a gallery batch with one task per frame. ${ASYNC} A frame that fails is listed in \`failed_frames\` with its error; re-roll it to fill it. A direction the character does not have is a 400.`,
+    response: { status: 202, schema: animationList, example: { animations: [animationExample] } },
+    errors: {
       409: "The facings (or the state's) are not finished yet",
-      429: "Generation rate limit (one unit per frame)",,
+      429: "Generation rate limit (one unit per frame)",
+    },
   },
   {
     method: "get",
@@ -178,7 +181,7 @@ export const characterOperations: OperationSpec[] = [
     params: characterParams,
     errorShape: "qt",
     extension: true,
-    response: schema: animationList, example: animations: [animationExample] ,
+    response: { schema: animationList, example: { animations: [animationExample] } },
   },
   {
     method: "post",
@@ -190,8 +193,8 @@ export const characterOperations: OperationSpec[] = [
     extension: true,
     description:
       "The frame keeps its gallery task; the offline engine draws its next take (the same pose, palette and pivot), a remote model runs the frame again with the facing as reference. Fills a failed frame.",
-    response: status: 202, schema: animationSchema, example: animationExample ,
-    errors: 409: "The frame is still being drawn", 429: "Generation rate limit" ,
+    response: { status: 202, schema: animationSchema, example: animationExample },
+    errors: { 409: "The frame is still being drawn", 429: "Generation rate limit" },
   },
   {
     method: "post",
@@ -200,12 +203,12 @@ export const characterOperations: OperationSpec[] = [
     summary: "Add a state (a variant such as “with a blue cape”) with its own facings",
     params: characterParams,
     body: createStateBody,
-    bodyExample: name: "blue cape", prompt: "with a blue cape" ,
+    bodyExample: { name: "blue cape", prompt: "with a blue cape" },
     errorShape: "qt",
     extension: true,
     description: `The same seed and design with the state's words added; a remote model draws each of the state's facings from the character's facing of that direction. ${ASYNC} Animate a state with \`state_id\`.`,
-    response: status: 201, schema: stateSchema, example: stateExample ,
-    errors: 409: "The character's facings are not finished yet" ,
+    response: { status: 201, schema: stateSchema, example: stateExample },
+    errors: { 409: "The character's facings are not finished yet" },
   },
   {
     method: "get",
@@ -215,7 +218,7 @@ export const characterOperations: OperationSpec[] = [
     params: characterParams,
     errorShape: "qt",
     extension: true,
-    response: schema: stateList, example: states: [stateExample] ,
+    response: { schema: stateList, example: { states: [stateExample] } },
   },
   {
     method: "get",
@@ -228,6 +231,6 @@ export const characterOperations: OperationSpec[] = [
     extension: true,
     description:
       "character.png + character.json (one atlas of every animation, Aseprite hash JSON with a tag per `action_direction`: Phaser `load.aseprite`, PixiJS Spritesheet `animations`), character_named.json (readable frame names), character.tres (Godot 4 SpriteFrames, one animation per `action_direction`), animations/<action_direction>.png + .json (each animation's own sheet), facings/<direction>.png, character_info.json (pivot, palette, identity scores). A state's files and tags start with its name (`blue_cape_walk_down`).",
-    response: contentType: "application/zip", description: "The ZIP archive" ,
+    response: { contentType: "application/zip", description: "The ZIP archive" },
   },
 ];
