@@ -387,6 +387,31 @@ describe("an offline character", () => {
     expect(Buffer.from(front.data).equals(Buffer.from(source.data))).toBe(true);
   });
 
+  it("starts from an editor document of yours (its first frame is the front facing)", async () => {
+    const opened = await post("/api/v1/documents", { source_task_id: walk[0]!.frames[2].task_id });
+    expect(opened.status).toBe(201);
+    const doc = await opened.json();
+    const res = await post("/api/v1/characters", {
+      prompt: "a knight with a red cape",
+      source_document_id: doc.id,
+      directions: 4,
+    });
+    const c = await res.json();
+    expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
+    expect(c).toMatchObject({ source_document_id: doc.id, size: 48 });
+    expect(c.facings.down.edited).toBe(true);
+    const front = await rgbaOfPng(await logicalOf(c.facings.down.task_id));
+    const source = await rgbaOfPng(await logicalOf(walk[0]!.frames[2].task_id));
+    expect(Buffer.from(front.data).equals(Buffer.from(source.data))).toBe(true);
+    // another user's document is not found
+    const stolen = await post(
+      "/api/v1/characters",
+      { prompt: "x", source_document_id: doc.id },
+      bob.auth,
+    );
+    expect(stolen.status).toBe(404);
+  });
+
   it("deletes the character and keeps its gallery images", async () => {
     const taskId = walk[0]!.frames[0].task_id;
     const res = await api(`/api/v1/characters/${knight.id}`, { method: "DELETE" });
