@@ -7,6 +7,7 @@
 // pool restores Buffers and moves results' pixel buffers instead of copying them); no class
 // instances or functions.
 
+import { drawAnimationJob, drawFacingsJob } from "@/lib/characters/render";
 import { asepriteBytes } from "@/lib/documents/aseprite-bytes";
 import {
   buildSheetFromGrids,
@@ -34,6 +35,9 @@ export const JOBS = {
   gridPng: encodeGridPng,
   /** an editor document as a real .aseprite file (deflate of every cel) */
   asepriteFile: asepriteBytes,
+  /** characters (#19): facings / one animation of the offline engine, encoded and scored */
+  characterFacings: drawFacingsJob,
+  characterAnimation: drawAnimationJob,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type Jobs = typeof JOBS;
