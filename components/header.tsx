@@ -92,6 +92,8 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
     { href: "/", label: t("nav.studio") },
     { href: "/gallery", label: t("nav.gallery") },
     { href: "/batches", label: t("nav.batches") },
+    { href: "/characters", label: t("nav.characters") },
+    { href: "/editor", label: t("nav.editor") },
     { href: "/settings/api-keys", label: t("nav.keys") },
     ...(role === "admin" ? [{ href: "/settings/providers", label: t("nav.providers") }] : []),
     { href: "/docs", label: t("nav.docs") },
