@@ -43,7 +43,13 @@ import { buildTile } from "./tiles";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
-function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
+export function iconNeeds(
+  info: PromptInfo,
+  prompt: string,
+  seed: number,
+  size: number,
+  take: number,
+) {
   const needs: {
     set: IconSet;
     name: string;
@@ -95,7 +101,7 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
  * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
  * brim overlapping the head by a third of its height (clipped at the sprite's top).
  */
-function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
+export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
   let top = -1;
   for (let y = 0; y < c.h && top < 0; y++)
     for (let x = 0; x < c.w; x++)
@@ -326,7 +332,7 @@ export function poseFor(
   }
 }
 
-function applyPaletteOption(design: Design, palette: string | undefined): void {
+export function applyPaletteOption(design: Design, palette: string | undefined): void {
   if (!palette || palette === "auto") return;
   const mats = design.materials;
   if (isPaletteName(palette)) {

@@ -897,8 +897,8 @@ export function buildHumanoid(
       // bandage wraps: every third row of skin and cloth in its shadow tone
       for (let y = headTop; y < ground; y += 3)
         for (let x = 0; x < size; x++) {
-          const i = y * size + x;
-          if (c.mat[i] === mat.skin || c.mat[i] === mat.cloth) c.tone[i] = 1;
+          const i = c.index(x, y);
+          if (i >= 0 && (c.mat[i] === mat.skin || c.mat[i] === mat.cloth)) c.tone[i] = 1;
         }
 
     // --- near arm + weapon (in front) ---
