@@ -6,6 +6,7 @@ import {
   type AnimateBody,
   type CharacterAnimation,
   type CreateCharacterBody,
+  type CreateStateBody,
   characterBusy,
   charactersApi,
   isWorking,
@@ -23,7 +24,7 @@ export function useCharacters(page = 1) {
     queryKey: characterKeys.list(page),
     queryFn: () => charactersApi.list(page),
     refetchInterval: (q) =>
-      q.state.data?.items.some((c) => characterBusy(c, c.animations)) ? POLL_MS * 2 : false,
+      q.state.data?.items.some((c) => characterBusy(c, undefined)) ? POLL_MS * 2 : false,
   });
 }
 
@@ -105,7 +106,7 @@ export function useReroll(id: number) {
 export function useAddState(id: number) {
   const invalidate = useInvalidate(id);
   return useMutation({
-    mutationFn: (body: { name: string; prompt: string }) => charactersApi.addState(id, body),
+    mutationFn: (body: CreateStateBody) => charactersApi.addState(id, body),
     onSuccess: () => invalidate(),
   });
 }

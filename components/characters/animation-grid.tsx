@@ -15,11 +15,15 @@ export const readyFrames = (a: CharacterAnimation) =>
     .sort((x, y) => x.index - y.index)
     .filter((f) => f.status === "completed" && !!f.url);
 
-export const frameUrl = (f: AnimationFrame) => frameSrc(f.url, f.take ?? f.updated_at)!;
+export const takeKey = (animationId: number, index: number) => `${animationId}:${index}`;
+
+/** The frame's PNG, keyed by its take so a re-rolled frame is fetched again. */
+export const frameUrl = (animationId: number, f: AnimationFrame, takes: Record<string, number>) =>
+  frameSrc(f.url, takes[takeKey(animationId, f.index)])!;
 
 /** Durations of the drawn frames (the animation's own, else the player's fps decides). */
 export const durationsOf = (a: CharacterAnimation, frames: AnimationFrame[]) =>
-  a.durations_ms?.length ? frames.map((f) => a.durations_ms![f.index] ?? 120) : undefined;
+  a.durations_ms.length ? frames.map((f) => a.durations_ms[f.index] ?? 120) : undefined;
 
 function useReducedMotion() {
   const [reduced, setReduced] = useState(false);
@@ -38,20 +42,23 @@ function useReducedMotion() {
  * only the frame on screen is visible, so swapping frames never waits for a decode.
  */
 export function FrameStack({
+  animationId,
   frames,
   index,
   side,
 }: {
+  animationId: number;
   frames: AnimationFrame[];
   index: number;
   side: number;
 }) {
+  const takes = useCharacterUi((s) => s.takes);
   return (
     <div className="checkerboard relative shrink-0" style={{ width: side, height: side }}>
       {frames.map((f, i) => (
         <PixelImage
           key={f.index}
-          src={frameUrl(f)}
+          src={frameUrl(animationId, f, takes)}
           alt=""
           fit="fill"
           draggable={false}
@@ -107,7 +114,12 @@ function AnimationCell({
       className={`relative flex flex-col items-center rounded-md border-2 p-1 ${active ? "border-indigo-500" : "border-transparent hover:border-zinc-300 dark:hover:border-zinc-700"}`}
     >
       {frames.length ? (
-        <FrameStack frames={frames} index={reduced ? 0 : playback.index} side={size * zoom} />
+        <FrameStack
+          animationId={animation.id}
+          frames={frames}
+          index={reduced ? 0 : playback.index}
+          side={size * zoom}
+        />
       ) : (
         <span
           className="checkerboard flex items-center justify-center"

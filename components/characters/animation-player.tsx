@@ -8,7 +8,8 @@ import { PixelImage } from "../pixel-image";
 import { PlaybackControls } from "../playback/playback-controls";
 import { usePlayback } from "../playback/use-playback";
 import { Button, cardClass, ErrorText, Spinner } from "../ui";
-import { durationsOf, FrameStack, frameUrl, readyFrames } from "./animation-grid";
+import { durationsOf, FrameStack, frameUrl, readyFrames, takeKey } from "./animation-grid";
+import { useCharacterUi } from "./character-store";
 import { animationSheet, OpenCharacterInEditor } from "./open-character-in-editor";
 
 /**
@@ -28,6 +29,8 @@ export function AnimationPlayer({
   const frames = readyFrames(animation);
   const playback = usePlayback({ count: frames.length, durations: durationsOf(animation, frames) });
   const reroll = useReroll(characterId);
+  const takes = useCharacterUi((s) => s.takes);
+  const bumpTake = useCharacterUi((s) => s.bumpTake);
   const target = typeof window === "undefined" ? 256 : Math.min(256, window.innerWidth - 64);
   const zoom = Math.max(1, Math.floor(target / size));
   const action = modeLabel(t, animation.action);
@@ -51,7 +54,7 @@ export function AnimationPlayer({
         <OpenCharacterInEditor
           label={t("char.openInEditor")}
           batchId={animation.batch_id}
-          sheet={() => animationSheet(animation, size)}
+          sheet={() => animationSheet(animation, size, takes)}
           disabled={frames.length === 0}
           testId="open-animation-in-editor"
         />
@@ -65,7 +68,12 @@ export function AnimationPlayer({
           role="img"
           aria-label={t("char.cellLabel", { action, direction })}
         >
-          <FrameStack frames={frames} index={playback.index} side={size * zoom} />
+          <FrameStack
+            animationId={animation.id}
+            frames={frames}
+            index={playback.index}
+            side={size * zoom}
+          />
         </div>
       </div>
       <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2">
@@ -106,7 +114,7 @@ export function AnimationPlayer({
               data-index={f.index}
               data-status={f.status}
               data-flagged={id?.flagged ? "true" : "false"}
-              data-src={f.url ? frameUrl(f) : ""}
+              data-src={f.url ? frameUrl(animation.id, f, takes) : ""}
             >
               <button
                 type="button"
@@ -121,7 +129,12 @@ export function AnimationPlayer({
                 style={{ width: size * stripZoom + 4, height: size * stripZoom + 4 }}
               >
                 {f.url && f.status === "completed" ? (
-                  <PixelImage src={frameUrl(f)} alt="" fit="fill" draggable={false} />
+                  <PixelImage
+                    src={frameUrl(animation.id, f, takes)}
+                    alt=""
+                    fit="fill"
+                    draggable={false}
+                  />
                 ) : (
                   <span className="absolute inset-0 flex items-center justify-center text-xs">
                     {busy ? <Spinner /> : t("char.frameFailed")}
@@ -153,7 +166,12 @@ export function AnimationPlayer({
                 className="mt-1 w-full text-xs"
                 variant={id?.flagged || f.status === "failed" ? "primary" : "secondary"}
                 disabled={busy || rerolling}
-                onClick={() => reroll.mutate({ animationId: animation.id, index: f.index })}
+                onClick={() =>
+                  reroll.mutate(
+                    { animationId: animation.id, index: f.index },
+                    { onSuccess: () => bumpTake(takeKey(animation.id, f.index)) },
+                  )
+                }
                 aria-label={t("char.rerollN", { n: f.index + 1 })}
                 data-testid="reroll"
               >

@@ -1,6 +1,6 @@
 "use client";
 
-import { type FacingImage, frameSrc, isWorking } from "@/lib/client/characters";
+import { type FacingImage, isWorking } from "@/lib/client/characters";
 import type { Facing } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
@@ -40,7 +40,7 @@ export function CharacterCompass({
     >
       {directions.map((d) => {
         const f = facings[d];
-        const src = f?.status === "completed" ? frameSrc(f.url, f.updated_at) : null;
+        const src = f?.status === "completed" ? f.url : null;
         const label = t(`batch.face.${d}`);
         return (
           <figure

@@ -2,12 +2,17 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useCharacter, useCharacterAnimations, useDeleteCharacter } from "@/hooks/use-characters";
-import { type Character, charactersApi, frameSrc } from "@/lib/client/characters";
+import {
+  type Character,
+  type CharacterAnimation,
+  charactersApi,
+  isWorking,
+} from "@/lib/client/characters";
 import { useI18n } from "../i18n-provider";
 import { Button, ConfirmDialog, cardClass, Empty, ErrorText, Loading, StatusBadge } from "../ui";
-import { AnimationGrid } from "./animation-grid";
+import { AnimationGrid, takeKey } from "./animation-grid";
 import { AnimationPlayer } from "./animation-player";
 import { CharacterCompass } from "./character-compass";
 import { AddStateDialog, AnimateDialog } from "./character-dialogs";
@@ -23,10 +28,26 @@ function facingsSheet(c: Character, stateId: number | null): SheetSource {
       .filter(({ f }) => f?.status === "completed" && f.url)
       .map(({ d, f }) => ({
         tag: d,
-        urls: [frameSrc(f!.url, f!.updated_at)!],
+        urls: [f!.url!],
         durationsMs: [200],
       })),
   };
+}
+
+/** A frame seen being redrawn and then finished gets a new take (its <img> is fetched again). */
+function useTakesOnFinish(animations: CharacterAnimation[] | undefined) {
+  const bumpTake = useCharacterUi((s) => s.bumpTake);
+  const seen = useRef(new Map<string, string>());
+  useEffect(() => {
+    for (const a of animations ?? []) {
+      for (const f of a.frames) {
+        const key = takeKey(a.id, f.index);
+        const before = seen.current.get(key);
+        if (before && isWorking(before) && f.status === "completed") bumpTake(key);
+        seen.current.set(key, f.status);
+      }
+    }
+  }, [animations, bumpTake]);
 }
 
 export function CharacterDetail({ id }: { id: number }) {
@@ -38,6 +59,7 @@ export function CharacterDetail({ id }: { id: number }) {
   const del = useDeleteCharacter();
   const { open } = ui;
   useEffect(() => open(id), [open, id]);
+  useTakesOnFinish(animations.data);
 
   if (character.isPending) return <Loading />;
   if (character.error) {
@@ -133,7 +155,6 @@ export function CharacterDetail({ id }: { id: number }) {
         </Button>
         <OpenCharacterInEditor
           label={`${t("char.openInEditor")}: ${t("char.openFacings")}`}
-          batchId={state ? null : c.facings_batch_id}
           sheet={() => facingsSheet(c, stateId)}
           disabled={!Object.values(facings).some((f) => f?.status === "completed")}
           testId="open-facings-in-editor"

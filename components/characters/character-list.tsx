@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { useCharacters } from "@/hooks/use-characters";
-import { type Character, frameSrc } from "@/lib/client/characters";
+import type { CharacterSummary } from "@/lib/client/characters";
 import { useI18n } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
 import {
@@ -19,7 +19,7 @@ import {
 import { CreateCharacterForm } from "./create-character-form";
 
 /** The facing a thumbnail shows: the front, else the first one drawn. */
-export function thumbFacing(c: Pick<Character, "facings" | "directions">) {
+export function thumbFacing(c: Pick<CharacterSummary, "facings" | "directions">) {
   const order = ["down", ...c.directions];
   for (const d of order) {
     const f = c.facings[d as keyof typeof c.facings];
@@ -74,11 +74,9 @@ export function CharacterList({ fromTask }: { fromTask: number | null }) {
   );
 }
 
-function CharacterCard({ character: c }: { character: Character }) {
+function CharacterCard({ character: c }: { character: CharacterSummary }) {
   const { t } = useI18n();
   const facing = thumbFacing(c);
-  const animations = c.animation_count ?? c.animations?.length ?? 0;
-  const states = c.state_count ?? c.states?.length ?? 0;
   return (
     <li data-character-id={c.id}>
       <Link
@@ -87,7 +85,7 @@ function CharacterCard({ character: c }: { character: Character }) {
       >
         <div className="checkerboard relative aspect-square">
           {facing ? (
-            <PixelImage src={frameSrc(facing.url, facing.updated_at)!} alt="" draggable={false} />
+            <PixelImage src={facing.url!} alt="" draggable={false} />
           ) : (
             <div className="absolute inset-0 flex items-center justify-center text-zinc-500">
               <Spinner />
@@ -104,7 +102,7 @@ function CharacterCard({ character: c }: { character: Character }) {
           <p className="truncate text-xs text-zinc-500" title={c.model}>
             {c.model} · {t("char.directionsN", { n: c.directions.length })}
           </p>
-          <p className="text-xs text-zinc-500">{t("char.counts", { a: animations, s: states })}</p>
+          <p className="text-xs text-zinc-500">{t("char.counts", { n: c.animation_count })}</p>
         </div>
       </Link>
     </li>

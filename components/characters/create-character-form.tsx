@@ -17,6 +17,7 @@ import {
   OUTLINE_STYLES,
   type OutlineStyle,
   PALETTE_NAMES,
+  type PaletteName,
   PROMPT_MAX_CHARS,
   SEED_MAX,
   SHADING_STYLES,
@@ -66,7 +67,7 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
   const [view, setView] = useState<CharacterView>("low_top_down");
   const [directions, setDirections] = useState<4 | 8>(8);
   const [body, setBody] = useState<CharacterBody | "">("");
-  const [palette, setPalette] = useState("");
+  const [palette, setPalette] = useState<PaletteName | "">("");
   const [outline, setOutline] = useState<OutlineStyle>("coloured");
   const [shading, setShading] = useState<ShadingStyle>("soft");
   const [seed, setSeed] = useState("");
@@ -287,7 +288,7 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
           id={ids.palette}
           name="palette"
           value={palette}
-          onChange={(e) => setPalette(e.target.value)}
+          onChange={(e) => setPalette(e.target.value as PaletteName | "")}
           className={inputClass}
         >
           <option value="">{t("char.paletteAuto")}</option>

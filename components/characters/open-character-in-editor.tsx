@@ -50,15 +50,19 @@ async function uploadOf(sheet: SheetSource): Promise<DocumentSource> {
 }
 
 /** The animation's frames as one sheet part (only frames that are drawn). */
-export function animationSheet(a: CharacterAnimation, size: number): SheetSource {
+export function animationSheet(
+  a: CharacterAnimation,
+  size: number,
+  takes: Record<string, number>,
+): SheetSource {
   const frames = a.frames.filter((f) => f.status === "completed" && f.url);
   return {
     size,
     parts: [
       {
         tag: `${a.action}_${a.direction}`,
-        urls: frames.map((f) => frameSrc(f.url, f.take ?? f.updated_at)!),
-        durationsMs: frames.map((f) => a.durations_ms?.[f.index] ?? 120),
+        urls: frames.map((f) => frameSrc(f.url, takes[`${a.id}:${f.index}`])!),
+        durationsMs: frames.map((f) => a.durations_ms[f.index] ?? 120),
       },
     ],
   };

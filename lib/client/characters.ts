@@ -1,116 +1,33 @@
 // The Characters page's side of /api/v1/characters (the /api/v1 extension family: errors
-// `{error, details?}`, snake_case JSON). Request bodies are the route schemas' own input types.
-import { apiFetch } from "@/lib/client/api";
+// `{error, details?}`, snake_case JSON). Bodies and answers are the route schemas' own types
+// (lib/api/schemas/character-fields.ts).
+import type { z } from "zod";
 import type {
-  CharacterAction,
-  CharacterBody,
-  CharacterView,
-  Facing,
-  OutlineStyle,
-  ShadingStyle,
-  TaskStatus,
-} from "@/lib/vocabulary";
+  animateCharacterBody,
+  animationSchema,
+  characterAnswer,
+  characterList,
+  characterSummary,
+  createCharacterBody,
+  createStateBody,
+  facingSchema,
+  frameSchema,
+  identitySchema,
+  stateSchema,
+} from "@/lib/api/schemas/character-fields";
+import { apiFetch } from "@/lib/client/api";
 
-/** How close a frame stays to its direction's canonical facing (0..1; flagged = drifted). */
-export interface FrameIdentity {
-  score: number;
-  palette_ok: boolean;
-  silhouette: number;
-  flagged: boolean;
-}
-
-export interface AnimationFrame {
-  index: number;
-  url: string | null;
-  status: TaskStatus;
-  identity: FrameIdentity | null;
-  /** bumps on every re-roll (cache key of the frame's PNG) */
-  take?: number;
-  updated_at?: string | null;
-  error?: string | null;
-}
-
-export interface CharacterAnimation {
-  id: number;
-  action: CharacterAction | string;
-  direction: Facing;
-  state_id: number | null;
-  status: TaskStatus;
-  frames: AnimationFrame[];
-  durations_ms?: number[];
-  batch_id?: number | null;
-  failed_frames?: number[];
-}
-
-export interface FacingImage {
-  url: string | null;
-  status: TaskStatus;
-  task_id?: number | null;
-  updated_at?: string | null;
-}
-
-export interface CharacterState {
-  id: number;
-  name: string;
-  prompt: string;
-  facings: Partial<Record<Facing, FacingImage>>;
-}
-
-export interface Character {
-  id: number;
-  name: string;
-  prompt: string;
-  model: string;
-  seed: number;
-  size: number;
-  view: CharacterView;
-  directions: Facing[];
-  body: CharacterBody;
-  palette: string[];
-  outline: OutlineStyle | null;
-  shading: ShadingStyle | null;
-  pivot: { x: number; y: number } | null;
-  padding?: number | null;
-  status: TaskStatus;
-  supports_reference: boolean;
-  notes: string[];
-  facings: Partial<Record<Facing, FacingImage>>;
-  facings_batch_id?: number | null;
-  states: CharacterState[];
-  animations?: CharacterAnimation[];
-  animation_count?: number;
-  state_count?: number;
-  created_at: string | null;
-}
-
-export interface CharacterList {
-  items: Character[];
-  total: number;
-  page: number;
-  page_size: number;
-}
-
-export interface CreateCharacterBody {
-  name?: string;
-  prompt: string;
-  model?: string;
-  seed?: number;
-  size?: number;
-  view?: CharacterView;
-  directions?: 4 | 8;
-  body?: CharacterBody;
-  palette?: string;
-  outline?: OutlineStyle;
-  shading?: ShadingStyle;
-  source_task_id?: number;
-  source_document_id?: number;
-}
-
-export interface AnimateBody {
-  action: CharacterAction;
-  directions?: Facing[];
-  state_id?: number;
-}
+export type FrameIdentity = z.output<typeof identitySchema>;
+export type AnimationFrame = z.output<typeof frameSchema>;
+export type CharacterAnimation = z.output<typeof animationSchema>;
+export type FacingImage = z.output<typeof facingSchema>;
+export type CharacterState = z.output<typeof stateSchema>;
+export type Character = z.output<typeof characterAnswer>;
+export type CharacterSummary = z.output<typeof characterSummary>;
+export type CharacterList = z.output<typeof characterList>;
+export type CreateCharacterBody = z.input<typeof createCharacterBody>;
+export type AnimateBody = z.input<typeof animateCharacterBody>;
+export type CreateStateBody = z.input<typeof createStateBody>;
 
 const json = (v: unknown) => JSON.stringify(v);
 const base = "/api/v1/characters";
@@ -122,12 +39,8 @@ export const charactersApi = {
   create: (body: CreateCharacterBody) =>
     apiFetch<Character>(base, { method: "POST", body: json(body) }),
   remove: (id: number) => apiFetch<unknown>(`${base}/${id}`, { method: "DELETE" }),
-  animations: async (id: number) => {
-    const answer = await apiFetch<{ animations: CharacterAnimation[] } | CharacterAnimation[]>(
-      `${base}/${id}/animations`,
-    );
-    return Array.isArray(answer) ? answer : answer.animations;
-  },
+  animations: async (id: number) =>
+    (await apiFetch<{ animations: CharacterAnimation[] }>(`${base}/${id}/animations`)).animations,
   animate: (id: number, body: AnimateBody) =>
     apiFetch<{ animations: CharacterAnimation[] }>(`${base}/${id}/animations`, {
       method: "POST",
@@ -137,7 +50,7 @@ export const charactersApi = {
     apiFetch<unknown>(`${base}/${id}/animations/${animationId}/frames/${index}/reroll`, {
       method: "POST",
     }),
-  addState: (id: number, body: { name: string; prompt: string }) =>
+  addState: (id: number, body: CreateStateBody) =>
     apiFetch<CharacterState>(`${base}/${id}/states`, { method: "POST", body: json(body) }),
   exportUrl: (id: number) => `${base}/${id}/export?format=zip`,
 };
@@ -155,11 +68,20 @@ export function frameSrc(
 export const isWorking = (status: string) => status === "pending" || status === "processing";
 
 /** Whether anything of the character is still being drawn (the page polls meanwhile). */
-export function characterBusy(c: Character | undefined, anims: CharacterAnimation[] | undefined) {
+export function characterBusy(
+  c:
+    | (Pick<CharacterSummary, "status" | "facings"> & Partial<Pick<Character, "states">>)
+    | undefined,
+  anims: CharacterAnimation[] | undefined,
+) {
   if (!c) return false;
   if (isWorking(c.status)) return true;
   if (Object.values(c.facings).some((f) => f && isWorking(f.status))) return true;
-  if (c.states.some((s) => Object.values(s.facings).some((f) => f && isWorking(f.status))))
+  if (
+    c.states?.some(
+      (s) => isWorking(s.status) || Object.values(s.facings).some((f) => f && isWorking(f.status)),
+    )
+  )
     return true;
   return !!anims?.some((a) => isWorking(a.status) || a.frames.some((f) => isWorking(f.status)));
 }

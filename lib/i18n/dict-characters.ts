@@ -40,8 +40,7 @@ export const charactersEn = {
   "char.makeCharacter": "Make a character",
   "char.list": "Your characters",
   "char.empty": "No characters yet. Describe one above.",
-  "char.counts":
-    "{a, plural, one {# animation} other {# animations}} · {s, plural, =0 {no states} one {# state} other {# states}}",
+  "char.counts": "{n, plural, =0 {no animations yet} one {# animation} other {# animations}}",
   "char.back": "All characters",
   "char.notFound": "Character not found.",
   "char.facings": "Facings",
@@ -137,7 +136,7 @@ export const charactersZh: Record<keyof typeof charactersEn, string> = {
   "char.makeCharacter": "制作角色",
   "char.list": "你的角色",
   "char.empty": "还没有角色。在上方描述一个吧。",
-  "char.counts": "{a} 段动画 · {s, plural, =0 {无状态} other {# 个状态}}",
+  "char.counts": "{n, plural, =0 {还没有动画} other {# 段动画}}",
   "char.back": "全部角色",
   "char.notFound": "找不到该角色。",
   "char.facings": "朝向",
