@@ -65,7 +65,7 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
   const [model, setModel] = useState("");
   const [size, setSize] = useState(CHARACTER_SIZE_DEFAULT);
   const [view, setView] = useState<CharacterView>("low_top_down");
-  const [directions, setDirections] = useState<4 | 8>(8);
+  const [directions, setDirections] = useState<4 | 8>(4);
   const [body, setBody] = useState<CharacterBody | "">("");
   const [palette, setPalette] = useState<PaletteName | "">("");
   const [outline, setOutline] = useState<OutlineStyle>("coloured");
