@@ -205,8 +205,13 @@ async function pixelizeForTask(
   report: PixelizeReport;
 }> {
   const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
+  // a character's frames (they carry a reference) are locked from frame 1 on: the palette is the
+  // character's, known before the batch starts
   const locked =
-    batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
+    batch?.lockedPalette &&
+    ((task.batchIndex ?? 1) > 1 || readTaskParams(task.params).referenceTaskId)
+      ? batch.lockedPalette
+      : undefined;
   const named = task.palette && !task.palette.startsWith("auto") ? task.palette : undefined;
   const autoColors = task.palette?.startsWith("auto:") ? Number(task.palette.slice(5)) : undefined;
   const result = await runJob("pixelize", [

@@ -6,6 +6,8 @@
 // results must survive structured cloning: plain objects, arrays, typed arrays and Buffers (the
 // pool restores Buffers and moves results' pixel buffers instead of copying them); no class
 // instances or functions.
+
+import { drawAnimationJob, drawFacingsJob } from "@/lib/characters/render";
 import {
   buildSheetFromGrids,
   encodeGifFromGrids,
@@ -30,6 +32,9 @@ export const JOBS = {
   gifFromGrids: encodeGifFromGrids,
   sheetFromGrids: buildSheetFromGrids,
   gridPng: encodeGridPng,
+  /** characters (#19): facings / one animation of the offline engine, encoded and scored */
+  characterFacings: drawFacingsJob,
+  characterAnimation: drawAnimationJob,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type Jobs = typeof JOBS;

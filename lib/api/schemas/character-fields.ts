@@ -195,12 +195,10 @@ export const animateCharacterBody = z.object({
         "Which of the character's facings to animate (default: all of them). A direction the character does not have is a 400.",
       example: ["down", "left"],
     }),
-  state_id: idField("state_id")
-    .optional()
-    .meta({
-      description: "Animate one of the character's states instead of its base look.",
-      example: 1,
-    }),
+  state_id: idField("state_id").optional().meta({
+    description: "Animate one of the character's states instead of its base look.",
+    example: 1,
+  }),
 });
 
 export const createStateBody = z.object({
@@ -250,6 +248,12 @@ export const characterExportQuery = z.object({
     .enum(["zip"], { error: 'format must be "zip"' })
     .optional()
     .describe("Only `zip` (the default): every animation, the facings and engine files"),
+  scale: z
+    .string()
+    .regex(/^([1-9]|1\d|20)$/, "scale must be an integer from 1 to 20")
+    .transform(Number)
+    .optional()
+    .describe("Sheet pixels per logical pixel, 1–20 (default 1: the pixel grid)"),
 });
 
 // ---- answers ----
@@ -357,3 +361,10 @@ export type CharacterFrame = z.output<typeof frameSchema>;
 export type CharacterFacing = z.output<typeof facingSchema>;
 export type CharacterState = z.output<typeof stateSchema>;
 export type FrameIdentity = z.output<typeof identitySchema>;
+
+export const characterDeleted = z.object({
+  id: z.number().int(),
+  deleted: z
+    .literal(true)
+    .describe("The character, its states and animations are gone; the gallery images stay"),
+});

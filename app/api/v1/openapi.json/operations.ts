@@ -53,6 +53,7 @@ import {
   tilesetFileQuery,
   tilesetParams,
 } from "@/lib/api/schemas/tilesets";
+import { characterOperations } from "./character-operations";
 import { documentOperations } from "./document-operations";
 
 /** Extension on both task views: what the offline engine (local/pixel-sprite) drew. */
@@ -953,4 +954,5 @@ export const operations: OperationSpec[] = [
     },
   },
   ...documentOperations,
+  ...characterOperations,
 ];
