@@ -102,3 +102,13 @@ export function hsvPick(rng: Rng): string {
   ];
   return rng.pick(hues);
 }
+
+/**
+ * A re-roll take's small deterministic variation: −1, 0 or +1 for detail `n` of take `take`
+ * (always 0 for the first take, so first takes draw exactly as before).
+ */
+export function takeVary(take: number, n: number): number {
+  if (!take) return 0;
+  const h = Math.imul((take + 1) ^ Math.imul(n + 1, 0x9e3779b9), 0x85ebca6b) >>> 0;
+  return ((h >>> 7) % 3) - 1;
+}
