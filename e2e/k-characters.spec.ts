@@ -208,8 +208,9 @@ test("another user's character is not found", async ({ page, browser }) => {
   const other = await browser.newContext();
   const p2 = await other.newPage();
   await signUp(p2, uniqueEmail("other"));
-  await p2.goto(`/characters/${id}`);
-  await expect(p2.getByRole("alert")).toContainText("Character not found");
+  const res2 = await p2.goto(`/characters/${id}`);
+  expect(res2?.status()).toBe(404);
+  expect((await p2.request.get(`/api/v1/characters/${id}`)).status()).toBe(404);
   await other.close();
 });
 
