@@ -10,6 +10,7 @@ import {
   characterBusy,
   charactersApi,
   isWorking,
+  retryAfterSeconds,
 } from "@/lib/client/characters";
 import { POLL_MS } from "./use-api";
 
@@ -74,19 +75,49 @@ export function useDeleteCharacter() {
   });
 }
 
-/** One request per action (the route animates one action in any set of directions). */
-export function useAnimate(id: number) {
+export interface AnimateProgress {
+  /** actions already started */
+  done: number;
+  total: number;
+  action: string;
+  /** waiting out the generation rate limit before asking again */
+  waitSeconds?: number;
+}
+
+const RATE_LIMIT_RETRIES = 8;
+
+/**
+ * One request per action (the route animates one action in any set of directions). Walk +
+ * attack + idle in 8 directions is 72 frames, more than the studio's generation rate limit allows
+ * in a minute: a 429 is waited out (the server says how long) and the same action asked again, so
+ * the person's one click still gets every animation. The grid fills in as each action starts.
+ */
+export function useAnimate(id: number, onProgress?: (p: AnimateProgress) => void) {
   const invalidate = useInvalidate(id);
   return useMutation({
     mutationFn: async (req: { actions: AnimateBody["action"][] } & Omit<AnimateBody, "action">) => {
       const out: CharacterAnimation[] = [];
-      for (const action of req.actions) {
-        const answer = await charactersApi.animate(id, {
-          action,
-          directions: req.directions,
-          state_id: req.state_id,
-        });
-        out.push(...answer.animations);
+      const total = req.actions.length;
+      for (const [done, action] of req.actions.entries()) {
+        onProgress?.({ done, total, action });
+        for (let attempt = 0; ; attempt++) {
+          try {
+            const answer = await charactersApi.animate(id, {
+              action,
+              directions: req.directions,
+              state_id: req.state_id,
+            });
+            out.push(...answer.animations);
+            break;
+          } catch (error) {
+            const wait = retryAfterSeconds(error);
+            if (wait === null || attempt >= RATE_LIMIT_RETRIES) throw error;
+            onProgress?.({ done, total, action, waitSeconds: wait });
+            await new Promise((r) => setTimeout(r, wait * 1000 + 250));
+            onProgress?.({ done, total, action });
+          }
+        }
+        await invalidate();
       }
       return out;
     },

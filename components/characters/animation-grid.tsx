@@ -73,10 +73,14 @@ function AnimationCell({
   animation,
   size,
   label,
+  active,
+  onPick,
 }: {
   animation: CharacterAnimation;
   size: number;
   label: string;
+  active: boolean;
+  onPick: (a: CharacterAnimation) => void;
 }) {
   const { t } = useI18n();
   const reduced = useReducedMotion();
@@ -86,10 +90,7 @@ function AnimationCell({
     durations: durationsOf(animation, frames),
     initialPlaying: true,
   });
-  const { selected, select } = useCharacterUi();
-  const active =
-    selected?.action === animation.action && selected.direction === animation.direction;
-  const zoom = Math.max(1, Math.floor(64 / size));
+  const zoom = Math.max(1, Math.floor(96 / size));
   const flagged = animation.frames.filter((f) => f.identity?.flagged).length;
   const failed = animation.frames.filter((f) => f.status === "failed").length;
   const busy =
@@ -99,9 +100,7 @@ function AnimationCell({
   return (
     <button
       type="button"
-      onClick={() =>
-        select(active ? null : { action: animation.action, direction: animation.direction })
-      }
+      onClick={() => onPick(animation)}
       aria-pressed={active}
       aria-label={label}
       title={label}
@@ -150,10 +149,14 @@ export function AnimationGrid({
   animations,
   directions,
   size,
+  activeId,
+  onPick,
 }: {
   animations: CharacterAnimation[];
   directions: Facing[];
   size: number;
+  activeId: number | null;
+  onPick: (a: CharacterAnimation) => void;
 }) {
   const { t } = useI18n();
   const known = CHARACTER_ACTIONS as readonly string[];
@@ -203,6 +206,8 @@ export function AnimationGrid({
                       <AnimationCell
                         animation={a}
                         size={size}
+                        active={a.id === activeId}
+                        onPick={onPick}
                         label={t("char.cellLabel", {
                           action: modeLabel(t, action),
                           direction: t(`batch.face.${d}`),

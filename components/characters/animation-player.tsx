@@ -41,8 +41,9 @@ export function AnimationPlayer({
 
   return (
     <section
-      className={`${cardClass} p-3`}
+      className={`${cardClass} min-w-0 p-3`}
       aria-labelledby="player-title"
+      id="animation-player"
       data-testid="animation-player"
       data-action={animation.action}
       data-direction={animation.direction}

@@ -29,8 +29,8 @@ export function CharacterCompass({
   size: number;
 }) {
   const { t } = useI18n();
-  // each facing at an integer zoom of its 1× pixels, about 64–96 px wide
-  const zoom = Math.max(1, Math.floor(88 / size));
+  // each facing at an integer zoom of its 1× pixels, about 64–100 px wide
+  const zoom = Math.max(1, Math.floor(100 / size));
   const side = size * zoom;
   return (
     <div

@@ -10,6 +10,7 @@ import {
   charactersApi,
   isWorking,
 } from "@/lib/client/characters";
+import { CHARACTER_ACTIONS } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { Button, ConfirmDialog, cardClass, Empty, ErrorText, Loading, StatusBadge } from "../ui";
 import { AnimationGrid, takeKey } from "./animation-grid";
@@ -50,6 +51,19 @@ function useTakesOnFinish(animations: CharacterAnimation[] | undefined) {
   }, [animations, bumpTake]);
 }
 
+const newestOf = (list: CharacterAnimation[], action: string, direction: string) =>
+  list
+    .filter((a) => a.action === action && a.direction === direction)
+    .sort((a, b) => b.id - a.id)[0];
+
+function firstCell(list: CharacterAnimation[], directions: readonly string[]) {
+  const order = (a: CharacterAnimation) =>
+    (CHARACTER_ACTIONS as readonly string[]).indexOf(a.action) * 10 +
+    directions.indexOf(a.direction);
+  const first = [...list].sort((a, b) => order(a) - order(b))[0];
+  return first && newestOf(list, first.action, first.direction);
+}
+
 export function CharacterDetail({ id }: { id: number }) {
   const { t } = useI18n();
   const router = useRouter();
@@ -83,11 +97,10 @@ export function CharacterDetail({ id }: { id: number }) {
   const all = animations.data ?? c.animations ?? [];
   const shown = all.filter((a) => (a.state_id ?? null) === (state ? state.id : null));
   const selected = ui.characterId === id ? ui.selected : null;
+  // the cell picked on the grid, else the first one (the walk facing the camera, usually)
   const focused = selected
-    ? shown
-        .filter((a) => a.action === selected.action && a.direction === selected.direction)
-        .sort((a, b) => b.id - a.id)[0]
-    : undefined;
+    ? newestOf(shown, selected.action, selected.direction)
+    : firstCell(shown, c.directions);
   const viewLabel = t(`char.view.${c.view}`);
 
   return (
@@ -99,7 +112,9 @@ export function CharacterDetail({ id }: { id: number }) {
         <StatusBadge status={c.status} />
       </div>
       <h1 className="text-2xl font-bold break-words">{c.name}</h1>
-      <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-300">{c.prompt}</p>
+      {c.prompt !== c.name && (
+        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-300">{c.prompt}</p>
+      )}
       <p className="mt-1 text-xs text-zinc-500">
         {t("char.details", { model: c.model, seed: c.seed, size: c.size, view: viewLabel })} ·{" "}
         {t(`char.body.${c.body}`)} · {t("char.directionsN", { n: c.directions.length })}
@@ -198,24 +213,43 @@ export function CharacterDetail({ id }: { id: number }) {
           </h2>
           <CharacterCompass directions={c.directions} facings={facings} size={c.size} />
         </section>
-
-        <section className={`${cardClass} min-w-0 p-3`} aria-labelledby="animations-title">
-          <h2 id="animations-title" className="mb-2 font-semibold">
-            {t("char.animations")}
-          </h2>
-          {animations.error && <ErrorText error={animations.error} />}
-          {shown.length === 0 ? (
-            <Empty>{t("char.noAnimations")}</Empty>
-          ) : (
-            <AnimationGrid animations={shown} directions={c.directions} size={c.size} />
-          )}
-        </section>
+        {focused ? (
+          <AnimationPlayer key={focused.id} characterId={c.id} animation={focused} size={c.size} />
+        ) : (
+          <section className={`${cardClass} p-3`} aria-labelledby="animations-title">
+            <h2 id="animations-title" className="mb-2 font-semibold">
+              {t("char.animations")}
+            </h2>
+            {animations.error ? (
+              <ErrorText error={animations.error} />
+            ) : (
+              <Empty>{t("char.noAnimations")}</Empty>
+            )}
+          </section>
+        )}
       </div>
 
-      {focused && (
-        <div className="mt-6">
-          <AnimationPlayer key={focused.id} characterId={c.id} animation={focused} size={c.size} />
-        </div>
+      {shown.length > 0 && (
+        <section className={`${cardClass} mt-6 min-w-0 p-3`} aria-labelledby="grid-title">
+          <h2 id="grid-title" className="mb-2 font-semibold">
+            {t("char.animations")}
+          </h2>
+          <AnimationGrid
+            animations={shown}
+            directions={c.directions}
+            size={c.size}
+            activeId={focused?.id ?? null}
+            onPick={(a) => {
+              ui.select({ action: a.action, direction: a.direction });
+              // on a phone the player is above the grid: bring it into view
+              requestAnimationFrame(() =>
+                document
+                  .getElementById("animation-player")
+                  ?.scrollIntoView({ block: "nearest", behavior: "smooth" }),
+              );
+            }}
+          />
+        </section>
       )}
 
       {ui.dialog === "animate" && (

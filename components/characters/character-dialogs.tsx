@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState } from "react";
-import { useAddState, useAnimate } from "@/hooks/use-characters";
+import { type AnimateProgress, useAddState, useAnimate } from "@/hooks/use-characters";
 import type { Character } from "@/lib/client/characters";
 import { CHARACTER_ACTIONS, type CharacterAction, type Facing } from "@/lib/vocabulary";
 import { modeLabel } from "../gallery/task-params";
@@ -26,7 +26,8 @@ export function AnimateDialog({
   stateId: number | null;
 }) {
   const { t } = useI18n();
-  const animate = useAnimate(character.id);
+  const [progress, setProgress] = useState<AnimateProgress | null>(null);
+  const animate = useAnimate(character.id, setProgress);
   const stateSelect = useId();
   const [actions, setActions] = useState<CharacterAction[]>(["walk"]);
   const [directions, setDirections] = useState<Facing[]>(character.directions);
@@ -133,9 +134,24 @@ export function AnimateDialog({
           </div>
         )}
         {!ok && <p className="text-sm text-amber-700 dark:text-amber-300">{t("char.pickOne")}</p>}
+        <div aria-live="polite" className="text-sm text-zinc-600 dark:text-zinc-300">
+          {animate.isPending && progress && (
+            <p data-testid="animate-progress">
+              {t("char.animating", {
+                n: progress.done + 1,
+                total: progress.total,
+                action: modeLabel(t, progress.action),
+              })}
+              {progress.waitSeconds !== undefined &&
+                ` · ${t("char.rateWait", { s: progress.waitSeconds })}`}
+            </p>
+          )}
+        </div>
         {animate.error && <ErrorText error={animate.error} />}
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>{t("common.cancel")}</Button>
+          <Button onClick={onClose}>
+            {animate.isPending ? t("common.close") : t("common.cancel")}
+          </Button>
           <Button
             type="submit"
             variant="primary"

@@ -15,7 +15,7 @@ import type {
   identitySchema,
   stateSchema,
 } from "@/lib/api/schemas/character-fields";
-import { apiFetch } from "@/lib/client/api";
+import { ApiRequestError, apiFetch } from "@/lib/client/api";
 
 export type FrameIdentity = z.output<typeof identitySchema>;
 export type AnimationFrame = z.output<typeof frameSchema>;
@@ -84,4 +84,11 @@ export function characterBusy(
   )
     return true;
   return !!anims?.some((a) => isWorking(a.status) || a.frames.some((f) => isWorking(f.status)));
+}
+
+/** Seconds a 429 asks us to wait (its message says "retry after N s"); 10 when it does not. */
+export function retryAfterSeconds(error: unknown): number | null {
+  if (!(error instanceof ApiRequestError) || error.status !== 429) return null;
+  const m = /retry after (\d+)\s*s/i.exec(error.message);
+  return m ? Math.max(1, Number(m[1])) : 10;
 }

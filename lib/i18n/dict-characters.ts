@@ -87,6 +87,9 @@ export const charactersEn = {
   "char.selectNone": "None",
   "char.pickOne": "Pick at least one action and one direction.",
   "char.start": "Start",
+  "char.animating": "Starting {action} ({n} of {total})…",
+  "char.rateWait":
+    "the studio's rate limit is reached; the rest starts in {s} s (you can close this window)",
   "char.zoom": "Zoom {n}×",
   "char.dir.down": "S",
   "char.dir.down_left": "SW",
@@ -180,6 +183,8 @@ export const charactersZh: Record<keyof typeof charactersEn, string> = {
   "char.selectNone": "全不选",
   "char.pickOne": "请至少选择一个动作和一个方向。",
   "char.start": "开始",
+  "char.animating": "正在开始 {action}(第 {n} 个,共 {total} 个)…",
+  "char.rateWait": "已达到工作室的生成速率限制;其余的 {s} 秒后开始(可以关闭此窗口)",
   "char.zoom": "缩放 {n}×",
   "char.dir.down": "南",
   "char.dir.down_left": "西南",
