@@ -8,7 +8,7 @@
 // img2img init image of every later frame, loaded from our storage.
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeServer, startA1111Fake } from "../fakes";
+import { type FakeServer, startA1111Fake, startModelscopeFake } from "../fakes";
 import { seedUserWithKey } from "../helpers/accounts";
 import { checkSpriteFrames } from "../helpers/godot-sprite-frames";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
@@ -18,6 +18,7 @@ type Json = Record<string, any>;
 
 let server: TestServer;
 let a1111: FakeServer;
+let modelscope: FakeServer;
 let alice: Awaited<ReturnType<typeof seedUserWithKey>>;
 let bob: Awaited<ReturnType<typeof seedUserWithKey>>;
 
@@ -59,15 +60,19 @@ beforeAll(async () => {
   alice = await seedUserWithKey("char-alice@example.com");
   bob = await seedUserWithKey("char-bob@example.com");
   a1111 = await startA1111Fake();
+  modelscope = await startModelscopeFake();
   server = await startServer({
     GENERATION_RATE_LIMIT_PER_MIN: "1000",
     A1111_BASE_URL: a1111.baseUrl,
     A1111_POLL_INTERVAL_MS: "100",
+    MODELSCOPE_BASE_URL: modelscope.baseUrl,
+    MODELSCOPE_API_KEY: "test-modelscope-key",
   });
 }, 120_000);
 afterAll(async () => {
   await server?.stop();
   await a1111?.close();
+  await modelscope?.close();
 });
 
 describe("an offline character", () => {
@@ -394,18 +399,19 @@ describe("an offline character", () => {
 describe("a remote character (A1111)", () => {
   it("draws the facings first, then hands each frame its direction's facing as the init image", async () => {
     const models = await (await api("/api/v1/models")).json();
-    const a1111Model = (models.data ?? models.models ?? models).find?.((m: Json) =>
+    const a1111Model = Object.values(models.data.image as Record<string, Json>).find((m) =>
       String(m.id).startsWith("a1111/"),
     );
     expect(a1111Model, JSON.stringify(models).slice(0, 300)).toBeTruthy();
     const res = await post("/api/v1/characters", {
       prompt: "a knight with a red cape",
-      model: a1111Model.id,
+      model: a1111Model!.id,
       seed: 11,
     });
     const created = await res.json();
-    expect(res.status, JSON.stringify(created).slice(0, 300)).toBe(202);
-    expect(created).toMatchObject({ supports_reference: true, status: "pending" });
+    expect(res.status, JSON.stringify(created).slice(0, 300)).toBe(201);
+    expect(created.supports_reference).toBe(true);
+    expect(["pending", "processing"]).toContain(created.status);
     const ready = await waitFor(async () => {
       const c = await (await api(`/api/v1/characters/${created.id}`)).json();
       return c.status === "completed" || c.status === "failed" ? c : undefined;
@@ -444,5 +450,18 @@ describe("a remote character (A1111)", () => {
       for (const c of coloursOf(await rgbaOfPng(await logicalOf(f.task_id))))
         expect(palette.has(c), c).toBe(true);
     }
+  });
+
+  it("says at creation when a model cannot take a reference image", async () => {
+    const models = await (await api("/api/v1/models")).json();
+    const plain = Object.values(models.data.image as Record<string, Json>).find((m) =>
+      String(m.id).startsWith("modelscope/"),
+    );
+    expect(plain).toBeTruthy();
+    const res = await post("/api/v1/characters", { prompt: "a knight", model: plain!.id });
+    const c = await res.json();
+    expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
+    expect(c.supports_reference).toBe(false);
+    expect(c.notes.join(" ")).toMatch(/cannot take a reference image/);
   });
 });

@@ -357,6 +357,7 @@ export type CreateCharacterBody = z.output<typeof createCharacterBody>;
 export type AnimateCharacterBody = z.output<typeof animateCharacterBody>;
 export type CharacterAnswer = z.output<typeof characterAnswer>;
 export type CharacterAnimation = z.output<typeof animationSchema>;
+export type CharacterListAnswer = z.output<typeof characterList>;
 export type CharacterFrame = z.output<typeof frameSchema>;
 export type CharacterFacing = z.output<typeof facingSchema>;
 export type CharacterState = z.output<typeof stateSchema>;

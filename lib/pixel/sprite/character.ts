@@ -336,8 +336,10 @@ function drawFrame(
   p.design.draw(c, pose);
   if (p.worn) wearOnTop(c, p.worn, p.wornMats);
   const groundRow = p.inner - 2 + p.oy;
-  if (pose.pitch === 2) foreshorten(c, groundRow, 0.72);
-  else if (pose.pitch === 1) foreshorten(c, groundRow, 0.9);
+  if (!p.design.pitches) {
+    if (pose.pitch === 2) foreshorten(c, groundRow, 0.72);
+    else if (pose.pitch === 1) foreshorten(c, groundRow, 0.9);
+  }
   if (pose.flip) c.flipX();
   if (p.materialFx)
     drawMaterialFx(

@@ -49,6 +49,8 @@ export interface Design {
   shadeMode?: "parts" | "rim";
   /** the rig draws real three-quarter views for Pose.turn (else a whole-frame yaw stands in) */
   turns?: boolean;
+  /** the rig projects its own camera pitch (Pose.pitch); else character.ts foreshortens the frame */
+  pitches?: boolean;
   /** terrain that must tile: drawn without outline or effects that would cross its edges */
   seamless?: boolean;
 }

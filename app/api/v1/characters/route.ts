@@ -17,7 +17,8 @@ export const POST = qtHandler(async (req) => {
   const body = await parseJsonBody(req, createCharacterBody);
   const row = await createCharacter({ user, ...rest }, body);
   const answer = await getCharacter(row.id, user.id);
-  return json(characterAnswer, answer, { status: answer.status === "completed" ? 201 : 202 });
+  // 201 either way: the character exists; `status` says whether its facings are drawn yet
+  return json(characterAnswer, answer, { status: 201 });
 });
 
 /** Extension (#19): the caller's characters, newest first. */

@@ -97,7 +97,7 @@ export const characterOperations: OperationSpec[] = [
     modelTypes: ["image"],
     errorShape: "qt",
     extension: true,
-    description: `One design (prompt + seed) drawn once per direction; every later animation is drawn from it. ${ASYNC} Offline answers 201 with the facings drawn; a remote model 202 with them queued (the front first, the others take it as their reference image). \`source_task_id\` / \`source_document_id\` make your image the front facing. A model that cannot take a reference image is accepted with \`supports_reference: false\` and a note saying so.`,
+    description: `One design (prompt + seed) drawn once per direction; every later animation is drawn from it. ${ASYNC} Answers 201 with the character: offline its facings are drawn (\`status: completed\`); with a remote model they are queued (\`pending\`; the front first, the others take it as their reference image). \`source_task_id\` / \`source_document_id\` make your image the front facing. A model that cannot take a reference image is accepted with \`supports_reference: false\` and a note saying so.`,
     response: { status: 201, schema: characterAnswer, example: characterExample },
     errors: {
       404: "The model, source task or source document does not exist or is not yours",

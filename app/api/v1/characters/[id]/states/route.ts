@@ -17,7 +17,7 @@ export const POST = qtHandler<{ id: string }>(async (req, { params }) => {
   const { id } = characterParams.parse(params);
   const body = await parseJsonBody(req, createStateBody);
   const state = await createState(caller, id, body);
-  return json(stateSchema, state, { status: state.status === "completed" ? 201 : 202 });
+  return json(stateSchema, state, { status: 201 });
 });
 
 /** Extension (#19): the character's states. */
