@@ -695,14 +695,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const cp = Math.cos(phi);
     const sp = Math.sin(phi);
     const take = pose.take ?? 0;
-    const atk = pose.attack;
+    // a spell is cast standing (the glow is the frame effect), not with a lunge
+    const atk = pose.fx?.magic ? 0 : pose.attack;
     const cx = size / 2;
     // end-on the animal is drawn broader than it is (as sprites do), so its face and stance read
     const endOn = Math.abs(Fd);
     const w = Math.max(1, bodyRy * (0.55 + 0.3 * endOn));
     const hipF = bodyRx * 0.62;
     // the rest stance's nearest paw stands on the ground row
-    const restD = Math.max(...[hipF, -hipF].flatMap((f) => [w, -w].map((l) => f * Fd + l * Ld)));
+    const wb = w * (1 + 0.45 * endOn);
+    const restD = Math.max(
+      ...[hipF, -hipF].flatMap((f) => (f > 0 ? [w, -w] : [wb, -wb]).map((l) => f * Fd + l * Ld)),
+    );
     const y0 = ground - restD * sp;
     const proj = (f: number, l: number, y: number) => {
       const X = f * Fx + l * Lx;
@@ -710,7 +714,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       return { x: cx + X, y: y0 - y * cp + D * sp, d: D };
     };
     const g = gaitOf(pose, 2.2 * k, px(2));
-    const bodyF = [0, -2 * k, 3 * k, 1 * k][atk]!;
+    const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
     const hB = legLen + bodyRy * 0.6 + bodyY;
     const sway = Math.sin((pose.t + take * 0.37) * Math.PI * 2) * k + g.tail * k;
@@ -759,11 +763,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       );
 
     // --- legs: far ones shaded, the swinging pair lifted and carried forward ---
+    // hind legs a little wider apart than the forelegs (wb): face-on they peek out beside them
     const legs: [Leg, number, number, number][] = [
       ["frontNear", hipF, w, P.legN],
       ["frontFar", hipF, -w, P.legF],
-      ["backNear", -hipF, w, P.legN2],
-      ["backFar", -hipF, -w, P.legF2],
+      ["backNear", -hipF, wb, P.legN2],
+      ["backFar", -hipF, -wb, P.legF2],
     ];
     const bodyD = bodyF * Fd;
     for (const [leg, f0, l, part] of legs) {
@@ -775,12 +780,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         dx += front ? 3 * k : -2.5 * k;
         if (front) lift = Math.max(lift, 3 * k);
       } else if (atk === 1) dx += front ? -k : k;
-      dx += takeVary(take, front ? 11 : 12) * 0.5;
+      // another take: each foot placed up to a pixel differently
+      let dl = 0;
+      if (take) {
+        dx += (takeVary(take, front ? 11 : 12) || 1) * 0.9 * (l > 0 ? 1 : -1);
+        dl = (takeVary(take, front ? 13 : 14) || 1) * 0.8;
+      }
       const hip: [number, number, number] = [f0 + bodyF, l, hB - bodyRy * 0.3];
-      const ft: [number, number, number] = [f0 + dx, l, lift + limb * 0.5];
+      // a step towards or away from the camera moves the foot mostly sideways on screen, hardly
+      // up or down: the paws keep to one ground line (≤ 1 px) while the legs clearly swing
+      const full = proj(f0 + dx, l + dl, lift + limb * 0.5);
+      const pf = { ...full, y: proj(f0 + dx * 0.25, l + dl, lift + limb * 0.5).y };
+      const ph = proj(...hip);
       const far = f0 * Fd + l * Ld < bodyD - 0.01;
-      capsule3(hip, ft, limb, limbMat, part, far ? 1 : -1);
-      const pf = proj(...ft);
+      add((ph.d + pf.d) / 2, () =>
+        c.capsule(ph.x, ph.y, pf.x, pf.y, limb, limbMat, part, far ? 1 : -1),
+      );
       add(pf.d + 0.001, () =>
         c.rect(
           pf.x - limb + 0.5,
@@ -872,11 +887,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
             base[2] ? s * hr * 0.6 : 0,
             base[2] + (spec.ears === "small" ? 2 : 3.4) * k,
           );
+          // another take flicks one ear a pixel
+          const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
           add(b.d + behind, () => {
             c.poly(
               [
                 [b.x - ew, b.y + k],
-                [tip.x, tip.y],
+                [tip.x + twitch, tip.y],
                 [b.x + ew, b.y + k],
               ],
               earMat,
@@ -959,9 +976,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.rect(e.x, e.y, e.x, e.y + eh - 1, spec.mark === "panda" ? mat.slash : mat.eye, P.face);
       });
     }
-    if (atk === 2) {
+    if (atk === 2 && size >= 24) {
       // the bite: three claw-like slashes at the muzzle
-      const m = proj(mF + mR + 2 * k, 0, mY);
+      const m = proj(mF + mR + 1.5 * k, 0, mY);
       add(m.d + 1, () => {
         for (let i = -1; i <= 1; i++)
           c.line(

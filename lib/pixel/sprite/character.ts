@@ -107,7 +107,9 @@ function clampSize(size: number): number {
 
 /** The drawn body's side: three quarters of the canvas, same parity so mirroring stays exact. */
 function innerSize(size: number): number {
-  let b = Math.round(size * BODY_SHARE);
+  // at the smallest sizes the rigs' 1-px minimums make the body bulkier than its weapon reach
+  // allows: a little more padding there
+  let b = Math.round(size * (size < 24 ? BODY_SHARE - 0.1 : BODY_SHARE));
   if ((size - b) % 2) b += 1;
   return Math.min(size, b);
 }
@@ -252,14 +254,20 @@ export function directionPose(direction: Facing): {
 const PITCH: Record<CharacterView, number> = { side: 0, low_top_down: 1, high_top_down: 2 };
 
 /** Screen-space effects follow the facing: mirrored for left, damped for toward/away views. */
-function facingEffects(fx: FrameEffects | undefined, dir: Facing): FrameEffects | undefined {
+function facingEffects(
+  fx: FrameEffects | undefined,
+  dir: Facing,
+  scale: number,
+): FrameEffects | undefined {
   if (!fx) return fx;
   const d = directionPose(dir);
   const sx = d.view === "side" ? (d.flip ? -1 : 1) : d.turn ? (d.flip ? -1 : 1) : 0;
-  const out: FrameEffects = { ...fx };
+  const out: FrameEffects = { ...fx, margin: 1 };
   if (fx.facing !== undefined) out.facing = sx as -1 | 0 | 1;
   if (fx.lean) out.lean = sx ? fx.lean * sx : 0;
-  if (fx.shiftX) out.shiftX = sx ? fx.shiftX * sx : 0;
+  if (fx.shiftX) out.shiftX = sx ? Math.round(fx.shiftX * Math.min(1, scale)) * sx : 0;
+  // jump and run heights were tuned at 32 px: they scale with the drawn body
+  if (fx.rise) out.rise = Math.max(1, Math.round(fx.rise * scale));
   if (fx.rotateDeg) out.rotateDeg = fx.rotateDeg * (sx || 1);
   if (fx.rotateWideDeg) out.rotateWideDeg = fx.rotateWideDeg * (sx || 1);
   return out;
@@ -284,9 +292,8 @@ function poseOf(
     turn: d.turn,
     pitch: PITCH[view],
     take,
-    fx: facingEffects(base.fx, dir),
+    fx: facingEffects(base.fx, dir, p.inner / 32),
   };
-  void p;
   return pose;
 }
 

@@ -683,7 +683,7 @@ export function buildHumanoid(
     if (headgear === "wizard-hat") {
       const brimY = y0 + px(2);
       c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, mat.cloth, P.hat);
-      const tipX = hx + (view === "side" ? -4 * k : rng.pick([-3, 3]) * k * 0.5);
+      const tipX = hx + (view === "side" ? -4 * k : hatTip * k * 0.5);
       c.poly(
         [
           [x0, brimY - 1],
@@ -813,23 +813,38 @@ export function buildHumanoid(
     let ang: number;
     const armF = walking ? pose.stride : 0;
     const sx = (d: number) => cx + w * d;
+    const upright = weapon === "staff" || weapon === "bow" || weapon === "torch";
     if (atk === 1) {
       hand = [tq ? tx0 - 1.5 * k : sx(tw / 2 + 1.5 * k), shoulderY - 3.5 * k];
-      ang = tq ? -Math.PI * 0.8 : -Math.PI / 2 + w * 0.5;
+      ang = upright
+        ? -Math.PI / 2 + (tq ? -0.3 : w * 0.3)
+        : tq
+          ? -Math.PI * 0.8
+          : -Math.PI / 2 + w * 0.5;
     } else if (atk === 2) {
       if (tq) {
-        hand = [tx1 + 5 * k, shoulderY + 1 * k];
-        ang = back ? -0.25 : -0.05;
+        hand = [tx1 + 3 * k, shoulderY + 1 * k];
+        ang = upright ? -Math.PI * 0.3 : back ? -0.25 : -0.05;
       } else if (back) {
         hand = [sx(1 * k), shoulderY - 2.5 * k];
         ang = -Math.PI / 2 - w * 0.25;
       } else {
-        hand = [sx(1 * k), shoulderY + armLen * 0.8];
-        ang = w > 0 ? Math.PI * 0.78 : Math.PI * 0.22;
+        // a sweep across the body towards the camera; a staff or bow is held up and out
+        hand = [sx(1 * k), shoulderY + armLen * 0.6];
+        ang = upright ? -Math.PI / 2 - w * 0.3 : w > 0 ? Math.PI * 0.9 : Math.PI * 0.1;
       }
     } else if (atk === 3) {
-      hand = tq ? [tx1 + 3 * k, shoulderY + 3.5 * k] : [sx(tw / 2 + 2.5 * k), shoulderY + armLen];
-      ang = tq ? Math.PI * 0.22 : w > 0 ? Math.PI * 0.3 : Math.PI * 0.7;
+      hand = tq
+        ? [tx1 + 3 * k, shoulderY + 3 * k]
+        : [sx(tw / 2 + 1.5 * k), shoulderY + armLen * 0.8];
+      ang = upright
+        ? -Math.PI / 2 + w * 0.5
+        : tq
+          ? Math.PI * 0.15
+          : // back on guard: the weapon lowered from the sweep, pointing up and out
+            w > 0
+            ? -Math.PI * 0.4
+            : -Math.PI * 0.6;
     } else {
       const swing = tq ? -armF * k : 0;
       hand = [
@@ -845,13 +860,17 @@ export function buildHumanoid(
       ang += (tv(1) || 1) * 0.2;
       hand = [hand[0] + tv(2), hand[1] + (tv(4) || 1)];
     }
+    // a staff's butt reaches 4k below the hand: it stays above the feet at every size
+    if (weapon === "staff") hand = [hand[0], Math.min(hand[1], ground - Math.ceil(4 * k) - 2)];
     const free: [number, number] = [
       (tq ? (back ? tx1 + 1.5 * k : tx0 - 1.5 * k) : sx(-(tw / 2 + 1.5 * k))) +
         (armF === 1 ? w : 0) +
         (tq && walking ? armF * k : 0),
       shoulderY + armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0) + (atk === 1 ? -1 : 0),
     ];
-    const arm = (to: [number, number], from: number, part: number, tone = -1) => {
+    const arm = (at: [number, number], from: number, part: number, tone = -1) => {
+      // small sizes round the arm longer than the legs: the hand stays above the feet
+      const to: [number, number] = [at[0], Math.min(at[1], ground - px(2))];
       c.capsule(from, shoulderY + 1, to[0], to[1], limb, armMat, part, tone);
       c.rect(to[0] - limb + 0.5, to[1], to[0] + limb - 0.5, to[1] + px(1), mat.skin, part, tone);
     };
@@ -1117,13 +1136,17 @@ export function buildHumanoid(
     const armLen = torsoH * 0.95;
     let handN: [number, number];
     let weaponAng: number;
+    // a character's long staff or bow is raised rather than swung out flat, so it stays inside
+    // its padded canvas (batch frames keep their wider swing)
+    const raised = pose.pitch !== undefined && (weapon === "staff" || weapon === "bow");
     if (side) {
       if (atk === 1) {
         handN = [bx - 2 * k, shoulderY - 4 * k];
-        weaponAng = -Math.PI * 0.85;
+        weaponAng = raised ? -Math.PI * 0.6 : -Math.PI * 0.85;
       } else if (atk === 2) {
-        handN = [bx + 7 * k, shoulderY + 1 * k];
-        weaponAng = weapon === "staff" || weapon === "bow" ? 0 : -0.05;
+        // a character keeps its swing inside its padded canvas
+        handN = [bx + (pose.pitch === undefined ? 7 : 5) * k, shoulderY + 1 * k];
+        weaponAng = raised ? -1.1 : weapon === "staff" || weapon === "bow" ? 0 : -0.05;
       } else if (atk === 3) {
         handN = [bx + 4 * k, shoulderY + 4 * k];
         weaponAng = Math.PI * 0.22;
@@ -1254,6 +1277,9 @@ export function buildHumanoid(
       if (pose.view === "front") drawWeapon(c, handN[0], handN[1], weaponAng, false);
     }
   };
+  // drawn once per design (it was picked while drawing, so a reused design flipped it per frame);
+  // picked last, so a batch frame's one draw sees the same value as before
+  const hatTip = headgear === "wizard-hat" ? rng.pick([-3, 3]) : 0;
   return {
     size,
     materials: m.list,
