@@ -213,6 +213,7 @@ test("another user's character is not found", async ({ page }) => {
   await signUp(p2, uniqueEmail("other"));
   const res2 = await p2.goto(`/characters/${id}`);
   expect(res2?.status()).toBe(404);
+  await expect(p2.getByTestId("not-found")).toContainText("does not exist or is not yours");
   expect((await p2.request.get(`/api/v1/characters/${id}`)).status()).toBe(404);
 });
 

@@ -90,7 +90,9 @@ function AnimationCell({
     durations: durationsOf(animation, frames),
     initialPlaying: true,
   });
-  const zoom = Math.max(1, Math.floor(96 / size));
+  // 1× pixels at an integer zoom: about 96 px a cell, 64 on a phone (the grid scrolls sideways)
+  const narrow = typeof window !== "undefined" && window.innerWidth < 640;
+  const zoom = Math.max(1, Math.floor((narrow ? 64 : 96) / size));
   const flagged = animation.frames.filter((f) => f.identity?.flagged).length;
   const failed = animation.frames.filter((f) => f.status === "failed").length;
   const busy =

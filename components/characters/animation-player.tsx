@@ -37,7 +37,7 @@ export function AnimationPlayer({
   const direction = t(`batch.face.${animation.direction}`);
   const all = [...animation.frames].sort((a, b) => a.index - b.index);
   const failed = all.filter((f) => f.status === "failed").length;
-  const stripZoom = Math.max(1, Math.floor(72 / size));
+  const stripZoom = Math.max(1, Math.floor(96 / size));
 
   return (
     <section
@@ -110,7 +110,8 @@ export function AnimationPlayer({
           return (
             <li
               key={f.index}
-              className="w-24 shrink-0"
+              className="shrink-0"
+              style={{ width: Math.max(96, size * stripZoom + 4) }}
               data-testid="frame"
               data-index={f.index}
               data-status={f.status}

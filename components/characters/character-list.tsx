@@ -35,42 +35,50 @@ export function CharacterList({ fromTask }: { fromTask: number | null }) {
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / list.data.page_size)) : 1;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[26rem_minmax(0,1fr)]">
-      <div className="space-y-3">
-        <PageTitle>{t("char.title")}</PageTitle>
-        <p className="text-sm text-zinc-600 dark:text-zinc-300">{t("char.intro")}</p>
-        <CreateCharacterForm fromTask={fromTask} />
+    <>
+      <PageTitle>{t("char.title")}</PageTitle>
+      <p className="-mt-3 mb-5 max-w-3xl text-sm text-zinc-600 dark:text-zinc-300">
+        {t("char.intro")}
+      </p>
+      <div className="grid gap-6 lg:grid-cols-[26rem_minmax(0,1fr)]">
+        <div>
+          <CreateCharacterForm fromTask={fromTask} />
+        </div>
+        {/* on a phone the characters come first (the form is long); beside it on a desktop */}
+        <section
+          aria-labelledby="characters-list"
+          className={`min-w-0 ${fromTask === null ? "order-first lg:order-none" : ""}`}
+        >
+          <h2 id="characters-list" className="mb-3 text-lg font-semibold">
+            {t("char.list")}
+          </h2>
+          {list.isPending && <Loading />}
+          {list.error && <ErrorText error={list.error} onRetry={() => list.refetch()} />}
+          {list.data && list.data.items.length === 0 && <Empty>{t("char.empty")}</Empty>}
+          {list.data && list.data.items.length > 0 && (
+            <ul
+              className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4"
+              data-testid="character-list"
+            >
+              {list.data.items.map((c) => (
+                <CharacterCard key={c.id} character={c} />
+              ))}
+            </ul>
+          )}
+          {pages > 1 && (
+            <div className="mt-4 flex items-center justify-center gap-2 text-sm">
+              <Button disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
+                {t("common.prev")}
+              </Button>
+              <span>{t("common.page", { page, pages })}</span>
+              <Button disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
+                {t("common.next")}
+              </Button>
+            </div>
+          )}
+        </section>
       </div>
-      <section aria-labelledby="characters-list" className="min-w-0">
-        <h2 id="characters-list" className="mb-3 text-lg font-semibold lg:mt-1.5">
-          {t("char.list")}
-        </h2>
-        {list.isPending && <Loading />}
-        {list.error && <ErrorText error={list.error} onRetry={() => list.refetch()} />}
-        {list.data && list.data.items.length === 0 && <Empty>{t("char.empty")}</Empty>}
-        {list.data && list.data.items.length > 0 && (
-          <ul
-            className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4"
-            data-testid="character-list"
-          >
-            {list.data.items.map((c) => (
-              <CharacterCard key={c.id} character={c} />
-            ))}
-          </ul>
-        )}
-        {pages > 1 && (
-          <div className="mt-4 flex items-center justify-center gap-2 text-sm">
-            <Button disabled={page <= 1} onClick={() => setPage((p) => p - 1)}>
-              {t("common.prev")}
-            </Button>
-            <span>{t("common.page", { page, pages })}</span>
-            <Button disabled={page >= pages} onClick={() => setPage((p) => p + 1)}>
-              {t("common.next")}
-            </Button>
-          </div>
-        )}
-      </section>
-    </div>
+    </>
   );
 }
 

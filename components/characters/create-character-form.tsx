@@ -154,22 +154,7 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
         />
       </div>
 
-      <div>
-        <label htmlFor={ids.name} className={fieldLabel}>
-          {t("char.name")}
-        </label>
-        <input
-          id={ids.name}
-          name="name"
-          value={name}
-          maxLength={100}
-          placeholder={t("char.namePlaceholder")}
-          onChange={(e) => setName(e.target.value)}
-          className={inputClass}
-        />
-      </div>
-
-      <div>
+      <div className="sm:col-span-2">
         <label htmlFor={ids.model} className={fieldLabel}>
           {t("char.model")}
         </label>
@@ -200,6 +185,38 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
           {t("char.noReference")}
         </p>
       )}
+
+      <div>
+        <label htmlFor={ids.name} className={fieldLabel}>
+          {t("char.name")}
+        </label>
+        <input
+          id={ids.name}
+          name="name"
+          value={name}
+          maxLength={100}
+          placeholder={t("char.namePlaceholder")}
+          onChange={(e) => setName(e.target.value)}
+          className={inputClass}
+        />
+      </div>
+
+      <div>
+        <label htmlFor={ids.seed} className={fieldLabel}>
+          {t("char.seed")}
+        </label>
+        <input
+          id={ids.seed}
+          name="seed"
+          type="number"
+          min={0}
+          max={SEED_MAX}
+          value={seed}
+          placeholder={t("studio.seedRandom")}
+          onChange={(e) => setSeed(e.target.value)}
+          className={inputClass}
+        />
+      </div>
 
       <fieldset className="sm:col-span-2">
         <legend className={fieldLabel}>{t("char.directions")}</legend>
@@ -336,23 +353,6 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
             </option>
           ))}
         </select>
-      </div>
-
-      <div>
-        <label htmlFor={ids.seed} className={fieldLabel}>
-          {t("char.seed")}
-        </label>
-        <input
-          id={ids.seed}
-          name="seed"
-          type="number"
-          min={0}
-          max={SEED_MAX}
-          value={seed}
-          placeholder={t("studio.seedRandom")}
-          onChange={(e) => setSeed(e.target.value)}
-          className={inputClass}
-        />
       </div>
 
       {fromTask === null && (
