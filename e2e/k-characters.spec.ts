@@ -248,3 +248,46 @@ test("a gallery image becomes a character's front facing (Make a character)", as
   );
   await screenshot(page, "characters-from-image");
 });
+
+test("an animation and the facings open in the editor", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page, uniqueEmail("toeditor"));
+  const created = await page.request.post("/api/v1/characters", {
+    data: { prompt: "a knight with a red cape", directions: 4, seed: 7 },
+  });
+  expect(created.status()).toBe(201);
+  const { id } = await created.json();
+  const anim = await page.request.post(`/api/v1/characters/${id}/animations`, {
+    data: { action: "walk", directions: ["left"] },
+  });
+  expect(anim.ok()).toBe(true);
+  await page.goto(`/characters/${id}`);
+  await expect(
+    page
+      .getByTestId("animation-grid")
+      .locator('[data-testid="anim-cell"][data-status="completed"]'),
+  ).toHaveCount(1, { timeout: 60_000 });
+
+  // the walk (its batch) → an editor document with its 4 frames
+  await expect(page.getByTestId("animation-player")).toHaveAttribute("data-direction", "left");
+  await page.getByTestId("open-animation-in-editor").click();
+  await page.waitForURL(/\/editor\/\d+/, { timeout: 60_000 });
+  const walkDoc = Number(new URL(page.url()).pathname.split("/").pop());
+  const walk = await (await page.request.get(`/api/v1/documents/${walkDoc}`)).json();
+  expect(walk.frames).toHaveLength(4);
+
+  // the four facings (a sheet the page lays out) → 4 frames tagged by facing
+  await page.goto(`/characters/${id}`);
+  await page.getByTestId("open-facings-in-editor").click();
+  await page.waitForURL(/\/editor\/\d+/, { timeout: 60_000 });
+  const facingsDoc = Number(new URL(page.url()).pathname.split("/").pop());
+  const facings = await (await page.request.get(`/api/v1/documents/${facingsDoc}`)).json();
+  expect(facings.frames).toHaveLength(4);
+  expect(facings.width).toBe(48);
+  expect(facings.tags.map((t: { name: string }) => t.name).sort()).toEqual([
+    "down",
+    "left",
+    "right",
+    "up",
+  ]);
+});
