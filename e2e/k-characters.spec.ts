@@ -291,3 +291,27 @@ test("an animation and the facings open in the editor", async ({ page }) => {
     "up",
   ]);
 });
+
+test("the header holds its links (Characters, Editor) without overflowing from tablet to desktop", async ({
+  page,
+}) => {
+  await signUp(page, uniqueEmail("header"));
+  for (const width of [768, 900, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.goto("/characters");
+    const nav = page.getByRole("navigation", { name: "Main navigation" });
+    await expect(nav.getByRole("link", { name: "Characters" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Editor" })).toBeVisible();
+    const lastLink = (await nav.getByRole("link", { name: "Docs" }).boundingBox())!;
+    const language = (await page.getByTestId("language-switch").boundingBox())!;
+    expect(
+      lastLink.x + lastLink.width,
+      `links clear of the language switch at ${width}px`,
+    ).toBeLessThanOrEqual(language.x);
+    expect(lastLink.height, `one line of links at ${width}px`).toBeLessThan(40);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      width,
+    );
+    if (width === 768) await screenshot(page, "characters-header-768");
+  }
+});
