@@ -1,7 +1,19 @@
 // A character's frames (#19) carry their direction's canonical facing as the reference image
 // (req.images[0], loaded by the worker from our storage). Each adapter that can take one must
 // hand exactly those bytes to its upstream, in the field the provider documents; checked here
-// against our fake servers (loopback only) with a real PNG.
+// against our fake servers (loopback only) with a real PNG. The fields, as the providers document
+// them:
+// - A1111: POST /sdapi/v1/img2img with `init_images` and `denoising_strength` (modules/api/models.py).
+// - ComfyUI: POST /upload/image (multipart `image`, `type`, `overwrite`) answers {name, subfolder,
+//   type} (server.py image_upload); LoadImage takes that name (nodes.py); see lib/providers/comfyui.ts.
+// - OpenAI: "curl https://api.openai.com/v1/images/edits … -F "model=gpt-image-…" -F
+//   "image[]=@input.png" -F "prompt=…"" (the image-edit form for the gpt-image models).
+// - Tencent VOD CreateAigcImageTask: "FileInfos.N … File information of the input image for the
+//   AIGC image generation task. Only one is supported by default." (intl.cloud.tencent.com
+//   document/api/266/76685); the JSON gateway spells it `file_infos: [{type, file_id | url}]`.
+// - DashScope: `input.ref_img` is documented for the 通义万相 text2image image-synthesis route
+//   ("参考图生成: 基于参考图内容 / 基于参考图风格"); that qwen-image honours it as well is what our
+//   adapter assumes and could not be confirmed from the documents found (see the report).
 import sharp from "sharp";
 import { afterEach, describe, expect, it } from "vitest";
 import { startA1111Fake } from "@/test/fakes/a1111-fake";

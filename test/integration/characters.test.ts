@@ -67,6 +67,8 @@ beforeAll(async () => {
     A1111_POLL_INTERVAL_MS: "100",
     MODELSCOPE_BASE_URL: modelscope.baseUrl,
     MODELSCOPE_API_KEY: "test-modelscope-key",
+    // one attempt: an upstream error fails the frame at once (the failed-frame test below)
+    TASK_MAX_ATTEMPTS: "1",
   });
 }, 120_000);
 afterAll(async () => {
@@ -385,6 +387,31 @@ describe("an offline character", () => {
     expect(Buffer.from(front.data).equals(Buffer.from(source.data))).toBe(true);
   });
 
+  it("starts from an editor document of yours (its first frame is the front facing)", async () => {
+    const opened = await post("/api/v1/documents", { source_task_id: walk[0]!.frames[2].task_id });
+    expect(opened.status).toBe(201);
+    const doc = await opened.json();
+    const res = await post("/api/v1/characters", {
+      prompt: "a knight with a red cape",
+      source_document_id: doc.id,
+      directions: 4,
+    });
+    const c = await res.json();
+    expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
+    expect(c).toMatchObject({ source_document_id: doc.id, size: 48 });
+    expect(c.facings.down.edited).toBe(true);
+    const front = await rgbaOfPng(await logicalOf(c.facings.down.task_id));
+    const source = await rgbaOfPng(await logicalOf(walk[0]!.frames[2].task_id));
+    expect(Buffer.from(front.data).equals(Buffer.from(source.data))).toBe(true);
+    // another user's document is not found
+    const stolen = await post(
+      "/api/v1/characters",
+      { prompt: "x", source_document_id: doc.id },
+      bob.auth,
+    );
+    expect(stolen.status).toBe(404);
+  });
+
   it("deletes the character and keeps its gallery images", async () => {
     const taskId = walk[0]!.frames[0].task_id;
     const res = await api(`/api/v1/characters/${knight.id}`, { method: "DELETE" });
@@ -450,6 +477,41 @@ describe("a remote character (A1111)", () => {
       for (const c of coloursOf(await rgbaOfPng(await logicalOf(f.task_id))))
         expect(palette.has(c), c).toBe(true);
     }
+  });
+
+  it("lists a frame that failed upstream as failed, and a re-roll fills it", async () => {
+    const list = await (await api("/api/v1/characters?page_size=100")).json();
+    const remote = list.items.find((c: Json) => String(c.model).startsWith("a1111/"));
+    a1111.reset();
+    a1111.failNext("500", "submit");
+    const res = await post(`/api/v1/characters/${remote.id}/animations`, {
+      action: "idle",
+      directions: ["down"],
+    });
+    expect(res.status).toBe(202);
+    const id = (await res.json()).animations[0].id;
+    const settled = async () =>
+      waitFor(async () => {
+        const all = await (await api(`/api/v1/characters/${remote.id}/animations`)).json();
+        const a = all.animations.find((x: Json) => x.id === id);
+        return a.status === "completed" || a.status === "failed" ? a : undefined;
+      }, 60_000);
+    const failed = await settled();
+    expect(failed.status).toBe("failed");
+    expect(failed.failed_frames).toHaveLength(1);
+    const index = failed.failed_frames[0];
+    expect(failed.frames[index]).toMatchObject({ status: "failed", url: null });
+    expect(failed.frames[index].error).toBeTruthy();
+    const reroll = await post(
+      `/api/v1/characters/${remote.id}/animations/${id}/frames/${index}/reroll`,
+      {},
+    );
+    expect(reroll.status).toBe(202);
+    expect((await reroll.json()).frames[index].status).toBe("pending");
+    const filled = await settled();
+    expect(filled.status).toBe("completed");
+    expect(filled.failed_frames).toEqual([]);
+    expect(filled.frames[index].identity).not.toBeNull();
   });
 
   it("says at creation when a model cannot take a reference image", async () => {

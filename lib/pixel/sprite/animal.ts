@@ -707,12 +707,19 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const restD = Math.max(
       ...[hipF, -hipF].flatMap((f) => (f > 0 ? [w, -w] : [wb, -wb]).map((l) => f * Fd + l * Ld)),
     );
-    const y0 = ground - restD * sp;
+    // a long animal (a horse with its lunge and bite, a lion's tail) is drawn a little smaller
+    // so nose and tail tip stay inside the character's padded canvas
+    const reachF = bodyRx + headR * 0.7 + spec.snout * 0.6 * k + 9 * k;
+    const reachB =
+      bodyRx + (spec.tail === "thin" ? 8.5 : spec.tail === "bushy" ? 6.8 * tailLen : 4) * k;
+    const sf = Math.min(1, (size * 0.6) / Math.max(reachF, reachB));
+    const y0 = ground - restD * sp * sf;
     const proj = (f: number, l: number, y: number) => {
       const X = f * Fx + l * Lx;
       const D = f * Fd + l * Ld;
-      return { x: cx + X, y: y0 - y * cp + D * sp, d: D };
+      return { x: cx + X * sf, y: y0 + (-y * cp + D * sp) * sf, d: D };
     };
+    const lr = limb * sf;
     const g = gaitOf(pose, 2.2 * k, px(2));
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
@@ -731,7 +738,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     ) => {
       const pa = proj(...a);
       const pb = proj(...b);
-      add((pa.d + pb.d) / 2 + bias, () => c.capsule(pa.x, pa.y, pb.x, pb.y, r, m0, part, tone));
+      add((pa.d + pb.d) / 2 + bias, () =>
+        c.capsule(pa.x, pa.y, pb.x, pb.y, r * sf, m0, part, tone),
+      );
     };
     const ball = (
       p: [number, number, number],
@@ -742,7 +751,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       tone = -1,
     ) => {
       const q = proj(...p);
-      add(q.d + bias, () => c.ellipse(q.x, q.y, r, r * (0.8 + 0.2 * cp), m0, part, tone));
+      add(q.d + bias, () => c.ellipse(q.x, q.y, r * sf, r * sf * (0.8 + 0.2 * cp), m0, part, tone));
     };
 
     // --- body ---
@@ -794,14 +803,14 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       const ph = proj(...hip);
       const far = f0 * Fd + l * Ld < bodyD - 0.01;
       add((ph.d + pf.d) / 2, () =>
-        c.capsule(ph.x, ph.y, pf.x, pf.y, limb, limbMat, part, far ? 1 : -1),
+        c.capsule(ph.x, ph.y, pf.x, pf.y, lr, limbMat, part, far ? 1 : -1),
       );
       add(pf.d + 0.001, () =>
         c.rect(
-          pf.x - limb + 0.5,
-          pf.y + limb * 0.5 - 1,
-          pf.x + limb - 0.5,
-          pf.y + limb * 0.5,
+          pf.x - lr + 0.5,
+          pf.y + lr * 0.5 - 1,
+          pf.x + lr - 0.5,
+          pf.y + lr * 0.5,
           limbMat,
           part,
           far ? 1 : -1,
@@ -857,8 +866,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     }
 
     // --- neck, head, muzzle, face ---
-    const headF = bodyRx - 0.5 * k + bodyF + (atk === 2 ? k : atk === 1 ? -k : 0);
-    const headY = hB + bodyRy * 0.3 + 2.5 * k - (atk === 1 ? 1.5 * k : 0) - g.headDy;
+    // long-faced grazers (horse, unicorn, deer) carry the head high and forward on a long neck
+    const longNeck = spec.snout >= 3 && spec.legs >= 9;
+    const headF =
+      bodyRx + (longNeck ? 0.3 : -0.5) * k + bodyF + (atk === 2 ? k : atk === 1 ? -k : 0);
+    const headY =
+      hB + bodyRy * 0.3 + (longNeck ? 5.5 : 2.5) * k - (atk === 1 ? 1.5 * k : 0) - g.headDy;
     const hr = headR * (1 + 0.35 * endOn);
     capsule3(
       [chestF, 0, hB + bodyRy * 0.2],
@@ -871,21 +884,33 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     );
     if (spec.mark === "mane")
       ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
+    if (longNeck)
+      // the mane along the top of the neck, in the tail's colour
+      capsule3(
+        [chestF - 1.5 * k, 0, hB + bodyRy * 0.9],
+        [headF - hr * 0.6, 0, headY + hr * 0.5],
+        Math.max(0.8, 0.9 * k),
+        maneMat,
+        P.ear,
+        -1,
+        0.07,
+      );
     ball([headF, 0, headY], hr, mat.fur, P.head, 0.1);
     const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
     // ears on top of the head
     for (const s of [-1, 1]) {
-      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.65];
+      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.75];
       const b = proj(...base);
-      const behind = toCam(-0.3, s * 0.5, 0.6) < 0 ? -0.02 : 0.12;
+      // ears stand on top of the head: drawn over it from every side
+      const behind = proj(headF, 0, headY).d + 0.12 - b.d;
       const ew = 1.5 * k;
       switch (spec.ears) {
         case "pointy":
         case "small": {
           const tip = proj(
             base[0],
-            base[2] ? s * hr * 0.6 : 0,
-            base[2] + (spec.ears === "small" ? 2 : 3.4) * k,
+            s * hr * 0.6,
+            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k,
           );
           // another take flicks one ear a pixel
           const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
@@ -926,7 +951,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
             mat.stripe,
             P.ear,
             -1,
-            0.15,
+            behind,
           );
           break;
       }
@@ -968,24 +993,29 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         ),
       );
     const eh = size >= 40 || faceOn > 0.5 ? 2 : 1;
+    // dark eyes vanish in black fur: a black cat's or panther's eyes catch the light instead
+    const [fr, fg, fb] = m.list[mat.fur]!.ramp[2];
+    const darkFur = 0.3 * fr + 0.59 * fg + 0.11 * fb < 70;
+    const eyeMat = spec.mark === "panda" || darkFur ? mat.slash : mat.eye;
     for (const s of [-1, 1]) {
       if (toCam(0.75, s * 0.55, 0.2) <= 0.05) continue;
       const e = proj(headF + hr * 0.55, s * hr * 0.45, headY + hr * 0.15);
       add(e.d + 0.3, () => {
         if (spec.mark === "panda") c.ellipse(e.x, e.y + 0.5, 1.4 * k, 1.2 * k, mat.eye, P.face);
-        c.rect(e.x, e.y, e.x, e.y + eh - 1, spec.mark === "panda" ? mat.slash : mat.eye, P.face);
+        c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
       });
     }
     if (atk === 2 && size >= 24) {
       // the bite: three claw-like slashes at the muzzle
-      const m = proj(mF + mR + 1.5 * k, 0, mY);
+      const m = proj(mF + mR + 0.5 * k, 0, mY);
+      const q = k * sf;
       add(m.d + 1, () => {
         for (let i = -1; i <= 1; i++)
           c.line(
-            m.x + i * 2 * k - k,
-            m.y - 3 * k,
-            m.x + i * 2 * k + k,
-            m.y + 2 * k,
+            m.x + (i * 1.5 - 1) * q * Fx,
+            m.y - 3 * q,
+            m.x + (i * 1.5 + 1) * q * Fx,
+            m.y + 2 * q,
             mat.slash,
             P.fx,
           );
