@@ -702,8 +702,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const endOn = Math.abs(Fd);
     const w = Math.max(1, bodyRy * (0.55 + 0.3 * endOn));
     const hipF = bodyRx * 0.62;
-    // the rest stance's nearest paw stands on the ground row
-    const wb = w * (1 + 0.45 * endOn);
+    // the rest stance's nearest paw stands on the ground row; seen from behind, the haunches
+    // (nearest the camera) stand broad so the animal reads as a four-legged mass, not a post
+    const wb = w * (1 + (back ? 0.8 : 0.45) * endOn);
     const restD = Math.max(
       ...[hipF, -hipF].flatMap((f) => (f > 0 ? [w, -w] : [wb, -wb]).map((l) => f * Fd + l * Ld)),
     );

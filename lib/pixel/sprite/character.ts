@@ -294,6 +294,9 @@ function poseOf(
     take,
     fx: facingEffects(base.fx, dir, p.inner / 32),
   };
+  // a horse's neck makes it taller than wide: it still lies down rather than topple
+  if (p.body === "quadruped" && pose.fx?.rotateDeg !== undefined)
+    pose.fx = { ...pose.fx, fourLegged: true };
   return pose;
 }
 

@@ -502,6 +502,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       : undefined);
   const pose = poseFor(o.mode, o.index, design.restView, walkView);
   if (o.reroll) rerollPose(pose, Rng.from("reroll", o.prompt, seed, o.index, o.reroll));
+  turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (worn) wearOnTop(c, worn, wornMats);
@@ -527,6 +528,56 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       take,
     }),
   };
+}
+
+/** Batch modes that walk or face around: the camera looks down a little (RPG sheets). */
+const FACING_MODES = new Set<SpriteMode>(["directions", "directions8", "walk4"]);
+/** Batch modes a quadruped draws with its projected 3-D body (the characters' drawing). */
+const PROJECTED_MODES = new Set<SpriteMode>([
+  ...FACING_MODES,
+  "walk",
+  "run",
+  "idle",
+  "attack",
+  "hurt",
+  "death",
+  "jump",
+  "cast",
+]);
+
+/**
+ * Batch frames of the rigs that know real turns draw them too: a quadruped's pose/direction
+ * frames use its projected body (diagonal-pair gait, real front, back and three-quarter views),
+ * and a humanoid's directions8 diagonals are its three-quarter views instead of a sheared front.
+ * The whole-frame yaw that stood in for a turn is dropped where the rig turns itself.
+ */
+function turnedBatchPose(
+  pose: Pose,
+  mode: SpriteMode,
+  info: PromptInfo,
+  design: Design,
+  reroll: number,
+): void {
+  const yaw = pose.fx?.yaw;
+  const diagonal = () => {
+    if (!yaw) return;
+    pose.turn = 1;
+    pose.flip = yaw < 0;
+    const { yaw: _drop, ...rest } = pose.fx!;
+    pose.fx = Object.keys(rest).length ? rest : undefined;
+  };
+  if (info.kind === "animal" && design.pitches && PROJECTED_MODES.has(mode)) {
+    diagonal();
+    pose.pitch = FACING_MODES.has(mode) || pose.view !== "side" ? 1 : 0;
+    // a horse's neck makes it taller than wide: it still lies down rather than topple
+    if (pose.fx?.rotateDeg !== undefined) pose.fx = { ...pose.fx, fourLegged: true };
+    if (reroll) pose.take = reroll;
+    return;
+  }
+  if (info.kind === "humanoid" && design.turns && mode === "directions8" && yaw) {
+    diagonal();
+    pose.pitch = 0;
+  }
 }
 
 /** Builders that draw objects: their colour may change between takes without losing the thing. */

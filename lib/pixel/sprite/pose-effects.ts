@@ -24,6 +24,8 @@ export interface FrameEffects {
   rotateWideDeg?: number;
   /** for wide subjects: remove this fraction of the height (flattened, collapsed) */
   collapseWide?: number;
+  /** a four-legged body: collapses like a wide subject even when its neck makes it tall */
+  fourLegged?: boolean;
   /**
    * Three-quarter turn of a front/back view: the silhouette's centre moves towards the facing
    * side (−1 left, +1 right) — the near half widens, the far half narrows.
@@ -118,7 +120,7 @@ export function applyFrameEffects(img: RgbaImage, fx: FrameEffects | undefined):
       return [Math.round(sx), y];
     });
   }
-  const wide = b0.x1 - b0.x0 > 1.2 * (b0.y1 - b0.y0);
+  const wide = !!fx.fourLegged || b0.x1 - b0.x0 > 1.2 * (b0.y1 - b0.y0);
   const squash =
     wide && fx.collapseWide ? Math.round((b0.y1 - b0.y0) * fx.collapseWide) : fx.squash;
   if (squash) {
