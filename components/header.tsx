@@ -142,7 +142,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
               <button
                 type="button"
                 onClick={() => signOut()}
-                className="hidden rounded-md px-2 py-1.5 text-sm text-zinc-600 hover:bg-zinc-100 md:inline dark:text-zinc-300 dark:hover:bg-zinc-900"
+                className="hidden rounded-md px-2 py-1.5 text-sm whitespace-nowrap text-zinc-600 hover:bg-zinc-100 md:inline dark:text-zinc-300 dark:hover:bg-zinc-900"
               >
                 {t("header.signOut")}
               </button>

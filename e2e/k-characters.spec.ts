@@ -309,6 +309,11 @@ test("the header holds its links (Characters, Editor) without overflowing from t
       `links clear of the language switch at ${width}px`,
     ).toBeLessThanOrEqual(language.x);
     expect(lastLink.height, `one line of links at ${width}px`).toBeLessThan(40);
+    const signOut = page.getByRole("button", { name: "Sign out" }).first();
+    expect(
+      (await signOut.boundingBox())!.height,
+      `Sign out on one line at ${width}px`,
+    ).toBeLessThan(40);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       width,
     );
