@@ -1,7 +1,6 @@
 // The Characters pages' words in English and Simplified Chinese (spread into lib/i18n/dict.ts).
 export const charactersEn = {
   "nav.characters": "Characters",
-  "nav.editor": "Editor",
   "char.title": "Characters",
   "char.intro":
     "Create a character once, then animate it in any action and direction: every animation is drawn from the same design, palette and pivot.",
@@ -103,7 +102,6 @@ export const charactersEn = {
 
 export const charactersZh: Record<keyof typeof charactersEn, string> = {
   "nav.characters": "角色",
-  "nav.editor": "编辑器",
   "char.title": "角色",
   "char.intro":
     "角色只需创建一次,之后可以在任意动作和方向上生成动画:每段动画都基于同一设计、调色板和锚点绘制。",
