@@ -26,6 +26,7 @@ export const assets = active.assets;
 export const taskCounts = active.taskCounts;
 export const documents = active.documents;
 export const documentVersions = active.documentVersions;
+export const palettes = active.palettes;
 
 export type User = typeof postgres.users.$inferSelect;
 export type ApiKey = typeof postgres.apiKeys.$inferSelect;
@@ -35,3 +36,4 @@ export type NewTask = typeof postgres.tasks.$inferInsert;
 export type Asset = typeof postgres.assets.$inferSelect;
 export type DocumentRow = typeof postgres.documents.$inferSelect;
 export type DocumentVersionRow = typeof postgres.documentVersions.$inferSelect;
+export type PaletteRow = typeof postgres.palettes.$inferSelect;

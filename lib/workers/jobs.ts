@@ -12,6 +12,7 @@ import {
   generateSpriteFrame,
   makeSeamless,
   pixelize,
+  pixelizeAnimationFrame,
   upscaleImage,
   vectorize,
 } from "@/lib/pixel";
@@ -22,6 +23,7 @@ export const JOBS = {
   /** the offline engine: one sprite frame (drawing + PNG) */
   spriteFrame: generateSpriteFrame,
   pixelize,
+  pixelizeAnimationFrame,
   upscale: upscaleImage,
   seamless: makeSeamless,
   vectorize,

@@ -267,3 +267,19 @@ export const documentVersions = sqliteTable(
   },
   (t) => [uniqueIndex("document_versions_uq").on(t.documentId, t.version)],
 );
+
+/** A palette a user saved (imported from .hex/.gpl/.pal/Lospec JSON, or taken from an image). */
+export const palettes = sqliteTable(
+  "palettes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** "#rrggbb" strings, in the file's order */
+    colors: text("colors", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("palettes_user_idx").on(t.userId, t.id)],
+);
