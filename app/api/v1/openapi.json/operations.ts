@@ -54,6 +54,7 @@ import {
   tilesetParams,
 } from "@/lib/api/schemas/tilesets";
 import { documentOperations } from "./document-operations";
+import { paletteOperations } from "./palette-operations";
 
 /** Extension on both task views: what the offline engine (local/pixel-sprite) drew. */
 const interpretationExample = {
@@ -953,4 +954,5 @@ export const operations: OperationSpec[] = [
     },
   },
   ...documentOperations,
+  ...paletteOperations,
 ];
