@@ -114,6 +114,8 @@ export function isSavedPaletteId(s: unknown): s is string {
 /** Export formats of a saved palette (GET /api/v1/palettes/:id/export?format=…). */
 export const PALETTE_EXPORT_FORMATS = ["hex", "gpl", "pal"] as const;
 export type PaletteExportFormat = (typeof PALETTE_EXPORT_FORMATS)[number];
+/** Dithering when colours are reduced (lib/pixel/quantize.ts implements each). */
+export const DITHER_MODES = ["none", "bayer2", "bayer4", "bayer8", "floyd-steinberg"] as const;
 
 export const BACKGROUNDS = ["transparent", "white"] as const;
 

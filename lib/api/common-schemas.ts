@@ -1,8 +1,11 @@
 // Field schemas shared by several routes (and by the OpenAPI document built from them).
+// The MCP server (mcp/tools.ts) imports these too and runs from any directory without the "@/"
+// alias: keep this file's imports relative and free of server code (zod and the vocabulary only).
 import { z } from "zod";
 import {
   BACKGROUNDS,
   codePointLength,
+  DITHER_MODES,
   MAX_BATCH_COUNT,
   OUTLINE_STYLES,
   PALETTE_NAMES,
@@ -16,7 +19,7 @@ import {
   SPRITE_MODES,
   SPRITE_SIZES,
   type SpriteSize,
-} from "@/lib/vocabulary";
+} from "../vocabulary";
 
 /**
  * A text field whose length limit counts Unicode code points, as JSON Schema's maxLength (and
@@ -179,9 +182,7 @@ export const targetSizeField = z
   );
 
 export const ditherField = z
-  .enum(["none", "bayer2", "bayer4", "bayer8", "floyd-steinberg"], {
-    error: "dither must be one of none, bayer2, bayer4, bayer8, floyd-steinberg",
-  })
+  .enum(DITHER_MODES, { error: `dither must be one of ${DITHER_MODES.join(", ")}` })
   .describe("Image → pixel art: dithering when colours are reduced. Default `none`.");
 
 export const removeBackgroundField = z
