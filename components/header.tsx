@@ -93,6 +93,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
     { href: "/gallery", label: t("nav.gallery") },
     { href: "/batches", label: t("nav.batches") },
     { href: "/settings/api-keys", label: t("nav.keys") },
+    { href: "/settings/palettes", label: t("nav.palettes") },
     ...(role === "admin" ? [{ href: "/settings/providers", label: t("nav.providers") }] : []),
     { href: "/docs", label: t("nav.docs") },
   ];

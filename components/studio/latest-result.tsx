@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useBatch, useTask } from "@/hooks/use-api";
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import { SpriteLoop } from "../batch/sprite-loop";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
 import { TaskThumb, versioned } from "../task-card";
 import { cardClass, ErrorText, Spinner, StatusBadge } from "../ui";
+import { BeforeAfter } from "./before-after";
 import type { Submitted } from "./use-composer-submit";
 
 const linkClass =
@@ -34,7 +36,7 @@ export function LatestResult({ submitted }: { submitted: Submitted }) {
   return (
     <section ref={ref} className={`${cardClass} p-3`} aria-live="polite">
       {submitted.kind === "task" ? (
-        <SingleResult id={submitted.id} />
+        <SingleResult id={submitted.id} before={submitted.before} />
       ) : (
         <BatchResult id={submitted.id} />
       )}
@@ -42,12 +44,28 @@ export function LatestResult({ submitted }: { submitted: Submitted }) {
   );
 }
 
-function SingleResult({ id }: { id: number }) {
+function SingleResult({ id, before }: { id: number; before?: string }) {
   const t = useT();
   const task = useTask(id);
   if (task.error) return <ErrorText error={task.error} />;
   const tk = task.data;
   const src = tk?.status === "completed" ? versioned(tk, tk.image_path) : null;
+  // image → pixel art: the picture given beside the result, with the grid that was found
+  const report = (tk?.params?.pixelize ?? null) as PixelizeReport | null;
+  if (before && tk?.status === "completed")
+    return (
+      <div data-testid="latest-result" data-task-id={id} data-status={tk.status}>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-semibold">
+            <Link href={`/gallery/${id}`}>
+              {t("studio.latest")} · {t("detail.title", { id })}
+            </Link>
+          </h2>
+          <StatusBadge status={tk.status} />
+        </div>
+        <BeforeAfter before={before} after={src} report={report} />
+      </div>
+    );
   return (
     <div data-testid="latest-result" data-task-id={id} data-status={tk?.status ?? "pending"}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">

@@ -64,7 +64,15 @@ function humanize(key: string): string {
 
 /** Whether a model can be picked here (the words for why not: useModelAvailability). */
 export function isUsable(model: Model, usable: ModelType[]): boolean {
-  return model.enabled && usable.includes(model.type);
+  return (
+    model.enabled &&
+    (usable.includes(model.type) || (usable.includes("image") && takesUpload(model)))
+  );
+}
+
+/** A model that turns an uploaded picture into pixel art (local/pixelize) instead of words. */
+export function takesUpload(model: Pick<Model, "capabilities"> | undefined): boolean {
+  return model?.capabilities?.acceptsUpload === true;
 }
 
 export function ModelPicker({
