@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=pixel,tiles,queue,api,list,gallery,postgres,editor]`: prints one JSON document.
+// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,editor]`: prints one JSON document.
 // Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
 // runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
 // (TEST_DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster) in a child process, since a
@@ -10,7 +10,7 @@ import { createDatabase, dropDatabasesWithPrefix } from "../test/helpers/pg-admi
 import { benchEditor } from "./editor-bench";
 import { benchGallery } from "./gallery-bench";
 import { benchTaskList } from "./list-bench";
-import { benchPixel } from "./pixel";
+import { benchPixel, benchPixelize } from "./pixel";
 import { benchApi, benchQueue } from "./server-bench";
 import { benchTilesSfx } from "./tiles-sfx";
 
@@ -81,6 +81,7 @@ async function main() {
     await section("list", () => benchTaskList());
   } else {
     await section("pixel", benchPixel);
+    await section("pixelize", benchPixelize);
     await section("tiles", benchTilesSfx);
     await section("queue", () => benchQueue());
     await section("api", () => benchApi());
