@@ -103,9 +103,6 @@ test("palettes page: import a .gpl, pick it in the studio, delete it (en + zh)",
   await page.screenshot({ path: "test-results/palettes-page.png", fullPage: true });
 
   await page.goto("/");
-  await page
-    .click()
-    .catch(() => undefined);
   await expect(page.locator(`option[value="${id}"]`)).toHaveCount(1);
 
   await page.goto("/settings/palettes");
