@@ -1,22 +1,25 @@
 import sharp from "sharp";
 import { fakePixelArt } from "../lib/pixel/fake-pixel-art";
-import { createImage } from "../lib/pixel/types";
+import { generateSpriteFrame } from "../lib/pixel/sprite-frame";
 import { expect, signUp, test, uniqueEmail } from "./helpers";
 
-/** A 24×24 two-colour badge as a generic model returns "pixel art": ×12.5, bilinear, shifted. */
+/** The project's own 32×32 knight as a generic model returns "pixel art": ×15.5, bilinear, shifted. */
 async function aiLikePng(): Promise<Buffer> {
-  const g = createImage(24, 24);
-  for (let y = 0; y < 24; y++)
-    for (let x = 0; x < 24; x++) {
-      const inside = x >= 5 && x < 19 && y >= 4 && y < 20;
-      const c = x < 12 ? [210, 50, 60] : [50, 70, 210];
-      g.data.set([...(inside ? c : [0, 0, 0]), inside ? 255 : 0], (y * 24 + x) * 4);
-    }
-  return fakePixelArt(g, {
-    scale: 12.5,
+  const knight = await generateSpriteFrame({
+    prompt: "a red knight",
+    seed: 3,
+    mode: "idle",
+    index: 0,
+    count: 1,
+    background: "transparent",
+    scale: 1,
+    size: 32,
+  });
+  return fakePixelArt(knight.grid, {
+    scale: 15.5,
     kernel: "bilinear",
-    shift: [4, 2],
-    backdrop: [236, 232, 220],
+    shift: [3, 2],
+    backdrop: [240, 236, 226],
     shadow: false,
     noise: 0,
   });
@@ -47,10 +50,10 @@ test("studio: a picture becomes pixel art, shown before/after with the grid foun
   const compare = result.getByTestId("before-after");
   await expect(compare.getByTestId("before-image")).toBeVisible();
   await expect(compare.getByTestId("after-image")).toBeVisible();
-  // 25 vertical + 25 horizontal boundaries of a 24×24 grid drawn over the picture
-  await expect(compare.getByTestId("grid-overlay")).toHaveAttribute("data-lines", "50");
+  // 33 vertical + 33 horizontal boundaries of a 32×32 grid drawn over the picture
+  await expect(compare.getByTestId("grid-overlay")).toHaveAttribute("data-lines", "66");
   await expect(compare.getByTestId("grid-report")).toContainText(
-    /found 24×24 cells of 12\.\d+×12\.\d+ px \(confidence \d+ %\)/,
+    /found 32×32 cells of 15\.\d+×15\.\d+ px \(confidence \d+ %\)/,
   );
   await page.screenshot({ path: "test-results/pixelize-upload.png", fullPage: true });
 
