@@ -27,7 +27,9 @@ async function aiLikePng(): Promise<Buffer> {
 
 async function chooseModel(page: import("@playwright/test").Page, id: string) {
   await page.getByTestId("model-picker").click();
-  await page.locator(`[data-model-id="${id}"] input`).check();
+  // the list closes on a choice, so the radio is clicked rather than checked
+  await page.locator(`[data-model-id="${id}"]`).click();
+  await expect(page.getByTestId("model-picker")).toContainText(id);
 }
 
 test("studio: a picture becomes pixel art, shown before/after with the grid found", async ({

@@ -17,6 +17,7 @@ const CAPABILITY_KEYS: Record<string, MessageKey> = {
   supportsNegativePrompt: "cap.negativePrompt",
   supportsRefImage: "cap.refImage",
   supportsLora: "cap.lora",
+  acceptsUpload: "cap.acceptsUpload",
 };
 
 /** The model's capabilities as short chips, in the interface language. */
