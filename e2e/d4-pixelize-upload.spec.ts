@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { fakePixelArt } from "../lib/pixel/fake-pixel-art";
+import { writeGif } from "../lib/pixel/gif-writer";
 import { generateSpriteFrame } from "../lib/pixel/sprite-frame";
 import { expect, signUp, test, uniqueEmail } from "./helpers";
 
@@ -66,6 +67,43 @@ test("studio: a picture becomes pixel art, shown before/after with the grid foun
     buffer: Buffer.alloc(11 * 1024 * 1024),
   });
   await expect(upload.getByRole("alert")).toContainText("huge.png is 11.0 MB; the limit is 10 MB");
+});
+
+test("studio: an animated GIF becomes a batch, one frame per GIF frame", async ({ page }) => {
+  await signUp(page, uniqueEmail("upload-gif"));
+  await chooseModel(page, "local/pixelize");
+  const w = 16;
+  const frames = [0, 1, 2].map((f) => {
+    const idx = new Uint8Array(w * w).fill(1);
+    for (let y = 3; y < 11; y++) for (let x = 1 + f; x < 6 + f; x++) idx[y * w + x] = 2;
+    idx[13 * w + 2 + f * 3] = 3;
+    return { idx, delayMs: 150 };
+  });
+  const gif = writeGif(
+    frames,
+    w,
+    w,
+    8,
+    [
+      [0, 0, 0],
+      [30, 40, 90],
+      [250, 210, 60],
+      [220, 60, 80],
+    ],
+    { transparent: false, loop: true },
+  );
+  await page.getByTestId("upload-input").setInputFiles({
+    name: "walk.gif",
+    mimeType: "image/gif",
+    buffer: gif,
+  });
+  await page.getByTestId("generate").click();
+  const batch = page.getByTestId("batch-progress");
+  await expect(batch).toHaveAttribute("data-status", "completed", { timeout: 90_000 });
+  await expect(batch.getByText("3/3")).toBeVisible();
+  await expect(batch.getByTestId("before-after")).toBeVisible();
+  await expect(batch.getByTestId("grid-report")).toContainText(/found|exact|already/);
+  await page.screenshot({ path: "test-results/pixelize-gif.png", fullPage: true });
 });
 
 test("studio in Chinese: the upload control and a server refusal", async ({ page }) => {

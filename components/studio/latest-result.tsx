@@ -38,7 +38,7 @@ export function LatestResult({ submitted }: { submitted: Submitted }) {
       {submitted.kind === "task" ? (
         <SingleResult id={submitted.id} before={submitted.before} />
       ) : (
-        <BatchResult id={submitted.id} />
+        <BatchResult id={submitted.id} before={submitted.before} />
       )}
     </section>
   );
@@ -106,9 +106,15 @@ function SingleResult({ id, before }: { id: number; before?: string }) {
   );
 }
 
-function BatchResult({ id }: { id: number }) {
+function BatchResult({ id, before }: { id: number; before?: string }) {
   const t = useT();
   const batch = useBatch(id);
+  // an animated upload: frame 1's detail carries the grid found for every frame
+  const firstId = before
+    ? ([...(batch.data?.tasks ?? [])].sort((a, c) => (a.batch_index ?? 0) - (c.batch_index ?? 0))[0]
+        ?.id ?? null)
+    : null;
+  const first = useTask(firstId);
   if (batch.error) return <ErrorText error={batch.error} />;
   if (!batch.data)
     return (
@@ -134,6 +140,15 @@ function BatchResult({ id }: { id: number }) {
         {t("batch.progress", { done, total: total_count || b.requested_count })}
       </p>
       {frames[0] && <Interpretation task={frames[0]} compact />}
+      {before && b.status === "completed" && (
+        <div className="mb-2">
+          <BeforeAfter
+            before={before}
+            after={versioned(frames[0]!, frames[0]!.image_path)}
+            report={(first.data?.params?.pixelize ?? null) as PixelizeReport | null}
+          />
+        </div>
+      )}
       {b.status === "completed" && ready.length > 0 && (
         <div className="checkerboard relative mx-auto mb-2 aspect-square w-full max-w-[18rem] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-700">
           <SpriteLoop frames={ready} size="fill" label={t("studio.batchPreview", { id })} />
