@@ -100,7 +100,7 @@ test("studio: an animated GIF becomes a batch, one frame per GIF frame", async (
   await page.getByTestId("generate").click();
   const batch = page.getByTestId("batch-progress");
   await expect(batch).toHaveAttribute("data-status", "completed", { timeout: 90_000 });
-  await expect(batch.getByText("3/3")).toBeVisible();
+  await expect(batch.getByText("3 of 3 frames done")).toBeVisible();
   await expect(batch.getByTestId("before-after")).toBeVisible();
   await expect(batch.getByTestId("grid-report")).toContainText(/found|exact|already/);
   await page.screenshot({ path: "test-results/pixelize-gif.png", fullPage: true });
