@@ -1,4 +1,5 @@
-// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,editor]`: prints one JSON document.
+// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,editor,sprite-input,character,
+// character-api]`: prints one JSON document.
 // Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
 // runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
 // (TEST_DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster) in a child process, since a
@@ -7,11 +8,14 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { ensureTestPostgres } from "../scripts/test-postgres.mjs";
 import { createDatabase, dropDatabasesWithPrefix } from "../test/helpers/pg-admin.mjs";
+import { benchCharacterApi } from "./character-api-bench";
+import { benchCharacter } from "./character-bench";
 import { benchEditor } from "./editor-bench";
 import { benchGallery } from "./gallery-bench";
 import { benchTaskList } from "./list-bench";
 import { benchPixel, benchPixelize } from "./pixel";
 import { benchApi, benchQueue } from "./server-bench";
+import { benchSpriteInput } from "./sprite-input";
 import { benchTilesSfx } from "./tiles-sfx";
 
 const only = process.argv
@@ -89,6 +93,9 @@ async function main() {
     await section("postgres", postgresSections);
     await section("gallery", () => benchGallery());
     await section("editor", benchEditor);
+    await section("sprite-input", benchSpriteInput);
+    await section("character", benchCharacter);
+    await section("character-api", benchCharacterApi);
   }
   console.log(JSON.stringify(out, null, 2));
 }

@@ -92,6 +92,8 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
     { href: "/", label: t("nav.studio") },
     { href: "/gallery", label: t("nav.gallery") },
     { href: "/batches", label: t("nav.batches") },
+    { href: "/characters", label: t("nav.characters") },
+    { href: "/editor", label: t("nav.editor") },
     { href: "/settings/api-keys", label: t("nav.keys") },
     { href: "/settings/palettes", label: t("nav.palettes") },
     ...(role === "admin" ? [{ href: "/settings/providers", label: t("nav.providers") }] : []),
@@ -109,7 +111,8 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
           className="flex shrink-0 items-center gap-2 font-bold"
         >
           <PixelLogo />
-          <span className="hidden sm:inline">Pixel Studio</span>
+          {/* signed in, the name gives its room to the links until the screen is wide */}
+          <span className={email ? "hidden xl:inline" : "hidden sm:inline"}>Pixel Studio</span>
         </Link>
         {email && (
           <nav aria-label={t("nav.main")} className="hidden flex-1 items-center gap-1 md:flex">
@@ -118,7 +121,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
                 key={l.href}
                 href={l.href}
                 aria-current={isActive(l.href) ? "page" : undefined}
-                className={`rounded-md px-2.5 py-1.5 text-sm ${isActive(l.href) ? "bg-zinc-200 font-semibold dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900"}`}
+                className={`rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap ${isActive(l.href) ? "bg-zinc-200 font-semibold dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900"}`}
               >
                 {l.label}
               </Link>
@@ -132,7 +135,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
             <>
               <span
                 data-testid="user-email"
-                className="hidden max-w-48 truncate text-sm text-zinc-500 lg:inline"
+                className="hidden max-w-48 truncate text-sm text-zinc-500 xl:inline"
                 title={email}
               >
                 {email}

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import Aseprite from "ase-parser";
 import sharp from "sharp";
 import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
 
@@ -301,4 +302,143 @@ test("1024×768 with touch, and a phone says it needs a wider screen", async ({ 
   await expect(page.getByTestId("editor-canvas")).toBeHidden();
   await screenshot(page, "editor-phone");
   await ctx.close();
+});
+
+/** Screen position of the centre of document pixel (x, y). */
+async function pixelPoint(page: Page, x: number, y: number) {
+  const canvas = page.getByTestId("editor-canvas");
+  const box = (await canvas.boundingBox())!;
+  const d = await canvas.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  const z = Number(d.zoom);
+  return {
+    x: box.x + Number(d.originX) + x * z + z / 2,
+    y: box.y + Number(d.originY) + y * z + z / 2,
+  };
+}
+
+async function dragPixels(page: Page, path: [number, number][]) {
+  const [first, ...rest] = path;
+  const a = await pixelPoint(page, first![0], first![1]);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  for (const [x, y] of rest) {
+    const p = await pixelPoint(page, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+  }
+  await page.mouse.up();
+}
+
+test("magic wand, lasso, a floating selection, layer rename and lock, a tag with a direction", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signUp(page, uniqueEmail("editor-select"));
+  await page.goto("/editor");
+  await page.getByLabel("Width").fill("16");
+  await page.getByLabel("Height").fill("16");
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/editor\/\d+$/);
+  const docId = Number(page.url().split("/").pop());
+  const BLACK = [0, 0, 0, 255];
+  const CLEAR = [0, 0, 0, 0];
+
+  // an "L" of three black pixels and one red pixel away from it
+  await page.keyboard.press("b");
+  await setColour(page, "primary-color", "#000000");
+  for (const [x, y] of [
+    [2, 2],
+    [3, 2],
+    [2, 3],
+  ] as const)
+    await clickPixel(page, x, y);
+  await setColour(page, "primary-color", "#ff0000");
+  await clickPixel(page, 10, 10);
+  await expect.poll(() => previewPixel(page, 10, 10)).toEqual([255, 0, 0, 255]);
+
+  // magic wand on the L, drag it by (4,4), nudge right: it floats until Enter drops it
+  await page.keyboard.press("w");
+  await expect(page.locator('[data-tool="wand"]')).toHaveAttribute("aria-pressed", "true");
+  await clickPixel(page, 2, 2);
+  await dragPixels(page, [
+    [2, 2],
+    [4, 4],
+    [6, 6],
+  ]);
+  await expect(page.getByTestId("floating-selection")).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => previewPixel(page, 7, 6)).toEqual(BLACK);
+  expect(await previewPixel(page, 8, 6)).toEqual(BLACK);
+  expect(await previewPixel(page, 7, 7)).toEqual(BLACK);
+  expect(await previewPixel(page, 8, 7)).toEqual(CLEAR); // the L's missing corner moved as clear
+  expect(await previewPixel(page, 2, 2)).toEqual(CLEAR);
+  expect(await previewPixel(page, 10, 10)).toEqual([255, 0, 0, 255]); // not selected, not moved
+  await screenshot(page, "editor-wand-floating");
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("floating-selection")).toHaveCount(0);
+  // the drag and the nudge are one undo step
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => previewPixel(page, 2, 2)).toEqual(BLACK);
+  expect(await previewPixel(page, 7, 6)).toEqual(CLEAR);
+  await page.keyboard.press("Control+y");
+  await expect.poll(() => previewPixel(page, 7, 6)).toEqual(BLACK);
+
+  // lasso around the red pixel, Delete clears only what it encloses
+  await page.keyboard.press("q");
+  await dragPixels(page, [
+    [9, 9],
+    [12, 9],
+    [12, 12],
+    [9, 12],
+  ]);
+  await screenshot(page, "editor-lasso");
+  await page.keyboard.press("Delete");
+  await expect.poll(() => previewPixel(page, 10, 10)).toEqual(CLEAR);
+  expect(await previewPixel(page, 7, 6)).toEqual(BLACK);
+  await page.keyboard.press("Escape");
+
+  // rename the layer (double-click), lock it: the pencil no longer draws on it
+  const layers = page.getByTestId("layers-panel");
+  await layers.locator("li button", { hasText: "Layer 1" }).dblclick();
+  await page.getByTestId("layer-name-input").fill("Outline");
+  await page.getByTestId("layer-name-input").press("Enter");
+  await expect(layers.locator("li")).toContainText("Outline");
+  await layers.getByTestId("layer-lock").click();
+  await expect(layers.getByTestId("layer-lock")).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("b");
+  await clickPixel(page, 0, 0);
+  await page.waitForTimeout(100);
+  expect(await previewPixel(page, 0, 0)).toEqual(CLEAR);
+
+  // a tag with its direction
+  await page.getByLabel("Tag name").fill("walk_down");
+  await page.getByTestId("tag-direction").selectOption("down");
+  await page.getByTestId("tag-submit").click();
+  await expect(page.locator('[data-tag="walk_down"]')).toContainText("Down (S)");
+
+  // the pivot, at the feet
+  await page.getByTestId("pivot-open").click();
+  await page.getByTestId("pivot-x").fill("7");
+  await page.getByTestId("pivot-y").fill("15");
+  await page.getByTestId("pivot-apply").click();
+  await expect(page.getByTestId("pivot-open")).toContainText("7,15");
+
+  await page.getByTestId("editor-save").click();
+  await expect(page.getByTestId("save-done")).toBeVisible();
+  const saved = await (await page.request.get(`/api/v1/documents/${docId}`)).json();
+  expect(saved.layers).toEqual([{ name: "Outline", visible: true, opacity: 1, locked: true }]);
+  expect(saved.tags).toEqual([{ name: "walk_down", from: 0, to: 0, direction: "down" }]);
+  const cel = await raster(saved.cels[0].png);
+  expect(at(cel, 7, 6)).toEqual([0, 0, 0, 255]);
+  expect(at(cel, 2, 2)[3]).toBe(0);
+  expect(at(cel, 10, 10)[3]).toBe(0);
+  expect(saved.pivot).toEqual({ x: 7, y: 15 });
+  // the .aseprite export carries the pivot and the tag (read by an independent reader)
+  const res = await page.request.get(`/api/v1/documents/${docId}/export?format=aseprite`);
+  expect(res.ok()).toBe(true);
+  const ase = new Aseprite(await res.body(), "doc.aseprite");
+  ase.parse();
+  expect(ase.tags.map((tg) => [tg.name, tg.from, tg.to])).toEqual([["walk_down", 0, 0]]);
+  expect(ase.slices[0]).toMatchObject({ name: "pivot", keys: [{ pivot: { x: 7, y: 15 } }] });
+  expect(ase.layers.map((l) => l.name)).toEqual(["Outline"]);
 });

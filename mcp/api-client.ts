@@ -1,6 +1,11 @@
 // A small HTTP client for the QT Pixel REST API (QT Pixel API (docs/qt-pixel-api.md)). The MCP server talks to the studio
 // only through this module — over HTTP with the caller's API key, never through the database.
 
+import type {
+  CharacterAnimation,
+  CharacterAnswer,
+  CharacterListAnswer,
+} from "../lib/api/schemas/character-fields";
 import type { SpriteMode } from "../lib/vocabulary";
 
 export const DEFAULT_API_BASE = "http://localhost:3000";
@@ -294,6 +299,27 @@ export class QtPixelClient {
     body: Record<string, unknown>,
   ): Promise<EditorDocument> {
     return this.json("PUT", `/api/v1/documents/${id}`, body, { "If-Match": `"${ifMatch}"` });
+  }
+
+  /** Creates a character (POST /api/v1/characters). */
+  createCharacter(body: Record<string, unknown>): Promise<CharacterAnswer> {
+    return this.json("POST", "/api/v1/characters", body);
+  }
+
+  getCharacter(id: number): Promise<CharacterAnswer> {
+    return this.json("GET", `/api/v1/characters/${id}`);
+  }
+
+  listCharacters(page = 1, pageSize = 20): Promise<CharacterListAnswer> {
+    return this.json("GET", `/api/v1/characters?page=${page}&page_size=${pageSize}`);
+  }
+
+  /** One action in some or all of the character's directions. */
+  animateCharacter(
+    id: number,
+    body: Record<string, unknown>,
+  ): Promise<{ animations: CharacterAnimation[] }> {
+    return this.json("POST", `/api/v1/characters/${id}/animations`, body);
   }
 
   /** Fetches a PNG the API serves to the owner (image_path, thumbnails) with the Bearer key. */

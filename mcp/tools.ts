@@ -36,6 +36,7 @@ import {
   type QtTask,
   type Tileset,
 } from "./api-client";
+import { registerCharacterTools } from "./character-tools";
 import { registerDocumentTools } from "./document-tools";
 
 type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
@@ -256,6 +257,7 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
   const waitTimeoutMs = options.waitTimeoutMs ?? 120_000;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   registerDocumentTools(server, options);
+  registerCharacterTools(server, options);
 
   server.registerTool(
     "create_pixel_art",

@@ -11,6 +11,7 @@ import {
   rotateFrame90,
   rotateSelection90,
   type SpriteDocument,
+  setPivot,
   trimCanvas,
 } from "@/lib/document";
 import { DOCUMENT_MAX_SIDE } from "@/lib/vocabulary";
@@ -32,6 +33,8 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
   const [resizing, setResizing] = useState(false);
   const [size, setSize] = useState({ w: doc.width, h: doc.height });
   const [anchor, setAnchor] = useState<Anchor>({ x: 0.5, y: 0.5 });
+  /** the pivot being edited (the point engines place and rotate the sprite about) */
+  const [pivot, setPivotDraft] = useState<{ x: number; y: number } | null>(null);
   const target = { layer: s.layer, frame: s.frame };
   const onSelection = (
     op: (
@@ -110,6 +113,69 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
       <button type="button" className={small} onClick={() => s.apply(trimCanvas(doc))}>
         {t("editor.trim")}
       </button>
+      <button
+        type="button"
+        className={small}
+        data-testid="pivot-open"
+        title={t("editor.pivotHint")}
+        onClick={() => setPivotDraft({ ...doc.pivot })}
+      >
+        {t("editor.pivot")} {doc.pivot.x},{doc.pivot.y}
+      </button>
+      <Dialog open={pivot !== null} onClose={() => setPivotDraft(null)} title={t("editor.pivot")}>
+        {pivot && (
+          <form
+            className="space-y-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              s.apply(setPivot(doc, pivot.x, pivot.y));
+              setPivotDraft(null);
+            }}
+          >
+            <p className="text-sm text-zinc-500">{t("editor.pivotHint")}</p>
+            <div className="flex gap-3 text-sm">
+              {(["x", "y"] as const).map((k) => (
+                <label key={k} className="flex items-center gap-1">
+                  {k}
+                  <input
+                    type="number"
+                    min={0}
+                    max={(k === "x" ? doc.width : doc.height) - 1}
+                    value={pivot[k]}
+                    data-testid={`pivot-${k}`}
+                    onChange={(e) => setPivotDraft({ ...pivot, [k]: Number(e.target.value) })}
+                    className="w-20 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900"
+                  />
+                </label>
+              ))}
+            </div>
+            <div className="flex justify-end gap-2">
+              <Button
+                onClick={() => setPivotDraft({ x: Math.floor(doc.width / 2), y: doc.height - 1 })}
+              >
+                {t("editor.pivotFeet")}
+              </Button>
+              <Button
+                type="submit"
+                variant="primary"
+                data-testid="pivot-apply"
+                disabled={
+                  !(
+                    Number.isInteger(pivot.x) &&
+                    Number.isInteger(pivot.y) &&
+                    pivot.x >= 0 &&
+                    pivot.y >= 0 &&
+                    pivot.x < doc.width &&
+                    pivot.y < doc.height
+                  )
+                }
+              >
+                {t("common.save")}
+              </Button>
+            </div>
+          </form>
+        )}
+      </Dialog>
       <Dialog open={resizing} onClose={() => setResizing(false)} title={t("editor.resize")}>
         <form
           className="space-y-3"

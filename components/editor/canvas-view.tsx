@@ -12,7 +12,8 @@ import {
   drawRectangle,
   type Edit,
   hexToRgba,
-  moveSelection,
+  lassoSelection,
+  magicWandSelection,
   type Point,
   pickColor,
   type Rect,
@@ -29,14 +30,9 @@ type Gesture =
   | { kind: "stroke"; stroke: Stroke; pointerId: number; recent: Point[] }
   | { kind: "shape"; from: Point; base: SpriteDocument; edit: Edit | null; pointerId: number }
   | { kind: "select"; from: Point; draft: Rect | null; pointerId: number }
-  | {
-      kind: "move";
-      from: Point;
-      rect: Rect;
-      base: SpriteDocument;
-      moved: { edit: Edit; rect: Rect } | null;
-      pointerId: number;
-    }
+  | { kind: "lasso"; points: Point[]; pointerId: number }
+  /** dragging a (floating) selection: its offset when the drag began */
+  | { kind: "move"; from: Point; start: { dx: number; dy: number }; pointerId: number }
   | { kind: "pan"; last: { x: number; y: number }; pointerId: number };
 
 /** The bounding box of `points` and of their mirror images (mirror drawing). */
@@ -72,6 +68,8 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
   /** the document on screen while a gesture previews (null = the store's) */
   const shown = useRef<SpriteDocument | null>(null);
   const draft = useRef<Rect | null>(null);
+  /** the outline of a lasso being drawn */
+  const lasso = useRef<Point[] | null>(null);
   const spaceDown = useRef(false);
   const fitted = useRef(-1);
   const touches = useRef(new Map<number, { x: number; y: number }>());
@@ -91,7 +89,13 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     const frame = Math.min(s.frame, doc.frames.length - 1);
     if (typeof pixelsChanged === "object") r.updateRect(doc, frame, pixelsChanged);
     else if (pixelsChanged) r.updatePixels(doc, frame, onion, pixelsChanged === true);
-    r.paint(doc, s, { grid: s.grid, onion, selection: s.selection, draft: draft.current });
+    r.paint(doc, s, {
+      grid: s.grid,
+      onion,
+      selection: s.selection,
+      draft: draft.current,
+      lasso: lasso.current,
+    });
     // where the document sits on screen: tests and the bench aim real pointer input with it
     const el = canvasRef.current;
     if (el) {
@@ -213,6 +217,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     gesture.current = null;
     shown.current = null;
     draft.current = null;
+    lasso.current = null;
     repaint.current(true);
   };
 
@@ -284,21 +289,35 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
         shapeTo(p, e.shiftKey, secondary);
         return;
       case "select":
+      case "lasso":
+      case "wand": {
         if (inRect(p, s.selection)) {
+          // a press inside the selection lifts it (floating) and drags it
+          const f = s.floating;
           gesture.current = {
             kind: "move",
             from: p,
-            rect: s.selection!,
-            base: s.doc,
-            moved: null,
+            start: { dx: f?.dx ?? 0, dy: f?.dy ?? 0 },
             pointerId: e.pointerId,
           };
-        } else {
-          s.set({ selection: null });
-          gesture.current = { kind: "select", from: p, draft: null, pointerId: e.pointerId };
-          draft.current = rectFromCorners(p.x, p.y, p.x, p.y, s.doc);
-          repaint.current(false);
+          return;
         }
+        s.set({ selection: null }); // a floating selection lands where it is
+        const doc = useEditor.getState().doc!;
+        if (s.tool === "wand") {
+          s.set({ selection: magicWandSelection(doc, t, p, s.contiguous) });
+          return;
+        }
+        if (s.tool === "lasso") {
+          gesture.current = { kind: "lasso", points: [p], pointerId: e.pointerId };
+          lasso.current = [p];
+          repaint.current(false);
+          return;
+        }
+        gesture.current = { kind: "select", from: p, draft: null, pointerId: e.pointerId };
+        draft.current = rectFromCorners(p.x, p.y, p.x, p.y, doc);
+        repaint.current(false);
+      }
     }
   };
 
@@ -387,11 +406,13 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       g.draft = rectFromCorners(g.from.x, g.from.y, p.x, p.y, s.doc!);
       draft.current = g.draft;
       repaint.current(false);
+    } else if (g.kind === "lasso") {
+      const last = g.points[g.points.length - 1]!;
+      if (last.x !== p.x || last.y !== p.y) g.points.push(p);
+      lasso.current = g.points;
+      repaint.current(false);
     } else if (g.kind === "move") {
-      g.moved = moveSelection(g.base, target(s), g.rect, p.x - g.from.x, p.y - g.from.y);
-      shown.current = g.moved.edit.doc;
-      draft.current = g.moved.rect;
-      repaint.current("frame");
+      s.floatTo(g.start.dx + p.x - g.from.x, g.start.dy + p.y - g.from.y);
     }
   };
 
@@ -411,10 +432,9 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       const r = g.draft;
       draft.current = null;
       s.set({ selection: r && r.width * r.height > 1 ? r : null });
-    } else if (g.kind === "move" && g.moved) {
-      edit = g.moved.edit;
-      s.set({ selection: g.moved.rect });
-      draft.current = null;
+    } else if (g.kind === "lasso") {
+      lasso.current = null;
+      s.set({ selection: lassoSelection(s.doc!, g.points) });
     }
     shown.current = null;
     if (edit?.step) s.apply(edit);

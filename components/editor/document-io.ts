@@ -54,6 +54,9 @@ export const browserPngCodec: PngCodec = {
   },
 };
 
+/** React Query's key of a document (latest, or one version). */
+export const documentKey = (id: number, version?: number) => ["document", id, version ?? "latest"];
+
 export const documentFromWire = (wire: DocumentWire): Promise<SpriteDocument> =>
   documentFromJson(wire, browserPngCodec);
 
@@ -75,6 +78,31 @@ export const documentsApi = {
       `/api/v1/documents?${new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)]))}`,
     ),
 };
+
+/**
+ * A document being made by "Edit" while the browser already navigates to /editor/open: the
+ * request to make it and the loading of the editor's page run side by side instead of one after
+ * the other (module state: it lives as long as this tab's client-side navigation does).
+ */
+let opening: { source: DocumentSource; promise: Promise<DocumentWire> } | null = null;
+
+export function startOpening(source: DocumentSource): Promise<DocumentWire> {
+  const promise = documentsApi.create(source);
+  opening = { source, promise };
+  // a failure is shown by /editor/open; this keeps it from being an unhandled rejection meanwhile
+  promise.catch(() => {});
+  return promise;
+}
+
+/** The document "Edit" is making (null after a reload or a bookmark of /editor/open). */
+export function pendingOpening(): Promise<DocumentWire> | null {
+  return opening?.promise ?? null;
+}
+
+/** Forgets a made document, so coming back to /editor/open does not reopen it. */
+export function forgetOpening(promise: Promise<DocumentWire>) {
+  if (opening?.promise === promise) opening = null;
+}
 
 /** The answer to a stale save: the server's current version (the strokes stay in the browser). */
 export class SaveConflict extends Error {

@@ -4,13 +4,15 @@
 // structure goes through `apply(edit)` with an Edit from lib/document, so undo covers it.
 import { create } from "zustand";
 import {
+  type CelRef,
   type Clip,
   commitEdit,
   createHistory,
   type Edit,
   type History,
-  type Rect,
+  moveSelection,
   redo,
+  type Selection,
   type SpriteDocument,
   undo,
 } from "@/lib/document";
@@ -24,6 +26,8 @@ export const EDITOR_TOOLS = [
   "rectangle",
   "ellipse",
   "select",
+  "lasso",
+  "wand",
 ] as const;
 export type EditorTool = (typeof EDITOR_TOOLS)[number];
 
@@ -37,7 +41,24 @@ export const TOOL_KEYS: Record<EditorTool, string> = {
   rectangle: "u",
   ellipse: "shift+u",
   select: "m",
+  lasso: "q",
+  wand: "w",
 };
+
+/**
+ * A floating selection: its pixels lifted from `base` and moved by (dx,dy), shown in `doc` but
+ * not yet an undo step. Dragging and arrow nudges move it; Enter, another edit, a new selection,
+ * or a change of tool, frame or layer drops it (one undo step for the whole move); Esc puts it
+ * back where it was.
+ */
+export interface Floating {
+  base: SpriteDocument;
+  source: Selection;
+  target: CelRef;
+  dx: number;
+  dy: number;
+  edit: Edit;
+}
 
 export const ZOOM_MIN = 1;
 export const ZOOM_MAX = 64;
@@ -70,7 +91,8 @@ export interface EditorState {
   onionOpacity: number;
   onionBefore: number;
   onionAfter: number;
-  selection: Rect | null;
+  selection: Selection | null;
+  floating: Floating | null;
   clipboard: Clip | null;
 }
 
@@ -84,6 +106,12 @@ export interface EditorActions {
   markSaved: () => void;
   swapColors: () => void;
   setZoom: (zoom: number, around?: { x: number; y: number }) => void;
+  /** Lifts the selection (if not floating yet) and moves it to (dx,dy) from where it was. */
+  floatTo: (dx: number, dy: number) => void;
+  /** Drops the floating selection where it is: one undo step. */
+  commitFloating: () => void;
+  /** Puts the floating selection back where it was lifted. */
+  cancelFloating: () => void;
 }
 
 export const initialEditorState: EditorState = {
@@ -111,6 +139,7 @@ export const initialEditorState: EditorState = {
   onionBefore: 1,
   onionAfter: 1,
   selection: null,
+  floating: null,
   clipboard: null,
 };
 
@@ -122,9 +151,61 @@ function clampFocus(doc: SpriteDocument, s: Pick<EditorState, "frame" | "layer">
   };
 }
 
+/** The state with a floating selection dropped: its move becomes one step of the history. */
+function landed(s: EditorState): Pick<EditorState, "history" | "floating"> {
+  const f = s.floating;
+  if (!f) return { history: s.history, floating: null };
+  if (!f.edit.step) return { history: s.history, floating: null };
+  return {
+    history: commitEdit({ doc: f.base, history: s.history }, f.edit).history,
+    floating: null,
+  };
+}
+
 export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
   ...initialEditorState,
-  set: (patch) => set(patch),
+  set: (patch) => {
+    const s = get();
+    // another tool, frame, layer or selection: a floating selection lands first
+    const drops =
+      s.floating &&
+      (("tool" in patch && patch.tool !== s.tool) ||
+        ("frame" in patch && patch.frame !== s.frame) ||
+        ("layer" in patch && patch.layer !== s.layer) ||
+        ("selection" in patch && patch.selection !== s.selection));
+    set(drops ? { ...landed(s), ...patch } : patch);
+  },
+  floatTo: (dx, dy) => {
+    const s = get();
+    if (!s.doc || !s.selection) return;
+    const f: Floating = s.floating ?? {
+      base: s.doc,
+      source: s.selection,
+      target: { layer: s.layer, frame: s.frame },
+      dx: 0,
+      dy: 0,
+      edit: { doc: s.doc, step: null },
+    };
+    if (f.dx === dx && f.dy === dy && s.floating) return;
+    const moved = moveSelection(f.base, f.target, f.source, dx, dy);
+    if (!moved.edit.step && !s.floating) return; // a locked layer: nothing lifts
+    set({
+      doc: moved.edit.doc,
+      selection: moved.rect,
+      floating: { ...f, dx, dy, edit: moved.edit },
+      revision: s.revision + 1,
+    });
+  },
+  commitFloating: () => {
+    const s = get();
+    if (s.floating) set(landed(s));
+  },
+  cancelFloating: () => {
+    const s = get();
+    const f = s.floating;
+    if (!f) return;
+    set({ doc: f.base, selection: f.source, floating: null, revision: s.revision + 1 });
+  },
   load: (doc) => {
     const rev = get().revision + 1;
     set({
@@ -136,6 +217,7 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
       frame: 0,
       layer: Math.max(0, doc.layers.length - 1),
       selection: null,
+      floating: null,
       primary: doc.palette[0] ?? "#000000",
       secondary: doc.palette[1] ?? "#ffffff",
     });
@@ -143,17 +225,20 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
   apply: (edit) => {
     const s = get();
     if (!s.doc || !edit.step) return;
-    const next = commitEdit({ doc: s.doc, history: s.history }, edit);
-    set({ ...next, ...clampFocus(next.doc, s), revision: s.revision + 1 });
+    // the edit was made on the document as shown, floating pixels included: they land first
+    const next = commitEdit({ doc: s.doc, history: landed(s).history }, edit);
+    set({ ...next, ...clampFocus(next.doc, s), floating: null, revision: s.revision + 1 });
   },
   undo: () => {
     const s = get();
+    if (s.floating) return get().cancelFloating();
     if (!s.doc || s.history.past.length === 0) return;
     const next = undo(s.doc, s.history);
     set({ ...next, ...clampFocus(next.doc, s), revision: s.revision + 1 });
   },
   redo: () => {
     const s = get();
+    if (s.floating) return; // a floating move is the newest change: nothing to redo
     if (!s.doc || s.history.future.length === 0) return;
     const next = redo(s.doc, s.history);
     set({ ...next, ...clampFocus(next.doc, s), revision: s.revision + 1 });

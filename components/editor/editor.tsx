@@ -11,6 +11,7 @@ import { CanvasView } from "./canvas-view";
 import {
   type DocumentWire,
   documentFromWire,
+  documentKey,
   documentsApi,
   drafts,
   SaveConflict,
@@ -31,8 +32,6 @@ type SaveState =
   | { kind: "conflict"; current: number }
   | { kind: "error"; error: unknown };
 
-export const documentKey = (id: number, version?: number) => ["document", id, version ?? "latest"];
-
 export function Editor({ id, version }: { id: number; version?: number }) {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -46,6 +45,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
   const revision = useEditor((s) => s.revision);
   const savedRevision = useEditor((s) => s.savedRevision);
   const history = useEditor((s) => s.history);
+  const floating = useEditor((s) => s.floating);
   const [meta, setMeta] = useState<DocumentWire | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [draftOffer, setDraftOffer] = useState<{ savedAt: number } | null>(null);
@@ -76,17 +76,28 @@ export function Editor({ id, version }: { id: number; version?: number }) {
     };
   }, [query.data, draftKey]);
 
-  // Unsaved work goes to IndexedDB half a second after the last change.
+  // Unsaved work goes to IndexedDB shortly after the last change, when the browser is idle:
+  // storing clones every cel (16 frames × 3 layers of 64×64 is ~0.8 MB), which must not land in
+  // the frame that shows the next stroke or fill (the editor bench saw fills wait for it).
   useEffect(() => {
     if (!dirty || !meta || revision < 0) return;
+    let idle = 0;
     const timer = setTimeout(() => {
-      const d = useEditor.getState().doc;
-      if (d)
-        void drafts
-          .put({ id: draftKey, baseVersion: meta.latest_version, savedAt: Date.now(), doc: d })
-          .catch(() => {});
-    }, 500);
-    return () => clearTimeout(timer);
+      const write = () => {
+        const d = useEditor.getState().doc;
+        if (d)
+          void drafts
+            .put({ id: draftKey, baseVersion: meta.latest_version, savedAt: Date.now(), doc: d })
+            .catch(() => {});
+      };
+      if (typeof requestIdleCallback === "function")
+        idle = requestIdleCallback(write, { timeout: 2000 });
+      else write();
+    }, 700);
+    return () => {
+      clearTimeout(timer);
+      if (idle && typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
+    };
   }, [dirty, revision, meta, draftKey]);
 
   // Leaving with unsaved strokes asks first (they are in IndexedDB either way).
@@ -147,7 +158,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
           </h1>
           <Button
             onClick={() => useEditor.getState().undo()}
-            disabled={!canUndo(history)}
+            disabled={!canUndo(history) && !floating}
             title={`${t("editor.undo")} (Ctrl+Z)`}
           >
             ↶ {t("editor.undo")}
@@ -280,8 +291,9 @@ export function Editor({ id, version }: { id: number; version?: number }) {
                 <span className="text-xs text-zinc-500">1×</span>
               </div>
             </section>
-            <PaletteSwatches doc={doc} />
+            {/* layers first: a short list that stays in sight; the palette's tools run long */}
             <LayersPanel doc={doc} />
+            <PaletteSwatches doc={doc} />
           </aside>
         </div>
         <Timeline doc={doc} />

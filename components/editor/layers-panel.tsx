@@ -1,5 +1,6 @@
 "use client";
 
+import { useState } from "react";
 import {
   addLayer,
   deleteLayer,
@@ -15,10 +16,17 @@ import { useEditor } from "./editor-store";
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
 
-/** Layers, top first as in every editor: pick, hide, opacity, reorder, merge down. */
+/** Layers, top first as in every editor: pick, rename, hide, lock, opacity, reorder, merge down. */
 export function LayersPanel({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
   const s = useEditor();
+  /** the layer whose name is being edited (double-click or F2 on its name) */
+  const [renaming, setRenaming] = useState<number | null>(null);
+  const rename = (i: number, name: string) => {
+    const clean = name.trim().slice(0, 64);
+    if (clean && clean !== doc.layers[i]?.name) s.apply(updateLayer(doc, i, { name: clean }));
+    setRenaming(null);
+  };
   const order = doc.layers.map((_, i) => i).reverse();
   const cur = s.layer;
   return (
@@ -43,13 +51,57 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
                 onChange={(e) => s.apply(updateLayer(doc, i, { visible: e.target.checked }))}
                 className="accent-indigo-600"
               />
+              {renaming === i ? (
+                <input
+                  // biome-ignore lint/a11y/noAutofocus: the field the person just asked for
+                  autoFocus
+                  defaultValue={layer.name}
+                  maxLength={64}
+                  aria-label={t("editor.layerName")}
+                  data-testid="layer-name-input"
+                  className="min-w-0 flex-1 rounded border border-indigo-400 px-1 text-xs dark:bg-zinc-900"
+                  onBlur={(e) => rename(i, e.currentTarget.value)}
+                  onKeyDown={(e) => {
+                    e.stopPropagation(); // typed letters are not tool keys
+                    if (e.key === "Enter") rename(i, e.currentTarget.value);
+                    if (e.key === "Escape") setRenaming(null);
+                  }}
+                />
+              ) : (
+                <button
+                  type="button"
+                  className="min-w-0 flex-1 truncate text-left"
+                  title={t("editor.renameHint")}
+                  onClick={() => s.set({ layer: i })}
+                  onDoubleClick={() => setRenaming(i)}
+                  onKeyDown={(e) => {
+                    if (e.key === "F2") setRenaming(i);
+                  }}
+                >
+                  {layer.name}
+                </button>
+              )}
               <button
                 type="button"
-                className="min-w-0 flex-1 truncate text-left"
-                onClick={() => s.set({ layer: i })}
+                aria-pressed={layer.locked}
+                aria-label={t("editor.layerLock", { name: layer.name })}
+                title={t("editor.layerLock", { name: layer.name })}
+                data-testid="layer-lock"
+                onClick={() => s.apply(updateLayer(doc, i, { locked: !layer.locked }))}
+                className={`rounded px-0.5 ${layer.locked ? "" : "opacity-30 hover:opacity-70"}`}
               >
-                {layer.name}
-                {layer.locked && " 🔒"}
+                {/* drawn: emoji fonts are not everywhere (a missing glyph is a box) */}
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 16 16"
+                  className="size-3.5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.6"
+                >
+                  <rect x="3" y="7" width="10" height="7" rx="1" fill="currentColor" />
+                  <path d={layer.locked ? "M5 7V5a3 3 0 0 1 6 0v2" : "M5 7V5a3 3 0 0 1 6 0"} />
+                </svg>
               </button>
               <input
                 type="range"
@@ -77,6 +129,9 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
           }}
         >
           + {t("editor.addLayer")}
+        </button>
+        <button type="button" className={small} onClick={() => setRenaming(cur)}>
+          {t("editor.rename")}
         </button>
         <button
           type="button"

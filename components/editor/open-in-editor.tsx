@@ -1,12 +1,15 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useI18n } from "../i18n-provider";
-import { Button, ErrorText, Spinner } from "../ui";
-import { type DocumentSource, documentsApi } from "./document-io";
+import { Button } from "../ui";
+import { type DocumentSource, startOpening } from "./document-io";
 
-/** "Edit": makes an editor document from a gallery image, a batch or a tileset, then opens it. */
+/**
+ * "Edit": makes an editor document from a gallery image, a batch or a tileset and opens it. The
+ * request starts here and the browser goes to /editor/open at the same moment, which shows the
+ * document when both are ready (and any error the request met).
+ */
 export function OpenInEditorButton({
   source,
   className = "",
@@ -16,17 +19,18 @@ export function OpenInEditorButton({
 }) {
   const { t } = useI18n();
   const router = useRouter();
-  const open = useMutation({
-    mutationFn: () => documentsApi.create(source),
-    onSuccess: (d) => router.push(`/editor/${d.id}`),
-  });
   return (
     <span className={`inline-flex flex-col gap-1 ${className}`}>
-      <Button onClick={() => open.mutate()} disabled={open.isPending} data-testid="open-in-editor">
-        {open.isPending ? <Spinner /> : <span aria-hidden="true">✎</span>}
+      <Button
+        onClick={() => {
+          void startOpening(source);
+          router.push("/editor/open");
+        }}
+        data-testid="open-in-editor"
+      >
+        <span aria-hidden="true">✎</span>
         {t("editor.edit")}
       </Button>
-      {open.error && <ErrorText error={open.error} />}
     </span>
   );
 }

@@ -4,7 +4,14 @@
 // the onion skin behind it, the pixel grid and the selection on top. The pointer path calls
 // renderer synchronously, so a stroke is on screen in the next browser frame; during a stroke only
 // the pixels it touched are recomposed and uploaded.
-import { compositeFrame, compositeOnionSkin, type Rect, type SpriteDocument } from "@/lib/document";
+import {
+  compositeFrame,
+  compositeOnionSkin,
+  type Point,
+  type Rect,
+  type Selection,
+  type SpriteDocument,
+} from "@/lib/document";
 import { compositeRectInto } from "@/lib/document/composite-rect";
 
 export interface ViewTransform {
@@ -15,9 +22,11 @@ export interface ViewTransform {
 export interface PaintOptions {
   grid: boolean;
   onion: { before: number; after: number; opacity: number } | null;
-  selection: Rect | null;
+  selection: Selection | null;
   /** the marching rectangle of a selection being dragged out */
   draft?: Rect | null;
+  /** the outline of a lasso being drawn (document pixels) */
+  lasso?: Point[] | null;
 }
 
 /** Screen (CSS px in the canvas) position of the document's top-left corner. */
@@ -149,7 +158,56 @@ export class FrameRenderer {
     }
     ctx.strokeStyle = "rgba(113,113,122,0.9)";
     ctx.strokeRect(o.x - 0.5, o.y - 0.5, w + 1, h + 1);
-    for (const rect of [opts.selection, opts.draft]) {
+    const ants = (path: () => void) => {
+      ctx.save();
+      ctx.setLineDash([4, 4]);
+      ctx.strokeStyle = "#000";
+      ctx.beginPath();
+      path();
+      ctx.stroke();
+      ctx.lineDashOffset = 4;
+      ctx.strokeStyle = "#fff";
+      ctx.stroke();
+      ctx.restore();
+    };
+    const sel = opts.selection;
+    if (sel?.mask) {
+      // a shaped selection: the edges between selected and unselected pixels
+      const z = view.zoom;
+      const m = sel.mask;
+      const on = (x: number, y: number) =>
+        x >= 0 && y >= 0 && x < sel.width && y < sel.height && m[y * sel.width + x] === 1;
+      ants(() => {
+        for (let y = 0; y < sel.height; y++) {
+          for (let x = 0; x < sel.width; x++) {
+            if (!on(x, y)) continue;
+            const px = o.x + (sel.x + x) * z + 0.5;
+            const py = o.y + (sel.y + y) * z + 0.5;
+            const edge = (x0: number, y0: number, x1: number, y1: number) => {
+              ctx.moveTo(x0, y0);
+              ctx.lineTo(x1, y1);
+            };
+            if (!on(x, y - 1)) edge(px, py, px + z, py);
+            if (!on(x, y + 1)) edge(px, py + z, px + z, py + z);
+            if (!on(x - 1, y)) edge(px, py, px, py + z);
+            if (!on(x + 1, y)) edge(px + z, py, px + z, py + z);
+          }
+        }
+      });
+    }
+    if (opts.lasso && opts.lasso.length > 0) {
+      const z = view.zoom;
+      ants(() => {
+        opts.lasso!.forEach((p, i) => {
+          const x = o.x + (p.x + 0.5) * z;
+          const y = o.y + (p.y + 0.5) * z;
+          if (i === 0) ctx.moveTo(x, y);
+          else ctx.lineTo(x, y);
+        });
+        ctx.closePath();
+      });
+    }
+    for (const rect of [sel?.mask ? null : sel, opts.draft]) {
       if (!rect) continue;
       ctx.save();
       ctx.setLineDash([4, 4]);

@@ -11,8 +11,9 @@ import {
   moveFrame,
   type SpriteDocument,
   setFrameDuration,
+  updateTag,
 } from "@/lib/document";
-import { DOCUMENT_MAX_FRAMES } from "@/lib/vocabulary";
+import { DIRECTIONS8, DOCUMENT_MAX_FRAMES, type Facing } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { PlaybackControls } from "../playback/playback-controls";
 import { usePlayback } from "../playback/use-playback";
@@ -58,6 +59,15 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
   const [useDurations, setUseDurations] = useState(true);
   const [tagName, setTagName] = useState("");
   const [tagRange, setTagRange] = useState({ from: 1, to: 1 });
+  const [tagDirection, setTagDirection] = useState<Facing | "">("");
+  /** the tag the fields below edit (picked by clicking it); null = the fields make a new tag */
+  const [editingTag, setEditingTag] = useState<number | null>(null);
+  const editing = editingTag !== null && doc.tags[editingTag] ? editingTag : null;
+  const resetTagFields = () => {
+    setEditingTag(null);
+    setTagName("");
+    setTagDirection("");
+  };
   const n = doc.frames.length;
   const playback = usePlayback({
     count: n,
@@ -253,13 +263,29 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
             className="inline-flex items-center gap-1 rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800"
             data-tag={tg.name}
           >
-            <button type="button" onClick={() => go(tg.from)}>
+            <button
+              type="button"
+              aria-pressed={editing === i}
+              title={t("editor.editTagHint")}
+              className={editing === i ? "font-semibold text-indigo-700 dark:text-indigo-300" : ""}
+              onClick={() => {
+                go(tg.from);
+                setEditingTag(i);
+                setTagName(tg.name);
+                setTagRange({ from: tg.from + 1, to: tg.to + 1 });
+                setTagDirection(tg.direction ?? "");
+              }}
+            >
               {tg.name} {tg.from + 1}–{tg.to + 1}
+              {tg.direction && ` · ${t(`batch.face.${tg.direction}` as "batch.face.down")}`}
             </button>
             <button
               type="button"
               aria-label={t("editor.deleteTag", { name: tg.name })}
-              onClick={() => s.apply(deleteTag(doc, i))}
+              onClick={() => {
+                s.apply(deleteTag(doc, i));
+                resetTagFields();
+              }}
             >
               ✕
             </button>
@@ -284,21 +310,45 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
             className="w-12 rounded border border-zinc-300 px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
           />
         ))}
+        <select
+          value={tagDirection}
+          onChange={(e) => setTagDirection(e.target.value as Facing | "")}
+          aria-label={t("editor.tagDirection")}
+          data-testid="tag-direction"
+          className="rounded border border-zinc-300 px-1 text-xs dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <option value="">{t("editor.noDirection")}</option>
+          {DIRECTIONS8.map((d) => (
+            <option key={d} value={d}>
+              {t(`batch.face.${d}` as "batch.face.down")}
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           className={small}
+          data-testid="tag-submit"
           disabled={
             !tagName.trim() || tagRange.from < 1 || tagRange.to < tagRange.from || tagRange.to > n
           }
           onClick={() => {
-            s.apply(
-              addTag(doc, { name: tagName.trim(), from: tagRange.from - 1, to: tagRange.to - 1 }),
-            );
-            setTagName("");
+            const tag = {
+              name: tagName.trim(),
+              from: tagRange.from - 1,
+              to: tagRange.to - 1,
+              direction: tagDirection || undefined,
+            };
+            s.apply(editing === null ? addTag(doc, tag) : updateTag(doc, editing, tag));
+            resetTagFields();
           }}
         >
-          + {t("editor.addTag")}
+          {editing === null ? `+ ${t("editor.addTag")}` : t("editor.updateTag")}
         </button>
+        {editing !== null && (
+          <button type="button" className={small} onClick={resetTagFields}>
+            {t("common.cancel")}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -10,7 +10,15 @@ import {
   ZOOM_MIN,
 } from "./editor-store";
 
-const TOOL_ICONS: Record<EditorTool, string> = {
+/** Drawn, not a font glyph: no common font has a lasso, and a missing glyph shows as a box. */
+const LASSO_ICON = (
+  <svg viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <ellipse cx="10" cy="8" rx="7" ry="4.5" strokeDasharray="2.5 2" />
+    <path d="M6 12c-1 2 0 4 2 4s2 2 0 3" strokeLinecap="round" />
+  </svg>
+);
+
+const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
   pencil: "✎",
   eraser: "⌫",
   picker: "⊙",
@@ -19,6 +27,8 @@ const TOOL_ICONS: Record<EditorTool, string> = {
   rectangle: "▭",
   ellipse: "◯",
   select: "⬚",
+  lasso: LASSO_ICON,
+  wand: "✦",
 };
 
 const toggleClass = (on: boolean) =>
@@ -77,7 +87,7 @@ export function ToolOptions() {
           {t("editor.filled")}
         </button>
       )}
-      {s.tool === "bucket" && (
+      {(s.tool === "bucket" || s.tool === "wand") && (
         <button
           type="button"
           className={toggleClass(!s.contiguous)}
@@ -89,6 +99,14 @@ export function ToolOptions() {
         </button>
       )}
       {s.tool === "line" && <span className="text-zinc-500">{t("editor.lineHint")}</span>}
+      {s.floating && (
+        <span className="flex items-center gap-1" data-testid="floating-selection">
+          <span className="text-zinc-500">{t("editor.floatingHint")}</span>
+          <button type="button" className={toggleClass(true)} onClick={() => s.commitFloating()}>
+            {t("editor.dropSelection")}
+          </button>
+        </span>
+      )}
       <span className="mx-1 h-5 border-l border-zinc-300 dark:border-zinc-700" />
       <button
         type="button"

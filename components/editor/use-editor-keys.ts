@@ -1,14 +1,7 @@
 "use client";
 // The editor's keyboard, on the letters artists know from Piskel and Aseprite.
 import { useEffect } from "react";
-import {
-  addFrame,
-  copySelection,
-  cutSelection,
-  duplicateFrame,
-  moveSelection,
-  pasteClip,
-} from "@/lib/document";
+import { addFrame, copySelection, cutSelection, duplicateFrame, pasteClip } from "@/lib/document";
 import { moveSelectionToFrame } from "@/lib/document/editor-ops";
 import { type EditorTool, useEditor } from "./editor-store";
 
@@ -19,6 +12,8 @@ const LETTERS: Record<string, EditorTool> = {
   g: "bucket",
   l: "line",
   m: "select",
+  q: "lasso",
+  w: "wand",
 };
 
 function typing(target: EventTarget | null) {
@@ -89,10 +84,10 @@ export function useEditorKeys({ onSave }: { onSave: () => void }) {
           return s.set({ frame: to });
         }
         if (s.selection) {
+          // nudges float the selection: a run of them is one undo step when it lands
           const step = e.shiftKey ? 8 : 1;
-          const moved = moveSelection(doc, target, s.selection, dx * step, dy * step);
-          s.apply(moved.edit);
-          return s.set({ selection: moved.rect });
+          const f = s.floating;
+          return s.floatTo((f?.dx ?? 0) + dx * step, (f?.dy ?? 0) + dy * step);
         }
         if (dx) {
           const n = doc.frames.length;
@@ -101,7 +96,11 @@ export function useEditorKeys({ onSave }: { onSave: () => void }) {
         return;
       }
       if (e.altKey) return;
-      if (key === "escape") return s.set({ selection: null });
+      if (key === "escape") return s.floating ? s.cancelFloating() : s.set({ selection: null });
+      if (key === "enter" && s.floating) {
+        handled();
+        return s.commitFloating();
+      }
       if ((key === "delete" || key === "backspace") && s.selection) {
         handled();
         return s.apply(cutSelection(doc, target, s.selection).edit);

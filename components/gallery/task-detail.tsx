@@ -120,6 +120,19 @@ export function TaskDetail({ id }: { id: number }) {
               tk.type !== "audio" &&
               tk.mode !== "tileset" && <OpenInEditorButton source={{ source_task_id: tk.id }} />
             )}
+            {tk.status === "completed" &&
+              (tk.type === "image" || !tk.type) &&
+              tk.mode !== "tileset" && (
+                // its pixels become a character's front facing (the create form on /characters)
+                <Link
+                  href={`/characters?from_task=${tk.id}`}
+                  className="inline-flex min-h-9 items-center gap-1.5 rounded-md border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800"
+                  data-testid="make-character"
+                >
+                  <span aria-hidden="true">☺</span>
+                  {t("char.makeCharacter")}
+                </Link>
+              )}
             <Button onClick={() => reuse(tk)} data-testid="reuse">
               {t("detail.reuse")}
             </Button>

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Task } from "@/lib/client/types";
 import type { MessageKey, Translate } from "@/lib/i18n";
 import type { PixelizeReport } from "@/lib/pixel/pixelize";
-import { TILESET_MODE } from "@/lib/vocabulary";
+import { DOCUMENT_TASK_MODE, TILESET_MODE } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { cardClass, formatDate } from "../ui";
 import { taskParam, taskParamString } from "./task-param";
@@ -125,7 +125,12 @@ export function TaskParams({ task: tk }: { task: Task }) {
         <Row k={t("detail.created")} v={formatDate(tk.created_at, locale)} />
         <Row k={t("detail.started")} v={formatDate(tk.started_at, locale)} />
         <Row k={t("detail.completed")} v={formatDate(tk.completed_at, locale)} />
-        <Row k={t("detail.duration")} v={seconds(tk.duration_ms)} />
+        {/* a save from the editor took a person's time, not a generation's: no "Took 0.0 s" */}
+        {tk.mode === DOCUMENT_TASK_MODE ? (
+          <Row k={t("detail.operation")} v={t("editor.editedByHand")} />
+        ) : (
+          <Row k={t("detail.duration")} v={seconds(tk.duration_ms)} />
+        )}
         {tk.batch_id && (
           <Row
             k={t("detail.batch")}

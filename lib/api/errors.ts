@@ -96,13 +96,21 @@ export function toApiError(error: unknown): ApiError {
   return new ApiError(500, "Internal server error");
 }
 
-export function renderError(family: ApiFamily, error: unknown, requestId: string): Response {
+export function renderError(
+  family: ApiFamily,
+  error: unknown,
+  requestId: string,
+  opts: { quiet?: boolean } = {},
+): Response {
   const apiError = toApiError(error);
-  const log = apiError.status >= 500 ? console.error : console.warn;
-  log(
-    `[${requestId}] ${apiError.status} ${apiError.message}`,
-    apiError.status >= 500 ? error : (apiError.details ?? ""),
-  );
+  // a quiet request (the process's own warm-up) still logs what would be a server fault
+  if (!opts.quiet || apiError.status >= 500) {
+    const log = apiError.status >= 500 ? console.error : console.warn;
+    log(
+      `[${requestId}] ${apiError.status} ${apiError.message}`,
+      apiError.status >= 500 ? error : (apiError.details ?? ""),
+    );
+  }
   const headers: Record<string, string> = { "X-Request-Id": requestId, ...apiError.headers };
   if (family === "qt") {
     const body: { error: string; details?: string } = { error: apiError.message };

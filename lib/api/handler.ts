@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { type ApiFamily, badRequest, newRequestId, renderError } from "@/lib/api/errors";
+import { isWarmUpRequest } from "@/lib/ops/warm-up";
 
 export interface HandlerContext<P> {
   params: P;
@@ -18,7 +19,7 @@ export function apiHandler<P = Record<string, never>>(family: ApiFamily, fn: Rou
       res.headers.set("X-Request-Id", requestId);
       return res;
     } catch (error) {
-      return renderError(family, error, requestId);
+      return renderError(family, error, requestId, { quiet: isWarmUpRequest(req.headers) });
     }
   };
 }

@@ -208,6 +208,14 @@ export const envSchema = z.object({
       .refine((v) => Number(v) <= 2, { message: "must be a number from 0 to 2" })
       .optional(),
   ),
+  /** image-to-image (a character's reference facing): how much the sampler re-noises, 0.05–1 */
+  COMFYUI_DENOISE: text.pipe(
+    z
+      .string()
+      .regex(/^(0(\.\d+)?|1(\.0+)?)$/, { message: "must be a number from 0.05 to 1" })
+      .refine((v) => Number(v) >= 0.05, { message: "must be a number from 0.05 to 1" })
+      .optional(),
+  ),
   /** `--api-auth user:pass` of the web UI (HTTP Basic) */
   A1111_USERNAME: text,
   A1111_PASSWORD: z.string().optional(),

@@ -66,6 +66,18 @@ function claimStatement(providerCount: number): Statement {
   return statement;
 }
 
+const sqliteRunning = new WeakMap<object, Statement>();
+
+function runningStatement(): Statement {
+  const sqlite = getSqlite();
+  let statement = sqliteRunning.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare(runningSql);
+    sqliteRunning.set(sqlite, statement);
+  }
+  return statement;
+}
+
 export interface SqliteClaimArgs {
   owner: string;
   providers: string[];
@@ -84,9 +96,10 @@ export function sqliteClaim(opts: SqliteClaimArgs): number | undefined {
       let providers = opts.providers;
       if (opts.limits) {
         const running = new Map(
-          (sqlite.prepare(runningSql).all(opts.now) as { provider: string; n: number }[]).map(
-            (r) => [r.provider, r.n],
-          ),
+          (runningStatement().all(opts.now) as { provider: string; n: number }[]).map((r) => [
+            r.provider,
+            r.n,
+          ]),
         );
         providers = providers.filter(
           (p) => (running.get(p) ?? 0) < (opts.limits?.get(p) ?? Number.POSITIVE_INFINITY),

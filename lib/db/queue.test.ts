@@ -38,37 +38,53 @@ async function seedTasks(n: number, provider = "local") {
   return tasks;
 }
 
-function competitor(owner: string, goAt: number): Promise<number[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      path.join(ROOT, "node_modules/.bin/tsx"),
-      [path.join(ROOT, "test/helpers/claim-race.ts")],
-      {
-        cwd: ROOT,
-        env: { ...process.env, RACE_OWNER: owner, RACE_PROVIDER: "race", RACE_GO_AT: String(goAt) },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      err += d;
-    });
+interface Competitor {
+  ready: Promise<void>;
+  go(): void;
+  won: Promise<number[]>;
+}
+
+function competitor(owner: string): Competitor {
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "test/helpers/claim-race.ts")],
+    {
+      cwd: ROOT,
+      env: { ...process.env, RACE_OWNER: owner, RACE_PROVIDER: "race" },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
+  let out = "";
+  let err = "";
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((r) => {
+    markReady = r;
+  });
+  child.stdout.on("data", (d) => {
+    out += d;
+  });
+  child.stderr.on("data", (d) => {
+    err += d;
+    if (err.includes("ready")) markReady();
+  });
+  const won = new Promise<number[]>((resolve, reject) => {
     child.on("exit", (code) =>
       code === 0 ? resolve(JSON.parse(out) as number[]) : reject(new Error(`${owner}: ${err}`)),
     );
   });
+  // an early exit must not leave the test waiting for "ready"
+  won.catch(() => markReady());
+  return { ready, go: () => child.stdin.end("go\n"), won };
 }
 
 describe("claim", () => {
   it("hands each task to exactly one of two worker processes racing on claim", async () => {
     const tasks = await seedTasks(120, "race");
-    // Both processes connect first, then start claiming at the same instant.
-    const goAt = Date.now() + 4_000;
-    const [a, b] = await Promise.all([competitor("A", goAt), competitor("B", goAt)]);
+    // Both processes connect first, then start claiming at the same signal.
+    const racers = [competitor("A"), competitor("B")];
+    await Promise.all(racers.map((r) => r.ready));
+    for (const r of racers) r.go();
+    const [a, b] = await Promise.all(racers.map((r) => r.won));
     expect(new Set([...a, ...b]).size).toBe(a.length + b.length);
     expect([...a, ...b].sort((x, y) => x - y)).toEqual(tasks.map((t) => t.id));
     // A race only proves something if both sides won claims.

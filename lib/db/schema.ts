@@ -27,6 +27,9 @@ export const taskCounts = active.taskCounts;
 export const documents = active.documents;
 export const documentVersions = active.documentVersions;
 export const palettes = active.palettes;
+export const characters = active.characters;
+export const characterStates = active.characterStates;
+export const characterAnimations = active.characterAnimations;
 
 export type User = typeof postgres.users.$inferSelect;
 export type ApiKey = typeof postgres.apiKeys.$inferSelect;
@@ -37,3 +40,6 @@ export type Asset = typeof postgres.assets.$inferSelect;
 export type DocumentRow = typeof postgres.documents.$inferSelect;
 export type DocumentVersionRow = typeof postgres.documentVersions.$inferSelect;
 export type PaletteRow = typeof postgres.palettes.$inferSelect;
+export type CharacterRow = typeof postgres.characters.$inferSelect;
+export type CharacterStateRow = typeof postgres.characterStates.$inferSelect;
+export type CharacterAnimationRow = typeof postgres.characterAnimations.$inferSelect;

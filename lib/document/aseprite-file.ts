@@ -1,7 +1,7 @@
 // A real `.aseprite` file from a document, following Aseprite's published format
 // (docs/ase-file-specs.md in aseprite/aseprite): 128-byte header, one frame header per frame,
 // then chunks — in the first frame the palette (0x2019), one layer chunk (0x2004) per layer and
-// the tags (0x2018); in every frame one zlib-compressed cel (0x2005, type 2) per non-empty cel.
+// the tags (0x2018) with one user-data chunk (0x2020) each, a "pivot" slice (0x2022); in every frame one zlib-compressed cel (0x2005, type 2) per non-empty cel.
 // RGBA documents are written at 32 bpp; indexed ones at 8 bpp with one extra, fully transparent
 // palette entry as the transparent index (falling back to RGBA when the palette is full).
 // Deflate is passed in (node:zlib on the server, CompressionStream or fflate in a browser), so this
@@ -33,6 +33,11 @@ class Writer {
     this.ensure(2);
     this.view.setUint16(this.length, v, true);
     this.length += 2;
+  }
+  long(v: number) {
+    this.ensure(4);
+    this.view.setInt32(this.length, v, true);
+    this.length += 4;
   }
   short(v: number) {
     this.ensure(2);
@@ -74,6 +79,8 @@ const CHUNK_LAYER = 0x2004;
 const CHUNK_CEL = 0x2005;
 const CHUNK_TAGS = 0x2018;
 const CHUNK_PALETTE = 0x2019;
+const CHUNK_USER_DATA = 0x2020;
+const CHUNK_SLICE = 0x2022;
 
 /** Tag colours Aseprite shows on the timeline (cycled). */
 const TAG_COLORS = [
@@ -176,7 +183,38 @@ export function writeAsepriteFile(doc: SpriteDocument, deflate: Deflate): Uint8A
           });
         });
         chunks++;
+        // "After a Tags chunk, there will be several user data chunks, one for each tag […] in
+        // the same order as the tags" (ase-file-specs.md): the facing a tag was made for
+        // (walk_down → direction=down) travels as the tag's user-data text, which Aseprite
+        // shows in the tag's properties and scripts read as tag.data.
+        for (const t of doc.tags) {
+          chunk(w, CHUNK_USER_DATA, (c) => {
+            if (!t.direction) {
+              c.dword(0); // no text, no colour
+              return;
+            }
+            c.dword(1); // has text
+            c.string(`direction=${t.direction}`);
+          });
+          chunks++;
+        }
       }
+      // The pivot as Aseprite keeps one: a slice over the whole canvas with flag 2 "has pivot"
+      // (pivot relative to the slice origin), which its sheet export writes as slices[].pivot.
+      chunk(w, CHUNK_SLICE, (c) => {
+        c.dword(1); // one key
+        c.dword(2); // has pivot
+        c.dword(0);
+        c.string("pivot");
+        c.dword(0); // from frame 0
+        c.long(0);
+        c.long(0);
+        c.dword(doc.width);
+        c.dword(doc.height);
+        c.long(doc.pivot.x);
+        c.long(doc.pivot.y);
+      });
+      chunks++;
     }
 
     for (let l = 0; l < doc.layers.length; l++) {

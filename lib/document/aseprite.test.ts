@@ -14,6 +14,7 @@ import {
   pencil,
   type SpriteDocument,
   setFrameDuration,
+  setPivot,
   toIndexed,
   updateLayer,
   writeAsepriteFile,
@@ -79,6 +80,38 @@ describe("writeAsepriteFile", () => {
     const o = (2 * 4 + 3) * 4;
     expect(Array.from(cape.rawCelData.subarray(o, o + 4))).toEqual([0, 0, 255, 255]);
     expect(Buffer.from(cape.rawCelData).equals(Buffer.from(doc.cels[1]![1]!))).toBe(true);
+  });
+
+  it("keeps the pivot (a slice with a pivot) and each tag's facing (the tag's user-data text)", () => {
+    const doc = apply(setPivot(sample(), 2, 1));
+    const bytes = writeAsepriteFile(doc, deflate);
+    const ase = parse(bytes);
+    expect(ase.slices).toEqual([
+      {
+        flags: 2,
+        name: "pivot",
+        keys: [{ frameNumber: 0, x: 0, y: 0, width: 4, height: 3, pivot: { x: 2, y: 1 } }],
+      },
+    ]);
+    // ase-parser skips user data, so the first frame's chunks are walked here by the spec:
+    // chunk = DWORD size, WORD type; user data = DWORD flags (1 = text), STRING text.
+    const buf = Buffer.from(bytes);
+    const texts: (string | null)[] = [];
+    let at = 128 + 16;
+    const end = 128 + buf.readUInt32LE(128);
+    let afterTags = false;
+    while (at < end) {
+      const size = buf.readUInt32LE(at);
+      const type = buf.readUInt16LE(at + 4);
+      if (type === 0x2018) afterTags = true;
+      else if (type === 0x2020 && afterTags) {
+        const flags = buf.readUInt32LE(at + 6);
+        const len = flags & 1 ? buf.readUInt16LE(at + 10) : 0;
+        texts.push(flags & 1 ? buf.toString("utf8", at + 12, at + 12 + len) : null);
+      } else afterTags = false;
+      at += size;
+    }
+    expect(texts).toEqual(["direction=down", null]);
   });
 
   it("writes indexed documents at 8 bpp with a transparent index", () => {

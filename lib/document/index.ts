@@ -32,7 +32,10 @@
  *   Geometry (geometry.ts): linePoints, rectanglePoints, ellipsePoints, pixelPerfect, mirrorPoint,
  *   rectFromCorners.
  *
- * SELECTION (selection.ts), rect = {x, y, width, height}; Clip = {width, height, pixels: Rgba[]}
+ * SELECTION (selection.ts), rect = Selection {x, y, width, height, mask?} (mask: width*height,
+ *   1 = selected, for shapes); Clip = {width, height, pixels: Rgba[]}
+ *   magicWandSelection(doc, target, at, contiguous?), lassoSelection(doc, points),
+ *   selectionFromMask(doc, fullMask), isSelected(sel, x, y); every operation below honours a mask.
  *   copySelection → Clip; cutSelection → {clip, edit}; pasteClip(doc, target, clip, {x,y}) (any
  *   frame/layer; clear clip pixels keep what is below); moveSelection(doc, target, rect, dx, dy)
  *   → {edit, rect} (drag or arrow nudge); flipSelection(…, "horizontal"|"vertical"),
@@ -58,7 +61,8 @@
  *   compositeOnionSkin → RGBA to draw behind the current frame; composeOver.
  *
  * FILES AND WIRE (aseprite-file.ts, aseprite-json.ts, wire.ts)
- *   writeAsepriteFile(doc, deflate) → `.aseprite` bytes (RGBA 32 bpp or indexed 8 bpp);
+ *   writeAsepriteFile(doc, deflate) → `.aseprite` bytes (RGBA 32 bpp or indexed 8 bpp; the pivot
+ *   as a "pivot" slice with a pivot, each tag's facing as its user-data text "direction=down");
  *   parseAsepriteJson(sheet JSON) → {width, height, frames:[{sheet rect, offset, durationMs}], tags};
  *   documentToJson(doc, codec) / documentFromJson(json, codec): the /api/v1/documents JSON
  *   (cels as PNG data URLs; codec = {encode, decode}, e.g. a canvas in the browser).

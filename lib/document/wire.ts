@@ -37,16 +37,19 @@ export async function documentToJson(
   doc: SpriteDocument,
   codec: PngCodec,
 ): Promise<DocumentContentJson> {
-  const cels: DocumentContentJson["cels"] = [];
+  // every cel coded at once: the codecs are asynchronous (sharp's thread pool, the browser's
+  // image encoder), so a 16-frame document does not wait for 16 round trips one after another
+  const jobs: Promise<DocumentContentJson["cels"][number]>[] = [];
   for (let frame = 0; frame < doc.frames.length; frame++) {
     for (let layer = 0; layer < doc.layers.length; layer++) {
-      cels.push({
-        frame,
-        layer,
-        png: await codec.encode(celRgba(doc, layer, frame), doc.width, doc.height),
-      });
+      jobs.push(
+        codec
+          .encode(celRgba(doc, layer, frame), doc.width, doc.height)
+          .then((png) => ({ frame, layer, png })),
+      );
     }
   }
+  const cels = await Promise.all(jobs);
   return {
     width: doc.width,
     height: doc.height,
@@ -108,14 +111,25 @@ export async function documentFromJson(
     Array(nf).fill(undefined),
   );
   const lut = new Map(base.palette.map((h, i) => [hexToRgba(h), i]));
+  const seen = new Set<number>();
   for (const [k, cel] of json.cels.entries()) {
     const where = `cels[${k}] (frame ${cel.frame}, layer ${cel.layer})`;
     if (!(cel.frame >= 0 && cel.frame < nf && cel.layer >= 0 && cel.layer < nl)) {
       throw new InvalidInputError(`${where}: no such frame or layer`);
     }
-    if (cels[cel.layer]![cel.frame])
+    if (seen.has(cel.layer * nf + cel.frame))
       throw new InvalidInputError(`${where}: a second cel for the same frame and layer`);
-    const img = await codec.decode(cel.png);
+    seen.add(cel.layer * nf + cel.frame);
+  }
+  // Decoded all at once (placement checked above, before any decoding): opening a 16-frame batch
+  // waits for the slowest PNG rather than the sum of them. allSettled so that a failing cel does
+  // not leave the others' rejections unhandled; the first failure in cel order is reported.
+  const decoded = await Promise.allSettled(json.cels.map((cel) => codec.decode(cel.png)));
+  for (const [k, cel] of json.cels.entries()) {
+    const where = `cels[${k}] (frame ${cel.frame}, layer ${cel.layer})`;
+    const settled = decoded[k]!;
+    if (settled.status === "rejected") throw settled.reason;
+    const img = settled.value;
     if (img.width !== json.width || img.height !== json.height) {
       throw new InvalidInputError(
         `${where}: the PNG is ${img.width}×${img.height}, the document ${json.width}×${json.height}`,

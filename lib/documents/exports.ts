@@ -3,22 +3,17 @@
 // (Phaser / PixiJS), Godot SpriteFrames, GIF, a ZIP of all of them, and a real .aseprite file.
 // The frames are the document's composited frames (visible layers with their opacity); names,
 // tags and durations are the document's.
-// CPU-heavy: encoding the sheet / GIF / frame PNGs at large scales and the .aseprite deflate.
-import zlib from "node:zlib";
+// CPU-heavy (encoding the sheet / GIF / frame PNGs at large scales, the .aseprite deflate): every
+// encoding runs on the worker-thread pool (lib/workers), as the batch exports do, so a large
+// export does not hold up the event loop that answers other requests.
 import type { DocumentExportFormat } from "@/lib/api/schemas/documents";
-import { compositeFrame, type SpriteDocument, writeAsepriteFile } from "@/lib/document";
+import { compositeFrame, type SpriteDocument } from "@/lib/document";
 import { InvalidInputError } from "@/lib/errors";
 import type { AnimationLayout } from "@/lib/pixel/animation-layout";
-import {
-  buildSheetFromGrids,
-  encodeGifFromGrids,
-  godotSpriteFrames,
-  type SpriteSheet,
-  zipStream,
-} from "@/lib/pixel/exports";
-import { encodeGridPng } from "@/lib/pixel/raster";
+import { godotSpriteFrames, type SpriteSheet, zipStream } from "@/lib/pixel/exports";
 import type { RgbaImage } from "@/lib/pixel/types";
 import { sheetZipEntries, streamBody } from "@/lib/tasks/batch-exports";
+import { runJob } from "@/lib/workers/pool";
 
 /** Frame names, tags and durations of a document, in the shape the sheet exporters take. */
 export function documentLayout(doc: SpriteDocument): AnimationLayout {
@@ -66,11 +61,6 @@ function slug(title: string): string {
   );
 }
 
-/** `.aseprite` bytes (zlib as Aseprite uses it: RFC 1950). */
-export function asepriteBytes(doc: SpriteDocument): Buffer {
-  return Buffer.from(writeAsepriteFile(doc, (raw) => zlib.deflateSync(raw)));
-}
-
 export async function exportDocument(
   doc: SpriteDocument,
   o: { id: number; title: string; format: DocumentExportFormat; scale?: number; frame?: number },
@@ -78,14 +68,28 @@ export async function exportDocument(
   const scale = o.scale ?? 1;
   const base = `${slug(o.title)}_${o.id}${scale === 1 ? "_1x" : `_x${scale}`}`;
   const grids = documentGrids(doc);
-  const sheetOf = (): Promise<SpriteSheet> =>
-    buildSheetFromGrids(grids, {
-      scale,
-      background: "transparent",
-      mode: "document",
-      layout: documentLayout(doc),
-      imageName: `${base}_sheet.png`,
-    });
+  const sheetOf = (imageName = `${base}_sheet.png`): Promise<SpriteSheet> =>
+    runJob("sheetFromGrids", [
+      grids,
+      {
+        scale,
+        background: "transparent",
+        mode: "document",
+        layout: documentLayout(doc),
+        imageName,
+      },
+    ]);
+  const png = (g: RgbaImage) => runJob("gridPng", [g, scale, "transparent"]);
+  const gif = () =>
+    runJob("gifFromGrids", [
+      grids,
+      {
+        scale,
+        background: "transparent",
+        durations: doc.frames.map((f) => f.durationMs),
+        loop: true,
+      },
+    ]);
   const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
   const frameName = (n: number) => `${documentLayout(doc).frames[n]!.name}.png`;
   switch (o.format) {
@@ -95,7 +99,7 @@ export async function exportDocument(
         throw new InvalidInputError(`frame must be 0–${doc.frames.length - 1}`);
       }
       return {
-        body: await encodeGridPng(grids[n]!, scale, "transparent"),
+        body: await png(grids[n]!),
         contentType: "image/png",
         filename: `${base}_${frameName(n)}`,
       };
@@ -106,7 +110,7 @@ export async function exportDocument(
           zipStream(
             grids.map((g, n) => ({
               name: frameName(n),
-              data: () => encodeGridPng(g, scale, "transparent"),
+              data: () => png(g),
             })),
           ),
         ),
@@ -139,31 +143,20 @@ export async function exportDocument(
       };
     case "gif":
       return {
-        body: encodeGifFromGrids(grids, {
-          scale,
-          background: "transparent",
-          durations: doc.frames.map((f) => f.durationMs),
-          loop: true,
-        }),
+        body: await gif(),
         contentType: "image/gif",
         filename: `${base}.gif`,
       };
     case "aseprite":
       return {
-        body: asepriteBytes(doc),
+        body: await runJob("asepriteFile", [doc]),
         contentType: "application/octet-stream",
         filename: `${slug(o.title)}_${o.id}.aseprite`,
       };
     case "zip": {
       let sheet: Promise<SpriteSheet> | undefined;
       const getSheet = () => {
-        sheet ??= buildSheetFromGrids(grids, {
-          scale,
-          background: "transparent",
-          mode: "document",
-          layout: documentLayout(doc),
-          imageName: "sheet.png",
-        });
+        sheet ??= sheetOf("sheet.png");
         return sheet;
       };
       return {
@@ -171,19 +164,17 @@ export async function exportDocument(
           zipStream([
             ...grids.map((g, n) => ({
               name: frameName(n),
-              data: () => encodeGridPng(g, scale, "transparent"),
+              data: () => png(g),
             })),
             ...sheetZipEntries(getSheet),
             {
               name: "animation.gif",
-              data: async () =>
-                encodeGifFromGrids(grids, {
-                  scale,
-                  durations: doc.frames.map((f) => f.durationMs),
-                  loop: true,
-                }),
+              data: gif,
             },
-            { name: `${slug(o.title)}.aseprite`, data: async () => asepriteBytes(doc) },
+            {
+              name: `${slug(o.title)}.aseprite`,
+              data: () => runJob("asepriteFile", [doc]),
+            },
           ]),
         ),
         contentType: "application/zip",

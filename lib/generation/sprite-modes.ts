@@ -2,7 +2,7 @@
 // the poses itself). The modes and their frame counts are in lib/vocabulary.ts.
 import { type SpriteMode, WALK4_ROWS } from "@/lib/vocabulary";
 
-const FACING_TEXT: Record<string, string> = {
+export const FACING_TEXT: Record<string, string> = {
   down: "facing the viewer (south)",
   down_left: "three-quarter view facing down-left (south-west)",
   left: "side view facing left (west)",

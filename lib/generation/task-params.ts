@@ -38,6 +38,8 @@ export interface TaskParams {
   interpretation?: SpriteInterpretation;
   /** what grid recovery found when the image was pixelized (remote outputs, local/pixelize) */
   pixelize?: PixelizeReport;
+  /** a character's frame (#19): the gallery task of its canonical facing, the reference image */
+  referenceTaskId?: number;
   /** parameters of an operation model (factor, color_count, fit, …) */
   operationParams?: Record<string, unknown>;
   [key: string]: unknown;

@@ -1,5 +1,6 @@
 // The pixel editor's words in English and Simplified Chinese (spread into lib/i18n/dict.ts).
 export const editorEn = {
+  "nav.editor": "Editor",
   "editor.title": "Pixel editor",
   "editor.intro":
     "Start from a blank canvas or upload a PNG, a GIF (every frame) or a sprite sheet with its Aseprite JSON. Any gallery image, batch or tileset opens here with its Edit button.",
@@ -11,6 +12,7 @@ export const editorEn = {
   "editor.uploadJson": "Aseprite JSON of a sprite sheet (optional)",
   "editor.open": "Open in the editor",
   "editor.edit": "Edit",
+  "editor.editedByHand": "Edited by hand in the pixel editor",
   "editor.new": "New canvas",
   "editor.untitled": "Document {id}",
   "editor.needsWider":
@@ -24,6 +26,10 @@ export const editorEn = {
   "editor.tool.rectangle": "Rectangle",
   "editor.tool.ellipse": "Ellipse",
   "editor.tool.select": "Rectangle selection",
+  "editor.tool.lasso": "Lasso selection",
+  "editor.tool.wand": "Magic wand",
+  "editor.floatingHint": "Floating: drag or use the arrows, Enter drops it, Esc puts it back",
+  "editor.dropSelection": "Drop here",
   "editor.pixelPerfect": "Pixel-perfect",
   "editor.filled": "Filled",
   "editor.everyPixel": "Every pixel of this colour",
@@ -70,6 +76,18 @@ export const editorEn = {
   "editor.importPalette": "Import (.hex .gpl .pal Lospec JSON, image)",
   "editor.layers": "Layers",
   "editor.layerVisible": "Show {name}",
+  "editor.layerName": "Layer name",
+  "editor.pivot": "Pivot",
+  "editor.pivotHint":
+    "The point a game engine places and turns the sprite about (kept in the .aseprite file as a pivot slice)",
+  "editor.pivotFeet": "Bottom centre (feet)",
+  "editor.layerLock": "Lock {name} (no drawing on it)",
+  "editor.rename": "Rename",
+  "editor.renameHint": "Double-click (or F2) to rename",
+  "editor.tagDirection": "Direction of the tag",
+  "editor.noDirection": "No direction",
+  "editor.updateTag": "Update tag",
+  "editor.editTagHint": "Edit this tag (name, frames, direction)",
   "editor.layerOpacity": "Opacity of {name}",
   "editor.addLayer": "Layer",
   "editor.layerUp": "Move layer up",
@@ -115,6 +133,7 @@ export const editorEn = {
 } as const;
 
 export const editorZh: Record<keyof typeof editorEn, string> = {
+  "nav.editor": "编辑器",
   "editor.title": "像素编辑器",
   "editor.intro":
     "从空白画布开始，或上传 PNG、GIF（全部帧）或带 Aseprite JSON 的精灵表。作品库中的图片、批量任务和图块集都可以用“编辑”按钮在这里打开。",
@@ -126,6 +145,7 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.uploadJson": "精灵表的 Aseprite JSON（可选）",
   "editor.open": "在编辑器中打开",
   "editor.edit": "编辑",
+  "editor.editedByHand": "在像素编辑器中手工编辑",
   "editor.new": "新画布",
   "editor.untitled": "文档 {id}",
   "editor.needsWider":
@@ -139,6 +159,10 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.tool.rectangle": "矩形",
   "editor.tool.ellipse": "椭圆",
   "editor.tool.select": "矩形选区",
+  "editor.tool.lasso": "套索选择",
+  "editor.tool.wand": "魔棒",
+  "editor.floatingHint": "浮动中:拖动或用方向键移动,Enter 放下,Esc 放回原处",
+  "editor.dropSelection": "放在这里",
   "editor.pixelPerfect": "像素完美",
   "editor.filled": "填充",
   "editor.everyPixel": "所有同色像素",
@@ -182,6 +206,17 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.importPalette": "导入（.hex .gpl .pal Lospec JSON、图片）",
   "editor.layers": "图层",
   "editor.layerVisible": "显示 {name}",
+  "editor.layerName": "图层名称",
+  "editor.pivot": "锚点",
+  "editor.pivotHint": "游戏引擎放置和旋转精灵所围绕的点(在 .aseprite 文件中保存为带锚点的切片)",
+  "editor.pivotFeet": "底部中央(脚下)",
+  "editor.layerLock": "锁定 {name}(不可在其上绘制)",
+  "editor.rename": "重命名",
+  "editor.renameHint": "双击(或按 F2)重命名",
+  "editor.tagDirection": "标签的方向",
+  "editor.noDirection": "无方向",
+  "editor.updateTag": "更新标签",
+  "editor.editTagHint": "编辑此标签(名称、帧范围、方向)",
   "editor.layerOpacity": "{name} 的不透明度",
   "editor.addLayer": "图层",
   "editor.layerUp": "图层上移",

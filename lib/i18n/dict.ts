@@ -1,4 +1,5 @@
 // The interface's words in English and Simplified Chinese. `{name}` is replaced by t(key, vars).
+import { charactersEn, charactersZh } from "./dict-characters";
 import { editorEn, editorZh } from "./dict-editor";
 
 export const en = {
@@ -416,6 +417,7 @@ export const en = {
   "keys.remove": "Remove",
   "keys.removeLabel": "Remove {name} from the list",
   ...editorEn,
+  ...charactersEn,
   "cap.acceptsUpload": "Picture → pixel art",
   "studio.upload": "Picture to convert",
   "studio.uploadHint":
@@ -853,6 +855,7 @@ export const zh: Record<MessageKey, string> = {
   "keys.remove": "移除",
   "keys.removeLabel": "从列表中移除 {name}",
   ...editorZh,
+  ...charactersZh,
   "cap.acceptsUpload": "图片转像素画",
   "studio.upload": "要转换的图片",
   "studio.uploadHint":

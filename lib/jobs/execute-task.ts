@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { envValue, getEnv } from "@/lib/config/env";
 import type { Task } from "@/lib/db/schema";
-import { findAsset, tasksOfBatch } from "@/lib/db/tasks";
+import { findAsset, getTaskForUser, tasksOfBatch } from "@/lib/db/tasks";
 import { composePrompt } from "@/lib/generation/prompt-budget";
 import { readTaskParams } from "@/lib/generation/task-params";
 import { ProviderError } from "@/lib/providers/errors";
@@ -125,9 +125,16 @@ async function buildRequest(
         : await loadTaskImage(task.sourceTaskId, "image"),
     );
   }
+  // A character's frame (#19) names its canonical facing: a task of the same user in our own
+  // storage, read from there (never fetched by URL) and handed over as images[0].
+  const referenceTaskId =
+    typeof p.referenceTaskId === "number" && model.provider !== "local"
+      ? p.referenceTaskId
+      : undefined;
+  if (referenceTaskId) images.push(await loadReferenceImage(task, referenceTaskId));
   // Later frames of a remote sprite batch use frame 1 as their reference image, so the frames
   // show one subject; the local engine keeps frames coherent by construction instead.
-  if (
+  else if (
     task.batchId &&
     (task.batchIndex ?? 1) > 1 &&
     model.provider !== "local" &&
@@ -210,6 +217,18 @@ async function loadLogicalImage(taskId: number): Promise<InputImage> {
     contentType: logical.contentType,
     pixelScale: Math.max(1, Math.round(shown.width / logical.width)),
   };
+}
+
+/** A reference still of the task's own user: the pixel-art image (what the user sees and keeps). */
+async function loadReferenceImage(task: Task, referenceTaskId: number): Promise<InputImage> {
+  const ref = await getTaskForUser(referenceTaskId, task.userId);
+  if (!ref || ref.status === "failed")
+    throw new ProviderError(
+      "failed",
+      `The reference image (task ${referenceTaskId}) is gone or failed`,
+    );
+  if (ref.status !== "completed") throw new WaitForReference();
+  return loadTaskImage(ref.id, "image");
 }
 
 async function loadTaskImage(taskId: number, kind: "image" | "original"): Promise<InputImage> {

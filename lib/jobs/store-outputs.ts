@@ -205,8 +205,13 @@ async function pixelizeForTask(
   report: PixelizeReport;
 }> {
   const batch = task.batchId ? await getBatchById(task.batchId) : undefined;
+  // a character's frames (they carry a reference) are locked from frame 1 on: the palette is the
+  // character's, known before the batch starts
   const locked =
-    batch?.lockedPalette && (task.batchIndex ?? 1) > 1 ? batch.lockedPalette : undefined;
+    batch?.lockedPalette &&
+    ((task.batchIndex ?? 1) > 1 || readTaskParams(task.params).referenceTaskId)
+      ? batch.lockedPalette
+      : undefined;
   const saved = readTaskParams(task.params).paletteColors as string[] | undefined;
   const named =
     saved ?? (task.palette && !task.palette.startsWith("auto") ? task.palette : undefined);

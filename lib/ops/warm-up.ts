@@ -2,6 +2,7 @@
 // compiled module (and zod schemas, drizzle, the OpenAPI registry …), which took 0.75–1.6 s on a
 // restarted process under load. Requesting the main routes once, over loopback, moves that cost
 // before the balancer sends the first real request.
+import crypto from "node:crypto";
 import { getEnv } from "@/lib/config/env";
 
 /** The routes users hit most: the API families' reads and writes, and the studio page. */
@@ -21,6 +22,27 @@ const ROUTES: { path: string; method?: "GET" | "POST" }[] = [
 
 const WARM_UP_DEADLINE_MS = 30_000;
 
+/**
+ * The warm-up's own requests carry this process's random token, so their expected 4xx answers
+ * (no credentials, empty bodies) are not logged as if a client had sent them: at every start they
+ * filled the log with 401s and 400s. Only this process knows the token, so nobody else can hide
+ * a request from the log with it.
+ */
+export const WARM_UP_HEADER = "x-pixel-warm-up";
+const globalForWarmUp = globalThis as unknown as { __pixelWarmUpToken?: string };
+function warmUpToken(): string {
+  globalForWarmUp.__pixelWarmUpToken ??= crypto.randomBytes(16).toString("hex");
+  return globalForWarmUp.__pixelWarmUpToken;
+}
+
+/** True for this process's own warm-up requests (see WARM_UP_HEADER). */
+export function isWarmUpRequest(headers: { get(name: string): string | null }): boolean {
+  const sent = headers.get(WARM_UP_HEADER);
+  const token = globalForWarmUp.__pixelWarmUpToken;
+  if (!sent || !token || sent.length !== token.length) return false;
+  return crypto.timingSafeEqual(Buffer.from(sent), Buffer.from(token));
+}
+
 /** This process's own address: HOST when it names one interface, else loopback. */
 function ownOrigin(): string {
   const env = getEnv();
@@ -39,7 +61,10 @@ export async function warmUp(log: (msg: string) => void = console.log): Promise<
   // the listener may not accept yet while register() runs: retry the first route until it does
   for (;;) {
     try {
-      await fetch(`${origin}${ROUTES[0].path}`, { signal: AbortSignal.timeout(5_000) });
+      await fetch(`${origin}${ROUTES[0].path}`, {
+        headers: { [WARM_UP_HEADER]: warmUpToken() },
+        signal: AbortSignal.timeout(5_000),
+      });
       break;
     } catch {
       if (Date.now() > deadline) {
@@ -54,7 +79,10 @@ export async function warmUp(log: (msg: string) => void = console.log): Promise<
     if (left <= 0) break;
     await fetch(`${origin}${path}`, {
       method,
-      headers: method === "POST" ? { "Content-Type": "application/json" } : undefined,
+      headers: {
+        [WARM_UP_HEADER]: warmUpToken(),
+        ...(method === "POST" ? { "Content-Type": "application/json" } : {}),
+      },
       body: method === "POST" ? "{}" : undefined,
       signal: AbortSignal.timeout(Math.min(left, 10_000)),
     })

@@ -11,23 +11,35 @@
 // - GET /view?filename=&subfolder=&type= serves an output file.
 // - POST /interrupt stops the running prompt; POST /queue {delete: [ids]} drops a pending one.
 // - GET /system_stats {system: {comfyui_version, …}, devices: [{name, vram_total, vram_free}]}.
+// - POST /upload/image, multipart: `image` (the file), `type` ("input"), `subfolder`, `overwrite`
+//   ("true"/"1" replaces a file of that name) → {name, subfolder, type} — server.py's
+//   image_upload(post) ("return web.json_response({"name" : filename, "subfolder": subfolder,
+//   "type": image_upload_type})"); the name may differ from the one sent when a file of that
+//   name exists and overwrite is off. LoadImage (nodes.py) takes that name as its `image` input
+//   ("subfolder/name" when in a subfolder) and returns (IMAGE, MASK); VAEEncode takes
+//   {pixels: IMAGE, vae: VAE} and returns the LATENT a KSampler starts from, where `denoise` < 1
+//   keeps that much of the input: our image-to-image (a character's reference facing).
 
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { ProviderError } from "./errors";
 import {
   bearer,
   clampNumber,
   configFromEnvSpec,
+  extensionFor,
   type HttpErrorInfo,
   httpError,
   malformed,
   requestJson,
   requireModel,
   resolveSize,
+  toBlob,
 } from "./http";
 import type {
   AdapterContext,
   GenerationRequest,
+  InputImage,
   ModelSpec,
   PollResult,
   ProviderAdapter,
@@ -47,7 +59,13 @@ const models: ModelSpec[] = [
     name: "ComfyUI text-to-image (self-hosted)",
     type: "image",
     is_default: false,
-    capabilities: { supportsSeed: true, supportsNegativePrompt: true, supportsLora: true },
+    capabilities: {
+      supportsSeed: true,
+      supportsNegativePrompt: true,
+      supportsLora: true,
+      // image-to-image through /upload/image + LoadImage → VAEEncode (see the header)
+      supportsRefImage: true,
+    },
     // SD 1.5 checkpoints are trained at 512, SDXL at 1024: both levels, 512 first (fast)
     resolutions: {
       "512": { "1:1": "512*512", "4:3": "640*480", "3:4": "480*640", "16:9": "768*432" },
@@ -69,6 +87,8 @@ export const COMFYUI_PLACEHOLDERS = [
   "{{checkpoint}}",
   "{{lora}}",
   "{{lora_strength}}",
+  "{{image}}",
+  "{{denoise}}",
 ] as const;
 
 type Workflow = Record<string, { class_type: string; inputs: Record<string, unknown> }>;
@@ -82,6 +102,9 @@ interface Fill {
   checkpoint: string;
   lora?: string;
   loraStrength: number;
+  /** an uploaded input image (LoadImage's name): image-to-image from it */
+  image?: string;
+  denoise: number;
 }
 
 /** The bundled default: checkpoint → (LoRA) → CLIP encodes → KSampler → VAE decode → save. */
@@ -114,6 +137,15 @@ export function defaultWorkflow(f: Fill): Workflow {
     "8": { class_type: "VAEDecode", inputs: { samples: ["3", 0], vae: ["4", 2] } },
     "9": { class_type: "SaveImage", inputs: { filename_prefix: "pixel-studio", images: ["8", 0] } },
   };
+  if (f.image) {
+    // image-to-image: the reference is encoded to the latent the sampler starts from, and the
+    // sampler only partly re-noises it, so the output keeps the reference's subject
+    wf["11"] = { class_type: "LoadImage", inputs: { image: f.image } };
+    wf["12"] = { class_type: "VAEEncode", inputs: { pixels: ["11", 0], vae: ["4", 2] } };
+    wf["3"]!.inputs.latent_image = ["12", 0];
+    wf["3"]!.inputs.denoise = f.denoise;
+    delete wf["5"];
+  }
   if (f.lora) {
     wf["10"] = {
       class_type: "LoraLoader",
@@ -140,6 +172,8 @@ export function fillWorkflow(template: Workflow, f: Fill): Workflow {
     "{{checkpoint}}": f.checkpoint,
     "{{lora}}": f.lora ?? "",
     "{{lora_strength}}": f.loraStrength,
+    "{{image}}": f.image ?? "",
+    "{{denoise}}": f.image ? f.denoise : 1,
   };
   const fill = (v: unknown): unknown => {
     if (typeof v === "string") {
@@ -320,7 +354,26 @@ function fillFor(req: GenerationRequest, spec: ModelSpec, config: ProviderConfig
     checkpoint: config.extra.COMFYUI_CHECKPOINT ?? "v1-5-pruned-emaonly.safetensors",
     lora: loraParam ?? config.extra.COMFYUI_LORA,
     loraStrength: clampNumber(config.extra.COMFYUI_LORA_STRENGTH, 0, 2, 0.8),
+    denoise: clampNumber(config.extra.COMFYUI_DENOISE, 0.05, 1, 0.6),
   };
+}
+
+/** Uploads a reference image into ComfyUI's input folder; answers LoadImage's name for it. */
+async function uploadImage(ctx: AdapterContext, img: InputImage): Promise<string> {
+  const form = new FormData();
+  // one file per content: the same facing uploaded again replaces itself instead of piling up
+  const digest = createHash("sha256").update(img.data).digest("hex").slice(0, 16);
+  form.append("image", toBlob(img), `pixel-studio-ref-${digest}.${extensionFor(img.contentType)}`);
+  form.set("type", "input");
+  form.set("overwrite", "true");
+  const res = await requestJson<{ name?: string; subfolder?: string }>(
+    ctx,
+    P,
+    `${ctx.config.baseUrl}/upload/image`,
+    { headers: headers(ctx.config), form, mapError },
+  );
+  if (!res.body?.name) throw malformed(P, "/upload/image answered no name");
+  return res.body.subfolder ? `${res.body.subfolder}/${res.body.name}` : res.body.name;
 }
 
 export const comfyuiAdapter: ProviderAdapter = {
@@ -342,12 +395,15 @@ export const comfyuiAdapter: ProviderAdapter = {
         "COMFYUI_CHECKPOINT",
         "COMFYUI_LORA",
         "COMFYUI_LORA_STRENGTH",
+        "COMFYUI_DENOISE",
       ],
     }),
 
   async submit(req, ctx): Promise<SubmitResult> {
     const spec = requireModel(models, req.modelKey, P);
     const fill = fillFor(req, spec, ctx.config);
+    const ref = req.images?.[0];
+    if (ref) fill.image = await uploadImage(ctx, ref);
     const path = ctx.config.extra.COMFYUI_WORKFLOW;
     const workflow = path ? fillWorkflow(loadAdminWorkflow(path), fill) : defaultWorkflow(fill);
     const res = await requestJson<{ prompt_id?: string; node_errors?: Record<string, NodeError> }>(

@@ -25,9 +25,21 @@ export async function taskDetail(task: Task, includeBase64: boolean) {
   };
 }
 
+/**
+ * A gallery entry saved from the editor keeps its files under the document's own save folder
+ * (`documents/<id>/saves/<uuid>/`, one folder per save, written before its task id exists), not
+ * under the task's prefix; that folder belongs to this entry alone.
+ */
+const EDITOR_SAVE_FOLDER = /^(documents\/\d+\/saves\/[0-9a-f-]{36})\/[^/]+$/;
+
 /** Removes a task, its files, and stops its upstream polling if a worker is running it. */
 export async function deleteTask(task: Task): Promise<void> {
+  const saveFolders = new Set(
+    (await assetsOfTask(task.id)).flatMap((a) => EDITOR_SAVE_FOLDER.exec(a.storageKey)?.[1] ?? []),
+  );
   await deleteTaskRow(task.id, task.userId);
   await (await getTaskQueue()).cancel(task.id);
-  await getBlobStore().deletePrefix(taskPrefix(task.id));
+  const store = getBlobStore();
+  await store.deletePrefix(taskPrefix(task.id));
+  for (const folder of saveFolders) await store.deletePrefix(folder);
 }

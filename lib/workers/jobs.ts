@@ -6,6 +6,9 @@
 // results must survive structured cloning: plain objects, arrays, typed arrays and Buffers (the
 // pool restores Buffers and moves results' pixel buffers instead of copying them); no class
 // instances or functions.
+
+import { drawAnimationJob, drawFacingsJob } from "@/lib/characters/render";
+import { asepriteBytes } from "@/lib/documents/aseprite-bytes";
 import {
   buildSheetFromGrids,
   encodeGifFromGrids,
@@ -32,6 +35,11 @@ export const JOBS = {
   gifFromGrids: encodeGifFromGrids,
   sheetFromGrids: buildSheetFromGrids,
   gridPng: encodeGridPng,
+  /** an editor document as a real .aseprite file (deflate of every cel) */
+  asepriteFile: asepriteBytes,
+  /** characters (#19): facings / one animation of the offline engine, encoded and scored */
+  characterFacings: drawFacingsJob,
+  characterAnimation: drawAnimationJob,
 } satisfies Record<string, (...args: never[]) => unknown>;
 
 export type Jobs = typeof JOBS;

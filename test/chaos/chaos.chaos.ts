@@ -119,8 +119,15 @@ class Balancer {
     while (!this.stopped) {
       try {
         const res = await fetch(`${s.baseUrl}/api/health`, { signal: AbortSignal.timeout(15_000) });
-        await res.arrayBuffer();
+        const body = await res.text();
         this.healthy.set(s, res.status === 200);
+        counts.healthProbes++;
+        // a 503 outside a planned restart took a working process out of rotation
+        if (res.status !== 200 && !this.planned.has(s) && phase !== "setup") {
+          counts.healthUnplanned503++;
+          if (counts.healthUnplanned503 <= 5) healthNotes.push(body.slice(0, 300));
+        }
+        if (body.includes('"slow":true')) counts.healthSlow++;
       } catch (error) {
         if ((error as Error).name !== "TimeoutError") this.healthy.set(s, false);
       }
@@ -173,7 +180,13 @@ const counts = {
   workerKills: 0,
   webRestarts: 0,
   faults: 0,
+  healthProbes: 0,
+  /** /api/health answered 503 for a process not being restarted (slow checks under load) */
+  healthUnplanned503: 0,
+  /** /api/health answered 200 with a check past its deadline (the backend answered recently) */
+  healthSlow: 0,
 };
+const healthNotes: string[] = [];
 /** serial → why it may be submitted more than once */
 const causes = new Map<string, number>();
 const addCause = (serial: string) => causes.set(serial, (causes.get(serial) ?? 0) + 1);
@@ -670,6 +683,9 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
           finding(`a worker exited on its own:\n${w.output().slice(-2000)}`);
       }
 
+      // the clients always authenticate: a logged 401 is a request the process made itself
+      // (the warm-up's, before they carried their token) or a client bug
+      const web401LogLines = web.reduce((n, w) => n + (w.logs().match(/\] 401 /g)?.length ?? 0), 0);
       const summary =
         `[chaos] ${findings.length === 0 ? "OK" : `${findings.length} finding(s)`}: ` +
         `${QUIET_S} s quiet + ${CHAOS_S} s chaos in ${((Date.now() - started) / 1000).toFixed(0)} s; ` +
@@ -677,7 +693,14 @@ describe.runIf(BACKEND === "postgres")("chaos: the scale-out deployment", () => 
         `${counts.workerKills} worker kills, ${counts.webRestarts} web restart(s), ${counts.faults} upstream faults; ` +
         `${submitted} upstream submissions (${repeats} repeated, all explained: ${findings.every((f) => !f.includes("without a cause"))}); ` +
         `${counts.requests} requests, ${counts.server5xx}×5xx (${counts.planned5xx} in the planned restart), ${counts.rerouted} rerouted; ` +
-        `read p99 quiet ${quiet.toFixed(0)} ms, chaos ${chaos.toFixed(0)} ms (${quiet ? (chaos / quiet).toFixed(2) : "–"}×, ${readLatency.quiet.length}/${readLatency.chaos.length} reads)`;
+        `read p99 quiet ${quiet.toFixed(0)} ms, chaos ${chaos.toFixed(0)} ms (${quiet ? (chaos / quiet).toFixed(2) : "–"}×, ${readLatency.quiet.length}/${readLatency.chaos.length} reads); ` +
+        `health: ${counts.healthProbes} probes, ${counts.healthUnplanned503} unplanned 503, ${counts.healthSlow} slow-but-ok; ` +
+        `web 401 log lines ${web401LogLines}; load average ${os
+          .loadavg()
+          .map((l) => l.toFixed(1))
+          .join("/")}`;
+      if (healthNotes.length)
+        console.log(`[chaos] unplanned health 503s: ${healthNotes.join(" | ")}`);
       console.log(summary);
       expect(findings, summary).toEqual([]);
     },

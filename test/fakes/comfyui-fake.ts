@@ -36,6 +36,7 @@ export async function startComfyuiFake(
   const checkpoints = opts.checkpoints ?? ["v1-5-pruned-emaonly.safetensors"];
   let interrupts = 0;
   const files = new Map<string, string>(); // "<subfolder>/<filename>" → fake file URL
+  const uploads = new Map<string, Buffer>(); // input folder: LoadImage name → bytes
   const server = await startFakeServer(
     {
       name: "comfyui",
@@ -68,6 +69,21 @@ export async function startComfyuiFake(
           }
           const node_errors: Record<string, object> = {};
           for (const [id, n] of Object.entries(wf)) {
+            // LoadImage validates its file exists in the input folder (nodes.py VALIDATE_INPUTS)
+            if (n.class_type === "LoadImage" && !uploads.has(String(n.inputs?.image ?? ""))) {
+              node_errors[id] = {
+                errors: [
+                  {
+                    type: "custom_validation_failed",
+                    message: "Failed to validate prompt for output",
+                    details: `Invalid image file: ${String(n.inputs?.image ?? "")}`,
+                    extra_info: {},
+                  },
+                ],
+                dependent_outputs: outputs.map(([o]) => o),
+                class_type: "LoadImage",
+              };
+            }
             if (n.class_type !== "CheckpointLoaderSimple") continue;
             const name = String(n.inputs?.ckpt_name ?? "");
             if (!checkpoints.includes(name) || prompt.includes("[fail:validation]")) {
@@ -105,6 +121,15 @@ export async function startComfyuiFake(
           const promptId = randomUUID();
           t.jobs.set(promptId, job);
           return { json: { prompt_id: promptId, number: t.jobs.size, node_errors: {} } };
+        }
+
+        if (call.method === "POST" && call.path === "/upload/image") {
+          const file = call.form?.image;
+          if (!file || typeof file === "string") return { status: 400, body: "" };
+          const name = file.filename;
+          uploads.set(name, call.body);
+          const subfolder = typeof call.form?.subfolder === "string" ? call.form.subfolder : "";
+          return { json: { name, subfolder, type: call.form?.type ?? "input" } };
         }
 
         const hist = /^\/history\/([^/]+)$/.exec(call.path);

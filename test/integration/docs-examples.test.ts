@@ -63,6 +63,14 @@ describe("the documented request examples", () => {
     });
     expect(opened.status).toBe(201);
     const documentId = ((await opened.json()) as { id: number }).id;
+    // a character of the caller's own (4 directions, offline) for the character routes
+    const made = await fetch(`${server.baseUrl}/api/v1/characters`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...user.auth },
+      body: JSON.stringify({ prompt: "a knight with a red cape", seed: 1 }),
+    });
+    expect(made.status).toBe(201);
+    const characterId = ((await made.json()) as { id: number }).id;
     const sent: string[] = [];
     const failures: string[] = [];
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -71,7 +79,11 @@ describe("the documented request examples", () => {
         if (!example) continue;
         // the caller's own ids: the only part of an example a reader replaces
         const isDocument = path.startsWith("/api/v1/documents/{id}");
-        const url = path.replace("{id}", String(isDocument ? documentId : taskId));
+        const isCharacter = path.startsWith("/api/v1/characters/{id}");
+        const url = path.replace(
+          "{id}",
+          String(isDocument ? documentId : isCharacter ? characterId : taskId),
+        );
         const body = "task_ids" in example ? { ...example, task_ids: [taskId] } : example;
         const res = await fetch(`${server.baseUrl}${url}`, {
           method: method.toUpperCase(),
@@ -100,6 +112,10 @@ describe("the documented request examples", () => {
         "post /api/v1/keys",
         "post /api/v1/documents",
         "put /api/v1/documents/{id}",
+        "post /api/v1/characters",
+        "patch /api/v1/characters/{id}",
+        "post /api/v1/characters/{id}/animations",
+        "post /api/v1/characters/{id}/states",
       ]),
     );
   });

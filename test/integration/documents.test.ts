@@ -3,6 +3,8 @@
 // (409, nothing written), earlier versions, every bad input as a 400/404 in the QT shape with
 // nothing half-saved, opening from a task, tileset, blank canvas and uploads (PNG, GIF, sheet +
 // Aseprite JSON), and the exports — the .aseprite read back by ase-parser (an independent reader).
+import fs from "node:fs";
+import path from "node:path";
 import Aseprite from "ase-parser";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -297,6 +299,22 @@ describe("a walk batch in the editor", () => {
     const bad = await api(`/api/v1/documents/${doc.id}/export?format=psd`);
     expect(bad.status).toBe(400);
     expect((await bad.json()).error).toMatch(/format must be one of/);
+  });
+
+  it("deleting an edited gallery entry removes its save files (and only those)", async () => {
+    const saves = path.join(server.dataDir, "files", "documents", String(doc.id), "saves");
+    const res = await put(`/api/v1/documents/${doc.id}`, doc, '"2"');
+    expect(res.status).toBe(200);
+    const v3 = await res.json();
+    const before = fs.readdirSync(saves);
+    expect(before).toHaveLength(2); // the saves of versions 2 and 3
+    expect((await api(`/api/v1/task/${v3.task_id}`, { method: "DELETE" })).status).toBe(200);
+    const after = fs.readdirSync(saves);
+    expect(after).toHaveLength(1);
+    // version 2's entry still has its files; the document still opens at version 3
+    expect(typeof doc.task_id).toBe("number");
+    expect((await api(`/static/gallery/${doc.task_id}.png`)).status).toBe(200);
+    expect((await (await api(`/api/v1/documents/${doc.id}`)).json()).version).toBe(3);
   });
 });
 

@@ -1,7 +1,7 @@
 // Batch exports loaded by the real consumers: Phaser 3 and PixiJS 8 (from node_modules) in
 // headless Chromium on a loopback page, the Godot .tres by a parser written from Godot's
 // text-resource grammar (Godot itself cannot run here), plus native scale, 1× storage and the
-// 400/404 answers of the export routes.
+// 400/404 answers of the export routes; and a character's whole-character ZIP (#19) the same way.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -21,6 +21,9 @@ let server: TestServer;
 let alice: Awaited<ReturnType<typeof seedUserWithKey>>;
 let bob: Awaited<ReturnType<typeof seedUserWithKey>>;
 const batches: Record<string, { id: number; logical: { w: number; h: number } }> = {};
+/** a character (#19): 8 directions, a walk in all of them and an attack to the left */
+let characterId: number;
+const CHARACTER_SIZE = 48;
 
 const api = (p: string, auth: Record<string, string> = alice.auth, init: RequestInit = {}) =>
   fetch(`${server.baseUrl}${p}`, {
@@ -56,6 +59,24 @@ beforeAll(async () => {
   batches.directions8 = await makeBatch("directions8", "a blue mage", 3);
   batches.walk4 = await makeBatch("walk4", "a green ranger", 2);
   batches.directions = await makeBatch("directions", "a grey wolf", 2);
+  const c = await api("/api/v1/characters", alice.auth, {
+    method: "POST",
+    body: JSON.stringify({
+      prompt: "a knight with a red cape",
+      directions: 8,
+      size: CHARACTER_SIZE,
+      seed: 4,
+    }),
+  });
+  expect(c.status).toBe(201);
+  characterId = (await c.json()).id;
+  for (const body of [{ action: "walk" }, { action: "attack", directions: ["left"] }]) {
+    const a = await api(`/api/v1/characters/${characterId}/animations`, alice.auth, {
+      method: "POST",
+      body: JSON.stringify(body),
+    });
+    expect(a.status).toBe(202);
+  }
 }, 400_000);
 afterAll(async () => {
   await server?.stop();
@@ -455,4 +476,89 @@ window.result = (async () => {
       if (key !== "directions8") expect(Math.max(...r.advanced)).toBeGreaterThan(0);
     });
   }
+
+  const CHARACTER_ANIMS = {
+    ...Object.fromEntries(
+      ["down", "down_left", "left", "up_left", "up", "up_right", "right", "down_right"].map((d) => [
+        `walk_${d}`,
+        4,
+      ]),
+    ),
+    attack_left: 3,
+  };
+
+  /** Serves a character ZIP's atlas files under their names (meta.image is character.png). */
+  async function serveCharacter(scale: number) {
+    const zip = await download(
+      `/api/v1/characters/${characterId}/export?format=zip&scale=${scale}`,
+    );
+    expect(zip.name).toBe(`character_${characterId}.zip`);
+    const file = path.join(server.dataDir, `character-${scale}.zip`);
+    fs.writeFileSync(file, zip.data);
+    const read = (n: string) =>
+      execFileSync("python3", [
+        "-c",
+        "import sys,zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]))",
+        file,
+        n,
+      ]);
+    for (const n of ["character.png", "character.json", "character_named.json"])
+      served.set(`/${n}`, {
+        type: n.endsWith(".png") ? "image/png" : "application/json",
+        data: read(n),
+      });
+    return {
+      files: {
+        "sheet.png": "/character.png",
+        "sheet.json": "/character.json",
+        "atlas.json": "/character_named.json",
+      },
+      tres: read("character.tres").toString(),
+    };
+  }
+
+  it("Godot reads the character's SpriteFrames: one animation per action_direction", async () => {
+    const { tres } = await serveCharacter(1);
+    const godot = checkSpriteFrames(tres);
+    expect(godot.texturePath).toBe("character.png");
+    expect(Object.fromEntries(godot.animations.map((a) => [a.name, a.regions.length]))).toEqual(
+      CHARACTER_ANIMS,
+    );
+    for (const a of godot.animations)
+      for (const r of a.regions) expect([r[2], r[3]]).toEqual([CHARACTER_SIZE, CHARACTER_SIZE]);
+    expect(godot.animations.find((a) => a.name === "attack_left")!.loop).toBe(false);
+  });
+
+  it("Phaser 3 plays every action_direction of the character export", async () => {
+    const { files: f } = await serveCharacter(2);
+    const r = (await run(
+      phaserPage(f, ["walk_left_1", "walk_left_2", "walk_left_3", "walk_left_4"]),
+      "phaser-character.png",
+    )) as {
+      anims: Record<string, { frames: number; w: number; h: number }>;
+      byName: { frames: number; w: number };
+      advanced: number[];
+      playing: boolean;
+    };
+    expect(Object.fromEntries(Object.entries(r.anims).map(([k, v]) => [k, v.frames]))).toEqual(
+      CHARACTER_ANIMS,
+    );
+    for (const a of Object.values(r.anims))
+      expect([a.w, a.h]).toEqual([CHARACTER_SIZE * 2, CHARACTER_SIZE * 2]);
+    expect(r.byName).toEqual({ frames: 4, w: CHARACTER_SIZE * 2 });
+    expect(r.playing).toBe(true);
+    expect(Math.max(...r.advanced)).toBeGreaterThan(1);
+  });
+
+  it("PixiJS 8 builds an AnimatedSprite per action_direction from the character JSON", async () => {
+    const { files: f } = await serveCharacter(2);
+    const r = (await run(pixiPage(f), "pixi-character.png")) as {
+      anims: Record<string, { frames: number; w: number; h: number }>;
+      advanced: number[];
+    };
+    expect(Object.fromEntries(Object.entries(r.anims).map(([k, v]) => [k, v.frames]))).toEqual(
+      CHARACTER_ANIMS,
+    );
+    expect(Math.max(...r.advanced)).toBeGreaterThan(0);
+  });
 });

@@ -15,12 +15,16 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const BIN = path.join(ROOT, "mcp", "bin.mjs");
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const TOOL_NAMES = [
+  "animate_character",
   "batch_generate",
+  "create_character",
   "create_pixel_art",
   "create_tileset",
   "get_batch_status",
+  "get_character",
   "get_task_status",
   "get_tileset",
+  "list_characters",
   "list_my_artworks",
   "list_tilesets",
   "open_document",
@@ -333,6 +337,46 @@ describe("MCP server over stdio", () => {
     });
     expect(bad.isError).toBe(true);
     expect(texts(bad)).toMatch(/png must be a data:image\/png/);
+  });
+
+  it("create_character, animate_character, get_character and list_characters keep one character", async () => {
+    const made = await call(mcp, "create_character", {
+      prompt: "a knight with a red cape",
+      directions: 4,
+      seed: 9,
+    });
+    expect(made.isError, texts(made)).toBeFalsy();
+    const id = Number(/Character #(\d+)/.exec(texts(made))![1]);
+    expect(texts(made)).toMatch(/completed; humanoid, low_top_down, 48×48 px, 4 directions/);
+    expect(images(made)).toHaveLength(4);
+    for (const img of images(made)) expectPng(img);
+    const walk = await call(mcp, "animate_character", {
+      character_id: id,
+      action: "walk",
+      directions: ["down", "left"],
+    });
+    expect(walk.isError, texts(walk)).toBeFalsy();
+    expect(texts(walk)).toMatch(/walk_down: completed, 4 frames/);
+    expect(texts(walk)).toMatch(/walk_left: completed, 4 frames/);
+    const got = await call(mcp, "get_character", { character_id: id });
+    expect(texts(got)).toMatch(/Animations \(2\)/);
+    expect(texts(got)).toContain(`/api/v1/characters/${id}/export`);
+    const list = await call(mcp, "list_characters", {});
+    expect(texts(list)).toMatch(
+      new RegExp(
+        `#${id} "a knight with a red cape" — completed, humanoid, 4 directions, 2 animation`,
+      ),
+    );
+    const bad = await call(mcp, "animate_character", { character_id: id, action: "dance" });
+    expect(bad.isError).toBe(true);
+    expect(texts(bad)).toMatch(/action/);
+    const diagonal = await call(mcp, "animate_character", {
+      character_id: id,
+      action: "walk",
+      directions: ["up_left"],
+    });
+    expect(diagonal.isError).toBe(true);
+    expect(texts(diagonal)).toMatch(/not one of this character's/);
   });
 
   it("rejects invalid input with isError naming the field", async () => {

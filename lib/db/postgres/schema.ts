@@ -265,6 +265,80 @@ export const documentVersions = pgTable(
   (t) => [uniqueIndex("document_versions_uq").on(t.documentId, t.version)],
 );
 
+/** Characters (issue #19); see lib/db/sqlite/schema.ts. */
+export const characters = pgTable(
+  "characters",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prompt: text("prompt").notNull(),
+    model: text("model").notNull(),
+    seed: integer("seed").notNull(),
+    size: integer("size").notNull(),
+    view: text("view").notNull(),
+    directionCount: integer("direction_count").notNull(),
+    body: text("body").notNull(),
+    paletteName: text("palette_name"),
+    palette: jsonb("palette").$type<string[]>(),
+    outline: text("outline"),
+    shading: text("shading"),
+    pivotX: integer("pivot_x"),
+    pivotY: integer("pivot_y"),
+    padding: integer("padding").notNull().default(0),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    supportsReference: boolean("supports_reference").notNull().default(false),
+    notes: jsonb("notes").$type<string[]>().notNull(),
+    facings: jsonb("facings").$type<Record<string, unknown>>().notNull(),
+    facingBatchId: integer("facing_batch_id"),
+    sourceTaskId: integer("source_task_id"),
+    sourceDocumentId: integer("source_document_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("characters_user_idx").on(t.userId, t.id)],
+);
+
+export const characterStates = pgTable(
+  "character_states",
+  {
+    id: id(),
+    characterId: integer("character_id")
+      .notNull()
+      .references(() => characters.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prompt: text("prompt").notNull(),
+    seed: integer("seed").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    facings: jsonb("facings").$type<Record<string, unknown>>().notNull(),
+    facingBatchId: integer("facing_batch_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("character_states_character_idx").on(t.characterId, t.id)],
+);
+
+export const characterAnimations = pgTable(
+  "character_animations",
+  {
+    id: id(),
+    characterId: integer("character_id")
+      .notNull()
+      .references(() => characters.id, { onDelete: "cascade" }),
+    stateId: integer("state_id").references(() => characterStates.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    direction: text("direction").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    batchId: integer("batch_id"),
+    frames: jsonb("frames").$type<Record<string, unknown>[]>().notNull(),
+    durationsMs: jsonb("durations_ms").$type<number[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("character_animations_character_idx").on(t.characterId, t.id)],
+);
+
 /** A palette a user saved (imported from .hex/.gpl/.pal/Lospec JSON, or taken from an image). */
 export const palettes = pgTable(
   "palettes",

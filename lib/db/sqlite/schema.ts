@@ -268,6 +268,91 @@ export const documentVersions = sqliteTable(
   (t) => [uniqueIndex("document_versions_uq").on(t.documentId, t.version)],
 );
 
+/**
+ * Characters (issue #19): one stored design animated in any action and direction. The images
+ * themselves are gallery tasks (a batch per set of facings and per animation); these rows only
+ * point at them, with no foreign keys to tasks or batches, so deleting a character keeps every
+ * gallery item it produced. `facings` maps a direction name to its canonical still.
+ */
+export const characters = sqliteTable(
+  "characters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prompt: text("prompt").notNull(),
+    model: text("model").notNull(),
+    seed: integer("seed").notNull(),
+    size: integer("size").notNull(),
+    view: text("view").notNull(),
+    directionCount: integer("direction_count").notNull(),
+    body: text("body").notNull(),
+    /** the named palette asked for at creation (none: the design's own colours) */
+    paletteName: text("palette_name"),
+    /** the locked palette (hex): every frame is kept inside it; known once the facings exist */
+    palette: text("palette", { mode: "json" }).$type<string[]>(),
+    outline: text("outline"),
+    shading: text("shading"),
+    pivotX: integer("pivot_x"),
+    pivotY: integer("pivot_y"),
+    padding: integer("padding").notNull().default(0),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    /** whether the model takes the facing as a reference image (always true offline) */
+    supportsReference: integer("supports_reference", { mode: "boolean" }).notNull().default(false),
+    notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
+    facings: text("facings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    facingBatchId: integer("facing_batch_id"),
+    sourceTaskId: integer("source_task_id"),
+    sourceDocumentId: integer("source_document_id"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("characters_user_idx").on(t.userId, t.id)],
+);
+
+/** A variant of a character ("with a blue cape"): a full set of facings of its own. */
+export const characterStates = sqliteTable(
+  "character_states",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    characterId: integer("character_id")
+      .notNull()
+      .references(() => characters.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    prompt: text("prompt").notNull(),
+    seed: integer("seed").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    facings: text("facings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    facingBatchId: integer("facing_batch_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("character_states_character_idx").on(t.characterId, t.id)],
+);
+
+/** One action in one direction (of the character or one of its states); frames as JSON. */
+export const characterAnimations = sqliteTable(
+  "character_animations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    characterId: integer("character_id")
+      .notNull()
+      .references(() => characters.id, { onDelete: "cascade" }),
+    stateId: integer("state_id").references(() => characterStates.id, { onDelete: "cascade" }),
+    action: text("action").notNull(),
+    direction: text("direction").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
+    /** the gallery batch holding the frames (one task per frame) */
+    batchId: integer("batch_id"),
+    frames: text("frames", { mode: "json" }).$type<Record<string, unknown>[]>().notNull(),
+    durationsMs: text("durations_ms", { mode: "json" }).$type<number[]>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("character_animations_character_idx").on(t.characterId, t.id)],
+);
+
 /** A palette a user saved (imported from .hex/.gpl/.pal/Lospec JSON, or taken from an image). */
 export const palettes = sqliteTable(
   "palettes",

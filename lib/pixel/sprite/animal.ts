@@ -2,7 +2,7 @@
 // front/back views. Dragons have their own builder (dragon.ts).
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeVary } from "./design";
 import { type Leg, quadrupedGait } from "./gait";
 import type { PromptInfo } from "./prompt";
 
@@ -675,11 +675,364 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (long) c.rect(cx - 0.5, ny + px(1) + 1, cx - 0.5, ny + px(2), mat.stripe, P.face);
   };
 
+  /**
+   * The characters' quadruped (#19): one body built in 3-D (spine, hips, head, muzzle, ears,
+   * tail, four legs) and projected for any of the 8 facings and any camera pitch, so front, back
+   * and three-quarter views are the same animal turned, not warped profiles. Parts are drawn far
+   * to near along the camera's depth; the gait (gait.ts) moves the feet in diagonal pairs along
+   * the facing, the body bobs on contact frames and the head nods against it. Seen from above
+   * (top-down cameras) the back shows over the head when it walks towards the camera.
+   */
+  const drawProjected = (c: SpriteCanvas, pose: Pose) => {
+    const back = pose.view === "back";
+    const side = pose.view === "side";
+    const tq = (pose.turn ?? 0) > 0;
+    const h = Math.SQRT1_2;
+    const [Fx, Fd] = side ? [1, 0] : tq ? [h, back ? -h : h] : [0, back ? -1 : 1];
+    const Lx = -Fd;
+    const Ld = Fx;
+    const phi = [0.15, 0.45, 0.9][Math.max(0, Math.min(2, pose.pitch ?? 1))]!;
+    const cp = Math.cos(phi);
+    const sp = Math.sin(phi);
+    const take = pose.take ?? 0;
+    // a spell is cast standing (the glow is the frame effect), not with a lunge
+    const atk = pose.fx?.magic ? 0 : pose.attack;
+    const cx = size / 2;
+    // end-on the animal is drawn broader than it is (as sprites do), so its face and stance read
+    const endOn = Math.abs(Fd);
+    const w = Math.max(1, bodyRy * (0.55 + 0.3 * endOn));
+    const hipF = bodyRx * 0.62;
+    // the rest stance's nearest paw stands on the ground row; seen from behind, the haunches
+    // (nearest the camera) stand broad so the animal reads as a four-legged mass, not a post
+    const wb = w * (1 + (back ? 0.8 : 0.45) * endOn);
+    const restD = Math.max(
+      ...[hipF, -hipF].flatMap((f) => (f > 0 ? [w, -w] : [wb, -wb]).map((l) => f * Fd + l * Ld)),
+    );
+    // a long animal (a horse with its lunge and bite, a lion's tail) is drawn a little smaller
+    // so nose and tail tip stay inside the character's padded canvas
+    const reachF = bodyRx + headR * 0.7 + spec.snout * 0.6 * k + 9 * k;
+    const reachB =
+      bodyRx + (spec.tail === "thin" ? 8.5 : spec.tail === "bushy" ? 6.8 * tailLen : 4) * k;
+    const sf = Math.min(1, (size * 0.6) / Math.max(reachF, reachB));
+    const y0 = ground - restD * sp * sf;
+    const proj = (f: number, l: number, y: number) => {
+      const X = f * Fx + l * Lx;
+      const D = f * Fd + l * Ld;
+      return { x: cx + X * sf, y: y0 + (-y * cp + D * sp) * sf, d: D };
+    };
+    const lr = limb * sf;
+    const g = gaitOf(pose, 2.2 * k, px(2));
+    const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
+    const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
+    const hB = legLen + bodyRy * 0.6 + bodyY;
+    const sway = Math.sin((pose.t + take * 0.37) * Math.PI * 2) * k + g.tail * k;
+    const items: { d: number; draw: () => void }[] = [];
+    const add = (d: number, draw: () => void) => items.push({ d, draw });
+    const capsule3 = (
+      a: [number, number, number],
+      b: [number, number, number],
+      r: number,
+      m0: number,
+      part: number,
+      tone = -1,
+      bias = 0,
+    ) => {
+      const pa = proj(...a);
+      const pb = proj(...b);
+      add((pa.d + pb.d) / 2 + bias, () =>
+        c.capsule(pa.x, pa.y, pb.x, pb.y, r * sf, m0, part, tone),
+      );
+    };
+    const ball = (
+      p: [number, number, number],
+      r: number,
+      m0: number,
+      part: number,
+      bias = 0,
+      tone = -1,
+    ) => {
+      const q = proj(...p);
+      add(q.d + bias, () => c.ellipse(q.x, q.y, r * sf, r * sf * (0.8 + 0.2 * cp), m0, part, tone));
+    };
+
+    // --- body ---
+    const rumpF = -bodyRx + bodyRy + bodyF;
+    const chestF = bodyRx - bodyRy + bodyF;
+    const bw = w * 0.55 * endOn;
+    capsule3([rumpF, -bw, hB], [chestF, -bw, hB], bodyRy, mat.fur, P.body);
+    if (bw > 0.5) capsule3([rumpF, bw, hB], [chestF, bw, hB], bodyRy, mat.fur, P.body);
+    if (spec.mark === "panda") ball([chestF, 0, hB], bodyRy * 1.02, mat.eye, P.body, 0.02);
+    // a pale chest and belly (wolves, foxes, deer): seen from the front, the bib under the chin
+    if (pattern === "belly" || spec.tail === "bushy")
+      ball(
+        [chestF + bodyRy * 0.55, 0, hB - bodyRy * 0.25],
+        bodyRy * 0.62,
+        mat.belly,
+        P.belly,
+        0.03,
+      );
+
+    // --- legs: far ones shaded, the swinging pair lifted and carried forward ---
+    // hind legs a little wider apart than the forelegs (wb): face-on they peek out beside them
+    const legs: [Leg, number, number, number][] = [
+      ["frontNear", hipF, w, P.legN],
+      ["frontFar", hipF, -w, P.legF],
+      ["backNear", -hipF, wb, P.legN2],
+      ["backFar", -hipF, -wb, P.legF2],
+    ];
+    const bodyD = bodyF * Fd;
+    for (const [leg, f0, l, part] of legs) {
+      const front = f0 > 0;
+      const foot = g.feet[leg];
+      let dx = foot.dx + (foot.lift > 0 ? 1.2 * k : 0);
+      let lift = foot.lift;
+      if (atk === 2) {
+        dx += front ? 3 * k : -2.5 * k;
+        if (front) lift = Math.max(lift, 3 * k);
+      } else if (atk === 1) dx += front ? -k : k;
+      // another take: each foot placed up to a pixel differently
+      let dl = 0;
+      if (take) {
+        dx += (takeVary(take, front ? 11 : 12) || 1) * 0.9 * (l > 0 ? 1 : -1);
+        dl = (takeVary(take, front ? 13 : 14) || 1) * 0.8;
+      }
+      const hip: [number, number, number] = [f0 + bodyF, l, hB - bodyRy * 0.3];
+      // a step towards or away from the camera moves the foot mostly sideways on screen, hardly
+      // up or down: the paws keep to one ground line (≤ 1 px) while the legs clearly swing
+      const full = proj(f0 + dx, l + dl, lift + limb * 0.5);
+      const pf = { ...full, y: proj(f0 + dx * 0.25, l + dl, lift + limb * 0.5).y };
+      const ph = proj(...hip);
+      const far = f0 * Fd + l * Ld < bodyD - 0.01;
+      add((ph.d + pf.d) / 2, () =>
+        c.capsule(ph.x, ph.y, pf.x, pf.y, lr, limbMat, part, far ? 1 : -1),
+      );
+      add(pf.d + 0.001, () =>
+        c.rect(
+          pf.x - lr + 0.5,
+          pf.y + lr * 0.5 - 1,
+          pf.x + lr - 0.5,
+          pf.y + lr * 0.5,
+          limbMat,
+          part,
+          far ? 1 : -1,
+        ),
+      );
+    }
+
+    // --- tail ---
+    const tb: [number, number, number] = [-bodyRx + 0.5 * k + bodyF, 0, hB + bodyRy * 0.3];
+    const tf = -bodyRx + bodyF;
+    const L = tailLen;
+    switch (spec.tail) {
+      case "bushy":
+        capsule3(tb, [tf - 3.5 * k * L, sway, hB - 0.5 * k], 1.9 * k, mat.fur, P.tail);
+        ball([tf - 5.2 * k * L, sway, hB - 1 * k], 1.3 * k, mat.belly, P.tail, -0.01);
+        break;
+      case "curl":
+        capsule3(tb, [tf - 2.5 * k * L, 0, hB + 2 * k], 0.9 * k, mat.fur, P.tail);
+        capsule3(
+          [tf - 2.5 * k * L, 0, hB + 2 * k],
+          [tf - 2.8 * k * L, sway, hB + 5.5 * k * L],
+          0.9 * k,
+          mat.fur,
+          P.tail,
+        );
+        break;
+      case "short":
+        capsule3(tb, [tf - 2 * k, sway, hB + 2.5 * k], 0.9 * k, mat.fur, P.tail);
+        break;
+      case "puff":
+        ball(tb, 1.8 * k, mat.belly, P.tail);
+        break;
+      case "hang":
+        capsule3(tb, [tf - 2 * k, sway, hB - 5.5 * k], 1.1 * k, maneMat, P.tail);
+        break;
+      case "nub":
+        ball(tb, 1.3 * k, mat.fur, P.tail);
+        break;
+      case "thin": {
+        const tm = spec.mark === "mane" ? mat.fur : mat.inner;
+        capsule3(tb, [tf - 4 * k, sway, hB + 1 * k], 0.5 * k, tm, P.tail);
+        capsule3(
+          [tf - 4 * k, sway, hB + 1 * k],
+          [tf - 7 * k, sway, hB - 1 * k],
+          0.5 * k,
+          tm,
+          P.tail,
+        );
+        if (spec.mark === "mane")
+          ball([tf - 7 * k, sway, hB - 1 * k], 1.3 * k, mat.stripe, P.tail, 0.01);
+        break;
+      }
+    }
+
+    // --- neck, head, muzzle, face ---
+    // long-faced grazers (horse, unicorn, deer) carry the head high and forward on a long neck
+    const longNeck = spec.snout >= 3 && spec.legs >= 9;
+    const headF =
+      bodyRx + (longNeck ? 0.3 : -0.5) * k + bodyF + (atk === 2 ? k : atk === 1 ? -k : 0);
+    const headY =
+      hB + bodyRy * 0.3 + (longNeck ? 5.5 : 2.5) * k - (atk === 1 ? 1.5 * k : 0) - g.headDy;
+    const hr = headR * (1 + 0.35 * endOn);
+    capsule3(
+      [chestF, 0, hB + bodyRy * 0.2],
+      [headF, 0, headY],
+      Math.max(limb, bodyRy * 0.7),
+      mat.fur,
+      P.body,
+      -1,
+      0.05,
+    );
+    if (spec.mark === "mane")
+      ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
+    if (longNeck)
+      // the mane along the top of the neck, in the tail's colour
+      capsule3(
+        [chestF - 1.5 * k, 0, hB + bodyRy * 0.9],
+        [headF - hr * 0.6, 0, headY + hr * 0.5],
+        Math.max(0.8, 0.9 * k),
+        maneMat,
+        P.ear,
+        -1,
+        0.07,
+      );
+    ball([headF, 0, headY], hr, mat.fur, P.head, 0.1);
+    const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
+    // ears on top of the head
+    for (const s of [-1, 1]) {
+      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.75];
+      const b = proj(...base);
+      // ears stand on top of the head: drawn over it from every side
+      const behind = proj(headF, 0, headY).d + 0.12 - b.d;
+      const ew = 1.5 * k;
+      switch (spec.ears) {
+        case "pointy":
+        case "small": {
+          const tip = proj(
+            base[0],
+            s * hr * 0.6,
+            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k,
+          );
+          // another take flicks one ear a pixel
+          const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
+          add(b.d + behind, () => {
+            c.poly(
+              [
+                [b.x - ew, b.y + k],
+                [tip.x + twitch, tip.y],
+                [b.x + ew, b.y + k],
+              ],
+              earMat,
+              P.ear,
+            );
+            if (size >= 40 && behind > 0 && toCam(1, 0, 0) > 0.2)
+              c.plot(b.x, b.y - 0.5 * k, mat.inner, P.ear);
+          });
+          break;
+        }
+        case "long":
+          capsule3(
+            base,
+            [base[0] - k, s * hr * 0.7, base[2] + 6 * k],
+            1.1 * k,
+            earMat,
+            P.ear,
+            -1,
+            behind,
+          );
+          break;
+        case "round":
+          ball(base, 1.7 * k, earMat, P.ear, behind);
+          break;
+        case "floppy":
+          capsule3(
+            [headF - hr * 0.1, s * hr * 0.85, headY + hr * 0.4],
+            [headF - hr * 0.1, s * hr * 1.05, headY - hr * 0.5],
+            1.2 * k,
+            mat.stripe,
+            P.ear,
+            -1,
+            behind,
+          );
+          break;
+      }
+    }
+    if (spec.mark === "horn") {
+      const a = proj(headF + hr * 0.3, 0, headY + hr * 0.8);
+      const b = proj(headF + hr * 0.3 + 3 * k, 0, headY + hr * 0.8 + 5 * k);
+      add(a.d + 0.2, () =>
+        c.poly(
+          [
+            [a.x - k, a.y],
+            [b.x, b.y],
+            [a.x + k, a.y],
+          ],
+          mat.horn,
+          P.fx,
+        ),
+      );
+    }
+    // muzzle: forward of the head's lower half
+    const sn = Math.max(0.6, spec.snout);
+    const mF = headF + hr * 0.7 + sn * 0.35 * k;
+    const mY = headY - hr * 0.35;
+    const mR = Math.max(k, (0.9 + sn * 0.25) * k);
+    if (spec.snout > 0)
+      capsule3([headF + hr * 0.3, 0, mY], [mF, 0, mY], mR, mat.belly, P.snout, -1, 0.15);
+    const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
+    const long = spec.snout >= 2.5;
+    const faceOn = toCam(1, 0, 0);
+    if (faceOn > -0.2)
+      add(noseP.d + 0.3, () =>
+        c.rect(
+          noseP.x - (faceOn > 0.5 ? 1 : 0),
+          noseP.y,
+          noseP.x,
+          noseP.y + (size >= 40 ? 1 : 0),
+          long ? mat.eye : mat.nose,
+          P.face,
+        ),
+      );
+    const eh = size >= 40 || faceOn > 0.5 ? 2 : 1;
+    // dark eyes vanish in black fur: a black cat's or panther's eyes catch the light instead
+    const [fr, fg, fb] = m.list[mat.fur]!.ramp[2];
+    const darkFur = 0.3 * fr + 0.59 * fg + 0.11 * fb < 70;
+    const eyeMat = spec.mark === "panda" || darkFur ? mat.slash : mat.eye;
+    for (const s of [-1, 1]) {
+      if (toCam(0.75, s * 0.55, 0.2) <= 0.05) continue;
+      const e = proj(headF + hr * 0.55, s * hr * 0.45, headY + hr * 0.15);
+      add(e.d + 0.3, () => {
+        if (spec.mark === "panda") c.ellipse(e.x, e.y + 0.5, 1.4 * k, 1.2 * k, mat.eye, P.face);
+        c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
+      });
+    }
+    if (atk === 2 && size >= 24) {
+      // the bite: three claw-like slashes at the muzzle
+      const m = proj(mF + mR + 0.5 * k, 0, mY);
+      const q = k * sf;
+      add(m.d + 1, () => {
+        for (let i = -1; i <= 1; i++)
+          c.line(
+            m.x + (i * 1.5 - 1) * q * Fx,
+            m.y - 3 * q,
+            m.x + (i * 1.5 + 1) * q * Fx,
+            m.y + 2 * q,
+            mat.slash,
+            P.fx,
+          );
+      });
+    }
+    items.sort((a, b) => a.d - b.d);
+    for (const it of items) it.draw();
+  };
+
   const draw = (c: SpriteCanvas, pose: Pose) => {
+    // the characters' facings and views (pose.pitch set by character.ts)
+    if (pose.pitch !== undefined) return drawProjected(c, pose);
     if (pose.view === "side") drawSide(c, pose);
     else drawFront(c, pose, pose.view === "back");
   };
-  return { size, materials: m.list, restView: "side", draw };
+  return { size, materials: m.list, restView: "side", draw, turns: true, pitches: true };
 }
 
 /**

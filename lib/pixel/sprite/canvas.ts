@@ -61,6 +61,14 @@ export class SpriteCanvas {
     this.mat[y * this.w + x] = -1;
   }
 
+  /** index of a cell in mat/part/tone, or -1 outside (placed canvases shift it) */
+  index(x: number, y: number): number {
+    x = Math.floor(x);
+    y = Math.floor(y);
+    if (x < 0 || y < 0 || x >= this.w || y >= this.h) return -1;
+    return y * this.w + x;
+  }
+
   get(x: number, y: number): number {
     if (x < 0 || y < 0 || x >= this.w || y >= this.h) return -1;
     return this.mat[y * this.w + x]!;

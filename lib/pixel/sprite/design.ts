@@ -26,6 +26,15 @@ export interface Pose {
   t: number;
   /** whole-frame effects applied after drawing (extension modes: jump, hurt, 8 directions …) */
   fx?: FrameEffects;
+  /**
+   * Three-quarter turn of a front/back view towards +x (the characters' diagonal directions; a
+   * left diagonal is this mirrored). Rigs that know it draw a real turned body; 0/absent = square on.
+   */
+  turn?: number;
+  /** camera pitch: 0 profile camera (platformer), 1 low top-down, 2 high top-down (foreshortened) */
+  pitch?: number;
+  /** re-roll take of the same pose (0/absent = first take): secondary motion and small details */
+  take?: number;
 }
 
 export interface Design {
@@ -38,6 +47,10 @@ export interface Design {
   surface?: number[];
   /** "parts" (rigs): shade at part edges; "rim" (icons): shade only against the air */
   shadeMode?: "parts" | "rim";
+  /** the rig draws real three-quarter views for Pose.turn (else a whole-frame yaw stands in) */
+  turns?: boolean;
+  /** the rig projects its own camera pitch (Pose.pitch); else character.ts foreshortens the frame */
+  pitches?: boolean;
   /** terrain that must tile: drawn without outline or effects that would cross its edges */
   seamless?: boolean;
 }
@@ -90,4 +103,14 @@ export function hsvPick(rng: Rng): string {
     "#f078b4",
   ];
   return rng.pick(hues);
+}
+
+/**
+ * A re-roll take's small deterministic variation: −1, 0 or +1 for detail `n` of take `take`
+ * (always 0 for the first take, so first takes draw exactly as before).
+ */
+export function takeVary(take: number, n: number): number {
+  if (!take) return 0;
+  const h = Math.imul((take + 1) ^ Math.imul(n + 1, 0x9e3779b9), 0x85ebca6b) >>> 0;
+  return ((h >>> 7) % 3) - 1;
 }

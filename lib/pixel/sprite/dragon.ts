@@ -225,7 +225,7 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     // belly plates: lower band of the body, ridged every 2 px
     for (let y = Math.floor(bcy + bodyRy * 0.3); y <= bcy + bodyRy; y++)
       for (let x = Math.floor(bcx - bodyRx * 0.55); x <= bcx + bodyRx; x++) {
-        if (c.get(x, y) !== mat.scale || c.part[y * c.w + x] !== P.body) continue;
+        if (c.get(x, y) !== mat.scale || c.part[c.index(x, y)] !== P.body) continue;
         const ddx = (x + 0.5 - bcx) / (bodyRx - 0.8);
         const ddy = (y + 0.5 - bcy) / (bodyRy - 0.8);
         if (ddx * ddx + ddy * ddy > 1) continue;

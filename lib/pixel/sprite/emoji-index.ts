@@ -11,6 +11,7 @@ interface EmojibaseEntry {
   hexcode: string;
   tags?: string[];
   group?: number;
+  subgroup?: number;
 }
 
 interface Concept {
@@ -37,6 +38,9 @@ function readJson<T>(pkg: string, file: string): T {
 // Emoji groups (emojibase): 3 animals & nature, 4 food & drink, 5 travel & places, 6 activities,
 // 7 objects. Faces, people, symbols and flags are not things a sprite prompt means.
 const GROUPS = new Set([3, 4, 5, 6, 7]);
+// …except the fantasy people (people & body, subgroup "person-fantasy": genie, fairy, mermaid,
+// vampire, mage), which are game subjects
+const FANTASY = { group: 1, subgroup: 26 };
 
 function build() {
   const chars = readJson<Record<string, string>>("@iconify-json/fluent-emoji-flat", "chars.json");
@@ -55,7 +59,8 @@ function build() {
   const zhData = readJson<EmojibaseEntry[]>("emojibase-data", "zh/data.json");
   const enLabel = new Map<string, string>();
   for (const e of enData) {
-    if (e.group === undefined || !GROUPS.has(e.group)) continue;
+    const fantasy = e.group === FANTASY.group && e.subgroup === FANTASY.subgroup;
+    if (e.group === undefined || (!GROUPS.has(e.group) && !fantasy)) continue;
     const icon =
       byHex.get(e.hexcode.toLowerCase()) ??
       byHex.get(e.hexcode.toLowerCase().replace(/-fe0f/g, ""));

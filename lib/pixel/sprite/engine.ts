@@ -12,8 +12,7 @@ import {
   type SpriteMode,
   WALK4_ROWS,
 } from "../types";
-import { buildAnimal } from "./animal";
-import { buildBlob } from "./blob";
+import { BUILDERS, type BuildIcons, builderForKind } from "./builders";
 import {
   type Material,
   material,
@@ -22,28 +21,28 @@ import {
   SpriteCanvas,
 } from "./canvas";
 import type { Design, Pose } from "./design";
-import { buildDragon } from "./dragon";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
-import { type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
-import { buildHumanoid } from "./humanoid";
-import { buildIcon } from "./icon";
+import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
 import {
   iconSourceFor,
   interpretInfo,
   resolveSize,
   type SpriteInterpretation,
 } from "./interpretation";
-import { buildItem } from "./item";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
-import { buildMonster } from "./monster";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
-import { buildScenery } from "./scenery";
-import { buildTile } from "./tiles";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
+import { wearCape } from "./wearables";
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
-function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number, take: number) {
+export function iconNeeds(
+  info: PromptInfo,
+  prompt: string,
+  seed: number,
+  size: number,
+  take: number,
+) {
   const needs: {
     set: IconSet;
     name: string;
@@ -78,7 +77,8 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
       use: "held",
     });
   }
-  if (info.worn) {
+  // a cape is drawn as a drape (wearables.ts), not borrowed
+  if (info.worn && info.worn.id !== "cape") {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -95,7 +95,7 @@ function iconNeeds(info: PromptInfo, prompt: string, seed: number, size: number,
  * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
  * brim overlapping the head by a third of its height (clipped at the sprite's top).
  */
-function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
+export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
   let top = -1;
   for (let y = 0; y < c.h && top < 0; y++)
     for (let x = 0; x < c.w; x++)
@@ -142,43 +142,8 @@ function heldCells(size: number): number {
   return Math.max(6, Math.round(size * 0.3));
 }
 
-export function buildDesign(
-  info: PromptInfo,
-  rng: Rng,
-  crng: Rng,
-  icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial; take?: number } = {},
-): Design {
-  const size = info.size;
-  switch (info.kind) {
-    case "humanoid":
-      return buildHumanoid(info, rng, crng, size, icons.held);
-    case "animal":
-      return buildAnimal(info, rng, crng, size);
-    case "dragon":
-      return buildDragon(info, rng, crng, size);
-    case "slime":
-    case "spirit":
-      return buildBlob(info, rng, crng, size);
-    case "item":
-      return buildItem(info, rng, crng, size);
-    case "tile":
-      return buildTile(info, rng, crng, size);
-    case "icon":
-      if (icons.subject)
-        return buildIcon(info, rng, crng, size, icons.subject, {
-          category: SUBJECT_BY_ID.get(info.subject)?.category,
-          flip: rng.chance(0.3),
-          material: icons.material,
-          take: icons.take ?? 0,
-        });
-      return buildMonster(info, rng, crng, size);
-    case "vehicle":
-    case "building":
-    case "plant":
-      return buildScenery(info, rng, crng, size);
-    default:
-      return buildMonster(info, rng, crng, size);
-  }
+export function buildDesign(info: PromptInfo, rng: Rng, crng: Rng, icons: BuildIcons = {}): Design {
+  return builderForKind(info.kind).build(info, rng, crng, info.size, icons);
 }
 
 const neutral = (mode: SpriteMode, view: Pose["view"]): Pose => ({
@@ -326,7 +291,7 @@ export function poseFor(
   }
 }
 
-function applyPaletteOption(design: Design, palette: string | string[] | undefined): void {
+export function applyPaletteOption(design: Design, palette: string | string[] | undefined): void {
   if (!palette || palette === "auto") return;
   const mats = design.materials;
   // a saved palette's colours (resolved when the task was created)
@@ -475,8 +440,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rng = Rng.from("shape", o.prompt, seed, "r", o.index);
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
-  const icons: { subject?: IconRaster; held?: IconRaster; material?: GameMaterial; take?: number } =
-    { take: seed + take };
+  const icons: BuildIcons = { take: seed + take };
   let worn: IconRaster | undefined;
   for (const n of iconNeeds(info, o.prompt, seed, info.size, take)) {
     const r = cachedIcon(n.set, n.name, n.cells);
@@ -491,6 +455,14 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
+  // a cape on a body without a cape of its own (characters draw theirs)
+  const cape =
+    info.worn?.id === "cape" && info.builder !== "humanoid"
+      ? [
+          design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.base))) - 1,
+          design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
+        ]
+      : undefined;
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
@@ -502,9 +474,13 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       : undefined);
   const pose = poseFor(o.mode, o.index, design.restView, walkView);
   if (o.reroll) rerollPose(pose, Rng.from("reroll", o.prompt, seed, o.index, o.reroll));
+  turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (worn) wearOnTop(c, worn, wornMats);
+  // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
+  if (cape)
+    wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
@@ -529,8 +505,55 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   };
 }
 
-/** Builders that draw objects: their colour may change between takes without losing the thing. */
-const OBJECT_BUILDERS = new Set(["item", "icon", "scenery", "blob"]);
+/** Batch modes that walk or face around: the camera looks down a little (RPG sheets). */
+const FACING_MODES = new Set<SpriteMode>(["directions", "directions8", "walk4"]);
+/** Batch modes a quadruped draws with its projected 3-D body (the characters' drawing). */
+const PROJECTED_MODES = new Set<SpriteMode>([
+  ...FACING_MODES,
+  "walk",
+  "run",
+  "idle",
+  "attack",
+  "hurt",
+  "death",
+  "jump",
+  "cast",
+]);
+
+/**
+ * Batch frames of the rigs that know real turns draw them too: a quadruped's pose/direction
+ * frames use its projected body (diagonal-pair gait, real front, back and three-quarter views),
+ * and a humanoid's directions8 diagonals are its three-quarter views instead of a sheared front.
+ * The whole-frame yaw that stood in for a turn is dropped where the rig turns itself.
+ */
+function turnedBatchPose(
+  pose: Pose,
+  mode: SpriteMode,
+  info: PromptInfo,
+  design: Design,
+  reroll: number,
+): void {
+  const yaw = pose.fx?.yaw;
+  const diagonal = () => {
+    if (!yaw) return;
+    pose.turn = 1;
+    pose.flip = yaw < 0;
+    const { yaw: _drop, ...rest } = pose.fx!;
+    pose.fx = Object.keys(rest).length ? rest : undefined;
+  };
+  if (info.kind === "animal" && design.pitches && PROJECTED_MODES.has(mode)) {
+    diagonal();
+    pose.pitch = FACING_MODES.has(mode) || pose.view !== "side" ? 1 : 0;
+    // a horse's neck makes it taller than wide: it still lies down rather than topple
+    if (pose.fx?.rotateDeg !== undefined) pose.fx = { ...pose.fx, fourLegged: true };
+    if (reroll) pose.take = reroll;
+    return;
+  }
+  if (info.kind === "humanoid" && design.turns && mode === "directions8" && yaw) {
+    diagonal();
+    pose.pitch = 0;
+  }
+}
 
 /**
  * Seeds that matter for objects: when the prompt names no colour or material, consecutive seeds
@@ -539,7 +562,7 @@ const OBJECT_BUILDERS = new Set(["item", "icon", "scenery", "blob"]);
  * keeps one scheme; creatures keep their natural colours (a purple wolf is not a wolf).
  */
 export function applyTakeScheme(design: Design, info: PromptInfo, key: number): void {
-  if (!OBJECT_BUILDERS.has(info.builder) || design.seamless) return;
+  if (!BUILDERS[info.builder].object || design.seamless) return;
   const category = SUBJECT_BY_ID.get(info.subject)?.category;
   // borrowed creatures keep their natural colours (their skins vary by seed in the builder)
   if (info.builder === "icon" && (category === "creature" || category === "animal")) return;

@@ -1,9 +1,11 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
+import { hexToRgb } from "../color";
 import { packageFile } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, MONO, parseGameRef, silhouetteCells } from "./game-icons";
 import { interpretPrompt } from "./interpretation";
+import { parsePrompt } from "./prompt";
 
 const names = () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean);
 
@@ -23,6 +25,62 @@ describe("game-icons.net source", () => {
     expect(partial?.exact).toBe(false);
     expect(partial?.names.every((n) => n.endsWith("-tentacle"))).toBe(true);
     expect(findGameIcon(["zqzqx", "florp"], names)).toBeUndefined();
+  });
+
+  it("finds compounds, plural names, head words, and prefers the thing over its arrangement", () => {
+    // one word in a prompt, two in the icon's name; plural icon names
+    expect(findGameIcon(["landmine"], names)?.names[0]).toBe("land-mine");
+    expect(findGameIcon(["lockpick"], names)?.names[0]).toBe("lockpicks");
+    expect(findGameIcon(["lily", "pad"], names)?.names[0]).toBe("lily-pads");
+    // the first word of a two-word name, only when nothing ends in the word
+    const head = findGameIcon(["bonsai"], names);
+    expect(head?.names[0]).toBe("bonsai-tree");
+    expect(head?.loose).toBe(true);
+    // a pyramid is not a "ball-pyramid" or a "human-pyramid"
+    const pyr = findGameIcon(["pyramid"], names)?.names[0];
+    expect(pyr).toMatch(/pyramid/);
+    expect(pyr).not.toMatch(/^(ball|human)-/);
+  });
+
+  it("a compound names a kind of its last part, as a flagged guess; fantasy emoji count", () => {
+    const trap = interpretPrompt("a trapdoor", { seed: 1 });
+    expect(trap.subject).toBe("door");
+    expect(trap.guesses.join(" ")).toMatch(/kind of door/);
+    // "ore" is too short a tail to read inside "manticore"
+    expect(interpretPrompt("a manticore", { seed: 1 }).subject).not.toBe("ore");
+    const genie = interpretPrompt("a genie", { seed: 1 });
+    expect(genie.nothing_matched).toBe(false);
+    expect(genie.guesses.length).toBeGreaterThan(0);
+  });
+
+  it("game phrases name the game thing, not their last word's everyday meaning", () => {
+    const subject = (p: string) => interpretPrompt(p, { seed: 1 }).subject;
+    expect(subject("a mine cart")).toBe("cart");
+    expect(interpretPrompt("a mine cart", { seed: 1 }).art[0]?.icon).toBe("mine-wagon");
+    expect(subject("a bear trap")).toBe("bear-trap");
+    expect(subject("a rocket ship")).toBe("rocket");
+    expect(subject("a trophy cup")).toBe("trophy");
+    expect(subject("a beer mug")).toBe("beer");
+    expect(subject("a wolf pup")).toBe("wolf");
+    expect(subject("a castle gate")).toBe("gate");
+    // a ghost pirate is a haunted pirate, not a ghost
+    const gp = interpretPrompt("a ghost pirate", { seed: 1 });
+    expect(gp.subject).toBe("pirate");
+    expect(gp.modifiers).toContain("haunted");
+    // a gem's name is its colour
+    expect(parsePrompt("a ruby").colors[0]).toEqual(hexToRgb("#d8383c"));
+    expect(parsePrompt("an emerald").colors[0]).toEqual(hexToRgb("#44b04e"));
+  });
+
+  it("two nouns that are one game icon's name draw it, as a guess; modifiers and rigs win", () => {
+    const flag = interpretPrompt("a pirate flag", { seed: 1 });
+    expect(flag.subject).toBe("pirate-flag");
+    expect(flag.guesses.join(" ")).toMatch(/pirate flag/);
+    expect(interpretPrompt("a wine bottle", { seed: 1 }).subject).toBe("wine-bottle");
+    // "wooden" is a material: a wooden sign is our sign, in wood
+    expect(interpretPrompt("a wooden sign", { seed: 1 }).subject).toBe("sign");
+    // a house has its own drawing (scenery), themed by the mushroom
+    expect(interpretPrompt("a mushroom house", { seed: 1 }).subject).toBe("house");
   });
 
   it("reads a vocabulary ref with alternatives and a material", () => {

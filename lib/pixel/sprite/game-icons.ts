@@ -33,6 +33,13 @@ export const GAME_MATERIALS = {
   dark: { base: "#5c4c7c", accent: "#d8383c" },
   ghost: { base: "#d8e4f0", accent: "#5c4c7c" },
   rock: { base: "#8a7c6c", accent: "#b8b0a0" },
+  // a statue or gargoyle is carved stone all over: no moss accent on half its body
+  marble: { base: "#b4b0a8", accent: "#8c887e" },
+  // rock flecked with metal (icon.ts sets the specks; the accent is the default metal)
+  ore: { base: "#7c7670", accent: "#e8b52e" },
+  // a cape reads by its colour: red cloth with a gold clasp
+  cape: { base: "#b8303c", accent: "#e8b52e" },
+  sand: { base: "#c8a46c", accent: "#8c5a30" },
 } as const;
 
 export type GameMaterial = keyof typeof GAME_MATERIALS;
@@ -98,19 +105,86 @@ export function creatureSkin(m: "flesh" | "fur", i: number): string {
 
 // ---- the long tail: any game noun that names an icon ----------------------------------------
 
-let names: { all: Set<string>; byLast: Map<string, string[]> } | undefined;
+let names:
+  | {
+      all: Set<string>;
+      byLast: Map<string, string[]>;
+      byFirst: Map<string, string[]>;
+      joined: Map<string, string>;
+    }
+  | undefined;
+
+const ADJECTIVE = /(ian|ic|ed|ish|ous|ful|ive|ing|ese|ern)$/;
+const ADJECTIVE_WORDS = new Set([
+  "great",
+  "old",
+  "big",
+  "small",
+  "giant",
+  "tiny",
+  "long",
+  "short",
+  "round",
+  "sharp",
+  "heavy",
+  "light",
+  "simple",
+  "double",
+  "open",
+  "closed",
+  "magic",
+  "holy",
+  "dark",
+  "ancient",
+  "wooden",
+  "golden",
+]);
+
+/** 0 when every qualifier of an icon name reads as an adjective (or there is none), else 1. */
+function nounQualified(name: string): number {
+  const q = name.split("-").slice(0, -1);
+  return q.every((w) => ADJECTIVE_WORDS.has(w) || ADJECTIVE.test(w)) ? 0 : 1;
+}
 
 function nameIndex(all: string[]) {
   const byLast = new Map<string, string[]>();
+  const byFirst = new Map<string, string[]>();
+  const joined = new Map<string, string>();
+  const push = (m: Map<string, string[]>, k: string, n: string) => {
+    const list = m.get(k);
+    if (list) list.push(n);
+    else m.set(k, [n]);
+  };
   for (const n of all) {
     if (/^(card-|rank-|dice-|perspective-|chess-|lorc|delapouite)/.test(n)) continue;
-    const last = n.split("-").pop()!;
-    const list = byLast.get(last);
-    if (list) list.push(n);
-    else byLast.set(last, [n]);
+    const parts = n.split("-");
+    // icon names are often plural ("lockpicks", "lily-pads"); a prompt names one
+    const last = parts[parts.length - 1]!;
+    push(byLast, last, n);
+    if (last.length > 3 && last.endsWith("s") && !last.endsWith("ss"))
+      push(byLast, last.slice(0, -1), n);
+    // "medusa-head", "bonsai-tree": the first word names the thing, the second its form
+    if (parts.length === 2) push(byFirst, parts[0]!, n);
+    // "landmine", "anglerfish" are one word in a prompt and two in the icon's name
+    if (parts.length >= 2) {
+      const j = parts.join("");
+      if (!joined.has(j)) joined.set(j, n);
+      if (j.endsWith("s") && !joined.has(j.slice(0, -1))) joined.set(j.slice(0, -1), n);
+    } else if (
+      n.length > 3 &&
+      n.endsWith("s") &&
+      !n.endsWith("ss") &&
+      !all.includes(n.slice(0, -1))
+    )
+      joined.set(n.slice(0, -1), n);
   }
-  for (const list of byLast.values()) list.sort((a, b) => a.length - b.length);
-  return { all: new Set(all), byLast };
+  for (const list of byFirst.values()) list.sort((a, b) => a.length - b.length);
+  // "egyptian-pyramids" is a pyramid; "ball-pyramid" and "human-pyramid" are balls and people
+  // arranged as one: a qualifier that reads as an adjective keeps the thing itself, so those
+  // names come first, then the shortest
+  for (const list of byLast.values())
+    list.sort((a, b) => nounQualified(a) - nounQualified(b) || a.length - b.length);
+  return { all: new Set(all), byLast, byFirst, joined };
 }
 
 /**
@@ -121,7 +195,7 @@ function nameIndex(all: string[]) {
 export function findGameIcon(
   words: string[],
   iconNames: () => string[],
-): { names: string[]; word: string; exact: boolean } | undefined {
+): { names: string[]; word: string; exact: boolean; loose?: boolean } | undefined {
   // like the emoji search, only the first words of a long prompt are looked up
   const latin = words.slice(0, 40).filter((w) => /^[a-z][a-z-]*$/.test(w));
   if (!latin.length) return undefined;
@@ -132,17 +206,18 @@ export function findGameIcon(
     for (let i = 0; i + n <= latin.length; i++) {
       const head = latin.slice(i, i + n - 1).join("-");
       for (const last of fold(latin[i + n - 1]!)) {
-        const name = `${head}-${last}`;
-        if (idx.all.has(name))
-          return { names: [name], word: latin.slice(i, i + n).join(" "), exact: true };
+        for (const name of [`${head}-${last}`, `${head}-${last}s`])
+          if (idx.all.has(name))
+            return { names: [name], word: latin.slice(i, i + n).join(" "), exact: true };
       }
     }
   for (const w of latin) {
     if (w.length < 3) continue;
     for (const f of fold(w)) {
-      if (idx.all.has(f)) {
-        const alts = (idx.byLast.get(f) ?? []).filter((x) => x !== f).slice(0, 3);
-        return { names: [f, ...alts], word: w, exact: true };
+      const name = idx.all.has(f) ? f : idx.joined.get(f);
+      if (name) {
+        const alts = (idx.byLast.get(f) ?? []).filter((x) => x !== name).slice(0, 3);
+        return { names: [name, ...alts], word: w, exact: true };
       }
     }
   }
@@ -153,6 +228,13 @@ export function findGameIcon(
       if (alts?.length) return { names: alts.slice(0, 4), word: w, exact: false };
     }
   }
+  for (const w of latin) {
+    if (w.length < 4) continue;
+    for (const f of fold(w)) {
+      const alts = idx.byFirst.get(f);
+      if (alts?.length) return { names: alts.slice(0, 4), word: w, exact: false, loose: true };
+    }
+  }
   return undefined;
 }
 
@@ -160,6 +242,17 @@ export function findGameIcon(
 
 /** Region labels of a silhouette raster (IconRaster.idx). */
 export const MONO = { body: 0, accent: 1, detail: 2 } as const;
+
+/** The in-bounds 4-neighbours (right, left, down, up) of cell j of a square grid. */
+export function neighbours4(j: number, cells: number): number[] {
+  const x = j % cells;
+  const out: number[] = [];
+  if (x + 1 < cells) out.push(j + 1);
+  if (x > 0) out.push(j - 1);
+  if (j + cells < cells * cells) out.push(j + cells);
+  if (j >= cells) out.push(j - cells);
+  return out;
+}
 
 /**
  * Turns per-cell coverage (0–1) of a one-colour silhouette into body / accent / detail cells
@@ -180,23 +273,11 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
       }
   while (stack.length) {
     const j = stack.pop()!;
-    const x = j % cells;
-    const y = (j - x) / cells;
-    for (const [dx, dy] of [
-      [1, 0],
-      [-1, 0],
-      [0, 1],
-      [0, -1],
-    ] as const) {
-      const nx = x + dx;
-      const ny = y + dy;
-      if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
-      const k = ny * cells + nx;
+    for (const k of neighbours4(j, cells))
       if (!solid[k] && !outside[k]) {
         outside[k] = 1;
         stack.push(k);
       }
-    }
   }
   let area = 0;
   for (let i = 0; i < n; i++) if (!outside[i]) area++;
@@ -211,23 +292,11 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
     while (st.length) {
       const j = st.pop()!;
       comp.push(j);
-      const x = j % cells;
-      const y = (j - x) / cells;
-      for (const [dx, dy] of [
-        [1, 0],
-        [-1, 0],
-        [0, 1],
-        [0, -1],
-      ] as const) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
-        const k = ny * cells + nx;
+      for (const k of neighbours4(j, cells))
         if (!solid[k] && !outside[k] && !seen[k]) {
           seen[k] = 1;
           st.push(k);
         }
-      }
     }
     const open = comp.length > Math.max(6, area * 0.08);
     for (const j of comp) label[j] = open ? -1 : MONO.detail;
@@ -255,23 +324,11 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
     while (st.length) {
       const j = st.pop()!;
       count++;
-      const x = j % cells;
-      const y = (j - x) / cells;
-      for (const [dx, dy] of [
-        [1, 0],
-        [-1, 0],
-        [0, 1],
-        [0, -1],
-      ] as const) {
-        const nx = x + dx;
-        const ny = y + dy;
-        if (nx < 0 || ny < 0 || nx >= cells || ny >= cells) continue;
-        const k = ny * cells + nx;
+      for (const k of neighbours4(j, cells))
         if (label[k] === MONO.body && comp[k]! < 0) {
           comp[k] = id;
           st.push(k);
         }
-      }
     }
     sizes.push(count);
   }

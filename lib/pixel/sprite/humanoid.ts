@@ -11,6 +11,7 @@ import {
   type Pose,
   pickColor,
   SKIN_TONES,
+  takeVary,
 } from "./design";
 import type { IconRaster } from "./emoji-art";
 import type { PromptInfo } from "./prompt";
@@ -256,7 +257,9 @@ export function buildHumanoid(
                     : v === "skeleton"
                       ? "skull"
                       : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
-  const held = info.held;
+  // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
+  const capeWorn = info.held?.id === "cape";
+  const held = capeWorn ? undefined : info.held;
   const weapon: Weapon = held
     ? (held.weapon ?? "icon")
     : (role.weapon ??
@@ -272,13 +275,15 @@ export function buildHumanoid(
                 ? "sword"
                 : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
   const hasCape =
-    role.cape ??
-    (race.cape
-      ? true
-      : v === "knight" || v === "royal"
-        ? rng.chance(0.75)
-        : // a cape behind a bare skeleton fills its open belly and reads as a skirt
-          v !== "skeleton" && rng.chance(0.2));
+    (role.cape ??
+      (race.cape
+        ? true
+        : v === "knight" || v === "royal"
+          ? rng.chance(0.75)
+          : // a cape behind a bare skeleton fills its open belly and reads as a skirt
+            v !== "skeleton" && rng.chance(0.2))) ||
+    capeWorn ||
+    info.worn?.id === "cape";
   const robe = role.robe ?? (v === "mage" || (v === "royal" && rng.chance(0.5)));
   const hairStyle = rng.int(0, 2);
   const plume = headgear === "helmet" && rng.chance(0.6);
@@ -521,7 +526,7 @@ export function buildHumanoid(
         c.rect(x, teethY, x, teethY + Math.max(0, px(1) - 1), mat.hollow, P.face);
   };
 
-  const drawHead = (c: SpriteCanvas, view: Pose["view"], hx: number, top: number) => {
+  const drawHead = (c: SpriteCanvas, view: Pose["view"], hx: number, top: number, pitch = 0) => {
     const x0 = Math.round(hx - headW / 2);
     const x1 = x0 + headW - 1;
     const y0 = top;
@@ -536,7 +541,9 @@ export function buildHumanoid(
       [x1, y1],
     ] as const)
       c.erase(x, y);
-    const eyeY = y0 + Math.round(headH * 0.5);
+    // seen from higher up, more of the top of the head shows and the face sits lower
+    const high = pitch >= 2 && view !== "side" ? 1 : 0;
+    const eyeY = y0 + Math.round(headH * 0.5) + high;
     const eh = size >= 40 ? 2 : 1;
     const face = view !== "back";
     const sideEyeX = x1 - px(2);
@@ -609,7 +616,8 @@ export function buildHumanoid(
         c.plot(x1 + 1, eyeY + 1, mat.skin, P.head); // nose
       }
     }
-    const hairTop = (mat0: number, part: number, depth: number) => {
+    const hairTop = (mat0: number, part: number, depth0: number) => {
+      const depth = depth0 + high;
       c.rect(x0, y0, x1, y0 + depth - 1, mat0, part);
       c.erase(x0, y0);
       c.erase(x1, y0);
@@ -676,7 +684,7 @@ export function buildHumanoid(
     if (headgear === "wizard-hat") {
       const brimY = y0 + px(2);
       c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, mat.cloth, P.hat);
-      const tipX = hx + (view === "side" ? -4 * k : rng.pick([-3, 3]) * k * 0.5);
+      const tipX = hx + (view === "side" ? -4 * k : hatTip * k * 0.5);
       c.poly(
         [
           [x0, brimY - 1],
@@ -725,9 +733,319 @@ export function buildHumanoid(
     c.rect(tx0 + 1, pelvisY, tx1 - 1, hipY, mat.skin, P.torso); // pelvis
   };
 
+  /**
+   * Character views (#19) from the front or the back, square on or turned three-quarters towards
+   * +x (a left diagonal is this mirrored). Turned from the front the body's right side comes
+   * towards the viewer (screen left): the torso narrows and shows its side plane there, the face
+   * slides towards the facing side with the back of the head behind it, and the far arm and leg
+   * tuck behind the body. Turned from the back the near side is screen right: a cheek shows past
+   * the hair and the cape swings the other way. The weapon stays in the hand it is in square on,
+   * so a turn from one direction to the next reads as one body rotating. Attacks swing towards the
+   * camera (front), away from it (back) or to the facing side (three-quarter).
+   */
+  const drawFacing = (c: SpriteCanvas, pose: Pose) => {
+    flick = pose.t + pose.attack / 3;
+    const back = pose.view === "back";
+    const tq = (pose.turn ?? 0) > 0;
+    const atk = pose.attack;
+    const walking = pose.mode === "walk";
+    const take = pose.take ?? 0;
+    const tv = (n: number) => takeVary(take, n);
+    const hipY = ground - legLen;
+    const torsoTop = hipY - torsoH + pose.bob;
+    const headTop = torsoTop - headH + 1;
+    const tw = tq ? Math.max(4, Math.round(torsoW * 0.8)) : torsoW;
+    const tx0 = Math.round(cx - tw / 2);
+    const tx1 = tx0 + tw - 1;
+    const shoulderY = torsoTop + px(1);
+    const armLen = torsoH * 0.95;
+    // screen side of the near shoulder (turned) and of the weapon hand
+    const near = tq ? (back ? 1 : -1) : 0;
+    const w = back ? -1 : 1;
+    const legMat = robe ? mat.cloth : bony ? mat.skin : mat.pants;
+    const footMat = bony ? mat.skin : mat.boots;
+    const capeSwing = (walking && pose.stride ? k : 0) * (tq ? -1 : 0) + tv(3);
+
+    if (hasCape && !back)
+      c.rect(
+        tx0 - 1 - (tq ? Math.round(1.5 * k) : 0),
+        torsoTop + 1,
+        tx1 + 1 - (tq ? px(1) : 0),
+        ground - px(3),
+        mat.cape,
+        P.cape,
+      );
+
+    // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
+    const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
+    const gap = Math.max(1, Math.round(k));
+    const sides = near > 0 ? [-1, 1] : [1, -1];
+    for (const s of sides) {
+      const far = tq && s !== near;
+      let x0 = s < 0 ? cx - gap - lw : cx + gap - 1;
+      if (far) x0 += s < 0 ? 1 : -1;
+      let lift = pose.lift === s ? 1 : 0;
+      let wide = 0;
+      let dx = 0;
+      if (walking) {
+        lift = pose.lift === s ? px(2) : pose.stride === -s ? 1 : 0;
+        wide = pose.stride === s ? 1 : 0;
+        // turned, the leading foot also steps towards the facing side
+        if (tq) dx = pose.stride === s ? px(1) : pose.stride === -s ? -px(1) : 0;
+      }
+      if (atk && tq) dx += s === near ? -px(1) : px(1);
+      const yBot = ground - lift - (far ? 1 : 0);
+      const part = s < 0 ? P.legF : P.legN;
+      const tone = far ? 1 : -1;
+      c.rect(x0 + dx, hipY, x0 + dx + lw - (far ? 1 : 0), yBot, legMat, part, tone);
+      c.rect(
+        x0 + dx - (s < 0 ? wide : 0),
+        yBot - px(1) + 1 - wide,
+        x0 + dx + lw + (s > 0 ? wide : 0) + (tq && !back ? 1 : 0) - (far ? 1 : 0),
+        yBot,
+        footMat,
+        part,
+        tone,
+      );
+    }
+
+    // --- hands: the weapon hand and the free one ---
+    let hand: [number, number];
+    let ang: number;
+    const armF = walking ? pose.stride : 0;
+    const sx = (d: number) => cx + w * d;
+    const upright = weapon === "staff" || weapon === "bow" || weapon === "torch";
+    if (atk === 1) {
+      hand = [tq ? tx0 - 1.5 * k : sx(tw / 2 + 1.5 * k), shoulderY - 3.5 * k];
+      ang = upright
+        ? -Math.PI / 2 + (tq ? -0.3 : w * 0.3)
+        : tq
+          ? -Math.PI * 0.8
+          : -Math.PI / 2 + w * 0.5;
+    } else if (atk === 2) {
+      if (tq) {
+        hand = [tx1 + 3 * k, shoulderY + 1 * k];
+        ang = upright ? -Math.PI * 0.3 : back ? -0.25 : -0.05;
+      } else if (back) {
+        hand = [sx(1 * k), shoulderY - 2.5 * k];
+        ang = -Math.PI / 2 - w * 0.25;
+      } else {
+        // a sweep across the body towards the camera; a staff or bow is held up and out
+        hand = [sx(1 * k), shoulderY + armLen * 0.6];
+        ang = upright ? -Math.PI / 2 - w * 0.3 : w > 0 ? Math.PI * 0.9 : Math.PI * 0.1;
+      }
+    } else if (atk === 3) {
+      hand = tq
+        ? [tx1 + 3 * k, shoulderY + 3 * k]
+        : [sx(tw / 2 + 1.5 * k), shoulderY + armLen * 0.8];
+      ang = upright
+        ? -Math.PI / 2 + w * 0.5
+        : tq
+          ? Math.PI * 0.15
+          : // back on guard: the weapon lowered from the sweep, pointing up and out
+            w > 0
+            ? -Math.PI * 0.4
+            : -Math.PI * 0.6;
+    } else {
+      const swing = tq ? -armF * k : 0;
+      hand = [
+        (tq ? (back ? tx0 - 0.5 * k : tx1 + 0.8 * k) : sx(tw / 2 + 1.5 * k)) +
+          (armF === -1 ? -w : 0) +
+          swing,
+        shoulderY + armLen + (armF === -1 ? 1 : armF === 1 ? -1 : 0),
+      ];
+      ang = weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (back ? -0.35 : tq ? 0.55 : 0.35);
+    }
+    if (take) {
+      // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
+      ang += (tv(1) || 1) * 0.2;
+      hand = [hand[0] + tv(2), hand[1] + (tv(4) || 1)];
+    }
+    // a staff's butt reaches 4k below the hand: it stays above the feet at every size
+    if (weapon === "staff") hand = [hand[0], Math.min(hand[1], ground - Math.ceil(4 * k) - 2)];
+    const free: [number, number] = [
+      (tq ? (back ? tx1 + 1.5 * k : tx0 - 1.5 * k) : sx(-(tw / 2 + 1.5 * k))) +
+        (armF === 1 ? w : 0) +
+        (tq && walking ? armF * k : 0),
+      shoulderY + armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0) + (atk === 1 ? -1 : 0),
+    ];
+    const arm = (at: [number, number], from: number, part: number, tone = -1) => {
+      // small sizes round the arm longer than the legs: the hand stays above the feet
+      const to: [number, number] = [at[0], Math.min(at[1], ground - px(2))];
+      c.capsule(from, shoulderY + 1, to[0], to[1], limb, armMat, part, tone);
+      c.rect(to[0] - limb + 0.5, to[1], to[0] + limb - 0.5, to[1] + px(1), mat.skin, part, tone);
+    };
+    const shoulder = (side: number) =>
+      side > 0
+        ? tx1 + (tq ? 0 : Math.round(1.5 * k) - 1)
+        : tx0 - (tq ? 0 : Math.round(1.5 * k) - 1);
+    const handSide = Math.sign(hand[0] - cx) || w;
+    // the far arm (turned) goes behind the torso; the weapon hand of a back view is in front of
+    // the body, so behind it for us
+    const weaponArmBehind = back || (tq && handSide !== near);
+    const slash = () => {
+      if (
+        atk !== 2 ||
+        !(
+          weapon === "sword" ||
+          weapon === "axe" ||
+          weapon === "dagger" ||
+          weapon === "hammer" ||
+          weapon === "spear" ||
+          weapon === "icon"
+        )
+      )
+        return;
+      const cy = shoulderY + 2 * k;
+      const [a0, a1, R] = tq
+        ? [-1.6, 0.5, 11 * k]
+        : back
+          ? [Math.PI + 0.4, 2 * Math.PI - 0.4, 10 * k]
+          : [-0.5, Math.PI + 0.5, 9 * k];
+      for (const r of [R, R - 1.5 * k])
+        for (let a = a0; a <= a1; a += 0.04)
+          c.plot(cx + Math.cos(a) * r * (tq ? 1 : w), cy + Math.sin(a) * r, mat.slash, P.fx);
+    };
+    const projectile = () => {
+      if (atk !== 2 || (weapon !== "staff" && weapon !== "bow")) return;
+      const [px0, py0] = tq
+        ? [Math.min(size - 3, hand[0] + 8 * k), hand[1]]
+        : back
+          ? [cx, headTop - 3 * k]
+          : [cx + w * 3 * k, hipY + 2 * k];
+      c.ellipse(
+        px0,
+        py0,
+        1.6 * k + 0.3,
+        1.6 * k + 0.3,
+        weapon === "bow" ? mat.wood : mat.orb,
+        P.fx,
+      );
+    };
+    if (back) slash();
+    if (weaponArmBehind) {
+      arm(hand, shoulder(handSide), P.armF, tq ? 1 : -1);
+      drawWeapon(c, hand[0], hand[1], ang, tq);
+    }
+    if (tq && !back) arm(free, shoulder(Math.sign(free[0] - cx)), P.armF, 1);
+
+    // --- torso, with its side plane when turned ---
+    const ribcage = bony && !robe;
+    const bodyMat = v === "knight" ? mat.metal : mat.cloth;
+    if (!ribcage) c.rect(tx0, torsoTop, tx1, hipY, bodyMat, P.torso);
+    if (robe)
+      c.poly(
+        [
+          [tx0, hipY - 1],
+          [tx0 + tw, hipY - 1],
+          [tx0 + tw + 2 * k, ground - px(1)],
+          [tx0 - 2 * k, ground - px(1)],
+        ],
+        mat.cloth,
+        P.robe,
+      );
+    if (!ribcage) c.rect(tx0, hipY - px(1), tx1, hipY - px(1), mat.accent, P.belt);
+    if (tq && !ribcage) {
+      const planeX = near < 0 ? tx0 : tx1 - px(1) + 1;
+      c.rect(planeX, torsoTop + 1, planeX + px(1) - 1, hipY - px(1) - 1, bodyMat, P.torso, 1);
+    }
+    if (v === "knight" && !back) {
+      const mx = cx + (tq ? px(1) : 0);
+      c.rect(mx - 1, torsoTop + 1, mx, hipY - px(2), mat.accent, P.belt);
+    }
+    if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, tq ? "side" : pose.view);
+
+    // --- head, turned: the face slides to the facing side ---
+    const hx = cx + (tq ? (back ? 0 : Math.round(k * 0.5)) : 0);
+    drawHead(c, pose.view, hx, headTop, pose.pitch ?? 0);
+    if (tq) turnHead(c, hx, headTop, back);
+    if (race.look === "mummy")
+      for (let y = headTop; y < ground; y += 3)
+        for (let x = 0; x < size; x++) {
+          const i = c.index(x, y);
+          if (i >= 0 && (c.mat[i] === mat.skin || c.mat[i] === mat.cloth)) c.tone[i] = 1;
+        }
+
+    // --- cape over the back, arms and weapon in front ---
+    if (hasCape && back)
+      c.poly(
+        [
+          [tx0 - (tq ? px(1) : 0), torsoTop + 1],
+          [tx1 + 1 - (tq ? px(1) : 0), torsoTop + 1],
+          [tx1 + 1 + k - (tq ? 2 * k : 0) + capeSwing, ground - px(2)],
+          [tx0 - k - (tq ? 2 * k : 0) + capeSwing, ground - px(2)],
+        ],
+        mat.cape,
+        P.cape,
+      );
+    if (!tq || back) arm(free, shoulder(Math.sign(free[0] - cx) || -w), P.armN);
+    if (!weaponArmBehind) {
+      arm(hand, shoulder(handSide), P.armN);
+      drawWeapon(c, hand[0], hand[1], ang, tq);
+    } else if (tq && !back) {
+      // the far hand holds the weapon out past the body
+      drawWeapon(c, hand[0], hand[1], ang, tq);
+      c.plot(hand[0], hand[1], mat.skin, P.armN);
+    }
+    if (!back) slash();
+    projectile();
+  };
+
+  /**
+   * Three-quarter head from the square-on one: from the front the eyes, slit or muzzle slide
+   * towards +x and the side of the head behind them takes the hair (or helmet); from the back a
+   * cheek and the edge of the face show on the near (right) side.
+   */
+  const turnHead = (c: SpriteCanvas, hx: number, top: number, back: boolean) => {
+    const x0 = Math.round(hx - headW / 2);
+    const x1 = x0 + headW - 1;
+    const y1 = top + headH - 1;
+    const s = Math.max(1, Math.round(headW * 0.2));
+    const eyeY = top + Math.round(headH * 0.5);
+    const covered =
+      headgear === "helmet" ||
+      headgear === "horned" ||
+      headgear === "visor" ||
+      headgear === "skull";
+    const hairMat = headgear === "hood" ? mat.cloth : mat.hair;
+    if (!back) {
+      // slide every face pixel right by s (clipped at the head's right edge)
+      for (let y = top - 1; y <= y1 + px(2); y++) {
+        for (let x = x1; x >= x0; x--) {
+          const i = c.index(x, y);
+          if (i < 0 || c.part[i] !== P.face || c.mat[i]! < 0) continue;
+          const m0 = c.mat[i]!;
+          const t0 = c.tone[i]!;
+          const j = c.index(x + s, y);
+          const base = covered && headgear !== "skull" ? mat.metal : mat.skin;
+          c.plot(x, y, base, base === mat.metal ? P.hat : P.head);
+          if (x + s <= x1 && j >= 0) c.plot(x + s, y, m0, P.face, t0);
+        }
+      }
+      if (!covered && headgear !== "bald")
+        for (let y = top + 1; y <= eyeY + 1; y++)
+          for (let x = x0; x < x0 + s; x++)
+            if (c.get(x, y) === mat.skin) c.plot(x, y, hairMat, P.hat);
+      return;
+    }
+    if (covered) {
+      if (headgear !== "skull")
+        c.rect(x1, eyeY, x1, eyeY, headgear === "visor" ? mat.glow : mat.eye, P.face);
+      return;
+    }
+    // back view: a cheek and ear on the near side below the hair line
+    for (let y = eyeY - 1; y <= y1 - 1; y++)
+      for (let x = x1 - s + 1; x <= x1; x++) {
+        const m0 = c.get(x, y);
+        if (m0 === mat.hair || m0 === mat.cloth) c.plot(x, y, mat.skin, P.head);
+      }
+  };
+
   const draw = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
     const side = pose.view === "side";
+    // the characters' front, back and three-quarter views (pose.pitch set by character.ts)
+    if (!side && pose.pitch !== undefined) return drawFacing(c, pose);
     const atk = pose.attack;
     const bodyDx = side ? (atk === 1 ? -1 : atk === 2 ? 1 : 0) : 0;
     const bx = cx + bodyDx;
@@ -819,13 +1137,17 @@ export function buildHumanoid(
     const armLen = torsoH * 0.95;
     let handN: [number, number];
     let weaponAng: number;
+    // a character's long staff or bow is raised rather than swung out flat, so it stays inside
+    // its padded canvas (batch frames keep their wider swing)
+    const raised = pose.pitch !== undefined && (weapon === "staff" || weapon === "bow");
     if (side) {
       if (atk === 1) {
         handN = [bx - 2 * k, shoulderY - 4 * k];
-        weaponAng = -Math.PI * 0.85;
+        weaponAng = raised ? -Math.PI * 0.6 : -Math.PI * 0.85;
       } else if (atk === 2) {
-        handN = [bx + 7 * k, shoulderY + 1 * k];
-        weaponAng = weapon === "staff" || weapon === "bow" ? 0 : -0.05;
+        // a character keeps its swing inside its padded canvas
+        handN = [bx + (pose.pitch === undefined ? 7 : 5) * k, shoulderY + 1 * k];
+        weaponAng = raised ? -1.1 : weapon === "staff" || weapon === "bow" ? 0 : -0.05;
       } else if (atk === 3) {
         handN = [bx + 4 * k, shoulderY + 4 * k];
         weaponAng = Math.PI * 0.22;
@@ -837,8 +1159,13 @@ export function buildHumanoid(
         ];
         weaponAng = weapon === "staff" ? -Math.PI / 2 : -Math.PI * 0.3;
       }
+      if (pose.take) {
+        // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
+        weaponAng += (takeVary(pose.take, 1) || 1) * 0.2;
+        handN = [handN[0] + takeVary(pose.take, 2), handN[1] + (takeVary(pose.take, 4) || 1)];
+      }
       const handF: [number, number] = [
-        bx + pose.stride * 3.2 * k - k,
+        bx + pose.stride * 3.2 * k - k + takeVary(pose.take ?? 0, 5),
         shoulderY + armLen - Math.abs(pose.stride) * k,
       ];
       c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, armMat, P.armF, 1);
@@ -897,8 +1224,8 @@ export function buildHumanoid(
       // bandage wraps: every third row of skin and cloth in its shadow tone
       for (let y = headTop; y < ground; y += 3)
         for (let x = 0; x < size; x++) {
-          const i = y * size + x;
-          if (c.mat[i] === mat.skin || c.mat[i] === mat.cloth) c.tone[i] = 1;
+          const i = c.index(x, y);
+          if (i >= 0 && (c.mat[i] === mat.skin || c.mat[i] === mat.cloth)) c.tone[i] = 1;
         }
 
     // --- near arm + weapon (in front) ---
@@ -951,11 +1278,15 @@ export function buildHumanoid(
       if (pose.view === "front") drawWeapon(c, handN[0], handN[1], weaponAng, false);
     }
   };
+  // drawn once per design (it was picked while drawing, so a reused design flipped it per frame);
+  // picked last, so a batch frame's one draw sees the same value as before
+  const hatTip = headgear === "wizard-hat" ? rng.pick([-3, 3]) : 0;
   return {
     size,
     materials: m.list,
     restView: "front",
     draw,
+    turns: true,
     // what a material word re-ramps: armour, clothes and the weapon, not skin or eyes
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
   };

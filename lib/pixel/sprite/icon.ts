@@ -101,6 +101,57 @@ function recolor(colors: Rgb[], counts: number[], target: Rgb | undefined, crng:
   });
 }
 
+/** What an ore is an ore of: the metal named in the prompt, else one the seed picks. */
+const ORE_METALS: Partial<Record<string, string>> = {
+  gold: "#f0c838",
+  iron: "#c87848",
+  silver: "#e0e4ec",
+  crystal: "#7cdcf4",
+  ice: "#7cdcf4",
+  magic: "#c070f0",
+  fire: "#f06424",
+};
+
+/**
+ * Ore is rock flecked with metal: seeded 2×2 specks (lit top-left cell) on the flat interior of
+ * the rock's body, spaced so they read as separate veins at 32 px.
+ */
+function oreSpecks(
+  info: PromptInfo,
+  r: IconRaster,
+  rng: Rng,
+  m: Mats,
+): { mat: number; cells: Map<number, number> } {
+  const named = info.materials.map((id) => ORE_METALS[id]).find(Boolean);
+  const hex =
+    named ??
+    info.colors[0] ??
+    rng.pick(["#f0c838", "#d88848", "#7cdcf4", "#e0404c", "#48c878"] as const);
+  const mat = m.add(hex);
+  const inside = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < r.w && y < r.h && r.idx[y * r.w + x] === MONO.body;
+  const spots: number[] = [];
+  for (let y = 0; y < r.h - 1; y++)
+    for (let x = 0; x < r.w - 1; x++)
+      if (inside(x, y) && inside(x + 1, y) && inside(x, y + 1) && inside(x + 1, y + 1))
+        spots.push(y * r.w + x);
+  const cells = new Map<number, number>();
+  const want = Math.max(3, Math.round(spots.length / 28));
+  const picked: [number, number][] = [];
+  for (let tries = 0; tries < 200 && picked.length < want && spots.length; tries++) {
+    const j = spots[rng.int(0, spots.length - 1)]!;
+    const x = j % r.w;
+    const y = (j - x) / r.w;
+    if (picked.some(([px, py]) => Math.abs(px - x) < 4 && Math.abs(py - y) < 4)) continue;
+    picked.push([x, y]);
+    cells.set(j, 3);
+    cells.set(j + 1, 2);
+    cells.set(j + r.w, 2);
+    cells.set(j + r.w + 1, 1);
+  }
+  return { mat, cells };
+}
+
 export function buildIcon(
   info: PromptInfo,
   rng: Rng,
@@ -117,6 +168,8 @@ export function buildIcon(
     base = [b, m.add(accent), b];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
+  const specks =
+    info.subject === "ore" && raster.mono ? oreSpecks(info, raster, rng, m) : undefined;
   const campfire = info.subject === "campfire";
   const log = m.add("#8c5a30");
   const logEnd = m.add("#d8b078");
@@ -210,7 +263,9 @@ export function buildIcon(
             : shade[i]! > 0
               ? 3
               : -1;
-        c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
+        const speck = specks?.cells.get(i);
+        if (speck !== undefined) c.plot(x, y + oy + rowDy, specks!.mat, 24, speck);
+        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
       }
     if (campfire) {
       // two crossed logs under the flame, their cut ends light

@@ -141,7 +141,8 @@ export function interpretInfo(
     const src = iconSourceFor(prompt, o.seed, info.held.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
   }
-  if (info.worn) {
+  // a cape is drawn by the engine (wearables.ts, humanoid.ts), not borrowed
+  if (info.worn && info.worn.id !== "cape") {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
   }

@@ -8,6 +8,8 @@ import { createImage, type RgbaImage } from "../types";
 export interface FrameEffects {
   /** lift the whole sprite by n logical px (airborne), limited by the headroom above it */
   rise?: number;
+  /** pixels kept free at the canvas edge by a risen sprite and spell sparkles (characters) */
+  margin?: number;
   /** move the sprite horizontally (knock-back), + = right */
   shiftX?: number;
   /** shear the rows above the feet: + leans right, − leans left (n px at the top) */
@@ -22,6 +24,8 @@ export interface FrameEffects {
   rotateWideDeg?: number;
   /** for wide subjects: remove this fraction of the height (flattened, collapsed) */
   collapseWide?: number;
+  /** a four-legged body: collapses like a wide subject even when its neck makes it tall */
+  fourLegged?: boolean;
   /**
    * Three-quarter turn of a front/back view: the silhouette's centre moves towards the facing
    * side (−1 left, +1 right) — the near half widens, the far half narrows.
@@ -116,7 +120,7 @@ export function applyFrameEffects(img: RgbaImage, fx: FrameEffects | undefined):
       return [Math.round(sx), y];
     });
   }
-  const wide = b0.x1 - b0.x0 > 1.2 * (b0.y1 - b0.y0);
+  const wide = !!fx.fourLegged || b0.x1 - b0.x0 > 1.2 * (b0.y1 - b0.y0);
   const squash =
     wide && fx.collapseWide ? Math.round((b0.y1 - b0.y0) * fx.collapseWide) : fx.squash;
   if (squash) {
@@ -153,7 +157,7 @@ export function applyFrameEffects(img: RgbaImage, fx: FrameEffects | undefined):
   }
   if (fx.shiftX || fx.rise) {
     const b = bounds(out)!;
-    const rise = Math.max(0, Math.min(fx.rise ?? 0, b.y0));
+    const rise = Math.max(0, Math.min(fx.rise ?? 0, b.y0 - (fx.margin ?? 0)));
     const dx = Math.max(-b.x0, Math.min(fx.shiftX ?? 0, out.width - 1 - b.x1));
     out = remap(out, (x, y) => [x - dx, y + rise]);
   }
@@ -163,7 +167,7 @@ export function applyFrameEffects(img: RgbaImage, fx: FrameEffects | undefined):
     const cut = lum(colours.dark) + 0.2;
     for (let i = 0; i < p.length; i++) if (p[i]! >>> 24 && lum(p[i]!) > cut) p[i] = colours.light;
   }
-  if (fx.magic) drawMagic(out, fx.magic, fx.facing ?? 1, colours);
+  if (fx.magic) drawMagic(out, fx.magic, fx.facing ?? 1, colours, fx.margin ?? 0);
   return out;
 }
 
@@ -173,6 +177,7 @@ function drawMagic(
   phase: 1 | 2 | 3 | 4,
   facing: -1 | 0 | 1,
   c: { light: number; accent: number; dark: number },
+  margin: number,
 ) {
   const b = bounds(img);
   if (!b) return;
@@ -184,7 +189,7 @@ function drawMagic(
   const cx =
     facing === 0 ? Math.round((b.x0 + b.x1) / 2) : facing > 0 ? b.x1 - 1 + reach : b.x0 + 1 - reach;
   const put = (x: number, y: number, v: number) => {
-    if (x >= 0 && y >= 0 && x < w && y < img.height) p[y * w + x] = v;
+    if (x >= margin && y >= margin && x < w - margin && y < img.height - margin) p[y * w + x] = v;
   };
   const r = [1, 2, 3, 2][phase - 1]!;
   if (phase <= 3) {

@@ -6,6 +6,7 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { BUILDERS, type SubjectKind } from "./builders";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
@@ -25,19 +26,7 @@ import {
   type Subject,
 } from "./vocabulary";
 
-export type SubjectKind =
-  | "humanoid"
-  | "animal"
-  | "dragon"
-  | "slime"
-  | "spirit"
-  | "item"
-  | "vehicle"
-  | "building"
-  | "tile"
-  | "plant"
-  | "monster"
-  | "icon";
+export type { SubjectKind } from "./builders";
 
 /** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
 export interface HeldItem {
@@ -355,8 +344,8 @@ function heldFor(s: Subject): HeldItem {
   return { id: s.id, icon: fallback[s.id] ?? "star" };
 }
 
-/** Headwear any subject can wear, drawn over the top of whatever wears it. */
-const WEARABLES = new Set(["hat", "wizard-hat", "crown", "helmet", "cap"]);
+/** What any subject can wear: headwear over its top, a cape over its back (wearables.ts). */
+const WEARABLES = new Set(["hat", "wizard-hat", "crown", "helmet", "cap", "cape"]);
 const BEINGS = new Set(["animal", "creature", "character", "race"]);
 
 /** A subject's Chinese name (its first Chinese word), for the Chinese interpretation line. */
@@ -389,37 +378,6 @@ function clone(i: PromptInfo): PromptInfo {
     held: i.held ? { ...i.held } : undefined,
     worn: i.worn ? { ...i.worn } : undefined,
   };
-}
-
-/** The kind/variant pair the existing builders switch on, for a vocabulary subject. */
-function kindOf(s: Subject): { kind: SubjectKind; variant: string } {
-  switch (s.builder) {
-    case "humanoid":
-      return { kind: "humanoid", variant: s.ref.split(":")[1]! };
-    case "animal":
-      return { kind: "animal", variant: s.ref };
-    case "dragon":
-      return { kind: "dragon", variant: "dragon" };
-    case "blob":
-      return s.ref === "slime"
-        ? { kind: "slime", variant: "slime" }
-        : { kind: "spirit", variant: "elemental" };
-    case "monster":
-      return { kind: "monster", variant: s.ref };
-    case "item":
-      return { kind: "item", variant: s.ref };
-    case "tile":
-      return { kind: "tile", variant: s.ref };
-    case "icon":
-      return { kind: "icon", variant: s.ref };
-    default: {
-      const cat = s.category;
-      const kind: SubjectKind =
-        cat === "vehicle" ? "vehicle" : cat === "building" ? "building" : "plant";
-      const variant = s.ref === "tower" || s.ref === "lighthouse" ? "castle" : s.ref;
-      return { kind, variant };
-    }
-  }
 }
 
 function levenshtein(a: string, b: string, max: number): number {
@@ -456,6 +414,27 @@ function fuzzySubject(word: string): { s: Subject; key: string } | undefined {
     if (d <= max && (!best || d < best.d)) best = { s: sub.s, key, d };
   }
   return best;
+}
+
+/**
+ * An English compound the vocabulary does not list names a kind of its last part: a trapdoor
+ * is a door, a lockbox a box, a swordfish a fish. The longest known tail of at least 3 letters
+ * wins; tails are 4+ letters and heads 3+ ("ore" is not read in "manticore", nor "bat" in
+ * "combat").
+ */
+function compoundSubject(words: string[]): { s: Subject; word: string; tail: string } | undefined {
+  const L = lex();
+  for (const w of words) {
+    if (w.length < 6 || !/^[a-z]+$/.test(w)) continue;
+    for (let k = 3; k <= w.length - 4; k++) {
+      const tail = w.slice(k);
+      for (const f of [tail, ...singulars(tail)]) {
+        const sub = L.en.get(f)?.find((l) => l.t === "subject");
+        if (sub?.t === "subject" && !sub.weak) return { s: sub.s, word: w, tail: f };
+      }
+    }
+  }
+  return undefined;
 }
 
 const PERSON_SUFFIX = /(ist|er|or|ian|man|woman|smith|maker|keeper|monger|ess|eer|ant)$/;
@@ -515,245 +494,321 @@ function readPhrases(text: string): {
   return { text, contents, features };
 }
 
-function parsePromptUncached(prompt: string): PromptInfo {
+type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
+
+/** What the parse phases read from a prompt, filled in phase by phase (parsePromptUncached). */
+interface Reading {
+  text: string;
+  phrases: ReturnType<typeof readPhrases>;
+  mentions: Mention[];
+  unknown: string[];
+  guesses: string[];
+  guessesZh: string[];
+  ignored: string[];
+  lent: string[];
+  colors: { p: number; c: Rgb }[];
+  materials: MaterialId[];
+  size: number;
+  sizeNamed: boolean;
+  cute: boolean;
+  /** index of the hold word's mention (−1: none) and the phrase of every mention */
+  holdAt: number;
+  phraseOf: number[];
+  /** every subject mention, and those that may be the head (strong nouns, headwear removed) */
+  subjects: Candidate[];
+  pool: Candidate[];
+  worn?: PromptInfo["worn"];
+  usedAsSubject: Set<number>;
+  headPhrase: number;
+  head?: Subject;
+  role?: string;
+  race?: string;
+  form?: string;
+  held?: HeldItem;
+  theme?: Subject;
+  icon?: string;
+}
+
+function setRoleOrRace(r: Reading, s: Subject): void {
+  const [k, id] = s.ref.split(":") as [string, string];
+  if (k === "role") r.role = id;
+  else r.race = id;
+}
+
+/** Phase 1: phrases with a game meaning, words, and a size written as digits. */
+function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
   const { mentions, unknown } = tokenize(text);
-  const guesses: string[] = [];
-  const guessesZh: string[] = [];
-  const ignored: string[] = [];
-  const lent: string[] = [];
-
-  const colors: { p: number; c: Rgb }[] = [];
-  const materials: MaterialId[] = [];
-  let size = 32;
-  let sizeNamed = false;
-  let cute = false;
   const px = SIZE_RE.exec(text);
-  if (px) {
-    size = Number(px[1]);
-    sizeNamed = true;
-  }
+  return {
+    text,
+    phrases,
+    mentions,
+    unknown,
+    guesses: [],
+    guessesZh: [],
+    ignored: [],
+    lent: [],
+    colors: [],
+    materials: [],
+    size: px ? Number(px[1]) : 32,
+    sizeNamed: !!px,
+    cute: false,
+    holdAt: -1,
+    phraseOf: [],
+    subjects: [],
+    pool: [],
+    usedAsSubject: new Set(),
+    headPhrase: -1,
+  };
+}
 
-  // split into phrases at "and"; the hold word starts the held phrase
-  let holdAt = -1;
-  const phraseOf: number[] = [];
+/** Phase 2: noun phrases split at "and"; the hold word starts the held phrase. */
+function splitPhrases(r: Reading): void {
   let phrase = 0;
-  mentions.forEach((m, i) => {
+  r.mentions.forEach((m, i) => {
     if (m.lex.some((l) => l.t === "and")) phrase++;
-    if (holdAt < 0 && m.lex.some((l) => l.t === "hold")) {
-      holdAt = i;
+    if (r.holdAt < 0 && m.lex.some((l) => l.t === "hold")) {
+      r.holdAt = i;
       phrase++;
     }
-    phraseOf.push(phrase);
+    r.phraseOf.push(phrase);
   });
-
-  const subjects = mentions
+  r.subjects = r.mentions
     .map((m, i) => ({ m, i, sub: subjectOf(m) }))
-    .filter((x) => x.sub !== undefined) as {
-    m: Mention;
-    i: number;
-    sub: { s: Subject; weak: boolean };
-  }[];
-  const strong = subjects.filter((x) => !x.sub.weak && !isModifierWord(x.m));
-  let pool = strong.length ? strong : subjects;
+    .filter((x) => x.sub !== undefined) as Candidate[];
+  const strong = r.subjects.filter((x) => !x.sub.weak && !isModifierWord(x.m));
+  r.pool = strong.length ? strong : r.subjects;
   // headwear next to a being is worn by it: "a cat wearing a wizard hat", "a frog with a crown"
-  let worn: PromptInfo["worn"];
-  const hat = pool.find((x) => WEARABLES.has(x.sub.s.id));
-  if (hat && pool.some((x) => BEINGS.has(x.sub.s.category) && x !== hat)) {
-    worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
-    pool = pool.filter((x) => x !== hat);
+  const hat = r.pool.find((x) => WEARABLES.has(x.sub.s.id));
+  if (hat && r.pool.some((x) => BEINGS.has(x.sub.s.category) && x !== hat)) {
+    r.worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
+    r.pool = r.pool.filter((x) => x !== hat);
   }
-  const usedAsSubject = new Set<number>();
+}
 
-  // head: the last noun of the first noun phrase that is not the held phrase
+/**
+ * Phase 3: the head — the last noun of the first noun phrase that is not the held phrase — and
+ * what the nouns before it do to it (race, form, theme colours, a held item in Chinese order).
+ */
+function chooseHead(r: Reading): void {
+  const { pool, holdAt, phraseOf } = r;
   const beforeHold = pool.filter((x) => holdAt < 0 || x.i < holdAt);
   const afterHold = pool.filter((x) => holdAt >= 0 && x.i > holdAt);
-  let headPhrase = beforeHold.length ? phraseOf[beforeHold[0]!.i]! : -1;
-  let headCands = beforeHold.filter((x) => phraseOf[x.i] === headPhrase);
+  r.headPhrase = beforeHold.length ? phraseOf[beforeHold[0]!.i]! : -1;
+  let headCands = beforeHold.filter((x) => phraseOf[x.i] === r.headPhrase);
   if (!headCands.length && afterHold.length) {
     // "with a sword" alone: the sword is the subject
-    headPhrase = phraseOf[afterHold[0]!.i]!;
-    headCands = afterHold.filter((x) => phraseOf[x.i] === headPhrase);
+    r.headPhrase = phraseOf[afterHold[0]!.i]!;
+    headCands = afterHold.filter((x) => phraseOf[x.i] === r.headPhrase);
   }
-  let head: Subject | undefined;
-  let role: string | undefined;
-  let race: string | undefined;
-  let form: string | undefined;
-  let held: HeldItem | undefined;
-  let theme: Subject | undefined;
-
   if (headCands.length) {
     const h = headCands[headCands.length - 1]!;
-    head = h.sub.s;
-    usedAsSubject.add(h.i);
-    if (head.builder === "humanoid") {
-      const [k, id] = head.ref.split(":") as [string, string];
-      if (k === "role") role = id;
-      else race = id;
-    }
-    // a bare "monster"/"tile" after a real noun: the noun wins ("goblin monster")
-    for (const q of headCands.slice(0, -1)) {
-      const s = q.sub.s;
-      usedAsSubject.add(q.i);
-      if (head.builder === "humanoid" && s.builder === "humanoid") {
-        const [k, id] = s.ref.split(":") as [string, string];
-        if (k === "race" && !race) race = id;
-        else if (k === "role" && !role) role = id;
-        else if (k === "role" && id === "robot") race = "robot";
-        else ignored.push(q.m.word);
-      } else if (head.builder === "humanoid" && s.category === "animal") {
-        race = `beast:${s.id}`;
-      } else if (FORMS[s.id] && head.builder !== "humanoid") {
-        form = FORMS[s.id]!.form;
-        const mat = FORMS[s.id]!.material;
-        if (mat && !materials.includes(mat)) materials.push(mat);
-      } else if (
-        (head.id === "beast" || head.builder === "humanoid") &&
-        ["creature", "animal", "race"].includes(s.category)
-      ) {
-        // "goblin monster", "slime creature": the specific noun is the subject
-        head = s;
-        if (s.builder === "humanoid") {
-          const [k, id] = s.ref.split(":") as [string, string];
-          role = k === "role" ? id : undefined;
-          race = k === "race" ? id : undefined;
-        }
-      } else if (
-        head.builder === "humanoid" &&
-        holdAt >= 0 &&
-        q.i > holdAt &&
-        !held &&
-        ITEM_CATEGORIES.has(s.category)
-      ) {
-        // Chinese puts the held item first: 拿着火把的骑士 (holding-torch knight)
-        held = heldFor(s);
-      } else if (head.builder === "tile" && s.builder === "tile") {
-        // "grass platform": the platform takes the terrain's top; "water tile" is water
-        if (/platform|ledge|平台/.test(h.m.word)) theme = s;
-        else head = s;
-      } else {
-        theme ??= s;
-        lent.push(q.m.word);
-      }
-    }
+    r.head = h.sub.s;
+    r.usedAsSubject.add(h.i);
+    if (r.head.builder === "humanoid") setRoleOrRace(r, r.head);
+    for (const q of headCands.slice(0, -1)) qualify(r, q, h);
   }
   // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
   if (
-    head?.id === "platform" &&
+    r.head?.id === "platform" &&
     headCands.length &&
     !/platform|ledge|平台/.test(headCands[headCands.length - 1]!.m.word)
   ) {
-    const terrain = subjects.find((x) => x.sub.s.builder === "tile" && x.sub.s.id !== "platform");
+    const terrain = r.subjects.find((x) => x.sub.s.builder === "tile" && x.sub.s.id !== "platform");
     if (terrain) {
-      head = terrain.sub.s;
-      usedAsSubject.add(terrain.i);
+      r.head = terrain.sub.s;
+      r.usedAsSubject.add(terrain.i);
     }
   }
-  // the held item: first item-like noun after the hold word, or a second phrase's item for a
-  // character ("a knight and a sword")
+}
+
+/** A noun before the head (`q`, head mention `h`): what it does to the head. */
+function qualify(r: Reading, q: Candidate, h: Candidate): void {
+  const head = r.head!;
+  const s = q.sub.s;
+  r.usedAsSubject.add(q.i);
+  if (head.builder === "humanoid" && s.builder === "humanoid") {
+    const [k, id] = s.ref.split(":") as [string, string];
+    if (k === "race" && !r.race) r.race = id;
+    else if (k === "role" && !r.role) r.role = id;
+    else if (k === "role" && id === "robot") r.race = "robot";
+    else r.ignored.push(q.m.word);
+  } else if (head.builder === "humanoid" && s.category === "animal") {
+    r.race = `beast:${s.id}`;
+  } else if (FORMS[s.id] && head.builder !== "humanoid") {
+    r.form = FORMS[s.id]!.form;
+    const mat = FORMS[s.id]!.material;
+    if (mat && !r.materials.includes(mat)) r.materials.push(mat);
+  } else if (head.builder === "humanoid" && s.builder !== "humanoid" && FORMS[s.id]?.material) {
+    // "a ghost pirate": the character stays, in the form's material (haunted, holy …)
+    r.form = FORMS[s.id]!.form;
+    const mat = FORMS[s.id]!.material!;
+    if (!r.materials.includes(mat)) r.materials.push(mat);
+  } else if (
+    (head.id === "beast" || head.builder === "humanoid") &&
+    ["creature", "animal", "race"].includes(s.category)
+  ) {
+    // a bare "monster" after a real noun, "goblin monster", "slime creature": the noun wins
+    r.head = s;
+    if (s.builder === "humanoid") {
+      const [k, id] = s.ref.split(":") as [string, string];
+      r.role = k === "role" ? id : undefined;
+      r.race = k === "race" ? id : undefined;
+    }
+  } else if (
+    head.builder === "humanoid" &&
+    r.holdAt >= 0 &&
+    q.i > r.holdAt &&
+    !r.held &&
+    ITEM_CATEGORIES.has(s.category)
+  ) {
+    // Chinese puts the held item first: 拿着火把的骑士 (holding-torch knight)
+    r.held = heldFor(s);
+  } else if (head.builder === "tile" && s.builder === "tile") {
+    // "grass platform": the platform takes the terrain's top; "water tile" is water
+    if (/platform|ledge|平台/.test(h.m.word)) r.theme = s;
+    else r.head = s;
+  } else {
+    r.theme ??= s;
+    r.lent.push(q.m.word);
+  }
+}
+
+/**
+ * Phase 4: the held item — the first item-like noun after the hold word, or a second phrase's
+ * item for a character ("a knight and a sword"), else the class's own item — and the nouns
+ * that were named but not drawn.
+ */
+function chooseHeld(r: Reading): void {
+  const { head, pool, phraseOf, usedAsSubject } = r;
+  const afterHold = pool.filter((x) => r.holdAt >= 0 && x.i > r.holdAt);
   const heldCand =
     afterHold.find((x) => x.sub.s.builder !== "humanoid" && !usedAsSubject.has(x.i)) ??
     (head?.builder === "humanoid"
       ? pool.find(
           (x) =>
             !usedAsSubject.has(x.i) &&
-            phraseOf[x.i] !== headPhrase &&
+            phraseOf[x.i] !== r.headPhrase &&
             ITEM_CATEGORIES.has(x.sub.s.category),
         )
       : undefined);
   if (heldCand && head) {
     usedAsSubject.add(heldCand.i);
-    if (head.builder === "humanoid") held = heldFor(heldCand.sub.s);
+    if (head.builder === "humanoid") r.held = heldFor(heldCand.sub.s);
     else if (head.builder === "animal" || head.builder === "dragon") {
-      held = heldFor(heldCand.sub.s);
-      guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
-      guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
-    } else ignored.push(heldCand.m.word);
+      r.held = heldFor(heldCand.sub.s);
+      r.guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
+      r.guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
+    } else r.ignored.push(heldCand.m.word);
   }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
-  if (!held && head?.builder === "humanoid" && role && ROLE_ITEMS[role]) {
-    const item = SUBJECT_BY_ID.get(ROLE_ITEMS[role]!);
-    if (item) held = heldFor(item);
+  if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
+    const item = SUBJECT_BY_ID.get(ROLE_ITEMS[r.role]!);
+    if (item) r.held = heldFor(item);
   }
   // angels are holy, demons burn: the race brings its element unless the prompt names one
-  if (race === "angel" && !materials.includes("holy")) materials.push("holy");
-  for (const x of subjects) if (worn && x.sub.s.id === worn.id) usedAsSubject.add(x.i);
-  for (const x of subjects)
+  if (r.race === "angel" && !r.materials.includes("holy")) r.materials.push("holy");
+  for (const x of r.subjects) if (r.worn && x.sub.s.id === r.worn.id) usedAsSubject.add(x.i);
+  for (const x of r.subjects)
     if (!usedAsSubject.has(x.i) && x !== undefined && !isModifierWord(x.m) && x.sub.s !== head)
-      ignored.push(x.m.word);
+      r.ignored.push(x.m.word);
+}
 
-  // modifiers anywhere in the prompt (a subject word that is also a modifier counts as one
-  // unless it was used as the subject)
-  mentions.forEach((m, i) => {
-    if (usedAsSubject.has(i)) return;
+/**
+ * Phase 5: modifiers anywhere in the prompt (a subject word that is also a modifier counts as
+ * one unless it was used as the subject), then the subject's own material and colour unless
+ * the prompt names some.
+ */
+function readModifiers(r: Reading): void {
+  r.mentions.forEach((m, i) => {
+    if (r.usedAsSubject.has(i)) return;
     for (const l of m.lex) {
-      if (l.t === "material" && !materials.includes(l.id)) materials.push(l.id);
-      else if (l.t === "color") colors.push({ p: m.pos, c: hexToRgb(l.hex) });
-      else if (l.t === "size" && !sizeNamed) {
-        size = l.size;
-        sizeNamed = true;
-      } else if (l.t === "cute") cute = true;
+      if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
+      else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
+      else if (l.t === "size" && !r.sizeNamed) {
+        r.size = l.size;
+        r.sizeNamed = true;
+      } else if (l.t === "cute") r.cute = true;
     }
   });
-  // a subject's own material and colour unless the prompt names some
-  const defaults = head ? SUBJECT_DEFAULTS[head.id] : undefined;
-  if (defaults?.materials && !materials.length) materials.push(...defaults.materials);
-  if (defaults?.color && !colors.length) colors.push({ p: 0, c: hexToRgb(defaults.color) });
-  // nothing in the vocabulary: the borrowed icon library, then spelling, then word shape
-  let nothingMatched = false;
-  let icon: string | undefined;
-  if (!head) {
-    // an emoji whose whole label is the word beats a game icon; a game icon named by the word
-    // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
-    const concept = findIconConcept(unknown);
-    const game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
-    if (game && (!concept || concept.rank > 0 || (game.exact && game.word.includes(" ")))) {
-      icon = `${GAME_ICON_PREFIX}${game.names.join("|")}`;
-      guesses.push(
-        `"${game.word}" is not in the engine's vocabulary; drew the game icon named ${game.names[0]!.replace(/-/g, " ")}`,
-      );
-      guessesZh.push(`词表中没有“${game.word}”;画了同名的游戏图标 ${game.names[0]}`);
-      for (const w of game.word.split(" ")) {
-        const at = unknown.indexOf(w);
-        if (at >= 0) unknown.splice(at, 1);
-      }
-    } else if (concept) {
-      icon = concept.icon;
-      guesses.push(
-        `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
-      );
-      guessesZh.push(`词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`);
-      unknown.splice(unknown.indexOf(concept.word), 1);
-    } else {
-      // spelling: the first words only, like the icon searches (a long nonsense prompt would
-      // otherwise compare hundreds of words with the whole lexicon)
-      for (const w of unknown.slice(0, 40)) {
-        const f = fuzzySubject(w);
-        if (f) {
-          head = f.s;
-          guesses.push(`read "${w}" as "${f.key}"`);
-          guessesZh.push(`把“${w}”读作“${f.key}”`);
-          unknown.splice(unknown.indexOf(w), 1);
-          break;
-        }
-      }
-      if (!head) {
-        const w = unknown.find((u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u));
-        if (w) {
-          head = SUBJECT_BY_ID.get("person")!;
-          guesses.push(`"${w}" is not in the vocabulary; it reads like a person, so drew a person`);
-          guessesZh.push(`词表中没有“${w}”;看起来像一个人,所以画了一个人`);
-        }
+  const defaults = r.head ? SUBJECT_DEFAULTS[r.head.id] : undefined;
+  if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
+  if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+}
+
+/**
+ * Phase 6, only when the vocabulary names nothing: the borrowed icon libraries, then spelling,
+ * compounds and word shape. Every result is a guess the interpretation shows.
+ */
+function searchLongTail(r: Reading): void {
+  const { unknown, guesses, guessesZh } = r;
+  // an emoji whose whole label is the word beats a game icon; a game icon named by the word
+  // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
+  const concept = findIconConcept(unknown);
+  const game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  // a name that only starts with the word ("crow-dive") loses to any emoji concept
+  if (
+    game &&
+    (!concept || (!game.loose && (concept.rank > 0 || (game.exact && game.word.includes(" ")))))
+  ) {
+    r.icon = `${GAME_ICON_PREFIX}${game.names.join("|")}`;
+    guesses.push(
+      `"${game.word}" is not in the engine's vocabulary; drew the game icon named ${game.names[0]!.replace(/-/g, " ")}`,
+    );
+    guessesZh.push(`词表中没有“${game.word}”;画了同名的游戏图标 ${game.names[0]}`);
+    for (const w of game.word.split(" ")) {
+      const at = unknown.indexOf(w);
+      if (at >= 0) unknown.splice(at, 1);
+    }
+  } else if (concept) {
+    r.icon = concept.icon;
+    guesses.push(
+      `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
+    );
+    guessesZh.push(`词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`);
+    unknown.splice(unknown.indexOf(concept.word), 1);
+  } else {
+    // spelling: the first words only, like the icon searches (a long nonsense prompt would
+    // otherwise compare hundreds of words with the whole lexicon)
+    for (const w of unknown.slice(0, 40)) {
+      const f = fuzzySubject(w);
+      if (f) {
+        r.head = f.s;
+        guesses.push(`read "${w}" as "${f.key}"`);
+        guessesZh.push(`把“${w}”读作“${f.key}”`);
+        unknown.splice(unknown.indexOf(w), 1);
+        break;
       }
     }
-    if (head?.builder === "humanoid") {
-      const [k, id] = head.ref.split(":") as [string, string];
-      if (k === "role") role = id;
-      else race = id;
+    if (!r.head) {
+      const c = compoundSubject(unknown.slice(0, 40));
+      if (c) {
+        r.head = c.s;
+        guesses.push(`"${c.word}" is not in the vocabulary; drew it as a kind of ${c.tail}`);
+        guessesZh.push(`词表中没有“${c.word}”;画成一种${zhName(c.s)}`);
+        unknown.splice(unknown.indexOf(c.word), 1);
+      }
+    }
+    if (!r.head) {
+      const w = unknown.find((u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u));
+      if (w) {
+        r.head = SUBJECT_BY_ID.get("person")!;
+        guesses.push(`"${w}" is not in the vocabulary; it reads like a person, so drew a person`);
+        guessesZh.push(`词表中没有“${w}”;看起来像一个人,所以画了一个人`);
+      }
     }
   }
+  if (r.head?.builder === "humanoid") setRoleOrRace(r, r.head);
+}
+
+/** Phase 7: what is drawn (kind, variant, builder, subject id) and the finished info. */
+function assemble(r: Reading): PromptInfo {
+  const { head, role, phrases, ignored } = r;
+  let icon = r.icon;
+  let nothingMatched = false;
   let kind: SubjectKind;
   let variant: string;
   let builder: Builder;
@@ -764,7 +819,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
     builder = "icon";
     subject = isGameIconRef(icon) ? parseGameRef(icon).names[0]! : icon;
   } else if (head) {
-    ({ kind, variant } = kindOf(head));
+    ({ kind, variant } = BUILDERS[head.builder].read(head));
     builder = head.builder;
     subject = head.id;
     if (head.builder === "icon") icon = head.ref;
@@ -790,37 +845,93 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
     ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
-  const named = colors.sort((a, b) => a.p - b.p).map((c) => c.c);
-  const lentColors = theme ? themeColors(theme) : [];
+  const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
+  const lentColors = r.theme ? themeColors(r.theme) : [];
+  const materials = r.materials;
   return {
     kind,
     variant,
     subject,
     builder,
     role: kind === "humanoid" ? (role ?? "person") : undefined,
-    race: kind === "humanoid" ? race : undefined,
-    form,
-    held,
+    race: kind === "humanoid" ? r.race : undefined,
+    form: r.form,
+    held: r.held,
     icon,
-    tile: kind === "tile" ? (theme?.builder === "tile" ? theme.ref : variant) : undefined,
+    tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
     colors: named.length ? named : lentColors,
     materials,
     metal: materials.some((m) => m === "gold" || m === "silver" || m === "iron"),
-    size: Math.max(16, Math.min(64, Math.round(size / 8) * 8)),
-    sizeNamed,
-    cute,
+    size: Math.max(16, Math.min(64, Math.round(r.size / 8) * 8)),
+    sizeNamed: r.sizeNamed,
+    cute: r.cute,
     element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
-    text,
-    unknown: [...new Set(unknown)].slice(0, 40),
+    text: r.text,
+    unknown: [...new Set(r.unknown)].slice(0, 40),
     ignored: [...new Set(ignored)],
-    guesses,
-    guessesZh,
-    lent,
+    guesses: r.guesses,
+    guessesZh: r.guessesZh,
+    lent: r.lent,
     nothingMatched,
     contents: phrases.contents,
     features: phrases.features,
-    worn: head || icon ? worn : undefined,
+    worn: head || icon ? r.worn : undefined,
   };
+}
+
+let gameNames: Set<string> | undefined;
+
+/** Builders that draw the thing themselves (and theme it): a phrase's icon never replaces them. */
+const RIGS = new Set<Builder>([
+  "humanoid",
+  "animal",
+  "dragon",
+  "blob",
+  "monster",
+  "tile",
+  "item",
+  "scenery",
+]);
+
+/**
+ * Phase 2b: two adjacent nouns that together are a game-icons name ("honey jar", "pirate flag")
+ * name that drawing, rather than the last noun's everyday one (a vase, a plain flag) — unless
+ * the first word is a modifier ("wooden sign" is a sign, made of wood) or the last noun has a
+ * rig of its own. Shown as a guess, like every borrowed long-tail drawing.
+ */
+function namedGameIcon(r: Reading): void {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const ms = r.mentions;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    if (!/^[a-z]+$/.test(a.word) || !/^[a-z]+$/.test(b.word)) continue;
+    if (!a.lex.some((l) => l.t === "subject") || isModifierWord(a)) continue;
+    const sb = subjectOf(b);
+    if (!sb || RIGS.has(sb.s.builder)) continue;
+    const name = [`${a.word}-${b.word}`, `${a.word}-${b.word}s`].find((n) => gameNames!.has(n));
+    if (!name) continue;
+    r.icon = `${GAME_ICON_PREFIX}${name}`;
+    r.usedAsSubject.add(i).add(i + 1);
+    r.pool = r.pool.filter((x) => x.i !== i && x.i !== i + 1);
+    r.subjects = r.subjects.filter((x) => x.i !== i && x.i !== i + 1);
+    const label = name.replace(/-/g, " ");
+    r.guesses.push(`"${a.word} ${b.word}" names the game icon ${label}; drew it`);
+    r.guessesZh.push(`“${a.word} ${b.word}”是游戏图标 ${label} 的名字;画了它`);
+    return;
+  }
+}
+
+/** The parse, phase by phase (each phase reads what the ones before it filled in). */
+function parsePromptUncached(prompt: string): PromptInfo {
+  const r = readWords(prompt);
+  splitPhrases(r);
+  namedGameIcon(r);
+  chooseHead(r);
+  chooseHeld(r);
+  readModifiers(r);
+  if (!r.head && !r.icon) searchLongTail(r);
+  return assemble(r);
 }
 
 /** Colours a qualifying noun lends: mushroom → red and white, grass → green. */

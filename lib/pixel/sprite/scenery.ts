@@ -1,9 +1,37 @@
-// Vehicles, buildings, ground tiles and plants. None of them walk, so the modes map to the motion
-// that suits each: vehicles bounce/thrust, buildings smoke and flicker, plants sway, tiles shimmer.
+// Vehicles, buildings and plants (seamless ground tiles are tiles.ts). None of them walk, so the
+// modes map to the motion that suits each: vehicles bounce/thrust, buildings smoke and flicker,
+// plants sway. buildScenery picks the colours and seeded shape choices once (a Kit); each part
+// (drawSpaceship, drawCar, drawBoat, drawHouse, drawPlant) draws one frame from it.
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import type { PromptInfo } from "./prompt";
+
+/** The frame's quarter of its cycle (0–3). */
+const phase = (pose: Pose) => Math.round(pose.t * 4) % 4;
+
+/** What every scenery part draws with: the design's materials, scale and seeded choices. */
+interface Kit {
+  info: PromptInfo;
+  v: string;
+  /** scale of a 32-px design */
+  k: number;
+  cx: number;
+  ground: number;
+  size: number;
+  mat: SceneryMats;
+  /** seeded shape choices, fixed per design */
+  r1: number;
+  r2: number;
+  r3: number;
+}
+
+type SceneryMats = Record<
+  "main" | "second" | "wood" | "glass" | "dark" | "light" | "flame" | "smoke" | "white" | "leaf2",
+  number
+>;
+
+type Part = (kit: Kit, c: SpriteCanvas, pose: Pose) => void;
 
 export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const k = size / 32;
@@ -11,14 +39,12 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const v = info.variant;
   const cx = size / 2;
   const ground = size - 2;
-  const phase = (pose: Pose) => Math.round(pose.t * 4) % 4;
   const mainDefault: Record<string, string[]> = {
     spaceship: ["#b8c2cc", "#d8383c", "#3c6ee6", "#eeeef2"],
     car: ["#d8383c", "#3c6ee6", "#f2d23c", "#44b04e"],
     boat: ["#8c5a30", "#6c4424"],
     house: ["#d8b078", "#c8a070", "#eeeef2", "#b07840"],
     castle: ["#9a9ca8", "#8a8c98", "#b0a898"],
-    tile: ["#44b04e", "#8a8c98", "#c8a070", "#3c6ee6"],
     tree: ["#44b04e", "#3c9c44", "#5cc05c"],
     pine: ["#2c8c50", "#3c7c48"],
     flower: ["#d8383c", "#f078b4", "#f2d23c", "#8c48cc"],
@@ -26,7 +52,7 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     cactus: ["#44b04e", "#3c9c44"],
   };
   const main = pickColor(info, 0, crng.pick(mainDefault[v] ?? ["#44b04e"]), crng, 10);
-  const mat = {
+  const mat: SceneryMats = {
     main: m.add(main),
     second: m.add(
       info.colors[1] ??
@@ -51,361 +77,358 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const r2 = rng.range(0, 1);
   const r3 = rng.int(0, 2);
 
-  const spaceship = (c: SpriteCanvas, pose: Pose) => {
-    // top-down hull from a mirrored mask, nose up
-    const bob =
-      pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.mode === "idle" ? pose.bob : 0;
-    const w = (5 + r3) * k;
-    const top = 4 * k + bob - (pose.attack === 2 ? 2 : 0);
-    const len = 20 * k;
+  const kit: Kit = { info, v, k, cx, ground, size, mat, r1, r2, r3 };
+  const part = PARTS[v] ?? (info.kind === "building" ? drawHouse : drawPlant);
+  return { size, materials: m.list, restView: "front", draw: (c, pose) => part(kit, c, pose) };
+}
+
+function drawSpaceship(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, mat, r1, r2, r3 } = kit;
+  // top-down hull from a mirrored mask, nose up
+  const bob =
+    pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.mode === "idle" ? pose.bob : 0;
+  const w = (5 + r3) * k;
+  const top = 4 * k + bob - (pose.attack === 2 ? 2 : 0);
+  const len = 20 * k;
+  c.poly(
+    [
+      [cx, top],
+      [cx + w * 0.6, top + len * 0.4],
+      [cx + w, top + len * 0.85],
+      [cx, top + len * 0.8],
+      [cx - w, top + len * 0.85],
+      [cx - w * 0.6, top + len * 0.4],
+    ],
+    mat.main,
+    1,
+  );
+  const span = (9 + r1 * 4) * k;
+  const wy = top + len * (0.45 + r2 * 0.2);
+  for (const s of [-1, 1]) {
     c.poly(
       [
-        [cx, top],
-        [cx + w * 0.6, top + len * 0.4],
-        [cx + w, top + len * 0.85],
-        [cx, top + len * 0.8],
-        [cx - w, top + len * 0.85],
-        [cx - w * 0.6, top + len * 0.4],
+        [cx + s * w * 0.5, wy],
+        [cx + s * span, wy + 6 * k],
+        [cx + s * span, wy + 8 * k],
+        [cx + s * w * 0.5, wy + 6 * k],
       ],
-      mat.main,
-      1,
-    );
-    const span = (9 + r1 * 4) * k;
-    const wy = top + len * (0.45 + r2 * 0.2);
-    for (const s of [-1, 1]) {
-      c.poly(
-        [
-          [cx + s * w * 0.5, wy],
-          [cx + s * span, wy + 6 * k],
-          [cx + s * span, wy + 8 * k],
-          [cx + s * w * 0.5, wy + 6 * k],
-        ],
-        mat.second,
-        2,
-      );
-      c.rect(
-        cx + s * span - (s > 0 ? k : 0) - 0.5,
-        wy + 3 * k,
-        cx + s * span + (s < 0 ? k : 0) - 0.5,
-        wy + 8 * k,
-        mat.main,
-        3,
-      );
-    }
-    if (pose.view !== "back") c.ellipse(cx, top + len * 0.35, 1.6 * k, 2.6 * k, mat.glass, 4);
-    const fl = pose.mode === "attack" ? (pose.attack === 2 ? 6 : 3) : 2 + (phase(pose) % 2) * 2;
-    c.poly(
-      [
-        [cx - 2 * k, top + len * 0.82],
-        [cx + 2 * k, top + len * 0.82],
-        [cx, top + len * 0.82 + fl * k],
-      ],
-      mat.flame,
-      5,
-    );
-    if (pose.attack >= 2)
-      for (const s of [-1, 1])
-        c.line(
-          cx + s * span,
-          wy + 2 * k - (pose.attack === 2 ? 0 : 4 * k),
-          cx + s * span,
-          wy - (pose.attack === 2 ? 8 : 12) * k,
-          mat.light,
-          6,
-        );
-  };
-  const car = (c: SpriteCanvas, pose: Pose) => {
-    const bounce = pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.bob;
-    const wr = 2.8 * k;
-    const len = 12 * k + r1 * 2 * k;
-    const by = ground - wr - 1 + bounce;
-    c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
-    c.poly(
-      [
-        [cx - len * 0.55, by - 5 * k],
-        [cx - len * 0.35, by - 10 * k],
-        [cx + len * 0.35, by - 10 * k],
-        [cx + len * 0.6, by - 5 * k],
-      ],
-      mat.main,
-      2,
-    );
-    c.poly(
-      [
-        [cx - len * 0.4, by - 5 * k],
-        [cx - len * 0.28, by - 8.5 * k],
-        [cx + len * 0.3, by - 8.5 * k],
-        [cx + len * 0.45, by - 5 * k],
-      ],
-      mat.glass,
-      3,
-    );
-    for (const s of [-1, 1]) {
-      const wx = cx + s * len * 0.6;
-      c.ellipse(wx, ground - wr, wr, wr, mat.dark, 4);
-      const a = pose.t * Math.PI * 2 + s;
-      c.plot(wx + Math.cos(a) * wr * 0.5, ground - wr + Math.sin(a) * wr * 0.5, mat.white, 5);
-    }
-    c.plot(cx + len - 1, by - 3 * k, mat.light, 6);
-    if (pose.attack === 2)
-      for (let i = 0; i < 3; i++)
-        c.ellipse(cx - len - 2 * k - i * 2 * k, by - i * k, k, k, mat.smoke, 7);
-  };
-  const boat = (c: SpriteCanvas, pose: Pose) => {
-    const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 1, 0][phase(pose)]! : 0;
-    const tilt = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : 0;
-    const len = 13 * k;
-    const deck = ground - 6 * k + bob;
-    c.poly(
-      [
-        [cx - len, deck + tilt],
-        [cx + len, deck - tilt],
-        [cx + len * 0.7, ground - k + bob],
-        [cx - len * 0.75, ground - k + bob],
-      ],
-      mat.main,
-      1,
-    );
-    c.rect(
-      cx - len * 0.8,
-      deck - tilt * 0.5 + k,
-      cx + len * 0.8,
-      deck - tilt * 0.5 + k,
       mat.second,
       2,
     );
-    c.line(cx, deck, cx, deck - 18 * k, mat.wood, 3);
-    const billow = pose.attack === 2 ? 3 * k : (phase(pose) % 2) * k;
-    c.poly(
-      [
-        [cx + 1, deck - 17 * k],
-        [cx + 1, deck - 3 * k],
-        [cx + 9 * k + billow, deck - 4 * k],
-      ],
-      mat.white,
-      4,
+    c.rect(
+      cx + s * span - (s > 0 ? k : 0) - 0.5,
+      wy + 3 * k,
+      cx + s * span + (s < 0 ? k : 0) - 0.5,
+      wy + 8 * k,
+      mat.main,
+      3,
     );
+  }
+  if (pose.view !== "back") c.ellipse(cx, top + len * 0.35, 1.6 * k, 2.6 * k, mat.glass, 4);
+  const fl = pose.mode === "attack" ? (pose.attack === 2 ? 6 : 3) : 2 + (phase(pose) % 2) * 2;
+  c.poly(
+    [
+      [cx - 2 * k, top + len * 0.82],
+      [cx + 2 * k, top + len * 0.82],
+      [cx, top + len * 0.82 + fl * k],
+    ],
+    mat.flame,
+    5,
+  );
+  if (pose.attack >= 2)
+    for (const s of [-1, 1])
+      c.line(
+        cx + s * span,
+        wy + 2 * k - (pose.attack === 2 ? 0 : 4 * k),
+        cx + s * span,
+        wy - (pose.attack === 2 ? 8 : 12) * k,
+        mat.light,
+        6,
+      );
+}
+
+function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, r1 } = kit;
+  const bounce = pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.bob;
+  const wr = 2.8 * k;
+  const len = 12 * k + r1 * 2 * k;
+  const by = ground - wr - 1 + bounce;
+  c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
+  c.poly(
+    [
+      [cx - len * 0.55, by - 5 * k],
+      [cx - len * 0.35, by - 10 * k],
+      [cx + len * 0.35, by - 10 * k],
+      [cx + len * 0.6, by - 5 * k],
+    ],
+    mat.main,
+    2,
+  );
+  c.poly(
+    [
+      [cx - len * 0.4, by - 5 * k],
+      [cx - len * 0.28, by - 8.5 * k],
+      [cx + len * 0.3, by - 8.5 * k],
+      [cx + len * 0.45, by - 5 * k],
+    ],
+    mat.glass,
+    3,
+  );
+  for (const s of [-1, 1]) {
+    const wx = cx + s * len * 0.6;
+    c.ellipse(wx, ground - wr, wr, wr, mat.dark, 4);
+    const a = pose.t * Math.PI * 2 + s;
+    c.plot(wx + Math.cos(a) * wr * 0.5, ground - wr + Math.sin(a) * wr * 0.5, mat.white, 5);
+  }
+  c.plot(cx + len - 1, by - 3 * k, mat.light, 6);
+  if (pose.attack === 2)
+    for (let i = 0; i < 3; i++)
+      c.ellipse(cx - len - 2 * k - i * 2 * k, by - i * k, k, k, mat.smoke, 7);
+}
+
+function drawBoat(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat } = kit;
+  const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 1, 0][phase(pose)]! : 0;
+  const tilt = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : 0;
+  const len = 13 * k;
+  const deck = ground - 6 * k + bob;
+  c.poly(
+    [
+      [cx - len, deck + tilt],
+      [cx + len, deck - tilt],
+      [cx + len * 0.7, ground - k + bob],
+      [cx - len * 0.75, ground - k + bob],
+    ],
+    mat.main,
+    1,
+  );
+  c.rect(
+    cx - len * 0.8,
+    deck - tilt * 0.5 + k,
+    cx + len * 0.8,
+    deck - tilt * 0.5 + k,
+    mat.second,
+    2,
+  );
+  c.line(cx, deck, cx, deck - 18 * k, mat.wood, 3);
+  const billow = pose.attack === 2 ? 3 * k : (phase(pose) % 2) * k;
+  c.poly(
+    [
+      [cx + 1, deck - 17 * k],
+      [cx + 1, deck - 3 * k],
+      [cx + 9 * k + billow, deck - 4 * k],
+    ],
+    mat.white,
+    4,
+  );
+  c.poly(
+    [
+      [cx - 1, deck - 15 * k],
+      [cx - 1, deck - 4 * k],
+      [cx - 7 * k - billow * 0.5, deck - 5 * k],
+    ],
+    mat.white,
+    5,
+  );
+  c.poly(
+    [
+      [cx, deck - 18 * k],
+      [cx + 4 * k, deck - 17 * k],
+      [cx, deck - 16 * k],
+    ],
+    mat.second,
+    6,
+  );
+}
+
+function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, r1, r2, r3, v } = kit;
+  const castle = v === "castle";
+  const w = (castle ? 9 : 10 + r3) * k;
+  const wallTop = ground - (castle ? 16 : 11 + r1 * 2) * k;
+  c.rect(cx - w, wallTop, cx + w - 1, ground, mat.main, 1);
+  if (castle) {
+    for (let x = cx - w; x < cx + w; x += 3 * k)
+      c.rect(x, wallTop - 2 * k, x + k, wallTop - 1, mat.main, 1);
+    for (const s of [-1, 1]) {
+      const tx = cx + s * w;
+      c.rect(tx - 3 * k, wallTop - 8 * k, tx + 3 * k - 1, ground, mat.main, 2);
+      c.poly(
+        [
+          [tx - 4 * k, wallTop - 8 * k],
+          [tx, wallTop - 15 * k],
+          [tx + 4 * k, wallTop - 8 * k],
+        ],
+        mat.second,
+        3,
+      );
+      c.rect(
+        tx - 0.5,
+        wallTop - 4 * k,
+        tx + 0.5,
+        wallTop - 2 * k,
+        (phase(pose) + (s > 0 ? 1 : 0)) % 2 ? mat.light : mat.dark,
+        4,
+      );
+    }
+    const flagDx = [0, 1, 0, -1][phase(pose)]!;
+    c.line(cx, wallTop - 2 * k, cx, wallTop - 10 * k, mat.wood, 5);
     c.poly(
       [
-        [cx - 1, deck - 15 * k],
-        [cx - 1, deck - 4 * k],
-        [cx - 7 * k - billow * 0.5, deck - 5 * k],
-      ],
-      mat.white,
-      5,
-    );
-    c.poly(
-      [
-        [cx, deck - 18 * k],
-        [cx + 4 * k, deck - 17 * k],
-        [cx, deck - 16 * k],
+        [cx + 1, wallTop - 10 * k],
+        [cx + 6 * k + flagDx, wallTop - 9 * k],
+        [cx + 1, wallTop - 7 * k],
       ],
       mat.second,
       6,
     );
-  };
-  const house = (c: SpriteCanvas, pose: Pose) => {
-    const castle = v === "castle";
-    const w = (castle ? 9 : 10 + r3) * k;
-    const wallTop = ground - (castle ? 16 : 11 + r1 * 2) * k;
-    c.rect(cx - w, wallTop, cx + w - 1, ground, mat.main, 1);
-    if (castle) {
-      for (let x = cx - w; x < cx + w; x += 3 * k)
-        c.rect(x, wallTop - 2 * k, x + k, wallTop - 1, mat.main, 1);
-      for (const s of [-1, 1]) {
-        const tx = cx + s * w;
-        c.rect(tx - 3 * k, wallTop - 8 * k, tx + 3 * k - 1, ground, mat.main, 2);
+  } else {
+    const roofH = (7 + r2 * 4) * k;
+    c.poly(
+      [
+        [cx - w - 2 * k, wallTop + 1],
+        [cx, wallTop - roofH],
+        [cx + w + 2 * k, wallTop + 1],
+      ],
+      mat.second,
+      3,
+    );
+    const chx = cx + w * 0.45;
+    c.rect(chx, wallTop - roofH * 0.7, chx + 2 * k, wallTop - roofH * 0.3, mat.wood, 4);
+    const p = phase(pose);
+    for (let i = 0; i < 2; i++)
+      c.ellipse(
+        chx + k + ((p + i) % 2) * k,
+        wallTop - roofH * 0.8 - (i * 3 + (p % 2)) * k,
+        (1.4 - i * 0.3) * k,
+        (1.4 - i * 0.3) * k,
+        mat.smoke,
+        7,
+      );
+  }
+  if (pose.view !== "back") {
+    c.rect(cx - 2 * k, ground - 6 * k, cx + 2 * k - 1, ground, mat.wood, 5);
+    c.plot(cx + k - 1, ground - 3 * k, mat.light, 6);
+    const lit = phase(pose) % 2 === 1 || pose.mode === "attack";
+    for (const s of [-1, 1])
+      c.rect(
+        cx + s * w * 0.6 - 1.5 * k,
+        wallTop + 3 * k,
+        cx + s * w * 0.6 + 1.5 * k - 1,
+        wallTop + 6 * k,
+        lit ? mat.light : mat.glass,
+        8,
+      );
+  }
+}
+
+function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, size, mat, r1, r2, r3, v } = kit;
+  // "directions" for a plant: seen from the side it leans with the wind (flip mirrors it)
+  const sway =
+    pose.mode === "walk"
+      ? [0, 1, 0, -1][phase(pose)]!
+      : pose.mode === "idle"
+        ? pose.bob
+        : pose.attack === 2
+          ? 2
+          : pose.attack === 1
+            ? -1
+            : pose.view === "side"
+              ? 1
+              : 0;
+  if (v === "tree" || v === "pine") {
+    const trunkW = Math.max(1, Math.round(1.5 * k));
+    const trunkTop = ground - (v === "pine" ? 6 : 10) * k;
+    c.rect(cx - trunkW, trunkTop, cx + trunkW - 1, ground, mat.wood, 1);
+    if (v === "pine") {
+      const tiers = 3 + (r3 % 2);
+      for (let i = 0; i < tiers; i++) {
+        const base = trunkTop + 1 - i * (18 / tiers) * k;
+        const half = (11 - i * (7 / tiers)) * k;
         c.poly(
           [
-            [tx - 4 * k, wallTop - 8 * k],
-            [tx, wallTop - 15 * k],
-            [tx + 4 * k, wallTop - 8 * k],
+            [cx - half, base],
+            [cx + sway * (i / tiers), base - 11 * k],
+            [cx + half, base],
           ],
-          mat.second,
-          3,
-        );
-        c.rect(
-          tx - 0.5,
-          wallTop - 4 * k,
-          tx + 0.5,
-          wallTop - 2 * k,
-          (phase(pose) + (s > 0 ? 1 : 0)) % 2 ? mat.light : mat.dark,
-          4,
+          mat.main,
+          2 + i,
         );
       }
-      const flagDx = [0, 1, 0, -1][phase(pose)]!;
-      c.line(cx, wallTop - 2 * k, cx, wallTop - 10 * k, mat.wood, 5);
-      c.poly(
-        [
-          [cx + 1, wallTop - 10 * k],
-          [cx + 6 * k + flagDx, wallTop - 9 * k],
-          [cx + 1, wallTop - 7 * k],
-        ],
-        mat.second,
-        6,
-      );
     } else {
-      const roofH = (7 + r2 * 4) * k;
-      c.poly(
-        [
-          [cx - w - 2 * k, wallTop + 1],
-          [cx, wallTop - roofH],
-          [cx + w + 2 * k, wallTop + 1],
-        ],
-        mat.second,
-        3,
-      );
-      const chx = cx + w * 0.45;
-      c.rect(chx, wallTop - roofH * 0.7, chx + 2 * k, wallTop - roofH * 0.3, mat.wood, 4);
-      const p = phase(pose);
-      for (let i = 0; i < 2; i++)
-        c.ellipse(
-          chx + k + ((p + i) % 2) * k,
-          wallTop - roofH * 0.8 - (i * 3 + (p % 2)) * k,
-          (1.4 - i * 0.3) * k,
-          (1.4 - i * 0.3) * k,
-          mat.smoke,
-          7,
-        );
+      const R = (8 + r1 * 2) * k;
+      const ccy = trunkTop - R * 0.7;
+      c.ellipse(cx - R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
+      c.ellipse(cx + R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
+      c.ellipse(cx, ccy - R * 0.3, R * 0.75, R * 0.6, mat.main, 3);
+      if (r2 > 0.5)
+        for (let i = 0; i < 3; i++)
+          c.plot(cx - R * 0.5 + i * R * 0.5, ccy + (i % 2) * 2 * k, mat.second, 4);
     }
-    if (pose.view !== "back") {
-      c.rect(cx - 2 * k, ground - 6 * k, cx + 2 * k - 1, ground, mat.wood, 5);
-      c.plot(cx + k - 1, ground - 3 * k, mat.light, 6);
-      const lit = phase(pose) % 2 === 1 || pose.mode === "attack";
-      for (const s of [-1, 1])
-        c.rect(
-          cx + s * w * 0.6 - 1.5 * k,
-          wallTop + 3 * k,
-          cx + s * w * 0.6 + 1.5 * k - 1,
-          wallTop + 6 * k,
-          lit ? mat.light : mat.glass,
-          8,
-        );
-    }
-  };
-  const tile = (c: SpriteCanvas, pose: Pose) => {
-    // fills the whole grid; sparse seeded detail, wrapped so it tiles
-    const n = size;
-    c.rect(0, 0, n - 1, n - 1, mat.main, 1, 2);
-    const local = rng.int(0, 1 << 30);
-    for (let i = 0; i < n * 2; i++) {
-      const h = (local + i * 2654435761) >>> 0;
-      const x = h % n;
-      const y = (h >>> 8) % n;
-      const shimmer = (i + phase(pose)) % 4 === 0;
-      c.plot(x, y, mat.main, 1, shimmer ? 3 : i % 3 === 0 ? 3 : 1);
-      if (i % 5 === 0) c.plot((x + 1) % n, y, mat.main, 1, 1);
-    }
-  };
-  const plant = (c: SpriteCanvas, pose: Pose) => {
-    // "directions" for a plant: seen from the side it leans with the wind (flip mirrors it)
-    const sway =
-      pose.mode === "walk"
-        ? [0, 1, 0, -1][phase(pose)]!
-        : pose.mode === "idle"
-          ? pose.bob
-          : pose.attack === 2
-            ? 2
-            : pose.attack === 1
-              ? -1
-              : pose.view === "side"
-                ? 1
-                : 0;
-    if (v === "tree" || v === "pine") {
-      const trunkW = Math.max(1, Math.round(1.5 * k));
-      const trunkTop = ground - (v === "pine" ? 6 : 10) * k;
-      c.rect(cx - trunkW, trunkTop, cx + trunkW - 1, ground, mat.wood, 1);
-      if (v === "pine") {
-        const tiers = 3 + (r3 % 2);
-        for (let i = 0; i < tiers; i++) {
-          const base = trunkTop + 1 - i * (18 / tiers) * k;
-          const half = (11 - i * (7 / tiers)) * k;
-          c.poly(
-            [
-              [cx - half, base],
-              [cx + sway * (i / tiers), base - 11 * k],
-              [cx + half, base],
-            ],
-            mat.main,
-            2 + i,
-          );
-        }
-      } else {
-        const R = (8 + r1 * 2) * k;
-        const ccy = trunkTop - R * 0.7;
-        c.ellipse(cx - R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
-        c.ellipse(cx + R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
-        c.ellipse(cx, ccy - R * 0.3, R * 0.75, R * 0.6, mat.main, 3);
-        if (r2 > 0.5)
-          for (let i = 0; i < 3; i++)
-            c.plot(cx - R * 0.5 + i * R * 0.5, ccy + (i % 2) * 2 * k, mat.second, 4);
-      }
-      // sway bends upper rows progressively
-      const topY = 0;
-      if (sway) c.shiftRows(topY, Math.round(trunkTop - 12 * k), sway);
-      return;
-    }
-    if (v === "mushroom") {
-      // a lone mushroom is the whole sprite: drawn at icon size rather than as ground clutter
-      const km = (size / 32) * 1.35;
-      c.rect(cx - 2 * km, ground - 7 * km, cx + 2 * km - 1, ground, mat.white, 1);
-      c.ellipse(cx, ground - 8 * km, 8 * km, 5 * km, mat.main, 2);
-      c.rect(cx - 8 * km, ground - 7 * km, cx + 8 * km, ground - 5 * km, mat.main, 2);
-      for (const [dx, dy] of [
-        [-4, -10],
-        [3, -11],
-        [5, -7],
-        [-6, -7],
-      ])
-        c.ellipse(cx + dx! * km, ground + dy! * km, km, km, mat.white, 3);
-      if (sway) c.shiftRows(0, Math.round(ground - 8 * km), sway > 0 ? 1 : -1);
-      return;
-    }
-    if (v === "cactus") {
-      c.capsule(cx, ground, cx, ground - 18 * k, 2.5 * k, mat.main, 1);
-      c.capsule(
-        cx - 6 * k,
-        ground - 12 * k,
-        cx - 6 * k,
-        ground - 8 * k + r1 * 2,
-        1.5 * k,
-        mat.main,
-        2,
-      );
-      c.rect(cx - 6 * k, ground - 8 * k, cx - 2 * k, ground - 6.5 * k, mat.main, 2);
-      c.capsule(cx + 6 * k, ground - 14 * k, cx + 6 * k, ground - 10 * k, 1.5 * k, mat.main, 3);
-      c.rect(cx + 2 * k, ground - 10 * k, cx + 6 * k, ground - 8.5 * k, mat.main, 3);
-      if (pose.t >= 0.5 || pose.attack)
-        c.ellipse(cx, ground - 20 * k, 1.5 * k, 1.5 * k, mat.second, 4);
-      return;
-    }
-    // flower (a lone one is the whole sprite, so it is drawn at icon size)
-    const kf = (size / 32) * 1.3;
-    const stemTop = ground - (14 + r3 * 2) * kf;
-    c.line(cx, ground, cx + sway, stemTop, mat.leaf2, 1);
-    c.ellipse(cx - 3 * kf, ground - 5 * kf, 2.4 * kf, 1.2 * kf, mat.leaf2, 2);
-    const fx = cx + sway;
-    const petals = 5 + r3;
-    for (let i = 0; i < petals; i++) {
-      const a = (i / petals) * Math.PI * 2 + pose.t * (pose.mode === "attack" ? 2 : 0);
-      c.ellipse(
-        fx + Math.cos(a) * 3.2 * kf,
-        stemTop + Math.sin(a) * 3.2 * kf,
-        2.2 * kf,
-        2.2 * kf,
-        mat.main,
-        3,
-      );
-    }
-    c.ellipse(fx, stemTop, 1.8 * kf, 1.8 * kf, mat.light, 4);
-  };
-  const draw = (c: SpriteCanvas, pose: Pose) => {
-    if (v === "spaceship") spaceship(c, pose);
-    else if (v === "car") car(c, pose);
-    else if (v === "boat") boat(c, pose);
-    else if (info.kind === "building") house(c, pose);
-    else if (info.kind === "tile") tile(c, pose);
-    else plant(c, pose);
-  };
-  return { size, materials: m.list, restView: "front", draw };
+    // sway bends upper rows progressively
+    const topY = 0;
+    if (sway) c.shiftRows(topY, Math.round(trunkTop - 12 * k), sway);
+    return;
+  }
+  if (v === "mushroom") {
+    // a lone mushroom is the whole sprite: drawn at icon size rather than as ground clutter
+    const km = (size / 32) * 1.35;
+    c.rect(cx - 2 * km, ground - 7 * km, cx + 2 * km - 1, ground, mat.white, 1);
+    c.ellipse(cx, ground - 8 * km, 8 * km, 5 * km, mat.main, 2);
+    c.rect(cx - 8 * km, ground - 7 * km, cx + 8 * km, ground - 5 * km, mat.main, 2);
+    for (const [dx, dy] of [
+      [-4, -10],
+      [3, -11],
+      [5, -7],
+      [-6, -7],
+    ])
+      c.ellipse(cx + dx! * km, ground + dy! * km, km, km, mat.white, 3);
+    if (sway) c.shiftRows(0, Math.round(ground - 8 * km), sway > 0 ? 1 : -1);
+    return;
+  }
+  if (v === "cactus") {
+    c.capsule(cx, ground, cx, ground - 18 * k, 2.5 * k, mat.main, 1);
+    c.capsule(
+      cx - 6 * k,
+      ground - 12 * k,
+      cx - 6 * k,
+      ground - 8 * k + r1 * 2,
+      1.5 * k,
+      mat.main,
+      2,
+    );
+    c.rect(cx - 6 * k, ground - 8 * k, cx - 2 * k, ground - 6.5 * k, mat.main, 2);
+    c.capsule(cx + 6 * k, ground - 14 * k, cx + 6 * k, ground - 10 * k, 1.5 * k, mat.main, 3);
+    c.rect(cx + 2 * k, ground - 10 * k, cx + 6 * k, ground - 8.5 * k, mat.main, 3);
+    if (pose.t >= 0.5 || pose.attack)
+      c.ellipse(cx, ground - 20 * k, 1.5 * k, 1.5 * k, mat.second, 4);
+    return;
+  }
+  // flower (a lone one is the whole sprite, so it is drawn at icon size)
+  const kf = (size / 32) * 1.3;
+  const stemTop = ground - (14 + r3 * 2) * kf;
+  c.line(cx, ground, cx + sway, stemTop, mat.leaf2, 1);
+  c.ellipse(cx - 3 * kf, ground - 5 * kf, 2.4 * kf, 1.2 * kf, mat.leaf2, 2);
+  const fx = cx + sway;
+  const petals = 5 + r3;
+  for (let i = 0; i < petals; i++) {
+    const a = (i / petals) * Math.PI * 2 + pose.t * (pose.mode === "attack" ? 2 : 0);
+    c.ellipse(
+      fx + Math.cos(a) * 3.2 * kf,
+      stemTop + Math.sin(a) * 3.2 * kf,
+      2.2 * kf,
+      2.2 * kf,
+      mat.main,
+      3,
+    );
+  }
+  c.ellipse(fx, stemTop, 1.8 * kf, 1.8 * kf, mat.light, 4);
 }
+
+/** Parts by variant; other buildings are houses, and other scenery is a plant. */
+const PARTS: Partial<Record<string, Part>> = {
+  spaceship: drawSpaceship,
+  car: drawCar,
+  boat: drawBoat,
+};

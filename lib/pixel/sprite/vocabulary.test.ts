@@ -167,13 +167,15 @@ describe("honest interpretation", () => {
     expect(["MIT", "Apache-2.0"]).toContain(i.art[0]?.license);
   });
 
-  it("handles a 2000-character nonsense prompt in well under a second", async () => {
+  // its speed is a ratio in `npm run bench -- --only=sprite-input` (a wall-clock limit here
+  // fails on a loaded machine, not on slow code)
+  it("handles a 2000-character nonsense prompt: a drawing, and a bounded report", async () => {
     const words = Array.from({ length: 400 }, (_, i) => `zq${(i * 7919).toString(36)}x`);
     const prompt = words.join(" ").slice(0, 2000);
-    const t = performance.now();
     const r = await renderSprite({ ...base, prompt });
-    expect(performance.now() - t).toBeLessThan(500);
     expect(r.interpretation.nothing_matched).toBe(true);
+    expect(r.grid.width).toBe(32);
+    expect(r.interpretation.not_understood.length).toBeLessThanOrEqual(40);
   });
 });
 

@@ -48,12 +48,12 @@ export interface Subject {
 
 const TABLE = `
 knight;character;role:knight;knight,paladin,templar,crusader;骑士,圣骑士
-soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper;士兵,卫兵,守卫
+soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper,marine,space marine;士兵,卫兵,守卫
 warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士,角斗士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
-witch;character;role:witch;witch,hag;女巫
+witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
 monk;character;role:monk;monk,martial artist,kung fu;僧侣,武僧,和尚
@@ -94,7 +94,7 @@ demon;race;race:demon;demon,devil,fiend;恶魔,魔鬼,小恶魔
 angel;race;race:angel;angel,seraph;天使
 cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
-wolf;animal;animal:wolf;wolf,wolves,warg;狼
+wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
 fox;animal;animal:fox;fox,kitsune;狐狸,狐
 rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
@@ -128,7 +128,7 @@ peacock;animal;icon:peacock;peacock;孔雀
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
-lizard;animal;icon:lizard;lizard,gecko,salamander;蜥蜴,壁虎
+lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,alligator;鳄鱼
 fish;animal;icon:tropical-fish;fish,goldfish;鱼,金鱼
 shark;animal;icon:shark;shark;鲨鱼
@@ -147,7 +147,7 @@ beetle;animal;icon:beetle;beetle,scarab;甲虫
 ant;animal;icon:ant;ant;蚂蚁
 spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
-worm;animal;icon:worm;worm,caterpillar;虫子,毛毛虫
+worm;animal;icon:worm;worm,caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
 bat;animal;icon:bat;bat,bats;蝙蝠
 monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
 gorilla;animal;icon:gorilla;gorilla;大猩猩
@@ -186,13 +186,14 @@ hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,scepter,sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
-bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows;弓,弓箭,箭
-spear;weapon;icon:trident-emblem;spear,trident,lance,pike,halberd;长矛,三叉戟,长枪
+bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
+spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
+trident;weapon;icon:trident-emblem;trident;三叉戟
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
 dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
 boomerang;weapon;icon:boomerang;boomerang;回旋镖
-gun;weapon;icon:water-pistol;gun,pistol,blaster,revolver;枪,手枪
+gun;weapon;gi:revolver|pistol-gun@iron;gun,pistol,blaster,revolver,handgun,six-shooter;枪,手枪,左轮
 crossed-swords;ui;icon:crossed-swords;crossed swords,battle icon;双剑,交叉剑
 helmet;armour;icon:military-helmet;helmet,helm;头盔
 crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
@@ -200,7 +201,7 @@ hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
 cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
 boots;armour;icon:hiking-boot;boot,boots;靴子
 gloves;armour;icon:gloves;glove,gloves,gauntlet,gauntlets;手套,护手
-armor;armour;icon:coat;armor,armour,chestplate,breastplate,tunic,coat;盔甲,铠甲,护甲
+coat;armour;icon:coat;tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
 amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
 goggles;armour;icon:goggles;goggles;护目镜
@@ -215,6 +216,7 @@ meat;food;icon:meat-on-bone;meat,ham,steak,drumstick;肉,火腿,牛排
 chicken-leg;food;icon:poultry-leg;chicken leg,turkey leg,roast chicken;鸡腿
 bacon;food;icon:bacon;bacon;培根
 egg;food;icon:egg;egg,eggs;蛋,鸡蛋
+fried-egg;food;icon:cooking;fried egg,fried eggs,sunny side up;煎蛋
 carrot;food;icon:carrot;carrot;胡萝卜
 potato;food;icon:potato;potato,potatoes;土豆,马铃薯
 tomato;food;icon:tomato;tomato,tomatoes;番茄,西红柿
@@ -254,7 +256,7 @@ sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭
 noodles;food;icon:steaming-bowl;noodles,ramen,soup,stew;面条,拉面,汤
 honey;food;icon:honey-pot;honey,honey pot;蜂蜜
-milk;food;icon:glass-of-milk;milk;牛奶
+milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
 wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
@@ -263,11 +265,15 @@ mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
 question-block;prop;item:qblock;question block,question mark block,mystery block,lucky block,item block,bonus block;问号砖块,问号方块,问号块
 coin;treasure;item:coin;coin,gold coin,money,gold coins;金币,硬币,钱
-gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,ruby,emerald,sapphire,~crystal;宝石,钻石,水晶
+gem;treasure;icon:gem-stone;gem,gemstone,diamond,jewel,sapphire,~crystal;宝石,钻石,水晶,蓝宝石
+ruby;treasure;icon:gem-stone;ruby,rubies,ruby gem,garnet;红宝石
+emerald;treasure;icon:gem-stone;emerald,emerald gem;绿宝石,翡翠
+amethyst;treasure;icon:gem-stone;amethyst,amethyst gem;紫水晶
+topaz;treasure;icon:gem-stone;topaz,citrine,amber gem;黄玉,黄宝石
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
-trophy;treasure;icon:trophy;trophy,cup trophy,chalice,grail;奖杯,圣杯
+trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,chalice,grail;奖杯,圣杯
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
@@ -310,7 +316,7 @@ crate;prop;icon:package;crate,box,package,parcel;箱,木箱,包裹
 chair;prop;icon:chair;chair,stool,seat;椅子
 bed;prop;icon:bed;bed;床
 couch;prop;icon:couch-and-lamp;couch,sofa;沙发
-door;prop;icon:door;door,gate,doorway;门
+door;prop;icon:door;door,doorway;门
 window;prop;icon:window;window;窗户,窗
 mirror;prop;icon:mirror;mirror;镜子
 toilet;prop;icon:toilet;toilet;马桶
@@ -345,7 +351,7 @@ tulip;plant;icon:tulip;tulip,tulips;郁金香
 sunflower;plant;icon:sunflower;sunflower,sunflowers;向日葵
 mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom;蘑菇,菌
 cactus;plant;plant:cactus;cactus,cacti;仙人掌
-bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant;灌木,盆栽
+bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant,flower pot,plant pot;灌木,盆栽
 herb;plant;icon:herb;herb,herbs,weed,grass tuft;草药,香草
 clover;plant;icon:four-leaf-clover;clover,four leaf clover,shamrock;四叶草,三叶草
 leaf;plant;icon:maple-leaf;leaf,leaves,maple leaf;叶子,枫叶
@@ -370,7 +376,7 @@ fountain;building;icon:fountain;fountain;喷泉
 mountain;plant;icon:mountain;mountain,mountains,hill,peak;山,山峰
 volcano;plant;icon:volcano;volcano;火山
 island;plant;icon:desert-island;island;岛,小岛
-rocket;vehicle;icon:rocket;rocket,missile;火箭,导弹
+rocket;vehicle;icon:rocket;rocket,missile,rocket ship,rocketship;火箭,导弹
 ufo;vehicle;icon:flying-saucer;ufo,flying saucer;飞碟,不明飞行物
 car;vehicle;vehicle:car;car,automobile,sports car,racecar,race car,kart;车,汽车,赛车
 truck;vehicle;icon:delivery-truck;truck,lorry,van;卡车,货车
@@ -393,7 +399,7 @@ motorcycle;vehicle;icon:motorcycle;motorcycle,motorbike;摩托车
 scooter;vehicle;icon:kick-scooter;scooter;滑板车
 skateboard;vehicle;icon:skateboard;skateboard;滑板
 sled;vehicle;icon:sled;sled,sleigh,sledge;雪橇
-cart;vehicle;icon:shopping-cart;cart,trolley,minecart,mine cart,wagon;手推车,矿车
+trolley;vehicle;icon:shopping-cart;trolley,shopping cart;手推车,购物车
 grass-tile;terrain;tile:grass;grass,grass tile,lawn,meadow;草地,草坪,草
 dirt-tile;terrain;tile:dirt;dirt,soil,mud,earth,dirt tile;泥土,土地,泥巴
 stone-tile;terrain;tile:stone;stone,cobblestone,cobble,stone tile,rock tile,stone floor;石地,石板,鹅卵石
@@ -446,7 +452,7 @@ cyclops;creature;monster:cyclops;cyclops,cyclopes;独眼巨人
 asteroid;prop;gi:asteroid@rock;asteroid,space rock;小行星
 watering-can;tool;gi:watering-can@iron;watering can,watering pot;浇水壶,洒水壶
 spring;prop;gi:spring|bouncing-spring@iron;spring,spring pad,jump pad,bounce pad,springboard,trampoline;弹簧,弹跳板
-laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun;激光枪,射线枪
+laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun,plasma rifle;激光枪,射线枪
 satellite;prop;gi:satellite|defense-satellite@tech;satellite;卫星
 werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
 beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
@@ -454,15 +460,15 @@ spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
 mace;weapon;gi:spiked-mace@iron;mace,morning star,flail;钉锤,流星锤
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
-cape;armour;gi:cape|vampire-cape@cloth;cape,cloak,mantle;披风,斗篷
+cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
 harpy;creature;gi:harpy@flesh;harpy,harpies;鹰身女妖
 minotaur;creature;gi:minotaur@fur;minotaur;牛头人,米诺陶
-gargoyle;creature;gi:gargoyle@stone;gargoyle;石像鬼
+gargoyle;creature;gi:gargoyle@marble;gargoyle;石像鬼
 turret;weapon;gi:turret|laser-turret@tech;turret,sentry gun,gun turret,laser turret;炮塔
 drone;vehicle;gi:delivery-drone@tech;drone,quadcopter;无人机
 portal;prop;gi:magic-portal|portal@crystal;portal,warp gate,teleporter,gateway;传送门
-lever;prop;gi:lever@iron;lever,switch,pull lever;拉杆,开关
+lever;prop;gi:joystick@iron;lever,switch,pull lever;拉杆,开关
 altar;prop;gi:sword-altar|star-altar@stone;altar;祭坛
 throne;prop;gi:stone-throne|throne-king@gold;throne;王座
 totem;prop;gi:totem@wood;totem,totem pole;图腾
@@ -470,11 +476,11 @@ cannon;weapon;gi:cannon|pirate-cannon@iron;cannon,artillery;大炮
 catapult;weapon;gi:catapult@wood;catapult,trebuchet,ballista;投石车
 windmill;building;gi:windmill@wood;windmill;风车
 shovel;tool;gi:trench-spade|spade@iron;shovel,spade;铲子,铁锹
-ore;prop;gi:ore@rock;ore,ore vein,ore rock,mineral;矿石
+ore;prop;gi:rock|ore@ore;ore,ore vein,ore rock,mineral;矿石
 gold-bar;treasure;gi:gold-bar@gold;gold bar,ingot,gold ingot,bullion;金条,金锭
 stump;plant;gi:stump-regrowth|axe-in-stump@wood;stump,tree stump;树桩
 crossbow;weapon;gi:crossbow@wood;crossbow,arbalest;弩
-statue;prop;gi:colombian-statue@stone;statue,idol,sculpture;雕像
+statue;prop;gi:colombian-statue@marble;statue,idol,sculpture;雕像
 ribcage;prop;gi:ribcage@bone;ribcage,rib cage,ribs;肋骨
 fence;prop;gi:wooden-fence@wood;fence,picket fence;栅栏,篱笆
 bridge;building;gi:stone-bridge|rope-bridge@stone;bridge;桥
@@ -498,11 +504,11 @@ ogre-creature;creature;gi:ogre@flesh;ogre;食人魔
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
-sandworm;creature;gi:worm-mouth@flesh;sandworm,giant worm,death worm;沙虫
-sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan;海蛇,海龙
+sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
+sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan,sea monster;海蛇,海龙
 hydra-beast;creature;gi:hydra@flesh;hydra;九头蛇
 mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
-golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem;石头人
+golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem,rock monster,stone monster;石头人
 ice-golem;creature;gi:ice-golem@crystal;ice golem,frost golem,snow golem;冰魔像,冰傀儡
 griffin;creature;gi:griffin-symbol@fur;griffin,gryphon,griffon,hippogriff;狮鹫
 treant;creature;gi:tree-face@wood;treant,ent,tree monster,tree man,living tree;树人
@@ -510,7 +516,49 @@ battle-tank;vehicle;gi:battle-tank|great-war-tank@iron;tank,battle tank,army tan
 pegasus;creature;gi:pegasus@ghost;pegasus,winged horse,flying horse;飞马
 sphinx;creature;gi:greek-sphinx|egyptian-sphinx@gold;sphinx;狮身人面像
 grim-reaper;creature;gi:grim-reaper@dark;grim reaper,reaper,death;死神
+cart;vehicle;gi:mine-wagon@iron;cart,minecart,mine cart,mining cart,ore cart;矿车
+wagon;vehicle;gi:old-wagon@wood;wagon,carriage,stagecoach,coach,covered wagon;马车
+bear-trap;prop;gi:wolf-trap@iron;bear trap,beartrap,wolf trap,jaw trap,snare;捕兽夹
+armour-plate;armour;gi:chest-armor|layered-armor@iron;armor,armour,chestplate,breastplate,plate armor,plate armour,chest armor;盔甲,铠甲,护甲,胸甲
+leather-armor;armour;gi:leather-armor|leather-vest@leather;leather armor,leather armour,leather vest,jerkin;皮甲
+rifle;weapon;gi:winchester-rifle@iron;rifle,sniper rifle,sniper,hunting rifle,carbine;步枪,狙击枪
+beer;food;icon:beer-mug;beer,beer mug,ale,tankard,stein,mead;啤酒,麦酒
+chess-piece;prop;gi:chess-knight|chess-rook|chess-king@wood;chess piece,chess knight,chess rook,chess king,chess pawn;棋子,象棋
+playing-card;prop;icon:joker;playing card,playing cards,card,cards,joker;扑克牌,纸牌
+dead-tree;plant;gi:dead-wood@wood;dead tree,bare tree,withered tree,leafless tree,spooky tree;枯树
+safe;treasure;gi:strongbox|locked-box@iron;safe,strongbox,lockbox,strong box,vault box,lock box;保险箱
+chandelier;prop;gi:lit-candelabra@gold;chandelier,candelabra,candlestick;吊灯,烛台
+clam;food;icon:oyster;clam,oyster,mussel,scallop;蛤蜊,牡蛎,贝
+battery;tool;icon:battery;battery,energy cell,power cell,fuel cell,energy pack;电池,能量电池
+hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
+pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
+lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
+halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
+street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
+pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
+space-helmet;armour;gi:astronaut-helmet|space-suit@tech;space helmet,astronaut helmet,space suit,spacesuit;太空头盔,宇航服
+gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
 `;
+
+/**
+ * The draw column's prefix → the builder that draws it (builders.ts holds one entry per
+ * builder). A line with another prefix is a mistake in the table, caught when it loads.
+ */
+const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
+  role: "humanoid",
+  race: "humanoid",
+  animal: "animal",
+  dragon: "dragon",
+  blob: "blob",
+  monster: "monster",
+  item: "item",
+  tile: "tile",
+  icon: "icon",
+  gi: "icon",
+  building: "scenery",
+  vehicle: "scenery",
+  plant: "scenery",
+};
 
 function parseTable(): Subject[] {
   const out: Subject[] = [];
@@ -525,24 +573,8 @@ function parseTable(): Subject[] {
       string,
     ];
     const [kind, ref] = draw.split(":") as [string, string];
-    const builder: Builder =
-      kind === "role" || kind === "race"
-        ? "humanoid"
-        : kind === "animal"
-          ? "animal"
-          : kind === "dragon"
-            ? "dragon"
-            : kind === "blob"
-              ? "blob"
-              : kind === "monster"
-                ? "monster"
-                : kind === "item"
-                  ? "item"
-                  : kind === "tile"
-                    ? "tile"
-                    : kind === "icon" || kind === "gi"
-                      ? "icon"
-                      : "scenery";
+    const builder = DRAW_PREFIX[kind];
+    if (!builder) throw new Error(`vocabulary: unknown draw prefix "${kind}" in: ${line}`);
     const words = en.split(",").map((w) => w.trim());
     out.push({
       id: id0.replace(/^~/, ""),
@@ -709,6 +741,11 @@ export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?
   golem: { materials: ["stone"], color: "#8a8c98" },
   yeti: { materials: ["ice"], color: "#eeeef2" },
   gargoyle: { materials: ["stone"] },
+  // a gem's name is its colour
+  ruby: { color: "#d8383c" },
+  emerald: { color: "#44b04e" },
+  amethyst: { color: "#8c48cc" },
+  topaz: { color: "#f2b83c" },
 };
 
 /** What a class carries when the prompt names nothing: an item from the vocabulary. */

@@ -53,6 +53,7 @@ import {
   tilesetFileQuery,
   tilesetParams,
 } from "@/lib/api/schemas/tilesets";
+import { characterOperations } from "./character-operations";
 import { documentOperations } from "./document-operations";
 import { paletteOperations } from "./palette-operations";
 
@@ -954,5 +955,6 @@ export const operations: OperationSpec[] = [
     },
   },
   ...documentOperations,
+  ...characterOperations,
   ...paletteOperations,
 ];

@@ -1,0 +1,141 @@
+// The one registry of the offline engine's builders. A vocabulary subject names its builder
+// (vocabulary.ts: `role:knight`, `animal:wolf`, `gi:anvil@iron` …); the entry here reads the
+// subject into the kind/variant its rig switches on, and builds the part-based design. The
+// engine dispatches on the kind (a caller may re-target it: a character drawn as a quadruped),
+// so every kind belongs to exactly one builder. Adding a builder: an entry here, a `Builder`
+// name in vocabulary.ts, and subjects that use it (README.md in this folder).
+import type { Rng } from "../prng";
+import { buildAnimal } from "./animal";
+import { buildBlob } from "./blob";
+import type { Design } from "./design";
+import { buildDragon } from "./dragon";
+import type { IconRaster } from "./emoji-art";
+import type { GameMaterial } from "./game-icons";
+import { buildHumanoid } from "./humanoid";
+import { buildIcon } from "./icon";
+import { buildItem } from "./item";
+import { buildMonster } from "./monster";
+import type { PromptInfo } from "./prompt";
+import { buildScenery } from "./scenery";
+import { buildTile } from "./tiles";
+import { type Builder, SUBJECT_BY_ID, type Subject } from "./vocabulary";
+
+/** What a rig switches on: a finer split of some builders (a blob is a slime or a spirit). */
+export type SubjectKind =
+  | "humanoid"
+  | "animal"
+  | "dragon"
+  | "slime"
+  | "spirit"
+  | "item"
+  | "vehicle"
+  | "building"
+  | "tile"
+  | "plant"
+  | "monster"
+  | "icon";
+
+/** Borrowed rasters loaded before drawing (engine.ts iconNeeds): the subject and held item. */
+export interface BuildIcons {
+  subject?: IconRaster;
+  held?: IconRaster;
+  material?: GameMaterial;
+  take?: number;
+}
+
+export interface BuilderEntry {
+  /** the kinds this builder draws (each kind has one builder) */
+  kinds: readonly SubjectKind[];
+  /** a vocabulary subject → the kind and variant its rig switches on */
+  read(s: Subject): { kind: SubjectKind; variant: string };
+  build(info: PromptInfo, rng: Rng, crng: Rng, size: number, icons: BuildIcons): Design;
+  /**
+   * Objects may take another colour scheme per seed without losing what they are; creatures
+   * and characters keep their natural colours (a purple wolf is not a wolf).
+   */
+  object: boolean;
+}
+
+const after = (ref: string) => ref.slice(ref.indexOf(":") + 1);
+
+export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
+  humanoid: {
+    kinds: ["humanoid"],
+    // `role:knight` / `race:goblin`: the variant is the class; prompt.ts sets role and race
+    read: (s) => ({ kind: "humanoid", variant: after(s.ref) }),
+    build: (info, rng, crng, size, icons) => buildHumanoid(info, rng, crng, size, icons.held),
+    object: false,
+  },
+  animal: {
+    kinds: ["animal"],
+    read: (s) => ({ kind: "animal", variant: s.ref }),
+    build: (info, rng, crng, size) => buildAnimal(info, rng, crng, size),
+    object: false,
+  },
+  dragon: {
+    kinds: ["dragon"],
+    read: () => ({ kind: "dragon", variant: "dragon" }),
+    build: (info, rng, crng, size) => buildDragon(info, rng, crng, size),
+    object: false,
+  },
+  blob: {
+    kinds: ["slime", "spirit"],
+    read: (s) =>
+      s.ref === "slime"
+        ? { kind: "slime", variant: "slime" }
+        : { kind: "spirit", variant: "elemental" },
+    build: (info, rng, crng, size) => buildBlob(info, rng, crng, size),
+    object: true,
+  },
+  monster: {
+    kinds: ["monster"],
+    read: (s) => ({ kind: "monster", variant: s.ref }),
+    build: (info, rng, crng, size) => buildMonster(info, rng, crng, size),
+    object: false,
+  },
+  item: {
+    kinds: ["item"],
+    read: (s) => ({ kind: "item", variant: s.ref }),
+    build: (info, rng, crng, size) => buildItem(info, rng, crng, size),
+    object: true,
+  },
+  scenery: {
+    kinds: ["vehicle", "building", "plant"],
+    read: (s) => ({
+      kind: s.category === "vehicle" ? "vehicle" : s.category === "building" ? "building" : "plant",
+      // towers and lighthouses are drawn by the castle part
+      variant: s.ref === "tower" || s.ref === "lighthouse" ? "castle" : s.ref,
+    }),
+    build: (info, rng, crng, size) => buildScenery(info, rng, crng, size),
+    object: true,
+  },
+  tile: {
+    kinds: ["tile"],
+    read: (s) => ({ kind: "tile", variant: s.ref }),
+    build: (info, rng, crng, size) => buildTile(info, rng, crng, size),
+    object: false,
+  },
+  icon: {
+    kinds: ["icon"],
+    read: (s) => ({ kind: "icon", variant: s.ref }),
+    build: (info, rng, crng, size, icons) =>
+      icons.subject
+        ? buildIcon(info, rng, crng, size, icons.subject, {
+            category: SUBJECT_BY_ID.get(info.subject)?.category,
+            flip: rng.chance(0.3),
+            material: icons.material,
+            take: icons.take ?? 0,
+          })
+        : // an icon that could not be loaded: a creature, reported by the interpretation
+          buildMonster(info, rng, crng, size),
+    object: true,
+  },
+};
+
+const BY_KIND = new Map<SubjectKind, BuilderEntry>();
+for (const b of Object.values(BUILDERS)) for (const k of b.kinds) BY_KIND.set(k, b);
+
+/** The builder that draws a kind (a kind nobody claims draws a creature). */
+export function builderForKind(kind: SubjectKind): BuilderEntry {
+  return BY_KIND.get(kind) ?? BUILDERS.monster;
+}

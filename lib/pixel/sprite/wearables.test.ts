@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { hexToRgb } from "../color";
+import { renderSprite } from "./engine";
+import { GAME_MATERIALS } from "./game-icons";
+import { parsePrompt } from "./prompt";
+
+const base = { seed: 1, mode: "idle" as const, index: 0, count: 1 };
+
+/** Pixels of a colour close to the cape's red (any tone of its ramp keeps the red hue). */
+function capePixels(g: { data: Uint8ClampedArray }): number {
+  const [r0] = hexToRgb(GAME_MATERIALS.cape.base);
+  let n = 0;
+  for (let i = 0; i < g.data.length; i += 4) {
+    const [r, gg, b, a] = [g.data[i]!, g.data[i + 1]!, g.data[i + 2]!, g.data[i + 3]!];
+    if (a > 128 && r > 90 && r > gg * 2 && r > b * 1.6 && Math.abs(r - r0) < 120) n++;
+  }
+  return n;
+}
+
+describe("wearables on any subject", () => {
+  it("a dog wearing a cape is a dog with a cape over its back, not a cape", async () => {
+    const info = parsePrompt("a dog wearing a cape");
+    expect(info.subject).toBe("dog");
+    expect(info.worn?.id).toBe("cape");
+    const dog = await renderSprite({ ...base, prompt: "a dog" });
+    const caped = await renderSprite({ ...base, prompt: "a dog wearing a cape" });
+    expect(caped.interpretation.summary).toMatch(/dog wearing cape/);
+    // no borrowed art is credited for a drape the engine drew
+    expect(caped.interpretation.art.some((a) => a.use === "worn")).toBe(false);
+    expect(capePixels(caped.grid)).toBeGreaterThan(capePixels(dog.grid) + 25);
+  });
+
+  it("the cape stays on in every view of a walking animal", async () => {
+    for (const [mode, index] of [
+      ["walk", 1],
+      ["directions", 0],
+      ["directions", 1],
+    ] as const) {
+      const r = await renderSprite({ ...base, mode, index, count: 4, prompt: "a wolf in a cape" });
+      expect(capePixels(r.grid), `${mode} ${index}`).toBeGreaterThan(4);
+    }
+  });
+
+  it("a character wearing a cape draws its own", () => {
+    expect(parsePrompt("a knight with a cape").worn?.id).toBe("cape");
+    expect(parsePrompt("a knight with a cape").subject).toBe("knight");
+  });
+});

@@ -1,0 +1,90 @@
+// A cape put on any body that has no cape part of its own (a dog in a cape), after its builder
+// drew it. Headwear is engine.ts's wearOnTop; characters draw their own capes (humanoid.ts).
+import type { SpriteCanvas } from "./canvas";
+import type { Pose } from "./design";
+
+/** Top opaque row of each column (−1 where the column is empty). */
+function columnTops(c: SpriteCanvas): Int16Array {
+  const top = new Int16Array(c.w).fill(-1);
+  for (let x = 0; x < c.w; x++)
+    for (let y = 0; y < c.h; y++)
+      if (c.get(x, y) >= 0) {
+        top[x] = y;
+        break;
+      }
+  return top;
+}
+
+/**
+ * A cape on a body seen from the side: draped over the back from behind the head to the rump,
+ * hanging lower towards the rear, its hem waving with the frame, and a gold clasp at the neck.
+ * The head is the higher end of the silhouette, so this works for rigs and borrowed icons
+ * facing either way. Seen from the front only the clasp and the cape's edges behind the body
+ * show; from the back the cape covers the upper body.
+ */
+export function wearCape(c: SpriteCanvas, pose: Pose, cloth: number, clasp: number): void {
+  const top = columnTops(c);
+  let x0 = -1;
+  let x1 = -1;
+  let yTop = c.h;
+  let yBot = -1;
+  for (let x = 0; x < c.w; x++)
+    if (top[x]! >= 0) {
+      if (x0 < 0) x0 = x;
+      x1 = x;
+      yTop = Math.min(yTop, top[x]!);
+      for (let y = c.h - 1; y >= 0; y--)
+        if (c.get(x, y) >= 0) {
+          yBot = Math.max(yBot, y);
+          break;
+        }
+    }
+  if (x0 < 0) return;
+  const w = x1 - x0 + 1;
+  const h = yBot - yTop + 1;
+  const wave = [0, 1, 0, -1][Math.round(pose.t * 4) % 4]!;
+  if (pose.view === "front" || pose.view === "back") {
+    // end-on: the cape hangs behind (front view) or over (back view) the upper two thirds
+    const cx = x0 + w / 2;
+    const neck = yTop + Math.round(h * 0.3);
+    const hem = yTop + Math.round(h * 0.72);
+    for (let y = neck; y <= hem; y++) {
+      const half = Math.round(w * (0.3 + (0.16 * (y - neck)) / Math.max(1, hem - neck)));
+      for (let x = Math.round(cx - half); x <= Math.round(cx + half); x++) {
+        const tone = x < cx - half + 2 ? 3 : x > cx + half - 2 ? 1 : 2;
+        if (pose.view === "back" || c.get(x, y) < 0) c.plot(x, y, cloth, 50, tone);
+      }
+    }
+    if (pose.view === "front") c.plot(cx, neck, clasp, 51, 3);
+    return;
+  }
+  // side: the head is at the end whose top is higher
+  const third = Math.max(1, Math.round(w / 3));
+  let left = c.h;
+  let right = c.h;
+  for (let x = x0; x < x0 + third; x++) if (top[x]! >= 0) left = Math.min(left, top[x]!);
+  for (let x = x1 - third + 1; x <= x1; x++) if (top[x]! >= 0) right = Math.min(right, top[x]!);
+  const headRight = right <= left;
+  // the back: from just behind the head (28 % in from that end) to the rump (8 % in)
+  const neckX = headRight ? x1 - Math.round(w * 0.3) : x0 + Math.round(w * 0.3);
+  const rumpX = headRight ? x0 + Math.round(w * 0.08) : x1 - Math.round(w * 0.08);
+  const dir = neckX > rumpX ? -1 : 1;
+  const span = Math.abs(neckX - rumpX);
+  let last = -1;
+  for (let k = 0; k <= span + 2; k++) {
+    const x = neckX + dir * k;
+    const back = top[x] ?? -1;
+    const yb = back >= 0 && k <= span ? back : last;
+    if (yb < 0) continue;
+    if (k <= span) last = back;
+    // a cape lies on the back and falls lower towards the rear; past the rump it flutters
+    const drop =
+      Math.round(h * (0.22 + (0.26 * k) / Math.max(1, span))) + (k > span / 2 ? wave : 0);
+    for (let y = yb - (k > span ? 1 : 0); y <= yb + drop; y++) {
+      if (k > span && y > yb + drop - 2) continue;
+      const tone = y === yb ? 3 : y >= yb + drop - 1 ? 1 : 2;
+      c.plot(x, y, cloth, 50, tone);
+    }
+  }
+  c.plot(neckX, top[neckX]! >= 0 ? top[neckX]! + 1 : yTop + 1, clasp, 51, 3);
+}
