@@ -1,4 +1,4 @@
-// `npm run bench [-- --only=pixel,tiles,queue,api,list,gallery,postgres,editor,sprite-input,character,
+// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,editor,sprite-input,character,
 // character-api]`: prints one JSON document.
 // Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
 // runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
@@ -13,7 +13,7 @@ import { benchCharacter } from "./character-bench";
 import { benchEditor } from "./editor-bench";
 import { benchGallery } from "./gallery-bench";
 import { benchTaskList } from "./list-bench";
-import { benchPixel } from "./pixel";
+import { benchPixel, benchPixelize } from "./pixel";
 import { benchApi, benchQueue } from "./server-bench";
 import { benchSpriteInput } from "./sprite-input";
 import { benchTilesSfx } from "./tiles-sfx";
@@ -85,6 +85,7 @@ async function main() {
     await section("list", () => benchTaskList());
   } else {
     await section("pixel", benchPixel);
+    await section("pixelize", benchPixelize);
     await section("tiles", benchTilesSfx);
     await section("queue", () => benchQueue());
     await section("api", () => benchApi());

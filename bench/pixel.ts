@@ -12,7 +12,7 @@ import {
   godotSpriteFrames,
 } from "@/lib/pixel/exports";
 import { fakePixelArt } from "@/lib/pixel/fake-pixel-art";
-import { pixelize, pixelizeGrid } from "@/lib/pixel/pixelize";
+import { pixelize, pixelizeFrames, pixelizeGrid } from "@/lib/pixel/pixelize";
 import { decodeImage, encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
 import { prepareSprite, renderSpriteGrid } from "@/lib/pixel/sprite/engine";
 import { SUBJECTS } from "@/lib/pixel/sprite/vocabulary";
@@ -214,6 +214,53 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
       directions8: "<= 3x floor",
       catalogue: "< 20 ms per sprite (warm and new seed)",
     },
+  };
+}
+
+/**
+ * Image → pixel art alone (`--only=pixelize`): grid recovery + colour reduction per megapixel of
+ * a 1 000² "AI" knight (31.25× bilinear + JPEG 85, shifted), and an 8-frame animation through
+ * pixelizeFrames (one grid, one palette), both against sharp decoding and PNG-encoding the same
+ * pixels in the same run.
+ */
+export async function benchPixelize(): Promise<Record<string, unknown>> {
+  const runs = 9;
+  const knight = await generateSpriteFrame({
+    prompt: "a red knight",
+    seed: 3,
+    mode: "idle",
+    index: 0,
+    count: 1,
+    background: "transparent",
+    scale: 1,
+    size: 32,
+  });
+  const fake = await fakePixelArt(knight.grid, {
+    scale: 31.25,
+    kernel: "bilinear",
+    jpeg: 85,
+    shift: [5, 3],
+    backdrop: [240, 236, 226],
+    shadow: false,
+    noise: 0,
+  });
+  const decoded = await decodeImage(fake);
+  const mp = (decoded.width * decoded.height) / 1e6;
+  const recoveryMs = await timeIt(runs, async () =>
+    pixelizeGrid(decoded, { background: "transparent", jpeg: true }),
+  );
+  const sharpMs = await timeIt(runs, () => sharp(fake).png().toBuffer());
+  const frames = Array.from({ length: 8 }, () => decoded);
+  const framesMs = await timeIt(3, async () =>
+    pixelizeFrames(frames, { background: "transparent", jpeg: true }),
+  );
+  return {
+    input: `${decoded.width}×${decoded.height}, 32×32 cells of 31.25 px, bilinear + JPEG 85`,
+    grid_recovery_and_reduction_ms_per_mp: Math.round((recoveryMs / mp) * 10) / 10,
+    sharp_decode_png_encode_ms_per_mp: Math.round((sharpMs / mp) * 10) / 10,
+    recovery_vs_sharp: Math.round((recoveryMs / sharpMs) * 100) / 100,
+    animation_8_frames_ms_per_mp: Math.round((framesMs / (mp * 8)) * 10) / 10,
+    goal: "<= 150 ms per megapixel (issue #17)",
   };
 }
 

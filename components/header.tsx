@@ -95,6 +95,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
     { href: "/characters", label: t("nav.characters") },
     { href: "/editor", label: t("nav.editor") },
     { href: "/settings/api-keys", label: t("nav.keys") },
+    { href: "/settings/palettes", label: t("nav.palettes") },
     ...(role === "admin" ? [{ href: "/settings/providers", label: t("nav.providers") }] : []),
     { href: "/docs", label: t("nav.docs") },
   ];

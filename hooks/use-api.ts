@@ -23,7 +23,13 @@ export const keys = {
   keys: ["keys"] as const,
   me: ["me"] as const,
   providers: ["providers"] as const,
+  palettes: ["palettes"] as const,
 };
+
+/** The built-in palettes and the caller's saved ones (GET /api/v1/palettes). */
+export function usePalettes() {
+  return useQuery({ queryKey: keys.palettes, queryFn: api.palettes, staleTime: 60_000 });
+}
 
 export function useModels() {
   return useQuery({ queryKey: keys.models, queryFn: api.models, staleTime: 60_000 });

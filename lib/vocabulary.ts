@@ -102,6 +102,21 @@ export const DEFAULT_BATCH_COUNT = 4;
 export const PALETTE_NAMES = ["pico-8", "nes", "gameboy", "endesga-32", "db16", "db32"] as const;
 export type PaletteName = (typeof PALETTE_NAMES)[number];
 
+/**
+ * A palette a user saved (GET /api/v1/palettes) is named by `pal_` and its number wherever a
+ * palette is accepted, so it can never be mistaken for a named palette or `auto:N`.
+ */
+export const SAVED_PALETTE_PREFIX = "pal_";
+export const SAVED_PALETTE_ID_PATTERN = "pal_[1-9][0-9]{0,9}";
+export function isSavedPaletteId(s: unknown): s is string {
+  return typeof s === "string" && new RegExp(`^${SAVED_PALETTE_ID_PATTERN}$`).test(s);
+}
+/** Export formats of a saved palette (GET /api/v1/palettes/:id/export?format=…). */
+export const PALETTE_EXPORT_FORMATS = ["hex", "gpl", "pal"] as const;
+export type PaletteExportFormat = (typeof PALETTE_EXPORT_FORMATS)[number];
+/** Dithering when colours are reduced (lib/pixel/quantize.ts implements each). */
+export const DITHER_MODES = ["none", "bayer2", "bayer4", "bayer8", "floyd-steinberg"] as const;
+
 export const BACKGROUNDS = ["transparent", "white"] as const;
 
 /**

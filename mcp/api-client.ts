@@ -86,6 +86,11 @@ export interface GenerateBody {
   model?: string;
   seed?: number;
   palette?: string;
+  /** image → pixel art (model local/pixelize): a data: URL or an http(s) URL */
+  image?: string;
+  target_size?: number;
+  dither?: string;
+  remove_background?: boolean;
 }
 
 export type GenerateResponse =
@@ -102,6 +107,10 @@ export interface BatchGenerateBody {
   model?: string;
   seed?: number;
   palette?: string;
+  image?: string;
+  target_size?: number;
+  dither?: string;
+  remove_background?: boolean;
 }
 
 export interface BatchGenerateResponse {
@@ -227,6 +236,14 @@ export class QtPixelClient {
 
   batchGenerate(body: BatchGenerateBody): Promise<BatchGenerateResponse> {
     return this.json("POST", "/api/v1/batch-generate", body);
+  }
+
+  /** An operation on one of the caller's tasks (POST /api/v1/task/:id/operations). */
+  operation(
+    taskId: number,
+    body: { model: string; params?: Record<string, string | number | boolean> },
+  ): Promise<{ task_id: number; status: TaskStatus; source_task_id: number }> {
+    return this.json("POST", `/api/v1/task/${taskId}/operations`, body);
   }
 
   getTask(id: number, includeBase64 = false): Promise<QtTask> {

@@ -9,6 +9,15 @@ import type {
   ServerRequest,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
+// The routes' own field schemas (zod and the vocabulary only, relative imports): a palette or a
+// limit changed there is accepted or refused here the same way, without restating it.
+import {
+  ditherField,
+  imageRefField,
+  removeBackgroundField,
+  paletteField as routePaletteField,
+  targetSizeField,
+} from "../lib/api/common-schemas";
 // The REST API's words; lib/vocabulary.ts has no dependencies, so the MCP server stays standalone.
 import {
   BACKGROUNDS,
@@ -84,16 +93,10 @@ const seedField = z
   .max(2147483647, "seed must be an integer between 0 and 2147483647")
   .describe("Optional random seed for reproducible results. 可选随机种子，便于复现。");
 
-// Built from the vocabulary (not restated), so a palette added there is accepted here too.
-const paletteField = z
-  .string({ error: "palette must be a string" })
-  .regex(
-    new RegExp(`^(auto|auto:([2-9]|[1-5][0-9]|6[0-4])|${PALETTE_NAMES.join("|")})$`),
-    `palette must be "auto", "auto:N" (N = 2–64) or one of ${PALETTE_NAMES.join(", ")}`,
-  )
-  .describe(
-    `Optional palette: "auto", "auto:N" (N colours, 2–64) or ${PALETTE_NAMES.join(" | ")}. 可选调色板。`,
-  );
+// The route's palette field (lib/api/common-schemas.ts), with the tools' bilingual description.
+export const paletteField = routePaletteField.describe(
+  `Optional palette: "auto", "auto:N" (N colours, 2–64), ${PALETTE_NAMES.join(" | ")} or a saved palette's id "pal_N" (GET /api/v1/palettes). 可选调色板（也可用已保存调色板的 ID）。`,
+);
 
 const waitField = z
   .boolean({ error: "wait must be a boolean" })
@@ -157,6 +160,27 @@ const batchShape = {
   model: modelField.optional(),
   seed: seedField.optional(),
   palette: paletteField.optional(),
+  wait: waitField.optional(),
+};
+
+export const pixelizeShape = {
+  image: imageRefField
+    .optional()
+    .describe(
+      "The picture to turn into pixel art: a data: URL (data:image/png;base64,…) or an http(s) URL of a PNG, JPEG, WebP or GIF, ≤ 10 MB, ≤ 4096 px a side; an animated GIF becomes a batch. Give image or task_id. 要转换的图片（data URL 或链接）。",
+    ),
+  task_id: idField("task_id")
+    .optional()
+    .describe("Or one of your existing artworks to pixelize again. 或已有作品的任务 ID。"),
+  prompt: promptField
+    .optional()
+    .describe("A title for the result (default “pixelized image”). 结果标题。"),
+  target_size: targetSizeField.optional(),
+  palette: paletteField.optional(),
+  dither: ditherField.optional(),
+  remove_background: removeBackgroundField.optional(),
+  background: backgroundField.optional(),
+  scale: scaleField.optional(),
   wait: waitField.optional(),
 };
 
@@ -331,6 +355,89 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
           pollIntervalMs,
         );
         return batchResult(client, detail, true);
+      }),
+  );
+
+  server.registerTool(
+    "pixelize_image",
+    {
+      title: "Image → pixel art / 图片转像素画",
+      description:
+        "Turn a picture into clean pixel art offline (model local/pixelize): recovers the picture's own pixel grid (fractional, smoothed or JPEG'd cells), one colour per cell, backdrop → transparency, colours reduced or mapped to a palette. " +
+        "Give `image` (a data: URL or http(s) URL) or `task_id` (one of your artworks). An animated GIF becomes a batch with one frame per GIF frame. The result says which grid was found.\n" +
+        "把图片转换为像素画（离线）：自动识别像素网格，可指定尺寸、调色板与抖动；动图 GIF 会生成批量帧。",
+      inputSchema: pixelizeShape,
+      annotations: {
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: true,
+      },
+    },
+    (args, extra) =>
+      guard(async () => {
+        if ((args.image === undefined) === (args.task_id === undefined))
+          throw new ConfigError(
+            "pixelize_image needs exactly one of image (a data: URL or http(s) URL) or task_id. 请提供 image 或 task_id 之一。",
+          );
+        const client = options.getClient();
+        const settings = {
+          target_size: args.target_size,
+          dither: args.dither,
+          remove_background: args.remove_background,
+        };
+        let taskId: number;
+        if (args.task_id !== undefined) {
+          const params: Record<string, string | number | boolean> = {};
+          for (const [k, v] of Object.entries({ ...settings, palette: args.palette }))
+            if (v !== undefined) params[k] = v;
+          if (args.scale !== undefined) params.scale = args.scale;
+          taskId = (await client.operation(args.task_id, { model: "local/pixelize", params }))
+            .task_id;
+        } else if (/^data:image\/gif/i.test(args.image!) || /\.gif(\?|$)/i.test(args.image!)) {
+          // a GIF may be animated: the batch route answers with every frame
+          const created = await client.batchGenerate({
+            prompt: args.prompt ?? "pixelized animation",
+            model: "local/pixelize",
+            image: args.image,
+            palette: args.palette,
+            background: args.background,
+            scale: args.scale ?? 20,
+            send_email: false,
+            ...settings,
+          });
+          if (args.wait === false)
+            return text(
+              `Batch #${created.batch_id} created with ${created.requested_count} frame(s). Use get_batch_status with batch_id ${created.batch_id}.`,
+            );
+          const detail = await pollBatch(
+            client,
+            created.batch_id,
+            extra,
+            waitTimeoutMs,
+            pollIntervalMs,
+          );
+          return batchResult(client, detail, true);
+        } else {
+          const answer = await client.generate({
+            prompt: args.prompt ?? "pixelized image",
+            model: "local/pixelize",
+            image: args.image,
+            palette: args.palette,
+            background: args.background,
+            scale: args.scale ?? 20,
+            force: true,
+            send_email: false,
+            ...settings,
+          });
+          taskId = (answer as { task_id: number }).task_id;
+        }
+        if (args.wait === false)
+          return text(
+            `Task #${taskId} created. Use get_task_status with task_id ${taskId} to follow it.`,
+          );
+        const task = await pollTask(client, taskId, extra, waitTimeoutMs, pollIntervalMs);
+        return taskResult(client, task, true);
       }),
   );
 
@@ -562,6 +669,19 @@ function describeTask(task: QtTask): string {
   if (task.model) bits.push(`model ${task.model}`);
   if (task.seed !== null && task.seed !== undefined) bits.push(`seed ${task.seed}`);
   if (task.palette) bits.push(`palette ${task.palette}`);
+  // image → pixel art and remote models: the grid recovery found (task detail `params.pixelize`)
+  const report = (task.params as { pixelize?: Record<string, unknown> } | null | undefined)
+    ?.pixelize;
+  if (report && typeof report.logicalWidth === "number") {
+    const cell = Number(report.cellWidth)
+      .toFixed(2)
+      .replace(/\.?0+$/, "");
+    bits.push(
+      report.method === "resampled"
+        ? `no pixel grid found; resampled to ${report.logicalWidth}×${report.logicalHeight}`
+        : `found ${report.logicalWidth}×${report.logicalHeight} cells of ${cell} px, confidence ${Number(report.confidence).toFixed(2)}`,
+    );
+  }
   return bits.join(", ");
 }
 

@@ -52,7 +52,7 @@ function settingsLabel(v: unknown): string | null {
 }
 
 /** What grid recovery found when the image was pixelized (params.pixelize), in words. */
-function gridLabel(t: Translate, v: unknown): string | null {
+export function gridLabel(t: Translate, v: unknown): string | null {
   if (!v || typeof v !== "object") return null;
   const r = v as Partial<PixelizeReport>;
   if (!r.method || !r.logicalWidth || !r.logicalHeight) return null;

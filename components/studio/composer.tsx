@@ -11,8 +11,9 @@ import { Button, cardClass, ErrorText, Spinner } from "../ui";
 import { AdvancedSettings } from "./advanced-settings";
 import { DuplicatesDialog } from "./duplicates-dialog";
 import { KindFields } from "./kind-fields";
-import { isUsable, ModelPicker } from "./model-picker";
+import { isUsable, ModelPicker, takesUpload } from "./model-picker";
 import { PromptFields } from "./prompt-fields";
+import { type UploadChoice, UploadField } from "./upload-field";
 import { type Submitted, useComposerSubmit } from "./use-composer-submit";
 
 export type { Submitted } from "./use-composer-submit";
@@ -23,9 +24,10 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
   const hydrated = useComposerHydrated();
   const models = useModels();
   const [formError, setFormError] = useState<string | null>(null);
+  const [upload, setUpload] = useState<UploadChoice | null>(null);
 
   const all = useMemo(() => flattenModels(models.data), [models.data]);
-  const imageModels = useMemo(() => all.filter((m) => m.type === "image"), [all]);
+  const imageModels = useMemo(() => all.filter((m) => m.type === "image" || takesUpload(m)), [all]);
   const selected = all.find((m) => m.id === s.model);
 
   // Pick the default image model once the list is in (or when the stored one vanished/disabled).
@@ -49,20 +51,27 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
   } = useComposerSubmit({
     model: selected,
     count,
+    upload,
     onSubmitted,
   });
+  const converting = takesUpload(selected);
 
   const negativeSupported = selected?.supports_negative_prompt === true;
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!s.prompt.trim()) {
+    if (converting && !upload) {
+      setFormError(t("studio.uploadRequired"));
+      return;
+    }
+    // a converted picture is titled by its file name when no words are given
+    if (!s.prompt.trim() && !converting) {
       setFormError(t("studio.promptRequired"));
       return;
     }
     // a field that cannot be sent as typed is said next to it; nothing is sent changed
     const bad =
-      promptProblem(s.prompt) ||
+      (s.prompt.trim() ? promptProblem(s.prompt) : null) ||
       (negativeSupported && promptProblem(s.negativePrompt)) ||
       s.invalid.seed ||
       s.invalid.scale;
@@ -94,7 +103,11 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
       />
       {models.error && <ErrorText error={models.error} onRetry={() => models.refetch()} />}
 
-      <KindFields disabled={disabled} count={count} fixedCount={fixedCount} />
+      {converting ? (
+        <UploadField value={upload} onChange={setUpload} disabled={disabled} />
+      ) : (
+        <KindFields disabled={disabled} count={count} fixedCount={fixedCount} />
+      )}
 
       {formError && <ErrorText error={formError} />}
       {submit.error && <ErrorText error={submit.error} />}
@@ -110,9 +123,11 @@ export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void
           {submit.isPending && <Spinner />}
           {submit.isPending
             ? t("studio.submitting")
-            : s.kind === "batch"
-              ? t("studio.generateBatch", { n: count })
-              : t("studio.generate")}
+            : converting
+              ? t("studio.generate")
+              : s.kind === "batch"
+                ? t("studio.generateBatch", { n: count })
+                : t("studio.generate")}
         </Button>
         <Button variant="ghost" onClick={() => s.reset()} disabled={disabled}>
           {t("studio.reset")}

@@ -3,12 +3,14 @@
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useBatch, useTask } from "@/hooks/use-api";
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import { SpriteLoop } from "../batch/sprite-loop";
 import { useT } from "../i18n-provider";
 import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
 import { TaskThumb, versioned } from "../task-card";
 import { cardClass, ErrorText, Spinner, StatusBadge } from "../ui";
+import { BeforeAfter } from "./before-after";
 import type { Submitted } from "./use-composer-submit";
 
 const linkClass =
@@ -34,20 +36,36 @@ export function LatestResult({ submitted }: { submitted: Submitted }) {
   return (
     <section ref={ref} className={`${cardClass} p-3`} aria-live="polite">
       {submitted.kind === "task" ? (
-        <SingleResult id={submitted.id} />
+        <SingleResult id={submitted.id} before={submitted.before} />
       ) : (
-        <BatchResult id={submitted.id} />
+        <BatchResult id={submitted.id} before={submitted.before} />
       )}
     </section>
   );
 }
 
-function SingleResult({ id }: { id: number }) {
+function SingleResult({ id, before }: { id: number; before?: string }) {
   const t = useT();
   const task = useTask(id);
   if (task.error) return <ErrorText error={task.error} />;
   const tk = task.data;
   const src = tk?.status === "completed" ? versioned(tk, tk.image_path) : null;
+  // image → pixel art: the picture given beside the result, with the grid that was found
+  const report = (tk?.params?.pixelize ?? null) as PixelizeReport | null;
+  if (before && tk?.status === "completed")
+    return (
+      <div data-testid="latest-result" data-task-id={id} data-status={tk.status}>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-sm font-semibold">
+            <Link href={`/gallery/${id}`}>
+              {t("studio.latest")} · {t("detail.title", { id })}
+            </Link>
+          </h2>
+          <StatusBadge status={tk.status} />
+        </div>
+        <BeforeAfter before={before} after={src} report={report} />
+      </div>
+    );
   return (
     <div data-testid="latest-result" data-task-id={id} data-status={tk?.status ?? "pending"}>
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
@@ -88,9 +106,15 @@ function SingleResult({ id }: { id: number }) {
   );
 }
 
-function BatchResult({ id }: { id: number }) {
+function BatchResult({ id, before }: { id: number; before?: string }) {
   const t = useT();
   const batch = useBatch(id);
+  // an animated upload: frame 1's detail carries the grid found for every frame
+  const firstId = before
+    ? ([...(batch.data?.tasks ?? [])].sort((a, c) => (a.batch_index ?? 0) - (c.batch_index ?? 0))[0]
+        ?.id ?? null)
+    : null;
+  const first = useTask(firstId);
   if (batch.error) return <ErrorText error={batch.error} />;
   if (!batch.data)
     return (
@@ -116,6 +140,15 @@ function BatchResult({ id }: { id: number }) {
         {t("batch.progress", { done, total: total_count || b.requested_count })}
       </p>
       {frames[0] && <Interpretation task={frames[0]} compact />}
+      {before && b.status === "completed" && (
+        <div className="mb-2">
+          <BeforeAfter
+            before={before}
+            after={versioned(frames[0]!, frames[0]!.image_path)}
+            report={(first.data?.params?.pixelize ?? null) as PixelizeReport | null}
+          />
+        </div>
+      )}
       {b.status === "completed" && ready.length > 0 && (
         <div className="checkerboard relative mx-auto mb-2 aspect-square w-full max-w-[18rem] overflow-hidden rounded-md border border-zinc-200 dark:border-zinc-700">
           <SpriteLoop frames={ready} size="fill" label={t("studio.batchPreview", { id })} />

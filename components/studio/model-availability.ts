@@ -21,7 +21,9 @@ export function useModelAvailability(usable: ModelType[] = ["image"]) {
         ? t("models.notConfiguredAdmin", { env: model.missing_env.join(", ") })
         : t("models.disabledAdmin");
     }
-    if (!usable.includes(model.type))
+    // local/pixelize is an operation that also turns an upload into pixel art on the image routes
+    const upload = usable.includes("image") && model.capabilities?.acceptsUpload === true;
+    if (!usable.includes(model.type) && !upload)
       return t("models.otherType", { type: t(`type.${model.type}` as "type.image") });
     return null;
   };

@@ -17,6 +17,7 @@ const CAPABILITY_KEYS: Record<string, MessageKey> = {
   supportsNegativePrompt: "cap.negativePrompt",
   supportsRefImage: "cap.refImage",
   supportsLora: "cap.lora",
+  acceptsUpload: "cap.acceptsUpload",
 };
 
 /** The model's capabilities as short chips, in the interface language. */
@@ -64,7 +65,15 @@ function humanize(key: string): string {
 
 /** Whether a model can be picked here (the words for why not: useModelAvailability). */
 export function isUsable(model: Model, usable: ModelType[]): boolean {
-  return model.enabled && usable.includes(model.type);
+  return (
+    model.enabled &&
+    (usable.includes(model.type) || (usable.includes("image") && takesUpload(model)))
+  );
+}
+
+/** A model that turns an uploaded picture into pixel art (local/pixelize) instead of words. */
+export function takesUpload(model: Pick<Model, "capabilities"> | undefined): boolean {
+  return model?.capabilities?.acceptsUpload === true;
 }
 
 export function ModelPicker({

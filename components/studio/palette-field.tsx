@@ -1,6 +1,7 @@
 "use client";
 
 import { useId } from "react";
+import { usePalettes } from "@/hooks/use-api";
 import { useComposer } from "@/lib/client/composer-store";
 import { PALETTE_NAMES } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
@@ -15,6 +16,9 @@ export function PaletteField({ disabled }: { disabled: boolean }) {
   const s = useComposer();
   const colorsId = useId();
   const paletteId = useId();
+  // the caller's saved palettes (pal_N), beside the named ones
+  const palettes = usePalettes();
+  const saved = (palettes.data?.palettes ?? []).filter((p) => !p.built_in);
   return (
     <fieldset className="sm:col-span-2">
       <legend className={fieldLabel}>{t("studio.palette")}</legend>
@@ -72,6 +76,15 @@ export function PaletteField({ disabled }: { disabled: boolean }) {
               {p}
             </option>
           ))}
+          {saved.length > 0 && (
+            <optgroup label={t("studio.paletteSaved")}>
+              {saved.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.colors.length})
+                </option>
+              ))}
+            </optgroup>
+          )}
         </select>
       </div>
     </fieldset>

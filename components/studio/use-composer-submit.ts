@@ -7,10 +7,12 @@ import { api } from "@/lib/client/api";
 import { paletteValue, useComposer } from "@/lib/client/composer-store";
 import type { BatchBody, Duplicates, GenerateBody, Model } from "@/lib/client/types";
 import { fixedFrameCount } from "@/lib/vocabulary";
+import { takesUpload } from "./model-picker";
+import type { UploadChoice } from "./upload-field";
 
 export type Submitted =
-  | { kind: "task"; id: number }
-  | { kind: "batch"; id: number; taskIds: number[] };
+  | { kind: "task"; id: number; before?: string }
+  | { kind: "batch"; id: number; taskIds: number[]; before?: string };
 
 /**
  * Turns the composer's state into a generate or batch-generate request. A "duplicates found"
@@ -19,10 +21,13 @@ export type Submitted =
 export function useComposerSubmit({
   model,
   count,
+  upload,
   onSubmitted,
 }: {
   model: Model | undefined;
   count: number;
+  /** image → pixel art: the picture and its options (models that take uploads) */
+  upload?: UploadChoice | null;
   onSubmitted?: (s: Submitted) => void;
 }) {
   const qc = useQueryClient();
@@ -50,6 +55,20 @@ export function useComposerSubmit({
         if (s.shading !== "soft") base.shading = s.shading;
       }
       if (s.seed !== null) base.seed = s.seed;
+      if (takesUpload(model) && upload) {
+        const body = {
+          ...base,
+          prompt: base.prompt || upload.name,
+          image: upload.dataUrl,
+          target_size: upload.targetSize,
+          dither: upload.dither,
+          force: true,
+        };
+        // a GIF may be animated: the batch route gives one frame per GIF frame
+        return upload.gif
+          ? { kind: "batch" as const, answer: await api.batchGenerate(body) }
+          : { kind: "single" as const, answer: await api.generate(body) };
+      }
       if (resolutions && s.resolution && resolutions[s.resolution]) {
         base.resolution = s.resolution;
         if (s.aspectRatio && resolutions[s.resolution][s.aspectRatio])
@@ -70,8 +89,13 @@ export function useComposerSubmit({
       setDuplicates(null);
       const done: Submitted =
         "batch_id" in answer
-          ? { kind: "batch", id: answer.batch_id, taskIds: answer.task_ids }
-          : { kind: "task", id: answer.task_id };
+          ? {
+              kind: "batch",
+              id: answer.batch_id,
+              taskIds: answer.task_ids,
+              before: upload?.dataUrl,
+            }
+          : { kind: "task", id: answer.task_id, before: upload?.dataUrl };
       onSubmitted?.(done);
       await invalidateTasks(qc);
     },

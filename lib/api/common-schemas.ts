@@ -1,12 +1,17 @@
 // Field schemas shared by several routes (and by the OpenAPI document built from them).
+// The MCP server (mcp/tools.ts) imports these too and runs from any directory without the "@/"
+// alias: keep this file's imports relative and free of server code (zod and the vocabulary only).
 import { z } from "zod";
 import {
   BACKGROUNDS,
   codePointLength,
+  DITHER_MODES,
   MAX_BATCH_COUNT,
   OUTLINE_STYLES,
   PALETTE_NAMES,
   PROMPT_MAX_CHARS,
+  SAVED_PALETTE_ID_PATTERN,
+  SAVED_PALETTE_PREFIX,
   SCALE_MAX,
   SCALE_MIN,
   SEED_MAX,
@@ -14,7 +19,7 @@ import {
   SPRITE_MODES,
   SPRITE_SIZES,
   type SpriteSize,
-} from "@/lib/vocabulary";
+} from "../vocabulary";
 
 /**
  * A text field whose length limit counts Unicode code points, as JSON Schema's maxLength (and
@@ -70,11 +75,13 @@ export const seedField = z
 export const paletteField = z
   .string({ error: "palette must be a string" })
   .regex(
-    new RegExp(`^(auto|auto:([2-9]|[1-5][0-9]|6[0-4])|${PALETTE_NAMES.join("|")})$`),
-    `palette must be "auto", "auto:N" (N = 2–64) or one of ${PALETTE_NAMES.join(", ")}`,
+    new RegExp(
+      `^(auto|auto:([2-9]|[1-5][0-9]|6[0-4])|${PALETTE_NAMES.join("|")}|${SAVED_PALETTE_ID_PATTERN})$`,
+    ),
+    `palette must be "auto", "auto:N" (N = 2–64), one of ${PALETTE_NAMES.join(", ")} or a saved palette's id (${SAVED_PALETTE_PREFIX}N)`,
   )
   .meta({
-    description: `Colours: \`auto\` (the engine chooses), \`auto:N\` (at most N colours, N = 2–64) or a named palette: ${PALETTE_NAMES.join(", ")}. Default \`auto\`.`,
+    description: `Colours: \`auto\` (the engine chooses), \`auto:N\` (at most N colours, N = 2–64), a named palette: ${PALETTE_NAMES.join(", ")}, or the id of a palette you saved (\`${SAVED_PALETTE_PREFIX}N\`, GET /api/v1/palettes). Default \`auto\`.`,
     example: "pico-8",
   });
 
@@ -143,4 +150,43 @@ export const shadingField = z
   .enum(SHADING_STYLES, { error: `shading must be one of ${SHADING_STYLES.join(", ")}` })
   .describe(
     "Offline engine shading: soft, flat or detailed (dithered half-shadow). Default `soft`.",
+  );
+
+// ---- image → pixel art (models that take an upload, e.g. local/pixelize)
+
+/** Base64 of 10 MB plus the data: URL's header: the most a JSON body carrying an upload needs. */
+export const UPLOAD_JSON_MAX_BYTES = 14_500_000;
+
+const IMAGE_REF = /^(data:|https?:\/\/)/i;
+
+export const imageRefField = z
+  .string({ error: "image must be a data: URL or an http(s) URL" })
+  .max(UPLOAD_JSON_MAX_BYTES, "image: the data URL is over the 10 MB limit")
+  .regex(IMAGE_REF, "image must be a data: URL (data:image/png;base64,…) or an http(s) URL")
+  .meta({
+    description:
+      "The picture to turn into pixel art (with `model: local/pixelize`): a PNG, JPEG, WebP or GIF as a `data:` URL (base64) or an http(s) URL; at most 10 MB and 4096 px a side. An animated GIF becomes a batch, one frame per GIF frame, with one palette and one grid.",
+    example:
+      "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  });
+
+export const targetSizeField = z
+  .number({ error: "target_size must be 0 (auto) or a whole number from 16 to 256" })
+  .int("target_size must be 0 (auto) or a whole number from 16 to 256")
+  .refine(
+    (n) => n === 0 || (n >= 16 && n <= 256),
+    "target_size must be 0 (auto) or a whole number from 16 to 256",
+  )
+  .describe(
+    "Image → pixel art: the logical long edge, 16–256, or 0 to recover the picture's own grid (default).",
+  );
+
+export const ditherField = z
+  .enum(DITHER_MODES, { error: `dither must be one of ${DITHER_MODES.join(", ")}` })
+  .describe("Image → pixel art: dithering when colours are reduced. Default `none`.");
+
+export const removeBackgroundField = z
+  .boolean({ error: "remove_background must be a boolean" })
+  .describe(
+    "Image → pixel art: turn a flat or near-flat backdrop into transparency (default true).",
   );

@@ -58,7 +58,8 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output" = "input"): Record
 
 /** The known models, so a `model` field can list them. */
 export interface DocumentModels {
-  models: { id: string; type: ModelType }[];
+  /** acceptsUpload: an operation model the image routes also take (local/pixelize) */
+  models: { id: string; type: ModelType; acceptsUpload?: boolean }[];
 }
 
 function withModelEnum(
@@ -68,7 +69,9 @@ function withModelEnum(
 ): Record<string, unknown> {
   const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
   if (!types || !props?.model) return schema;
-  const ids = known.filter((m) => types.includes(m.type)).map((m) => m.id);
+  const ids = known
+    .filter((m) => types.includes(m.type) || (types.includes("image") && m.acceptsUpload))
+    .map((m) => m.id);
   return {
     ...schema,
     properties: {

@@ -7,10 +7,12 @@ import type {
   BatchBody,
   BatchDetail,
   BatchList,
+  CreatePaletteBody,
   GenerateAnswer,
   GenerateBody,
   Me,
   ModelsByType,
+  Palette,
   Provider,
   Task,
   TaskList,
@@ -94,6 +96,11 @@ export const api = {
     (await apiFetch<{ code: string; message: string; data: ModelsByType }>("/api/v1/models")).data,
   tasks: (query: TaskQuery = {}) => apiFetch<TaskList>(`/api/v1/tasks${toSearch(query)}`),
   task: (id: number) => apiFetch<Task>(`/api/v1/task/${id}`),
+  palettes: () => apiFetch<{ palettes: Palette[] }>("/api/v1/palettes"),
+  createPalette: (body: CreatePaletteBody) =>
+    apiFetch<Palette>("/api/v1/palettes", { method: "POST", body: json(body) }),
+  deletePalette: (id: string) =>
+    apiFetch<{ id: string; deleted: true }>(`/api/v1/palettes/${id}`, { method: "DELETE" }),
   deleteTask: (id: number) =>
     apiFetch<{ id: number; deleted: boolean }>(`/api/v1/task/${id}`, { method: "DELETE" }),
   starTask: (id: number, starred: boolean) =>

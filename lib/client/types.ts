@@ -3,6 +3,7 @@
 import type { z } from "zod";
 import type { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
 import type { generateBody } from "@/lib/api/schemas/generate";
+import type { createPaletteBody, paletteAnswer } from "@/lib/api/schemas/palettes";
 import type { archiveBody } from "@/lib/api/schemas/tasks-archive";
 import type { createTilesetBody } from "@/lib/api/schemas/tilesets";
 import type { Locale } from "@/lib/i18n";
@@ -69,6 +70,8 @@ export type ModelsByType = Partial<Record<ModelType, Record<string, Model>>>;
 
 export type GenerateBody = z.input<typeof generateBody>;
 export type BatchBody = z.input<typeof batchGenerateBody>;
+export type Palette = z.infer<typeof paletteAnswer>;
+export type CreatePaletteBody = z.input<typeof createPaletteBody>;
 
 export interface Duplicates {
   status: "duplicates_found";

@@ -6,6 +6,7 @@ import type { Batch, NewTask, Task } from "@/lib/db/schema";
 import { recentPromptsOfUser, tasksOfBatch, tasksOfUserByIds } from "@/lib/db/tasks";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { getTaskQueue } from "@/lib/jobs/queue-factory";
+import { savedPaletteColors } from "@/lib/palettes/saved";
 import { interpretPrompt } from "@/lib/pixel/sprite/interpretation";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
@@ -16,6 +17,7 @@ import {
   fixedFrameCount,
   MAX_BATCH_COUNT,
   type OutlineStyle,
+  SCALE_DEFAULT,
   type ShadingStyle,
   type SpriteMode,
   type SpriteSize,
@@ -26,6 +28,7 @@ import { assertPromptFits, PromptTooLongError } from "./prompt-budget";
 import { consumeGenerationQuota } from "./rate-limits";
 import { frameInstruction, SINGLE_IMAGE_STYLE } from "./sprite-modes";
 import type { TaskParams } from "./task-params";
+import { createUploadTasks, isDataUrl, storeDataUrl, storeImageRef, takesUpload } from "./uploads";
 
 export function randomSeed(): number {
   return crypto.randomInt(1, 2 ** 31 - 1);
@@ -108,7 +111,46 @@ function styleFor(model: ResolvedModel): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // QT Pixel API
 
-export interface GenerateInput extends PixelSettings {
+/** Image → pixel art from a picture (models that take uploads, e.g. local/pixelize). */
+export interface UploadInput {
+  /** a data: URL or an http(s) URL */
+  image?: string;
+  /** the model's own options: target_size, colors, dither, dither_strength, remove_background */
+  imageOptions?: Record<string, unknown>;
+}
+
+/** The upload path of the QT routes: refuses an image for a model that draws from words. */
+async function uploadTasks(
+  caller: Caller,
+  model: ResolvedModel,
+  input: PixelSettings & UploadInput & { prompt: string; email?: string; send_email: boolean },
+  asBatch: boolean,
+) {
+  if (!takesUpload(model))
+    throw new InvalidInputError(
+      `image: model '${model.id}' draws from words; send the image with a model that converts pictures (local/pixelize)`,
+    );
+  if (!input.image)
+    throw new InvalidInputError(
+      `image is required with model '${model.id}': a data: URL (data:image/png;base64,…) or an http(s) URL of a PNG, JPEG, WebP or GIF`,
+    );
+  const upload = await storeImageRef(caller.user.id, input.image, "image");
+  return createUploadTasks(caller, model, upload, {
+    prompt: input.prompt,
+    background: input.background,
+    scale: input.scale,
+    palette: input.palette,
+    paletteColors: await savedPaletteColors(caller, input.palette),
+    outline: input.outline,
+    seed: input.seed,
+    email: input.email,
+    sendEmail: input.send_email,
+    options: input.imageOptions,
+    asBatch,
+  });
+}
+
+export interface GenerateInput extends PixelSettings, UploadInput {
   prompt: string;
   force: boolean;
   email?: string;
@@ -127,8 +169,13 @@ export async function createSingleTask(
   caller: Caller,
   input: GenerateInput,
 ): Promise<GenerateResult> {
-  const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
+  const model = input.model
+    ? resolveModel(input.model, ["image"], { uploads: true })
+    : defaultModel("image");
   checkPromptBudget(model, input.prompt);
+  if (input.image || takesUpload(model)) {
+    return { kind: "created", task: (await uploadTasks(caller, model, input, false)).task };
+  }
   if (!input.force) {
     // an earlier artwork is a duplicate only when it was drawn the same way: same model (the
     // query), mode, palette, size and style, not just the same words
@@ -165,6 +212,7 @@ export async function createSingleTask(
       if (duplicates.length) return { kind: "duplicates", duplicates };
     }
   }
+  const paletteColors = await savedPaletteColors(caller, input.palette);
   await consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
   const params: TaskParams = {
@@ -173,6 +221,7 @@ export async function createSingleTask(
     background: input.background,
     scale: input.scale,
     palette: input.palette,
+    ...(paletteColors ? { paletteColors } : {}),
     seed,
     resolution: input.resolution,
     aspectRatio: input.aspectRatio,
@@ -191,7 +240,7 @@ export async function createSingleTask(
   return { kind: "created", task };
 }
 
-export interface BatchInput extends PixelSettings {
+export interface BatchInput extends PixelSettings, UploadInput {
   prompt: string;
   mode?: SpriteMode;
   count?: number;
@@ -205,8 +254,15 @@ export async function createBatch(
   caller: Caller,
   input: BatchInput,
 ): Promise<{ batch: Batch; tasks: Task[] }> {
-  const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
+  const model = input.model
+    ? resolveModel(input.model, ["image"], { uploads: true })
+    : defaultModel("image");
   checkPromptBudget(model, input.prompt);
+  if (input.image || takesUpload(model)) {
+    // an animated GIF: one frame per GIF frame; a still image: a batch of one
+    const made = await uploadTasks(caller, model, input, true);
+    return { batch: made.batch!, tasks: made.tasks };
+  }
   const mode: SpriteMode = input.mode ?? (input.variations ? "variations" : "random");
   // The QT Pixel API shows count 4 and "1-4"; a batch without a count is a full set.
   const fixed = fixedFrameCount(mode);
@@ -215,6 +271,7 @@ export async function createBatch(
   if (!fixed && (count < 1 || count > MAX_BATCH_COUNT)) {
     throw new InvalidInputError(`count must be between 1 and ${MAX_BATCH_COUNT}`, `got ${count}`);
   }
+  const paletteColors = await savedPaletteColors(caller, input.palette);
   await consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
   const result = await (await getTaskQueue()).enqueueBatch(
@@ -239,6 +296,7 @@ export async function createBatch(
           background: input.background,
           scale: input.scale,
           palette: input.palette,
+          ...(paletteColors ? { paletteColors } : {}),
           seed,
           mode,
           frame: i,
@@ -330,15 +388,46 @@ export async function createGeneration(
   type: Exclude<ModelType, "operation" | "llm">,
   input: PixelGenerationInput,
 ): Promise<Task> {
-  const model = resolveModel(input.model, [type]);
+  const model = resolveModel(input.model, [type], { uploads: true });
   checkPromptBudget(model, input.prompt);
+  if (takesUpload(model) && model.type !== type) {
+    // image → pixel art: the one image in imageInputs is the picture to convert
+    const refs = input.imageInputs ?? [];
+    if (refs.length !== 1)
+      throw new InvalidInputError(
+        `Model '${model.id}' turns one image into pixel art: send it as the only entry of imageInputs (a data: URL or an http(s) URL)`,
+      );
+    const upload = await storeImageRef(caller.user.id, refs[0]!, "imageInputs.0");
+    const { model: _m, imageInputs: _i, extraParams, prompt, seed, outline, ...rest } = input;
+    const palette = typeof extraParams?.palette === "string" ? extraParams.palette : undefined;
+    const { palette: _p, ...options } = extraParams ?? {};
+    return (
+      await createUploadTasks(caller, model, upload, {
+        prompt,
+        background: "transparent",
+        scale: SCALE_DEFAULT,
+        palette,
+        paletteColors: await savedPaletteColors(caller, palette),
+        outline,
+        seed,
+        options,
+        extra: rest,
+      })
+    ).task;
+  }
   if (input.imageInputs?.length && type === "image" && !model.capabilities?.supportsRefImage) {
     throw new InvalidInputError(
       `Model '${model.id}' does not accept reference images (imageInputs)`,
     );
   }
   // Checked now for a clear 400, and again when the worker fetches (DNS may change in between).
+  const uploads: { key: string; contentType: string }[] = [];
   for (const [i, url] of (input.imageInputs ?? []).entries()) {
+    if (isDataUrl(url)) {
+      const stored = await storeDataUrl(caller.user.id, url, `imageInputs.${i}`);
+      uploads.push({ key: stored.key, contentType: stored.contentType });
+      continue;
+    }
     try {
       await assertPublicUrl(url);
     } catch (error) {
@@ -360,6 +449,13 @@ export async function createGeneration(
     mode: type === "image" ? "random" : null,
     params: {
       ...params,
+      // data: URLs are stored as uploads; the params keep their place, not their bytes
+      ...(uploads.length
+        ? {
+            imageInputs: params.imageInputs?.map((u) => (isDataUrl(u) ? "data:(uploaded)" : u)),
+            uploads,
+          }
+        : {}),
       frameInstruction: type === "image" ? styleFor(model) : undefined,
       interpretation:
         type === "image" ? localInterpretation(model, input.prompt, seed, input) : undefined,
@@ -384,7 +480,13 @@ export async function createOperation(
     );
   }
   const spec = model.params ?? {};
+  // a saved palette (pal_N) where the operation takes a palette: its colours, owner-checked
+  const paletteColors =
+    spec.palette && typeof operationParams.palette === "string"
+      ? await savedPaletteColors(caller, operationParams.palette)
+      : undefined;
   for (const [name, value] of Object.entries(operationParams)) {
+    if (name === "palette" && paletteColors) continue;
     const p = spec[name];
     if (!p)
       throw new InvalidInputError(
@@ -414,7 +516,12 @@ export async function createOperation(
     }),
     sourceTaskId: source.id,
     seed: source.seed,
-    params: { prompt, operation, operationParams, sourceTaskId: source.id },
+    params: {
+      prompt,
+      operation,
+      operationParams: paletteColors ? { ...operationParams, paletteColors } : operationParams,
+      sourceTaskId: source.id,
+    },
   });
   return task;
 }

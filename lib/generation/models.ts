@@ -14,7 +14,11 @@ import type { ModelType } from "@/lib/providers/types";
 export type ResolvedModel = ModelEntry;
 
 /** Resolves a composite id to an enabled model of one of `types`, or throws a 400/404. */
-export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
+export function resolveModel(
+  id: string,
+  types: ModelType[],
+  opts: { uploads?: boolean } = {},
+): ResolvedModel {
   let model: ResolvedModel | undefined;
   try {
     model = findModel(id);
@@ -23,7 +27,9 @@ export function resolveModel(id: string, types: ModelType[]): ResolvedModel {
     throw error;
   }
   if (!model) throw new NotFoundError(modelNotFoundMessage(id));
-  if (!types.includes(model.type)) {
+  // local/pixelize is an operation that also takes an upload on the image routes
+  const asUpload = opts.uploads && types.includes("image") && model.capabilities?.acceptsUpload;
+  if (!types.includes(model.type) && !asUpload) {
     const where =
       model.type === "operation"
         ? "POST /api/v1/task/:id/operations"

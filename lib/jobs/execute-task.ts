@@ -152,7 +152,13 @@ async function buildRequest(
       await loadTaskImage(first.id, (await findAsset(first.id, "original")) ? "original" : "image"),
     );
   }
+  // uploaded images (data: URLs, stored when the task was created: lib/generation/uploads.ts)
+  for (const upload of (p.uploads ?? []) as { key: string; contentType: string }[]) {
+    images.push({ data: await getBlobStore().get(upload.key), contentType: upload.contentType });
+  }
   for (const url of p.imageInputs ?? []) {
+    if (url.startsWith("data:")) continue; // stored as an upload above
+
     try {
       const fetched = await safeFetch(url, { maxBytes: 10 * 1024 * 1024, timeoutMs: 15_000 });
       if (signal.aborted) throw signal.reason;
@@ -187,7 +193,10 @@ async function buildRequest(
       count: p.count ?? 1, // batch frames carry their batch's count
       background: task.background,
       scale: task.scale,
-      palette: task.palette ?? undefined,
+      // an operation's own palette parameter wins over the source's palette
+      palette: (p.operationParams?.palette as string | undefined) ?? task.palette ?? undefined,
+      // a saved palette (pal_N): its colours, resolved and owner-checked at creation
+      ...(p.paletteColors ? { paletteColors: p.paletteColors } : {}),
       originalPrompt: task.prompt,
       // offline engine: drawing options of the batch and a re-rolled frame's variant
       size: p.size,

@@ -212,7 +212,9 @@ async function pixelizeForTask(
     ((task.batchIndex ?? 1) > 1 || readTaskParams(task.params).referenceTaskId)
       ? batch.lockedPalette
       : undefined;
-  const named = task.palette && !task.palette.startsWith("auto") ? task.palette : undefined;
+  const saved = readTaskParams(task.params).paletteColors as string[] | undefined;
+  const named =
+    saved ?? (task.palette && !task.palette.startsWith("auto") ? task.palette : undefined);
   const autoColors = task.palette?.startsWith("auto:") ? Number(task.palette.slice(5)) : undefined;
   const result = await runJob("pixelize", [
     png,

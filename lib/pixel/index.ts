@@ -18,7 +18,7 @@ export { makeSeamless, upscaleImage, vectorize } from "./operations";
 export type { PaletteName } from "./palettes";
 export { PALETTES } from "./palettes";
 export type { PixelizeOptions } from "./pixelize";
-export { pixelize } from "./pixelize";
+export { pixelize, pixelizeAnimationFrame } from "./pixelize";
 export { decodeLogical, encodeGridPng } from "./raster";
 export { ICON_SETS } from "./sprite/emoji-art";
 export { prepareSprite, renderSprite, renderSpriteGrid } from "./sprite/engine";

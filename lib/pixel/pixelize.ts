@@ -5,6 +5,7 @@
 import sharp from "sharp";
 import { hexToRgb, rgbToHex, rgbToOklab } from "./color";
 import { type GridRecovery, recoverGrid } from "./grid-detect";
+import { decodeFrames } from "./image-input";
 import type { PaletteName } from "./palettes";
 import { isPaletteName, PALETTES } from "./palettes";
 import { applyPalette, buildPalette, type DitherMode } from "./quantize";
@@ -295,39 +296,45 @@ function resolvePalette(grid: RgbaImage, o: Omit<PixelizeOptions, "scale">): Rgb
   return buildPalette(grid, n, o.colors === undefined);
 }
 
-/** Recover the logical grid of decoded pixels and turn it into clean pixel art. */
-export function pixelizeGrid(
+/** The logical grid of one image: the recovered grid's cells, or an even split to a target size. */
+function gridOf(
   src: RgbaImage,
-  o: Omit<PixelizeOptions, "scale"> & { jpeg?: boolean },
-): { grid: RgbaImage; report: PixelizeReport } {
+  o: Pick<PixelizeOptions, "targetSize"> & { jpeg?: boolean },
+): { grid: RgbaImage; report: PixelizeReport; xs?: number[]; ys?: number[] } {
   const found = o.targetSize ? null : recoverGrid(src, { jpeg: o.jpeg });
-  let grid: RgbaImage;
-  let report: PixelizeReport;
   if (found) {
-    grid =
+    const grid =
       found.method === "native"
         ? { ...src, data: new Uint8ClampedArray(src.data) }
         : sampleCells(src, found.xLines, found.yLines);
-    report = {
-      ...found,
-      sourceWidth: src.width,
-      sourceHeight: src.height,
-      note:
-        found.method === "detected"
-          ? `found a ${found.logicalWidth}×${found.logicalHeight} grid of ${found.cellWidth.toFixed(2)}×${found.cellHeight.toFixed(2)} px cells`
-          : found.method === "exact"
-            ? `exact ${found.cellWidth}× upscale of ${found.logicalWidth}×${found.logicalHeight} pixel art`
-            : `already pixel art at ${found.logicalWidth}×${found.logicalHeight}`,
+    return {
+      grid,
+      xs: found.method === "native" ? undefined : found.xLines,
+      ys: found.method === "native" ? undefined : found.yLines,
+      report: {
+        ...found,
+        sourceWidth: src.width,
+        sourceHeight: src.height,
+        note:
+          found.method === "detected"
+            ? `found a ${found.logicalWidth}×${found.logicalHeight} grid of ${found.cellWidth.toFixed(2)}×${found.cellHeight.toFixed(2)} px cells`
+            : found.method === "exact"
+              ? `exact ${found.cellWidth}× upscale of ${found.logicalWidth}×${found.logicalHeight} pixel art`
+              : `already pixel art at ${found.logicalWidth}×${found.logicalHeight}`,
+      },
     };
-  } else {
-    const target = Math.max(4, Math.min(256, o.targetSize ?? 64));
-    const long = Math.max(src.width, src.height);
-    const tw = Math.max(1, Math.min(src.width, Math.round((src.width * target) / long)));
-    const th = Math.max(1, Math.min(src.height, Math.round((src.height * target) / long)));
-    const xs = evenSplit(src.width, tw);
-    const ys = evenSplit(src.height, th);
-    grid = sampleCells(src, xs, ys);
-    report = {
+  }
+  const target = Math.max(4, Math.min(256, o.targetSize ?? 64));
+  const long = Math.max(src.width, src.height);
+  const tw = Math.max(1, Math.min(src.width, Math.round((src.width * target) / long)));
+  const th = Math.max(1, Math.min(src.height, Math.round((src.height * target) / long)));
+  const xs = evenSplit(src.width, tw);
+  const ys = evenSplit(src.height, th);
+  return {
+    grid: sampleCells(src, xs, ys),
+    xs,
+    ys,
+    report: {
       method: "resampled",
       cellWidth: src.width / tw,
       cellHeight: src.height / th,
@@ -339,8 +346,60 @@ export function pixelizeGrid(
       note: o.targetSize
         ? `resampled to the requested ${tw}×${th}`
         : `no pixel grid found; resampled to ${tw}×${th}`,
-    };
+    },
+  };
+}
+
+/**
+ * The frames of an animation as one sprite batch: the grid is recovered once (on the first
+ * frame) and every frame is sampled on it, and one palette is built from all frames together,
+ * so the frames line up cell for cell and share their colours exactly. Deterministic, so each
+ * frame's task can compute the whole set and keep its own frame without waiting for the others.
+ */
+export function pixelizeFrames(
+  frames: RgbaImage[],
+  o: Omit<PixelizeOptions, "scale"> & { jpeg?: boolean },
+): { grids: RgbaImage[]; report: PixelizeReport; palette: string[] } {
+  if (!frames.length) throw new Error("pixelizeFrames: no frames");
+  const first = gridOf(frames[0]!, o);
+  const report = first.report;
+  let grids = frames.map((f, i) =>
+    i === 0
+      ? first.grid
+      : first.xs && first.ys
+        ? sampleCells(f, first.xs, first.ys)
+        : { ...f, data: new Uint8ClampedArray(f.data) },
+  );
+  if (o.removeBackdrop !== false) {
+    const lossless = report.method === "exact" || report.method === "native";
+    grids.forEach((g, i) => {
+      const bg = removeBackdrop(g, { lossless });
+      if (bg && i === 0) report.backdrop = rgbToHex(bg);
+    });
   }
+  // one palette over every frame: the frames stacked as one tall image
+  const w = grids[0]!.width;
+  const h = grids[0]!.height;
+  const all = createImage(w, h * grids.length);
+  grids.forEach((g, i) => {
+    all.data.set(g.data, i * w * h * 4);
+  });
+  const pal = resolvePalette(all, o);
+  grids = grids.map((g) => {
+    let out = applyPalette(g, pal, o.dither ?? "none", o.ditherStrength ?? 1);
+    if (o.outline) addOutline(out, pal);
+    if (o.background === "white") out = flattenOnWhite(out);
+    return out;
+  });
+  return { grids, report, palette: pal.map(rgbToHex) };
+}
+
+/** Recover the logical grid of decoded pixels and turn it into clean pixel art. */
+export function pixelizeGrid(
+  src: RgbaImage,
+  o: Omit<PixelizeOptions, "scale"> & { jpeg?: boolean },
+): { grid: RgbaImage; report: PixelizeReport } {
+  let { grid, report } = gridOf(src, o);
   if (o.removeBackdrop !== false) {
     // lossless pixel art has no anti-aliasing halo, only colours chosen by hand
     const lossless = report.method === "exact" || report.method === "native";
@@ -382,5 +441,30 @@ export async function pixelize(input: Buffer, o: PixelizeOptions): Promise<Pixel
       report.method === "resampled"
         ? undefined
         : Math.round((report.cellWidth + report.cellHeight) / 2),
+  };
+}
+
+/**
+ * One frame of an animated upload, pixelized as part of the whole animation (pixelizeFrames):
+ * the same grid and palette whichever frame is asked for. `durationMs` is the frame's delay.
+ */
+export async function pixelizeAnimationFrame(
+  input: Buffer,
+  o: PixelizeOptions & { frame: number },
+): Promise<PixelizeResult & { frameCount: number; durationMs: number }> {
+  const frames = await decodeFrames(input);
+  const index = Math.max(0, Math.min(frames.length - 1, o.frame));
+  const { grids, report } = pixelizeFrames(frames, o);
+  const grid = grids[index]!;
+  const scale = Math.max(1, Math.floor(o.scale || 20));
+  return {
+    png: await encodeGridPng(grid, scale, o.background),
+    grid,
+    width: grid.width * scale,
+    height: grid.height * scale,
+    palette: paletteOf(grid),
+    report,
+    frameCount: frames.length,
+    durationMs: frames[index]!.durationMs,
   };
 }

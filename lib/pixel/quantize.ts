@@ -1,5 +1,7 @@
 // Colour reduction at logical-grid size (a few thousand pixels), so a careful median-cut seeded
 // k-means in OKLab costs ~1 ms and beats one-pass quantisers on the tiny palettes pixel art uses.
+
+import { DITHER_MODES } from "@/lib/vocabulary";
 import { rgbToOklab } from "./color";
 import { PaletteMatcher } from "./palettes";
 import type { Rgb, RgbaImage } from "./types";
@@ -208,7 +210,8 @@ function mergeClose(pal: Rgb[], colors: Rgb[], counts: number[], thr: number): R
   );
 }
 
-export const DITHER_MODES = ["none", "bayer2", "bayer4", "bayer8", "floyd-steinberg"] as const;
+// defined once in the vocabulary (the routes and MCP take it from there)
+export { DITHER_MODES };
 /** "ordered" is the older name of bayer4 */
 export type DitherMode = (typeof DITHER_MODES)[number] | "ordered";
 

@@ -13,8 +13,8 @@ export interface SpriteFrameOptions {
   count: number;
   background: Background;
   scale: number;
-  /** "auto" | "auto:N" | PaletteName */
-  palette?: string;
+  /** "auto" | "auto:N" | PaletteName, or a saved palette's colours */
+  palette?: string | string[];
   /** logical grid: 16, 24, 32, 48 or 64 (else the prompt's size word, else 32) */
   size?: number;
   outline?: OutlineStyle;

@@ -62,20 +62,24 @@ const models: ModelSpec[] = [
   op("vectorize", "Vectorize to SVG (offline)", {
     color_count: { type: "integer", min: 2, max: 16, default: 5 },
   }),
-  op("pixelize", "Pixelize (offline)", {
-    target_size: { type: "integer", min: 0, max: 256, default: 0 },
-    colors: { type: "integer", min: 2, max: 64, default: 32 },
-    palette: {
-      type: "string",
-      enum: ["auto", ...PALETTE_NAMES],
-      default: "auto",
-    },
-    scale: { type: "integer", min: 1, max: 64, default: 20 },
-    dither: { type: "string", enum: [...DITHER_MODES], default: "none" },
-    dither_strength: { type: "number", min: 0, max: 1, default: 1 },
-    remove_background: { type: "boolean", default: true },
-    outline: { type: "boolean", default: false },
-  }),
+  {
+    ...op("pixelize", "Pixelize (offline)", {
+      target_size: { type: "integer", min: 0, max: 256, default: 0 },
+      colors: { type: "integer", min: 2, max: 64, default: 32 },
+      palette: {
+        type: "string",
+        enum: ["auto", ...PALETTE_NAMES],
+        default: "auto",
+      },
+      scale: { type: "integer", min: 1, max: 64, default: 20 },
+      dither: { type: "string", enum: [...DITHER_MODES], default: "none" },
+      dither_strength: { type: "number", min: 0, max: 1, default: 1 },
+      remove_background: { type: "boolean", default: true },
+      outline: { type: "boolean", default: false },
+    }),
+    // image → pixel art from an upload, through the image routes as well as as an operation
+    capabilities: { operation: "pixelize", acceptsUpload: true, supportsRefImage: true },
+  },
 ];
 
 function num(v: unknown, fallback: number): number {
@@ -110,7 +114,11 @@ async function sprites(req: GenerationRequest): Promise<ProviderOutput[]> {
         count,
         background,
         scale: Math.max(1, Math.min(64, num(p.scale, 20))),
-        palette: typeof p.palette === "string" ? p.palette : undefined,
+        palette: Array.isArray(p.paletteColors)
+          ? (p.paletteColors as string[])
+          : typeof p.palette === "string"
+            ? p.palette
+            : undefined,
         size: size || undefined,
         outline: (OUTLINE_STYLES as readonly unknown[]).includes(p.outline)
           ? (p.outline as OutlineStyle)
@@ -204,9 +212,15 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
       } catch (error) {
         throw new ProviderError("bad_request", (error as Error).message);
       }
-      const palette =
-        typeof p.palette === "string" && p.palette !== "auto"
+      // a saved palette's colours were resolved when the task was created (paletteColors)
+      const palette = Array.isArray(p.paletteColors)
+        ? (p.paletteColors as string[])
+        : typeof p.palette === "string" && (PALETTE_NAMES as readonly string[]).includes(p.palette)
           ? (p.palette as PaletteName)
+          : undefined;
+      const autoColors =
+        typeof p.palette === "string" && p.palette.startsWith("auto:")
+          ? Number(p.palette.slice(5))
           : undefined;
       const target = Math.round(num(p.target_size, 0));
       const dither = (DITHER_MODES as readonly unknown[]).includes(p.dither)
@@ -214,20 +228,27 @@ async function operation(req: GenerationRequest): Promise<ProviderOutput[]> {
         : p.dither === true
           ? "floyd-steinberg"
           : "none";
-      const out = await runJob("pixelize", [
-        source.data,
-        {
-          background: p.background === "white" ? "white" : "transparent",
-          scale: Math.max(1, Math.min(64, num(p.scale, 20))),
-          targetSize: target >= 16 ? Math.min(256, target) : undefined,
-          colors: p.colors === undefined ? undefined : num(p.colors, 32),
-          palette,
-          dither,
-          ditherStrength: Math.max(0, Math.min(1, num(p.dither_strength, 1))),
-          removeBackdrop: p.remove_background !== false,
-          outline: p.outline === true,
-        },
-      ]);
+      const options = {
+        background: (p.background === "white" ? "white" : "transparent") as "white" | "transparent",
+        scale: Math.max(1, Math.min(64, num(p.scale, 20))),
+        targetSize: target >= 16 ? Math.min(256, target) : undefined,
+        colors: p.colors === undefined ? autoColors : num(p.colors, 32),
+        palette,
+        dither,
+        ditherStrength: Math.max(0, Math.min(1, num(p.dither_strength, 1))),
+        removeBackdrop: p.remove_background !== false,
+        // the operation's boolean, or an upload's outline style (coloured/dark = draw one)
+        outline: p.outline === true || p.outline === "dark" || p.outline === "coloured",
+      };
+      // a frame of an animated upload (a GIF batch): the whole animation shares one grid and
+      // one palette, so each frame is cut from the pixelized set (pixelizeAnimationFrame)
+      const out =
+        typeof p.sourceFrame === "number"
+          ? await runJob("pixelizeAnimationFrame", [
+              source.data,
+              { ...options, frame: p.sourceFrame },
+            ])
+          : await runJob("pixelize", [source.data, options]);
       return [
         {
           kind: "image",

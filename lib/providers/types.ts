@@ -14,6 +14,8 @@ export interface ModelCapabilities {
   supportsSeed?: boolean;
   /** operation models: which image-to-image work they do */
   operation?: "upscale" | "vectorize" | "seamless" | "face-enhance" | "pixelize";
+  /** also a model of the image routes: turns an uploaded image (imageInputs/image) into pixel art */
+  acceptsUpload?: boolean;
   [key: string]: boolean | string | undefined;
 }
 

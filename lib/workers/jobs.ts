@@ -15,6 +15,7 @@ import {
   generateSpriteFrame,
   makeSeamless,
   pixelize,
+  pixelizeAnimationFrame,
   upscaleImage,
   vectorize,
 } from "@/lib/pixel";
@@ -25,6 +26,7 @@ export const JOBS = {
   /** the offline engine: one sprite frame (drawing + PNG) */
   spriteFrame: generateSpriteFrame,
   pixelize,
+  pixelizeAnimationFrame,
   upscale: upscaleImage,
   seamless: makeSeamless,
   vectorize,

@@ -5,6 +5,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakePixelArt } from "@/lib/pixel/fake-pixel-art";
+import { generateSpriteFrame } from "@/lib/pixel/sprite-frame";
 import { SPRITE_MODES } from "@/lib/vocabulary";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir } from "../helpers/server";
@@ -26,6 +28,7 @@ const TOOL_NAMES = [
   "list_my_artworks",
   "list_tilesets",
   "open_document",
+  "pixelize_image",
   "read_document_cels",
   "write_document_cels",
 ];
@@ -185,6 +188,47 @@ describe("MCP server over stdio", () => {
     const missing = await call(mcp, "get_task_status", { task_id: 999999 });
     expect(missing.isError).toBe(true);
     expect(texts(missing)).toMatch(/not found/i);
+  });
+
+  it("pixelize_image turns a data URL, or an existing task, into pixel art and says which grid it found", async () => {
+    const knight = await generateSpriteFrame({
+      prompt: "a red knight",
+      seed: 3,
+      mode: "idle",
+      index: 0,
+      count: 1,
+      background: "transparent",
+      scale: 1,
+      size: 32,
+    });
+    const png = await fakePixelArt(knight.grid, {
+      scale: 15.5,
+      kernel: "bilinear",
+      shift: [3, 2],
+      backdrop: [240, 236, 226],
+      shadow: false,
+      noise: 0,
+    });
+    const result = await call(mcp, "pixelize_image", {
+      image: `data:image/png;base64,${png.toString("base64")}`,
+      palette: "db32",
+      scale: 4,
+    });
+    expect(result.isError, texts(result)).toBeFalsy();
+    expect(texts(result)).toMatch(/: completed/);
+    expect(texts(result)).toMatch(/found 32×32 cells of 15\.\d+ px, confidence 0\.\d\d/);
+    expectPng(images(result)[0]);
+
+    const again = await call(mcp, "pixelize_image", { task_id: taskId, target_size: 16 });
+    expect(again.isError, texts(again)).toBeFalsy();
+    expect(texts(again)).toMatch(/resampled to 16×16/);
+
+    const bad = await call(mcp, "pixelize_image", { image: "data:text/plain;base64,aGVsbG8=" });
+    expect(bad.isError).toBe(true);
+    expect(texts(bad)).toMatch(/not an image/);
+    const neither = await call(mcp, "pixelize_image", {});
+    expect(neither.isError).toBe(true);
+    expect(texts(neither)).toMatch(/exactly one of image .* or task_id/);
   });
 
   let batchId: number;

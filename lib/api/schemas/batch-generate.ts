@@ -2,17 +2,21 @@ import { z } from "zod";
 import {
   backgroundField,
   countField,
+  ditherField,
   emailField,
+  imageRefField,
   modeField,
   modelIdField,
   negativePromptField,
   outlineField,
   paletteField,
   promptField,
+  removeBackgroundField,
   scaleField,
   seedField,
   shadingField,
   sizeField,
+  targetSizeField,
 } from "@/lib/api/common-schemas";
 import { DEFAULT_MODEL_RULE, SCALE_DEFAULT } from "@/lib/vocabulary";
 
@@ -45,4 +49,8 @@ export const batchGenerateBody = z.object({
     .boolean({ error: "force must be a boolean" })
     .optional()
     .describe("Accepted for symmetry with /generate; a batch never checks for duplicates."),
+  image: imageRefField.optional(),
+  target_size: targetSizeField.optional(),
+  dither: ditherField.optional(),
+  remove_background: removeBackgroundField.optional(),
 });

@@ -1,17 +1,21 @@
 import { z } from "zod";
 import {
   backgroundField,
+  ditherField,
   emailField,
+  imageRefField,
   modelIdField,
   negativePromptField,
   optionalText,
   outlineField,
   paletteField,
   promptField,
+  removeBackgroundField,
   scaleField,
   seedField,
   shadingField,
   sizeField,
+  targetSizeField,
 } from "@/lib/api/common-schemas";
 import { DEFAULT_MODEL_RULE, SCALE_DEFAULT } from "@/lib/vocabulary";
 
@@ -48,4 +52,8 @@ export const generateBody = z.object({
     .describe(
       "With `resolution`: an aspect ratio of that row such as `1:1` or `16:9`. Default: the model's own.",
     ),
+  image: imageRefField.optional(),
+  target_size: targetSizeField.optional(),
+  dither: ditherField.optional(),
+  remove_background: removeBackgroundField.optional(),
 });

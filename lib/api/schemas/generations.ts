@@ -5,6 +5,7 @@ import {
   seedField,
   shadingField,
   sizeField,
+  UPLOAD_JSON_MAX_BYTES,
 } from "@/lib/api/common-schemas";
 import { GENERATION_TYPES, PROMPT_MAX_CHARS } from "@/lib/vocabulary";
 
@@ -45,12 +46,26 @@ const common = {
     .describe("Deprecated and ignored: the provider is the part of `model` before the slash."),
 };
 
+// http(s) URLs as the contract has them, and (extension) data: URLs of uploaded images
+const imageInput = z.union(
+  [
+    z.url({ error: "imageInputs must contain http(s) URLs or data: URLs" }).max(2000),
+    z
+      .string()
+      .max(UPLOAD_JSON_MAX_BYTES, "imageInputs: a data URL is over the 10 MB limit")
+      .regex(/^data:/i),
+  ],
+  { error: "imageInputs must contain http(s) URLs or data: URLs (data:image/png;base64,…)" },
+);
+
 const imageInputs = z
-  .array(z.url({ error: "imageInputs must contain http(s) URLs" }).max(2000), {
+  .array(imageInput, {
     error: "imageInputs must be an array of URLs",
   })
   .max(8, "imageInputs: at most 8 reference images")
-  .describe("Reference images as http(s) URLs, at most 8; used by models with `supportsRefImage`.");
+  .describe(
+    "Reference images, at most 8, as http(s) URLs or `data:` URLs (base64 PNG, JPEG, WebP or GIF, ≤ 10 MB and ≤ 4096 px a side); used by models with `supportsRefImage`. With `local/pixelize` the one image is the picture to turn into pixel art (an animated GIF becomes a batch; `extraParams` takes the model's params: target_size, colors, palette, dither, dither_strength, remove_background).",
+  );
 
 const n = z
   .number({ error: "n must be a whole number from 1 to 4" })

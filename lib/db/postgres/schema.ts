@@ -338,3 +338,18 @@ export const characterAnimations = pgTable(
   },
   (t) => [index("character_animations_character_idx").on(t.characterId, t.id)],
 );
+
+/** A palette a user saved (imported from .hex/.gpl/.pal/Lospec JSON, or taken from an image). */
+export const palettes = pgTable(
+  "palettes",
+  {
+    id: id(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    colors: jsonb("colors").$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("palettes_user_idx").on(t.userId, t.id)],
+);

@@ -352,3 +352,19 @@ export const characterAnimations = sqliteTable(
   },
   (t) => [index("character_animations_character_idx").on(t.characterId, t.id)],
 );
+
+/** A palette a user saved (imported from .hex/.gpl/.pal/Lospec JSON, or taken from an image). */
+export const palettes = sqliteTable(
+  "palettes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** "#rrggbb" strings, in the file's order */
+    colors: text("colors", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("palettes_user_idx").on(t.userId, t.id)],
+);

@@ -291,9 +291,14 @@ export function poseFor(
   }
 }
 
-export function applyPaletteOption(design: Design, palette: string | undefined): void {
+export function applyPaletteOption(design: Design, palette: string | string[] | undefined): void {
   if (!palette || palette === "auto") return;
   const mats = design.materials;
+  // a saved palette's colours (resolved when the task was created)
+  if (Array.isArray(palette)) {
+    if (palette.length) mapRampsToPalette(mats, palette.map(hexToRgb));
+    return;
+  }
   if (isPaletteName(palette)) {
     mapRampsToPalette(mats, PALETTES[palette].map(hexToRgb));
     return;
@@ -374,7 +379,8 @@ export interface SpriteRenderOptions {
   mode: SpriteMode;
   index: number;
   count: number;
-  palette?: string;
+  /** "auto" | "auto:N" | PaletteName, or a saved palette's colours */
+  palette?: string | string[];
   /** walk facing: "side" (default) or "front" (towards the camera) */
   view?: "side" | "front";
   /** logical grid (16, 24, 32, 48, 64); wins over a size word in the prompt */

@@ -1,3 +1,4 @@
+import { UPLOAD_JSON_MAX_BYTES } from "@/lib/api/common-schemas";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** QT Pixel API (docs/qt-pixel-api.md): POST /api/v1/batch-generate — 1–4 frames, or a sprite animation mode. */
 export const POST = qtHandler(async (req) => {
   const caller = await requireCaller(req);
-  const body = await parseJsonBody(req, batchGenerateBody);
+  const body = await parseJsonBody(req, batchGenerateBody, { maxBytes: UPLOAD_JSON_MAX_BYTES });
   const { batch, tasks } = await createBatch(caller, {
     prompt: body.prompt,
     mode: body.mode,
@@ -27,6 +28,12 @@ export const POST = qtHandler(async (req) => {
     outline: body.outline,
     shading: body.shading,
     negativePrompt: body.negative_prompt,
+    image: body.image,
+    imageOptions: {
+      target_size: body.target_size,
+      dither: body.dither,
+      remove_background: body.remove_background,
+    },
   });
   return json(batchCreated, {
     batch_id: batch.id,

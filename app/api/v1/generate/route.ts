@@ -1,3 +1,4 @@
+import { UPLOAD_JSON_MAX_BYTES } from "@/lib/api/common-schemas";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { generateBody } from "@/lib/api/schemas/generate";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 /** QT Pixel API (docs/qt-pixel-api.md): POST /api/v1/generate — one pixel-art image. */
 export const POST = qtHandler(async (req) => {
   const caller = await requireCaller(req);
-  const body = await parseJsonBody(req, generateBody);
+  const body = await parseJsonBody(req, generateBody, { maxBytes: UPLOAD_JSON_MAX_BYTES });
   const result = await createSingleTask(caller, {
     prompt: body.prompt,
     background: body.background,
@@ -26,6 +27,12 @@ export const POST = qtHandler(async (req) => {
     outline: body.outline,
     shading: body.shading,
     negativePrompt: body.negative_prompt,
+    image: body.image,
+    imageOptions: {
+      target_size: body.target_size,
+      dither: body.dither,
+      remove_background: body.remove_background,
+    },
     resolution: body.resolution,
     aspectRatio: body.aspect_ratio,
   });

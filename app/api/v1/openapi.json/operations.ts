@@ -55,6 +55,7 @@ import {
 } from "@/lib/api/schemas/tilesets";
 import { characterOperations } from "./character-operations";
 import { documentOperations } from "./document-operations";
+import { paletteOperations } from "./palette-operations";
 
 /** Extension on both task views: what the offline engine (local/pixel-sprite) drew. */
 const interpretationExample = {
@@ -955,4 +956,5 @@ export const operations: OperationSpec[] = [
   },
   ...documentOperations,
   ...characterOperations,
+  ...paletteOperations,
 ];

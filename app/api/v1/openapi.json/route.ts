@@ -10,6 +10,10 @@ export const dynamic = "force-dynamic";
 
 /** OpenAPI 3.1 of both API families, generated from the request schemas. Public. */
 export const GET = qtHandler(async (req) => {
-  const models = listModels().map((m) => ({ id: m.id, type: m.type }));
+  const models = listModels().map((m) => ({
+    id: m.id,
+    type: m.type,
+    acceptsUpload: m.capabilities?.acceptsUpload === true,
+  }));
   return json(openApiDocument, buildOpenApiDocument(operations, publicOrigin(req), { models }));
 });

@@ -1,3 +1,4 @@
+import { UPLOAD_JSON_MAX_BYTES } from "@/lib/api/common-schemas";
 import { badRequest, notFound } from "@/lib/api/errors";
 import { parseJsonBody, pixelHandler } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
@@ -26,7 +27,7 @@ export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
   const parsedType = generationType.safeParse(params.type);
   if (!parsedType.success) throw notFound(`Generation type '${params.type}'`);
   const type = parsedType.data;
-  const body = await parseJsonBody(req, BODIES[type]);
+  const body = await parseJsonBody(req, BODIES[type], { maxBytes: UPLOAD_JSON_MAX_BYTES });
   if (body.provider !== undefined) {
     throw badRequest(
       `The 'provider' field is no longer supported: put the provider in the model id instead, e.g. "model": "dashscope/qwen-image" (format 'provider/model_key')`,
