@@ -37,7 +37,6 @@ import type {
 } from "@/lib/db/schema";
 import {
   assetsOfTasks,
-  findAsset,
   getBatchById,
   getTaskForUser,
   insertAssets,
@@ -74,7 +73,7 @@ import {
   type TaskStatus,
 } from "@/lib/vocabulary";
 import { runJob } from "@/lib/workers/pool";
-import { type Identity, paletteOf, scoreIdentity, snapToPalette } from "./identity";
+import { type Identity, paletteOf, scoreIdentity } from "./identity";
 import { type EncodedStill, encodeStill, galleryScale } from "./render";
 
 /** The offline engine's model id: its frames are gallery items like its batches'. */
@@ -626,7 +625,7 @@ async function scoreRemoteFrame(
   const facingId = facings[a.direction]?.task_id;
   if (!facingId) return null;
   const facingTask = (await tasksOfUserByIds([facingId], row.userId))[0];
-  if (!facingTask || facingTask.status !== "completed") return null;
+  if (facingTask?.status !== "completed") return null;
   try {
     const [frame, facing] = await Promise.all([taskGrid(frameTask), taskGrid(facingTask)]);
     // remote outputs are pixelized at their own grid; compare on the frame's grid

@@ -14,6 +14,7 @@ import { checkSpriteFrames } from "../helpers/godot-sprite-frames";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
 import { readZip } from "../helpers/zip";
 
+// biome-ignore lint/suspicious/noExplicitAny: response bodies are read field by field in assertions
 type Json = Record<string, any>;
 
 let server: TestServer;
