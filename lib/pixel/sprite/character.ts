@@ -12,6 +12,7 @@ import {
 import { rgbToHex } from "../color";
 import { hashString, Rng } from "../prng";
 import { MODE_FRAME_COUNT, MODE_FRAME_DURATIONS, type RgbaImage } from "../types";
+import { hasQuadrupedRig } from "./animal";
 import { material, type OutlineStyle, type ShadingStyle, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, loadIcon } from "./emoji-art";
@@ -117,6 +118,13 @@ function innerSize(size: number): number {
 /** The subject the prompt names, made into the requested body when one is given. */
 function characterInfo(spec: CharacterSpec): { info: PromptInfo; body: CharacterBody } {
   const info = parsePrompt(spec.prompt);
+  if (info.kind === "icon" && hasQuadrupedRig(info.subject)) {
+    // "a goat" is an icon as a still, but a character walks: the four-legged rig draws it,
+    // otherwise the fall-through below would turn the goat into a person
+    info.kind = "animal";
+    info.builder = "animal";
+    info.variant = info.subject;
+  }
   const natural: CharacterBody =
     info.kind === "animal" || info.kind === "dragon" ? "quadruped" : "humanoid";
   const body = spec.body ?? natural;
