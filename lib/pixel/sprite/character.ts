@@ -50,6 +50,11 @@ export interface CharacterFacings {
   pivot: { x: number; y: number };
   palette: string[];
   body: CharacterBody;
+  /**
+   * The subject the prompt names when no walking rig draws it (a slime, a chest): the character
+   * is then a person who carries its colours, and the caller says so to the user.
+   */
+  standIn?: string;
 }
 
 /** Share of the canvas the standing body takes: the rest is padding for weapons, tails, effects. */
@@ -90,6 +95,7 @@ interface Prepared {
   info: PromptInfo;
   design: Design;
   body: CharacterBody;
+  standIn?: string;
   size: number;
   inner: number;
   ox: number;
@@ -116,7 +122,11 @@ function innerSize(size: number): number {
 }
 
 /** The subject the prompt names, made into the requested body when one is given. */
-function characterInfo(spec: CharacterSpec): { info: PromptInfo; body: CharacterBody } {
+function characterInfo(spec: CharacterSpec): {
+  info: PromptInfo;
+  body: CharacterBody;
+  standIn?: string;
+} {
   const info = parsePrompt(spec.prompt);
   if (info.kind === "icon" && hasQuadrupedRig(info.subject)) {
     // "a goat" is an icon as a still, but a character walks: the four-legged rig draws it,
@@ -143,9 +153,11 @@ function characterInfo(spec: CharacterSpec): { info: PromptInfo; body: Character
     info.variant = "person";
   } else if (info.kind !== "humanoid" && info.kind !== "animal" && info.kind !== "dragon") {
     // characters are rigs: an object or blob prompt becomes a person who carries its colours
+    const standIn = info.subject;
     info.kind = "humanoid";
     info.builder = "humanoid";
     info.variant = info.role ?? "person";
+    return { info, body, standIn };
   }
   return { info, body };
 }
@@ -179,7 +191,7 @@ function prepare(spec: CharacterSpec): Prepared {
   const key = cacheKey(spec);
   const hit = preparedCache.get(key);
   if (hit) return hit;
-  const { info, body } = characterInfo(spec);
+  const { info, body, standIn } = characterInfo(spec);
   const seed = spec.seed >>> 0;
   const size = clampSize(spec.size);
   const inner = innerSize(size);
@@ -216,6 +228,7 @@ function prepare(spec: CharacterSpec): Prepared {
     info,
     design,
     body,
+    standIn,
     size,
     inner,
     ox,
@@ -387,7 +400,13 @@ export function drawCharacterFacings(
   const p = prepare(spec);
   const facings: Partial<Record<Facing, RgbaImage>> = {};
   for (const d of directions) facings[d] = drawFrame(spec, p, "still", 0, d, 0);
-  return { facings, pivot: { ...p.pivot }, palette: [...p.palette], body: p.body };
+  return {
+    facings,
+    pivot: { ...p.pivot },
+    palette: [...p.palette],
+    body: p.body,
+    ...(p.standIn ? { standIn: p.standIn } : {}),
+  };
 }
 
 /** Synchronous animation (the worker's job calls this after `prepareCharacter`). */
