@@ -128,6 +128,7 @@ describe("characters: one design in every action and direction", () => {
     // a subject no walking rig draws becomes a person, and the result says which subject it was
     expect((await renderCharacterFacings(spec("a slime"), ["down"])).standIn).toBe("slime");
     expect((await renderCharacterFacings(spec("a knight"), ["down"])).standIn).toBeUndefined();
+    expect((await renderCharacterFacings(spec("a blorp"), ["down"])).standIn).toBeUndefined();
     expect((await renderCharacterFacings(spec("a goat"), ["down"])).standIn).toBeUndefined();
     const asked = await renderCharacterFacings(spec("a knight", { body: "quadruped" }), ["right"]);
     expect(asked.body).toBe("quadruped");

@@ -153,7 +153,8 @@ function characterInfo(spec: CharacterSpec): {
     info.variant = "person";
   } else if (info.kind !== "humanoid" && info.kind !== "animal" && info.kind !== "dragon") {
     // characters are rigs: an object or blob prompt becomes a person who carries its colours
-    const standIn = info.subject;
+    // nothing recognised ("a blorp") is not a subject to name
+    const standIn = info.subject === "unknown" ? undefined : info.subject;
     info.kind = "humanoid";
     info.builder = "humanoid";
     info.variant = info.role ?? "person";
