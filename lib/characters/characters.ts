@@ -328,6 +328,10 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
       shading: input.shading,
     };
     const drawn = await runJob("characterFacings", [spec, directions]);
+    if (drawn.standIn)
+      notes.push(
+        `The offline engine has no walking body for “${drawn.standIn}”: it is drawn as a person who carries its colours. Describe a person or a four-legged animal, or choose a remote model, to get something else.`,
+      );
     const stills: GalleryFrame[] = drawn.facings.map((f, index) => ({ index, still: f }));
     const facings: Record<string, FacingRef> = {};
     if (sourceGrid) {

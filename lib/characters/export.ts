@@ -8,7 +8,7 @@ import { isLooping } from "@/lib/pixel/animation-layout";
 import { godotSpriteFrames, type SpriteSheet, zipStream } from "@/lib/pixel/exports";
 import type { RgbaImage } from "@/lib/pixel/types";
 import { streamBody, type ZipEntry } from "@/lib/tasks/batch-exports";
-import type { Facing } from "@/lib/vocabulary";
+import { DIRECTIONS8, type Facing } from "@/lib/vocabulary";
 import { runJob } from "@/lib/workers/pool";
 import {
   type CharacterDetail,
@@ -79,9 +79,34 @@ function sheet(tracks: Track[], scale: number, imageName: string): Promise<Sprit
 
 const jsonFile = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`);
 
+/**
+ * The order of the export's tags and sheet rows: by state, then action (in the order they were
+ * first animated), then compass direction, then age. The directions of one request are stored
+ * concurrently, so their ids alone put e.g. attack_up before attack_up_left; repeats of the same
+ * action and direction keep their age, so the later one is still `…_2`.
+ */
+export function exportOrder<
+  A extends { id: number; stateId: number | null; action: string; direction: string },
+>(anims: readonly A[]): A[] {
+  const byAge = [...anims].sort((a, b) => a.id - b.id);
+  const firstAction = new Map<string, number>();
+  for (const a of byAge) if (!firstAction.has(a.action)) firstAction.set(a.action, a.id);
+  const dir = (d: string) => {
+    const i = (DIRECTIONS8 as readonly string[]).indexOf(d);
+    return i < 0 ? DIRECTIONS8.length : i;
+  };
+  return byAge.sort(
+    (a, b) =>
+      (a.stateId ?? 0) - (b.stateId ?? 0) ||
+      firstAction.get(a.action)! - firstAction.get(b.action)! ||
+      dir(a.direction) - dir(b.direction) ||
+      a.id - b.id,
+  );
+}
+
 /** The tracks (completed frames of every animation) and facings, loaded once. */
 async function gather(d: CharacterDetail) {
-  const anims = d.animations;
+  const anims = exportOrder(d.animations);
   const facingSets: { prefix: string; facings: Record<string, FacingRef> }[] = [
     { prefix: "", facings: d.row.facings as Record<string, FacingRef> },
     ...d.states.map((s) => ({

@@ -50,6 +50,8 @@ export interface DrawnFacings {
   pivot: { x: number; y: number };
   palette: string[];
   body: CharacterBody;
+  /** the prompt's subject when no walking rig draws it and a person stands in (character.ts) */
+  standIn?: string;
 }
 
 export async function drawFacingsJob(
@@ -64,7 +66,13 @@ export async function drawFacingsJob(
       ...(await encodeStill(drawn.facings[direction]!)),
     })),
   );
-  return { facings, pivot: drawn.pivot, palette: drawn.palette, body: drawn.body };
+  return {
+    facings,
+    pivot: drawn.pivot,
+    palette: drawn.palette,
+    body: drawn.body,
+    ...(drawn.standIn ? { standIn: drawn.standIn } : {}),
+  };
 }
 
 export interface DrawnAnimation {

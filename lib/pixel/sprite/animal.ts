@@ -207,6 +207,15 @@ const P = {
   legN2: 16,
 };
 
+/**
+ * True when the four-legged rig has its own proportions for this vocabulary subject. Some of
+ * them (goat, sheep, deer, cow, pig, tiger…) are drawn as icons in a single still, but a
+ * character has to walk, so it takes the rig instead (character.ts).
+ */
+export function hasQuadrupedRig(subject: string): boolean {
+  return Object.hasOwn(SPEC, subject);
+}
+
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const spec = SPEC[info.variant] ?? SPEC.cat!;
   const k = size / 32;

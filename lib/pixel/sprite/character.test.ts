@@ -121,6 +121,15 @@ describe("characters: one design in every action and direction", () => {
   it("the body comes from the prompt unless asked: a wolf walks on four legs, a knight on two", async () => {
     expect((await renderCharacterFacings(spec("a grey wolf"), ["down"])).body).toBe("quadruped");
     expect((await renderCharacterFacings(spec("a knight"), ["down"])).body).toBe("humanoid");
+    // animals the vocabulary draws as icons still walk on four legs as characters (a new user's
+    // "a goat" came out as a person with an axe)
+    for (const animal of ["a goat", "a sheep", "a deer", "a brown cow", "a pig", "a tiger"])
+      expect((await renderCharacterFacings(spec(animal), ["down"])).body, animal).toBe("quadruped");
+    // a subject no walking rig draws becomes a person, and the result says which subject it was
+    expect((await renderCharacterFacings(spec("a slime"), ["down"])).standIn).toBe("slime");
+    expect((await renderCharacterFacings(spec("a knight"), ["down"])).standIn).toBeUndefined();
+    expect((await renderCharacterFacings(spec("a blorp"), ["down"])).standIn).toBeUndefined();
+    expect((await renderCharacterFacings(spec("a goat"), ["down"])).standIn).toBeUndefined();
     const asked = await renderCharacterFacings(spec("a knight", { body: "quadruped" }), ["right"]);
     expect(asked.body).toBe("quadruped");
     const b = bbox(asked.facings.right!);

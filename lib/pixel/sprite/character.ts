@@ -12,6 +12,7 @@ import {
 import { rgbToHex } from "../color";
 import { hashString, Rng } from "../prng";
 import { MODE_FRAME_COUNT, MODE_FRAME_DURATIONS, type RgbaImage } from "../types";
+import { hasQuadrupedRig } from "./animal";
 import { material, type OutlineStyle, type ShadingStyle, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, loadIcon } from "./emoji-art";
@@ -49,6 +50,11 @@ export interface CharacterFacings {
   pivot: { x: number; y: number };
   palette: string[];
   body: CharacterBody;
+  /**
+   * The subject the prompt names when no walking rig draws it (a slime, a chest): the character
+   * is then a person who carries its colours, and the caller says so to the user.
+   */
+  standIn?: string;
 }
 
 /** Share of the canvas the standing body takes: the rest is padding for weapons, tails, effects. */
@@ -89,6 +95,7 @@ interface Prepared {
   info: PromptInfo;
   design: Design;
   body: CharacterBody;
+  standIn?: string;
   size: number;
   inner: number;
   ox: number;
@@ -115,8 +122,19 @@ function innerSize(size: number): number {
 }
 
 /** The subject the prompt names, made into the requested body when one is given. */
-function characterInfo(spec: CharacterSpec): { info: PromptInfo; body: CharacterBody } {
+function characterInfo(spec: CharacterSpec): {
+  info: PromptInfo;
+  body: CharacterBody;
+  standIn?: string;
+} {
   const info = parsePrompt(spec.prompt);
+  if (info.kind === "icon" && hasQuadrupedRig(info.subject)) {
+    // "a goat" is an icon as a still, but a character walks: the four-legged rig draws it,
+    // otherwise the fall-through below would turn the goat into a person
+    info.kind = "animal";
+    info.builder = "animal";
+    info.variant = info.subject;
+  }
   const natural: CharacterBody =
     info.kind === "animal" || info.kind === "dragon" ? "quadruped" : "humanoid";
   const body = spec.body ?? natural;
@@ -135,9 +153,12 @@ function characterInfo(spec: CharacterSpec): { info: PromptInfo; body: Character
     info.variant = "person";
   } else if (info.kind !== "humanoid" && info.kind !== "animal" && info.kind !== "dragon") {
     // characters are rigs: an object or blob prompt becomes a person who carries its colours
+    // nothing recognised ("a blorp") is not a subject to name
+    const standIn = info.subject === "unknown" ? undefined : info.subject;
     info.kind = "humanoid";
     info.builder = "humanoid";
     info.variant = info.role ?? "person";
+    return { info, body, standIn };
   }
   return { info, body };
 }
@@ -171,7 +192,7 @@ function prepare(spec: CharacterSpec): Prepared {
   const key = cacheKey(spec);
   const hit = preparedCache.get(key);
   if (hit) return hit;
-  const { info, body } = characterInfo(spec);
+  const { info, body, standIn } = characterInfo(spec);
   const seed = spec.seed >>> 0;
   const size = clampSize(spec.size);
   const inner = innerSize(size);
@@ -208,6 +229,7 @@ function prepare(spec: CharacterSpec): Prepared {
     info,
     design,
     body,
+    standIn,
     size,
     inner,
     ox,
@@ -379,7 +401,13 @@ export function drawCharacterFacings(
   const p = prepare(spec);
   const facings: Partial<Record<Facing, RgbaImage>> = {};
   for (const d of directions) facings[d] = drawFrame(spec, p, "still", 0, d, 0);
-  return { facings, pivot: { ...p.pivot }, palette: [...p.palette], body: p.body };
+  return {
+    facings,
+    pivot: { ...p.pivot },
+    palette: [...p.palette],
+    body: p.body,
+    ...(p.standIn ? { standIn: p.standIn } : {}),
+  };
 }
 
 /** Synchronous animation (the worker's job calls this after `prepareCharacter`). */
