@@ -59,10 +59,35 @@ function useInvalidate(id?: number) {
     ]);
 }
 
-export function useCreateCharacter() {
+const RATE_LIMIT_RETRIES = 8;
+
+/**
+ * Asks again after a 429, waiting what the server says (up to RATE_LIMIT_RETRIES times), so one
+ * click still gets its work when an earlier animation used up the minute's generation quota.
+ * `onWait` hears the seconds while waiting and `undefined` when the request goes out again.
+ */
+async function waitingOutRateLimit<T>(
+  request: () => Promise<T>,
+  onWait?: (seconds: number | undefined) => void,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      const wait = retryAfterSeconds(error);
+      if (wait === null || attempt >= RATE_LIMIT_RETRIES) throw error;
+      onWait?.(wait);
+      await new Promise((r) => setTimeout(r, wait * 1000 + 250));
+      onWait?.(undefined);
+    }
+  }
+}
+
+export function useCreateCharacter(onWait?: (seconds: number | undefined) => void) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateCharacterBody) => charactersApi.create(body),
+    mutationFn: (body: CreateCharacterBody) =>
+      waitingOutRateLimit(() => charactersApi.create(body), onWait),
     onSuccess: () => invalidate(),
   });
 }
@@ -84,8 +109,6 @@ export interface AnimateProgress {
   waitSeconds?: number;
 }
 
-const RATE_LIMIT_RETRIES = 8;
-
 /**
  * One request per action (the route animates one action in any set of directions). Walk +
  * attack + idle in 8 directions is 72 frames, more than the studio's generation rate limit allows
@@ -100,23 +123,16 @@ export function useAnimate(id: number, onProgress?: (p: AnimateProgress) => void
       const total = req.actions.length;
       for (const [done, action] of req.actions.entries()) {
         onProgress?.({ done, total, action });
-        for (let attempt = 0; ; attempt++) {
-          try {
-            const answer = await charactersApi.animate(id, {
+        const answer = await waitingOutRateLimit(
+          () =>
+            charactersApi.animate(id, {
               action,
               directions: req.directions,
               state_id: req.state_id,
-            });
-            out.push(...answer.animations);
-            break;
-          } catch (error) {
-            const wait = retryAfterSeconds(error);
-            if (wait === null || attempt >= RATE_LIMIT_RETRIES) throw error;
-            onProgress?.({ done, total, action, waitSeconds: wait });
-            await new Promise((r) => setTimeout(r, wait * 1000 + 250));
-            onProgress?.({ done, total, action });
-          }
-        }
+            }),
+          (waitSeconds) => onProgress?.({ done, total, action, waitSeconds }),
+        );
+        out.push(...answer.animations);
         await invalidate();
       }
       return out;

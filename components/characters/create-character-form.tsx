@@ -58,7 +58,8 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
   };
   const models = useModels();
   const source = useTask(fromTask);
-  const create = useCreateCharacter();
+  const [rateWait, setRateWait] = useState<number | undefined>();
+  const create = useCreateCharacter(setRateWait);
 
   const [prompt, setPrompt] = useState("");
   const [name, setName] = useState("");
@@ -364,6 +365,11 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
           {create.isPending && <Spinner />}
           {create.isPending ? t("char.creating") : t("char.create")}
         </Button>
+        {create.isPending && rateWait !== undefined && (
+          <span className="text-sm text-zinc-500" role="status">
+            {t("char.createRateWait", { s: rateWait })}
+          </span>
+        )}
         {create.error && <ErrorText error={create.error} />}
       </div>
     </form>

@@ -89,6 +89,8 @@ export const charactersEn = {
   "char.animating": "Starting {action} ({n} of {total})…",
   "char.rateWait":
     "the studio's rate limit is reached; the rest starts in {s} s (you can close this window)",
+  "char.createRateWait":
+    "The studio's generation rate limit is reached; the character is created in {s} s.",
   "char.zoom": "Zoom {n}×",
   "char.dir.down": "S",
   "char.dir.down_left": "SW",
@@ -183,6 +185,7 @@ export const charactersZh: Record<keyof typeof charactersEn, string> = {
   "char.start": "开始",
   "char.animating": "正在开始 {action}(第 {n} 个,共 {total} 个)…",
   "char.rateWait": "已达到工作室的生成速率限制;其余的 {s} 秒后开始(可以关闭此窗口)",
+  "char.createRateWait": "已达到工作室的生成速率限制;{s} 秒后创建角色。",
   "char.zoom": "缩放 {n}×",
   "char.dir.down": "南",
   "char.dir.down_left": "西南",
