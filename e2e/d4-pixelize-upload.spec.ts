@@ -46,7 +46,12 @@ test("studio: a picture becomes pixel art, shown before/after with the grid foun
     buffer: await aiLikePng(),
   });
   await expect(upload.getByRole("img", { name: "badge.png" })).toBeVisible();
+  // the engine's size/outline/shading do nothing to an upload: hidden; its own outline is here
+  await expect(page.getByTestId("engine-style")).toHaveCount(0);
+  await page.getByTestId("upload-outline").check();
+  const sent = page.waitForRequest((r) => r.method() === "POST" && /\/generate$/.test(r.url()));
   await page.getByTestId("generate").click();
+  expect((await sent).postDataJSON()).toMatchObject({ outline: "dark", image: /^data:image\/png/ });
 
   const result = page.getByTestId("latest-result");
   await expect(result).toHaveAttribute("data-status", "completed", { timeout: 60_000 });

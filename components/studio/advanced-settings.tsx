@@ -10,6 +10,7 @@ import { inputBase } from "../ui";
 import { EngineStyleFields } from "./engine-style-fields";
 import { fieldLabel } from "./field-label";
 import { FieldMessage, invalidRing } from "./field-message";
+import { takesUpload } from "./model-picker";
 import { PaletteField } from "./palette-field";
 import { SeedField } from "./seed-field";
 import { SizeFields } from "./size-fields";
@@ -67,7 +68,11 @@ export function AdvancedSettings({
 
         {model?.resolutions && <SizeFields resolutions={model.resolutions} disabled={disabled} />}
 
-        {(!model || model.provider === "local") && <EngineStyleFields disabled={disabled} />}
+        {/* the engine's drawing options; an upload is converted, not drawn (its own options
+            sit with the file) */}
+        {(!model || (model.provider === "local" && !takesUpload(model))) && (
+          <EngineStyleFields disabled={disabled} />
+        )}
 
         <SeedField disabled={disabled} />
 

@@ -15,6 +15,8 @@ export interface UploadChoice {
   gif: boolean;
   targetSize: number;
   dither: (typeof DITHER_MODES)[number];
+  /** a 1-cell outline in the palette's darkest colour around the shape */
+  outline: boolean;
 }
 
 // The limits of lib/pixel/image-input.ts, checked here too so a person hears at once, not after
@@ -36,7 +38,11 @@ export function UploadField({
   const sizeId = useId();
   const ditherId = useId();
   const [error, setError] = useState<string | null>(null);
-  const settings = { targetSize: value?.targetSize ?? 0, dither: value?.dither ?? "none" };
+  const settings = {
+    targetSize: value?.targetSize ?? 0,
+    dither: value?.dither ?? "none",
+    outline: value?.outline ?? false,
+  };
 
   function pick(file: File | undefined) {
     setError(null);
@@ -124,6 +130,17 @@ export function UploadField({
               </option>
             ))}
           </select>
+        </label>
+        <label className="flex items-center gap-1.5">
+          <input
+            type="checkbox"
+            checked={settings.outline}
+            disabled={disabled}
+            onChange={(e) => value && onChange({ ...value, outline: e.target.checked })}
+            className="size-4 accent-indigo-600"
+            data-testid="upload-outline"
+          />
+          {t("studio.uploadOutline")}
         </label>
       </div>
     </fieldset>

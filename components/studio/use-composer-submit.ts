@@ -48,7 +48,7 @@ export function useComposerSubmit({
       // only to a model that reads it (the field is hidden for the others)
       if (model?.supports_negative_prompt && s.negativePrompt.trim())
         base.negative_prompt = s.negativePrompt.trim();
-      if (!model || model.provider === "local") {
+      if (!model || (model.provider === "local" && !takesUpload(model))) {
         // the offline engine's drawing options; remote models ignore them, so they are not sent
         if (s.spriteSize) base.size = s.spriteSize;
         if (s.outline !== "coloured") base.outline = s.outline;
@@ -62,6 +62,7 @@ export function useComposerSubmit({
           image: upload.dataUrl,
           target_size: upload.targetSize,
           dither: upload.dither,
+          outline: upload.outline ? ("dark" as const) : ("none" as const),
           force: true,
         };
         // a GIF may be animated: the batch route gives one frame per GIF frame
