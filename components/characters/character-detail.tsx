@@ -169,7 +169,7 @@ export function CharacterDetail({ id }: { id: number }) {
           {t("char.addState")}
         </Button>
         <OpenCharacterInEditor
-          label={`${t("char.openInEditor")}: ${t("char.openFacings")}`}
+          label={t("char.openFacings")}
           sheet={() => facingsSheet(c, stateId)}
           disabled={!Object.values(facings).some((f) => f?.status === "completed")}
           testId="open-facings-in-editor"

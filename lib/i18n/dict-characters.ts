@@ -73,7 +73,7 @@ export const charactersEn = {
   "char.statePrompt": "What changes",
   "char.statePromptPlaceholder": "with a blue cape",
   "char.openInEditor": "Open in editor",
-  "char.openFacings": "The facings",
+  "char.openFacings": "Open the facings in the editor",
   "char.openAnimation": "This animation ({action}, {direction})",
   "char.export": "Export ZIP",
   "char.exportHint":
@@ -171,7 +171,7 @@ export const charactersZh: Record<keyof typeof charactersEn, string> = {
   "char.statePrompt": "变化内容",
   "char.statePromptPlaceholder": "披着蓝色斗篷",
   "char.openInEditor": "在编辑器中打开",
-  "char.openFacings": "全部朝向",
+  "char.openFacings": "在编辑器中打开全部朝向",
   "char.openAnimation": "当前动画({action},{direction})",
   "char.export": "导出 ZIP",
   "char.exportHint": "精灵表 + Aseprite JSON、Godot SpriteFrames、Phaser/PixiJS 图集、各朝向",
