@@ -88,6 +88,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu on navigation
   useEffect(() => setMenuOpen(false), [pathname]);
 
+  // Nine links (ten for an admin) fit one line from 1024 px; below that they sit in the menu.
   const links = [
     { href: "/", label: t("nav.studio") },
     { href: "/gallery", label: t("nav.gallery") },
@@ -115,7 +116,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
           <span className={email ? "hidden xl:inline" : "hidden sm:inline"}>Pixel Studio</span>
         </Link>
         {email && (
-          <nav aria-label={t("nav.main")} className="hidden flex-1 items-center gap-1 md:flex">
+          <nav aria-label={t("nav.main")} className="hidden flex-1 items-center gap-1 lg:flex">
             {links.map((l) => (
               <Link
                 key={l.href}
@@ -143,7 +144,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
               <button
                 type="button"
                 onClick={() => signOut()}
-                className="hidden rounded-md px-2 py-1.5 text-sm whitespace-nowrap text-zinc-600 hover:bg-zinc-100 md:inline dark:text-zinc-300 dark:hover:bg-zinc-900"
+                className="hidden rounded-md px-2 py-1.5 text-sm whitespace-nowrap text-zinc-600 hover:bg-zinc-100 lg:inline dark:text-zinc-300 dark:hover:bg-zinc-900"
               >
                 {t("header.signOut")}
               </button>
@@ -153,7 +154,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
                 aria-controls="mobile-nav"
                 aria-label={t("nav.main")}
                 onClick={() => setMenuOpen((v) => !v)}
-                className="inline-flex size-9 items-center justify-center rounded-md hover:bg-zinc-200 md:hidden dark:hover:bg-zinc-800"
+                className="inline-flex size-9 items-center justify-center rounded-md hover:bg-zinc-200 lg:hidden dark:hover:bg-zinc-800"
               >
                 <span aria-hidden="true">☰</span>
               </button>
@@ -165,7 +166,7 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
         <nav
           id="mobile-nav"
           aria-label={t("nav.main")}
-          className="border-t border-zinc-200 px-4 py-2 md:hidden dark:border-zinc-800"
+          className="border-t border-zinc-200 px-4 py-2 lg:hidden dark:border-zinc-800"
         >
           <ul className="grid gap-1">
             {links.map((l) => (

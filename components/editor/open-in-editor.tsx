@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useI18n } from "../i18n-provider";
 import { Button } from "../ui";
-import { type DocumentSource, startOpening } from "./document-io";
+import type { DocumentSource } from "./document-io";
 
 /**
  * "Edit": makes an editor document from a gallery image, a batch or a tileset and opens it. The
@@ -22,7 +22,10 @@ export function OpenInEditorButton({
   return (
     <span className={`inline-flex flex-col gap-1 ${className}`}>
       <Button
-        onClick={() => {
+        onClick={async () => {
+          // the document code loads on the click, not with every page that shows this button
+          // (the studio's first load stays small); the request starts before the navigation
+          const { startOpening } = await import("./document-io");
           void startOpening(source);
           router.push("/editor/open");
         }}

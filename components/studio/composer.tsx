@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { flattenModels, useModels } from "@/hooks/use-api";
 import { useComposerHydrated } from "@/hooks/use-composer-hydrated";
@@ -13,10 +14,13 @@ import { DuplicatesDialog } from "./duplicates-dialog";
 import { KindFields } from "./kind-fields";
 import { isUsable, ModelPicker, takesUpload } from "./model-picker";
 import { PromptFields } from "./prompt-fields";
-import { type UploadChoice, UploadField } from "./upload-field";
+import type { UploadChoice } from "./upload-field";
 import { type Submitted, useComposerSubmit } from "./use-composer-submit";
 
 export type { Submitted } from "./use-composer-submit";
+
+// Only the picture-converting model shows it: loaded then, so the studio's first load stays small.
+const UploadField = dynamic(() => import("./upload-field").then((m) => m.UploadField));
 
 export function Composer({ onSubmitted }: { onSubmitted?: (s: Submitted) => void }) {
   const t = useT();

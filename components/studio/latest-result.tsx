@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useRef } from "react";
 import { useBatch, useTask } from "@/hooks/use-api";
@@ -10,8 +11,10 @@ import { Interpretation } from "../interpretation";
 import { PixelImage } from "../pixel-image";
 import { TaskThumb, versioned } from "../task-card";
 import { cardClass, ErrorText, Spinner, StatusBadge } from "../ui";
-import { BeforeAfter } from "./before-after";
 import type { Submitted } from "./use-composer-submit";
+
+// Only an upload's result shows it: loaded then, so the studio's first load stays small.
+const BeforeAfter = dynamic(() => import("./before-after").then((m) => m.BeforeAfter));
 
 const linkClass =
   "rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500";
