@@ -53,7 +53,8 @@ test("detail view: signed link, star, upscale operation, re-run, delete", async 
   // Re-run the original with a new seed.
   await page.goto(`/gallery/${task_id}`);
   await page.getByRole("button", { name: "Re-run with a new seed" }).click();
-  await expect(page.getByRole("status")).toContainText("Re-run started");
+  // the notice, not whichever other live region (a loading line) is on the page at that moment
+  await expect(page.getByRole("status").filter({ hasText: "Re-run started" })).toBeVisible();
 
   // Delete it.
   await page.getByRole("button", { name: "Delete artwork" }).click();
