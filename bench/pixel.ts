@@ -5,18 +5,17 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import sharp from "sharp";
+import { aiLikeKnight } from "@/lib/pixel/ai-like-knight";
 import {
   buildSheetFromGrids,
   encodeGifFromGrids,
   frameDurations,
   godotSpriteFrames,
 } from "@/lib/pixel/exports";
-import { fakePixelArt } from "@/lib/pixel/fake-pixel-art";
 import { pixelize, pixelizeFrames, pixelizeGrid } from "@/lib/pixel/pixelize";
 import { decodeImage, encodeGridPng, toSharp, upscaleNearest } from "@/lib/pixel/raster";
 import { prepareSprite, renderSpriteGrid } from "@/lib/pixel/sprite/engine";
 import { SUBJECTS } from "@/lib/pixel/sprite/vocabulary";
-import { generateSpriteFrame } from "@/lib/pixel/sprite-frame";
 
 const run = promisify(execFile);
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1]!;
@@ -61,25 +60,7 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
   );
   // grid recovery + colour reduction on a 1 000² "AI" image (32 cells at 31.25×, bilinear,
   // JPEG 85), against sharp decoding and PNG-encoding the same image
-  const knight = await generateSpriteFrame({
-    prompt: "a red knight",
-    seed: 3,
-    mode: "idle",
-    index: 0,
-    count: 1,
-    background: "transparent",
-    scale: 1,
-    size: 32,
-  });
-  const fake = await fakePixelArt(knight.grid, {
-    scale: 31.25,
-    kernel: "bilinear",
-    jpeg: 85,
-    shift: [5, 3],
-    backdrop: [240, 236, 226],
-    shadow: false,
-    noise: 0,
-  });
+  const fake = await aiLikeKnight({ scale: 31.25, jpeg: 85, shift: [5, 3] });
   const decoded = await decodeImage(fake);
   const mp = (decoded.width * decoded.height) / 1e6;
   const recoveryMs = await timeIt(runs, async () =>
@@ -225,25 +206,7 @@ export async function benchPixel(): Promise<Record<string, unknown>> {
  */
 export async function benchPixelize(): Promise<Record<string, unknown>> {
   const runs = 9;
-  const knight = await generateSpriteFrame({
-    prompt: "a red knight",
-    seed: 3,
-    mode: "idle",
-    index: 0,
-    count: 1,
-    background: "transparent",
-    scale: 1,
-    size: 32,
-  });
-  const fake = await fakePixelArt(knight.grid, {
-    scale: 31.25,
-    kernel: "bilinear",
-    jpeg: 85,
-    shift: [5, 3],
-    backdrop: [240, 236, 226],
-    shadow: false,
-    noise: 0,
-  });
+  const fake = await aiLikeKnight({ scale: 31.25, jpeg: 85, shift: [5, 3] });
   const decoded = await decodeImage(fake);
   const mp = (decoded.width * decoded.height) / 1e6;
   const recoveryMs = await timeIt(runs, async () =>

@@ -1,30 +1,7 @@
 import sharp from "sharp";
-import { fakePixelArt } from "../lib/pixel/fake-pixel-art";
+import { aiLikeKnight } from "../lib/pixel/ai-like-knight";
 import { writeGif } from "../lib/pixel/gif-writer";
-import { generateSpriteFrame } from "../lib/pixel/sprite-frame";
 import { expect, signUp, test, uniqueEmail } from "./helpers";
-
-/** The project's own 32×32 knight as a generic model returns "pixel art": ×15.5, bilinear, shifted. */
-async function aiLikePng(): Promise<Buffer> {
-  const knight = await generateSpriteFrame({
-    prompt: "a red knight",
-    seed: 3,
-    mode: "idle",
-    index: 0,
-    count: 1,
-    background: "transparent",
-    scale: 1,
-    size: 32,
-  });
-  return fakePixelArt(knight.grid, {
-    scale: 15.5,
-    kernel: "bilinear",
-    shift: [3, 2],
-    backdrop: [240, 236, 226],
-    shadow: false,
-    noise: 0,
-  });
-}
 
 async function chooseModel(page: import("@playwright/test").Page, id: string) {
   await page.getByTestId("model-picker").click();
@@ -43,7 +20,7 @@ test("studio: a picture becomes pixel art, shown before/after with the grid foun
   await page.getByTestId("upload-input").setInputFiles({
     name: "badge.png",
     mimeType: "image/png",
-    buffer: await aiLikePng(),
+    buffer: await aiLikeKnight(),
   });
   await expect(upload.getByRole("img", { name: "badge.png" })).toBeVisible();
   // the engine's size/outline/shading do nothing to an upload: hidden; its own outline is here

@@ -5,8 +5,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakePixelArt } from "@/lib/pixel/fake-pixel-art";
-import { generateSpriteFrame } from "@/lib/pixel/sprite-frame";
+import { aiLikeKnight } from "@/lib/pixel/ai-like-knight";
 import { SPRITE_MODES } from "@/lib/vocabulary";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir } from "../helpers/server";
@@ -191,24 +190,7 @@ describe("MCP server over stdio", () => {
   });
 
   it("pixelize_image turns a data URL, or an existing task, into pixel art and says which grid it found", async () => {
-    const knight = await generateSpriteFrame({
-      prompt: "a red knight",
-      seed: 3,
-      mode: "idle",
-      index: 0,
-      count: 1,
-      background: "transparent",
-      scale: 1,
-      size: 32,
-    });
-    const png = await fakePixelArt(knight.grid, {
-      scale: 15.5,
-      kernel: "bilinear",
-      shift: [3, 2],
-      backdrop: [240, 236, 226],
-      shadow: false,
-      noise: 0,
-    });
+    const png = await aiLikeKnight();
     const result = await call(mcp, "pixelize_image", {
       image: `data:image/png;base64,${png.toString("base64")}`,
       palette: "db32",
