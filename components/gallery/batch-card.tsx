@@ -10,7 +10,9 @@ import { StatusBadge } from "../ui";
 
 /**
  * A whole batch as one gallery card: its frames looping (or the first frame, or the status while
- * none is done) and the frame count; it opens the batch previewer, where the frames are.
+ * none is done) and the frame count; it opens the batch previewer, where the frames are. A
+ * character's facings stand for the character: the card opens the character (its animations are
+ * there) and is not selectable (deleting its facings would leave the character without them).
  */
 export const BatchCard = memo(function BatchCard({
   task,
@@ -31,18 +33,24 @@ export const BatchCard = memo(function BatchCard({
   const done = frames.filter((f) => f.status === "completed" && f.image_path);
   const running = frames.some((f) => f.status === "pending" || f.status === "processing");
   const frameCount = t("gallery.frames", { n: frames.length });
+  const character = task.character;
   return (
     <article
       data-testid="batch-card"
       data-batch-id={task.batch_id}
+      data-character-id={character?.id}
       data-frame-count={frames.length}
       data-starred={task.starred}
       className={`group relative flex flex-col gap-1.5 rounded-lg border bg-white p-1.5 [contain-intrinsic-size:auto_240px] [content-visibility:auto] dark:bg-zinc-900 ${selected ? "border-indigo-500 ring-2 ring-indigo-500/40" : "border-zinc-200 dark:border-zinc-800"}`}
     >
       <Link
-        href={`/batches/${task.batch_id}`}
+        href={character ? `/characters/${character.id}` : `/batches/${task.batch_id}`}
         className="block rounded-md focus-visible:outline-2 focus-visible:outline-indigo-500"
-        aria-label={t("gallery.openBatch", { id: task.batch_id ?? 0, prompt: task.prompt })}
+        aria-label={
+          character
+            ? t("gallery.openCharacter", { name: character.name })
+            : t("gallery.openBatch", { id: task.batch_id ?? 0, prompt: task.prompt })
+        }
       >
         <div className="relative">
           {done.length > 0 ? (
@@ -56,7 +64,7 @@ export const BatchCard = memo(function BatchCard({
             <svg viewBox="0 0 16 16" className="size-3" aria-hidden="true" fill="currentColor">
               <path d="M2 4h9v9H2zM5 1h9v9h-1V2H5z" />
             </svg>
-            {frameCount}
+            {character ? t("gallery.character") : frameCount}
           </span>
         </div>
       </Link>
@@ -65,11 +73,11 @@ export const BatchCard = memo(function BatchCard({
           className="line-clamp-2 flex-1 text-xs leading-4 text-zinc-700 dark:text-zinc-300"
           title={task.prompt}
         >
-          {task.prompt}
+          {character?.name ?? task.prompt}
         </p>
         {running && <StatusBadge status="processing" />}
       </div>
-      {onSelect && (
+      {onSelect && !character && (
         <label className="absolute top-2.5 left-2.5 flex size-7 cursor-pointer items-center justify-center rounded bg-white/90 shadow dark:bg-zinc-900/90">
           <input
             type="checkbox"

@@ -62,7 +62,7 @@ export function Gallery() {
   // Back/forward or a shared link changes the URL under us: show its search.
   const urlQ = filters.q;
   useEffect(() => setSearch((cur) => (cur.trim() === urlQ.trim() ? cur : urlQ)), [urlQ]);
-  const query = useMemo(() => ({ ...urlQuery, group: "batch" as const }), [urlQuery]);
+  const query = useMemo(() => ({ ...urlQuery, group: "character" as const }), [urlQuery]);
   const list = useInfiniteTasks(query, PAGE_SIZE);
   const models = useModels();
   const star = useStar();
@@ -114,7 +114,8 @@ export function Gallery() {
       }),
     [],
   );
-  const selectAll = () => setSelected(new Set(tasks.map((x) => x.id)));
+  // A character's card is not selectable (it is deleted on its own page).
+  const selectAll = () => setSelected(new Set(tasks.filter((x) => !x.character).map((x) => x.id)));
   const onStar = useMemo(() => (id: number, s: boolean) => star.mutate({ id, starred: s }), [star]);
 
   // Models worth filtering by: the ones configured here, and any the shown artworks were made

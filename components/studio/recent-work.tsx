@@ -9,8 +9,9 @@ import { Interpretation } from "../interpretation";
 import { TaskCard } from "../task-card";
 import { Empty, ErrorText } from "../ui";
 
-// A batch is one card (its frames loop), as in the gallery.
-const RECENT = { page_size: 12, group: "batch" as const };
+// A batch is one card (its frames loop) and a character is one card (its facings, opening the
+// character), as in the gallery.
+const RECENT = { page_size: 12, group: "character" as const };
 
 export function RecentWork() {
   const t = useT();

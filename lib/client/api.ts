@@ -77,7 +77,7 @@ export interface TaskQuery {
   starred?: "true" | "false";
   batch_id?: number;
   before?: number;
-  group?: "batch";
+  group?: "batch" | "character";
 }
 
 export function toSearch(query: object): string {

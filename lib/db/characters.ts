@@ -125,6 +125,18 @@ export async function animationCounts(characterIds: number[]): Promise<Map<numbe
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
 
+/** The characters whose facings are these batches, by batch id (a character's gallery row). */
+export async function charactersOfFacingBatches(
+  batchIds: number[],
+): Promise<Map<number, { id: number; name: string }>> {
+  if (!batchIds.length) return new Map();
+  const rows = await (await getDb())
+    .select({ id: characters.id, name: characters.name, batchId: characters.facingBatchId })
+    .from(characters)
+    .where(inArray(characters.facingBatchId, batchIds));
+  return new Map(rows.map((r) => [r.batchId!, { id: r.id, name: r.name }]));
+}
+
 export async function updateAnimation(
   id: number,
   values: Partial<NewCharacterAnimation>,

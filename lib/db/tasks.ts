@@ -162,6 +162,9 @@ export interface TaskFilter {
   before?: number;
   /** One row per batch (its first frame) instead of every frame; single tasks are unaffected. */
   collapseBatches?: boolean;
+  /** Leaves out the batches of characters' animations and states (the character's page shows
+   * them); a character's facings batch stays, so with collapseBatches a character is one row. */
+  collapseCharacters?: boolean;
 }
 
 function taskWhere(f: TaskFilter): SQL | undefined {
@@ -178,6 +181,13 @@ function taskWhere(f: TaskFilter): SQL | undefined {
     // first frame for the batch's whole life. tasks_batch_idx makes the sub-select an index probe.
     conds.push(
       sql`(${tasks.batchId} is null or ${tasks.id} = (select min(f.id) from tasks f where f.batch_id = ${tasks.batchId}))`,
+    );
+  }
+  if (f.collapseCharacters) {
+    // Uncorrelated sub-selects (evaluated once per query) over this user's characters only.
+    const ownCharacters = sql`(select c.id from characters c where c.user_id = ${f.userId})`;
+    conds.push(
+      sql`(${tasks.batchId} is null or (${tasks.batchId} not in (select a.batch_id from character_animations a where a.batch_id is not null and a.character_id in ${ownCharacters}) and ${tasks.batchId} not in (select s.facing_batch_id from character_states s where s.facing_batch_id is not null and s.character_id in ${ownCharacters})))`,
     );
   }
   if (f.q) {

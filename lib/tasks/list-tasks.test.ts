@@ -6,6 +6,8 @@ let userId: number;
 let single: number;
 let batchId: number;
 let frameIds: number[];
+let characterId: number;
+let facingIds: number[];
 
 beforeAll(async () => {
   useFreshDataDir("pixel-list-");
@@ -43,6 +45,62 @@ beforeAll(async () => {
   );
   batchId = made.batch.id;
   frameIds = made.tasks.map((t) => t.id);
+
+  // A character as lib/characters stores it: its facings, a state's facings and an animation are
+  // each a batch of gallery tasks.
+  const { insertCharacter, insertCharacterState, insertAnimation } = await import(
+    "@/lib/db/characters"
+  );
+  const characterBatch = (prompt: string, mode: string, n: number) =>
+    insertBatchWithTasks(
+      { userId, prompt, mode, model: "local/pixel-sprite", requestedCount: n, seed: 2 },
+      (id) =>
+        Array.from({ length: n }, (_, i) => task(prompt, { batchId: id, batchIndex: i + 1, mode })),
+    );
+  const facings = await characterBatch("hooded ranger", "directions", 4);
+  facingIds = facings.tasks.map((t) => t.id);
+  const character = await insertCharacter({
+    userId,
+    name: "Ranger",
+    prompt: "hooded ranger",
+    model: "local/pixel-sprite",
+    seed: 2,
+    size: 32,
+    view: "side",
+    directionCount: 4,
+    body: "humanoid",
+    status: "completed",
+    notes: [],
+    facings: {},
+    facingBatchId: facings.batch.id,
+  });
+  characterId = character.id;
+  const stateFacings = await characterBatch("hooded ranger, wounded", "directions", 4);
+  const state = await insertCharacterState({
+    characterId,
+    name: "wounded",
+    prompt: "wounded",
+    seed: 2,
+    status: "completed",
+    facings: {},
+    facingBatchId: stateFacings.batch.id,
+  });
+  for (const [direction, stateId] of [
+    ["down", null],
+    ["left", null],
+    ["down", state.id],
+  ] as const) {
+    const walk = await characterBatch("hooded ranger", "walk", 6);
+    await insertAnimation({
+      characterId,
+      stateId,
+      action: "walk",
+      direction,
+      status: "completed",
+      batchId: walk.batch.id,
+      frames: [],
+    });
+  }
 });
 
 async function list(input: Record<string, unknown>) {
@@ -82,13 +140,14 @@ describe("search", () => {
 describe("group=batch", () => {
   it("lists every frame without grouping", async () => {
     const r = await list({});
-    expect(r.total).toBe(7);
+    expect(r.total).toBe(7 + 4 + 4 + 3 * 6);
     expect(r.tasks.some((t) => t.batch_frames)).toBe(false);
   });
 
   it("shows a batch as its first frame carrying all frames in order", async () => {
     const r = await list({ group: "batch" });
-    expect(r.total).toBe(4);
+    // three single tasks, the slime, and the character's facings, state facings and 3 walks
+    expect(r.total).toBe(3 + 1 + 1 + 1 + 3);
     const card = r.tasks.find((t) => t.batch_id === batchId)!;
     expect(card.id).toBe(frameIds[0]);
     expect(card.batch_frames?.map((f) => f.id)).toEqual(frameIds);
@@ -99,5 +158,40 @@ describe("group=batch", () => {
   it("still narrows by the other filters", async () => {
     const r = await list({ group: "batch", q: "slime" });
     expect(r.tasks.map((t) => t.id)).toEqual([frameIds[0]]);
+  });
+});
+
+describe("group=character", () => {
+  it("shows a character as one row, its facings, and leaves out its animations and states", async () => {
+    const r = await list({ group: "character" });
+    expect(r.total).toBe(3 + 1 + 1);
+    expect(r.tasks).toHaveLength(5);
+    const card = r.tasks.find((t) => t.character)!;
+    expect(card.id).toBe(facingIds[0]);
+    expect(card.character).toEqual({ id: characterId, name: "Ranger" });
+    expect(card.batch_frames?.map((f) => f.id)).toEqual(facingIds);
+    // every other row is the person's own work, as group=batch shows it
+    const batch = await list({ group: "batch" });
+    const own = batch.tasks.filter((t) => !t.prompt.startsWith("hooded ranger"));
+    expect(r.tasks.filter((t) => !t.character).map((t) => t.id)).toEqual(own.map((t) => t.id));
+  });
+
+  it("pages and counts the same rows", async () => {
+    const first = await list({ group: "character", page_size: 3 });
+    const rest = await list({ group: "character", page_size: 3, before: first.next_cursor! });
+    expect(first.total).toBe(5);
+    expect([...first.tasks, ...rest.tasks].map((t) => t.id)).toEqual(
+      (await list({ group: "character" })).tasks.map((t) => t.id),
+    );
+  });
+
+  it("lists a character's batches again once the character is deleted", async () => {
+    const { deleteCharacterRow } = await import("@/lib/db/characters");
+    const before = await list({ group: "character" });
+    expect(before.total).toBe(5);
+    expect(await deleteCharacterRow(characterId, userId)).toBe(true);
+    const after = await list({ group: "character" });
+    expect(after.total).toBe(3 + 1 + 1 + 1 + 3);
+    expect(after.tasks.some((t) => t.character)).toBe(false);
   });
 });

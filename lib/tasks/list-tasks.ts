@@ -1,3 +1,4 @@
+import { charactersOfFacingBatches } from "@/lib/db/characters";
 import { framesOfBatches, listTasks } from "@/lib/db/tasks";
 import { searchWords } from "@/lib/prompts/similarity";
 import type { ModelType, TaskStatus } from "@/lib/vocabulary";
@@ -18,8 +19,9 @@ export interface ListTasksInput {
   starred?: "true" | "false";
   batch_id?: number;
   before?: number;
-  /** "batch": a batch is one row (its first frame) carrying `batch_frames`. */
-  group?: "batch";
+  /** "batch": a batch is one row (its first frame) carrying `batch_frames`; "character": that,
+   * and a character is one row (its facings batch, carrying `character`), its animations left out. */
+  group?: "batch" | "character";
 }
 
 export async function listUserTasks(userId: number, input: ListTasksInput) {
@@ -38,7 +40,8 @@ export async function listUserTasks(userId: number, input: ListTasksInput) {
       starred: input.starred === undefined ? undefined : input.starred === "true",
       batchId: input.batch_id,
       before: input.before,
-      collapseBatches: input.group === "batch",
+      collapseBatches: input.group !== undefined,
+      collapseCharacters: input.group === "character",
     },
     { limit: pageSize, offset: input.before ? 0 : (page - 1) * pageSize },
   );
@@ -46,15 +49,18 @@ export async function listUserTasks(userId: number, input: ListTasksInput) {
   const { encoded, limited } = wantBase64
     ? await withBase64(rows)
     : { encoded: new Map<number, string>(), limited: false };
-  const frames =
-    input.group === "batch"
-      ? await framesOfBatches([...new Set(rows.flatMap((t) => (t.batchId ? [t.batchId] : [])))])
-      : undefined;
+  const batchIds = [...new Set(rows.flatMap((t) => (t.batchId ? [t.batchId] : [])))];
+  const [frames, characters] = await Promise.all([
+    input.group ? framesOfBatches(batchIds) : undefined,
+    input.group === "character" ? charactersOfFacingBatches(batchIds) : undefined,
+  ]);
   return {
     tasks: rows.map((t) => {
       const out = toQtTask(t, wantBase64 ? encoded.get(t.id) : undefined);
       const batchFrames = t.batchId ? frames?.get(t.batchId) : undefined;
       if (batchFrames) out.batch_frames = batchFrames.map(toQtBatchFrame);
+      const character = t.batchId ? characters?.get(t.batchId) : undefined;
+      if (character) out.character = character;
       return out;
     }),
     total,

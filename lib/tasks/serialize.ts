@@ -45,8 +45,10 @@ export interface QtTask {
   run_ms: number | null;
   /** offline engine: what it drew (subject, parts, modifiers, words not understood, borrowed art) */
   interpretation: SpriteInterpretation | null;
-  /** Only in lists asked for with group=batch: the batch's frames, in order. */
+  /** Only in lists asked for with group=batch or character: the batch's frames, in order. */
   batch_frames?: QtBatchFrame[];
+  /** Only in lists asked for with group=character: the character these frames are the facings of. */
+  character?: { id: number; name: string };
   /** A save of the pixel editor: its document, version and what the document was opened from. */
   editor: EditorLineage | null;
 }

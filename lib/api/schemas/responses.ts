@@ -92,7 +92,11 @@ export const qtTask = z.object({
     .optional()
     .describe("Extension: milliseconds from a worker taking the task to the result"),
   interpretation: spriteInterpretation.nullable(),
-  batch_frames: z.array(qtBatchFrame).optional().describe("only with group=batch"),
+  batch_frames: z.array(qtBatchFrame).optional().describe("only with group=batch or character"),
+  character: z
+    .object({ id: z.number().int(), name: z.string() })
+    .optional()
+    .describe("only with group=character: the character whose facings this row's batch is"),
   editor: z
     .object({
       document_id: z.number().int(),

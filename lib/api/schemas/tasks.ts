@@ -45,9 +45,9 @@ export const listTasksQuery = z.object({
     .optional()
     .describe("Cursor: only tasks with a smaller id (the previous answer's `next_cursor`)."),
   group: z
-    .enum(["batch"], { error: 'group must be "batch"' })
+    .enum(["batch", "character"], { error: 'group must be "batch" or "character"' })
     .optional()
     .describe(
-      "batch: each batch is one row (its first frame) with `batch_frames` (id, batch_index, status, image_path, completed_at, updated_at of every frame, in order); `total` counts those rows",
+      "batch: each batch is one row (its first frame) with `batch_frames` (id, batch_index, status, image_path, completed_at, updated_at of every frame, in order); `total` counts those rows. character: the same, and each character is one row too: its facings batch, carrying `character` (id, name); its animations and states are on the character's page and left out",
     ),
 });

@@ -185,7 +185,7 @@ export const operations: OperationSpec[] = [
     query: listTasksQuery,
     errorShape: "qt",
     description:
-      "`status`, `page` (default 1), page_size 20, `include_base64` (at most 10 images, then `base64_limited: true`). Extensions: `q` (every word must start a word of the prompt, any case), `type`, `model`, `mode`, `starred`, `batch_id`, `before` (cursor), `page_size`, `group=batch` (a batch is one row, its first frame, with `batch_frames`).",
+      "`status`, `page` (default 1), page_size 20, `include_base64` (at most 10 images, then `base64_limited: true`). Extensions: `q` (every word must start a word of the prompt, any case), `type`, `model`, `mode`, `starred`, `batch_id`, `before` (cursor), `page_size`, `group=batch` (a batch is one row, its first frame, with `batch_frames`), `group=character` (that, and a character is one row, its facings, with `character`; its animations are left out).",
     response: {
       schema: taskList,
       example: {
