@@ -347,6 +347,20 @@ export async function deleteTaskRow(id: number, userId: number): Promise<boolean
   return rows.length > 0;
 }
 
+/** Whether any of the user's tasks still names this stored upload (a random, unique key under
+ * the user's own folder) in its params. */
+export async function uploadInUse(userId: number, key: string): Promise<boolean> {
+  const mention = `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const [row] = await (await getDb())
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(
+      and(eq(tasks.userId, userId), sql`cast(${tasks.params} as text) like ${mention} escape '\\'`),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export async function getBatchForUser(id: number, userId: number): Promise<Batch | undefined> {
   const [row] = await (await getDb())
     .select()

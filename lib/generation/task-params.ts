@@ -40,11 +40,28 @@ export interface TaskParams {
   pixelize?: PixelizeReport;
   /** a character's frame (#19): the gallery task of its canonical facing, the reference image */
   referenceTaskId?: number;
+  /** pictures the task is made from, stored when it was created (lib/generation/uploads.ts); the
+   * frames of an animated upload share one */
+  uploads?: TaskUpload[];
   /** parameters of an operation model (factor, color_count, fit, …) */
   operationParams?: Record<string, unknown>;
   [key: string]: unknown;
 }
 
+export interface TaskUpload {
+  /** storage key (uploads/u<user>/<uuid>.<ext>) */
+  key: string;
+  contentType: string;
+}
+
 export function readTaskParams(raw: unknown): TaskParams {
   return (raw && typeof raw === "object" ? raw : { prompt: "" }) as TaskParams;
+}
+
+/** The stored uploads a task was made from, in order (none for most tasks). */
+export function uploadsOf(task: { params?: unknown }): TaskUpload[] {
+  const uploads = readTaskParams(task.params).uploads;
+  return Array.isArray(uploads)
+    ? uploads.filter((u): u is TaskUpload => typeof u?.key === "string")
+    : [];
 }

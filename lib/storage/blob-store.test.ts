@@ -64,6 +64,18 @@ describe.each(stores)("%s BlobStore", (kind, make) => {
     await store.deletePrefix("tasks/999"); // nothing there: no error
   });
 
+  it("deletes one key and nothing beside it", async () => {
+    const store = make();
+    for (const key of ["uploads/u1/a.png", "uploads/u1/a.png.bak"]) {
+      await store.put(key, Buffer.from(key));
+    }
+    await store.delete("uploads/u1/a.png");
+    expect(await store.exists("uploads/u1/a.png")).toBe(false);
+    expect(await store.exists("uploads/u1/a.png.bak")).toBe(true);
+    await store.delete("uploads/u1/a.png"); // nothing there: no error
+    await expect(store.delete("../x")).rejects.toThrow(/unsafe storage key/);
+  });
+
   it("refuses keys that would escape the root or prefix", async () => {
     const store = make();
     for (const key of ["../x", "/etc/passwd", "tasks/../../x", "a\\b", ""]) {

@@ -11,6 +11,8 @@ export interface BlobStore {
   /** the object as a stream, for bodies that should not be held in memory */
   stream(key: string): Promise<Readable>;
   exists(key: string): Promise<boolean>;
+  /** removes one blob; nothing there is not an error */
+  delete(key: string): Promise<void>;
   /** removes every blob whose key starts with `prefix/` */
   deletePrefix(prefix: string): Promise<void>;
   /** resolves when the store is reachable and usable (bucket exists, credentials work) */

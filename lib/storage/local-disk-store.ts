@@ -54,6 +54,10 @@ export class LocalDiskStore implements BlobStore {
     }
   }
 
+  async delete(key: string): Promise<void> {
+    await fsp.rm(this.file(key), { force: true });
+  }
+
   async deletePrefix(prefix: string): Promise<void> {
     await fsp.rm(this.file(prefix), { recursive: true, force: true });
   }

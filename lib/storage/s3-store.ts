@@ -2,6 +2,7 @@
 // Cloudflare R2, … through the official @aws-sdk/client-s3.
 import type { Readable } from "node:stream";
 import {
+  DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
@@ -107,6 +108,15 @@ export class S3Store implements BlobStore {
       if (isNotFound(error)) return false;
       throw error;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    // DeleteObject succeeds on a key that does not exist (S3 API Reference: "If there isn't a
+    // null version, Amazon S3 does not remove any objects but will still respond that the
+    // command was successful").
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+    );
   }
 
   async deletePrefix(prefix: string): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Task } from "@/lib/db/schema";
-import { assetsOfTask, deleteTaskRow } from "@/lib/db/tasks";
+import { assetsOfTask, deleteTaskRow, uploadInUse } from "@/lib/db/tasks";
+import { uploadsOf } from "@/lib/generation/task-params";
 import { getTaskQueue } from "@/lib/jobs/queue-factory";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { imageDataUrl } from "./images";
@@ -32,7 +33,10 @@ export async function taskDetail(task: Task, includeBase64: boolean) {
  */
 const EDITOR_SAVE_FOLDER = /^(documents\/\d+\/saves\/[0-9a-f-]{36})\/[^/]+$/;
 
-/** Removes a task, its files, and stops its upstream polling if a worker is running it. */
+/**
+ * Removes a task, its files, the uploads no other task was made from, and stops its upstream
+ * polling if a worker is running it.
+ */
 export async function deleteTask(task: Task): Promise<void> {
   const saveFolders = new Set(
     (await assetsOfTask(task.id)).flatMap((a) => EDITOR_SAVE_FOLDER.exec(a.storageKey)?.[1] ?? []),
@@ -42,4 +46,7 @@ export async function deleteTask(task: Task): Promise<void> {
   const store = getBlobStore();
   await store.deletePrefix(taskPrefix(task.id));
   for (const folder of saveFolders) await store.deletePrefix(folder);
+  // Checked after this task's row is gone, so of two frames deleted at once the later sees none.
+  for (const { key } of uploadsOf(task))
+    if (!(await uploadInUse(task.userId, key))) await store.delete(key);
 }

@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aiLikeKnight } from "@/lib/pixel/ai-like-knight";
 import { writeGif } from "@/lib/pixel/gif-writer";
+import { getBlobStore } from "@/lib/storage/blob-store";
 import { seedUserWithKey } from "../helpers/accounts";
 import { startServer, type TestServer, useFreshDataDir, waitFor } from "../helpers/server";
 
@@ -58,6 +59,28 @@ async function colorsOf(path: string): Promise<Set<string>> {
   return out;
 }
 
+/** A 16 px square moving right over three frames of 120, 200 and 80 ms. */
+function movingSquareGif(): Buffer {
+  const w = 16;
+  const frames = [0, 1, 2].map((f) => {
+    const idx = new Uint8Array(w * w).fill(1);
+    for (let y = 4; y < 10; y++) for (let x = 2 + f * 2; x < 8 + f * 2; x++) idx[y * w + x] = 2;
+    return { idx, delayMs: [120, 200, 80][f]! };
+  });
+  return writeGif(
+    frames,
+    w,
+    w,
+    6,
+    [
+      [0, 0, 0],
+      [30, 40, 90],
+      [250, 210, 60],
+    ],
+    { transparent: false, loop: true },
+  );
+}
+
 describe("image → pixel art uploads", () => {
   it("the generations API takes a data: URL in imageInputs and records the grid found", async () => {
     const res = await call("/api/v1/generations/image", {
@@ -100,28 +123,10 @@ describe("image → pixel art uploads", () => {
   });
 
   it("an animated GIF becomes a batch: one frame per GIF frame, durations kept, one palette", async () => {
-    const w = 16;
-    const frames = [0, 1, 2].map((f) => {
-      const idx = new Uint8Array(w * w).fill(1);
-      for (let y = 4; y < 10; y++) for (let x = 2 + f * 2; x < 8 + f * 2; x++) idx[y * w + x] = 2;
-      return { idx, delayMs: [120, 200, 80][f]! };
-    });
-    const gif = writeGif(
-      frames,
-      w,
-      w,
-      6,
-      [
-        [0, 0, 0],
-        [30, 40, 90],
-        [250, 210, 60],
-      ],
-      { transparent: false, loop: true },
-    );
     const res = await call("/api/v1/batch-generate", {
       model: "local/pixelize",
       prompt: "moving square",
-      image: dataUrl(gif, "image/gif"),
+      image: dataUrl(movingSquareGif(), "image/gif"),
       remove_background: false,
       scale: 1,
     });
@@ -188,6 +193,50 @@ describe("image → pixel art uploads", () => {
     const missing = await call("/api/v1/generate", { model: "local/pixelize", prompt: "x" });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error).toMatch(/image is required/);
+  });
+});
+
+describe("an upload is deleted with the last task made from it", () => {
+  const uploadKey = (t: { params: { uploads: { key: string }[] } }) => t.params.uploads[0]!.key;
+  const stored = (key: string) => getBlobStore().exists(key);
+
+  it("deleting a still's task deletes its upload", async () => {
+    const res = await call("/api/v1/generate", {
+      model: "local/pixelize",
+      prompt: "shield",
+      image: dataUrl(await aiLikeKnight()),
+    });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    const t = await qtFinished(body.task_id);
+    const key = uploadKey(t);
+    expect(key).toMatch(/^uploads\//);
+    expect(await stored(key)).toBe(true);
+    expect((await call(`/api/v1/task/${t.id}`, undefined, user.auth, "DELETE")).status).toBe(200);
+    expect(await stored(key)).toBe(false);
+  });
+
+  it("an animation's frames share one upload: it stays until the batch is deleted", async () => {
+    const res = await call("/api/v1/batch-generate", {
+      model: "local/pixelize",
+      prompt: "moving square",
+      image: dataUrl(movingSquareGif(), "image/gif"),
+      remove_background: false,
+    });
+    const body = await res.json();
+    expect(res.status, JSON.stringify(body)).toBe(200);
+    const done = await Promise.all((body.task_ids as number[]).map((id) => qtFinished(id)));
+    const key = uploadKey(done[0]!);
+    expect(done.map(uploadKey)).toEqual([key, key, key]);
+    // one frame deleted (its gallery entry): the others were made from the same upload
+    expect((await call(`/api/v1/task/${done[2]!.id}`, undefined, user.auth, "DELETE")).status).toBe(
+      200,
+    );
+    expect(await stored(key)).toBe(true);
+    expect(
+      (await call(`/api/v1/batch/${body.batch_id}`, undefined, user.auth, "DELETE")).status,
+    ).toBe(200);
+    expect(await stored(key)).toBe(false);
   });
 });
 
