@@ -49,6 +49,20 @@ test("studio: a picture becomes pixel art, shown before/after with the grid foun
     buffer: Buffer.alloc(11 * 1024 * 1024),
   });
   await expect(upload.getByRole("alert")).toContainText("huge.png is 11.0 MB; the limit is 10 MB");
+
+  // the gallery's detail page shows the stored upload beside the result, the same way
+  await page.goto(`/gallery/${await result.getAttribute("data-task-id")}`);
+  const detail = page.getByTestId("task-detail").getByTestId("before-after");
+  const before = detail.getByTestId("before-image");
+  await expect(detail.getByTestId("after-image")).toBeVisible();
+  await expect(detail.getByTestId("grid-overlay")).toHaveAttribute("data-lines", "66");
+  await expect(detail.getByTestId("grid-report")).toContainText(/found 32×32 cells/);
+  // the picture as uploaded (the server's copy, not the browser's): its own width
+  const { width } = await sharp(await aiLikeKnight()).metadata();
+  await expect
+    .poll(() => before.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBe(width);
+  await page.screenshot({ path: "test-results/pixelize-detail.png", fullPage: true });
 });
 
 test("studio: an animated GIF becomes a batch, one frame per GIF frame", async ({ page }) => {

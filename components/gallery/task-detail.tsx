@@ -1,10 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
 import { useStar, useTask } from "@/hooks/use-api";
 import { api, isActive } from "@/lib/client/api";
 import type { Task } from "@/lib/client/types";
+import { uploadsOf } from "@/lib/generation/task-params";
+import type { PixelizeReport } from "@/lib/pixel/pixelize";
 import { editorParams, Lineage } from "../editor/lineage";
 import { OpenInEditorButton } from "../editor/open-in-editor";
 import { useT } from "../i18n-provider";
@@ -26,6 +29,9 @@ import { AudioPreview, TilesetPreview } from "./task-media";
 import { TaskOperations } from "./task-operations";
 import { TaskParams } from "./task-params";
 import { useTaskActions } from "./use-task-actions";
+
+// Only an upload's result shows it (as in the studio): loaded then.
+const BeforeAfter = dynamic(() => import("../studio/before-after").then((m) => m.BeforeAfter));
 
 type Started = { id: number; label: string };
 
@@ -53,6 +59,9 @@ export function TaskDetail({ id }: { id: number }) {
   }
   const tk = task.data;
   const src = tk.status === "completed" ? versioned(tk, tk.image_path) : null;
+  // image → pixel art: the stored upload beside the result, with the grid that was found
+  const pixelized = (tk.params?.pixelize ?? null) as PixelizeReport | null;
+  const uploaded = src && pixelized && uploadsOf(tk).length > 0;
 
   return (
     <div data-testid="task-detail" data-task-id={tk.id} data-status={tk.status}>
@@ -85,6 +94,12 @@ export function TaskDetail({ id }: { id: number }) {
             <AudioPreview task={tk} />
           ) : tk.status === "completed" && tk.mode === "tileset" ? (
             <TilesetPreview task={tk} />
+          ) : uploaded ? (
+            <BeforeAfter
+              before={`/api/v1/task/${tk.id}/uploads/0`}
+              after={src}
+              report={pixelized}
+            />
           ) : (
             <TaskPreview task={tk} src={src} />
           )}

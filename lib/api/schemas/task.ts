@@ -14,6 +14,14 @@ export const taskFileParams = z.object({
     .transform(Number)
     .describe("0-based position among the task's files of that kind (0 = the first)."),
 });
+export const taskUploadParams = z.object({
+  id: idParam("id"),
+  position: z
+    .string()
+    .regex(/^\d{1,3}$/, "position must be an integer")
+    .transform(Number)
+    .describe("0-based position among the pictures the task was made from (0 = the first)."),
+});
 export const taskQuery = z.object({
   include_base64: booleanQuery("include_base64")
     .optional()

@@ -43,7 +43,13 @@ import {
   sheetAtlas,
   taskList,
 } from "@/lib/api/schemas/responses";
-import { patchTaskBody, taskFileParams, taskParams, taskQuery } from "@/lib/api/schemas/task";
+import {
+  patchTaskBody,
+  taskFileParams,
+  taskParams,
+  taskQuery,
+  taskUploadParams,
+} from "@/lib/api/schemas/task";
 import { operationBody } from "@/lib/api/schemas/task-operations";
 import { listTasksQuery } from "@/lib/api/schemas/tasks";
 import { archiveBody } from "@/lib/api/schemas/tasks-archive";
@@ -600,6 +606,21 @@ export const operations: OperationSpec[] = [
       contentType: "*/*",
       description:
         "The file with the content type it was stored with (image/png, image/svg+xml, video/mp4, audio/wav, audio/mpeg, text/plain …)",
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/task/{id}/uploads/{position}",
+    tag: "Studio extensions",
+    summary: "A picture the task was made from (image → pixel art), as uploaded",
+    description:
+      "The task's `params.uploads` in order; the frames of an animated upload share one. Deleted with the last task made from it.",
+    params: taskUploadParams,
+    errorShape: "qt",
+    extension: true,
+    response: {
+      contentType: "image/*",
+      description: "The picture with the content type it was uploaded with (PNG, JPEG, WebP, GIF)",
     },
   },
   {
