@@ -2,21 +2,10 @@
 
 import { type FacingImage, isWorking } from "@/lib/client/characters";
 import type { Facing } from "@/lib/vocabulary";
+import { CompassRose, compassCell } from "../compass-rose";
 import { useI18n } from "../i18n-provider";
 import { PixelImage } from "../pixel-image";
 import { Spinner } from "../ui";
-
-/** Where each facing sits on the compass rose (3×3 grid, north at the top). */
-const COMPASS_CELL: Record<Facing, string> = {
-  up_left: "col-start-1 row-start-1",
-  up: "col-start-2 row-start-1",
-  up_right: "col-start-3 row-start-1",
-  left: "col-start-1 row-start-2",
-  right: "col-start-3 row-start-2",
-  down_left: "col-start-1 row-start-3",
-  down: "col-start-2 row-start-3",
-  down_right: "col-start-3 row-start-3",
-};
 
 /** The character's canonical facings around a compass: 8 positions, or the 4 it has. */
 export function CharacterCompass({
@@ -33,11 +22,7 @@ export function CharacterCompass({
   const zoom = Math.max(1, Math.floor(100 / size));
   const side = size * zoom;
   return (
-    <div
-      className="mx-auto grid w-fit grid-cols-3 grid-rows-3 gap-1.5"
-      data-testid="compass"
-      data-directions={directions.length}
-    >
+    <CompassRose directions={directions.length} className="w-fit gap-1.5">
       {directions.map((d) => {
         const f = facings[d];
         const src = f?.status === "completed" ? f.url : null;
@@ -47,7 +32,7 @@ export function CharacterCompass({
             key={d}
             data-facing={d}
             data-status={f?.status ?? "pending"}
-            className={`${COMPASS_CELL[d]} flex flex-col items-center gap-0.5 text-[11px] leading-tight text-zinc-600 dark:text-zinc-300`}
+            className={`${compassCell(d)} flex flex-col items-center gap-0.5 text-[11px] leading-tight text-zinc-600 dark:text-zinc-300`}
           >
             <div
               className="checkerboard relative rounded border border-zinc-200 dark:border-zinc-700"
@@ -68,12 +53,6 @@ export function CharacterCompass({
           </figure>
         );
       })}
-      <span
-        className="col-start-2 row-start-2 flex items-center justify-center text-2xl text-zinc-400"
-        aria-hidden="true"
-      >
-        ✣
-      </span>
-    </div>
+    </CompassRose>
   );
 }
