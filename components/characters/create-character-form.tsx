@@ -14,16 +14,16 @@ import {
   CHARACTER_VIEWS,
   type CharacterBody,
   type CharacterView,
-  OUTLINE_STYLES,
   type OutlineStyle,
   PALETTE_NAMES,
   type PaletteName,
   PROMPT_MAX_CHARS,
   SEED_MAX,
-  SHADING_STYLES,
   type ShadingStyle,
 } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
+import { RadioChoices, SelectField } from "../studio/choice-fields";
+import { OutlineField, ShadingField } from "../studio/engine-style-fields";
 import { fieldLabel } from "../studio/field-label";
 import { modelName } from "../studio/model-picker";
 import { TaskThumb } from "../task-card";
@@ -47,13 +47,7 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
   const ids = {
     prompt: useId(),
     name: useId(),
-    model: useId(),
     size: useId(),
-    view: useId(),
-    body: useId(),
-    palette: useId(),
-    outline: useId(),
-    shading: useId(),
     seed: useId(),
   };
   const models = useModels();
@@ -155,28 +149,23 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
         />
       </div>
 
-      <div className="sm:col-span-2">
-        <label htmlFor={ids.model} className={fieldLabel}>
-          {t("char.model")}
-        </label>
-        <select
-          id={ids.model}
-          name="model"
-          value={model}
-          onChange={(e) => setModel(e.target.value)}
-          className={inputClass}
-          data-testid="character-model"
-        >
-          <option value="">
-            {t("char.modelDefault", { name: fallback ? modelName(fallback, locale) : "—" })}
+      <SelectField
+        label={t("char.model")}
+        name="model"
+        value={model}
+        onChange={setModel}
+        className="sm:col-span-2"
+        testId="character-model"
+      >
+        <option value="">
+          {t("char.modelDefault", { name: fallback ? modelName(fallback, locale) : "—" })}
+        </option>
+        {imageModels.map((m) => (
+          <option key={m.id} value={m.id}>
+            {modelName(m, locale)} · {m.id}
           </option>
-          {imageModels.map((m) => (
-            <option key={m.id} value={m.id}>
-              {modelName(m, locale)} · {m.id}
-            </option>
-          ))}
-        </select>
-      </div>
+        ))}
+      </SelectField>
       {chosen && !takesReference(chosen) && (
         <p
           role="note"
@@ -219,63 +208,42 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
         />
       </div>
 
-      <fieldset className="sm:col-span-2">
-        <legend className={fieldLabel}>{t("char.directions")}</legend>
-        <div className="flex gap-4 text-sm">
-          {CHARACTER_DIRECTION_COUNTS.map((n) => (
-            <label key={n} className="flex items-center gap-1.5">
-              <input
-                type="radio"
-                name="directions"
-                value={n}
-                checked={directions === n}
-                onChange={() => setDirections(n)}
-                className="accent-indigo-600"
-              />
-              {t("char.directionsN", { n })}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <RadioChoices
+        legend={t("char.directions")}
+        name="directions"
+        options={CHARACTER_DIRECTION_COUNTS}
+        value={directions}
+        onChange={setDirections}
+        label={(n) => t("char.directionsN", { n })}
+        className="sm:col-span-2"
+      />
 
-      <div>
-        <label htmlFor={ids.view} className={fieldLabel}>
-          {t("char.view")}
-        </label>
-        <select
-          id={ids.view}
-          name="view"
-          value={view}
-          onChange={(e) => setView(e.target.value as CharacterView)}
-          className={inputClass}
-        >
-          {CHARACTER_VIEWS.map((v) => (
-            <option key={v} value={v}>
-              {t(`char.view.${v}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t("char.view")}
+        name="view"
+        value={view}
+        onChange={(v) => setView(v as CharacterView)}
+      >
+        {CHARACTER_VIEWS.map((v) => (
+          <option key={v} value={v}>
+            {t(`char.view.${v}`)}
+          </option>
+        ))}
+      </SelectField>
 
-      <div>
-        <label htmlFor={ids.body} className={fieldLabel}>
-          {t("char.body")}
-        </label>
-        <select
-          id={ids.body}
-          name="body"
-          value={body}
-          onChange={(e) => setBody(e.target.value as CharacterBody | "")}
-          className={inputClass}
-        >
-          <option value="">{t("char.body.auto")}</option>
-          {CHARACTER_BODIES.map((b) => (
-            <option key={b} value={b}>
-              {t(`char.body.${b}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t("char.body")}
+        name="body"
+        value={body}
+        onChange={(v) => setBody(v as CharacterBody | "")}
+      >
+        <option value="">{t("char.body.auto")}</option>
+        {CHARACTER_BODIES.map((b) => (
+          <option key={b} value={b}>
+            {t(`char.body.${b}`)}
+          </option>
+        ))}
+      </SelectField>
 
       <div>
         <label htmlFor={ids.size} className={fieldLabel}>
@@ -298,63 +266,23 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
         </p>
       </div>
 
-      <div>
-        <label htmlFor={ids.palette} className={fieldLabel}>
-          {t("char.palette")}
-        </label>
-        <select
-          id={ids.palette}
-          name="palette"
-          value={palette}
-          onChange={(e) => setPalette(e.target.value as PaletteName | "")}
-          className={inputClass}
-        >
-          <option value="">{t("char.paletteAuto")}</option>
-          {PALETTE_NAMES.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        label={t("char.palette")}
+        name="palette"
+        value={palette}
+        onChange={(v) => setPalette(v as PaletteName | "")}
+      >
+        <option value="">{t("char.paletteAuto")}</option>
+        {PALETTE_NAMES.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </SelectField>
 
-      <div>
-        <label htmlFor={ids.outline} className={fieldLabel}>
-          {t("engine.outline")}
-        </label>
-        <select
-          id={ids.outline}
-          name="outline"
-          value={outline}
-          onChange={(e) => setOutline(e.target.value as OutlineStyle)}
-          className={inputClass}
-        >
-          {OUTLINE_STYLES.map((o) => (
-            <option key={o} value={o}>
-              {t(`engine.outline.${o}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OutlineField value={outline} onChange={setOutline} />
 
-      <div>
-        <label htmlFor={ids.shading} className={fieldLabel}>
-          {t("engine.shading")}
-        </label>
-        <select
-          id={ids.shading}
-          name="shading"
-          value={shading}
-          onChange={(e) => setShading(e.target.value as ShadingStyle)}
-          className={inputClass}
-        >
-          {SHADING_STYLES.map((o) => (
-            <option key={o} value={o}>
-              {t(`engine.shading.${o}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ShadingField value={shading} onChange={setShading} />
 
       {fromTask === null && (
         <p className="text-xs text-zinc-500 sm:col-span-2">{t("char.fromImagePick")}</p>

@@ -7,6 +7,7 @@ import type { Model } from "@/lib/client/types";
 import { BACKGROUNDS, SCALE_MAX, SCALE_MIN } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputBase } from "../ui";
+import { RadioChoices } from "./choice-fields";
 import { EngineStyleFields } from "./engine-style-fields";
 import { fieldLabel } from "./field-label";
 import { FieldMessage, invalidRing } from "./field-message";
@@ -42,25 +43,15 @@ export function AdvancedSettings({
         {t("studio.advanced")}
       </summary>
       <div className="grid gap-4 border-t border-zinc-200 p-3 sm:grid-cols-2 dark:border-zinc-800">
-        <fieldset>
-          <legend className={fieldLabel}>{t("studio.background")}</legend>
-          <div className="flex gap-3 text-sm">
-            {BACKGROUNDS.map((bg) => (
-              <label key={bg} className="flex items-center gap-1.5">
-                <input
-                  type="radio"
-                  name="background"
-                  value={bg}
-                  checked={s.background === bg}
-                  disabled={disabled}
-                  onChange={() => s.set({ background: bg })}
-                  className="accent-indigo-600"
-                />
-                {t(bg === "transparent" ? "studio.bg.transparent" : "studio.bg.white")}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <RadioChoices
+          legend={t("studio.background")}
+          name="background"
+          options={BACKGROUNDS}
+          value={s.background}
+          disabled={disabled}
+          onChange={(background) => s.set({ background })}
+          label={(bg) => t(bg === "transparent" ? "studio.bg.transparent" : "studio.bg.white")}
+        />
 
         <ScaleField disabled={disabled} />
 

@@ -5,6 +5,7 @@ import { useComposer } from "@/lib/client/composer-store";
 import { SPRITE_MODES, type SpriteMode } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
 import { inputClass } from "../ui";
+import { SelectField } from "./choice-fields";
 import { fieldLabel } from "./field-label";
 
 /** Single image or batch; for a batch, the sprite mode and its frame count. */
@@ -20,7 +21,6 @@ export function KindFields({
 }) {
   const t = useT();
   const s = useComposer();
-  const modeId = useId();
   const countId = useId();
   return (
     <>
@@ -49,25 +49,19 @@ export function KindFields({
 
       {s.kind === "batch" && (
         <div className="grid grid-cols-2 gap-3">
-          <div>
-            <label htmlFor={modeId} className={fieldLabel}>
-              {t("studio.mode")}
-            </label>
-            <select
-              id={modeId}
-              name="mode"
-              value={s.mode}
-              disabled={disabled}
-              onChange={(e) => s.set({ mode: e.target.value as SpriteMode })}
-              className={inputClass}
-            >
-              {SPRITE_MODES.map((m) => (
-                <option key={m} value={m}>
-                  {t(`studio.mode.${m}` as "studio.mode.walk")}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t("studio.mode")}
+            name="mode"
+            value={s.mode}
+            disabled={disabled}
+            onChange={(v) => s.set({ mode: v as SpriteMode })}
+          >
+            {SPRITE_MODES.map((m) => (
+              <option key={m} value={m}>
+                {t(`studio.mode.${m}` as "studio.mode.walk")}
+              </option>
+            ))}
+          </SelectField>
           <div>
             <label htmlFor={countId} className={fieldLabel}>
               {t("studio.count")}
