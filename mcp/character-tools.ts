@@ -11,7 +11,7 @@ import {
   type CharacterAnswer,
   createCharacterBody,
 } from "../lib/api/schemas/character-fields";
-import { guard, type ToolOptions } from "./tools";
+import { CREATES, READS, registerApiTool, type ToolOptions } from "./tools";
 
 type Content = CallToolResult["content"][number];
 
@@ -75,7 +75,9 @@ const createFields = createCharacterBody.shape;
 const animateFields = animateCharacterBody.shape;
 
 export function registerCharacterTools(server: McpServer, options: ToolOptions): void {
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "create_character",
     {
       title: "Create a character / 创建角色",
@@ -95,27 +97,22 @@ export function registerCharacterTools(server: McpServer, options: ToolOptions):
         palette: createFields.palette,
         source_task_id: createFields.source_task_id,
       },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const c = await client.createCharacter(args);
-        return {
-          content: [
-            { type: "text", text: describeCharacter(c, (p) => client.url(p)) },
-            ...(await facingImages(c, (p) => client.fetchImage(p))),
-          ],
-        };
-      }),
+    async (client, args) => {
+      const c = await client.createCharacter(args);
+      return {
+        content: [
+          { type: "text", text: describeCharacter(c, (p) => client.url(p)) },
+          ...(await facingImages(c, (p) => client.fetchImage(p))),
+        ],
+      };
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "animate_character",
     {
       title: "Animate a character / 生成角色动画",
@@ -129,51 +126,46 @@ export function registerCharacterTools(server: McpServer, options: ToolOptions):
         directions: animateFields.directions,
         state_id: animateFields.state_id,
       },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    ({ character_id, ...body }) =>
-      guard(async () => {
-        const client = options.getClient();
-        const { animations } = await client.animateCharacter(character_id, body);
-        return {
-          content: [
-            {
-              type: "text",
-              text: `Character #${character_id}: ${animations.length} animation(s)\n${animations.map(describeAnimation).join("\n")}`,
-            },
-          ],
-        };
-      }),
+    async (client, { character_id, ...body }) => {
+      const { animations } = await client.animateCharacter(character_id, body);
+      return {
+        content: [
+          {
+            type: "text",
+            text: `Character #${character_id}: ${animations.length} animation(s)\n${animations.map(describeAnimation).join("\n")}`,
+          },
+        ],
+      };
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "get_character",
     {
       title: "Get a character / 查看角色",
       description:
         "A character (GET /api/v1/characters/:id): its facings (as images), locked palette, states and every animation with frame URLs, failed and drifted frames, and the ZIP export link.\n查看角色的朝向、调色板、状态与动画。",
       inputSchema: { character_id: characterIdField },
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const c = await client.getCharacter(args.character_id);
-        return {
-          content: [
-            { type: "text", text: describeCharacter(c, (p) => client.url(p)) },
-            ...(await facingImages(c, (p) => client.fetchImage(p))),
-          ],
-        };
-      }),
+    async (client, args) => {
+      const c = await client.getCharacter(args.character_id);
+      return {
+        content: [
+          { type: "text", text: describeCharacter(c, (p) => client.url(p)) },
+          ...(await facingImages(c, (p) => client.fetchImage(p))),
+        ],
+      };
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "list_characters",
     {
       title: "List characters / 角色列表",
@@ -182,23 +174,22 @@ export function registerCharacterTools(server: McpServer, options: ToolOptions):
       inputSchema: {
         page: z.number().int().positive().optional().describe("Page, from 1 (default 1)"),
       },
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const list = await options.getClient().listCharacters(args.page ?? 1);
-        const lines = list.items.map(
-          (c) =>
-            `#${c.id} "${c.name}" — ${c.status}, ${c.body}, ${c.directions.length} directions, ${c.animation_count} animation(s), model ${c.model}`,
-        );
-        return {
-          content: [
-            {
-              type: "text",
-              text: `${list.total} character(s), page ${list.page}:\n${lines.join("\n") || "none yet: use create_character."}`,
-            },
-          ],
-        };
-      }),
+    async (client, args) => {
+      const list = await client.listCharacters(args.page ?? 1);
+      const lines = list.items.map(
+        (c) =>
+          `#${c.id} "${c.name}" — ${c.status}, ${c.body}, ${c.directions.length} directions, ${c.animation_count} animation(s), model ${c.model}`,
+      );
+      return {
+        content: [
+          {
+            type: "text",
+            text: `${list.total} character(s), page ${list.page}:\n${lines.join("\n") || "none yet: use create_character."}`,
+          },
+        ],
+      };
+    },
   );
 }

@@ -7,7 +7,7 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 import { createDocumentBody, documentCelsField } from "../lib/api/schemas/document-fields";
 import type { EditorDocument } from "./api-client";
-import { guard, type ToolOptions } from "./tools";
+import { CREATES, READS, registerApiTool, type ToolOptions } from "./tools";
 
 type Content = CallToolResult["content"][number];
 
@@ -61,7 +61,9 @@ function celImages(doc: EditorDocument, frames?: number[], layers?: number[]): C
 }
 
 export function registerDocumentTools(server: McpServer, options: ToolOptions): void {
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "open_document",
     {
       title: "Open a sprite in the editor / 在编辑器中打开",
@@ -76,22 +78,17 @@ export function registerDocumentTools(server: McpServer, options: ToolOptions): 
         width: createFields.width,
         height: createFields.height,
       },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const doc = await client.createDocument(args);
-        return { content: [{ type: "text", text: describeDocument(doc) }, ...celImages(doc)] };
-      }),
+    async (client, args) => {
+      const doc = await client.createDocument(args);
+      return { content: [{ type: "text", text: describeDocument(doc) }, ...celImages(doc)] };
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "read_document_cels",
     {
       title: "Read document cels / 读取文档图层帧",
@@ -112,22 +109,22 @@ export function registerDocumentTools(server: McpServer, options: ToolOptions): 
           .optional()
           .describe("Only these layers (0-based, bottom first)"),
       },
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const doc = await client.getDocument(args.document_id, args.version);
-        return {
-          content: [
-            { type: "text", text: describeDocument(doc) },
-            ...celImages(doc, args.frames, args.layers),
-          ],
-        };
-      }),
+    async (client, args) => {
+      const doc = await client.getDocument(args.document_id, args.version);
+      return {
+        content: [
+          { type: "text", text: describeDocument(doc) },
+          ...celImages(doc, args.frames, args.layers),
+        ],
+      };
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "write_document_cels",
     {
       title: "Write document cels / 写入文档图层帧",
@@ -144,44 +141,37 @@ export function registerDocumentTools(server: McpServer, options: ToolOptions): 
           .describe("The version you edited (read_document_cels shows it)"),
         cels: documentCelsField.min(1, "give at least one cel"),
       },
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const doc = await client.getDocument(args.document_id, args.version);
-        const replaced = new Map(args.cels.map((c) => [`${c.frame}/${c.layer}`, c]));
-        const cels = doc.cels.map((c) => replaced.get(`${c.frame}/${c.layer}`) ?? c);
-        for (const c of args.cels)
-          if (!doc.cels.some((d) => d.frame === c.frame && d.layer === c.layer)) cels.push(c);
-        const content = {
-          title: doc.title,
-          width: doc.width,
-          height: doc.height,
-          color_mode: doc.color_mode,
-          frames: doc.frames,
-          layers: doc.layers,
-          palette: doc.palette,
-          tags: doc.tags,
-          pivot: doc.pivot,
-        };
-        const saved = await client.saveDocument(args.document_id, args.version, {
-          ...content,
-          cels,
-        });
-        return {
-          content: [
-            {
-              type: "text",
-              text: `Saved document #${saved.id} as version ${saved.version}; gallery entry task #${saved.task_id}.\n${describeDocument(saved)}`,
-            },
-          ],
-        };
-      }),
+    async (client, args) => {
+      const doc = await client.getDocument(args.document_id, args.version);
+      const replaced = new Map(args.cels.map((c) => [`${c.frame}/${c.layer}`, c]));
+      const cels = doc.cels.map((c) => replaced.get(`${c.frame}/${c.layer}`) ?? c);
+      for (const c of args.cels)
+        if (!doc.cels.some((d) => d.frame === c.frame && d.layer === c.layer)) cels.push(c);
+      const content = {
+        title: doc.title,
+        width: doc.width,
+        height: doc.height,
+        color_mode: doc.color_mode,
+        frames: doc.frames,
+        layers: doc.layers,
+        palette: doc.palette,
+        tags: doc.tags,
+        pivot: doc.pivot,
+      };
+      const saved = await client.saveDocument(args.document_id, args.version, {
+        ...content,
+        cels,
+      });
+      return {
+        content: [
+          {
+            type: "text",
+            text: `Saved document #${saved.id} as version ${saved.version}; gallery entry task #${saved.task_id}.\n${describeDocument(saved)}`,
+          },
+        ],
+      };
+    },
   );
 }

@@ -1,12 +1,17 @@
 // The five MCP tools of QT Pixel API (docs/qt-pixel-api.md) (create_pixel_art, batch_generate,
 // get_task_status, get_batch_status, list_my_artworks) and the studio's tileset tools
 // (create_tileset, get_tileset, list_tilesets), on top of the REST client in ./api-client.
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { McpServer, ToolCallback } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type {
+  ShapeOutput,
+  ZodRawShapeCompat,
+} from "@modelcontextprotocol/sdk/server/zod-compat.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
 import type {
   CallToolResult,
   ServerNotification,
   ServerRequest,
+  ToolAnnotations,
 } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
 // The routes' own field schemas (zod and the vocabulary only, relative imports): a palette or a
@@ -259,7 +264,9 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
   registerDocumentTools(server, options);
   registerCharacterTools(server, options);
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "create_pixel_art",
     {
       title: "Create pixel art / 创建像素画",
@@ -269,48 +276,43 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         'If similar prompts were generated before, returns those artworks instead (status "duplicates_found"); call again with force: true to generate anyway.\n' +
         "根据文字描述生成一张像素画；默认等待完成并返回图片与下载链接。若存在相似作品，会返回已有作品，设置 force: true 可强制生成。",
       inputSchema: createShape,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args, extra) =>
-      guard(async () => {
-        const client = options.getClient();
-        const answer = await client.generate({
-          prompt: args.prompt,
-          background: args.background,
-          scale: args.scale ?? 20,
-          force: args.force,
-          model: args.model,
-          seed: args.seed,
-          palette: args.palette,
-          send_email: args.send_email ?? false,
-        });
-        if (answer.status === "duplicates_found") {
-          return duplicatesResult(client, "duplicates" in answer ? answer.duplicates : []);
-        }
-        const taskId = (answer as { task_id: number }).task_id;
-        if (args.wait === false) {
-          return text(
-            `Task #${taskId} created (status: ${answer.status}). Use get_task_status with task_id ${taskId} to follow it.\n` +
-              `任务 #${taskId} 已创建，可用 get_task_status 查询进度。`,
-          );
-        }
-        const task = await pollTask(client, taskId, extra, waitTimeoutMs, pollIntervalMs);
-        if (task.status !== "completed" && task.status !== "failed") {
-          return text(
-            `Task #${taskId} is still ${task.status} after ${Math.round(waitTimeoutMs / 1000)} s. ` +
-              `Call get_task_status with task_id ${taskId} later. 任务仍在进行中，请稍后用 get_task_status 查询。`,
-          );
-        }
-        return taskResult(client, task, true);
-      }),
+    async (client, args, extra) => {
+      const answer = await client.generate({
+        prompt: args.prompt,
+        background: args.background,
+        scale: args.scale ?? 20,
+        force: args.force,
+        model: args.model,
+        seed: args.seed,
+        palette: args.palette,
+        send_email: args.send_email ?? false,
+      });
+      if (answer.status === "duplicates_found") {
+        return duplicatesResult(client, "duplicates" in answer ? answer.duplicates : []);
+      }
+      const taskId = (answer as { task_id: number }).task_id;
+      if (args.wait === false) {
+        return text(
+          `Task #${taskId} created (status: ${answer.status}). Use get_task_status with task_id ${taskId} to follow it.\n` +
+            `任务 #${taskId} 已创建，可用 get_task_status 查询进度。`,
+        );
+      }
+      const task = await pollTask(client, taskId, extra, waitTimeoutMs, pollIntervalMs);
+      if (task.status !== "completed" && task.status !== "failed") {
+        return text(
+          `Task #${taskId} is still ${task.status} after ${Math.round(waitTimeoutMs / 1000)} s. ` +
+            `Call get_task_status with task_id ${taskId} later. 任务仍在进行中，请稍后用 get_task_status 查询。`,
+        );
+      }
+      return taskResult(client, task, true);
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "batch_generate",
     {
       title: "Batch generate / 批量生成",
@@ -320,45 +322,40 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         "By default waits until all frames are done and returns the frames as PNG images plus links: ZIP of all frames, sprite sheet PNG/JSON and animated GIF.\n" +
         "批量生成 1–4 张像素画，支持精灵动画模式（行走/待机/攻击/四方向/变体/随机）；默认等待完成并返回所有帧、ZIP、精灵图与 GIF 链接。",
       inputSchema: batchShape,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args, extra) =>
-      guard(async () => {
-        const client = options.getClient();
-        const created = await client.batchGenerate({
-          prompt: args.prompt,
-          mode: args.mode,
-          count: args.count,
-          background: args.background,
-          scale: args.scale ?? 20,
-          model: args.model,
-          seed: args.seed,
-          palette: args.palette,
-          send_email: false,
-        });
-        if (args.wait === false) {
-          return text(
-            `Batch #${created.batch_id} created with ${created.requested_count} image(s) (tasks ${created.task_ids.join(", ")}). ` +
-              `Use get_batch_status with batch_id ${created.batch_id} to follow it.\n批量任务已创建，可用 get_batch_status 查询进度。`,
-          );
-        }
-        const detail = await pollBatch(
-          client,
-          created.batch_id,
-          extra,
-          waitTimeoutMs,
-          pollIntervalMs,
+    async (client, args, extra) => {
+      const created = await client.batchGenerate({
+        prompt: args.prompt,
+        mode: args.mode,
+        count: args.count,
+        background: args.background,
+        scale: args.scale ?? 20,
+        model: args.model,
+        seed: args.seed,
+        palette: args.palette,
+        send_email: false,
+      });
+      if (args.wait === false) {
+        return text(
+          `Batch #${created.batch_id} created with ${created.requested_count} image(s) (tasks ${created.task_ids.join(", ")}). ` +
+            `Use get_batch_status with batch_id ${created.batch_id} to follow it.\n批量任务已创建，可用 get_batch_status 查询进度。`,
         );
-        return batchResult(client, detail, true);
-      }),
+      }
+      const detail = await pollBatch(
+        client,
+        created.batch_id,
+        extra,
+        waitTimeoutMs,
+        pollIntervalMs,
+      );
+      return batchResult(client, detail, true);
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "pixelize_image",
     {
       title: "Image → pixel art / 图片转像素画",
@@ -367,81 +364,78 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         "Give `image` (a data: URL or http(s) URL) or `task_id` (one of your artworks). An animated GIF becomes a batch with one frame per GIF frame. The result says which grid was found.\n" +
         "把图片转换为像素画（离线）：自动识别像素网格，可指定尺寸、调色板与抖动；动图 GIF 会生成批量帧。",
       inputSchema: pixelizeShape,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args, extra) =>
-      guard(async () => {
-        if ((args.image === undefined) === (args.task_id === undefined))
-          throw new ConfigError(
-            "pixelize_image needs exactly one of image (a data: URL or http(s) URL) or task_id. 请提供 image 或 task_id 之一。",
-          );
-        const client = options.getClient();
-        const settings = {
-          target_size: args.target_size,
-          dither: args.dither,
-          remove_background: args.remove_background,
-        };
-        let taskId: number;
-        if (args.task_id !== undefined) {
-          const params: Record<string, string | number | boolean> = {};
-          for (const [k, v] of Object.entries({ ...settings, palette: args.palette }))
-            if (v !== undefined) params[k] = v;
-          if (args.scale !== undefined) params.scale = args.scale;
-          taskId = (await client.operation(args.task_id, { model: "local/pixelize", params }))
-            .task_id;
-        } else if (/^data:image\/gif/i.test(args.image!) || /\.gif(\?|$)/i.test(args.image!)) {
-          // a GIF may be animated: the batch route answers with every frame
-          const created = await client.batchGenerate({
-            prompt: args.prompt ?? "pixelized animation",
-            model: "local/pixelize",
-            image: args.image,
-            palette: args.palette,
-            background: args.background,
-            scale: args.scale ?? 20,
-            send_email: false,
-            ...settings,
-          });
-          if (args.wait === false)
-            return text(
-              `Batch #${created.batch_id} created with ${created.requested_count} frame(s). Use get_batch_status with batch_id ${created.batch_id}.`,
-            );
-          const detail = await pollBatch(
-            client,
-            created.batch_id,
-            extra,
-            waitTimeoutMs,
-            pollIntervalMs,
-          );
-          return batchResult(client, detail, true);
-        } else {
-          const answer = await client.generate({
-            prompt: args.prompt ?? "pixelized image",
-            model: "local/pixelize",
-            image: args.image,
-            palette: args.palette,
-            background: args.background,
-            scale: args.scale ?? 20,
-            force: true,
-            send_email: false,
-            ...settings,
-          });
-          taskId = (answer as { task_id: number }).task_id;
-        }
+    async (client, args, extra) => {
+      const settings = {
+        target_size: args.target_size,
+        dither: args.dither,
+        remove_background: args.remove_background,
+      };
+      let taskId: number;
+      if (args.task_id !== undefined) {
+        const params: Record<string, string | number | boolean> = {};
+        for (const [k, v] of Object.entries({ ...settings, palette: args.palette }))
+          if (v !== undefined) params[k] = v;
+        if (args.scale !== undefined) params.scale = args.scale;
+        taskId = (await client.operation(args.task_id, { model: "local/pixelize", params }))
+          .task_id;
+      } else if (/^data:image\/gif/i.test(args.image!) || /\.gif(\?|$)/i.test(args.image!)) {
+        // a GIF may be animated: the batch route answers with every frame
+        const created = await client.batchGenerate({
+          prompt: args.prompt ?? "pixelized animation",
+          model: "local/pixelize",
+          image: args.image,
+          palette: args.palette,
+          background: args.background,
+          scale: args.scale ?? 20,
+          send_email: false,
+          ...settings,
+        });
         if (args.wait === false)
           return text(
-            `Task #${taskId} created. Use get_task_status with task_id ${taskId} to follow it.`,
+            `Batch #${created.batch_id} created with ${created.requested_count} frame(s). Use get_batch_status with batch_id ${created.batch_id}.`,
           );
-        const task = await pollTask(client, taskId, extra, waitTimeoutMs, pollIntervalMs);
-        return taskResult(client, task, true);
-      }),
+        const detail = await pollBatch(
+          client,
+          created.batch_id,
+          extra,
+          waitTimeoutMs,
+          pollIntervalMs,
+        );
+        return batchResult(client, detail, true);
+      } else {
+        const answer = await client.generate({
+          prompt: args.prompt ?? "pixelized image",
+          model: "local/pixelize",
+          image: args.image,
+          palette: args.palette,
+          background: args.background,
+          scale: args.scale ?? 20,
+          force: true,
+          send_email: false,
+          ...settings,
+        });
+        taskId = (answer as { task_id: number }).task_id;
+      }
+      if (args.wait === false)
+        return text(
+          `Task #${taskId} created. Use get_task_status with task_id ${taskId} to follow it.`,
+        );
+      const task = await pollTask(client, taskId, extra, waitTimeoutMs, pollIntervalMs);
+      return taskResult(client, task, true);
+    },
+    (args) => {
+      if ((args.image === undefined) === (args.task_id === undefined))
+        throw new ConfigError(
+          "pixelize_image needs exactly one of image (a data: URL or http(s) URL) or task_id. 请提供 image 或 task_id 之一。",
+        );
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "get_task_status",
     {
       title: "Get task status / 查询任务状态",
@@ -449,17 +443,17 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         "Status and result of one generation task (GET /api/v1/task/:id): pending, processing, completed or failed. " +
         "When completed, returns the PNG and links (image URL, signed download URL).\n查询单个任务的状态与结果；完成时返回图片与下载链接。",
       inputSchema: taskStatusShape,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const task = await client.getTask(args.task_id);
-        return taskResult(client, task, args.include_image !== false);
-      }),
+    async (client, args) => {
+      const task = await client.getTask(args.task_id);
+      return taskResult(client, task, args.include_image !== false);
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "get_batch_status",
     {
       title: "Get batch status / 查询批量任务状态",
@@ -467,17 +461,17 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         "Status of a batch and all its frames (GET /api/v1/batch/:id), with the finished frames as PNG images and links " +
         "(ZIP download, sprite sheet PNG/JSON, animated GIF).\n查询批量任务及其所有子任务的状态，返回已完成的图片与下载链接。",
       inputSchema: batchStatusShape,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const detail = await client.getBatch(args.batch_id);
-        return batchResult(client, detail, args.include_images !== false);
-      }),
+    async (client, args) => {
+      const detail = await client.getBatch(args.batch_id);
+      return batchResult(client, detail, args.include_images !== false);
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "list_my_artworks",
     {
       title: "List my artworks / 列出我的作品",
@@ -486,49 +480,46 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         `Returns id, prompt, status and image URL of each, plus thumbnails of up to ${MAX_THUMBNAILS} completed ones.\n` +
         "列出我的作品（按时间倒序，每页 20 条），可按状态筛选或搜索提示词，并附带缩略图。",
       inputSchema: listShape,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const list = await client.listTasks({ status: args.status, page: args.page, q: args.q });
-        const pages = Math.max(1, Math.ceil(list.total / (list.page_size || 20)));
-        const lines = [
-          `${list.total} artwork(s) in total; page ${list.page} of ${pages} (${list.page_size} per page). 共 ${list.total} 个作品。`,
-        ];
-        if (list.tasks.length === 0) lines.push("No artworks on this page. 本页没有作品。");
-        for (const t of list.tasks) {
-          const where = t.batch_id
-            ? ` [batch #${t.batch_id}${t.batch_index ? ` frame ${t.batch_index}` : ""}]`
-            : "";
-          const img = t.image_path ? ` — ${client.url(t.image_path)}` : "";
-          const err = t.status === "failed" && t.error_msg ? ` — ${t.error_msg}` : "";
-          lines.push(
-            `#${t.id} [${t.status}] ${JSON.stringify(t.prompt)}${where} (${t.created_at})${img}${err}`,
-          );
-        }
-        if (pages > list.page)
-          lines.push(`More: call list_my_artworks with page ${list.page + 1}.`);
-        const content: Content[] = [{ type: "text", text: lines.join("\n") }];
-        if (args.include_thumbnails !== false) {
-          const withImages = list.tasks
-            .filter((t) => t.status === "completed" && t.image_path)
-            .slice(0, MAX_THUMBNAILS);
-          const thumbs = await Promise.all(
-            withImages.map(async (t) => {
-              const img = await imageContent(client, t, "thumb");
-              return img
-                ? ([{ type: "text", text: `Thumbnail of #${t.id}` }, img] as Content[])
-                : [];
-            }),
-          );
-          content.push(...thumbs.flat());
-        }
-        return { content };
-      }),
+    async (client, args) => {
+      const list = await client.listTasks({ status: args.status, page: args.page, q: args.q });
+      const pages = Math.max(1, Math.ceil(list.total / (list.page_size || 20)));
+      const lines = [
+        `${list.total} artwork(s) in total; page ${list.page} of ${pages} (${list.page_size} per page). 共 ${list.total} 个作品。`,
+      ];
+      if (list.tasks.length === 0) lines.push("No artworks on this page. 本页没有作品。");
+      for (const t of list.tasks) {
+        const where = t.batch_id
+          ? ` [batch #${t.batch_id}${t.batch_index ? ` frame ${t.batch_index}` : ""}]`
+          : "";
+        const img = t.image_path ? ` — ${client.url(t.image_path)}` : "";
+        const err = t.status === "failed" && t.error_msg ? ` — ${t.error_msg}` : "";
+        lines.push(
+          `#${t.id} [${t.status}] ${JSON.stringify(t.prompt)}${where} (${t.created_at})${img}${err}`,
+        );
+      }
+      if (pages > list.page) lines.push(`More: call list_my_artworks with page ${list.page + 1}.`);
+      const content: Content[] = [{ type: "text", text: lines.join("\n") }];
+      if (args.include_thumbnails !== false) {
+        const withImages = list.tasks
+          .filter((t) => t.status === "completed" && t.image_path)
+          .slice(0, MAX_THUMBNAILS);
+        const thumbs = await Promise.all(
+          withImages.map(async (t) => {
+            const img = await imageContent(client, t, "thumb");
+            return img ? ([{ type: "text", text: `Thumbnail of #${t.id}` }, img] as Content[]) : [];
+          }),
+        );
+        content.push(...thumbs.flat());
+      }
+      return { content };
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "create_tileset",
     {
       title: "Create terrain tileset / 创建地形图块集",
@@ -537,60 +528,53 @@ export function registerTools(server: McpServer, options: ToolOptions): void {
         "Returns the sample map and the sheet as PNG images plus links to the engine files: Tiled .tsx (Wang set), Tiled sample map .tmj, Godot 4 .tres (terrain set), rules.json and a ZIP of all.\n" +
         "离线绘制无缝的双地形过渡图块集（如草地↔泥土），返回示例地图、图块表以及 Tiled/Godot 引擎文件链接。",
       inputSchema: tilesetShape,
-      annotations: {
-        readOnlyHint: false,
-        destructiveHint: false,
-        idempotentHint: false,
-        openWorldHint: true,
-      },
+      annotations: CREATES,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const ts = await client.createTileset({
-          terrains: args.terrains,
-          tile_size: args.tile_size,
-          layout: args.layout,
-          seed: args.seed,
-        });
-        return tilesetResult(client, ts, args.include_images !== false);
-      }),
+    async (client, args) => {
+      const ts = await client.createTileset({
+        terrains: args.terrains,
+        tile_size: args.tile_size,
+        layout: args.layout,
+        seed: args.seed,
+      });
+      return tilesetResult(client, ts, args.include_images !== false);
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "get_tileset",
     {
       title: "Get tileset / 查询图块集",
       description:
         "One of your terrain tilesets (GET /api/v1/tilesets/:id): terrain pair, layout, tile size, seed, the sample map and sheet as PNG and links to its engine files.\n查询一个地形图块集及其引擎文件链接。",
       inputSchema: tilesetIdShape,
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    (args) =>
-      guard(async () => {
-        const client = options.getClient();
-        const ts = await client.getTileset(args.tileset_id);
-        return tilesetResult(client, ts, args.include_images !== false);
-      }),
+    async (client, args) => {
+      const ts = await client.getTileset(args.tileset_id);
+      return tilesetResult(client, ts, args.include_images !== false);
+    },
   );
 
-  server.registerTool(
+  registerApiTool(
+    server,
+    options,
     "list_tilesets",
     {
       title: "List my tilesets / 列出我的图块集",
       description:
         "Your terrain tilesets, newest first (GET /api/v1/tilesets): id, terrain pair, layout, tile size and the ZIP link of each.\n列出我的地形图块集。",
       inputSchema: {},
-      annotations: { readOnlyHint: true, openWorldHint: true },
+      annotations: READS,
     },
-    () =>
-      guard(async () => {
-        const client = options.getClient();
-        const list = await client.listTilesets();
-        const lines = [`${list.length} tileset(s). 共 ${list.length} 个图块集。`];
-        for (const ts of list) lines.push(`${tilesetLine(ts)} — ZIP: ${client.url(ts.files.zip)}`);
-        return text(lines.join("\n"));
-      }),
+    async (client) => {
+      const list = await client.listTilesets();
+      const lines = [`${list.length} tileset(s). 共 ${list.length} 个图块集。`];
+      for (const ts of list) lines.push(`${tilesetLine(ts)} — ZIP: ${client.url(ts.files.zip)}`);
+      return text(lines.join("\n"));
+    },
   );
 }
 
@@ -638,6 +622,43 @@ async function tilesetResult(
     }
   }
   return { content };
+}
+
+/** Annotations of a tool that only reads. */
+export const READS = { readOnlyHint: true, openWorldHint: true } satisfies ToolAnnotations;
+/** Annotations of a tool that makes something new (destroys nothing; a second call makes another). */
+export const CREATES = {
+  readOnlyHint: false,
+  destructiveHint: false,
+  idempotentHint: false,
+  openWorldHint: true,
+} satisfies ToolAnnotations;
+
+/**
+ * Registers a tool that calls the REST API. `run` gets the API client; every failure (a missing
+ * key, an API error, a cancel) becomes the tool's error answer through guard. `check` refuses
+ * arguments before the client is asked for.
+ */
+export function registerApiTool<Shape extends ZodRawShapeCompat>(
+  server: McpServer,
+  options: ToolOptions,
+  name: string,
+  config: {
+    title: string;
+    description: string;
+    inputSchema: Shape;
+    annotations: ToolAnnotations;
+  },
+  run: (client: QtPixelClient, args: ShapeOutput<Shape>, extra: Extra) => Promise<CallToolResult>,
+  check?: (args: ShapeOutput<Shape>) => void,
+): void {
+  // (ToolCallback<Shape> is a conditional type TypeScript cannot resolve for a generic Shape)
+  const callback = (args: ShapeOutput<Shape>, extra: Extra) =>
+    guard(async () => {
+      check?.(args);
+      return run(options.getClient(), args, extra);
+    });
+  server.registerTool(name, config, callback as ToolCallback<Shape>);
 }
 
 export async function guard(fn: () => Promise<CallToolResult>): Promise<CallToolResult> {
