@@ -2,23 +2,13 @@ import { z } from "zod";
 import {
   backgroundField,
   countField,
-  ditherField,
   emailField,
-  imageRefField,
   modeField,
-  modelIdField,
-  negativePromptField,
-  outlineField,
-  paletteField,
   promptField,
-  removeBackgroundField,
   scaleField,
-  seedField,
-  shadingField,
-  sizeField,
-  targetSizeField,
 } from "@/lib/api/common-schemas";
-import { DEFAULT_MODEL_RULE, SCALE_DEFAULT } from "@/lib/vocabulary";
+import { SCALE_DEFAULT } from "@/lib/vocabulary";
+import { pixelExtensionFields, uploadFields } from "./generate";
 
 export const batchGenerateBody = z.object({
   prompt: promptField,
@@ -38,19 +28,10 @@ export const batchGenerateBody = z.object({
       "E-mail the batch when every frame is done (to `email`, else your account's address).",
     ),
   // extensions
-  model: modelIdField.optional().describe(DEFAULT_MODEL_RULE),
-  seed: seedField.optional(),
-  palette: paletteField.optional(),
-  size: sizeField.optional(),
-  outline: outlineField.optional(),
-  shading: shadingField.optional(),
-  negative_prompt: negativePromptField.optional(),
+  ...pixelExtensionFields,
   force: z
     .boolean({ error: "force must be a boolean" })
     .optional()
     .describe("Accepted for symmetry with /generate; a batch never checks for duplicates."),
-  image: imageRefField.optional(),
-  target_size: targetSizeField.optional(),
-  dither: ditherField.optional(),
-  remove_background: removeBackgroundField.optional(),
+  ...uploadFields,
 });

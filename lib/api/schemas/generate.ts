@@ -19,6 +19,25 @@ import {
 } from "@/lib/api/common-schemas";
 import { DEFAULT_MODEL_RULE, SCALE_DEFAULT } from "@/lib/vocabulary";
 
+/** Extensions both QT generate routes take: the model and the drawing settings … */
+export const pixelExtensionFields = {
+  model: modelIdField.optional().describe(DEFAULT_MODEL_RULE),
+  seed: seedField.optional(),
+  palette: paletteField.optional(),
+  size: sizeField.optional(),
+  outline: outlineField.optional(),
+  shading: shadingField.optional(),
+  negative_prompt: negativePromptField.optional(),
+};
+
+/** … and a picture to turn into pixel art (models that take uploads, e.g. local/pixelize). */
+export const uploadFields = {
+  image: imageRefField.optional(),
+  target_size: targetSizeField.optional(),
+  dither: ditherField.optional(),
+  remove_background: removeBackgroundField.optional(),
+};
+
 export const generateBody = z.object({
   prompt: promptField,
   background: backgroundField.default("transparent"),
@@ -35,13 +54,7 @@ export const generateBody = z.object({
     .default(true)
     .describe("E-mail the result when it is done (to `email`, else your account's address)."),
   // extensions
-  model: modelIdField.optional().describe(DEFAULT_MODEL_RULE),
-  seed: seedField.optional(),
-  palette: paletteField.optional(),
-  size: sizeField.optional(),
-  outline: outlineField.optional(),
-  shading: shadingField.optional(),
-  negative_prompt: negativePromptField.optional(),
+  ...pixelExtensionFields,
   resolution: optionalText("resolution", 20)
     .optional()
     .describe(
@@ -52,8 +65,40 @@ export const generateBody = z.object({
     .describe(
       "With `resolution`: an aspect ratio of that row such as `1:1` or `16:9`. Default: the model's own.",
     ),
-  image: imageRefField.optional(),
-  target_size: targetSizeField.optional(),
-  dither: ditherField.optional(),
-  remove_background: removeBackgroundField.optional(),
+  ...uploadFields,
 });
+
+type SharedBody = Pick<
+  z.output<typeof generateBody>,
+  | "prompt"
+  | "background"
+  | "scale"
+  | "email"
+  | "send_email"
+  | keyof typeof pixelExtensionFields
+  | keyof typeof uploadFields
+>;
+
+/** The fields both QT generate routes share, as lib/generation names them. */
+export function sharedGenerationInput(body: SharedBody) {
+  return {
+    prompt: body.prompt,
+    background: body.background,
+    scale: body.scale,
+    email: body.email,
+    send_email: body.send_email,
+    model: body.model,
+    seed: body.seed,
+    palette: body.palette,
+    size: body.size,
+    outline: body.outline,
+    shading: body.shading,
+    negativePrompt: body.negative_prompt,
+    image: body.image,
+    imageOptions: {
+      target_size: body.target_size,
+      dither: body.dither,
+      remove_background: body.remove_background,
+    },
+  };
+}

@@ -2,6 +2,7 @@ import { UPLOAD_JSON_MAX_BYTES } from "@/lib/api/common-schemas";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
 import { batchGenerateBody } from "@/lib/api/schemas/batch-generate";
+import { sharedGenerationInput } from "@/lib/api/schemas/generate";
 import { batchCreated } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { createBatch } from "@/lib/generation/create-tasks";
@@ -13,27 +14,10 @@ export const POST = qtHandler(async (req) => {
   const caller = await requireCaller(req);
   const body = await parseJsonBody(req, batchGenerateBody, { maxBytes: UPLOAD_JSON_MAX_BYTES });
   const { batch, tasks } = await createBatch(caller, {
-    prompt: body.prompt,
+    ...sharedGenerationInput(body),
     mode: body.mode,
     count: body.count,
     variations: body.variations,
-    background: body.background,
-    scale: body.scale,
-    email: body.email,
-    send_email: body.send_email,
-    model: body.model,
-    seed: body.seed,
-    palette: body.palette,
-    size: body.size,
-    outline: body.outline,
-    shading: body.shading,
-    negativePrompt: body.negative_prompt,
-    image: body.image,
-    imageOptions: {
-      target_size: body.target_size,
-      dither: body.dither,
-      remove_background: body.remove_background,
-    },
   });
   return json(batchCreated, {
     batch_id: batch.id,

@@ -1,7 +1,7 @@
 import { UPLOAD_JSON_MAX_BYTES } from "@/lib/api/common-schemas";
 import { parseJsonBody, qtHandler } from "@/lib/api/handler";
 import { json } from "@/lib/api/respond";
-import { generateBody } from "@/lib/api/schemas/generate";
+import { generateBody, sharedGenerationInput } from "@/lib/api/schemas/generate";
 import { duplicatesFound, generateCreated } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { createSingleTask } from "@/lib/generation/create-tasks";
@@ -14,25 +14,8 @@ export const POST = qtHandler(async (req) => {
   const caller = await requireCaller(req);
   const body = await parseJsonBody(req, generateBody, { maxBytes: UPLOAD_JSON_MAX_BYTES });
   const result = await createSingleTask(caller, {
-    prompt: body.prompt,
-    background: body.background,
+    ...sharedGenerationInput(body),
     force: body.force,
-    scale: body.scale,
-    email: body.email,
-    send_email: body.send_email,
-    model: body.model,
-    seed: body.seed,
-    palette: body.palette,
-    size: body.size,
-    outline: body.outline,
-    shading: body.shading,
-    negativePrompt: body.negative_prompt,
-    image: body.image,
-    imageOptions: {
-      target_size: body.target_size,
-      dither: body.dither,
-      remove_background: body.remove_background,
-    },
     resolution: body.resolution,
     aspectRatio: body.aspect_ratio,
   });
