@@ -5,6 +5,7 @@
 // their pixels must be within a small OKLab distance of the original (transparency included).
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
+import { aiLikeKnight } from "./ai-like-knight";
 import { rgbToOklab } from "./color";
 import { FAKE_FAMILIES, type FakeFamily, fakePixelArt, fakeRecipe } from "./fake-pixel-art";
 import { pixelize } from "./pixelize";
@@ -122,6 +123,33 @@ describe("grid recovery: what it says", () => {
       { background: "transparent", scale: 1 },
     );
     expect(one.report.method).toBe("native");
+  });
+
+  it("reports an exact integer grid exactly, even smoothed and JPEG'd, and a fractional one as such", async () => {
+    for (const recipe of [
+      { kernel: "bicubic", shift: [3, 2] },
+      { kernel: "lanczos", shift: [0, 0] },
+      { kernel: "lanczos", shift: [3, 2], jpeg: 85 },
+      { kernel: "bilinear", shift: [0, 0] },
+    ] as const) {
+      const out = await pixelize(
+        await aiLikeKnight({ scale: 15, ...recipe, shift: [...recipe.shift] }),
+        {
+          background: "transparent",
+          scale: 1,
+        },
+      );
+      const label = JSON.stringify(recipe);
+      expect(out.report.method, label).toBe("detected");
+      expect([out.report.cellWidth, out.report.cellHeight], label).toEqual([15, 15]);
+      expect([out.grid.width, out.grid.height], label).toEqual([32, 32]);
+    }
+    const fractional = await pixelize(await aiLikeKnight({ scale: 15.1, kernel: "bicubic" }), {
+      background: "transparent",
+      scale: 1,
+    });
+    expect(fractional.report.cellWidth).toBeCloseTo(15.1, 1);
+    expect(fractional.report.cellWidth).not.toBe(15);
   });
 
   it("resamples a photo-like image to the requested size and says no grid was found", async () => {
