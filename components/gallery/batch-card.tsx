@@ -61,9 +61,14 @@ export const BatchCard = memo(function BatchCard({
             <TaskThumb task={task} eager={eager} badge={false} />
           )}
           <span className="pointer-events-none absolute right-1 bottom-1 flex items-center gap-1 rounded bg-black/65 px-1.5 py-0.5 text-[11px] font-medium text-white">
-            <svg viewBox="0 0 16 16" className="size-3" aria-hidden="true" fill="currentColor">
-              <path d="M2 4h9v9H2zM5 1h9v9h-1V2H5z" />
-            </svg>
+            {character ? (
+              // the same mark as "Make a character" on the detail page
+              <span aria-hidden="true">☺</span>
+            ) : (
+              <svg viewBox="0 0 16 16" className="size-3" aria-hidden="true" fill="currentColor">
+                <path d="M2 4h9v9H2zM5 1h9v9h-1V2H5z" />
+              </svg>
+            )}
             {character ? t("gallery.character") : frameCount}
           </span>
         </div>
