@@ -224,6 +224,7 @@ async function independentCheck(
   const os = await import("node:os");
   if (spawnSync("wrk", ["--version"]).error) return { skipped: "wrk is not installed" };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pixel-bench-wrk-"));
+  const raw: Partial<Record<Route, string>> = {};
   const run = (name: Route) => {
     const t = targets[name];
     const args = ["-t2", `-c${t.connections}`, `-d${t.duration}s`, "--latency"];
@@ -238,6 +239,7 @@ async function independentCheck(
       args.push("-s", script);
     }
     const out = spawnSync("wrk", [...args, String(t.url)], { encoding: "utf8" }).stdout;
+    raw[name] = out;
     const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)$/m.exec(out);
     const unit = { us: 0.001, ms: 1, s: 1000 } as const;
     return {
@@ -264,6 +266,19 @@ async function independentCheck(
       list_tasks_page1: vs(results.list),
       post_generation_local: vs(results.post),
       autocannon_empty_req_per_s: measured.empty_route.req_per_s,
+      // how far wrk's throughput ratios are from autocannon's (measured just before)
+      ratio_gap_vs_autocannon: {
+        get_task: round2(
+          vs(results.get).throughput_vs_empty - measured.get_task.throughput_vs_empty,
+        ),
+        list_tasks_page1: round2(
+          vs(results.list).throughput_vs_empty - measured.list_tasks_page1.throughput_vs_empty,
+        ),
+        post_generation_local: round2(
+          vs(results.post).throughput_vs_empty - measured.post_generation_local.throughput_vs_empty,
+        ),
+      },
+      raw_when_unparsed: Object.values(results).some((r) => r.p99_ms === null) ? raw : undefined,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
