@@ -240,7 +240,7 @@ async function independentCheck(
     }
     const out = spawnSync("wrk", [...args, String(t.url)], { encoding: "utf8" }).stdout;
     raw[name] = out;
-    const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)$/m.exec(out);
+    const p99 = /^\s+99%\s+([\d.]+)(us|ms|s)\s*$/m.exec(out);
     const unit = { us: 0.001, ms: 1, s: 1000 } as const;
     return {
       req_per_s: Math.round(Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0)),
