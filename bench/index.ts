@@ -92,7 +92,9 @@ async function main() {
     await section("api", () => benchApi());
     await section("list", () => benchTaskList());
     await section("postgres", () => postgresSections("queue1,queue2,api,list"));
-    await section("postgres-api", () => postgresSections("api,list"));
+    // only when named: a full run has these in `postgres` already
+    if (only?.includes("postgres-api"))
+      await section("postgres-api", () => postgresSections("api,list"));
     await section("gallery", () => benchGallery());
     await section("editor", benchEditor);
     await section("sprite-input", benchSpriteInput);
