@@ -26,7 +26,7 @@ const only = process.argv
 const want = (name: string) => !only || only.includes(name);
 const isPostgresChild = process.env.BACKEND === "postgres";
 
-async function postgresSections(sections: string): Promise<unknown> {
+async function postgresSections(sections = "queue1,queue2,api,list"): Promise<unknown> {
   const server = await ensureTestPostgres((m) => process.stderr.write(`${m}\n`));
   const run = `pixel_b_${Date.now().toString(36)}_${process.pid}`;
   try {
@@ -91,7 +91,7 @@ async function main() {
     await section("queue", () => benchQueue());
     await section("api", () => benchApi());
     await section("list", () => benchTaskList());
-    await section("postgres", () => postgresSections("queue1,queue2,api,list"));
+    await section("postgres", () => postgresSections());
     // only when named: a full run has these in `postgres` already
     if (only?.includes("postgres-api"))
       await section("postgres-api", () => postgresSections("api,list"));
