@@ -1,19 +1,39 @@
 import { EventEmitter } from "node:events";
+import { BroadcastChannel } from "node:worker_threads";
 
-// In-process signal that new work is queued, so the worker in the same process starts at once
-// instead of waiting for its next poll. Other processes still find the work by polling.
-const globalForEvents = globalThis as unknown as { __pixelQueueEvents?: EventEmitter };
+// In-process signal that new work is queued (or a running task was deleted), so the worker of
+// this process acts at once instead of at its next poll. The web server's worker runs on a
+// thread of its own (worker-thread.ts), so each event also goes to the process's other threads
+// through a BroadcastChannel (which delivers to every other channel of that name in the process,
+// not to the sender). Other processes still find the work by polling.
+type QueueEvent = { e: "enqueued" } | { e: "cancelled"; taskId: number };
+
+const globalForEvents = globalThis as unknown as {
+  __pixelQueueEvents?: { emitter: EventEmitter; channel: BroadcastChannel };
+};
 if (!globalForEvents.__pixelQueueEvents) {
-  globalForEvents.__pixelQueueEvents = new EventEmitter();
-  globalForEvents.__pixelQueueEvents.setMaxListeners(50);
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(50);
+  const channel = new BroadcastChannel("pixel-queue-events");
+  // an open channel must not keep a process (a CLI, a test) alive
+  channel.unref();
+  channel.onmessage = (event) => {
+    const message = (event as { data: QueueEvent }).data;
+    if (message.e === "enqueued") emitter.emit("enqueued");
+    else emitter.emit("cancelled", message.taskId);
+  };
+  globalForEvents.__pixelQueueEvents = { emitter, channel };
 }
-export const queueEvents: EventEmitter = globalForEvents.__pixelQueueEvents;
+const { emitter, channel } = globalForEvents.__pixelQueueEvents;
+export const queueEvents: EventEmitter = emitter;
 
 export function notifyEnqueued(): void {
   queueEvents.emit("enqueued");
+  channel.postMessage({ e: "enqueued" } satisfies QueueEvent);
 }
 
-/** Asks the worker in this process (if it runs the task) to stop it now: it was deleted. */
+/** Asks the worker of this process (if it runs the task) to stop it now: it was deleted. */
 export function notifyCancelled(taskId: number): void {
   queueEvents.emit("cancelled", taskId);
+  channel.postMessage({ e: "cancelled", taskId } satisfies QueueEvent);
 }

@@ -81,6 +81,16 @@ export function taskInterpretation(task: Pick<Task, "params">): SpriteInterpreta
   return p?.interpretation ?? null;
 }
 
+/**
+ * A task's params as the APIs answer them: the interpretation is answered once, as its own
+ * field (taskInterpretation), not a second time inside params.
+ */
+export function answeredParams(task: Pick<Task, "params">): Record<string, unknown> | null {
+  if (task.params === null) return null;
+  const { interpretation: _drawn, ...params } = task.params as Record<string, unknown>;
+  return params;
+}
+
 /** A frame of a batch as the gallery card and the batch list show it. */
 export interface QtBatchFrame {
   id: number;
@@ -231,14 +241,12 @@ export function toPixelTask(task: Task, files: Asset[], origin: string) {
       });
     }
   }
-  // The interpretation is answered once, as its own field, not a second time inside params.
-  const { interpretation: _drawn, ...params } = (task.params ?? {}) as Record<string, unknown>;
   return {
     id: toPublicTaskId(task.id),
     type: task.type,
     status: task.status,
     model: task.model,
-    params: task.params === null ? null : params,
+    params: answeredParams(task),
     result,
     error: task.errorMsg || null,
     progress: task.progress,

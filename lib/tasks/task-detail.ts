@@ -4,7 +4,7 @@ import { uploadsOf } from "@/lib/generation/task-params";
 import { getTaskQueue } from "@/lib/jobs/queue-factory";
 import { getBlobStore, taskPrefix } from "@/lib/storage/blob-store";
 import { imageDataUrl } from "./images";
-import { assetUrl, toQtTask } from "./serialize";
+import { answeredParams, assetUrl, toQtTask } from "./serialize";
 
 /** QT Pixel API (docs/qt-pixel-api.md) task plus the studio's extensions: params, thumbnail and every produced file. */
 export async function taskDetail(task: Task, includeBase64: boolean) {
@@ -14,7 +14,7 @@ export async function taskDetail(task: Task, includeBase64: boolean) {
   return {
     ...toQtTask(task, includeBase64 ? (base64 ?? "") : undefined),
     thumb_path: thumb ? `/static/gallery/${task.id}_thumb.png` : null,
-    params: task.params,
+    params: answeredParams(task),
     files: files.map((f) => ({
       kind: f.kind,
       url: assetUrl(f),

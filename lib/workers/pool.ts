@@ -51,6 +51,14 @@ export function workerEntry(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "workers", "worker-entry.mjs");
 }
 
+/**
+ * A thread running `body` (a lib/ module, by its path from lib/workers/, e.g.
+ * "../jobs/worker-thread-body.ts") with TypeScript loading set up as in the pool's threads.
+ */
+export function startLibThread(body: string): Worker {
+  return new Worker(workerEntry(), { execArgv: [], workerData: { body } });
+}
+
 export function poolSize(): number {
   const configured = getEnv().CPU_WORKER_THREADS;
   if (configured) return configured;
