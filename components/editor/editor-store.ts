@@ -28,6 +28,7 @@ export const EDITOR_TOOLS = [
   "select",
   "lasso",
   "wand",
+  "pivot",
 ] as const;
 export type EditorTool = (typeof EDITOR_TOOLS)[number];
 
@@ -43,6 +44,8 @@ export const TOOL_KEYS: Record<EditorTool, string> = {
   select: "m",
   lasso: "q",
   wand: "w",
+  // no program the artists know binds O; "origin"
+  pivot: "o",
 };
 
 /**
@@ -87,6 +90,8 @@ export interface EditorState {
   zoom: number;
   pan: { x: number; y: number };
   grid: boolean;
+  /** the pivot's cross-hair over the canvas */
+  showPivot: boolean;
   onion: boolean;
   onionOpacity: number;
   onionBefore: number;
@@ -134,6 +139,7 @@ export const initialEditorState: EditorState = {
   zoom: 8,
   pan: { x: 0, y: 0 },
   grid: true,
+  showPivot: true,
   onion: false,
   onionOpacity: 0.3,
   onionBefore: 1,

@@ -18,6 +18,14 @@ const LASSO_ICON = (
   </svg>
 );
 
+/** The pivot's cross-hair, as the canvas draws it. */
+const PIVOT_ICON = (
+  <svg viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <circle cx="10" cy="10" r="3.5" />
+    <path d="M10 1.5v5M10 13.5v5M1.5 10h5M13.5 10h5" strokeLinecap="round" />
+  </svg>
+);
+
 const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
   pencil: "✎",
   eraser: "⌫",
@@ -29,6 +37,7 @@ const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
   select: "⬚",
   lasso: LASSO_ICON,
   wand: "✦",
+  pivot: PIVOT_ICON,
 };
 
 const toggleClass = (on: boolean) =>
@@ -99,6 +108,7 @@ export function ToolOptions() {
         </button>
       )}
       {s.tool === "line" && <span className="text-zinc-500">{t("editor.lineHint")}</span>}
+      {s.tool === "pivot" && <span className="text-zinc-500">{t("editor.pivotToolHint")}</span>}
       {s.floating && (
         <span className="flex items-center gap-1" data-testid="floating-selection">
           <span className="text-zinc-500">{t("editor.floatingHint")}</span>
@@ -163,6 +173,15 @@ export function ToolOptions() {
         onClick={() => s.set({ grid: !s.grid })}
       >
         {t("editor.grid")}
+      </button>
+      <button
+        type="button"
+        className={toggleClass(s.showPivot)}
+        aria-pressed={s.showPivot}
+        onClick={() => s.set({ showPivot: !s.showPivot })}
+        title={t("editor.pivotHint")}
+      >
+        {t("editor.showPivot")}
       </button>
     </div>
   );
