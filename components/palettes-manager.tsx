@@ -2,9 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { keys, usePalettes } from "@/hooks/use-api";
+import { keys, useCreatePalette, usePalettes } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
-import type { CreatePaletteBody, Palette } from "@/lib/client/types";
 import { useT } from "./i18n-provider";
 import { Button, cardClass, ErrorText, inputBase } from "./ui";
 
@@ -33,13 +32,9 @@ export function PalettesManager() {
   const imageId = useId();
   const nameId = useId();
 
-  const create = useMutation({
-    mutationFn: (body: CreatePaletteBody) => api.createPalette(body),
-    onSuccess: async (p: Palette) => {
-      setMessage(t("palettes.saved", { name: p.name }));
-      setName("");
-      await qc.invalidateQueries({ queryKey: keys.palettes });
-    },
+  const create = useCreatePalette((p) => {
+    setMessage(t("palettes.saved", { name: p.name }));
+    setName("");
   });
   const remove = useMutation({
     mutationFn: (id: string) => api.deletePalette(id),

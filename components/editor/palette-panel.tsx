@@ -15,6 +15,7 @@ import { addPaletteColors } from "@/lib/document/editor-ops";
 import { formatPaletteGpl, formatPaletteHex, parsePaletteFile } from "@/lib/pixel/palette-formats";
 import { useI18n } from "../i18n-provider";
 import { useEditor } from "./editor-store";
+import { SavedPalettes } from "./saved-palettes";
 
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -308,6 +309,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
         </button>
       </div>
       {error && <p className="text-xs text-red-600">{error}</p>}
+      <SavedPalettes doc={doc} />
     </section>
   );
 }
