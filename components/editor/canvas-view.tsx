@@ -3,7 +3,7 @@
 // A stroke in progress never goes through React: each pointer move adds to the Stroke, recomposes
 // the frame into the 1× backing canvas and repaints the screen canvas in the same event, and the
 // store only hears of it on pointer-up (one undo step per stroke).
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import {
   bucketFill,
   type CelRef,
@@ -71,7 +71,12 @@ function inRect(p: Point, r: Rect | null) {
   return !!r && p.x >= r.x && p.y >= r.y && p.x < r.x + r.width && p.y < r.y + r.height;
 }
 
-export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasElement | null> }) {
+/** memo: it draws from the store itself, so the editor's re-renders have nothing to tell it. */
+export const CanvasView = memo(function CanvasView({
+  preview,
+}: {
+  preview: React.RefObject<HTMLCanvasElement | null>;
+}) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<FrameRenderer | null>(null);
@@ -494,4 +499,4 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       />
     </div>
   );
-}
+});

@@ -61,9 +61,12 @@ export function Editor({ id, version }: { id: number; version?: number }) {
     let cancelled = false;
     (async () => {
       try {
+        performance.mark("edit:decode");
         const loaded = await documentFromWire(wire);
         if (cancelled) return;
+        performance.mark("edit:decoded");
         useEditor.getState().load(loaded);
+        performance.mark("edit:loaded");
         setMeta(wire);
         const draft = await drafts.get(draftKey).catch(() => undefined);
         if (!cancelled && draft) setDraftOffer({ savedAt: draft.savedAt });

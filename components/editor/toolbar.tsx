@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useI18n } from "../i18n-provider";
 import {
   EDITOR_TOOLS,
@@ -43,10 +45,13 @@ const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
 const toggleClass = (on: boolean) =>
   `rounded border px-2 py-1 text-xs ${on ? "border-indigo-500 bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "border-zinc-300 dark:border-zinc-700"}`;
 
+// Both bars hear only of their own fields (memo: no props), so a stroke, fill or undo that
+// re-renders the editor around them does not re-render them.
+
 /** Tools on their Piskel/Aseprite keys, and the options of the tool in hand. */
-export function Toolbar() {
+export const Toolbar = memo(function Toolbar() {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditor(useShallow((st) => ({ tool: st.tool, set: st.set })));
   return (
     <div className="flex flex-col gap-1" role="toolbar" aria-label={t("editor.tools")}>
       {EDITOR_TOOLS.map((tool) => {
@@ -68,12 +73,28 @@ export function Toolbar() {
       })}
     </div>
   );
-}
+});
 
 /** The options bar above the canvas: tool options, mirror, zoom, grid. */
-export function ToolOptions() {
+export const ToolOptions = memo(function ToolOptions() {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditor(
+    useShallow((st) => ({
+      tool: st.tool,
+      pixelPerfect: st.pixelPerfect,
+      filled: st.filled,
+      contiguous: st.contiguous,
+      floating: st.floating,
+      mirrorH: st.mirrorH,
+      mirrorV: st.mirrorV,
+      zoom: st.zoom,
+      grid: st.grid,
+      showPivot: st.showPivot,
+      set: st.set,
+      setZoom: st.setZoom,
+      commitFloating: st.commitFloating,
+    })),
+  );
   return (
     <div className="flex flex-wrap items-center gap-1.5 text-xs" data-testid="tool-options">
       {(s.tool === "pencil" || s.tool === "eraser") && (
@@ -185,4 +206,4 @@ export function ToolOptions() {
       </button>
     </div>
   );
-}
+});
