@@ -3,6 +3,7 @@
 // focus, tools and their options, colours, view and selection. Every change to pixels or
 // structure goes through `apply(edit)` with an Edit from lib/document, so undo covers it.
 import { create } from "zustand";
+import { useShallow } from "zustand/react/shallow";
 import {
   type CelRef,
   type Clip,
@@ -106,6 +107,11 @@ export interface EditorActions {
   load: (doc: SpriteDocument) => void;
   /** Applies an operation's Edit: new document + one undo step. */
   apply: (edit: Edit) => void;
+  /**
+   * Applies an operation to the document as it is now (panels draw a deferred copy of it, which
+   * may be a stroke behind for a moment: an operation on that copy would undo the stroke).
+   */
+  edit: (operation: (doc: SpriteDocument) => Edit) => void;
   undo: () => void;
   redo: () => void;
   markSaved: () => void;
@@ -235,6 +241,10 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
     const next = commitEdit({ doc: s.doc, history: landed(s).history }, edit);
     set({ ...next, ...clampFocus(next.doc, s), floating: null, revision: s.revision + 1 });
   },
+  edit: (operation) => {
+    const doc = get().doc;
+    if (doc) get().apply(operation(doc));
+  },
   undo: () => {
     const s = get();
     if (s.floating) return get().cancelFloating();
@@ -261,3 +271,14 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
     set({ zoom: z, pan: { x: a.x - (a.x - s.pan.x) * k, y: a.y - (a.y - s.pan.y) * k } });
   },
 }));
+
+/**
+ * The editor's state and actions without the document and its history, for the panels around
+ * the canvas: they get the document as a (deferred) prop, so a stroke, fill or undo re-renders
+ * them after the frame that shows it, not before.
+ */
+export function useEditorControls() {
+  return useEditor(
+    useShallow(({ doc, history, revision, savedRevision, ...controls }) => controls),
+  );
+}

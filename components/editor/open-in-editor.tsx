@@ -2,7 +2,7 @@
 
 import type { AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useCallback, useEffect } from "react";
 import { useI18n } from "../i18n-provider";
 import { Button } from "../ui";
 import type { DocumentSource } from "./document-io";
@@ -31,17 +31,22 @@ export function OpenInEditorButton({
   // chunks) is fetched while the browser is idle, not after the click: the click's navigation
   // then waits for nothing but the document, and the server makes that alone. "full": the page is
   // dynamic, and the default prefetch of a dynamic page stops at its first loading boundary.
+  // A hover or focus (on the way to a click) does both at once if idle time never came.
+  const prefetch = useCallback(() => router.prefetch("/editor/open", FULL_PREFETCH), [router]);
+  const getReady = () => {
+    prefetch();
+    void loadDocumentIo();
+  };
   useEffect(() => {
-    const prefetch = () => router.prefetch("/editor/open", FULL_PREFETCH);
     if (typeof requestIdleCallback !== "function") return void setTimeout(prefetch, 500);
     const idle = requestIdleCallback(prefetch, { timeout: 3000 });
     return () => cancelIdleCallback(idle);
-  }, [router]);
+  }, [prefetch]);
   return (
     <span className={`inline-flex flex-col gap-1 ${className}`}>
       <Button
-        onPointerEnter={() => void loadDocumentIo()}
-        onFocus={() => void loadDocumentIo()}
+        onPointerEnter={getReady}
+        onFocus={getReady}
         onClick={async () => {
           performance.mark("edit:click");
           // the document code loads on the way to the click, not with every page that shows
