@@ -53,7 +53,12 @@ export const Toolbar = memo(function Toolbar() {
   const { t } = useI18n();
   const s = useEditor(useShallow((st) => ({ tool: st.tool, set: st.set })));
   return (
-    <div className="flex flex-col gap-1" role="toolbar" aria-label={t("editor.tools")}>
+    // a second column when the editor is short (1024×768: eleven tools are taller than the canvas)
+    <div
+      className="flex min-h-0 flex-col flex-wrap content-start gap-1"
+      role="toolbar"
+      aria-label={t("editor.tools")}
+    >
       {EDITOR_TOOLS.map((tool) => {
         const label = `${t(`editor.tool.${tool}` as "editor.tool.pencil")} (${TOOL_KEYS[tool].toUpperCase()})`;
         return (
