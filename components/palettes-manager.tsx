@@ -7,7 +7,8 @@ import { api } from "@/lib/client/api";
 import { useT } from "./i18n-provider";
 import { Button, cardClass, ErrorText, inputBase } from "./ui";
 
-function Swatches({ colors }: { colors: string[] }) {
+/** A palette's first 64 colours as a strip of squares. */
+export function Swatches({ colors }: { colors: string[] }) {
   return (
     <span className="flex flex-wrap gap-0.5" aria-hidden="true">
       {colors.slice(0, 64).map((c, i) => (

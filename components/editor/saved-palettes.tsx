@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { useCreatePalette, usePalettes } from "@/hooks/use-api";
 import { loadPalette, type SpriteDocument } from "@/lib/document";
 import { useI18n } from "../i18n-provider";
+import { Swatches } from "../palettes-manager";
 import { ErrorText } from "../ui";
 import { useEditor } from "./editor-store";
 
@@ -73,17 +74,7 @@ export function SavedPalettes({ doc }: { doc: SpriteDocument }) {
           {t("editor.loadPaletteApply")}
         </button>
       </div>
-      {picked && (
-        <span className="flex flex-wrap gap-0.5" aria-hidden="true">
-          {picked.colors.slice(0, 64).map((c, i) => (
-            <span
-              key={`${c}${i}`}
-              className="inline-block size-3 rounded-sm border border-black/10"
-              style={{ background: c }}
-            />
-          ))}
-        </span>
-      )}
+      {picked && <Swatches colors={picked.colors} />}
       <p className="text-zinc-500">{t("editor.loadPaletteHint")}</p>
       <form
         className="flex items-center gap-1"
