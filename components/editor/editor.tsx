@@ -73,7 +73,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
     let cancelled = false;
     (async () => {
       try {
-        performance.mark("edit:decode");
+        performance.mark("edit:decode"); // (the editor bench's phases of an open)
         const loaded = await documentFromWire(wire);
         if (cancelled) return;
         performance.mark("edit:decoded");

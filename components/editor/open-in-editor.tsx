@@ -48,6 +48,7 @@ export function OpenInEditorButton({
         onPointerEnter={getReady}
         onFocus={getReady}
         onClick={async () => {
+          // edit:* marks: the phases of an open, which the editor bench prints
           performance.mark("edit:click");
           // the document code loads on the way to the click, not with every page that shows
           // this button (the studio's first load stays small); the request starts before the

@@ -25,7 +25,7 @@ export function OpeningDocument() {
   >({ kind: "waiting" });
 
   useEffect(() => {
-    performance.mark("edit:open-mounted");
+    performance.mark("edit:open-mounted"); // (the editor bench's phases of an open)
     const pending = pendingOpening();
     if (!pending) {
       setState({ kind: "none" });
