@@ -12,6 +12,8 @@ const FULL_PREFETCH = { kind: "full" } as unknown as Parameters<AppRouterInstanc
 
 /** The document code, loaded once: on the way to a click (hover, focus, press) or on the click. */
 const loadDocumentIo = () => import("./document-io");
+/** The page "Edit" goes to, with the whole editor. */
+const loadEditor = () => import("./opening-document");
 
 /**
  * "Edit": makes an editor document from a gallery image, a batch or a tileset and opens it. The
@@ -31,17 +33,19 @@ export function OpenInEditorButton({
   // chunks) is fetched while the browser is idle, not after the click: the click's navigation
   // then waits for nothing but the document, and the server makes that alone. "full": the page is
   // dynamic, and the default prefetch of a dynamic page stops at its first loading boundary.
-  // A hover or focus (on the way to a click) does both at once if idle time never came.
-  const prefetch = useCallback(() => router.prefetch("/editor/open", FULL_PREFETCH), [router]);
-  const getReady = () => {
-    prefetch();
+  // The editor's code is also loaded and run then (one module registry: the page's navigation
+  // finds it evaluated), instead of in the frames between the click and the document.
+  // A hover or focus (on the way to a click) does all of it at once if idle time never came.
+  const getReady = useCallback(() => {
+    router.prefetch("/editor/open", FULL_PREFETCH);
     void loadDocumentIo();
-  };
+    void loadEditor();
+  }, [router]);
   useEffect(() => {
-    if (typeof requestIdleCallback !== "function") return void setTimeout(prefetch, 500);
-    const idle = requestIdleCallback(prefetch, { timeout: 3000 });
+    if (typeof requestIdleCallback !== "function") return void setTimeout(getReady, 500);
+    const idle = requestIdleCallback(getReady, { timeout: 3000 });
     return () => cancelIdleCallback(idle);
-  }, [prefetch]);
+  }, [getReady]);
   return (
     <span className={`inline-flex flex-col gap-1 ${className}`}>
       <Button
