@@ -548,6 +548,11 @@ test("magic wand, lasso, a floating selection, layer rename and lock, a tag with
   await page.getByTestId("palette-load").click();
   await expect(swatches).toHaveCount(1);
   await expect(swatches.first()).toHaveAttribute("data-color", "#000000");
+  await page.getByTestId("palette-choice").selectOption(builtIn.id); // shown, not loaded
+  await page
+    .getByTestId("palette-panel")
+    .screenshot({ path: "test-results/screens/editor-saved-palettes.png" });
+  await page.getByTestId("palette-choice").selectOption("");
 
   await page.getByTestId("editor-save").click();
   await expect(page.getByTestId("save-done")).toBeVisible();
