@@ -2,13 +2,13 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { keys, usePalettes } from "@/hooks/use-api";
+import { keys, useCreatePalette, usePalettes } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
-import type { CreatePaletteBody, Palette } from "@/lib/client/types";
 import { useT } from "./i18n-provider";
 import { Button, cardClass, ErrorText, inputBase } from "./ui";
 
-function Swatches({ colors }: { colors: string[] }) {
+/** A palette's first 64 colours as a strip of squares. */
+export function Swatches({ colors }: { colors: string[] }) {
   return (
     <span className="flex flex-wrap gap-0.5" aria-hidden="true">
       {colors.slice(0, 64).map((c, i) => (
@@ -33,13 +33,9 @@ export function PalettesManager() {
   const imageId = useId();
   const nameId = useId();
 
-  const create = useMutation({
-    mutationFn: (body: CreatePaletteBody) => api.createPalette(body),
-    onSuccess: async (p: Palette) => {
-      setMessage(t("palettes.saved", { name: p.name }));
-      setName("");
-      await qc.invalidateQueries({ queryKey: keys.palettes });
-    },
+  const create = useCreatePalette((p) => {
+    setMessage(t("palettes.saved", { name: p.name }));
+    setName("");
   });
   const remove = useMutation({
     mutationFn: (id: string) => api.deletePalette(id),

@@ -1,7 +1,8 @@
 // The pixel editor with real pointer input: a generated walk batch opened in the editor, one pixel
-// drawn on frame 2, the cape recoloured in every frame, undo/redo, save; the saved document holds
-// exactly those pixels, the gallery has the new entry, the source batch is untouched, and the
-// exported sheet loads in Phaser.
+// drawn on frame 2 and one fixed on frame 3, the cape recoloured in every frame, undo/redo, save;
+// the saved document holds exactly those pixels, the gallery has the new entry, the source batch
+// is untouched and still opens as it was, the exported sheet loads in Phaser, and the Godot
+// SpriteFrames and the .aseprite file download from the editor's own menu (issue #16's "done when").
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
@@ -136,6 +137,22 @@ test("walk batch → editor: a pixel on frame 2, the cape recoloured everywhere,
   await expect.poll(() => previewPixel(page, spot.x, spot.y)).toEqual([0, 255, 0, 255]);
   await expect(editor).toHaveAttribute("data-dirty", "true");
 
+  // "Fixes a pixel on frame 3": an opaque pixel of the sprite, erased (a stray pixel gone)
+  const stray = (() => {
+    const f = before[2]!;
+    for (let i = 0; i < w * h; i++)
+      if (at(f, i % w, Math.floor(i / w))[3] === 255) return { x: i % w, y: Math.floor(i / w) };
+    throw new Error("frame 3 is empty");
+  })();
+  await page.getByTestId("frames").locator('li[data-frame="2"] button').click();
+  await expect(page.getByTestId("editor-frame-label")).toHaveText(`Frame 3 of ${n}`);
+  expect(await previewPixel(page, stray.x, stray.y)).toEqual(at(before[2]!, stray.x, stray.y));
+  await page.keyboard.press("e");
+  await clickPixel(page, stray.x, stray.y);
+  await expect.poll(() => previewPixel(page, stray.x, stray.y)).toEqual([0, 0, 0, 0]);
+  await page.keyboard.press("b");
+  await page.getByTestId("frames").locator('li[data-frame="1"] button').click();
+
   // The cape colour → blue in every frame, one action
   await setColour(page, "primary-color", "#2050ff");
   await page.getByTestId("replace-from").fill(cape);
@@ -187,6 +204,7 @@ test("walk batch → editor: a pixel on frame 2, the cape recoloured everywhere,
         let want: Rgba = src[3] === 0 ? [0, 0, 0, 0] : src;
         if (src[3] === 255 && hex(src) === cape) want = [0x20, 0x50, 0xff, 255];
         if (f === 1 && x === spot.x && y === spot.y) want = [0, 255, 0, 255];
+        if (f === 2 && x === stray.x && y === stray.y) want = [0, 0, 0, 0];
         const px = at(got, x, y);
         expect(px[3] === 0 ? [0, 0, 0, 0] : px, `frame ${f + 1} (${x},${y})`).toEqual(want);
       }
@@ -201,6 +219,25 @@ test("walk batch → editor: a pixel on frame 2, the cape recoloured everywhere,
   const after = await sourceFrames(page, batchId, n);
   for (let f = 0; f < n; f++) expect(after[f]!.px.equals(before[f]!.px)).toBe(true);
 
+  // ...and the original still opens: Edit on the batch again gives the untouched frames, and the
+  // edited document's version 1 is the original too
+  await page.goto(`/batches/${batchId}`);
+  await page.getByTestId("open-in-editor").click();
+  await expect(page).toHaveURL(/\/editor\/\d+$/);
+  expect(Number(page.url().split("/").pop())).not.toBe(docId);
+  await expect(page.getByTestId("frames").locator("li")).toHaveCount(n);
+  await page.getByTestId("frames").locator('li[data-frame="1"] button').click();
+  await expect
+    .poll(() => previewPixel(page, capeAt.x, capeAt.y))
+    .toEqual(at(before[1]!, capeAt.x, capeAt.y));
+  expect(await previewPixel(page, spot.x, spot.y)).toEqual([0, 0, 0, 0]);
+  await page.goto(`/editor/${docId}?version=1`);
+  await expect(page.getByTestId("editor")).toHaveAttribute("data-version", "1");
+  await page.getByTestId("frames").locator('li[data-frame="2"] button').click();
+  await expect
+    .poll(() => previewPixel(page, stray.x, stray.y))
+    .toEqual(at(before[2]!, stray.x, stray.y));
+
   // Export: the sheet and its JSON load in Phaser
   await page.goto(`/editor/${docId}`);
   await page.getByTestId("export-menu").locator("summary").click();
@@ -212,6 +249,35 @@ test("walk batch → editor: a pixel on frame 2, the cape recoloured everywhere,
     page.waitForEvent("download"),
     page.getByTestId("doc-export-sheet-json").click(),
   ]);
+  // Godot and Aseprite, from the same menu, without leaving the studio
+  const [godot] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("doc-export-sprite-frames-tres").click(),
+  ]);
+  const tres = fs.readFileSync((await godot.path())!, "utf8");
+  expect(tres).toMatch(/^\[gd_resource type="SpriteFrames"/);
+  expect(tres.match(/type="AtlasTexture"/g)).toHaveLength(n);
+  const [aseDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("doc-export-aseprite").click(),
+  ]);
+  expect(aseDownload.suggestedFilename()).toMatch(/\.aseprite$/);
+  const ase = new Aseprite(fs.readFileSync((await aseDownload.path())!), "walk.aseprite");
+  ase.parse();
+  expect(ase.frames).toHaveLength(n);
+  expect([ase.width, ase.height]).toEqual([w, h]);
+  // frame 3's cel no longer has the stray pixel; frame 2's has the new one (RGBA, 32 bpp)
+  const celPixel = (frame: number, x: number, y: number) => {
+    const cel = ase.frames[frame]!.cels[0]!;
+    const cx = x - cel.xpos;
+    const cy = y - cel.ypos;
+    if (cx < 0 || cy < 0 || cx >= cel.w || cy >= cel.h) return [0, 0, 0, 0];
+    const o = (cy * cel.w + cx) * 4;
+    return [...cel.rawCelData.subarray(o, o + 4)];
+  };
+  expect(celPixel(1, spot.x, spot.y)).toEqual([0, 255, 0, 255]);
+  expect(celPixel(2, stray.x, stray.y)[3]).toBe(0);
+  expect(celPixel(1, capeAt.x, capeAt.y)).toEqual([0x20, 0x50, 0xff, 255]);
   const sheetPng = fs.readFileSync((await sheet.path())!);
   const sheetJson = JSON.parse(fs.readFileSync((await json.path())!, "utf8"));
   const phaser = fs.readFileSync(path.join("node_modules/phaser/dist/phaser.min.js"));
@@ -315,6 +381,25 @@ async function pixelPoint(page: Page, x: number, y: number) {
     y: box.y + Number(d.originY) + y * z + z / 2,
   };
 }
+
+/** Pixels of the pivot's cross-hair colour on the screen canvas around document pixel (x, y). */
+const pivotMarks = (page: Page, x: number, y: number) =>
+  page.getByTestId("editor-canvas").evaluate(
+    (el, [px, py]) => {
+      const c = el as HTMLCanvasElement;
+      const z = Number(c.dataset.zoom);
+      const dpr = window.devicePixelRatio || 1;
+      const cx = (Number(c.dataset.originX) + (px! + 0.5) * z) * dpr;
+      const cy = (Number(c.dataset.originY) + (py! + 0.5) * z) * dpr;
+      const r = Math.ceil(Math.max(8, z * 1.5) * dpr) + 2;
+      const img = c.getContext("2d")!.getImageData(cx - r, cy - r, 2 * r, 2 * r).data;
+      let n = 0;
+      for (let o = 0; o < img.length; o += 4)
+        if (img[o]! > 170 && img[o + 1]! < 110 && img[o + 2]! > 80 && img[o + 2]! < 190) n++;
+      return n;
+    },
+    [x, y],
+  );
 
 async function dragPixels(page: Page, path: [number, number][]) {
   const [first, ...rest] = path;
@@ -422,6 +507,52 @@ test("magic wand, lasso, a floating selection, layer rename and lock, a tag with
   await page.getByTestId("pivot-y").fill("15");
   await page.getByTestId("pivot-apply").click();
   await expect(page.getByTestId("pivot-open")).toContainText("7,15");
+  // drawn on the canvas as a cross-hair, hidden with its toggle; the pivot tool (O) moves it
+  await expect.poll(() => pivotMarks(page, 7, 15)).toBeGreaterThan(10);
+  await page.getByRole("button", { name: "Show the pivot" }).click();
+  await expect.poll(() => pivotMarks(page, 7, 15)).toBe(0);
+  await page.getByRole("button", { name: "Show the pivot" }).click();
+  await page.keyboard.press("o");
+  await expect(page.locator('[data-tool="pivot"]')).toHaveAttribute("aria-pressed", "true");
+  await dragPixels(page, [
+    [4, 4],
+    [5, 12],
+  ]);
+  await expect(page.getByTestId("pivot-open")).toContainText("5,12");
+  await expect.poll(() => pivotMarks(page, 5, 12)).toBeGreaterThan(10);
+  expect(await pivotMarks(page, 7, 15)).toBe(0);
+  await screenshot(page, "editor-pivot");
+  await page.keyboard.press("Control+z");
+  await expect(page.getByTestId("pivot-open")).toContainText("7,15");
+
+  // the palette: the sprite's colours saved as a palette of one's own, a built-in loaded, and the
+  // saved one loaded back (GET /api/v1/palettes offers both)
+  const swatches = page.getByTestId("swatches").locator("button");
+  await page.getByRole("button", { name: "Colours of the sprite" }).click();
+  await expect(swatches).toHaveCount(1); // black (the red pixel was cleared by the lasso)
+  await page.getByTestId("palette-save-name").fill("Outline ink");
+  await page.getByTestId("palette-save").click();
+  await expect(page.getByTestId("palette-saved")).toContainText(/Outline ink.*pal_\d+/);
+  const mine = (await (await page.request.get("/api/v1/palettes")).json()).palettes.find(
+    (p: { name: string }) => p.name === "Outline ink",
+  );
+  expect(mine).toMatchObject({ built_in: false, colors: ["#000000"] });
+  const builtIn = (await (await page.request.get("/api/v1/palettes")).json()).palettes.find(
+    (p: { built_in: boolean }) => p.built_in,
+  );
+  await page.getByTestId("palette-choice").selectOption(builtIn.id);
+  await page.getByTestId("palette-load").click();
+  await expect(swatches).toHaveCount(builtIn.colors.length);
+  expect(await previewPixel(page, 7, 6)).toEqual(BLACK); // an RGBA sprite keeps its pixels
+  await page.getByTestId("palette-choice").selectOption(mine.id);
+  await page.getByTestId("palette-load").click();
+  await expect(swatches).toHaveCount(1);
+  await expect(swatches.first()).toHaveAttribute("data-color", "#000000");
+  await page.getByTestId("palette-choice").selectOption(builtIn.id); // shown, not loaded
+  await page
+    .getByTestId("palette-panel")
+    .screenshot({ path: "test-results/screens/editor-saved-palettes.png" });
+  await page.getByTestId("palette-choice").selectOption("");
 
   await page.getByTestId("editor-save").click();
   await expect(page.getByTestId("save-done")).toBeVisible();
@@ -433,6 +564,7 @@ test("magic wand, lasso, a floating selection, layer rename and lock, a tag with
   expect(at(cel, 2, 2)[3]).toBe(0);
   expect(at(cel, 10, 10)[3]).toBe(0);
   expect(saved.pivot).toEqual({ x: 7, y: 15 });
+  expect(saved.palette).toEqual(["#000000"]);
   // the .aseprite export carries the pivot and the tag (read by an independent reader)
   const res = await page.request.get(`/api/v1/documents/${docId}/export?format=aseprite`);
   expect(res.ok()).toBe(true);

@@ -8,7 +8,14 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { api, isActive, type TaskQuery } from "@/lib/client/api";
-import type { Model, ModelsByType, Task, TaskList } from "@/lib/client/types";
+import type {
+  CreatePaletteBody,
+  Model,
+  ModelsByType,
+  Palette,
+  Task,
+  TaskList,
+} from "@/lib/client/types";
 import { MODEL_TYPES } from "@/lib/vocabulary";
 
 export const POLL_MS = 1200;
@@ -29,6 +36,18 @@ export const keys = {
 /** The built-in palettes and the caller's saved ones (GET /api/v1/palettes). */
 export function usePalettes() {
   return useQuery({ queryKey: keys.palettes, queryFn: api.palettes, staleTime: 60_000 });
+}
+
+/** Saves a palette (POST /api/v1/palettes); the palette lists refresh. */
+export function useCreatePalette(onSaved?: (palette: Palette) => void) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePaletteBody) => api.createPalette(body),
+    onSuccess: async (p: Palette) => {
+      onSaved?.(p);
+      await qc.invalidateQueries({ queryKey: keys.palettes });
+    },
+  });
 }
 
 export function useModels() {

@@ -17,7 +17,7 @@ import {
 import { DOCUMENT_MAX_SIDE } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
 import { Button, Dialog } from "../ui";
-import { useEditor } from "./editor-store";
+import { useEditor, useEditorControls } from "./editor-store";
 
 const small =
   "rounded border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -29,7 +29,7 @@ const ANCHORS: Anchor[] = [0, 0.5, 1].flatMap((y) =>
 /** Flip and rotate (the selection, else the whole frame), canvas resize, crop and trim. */
 export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditorControls();
   const [resizing, setResizing] = useState(false);
   const [size, setSize] = useState({ w: doc.width, h: doc.height });
   const [anchor, setAnchor] = useState<Anchor>({ x: 0.5, y: 0.5 });
@@ -46,7 +46,7 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
       rect: NonNullable<typeof s.selection>;
     },
   ) => {
-    const out = op(doc, target, s.selection!);
+    const out = op(useEditor.getState().doc!, target, s.selection!);
     s.apply(out.edit);
     s.set({ selection: out.rect });
   };
@@ -60,7 +60,7 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
         onClick={() =>
           s.selection
             ? onSelection((d, tg, r) => flipSelection(d, tg, r, "horizontal"))
-            : s.apply(flipFrame(doc, s.frame, "horizontal"))
+            : s.edit((d) => flipFrame(d, s.frame, "horizontal"))
         }
       >
         ⇋ {t("editor.flipH")}
@@ -72,7 +72,7 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
         onClick={() =>
           s.selection
             ? onSelection((d, tg, r) => flipSelection(d, tg, r, "vertical"))
-            : s.apply(flipFrame(doc, s.frame, "vertical"))
+            : s.edit((d) => flipFrame(d, s.frame, "vertical"))
         }
       >
         ⇵ {t("editor.flipV")}
@@ -84,7 +84,7 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
         onClick={() =>
           s.selection
             ? onSelection((d, tg, r) => rotateSelection90(d, tg, r, true))
-            : s.apply(rotateFrame90(doc, s.frame, true))
+            : s.edit((d) => rotateFrame90(d, s.frame, true))
         }
       >
         ↻ 90°
@@ -104,13 +104,13 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
         className={small}
         disabled={!s.selection}
         onClick={() => {
-          s.apply(cropCanvas(doc, s.selection!));
+          s.edit((d) => cropCanvas(d, s.selection!));
           s.set({ selection: null });
         }}
       >
         {t("editor.crop")}
       </button>
-      <button type="button" className={small} onClick={() => s.apply(trimCanvas(doc))}>
+      <button type="button" className={small} onClick={() => s.edit((d) => trimCanvas(d))}>
         {t("editor.trim")}
       </button>
       <button
@@ -128,7 +128,7 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
             className="space-y-3"
             onSubmit={(e) => {
               e.preventDefault();
-              s.apply(setPivot(doc, pivot.x, pivot.y));
+              s.edit((d) => setPivot(d, pivot.x, pivot.y));
               setPivotDraft(null);
             }}
           >
@@ -182,7 +182,7 @@ export function CanvasMenu({ doc }: { doc: SpriteDocument }) {
           onSubmit={(e) => {
             e.preventDefault();
             const to = { width: size.w, height: size.h };
-            s.apply(resizeCanvas(doc, size.w, size.h, anchorOffset(doc, to, anchor)));
+            s.edit((d) => resizeCanvas(d, size.w, size.h, anchorOffset(d, to, anchor)));
             setResizing(false);
           }}
         >

@@ -3,7 +3,7 @@
 // A stroke in progress never goes through React: each pointer move adds to the Stroke, recomposes
 // the frame into the 1× backing canvas and repaints the screen canvas in the same event, and the
 // store only hears of it on pointer-up (one undo step per stroke).
-import { useEffect, useRef } from "react";
+import { memo, useEffect, useRef } from "react";
 import {
   bucketFill,
   type CelRef,
@@ -21,6 +21,7 @@ import {
   rgbaToHex,
   type SpriteDocument,
   Stroke,
+  setPivot,
   snapLineEnd,
 } from "@/lib/document";
 import { type EditorState, useEditor, ZOOM_MAX, ZOOM_MIN } from "./editor-store";
@@ -33,6 +34,8 @@ type Gesture =
   | { kind: "lasso"; points: Point[]; pointerId: number }
   /** dragging a (floating) selection: its offset when the drag began */
   | { kind: "move"; from: Point; start: { dx: number; dy: number }; pointerId: number }
+  /** placing the pivot: it follows the pointer and lands on release (one undo step) */
+  | { kind: "pivot"; at: Point; pointerId: number }
   | { kind: "pan"; last: { x: number; y: number }; pointerId: number };
 
 /** The bounding box of `points` and of their mirror images (mirror drawing). */
@@ -56,11 +59,24 @@ function dirtyRect(
   return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
 }
 
+/** The nearest pixel of the document (the pivot lies on the canvas). */
+function clampToDoc(p: Point, doc: { width: number; height: number }): Point {
+  return {
+    x: Math.max(0, Math.min(doc.width - 1, p.x)),
+    y: Math.max(0, Math.min(doc.height - 1, p.y)),
+  };
+}
+
 function inRect(p: Point, r: Rect | null) {
   return !!r && p.x >= r.x && p.y >= r.y && p.x < r.x + r.width && p.y < r.y + r.height;
 }
 
-export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasElement | null> }) {
+/** memo: it draws from the store itself, so the editor's re-renders have nothing to tell it. */
+export const CanvasView = memo(function CanvasView({
+  preview,
+}: {
+  preview: React.RefObject<HTMLCanvasElement | null>;
+}) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const renderer = useRef<FrameRenderer | null>(null);
@@ -70,6 +86,8 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
   const draft = useRef<Rect | null>(null);
   /** the outline of a lasso being drawn */
   const lasso = useRef<Point[] | null>(null);
+  /** where the pivot tool holds the pivot before release */
+  const pivotAt = useRef<Point | null>(null);
   const spaceDown = useRef(false);
   const fitted = useRef(-1);
   const touches = useRef(new Map<number, { x: number; y: number }>());
@@ -95,6 +113,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       selection: s.selection,
       draft: draft.current,
       lasso: lasso.current,
+      pivot: s.showPivot || s.tool === "pivot" ? (pivotAt.current ?? doc.pivot) : null,
     });
     // where the document sits on screen: tests and the bench aim real pointer input with it
     const el = canvasRef.current;
@@ -145,6 +164,8 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
         s.zoom !== prev.zoom ||
         s.pan !== prev.pan ||
         s.grid !== prev.grid ||
+        s.showPivot !== prev.showPivot ||
+        (s.tool !== prev.tool && (s.tool === "pivot" || prev.tool === "pivot")) ||
         s.selection !== prev.selection ||
         s.onionOpacity !== prev.onionOpacity;
       if (pixels || view) repaint.current(pixels);
@@ -218,6 +239,7 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     shown.current = null;
     draft.current = null;
     lasso.current = null;
+    pivotAt.current = null;
     repaint.current(true);
   };
 
@@ -276,6 +298,13 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
           bucketFill(s.doc, t, p, hexToRgba(hex), { ...drawOpts(s), contiguous: s.contiguous }),
         );
         return;
+      case "pivot": {
+        const at = clampToDoc(p, s.doc);
+        gesture.current = { kind: "pivot", at, pointerId: e.pointerId };
+        pivotAt.current = at;
+        repaint.current(false);
+        return;
+      }
       case "line":
       case "rectangle":
       case "ellipse":
@@ -411,6 +440,10 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       if (last.x !== p.x || last.y !== p.y) g.points.push(p);
       lasso.current = g.points;
       repaint.current(false);
+    } else if (g.kind === "pivot") {
+      g.at = clampToDoc(p, s.doc!);
+      pivotAt.current = g.at;
+      repaint.current(false);
     } else if (g.kind === "move") {
       s.floatTo(g.start.dx + p.x - g.from.x, g.start.dy + p.y - g.from.y);
     }
@@ -435,6 +468,10 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
     } else if (g.kind === "lasso") {
       lasso.current = null;
       s.set({ selection: lassoSelection(s.doc!, g.points) });
+    } else if (g.kind === "pivot") {
+      pivotAt.current = null;
+      const d = s.doc!;
+      if (g.at.x !== d.pivot.x || g.at.y !== d.pivot.y) edit = setPivot(d, g.at.x, g.at.y);
     }
     shown.current = null;
     if (edit?.step) s.apply(edit);
@@ -462,4 +499,4 @@ export function CanvasView({ preview }: { preview: React.RefObject<HTMLCanvasEle
       />
     </div>
   );
-}
+});

@@ -57,8 +57,21 @@ export const browserPngCodec: PngCodec = {
 /** React Query's key of a document (latest, or one version). */
 export const documentKey = (id: number, version?: number) => ["document", id, version ?? "latest"];
 
-export const documentFromWire = (wire: DocumentWire): Promise<SpriteDocument> =>
-  documentFromJson(wire, browserPngCodec);
+const decoded = new WeakMap<DocumentWire, Promise<SpriteDocument>>();
+
+/**
+ * The document of an answer, decoded once per answer: "Edit" starts decoding as soon as the
+ * server answers, while the editor's page may still be on its way, and the editor then takes the
+ * same promise instead of decoding again.
+ */
+export function documentFromWire(wire: DocumentWire): Promise<SpriteDocument> {
+  let doc = decoded.get(wire);
+  if (!doc) {
+    doc = documentFromJson(wire, browserPngCodec);
+    decoded.set(wire, doc);
+  }
+  return doc;
+}
 
 /** Where an editor document comes from (the route's own body type). */
 export type DocumentSource = z.input<typeof createDocumentBody>;
@@ -89,8 +102,9 @@ let opening: { source: DocumentSource; promise: Promise<DocumentWire> } | null =
 export function startOpening(source: DocumentSource): Promise<DocumentWire> {
   const promise = documentsApi.create(source);
   opening = { source, promise };
-  // a failure is shown by /editor/open; this keeps it from being an unhandled rejection meanwhile
-  promise.catch(() => {});
+  // a failure is shown by /editor/open (and a bad cel by the editor); these keep them from being
+  // unhandled rejections meanwhile
+  promise.then(documentFromWire).catch(() => {});
   return promise;
 }
 

@@ -3,6 +3,7 @@
 // focus, tools and their options, colours, view and selection. Every change to pixels or
 // structure goes through `apply(edit)` with an Edit from lib/document, so undo covers it.
 import { create } from "zustand";
+import { useShallow } from "zustand/react/shallow";
 import {
   type CelRef,
   type Clip,
@@ -28,6 +29,7 @@ export const EDITOR_TOOLS = [
   "select",
   "lasso",
   "wand",
+  "pivot",
 ] as const;
 export type EditorTool = (typeof EDITOR_TOOLS)[number];
 
@@ -43,6 +45,8 @@ export const TOOL_KEYS: Record<EditorTool, string> = {
   select: "m",
   lasso: "q",
   wand: "w",
+  // no program the artists know binds O; "origin"
+  pivot: "o",
 };
 
 /**
@@ -87,6 +91,8 @@ export interface EditorState {
   zoom: number;
   pan: { x: number; y: number };
   grid: boolean;
+  /** the pivot's cross-hair over the canvas */
+  showPivot: boolean;
   onion: boolean;
   onionOpacity: number;
   onionBefore: number;
@@ -101,6 +107,11 @@ export interface EditorActions {
   load: (doc: SpriteDocument) => void;
   /** Applies an operation's Edit: new document + one undo step. */
   apply: (edit: Edit) => void;
+  /**
+   * Applies an operation to the document as it is now (panels draw a deferred copy of it, which
+   * may be a stroke behind for a moment: an operation on that copy would undo the stroke).
+   */
+  edit: (operation: (doc: SpriteDocument) => Edit) => void;
   undo: () => void;
   redo: () => void;
   markSaved: () => void;
@@ -134,6 +145,7 @@ export const initialEditorState: EditorState = {
   zoom: 8,
   pan: { x: 0, y: 0 },
   grid: true,
+  showPivot: true,
   onion: false,
   onionOpacity: 0.3,
   onionBefore: 1,
@@ -229,6 +241,10 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
     const next = commitEdit({ doc: s.doc, history: landed(s).history }, edit);
     set({ ...next, ...clampFocus(next.doc, s), floating: null, revision: s.revision + 1 });
   },
+  edit: (operation) => {
+    const doc = get().doc;
+    if (doc) get().apply(operation(doc));
+  },
   undo: () => {
     const s = get();
     if (s.floating) return get().cancelFloating();
@@ -255,3 +271,14 @@ export const useEditor = create<EditorState & EditorActions>()((set, get) => ({
     set({ zoom: z, pan: { x: a.x - (a.x - s.pan.x) * k, y: a.y - (a.y - s.pan.y) * k } });
   },
 }));
+
+/**
+ * The editor's state and actions without the document and its history, for the panels around
+ * the canvas: they get the document as a (deferred) prop, so a stroke, fill or undo re-renders
+ * them after the frame that shows it, not before.
+ */
+export function useEditorControls() {
+  return useEditor(
+    useShallow(({ doc, history, revision, savedRevision, ...controls }) => controls),
+  );
+}

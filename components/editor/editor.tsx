@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useDeferredValue, useEffect, useRef, useState } from "react";
 import { canRedo, canUndo } from "@/lib/document";
 import { useI18n } from "../i18n-provider";
 import { Button, ErrorText, Loading, Spinner } from "../ui";
@@ -25,6 +25,16 @@ import { Timeline } from "./timeline";
 import { Toolbar, ToolOptions } from "./toolbar";
 import { useEditorKeys } from "./use-editor-keys";
 
+// The panels around the canvas draw a deferred copy of the document: a stroke, fill or undo is on
+// the canvas in the frame after the input (the canvas draws from the store itself), and the
+// panels (timeline thumbnails, layers, palette, canvas menu) follow in a render React may
+// interrupt, instead of holding that frame back. They hear only of their own controls from the
+// store (useEditorControls) and act on the store's document (edit), never on the copy.
+const DeferredTimeline = memo(Timeline);
+const DeferredLayers = memo(LayersPanel);
+const DeferredSwatches = memo(PaletteSwatches);
+const DeferredCanvasMenu = memo(CanvasMenu);
+
 type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
@@ -46,6 +56,8 @@ export function Editor({ id, version }: { id: number; version?: number }) {
   const savedRevision = useEditor((s) => s.savedRevision);
   const history = useEditor((s) => s.history);
   const floating = useEditor((s) => s.floating);
+  // (the first document is not deferred: opening shows everything at once)
+  const panelDoc = useDeferredValue(doc) ?? doc;
   const [meta, setMeta] = useState<DocumentWire | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: "idle" });
   const [draftOffer, setDraftOffer] = useState<{ savedAt: number } | null>(null);
@@ -61,9 +73,12 @@ export function Editor({ id, version }: { id: number; version?: number }) {
     let cancelled = false;
     (async () => {
       try {
+        performance.mark("edit:decode"); // (the editor bench's phases of an open)
         const loaded = await documentFromWire(wire);
         if (cancelled) return;
+        performance.mark("edit:decoded");
         useEditor.getState().load(loaded);
+        performance.mark("edit:loaded");
         setMeta(wire);
         const draft = await drafts.get(draftKey).catch(() => undefined);
         if (!cancelled && draft) setDraftOffer({ savedAt: draft.savedAt });
@@ -273,7 +288,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
           <div className="flex min-h-0 flex-col gap-1 rounded-md border border-zinc-200 dark:border-zinc-800">
             <div className="flex flex-wrap items-center justify-between gap-1 border-b border-zinc-200 p-1 dark:border-zinc-800">
               <ToolOptions />
-              <CanvasMenu doc={doc} />
+              {panelDoc && <DeferredCanvasMenu doc={panelDoc} />}
             </div>
             <div className="min-h-0 flex-1 bg-zinc-200 dark:bg-zinc-900">
               <CanvasView preview={previewRef} />
@@ -292,11 +307,11 @@ export function Editor({ id, version }: { id: number; version?: number }) {
               </div>
             </section>
             {/* layers first: a short list that stays in sight; the palette's tools run long */}
-            <LayersPanel doc={doc} />
-            <PaletteSwatches doc={doc} />
+            {panelDoc && <DeferredLayers doc={panelDoc} />}
+            {panelDoc && <DeferredSwatches doc={panelDoc} />}
           </aside>
         </div>
-        <Timeline doc={doc} />
+        {panelDoc && <DeferredTimeline doc={panelDoc} />}
       </div>
     </div>
   );

@@ -11,7 +11,7 @@ import {
 } from "@/lib/document";
 import { DOCUMENT_MAX_LAYERS } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
-import { useEditor } from "./editor-store";
+import { useEditorControls } from "./editor-store";
 
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -19,12 +19,12 @@ const small =
 /** Layers, top first as in every editor: pick, rename, hide, lock, opacity, reorder, merge down. */
 export function LayersPanel({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditorControls();
   /** the layer whose name is being edited (double-click or F2 on its name) */
   const [renaming, setRenaming] = useState<number | null>(null);
   const rename = (i: number, name: string) => {
     const clean = name.trim().slice(0, 64);
-    if (clean && clean !== doc.layers[i]?.name) s.apply(updateLayer(doc, i, { name: clean }));
+    if (clean && clean !== doc.layers[i]?.name) s.edit((d) => updateLayer(d, i, { name: clean }));
     setRenaming(null);
   };
   const order = doc.layers.map((_, i) => i).reverse();
@@ -48,7 +48,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
                 type="checkbox"
                 checked={layer.visible}
                 aria-label={t("editor.layerVisible", { name: layer.name })}
-                onChange={(e) => s.apply(updateLayer(doc, i, { visible: e.target.checked }))}
+                onChange={(e) => s.edit((d) => updateLayer(d, i, { visible: e.target.checked }))}
                 className="accent-indigo-600"
               />
               {renaming === i ? (
@@ -87,7 +87,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
                 aria-label={t("editor.layerLock", { name: layer.name })}
                 title={t("editor.layerLock", { name: layer.name })}
                 data-testid="layer-lock"
-                onClick={() => s.apply(updateLayer(doc, i, { locked: !layer.locked }))}
+                onClick={() => s.edit((d) => updateLayer(d, i, { locked: !layer.locked }))}
                 className={`rounded px-0.5 ${layer.locked ? "" : "opacity-30 hover:opacity-70"}`}
               >
                 {/* drawn: emoji fonts are not everywhere (a missing glyph is a box) */}
@@ -110,7 +110,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
                 value={Math.round(layer.opacity * 100)}
                 aria-label={t("editor.layerOpacity", { name: layer.name })}
                 onChange={(e) =>
-                  s.apply(updateLayer(doc, i, { opacity: Number(e.target.value) / 100 }))
+                  s.edit((d) => updateLayer(d, i, { opacity: Number(e.target.value) / 100 }))
                 }
                 className="w-14 accent-indigo-600"
               />
@@ -124,7 +124,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
           className={small}
           disabled={doc.layers.length >= DOCUMENT_MAX_LAYERS}
           onClick={() => {
-            s.apply(addLayer(doc, cur + 1));
+            s.edit((d) => addLayer(d, cur + 1));
             s.set({ layer: cur + 1 });
           }}
         >
@@ -137,7 +137,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
           type="button"
           className={small}
           disabled={doc.layers.length < 2}
-          onClick={() => s.apply(deleteLayer(doc, cur))}
+          onClick={() => s.edit((d) => deleteLayer(d, cur))}
         >
           {t("common.delete")}
         </button>
@@ -147,7 +147,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.layerUp")}
           disabled={cur >= doc.layers.length - 1}
           onClick={() => {
-            s.apply(moveLayer(doc, cur, cur + 1));
+            s.edit((d) => moveLayer(d, cur, cur + 1));
             s.set({ layer: cur + 1 });
           }}
         >
@@ -159,7 +159,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.layerDown")}
           disabled={cur === 0}
           onClick={() => {
-            s.apply(moveLayer(doc, cur, cur - 1));
+            s.edit((d) => moveLayer(d, cur, cur - 1));
             s.set({ layer: cur - 1 });
           }}
         >
@@ -170,7 +170,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
           className={small}
           disabled={cur === 0}
           onClick={() => {
-            s.apply(mergeLayerDown(doc, cur));
+            s.edit((d) => mergeLayerDown(d, cur));
             s.set({ layer: cur - 1 });
           }}
         >

@@ -25,6 +25,7 @@ export function OpeningDocument() {
   >({ kind: "waiting" });
 
   useEffect(() => {
+    performance.mark("edit:open-mounted"); // (the editor bench's phases of an open)
     const pending = pendingOpening();
     if (!pending) {
       setState({ kind: "none" });
@@ -34,6 +35,7 @@ export function OpeningDocument() {
     pending.then(
       (doc) => {
         if (!live) return;
+        performance.mark("edit:answered");
         forgetOpening(pending);
         qc.setQueryData(documentKey(doc.id), doc);
         window.history.replaceState(null, "", `/editor/${doc.id}`);

@@ -14,7 +14,8 @@ import {
 import { addPaletteColors } from "@/lib/document/editor-ops";
 import { formatPaletteGpl, formatPaletteHex, parsePaletteFile } from "@/lib/pixel/palette-formats";
 import { useI18n } from "../i18n-provider";
-import { useEditor } from "./editor-store";
+import { useEditor, useEditorControls } from "./editor-store";
+import { SavedPalettes } from "./saved-palettes";
 
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -60,7 +61,7 @@ function frameColors(doc: SpriteDocument, frame: number): string[] {
 
 export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditorControls();
   const [selected, setSelected] = useState<number | null>(null);
   const [replaceFrom, setReplaceFrom] = useState<string>("");
   const [error, setError] = useState<string | null>(null);
@@ -189,7 +190,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           type="button"
           className={small}
           disabled={palette.length >= 256 || palette.includes(s.primary)}
-          onClick={() => s.apply(addPaletteColor(doc, s.primary))}
+          onClick={() => s.edit((d) => addPaletteColor(d, s.primary))}
         >
           + {t("editor.addColor")}
         </button>
@@ -198,7 +199,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           className={small}
           disabled={selected === null || selected >= palette.length}
           onClick={() => {
-            s.apply(removePaletteColor(doc, selected!));
+            s.edit((d) => removePaletteColor(d, selected!));
             setSelected(null);
           }}
         >
@@ -210,7 +211,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.moveColorLeft")}
           disabled={!selected}
           onClick={() => {
-            s.apply(movePaletteColor(doc, selected!, selected! - 1));
+            s.edit((d) => movePaletteColor(d, selected!, selected! - 1));
             setSelected(selected! - 1);
           }}
         >
@@ -222,7 +223,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.moveColorRight")}
           disabled={selected === null || selected >= palette.length - 1}
           onClick={() => {
-            s.apply(movePaletteColor(doc, selected!, selected! + 1));
+            s.edit((d) => movePaletteColor(d, selected!, selected! + 1));
             setSelected(selected! + 1);
           }}
         >
@@ -231,7 +232,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
         <button
           type="button"
           className={small}
-          onClick={() => s.apply(addPaletteColors(doc, usedColors(doc)))}
+          onClick={() => s.edit((d) => addPaletteColors(d, usedColors(d)))}
         >
           {t("editor.paletteFromSprite")}
         </button>
@@ -266,7 +267,9 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
             data-testid="replace-apply"
             disabled={!/^#[0-9a-f]{6}$/i.test(replaceFrom)}
             onClick={() =>
-              s.apply(replaceColor(doc, hexToRgba(replaceFrom.toLowerCase()), hexToRgba(s.primary)))
+              s.edit((d) =>
+                replaceColor(d, hexToRgba(replaceFrom.toLowerCase()), hexToRgba(s.primary)),
+              )
             }
           >
             {t("editor.replaceEverywhere")}
@@ -308,6 +311,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
         </button>
       </div>
       {error && <p className="text-xs text-red-600">{error}</p>}
+      <SavedPalettes doc={doc} />
     </section>
   );
 }

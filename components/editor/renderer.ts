@@ -27,6 +27,8 @@ export interface PaintOptions {
   draft?: Rect | null;
   /** the outline of a lasso being drawn (document pixels) */
   lasso?: Point[] | null;
+  /** the pivot's pixel, drawn as a cross-hair (null: hidden) */
+  pivot?: Point | null;
 }
 
 /** Screen (CSS px in the canvas) position of the document's top-left corner. */
@@ -207,6 +209,7 @@ export class FrameRenderer {
         ctx.closePath();
       });
     }
+    if (opts.pivot) this.crossHair(ctx, o, view.zoom, opts.pivot);
     for (const rect of [sel?.mask ? null : sel, opts.draft]) {
       if (!rect) continue;
       ctx.save();
@@ -219,6 +222,42 @@ export class FrameRenderer {
       ctx.strokeRect(r[0], r[1], rect.width * view.zoom - 1, rect.height * view.zoom - 1);
       ctx.restore();
     }
+  }
+
+  /**
+   * The pivot: a cross-hair through the centre of its pixel, reaching past the pixel at any zoom,
+   * with a ring around the pixel; dark lines over light ones so it shows on every colour.
+   */
+  private crossHair(
+    ctx: CanvasRenderingContext2D,
+    o: { x: number; y: number },
+    zoom: number,
+    p: Point,
+  ) {
+    const cx = o.x + (p.x + 0.5) * zoom;
+    const cy = o.y + (p.y + 0.5) * zoom;
+    const arm = Math.max(8, zoom * 1.5);
+    const ring = Math.max(3, zoom * 0.7);
+    ctx.save();
+    ctx.beginPath();
+    ctx.moveTo(cx - arm, cy);
+    ctx.lineTo(cx - ring, cy);
+    ctx.moveTo(cx + ring, cy);
+    ctx.lineTo(cx + arm, cy);
+    ctx.moveTo(cx, cy - arm);
+    ctx.lineTo(cx, cy - ring);
+    ctx.moveTo(cx, cy + ring);
+    ctx.lineTo(cx, cy + arm);
+    ctx.moveTo(cx + ring, cy);
+    ctx.arc(cx, cy, ring, 0, Math.PI * 2);
+    ctx.lineCap = "round";
+    ctx.strokeStyle = "rgba(255,255,255,0.95)";
+    ctx.lineWidth = 3;
+    ctx.stroke();
+    ctx.strokeStyle = "#db2777";
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    ctx.restore();
   }
 
   private checkerPattern(ctx: CanvasRenderingContext2D) {

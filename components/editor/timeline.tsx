@@ -17,7 +17,7 @@ import { DIRECTIONS8, DOCUMENT_MAX_FRAMES, type Facing } from "@/lib/vocabulary"
 import { useI18n } from "../i18n-provider";
 import { PlaybackControls } from "../playback/playback-controls";
 import { usePlayback } from "../playback/use-playback";
-import { useEditor } from "./editor-store";
+import { useEditor, useEditorControls } from "./editor-store";
 
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -55,7 +55,7 @@ const FrameThumb = memo(
 /** Frames (add, duplicate, delete, reorder, duration), playback, onion skin and tags. */
 export function Timeline({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditorControls();
   const [useDurations, setUseDurations] = useState(true);
   const [tagName, setTagName] = useState("");
   const [tagRange, setTagRange] = useState({ from: 1, to: 1 });
@@ -188,7 +188,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
           disabled={n >= DOCUMENT_MAX_FRAMES}
           title={`${t("editor.addFrame")} (N)`}
           onClick={() => {
-            s.apply(addFrame(doc, cur + 1));
+            s.edit((d) => addFrame(d, cur + 1));
             go(cur + 1);
           }}
         >
@@ -200,7 +200,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
           disabled={n >= DOCUMENT_MAX_FRAMES}
           title={`${t("editor.duplicateFrame")} (Shift+N)`}
           onClick={() => {
-            s.apply(duplicateFrame(doc, cur));
+            s.edit((d) => duplicateFrame(d, cur));
             go(cur + 1);
           }}
         >
@@ -210,7 +210,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
           type="button"
           className={small}
           disabled={n < 2}
-          onClick={() => s.apply(deleteFrame(doc, cur))}
+          onClick={() => s.edit((d) => deleteFrame(d, cur))}
         >
           {t("common.delete")}
         </button>
@@ -220,7 +220,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.frameEarlier")}
           disabled={cur === 0}
           onClick={() => {
-            s.apply(moveFrame(doc, cur, cur - 1));
+            s.edit((d) => moveFrame(d, cur, cur - 1));
             go(cur - 1);
           }}
         >
@@ -232,7 +232,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
           aria-label={t("editor.frameLater")}
           disabled={cur >= n - 1}
           onClick={() => {
-            s.apply(moveFrame(doc, cur, cur + 1));
+            s.edit((d) => moveFrame(d, cur, cur + 1));
             go(cur + 1);
           }}
         >
@@ -248,7 +248,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
             value={doc.frames[cur]?.durationMs ?? 100}
             onChange={(e) => {
               const ms = Number(e.target.value);
-              if (ms >= 10 && ms <= 10000) s.apply(setFrameDuration(doc, cur, ms));
+              if (ms >= 10 && ms <= 10000) s.edit((d) => setFrameDuration(d, cur, ms));
             }}
             className="w-16 rounded border border-zinc-300 px-1 dark:border-zinc-700 dark:bg-zinc-900"
             data-testid="frame-duration"
@@ -283,7 +283,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
               type="button"
               aria-label={t("editor.deleteTag", { name: tg.name })}
               onClick={() => {
-                s.apply(deleteTag(doc, i));
+                s.edit((d) => deleteTag(d, i));
                 resetTagFields();
               }}
             >
@@ -338,7 +338,7 @@ export function Timeline({ doc }: { doc: SpriteDocument }) {
               to: tagRange.to - 1,
               direction: tagDirection || undefined,
             };
-            s.apply(editing === null ? addTag(doc, tag) : updateTag(doc, editing, tag));
+            s.edit((d) => (editing === null ? addTag(d, tag) : updateTag(d, editing, tag)));
             resetTagFields();
           }}
         >

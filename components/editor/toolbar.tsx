@@ -1,5 +1,7 @@
 "use client";
 
+import { memo } from "react";
+import { useShallow } from "zustand/react/shallow";
 import { useI18n } from "../i18n-provider";
 import {
   EDITOR_TOOLS,
@@ -18,6 +20,14 @@ const LASSO_ICON = (
   </svg>
 );
 
+/** The pivot's cross-hair, as the canvas draws it. */
+const PIVOT_ICON = (
+  <svg viewBox="0 0 20 20" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.6">
+    <circle cx="10" cy="10" r="3.5" />
+    <path d="M10 1.5v5M10 13.5v5M1.5 10h5M13.5 10h5" strokeLinecap="round" />
+  </svg>
+);
+
 const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
   pencil: "✎",
   eraser: "⌫",
@@ -29,17 +39,26 @@ const TOOL_ICONS: Record<EditorTool, React.ReactNode> = {
   select: "⬚",
   lasso: LASSO_ICON,
   wand: "✦",
+  pivot: PIVOT_ICON,
 };
 
 const toggleClass = (on: boolean) =>
   `rounded border px-2 py-1 text-xs ${on ? "border-indigo-500 bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "border-zinc-300 dark:border-zinc-700"}`;
 
+// Both bars hear only of their own fields (memo: no props), so a stroke, fill or undo that
+// re-renders the editor around them does not re-render them.
+
 /** Tools on their Piskel/Aseprite keys, and the options of the tool in hand. */
-export function Toolbar() {
+export const Toolbar = memo(function Toolbar() {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditor(useShallow((st) => ({ tool: st.tool, set: st.set })));
   return (
-    <div className="flex flex-col gap-1" role="toolbar" aria-label={t("editor.tools")}>
+    // a second column when the editor is short (1024×768: eleven tools are taller than the canvas)
+    <div
+      className="flex min-h-0 flex-col flex-wrap content-start gap-1"
+      role="toolbar"
+      aria-label={t("editor.tools")}
+    >
       {EDITOR_TOOLS.map((tool) => {
         const label = `${t(`editor.tool.${tool}` as "editor.tool.pencil")} (${TOOL_KEYS[tool].toUpperCase()})`;
         return (
@@ -59,12 +78,28 @@ export function Toolbar() {
       })}
     </div>
   );
-}
+});
 
 /** The options bar above the canvas: tool options, mirror, zoom, grid. */
-export function ToolOptions() {
+export const ToolOptions = memo(function ToolOptions() {
   const { t } = useI18n();
-  const s = useEditor();
+  const s = useEditor(
+    useShallow((st) => ({
+      tool: st.tool,
+      pixelPerfect: st.pixelPerfect,
+      filled: st.filled,
+      contiguous: st.contiguous,
+      floating: st.floating,
+      mirrorH: st.mirrorH,
+      mirrorV: st.mirrorV,
+      zoom: st.zoom,
+      grid: st.grid,
+      showPivot: st.showPivot,
+      set: st.set,
+      setZoom: st.setZoom,
+      commitFloating: st.commitFloating,
+    })),
+  );
   return (
     <div className="flex flex-wrap items-center gap-1.5 text-xs" data-testid="tool-options">
       {(s.tool === "pencil" || s.tool === "eraser") && (
@@ -99,6 +134,7 @@ export function ToolOptions() {
         </button>
       )}
       {s.tool === "line" && <span className="text-zinc-500">{t("editor.lineHint")}</span>}
+      {s.tool === "pivot" && <span className="text-zinc-500">{t("editor.pivotToolHint")}</span>}
       {s.floating && (
         <span className="flex items-center gap-1" data-testid="floating-selection">
           <span className="text-zinc-500">{t("editor.floatingHint")}</span>
@@ -164,6 +200,15 @@ export function ToolOptions() {
       >
         {t("editor.grid")}
       </button>
+      <button
+        type="button"
+        className={toggleClass(s.showPivot)}
+        aria-pressed={s.showPivot}
+        onClick={() => s.set({ showPivot: !s.showPivot })}
+        title={t("editor.pivotHint")}
+      >
+        {t("editor.showPivot")}
+      </button>
     </div>
   );
-}
+});

@@ -3,18 +3,14 @@
 import { useEffect } from "react";
 import { addFrame, copySelection, cutSelection, duplicateFrame, pasteClip } from "@/lib/document";
 import { moveSelectionToFrame } from "@/lib/document/editor-ops";
-import { type EditorTool, useEditor } from "./editor-store";
+import { type EditorTool, TOOL_KEYS, useEditor } from "./editor-store";
 
-const LETTERS: Record<string, EditorTool> = {
-  b: "pencil",
-  e: "eraser",
-  i: "picker",
-  g: "bucket",
-  l: "line",
-  m: "select",
-  q: "lasso",
-  w: "wand",
-};
+/** Single-letter tool keys (U and Shift+U are handled on their own: rectangle / ellipse). */
+const LETTERS: Record<string, EditorTool> = Object.fromEntries(
+  (Object.entries(TOOL_KEYS) as [EditorTool, string][])
+    .filter(([, key]) => key.length === 1)
+    .map(([tool, key]) => [key, tool]),
+);
 
 function typing(target: EventTarget | null) {
   if (!(target instanceof HTMLElement)) return false;

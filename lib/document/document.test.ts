@@ -24,6 +24,7 @@ import {
   flipSelection,
   hexToRgba,
   linePoints,
+  loadPalette,
   mergeLayerDown,
   moveFrame,
   movePaletteColor,
@@ -508,6 +509,29 @@ describe("palette", () => {
     const swapped = apply(doc, remapToPalette(doc, ["#ff0000", "#0000ff"], [1, 0]));
     expect(art(swapped, L0F0)).toEqual(["BR"]);
     expect(() => remapToPalette(doc, ["#ff0000"], [0, 3])).toThrow(/mapping/);
+  });
+
+  it("loads a saved palette: RGBA pixels stay, indexed pixels move to the nearest entry", () => {
+    let rgba = createDocument({ width: 2, height: 1, palette: ["#ff0000"] });
+    rgba = apply(rgba, pencil(rgba, L0F0, [{ x: 0, y: 0 }], hexToRgba("#fe0101")));
+    const loaded = loadPalette(rgba, ["#00FF00", "#0000ff"]);
+    expect(loaded.step).not.toBeNull();
+    expect(loaded.doc.palette).toEqual(["#00ff00", "#0000ff"]);
+    expect(loaded.doc.cels[0]![0]).toBe(rgba.cels[0]![0]); // not one pixel touched
+    const u = undo(loaded.doc, commitEdit({ doc: rgba, history: createHistory() }, loaded).history);
+    expect(u.doc.palette).toEqual(["#ff0000"]);
+
+    let indexed = createDocument({
+      width: 2,
+      height: 1,
+      colorMode: "indexed",
+      palette: ["#fe0101"],
+    });
+    indexed = apply(indexed, pencil(indexed, L0F0, [{ x: 1, y: 0 }], hexToRgba("#fe0101")));
+    const moved = apply(indexed, loadPalette(indexed, ["#0000ff", "#ff0000"]));
+    expect(Array.from(moved.cels[0]![0]!)).toEqual([-1, 1]);
+    expect(art(moved, L0F0)).toEqual([".R"]);
+    expect(() => loadPalette(rgba, [])).toThrow(/1 to 256/);
   });
 });
 

@@ -53,7 +53,8 @@
  *   addPaletteColor(doc, hex, at?), removePaletteColor, movePaletteColor(from, to),
  *   setPaletteColor(i, hex) (indexed: recolours every frame), replaceColor(doc, from, to) (every
  *   cel, one step), usedColors, toIndexed(doc, {extendPalette?}), toRgba, remapToPalette(doc,
- *   palette, mapping?). Palette files: parsePaletteFile / formatPaletteHex|Gpl in lib/pixel/palette-formats.
+ *   palette, mapping?), loadPalette(doc, colours) (a saved palette as the swatches; indexed pixels
+ *   move to the nearest entry). Palette files: parsePaletteFile / formatPaletteHex|Gpl in lib/pixel/palette-formats.
  *
  * COMPOSITING (composite.ts)
  *   compositeFrame(doc, frame) → RGBA (visible layers, opacity) → `new ImageData(px, w, h)`;

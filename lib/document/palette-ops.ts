@@ -244,3 +244,18 @@ export function remapToPalette(doc: SpriteDocument, palette: string[], mapping?:
   }
   return documentStep("Remap palette", doc, next);
 }
+
+/**
+ * Takes a saved or built-in palette as the document's swatches. An RGBA document keeps its pixels
+ * (the palette is what the artist picks from, and what "lock to palette" snaps to); an indexed one
+ * cannot hold a colour outside its palette, so its pixels move to the nearest new entry.
+ */
+export function loadPalette(doc: SpriteDocument, palette: readonly string[]): Edit {
+  if (doc.colorMode === "indexed") return remapToPalette(doc, [...palette]);
+  if (palette.length === 0 || palette.length > MAX_PALETTE_COLORS) {
+    throw new InvalidInputError(`a palette has 1 to ${MAX_PALETTE_COLORS} colours`);
+  }
+  const next = shallowCopy(doc);
+  next.palette = palette.map(normalizeHex);
+  return documentStep("Load palette", doc, next);
+}
