@@ -585,7 +585,12 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
       return hsvToRgb(215, 0.3, Math.min(1, v * 1.05));
     }
     // colours keep their hue family (a heart stays red): lighter, darker, muted
-    if (scheme === 1) return hsvToRgb((h + 348) % 360, sat * 0.85, Math.min(1, v * 1.18 + 0.04));
+    // warmer is towards orange (hue 40): turning every hue the same way made brown wood pink
+    if (scheme === 1) {
+      const toWarm = ((40 - h + 540) % 360) - 180;
+      const hw = (h + Math.sign(toWarm) * Math.min(10, Math.abs(toWarm)) + 360) % 360;
+      return hsvToRgb(hw, sat * 0.85, Math.min(1, v * 1.18 + 0.04));
+    }
     if (scheme === 2) return hsvToRgb((h + 10) % 360, Math.min(1, sat * 1.1), v * 0.68);
     return hsvToRgb(h, sat * 0.4, Math.min(1, v * 1.05 + 0.04));
   };
@@ -593,7 +598,7 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat);
   for (const i of surface) {
     const m = design.materials[i]!;
-    m.ramp = makeRamp(shift(m.ramp[2]));
+    m.ramp = (m.rampOf ?? makeRamp)(shift(m.ramp[2]));
   }
 }
 

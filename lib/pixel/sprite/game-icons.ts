@@ -261,7 +261,7 @@ export function neighbours4(j: number, cells: number): number[] {
 export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
   const n = cells * cells;
   const solid = new Uint8Array(n);
-  for (let i = 0; i < n; i++) solid[i] = cov[i]! >= 0.5 ? 1 : 0;
+  for (let i = 0; i < n; i++) solid[i] = cov[i]! >= 0.38 ? 1 : 0;
   // outside: flood from the border over non-solid cells; what it does not reach is enclosed
   const outside = new Uint8Array(n);
   const stack: number[] = [];

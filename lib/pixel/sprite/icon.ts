@@ -15,6 +15,7 @@ import {
   MONO,
 } from "./game-icons";
 import type { PromptInfo } from "./prompt";
+import { isHafted, restyleSilhouette, SLOT, surfaceOf, surfaceRamp } from "./restyle";
 
 /** Subjects whose top flickers like a flame. */
 const FLAMES = new Set(["fire", "campfire", "candle", "lamp", "torch", "volcano", "dynamite"]);
@@ -162,10 +163,23 @@ export function buildIcon(
 ): Design {
   const m = new Mats();
   let base: number[];
+  let styled: ReturnType<typeof restyleSilhouette> | undefined;
   if (raster.mono) {
-    const { body, accent } = silhouetteColors(info, opts.material ?? "iron", crng, opts.take);
+    const material = opts.material ?? "iron";
+    const { body, accent } = silhouetteColors(info, material, crng, opts.take);
+    const surface = surfaceOf(material);
+    const hafted =
+      (!opts.category || SWINGS.has(opts.category)) &&
+      surface === "metal" &&
+      isHafted(`${info.icon ?? ""} ${info.subject}`);
+    styled = restyleSilhouette(raster, surface, hafted);
     const b = m.add(body);
-    base = [b, m.add(accent), b];
+    const a = m.add(accent);
+    const wood = m.add("#9a6234");
+    const rampOf = (c: Rgb) => surfaceRamp(c, surface);
+    m.list[b]!.ramp = rampOf(body);
+    m.list[b]!.rampOf = rampOf;
+    base = [b, a, b, wood];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
   const specks =
@@ -247,25 +261,15 @@ export function buildIcon(
         if (mirror) sx = bx0 + bx1 - sx;
         if (sx < 0 || sx >= w) continue;
         const i = sy * w + sx;
-        const q = idx[i]!;
+        const q = styled ? styled.slot[i]! : idx[i]!;
         if (q < 0) continue;
-        // silhouettes carry their own bevel and dark cut-out lines; emoji keep their shading
-        const tone = raster.mono
-          ? q === MONO.detail
-            ? 0
-            : shade[i]! < 0
-              ? 1
-              : shade[i]! > 0
-                ? 3
-                : 2
-          : shade[i]! < 0
-            ? 1
-            : shade[i]! > 0
-              ? 3
-              : -1;
+        // silhouettes carry their own bevel, texture and dark cut-out lines (restyle.ts);
+        // emoji keep their shading
+        const tone = styled ? styled.tone[i]! : shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : -1;
         const speck = specks?.cells.get(i);
         if (speck !== undefined) c.plot(x, y + oy + rowDy, specks!.mat, 24, speck);
-        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
+        else if (tone === 4) c.plot(x, y + oy + rowDy, glint, 20 + q);
+        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, q === SLOT.detail ? 0 : tone);
       }
     if (campfire) {
       // two crossed logs under the flame, their cut ends light
