@@ -14,8 +14,10 @@ import {
   isCreatureMaterial,
   MONO,
 } from "./game-icons";
+import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
 import { isHafted, restyleSilhouette, SLOT, surfaceOf, surfaceRamp } from "./restyle";
+import type { SubjectCategory } from "./vocabulary";
 
 /** Subjects whose top flickers like a flame. */
 const FLAMES = new Set(["fire", "campfire", "candle", "lamp", "torch", "volcano", "dynamite"]);
@@ -204,6 +206,21 @@ export function buildIcon(
       }
   const bw = bx1 - bx0 + 1;
   const ground = size - 2;
+  const footing = footingFor(
+    opts.category as SubjectCategory | undefined,
+    `${info.icon ?? ""} ${info.subject}`,
+  );
+  const gm = footing ? groundMats(m) : undefined;
+  // the footprint at rest: the drawn cells of the bottom two rows (a building: its whole width)
+  let fx0 = bx1;
+  let fx1 = bx0;
+  for (let y = Math.max(by0, by1 - 1); y <= by1; y++)
+    for (let x = bx0; x <= bx1; x++)
+      if (idx[y * w + x]! >= 0) {
+        fx0 = Math.min(fx0, x);
+        fx1 = Math.max(fx1, x);
+      }
+  if (footing === "grass") [fx0, fx1] = [bx0, bx1];
   const ox = Math.floor((size - bw) / 2) - bx0;
   // a campfire's flame sits on its logs
   const oy = ground - by1 - (campfire ? Math.round(size * 0.12) : 0);
@@ -233,6 +250,8 @@ export function buildIcon(
       dy = 0;
       dx = [-1, 2, 1][pose.attack - 1]! * k;
     }
+    // a building stays on its ground: it smokes and flickers, it does not hop
+    if (footing === "grass") dx = dy = 0;
     if (pose.mode === "directions") {
       // a turning object: front, back (mirrored), side (thin), other side
       squeeze = pose.view === "side" ? 0.4 : 1;
@@ -271,6 +290,10 @@ export function buildIcon(
         else if (tone === 4) c.plot(x, y + oy + rowDy, glint, 20 + q);
         else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, q === SLOT.detail ? 0 : tone);
       }
+    if (footing && gm) {
+      const [a, b] = mirror ? [bx0 + bx1 - fx1, bx0 + bx1 - fx0] : [fx0, fx1];
+      drawFooting(c, footing, a + ox, b + ox, ground, gm);
+    }
     if (campfire) {
       // two crossed logs under the flame, their cut ends light
       const y = ground - Math.round(size * 0.07);
