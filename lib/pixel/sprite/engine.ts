@@ -30,6 +30,7 @@ import {
   type SpriteInterpretation,
 } from "./interpretation";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
+import { drawObjectFeatures, featureMats, objectFeatures } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -60,7 +61,13 @@ export function iconNeeds(
       // a campfire is the flame over a log pile drawn by the icon builder
       cells: Math.round(
         iconCells(size, Rng.from("icon-scale", prompt, seed, take)) *
-          (info.subject === "campfire" ? 0.72 : 1),
+          (info.subject === "campfire" ? 0.72 : 1) *
+          // a winged thing leaves room for its wings
+          (objectFeatures(info.features, "icon", info.subject, info.variant, info.icon).includes(
+            "wings",
+          )
+            ? 0.66
+            : 1),
       ),
       use: "subject",
     });
@@ -466,6 +473,14 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
+  // eyes, teeth, wings on a thing: their own colours, not the scheme's or the material's
+  const extras = objectFeatures(info.features, info.builder, info.subject, info.variant, info.icon);
+  const fm = extras.length
+    ? featureMats({
+        add: (b, opts) =>
+          design.materials.push(material(typeof b === "string" ? hexToRgb(b) : b, opts)) - 1,
+      })
+    : undefined;
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -477,6 +492,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
+  if (fm) drawObjectFeatures(c, extras, fm, pose);
   if (worn) wearOnTop(c, worn, wornMats);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)

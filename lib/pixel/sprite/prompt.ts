@@ -10,6 +10,7 @@ import { BUILDERS, type SubjectKind } from "./builders";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
+import { objectFeatures } from "./object-features";
 import {
   type Builder,
   COLORS,
@@ -840,7 +841,8 @@ function assemble(r: Reading): PromptInfo {
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
-    (f === "eyes" && (variant === "mimic" || subject === "beholder"));
+    (f === "eyes" && (variant === "mimic" || subject === "beholder")) ||
+    objectFeatures([f], builder, subject, variant, icon).length > 0;
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
   if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
     ignored.push(`full of ${phrases.contents}`);
