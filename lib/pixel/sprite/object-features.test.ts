@@ -94,3 +94,22 @@ describe("footing", () => {
     expect(await tops("an anvil")).toBeGreaterThan(1);
   });
 });
+
+describe("broken", () => {
+  it("chips and cracks any thing instead of rusting it: a gap across a sword's blade", async () => {
+    const info = parsePrompt("a broken sword");
+    expect(info.materials).toEqual(["broken"]);
+    for (const p of ["a sword", "a heart", "a house"]) {
+      const plain = (await draw(p)).grid;
+      const broken = (await draw(`a broken ${p.slice(2)}`)).grid;
+      // cells that held the thing's colour are now the outline's dark or see-through
+      let opened = 0;
+      for (let i = 0; i < plain.data.length; i += 4) {
+        const lumA = plain.data[i]! + plain.data[i + 1]! + plain.data[i + 2]!;
+        const lumB = broken.data[i]! + broken.data[i + 1]! + broken.data[i + 2]!;
+        if (plain.data[i + 3]! > 128 && (broken.data[i + 3]! < 128 || lumB < lumA - 120)) opened++;
+      }
+      expect(opened, p).toBeGreaterThanOrEqual(4);
+    }
+  });
+});

@@ -614,7 +614,8 @@ export type MaterialId =
   | "magic"
   | "haunted"
   | "lightning"
-  | "holy";
+  | "holy"
+  | "broken";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金"] },
@@ -626,7 +627,7 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   {
     id: "rusty",
-    en: ["rusty", "rusted", "corroded", "old", "ancient", "broken"],
+    en: ["rusty", "rusted", "corroded", "old", "ancient"],
     zh: ["生锈", "锈", "古老", "破旧"],
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
@@ -677,6 +678,12 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
     id: "holy",
     en: ["holy", "divine", "sacred", "blessed", "angelic", "celestial"],
     zh: ["神圣", "圣"],
+  },
+  // a shape, not a surface: a chipped notch and a crack (modifiers.ts drawMaterialFx)
+  {
+    id: "broken",
+    en: ["broken", "cracked", "shattered", "damaged", "smashed", "chipped"],
+    zh: ["破碎", "破损", "碎裂", "损坏", "坏掉"],
   },
 ];
 
