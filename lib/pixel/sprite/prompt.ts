@@ -924,11 +924,66 @@ function namedGameIcon(r: Reading): void {
   }
 }
 
+const BEING_CATEGORIES = new Set(["character", "race", "animal", "creature"]);
+
+/**
+ * Phase 3b, things only: English compounds put the head last. A thing's word followed by a
+ * word the vocabulary does not know ("rocket launcher", "satellite dish") names that word's
+ * thing, and an unknown word next to a thing's word may be the other half of an icon's name
+ * ("half heart", "round shield"). Either draws a game icon, as a guess the interpretation shows.
+ * Beings are left alone: "goblin chieftain" is a goblin of a rank, not a chieftain icon.
+ */
+function compoundHead(r: Reading): void {
+  if (r.icon) return;
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const names = gameNames;
+  for (let i = 0; i < r.mentions.length; i++) {
+    const m = r.mentions[i]!;
+    const s = subjectOf(m);
+    if (!s || isModifierWord(m) || !/^[a-z]+$/.test(m.word)) continue;
+    if (BEING_CATEGORIES.has(s.s.category)) continue;
+    // the words right after and right before the thing's word, when the vocabulary lacks them
+    const after = /^\s+([a-z]+)\b/.exec(r.text.slice(m.pos + m.word.length))?.[1];
+    const before = /\b([a-z]+)\s+$/.exec(r.text.slice(0, m.pos))?.[1];
+    let found: { names: string[]; a: string; b: string; other: string } | undefined;
+    for (const [a, b, other] of [
+      [m.word, after, after],
+      [before, m.word, before],
+    ] as const) {
+      if (!a || !b || !other || !r.unknown.includes(other)) continue;
+      const exact = [`${a}-${b}`, `${a}-${b}s`].filter((n) => names.has(n));
+      if (exact.length) found = { names: exact, a, b, other };
+      else if (other === after && after.length >= 4) {
+        // the unknown word is the head: an icon named by it ("launcher" → missile-launcher),
+        // when the name is specific (a "wheel" names car, ship and spinning wheels: no guess)
+        const g = findGameIcon([after], () => [...names]);
+        if (g && !g.loose && (g.exact || g.names.length === 1))
+          found = { names: g.names, a, b, other };
+      }
+      if (found) break;
+    }
+    if (!found) continue;
+    r.icon = `${GAME_ICON_PREFIX}${found.names.join("|")}`;
+    r.usedAsSubject.add(i);
+    r.pool = r.pool.filter((x) => x.i !== i);
+    r.subjects = r.subjects.filter((x) => x.i !== i);
+    r.unknown.splice(r.unknown.indexOf(found.other), 1);
+    const phrase = `${found.a} ${found.b}`;
+    const label = found.names[0]!.replace(/-/g, " ");
+    r.guesses.push(
+      `"${phrase}" is not in the engine's vocabulary; drew the game icon named ${label}`,
+    );
+    r.guessesZh.push(`词表中没有“${phrase}”;画了游戏图标 ${label}`);
+    return;
+  }
+}
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
   const r = readWords(prompt);
   splitPhrases(r);
   namedGameIcon(r);
+  compoundHead(r);
   chooseHead(r);
   chooseHeld(r);
   readModifiers(r);
