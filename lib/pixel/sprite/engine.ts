@@ -30,7 +30,14 @@ import {
   type SpriteInterpretation,
 } from "./interpretation";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
-import { drawObjectFeatures, featureMats, objectFeatures } from "./object-features";
+import {
+  contentMats,
+  contentsOverlay,
+  drawContents,
+  drawObjectFeatures,
+  featureMats,
+  objectFeatures,
+} from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -473,14 +480,16 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
-  // eyes, teeth, wings on a thing: their own colours, not the scheme's or the material's
+  // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
+  // material's
   const extras = objectFeatures(info.features, info.builder, info.subject, info.variant, info.icon);
-  const fm = extras.length
-    ? featureMats({
-        add: (b, opts) =>
-          design.materials.push(material(typeof b === "string" ? hexToRgb(b) : b, opts)) - 1,
-      })
-    : undefined;
+  const heap = contentsOverlay(info.contents, info.builder, info.subject, info.variant, info.icon);
+  const add = {
+    add: (b: Rgb | string, opts?: { flat?: boolean; noOutline?: boolean }) =>
+      design.materials.push(material(typeof b === "string" ? hexToRgb(b) : b, opts)) - 1,
+  };
+  const fm = extras.length ? featureMats(add) : undefined;
+  const cm = heap ? contentMats(heap, add) : undefined;
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -493,6 +502,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (fm) drawObjectFeatures(c, extras, fm, pose);
+  if (heap && cm) drawContents(c, heap, cm, pose);
   if (worn) wearOnTop(c, worn, wornMats);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)

@@ -113,3 +113,28 @@ describe("broken", () => {
     }
   });
 });
+
+describe("full of …", () => {
+  it("heaps any contents on any container's rim and reports it as drawn", async () => {
+    for (const [p, hex] of [
+      ["a barrel full of apples", "#d8383c"],
+      ["a chest full of potions", "#4070e0"],
+      ["a basket full of eggs", "#f4e4c0"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect(info.ignored, p).toEqual([]);
+      const r = await draw(p);
+      expect(r.interpretation.summary, p).toMatch(/full of/);
+      const plain = await draw(p.replace(/ full of .*/, ""));
+      expect(cellsOf(r.grid, hex, 10), p).toBeGreaterThan(cellsOf(plain.grid, hex, 10) + 3);
+    }
+  });
+
+  it("reports contents a thing cannot hold, and a chest still heaps its own gold", () => {
+    expect(parsePrompt("a sword full of apples").ignored).toContain("full of apple");
+    expect(parsePrompt("一个装满药水的宝箱").contents).toBe("potions");
+    const gold = parsePrompt("a treasure chest full of gold");
+    expect(gold.contents).toBe("gold");
+    expect(gold.ignored).toEqual([]);
+  });
+});

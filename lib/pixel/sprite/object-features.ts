@@ -147,3 +147,142 @@ function behind(c: SpriteCanvas, draw: (c: SpriteCanvas) => void): void {
       c.tone[i] = tone[i]!;
     }
 }
+
+// ---- "full of …" ------------------------------------------------------------------------------
+
+/** What a container is full of: gold and gems (a chest heaps its own), potions, or any noun. */
+export type Contents = "gold" | "gems" | "potions" | (string & {});
+
+const CONTAINER =
+  /chest|coffer|trunk|barrel|keg|crate|box|bag|sack|pouch|purse|basket|cauldron|pot|jar|urn|vase|bucket|pail|tub|bowl|cup|mug|goblet|chalice|cart|barrow|wagon|bottle|flask|vial|nest|well|pit|shelf|tray|plate/;
+
+/** Is the drawn subject a container, so "full of …" heaps its contents over its rim? */
+export function holdsContents(builder: Builder, subject: string, icon?: string): boolean {
+  if (!isObjectSubject(builder, subject, icon)) return false;
+  const name = icon && isGameIconRef(icon) ? parseGameRef(icon).names.join(" ") : (icon ?? "");
+  return CONTAINER.test(`${subject} ${name}`);
+}
+
+/** The contents the overlay heaps (a chest heaps its own gold and gems), or none. */
+export function contentsOverlay(
+  contents: Contents | undefined,
+  builder: Builder,
+  subject: string,
+  variant: string,
+  icon?: string,
+): Contents | undefined {
+  if (!contents) return undefined;
+  const hoard = builder === "item" && (variant === "chest" || variant === "mimic");
+  if (hoard && (contents === "gold" || contents === "gems")) return undefined;
+  return holdsContents(builder, subject, icon) ? contents : undefined;
+}
+
+// the colours of a heap of common contents (anything else: a seeded warm colour)
+const CONTENT_COLORS: Record<string, string[]> = {
+  gold: ["#f0c838", "#e8a820"],
+  gems: ["#e04050", "#40c070", "#4090e8", "#b060e0"],
+  potions: ["#e04050", "#4070e0", "#50c050"],
+  apple: ["#d8383c", "#e85040"],
+  fish: ["#6c9cc8", "#e8a040"],
+  bone: ["#eeead8"],
+  skull: ["#eeead8"],
+  egg: ["#f4e4c0", "#e8c898"],
+  mushroom: ["#d8383c", "#eeeef2"],
+  flower: ["#f078b4", "#f2d23c"],
+  candy: ["#f078b4", "#7cd0f0", "#f2d23c"],
+  coal: ["#34303e"],
+  water: ["#8cdcf8"],
+  snow: ["#eeeef2"],
+  arrow: ["#8c5a30"],
+  scroll: ["#e8d8a8"],
+  gem: ["#e04050", "#40c070", "#4090e8"],
+  berry: ["#c03060", "#6040c0"],
+  orange: ["#f0862a"],
+  lemon: ["#f2d23c"],
+  cherry: ["#c8283c"],
+  slime: ["#6cd048"],
+  eyeball: ["#eeeef2"],
+  bread: ["#d8a058"],
+  carrot: ["#f0862a"],
+  potato: ["#c8a068"],
+  corn: ["#f2d23c"],
+  wheat: ["#e8c060"],
+  ore: ["#8a7c6c", "#e8b52e"],
+  crystal: ["#7cdcf4", "#c070f0"],
+};
+
+export interface ContentMats {
+  tokens: number[];
+  cork: number;
+}
+
+export function contentMats(contents: Contents, m: Pick<Mats, "add">): ContentMats {
+  const list = CONTENT_COLORS[contents] ?? [
+    ["#e8a040", "#c8583c", "#d8c050"][
+      [...contents].reduce((a, ch) => a + ch.charCodeAt(0), 0) % 3
+    ]!,
+  ];
+  return { tokens: list.map((hex) => m.add(hex)), cork: m.add("#8c5a30") };
+}
+
+/**
+ * A heap of small tokens (coins, gems, bottles, fruit …) bulging over the top of what was drawn,
+ * two staggered rows; one token's light tone travels along the heap with the frame.
+ */
+export function drawContents(
+  c: SpriteCanvas,
+  contents: Contents,
+  cm: ContentMats,
+  pose: Pose,
+): void {
+  // the rim: the first row from the top at least 70 % as wide as the widest (a basket's handle
+  // and a cauldron's steam are above it)
+  const rows: [number, number][] = [];
+  let widest = 0;
+  for (let y = 0; y < c.h; y++) {
+    let a = c.w;
+    let b = -1;
+    for (let x = 0; x < c.w; x++) {
+      const i = y * c.w + x;
+      if (c.mat[i]! < 0 || c.part[i]! >= FOOTING_PART) continue;
+      a = Math.min(a, x);
+      b = Math.max(b, x);
+    }
+    rows.push([a, b]);
+    widest = Math.max(widest, b - a + 1);
+  }
+  const y0 = rows.findIndex(([a, b]) => b >= 0 && b - a + 1 >= widest * 0.7);
+  if (y0 < 0) return;
+  const [x0, x1] = rows[y0]!;
+  const k = Math.max(1, Math.round(c.w / 32));
+  const bw = x1 - x0 + 1;
+  const half = Math.max(3 * k, Math.round(bw * 0.36));
+  const cx = Math.round((x0 + x1 + 1) / 2);
+  const bottle = contents === "potions";
+  const step = 3 * k;
+  const glint = Math.round(pose.t * 4) % 4;
+  let n = 0;
+  for (let row = 0; row < 2; row++) {
+    const span = row ? half - 2 * k : half;
+    const y = Math.max(0, y0 - (row ? 3 : 1) * k - (bottle ? k : 0));
+    for (let x = cx - span + (row ? k : 0); x + 2 * k - 1 <= cx + span; x += step, n++) {
+      const mat = cm.tokens[n % cm.tokens.length]!;
+      const lit = n % 4 === glint ? 3 : 2;
+      if (bottle) {
+        c.rect(x, y, x + 2 * k - 1, y + 2 * k, mat, 49, lit);
+        c.rect(
+          x + (k > 1 ? k / 2 : 0),
+          y - k,
+          x + (k > 1 ? k * 1.5 - 1 : 0),
+          y - 1,
+          cm.cork,
+          49,
+          2,
+        );
+      } else {
+        c.rect(x, y, x + 2 * k - 1, y + 2 * k - 1, mat, 49, 2);
+        c.rect(x, y, x + k - 1, y + k - 1, mat, 49, lit === 3 ? 3 : 2);
+      }
+    }
+  }
+}

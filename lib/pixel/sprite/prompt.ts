@@ -10,7 +10,7 @@ import { BUILDERS, type SubjectKind } from "./builders";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
-import { objectFeatures } from "./object-features";
+import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import {
   type Builder,
   COLORS,
@@ -73,7 +73,7 @@ export interface PromptInfo {
   lent: string[];
   nothingMatched: boolean;
   /** what a container is full of ("a chest full of gold") */
-  contents?: "gold" | "gems";
+  contents?: Contents;
   /** body features named after "with" ("with teeth", "with wings") */
   features: string[];
   /** headwear put on any subject ("a cat wearing a wizard hat") */
@@ -441,7 +441,7 @@ function compoundSubject(words: string[]): { s: Subject; word: string; tail: str
 const PERSON_SUFFIX = /(ist|er|or|ian|man|woman|smith|maker|keeper|monger|ess|eer|ant)$/;
 
 const CONTENTS_RE =
-  /\b(?:full of|filled with|overflowing with|stuffed with|loaded with)\s+(?:shiny\s+|golden\s+)?(gold|coins?|gold coins?|treasure|loot|money|gems?|jewels?|diamonds?)\b|装满了?(金币|黄金|金子|财宝|宝石)/;
+  /\b(?:full of|filled with|overflowing with|stuffed with|loaded with)\s+(?:shiny\s+|golden\s+)?(gold|coins?|gold coins?|treasure|loot|money|gems?|jewels?|diamonds?|potions?|[a-z]{3,})\b|装满了?(金币|黄金|金子|财宝|宝石|药水)/;
 const FEATURES_RE =
   /\b(?:with|has|having)\s+(?:(?:sharp|big|huge|glowing|many|two|four|red|white)\s+)?(teeth|fangs|eyes|eye|wings|horns|tentacles)\b|(?:长着|有)(牙齿|獠牙|眼睛|翅膀|角)/g;
 const EMOJI_RE =
@@ -471,7 +471,13 @@ function readPhrases(text: string): {
   const c = CONTENTS_RE.exec(text);
   if (c) {
     const what = c[1] ?? c[2] ?? "";
-    contents = /gem|jewel|diamond|宝石/.test(what) ? "gems" : "gold";
+    contents = /gem|jewel|diamond|宝石/.test(what)
+      ? "gems"
+      : /potion|药水/.test(what)
+        ? "potions"
+        : /gold|coin|treasure|loot|money|金|财宝/.test(what)
+          ? "gold"
+          : what.replace(/(?<=[^s])s$/, "");
     text = text.slice(0, c.index) + " ".repeat(c[0].length) + text.slice(c.index + c[0].length);
   }
   // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
@@ -844,7 +850,12 @@ function assemble(r: Reading): PromptInfo {
     (f === "eyes" && (variant === "mimic" || subject === "beholder")) ||
     objectFeatures([f], builder, subject, variant, icon).length > 0;
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
-  if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
+  const hoard = kind === "item" && (variant === "chest" || variant === "mimic");
+  if (
+    phrases.contents &&
+    !(hoard && (phrases.contents === "gold" || phrases.contents === "gems")) &&
+    !contentsOverlay(phrases.contents, builder, subject, variant, icon)
+  )
     ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
