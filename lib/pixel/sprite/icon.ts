@@ -288,7 +288,7 @@ export function buildIcon(
         const speck = specks?.cells.get(i);
         if (speck !== undefined) c.plot(x, y + oy + rowDy, specks!.mat, 24, speck);
         else if (tone === 4) c.plot(x, y + oy + rowDy, glint, 20 + q);
-        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, q === SLOT.detail ? 0 : tone);
+        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, styled && q === SLOT.detail ? 0 : tone);
       }
     if (footing && gm) {
       const [a, b] = mirror ? [bx0 + bx1 - fx1, bx0 + bx1 - fx0] : [fx0, fx1];

@@ -65,4 +65,18 @@ describe("restyle of borrowed silhouettes", () => {
       expect(Math.floor(white / width)).toBeLessThan(top + (width - top) / 2);
     }
   });
+
+  it("leaves emoji art's own colour clusters alone (only silhouettes get dark cut-out lines)", async () => {
+    const o = { prompt: "a heart", seed: 4, mode: "idle" as const, index: 0, count: 1 };
+    await prepareSprite(o);
+    const { data } = renderSpriteGrid(o).grid;
+    let opaque = 0;
+    let red = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! < 128) continue;
+      opaque++;
+      if (data[i]! > 180) red++;
+    }
+    expect(red).toBeGreaterThan(opaque * 0.5);
+  });
 });
