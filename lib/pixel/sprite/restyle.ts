@@ -78,6 +78,21 @@ export interface Restyled {
   tone: Int8Array;
 }
 
+/** A bounding box that grows cell by cell (empty: x1 < 0). */
+interface Box {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+const emptyBox = (w: number, h: number): Box => ({ x0: w, x1: -1, y0: h, y1: -1 });
+function grow(b: Box, x: number, y: number): void {
+  b.x0 = Math.min(b.x0, x);
+  b.x1 = Math.max(b.x1, x);
+  b.y0 = Math.min(b.y0, y);
+  b.y1 = Math.max(b.y1, y);
+}
+
 function hash(x: number, y: number): number {
   let h = (x * 374761393 + y * 668265263) | 0;
   h = Math.imul(h ^ (h >>> 13), 1274126177);
@@ -153,19 +168,13 @@ function findHandle(solid: Uint8Array, w: number, h: number): number[] {
     const comp: number[] = [];
     const st = [i];
     seen[i] = 1;
-    let x0 = w;
-    let x1 = -1;
-    let y0 = h;
-    let y1 = -1;
+    const box = emptyBox(w, h);
     while (st.length) {
       const j = st.pop()!;
       comp.push(j);
       const x = j % w;
       const y = (j - x) / w;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
+      grow(box, x, y);
       for (let dy = -1; dy <= 1; dy++)
         for (let dx = -1; dx <= 1; dx++) {
           const xx = x + dx;
@@ -177,7 +186,7 @@ function findHandle(solid: Uint8Array, w: number, h: number): number[] {
           }
         }
     }
-    const long = Math.max(x1 - x0, y1 - y0) + 1;
+    const long = Math.max(box.x1 - box.x0, box.y1 - box.y0) + 1;
     if (long >= Math.max(5, w * 0.25) && comp.length > best.length) best = comp;
   }
   return best.length >= total * 0.08 ? best : [];
@@ -192,10 +201,7 @@ export function restyleSilhouette(r: IconRaster, surface: Surface, hafted: boole
   const n = w * h;
   const slot = new Int8Array(n).fill(-1);
   const tone = new Int8Array(n);
-  let bx0 = w;
-  let bx1 = -1;
-  let by0 = h;
-  let by1 = -1;
+  const box = emptyBox(w, h);
   const solid = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const q = idx[i]!;
@@ -203,13 +209,9 @@ export function restyleSilhouette(r: IconRaster, surface: Surface, hafted: boole
     slot[i] = q;
     tone[i] = q === MONO.detail ? 0 : shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : 2;
     if (q !== MONO.detail) solid[i] = 1;
-    const x = i % w;
-    const y = (i - x) / w;
-    bx0 = Math.min(bx0, x);
-    bx1 = Math.max(bx1, x);
-    by0 = Math.min(by0, y);
-    by1 = Math.max(by1, y);
+    grow(box, i % w, Math.floor(i / w));
   }
+  const { x0: bx0, x1: bx1, y0: by0, y1: by1 } = box;
   if (bx1 < 0) return { slot, tone };
   const handle = new Uint8Array(n);
   if (hafted) for (const i of findHandle(solid, w, h)) handle[i] = 1;
