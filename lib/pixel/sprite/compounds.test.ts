@@ -24,3 +24,19 @@ describe("English compounds of things put the head last", () => {
     expect(goblin.builder).toBe("humanoid");
   });
 });
+
+describe("an emoji's label", () => {
+  it("names the picture: its material word is not a modifier (💎 is a gem, not a stone gem)", () => {
+    const gem = parsePrompt("💎");
+    expect(gem.subject).toBe("gem");
+    expect(gem.materials).toEqual([]);
+  });
+});
+
+describe("towers", () => {
+  it("a lighthouse and a tower are their own drawings, not the castle", () => {
+    expect(parsePrompt("a lighthouse").icon).toMatch(/^gi\/lighthouse/);
+    expect(parsePrompt("a watchtower").icon).toMatch(/tower/);
+    expect(parsePrompt("a haunted mansion").subject).toBe("house");
+  });
+});

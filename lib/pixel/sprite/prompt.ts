@@ -485,8 +485,16 @@ function readPhrases(text: string): {
   text = text.replace(/\b(?:of|made of)\b/g, (m) => (m === "of" ? "and" : m));
   // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
   text = text.replace(EMOJI_RE, (e) => {
-    const label = emojiLabel(e);
-    return label ? ` ${label.toLowerCase().replace(/[^a-z0-9 -]/g, "")} ` : " ";
+    const label = emojiLabel(e)
+      ?.toLowerCase()
+      .replace(/[^a-z0-9 -]/g, "");
+    if (!label) return " ";
+    // a label's material word names the picture ("gem stone" is a gem, not a stone one); a
+    // colour word stays ("white flag")
+    const L = lex();
+    const words = label.split(/\s+/);
+    const kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    return ` ${(words.length > 1 && kept.length ? kept : words).join(" ")} `;
   });
   const features: string[] = [];
   text = text.replace(BREATH_RE, (m) => {
