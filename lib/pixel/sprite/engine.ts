@@ -608,7 +608,7 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
       // greys: bronze, dark iron, blued steel
       if (scheme === 1) return hsvToRgb(30, 0.4, Math.min(1, v * 0.95));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
-      return hsvToRgb(215, 0.3, Math.min(1, v * 1.05));
+      return hsvToRgb(215, 0.42, Math.min(1, v * 1.05));
     }
     // colours keep their hue family (a heart stays red): lighter, darker, muted
     // warmer is towards orange (hue 40): turning every hue the same way made brown wood pink

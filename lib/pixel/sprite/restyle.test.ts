@@ -79,4 +79,24 @@ describe("restyle of borrowed silhouettes", () => {
     }
     expect(red).toBeGreaterThan(opaque * 0.5);
   });
+
+  it("grows a drawing of thin strokes into the partly covered cells beside them at 32 cells", () => {
+    const n = 32;
+    const cov = new Float32Array(n * n);
+    // an X of 1-cell strokes, each with a partly covered cell on its right
+    for (let k = 2; k < 30; k++) {
+      cov[k * n + k] = 0.9;
+      cov[k * n + k + 1] = 0.3;
+      cov[k * n + (n - 1 - k)] = 0.9;
+      cov[k * n + (n - k)] = 0.3;
+    }
+    const r = silhouetteCells(cov, n);
+    const drawn = [...r.idx].filter((q) => q >= 0).length;
+    expect(drawn).toBeGreaterThan(28 * 2 * 1.6);
+    // a solid shape keeps its outline where it was
+    const block = new Float32Array(n * n);
+    for (let y = 8; y < 24; y++) for (let x = 8; x < 24; x++) block[y * n + x] = 1;
+    block[8 * n + 7] = 0.3;
+    expect(silhouetteCells(block, n).idx[8 * n + 7]).toBe(-1);
+  });
 });
