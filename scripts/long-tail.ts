@@ -48,14 +48,8 @@ const EXTRA = [
  * measurement, fixed so later vocabulary does not shrink it) → out/held-out(-2|-tail).png.
  */
 async function heldOut() {
-  const n =
-    process.env.HELD_OUT === "2"
-      ? "-2"
-      : process.env.HELD_OUT === "tail"
-        ? "-tail"
-        : process.env.HELD_OUT === "3"
-          ? "-3"
-          : "";
+  // HELD_OUT=1 → held-out.txt; any other name → held-out-<name>.txt (2, 3, tail, objects-a …)
+  const n = process.env.HELD_OUT === "1" ? "" : `-${process.env.HELD_OUT}`;
   const prompts = fs
     .readFileSync(path.join(__dirname, `held-out${n}.txt`), "utf8")
     .split("\n")

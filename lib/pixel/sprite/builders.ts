@@ -103,8 +103,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["vehicle", "building", "plant"],
     read: (s) => ({
       kind: s.category === "vehicle" ? "vehicle" : s.category === "building" ? "building" : "plant",
-      // towers and lighthouses are drawn by the castle part
-      variant: s.ref === "tower" || s.ref === "lighthouse" ? "castle" : s.ref,
+      variant: s.ref,
     }),
     build: (info, rng, crng, size) => buildScenery(info, rng, crng, size),
     object: true,

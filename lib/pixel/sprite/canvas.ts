@@ -13,6 +13,8 @@ export interface Material {
   flat?: boolean;
   /** does not produce a dark outline around itself (effects such as slashes and smoke) */
   noOutline?: boolean;
+  /** how a new base colour becomes a ramp (a surface's own, restyle.ts); default makeRamp */
+  rampOf?: (base: Rgb) => [Rgb, Rgb, Rgb, Rgb];
 }
 
 export function material(base: Rgb, opts: { flat?: boolean; noOutline?: boolean } = {}): Material {

@@ -30,6 +30,14 @@ import {
   type SpriteInterpretation,
 } from "./interpretation";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
+import {
+  contentMats,
+  contentsOverlay,
+  drawContents,
+  drawObjectFeatures,
+  featureMats,
+  objectFeatures,
+} from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -60,7 +68,13 @@ export function iconNeeds(
       // a campfire is the flame over a log pile drawn by the icon builder
       cells: Math.round(
         iconCells(size, Rng.from("icon-scale", prompt, seed, take)) *
-          (info.subject === "campfire" ? 0.72 : 1),
+          (info.subject === "campfire" ? 0.72 : 1) *
+          // a winged thing leaves room for its wings
+          (objectFeatures(info.features, "icon", info.subject, info.variant, info.icon).includes(
+            "wings",
+          )
+            ? 0.66
+            : 1),
       ),
       use: "subject",
     });
@@ -466,6 +480,16 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
+  // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
+  // material's
+  const extras = objectFeatures(info.features, info.builder, info.subject, info.variant, info.icon);
+  const heap = contentsOverlay(info.contents, info.builder, info.subject, info.variant, info.icon);
+  const add = {
+    add: (b: Rgb | string, opts?: { flat?: boolean; noOutline?: boolean }) =>
+      design.materials.push(material(typeof b === "string" ? hexToRgb(b) : b, opts)) - 1,
+  };
+  const fm = extras.length ? featureMats(add) : undefined;
+  const cm = heap ? contentMats(heap, add) : undefined;
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -477,6 +501,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
+  if (fm) drawObjectFeatures(c, extras, fm, pose);
+  if (heap && cm) drawContents(c, heap, cm, pose);
   if (worn) wearOnTop(c, worn, wornMats);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
@@ -582,10 +608,15 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
       // greys: bronze, dark iron, blued steel
       if (scheme === 1) return hsvToRgb(30, 0.4, Math.min(1, v * 0.95));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
-      return hsvToRgb(215, 0.3, Math.min(1, v * 1.05));
+      return hsvToRgb(215, 0.42, Math.min(1, v * 1.05));
     }
     // colours keep their hue family (a heart stays red): lighter, darker, muted
-    if (scheme === 1) return hsvToRgb((h + 348) % 360, sat * 0.85, Math.min(1, v * 1.18 + 0.04));
+    // warmer is towards orange (hue 40): turning every hue the same way made brown wood pink
+    if (scheme === 1) {
+      const toWarm = ((40 - h + 540) % 360) - 180;
+      const hw = (h + Math.sign(toWarm) * Math.min(10, Math.abs(toWarm)) + 360) % 360;
+      return hsvToRgb(hw, sat * 0.85, Math.min(1, v * 1.18 + 0.04));
+    }
     if (scheme === 2) return hsvToRgb((h + 10) % 360, Math.min(1, sat * 1.1), v * 0.68);
     return hsvToRgb(h, sat * 0.4, Math.min(1, v * 1.05 + 0.04));
   };
@@ -593,7 +624,7 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat);
   for (const i of surface) {
     const m = design.materials[i]!;
-    m.ramp = makeRamp(shift(m.ramp[2]));
+    m.ramp = (m.rampOf ?? makeRamp)(shift(m.ramp[2]));
   }
 }
 

@@ -261,7 +261,26 @@ export function neighbours4(j: number, cells: number): number[] {
 export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
   const n = cells * cells;
   const solid = new Uint8Array(n);
-  for (let i = 0; i < n; i++) solid[i] = cov[i]! >= 0.5 ? 1 : 0;
+  for (let i = 0; i < n; i++) solid[i] = cov[i]! >= 0.38 ? 1 : 0;
+  // a drawing of thin strokes (a crossbow, a net, a pitchfork) falls apart into 1-px lines at
+  // 24–32 cells: when hardly any solid cell is surrounded by solid ones, the strokes grow into
+  // the partly covered cells beside them
+  if (cells >= 24 && cells <= 40) {
+    let solidN = 0;
+    let core = 0;
+    for (let i = 0; i < n; i++) {
+      if (!solid[i]) continue;
+      solidN++;
+      if (neighbours4(i, cells).every((j) => solid[j])) core++;
+    }
+    if (solidN && core < solidN * 0.2) {
+      const grown = solid.slice();
+      for (let i = 0; i < n; i++)
+        if (!solid[i] && cov[i]! >= 0.12 && neighbours4(i, cells).some((j) => solid[j]))
+          grown[i] = 1;
+      solid.set(grown);
+    }
+  }
   // outside: flood from the border over non-solid cells; what it does not reach is enclosed
   const outside = new Uint8Array(n);
   const stack: number[] = [];

@@ -14,7 +14,10 @@ import {
   isCreatureMaterial,
   MONO,
 } from "./game-icons";
+import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
+import { isHafted, restyleSilhouette, SLOT, surfaceOf, surfaceRamp } from "./restyle";
+import type { SubjectCategory } from "./vocabulary";
 
 /** Subjects whose top flickers like a flame. */
 const FLAMES = new Set(["fire", "campfire", "candle", "lamp", "torch", "volcano", "dynamite"]);
@@ -162,10 +165,23 @@ export function buildIcon(
 ): Design {
   const m = new Mats();
   let base: number[];
+  let styled: ReturnType<typeof restyleSilhouette> | undefined;
   if (raster.mono) {
-    const { body, accent } = silhouetteColors(info, opts.material ?? "iron", crng, opts.take);
+    const material = opts.material ?? "iron";
+    const { body, accent } = silhouetteColors(info, material, crng, opts.take);
+    const surface = surfaceOf(material);
+    const hafted =
+      (!opts.category || SWINGS.has(opts.category)) &&
+      surface === "metal" &&
+      isHafted(`${info.icon ?? ""} ${info.subject}`);
+    styled = restyleSilhouette(raster, surface, hafted);
     const b = m.add(body);
-    base = [b, m.add(accent), b];
+    const a = m.add(accent);
+    const wood = m.add("#9a6234");
+    const rampOf = (c: Rgb) => surfaceRamp(c, surface);
+    m.list[b]!.ramp = rampOf(body);
+    m.list[b]!.rampOf = rampOf;
+    base = [b, a, b, wood];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
   const specks =
@@ -190,6 +206,21 @@ export function buildIcon(
       }
   const bw = bx1 - bx0 + 1;
   const ground = size - 2;
+  const footing = footingFor(
+    opts.category as SubjectCategory | undefined,
+    `${info.icon ?? ""} ${info.subject}`,
+  );
+  const gm = footing ? groundMats(m) : undefined;
+  // the footprint at rest: the drawn cells of the bottom two rows (a building: its whole width)
+  let fx0 = bx1;
+  let fx1 = bx0;
+  for (let y = Math.max(by0, by1 - 1); y <= by1; y++)
+    for (let x = bx0; x <= bx1; x++)
+      if (idx[y * w + x]! >= 0) {
+        fx0 = Math.min(fx0, x);
+        fx1 = Math.max(fx1, x);
+      }
+  if (footing === "grass") [fx0, fx1] = [bx0, bx1];
   const ox = Math.floor((size - bw) / 2) - bx0;
   // a campfire's flame sits on its logs
   const oy = ground - by1 - (campfire ? Math.round(size * 0.12) : 0);
@@ -219,6 +250,8 @@ export function buildIcon(
       dy = 0;
       dx = [-1, 2, 1][pose.attack - 1]! * k;
     }
+    // a building stays on its ground: it smokes and flickers, it does not hop
+    if (footing === "grass") dx = dy = 0;
     if (pose.mode === "directions") {
       // a turning object: front, back (mirrored), side (thin), other side
       squeeze = pose.view === "side" ? 0.4 : 1;
@@ -247,26 +280,20 @@ export function buildIcon(
         if (mirror) sx = bx0 + bx1 - sx;
         if (sx < 0 || sx >= w) continue;
         const i = sy * w + sx;
-        const q = idx[i]!;
+        const q = styled ? styled.slot[i]! : idx[i]!;
         if (q < 0) continue;
-        // silhouettes carry their own bevel and dark cut-out lines; emoji keep their shading
-        const tone = raster.mono
-          ? q === MONO.detail
-            ? 0
-            : shade[i]! < 0
-              ? 1
-              : shade[i]! > 0
-                ? 3
-                : 2
-          : shade[i]! < 0
-            ? 1
-            : shade[i]! > 0
-              ? 3
-              : -1;
+        // silhouettes carry their own bevel, texture and dark cut-out lines (restyle.ts);
+        // emoji keep their shading
+        const tone = styled ? styled.tone[i]! : shade[i]! < 0 ? 1 : shade[i]! > 0 ? 3 : -1;
         const speck = specks?.cells.get(i);
         if (speck !== undefined) c.plot(x, y + oy + rowDy, specks!.mat, 24, speck);
-        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, tone);
+        else if (tone === 4) c.plot(x, y + oy + rowDy, glint, 20 + q);
+        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, styled && q === SLOT.detail ? 0 : tone);
       }
+    if (footing && gm) {
+      const [a, b] = mirror ? [bx0 + bx1 - fx1, bx0 + bx1 - fx0] : [fx0, fx1];
+      drawFooting(c, footing, a + ox, b + ox, ground, gm);
+    }
     if (campfire) {
       // two crossed logs under the flame, their cut ends light
       const y = ground - Math.round(size * 0.07);

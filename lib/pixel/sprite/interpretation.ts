@@ -192,6 +192,7 @@ export function interpretInfo(
 
 const MATERIAL_ZH = new Map(MATERIALS.map((m) => [m.id as string, m.zh[0]!]));
 const COLOR_ZH = new Map(COLORS.map((c) => [c.hex, c.zh[0]!]));
+const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
   teeth: "牙齿",
@@ -223,7 +224,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     for (const f of info.features)
       if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? f}`;
     if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
-      d += `,装满${info.contents === "gems" ? "宝石" : "金币"}`;
+      d += `,装满${CONTENTS_ZH[info.contents] ?? info.contents}`;
     segs.push(d);
   }
   const mods: string[] = [];

@@ -188,7 +188,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       const w = (10 + shape) * k;
       const h = 7 * k;
       // a chest full of something stands open with its hoard heaped above the rim
-      const hoard = info.contents;
+      const hoard =
+        info.contents === "gold" || info.contents === "gems" ? info.contents : undefined;
       const open = hoard ? 1 : pose.attack >= 2 ? (pose.attack === 2 ? 2 : 1) : 0;
       const x0 = Math.round(cx - w);
       const x1 = Math.round(cx + w) - 1;

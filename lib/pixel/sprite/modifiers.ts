@@ -77,7 +77,7 @@ export function applyMaterials(design: Design, materials: MaterialId[]): FxMats 
     let c: Rgb = mats[i]!.ramp[2];
     if (surf) c = surfaceColor(surf, c) ?? c;
     for (const t of tints) c = surfaceColor(t, c) ?? c;
-    mats[i]!.ramp = makeRamp(c);
+    mats[i]!.ramp = (mats[i]!.rampOf ?? makeRamp)(c);
   }
   const glow = materials.includes("magic");
   if (glow || materials.includes("haunted") || materials.includes("holy")) {
@@ -229,6 +229,24 @@ export function drawMaterialFx(
       c.plot(x, y, fx.bolt, 35);
       y++;
       if (d % 2 === 1) x += phase % 2 ? 1 : -1;
+    }
+  }
+  if (materials.includes("broken")) {
+    // a V-shaped chip out of the top edge right of centre, and a zigzag crack running down from
+    // its apex (erased cells: the outline pass draws them dark, as a crack)
+    const xn = Math.round(x0 + (x1 - x0) * 0.62);
+    const hw = Math.max(1, Math.round((x1 - x0) * 0.1));
+    for (let x = xn - hw; x <= xn + hw; x++) {
+      if (top[x]! < 0) continue;
+      const depth = Math.round((hw - Math.abs(x - xn)) * 1.3) + 1;
+      for (let d = 0; d < depth; d++) c.erase(x, top[x]! + d);
+    }
+    let x = xn;
+    let y = top[xn]! < 0 ? minTop : top[xn]! + Math.round(hw * 1.3) + 1;
+    const len = Math.round((maxBottom - minTop) * 0.42);
+    for (let d = 0; d < len; d++, y++) {
+      c.erase(x, y);
+      x += [1, 0, -1, -1, 0, 1][(d + (salt & 3)) % 6]!;
     }
   }
   if (materials.includes("holy")) {

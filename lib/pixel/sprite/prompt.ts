@@ -10,6 +10,7 @@ import { BUILDERS, type SubjectKind } from "./builders";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
+import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import {
   type Builder,
   COLORS,
@@ -72,7 +73,7 @@ export interface PromptInfo {
   lent: string[];
   nothingMatched: boolean;
   /** what a container is full of ("a chest full of gold") */
-  contents?: "gold" | "gems";
+  contents?: Contents;
   /** body features named after "with" ("with teeth", "with wings") */
   features: string[];
   /** headwear put on any subject ("a cat wearing a wizard hat") */
@@ -440,7 +441,7 @@ function compoundSubject(words: string[]): { s: Subject; word: string; tail: str
 const PERSON_SUFFIX = /(ist|er|or|ian|man|woman|smith|maker|keeper|monger|ess|eer|ant)$/;
 
 const CONTENTS_RE =
-  /\b(?:full of|filled with|overflowing with|stuffed with|loaded with)\s+(?:shiny\s+|golden\s+)?(gold|coins?|gold coins?|treasure|loot|money|gems?|jewels?|diamonds?)\b|装满了?(金币|黄金|金子|财宝|宝石)/;
+  /\b(?:full of|filled with|overflowing with|stuffed with|loaded with)\s+(?:shiny\s+|golden\s+)?(gold|coins?|gold coins?|treasure|loot|money|gems?|jewels?|diamonds?|potions?|[a-z]{3,})\b|装满了?(金币|黄金|金子|财宝|宝石|药水)/;
 const FEATURES_RE =
   /\b(?:with|has|having)\s+(?:(?:sharp|big|huge|glowing|many|two|four|red|white)\s+)?(teeth|fangs|eyes|eye|wings|horns|tentacles)\b|(?:长着|有)(牙齿|獠牙|眼睛|翅膀|角)/g;
 const EMOJI_RE =
@@ -470,7 +471,13 @@ function readPhrases(text: string): {
   const c = CONTENTS_RE.exec(text);
   if (c) {
     const what = c[1] ?? c[2] ?? "";
-    contents = /gem|jewel|diamond|宝石/.test(what) ? "gems" : "gold";
+    contents = /gem|jewel|diamond|宝石/.test(what)
+      ? "gems"
+      : /potion|药水/.test(what)
+        ? "potions"
+        : /gold|coin|treasure|loot|money|金|财宝/.test(what)
+          ? "gold"
+          : what.replace(/(?<=[^s])s$/, "");
     text = text.slice(0, c.index) + " ".repeat(c[0].length) + text.slice(c.index + c[0].length);
   }
   // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
@@ -478,8 +485,16 @@ function readPhrases(text: string): {
   text = text.replace(/\b(?:of|made of)\b/g, (m) => (m === "of" ? "and" : m));
   // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
   text = text.replace(EMOJI_RE, (e) => {
-    const label = emojiLabel(e);
-    return label ? ` ${label.toLowerCase().replace(/[^a-z0-9 -]/g, "")} ` : " ";
+    const label = emojiLabel(e)
+      ?.toLowerCase()
+      .replace(/[^a-z0-9 -]/g, "");
+    if (!label) return " ";
+    // a label's material word names the picture ("gem stone" is a gem, not a stone one); a
+    // colour word stays ("white flag")
+    const L = lex();
+    const words = label.split(/\s+/);
+    const kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    return ` ${(words.length > 1 && kept.length ? kept : words).join(" ")} `;
   });
   const features: string[] = [];
   text = text.replace(BREATH_RE, (m) => {
@@ -840,9 +855,15 @@ function assemble(r: Reading): PromptInfo {
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
-    (f === "eyes" && (variant === "mimic" || subject === "beholder"));
+    (f === "eyes" && (variant === "mimic" || subject === "beholder")) ||
+    objectFeatures([f], builder, subject, variant, icon).length > 0;
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
-  if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
+  const hoard = kind === "item" && (variant === "chest" || variant === "mimic");
+  if (
+    phrases.contents &&
+    !(hoard && (phrases.contents === "gold" || phrases.contents === "gems")) &&
+    !contentsOverlay(phrases.contents, builder, subject, variant, icon)
+  )
     ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
@@ -922,11 +943,66 @@ function namedGameIcon(r: Reading): void {
   }
 }
 
+const BEING_CATEGORIES = new Set(["character", "race", "animal", "creature"]);
+
+/**
+ * Phase 3b, things only: English compounds put the head last. A thing's word followed by a
+ * word the vocabulary does not know ("rocket launcher", "satellite dish") names that word's
+ * thing, and an unknown word next to a thing's word may be the other half of an icon's name
+ * ("half heart", "round shield"). Either draws a game icon, as a guess the interpretation shows.
+ * Beings are left alone: "goblin chieftain" is a goblin of a rank, not a chieftain icon.
+ */
+function compoundHead(r: Reading): void {
+  if (r.icon) return;
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const names = gameNames;
+  for (let i = 0; i < r.mentions.length; i++) {
+    const m = r.mentions[i]!;
+    const s = subjectOf(m);
+    if (!s || isModifierWord(m) || !/^[a-z]+$/.test(m.word)) continue;
+    if (BEING_CATEGORIES.has(s.s.category)) continue;
+    // the words right after and right before the thing's word, when the vocabulary lacks them
+    const after = /^\s+([a-z]+)\b/.exec(r.text.slice(m.pos + m.word.length))?.[1];
+    const before = /\b([a-z]+)\s+$/.exec(r.text.slice(0, m.pos))?.[1];
+    let found: { names: string[]; a: string; b: string; other: string } | undefined;
+    for (const [a, b, other] of [
+      [m.word, after, after],
+      [before, m.word, before],
+    ] as const) {
+      if (!a || !b || !other || !r.unknown.includes(other)) continue;
+      const exact = [`${a}-${b}`, `${a}-${b}s`].filter((n) => names.has(n));
+      if (exact.length) found = { names: exact, a, b, other };
+      else if (other === after && after.length >= 4) {
+        // the unknown word is the head: an icon named by it ("launcher" → missile-launcher),
+        // when the name is specific (a "wheel" names car, ship and spinning wheels: no guess)
+        const g = findGameIcon([after], () => [...names]);
+        if (g && !g.loose && (g.exact || g.names.length === 1))
+          found = { names: g.names, a, b, other };
+      }
+      if (found) break;
+    }
+    if (!found) continue;
+    r.icon = `${GAME_ICON_PREFIX}${found.names.join("|")}`;
+    r.usedAsSubject.add(i);
+    r.pool = r.pool.filter((x) => x.i !== i);
+    r.subjects = r.subjects.filter((x) => x.i !== i);
+    r.unknown.splice(r.unknown.indexOf(found.other), 1);
+    const phrase = `${found.a} ${found.b}`;
+    const label = found.names[0]!.replace(/-/g, " ");
+    r.guesses.push(
+      `"${phrase}" is not in the engine's vocabulary; drew the game icon named ${label}`,
+    );
+    r.guessesZh.push(`词表中没有“${phrase}”;画了游戏图标 ${label}`);
+    return;
+  }
+}
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
   const r = readWords(prompt);
   splitPhrases(r);
   namedGameIcon(r);
+  compoundHead(r);
   chooseHead(r);
   chooseHeld(r);
   readModifiers(r);

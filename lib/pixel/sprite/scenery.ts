@@ -5,7 +5,9 @@
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
+import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
+import { SUBJECT_BY_ID } from "./vocabulary";
 
 /** The frame's quarter of its cycle (0–3). */
 const phase = (pose: Pose) => Math.round(pose.t * 4) % 4;
@@ -79,7 +81,25 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
 
   const kit: Kit = { info, v, k, cx, ground, size, mat, r1, r2, r3 };
   const part = PARTS[v] ?? (info.kind === "building" ? drawHouse : drawPlant);
-  return { size, materials: m.list, restView: "front", draw: (c, pose) => part(kit, c, pose) };
+  const footing = footingFor(
+    info.kind === "building" ? "building" : SUBJECT_BY_ID.get(info.subject)?.category,
+    v,
+  );
+  const gm = footing ? groundMats(m) : undefined;
+  const draw = (c: SpriteCanvas, pose: Pose) => {
+    part(kit, c, pose);
+    if (!footing || !gm) return;
+    // the footprint is what the part drew on its ground row
+    let x0 = size;
+    let x1 = -1;
+    for (let x = 0; x < size; x++)
+      if (c.get(x, ground) >= 0) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+      }
+    if (x1 >= 0) drawFooting(c, footing, x0, x1, ground, gm);
+  };
+  return { size, materials: m.list, restView: "front", draw };
 }
 
 function drawSpaceship(kit: Kit, c: SpriteCanvas, pose: Pose): void {

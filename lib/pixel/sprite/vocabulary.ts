@@ -358,10 +358,10 @@ leaf;plant;icon:maple-leaf;leaf,leaves,maple leaf;叶子,枫叶
 sprout;plant;icon:seedling;sprout,seedling,seed,sapling;幼苗,种子,树苗
 wheat;plant;icon:sheaf-of-rice;wheat,crop,crops,grain,hay;小麦,麦子,庄稼
 bamboo;plant;icon:tanabata-tree;bamboo;竹子
-house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn;房子,房屋,小屋,建筑,旅馆,酒馆
+house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn,mansion,manor;房子,房屋,小屋,建筑,旅馆,酒馆
 castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要塞,宫殿
-tower;building;building:tower;tower,watchtower,wizard tower;塔,高塔
-lighthouse;building;building:lighthouse;lighthouse;灯塔
+tower;building;gi:stone-tower|watchtower|white-tower@stone;tower,watchtower,wizard tower;塔,高塔
+lighthouse;building;gi:lighthouse@stone;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
 temple;building;icon:classical-building;temple,museum,bank,courthouse;神殿,寺庙,银行
 shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
@@ -614,7 +614,8 @@ export type MaterialId =
   | "magic"
   | "haunted"
   | "lightning"
-  | "holy";
+  | "holy"
+  | "broken";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金"] },
@@ -626,7 +627,7 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   {
     id: "rusty",
-    en: ["rusty", "rusted", "corroded", "old", "ancient", "broken"],
+    en: ["rusty", "rusted", "corroded", "old", "ancient"],
     zh: ["生锈", "锈", "古老", "破旧"],
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
@@ -677,6 +678,12 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
     id: "holy",
     en: ["holy", "divine", "sacred", "blessed", "angelic", "celestial"],
     zh: ["神圣", "圣"],
+  },
+  // a shape, not a surface: a chipped notch and a crack (modifiers.ts drawMaterialFx)
+  {
+    id: "broken",
+    en: ["broken", "cracked", "shattered", "damaged", "smashed", "chipped"],
+    zh: ["破碎", "破损", "碎裂", "损坏", "坏掉"],
   },
 ];
 
