@@ -55,7 +55,9 @@ async function heldOut() {
         ? "-tail"
         : process.env.HELD_OUT === "3"
           ? "-3"
-          : "";
+          : process.env.HELD_OUT === "1"
+            ? ""
+            : `-${process.env.HELD_OUT}`;
   const prompts = fs
     .readFileSync(path.join(__dirname, `held-out${n}.txt`), "utf8")
     .split("\n")
