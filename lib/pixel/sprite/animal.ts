@@ -1041,7 +1041,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (pose.view === "side") drawSide(c, pose);
     else drawFront(c, pose, pose.view === "back");
   };
-  return { size, materials: m.list, restView: "side", draw, turns: true, pitches: true };
+  return {
+    size,
+    materials: m.list,
+    restView: "side",
+    draw,
+    turns: true,
+    pitches: true,
+    headParts: [P.head, P.ear, P.face, P.snout],
+  };
 }
 
 /**

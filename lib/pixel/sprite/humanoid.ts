@@ -1289,5 +1289,6 @@ export function buildHumanoid(
     turns: true,
     // what a material word re-ramps: armour, clothes and the weapon, not skin or eyes
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
+    headParts: [P.head, P.hat, P.face],
   };
 }

@@ -77,6 +77,10 @@ export interface PromptInfo {
   features: string[];
   /** headwear put on any subject ("a cat wearing a wizard hat") */
   worn?: { id: string; icon: string };
+  /** "two-headed", "with three heads", 三头: how many heads a creature has (1 when absent) */
+  heads?: number;
+  /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
+  rider?: PromptInfo;
 }
 
 type Lex =
@@ -446,6 +450,27 @@ const FEATURES_RE =
 const EMOJI_RE =
   /\p{Extended_Pictographic}(?:\ufe0f|\u200d\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}])*/gu;
 
+/** Extra parts on any creature: heads by count, wings of a kind, a stinging tail, horns. */
+const HEADS_RE =
+  /\b(two|three|four|double|twin|multi|2|3|4)[- ]head(?:ed)?\b|\bwith\s+(two|three|four|2|3|4)\s+heads\b|([双两三多])头/g;
+const HEAD_COUNT: Record<string, number> = {
+  two: 2,
+  double: 2,
+  twin: 2,
+  "2": 2,
+  双: 2,
+  两: 2,
+  three: 3,
+  multi: 3,
+  "3": 3,
+  三: 3,
+  多: 3,
+  four: 3,
+  "4": 3,
+};
+const PARTS_RE =
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -465,6 +490,7 @@ function readPhrases(text: string): {
   text: string;
   contents?: PromptInfo["contents"];
   features: string[];
+  heads?: number;
 } {
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
@@ -486,12 +512,31 @@ function readPhrases(text: string): {
     if (!features.includes("fire breath")) features.push("fire breath");
     return " ".repeat(m.length);
   });
+  let heads: number | undefined;
+  text = text.replace(HEADS_RE, (m, a?: string, b?: string, zh?: string) => {
+    heads = HEAD_COUNT[a ?? b ?? zh ?? ""] ?? 2;
+    return " ".repeat(m.length);
+  });
+  text = text.replace(PARTS_RE, (m, wing?: string, tail?: string, adj?: string, at?: number) => {
+    // a vocabulary name wins ("winged horse" is a pegasus)
+    const next = /^\s*([a-z]+)/.exec(text.slice((at ?? 0) + m.length))?.[1];
+    if (adj && next && (lexicon ??= buildLexicon()).en.has(`${adj} ${next}`)) return m;
+    const f = wing
+      ? `${wing} wings`
+      : tail
+        ? "scorpion tail"
+        : adj === "horned"
+          ? "horns"
+          : "wings";
+    if (!features.includes(f)) features.push(f);
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
     return " ".repeat(m.length);
   });
-  return { text, contents, features };
+  return { text, contents, features, heads };
 }
 
 type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
@@ -836,12 +881,18 @@ function assemble(r: Reading): PromptInfo {
     variant = "mimic";
     subject = "mimic";
   }
+  // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
+  const alive =
+    ["humanoid", "animal", "dragon", "slime", "spirit", "monster"].includes(kind) ||
+    (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
+    (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
     (f === "eyes" && (variant === "mimic" || subject === "beholder"));
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
+  if (phrases.heads && !alive) ignored.push(`${phrases.heads} heads`);
   if (phrases.contents && !(kind === "item" && (variant === "chest" || variant === "mimic")))
     ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
@@ -876,6 +927,7 @@ function assemble(r: Reading): PromptInfo {
     contents: phrases.contents,
     features: phrases.features,
     worn: head || icon ? r.worn : undefined,
+    heads: alive && phrases.heads ? phrases.heads : undefined,
   };
 }
 
@@ -922,8 +974,66 @@ function namedGameIcon(r: Reading): void {
   }
 }
 
+/**
+ * A rider on a mount: "X riding Y", "X on (the back of) Y", "X mounted on Y", 骑着Y的X, X骑着Y.
+ * Only when X is a character or an animal and Y an animal, a dragon or a monster (a cat on a
+ * cushion is a cat); the mount is the subject and carries the rider.
+ */
+const RIDE_EN =
+  /^(.+?)\s+(?:riding|rides|ridden by|mounted on|astride|on top of|on the back of|on)\s+(.+)$/;
+const RIDE_ZH = [
+  /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
+  /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
+];
+const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
+
+let mountDepth = 0;
+
+function readMount(prompt: string): PromptInfo | undefined {
+  // a rider does not ride again (and a long prompt full of "on" is read once)
+  if (mountDepth > 0) return undefined;
+  mountDepth++;
+  try {
+    return readMountOnce(prompt);
+  } finally {
+    mountDepth--;
+  }
+}
+
+function readMountOnce(prompt: string): PromptInfo | undefined {
+  const p = prompt.trim().toLowerCase().slice(0, 400);
+  let pair: [string, string] | undefined;
+  const en = RIDE_EN.exec(p);
+  if (en) pair = /ridden by/.test(p) ? [en[2]!, en[1]!] : [en[1]!, en[2]!];
+  else {
+    const a = RIDE_ZH[0]!.exec(p);
+    const b = a ? undefined : RIDE_ZH[1]!.exec(p);
+    if (a) pair = [a[2]!, a[1]!];
+    else if (b) pair = [b[1]!, b[2]!];
+  }
+  if (!pair) return undefined;
+  const rider = parsePrompt(pair[0]);
+  const mount = parsePrompt(pair[1]);
+  const riderCategory = SUBJECT_BY_ID.get(rider.subject)?.category;
+  const riderOk =
+    !rider.nothingMatched &&
+    rider.subject !== mount.subject &&
+    (rider.kind === "humanoid" ||
+      rider.kind === "animal" ||
+      (rider.kind === "icon" && (riderCategory === "animal" || riderCategory === "character")));
+  const mountCategory = SUBJECT_BY_ID.get(mount.subject)?.category;
+  const mountOk =
+    !mount.nothingMatched &&
+    MOUNTS.has(mount.kind) &&
+    (mount.kind !== "icon" || mountCategory === "animal" || mountCategory === "creature");
+  if (!riderOk || !mountOk) return undefined;
+  return { ...mount, rider, text: prompt.toLowerCase() };
+}
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
+  const mounted = readMount(prompt);
+  if (mounted) return mounted;
   const r = readWords(prompt);
   splitPhrases(r);
   namedGameIcon(r);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import type { RgbaImage } from "../types";
+import { renderSprite } from "./engine";
+
+const draw = async (prompt: string, seed = 1) =>
+  renderSprite({ prompt, seed, mode: "idle", index: 0, count: 1 });
+
+const opaque = (g: RgbaImage, y0 = 0, y1 = g.height) => {
+  let n = 0;
+  for (let y = y0; y < y1; y++)
+    for (let x = 0; x < g.width; x++) if (g.data[(y * g.width + x) * 4 + 3]! > 0) n++;
+  return n;
+};
+
+/** Rows of the figure's top: the first opaque row and the `rows` below it. */
+const topRow = (g: RgbaImage) => {
+  for (let y = 0; y < g.height; y++) if (opaque(g, y, y + 1)) return y;
+  return g.height;
+};
+
+/** Light/dark alternations down the columns of the figure's middle: ribs are bars and gaps. */
+const stripes = (g: RgbaImage) => {
+  let n = 0;
+  const lum = (i: number) => g.data[i]! * 0.3 + g.data[i + 1]! * 0.59 + g.data[i + 2]! * 0.11;
+  for (let x = Math.round(g.width * 0.35); x < Math.round(g.width * 0.6); x++) {
+    let prev = -1;
+    for (let y = 0; y < g.height; y++) {
+      const i = (y * g.width + x) * 4;
+      if (g.data[i + 3]! === 0) continue;
+      const l = lum(i) > 110 ? 1 : 0;
+      if (prev >= 0 && l !== prev) n++;
+      prev = l;
+    }
+  }
+  return n;
+};
+
+const greenness = (g: RgbaImage) => {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < g.data.length; i += 4)
+    if (g.data[i + 3]! > 0) {
+      s += g.data[i + 1]! - (g.data[i]! + g.data[i + 2]!) / 2;
+      n++;
+    }
+  return s / n;
+};
+
+describe("creature composition on any rig", () => {
+  it("a three-headed wolf draws more heads above the wolf, and says so", async () => {
+    const one = await draw("a wolf");
+    const three = await draw("a three-headed wolf");
+    expect(three.interpretation.summary).toContain("three-headed wolf");
+    expect(topRow(three.grid)).toBeLessThan(topRow(one.grid));
+    expect(opaque(three.grid)).toBeGreaterThan(opaque(one.grid) + 10);
+    expect((await draw("a dragon with three heads")).interpretation.summary).toContain(
+      "three-headed dragon",
+    );
+  });
+
+  it("a skeleton horse is bones with gaps between the ribs; a zombie dog turns green", async () => {
+    const horse = await draw("a horse");
+    const bones = await draw("a skeleton horse");
+    expect(stripes(bones.grid)).toBeGreaterThan(stripes(horse.grid) + 12);
+    expect(greenness((await draw("a zombie dog")).grid)).toBeGreaterThan(
+      greenness((await draw("a dog")).grid) + 5,
+    );
+  });
+
+  it("wings and a scorpion tail on any creature are drawn, not reported as ignored", async () => {
+    const lion = await draw("a lion");
+    const manticore = await draw("a lion with bat wings and a scorpion tail");
+    expect(manticore.interpretation.ignored).toEqual([]);
+    expect(opaque(manticore.grid)).toBeGreaterThan(opaque(lion.grid) + 30);
+    const snake = await draw("a snake with wings");
+    expect(snake.interpretation.ignored).toEqual([]);
+    // a thing that is not alive does not grow wings
+    expect((await draw("a sword with wings")).interpretation.ignored).toContain("with wings");
+  });
+
+  it("a rider sits on its mount: the mount is the subject, the rider is above its back", async () => {
+    const horse = await draw("a horse");
+    for (const p of ["a knight riding a horse", "一个骑马的骑士", "a goblin on a horse"]) {
+      const r = await draw(p);
+      expect(r.interpretation.subject).toBe("horse");
+      expect(r.interpretation.summary).toMatch(/ridden by (knight|goblin)/);
+      expect(opaque(r.grid, 0, topRow(horse.grid) + 4)).toBeGreaterThan(
+        opaque(horse.grid, 0, topRow(horse.grid) + 4) + 8,
+      );
+    }
+    // a cushion is not a mount
+    expect((await draw("a cat on a pillow")).interpretation.summary).not.toContain("ridden");
+  });
+});
