@@ -520,7 +520,7 @@ function readPhrases(text: string): {
   text = text.replace(PARTS_RE, (m, wing?: string, tail?: string, adj?: string, at?: number) => {
     // a vocabulary name wins ("winged horse" is a pegasus)
     const next = /^\s*([a-z]+)/.exec(text.slice((at ?? 0) + m.length))?.[1];
-    if (adj && next && (lexicon ??= buildLexicon()).en.has(`${adj} ${next}`)) return m;
+    if (adj && next && lex().en.has(`${adj} ${next}`)) return m;
     const f = wing
       ? `${wing} wings`
       : tail
