@@ -92,3 +92,25 @@ describe("creature composition on any rig", () => {
     expect((await draw("a cat on a pillow")).interpretation.summary).not.toContain("ridden");
   });
 });
+
+describe("animal-folk", () => {
+  it("an animal word before a class puts the animal's head on the person, not a helmet", async () => {
+    const furry = (g: RgbaImage, test: (r: number, gr: number, b: number) => boolean) => {
+      let n = 0;
+      for (let y = 0; y < Math.round(g.height * 0.45); y++)
+        for (let x = 0; x < g.width; x++) {
+          const i = (y * g.width + x) * 4;
+          if (g.data[i + 3]! > 0 && test(g.data[i]!, g.data[i + 1]!, g.data[i + 2]!)) n++;
+        }
+      return n;
+    };
+    const orange = (r: number, g: number, b: number) => r > 190 && g > 80 && g < 160 && b < 90;
+    for (const p of ["a fox adventurer", "a fox knight"]) {
+      const fox = await draw(p);
+      expect(fox.interpretation.summary).toMatch(/fox (hero|knight)/);
+      expect(furry(fox.grid, orange)).toBeGreaterThan(18);
+    }
+    // the plain knight's head is a helmet: no fur up there
+    expect(furry((await draw("a knight")).grid, orange)).toBeLessThan(10);
+  });
+});
