@@ -114,3 +114,26 @@ describe("animal-folk", () => {
     expect(furry((await draw("a knight")).grid, orange)).toBeLessThan(10);
   });
 });
+
+describe("counts", () => {
+  it("two swords are one in each hand, and the line says two", async () => {
+    const two = await draw("a samurai with two swords");
+    expect(two.interpretation.summary).toContain("two swords");
+    expect((await draw("a dual wielding knight with axes")).interpretation.summary).toContain(
+      "knight + two axes",
+    );
+    // the far hand's blade: more light steel pixels than one sword
+    const steel = (g: RgbaImage) => {
+      let n = 0;
+      for (let y = 0; y < g.height; y++)
+        for (let x = 0; x < g.width; x++) {
+          const i = (y * g.width + x) * 4;
+          const [r, gr, b] = [g.data[i]!, g.data[i + 1]!, g.data[i + 2]!];
+          if (g.data[i + 3]! > 0 && r > 170 && gr > 170 && b > 170) n++;
+        }
+      return n;
+    };
+    const one = await draw("a samurai with a sword");
+    expect(steel(two.grid)).toBeGreaterThan(steel(one.grid) + 6);
+  });
+});

@@ -296,6 +296,7 @@ export function buildHumanoid(
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
   const capeWorn = info.held?.id === "cape";
   const held = capeWorn ? undefined : info.held;
+  const dual = held?.count === 2;
   const weapon: Weapon = held
     ? (held.weapon ?? "icon")
     : (role.weapon ??
@@ -1262,6 +1263,8 @@ export function buildHumanoid(
       ];
       c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, armMat, P.armF, 1);
       c.plot(handF[0], handF[1] + 1, mat.skin, P.armF, 1);
+      // dual wield: the far hand holds the same weapon, behind the body, angled apart
+      if (dual) drawWeapon(c, handF[0], handF[1], weaponAng - 0.5, true);
     } else {
       // front/back walk: the arm opposite the leading leg swings forward (hand 1 px lower and
       // 1 px inward), the other swings back (1 px shorter)
@@ -1286,6 +1289,8 @@ export function buildHumanoid(
         mat.skin,
         P.armF,
       );
+      // dual wield: the other hand's weapon, mirrored
+      if (dual) drawWeapon(c, ax, shoulderY + farLen, -Math.PI - weaponAng, false);
     }
     if (pose.view === "back") drawWeapon(c, handN[0], handN[1], weaponAng, false);
 

@@ -155,7 +155,8 @@ export function interpretInfo(
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
-    if (info.held) d += ` + ${name(info.held.id)}`;
+    if (info.held)
+      d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
     if (info.rider)
       d += ` ridden by ${
@@ -230,7 +231,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .filter(Boolean)
           .join("") || zh("person");
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
-    if (info.held) d += ` + ${zh(info.held.id)}`;
+    if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
     if (info.worn) d += `,戴着${zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${

@@ -33,6 +33,8 @@ export interface HeldItem {
   id: string;
   weapon?: "sword" | "staff" | "bow" | "dagger" | "axe" | "torch" | "hammer" | "spear";
   icon?: string;
+  /** 2: one in each hand ("two swords", "dual daggers", 双刀) */
+  count?: number;
 }
 
 export interface PromptInfo {
@@ -491,6 +493,7 @@ function readPhrases(text: string): {
   contents?: PromptInfo["contents"];
   features: string[];
   heads?: number;
+  dual?: boolean;
 } {
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
@@ -510,6 +513,12 @@ function readPhrases(text: string): {
   const features: string[] = [];
   text = text.replace(BREATH_RE, (m) => {
     if (!features.includes("fire breath")) features.push("fire breath");
+    return " ".repeat(m.length);
+  });
+  // "dual-wielding": a weapon in each hand (the weapon is named elsewhere)
+  let dual = false;
+  text = text.replace(/\bdual[- ]wield(?:ing|s)?\b/g, (m) => {
+    dual = true;
     return " ".repeat(m.length);
   });
   let heads: number | undefined;
@@ -536,7 +545,7 @@ function readPhrases(text: string): {
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
     return " ".repeat(m.length);
   });
-  return { text, contents, features, heads };
+  return { text, contents, features, heads, dual };
 }
 
 type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
@@ -742,8 +751,17 @@ function chooseHeld(r: Reading): void {
       : undefined);
   if (heldCand && head) {
     usedAsSubject.add(heldCand.i);
-    if (head.builder === "humanoid") r.held = heldFor(heldCand.sub.s);
-    else if (head.builder === "animal" || head.builder === "dragon") {
+    if (head.builder === "humanoid") {
+      r.held = heldFor(heldCand.sub.s);
+      // "two swords", "dual daggers", "a pair of axes", 双刀: one in each hand
+      const before = r.text.slice(Math.max(0, heldCand.m.pos - 14), heldCand.m.pos);
+      const count = /\b(two|dual|twin|pair of|2|both)\s+$/.exec(before);
+      if (count || r.phrases.dual) {
+        r.held.count = 2;
+        const at = count ? r.unknown.indexOf(count[1]!) : -1;
+        if (at >= 0) r.unknown.splice(at, 1);
+      }
+    } else if (head.builder === "animal" || head.builder === "dragon") {
       r.held = heldFor(heldCand.sub.s);
       r.guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
       r.guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
