@@ -137,3 +137,22 @@ describe("counts", () => {
     expect(steel(two.grid)).toBeGreaterThan(steel(one.grid) + 6);
   });
 });
+
+describe("composite creatures", () => {
+  it("a mythic composite is drawn from its description, and the line says how it was read", async () => {
+    const cerberus = await draw("a cerberus");
+    expect(cerberus.interpretation.summary).toContain("three-headed dog");
+    expect(cerberus.interpretation.summary).toContain('read "cerberus" as');
+    // the composition is really drawn: more than a one-headed dog of the same colour
+    expect(opaque(cerberus.grid)).toBeGreaterThan(opaque((await draw("a grey dog")).grid) + 10);
+    expect((await draw("一只地狱犬")).interpretation.summary).toContain("three-headed dog");
+    expect((await draw("a manticore")).interpretation.ignored).toEqual([]);
+    expect((await draw("a hydra")).interpretation.builder).toBe("dragon");
+  });
+
+  it("a were-animal is that animal's folk; a werewolf keeps its own drawing", async () => {
+    expect((await draw("a werebear")).interpretation.summary).toContain("bear warrior");
+    expect((await draw("a wererat")).interpretation.summary).toContain("mouse warrior");
+    expect((await draw("a werewolf")).interpretation.subject).toBe("werewolf");
+  });
+});

@@ -7,6 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { BUILDERS, type SubjectKind } from "./builders";
+import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
@@ -1050,6 +1051,21 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
+  // a cerberus is drawn as a three-headed dog: the name is read as its description
+  const composite = expandComposite(
+    prompt,
+    (w) => lex().en.has(w),
+    (w) =>
+      lex()
+        .en.get(w)
+        ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false,
+  );
+  if (composite) {
+    const info = parsePromptUncached(composite.text);
+    info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
+    info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
+    return info;
+  }
   const mounted = readMount(prompt);
   if (mounted) return mounted;
   const r = readWords(prompt);

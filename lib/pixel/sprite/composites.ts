@@ -1,0 +1,88 @@
+// Creatures that are compositions of others: a cerberus is a three-headed dog, a manticore a
+// lion with bat wings and a scorpion tail. The engine draws them from the composition words the
+// parse already understands (extra heads, wings, tails, riders, forms: creature-parts.ts), so
+// each line here is a description, not a drawing. A were-animal is that animal's folk (an
+// animal head on a warrior). The interpretation says what the name was read as.
+
+/** `names (English, comma-separated); 中文 = the description the engine draws` */
+const COMPOSITES = `
+cerberus,hellhound;地狱犬,刻耳柏洛斯 = a three-headed grey dog
+chimera,chimaera;奇美拉,喀迈拉 = a two-headed lion with horns and a scorpion tail
+manticore;蝎尾狮 = a lion with bat wings and a scorpion tail
+hydra;九头蛇,海德拉 = a three-headed green dragon
+griffin,gryphon,griffon,hippogriff;狮鹫 = a lion with eagle wings
+basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
+gnoll;豺狼人 = a brown dog warrior
+succubus;魅魔 = a purple demon with bat wings
+orthrus = a two-headed black dog
+`;
+
+interface Composite {
+  en: string[];
+  zh: string[];
+  as: string;
+}
+
+const TABLE: Composite[] = COMPOSITES.trim()
+  .split("\n")
+  .map((line) => {
+    const [names, as] = line.split(" = ") as [string, string];
+    const [en = "", zh = ""] = names.split(";");
+    return { en: en.split(",").filter(Boolean), zh: zh.split(",").filter(Boolean), as };
+  });
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const EN_RE = new RegExp(
+  `\\b(?:an?\\s+)?(${TABLE.flatMap((c) => c.en)
+    .map(escape)
+    .join("|")})s?\\b`,
+  "i",
+);
+const ZH_RE = new RegExp(
+  `(?:一只|一头|一条|一个)?(${TABLE.flatMap((c) => c.zh)
+    .map(escape)
+    .join("|")})`,
+);
+/** "werebear", "were-rat": the animal's folk */
+const WERE_RE = /\bwere-?([a-z]{3,})\b/i;
+
+export interface Expansion {
+  text: string;
+  /** the name and what it was read as, for the interpretation */
+  name: string;
+  as: string;
+}
+
+/**
+ * The prompt with its first composite creature name replaced by the description the engine
+ * draws, or undefined. `isWord` says whether a word is a vocabulary subject of its own
+ * ("werewolf" keeps its own drawing; a were-animal needs its animal to be known).
+ */
+export function expandComposite(
+  prompt: string,
+  isWord: (w: string) => boolean,
+  isAnimal: (w: string) => boolean,
+): Expansion | undefined {
+  const en = EN_RE.exec(prompt);
+  if (en && !isWord(en[1]!.toLowerCase())) {
+    const c = TABLE.find((x) => x.en.includes(en[1]!.toLowerCase()))!;
+    return { text: splice(prompt, en.index, en[0].length, c.as), name: en[1]!, as: c.as };
+  }
+  const zh = ZH_RE.exec(prompt);
+  if (zh) {
+    const c = TABLE.find((x) => x.zh.includes(zh[1]!))!;
+    return { text: splice(prompt, zh.index, zh[0].length, ` ${c.as} `), name: zh[1]!, as: c.as };
+  }
+  const were = WERE_RE.exec(prompt);
+  if (were && !isWord(were[0].toLowerCase()) && isAnimal(were[1]!.toLowerCase())) {
+    const as = `a ${were[1]!.toLowerCase()} warrior`;
+    return { text: splice(prompt, were.index, were[0].length, as), name: were[0], as };
+  }
+  return undefined;
+}
+
+function splice(s: string, at: number, n: number, put: string): string {
+  // "a cerberus": the description brings its own article
+  const before = s.slice(0, at).replace(/\b(?:an?|the)\s*$/i, "");
+  return `${before}${put}${s.slice(at + n)}`;
+}
