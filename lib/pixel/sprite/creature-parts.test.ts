@@ -156,3 +156,22 @@ describe("composite creatures", () => {
     expect((await draw("a werewolf")).interpretation.subject).toBe("werewolf");
   });
 });
+
+describe("compound animal names", () => {
+  it("a compound name wins over its parts; a black animal is dark, not purple", async () => {
+    expect((await draw("a moose")).interpretation.subject).toBe("moose");
+    expect((await draw("a polar bear")).interpretation.subject).toBe("polar-bear");
+    const g = (await draw("a black panther")).grid;
+    let r = 0;
+    let b = 0;
+    let n = 0;
+    for (let i = 0; i < g.data.length; i += 4)
+      if (g.data[i + 3]! > 0) {
+        r += g.data[i]!;
+        b += g.data[i + 2]!;
+        n++;
+      }
+    expect(b / n - r / n).toBeLessThan(25);
+    expect((r + b) / 2 / n).toBeLessThan(110);
+  });
+});

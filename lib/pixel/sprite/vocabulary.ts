@@ -101,7 +101,8 @@ bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;icon:deer;deer,stag,reindeer,elk,moose;鹿,驯鹿
+deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
+moose;animal;icon:moose;moose,elk;驼鹿
 pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;icon:boar;boar,warthog;野猪
 cow;animal;icon:cow;cow,cattle,bull,ox,calf;牛,奶牛,公牛
@@ -162,6 +163,7 @@ koala;animal;icon:koala;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
 otter;animal;icon:otter;otter;水獭
 raccoon;animal;icon:raccoon;raccoon;浣熊
+polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
 hedgehog;animal;icon:hedgehog;hedgehog;刺猬
 squirrel;animal;icon:chipmunk;squirrel,chipmunk;松鼠
 skunk;animal;icon:skunk;skunk;臭鼬
