@@ -160,7 +160,7 @@ export function drawCreatureExtras(
   if (heads > 1) extraHeads(c, headCells(c, headParts, side && faceRight), heads, side, faceRight);
   const wingWord = info.features.find((f) => f.endsWith("wings"));
   if (wingWord && info.kind !== "dragon")
-    drawWings(c, x, side, faceRight, /bat|demon|dragon/.test(wingWord));
+    drawWings(c, x, side, faceRight, /bat|demon|dragon/.test(wingWord), headParts);
   if (info.features.some((f) => f.endsWith("tail"))) drawStingerTail(c, x, side, faceRight);
   if (info.features.includes("horns") && info.kind !== "dragon")
     drawHorns(c, x, headCells(c, headParts, side && faceRight), side, faceRight);
@@ -231,14 +231,20 @@ function shiftDown(c: SpriteCanvas, dy: number): void {
     }
 }
 
-/** The shoulder: the top of the body a little forward of its middle. */
-function shoulder(c: SpriteCanvas, b: Box, side: boolean, faceRight: boolean): [number, number] {
+/** The shoulder: the top of the body (below the head) a little forward of its middle. */
+function shoulder(
+  c: SpriteCanvas,
+  b: Box,
+  side: boolean,
+  faceRight: boolean,
+  headParts: readonly number[] | undefined,
+): [number, number] {
   const w = b.x1 - b.x0 + 1;
   const x = side ? Math.round(b.x0 + w * (faceRight ? 0.45 : 0.55)) : Math.round((b.x0 + b.x1) / 2);
   // the body's top at that column, skipping a head or ears above it
   let top = b.y0;
   for (let y = b.y0; y <= b.y1; y++)
-    if (c.get(x, y) >= 0) {
+    if (c.get(x, y) >= 0 && !headParts?.includes(c.part[y * c.w + x]!)) {
       top = y;
       break;
     }
@@ -251,35 +257,58 @@ function drawWings(
   side: boolean,
   faceRight: boolean,
   membrane: boolean,
+  headParts: readonly number[] | undefined,
 ): void {
   const b = bbox(c);
   if (!b) return;
-  const [sx, sy] = shoulder(c, b, side, faceRight);
+  const [sx, sy] = shoulder(c, b, side, faceRight, headParts);
   const S = Math.max(8, Math.round(c.w * 0.42));
   const layer = new SpriteCanvas(c.w, c.h);
   const wing = (dir: number, lift: number) => {
+    // side-on a wing rises over the back; from the front or back the pair spreads outwards
+    // (raised straight up they read as a rabbit's ears)
     const span = (px: number, py: number): [number, number] => [
       sx + dir * px * S,
       sy - py * S + lift,
     ];
-    const pts = membrane
-      ? [
-          span(0, 0),
-          span(0.45, 0.7),
-          span(0.95, 0.55),
-          span(0.75, 0.3),
-          span(0.55, 0.38),
-          span(0.42, 0.1),
-          span(0.2, 0.2),
-        ]
-      : [
-          span(0, 0),
-          span(0.3, 0.75),
-          span(0.85, 0.8),
-          span(0.8, 0.55),
-          span(0.6, 0.35),
-          span(0.35, 0.12),
-        ];
+    const pts = !side
+      ? membrane
+        ? [
+            span(0, 0),
+            span(0.4, 0.5),
+            span(1.0, 0.45),
+            span(0.85, 0.2),
+            span(0.68, 0.24),
+            span(0.52, 0.02),
+            span(0.3, 0.08),
+          ]
+        : [
+            span(0, 0),
+            span(0.35, 0.45),
+            span(0.95, 0.55),
+            span(1.0, 0.35),
+            span(0.8, 0.15),
+            span(0.55, 0.05),
+            span(0.3, -0.1),
+          ]
+      : membrane
+        ? [
+            span(0, 0),
+            span(0.45, 0.7),
+            span(0.95, 0.55),
+            span(0.75, 0.3),
+            span(0.55, 0.38),
+            span(0.42, 0.1),
+            span(0.2, 0.2),
+          ]
+        : [
+            span(0, 0),
+            span(0.3, 0.75),
+            span(0.85, 0.8),
+            span(0.8, 0.55),
+            span(0.6, 0.35),
+            span(0.35, 0.12),
+          ];
     layer.poly(pts, x.wing, PART.wing);
     // the leading edge (bone or the feathers' coverts) in the darker tone
     layer.line(pts[0]![0], pts[0]![1], pts[1]![0], pts[1]![1], x.wingDark, PART.wing + 1);
