@@ -288,11 +288,20 @@ export function buildHumanoid(
                     : v === "skeleton"
                       ? "skull"
                       : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
-  // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox"
+  // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
+  // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
+  const faceRace =
+    !!info.race &&
+    !race.look &&
+    !!(race.tusks || race.horns || race.ears || race.skin) &&
+    info.race !== "elf" &&
+    info.race !== "angel";
   const headgear: Headgear =
     beast && ["helmet", "horned", "visor", "hood", "hair", "skull"].includes(headgear0)
       ? "bald"
-      : headgear0;
+      : faceRace && ["helmet", "visor", "hood"].includes(headgear0)
+        ? "bald"
+        : headgear0;
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
   const capeWorn = info.held?.id === "cape";
   const held = capeWorn ? undefined : info.held;
