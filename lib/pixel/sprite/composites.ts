@@ -15,6 +15,9 @@ basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
 gnoll;豺狼人 = a brown dog warrior
 succubus;魅魔 = a purple demon with bat wings
 orthrus = a two-headed black dog
+ogre,ogres;食人魔 = a big troll with a club
+imp,imps;小鬼,小恶魔 = a small red demon with bat wings
+harpy,harpies;鹰身女妖 = a woman with eagle wings
 `;
 
 interface Composite {
@@ -43,8 +46,8 @@ const ZH_RE = new RegExp(
     .map(escape)
     .join("|")})`,
 );
-/** "werebear", "were-rat": the animal's folk */
-const WERE_RE = /\bwere-?([a-z]{3,})\b/i;
+/** "werebear", "were-rat", "ratman", "catfolk", "lizard-kin": the animal's folk */
+const WERE_RE = /\bwere-?([a-z]{3,})\b|\b([a-z]{3,}?)-?(?:man|men|folk|kin|people)\b/i;
 
 export interface Expansion {
   text: string;
@@ -74,8 +77,9 @@ export function expandComposite(
     return { text: splice(prompt, zh.index, zh[0].length, ` ${c.as} `), name: zh[1]!, as: c.as };
   }
   const were = WERE_RE.exec(prompt);
-  if (were && !isWord(were[0].toLowerCase()) && isAnimal(were[1]!.toLowerCase())) {
-    const as = `a ${were[1]!.toLowerCase()} warrior`;
+  const animal = (were?.[1] ?? were?.[2])?.toLowerCase();
+  if (were && animal && !isWord(were[0].toLowerCase()) && isAnimal(animal)) {
+    const as = `a ${animal} warrior`;
     return { text: splice(prompt, were.index, were[0].length, as), name: were[0], as };
   }
   return undefined;

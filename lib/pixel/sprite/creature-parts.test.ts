@@ -154,6 +154,10 @@ describe("composite creatures", () => {
     expect((await draw("a werebear")).interpretation.summary).toContain("bear warrior");
     expect((await draw("a wererat")).interpretation.summary).toContain("mouse warrior");
     expect((await draw("a werewolf")).interpretation.subject).toBe("werewolf");
+    // "-man", "-folk": the same folk, for any animal the vocabulary knows; other words are not
+    expect((await draw("a lizardman")).interpretation.summary).toContain("lizard warrior");
+    expect((await draw("a catfolk")).interpretation.summary).toContain("cat warrior");
+    expect((await draw("a snowman")).interpretation.summary).not.toContain("warrior");
   });
 });
 

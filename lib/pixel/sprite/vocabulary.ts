@@ -464,7 +464,6 @@ mace;weapon;gi:spiked-mace@iron;mace,morning star,flail;钉锤,流星锤
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
-harpy;creature;gi:harpy@flesh;harpy,harpies;鹰身女妖
 minotaur;creature;gi:minotaur@fur;minotaur;牛头人,米诺陶
 gargoyle;creature;gi:gargoyle@marble;gargoyle;石像鬼
 turret;weapon;gi:turret|laser-turret@tech;turret,sentry gun,gun turret,laser turret;炮塔
@@ -501,8 +500,6 @@ sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
 rake;tool;gi:rake@wood;rake;耙子
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
-imp-creature;creature;gi:imp|imp-laugh@flesh;imp;小鬼
-ogre-creature;creature;gi:ogre@flesh;ogre;食人魔
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
