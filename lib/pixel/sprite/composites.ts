@@ -34,16 +34,16 @@ const TABLE: Composite[] = COMPOSITES.trim()
     return { en: en.split(",").filter(Boolean), zh: zh.split(",").filter(Boolean), as };
   });
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const EN_RE = new RegExp(
   `\\b(?:an?\\s+)?(${TABLE.flatMap((c) => c.en)
-    .map(escape)
+    .map(escapeRe)
     .join("|")})s?\\b`,
   "i",
 );
 const ZH_RE = new RegExp(
   `(?:一只|一头|一条|一个)?(${TABLE.flatMap((c) => c.zh)
-    .map(escape)
+    .map(escapeRe)
     .join("|")})`,
 );
 /** "werebear", "were-rat", "ratman", "catfolk", "lizard-kin": the animal's folk */
