@@ -92,31 +92,38 @@ function wants(info: PromptInfo): boolean {
   );
 }
 
-const WING_COLORS: Record<string, string> = {
-  eagle: "#8c5a30",
-  bird: "#a87850",
-  hawk: "#8c5a30",
-  feathered: "#eeeef2",
-  angel: "#f4f2ea",
-  bat: "#4a3c5a",
-  demon: "#5a2430",
-  dragon: "#3c6e4a",
-  fairy: "#b8e8f4",
-  butterfly: "#f0a040",
+/** Wing colours by kind; a seed picks one, so four takes of a griffin are four birds. */
+const WING_COLORS: Record<string, string[]> = {
+  eagle: ["#8c5a30", "#6c4424", "#c89850", "#eeeef2"],
+  bird: ["#a87850", "#eeeef2", "#5c6c8c"],
+  hawk: ["#8c5a30", "#a87850"],
+  feathered: ["#eeeef2", "#e0d0b0"],
+  angel: ["#f4f2ea", "#f0e4b8"],
+  bat: ["#4a3c5a", "#2c2434", "#6a2c34", "#3c4c5c"],
+  demon: ["#5a2430", "#34202c", "#4a3c5a"],
+  dragon: ["#3c6e4a", "#6a2c34", "#3c4c6c"],
+  fairy: ["#b8e8f4", "#f0c8f0", "#d8f4b8"],
+  butterfly: ["#f0a040", "#4c8cf0", "#f078b4"],
 };
+/** Bone by seed: fresh ivory, grey, yellowed. */
+const BONE = ["#e8e2c8", "#d0ccc4", "#e0cc98", "#f0ece0"];
 
 /** Appends the materials the extras need (before palette mapping); undefined when none. */
 export function prepareCreatureExtras(
   design: Design,
   info: PromptInfo,
+  seed: number,
 ): CreatureExtras | undefined {
   if (!wants(info)) return undefined;
+  const crng = Rng.from("creature-extras-colour", info.text, seed);
   const m = design.materials;
   const add = (hex: string, flat = false) => m.push(material(hexToRgb(hex), { flat })) - 1;
   const wingWord = info.features.find((f) => f.endsWith("wings"))?.split(" ")[0] ?? "";
-  const wingHex = WING_COLORS[wingWord] ?? (info.form === "skeleton" ? "#6a6476" : "#eeeef2");
+  const wingHex = crng.pick(
+    WING_COLORS[wingWord] ?? (info.form === "skeleton" ? ["#6a6476", "#4a4456"] : ["#eeeef2"]),
+  );
   const extras: CreatureExtras = {
-    bone: add("#e8e2c8"),
+    bone: add(crng.pick(BONE)),
     socket: add("#221a2a", true),
     rot: add("#6e2a2a"),
     wing: add(wingHex),
@@ -160,8 +167,17 @@ export function drawCreatureExtras(
   if (heads > 1) extraHeads(c, headCells(c, headParts, side && faceRight), heads, side, faceRight);
   const wingWord = info.features.find((f) => f.endsWith("wings"));
   if (wingWord && info.kind !== "dragon")
-    drawWings(c, x, side, faceRight, /bat|demon|dragon/.test(wingWord), headParts);
-  if (info.features.some((f) => f.endsWith("tail"))) drawStingerTail(c, x, side, faceRight);
+    drawWings(
+      c,
+      x,
+      side,
+      faceRight,
+      /bat|demon|dragon/.test(wingWord),
+      headParts,
+      rng.range(0.85, 1.15),
+    );
+  if (info.features.some((f) => f.endsWith("tail")))
+    drawStingerTail(c, x, side, faceRight, rng.range(0.8, 1.2));
   if (info.features.includes("horns") && info.kind !== "dragon")
     drawHorns(c, x, headCells(c, headParts, side && faceRight), side, faceRight);
   if (info.builder !== "humanoid") applyForm(c, info.form, x, mats, rng);
@@ -258,11 +274,12 @@ function drawWings(
   faceRight: boolean,
   membrane: boolean,
   headParts: readonly number[] | undefined,
+  span0: number,
 ): void {
   const b = bbox(c);
   if (!b) return;
   const [sx, sy] = shoulder(c, b, side, faceRight, headParts);
-  const S = Math.max(8, Math.round(c.w * 0.42));
+  const S = Math.max(8, Math.round(c.w * 0.42 * span0));
   const layer = new SpriteCanvas(c.w, c.h);
   const wing = (dir: number, lift: number) => {
     // side-on a wing rises over the back; from the front or back the pair spreads outwards
@@ -327,6 +344,7 @@ function drawStingerTail(
   x: CreatureExtras,
   side: boolean,
   faceRight: boolean,
+  curl: number,
 ): void {
   const b = bbox(c);
   if (!b) return;
@@ -335,7 +353,7 @@ function drawStingerTail(
   const back = side ? (faceRight ? -1 : 1) : 1;
   const rx = side ? (faceRight ? b.x0 + 1 : b.x1 - 1) : Math.round(b.x1 - w * 0.2);
   const ry = Math.round(b.y0 + h * 0.55);
-  const r = Math.max(3, Math.round(Math.min(h * 0.45, c.w * 0.25)));
+  const r = Math.max(3, Math.round(Math.min(h * 0.45, c.w * 0.25) * curl));
   // segments curl up and over the back; the sting points forward and down
   const segs = 7;
   const layer = new SpriteCanvas(c.w, c.h);
@@ -409,6 +427,8 @@ function applyForm(
   const h = b.y1 - b.y0 + 1;
   const bw = b.x1 - b.x0 + 1;
   if (form === "skeleton") {
+    // which rows are bars and which gaps: a seed's take
+    const ribs = rng.int(0, 1);
     const eyeish = new Set<number>();
     for (let i = 0; i < w * c.h; i++) {
       if (mat[i]! < 0 || flat(i)) continue;
@@ -429,7 +449,7 @@ function applyForm(
         if (on && run0 < 0) run0 = xx;
         if (!on && run0 >= 0) {
           const len = xx - run0;
-          if (len >= wide && (y - b.y0) % 2 === 1 && y > b.y0 + h * 0.2 && y < b.y0 + h * 0.8)
+          if (len >= wide && (y - b.y0) % 2 === ribs && y > b.y0 + h * 0.2 && y < b.y0 + h * 0.8)
             for (let k = run0 + 2; k < xx - 2; k++) {
               const i = y * w + k;
               const up = mat[i - w]! >= 0;

@@ -474,7 +474,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
         ]
       : undefined;
-  const extras = prepareCreatureExtras(design, info);
+  const extras = prepareCreatureExtras(design, info, seed + take);
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
