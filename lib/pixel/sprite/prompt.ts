@@ -1007,6 +1007,15 @@ const RIDE_ZH = [
 const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
 
 let mountDepth = 0;
+let compositeDepth = 0;
+
+function isAnimalWord(w: string): boolean {
+  return (
+    lex()
+      .en.get(w)
+      ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false
+  );
+}
 
 function readMount(prompt: string): PromptInfo | undefined {
   // a rider does not ride again (and a long prompt full of "on" is read once)
@@ -1051,20 +1060,20 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
-  // a cerberus is drawn as a three-headed dog: the name is read as its description
-  const composite = expandComposite(
-    prompt,
-    (w) => lex().en.has(w),
-    (w) =>
-      lex()
-        .en.get(w)
-        ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false,
-  );
+  // a cerberus is drawn as a three-headed dog: the name is read as its description (once: a
+  // description never expands again, so a prompt full of names costs two parses, not one each)
+  const composite =
+    compositeDepth > 0 ? undefined : expandComposite(prompt, (w) => lex().en.has(w), isAnimalWord);
   if (composite) {
-    const info = parsePromptUncached(composite.text);
-    info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
-    info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
-    return info;
+    compositeDepth++;
+    try {
+      const info = parsePromptUncached(composite.text);
+      info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
+      info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
+      return info;
+    } finally {
+      compositeDepth--;
+    }
   }
   const mounted = readMount(prompt);
   if (mounted) return mounted;
