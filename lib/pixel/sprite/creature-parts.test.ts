@@ -179,3 +179,22 @@ describe("compound animal names", () => {
     expect((r + b) / 2 / n).toBeLessThan(110);
   });
 });
+
+describe("form adjectives", () => {
+  it("undead, rotting, spectral, clockwork: any creature takes the form; a person the race", async () => {
+    const forms: [string, string][] = [
+      ["an undead dragon", "skeleton dragon"],
+      ["a bone wolf", "skeleton wolf"],
+      ["a rotting wolf", "zombie wolf"],
+      ["a spectral horse", "ghost horse"],
+      ["a clockwork owl", "robot owl"],
+      ["an undead knight", "skeleton knight"],
+    ];
+    for (const [p, want] of forms) expect((await draw(p)).interpretation.summary).toContain(want);
+    // a thing is not undead: a bone sword is a sword in bone's colours
+    expect((await draw("a bone sword")).interpretation.summary).not.toContain("skeleton");
+    const dragon = await draw("a dragon");
+    const undead = await draw("an undead dragon");
+    expect(stripes(undead.grid)).toBeGreaterThan(stripes(dragon.grid));
+  });
+});

@@ -328,6 +328,8 @@ const FORMS: Record<string, { form: string; material?: MaterialId }> = {
   golem: { form: "golem", material: "stone" },
   lich: { form: "skeleton", material: "magic" },
   mummy: { form: "mummy" },
+  // "a bone dragon" (a creature only: a bone sword is a sword the colour of bone)
+  bone: { form: "skeleton" },
 };
 
 function heldFor(s: Subject): HeldItem {
@@ -474,6 +476,29 @@ const HEAD_COUNT: Record<string, number> = {
 const PARTS_RE =
   /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b/g;
 
+/**
+ * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
+ * before another word: "an undead", "a cyborg" alone are the vocabulary's own subjects.
+ */
+const FORM_ADJ_RE =
+  /\b(undead|skeletal|bony|rotting|rotten|zombified|decaying|spectral|ghostly|phantom|mechanical|clockwork|robotic|cyborg)\b(?=\s+[a-z])/g;
+const FORM_OF_ADJ: Record<string, string> = {
+  undead: "skeleton",
+  skeletal: "skeleton",
+  bony: "skeleton",
+  rotting: "zombie",
+  rotten: "zombie",
+  zombified: "zombie",
+  decaying: "zombie",
+  spectral: "ghost",
+  ghostly: "ghost",
+  phantom: "ghost",
+  mechanical: "robot",
+  clockwork: "robot",
+  robotic: "robot",
+  cyborg: "robot",
+};
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -495,6 +520,7 @@ function readPhrases(text: string): {
   features: string[];
   heads?: number;
   dual?: boolean;
+  form?: string;
 } {
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
@@ -522,6 +548,11 @@ function readPhrases(text: string): {
     dual = true;
     return " ".repeat(m.length);
   });
+  let form: string | undefined;
+  text = text.replace(FORM_ADJ_RE, (m, adj: string) => {
+    form ??= FORM_OF_ADJ[adj];
+    return " ".repeat(m.length);
+  });
   let heads: number | undefined;
   text = text.replace(HEADS_RE, (m, a?: string, b?: string, zh?: string) => {
     heads = HEAD_COUNT[a ?? b ?? zh ?? ""] ?? 2;
@@ -546,7 +577,7 @@ function readPhrases(text: string): {
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
     return " ".repeat(m.length);
   });
-  return { text, contents, features, heads, dual };
+  return { text, contents, features, heads, dual, form };
 }
 
 type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
@@ -693,7 +724,11 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     else r.ignored.push(q.m.word);
   } else if (head.builder === "humanoid" && s.category === "animal") {
     r.race = `beast:${s.id}`;
-  } else if (FORMS[s.id] && head.builder !== "humanoid") {
+  } else if (
+    FORMS[s.id] &&
+    head.builder !== "humanoid" &&
+    (s.id !== "bone" || BEINGS.has(head.category))
+  ) {
     r.form = FORMS[s.id]!.form;
     const mat = FORMS[s.id]!.material;
     if (mat && !r.materials.includes(mat)) r.materials.push(mat);
@@ -918,14 +953,25 @@ function assemble(r: Reading): PromptInfo {
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
   const lentColors = r.theme ? themeColors(r.theme) : [];
   const materials = r.materials;
+  // a ghostly or clockwork anything: the form's surface (haunted, iron) unless one is named
+  const formMaterial = phrases.form ? FORMS[phrases.form]?.material : undefined;
+  if (alive && formMaterial && !r.form && !materials.includes(formMaterial))
+    materials.push(formMaterial);
   return {
     kind,
     variant,
     subject,
     builder,
     role: kind === "humanoid" ? (role ?? "person") : undefined,
-    race: kind === "humanoid" ? r.race : undefined,
-    form: r.form,
+    // an adjective's form ("an undead knight"): a creature takes the form, a person the race
+    race:
+      kind === "humanoid"
+        ? (r.race ??
+          (phrases.form && phrases.form !== "ghost" && !r.role?.match(/^(skeleton|robot)$/)
+            ? phrases.form
+            : undefined))
+        : undefined,
+    form: r.form ?? (alive && kind !== "humanoid" ? phrases.form : undefined),
     held: r.held,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
