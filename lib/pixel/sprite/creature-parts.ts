@@ -36,6 +36,21 @@ function bbox(c: SpriteCanvas, keep: (i: number) => boolean = () => true): Box |
   return x1 < 0 ? undefined : { x0, y0, x1, y1 };
 }
 
+/** The box around some cells (a head's), or undefined for none. */
+function cellsBox(c: SpriteCanvas, cells: readonly number[]): Box | undefined {
+  if (!cells.length) return undefined;
+  const box: Box = { x0: c.w, y0: c.h, x1: -1, y1: -1 };
+  for (const i of cells) {
+    const x = i % c.w;
+    const y = (i / c.w) | 0;
+    box.x0 = Math.min(box.x0, x);
+    box.x1 = Math.max(box.x1, x);
+    box.y0 = Math.min(box.y0, y);
+    box.y1 = Math.max(box.y1, y);
+  }
+  return box;
+}
+
 /** Copies the cells of `src` into `c`; behind: only into empty cells. */
 function merge(c: SpriteCanvas, src: SpriteCanvas, behind: boolean): void {
   for (let i = 0; i < c.w * c.h; i++) {
@@ -190,19 +205,9 @@ function extraHeads(
   side: boolean,
   faceRight: boolean,
 ): void {
-  if (!cells.length) return;
-  let x0 = c.w;
-  let x1 = 0;
-  let y0 = c.h;
-  let y1 = 0;
-  for (const i of cells) {
-    const x = i % c.w;
-    const y = (i / c.w) | 0;
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
+  const box = cellsBox(c, cells);
+  if (!box) return;
+  const { x0, x1, y0, y1 } = box;
   const hw = x1 - x0 + 1;
   const hh = y1 - y0 + 1;
   const back = faceRight ? -1 : 1;
@@ -386,15 +391,9 @@ function drawHorns(
   side: boolean,
   faceRight: boolean,
 ): void {
-  if (!cells.length) return;
-  let x0 = c.w;
-  let x1 = 0;
-  let y0 = c.h;
-  for (const i of cells) {
-    x0 = Math.min(x0, i % c.w);
-    x1 = Math.max(x1, i % c.w);
-    y0 = Math.min(y0, (i / c.w) | 0);
-  }
+  const box = cellsBox(c, cells);
+  if (!box) return;
+  const { x0, x1, y0 } = box;
   const layer = new SpriteCanvas(c.w, c.h);
   const horn = (hx: number, dir: number) => {
     layer.line(hx, y0, hx + dir, y0 - 2, x.horn, PART.horn);
