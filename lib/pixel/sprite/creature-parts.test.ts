@@ -198,3 +198,17 @@ describe("form adjectives", () => {
     expect(stripes(undead.grid)).toBeGreaterThan(stripes(dragon.grid));
   });
 });
+
+describe("composition in Chinese", () => {
+  it("三头, 带翅膀, 机械, 亡灵, 骑着, 两把 read like their English words", async () => {
+    const lines: [string, string][] = [
+      ["三头龙", "three-headed dragon"],
+      ["带翅膀的狮子", "lion with wings"],
+      ["机械狗", "robot dog"],
+      ["亡灵龙", "skeleton dragon"],
+      ["骑着狼的哥布林", "wolf ridden by goblin"],
+      ["拿着两把剑的武士", "two swords"],
+    ];
+    for (const [p, want] of lines) expect((await draw(p)).interpretation.summary).toContain(want);
+  });
+});

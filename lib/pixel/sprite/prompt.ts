@@ -474,14 +474,14 @@ const HEAD_COUNT: Record<string, number> = {
   "4": 3,
 };
 const PARTS_RE =
-  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b/g;
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
 
 /**
  * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
  * before another word: "an undead", "a cyborg" alone are the vocabulary's own subjects.
  */
 const FORM_ADJ_RE =
-  /\b(undead|skeletal|bony|rotting|rotten|zombified|decaying|spectral|ghostly|phantom|mechanical|clockwork|robotic|cyborg)\b(?=\s+[a-z])/g;
+  /\b(undead|skeletal|bony|rotting|rotten|zombified|decaying|spectral|ghostly|phantom|mechanical|clockwork|robotic|cyborg)\b(?=\s+[a-z])|(亡灵|不死|腐烂|机械|发条)(?=\p{Script=Han})/gu;
 const FORM_OF_ADJ: Record<string, string> = {
   undead: "skeleton",
   skeletal: "skeleton",
@@ -497,6 +497,11 @@ const FORM_OF_ADJ: Record<string, string> = {
   clockwork: "robot",
   robotic: "robot",
   cyborg: "robot",
+  亡灵: "skeleton",
+  不死: "skeleton",
+  腐烂: "zombie",
+  机械: "robot",
+  发条: "robot",
 };
 
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
@@ -549,8 +554,8 @@ function readPhrases(text: string): {
     return " ".repeat(m.length);
   });
   let form: string | undefined;
-  text = text.replace(FORM_ADJ_RE, (m, adj: string) => {
-    form ??= FORM_OF_ADJ[adj];
+  text = text.replace(FORM_ADJ_RE, (m, adj?: string, zh?: string) => {
+    form ??= FORM_OF_ADJ[adj ?? zh ?? ""];
     return " ".repeat(m.length);
   });
   let heads: number | undefined;
@@ -558,20 +563,25 @@ function readPhrases(text: string): {
     heads = HEAD_COUNT[a ?? b ?? zh ?? ""] ?? 2;
     return " ".repeat(m.length);
   });
-  text = text.replace(PARTS_RE, (m, wing?: string, tail?: string, adj?: string, at?: number) => {
-    // a vocabulary name wins ("winged horse" is a pegasus)
-    const next = /^\s*([a-z]+)/.exec(text.slice((at ?? 0) + m.length))?.[1];
-    if (adj && next && lex().en.has(`${adj} ${next}`)) return m;
-    const f = wing
-      ? `${wing} wings`
-      : tail
-        ? "scorpion tail"
-        : adj === "horned"
-          ? "horns"
-          : "wings";
-    if (!features.includes(f)) features.push(f);
-    return " ".repeat(m.length);
-  });
+  text = text.replace(
+    PARTS_RE,
+    (m, wing?: string, tail?: string, adj0?: string, zh?: string, at?: number) => {
+      const adj = adj0 ?? (zh === "翅膀" ? "winged" : undefined);
+      if (zh === "蝎尾") tail = "scorpion";
+      // a vocabulary name wins ("winged horse" is a pegasus)
+      const next = /^\s*([a-z]+)/.exec(text.slice((at ?? 0) + m.length))?.[1];
+      if (adj && next && lex().en.has(`${adj} ${next}`)) return m;
+      const f = wing
+        ? `${wing} wings`
+        : tail
+          ? "scorpion tail"
+          : adj === "horned"
+            ? "horns"
+            : "wings";
+      if (!features.includes(f)) features.push(f);
+      return " ".repeat(m.length);
+    },
+  );
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -791,10 +801,10 @@ function chooseHeld(r: Reading): void {
       r.held = heldFor(heldCand.sub.s);
       // "two swords", "dual daggers", "a pair of axes", 双刀: one in each hand
       const before = r.text.slice(Math.max(0, heldCand.m.pos - 14), heldCand.m.pos);
-      const count = /\b(two|dual|twin|pair of|2|both)\s+$/.exec(before);
+      const count = /\b(two|dual|twin|pair of|2|both)\s+$|([双两]把?)$/.exec(before);
       if (count || r.phrases.dual) {
         r.held.count = 2;
-        const at = count ? r.unknown.indexOf(count[1]!) : -1;
+        const at = count ? r.unknown.indexOf(count[1] ?? count[2]!) : -1;
         if (at >= 0) r.unknown.splice(at, 1);
       }
     } else if (head.builder === "animal" || head.builder === "dragon") {
@@ -802,6 +812,12 @@ function chooseHeld(r: Reading): void {
       r.guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
       r.guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
     } else r.ignored.push(heldCand.m.word);
+  }
+  // Chinese names the count before the held thing (拿着两把剑的武士): one in each hand
+  const zhCount = r.unknown.findIndex((w) => /^[双两]把?$/.test(w));
+  if (r.held && head?.builder === "humanoid" && zhCount >= 0) {
+    r.held.count = 2;
+    r.unknown.splice(zhCount, 1);
   }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
   if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
