@@ -148,10 +148,12 @@ export function prepareCreatureExtras(
     glow: add(info.form === "robot" ? "#ff4a3a" : "#9cf4ff", true),
   };
   // a zombie's flesh: every surface colour drifts to a sickly grey-green
+  // (a borrowed drawing's colours are most of what says what it is: it keeps more of them)
+  const tint = info.builder === "icon" ? 0.4 : 0.65;
   if (info.form === "zombie" && info.builder !== "humanoid") {
     const surface = design.surface ?? m.map((_, i) => i).filter((i) => !m[i]!.flat);
     for (const i of surface)
-      if (i < extras.bone) m[i]!.ramp = makeRamp(mixRgb(m[i]!.ramp[2], [112, 152, 88], 0.65));
+      if (i < extras.bone) m[i]!.ramp = makeRamp(mixRgb(m[i]!.ramp[2], [112, 152, 88], tint));
   }
   return extras;
 }

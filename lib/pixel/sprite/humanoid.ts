@@ -31,7 +31,16 @@ const BEAST_FUR: Record<string, string> = {
   tiger: "#f0862a",
   frog: "#6cbc4c",
   lizard: "#6cbc4c",
+  owl: "#8c6c4c",
+  penguin: "#34303e",
+  duck: "#eeeef2",
+  chicken: "#eeeef2",
+  eagle: "#6c4424",
+  parrot: "#44b04e",
+  crow: "#34303e",
 };
+/** Bird-folk have a beak, not a muzzle, and no ears (an owl's tufts aside). */
+const BEAKED = new Set(["owl", "penguin", "duck", "chicken", "eagle", "parrot", "crow", "goose"]);
 
 /** Animal-folk ears: the shape that tells a fox from a bear from a rabbit at 32 px. */
 type BeastEars = "pointed" | "round" | "long" | "none";
@@ -47,12 +56,14 @@ const BEAST_EARS: Record<string, BeastEars> = {
   panda: "round",
   mouse: "round",
   pig: "pointed",
+  owl: "pointed",
   frog: "none",
   lizard: "none",
 };
 /** Animal-folk muzzles: lighter than the fur (a fox's white chin, a bear's tan snout). */
 const BEAST_MUZZLE: Record<string, string> = {
   fox: "#f4f0e8",
+  penguin: "#eeeef2",
   wolf: "#d8d8e0",
   bear: "#c8a070",
   panda: "#eeeef2",
@@ -582,7 +593,8 @@ export function buildHumanoid(
     y1: number,
     eyeY: number,
   ) => {
-    const ears = BEAST_EARS[beast ?? ""] ?? "pointed";
+    const beaked = BEAKED.has(beast ?? "");
+    const ears = BEAST_EARS[beast ?? ""] ?? (beaked ? "none" : "pointed");
     const hw = x1 - x0 + 1;
     const earX =
       view === "side"
@@ -606,6 +618,32 @@ export function buildHumanoid(
         c.plot(ex, y0 - (ears === "long" ? px(3) : 0), mat.muzzle, P.hat);
     }
     if (view === "back") return;
+    if (beaked) {
+      // a short orange beak under the eyes, pointing down from the front, forward side-on
+      const by = eyeY + (size >= 40 ? 2 : 1);
+      const cx0 = Math.round((x0 + x1) / 2);
+      if (view === "front")
+        c.poly(
+          [
+            [cx0 - px(1.5), by],
+            [cx0 + px(1.5), by],
+            [cx0, by + px(2.5)],
+          ],
+          mat.flame,
+          P.face,
+        );
+      else
+        c.poly(
+          [
+            [x1 - px(1), by - px(1)],
+            [x1 + px(3), by],
+            [x1 - px(1), by + px(1.5)],
+          ],
+          mat.flame,
+          P.face,
+        );
+      return;
+    }
     const mh = Math.max(2, Math.round((y1 - eyeY) * 0.8));
     if (view === "front") {
       const cx0 = (x0 + x1) / 2;
