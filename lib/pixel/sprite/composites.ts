@@ -18,6 +18,14 @@ orthrus = a two-headed black dog
 ogre,ogres;食人魔 = a big troll with a club
 imp,imps;小鬼,小恶魔 = a small red demon with bat wings
 harpy,harpies;鹰身女妖 = a woman with eagle wings
+death knight;死亡骑士 = an undead black knight
+revenant = a zombie knight
+bugbear = a brown bear warrior
+satyr,faun;萨堤尔,羊男 = a goat warrior with horns
+naga;娜迦 = a green snake warrior
+dryad;树精 = a green elf with a staff
+nymph = a blue elf
+moth,moths;飞蛾 = a brown butterfly
 `;
 
 interface Composite {

@@ -32,6 +32,8 @@ const BEAST_FUR: Record<string, string> = {
   frog: "#6cbc4c",
   lizard: "#6cbc4c",
   owl: "#8c6c4c",
+  goat: "#d8c8a8",
+  snake: "#5ca848",
   penguin: "#34303e",
   duck: "#eeeef2",
   chicken: "#eeeef2",
@@ -57,6 +59,8 @@ const BEAST_EARS: Record<string, BeastEars> = {
   mouse: "round",
   pig: "pointed",
   owl: "pointed",
+  goat: "pointed",
+  snake: "none",
   frog: "none",
   lizard: "none",
 };
@@ -305,12 +309,13 @@ export function buildHumanoid(
     !!info.race &&
     !race.look &&
     !!(race.tusks || race.horns || race.ears || race.skin) &&
-    info.race !== "elf" &&
     info.race !== "angel";
   const headgear: Headgear =
     beast && ["helmet", "horned", "visor", "hood", "hair", "skull"].includes(headgear0)
       ? "bald"
-      : faceRace && ["helmet", "visor", "hood"].includes(headgear0)
+      : // an elf's hood leaves the face and ears out
+        faceRace &&
+          ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
         ? "bald"
         : headgear0;
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand

@@ -105,7 +105,8 @@ deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
 moose;animal;icon:moose;moose,elk;驼鹿
 pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;icon:boar;boar,warthog;野猪
-cow;animal;icon:cow;cow,cattle,bull,ox,calf;牛,奶牛,公牛
+cow;animal;icon:cow;cow,cattle,calf;牛,奶牛
+bull;animal;icon:ox;bull,ox,bison;公牛,野牛
 sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
 goat;animal;icon:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,hamster;老鼠,鼠,仓鼠
@@ -142,7 +143,7 @@ lobster;animal;icon:lobster;lobster;龙虾
 jellyfish;animal;icon:jellyfish;jellyfish;水母
 snail;animal;icon:snail;snail;蜗牛
 bee;animal;icon:honeybee;bee,honeybee,wasp;蜜蜂,蜂
-butterfly;animal;icon:butterfly;butterfly,moth;蝴蝶,飞蛾
+butterfly;animal;icon:butterfly;butterfly;蝴蝶
 ladybug;animal;icon:lady-beetle;ladybug,ladybird;瓢虫
 beetle;animal;icon:beetle;beetle,scarab;甲虫
 ant;animal;icon:ant;ant;蚂蚁
