@@ -26,7 +26,11 @@ naga;娜迦 = a green snake warrior
 dryad;树精 = a green elf with a staff
 nymph = a blue elf
 moth,moths;飞蛾 = a brown butterfly
+!giant,!giants,!titan,!colossus;巨人,泰坦 = a troll with a club
 `;
+
+/** A name after "!" is a creature only as a noun: "a giant", "a frost giant", not "a giant rat". */
+const NOUN_ONLY = /^\s+(?!(?:with|and|holding|wearing|riding|on|in|of|who|that)\b)[a-z]/i;
 
 interface Composite {
   en: string[];
@@ -41,13 +45,15 @@ const TABLE: Composite[] = COMPOSITES.trim()
     const [en = "", zh = ""] = names.split(";");
     return { en: en.split(",").filter(Boolean), zh: zh.split(",").filter(Boolean), as };
   });
+const nounOnly = new Set(TABLE.flatMap((c) => c.en.filter((w) => w.startsWith("!"))));
+for (const c of TABLE) c.en = c.en.map((w) => w.replace(/^!/, ""));
 
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const EN_RE = new RegExp(
   `\\b(?:an?\\s+)?(${TABLE.flatMap((c) => c.en)
     .map(escapeRe)
     .join("|")})s?\\b`,
-  "i",
+  "gi",
 );
 const ZH_RE = new RegExp(
   `(?:一只|一头|一条|一个)?(${TABLE.flatMap((c) => c.zh)
@@ -74,7 +80,15 @@ export function expandComposite(
   isWord: (w: string) => boolean,
   isAnimal: (w: string) => boolean,
 ): Expansion | undefined {
-  const en = EN_RE.exec(prompt);
+  EN_RE.lastIndex = 0;
+  let en = EN_RE.exec(prompt);
+  // a size word before a noun ("a giant rat") is not the creature
+  while (
+    en &&
+    nounOnly.has(`!${en[1]!.toLowerCase()}`) &&
+    NOUN_ONLY.test(prompt.slice(en.index + en[0].length))
+  )
+    en = EN_RE.exec(prompt);
   if (en && !isWord(en[1]!.toLowerCase())) {
     const c = TABLE.find((x) => x.en.includes(en[1]!.toLowerCase()))!;
     return { text: splice(prompt, en.index, en[0].length, c.as), name: en[1]!, as: c.as };

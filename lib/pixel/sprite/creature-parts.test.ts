@@ -148,6 +148,9 @@ describe("composite creatures", () => {
     expect((await draw("一只地狱犬")).interpretation.summary).toContain("three-headed dog");
     expect((await draw("a manticore")).interpretation.ignored).toEqual([]);
     expect((await draw("a hydra")).interpretation.builder).toBe("dragon");
+    // "giant" is a creature only as a noun: a giant rat is a rat
+    expect((await draw("a frost giant")).interpretation.summary).toContain("troll");
+    expect((await draw("a giant rat")).interpretation.subject).toBe("mouse");
   });
 
   it("a were-animal is that animal's folk; a werewolf keeps its own drawing", async () => {

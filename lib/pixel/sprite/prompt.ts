@@ -1071,6 +1071,15 @@ const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
 let mountDepth = 0;
 let compositeDepth = 0;
 
+/** A vocabulary subject's word ("giant" alone is only a size). */
+function isSubjectWord(w: string): boolean {
+  return (
+    lex()
+      .en.get(w)
+      ?.some((l) => l.t === "subject") ?? false
+  );
+}
+
 function isAnimalWord(w: string): boolean {
   return (
     lex()
@@ -1125,7 +1134,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   // a cerberus is drawn as a three-headed dog: the name is read as its description (once: a
   // description never expands again, so a prompt full of names costs two parses, not one each)
   const composite =
-    compositeDepth > 0 ? undefined : expandComposite(prompt, (w) => lex().en.has(w), isAnimalWord);
+    compositeDepth > 0 ? undefined : expandComposite(prompt, isSubjectWord, isAnimalWord);
   if (composite) {
     compositeDepth++;
     try {
