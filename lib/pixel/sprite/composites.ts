@@ -79,6 +79,8 @@ export function expandComposite(
   prompt: string,
   isWord: (w: string) => boolean,
   isAnimal: (w: string) => boolean,
+  /** a longer vocabulary word in the prompt holds this Chinese name (独眼巨人 holds 巨人) */
+  inLongerZh: (name: string) => boolean = () => false,
 ): Expansion | undefined {
   EN_RE.lastIndex = 0;
   let en = EN_RE.exec(prompt);
@@ -94,7 +96,7 @@ export function expandComposite(
     return { text: splice(prompt, en.index, en[0].length, c.as), name: en[1]!, as: c.as };
   }
   const zh = ZH_RE.exec(prompt);
-  if (zh) {
+  if (zh && !inLongerZh(zh[1]!)) {
     const c = TABLE.find((x) => x.zh.includes(zh[1]!))!;
     return { text: splice(prompt, zh.index, zh[0].length, ` ${c.as} `), name: zh[1]!, as: c.as };
   }

@@ -1134,7 +1134,13 @@ function parsePromptUncached(prompt: string): PromptInfo {
   // a cerberus is drawn as a three-headed dog: the name is read as its description (once: a
   // description never expands again, so a prompt full of names costs two parses, not one each)
   const composite =
-    compositeDepth > 0 ? undefined : expandComposite(prompt, isSubjectWord, isAnimalWord);
+    compositeDepth > 0
+      ? undefined
+      : expandComposite(prompt, isSubjectWord, isAnimalWord, (name) =>
+          [...lex().zh.keys()].some(
+            (k) => k.length > name.length && k.includes(name) && prompt.includes(k),
+          ),
+        );
   if (composite) {
     compositeDepth++;
     try {
