@@ -143,7 +143,8 @@ const SPEC: Record<
     ears: "pointy",
     tail: "bushy",
     snout: 3,
-    colors: ["#e8782c", "#d86020", "#eeeef2"],
+    // a fox is orange unless the prompt says white (an arctic fox at seed 1 read as a dog)
+    colors: ["#e8782c", "#d86020", "#c8601c"],
     legs: 5,
     body: 9,
   },
@@ -1041,7 +1042,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (pose.view === "side") drawSide(c, pose);
     else drawFront(c, pose, pose.view === "back");
   };
-  return { size, materials: m.list, restView: "side", draw, turns: true, pitches: true };
+  return {
+    size,
+    materials: m.list,
+    restView: "side",
+    draw,
+    turns: true,
+    pitches: true,
+    headParts: [P.head, P.ear, P.face, P.snout],
+  };
 }
 
 /**

@@ -51,6 +51,8 @@ export interface Design {
   turns?: boolean;
   /** the rig projects its own camera pitch (Pose.pitch); else character.ts foreshortens the frame */
   pitches?: boolean;
+  /** the rig's part ids of the head (extra heads, horns); absent: the top of the figure */
+  headParts?: readonly number[];
   /** terrain that must tile: drawn without outline or effects that would cross its edges */
   seamless?: boolean;
 }

@@ -486,5 +486,11 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (pose.view === "side") drawSide(c, pose);
     else drawFront(c, pose, pose.view === "back");
   };
-  return { size, materials: m.list, restView: "side", draw };
+  return {
+    size,
+    materials: m.list,
+    restView: "side",
+    draw,
+    headParts: [P.head, P.snout, P.jaw, P.horn, P.face],
+  };
 }

@@ -20,6 +20,7 @@ import {
   type ShadingStyle,
   SpriteCanvas,
 } from "./canvas";
+import { drawCreatureExtras, prepareCreatureExtras, riderSize, seatRider } from "./creature-parts";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
 import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
@@ -55,9 +56,12 @@ export function iconNeeds(
     set: IconSet;
     name: string;
     cells: number;
-    use: "subject" | "held" | "worn";
+    use: "subject" | "held" | "worn" | "rider-subject" | "rider-held" | "rider-worn";
     material?: GameMaterial;
   }[] = [];
+  if (info.rider)
+    for (const n of iconNeeds(info.rider, prompt, seed, riderSize(size), take))
+      needs.push({ ...n, use: `rider-${n.use}` as "rider-subject" });
   if (info.builder === "icon" && info.icon) {
     const curated = SUBJECT_BY_ID.get(info.subject)?.builder === "icon";
     const src = iconSourceFor(prompt, seed, info.icon, take, curated);
@@ -455,13 +459,20 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     crng = Rng.from("color", o.prompt, seed, "r", o.index);
   }
   const icons: BuildIcons = { take: seed + take };
+  const riderIcons: BuildIcons = { take: seed + take };
   let worn: IconRaster | undefined;
   for (const n of iconNeeds(info, o.prompt, seed, info.size, take)) {
     const r = cachedIcon(n.set, n.name, n.cells);
     if (r === undefined)
       throw new Error(`icon ${n.set}:${n.name} is not loaded; call prepareSprite() first`);
     if (!r) continue;
-    if (n.use === "subject") {
+    if (n.use === "rider-subject") {
+      riderIcons.subject = r;
+      riderIcons.material = n.material;
+    } else if (n.use === "rider-held")
+      riderIcons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+    else if (n.use === "rider-worn") continue;
+    else if (n.use === "subject") {
       icons.subject = r;
       icons.material = n.material;
     } else if (n.use === "worn") worn = r.mono ? tintSilhouette(r, n.material ?? "cloth") : r;
@@ -477,19 +488,35 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
         ]
       : undefined;
+  const extras = prepareCreatureExtras(design, info, seed + take);
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's
-  const extras = objectFeatures(info.features, info.builder, info.subject, info.variant, info.icon);
+  const thingExtras = objectFeatures(
+    info.features,
+    info.builder,
+    info.subject,
+    info.variant,
+    info.icon,
+  );
   const heap = contentsOverlay(info.contents, info.builder, info.subject, info.variant, info.icon);
   const add = {
     add: (b: Rgb | string, opts?: { flat?: boolean; noOutline?: boolean }) =>
       design.materials.push(material(typeof b === "string" ? hexToRgb(b) : b, opts)) - 1,
   };
-  const fm = extras.length ? featureMats(add) : undefined;
+  const fm = thingExtras.length ? featureMats(add) : undefined;
   const cm = heap ? contentMats(heap, add) : undefined;
+  // the rider keeps its own colours: its materials join after the mount's modifiers
+  const rider = info.rider
+    ? buildDesign({ ...info.rider, size: riderSize(info.size) }, rng, crng, riderIcons)
+    : undefined;
+  const riderMats = design.materials.length;
+  if (rider) {
+    if (rider.materials.length) applyMaterials(rider, info.rider!.materials);
+    design.materials.push(...rider.materials);
+  }
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -501,8 +528,18 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
-  if (fm) drawObjectFeatures(c, extras, fm, pose);
+  if (fm) drawObjectFeatures(c, thingExtras, fm, pose);
   if (heap && cm) drawContents(c, heap, cm, pose);
+  if (extras)
+    drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed + take);
+  if (rider) {
+    const rc = new SpriteCanvas(rider.size, rider.size);
+    // the rider sits: no stride, the mount's bob
+    rider.draw(rc, { ...pose, stride: 0, lift: 0, attack: 0 });
+    // borrowed emoji face left; the rider faces where its mount does
+    if (info.builder === "icon" && pose.view === "side") rc.flipX();
+    seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+  }
   if (worn) wearOnTop(c, worn, wornMats);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)

@@ -31,6 +31,50 @@ const BEAST_FUR: Record<string, string> = {
   tiger: "#f0862a",
   frog: "#6cbc4c",
   lizard: "#6cbc4c",
+  owl: "#8c6c4c",
+  goat: "#d8c8a8",
+  snake: "#5ca848",
+  penguin: "#34303e",
+  duck: "#eeeef2",
+  chicken: "#eeeef2",
+  eagle: "#6c4424",
+  parrot: "#44b04e",
+  crow: "#34303e",
+};
+/** Bird-folk have a beak, not a muzzle, and no ears (an owl's tufts aside). */
+const BEAKED = new Set(["owl", "penguin", "duck", "chicken", "eagle", "parrot", "crow", "goose"]);
+
+/** Animal-folk ears: the shape that tells a fox from a bear from a rabbit at 32 px. */
+type BeastEars = "pointed" | "round" | "long" | "none";
+const BEAST_EARS: Record<string, BeastEars> = {
+  cat: "pointed",
+  dog: "pointed",
+  wolf: "pointed",
+  fox: "pointed",
+  tiger: "round",
+  lion: "round",
+  rabbit: "long",
+  bear: "round",
+  panda: "round",
+  mouse: "round",
+  pig: "pointed",
+  owl: "pointed",
+  goat: "pointed",
+  snake: "none",
+  frog: "none",
+  lizard: "none",
+};
+/** Animal-folk muzzles: lighter than the fur (a fox's white chin, a bear's tan snout). */
+const BEAST_MUZZLE: Record<string, string> = {
+  fox: "#f4f0e8",
+  penguin: "#eeeef2",
+  wolf: "#d8d8e0",
+  bear: "#c8a070",
+  panda: "#eeeef2",
+  tiger: "#f4f0e8",
+  cat: "#f4e0c8",
+  dog: "#e0c8a0",
+  lion: "#f0d8a0",
 };
 
 type Headgear =
@@ -165,7 +209,8 @@ export function buildHumanoid(
 ): Design {
   const role = ROLES[info.role ?? info.variant] ?? ROLES.person!;
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
-  const race: RaceSpec = beast ? { ears: true } : (RACES[info.race ?? ""] ?? {});
+  // animal-folk draw their own ears and muzzle (drawBeastHead), not an elf's pointed ears
+  const race: RaceSpec = beast ? {} : (RACES[info.race ?? ""] ?? {});
   const v = race.look === "skeleton" ? "skeleton" : race.look === "robot" ? "robot" : role.base;
   const k = size / 32;
   const m = new Mats();
@@ -231,13 +276,14 @@ export function buildHumanoid(
     cape: m.add(race.cape ?? (v === "knight" && info.colors[0] ? info.colors[0] : second)),
     tusk: m.add("#f4f0e0", { flat: true }),
     flame: m.add("#f8862a", { flat: true }),
+    muzzle: m.add(beast ? (BEAST_MUZZLE[beast] ?? "#f0e0c8") : "#f0e0c8"),
   };
   const heldMats = heldIcon ? heldIcon.colors.map((c) => m.add(c)) : [];
   // a race's skin took the named colour: clothes fall back to the role's own
   if (info.race && info.colors[0] && !race.look && !beast && !info.colors[1])
     m.list[mat.cloth] = material(hexToRgb(role.cloth ?? hsvPick(crng)));
 
-  const headgear: Headgear =
+  const headgear0: Headgear =
     race.look === "skeleton" && role.base === "person"
       ? "skull"
       : (role.headgear ??
@@ -257,9 +303,25 @@ export function buildHumanoid(
                     : v === "skeleton"
                       ? "skull"
                       : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
+  // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
+  // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
+  const faceRace =
+    !!info.race &&
+    !race.look &&
+    !!(race.tusks || race.horns || race.ears || race.skin) &&
+    info.race !== "angel";
+  const headgear: Headgear =
+    beast && ["helmet", "horned", "visor", "hood", "hair", "skull"].includes(headgear0)
+      ? "bald"
+      : // an elf's hood leaves the face and ears out
+        faceRace &&
+          ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
+        ? "bald"
+        : headgear0;
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
   const capeWorn = info.held?.id === "cape";
   const held = capeWorn ? undefined : info.held;
+  const dual = held?.count === 2;
   const weapon: Weapon = held
     ? (held.weapon ?? "icon")
     : (role.weapon ??
@@ -526,6 +588,88 @@ export function buildHumanoid(
         c.rect(x, teethY, x, teethY + Math.max(0, px(1) - 1), mat.hollow, P.face);
   };
 
+  /** An animal's head on a person: ears on top, a lighter muzzle with a dark nose. */
+  const drawBeastHead = (
+    c: SpriteCanvas,
+    view: Pose["view"],
+    x0: number,
+    x1: number,
+    y0: number,
+    y1: number,
+    eyeY: number,
+  ) => {
+    const beaked = BEAKED.has(beast ?? "");
+    const ears = BEAST_EARS[beast ?? ""] ?? (beaked ? "none" : "pointed");
+    const hw = x1 - x0 + 1;
+    const earX =
+      view === "side"
+        ? [x0 + Math.round(hw * 0.3)]
+        : [x0 + Math.round(hw * 0.18), x1 - Math.round(hw * 0.18)];
+    for (const ex of earX) {
+      if (ears === "pointed")
+        c.poly(
+          [
+            [ex - px(2), y0 + 1],
+            [ex + 0.5, y0 - px(4)],
+            [ex + px(2) + 1, y0 + 1],
+          ],
+          mat.skin,
+          P.hat,
+        );
+      else if (ears === "round") c.ellipse(ex + 0.5, y0, px(2), px(2), mat.skin, P.hat);
+      else if (ears === "long") c.rect(ex - px(1) + 1, y0 - px(6), ex + px(1), y0, mat.skin, P.hat);
+      // the inside of the ear, seen from the front
+      if (ears !== "none" && view === "front" && size >= 24)
+        c.plot(ex, y0 - (ears === "long" ? px(3) : 0), mat.muzzle, P.hat);
+    }
+    if (view === "back") return;
+    if (beaked) {
+      // a short orange beak under the eyes, pointing down from the front, forward side-on
+      const by = eyeY + (size >= 40 ? 2 : 1);
+      const cx0 = Math.round((x0 + x1) / 2);
+      if (view === "front")
+        c.poly(
+          [
+            [cx0 - px(1.5), by],
+            [cx0 + px(1.5), by],
+            [cx0, by + px(2.5)],
+          ],
+          mat.flame,
+          P.face,
+        );
+      else
+        c.poly(
+          [
+            [x1 - px(1), by - px(1)],
+            [x1 + px(3), by],
+            [x1 - px(1), by + px(1.5)],
+          ],
+          mat.flame,
+          P.face,
+        );
+      return;
+    }
+    const mh = Math.max(2, Math.round((y1 - eyeY) * 0.8));
+    if (view === "front") {
+      const cx0 = (x0 + x1) / 2;
+      const mw = Math.max(2, Math.round(hw * 0.22));
+      c.rect(Math.round(cx0 - mw), y1 - mh + 1, Math.round(cx0 + mw) - 1, y1, mat.muzzle, P.face);
+      c.rect(
+        Math.floor(cx0 - 0.5),
+        y1 - mh + 1,
+        Math.ceil(cx0 - 0.5),
+        y1 - mh + 1,
+        mat.hollow,
+        P.face,
+      );
+    } else {
+      // profile: the snout sticks out in front of the face
+      const len = px(beast === "frog" || beast === "panda" ? 1 : 3);
+      c.rect(x1 - px(1), y1 - mh + 1, x1 + len, y1, mat.muzzle, P.face);
+      c.plot(x1 + len, y1 - mh + 1, mat.hollow, P.face);
+    }
+  };
+
   const drawHead = (c: SpriteCanvas, view: Pose["view"], hx: number, top: number, pitch = 0) => {
     const x0 = Math.round(hx - headW / 2);
     const x1 = x0 + headW - 1;
@@ -616,6 +760,7 @@ export function buildHumanoid(
         c.plot(x1 + 1, eyeY + 1, mat.skin, P.head); // nose
       }
     }
+    if (beast) drawBeastHead(c, view, x0, x1, y0, y1, eyeY);
     const hairTop = (mat0: number, part: number, depth0: number) => {
       const depth = depth0 + high;
       c.rect(x0, y0, x1, y0 + depth - 1, mat0, part);
@@ -1170,6 +1315,8 @@ export function buildHumanoid(
       ];
       c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, armMat, P.armF, 1);
       c.plot(handF[0], handF[1] + 1, mat.skin, P.armF, 1);
+      // dual wield: the far hand holds the same weapon, behind the body, angled apart
+      if (dual) drawWeapon(c, handF[0], handF[1], weaponAng - 0.5, true);
     } else {
       // front/back walk: the arm opposite the leading leg swings forward (hand 1 px lower and
       // 1 px inward), the other swings back (1 px shorter)
@@ -1194,6 +1341,8 @@ export function buildHumanoid(
         mat.skin,
         P.armF,
       );
+      // dual wield: the other hand's weapon, mirrored
+      if (dual) drawWeapon(c, ax, shoulderY + farLen, -Math.PI - weaponAng, false);
     }
     if (pose.view === "back") drawWeapon(c, handN[0], handN[1], weaponAng, false);
 
@@ -1289,5 +1438,6 @@ export function buildHumanoid(
     turns: true,
     // what a material word re-ramps: armour, clothes and the weapon, not skin or eyes
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
+    headParts: [P.head, P.hat, P.face],
   };
 }

@@ -96,8 +96,11 @@ function recolor(colors: Rgb[], counts: number[], target: Rgb | undefined, crng:
   const [th, ts, tv] = target ? rgbToHsv(...target) : [0, 0, 0];
   return hsv.map(([h, s, v]) => {
     if (target && mainHue !== undefined && s > 0.2 && hueDist(h, mainHue) < 40) {
-      // achromatic targets (white, black, grey) keep the shape of the ramp through value
-      if (ts < 0.1) return hsvToRgb(h, s * 0.12, Math.min(1, v * (tv > 0.6 ? 1.25 : 0.55)));
+      // achromatic targets (white, black, grey) keep the shape of the ramp through value; the
+      // vocabulary's black is a slightly blue near-black, which as a hue turned a black
+      // panther purple
+      if (ts < 0.1 || (tv < 0.3 && ts < 0.35))
+        return hsvToRgb(h, s * 0.12, Math.min(1, v * (tv > 0.6 ? 1.25 : tv < 0.3 ? 0.4 : 0.55)));
       return hsvToRgb(th, Math.min(1, (s + ts) / 2 + 0.1), Math.min(1, v * jitterV));
     }
     return hsvToRgb((h + jitterH + 360) % 360, s, Math.min(1, v * jitterV));

@@ -147,13 +147,23 @@ export function interpretInfo(
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
   }
   const segs: string[] = [];
+  const HEADS_EN: Record<number, string> = { 2: "two", 3: "three" };
   if (info.nothingMatched)
     segs.push("Nothing in the prompt names a subject the engine knows; drew a random creature");
   else {
     let d = `Drawn as: ${what}`;
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
-    if (info.held) d += ` + ${name(info.held.id)}`;
+    if (info.heads)
+      d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
+    if (info.held)
+      d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
+    if (info.rider)
+      d += ` ridden by ${
+        interpretInfo(info.rider.text, info.rider, o)
+          .summary.replace(/^Drawn as: /, "")
+          .split(" · ")[0]
+      }`;
     for (const f of info.features) if (!info.ignored.includes(`with ${f}`)) d += ` with ${f}`;
     if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
       d += ` full of ${info.contents}`;
@@ -200,6 +210,9 @@ const FEATURE_ZH: Record<string, string> = {
   wings: "翅膀",
   horns: "角",
   tentacles: "触手",
+  "scorpion tail": "蝎尾",
+  "eagle wings": "鹰翅",
+  "bat wings": "蝙蝠翅膀",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
@@ -218,9 +231,15 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
         [info.race ? zh(info.race) : "", info.role && info.role !== "person" ? zh(info.role) : ""]
           .filter(Boolean)
           .join("") || zh("person");
-    let d = `画成:${info.form ? zh(info.form) : ""}${what}`;
-    if (info.held) d += ` + ${zh(info.held.id)}`;
+    let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
+    if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
     if (info.worn) d += `,戴着${zh(info.worn.id)}`;
+    if (info.rider)
+      d += `,骑手:${
+        summaryZh(info.rider, [])
+          .replace(/^画成:/, "")
+          .split(" · ")[0]
+      }`;
     for (const f of info.features)
       if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? f}`;
     if (info.contents && !info.ignored.includes(`full of ${info.contents}`))

@@ -7,6 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { BUILDERS, type SubjectKind } from "./builders";
+import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
@@ -34,6 +35,8 @@ export interface HeldItem {
   id: string;
   weapon?: "sword" | "staff" | "bow" | "dagger" | "axe" | "torch" | "hammer" | "spear";
   icon?: string;
+  /** 2: one in each hand ("two swords", "dual daggers", 双刀) */
+  count?: number;
 }
 
 export interface PromptInfo {
@@ -78,6 +81,10 @@ export interface PromptInfo {
   features: string[];
   /** headwear put on any subject ("a cat wearing a wizard hat") */
   worn?: { id: string; icon: string };
+  /** "two-headed", "with three heads", 三头: how many heads a creature has (1 when absent) */
+  heads?: number;
+  /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
+  rider?: PromptInfo;
 }
 
 type Lex =
@@ -322,6 +329,8 @@ const FORMS: Record<string, { form: string; material?: MaterialId }> = {
   golem: { form: "golem", material: "stone" },
   lich: { form: "skeleton", material: "magic" },
   mummy: { form: "mummy" },
+  // "a bone dragon" (a creature only: a bone sword is a sword the colour of bone)
+  bone: { form: "skeleton" },
 };
 
 function heldFor(s: Subject): HeldItem {
@@ -447,6 +456,55 @@ const FEATURES_RE =
 const EMOJI_RE =
   /\p{Extended_Pictographic}(?:\ufe0f|\u200d\p{Extended_Pictographic}|[\u{1f3fb}-\u{1f3ff}])*/gu;
 
+/** Extra parts on any creature: heads by count, wings of a kind, a stinging tail, horns. */
+const HEADS_RE =
+  /\b(two|three|four|double|twin|multi|2|3|4)[- ]head(?:ed)?\b|\bwith\s+(two|three|four|2|3|4)\s+heads\b|([双两三多])头/g;
+const HEAD_COUNT: Record<string, number> = {
+  two: 2,
+  double: 2,
+  twin: 2,
+  "2": 2,
+  双: 2,
+  两: 2,
+  three: 3,
+  multi: 3,
+  "3": 3,
+  三: 3,
+  多: 3,
+  four: 3,
+  "4": 3,
+};
+const PARTS_RE =
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
+
+/**
+ * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
+ * before another word: "an undead", "a cyborg" alone are the vocabulary's own subjects.
+ */
+const FORM_ADJ_RE =
+  /\b(undead|skeletal|bony|rotting|rotten|zombified|decaying|spectral|ghostly|phantom|mechanical|clockwork|robotic|cyborg)\b(?=\s+[a-z])|(亡灵|不死|腐烂|机械|发条)(?=\p{Script=Han})/gu;
+const FORM_OF_ADJ: Record<string, string> = {
+  undead: "skeleton",
+  skeletal: "skeleton",
+  bony: "skeleton",
+  rotting: "zombie",
+  rotten: "zombie",
+  zombified: "zombie",
+  decaying: "zombie",
+  spectral: "ghost",
+  ghostly: "ghost",
+  phantom: "ghost",
+  mechanical: "robot",
+  clockwork: "robot",
+  robotic: "robot",
+  cyborg: "robot",
+  亡灵: "skeleton",
+  不死: "skeleton",
+  腐烂: "zombie",
+  机械: "robot",
+  发条: "robot",
+};
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -466,6 +524,9 @@ function readPhrases(text: string): {
   text: string;
   contents?: PromptInfo["contents"];
   features: string[];
+  heads?: number;
+  dual?: boolean;
+  form?: string;
 } {
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
@@ -501,12 +562,47 @@ function readPhrases(text: string): {
     if (!features.includes("fire breath")) features.push("fire breath");
     return " ".repeat(m.length);
   });
+  // "dual-wielding": a weapon in each hand (the weapon is named elsewhere)
+  let dual = false;
+  text = text.replace(/\bdual[- ]wield(?:ing|s)?\b/g, (m) => {
+    dual = true;
+    return " ".repeat(m.length);
+  });
+  let form: string | undefined;
+  text = text.replace(FORM_ADJ_RE, (m, adj?: string, zh?: string) => {
+    form ??= FORM_OF_ADJ[adj ?? zh ?? ""];
+    return " ".repeat(m.length);
+  });
+  let heads: number | undefined;
+  text = text.replace(HEADS_RE, (m, a?: string, b?: string, zh?: string) => {
+    heads = HEAD_COUNT[a ?? b ?? zh ?? ""] ?? 2;
+    return " ".repeat(m.length);
+  });
+  text = text.replace(
+    PARTS_RE,
+    (m, wing?: string, tail?: string, adj0?: string, zh?: string, at?: number) => {
+      const adj = adj0 ?? (zh === "翅膀" ? "winged" : undefined);
+      if (zh === "蝎尾") tail = "scorpion";
+      // a vocabulary name wins ("winged horse" is a pegasus)
+      const next = /^\s*([a-z]+)/.exec(text.slice((at ?? 0) + m.length))?.[1];
+      if (adj && next && lex().en.has(`${adj} ${next}`)) return m;
+      const f = wing
+        ? `${wing} wings`
+        : tail
+          ? "scorpion tail"
+          : adj === "horned"
+            ? "horns"
+            : "wings";
+      if (!features.includes(f)) features.push(f);
+      return " ".repeat(m.length);
+    },
+  );
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
     return " ".repeat(m.length);
   });
-  return { text, contents, features };
+  return { text, contents, features, heads, dual, form };
 }
 
 type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
@@ -653,7 +749,11 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     else r.ignored.push(q.m.word);
   } else if (head.builder === "humanoid" && s.category === "animal") {
     r.race = `beast:${s.id}`;
-  } else if (FORMS[s.id] && head.builder !== "humanoid") {
+  } else if (
+    FORMS[s.id] &&
+    head.builder !== "humanoid" &&
+    (s.id !== "bone" || BEINGS.has(head.category))
+  ) {
     r.form = FORMS[s.id]!.form;
     const mat = FORMS[s.id]!.material;
     if (mat && !r.materials.includes(mat)) r.materials.push(mat);
@@ -712,12 +812,27 @@ function chooseHeld(r: Reading): void {
       : undefined);
   if (heldCand && head) {
     usedAsSubject.add(heldCand.i);
-    if (head.builder === "humanoid") r.held = heldFor(heldCand.sub.s);
-    else if (head.builder === "animal" || head.builder === "dragon") {
+    if (head.builder === "humanoid") {
+      r.held = heldFor(heldCand.sub.s);
+      // "two swords", "dual daggers", "a pair of axes", 双刀: one in each hand
+      const before = r.text.slice(Math.max(0, heldCand.m.pos - 14), heldCand.m.pos);
+      const count = /\b(two|dual|twin|pair of|2|both)\s+$|([双两]把?)$/.exec(before);
+      if (count || r.phrases.dual) {
+        r.held.count = 2;
+        const at = count ? r.unknown.indexOf(count[1] ?? count[2]!) : -1;
+        if (at >= 0) r.unknown.splice(at, 1);
+      }
+    } else if (head.builder === "animal" || head.builder === "dragon") {
       r.held = heldFor(heldCand.sub.s);
       r.guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
       r.guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
     } else r.ignored.push(heldCand.m.word);
+  }
+  // Chinese names the count before the held thing (拿着两把剑的武士): one in each hand
+  const zhCount = r.unknown.findIndex((w) => /^[双两]把?$/.test(w));
+  if (r.held && head?.builder === "humanoid" && zhCount >= 0) {
+    r.held.count = 2;
+    r.unknown.splice(zhCount, 1);
   }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
   if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
@@ -851,13 +966,19 @@ function assemble(r: Reading): PromptInfo {
     variant = "mimic";
     subject = "mimic";
   }
+  // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
+  const alive =
+    ["humanoid", "animal", "dragon", "slime", "spirit", "monster"].includes(kind) ||
+    (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
+    (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
     (f === "eyes" && (variant === "mimic" || subject === "beholder")) ||
     objectFeatures([f], builder, subject, variant, icon).length > 0;
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
+  if (phrases.heads && !alive) ignored.push(`${phrases.heads} heads`);
   const hoard = kind === "item" && (variant === "chest" || variant === "mimic");
   if (
     phrases.contents &&
@@ -869,14 +990,25 @@ function assemble(r: Reading): PromptInfo {
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
   const lentColors = r.theme ? themeColors(r.theme) : [];
   const materials = r.materials;
+  // a ghostly or clockwork anything: the form's surface (haunted, iron) unless one is named
+  const formMaterial = phrases.form ? FORMS[phrases.form]?.material : undefined;
+  if (alive && formMaterial && !r.form && !materials.includes(formMaterial))
+    materials.push(formMaterial);
   return {
     kind,
     variant,
     subject,
     builder,
     role: kind === "humanoid" ? (role ?? "person") : undefined,
-    race: kind === "humanoid" ? r.race : undefined,
-    form: r.form,
+    // an adjective's form ("an undead knight"): a creature takes the form, a person the race
+    race:
+      kind === "humanoid"
+        ? (r.race ??
+          (phrases.form && phrases.form !== "ghost" && !r.role?.match(/^(skeleton|robot)$/)
+            ? phrases.form
+            : undefined))
+        : undefined,
+    form: r.form ?? (alive && kind !== "humanoid" ? phrases.form : undefined),
     held: r.held,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
@@ -897,6 +1029,7 @@ function assemble(r: Reading): PromptInfo {
     contents: phrases.contents,
     features: phrases.features,
     worn: head || icon ? r.worn : undefined,
+    heads: alive && phrases.heads ? phrases.heads : undefined,
   };
 }
 
@@ -997,8 +1130,105 @@ function compoundHead(r: Reading): void {
   }
 }
 
+/**
+ * A rider on a mount: "X riding Y", "X on (the back of) Y", "X mounted on Y", 骑着Y的X, X骑着Y.
+ * Only when X is a character or an animal and Y an animal, a dragon or a monster (a cat on a
+ * cushion is a cat); the mount is the subject and carries the rider.
+ */
+const RIDE_EN =
+  /^(.+?)\s+(?:riding|rides|ridden by|mounted on|astride|on top of|on the back of|on)\s+(.+)$/;
+const RIDE_ZH = [
+  /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
+  /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
+];
+const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
+
+let mountDepth = 0;
+let compositeDepth = 0;
+
+/** A vocabulary subject's word ("giant" alone is only a size). */
+function isSubjectWord(w: string): boolean {
+  return (
+    lex()
+      .en.get(w)
+      ?.some((l) => l.t === "subject") ?? false
+  );
+}
+
+function isAnimalWord(w: string): boolean {
+  return (
+    lex()
+      .en.get(w)
+      ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false
+  );
+}
+
+function readMount(prompt: string): PromptInfo | undefined {
+  // a rider does not ride again (and a long prompt full of "on" is read once)
+  if (mountDepth > 0) return undefined;
+  mountDepth++;
+  try {
+    return readMountOnce(prompt);
+  } finally {
+    mountDepth--;
+  }
+}
+
+function readMountOnce(prompt: string): PromptInfo | undefined {
+  const p = prompt.trim().toLowerCase().slice(0, 400);
+  let pair: [string, string] | undefined;
+  const en = RIDE_EN.exec(p);
+  if (en) pair = /ridden by/.test(p) ? [en[2]!, en[1]!] : [en[1]!, en[2]!];
+  else {
+    const a = RIDE_ZH[0]!.exec(p);
+    const b = a ? undefined : RIDE_ZH[1]!.exec(p);
+    if (a) pair = [a[2]!, a[1]!];
+    else if (b) pair = [b[1]!, b[2]!];
+  }
+  if (!pair) return undefined;
+  const rider = parsePrompt(pair[0]);
+  const mount = parsePrompt(pair[1]);
+  const riderCategory = SUBJECT_BY_ID.get(rider.subject)?.category;
+  const riderOk =
+    !rider.nothingMatched &&
+    rider.subject !== mount.subject &&
+    (rider.kind === "humanoid" ||
+      rider.kind === "animal" ||
+      (rider.kind === "icon" && (riderCategory === "animal" || riderCategory === "character")));
+  const mountCategory = SUBJECT_BY_ID.get(mount.subject)?.category;
+  const mountOk =
+    !mount.nothingMatched &&
+    MOUNTS.has(mount.kind) &&
+    (mount.kind !== "icon" || mountCategory === "animal" || mountCategory === "creature");
+  if (!riderOk || !mountOk) return undefined;
+  return { ...mount, rider, text: prompt.toLowerCase() };
+}
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
+  // a cerberus is drawn as a three-headed dog: the name is read as its description (once: a
+  // description never expands again, so a prompt full of names costs two parses, not one each)
+  const composite =
+    compositeDepth > 0
+      ? undefined
+      : expandComposite(prompt, isSubjectWord, isAnimalWord, (name) =>
+          [...lex().zh.keys()].some(
+            (k) => k.length > name.length && k.includes(name) && prompt.includes(k),
+          ),
+        );
+  if (composite) {
+    compositeDepth++;
+    try {
+      const info = parsePromptUncached(composite.text);
+      info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
+      info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
+      return info;
+    } finally {
+      compositeDepth--;
+    }
+  }
+  const mounted = readMount(prompt);
+  if (mounted) return mounted;
   const r = readWords(prompt);
   splitPhrases(r);
   namedGameIcon(r);

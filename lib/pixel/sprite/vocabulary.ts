@@ -101,10 +101,12 @@ bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;icon:deer;deer,stag,reindeer,elk,moose;鹿,驯鹿
+deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
+moose;animal;icon:moose;moose,elk;驼鹿
 pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;icon:boar;boar,warthog;野猪
-cow;animal;icon:cow;cow,cattle,bull,ox,calf;牛,奶牛,公牛
+cow;animal;icon:cow;cow,cattle,calf;牛,奶牛
+bull;animal;icon:ox;bull,ox,bison;公牛,野牛
 sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
 goat;animal;icon:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,hamster;老鼠,鼠,仓鼠
@@ -141,7 +143,7 @@ lobster;animal;icon:lobster;lobster;龙虾
 jellyfish;animal;icon:jellyfish;jellyfish;水母
 snail;animal;icon:snail;snail;蜗牛
 bee;animal;icon:honeybee;bee,honeybee,wasp;蜜蜂,蜂
-butterfly;animal;icon:butterfly;butterfly,moth;蝴蝶,飞蛾
+butterfly;animal;icon:butterfly;butterfly;蝴蝶
 ladybug;animal;icon:lady-beetle;ladybug,ladybird;瓢虫
 beetle;animal;icon:beetle;beetle,scarab;甲虫
 ant;animal;icon:ant;ant;蚂蚁
@@ -162,6 +164,7 @@ koala;animal;icon:koala;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
 otter;animal;icon:otter;otter;水獭
 raccoon;animal;icon:raccoon;raccoon;浣熊
+polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
 hedgehog;animal;icon:hedgehog;hedgehog;刺猬
 squirrel;animal;icon:chipmunk;squirrel,chipmunk;松鼠
 skunk;animal;icon:skunk;skunk;臭鼬
@@ -462,7 +465,6 @@ mace;weapon;gi:spiked-mace@iron;mace,morning star,flail;钉锤,流星锤
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
-harpy;creature;gi:harpy@flesh;harpy,harpies;鹰身女妖
 minotaur;creature;gi:minotaur@fur;minotaur;牛头人,米诺陶
 gargoyle;creature;gi:gargoyle@marble;gargoyle;石像鬼
 turret;weapon;gi:turret|laser-turret@tech;turret,sentry gun,gun turret,laser turret;炮塔
@@ -499,18 +501,14 @@ sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
 rake;tool;gi:rake@wood;rake;耙子
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
-imp-creature;creature;gi:imp|imp-laugh@flesh;imp;小鬼
-ogre-creature;creature;gi:ogre@flesh;ogre;食人魔
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
 sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
 sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan,sea monster;海蛇,海龙
-hydra-beast;creature;gi:hydra@flesh;hydra;九头蛇
 mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
 golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem,rock monster,stone monster;石头人
 ice-golem;creature;gi:ice-golem@crystal;ice golem,frost golem,snow golem;冰魔像,冰傀儡
-griffin;creature;gi:griffin-symbol@fur;griffin,gryphon,griffon,hippogriff;狮鹫
 treant;creature;gi:tree-face@wood;treant,ent,tree monster,tree man,living tree;树人
 battle-tank;vehicle;gi:battle-tank|great-war-tank@iron;tank,battle tank,army tank;坦克
 pegasus;creature;gi:pegasus@ghost;pegasus,winged horse,flying horse;飞马

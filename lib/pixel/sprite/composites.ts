@@ -1,0 +1,116 @@
+// Creatures that are compositions of others: a cerberus is a three-headed dog, a manticore a
+// lion with bat wings and a scorpion tail. The engine draws them from the composition words the
+// parse already understands (extra heads, wings, tails, riders, forms: creature-parts.ts), so
+// each line here is a description, not a drawing. A were-animal is that animal's folk (an
+// animal head on a warrior). The interpretation says what the name was read as.
+
+/** `names (English, comma-separated); 中文 = the description the engine draws` */
+const COMPOSITES = `
+cerberus,hellhound;地狱犬,刻耳柏洛斯 = a three-headed grey dog
+chimera,chimaera;奇美拉,喀迈拉 = a two-headed lion with horns and a scorpion tail
+manticore;蝎尾狮 = a lion with bat wings and a scorpion tail
+hydra;九头蛇,海德拉 = a three-headed green dragon
+griffin,gryphon,griffon,hippogriff;狮鹫 = a lion with eagle wings
+basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
+gnoll;豺狼人 = a brown dog warrior
+succubus;魅魔 = a purple demon with bat wings
+orthrus = a two-headed black dog
+ogre,ogres;食人魔 = a big troll with a club
+imp,imps;小鬼,小恶魔 = a small red demon with bat wings
+harpy,harpies;鹰身女妖 = a woman with eagle wings
+death knight;死亡骑士 = an undead black knight
+revenant = a zombie knight
+bugbear = a brown bear warrior
+satyr,faun;萨堤尔,羊男 = a goat warrior with horns
+naga;娜迦 = a green snake warrior
+dryad;树精 = a green elf with a staff
+nymph = a blue elf
+moth,moths;飞蛾 = a brown butterfly
+!giant,!giants,!titan,!colossus;巨人,泰坦 = a troll with a club
+`;
+
+/** A name after "!" is a creature only as a noun: "a giant", "a frost giant", not "a giant rat". */
+const NOUN_ONLY = /^\s+(?!(?:with|and|holding|wearing|riding|on|in|of|who|that)\b)[a-z]/i;
+
+interface Composite {
+  en: string[];
+  zh: string[];
+  as: string;
+}
+
+const TABLE: Composite[] = COMPOSITES.trim()
+  .split("\n")
+  .map((line) => {
+    const [names, as] = line.split(" = ") as [string, string];
+    const [en = "", zh = ""] = names.split(";");
+    return { en: en.split(",").filter(Boolean), zh: zh.split(",").filter(Boolean), as };
+  });
+const nounOnly = new Set(TABLE.flatMap((c) => c.en.filter((w) => w.startsWith("!"))));
+for (const c of TABLE) c.en = c.en.map((w) => w.replace(/^!/, ""));
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const EN_RE = new RegExp(
+  `\\b(?:an?\\s+)?(${TABLE.flatMap((c) => c.en)
+    .map(escapeRe)
+    .join("|")})s?\\b`,
+  "gi",
+);
+const ZH_RE = new RegExp(
+  `(?:一只|一头|一条|一个)?(${TABLE.flatMap((c) => c.zh)
+    .map(escapeRe)
+    .join("|")})`,
+);
+/** "werebear", "were-rat", "ratman", "catfolk", "lizard-kin": the animal's folk */
+const WERE_RE = /\bwere-?([a-z]{3,})\b|\b([a-z]{3,}?)-?(?:man|men|folk|kin|people)\b/i;
+
+export interface Expansion {
+  text: string;
+  /** the name and what it was read as, for the interpretation */
+  name: string;
+  as: string;
+}
+
+/**
+ * The prompt with its first composite creature name replaced by the description the engine
+ * draws, or undefined. `isWord` says whether a word is a vocabulary subject of its own
+ * ("werewolf" keeps its own drawing; a were-animal needs its animal to be known).
+ */
+export function expandComposite(
+  prompt: string,
+  isWord: (w: string) => boolean,
+  isAnimal: (w: string) => boolean,
+  /** a longer vocabulary word in the prompt holds this Chinese name (独眼巨人 holds 巨人) */
+  inLongerZh: (name: string) => boolean = () => false,
+): Expansion | undefined {
+  EN_RE.lastIndex = 0;
+  let en = EN_RE.exec(prompt);
+  // a size word before a noun ("a giant rat") is not the creature
+  while (
+    en &&
+    nounOnly.has(`!${en[1]!.toLowerCase()}`) &&
+    NOUN_ONLY.test(prompt.slice(en.index + en[0].length))
+  )
+    en = EN_RE.exec(prompt);
+  if (en && !isWord(en[1]!.toLowerCase())) {
+    const c = TABLE.find((x) => x.en.includes(en[1]!.toLowerCase()))!;
+    return { text: splice(prompt, en.index, en[0].length, c.as), name: en[1]!, as: c.as };
+  }
+  const zh = ZH_RE.exec(prompt);
+  if (zh && !inLongerZh(zh[1]!)) {
+    const c = TABLE.find((x) => x.zh.includes(zh[1]!))!;
+    return { text: splice(prompt, zh.index, zh[0].length, ` ${c.as} `), name: zh[1]!, as: c.as };
+  }
+  const were = WERE_RE.exec(prompt);
+  const animal = (were?.[1] ?? were?.[2])?.toLowerCase();
+  if (were && animal && !isWord(were[0].toLowerCase()) && isAnimal(animal)) {
+    const as = `a ${animal} warrior`;
+    return { text: splice(prompt, were.index, were[0].length, as), name: were[0], as };
+  }
+  return undefined;
+}
+
+function splice(s: string, at: number, n: number, put: string): string {
+  // "a cerberus": the description brings its own article
+  const before = s.slice(0, at).replace(/\b(?:an?|the)\s*$/i, "");
+  return `${before}${put}${s.slice(at + n)}`;
+}
