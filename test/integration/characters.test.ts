@@ -383,6 +383,9 @@ describe("an offline character", () => {
     expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
     expect(c.facings.down.edited).toBe(true);
     expect(c.notes.join(" ")).toMatch(/drawn from the engine's design/);
+    // the page in Chinese shows the same note in Chinese
+    expect(c.notes_zh.join(" ")).toMatch(/正面朝向是你的图片/);
+    expect(c.notes_zh.join(" ")).not.toMatch(/engine's design/);
     const front = await rgbaOfPng(await logicalOf(c.facings.down.task_id));
     const source = await rgbaOfPng(await logicalOf(walk[0]!.frames[0].task_id));
     expect(Buffer.from(front.data).equals(Buffer.from(source.data))).toBe(true);
