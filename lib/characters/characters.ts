@@ -107,7 +107,8 @@ export interface FrameRef {
 
 export interface CreateCharacterInput {
   name?: string;
-  prompt: string;
+  /** left out with source_task_id: the image's own prompt (the engine draws the design from it) */
+  prompt?: string;
   model?: string;
   seed?: number;
   size?: number;
@@ -266,7 +267,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 // ---------------------------------------------------------------------------------------------
 // create
 
-export async function createCharacter(caller: Caller, input: CreateCharacterInput) {
+export async function createCharacter(caller: Caller, given: CreateCharacterInput) {
+  const input = { ...given, prompt: await promptOf(given, caller.user.id) };
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   checkPrompt(model, input.prompt);
   const offline = model.provider === "local";
@@ -401,6 +403,14 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
     facings,
     facingBatchId: batch.id,
   });
+}
+
+async function promptOf(input: CreateCharacterInput, userId: number): Promise<string> {
+  if (input.prompt !== undefined) return input.prompt;
+  if (!input.source_task_id) throw new InvalidInputError("prompt is required");
+  const task = await getTaskForUser(input.source_task_id, userId);
+  if (!task) throw new NotFoundError(`Task ${input.source_task_id} not found`);
+  return task.prompt;
 }
 
 function defaultName(prompt: string): string {
