@@ -246,7 +246,14 @@ test("a gallery image becomes a character's front facing (Make a character)", as
     "completed",
     { timeout: 60_000 },
   );
+  await expect(page.getByTestId("character-notes")).toContainText("The front facing is your image");
   await screenshot(page, "characters-from-image");
+  // in Chinese the note about the front facing is Chinese too, not the English sentence
+  await page.context().addCookies([{ name: "ps_lang", value: "zh", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByTestId("character-notes")).toContainText("正面朝向是你的图片");
+  await expect(page.getByTestId("character-notes")).not.toContainText("front facing");
+  await screenshot(page, "characters-from-image-zh");
 });
 
 test("an animation and the facings open in the editor", async ({ page }) => {

@@ -65,7 +65,7 @@ function firstCell(list: CharacterAnimation[], directions: readonly string[]) {
 }
 
 export function CharacterDetail({ id }: { id: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const character = useCharacter(id);
   const animations = useCharacterAnimations(id);
@@ -91,6 +91,7 @@ export function CharacterDetail({ id }: { id: number }) {
     );
   }
   const c = character.data;
+  const notes = locale === "zh" ? c.notes_zh : c.notes;
   const stateId = ui.characterId === id ? ui.stateId : null;
   const state = stateId ? c.states.find((s) => s.id === stateId) : undefined;
   const facings = state?.facings ?? c.facings;
@@ -142,14 +143,14 @@ export function CharacterDetail({ id }: { id: number }) {
           {t("char.noReference")}
         </p>
       )}
-      {c.notes.length > 0 && (
+      {notes.length > 0 && (
         <section
           aria-label={t("char.notes")}
           className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100"
           data-testid="character-notes"
         >
           <ul className="list-inside list-disc space-y-0.5">
-            {c.notes.map((n) => (
+            {notes.map((n) => (
               <li key={n}>{n}</li>
             ))}
           </ul>

@@ -11,6 +11,14 @@
 //   to the adapter as images[0]); the character's locked palette is applied to each output.
 import type { Caller } from "@/lib/auth/caller";
 import {
+  HUMANOID_BODY_NOTE,
+  noReferenceNote,
+  notesIn,
+  OFFLINE_SOURCE_NOTE,
+  remoteSourceNote,
+  standInNote,
+} from "@/lib/characters/character-notes";
+import {
   animationCounts,
   animationsOfCharacter,
   deleteAssetsOfTask,
@@ -53,6 +61,7 @@ import { assertPromptFits, PromptTooLongError } from "@/lib/generation/prompt-bu
 import { consumeGenerationQuota } from "@/lib/generation/rate-limits";
 import { FACING_TEXT, frameInstruction, SINGLE_IMAGE_STYLE } from "@/lib/generation/sprite-modes";
 import type { TaskParams } from "@/lib/generation/task-params";
+import type { BilingualText } from "@/lib/i18n/bilingual";
 import { getTaskQueue } from "@/lib/jobs/queue-factory";
 import { decodeLogical } from "@/lib/pixel";
 import type { CharacterSpec } from "@/lib/pixel/sprite/character";
@@ -98,7 +107,8 @@ export interface FrameRef {
 
 export interface CreateCharacterInput {
   name?: string;
-  prompt: string;
+  /** left out with source_task_id: the image's own prompt (the engine draws the design from it) */
+  prompt?: string;
   model?: string;
   seed?: number;
   size?: number;
@@ -257,18 +267,17 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 // ---------------------------------------------------------------------------------------------
 // create
 
-export async function createCharacter(caller: Caller, input: CreateCharacterInput) {
+export async function createCharacter(caller: Caller, given: CreateCharacterInput) {
+  const input = { ...given, prompt: await promptOf(given, caller.user.id) };
   const model = input.model ? resolveModel(input.model, ["image"]) : defaultModel("image");
   checkPrompt(model, input.prompt);
   const offline = model.provider === "local";
   const directionCount = input.directions ?? 4;
   const directions = directionCount === 8 ? DIRECTIONS8 : DIRECTIONS4;
-  const notes: string[] = [];
+  const notes: BilingualText[] = [];
   const supportsReference = offline || Boolean(model.capabilities?.supportsRefImage);
   if (!supportsReference) {
-    notes.push(
-      `${model.id} cannot take a reference image, so its frames are tied to this character by the prompt and the locked palette only: expect the look to drift between frames and directions. Choose a model with reference images (the offline engine, A1111, ComfyUI, OpenAI, DashScope, Tencent) to keep the identity.`,
-    );
+    notes.push(noReferenceNote(model.id));
   }
 
   // a source image becomes the front facing (it must be the caller's own)
@@ -328,10 +337,7 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
       shading: input.shading,
     };
     const drawn = await runJob("characterFacings", [spec, directions]);
-    if (drawn.standIn)
-      notes.push(
-        `The offline engine has no walking body for “${drawn.standIn}”: it is drawn as a person who carries its colours. Describe a person or a four-legged animal, or choose a remote model, to get something else.`,
-      );
+    if (drawn.standIn) notes.push(standInNote(drawn.standIn));
     const stills: GalleryFrame[] = drawn.facings.map((f, index) => ({ index, still: f }));
     const facings: Record<string, FacingRef> = {};
     if (sourceGrid) {
@@ -340,9 +346,7 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
         index: 0,
         still: await encodeStill(fitToCanvas(sourceGrid, size, drawn.pivot)),
       };
-      notes.push(
-        "The front facing is your image; the animations are drawn from the engine's design of this prompt and seed (the offline engine does not learn from an image), so compare them with your edit and adjust the prompt if they differ.",
-      );
+      notes.push(OFFLINE_SOURCE_NOTE);
     }
     const { batch, tasks } = await storeOfflineBatch(
       caller,
@@ -373,10 +377,7 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
   }
 
   // remote: the facings are queued; frame 1 (the front) is the reference of the others
-  if (!input.body)
-    notes.push(
-      "Body: humanoid unless you say otherwise (remote models draw what the prompt says).",
-    );
+  if (!input.body) notes.push(HUMANOID_BODY_NOTE);
   const { batch, tasks } = await enqueueFacings(caller, model, {
     prompt: input.prompt,
     seed,
@@ -391,10 +392,7 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
       facings[d] = { task_id: sourceTask.id, status: "completed", edited: true };
     else facings[d] = { task_id: tasks[t++]!.id, status: "pending" };
   }
-  if (sourceTask && sourceGrid)
-    notes.push(
-      `The front facing is gallery image #${sourceTask.id}; the other facings are drawn from it.`,
-    );
+  if (sourceTask && sourceGrid) notes.push(remoteSourceNote(sourceTask.id));
   return insertCharacter({
     ...base,
     palette: sourceGrid ? paletteOf([sourceGrid]) : null,
@@ -405,6 +403,14 @@ export async function createCharacter(caller: Caller, input: CreateCharacterInpu
     facings,
     facingBatchId: batch.id,
   });
+}
+
+async function promptOf(input: CreateCharacterInput, userId: number): Promise<string> {
+  if (input.prompt !== undefined) return input.prompt;
+  if (!input.source_task_id) throw new InvalidInputError("prompt is required");
+  const task = await getTaskForUser(input.source_task_id, userId);
+  if (!task) throw new NotFoundError(`Task ${input.source_task_id} not found`);
+  return task.prompt;
 }
 
 function defaultName(prompt: string): string {
@@ -749,7 +755,8 @@ function baseAnswer(row: CharacterRow) {
     padding: row.padding,
     status: row.status,
     supports_reference: row.supportsReference,
-    notes: row.notes,
+    notes: notesIn(row.notes, "en"),
+    notes_zh: notesIn(row.notes, "zh"),
     facings: facingsAnswer(row.facings as Record<string, FacingRef>),
     source_task_id: row.sourceTaskId,
     source_document_id: row.sourceDocumentId,

@@ -37,7 +37,7 @@ export function resolveModel(
           ? "a chat endpoint (not served here)"
           : `POST /api/v1/generations/${model.type}`;
     throw new InvalidInputError(
-      `Model '${id}' is a ${model.type} model, not ${types.join("/")}; use it with ${where}`,
+      `Model '${id}' is ${/^[aeiou]/.test(model.type) ? "an" : "a"} ${model.type} model, not ${types.join("/")}; use it with ${where}`,
     );
   }
   if (!model.enabled) {

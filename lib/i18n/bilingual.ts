@@ -12,3 +12,9 @@ export function summaryFor(summary: string, locale: Locale): string {
   if (!m) return summary;
   return locale === "zh" ? m[1].trim() : m[2].trim();
 }
+
+/** A text the domain writes in both languages at once, for readers of either. */
+export interface BilingualText {
+  en: string;
+  zh: string;
+}

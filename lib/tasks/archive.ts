@@ -30,6 +30,8 @@ export interface Archive {
     generator: "Pixel Studio";
     scale: number;
     items: ArchiveManifestItem[];
+    /** ids asked for but left out (missing, not the caller's, or not finished), in asked order */
+    skipped: number[];
   };
   entries: ZipEntry[];
 }
@@ -158,10 +160,15 @@ export async function buildArchive(
     });
   }
   if (!items.length) throw new InvalidInputError("None of the given tasks has a finished result");
+  // a script archiving a list must be able to tell that one was left out; missing and another
+  // user's ids look alike here, as they do on every other route
+  const included = new Set(items.flatMap((item) => item.task_ids));
+  const skipped = [...new Set(taskIds)].filter((id) => !included.has(id));
   const manifest = {
     generator: "Pixel Studio" as const,
     scale,
     items,
+    skipped,
   };
   return {
     fileName: `pixel_studio_${items.length}_items_${scale}x.zip`,

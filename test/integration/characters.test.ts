@@ -383,9 +383,29 @@ describe("an offline character", () => {
     expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
     expect(c.facings.down.edited).toBe(true);
     expect(c.notes.join(" ")).toMatch(/drawn from the engine's design/);
+    // the page in Chinese shows the same note in Chinese
+    expect(c.notes_zh.join(" ")).toMatch(/正面朝向是你的图片/);
+    expect(c.notes_zh.join(" ")).not.toMatch(/engine's design/);
     const front = await rgbaOfPng(await logicalOf(c.facings.down.task_id));
     const source = await rgbaOfPng(await logicalOf(walk[0]!.frames[0].task_id));
     expect(Buffer.from(front.data).equals(Buffer.from(source.data))).toBe(true);
+  });
+
+  it("starts from a gallery image without repeating its prompt (the image's own is used)", async () => {
+    const source = walk[0]!.frames[1].task_id;
+    const sourcePrompt = (await (await api(`/api/v1/task/${source}`)).json()).prompt;
+    const res = await post("/api/v1/characters", { source_task_id: source, seed: 7 });
+    const c = await res.json();
+    expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
+    expect(c.prompt).toBe(sourcePrompt);
+    expect(c.facings.down.edited).toBe(true);
+    // without a source the prompt is still required, and says when it may be left out
+    const none = await post("/api/v1/characters", { seed: 7 });
+    expect(none.status).toBe(400);
+    expect((await none.json()).error).toMatch(/prompt is required.*source_task_id/);
+    // another user's image is not found, prompt or no prompt
+    const stolen = await post("/api/v1/characters", { source_task_id: source }, bob.auth);
+    expect(stolen.status).toBe(404);
   });
 
   it("starts from an editor document of yours (its first frame is the front facing)", async () => {

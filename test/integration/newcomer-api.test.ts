@@ -180,7 +180,7 @@ describe("bulk ZIP", () => {
     await done(single.task_id);
     for (const id of batch.task_ids) await done(id);
     const res = await post("/api/v1/tasks/archive", {
-      task_ids: [...batch.task_ids, single.task_id],
+      task_ids: [...batch.task_ids, single.task_id, 987654],
       scale: 2,
     });
     expect(res.status).toBe(200);
@@ -199,6 +199,8 @@ describe("bulk ZIP", () => {
     );
     const manifest = JSON.parse(zip.get("manifest.json")!.toString());
     expect(manifest.scale).toBe(2);
+    // an id that is not there is said to be left out, not dropped silently
+    expect(manifest.skipped).toEqual([987654]);
     expect(manifest.items).toMatchObject([
       { folder: "01-a-walking-knight/", kind: "batch", prompt: "a walking knight", mode: "walk" },
       { folder: "02-a-red-apple/", kind: "image", prompt: "A Red Apple!" },

@@ -93,7 +93,9 @@ export const createCharacterBody = z
         description: `A display name, up to ${CHARACTER_NAME_MAX} characters (default: the prompt's first words).`,
         example: "Red knight",
       }),
-    prompt: characterPromptField,
+    prompt: characterPromptField.optional().meta({
+      description: `${characterPromptField.description} Required, except with source_task_id: then the image's own prompt is used when left out.`,
+    }),
     model: z
       .string({ error: "model must be a string like 'local/pixel-sprite'" })
       .max(200)
@@ -165,6 +167,11 @@ export const createCharacterBody = z
   })
   .refine((b) => !(b.source_task_id && b.source_document_id), {
     message: "give source_task_id or source_document_id, not both",
+  })
+  .refine((b) => b.prompt !== undefined || b.source_task_id !== undefined, {
+    message:
+      "prompt is required (it may be left out with source_task_id: the image's own prompt is used)",
+    path: ["prompt"],
   });
 
 export const patchCharacterBody = z.object({
@@ -328,7 +335,8 @@ export const characterAnswer = z.object({
   padding: z.number().int(),
   status: statusField.describe("The facings' progress"),
   supports_reference: z.boolean(),
-  notes: z.array(z.string()),
+  notes: z.array(z.string()).describe("How the character was made, in English"),
+  notes_zh: z.array(z.string()).describe("The same notes in Chinese"),
   facings: z.record(z.string(), facingSchema),
   states: z.array(stateSchema),
   animations: z.array(animationSchema),

@@ -13,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { BilingualText } from "../../i18n/bilingual";
 import { ASSET_KINDS, MODEL_TYPES, TASK_STATUSES } from "../enums";
 
 const ts = (name: string) => timestamp(name, { mode: "date", withTimezone: true });
@@ -290,7 +291,7 @@ export const characters = pgTable(
     padding: integer("padding").notNull().default(0),
     status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
     supportsReference: boolean("supports_reference").notNull().default(false),
-    notes: jsonb("notes").$type<string[]>().notNull(),
+    notes: jsonb("notes").$type<(string | BilingualText)[]>().notNull(),
     facings: jsonb("facings").$type<Record<string, unknown>>().notNull(),
     facingBatchId: integer("facing_batch_id"),
     sourceTaskId: integer("source_task_id"),

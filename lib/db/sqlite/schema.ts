@@ -11,6 +11,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import type { BilingualText } from "../../i18n/bilingual";
 import { ASSET_KINDS, MODEL_TYPES, TASK_STATUSES } from "../enums";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
@@ -301,7 +302,7 @@ export const characters = sqliteTable(
     status: text("status", { enum: TASK_STATUSES }).notNull().default("pending"),
     /** whether the model takes the facing as a reference image (always true offline) */
     supportsReference: integer("supports_reference", { mode: "boolean" }).notNull().default(false),
-    notes: text("notes", { mode: "json" }).$type<string[]>().notNull(),
+    notes: text("notes", { mode: "json" }).$type<(string | BilingualText)[]>().notNull(),
     facings: text("facings", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     facingBatchId: integer("facing_batch_id"),
     sourceTaskId: integer("source_task_id"),

@@ -629,7 +629,7 @@ export const operations: OperationSpec[] = [
     tag: "Studio extensions",
     summary: "ZIP of several of your artworks, one folder each",
     description:
-      "One folder per item, named from its prompt (`01-a-golden-goblet/`): a single picture as `<name>.png`, a batch with its frames, `sheet.png`, `sheet.json`, `atlas.json`, `sprite_frames.tres`, `slices.json` and `animation.gif`; a sound as it is. Every picture at the one `scale`. `manifest.json` at the root lists each folder with its prompt, model, mode, seed, palette, files and borrowed-art credits. Unfinished tasks and tasks that are not yours are left out.",
+      "One folder per item, named from its prompt (`01-a-golden-goblet/`): a single picture as `<name>.png`, a batch with its frames, `sheet.png`, `sheet.json`, `atlas.json`, `sprite_frames.tres`, `slices.json` and `animation.gif`; a sound as it is. Every picture at the one `scale`. `manifest.json` at the root lists each folder with its prompt, model, mode, seed, palette, files and borrowed-art credits. Unfinished tasks and tasks that are not yours are left out; `skipped` lists their ids.",
     body: archiveBody,
     bodyExample: { task_ids: [123], scale: 4 },
     errorShape: "qt",
