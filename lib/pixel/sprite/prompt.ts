@@ -638,6 +638,8 @@ interface Reading {
   held?: HeldItem;
   theme?: Subject;
   icon?: string;
+  /** the icon is a stand-in's own drawing: the subject it stood in for lends no defaults */
+  ownIcon?: boolean;
 }
 
 function setRoleOrRace(r: Reading, s: Subject): void {
@@ -864,7 +866,7 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "cute") r.cute = true;
     }
   });
-  const defaults = r.head ? SUBJECT_DEFAULTS[r.head.id] : undefined;
+  const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
   if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
 }
@@ -1076,6 +1078,36 @@ function namedGameIcon(r: Reading): void {
   }
 }
 
+/**
+ * Phase 4b: a stand-in word (`≈` in the vocabulary: "flail" is drawn as a mace) draws the game
+ * icon of its own name when one exists — as the subject, or in a hand — and otherwise the nearest
+ * subject with a note, so a different thing is never drawn silently. A character keeps its rig.
+ */
+function standIns(r: Reading): void {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const names = gameNames;
+  for (const x of r.subjects) {
+    const s = x.sub.s;
+    if (!r.usedAsSubject.has(x.i) || !s.standIn.includes(x.m.word)) continue;
+    const own = x.m.word.replace(/ /g, "-");
+    const name = [own, ...singulars(own)].find((n) => names.has(n));
+    const isHead = s === r.head && !r.icon;
+    if (name && isHead && s.builder !== "humanoid") {
+      r.icon = `${GAME_ICON_PREFIX}${name}`;
+      r.ownIcon = true;
+      r.guesses.push(
+        `"${x.m.word}" is not in the engine's vocabulary; drew the game icon named ${name.replace(/-/g, " ")}`,
+      );
+      r.guessesZh.push(`词表中没有“${x.m.word}”;画了同名的游戏图标 ${name}`);
+    } else if (name && r.held?.id === s.id) {
+      r.held = { id: x.m.word, icon: `${GAME_ICON_PREFIX}${name}`, count: r.held.count };
+    } else if (isHead || r.held?.id === s.id) {
+      r.guesses.push(`"${x.m.word}" is drawn as the nearest subject the engine knows, ${s.id}`);
+      r.guessesZh.push(`“${x.m.word}”画成了引擎认识的最接近的东西:${zhName(s)}`);
+    }
+  }
+}
+
 const BEING_CATEGORIES = new Set(["character", "race", "animal", "creature"]);
 
 /**
@@ -1235,6 +1267,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   compoundHead(r);
   chooseHead(r);
   chooseHeld(r);
+  standIns(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);

@@ -6,6 +6,9 @@
 // One line per subject: `id ; category ; draw ; english synonyms ; chinese synonyms`.
 // A `~` before an English word makes it weak: it names the subject only when no other subject is
 // named ("fire" alone is a fire; "a fire sword" is a sword with the fire modifier).
+// A `≈` before an English word makes it a stand-in: a different thing the subject is the nearest
+// drawing of ("hamster" → mouse). It draws the game icon of its own name when one exists, else
+// the subject with a note in the interpretation — a stand-in is never drawn silently.
 
 export type SubjectCategory =
   | "character"
@@ -43,6 +46,8 @@ export interface Subject {
   ref: string;
   en: string[];
   weak: string[];
+  /** stand-in words (`≈`): another thing drawn as this one, always said so */
+  standIn: string[];
   zh: string[];
 }
 
@@ -95,7 +100,7 @@ angel;race;race:angel;angel,seraph;天使
 cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
-fox;animal;animal:fox;fox,kitsune;狐狸,狐
+fox;animal;animal:fox;fox,≈kitsune;狐狸,狐
 rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
@@ -104,15 +109,15 @@ unicorn;animal;animal:unicorn;unicorn;独角兽
 deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
 moose;animal;icon:moose;moose,elk;驼鹿
 pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
-boar;animal;icon:boar;boar,warthog;野猪
+boar;animal;icon:boar;boar,≈warthog;野猪
 cow;animal;icon:cow;cow,cattle,calf;牛,奶牛
-bull;animal;icon:ox;bull,ox,bison;公牛,野牛
+bull;animal;icon:ox;bull,ox,≈bison;公牛,野牛
 sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
 goat;animal;icon:goat;goat;山羊
-mouse;animal;icon:mouse;mouse,mice,rat,hamster;老鼠,鼠,仓鼠
+mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;icon:tiger;tiger;老虎,虎
-leopard;animal;icon:leopard;leopard,panther,jaguar,cheetah;豹,猎豹
+leopard;animal;icon:leopard;leopard,panther,jaguar,≈cheetah;豹,猎豹
 chicken;animal;icon:chicken;chicken,hen;鸡,母鸡
 rooster;animal;icon:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
@@ -131,25 +136,25 @@ frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
 lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
-crocodile;animal;icon:crocodile;crocodile,alligator;鳄鱼
+crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
 fish;animal;icon:tropical-fish;fish,goldfish;鱼,金鱼
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
-octopus;animal;icon:octopus;octopus,kraken;章鱼,海妖
+octopus;animal;icon:octopus;octopus,≈kraken;章鱼,海妖
 squid;animal;icon:squid;squid;鱿鱼
 crab;animal;icon:crab;crab;螃蟹,蟹
 lobster;animal;icon:lobster;lobster;龙虾
 jellyfish;animal;icon:jellyfish;jellyfish;水母
 snail;animal;icon:snail;snail;蜗牛
-bee;animal;icon:honeybee;bee,honeybee,wasp;蜜蜂,蜂
+bee;animal;icon:honeybee;bee,honeybee,≈wasp;蜜蜂,蜂
 butterfly;animal;icon:butterfly;butterfly;蝴蝶
 ladybug;animal;icon:lady-beetle;ladybug,ladybird;瓢虫
 beetle;animal;icon:beetle;beetle,scarab;甲虫
 ant;animal;icon:ant;ant;蚂蚁
 spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
-worm;animal;icon:worm;worm,caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
+worm;animal;icon:worm;worm,≈caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
 bat;animal;icon:bat;bat,bats;蝙蝠
 monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
 gorilla;animal;icon:gorilla;gorilla;大猩猩
@@ -166,13 +171,13 @@ otter;animal;icon:otter;otter;水獭
 raccoon;animal;icon:raccoon;raccoon;浣熊
 polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
 hedgehog;animal;icon:hedgehog;hedgehog;刺猬
-squirrel;animal;icon:chipmunk;squirrel,chipmunk;松鼠
+squirrel;animal;icon:chipmunk;squirrel,≈chipmunk;松鼠
 skunk;animal;icon:skunk;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
-llama;animal;icon:llama;llama,alpaca;羊驼
+llama;animal;icon:llama;llama,≈alpaca;羊驼
 mammoth;animal;icon:mammoth;mammoth;猛犸象
 dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
-dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,raptor,tyrannosaurus;恐龙,霸王龙
+dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
 ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
 elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
@@ -180,14 +185,14 @@ golem;creature;monster:golem;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
 beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mutant;怪物,怪兽,野兽
 phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
-yeti;creature;monster:yeti;yeti,bigfoot,sasquatch;雪人怪,大脚怪
+yeti;creature;monster:yeti;yeti,≈bigfoot,≈sasquatch;雪人怪,大脚怪
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
 dagger;weapon;icon:dagger;dagger,knife,knives,dirk;匕首,小刀
 axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
 hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
-staff;weapon;item:staff;staff,stave,rod,scepter,sceptre;法杖,权杖
+staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
 spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
@@ -203,8 +208,8 @@ crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
 hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
 cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
 boots;armour;icon:hiking-boot;boot,boots;靴子
-gloves;armour;icon:gloves;glove,gloves,gauntlet,gauntlets;手套,护手
-coat;armour;icon:coat;tunic,coat,jacket;外套,大衣
+gloves;armour;icon:gloves;glove,gloves,≈gauntlet,≈gauntlets;手套,护手
+coat;armour;icon:coat;≈tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
 amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
 goggles;armour;icon:goggles;goggles;护目镜
@@ -276,7 +281,7 @@ topaz;treasure;icon:gem-stone;topaz,citrine,amber gem;黄玉,黄宝石
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
-trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,chalice,grail;奖杯,圣杯
+trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,≈chalice,≈grail;奖杯,圣杯
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
@@ -314,7 +319,7 @@ ladder;prop;icon:ladder;ladder;梯子
 rope;prop;icon:knot;rope,knot;绳子
 chain;prop;icon:chains;chain,chains,shackles;锁链,链条
 anchor;prop;icon:anchor;anchor;锚
-barrel;prop;gi:barrel@wood;barrel,keg,cask,drum;木桶,桶子,酒桶
+barrel;prop;gi:barrel@wood;barrel,keg,cask,≈drum;木桶,桶子,酒桶
 crate;prop;icon:package;crate,box,package,parcel;箱,木箱,包裹
 chair;prop;icon:chair;chair,stool,seat;椅子
 bed;prop;icon:bed;bed;床
@@ -340,7 +345,7 @@ rock;plant;icon:rock;rock,boulder,stone pile,pebble;石头,岩石
 teddy;prop;icon:teddy-bear;teddy bear,teddy,plush;泰迪熊,玩偶
 balloon;prop;icon:balloon;balloon,balloons;气球
 umbrella;prop;icon:umbrella;umbrella,parasol;雨伞,伞
-guitar;prop;icon:guitar;guitar,lute;吉他,琵琶
+guitar;prop;icon:guitar;guitar,≈lute;吉他,琵琶
 drum-set;prop;icon:drum;snare drum,war drum;鼓
 trumpet;prop;icon:trumpet;trumpet,horn;小号,号角
 tree;plant;plant:tree;tree,oak,forest,maple,willow;树,树木,橡树,森林
@@ -366,12 +371,12 @@ castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要�
 tower;building;gi:stone-tower|watchtower|white-tower@stone;tower,watchtower,wizard tower;塔,高塔
 lighthouse;building;gi:lighthouse@stone;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
-temple;building;icon:classical-building;temple,museum,bank,courthouse;神殿,寺庙,银行
+temple;building;icon:classical-building;temple,≈museum,≈bank,≈courthouse;神殿,寺庙,银行
 shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
 pagoda;building;icon:japanese-castle;pagoda,japanese castle;宝塔,天守阁
-hut;building;icon:hut;hut,shack,yurt;茅屋,棚屋
+hut;building;icon:hut;hut,shack,≈yurt;茅屋,棚屋
 shop;building;icon:convenience-store;shop,store,market;商店,超市
-factory;building;icon:factory;factory,mill,workshop;工厂
+factory;building;icon:factory;factory,≈mill,workshop;工厂
 hospital;building;icon:hospital;hospital,clinic;医院
 school;building;icon:school;school,academy;学校
 stadium;building;icon:stadium;stadium,arena,colosseum;体育场,竞技场
@@ -392,7 +397,7 @@ tractor;vehicle;icon:tractor;tractor;拖拉机
 semi-truck;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
 boat;vehicle;vehicle:boat;boat,ship,galleon,yacht,rowboat;船,小船,大船
 sailboat;vehicle;icon:sailboat;sailboat,sail boat,dinghy;帆船,小帆船
-speedboat;vehicle;icon:speedboat;speedboat,motorboat,jet ski;快艇,摩托艇
+speedboat;vehicle;icon:speedboat;speedboat,motorboat,≈jet ski;快艇,摩托艇
 canoe;vehicle;icon:canoe;canoe,kayak;独木舟,皮划艇
 airplane;vehicle;icon:airplane;airplane,aeroplane,plane,jet,aircraft;飞机
 helicopter;vehicle;icon:helicopter;helicopter,chopper;直升机
@@ -461,7 +466,7 @@ werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
 beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
-mace;weapon;gi:spiked-mace@iron;mace,morning star,flail;钉锤,流星锤
+mace;weapon;gi:spiked-mace@iron;mace,morning star,≈flail;钉锤,流星锤
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
@@ -486,7 +491,7 @@ statue;prop;gi:colombian-statue@marble;statue,idol,sculpture;雕像
 ribcage;prop;gi:ribcage@bone;ribcage,rib cage,ribs;肋骨
 fence;prop;gi:wooden-fence@wood;fence,picket fence;栅栏,篱笆
 bridge;building;gi:stone-bridge|rope-bridge@stone;bridge;桥
-fireplace;prop;gi:fireplace@stone;fireplace,hearth,furnace,forge;壁炉,熔炉
+fireplace;prop;gi:fireplace@stone;fireplace,hearth,≈furnace,≈forge;壁炉,熔炉
 backpack;armour;gi:knapsack|backpack@leather;backpack,knapsack,rucksack,pack;背包
 boomerang;weapon;gi:boomerang@wood;boomerang;回旋镖
 shuriken;weapon;gi:shuriken@iron;shuriken,throwing star,ninja star;手里剑,飞镖
@@ -573,7 +578,9 @@ function parseTable(): Subject[] {
     const [kind, ref] = draw.split(":") as [string, string];
     const builder = DRAW_PREFIX[kind];
     if (!builder) throw new Error(`vocabulary: unknown draw prefix "${kind}" in: ${line}`);
-    const words = en.split(",").map((w) => w.trim());
+    const marked = en.split(",").map((w) => w.trim());
+    const standIn = marked.filter((w) => w.startsWith("≈")).map((w) => w.slice(1));
+    const words = marked.map((w) => w.replace(/^≈/, ""));
     out.push({
       id: id0.replace(/^~/, ""),
       category: category as SubjectCategory,
@@ -582,6 +589,7 @@ function parseTable(): Subject[] {
         kind === "role" || kind === "race" ? `${kind}:${ref}` : kind === "gi" ? `gi/${ref}` : ref,
       en: words.filter((w) => !w.startsWith("~")),
       weak: words.filter((w) => w.startsWith("~")).map((w) => w.slice(1)),
+      standIn,
       zh: zh
         .split(",")
         .map((w) => w.trim())
