@@ -29,7 +29,7 @@ describe("stand-in words (≈): a different thing is never drawn silently", () =
       expect(own.interpretation.subject).toBe(word);
       let differ = 0;
       for (let i = 3; i < own.grid.data.length; i += 4)
-        if ((own.grid.data[i]! > 0) !== (near.grid.data[i]! > 0)) differ++;
+        if (own.grid.data[i]! > 0 !== near.grid.data[i]! > 0) differ++;
       expect(differ).toBeGreaterThan(40);
     }
   });

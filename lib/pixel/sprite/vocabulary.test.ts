@@ -62,6 +62,8 @@ describe("vocabulary", () => {
       for (const s of SUBJECTS.filter((x) => x.category === cat))
         for (const w of [...s.en, ...s.weak, ...s.zh]) {
           const it = interpretPrompt(`a ${w}`, { seed: 1 });
+          // a stand-in with a game icon of its own draws that (stand-ins.test.ts)
+          if (s.standIn.includes(w) && it.builder === "icon" && it.subject !== s.id) continue;
           if (it.subject !== s.id || it.builder !== s.builder)
             wrong.push(`${w} → ${it.subject}/${it.builder} (want ${s.id}/${s.builder})`);
         }
