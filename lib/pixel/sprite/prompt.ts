@@ -700,6 +700,37 @@ function splitPhrases(r: Reading): void {
     r.worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
     r.pool = r.pool.filter((x) => x !== hat);
   }
+  if (!r.worn) wornByWord(r);
+}
+
+/** Accessories of the vocabulary that sit on a face, so they can go on any subject's top. */
+const FACE_WEAR = new Set(["goggles", "glasses"]);
+const WEAR_RE =
+  /\b(?:wearing|wears|dressed in|in)\s+(?:an?\s+|the\s+|some\s+|his\s+|her\s+)?([a-z]+)/;
+
+/**
+ * "X wearing Y" when Y is no headwear of ours: an accessory of the vocabulary (goggles, glasses)
+ * or a word that names a game icon (bandana, sombrero) is worn on X's top, whatever X is.
+ */
+function wornByWord(r: Reading): void {
+  const word = WEAR_RE.exec(r.text)?.[1];
+  if (!word) return;
+  const named = r.pool.find((x) => x.m.word === word);
+  // the wearer may be a word only the long tail knows ("a mole wearing goggles")
+  const wearer =
+    r.pool.length > 1 || r.unknown.some((u) => r.text.indexOf(u) < r.text.indexOf(word));
+  if (named && FACE_WEAR.has(named.sub.s.id) && wearer) {
+    r.worn = { id: named.sub.s.id, icon: named.sub.s.ref };
+    r.pool = r.pool.filter((x) => x !== named);
+    r.subjects = r.subjects.filter((x) => x !== named);
+    return;
+  }
+  if (named || !r.unknown.includes(word)) return;
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const name = [word, ...singulars(word)].find((n) => gameNames!.has(n));
+  if (!name) return;
+  r.worn = { id: word, icon: `${GAME_ICON_PREFIX}${name}@cape` };
+  r.unknown.splice(r.unknown.indexOf(word), 1);
 }
 
 /**

@@ -46,3 +46,28 @@ describe("wearables on any subject", () => {
     expect(parsePrompt("a knight with a cape").subject).toBe("knight");
   });
 });
+
+describe("X wearing Y, when Y is no headwear of the vocabulary", () => {
+  it("a word that names a game icon (bandana, sombrero) is worn on any subject's top, in red cloth", async () => {
+    for (const [prompt, bare, worn] of [
+      ["an alpaca wearing a sombrero", "an alpaca", "sombrero"],
+      ["a pangolin wearing a bandana", "a pangolin", "bandana"],
+      ["a robot in a sombrero", "a robot", "sombrero"],
+    ] as const) {
+      const info = parsePrompt(prompt);
+      expect(info.worn?.id, prompt).toBe(worn);
+      expect(info.unknown, prompt).not.toContain(worn);
+      const on = await renderSprite({ prompt, ...base });
+      const off = await renderSprite({ prompt: bare, ...base });
+      expect(capePixels(on.grid) - capePixels(off.grid), prompt).toBeGreaterThan(8);
+      expect(on.interpretation.art.some((a) => a.use === "worn" && a.icon === worn)).toBe(true);
+    }
+  });
+
+  it("goggles go on a subject only the long tail knows, which stays the subject", () => {
+    const info = parsePrompt("a mole wearing goggles");
+    expect([info.subject, info.worn?.id]).toEqual(["mole", "goggles"]);
+    // armour is not headwear: a goblin in armour is not given a breastplate for a hat
+    expect(parsePrompt("a goblin in armor").worn).toBeUndefined();
+  });
+});
