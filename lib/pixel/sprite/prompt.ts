@@ -632,6 +632,8 @@ interface Reading {
   usedAsSubject: Set<number>;
   headPhrase: number;
   head?: Subject;
+  /** the mention the head was read from */
+  headAt?: number;
   role?: string;
   race?: string;
   form?: string;
@@ -751,6 +753,7 @@ function chooseHead(r: Reading): void {
   if (headCands.length) {
     const h = headCands[headCands.length - 1]!;
     r.head = h.sub.s;
+    r.headAt = h.i;
     r.usedAsSubject.add(h.i);
     if (r.head.builder === "humanoid") setRoleOrRace(r, r.head);
     for (const q of headCands.slice(0, -1)) qualify(r, q, h);
@@ -1139,6 +1142,37 @@ function standIns(r: Reading): void {
   }
 }
 
+const WEARER_RE =
+  /\b([a-z]+)\s+(?:wearing|wears|dressed in|in|with|holding)\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?$/;
+// words shaped like adjectives ("fluffy", "rusted", "glowing"): they qualify, not rename
+const ADJECTIVE_SHAPE = /(?:y|ful|ous|ish|ic|al|ed|less|ive|ing|est)$/;
+
+/**
+ * Phase 4c: an English word the engine does not know, right next to the noun it drew, may make
+ * that noun another thing ("guinea pig", "hot spring") or be the real subject ("a chinchilla in
+ * a spacesuit"). Drawing the noun alone is then a guess, and the interpretation says so.
+ */
+function unknownNeighbours(r: Reading): void {
+  if (r.headAt === undefined || !r.head || r.icon) return;
+  const m = r.mentions[r.headAt]!;
+  const before = r.text.slice(0, m.pos);
+  const wearer = WEARER_RE.exec(before)?.[1];
+  if (wearer && r.unknown.includes(wearer) && !ADJECTIVE_SHAPE.test(wearer)) {
+    r.guesses.push(`"${wearer}" was not understood: drew only the ${r.head.id}`);
+    r.guessesZh.push(`没有理解“${wearer}”:只画了${zhName(r.head)}`);
+    return;
+  }
+  const q = /\b([a-z]+)\s+$/.exec(before)?.[1];
+  if (q && r.unknown.includes(q) && !ADJECTIVE_SHAPE.test(q)) {
+    r.guesses.push(
+      `"${q} ${m.word}" may name something else: "${q}" was not understood, so drew a plain ${r.head.id}`,
+    );
+    r.guessesZh.push(
+      `“${q} ${m.word}”可能是别的东西:没有理解“${q}”,所以画了普通的${zhName(r.head)}`,
+    );
+  }
+}
+
 const BEING_CATEGORIES = new Set(["character", "race", "animal", "creature"]);
 
 /**
@@ -1299,6 +1333,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   chooseHead(r);
   chooseHeld(r);
   standIns(r);
+  unknownNeighbours(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);

@@ -45,3 +45,23 @@ describe("stand-in words (≈): a different thing is never drawn silently", () =
     expect(parsePrompt("a wizard").guesses).toEqual([]);
   });
 });
+
+describe("an unknown word next to the drawn noun: the drawing is a guess and says so", () => {
+  it("an unknown qualifier may make the noun another thing (guinea pig, hot spring)", () => {
+    for (const [prompt, q] of [
+      ["a guinea pig", "guinea"],
+      ["a hot spring", "hot"],
+    ] as const)
+      expect(parsePrompt(prompt).guesses.join(" "), prompt).toContain(`"${q}" was not understood`);
+  });
+
+  it("an unknown wearer leaves only what it wears, and the interpretation says so", () => {
+    const info = parsePrompt("a chinchilla in a spacesuit");
+    expect(info.guesses.join(" ")).toContain('"chinchilla" was not understood: drew only the');
+  });
+
+  it("adjectives and known nouns add no such note", () => {
+    for (const prompt of ["a glowing sword", "a knight with a sword", "a dragon in a cave"])
+      expect(parsePrompt(prompt).guesses, prompt).toEqual([]);
+  });
+});
