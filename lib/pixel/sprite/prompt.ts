@@ -432,11 +432,23 @@ function fuzzySubject(word: string): { s: Subject; key: string } | undefined {
  * wins; tails are 4+ letters and heads 3+ ("ore" is not read in "manticore", nor "bat" in
  * "combat").
  */
+let iconWords: Set<string> | undefined;
+
+/** A word that is a whole part of some game icon's name ("sword" in "sword-wound"). */
+function iconWord(w: string): boolean {
+  iconWords ??= new Set(GAME_ICON_NAMES.split(/[\s-]+/).filter(Boolean));
+  return iconWords.has(w);
+}
+
 function compoundSubject(words: string[]): { s: Subject; word: string; tail: string } | undefined {
   const L = lex();
   for (const w of words) {
     if (w.length < 6 || !/^[a-z]+$/.test(w)) continue;
     for (let k = 3; k <= w.length - 4; k++) {
+      // the first half must be a word too ("sword|fish"): "mon|goose", "dumb|bell" and
+      // "cocka|trice" are not compounds of a goose, a bell and rice
+      const head = w.slice(0, k);
+      if (!L.en.has(head) && !iconWord(head) && !findIconConcept([head])) continue;
       const tail = w.slice(k);
       for (const f of [tail, ...singulars(tail)]) {
         const sub = L.en.get(f)?.find((l) => l.t === "subject");

@@ -65,3 +65,16 @@ describe("an unknown word next to the drawn noun: the drawing is a guess and say
       expect(parsePrompt(prompt).guesses, prompt).toEqual([]);
   });
 });
+
+describe("a compound guess needs two words", () => {
+  it("'sword|fish' is a kind of fish; 'mon|goose', 'dumb|bell', 'cocka|trice' are not a goose, a bell, rice", () => {
+    expect(parsePrompt("a swordfish").subject).toBe("fish");
+    expect(parsePrompt("a swordfish").guesses.join(" ")).toContain("kind of fish");
+    for (const [prompt, not] of [
+      ["a mongoose", "goose"],
+      ["a dumbbell", "bell"],
+      ["a cockatrice", "rice"],
+    ] as const)
+      expect(parsePrompt(prompt).subject, prompt).not.toBe(not);
+  });
+});
