@@ -3,26 +3,9 @@
 // two seeds — the "4 takes a person tells apart" measure (≥ 25 %).
 import path from "node:path";
 import { renderSprite } from "@/lib/pixel/sprite/engine";
+import { visibleDifference } from "@/lib/pixel/sprite/visible-difference";
 import type { RgbaImage } from "@/lib/pixel/types";
 import { type Cell, sheet } from "./contact-sheet";
-
-function visibleDifference(a: RgbaImage, b: RgbaImage): number {
-  let union = 0;
-  let diff = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    const oa = a.data[i + 3]! > 0;
-    const ob = b.data[i + 3]! > 0;
-    if (!oa && !ob) continue;
-    union++;
-    const step = Math.max(
-      Math.abs(a.data[i]! - b.data[i]!),
-      Math.abs(a.data[i + 1]! - b.data[i + 1]!),
-      Math.abs(a.data[i + 2]! - b.data[i + 2]!),
-    );
-    if (oa !== ob || step > 24) diff++;
-  }
-  return union ? diff / union : 0;
-}
 
 async function main() {
   const cells: Cell[] = [];
