@@ -882,6 +882,7 @@ function chooseHeld(r: Reading): void {
     r.held.count = 2;
     r.unknown.splice(zhCount, 1);
   }
+  if (!r.held && head?.builder === "humanoid" && r.holdAt >= 0) heldFromLongTail(r, head);
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
   if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
     const item = SUBJECT_BY_ID.get(ROLE_ITEMS[r.role]!);
@@ -893,6 +894,35 @@ function chooseHeld(r: Reading): void {
   for (const x of r.subjects)
     if (!usedAsSubject.has(x.i) && x !== undefined && !isModifierWord(x.m) && x.sub.s !== head)
       r.ignored.push(x.m.word);
+}
+
+// "with" also names what a body has ("a wizard with a beard"): never a thing in the hand
+const BODY_WORD =
+  /^(?:beard|moustache|mustache|hair|ponytail|braids?|scars?|tattoos?|freckles|smile|grin|beak|mane|fur|feathers|claws?|paws?|tails?|muscles|robes?|cloak|hood|mask|helmet|hat|cap|armou?r|boots|gloves)$/;
+
+/**
+ * A held thing only the long tail knows ("a ninja with a tomahawk", "a pirate with a
+ * blunderbuss"): the game icon of that name goes in the character's hand, as a guess the
+ * interpretation shows, rather than the word being dropped.
+ */
+function heldFromLongTail(r: Reading, head: Subject): void {
+  const holdPos = r.mentions[r.holdAt]!.pos;
+  const after = r.unknown.filter(
+    (u) => /^[a-z]+$/.test(u) && !BODY_WORD.test(u) && r.text.indexOf(u, holdPos) > holdPos,
+  );
+  if (!after.length) return;
+  const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  if (!game || game.loose || !(game.exact || game.names.length === 1)) return;
+  r.held = { id: game.word, icon: `${GAME_ICON_PREFIX}${game.names.join("|")}` };
+  for (const w of game.word.split(" ")) {
+    const at = r.unknown.indexOf(w);
+    if (at >= 0) r.unknown.splice(at, 1);
+  }
+  const label = game.names[0]!.replace(/-/g, " ");
+  r.guesses.push(
+    `"${game.word}" is not in the engine's vocabulary; the ${head.id} holds the game icon named ${label}`,
+  );
+  r.guessesZh.push(`词表中没有“${game.word}”;${zhName(head)}拿着游戏图标 ${label}`);
 }
 
 /**

@@ -78,3 +78,25 @@ describe("a compound guess needs two words", () => {
       expect(parsePrompt(prompt).subject, prompt).not.toBe(not);
   });
 });
+
+describe("a held thing only the long tail knows", () => {
+  it("goes in the character's hand as its game icon, and the interpretation says so", async () => {
+    for (const [prompt, bare, word] of [
+      ["a ninja with a tomahawk", "a ninja", "tomahawk"],
+      ["a pirate with a blunderbuss", "a pirate", "blunderbuss"],
+    ] as const) {
+      const held = await render(prompt);
+      const plain = await render(bare);
+      expect(held.interpretation.art.some((a) => a.use === "held" && a.icon === word)).toBe(true);
+      expect(held.interpretation.guesses.join(" ")).toContain(`"${word}"`);
+      let differ = 0;
+      for (let i = 0; i < held.grid.data.length; i += 4)
+        if (held.grid.data[i + 3] !== plain.grid.data[i + 3]) differ++;
+      expect(differ, prompt).toBeGreaterThan(10);
+    }
+  });
+
+  it("a body word after 'with' is not put in the hand", () => {
+    expect(parsePrompt("a wizard with a beard").held).toBeUndefined();
+  });
+});
