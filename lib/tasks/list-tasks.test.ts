@@ -202,7 +202,12 @@ describe("search by drawn subject", () => {
     const { createSingleTask, createBatch } = await import("@/lib/generation/create-tasks");
     const { getUserById } = await import("@/lib/db/users");
     const caller = { user: (await getUserById(userId))!, via: "session" as const };
-    const settings = { background: "transparent" as const, scale: 8, force: true };
+    const settings = {
+      background: "transparent" as const,
+      scale: 8,
+      force: true,
+      send_email: false,
+    };
     const made = await createSingleTask(caller, {
       ...settings,
       prompt: "一只喷火的红龙",
