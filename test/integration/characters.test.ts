@@ -413,7 +413,7 @@ describe("an offline character", () => {
 
   it("starts from an image saved from the editor with the original prompt, not the edit's title", async () => {
     const frame = await (await api(`/api/v1/task/${walk[0]!.frames[0].task_id}`)).json();
-    const batch = await (await api(`/api/v1/batch/${frame.batch_id}`)).json();
+    const { batch } = await (await api(`/api/v1/batch/${frame.batch_id}`)).json();
     const opened = await (
       await post("/api/v1/documents", { source_batch_id: frame.batch_id })
     ).json();
