@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { keys, useCreatePalette, usePalettes } from "@/hooks/use-api";
+import { keys, useCreatePalette, usePaletteName, usePalettes } from "@/hooks/use-api";
 import { api } from "@/lib/client/api";
 import { useT } from "./i18n-provider";
 import { Button, cardClass, ErrorText, inputBase } from "./ui";
@@ -27,6 +27,7 @@ export function PalettesManager() {
   const t = useT();
   const qc = useQueryClient();
   const palettes = usePalettes();
+  const nameOf = usePaletteName();
   const [name, setName] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const fileId = useId();
@@ -34,7 +35,7 @@ export function PalettesManager() {
   const nameId = useId();
 
   const create = useCreatePalette((p) => {
-    setMessage(t("palettes.saved", { name: p.name }));
+    setMessage(t("palettes.saved", { name: nameOf(p) }));
     setName("");
   });
   const remove = useMutation({
@@ -118,7 +119,7 @@ export function PalettesManager() {
               data-palette-id={p.id}
               className={`${cardClass} flex flex-wrap items-center gap-3 p-3`}
             >
-              <span className="font-medium">{p.name}</span>
+              <span className="font-medium">{nameOf(p)}</span>
               <code className="text-xs text-zinc-500">{p.id}</code>
               <Swatches colors={p.colors} />
               <span className="ml-auto flex gap-2 text-sm">

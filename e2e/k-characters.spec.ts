@@ -247,6 +247,12 @@ test("a gallery image becomes a character's front facing (Make a character)", as
     { timeout: 60_000 },
   );
   await expect(page.getByTestId("character-notes")).toContainText("The front facing is your image");
+  // a plain gallery image, not an edit: compared with the front facing, no "your edit"
+  await expect(page.getByTestId("character-notes")).toContainText(
+    "compare them with the front facing",
+  );
+  await expect(page.getByTestId("character-notes")).not.toContainText("your edit");
+  expect(character.prompt).toBe("a knight with a red cape");
   await screenshot(page, "characters-from-image");
   // in Chinese the note about the front facing is Chinese too, not the English sentence
   await page.context().addCookies([{ name: "ps_lang", value: "zh", url: page.url() }]);

@@ -395,3 +395,28 @@ test("API keys: the once-only box goes with a revoked key, revoked keys can be r
   await page.getByRole("button", { name: "Remove throwaway from the list" }).click();
   await expect(row).toHaveCount(0);
 });
+
+test("palettes: one saved from a gallery image without a name reads in the page's language", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page, uniqueEmail("palzh"));
+  const gen = await page.request.post("/api/v1/generate", {
+    data: { prompt: "a health potion", model: "local/pixel-sprite", force: true },
+  });
+  const { task_id } = await gen.json();
+  await expect
+    .poll(async () => (await (await page.request.get(`/api/v1/task/${task_id}`)).json()).status, {
+      timeout: 60_000,
+    })
+    .toBe("completed");
+  const saved = await (await page.request.post("/api/v1/palettes", { data: { task_id } })).json();
+  const n = saved.colors.length;
+  await page.goto("/settings/palettes");
+  await expect(page.getByText(`Palette of ${n} colours`)).toBeVisible();
+  await setLanguage(page, "zh");
+  await page.goto("/settings/palettes");
+  await expect(page.getByText(`${n} 色调色板`)).toBeVisible();
+  await expect(page.getByText(`Palette of ${n} colours`)).toHaveCount(0);
+  await screenshot(page, "newcomer-palette-zh");
+});

@@ -62,7 +62,20 @@ test("sound effect: make a coin sound offline and play it in the gallery", async
   await signUp(page, uniqueEmail("sfx"));
   await page.goto("/");
   await page.getByRole("tab", { name: "Sound effect" }).click();
+  // nothing described and no kind chosen: refused, like an empty sprite prompt (no invented sound)
+  await page.getByTestId("make-sfx").click();
+  await expect(page.getByTestId("sfx-composer")).toContainText(
+    "Describe the sound, or choose its kind.",
+  );
+  await expect(page.getByTestId("sfx-result")).toHaveCount(0);
+  // a kind with no description: the form says what it will make
+  await page.getByLabel("Kind").selectOption("jump");
+  await expect(page.getByTestId("sfx-from-kind")).toHaveText(
+    "Left empty, it makes the chosen kind: Jump.",
+  );
+  await page.getByLabel("Kind").selectOption("");
   await page.getByLabel("Describe the sound").fill("coin pickup");
+  await expect(page.getByTestId("sfx-from-kind")).toHaveCount(0);
   await page.getByTestId("make-sfx").click();
   const made = page.getByTestId("sfx-result").getByTestId("audio-player");
   await expect(made).toHaveAttribute("data-peaks", "96", { timeout: 60_000 });

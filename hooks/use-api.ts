@@ -7,6 +7,7 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import { useI18n } from "@/components/i18n-provider";
 import { api, isActive, type TaskQuery } from "@/lib/client/api";
 import type {
   CreatePaletteBody,
@@ -36,6 +37,12 @@ export const keys = {
 /** The built-in palettes and the caller's saved ones (GET /api/v1/palettes). */
 export function usePalettes() {
   return useQuery({ queryKey: keys.palettes, queryFn: api.palettes, staleTime: 60_000 });
+}
+
+/** A palette's name in the page's language (a default name is answered in both). */
+export function usePaletteName(): (p: Palette) => string {
+  const { locale } = useI18n();
+  return (p) => (locale === "zh" ? p.name_zh : p.name);
 }
 
 /** Saves a palette (POST /api/v1/palettes); the palette lists refresh. */

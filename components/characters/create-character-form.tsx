@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
-import { flattenModels, useModels, useTask } from "@/hooks/use-api";
+import { flattenModels, useBatch, useModels, useTask } from "@/hooks/use-api";
 import { useCreateCharacter } from "@/hooks/use-characters";
 import type { CreateCharacterBody } from "@/lib/client/characters";
+import type { Task } from "@/lib/client/types";
 import {
   CHARACTER_BODIES,
   CHARACTER_DIRECTION_COUNTS,
@@ -14,6 +15,7 @@ import {
   CHARACTER_VIEWS,
   type CharacterBody,
   type CharacterView,
+  EDITOR_MODEL,
   type OutlineStyle,
   PALETTE_NAMES,
   type PaletteName,
@@ -35,6 +37,29 @@ export function takesReference(model: {
   capabilities?: Record<string, unknown>;
 }) {
   return model.provider === "local" || !!model.capabilities?.supportsRefImage;
+}
+
+/**
+ * The words a gallery image was designed from: an image saved from the editor is titled after
+ * its source ("a goblin archer (walk)"), so the source's prompt is shown instead. One step back
+ * here; the server follows edits of edits to the end when the prompt is left to it.
+ */
+function useOriginalPrompt(task: Task | undefined): string | undefined {
+  const editor =
+    task?.model === EDITOR_MODEL
+      ? (task.params?.editor as
+          | {
+              source_task_id?: number | null;
+              source_batch_id?: number | null;
+              source_tileset_id?: number | null;
+            }
+          | undefined)
+      : undefined;
+  const sourceTask = useTask(editor?.source_task_id ?? editor?.source_tileset_id ?? null);
+  const sourceBatch = useBatch(editor?.source_batch_id ?? 0);
+  if (!task) return undefined;
+  if (!editor) return task.prompt;
+  return sourceBatch.data?.batch.prompt ?? sourceTask.data?.prompt ?? task.prompt;
 }
 
 /**
@@ -75,14 +100,16 @@ export function CreateCharacterForm({ fromTask }: { fromTask: number | null }) {
   const fallback = imageModels.find((m) => m.is_default) ?? imageModels[0];
   const chosen = imageModels.find((m) => m.id === model) ?? fallback;
   const fromImage = useSource && fromTask !== null;
-  const promptText = prompt || (fromImage ? (source.data?.prompt ?? "") : "");
+  const originalPrompt = useOriginalPrompt(source.data);
+  const promptText = prompt || (fromImage ? (originalPrompt ?? "") : "");
   const sizeOk = Number.isInteger(size) && size >= CHARACTER_SIZE_MIN && size <= CHARACTER_SIZE_MAX;
   const canSubmit = !!promptText.trim() && sizeOk && !create.isPending;
 
   const submit = () => {
     if (!canSubmit) return;
     const req: CreateCharacterBody = {
-      prompt: promptText.trim(),
+      // left as shown from an image: the server takes that image's original words itself
+      ...(fromImage && !prompt ? {} : { prompt: promptText.trim() }),
       size,
       view,
       directions,

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import { useCreatePalette, usePalettes } from "@/hooks/use-api";
+import { useCreatePalette, usePaletteName, usePalettes } from "@/hooks/use-api";
 import { loadPalette, type SpriteDocument } from "@/lib/document";
 import { useI18n } from "../i18n-provider";
 import { Swatches } from "../palettes-manager";
@@ -21,11 +21,12 @@ const field =
 export function SavedPalettes({ doc }: { doc: SpriteDocument }) {
   const { t } = useI18n();
   const palettes = usePalettes();
+  const nameOf = usePaletteName();
   const [chosen, setChosen] = useState("");
   const [name, setName] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
   const create = useCreatePalette((p) => {
-    setSaved(t("editor.paletteSaved", { name: p.name, id: p.id }));
+    setSaved(t("editor.paletteSaved", { name: nameOf(p), id: p.id }));
     setName("");
   });
   const selectId = useId();
@@ -35,7 +36,7 @@ export function SavedPalettes({ doc }: { doc: SpriteDocument }) {
   const picked = all.find((p) => p.id === chosen);
   const option = (p: (typeof all)[number]) => (
     <option key={p.id} value={p.id}>
-      {p.name} ({p.colors.length})
+      {nameOf(p)} ({p.colors.length})
     </option>
   );
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { usePalettes } from "@/hooks/use-api";
+import { usePaletteName, usePalettes } from "@/hooks/use-api";
 import { useComposer } from "@/lib/client/composer-store";
 import { PALETTE_NAMES } from "@/lib/vocabulary";
 import { useT } from "../i18n-provider";
@@ -18,6 +18,7 @@ export function PaletteField({ disabled }: { disabled: boolean }) {
   const paletteId = useId();
   // the caller's saved palettes (pal_N), beside the named ones
   const palettes = usePalettes();
+  const nameOf = usePaletteName();
   const saved = (palettes.data?.palettes ?? []).filter((p) => !p.built_in);
   return (
     <fieldset className="sm:col-span-2">
@@ -80,7 +81,7 @@ export function PaletteField({ disabled }: { disabled: boolean }) {
             <optgroup label={t("studio.paletteSaved")}>
               {saved.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name} ({p.colors.length})
+                  {nameOf(p)} ({p.colors.length})
                 </option>
               ))}
             </optgroup>

@@ -53,13 +53,16 @@ export function SfxComposer({ onMade }: { onMade: (taskId: number) => void }) {
   const [prompt, setPrompt] = useState("");
   const [kind, setKind] = useState("");
   const [seed, setSeed] = useState("");
+  const [formError, setFormError] = useState<string | null>(null);
   // kept as typed; a seed the API would refuse is said so, not trimmed to digits
   const seedBad = seedProblem(seed);
 
   const make = useMutation({
     mutationFn: () =>
       api.generateAudio({
-        prompt: prompt.trim() || kind || "blip",
+        // the API needs a prompt (POST /api/v1/generations/audio: prompt 必填); with the description
+        // left empty the chosen kind is the prompt, as the form says under the field
+        prompt: prompt.trim() || kind,
         model: SFX_MODEL,
         voice: kind || undefined,
         seed: parseSeed(seed) ?? undefined,
@@ -72,6 +75,12 @@ export function SfxComposer({ onMade }: { onMade: (taskId: number) => void }) {
 
   function onSubmit(e: FormEvent) {
     e.preventDefault();
+    // like the sprite tab: nothing is made from nothing (no invented "blip")
+    if (!prompt.trim() && !kind) {
+      setFormError(t("sfx.describeOrPick"));
+      return;
+    }
+    setFormError(null);
     if (!seedBad) make.mutate();
   }
 
@@ -92,6 +101,11 @@ export function SfxComposer({ onMade }: { onMade: (taskId: number) => void }) {
             onChange={(e) => setPrompt(e.target.value)}
             className={inputClass}
           />
+          {!prompt.trim() && kind && (
+            <p className="mt-1 text-xs text-zinc-500" data-testid="sfx-from-kind">
+              {t("sfx.fromKind", { kind: t(`sfx.kind.${kind}` as MessageKey) })}
+            </p>
+          )}
         </div>
         <div className="grid grid-cols-2 gap-3">
           <div>
@@ -128,6 +142,7 @@ export function SfxComposer({ onMade }: { onMade: (taskId: number) => void }) {
             <FieldMessage id={`${seedId}-problem`} problem={seedBad} />
           </div>
         </div>
+        {formError && <ErrorText error={formError} />}
         {make.error && <ErrorText error={make.error} />}
         <Button
           type="submit"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notesIn, OFFLINE_SOURCE_NOTE, standInNote } from "./character-notes";
+import { notesIn, offlineSourceNote, standInNote } from "./character-notes";
 
 describe("character notes", () => {
   it("are read in the reader's language; older English-only notes are shown as they are", () => {
@@ -15,7 +15,15 @@ describe("character notes", () => {
   });
 
   it("say the same thing in both languages (no English left in the Chinese)", () => {
-    expect(OFFLINE_SOURCE_NOTE.zh).not.toMatch(/[A-Za-z]{4,}/);
+    for (const edited of [true, false])
+      expect(offlineSourceNote(edited).zh).not.toMatch(/[A-Za-z]{4,}/);
     expect(standInNote("x").zh).not.toMatch(/offline|engine|person/i);
+  });
+
+  it("speak of an edit only when the image was edited", () => {
+    expect(offlineSourceNote(true).en).toContain("compare them with your edit");
+    expect(offlineSourceNote(false).en).toContain("compare them with the front facing");
+    expect(offlineSourceNote(false).en).not.toContain("edit");
+    expect(offlineSourceNote(false).zh).not.toContain("编辑");
   });
 });

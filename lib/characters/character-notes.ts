@@ -16,10 +16,18 @@ export function standInNote(subject: string): BilingualText {
   };
 }
 
-export const OFFLINE_SOURCE_NOTE: BilingualText = {
-  en: "The front facing is your image; the animations are drawn from the engine's design of this prompt and seed (the offline engine does not learn from an image), so compare them with your edit and adjust the prompt if they differ.",
-  zh: "正面朝向是你的图片;动画按引擎对这个提示词和种子的设计绘制(离线引擎不会从图片学习),请与你的编辑对比,若不一致请调整提示词。",
-};
+/**
+ * The offline engine draws the animations from the words: they are compared with the user's
+ * edit, or with the front facing when the image was used as it was made.
+ */
+export function offlineSourceNote(edited: boolean): BilingualText {
+  const withEn = edited ? "your edit" : "the front facing";
+  const withZh = edited ? "你的编辑" : "正面朝向";
+  return {
+    en: `The front facing is your image; the animations are drawn from the engine's design of this prompt and seed (the offline engine does not learn from an image), so compare them with ${withEn} and adjust the prompt if they differ.`,
+    zh: `正面朝向是你的图片;动画按引擎对这个提示词和种子的设计绘制(离线引擎不会从图片学习),请与${withZh}对比,若不一致请调整提示词。`,
+  };
+}
 
 export const HUMANOID_BODY_NOTE: BilingualText = {
   en: "Body: humanoid unless you say otherwise (remote models draw what the prompt says).",

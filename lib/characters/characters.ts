@@ -14,7 +14,7 @@ import {
   HUMANOID_BODY_NOTE,
   noReferenceNote,
   notesIn,
-  OFFLINE_SOURCE_NOTE,
+  offlineSourceNote,
   remoteSourceNote,
   standInNote,
 } from "@/lib/characters/character-notes";
@@ -54,6 +54,7 @@ import {
 import { loadDocument } from "@/lib/documents/documents";
 import { documentGrids } from "@/lib/documents/exports";
 import { taskGrid } from "@/lib/documents/open-sources";
+import { isEditedImage, originalPrompt } from "@/lib/documents/original-prompt";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { randomSeed } from "@/lib/generation/create-tasks";
 import { defaultModel, type ResolvedModel, resolveModel } from "@/lib/generation/models";
@@ -346,7 +347,8 @@ export async function createCharacter(caller: Caller, given: CreateCharacterInpu
         index: 0,
         still: await encodeStill(fitToCanvas(sourceGrid, size, drawn.pivot)),
       };
-      notes.push(OFFLINE_SOURCE_NOTE);
+      // a document, or a gallery image saved from the editor, is an edit; else a plain picture
+      notes.push(offlineSourceNote(!sourceTask || isEditedImage(sourceTask)));
     }
     const { batch, tasks } = await storeOfflineBatch(
       caller,
@@ -410,7 +412,8 @@ async function promptOf(input: CreateCharacterInput, userId: number): Promise<st
   if (!input.source_task_id) throw new InvalidInputError("prompt is required");
   const task = await getTaskForUser(input.source_task_id, userId);
   if (!task) throw new NotFoundError(`Task ${input.source_task_id} not found`);
-  return task.prompt;
+  // an edit is titled "a goblin archer (walk)": the design is drawn from the original words
+  return originalPrompt(task, userId);
 }
 
 function defaultName(prompt: string): string {

@@ -150,8 +150,9 @@ export interface TaskFilter {
   status?: TaskStatus;
   /** Matches a prompt containing q as typed, or (with qWords) … */
   q?: string;
-  /** … whose normalized prompt (prompt_norm: stemmed, lower case) has a word starting with each
-   * of these; CJK words match anywhere, as Chinese has no spaces between words. */
+  /** … whose normalized prompt or drawn subject (prompt_norm, subject_words: stemmed, lower
+   * case) has a word starting with each of these; CJK words match anywhere, as Chinese has no
+   * spaces between words. */
   qWords?: { word: string; cjk: boolean }[];
   type?: Task["type"];
   model?: string;
@@ -193,10 +194,13 @@ function taskWhere(f: TaskFilter): SQL | undefined {
   if (f.q) {
     const like = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     const substring = sql`lower(${tasks.prompt}) like ${`%${like(f.q)}%`} escape '\\'`;
+    // The words match the prompt or the subject the engine drew (subject_words: English and
+    // Chinese), so a search in either language finds a sprite prompted in the other.
+    const searchable = sql`(${tasks.promptNorm} || ' ' || ${tasks.subjectWords})`;
     const words = (f.qWords ?? []).map(({ word, cjk }) =>
       cjk
-        ? sql`${tasks.promptNorm} like ${`%${like(word)}%`} escape '\\'`
-        : sql`(' ' || ${tasks.promptNorm}) like ${`% ${like(word)}%`} escape '\\'`,
+        ? sql`${searchable} like ${`%${like(word)}%`} escape '\\'`
+        : sql`(' ' || ${searchable}) like ${`% ${like(word)}%`} escape '\\'`,
     );
     conds.push(words.length ? sql`(${substring} or (${and(...words)}))` : substring);
   }

@@ -27,6 +27,7 @@ import { pictureSettings, taskPictureSettings } from "./picture-settings";
 import { assertPromptFits, PromptTooLongError } from "./prompt-budget";
 import { consumeGenerationQuota } from "./rate-limits";
 import { frameInstruction, SINGLE_IMAGE_STYLE } from "./sprite-modes";
+import { subjectWords } from "./subject-words";
 import type { TaskParams } from "./task-params";
 import { createUploadTasks, isDataUrl, storeDataUrl, storeImageRef, takesUpload } from "./uploads";
 
@@ -231,6 +232,7 @@ export async function createSingleTask(
   };
   const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, input.prompt, input),
+    subjectWords: subjectWords(params.interpretation),
     seed,
     mode: "random",
     params,
@@ -319,6 +321,7 @@ export async function createBatch(
           ...baseTask(caller, model, input.prompt, input),
           batchId,
           batchIndex: i + 1,
+          subjectWords: subjectWords(params.interpretation),
           // Frames share the batch seed: the local engine derives every frame from one subject.
           seed,
           mode,
@@ -439,12 +442,15 @@ export async function createGeneration(
   await consumeGenerationQuota(caller, 1);
   const seed = input.seed ?? randomSeed();
   const { model: _m, ...params } = input;
+  const interpretation =
+    type === "image" ? localInterpretation(model, input.prompt, seed, input) : undefined;
   const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, input.prompt, {
       background: "transparent",
       scale: 20,
       negativePrompt: input.negativePrompt,
     }),
+    subjectWords: subjectWords(interpretation),
     seed,
     mode: type === "image" ? "random" : null,
     params: {
@@ -457,8 +463,7 @@ export async function createGeneration(
           }
         : {}),
       frameInstruction: type === "image" ? styleFor(model) : undefined,
-      interpretation:
-        type === "image" ? localInterpretation(model, input.prompt, seed, input) : undefined,
+      interpretation,
     },
   });
   return task;

@@ -12,6 +12,7 @@ import {
 import type { PaletteRow } from "@/lib/db/schema";
 import { findAsset, getTaskForUser } from "@/lib/db/tasks";
 import { InvalidInputError, NotFoundError } from "@/lib/errors";
+import type { BilingualText } from "@/lib/i18n/bilingual";
 import { rgbToHex } from "@/lib/pixel/color";
 import { checkImageInput, parseDataUrl } from "@/lib/pixel/image-input";
 import {
@@ -35,15 +36,26 @@ import {
 export interface PublicPalette {
   id: string;
   name: string;
+  /** the name for the Chinese pages: the default name in Chinese, else the name as given */
+  name_zh: string;
   colors: string[];
   built_in: boolean;
   created_at: string | null;
 }
 
+/** The name of a palette nobody named. */
+export function defaultPaletteName(colorCount: number): BilingualText {
+  return { en: `Palette of ${colorCount} colours`, zh: `${colorCount} 色调色板` };
+}
+
 export function toPublicPalette(row: PaletteRow): PublicPalette {
+  // The English default is what is stored (and what `name` has always answered); rows made
+  // before name_zh existed hold the same text, so they read in Chinese too.
+  const fallback = defaultPaletteName(row.colors.length);
   return {
     id: `${SAVED_PALETTE_PREFIX}${row.id}`,
     name: row.name,
+    name_zh: row.name === fallback.en ? fallback.zh : row.name,
     colors: row.colors,
     built_in: false,
     created_at: new Date(row.createdAt).toISOString(),
@@ -54,6 +66,7 @@ export function builtInPalettes(): PublicPalette[] {
   return PALETTE_NAMES.map((name) => ({
     id: name,
     name,
+    name_zh: name,
     colors: PALETTES[name],
     built_in: true,
     created_at: null,
@@ -152,7 +165,7 @@ export async function createPalette(
   if (colors.length < 1) throw new InvalidInputError("A palette needs at least one colour");
   if (colors.length > MAX_PALETTE_COLORS)
     throw new InvalidInputError(`A palette has at most ${MAX_PALETTE_COLORS} colours`);
-  const title = (input.name ?? name ?? "").trim() || `Palette of ${colors.length} colours`;
+  const title = (input.name ?? name ?? "").trim() || defaultPaletteName(colors.length).en;
   const row = await insertPalette({
     userId: caller.user.id,
     name: title.slice(0, 100),

@@ -195,3 +195,40 @@ describe("group=character", () => {
     expect(after.tasks.some((t) => t.character)).toBe(false);
   });
 });
+
+// Last: it adds tasks the counts above do not expect.
+describe("search by drawn subject", () => {
+  it("finds a sprite by the subject it was drawn as, in the other language too", async () => {
+    const { createSingleTask, createBatch } = await import("@/lib/generation/create-tasks");
+    const { getUserById } = await import("@/lib/db/users");
+    const caller = { user: (await getUserById(userId))!, via: "session" as const };
+    const settings = {
+      background: "transparent" as const,
+      scale: 8,
+      force: true,
+      send_email: false,
+    };
+    const made = await createSingleTask(caller, {
+      ...settings,
+      prompt: "一只喷火的红龙",
+      model: "local/pixel-sprite",
+    });
+    if (made.kind !== "created") throw new Error("expected a task");
+    const potions = await createBatch(caller, {
+      ...settings,
+      prompt: "a health potion",
+      model: "local/pixel-sprite",
+      mode: "variations",
+      count: 2,
+    });
+    const ids = async (q: string) => (await list({ q })).tasks.map((t) => t.id);
+    const blueDragon = (await ids("blue dragon"))[0];
+    // drawn as a dragon, prompted in Chinese; "blue dragon" (no recorded subject) by its prompt
+    expect(await ids("dragon")).toEqual([made.task.id, blueDragon]);
+    expect(await ids("dragons")).toEqual([made.task.id, blueDragon]);
+    expect(await ids("药水")).toEqual(potions.tasks.map((t) => t.id).reverse());
+    // every word still has to match: the prompt or the subject, not something else
+    expect(await ids("dragon sword")).toEqual([]);
+    expect(await ids("龙")).toEqual([made.task.id]);
+  });
+});

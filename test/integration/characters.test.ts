@@ -383,6 +383,9 @@ describe("an offline character", () => {
     expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
     expect(c.facings.down.edited).toBe(true);
     expect(c.notes.join(" ")).toMatch(/drawn from the engine's design/);
+    // a plain gallery image, not an edit: nothing to say about "your edit"
+    expect(c.notes.join(" ")).toMatch(/compare them with the front facing/);
+    expect(c.notes.join(" ")).not.toMatch(/your edit/);
     // the page in Chinese shows the same note in Chinese
     expect(c.notes_zh.join(" ")).toMatch(/正面朝向是你的图片/);
     expect(c.notes_zh.join(" ")).not.toMatch(/engine's design/);
@@ -406,6 +409,29 @@ describe("an offline character", () => {
     // another user's image is not found, prompt or no prompt
     const stolen = await post("/api/v1/characters", { source_task_id: source }, bob.auth);
     expect(stolen.status).toBe(404);
+  });
+
+  it("starts from an image saved from the editor with the original prompt, not the edit's title", async () => {
+    const frame = await (await api(`/api/v1/task/${walk[0]!.frames[0].task_id}`)).json();
+    const { batch } = await (await api(`/api/v1/batch/${frame.batch_id}`)).json();
+    const opened = await (
+      await post("/api/v1/documents", { source_batch_id: frame.batch_id })
+    ).json();
+    const saved = await (
+      await api(`/api/v1/documents/${opened.id}`, {
+        method: "PUT",
+        body: JSON.stringify(opened),
+        headers: { "If-Match": '"1"' },
+      })
+    ).json();
+    const edit = await (await api(`/api/v1/task/${saved.task_id}`)).json();
+    expect(edit.prompt).toBe(`${batch.prompt} (${batch.mode})`); // the edit's title
+    const res = await post("/api/v1/characters", { source_task_id: saved.task_id, seed: 7 });
+    const c = await res.json();
+    expect(res.status, JSON.stringify(c).slice(0, 300)).toBe(201);
+    expect(c.prompt).toBe(batch.prompt);
+    expect(c.notes.join(" ")).toMatch(/compare them with your edit/);
+    expect(c.notes_zh.join(" ")).toMatch(/请与你的编辑对比/);
   });
 
   it("starts from an editor document of yours (its first frame is the front facing)", async () => {

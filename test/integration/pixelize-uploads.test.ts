@@ -271,7 +271,12 @@ describe("saved palettes", () => {
       count: 4,
     });
     expect(fromImage.status).toBe(201);
-    expect((await fromImage.json()).colors.length).toBeLessThanOrEqual(4);
+    const unnamed = await fromImage.json();
+    expect(unnamed.colors.length).toBeLessThanOrEqual(4);
+    // nobody named it: the default name in both languages, for the English and Chinese pages
+    const n = unnamed.colors.length;
+    expect(unnamed).toMatchObject({ name: `Palette of ${n} colours`, name_zh: `${n} 色调色板` });
+    expect(pal.name_zh).toBe("ember"); // a name given is the name in both
 
     // used by id: the offline engine draws only with the saved colours
     const made = await call("/api/v1/generate", {

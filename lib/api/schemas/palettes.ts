@@ -13,7 +13,9 @@ export const createPaletteBody = z.object({
     .trim()
     .max(100, "name must be at most 100 characters")
     .optional()
-    .describe("A name for the palette; default the file's own name, else “Palette of N colours”."),
+    .describe(
+      "A name for the palette; default the file's own name, else “Palette of N colours” (`name_zh`: “N 色调色板”).",
+    ),
   file: z
     .string({ error: "file must be the text of a palette file" })
     .max(64 * 1024, "file: a palette file is at most 64 KB")
@@ -89,6 +91,9 @@ export const paletteAnswer = z.object({
     .string()
     .describe(`\`${SAVED_PALETTE_PREFIX}N\` for a saved palette, else the built-in name`),
   name: z.string(),
+  name_zh: z
+    .string()
+    .describe("The name for Chinese readers: the default name in Chinese, else the same as `name`"),
   colors: z.array(z.string()).describe("`#rrggbb`, in order"),
   built_in: z.boolean(),
   created_at: z.string().nullable(),

@@ -137,6 +137,9 @@ export const tasks = sqliteTable(
     prompt: text("prompt").notNull(),
     /** lower-cased, punctuation-free prompt used by duplicate detection and search */
     promptNorm: text("prompt_norm").notNull().default(""),
+    /** the offline engine's subject in English and Chinese, normalized like prompt_norm, so a
+     * gallery search in either language finds what was drawn (lib/generation/subject-words.ts) */
+    subjectWords: text("subject_words").notNull().default(""),
     negativePrompt: text("negative_prompt"),
     mode: text("mode"),
     background: text("background").notNull().default("transparent"),

@@ -973,10 +973,18 @@ function searchLongTail(r: Reading): void {
     }
   } else if (concept) {
     r.icon = concept.icon;
+    // the word itself names the icon: say it was drawn from borrowed art, not that it was unknown
+    const same = concept.label.toLowerCase() === concept.word.toLowerCase();
     guesses.push(
-      `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
+      same
+        ? `"${concept.word}" has no drawing of the engine's own; drew the illustrated icon “${concept.label}”`
+        : `"${concept.word}" is not in the engine's vocabulary; drew the closest illustrated concept, ${concept.label}`,
     );
-    guessesZh.push(`词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`);
+    guessesZh.push(
+      same
+        ? `引擎没有自己的“${concept.word}”画法;画了插图图标“${concept.label}”`
+        : `词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`,
+    );
     unknown.splice(unknown.indexOf(concept.word), 1);
   } else {
     // spelling: the first words only, like the icon searches (a long nonsense prompt would

@@ -152,8 +152,12 @@ describe("honest interpretation", () => {
     expect(i.subject).toBe("guitar");
     const j = interpretPrompt("a saxophone", { seed: 1 });
     expect(j.builder).toBe("icon");
-    expect(j.guesses.join(" ")).toMatch(/closest illustrated concept/);
+    // the icon has the word's own name: drawn from borrowed art, not "not known … drew it"
+    expect(j.guesses.join(" ")).toMatch(/"saxophone" has no drawing of the engine's own/);
+    expect(j.summary).not.toMatch(/not in the engine's vocabulary/);
     expect(j.art[0]).toMatchObject({ set: "fluent-emoji-flat", license: "MIT" });
+    const k = interpretPrompt("a sax", { seed: 1 });
+    expect(k.guesses.join(" ")).toMatch(/closest illustrated concept, saxophone/);
   });
 
   it("says plainly when nothing matched", async () => {

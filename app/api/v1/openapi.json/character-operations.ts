@@ -74,6 +74,7 @@ const base = {
   status: "completed",
   supports_reference: true,
   notes: [],
+  notes_zh: [],
   facings: { down: facing(120), up: facing(121), left: facing(122), right: facing(123) },
   source_task_id: null,
   source_document_id: null,

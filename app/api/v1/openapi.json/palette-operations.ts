@@ -13,6 +13,7 @@ import {
 const saved = {
   id: "pal_3",
   name: "forest",
+  name_zh: "forest",
   colors: ["#1a1c2c", "#5d275d", "#b13e53", "#ef7d57"],
   built_in: false,
   created_at: "2026-12-07T02:00:00.000Z",
@@ -35,6 +36,7 @@ export const paletteOperations: OperationSpec[] = [
           {
             id: "gameboy",
             name: "gameboy",
+            name_zh: "gameboy",
             colors: ["#0f380f", "#306230", "#8bac0f", "#9bbc0f"],
             built_in: true,
             created_at: null,
