@@ -1,5 +1,5 @@
-// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,editor,sprite-input,character,
-// character-api]`: prints one JSON document.
+// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,postgres-queue,editor,
+// sprite-input,character,character-api]`: prints one JSON document.
 // Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
 // runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
 // (TEST_DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster) in a child process, since a
@@ -25,7 +25,7 @@ const only = process.argv
 const want = (name: string) => !only || only.includes(name);
 const isPostgresChild = process.env.BACKEND === "postgres";
 
-async function postgresSections(): Promise<unknown> {
+async function postgresSections(sections = "queue1,queue2,api,list"): Promise<unknown> {
   const server = await ensureTestPostgres((m) => process.stderr.write(`${m}\n`));
   const run = `pixel_b_${Date.now().toString(36)}_${process.pid}`;
   try {
@@ -33,7 +33,7 @@ async function postgresSections(): Promise<unknown> {
     const root = path.resolve(__dirname, "..");
     const child = spawnSync(
       path.join(root, "node_modules/.bin/tsx"),
-      [path.join(root, "bench/index.ts"), "--only=queue1,queue2,api,list"],
+      [path.join(root, "bench/index.ts"), `--only=${sections}`],
       {
         cwd: root,
         encoding: "utf8",
@@ -90,7 +90,11 @@ async function main() {
     await section("queue", () => benchQueue());
     await section("api", () => benchApi());
     await section("list", () => benchTaskList());
-    await section("postgres", postgresSections);
+    await section("postgres", () => postgresSections());
+    // the PostgreSQL queue alone (1 and 2 worker processes), only when asked for by name: the
+    // `postgres` section measures it too
+    if (only?.includes("postgres-queue"))
+      await section("postgres-queue", () => postgresSections("queue1,queue2"));
     await section("gallery", () => benchGallery());
     await section("editor", benchEditor);
     await section("sprite-input", benchSpriteInput);
