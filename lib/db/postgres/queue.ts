@@ -1,37 +1,45 @@
 // PostgreSQL-only statements of the pg-boss queue engine (lib/jobs/pg-boss-queue.ts). pg-boss
-// delivers "task N may run"; these decide, on the task row, whether it actually runs here.
-import { and, count, eq, getTableColumns, gte, lt, or, sql } from "drizzle-orm";
+// keeps the deliveries ("task N may run"); these claim them on the task rows, and find tasks
+// whose delivery was lost.
+import { and, eq, getTableColumns, lt, or, sql } from "drizzle-orm";
 import { getDb } from "../client";
 import { type Task, tasks } from "../schema";
 
-export type RowClaim =
-  | { kind: "claimed"; task: Task }
-  /** the provider already runs `cap` tasks across all workers: deliver again shortly */
-  | { kind: "full" }
-  /** finished, deleted, held by a live lease or not due yet: this delivery is spent */
-  | { kind: "stale" };
+/** One provider's part of a claim: its pg-boss queue, the free slots asked for, its cap. */
+export interface ProviderClaim {
+  provider: string;
+  /** the pg-boss queue its deliveries wait in */
+  queue: string;
+  /** slots this worker has free for it */
+  free: number;
+  /** tasks of it allowed to run at once across every worker */
+  cap: number;
+}
 
 /**
- * Claims task `id` for `owner` if it is runnable and its provider is below `cap` running tasks
- * across every worker, in one round trip: the function pixel_claim_task (drizzle/postgres
- * migration 0003) takes a transaction-scoped advisory lock per provider, which serialises the
- * count-then-update of concurrent claimers so the cap holds exactly, and the row lock (FOR
- * UPDATE) makes two deliveries of one task claim it at most once.
+ * Claims for `owner` up to each provider's free slots of its due tasks, never taking a provider
+ * past its cap across every worker, in one statement: the function pixel_claim_due_tasks
+ * (drizzle/postgres migration 0007) finds the queues with a delivery due, and per provider takes
+ * an advisory lock, counts the running tasks, takes the oldest due deliveries out of pg-boss's
+ * job table (SKIP LOCKED) and claims their task rows, ending each delivery it looked at.
  */
-export async function claimTaskRow(opts: {
-  id: number;
-  provider: string;
-  owner: string;
-  leaseMs: number;
-  cap: number;
-}): Promise<RowClaim> {
+export async function claimDueTasks(
+  bossSchema: string,
+  wanted: ProviderClaim[],
+  owner: string,
+  leaseMs: number,
+): Promise<Task[]> {
+  if (wanted.length === 0) return [];
   const db = await getDb();
-  const { rows } = await db.execute<{ outcome: RowClaim["kind"]; task: Record<string, unknown> }>(
-    sql`SELECT outcome, task FROM pixel_claim_task(${opts.id}, ${opts.provider}, ${opts.owner}, ${opts.leaseMs}, ${opts.cap}, ${new Date().toISOString()})`,
+  // one array parameter each (node-postgres sends a JS array as a PostgreSQL array literal)
+  const column = <K extends keyof ProviderClaim>(key: K, type: "text" | "integer") =>
+    sql`${sql.param(wanted.map((w) => w[key]))}::${sql.raw(type)}[]`;
+  const { rows } = await db.execute<{ task: Record<string, unknown> }>(
+    sql`SELECT task FROM pixel_claim_due_tasks(${bossSchema}, ${column("provider", "text")},
+      ${column("queue", "text")}, ${column("free", "integer")}, ${column("cap", "integer")},
+      ${owner}, ${leaseMs}, ${new Date().toISOString()})`,
   );
-  const [row] = rows;
-  if (row?.outcome === "claimed") return { kind: "claimed", task: taskFromJson(row.task) };
-  return { kind: row?.outcome === "full" ? "full" : "stale" };
+  return rows.map((r) => taskFromJson(r.task));
 }
 
 /** A tasks row as to_jsonb gives it (column names, JSON values) in drizzle's shape. */
@@ -42,16 +50,6 @@ function taskFromJson(json: Record<string, unknown>): Task {
     out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return out as Task;
-}
-
-/** Tasks running now (live lease) per provider, across all workers. */
-export async function runningPerProvider(): Promise<Map<string, number>> {
-  const rows = await (await getDb())
-    .select({ provider: tasks.provider, n: count() })
-    .from(tasks)
-    .where(and(eq(tasks.status, "processing"), gte(tasks.leaseExpiresAt, new Date())))
-    .groupBy(tasks.provider);
-  return new Map(rows.map((r) => [r.provider, r.n]));
 }
 
 /**
@@ -109,17 +107,4 @@ export async function tasksWithQueuedJob(
     SELECT singleton_key AS key FROM ${sql.identifier(bossSchema)}.job
      WHERE state < 'active' AND singleton_key IN (${list(taskIds.map(String))})`);
   return new Set(rows.map((r) => Number(r.key)));
-}
-
-/** Providers among `queues` with a delivery due now. */
-export async function queuesWithDueJobs(
-  bossSchema: string,
-  queues: string[],
-): Promise<Set<string>> {
-  if (queues.length === 0) return new Set();
-  const db = await getDb();
-  const { rows } = await db.execute<{ name: string }>(sql`
-    SELECT DISTINCT name FROM ${sql.identifier(bossSchema)}.job
-     WHERE name IN (${list(queues)}) AND state < 'active' AND start_after < now()`);
-  return new Set(rows.map((r) => r.name));
 }
