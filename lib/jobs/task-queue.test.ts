@@ -79,6 +79,37 @@ describe("task queue", () => {
     expect(after.length).toBe(1);
   });
 
+  it("holds the cap when several workers claim at the same moment", async () => {
+    for (let i = 0; i < 12; i++) await queue.enqueue(task("q-crowd", `crowd ${i}`));
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => queue.claim(request(`W${i}`, "q-crowd", 4, 5))),
+    );
+    const ids = claims.flat().map((c) => c.task.id);
+    expect(ids.length).toBe(5);
+    expect(new Set(ids).size).toBe(5);
+  });
+
+  it("skips the deliveries of deleted tasks and claims several providers at once", async () => {
+    const gone = await queue.enqueue(task("q-mixed-a", "deleted before its turn"));
+    const a = await queue.enqueue(task("q-mixed-a", "a"));
+    const b = await queue.enqueue(task("q-mixed-b", "b"));
+    const { deleteTaskRow } = await import("@/lib/db/tasks");
+    expect(await deleteTaskRow(gone.id, userId)).toBe(true);
+    const claimed = await queue.claim({
+      owner: "A",
+      leaseMs: 60_000,
+      capacity: new Map([
+        ["q-mixed-a", 1],
+        ["q-mixed-b", 1],
+      ]),
+      limits: new Map([
+        ["q-mixed-a", 2],
+        ["q-mixed-b", 2],
+      ]),
+    });
+    expect(claimed.map((c) => c.task.id).sort((x, y) => x - y)).toEqual([a.id, b.id]);
+  });
+
   it("retries no earlier than run_after (an upstream's Retry-After)", async () => {
     const t = await queue.enqueue(task("q-retry", "retry me"));
     const [c] = await claimAtLeast(request("A", "q-retry", 1, 1), 1);
