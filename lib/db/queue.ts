@@ -33,7 +33,7 @@ export async function claimNextTask(opts: {
   return id === undefined ? undefined : await getTaskById(id);
 }
 
-const held = (id: number, owner: string) => and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
+const heldBy = (id: number, owner: string) => and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
 
 /**
  * Extends the lease and records progress (whole percent 0–100); false means the task is gone
@@ -53,7 +53,7 @@ export async function renewLease(
   const rows = await (await getDb())
     .update(tasks)
     .set(set)
-    .where(and(held(id, owner), eq(tasks.status, "processing")))
+    .where(and(heldBy(id, owner), eq(tasks.status, "processing")))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -66,7 +66,7 @@ export async function recordUpstreamId(
   const rows = await (await getDb())
     .update(tasks)
     .set({ upstreamId, updatedAt: new Date() })
-    .where(held(id, owner))
+    .where(heldBy(id, owner))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -89,7 +89,30 @@ export async function completeTaskRow(
   },
 ): Promise<boolean> {
   return writeTransaction(function* (tx) {
-    const done = (yield tx
+    // The row's status changes last. On PostgreSQL a status change locks the user's task_counts
+    // rows (migration 0002) until COMMIT, and every claim, insert and completion of that user's
+    // tasks, in every worker, waits on them: changed last, they are held for one statement and
+    // the COMMIT instead of four round trips. This first write only takes the row's lock (no
+    // status change, no counter touched), so the lease cannot be lost, nor the task deleted,
+    // while its files are replaced.
+    const held = (yield tx
+      .update(tasks)
+      .set({ updatedAt: new Date() })
+      .where(heldBy(id, owner))
+      .returning({ id: tasks.id })) as unknown[];
+    if (held.length === 0) return false;
+    yield tx.delete(assets).where(eq(assets.taskId, id)).returning({ id: assets.id });
+    if (values.files.length)
+      yield tx.insert(assets).values(values.files).returning({ id: assets.id });
+    if (values.lockPalette) {
+      // First writer wins: a re-rolled frame 1 must not re-colour frames already locked to it.
+      yield tx
+        .update(batches)
+        .set({ lockedPalette: values.lockPalette.palette })
+        .where(and(eq(batches.id, values.lockPalette.batchId), isNull(batches.lockedPalette)))
+        .returning({ id: batches.id });
+    }
+    yield tx
       .update(tasks)
       .set({
         status: "completed",
@@ -103,20 +126,8 @@ export async function completeTaskRow(
         completedAt: new Date(),
         updatedAt: new Date(),
       })
-      .where(held(id, owner))
-      .returning({ id: tasks.id })) as unknown[];
-    if (done.length === 0) return false;
-    yield tx.delete(assets).where(eq(assets.taskId, id)).returning({ id: assets.id });
-    if (values.files.length)
-      yield tx.insert(assets).values(values.files).returning({ id: assets.id });
-    if (values.lockPalette) {
-      // First writer wins: a re-rolled frame 1 must not re-colour frames already locked to it.
-      yield tx
-        .update(batches)
-        .set({ lockedPalette: values.lockPalette.palette })
-        .where(and(eq(batches.id, values.lockPalette.batchId), isNull(batches.lockedPalette)))
-        .returning({ id: batches.id });
-    }
+      .where(eq(tasks.id, id))
+      .returning({ id: tasks.id });
     return true;
   });
 }
@@ -136,7 +147,7 @@ export async function failTaskRow(
       completedAt: new Date(),
       updatedAt: new Date(),
     })
-    .where(owner ? held(id, owner) : eq(tasks.id, id))
+    .where(owner ? heldBy(id, owner) : eq(tasks.id, id))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -158,7 +169,7 @@ export async function requeueTask(
       leaseExpiresAt: null,
       updatedAt: new Date(),
     })
-    .where(held(id, owner))
+    .where(heldBy(id, owner))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -175,7 +186,7 @@ export async function releaseTask(id: number, owner: string, runAfter: Date): Pr
       leaseExpiresAt: null,
       updatedAt: new Date(),
     })
-    .where(held(id, owner))
+    .where(heldBy(id, owner))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
