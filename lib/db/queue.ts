@@ -33,7 +33,9 @@ export async function claimNextTask(opts: {
   return id === undefined ? undefined : await getTaskById(id);
 }
 
-const heldBy = (id: number, owner: string) => and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
+/** The task row, if `owner` holds its lease. */
+export const heldBy = (id: number, owner: string) =>
+  and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
 
 /**
  * Extends the lease and records progress (whole percent 0–100); false means the task is gone
@@ -77,30 +79,47 @@ export interface PaletteLock {
   palette: string[];
 }
 
+/** What a task is given up to be completed: its files, size, and what they taught us. */
+export interface CompletedOutputs {
+  width?: number;
+  height?: number;
+  files: (typeof assets.$inferInsert)[];
+  lockPalette?: PaletteLock;
+  params?: Record<string, unknown>;
+}
+
+/** The task row's columns once it completed (both engines write exactly these). */
+export function completedRow(values: CompletedOutputs): Partial<typeof tasks.$inferInsert> {
+  return {
+    status: "completed",
+    errorMsg: "",
+    width: values.width ?? null,
+    height: values.height ?? null,
+    progress: 100,
+    ...(values.params ? { params: values.params } : {}),
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    completedAt: new Date(),
+    updatedAt: new Date(),
+  };
+}
+
+/**
+ * SQLite engine: completes a task the worker holds and replaces its files, atomically (one
+ * BEGIN IMMEDIATE). PostgreSQL does the same in one statement (lib/db/postgres/queue.ts).
+ */
 export async function completeTaskRow(
   id: number,
   owner: string,
-  values: {
-    width?: number;
-    height?: number;
-    files: (typeof assets.$inferInsert)[];
-    lockPalette?: PaletteLock;
-    params?: Record<string, unknown>;
-  },
+  values: CompletedOutputs,
 ): Promise<boolean> {
   return writeTransaction(function* (tx) {
-    // The row's status changes last. On PostgreSQL a status change locks the user's task_counts
-    // rows (migration 0002) until COMMIT, and every claim, insert and completion of that user's
-    // tasks, in every worker, waits on them: changed last, they are held for one statement and
-    // the COMMIT instead of four round trips. This first write only takes the row's lock (no
-    // status change, no counter touched), so the lease cannot be lost, nor the task deleted,
-    // while its files are replaced.
-    const held = (yield tx
+    const done = (yield tx
       .update(tasks)
-      .set({ updatedAt: new Date() })
+      .set(completedRow(values))
       .where(heldBy(id, owner))
       .returning({ id: tasks.id })) as unknown[];
-    if (held.length === 0) return false;
+    if (done.length === 0) return false;
     yield tx.delete(assets).where(eq(assets.taskId, id)).returning({ id: assets.id });
     if (values.files.length)
       yield tx.insert(assets).values(values.files).returning({ id: assets.id });
@@ -112,22 +131,6 @@ export async function completeTaskRow(
         .where(and(eq(batches.id, values.lockPalette.batchId), isNull(batches.lockedPalette)))
         .returning({ id: batches.id });
     }
-    yield tx
-      .update(tasks)
-      .set({
-        status: "completed",
-        errorMsg: "",
-        width: values.width ?? null,
-        height: values.height ?? null,
-        progress: 100,
-        ...(values.params ? { params: values.params } : {}),
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        completedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(eq(tasks.id, id))
-      .returning({ id: tasks.id });
     return true;
   });
 }

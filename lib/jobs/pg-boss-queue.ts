@@ -5,12 +5,12 @@ import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimDueTasks,
+  completeHeldTask,
   sweepCandidates,
   tasksWithQueuedJob,
   whileHoldingSweepLock,
 } from "@/lib/db/postgres/queue";
 import {
-  completeTaskRow,
   failTaskRow,
   releaseTask,
   renewLease,
@@ -179,7 +179,7 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
     },
 
     heartbeat: (c, leaseMs, progress) => renewLease(c.task.id, c.owner, leaseMs, progress),
-    complete: (c, outputs) => completeTaskRow(c.task.id, c.owner, outputs),
+    complete: (c, outputs) => completeHeldTask(c.task.id, c.owner, outputs),
     fail: (c, message) => failTaskRow(c.task.id, c.owner, message),
     async retry(c, runAfter, note) {
       const ok = await requeueTask(c.task.id, c.owner, runAfter, note);

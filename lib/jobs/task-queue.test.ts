@@ -133,6 +133,30 @@ describe("task queue", () => {
     expect(await queue.complete(taken, { files: [] })).toBe(true);
   });
 
+  it("completes with the task's files, and a lost lease writes none", async () => {
+    const t = await queue.enqueue(task("q-files", "with files"));
+    const [lost] = await claimAtLeast({ ...request("lost", "q-files", 1, 1), leaseMs: 300 }, 1);
+    const [held] = await claimAtLeast(request("held", "q-files", 1, 1), 1, 10_000);
+    const file = (key: string, width: number) => ({
+      taskId: t.id,
+      userId,
+      kind: "image" as const,
+      storageKey: key,
+      contentType: "image/png",
+      width,
+      height: width,
+      bytes: 10,
+    });
+    const outputs = (key: string) => ({ width: 32, height: 32, files: [file(key, 32)] });
+    expect(await queue.complete(held, outputs("held.png"))).toBe(true);
+    expect(await queue.complete(lost, outputs("lost.png"))).toBe(false);
+    const { getTaskById, assetsOfTask } = await import("@/lib/db/tasks");
+    const row = await getTaskById(t.id);
+    expect([row?.status, row?.width, row?.leaseOwner]).toEqual(["completed", 32, null]);
+    const files = await assetsOfTask(t.id);
+    expect(files.map((f) => [f.storageKey, f.width, f.position])).toEqual([["held.png", 32, 0]]);
+  });
+
   it("tells subscribers that a task was cancelled", async () => {
     const seen: number[] = [];
     const unsubscribe = await queue.subscribe({

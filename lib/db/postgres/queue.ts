@@ -1,9 +1,10 @@
 // PostgreSQL-only statements of the pg-boss queue engine (lib/jobs/pg-boss-queue.ts). pg-boss
 // keeps the deliveries ("task N may run"); these claim them on the task rows, and find tasks
 // whose delivery was lost.
-import { and, eq, getTableColumns, lt, or, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { type Task, tasks } from "../schema";
+import { type CompletedOutputs, completedRow, heldBy } from "../queue";
+import { assets, batches, type Task, tasks } from "../schema";
 
 /** One provider's part of a claim: its pg-boss queue, the free slots asked for, its cap. */
 export interface ProviderClaim {
@@ -40,6 +41,68 @@ export async function claimDueTasks(
       ${owner}, ${leaseMs}, ${new Date().toISOString()})`,
   );
   return rows.map((r) => taskFromJson(r.task));
+}
+
+/**
+ * Completes a task `owner` holds and replaces its files, in one statement (data-modifying CTEs,
+ * each part conditional on the row update having found the lease). One statement, not a
+ * transaction of five: the status change locks the user's task_counts rows (migration 0002)
+ * until COMMIT, and every other claim, insert and completion of that user's tasks, in every
+ * worker, waits on them; here they are released when the statement ends, never across a round
+ * trip to the worker. False when the lease was lost or the task deleted (nothing is written).
+ */
+export async function completeHeldTask(
+  id: number,
+  owner: string,
+  values: CompletedOutputs,
+): Promise<boolean> {
+  const db = await getDb();
+  const ifDone = sql`EXISTS (SELECT 1 FROM done)`;
+  const done = db
+    .update(tasks)
+    .set(completedRow(values))
+    .where(heldBy(id, owner))
+    .returning({ id: tasks.id });
+  const parts = [
+    sql`done AS ${done}`,
+    sql`old_files AS ${db.delete(assets).where(and(eq(assets.taskId, id), ifDone))}`,
+  ];
+  if (values.files.length) parts.push(sql`new_files AS (${insertFilesIf(values.files, ifDone)})`);
+  if (values.lockPalette) {
+    // First writer wins: a re-rolled frame 1 must not re-colour frames already locked to it.
+    const { batchId, palette } = values.lockPalette;
+    const lock = db
+      .update(batches)
+      .set({ lockedPalette: palette })
+      .where(and(eq(batches.id, batchId), isNull(batches.lockedPalette), ifDone));
+    parts.push(sql`palette AS ${lock}`);
+  }
+  const { rows } = await db.execute<{ done: boolean }>(
+    sql`WITH ${sql.join(parts, sql`, `)} SELECT ${ifDone} AS done`,
+  );
+  return rows[0]?.done === true;
+}
+
+/** INSERT of asset rows, each column as drizzle would send it, only when `condition` holds. */
+function insertFilesIf(files: (typeof assets.$inferInsert)[], condition: SQL) {
+  type Key = keyof typeof assets.$inferInsert;
+  const given = Object.entries(getTableColumns(assets)).filter(([key]) =>
+    files.some((f) => f[key as Key] !== undefined),
+  );
+  const rows = files.map((f) =>
+    Object.fromEntries(
+      given.map(([key, column]) => {
+        const value = f[key as Key];
+        return [column.name, value == null ? null : column.mapToDriverValue(value)];
+      }),
+    ),
+  );
+  const names = sql.join(
+    given.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  return sql`INSERT INTO ${assets} (${names}) SELECT ${names}
+    FROM jsonb_populate_recordset(NULL::${assets}, ${JSON.stringify(rows)}::jsonb) WHERE ${condition}`;
 }
 
 /** A tasks row as to_jsonb gives it (column names, JSON values) in drizzle's shape. */
