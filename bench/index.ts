@@ -1,5 +1,5 @@
-// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,postgres-api,editor,
-// sprite-input,character,character-api]`: prints one JSON document.
+// `npm run bench [-- --only=pixel,pixelize,tiles,queue,api,list,gallery,postgres,postgres-api,postgres-queue,
+// editor,sprite-input,character,character-api]`: prints one JSON document.
 // Needs a production build (`npm run build`) for the server benchmarks. The `postgres` section
 // runs the queue (1 and 2 worker processes), API and task-list benchmarks again on PostgreSQL
 // (TEST_DATABASE_URL, else 127.0.0.1:5432, else a throwaway cluster) in a child process, since a
@@ -95,6 +95,10 @@ async function main() {
     // only when named: a full run has these in `postgres` already
     if (only?.includes("postgres-api"))
       await section("postgres-api", () => postgresSections("api,list"));
+    // the PostgreSQL queue alone (1 and 2 worker processes), only when asked for by name: the
+    // `postgres` section measures it too
+    if (only?.includes("postgres-queue"))
+      await section("postgres-queue", () => postgresSections("queue1,queue2"));
     await section("gallery", () => benchGallery());
     await section("editor", benchEditor);
     await section("sprite-input", benchSpriteInput);

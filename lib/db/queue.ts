@@ -33,7 +33,9 @@ export async function claimNextTask(opts: {
   return id === undefined ? undefined : await getTaskById(id);
 }
 
-const held = (id: number, owner: string) => and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
+/** The task row, if `owner` holds its lease. */
+export const heldBy = (id: number, owner: string) =>
+  and(eq(tasks.id, id), eq(tasks.leaseOwner, owner));
 
 /**
  * Extends the lease and records progress (whole percent 0–100); false means the task is gone
@@ -53,7 +55,7 @@ export async function renewLease(
   const rows = await (await getDb())
     .update(tasks)
     .set(set)
-    .where(and(held(id, owner), eq(tasks.status, "processing")))
+    .where(and(heldBy(id, owner), eq(tasks.status, "processing")))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -66,7 +68,7 @@ export async function recordUpstreamId(
   const rows = await (await getDb())
     .update(tasks)
     .set({ upstreamId, updatedAt: new Date() })
-    .where(held(id, owner))
+    .where(heldBy(id, owner))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -77,33 +79,45 @@ export interface PaletteLock {
   palette: string[];
 }
 
+/** What a task is given up to be completed: its files, size, and what they taught us. */
+export interface CompletedOutputs {
+  width?: number;
+  height?: number;
+  files: (typeof assets.$inferInsert)[];
+  lockPalette?: PaletteLock;
+  params?: Record<string, unknown>;
+}
+
+/** The task row's columns once it completed (both engines write exactly these). */
+export function completedRow(values: CompletedOutputs): Partial<typeof tasks.$inferInsert> {
+  return {
+    status: "completed",
+    errorMsg: "",
+    width: values.width ?? null,
+    height: values.height ?? null,
+    progress: 100,
+    ...(values.params ? { params: values.params } : {}),
+    leaseOwner: null,
+    leaseExpiresAt: null,
+    completedAt: new Date(),
+    updatedAt: new Date(),
+  };
+}
+
+/**
+ * SQLite engine: completes a task the worker holds and replaces its files, atomically (one
+ * BEGIN IMMEDIATE). PostgreSQL does the same in one statement (lib/db/postgres/queue.ts).
+ */
 export async function completeTaskRow(
   id: number,
   owner: string,
-  values: {
-    width?: number;
-    height?: number;
-    files: (typeof assets.$inferInsert)[];
-    lockPalette?: PaletteLock;
-    params?: Record<string, unknown>;
-  },
+  values: CompletedOutputs,
 ): Promise<boolean> {
   return writeTransaction(function* (tx) {
     const done = (yield tx
       .update(tasks)
-      .set({
-        status: "completed",
-        errorMsg: "",
-        width: values.width ?? null,
-        height: values.height ?? null,
-        progress: 100,
-        ...(values.params ? { params: values.params } : {}),
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        completedAt: new Date(),
-        updatedAt: new Date(),
-      })
-      .where(held(id, owner))
+      .set(completedRow(values))
+      .where(heldBy(id, owner))
       .returning({ id: tasks.id })) as unknown[];
     if (done.length === 0) return false;
     yield tx.delete(assets).where(eq(assets.taskId, id)).returning({ id: assets.id });
@@ -136,7 +150,7 @@ export async function failTaskRow(
       completedAt: new Date(),
       updatedAt: new Date(),
     })
-    .where(owner ? held(id, owner) : eq(tasks.id, id))
+    .where(owner ? heldBy(id, owner) : eq(tasks.id, id))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -158,7 +172,7 @@ export async function requeueTask(
       leaseExpiresAt: null,
       updatedAt: new Date(),
     })
-    .where(held(id, owner))
+    .where(heldBy(id, owner))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }
@@ -175,7 +189,7 @@ export async function releaseTask(id: number, owner: string, runAfter: Date): Pr
       leaseExpiresAt: null,
       updatedAt: new Date(),
     })
-    .where(held(id, owner))
+    .where(heldBy(id, owner))
     .returning({ id: tasks.id });
   return rows.length > 0;
 }

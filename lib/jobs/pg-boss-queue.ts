@@ -4,15 +4,13 @@ import { getPool } from "@/lib/db/client";
 import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
-  claimTaskRow,
-  queuesWithDueJobs,
-  runningPerProvider,
+  claimDueTasks,
+  completeHeldTask,
   sweepCandidates,
   tasksWithQueuedJob,
   whileHoldingSweepLock,
 } from "@/lib/db/postgres/queue";
 import {
-  completeTaskRow,
   failTaskRow,
   releaseTask,
   renewLease,
@@ -25,10 +23,6 @@ import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
 const CHANNEL = "pixel_tasks";
 const QUEUE_PREFIX = "pixel-task.";
-/** a delivery turned back because the provider was at its cap is retried after this */
-const FULL_RETRY_SECONDS = 1;
-/** pg-boss's own expiry of an active job: only a backstop, the row lease detects dead workers */
-const JOB_EXPIRE_SECONDS = 60 * 60;
 /** a pending row untouched this long without a queued job has lost its delivery */
 const LOST_AFTER_MS = 10_000;
 
@@ -65,14 +59,9 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
     for (let attempt = 1; ; attempt++) {
       if (await boss.getQueue(name)) return name;
       try {
-        await boss.createQueue(name, {
-          name,
-          policy: "standard",
-          retryLimit: 1_000_000,
-          retryDelay: FULL_RETRY_SECONDS,
-          retryBackoff: false,
-          expireInSeconds: JOB_EXPIRE_SECONDS,
-        });
+        // No retry or expiry options: a delivery never goes active in pg-boss (the claim,
+        // lib/db/postgres/queue.ts, ends it at once; the task row's lease covers the run).
+        await boss.createQueue(name, { name, policy: "standard" });
         return name;
       } catch (error) {
         if (attempt >= 5) throw error;
@@ -91,9 +80,6 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
         data: { taskId: t.id },
         singletonKey: String(t.id),
         startAfter: t.runAfter.getTime() > now ? t.runAfter : undefined,
-        retryLimit: 1_000_000,
-        retryDelay: FULL_RETRY_SECONDS,
-        expireInSeconds: JOB_EXPIRE_SECONDS,
       })),
     );
   }
@@ -137,10 +123,9 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
     }
   }
 
-  /** Ends this delivery; a task going back to the queue gets its next one first. */
-  async function finishJob(c: ClaimedTask, next?: Date): Promise<void> {
-    if (next) await deliver([{ id: c.task.id, provider: c.task.provider, runAfter: next }]);
-    if (c.jobId) await boss.complete(queueName(c.task.provider), c.jobId);
+  /** A task going back to the queue gets its next delivery (the claim spent the last one). */
+  async function redeliver(c: ClaimedTask, runAfter: Date): Promise<void> {
+    await deliver([{ id: c.task.id, provider: c.task.provider, runAfter }]);
   }
 
   let sweepCursor = 0;
@@ -181,57 +166,29 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
 
     async claim({ owner, leaseMs, capacity, limits }) {
       await sweep().catch((error) => console.error(`[queue] sweep failed: ${error.message}`));
-      const wanted = [...capacity].filter(([, n]) => n > 0);
-      if (wanted.length === 0) return [];
-      const due = await queuesWithDueJobs(
-        BOSS_SCHEMA,
-        wanted.map(([p]) => queueName(p)),
-      );
-      if (due.size === 0) return [];
-      const running = await runningPerProvider();
-      const out: ClaimedTask[] = [];
-      for (const [provider, free] of wanted) {
-        const name = queueName(provider);
-        if (!due.has(name)) continue;
-        const cap = limits.get(provider) ?? free;
-        const n = Math.min(free, cap - (running.get(provider) ?? 0));
-        if (n <= 0) continue;
-        const jobs = await boss.fetch<{ taskId: number }>(name, { batchSize: n });
-        for (const job of jobs) {
-          const claimed = await claimTaskRow({
-            id: job.data.taskId,
-            provider,
-            owner,
-            leaseMs,
-            cap,
-          });
-          if (claimed.kind === "claimed") out.push({ task: claimed.task, owner, jobId: job.id });
-          else if (claimed.kind === "full") await boss.fail(name, job.id);
-          else await boss.complete(name, job.id);
-        }
-      }
-      return out;
+      const wanted = [...capacity]
+        .filter(([, free]) => free > 0)
+        .map(([provider, free]) => ({
+          provider,
+          queue: queueName(provider),
+          free,
+          cap: limits.get(provider) ?? free,
+        }));
+      const claimed = await claimDueTasks(BOSS_SCHEMA, wanted, owner, leaseMs);
+      return claimed.map((task) => ({ task, owner }));
     },
 
     heartbeat: (c, leaseMs, progress) => renewLease(c.task.id, c.owner, leaseMs, progress),
-    async complete(c, outputs) {
-      const ok = await completeTaskRow(c.task.id, c.owner, outputs);
-      await finishJob(c);
-      return ok;
-    },
-    async fail(c, message) {
-      const ok = await failTaskRow(c.task.id, c.owner, message);
-      await finishJob(c);
-      return ok;
-    },
+    complete: (c, outputs) => completeHeldTask(c.task.id, c.owner, outputs),
+    fail: (c, message) => failTaskRow(c.task.id, c.owner, message),
     async retry(c, runAfter, note) {
       const ok = await requeueTask(c.task.id, c.owner, runAfter, note);
-      await finishJob(c, ok ? runAfter : undefined);
+      if (ok) await redeliver(c, runAfter);
       return ok;
     },
     async release(c, runAfter) {
       const ok = await releaseTask(c.task.id, c.owner, runAfter);
-      await finishJob(c, ok ? runAfter : undefined);
+      if (ok) await redeliver(c, runAfter);
       return ok;
     },
     async cancel(taskId) {

@@ -79,6 +79,37 @@ describe("task queue", () => {
     expect(after.length).toBe(1);
   });
 
+  it("holds the cap when several workers claim at the same moment", async () => {
+    for (let i = 0; i < 12; i++) await queue.enqueue(task("q-crowd", `crowd ${i}`));
+    const claims = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => queue.claim(request(`W${i}`, "q-crowd", 4, 5))),
+    );
+    const ids = claims.flat().map((c) => c.task.id);
+    expect(ids.length).toBe(5);
+    expect(new Set(ids).size).toBe(5);
+  });
+
+  it("skips the deliveries of deleted tasks and claims several providers at once", async () => {
+    const gone = await queue.enqueue(task("q-mixed-a", "deleted before its turn"));
+    const a = await queue.enqueue(task("q-mixed-a", "a"));
+    const b = await queue.enqueue(task("q-mixed-b", "b"));
+    const { deleteTaskRow } = await import("@/lib/db/tasks");
+    expect(await deleteTaskRow(gone.id, userId)).toBe(true);
+    const claimed = await queue.claim({
+      owner: "A",
+      leaseMs: 60_000,
+      capacity: new Map([
+        ["q-mixed-a", 1],
+        ["q-mixed-b", 1],
+      ]),
+      limits: new Map([
+        ["q-mixed-a", 2],
+        ["q-mixed-b", 2],
+      ]),
+    });
+    expect(claimed.map((c) => c.task.id).sort((x, y) => x - y)).toEqual([a.id, b.id]);
+  });
+
   it("retries no earlier than run_after (an upstream's Retry-After)", async () => {
     const t = await queue.enqueue(task("q-retry", "retry me"));
     const [c] = await claimAtLeast(request("A", "q-retry", 1, 1), 1);
@@ -100,6 +131,30 @@ describe("task queue", () => {
     // the dead worker's late writes are refused
     expect(await queue.complete(c, { files: [] })).toBe(false);
     expect(await queue.complete(taken, { files: [] })).toBe(true);
+  });
+
+  it("completes with the task's files, and a lost lease writes none", async () => {
+    const t = await queue.enqueue(task("q-files", "with files"));
+    const [lost] = await claimAtLeast({ ...request("lost", "q-files", 1, 1), leaseMs: 300 }, 1);
+    const [held] = await claimAtLeast(request("held", "q-files", 1, 1), 1, 10_000);
+    const file = (key: string, width: number) => ({
+      taskId: t.id,
+      userId,
+      kind: "image" as const,
+      storageKey: key,
+      contentType: "image/png",
+      width,
+      height: width,
+      bytes: 10,
+    });
+    const outputs = (key: string) => ({ width: 32, height: 32, files: [file(key, 32)] });
+    expect(await queue.complete(held, outputs("held.png"))).toBe(true);
+    expect(await queue.complete(lost, outputs("lost.png"))).toBe(false);
+    const { getTaskById, assetsOfTask } = await import("@/lib/db/tasks");
+    const row = await getTaskById(t.id);
+    expect([row?.status, row?.width, row?.leaseOwner]).toEqual(["completed", 32, null]);
+    const files = await assetsOfTask(t.id);
+    expect(files.map((f) => [f.storageKey, f.width, f.position])).toEqual([["held.png", 32, 0]]);
   });
 
   it("tells subscribers that a task was cancelled", async () => {

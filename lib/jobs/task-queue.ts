@@ -5,12 +5,10 @@
 // task is a conditional UPDATE on its row guarded by the worker's lease.
 import type { assets, Batch, batches, NewTask, Task } from "@/lib/db/schema";
 
-/** A task this worker holds: its row as claimed, and the engine's handle on the delivery. */
+/** A task this worker holds: its row as claimed, under a lease for `owner`. */
 export interface ClaimedTask {
   task: Task;
   owner: string;
-  /** pg-boss job id (PostgreSQL); the SQLite engine has none */
-  jobId?: string;
 }
 
 export interface ClaimRequest {

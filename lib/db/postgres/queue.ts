@@ -1,37 +1,108 @@
 // PostgreSQL-only statements of the pg-boss queue engine (lib/jobs/pg-boss-queue.ts). pg-boss
-// delivers "task N may run"; these decide, on the task row, whether it actually runs here.
-import { and, count, eq, getTableColumns, gte, lt, or, sql } from "drizzle-orm";
+// keeps the deliveries ("task N may run"); these claim them on the task rows, and find tasks
+// whose delivery was lost.
+import { and, eq, getTableColumns, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../client";
-import { type Task, tasks } from "../schema";
+import { type CompletedOutputs, completedRow, heldBy } from "../queue";
+import { assets, batches, type Task, tasks } from "../schema";
 
-export type RowClaim =
-  | { kind: "claimed"; task: Task }
-  /** the provider already runs `cap` tasks across all workers: deliver again shortly */
-  | { kind: "full" }
-  /** finished, deleted, held by a live lease or not due yet: this delivery is spent */
-  | { kind: "stale" };
+/** One provider's part of a claim: its pg-boss queue, the free slots asked for, its cap. */
+export interface ProviderClaim {
+  provider: string;
+  /** the pg-boss queue its deliveries wait in */
+  queue: string;
+  /** slots this worker has free for it */
+  free: number;
+  /** tasks of it allowed to run at once across every worker */
+  cap: number;
+}
 
 /**
- * Claims task `id` for `owner` if it is runnable and its provider is below `cap` running tasks
- * across every worker, in one round trip: the function pixel_claim_task (drizzle/postgres
- * migration 0003) takes a transaction-scoped advisory lock per provider, which serialises the
- * count-then-update of concurrent claimers so the cap holds exactly, and the row lock (FOR
- * UPDATE) makes two deliveries of one task claim it at most once.
+ * Claims for `owner` up to each provider's free slots of its due tasks, never taking a provider
+ * past its cap across every worker, in one statement: the function pixel_claim_due_tasks
+ * (drizzle/postgres migration 0007) finds the queues with a delivery due, and per provider takes
+ * an advisory lock, counts the running tasks, takes the oldest due deliveries out of pg-boss's
+ * job table (SKIP LOCKED) and claims their task rows, ending each delivery it looked at.
  */
-export async function claimTaskRow(opts: {
-  id: number;
-  provider: string;
-  owner: string;
-  leaseMs: number;
-  cap: number;
-}): Promise<RowClaim> {
+export async function claimDueTasks(
+  bossSchema: string,
+  wanted: ProviderClaim[],
+  owner: string,
+  leaseMs: number,
+): Promise<Task[]> {
+  if (wanted.length === 0) return [];
   const db = await getDb();
-  const { rows } = await db.execute<{ outcome: RowClaim["kind"]; task: Record<string, unknown> }>(
-    sql`SELECT outcome, task FROM pixel_claim_task(${opts.id}, ${opts.provider}, ${opts.owner}, ${opts.leaseMs}, ${opts.cap}, ${new Date().toISOString()})`,
+  // one array parameter each (node-postgres sends a JS array as a PostgreSQL array literal)
+  const column = <K extends keyof ProviderClaim>(key: K, type: "text" | "integer") =>
+    sql`${sql.param(wanted.map((w) => w[key]))}::${sql.raw(type)}[]`;
+  const { rows } = await db.execute<{ task: Record<string, unknown> }>(
+    sql`SELECT task FROM pixel_claim_due_tasks(${bossSchema}, ${column("provider", "text")},
+      ${column("queue", "text")}, ${column("free", "integer")}, ${column("cap", "integer")},
+      ${owner}, ${leaseMs}, ${new Date().toISOString()})`,
   );
-  const [row] = rows;
-  if (row?.outcome === "claimed") return { kind: "claimed", task: taskFromJson(row.task) };
-  return { kind: row?.outcome === "full" ? "full" : "stale" };
+  return rows.map((r) => taskFromJson(r.task));
+}
+
+/**
+ * Completes a task `owner` holds and replaces its files, in one statement (data-modifying CTEs,
+ * each part conditional on the row update having found the lease). One statement, not a
+ * transaction of five: the status change locks the user's task_counts rows (migration 0002)
+ * until COMMIT, and every other claim, insert and completion of that user's tasks, in every
+ * worker, waits on them; here they are released when the statement ends, never across a round
+ * trip to the worker. False when the lease was lost or the task deleted (nothing is written).
+ */
+export async function completeHeldTask(
+  id: number,
+  owner: string,
+  values: CompletedOutputs,
+): Promise<boolean> {
+  const db = await getDb();
+  const ifDone = sql`EXISTS (SELECT 1 FROM done)`;
+  const done = db
+    .update(tasks)
+    .set(completedRow(values))
+    .where(heldBy(id, owner))
+    .returning({ id: tasks.id });
+  const parts = [
+    sql`done AS ${done}`,
+    sql`old_files AS ${db.delete(assets).where(and(eq(assets.taskId, id), ifDone))}`,
+  ];
+  if (values.files.length) parts.push(sql`new_files AS (${insertFilesIf(values.files, ifDone)})`);
+  if (values.lockPalette) {
+    // First writer wins: a re-rolled frame 1 must not re-colour frames already locked to it.
+    const { batchId, palette } = values.lockPalette;
+    const lock = db
+      .update(batches)
+      .set({ lockedPalette: palette })
+      .where(and(eq(batches.id, batchId), isNull(batches.lockedPalette), ifDone));
+    parts.push(sql`palette AS ${lock}`);
+  }
+  const { rows } = await db.execute<{ done: boolean }>(
+    sql`WITH ${sql.join(parts, sql`, `)} SELECT ${ifDone} AS done`,
+  );
+  return rows[0]?.done === true;
+}
+
+/** INSERT of asset rows, each column as drizzle would send it, only when `condition` holds. */
+function insertFilesIf(files: (typeof assets.$inferInsert)[], condition: SQL) {
+  type Key = keyof typeof assets.$inferInsert;
+  const given = Object.entries(getTableColumns(assets)).filter(([key]) =>
+    files.some((f) => f[key as Key] !== undefined),
+  );
+  const rows = files.map((f) =>
+    Object.fromEntries(
+      given.map(([key, column]) => {
+        const value = f[key as Key];
+        return [column.name, value == null ? null : column.mapToDriverValue(value)];
+      }),
+    ),
+  );
+  const names = sql.join(
+    given.map(([, column]) => sql.identifier(column.name)),
+    sql`, `,
+  );
+  return sql`INSERT INTO ${assets} (${names}) SELECT ${names}
+    FROM jsonb_populate_recordset(NULL::${assets}, ${JSON.stringify(rows)}::jsonb) WHERE ${condition}`;
 }
 
 /** A tasks row as to_jsonb gives it (column names, JSON values) in drizzle's shape. */
@@ -42,16 +113,6 @@ function taskFromJson(json: Record<string, unknown>): Task {
     out[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
   }
   return out as Task;
-}
-
-/** Tasks running now (live lease) per provider, across all workers. */
-export async function runningPerProvider(): Promise<Map<string, number>> {
-  const rows = await (await getDb())
-    .select({ provider: tasks.provider, n: count() })
-    .from(tasks)
-    .where(and(eq(tasks.status, "processing"), gte(tasks.leaseExpiresAt, new Date())))
-    .groupBy(tasks.provider);
-  return new Map(rows.map((r) => [r.provider, r.n]));
 }
 
 /**
@@ -109,17 +170,4 @@ export async function tasksWithQueuedJob(
     SELECT singleton_key AS key FROM ${sql.identifier(bossSchema)}.job
      WHERE state < 'active' AND singleton_key IN (${list(taskIds.map(String))})`);
   return new Set(rows.map((r) => Number(r.key)));
-}
-
-/** Providers among `queues` with a delivery due now. */
-export async function queuesWithDueJobs(
-  bossSchema: string,
-  queues: string[],
-): Promise<Set<string>> {
-  if (queues.length === 0) return new Set();
-  const db = await getDb();
-  const { rows } = await db.execute<{ name: string }>(sql`
-    SELECT DISTINCT name FROM ${sql.identifier(bossSchema)}.job
-     WHERE name IN (${list(queues)}) AND state < 'active' AND start_after < now()`);
-  return new Set(rows.map((r) => r.name));
 }
