@@ -130,9 +130,15 @@ describe.runIf(BACKEND === "sqlite")("SQLite lease queue (claimNextTask)", () =>
     const [a, b, c] = await seedTasks(3, "order");
     const db = await getDb();
     const at = (ms: number) => new Date(Date.now() + ms);
-    // b is due first, then c (a lease that ran out), then a; a later run_after is not due
-    await db.update(tasks).set({ runAfter: at(-3_000) }).where(eq(tasks.id, a!.id));
-    await db.update(tasks).set({ runAfter: at(-5_000) }).where(eq(tasks.id, b!.id));
+    // by run_after: b, then c (processing, its lease ran out), then a
+    await db
+      .update(tasks)
+      .set({ runAfter: at(-3_000) })
+      .where(eq(tasks.id, a!.id));
+    await db
+      .update(tasks)
+      .set({ runAfter: at(-5_000) })
+      .where(eq(tasks.id, b!.id));
     await db
       .update(tasks)
       .set({ runAfter: at(-4_000), status: "processing", leaseExpiresAt: at(-1_000) })
