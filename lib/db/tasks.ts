@@ -11,13 +11,14 @@ import {
   SQL,
   sql,
 } from "drizzle-orm";
-import { getDb, writeTransaction } from "./client";
+import { getDb, sqliteWriteYielding, writeTransaction } from "./client";
 import { preparedQuery } from "./prepared";
 import {
   type Asset,
   assets,
   type Batch,
   batches,
+  DIALECT,
   type NewTask,
   type Task,
   type TaskStatus,
@@ -72,9 +73,19 @@ export async function insertTask(values: NewTask): Promise<Task> {
     const [row] = await (await getDb()).insert(tasks).values(values).returning();
     return row;
   }
-  const [row] = await insertTaskStatement(
-    Object.fromEntries(insertColumns.map(([key, column]) => [key, toDriver(column, given[key])])),
+  const bound = Object.fromEntries(
+    insertColumns.map(([key, column]) => [key, toDriver(column, given[key])]),
   );
+  if (DIALECT === "sqlite") {
+    // POST generate's one write: never wait for the worker thread's lock inside SQLite
+    // (better-sqlite3's prepared query runs in all(); execute() would run it later, when awaited)
+    const statement = insertTaskStatement.on(await getDb()) as unknown as {
+      all(values: Record<string, unknown>): Task[];
+    };
+    const [row] = await sqliteWriteYielding(() => statement.all(bound));
+    return row;
+  }
+  const [row] = await insertTaskStatement(bound);
   return row;
 }
 
