@@ -9,10 +9,6 @@ export interface PreparedQuery<R> {
   execute(values: Record<string, unknown>): PromiseLike<R> | R;
 }
 
-/**
- * `build` makes the statement with `sql.placeholder(...)` for its values and calls
- * `.prepare(name)` (the name is PostgreSQL's; SQLite ignores it). Returns a runner.
- */
 export interface PreparedRunner<R, V> {
   (values: V): Promise<R>;
   /** The statement of this database handle (to run a SQLite write synchronously, inside
@@ -20,6 +16,10 @@ export interface PreparedRunner<R, V> {
   on(db: Db): PreparedQuery<R>;
 }
 
+/**
+ * `build` makes the statement with `sql.placeholder(...)` for its values and calls
+ * `.prepare(name)` (the name is PostgreSQL's; SQLite ignores it). Returns a runner.
+ */
 export function preparedQuery<R, V extends Record<string, unknown>>(
   build: (db: Db) => PreparedQuery<R>,
 ): PreparedRunner<R, V> {
