@@ -27,32 +27,9 @@ if (!globalForEvents.__pixelQueueEvents) {
 const { emitter, channel } = globalForEvents.__pixelQueueEvents;
 export const queueEvents: EventEmitter = emitter;
 
-// Wake-ups of the other threads, at most one per WAKE_EVERY_MS, the last of a burst sent at its
-// end: a wake-up starts a claim pass that takes everything due, and under load a message per POST
-// (hundreds a second) started a pass per POST on the worker thread. A wake-up lost with the process
-// costs nothing: workers poll.
-const WAKE_EVERY_MS = 10;
-let lastWake = 0;
-let trailingWake: NodeJS.Timeout | undefined;
-
-function wakeOtherThreads(): void {
-  const since = Date.now() - lastWake;
-  if (since >= WAKE_EVERY_MS) {
-    lastWake = Date.now();
-    channel.postMessage({ e: "enqueued" } satisfies QueueEvent);
-    return;
-  }
-  if (trailingWake) return;
-  trailingWake = setTimeout(() => {
-    trailingWake = undefined;
-    wakeOtherThreads();
-  }, WAKE_EVERY_MS - since);
-  trailingWake.unref?.();
-}
-
 export function notifyEnqueued(): void {
   queueEvents.emit("enqueued");
-  wakeOtherThreads();
+  channel.postMessage({ e: "enqueued" } satisfies QueueEvent);
 }
 
 /** Asks the worker of this process (if it runs the task) to stop it now: it was deleted. */
