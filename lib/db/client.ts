@@ -45,12 +45,15 @@ export function migrationsFolder(dialect: "sqlite" | "postgres" = "sqlite"): str
   );
 }
 
+/** How long a SQLite write waits for another connection's write lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
 export function openDatabase(file: string): { sqlite: Database.Database; db: SqliteDb } {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   // Readers and the worker share the file; wait rather than fail with SQLITE_BUSY.
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("foreign_keys = ON");
   // WAL + NORMAL is durable across application crashes (only an OS crash can lose the tail).
   sqlite.pragma("synchronous = NORMAL");
@@ -168,6 +171,48 @@ export async function closeDatabase(): Promise<void> {
   globalForDb.__pixelStudioDb = undefined;
   h?.sqlite?.close();
   await h?.pool?.end();
+}
+
+// The two busy timeouts as statements compiled once per connection (pragma() compiles each call).
+const busyTimeouts = new WeakMap<
+  Database.Database,
+  { none: Database.Statement; wait: Database.Statement }
+>();
+
+/**
+ * Runs one SQLite write (a statement, or a transaction run synchronously) without blocking this
+ * thread's event loop while another connection holds the write lock. better-sqlite3 is
+ * synchronous: under the busy timeout, a write that meets the lock of the web server's worker
+ * thread (its own connection) sleeps inside SQLite's busy handler (1, 2, 5, 10, … ms, whatever
+ * the lock's holder does meanwhile) and the thread answers no request until it returns. Here the
+ * write tries the lock once (busy_timeout 0) and, when it is taken, tries again after the event
+ * loop has turned, for the same 5 s in all. A write meeting a held lock fails with SQLITE_BUSY
+ * before it changes anything (SQLite takes the write lock when the statement or an IMMEDIATE
+ * transaction begins), so trying again is safe.
+ */
+export async function sqliteWriteYielding<T>(write: () => T): Promise<T> {
+  const sqlite = getSqlite();
+  let timeouts = busyTimeouts.get(sqlite);
+  if (!timeouts) {
+    timeouts = {
+      none: sqlite.prepare("PRAGMA busy_timeout = 0"),
+      wait: sqlite.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`),
+    };
+    busyTimeouts.set(sqlite, timeouts);
+  }
+  const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 0; ; pause = Math.min(pause + 1, 5)) {
+    timeouts.none.run();
+    try {
+      return write();
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() >= giveUpAt)
+        throw error;
+    } finally {
+      timeouts.wait.run();
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 /**

@@ -27,7 +27,16 @@ export function attemptsMinusOne(): SQL {
 // lib/db/postgres/queue.ts): the oldest runnable task of the given providers (pending and due,
 // or processing with an expired lease) moves to processing under a new lease, atomically.
 
-const sqliteClaimSql = (providerCount: number) => `
+// The candidate is the first of two index walks, each stopping at its first row: the oldest due
+// pending task and the oldest processing task whose lease ran out. One WHERE with an OR of the
+// two made SQLite read every due pending task through a multi-index OR and sort them all for
+// LIMIT 1 (a temp b-tree), inside the claim's write transaction: with a backlog of 6,000 tasks
+// about 1.2 ms per claim (0.005 ms this way), during which every other connection's write waited
+// (the web thread's INSERT of POST generate, in better-sqlite3's blocking busy wait). Each branch
+// is ordered by tasks_queue_idx (status, run_after), whose entries end in the rowid (the id).
+export const sqliteClaimSql = (providerCount: number) => {
+  const providers = Array.from({ length: providerCount }, (_, i) => `@p${i}`).join(", ");
+  return `
   UPDATE tasks
      SET status = 'processing',
          lease_owner = @owner,
@@ -36,13 +45,20 @@ const sqliteClaimSql = (providerCount: number) => `
          started_at = coalesce(started_at, @now),
          updated_at = @now
    WHERE id = (
-     SELECT id FROM tasks
-      WHERE provider IN (${Array.from({ length: providerCount }, (_, i) => `@p${i}`).join(", ")})
-        AND ((status = 'pending' AND run_after <= @now)
-          OR (status = 'processing' AND lease_expires_at < @now))
+     SELECT id FROM (
+       SELECT * FROM (
+         SELECT id, run_after FROM tasks
+          WHERE status = 'pending' AND run_after <= @now AND provider IN (${providers})
+          ORDER BY run_after, id LIMIT 1)
+       UNION ALL
+       SELECT * FROM (
+         SELECT id, run_after FROM tasks
+          WHERE status = 'processing' AND lease_expires_at < @now AND provider IN (${providers})
+          ORDER BY run_after, id LIMIT 1))
       ORDER BY run_after, id
       LIMIT 1)
   RETURNING id`;
+};
 
 const runningSql = `
   SELECT provider, count(*) AS n FROM tasks

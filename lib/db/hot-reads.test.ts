@@ -104,6 +104,14 @@ describe("listTasks' total from task_counts", () => {
       expect(list.total, status).toBe(await truth(status));
       for (const t of list.rows) expect(t.status).toBe(status);
     }
+    // a page past the end has no row to carry the total
+    const beyond = await listTasks({ userId: user.id }, { limit: 2, offset: 100 });
+    expect(beyond).toEqual({ rows: [], total: 7 });
+    const failedBeyond = await listTasks(
+      { userId: user.id, status: "failed" },
+      { limit: 2, offset: 2 },
+    );
+    expect(failedBeyond).toEqual({ rows: [], total: await truth("failed") });
     // a filter the counts do not keep still counts the rows
     const starred = await listTasks({ userId: user.id, starred: true }, page);
     expect(starred.total).toBe(0);

@@ -1,6 +1,7 @@
 // insertTask is one prepared statement with a placeholder per column: what it stores must be what
 // drizzle's own INSERT stores (defaults, JSON, booleans, timestamps), on either database.
 import { beforeAll, describe, expect, it } from "vitest";
+import { BACKEND } from "@/test/helpers/database";
 import { useFreshDataDir } from "@/test/helpers/server";
 
 beforeAll(() => {
@@ -76,5 +77,39 @@ describe("insertTask", () => {
     expect(a.runAfter.getTime()).toBe(runAfter.getTime());
     expect(b).toMatchObject({ status: "pending", sendEmail: false, seed: null, scale: 20 });
     expect(b.id).toBeGreaterThan(a.id);
+  });
+});
+
+describe.runIf(BACKEND === "sqlite")("insertTask on SQLite while another connection writes", () => {
+  it("waits for the other connection's write lock without blocking this thread", async () => {
+    const { insertTask, getTaskById } = await import("./tasks");
+    const { databaseTarget } = await import("@/lib/config/paths");
+    const { openDatabase } = await import("./client");
+    const user = await seedUser();
+    const target = databaseTarget();
+    if (target.dialect !== "sqlite") throw new Error("SQLite expected");
+    // another connection (the worker thread's, in the web server) holds the write lock; on this
+    // thread, only a timer can end its transaction
+    const { sqlite: other } = openDatabase(target.file);
+    other.prepare("BEGIN IMMEDIATE").run();
+    const events: string[] = [];
+    setTimeout(() => {
+      events.push("other commits");
+      other.prepare("COMMIT").run();
+    }, 50);
+    const task = await insertTask({
+      userId: user.id,
+      type: "image",
+      model: "local/m",
+      provider: "local",
+      prompt: "written after the lock",
+      params: { prompt: "written after the lock" },
+    });
+    events.push("inserted");
+    other.close();
+    // a blocking wait inside SQLite would have held this thread (and the timer) for the whole
+    // busy timeout and failed with SQLITE_BUSY
+    expect(events).toEqual(["other commits", "inserted"]);
+    expect(await getTaskById(task.id)).toEqual(task);
   });
 });

@@ -5,8 +5,15 @@
 import { type Db, getDb } from "./client";
 
 /** What both drivers' prepared queries share: execute with the placeholders' values. */
-interface PreparedQuery<R> {
+export interface PreparedQuery<R> {
   execute(values: Record<string, unknown>): PromiseLike<R> | R;
+}
+
+export interface PreparedRunner<R, V> {
+  (values: V): Promise<R>;
+  /** The statement of this database handle (to run a SQLite write synchronously, inside
+   * sqliteWriteYielding in lib/db/client.ts). */
+  on(db: Db): PreparedQuery<R>;
 }
 
 /**
@@ -15,15 +22,16 @@ interface PreparedQuery<R> {
  */
 export function preparedQuery<R, V extends Record<string, unknown>>(
   build: (db: Db) => PreparedQuery<R>,
-): (values: V) => Promise<R> {
+): PreparedRunner<R, V> {
   const byDb = new WeakMap<Db, PreparedQuery<R>>();
-  return async (values) => {
-    const db = await getDb();
+  const on = (db: Db) => {
     let query = byDb.get(db);
     if (!query) {
       query = build(db);
       byDb.set(db, query);
     }
-    return query.execute(values);
+    return query;
   };
+  const run = async (values: V) => on(await getDb()).execute(values);
+  return Object.assign(run, { on });
 }

@@ -122,6 +122,49 @@ describe.runIf(BACKEND === "sqlite")("SQLite lease queue (claimNextTask)", () =>
     ).toBe(task.id);
   });
 
+  it("claims the oldest runnable task whether it is pending or its lease ran out", async () => {
+    const { claimNextTask } = await import("./queue");
+    const { getDb } = await import("./client");
+    const { tasks } = await import("./schema");
+    const { eq } = await import("drizzle-orm");
+    const [a, b, c] = await seedTasks(3, "order");
+    const db = await getDb();
+    const at = (ms: number) => new Date(Date.now() + ms);
+    // by run_after: b, then c (processing, its lease ran out), then a
+    await db
+      .update(tasks)
+      .set({ runAfter: at(-3_000) })
+      .where(eq(tasks.id, a!.id));
+    await db
+      .update(tasks)
+      .set({ runAfter: at(-5_000) })
+      .where(eq(tasks.id, b!.id));
+    await db
+      .update(tasks)
+      .set({ runAfter: at(-4_000), status: "processing", leaseExpiresAt: at(-1_000) })
+      .where(eq(tasks.id, c!.id));
+    const claim = () => claimNextTask({ owner: "o", providers: ["order"], leaseMs: 60_000 });
+    expect((await claim())?.id).toBe(b!.id);
+    expect((await claim())?.id).toBe(c!.id);
+    expect((await claim())?.id).toBe(a!.id);
+    expect(await claim()).toBeUndefined();
+  });
+
+  it("finds the task to claim by walking the queue index, not by sorting the backlog", async () => {
+    // The claim holds SQLite's only write lock: it must stop at the first runnable row.
+    const { sqliteClaimSql } = await import("./dialect");
+    const { getSqlite } = await import("./client");
+    const plan = (
+      getSqlite()
+        .prepare(`EXPLAIN QUERY PLAN ${sqliteClaimSql(2)}`)
+        .all({ owner: "o", leaseUntil: 1, now: 1, p0: "a", p1: "b" }) as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.filter((d) => d.includes("tasks_queue_idx"))).toHaveLength(2);
+    // the only sort left is of the two candidates, outside the index walks
+    expect(plan.filter((d) => d.includes("TEMP B-TREE"))).toHaveLength(1);
+    expect(plan.some((d) => d.includes("MULTI-INDEX OR"))).toBe(false);
+  });
+
   it("only renews, completes or fails a lease it owns", async () => {
     const { claimNextTask, renewLease, failTaskRow } = await import("./queue");
     await seedTasks(1, "own");

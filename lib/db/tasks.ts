@@ -11,13 +11,14 @@ import {
   SQL,
   sql,
 } from "drizzle-orm";
-import { getDb, writeTransaction } from "./client";
+import { getDb, sqliteWriteYielding, writeTransaction } from "./client";
 import { preparedQuery } from "./prepared";
 import {
   type Asset,
   assets,
   type Batch,
   batches,
+  DIALECT,
   type NewTask,
   type Task,
   type TaskStatus,
@@ -72,9 +73,19 @@ export async function insertTask(values: NewTask): Promise<Task> {
     const [row] = await (await getDb()).insert(tasks).values(values).returning();
     return row;
   }
-  const [row] = await insertTaskStatement(
-    Object.fromEntries(insertColumns.map(([key, column]) => [key, toDriver(column, given[key])])),
+  const bound = Object.fromEntries(
+    insertColumns.map(([key, column]) => [key, toDriver(column, given[key])]),
   );
+  if (DIALECT === "sqlite") {
+    // POST generate's one write: never wait for the worker thread's lock inside SQLite
+    // (better-sqlite3's prepared query runs in all(); execute() would run it later, when awaited)
+    const statement = insertTaskStatement.on(await getDb()) as unknown as {
+      all(values: Record<string, unknown>): Task[];
+    };
+    const [row] = await sqliteWriteYielding(() => statement.all(bound));
+    return row;
+  }
+  const [row] = await insertTaskStatement(bound);
   return row;
 }
 
@@ -207,9 +218,23 @@ function taskWhere(f: TaskFilter): SQL | undefined {
   return and(...conds);
 }
 
-const pageOfUser = preparedQuery<Task[], { userId: number; limit: number; offset: number }>((db) =>
+// The user's total from task_counts (kept by triggers on tasks), in the page's own statement: one
+// round trip for the default list instead of two (on PostgreSQL each is a trip through the pool
+// and the driver, the list's main cost after the proxy left the API). A page past the end has no
+// row to carry it: listTasks reads the counts alone then.
+const userTotal = (withStatus: boolean) =>
+  sql<number>`(select coalesce(sum(c.n), 0) from task_counts c where c.user_id = ${sql.placeholder("userId")}${
+    withStatus ? sql` and c.status = ${sql.placeholder("status")}` : sql``
+  })`.mapWith(Number);
+
+type TaskWithTotal = Task & { total: number };
+
+const pageOfUser = preparedQuery<
+  TaskWithTotal[],
+  { userId: number; limit: number; offset: number }
+>((db) =>
   db
-    .select()
+    .select({ ...getTableColumns(tasks), total: userTotal(false) })
     .from(tasks)
     .where(eq(tasks.userId, sql.placeholder("userId")))
     .orderBy(desc(tasks.id))
@@ -219,11 +244,11 @@ const pageOfUser = preparedQuery<Task[], { userId: number; limit: number; offset
 );
 
 const pageOfUserWithStatus = preparedQuery<
-  Task[],
+  TaskWithTotal[],
   { userId: number; status: string; limit: number; offset: number }
 >((db) =>
   db
-    .select()
+    .select({ ...getTableColumns(tasks), total: userTotal(true) })
     .from(tasks)
     .where(
       and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.status, sql.placeholder("status"))),
@@ -253,18 +278,19 @@ export async function listTasks(
   page: { limit: number; offset: number },
 ): Promise<{ rows: Task[]; total: number }> {
   if (countedByTriggers(f)) {
-    // The default list: a prepared page and the maintained count (task_counts, kept by triggers
-    // on tasks), so neither grows with the user's history.
-    const [rows, counts] = await Promise.all([
-      f.status
-        ? pageOfUserWithStatus({ userId: f.userId, status: f.status, ...page })
-        : pageOfUser({ userId: f.userId, ...page }),
-      countsOfUser({ userId: f.userId }),
-    ]);
+    // The default list: a prepared page carrying the maintained count, so neither grows with the
+    // user's history.
+    const rows = f.status
+      ? await pageOfUserWithStatus({ userId: f.userId, status: f.status, ...page })
+      : await pageOfUser({ userId: f.userId, ...page });
+    if (rows.length > 0) {
+      return { rows: rows.map(({ total: _total, ...task }) => task), total: rows[0]!.total };
+    }
+    const counts = await countsOfUser({ userId: f.userId });
     const total = counts
       .filter((c) => !f.status || c.status === f.status)
       .reduce((sum, c) => sum + Number(c.n), 0);
-    return { rows, total };
+    return { rows: [], total };
   }
   const db = await getDb();
   const where = taskWhere(f);
