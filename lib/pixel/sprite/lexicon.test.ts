@@ -43,8 +43,11 @@ describe("lookupNoun: WordNet nouns the vocabulary does not list", () => {
     expect(lookupNoun("claymore")?.base).toBe("sword");
     // a tagged sense wins over preference: a pilot is a person, not a TV pilot
     expect(lookupNoun("pilot")?.category).toBe("person");
-    // an untagged object word is the object, not the rare sense of a person
-    expect(lookupNoun("plunger")?.category).toBe("artifact");
+    // untagged and no creature: WordNet's order (the logger before the jacket), plants last
+    expect(lookupNoun("lumberjack")?.category).toBe("person");
+    expect(lookupNoun("medic")?.category).toBe("person");
+    // a word whose usual sense is nothing drawable is not read through a rare one
+    expect(lookupNoun("mind")).toBeUndefined();
   });
 
   it("ends people and imaginary beings at a person or a monster for the roles table", () => {

@@ -976,8 +976,10 @@ function exactIconName(phrase: string): boolean {
   gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
   const own = phrase.replace(/ /g, "-");
   if ([own, ...singulars(own)].some((n) => gameNames!.has(n))) return true;
-  const c = findIconConcept([phrase]);
-  return c?.rank === 0 && c.label.toLowerCase().replace(/s$/, "") === phrase.replace(/s$/, "");
+  const c = findIconConcept([phrase]) ?? findIconConcept([`${phrase}s`]);
+  if (c?.rank !== 0) return false;
+  const label = c.label.toLowerCase();
+  return label === phrase || singulars(label).includes(phrase) || singulars(phrase).includes(label);
 }
 
 /** A subject id with its article, as the interpretation says it ("an ice cream", "a dog"). */
@@ -1036,7 +1038,12 @@ function readWordNet(r: Reading): void {
           L.en.get(w)?.some((l) => l.t !== "subject" && l.t !== "filler") ?? false;
         if (span.slice(0, -1).some((x) => modifier(x.w))) continue;
       }
-      if (exactIconName(phrase)) continue;
+      // an exact icon name draws that icon — unless a being is in a composition (worn, held,
+      // ridden, with others), which needs a subject of the parse: then its drawable ancestor
+      if (exactIconName(phrase) && !(s && BEING_LEXICON.has(e.category) && composed(r, span))) {
+        i += n - 1;
+        break;
+      }
       if (!s) {
         if (n === 1 || anyUnknown) r.wordnet.push({ word: phrase, entry: e });
         if (n === 1) break;
@@ -1078,6 +1085,20 @@ function wordNetGuesses(r: Reading): void {
       r.guessesZh.push(`词表中没有“${x.word}”;WordNet 说它是一种${node},读作${zhName(s)}`);
     }
   }
+}
+
+const BEING_LEXICON = new Set(["animal", "person", "imaginary being"]);
+
+/** Whether a prompt composes more than its words at `span` (other subjects, with, wearing …). */
+function composed(r: Reading, span: { w: string; pos: number }[]): boolean {
+  const start = span[0]!.pos;
+  const end = span.at(-1)!.pos + span.at(-1)!.w.length;
+  return (
+    r.mentions.some(
+      (m) =>
+        (m.pos < start || m.pos >= end) && m.lex.some((l) => l.t === "subject" || l.t === "hold"),
+    ) || /\b(?:wearing|wears|in|riding|on|holding)\b/.test(r.text)
+  );
 }
 
 /** Words that join phrases rather than name things: never part of a WordNet phrase. */
@@ -1549,10 +1570,18 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
       rider.kind === "animal" ||
       (rider.kind === "icon" && (riderCategory === "animal" || riderCategory === "character")));
   const mountCategory = SUBJECT_BY_ID.get(mount.subject)?.category;
+  // a borrowed drawing of a long-tail animal ("an ostrich" → its game icon) carries riders too
+  const iconAnimal =
+    mount.kind === "icon" &&
+    !mountCategory &&
+    lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
     !mount.nothingMatched &&
     MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" || mountCategory === "animal" || mountCategory === "creature");
+    (mount.kind !== "icon" ||
+      mountCategory === "animal" ||
+      mountCategory === "creature" ||
+      iconAnimal);
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
