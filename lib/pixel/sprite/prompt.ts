@@ -934,7 +934,8 @@ function glossTraits(r: Reading): void {
   if (r.headAt === undefined || !r.head || r.icon) return;
   const word = r.mentions[r.headAt]!.word;
   let entry = r.wordnet.find((x) => x.word === word)?.entry;
-  if (!entry && r.head.category === "animal" && word !== r.head.id && /^[a-z -]+$/.test(word)) {
+  const ownWord = word === r.head.en[0] || word.replace(/ /g, "-") === r.head.id;
+  if (!entry && r.head.category === "animal" && !ownWord && /^[a-z -]+$/.test(word)) {
     const e = lookupNoun(word);
     if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) entry = e;
   }
