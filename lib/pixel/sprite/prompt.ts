@@ -1076,7 +1076,7 @@ function wordNetGuesses(r: Reading): void {
     const s = x.subject;
     if (!s) continue;
     const name = withArticle(s.id.replace(/-/g, " "));
-    if (x.word === headWord || r.held?.id === s.id)
+    if (x.word === headWord || r.held?.id === s.id || r.worn?.id === s.id)
       wordNetGuess(r, x.word, x.entry, name, zhName(s));
     else {
       const node = x.entry.chain.at(-1)!;
