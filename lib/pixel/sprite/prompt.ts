@@ -973,10 +973,12 @@ function readModifiers(r: Reading): void {
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
-function exactIconName(phrase: string): boolean {
+function exactIconName(phrase: string, being = false): boolean {
   gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
   const own = phrase.replace(/ /g, "-");
   if ([own, ...singulars(own)].some((n) => gameNames!.has(n))) return true;
+  // a being's head is a drawing of the same animal ("walrus-head"), nearer than its class
+  if (being && gameNames.has(`${own}-head`)) return true;
   const c = findIconConcept([phrase]) ?? findIconConcept([`${phrase}s`]);
   if (c?.rank !== 0) return false;
   const label = c.label.toLowerCase();
@@ -1041,7 +1043,10 @@ function readWordNet(r: Reading): void {
       }
       // an exact icon name draws that icon — unless a being is in a composition (worn, held,
       // ridden, with others), which needs a subject of the parse: then its drawable ancestor
-      if (exactIconName(phrase) && !(s && BEING_LEXICON.has(e.category) && composed(r, span))) {
+      const being = BEING_LEXICON.has(e.category);
+      // (only when every word is unknown: a known word would be drawn instead of the icon)
+      const allUnknown = span.every((x) => unknown.has(x.w));
+      if (allUnknown && exactIconName(phrase, being) && !(s && being && composed(r, span))) {
         i += n - 1;
         break;
       }
