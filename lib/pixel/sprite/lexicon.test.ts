@@ -130,6 +130,15 @@ describe("the parse reads nouns through WordNet, always as a guess it shows", ()
     expect(parsePrompt("a blue goldfish").colors).toEqual([[0x3c, 0x6e, 0xe6]]);
   });
 
+  it("a borrowed silhouette takes its gloss colour instead of the default ramp (raven: black)", () => {
+    const info = parsePrompt("a raven");
+    expect(info.icon).toBe("gi/raven");
+    expect(info.colors[0]).toEqual([0x34, 0x30, 0x3e]);
+    expect(info.guesses.join(" ")).toContain("WordNet's description");
+    // a named colour or material still wins
+    expect(parsePrompt("a white raven").colors).toEqual([[0xee, 0xee, 0xf2]]);
+  });
+
   it("a gloss's pattern reaches the rig: a dalmatian is a white, spotted dog", () => {
     const info = parsePrompt("a dalmatian");
     expect(info.variant).toBe("dog");

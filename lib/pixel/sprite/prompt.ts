@@ -1152,7 +1152,12 @@ function wordNetIcon(r: Reading): boolean {
 function glossColorsFor(r: Reading, word: string): void {
   const e = lookupNoun(word);
   if (!e || r.colors.length || r.materials.length) return;
-  for (const hex of glossColors(e.gloss)) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  const colors = glossColors(e.gloss);
+  for (const hex of colors) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  if (colors.length) {
+    r.guesses.push(`colour from WordNet's description of "${word}": ${e.gloss}`);
+    r.guessesZh.push(`颜色取自 WordNet 对“${word}”的描述:${e.gloss}`);
+  }
 }
 
 /**
