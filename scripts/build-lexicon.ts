@@ -10,7 +10,8 @@
 // Format (one synset a line, line number = synset index, parsed lazily by lexicon.ts):
 //   <parent index, base 36, or empty for a root>;<lemmas>;<traits>
 // lemmas are comma-separated, the first is the synset's label; a lemma written `-word` labels the
-// synset but does not look it up (the word's chosen sense is another synset). traits are the
+// synset but does not look it up (the word's chosen sense is another synset); `~word` is looked up
+// but is more often an adjective in tagged text ("royal", "extra"). traits are the
 // gloss's words that matter for drawing (colours, patterns, parts, sizes, materials).
 import fs from "node:fs";
 import path from "node:path";
@@ -167,6 +168,15 @@ function main(): void {
   };
 
   // each lemma's chosen sense: the most-tagged drawable sense; with no tags, by preference
+  // words used more as adjectives than as nouns in tagged text ("royal", "extra"): marked `~`
+  const adjectiveTags = new Map<string, number>();
+  for (const line of fs.readFileSync(path.join(DICT, "index.adj"), "utf8").split("\n")) {
+    if (!line || line.startsWith(" ")) continue;
+    const f = line.trim().split(" ");
+    const p = 4 + Number(f[3]);
+    adjectiveTags.set(f[0]!.replace(/_/g, " "), Number(f[p + 1]) || 0);
+  }
+  const adjectival = new Set<string>();
   const index = fs.readFileSync(path.join(DICT, "index.noun"), "utf8");
   const chosen = new Map<string, string>();
   for (const line of index.split("\n")) {
@@ -176,6 +186,8 @@ function main(): void {
     nounLemmas.add(lemma);
     if (!/^[a-z][a-z' -]*[a-z]$/.test(lemma) || lemma.length > 30) continue;
     const senseCount = Number(f[2]);
+    const nounTags = Number(f[f.length - senseCount - 1]) || 0;
+    if ((adjectiveTags.get(lemma) ?? 0) > nounTags) adjectival.add(lemma);
     const offsets = f.slice(f.length - senseCount);
     const senses = offsets.map((o, rank) => ({
       o,
@@ -218,7 +230,7 @@ function main(): void {
     const parent = s.hypernym !== undefined ? kept.get(s.hypernym) : undefined;
     const lemmas = s.lemmas
       .filter((l) => /^[a-z][a-z' -]*$/.test(l) && !s.proper.has(l))
-      .map((l) => (chosen.get(l) === s.offset ? l : `-${l}`));
+      .map((l) => (chosen.get(l) !== s.offset ? `-${l}` : adjectival.has(l) ? `~${l}` : l));
     if (!lemmas.length) lemmas.push(`-${s.lemmas[0]}`);
     const lookedUp = lemmas.some((l) => !l.startsWith("-"));
     lines.push(

@@ -174,6 +174,21 @@ describe("the parse reads nouns through WordNet, always as a guess it shows", ()
     expect(parsePrompt("a green dragon").subject).toBe("dragon");
   });
 
+  it("WordNet does not override what the phrases already read (regressions found on older lists)", () => {
+    // a word more often an adjective qualifies the noun after it: "royal" is not a royal stag
+    expect(lookupNoun("royal")?.adjective).toBe(true);
+    expect(parsePrompt("a royal crown").subject).toBe("crown");
+    // a thing's compound, head last, is the compound phases': a hay bale's own icon, not a crate
+    expect(parsePrompt("a hay bale").icon).toContain("straw-bale");
+    // an icon named as one word ("anglerfish" → angler-fish) is an exact name
+    expect(parsePrompt("an anglerfish").icon).toContain("angler-fish");
+    // a phrase WordNet knows claims its words: "urchin" is not read alone as a person
+    expect(parsePrompt("a sea urchin").kind).not.toBe("humanoid");
+    // a "cherry tree" is a tree, not WordNet's fruit; a "frying pan" keeps the pan's icon
+    expect(parsePrompt("a cherry tree").subject).toBe("tree");
+    expect(parsePrompt("a frying pan").nothingMatched).toBe(false);
+  });
+
   it("a WordNet noun takes part in compositions like any subject", () => {
     const crowned = parsePrompt("a poodle wearing a crown");
     expect(crowned.subject).toBe("dog");

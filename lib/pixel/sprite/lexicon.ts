@@ -29,6 +29,8 @@ export interface LexiconEntry {
   /** vocabulary subject id the chain resolves to, when some node of it is drawable */
   base?: string;
   category: LexiconCategory;
+  /** the word is more often an adjective ("royal", "extra"): a noun only where nothing follows */
+  adjective?: boolean;
 }
 
 /** Chain nodes (synset labels) the vocabulary has no word for, drawn as a near subject. */
@@ -117,6 +119,8 @@ interface Data {
   byLemma: Map<string, number>;
   /** vocabulary words (English, not weak) → subjects */
   vocab: Map<string, Subject[]>;
+  /** lemmas more often used as adjectives */
+  adjectives: Set<string>;
 }
 
 let data: Data | undefined;
@@ -133,6 +137,7 @@ function load(): Data {
   const parent = new Int32Array(lines.length);
   const rest: string[] = new Array(lines.length);
   const byLemma = new Map<string, number>();
+  const adjectives = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const a = line.indexOf(";");
@@ -140,7 +145,12 @@ function load(): Data {
     const r = line.slice(a + 1);
     rest[i] = r;
     const lemmas = r.slice(0, r.indexOf(";"));
-    for (const l of lemmas.split(",")) if (l[0] !== "-") byLemma.set(l, i);
+    for (const l of lemmas.split(",")) {
+      if (l[0] === "~") {
+        byLemma.set(l.slice(1), i);
+        adjectives.add(l.slice(1));
+      } else if (l[0] !== "-") byLemma.set(l, i);
+    }
   }
   const vocab = new Map<string, Subject[]>();
   for (const s of SUBJECTS) {
@@ -151,7 +161,7 @@ function load(): Data {
       else vocab.set(w, [s]);
     }
   }
-  return { parent, rest, byLemma, vocab };
+  return { parent, rest, byLemma, vocab, adjectives };
 }
 
 function lemmasOf(d: Data, i: number): string[] {
@@ -160,7 +170,7 @@ function lemmasOf(d: Data, i: number): string[] {
 }
 
 function label(l: string): string {
-  return l[0] === "-" ? l.slice(1) : l;
+  return l[0] === "-" || l[0] === "~" ? l.slice(1) : l;
 }
 
 /** Categories whose vocabulary words mean one thing: any lemma of a node may name it. */
@@ -177,7 +187,7 @@ function drawableAs(d: Data, i: number, category: LexiconCategory): string | und
   const lemmas = lemmasOf(d, i);
   const vocab = (l: string) => d.vocab.get(l)?.find((x) => ok.has(x.category))?.id;
   for (const l of lemmas) {
-    const s = l[0] === "-" ? undefined : vocab(l);
+    const s = l[0] === "-" ? undefined : vocab(label(l));
     if (s) return s;
   }
   const anchor = ANCHORS[label(lemmas[0]!)];
@@ -210,7 +220,10 @@ function entryAt(d: Data, lemma: string, start: number): LexiconEntry | undefine
     if (base) break;
   }
   const r = d.rest[start]!;
-  return { lemma, chain, gloss: r.slice(r.indexOf(";") + 1), base, category };
+  const gloss = r.slice(r.indexOf(";") + 1);
+  return d.adjectives.has(lemma)
+    ? { lemma, chain, gloss, base, category, adjective: true }
+    : { lemma, chain, gloss, base, category };
 }
 
 /**

@@ -977,6 +977,9 @@ function exactIconName(phrase: string, being = false): boolean {
   gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
   const own = phrase.replace(/ /g, "-");
   if ([own, ...singulars(own)].some((n) => gameNames!.has(n))) return true;
+  // a compound written as one word ("anglerfish" → angler-fish)
+  joinedNames ??= new Set([...gameNames].map((n) => n.replace(/-/g, "")));
+  if (!own.includes("-") && joinedNames.has(own)) return true;
   // a being's head is a drawing of the same animal ("walrus-head"), nearer than its class
   if (being && gameNames.has(`${own}-head`)) return true;
   const c = findIconConcept([phrase]) ?? findIconConcept([`${phrase}s`]);
@@ -984,6 +987,19 @@ function exactIconName(phrase: string, being = false): boolean {
   const label = c.label.toLowerCase();
   return label === phrase || singulars(label).includes(phrase) || singulars(phrase).includes(label);
 }
+
+/** A game-icons name that ends with the word ("park-bench" for bench): a kind of that thing. */
+function iconEndingWith(word: string): boolean {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  if (word.length < 4) return false;
+  iconLastParts ??= new Set(
+    [...gameNames].filter((n) => n.includes("-")).map((n) => n.slice(n.lastIndexOf("-") + 1)),
+  );
+  return [word, ...singulars(word)].some((w) => iconLastParts!.has(w));
+}
+
+let iconLastParts: Set<string> | undefined;
+let joinedNames: Set<string> | undefined;
 
 /** A subject id with its article, as the interpretation says it ("an ice cream", "a dog"). */
 function withArticle(words: string): string {
@@ -1033,27 +1049,50 @@ function readWordNet(r: Reading): void {
       if (!e) continue;
       const s = e.base ? SUBJECT_BY_ID.get(e.base) : undefined;
       if (!anyUnknown) {
-        // all words known: only a different thing than the last word names ("sea lion"), and
+        // all words known: only a different animal than the last word names ("sea lion"), and
         // not after a modifier ("green dragon" is a green dragon, not WordNet's herb)
         const lastSubject = L.en.get(span[n - 1]!.w)?.find((l) => l.t === "subject");
         if (!s || lastSubject?.t !== "subject" || lastSubject.s.id === s.id) continue;
+        // animals only: a "cherry tree" is a tree with cherries, not WordNet's fruit
+        if (e.category !== "animal") continue;
         const modifier = (w: string) =>
           L.en.get(w)?.some((l) => l.t !== "subject" && l.t !== "filler") ?? false;
         if (span.slice(0, -1).some((x) => modifier(x.w))) continue;
       }
-      // an exact icon name draws that icon — unless a being is in a composition (worn, held,
-      // ridden, with others), which needs a subject of the parse: then its drawable ancestor
       const being = BEING_LEXICON.has(e.category);
-      // (only when every word is unknown: a known word would be drawn instead of the icon)
       const allUnknown = span.every((x) => unknown.has(x.w));
-      if (allUnknown && exactIconName(phrase, being) && !(s && being && composed(r, span))) {
+      const next = words[i + n];
+      // a thing's word before it makes a compound, head last ("hay bale", "wheat sheaf"): the
+      // compound phases name its icon or say the first word qualifies it, as before WordNet
+      const before = words[i - 1];
+      if (n === 1 && before && !being && isThingWord(before.w)) break;
+      if (n > 1 && !allUnknown && !being && isThingWord(span[0]!.w)) continue;
+      // a word more often an adjective qualifies the noun after it ("a royal crown")
+      if (e.adjective && next && !isFunctionWord(next.w)) break;
+      // an icon of the same thing draws that icon (an exact name, a being's head, a name that ends
+      // with the word: "park-bench", "round-silo") — unless a being is in a composition (worn,
+      // held, ridden), which needs a subject of the parse: then its drawable ancestor. A phrase
+      // with a known word is the phrase phases' (namedGameIcon, compoundHead) to draw.
+      if (
+        (n > 1 || allUnknown) &&
+        (exactIconName(phrase, being && allUnknown) || (n === 1 && iconEndingWith(phrase))) &&
+        !(s && being && composed(r, span))
+      ) {
+        i += n - 1;
+        break;
+      }
+      // an icon of a node nearer than the drawable subject: the long tail draws it, or the
+      // phrase phases when a word of it is known
+      if (s && !(being && composed(r, span)) && nearerIcon(e)) {
+        if (allUnknown) r.wordnet.push({ word: phrase, entry: e });
         i += n - 1;
         break;
       }
       if (!s) {
-        if (n === 1 || anyUnknown) r.wordnet.push({ word: phrase, entry: e });
-        if (n === 1) break;
-        continue;
+        if (anyUnknown) r.wordnet.push({ word: phrase, entry: e });
+        // a phrase WordNet knows claims its words ("sea urchin": "urchin" is not read alone)
+        i += n - 1;
+        break;
       }
       const start = span[0]!.pos;
       const end = span[n - 1]!.pos + span[n - 1]!.w.length;
@@ -1095,6 +1134,15 @@ function wordNetGuesses(r: Reading): void {
 
 const BEING_LEXICON = new Set(["animal", "person", "imaginary being"]);
 
+/** A vocabulary word for a thing (not a being and not a modifier). */
+function isThingWord(w: string): boolean {
+  const l = lex().en.get(w);
+  return (
+    !!l?.some((x) => x.t === "subject" && !x.weak && !BEING_CATEGORIES.has(x.s.category)) &&
+    !l.some((x) => x.t === "material" || x.t === "color" || x.t === "size")
+  );
+}
+
 /** Whether a prompt composes more than its words at `span` (other subjects, with, wearing …). */
 function composed(r: Reading, span: { w: string; pos: number }[]): boolean {
   const start = span[0]!.pos;
@@ -1118,7 +1166,10 @@ function isFunctionWord(w: string): boolean {
 
 /** A word inside a longer phrase WordNet read ("pin" in "rolling pin"): its own icon is another thing. */
 function insideWordNetPhrase(r: Reading, w: string): boolean {
-  return r.wordnet.some((x) => x.word !== w && x.word.split(" ").includes(w));
+  // unless the phrase is a kind of that word ("frying pan" → pan): then its icon is the same thing
+  return r.wordnet.some(
+    (x) => x.word !== w && x.word.split(" ").includes(w) && !x.entry.chain.includes(w),
+  );
 }
 
 /** Whether WordNet knows an unknown word, alone or as part of a phrase it read. */
@@ -1130,22 +1181,38 @@ function wordNetKnows(r: Reading, w: string): boolean {
 function wordNetIcon(r: Reading): boolean {
   for (const x of r.wordnet) {
     if (x.subject) continue;
-    // the next three ancestors at most: "device" or "artifact" would draw anything
-    for (const node of x.entry.chain.slice(1, 4)) {
-      if (!exactIconName(node)) continue;
-      const own = node.replace(/ /g, "-");
-      gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
-      const name = [own, ...singulars(own)].find((n) => gameNames!.has(n));
-      r.icon = name ? `${GAME_ICON_PREFIX}${name}` : findIconConcept([node])!.icon;
-      wordNetGuess(r, x.word, x.entry, `the icon of ${withArticle(node)}`, `${node}的图标`, node);
-      for (const w of x.word.split(" ")) {
-        const at = r.unknown.indexOf(w);
-        if (at >= 0) r.unknown.splice(at, 1);
-      }
-      return true;
+    const found = nearerIcon(x.entry);
+    if (!found) continue;
+    r.icon = found.icon;
+    const node = found.node;
+    wordNetGuess(r, x.word, x.entry, `the icon of ${withArticle(node)}`, `${node}的图标`, node);
+    for (const w of x.word.split(" ")) {
+      const at = r.unknown.indexOf(w);
+      if (at >= 0) r.unknown.splice(at, 1);
     }
+    return true;
   }
   return false;
+}
+
+/**
+ * The icon of the nearest chain node with an exact game-icons or emoji name, below the drawable
+ * subject the chain ends at (a bazooka → the missile launcher's icon). The next three ancestors
+ * at most: "device" or "artifact" would draw anything. (Names that only end with a node were
+ * tried and drew a film strip for a bracelet: a node's word is too general for that.)
+ */
+function nearerIcon(e: LexiconEntry): { icon: string; node: string } | undefined {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const names = gameNames;
+  const nodes = e.base ? e.chain.slice(1, -1) : e.chain.slice(1, 4);
+  for (const node of nodes.slice(0, 3)) {
+    const own = node.replace(/ /g, "-");
+    if (exactIconName(node)) {
+      const name = [own, ...singulars(own)].find((n) => names.has(n));
+      return { icon: name ? `${GAME_ICON_PREFIX}${name}` : findIconConcept([node])!.icon, node };
+    }
+  }
+  return undefined;
 }
 
 /** A borrowed drawing of a word WordNet knows takes the gloss's colours unless some are named. */
