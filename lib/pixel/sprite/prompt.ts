@@ -1071,11 +1071,13 @@ function readWordNet(r: Reading): void {
       if (e.adjective && next && !isFunctionWord(next.w)) break;
       // an icon of the same thing draws that icon (an exact name, a being's head, a name that ends
       // with the word: "park-bench", "round-silo") — unless a being is in a composition (worn,
-      // held, ridden), which needs a subject of the parse: then its drawable ancestor. A phrase
+      // held, ridden), which needs a subject of the parse: then its drawable ancestor. A person
+      // keeps the person drawing rather than a name ending with the word ("mad-scientist"). A phrase
       // with a known word is the phrase phases' (namedGameIcon, compoundHead) to draw.
       if (
         (n > 1 || allUnknown) &&
-        (exactIconName(phrase, being && allUnknown) || (n === 1 && iconEndingWith(phrase))) &&
+        (exactIconName(phrase, being && allUnknown) ||
+          (n === 1 && e.category !== "person" && iconEndingWith(phrase))) &&
         !(s && being && composed(r, span))
       ) {
         i += n - 1;
