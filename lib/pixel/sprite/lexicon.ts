@@ -112,9 +112,12 @@ const ROOTS: Readonly<Record<string, LexiconCategory>> = {
 };
 
 interface Data {
+  /** the file's text: synsets are read from it on demand, never split up front */
+  text: string;
   parent: Int32Array;
-  /** raw `lemmas;traits` text of each synset, split on demand */
-  rest: string[];
+  /** where each synset's `lemmas;traits` starts and its line ends */
+  start: Int32Array;
+  end: Int32Array;
   /** looked-up lemma → synset index */
   byLemma: Map<string, number>;
   /** vocabulary words (English, not weak) → subjects */
@@ -131,26 +134,40 @@ function dataFile(): string {
   return path.join(path.dirname(fileURLToPath(import.meta.url)), "lexicon-data.txt");
 }
 
+/** One pass over the text with indexOf (no line array): the first lookup stays cheap. */
 function load(): Data {
   const text = fs.readFileSync(dataFile(), "utf8");
-  const lines = text.split("\n").filter((l) => l && !l.startsWith("#"));
-  const parent = new Int32Array(lines.length);
-  const rest: string[] = new Array(lines.length);
+  let max = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) max++;
+  const parent = new Int32Array(max);
+  const start = new Int32Array(max);
+  const end = new Int32Array(max);
   const byLemma = new Map<string, number>();
   const adjectives = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const a = line.indexOf(";");
-    parent[i] = a === 0 ? -1 : Number.parseInt(line.slice(0, a), 36);
-    const r = line.slice(a + 1);
-    rest[i] = r;
-    const lemmas = r.slice(0, r.indexOf(";"));
-    for (const l of lemmas.split(",")) {
-      if (l[0] === "~") {
-        byLemma.set(l.slice(1), i);
-        adjectives.add(l.slice(1));
-      } else if (l[0] !== "-") byLemma.set(l, i);
+  let n = 0;
+  for (let pos = 0; pos < text.length; ) {
+    let eol = text.indexOf("\n", pos);
+    if (eol < 0) eol = text.length;
+    if (eol > pos && text.charCodeAt(pos) !== 35 /* # */) {
+      const a = text.indexOf(";", pos);
+      const b = text.indexOf(";", a + 1);
+      parent[n] = a === pos ? -1 : Number.parseInt(text.slice(pos, a), 36);
+      start[n] = a + 1;
+      end[n] = eol;
+      for (let s0 = a + 1; s0 < b; ) {
+        let c = text.indexOf(",", s0);
+        if (c < 0 || c > b) c = b;
+        const ch = text.charCodeAt(s0);
+        if (ch === 126 /* ~ */) {
+          const w = text.slice(s0 + 1, c);
+          byLemma.set(w, n);
+          adjectives.add(w);
+        } else if (ch !== 45 /* - */) byLemma.set(text.slice(s0, c), n);
+        s0 = c + 1;
+      }
+      n++;
     }
+    pos = eol + 1;
   }
   const vocab = new Map<string, Subject[]>();
   for (const s of SUBJECTS) {
@@ -161,11 +178,16 @@ function load(): Data {
       else vocab.set(w, [s]);
     }
   }
-  return { parent, rest, byLemma, vocab, adjectives };
+  return { text, parent, start, end, byLemma, vocab, adjectives };
+}
+
+/** A synset's `lemmas;traits` text. */
+function restOf(d: Data, i: number): string {
+  return d.text.slice(d.start[i]!, d.end[i]!);
 }
 
 function lemmasOf(d: Data, i: number): string[] {
-  const r = d.rest[i]!;
+  const r = restOf(d, i);
   return r.slice(0, r.indexOf(";")).split(",");
 }
 
@@ -219,7 +241,7 @@ function entryAt(d: Data, lemma: string, start: number): LexiconEntry | undefine
     base = drawableAs(d, i, category);
     if (base) break;
   }
-  const r = d.rest[start]!;
+  const r = restOf(d, start);
   const gloss = r.slice(r.indexOf(";") + 1);
   return d.adjectives.has(lemma)
     ? { lemma, chain, gloss, base, category, adjective: true }
