@@ -7,6 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { BUILDERS, type SubjectKind } from "./builders";
+import type { RoleSpec } from "./humanoid";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
@@ -48,6 +49,8 @@ export interface PromptInfo {
   /** humanoid class (knight, archer …) and race (goblin, elf …) */
   role?: string;
   race?: string;
+  /** a person's look read from what a word means (person-roles.ts): outfit, headgear, build */
+  look?: RoleSpec;
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
