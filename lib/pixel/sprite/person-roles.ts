@@ -6,21 +6,19 @@
 // interpretation shows. Rules go by chain nodes and gloss words, never by the word itself, so a
 // trade nobody listed is read by what WordNet says it is.
 import { ROLES, type RoleSpec } from "./humanoid";
+import type { LexiconEntry } from "./lexicon";
 
-/** A WordNet noun as lexicon.ts gives it (the shape of its `LexiconEntry`). */
-export interface LexiconEntry {
-  lemma: string;
-  /** hypernym lemmas, specific → general */
-  chain: string[];
-  gloss: string;
-  base?: string;
-}
+export type { LexiconEntry };
 
 /** A person's look and what the word was read as (English and Chinese). */
 export interface PersonLook {
   spec: RoleSpec;
   /** a vocabulary subject put in the hand when the prompt names nothing (fishing-rod, axe) */
   held?: string;
+  /** the chain node a kind was read from ("health professional"); none: a plain person */
+  rule?: string;
+  /** the word that said where they are from ("japanese"), when it dressed them */
+  cultureWord?: string;
   /** the kind of person, for the interpretation: "a health professional" */
   kind: string;
   kindZh: string;
@@ -31,11 +29,10 @@ export interface PersonLook {
 
 const norm = (w: string) => w.toLowerCase().replace(/_/g, " ").trim();
 
-/** Whether an entry is a person (its chain reaches "person" or a synonym WordNet puts there). */
+/** Whether an entry is a person (WordNet files it under "person"). */
 export function isPersonEntry(e: LexiconEntry): boolean {
-  return e.chain.some((n) => PERSON_ROOTS.has(norm(n)));
+  return e.category === "person";
 }
-const PERSON_ROOTS = new Set(["person", "individual", "someone", "somebody", "mortal", "human"]);
 
 interface KindRule {
   /** chain nodes (WordNet lemmas) that make a person this kind */
@@ -118,7 +115,6 @@ const KINDS: KindRule[] = [
       "warlord",
       "military officer",
       "officer",
-      "shogun",
     ],
     kind: "a military leader",
     kindZh: "军事首领",
@@ -309,6 +305,8 @@ for (const r of KINDS) for (const n of r.nodes) NODE_KIND.set(n, r);
 /** What the gloss says they work with: the first match puts that thing in the hand. */
 interface ToolRule {
   re: RegExp;
+  /** the same thing inside a compound name: a fisherman, a woodcutter, a coalminer */
+  stem?: RegExp;
   held: string;
   drawn: string;
   drawnZh: string;
@@ -317,23 +315,23 @@ interface ToolRule {
 }
 
 const TOOLS: ToolRule[] = [
-  { re: /\b(?:trees?|timber|logs?|lumber|wood)\b/, held: "axe", drawn: "an axe", drawnZh: "斧头", spec: { cloth: "#b03030" } },
-  { re: /\bfish(?:es|ing)?\b/, held: "fishing-rod", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat" } },
-  { re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/, held: "pickaxe", drawn: "a pickaxe and a hard hat", drawnZh: "镐和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
-  { re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/, held: "hammer", drawn: "a hammer and a hard hat", drawnZh: "锤子和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
-  { re: /\b(?:fires?|blaze)\b/, held: "axe", drawn: "a red helmet and an axe", drawnZh: "红色头盔和斧头", spec: { headgear: "hard-hat", hat: "#d8283c" } },
-  { re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/, held: "pitchfork", drawn: "a pitchfork", drawnZh: "干草叉", spec: { headgear: "wide-hat" } },
-  { re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/, held: "meat", drawn: "a chef's hat", drawnZh: "厨师帽", spec: { headgear: "chef-hat", cloth: "#eeeef2" } },
-  { re: /\b(?:swords?|fenc(?:es|ing))\b/, held: "sword", drawn: "a sword", drawnZh: "剑" },
+  { re: /\b(?:trees?|timber|logs?|lumber|wood)\b/, stem: /lumber|wood|timber|logger/, held: "axe", drawn: "an axe", drawnZh: "斧头", spec: { cloth: "#b03030" } },
+  { re: /\bfish(?:es|ing)?\b/, stem: /fish|angler/, held: "fishing-rod", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat" } },
+  { re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/, stem: /miner|coal|quarr|digger/, held: "pickaxe", drawn: "a pickaxe and a hard hat", drawnZh: "镐和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
+  { re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/, stem: /builder|carpenter|mason|brick/, held: "hammer", drawn: "a hammer and a hard hat", drawnZh: "锤子和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
+  { re: /\b(?:fires?|blaze)\b/, stem: /^fire/, held: "axe", drawn: "a red helmet and an axe", drawnZh: "红色头盔和斧头", spec: { headgear: "hard-hat", hat: "#d8283c" } },
+  { re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/, stem: /farm|plough|plow|harvest|herd|shepherd/, held: "pitchfork", drawn: "a pitchfork", drawnZh: "干草叉", spec: { headgear: "wide-hat" } },
+  { re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/, stem: /cook|baker|butcher/, held: "meat", drawn: "a chef's hat", drawnZh: "厨师帽", spec: { headgear: "chef-hat", cloth: "#eeeef2" } },
+  { re: /\b(?:swords?|fenc(?:es|ing))\b/, stem: /sword|fencer/, held: "sword", drawn: "a sword", drawnZh: "剑" },
   { re: /\b(?:bows?|arrows?|archery)\b/, held: "bow", drawn: "a bow", drawnZh: "弓" },
-  { re: /\b(?:guns?|firearms?|rifles?|pistols?|shoots?|shooting)\b/, held: "gun", drawn: "a gun", drawnZh: "枪" },
+  { re: /\b(?:guns?|firearms?|rifles?|pistols?|shoots?|shooting)\b/, stem: /gun|rifle|musket|shooter/, held: "gun", drawn: "a gun", drawnZh: "枪" },
   { re: /\b(?:spears?|lances?)\b/, held: "spear", drawn: "a spear", drawnZh: "长矛" },
-  { re: /\b(?:music\w*|sings?|singing|songs?|instruments?)\b/, held: "guitar", drawn: "a guitar", drawnZh: "吉他" },
+  { re: /\b(?:music\w*|sings?|singing|songs?|instruments?)\b/, stem: /singer|guitar|fiddl|music/, held: "guitar", drawn: "a guitar", drawnZh: "吉他" },
   { re: /\b(?:books?|writ(?:es|ing)|stud(?:y|ies)|learning)\b/, held: "book", drawn: "a book", drawnZh: "书" },
-  { re: /\b(?:magic\w*|spells?|sorcery)\b/, held: "staff", drawn: "a staff", drawnZh: "法杖" },
-  { re: /\b(?:chemi\w*|laborator\w*|experiments?|potions?)\b/, held: "potion", drawn: "a flask", drawnZh: "烧瓶" },
-  { re: /\b(?:medic\w*|sick|wounded|injur\w*|patients?|heal\w*)\b/, held: "", drawn: "a red cross", drawnZh: "红十字", spec: { cloth: "#eeeef2", emblem: "red-cross" } },
-  { re: /\b(?:money|trade|sells?|selling|goods)\b/, held: "money-bag", drawn: "a money bag", drawnZh: "钱袋" },
+  { re: /\b(?:magic\w*|spells?|sorcery)\b/, stem: /spell|magic/, held: "staff", drawn: "a staff", drawnZh: "法杖" },
+  { re: /\b(?:chemi\w*|laborator\w*|experiments?|potions?)\b/, stem: /chemist|pharmac|apothecar|brewer/, held: "potion", drawn: "a flask", drawnZh: "烧瓶" },
+  { re: /\b(?:medic\w*|sick|wounded|injur\w*|patients?|heal\w*)\b/, stem: /medic|healer|nurs/, held: "", drawn: "a red cross", drawnZh: "红十字", spec: { cloth: "#eeeef2", emblem: "red-cross" } },
+  { re: /\b(?:money|trade|sells?|selling|goods)\b/, stem: /monger|seller|shopkeep|trader|merchant/, held: "money-bag", drawn: "a money bag", drawnZh: "钱袋" },
 ];
 
 /** Where they are from, when the gloss says so and the rig can dress it. */
@@ -374,7 +372,8 @@ const CULTURES: CultureRule[] = [
 export function personLook(e: LexiconEntry, words = e.lemma): PersonLook | undefined {
   if (!isPersonEntry(e)) return undefined;
   const nodes = [e.lemma, ...e.chain].map(norm);
-  const rule = nodes.map((n) => NODE_KIND.get(n)).find((r) => r !== undefined);
+  const node = nodes.find((n) => NODE_KIND.has(n));
+  const rule = node ? NODE_KIND.get(node) : undefined;
   let spec: RoleSpec = rule ? { ...rule.spec } : { base: "person", headgear: "hair" };
   let held = rule?.held;
   const drawn = rule ? [rule.drawn] : [];
@@ -382,7 +381,11 @@ export function personLook(e: LexiconEntry, words = e.lemma): PersonLook | undef
   const gloss = e.gloss.toLowerCase();
   const text = `${norm(words)} ${gloss}`;
   // the gloss's tool, unless the kind already carries one (a musician's "instrument" is its guitar)
-  const tool = held === undefined ? TOOLS.find((t) => t.re.test(gloss)) : undefined;
+  const lemma = norm(e.lemma).replace(/ /g, "");
+  const tool =
+    held === undefined
+      ? TOOLS.find((t) => t.re.test(gloss) || t.stem?.test(lemma))
+      : undefined;
   if (tool) {
     spec = { ...spec, ...tool.spec };
     if (tool.held) held = tool.held;
@@ -390,16 +393,21 @@ export function personLook(e: LexiconEntry, words = e.lemma): PersonLook | undef
     drawn.push(tool.drawn);
     drawnZh.push(tool.drawnZh);
   }
-  for (const c of CULTURES)
-    if (c.re.test(text)) {
-      spec = { ...spec, ...c.spec(spec) };
-      drawn.push(c.drawn);
-      drawnZh.push(c.drawnZh);
-      break;
-    }
+  let cultureWord: string | undefined;
+  for (const c of CULTURES) {
+    const m = c.re.exec(text);
+    if (!m) continue;
+    spec = { ...spec, ...c.spec(spec) };
+    drawn.push(c.drawn);
+    drawnZh.push(c.drawnZh);
+    cultureWord = m[0];
+    break;
+  }
   return {
     spec,
     held,
+    rule: node,
+    cultureWord,
     kind: rule?.kind ?? "a person",
     kindZh: rule?.kindZh ?? "人",
     drawn: drawn.join("; ") || "a person",

@@ -13,7 +13,10 @@ import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { singulars } from "./inflection";
+import { heldBase, heldKind } from "./held-kinds";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
+import { lookupNoun } from "./lexicon";
+import { type PersonLook, personLook } from "./person-roles";
 import {
   type Builder,
   COLORS,
@@ -158,6 +161,8 @@ interface Mention {
   lex: Lex[];
   word: string;
   pos: number;
+  /** a person the lexicon knows, with the look read from what they are (person-roles.ts) */
+  look?: PersonLook;
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -511,6 +516,9 @@ const FORM_OF_ADJ: Record<string, string> = {
   发条: "robot",
 };
 
+const SNAKE_BODY_RE =
+  /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:snake|serpent)(?:'s)?[- ](?:body|tail|lower body|tailed|bodied)\b|\b(?:with\s+)?the body of an?\s+(?:snake|serpent)\b|蛇身|蛇尾/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -603,6 +611,11 @@ function readPhrases(text: string): {
       return " ".repeat(m.length);
     },
   );
+  // "with a snake's body", "serpent-tailed", 蛇身: a coiled tail instead of legs (a lamia, a naga)
+  text = text.replace(SNAKE_BODY_RE, (m) => {
+    if (!features.includes("snake body")) features.push("snake body");
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -642,6 +655,7 @@ interface Reading {
   headAt?: number;
   role?: string;
   race?: string;
+  look?: PersonLook;
   form?: string;
   held?: HeldItem;
   theme?: Subject;
@@ -762,6 +776,7 @@ function chooseHead(r: Reading): void {
     r.headAt = h.i;
     r.usedAsSubject.add(h.i);
     if (r.head.builder === "humanoid") setRoleOrRace(r, r.head);
+    r.look = h.m.look;
     for (const q of headCands.slice(0, -1)) qualify(r, q, h);
   }
   // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
@@ -877,6 +892,11 @@ function chooseHeld(r: Reading): void {
     r.unknown.splice(zhCount, 1);
   }
   if (!r.held && head?.builder === "humanoid" && r.holdAt >= 0) heldFromLongTail(r, head);
+  // a derived look's own tool ("a fisherman" carries a rod)
+  if (!r.held && head?.builder === "humanoid" && r.look?.held) {
+    const item = SUBJECT_BY_ID.get(r.look.held);
+    if (item) r.held = heldFor(item);
+  }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
   if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
     const item = SUBJECT_BY_ID.get(ROLE_ITEMS[r.role]!);
@@ -905,8 +925,14 @@ function heldFromLongTail(r: Reading, head: Subject): void {
     (u) => /^[a-z]+$/.test(u) && !BODY_WORD.test(u) && r.text.indexOf(u, holdPos) > holdPos,
   );
   if (!after.length) return;
+  // a thing the lexicon knows as a holdable subject of ours ("scalpel" → a knife → the dagger)
+  if (heldFromLexicon(r, head, after.slice(0, 3), false)) return;
   const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
-  if (!game || game.loose || !(game.exact || game.names.length === 1)) return;
+  if (!game || game.loose || !(game.exact || game.names.length === 1)) {
+    // no icon of that name: the kind of thing its chain names ("banjo" → stringed instrument)
+    heldFromLexicon(r, head, after.slice(0, 3), true);
+    return;
+  }
   r.held = { id: game.word, icon: `${GAME_ICON_PREFIX}${game.names.join("|")}` };
   for (const w of game.word.split(" ")) {
     const at = r.unknown.indexOf(w);
@@ -917,6 +943,88 @@ function heldFromLongTail(r: Reading, head: Subject): void {
     `"${game.word}" is not in the engine's vocabulary; the ${head.id} holds the game icon named ${label}`,
   );
   r.guessesZh.push(`词表中没有“${game.word}”;${zhName(head)}拿着游戏图标 ${label}`);
+}
+
+const isHoldable = (id: string) => ITEM_CATEGORIES.has(SUBJECT_BY_ID.get(id)?.category ?? "");
+
+/**
+ * A held word the vocabulary lacks, read through the lexicon: the holdable subject its chain
+ * reaches, or (`byKind`) the tool, weapon or instrument a chain node names. Said as a guess.
+ */
+function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boolean): boolean {
+  for (const w of words) {
+    const e = lookupNoun(w);
+    if (!e || e.category !== "artifact") continue;
+    const h = byKind ? heldKind(e) : heldBase(e, isHoldable);
+    const item = h && SUBJECT_BY_ID.get(h.id);
+    if (!h || !item || !isHoldable(h.id)) continue;
+    r.held = heldFor(item);
+    r.unknown.splice(r.unknown.indexOf(w), 1);
+    const chain = e.chain.join(" → ");
+    r.guesses.push(
+      `"${w}" is not in the engine's vocabulary; WordNet: ${chain}, so the ${head.id} holds ${h.via ? `a ${item.id} (the nearest ${h.via})` : `a ${item.id}`}`,
+    );
+    r.guessesZh.push(
+      `词表中没有“${w}”;WordNet:${chain},所以${zhName(head)}拿着${zhName(item)}${h.via ? `(最接近的 ${h.via})` : ""}`,
+    );
+    return true;
+  }
+  return false;
+}
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Phase 1b: an English word (or two) the vocabulary lacks that the lexicon files under "person"
+ * ("medic", "sumo wrestler") becomes a character mention with a look read from what they are
+ * (person-roles.ts), so it heads its phrase like any character: "a medic with a syringe" is the
+ * medic holding it, not a syringe. Said as a guess, in both languages.
+ */
+function readLexiconPeople(r: Reading): void {
+  const words = r.unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u)).slice(0, 12);
+  const person = SUBJECT_BY_ID.get("person")!;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const spans: [string, RegExpExecArray | null][] = [
+      [`${w} ${next}`, next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null],
+      [w, new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
+    ];
+    for (const [phrase, m] of spans) {
+      if (!m) continue;
+      const e = lookupNoun(phrase);
+      if (!e || e.category !== "person") continue;
+      const look = personLook(e, r.text);
+      // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
+      const cls = SUBJECT_BY_ID.get(e.base ?? "");
+      const asClass = !look?.rule && cls?.builder === "humanoid" && cls.id !== "person";
+      const s = asClass ? cls! : person;
+      const mention: Mention = {
+        lex: [{ t: "subject", s, weak: false }],
+        word: phrase,
+        pos: m.index,
+        look: asClass ? undefined : look,
+      };
+      const at = r.mentions.findIndex((x) => x.pos > m.index);
+      r.mentions.splice(at < 0 ? r.mentions.length : at, 0, mention);
+      for (const x of phrase.split(" ")) r.unknown.splice(r.unknown.indexOf(x), 1);
+      if (look?.cultureWord && r.unknown.includes(look.cultureWord))
+        r.unknown.splice(r.unknown.indexOf(look.cultureWord), 1);
+      const chain = [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → ");
+      r.guesses.push(
+        asClass
+          ? `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew a ${s.id}`
+          : `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew ${look!.kind} (${look!.drawn})`,
+      );
+      r.guessesZh.push(
+        asClass
+          ? `词表中没有“${phrase}”;WordNet:${chain},所以画成${zhName(s)}`
+          : `词表中没有“${phrase}”;WordNet:${chain},所以画成${look!.kindZh}(${look!.drawnZh})`,
+      );
+      if (phrase.includes(" ")) i++;
+      break;
+    }
+  }
 }
 
 /**
@@ -1052,6 +1160,7 @@ function assemble(r: Reading): PromptInfo {
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
+    (f === "snake body" && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
@@ -1080,6 +1189,7 @@ function assemble(r: Reading): PromptInfo {
     subject,
     builder,
     role: kind === "humanoid" ? (role ?? "person") : undefined,
+    look: kind === "humanoid" ? r.look?.spec : undefined,
     // an adjective's form ("an undead knight"): a creature takes the form, a person the race
     race:
       kind === "humanoid"
@@ -1371,6 +1481,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   const mounted = readMount(prompt);
   if (mounted) return mounted;
   const r = readWords(prompt);
+  readLexiconPeople(r);
   splitPhrases(r);
   namedGameIcon(r);
   compoundHead(r);
