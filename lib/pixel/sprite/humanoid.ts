@@ -218,7 +218,7 @@ const P = {
 const BUILDS: Record<string, { head: number; torsoW: number; torsoH: number; legs: number }> = {
   normal: { head: 1, torsoW: 1, torsoH: 1, legs: 1 },
   // a sumo wrestler: a wide, deep trunk on short thick legs
-  big: { head: 1, torsoW: 1.45, torsoH: 1.25, legs: 0.75 },
+  big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8 },
   // a child: a big head on a small body
   small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6 },
 };
@@ -231,11 +231,13 @@ function lookMaterials(
   m: Mats,
   role: RoleSpec,
   info: PromptInfo,
-  mat: { skin: number; cloth: number; pants: number; boots: number },
+  mat: { skin: number; cloth: number; pants: number; boots: number; accent: number },
 ): { hat?: number; emblem?: number; scales?: number } {
   if (role.bare) {
     const skin = m.list[mat.skin]!;
     for (const i of [mat.cloth, mat.pants, mat.boots]) m.list[i] = { ...skin };
+    // the belt must stand out from any skin tone: dark indigo
+    m.list[mat.accent] = material(hexToRgb("#2c3470"));
   }
   return {
     hat: role.hat ? m.add(role.hat) : undefined,
@@ -1003,11 +1005,14 @@ export function buildHumanoid(
     // a wrestler's belt (mawashi) is deep
     if (role.bare) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
     if (extra.emblem === undefined) return;
-    const y = Math.round((torsoTop + hipY - px(1)) / 2);
+    // a plus, odd-sized so it has a middle pixel; part of the torso, so no outline inside it
+    const mx = Math.floor(x) - (Number.isInteger(x) ? 1 : 0);
     const arm = Math.max(1, Math.round(1.5 * k));
+    // high on the chest, clear of the belt
+    const y = Math.min(torsoTop + 1 + arm, hipY - px(1) - 1 - arm);
     const t = Math.max(0, Math.round(k * 0.5) - 1);
-    c.rect(x - arm, y - t, x + arm - 1, y + t, extra.emblem, P.belt);
-    c.rect(x - t - 1, y - arm, x + t, y + arm - 1, extra.emblem, P.belt);
+    c.rect(mx - arm, y - t, mx + arm, y + t, extra.emblem, P.torso, 2);
+    c.rect(mx - t, y - arm, mx + t, y + arm, extra.emblem, P.torso, 2);
   };
 
   /**
@@ -1018,9 +1023,9 @@ export function buildHumanoid(
     const sc = extra.scales ?? mat.cloth;
     const r = Math.max(1.5, 2.6 * k);
     c.capsule(x, hipY - 1, x + dir * k, ground - r, r, sc, P.legN);
-    c.ellipse(x + dir * 3.5 * k, ground - r * 0.8, 6 * k, r * 0.9, sc, P.legF);
-    const tipX = x + dir * (9.5 + wave) * k;
-    c.capsule(x + dir * 8 * k, ground - r, tipX, ground - 5 * k, Math.max(0.6, 0.9 * k), sc, P.legF);
+    c.ellipse(x + dir * 4 * k, ground - r * 0.8, 7 * k, r * 0.9, sc, P.legF);
+    const tipX = x + dir * (11 + wave) * k;
+    c.capsule(x + dir * 9.5 * k, ground - r, tipX, ground - 5 * k, Math.max(0.6, 0.9 * k), sc, P.legF);
     // the pale belly down the front of the trunk
     c.rect(x - Math.round(k * 0.5), hipY + px(1), x + Math.round(k * 0.5), ground - px(2), sc, P.legN, 3);
   };
