@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { beingDescription } from "./being-descriptions";
 import { renderSprite } from "./engine";
 import { heldKind } from "./held-kinds";
 import { interpretPrompt } from "./interpretation";
@@ -196,5 +197,46 @@ describe("people the vocabulary lacks, drawn as what they are", () => {
     };
     expect(bottomRun(lamia.grid)).toBeGreaterThanOrEqual(12);
     expect(bottomRun(medic.grid)).toBeLessThan(12);
+  });
+});
+
+describe("imaginary beings from what the lexicon says of them", () => {
+  const being = (lemma: string, chain: string[], gloss: string, base?: string): LexiconEntry => ({
+    lemma,
+    chain,
+    gloss,
+    base,
+    category: "imaginary being",
+  });
+
+  it("reads the gloss's body words into composition words the engine draws", () => {
+    const monster = ["mythical monster", "monster", "imaginary being"];
+    expect(beingDescription(being("x", ["x", ...monster], "winged eagle lion", "beast"))).toBe(
+      "a lion with eagle wings",
+    );
+    expect(beingDescription(being("x", ["x", ...monster], "head woman serpent", "beast"))).toBe(
+      "a woman with a snake body",
+    );
+    expect(beingDescription(being("x", ["x", ...monster], "horns goat man", "beast"))).toBe(
+      "a goat warrior with horns",
+    );
+    expect(beingDescription(being("x", ["x", ...monster], "bird", "beast"))).toBe("an eagle");
+  });
+
+  it("falls back on the kind its chain names, and says nothing when WordNet says only 'monster'", () => {
+    expect(beingDescription(being("x", ["x", "goddess", "deity"], ""))).toBe("a holy queen");
+    expect(beingDescription(being("x", ["x", "monster", "imaginary being"], "", "beast"))).toBe(
+      undefined,
+    );
+    // a being whose chain already reaches a drawing keeps it
+    expect(beingDescription(being("x", ["x", "vampire"], "corpse", "vampire"))).toBeUndefined();
+  });
+
+  it("a prompt naming such a being draws the description and says so", () => {
+    const info = parsePrompt("a goddess");
+    expect(info.kind).toBe("humanoid");
+    expect(info.materials).toContain("holy");
+    expect(info.guesses[0]).toMatch(/goddess.*WordNet.*holy queen/);
+    expect(info.guessesZh[0]).toMatch(/goddess.*读作/);
   });
 });

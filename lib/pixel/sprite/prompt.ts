@@ -6,6 +6,7 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { beingDescription } from "./being-descriptions";
 import { BUILDERS, type SubjectKind } from "./builders";
 import type { RoleSpec } from "./humanoid";
 import { expandComposite } from "./composites";
@@ -1478,6 +1479,23 @@ function parsePromptUncached(prompt: string): PromptInfo {
       compositeDepth--;
     }
   }
+  // an imaginary being the lexicon describes ("gorgon": winged, stone) is read as that description
+  const being = compositeDepth > 0 ? undefined : describedBeing(prompt);
+  if (being) {
+    compositeDepth++;
+    try {
+      const info = parsePromptUncached(being.text);
+      info.guesses.unshift(
+        `"${being.name}" is not in the engine's vocabulary; WordNet: ${being.chain}${being.traits ? ` (${being.traits})` : ""}, so read it as ${being.as}`,
+      );
+      info.guessesZh.unshift(
+        `词表中没有“${being.name}”;WordNet:${being.chain}${being.traits ? `(${being.traits})` : ""},所以读作:${being.as}`,
+      );
+      return info;
+    } finally {
+      compositeDepth--;
+    }
+  }
   const mounted = readMount(prompt);
   if (mounted) return mounted;
   const r = readWords(prompt);
@@ -1492,6 +1510,31 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);
+}
+
+/**
+ * The prompt with its first imaginary being the vocabulary lacks replaced by the description
+ * being-descriptions.ts reads from the lexicon, or undefined.
+ */
+function describedBeing(
+  prompt: string,
+): { text: string; name: string; as: string; chain: string; traits: string } | undefined {
+  const p = prompt.toLowerCase().slice(0, 400);
+  const words = tokenize(p)
+    .unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u))
+    .slice(0, 12);
+  for (let i = 0; i < words.length; i++) {
+    for (const name of [words[i + 1] ? `${words[i]} ${words[i + 1]}` : "", words[i]!]) {
+      if (!name) continue;
+      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(p);
+      const e = m ? lookupNoun(name) : undefined;
+      const as = e && beingDescription(e);
+      if (!m || !e || !as) continue;
+      const text = `${p.slice(0, m.index)} ${as} ${p.slice(m.index + m[0].length)}`;
+      return { text, name, as, chain: [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → "), traits: e.gloss };
+    }
+  }
+  return undefined;
 }
 
 /** Colours a qualifying noun lends: mushroom → red and white, grass → green. */
