@@ -39,8 +39,6 @@ const KIND_HELD: Readonly<Record<string, string>> = {
   vessel: "potion",
   book: "book",
   "cleaning implement": "broom",
-  "cooking utensil": "meat",
-  "kitchen utensil": "meat",
 };
 
 export interface HeldKind {

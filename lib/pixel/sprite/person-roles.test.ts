@@ -170,11 +170,13 @@ describe("people the vocabulary lacks, drawn as what they are", () => {
     }
   });
 
-  it("a held thing the lexicon knows goes in the hand (a scalpel is a knife: the dagger)", () => {
-    const info = parsePrompt("a medic with a scalpel");
-    expect(info.held).toMatchObject({ id: "dagger", weapon: "dagger" });
-    expect(info.unknown).not.toContain("scalpel");
-    expect(info.guesses.join(" ")).toMatch(/scalpel.*knife/);
+  it("a held thing with no icon of its name goes in the hand as what the lexicon says it is", () => {
+    // WordNet: a ukulele (uke) is a guitar
+    const info = parsePrompt("a medic with a ukulele");
+    expect(info.held).toMatchObject({ id: "guitar" });
+    expect(info.unknown).not.toContain("ukulele");
+    expect(info.guesses.join(" ")).toMatch(/ukulele.*WordNet.*guitar/);
+    expect(info.guessesZh.join(" ")).toMatch(/ukulele.*WordNet/);
   });
 
   it("a lamia has a snake's body: scales down to the ground where legs would be", async () => {

@@ -926,12 +926,12 @@ function heldFromLongTail(r: Reading, head: Subject): void {
     (u) => /^[a-z]+$/.test(u) && !BODY_WORD.test(u) && r.text.indexOf(u, holdPos) > holdPos,
   );
   if (!after.length) return;
-  // a thing the lexicon knows as a holdable subject of ours ("scalpel" → a knife → the dagger)
-  if (heldFromLexicon(r, head, after.slice(0, 3), false)) return;
   const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
   if (!game || game.loose || !(game.exact || game.names.length === 1)) {
-    // no icon of that name: the kind of thing its chain names ("banjo" → stringed instrument)
-    heldFromLexicon(r, head, after.slice(0, 3), true);
+    // no icon of that name: a holdable subject of ours the lexicon's chain reaches ("scalpel" →
+    // a knife → the dagger), else the kind of thing a chain node names ("lute" → an instrument)
+    if (!heldFromLexicon(r, head, after.slice(0, 3), false))
+      heldFromLexicon(r, head, after.slice(0, 3), true);
     return;
   }
   r.held = { id: game.word, icon: `${GAME_ICON_PREFIX}${game.names.join("|")}` };
@@ -963,7 +963,7 @@ function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boo
     r.unknown.splice(r.unknown.indexOf(w), 1);
     const chain = e.chain.join(" → ");
     r.guesses.push(
-      `"${w}" is not in the engine's vocabulary; WordNet: ${chain}, so the ${head.id} holds ${h.via ? `a ${item.id} (the nearest ${h.via})` : `a ${item.id}`}`,
+      `"${w}" is not in the engine's vocabulary; WordNet: ${chain}, so the ${head.id} holds ${/^[aeiou]/.test(item.id) ? "an" : "a"} ${item.id}${h.via ? ` (the nearest ${h.via})` : ""}`,
     );
     r.guessesZh.push(
       `词表中没有“${w}”;WordNet:${chain},所以${zhName(head)}拿着${zhName(item)}${h.via ? `(最接近的 ${h.via})` : ""}`,
