@@ -242,3 +242,24 @@ describe("imaginary beings from what the lexicon says of them", () => {
     expect(info.guessesZh[0]).toMatch(/goddess.*读作/);
   });
 });
+
+describe("names and languages", () => {
+  it("a trade's stem is matched at the start or end of the name, not inside another word", () => {
+    const worker = (lemma: string) => personLook(person(lemma, [lemma, "craftsman", "worker", "person"]));
+    expect(worker("woodcutter")?.held).toBe("axe");
+    expect(worker("plumber")?.held).toBeUndefined();
+    expect(worker("goatherd")?.held).toBe("staff");
+  });
+
+  it("a Chinese word for a kind of person is read through its English noun, even when split", () => {
+    const doctor = parsePrompt("一个医生");
+    expect(doctor.kind).toBe("humanoid");
+    expect(doctor.look?.emblem).toBe("red-cross");
+    expect(doctor.guessesZh.join(" ")).toMatch(/医生.*医护人员/);
+    const sumo = parsePrompt("一个相扑手");
+    expect(sumo.look).toMatchObject({ build: "big" });
+    expect(sumo.unknown).toEqual([]);
+    // Chinese order: the held thing first
+    expect(parsePrompt("拿着斧头的樵夫").held?.weapon).toBe("axe");
+  });
+});

@@ -85,6 +85,15 @@ const KINDS: KindRule[] = [
     drawnZh: "带红十字的白大褂",
   },
   {
+    nodes: ["astronomer", "stargazer", "uranologist", "astrophysicist", "cosmologist"],
+    kind: "an astronomer",
+    kindZh: "天文学家",
+    spec: { base: "mage", headgear: "hood", cloth: "#2c3c6c", robe: true },
+    held: "telescope",
+    drawn: "a dark robe and a telescope",
+    drawnZh: "深色长袍和望远镜",
+  },
+  {
     nodes: ["scientist", "chemist", "alchemist", "physicist", "biologist", "researcher", "inventor"],
     kind: "a scientist",
     kindZh: "科学家",
@@ -198,6 +207,24 @@ const KINDS: KindRule[] = [
     drawnZh: "兜帽长袍和法杖",
   },
   {
+    nodes: ["percussionist", "drummer", "timpanist"],
+    kind: "a percussionist",
+    kindZh: "鼓手",
+    spec: { base: "person", headgear: "hair", cloth: "#d8383c" },
+    held: "drum-set",
+    drawn: "a drum",
+    drawnZh: "鼓",
+  },
+  {
+    nodes: ["trumpeter", "cornetist", "bugler", "hornist"],
+    kind: "a horn player",
+    kindZh: "号手",
+    spec: { base: "person", headgear: "hair", cloth: "#3c5cb0" },
+    held: "trumpet",
+    drawn: "a trumpet",
+    drawnZh: "小号",
+  },
+  {
     nodes: ["musician", "singer", "vocalist", "instrumentalist", "minstrel", "troubadour"],
     kind: "a musician",
     kindZh: "音乐家",
@@ -290,7 +317,29 @@ const KINDS: KindRule[] = [
     drawnZh: "工作服",
   },
   {
-    nodes: ["child", "kid", "youngster", "minor", "juvenile", "baby", "infant", "toddler"],
+    nodes: ["lawman", "law officer", "peace officer", "policeman", "police officer", "constable", "investigator"],
+    kind: "a lawman",
+    kindZh: "执法者",
+    spec: { base: "person", headgear: "wide-hat", cloth: "#6c5c48", robe: true },
+    held: "gun",
+    drawn: "a long coat, a hat and a gun",
+    drawnZh: "长外套、帽子和枪",
+  },
+  {
+    nodes: [
+      "child",
+      "kid",
+      "youngster",
+      "minor",
+      "juvenile",
+      "baby",
+      "infant",
+      "toddler",
+      "male child",
+      "female child",
+      "schoolchild",
+      "pupil",
+    ],
     kind: "a child",
     kindZh: "孩子",
     spec: { base: "person", headgear: "hair", weapon: "none", build: "small" },
@@ -302,10 +351,77 @@ const KINDS: KindRule[] = [
 const NODE_KIND = new Map<string, KindRule>();
 for (const r of KINDS) for (const n of r.nodes) NODE_KIND.set(n, r);
 
+/**
+ * Chinese words for kinds of people, as the English noun WordNet knows (the lexicon is English):
+ * 医生 is looked up as "doctor" and drawn by the same rules. Trades and ranks a game prompt names.
+ */
+export const PEOPLE_ZH: Readonly<Record<string, string>> = {
+  医生: "doctor",
+  大夫: "doctor",
+  护士: "nurse",
+  军医: "medic",
+  牙医: "dentist",
+  兽医: "veterinarian",
+  药剂师: "pharmacist",
+  科学家: "scientist",
+  化学家: "chemist",
+  炼金术士: "alchemist",
+  天文学家: "astronomer",
+  消防员: "firefighter",
+  飞行员: "pilot",
+  渔夫: "fisherman",
+  渔民: "fisherman",
+  樵夫: "woodcutter",
+  伐木工: "woodcutter",
+  木匠: "carpenter",
+  工人: "worker",
+  建筑工人: "construction worker",
+  水管工: "plumber",
+  焊工: "welder",
+  屠夫: "butcher",
+  裁缝: "tailor",
+  牧羊人: "shepherd",
+  养蜂人: "beekeeper",
+  邮递员: "postman",
+  服务员: "waiter",
+  管家: "butler",
+  女仆: "maid",
+  相扑手: "sumo wrestler",
+  摔跤手: "wrestler",
+  拳击手: "boxer",
+  运动员: "athlete",
+  体操运动员: "gymnast",
+  骑师: "jockey",
+  救生员: "lifeguard",
+  雇佣兵: "mercenary",
+  将军: "general",
+  中士: "sergeant",
+  百夫长: "centurion",
+  火枪手: "musketeer",
+  警察: "policeman",
+  侦探: "detective",
+  罪犯: "criminal",
+  走私者: "smuggler",
+  歌手: "singer",
+  鼓手: "drummer",
+  演员: "actor",
+  小丑: "clown",
+  杂技演员: "acrobat",
+  学生: "student",
+  老师: "teacher",
+  学者: "scholar",
+  公爵: "duke",
+  贵族: "aristocrat",
+  苏丹: "sultan",
+  幕府将军: "shogun",
+  婴儿: "baby",
+};
+
 /** What the gloss says they work with: the first match puts that thing in the hand. */
 interface ToolRule {
   re: RegExp;
-  /** the same thing inside a compound name: a fisherman, a woodcutter, a coalminer */
+  /** the same thing at the start or end of a compound name: a fisherman, a woodcutter, a
+   *  coalminer (anchored: "lumber" inside "plumber" is no lumberjack) */
   stem?: RegExp;
   held: string;
   drawn: string;
@@ -315,23 +431,24 @@ interface ToolRule {
 }
 
 const TOOLS: ToolRule[] = [
-  { re: /\b(?:trees?|timber|logs?|lumber|wood)\b/, stem: /lumber|wood|timber|logger/, held: "axe", drawn: "an axe", drawnZh: "斧头", spec: { cloth: "#b03030" } },
-  { re: /\bfish(?:es|ing)?\b/, stem: /fish|angler/, held: "fishing-rod", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat" } },
-  { re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/, stem: /miner|coal|quarr|digger/, held: "pickaxe", drawn: "a pickaxe and a hard hat", drawnZh: "镐和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
-  { re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/, stem: /builder|carpenter|mason|brick/, held: "hammer", drawn: "a hammer and a hard hat", drawnZh: "锤子和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
+  { re: /\b(?:trees?|timber|logs?|lumber|wood)\b/, stem: /^(?:lumber|wood|timber|logger)/, held: "axe", drawn: "an axe", drawnZh: "斧头", spec: { cloth: "#b03030" } },
+  { re: /\bfish(?:es|ing)?\b/, stem: /^fish|fisher|^angler/, held: "fishing-rod", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat" } },
+  { re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/, stem: /^(?:coal)?miner|^quarr|digger$/, held: "pickaxe", drawn: "a pickaxe and a hard hat", drawnZh: "镐和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
+  { re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/, stem: /^(?:builder|carpenter|mason|brick)/, held: "hammer", drawn: "a hammer and a hard hat", drawnZh: "锤子和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
   { re: /\b(?:fires?|blaze)\b/, stem: /^fire/, held: "axe", drawn: "a red helmet and an axe", drawnZh: "红色头盔和斧头", spec: { headgear: "hard-hat", hat: "#d8283c" } },
-  { re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/, stem: /farm|plough|plow|harvest|herd|shepherd/, held: "pitchfork", drawn: "a pitchfork", drawnZh: "干草叉", spec: { headgear: "wide-hat" } },
-  { re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/, stem: /cook|baker|butcher/, held: "meat", drawn: "a chef's hat", drawnZh: "厨师帽", spec: { headgear: "chef-hat", cloth: "#eeeef2" } },
-  { re: /\b(?:swords?|fenc(?:es|ing))\b/, stem: /sword|fencer/, held: "sword", drawn: "a sword", drawnZh: "剑" },
+  { re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/, stem: /^(?:farm|plough|plow|harvest)/, held: "pitchfork", drawn: "a pitchfork", drawnZh: "干草叉", spec: { headgear: "wide-hat" } },
+  { re: /\b(?:sheep|flocks?|herds?|cattle)\b/, stem: /herd$|^shepherd|^drover/, held: "staff", drawn: "a crook and a wide hat", drawnZh: "牧杖和宽檐帽", spec: { headgear: "wide-hat" } },
+  { re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/, stem: /^(?:cook|baker|butcher)/, held: "meat", drawn: "a chef's hat", drawnZh: "厨师帽", spec: { headgear: "chef-hat", cloth: "#eeeef2" } },
+  { re: /\b(?:swords?|fenc(?:es|ing))\b/, stem: /^sword|fencer$/, held: "sword", drawn: "a sword", drawnZh: "剑" },
   { re: /\b(?:bows?|arrows?|archery)\b/, held: "bow", drawn: "a bow", drawnZh: "弓" },
-  { re: /\b(?:guns?|firearms?|rifles?|pistols?|shoots?|shooting)\b/, stem: /gun|rifle|musket|shooter/, held: "gun", drawn: "a gun", drawnZh: "枪" },
+  { re: /\b(?:guns?|firearms?|rifles?|pistols?|shoots?|shooting)\b/, stem: /^(?:gun|rifle|musket)|shooter$/, held: "gun", drawn: "a gun", drawnZh: "枪" },
   { re: /\b(?:spears?|lances?)\b/, held: "spear", drawn: "a spear", drawnZh: "长矛" },
-  { re: /\b(?:music\w*|sings?|singing|songs?|instruments?)\b/, stem: /singer|guitar|fiddl|music/, held: "guitar", drawn: "a guitar", drawnZh: "吉他" },
+  { re: /\b(?:music\w*|sings?|singing|songs?|instruments?)\b/, stem: /^(?:singer|guitar|fiddl|music)/, held: "guitar", drawn: "a guitar", drawnZh: "吉他" },
   { re: /\b(?:books?|writ(?:es|ing)|stud(?:y|ies)|learning)\b/, held: "book", drawn: "a book", drawnZh: "书" },
-  { re: /\b(?:magic\w*|spells?|sorcery)\b/, stem: /spell|magic/, held: "staff", drawn: "a staff", drawnZh: "法杖" },
-  { re: /\b(?:chemi\w*|laborator\w*|experiments?|potions?)\b/, stem: /chemist|pharmac|apothecar|brewer/, held: "potion", drawn: "a flask", drawnZh: "烧瓶" },
-  { re: /\b(?:medic\w*|sick|wounded|injur\w*|patients?|heal\w*)\b/, stem: /medic|healer|nurs/, held: "", drawn: "a red cross", drawnZh: "红十字", spec: { cloth: "#eeeef2", emblem: "red-cross" } },
-  { re: /\b(?:money|trade|sells?|selling|goods)\b/, stem: /monger|seller|shopkeep|trader|merchant/, held: "money-bag", drawn: "a money bag", drawnZh: "钱袋" },
+  { re: /\b(?:magic\w*|spells?|sorcery)\b/, stem: /^(?:spell|magic)/, held: "staff", drawn: "a staff", drawnZh: "法杖" },
+  { re: /\b(?:chemi\w*|laborator\w*|experiments?|potions?)\b/, stem: /^(?:chemist|pharmac|apothecar|brewer)/, held: "potion", drawn: "a flask", drawnZh: "烧瓶" },
+  { re: /\b(?:medic\w*|sick|wounded|injur\w*|patients?|heal\w*)\b/, stem: /^(?:medic|healer|nurs)/, held: "", drawn: "a red cross", drawnZh: "红十字", spec: { cloth: "#eeeef2", emblem: "red-cross" } },
+  { re: /\b(?:money|trade|sells?|selling|goods)\b/, stem: /monger$|^(?:seller|shopkeep|trader|merchant)/, held: "money-bag", drawn: "a money bag", drawnZh: "钱袋" },
 ];
 
 /** Where they are from, when the gloss says so and the rig can dress it. */

@@ -17,7 +17,7 @@ import { singulars } from "./inflection";
 import { heldBase, heldKind } from "./held-kinds";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { lookupNoun } from "./lexicon";
-import { type PersonLook, personLook } from "./person-roles";
+import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import {
   type Builder,
   COLORS,
@@ -982,18 +982,32 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * medic holding it, not a syringe. Said as a guess, in both languages.
  */
 function readLexiconPeople(r: Reading): void {
-  const words = r.unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u)).slice(0, 12);
+  // the segmenter may split a Chinese word for a person (相扑手 → 相扑 + 手): join the pieces
+  const cjk = r.unknown.filter((u) => CJK.test(u)).join("");
+  for (const k of Object.keys(PEOPLE_ZH))
+    if (k.length > 1 && cjk.includes(k) && !r.unknown.includes(k) && r.text.includes(k)) {
+      const parts = r.unknown.filter((u) => CJK.test(u) && k.includes(u));
+      for (const x of parts) r.unknown.splice(r.unknown.indexOf(x), 1);
+      r.unknown.push(k);
+    }
+  const words = r.unknown
+    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || PEOPLE_ZH[u] !== undefined)
+    .slice(0, 12);
   const person = SUBJECT_BY_ID.get("person")!;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const spans: [string, RegExpExecArray | null][] = [
-      [`${w} ${next}`, next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null],
-      [w, new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
-    ];
+    const zh = PEOPLE_ZH[w];
+    const spans: [string, RegExpExecArray | null][] = zh
+      ? [[w, new RegExp(escapeRe(w)).exec(r.text)]]
+      : [
+          [`${w} ${next}`, next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null],
+          [w, new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
+        ];
     for (const [phrase, m] of spans) {
       if (!m) continue;
-      const e = lookupNoun(phrase);
+      // a Chinese word for a kind of person is looked up as its English noun
+      const e = lookupNoun(zh ?? phrase);
       if (!e || e.category !== "person") continue;
       const look = personLook(e, r.text);
       // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
@@ -1011,7 +1025,7 @@ function readLexiconPeople(r: Reading): void {
       for (const x of phrase.split(" ")) r.unknown.splice(r.unknown.indexOf(x), 1);
       if (look?.cultureWord && r.unknown.includes(look.cultureWord))
         r.unknown.splice(r.unknown.indexOf(look.cultureWord), 1);
-      const chain = [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → ");
+      const chain = [zh ? `${phrase} (${e.lemma})` : e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → ");
       r.guesses.push(
         asClass
           ? `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew a ${s.id}`
