@@ -998,17 +998,25 @@ function readLexiconPeople(r: Reading): void {
     const w = words[i]!;
     const next = words[i + 1];
     const zh = PEOPLE_ZH[w];
-    const spans: [string, RegExpExecArray | null][] = zh
-      ? [[w, new RegExp(escapeRe(w)).exec(r.text)]]
+    // the lexicon first (a map look-up), the word's place in the text only for a person
+    const spans: [string, () => RegExpExecArray | null][] = zh
+      ? [[w, () => new RegExp(escapeRe(w)).exec(r.text)]]
       : [
-          [`${w} ${next}`, next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null],
-          [w, new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
+          [
+            `${w} ${next}`,
+            () =>
+              next
+                ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text)
+                : null,
+          ],
+          [w, () => new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
         ];
-    for (const [phrase, m] of spans) {
-      if (!m) continue;
+    for (const [phrase, place] of spans) {
       // a Chinese word for a kind of person is looked up as its English noun
       const e = lookupNoun(zh ?? phrase);
       if (!e || e.category !== "person") continue;
+      const m = place();
+      if (!m) continue;
       const look = personLook(e, r.text);
       // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
       const cls = SUBJECT_BY_ID.get(e.base ?? "");
@@ -1493,8 +1501,11 @@ function parsePromptUncached(prompt: string): PromptInfo {
       compositeDepth--;
     }
   }
+  const mounted = readMount(prompt);
+  if (mounted) return mounted;
+  const r = readWords(prompt);
   // an imaginary being the lexicon describes ("gorgon": winged, stone) is read as that description
-  const being = compositeDepth > 0 ? undefined : describedBeing(prompt);
+  const being = compositeDepth > 0 ? undefined : describedBeing(prompt.toLowerCase(), r.unknown);
   if (being) {
     compositeDepth++;
     try {
@@ -1510,9 +1521,6 @@ function parsePromptUncached(prompt: string): PromptInfo {
       compositeDepth--;
     }
   }
-  const mounted = readMount(prompt);
-  if (mounted) return mounted;
-  const r = readWords(prompt);
   readLexiconPeople(r);
   splitPhrases(r);
   namedGameIcon(r);
@@ -1531,19 +1539,19 @@ function parsePromptUncached(prompt: string): PromptInfo {
  * being-descriptions.ts reads from the lexicon, or undefined.
  */
 function describedBeing(
-  prompt: string,
+  text: string,
+  unknown: string[],
 ): { text: string; name: string; as: string; chain: string; traits: string } | undefined {
-  const p = prompt.toLowerCase().slice(0, 400);
-  const words = tokenize(p)
-    .unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u))
-    .slice(0, 12);
+  const p = text.slice(0, 400);
+  const words = unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u)).slice(0, 12);
   for (let i = 0; i < words.length; i++) {
     for (const name of [words[i + 1] ? `${words[i]} ${words[i + 1]}` : "", words[i]!]) {
       if (!name) continue;
-      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(p);
-      const e = m ? lookupNoun(name) : undefined;
+      const e = lookupNoun(name);
       const as = e && beingDescription(e);
-      if (!m || !e || !as) continue;
+      if (!e || !as) continue;
+      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(p);
+      if (!m) continue;
       const text = `${p.slice(0, m.index)} ${as} ${p.slice(m.index + m[0].length)}`;
       return { text, name, as, chain: [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → "), traits: e.gloss };
     }
