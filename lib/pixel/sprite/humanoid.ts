@@ -103,6 +103,8 @@ export type Weapon =
   | "torch"
   | "hammer"
   | "spear"
+  /** a fishing rod with its line (a look's own tool) */
+  | "rod"
   | "icon"
   | "none";
 
@@ -124,6 +126,8 @@ export interface RoleSpec {
   bare?: boolean;
   /** what stands on the ground instead of legs: a lamia's coiled snake tail */
   lower?: "snake";
+  /** the staff ends in a shepherd's hook, not an orb */
+  crook?: boolean;
 }
 
 export const ROLES: Record<string, RoleSpec> = {
@@ -481,14 +485,40 @@ export function buildHumanoid(
         mat.wood,
         P.weapon,
       );
-      c.ellipse(
-        hx + dx * (L + 1.5 * k),
-        hy + dy * (L + 1.5 * k),
-        1.9 * k + 0.2,
-        1.9 * k + 0.2,
-        mat.orb,
-        P.fx,
-      );
+      if (role.crook) {
+        // a shepherd's crook: the pole bends over into a hook instead of carrying an orb
+        const R = 1.8 * k + 0.3;
+        // centre beside the tip, on the side the pole leans to; the arc starts at the tip
+        const nx = -dy;
+        const ny = dx;
+        const ox = hx + dx * L + nx * R;
+        const oy = hy + dy * L + ny * R;
+        for (let a = 0; a <= Math.PI * 1.25; a += 0.1)
+          c.plot(
+            ox + R * (-nx * Math.cos(a) + dx * Math.sin(a)),
+            oy + R * (-ny * Math.cos(a) + dy * Math.sin(a)),
+            mat.wood,
+            P.weapon,
+          );
+      } else
+        c.ellipse(
+          hx + dx * (L + 1.5 * k),
+          hy + dy * (L + 1.5 * k),
+          1.9 * k + 0.2,
+          1.9 * k + 0.2,
+          mat.orb,
+          P.fx,
+        );
+    } else if (weapon === "rod") {
+      // a fishing rod: a long thin pole, a line hanging from its tip and a red float
+      const L = 15 * k;
+      c.capsule(hx - dx * 2 * k, hy - dy * 2 * k, hx + dx * L, hy + dy * L, 0.35 * k + 0.2, mat.wood, P.weapon);
+      const tx = Math.round(hx + dx * L);
+      const ty = Math.round(hy + dy * L);
+      const drop = Math.max(3, Math.round(8 * k));
+      c.line(tx, ty, tx, Math.min(ground - 2, ty + drop), mat.slash, P.fx);
+      const fy = Math.min(ground - 2, ty + drop);
+      c.rect(tx, fy, tx, fy + px(1), mat.accent, P.fx);
     } else if (weapon === "torch" || weapon === "hammer" || weapon === "spear") {
       const L = (weapon === "spear" ? 15 : weapon === "hammer" ? 8 : 7) * k;
       c.capsule(

@@ -432,12 +432,12 @@ interface ToolRule {
 
 const TOOLS: ToolRule[] = [
   { re: /\b(?:trees?|timber|logs?|lumber|wood)\b/, stem: /^(?:lumber|wood|timber|logger)/, held: "axe", drawn: "an axe", drawnZh: "斧头", spec: { cloth: "#b03030" } },
-  { re: /\bfish(?:es|ing)?\b/, stem: /^fish|fisher|^angler/, held: "fishing-rod", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat" } },
+  { re: /\bfish(?:es|ing)?\b/, stem: /^fish|fisher|^angler/, held: "", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat", weapon: "rod" } },
   { re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/, stem: /^(?:coal)?miner|^quarr|digger$/, held: "pickaxe", drawn: "a pickaxe and a hard hat", drawnZh: "镐和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
   { re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/, stem: /^(?:builder|carpenter|mason|brick)/, held: "hammer", drawn: "a hammer and a hard hat", drawnZh: "锤子和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
   { re: /\b(?:fires?|blaze)\b/, stem: /^fire/, held: "axe", drawn: "a red helmet and an axe", drawnZh: "红色头盔和斧头", spec: { headgear: "hard-hat", hat: "#d8283c" } },
   { re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/, stem: /^(?:farm|plough|plow|harvest)/, held: "pitchfork", drawn: "a pitchfork", drawnZh: "干草叉", spec: { headgear: "wide-hat" } },
-  { re: /\b(?:sheep|flocks?|herds?|cattle)\b/, stem: /herd$|^shepherd|^drover/, held: "staff", drawn: "a crook and a wide hat", drawnZh: "牧杖和宽檐帽", spec: { headgear: "wide-hat" } },
+  { re: /\b(?:sheep|flocks?|herds?|cattle)\b/, stem: /herd$|^shepherd|^drover/, held: "", drawn: "a crook and a wide hat", drawnZh: "牧杖和宽檐帽", spec: { headgear: "wide-hat", weapon: "staff", crook: true } },
   { re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/, stem: /^(?:cook|baker|butcher)/, held: "meat", drawn: "a chef's hat", drawnZh: "厨师帽", spec: { headgear: "chef-hat", cloth: "#eeeef2" } },
   { re: /\b(?:swords?|fenc(?:es|ing))\b/, stem: /^sword|fencer$/, held: "sword", drawn: "a sword", drawnZh: "剑" },
   { re: /\b(?:bows?|arrows?|archery)\b/, held: "bow", drawn: "a bow", drawnZh: "弓" },
