@@ -263,3 +263,16 @@ describe("names and languages", () => {
     expect(parsePrompt("拿着斧头的樵夫").held?.weapon).toBe("axe");
   });
 });
+
+describe("where a lexicon person is not the subject", () => {
+  it("a person word that names something else with the next noun is left to it (nurse shark)", () => {
+    const info = parsePrompt("a nurse shark");
+    expect(info.subject).toBe("shark");
+    expect(info.guesses.join(" ")).not.toMatch(/health professional/);
+  });
+
+  it("a lexicon person rides like any character", () => {
+    const info = parsePrompt("a medic riding a horse");
+    expect(info.rider?.look?.emblem).toBe("red-cross");
+  });
+});

@@ -164,6 +164,8 @@ interface Mention {
   pos: number;
   /** a person the lexicon knows, with the look read from what they are (person-roles.ts) */
   look?: PersonLook;
+  /** what the lexicon read the word as (English, Chinese), said when it heads the prompt */
+  note?: [string, string];
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -778,6 +780,10 @@ function chooseHead(r: Reading): void {
     r.usedAsSubject.add(h.i);
     if (r.head.builder === "humanoid") setRoleOrRace(r, r.head);
     r.look = h.m.look;
+    if (h.m.note) {
+      r.guesses.push(h.m.note[0]);
+      r.guessesZh.push(h.m.note[1]);
+    }
     for (const q of headCands.slice(0, -1)) qualify(r, q, h);
   }
   // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
@@ -1017,6 +1023,9 @@ function readLexiconPeople(r: Reading): void {
       if (!e || e.category !== "person") continue;
       const m = place();
       if (!m) continue;
+      // "nurse shark": the word names something else with the noun after it
+      const after = /^\s+([a-z]+)/.exec(r.text.slice(m.index + m[0].length))?.[1];
+      if (after && lookupNoun(`${phrase} ${after}`)) continue;
       const look = personLook(e, r.text);
       // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
       const cls = SUBJECT_BY_ID.get(e.base ?? "");
@@ -1034,16 +1043,15 @@ function readLexiconPeople(r: Reading): void {
       if (look?.cultureWord && r.unknown.includes(look.cultureWord))
         r.unknown.splice(r.unknown.indexOf(look.cultureWord), 1);
       const chain = [zh ? `${phrase} (${e.lemma})` : e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → ");
-      r.guesses.push(
-        asClass
-          ? `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew a ${s.id}`
-          : `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew ${look!.kind} (${look!.drawn})`,
-      );
-      r.guessesZh.push(
-        asClass
-          ? `词表中没有“${phrase}”;WordNet:${chain},所以画成${zhName(s)}`
-          : `词表中没有“${phrase}”;WordNet:${chain},所以画成${look!.kindZh}(${look!.drawnZh})`,
-      );
+      mention.note = asClass
+        ? [
+            `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew a ${s.id}`,
+            `词表中没有“${phrase}”;WordNet:${chain},所以画成${zhName(s)}`,
+          ]
+        : [
+            `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew ${look!.kind} (${look!.drawn})`,
+            `词表中没有“${phrase}”;WordNet:${chain},所以画成${look!.kindZh}(${look!.drawnZh})`,
+          ];
       if (phrase.includes(" ")) i++;
       break;
     }
