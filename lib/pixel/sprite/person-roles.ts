@@ -317,6 +317,14 @@ const KINDS: KindRule[] = [
     drawnZh: "工作服",
   },
   {
+    nodes: ["small person", "manikin", "dwarf", "midget"],
+    kind: "a small person",
+    kindZh: "小个子",
+    spec: { base: "person", headgear: "hair", build: "small" },
+    drawn: "a small body",
+    drawnZh: "小小的身体",
+  },
+  {
     nodes: ["lawman", "law officer", "peace officer", "policeman", "police officer", "constable", "investigator"],
     kind: "a lawman",
     kindZh: "执法者",
