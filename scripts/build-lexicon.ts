@@ -29,6 +29,7 @@ export const ROOTS: Record<string, string> = {
   food: "food",
   "natural object": "natural object",
   fungus: "plant",
+  "geological formation": "natural object",
 };
 
 /**
@@ -121,6 +122,9 @@ const BODY_WORDS =
   /^(?:lion|dog|cat|bird|fish|snake|horse|bull|goat|serpent|woman|man|eagle|dragon|bat|wolf|fox|bear|tiger|ape|monkey|crow|raven|owl|demon|giant|dwarf|skeleton|corpse|tree)$/;
 
 /** The gloss's words a drawing can use, in gloss order ("pink to scarlet" kept as one phrase). */
+/** Every noun lemma of WordNet ("red deer"), so a colour that starts a name is not a colour. */
+const nounLemmas = new Set<string>();
+
 function traitsOf(gloss: string, being: boolean): string {
   const words = gloss
     .replace(/\(.*?\)/g, " ")
@@ -132,6 +136,8 @@ function traitsOf(gloss: string, being: boolean): string {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!TRAIT_WORDS.test(w) && !(being && BODY_WORDS.test(w))) continue;
+    // "an adult male red deer": the colour names another animal, not this one
+    if (nounLemmas.has(`${w} ${words[i + 1]}`)) continue;
     // "pink to scarlet", "black and white": a colour range stays one trait
     if ((words[i + 1] === "to" || words[i + 1] === "and") && TRAIT_WORDS.test(words[i + 2] ?? "")) {
       kept.push(`${w}-${words[i + 1]}-${words[i + 2]}`);
@@ -167,6 +173,7 @@ function main(): void {
     if (!line || line.startsWith(" ")) continue;
     const f = line.trim().split(" ");
     const lemma = f[0]!.replace(/_/g, " ");
+    nounLemmas.add(lemma);
     if (!/^[a-z][a-z' -]*[a-z]$/.test(lemma) || lemma.length > 30) continue;
     const senseCount = Number(f[2]);
     const offsets = f.slice(f.length - senseCount);
