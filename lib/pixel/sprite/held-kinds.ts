@@ -49,7 +49,10 @@ export interface HeldKind {
 }
 
 /** The subject an entry's own chain reaches when it is a thing a hand can hold. */
-export function heldBase(e: LexiconEntry, isHoldable: (id: string) => boolean): HeldKind | undefined {
+export function heldBase(
+  e: LexiconEntry,
+  isHoldable: (id: string) => boolean,
+): HeldKind | undefined {
   return e.base && isHoldable(e.base) ? { id: e.base } : undefined;
 }
 

@@ -246,10 +246,7 @@ function lookMaterials(
   return {
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem ? m.add("#d8283c", { flat: true }) : undefined,
-    scales:
-      role.lower === "snake"
-        ? m.add(info.colors[0] ?? "#5ca848")
-        : undefined,
+    scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
   };
 }
 
@@ -263,7 +260,9 @@ export function buildHumanoid(
   // a look read from what the word means (person-roles.ts) wins over the class table
   const role0 = info.look ?? ROLES[info.role ?? info.variant] ?? ROLES.person!;
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
-  const role: RoleSpec = info.features.includes("snake body") ? { ...role0, lower: "snake" } : role0;
+  const role: RoleSpec = info.features.includes("snake body")
+    ? { ...role0, lower: "snake" }
+    : role0;
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
   // animal-folk draw their own ears and muzzle (drawBeastHead), not an elf's pointed ears
   const race: RaceSpec = beast ? {} : (RACES[info.race ?? ""] ?? {});
@@ -512,7 +511,15 @@ export function buildHumanoid(
     } else if (weapon === "rod") {
       // a fishing rod: a long thin pole, a line hanging from its tip and a red float
       const L = 15 * k;
-      c.capsule(hx - dx * 2 * k, hy - dy * 2 * k, hx + dx * L, hy + dy * L, 0.35 * k + 0.2, mat.wood, P.weapon);
+      c.capsule(
+        hx - dx * 2 * k,
+        hy - dy * 2 * k,
+        hx + dx * L,
+        hy + dy * L,
+        0.35 * k + 0.2,
+        mat.wood,
+        P.weapon,
+      );
       const tx = Math.round(hx + dx * L);
       const ty = Math.round(hy + dy * L);
       const drop = Math.max(3, Math.round(8 * k));
@@ -1055,9 +1062,25 @@ export function buildHumanoid(
     c.capsule(x, hipY - 1, x + dir * k, ground - r, r, sc, P.legN);
     c.ellipse(x + dir * 4 * k, ground - r * 0.8, 7 * k, r * 0.9, sc, P.legF);
     const tipX = x + dir * (11 + wave) * k;
-    c.capsule(x + dir * 9.5 * k, ground - r, tipX, ground - 5 * k, Math.max(0.6, 0.9 * k), sc, P.legF);
+    c.capsule(
+      x + dir * 9.5 * k,
+      ground - r,
+      tipX,
+      ground - 5 * k,
+      Math.max(0.6, 0.9 * k),
+      sc,
+      P.legF,
+    );
     // the pale belly down the front of the trunk
-    c.rect(x - Math.round(k * 0.5), hipY + px(1), x + Math.round(k * 0.5), ground - px(2), sc, P.legN, 3);
+    c.rect(
+      x - Math.round(k * 0.5),
+      hipY + px(1),
+      x + Math.round(k * 0.5),
+      ground - px(2),
+      sc,
+      P.legN,
+      3,
+    );
   };
 
   const drawFacing = (c: SpriteCanvas, pose: Pose) => {
@@ -1094,7 +1117,8 @@ export function buildHumanoid(
       );
 
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
-    if (role.lower === "snake") drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
+    if (role.lower === "snake")
+      drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
     const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
     const gap = Math.max(1, Math.round(k));
     const sides = near > 0 ? [-1, 1] : [1, -1];

@@ -25,10 +25,14 @@ describe("a person's look from their lexicon chain, name and gloss", () => {
   });
 
   it("a worker takes the tool its gloss or its own name says it works with", () => {
-    const felling = personLook(person("feller", ["feller", "laborer", "worker", "person"], "trees"));
+    const felling = personLook(
+      person("feller", ["feller", "laborer", "worker", "person"], "trees"),
+    );
     expect(felling?.held).toBe("axe");
     expect(felling?.kind).toBe("a worker");
-    const angler = personLook(person("eelfisher", ["eelfisher", "skilled worker", "worker", "person"]));
+    const angler = personLook(
+      person("eelfisher", ["eelfisher", "skilled worker", "worker", "person"]),
+    );
     expect(angler?.spec.weapon).toBe("rod");
     const collier = personLook(person("coalminer", ["coalminer", "laborer", "worker", "person"]));
     expect(collier?.held).toBe("pickaxe");
@@ -51,9 +55,9 @@ describe("a person's look from their lexicon chain, name and gloss", () => {
       "flying-cap",
     );
     expect(personLook(person("vicar", ["vicar", "clergyman", "person"]))?.spec.robe).toBe(true);
-    expect(personLook(person("footpad", ["footpad", "robber", "criminal", "person"]))?.spec).toMatchObject(
-      { weapon: "dagger", headgear: "hood" },
-    );
+    expect(
+      personLook(person("footpad", ["footpad", "robber", "criminal", "person"]))?.spec,
+    ).toMatchObject({ weapon: "dagger", headgear: "hood" });
     expect(personLook(person("tot", ["tot", "child", "person"]))?.spec.build).toBe("small");
   });
 
@@ -63,7 +67,10 @@ describe("a person's look from their lexicon chain, name and gloss", () => {
     const jp = personLook(e, "a japanese warlord")!;
     expect(jp.spec).toMatchObject({ cloth: "#a83c3c", weapon: "sword" });
     expect(jp.cultureWord).toBe("japanese");
-    const cook = personLook(person("cook", ["cook", "skilled worker", "worker", "person"]), "a chinese cook");
+    const cook = personLook(
+      person("cook", ["cook", "skilled worker", "worker", "person"]),
+      "a chinese cook",
+    );
     expect(cook?.spec.cloth).toBe("#b8283c");
   });
 
@@ -98,14 +105,21 @@ const base = { seed: 1, mode: "idle" as const, index: 0, count: 1 };
 /** Red pixels (the cross) next to near-white ones (the coat). */
 function redOnWhite(g: { data: Uint8ClampedArray; width: number }): number {
   const w = g.width;
-  const px = (i: number) => [g.data[i * 4]!, g.data[i * 4 + 1]!, g.data[i * 4 + 2]!, g.data[i * 4 + 3]!];
+  const px = (i: number) => [
+    g.data[i * 4]!,
+    g.data[i * 4 + 1]!,
+    g.data[i * 4 + 2]!,
+    g.data[i * 4 + 3]!,
+  ];
   const red = (i: number) => {
     const [r, gg, b, a] = px(i);
     return a! > 128 && r! > 150 && gg! < 90 && b! < 100;
   };
   const white = (i: number) => {
     const [r, gg, b, a] = px(i);
-    return a! > 128 && Math.min(r!, gg!, b!) > 170 && Math.max(r!, gg!, b!) - Math.min(r!, gg!, b!) < 60;
+    return (
+      a! > 128 && Math.min(r!, gg!, b!) > 170 && Math.max(r!, gg!, b!) - Math.min(r!, gg!, b!) < 60
+    );
   };
   let n = 0;
   for (let i = 0; i < g.data.length / 4; i++)
@@ -245,7 +259,8 @@ describe("imaginary beings from what the lexicon says of them", () => {
 
 describe("names and languages", () => {
   it("a trade's stem is matched at the start or end of the name, not inside another word", () => {
-    const worker = (lemma: string) => personLook(person(lemma, [lemma, "craftsman", "worker", "person"]));
+    const worker = (lemma: string) =>
+      personLook(person(lemma, [lemma, "craftsman", "worker", "person"]));
     expect(worker("woodcutter")?.held).toBe("axe");
     expect(worker("plumber")?.held).toBeUndefined();
     expect(worker("goatherd")?.spec).toMatchObject({ weapon: "staff", crook: true });

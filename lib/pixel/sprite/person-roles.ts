@@ -78,7 +78,13 @@ const KINDS: KindRule[] = [
     ],
     kind: "a health professional",
     kindZh: "医护人员",
-    spec: { base: "person", headgear: "hair", weapon: "none", cloth: "#eeeef2", emblem: "red-cross" },
+    spec: {
+      base: "person",
+      headgear: "hair",
+      weapon: "none",
+      cloth: "#eeeef2",
+      emblem: "red-cross",
+    },
     // its own red cross says "medical": no tool read from the gloss
     held: "",
     drawn: "white coat with a red cross",
@@ -94,7 +100,15 @@ const KINDS: KindRule[] = [
     drawnZh: "深色长袍和望远镜",
   },
   {
-    nodes: ["scientist", "chemist", "alchemist", "physicist", "biologist", "researcher", "inventor"],
+    nodes: [
+      "scientist",
+      "chemist",
+      "alchemist",
+      "physicist",
+      "biologist",
+      "researcher",
+      "inventor",
+    ],
     kind: "a scientist",
     kindZh: "科学家",
     spec: { base: "person", headgear: "hair", cloth: "#eeeef2", robe: true },
@@ -117,14 +131,7 @@ const KINDS: KindRule[] = [
     drawnZh: "皮革飞行帽和护目镜",
   },
   {
-    nodes: [
-      "military leader",
-      "commander",
-      "general",
-      "warlord",
-      "military officer",
-      "officer",
-    ],
+    nodes: ["military leader", "commander", "general", "warlord", "military officer", "officer"],
     kind: "a military leader",
     kindZh: "军事首领",
     spec: { base: "person", headgear: "helmet", weapon: "sword", cloth: "#8c2c3c", cape: true },
@@ -263,7 +270,15 @@ const KINDS: KindRule[] = [
     drawnZh: "蒙面兜帽和匕首",
   },
   {
-    nodes: ["scholar", "scholarly person", "intellectual", "teacher", "student", "writer", "scribe"],
+    nodes: [
+      "scholar",
+      "scholarly person",
+      "intellectual",
+      "teacher",
+      "student",
+      "writer",
+      "scribe",
+    ],
     kind: "a scholar",
     kindZh: "学者",
     spec: { base: "person", headgear: "hair", cloth: "#4c6c4c", robe: true },
@@ -325,7 +340,15 @@ const KINDS: KindRule[] = [
     drawnZh: "小小的身体",
   },
   {
-    nodes: ["lawman", "law officer", "peace officer", "policeman", "police officer", "constable", "investigator"],
+    nodes: [
+      "lawman",
+      "law officer",
+      "peace officer",
+      "policeman",
+      "police officer",
+      "constable",
+      "investigator",
+    ],
     kind: "a lawman",
     kindZh: "执法者",
     spec: { base: "person", headgear: "wide-hat", cloth: "#6c5c48", robe: true },
@@ -439,24 +462,128 @@ interface ToolRule {
 }
 
 const TOOLS: ToolRule[] = [
-  { re: /\b(?:trees?|timber|logs?|lumber|wood)\b/, stem: /^(?:lumber|wood|timber|logger)/, held: "axe", drawn: "an axe", drawnZh: "斧头", spec: { cloth: "#b03030" } },
-  { re: /\bfish(?:es|ing)?\b/, stem: /^fish|fisher|^angler/, held: "", drawn: "a fishing rod", drawnZh: "鱼竿", spec: { headgear: "wide-hat", weapon: "rod" } },
-  { re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/, stem: /^(?:coal)?miner|^quarr|digger$/, held: "pickaxe", drawn: "a pickaxe and a hard hat", drawnZh: "镐和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
-  { re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/, stem: /^(?:builder|carpenter|mason|brick)/, held: "hammer", drawn: "a hammer and a hard hat", drawnZh: "锤子和安全帽", spec: { headgear: "hard-hat", hat: "#f2c230" } },
-  { re: /\b(?:fires?|blaze)\b/, stem: /^fire/, held: "axe", drawn: "a red helmet and an axe", drawnZh: "红色头盔和斧头", spec: { headgear: "hard-hat", hat: "#d8283c" } },
-  { re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/, stem: /^(?:farm|plough|plow|harvest)/, held: "pitchfork", drawn: "a pitchfork", drawnZh: "干草叉", spec: { headgear: "wide-hat" } },
-  { re: /\b(?:sheep|flocks?|herds?|cattle)\b/, stem: /herd$|^shepherd|^drover/, held: "", drawn: "a crook and a wide hat", drawnZh: "牧杖和宽檐帽", spec: { headgear: "wide-hat", weapon: "staff", crook: true } },
-  { re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/, stem: /^(?:cook|baker|butcher)/, held: "meat", drawn: "a chef's hat", drawnZh: "厨师帽", spec: { headgear: "chef-hat", cloth: "#eeeef2" } },
-  { re: /\b(?:swords?|fenc(?:es|ing))\b/, stem: /^sword|fencer$/, held: "sword", drawn: "a sword", drawnZh: "剑" },
+  {
+    re: /\b(?:trees?|timber|logs?|lumber|wood)\b/,
+    stem: /^(?:lumber|wood|timber|logger)/,
+    held: "axe",
+    drawn: "an axe",
+    drawnZh: "斧头",
+    spec: { cloth: "#b03030" },
+  },
+  {
+    re: /\bfish(?:es|ing)?\b/,
+    stem: /^fish|fisher|^angler/,
+    held: "",
+    drawn: "a fishing rod",
+    drawnZh: "鱼竿",
+    spec: { headgear: "wide-hat", weapon: "rod" },
+  },
+  {
+    re: /\b(?:mines?|mining|coal|ore|quarry|dig(?:s|ging)?)\b/,
+    stem: /^(?:coal)?miner|^quarr|digger$/,
+    held: "pickaxe",
+    drawn: "a pickaxe and a hard hat",
+    drawnZh: "镐和安全帽",
+    spec: { headgear: "hard-hat", hat: "#f2c230" },
+  },
+  {
+    re: /\b(?:build(?:s|ing)?|construct\w*|carpent\w*|masonry|bricks?)\b/,
+    stem: /^(?:builder|carpenter|mason|brick)/,
+    held: "hammer",
+    drawn: "a hammer and a hard hat",
+    drawnZh: "锤子和安全帽",
+    spec: { headgear: "hard-hat", hat: "#f2c230" },
+  },
+  {
+    re: /\b(?:fires?|blaze)\b/,
+    stem: /^fire/,
+    held: "axe",
+    drawn: "a red helmet and an axe",
+    drawnZh: "红色头盔和斧头",
+    spec: { headgear: "hard-hat", hat: "#d8283c" },
+  },
+  {
+    re: /\b(?:crops?|farm\w*|harvest\w*|plough\w*|plow\w*|livestock)\b/,
+    stem: /^(?:farm|plough|plow|harvest)/,
+    held: "pitchfork",
+    drawn: "a pitchfork",
+    drawnZh: "干草叉",
+    spec: { headgear: "wide-hat" },
+  },
+  {
+    re: /\b(?:sheep|flocks?|herds?|cattle)\b/,
+    stem: /herd$|^shepherd|^drover/,
+    held: "",
+    drawn: "a crook and a wide hat",
+    drawnZh: "牧杖和宽檐帽",
+    spec: { headgear: "wide-hat", weapon: "staff", crook: true },
+  },
+  {
+    re: /\b(?:cook\w*|food|bak(?:es|ing|ed)|kitchen)\b/,
+    stem: /^(?:cook|baker|butcher)/,
+    held: "meat",
+    drawn: "a chef's hat",
+    drawnZh: "厨师帽",
+    spec: { headgear: "chef-hat", cloth: "#eeeef2" },
+  },
+  {
+    re: /\b(?:swords?|fenc(?:es|ing))\b/,
+    stem: /^sword|fencer$/,
+    held: "sword",
+    drawn: "a sword",
+    drawnZh: "剑",
+  },
   { re: /\b(?:bows?|arrows?|archery)\b/, held: "bow", drawn: "a bow", drawnZh: "弓" },
-  { re: /\b(?:guns?|firearms?|rifles?|pistols?|shoots?|shooting)\b/, stem: /^(?:gun|rifle|musket)|shooter$/, held: "gun", drawn: "a gun", drawnZh: "枪" },
+  {
+    re: /\b(?:guns?|firearms?|rifles?|pistols?|shoots?|shooting)\b/,
+    stem: /^(?:gun|rifle|musket)|shooter$/,
+    held: "gun",
+    drawn: "a gun",
+    drawnZh: "枪",
+  },
   { re: /\b(?:spears?|lances?)\b/, held: "spear", drawn: "a spear", drawnZh: "长矛" },
-  { re: /\b(?:music\w*|sings?|singing|songs?|instruments?)\b/, stem: /^(?:singer|guitar|fiddl|music)/, held: "guitar", drawn: "a guitar", drawnZh: "吉他" },
-  { re: /\b(?:books?|writ(?:es|ing)|stud(?:y|ies)|learning)\b/, held: "book", drawn: "a book", drawnZh: "书" },
-  { re: /\b(?:magic\w*|spells?|sorcery)\b/, stem: /^(?:spell|magic)/, held: "staff", drawn: "a staff", drawnZh: "法杖" },
-  { re: /\b(?:chemi\w*|laborator\w*|experiments?|potions?)\b/, stem: /^(?:chemist|pharmac|apothecar|brewer)/, held: "potion", drawn: "a flask", drawnZh: "烧瓶" },
-  { re: /\b(?:medic\w*|sick|wounded|injur\w*|patients?|heal\w*)\b/, stem: /^(?:medic|healer|nurs)/, held: "", drawn: "a red cross", drawnZh: "红十字", spec: { cloth: "#eeeef2", emblem: "red-cross" } },
-  { re: /\b(?:money|trade|sells?|selling|goods)\b/, stem: /monger$|^(?:seller|shopkeep|trader|merchant)/, held: "money-bag", drawn: "a money bag", drawnZh: "钱袋" },
+  {
+    re: /\b(?:music\w*|sings?|singing|songs?|instruments?)\b/,
+    stem: /^(?:singer|guitar|fiddl|music)/,
+    held: "guitar",
+    drawn: "a guitar",
+    drawnZh: "吉他",
+  },
+  {
+    re: /\b(?:books?|writ(?:es|ing)|stud(?:y|ies)|learning)\b/,
+    held: "book",
+    drawn: "a book",
+    drawnZh: "书",
+  },
+  {
+    re: /\b(?:magic\w*|spells?|sorcery)\b/,
+    stem: /^(?:spell|magic)/,
+    held: "staff",
+    drawn: "a staff",
+    drawnZh: "法杖",
+  },
+  {
+    re: /\b(?:chemi\w*|laborator\w*|experiments?|potions?)\b/,
+    stem: /^(?:chemist|pharmac|apothecar|brewer)/,
+    held: "potion",
+    drawn: "a flask",
+    drawnZh: "烧瓶",
+  },
+  {
+    re: /\b(?:medic\w*|sick|wounded|injur\w*|patients?|heal\w*)\b/,
+    stem: /^(?:medic|healer|nurs)/,
+    held: "",
+    drawn: "a red cross",
+    drawnZh: "红十字",
+    spec: { cloth: "#eeeef2", emblem: "red-cross" },
+  },
+  {
+    re: /\b(?:money|trade|sells?|selling|goods)\b/,
+    stem: /monger$|^(?:seller|shopkeep|trader|merchant)/,
+    held: "money-bag",
+    drawn: "a money bag",
+    drawnZh: "钱袋",
+  },
 ];
 
 /** Where they are from, when the gloss says so and the rig can dress it. */
@@ -472,7 +599,11 @@ const CULTURES: CultureRule[] = [
     re: /\bjapan(?:ese)?\b|\bsumo\b|\bsamurai\b/,
     // armour reads as a samurai's (red lacquer, a sword); others a kimono-like robe
     spec: (s) =>
-      s.headgear === "helmet" ? { cloth: "#a83c3c", weapon: "sword" } : s.bare ? {} : { robe: true, cloth: s.cloth ?? "#3c5cb0" },
+      s.headgear === "helmet"
+        ? { cloth: "#a83c3c", weapon: "sword" }
+        : s.bare
+          ? {}
+          : { robe: true, cloth: s.cloth ?? "#3c5cb0" },
     drawn: "Japanese dress",
     drawnZh: "日式装束",
   },
@@ -508,9 +639,7 @@ export function personLook(e: LexiconEntry, words = e.lemma): PersonLook | undef
   // the gloss's tool, unless the kind already carries one (a musician's "instrument" is its guitar)
   const lemma = norm(e.lemma).replace(/ /g, "");
   const tool =
-    held === undefined
-      ? TOOLS.find((t) => t.re.test(gloss) || t.stem?.test(lemma))
-      : undefined;
+    held === undefined ? TOOLS.find((t) => t.re.test(gloss) || t.stem?.test(lemma)) : undefined;
   if (tool) {
     spec = { ...spec, ...tool.spec };
     if (tool.held) held = tool.held;

@@ -8,13 +8,13 @@ import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { beingDescription } from "./being-descriptions";
 import { BUILDERS, type SubjectKind } from "./builders";
-import type { RoleSpec } from "./humanoid";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
-import { singulars } from "./inflection";
 import { heldBase, heldKind } from "./held-kinds";
+import type { RoleSpec } from "./humanoid";
+import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
@@ -1018,9 +1018,7 @@ function readLexiconPeople(r: Reading): void {
           [
             `${w} ${next}`,
             () =>
-              next
-                ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text)
-                : null,
+              next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null,
           ],
           [w, () => new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
         ];
@@ -1049,7 +1047,10 @@ function readLexiconPeople(r: Reading): void {
       for (const x of phrase.split(" ")) r.unknown.splice(r.unknown.indexOf(x), 1);
       if (look?.cultureWord && r.unknown.includes(look.cultureWord))
         r.unknown.splice(r.unknown.indexOf(look.cultureWord), 1);
-      const chain = [zh ? `${phrase} (${e.lemma})` : e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → ");
+      const chain = [
+        zh ? `${phrase} (${e.lemma})` : e.lemma,
+        ...e.chain.filter((n) => n !== e.lemma),
+      ].join(" → ");
       mention.note = asClass
         ? [
             `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew a ${s.id}`,
@@ -1775,10 +1776,18 @@ function describedBeing(
       const e = lookupNoun(name);
       const as = e && beingDescription(e);
       if (!e || !as) continue;
-      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(p);
+      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(
+        p,
+      );
       if (!m) continue;
       const text = `${p.slice(0, m.index)} ${as} ${p.slice(m.index + m[0].length)}`;
-      return { text, name, as, chain: [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → "), traits: e.gloss };
+      return {
+        text,
+        name,
+        as,
+        chain: [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → "),
+        traits: e.gloss,
+      };
     }
   }
   return undefined;
