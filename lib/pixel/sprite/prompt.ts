@@ -968,7 +968,7 @@ const isHoldable = (id: string) => ITEM_CATEGORIES.has(SUBJECT_BY_ID.get(id)?.ca
 function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boolean): boolean {
   for (const w of words) {
     const e = lookupNoun(w);
-    if (!e || e.category !== "artifact") continue;
+    if (e?.category !== "artifact") continue;
     const h = byKind ? heldKind(e) : heldBase(e, isHoldable);
     const item = h && SUBJECT_BY_ID.get(h.id);
     if (!h || !item || !isHoldable(h.id)) continue;
@@ -1025,7 +1025,7 @@ function readLexiconPeople(r: Reading): void {
     for (const [phrase, place] of spans) {
       // a Chinese word for a kind of person is looked up as its English noun
       const e = lookupNoun(zh ?? phrase);
-      if (!e || e.category !== "person") continue;
+      if (e?.category !== "person") continue;
       const m = place();
       if (!m) continue;
       // "nurse shark": the word names something else with the noun after it
