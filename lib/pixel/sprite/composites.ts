@@ -65,6 +65,9 @@ const TABLE: Composite[] = COMPOSITES.trim()
     const [en = "", zh = ""] = names.split(";");
     return { en: en.split(",").filter(Boolean), zh: zh.split(",").filter(Boolean), as };
   });
+/** Every line, for tests: each name must read as its description. */
+export const COMPOSITE_TABLE: readonly Readonly<Composite>[] = TABLE;
+
 const nounOnly = new Set(TABLE.flatMap((c) => c.en.filter((w) => w.startsWith("!"))));
 for (const c of TABLE) c.en = c.en.map((w) => w.replace(/^!/, ""));
 
