@@ -219,12 +219,15 @@ const P = {
 };
 
 /** Body proportions by build (multipliers on the seeded sizes). */
-const BUILDS: Record<string, { head: number; torsoW: number; torsoH: number; legs: number }> = {
-  normal: { head: 1, torsoW: 1, torsoH: 1, legs: 1 },
-  // a sumo wrestler: a wide, deep trunk on short thick legs
-  big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8 },
+const BUILDS: Record<
+  string,
+  { head: number; torsoW: number; torsoH: number; legs: number; minTorsoW: number }
+> = {
+  normal: { head: 1, torsoW: 1, torsoH: 1, legs: 1, minTorsoW: 0 },
+  // a sumo wrestler: a wide, deep trunk (never narrower than 18/32 of the sprite) on short legs
+  big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8, minTorsoW: 18 },
   // a child: a big head on a small body
-  small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6 },
+  small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
 };
 
 /**
@@ -414,7 +417,11 @@ export function buildHumanoid(
   const build = BUILDS[role.build ?? "normal"]!;
   const headW = px(rng.pick([10, 10, 11, 12]) * (race.head ?? 1) * build.head) & ~1;
   const headH = px(rng.pick([8, 9, 10]) * (race.head ?? 1) * build.head);
-  const torsoW = px(rng.pick([8, 10, 10, 12]) * (race.beard ? 1.15 : 1) * build.torsoW) & ~1;
+  const torsoW =
+    Math.max(
+      px(build.minTorsoW),
+      px(rng.pick([8, 10, 10, 12]) * (race.beard ? 1.15 : 1) * build.torsoW),
+    ) & ~1;
   const torsoH = px(rng.pick([6, 7, 8]) * build.torsoH);
   const legLen = px(rng.pick([7, 8, 8, 9]) * (race.legs ?? 1) * build.legs);
   const bony = v === "skeleton";

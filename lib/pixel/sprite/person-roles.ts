@@ -657,6 +657,8 @@ export function personLook(e: LexiconEntry, words = e.lemma): PersonLook | undef
     cultureWord = m[0];
     break;
   }
+  // a uniform reads best without the random cape a plain person may get; rulers keep theirs
+  spec.cape ??= false;
   return {
     spec,
     held,
