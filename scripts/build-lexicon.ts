@@ -33,18 +33,18 @@ export const ROOTS: Record<string, string> = {
 };
 
 /**
- * When no sense has been seen in tagged text, a game means the creature before the thing, and the
- * thing before the trade or the plant (a plunger is the tool, a medic the army doctor).
+ * When no sense has been seen in tagged text, a game means the creature before anything else
+ * (chinchilla: the rodent, not its fur or a fabric) and a plant after everything else (a medic is
+ * the army doctor, not the clover); otherwise WordNet's order stands (lumberjack: the person
+ * before the jacket).
  */
-const CATEGORY_PREFERENCE = [
-  "animal",
-  "imaginary being",
-  "food",
-  "artifact",
-  "person",
-  "plant",
-  "natural object",
-];
+const PREFERRED = new Set(["animal", "imaginary being"]);
+
+/**
+ * A word whose usual sense is nothing drawable keeps that sense: "mind" is not WordNet's rare
+ * "a brilliant person". A drawable sense needs at least this share of the most-tagged sense.
+ */
+const MIN_TAG_SHARE = 0.25;
 
 interface Synset {
   offset: string;
@@ -177,19 +177,25 @@ function main(): void {
     if (!/^[a-z][a-z' -]*[a-z]$/.test(lemma) || lemma.length > 30) continue;
     const senseCount = Number(f[2]);
     const offsets = f.slice(f.length - senseCount);
-    const drawable = offsets
-      .map((o, rank) => ({ o, rank, cat: categoryOf(o), tag: tags.get(`${lemma} ${o}`) ?? 0 }))
-      .filter((s) => s.cat && !synsets.get(s.o)!.instance && !synsets.get(s.o)!.proper.has(lemma));
+    const senses = offsets.map((o, rank) => ({
+      o,
+      rank,
+      cat: categoryOf(o),
+      tag: tags.get(`${lemma} ${o}`) ?? 0,
+    }));
+    const drawable = senses.filter(
+      (s) => s.cat && !synsets.get(s.o)!.instance && !synsets.get(s.o)!.proper.has(lemma),
+    );
     if (!drawable.length) continue;
     const maxTag = Math.max(...drawable.map((s) => s.tag));
+    const maxAll = Math.max(...senses.map((s) => s.tag));
+    if (maxAll >= 2 && maxTag < maxAll * MIN_TAG_SHARE) continue;
     const pick =
       maxTag > 0
         ? drawable.find((s) => s.tag === maxTag)!
-        : drawable.sort(
-            (a, b) =>
-              CATEGORY_PREFERENCE.indexOf(a.cat!) - CATEGORY_PREFERENCE.indexOf(b.cat!) ||
-              a.rank - b.rank,
-          )[0]!;
+        : (drawable.find((s) => PREFERRED.has(s.cat!)) ??
+          drawable.find((s) => s.cat !== "plant") ??
+          drawable[0]!);
     chosen.set(lemma, pick.o);
   }
 

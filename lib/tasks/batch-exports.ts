@@ -16,6 +16,7 @@ import {
 } from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { runJob } from "@/lib/workers/pool";
+import { usesWordNet, WORDNET_CREDIT } from "../pixel/sprite/lexicon-credit";
 import { taskInterpretation } from "./serialize";
 
 export interface FrameFile {
@@ -94,12 +95,17 @@ export function framesCredits(frames: FrameFile[]) {
 
 function creditsText(frames: FrameFile[]): string | undefined {
   const credits = framesCredits(frames);
-  if (!credits.length) return undefined;
+  // a prompt word read through WordNet: its licence notice travels with what it made
+  const wordNet = frames.some((f) => usesWordNet(taskInterpretation(f.task)?.guesses));
+  if (!credits.length && !wordNet) return undefined;
   return [
-    "Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):",
+    ...(credits.length
+      ? ["Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):"]
+      : []),
     ...credits.map(
       (c) => `- "${c.icon}" from ${c.set_name} by ${c.author}, ${c.license} licence (${c.url})`,
     ),
+    ...(wordNet ? [`- ${WORDNET_CREDIT}`] : []),
     "",
   ].join("\n");
 }

@@ -224,7 +224,10 @@ export function lookupNoun(words: string): LexiconEntry | undefined {
   const d = data;
   const last = w.split(" ").pop()!;
   const head = w.slice(0, w.length - last.length);
-  const forms = [w, ...singulars(last).map((s) => head + s)];
+  // a lemma WordNet lists in the plural only ("french fries") comes last
+  const plurals = /(?:s|x|ch|sh)$/.test(last) ? [`${last}es`] : [`${last}s`];
+  if (last.endsWith("y")) plurals.unshift(`${last.slice(0, -1)}ies`);
+  const forms = [w, ...singulars(last).map((s) => head + s), ...plurals.map((p) => head + p)];
   for (const f of forms) {
     for (const g of [f, f.replace(/-/g, " "), f.replace(/ /g, "-")]) {
       const i = d.byLemma.get(g);

@@ -1076,7 +1076,8 @@ function glossTraits(r: Reading): void {
   if (r.headAt === undefined || !r.head || r.icon) return;
   const word = r.mentions[r.headAt]!.word;
   let entry = r.wordnet.find((x) => x.word === word)?.entry;
-  if (!entry && r.head.category === "animal" && word !== r.head.id && /^[a-z -]+$/.test(word)) {
+  const ownWord = word === r.head.en[0] || word.replace(/ /g, "-") === r.head.id;
+  if (!entry && r.head.category === "animal" && !ownWord && /^[a-z -]+$/.test(word)) {
     const e = lookupNoun(word);
     if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) entry = e;
   }
@@ -1114,12 +1115,16 @@ function readModifiers(r: Reading): void {
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
-function exactIconName(phrase: string): boolean {
+function exactIconName(phrase: string, being = false): boolean {
   gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
   const own = phrase.replace(/ /g, "-");
   if ([own, ...singulars(own)].some((n) => gameNames!.has(n))) return true;
-  const c = findIconConcept([phrase]);
-  return c?.rank === 0 && c.label.toLowerCase().replace(/s$/, "") === phrase.replace(/s$/, "");
+  // a being's head is a drawing of the same animal ("walrus-head"), nearer than its class
+  if (being && gameNames.has(`${own}-head`)) return true;
+  const c = findIconConcept([phrase]) ?? findIconConcept([`${phrase}s`]);
+  if (c?.rank !== 0) return false;
+  const label = c.label.toLowerCase();
+  return label === phrase || singulars(label).includes(phrase) || singulars(phrase).includes(label);
 }
 
 /** A subject id with its article, as the interpretation says it ("an ice cream", "a dog"). */
@@ -1178,7 +1183,15 @@ function readWordNet(r: Reading): void {
           L.en.get(w)?.some((l) => l.t !== "subject" && l.t !== "filler") ?? false;
         if (span.slice(0, -1).some((x) => modifier(x.w))) continue;
       }
-      if (exactIconName(phrase)) continue;
+      // an exact icon name draws that icon — unless a being is in a composition (worn, held,
+      // ridden, with others), which needs a subject of the parse: then its drawable ancestor
+      const being = BEING_LEXICON.has(e.category);
+      // (only when every word is unknown: a known word would be drawn instead of the icon)
+      const allUnknown = span.every((x) => unknown.has(x.w));
+      if (allUnknown && exactIconName(phrase, being) && !(s && being && composed(r, span))) {
+        i += n - 1;
+        break;
+      }
       if (!s) {
         if (n === 1 || anyUnknown) r.wordnet.push({ word: phrase, entry: e });
         if (n === 1) break;
@@ -1210,7 +1223,7 @@ function wordNetGuesses(r: Reading): void {
     const s = x.subject;
     if (!s) continue;
     const name = withArticle(s.id.replace(/-/g, " "));
-    if (x.word === headWord || r.held?.id === s.id)
+    if (x.word === headWord || r.held?.id === s.id || r.worn?.id === s.id)
       wordNetGuess(r, x.word, x.entry, name, zhName(s));
     else {
       const node = x.entry.chain.at(-1)!;
@@ -1220,6 +1233,20 @@ function wordNetGuesses(r: Reading): void {
       r.guessesZh.push(`词表中没有“${x.word}”;WordNet 说它是一种${node},读作${zhName(s)}`);
     }
   }
+}
+
+const BEING_LEXICON = new Set(["animal", "person", "imaginary being"]);
+
+/** Whether a prompt composes more than its words at `span` (other subjects, with, wearing …). */
+function composed(r: Reading, span: { w: string; pos: number }[]): boolean {
+  const start = span[0]!.pos;
+  const end = span.at(-1)!.pos + span.at(-1)!.w.length;
+  return (
+    r.mentions.some(
+      (m) =>
+        (m.pos < start || m.pos >= end) && m.lex.some((l) => l.t === "subject" || l.t === "hold"),
+    ) || /\b(?:wearing|wears|in|riding|on|holding)\b/.test(r.text)
+  );
 }
 
 /** Words that join phrases rather than name things: never part of a WordNet phrase. */
@@ -1267,7 +1294,12 @@ function wordNetIcon(r: Reading): boolean {
 function glossColorsFor(r: Reading, word: string): void {
   const e = lookupNoun(word);
   if (!e || r.colors.length || r.materials.length) return;
-  for (const hex of glossColors(e.gloss)) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  const colors = glossColors(e.gloss);
+  for (const hex of colors) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  if (colors.length) {
+    r.guesses.push(`colour from WordNet's description of "${word}": ${e.gloss}`);
+    r.guessesZh.push(`颜色取自 WordNet 对“${word}”的描述:${e.gloss}`);
+  }
 }
 
 /**
@@ -1693,10 +1725,18 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
       rider.kind === "animal" ||
       (rider.kind === "icon" && (riderCategory === "animal" || riderCategory === "character")));
   const mountCategory = SUBJECT_BY_ID.get(mount.subject)?.category;
+  // a borrowed drawing of a long-tail animal ("an ostrich" → its game icon) carries riders too
+  const iconAnimal =
+    mount.kind === "icon" &&
+    !mountCategory &&
+    lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
     !mount.nothingMatched &&
     MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" || mountCategory === "animal" || mountCategory === "creature");
+    (mount.kind !== "icon" ||
+      mountCategory === "animal" ||
+      mountCategory === "creature" ||
+      iconAnimal);
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
