@@ -1051,15 +1051,16 @@ function readLexiconPeople(r: Reading): void {
         zh ? `${phrase} (${e.lemma})` : e.lemma,
         ...e.chain.filter((n) => n !== e.lemma),
       ].join(" → ");
-      mention.note = asClass
-        ? [
-            `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew a ${s.id}`,
-            `词表中没有“${phrase}”;WordNet:${chain},所以画成${zhName(s)}`,
-          ]
-        : [
-            `"${phrase}" is not in the engine's vocabulary; WordNet: ${chain}, so drew ${look!.kind} (${look!.drawn})`,
-            `词表中没有“${phrase}”;WordNet:${chain},所以画成${look!.kindZh}(${look!.drawnZh})`,
-          ];
+      // worded like every WordNet reading (wordNetGuess), with the whole chain and the look
+      const node = e.chain.at(-1)!;
+      const kind = e.chain.length > 1 ? `a kind of ${node}` : withArticle(node);
+      const kindZh = `${e.chain.length > 1 ? "一种" : ""}${node}`;
+      const drew = asClass ? withArticle(s.id) : `${look!.kind} (${look!.drawn})`;
+      const drewZh = asClass ? zhName(s) : `${look!.kindZh}(${look!.drawnZh})`;
+      mention.note = [
+        `"${phrase}" is not in the vocabulary; WordNet says it is ${kind} (${chain}), so drew ${drew}`,
+        `词表中没有“${phrase}”;WordNet 说它是${kindZh}(${chain}),所以画了${drewZh}`,
+      ];
       if (phrase.includes(" ")) i++;
       break;
     }
