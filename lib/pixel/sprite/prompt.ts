@@ -6,15 +6,19 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { beingDescription } from "./being-descriptions";
 import { BUILDERS, type SubjectKind } from "./builders";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
+import { heldBase, heldKind } from "./held-kinds";
+import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
+import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import {
   type Builder,
   COLORS,
@@ -51,6 +55,8 @@ export interface PromptInfo {
   /** humanoid class (knight, archer …) and race (goblin, elf …) */
   role?: string;
   race?: string;
+  /** a person's look read from what a word means (person-roles.ts): outfit, headgear, build */
+  look?: RoleSpec;
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
@@ -159,6 +165,10 @@ interface Mention {
   lex: Lex[];
   word: string;
   pos: number;
+  /** a person the lexicon knows, with the look read from what they are (person-roles.ts) */
+  look?: PersonLook;
+  /** what the lexicon read the word as (English, Chinese), said when it heads the prompt */
+  note?: [string, string];
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -512,6 +522,9 @@ const FORM_OF_ADJ: Record<string, string> = {
   发条: "robot",
 };
 
+const SNAKE_BODY_RE =
+  /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:snake|serpent)(?:'s)?[- ](?:body|tail|lower body|tailed|bodied)\b|\b(?:with\s+)?the body of an?\s+(?:snake|serpent)\b|蛇身|蛇尾/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -604,6 +617,11 @@ function readPhrases(text: string): {
       return " ".repeat(m.length);
     },
   );
+  // "with a snake's body", "serpent-tailed", 蛇身: a coiled tail instead of legs (a lamia, a naga)
+  text = text.replace(SNAKE_BODY_RE, (m) => {
+    if (!features.includes("snake body")) features.push("snake body");
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -643,6 +661,7 @@ interface Reading {
   headAt?: number;
   role?: string;
   race?: string;
+  look?: PersonLook;
   form?: string;
   held?: HeldItem;
   theme?: Subject;
@@ -767,6 +786,11 @@ function chooseHead(r: Reading): void {
     r.headAt = h.i;
     r.usedAsSubject.add(h.i);
     if (r.head.builder === "humanoid") setRoleOrRace(r, r.head);
+    r.look = h.m.look;
+    if (h.m.note) {
+      r.guesses.push(h.m.note[0]);
+      r.guessesZh.push(h.m.note[1]);
+    }
     for (const q of headCands.slice(0, -1)) qualify(r, q, h);
   }
   // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
@@ -882,6 +906,11 @@ function chooseHeld(r: Reading): void {
     r.unknown.splice(zhCount, 1);
   }
   if (!r.held && head?.builder === "humanoid" && r.holdAt >= 0) heldFromLongTail(r, head);
+  // a derived look's own tool ("a fisherman" carries a rod)
+  if (!r.held && head?.builder === "humanoid" && r.look?.held) {
+    const item = SUBJECT_BY_ID.get(r.look.held);
+    if (item) r.held = heldFor(item);
+  }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
   if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
     const item = SUBJECT_BY_ID.get(ROLE_ITEMS[r.role]!);
@@ -911,7 +940,13 @@ function heldFromLongTail(r: Reading, head: Subject): void {
   );
   if (!after.length) return;
   const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
-  if (!game || game.loose || !(game.exact || game.names.length === 1)) return;
+  if (!game || game.loose || !(game.exact || game.names.length === 1)) {
+    // no icon of that name: a holdable subject of ours the lexicon's chain reaches ("scalpel" →
+    // a knife → the dagger), else the kind of thing a chain node names ("lute" → an instrument)
+    if (!heldFromLexicon(r, head, after.slice(0, 3), false))
+      heldFromLexicon(r, head, after.slice(0, 3), true);
+    return;
+  }
   r.held = { id: game.word, icon: `${GAME_ICON_PREFIX}${game.names.join("|")}` };
   for (const w of game.word.split(" ")) {
     const at = r.unknown.indexOf(w);
@@ -922,6 +957,114 @@ function heldFromLongTail(r: Reading, head: Subject): void {
     `"${game.word}" is not in the engine's vocabulary; the ${head.id} holds the game icon named ${label}`,
   );
   r.guessesZh.push(`词表中没有“${game.word}”;${zhName(head)}拿着游戏图标 ${label}`);
+}
+
+const isHoldable = (id: string) => ITEM_CATEGORIES.has(SUBJECT_BY_ID.get(id)?.category ?? "");
+
+/**
+ * A held word the vocabulary lacks, read through the lexicon: the holdable subject its chain
+ * reaches, or (`byKind`) the tool, weapon or instrument a chain node names. Said as a guess.
+ */
+function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boolean): boolean {
+  for (const w of words) {
+    const e = lookupNoun(w);
+    if (e?.category !== "artifact") continue;
+    const h = byKind ? heldKind(e) : heldBase(e, isHoldable);
+    const item = h && SUBJECT_BY_ID.get(h.id);
+    if (!h || !item || !isHoldable(h.id)) continue;
+    r.held = heldFor(item);
+    r.unknown.splice(r.unknown.indexOf(w), 1);
+    const chain = e.chain.join(" → ");
+    r.guesses.push(
+      `"${w}" is not in the engine's vocabulary; WordNet: ${chain}, so the ${head.id} holds ${/^[aeiou]/.test(item.id) ? "an" : "a"} ${item.id}${h.via ? ` (the nearest ${h.via})` : ""}`,
+    );
+    r.guessesZh.push(
+      `词表中没有“${w}”;WordNet:${chain},所以${zhName(head)}拿着${zhName(item)}${h.via ? `(最接近的 ${h.via})` : ""}`,
+    );
+    return true;
+  }
+  return false;
+}
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Phase 1b: an English word (or two) the vocabulary lacks that the lexicon files under "person"
+ * ("medic", "sumo wrestler") becomes a character mention with a look read from what they are
+ * (person-roles.ts), so it heads its phrase like any character: "a medic with a syringe" is the
+ * medic holding it, not a syringe. Said as a guess, in both languages.
+ */
+function readLexiconPeople(r: Reading): void {
+  // the segmenter may split a Chinese word for a person (相扑手 → 相扑 + 手): join the pieces
+  const cjk = r.unknown.filter((u) => CJK.test(u)).join("");
+  for (const k of Object.keys(PEOPLE_ZH))
+    if (k.length > 1 && cjk.includes(k) && !r.unknown.includes(k) && r.text.includes(k)) {
+      const parts = r.unknown.filter((u) => CJK.test(u) && k.includes(u));
+      for (const x of parts) r.unknown.splice(r.unknown.indexOf(x), 1);
+      r.unknown.push(k);
+    }
+  const words = r.unknown
+    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || PEOPLE_ZH[u] !== undefined)
+    .slice(0, 12);
+  const person = SUBJECT_BY_ID.get("person")!;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const zh = PEOPLE_ZH[w];
+    // the lexicon first (a map look-up), the word's place in the text only for a person
+    const spans: [string, () => RegExpExecArray | null][] = zh
+      ? [[w, () => new RegExp(escapeRe(w)).exec(r.text)]]
+      : [
+          [
+            `${w} ${next}`,
+            () =>
+              next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null,
+          ],
+          [w, () => new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
+        ];
+    for (const [phrase, place] of spans) {
+      // a Chinese word for a kind of person is looked up as its English noun
+      const e = lookupNoun(zh ?? phrase);
+      if (e?.category !== "person") continue;
+      const m = place();
+      if (!m) continue;
+      // "nurse shark": the word names something else with the noun after it
+      const after = /^\s+([a-z]+)/.exec(r.text.slice(m.index + m[0].length))?.[1];
+      if (after && lookupNoun(`${phrase} ${after}`)) continue;
+      const look = personLook(e, r.text);
+      // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
+      const cls = SUBJECT_BY_ID.get(e.base ?? "");
+      const asClass = !look?.rule && cls?.builder === "humanoid" && cls.id !== "person";
+      const s = asClass ? cls! : person;
+      const mention: Mention = {
+        lex: [{ t: "subject", s, weak: false }],
+        word: phrase,
+        pos: m.index,
+        look: asClass ? undefined : look,
+      };
+      const at = r.mentions.findIndex((x) => x.pos > m.index);
+      r.mentions.splice(at < 0 ? r.mentions.length : at, 0, mention);
+      for (const x of phrase.split(" ")) r.unknown.splice(r.unknown.indexOf(x), 1);
+      if (look?.cultureWord && r.unknown.includes(look.cultureWord))
+        r.unknown.splice(r.unknown.indexOf(look.cultureWord), 1);
+      const chain = [
+        zh ? `${phrase} (${e.lemma})` : e.lemma,
+        ...e.chain.filter((n) => n !== e.lemma),
+      ].join(" → ");
+      // worded like every WordNet reading (wordNetGuess), with the whole chain and the look
+      const node = e.chain.at(-1)!;
+      const kind = e.chain.length > 1 ? `a kind of ${node}` : withArticle(node);
+      const kindZh = `${e.chain.length > 1 ? "一种" : ""}${node}`;
+      const drew = asClass ? withArticle(s.id) : `${look!.kind} (${look!.drawn})`;
+      const drewZh = asClass ? zhName(s) : `${look!.kindZh}(${look!.drawnZh})`;
+      mention.note = [
+        `"${phrase}" is not in the vocabulary; WordNet says it is ${kind} (${chain}), so drew ${drew}`,
+        `词表中没有“${phrase}”;WordNet 说它是${kindZh}(${chain}),所以画了${drewZh}`,
+      ];
+      if (phrase.includes(" ")) i++;
+      break;
+    }
+  }
 }
 
 /**
@@ -1364,6 +1507,7 @@ function assemble(r: Reading): PromptInfo {
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
+    (f === "snake body" && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
@@ -1392,6 +1536,7 @@ function assemble(r: Reading): PromptInfo {
     subject,
     builder,
     role: kind === "humanoid" ? (role ?? "person") : undefined,
+    look: kind === "humanoid" ? r.look?.spec : undefined,
     // an adjective's form ("an undead knight"): a creature takes the form, a person the race
     race:
       kind === "humanoid"
@@ -1692,6 +1837,25 @@ function parsePromptUncached(prompt: string): PromptInfo {
   const mounted = readMount(prompt);
   if (mounted) return mounted;
   const r = readWords(prompt);
+  // an imaginary being the lexicon describes ("gorgon": winged, stone) is read as that description
+  const being = compositeDepth > 0 ? undefined : describedBeing(prompt.toLowerCase(), r.unknown);
+  if (being) {
+    compositeDepth++;
+    try {
+      const info = parsePromptUncached(being.text);
+      info.guesses.unshift(
+        `"${being.name}" is not in the engine's vocabulary; WordNet: ${being.chain}${being.traits ? ` (${being.traits})` : ""}, so read it as ${being.as}`,
+      );
+      info.guessesZh.unshift(
+        `词表中没有“${being.name}”;WordNet:${being.chain}${being.traits ? `(${being.traits})` : ""},所以读作:${being.as}`,
+      );
+      return info;
+    } finally {
+      compositeDepth--;
+    }
+  }
+  // people first: a person gets a look of their kind (person-roles.ts), not the plain person
+  readLexiconPeople(r);
   readWordNet(r);
   splitPhrases(r);
   namedGameIcon(r);
@@ -1704,6 +1868,39 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);
+}
+
+/**
+ * The prompt with its first imaginary being the vocabulary lacks replaced by the description
+ * being-descriptions.ts reads from the lexicon, or undefined.
+ */
+function describedBeing(
+  text: string,
+  unknown: string[],
+): { text: string; name: string; as: string; chain: string; traits: string } | undefined {
+  const p = text.slice(0, 400);
+  const words = unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u)).slice(0, 12);
+  for (let i = 0; i < words.length; i++) {
+    for (const name of [words[i + 1] ? `${words[i]} ${words[i + 1]}` : "", words[i]!]) {
+      if (!name) continue;
+      const e = lookupNoun(name);
+      const as = e && beingDescription(e);
+      if (!e || !as) continue;
+      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(
+        p,
+      );
+      if (!m) continue;
+      const text = `${p.slice(0, m.index)} ${as} ${p.slice(m.index + m[0].length)}`;
+      return {
+        text,
+        name,
+        as,
+        chain: [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → "),
+        traits: e.gloss,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Colours a qualifying noun lends: mushroom → red and white, grass → green. */
