@@ -7,6 +7,12 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { BUILDERS, type SubjectKind } from "./builders";
+import {
+  cedictEntries,
+  type GlossCandidate,
+  glossCandidates,
+  segmentByDictionary,
+} from "./chinese-dictionary";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
@@ -171,11 +177,80 @@ const SIZE_RE = /(\d{2})\s*(?:px|像素|x\s*\d{2}|×\s*\d{2})/;
 
 let zhSegmenter: Intl.Segmenter | undefined;
 
+/** A Chinese word the vocabulary lacks, read through the dictionary (chinese-dictionary.ts). */
+export interface ChineseReading {
+  /** the Chinese word as typed */
+  word: string;
+  /** the English read in its place ("dog") */
+  english: string;
+  /** the dictionary sense it came from ("husky (sled dog)") */
+  gloss: string;
+  /** 0: the vocabulary draws it; 1: a borrowed icon; 2: another flagged guess */
+  rank: number;
+  /** what the English alone draws (a vocabulary id or an icon name) */
+  subject: string;
+}
+
+/**
+ * How the engine draws an English phrase on its own: 0 from its vocabulary with nothing left
+ * over, 1 as a borrowed icon, 2 with other flagged guesses; undefined when it draws nothing (or
+ * only by reading the phrase as a misspelling, a guess on top of a translation).
+ */
+function drawRank(english: string): { rank: number; info: PromptInfo } | undefined {
+  const info = parsePrompt(english);
+  if (info.nothingMatched || info.guesses.some((g) => g.startsWith('read "'))) return undefined;
+  // a phrase half read ("steamed stuffed bun": "steamed" unknown) is not what the word means
+  if (info.unknown.length) return undefined;
+  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone
+  if (!info.guesses.length && !info.ignored.length && !info.lent.length) return { rank: 0, info };
+  // an icon named by the phrase itself ("seahorse"), not a loose concept (buddhism → lotus)
+  const named = info.subject.replace(/-/g, " ").includes(english.replace(/-/g, " "));
+  if (info.builder === "icon" && named && !info.ignored.length) return { rank: 1, info };
+  return { rank: 2, info };
+}
+
+const zhReadings = new Map<string, ChineseReading | null>();
+
+/**
+ * The English a Chinese word is drawn as: of its dictionary senses' phrases (glossCandidates),
+ * one the engine draws from its vocabulary or a borrowed icon wins over a looser guess, then the
+ * gloss's own words over a parenthesis or a head noun ("husky (sled dog)" → "dog" only because
+ * "husky" alone draws nothing). Undefined when the dictionary lacks the word or nothing reads.
+ */
+export function readChineseWord(word: string): ChineseReading | undefined {
+  const hit = zhReadings.get(word);
+  if (hit !== undefined) return hit ?? undefined;
+  let best: { c: GlossCandidate; rank: number; key: number; subject: string } | undefined;
+  for (const c of glossCandidates(cedictEntries(word) ?? []).slice(0, 12)) {
+    const d = drawRank(c.english);
+    if (!d) continue;
+    // a looser guess only for the gloss's own words, not for a parenthesis or a head noun
+    if (d.rank > 1 && c.tier > 0) continue;
+    const key = (d.rank <= 1 ? 0 : 10) + c.tier * 3 + d.rank;
+    if (!best || key < best.key) best = { c, rank: d.rank, key, subject: d.info.subject };
+  }
+  const reading = best
+    ? { word, english: best.c.english, gloss: best.c.gloss, rank: best.rank, subject: best.subject }
+    : null;
+  if (zhReadings.size > 2000) zhReadings.clear();
+  zhReadings.set(word, reading);
+  return reading ?? undefined;
+}
+
+// counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
+const ZH_COUNT =
+  /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
+// a long nonsense prompt reads at most this many unknown Chinese words through the dictionary
+const ZH_LOOKUPS = 8;
+
 /**
  * Chinese has no spaces. Vocabulary words are matched longest-first (domain words such as
  * 哥布林 or 火把 beat a general segmenter), and Intl.Segmenter's word boundaries decide the rest:
  * a one-character match inside a longer word the vocabulary does not know is a piece of that
  * word (火 in 喷火 is not "fire"), and what is not understood is reported as whole words.
+ * Words the vocabulary lacks are read through the dictionary (`readChineseWord`): a run it does
+ * not cover is cut into dictionary words (哈士奇 is one), and a word the segmenter knows whose
+ * pieces the vocabulary reads as something else (龙虾, a lobster, is no dragon) is read whole.
  */
 function tokenizeChinese(
   s: string,
@@ -183,6 +258,7 @@ function tokenizeChinese(
   L: Lexicon,
   mentions: Mention[],
   unknown: string[],
+  readings: ChineseReading[],
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -202,22 +278,91 @@ function tokenizeChinese(
   for (const f of found) covered.fill(1, f.at, f.at + f.n);
   const words = [...zhSegmenter.segment(s)].map((w) => ({ at: w.index, n: w.segment.length }));
   const wordAt = (i: number) => words.find((w) => i >= w.at && i < w.at + w.n)!;
-  const kept = found.filter((f) => {
+  let kept = found.filter((f) => {
     if (f.n > 1) return true;
     const w = wordAt(f.at);
     if (w.n === 1) return true;
     for (let i = w.at; i < w.at + w.n; i++) if (!covered[i]) return false;
     return true;
   });
-  const used = new Uint8Array(s.length);
-  for (const f of kept) {
-    used.fill(1, f.at, f.at + f.n);
-    mentions.push({ lex: f.lex, word: s.slice(f.at, f.at + f.n), pos: pos + f.at });
+  const read: { at: number; n: number; r: ChineseReading }[] = [];
+  const readAt = new Uint8Array(s.length);
+  let budget = ZH_LOOKUPS;
+  const readWord = (at: number, n: number) => {
+    for (let i = at; i < at + n; i++) if (readAt[i]) return;
+    const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
+    // a word that cuts a vocabulary word in two is no reading of the prompt
+    if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
+    const gap = inside.reduce((k, f) => k + f.n, 0) < n;
+    let pieces: Subject | undefined;
+    for (const f of inside) for (const l of f.lex) if (l.t === "subject") pieces = l.s;
+    // read whole: a word with characters the vocabulary lacks (狐狸精), or one whose pieces
+    // the vocabulary reads as another subject (龙虾 is a lobster, not a dragon)
+    if (!gap && !pieces) return;
+    if (budget-- <= 0) return;
+    const r = readChineseWord(s.slice(at, at + n));
+    if (!r || (!gap && (r.rank > 1 || r.subject === pieces!.id))) return;
+    // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
+    if (n === 1 && r.rank > 0) return;
+    kept = kept.filter((f) => !inside.includes(f));
+    readAt.fill(1, at, at + n);
+    read.push({ at, n, r });
+  };
+  // words of two or more characters, by the segmenter and by the dictionary's longest match
+  const spans = words.filter((w) => w.n >= 2 && !L.zh.has(s.slice(w.at, w.at + w.n)));
+  const hasUnknownWord = spans.length > 0 || [...covered].some((c) => !c);
+  if (hasUnknownWord) {
+    let at = 0;
+    for (const d of segmentByDictionary(s)) {
+      if (d.length >= 2 && !L.zh.has(d)) spans.push({ at, n: d.length });
+      at += d.length;
+    }
   }
+  for (const w of spans.sort((x, y) => y.n - x.n)) readWord(w.at, w.n);
+  // what is left uncovered: dictionary words, longest match first
+  const used = new Uint8Array(s.length);
+  for (const f of kept) used.fill(1, f.at, f.at + f.n);
+  for (let i = 0; i < s.length; ) {
+    if (used[i] || readAt[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !used[j] && !readAt[j]) j++;
+    let at = i;
+    for (const d of segmentByDictionary(s.slice(i, j))) {
+      if (!ZH_COUNT.test(d)) readWord(at, d.length);
+      at += d.length;
+    }
+    i = j;
+  }
+  const out: Mention[] = kept.map((f) => ({
+    lex: f.lex,
+    word: s.slice(f.at, f.at + f.n),
+    pos: pos + f.at,
+  }));
+  const englishAt = new Map<number, string[]>();
+  for (const t of read.sort((a, b) => a.at - b.at)) {
+    used.fill(1, t.at, t.at + t.n);
+    readings.push(t.r);
+    // the English is read like English: vocabulary words become mentions, the rest goes to the
+    // long tail (an icon named by the word) as English words
+    const en = tokenize(t.r.english);
+    for (const m of en.mentions) out.push({ ...m, pos: pos + t.at });
+    if (en.unknown.length) englishAt.set(t.at, en.unknown);
+  }
+  out.sort((a, b) => a.pos - b.pos);
+  mentions.push(...out);
   // not understood: the unmatched characters, grouped by the segmenter's words
   for (const w of words) {
     let run = "";
     for (let i = w.at; i < w.at + w.n; i++) {
+      const english = englishAt.get(i);
+      if (english) {
+        if (run) unknown.push(run);
+        run = "";
+        unknown.push(...english);
+      }
       if (!used[i]) run += s[i];
       else if (run) {
         unknown.push(run);
@@ -228,10 +373,15 @@ function tokenizeChinese(
   }
 }
 
-function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
+function tokenize(text: string): {
+  mentions: Mention[];
+  unknown: string[];
+  readings: ChineseReading[];
+} {
   const L = lex();
   const mentions: Mention[] = [];
   const unknown: string[] = [];
+  const readings: ChineseReading[] = [];
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -251,7 +401,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -280,7 +430,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
     if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
     unknown.push(w);
   }
-  return { mentions, unknown };
+  return { mentions, unknown, readings };
 }
 
 function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
@@ -662,20 +812,55 @@ function setRoleOrRace(r: Reading, s: Subject): void {
   else r.race = id;
 }
 
+/** The first sense of a gloss, as people read it: "husky (sled dog)", "Sun Wukong, the Monkey King". */
+function shownGloss(r: ChineseReading): string {
+  const short = r.gloss.replace(/\s*\(([^()]*)\)/g, (m, inner: string) =>
+    inner.split(" ").length > 4 ? "" : m,
+  );
+  const [first, second] = short.split(/,\s*/);
+  return second && second.split(" ").length <= 4 ? `${first}, ${second}` : first!;
+}
+
+function bareGloss(shown: string): string {
+  return shown.replace(/\s*\([^()]*\)/g, "").trim();
+}
+
+/** What a drawn reading's English is, in Chinese: 狗 for "dog", the English itself otherwise. */
+function drawnZh(r: ChineseReading): string {
+  const s = SUBJECT_BY_ID.get(r.subject);
+  return s ? zhName(s) : r.english;
+}
+
+/** A Chinese word read through the dictionary, said in the interpretation (never silent). */
+function readingGuess(r: ChineseReading): string {
+  const shown = shownGloss(r);
+  const as = bareGloss(shown).toLowerCase() === r.english ? "" : `, drawn as ${r.english}`;
+  return `read "${r.word}" as ${shown}${as} (CC-CEDICT dictionary)`;
+}
+
+function readingGuessZh(r: ChineseReading): string {
+  const shown = shownGloss(r);
+  const bare = bareGloss(shown);
+  const zh = SUBJECT_BY_ID.get(r.subject)?.en.includes(r.english) ? drawnZh(r) : undefined;
+  if (bare.toLowerCase() === r.english)
+    return `把“${r.word}”读作 ${shown}${zh ? `(${zh})` : ""}(CC-CEDICT 词典)`;
+  return `把“${r.word}”读作 ${zh ? `${bare}(一种${zh})` : `${shown}(画作 ${r.english})`}(CC-CEDICT 词典)`;
+}
+
 /** Phase 1: phrases with a game meaning, words, and a size written as digits. */
 function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
-  const { mentions, unknown } = tokenize(text);
+  const { mentions, unknown, readings } = tokenize(text);
   const px = SIZE_RE.exec(text);
   return {
     text,
     phrases,
     mentions,
     unknown,
-    guesses: [],
-    guessesZh: [],
+    guesses: readings.map(readingGuess),
+    guessesZh: readings.map(readingGuessZh),
     ignored: [],
     lent: [],
     colors: [],
