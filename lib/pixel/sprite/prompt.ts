@@ -17,6 +17,7 @@ import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
+import { singulars } from "./inflection";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import {
   type Builder,
@@ -154,16 +155,6 @@ function buildLexicon(): Lexicon {
 function lex(): Lexicon {
   lexicon ??= buildLexicon();
   return lexicon;
-}
-
-/** English plural/inflection folding: wolves → wolf, berries → berry, boxes → box, cats → cat. */
-function singulars(w: string): string[] {
-  const out: string[] = [];
-  if (w.endsWith("ies") && w.length > 4) out.push(`${w.slice(0, -3)}y`);
-  if (w.endsWith("ves") && w.length > 4) out.push(`${w.slice(0, -3)}f`, `${w.slice(0, -3)}fe`);
-  if (w.endsWith("es") && w.length > 3) out.push(w.slice(0, -2));
-  if (w.endsWith("s") && !w.endsWith("ss") && w.length > 2) out.push(w.slice(0, -1));
-  return out;
 }
 
 interface Mention {

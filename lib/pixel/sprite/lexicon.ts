@@ -1,0 +1,220 @@
+// Nouns nobody listed: WordNet 3.1's nouns for things a game draws (lexicon-data.txt, built by
+// scripts/build-lexicon.ts; Princeton WordNet licence, notice in the data header). A word the
+// vocabulary lacks resolves to its first suitable sense and that sense's hypernym chain, up to the
+// first node the engine can draw: a vocabulary word of the same sense ("dog" for a dachshund) or
+// an anchor below (a rodent is drawn as a mouse). The data is read and indexed on first use only.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { singulars } from "./inflection";
+import { SUBJECT_BY_ID, SUBJECTS, type Subject, type SubjectCategory } from "./vocabulary";
+
+/** The kept part of WordNet a noun belongs to (the root of its chain). */
+export type LexiconCategory =
+  | "animal"
+  | "person"
+  | "imaginary being"
+  | "plant"
+  | "food"
+  | "artifact"
+  | "natural object";
+
+export interface LexiconEntry {
+  /** the word as looked up, singular ("guinea pig", "dachshund") */
+  lemma: string;
+  /** WordNet synset labels, specific → general, ending at the drawable node (or the root) */
+  chain: string[];
+  /** the gloss's words that matter for drawing: colours, patterns, parts, sizes, materials */
+  gloss: string;
+  /** vocabulary subject id the chain resolves to, when some node of it is drawable */
+  base?: string;
+  category: LexiconCategory;
+}
+
+/** Chain nodes (synset labels) the vocabulary has no word for, drawn as a near subject. */
+const ANCHORS: Readonly<Record<string, string>> = {
+  // animals: the class → the nearest drawing
+  canine: "dog",
+  feline: "cat",
+  "big cat": "leopard",
+  rodent: "mouse",
+  lagomorph: "rabbit",
+  antelope: "deer",
+  bovid: "goat",
+  bovine: "cow",
+  ruminant: "deer",
+  swine: "pig",
+  equine: "horse",
+  "musteline mammal": "otter",
+  viverrine: "otter",
+  procyonid: "raccoon",
+  marsupial: "kangaroo",
+  primate: "monkey",
+  cetacean: "whale",
+  pinniped: "seal",
+  "bird of prey": "eagle",
+  "gallinaceous bird": "chicken",
+  "columbiform bird": "dove",
+  chelonian: "turtle",
+  "crocodilian reptile": "crocodile",
+  amphibian: "frog",
+  "lepidopterous insect": "butterfly",
+  "hymenopterous insect": "bee",
+  arachnid: "spider",
+  crustacean: "crab",
+  cephalopod: "octopus",
+  gastropod: "snail",
+  bivalve: "clam",
+  insect: "beetle",
+  // food: the course → the nearest drawing
+  "frozen dessert": "ice-cream",
+  // people: any person is drawn as one (the roles table refines it)
+  person: "person",
+  // imaginary beings: a monster of the engine's own
+  "imaginary being": "beast",
+};
+
+/** Vocabulary categories a chain of each WordNet category may resolve to. */
+const COMPATIBLE: Readonly<Record<LexiconCategory, ReadonlySet<SubjectCategory>>> = {
+  animal: new Set(["animal", "creature"]),
+  person: new Set(["character", "race"]),
+  "imaginary being": new Set(["creature", "race", "character", "animal"]),
+  plant: new Set(["plant", "food"]),
+  food: new Set(["food"]),
+  artifact: new Set([
+    "weapon",
+    "armour",
+    "treasure",
+    "tool",
+    "prop",
+    "building",
+    "vehicle",
+    "ui",
+    "food",
+    "terrain",
+  ]),
+  "natural object": new Set(["plant", "terrain", "treasure", "prop", "ui"]),
+};
+
+const ROOTS: Readonly<Record<string, LexiconCategory>> = {
+  animal: "animal",
+  person: "person",
+  plant: "plant",
+  "imaginary being": "imaginary being",
+  "spiritual being": "imaginary being",
+  artifact: "artifact",
+  food: "food",
+  "natural object": "natural object",
+  fungus: "plant",
+};
+
+interface Data {
+  parent: Int32Array;
+  /** raw `lemmas;traits` text of each synset, split on demand */
+  rest: string[];
+  /** looked-up lemma → synset index */
+  byLemma: Map<string, number>;
+  /** vocabulary words (English, not weak) → subjects */
+  vocab: Map<string, Subject[]>;
+}
+
+let data: Data | undefined;
+
+function dataFile(): string {
+  const local = path.join(process.cwd(), "lib", "pixel", "sprite", "lexicon-data.txt");
+  if (fs.existsSync(local)) return local;
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), "lexicon-data.txt");
+}
+
+function load(): Data {
+  const text = fs.readFileSync(dataFile(), "utf8");
+  const lines = text.split("\n").filter((l) => l && !l.startsWith("#"));
+  const parent = new Int32Array(lines.length);
+  const rest: string[] = new Array(lines.length);
+  const byLemma = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const a = line.indexOf(";");
+    parent[i] = a === 0 ? -1 : Number.parseInt(line.slice(0, a), 36);
+    const r = line.slice(a + 1);
+    rest[i] = r;
+    const lemmas = r.slice(0, r.indexOf(";"));
+    for (const l of lemmas.split(",")) if (l[0] !== "-") byLemma.set(l, i);
+  }
+  const vocab = new Map<string, Subject[]>();
+  for (const s of SUBJECTS) {
+    // not stand-ins: "raptor" (a stand-in for dinosaur) is also WordNet's bird of prey
+    for (const w of s.en.filter((x) => !s.standIn.includes(x))) {
+      const list = vocab.get(w);
+      if (list) list.push(s);
+      else vocab.set(w, [s]);
+    }
+  }
+  return { parent, rest, byLemma, vocab };
+}
+
+function lemmasOf(d: Data, i: number): string[] {
+  const r = d.rest[i]!;
+  return r.slice(0, r.indexOf(";")).split(",");
+}
+
+function label(l: string): string {
+  return l[0] === "-" ? l.slice(1) : l;
+}
+
+/** The vocabulary subject a chain node is, when one of its own words names it in that sense. */
+function drawableAs(d: Data, i: number, category: LexiconCategory): string | undefined {
+  const ok = COMPATIBLE[category];
+  const lemmas = lemmasOf(d, i);
+  for (const l of lemmas) {
+    if (l[0] === "-") continue;
+    const s = d.vocab.get(l)?.find((x) => ok.has(x.category));
+    if (s) return s.id;
+  }
+  const anchor = ANCHORS[label(lemmas[0]!)];
+  return anchor && SUBJECT_BY_ID.has(anchor) ? anchor : undefined;
+}
+
+function entryAt(d: Data, lemma: string, start: number): LexiconEntry | undefined {
+  const path: number[] = [];
+  let category: LexiconCategory | undefined;
+  for (let i = start; i >= 0 && path.length < 40; i = d.parent[i]!) {
+    path.push(i);
+    const root = ROOTS[label(lemmasOf(d, i)[0]!)];
+    if (root) {
+      category = root;
+      break;
+    }
+  }
+  if (!category) return undefined;
+  const chain: string[] = [];
+  let base: string | undefined;
+  for (const i of path) {
+    chain.push(label(lemmasOf(d, i)[0]!));
+    base = drawableAs(d, i, category);
+    if (base) break;
+  }
+  const r = d.rest[start]!;
+  return { lemma, chain, gloss: r.slice(r.indexOf(";") + 1), base, category };
+}
+
+/**
+ * A noun (one or more words) → its WordNet entry, or undefined when WordNet has no drawable
+ * sense of it. Plurals fold ("guinea pigs" → guinea pig); hyphens and spaces are interchangeable.
+ */
+export function lookupNoun(words: string): LexiconEntry | undefined {
+  const w = words.toLowerCase().trim().replace(/\s+/g, " ");
+  if (w.length < 2 || w.length > 40 || !/^[a-z][a-z' -]*$/.test(w)) return undefined;
+  data ??= load();
+  const d = data;
+  const last = w.split(" ").pop()!;
+  const head = w.slice(0, w.length - last.length);
+  const forms = [w, ...singulars(last).map((s) => head + s)];
+  for (const f of forms) {
+    for (const g of [f, f.replace(/-/g, " "), f.replace(/ /g, "-")]) {
+      const i = d.byLemma.get(g);
+      if (i !== undefined) return entryAt(d, g, i);
+    }
+  }
+  return undefined;
+}
