@@ -18,6 +18,7 @@ import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { singulars } from "./inflection";
+import { lookupNoun } from "./lexicon";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import {
   type Builder,
@@ -172,20 +173,30 @@ let zhSegmenter: Intl.Segmenter | undefined;
 export interface ChineseReading {
   /** the Chinese word as typed */
   word: string;
-  /** the English read in its place ("dog") */
+  /** the English read in its place ("dog", "golden dog") */
   english: string;
   /** the dictionary sense it came from ("husky (sled dog)") */
   gloss: string;
-  /** 0: the vocabulary draws it; 1: a borrowed icon; 2: another flagged guess */
+  /** how it is drawn, best first (READING_RANK) */
   rank: number;
   /** what the English alone draws (a vocabulary id or an icon name) */
   subject: string;
+  /** the WordNet lemma whose chain led to the drawing ("husky" → dog), when it did */
+  lexicon?: string;
 }
 
 /**
- * How the engine draws an English phrase on its own: 0 from its vocabulary with nothing left
- * over, 1 as a borrowed icon, 2 with other flagged guesses; undefined when it draws nothing (or
- * only by reading the phrase as a misspelling, a guess on top of a translation).
+ * How a reading is drawn, best first: the vocabulary; the noun lexicon's chain for a being (a
+ * husky is a dog that walks); a borrowed icon named by the word itself; the lexicon's chain for
+ * a thing (an abacus icon beats "a kind of slab"); any other flagged guess (only for a gloss's
+ * own words).
+ */
+const READING_RANK = { vocabulary: 0, lexiconBeing: 1, namedIcon: 2, lexiconThing: 3, loose: 4 };
+const LIVING = new Set(["animal", "person", "imaginary being", "plant"]);
+
+/**
+ * How the engine draws an English phrase on its own; undefined when it draws nothing (or only by
+ * reading the phrase as a misspelling, a guess on top of a translation).
  */
 function drawRank(english: string): { rank: number; info: PromptInfo } | undefined {
   const info = parsePrompt(english);
@@ -193,36 +204,64 @@ function drawRank(english: string): { rank: number; info: PromptInfo } | undefin
   // a phrase half read ("steamed stuffed bun": "steamed" unknown) is not what the word means
   if (info.unknown.length) return undefined;
   // a noun that only lends its colours ("sled dog") reads less well than the head noun alone
-  if (!info.guesses.length && !info.ignored.length && !info.lent.length) return { rank: 0, info };
+  if (!info.guesses.length && !info.ignored.length && !info.lent.length)
+    return { rank: READING_RANK.vocabulary, info };
   // an icon named by the phrase itself ("seahorse"), not a loose concept (buddhism → lotus)
   const named = info.subject.replace(/-/g, " ").includes(english.replace(/-/g, " "));
-  if (info.builder === "icon" && named && !info.ignored.length) return { rank: 1, info };
-  return { rank: 2, info };
+  if (info.builder === "icon" && named && !info.ignored.length)
+    return { rank: READING_RANK.namedIcon, info };
+  return { rank: READING_RANK.loose, info };
+}
+
+const MODIFIER_WORDS = new Set([...COLORS.flatMap((c) => c.en), ...MATERIALS.flatMap((m) => m.en)]);
+
+/**
+ * A noun the vocabulary lacks, through the WordNet lexicon: the vocabulary subject its chain
+ * ends at, with the colours its gloss names ("goldfish": golden → "golden fish").
+ */
+function lexiconRank(english: string): { english: string; rank: number; lemma: string } | undefined {
+  const entry = lookupNoun(english);
+  const base = entry?.base ? SUBJECT_BY_ID.get(entry.base) : undefined;
+  if (!entry || !base?.en[0]) return undefined;
+  const colours = entry.gloss.split(/\s+/).filter((w) => MODIFIER_WORDS.has(w));
+  const drawn = [...new Set(colours)].slice(0, 2).concat(base.en[0]).join(" ");
+  if (drawRank(drawn)?.rank !== READING_RANK.vocabulary) return undefined;
+  const rank = LIVING.has(entry.category) ? READING_RANK.lexiconBeing : READING_RANK.lexiconThing;
+  return { english: drawn, rank, lemma: entry.lemma };
 }
 
 const zhReadings = new Map<string, ChineseReading | null>();
 
 /**
  * The English a Chinese word is drawn as: of its dictionary senses' phrases (glossCandidates),
- * one the engine draws from its vocabulary or a borrowed icon wins over a looser guess, then the
- * gloss's own words over a parenthesis or a head noun ("husky (sled dog)" → "dog" only because
- * "husky" alone draws nothing). Undefined when the dictionary lacks the word or nothing reads.
+ * the best drawn (READING_RANK), then the gloss's own words over a parenthesis or a head noun
+ * ("husky (sled dog)" → the lexicon's dog; without it "dog", the parenthesis's head noun).
+ * Undefined when the dictionary lacks the word or nothing reads.
  */
 export function readChineseWord(word: string): ChineseReading | undefined {
   const hit = zhReadings.get(word);
   if (hit !== undefined) return hit ?? undefined;
-  let best: { c: GlossCandidate; rank: number; key: number; subject: string } | undefined;
+  let best: (ChineseReading & { key: number }) | undefined;
+  const consider = (c: GlossCandidate, english: string, rank: number, lexicon?: string) => {
+    // a looser guess only for the gloss's own words, not for a parenthesis or a head noun
+    if (rank === READING_RANK.loose && c.tier > 0) return;
+    const key = (rank === READING_RANK.loose ? 100 : 0) + c.tier * 5 + rank;
+    if (best && key >= best.key) return;
+    const subject = parsePrompt(english).subject;
+    best = { word, english, gloss: c.gloss, rank, subject, lexicon, key };
+  };
   for (const c of glossCandidates(cedictEntries(word) ?? []).slice(0, 12)) {
     const d = drawRank(c.english);
-    if (!d) continue;
-    // a looser guess only for the gloss's own words, not for a parenthesis or a head noun
-    if (d.rank > 1 && c.tier > 0) continue;
-    const key = (d.rank <= 1 ? 0 : 10) + c.tier * 3 + d.rank;
-    if (!best || key < best.key) best = { c, rank: d.rank, key, subject: d.info.subject };
+    if (d) consider(c, c.english, d.rank);
+    if (d?.rank === READING_RANK.vocabulary || c.tier === 2) continue;
+    const lx = lexiconRank(c.english);
+    if (lx) consider(c, lx.english, lx.rank, lx.lemma);
   }
-  const reading = best
-    ? { word, english: best.c.english, gloss: best.c.gloss, rank: best.rank, subject: best.subject }
-    : null;
+  let reading: ChineseReading | null = null;
+  if (best) {
+    const { key: _key, ...r } = best;
+    reading = r;
+  }
   if (zhReadings.size > 2000) zhReadings.clear();
   zhReadings.set(word, reading);
   return reading ?? undefined;
@@ -292,9 +331,9 @@ function tokenizeChinese(
     if (!gap && !pieces) return;
     if (budget-- <= 0) return;
     const r = readChineseWord(s.slice(at, at + n));
-    if (!r || (!gap && (r.rank > 1 || r.subject === pieces!.id))) return;
+    if (!r || (!gap && (r.rank > READING_RANK.namedIcon || r.subject === pieces!.id))) return;
     // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
-    if (n === 1 && r.rank > 0) return;
+    if (n === 1 && r.rank !== READING_RANK.vocabulary) return;
     kept = kept.filter((f) => !inside.includes(f));
     readAt.fill(1, at, at + n);
     read.push({ at, n, r });
@@ -816,23 +855,29 @@ function bareGloss(shown: string): string {
   return shown.replace(/\s*\([^()]*\)/g, "").trim();
 }
 
-/** What a drawn reading's English is, in Chinese: 狗 for "dog", the English itself otherwise. */
-function drawnZh(r: ChineseReading): string {
+/** The drawn subject's name in Chinese when the English names it ("dog", "golden fish" → 鱼). */
+function drawnZh(r: ChineseReading): string | undefined {
   const s = SUBJECT_BY_ID.get(r.subject);
-  return s ? zhName(s) : r.english;
+  const head = r.english.split(" ").pop()!;
+  return s && (s.en.includes(r.english) || s.en.includes(head)) ? zhName(s) : undefined;
 }
 
 /** A Chinese word read through the dictionary, said in the interpretation (never silent). */
 function readingGuess(r: ChineseReading): string {
   const shown = shownGloss(r);
-  const as = bareGloss(shown).toLowerCase() === r.english ? "" : `, drawn as ${r.english}`;
-  return `read "${r.word}" as ${shown}${as} (CC-CEDICT dictionary)`;
+  const how =
+    bareGloss(shown).toLowerCase() === r.english
+      ? ""
+      : r.lexicon
+        ? `, a kind of ${r.english.split(" ").pop()} (WordNet), drawn as ${r.english}`
+        : `, drawn as ${r.english}`;
+  return `read "${r.word}" as ${shown}${how} (CC-CEDICT dictionary)`;
 }
 
 function readingGuessZh(r: ChineseReading): string {
   const shown = shownGloss(r);
   const bare = bareGloss(shown);
-  const zh = SUBJECT_BY_ID.get(r.subject)?.en.includes(r.english) ? drawnZh(r) : undefined;
+  const zh = drawnZh(r);
   if (bare.toLowerCase() === r.english)
     return `把“${r.word}”读作 ${shown}${zh ? `(${zh})` : ""}(CC-CEDICT 词典)`;
   return `把“${r.word}”读作 ${zh ? `${bare}(一种${zh})` : `${shown}(画作 ${r.english})`}(CC-CEDICT 词典)`;

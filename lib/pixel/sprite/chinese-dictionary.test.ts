@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { cleanGloss, glossCandidates, segmentByDictionary } from "./chinese-dictionary";
+import { renderSpriteGrid } from "./engine";
+import { parsePrompt } from "./prompt";
+import { SUBJECTS } from "./vocabulary";
+
+const english = (entries: Parameters<typeof glossCandidates>[0]) =>
+  glossCandidates(entries).map((c) => c.english);
+
+describe("gloss choice (fixtures in CC-CEDICT's format)", () => {
+  it("a gloss's own words first, then its parenthesis, then head nouns", () => {
+    expect(english([{ pinyin: "ha1 shi4 qi2", glosses: ["husky (sled dog)"] }])).toEqual([
+      "husky",
+      "sled dog",
+      "dog",
+    ]);
+  });
+
+  it("skips surnames, abbreviations and cross-references; common nouns before proper ones", () => {
+    const ma = [
+      { pinyin: "Ma3", glosses: ["surname Ma", "abbr. for Malaysia 馬來西亞|马来西亚[Ma3 lai2 xi1 ya4]"] },
+      { pinyin: "ma3", glosses: ["horse", "horse or cavalry piece in Chinese chess"] },
+    ];
+    expect(english(ma)[0]).toBe("horse");
+    expect(english(ma)).not.toContain("ma");
+    expect(english([{ pinyin: "jian4", glosses: ["variant of 劍|剑[jian4]"] }])).toEqual([]);
+    expect(english([{ pinyin: "pao3", glosses: ["to run", "to escape"] }])).toEqual([]);
+  });
+
+  it("cleans classifiers, inline Chinese and (bound form)", () => {
+    expect(cleanGloss("fish (CL:條|条[tiao2],尾[wei3])")).toBe("fish");
+    expect(cleanGloss("(bound form) dragon")).toBe("dragon");
+    expect(english([{ pinyin: "yu2", glosses: ["fish (CL:條|条[tiao2],尾[wei3])"] }])).toEqual([
+      "fish",
+    ]);
+  });
+
+  it("a proper noun lends its descriptive parts, not its name; places are skipped", () => {
+    const wukong = english([
+      {
+        pinyin: "Sun1 Wu4 kong1",
+        glosses: [
+          "Sun Wukong, the Monkey King, character with supernatural powers in the novel Journey to the West 西遊記|西游记[Xi1 you2 Ji4]",
+        ],
+      },
+    ]);
+    expect(wukong[0]).toBe("monkey king");
+    expect(wukong).not.toContain("sun wukong");
+    expect(
+      english([
+        {
+          pinyin: "Ha1 er3 bin1",
+          glosses: ["Harbin, subprovincial city and capital of Heilongjiang province"],
+        },
+      ]),
+    ).toEqual([]);
+  });
+});
+
+describe("Chinese words the vocabulary lacks (the real dictionary)", () => {
+  it("segments an unknown run by the dictionary's longest match (哈士奇 is one word)", () => {
+    expect(segmentByDictionary("哈士奇")).toEqual(["哈士奇"]);
+    const words = segmentByDictionary("孙悟空拿着金箍棒");
+    expect(words[0]).toBe("孙悟空");
+    expect(words[words.length - 1]).toBe("金箍棒");
+  });
+
+  it("一只哈士奇 draws the dog rig and says what 哈士奇 was read as, in both languages", () => {
+    const info = parsePrompt("一只哈士奇");
+    expect(info.builder).toBe("animal");
+    expect(info.subject).toBe("dog");
+    expect(info.nothingMatched).toBe(false);
+    expect(info.unknown).toEqual([]);
+    expect(info.guessesZh.join(" ")).toContain("把“哈士奇”读作 husky(一种狗)");
+    expect(info.guesses.join(" ")).toMatch(/read "哈士奇" as husky/);
+    const r = renderSpriteGrid({ prompt: "一只哈士奇", seed: 1, mode: "idle", index: 0, count: 1 });
+    expect(r.interpretation.builder).toBe("animal");
+    expect(r.interpretation.summary_zh).toContain("哈士奇");
+    let opaque = 0;
+    for (let i = 3; i < r.grid.data.length; i += 4) if (r.grid.data[i]! > 0) opaque++;
+    expect(opaque).toBeGreaterThan(60);
+  });
+
+  it("一条金鱼 is an orange fish", async () => {
+    const { renderSprite } = await import("./engine");
+    for (const seed of [1, 2, 3]) {
+      const r = await renderSprite({ prompt: "一条金鱼", seed, mode: "idle", index: 0, count: 1 });
+      expect(r.interpretation.subject).toBe("goldfish");
+      const d = r.grid.data;
+      let n = 0;
+      let red = 0;
+      let green = 0;
+      let blue = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (d[i + 3]! > 0) {
+          n++;
+          red += d[i]!;
+          green += d[i + 1]!;
+          blue += d[i + 2]!;
+        }
+      // orange: red over green over blue (the vocabulary's old fish was a blue tropical fish)
+      expect(red).toBeGreaterThan(green);
+      expect(green).toBeGreaterThan(blue);
+      expect((red - blue) / n).toBeGreaterThan(80);
+    }
+  });
+
+  it("a word whose pieces the vocabulary reads as another subject is read whole (海马 is no horse)", () => {
+    const info = parsePrompt("一只海马");
+    expect(info.subject).not.toBe("horse");
+    expect(info.guesses.join(" ")).toMatch(/read "海马" as sea horse/);
+  });
+
+  it("every Chinese vocabulary word reads as before: no dictionary reading", () => {
+    for (const s of SUBJECTS)
+      for (const w of s.zh) {
+        const info = parsePrompt(w);
+        expect(info.guesses.join(" "), w).not.toContain("CC-CEDICT");
+      }
+  });
+
+  it("colours, materials and counts in Chinese keep working", () => {
+    const red = parsePrompt("红色的哈士奇");
+    expect(red.subject).toBe("dog");
+    expect(red.colors.length).toBe(1);
+    expect(red.colors[0]![0]).toBeGreaterThan(red.colors[0]![2]);
+    const two = parsePrompt("拿着两把剑的武士");
+    expect(two.held?.count).toBe(2);
+    expect(parsePrompt("金剑").materials).toContain("gold");
+    expect(parsePrompt("一条金鱼").unknown).toEqual([]);
+  });
+
+  it("a word nothing can be read from is still reported, not guessed silently", () => {
+    const info = parsePrompt("一只麒麟");
+    expect(info.nothingMatched).toBe(true);
+    expect(info.unknown).toContain("麒麟");
+  });
+});
