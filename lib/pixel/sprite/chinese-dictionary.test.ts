@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { cleanGloss, glossCandidates, segmentByDictionary } from "./chinese-dictionary";
+import {
+  cleanGloss,
+  crossReferences,
+  glossCandidates,
+  segmentByDictionary,
+} from "./chinese-dictionary";
 import { renderSpriteGrid } from "./engine";
 import { parsePrompt } from "./prompt";
 import { SUBJECTS } from "./vocabulary";
@@ -12,13 +17,35 @@ describe("gloss choice (fixtures in CC-CEDICT's format)", () => {
     expect(english([{ pinyin: "ha1 shi4 qi2", glosses: ["husky (sled dog)"] }])).toEqual([
       "husky",
       "sled dog",
+      "sleddog",
       "dog",
     ]);
   });
 
+  it("alternatives, kinds named by their class, and a head noun that remembers its phrase", () => {
+    expect(
+      english([{ pinyin: "hu2 lu5", glosses: ["calabash or bottle gourd", "(poker) full house"] }]),
+    ).toEqual(["calabash", "bottle gourd", "bottlegourd", "gourd"]);
+    const shiba = glossCandidates([
+      { pinyin: "chai2 quan3", glosses: ["shiba inu (Japanese dog breed)"] },
+    ]);
+    expect(shiba.map((c) => c.english)).toContain("japanese dog");
+    expect(shiba.find((c) => c.english === "dog")).toMatchObject({ tier: 2, of: "japanese dog" });
+  });
+
+  it("follows an entry that only points to another word", () => {
+    expect(
+      crossReferences([{ pinyin: "huang2 shu3 lang2", glosses: ["see 黃鼬|黄鼬[huang2 you4]"] }]),
+    ).toEqual(["黄鼬"]);
+    expect(crossReferences([{ pinyin: "ma3", glosses: ["horse"] }])).toEqual([]);
+  });
+
   it("skips surnames, abbreviations and cross-references; common nouns before proper ones", () => {
     const ma = [
-      { pinyin: "Ma3", glosses: ["surname Ma", "abbr. for Malaysia 馬來西亞|马来西亚[Ma3 lai2 xi1 ya4]"] },
+      {
+        pinyin: "Ma3",
+        glosses: ["surname Ma", "abbr. for Malaysia 馬來西亞|马来西亚[Ma3 lai2 xi1 ya4]"],
+      },
       { pinyin: "ma3", glosses: ["horse", "horse or cavalry piece in Chinese chess"] },
     ];
     expect(english(ma)[0]).toBe("horse");
@@ -109,6 +136,22 @@ describe("Chinese words the vocabulary lacks (the real dictionary)", () => {
     const info = parsePrompt("一只海马");
     expect(info.subject).not.toBe("horse");
     expect(info.guesses.join(" ")).toMatch(/read "海马" as sea horse/);
+  });
+
+  it("a modifier with one subject stays compositional (火龙 is a fire dragon, not a lantern)", () => {
+    const info = parsePrompt("火龙");
+    expect(info.subject).toBe("dragon");
+    expect(info.materials).toContain("fire");
+    expect(info.guesses).toEqual([]);
+  });
+
+  it("a word two of whose pieces name things is read whole or said to be read by its parts", () => {
+    const bird = parsePrompt("一只蜂鸟");
+    expect(bird.lent).toEqual([]);
+    expect(bird.guesses.join(" ")).toMatch(/read "蜂鸟" as hummingbird/);
+    const weasel = parsePrompt("一只黄鼠狼");
+    expect(weasel.subject).not.toBe("wolf");
+    expect(weasel.guesses.join(" ")).toMatch(/黄鼠狼/);
   });
 
   it("every Chinese vocabulary word reads as before: no dictionary reading", () => {

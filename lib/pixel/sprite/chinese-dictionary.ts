@@ -87,7 +87,10 @@ export function cleanGloss(gloss: string): string {
       .replace(/CL:[^;)]*/g, "")
       // 西遊記|西游记[Xi1 you2 Ji4], 鳳凰縣|凤凰县[…], 仁[ren2]
       .replace(/[\u3400-\u9fff\uf900-\ufaff|]+(?:\[[^\]]*\])?/g, "")
-      .replace(/\((?:bound form|loanword|zoology|botany|biology|Chinese mythology|mythology)\)/gi, "")
+      .replace(
+        /\((?:bound form|loanword|zoology|botany|biology|Chinese mythology|mythology)\)/gi,
+        "",
+      )
       .replace(/\(\s*\)/g, "")
       .replace(/\s+/g, " ")
       .replace(/\s+([,;)])/g, "$1")
@@ -104,63 +107,84 @@ export interface GlossCandidate {
   gloss: string;
   /** 0: a part of a gloss; 1: a parenthesis or a part written as one word; 2: a head noun */
   tier: 0 | 1 | 2;
+  /** a head noun's phrase ("sled dog" for "dog"): the head must draw what the phrase draws */
+  of?: string;
 }
+
+// a kind named by its class ("Japanese dog breed"): the thing is the words before the class
+const CLASS_WORD = /\s+(?:breed|species|variety|cultivar|genus)$/i;
 
 /**
  * The English phrases a dictionary entry may be drawn as, best first: each short part of each
- * gloss ("Sun Wukong, the Monkey King, character …" → "Sun Wukong", "Monkey King"), then what a
- * parenthesis says it is ("husky (sled dog)" → "sled dog"), then the last word of a part as its
- * head noun ("sled dog" → "dog"); a two-word part is also tried as one word ("sea horse" →
- * "seahorse"). Surnames, places, cross-references, classifiers and verbs are
- * skipped; a proper noun's entry (capitalised pinyin) only lends its descriptive parts.
+ * gloss ("Sun Wukong, the Monkey King, character …" → "Sun Wukong", "Monkey King"; "calabash or
+ * bottle gourd" → both), then what a parenthesis says it is ("husky (sled dog)" → "sled dog"),
+ * a two-word part written as one word ("sea horse" → "seahorse"), then the last word of a part
+ * as its head noun ("sled dog" → "dog"). Surnames, places, cross-references, classifiers, verbs
+ * and senses behind a domain tag ("(poker) full house") are skipped; a proper noun's entry
+ * (capitalised pinyin) only lends its descriptive parts.
  */
 export function glossCandidates(entries: CedictEntry[]): GlossCandidate[] {
   // common nouns before proper nouns (马: "horse" before "surname Ma")
   const ordered = [...entries].sort(
     (a, b) => Number(/^[A-Z]/.test(a.pinyin)) - Number(/^[A-Z]/.test(b.pinyin)),
   );
-  const first: GlossCandidate[] = [];
-  const hints: GlossCandidate[] = [];
-  const heads: GlossCandidate[] = [];
+  const tiers: [GlossCandidate[], GlossCandidate[], GlossCandidate[]] = [[], [], []];
   const seen = new Set<string>();
-  const push = (list: GlossCandidate[], english: string, gloss: string) => {
-    const e = english.replace(ARTICLE, "").trim();
-    if (!e || e.split(" ").length > 3 || !/^[a-z][a-z' -]*$/i.test(e)) return;
-    if (seen.has(e.toLowerCase())) return;
-    seen.add(e.toLowerCase());
-    const tier = list === first ? 0 : list === hints ? 1 : 2;
-    list.push({ english: e, gloss, tier });
+  const push = (tier: 0 | 1 | 2, english: string, gloss: string, of?: string) => {
+    const e = english.replace(ARTICLE, "").trim().toLowerCase();
+    if (!e || e.split(" ").length > 3 || !/^[a-z][a-z' -]*$/.test(e)) return;
+    if (seen.has(e)) return;
+    seen.add(e);
+    tiers[tier].push(of ? { english: e, gloss, tier, of } : { english: e, gloss, tier });
+  };
+  const phrase = (tier: 0 | 1, p: string, sense: string) => {
+    const words = p.replace(ARTICLE, "").replace(CLASS_WORD, "").toLowerCase().split(" ");
+    push(tier, words.join(" "), sense);
+    if (words.length === 2) push(1, words.join(""), sense);
+    if (words.length > 1 && words.length <= 3)
+      push(2, words[words.length - 1]!, sense, words.join(" "));
   };
   for (const entry of ordered) {
     const proper = /^[A-Z]/.test(entry.pinyin);
     for (const raw of entry.glosses) {
       if (SKIP_GLOSS.test(raw.trim())) continue;
       const gloss = cleanGloss(raw);
-      if (!gloss || SKIP_GLOSS.test(gloss) || (proper && PLACE.test(gloss))) continue;
+      // a sense behind a tag the cleaning kept ("(poker) full house") is another field's word
+      if (!gloss || gloss.startsWith("(") || SKIP_GLOSS.test(gloss)) continue;
+      if (proper && PLACE.test(gloss)) continue;
       for (const sense of gloss.split(/;\s*/)) {
         const hint = /\(([^()]*)\)/.exec(sense)?.[1];
         const bare = sense.replace(/\([^()]*\)/g, "").trim();
-        const parts = bare.split(/,\s*/).map((p) => p.trim());
-        for (const p of parts) {
-          // a proper noun's own name ("Sun Wukong", "Nezha") is not an English word to draw
-          if (proper && /^[A-Z]/.test(p) && !/^(?:the )/i.test(p) && p.split(" ").length <= 2) {
-            if (p.split(" ").every((w) => /^[A-Z]/.test(w))) continue;
+        for (const part of bare.split(/,\s*/))
+          for (const p of part.split(/\s+or\s+/)) {
+            // a proper noun's own name ("Sun Wukong", "Nezha") is not an English word to draw
+            const name = p.replace(/^the\s+/i, "").split(" ");
+            if (proper && p === name.join(" ") && name.every((w) => /^[A-Z]/.test(w))) continue;
+            phrase(0, p.replace(/^the\s+/i, ""), sense);
           }
-          push(first, p.replace(/^the\s+/i, "").toLowerCase(), sense);
-          const words = p.replace(ARTICLE, "").toLowerCase().split(" ");
-          if (words.length === 2) push(hints, words.join(""), sense);
-          if (words.length > 1 && words.length <= 3) push(heads, words[words.length - 1]!, sense);
-        }
-        if (hint && !/^(?:lit\.|Tw|coll|old|dialect|fig\.|slang)/i.test(hint)) {
-          push(hints, hint.toLowerCase(), sense);
-          const words = hint.replace(ARTICLE, "").split(" ");
-          if (words.length > 1 && words.length <= 3)
-            push(heads, words[words.length - 1]!.toLowerCase(), sense);
-        }
+        if (hint && !/^(?:lit\.|Tw|coll|old|dialect|fig\.|slang|abbr)/i.test(hint))
+          phrase(1, hint, sense);
       }
     }
   }
-  return [...first, ...hints, ...heads];
+  return [...tiers[0], ...tiers[1], ...tiers[2]];
+}
+
+/**
+ * The words an entry only points to ("see 黃鼬|黄鼬[huang2 you4]", "variant of 劍|剑[jian4]"):
+ * their simplified forms, to be read when the entry itself has no drawable sense.
+ */
+export function crossReferences(entries: CedictEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries)
+    for (const g of e.glosses) {
+      const m =
+        /^(?:see(?: also)?|(?:old |archaic )?variant of|also written)\s+(?:[\u3400-\u9fff\uf900-\ufaff]+\|)?([\u3400-\u9fff\uf900-\ufaff]+)/.exec(
+          g.trim(),
+        );
+      if (m && !out.includes(m[1]!)) out.push(m[1]!);
+    }
+  return out;
 }
 
 /** Whether the dictionary is loaded in this process (for tests and the speed bench). */

@@ -9,6 +9,7 @@ import type { Rgb } from "../types";
 import { BUILDERS, type SubjectKind } from "./builders";
 import {
   cedictEntries,
+  crossReferences,
   type GlossCandidate,
   glossCandidates,
   segmentByDictionary,
@@ -213,17 +214,24 @@ function drawRank(english: string): { rank: number; info: PromptInfo } | undefin
   return { rank: READING_RANK.loose, info };
 }
 
-const MODIFIER_WORDS = new Set([...COLORS.flatMap((c) => c.en), ...MATERIALS.flatMap((m) => m.en)]);
+// a gloss's colours (and the metals that are colours: "golden") describe the animal; its other
+// material words do not (a woodpecker bores wood, it is not made of it)
+const GLOSS_COLOURS = new Set([
+  ...COLORS.flatMap((c) => c.en),
+  ...MATERIALS.filter((m) => m.id === "gold" || m.id === "silver").flatMap((m) => m.en),
+]);
 
 /**
  * A noun the vocabulary lacks, through the WordNet lexicon: the vocabulary subject its chain
  * ends at, with the colours its gloss names ("goldfish": golden → "golden fish").
  */
-function lexiconRank(english: string): { english: string; rank: number; lemma: string } | undefined {
+function lexiconRank(
+  english: string,
+): { english: string; rank: number; lemma: string } | undefined {
   const entry = lookupNoun(english);
   const base = entry?.base ? SUBJECT_BY_ID.get(entry.base) : undefined;
   if (!entry || !base?.en[0]) return undefined;
-  const colours = entry.gloss.split(/\s+/).filter((w) => MODIFIER_WORDS.has(w));
+  const colours = entry.gloss.split(/\s+/).filter((w) => GLOSS_COLOURS.has(w));
   const drawn = [...new Set(colours)].slice(0, 2).concat(base.en[0]).join(" ");
   if (drawRank(drawn)?.rank !== READING_RANK.vocabulary) return undefined;
   const rank = LIVING.has(entry.category) ? READING_RANK.lexiconBeing : READING_RANK.lexiconThing;
@@ -238,32 +246,58 @@ const zhReadings = new Map<string, ChineseReading | null>();
  * ("husky (sled dog)" → the lexicon's dog; without it "dog", the parenthesis's head noun).
  * Undefined when the dictionary lacks the word or nothing reads.
  */
-export function readChineseWord(word: string): ChineseReading | undefined {
+export function readChineseWord(word: string, follow = true): ChineseReading | undefined {
   const hit = zhReadings.get(word);
   if (hit !== undefined) return hit ?? undefined;
+  const entries = cedictEntries(word) ?? [];
   let best: (ChineseReading & { key: number }) | undefined;
-  const consider = (c: GlossCandidate, english: string, rank: number, lexicon?: string) => {
+  const consider = (
+    key0: number,
+    c: GlossCandidate,
+    english: string,
+    rank: number,
+    lx?: string,
+  ) => {
     // a looser guess only for the gloss's own words, not for a parenthesis or a head noun
     if (rank === READING_RANK.loose && c.tier > 0) return;
-    const key = (rank === READING_RANK.loose ? 100 : 0) + c.tier * 5 + rank;
+    // the dictionary's order of senses first (雪人 is a snowman before a yeti), how it is drawn
+    // second; a looser guess only when nothing else reads
+    const key = (rank === READING_RANK.loose ? 1000 : 0) + key0 * 10 + rank;
     if (best && key >= best.key) return;
     const subject = parsePrompt(english).subject;
-    best = { word, english, gloss: c.gloss, rank, subject, lexicon, key };
+    best = { word, english, gloss: c.gloss, rank, subject, lexicon: lx, key };
   };
-  for (const c of glossCandidates(cedictEntries(word) ?? []).slice(0, 12)) {
-    const d = drawRank(c.english);
-    if (d) consider(c, c.english, d.rank);
-    if (d?.rank === READING_RANK.vocabulary || c.tier === 2) continue;
-    const lx = lexiconRank(c.english);
-    if (lx) consider(c, lx.english, lx.rank, lx.lemma);
-  }
+  glossCandidates(entries)
+    .slice(0, 14)
+    .forEach((c, i) => {
+      // a head noun stands for its phrase only when it draws the same ("sled dog" → dog; "ox
+      // head" is no head)
+      if (c.of) {
+        const whole = drawRank(c.of);
+        if (whole && whole.info.subject !== parsePrompt(c.english).subject) return;
+      }
+      const d = drawRank(c.english);
+      if (d) consider(i, c, c.english, d.rank);
+      if (d?.rank === READING_RANK.vocabulary) return;
+      const lx = lexiconRank(c.english);
+      if (lx) consider(i, c, lx.english, lx.rank, lx.lemma);
+    });
   let reading: ChineseReading | null = null;
   if (best) {
     const { key: _key, ...r } = best;
     reading = r;
+  } else if (follow) {
+    // an entry that only points to another word ("see 黄鼬"): that word's reading
+    for (const ref of crossReferences(entries).slice(0, 2)) {
+      const r = readChineseWord(ref, false);
+      if (r) {
+        reading = { ...r, word };
+        break;
+      }
+    }
   }
   if (zhReadings.size > 2000) zhReadings.clear();
-  zhReadings.set(word, reading);
+  if (follow) zhReadings.set(word, reading);
   return reading ?? undefined;
 }
 
@@ -291,6 +325,7 @@ function tokenizeChinese(
   unknown: string[],
   readings: ChineseReading[],
   budget: { left: number },
+  pieced: { word: string; parts: string }[],
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -325,14 +360,29 @@ function tokenizeChinese(
     // a word that cuts a vocabulary word in two is no reading of the prompt
     if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
     const gap = inside.reduce((k, f) => k + f.n, 0) < n;
-    let pieces: Subject | undefined;
-    for (const f of inside) for (const l of f.lex) if (l.t === "subject") pieces = l.s;
+    const asMention = (f: (typeof inside)[number]) => ({ lex: f.lex, word: "", pos: 0 });
+    const subjects = inside.filter((f) => subjectOf(asMention(f)) && !isModifierWord(asMention(f)));
+    const pieces = subjects.length ? subjectOf(asMention(subjects.at(-1)!))?.s : undefined;
     // read whole: a word with characters the vocabulary lacks (狐狸精), or one whose pieces
-    // the vocabulary reads as another subject (龙虾 is a lobster, not a dragon)
+    // the vocabulary reads as another subject (海马 is a seahorse, not a horse) or as one thing
+    // coloured like another (蜂鸟, a hummingbird, is no bee-coloured bird)
     if (!gap && !pieces) return;
     if (budget.left-- <= 0) return;
-    const r = readChineseWord(s.slice(at, at + n));
-    if (!r || (!gap && (r.rank > READING_RANK.namedIcon || r.subject === pieces!.id))) return;
+    const word = s.slice(at, at + n);
+    const r = readChineseWord(word);
+    // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
+    const modified = inside.some((f) => isModifierWord(asMention(f)));
+    const better =
+      r &&
+      (gap ||
+        (r.rank <= READING_RANK.namedIcon &&
+          (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
+    if (!better) {
+      // a word of two named things read piece by piece (水车: water + car) is a guess too
+      if (!gap && subjects.length > 1)
+        pieced.push({ word, parts: inside.map((f) => s.slice(f.at, f.at + f.n)).join(" + ") });
+      return;
+    }
     // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
     if (n === 1 && r.rank !== READING_RANK.vocabulary) return;
     kept = kept.filter((f) => !inside.includes(f));
@@ -408,12 +458,15 @@ function tokenize(text: string): {
   mentions: Mention[];
   unknown: string[];
   readings: ChineseReading[];
+  /** Chinese words the vocabulary lacks read as their parts (水车 → 水 + 车) */
+  pieced: { word: string; parts: string }[];
 } {
   const L = lex();
   const mentions: Mention[] = [];
   const unknown: string[] = [];
   const readings: ChineseReading[] = [];
   const budget = { left: ZH_LOOKUPS };
+  const pieced: { word: string; parts: string }[] = [];
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -433,7 +486,7 @@ function tokenize(text: string): {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -462,7 +515,7 @@ function tokenize(text: string): {
     if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
     unknown.push(w);
   }
-  return { mentions, unknown, readings };
+  return { mentions, unknown, readings, pieced };
 }
 
 function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
@@ -890,15 +943,23 @@ function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
-  const { mentions, unknown, readings } = tokenize(text);
+  const { mentions, unknown, readings, pieced } = tokenize(text);
   const px = SIZE_RE.exec(text);
   return {
     text,
     phrases,
     mentions,
     unknown,
-    guesses: readings.map(readingGuess),
-    guessesZh: readings.map(readingGuessZh),
+    guesses: [
+      ...readings.map(readingGuess),
+      ...pieced.map(
+        (p) => `"${p.word}" is not in the vocabulary; read it by its parts, ${p.parts}`,
+      ),
+    ],
+    guessesZh: [
+      ...readings.map(readingGuessZh),
+      ...pieced.map((p) => `词表中没有“${p.word}”;按字面读作 ${p.parts}`),
+    ],
     ignored: [],
     lent: [],
     colors: [],
