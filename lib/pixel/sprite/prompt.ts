@@ -795,13 +795,19 @@ function readPhrases(text: string): {
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e)
       ?.toLowerCase()
-      .replace(/[^a-z0-9 -]/g, "");
+      .replace(/[^a-z0-9 -]/g, "")
+      // "man cook", "woman mage": the gendered variant of a job or being is that job or being
+      .replace(/^(?:man|woman|person)\s+(?=\S)/, "");
     if (!label) return " ";
     // a label's material word names the picture ("gem stone" is a gem, not a stone one); a
     // colour word stays ("white flag")
     const L = lex();
     const words = label.split(/\s+/);
-    const kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    let kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    // a label word the vocabulary lacks next to one it draws ("nazar amulet" → the amulet, which
+    // is that very icon) is part of the picture's name, not a word the user did not explain
+    const known = kept.filter((w) => L.en.has(w));
+    if (known.length < kept.length && known.some((w) => isSubjectWord(w))) kept = known;
     return ` ${(words.length > 1 && kept.length ? kept : words).join(" ")} `;
   });
   const features: string[] = [];
