@@ -152,6 +152,9 @@ describe("Chinese words the vocabulary lacks (the real dictionary)", () => {
     const weasel = parsePrompt("一只黄鼠狼");
     expect(weasel.subject).not.toBe("wolf");
     expect(weasel.guesses.join(" ")).toMatch(/黄鼠狼/);
+    // no dictionary word: drawn by its parts, and said so
+    const mill = parsePrompt("一座水车");
+    expect(mill.guessesZh.join(" ")).toContain("按字面读作 水 + 车");
   });
 
   it("every Chinese vocabulary word reads as before: no dictionary reading", () => {

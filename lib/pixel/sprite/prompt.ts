@@ -417,6 +417,19 @@ function tokenizeChinese(
     }
     i = j;
   }
+  // two one-character names side by side that no dictionary joins (水车: water + car) are read
+  // as one coloured like the other: a guess, said so
+  for (let k = 0; k + 1 < kept.length; k++) {
+    const [a, b] = [kept[k]!, kept[k + 1]!];
+    const named = (f: typeof a) =>
+      f.n === 1 &&
+      subjectOf({ lex: f.lex, word: "", pos: 0 }) &&
+      !f.lex.some((l) => l.t !== "subject");
+    if (a.at + 1 !== b.at || !named(a) || !named(b)) continue;
+    const word = s.slice(a.at, b.at + 1);
+    if (!pieced.some((p) => p.word === word))
+      pieced.push({ word, parts: `${s[a.at]} + ${s[b.at]}` });
+  }
   const out: Mention[] = kept.map((f) => ({
     lex: f.lex,
     word: s.slice(f.at, f.at + f.n),
