@@ -279,8 +279,11 @@ export function readChineseWord(word: string, follow = true): ChineseReading | u
       const d = drawRank(c.english);
       if (d) consider(i, c, c.english, d.rank);
       if (d?.rank === READING_RANK.vocabulary) return;
+      // the noun itself when the English long tail reads it through the lexicon too (with the
+      // noun's own traits and looks), else the vocabulary subject its chain ends at
       const lx = lexiconRank(c.english);
-      if (lx) consider(i, c, lx.english, lx.rank, lx.lemma);
+      const tail = d?.info.guesses.some((g) => g.includes("WordNet"));
+      if (lx) consider(i, c, tail ? c.english : lx.english, lx.rank, lx.lemma);
     });
   let reading: ChineseReading | null = null;
   if (best) {
