@@ -279,11 +279,10 @@ export function readChineseWord(word: string, follow = true): ChineseReading | u
       const d = drawRank(c.english);
       if (d) consider(i, c, c.english, d.rank);
       if (d?.rank === READING_RANK.vocabulary) return;
-      // the noun itself when the English long tail reads it through the lexicon too (with the
-      // noun's own traits and looks), else the vocabulary subject its chain ends at
+      // the vocabulary subject the chain ends at (the English long tail's own WordNet readings
+      // look for their words in the prompt's text, where a Chinese word's English is not)
       const lx = lexiconRank(c.english);
-      const tail = d?.info.guesses.some((g) => g.includes("WordNet"));
-      if (lx) consider(i, c, tail ? c.english : lx.english, lx.rank, lx.lemma);
+      if (lx) consider(i, c, lx.english, lx.rank, lx.lemma);
     });
   let reading: ChineseReading | null = null;
   if (best) {
