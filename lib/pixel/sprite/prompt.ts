@@ -232,7 +232,9 @@ function lexiconRank(
   const base = entry?.base ? SUBJECT_BY_ID.get(entry.base) : undefined;
   if (!entry || !base?.en[0]) return undefined;
   const colours = entry.gloss.split(/\s+/).filter((w) => GLOSS_COLOURS.has(w));
-  const drawn = [...new Set(colours)].slice(0, 2).concat(base.en[0]).join(" ");
+  // the subject's own name when it is a word ("person", not its first synonym "man")
+  const name = lex().en.has(base.id) ? base.id : base.en[0];
+  const drawn = [...new Set(colours)].slice(0, 2).concat(name).join(" ");
   if (drawRank(drawn)?.rank !== READING_RANK.vocabulary) return undefined;
   const rank = LIVING.has(entry.category) ? READING_RANK.lexiconBeing : READING_RANK.lexiconThing;
   return { english: drawn, rank, lemma: entry.lemma };
@@ -935,7 +937,8 @@ function bareGloss(shown: string): string {
 function drawnZh(r: ChineseReading): string | undefined {
   const s = SUBJECT_BY_ID.get(r.subject);
   const head = r.english.split(" ").pop()!;
-  return s && (s.en.includes(r.english) || s.en.includes(head)) ? zhName(s) : undefined;
+  const names = s ? [s.id, ...s.en, ...s.weak] : [];
+  return s && (names.includes(r.english) || names.includes(head)) ? zhName(s) : undefined;
 }
 
 /** A Chinese word read through the dictionary, said in the interpretation (never silent). */
