@@ -176,6 +176,16 @@ describe("Chinese words the vocabulary lacks (the real dictionary)", () => {
     expect(parsePrompt("一条金鱼").unknown).toEqual([]);
   });
 
+  it("a Chinese word read after 拿着 is held by a character, even one the vocabulary splits", () => {
+    const mage = parsePrompt("拿着订书机的法师");
+    expect(mage.builder).toBe("humanoid");
+    expect(mage.held?.icon).toMatch(/stapler/);
+    // 鱼 + 叉 are both vocabulary words; the dictionary's 鱼叉 is a harpoon
+    const knight = parsePrompt("拿着鱼叉的骑士");
+    expect(knight.role).toBe("knight");
+    expect(knight.held?.icon).toMatch(/harpoon/);
+  });
+
   it("a word nothing can be read from is still reported, not guessed silently", () => {
     const info = parsePrompt("一只麒麟");
     expect(info.nothingMatched).toBe(true);

@@ -184,6 +184,8 @@ export interface ChineseReading {
   subject: string;
   /** the WordNet lemma whose chain led to the drawing ("husky" → dog), when it did */
   lexicon?: string;
+  /** where the Chinese word is in the prompt's text (set per prompt, not cached) */
+  pos?: number;
 }
 
 /**
@@ -395,8 +397,19 @@ function tokenizeChinese(
   };
   // words of two or more characters, by the segmenter and by the dictionary's longest match
   const spans = words.filter((w) => w.n >= 2 && !L.zh.has(s.slice(w.at, w.at + w.n)));
-  const hasUnknownWord = spans.length > 0 || [...covered].some((c) => !c);
-  if (hasUnknownWord) {
+  // one-character names side by side may be one word the dictionary knows (鱼叉, a harpoon)
+  const oneCharName = (f: (typeof kept)[number]) =>
+    f.n === 1 &&
+    subjectOf({ lex: f.lex, word: "", pos: 0 }) !== undefined &&
+    f.lex.every((l) => l.t === "subject");
+  const adjacentNames = kept.some(
+    (f, k) =>
+      k + 1 < kept.length &&
+      f.at + 1 === kept[k + 1]!.at &&
+      oneCharName(f) &&
+      oneCharName(kept[k + 1]!),
+  );
+  if (spans.length > 0 || adjacentNames || [...covered].some((c) => !c)) {
     let at = 0;
     for (const d of segmentByDictionary(s)) {
       if (d.length >= 2 && !L.zh.has(d)) spans.push({ at, n: d.length });
@@ -425,11 +438,7 @@ function tokenizeChinese(
   // as one coloured like the other: a guess, said so
   for (let k = 0; k + 1 < kept.length; k++) {
     const [a, b] = [kept[k]!, kept[k + 1]!];
-    const named = (f: typeof a) =>
-      f.n === 1 &&
-      subjectOf({ lex: f.lex, word: "", pos: 0 }) &&
-      !f.lex.some((l) => l.t !== "subject");
-    if (a.at + 1 !== b.at || !named(a) || !named(b)) continue;
+    if (a.at + 1 !== b.at || !oneCharName(a) || !oneCharName(b)) continue;
     const word = s.slice(a.at, b.at + 1);
     if (!pieced.some((p) => p.word === word))
       pieced.push({ word, parts: `${s[a.at]} + ${s[b.at]}` });
@@ -442,7 +451,7 @@ function tokenizeChinese(
   const englishAt = new Map<number, string[]>();
   for (const t of read.sort((a, b) => a.at - b.at)) {
     used.fill(1, t.at, t.at + t.n);
-    readings.push(t.r);
+    readings.push({ ...t.r, pos: pos + t.at });
     // the English is read like English: vocabulary words become mentions, the rest goes to the
     // long tail (an icon named by the word) as English words
     const en = tokenize(t.r.english);
@@ -883,6 +892,8 @@ interface Reading {
   phrases: ReturnType<typeof readPhrases>;
   mentions: Mention[];
   unknown: string[];
+  /** Chinese words read through the dictionary, where they are */
+  readings: ChineseReading[];
   guesses: string[];
   guessesZh: string[];
   ignored: string[];
@@ -974,6 +985,7 @@ function readWords(prompt: string): Reading {
     phrases,
     mentions,
     unknown,
+    readings,
     guesses: [
       ...readings.map(readingGuess),
       ...pieced.map(
@@ -1215,8 +1227,15 @@ const BODY_WORD =
  */
 function heldFromLongTail(r: Reading, head: Subject): void {
   const holdPos = r.mentions[r.holdAt]!.pos;
+  // English words after the hold word, and the English of Chinese words read there (拿着鱼叉的骑士)
+  const fromZh = r.readings
+    .filter((x) => (x.pos ?? -1) > holdPos)
+    .flatMap((x) => x.english.split(" "));
   const after = r.unknown.filter(
-    (u) => /^[a-z]+$/.test(u) && !BODY_WORD.test(u) && r.text.indexOf(u, holdPos) > holdPos,
+    (u) =>
+      /^[a-z]+$/.test(u) &&
+      !BODY_WORD.test(u) &&
+      (r.text.indexOf(u, holdPos) > holdPos || fromZh.includes(u)),
   );
   if (!after.length) return;
   const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
