@@ -186,6 +186,17 @@ describe("Chinese words the vocabulary lacks (the real dictionary)", () => {
     expect(knight.held?.icon).toMatch(/harpoon/);
   });
 
+  it("a head noun stands for its phrase only when WordNet's chain says so", () => {
+    // "rolling pin": WordNet's chain is utensil, not pin; "sled dog" is a working dog, a dog
+    expect(parsePrompt("一根擀面杖").subject).not.toBe("pin");
+    expect(parsePrompt("一只哈士奇").subject).toBe("dog");
+  });
+
+  it("a dictionary word nothing draws, whose known piece names a thing, is said to be read by its parts", () => {
+    const chef = parsePrompt("拿着锅铲的厨师");
+    expect(chef.guessesZh.join(" ")).toContain("按字面读作 锅 + 铲");
+  });
+
   it("a word nothing can be read from is still reported, not guessed silently", () => {
     const info = parsePrompt("一只麒麟");
     expect(info.nothingMatched).toBe(true);

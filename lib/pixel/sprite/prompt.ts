@@ -279,6 +279,10 @@ export function readChineseWord(word: string, follow = true): ChineseReading | u
       if (c.of) {
         const whole = drawRank(c.of);
         if (whole && whole.info.subject !== parsePrompt(c.english).subject) return;
+        // a phrase WordNet knows names a kind of its head only if its chain says so ("sled dog"
+        // → dog; a rolling pin is no pin, an egg roll no roll)
+        const wn = lookupNoun(c.of);
+        if (wn && !wn.chain.slice(1).some((n) => n.split(" ").at(-1) === c.english)) return;
       }
       const d = drawRank(c.english);
       if (d) consider(i, c, c.english, d.rank);
@@ -384,9 +388,23 @@ function tokenizeChinese(
         (r.rank <= READING_RANK.namedIcon &&
           (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
     if (!better) {
-      // a word of two named things read piece by piece (水车: water + car) is a guess too
-      if (!gap && subjects.length > 1)
-        pieced.push({ word, parts: inside.map((f) => s.slice(f.at, f.at + f.n)).join(" + ") });
+      // a word of two named things read piece by piece (水车: water + car), or a dictionary word
+      // nothing draws whose known piece names a thing (锅铲, a spatula, is no cauldron), is a
+      // guess too
+      const guess = (!gap && subjects.length > 1) || (gap && !r && subjects.length > 0 && n > 1);
+      if (guess && !pieced.some((p) => p.word === word)) {
+        // the vocabulary's pieces and the characters between them
+        const parts: string[] = [];
+        for (let i = at; i < at + n; ) {
+          const f = inside.find((x) => x.at === i);
+          const len = f ? f.n : 1;
+          if (f || !parts.length || inside.some((x) => x.at === i - 1 && x.n === 1))
+            parts.push(s.slice(i, i + len));
+          else parts[parts.length - 1] += s[i];
+          i += len;
+        }
+        pieced.push({ word, parts: parts.join(" + ") });
+      }
       return;
     }
     // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
