@@ -29,21 +29,22 @@ export const ROOTS: Record<string, string> = {
   food: "food",
   "natural object": "natural object",
   fungus: "plant",
+  "geological formation": "natural object",
 };
 
 /**
- * When no sense has been seen in tagged text, a game means the creature before the thing, and the
- * thing before the trade or the plant (a plunger is the tool, a medic the army doctor).
+ * When no sense has been seen in tagged text, a game means the creature before anything else
+ * (chinchilla: the rodent, not its fur or a fabric) and a plant after everything else (a medic is
+ * the army doctor, not the clover); otherwise WordNet's order stands (lumberjack: the person
+ * before the jacket).
  */
-const CATEGORY_PREFERENCE = [
-  "animal",
-  "imaginary being",
-  "food",
-  "artifact",
-  "person",
-  "plant",
-  "natural object",
-];
+const PREFERRED = new Set(["animal", "imaginary being"]);
+
+/**
+ * A word whose usual sense is nothing drawable keeps that sense: "mind" is not WordNet's rare
+ * "a brilliant person". A drawable sense needs at least this share of the most-tagged sense.
+ */
+const MIN_TAG_SHARE = 0.25;
 
 interface Synset {
   offset: string;
@@ -121,6 +122,9 @@ const BODY_WORDS =
   /^(?:lion|dog|cat|bird|fish|snake|horse|bull|goat|serpent|woman|man|eagle|dragon|bat|wolf|fox|bear|tiger|ape|monkey|crow|raven|owl|demon|giant|dwarf|skeleton|corpse|tree)$/;
 
 /** The gloss's words a drawing can use, in gloss order ("pink to scarlet" kept as one phrase). */
+/** Every noun lemma of WordNet ("red deer"), so a colour that starts a name is not a colour. */
+const nounLemmas = new Set<string>();
+
 function traitsOf(gloss: string, being: boolean): string {
   const words = gloss
     .replace(/\(.*?\)/g, " ")
@@ -132,6 +136,8 @@ function traitsOf(gloss: string, being: boolean): string {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (!TRAIT_WORDS.test(w) && !(being && BODY_WORDS.test(w))) continue;
+    // "an adult male red deer": the colour names another animal, not this one
+    if (nounLemmas.has(`${w} ${words[i + 1]}`)) continue;
     // "pink to scarlet", "black and white": a colour range stays one trait
     if ((words[i + 1] === "to" || words[i + 1] === "and") && TRAIT_WORDS.test(words[i + 2] ?? "")) {
       kept.push(`${w}-${words[i + 1]}-${words[i + 2]}`);
@@ -167,22 +173,29 @@ function main(): void {
     if (!line || line.startsWith(" ")) continue;
     const f = line.trim().split(" ");
     const lemma = f[0]!.replace(/_/g, " ");
+    nounLemmas.add(lemma);
     if (!/^[a-z][a-z' -]*[a-z]$/.test(lemma) || lemma.length > 30) continue;
     const senseCount = Number(f[2]);
     const offsets = f.slice(f.length - senseCount);
-    const drawable = offsets
-      .map((o, rank) => ({ o, rank, cat: categoryOf(o), tag: tags.get(`${lemma} ${o}`) ?? 0 }))
-      .filter((s) => s.cat && !synsets.get(s.o)!.instance && !synsets.get(s.o)!.proper.has(lemma));
+    const senses = offsets.map((o, rank) => ({
+      o,
+      rank,
+      cat: categoryOf(o),
+      tag: tags.get(`${lemma} ${o}`) ?? 0,
+    }));
+    const drawable = senses.filter(
+      (s) => s.cat && !synsets.get(s.o)!.instance && !synsets.get(s.o)!.proper.has(lemma),
+    );
     if (!drawable.length) continue;
     const maxTag = Math.max(...drawable.map((s) => s.tag));
+    const maxAll = Math.max(...senses.map((s) => s.tag));
+    if (maxAll >= 2 && maxTag < maxAll * MIN_TAG_SHARE) continue;
     const pick =
       maxTag > 0
         ? drawable.find((s) => s.tag === maxTag)!
-        : drawable.sort(
-            (a, b) =>
-              CATEGORY_PREFERENCE.indexOf(a.cat!) - CATEGORY_PREFERENCE.indexOf(b.cat!) ||
-              a.rank - b.rank,
-          )[0]!;
+        : (drawable.find((s) => PREFERRED.has(s.cat!)) ??
+          drawable.find((s) => s.cat !== "plant") ??
+          drawable[0]!);
     chosen.set(lemma, pick.o);
   }
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { RgbaImage } from "../types";
+import { prepareSprite, renderSpriteGrid } from "./engine";
 import { lookupNoun } from "./lexicon";
-import { SUBJECT_BY_ID } from "./vocabulary";
+import { parsePrompt } from "./prompt";
+import { SUBJECT_BY_ID, SUBJECTS } from "./vocabulary";
 
 describe("lookupNoun: WordNet nouns the vocabulary does not list", () => {
   it("walks a breed up to the drawable animal and keeps the chain specific → general", () => {
@@ -43,8 +46,11 @@ describe("lookupNoun: WordNet nouns the vocabulary does not list", () => {
     expect(lookupNoun("claymore")?.base).toBe("sword");
     // a tagged sense wins over preference: a pilot is a person, not a TV pilot
     expect(lookupNoun("pilot")?.category).toBe("person");
-    // an untagged object word is the object, not the rare sense of a person
-    expect(lookupNoun("plunger")?.category).toBe("artifact");
+    // untagged and no creature: WordNet's order (the logger before the jacket), plants last
+    expect(lookupNoun("lumberjack")?.category).toBe("person");
+    expect(lookupNoun("medic")?.category).toBe("person");
+    // a word whose usual sense is nothing drawable is not read through a rare one
+    expect(lookupNoun("mind")).toBeUndefined();
   });
 
   it("ends people and imaginary beings at a person or a monster for the roles table", () => {
@@ -79,5 +85,105 @@ describe("lookupNoun: WordNet nouns the vocabulary does not list", () => {
       const base = lookupNoun(w)?.base;
       expect(base && SUBJECT_BY_ID.has(base), w).toBe(true);
     }
+  });
+});
+
+const draw = async (prompt: string, seed = 1) => {
+  await prepareSprite({ prompt, seed, mode: "idle", index: 0 });
+  return renderSpriteGrid({ prompt, seed, mode: "idle", index: 0, count: 1 });
+};
+
+/** Share of the opaque pixels that are orange (red high, green middling, blue low). */
+const orangeShare = (g: RgbaImage) => {
+  let opaque = 0;
+  let orange = 0;
+  for (let i = 0; i < g.data.length; i += 4) {
+    if (g.data[i + 3]! === 0) continue;
+    opaque++;
+    const [r, gr, b] = [g.data[i]!, g.data[i + 1]!, g.data[i + 2]!];
+    if (r > 170 && gr > 60 && gr < r - 40 && b < gr - 20) orange++;
+  }
+  return orange / Math.max(1, opaque);
+};
+
+describe("the parse reads nouns through WordNet, always as a guess it shows", () => {
+  it("a dachshund is drawn by the dog rig and the line names WordNet, in English and Chinese", async () => {
+    const info = parsePrompt("a dachshund");
+    expect(info.builder).toBe("animal");
+    expect(info.variant).toBe("dog");
+    expect(info.unknown).toEqual([]);
+    const { grid, interpretation } = await draw("a dachshund");
+    expect(grid.data.some((v, i) => i % 4 === 3 && v > 0)).toBe(true);
+    expect(interpretation.summary).toContain(
+      '"dachshund" is not in the vocabulary; WordNet says it is a kind of dog, so drew a dog',
+    );
+    expect(interpretation.summary_zh).toContain("WordNet 说它是一种dog");
+  });
+
+  it("a goldfish is orange (its gloss: golden or orange-red); a plain fish is not", async () => {
+    const gold = await draw("a goldfish");
+    const plain = await draw("a fish");
+    expect(orangeShare(gold.grid)).toBeGreaterThan(0.3);
+    expect(orangeShare(gold.grid)).toBeGreaterThan(orangeShare(plain.grid) + 0.2);
+    expect(gold.interpretation.summary).toContain("WordNet's description");
+    // a colour in the prompt still wins
+    expect(parsePrompt("a blue goldfish").colors).toEqual([[0x3c, 0x6e, 0xe6]]);
+  });
+
+  it("a gloss's pattern reaches the rig: a dalmatian is a white, spotted dog", () => {
+    const info = parsePrompt("a dalmatian");
+    expect(info.variant).toBe("dog");
+    expect(info.pattern).toBe("spots");
+    expect(info.colors[0]).toEqual([0xee, 0xee, 0xf2]);
+  });
+
+  it("no vocabulary subject's own word is read through WordNet or recoloured by a gloss", () => {
+    const touched = SUBJECTS.filter((s) => /^[a-z][a-z ]*$/.test(s.en[0] ?? ""))
+      .map((s) => [s.en[0]!, parsePrompt(`a ${s.en[0]}`)] as const)
+      .filter(([, info]) => info.guesses.some((g) => g.includes("WordNet")))
+      .map(([w]) => w);
+    expect(touched).toEqual([]);
+  });
+
+  it("order of evidence: exact icon name > WordNet > word shape", () => {
+    // an exact game-icon name still draws that icon
+    expect(parsePrompt("a hummingbird").icon).toBe("gi/hummingbird");
+    // WordNet beats an icon that only starts with the word, and the shape of the word
+    expect(parsePrompt("a claymore").subject).toBe("sword");
+    expect(parsePrompt("a kingfisher").subject).toBe("bird");
+    expect(parsePrompt("a bulldog").subject).toBe("dog");
+    expect(parsePrompt("a mongoose").subject).not.toBe("goose");
+    expect(parsePrompt("a typewriter").subject).not.toBe("person");
+    // a word inside a WordNet phrase is not its own icon: a rolling pin is no map pin
+    const pin = parsePrompt("a rolling pin");
+    expect(pin.icon ?? "").not.toMatch(/pin/);
+    expect(pin.guesses.join(" ")).toContain('"rolling pin" is not in the vocabulary; WordNet');
+    // a phrase WordNet makes another thing than its last word
+    expect(parsePrompt("a guinea pig").subject).toBe("mouse");
+    expect(parsePrompt("a sea lion").subject).toBe("seal");
+    // but not after a modifier: a green dragon stays a dragon
+    expect(parsePrompt("a green dragon").subject).toBe("dragon");
+  });
+
+  it("a WordNet noun takes part in compositions like any subject", () => {
+    const crowned = parsePrompt("a poodle wearing a crown");
+    expect(crowned.subject).toBe("dog");
+    expect(crowned.worn?.id).toBe("crown");
+    const knight = parsePrompt("a knight with a claymore");
+    expect(knight.role).toBe("knight");
+    expect(knight.held?.id).toBe("sword");
+    expect(knight.guesses.join(" ")).toContain('"claymore"');
+  });
+
+  it("a person's chain ends at the person drawing (the roles table refines it)", () => {
+    const info = parsePrompt("a medic");
+    expect(info.kind).toBe("humanoid");
+    expect(info.guesses.join(" ")).toContain("WordNet says it is a kind of person");
+  });
+
+  it("nonsense stays not understood, with no WordNet guess", () => {
+    const info = parsePrompt("zorblax quimbo ".repeat(100));
+    expect(info.nothingMatched).toBe(true);
+    expect(info.guesses).toEqual([]);
   });
 });

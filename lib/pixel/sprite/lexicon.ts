@@ -51,7 +51,7 @@ const ANCHORS: Readonly<Record<string, string>> = {
   marsupial: "kangaroo",
   primate: "monkey",
   cetacean: "whale",
-  pinniped: "seal",
+  "pinniped mammal": "seal",
   "bird of prey": "eagle",
   "gallinaceous bird": "chicken",
   "columbiform bird": "dove",
@@ -106,6 +106,7 @@ const ROOTS: Readonly<Record<string, LexiconCategory>> = {
   food: "food",
   "natural object": "natural object",
   fungus: "plant",
+  "geological formation": "natural object",
 };
 
 interface Data {
@@ -162,17 +163,31 @@ function label(l: string): string {
   return l[0] === "-" ? l.slice(1) : l;
 }
 
-/** The vocabulary subject a chain node is, when one of its own words names it in that sense. */
+/** Categories whose vocabulary words mean one thing: any lemma of a node may name it. */
+const LIVING = new Set<LexiconCategory>(["animal", "person", "imaginary being", "plant"]);
+
+/**
+ * The vocabulary subject a chain node is: a word of the node whose first drawable sense is this
+ * node, else an anchor, else (beings only) any word of the node — the animal "seal" (the word's
+ * first sense is sealing wax) is the vocabulary's seal, but the carpenter's "plane" is not its
+ * airplane, nor a natural spring its coil spring.
+ */
 function drawableAs(d: Data, i: number, category: LexiconCategory): string | undefined {
   const ok = COMPATIBLE[category];
   const lemmas = lemmasOf(d, i);
+  const vocab = (l: string) => d.vocab.get(l)?.find((x) => ok.has(x.category))?.id;
   for (const l of lemmas) {
-    if (l[0] === "-") continue;
-    const s = d.vocab.get(l)?.find((x) => ok.has(x.category));
-    if (s) return s.id;
+    const s = l[0] === "-" ? undefined : vocab(l);
+    if (s) return s;
   }
   const anchor = ANCHORS[label(lemmas[0]!)];
-  return anchor && SUBJECT_BY_ID.has(anchor) ? anchor : undefined;
+  if (anchor && SUBJECT_BY_ID.has(anchor)) return anchor;
+  if (!LIVING.has(category)) return undefined;
+  for (const l of lemmas) {
+    const s = l[0] === "-" ? vocab(l.slice(1)) : undefined;
+    if (s) return s;
+  }
+  return undefined;
 }
 
 function entryAt(d: Data, lemma: string, start: number): LexiconEntry | undefined {
@@ -209,7 +224,10 @@ export function lookupNoun(words: string): LexiconEntry | undefined {
   const d = data;
   const last = w.split(" ").pop()!;
   const head = w.slice(0, w.length - last.length);
-  const forms = [w, ...singulars(last).map((s) => head + s)];
+  // a lemma WordNet lists in the plural only ("french fries") comes last
+  const plurals = /(?:s|x|ch|sh)$/.test(last) ? [`${last}es`] : [`${last}s`];
+  if (last.endsWith("y")) plurals.unshift(`${last.slice(0, -1)}ies`);
+  const forms = [w, ...singulars(last).map((s) => head + s), ...plurals.map((p) => head + p)];
   for (const f of forms) {
     for (const g of [f, f.replace(/-/g, " "), f.replace(/ /g, "-")]) {
       const i = d.byLemma.get(g);

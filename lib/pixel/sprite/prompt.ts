@@ -19,7 +19,8 @@ import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { singulars } from "./inflection";
-import { lookupNoun } from "./lexicon";
+import { type LexiconEntry, lookupNoun } from "./lexicon";
+import { glossColors, glossPattern } from "./lexicon-traits";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import {
   type Builder,
@@ -92,6 +93,8 @@ export interface PromptInfo {
   worn?: { id: string; icon: string };
   /** "two-headed", "with three heads", 三头: how many heads a creature has (1 when absent) */
   heads?: number;
+  /** a body pattern named by a WordNet gloss ("striped", "spotted"), for rigs that draw one */
+  pattern?: "stripes" | "spots";
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
   rider?: PromptInfo;
 }
@@ -941,6 +944,9 @@ interface Reading {
   icon?: string;
   /** the icon is a stand-in's own drawing: the subject it stood in for lends no defaults */
   ownIcon?: boolean;
+  /** words read through WordNet (lexicon.ts), in prompt order, each a guess already shown */
+  wordnet: { word: string; entry: LexiconEntry; subject?: Subject }[];
+  pattern?: PromptInfo["pattern"];
 }
 
 function setRoleOrRace(r: Reading, s: Subject): void {
@@ -1026,6 +1032,7 @@ function readWords(prompt: string): Reading {
     subjects: [],
     pool: [],
     usedAsSubject: new Set(),
+    wordnet: [],
     headPhrase: -1,
   };
 }
@@ -1271,6 +1278,47 @@ function heldFromLongTail(r: Reading, head: Subject): void {
 }
 
 /**
+ * The colours and pattern a WordNet gloss names, when the prompt names none: for a noun read
+ * through WordNet, and for an animal's vocabulary synonym of the same sense ("goldfish" is the
+ * fish drawing, "small golden or orange-red" → orange). Only animals among synonyms: a food's or
+ * a thing's gloss lists colours it may have ("red or yellow"), an animal's the one it has.
+ */
+function glossTraits(r: Reading): void {
+  if (r.headAt === undefined || !r.head || r.icon) return;
+  const word = r.mentions[r.headAt]!.word;
+  let entry = r.wordnet.find((x) => x.word === word)?.entry;
+  const ownWord = word === r.head.en[0] || word.replace(/ /g, "-") === r.head.id;
+  if (!entry && r.head.category === "animal" && !ownWord && /^[a-z -]+$/.test(word)) {
+    const e = lookupNoun(word);
+    if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) entry = e;
+  }
+  // a Chinese synonym (金鱼 on the fish line): its English noun through CC-CEDICT, the same way
+  let via = "";
+  if (!entry && r.head.category === "animal" && CJK.test(word) && word !== r.head.zh[0]) {
+    for (const c of glossCandidates(cedictEntries(word) ?? []).filter((x) => x.tier === 0)) {
+      // the subject's own word in another script (狮 is "lion"): nothing to add, as in English
+      if (c.english === r.head.en[0] || c.english === r.head.id) break;
+      const e = lookupNoun(c.english);
+      if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) {
+        entry = e;
+        via = ` (${c.english}, CC-CEDICT dictionary)`;
+        break;
+      }
+    }
+  }
+  if (!entry) return;
+  const colors = r.colors.length || r.materials.length ? [] : glossColors(entry.gloss);
+  for (const hex of colors) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  r.pattern = glossPattern(entry.gloss);
+  if (colors.length || r.pattern) {
+    r.guesses.push(
+      `colour and markings from WordNet's description of "${word}"${via}: ${entry.gloss}`,
+    );
+    r.guessesZh.push(`颜色和花纹取自 WordNet 对“${word}”的描述:${entry.gloss}`);
+  }
+}
+
+/**
  * Phase 5: modifiers anywhere in the prompt (a subject word that is also a modifier counts as
  * one unless it was used as the subject), then the subject's own material and colour unless
  * the prompt names some.
@@ -1287,9 +1335,188 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "cute") r.cute = true;
     }
   });
+  glossTraits(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
   if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+}
+
+/** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
+function exactIconName(phrase: string): boolean {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const own = phrase.replace(/ /g, "-");
+  if ([own, ...singulars(own)].some((n) => gameNames!.has(n))) return true;
+  const c = findIconConcept([phrase]) ?? findIconConcept([`${phrase}s`]);
+  if (c?.rank !== 0) return false;
+  const label = c.label.toLowerCase();
+  return label === phrase || singulars(label).includes(phrase) || singulars(phrase).includes(label);
+}
+
+/** A subject id with its article, as the interpretation says it ("an ice cream", "a dog"). */
+function withArticle(words: string): string {
+  return `${/^[aeiou]/.test(words) ? "an" : "a"} ${words}`;
+}
+
+/** The guess a WordNet reading adds, in English and Chinese. */
+function wordNetGuess(
+  r: Reading,
+  word: string,
+  e: LexiconEntry,
+  drew: string,
+  drewZh: string,
+  node = e.chain.at(-1)!,
+): void {
+  const kind = e.chain.length > 1 ? `a kind of ${node}` : withArticle(node);
+  r.guesses.push(`"${word}" is not in the vocabulary; WordNet says it is ${kind}, so drew ${drew}`);
+  r.guessesZh.push(
+    `词表中没有“${word}”;WordNet 说它是${e.chain.length > 1 ? "一种" : ""}${node},所以画了${drewZh}`,
+  );
+}
+
+/**
+ * Phase 1b: nouns the vocabulary lacks but WordNet knows (lexicon.ts) become the vocabulary
+ * subject their hypernym chain reaches — "dachshund" a dog, "guinea pig" a rodent drawn as a
+ * mouse, "sea lion" a seal — so they take part in the parse like any subject (worn, held,
+ * ridden). Phrases of up to three words first; a phrase whose words are all known is read only
+ * when WordNet makes it another thing than its last word ("sea lion" is no lion). An exact
+ * game-icons or emoji name is left to the long tail, which draws that icon; an entry whose chain
+ * reaches nothing drawable is kept for the long tail's icon search. Every reading is a guess the
+ * interpretation shows.
+ */
+function readWordNet(r: Reading): void {
+  const words = [...r.text.matchAll(/[a-z]+(?:['-][a-z]+)*/g)]
+    .slice(0, 60)
+    .map((m) => ({ w: m[0], pos: m.index }));
+  const L = lex();
+  const unknown = new Set(r.unknown.slice(0, 40));
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+      const span = words.slice(i, i + n);
+      const phrase = span.map((x) => x.w).join(" ");
+      const anyUnknown = span.some((x) => unknown.has(x.w));
+      if (n === 1 && !anyUnknown) continue;
+      if (n > 1 && (L.en.has(phrase) || span.some((x) => isFunctionWord(x.w)))) continue;
+      const e = lookupNoun(phrase);
+      if (!e) continue;
+      const s = e.base ? SUBJECT_BY_ID.get(e.base) : undefined;
+      if (!anyUnknown) {
+        // all words known: only a different thing than the last word names ("sea lion"), and
+        // not after a modifier ("green dragon" is a green dragon, not WordNet's herb)
+        const lastSubject = L.en.get(span[n - 1]!.w)?.find((l) => l.t === "subject");
+        if (!s || lastSubject?.t !== "subject" || lastSubject.s.id === s.id) continue;
+        const modifier = (w: string) =>
+          L.en.get(w)?.some((l) => l.t !== "subject" && l.t !== "filler") ?? false;
+        if (span.slice(0, -1).some((x) => modifier(x.w))) continue;
+      }
+      // an exact icon name draws that icon — unless a being is in a composition (worn, held,
+      // ridden, with others), which needs a subject of the parse: then its drawable ancestor
+      if (exactIconName(phrase) && !(s && BEING_LEXICON.has(e.category) && composed(r, span))) {
+        i += n - 1;
+        break;
+      }
+      if (!s) {
+        if (n === 1 || anyUnknown) r.wordnet.push({ word: phrase, entry: e });
+        if (n === 1) break;
+        continue;
+      }
+      const start = span[0]!.pos;
+      const end = span[n - 1]!.pos + span[n - 1]!.w.length;
+      r.mentions = r.mentions.filter((m) => m.pos + m.word.length <= start || m.pos >= end);
+      r.mentions.push({ lex: [{ t: "subject", s, weak: false }], word: phrase, pos: start });
+      r.mentions.sort((a, b) => a.pos - b.pos);
+      for (const x of span) {
+        const at = r.unknown.indexOf(x.w);
+        if (at >= 0) r.unknown.splice(at, 1);
+      }
+      r.wordnet.push({ word: phrase, entry: e, subject: s });
+      i += n - 1;
+      break;
+    }
+  }
+}
+
+/**
+ * Phase 4d: what each WordNet reading became — the drawing ("so drew a dog"), the held thing, or
+ * only a word of the parse ("a chinchilla in a spacesuit": the mouse lends its colours).
+ */
+function wordNetGuesses(r: Reading): void {
+  const headWord = r.headAt !== undefined && !r.icon ? r.mentions[r.headAt]!.word : undefined;
+  for (const x of r.wordnet) {
+    const s = x.subject;
+    if (!s) continue;
+    const name = withArticle(s.id.replace(/-/g, " "));
+    if (x.word === headWord || r.held?.id === s.id)
+      wordNetGuess(r, x.word, x.entry, name, zhName(s));
+    else {
+      const node = x.entry.chain.at(-1)!;
+      r.guesses.push(
+        `"${x.word}" is not in the vocabulary; WordNet says it is a kind of ${node}, read as ${name}`,
+      );
+      r.guessesZh.push(`词表中没有“${x.word}”;WordNet 说它是一种${node},读作${zhName(s)}`);
+    }
+  }
+}
+
+const BEING_LEXICON = new Set(["animal", "person", "imaginary being"]);
+
+/** Whether a prompt composes more than its words at `span` (other subjects, with, wearing …). */
+function composed(r: Reading, span: { w: string; pos: number }[]): boolean {
+  const start = span[0]!.pos;
+  const end = span.at(-1)!.pos + span.at(-1)!.w.length;
+  return (
+    r.mentions.some(
+      (m) =>
+        (m.pos < start || m.pos >= end) && m.lex.some((l) => l.t === "subject" || l.t === "hold"),
+    ) || /\b(?:wearing|wears|in|riding|on|holding)\b/.test(r.text)
+  );
+}
+
+/** Words that join phrases rather than name things: never part of a WordNet phrase. */
+function isFunctionWord(w: string): boolean {
+  return (
+    lex()
+      .en.get(w)
+      ?.some((l) => l.t === "hold" || l.t === "and" || l.t === "filler") ?? false
+  );
+}
+
+/** A word inside a longer phrase WordNet read ("pin" in "rolling pin"): its own icon is another thing. */
+function insideWordNetPhrase(r: Reading, w: string): boolean {
+  return r.wordnet.some((x) => x.word !== w && x.word.split(" ").includes(w));
+}
+
+/** Whether WordNet knows an unknown word, alone or as part of a phrase it read. */
+function wordNetKnows(r: Reading, w: string): boolean {
+  return r.wordnet.some((x) => x.word.split(" ").includes(w)) || lookupNoun(w) !== undefined;
+}
+
+/** The icon of the nearest ancestor WordNet names, for a word whose chain reaches no subject. */
+function wordNetIcon(r: Reading): boolean {
+  for (const x of r.wordnet) {
+    if (x.subject) continue;
+    // the next three ancestors at most: "device" or "artifact" would draw anything
+    for (const node of x.entry.chain.slice(1, 4)) {
+      if (!exactIconName(node)) continue;
+      const own = node.replace(/ /g, "-");
+      gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+      const name = [own, ...singulars(own)].find((n) => gameNames!.has(n));
+      r.icon = name ? `${GAME_ICON_PREFIX}${name}` : findIconConcept([node])!.icon;
+      wordNetGuess(r, x.word, x.entry, `the icon of ${withArticle(node)}`, `${node}的图标`, node);
+      for (const w of x.word.split(" ")) {
+        const at = r.unknown.indexOf(w);
+        if (at >= 0) r.unknown.splice(at, 1);
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A borrowed drawing of a word WordNet knows takes the gloss's colours unless some are named. */
+function glossColorsFor(r: Reading, word: string): void {
+  const e = lookupNoun(word);
+  if (!e || r.colors.length || r.materials.length) return;
+  for (const hex of glossColors(e.gloss)) r.colors.push({ p: 0, c: hexToRgb(hex) });
 }
 
 /**
@@ -1300,10 +1527,19 @@ function searchLongTail(r: Reading): void {
   const { unknown, guesses, guessesZh } = r;
   // an emoji whose whole label is the word beats a game icon; a game icon named by the word
   // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
-  const concept = findIconConcept(unknown);
-  const game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  let concept = findIconConcept(unknown);
+  let game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  // a word inside a longer WordNet phrase is not that phrase ("pin" in "rolling pin")
+  if (game && insideWordNetPhrase(r, game.word)) game = undefined;
+  if (concept && insideWordNetPhrase(r, concept.word)) concept = undefined;
+  // the exact name of a game icon or an emoji first; then the icon of an ancestor WordNet names
+  // ("typewriter" → a printer); then icons that only share a word or a tag with it
+  const exactGame = game?.exact === true;
+  const exactConcept = concept?.rank === 0;
+  const ancestor = !exactGame && !exactConcept && wordNetIcon(r);
   // a name that only starts with the word ("crow-dive") loses to any emoji concept
   if (
+    !ancestor &&
     game &&
     (!concept || (!game.loose && (concept.rank > 0 || (game.exact && game.word.includes(" ")))))
   ) {
@@ -1316,7 +1552,8 @@ function searchLongTail(r: Reading): void {
       const at = unknown.indexOf(w);
       if (at >= 0) unknown.splice(at, 1);
     }
-  } else if (concept) {
+    if (game.exact) glossColorsFor(r, game.word);
+  } else if (!ancestor && concept) {
     r.icon = concept.icon;
     // the word itself names the icon: say it was drawn from borrowed art, not that it was unknown
     const same = concept.label.toLowerCase() === concept.word.toLowerCase();
@@ -1331,10 +1568,22 @@ function searchLongTail(r: Reading): void {
         : `词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`,
     );
     unknown.splice(unknown.indexOf(concept.word), 1);
+    if (exactConcept) glossColorsFor(r, concept.word);
+  } else if (ancestor) {
+    // an ancestor's drawing ("typewriter" → the printer's icon)
+  } else if (r.wordnet.some((x) => !x.subject)) {
+    // WordNet knows the word but nothing on its chain is drawable: say so, guess no further
+    const { word, entry } = r.wordnet.find((x) => !x.subject)!;
+    const node = entry.chain.at(-1)!;
+    guesses.push(
+      `"${word}" is not in the vocabulary; WordNet says it is a kind of ${entry.chain[1] ?? node}, which the engine cannot draw`,
+    );
+    guessesZh.push(`词表中没有“${word}”;WordNet 说它是一种${entry.chain[1] ?? node},引擎画不出来`);
   } else {
     // spelling: the first words only, like the icon searches (a long nonsense prompt would
     // otherwise compare hundreds of words with the whole lexicon)
     for (const w of unknown.slice(0, 40)) {
+      if (wordNetKnows(r, w)) continue;
       const f = fuzzySubject(w);
       if (f) {
         r.head = f.s;
@@ -1345,7 +1594,7 @@ function searchLongTail(r: Reading): void {
       }
     }
     if (!r.head) {
-      const c = compoundSubject(unknown.slice(0, 40));
+      const c = compoundSubject(unknown.slice(0, 40).filter((w) => !wordNetKnows(r, w)));
       if (c) {
         r.head = c.s;
         guesses.push(`"${c.word}" is not in the vocabulary; drew it as a kind of ${c.tail}`);
@@ -1354,7 +1603,9 @@ function searchLongTail(r: Reading): void {
       }
     }
     if (!r.head) {
-      const w = unknown.find((u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u));
+      const w = unknown.find(
+        (u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u) && !wordNetKnows(r, u),
+      );
       if (w) {
         r.head = SUBJECT_BY_ID.get("person")!;
         guesses.push(`"${w}" is not in the vocabulary; it reads like a person, so drew a person`);
@@ -1461,6 +1712,7 @@ function assemble(r: Reading): PromptInfo {
     features: phrases.features,
     worn: head || icon ? r.worn : undefined,
     heads: alive && phrases.heads ? phrases.heads : undefined,
+    pattern: r.pattern,
   };
 }
 
@@ -1688,10 +1940,18 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
       rider.kind === "animal" ||
       (rider.kind === "icon" && (riderCategory === "animal" || riderCategory === "character")));
   const mountCategory = SUBJECT_BY_ID.get(mount.subject)?.category;
+  // a borrowed drawing of a long-tail animal ("an ostrich" → its game icon) carries riders too
+  const iconAnimal =
+    mount.kind === "icon" &&
+    !mountCategory &&
+    lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
     !mount.nothingMatched &&
     MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" || mountCategory === "animal" || mountCategory === "creature");
+    (mount.kind !== "icon" ||
+      mountCategory === "animal" ||
+      mountCategory === "creature" ||
+      iconAnimal);
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
@@ -1722,6 +1982,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   const mounted = readMount(prompt);
   if (mounted) return mounted;
   const r = readWords(prompt);
+  readWordNet(r);
   splitPhrases(r);
   namedGameIcon(r);
   compoundHead(r);
@@ -1729,6 +1990,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   chooseHeld(r);
   standIns(r);
   unknownNeighbours(r);
+  wordNetGuesses(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);

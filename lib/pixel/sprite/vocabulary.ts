@@ -137,8 +137,7 @@ turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
 lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
-fish;animal;icon:tropical-fish;fish;鱼
-goldfish;animal;gi:circling-fish|tropical-fish@fire;goldfish;金鱼
+fish;animal;icon:tropical-fish;fish,goldfish;鱼,金鱼
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
