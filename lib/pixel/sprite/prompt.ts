@@ -192,12 +192,12 @@ export interface ChineseReading {
 }
 
 /**
- * How a reading is drawn, best first: the vocabulary; the noun lexicon's chain for a being (a
- * husky is a dog that walks); a borrowed icon named by the word itself; the lexicon's chain for
- * a thing (an abacus icon beats "a kind of slab"); any other flagged guess (only for a gloss's
- * own words).
+ * How a reading is drawn, best first: the vocabulary; a borrowed icon named by the word itself
+ * (an ostrich icon reads as an ostrich where WordNet's class draws a generic bird — the same
+ * order the English long tail follows); the noun lexicon's chain, a being's (a husky is a dog
+ * that walks) before a thing's; any other flagged guess (only for a gloss's own words).
  */
-const READING_RANK = { vocabulary: 0, lexiconBeing: 1, namedIcon: 2, lexiconThing: 3, loose: 4 };
+const READING_RANK = { vocabulary: 0, namedIcon: 1, lexiconBeing: 2, lexiconThing: 3, loose: 4 };
 const LIVING = new Set(["animal", "person", "imaginary being", "plant"]);
 
 /**
@@ -388,7 +388,7 @@ function tokenizeChinese(
     const better =
       r &&
       (gap ||
-        (r.rank <= READING_RANK.namedIcon &&
+        (r.rank <= READING_RANK.lexiconBeing &&
           (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
     if (!better) {
       // a word of two named things read piece by piece (水车: water + car), or a dictionary word
