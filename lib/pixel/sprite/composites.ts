@@ -13,6 +13,7 @@ hydra;九头蛇,海德拉 = a three-headed green dragon
 griffin,gryphon,griffon,hippogriff;狮鹫 = a lion with eagle wings
 basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
 gnoll;豺狼人 = a brown dog warrior
+sun wukong,monkey king;孙悟空,美猴王,齐天大圣 = a monkey warrior with a golden staff
 succubus;魅魔 = a purple demon with bat wings
 orthrus = a two-headed black dog
 ogre,ogres;食人魔 = a big troll with a club

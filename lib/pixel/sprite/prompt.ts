@@ -8,6 +8,13 @@ import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { beingDescription } from "./being-descriptions";
 import { BUILDERS, type SubjectKind } from "./builders";
+import {
+  cedictEntries,
+  crossReferences,
+  type GlossCandidate,
+  glossCandidates,
+  segmentByDictionary,
+} from "./chinese-dictionary";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
@@ -176,11 +183,162 @@ const SIZE_RE = /(\d{2})\s*(?:px|像素|x\s*\d{2}|×\s*\d{2})/;
 
 let zhSegmenter: Intl.Segmenter | undefined;
 
+/** A Chinese word the vocabulary lacks, read through the dictionary (chinese-dictionary.ts). */
+export interface ChineseReading {
+  /** the Chinese word as typed */
+  word: string;
+  /** the English read in its place ("dog", "golden dog") */
+  english: string;
+  /** the dictionary sense it came from ("husky (sled dog)") */
+  gloss: string;
+  /** how it is drawn, best first (READING_RANK) */
+  rank: number;
+  /** what the English alone draws (a vocabulary id or an icon name) */
+  subject: string;
+  /** the WordNet lemma whose chain led to the drawing ("husky" → dog), when it did */
+  lexicon?: string;
+  /** where the Chinese word is in the prompt's text (set per prompt, not cached) */
+  pos?: number;
+}
+
+/**
+ * How a reading is drawn, best first: the vocabulary; a borrowed icon named by the word itself
+ * (an ostrich icon reads as an ostrich where WordNet's class draws a generic bird — the same
+ * order the English long tail follows); the noun lexicon's chain, a being's (a husky is a dog
+ * that walks) before a thing's; any other flagged guess (only for a gloss's own words).
+ */
+const READING_RANK = { vocabulary: 0, namedIcon: 1, lexiconBeing: 2, lexiconThing: 3, loose: 4 };
+const LIVING = new Set(["animal", "person", "imaginary being", "plant"]);
+
+/**
+ * How the engine draws an English phrase on its own; undefined when it draws nothing (or only by
+ * reading the phrase as a misspelling, a guess on top of a translation).
+ */
+function drawRank(english: string): { rank: number; info: PromptInfo } | undefined {
+  const info = parsePrompt(english);
+  if (info.nothingMatched || info.guesses.some((g) => g.startsWith('read "'))) return undefined;
+  // a phrase half read ("steamed stuffed bun": "steamed" unknown) is not what the word means
+  if (info.unknown.length) return undefined;
+  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone
+  if (!info.guesses.length && !info.ignored.length && !info.lent.length)
+    return { rank: READING_RANK.vocabulary, info };
+  // an icon named by the phrase itself ("seahorse"), not a loose concept (buddhism → lotus)
+  const named = info.subject.replace(/-/g, " ").includes(english.replace(/-/g, " "));
+  if (info.builder === "icon" && named && !info.ignored.length)
+    return { rank: READING_RANK.namedIcon, info };
+  return { rank: READING_RANK.loose, info };
+}
+
+// a gloss's colours (and the metals that are colours: "golden") describe the animal; its other
+// material words do not (a woodpecker bores wood, it is not made of it)
+const GLOSS_COLOURS = new Set([
+  ...COLORS.flatMap((c) => c.en),
+  ...MATERIALS.filter((m) => m.id === "gold" || m.id === "silver").flatMap((m) => m.en),
+]);
+
+/**
+ * A noun the vocabulary lacks, through the WordNet lexicon: the vocabulary subject its chain
+ * ends at, with the colours its gloss names ("goldfish": golden → "golden fish").
+ */
+function lexiconRank(
+  english: string,
+): { english: string; rank: number; lemma: string } | undefined {
+  const entry = lookupNoun(english);
+  const base = entry?.base ? SUBJECT_BY_ID.get(entry.base) : undefined;
+  if (!entry || !base?.en[0]) return undefined;
+  const colours = entry.gloss.split(/\s+/).filter((w) => GLOSS_COLOURS.has(w));
+  // the subject's own name when it is a word ("person", not its first synonym "man")
+  const name = lex().en.has(base.id) ? base.id : base.en[0];
+  const drawn = [...new Set(colours)].slice(0, 2).concat(name).join(" ");
+  if (drawRank(drawn)?.rank !== READING_RANK.vocabulary) return undefined;
+  const rank = LIVING.has(entry.category) ? READING_RANK.lexiconBeing : READING_RANK.lexiconThing;
+  return { english: drawn, rank, lemma: entry.lemma };
+}
+
+const zhReadings = new Map<string, ChineseReading | null>();
+
+/**
+ * The English a Chinese word is drawn as: of its dictionary senses' phrases (glossCandidates),
+ * the best drawn (READING_RANK), then the gloss's own words over a parenthesis or a head noun
+ * ("husky (sled dog)" → the lexicon's dog; without it "dog", the parenthesis's head noun).
+ * Undefined when the dictionary lacks the word or nothing reads.
+ */
+export function readChineseWord(word: string, follow = true): ChineseReading | undefined {
+  const hit = zhReadings.get(word);
+  if (hit !== undefined) return hit ?? undefined;
+  const entries = cedictEntries(word) ?? [];
+  let best: (ChineseReading & { key: number }) | undefined;
+  const consider = (
+    key0: number,
+    c: GlossCandidate,
+    english: string,
+    rank: number,
+    lx?: string,
+  ) => {
+    // a looser guess only for the gloss's own words, not for a parenthesis or a head noun
+    if (rank === READING_RANK.loose && c.tier > 0) return;
+    // the dictionary's order of senses first (雪人 is a snowman before a yeti), how it is drawn
+    // second; a looser guess only when nothing else reads
+    const key = (rank === READING_RANK.loose ? 1000 : 0) + key0 * 10 + rank;
+    if (best && key >= best.key) return;
+    const subject = parsePrompt(english).subject;
+    best = { word, english, gloss: c.gloss, rank, subject, lexicon: lx, key };
+  };
+  glossCandidates(entries)
+    .slice(0, 14)
+    .forEach((c, i) => {
+      // a head noun stands for its phrase only when it draws the same ("sled dog" → dog; "ox
+      // head" is no head)
+      if (c.of) {
+        const whole = drawRank(c.of);
+        if (whole && whole.info.subject !== parsePrompt(c.english).subject) return;
+        // a phrase WordNet knows names a kind of its head only if its chain says so ("sled dog"
+        // → dog; a rolling pin is no pin, an egg roll no roll)
+        const wn = lookupNoun(c.of);
+        if (wn && !wn.chain.slice(1).some((n) => n.split(" ").at(-1) === c.english)) return;
+      }
+      const d = drawRank(c.english);
+      if (d) consider(i, c, c.english, d.rank);
+      if (d?.rank === READING_RANK.vocabulary) return;
+      // the vocabulary subject the chain ends at (the English long tail's own WordNet readings
+      // look for their words in the prompt's text, where a Chinese word's English is not)
+      const lx = lexiconRank(c.english);
+      if (lx) consider(i, c, lx.english, lx.rank, lx.lemma);
+    });
+  let reading: ChineseReading | null = null;
+  if (best) {
+    const { key: _key, ...r } = best;
+    reading = r;
+  } else if (follow) {
+    // an entry that only points to another word ("see 黄鼬"): that word's reading
+    for (const ref of crossReferences(entries).slice(0, 2)) {
+      const r = readChineseWord(ref, false);
+      if (r) {
+        reading = { ...r, word };
+        break;
+      }
+    }
+  }
+  if (zhReadings.size > 2000) zhReadings.clear();
+  if (follow) zhReadings.set(word, reading);
+  return reading ?? undefined;
+}
+
+// counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
+const ZH_COUNT =
+  /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
+// a prompt reads at most this many unknown Chinese words through the dictionary (a long
+// nonsense prompt is not looked up word by word)
+const ZH_LOOKUPS = 8;
+
 /**
  * Chinese has no spaces. Vocabulary words are matched longest-first (domain words such as
  * 哥布林 or 火把 beat a general segmenter), and Intl.Segmenter's word boundaries decide the rest:
  * a one-character match inside a longer word the vocabulary does not know is a piece of that
  * word (火 in 喷火 is not "fire"), and what is not understood is reported as whole words.
+ * Words the vocabulary lacks are read through the dictionary (`readChineseWord`): a run it does
+ * not cover is cut into dictionary words (哈士奇 is one), and a word the segmenter knows whose
+ * pieces the vocabulary reads as something else (龙虾, a lobster, is no dragon) is read whole.
  */
 function tokenizeChinese(
   s: string,
@@ -188,6 +346,9 @@ function tokenizeChinese(
   L: Lexicon,
   mentions: Mention[],
   unknown: string[],
+  readings: ChineseReading[],
+  budget: { left: number },
+  pieced: { word: string; parts: string }[],
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -207,22 +368,142 @@ function tokenizeChinese(
   for (const f of found) covered.fill(1, f.at, f.at + f.n);
   const words = [...zhSegmenter.segment(s)].map((w) => ({ at: w.index, n: w.segment.length }));
   const wordAt = (i: number) => words.find((w) => i >= w.at && i < w.at + w.n)!;
-  const kept = found.filter((f) => {
+  let kept = found.filter((f) => {
     if (f.n > 1) return true;
     const w = wordAt(f.at);
     if (w.n === 1) return true;
     for (let i = w.at; i < w.at + w.n; i++) if (!covered[i]) return false;
     return true;
   });
-  const used = new Uint8Array(s.length);
-  for (const f of kept) {
-    used.fill(1, f.at, f.at + f.n);
-    mentions.push({ lex: f.lex, word: s.slice(f.at, f.at + f.n), pos: pos + f.at });
+  const read: { at: number; n: number; r: ChineseReading }[] = [];
+  const readAt = new Uint8Array(s.length);
+  const readWord = (at: number, n: number) => {
+    for (let i = at; i < at + n; i++) if (readAt[i]) return;
+    const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
+    // a word that cuts a vocabulary word in two is no reading of the prompt
+    if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
+    const gap = inside.reduce((k, f) => k + f.n, 0) < n;
+    const asMention = (f: (typeof inside)[number]) => ({ lex: f.lex, word: "", pos: 0 });
+    const subjects = inside.filter((f) => subjectOf(asMention(f)) && !isModifierWord(asMention(f)));
+    const pieces = subjects.length ? subjectOf(asMention(subjects.at(-1)!))?.s : undefined;
+    // read whole: a word with characters the vocabulary lacks (狐狸精), or one whose pieces
+    // the vocabulary reads as another subject (海马 is a seahorse, not a horse) or as one thing
+    // coloured like another (蜂鸟, a hummingbird, is no bee-coloured bird)
+    if (!gap && !pieces) return;
+    const word = s.slice(at, at + n);
+    // a word for a kind of person is the roles table's (readLexiconPeople): 医生 is a doctor's look,
+    // not the dictionary's plain person
+    if (PEOPLE_ZH[word] !== undefined) return;
+    if (budget.left-- <= 0) return;
+    const r = readChineseWord(word);
+    // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
+    const modified = inside.some((f) => isModifierWord(asMention(f)));
+    const better =
+      r &&
+      (gap ||
+        (r.rank <= READING_RANK.lexiconBeing &&
+          (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
+    if (!better) {
+      // a word of two named things read piece by piece (水车: water + car), or a dictionary word
+      // nothing draws whose known piece names a thing (锅铲, a spatula, is no cauldron), is a
+      // guess too
+      const guess = (!gap && subjects.length > 1) || (gap && !r && subjects.length > 0 && n > 1);
+      if (guess && !pieced.some((p) => p.word === word)) {
+        // the vocabulary's pieces and the characters between them
+        const parts: string[] = [];
+        for (let i = at; i < at + n; ) {
+          const f = inside.find((x) => x.at === i);
+          const len = f ? f.n : 1;
+          if (f || !parts.length || inside.some((x) => x.at === i - 1 && x.n === 1))
+            parts.push(s.slice(i, i + len));
+          else parts[parts.length - 1] += s[i];
+          i += len;
+        }
+        pieced.push({ word, parts: parts.join(" + ") });
+      }
+      return;
+    }
+    // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
+    if (n === 1 && r.rank !== READING_RANK.vocabulary) return;
+    kept = kept.filter((f) => !inside.includes(f));
+    readAt.fill(1, at, at + n);
+    read.push({ at, n, r });
+  };
+  // words of two or more characters, by the segmenter and by the dictionary's longest match
+  const spans = words.filter((w) => w.n >= 2 && !L.zh.has(s.slice(w.at, w.at + w.n)));
+  // one-character names side by side may be one word the dictionary knows (鱼叉, a harpoon)
+  const oneCharName = (f: (typeof kept)[number]) =>
+    f.n === 1 &&
+    subjectOf({ lex: f.lex, word: "", pos: 0 }) !== undefined &&
+    f.lex.every((l) => l.t === "subject");
+  const adjacentNames = kept.some(
+    (f, k) =>
+      k + 1 < kept.length &&
+      f.at + 1 === kept[k + 1]!.at &&
+      oneCharName(f) &&
+      oneCharName(kept[k + 1]!),
+  );
+  if (spans.length > 0 || adjacentNames || [...covered].some((c) => !c)) {
+    let at = 0;
+    for (const d of segmentByDictionary(s)) {
+      if (d.length >= 2 && !L.zh.has(d)) spans.push({ at, n: d.length });
+      at += d.length;
+    }
   }
+  for (const w of spans.sort((x, y) => y.n - x.n)) readWord(w.at, w.n);
+  // what is left uncovered: dictionary words, longest match first
+  const used = new Uint8Array(s.length);
+  for (const f of kept) used.fill(1, f.at, f.at + f.n);
+  for (let i = 0; i < s.length; ) {
+    if (used[i] || readAt[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !used[j] && !readAt[j]) j++;
+    let at = i;
+    for (const d of segmentByDictionary(s.slice(i, j))) {
+      if (!ZH_COUNT.test(d)) readWord(at, d.length);
+      at += d.length;
+    }
+    i = j;
+  }
+  // two one-character names side by side that no dictionary joins (水车: water + car) are read
+  // as one coloured like the other: a guess, said so
+  for (let k = 0; k + 1 < kept.length; k++) {
+    const [a, b] = [kept[k]!, kept[k + 1]!];
+    if (a.at + 1 !== b.at || !oneCharName(a) || !oneCharName(b)) continue;
+    const word = s.slice(a.at, b.at + 1);
+    if (!pieced.some((p) => p.word === word))
+      pieced.push({ word, parts: `${s[a.at]} + ${s[b.at]}` });
+  }
+  const out: Mention[] = kept.map((f) => ({
+    lex: f.lex,
+    word: s.slice(f.at, f.at + f.n),
+    pos: pos + f.at,
+  }));
+  const englishAt = new Map<number, string[]>();
+  for (const t of read.sort((a, b) => a.at - b.at)) {
+    used.fill(1, t.at, t.at + t.n);
+    readings.push({ ...t.r, pos: pos + t.at });
+    // the English is read like English: vocabulary words become mentions, the rest goes to the
+    // long tail (an icon named by the word) as English words
+    const en = tokenize(t.r.english);
+    for (const m of en.mentions) out.push({ ...m, pos: pos + t.at });
+    if (en.unknown.length) englishAt.set(t.at, en.unknown);
+  }
+  out.sort((a, b) => a.pos - b.pos);
+  mentions.push(...out);
   // not understood: the unmatched characters, grouped by the segmenter's words
   for (const w of words) {
     let run = "";
     for (let i = w.at; i < w.at + w.n; i++) {
+      const english = englishAt.get(i);
+      if (english) {
+        if (run) unknown.push(run);
+        run = "";
+        unknown.push(...english);
+      }
       if (!used[i]) run += s[i];
       else if (run) {
         unknown.push(run);
@@ -233,10 +514,19 @@ function tokenizeChinese(
   }
 }
 
-function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
+function tokenize(text: string): {
+  mentions: Mention[];
+  unknown: string[];
+  readings: ChineseReading[];
+  /** Chinese words the vocabulary lacks read as their parts (水车 → 水 + 车) */
+  pieced: { word: string; parts: string }[];
+} {
   const L = lex();
   const mentions: Mention[] = [];
   const unknown: string[] = [];
+  const readings: ChineseReading[] = [];
+  const budget = { left: ZH_LOOKUPS };
+  const pieced: { word: string; parts: string }[] = [];
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -256,7 +546,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -285,7 +575,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
     if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
     unknown.push(w);
   }
-  return { mentions, unknown };
+  return { mentions, unknown, readings, pieced };
 }
 
 function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
@@ -568,13 +858,19 @@ function readPhrases(text: string): {
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e)
       ?.toLowerCase()
-      .replace(/[^a-z0-9 -]/g, "");
+      .replace(/[^a-z0-9 -]/g, "")
+      // "man cook", "woman mage": the gendered variant of a job or being is that job or being
+      .replace(/^(?:man|woman|person)\s+(?=\S)/, "");
     if (!label) return " ";
     // a label's material word names the picture ("gem stone" is a gem, not a stone one); a
     // colour word stays ("white flag")
     const L = lex();
     const words = label.split(/\s+/);
-    const kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    let kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    // a label word the vocabulary lacks next to one it draws ("nazar amulet" → the amulet, which
+    // is that very icon) is part of the picture's name, not a word the user did not explain
+    const known = kept.filter((w) => L.en.has(w));
+    if (known.length < kept.length && known.some((w) => isSubjectWord(w))) kept = known;
     return ` ${(words.length > 1 && kept.length ? kept : words).join(" ")} `;
   });
   const features: string[] = [];
@@ -638,6 +934,8 @@ interface Reading {
   phrases: ReturnType<typeof readPhrases>;
   mentions: Mention[];
   unknown: string[];
+  /** Chinese words read through the dictionary, where they are */
+  readings: ChineseReading[];
   guesses: string[];
   guessesZh: string[];
   ignored: string[];
@@ -679,20 +977,71 @@ function setRoleOrRace(r: Reading, s: Subject): void {
   else r.race = id;
 }
 
+/** The first sense of a gloss, as people read it: "husky (sled dog)", "Sun Wukong, the Monkey King". */
+function shownGloss(r: ChineseReading): string {
+  const short = r.gloss.replace(/\s*\(([^()]*)\)/g, (m, inner: string) =>
+    inner.split(" ").length > 4 ? "" : m,
+  );
+  const [first, second] = short.split(/,\s*/);
+  return second && second.split(" ").length <= 4 ? `${first}, ${second}` : first!;
+}
+
+function bareGloss(shown: string): string {
+  return shown.replace(/\s*\([^()]*\)/g, "").trim();
+}
+
+/** The drawn subject's name in Chinese when the English names it ("dog", "golden fish" → 鱼). */
+function drawnZh(r: ChineseReading): string | undefined {
+  const s = SUBJECT_BY_ID.get(r.subject);
+  const head = r.english.split(" ").pop()!;
+  const names = s ? [s.id, ...s.en, ...s.weak] : [];
+  return s && (names.includes(r.english) || names.includes(head)) ? zhName(s) : undefined;
+}
+
+/** A Chinese word read through the dictionary, said in the interpretation (never silent). */
+function readingGuess(r: ChineseReading): string {
+  const shown = shownGloss(r);
+  const how =
+    bareGloss(shown).toLowerCase() === r.english
+      ? ""
+      : r.lexicon
+        ? `, a kind of ${r.english.split(" ").pop()} (WordNet), drawn as ${r.english}`
+        : `, drawn as ${r.english}`;
+  return `read "${r.word}" as ${shown}${how} (CC-CEDICT dictionary)`;
+}
+
+function readingGuessZh(r: ChineseReading): string {
+  const shown = shownGloss(r);
+  const bare = bareGloss(shown);
+  const zh = drawnZh(r);
+  if (bare.toLowerCase() === r.english)
+    return `把“${r.word}”读作 ${shown}${zh ? `(${zh})` : ""}(CC-CEDICT 词典)`;
+  return `把“${r.word}”读作 ${zh ? `${bare}(一种${zh})` : `${shown}(画作 ${r.english})`}(CC-CEDICT 词典)`;
+}
+
 /** Phase 1: phrases with a game meaning, words, and a size written as digits. */
 function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
-  const { mentions, unknown } = tokenize(text);
+  const { mentions, unknown, readings, pieced } = tokenize(text);
   const px = SIZE_RE.exec(text);
   return {
     text,
     phrases,
     mentions,
     unknown,
-    guesses: [],
-    guessesZh: [],
+    readings,
+    guesses: [
+      ...readings.map(readingGuess),
+      ...pieced.map(
+        (p) => `"${p.word}" is not in the vocabulary; read it by its parts, ${p.parts}`,
+      ),
+    ],
+    guessesZh: [
+      ...readings.map(readingGuessZh),
+      ...pieced.map((p) => `词表中没有“${p.word}”;按字面读作 ${p.parts}`),
+    ],
     ignored: [],
     lent: [],
     colors: [],
@@ -935,8 +1284,15 @@ const BODY_WORD =
  */
 function heldFromLongTail(r: Reading, head: Subject): void {
   const holdPos = r.mentions[r.holdAt]!.pos;
+  // English words after the hold word, and the English of Chinese words read there (拿着鱼叉的骑士)
+  const fromZh = r.readings
+    .filter((x) => (x.pos ?? -1) > holdPos)
+    .flatMap((x) => x.english.split(" "));
   const after = r.unknown.filter(
-    (u) => /^[a-z]+$/.test(u) && !BODY_WORD.test(u) && r.text.indexOf(u, holdPos) > holdPos,
+    (u) =>
+      /^[a-z]+$/.test(u) &&
+      !BODY_WORD.test(u) &&
+      (r.text.indexOf(u, holdPos) > holdPos || fromZh.includes(u)),
   );
   if (!after.length) return;
   const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
@@ -1031,6 +1387,10 @@ function readLexiconPeople(r: Reading): void {
       // "nurse shark": the word names something else with the noun after it
       const after = /^\s+([a-z]+)/.exec(r.text.slice(m.index + m[0].length))?.[1];
       if (after && lookupNoun(`${phrase} ${after}`)) continue;
+      // "sea urchin": the word before it makes a noun that is no person
+      const before = /([a-z]+)\s+$/.exec(r.text.slice(0, m.index))?.[1];
+      const whole = before ? lookupNoun(`${before} ${phrase}`) : undefined;
+      if (whole && whole.category !== "person") continue;
       const look = personLook(e, r.text);
       // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
       const cls = SUBJECT_BY_ID.get(e.base ?? "");
@@ -1082,12 +1442,28 @@ function glossTraits(r: Reading): void {
     const e = lookupNoun(word);
     if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) entry = e;
   }
+  // a Chinese synonym (金鱼 on the fish line): its English noun through CC-CEDICT, the same way
+  let via = "";
+  if (!entry && r.head.category === "animal" && CJK.test(word) && word !== r.head.zh[0]) {
+    for (const c of glossCandidates(cedictEntries(word) ?? []).filter((x) => x.tier === 0)) {
+      // the subject's own word in another script (狮 is "lion"): nothing to add, as in English
+      if (c.english === r.head.en[0] || c.english === r.head.id) break;
+      const e = lookupNoun(c.english);
+      if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) {
+        entry = e;
+        via = ` (${c.english}, CC-CEDICT dictionary)`;
+        break;
+      }
+    }
+  }
   if (!entry) return;
   const colors = r.colors.length || r.materials.length ? [] : glossColors(entry.gloss);
   for (const hex of colors) r.colors.push({ p: 0, c: hexToRgb(hex) });
   r.pattern = glossPattern(entry.gloss);
   if (colors.length || r.pattern) {
-    r.guesses.push(`colour and markings from WordNet's description of "${word}": ${entry.gloss}`);
+    r.guesses.push(
+      `colour and markings from WordNet's description of "${word}"${via}: ${entry.gloss}`,
+    );
     r.guessesZh.push(`颜色和花纹取自 WordNet 对“${word}”的描述:${entry.gloss}`);
   }
 }
