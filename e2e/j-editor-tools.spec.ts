@@ -1,0 +1,438 @@
+// The editor clauses of issue #16 that j-editor.spec.ts does not walk, with real pointer and
+// keyboard input in Chromium: the tool keys (B E I G L U Shift+U M, X, 1–9), Alt-click picking,
+// a Shift-snapped line, rectangle and ellipse, "every pixel of this colour", mirror drawing, the
+// pixel-perfect pencil, integer zoom 1–64 and panning (wheel, Space-drag); onion skin, ping-pong
+// playback, layer opacity and merge down, palette files in and out, lock to palette, indexed mode
+// (one palette entry recolours every frame); a closed tab's strokes offered back from IndexedDB,
+// and two tabs saving one document (the second gets the conflict and keeps its strokes).
+import fs from "node:fs";
+import type { Page } from "@playwright/test";
+import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
+
+const BLACK = [0, 0, 0, 255];
+const CLEAR = [0, 0, 0, 0];
+const RED = [255, 0, 0, 255];
+const BLUE = [0, 0, 255, 255];
+
+async function pixelPoint(page: Page, x: number, y: number) {
+  const canvas = page.getByTestId("editor-canvas");
+  const box = (await canvas.boundingBox())!;
+  const d = await canvas.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  const z = Number(d.zoom);
+  return {
+    x: box.x + Number(d.originX) + x * z + z / 2,
+    y: box.y + Number(d.originY) + y * z + z / 2,
+  };
+}
+
+async function clickPixel(page: Page, x: number, y: number, modifiers: ("Alt" | "Shift")[] = []) {
+  const p = await pixelPoint(page, x, y);
+  for (const m of modifiers) await page.keyboard.down(m);
+  await page.mouse.click(p.x, p.y);
+  for (const m of modifiers) await page.keyboard.up(m);
+}
+
+async function dragPixels(page: Page, path: [number, number][], hold?: "Shift") {
+  const [first, ...rest] = path;
+  const a = await pixelPoint(page, first![0], first![1]);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  if (hold) await page.keyboard.down(hold);
+  for (const [x, y] of rest) {
+    const p = await pixelPoint(page, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+  }
+  await page.mouse.up();
+  if (hold) await page.keyboard.up(hold);
+}
+
+const previewPixel = (page: Page, x: number, y: number) =>
+  page
+    .getByTestId("editor-preview")
+    .evaluate(
+      (el, [px, py]) =>
+        Array.from((el as HTMLCanvasElement).getContext("2d")!.getImageData(px!, py!, 1, 1).data),
+      [x, y],
+    );
+
+/** The screen canvas's colour at the centre of document pixel (x, y). */
+const screenPixel = (page: Page, x: number, y: number) =>
+  page.getByTestId("editor-canvas").evaluate(
+    (el, [px, py]) => {
+      const c = el as HTMLCanvasElement;
+      const z = Number(c.dataset.zoom);
+      const dpr = window.devicePixelRatio || 1;
+      const cx = Math.floor((Number(c.dataset.originX) + (px! + 0.5) * z) * dpr);
+      const cy = Math.floor((Number(c.dataset.originY) + (py! + 0.5) * z) * dpr);
+      return Array.from(c.getContext("2d")!.getImageData(cx, cy, 1, 1).data);
+    },
+    [x, y],
+  );
+
+const dataset = (page: Page) =>
+  page.getByTestId("editor-canvas").evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+
+async function newDocument(page: Page, size = 16) {
+  await page.goto("/editor");
+  await page.getByLabel("Width").fill(String(size));
+  await page.getByLabel("Height").fill(String(size));
+  await page.getByRole("button", { name: "Create" }).click();
+  await expect(page).toHaveURL(/\/editor\/\d+$/);
+  await expect(page.getByTestId("editor-canvas")).toBeVisible();
+  return Number(page.url().split("/").pop());
+}
+
+const tool = (page: Page, name: string) => page.locator(`[data-tool="${name}"]`);
+
+test("tool keys, Alt-click, Shift lines, shapes, every-pixel fill, mirror, pixel-perfect, zoom and pan", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signUp(page, uniqueEmail("editor-tools"));
+  await newDocument(page);
+
+  // the keys artists know
+  for (const [key, name] of [
+    ["e", "eraser"],
+    ["i", "picker"],
+    ["g", "bucket"],
+    ["l", "line"],
+    ["u", "rectangle"],
+    ["Shift+U", "ellipse"],
+    ["m", "select"],
+    ["b", "pencil"],
+  ] as const) {
+    await page.keyboard.press(key);
+    await expect(tool(page, name)).toHaveAttribute("aria-pressed", "true");
+  }
+
+  // pencil in black, then red; Alt-click picks black back; X swaps primary and secondary
+  await clickPixel(page, 0, 0);
+  await page.getByTestId("primary-color").fill("#ff0000");
+  await clickPixel(page, 1, 0);
+  await expect.poll(() => previewPixel(page, 1, 0)).toEqual(RED);
+  await clickPixel(page, 0, 0, ["Alt"]);
+  await expect(page.getByTestId("primary-hex")).toHaveText("#000000");
+  expect(await previewPixel(page, 0, 0)).toEqual(BLACK); // picking draws nothing
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("primary-hex")).toHaveText("#ffffff");
+  await expect(page.getByTestId("secondary-color")).toHaveValue("#000000");
+  await page.keyboard.press("x");
+  await expect(page.getByTestId("primary-hex")).toHaveText("#000000");
+
+  // 1–9 pick palette entries (the sprite's colours taken as the palette: black, red)
+  await page.getByRole("button", { name: "Colours of the sprite" }).click();
+  await expect(page.getByTestId("swatches").locator("button")).toHaveCount(2);
+  await page.keyboard.press("2");
+  await expect(page.getByTestId("primary-hex")).toHaveText("#ff0000");
+  await page.keyboard.press("1");
+  await expect(page.getByTestId("primary-hex")).toHaveText("#000000");
+
+  // L with Shift: a line dragged 10 right and 1 down (under 7.5°) snaps to the horizontal
+  await page.keyboard.press("l");
+  await dragPixels(
+    page,
+    [
+      [2, 4],
+      [12, 5],
+    ],
+    "Shift",
+  );
+  await expect.poll(() => previewPixel(page, 12, 4)).toEqual(BLACK);
+  for (const x of [2, 7, 11]) expect(await previewPixel(page, x, 4)).toEqual(BLACK);
+  expect(await previewPixel(page, 12, 5)).toEqual(CLEAR);
+
+  // U: a rectangle outline; Shift+U: a filled ellipse
+  await page.keyboard.press("u");
+  await dragPixels(page, [
+    [2, 7],
+    [6, 10],
+  ]);
+  await expect.poll(() => previewPixel(page, 6, 10)).toEqual(BLACK);
+  expect(await previewPixel(page, 2, 7)).toEqual(BLACK);
+  expect(await previewPixel(page, 4, 8)).toEqual(CLEAR);
+  await page.keyboard.press("Shift+U");
+  await page.getByRole("button", { name: "Filled" }).click();
+  await dragPixels(page, [
+    [9, 7],
+    [13, 11],
+  ]);
+  await expect.poll(() => previewPixel(page, 11, 9)).toEqual(BLACK);
+  expect(await previewPixel(page, 9, 7)).toEqual(CLEAR); // the corner is outside an ellipse
+  await page.getByRole("button", { name: "Filled" }).click();
+
+  // G with "every pixel of this colour": a red pixel far from the first one turns blue too
+  await page.keyboard.press("b");
+  await page.getByTestId("primary-color").fill("#ff0000");
+  await clickPixel(page, 14, 14);
+  await page.keyboard.press("g");
+  await page.getByTestId("primary-color").fill("#0000ff");
+  await page.getByRole("button", { name: "Every pixel of this colour" }).click();
+  await clickPixel(page, 1, 0);
+  await expect.poll(() => previewPixel(page, 14, 14)).toEqual(BLUE);
+  expect(await previewPixel(page, 1, 0)).toEqual(BLUE);
+  expect(await previewPixel(page, 0, 0)).toEqual(BLACK);
+  await page.getByRole("button", { name: "Every pixel of this colour" }).click();
+
+  // mirror ↔: one click draws both sides
+  await page.keyboard.press("b");
+  await page.getByRole("button", { name: "Mirror ↔" }).click();
+  await clickPixel(page, 1, 13);
+  await expect.poll(() => previewPixel(page, 14, 13)).toEqual(BLUE);
+  expect(await previewPixel(page, 1, 13)).toEqual(BLUE);
+  await page.getByRole("button", { name: "Mirror ↔" }).click();
+
+  // pixel-perfect: an L-shaped drag loses its corner pixel
+  await page.getByRole("button", { name: "Pixel-perfect" }).click();
+  await dragPixels(page, [
+    [3, 12],
+    [4, 12],
+    [4, 13],
+  ]);
+  await expect.poll(() => previewPixel(page, 4, 13)).toEqual(BLUE);
+  expect(await previewPixel(page, 3, 12)).toEqual(BLUE);
+  expect(await previewPixel(page, 4, 12)).toEqual(CLEAR);
+  await screenshot(page, "editor-tools");
+
+  // integer zoom from 1× to 64×, by key, button and Ctrl+wheel
+  for (let i = 0; i < 20; i++) await page.keyboard.press("+");
+  await expect(page.getByTestId("zoom-label")).toHaveText("64×");
+  for (let i = 0; i < 30; i++) await page.keyboard.press("-");
+  await expect(page.getByTestId("zoom-label")).toHaveText("1×");
+  const centre = await pixelPoint(page, 8, 8);
+  await page.mouse.move(centre.x, centre.y);
+  await page.keyboard.down("Control");
+  for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -100);
+  await page.keyboard.up("Control");
+  await expect.poll(async () => Number((await dataset(page)).zoom)).toBeGreaterThan(3);
+  expect(Number.isInteger(Number((await dataset(page)).zoom))).toBe(true);
+
+  // the wheel pans; Space-drag pans and draws nothing
+  const before = await dataset(page);
+  await page.mouse.wheel(40, 0);
+  await expect
+    .poll(async () => Number((await dataset(page)).originX))
+    .toBe(Number(before.originX) - 40);
+  const pan = await dataset(page);
+  const start = await pixelPoint(page, 7, 2);
+  await page.keyboard.down(" ");
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 30, start.y + 20, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up(" ");
+  await expect
+    .poll(async () => Number((await dataset(page)).originY))
+    .toBe(Number(pan.originY) + 20);
+  expect(await previewPixel(page, 7, 2)).toEqual(CLEAR);
+});
+
+test("onion skin, ping-pong, layer opacity and merge down, palette files, lock to palette, indexed mode", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signUp(page, uniqueEmail("editor-timeline"));
+  await newDocument(page);
+  await page.keyboard.press("b");
+  await page.getByTestId("primary-color").fill("#ff0000");
+  await clickPixel(page, 5, 5);
+  await expect.poll(() => previewPixel(page, 5, 5)).toEqual(RED);
+
+  // two more frames (N); on frame 2 the onion skin shows frame 1's pixel faintly, behind
+  await page.keyboard.press("n");
+  await page.keyboard.press("n");
+  await expect(page.getByTestId("frames").locator("li")).toHaveCount(3);
+  await page.getByTestId("frames").locator('li[data-frame="1"] button').click();
+  await expect(page.getByTestId("editor-frame-label")).toHaveText("Frame 2 of 3");
+  const bare = await screenPixel(page, 5, 5);
+  await page.getByTestId("onion-toggle").check();
+  await expect.poll(() => screenPixel(page, 5, 5)).not.toEqual(bare);
+  const onion = await screenPixel(page, 5, 5);
+  expect(onion[0]!).toBeGreaterThan(onion[1]!); // a red tint, not red itself
+  expect(onion).not.toEqual(RED);
+  expect(await previewPixel(page, 5, 5)).toEqual(CLEAR); // only on screen, never in the frame
+  await screenshot(page, "editor-onion");
+  await page.getByTestId("onion-toggle").uncheck();
+
+  // ping-pong at the highest fps: from the last frame it goes back to frame 2, never to 1
+  await page.getByTestId("timeline").getByLabel("Ping-pong").check();
+  await page.getByTestId("play-toggle").click();
+  const seen = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve) => {
+        const out: string[] = [];
+        const label = document.querySelector('[data-testid="editor-frame-label"]')!;
+        const obs = new MutationObserver(() => {
+          const t = label.textContent ?? "";
+          if (out.at(-1) !== t) out.push(t);
+          if (out.length >= 8) {
+            obs.disconnect();
+            resolve(out);
+          }
+        });
+        obs.observe(label, { characterData: true, subtree: true, childList: true });
+      }),
+  );
+  await page.getByTestId("play-toggle").click();
+  const order = seen.map((t) => Number(/Frame (\d)/.exec(t)![1]));
+  const steps = order.slice(1).map((n, i) => `${order[i]}→${n}`);
+  expect(steps).toContain("3→2");
+  expect(steps).toContain("1→2");
+  expect(steps).not.toContain("3→1");
+
+  // a second layer at 50 % opacity over frame 1, merged down: one layer, the blend kept
+  await page.getByTestId("frames").locator('li[data-frame="0"] button').click();
+  const layers = page.getByTestId("layers-panel");
+  await layers.getByRole("button", { name: "+ Layer" }).click();
+  await expect(layers.locator("li")).toHaveCount(2);
+  await page.getByTestId("primary-color").fill("#0000ff");
+  await clickPixel(page, 5, 5);
+  await expect.poll(() => previewPixel(page, 5, 5)).toEqual(BLUE);
+  await layers.getByLabel("Opacity of Layer 2").fill("50");
+  await expect.poll(async () => (await previewPixel(page, 5, 5))[0]!).toBeGreaterThan(100);
+  const blended = await previewPixel(page, 5, 5);
+  expect(blended[2]!).toBeGreaterThan(100);
+  await layers.getByRole("button", { name: "Merge down" }).click();
+  await expect(layers.locator("li")).toHaveCount(1);
+  expect(await previewPixel(page, 5, 5)).toEqual(blended);
+
+  // palette files: a .gpl in, a .hex out
+  const palette = page.getByTestId("palette-panel");
+  await page.getByTestId("palette-file").setInputFiles({
+    name: "three.gpl",
+    mimeType: "text/plain",
+    buffer: Buffer.from(
+      "GIMP Palette\nName: three\n#\n 16  32  48\tdark\n200 100  50\tclay\n240 240 220\tbone\n",
+    ),
+  });
+  const swatches = page.getByTestId("swatches").locator("button");
+  await expect(swatches).toHaveCount(3);
+  await expect(swatches.nth(1)).toHaveAttribute("data-color", "#c86432");
+  const [hexFile] = await Promise.all([
+    page.waitForEvent("download"),
+    palette.getByRole("button", { name: ".hex", exact: true }).click(),
+  ]);
+  expect(
+    fs
+      .readFileSync((await hexFile.path())!, "utf8")
+      .trim()
+      .split(/\r?\n/),
+  ).toEqual(["102030", "c86432", "f0f0dc"]);
+  const [gplFile] = await Promise.all([
+    page.waitForEvent("download"),
+    palette.getByRole("button", { name: ".gpl", exact: true }).click(),
+  ]);
+  expect(fs.readFileSync((await gplFile.path())!, "utf8")).toMatch(
+    /^GIMP Palette[\s\S]*200\s+100\s+50/,
+  );
+  // the colours of an image
+  const { default: sharp } = await import("sharp");
+  const img = await sharp(Buffer.from([0, 255, 0, 255, 0, 255, 0, 255, 9, 9, 9, 255, 0, 0, 0, 0]), {
+    raw: { width: 2, height: 2, channels: 4 },
+  })
+    .png()
+    .toBuffer();
+  await page
+    .getByTestId("palette-file")
+    .setInputFiles({ name: "two.png", mimeType: "image/png", buffer: img });
+  await expect(swatches).toHaveCount(5);
+  await expect(swatches.nth(3)).toHaveAttribute("data-color", "#00ff00");
+
+  // lock to palette: a colour off the palette draws as its nearest entry
+  await palette.getByLabel("Lock to palette").check();
+  await page.getByTestId("primary-color").fill("#c06030");
+  await clickPixel(page, 9, 9);
+  await expect.poll(() => previewPixel(page, 9, 9)).toEqual([200, 100, 50, 255]);
+  await palette.getByLabel("Lock to palette").uncheck();
+
+  // indexed mode: the pixels become palette entries; changing one entry recolours every frame
+  await page.getByTestId("frames").locator('li[data-frame="2"] button').click();
+  await page.getByTestId("primary-color").fill("#c86432");
+  await clickPixel(page, 2, 2);
+  await expect.poll(() => previewPixel(page, 2, 2)).toEqual([200, 100, 50, 255]);
+  await palette.getByLabel("Indexed colour").check();
+  await expect(page.getByTestId("editor")).toHaveAttribute("data-color-mode", "indexed");
+  await swatches.nth(1).click();
+  await page.getByTestId("palette-entry-color").fill("#3060c0");
+  await expect.poll(() => previewPixel(page, 2, 2)).toEqual([0x30, 0x60, 0xc0, 255]);
+  await page.getByTestId("frames").locator('li[data-frame="0"] button').click();
+  await expect.poll(() => previewPixel(page, 9, 9)).toEqual([0x30, 0x60, 0xc0, 255]);
+  await screenshot(page, "editor-indexed");
+  await page.keyboard.press("Control+z");
+  await expect.poll(() => previewPixel(page, 9, 9)).toEqual([200, 100, 50, 255]);
+  await page.keyboard.press("Control+y");
+  await page.getByTestId("editor-save").click();
+  await expect(page.getByTestId("save-done")).toBeVisible();
+  const docId = Number(page.url().split("/").pop());
+  const saved = await (await page.request.get(`/api/v1/documents/${docId}`)).json();
+  expect(saved.color_mode).toBe("indexed");
+  expect(saved.palette[1]).toBe("#3060c0");
+});
+
+test("a closed tab's strokes come back from IndexedDB; a second tab's stale save keeps its strokes", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await ctx.newPage();
+  await signUp(page, uniqueEmail("editor-tabs"));
+  const id = await newDocument(page);
+  await page.keyboard.press("b");
+  await clickPixel(page, 3, 3);
+  await expect.poll(() => previewPixel(page, 3, 3)).toEqual(BLACK);
+  // the draft is written shortly after the last stroke, when the browser is idle
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (key) =>
+          new Promise<boolean>((resolve) => {
+            const req = indexedDB.open("pixel-studio-editor");
+            req.onsuccess = () => {
+              const db = req.result;
+              if (!db.objectStoreNames.contains("drafts")) return resolve(false);
+              const get = db.transaction("drafts").objectStore("drafts").get(key);
+              get.onsuccess = () => resolve(!!get.result);
+              get.onerror = () => resolve(false);
+            };
+            req.onerror = () => resolve(false);
+          }),
+        `document-${id}`,
+      ),
+    )
+    .toBe(true);
+  await page.close({ runBeforeUnload: false });
+
+  const back = await ctx.newPage();
+  await back.goto(`/editor/${id}`);
+  await expect(back.getByTestId("draft-offer")).toBeVisible();
+  expect(await previewPixel(back, 3, 3)).toEqual(CLEAR);
+  await back.getByRole("button", { name: "Restore it" }).click();
+  await expect.poll(() => previewPixel(back, 3, 3)).toEqual(BLACK);
+  await expect(back.getByTestId("editor")).toHaveAttribute("data-dirty", "true");
+
+  // a second tab on the same version saves first; this tab's save is refused and keeps its strokes
+  const other = await ctx.newPage();
+  await other.goto(`/editor/${id}`);
+  await expect(other.getByTestId("editor")).toHaveAttribute("data-version", "1");
+  await other.getByRole("button", { name: "Discard" }).click();
+  await other.keyboard.press("b");
+  await clickPixel(other, 8, 8);
+  await other.getByTestId("editor-save").click();
+  await expect(other.getByTestId("save-done")).toBeVisible();
+
+  await back.getByTestId("editor-save").click();
+  await expect(back.getByTestId("save-conflict")).toBeVisible();
+  await expect(back.getByTestId("save-conflict")).toContainText("version 2");
+  expect(await previewPixel(back, 3, 3)).toEqual(BLACK);
+  await expect(back.getByTestId("editor")).toHaveAttribute("data-dirty", "true");
+  await screenshot(back, "editor-conflict");
+  // the strokes are still in this browser after the refusal
+  await back.getByRole("button", { name: "Save mine as the next version" }).click();
+  await back.getByTestId("editor-save").click();
+  await expect(back.getByTestId("save-done")).toBeVisible();
+  const saved = await (await back.request.get(`/api/v1/documents/${id}`)).json();
+  expect(saved.version).toBe(3);
+  await ctx.close();
+});
