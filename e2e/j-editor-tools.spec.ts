@@ -436,3 +436,87 @@ test("a closed tab's strokes come back from IndexedDB; a second tab's stale save
   expect(saved.version).toBe(3);
   await ctx.close();
 });
+
+test("copy and paste into another frame, flip and rotate a selection and the frame, resize and crop, a GIF upload", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await signUp(page, uniqueEmail("editor-select-ops"));
+  await newDocument(page);
+  await page.keyboard.press("b");
+  for (const [x, y] of [
+    [1, 1],
+    [2, 1],
+    [1, 2],
+  ] as const)
+    await clickPixel(page, x, y);
+  await expect.poll(() => previewPixel(page, 1, 2)).toEqual(BLACK);
+
+  // M, a 4×4 selection, Ctrl+C; a new frame (N); Ctrl+V puts the L there at the same place
+  await page.keyboard.press("m");
+  await dragPixels(page, [
+    [0, 0],
+    [3, 3],
+  ]);
+  await page.keyboard.press("Control+c");
+  await page.keyboard.press("n");
+  await expect(page.getByTestId("editor-frame-label")).toHaveText("Frame 2 of 2");
+  expect(await previewPixel(page, 1, 1)).toEqual(CLEAR);
+  await page.keyboard.press("Control+v");
+  await expect.poll(() => previewPixel(page, 1, 2)).toEqual(BLACK);
+  expect(await previewPixel(page, 2, 1)).toEqual(BLACK);
+
+  // Flip ↔ acts on the selection (x → 3 − x inside it)
+  await page.getByRole("button", { name: "⇋ Flip ↔" }).click();
+  await expect.poll(() => previewPixel(page, 2, 2)).toEqual(BLACK);
+  expect(await previewPixel(page, 1, 2)).toEqual(CLEAR);
+  // without a selection, ↻ 90° turns the whole frame clockwise: (x, y) → (15 − y, x)
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "↻ 90°" }).click();
+  await expect.poll(() => previewPixel(page, 14, 1)).toEqual(BLACK);
+  expect(await previewPixel(page, 14, 2)).toEqual(BLACK);
+  expect(await previewPixel(page, 13, 2)).toEqual(BLACK);
+  expect(await previewPixel(page, 2, 2)).toEqual(CLEAR);
+
+  // canvas size 20×12 anchored top-left keeps the pixels where they were
+  await page.getByRole("button", { name: "Canvas size" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Width").fill("20");
+  await dialog.getByLabel("Height").fill("12");
+  await dialog.getByRole("button", { name: "0,0", exact: true }).click();
+  await dialog.getByRole("button", { name: "Canvas size" }).click();
+  await expect(page.getByTestId("editor-title")).toContainText("20×12");
+  await expect.poll(() => previewPixel(page, 14, 1)).toEqual(BLACK);
+  // crop to a selection around the L
+  await page.keyboard.press("m");
+  await dragPixels(page, [
+    [12, 0],
+    [15, 3],
+  ]);
+  await page.getByRole("button", { name: "Crop to selection" }).click();
+  await expect(page.getByTestId("editor-title")).toContainText("4×4");
+  await expect.poll(() => previewPixel(page, 2, 1)).toEqual(BLACK);
+  expect(await previewPixel(page, 1, 2)).toEqual(BLACK);
+  await screenshot(page, "editor-cropped");
+  await page.getByTestId("editor-save").click();
+  await expect(page.getByTestId("save-done")).toBeVisible();
+
+  // that document's GIF (×3) uploaded on the new-document page opens with both frames at 1×
+  const id = Number(page.url().split("/").pop());
+  const gif = await (
+    await page.request.get(`/api/v1/documents/${id}/export?format=gif&scale=3`)
+  ).body();
+  await page.goto("/editor");
+  await page.getByLabel("Image (PNG, GIF)").setInputFiles({
+    name: "two.gif",
+    mimeType: "image/gif",
+    buffer: gif,
+  });
+  await page.getByRole("button", { name: "Open in the editor" }).click();
+  await expect(page).toHaveURL(/\/editor\/\d+$/);
+  await expect(page.getByTestId("frames").locator("li")).toHaveCount(2);
+  await expect(page.getByTestId("editor-title")).toContainText("4×4");
+  await page.getByTestId("frames").locator('li[data-frame="1"] button').click();
+  await expect.poll(() => previewPixel(page, 2, 1)).toEqual(BLACK);
+});
