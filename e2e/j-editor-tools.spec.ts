@@ -434,6 +434,12 @@ test("a closed tab's strokes come back from IndexedDB; a second tab's stale save
   await expect(back.getByTestId("save-done")).toBeVisible();
   const saved = await (await back.request.get(`/api/v1/documents/${id}`)).json();
   expect(saved.version).toBe(3);
+  // the new gallery entry shows its lineage: the source (a blank canvas) and every version
+  const entry = await back.getByTestId("saved-gallery-link").getAttribute("href");
+  await back.goto(entry!);
+  await expect(back.getByTestId("lineage-source")).toBeVisible();
+  await expect(back.getByTestId(`versions-${id}`).locator("li")).toHaveCount(3);
+  await screenshot(back, "editor-lineage");
   await ctx.close();
 });
 

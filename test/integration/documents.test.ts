@@ -235,6 +235,34 @@ describe("a walk batch in the editor", () => {
     expect(versions.versions).toHaveLength(2);
   });
 
+  it("asks for a key on every documents route: 401 in the QT shape, nothing created", async () => {
+    const none = { "Content-Type": "application/json" };
+    const calls: [string, string, unknown?][] = [
+      ["GET", "/api/v1/documents"],
+      ["POST", "/api/v1/documents", { width: 8, height: 8 }],
+      ["GET", `/api/v1/documents/${doc.id}`],
+      ["PUT", `/api/v1/documents/${doc.id}`, doc],
+      ["GET", `/api/v1/documents/${doc.id}/versions`],
+      ["GET", `/api/v1/documents/${doc.id}/export?format=png`],
+    ];
+    for (const [method, p, body] of calls) {
+      const res = await fetch(`${server.baseUrl}${p}`, {
+        method,
+        headers: method === "PUT" ? { ...none, "If-Match": '"2"' } : none,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${p}`).toBe(401);
+      const answer = await res.json();
+      expect(typeof answer.error, `${method} ${p}`).toBe("string");
+      expect(answer.code, "the QT family has no code field").toBeUndefined();
+    }
+    const list = await (await api("/api/v1/documents")).json();
+    expect(list.total).toBe(1);
+    expect((await (await api(`/api/v1/documents/${doc.id}/versions`)).json()).latest_version).toBe(
+      2,
+    );
+  });
+
   it("keeps documents private and sources checked", async () => {
     expect((await api(`/api/v1/documents/${doc.id}`, { auth: bob.auth })).status).toBe(404);
     expect((await put(`/api/v1/documents/${doc.id}`, doc, '"2"', bob.auth)).status).toBe(404);
