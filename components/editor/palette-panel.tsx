@@ -72,6 +72,8 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   const palette = doc.palette;
   // no palette yet (most generated sprites): the sprite's own colours are there to pick from
   const frame = useEditor((st) => st.frame);
+  // the mode from the store, not the deferred `doc`: the switch shows its new state at once
+  const colorMode = useEditor((st) => st.doc?.colorMode ?? doc.colorMode);
   const spriteColors = useMemo(
     () => (doc.palette.length ? [] : frameColors(doc, frame)),
     [doc, frame],
@@ -114,7 +116,7 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           <label className="flex items-center gap-1 text-xs" title={t("editor.indexedHint")}>
             <input
               type="checkbox"
-              checked={doc.colorMode === "indexed"}
+              checked={colorMode === "indexed"}
               onChange={(e) =>
                 s.edit((d) =>
                   e.target.checked ? toIndexed(d, { extendPalette: true }) : toRgba(d),

@@ -376,6 +376,32 @@ describe("other sources", () => {
     expect((await post("/api/v1/documents", { source_tileset_id: firstTaskId })).status).toBe(404);
   });
 
+  it("opens a four-way walk batch with one tag per facing, each with its direction", async () => {
+    const res = await post("/api/v1/batch-generate", {
+      prompt: "a green ranger",
+      mode: "walk4",
+      scale: 2,
+      seed: 3,
+      force: true,
+    });
+    expect(res.status).toBe(200);
+    const id = (await res.json()).batch_id;
+    await waitFor(async () => {
+      const b = await (await api(`/api/v1/batch/${id}`)).json();
+      return b.completed_count + b.failed_count === b.total_count ? b : undefined;
+    }, 120_000);
+    const opened = await post("/api/v1/documents", { source_batch_id: id });
+    const d = await opened.json();
+    expect(opened.status, JSON.stringify(d).slice(0, 200)).toBe(201);
+    expect(d.frames).toHaveLength(16);
+    expect(d.tags).toEqual([
+      { name: "walk_down", from: 0, to: 3, direction: "down" },
+      { name: "walk_left", from: 4, to: 7, direction: "left" },
+      { name: "walk_right", from: 8, to: 11, direction: "right" },
+      { name: "walk_up", from: 12, to: 15, direction: "up" },
+    ]);
+  });
+
   it("opens uploads: an upscaled PNG at 1×, every GIF frame, and a sheet with its Aseprite JSON", async () => {
     // 2×2 art drawn at ×3
     const art = new Uint8Array([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 0, 0, 0, 0]);
