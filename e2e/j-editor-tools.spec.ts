@@ -195,6 +195,22 @@ test("tool keys, Alt-click, Shift lines, shapes, every-pixel fill, mirror, pixel
   expect(await previewPixel(page, 4, 12)).toEqual(CLEAR);
   await screenshot(page, "editor-tools");
 
+  // the pixel grid: lines between the pixels on screen, gone when toggled off (and back)
+  const gridStrip = () =>
+    page.getByTestId("editor-canvas").evaluate((el) => {
+      const c = el as HTMLCanvasElement;
+      const z = Number(c.dataset.zoom);
+      const dpr = window.devicePixelRatio || 1;
+      const bx = Math.round((Number(c.dataset.originX) + 8 * z) * dpr);
+      const cy = Math.round((Number(c.dataset.originY) + 8.5 * z) * dpr);
+      return Array.from(c.getContext("2d")!.getImageData(bx - 2, cy, 5, 1).data);
+    });
+  const withGrid = await gridStrip();
+  await page.getByRole("button", { name: "Grid", exact: true }).click();
+  await expect.poll(gridStrip).not.toEqual(withGrid);
+  await page.getByRole("button", { name: "Grid", exact: true }).click();
+  await expect.poll(gridStrip).toEqual(withGrid);
+
   // integer zoom from 1× to 64×, by key, button and Ctrl+wheel
   for (let i = 0; i < 20; i++) await page.keyboard.press("+");
   await expect(page.getByTestId("zoom-label")).toHaveText("64×");
@@ -507,6 +523,18 @@ test("copy and paste into another frame, flip and rotate a selection and the fra
   await screenshot(page, "editor-cropped");
   await page.getByTestId("editor-save").click();
   await expect(page.getByTestId("save-done")).toBeVisible();
+
+  // the export menu at ×4: the sheet of the two 4×4 frames is 32×16
+  await page.getByTestId("export-menu").locator("summary").click();
+  await page.getByTestId("export-scale").selectOption("4");
+  const [sheet] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("doc-export-sheet").click(),
+  ]);
+  expect(sheet.suggestedFilename()).toMatch(/_x4_sheet\.png$/);
+  const { default: sharp } = await import("sharp");
+  const meta = await sharp(fs.readFileSync((await sheet.path())!)).metadata();
+  expect([meta.width, meta.height]).toEqual([32, 16]);
 
   // that document's GIF (×3) uploaded on the new-document page opens with both frames at 1×
   const id = Number(page.url().split("/").pop());
