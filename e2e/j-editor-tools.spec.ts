@@ -373,6 +373,7 @@ test("onion skin, ping-pong, layer opacity and merge down, palette files, lock t
   await swatches.nth(1).click();
   await page.getByTestId("palette-entry-color").fill("#3060c0");
   await expect.poll(() => previewPixel(page, 2, 2)).toEqual([0x30, 0x60, 0xc0, 255]);
+  await expect(page.getByTestId("primary-hex")).toHaveText("#3060c0"); // the entry was primary
   await page.getByTestId("frames").locator('li[data-frame="0"] button').click();
   await expect.poll(() => previewPixel(page, 9, 9)).toEqual([0x30, 0x60, 0xc0, 255]);
   await screenshot(page, "editor-indexed");

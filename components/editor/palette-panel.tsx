@@ -80,19 +80,21 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   );
 
   // A palette entry's new colour lands when the picker commits ("change", not every "input"
-  // while the picker is dragged), so one edit is one undo step; indexed pixels follow it.
+  // while the picker is dragged), so one edit is one undo step; indexed pixels follow it, and so
+  // does the primary colour when it was that entry.
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
-  const entryColorRef = useCallback(
-    (el: HTMLInputElement | null) => {
-      if (!el) return;
-      el.addEventListener("change", () => {
-        const i = selectedRef.current;
-        if (i !== null) s.edit((d) => setPaletteColor(d, i, el.value));
-      });
-    },
-    [s.edit],
-  );
+  const entryColorRef = useCallback((el: HTMLInputElement | null) => {
+    if (!el) return;
+    el.addEventListener("change", () => {
+      const i = selectedRef.current;
+      const st = useEditor.getState();
+      if (i === null || !st.doc) return;
+      const before = st.doc.palette[i];
+      st.edit((d) => setPaletteColor(d, i, el.value));
+      if (before && st.primary === before) st.set({ primary: el.value });
+    });
+  }, []);
 
   const importFile = async (file: File) => {
     setError(null);
