@@ -555,3 +555,95 @@ test("copy and paste into another frame, flip and rotate a selection and the fra
   await page.getByTestId("frames").locator('li[data-frame="1"] button').click();
   await expect.poll(() => previewPixel(page, 2, 1)).toEqual(BLACK);
 });
+
+test("two fingers pan and pinch-zoom on a touch screen; layer hide, reorder and delete buttons", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const ctx = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await ctx.newPage();
+  await signUp(page, uniqueEmail("editor-fingers"));
+  await newDocument(page);
+
+  // Playwright's touchscreen taps with one finger; two go through the DevTools protocol
+  const cdp = await ctx.newCDPSession(page);
+  const touch = (type: string, points: { x: number; y: number }[]) =>
+    cdp.send("Input.dispatchTouchEvent", {
+      type,
+      touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
+    });
+  const two = async (from: [Point, Point], to: [Point, Point]) => {
+    await touch("touchStart", [from[0]]);
+    await touch("touchStart", from);
+    for (let k = 1; k <= 5; k++) {
+      const at = (i: 0 | 1) => ({
+        x: from[i].x + ((to[i].x - from[i].x) * k) / 5,
+        y: from[i].y + ((to[i].y - from[i].y) * k) / 5,
+      });
+      await touch("touchMove", [at(0), at(1)]);
+    }
+    await touch("touchEnd", []);
+  };
+  type Point = { x: number; y: number };
+  const c = await pixelPoint(page, 8, 8);
+  const before = await dataset(page);
+  // both fingers move 40 right, 30 down, keeping their distance: a pan, the zoom stays
+  await two(
+    [
+      { x: c.x - 30, y: c.y },
+      { x: c.x + 30, y: c.y },
+    ],
+    [
+      { x: c.x + 10, y: c.y + 30 },
+      { x: c.x + 70, y: c.y + 30 },
+    ],
+  );
+  await expect
+    .poll(async () => Number((await dataset(page)).originX))
+    .toBe(Number(before.originX) + 40);
+  const panned = await dataset(page);
+  expect(Number(panned.originY)).toBe(Number(before.originY) + 30);
+  expect(panned.zoom).toBe(before.zoom);
+  expect(await previewPixel(page, 8, 8)).toEqual(CLEAR); // two fingers draw nothing
+  // spreading them zooms in, to an integer
+  const m = await pixelPoint(page, 8, 8);
+  await two(
+    [
+      { x: m.x - 20, y: m.y },
+      { x: m.x + 20, y: m.y },
+    ],
+    [
+      { x: m.x - 90, y: m.y },
+      { x: m.x + 90, y: m.y },
+    ],
+  );
+  await expect
+    .poll(async () => Number((await dataset(page)).zoom))
+    .toBeGreaterThan(Number(before.zoom));
+  expect(Number.isInteger(Number((await dataset(page)).zoom))).toBe(true);
+
+  // layers: red below, blue above (on pixel 8,8, under the fingers); hide the top, move it down,
+  // delete it
+  await page.keyboard.press("b");
+  await page.getByTestId("primary-color").fill("#ff0000");
+  const p = await pixelPoint(page, 8, 8);
+  await page.touchscreen.tap(p.x, p.y);
+  await expect.poll(() => previewPixel(page, 8, 8)).toEqual(RED);
+  const layers = page.getByTestId("layers-panel");
+  await layers.getByRole("button", { name: "+ Layer" }).click();
+  await page.getByTestId("primary-color").fill("#0000ff");
+  await page.touchscreen.tap(p.x, p.y);
+  await expect.poll(() => previewPixel(page, 8, 8)).toEqual(BLUE);
+  await layers.getByLabel("Show Layer 2").uncheck();
+  await expect.poll(() => previewPixel(page, 8, 8)).toEqual(RED);
+  await layers.getByLabel("Show Layer 2").check();
+  await expect.poll(() => previewPixel(page, 8, 8)).toEqual(BLUE);
+  await layers.getByRole("button", { name: "Move layer down" }).click();
+  await expect.poll(() => previewPixel(page, 8, 8)).toEqual(RED);
+  await expect(layers.locator("li").last()).toContainText("Layer 2"); // top first: now the bottom
+  await layers.getByRole("button", { name: "Delete" }).click();
+  await expect(layers.locator("li")).toHaveCount(1);
+  await expect(layers.locator("li")).toContainText("Layer 1");
+  expect(await previewPixel(page, 8, 8)).toEqual(RED);
+  await ctx.close();
+});
