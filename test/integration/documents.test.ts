@@ -344,6 +344,24 @@ describe("a walk batch in the editor", () => {
     expect((await api(`/static/gallery/${doc.task_id}.png`)).status).toBe(200);
     expect((await (await api(`/api/v1/documents/${doc.id}`)).json()).version).toBe(3);
   });
+
+  it("two saves of the same version at once: one lands, the other gets 409 and leaves nothing", async () => {
+    const saves = path.join(server.dataDir, "files", "documents", String(doc.id), "saves");
+    const dirsBefore = fs.readdirSync(saves).length;
+    const tasksBefore = (await (await api("/api/v1/tasks?page=1")).json()).total;
+    const answers = await Promise.all([
+      put(`/api/v1/documents/${doc.id}`, doc, '"3"'),
+      put(`/api/v1/documents/${doc.id}`, doc, '"3"'),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = await answers.find((r) => r.status === 409)!.json();
+    expect(refused.details).toBe("current_version=4");
+    const versions = await (await api(`/api/v1/documents/${doc.id}/versions`)).json();
+    expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([4, 3, 2, 1]);
+    expect((await (await api("/api/v1/tasks?page=1")).json()).total).toBe(tasksBefore + 1);
+    // the loser's gallery files, written before its transaction, are gone too
+    expect(fs.readdirSync(saves)).toHaveLength(dirsBefore + 1);
+  });
 });
 
 describe("other sources", () => {
