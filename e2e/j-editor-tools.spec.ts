@@ -567,7 +567,10 @@ test("two fingers pan and pinch-zoom on a touch screen; layer hide, reorder and 
 
   // Playwright's touchscreen taps with one finger; two go through the DevTools protocol
   const cdp = await ctx.newCDPSession(page);
-  const touch = (type: string, points: { x: number; y: number }[]) =>
+  const touch = (
+    type: "touchStart" | "touchMove" | "touchEnd",
+    points: { x: number; y: number }[],
+  ) =>
     cdp.send("Input.dispatchTouchEvent", {
       type,
       touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id })),
