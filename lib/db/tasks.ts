@@ -268,9 +268,11 @@ const pageOfUserWithStatus = preparedQuery<
 
 const countsOfUser = preparedQuery<{ status: TaskStatus; n: number }[], { userId: number }>((db) =>
   db
-    .select({ status: taskCounts.status, n: taskCounts.n })
+    // a user's count of a status is the sum of its stripes (lib/db/postgres/schema.ts)
+    .select({ status: taskCounts.status, n: sql<number>`sum(${taskCounts.n})`.mapWith(Number) })
     .from(taskCounts)
     .where(eq(taskCounts.userId, sql.placeholder("userId")))
+    .groupBy(taskCounts.status)
     .prepare("task_counts_of_user"),
 );
 

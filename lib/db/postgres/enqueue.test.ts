@@ -58,7 +58,10 @@ describe.runIf(BACKEND === "postgres")("insertTaskWithDelivery", () => {
   const pendingCount = async () =>
     Number(
       (
-        await query("SELECT n FROM task_counts WHERE user_id = $1 AND status = 'pending'", [userId])
+        await query(
+          "SELECT sum(n) AS n FROM task_counts WHERE user_id = $1 AND status = 'pending'",
+          [userId],
+        )
       )[0]?.n ?? 0,
     );
 

@@ -1,7 +1,6 @@
 // A new task and its pg-boss delivery in one statement (POST generate's write on PostgreSQL).
-// Two statements used to mean two commits, and every commit waits for its WAL flush: the task
-// INSERT's flush was also waited on while holding the user's task_counts row (migration 0002's
-// trigger), so all POSTs of one user queued behind each other's flushes. One statement is one
+// Two statements used to mean two commits, each waiting for its WAL flush (and the task INSERT's
+// while holding the user's task_counts row: striped since migration 0010). One statement is one
 // round trip and one flush, and the task row never exists without its delivery (nor the other way
 // round): the statement is its own transaction.
 import { Placeholder, sql } from "drizzle-orm";
