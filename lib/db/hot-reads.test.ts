@@ -1,6 +1,7 @@
 // The hot reads of the API in one query each, on either database: a task with its files, and a
 // page of the task list with its total.
 import { beforeAll, describe, expect, it } from "vitest";
+import { BACKEND } from "@/test/helpers/database";
 import { useFreshDataDir } from "@/test/helpers/server";
 
 beforeAll(() => {
@@ -115,5 +116,56 @@ describe("listTasks' total from task_counts", () => {
     // a filter the counts do not keep still counts the rows
     const starred = await listTasks({ userId: user.id, starred: true }, page);
     expect(starred.total).toBe(0);
+  });
+});
+
+describe.runIf(BACKEND === "postgres")("task_counts stripes (PostgreSQL)", () => {
+  it("keeps every status's sum exact when connections count, move and delete each other's tasks", async () => {
+    const { listTasks } = await import("./tasks");
+    const { getPool } = await import("./client");
+    const user = await seedUser();
+    const pool = await getPool();
+    // several connections at once, i.e. several backends and (most likely) several stripes
+    const clients = await Promise.all([0, 1, 2, 3].map(() => pool.connect()));
+    try {
+      const ids: number[] = [];
+      await Promise.all(
+        clients.map(async (c, i) => {
+          for (let k = 0; k < 3; k++) {
+            const { rows } = await c.query(
+              `INSERT INTO tasks (user_id, type, model, provider, prompt, params)
+               VALUES ($1, 'image', 'local/m', 'local', 'p', '{}') RETURNING id`,
+              [user.id],
+            );
+            ids[i * 3 + k] = rows[0].id;
+          }
+        }),
+      );
+      // each connection moves or deletes a task another one counted
+      await clients[1]!.query("UPDATE tasks SET status = 'processing' WHERE id = $1", [ids[0]]);
+      await clients[2]!.query("UPDATE tasks SET status = 'completed' WHERE id = $1", [ids[0]]);
+      await clients[3]!.query("UPDATE tasks SET status = 'failed' WHERE id = $1", [ids[4]]);
+      await clients[0]!.query("DELETE FROM tasks WHERE id = $1", [ids[7]]);
+      await clients[0]!.query("UPDATE tasks SET status = 'processing' WHERE id = ANY($1)", [
+        [ids[9], ids[10]],
+      ]);
+    } finally {
+      for (const c of clients) c.release();
+    }
+    const page = { limit: 1, offset: 0 };
+    expect((await listTasks({ userId: user.id }, page)).total).toBe(11);
+    const expected = { pending: 7, processing: 2, completed: 1, failed: 1 } as const;
+    for (const [status, n] of Object.entries(expected)) {
+      const s = status as keyof typeof expected;
+      expect((await listTasks({ userId: user.id, status: s }, page)).total, s).toBe(n);
+      expect(
+        (await listTasks({ userId: user.id, status: s }, { limit: 1, offset: 50 })).total,
+      ).toBe(n);
+    }
+    const { rows } = await pool.query(
+      "SELECT count(DISTINCT stripe) AS stripes FROM task_counts WHERE user_id = $1",
+      [user.id],
+    );
+    expect(Number(rows[0].stripes)).toBeGreaterThan(1);
   });
 });

@@ -37,23 +37,21 @@ const insertColumns = (Object.entries(getTableColumns(tasks)) as [string, Column
  * has a placeholder, filled with the value, else its default: a JS default here, an SQL default
  * (the current time) by coalesce in the statement, so the database's own clock still sets it.
  */
+export function taskInsertPlaceholders(): NewTask {
+  return Object.fromEntries(
+    insertColumns.map(([key, column]) => [
+      key,
+      // a bare placeholder inside sql``: the value arrives already in the driver's form
+      // (toDriver), so nulls pass through untouched
+      is(column.default, SQL)
+        ? sql`coalesce(${sql.placeholder(key)}, ${column.default})`
+        : sql`${sql.placeholder(key)}`,
+    ]),
+  ) as unknown as NewTask;
+}
+
 const insertTaskStatement = preparedQuery<Task[], Record<string, unknown>>((db) =>
-  db
-    .insert(tasks)
-    .values(
-      Object.fromEntries(
-        insertColumns.map(([key, column]) => [
-          key,
-          // a bare placeholder inside sql``: the value arrives already in the driver's form
-          // (toDriver), so nulls pass through untouched
-          is(column.default, SQL)
-            ? sql`coalesce(${sql.placeholder(key)}, ${column.default})`
-            : sql`${sql.placeholder(key)}`,
-        ]),
-      ) as unknown as NewTask,
-    )
-    .returning()
-    .prepare("insert_task"),
+  db.insert(tasks).values(taskInsertPlaceholders()).returning().prepare("insert_task"),
 );
 
 function toDriver(column: Column, value: unknown): unknown {
@@ -66,16 +64,25 @@ function toDriver(column: Column, value: unknown): unknown {
   return column.mapToDriverValue(value);
 }
 
-export async function insertTask(values: NewTask): Promise<Task> {
+/**
+ * The values of the prepared task INSERT (taskInsertPlaceholders), each in the driver's form with
+ * its default filled in; undefined when the row needs the builder (an explicit id, or an SQL
+ * expression as a value, which a placeholder cannot carry).
+ */
+export function boundTaskValues(values: NewTask): Record<string, unknown> | undefined {
   const given = values as Record<string, unknown>;
-  // an explicit id or an SQL expression as a value: the statement cannot carry it
-  if (given.id !== undefined || Object.values(given).some((v) => is(v, SQL))) {
+  if (given.id !== undefined || Object.values(given).some((v) => is(v, SQL))) return undefined;
+  return Object.fromEntries(
+    insertColumns.map(([key, column]) => [key, toDriver(column, given[key])]),
+  );
+}
+
+export async function insertTask(values: NewTask): Promise<Task> {
+  const bound = boundTaskValues(values);
+  if (!bound) {
     const [row] = await (await getDb()).insert(tasks).values(values).returning();
     return row;
   }
-  const bound = Object.fromEntries(
-    insertColumns.map(([key, column]) => [key, toDriver(column, given[key])]),
-  );
   if (DIALECT === "sqlite") {
     // POST generate's one write: never wait for the worker thread's lock inside SQLite
     // (better-sqlite3's prepared query runs in all(); execute() would run it later, when awaited)
@@ -261,9 +268,11 @@ const pageOfUserWithStatus = preparedQuery<
 
 const countsOfUser = preparedQuery<{ status: TaskStatus; n: number }[], { userId: number }>((db) =>
   db
-    .select({ status: taskCounts.status, n: taskCounts.n })
+    // a user's count of a status is the sum of its stripes (lib/db/postgres/schema.ts)
+    .select({ status: taskCounts.status, n: sql<number>`sum(${taskCounts.n})`.mapWith(Number) })
     .from(taskCounts)
     .where(eq(taskCounts.userId, sql.placeholder("userId")))
+    .groupBy(taskCounts.status)
     .prepare("task_counts_of_user"),
 );
 

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
 import { getPool } from "@/lib/db/client";
 import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
+import { insertTaskWithDelivery } from "@/lib/db/postgres/enqueue";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimDueTasks,
@@ -149,9 +150,20 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
   return {
     engine: "pg-boss",
     async enqueue(values) {
-      const task = await insertTask(values);
-      await enqueued([task]);
-      return task;
+      // the task and its delivery in one statement (one commit, one WAL flush)
+      const made = await insertTaskWithDelivery(
+        values,
+        BOSS_SCHEMA,
+        await ensureQueue(values.provider),
+      );
+      if (!made) {
+        const task = await insertTask(values);
+        await enqueued([task]);
+        return task;
+      }
+      if (made.delivered) wakeWorkers();
+      else await enqueued([made.task]);
+      return made.task;
     },
     async enqueueBatch(batch, makeTasks) {
       const result = await insertBatchWithTasks(batch, makeTasks);

@@ -108,6 +108,21 @@ describe.each(backends)("%s limiter shared by two processes", (_backend, make) =
   });
 });
 
+describe("postgres limiter", () => {
+  it("skips the flush wait for its own take only, not for the connection's next transaction", async () => {
+    const pool = new pg.Pool({ connectionString: poolA.options.connectionString, max: 1 });
+    try {
+      const limiter = postgresLimiter(pool, "flush", { limit: 5, windowMs: 60_000 });
+      expect((await limiter.consume("k")).ok).toBe(true);
+      // the same (only) connection: synchronous_commit is back on for whatever it runs next
+      const { rows } = await pool.query("SHOW synchronous_commit");
+      expect(rows[0].synchronous_commit).toBe("on");
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
 describe("memory limiter", () => {
   it("has the same contract in one process", async () => {
     const l = memoryLimiter({ limit: 3, windowMs: 60_000 });

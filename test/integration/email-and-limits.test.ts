@@ -149,4 +149,18 @@ describe("rate limit", () => {
     const body = await limited!.json();
     expect(body.error).toMatch(/Rate limit/);
   });
+
+  it("creates no task for a refused generation", async () => {
+    const total = async () =>
+      (await (await fetch(`${server.baseUrl}/api/v1/tasks?page=1`, { headers: user.auth })).json())
+        .total;
+    const before = await total();
+    const res = await post("/api/v1/generations/image", {
+      prompt: "one too many",
+      model: "local/pixel-sprite",
+    });
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await total()).toBe(before);
+  });
 });

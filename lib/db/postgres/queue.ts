@@ -106,7 +106,8 @@ function insertFilesIf(files: (typeof assets.$inferInsert)[], condition: SQL) {
 }
 
 /** A tasks row as to_jsonb gives it (column names, JSON values) in drizzle's shape. */
-function taskFromJson(json: Record<string, unknown>): Task {
+/** A task row as `to_jsonb` gives it (column names, JSON values) in drizzle's shape. */
+export function taskFromJson(json: Record<string, unknown>): Task {
   const out: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(getTableColumns(tasks))) {
     const value = json[column.name];

@@ -213,8 +213,13 @@ export const rateLimitBuckets = sqliteTable("rate_limit_buckets", {
 });
 
 /**
- * How many tasks each user has in each status, kept by triggers on tasks (see the migration), so
- * the task list's total is a sum of at most four rows instead of a count over the whole history.
+ * How many tasks each user has in each status, kept by triggers on tasks (see the migrations), so
+ * the task list's total is a sum of a few rows instead of a count over the whole history. On
+ * PostgreSQL a user's count is spread over up to 16 stripes (`stripe`, the writing connection's
+ * backend pid mod 16; migration 0010): a counter row stays locked until its transaction's commit
+ * has been flushed, so with one row every insert and status change of one user waited for the
+ * previous one's flush. A stripe may go negative; only the sum over stripes is a count. SQLite
+ * (one writer at a time) keeps stripe 0.
  */
 export const taskCounts = sqliteTable(
   "task_counts",
@@ -223,9 +228,10 @@ export const taskCounts = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     status: text("status", { enum: TASK_STATUSES }).notNull(),
+    stripe: integer("stripe").notNull().default(0),
     n: integer("n").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.status] })],
+  (t) => [primaryKey({ columns: [t.userId, t.status, t.stripe] })],
 );
 
 /**

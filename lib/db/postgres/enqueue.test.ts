@@ -1,0 +1,141 @@
+// The task INSERT with its pg-boss delivery as one statement (insertTaskWithDelivery): the job
+// row is the one pg-boss's own insert writes, the claim finds it, and a statement that fails
+// leaves neither the task, its counter nor its job behind.
+import PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { NewTask } from "@/lib/db/schema";
+import { BACKEND } from "@/test/helpers/database";
+import { useFreshDataDir } from "@/test/helpers/server";
+
+const SCHEMA = "pgboss";
+
+describe.runIf(BACKEND === "postgres")("insertTaskWithDelivery", () => {
+  let userId: number;
+  let boss: PgBoss;
+  let query: (text: string, values?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+  beforeAll(async () => {
+    useFreshDataDir("pixel-enqueue-");
+    const { createUser } = await import("../users");
+    userId = (await createUser({ email: "enqueue@example.com", passwordHash: "x" })).id;
+    const { getPool } = await import("../client");
+    const pool = await getPool();
+    query = async (text, values) => (await pool.query(text, values)).rows;
+    boss = new PgBoss({
+      db: { executeSql: (text, values) => pool.query(text, values) },
+      schema: SCHEMA,
+      supervise: false,
+      schedule: false,
+    });
+    await boss.start();
+    await boss.createQueue("enqueue-test", { name: "enqueue-test", policy: "standard" });
+  });
+  afterAll(async () => {
+    await boss?.stop({ graceful: false, close: false, wait: true });
+  });
+
+  const task = (prompt: string, extra: Partial<NewTask> = {}): NewTask => ({
+    userId,
+    type: "image",
+    model: "local/m",
+    provider: "local",
+    prompt,
+    params: { prompt },
+    ...extra,
+  });
+
+  const jobOf = async (taskId: number) =>
+    (
+      await query(
+        `SELECT name, data, priority, state, retry_limit, retry_count, retry_delay, retry_backoff,
+           singleton_key, singleton_on, expire_in::text AS expire_in, dead_letter, policy,
+           start_after, created_on, keep_until - start_after AS keep_for
+         FROM ${SCHEMA}.job WHERE data->>'taskId' = $1`,
+        [String(taskId)],
+      )
+    )[0];
+
+  const pendingCount = async () =>
+    Number(
+      (
+        await query(
+          "SELECT sum(n) AS n FROM task_counts WHERE user_id = $1 AND status = 'pending'",
+          [userId],
+        )
+      )[0]?.n ?? 0,
+    );
+
+  it("writes the task and the job row pg-boss's own insert would write", async () => {
+    const { insertTaskWithDelivery } = await import("./enqueue");
+    const made = await insertTaskWithDelivery(task("a knight"), SCHEMA, "enqueue-test");
+    expect(made?.delivered).toBe(true);
+    expect(made?.task).toMatchObject({ userId, prompt: "a knight", status: "pending" });
+    const { getTaskById } = await import("../tasks");
+    expect(await getTaskById(made!.task.id)).toEqual(made!.task);
+
+    // the same delivery through pg-boss, for a task id no row has
+    await boss.insert([{ name: "enqueue-test", data: { taskId: -1 }, singletonKey: "-1" }]);
+    const { start_after: ours, created_on: ourCreated, ...mine } = (await jobOf(made!.task.id))!;
+    const { start_after: _t, created_on: _c, ...theirs } = (await jobOf(-1))!;
+    expect(mine).toEqual({
+      ...theirs,
+      data: { taskId: made!.task.id },
+      singleton_key: String(made!.task.id),
+    });
+    expect(mine.state).toBe("created");
+    // due at once: the statement's own time (the task's run_after default is the same now())
+    expect((ours as Date).getTime()).toBe((ourCreated as Date).getTime());
+  });
+
+  it("delivers a task that waits for run_after no earlier than that", async () => {
+    const { insertTaskWithDelivery } = await import("./enqueue");
+    const runAfter = new Date(Date.now() + 60_000);
+    const made = await insertTaskWithDelivery(task("later", { runAfter }), SCHEMA, "enqueue-test");
+    expect(made?.task.runAfter.getTime()).toBe(runAfter.getTime());
+    expect(((await jobOf(made!.task.id))!.start_after as Date).getTime()).toBe(runAfter.getTime());
+  });
+
+  it("stores the task without a job when the queue does not exist (the sweeper delivers it)", async () => {
+    const { insertTaskWithDelivery } = await import("./enqueue");
+    const made = await insertTaskWithDelivery(task("no queue"), SCHEMA, "no-such-queue");
+    expect(made?.delivered).toBe(false);
+    expect(await jobOf(made!.task.id)).toBeUndefined();
+    const { getTaskById } = await import("../tasks");
+    expect((await getTaskById(made!.task.id))?.status).toBe("pending");
+  });
+
+  it("leaves nothing behind when the job cannot be written", async () => {
+    const { insertTaskWithDelivery } = await import("./enqueue");
+    const before = await pendingCount();
+    const maxId = async () => Number((await query("SELECT max(id) AS m FROM tasks"))[0]!.m ?? 0);
+    const lastId = await maxId();
+    await query(`CREATE FUNCTION refuse_job() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'job refused by the test'; END $$`);
+    await query(`CREATE TRIGGER refuse_job BEFORE INSERT ON ${SCHEMA}.job
+      FOR EACH ROW EXECUTE FUNCTION refuse_job()`);
+    try {
+      await expect(
+        insertTaskWithDelivery(task("half written?"), SCHEMA, "enqueue-test"),
+      ).rejects.toThrow(/job refused by the test/);
+    } finally {
+      await query(`DROP TRIGGER refuse_job ON ${SCHEMA}.job`);
+      await query("DROP FUNCTION refuse_job()");
+    }
+    expect(await query("SELECT id FROM tasks WHERE prompt = 'half written?'")).toEqual([]);
+    expect(await pendingCount()).toBe(before);
+    // and the next one goes through, counted once
+    const made = await insertTaskWithDelivery(task("whole"), SCHEMA, "enqueue-test");
+    expect(made!.task.id).toBeGreaterThan(lastId);
+    expect(await pendingCount()).toBe(before + 1);
+  });
+
+  it("leaves nothing behind when the task cannot be written", async () => {
+    const { insertTaskWithDelivery } = await import("./enqueue");
+    const jobs = async () => Number((await query(`SELECT count(*) AS n FROM ${SCHEMA}.job`))[0]!.n);
+    const before = await jobs();
+    await expect(
+      insertTaskWithDelivery(task("nobody's", { userId: 987_654 }), SCHEMA, "enqueue-test"),
+    ).rejects.toThrow();
+    expect(await jobs()).toBe(before);
+  });
+});
