@@ -127,7 +127,12 @@ describe.runIf(BACKEND === "postgres")("task_counts stripes (PostgreSQL)", () =>
     const pool = await getPool();
     // several connections at once, i.e. several backends and (most likely) several stripes
     const clients = await Promise.all([0, 1, 2, 3].map(() => pool.connect()));
+    const stripesUsed = new Set<number>();
     try {
+      for (const c of clients) {
+        const { rows } = await c.query("SELECT pg_backend_pid() % 16 AS stripe");
+        stripesUsed.add(Number(rows[0].stripe));
+      }
       const ids: number[] = [];
       await Promise.all(
         clients.map(async (c, i) => {
@@ -166,6 +171,8 @@ describe.runIf(BACKEND === "postgres")("task_counts stripes (PostgreSQL)", () =>
       "SELECT count(DISTINCT stripe) AS stripes FROM task_counts WHERE user_id = $1",
       [user.id],
     );
-    expect(Number(rows[0].stripes)).toBeGreaterThan(1);
+    // four backends share one stripe about once in 4,096 runs: then one stripe is right
+    if (stripesUsed.size > 1) expect(Number(rows[0].stripes)).toBeGreaterThan(1);
+    else expect(Number(rows[0].stripes)).toBe(1);
   });
 });
