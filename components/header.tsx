@@ -84,6 +84,7 @@ export function ThemeToggle() {
 export function Header({ email, role }: { email: string | null; role: "admin" | "user" | null }) {
   const { t } = useI18n();
   const pathname = usePathname();
+  const router = useRouter();
   const [menuOpen, setMenuOpen] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the mobile menu on navigation
   useEffect(() => setMenuOpen(false), [pathname]);
@@ -118,9 +119,16 @@ export function Header({ email, role }: { email: string | null; role: "admin" | 
         {email && (
           <nav aria-label={t("nav.main")} className="hidden flex-1 items-center gap-1 lg:flex">
             {links.map((l) => (
+              // Prefetched on intent (hover, focus), not when shown: shown, the nine links asked
+              // the server for nine RSC payloads on every page load and again after every
+              // navigation, and a click made then (Edit on a batch: POST /api/v1/documents) waited
+              // behind them — 300–460 ms instead of 30–100 on the editor probe at load ~10.
               <Link
                 key={l.href}
                 href={l.href}
+                prefetch={false}
+                onMouseEnter={() => router.prefetch(l.href)}
+                onFocus={() => router.prefetch(l.href)}
                 aria-current={isActive(l.href) ? "page" : undefined}
                 className={`rounded-md px-2.5 py-1.5 text-sm whitespace-nowrap ${isActive(l.href) ? "bg-zinc-200 font-semibold dark:bg-zinc-800" : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-900"}`}
               >

@@ -156,6 +156,7 @@ export function Editor({ id, version }: { id: number; version?: number }) {
       data-version={meta.version}
       data-latest-version={meta.latest_version}
       data-dirty={dirty}
+      data-color-mode={doc.colorMode}
     >
       <p
         className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm md:hidden dark:border-amber-700 dark:bg-amber-950"

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   addPaletteColor,
   compositeFrame,
@@ -9,6 +9,9 @@ import {
   removePaletteColor,
   replaceColor,
   type SpriteDocument,
+  setPaletteColor,
+  toIndexed,
+  toRgba,
   usedColors,
 } from "@/lib/document";
 import { addPaletteColors } from "@/lib/document/editor-ops";
@@ -69,10 +72,29 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
   const palette = doc.palette;
   // no palette yet (most generated sprites): the sprite's own colours are there to pick from
   const frame = useEditor((st) => st.frame);
+  // the mode from the store, not the deferred `doc`: the switch shows its new state at once
+  const colorMode = useEditor((st) => st.doc?.colorMode ?? doc.colorMode);
   const spriteColors = useMemo(
     () => (doc.palette.length ? [] : frameColors(doc, frame)),
     [doc, frame],
   );
+
+  // A palette entry's new colour lands when the picker commits ("change", not every "input"
+  // while the picker is dragged), so one edit is one undo step; indexed pixels follow it, and so
+  // does the primary colour when it was that entry.
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  const entryColorRef = useCallback((el: HTMLInputElement | null) => {
+    if (!el) return;
+    el.addEventListener("change", () => {
+      const i = selectedRef.current;
+      const st = useEditor.getState();
+      if (i === null || !st.doc) return;
+      const before = st.doc.palette[i];
+      st.edit((d) => setPaletteColor(d, i, el.value));
+      if (before && st.primary === before) st.set({ primary: el.value });
+    });
+  }, []);
 
   const importFile = async (file: File) => {
     setError(null);
@@ -92,15 +114,30 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
         <h2 id="palette-title" className="text-sm font-semibold">
           {t("editor.palette")}
         </h2>
-        <label className="flex items-center gap-1 text-xs">
-          <input
-            type="checkbox"
-            checked={s.lockToPalette}
-            onChange={(e) => s.set({ lockToPalette: e.target.checked })}
-            className="accent-indigo-600"
-          />
-          {t("editor.lockPalette")}
-        </label>
+        <div className="flex flex-wrap items-center justify-end gap-x-2">
+          <label className="flex items-center gap-1 text-xs" title={t("editor.indexedHint")}>
+            <input
+              type="checkbox"
+              checked={colorMode === "indexed"}
+              onChange={(e) =>
+                s.edit((d) =>
+                  e.target.checked ? toIndexed(d, { extendPalette: true }) : toRgba(d),
+                )
+              }
+              className="accent-indigo-600"
+            />
+            {t("editor.indexedMode")}
+          </label>
+          <label className="flex items-center gap-1 text-xs">
+            <input
+              type="checkbox"
+              checked={s.lockToPalette}
+              onChange={(e) => s.set({ lockToPalette: e.target.checked })}
+              className="accent-indigo-600"
+            />
+            {t("editor.lockPalette")}
+          </label>
+        </div>
       </div>
       <div className="flex items-center gap-2">
         <div className="relative size-12 shrink-0" title={t("editor.swapHint")}>
@@ -161,6 +198,20 @@ export function PaletteSwatches({ doc }: { doc: SpriteDocument }) {
           </li>
         ))}
       </ul>
+      {selected !== null && selected < palette.length && (
+        <label className="flex items-center gap-1 text-xs">
+          <input
+            key={`${selected}-${palette[selected]}`}
+            ref={entryColorRef}
+            type="color"
+            defaultValue={palette[selected]}
+            aria-label={t("editor.entryColor")}
+            data-testid="palette-entry-color"
+            className="h-6 w-8"
+          />
+          {t("editor.entryColor")}
+        </label>
+      )}
       {spriteColors.length > 0 && (
         <div>
           <p className="mb-1 text-xs text-zinc-500">{t("editor.spriteColors")}</p>

@@ -13,6 +13,7 @@ import {
   cropCanvas,
   cutSelection,
   deleteFrame,
+  deleteLayer,
   drawEllipse,
   drawLine,
   drawRectangle,
@@ -27,6 +28,7 @@ import {
   loadPalette,
   mergeLayerDown,
   moveFrame,
+  moveLayer,
   movePaletteColor,
   moveSelection,
   onionSkinFrames,
@@ -402,6 +404,29 @@ describe("structure", () => {
     const merged = apply(half, mergeLayerDown(half, 1));
     expect(merged.layers).toHaveLength(1);
     expect(Array.from(merged.cels[0]![0]!)).toEqual([128, 0, 128, 255]);
+  });
+
+  it("deletes and reorders layers with their cels, undoably; the last layer stays", () => {
+    let doc = createDocument({ width: 1, height: 1, frames: 2 });
+    doc = apply(doc, pencil(doc, L0F0, [{ x: 0, y: 0 }], RED));
+    doc = apply(doc, addLayer(doc));
+    doc = apply(doc, pencil(doc, { layer: 1, frame: 1 }, [{ x: 0, y: 0 }], BLUE));
+    const names = (d: SpriteDocument) => d.layers.map((l) => l.name);
+    const [bottom, top] = names(doc);
+    const moved = moveLayer(doc, 1, 0);
+    const swapped = apply(doc, moved);
+    expect(names(swapped)).toEqual([top, bottom]);
+    expect(pickColor(swapped, { layer: 0, frame: 1 }, { x: 0, y: 0 })).toBe(BLUE);
+    expect(pickColor(swapped, { layer: 1, frame: 0 }, { x: 0, y: 0 })).toBe(RED);
+    expect(moveLayer(doc, 1, 1).step).toBeNull();
+    const state = commitEdit({ doc, history: createHistory() }, moved);
+    expect(names(undo(state.doc, state.history).doc)).toEqual([bottom, top]);
+
+    const removed = apply(doc, deleteLayer(doc, 0));
+    expect(names(removed)).toEqual([top]);
+    expect(Array.from(compositeFrame(removed, 0))).toEqual([0, 0, 0, 0]);
+    expect(Array.from(compositeFrame(removed, 1))).toEqual([0, 0, 255, 255]);
+    expect(() => deleteLayer(removed, 0)).toThrow(/at least one layer/);
   });
 
   it("resizes and crops the canvas of every frame and layer", () => {

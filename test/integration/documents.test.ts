@@ -235,6 +235,34 @@ describe("a walk batch in the editor", () => {
     expect(versions.versions).toHaveLength(2);
   });
 
+  it("asks for a key on every documents route: 401 in the QT shape, nothing created", async () => {
+    const none = { "Content-Type": "application/json" };
+    const calls: [string, string, unknown?][] = [
+      ["GET", "/api/v1/documents"],
+      ["POST", "/api/v1/documents", { width: 8, height: 8 }],
+      ["GET", `/api/v1/documents/${doc.id}`],
+      ["PUT", `/api/v1/documents/${doc.id}`, doc],
+      ["GET", `/api/v1/documents/${doc.id}/versions`],
+      ["GET", `/api/v1/documents/${doc.id}/export?format=png`],
+    ];
+    for (const [method, p, body] of calls) {
+      const res = await fetch(`${server.baseUrl}${p}`, {
+        method,
+        headers: method === "PUT" ? { ...none, "If-Match": '"2"' } : none,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      expect(res.status, `${method} ${p}`).toBe(401);
+      const answer = await res.json();
+      expect(typeof answer.error, `${method} ${p}`).toBe("string");
+      expect(answer.code, "the QT family has no code field").toBeUndefined();
+    }
+    const list = await (await api("/api/v1/documents")).json();
+    expect(list.total).toBe(1);
+    expect((await (await api(`/api/v1/documents/${doc.id}/versions`)).json()).latest_version).toBe(
+      2,
+    );
+  });
+
   it("keeps documents private and sources checked", async () => {
     expect((await api(`/api/v1/documents/${doc.id}`, { auth: bob.auth })).status).toBe(404);
     expect((await put(`/api/v1/documents/${doc.id}`, doc, '"2"', bob.auth)).status).toBe(404);
@@ -316,6 +344,24 @@ describe("a walk batch in the editor", () => {
     expect((await api(`/static/gallery/${doc.task_id}.png`)).status).toBe(200);
     expect((await (await api(`/api/v1/documents/${doc.id}`)).json()).version).toBe(3);
   });
+
+  it("two saves of the same version at once: one lands, the other gets 409 and leaves nothing", async () => {
+    const saves = path.join(server.dataDir, "files", "documents", String(doc.id), "saves");
+    const dirsBefore = fs.readdirSync(saves).length;
+    const tasksBefore = (await (await api("/api/v1/tasks?page=1")).json()).total;
+    const answers = await Promise.all([
+      put(`/api/v1/documents/${doc.id}`, doc, '"3"'),
+      put(`/api/v1/documents/${doc.id}`, doc, '"3"'),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = await answers.find((r) => r.status === 409)!.json();
+    expect(refused.details).toBe("current_version=4");
+    const versions = await (await api(`/api/v1/documents/${doc.id}/versions`)).json();
+    expect(versions.versions.map((v: { version: number }) => v.version)).toEqual([4, 3, 2, 1]);
+    expect((await (await api("/api/v1/tasks?page=1")).json()).total).toBe(tasksBefore + 1);
+    // the loser's gallery files, written before its transaction, are gone too
+    expect(fs.readdirSync(saves)).toHaveLength(dirsBefore + 1);
+  });
 });
 
 describe("other sources", () => {
@@ -346,6 +392,32 @@ describe("other sources", () => {
     expect([t.width, t.height, t.source_tileset_id]).toEqual([64, 64, tileset.tileset.id]);
     // a task that is not a tileset is not a tileset source
     expect((await post("/api/v1/documents", { source_tileset_id: firstTaskId })).status).toBe(404);
+  });
+
+  it("opens a four-way walk batch with one tag per facing, each with its direction", async () => {
+    const res = await post("/api/v1/batch-generate", {
+      prompt: "a green ranger",
+      mode: "walk4",
+      scale: 2,
+      seed: 3,
+      force: true,
+    });
+    expect(res.status).toBe(200);
+    const id = (await res.json()).batch_id;
+    await waitFor(async () => {
+      const b = await (await api(`/api/v1/batch/${id}`)).json();
+      return b.completed_count + b.failed_count === b.total_count ? b : undefined;
+    }, 120_000);
+    const opened = await post("/api/v1/documents", { source_batch_id: id });
+    const d = await opened.json();
+    expect(opened.status, JSON.stringify(d).slice(0, 200)).toBe(201);
+    expect(d.frames).toHaveLength(16);
+    expect(d.tags).toEqual([
+      { name: "walk_down", from: 0, to: 3, direction: "down" },
+      { name: "walk_left", from: 4, to: 7, direction: "left" },
+      { name: "walk_right", from: 8, to: 11, direction: "right" },
+      { name: "walk_up", from: 12, to: 15, direction: "up" },
+    ]);
   });
 
   it("opens uploads: an upscaled PNG at 1×, every GIF frame, and a sheet with its Aseprite JSON", async () => {

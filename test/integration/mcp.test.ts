@@ -319,6 +319,16 @@ describe("MCP server over stdio", () => {
     });
     expect(bad.isError).toBe(true);
     expect(texts(bad)).toMatch(/png must be a data:image\/png/);
+    // …and from a single task (a gallery image), through the same route schema
+    const batch = await (
+      await fetch(`${server.baseUrl}/api/v1/batch/${batchId}`, { headers: user.auth })
+    ).json();
+    const taskId = batch.tasks[0].id as number;
+    const fromTask = await call(mcp, "open_document", { source_task_id: taskId });
+    expect(fromTask.isError, texts(fromTask)).toBeFalsy();
+    expect(texts(fromTask)).toMatch(/Frames \(1\)/);
+    expect(texts(fromTask)).toContain(`Opened from task #${taskId}.`);
+    expect(images(fromTask)).toHaveLength(1);
   });
 
   it("create_character, animate_character, get_character and list_characters keep one character", async () => {

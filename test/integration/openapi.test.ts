@@ -47,6 +47,24 @@ describe("OpenAPI document", () => {
     expect(missing).toEqual([]);
   });
 
+  it("lists every status of the editor's documents routes", () => {
+    const statuses = (p: string, method: string) =>
+      Object.keys((doc.paths[p]![method] as { responses: object }).responses).sort();
+    const common = ["400", "401", "500", "503"];
+    expect(statuses("/api/v1/documents", "post")).toEqual(["201", "404", ...common].sort());
+    expect(statuses("/api/v1/documents", "get")).toEqual(["200", ...common].sort());
+    expect(statuses("/api/v1/documents/{id}", "get")).toEqual(["200", "404", ...common].sort());
+    expect(statuses("/api/v1/documents/{id}", "put")).toEqual(
+      ["200", "404", "409", ...common].sort(),
+    );
+    expect(statuses("/api/v1/documents/{id}/versions", "get")).toEqual(
+      ["200", "404", ...common].sort(),
+    );
+    expect(statuses("/api/v1/documents/{id}/export", "get")).toEqual(
+      ["200", "404", ...common].sort(),
+    );
+  });
+
   it("carries the validation limits of the zod schemas", () => {
     const body = (
       doc.paths["/api/v1/generate"].post as {

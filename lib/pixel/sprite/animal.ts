@@ -245,7 +245,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
   const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
   const headR = (info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k;
-  const pattern = spec.pattern ?? rng.pick(["none", "belly", "belly", "stripes", "spots"] as const);
+  const pattern =
+    info.pattern ??
+    spec.pattern ??
+    rng.pick(["none", "belly", "belly", "stripes", "spots"] as const);
   const tailLen = rng.range(0.8, 1.2);
   const ground = size - 2;
   const limb = Math.max(0.8, 1.15 * k * (spec.heavy ? 1.45 : 1));

@@ -13,6 +13,7 @@ hydra;九头蛇,海德拉 = a three-headed green dragon
 griffin,gryphon,griffon,hippogriff;狮鹫 = a lion with eagle wings
 basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
 gnoll;豺狼人 = a brown dog warrior
+sun wukong,monkey king;孙悟空,美猴王,齐天大圣 = a monkey warrior with a golden staff
 succubus;魅魔 = a purple demon with bat wings
 orthrus = a two-headed black dog
 ogre,ogres;食人魔 = a big troll with a club
@@ -26,6 +27,26 @@ naga;娜迦 = a green snake warrior
 dryad;树精 = a green elf with a staff
 nymph = a blue elf
 moth,moths;飞蛾 = a brown butterfly
+lamia,lamias;拉弥亚 = a woman with a snake body
+tengu;天狗 = a red eagle warrior with eagle wings
+oni;赤鬼,青鬼 = a red troll with horns and a club
+kappa;河童 = a green frog warrior
+yuki-onna,yuki onna;雪女 = a ghostly white woman
+jiangshi,kyonshi,hopping vampire;跳尸 = a blue zombie priest
+qilin,kirin;麒麟 = a gold deer with horns
+nian;年兽 = a red lion with horns
+huli jing,fox spirit;狐狸精,狐妖 = a fox mage
+sun wukong,monkey king;孙悟空,美猴王,齐天大圣 = a monkey warrior with a staff
+rakshasa;罗刹 = a tiger warrior with horns
+garuda;迦楼罗,金翅鸟 = an eagle warrior with eagle wings
+anubis;阿努比斯 = a black dog warrior with a staff
+valkyrie,valkyries;女武神 = a winged knight with a spear
+selkie;海豹人 = a grey seal warrior
+wendigo;温迪戈 = a skeletal deer with horns
+chupacabra;卓柏卡布拉 = a green lizard with horns
+baba yaga;芭芭雅嘎 = a witch with a broom
+mind flayer,illithid;夺心魔 = a purple octopus mage
+doppelganger,doppelgänger;二重身 = a ghostly man
 !giant,!giants,!titan,!colossus;巨人,泰坦 = a troll with a club
 `;
 
@@ -45,6 +66,9 @@ const TABLE: Composite[] = COMPOSITES.trim()
     const [en = "", zh = ""] = names.split(";");
     return { en: en.split(",").filter(Boolean), zh: zh.split(",").filter(Boolean), as };
   });
+/** Every line, for tests: each name must read as its description. */
+export const COMPOSITE_TABLE: readonly Readonly<Composite>[] = TABLE;
+
 const nounOnly = new Set(TABLE.flatMap((c) => c.en.filter((w) => w.startsWith("!"))));
 for (const c of TABLE) c.en = c.en.map((w) => w.replace(/^!/, ""));
 

@@ -77,7 +77,7 @@ const BEAST_MUZZLE: Record<string, string> = {
   lion: "#f0d8a0",
 };
 
-type Headgear =
+export type Headgear =
   | "helmet"
   | "wizard-hat"
   | "visor"
@@ -89,8 +89,12 @@ type Headgear =
   | "horned"
   | "wide-hat"
   | "chef-hat"
-  | "bald";
-type Weapon =
+  | "bald"
+  /** a work helmet with a brim: a firefighter's, a miner's, a builder's (colour: `hat`) */
+  | "hard-hat"
+  /** a close leather cap with goggles over the brow: an aviator's */
+  | "flying-cap";
+export type Weapon =
   | "sword"
   | "staff"
   | "bow"
@@ -99,17 +103,31 @@ type Weapon =
   | "torch"
   | "hammer"
   | "spear"
+  /** a fishing rod with its line (a look's own tool) */
+  | "rod"
   | "icon"
   | "none";
 
 /** A class: what the character wears and carries. `base` keeps the look rules of the old variants. */
-interface RoleSpec {
+export interface RoleSpec {
   base: string;
   headgear?: Headgear;
   weapon?: Weapon;
   cloth?: string;
   robe?: boolean;
   cape?: boolean;
+  /** the headgear's own colour (a red fire helmet, a yellow hard hat, a brown flying cap) */
+  hat?: string;
+  /** a mark on the chest, front and back: a medic's red cross on white */
+  emblem?: "red-cross";
+  /** the body under the clothes: a sumo wrestler is big, a child small */
+  build?: "big" | "small";
+  /** no shirt: the torso and arms show skin (a wrestler) */
+  bare?: boolean;
+  /** what stands on the ground instead of legs: a lamia's coiled snake tail */
+  lower?: "snake";
+  /** the staff ends in a shepherd's hook, not an orb */
+  crook?: boolean;
 }
 
 export const ROLES: Record<string, RoleSpec> = {
@@ -200,6 +218,41 @@ const P = {
   belt: 13,
 };
 
+/** Body proportions by build (multipliers on the seeded sizes). */
+const BUILDS: Record<
+  string,
+  { head: number; torsoW: number; torsoH: number; legs: number; minTorsoW: number }
+> = {
+  normal: { head: 1, torsoW: 1, torsoH: 1, legs: 1, minTorsoW: 0 },
+  // a sumo wrestler: a wide, deep trunk (never narrower than 18/32 of the sprite) on short legs
+  big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8, minTorsoW: 18 },
+  // a child: a big head on a small body
+  small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
+};
+
+/**
+ * The materials a derived look adds (hat colour, emblem, scales) — appended after the classes'
+ * own, so every existing class keeps its material list — and a bare torso's skin.
+ */
+function lookMaterials(
+  m: Mats,
+  role: RoleSpec,
+  info: PromptInfo,
+  mat: { skin: number; cloth: number; pants: number; boots: number; accent: number },
+): { hat?: number; emblem?: number; scales?: number } {
+  if (role.bare) {
+    const skin = m.list[mat.skin]!;
+    for (const i of [mat.cloth, mat.pants, mat.boots]) m.list[i] = { ...skin };
+    // the belt must stand out from any skin tone: dark indigo
+    m.list[mat.accent] = material(hexToRgb("#2c3470"));
+  }
+  return {
+    hat: role.hat ? m.add(role.hat) : undefined,
+    emblem: role.emblem ? m.add("#d8283c", { flat: true }) : undefined,
+    scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
+  };
+}
+
 export function buildHumanoid(
   info: PromptInfo,
   rng: Rng,
@@ -207,7 +260,12 @@ export function buildHumanoid(
   size: number,
   heldIcon?: IconRaster,
 ): Design {
-  const role = ROLES[info.role ?? info.variant] ?? ROLES.person!;
+  // a look read from what the word means (person-roles.ts) wins over the class table
+  const role0 = info.look ?? ROLES[info.role ?? info.variant] ?? ROLES.person!;
+  // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
+  const role: RoleSpec = info.features.includes("snake body")
+    ? { ...role0, lower: "snake" }
+    : role0;
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
   // animal-folk draw their own ears and muzzle (drawBeastHead), not an elf's pointed ears
   const race: RaceSpec = beast ? {} : (RACES[info.race ?? ""] ?? {});
@@ -279,9 +337,13 @@ export function buildHumanoid(
     muzzle: m.add(beast ? (BEAST_MUZZLE[beast] ?? "#f0e0c8") : "#f0e0c8"),
   };
   const heldMats = heldIcon ? heldIcon.colors.map((c) => m.add(c)) : [];
+
   // a race's skin took the named colour: clothes fall back to the role's own
   if (info.race && info.colors[0] && !race.look && !beast && !info.colors[1])
     m.list[mat.cloth] = material(hexToRgb(role.cloth ?? hsvPick(crng)));
+  // a derived look's extras get materials of their own, added last so the classes' lists
+  // (and so their pixels) stay as they were
+  const extra = lookMaterials(m, role, info, mat);
 
   const headgear0: Headgear =
     race.look === "skeleton" && role.base === "person"
@@ -352,11 +414,16 @@ export function buildHumanoid(
 
   // proportions (chibi: big head) — seeded so different seeds give different builds
   const px = (n: number) => Math.max(1, Math.round(n * k));
-  const headW = px(rng.pick([10, 10, 11, 12]) * (race.head ?? 1)) & ~1;
-  const headH = px(rng.pick([8, 9, 10]) * (race.head ?? 1));
-  const torsoW = px(rng.pick([8, 10, 10, 12]) * (race.beard ? 1.15 : 1)) & ~1;
-  const torsoH = px(rng.pick([6, 7, 8]));
-  const legLen = px(rng.pick([7, 8, 8, 9]) * (race.legs ?? 1));
+  const build = BUILDS[role.build ?? "normal"]!;
+  const headW = px(rng.pick([10, 10, 11, 12]) * (race.head ?? 1) * build.head) & ~1;
+  const headH = px(rng.pick([8, 9, 10]) * (race.head ?? 1) * build.head);
+  const torsoW =
+    Math.max(
+      px(build.minTorsoW),
+      px(rng.pick([8, 10, 10, 12]) * (race.beard ? 1.15 : 1) * build.torsoW),
+    ) & ~1;
+  const torsoH = px(rng.pick([6, 7, 8]) * build.torsoH);
+  const legLen = px(rng.pick([7, 8, 8, 9]) * (race.legs ?? 1) * build.legs);
   const bony = v === "skeleton";
   // bones are thinner than sleeves: at 32 px a 1-px arm reads as a bone, a 2-px one as a sleeve
   const limb = bony ? Math.max(0.6, 0.8 * k) : Math.max(0.8, 1.2 * k);
@@ -424,14 +491,48 @@ export function buildHumanoid(
         mat.wood,
         P.weapon,
       );
-      c.ellipse(
-        hx + dx * (L + 1.5 * k),
-        hy + dy * (L + 1.5 * k),
-        1.9 * k + 0.2,
-        1.9 * k + 0.2,
-        mat.orb,
-        P.fx,
+      if (role.crook) {
+        // a shepherd's crook: the pole bends over into a hook instead of carrying an orb
+        const R = 1.8 * k + 0.3;
+        // centre beside the tip, on the side the pole leans to; the arc starts at the tip
+        const nx = -dy;
+        const ny = dx;
+        const ox = hx + dx * L + nx * R;
+        const oy = hy + dy * L + ny * R;
+        for (let a = 0; a <= Math.PI * 1.25; a += 0.1)
+          c.plot(
+            ox + R * (-nx * Math.cos(a) + dx * Math.sin(a)),
+            oy + R * (-ny * Math.cos(a) + dy * Math.sin(a)),
+            mat.wood,
+            P.weapon,
+          );
+      } else
+        c.ellipse(
+          hx + dx * (L + 1.5 * k),
+          hy + dy * (L + 1.5 * k),
+          1.9 * k + 0.2,
+          1.9 * k + 0.2,
+          mat.orb,
+          P.fx,
+        );
+    } else if (weapon === "rod") {
+      // a fishing rod: a long thin pole, a line hanging from its tip and a red float
+      const L = 15 * k;
+      c.capsule(
+        hx - dx * 2 * k,
+        hy - dy * 2 * k,
+        hx + dx * L,
+        hy + dy * L,
+        0.35 * k + 0.2,
+        mat.wood,
+        P.weapon,
       );
+      const tx = Math.round(hx + dx * L);
+      const ty = Math.round(hy + dy * L);
+      const drop = Math.max(3, Math.round(8 * k));
+      c.line(tx, ty, tx, Math.min(ground - 2, ty + drop), mat.slash, P.fx);
+      const fy = Math.min(ground - 2, ty + drop);
+      c.rect(tx, fy, tx, fy + px(1), mat.accent, P.fx);
     } else if (weapon === "torch" || weapon === "hammer" || weapon === "spear") {
       const L = (weapon === "spear" ? 15 : weapon === "hammer" ? 8 : 7) * k;
       c.capsule(
@@ -670,6 +771,50 @@ export function buildHumanoid(
     }
   };
 
+  /**
+   * A hard hat (dome and brim, the brim longer at the back like a fire helmet's) or a flying cap
+   * (leather over the crown and ears, goggles on the brow) in the look's hat colour.
+   */
+  const drawWorkHat = (
+    c: SpriteCanvas,
+    view: Pose["view"],
+    hx: number,
+    x0: number,
+    x1: number,
+    y0: number,
+    y1: number,
+    eyeY: number,
+    hairTop: (mat0: number, part: number, depth: number) => void,
+  ) => {
+    const hat = extra.hat ?? mat.accent;
+    if (headgear === "hard-hat") {
+      hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
+      c.ellipse(hx, y0 + 1, headW / 2 + 0.5, px(3), hat, P.hat);
+      c.rect(x0, y0 + 1, x1, y0 + px(1), hat, P.hat);
+      const back = view === "side" ? px(2) : px(1);
+      c.rect(x0 - back, y0 + px(1) + 1, x1 + px(1), y0 + px(1) + 1, hat, P.hat);
+      // a crest ridge down the middle: the fire helmet's comb, seen from the front
+      if (view !== "side") c.rect(hx - 1, y0 - px(2), hx, y0 + 1, hat, P.hat, 1);
+      return;
+    }
+    const depth = Math.max(2, Math.round(headH * 0.35));
+    hairTop(hat, P.hat, depth);
+    if (view === "front") {
+      c.rect(x0, y0, x0, y1 - 1, hat, P.hat);
+      c.rect(x1, y0, x1, y1 - 1, hat, P.hat);
+    } else if (view === "side") c.rect(x0, y0, x0 + px(2), y1 - 1, hat, P.hat);
+    if (view === "back") return;
+    // goggles pushed up on the brow: a strap and two round glass lenses
+    const gy = Math.max(y0 + 1, eyeY - 2);
+    c.rect(x0, gy, x1, gy, mat.boots, P.hat);
+    const ex = Math.max(1, Math.round(headW * 0.22));
+    const lenses = view === "front" ? [hx - ex - 1, hx + ex] : [x1 - px(2)];
+    for (const lx of lenses) {
+      c.rect(lx - 1, gy - 1, lx + 1, gy, mat.orb, P.hat);
+      c.plot(lx, gy - 1, mat.glow, P.hat);
+    }
+  };
+
   const drawHead = (c: SpriteCanvas, view: Pose["view"], hx: number, top: number, pitch = 0) => {
     const x0 = Math.round(hx - headW / 2);
     const x1 = x0 + headW - 1;
@@ -788,6 +933,10 @@ export function buildHumanoid(
         c.plot(x1 - 2, y1, mat.tusk, P.face);
       } else c.plot(x1 - 1, y1, mat.tusk, P.face);
     }
+    if (headgear === "hard-hat" || headgear === "flying-cap") {
+      drawWorkHat(c, view, hx, x0, x1, y0, y1, eyeY, hairTop);
+      return;
+    }
     if (headgear === "wide-hat" || headgear === "chef-hat") {
       hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
       if (headgear === "wide-hat") {
@@ -888,6 +1037,59 @@ export function buildHumanoid(
    * so a turn from one direction to the next reads as one body rotating. Attacks swing towards the
    * camera (front), away from it (back) or to the facing side (three-quarter).
    */
+  /** A red cross on the chest (and on the back): a medic at a glance. */
+  const drawEmblem = (
+    c: SpriteCanvas,
+    x: number,
+    tx0: number,
+    tx1: number,
+    torsoTop: number,
+    hipY: number,
+  ) => {
+    // a wrestler's belt (mawashi) is deep
+    if (role.bare) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
+    if (extra.emblem === undefined) return;
+    // a plus, odd-sized so it has a middle pixel; part of the torso, so no outline inside it
+    const mx = Math.floor(x) - (Number.isInteger(x) ? 1 : 0);
+    const arm = Math.max(1, Math.round(1.5 * k));
+    // high on the chest, clear of the belt
+    const y = Math.min(torsoTop + 1 + arm, hipY - px(1) - 1 - arm);
+    const t = Math.max(0, Math.round(k * 0.5) - 1);
+    c.rect(mx - arm, y - t, mx + arm, y + t, extra.emblem, P.torso, 2);
+    c.rect(mx - t, y - arm, mx + t, y + arm, extra.emblem, P.torso, 2);
+  };
+
+  /**
+   * A lamia's body below the waist: a thick trunk down to the ground, then a coil lying on it
+   * that runs out behind and lifts its tip. `dir` is the side the coil runs to (−1 left).
+   */
+  const drawSnakeTail = (c: SpriteCanvas, x: number, hipY: number, dir: number, wave: number) => {
+    const sc = extra.scales ?? mat.cloth;
+    const r = Math.max(1.5, 2.6 * k);
+    c.capsule(x, hipY - 1, x + dir * k, ground - r, r, sc, P.legN);
+    c.ellipse(x + dir * 4 * k, ground - r * 0.8, 7 * k, r * 0.9, sc, P.legF);
+    const tipX = x + dir * (11 + wave) * k;
+    c.capsule(
+      x + dir * 9.5 * k,
+      ground - r,
+      tipX,
+      ground - 5 * k,
+      Math.max(0.6, 0.9 * k),
+      sc,
+      P.legF,
+    );
+    // the pale belly down the front of the trunk
+    c.rect(
+      x - Math.round(k * 0.5),
+      hipY + px(1),
+      x + Math.round(k * 0.5),
+      ground - px(2),
+      sc,
+      P.legN,
+      3,
+    );
+  };
+
   const drawFacing = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
     const back = pose.view === "back";
@@ -922,10 +1124,12 @@ export function buildHumanoid(
       );
 
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
+    if (role.lower === "snake")
+      drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
     const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
     const gap = Math.max(1, Math.round(k));
     const sides = near > 0 ? [-1, 1] : [1, -1];
-    for (const s of sides) {
+    for (const s of role.lower === "snake" ? [] : sides) {
       const far = tq && s !== near;
       let x0 = s < 0 ? cx - gap - lw : cx + gap - 1;
       if (far) x0 += s < 0 ? 1 : -1;
@@ -1099,6 +1303,7 @@ export function buildHumanoid(
       c.rect(mx - 1, torsoTop + 1, mx, hipY - px(2), mat.accent, P.belt);
     }
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, tq ? "side" : pose.view);
+    if (!tq) drawEmblem(c, cx, tx0, tx1, torsoTop, hipY);
 
     // --- head, turned: the face slides to the facing side ---
     const hx = cx + (tq ? (back ? 0 : Math.round(k * 0.5)) : 0);
@@ -1220,7 +1425,9 @@ export function buildHumanoid(
     // a skeleton's limbs are bare bone; a robed skeleton (lich) keeps its robe
     const legMat = robe ? mat.cloth : bony ? mat.skin : mat.pants;
     const footMat = bony ? mat.skin : mat.boots;
-    if (side) {
+    if (role.lower === "snake")
+      drawSnakeTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
+    else if (side) {
       // stride scales with leg length so the contact frames read as a clear scissor
       const stepX = Math.max(2, legLen * 0.45);
       const stance = atk ? 2 * k : 0;
@@ -1366,6 +1573,7 @@ export function buildHumanoid(
     if (v === "knight" && pose.view === "front")
       c.rect(cx - 1, torsoTop + 1, cx, hipY - px(2), mat.accent, P.belt);
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, pose.view);
+    drawEmblem(c, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
 
     // --- head ---
     drawHead(c, pose.view, bx + (side ? k : 0), headTop);

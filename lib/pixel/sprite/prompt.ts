@@ -6,12 +6,26 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { beingDescription } from "./being-descriptions";
 import { BUILDERS, type SubjectKind } from "./builders";
+import {
+  cedictEntries,
+  crossReferences,
+  type GlossCandidate,
+  glossCandidates,
+  segmentByDictionary,
+} from "./chinese-dictionary";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
+import { heldBase, heldKind } from "./held-kinds";
+import type { RoleSpec } from "./humanoid";
+import { singulars } from "./inflection";
+import { type LexiconEntry, lookupNoun } from "./lexicon";
+import { glossColors, glossPattern } from "./lexicon-traits";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
+import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import {
   type Builder,
   COLORS,
@@ -48,6 +62,8 @@ export interface PromptInfo {
   /** humanoid class (knight, archer …) and race (goblin, elf …) */
   role?: string;
   race?: string;
+  /** a person's look read from what a word means (person-roles.ts): outfit, headgear, build */
+  look?: RoleSpec;
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
@@ -83,6 +99,8 @@ export interface PromptInfo {
   worn?: { id: string; icon: string };
   /** "two-headed", "with three heads", 三头: how many heads a creature has (1 when absent) */
   heads?: number;
+  /** a body pattern named by a WordNet gloss ("striped", "spotted"), for rigs that draw one */
+  pattern?: "stripes" | "spots";
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
   rider?: PromptInfo;
 }
@@ -150,20 +168,14 @@ function lex(): Lexicon {
   return lexicon;
 }
 
-/** English plural/inflection folding: wolves → wolf, berries → berry, boxes → box, cats → cat. */
-function singulars(w: string): string[] {
-  const out: string[] = [];
-  if (w.endsWith("ies") && w.length > 4) out.push(`${w.slice(0, -3)}y`);
-  if (w.endsWith("ves") && w.length > 4) out.push(`${w.slice(0, -3)}f`, `${w.slice(0, -3)}fe`);
-  if (w.endsWith("es") && w.length > 3) out.push(w.slice(0, -2));
-  if (w.endsWith("s") && !w.endsWith("ss") && w.length > 2) out.push(w.slice(0, -1));
-  return out;
-}
-
 interface Mention {
   lex: Lex[];
   word: string;
   pos: number;
+  /** a person the lexicon knows, with the look read from what they are (person-roles.ts) */
+  look?: PersonLook;
+  /** what the lexicon read the word as (English, Chinese), said when it heads the prompt */
+  note?: [string, string];
 }
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -171,11 +183,162 @@ const SIZE_RE = /(\d{2})\s*(?:px|像素|x\s*\d{2}|×\s*\d{2})/;
 
 let zhSegmenter: Intl.Segmenter | undefined;
 
+/** A Chinese word the vocabulary lacks, read through the dictionary (chinese-dictionary.ts). */
+export interface ChineseReading {
+  /** the Chinese word as typed */
+  word: string;
+  /** the English read in its place ("dog", "golden dog") */
+  english: string;
+  /** the dictionary sense it came from ("husky (sled dog)") */
+  gloss: string;
+  /** how it is drawn, best first (READING_RANK) */
+  rank: number;
+  /** what the English alone draws (a vocabulary id or an icon name) */
+  subject: string;
+  /** the WordNet lemma whose chain led to the drawing ("husky" → dog), when it did */
+  lexicon?: string;
+  /** where the Chinese word is in the prompt's text (set per prompt, not cached) */
+  pos?: number;
+}
+
+/**
+ * How a reading is drawn, best first: the vocabulary; a borrowed icon named by the word itself
+ * (an ostrich icon reads as an ostrich where WordNet's class draws a generic bird — the same
+ * order the English long tail follows); the noun lexicon's chain, a being's (a husky is a dog
+ * that walks) before a thing's; any other flagged guess (only for a gloss's own words).
+ */
+const READING_RANK = { vocabulary: 0, namedIcon: 1, lexiconBeing: 2, lexiconThing: 3, loose: 4 };
+const LIVING = new Set(["animal", "person", "imaginary being", "plant"]);
+
+/**
+ * How the engine draws an English phrase on its own; undefined when it draws nothing (or only by
+ * reading the phrase as a misspelling, a guess on top of a translation).
+ */
+function drawRank(english: string): { rank: number; info: PromptInfo } | undefined {
+  const info = parsePrompt(english);
+  if (info.nothingMatched || info.guesses.some((g) => g.startsWith('read "'))) return undefined;
+  // a phrase half read ("steamed stuffed bun": "steamed" unknown) is not what the word means
+  if (info.unknown.length) return undefined;
+  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone
+  if (!info.guesses.length && !info.ignored.length && !info.lent.length)
+    return { rank: READING_RANK.vocabulary, info };
+  // an icon named by the phrase itself ("seahorse"), not a loose concept (buddhism → lotus)
+  const named = info.subject.replace(/-/g, " ").includes(english.replace(/-/g, " "));
+  if (info.builder === "icon" && named && !info.ignored.length)
+    return { rank: READING_RANK.namedIcon, info };
+  return { rank: READING_RANK.loose, info };
+}
+
+// a gloss's colours (and the metals that are colours: "golden") describe the animal; its other
+// material words do not (a woodpecker bores wood, it is not made of it)
+const GLOSS_COLOURS = new Set([
+  ...COLORS.flatMap((c) => c.en),
+  ...MATERIALS.filter((m) => m.id === "gold" || m.id === "silver").flatMap((m) => m.en),
+]);
+
+/**
+ * A noun the vocabulary lacks, through the WordNet lexicon: the vocabulary subject its chain
+ * ends at, with the colours its gloss names ("goldfish": golden → "golden fish").
+ */
+function lexiconRank(
+  english: string,
+): { english: string; rank: number; lemma: string } | undefined {
+  const entry = lookupNoun(english);
+  const base = entry?.base ? SUBJECT_BY_ID.get(entry.base) : undefined;
+  if (!entry || !base?.en[0]) return undefined;
+  const colours = entry.gloss.split(/\s+/).filter((w) => GLOSS_COLOURS.has(w));
+  // the subject's own name when it is a word ("person", not its first synonym "man")
+  const name = lex().en.has(base.id) ? base.id : base.en[0];
+  const drawn = [...new Set(colours)].slice(0, 2).concat(name).join(" ");
+  if (drawRank(drawn)?.rank !== READING_RANK.vocabulary) return undefined;
+  const rank = LIVING.has(entry.category) ? READING_RANK.lexiconBeing : READING_RANK.lexiconThing;
+  return { english: drawn, rank, lemma: entry.lemma };
+}
+
+const zhReadings = new Map<string, ChineseReading | null>();
+
+/**
+ * The English a Chinese word is drawn as: of its dictionary senses' phrases (glossCandidates),
+ * the best drawn (READING_RANK), then the gloss's own words over a parenthesis or a head noun
+ * ("husky (sled dog)" → the lexicon's dog; without it "dog", the parenthesis's head noun).
+ * Undefined when the dictionary lacks the word or nothing reads.
+ */
+export function readChineseWord(word: string, follow = true): ChineseReading | undefined {
+  const hit = zhReadings.get(word);
+  if (hit !== undefined) return hit ?? undefined;
+  const entries = cedictEntries(word) ?? [];
+  let best: (ChineseReading & { key: number }) | undefined;
+  const consider = (
+    key0: number,
+    c: GlossCandidate,
+    english: string,
+    rank: number,
+    lx?: string,
+  ) => {
+    // a looser guess only for the gloss's own words, not for a parenthesis or a head noun
+    if (rank === READING_RANK.loose && c.tier > 0) return;
+    // the dictionary's order of senses first (雪人 is a snowman before a yeti), how it is drawn
+    // second; a looser guess only when nothing else reads
+    const key = (rank === READING_RANK.loose ? 1000 : 0) + key0 * 10 + rank;
+    if (best && key >= best.key) return;
+    const subject = parsePrompt(english).subject;
+    best = { word, english, gloss: c.gloss, rank, subject, lexicon: lx, key };
+  };
+  glossCandidates(entries)
+    .slice(0, 14)
+    .forEach((c, i) => {
+      // a head noun stands for its phrase only when it draws the same ("sled dog" → dog; "ox
+      // head" is no head)
+      if (c.of) {
+        const whole = drawRank(c.of);
+        if (whole && whole.info.subject !== parsePrompt(c.english).subject) return;
+        // a phrase WordNet knows names a kind of its head only if its chain says so ("sled dog"
+        // → dog; a rolling pin is no pin, an egg roll no roll)
+        const wn = lookupNoun(c.of);
+        if (wn && !wn.chain.slice(1).some((n) => n.split(" ").at(-1) === c.english)) return;
+      }
+      const d = drawRank(c.english);
+      if (d) consider(i, c, c.english, d.rank);
+      if (d?.rank === READING_RANK.vocabulary) return;
+      // the vocabulary subject the chain ends at (the English long tail's own WordNet readings
+      // look for their words in the prompt's text, where a Chinese word's English is not)
+      const lx = lexiconRank(c.english);
+      if (lx) consider(i, c, lx.english, lx.rank, lx.lemma);
+    });
+  let reading: ChineseReading | null = null;
+  if (best) {
+    const { key: _key, ...r } = best;
+    reading = r;
+  } else if (follow) {
+    // an entry that only points to another word ("see 黄鼬"): that word's reading
+    for (const ref of crossReferences(entries).slice(0, 2)) {
+      const r = readChineseWord(ref, false);
+      if (r) {
+        reading = { ...r, word };
+        break;
+      }
+    }
+  }
+  if (zhReadings.size > 2000) zhReadings.clear();
+  if (follow) zhReadings.set(word, reading);
+  return reading ?? undefined;
+}
+
+// counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
+const ZH_COUNT =
+  /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
+// a prompt reads at most this many unknown Chinese words through the dictionary (a long
+// nonsense prompt is not looked up word by word)
+const ZH_LOOKUPS = 8;
+
 /**
  * Chinese has no spaces. Vocabulary words are matched longest-first (domain words such as
  * 哥布林 or 火把 beat a general segmenter), and Intl.Segmenter's word boundaries decide the rest:
  * a one-character match inside a longer word the vocabulary does not know is a piece of that
  * word (火 in 喷火 is not "fire"), and what is not understood is reported as whole words.
+ * Words the vocabulary lacks are read through the dictionary (`readChineseWord`): a run it does
+ * not cover is cut into dictionary words (哈士奇 is one), and a word the segmenter knows whose
+ * pieces the vocabulary reads as something else (龙虾, a lobster, is no dragon) is read whole.
  */
 function tokenizeChinese(
   s: string,
@@ -183,6 +346,9 @@ function tokenizeChinese(
   L: Lexicon,
   mentions: Mention[],
   unknown: string[],
+  readings: ChineseReading[],
+  budget: { left: number },
+  pieced: { word: string; parts: string }[],
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -202,22 +368,142 @@ function tokenizeChinese(
   for (const f of found) covered.fill(1, f.at, f.at + f.n);
   const words = [...zhSegmenter.segment(s)].map((w) => ({ at: w.index, n: w.segment.length }));
   const wordAt = (i: number) => words.find((w) => i >= w.at && i < w.at + w.n)!;
-  const kept = found.filter((f) => {
+  let kept = found.filter((f) => {
     if (f.n > 1) return true;
     const w = wordAt(f.at);
     if (w.n === 1) return true;
     for (let i = w.at; i < w.at + w.n; i++) if (!covered[i]) return false;
     return true;
   });
-  const used = new Uint8Array(s.length);
-  for (const f of kept) {
-    used.fill(1, f.at, f.at + f.n);
-    mentions.push({ lex: f.lex, word: s.slice(f.at, f.at + f.n), pos: pos + f.at });
+  const read: { at: number; n: number; r: ChineseReading }[] = [];
+  const readAt = new Uint8Array(s.length);
+  const readWord = (at: number, n: number) => {
+    for (let i = at; i < at + n; i++) if (readAt[i]) return;
+    const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
+    // a word that cuts a vocabulary word in two is no reading of the prompt
+    if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
+    const gap = inside.reduce((k, f) => k + f.n, 0) < n;
+    const asMention = (f: (typeof inside)[number]) => ({ lex: f.lex, word: "", pos: 0 });
+    const subjects = inside.filter((f) => subjectOf(asMention(f)) && !isModifierWord(asMention(f)));
+    const pieces = subjects.length ? subjectOf(asMention(subjects.at(-1)!))?.s : undefined;
+    // read whole: a word with characters the vocabulary lacks (狐狸精), or one whose pieces
+    // the vocabulary reads as another subject (海马 is a seahorse, not a horse) or as one thing
+    // coloured like another (蜂鸟, a hummingbird, is no bee-coloured bird)
+    if (!gap && !pieces) return;
+    const word = s.slice(at, at + n);
+    // a word for a kind of person is the roles table's (readLexiconPeople): 医生 is a doctor's look,
+    // not the dictionary's plain person
+    if (PEOPLE_ZH[word] !== undefined) return;
+    if (budget.left-- <= 0) return;
+    const r = readChineseWord(word);
+    // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
+    const modified = inside.some((f) => isModifierWord(asMention(f)));
+    const better =
+      r &&
+      (gap ||
+        (r.rank <= READING_RANK.lexiconBeing &&
+          (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
+    if (!better) {
+      // a word of two named things read piece by piece (水车: water + car), or a dictionary word
+      // nothing draws whose known piece names a thing (锅铲, a spatula, is no cauldron), is a
+      // guess too
+      const guess = (!gap && subjects.length > 1) || (gap && !r && subjects.length > 0 && n > 1);
+      if (guess && !pieced.some((p) => p.word === word)) {
+        // the vocabulary's pieces and the characters between them
+        const parts: string[] = [];
+        for (let i = at; i < at + n; ) {
+          const f = inside.find((x) => x.at === i);
+          const len = f ? f.n : 1;
+          if (f || !parts.length || inside.some((x) => x.at === i - 1 && x.n === 1))
+            parts.push(s.slice(i, i + len));
+          else parts[parts.length - 1] += s[i];
+          i += len;
+        }
+        pieced.push({ word, parts: parts.join(" + ") });
+      }
+      return;
+    }
+    // one character is too ambiguous for anything but a word of the vocabulary (条 is no "strip")
+    if (n === 1 && r.rank !== READING_RANK.vocabulary) return;
+    kept = kept.filter((f) => !inside.includes(f));
+    readAt.fill(1, at, at + n);
+    read.push({ at, n, r });
+  };
+  // words of two or more characters, by the segmenter and by the dictionary's longest match
+  const spans = words.filter((w) => w.n >= 2 && !L.zh.has(s.slice(w.at, w.at + w.n)));
+  // one-character names side by side may be one word the dictionary knows (鱼叉, a harpoon)
+  const oneCharName = (f: (typeof kept)[number]) =>
+    f.n === 1 &&
+    subjectOf({ lex: f.lex, word: "", pos: 0 }) !== undefined &&
+    f.lex.every((l) => l.t === "subject");
+  const adjacentNames = kept.some(
+    (f, k) =>
+      k + 1 < kept.length &&
+      f.at + 1 === kept[k + 1]!.at &&
+      oneCharName(f) &&
+      oneCharName(kept[k + 1]!),
+  );
+  if (spans.length > 0 || adjacentNames || [...covered].some((c) => !c)) {
+    let at = 0;
+    for (const d of segmentByDictionary(s)) {
+      if (d.length >= 2 && !L.zh.has(d)) spans.push({ at, n: d.length });
+      at += d.length;
+    }
   }
+  for (const w of spans.sort((x, y) => y.n - x.n)) readWord(w.at, w.n);
+  // what is left uncovered: dictionary words, longest match first
+  const used = new Uint8Array(s.length);
+  for (const f of kept) used.fill(1, f.at, f.at + f.n);
+  for (let i = 0; i < s.length; ) {
+    if (used[i] || readAt[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !used[j] && !readAt[j]) j++;
+    let at = i;
+    for (const d of segmentByDictionary(s.slice(i, j))) {
+      if (!ZH_COUNT.test(d)) readWord(at, d.length);
+      at += d.length;
+    }
+    i = j;
+  }
+  // two one-character names side by side that no dictionary joins (水车: water + car) are read
+  // as one coloured like the other: a guess, said so
+  for (let k = 0; k + 1 < kept.length; k++) {
+    const [a, b] = [kept[k]!, kept[k + 1]!];
+    if (a.at + 1 !== b.at || !oneCharName(a) || !oneCharName(b)) continue;
+    const word = s.slice(a.at, b.at + 1);
+    if (!pieced.some((p) => p.word === word))
+      pieced.push({ word, parts: `${s[a.at]} + ${s[b.at]}` });
+  }
+  const out: Mention[] = kept.map((f) => ({
+    lex: f.lex,
+    word: s.slice(f.at, f.at + f.n),
+    pos: pos + f.at,
+  }));
+  const englishAt = new Map<number, string[]>();
+  for (const t of read.sort((a, b) => a.at - b.at)) {
+    used.fill(1, t.at, t.at + t.n);
+    readings.push({ ...t.r, pos: pos + t.at });
+    // the English is read like English: vocabulary words become mentions, the rest goes to the
+    // long tail (an icon named by the word) as English words
+    const en = tokenize(t.r.english);
+    for (const m of en.mentions) out.push({ ...m, pos: pos + t.at });
+    if (en.unknown.length) englishAt.set(t.at, en.unknown);
+  }
+  out.sort((a, b) => a.pos - b.pos);
+  mentions.push(...out);
   // not understood: the unmatched characters, grouped by the segmenter's words
   for (const w of words) {
     let run = "";
     for (let i = w.at; i < w.at + w.n; i++) {
+      const english = englishAt.get(i);
+      if (english) {
+        if (run) unknown.push(run);
+        run = "";
+        unknown.push(...english);
+      }
       if (!used[i]) run += s[i];
       else if (run) {
         unknown.push(run);
@@ -228,10 +514,19 @@ function tokenizeChinese(
   }
 }
 
-function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
+function tokenize(text: string): {
+  mentions: Mention[];
+  unknown: string[];
+  readings: ChineseReading[];
+  /** Chinese words the vocabulary lacks read as their parts (水车 → 水 + 车) */
+  pieced: { word: string; parts: string }[];
+} {
   const L = lex();
   const mentions: Mention[] = [];
   const unknown: string[] = [];
+  const readings: ChineseReading[] = [];
+  const budget = { left: ZH_LOOKUPS };
+  const pieced: { word: string; parts: string }[] = [];
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -251,7 +546,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -280,7 +575,7 @@ function tokenize(text: string): { mentions: Mention[]; unknown: string[] } {
     if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
     unknown.push(w);
   }
-  return { mentions, unknown };
+  return { mentions, unknown, readings, pieced };
 }
 
 function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
@@ -517,6 +812,9 @@ const FORM_OF_ADJ: Record<string, string> = {
   发条: "robot",
 };
 
+const SNAKE_BODY_RE =
+  /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:snake|serpent)(?:'s)?[- ](?:body|tail|lower body|tailed|bodied)\b|\b(?:with\s+)?the body of an?\s+(?:snake|serpent)\b|蛇身|蛇尾/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -560,13 +858,19 @@ function readPhrases(text: string): {
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e)
       ?.toLowerCase()
-      .replace(/[^a-z0-9 -]/g, "");
+      .replace(/[^a-z0-9 -]/g, "")
+      // "man cook", "woman mage": the gendered variant of a job or being is that job or being
+      .replace(/^(?:man|woman|person)\s+(?=\S)/, "");
     if (!label) return " ";
     // a label's material word names the picture ("gem stone" is a gem, not a stone one); a
     // colour word stays ("white flag")
     const L = lex();
     const words = label.split(/\s+/);
-    const kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    let kept = words.filter((w) => !L.en.get(w)?.some((l) => l.t === "material"));
+    // a label word the vocabulary lacks next to one it draws ("nazar amulet" → the amulet, which
+    // is that very icon) is part of the picture's name, not a word the user did not explain
+    const known = kept.filter((w) => L.en.has(w));
+    if (known.length < kept.length && known.some((w) => isSubjectWord(w))) kept = known;
     return ` ${(words.length > 1 && kept.length ? kept : words).join(" ")} `;
   });
   const features: string[] = [];
@@ -609,6 +913,11 @@ function readPhrases(text: string): {
       return " ".repeat(m.length);
     },
   );
+  // "with a snake's body", "serpent-tailed", 蛇身: a coiled tail instead of legs (a lamia, a naga)
+  text = text.replace(SNAKE_BODY_RE, (m) => {
+    if (!features.includes("snake body")) features.push("snake body");
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -625,6 +934,8 @@ interface Reading {
   phrases: ReturnType<typeof readPhrases>;
   mentions: Mention[];
   unknown: string[];
+  /** Chinese words read through the dictionary, where they are */
+  readings: ChineseReading[];
   guesses: string[];
   guessesZh: string[];
   ignored: string[];
@@ -648,12 +959,16 @@ interface Reading {
   headAt?: number;
   role?: string;
   race?: string;
+  look?: PersonLook;
   form?: string;
   held?: HeldItem;
   theme?: Subject;
   icon?: string;
   /** the icon is a stand-in's own drawing: the subject it stood in for lends no defaults */
   ownIcon?: boolean;
+  /** words read through WordNet (lexicon.ts), in prompt order, each a guess already shown */
+  wordnet: { word: string; entry: LexiconEntry; subject?: Subject }[];
+  pattern?: PromptInfo["pattern"];
 }
 
 function setRoleOrRace(r: Reading, s: Subject): void {
@@ -662,20 +977,71 @@ function setRoleOrRace(r: Reading, s: Subject): void {
   else r.race = id;
 }
 
+/** The first sense of a gloss, as people read it: "husky (sled dog)", "Sun Wukong, the Monkey King". */
+function shownGloss(r: ChineseReading): string {
+  const short = r.gloss.replace(/\s*\(([^()]*)\)/g, (m, inner: string) =>
+    inner.split(" ").length > 4 ? "" : m,
+  );
+  const [first, second] = short.split(/,\s*/);
+  return second && second.split(" ").length <= 4 ? `${first}, ${second}` : first!;
+}
+
+function bareGloss(shown: string): string {
+  return shown.replace(/\s*\([^()]*\)/g, "").trim();
+}
+
+/** The drawn subject's name in Chinese when the English names it ("dog", "golden fish" → 鱼). */
+function drawnZh(r: ChineseReading): string | undefined {
+  const s = SUBJECT_BY_ID.get(r.subject);
+  const head = r.english.split(" ").pop()!;
+  const names = s ? [s.id, ...s.en, ...s.weak] : [];
+  return s && (names.includes(r.english) || names.includes(head)) ? zhName(s) : undefined;
+}
+
+/** A Chinese word read through the dictionary, said in the interpretation (never silent). */
+function readingGuess(r: ChineseReading): string {
+  const shown = shownGloss(r);
+  const how =
+    bareGloss(shown).toLowerCase() === r.english
+      ? ""
+      : r.lexicon
+        ? `, a kind of ${r.english.split(" ").pop()} (WordNet), drawn as ${r.english}`
+        : `, drawn as ${r.english}`;
+  return `read "${r.word}" as ${shown}${how} (CC-CEDICT dictionary)`;
+}
+
+function readingGuessZh(r: ChineseReading): string {
+  const shown = shownGloss(r);
+  const bare = bareGloss(shown);
+  const zh = drawnZh(r);
+  if (bare.toLowerCase() === r.english)
+    return `把“${r.word}”读作 ${shown}${zh ? `(${zh})` : ""}(CC-CEDICT 词典)`;
+  return `把“${r.word}”读作 ${zh ? `${bare}(一种${zh})` : `${shown}(画作 ${r.english})`}(CC-CEDICT 词典)`;
+}
+
 /** Phase 1: phrases with a game meaning, words, and a size written as digits. */
 function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
-  const { mentions, unknown } = tokenize(text);
+  const { mentions, unknown, readings, pieced } = tokenize(text);
   const px = SIZE_RE.exec(text);
   return {
     text,
     phrases,
     mentions,
     unknown,
-    guesses: [],
-    guessesZh: [],
+    readings,
+    guesses: [
+      ...readings.map(readingGuess),
+      ...pieced.map(
+        (p) => `"${p.word}" is not in the vocabulary; read it by its parts, ${p.parts}`,
+      ),
+    ],
+    guessesZh: [
+      ...readings.map(readingGuessZh),
+      ...pieced.map((p) => `词表中没有“${p.word}”;按字面读作 ${p.parts}`),
+    ],
     ignored: [],
     lent: [],
     colors: [],
@@ -688,6 +1054,7 @@ function readWords(prompt: string): Reading {
     subjects: [],
     pool: [],
     usedAsSubject: new Set(),
+    wordnet: [],
     headPhrase: -1,
   };
 }
@@ -768,6 +1135,11 @@ function chooseHead(r: Reading): void {
     r.headAt = h.i;
     r.usedAsSubject.add(h.i);
     if (r.head.builder === "humanoid") setRoleOrRace(r, r.head);
+    r.look = h.m.look;
+    if (h.m.note) {
+      r.guesses.push(h.m.note[0]);
+      r.guessesZh.push(h.m.note[1]);
+    }
     for (const q of headCands.slice(0, -1)) qualify(r, q, h);
   }
   // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
@@ -883,6 +1255,11 @@ function chooseHeld(r: Reading): void {
     r.unknown.splice(zhCount, 1);
   }
   if (!r.held && head?.builder === "humanoid" && r.holdAt >= 0) heldFromLongTail(r, head);
+  // a derived look's own tool ("a fisherman" carries a rod)
+  if (!r.held && head?.builder === "humanoid" && r.look?.held) {
+    const item = SUBJECT_BY_ID.get(r.look.held);
+    if (item) r.held = heldFor(item);
+  }
   // a class's own item ("a merchant" carries a money bag) when nothing else is held
   if (!r.held && head?.builder === "humanoid" && r.role && ROLE_ITEMS[r.role]) {
     const item = SUBJECT_BY_ID.get(ROLE_ITEMS[r.role]!);
@@ -907,12 +1284,25 @@ const BODY_WORD =
  */
 function heldFromLongTail(r: Reading, head: Subject): void {
   const holdPos = r.mentions[r.holdAt]!.pos;
+  // English words after the hold word, and the English of Chinese words read there (拿着鱼叉的骑士)
+  const fromZh = r.readings
+    .filter((x) => (x.pos ?? -1) > holdPos)
+    .flatMap((x) => x.english.split(" "));
   const after = r.unknown.filter(
-    (u) => /^[a-z]+$/.test(u) && !BODY_WORD.test(u) && r.text.indexOf(u, holdPos) > holdPos,
+    (u) =>
+      /^[a-z]+$/.test(u) &&
+      !BODY_WORD.test(u) &&
+      (r.text.indexOf(u, holdPos) > holdPos || fromZh.includes(u)),
   );
   if (!after.length) return;
   const game = findGameIcon(after.slice(0, 3), () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
-  if (!game || game.loose || !(game.exact || game.names.length === 1)) return;
+  if (!game || game.loose || !(game.exact || game.names.length === 1)) {
+    // no icon of that name: a holdable subject of ours the lexicon's chain reaches ("scalpel" →
+    // a knife → the dagger), else the kind of thing a chain node names ("lute" → an instrument)
+    if (!heldFromLexicon(r, head, after.slice(0, 3), false))
+      heldFromLexicon(r, head, after.slice(0, 3), true);
+    return;
+  }
   r.held = { id: game.word, icon: `${GAME_ICON_PREFIX}${game.names.join("|")}` };
   for (const w of game.word.split(" ")) {
     const at = r.unknown.indexOf(w);
@@ -923,6 +1313,159 @@ function heldFromLongTail(r: Reading, head: Subject): void {
     `"${game.word}" is not in the engine's vocabulary; the ${head.id} holds the game icon named ${label}`,
   );
   r.guessesZh.push(`词表中没有“${game.word}”;${zhName(head)}拿着游戏图标 ${label}`);
+}
+
+const isHoldable = (id: string) => ITEM_CATEGORIES.has(SUBJECT_BY_ID.get(id)?.category ?? "");
+
+/**
+ * A held word the vocabulary lacks, read through the lexicon: the holdable subject its chain
+ * reaches, or (`byKind`) the tool, weapon or instrument a chain node names. Said as a guess.
+ */
+function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boolean): boolean {
+  for (const w of words) {
+    const e = lookupNoun(w);
+    if (e?.category !== "artifact") continue;
+    const h = byKind ? heldKind(e) : heldBase(e, isHoldable);
+    const item = h && SUBJECT_BY_ID.get(h.id);
+    if (!h || !item || !isHoldable(h.id)) continue;
+    r.held = heldFor(item);
+    r.unknown.splice(r.unknown.indexOf(w), 1);
+    const chain = e.chain.join(" → ");
+    r.guesses.push(
+      `"${w}" is not in the engine's vocabulary; WordNet: ${chain}, so the ${head.id} holds ${/^[aeiou]/.test(item.id) ? "an" : "a"} ${item.id}${h.via ? ` (the nearest ${h.via})` : ""}`,
+    );
+    r.guessesZh.push(
+      `词表中没有“${w}”;WordNet:${chain},所以${zhName(head)}拿着${zhName(item)}${h.via ? `(最接近的 ${h.via})` : ""}`,
+    );
+    return true;
+  }
+  return false;
+}
+
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Phase 1b: an English word (or two) the vocabulary lacks that the lexicon files under "person"
+ * ("medic", "sumo wrestler") becomes a character mention with a look read from what they are
+ * (person-roles.ts), so it heads its phrase like any character: "a medic with a syringe" is the
+ * medic holding it, not a syringe. Said as a guess, in both languages.
+ */
+function readLexiconPeople(r: Reading): void {
+  // the segmenter may split a Chinese word for a person (相扑手 → 相扑 + 手): join the pieces
+  const cjk = r.unknown.filter((u) => CJK.test(u)).join("");
+  for (const k of Object.keys(PEOPLE_ZH))
+    if (k.length > 1 && cjk.includes(k) && !r.unknown.includes(k) && r.text.includes(k)) {
+      const parts = r.unknown.filter((u) => CJK.test(u) && k.includes(u));
+      for (const x of parts) r.unknown.splice(r.unknown.indexOf(x), 1);
+      r.unknown.push(k);
+    }
+  const words = r.unknown
+    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || PEOPLE_ZH[u] !== undefined)
+    .slice(0, 12);
+  const person = SUBJECT_BY_ID.get("person")!;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    const zh = PEOPLE_ZH[w];
+    // the lexicon first (a map look-up), the word's place in the text only for a person
+    const spans: [string, () => RegExpExecArray | null][] = zh
+      ? [[w, () => new RegExp(escapeRe(w)).exec(r.text)]]
+      : [
+          [
+            `${w} ${next}`,
+            () =>
+              next ? new RegExp(`\\b${escapeRe(w)}\\s+${escapeRe(next)}\\b`).exec(r.text) : null,
+          ],
+          [w, () => new RegExp(`\\b${escapeRe(w)}\\b`).exec(r.text)],
+        ];
+    for (const [phrase, place] of spans) {
+      // a Chinese word for a kind of person is looked up as its English noun
+      const e = lookupNoun(zh ?? phrase);
+      if (e?.category !== "person") continue;
+      const m = place();
+      if (!m) continue;
+      // "nurse shark": the word names something else with the noun after it
+      const after = /^\s+([a-z]+)/.exec(r.text.slice(m.index + m[0].length))?.[1];
+      if (after && lookupNoun(`${phrase} ${after}`)) continue;
+      // "sea urchin": the word before it makes a noun that is no person
+      const before = /([a-z]+)\s+$/.exec(r.text.slice(0, m.index))?.[1];
+      const whole = before ? lookupNoun(`${before} ${phrase}`) : undefined;
+      if (whole && whole.category !== "person") continue;
+      const look = personLook(e, r.text);
+      // no kind of ours, but the chain reached a class of the vocabulary (a miner is a smith)
+      const cls = SUBJECT_BY_ID.get(e.base ?? "");
+      const asClass = !look?.rule && cls?.builder === "humanoid" && cls.id !== "person";
+      const s = asClass ? cls! : person;
+      const mention: Mention = {
+        lex: [{ t: "subject", s, weak: false }],
+        word: phrase,
+        pos: m.index,
+        look: asClass ? undefined : look,
+      };
+      const at = r.mentions.findIndex((x) => x.pos > m.index);
+      r.mentions.splice(at < 0 ? r.mentions.length : at, 0, mention);
+      for (const x of phrase.split(" ")) r.unknown.splice(r.unknown.indexOf(x), 1);
+      if (look?.cultureWord && r.unknown.includes(look.cultureWord))
+        r.unknown.splice(r.unknown.indexOf(look.cultureWord), 1);
+      const chain = [
+        zh ? `${phrase} (${e.lemma})` : e.lemma,
+        ...e.chain.filter((n) => n !== e.lemma),
+      ].join(" → ");
+      // worded like every WordNet reading (wordNetGuess), with the whole chain and the look
+      const node = e.chain.at(-1)!;
+      const kind = e.chain.length > 1 ? `a kind of ${node}` : withArticle(node);
+      const kindZh = `${e.chain.length > 1 ? "一种" : ""}${node}`;
+      const drew = asClass ? withArticle(s.id) : `${look!.kind} (${look!.drawn})`;
+      const drewZh = asClass ? zhName(s) : `${look!.kindZh}(${look!.drawnZh})`;
+      mention.note = [
+        `"${phrase}" is not in the vocabulary; WordNet says it is ${kind} (${chain}), so drew ${drew}`,
+        `词表中没有“${phrase}”;WordNet 说它是${kindZh}(${chain}),所以画了${drewZh}`,
+      ];
+      if (phrase.includes(" ")) i++;
+      break;
+    }
+  }
+}
+
+/**
+ * The colours and pattern a WordNet gloss names, when the prompt names none: for a noun read
+ * through WordNet, and for an animal's vocabulary synonym of the same sense ("goldfish" is the
+ * fish drawing, "small golden or orange-red" → orange). Only animals among synonyms: a food's or
+ * a thing's gloss lists colours it may have ("red or yellow"), an animal's the one it has.
+ */
+function glossTraits(r: Reading): void {
+  if (r.headAt === undefined || !r.head || r.icon) return;
+  const word = r.mentions[r.headAt]!.word;
+  let entry = r.wordnet.find((x) => x.word === word)?.entry;
+  const ownWord = word === r.head.en[0] || word.replace(/ /g, "-") === r.head.id;
+  if (!entry && r.head.category === "animal" && !ownWord && /^[a-z -]+$/.test(word)) {
+    const e = lookupNoun(word);
+    if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) entry = e;
+  }
+  // a Chinese synonym (金鱼 on the fish line): its English noun through CC-CEDICT, the same way
+  let via = "";
+  if (!entry && r.head.category === "animal" && CJK.test(word) && word !== r.head.zh[0]) {
+    for (const c of glossCandidates(cedictEntries(word) ?? []).filter((x) => x.tier === 0)) {
+      // the subject's own word in another script (狮 is "lion"): nothing to add, as in English
+      if (c.english === r.head.en[0] || c.english === r.head.id) break;
+      const e = lookupNoun(c.english);
+      if (e?.base === r.head.id && !SUBJECT_DEFAULTS[r.head.id]?.color) {
+        entry = e;
+        via = ` (${c.english}, CC-CEDICT dictionary)`;
+        break;
+      }
+    }
+  }
+  if (!entry) return;
+  const colors = r.colors.length || r.materials.length ? [] : glossColors(entry.gloss);
+  for (const hex of colors) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  r.pattern = glossPattern(entry.gloss);
+  if (colors.length || r.pattern) {
+    r.guesses.push(
+      `colour and markings from WordNet's description of "${word}"${via}: ${entry.gloss}`,
+    );
+    r.guessesZh.push(`颜色和花纹取自 WordNet 对“${word}”的描述:${entry.gloss}`);
+  }
 }
 
 /**
@@ -942,9 +1485,267 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "cute") r.cute = true;
     }
   });
+  glossTraits(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
   if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+}
+
+/** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
+function exactIconName(phrase: string, being = false): boolean {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const own = phrase.replace(/ /g, "-");
+  if ([own, ...singulars(own)].some((n) => gameNames!.has(n))) return true;
+  // a compound written as one word ("anglerfish" → angler-fish)
+  joinedNames ??= new Set([...gameNames].map((n) => n.replace(/-/g, "")));
+  if (!own.includes("-") && joinedNames.has(own)) return true;
+  // a being's head is a drawing of the same animal ("walrus-head"), nearer than its class
+  if (being && gameNames.has(`${own}-head`)) return true;
+  const c = findIconConcept([phrase]) ?? findIconConcept([`${phrase}s`]);
+  if (c?.rank !== 0) return false;
+  const label = c.label.toLowerCase();
+  return label === phrase || singulars(label).includes(phrase) || singulars(phrase).includes(label);
+}
+
+/** A game-icons name that ends with the word ("park-bench" for bench): a kind of that thing. */
+function iconEndingWith(word: string): boolean {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  if (word.length < 4) return false;
+  iconLastParts ??= new Set(
+    [...gameNames].filter((n) => n.includes("-")).map((n) => n.slice(n.lastIndexOf("-") + 1)),
+  );
+  return [word, ...singulars(word)].some((w) => iconLastParts!.has(w));
+}
+
+let iconLastParts: Set<string> | undefined;
+let joinedNames: Set<string> | undefined;
+
+/** A subject id with its article, as the interpretation says it ("an ice cream", "a dog"). */
+function withArticle(words: string): string {
+  return `${/^[aeiou]/.test(words) ? "an" : "a"} ${words}`;
+}
+
+/** The guess a WordNet reading adds, in English and Chinese. */
+function wordNetGuess(
+  r: Reading,
+  word: string,
+  e: LexiconEntry,
+  drew: string,
+  drewZh: string,
+  node = e.chain.at(-1)!,
+): void {
+  const kind = e.chain.length > 1 ? `a kind of ${node}` : withArticle(node);
+  r.guesses.push(`"${word}" is not in the vocabulary; WordNet says it is ${kind}, so drew ${drew}`);
+  r.guessesZh.push(
+    `词表中没有“${word}”;WordNet 说它是${e.chain.length > 1 ? "一种" : ""}${node},所以画了${drewZh}`,
+  );
+}
+
+/**
+ * Phase 1b: nouns the vocabulary lacks but WordNet knows (lexicon.ts) become the vocabulary
+ * subject their hypernym chain reaches — "dachshund" a dog, "guinea pig" a rodent drawn as a
+ * mouse, "sea lion" a seal — so they take part in the parse like any subject (worn, held,
+ * ridden). Phrases of up to three words first; a phrase whose words are all known is read only
+ * when WordNet makes it another thing than its last word ("sea lion" is no lion). An exact
+ * game-icons or emoji name is left to the long tail, which draws that icon; an entry whose chain
+ * reaches nothing drawable is kept for the long tail's icon search. Every reading is a guess the
+ * interpretation shows.
+ */
+function readWordNet(r: Reading): void {
+  const words = [...r.text.matchAll(/[a-z]+(?:['-][a-z]+)*/g)]
+    .slice(0, 60)
+    .map((m) => ({ w: m[0], pos: m.index }));
+  const L = lex();
+  const unknown = new Set(r.unknown.slice(0, 40));
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+      const span = words.slice(i, i + n);
+      const phrase = span.map((x) => x.w).join(" ");
+      const anyUnknown = span.some((x) => unknown.has(x.w));
+      if (n === 1 && !anyUnknown) continue;
+      if (n > 1 && (L.en.has(phrase) || span.some((x) => isFunctionWord(x.w)))) continue;
+      const e = lookupNoun(phrase);
+      if (!e) continue;
+      const s = e.base ? SUBJECT_BY_ID.get(e.base) : undefined;
+      if (!anyUnknown) {
+        // all words known: only a different animal than the last word names ("sea lion"), and
+        // not after a modifier ("green dragon" is a green dragon, not WordNet's herb)
+        const lastSubject = L.en.get(span[n - 1]!.w)?.find((l) => l.t === "subject");
+        if (!s || lastSubject?.t !== "subject" || lastSubject.s.id === s.id) continue;
+        // animals only: a "cherry tree" is a tree with cherries, not WordNet's fruit
+        if (e.category !== "animal") continue;
+        const modifier = (w: string) =>
+          L.en.get(w)?.some((l) => l.t !== "subject" && l.t !== "filler") ?? false;
+        if (span.slice(0, -1).some((x) => modifier(x.w))) continue;
+      }
+      const being = BEING_LEXICON.has(e.category);
+      const allUnknown = span.every((x) => unknown.has(x.w));
+      const next = words[i + n];
+      // a thing's word before it makes a compound, head last ("hay bale", "wheat sheaf"): the
+      // compound phases name its icon or say the first word qualifies it, as before WordNet
+      const before = words[i - 1];
+      if (n === 1 && before && !being && isThingWord(before.w)) break;
+      if (n > 1 && !allUnknown && !being && isThingWord(span[0]!.w)) continue;
+      // a word more often an adjective qualifies the noun after it ("a royal crown")
+      if (e.adjective && next && !isFunctionWord(next.w)) break;
+      // an icon of the same thing draws that icon (an exact name, a being's head, a name that ends
+      // with the word: "park-bench", "round-silo") — unless a being is in a composition (worn,
+      // held, ridden), which needs a subject of the parse: then its drawable ancestor. A person
+      // keeps the person drawing rather than a name ending with the word ("mad-scientist"). A phrase
+      // with a known word is the phrase phases' (namedGameIcon, compoundHead) to draw.
+      if (
+        (n > 1 || allUnknown) &&
+        (exactIconName(phrase, being && allUnknown) ||
+          (n === 1 && e.category !== "person" && iconEndingWith(phrase))) &&
+        !(s && being && composed(r, span))
+      ) {
+        i += n - 1;
+        break;
+      }
+      // an icon of a node nearer than the drawable subject: the long tail draws it, or the
+      // phrase phases when a word of it is known
+      if (s && !(being && composed(r, span)) && nearerIcon(e)) {
+        if (allUnknown) r.wordnet.push({ word: phrase, entry: e });
+        i += n - 1;
+        break;
+      }
+      if (!s) {
+        if (anyUnknown) r.wordnet.push({ word: phrase, entry: e });
+        // a phrase WordNet knows claims its words ("sea urchin": "urchin" is not read alone)
+        i += n - 1;
+        break;
+      }
+      const start = span[0]!.pos;
+      const end = span[n - 1]!.pos + span[n - 1]!.w.length;
+      r.mentions = r.mentions.filter((m) => m.pos + m.word.length <= start || m.pos >= end);
+      r.mentions.push({ lex: [{ t: "subject", s, weak: false }], word: phrase, pos: start });
+      r.mentions.sort((a, b) => a.pos - b.pos);
+      for (const x of span) {
+        const at = r.unknown.indexOf(x.w);
+        if (at >= 0) r.unknown.splice(at, 1);
+      }
+      r.wordnet.push({ word: phrase, entry: e, subject: s });
+      i += n - 1;
+      break;
+    }
+  }
+}
+
+/**
+ * Phase 4d: what each WordNet reading became — the drawing ("so drew a dog"), the held thing, or
+ * only a word of the parse ("a chinchilla in a spacesuit": the mouse lends its colours).
+ */
+function wordNetGuesses(r: Reading): void {
+  const headWord = r.headAt !== undefined && !r.icon ? r.mentions[r.headAt]!.word : undefined;
+  for (const x of r.wordnet) {
+    const s = x.subject;
+    if (!s) continue;
+    const name = withArticle(s.id.replace(/-/g, " "));
+    if (x.word === headWord || r.held?.id === s.id || r.worn?.id === s.id)
+      wordNetGuess(r, x.word, x.entry, name, zhName(s));
+    else {
+      const node = x.entry.chain.at(-1)!;
+      r.guesses.push(
+        `"${x.word}" is not in the vocabulary; WordNet says it is a kind of ${node}, read as ${name}`,
+      );
+      r.guessesZh.push(`词表中没有“${x.word}”;WordNet 说它是一种${node},读作${zhName(s)}`);
+    }
+  }
+}
+
+const BEING_LEXICON = new Set(["animal", "person", "imaginary being"]);
+
+/** A vocabulary word for a thing (not a being and not a modifier). */
+function isThingWord(w: string): boolean {
+  const l = lex().en.get(w);
+  return (
+    !!l?.some((x) => x.t === "subject" && !x.weak && !BEING_CATEGORIES.has(x.s.category)) &&
+    !l.some((x) => x.t === "material" || x.t === "color" || x.t === "size")
+  );
+}
+
+/** Whether a prompt composes more than its words at `span` (other subjects, with, wearing …). */
+function composed(r: Reading, span: { w: string; pos: number }[]): boolean {
+  const start = span[0]!.pos;
+  const end = span.at(-1)!.pos + span.at(-1)!.w.length;
+  return (
+    r.mentions.some(
+      (m) =>
+        (m.pos < start || m.pos >= end) && m.lex.some((l) => l.t === "subject" || l.t === "hold"),
+    ) || /\b(?:wearing|wears|in|riding|on|holding)\b/.test(r.text)
+  );
+}
+
+/** Words that join phrases rather than name things: never part of a WordNet phrase. */
+function isFunctionWord(w: string): boolean {
+  return (
+    lex()
+      .en.get(w)
+      ?.some((l) => l.t === "hold" || l.t === "and" || l.t === "filler") ?? false
+  );
+}
+
+/** A word inside a longer phrase WordNet read ("pin" in "rolling pin"): its own icon is another thing. */
+function insideWordNetPhrase(r: Reading, w: string): boolean {
+  // unless the phrase is a kind of that word ("frying pan" → pan): then its icon is the same thing
+  return r.wordnet.some(
+    (x) => x.word !== w && x.word.split(" ").includes(w) && !x.entry.chain.includes(w),
+  );
+}
+
+/** Whether WordNet knows an unknown word, alone or as part of a phrase it read. */
+function wordNetKnows(r: Reading, w: string): boolean {
+  return r.wordnet.some((x) => x.word.split(" ").includes(w)) || lookupNoun(w) !== undefined;
+}
+
+/** The icon of the nearest ancestor WordNet names, for a word whose chain reaches no subject. */
+function wordNetIcon(r: Reading): boolean {
+  for (const x of r.wordnet) {
+    if (x.subject) continue;
+    const found = nearerIcon(x.entry);
+    if (!found) continue;
+    r.icon = found.icon;
+    const node = found.node;
+    wordNetGuess(r, x.word, x.entry, `the icon of ${withArticle(node)}`, `${node}的图标`, node);
+    for (const w of x.word.split(" ")) {
+      const at = r.unknown.indexOf(w);
+      if (at >= 0) r.unknown.splice(at, 1);
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The icon of the nearest chain node with an exact game-icons or emoji name, below the drawable
+ * subject the chain ends at (a bazooka → the missile launcher's icon). The next three ancestors
+ * at most: "device" or "artifact" would draw anything. (Names that only end with a node were
+ * tried and drew a film strip for a bracelet: a node's word is too general for that.)
+ */
+function nearerIcon(e: LexiconEntry): { icon: string; node: string } | undefined {
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const names = gameNames;
+  const nodes = e.base ? e.chain.slice(1, -1) : e.chain.slice(1, 4);
+  for (const node of nodes.slice(0, 3)) {
+    const own = node.replace(/ /g, "-");
+    if (exactIconName(node)) {
+      const name = [own, ...singulars(own)].find((n) => names.has(n));
+      return { icon: name ? `${GAME_ICON_PREFIX}${name}` : findIconConcept([node])!.icon, node };
+    }
+  }
+  return undefined;
+}
+
+/** A borrowed drawing of a word WordNet knows takes the gloss's colours unless some are named. */
+function glossColorsFor(r: Reading, word: string): void {
+  const e = lookupNoun(word);
+  if (!e || r.colors.length || r.materials.length) return;
+  const colors = glossColors(e.gloss);
+  for (const hex of colors) r.colors.push({ p: 0, c: hexToRgb(hex) });
+  if (colors.length) {
+    r.guesses.push(`colour from WordNet's description of "${word}": ${e.gloss}`);
+    r.guessesZh.push(`颜色取自 WordNet 对“${word}”的描述:${e.gloss}`);
+  }
 }
 
 /**
@@ -955,10 +1756,19 @@ function searchLongTail(r: Reading): void {
   const { unknown, guesses, guessesZh } = r;
   // an emoji whose whole label is the word beats a game icon; a game icon named by the word
   // beats an emoji that only lists it as a tag ("spring" is not a honeybee)
-  const concept = findIconConcept(unknown);
-  const game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  let concept = findIconConcept(unknown);
+  let game = findGameIcon(unknown, () => GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  // a word inside a longer WordNet phrase is not that phrase ("pin" in "rolling pin")
+  if (game && insideWordNetPhrase(r, game.word)) game = undefined;
+  if (concept && insideWordNetPhrase(r, concept.word)) concept = undefined;
+  // the exact name of a game icon or an emoji first; then the icon of an ancestor WordNet names
+  // ("typewriter" → a printer); then icons that only share a word or a tag with it
+  const exactGame = game?.exact === true;
+  const exactConcept = concept?.rank === 0;
+  const ancestor = !exactGame && !exactConcept && wordNetIcon(r);
   // a name that only starts with the word ("crow-dive") loses to any emoji concept
   if (
+    !ancestor &&
     game &&
     (!concept || (!game.loose && (concept.rank > 0 || (game.exact && game.word.includes(" ")))))
   ) {
@@ -971,7 +1781,8 @@ function searchLongTail(r: Reading): void {
       const at = unknown.indexOf(w);
       if (at >= 0) unknown.splice(at, 1);
     }
-  } else if (concept) {
+    if (game.exact) glossColorsFor(r, game.word);
+  } else if (!ancestor && concept) {
     r.icon = concept.icon;
     // the word itself names the icon: say it was drawn from borrowed art, not that it was unknown
     const same = concept.label.toLowerCase() === concept.word.toLowerCase();
@@ -986,10 +1797,22 @@ function searchLongTail(r: Reading): void {
         : `词表中没有“${concept.word}”;画了最接近的插图概念:${concept.label}`,
     );
     unknown.splice(unknown.indexOf(concept.word), 1);
+    if (exactConcept) glossColorsFor(r, concept.word);
+  } else if (ancestor) {
+    // an ancestor's drawing ("typewriter" → the printer's icon)
+  } else if (r.wordnet.some((x) => !x.subject)) {
+    // WordNet knows the word but nothing on its chain is drawable: say so, guess no further
+    const { word, entry } = r.wordnet.find((x) => !x.subject)!;
+    const node = entry.chain.at(-1)!;
+    guesses.push(
+      `"${word}" is not in the vocabulary; WordNet says it is a kind of ${entry.chain[1] ?? node}, which the engine cannot draw`,
+    );
+    guessesZh.push(`词表中没有“${word}”;WordNet 说它是一种${entry.chain[1] ?? node},引擎画不出来`);
   } else {
     // spelling: the first words only, like the icon searches (a long nonsense prompt would
     // otherwise compare hundreds of words with the whole lexicon)
     for (const w of unknown.slice(0, 40)) {
+      if (wordNetKnows(r, w)) continue;
       const f = fuzzySubject(w);
       if (f) {
         r.head = f.s;
@@ -1000,7 +1823,7 @@ function searchLongTail(r: Reading): void {
       }
     }
     if (!r.head) {
-      const c = compoundSubject(unknown.slice(0, 40));
+      const c = compoundSubject(unknown.slice(0, 40).filter((w) => !wordNetKnows(r, w)));
       if (c) {
         r.head = c.s;
         guesses.push(`"${c.word}" is not in the vocabulary; drew it as a kind of ${c.tail}`);
@@ -1009,7 +1832,9 @@ function searchLongTail(r: Reading): void {
       }
     }
     if (!r.head) {
-      const w = unknown.find((u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u));
+      const w = unknown.find(
+        (u) => PERSON_SUFFIX.test(u) && u.length >= 5 && !/\d/.test(u) && !wordNetKnows(r, u),
+      );
       if (w) {
         r.head = SUBJECT_BY_ID.get("person")!;
         guesses.push(`"${w}" is not in the vocabulary; it reads like a person, so drew a person`);
@@ -1058,6 +1883,7 @@ function assemble(r: Reading): PromptInfo {
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
+    (f === "snake body" && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
@@ -1086,6 +1912,7 @@ function assemble(r: Reading): PromptInfo {
     subject,
     builder,
     role: kind === "humanoid" ? (role ?? "person") : undefined,
+    look: kind === "humanoid" ? r.look?.spec : undefined,
     // an adjective's form ("an undead knight"): a creature takes the form, a person the race
     race:
       kind === "humanoid"
@@ -1116,6 +1943,7 @@ function assemble(r: Reading): PromptInfo {
     features: phrases.features,
     worn: head || icon ? r.worn : undefined,
     heads: alive && phrases.heads ? phrases.heads : undefined,
+    pattern: r.pattern,
   };
 }
 
@@ -1343,10 +2171,18 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
       rider.kind === "animal" ||
       (rider.kind === "icon" && (riderCategory === "animal" || riderCategory === "character")));
   const mountCategory = SUBJECT_BY_ID.get(mount.subject)?.category;
+  // a borrowed drawing of a long-tail animal ("an ostrich" → its game icon) carries riders too
+  const iconAnimal =
+    mount.kind === "icon" &&
+    !mountCategory &&
+    lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
     !mount.nothingMatched &&
     MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" || mountCategory === "animal" || mountCategory === "creature");
+    (mount.kind !== "icon" ||
+      mountCategory === "animal" ||
+      mountCategory === "creature" ||
+      iconAnimal);
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
@@ -1377,6 +2213,26 @@ function parsePromptUncached(prompt: string): PromptInfo {
   const mounted = readMount(prompt);
   if (mounted) return mounted;
   const r = readWords(prompt);
+  // an imaginary being the lexicon describes ("gorgon": winged, stone) is read as that description
+  const being = compositeDepth > 0 ? undefined : describedBeing(prompt.toLowerCase(), r.unknown);
+  if (being) {
+    compositeDepth++;
+    try {
+      const info = parsePromptUncached(being.text);
+      info.guesses.unshift(
+        `"${being.name}" is not in the engine's vocabulary; WordNet: ${being.chain}${being.traits ? ` (${being.traits})` : ""}, so read it as ${being.as}`,
+      );
+      info.guessesZh.unshift(
+        `词表中没有“${being.name}”;WordNet:${being.chain}${being.traits ? `(${being.traits})` : ""},所以读作:${being.as}`,
+      );
+      return info;
+    } finally {
+      compositeDepth--;
+    }
+  }
+  // people first: a person gets a look of their kind (person-roles.ts), not the plain person
+  readLexiconPeople(r);
+  readWordNet(r);
   splitPhrases(r);
   namedGameIcon(r);
   compoundHead(r);
@@ -1384,9 +2240,43 @@ function parsePromptUncached(prompt: string): PromptInfo {
   chooseHeld(r);
   standIns(r);
   unknownNeighbours(r);
+  wordNetGuesses(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   return assemble(r);
+}
+
+/**
+ * The prompt with its first imaginary being the vocabulary lacks replaced by the description
+ * being-descriptions.ts reads from the lexicon, or undefined.
+ */
+function describedBeing(
+  text: string,
+  unknown: string[],
+): { text: string; name: string; as: string; chain: string; traits: string } | undefined {
+  const p = text.slice(0, 400);
+  const words = unknown.filter((u) => /^[a-z][a-z'-]{2,}$/.test(u)).slice(0, 12);
+  for (let i = 0; i < words.length; i++) {
+    for (const name of [words[i + 1] ? `${words[i]} ${words[i + 1]}` : "", words[i]!]) {
+      if (!name) continue;
+      const e = lookupNoun(name);
+      const as = e && beingDescription(e);
+      if (!e || !as) continue;
+      const m = new RegExp(`\\b(?:an?\\s+|the\\s+)?${escapeRe(name).replace(" ", "\\s+")}\\b`).exec(
+        p,
+      );
+      if (!m) continue;
+      const text = `${p.slice(0, m.index)} ${as} ${p.slice(m.index + m[0].length)}`;
+      return {
+        text,
+        name,
+        as,
+        chain: [e.lemma, ...e.chain.filter((n) => n !== e.lemma)].join(" → "),
+        traits: e.gloss,
+      };
+    }
+  }
+  return undefined;
 }
 
 /** Colours a qualifying noun lends: mushroom → red and white, grass → green. */
