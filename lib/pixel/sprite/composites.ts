@@ -47,6 +47,7 @@ chupacabra;卓柏卡布拉 = a green lizard with horns
 baba yaga;芭芭雅嘎 = a witch with a broom
 mind flayer,illithid;夺心魔 = a purple octopus mage
 doppelganger,doppelgänger;二重身 = a ghostly man
+yeti,yetis,bigfoot,sasquatch,abominable snowman;雪人怪,大脚怪 = a big ice gorilla
 !giant,!giants,!titan,!colossus;巨人,泰坦 = a troll with a club
 `;
 

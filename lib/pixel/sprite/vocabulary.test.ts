@@ -271,3 +271,27 @@ describe("size and style", () => {
     }
   });
 });
+
+describe("no vocabulary subject silently becomes the made-up creature", () => {
+  // buildMonster draws a made-up creature; only these refs are drawn by name (the generic
+  // monster, the one-eyed cyclops, the beholder's great eye), so any other subject routed there
+  // would be a silent guess (eval-c: "a yeti" came out as the random creature).
+  const DRAWN_BY_NAME = new Set(["monster", "cyclops", "beholder"]);
+
+  it("every subject on the monster builder is one it draws by name", () => {
+    const routed = SUBJECTS.filter((s) => s.builder === "monster").map((s) => s.ref);
+    expect(routed.filter((r) => !DRAWN_BY_NAME.has(r))).toEqual([]);
+  });
+
+  it("a yeti is a pale ape and the line says so; a golem is the rock golem", () => {
+    for (const p of ["a yeti", "bigfoot", "雪人怪"]) {
+      const info = parsePrompt(p);
+      expect(info.subject, p).toBe("gorilla");
+      expect(info.materials, p).toContain("ice");
+      expect(interpretPrompt(p, { seed: 1 }).summary, p).toMatch(/read ".+" as a big ice gorilla/);
+    }
+    const golem = parsePrompt("a golem");
+    expect(golem.builder).toBe("icon");
+    expect(golem.variant).toContain("rock-golem");
+  });
+});

@@ -181,11 +181,10 @@ dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;�
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
 ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
 elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
-golem;creature;monster:golem;golem;魔像
+golem;creature;gi:rock-golem@stone;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
 beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mutant;怪物,怪兽,野兽
 phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
-yeti;creature;monster:yeti;yeti,≈bigfoot,≈sasquatch;雪人怪,大脚怪
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
 dagger;weapon;icon:dagger;dagger,knife,knives,dirk;匕首,小刀
@@ -752,7 +751,6 @@ export const STYLE_WORDS = {
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
 export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
   golem: { materials: ["stone"], color: "#8a8c98" },
-  yeti: { materials: ["ice"], color: "#eeeef2" },
   gargoyle: { materials: ["stone"] },
   // a gem's name is its colour
   ruby: { color: "#d8383c" },
