@@ -1082,12 +1082,44 @@ function splitPhrases(r: Reading): void {
     r.pool = r.pool.filter((x) => x !== hat);
   }
   if (!r.worn) wornByWord(r);
+  dressedBeing(r);
+}
+
+/**
+ * "a knight in armor", "a dog wearing a coat": a being in body clothes is the being, drawn in
+ * its own clothes; the garment is the reason, said in the line, never the subject (eval-c drew
+ * a chest plate alone for "a knight in armor").
+ */
+function dressedBeing(r: Reading): void {
+  const garment = r.pool.find(
+    (x) =>
+      x.sub.s.category === "armour" &&
+      !WEARABLES.has(x.sub.s.id) &&
+      DRESSED_RE.test(r.text.slice(Math.max(0, x.m.pos - 30), x.m.pos)),
+  );
+  if (!garment) return;
+  const being = r.pool.find((x) => x.i < garment.i && BEINGS.has(x.sub.s.category));
+  if (!being) return;
+  r.pool = r.pool.filter((x) => x !== garment);
+  r.subjects = r.subjects.filter((x) => x !== garment);
+  const [g, b] = [garment.m.word, being.m.word];
+  const [gz, bz] = [zhName(garment.sub.s), zhName(being.sub.s)];
+  // a person is drawn dressed (a knight's armour is its own); an animal is drawn as it is
+  if (being.sub.s.builder === "humanoid") {
+    r.guesses.push(`"${b} in ${g}": drew the ${b} in its own clothes, not the ${g} alone`);
+    r.guessesZh.push(`穿${gz}的${bz}:画了穿自己衣服的${bz},而不是单独的${gz}`);
+  } else {
+    r.guesses.push(`"${b} in ${g}": drew the ${b}; the ${g} is not drawn on it`);
+    r.guessesZh.push(`穿${gz}的${bz}:画了${bz},没有画${gz}`);
+  }
 }
 
 /** Accessories of the vocabulary that sit on a face, so they can go on any subject's top. */
 const FACE_WEAR = new Set(["goggles", "glasses"]);
 const WEAR_RE =
   /\b(?:wearing|wears|dressed in|in)\s+(?:an?\s+|the\s+|some\s+|his\s+|her\s+)?([a-z]+)/;
+/** a wear word right before a garment, with up to two words between ("in shiny plate armor") */
+const DRESSED_RE = /\b(?:wearing|wears|dressed in|in)\s+(?:[a-z]+\s+){0,2}$/;
 
 /**
  * "X wearing Y" when Y is no headwear of ours: an accessory of the vocabulary (goggles, glasses)

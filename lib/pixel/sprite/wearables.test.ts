@@ -71,3 +71,25 @@ describe("X wearing Y, when Y is no headwear of the vocabulary", () => {
     expect(parsePrompt("a goblin in armor").worn).toBeUndefined();
   });
 });
+
+describe("a being in body clothes is the being (eval-c: a knight in armor drew a chest plate)", () => {
+  it("draws the knight, the soldier, the dog, and the line gives the clothes as the reason", () => {
+    for (const [p, subject, garment] of [
+      ["a knight in armor", "knight", "armor"],
+      ["a knight wearing plate armour", "knight", "plate armour"],
+      ["a soldier in leather armor", "soldier", "leather armor"],
+      ["a dog in a coat", "dog", "coat"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect(info.subject, p).toBe(subject);
+      expect(info.lent, p).toEqual([]);
+      expect(info.guesses.join(" "), p).toContain(`"${subject} in ${garment}"`);
+      expect(info.guessesZh.length, p).toBe(info.guesses.length);
+    }
+  });
+
+  it("armour alone, or held by a knight, is still the armour", () => {
+    expect(parsePrompt("plate armor").subject).toBe("armour-plate");
+    expect(parsePrompt("a knight with armor").held?.id).toBe("armour-plate");
+  });
+});
