@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareSprite, renderSpriteGrid } from "./engine";
+import { interpretPrompt } from "./interpretation";
 import { objectFeatures } from "./object-features";
 import { parsePrompt } from "./prompt";
 
@@ -136,5 +137,25 @@ describe("full of …", () => {
     const gold = parsePrompt("a treasure chest full of gold");
     expect(gold.contents).toBe("gold");
     expect(gold.ignored).toEqual([]);
+  });
+});
+
+describe("a word for what the drawing already shows is understood (eval-c)", () => {
+  it("the deer's antlers and the pizza's slice are not 'not understood'", () => {
+    for (const [p, subject] of [
+      ["a deer with antlers", "deer"],
+      ["a slice of pizza", "pizza"],
+      ["a slice of cake", "cake"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect(info.subject, p).toBe(subject);
+      expect(info.unknown, p).toEqual([]);
+      expect(interpretPrompt(p, { seed: 1 }).summary, p).not.toMatch(/not understood/);
+    }
+  });
+
+  it("on a subject whose drawing lacks them, the same words stay not understood", () => {
+    expect(parsePrompt("a dog with antlers").unknown).toContain("antlers");
+    expect(parsePrompt("a slice of dog").unknown).toContain("slice");
   });
 });

@@ -2058,6 +2058,25 @@ const WEARER_RE =
 const ADJECTIVE_SHAPE = /(?:y|ful|ous|ish|ic|al|ed|less|ive|ing|est)$/;
 
 /**
+ * Words for what a subject's drawing already shows: the deer emoji has antlers, the pizza and
+ * cake emoji are slices. Such a word was drawn, so it is understood (eval-c said "not
+ * understood: antlers" under a deer with antlers).
+ */
+const DRAWN_PARTS: Record<string, readonly string[]> = {
+  deer: ["antler", "antlers"],
+  pizza: ["slice", "slices", "piece"],
+  cake: ["slice", "slices", "piece"],
+  watermelon: ["slice", "slices", "piece"],
+  cheese: ["slice", "slices", "piece", "wedge"],
+};
+
+/** Phase 4b: the words of what the head's drawing shows are no longer "not understood". */
+function drawnParts(r: Reading): void {
+  const parts = r.head && DRAWN_PARTS[r.head.id];
+  if (parts) r.unknown = r.unknown.filter((w) => !parts.includes(w));
+}
+
+/**
  * Phase 4c: an English word the engine does not know, right next to the noun it drew, may make
  * that noun another thing ("guinea pig", "hot spring") or be the real subject ("a chinchilla in
  * a spacesuit"). Drawing the noun alone is then a guess, and the interpretation says so.
@@ -2271,6 +2290,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   chooseHead(r);
   chooseHeld(r);
   standIns(r);
+  drawnParts(r);
   unknownNeighbours(r);
   wordNetGuesses(r);
   readModifiers(r);
