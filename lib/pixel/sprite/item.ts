@@ -40,14 +40,18 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     crng,
     8,
   );
+  // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
+  // only for potions so the other items keep their sequences; the liquid keeps its colour
+  const vial = v === "potion" ? potionLook(rng, crng) : undefined;
   const mat = {
     main: m.add(main),
+    stopper: m.add(vial?.stopper ?? "#8c5a30"),
     wood: m.add(v === "chest" ? main : crng.pick(["#8c5a30", "#6c4424", "#a0683c"])),
     trim: m.add(
       info.colors[1] ??
         (v === "chest" ? "#e8b52e" : crng.pick(["#e8b52e", "#d8383c", "#3c6ee6", "#8c48cc"])),
     ),
-    glass: m.add("#d8e8f0"),
+    glass: m.add(vial?.glass ?? "#d8e8f0"),
     dark: m.add("#1c1828", { flat: true }),
     glint: m.add("#ffffff", { flat: true, noOutline: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
@@ -264,13 +268,20 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       return;
     }
     if (v === "potion") {
-      // seeds choose the bottle: round flask, tall bottle or conical flask
-      const r = (6 + shape) * k;
+      // seeds choose the bottle: round flask, tall bottle, conical flask or squat jar
+      const { bottle } = vial!;
+      const r = (6 + Math.min(bottle, 2)) * k;
       const cy = y1 - r;
-      if (shape === 1) {
+      if (bottle === 3) {
+        // squat jar: wider than tall, the neck on a flat shoulder
+        c.ellipse(cx, cy + r * 0.35, r + 2 * k, r * 0.65, mat.glass, 1);
+        c.rect(cx - r, cy - r * 0.1, cx + r - 1, cy + r * 0.35, mat.glass, 1);
+        c.rect(cx - 3 * k, cy - r, cx + 3 * k - 1, cy, mat.glass, 1);
+        c.ellipse(cx, cy + r * 0.4, r + k, r * 0.5, mat.main, 2);
+      } else if (bottle === 1) {
         c.rect(cx - r * 0.75, cy - r, cx + r * 0.75 - 1, y1, mat.glass, 1);
         c.rect(cx - r * 0.75 + k, cy - r * 0.3, cx + r * 0.75 - 1 - k, y1 - k, mat.main, 2);
-      } else if (shape === 2) {
+      } else if (bottle === 2) {
         c.poly(
           [
             [cx - 2 * k, cy - r],
@@ -295,12 +306,28 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         c.ellipse(cx, cy, r, r, mat.glass, 1);
         c.ellipse(cx, cy + r * 0.2, r - k, r * 0.75, mat.main, 2);
       }
-      c.rect(cx - 2 * k, cy - r - 5 * k, cx + 2 * k - 1, cy - r + 1, mat.glass, 3);
-      c.rect(cx - 2 * k, cy - r - 7 * k, cx + 2 * k - 1, cy - r - 5 * k, mat.wood, 4);
+      const { level, neck, cap } = vial!;
+      // the liquid drains to its level: glass shows above it
+      const surface = Math.round(y1 - (y1 - (cy - r)) * level);
+      for (let y = Math.floor(cy - r - k); y < surface; y++)
+        for (let x = Math.floor(cx - r - 2 * k); x <= cx + r + 2 * k; x++)
+          if (c.get(x, y) === mat.main) c.plot(x, y, mat.glass, 1);
+      const neckTop = cy - r - neck * k;
+      c.rect(cx - 2 * k, neckTop, cx + 2 * k - 1, cy - r + 1, mat.glass, 3);
+      if (cap === "cork")
+        c.rect(cx - 2 * k, neckTop - 2 * k, cx + 2 * k - 1, neckTop, mat.stopper, 4);
+      else if (cap === "knob") {
+        c.rect(cx - k, neckTop - k, cx + k - 1, neckTop, mat.stopper, 4);
+        c.ellipse(cx, neckTop - 2 * k, 2 * k, 1.6 * k, mat.stopper, 4);
+      } else {
+        // a wax-sealed lip: wider than the neck, dripping down one side
+        c.rect(cx - 3 * k, neckTop - 2 * k, cx + 3 * k - 1, neckTop, mat.stopper, 4);
+        c.rect(cx + k, neckTop, cx + 2 * k - 1, neckTop + 2 * k, mat.stopper, 4);
+      }
       c.plot(cx - r * 0.5, cy - r * 0.3, mat.glint, 9);
       if (pose.mode === "attack" || t >= 0.5)
         for (let i = 0; i < 3; i++)
-          c.plot(cx - 2 * k + i * 2 * k, cy - r - 9 * k - i * k - (pose.attack ?? 0), mat.main, 8);
+          c.plot(cx - 2 * k + i * 2 * k, neckTop - 4 * k - i * k - (pose.attack ?? 0), mat.main, 8);
       return;
     }
     if (v === "shield") {
@@ -441,4 +468,16 @@ function drawQuestionBlock(
           }
   });
   if (t >= 0.5) c.plot(x0 + 1, y0 + 1, mat.mark, 9, 3);
+}
+
+/** A potion's seeded look: how full, how long the neck, what closes it, the glass's tint. */
+function potionLook(rng: Rng, crng: Rng) {
+  return {
+    bottle: rng.int(0, 3),
+    level: rng.range(0.4, 0.85),
+    neck: rng.int(3, 6),
+    cap: rng.pick(["cork", "knob", "wax"] as const),
+    stopper: crng.pick(["#8c5a30", "#d8383c", "#e8b52e", "#5a3c8c", "#3c3444"]),
+    glass: crng.pick(["#d8e8f0", "#e0f0d8", "#f0e4d0", "#e4dcf0"]),
+  };
 }

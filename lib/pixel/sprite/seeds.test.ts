@@ -20,6 +20,9 @@ const PROMPTS = [
   "a mimic",
   "a barrel",
   "a laser gun",
+  // eval-c: seeds 1–3 of a healing potion were one drawing (the named colour fixes the scheme)
+  "a healing potion",
+  "a mana potion",
 ];
 
 describe("seeds that matter", () => {
@@ -36,6 +39,29 @@ describe("seeds that matter", () => {
         }
     }
     expect(low).toEqual([]);
+  });
+
+  it("a potion's seeds change the bottle, never the liquid's named colour", async () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const { grid } = await renderSprite({
+        prompt: "a healing potion",
+        seed,
+        mode: "idle",
+        index: 0,
+        count: 1,
+      });
+      let red = 0;
+      for (let i = 0; i < grid.data.length; i += 4) {
+        const [r, g, b, a] = [
+          grid.data[i]!,
+          grid.data[i + 1]!,
+          grid.data[i + 2]!,
+          grid.data[i + 3]!,
+        ];
+        if (a > 0 && r > 150 && g < 100 && b < 100) red++;
+      }
+      expect(red, `seed ${seed}`).toBeGreaterThan(20);
+    }
   });
 
   it("one seed keeps one identity across a batch's frames (same colours in every walk frame)", async () => {
