@@ -43,6 +43,14 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
   // only for potions so the other items keep their sequences; the liquid keeps its colour
   const vial = v === "potion" ? potionLook(rng, crng) : undefined;
+  // likewise a standalone shield's outline and emblem (eval-c: 7 % between seeds)
+  const crest =
+    v === "shield"
+      ? {
+          form: rng.pick(["heater", "round", "kite"] as const),
+          emblem: rng.pick(["cross", "boss", "band"] as const),
+        }
+      : undefined;
   const mat = {
     main: m.add(main),
     stopper: m.add(vial?.stopper ?? "#8c5a30"),
@@ -333,20 +341,33 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     if (v === "shield") {
       const w = (8 + shape) * k * (pose.view === "side" ? 0.35 : 1);
       const top = y1 - 19 * k;
-      c.poly(
-        [
-          [cx - w, top],
-          [cx + w, top],
-          [cx + w, top + 10 * k],
-          [cx, top + 19 * k],
-          [cx - w, top + 10 * k],
-        ],
-        pose.view === "back" ? mat.wood : mat.main,
-        1,
-      );
+      const face = pose.view === "back" ? mat.wood : mat.main;
+      const { form, emblem } = crest!;
+      if (form === "round") c.ellipse(cx, top + 9.5 * k, w + k, 9.5 * k, face, 1);
+      else
+        c.poly(
+          [
+            [cx - w, top],
+            [cx + w, top],
+            [cx + w, top + (form === "kite" ? 6 : 10) * k],
+            [cx, top + 19 * k],
+            [cx - w, top + (form === "kite" ? 6 : 10) * k],
+          ],
+          face,
+          1,
+        );
       if (pose.view === "front") {
-        c.rect(cx - 1, top + 2 * k, cx, top + 15 * k, mat.trim, 2);
-        c.rect(cx - w * 0.6, top + 6 * k, cx + w * 0.6 - 1, top + 7 * k, mat.trim, 2);
+        if (emblem === "cross") {
+          c.rect(cx - 1, top + 2 * k, cx, top + 15 * k, mat.trim, 2);
+          c.rect(cx - w * 0.6, top + 6 * k, cx + w * 0.6 - 1, top + 7 * k, mat.trim, 2);
+        } else if (emblem === "boss") {
+          c.ellipse(cx, top + 8 * k, 3 * k, 3 * k, mat.trim, 2);
+          c.plot(cx - k, top + 7 * k, mat.glint, 9);
+        } else {
+          // a band across the top and a rim down the sides
+          c.rect(cx - w + k, top + k, cx + w - k - 1, top + 4 * k, mat.trim, 2);
+          c.rect(cx - k, top + 4 * k, cx + k - 1, top + 14 * k, mat.trim, 2);
+        }
       }
       if (t >= 0.5) glintAt(c, cx - w * 0.5, top + 3 * k);
       return;

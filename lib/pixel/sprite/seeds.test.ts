@@ -23,6 +23,7 @@ const PROMPTS = [
   // eval-c: seeds 1–3 of a healing potion were one drawing (the named colour fixes the scheme)
   "a healing potion",
   "a mana potion",
+  "a wooden shield",
 ];
 
 describe("seeds that matter", () => {
