@@ -458,7 +458,9 @@ describe("creature builders", () => {
   });
 
   it("fallback monster: mirror-symmetric front view with a pair of eye pixels, limbs move", () => {
-    for (const p of ["strange creature", "什么东西", "eldritch thing", "a gorgon"])
+    // prompts that name no creature the engine knows (什么东西 and "a gorgon" are read through the
+    // dictionaries now: a person, a winged stone monster)
+    for (const p of ["strange creature", "一只咕噜", "eldritch thing", "a glorp"])
       for (const seed of [1, 2, 3, 4, 5]) {
         const g = grid(p, "directions", 0, seed);
         const { width: w, height: h, data: d } = g;
