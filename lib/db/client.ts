@@ -249,7 +249,7 @@ export function sqliteGroupedWrite<I, O>(
         }
       }
       if (outs) {
-        group.forEach((w, i) => w.resolve(outs[i]!));
+        for (const [i, w] of group.entries()) w.resolve(outs[i]!);
         return;
       }
       for (const w of group) {
