@@ -1,13 +1,15 @@
-// `npx tsx bench/profile-route.ts [post|get|list] [seconds]`: a CPU profile of the production
+// `npx tsx bench/profile-route.ts [post|get|list|empty] [seconds]`: a CPU profile of the production
 // server under 32 connections on one hot route, summarised as the functions with the most self
-// time (node --cpu-prof). BACKEND=postgres profiles the PostgreSQL build of the same route.
+// time (node --cpu-prof). BACKEND=postgres profiles the PostgreSQL build of the same route;
+// RUN_WORKER=false profiles the request path alone (the worker is on by default); `empty` is
+// GET /api/health/live, the bench's baseline, to compare a route's profile with the framework's.
 // Needs a production build. Prints the top 30 functions and where the profile was written.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { seedUserWithKey } from "@/test/helpers/accounts";
 import { startServer, useFreshDataDir } from "@/test/helpers/server";
-import { cannon } from "./server-bench";
+import { cannon, seedTasks } from "./server-bench";
 
 interface ProfileNode {
   id: number;
@@ -41,15 +43,18 @@ export function selfTimes(profile: Profile): { fn: string; ms: number; share: nu
 }
 
 async function main() {
-  const route = (process.argv[2] ?? "post") as "post" | "get" | "list";
+  const route = (process.argv[2] ?? "post") as "post" | "get" | "list" | "empty";
   const seconds = Number(process.argv[3] ?? 10);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pixel-prof-"));
   useFreshDataDir("pixel-prof-data-");
   const user = await seedUserWithKey("profile@example.com");
+  // the list's first page as the bench reads it: 20 of 2,000 completed tasks
+  if (route === "list") await seedTasks(user.user.id, 2000);
   const server = await startServer({
     GENERATION_RATE_LIMIT_PER_MIN: "100000000",
     NODE_OPTIONS: `--import ${path.join(__dirname, "cpu-profile-preload.mjs")}`,
     PIXEL_CPU_PROFILE_DIR: dir,
+    ...(process.env.RUN_WORKER ? { RUN_WORKER: process.env.RUN_WORKER } : {}),
   });
   const post = {
     url: `${server.baseUrl}/api/v1/generations/image`,
@@ -63,7 +68,9 @@ async function main() {
     const url =
       route === "get"
         ? `${server.baseUrl}/api/v1/tasks/${created.data.task_id}`
-        : `${server.baseUrl}/api/v1/tasks?page=1`;
+        : route === "list"
+          ? `${server.baseUrl}/api/v1/tasks?page=1`
+          : `${server.baseUrl}/api/health/live`;
     target = { url, headers: user.auth, connections: 32, duration: seconds };
   }
   await cannon({ ...target, duration: 2 });

@@ -117,7 +117,7 @@ type Route = "empty" | "get" | "list" | "post";
 const ROUTES: Route[] = ["empty", "get", "list", "post"];
 
 /** Completed tasks straight into the database, as a gallery that has been used for a while. */
-async function seedTasks(userId: number, count: number): Promise<void> {
+export async function seedTasks(userId: number, count: number): Promise<void> {
   const { insertTask } = await import("@/lib/db/tasks");
   const { normalizePrompt } = await import("@/lib/prompts/similarity");
   const subjects = ["knight", "slime", "dragon", "cat", "sword", "tree", "house", "mage"];

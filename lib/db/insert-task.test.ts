@@ -113,3 +113,58 @@ describe.runIf(BACKEND === "sqlite")("insertTask on SQLite while another connect
     expect(await getTaskById(task.id)).toEqual(task);
   });
 });
+
+describe.runIf(BACKEND === "sqlite")("insertTask on SQLite, many at once", () => {
+  const taskOf = (userId: number, prompt: string) => ({
+    userId,
+    type: "image" as const,
+    model: "local/m",
+    provider: "local",
+    prompt,
+    params: { prompt },
+  });
+
+  it("commits the inserts of one turn together: fewer WAL frames than one commit each", async () => {
+    const { insertTask, getTaskById } = await import("./tasks");
+    const { getSqlite } = await import("./client");
+    const user = await seedUser();
+    const sqlite = getSqlite();
+    const framesWritten = async (write: () => Promise<unknown>) => {
+      sqlite.pragma("wal_checkpoint(TRUNCATE)");
+      await write();
+      return (sqlite.pragma("wal_checkpoint(PASSIVE)") as { log: number }[])[0]!.log;
+    };
+    const oneByOne = await framesWritten(async () => {
+      for (let i = 0; i < 10; i++) await insertTask(taskOf(user.id, `alone ${i}`));
+    });
+    let together: Awaited<ReturnType<typeof insertTask>>[] = [];
+    const grouped = await framesWritten(async () => {
+      together = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => insertTask(taskOf(user.id, `together ${i}`))),
+      );
+    });
+    expect(grouped * 3).toBeLessThan(oneByOne);
+    expect(new Set(together.map((t) => t.id)).size).toBe(10);
+    for (const [i, t] of together.entries()) {
+      expect(t.prompt).toBe(`together ${i}`);
+      expect(await getTaskById(t.id)).toEqual(t);
+    }
+  });
+
+  it("reports a failed insert to its own caller alone; the others of its turn are stored", async () => {
+    const { insertTask, getTaskById } = await import("./tasks");
+    const user = await seedUser();
+    const results = await Promise.allSettled([
+      insertTask(taskOf(user.id, "first")),
+      insertTask(taskOf(987_654_321, "no such user")), // the foreign key fails
+      insertTask(taskOf(user.id, "third")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    for (const r of results) {
+      if (r.status === "fulfilled") expect(await getTaskById(r.value.id)).toEqual(r.value);
+    }
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({
+      code: "SQLITE_CONSTRAINT_FOREIGNKEY",
+    });
+  });
+});

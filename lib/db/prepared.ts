@@ -1,8 +1,10 @@
 // Prepared statements for the hot reads. A statement is built once per database handle (the
 // handle changes when PostgreSQL reconnects or a test opens another file) with placeholders for
 // its values: no query building per request, and PostgreSQL parses and plans it once per
-// connection (a named statement), better-sqlite3 compiles it once.
+// connection (a named statement), better-sqlite3 compiles it once; its rows are mapped to objects
+// by a mapper compiled with it (lib/db/row-mapper.ts).
 import { type Db, getDb } from "./client";
+import { installCompiledRowMapper } from "./row-mapper";
 
 /** What both drivers' prepared queries share: execute with the placeholders' values. */
 export interface PreparedQuery<R> {
@@ -28,6 +30,7 @@ export function preparedQuery<R, V extends Record<string, unknown>>(
     let query = byDb.get(db);
     if (!query) {
       query = build(db);
+      installCompiledRowMapper(query);
       byDb.set(db, query);
     }
     return query;

@@ -1,0 +1,141 @@
+// The prepared hot reads map their rows with compileRowMapper: the objects must be the ones
+// drizzle's own query (mapResultRow, row by row) gives for the same statement, on either database.
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDataDir } from "@/test/helpers/server";
+
+beforeAll(() => {
+  useFreshDataDir("pixel-row-mapper-");
+});
+
+async function seed() {
+  const { createUser } = await import("./users");
+  const { insertTask, insertAssets } = await import("./tasks");
+  const user = await createUser({ email: `r${Math.random()}@example.com`, passwordHash: "x" });
+  const withFiles = await insertTask({
+    userId: user.id,
+    type: "image",
+    model: "local/m",
+    provider: "local",
+    prompt: "a knight",
+    params: { prompt: "a knight", interpretation: { subject: "knight", words: ["a", "b"] } },
+    status: "completed",
+    starred: true,
+    completedAt: new Date(),
+  });
+  await insertAssets(
+    (["image", "grid"] as const).map((kind, position) => ({
+      taskId: withFiles.id,
+      userId: user.id,
+      kind,
+      position,
+      storageKey: `k/${withFiles.id}/${kind}`,
+      contentType: "image/png",
+      bytes: 10,
+      width: 64,
+      height: null,
+    })),
+  );
+  const bare = await insertTask({
+    userId: user.id,
+    type: "image",
+    model: "local/m",
+    provider: "local",
+    prompt: "a slime",
+    params: {},
+  });
+  return { user, withFiles, bare };
+}
+
+describe("prepared reads with the compiled row mapper", () => {
+  it("give drizzle's own objects: a task with its files (left join), and one without", async () => {
+    const { getTaskWithFilesForUser } = await import("./tasks");
+    const { getDb } = await import("./client");
+    const { tasks, assets } = await import("./schema");
+    const { and, eq } = await import("drizzle-orm");
+    const { user, withFiles, bare } = await seed();
+    const db = await getDb();
+    for (const task of [withFiles, bare]) {
+      const drizzleRows = await db
+        .select({ task: tasks, file: assets })
+        .from(tasks)
+        .leftJoin(assets, eq(assets.taskId, tasks.id))
+        .where(and(eq(tasks.id, task.id), eq(tasks.userId, user.id)))
+        .orderBy(assets.kind, assets.position);
+      const found = await getTaskWithFilesForUser(task.id, user.id);
+      expect(found).toEqual({
+        task: drizzleRows[0]!.task,
+        files: drizzleRows.flatMap((r) => (r.file ? [r.file] : [])),
+      });
+      expect(found!.task).toEqual(task);
+    }
+    expect((await getTaskWithFilesForUser(bare.id, user.id))!.files).toEqual([]);
+    expect((await getTaskWithFilesForUser(withFiles.id, user.id))!.files).toHaveLength(2);
+  });
+
+  it("give drizzle's own objects: the list page with its total, and the key with its user (inner join)", async () => {
+    const { listTasks } = await import("./tasks");
+    const { createApiKey, hashApiKey } = await import("@/lib/auth/api-keys");
+    const { findActiveKeyByHash } = await import("./api-keys");
+    const { getDb } = await import("./client");
+    const { tasks, apiKeys, users } = await import("./schema");
+    const { desc, eq } = await import("drizzle-orm");
+    const { user } = await seed();
+    const db = await getDb();
+    const page = await listTasks({ userId: user.id }, { limit: 20, offset: 0 });
+    const drizzlePage = await db
+      .select()
+      .from(tasks)
+      .where(eq(tasks.userId, user.id))
+      .orderBy(desc(tasks.id));
+    expect(page).toEqual({ rows: drizzlePage, total: 2 });
+    expect(page.rows[1]!.completedAt).toBeInstanceOf(Date);
+    expect(page.rows[1]!.starred).toBe(true);
+
+    const { key } = await createApiKey(user.id, "mapper");
+    const found = await findActiveKeyByHash(hashApiKey(key));
+    const [drizzleKey] = await db
+      .select({ key: apiKeys, user: users })
+      .from(apiKeys)
+      .innerJoin(users, eq(users.id, apiKeys.userId))
+      .where(eq(apiKeys.keyHash, hashApiKey(key)));
+    expect(found).toEqual(drizzleKey);
+    expect(found!.user.id).toBe(user.id);
+  });
+});
+
+describe("compileRowMapper", () => {
+  it("maps like mapResultRow: nulls, decoders, a computed field, a joined object left out or mixed", async () => {
+    const { compileRowMapper } = await import("./row-mapper");
+    const { sql } = await import("drizzle-orm");
+    // drizzle's own row mapping (exported, though not in its typings)
+    const { mapResultRow } = (await import("drizzle-orm")) as unknown as {
+      mapResultRow(fields: unknown, row: unknown[], nullable?: Record<string, boolean>): unknown;
+    };
+    const { tasks, assets } = await import("./schema");
+    const fields = [
+      { path: ["task", "id"], field: tasks.id },
+      { path: ["task", "createdAt"], field: tasks.createdAt },
+      { path: ["task", "starred"], field: tasks.starred },
+      { path: ["file", "id"], field: assets.id },
+      { path: ["file", "kind"], field: assets.kind },
+      // an object of two tables: never null as a whole
+      { path: ["mixed", "a"], field: assets.id },
+      { path: ["mixed", "b"], field: tasks.prompt },
+      { path: ["total"], field: sql<number>`count(*)`.mapWith(Number) },
+    ];
+    const nullable = { tasks: true, assets: false };
+    const map = compileRowMapper(fields, nullable)!;
+    const rows = [
+      [1, new Date(5).toISOString(), 1, 7, "image", 7, "p", "3"],
+      [2, new Date(6).toISOString(), 0, null, null, null, "q", "4"],
+      [3, null, null, null, "grid", null, null, null],
+    ];
+    for (const row of rows) {
+      expect(map(row)).toEqual(mapResultRow(fields, row, nullable));
+    }
+    expect(map(rows[1]!).file).toBeNull();
+    expect(map(rows[1]!).mixed).toEqual({ a: null, b: "q" });
+    expect(map(rows[0]!).total).toBe(3);
+    expect(compileRowMapper([{ path: ["a", "b", "c"], field: tasks.id }])).toBeUndefined();
+  });
+});
