@@ -5,7 +5,6 @@
 // an anchor below (a rodent is drawn as a mouse). The data is read and indexed on first use only.
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { singulars } from "./inflection";
 import { SUBJECT_BY_ID, SUBJECTS, type Subject, type SubjectCategory } from "./vocabulary";
 
@@ -129,9 +128,10 @@ interface Data {
 let data: Data | undefined;
 
 function dataFile(): string {
+  // no import.meta here: Playwright and tsx load this file as CommonJS, where it does not parse
   const local = path.join(process.cwd(), "lib", "pixel", "sprite", "lexicon-data.txt");
-  if (fs.existsSync(local)) return local;
-  return path.join(path.dirname(fileURLToPath(import.meta.url)), "lexicon-data.txt");
+  if (fs.existsSync(local) || typeof __dirname === "undefined") return local;
+  return path.join(__dirname, "lexicon-data.txt");
 }
 
 /** One pass over the text with indexOf (no line array): the first lookup stays cheap. */
