@@ -11,7 +11,7 @@ import {
 } from "@/lib/document";
 import { DOCUMENT_MAX_LAYERS } from "@/lib/vocabulary";
 import { useI18n } from "../i18n-provider";
-import { useEditorControls } from "./editor-store";
+import { useEditor, useEditorControls } from "./editor-store";
 
 const small =
   "rounded border border-zinc-300 px-1.5 py-0.5 text-xs hover:bg-zinc-100 disabled:opacity-40 dark:border-zinc-700 dark:hover:bg-zinc-800";
@@ -27,6 +27,9 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
     if (clean && clean !== doc.layers[i]?.name) s.edit((d) => updateLayer(d, i, { name: clean }));
     setRenaming(null);
   };
+  // the checkboxes read the store's document, not the panel's deferred copy: a controlled checkbox
+  // that shows the old state after a click snaps back until the deferred render catches up
+  const visible = useEditor((st) => (st.doc ?? doc).layers.map((l) => l.visible).join());
   const order = doc.layers.map((_, i) => i).reverse();
   const cur = s.layer;
   return (
@@ -46,7 +49,7 @@ export function LayersPanel({ doc }: { doc: SpriteDocument }) {
             >
               <input
                 type="checkbox"
-                checked={layer.visible}
+                checked={visible.split(",")[i] === "true"}
                 aria-label={t("editor.layerVisible", { name: layer.name })}
                 onChange={(e) => s.edit((d) => updateLayer(d, i, { visible: e.target.checked }))}
                 className="accent-indigo-600"
