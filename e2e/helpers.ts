@@ -97,3 +97,30 @@ export async function screenshot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
 }
+
+/** Screen position of the centre of the editor's document pixel (x, y). */
+export async function pixelPoint(page: Page, x: number, y: number) {
+  const canvas = page.getByTestId("editor-canvas");
+  const box = (await canvas.boundingBox())!;
+  const d = await canvas.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
+  const z = Number(d.zoom);
+  return {
+    x: box.x + Number(d.originX) + x * z + z / 2,
+    y: box.y + Number(d.originY) + y * z + z / 2,
+  };
+}
+
+/** A mouse drag through the editor's document pixels, optionally holding a key from the second point. */
+export async function dragPixels(page: Page, path: [number, number][], hold?: "Shift") {
+  const [first, ...rest] = path;
+  const a = await pixelPoint(page, first![0], first![1]);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  if (hold) await page.keyboard.down(hold);
+  for (const [x, y] of rest) {
+    const p = await pixelPoint(page, x, y);
+    await page.mouse.move(p.x, p.y, { steps: 4 });
+  }
+  await page.mouse.up();
+  if (hold) await page.keyboard.up(hold);
+}

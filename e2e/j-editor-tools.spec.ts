@@ -7,43 +7,18 @@
 // and two tabs saving one document (the second gets the conflict and keeps its strokes).
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
+import { dragPixels, expect, pixelPoint, screenshot, signUp, test, uniqueEmail } from "./helpers";
 
 const BLACK = [0, 0, 0, 255];
 const CLEAR = [0, 0, 0, 0];
 const RED = [255, 0, 0, 255];
 const BLUE = [0, 0, 255, 255];
 
-async function pixelPoint(page: Page, x: number, y: number) {
-  const canvas = page.getByTestId("editor-canvas");
-  const box = (await canvas.boundingBox())!;
-  const d = await canvas.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
-  const z = Number(d.zoom);
-  return {
-    x: box.x + Number(d.originX) + x * z + z / 2,
-    y: box.y + Number(d.originY) + y * z + z / 2,
-  };
-}
-
 async function clickPixel(page: Page, x: number, y: number, modifiers: ("Alt" | "Shift")[] = []) {
   const p = await pixelPoint(page, x, y);
   for (const m of modifiers) await page.keyboard.down(m);
   await page.mouse.click(p.x, p.y);
   for (const m of modifiers) await page.keyboard.up(m);
-}
-
-async function dragPixels(page: Page, path: [number, number][], hold?: "Shift") {
-  const [first, ...rest] = path;
-  const a = await pixelPoint(page, first![0], first![1]);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  if (hold) await page.keyboard.down(hold);
-  for (const [x, y] of rest) {
-    const p = await pixelPoint(page, x, y);
-    await page.mouse.move(p.x, p.y, { steps: 4 });
-  }
-  await page.mouse.up();
-  if (hold) await page.keyboard.up(hold);
 }
 
 const previewPixel = (page: Page, x: number, y: number) =>

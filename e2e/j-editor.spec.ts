@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import Aseprite from "ase-parser";
 import sharp from "sharp";
-import { expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
+import { dragPixels, expect, screenshot, signUp, test, uniqueEmail } from "./helpers";
 
 type Rgba = [number, number, number, number];
 interface Raster {
@@ -370,18 +370,6 @@ test("1024×768 with touch, and a phone says it needs a wider screen", async ({ 
   await ctx.close();
 });
 
-/** Screen position of the centre of document pixel (x, y). */
-async function pixelPoint(page: Page, x: number, y: number) {
-  const canvas = page.getByTestId("editor-canvas");
-  const box = (await canvas.boundingBox())!;
-  const d = await canvas.evaluate((el) => ({ ...(el as HTMLElement).dataset }));
-  const z = Number(d.zoom);
-  return {
-    x: box.x + Number(d.originX) + x * z + z / 2,
-    y: box.y + Number(d.originY) + y * z + z / 2,
-  };
-}
-
 /** Pixels of the pivot's cross-hair colour on the screen canvas around document pixel (x, y). */
 const pivotMarks = (page: Page, x: number, y: number) =>
   page.getByTestId("editor-canvas").evaluate(
@@ -400,18 +388,6 @@ const pivotMarks = (page: Page, x: number, y: number) =>
     },
     [x, y],
   );
-
-async function dragPixels(page: Page, path: [number, number][]) {
-  const [first, ...rest] = path;
-  const a = await pixelPoint(page, first![0], first![1]);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  for (const [x, y] of rest) {
-    const p = await pixelPoint(page, x, y);
-    await page.mouse.move(p.x, p.y, { steps: 4 });
-  }
-  await page.mouse.up();
-}
 
 test("magic wand, lasso, a floating selection, layer rename and lock, a tag with a direction", async ({
   page,

