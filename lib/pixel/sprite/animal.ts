@@ -1,29 +1,29 @@
 // Part-based quadruped (body, four legs, head, ears, snout, tail) seen from the side, plus
 // front/back views. Dragons have their own builder (dragon.ts).
 import type { Rng } from "../prng";
+import { type Build, breedBuild, type Coat, type Ears, type Tail } from "./animal-breeds";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor, takeVary } from "./design";
 import { type Leg, quadrupedGait } from "./gait";
 import type { PromptInfo } from "./prompt";
 
-type Ears = "pointy" | "floppy" | "long" | "round" | "small";
-type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub";
+interface Spec {
+  ears: Ears;
+  tail: Tail;
+  snout: number;
+  colors: string[];
+  legs: number;
+  body: number;
+  pattern?: "none" | "belly" | "stripes" | "spots";
+  /** what tells this animal from a dog at 32 px: panda markings, a mane, a horn, a bear's bulk */
+  mark?: "panda" | "mane" | "horn";
+  heavy?: boolean;
+  /** head size × the rig's */
+  head?: number;
+  coat?: Coat[];
+}
 
-const SPEC: Record<
-  string,
-  {
-    ears: Ears;
-    tail: Tail;
-    snout: number;
-    colors: string[];
-    legs: number;
-    body: number;
-    pattern?: "none" | "belly" | "stripes" | "spots";
-    /** what tells this animal from a dog at 32 px: panda markings, a mane, a horn, a bear's bulk */
-    mark?: "panda" | "mane" | "horn";
-    heavy?: boolean;
-  }
-> = {
+const SPEC: Record<string, Spec> = {
   wolf: {
     ears: "pointy",
     tail: "bushy",
@@ -160,12 +160,15 @@ const SPEC: Record<
     ears: "round",
     tail: "nub",
     snout: 2,
-    colors: ["#7c5030", "#34303e", "#eeeef2"],
+    colors: ["#7c5030", "#34303e", "#6c4428"],
     legs: 4,
-    body: 12,
-    // a pale belly patch made the bear read as a dog
+    body: 13,
+    // a pale belly patch made the bear read as a dog; the shoulder hump and a broad head low on
+    // the shoulders say bear
     pattern: "none",
     heavy: true,
+    head: 1.15,
+    coat: ["hump"],
   },
   horse: {
     ears: "small",
@@ -217,20 +220,43 @@ export function hasQuadrupedRig(subject: string): boolean {
   return Object.hasOwn(SPEC, subject);
 }
 
+/** The rig's spec with a breed's build laid over it (animal-breeds.ts). */
+function withBuild(base: Spec, b: Build | undefined): Spec {
+  if (!b) return base;
+  const out: Spec = { ...base, coat: [...(base.coat ?? []), ...(b.coat ?? [])] };
+  for (const key of ["ears", "tail", "snout", "colors", "legs", "body", "heavy", "head"] as const)
+    if (b[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = b[key];
+  return out;
+}
+
+/** Spot centres on the body, as fractions of its radii: fixed, so every frame shows the same coat. */
+const SPOTS: [number, number][] = [
+  [-0.6, -0.25],
+  [-0.25, -0.6],
+  [0.1, -0.15],
+  [0.45, -0.55],
+  [-0.35, 0.3],
+  [0.3, 0.3],
+  [0.7, -0.1],
+];
+
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
-  const spec = SPEC[info.variant] ?? SPEC.cat!;
+  const build = breedBuild(info);
+  const spec = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
+  const coat = new Set(spec.coat ?? []);
   const k = size / 32;
   const m = new Mats();
   const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, 10);
   const mat = {
     fur: m.add(furRgb),
-    belly: m.add(info.colors[1] ?? [240, 232, 220]),
+    belly: m.add(info.colors[1] ?? build?.under ?? [240, 232, 220]),
     eye: m.add("#1c1828", { flat: true }),
     nose: m.add("#e07888", { flat: true }),
     inner: m.add("#f0a0b0"),
     // horn, wing, breath and breath2 are never drawn; they stay so the material list (and so the
     // reported palette and --palette mapping) is unchanged
-    horn: m.add("#f0e8d0"),
+    // a unicorn's horn is gold: pale on a white head it did not show at 32 px
+    horn: m.add(spec.mark === "horn" ? "#f0c040" : "#f0e8d0"),
     wing: m.add(
       info.colors[1] ?? (furRgb.map((v) => Math.round(v * 0.75)) as [number, number, number]),
     ),
@@ -239,23 +265,139 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     stripe: m.add(furRgb.map((v) => Math.round(v * 0.55)) as [number, number, number]),
   };
+  // a breed's dark markings (saddle, spots, points): their own colour, else the fur's shade;
+  // added only for a breed, so a plain animal's material list is as before
+  const markM = build?.mark ? m.add(build.mark) : mat.stripe;
+  const points = coat.has("points");
+  const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
   const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
   // a bear's (and panda's) bulk: a deeper body on thick legs
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
   const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
-  const headR = (info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k;
-  const pattern =
-    info.pattern ??
-    spec.pattern ??
-    rng.pick(["none", "belly", "belly", "stripes", "spots"] as const);
+  const headR = ((info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
+  // a breed's coat replaces the random pattern; its pale underside is the belly patch
+  const pattern = build?.coat
+    ? coat.has("bicolor") || coat.has("tuxedo")
+      ? "belly"
+      : coat.has("spots") || coat.has("tabby")
+        ? "none"
+        : (info.pattern ?? "none")
+    : (info.pattern ??
+      spec.pattern ??
+      rng.pick(["none", "belly", "belly", "stripes", "spots"] as const));
   const tailLen = rng.range(0.8, 1.2);
   const ground = size - 2;
   const limb = Math.max(0.8, 1.15 * k * (spec.heavy ? 1.45 : 1));
   // panda: black limbs, ears and eye patches on white; a unicorn's mane and tail are pastel
-  const limbMat = spec.mark === "panda" ? mat.eye : mat.fur;
-  const earMat = spec.mark === "panda" ? mat.eye : mat.fur;
+  const limbMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
+  const earMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
+  const tailMat = points ? markM : mat.fur;
+  // a breed's thin tail is fur (a dalmatian's); the pink cord is a rodent's
+  const furTail = build?.tail === "thin" && info.variant !== "mouse";
+  const tails = build?.tails ?? 1;
+  // a bear carries its broad head low, at the shoulders
+  const lowHead = coat.has("hump");
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
+
+  /** A pale paw: the lowest third of a leg in the underside colour. */
+  const sock = (
+    c: SpriteCanvas,
+    hx: number,
+    hy: number,
+    fx: number,
+    fy: number,
+    part: number,
+    tone: number,
+  ) => {
+    const f = 0.62;
+    c.capsule(hx + (fx - hx) * f, hy + (fy - hy) * f, fx, fy, limb, mat.belly, part, tone);
+  };
+
+  /** The breed's coat on the side-view body (saddle, spots, patches, tabby, chest, hump). */
+  const coatSide = (c: SpriteCanvas, bcx: number, bcy: number) => {
+    if (coat.has("hump"))
+      c.ellipse(
+        bcx + bodyRx * 0.4,
+        bcy - bodyRy * 0.7,
+        bodyRx * 0.42,
+        bodyRy * 0.55,
+        mat.fur,
+        P.body,
+      );
+    if (coat.has("bicolor") || coat.has("tuxedo"))
+      c.ellipse(
+        bcx + bodyRx * 0.62,
+        bcy + bodyRy * 0.15,
+        bodyRx * 0.3,
+        bodyRy * 0.75,
+        mat.belly,
+        P.belly,
+      );
+    if (coat.has("saddle"))
+      c.ellipse(
+        bcx - bodyRx * 0.1,
+        bcy - bodyRy * 0.5,
+        bodyRx * 0.72,
+        bodyRy * 0.55,
+        markM,
+        P.body,
+      );
+    if (coat.has("spots"))
+      for (const [fx, fy] of SPOTS)
+        c.ellipse(bcx + fx * bodyRx, bcy + fy * bodyRy, 0.8 * k, 0.7 * k, markM, P.body);
+    if (coat.has("patches") || coat.has("calico")) {
+      c.ellipse(
+        bcx - bodyRx * 0.4,
+        bcy - bodyRy * 0.35,
+        bodyRx * 0.38,
+        bodyRy * 0.6,
+        markM,
+        P.body,
+      );
+      c.ellipse(
+        bcx + bodyRx * 0.35,
+        bcy - bodyRy * 0.2,
+        bodyRx * 0.25,
+        bodyRy * 0.5,
+        coat.has("calico") ? mat.belly : markM,
+        P.body,
+      );
+    }
+    if (coat.has("tabby"))
+      for (let x = Math.round(bcx - bodyRx * 0.6); x < bcx + bodyRx * 0.6; x += px(2.5))
+        c.line(x, bcy - bodyRy + 1, x - 1, bcy + bodyRy * 0.2, markM, P.body);
+  };
+
+  /** The breed's face: a pale mask or a dark one, a blaze, a kitsune's red marks. */
+  const faceSide = (c: SpriteCanvas, hcx: number, hcy: number, top: number) => {
+    if (coat.has("mask") && build?.under)
+      c.ellipse(
+        hcx + headR * 0.35,
+        hcy + headR * 0.35,
+        headR * 0.7,
+        headR * 0.55,
+        mat.belly,
+        P.face,
+      );
+    if (coat.has("mask") && !build?.under)
+      c.ellipse(hcx + headR * 0.55, hcy + headR * 0.2, headR * 0.55, headR * 0.6, markM, P.face);
+    if (points)
+      c.ellipse(hcx + headR * 0.55, hcy + headR * 0.2, headR * 0.5, headR * 0.55, markM, P.face);
+    if (coat.has("blaze"))
+      c.line(hcx + headR * 0.45, top + k, hcx + headR * 0.75, hcy + headR * 0.1, mat.belly, P.face);
+    if (coat.has("kitsune")) {
+      c.line(
+        hcx + headR * 0.1,
+        hcy + headR * 0.35,
+        hcx + headR * 0.6,
+        hcy + headR * 0.15,
+        markM,
+        P.face,
+      );
+      c.plot(hcx + headR * 0.2, top + 1.2 * k, markM, P.face);
+    }
+  };
 
   const drawSide = (c: SpriteCanvas, pose: Pose) => {
     const atk = pose.attack;
@@ -288,23 +430,33 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const L = tailLen;
     switch (spec.tail) {
       case "curl":
-        c.capsule(tx, ty, tx - 3 * k * L, ty - 2 * k * L, 0.9 * k, mat.fur, P.tail);
+        c.capsule(tx, ty, tx - 3 * k * L, ty - 2 * k * L, 0.9 * k, tailMat, P.tail);
         c.capsule(
           tx - 3 * k * L,
           ty - 2 * k * L,
           tx - 3.5 * k * L + sway,
           ty - 7 * k * L,
           0.9 * k,
-          mat.fur,
+          tailMat,
           P.tail,
         );
         break;
       case "short":
-        c.capsule(tx, ty, tx - 2.5 * k + sway, ty - 3 * k, 0.9 * k, mat.fur, P.tail);
+        c.capsule(tx, ty, tx - 2.5 * k + sway, ty - 3 * k, 0.9 * k, tailMat, P.tail);
         break;
       case "bushy":
-        c.ellipse(tx - 3.5 * k, ty - 1.5 * k + sway * 0.5, 3.5 * k, 2.2 * k, mat.fur, P.tail);
-        c.ellipse(tx - 6 * k, ty - 2 * k + sway * 0.5, 1.4 * k, 1.4 * k, mat.belly, P.tail);
+        // a kitsune's tails fan upwards behind it, each with a pale tip
+        for (let i = tails - 1; i >= 0; i--) {
+          const ux = tx + i * 1.2 * k;
+          const uy = ty - i * 3 * k;
+          const s = sway * 0.5 * (i % 2 ? -1 : 1);
+          c.ellipse(ux - 3.5 * k, uy - 1.5 * k + s, 3.5 * k, 2.2 * k, tailMat, P.tail);
+          // a ringed tail (tabby, red panda): dark bands across it
+          if (coat.has("ringed"))
+            for (const f of [2.2, 4.4])
+              c.line(ux - f * k, uy - 3.2 * k + s, ux - f * k - k, uy + 0.5 * k + s, markM, P.tail);
+          c.ellipse(ux - 6 * k, uy - 2 * k + s - i * k, 1.4 * k, 1.4 * k, mat.belly, P.tail);
+        }
         break;
       case "puff":
         c.ellipse(tx - 0.5 * k, ty - 0.5 * k, 1.8 * k, 1.8 * k, mat.belly, P.tail);
@@ -313,11 +465,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         c.capsule(tx, ty - k, tx - 2.5 * k + sway, ty + 6 * k, 1.1 * k, maneMat, P.tail);
         break;
       case "nub":
-        c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.1 * k, mat.fur, P.tail);
+        c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.1 * k, tailMat, P.tail);
+        break;
+      case "none":
         break;
       case "thin": {
         // a lion's tail is fur with a dark tuft (a pink cord read as a rat's tail)
-        const tm = spec.mark === "mane" ? mat.fur : mat.inner;
+        const tm = points ? markM : spec.mark === "mane" || furTail ? mat.fur : mat.inner;
         c.line(tx, ty, tx - 5 * k, ty - 2 * k + sway, tm, P.tail);
         c.line(tx - 5 * k, ty - 2 * k + sway, tx - 8 * k, ty + sway, tm, P.tail);
         if (spec.mark === "mane")
@@ -331,6 +485,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       // planted paw: slanted legs must still touch the baseline
       if (fy > ground - limb)
         c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, limbMat, part, tone);
+      if (socks) sock(c, hx, bcy, fx, fy, part, tone);
     }
     // body
     c.ellipse(bcx, bcy, bodyRx, bodyRy, mat.fur, P.body);
@@ -352,14 +507,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       c.ellipse(bcx - bodyRx * 0.3, bcy - bodyRy * 0.3, 1.3 * k, 1 * k, mat.stripe, P.body);
       c.ellipse(bcx + bodyRx * 0.35, bcy - bodyRy * 0.1, 1 * k, 1 * k, mat.stripe, P.body);
     }
+    coatSide(c, bcx, bcy);
     for (const [hx, fx, part, tone, lift] of nearLegs) {
       const fy = atk === 2 && part === P.legN ? ground - 4 * k : ground - lift - limb * 0.5;
       c.capsule(hx, bcy, fx, fy, limb, limbMat, part, tone);
       if (fy > ground - limb)
         c.rect(fx - 0.5, ground - lift, fx + 0.5, ground - lift, limbMat, part, tone);
+      if (socks) sock(c, hx, bcy, fx, fy, part, tone);
     }
     // head
-    const neckUp = 2.5 * k;
+    const neckUp = lowHead ? 0.8 * k : 2.5 * k;
     const hcx = bcx + bodyRx - 0.5 * k + (atk === 1 ? -k : 0);
     // wind-up lowers the head (stalking), the strike stretches it forward
     const hcy =
@@ -445,7 +602,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         hcy + headR * 0.35,
         spec.snout * 0.6 * k + k,
         headR * 0.5,
-        mat.belly,
+        points || (coat.has("mask") && !build?.under) ? markM : mat.belly,
         P.snout,
       );
       c.plot(
@@ -455,6 +612,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         P.face,
       );
     } else c.plot(hcx + headR - 0.5, hcy + headR * 0.25, mat.nose, P.face);
+    faceSide(c, hcx, hcy, top);
     // eye
     const eh = size >= 40 || info.cute ? 2 : 1;
     const ex = Math.round(hcx + headR * 0.35);
@@ -784,6 +942,41 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         P.belly,
         0.03,
       );
+    // --- a breed's coat on the body (animal-breeds.ts) ---
+    const onBody = (f: number, y: number, r: number, m0: number, part = P.body) =>
+      ball([f, 0, hB + y * bodyRy], r, m0, part, 0.06);
+    const along = (y: number, r: number, m0: number, part = P.body) =>
+      capsule3(
+        [rumpF + bodyRy * 0.3, 0, hB + y * bodyRy],
+        [chestF - bodyRy * 0.2, 0, hB + y * bodyRy],
+        r,
+        m0,
+        part,
+        -1,
+        0.06,
+      );
+    if (coat.has("hump")) onBody(chestF - bodyRy * 0.3, 0.5, bodyRy * 0.75, mat.fur);
+    if (coat.has("bicolor") || coat.has("tuxedo")) along(-0.45, bodyRy * 0.5, mat.belly, P.belly);
+    if (coat.has("saddle")) along(0.38, bodyRy * 0.62, markM);
+    const mid = (rumpF + chestF) / 2;
+    const half = (chestF - rumpF) / 2 + bodyRy * 0.6;
+    if (coat.has("spots"))
+      for (const [fx, fy] of SPOTS) onBody(mid + fx * half, -fy * 0.8, 1.1 * k, markM);
+    if (coat.has("patches") || coat.has("calico")) {
+      onBody(mid - half * 0.4, 0.3, bodyRy * 0.55, markM);
+      onBody(mid + half * 0.4, 0.15, bodyRy * 0.45, coat.has("calico") ? mat.belly : markM);
+    }
+    if (coat.has("tabby"))
+      for (const t of [-0.75, -0.25, 0.25, 0.75])
+        capsule3(
+          [mid + t * half, 0, hB + bodyRy * 0.95],
+          [mid + t * half - 0.8 * k, 0, hB - bodyRy * 0.3],
+          Math.max(0.8, 0.8 * k),
+          markM,
+          P.body,
+          -1,
+          0.06,
+        );
 
     // --- legs: far ones shaded, the swinging pair lifted and carried forward ---
     // hind legs a little wider apart than the forelegs (wb): face-on they peek out beside them
@@ -816,16 +1009,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       const pf = { ...full, y: proj(f0 + dx * 0.25, l + dl, lift + limb * 0.5).y };
       const ph = proj(...hip);
       const far = f0 * Fd + l * Ld < bodyD - 0.01;
-      add((ph.d + pf.d) / 2, () =>
-        c.capsule(ph.x, ph.y, pf.x, pf.y, lr, limbMat, part, far ? 1 : -1),
-      );
+      const footMat = socks ? mat.belly : limbMat;
+      add((ph.d + pf.d) / 2, () => {
+        c.capsule(ph.x, ph.y, pf.x, pf.y, lr, limbMat, part, far ? 1 : -1);
+        if (socks) {
+          const sx = ph.x + (pf.x - ph.x) * 0.6;
+          const sy = ph.y + (pf.y - ph.y) * 0.6;
+          c.capsule(sx, sy, pf.x, pf.y, lr, mat.belly, part, far ? 1 : -1);
+        }
+      });
       add(pf.d + 0.001, () =>
         c.rect(
           pf.x - lr + 0.5,
           pf.y + lr * 0.5 - 1,
           pf.x + lr - 0.5,
           pf.y + lr * 0.5,
-          limbMat,
+          footMat,
           part,
           far ? 1 : -1,
         ),
@@ -838,21 +1037,39 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const L = tailLen;
     switch (spec.tail) {
       case "bushy":
-        capsule3(tb, [tf - 3.5 * k * L, sway, hB - 0.5 * k], 1.9 * k, mat.fur, P.tail);
-        ball([tf - 5.2 * k * L, sway, hB - 1 * k], 1.3 * k, mat.belly, P.tail, -0.01);
+        // a kitsune's tails fan up and out behind it
+        for (let i = 0; i < tails; i++) {
+          const up = i * 3.2 * k;
+          const out = (i % 2 ? -1 : 1) * Math.ceil(i / 2) * 1.2 * k;
+          const tip: [number, number, number] = [
+            tf - 3.5 * k * L + i * 1.4 * k,
+            sway + out,
+            hB - 0.5 * k + up,
+          ];
+          capsule3(tb, tip, 1.9 * k, tailMat, P.tail, -1, -i * 0.01);
+          ball(
+            [tip[0] - 1.7 * k, tip[1], tip[2] - 0.5 * k + i * 0.6 * k],
+            1.3 * k,
+            mat.belly,
+            P.tail,
+            -0.01,
+          );
+          if (coat.has("ringed"))
+            ball([tip[0] + 0.6 * k, tip[1], tip[2] + 0.3 * k], 1.2 * k, markM, P.tail, 0.005);
+        }
         break;
       case "curl":
-        capsule3(tb, [tf - 2.5 * k * L, 0, hB + 2 * k], 0.9 * k, mat.fur, P.tail);
+        capsule3(tb, [tf - 2.5 * k * L, 0, hB + 2 * k], 0.9 * k, tailMat, P.tail);
         capsule3(
           [tf - 2.5 * k * L, 0, hB + 2 * k],
           [tf - 2.8 * k * L, sway, hB + 5.5 * k * L],
           0.9 * k,
-          mat.fur,
+          tailMat,
           P.tail,
         );
         break;
       case "short":
-        capsule3(tb, [tf - 2 * k, sway, hB + 2.5 * k], 0.9 * k, mat.fur, P.tail);
+        capsule3(tb, [tf - 2 * k, sway, hB + 2.5 * k], 0.9 * k, tailMat, P.tail);
         break;
       case "puff":
         ball(tb, 1.8 * k, mat.belly, P.tail);
@@ -861,10 +1078,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         capsule3(tb, [tf - 2 * k, sway, hB - 5.5 * k], 1.1 * k, maneMat, P.tail);
         break;
       case "nub":
-        ball(tb, 1.3 * k, mat.fur, P.tail);
+        ball(tb, 1.3 * k, tailMat, P.tail);
+        break;
+      case "none":
         break;
       case "thin": {
-        const tm = spec.mark === "mane" ? mat.fur : mat.inner;
+        const tm = points ? markM : spec.mark === "mane" || furTail ? mat.fur : mat.inner;
         capsule3(tb, [tf - 4 * k, sway, hB + 1 * k], 0.5 * k, tm, P.tail);
         capsule3(
           [tf - 4 * k, sway, hB + 1 * k],
@@ -885,7 +1104,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const headF =
       bodyRx + (longNeck ? 0.3 : -0.5) * k + bodyF + (atk === 2 ? k : atk === 1 ? -k : 0);
     const headY =
-      hB + bodyRy * 0.3 + (longNeck ? 5.5 : 2.5) * k - (atk === 1 ? 1.5 * k : 0) - g.headDy;
+      hB +
+      bodyRy * 0.3 +
+      (longNeck ? 5.5 : lowHead ? 0.8 : 2.5) * k -
+      (atk === 1 ? 1.5 * k : 0) -
+      g.headDy;
     const hr = headR * (1 + 0.35 * endOn);
     capsule3(
       [chestF, 0, hB + bodyRy * 0.2],
@@ -910,6 +1133,37 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         0.07,
       );
     ball([headF, 0, headY], hr, mat.fur, P.head, 0.1);
+    // a breed's face: a pale mask (husky), a dark one (pug, Siamese), a blaze, kitsune marks
+    const paleMask = coat.has("mask") && !!build?.under;
+    if (paleMask || points || coat.has("mask"))
+      ball(
+        [headF + hr * 0.4, 0, headY - hr * 0.25],
+        hr * 0.62,
+        paleMask ? mat.belly : markM,
+        P.face,
+        0.12,
+      );
+    if (coat.has("blaze"))
+      capsule3(
+        [headF + hr * 0.55, 0, headY + hr * 0.75],
+        [headF + hr * 0.85, 0, headY - hr * 0.1],
+        Math.max(0.5, 0.45 * k),
+        mat.belly,
+        P.face,
+        -1,
+        0.13,
+      );
+    if (coat.has("kitsune"))
+      for (const s of [-1, 1])
+        capsule3(
+          [headF + hr * 0.2, s * hr * 0.6, headY - hr * 0.2],
+          [headF + hr * 0.6, s * hr * 0.5, headY - hr * 0.05],
+          Math.max(0.5, 0.45 * k),
+          markM,
+          P.face,
+          -1,
+          0.14,
+        );
     const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
     // ears on top of the head
     for (const s of [-1, 1]) {
@@ -991,7 +1245,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const mY = headY - hr * 0.35;
     const mR = Math.max(k, (0.9 + sn * 0.25) * k);
     if (spec.snout > 0)
-      capsule3([headF + hr * 0.3, 0, mY], [mF, 0, mY], mR, mat.belly, P.snout, -1, 0.15);
+      capsule3(
+        [headF + hr * 0.3, 0, mY],
+        [mF, 0, mY],
+        mR,
+        points || (coat.has("mask") && !build?.under) ? markM : mat.belly,
+        P.snout,
+        -1,
+        0.15,
+      );
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
     const faceOn = toCam(1, 0, 0);

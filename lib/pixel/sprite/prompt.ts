@@ -6,6 +6,7 @@
 // no word boundaries.
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
+import { readBreed } from "./animal-breeds";
 import { beingDescription } from "./being-descriptions";
 import { BUILDERS, type SubjectKind } from "./builders";
 import {
@@ -101,6 +102,8 @@ export interface PromptInfo {
   heads?: number;
   /** a body pattern named by a WordNet gloss ("striped", "spotted"), for rigs that draw one */
   pattern?: "stripes" | "spots";
+  /** the breed or near kind the animal was named by ("corgi", "hamster"): its build (animal-breeds.ts) */
+  breed?: string;
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
   rider?: PromptInfo;
 }
@@ -2295,7 +2298,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   wordNetGuesses(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
-  return assemble(r);
+  return readBreed(assemble(r), r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined);
 }
 
 /**

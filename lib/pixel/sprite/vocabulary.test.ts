@@ -64,6 +64,9 @@ describe("vocabulary", () => {
           const it = interpretPrompt(`a ${w}`, { seed: 1 });
           // a stand-in with a game icon of its own draws that (stand-ins.test.ts)
           if (s.standIn.includes(w) && it.builder === "icon" && it.subject !== s.id) continue;
+          // a stand-in the breed table gives a build of its own is drawn on the subject's rig
+          // instead of its icon (animal-breeds.ts: a hamster is round and tailless, not a mouse)
+          if (s.standIn.includes(w) && it.subject === s.id && it.builder === "animal") continue;
           if (it.subject !== s.id || it.builder !== s.builder)
             wrong.push(`${w} → ${it.subject}/${it.builder} (want ${s.id}/${s.builder})`);
         }

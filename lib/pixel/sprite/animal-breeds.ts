@@ -1,0 +1,601 @@
+// What makes a breed or a near species look like itself on the four-legged rig (animal.ts): body
+// proportions, ears, tail, coat colours and coat pattern. Two sources, in this order: a table of
+// the breeds and species game assets ask for (a corgi is orange and white on short legs), and
+// the build words WordNet's gloss gives for any other kind ("short-legged", "long-bodied",
+// "tailless", "large" — lexicon-traits.ts keeps them), so an unlisted breed still gets its shape.
+import { lookupNoun } from "./lexicon";
+import type { PromptInfo } from "./prompt";
+
+export type Ears = "pointy" | "floppy" | "long" | "round" | "small";
+export type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub" | "none";
+
+/**
+ * Coat markings the rig draws: `bicolor` pale chest, belly and muzzle (corgi, husky); `socks`
+ * pale feet; `saddle` a dark back (German shepherd, beagle); `mask` a pale face on a darker head
+ * (husky, raccoon-like); `points` dark ears, face, legs and tail (Siamese, red panda's legs);
+ * `tabby` dark stripes on back, legs and tail rings; `tuxedo` black with white chest and paws;
+ * `calico` orange and black patches on white; `spots` many small dark spots (dalmatian);
+ * `patches` a few large dark patches; `blaze` a pale stripe down the face; `hump` a bear's
+ * shoulder hump; `ringed` dark bands on a bushy tail; `kitsune` red face markings.
+ */
+export type Coat =
+  | "bicolor"
+  | "socks"
+  | "saddle"
+  | "mask"
+  | "points"
+  | "tabby"
+  | "tuxedo"
+  | "calico"
+  | "spots"
+  | "patches"
+  | "blaze"
+  | "hump"
+  | "ringed"
+  | "kitsune";
+
+export interface Build {
+  /** leg length (the rig's units: a cat 5, a horse 9) */
+  legs?: number;
+  /** body length (a cat 8, a bear 12) */
+  body?: number;
+  /** a deeper body on thick legs */
+  heavy?: boolean;
+  /** head size, × the rig's */
+  head?: number;
+  ears?: Ears;
+  tail?: Tail;
+  snout?: number;
+  /** main coat colours (one picked per seed) */
+  colors?: string[];
+  /** the pale parts (belly, muzzle, socks) */
+  under?: string;
+  /** the dark markings (saddle, spots, points, stripes) */
+  mark?: string;
+  coat?: Coat[];
+  /** how many tails (a kitsune's fan) */
+  tails?: number;
+}
+
+export interface Breed extends Build {
+  /** the rig it is drawn on (a vocabulary subject with a quadruped rig) */
+  base: string;
+  /** said in the interpretation: what the build shows */
+  looks: string;
+}
+
+// the vocabulary's white, so a gloss that says white agrees with the table
+const WHITE = "#eeeef2";
+const BLACK = "#2c2834";
+const TAN = "#c87c3c";
+
+const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
+  corgi: {
+    legs: 2.2,
+    body: 11,
+    ears: "pointy",
+    tail: "nub",
+    colors: ["#e0883a", "#d8782c"],
+    under: WHITE,
+    coat: ["bicolor", "socks", "blaze"],
+    looks: "orange and white, long body on short legs, big ears",
+  },
+  "golden retriever": {
+    legs: 6,
+    body: 10,
+    ears: "floppy",
+    tail: "bushy",
+    colors: ["#e0a850", "#e8b860"],
+    under: "#f0d8a0",
+    coat: ["bicolor"],
+    looks: "golden coat, feathered tail, floppy ears",
+  },
+  retriever: {
+    legs: 6,
+    body: 10,
+    ears: "floppy",
+    tail: "bushy",
+    colors: ["#e0a850", "#e8c878"],
+    under: "#f0d8a0",
+    looks: "golden coat, floppy ears",
+  },
+  labrador: {
+    legs: 6,
+    body: 10,
+    ears: "floppy",
+    tail: "thin",
+    colors: ["#e8c878", BLACK, "#6c4428"],
+    looks: "a plain short coat, floppy ears",
+  },
+  husky: {
+    legs: 6,
+    body: 10,
+    ears: "pointy",
+    tail: "curl",
+    colors: ["#6c7484", "#8a8c98", "#5c5860"],
+    under: WHITE,
+    coat: ["bicolor", "mask", "socks"],
+    looks: "grey and white with a white face mask, pointed ears, curled tail",
+  },
+  malamute: {
+    legs: 6,
+    body: 11,
+    heavy: true,
+    ears: "pointy",
+    tail: "curl",
+    colors: ["#6c7484", "#5c5860"],
+    under: WHITE,
+    coat: ["bicolor", "mask", "socks"],
+    looks: "grey and white with a white face mask, curled tail",
+  },
+  dalmatian: {
+    legs: 7,
+    body: 10,
+    ears: "floppy",
+    tail: "thin",
+    colors: [WHITE],
+    mark: BLACK,
+    coat: ["spots"],
+    looks: "white with black spots",
+  },
+  bulldog: {
+    legs: 3,
+    body: 10,
+    heavy: true,
+    head: 1.2,
+    ears: "small",
+    tail: "nub",
+    snout: 0.8,
+    colors: ["#d8a868", "#e0c8a0"],
+    under: WHITE,
+    coat: ["bicolor", "blaze"],
+    looks: "stocky, short legs, broad head, flat muzzle",
+  },
+  pug: {
+    legs: 3.5,
+    body: 8,
+    head: 1.15,
+    ears: "small",
+    tail: "curl",
+    snout: 0.6,
+    colors: ["#e0c088"],
+    mark: BLACK,
+    coat: ["mask"],
+    looks: "fawn with a black face, curled tail",
+  },
+  "german shepherd": {
+    legs: 7,
+    body: 11,
+    ears: "pointy",
+    tail: "bushy",
+    snout: 3,
+    colors: ["#c8843c", "#b87430"],
+    mark: BLACK,
+    coat: ["saddle"],
+    looks: "tan with a black saddle, upright ears, bushy tail",
+  },
+  alsatian: {
+    legs: 7,
+    body: 11,
+    ears: "pointy",
+    tail: "bushy",
+    snout: 3,
+    colors: ["#c8843c"],
+    mark: BLACK,
+    coat: ["saddle"],
+    looks: "tan with a black saddle, upright ears",
+  },
+  beagle: {
+    legs: 4.5,
+    body: 9,
+    ears: "floppy",
+    tail: "short",
+    colors: [TAN],
+    mark: BLACK,
+    under: WHITE,
+    coat: ["saddle", "bicolor", "socks", "blaze"],
+    looks: "tan, black and white, floppy ears",
+  },
+  dachshund: {
+    legs: 2,
+    body: 13,
+    ears: "floppy",
+    tail: "thin",
+    snout: 3,
+    colors: ["#8c4a24", "#a85c2c"],
+    looks: "a long body on very short legs",
+  },
+  chihuahua: {
+    legs: 4,
+    body: 6,
+    head: 1.2,
+    ears: "pointy",
+    tail: "thin",
+    snout: 1,
+    colors: ["#e0c090", "#d8a868"],
+    looks: "tiny, a big head with large pointed ears",
+  },
+  shiba: {
+    legs: 5.5,
+    body: 9,
+    ears: "pointy",
+    tail: "curl",
+    colors: ["#e08a3c"],
+    under: WHITE,
+    coat: ["bicolor", "socks"],
+    looks: "orange and white, curled tail, upright ears",
+  },
+  akita: {
+    legs: 6,
+    body: 10,
+    heavy: true,
+    ears: "pointy",
+    tail: "curl",
+    colors: ["#d88a48"],
+    under: WHITE,
+    coat: ["bicolor", "socks"],
+    looks: "orange and white, curled tail",
+  },
+  doberman: {
+    legs: 8,
+    body: 10,
+    ears: "pointy",
+    tail: "nub",
+    snout: 3.5,
+    colors: [BLACK],
+    under: TAN,
+    coat: ["bicolor", "socks"],
+    looks: "black and tan, long legs, upright ears",
+  },
+  rottweiler: {
+    legs: 6,
+    body: 11,
+    heavy: true,
+    ears: "small",
+    tail: "nub",
+    colors: [BLACK],
+    under: TAN,
+    coat: ["bicolor", "socks"],
+    looks: "stocky, black and tan",
+  },
+  "border collie": {
+    legs: 6,
+    body: 10,
+    ears: "small",
+    tail: "bushy",
+    snout: 3,
+    colors: [BLACK],
+    under: WHITE,
+    coat: ["bicolor", "socks", "blaze"],
+    looks: "black and white, bushy tail",
+  },
+  collie: {
+    legs: 6,
+    body: 10,
+    ears: "small",
+    tail: "bushy",
+    snout: 3.5,
+    colors: ["#c07838"],
+    under: WHITE,
+    coat: ["bicolor", "socks", "blaze"],
+    looks: "sable and white, long muzzle, bushy tail",
+  },
+  greyhound: {
+    legs: 9,
+    body: 9,
+    ears: "small",
+    tail: "thin",
+    snout: 3.5,
+    colors: ["#9c9ca8", "#c8a078"],
+    looks: "lean on long legs, long muzzle",
+  },
+  "saint bernard": {
+    legs: 6,
+    body: 12,
+    heavy: true,
+    head: 1.15,
+    ears: "floppy",
+    tail: "bushy",
+    colors: [WHITE],
+    mark: "#a0522c",
+    coat: ["patches", "blaze"],
+    looks: "big, white with brown patches",
+  },
+  terrier: {
+    legs: 4.5,
+    body: 8,
+    ears: "small",
+    tail: "short",
+    colors: [WHITE],
+    mark: "#8c5a30",
+    coat: ["patches"],
+    looks: "small, white with brown patches",
+  },
+  poodle: {
+    legs: 7,
+    body: 8,
+    ears: "floppy",
+    tail: "puff",
+    colors: [WHITE, "#d8c8b0", BLACK],
+    looks: "curly coat, pom-pom tail",
+  },
+};
+
+const CAT_BREEDS: Record<string, Omit<Breed, "base">> = {
+  tabby: {
+    colors: ["#9a9488", "#d89048", "#a08060"],
+    mark: "#4c4038",
+    coat: ["tabby"],
+    looks: "dark tabby stripes",
+  },
+  siamese: {
+    colors: ["#eee0c8"],
+    mark: "#4c3428",
+    coat: ["points"],
+    looks: "cream with dark face, ears, legs and tail",
+  },
+  calico: {
+    colors: [WHITE],
+    mark: "#2c2834",
+    under: "#e8882c",
+    coat: ["calico"],
+    looks: "white with orange and black patches",
+  },
+  tuxedo: {
+    colors: [BLACK],
+    under: WHITE,
+    coat: ["tuxedo", "socks"],
+    looks: "black with a white chest and paws",
+  },
+  persian: {
+    body: 9,
+    heavy: true,
+    tail: "bushy",
+    colors: [WHITE, "#c8c0c8", "#e8c898"],
+    looks: "fluffy, round, bushy tail",
+  },
+  "maine coon": {
+    body: 10,
+    legs: 6,
+    heavy: true,
+    tail: "bushy",
+    colors: ["#8c6c4c"],
+    mark: "#3c3028",
+    coat: ["tabby"],
+    looks: "big, shaggy, tabby stripes, bushy tail",
+  },
+  sphynx: {
+    ears: "pointy",
+    tail: "thin",
+    colors: ["#e8b8a8"],
+    looks: "hairless pink, big ears",
+  },
+  bengal: {
+    colors: ["#e0a050"],
+    mark: "#4c3020",
+    coat: ["spots"],
+    looks: "orange with dark spots",
+  },
+};
+
+const TABLE: Record<string, Breed> = {
+  ...Object.fromEntries(Object.entries(DOG_BREEDS).map(([w, b]) => [w, { base: "dog", ...b }])),
+  ...Object.fromEntries(Object.entries(CAT_BREEDS).map(([w, b]) => [w, { base: "cat", ...b }])),
+  // bears: a bulky body, a shoulder hump and a broad head, unlike a dog
+  "brown bear": {
+    base: "bear",
+    colors: ["#7c5030", "#6c4428"],
+    coat: ["hump"],
+    looks: "bulky brown with a shoulder hump",
+  },
+  grizzly: {
+    base: "bear",
+    colors: ["#8c6038"],
+    coat: ["hump"],
+    looks: "bulky brown with a shoulder hump",
+  },
+  "black bear": {
+    base: "bear",
+    colors: [BLACK],
+    under: "#c8a078",
+    coat: ["bicolor"],
+    looks: "black with a tan muzzle",
+  },
+  "red panda": {
+    base: "panda",
+    legs: 4,
+    body: 9,
+    ears: "pointy",
+    tail: "bushy",
+    colors: ["#c8582c"],
+    under: WHITE,
+    mark: "#3c2420",
+    coat: ["points", "mask", "ringed"],
+    looks: "red with a white face, dark legs and a ringed bushy tail",
+  },
+  "lesser panda": {
+    base: "panda",
+    legs: 4,
+    body: 9,
+    ears: "pointy",
+    tail: "bushy",
+    colors: ["#c8582c"],
+    under: WHITE,
+    mark: "#3c2420",
+    coat: ["points", "mask", "ringed"],
+    looks: "red with a white face, dark legs and a ringed bushy tail",
+  },
+  kitsune: {
+    base: "fox",
+    colors: [WHITE, "#f4e8d0"],
+    under: WHITE,
+    mark: "#d83030",
+    coat: ["kitsune"],
+    tails: 3,
+    looks: "white fox with red markings and several tails",
+  },
+  "arctic fox": {
+    base: "fox",
+    colors: [WHITE],
+    under: WHITE,
+    looks: "white",
+  },
+  fennec: {
+    base: "fox",
+    head: 0.9,
+    body: 7,
+    legs: 4,
+    colors: ["#e8c890"],
+    under: WHITE,
+    coat: ["bicolor"],
+    looks: "small and sandy with huge ears",
+  },
+  // rodents drawn on the rig rather than the mouse icon: a hamster is round, tailless, two-tone
+  hamster: {
+    base: "mouse",
+    legs: 1.4,
+    body: 8,
+    heavy: true,
+    ears: "round",
+    tail: "none",
+    snout: 0.8,
+    colors: ["#e0a050", "#d8b078"],
+    under: WHITE,
+    coat: ["bicolor"],
+    looks: "round, orange and white, short legs, no tail",
+  },
+  "guinea pig": {
+    base: "mouse",
+    legs: 1.4,
+    body: 10,
+    heavy: true,
+    ears: "round",
+    tail: "none",
+    snout: 1,
+    colors: [WHITE, "#c88048"],
+    mark: "#8c5028",
+    coat: ["patches"],
+    looks: "round and tailless with patches",
+  },
+  gerbil: {
+    base: "mouse",
+    colors: ["#d8a868"],
+    under: WHITE,
+    coat: ["bicolor"],
+    tail: "thin",
+    looks: "sandy with a pale belly",
+  },
+  pony: {
+    base: "horse",
+    legs: 6,
+    body: 9,
+    head: 1.1,
+    looks: "short legs, big head",
+  },
+};
+
+/** The rigs (bases) whose icon subject a table breed is drawn on the rig instead of the icon. */
+const RIG_INSTEAD_OF_ICON = new Set(["mouse"]);
+
+const KEYS = Object.keys(TABLE).sort((a, b) => b.length - a.length);
+const KEY_RE = KEYS.map((k) => [k, new RegExp(`\\b${k}s?\\b`)] as const);
+
+/** Build words of a WordNet gloss (lexicon-traits.ts keeps them) → proportions. */
+export function glossBuild(gloss: string): Build {
+  const w = new Set(gloss.split(" "));
+  const b: Build = {};
+  if (w.has("short-legged")) b.legs = 2.5;
+  if (w.has("long-legged")) b.legs = 9;
+  if (w.has("long-bodied")) b.body = 12;
+  if (w.has("tailless")) b.tail = "none";
+  else if (w.has("short-tailed")) b.tail = "nub";
+  else if (w.has("long-tailed")) b.tail = "thin";
+  if (w.has("long-eared")) b.ears = "long";
+  if (["large", "larger", "largest", "big", "huge", "giant", "enormous"].some((x) => w.has(x)))
+    b.heavy = true;
+  if (["small", "smaller", "smallest", "tiny"].some((x) => w.has(x))) {
+    // a small kind: a bigger head on a shorter body (a toy dog, not the dog shrunk)
+    b.head = 1.15;
+    b.body = 7;
+    b.legs ??= 4;
+  }
+  return b;
+}
+
+/** A breed the prompt names for the drawn subject, from the table (longest name first). */
+export function tableBreed(text: string, subject: string): [string, Breed] | undefined {
+  const t = text.toLowerCase();
+  for (const [k, re] of KEY_RE) if (TABLE[k]!.base === subject && re.test(t)) return [k, TABLE[k]!];
+  return undefined;
+}
+
+/**
+ * The build for an animal prompt: the table's breed, else the gloss's build words for the word
+ * the animal was named by (through WordNet), else nothing.
+ */
+export function breedBuild(info: PromptInfo): Build | undefined {
+  if (info.breed) {
+    const t = TABLE[info.breed];
+    if (t) return t;
+    const e = lookupNoun(info.breed);
+    if (e?.gloss) {
+      const b = glossBuild(e.gloss);
+      if (Object.keys(b).length) return b;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * After the parse: a breed named for an animal subject becomes the info's `breed` (the rig draws
+ * its build), a table breed's words are no longer "not understood", and the line says what the
+ * build shows. A table breed of a rodent is drawn on the rig, not the plain mouse icon.
+ */
+export function readBreed(info: PromptInfo, headWord: string | undefined): PromptInfo {
+  if (info.kind !== "animal" && info.kind !== "icon") return info;
+  const found = tableBreed(info.text, info.subject);
+  if (found) {
+    const [word, b] = found;
+    const onRig = info.kind === "animal" && info.builder === "animal";
+    const reroute = !onRig && info.builder === "icon" && RIG_INSTEAD_OF_ICON.has(b.base);
+    if (!onRig && !reroute) return info;
+    const out: PromptInfo = reroute
+      ? { ...info, kind: "animal", builder: "animal", variant: b.base, icon: undefined }
+      : { ...info };
+    out.breed = word;
+    const words = word.split(" ");
+    out.unknown = info.unknown.filter((u) => !words.includes(u));
+    // the gloss's first colour ("calico cat": black) is the table's coat instead; named colours stay
+    // (kept when it agrees with the table: a dalmatian's gloss says white and spotted)
+    const fromGloss = (g: string) => g.startsWith("colour and markings from WordNet's description");
+    const c0 = info.colors[0];
+    const agrees =
+      !!c0 && !!b.colors?.includes(`#${c0.map((v) => v.toString(16).padStart(2, "0")).join("")}`);
+    if (info.guesses.some(fromGloss) && !agrees) {
+      out.colors = [];
+      out.pattern = undefined;
+      out.guesses = info.guesses.filter((g) => !fromGloss(g));
+      out.guessesZh = info.guessesZh.filter((g) => !g.startsWith("颜色和花纹取自 WordNet"));
+      info = out;
+    }
+    // the parse's "… was not understood, so drew a plain cat" is no longer true
+    const plain = (g: string) => words.some((w) => g.includes(`"${w}"`) && g.includes("plain"));
+    const plainZh = (g: string) => words.some((w) => g.includes(`“${w}”`) && g.includes("普通"));
+    out.guesses = [...info.guesses.filter((g) => !plain(g)), `drew the ${word}'s look: ${b.looks}`];
+    out.guessesZh = [
+      ...info.guessesZh.filter((g) => !plainZh(g)),
+      `画出“${word}”的样子:${b.looks}`,
+    ];
+    return out;
+  }
+  if (info.kind !== "animal" || !headWord || headWord === info.subject) return info;
+  if (!/^[a-z -]+$/.test(headWord)) return info;
+  const gloss = lookupNoun(headWord)?.gloss ?? "";
+  if (!Object.keys(glossBuild(gloss)).length) return info;
+  return {
+    ...info,
+    breed: headWord,
+    guesses: [...info.guesses, `the build from WordNet's description of "${headWord}": ${gloss}`],
+    guessesZh: [...info.guessesZh, `体型取自 WordNet 对“${headWord}”的描述:${gloss}`],
+  };
+}
