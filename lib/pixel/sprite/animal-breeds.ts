@@ -50,8 +50,8 @@ export interface Build {
   colors?: string[];
   /** the pale parts (belly, muzzle, socks) */
   under?: string;
-  /** the dark markings (saddle, spots, points, stripes) */
-  mark?: string;
+  /** the dark markings (saddle, spots, points, stripes); a list: one picked per seed */
+  mark?: string | string[];
   coat?: Coat[];
   /** how many tails (a kitsune's fan) */
   tails?: number;
@@ -134,9 +134,10 @@ const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
     ears: "floppy",
     tail: "thin",
     colors: [WHITE],
-    mark: BLACK,
+    // liver-spotted dalmatians exist too: a seed may draw one
+    mark: [BLACK, BLACK, "#6c3c24"],
     coat: ["spots"],
-    looks: "white with black spots",
+    looks: "white with dark spots",
   },
   bulldog: {
     legs: 3,
@@ -290,6 +291,18 @@ const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
     looks: "lean on long legs, long muzzle",
   },
   "saint bernard": {
+    legs: 6,
+    body: 12,
+    heavy: true,
+    head: 1.15,
+    ears: "floppy",
+    tail: "bushy",
+    colors: [WHITE],
+    mark: "#a0522c",
+    coat: ["patches", "blaze"],
+    looks: "big, white with brown patches",
+  },
+  "st bernard": {
     legs: 6,
     body: 12,
     heavy: true,

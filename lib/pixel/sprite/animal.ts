@@ -246,7 +246,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
   const m = new Mats();
-  const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, 10);
+  // a breed's coat is one or two colours: each seed's shade strays further, and the minor
+  // markings individuals differ by (socks, a blaze) come and go, so four seeds are four dogs
+  const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, build?.coat ? 22 : 10);
+  if (build?.coat)
+    for (const minor of ["socks", "blaze"] as const)
+      if (coat.has(minor) && crng.chance(0.4)) coat.delete(minor);
   const mat = {
     fur: m.add(furRgb),
     belly: m.add(info.colors[1] ?? build?.under ?? [240, 232, 220]),
@@ -267,7 +272,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   };
   // a breed's dark markings (saddle, spots, points): their own colour, else the fur's shade;
   // added only for a breed, so a plain animal's material list is as before
-  const markM = build?.mark ? m.add(build.mark) : mat.stripe;
+  const markHex = Array.isArray(build?.mark) ? crng.pick(build.mark) : build?.mark;
+  const markM = markHex ? m.add(markHex) : mat.stripe;
   const points = coat.has("points");
   const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
@@ -299,6 +305,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   // a bear carries its broad head low, at the shoulders
   const lowHead = coat.has("hump");
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
+
+  // each seed lays its own spots and patches (drawn from the rng last, so a plain animal's draws
+  // are as before); every frame of one sprite shows the same coat
+  const spotted = coat.has("spots") || coat.has("patches") || coat.has("calico");
+  const spots = spotted
+    ? SPOTS.filter(() => rng.chance(0.8)).map(
+        ([x, y]) => [x + rng.range(-0.3, 0.3), y + rng.range(-0.3, 0.3)] as [number, number],
+      )
+    : [];
+  const patchAt = spotted ? rng.range(-0.25, 0.25) : 0;
 
   /** A pale paw: the lowest third of a leg in the underside colour. */
   const sock = (
@@ -344,7 +360,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         P.body,
       );
     if (coat.has("spots"))
-      for (const [fx, fy] of SPOTS)
+      for (const [fx, fy] of spots)
         c.ellipse(bcx + fx * bodyRx, bcy + fy * bodyRy, 0.8 * k, 0.7 * k, markM, P.body);
     if (coat.has("patches") || coat.has("calico")) {
       c.ellipse(
@@ -961,10 +977,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const mid = (rumpF + chestF) / 2;
     const half = (chestF - rumpF) / 2 + bodyRy * 0.6;
     if (coat.has("spots"))
-      for (const [fx, fy] of SPOTS) onBody(mid + fx * half, -fy * 0.8, 1.1 * k, markM);
+      for (const [fx, fy] of spots) onBody(mid + fx * half, -fy * 0.8, 1.1 * k, markM);
     if (coat.has("patches") || coat.has("calico")) {
-      onBody(mid - half * 0.4, 0.3, bodyRy * 0.55, markM);
-      onBody(mid + half * 0.4, 0.15, bodyRy * 0.45, coat.has("calico") ? mat.belly : markM);
+      onBody(mid - half * (0.4 - patchAt), 0.3, bodyRy * 0.55, markM);
+      onBody(
+        mid + half * (0.4 + patchAt),
+        0.15 - patchAt,
+        bodyRy * 0.45,
+        coat.has("calico") ? mat.belly : markM,
+      );
     }
     if (coat.has("tabby"))
       for (const t of [-0.75, -0.25, 0.25, 0.75])

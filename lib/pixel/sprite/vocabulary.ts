@@ -98,7 +98,7 @@ mummy;race;race:mummy;mummy;木乃伊
 demon;race;race:demon;demon,devil,fiend;恶魔,魔鬼,小恶魔
 angel;race;race:angel;angel,seraph;天使
 cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
-dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup;狗,小狗,犬
+dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup,german shepherd,saint bernard,st bernard;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
 fox;animal;animal:fox;fox,≈kitsune;狐狸,狐
 rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
