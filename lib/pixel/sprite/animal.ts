@@ -38,10 +38,12 @@ const SPEC: Record<string, Spec> = {
     snout: 1.5,
     colors: ["#eeeef2"],
     legs: 4,
-    body: 11,
+    body: 12,
     pattern: "none",
     mark: "panda",
     heavy: true,
+    // a bear's big round head carried low: on a dog's neck the markings read as a dog's
+    head: 1.2,
   },
   unicorn: {
     ears: "small",
@@ -298,12 +300,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   // panda: black limbs, ears and eye patches on white; a unicorn's mane and tail are pastel
   const limbMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
   const earMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
-  const tailMat = points ? markM : mat.fur;
+  // a ringed tail (red panda) is fur with dark bands, not a dark point
+  const tailMat = points && !coat.has("ringed") ? markM : mat.fur;
   // a breed's thin tail is fur (a dalmatian's); the pink cord is a rodent's
   const furTail = build?.tail === "thin" && info.variant !== "mouse";
   const tails = build?.tails ?? 1;
   // a bear carries its broad head low, at the shoulders
-  const lowHead = coat.has("hump");
+  const lowHead = coat.has("hump") || spec.mark === "panda";
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
 
   // each seed lays its own spots and patches (drawn from the rng last, so a plain animal's draws
