@@ -42,6 +42,7 @@ import {
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { emojiForSilhouette } from "./subject-palette";
+import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 import { wearCape } from "./wearables";
 
@@ -558,6 +559,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  // every take its own build (stocky, lanky, long); people vary by their own rig's choices
+  if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
