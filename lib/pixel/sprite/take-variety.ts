@@ -7,16 +7,21 @@
 // stay where they were. A batch draws every frame with one key, so it keeps one build.
 import type { SpriteCanvas } from "./canvas";
 
-/** [width, height] factors per take; take 0 is the drawing as the rig made it. */
+/**
+ * [width, height] factors per take: the drawing as the rig made it, stocky, lanky, big. Mild:
+ * a stronger stretch turned a fox into a dachshund and a bear into a mole.
+ */
 const BUILDS: readonly [number, number][] = [
   [1, 1],
-  [1.16, 0.88],
-  [0.86, 1.12],
-  [1.22, 1],
+  [1.12, 0.9],
+  [0.88, 1.1],
+  [1.1, 1.08],
 ];
 
+/** The build of a take key (seed + variation index): seed 1, the default, is drawn as made. */
 export function takeBuild(key: number): [number, number] {
-  return BUILDS[((key % BUILDS.length) + BUILDS.length) % BUILDS.length]!;
+  const k = key - 1;
+  return BUILDS[((k % BUILDS.length) + BUILDS.length) % BUILDS.length]!;
 }
 
 /**
