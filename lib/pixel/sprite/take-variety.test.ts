@@ -32,15 +32,30 @@ describe("take builds", () => {
     expect(takeBuild(5)).toEqual(takeBuild(1));
   });
 
-  it("a stocky take is wider and lower, standing on the same ground row", () => {
+  it("a broad take is wider, standing on the same ground row; a tall one taller", () => {
     const c = block(10, 10, 21, 29);
     reproportion(c, ...takeBuild(2));
     const b = box(c);
     expect(b.y1).toBe(29);
     expect(b.x1 - b.x0 + 1).toBeGreaterThan(12);
-    expect(b.y1 - b.y0 + 1).toBeLessThan(20);
+    expect(b.y1 - b.y0 + 1).toBe(20);
+    const t = block(10, 10, 21, 29);
+    reproportion(t, ...takeBuild(3));
+    expect(box(t).y1 - box(t).y0 + 1).toBeGreaterThan(20);
+    expect(box(t).y1).toBe(29);
     // labels are copied, never invented: the lower material stays at the bottom
     expect(c.get(15, 29)).toBe(1);
+  });
+
+  it("never shrinks: a one-cell detail (an eye, a glint) survives every build", () => {
+    for (const k of [1, 2, 3, 4]) {
+      const c = block(8, 8, 23, 29);
+      c.plot(12, 12, 7, 9, 3);
+      reproportion(c, ...takeBuild(k));
+      let eye = 0;
+      for (let i = 0; i < c.mat.length; i++) if (c.mat[i] === 7) eye++;
+      expect(eye, `take ${k}`).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it("never grows past the canvas (a pixel is left for the outline)", () => {

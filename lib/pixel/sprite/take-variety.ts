@@ -2,20 +2,21 @@
 // vary their shapes through their own rng and objects take a colour scheme (engine.ts
 // applyTakeScheme), but many designs have few shape choices (a fox, a bear, a sword, a slime,
 // an emoji with two sources for four seeds), so two seeds could draw the same sprite. Every take
-// also gets its own build: stocky, lanky or long, applied to the drawn canvas (labels, parts and
+// also gets its own build: broad, tall or big, applied to the drawn canvas (labels, parts and
 // tones, before outline and shading), anchored on the ground line so feet, footing and riders
 // stay where they were. A batch draws every frame with one key, so it keeps one build.
 import type { SpriteCanvas } from "./canvas";
 
 /**
- * [width, height] factors per take: the drawing as the rig made it, stocky, lanky, big. Mild:
- * a stronger stretch turned a fox into a dachshund and a bear into a mole.
+ * [width, height] factors per take: the drawing as the rig made it, broad, tall, big. Mild (a
+ * stronger stretch turned a fox into a dachshund), and never below 1: shrinking drops rows and
+ * columns, and with them one-pixel eyes and glints.
  */
 const BUILDS: readonly [number, number][] = [
   [1, 1],
-  [1.12, 0.9],
-  [0.88, 1.1],
-  [1.1, 1.08],
+  [1.16, 1],
+  [1, 1.18],
+  [1.12, 1.12],
 ];
 
 /** The build of a take key (seed + variation index): seed 1, the default, is drawn as made. */
@@ -47,9 +48,9 @@ export function reproportion(c: SpriteCanvas, sx: number, sy: number): void {
   const cx = (x0 + x1 + 1) / 2;
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
-  // keep a pixel of margin for the outline
-  const fx = Math.min(sx, (w - 2) / bw);
-  const fy = Math.min(sy, (y1 + 1 - 1) / bh);
+  // keep a pixel of margin for the outline; never shrink
+  const fx = Math.max(1, Math.min(sx, (w - 2) / bw));
+  const fy = Math.max(1, Math.min(sy, (y1 + 1 - 1) / bh));
   if (Math.abs(fx - 1) < 0.03 && Math.abs(fy - 1) < 0.03) return;
   const mat = c.mat.slice();
   const part = c.part.slice();
