@@ -36,7 +36,7 @@ const TABLE: [RegExp, SubjectPalette][] = [
   // animals
   [/\baxolotl\b/, { body: "#f4a8bc", accent: "#e0506c", surface: "soft" }],
   [/\b(turtle|tortoise|terrapin)\b/, { body: "#6c9c48", accent: "#8c5a30", surface: "soft" }],
-  [/\b(frog|toad|tadpole)\b/, { body: "#5cae48", accent: "#e8d870", surface: "soft" }],
+  [/\b(frog|toad)\b/, { body: "#5cae48", accent: "#e8d870", surface: "soft" }],
   [/\b(seahorse|goldfish|koi|clownfish)\b/, { body: "#f0862a", accent: "#f2d23c" }],
   [/\b(fish|shark|whale|dolphin|orca)\b/, { body: "#5c84b0", accent: "#e4ecf4" }],
   [/\b(octopus|squid|kraken|tentacle)\b/, { body: "#d86478", accent: "#f4c0c8", surface: "soft" }],
