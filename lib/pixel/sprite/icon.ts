@@ -183,14 +183,16 @@ export function buildIcon(
   if (raster.mono) {
     const material = opts.material ?? "iron";
     const pal = subjectPalette(`${info.icon ?? ""} ${info.subject}`);
-    const fromEmoji = !pal && opts.palette ? emojiPalette(opts.palette) : undefined;
-    const own = pal ?? fromEmoji;
-    const { body, accent } = silhouetteColors(info, material, crng, opts.take, own);
     const surface = pal?.surface ?? surfaceOf(material);
     const hafted =
       (!opts.category || SWINGS.has(opts.category)) &&
       surface === "metal" &&
       isHafted(`${info.icon ?? ""} ${info.subject}`);
+    // a hafted tool's emoji colours its whole head with the handle's colour (a red axe): its
+    // metal head and wooden haft already say what it is
+    const fromEmoji = !pal && !hafted && opts.palette ? emojiPalette(opts.palette) : undefined;
+    const own = pal ?? fromEmoji;
+    const { body, accent } = silhouetteColors(info, material, crng, opts.take, own);
     styled = restyleSilhouette(raster, surface, hafted, !!pal?.bands);
     // stone turned bronze by a take scheme read as brown mud (eval-c's towers and windmills)
     ownColors = !!own || surface === "stone";
