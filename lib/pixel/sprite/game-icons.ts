@@ -89,9 +89,17 @@ const NAME_MATERIALS: [RegExp, GameMaterial][] = [
   ],
 ];
 
+const nameMaterials = new Map<string, GameMaterial>();
+
 export function materialForName(name: string): GameMaterial {
-  for (const [re, m] of NAME_MATERIALS) if (re.test(name)) return m;
-  return lexiconMaterial(name) ?? "iron";
+  // asked for by every render of the icon (its needs, its interpretation): a WordNet walk once
+  let m = nameMaterials.get(name);
+  if (!m) {
+    m = NAME_MATERIALS.find(([re]) => re.test(name))?.[1] ?? lexiconMaterial(name) ?? "iron";
+    if (nameMaterials.size > 5000) nameMaterials.clear();
+    nameMaterials.set(name, m);
+  }
+  return m;
 }
 
 // What WordNet says a thing is made of ("curtain: cloth", "shoe: leather plastic") or what kind

@@ -118,10 +118,23 @@ export function emojiPalette(r: IconRaster): { body: Rgb; accent?: Rgb } | undef
  * entry: the icon's whole name, its last word ("sea-turtle" → turtle) or the subject. Only whole
  * names: a tag search would colour a tower like Tokyo Tower.
  */
+const emojiFor = new Map<string, string | null>();
+
 export function emojiForSilhouette(iconName: string, subject: string): string | undefined {
-  if (subjectPalette(`${iconName} ${subject}`)) return undefined;
-  const last = iconName.split("-").pop() ?? "";
-  for (const n of [iconName, subject, last])
-    if (n.length >= 3 && hasIcon("fluent-emoji-flat", n)) return n;
-  return undefined;
+  const key = `${iconName} ${subject}`;
+  let hit = emojiFor.get(key);
+  if (hit === undefined) {
+    hit = null;
+    if (!subjectPalette(key)) {
+      const last = iconName.split("-").pop() ?? "";
+      for (const n of [iconName, subject, last])
+        if (n.length >= 3 && hasIcon("fluent-emoji-flat", n)) {
+          hit = n;
+          break;
+        }
+    }
+    if (emojiFor.size > 5000) emojiFor.clear();
+    emojiFor.set(key, hit);
+  }
+  return hit ?? undefined;
 }
