@@ -51,7 +51,7 @@ const TABLE: [RegExp, SubjectPalette][] = [
   [/\b(parrot|macaw)\b/, { body: "#d8383c", accent: "#3c8ce0" }],
   [/\b(bee|wasp|hornet)\b/, { body: "#f0c030", accent: "#2c2c34" }],
   [/\b(ladybug|ladybird)\b/, { body: "#d8383c", accent: "#2c2c34" }],
-  [/\b(snail|slug|worm|maggot|larva|caterpillar)\b/, { body: "#e8b0a0", accent: "#a0683a" }],
+  [/\b(snail|slug|earthworm|maggot|larva|caterpillar)\b/, { body: "#e8b0a0", accent: "#a0683a" }],
   [/\b(pig|piglet|boar)\b/, { body: "#f0a8b0", accent: "#c87080" }],
   [/\b(fox)\b/, { body: "#e07830", accent: "#f4eee4" }],
   [/\b(wolf|werewolf|husky)\b/, { body: "#8a8c98", accent: "#eeeae0" }],
