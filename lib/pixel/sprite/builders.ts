@@ -41,6 +41,8 @@ export interface BuildIcons {
   held?: IconRaster;
   material?: GameMaterial;
   take?: number;
+  /** an emoji of the subject whose colours a silhouette borrows */
+  palette?: IconRaster;
 }
 
 export interface BuilderEntry {
@@ -124,6 +126,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
             flip: rng.chance(0.3),
             material: icons.material,
             take: icons.take ?? 0,
+            palette: icons.palette,
           })
         : // an icon that could not be loaded: a creature, reported by the interpretation
           buildMonster(info, rng, crng, size),

@@ -41,6 +41,8 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
+import { emojiForSilhouette } from "./subject-palette";
+import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 import { wearCape } from "./wearables";
 
@@ -56,7 +58,15 @@ export function iconNeeds(
     set: IconSet;
     name: string;
     cells: number;
-    use: "subject" | "held" | "worn" | "rider-subject" | "rider-held" | "rider-worn";
+    use:
+      | "subject"
+      | "held"
+      | "worn"
+      | "palette"
+      | "rider-subject"
+      | "rider-held"
+      | "rider-worn"
+      | "rider-palette";
     material?: GameMaterial;
   }[] = [];
   if (info.rider)
@@ -82,6 +92,9 @@ export function iconNeeds(
       ),
       use: "subject",
     });
+    // a silhouette borrows the colours of an emoji of the same subject (subject-palette.ts)
+    const emoji = src.set === "game-icons" ? emojiForSilhouette(src.name, info.subject) : undefined;
+    if (emoji) needs.push({ set: "fluent-emoji-flat", name: emoji, cells: 16, use: "palette" });
   }
   if (info.held?.icon) {
     const src = isGameIconRef(info.held.icon)
@@ -472,6 +485,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     } else if (n.use === "rider-held")
       riderIcons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
     else if (n.use === "rider-worn") continue;
+    else if (n.use === "rider-palette") riderIcons.palette = r;
+    else if (n.use === "palette") icons.palette = r;
     else if (n.use === "subject") {
       icons.subject = r;
       icons.material = n.material;
@@ -544,6 +559,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  // every take its own build (stocky, lanky, long); people vary by their own rig's choices
+  if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
@@ -627,14 +644,26 @@ function turnedBatchPose(
 export function applyTakeScheme(design: Design, info: PromptInfo, key: number): void {
   if (!BUILDERS[info.builder].object || design.seamless) return;
   const category = SUBJECT_BY_ID.get(info.subject)?.category;
-  // borrowed creatures keep their natural colours (their skins vary by seed in the builder)
-  if (info.builder === "icon" && (category === "creature" || category === "animal")) return;
+  // borrowed creatures keep their natural colours (their skins vary by seed in the builder);
+  // a creature with colours of its own (a grey werewolf) takes them lighter or darker
+  if (
+    info.builder === "icon" &&
+    (category === "creature" || category === "animal") &&
+    !design.ownColors
+  )
+    return;
   const own = SUBJECT_DEFAULTS[info.subject]?.materials ?? [];
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
   if (scheme === 0) return;
   const shift = (c: Rgb): Rgb => {
     const [h, sat, v] = rgbToHsv(...c);
+    if (design.ownColors) {
+      // the subject's own colours: lighter, darker or weathered, in the same hue
+      if (scheme === 1) return hsvToRgb(h, sat * 0.9, Math.min(1, v * 1.16 + 0.04));
+      if (scheme === 2) return hsvToRgb(h, Math.min(1, sat * 1.08), v * 0.72);
+      return hsvToRgb(h, sat * 0.62, Math.min(1, v * 0.94));
+    }
     if (sat < 0.2 && v > 0.8) {
       // whites (clouds, ghosts, snow) stay white: ivory, pale grey, ice
       if (scheme === 1) return hsvToRgb(45, 0.14, v);
