@@ -573,12 +573,14 @@ function settleOctave(
   // JPEG's own 8×8 and 16×16 blocks are uniform-ish cells too: never walk onto them (art on a
   // true 8 or 16 px grid shows it as the spectrum's own peak)
   const codec = (p: number) => jpeg && [8, 16].some((b) => Math.abs(p - b) / b < 0.02);
+  // the alternatives are exact fractions or multiples of a refined pitch: their phase is all
+  // that needs fitting (fitFixed); only the one taken is refined (fitPitch)
   let cur = fit;
   for (let guard = 0; guard < 4; guard++) {
     let next: AxisFit | null = null;
     for (const k of [2, 3]) {
       if (cur.pitch / k < pMin || codec(cur.pitch / k)) continue;
-      const f = fitPitch(a, cur.pitch / k);
+      const f = fitFixed(a, cur.pitch / k);
       if (
         f.contrast < CONFIRMED &&
         prefersSmaller(cur, f, k) &&
@@ -587,11 +589,11 @@ function settleOctave(
         next = f;
     }
     if (!next && cur.pitch * 2 <= pMax && !codec(cur.pitch * 2)) {
-      const f = fitPitch(a, cur.pitch * 2);
+      const f = fitFixed(a, cur.pitch * 2);
       if (f.contrast < CONFIRMED && !prefersSmaller(f, cur, 2)) next = f;
     }
     if (!next) return cur;
-    cur = next;
+    cur = fitPitch(a, next.pitch);
   }
   return cur;
 }
