@@ -23,6 +23,7 @@ import {
 import { drawCreatureExtras, prepareCreatureExtras, riderSize, seatRider } from "./creature-parts";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
+import { drawnWearColors, isDrawnWear, wearDrawn } from "./face-wear";
 import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
 import {
   iconSourceFor,
@@ -96,7 +97,7 @@ export function iconNeeds(
     });
   }
   // a cape is drawn as a drape (wearables.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape") {
+  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -488,6 +489,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
         ]
       : undefined;
+  // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
+  const faceWear = isDrawnWear(info.worn?.icon)
+    ? (drawnWearColors(info.worn!.id).map(
+        (col) => design.materials.push(material(hexToRgb(col))) - 1,
+      ) as [number, number])
+    : undefined;
   const extras = prepareCreatureExtras(design, info, seed + take);
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
@@ -541,6 +548,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
   }
   if (worn) wearOnTop(c, worn, wornMats);
+  if (faceWear) wearDrawn(c, info.worn!.id, pose, design.materials, design.headParts, faceWear);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);

@@ -17,6 +17,7 @@ import {
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
+import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
@@ -2238,6 +2239,38 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
 
+/**
+ * "a dog wearing sunglasses", "a wolf with an eyepatch": eyewear and neckwear the engine draws
+ * on any being's face or neck (face-wear.ts). The rest of the prompt is read as usual; a thing
+ * ("a shirt with a collar") keeps the ordinary reading.
+ */
+function wearingDrawn(prompt: string): PromptInfo | undefined {
+  const w = readDrawnWear(prompt);
+  if (!w) return undefined;
+  const info = parsePrompt(w.rest);
+  const category = SUBJECT_BY_ID.get(info.subject)?.category;
+  const being =
+    !info.nothingMatched &&
+    (BEING_KINDS.has(info.kind) ||
+      (info.kind === "icon" &&
+        (BEINGS.has(category ?? "") ||
+          lookupNoun(info.subject.replace(/-/g, " "))?.category === "animal")));
+  if (!being) return undefined;
+  return {
+    ...info,
+    worn: { id: w.id, icon: `${DRAWN_WEAR_PREFIX}${w.id}` },
+    text: prompt.toLowerCase(),
+  };
+}
+const BEING_KINDS = new Set<SubjectKind>([
+  "humanoid",
+  "animal",
+  "dragon",
+  "slime",
+  "spirit",
+  "monster",
+]);
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
   // a cerberus is drawn as a three-headed dog: the name is read as its description (once: a
@@ -2263,6 +2296,8 @@ function parsePromptUncached(prompt: string): PromptInfo {
   }
   const mounted = readMount(prompt);
   if (mounted) return mounted;
+  const dressed = wearingDrawn(prompt);
+  if (dressed) return dressed;
   const r = readWords(prompt);
   // an imaginary being the lexicon describes ("gorgon": winged, stone) is read as that description
   const being = compositeDepth > 0 ? undefined : describedBeing(prompt.toLowerCase(), r.unknown);
