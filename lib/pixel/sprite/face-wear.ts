@@ -201,7 +201,7 @@ export function findEyes(
   box: { x0: number; x1: number; y0: number; y1: number },
 ): Spot[] {
   const cells: Spot[] = [];
-  const ymax = box.y0 + Math.max(2, Math.round((box.y1 - box.y0) * 0.75));
+  const ymax = box.y0 + Math.max(2, Math.round((box.y1 - box.y0) * 0.9));
   for (let y = box.y0 + 1; y <= ymax; y++)
     for (let x = box.x0 + 1; x < box.x1; x++) {
       const m = c.get(x, y);
@@ -266,6 +266,8 @@ export function wearDrawn(
     return;
   }
   let eyes = findEyes(c, materials, box);
+  // side-on one eye shows; a second dark spot is the nose at the snout's tip
+  if (side && eyes.length > 1) eyes = [faceRight ? eyes[0]! : eyes[eyes.length - 1]!];
   const hw = box.x1 - box.x0 + 1;
   const hh = box.y1 - box.y0 + 1;
   if (!eyes.length) {
