@@ -151,6 +151,9 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
     }
 }
 
+/** Builders of living things (a fire wolf burns all over; a flaming sword stays steel). */
+const BEING_BUILDERS = new Set(["humanoid", "animal", "dragon", "blob", "monster"]);
+
 /** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
 function iconCells(size: number, rng: Rng): number {
   const shrink = rng.int(0, Math.max(0, Math.round(size / 16) - 1)) * 2;
@@ -497,7 +500,9 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     : undefined;
   const extras = prepareCreatureExtras(design, info, seed + take);
   applyTakeScheme(design, info, seed + take);
-  const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
+  const fx = design.seamless
+    ? undefined
+    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's

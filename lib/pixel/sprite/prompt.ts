@@ -1509,6 +1509,9 @@ function glossTraits(r: Reading): void {
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
+    // a word that names a kind of the head is the kind, not a material: "an oak tree" is a
+    // tree (eval-c drew wood-brown leaves), as "a maple tree" or "a willow tree"
+    if (r.head && i !== r.headAt && subjectOf(m)?.s.id === r.head.id) return;
     for (const l of m.lex) {
       if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
