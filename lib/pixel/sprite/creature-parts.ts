@@ -558,4 +558,25 @@ export function seatRider(
         rider.tone[i]!,
       );
     }
+  outlineRider(c);
+}
+
+/**
+ * The rider's cells that touch the mount take their darkest tone, so a grey knight on a pale
+ * horse separates from it (eval-c: the knight blended into the horse).
+ */
+function outlineRider(c: SpriteCanvas): void {
+  const isRider = (i: number) => c.mat[i]! >= 0 && c.part[i]! >= 180;
+  const edge: number[] = [];
+  for (let i = c.w; i < c.w * (c.h - 1); i++) {
+    if (!isRider(i)) continue;
+    for (const d of [-1, 1, -c.w, c.w]) {
+      const j = i + d;
+      if (c.mat[j]! >= 0 && !isRider(j)) {
+        edge.push(i);
+        break;
+      }
+    }
+  }
+  for (const i of edge) c.tone[i] = 0;
 }
