@@ -154,6 +154,11 @@ export function interpretInfo(
   else {
     let d = `Drawn as: ${what}`;
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
+    if (info.aged)
+      d = d.replace(
+        "Drawn as: ",
+        `Drawn as: old (grey hair${info.aged === "beard" ? ", beard" : ""}) `,
+      );
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
     if (info.held)
@@ -233,6 +238,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .filter(Boolean)
           .join("") || zh("person");
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
+    if (info.aged)
+      d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
     if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
     if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)

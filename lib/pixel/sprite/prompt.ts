@@ -65,6 +65,8 @@ export interface PromptInfo {
   race?: string;
   /** a person's look read from what a word means (person-roles.ts): outfit, headgear, build */
   look?: RoleSpec;
+  /** "old"/"elderly" on a person: grey hair (and a beard), not rust (eval-c: rusty fisherman) */
+  aged?: "beard" | "grey";
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
@@ -946,6 +948,7 @@ interface Reading {
   size: number;
   sizeNamed: boolean;
   cute: boolean;
+  aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
   phraseOf: number[];
@@ -1522,6 +1525,7 @@ function readModifiers(r: Reading): void {
     }
   });
   glossTraits(r);
+  agedPerson(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
   if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
@@ -1967,6 +1971,7 @@ function assemble(r: Reading): PromptInfo {
     size: Math.max(16, Math.min(64, Math.round(r.size / 8) * 8)),
     sizeNamed: r.sizeNamed,
     cute: r.cute,
+    aged: r.aged,
     element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
     text: r.text,
     unknown: [...new Set(r.unknown)].slice(0, 40),
@@ -2240,6 +2245,23 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
       iconAnimal);
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
+}
+
+const FEMININE_RE =
+  /\b(?:woman|women|lady|ladies|girl|grandma|grandmother|granny|queen|princess|witch|nun|mother|wife|hag|crone)\b|女|婆|奶/;
+const AGE_RE =
+  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?=[人头爷奶婆翁])/;
+
+/**
+ * "old" on a person is an age, not rust: "an old fisherman" is grey-haired and bearded (the
+ * rusty material the word also means stays for things: "an old sword"). Said in the line.
+ */
+function agedPerson(r: Reading): void {
+  const said = AGE_RE.exec(r.text);
+  if (r.head?.builder !== "humanoid" || !said) return;
+  r.aged = FEMININE_RE.test(r.text) ? "grey" : "beard";
+  r.materials = r.materials.filter((m) => m !== "rusty");
+  r.unknown = r.unknown.filter((u) => u !== said[0]);
 }
 
 /**
