@@ -23,6 +23,7 @@ import {
 import { drawCreatureExtras, prepareCreatureExtras, riderSize, seatRider } from "./creature-parts";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
+import { drawnWearColors, isDrawnWear, wearDrawn } from "./face-wear";
 import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
 import {
   iconSourceFor,
@@ -109,7 +110,7 @@ export function iconNeeds(
     });
   }
   // a cape is drawn as a drape (wearables.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape") {
+  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -162,6 +163,9 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
       c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
     }
 }
+
+/** Builders of living things (a fire wolf burns all over; a flaming sword stays steel). */
+const BEING_BUILDERS = new Set(["humanoid", "animal", "dragon", "blob", "monster"]);
 
 /** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
 function iconCells(size: number, rng: Rng): number {
@@ -503,9 +507,17 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
         ]
       : undefined;
+  // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
+  const faceWear = isDrawnWear(info.worn?.icon)
+    ? (drawnWearColors(info.worn!.id).map(
+        (col) => design.materials.push(material(hexToRgb(col))) - 1,
+      ) as [number, number])
+    : undefined;
   const extras = prepareCreatureExtras(design, info, seed + take);
   applyTakeScheme(design, info, seed + take);
-  const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
+  const fx = design.seamless
+    ? undefined
+    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's
@@ -556,6 +568,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
   }
   if (worn) wearOnTop(c, worn, wornMats);
+  if (faceWear) wearDrawn(c, info.worn!.id, pose, design.materials, design.headParts, faceWear);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);

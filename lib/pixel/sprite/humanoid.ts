@@ -314,7 +314,8 @@ export function buildHumanoid(
                 race.skin ??
                 crng.pick(SKIN_TONES)),
     ),
-    hair: m.add(crng.pick(HAIR_COLORS)),
+    // an old person (prompt.ts `aged`) is grey-haired (and bearded, unless a woman)
+    hair: m.add(agedHair(info, crng.pick(HAIR_COLORS))),
     cloth: m.add(main),
     pants: m.add(crng.pick(["#4c4468", "#3c4c6c", "#5c4434", "#404048"])),
     boots: m.add(crng.pick(["#5c3c28", "#3c3030", "#6c4c30"])),
@@ -918,7 +919,7 @@ export function buildHumanoid(
         c.rect(x1, y0, x1, y0 + depth + 1 + hairStyle, mat0, part);
       }
     };
-    if (race.beard && face)
+    if ((race.beard || info.aged === "beard") && face)
       c.rect(
         view === "side" ? hx : x0 + 1,
         eyeY + eh + 1,
@@ -926,6 +927,7 @@ export function buildHumanoid(
         y1 + px(2),
         mat.hair,
         P.face,
+        info.aged ? 2 : -1,
       );
     if (race.tusks && face) {
       if (view === "front") {
@@ -1648,4 +1650,9 @@ export function buildHumanoid(
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
     headParts: [P.head, P.hat, P.face],
   };
+}
+
+/** An old person's hair is grey whatever the seed picked (the pick still runs: same sequence). */
+function agedHair(info: PromptInfo, picked: string): string {
+  return info.aged ? "#d2d2d8" : picked;
 }

@@ -5,6 +5,7 @@
 import { Rng } from "../prng";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { ICON_SETS, type IconSet } from "./emoji-art";
+import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
@@ -142,7 +143,7 @@ export function interpretInfo(
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
   }
   // a cape is drawn by the engine (wearables.ts, humanoid.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape") {
+  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
   }
@@ -153,6 +154,11 @@ export function interpretInfo(
   else {
     let d = `Drawn as: ${what}`;
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
+    if (info.aged)
+      d = d.replace(
+        "Drawn as: ",
+        `Drawn as: old (grey hair${info.aged === "beard" ? ", beard" : ""}) `,
+      );
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
     if (info.held)
@@ -232,8 +238,10 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .filter(Boolean)
           .join("") || zh("person");
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
+    if (info.aged)
+      d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
     if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
-    if (info.worn) d += `,戴着${zh(info.worn.id)}`;
+    if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])

@@ -67,6 +67,11 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     flame: m.add("#f8862a", { flat: true }),
     flameCore: m.add("#fff070", { flat: true, noOutline: true }),
     teeth: m.add("#f4f0e0", { flat: true }),
+    // a chest full of gems heaps stones of gem colours, not its own trim (eval-c: read as gold)
+    gems:
+      v === "chest" && info.contents === "gems"
+        ? ["#e83048", "#34c86c", "#3c7cf0", "#a850e8"].map((h) => m.add(h))
+        : [],
   };
   const len = rng.range(0.85, 1.1);
   const guardW = rng.range(3, 5);
@@ -226,6 +231,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
           // heap of coins (or gems) bulging over the rim, a glint that travels with t
           const hw = w - 1.5 * k;
           c.ellipse(cx, boxTop + k, hw, 4.5 * k, mat.gold, 7);
+          if (hoard === "gems" && mat.gems.length)
+            gemHeap(c, cx, boxTop + k, hw, 4.5 * k, mat.gems);
           for (let i = 0; i < 5; i++) {
             const gx = cx - hw * 0.7 + (i * hw * 1.4) / 4;
             const gy = boxTop - 1.5 * k - (i % 2) * 1.5 * k;
@@ -501,4 +508,27 @@ function potionLook(rng: Rng, crng: Rng) {
     stopper: crng.pick(["#8c5a30", "#d8383c", "#e8b52e", "#5a3c8c", "#3c3444"]),
     glass: crng.pick(["#d8e8f0", "#e0f0d8", "#f0e4d0", "#e4dcf0"]),
   };
+}
+
+/**
+ * Cut stones of several colours over a hoard's mound (cx, cy, radii rx, ry): 2×2 stones in a
+ * staggered grid, each lit on its upper left facet, so the heap reads as gems and not as gold.
+ */
+function gemHeap(
+  c: SpriteCanvas,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  gems: readonly number[],
+): void {
+  let n = 0;
+  for (let y = Math.floor(cy - ry); y < cy; y += 2)
+    for (let x = Math.floor(cx - rx) + ((y >> 1) % 2); x < cx + rx; x += 3) {
+      const inside = ((x + 0.5 - cx) / rx) ** 2 + ((y + 0.5 - cy) / ry) ** 2 <= 1;
+      if (!inside) continue;
+      const g = gems[n++ % gems.length]!;
+      c.rect(x, y, x + 1, y + 1, g, 8, 2);
+      c.plot(x, y, g, 8, 3);
+    }
 }

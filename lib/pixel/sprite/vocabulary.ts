@@ -305,7 +305,8 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;icon:red-paper-lantern;lantern,paper lantern;灯笼
+lantern;tool;gi:lantern-flame|old-lantern@gold;lantern,lanterns;灯笼
+paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
 candle;prop;icon:candle;candle,candles;蜡烛
