@@ -1,0 +1,85 @@
+// What a monster or folk being wears and carries when the prompt names no class: "a zombie" is
+// a zombie in torn clothes reaching out, not a person in a shirt with a sword; "a vampire" wears
+// dark clothes, a high collar and a cape. A named class keeps its own clothes ("an orc warrior")
+// but takes the race's body (an orc is bulky) and, where the class has none, its weapon.
+import type { RoleSpec } from "./humanoid";
+
+type Costume = Omit<RoleSpec, "base"> & { base?: string };
+
+/** Clothes per race, drawn when the race is the subject itself. */
+const RACE_COSTUMES: Readonly<Record<string, Costume>> = {
+  zombie: {
+    headgear: "hair",
+    weapon: "none",
+    torn: true,
+    reach: true,
+    clothes: ["#6c7c8c", "#8c7c5c", "#5c6c4c", "#7c5c5c"],
+    build: "hunched",
+  },
+  mummy: { weapon: "none", reach: true, wrapped: true },
+  vampire: {
+    headgear: "hair",
+    hair: "#1c1828",
+    weapon: "none",
+    cloth: "#2a2232",
+    pants: "#24202c",
+    collar: true,
+    cape: true,
+    build: "thin",
+  },
+  orc: { headgear: "hair", weapon: "axe", cloth: "#6c4c30", build: "bulky", pauldron: "spiked" },
+  troll: { headgear: "bald", weapon: "club", bare: true, build: "bulky" },
+  goblin: { headgear: "hair", weapon: "dagger", cloth: "#7c5c3c", torn: true },
+  lich: {
+    base: "mage",
+    headgear: "crown",
+    weapon: "skull-staff",
+    cloth: "#3c2c5c",
+    robe: true,
+    magic: "#5cf06c",
+  },
+  demon: { headgear: "bald", weapon: "spear", bare: true, build: "bulky" },
+  genie: {
+    headgear: "topknot",
+    weapon: "none",
+    bare: true,
+    lower: "smoke",
+    build: "bulky",
+    cloth: "#8c48cc",
+  },
+  skeleton: {},
+};
+
+/** Bodies of animal-folk heads that are big beasts: a minotaur is a bulky bull-man. */
+const BEAST_BUILDS: Readonly<Record<string, RoleSpec["build"]>> = {
+  bull: "bulky",
+  cow: "bulky",
+  bear: "bulky",
+  gorilla: "bulky",
+  rhino: "bulky",
+  boar: "bulky",
+  rat: "hunched",
+  mouse: "hunched",
+};
+
+/**
+ * The role a character is drawn with: the named class, dressed for its race. `plain` says the
+ * prompt named no class (the race itself is the subject).
+ */
+export function dressForRace(role: RoleSpec, race: string | undefined, plain: boolean): RoleSpec {
+  if (!race) return role;
+  if (race.startsWith("beast:")) {
+    const build = BEAST_BUILDS[race.slice(6)];
+    return build && !role.build ? { ...role, build } : role;
+  }
+  const costume = RACE_COSTUMES[race];
+  if (!costume) return role;
+  if (plain) return { ...role, ...costume, base: costume.base ?? role.base };
+  // a class over a race body: the class's clothes, the race's build and skin marks
+  return {
+    ...role,
+    build: role.build ?? costume.build,
+    pauldron: role.pauldron ?? costume.pauldron,
+    weapon: role.weapon ?? costume.weapon,
+  };
+}
