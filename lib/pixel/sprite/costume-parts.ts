@@ -393,7 +393,7 @@ export function drawSmokeTail(
     const y = hipY + (ground - 2 * k - hipY) * t;
     const xx = cx + dir * Math.sin(t * Math.PI * 1.2 + wave * 0.5) * 3 * k * t;
     const r = Math.max(0.7, (3.2 - 2.4 * t) * k);
-    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.cloth, P.legN, i % 2 ? 1 : -1);
+    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.skin, P.legN, i % 2 ? 1 : -1);
   }
   // a wisp curling up at the end
   const ex = cx + dir * 4 * k;
@@ -406,4 +406,35 @@ export function drawSmokeTail(
     x.mat.cloth,
     P.legN,
   );
+}
+
+/** A turtle's shell: a domed back with plate lines, its rim showing past the body from the front. */
+export function drawShell(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  shell: number,
+  view: Pose["view"],
+  cx: number,
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+) {
+  const { k, px } = x;
+  const cy = (torsoTop + hipY) / 2;
+  if (view === "front") {
+    // the rim past the shoulders and a pale belly plate
+    c.rect(tx0 - px(1), torsoTop + 1, tx0 - 1, hipY - 1, shell, P.cape);
+    c.rect(tx1 + 1, torsoTop + 1, tx1 + px(1), hipY - 1, shell, P.cape);
+    c.rect(tx0 + px(1), torsoTop + px(1), tx1 - px(1), hipY - px(2), x.mat.tusk, P.torso);
+    for (let y = torsoTop + px(2); y < hipY - px(2); y += px(2))
+      c.rect(tx0 + px(1), y, tx1 - px(1), y, x.mat.tusk, P.torso, 1);
+    return;
+  }
+  const rx = view === "side" ? 3 * k + 0.5 : (tx1 - tx0 + 1) / 2 + k;
+  const ox = view === "side" ? tx0 - 0.5 * k : cx - 0.5;
+  c.ellipse(ox, cy, rx, (hipY - torsoTop) / 2 + k, shell, P.cape);
+  // the plates: a ring and a cross of darker lines
+  c.line(ox, cy - 2 * k, ox, cy + 2 * k, shell, P.cape, 1);
+  if (view === "back") c.line(ox - rx + k, cy, ox + rx - k, cy, shell, P.cape, 1);
 }

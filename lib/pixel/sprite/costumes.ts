@@ -42,10 +42,11 @@ const RACE_COSTUMES: Readonly<Record<string, Costume>> = {
   genie: {
     headgear: "topknot",
     weapon: "none",
-    bare: true,
     lower: "smoke",
     build: "bulky",
+    // a short purple vest over blue skin, gold cuffs: the lamp's genie
     cloth: "#8c48cc",
+    vest: true,
   },
   skeleton: {},
 };
@@ -69,8 +70,11 @@ const BEAST_BUILDS: Readonly<Record<string, RoleSpec["build"]>> = {
 export function dressForRace(role: RoleSpec, race: string | undefined, plain: boolean): RoleSpec {
   if (!race) return role;
   if (race.startsWith("beast:")) {
-    const build = BEAST_BUILDS[race.slice(6)];
-    return build && !role.build ? { ...role, build } : role;
+    const beast = race.slice(6);
+    // a turtle's shell is its coat: bare-chested with the shell on its back
+    const shelled = beast === "turtle" ? { ...role, bare: true, shell: true } : role;
+    const build = BEAST_BUILDS[beast];
+    return build && !role.build ? { ...shelled, build } : shelled;
   }
   const costume = RACE_COSTUMES[race];
   if (!costume) return role;

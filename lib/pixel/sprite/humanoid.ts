@@ -14,6 +14,7 @@ import {
   drawKatana,
   drawLamellar,
   drawPauldrons,
+  drawShell,
   drawSkullStaff,
   drawSmokeTail,
   drawSpaceHelmet,
@@ -59,9 +60,25 @@ const BEAST_FUR: Record<string, string> = {
   eagle: "#6c4424",
   parrot: "#44b04e",
   crow: "#34303e",
+  bull: "#6c4430",
+  cow: "#eeeae2",
+  turtle: "#6cac4c",
+  rat: "#8c8488",
 };
 /** Bird-folk have a beak, not a muzzle, and no ears (an owl's tufts aside). */
-const BEAKED = new Set(["owl", "penguin", "duck", "chicken", "eagle", "parrot", "crow", "goose"]);
+const BEAKED = new Set([
+  "owl",
+  "penguin",
+  "duck",
+  "chicken",
+  "eagle",
+  "parrot",
+  "crow",
+  "goose",
+  "turtle",
+]);
+/** Animal-folk with horns on the head: the bull's say "minotaur" before anything else does. */
+const BEAST_HORNS = new Set(["bull", "cow", "goat", "ram", "ox", "buffalo", "yak"]);
 
 /** Animal-folk ears: the shape that tells a fox from a bear from a rabbit at 32 px. */
 type BeastEars = "pointed" | "round" | "long" | "none";
@@ -82,6 +99,10 @@ const BEAST_EARS: Record<string, BeastEars> = {
   snake: "none",
   frog: "none",
   lizard: "none",
+  turtle: "none",
+  bull: "round",
+  cow: "round",
+  rat: "round",
 };
 /** Animal-folk muzzles: lighter than the fur (a fox's white chin, a bear's tan snout). */
 const BEAST_MUZZLE: Record<string, string> = {
@@ -94,6 +115,8 @@ const BEAST_MUZZLE: Record<string, string> = {
   cat: "#f4e0c8",
   dog: "#e0c8a0",
   lion: "#f0d8a0",
+  bull: "#c8a088",
+  cow: "#f0b8b8",
 };
 
 export type Headgear =
@@ -183,6 +206,10 @@ export interface RoleSpec {
   magic?: string;
   /** the trousers' colour (a vampire's black) */
   pants?: string;
+  /** a turtle's shell on the back */
+  shell?: boolean;
+  /** an open vest: skin shows down the chest and along the arms (a genie) */
+  vest?: boolean;
 }
 
 export const ROLES: Record<string, RoleSpec> = {
@@ -328,6 +355,7 @@ function lookMaterials(
   trim: number;
   glass: number;
   lining: number;
+  shell?: number;
 } {
   const skin = m.list[mat.skin]!;
   if (role.bare || role.wrapped) {
@@ -344,6 +372,7 @@ function lookMaterials(
     trim: gold ? m.add("#e8b830") : mat.accent,
     glass: role.headgear === "space-helmet" ? m.add("#2c3c6c", { flat: true }) : mat.accent,
     lining: role.collar ? m.add("#c8283c") : mat.accent,
+    shell: role.shell ? m.add("#5c6c34") : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem ? m.add("#d8283c", { flat: true }) : undefined,
     scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
@@ -546,7 +575,7 @@ export function buildHumanoid(
   const bony = v === "skeleton";
   // bones are thinner than sleeves: at 32 px a 1-px arm reads as a bone, a 2-px one as a sleeve
   const limb = bony ? Math.max(0.6, 0.8 * k) : Math.max(0.8, 1.2 * k);
-  const armMat = bony && !robe ? mat.skin : mat.cloth;
+  const armMat = (bony && !robe) || role.vest ? mat.skin : mat.cloth;
   const ground = size - 2;
   const cx = size / 2;
   const hunch = role.build === "hunched" ? px(HUNCH) : 0;
@@ -563,6 +592,11 @@ export function buildHumanoid(
     if (role.lamellar) drawLamellar(c, cc, tx0, tx1, torsoTop, hipY);
     if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.6);
     if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
+    if (role.vest && view !== "back") {
+      const mid = Math.round(x);
+      c.rect(mid - px(1), torsoTop + 1, mid + px(1) - 1, hipY - px(2), mat.skin, P.torso);
+    }
+    if (extra.shell !== undefined) drawShell(c, cc, extra.shell, view, x, tx0, tx1, torsoTop, hipY);
     if (role.collar)
       drawCollar(c, cc, view, x, headW, torsoTop, torsoTop - headH + hunch + headH * 0.5);
   };
@@ -862,6 +896,25 @@ export function buildHumanoid(
       if (ears !== "none" && view === "front" && size >= 24)
         c.plot(ex, y0 - (ears === "long" ? px(3) : 0), mat.muzzle, P.hat);
     }
+    if (BEAST_HORNS.has(beast ?? ""))
+      // horns out sideways from the top of the head, then curving up
+      for (const [sx, dir] of (view === "side"
+        ? [[x0 + Math.round(hw * 0.5), 1]]
+        : [
+            [x0, -1],
+            [x1, 1],
+          ]) as [number, number][]) {
+        c.capsule(sx, y0 + 1, sx + dir * 2.2 * k, y0 - 0.5 * k, 0.6 * k + 0.25, mat.tusk, P.hat);
+        c.capsule(
+          sx + dir * 2.2 * k,
+          y0 - 0.5 * k,
+          sx + dir * 2.6 * k,
+          y0 - 3 * k,
+          0.45 * k + 0.2,
+          mat.tusk,
+          P.hat,
+        );
+      }
     if (view === "back") return;
     if (beaked) {
       // a short orange beak under the eyes, pointing down from the front, forward side-on
