@@ -32,7 +32,6 @@ tengu;天狗 = a red eagle warrior with eagle wings
 oni;赤鬼,青鬼 = a red troll with horns and a club
 kappa;河童 = a green turtle warrior
 yuki-onna,yuki onna;雪女 = a ghostly white woman
-jiangshi,kyonshi,hopping vampire;跳尸 = a blue zombie priest
 qilin,kirin;麒麟 = a gold deer with horns
 nian;年兽 = a red lion with horns
 huli jing,fox spirit,kitsune,nine-tailed fox;狐狸精,狐妖,狐仙,九尾狐 = a fox mage

@@ -438,3 +438,28 @@ export function drawShell(
   c.line(ox, cy - 2 * k, ox, cy + 2 * k, shell, P.cape, 1);
   if (view === "back") c.line(ox - rx + k, cy, ox + rx - k, cy, shell, P.cape, 1);
 }
+
+/** A Qing official's cap: a dark dome with a brim and a red bead, a yellow talisman over the face. */
+export function drawTalismanCap(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  hx: number,
+  x0: number,
+  x1: number,
+  y0: number,
+  eyeY: number,
+) {
+  const { px, k } = x;
+  c.rect(x0 - 1, y0 + px(1), x1 + 1, y0 + px(1), x.mat.hollow, P.hat);
+  c.rect(x0, y0 - px(2), x1, y0 + px(1) - 1, x.mat.hollow, P.hat);
+  c.erase(x0, y0 - px(2));
+  c.erase(x1, y0 - px(2));
+  c.ellipse(hx - 0.5, y0 - px(2) - 0.5 * k, 0.8 * k + 0.2, 0.8 * k + 0.2, x.lining, P.hat);
+  if (view === "back") return;
+  // the talisman: a yellow paper strip from the brim down past the chin, a red seal on it
+  const sx = view === "side" ? x1 - px(1) : Math.round(hx - 0.5) - Math.floor(px(2) / 2);
+  const sw = view === "side" ? px(1) : px(2);
+  c.rect(sx, y0 + px(1) + 1, sx + sw - 1, eyeY + px(4), x.trim, P.face);
+  c.rect(sx, eyeY + px(1), sx + sw - 1, eyeY + px(1), x.lining, P.face);
+}

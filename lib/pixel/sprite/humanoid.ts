@@ -18,6 +18,7 @@ import {
   drawSkullStaff,
   drawSmokeTail,
   drawSpaceHelmet,
+  drawTalismanCap,
   drawTopknot,
   drawTorn,
   HUMANOID_PARTS as P,
@@ -143,7 +144,9 @@ export type Headgear =
   /** a tall dented crown and a wide brim curled up at the ends (colour: `hat`) */
   | "cowboy-hat"
   /** a shaved head with a topknot (a genie) */
-  | "topknot";
+  | "topknot"
+  /** a Qing official's round cap with a talisman hanging over the face (a jiangshi) */
+  | "talisman-cap";
 export type Weapon =
   | "sword"
   | "staff"
@@ -208,6 +211,8 @@ export interface RoleSpec {
   pants?: string;
   /** a turtle's shell on the back */
   shell?: boolean;
+  /** the skin under the costume (a jiangshi's grey-green) */
+  skin?: string;
   /** an open vest: skin shows down the chest and along the arms (a genie) */
   vest?: boolean;
 }
@@ -273,6 +278,17 @@ export const ROLES: Record<string, RoleSpec> = {
     hat: "#c89858",
     weapon: "none",
     cloth: "#b07840",
+  },
+  // a Chinese hopping corpse: an official's robe and cap, a paper talisman, arms held out
+  jiangshi: {
+    base: "person",
+    headgear: "talisman-cap",
+    weapon: "none",
+    cloth: "#2c3c6c",
+    robe: true,
+    reach: true,
+    skin: "#a8c0a8",
+    cape: false,
   },
   astronaut: {
     base: "person",
@@ -367,11 +383,13 @@ function lookMaterials(
   if (role.torn) m.list[mat.boots] = { ...skin };
   if (role.pants) m.list[mat.pants] = material(hexToRgb(role.pants));
   // costume colours only where a costume uses them, so other classes keep their palettes
-  const gold = role.headgear === "kabuto" || role.weapon === "katana" || role.coat || role.lamellar;
+  const cap = role.headgear === "talisman-cap";
+  const gold =
+    cap || role.headgear === "kabuto" || role.weapon === "katana" || role.coat || role.lamellar;
   return {
     trim: gold ? m.add("#e8b830") : mat.accent,
     glass: role.headgear === "space-helmet" ? m.add("#2c3c6c", { flat: true }) : mat.accent,
-    lining: role.collar ? m.add("#c8283c") : mat.accent,
+    lining: role.collar || cap ? m.add("#c8283c") : mat.accent,
     shell: role.shell ? m.add("#5c6c34") : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem ? m.add("#d8283c", { flat: true }) : undefined,
@@ -444,6 +462,7 @@ export function buildHumanoid(
               ? "#d8ccb0"
               : // a colour named before a race word is the skin ("a green goblin")
                 ((info.race && info.colors[0] && !race.look ? info.colors[0] : undefined) ??
+                role.skin ??
                 race.skin ??
                 crng.pick(SKIN_TONES)),
     ),
@@ -1131,6 +1150,7 @@ export function buildHumanoid(
     if (headgear === "kabuto") return drawKabuto(c, cc, view, hx, x0, x1, y0, y1, extra.hat);
     if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, view, hx, x0, x1, y0, y1, eyeY);
     if (headgear === "topknot") return drawTopknot(c, cc, hx, y0);
+    if (headgear === "talisman-cap") return drawTalismanCap(c, cc, view, hx, x0, x1, y0, eyeY);
     if (headgear === "cowboy-hat") {
       // the hat sits low: the brim hides the fringe, so no hair colour reads as a headband
       hairTop(mat.hair, P.hat, 2);
