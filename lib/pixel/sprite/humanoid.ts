@@ -346,7 +346,7 @@ const BUILDS: Record<
   // a child: a big head on a small body
   small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
   // an orc, a troll, a minotaur: broad shoulders on a deep trunk
-  bulky: { head: 1, torsoW: 1.45, torsoH: 1.15, legs: 0.9, minTorsoW: 14 },
+  bulky: { head: 1, torsoW: 1.45, torsoH: 1.15, legs: 0.9, minTorsoW: 12 },
   // a vampire, an elf lord: narrow and tall
   thin: { head: 0.95, torsoW: 0.8, torsoH: 1.05, legs: 1.12, minTorsoW: 0 },
   // a zombie, a rat-man: the head sunk forward between the shoulders (HUNCH)
