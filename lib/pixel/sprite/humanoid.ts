@@ -541,11 +541,14 @@ export function buildHumanoid(
   const headgear: Headgear =
     beast && ["helmet", "horned", "visor", "hood", "hair", "skull"].includes(headgear0)
       ? "bald"
-      : // an elf's hood leaves the face and ears out
-        faceRace &&
-          ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
-        ? "bald"
-        : headgear0;
+      : // a lamia's face is what tells her from a snake: no closed helmet over it
+        role.lower && !role.headgear && (headgear0 === "helmet" || headgear0 === "visor")
+        ? "hair"
+        : // an elf's hood leaves the face and ears out
+          faceRace &&
+            ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
+          ? "bald"
+          : headgear0;
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
   const capeWorn = info.held?.id === "cape";
   const held = capeWorn ? undefined : info.held;
