@@ -17,6 +17,7 @@ import { buildItem } from "./item";
 import { buildMonster } from "./monster";
 import type { PromptInfo } from "./prompt";
 import { buildScenery } from "./scenery";
+import { buildSerpentDragon } from "./serpent-dragon";
 import { buildTile } from "./tiles";
 import { type Builder, SUBJECT_BY_ID, type Subject } from "./vocabulary";
 
@@ -76,8 +77,12 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
   },
   dragon: {
     kinds: ["dragon"],
-    read: () => ({ kind: "dragon", variant: "dragon" }),
-    build: (info, rng, crng, size) => buildDragon(info, rng, crng, size),
+    // `dragon:eastern` is the wingless serpent dragon (serpent-dragon.ts)
+    read: (s) => ({ kind: "dragon", variant: after(s.ref) === "eastern" ? "eastern" : "dragon" }),
+    build: (info, rng, crng, size) =>
+      info.variant === "eastern"
+        ? buildSerpentDragon(info, rng, crng, size)
+        : buildDragon(info, rng, crng, size),
     object: false,
   },
   blob: {

@@ -117,17 +117,22 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * L, oy + dy * L, 0.9 * k, mat.wood, 1);
       const hx = ox + dx * (L - 3 * k);
       const hy = oy + dy * (L - 3 * k);
+      // a crescent blade flaring from the haft (a narrow head read as a flag or a cleaver),
+      // (along, out) pairs: `out` away from the haft, `along` up the haft
+      const at = (along: number, out: number): [number, number] => [
+        hx + dx * along * k - dy * out * k,
+        hy + dy * along * k + dx * out * k,
+      ];
       c.poly(
-        [
-          [hx + dy * 1 * k + dx * 3 * k, hy - dx * 1 * k + dy * 3 * k],
-          [hx - dy * 6 * k + dx * 4 * k, hy + dx * 6 * k + dy * 4 * k],
-          [hx - dy * 6 * k - dx * 4 * k, hy + dx * 6 * k - dy * 4 * k],
-          [hx + dy * 1 * k - dx * 3 * k, hy - dx * 1 * k - dy * 3 * k],
-        ],
+        [at(2.5, -1), at(6.5, 5.5), at(4, 7.5), at(0, 8), at(-4, 7.5), at(-6.5, 5.5), at(-2.5, -1)],
         mat.main,
         3,
       );
-      glintAt(c, hx - dy * 5 * k, hy + dx * 5 * k);
+      // the back spike behind the haft
+      c.poly([at(1.5, 0), at(0, -4), at(-1.5, 0)], mat.main, 3);
+      // the haft shows through the eye of the head
+      c.capsule(...at(2.5, 0), ...at(-2.5, 0), 0.9 * k, mat.wood, 1);
+      glintAt(c, ...at(0, 6));
     } else {
       c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox + dx * L, oy + dy * L, 0.8 * k, mat.wood, 1);
       c.ellipse(ox + dx * (L + 2 * k), oy + dy * (L + 2 * k), 2.6 * k, 2.6 * k, mat.main, 3);
