@@ -89,8 +89,9 @@ export function compileRowMapper(
   };
 }
 
-// Rows kept per reused object; past this the memory is dropped and rebuilt from the next reads.
-const KEPT_ROWS_MAX = 2048;
+// Rows kept per reused object (a task row with its raw values, object and answer text is a few
+// kB); past this the memory is dropped and rebuilt from the next reads.
+const KEPT_ROWS_MAX = 1024;
 
 /**
  * One object of a selection (`select({ task: tasks, … })`'s "task") kept from one execution to
