@@ -11,7 +11,7 @@ import {
   SQL,
   sql,
 } from "drizzle-orm";
-import { getDb, sqliteGroupedWrite, writeTransaction } from "./client";
+import { type Db, getDb, sqliteGroupedWrite, writeTransaction } from "./client";
 import { preparedQuery } from "./prepared";
 import {
   type Asset,
@@ -106,14 +106,19 @@ export async function insertBatchWithTasks(
   batch: typeof batches.$inferInsert,
   makeTasks: (batchId: number) => NewTask[],
 ): Promise<{ batch: Batch; tasks: Task[] }> {
-  return writeTransaction(function* (tx) {
-    const [b] = (yield tx.insert(batches).values(batch).returning()) as Batch[];
-    const values = makeTasks(b.id);
-    const rows = values.length
-      ? ((yield tx.insert(tasks).values(values).returning()) as Task[])
-      : [];
-    return { batch: b, tasks: rows.sort((x, y) => x.id - y.id) };
-  });
+  return writeTransaction((tx) => insertBatchWithTasksIn(tx, batch, makeTasks));
+}
+
+/** insertBatchWithTasks as a part of a caller's writeTransaction body (`yield*` it). */
+export function* insertBatchWithTasksIn(
+  tx: Db,
+  batch: typeof batches.$inferInsert,
+  makeTasks: (batchId: number) => NewTask[],
+): Generator<PromiseLike<unknown>, { batch: Batch; tasks: Task[] }, unknown> {
+  const [b] = (yield tx.insert(batches).values(batch).returning()) as Batch[];
+  const values = makeTasks(b.id);
+  const rows = values.length ? ((yield tx.insert(tasks).values(values).returning()) as Task[]) : [];
+  return { batch: b, tasks: rows.sort((x, y) => x.id - y.id) };
 }
 
 // the worker reads every task it claims (SQLite) and checks deleted ones: a prepared read

@@ -4,6 +4,7 @@
 // options, so it can be recorded when the task is created and matches the worker's drawing.
 import { Rng } from "../prng";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
+import { withChineseDictionary } from "./chinese-dictionary";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
@@ -277,6 +278,18 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   }
   if (arts[0]) segs.push(`素材:${arts[0].set_name}“${arts[0].icon}”(${arts[0].license})`);
   return segs.join(" · ");
+}
+
+/**
+ * interpretPrompt for a thread that answers requests: the same interpretation, but a prompt that
+ * needs the Chinese dictionary before it is in memory waits for its sliced load
+ * (withChineseDictionary) instead of holding the event loop for the whole load.
+ */
+export function interpretPromptWithoutBlocking(
+  prompt: string,
+  o: InterpretOptions,
+): Promise<SpriteInterpretation> {
+  return withChineseDictionary(() => interpretPrompt(prompt, o));
 }
 
 /** The interpretation of a prompt for the given seed and options (cheap: the parse is cached). */
