@@ -613,7 +613,8 @@ export function buildHumanoid(
     hipY: number,
   ) => {
     if (role.lamellar) drawLamellar(c, cc, tx0, tx1, torsoTop, hipY);
-    if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.6);
+    // knee-high at most: a longer skirt hides the legs and the walk's passing frames stop reading
+    if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.45);
     if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
     if (role.vest && view !== "back") {
       const mid = Math.round(x);
