@@ -170,16 +170,40 @@ function chainSpecies(word: string): Species | undefined {
             : has("butterfly fish") || has("angelfish") || has("damselfish")
               ? "tall"
               : "round";
+  // a plain fish shape says nothing the "drew a fish" line does not: the seed picks its colours
+  if (body === "round" && !has("billfish")) return undefined;
   return {
     body,
     colors: ["#8c9cac", "#dce4ec", "#5c6c7c", "#7c8c9c"],
     marks: "none",
     bill: has("billfish"),
-    looks: `${body === "round" ? "a plain fish" : `a ${body} body`} (from WordNet: ${e.chain
+    looks: `${body === "round" ? "a bill" : `a ${body} body`} (from WordNet: ${e.chain
       .slice(1, 3)
       .join(", ")})`,
   };
 }
+
+/** The vocabulary's Chinese fish words (vocabulary.ts, the fish line) → the table's species. */
+const ZH: Record<string, string> = {
+  金鱼: "goldfish",
+  锦鲤: "koi",
+  小丑鱼: "clownfish",
+  河豚: "pufferfish",
+  剑鱼: "swordfish",
+  金枪鱼: "tuna",
+  神仙鱼: "angelfish",
+  食人鱼: "piranha",
+  鮟鱇鱼: "anglerfish",
+  三文鱼: "salmon",
+  鲑鱼: "salmon",
+  鳟鱼: "trout",
+  鲤鱼: "carp",
+  鲶鱼: "catfish",
+  鳗鱼: "eel",
+  魟鱼: "stingray",
+  蝠鲼: "manta ray",
+};
+const ZH_KEYS = Object.entries(ZH).sort((a, b) => b[0].length - a[0].length);
 
 const KEYS = Object.keys(TABLE).sort((a, b) => b.length - a.length);
 
@@ -195,31 +219,23 @@ function speciesOf(info: PromptInfo): Species | undefined {
 export function readSea(info: PromptInfo, headWord: string | undefined): PromptInfo {
   if (info.kind !== "sea" || info.variant !== "fish") return info;
   const t = info.text.toLowerCase();
-  let word = KEYS.find((k) => new RegExp(`\\b${k}(e?s)?\\b`).test(t));
+  let word =
+    KEYS.find((k) => new RegExp(`\\b${k}(e?s)?\\b`).test(t)) ??
+    ZH_KEYS.find(([zh]) => t.includes(zh))?.[1];
   let sp = word ? TABLE[word] : undefined;
   if (!sp && headWord && /^[a-z -]+$/.test(headWord) && headWord !== "fish") {
     sp = chainSpecies(headWord);
     if (sp) word = headWord;
   }
   if (!sp || !word) return info;
-  const w = word;
-  const words = w.split(" ");
-  // the species' own colours replace the gloss's ("goldfish": golden) unless the prompt named one
-  const fromGloss = (g: string) => g.startsWith("colour and markings from WordNet's description");
-  const glossOnly = info.guesses.some(fromGloss);
+  const words = word.split(" ");
+  // gloss colours stay (a goldfish's "golden or orange-red" agrees with the table; the line says so)
   return {
     ...info,
-    breed: w,
-    colors: glossOnly && TABLE[w] ? [] : info.colors,
+    breed: word,
     unknown: info.unknown.filter((u) => !words.includes(u)),
-    guesses: [
-      ...info.guesses.filter((g) => !(glossOnly && TABLE[w] && fromGloss(g))),
-      `drew the ${w}'s look: ${sp.looks}`,
-    ],
-    guessesZh: [
-      ...info.guessesZh.filter((g) => !(glossOnly && TABLE[w] && g.startsWith("颜色和花纹取自"))),
-      `画出“${w}”的样子:${sp.looks}`,
-    ],
+    guesses: [...info.guesses, `drew the ${word}'s look: ${sp.looks}`],
+    guessesZh: [...info.guessesZh, `画出“${word}”的样子:${sp.looks}`],
   };
 }
 
@@ -249,10 +265,10 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
   const sp: Species = named ?? {
     body: rng.pick(["round", "torpedo", "tall"] as const),
     colors: crng.pick([
-      ["#f08a24", "#f8c060", "#ffffff", "#f0a040"],
       ["#3c8ce0", "#bce0f8", "#f0d040", "#2c6cc0"],
       ["#e8c030", "#f8ecb0", "#3c3c48", "#d8a820"],
       ["#d84c8c", "#f8c0d8", "#ffffff", "#c03c78"],
+      ["#48a860", "#c8ecc0", "#f0e060", "#388c4c"],
     ] as [string, string, string, string][]),
     marks: rng.pick(["none", "stripes", "bars", "spots"] as const),
     looks: "",
@@ -561,7 +577,7 @@ function buildCephalopod(
   };
   const headW = (squid ? 4.5 : 7 + rng.range(-0.5, 1.5)) * k;
   const headH = (squid ? 9 + rng.range(0, 2) : 6.5 + rng.range(-0.5, 1)) * k;
-  const armLen = (squid ? 8 : 11 + rng.range(-1, 2)) * k;
+  const armLen = (squid ? 8 : 12 + rng.range(-1.5, 1.5)) * k;
   const curl = rng.range(0.6, 1.4);
   const spotN = rng.int(2, 6);
   const spots = Array.from({ length: spotN }, () => [rng.range(-0.6, 0.6), rng.range(-0.8, 0.1)]);
@@ -571,24 +587,25 @@ function buildCephalopod(
     const ph = phaseOf(pose);
     const cx = size / 2;
     const bob = Math.round(Math.sin(ph) * k) + (pose.bob ? k : 0);
-    const cy = (squid ? size * 0.36 : size * 0.34) + bob;
+    const cy = (squid ? size * 0.36 : size * 0.3) + bob;
     // arms first (behind the mantle): each a chain of shrinking segments curling at the tip
     const n = 8;
-    const root = cy + headH * (squid ? 0.85 : 0.55);
+    const root = cy + headH * (squid ? 0.85 : 0.65);
     const reach = pose.attack === 2 ? 1.3 : 1;
     for (let i = 0; i < n; i++) {
       const f = i / (n - 1) - 0.5;
-      let x = cx + f * headW * 1.5;
+      let x = cx + f * headW * (squid ? 1.5 : 1.7);
       let y = root;
-      let ang = Math.PI / 2 + f * (squid ? 0.9 : 2.2);
+      let ang = Math.PI / 2 - f * (squid ? 0.9 : 2.7);
       const segs = 9;
       const seg = (armLen * reach) / segs;
       for (let s = 0; s < segs; s++) {
         const wob = Math.sin(ph + armPhase[i]! + s * 0.7) * 0.22 * curl;
-        ang += wob + (s > segs * 0.55 ? (f < 0 ? 0.3 : -0.3) * curl * (squid ? 0.3 : 1) : 0);
+        // the tips curl up and outwards, as an octopus's arms do
+        ang += wob + (s > segs * 0.5 ? (f < 0 ? 0.32 : -0.32) * curl * (squid ? 0.3 : 1) : 0);
         const nx = x + Math.cos(ang) * seg;
         const ny = Math.min(size - 2, y + Math.sin(ang) * seg);
-        const w = Math.max(0.5, (1.6 - s * 0.14) * k);
+        const w = Math.max(0.5, ((squid ? 1.6 : 2) - s * 0.17) * k);
         c.capsule(x, y, nx, ny, w, mat.body, 2);
         if (s % 2 === 1 && s < segs - 2 && !squid) c.plot(nx, ny + w * 0.6, mat.sucker, 3);
         x = nx;
