@@ -262,17 +262,21 @@ function phaseOf(pose: Pose): number {
 function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const k = size / 32;
   const named = speciesOf(info);
-  const sp: Species = named ?? {
-    body: rng.pick(["round", "torpedo", "tall"] as const),
-    colors: crng.pick([
-      ["#3c8ce0", "#bce0f8", "#f0d040", "#2c6cc0"],
-      ["#e8c030", "#f8ecb0", "#3c3c48", "#d8a820"],
-      ["#d84c8c", "#f8c0d8", "#ffffff", "#c03c78"],
-      ["#48a860", "#c8ecc0", "#f0e060", "#388c4c"],
-    ] as [string, string, string, string][]),
-    marks: rng.pick(["none", "stripes", "bars", "spots"] as const),
-    looks: "",
-  };
+  const sp: Species = named
+    ? { ...named }
+    : {
+        body: rng.pick(["round", "torpedo", "tall"] as const),
+        colors: crng.pick([
+          ["#3c8ce0", "#bce0f8", "#f0d040", "#2c6cc0"],
+          ["#e8c030", "#f8ecb0", "#3c3c48", "#d8a820"],
+          ["#d84c8c", "#f8c0d8", "#ffffff", "#c03c78"],
+          ["#48a860", "#c8ecc0", "#f0e060", "#388c4c"],
+        ] as [string, string, string, string][]),
+        marks: rng.pick(["none", "stripes", "bars", "spots"] as const),
+        looks: "",
+      };
+  // a gloss's pattern ("lionfish": striped) marks the body whatever the species' own marks
+  if (info.pattern) sp.marks = info.pattern === "stripes" ? "bars" : "spots";
   const m = new Mats();
   const named0 = info.colors[0];
   const base = named0 ?? hex(sp.colors[0]);
@@ -300,11 +304,14 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
             ? [6, 4]
             : body === "tall"
               ? [6, 7.5]
-              : [11, 4.6];
+              : sp.bill
+                ? [8.5, 4]
+                : [11, 4.6];
   const L = (l0 + rng.range(-1, 1.5)) * k;
   const H = (h0 + rng.range(-0.8, 0.8)) * k;
   const tailStyle = rng.pick(["fork", "fan", "moon", "round"] as const);
-  const tailLen = (body === "round" ? rng.range(4, 7) : rng.range(3.5, 5.5)) * k;
+  const tailLen =
+    (body === "round" ? rng.range(4, 7) : rng.range(3.5, 5.5)) * k * (sp.bill ? 0.8 : 1);
   const dorsal = rng.range(0.6, 1.4);
   const dorsalAt = rng.range(-0.2, 0.25);
   const lift = rng.range(-2.5, 2.5) * k;
@@ -480,7 +487,7 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
       c.plot(mx - 2 * k, my - 1, mat.eye, 4);
       c.plot(mx - k, my + 1, mat.eye, 4);
     } else c.plot(mx - 1, my, mat.pupil, 4);
-    if (sp.bill) c.line(mx, hy - k, Math.min(size - 1, mx + 8 * k), hy - 1.5 * k, mat.mark, 3);
+    if (sp.bill) c.line(mx, hy - k, Math.min(size - 1, mx + 6 * k), hy - 1.5 * k, mat.mark, 3);
     if (info.breed === "catfish") {
       c.line(mx - k, my, mx + 2 * k, my + 3 * k, mat.pupil, 4);
       c.line(mx - 2 * k, my, mx, my + 4 * k, mat.pupil, 4);
@@ -514,15 +521,17 @@ function buildRay(
   L: number,
 ): Design {
   const k = size / 32;
-  const span = (10 + rng.range(-1, 2)) * k;
+  const span = (10 + rng.range(-2.5, 3)) * k;
+  const tipDrop = rng.range(-2.5, 2.5) * k;
+  const drift = rng.range(-2.5, 2.5) * k;
   const tail = (8 + rng.range(-2, 3)) * k;
   const horns = sp.colors[0] === "#343c4c" || rng.chance(0.3);
-  const lift = rng.range(-2, 2) * k;
+  const lift = rng.range(-3, 3) * k;
   const draw = (c: SpriteCanvas, pose: Pose) => {
     const ph = phaseOf(pose);
-    const cx = size / 2;
+    const cx = size / 2 + drift;
     const cy = size / 2 - 2 * k + lift + (pose.bob ? k : 0);
-    const flap = Math.sin(ph) * 2.5 * k;
+    const flap = Math.sin(ph) * 2.5 * k + tipDrop;
     // seen from above: a diamond of wings that flap (tips rise and fall), a whip tail
     c.poly(
       [
@@ -575,9 +584,11 @@ function buildCephalopod(
     pupil: m.add("#141418", { flat: true }),
     spot: m.add(mix(base, [60, 20, 30], 0.35)),
   };
-  const headW = (squid ? 4.5 : 7 + rng.range(-0.5, 1.5)) * k;
-  const headH = (squid ? 9 + rng.range(0, 2) : 6.5 + rng.range(-0.5, 1)) * k;
-  const armLen = (squid ? 8 : 12 + rng.range(-1.5, 1.5)) * k;
+  const headW = (squid ? rng.range(3.5, 5.5) : 7 + rng.range(-0.5, 1.5)) * k;
+  const headH = (squid ? rng.range(7.5, 11) : 6.5 + rng.range(-0.5, 1)) * k;
+  const armLen = (squid ? rng.range(6, 10) : 12 + rng.range(-1.5, 1.5)) * k;
+  const finW = rng.range(1.5, 4.5) * k;
+  const drift = rng.range(-2, 2) * k;
   const curl = rng.range(0.6, 1.4);
   const spotN = rng.int(2, 6);
   const spots = Array.from({ length: spotN }, () => [rng.range(-0.6, 0.6), rng.range(-0.8, 0.1)]);
@@ -585,7 +596,7 @@ function buildCephalopod(
   const armPhase = Array.from({ length: 8 }, () => rng.range(0, Math.PI * 2));
   const draw = (c: SpriteCanvas, pose: Pose) => {
     const ph = phaseOf(pose);
-    const cx = size / 2;
+    const cx = size / 2 + (squid ? drift : 0);
     const bob = Math.round(Math.sin(ph) * k) + (pose.bob ? k : 0);
     const cy = (squid ? size * 0.36 : size * 0.3) + bob;
     // arms first (behind the mantle): each a chain of shrinking segments curling at the tip
@@ -626,9 +637,9 @@ function buildCephalopod(
       c.poly(
         [
           [cx, ty - 2 * k],
-          [cx + headW + 3 * k, ty + 2 * k],
+          [cx + headW + finW, ty + 2 * k],
           [cx, ty + 5 * k],
-          [cx - headW - 3 * k, ty + 2 * k],
+          [cx - headW - finW, ty + 2 * k],
         ],
         mat.body,
         1,
