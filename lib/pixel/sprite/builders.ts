@@ -17,6 +17,7 @@ import { buildItem } from "./item";
 import { buildMonster } from "./monster";
 import type { PromptInfo } from "./prompt";
 import { buildScenery } from "./scenery";
+import { buildSeaLife } from "./sea-life";
 import { buildSerpentDragon } from "./serpent-dragon";
 import { buildTile } from "./tiles";
 import { type Builder, SUBJECT_BY_ID, type Subject } from "./vocabulary";
@@ -34,6 +35,7 @@ export type SubjectKind =
   | "tile"
   | "plant"
   | "monster"
+  | "sea"
   | "icon";
 
 /** Borrowed rasters loaded before drawing (engine.ts iconNeeds): the subject and held item. */
@@ -119,6 +121,13 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["tile"],
     read: (s) => ({ kind: "tile", variant: s.ref }),
     build: (info, rng, crng, size) => buildTile(info, rng, crng, size),
+    object: false,
+  },
+  sea: {
+    kinds: ["sea"],
+    // `sea:fish` / `sea:octopus` / `sea:squid`: sea-life.ts swims them (a fish species is the breed)
+    read: (s) => ({ kind: "sea", variant: s.ref }),
+    build: (info, rng, crng, size) => buildSeaLife(info, rng, crng, size),
     object: false,
   },
   icon: {

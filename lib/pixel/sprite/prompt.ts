@@ -28,6 +28,7 @@ import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
+import { readSea } from "./sea-life";
 import {
   type Builder,
   COLORS,
@@ -2358,7 +2359,8 @@ function parsePromptUncached(prompt: string): PromptInfo {
   wordNetGuesses(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
-  return readBreed(assemble(r), r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined);
+  const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
+  return readSea(readBreed(assemble(r), head), head);
 }
 
 /**
