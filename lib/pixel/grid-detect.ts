@@ -553,9 +553,15 @@ function fitPitch(a: AxisData, candidate: number): AxisFit {
  * alone separated all 161.
  */
 function prefersSmaller(big: AxisFit, small: AxisFit, k: number): boolean {
+  // strictly for thirds: an exact nearest-neighbour grid has zero contrast at every multiple
+  const m = octaveMargin(big, small, k);
+  return k === 3 ? m > 0 : m >= 0;
+}
+/** How far `small` is past the line of `prefersSmaller` (negative: `big` is preferred). */
+function octaveMargin(big: AxisFit, small: AxisFit, k: number): number {
   const dc = big.contrast - small.contrast;
-  if (k === 3) return dc > 0;
-  return 0.1 * Math.log((big.variance + 1) / (small.variance + 1)) + 0.5 * dc >= 0.078;
+  if (k === 3) return dc;
+  return 0.1 * Math.log((big.variance + 1) / (small.variance + 1)) + 0.5 * dc - 0.078;
 }
 
 /**
@@ -721,13 +727,20 @@ export function recoverGrid(img: RgbaImage, o: { jpeg?: boolean } = {}): GridRec
     if (fx) fy = fitPitch(ay, fx.pitch);
     else if (fy) fx = fitPitch(ax, fy.pitch);
   } else if (Math.abs(fx.pitch - fy.pitch) / Math.min(fx.pitch, fy.pitch) >= 0.03) {
-    if (fx.contrast <= fy.contrast) {
-      const alt = fitPitch(ay, fx.pitch);
-      if (alt.contrast < 0.85 || alt.contrast < fy.contrast) fy = alt;
-    } else {
-      const alt = fitPitch(ax, fy.pitch);
-      if (alt.contrast < 0.85 || alt.contrast < fx.contrast) fx = alt;
-    }
+    // cells are square, so one axis is wrong (a 31.5 × 5.4 px answer is never right): each axis
+    // is re-fitted at the other's pitch and one square pair is kept
+    const xs: [AxisFit, AxisFit] = [fx, fitPitch(ay, fx.pitch)];
+    const ys: [AxisFit, AxisFit] = [fitPitch(ax, fy.pitch), fy];
+    const worst = (p: [AxisFit, AxisFit]) => Math.max(p[0].contrast, p[1].contrast);
+    const [big, small] = fx.pitch > fy.pitch ? [xs, ys] : [ys, xs];
+    const ratio = big[0].pitch / small[0].pitch;
+    const k = [2, 3].find((o) => Math.abs(ratio / o - 1) < 0.04);
+    if (k) {
+      // an octave apart: the walk's own rule, summed over both axes (each axis alone already
+      // disagreed with the other)
+      const margin = (i: 0 | 1) => octaveMargin(big[i], small[i], k);
+      [fx, fy] = margin(0) + margin(1) > 0 ? small : big;
+    } else [fx, fy] = worst(xs) <= worst(ys) ? xs : ys;
   }
   if (!fx || !fy) return null;
   // nearly equal pitches are one square cell measured twice: the two estimates differ by a
