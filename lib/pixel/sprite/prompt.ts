@@ -28,6 +28,7 @@ import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
+import { readPotionMeaning } from "./potion-meanings";
 import {
   type Builder,
   COLORS,
@@ -95,6 +96,8 @@ export interface PromptInfo {
   /** qualifying nouns that only lent their colours */
   lent: string[];
   nothingMatched: boolean;
+  /** a potion's game meaning ("a bottle of poison": poison; potion-meanings.ts) */
+  potionMeaning?: string;
   /** what a container is full of ("a chest full of gold") */
   contents?: Contents;
   /** body features named after "with" ("with teeth", "with wings") */
@@ -669,10 +672,16 @@ const parseCache = new Map<string, PromptInfo>();
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
   if (hit) return clone(hit);
-  const info = parsePromptUncached(prompt);
+  const info = readPotionMeaning(parsePromptUncached(prompt), potionInfo());
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
   return clone(info);
+}
+
+let potionParse: PromptInfo | undefined;
+function potionInfo(): PromptInfo {
+  potionParse ??= parsePromptUncached("a potion");
+  return potionParse;
 }
 
 function clone(i: PromptInfo): PromptInfo {
