@@ -26,6 +26,7 @@ import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
+import { readBookMeaning } from "./magic-books";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import { readPotionMeaning } from "./potion-meanings";
@@ -96,6 +97,8 @@ export interface PromptInfo {
   /** qualifying nouns that only lent their colours */
   lent: string[];
   nothingMatched: boolean;
+  /** a magic book ("a spell book", "a necronomicon"; magic-books.ts) */
+  bookMeaning?: "magic" | "dark";
   /** a potion's game meaning ("a bottle of poison": poison; potion-meanings.ts) */
   potionMeaning?: string;
   /** what a container is full of ("a chest full of gold") */
@@ -672,13 +675,17 @@ const parseCache = new Map<string, PromptInfo>();
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
   if (hit) return clone(hit);
-  const info = readPotionMeaning(parsePromptUncached(prompt), potionInfo());
+  const info = readBookMeaning(
+    readPotionMeaning(parsePromptUncached(prompt), potionInfo()),
+    (bookParse ??= parsePromptUncached("a book")),
+  );
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
   return clone(info);
 }
 
 let potionParse: PromptInfo | undefined;
+let bookParse: PromptInfo | undefined;
 function potionInfo(): PromptInfo {
   potionParse ??= parsePromptUncached("a potion");
   return potionParse;
