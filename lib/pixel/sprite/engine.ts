@@ -31,6 +31,7 @@ import {
   resolveSize,
   type SpriteInterpretation,
 } from "./interpretation";
+import { bookMats, drawBookMarks } from "./magic-books";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
 import {
   contentMats,
@@ -535,6 +536,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   };
   const fm = thingExtras.length ? featureMats(add) : undefined;
   const cm = heap ? contentMats(heap, add) : undefined;
+  const bm = info.bookMeaning ? bookMats(add, info.bookMeaning) : undefined;
   // the rider keeps its own colours: its materials join after the mount's modifiers
   const rider = info.rider
     ? buildDesign({ ...info.rider, size: riderSize(info.size) }, rng, crng, riderIcons)
@@ -557,6 +559,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   design.draw(c, pose);
   if (fm) drawObjectFeatures(c, thingExtras, fm, pose);
   if (heap && cm) drawContents(c, heap, cm, pose);
+  if (bm) drawBookMarks(c, bm, pose);
   if (extras)
     drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed + take);
   if (rider) {

@@ -162,6 +162,12 @@ export function interpretInfo(
       );
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
+    // a magic book (magic-books.ts): its sigil, runes and clasp are part of what was drawn
+    if (info.bookMeaning)
+      d +=
+        info.bookMeaning === "dark"
+          ? " (cursed: red sigil, clasp)"
+          : " (magic: sigil, runes, clasp)";
     if (info.held)
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
@@ -241,6 +247,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
     if (info.aged)
       d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
+    if (info.bookMeaning)
+      d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
     if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
     if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)

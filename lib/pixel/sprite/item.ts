@@ -1,8 +1,12 @@
 // Items (weapons, potions, chests, gems, shields, keys, coins). Items have no legs, so
 // "walk"/"idle" bob and glint, "attack" swings or opens, "directions" turns the object.
+
+import { hexToRgb } from "../color";
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
+import { drawPotionMark, potionMarkMats } from "./potion-marks";
+import { potionMeaningById } from "./potion-meanings";
 import type { PromptInfo } from "./prompt";
 
 // A standalone item is the whole sprite, so it is drawn as large as the emoji-icon subjects
@@ -25,7 +29,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   const v = mimic ? "chest" : info.variant;
   const k = (size / 32) * (STANDALONE_ZOOM[v] ?? 1);
   const metalDefault = crng.pick(["#b8c2cc", "#aab4c0", "#c8ccd8"]);
-  const main = pickColor(
+  let main = pickColor(
     info,
     0,
     v === "potion"
@@ -40,6 +44,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     crng,
     8,
   );
+  // a potion with a game meaning ("a bottle of poison") is that liquid unless a colour is named
+  const meaning = v === "potion" ? potionMeaningById(info.potionMeaning) : undefined;
+  if (meaning && !info.colors.length) main = hexToRgb(meaning.liquid);
   // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
   // only for potions so the other items keep their sequences; the liquid keeps its colour
   const vial = v === "potion" ? potionLook(rng, crng) : undefined;
@@ -73,6 +80,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         ? ["#e83048", "#34c86c", "#3c7cf0", "#a850e8"].map((h) => m.add(h))
         : [],
   };
+  const markMats = meaning ? potionMarkMats(m, meaning) : undefined;
   const len = rng.range(0.85, 1.1);
   const guardW = rng.range(3, 5);
   const blade = rng.range(0.9, 1.6);
@@ -345,6 +353,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         c.rect(cx + k, neckTop, cx + 2 * k - 1, neckTop + 2 * k, mat.stopper, 4);
       }
       c.plot(cx - r * 0.5, cy - r * 0.3, mat.glint, 9);
+      if (meaning) drawPotionMark(c, meaning, markMats!, cx, cy + r * 0.2, k, neckTop, t);
       if (pose.mode === "attack" || t >= 0.5)
         for (let i = 0; i < 3; i++)
           c.plot(cx - 2 * k + i * 2 * k, neckTop - 4 * k - i * k - (pose.attack ?? 0), mat.main, 8);
@@ -455,6 +464,17 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   };
   // a chest's body is its wood: golden/frozen/seeded colour schemes recolour that
   const surface = v === "chest" ? [mat.wood, mat.trim] : [mat.main, mat.trim];
+  // a meaning's liquid is its meaning: an element word ("poison") tints the stopper, not the
+  // liquid, and the seed's colour scheme only lightens or darkens it
+  if (meaning)
+    return {
+      size,
+      materials: m.list,
+      restView: "front",
+      draw,
+      surface: [mat.stopper],
+      ownColors: true,
+    };
   return { size, materials: m.list, restView: "front", draw, surface };
 }
 

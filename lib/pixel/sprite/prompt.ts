@@ -26,8 +26,10 @@ import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
+import { readBookMeaning } from "./magic-books";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
+import { readPotionMeaning } from "./potion-meanings";
 import { readSea } from "./sea-life";
 import {
   type Builder,
@@ -96,6 +98,10 @@ export interface PromptInfo {
   /** qualifying nouns that only lent their colours */
   lent: string[];
   nothingMatched: boolean;
+  /** a magic book ("a spell book", "a necronomicon"; magic-books.ts) */
+  bookMeaning?: "magic" | "dark";
+  /** a potion's game meaning ("a bottle of poison": poison; potion-meanings.ts) */
+  potionMeaning?: string;
   /** what a container is full of ("a chest full of gold") */
   contents?: Contents;
   /** body features named after "with" ("with teeth", "with wings") */
@@ -670,10 +676,20 @@ const parseCache = new Map<string, PromptInfo>();
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
   if (hit) return clone(hit);
-  const info = parsePromptUncached(prompt);
+  const info = readBookMeaning(
+    readPotionMeaning(parsePromptUncached(prompt), potionInfo()),
+    (bookParse ??= parsePromptUncached("a book")),
+  );
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
   return clone(info);
+}
+
+let potionParse: PromptInfo | undefined;
+let bookParse: PromptInfo | undefined;
+function potionInfo(): PromptInfo {
+  potionParse ??= parsePromptUncached("a potion");
+  return potionParse;
 }
 
 function clone(i: PromptInfo): PromptInfo {
