@@ -678,7 +678,7 @@ export function parsePrompt(prompt: string): PromptInfo {
   if (hit) return clone(hit);
   const info = readBookMeaning(
     readPotionMeaning(parsePromptUncached(prompt), potionInfo()),
-    (bookParse ??= parsePromptUncached("a book")),
+    bookInfo(),
   );
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
@@ -687,6 +687,10 @@ export function parsePrompt(prompt: string): PromptInfo {
 
 let potionParse: PromptInfo | undefined;
 let bookParse: PromptInfo | undefined;
+function bookInfo(): PromptInfo {
+  bookParse ??= parsePromptUncached("a book");
+  return bookParse;
+}
 function potionInfo(): PromptInfo {
   potionParse ??= parsePromptUncached("a potion");
   return potionParse;

@@ -155,7 +155,7 @@ const TABLE: Record<string, Species> = {
 /** A fish's shape from its WordNet chain, for species the table lacks. */
 function chainSpecies(word: string): Species | undefined {
   const e = lookupNoun(word);
-  if (!e || e.base !== "fish") return undefined;
+  if (e?.base !== "fish") return undefined;
   const chain = e.chain.join(" / ");
   const has = (s: string) => chain.includes(s);
   const body: FishBody =
