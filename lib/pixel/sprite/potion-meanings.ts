@@ -145,7 +145,8 @@ export function readPotionMeaning(info: PromptInfo, potion: PromptInfo): PromptI
     tile: undefined,
     potionMeaning: meaning.id,
     // "holy water": the water is the potion's liquid, drawn
-    ignored: info.ignored.filter((w) => !/^water|水$/.test(w)),
+    // (毒药 is read as 毒 + 药, the pill: the medicine is the potion too)
+    ignored: info.ignored.filter((w) => !/^water|水$|^药$/.test(w)),
   };
   if (standalone) {
     out.nothingMatched = false;

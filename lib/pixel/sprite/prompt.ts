@@ -27,6 +27,7 @@ import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { readBookMeaning } from "./magic-books";
+import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import { readPotionMeaning } from "./potion-meanings";
@@ -865,6 +866,7 @@ function readPhrases(text: string): {
   dual?: boolean;
   form?: string;
 } {
+  text = rewriteMeasureWords(text);
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
   if (c) {

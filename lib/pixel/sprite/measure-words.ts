@@ -1,0 +1,35 @@
+// Chinese container measure words (一瓶毒药, 一罐金币, 一篮苹果) name the container, as "a bottle
+// of", "a jar of" do in English. Read as filler they lost the container and drew the contents
+// (issue #20, eval-d: 一瓶毒药 drew a pill, "pill · poison", the bottle unsaid), so they are
+// rewritten to the English phrase before the words are read, and every reading English has —
+// a potion's meaning, "full of" contents, "also named, not drawn" — applies to them as well.
+
+/** measure word → the English container it stands for */
+const CONTAINERS: Record<string, string> = {
+  瓶: "bottle",
+  罐: "jar",
+  袋: "bag",
+  箱: "box",
+  盒: "box",
+  桶: "bucket",
+  篮: "basket",
+  碗: "bowl",
+  杯: "cup",
+};
+
+/** contents the "full of" reading knows in Chinese (object-features.ts heaps them) */
+const HEAPED = /^(?:金币|黄金|金子|财宝|宝石|药水)/;
+
+const MEASURE_RE =
+  /(?:[一两三四五六七八九十几]|好几)[大小满]?([瓶罐袋箱盒桶篮碗杯])子?(?:的)?(?=[\u4e00-\u9fff])/g;
+
+/** "一瓶毒药" → " a bottle of 毒药"; "一罐金币" → " a jar 装满金币" (full of gold). */
+export function rewriteMeasureWords(text: string): string {
+  return text.replace(MEASURE_RE, (_m, w: string, at: number, all: string) => {
+    const rest = all.slice(at + _m.length);
+    const container = CONTAINERS[w]!;
+    // a bottle of potion is the potion itself (the item rig draws its flask)
+    if (w === "瓶" && /^药水|^药剂/.test(rest)) return " ";
+    return HEAPED.test(rest) ? ` a ${container} 装满` : ` a ${container} of `;
+  });
+}
