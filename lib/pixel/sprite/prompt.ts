@@ -26,6 +26,7 @@ import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
+import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
 import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
@@ -865,6 +866,7 @@ function readPhrases(text: string): {
   heads?: number;
   dual?: boolean;
   form?: string;
+  madeOf?: MadeOf;
 } {
   text = rewriteMeasureWords(text);
   let contents: PromptInfo["contents"];
@@ -952,7 +954,8 @@ function readPhrases(text: string): {
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
     return " ".repeat(m.length);
   });
-  return { text, contents, features, heads, dual, form };
+  const made = readMadeOf(text);
+  return { text: made.text, contents, features, heads, dual, form, madeOf: made.madeOf };
 }
 
 type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
@@ -1191,6 +1194,13 @@ function chooseHead(r: Reading): void {
     r.headPhrase = phraseOf[afterHold[0]!.i]!;
     headCands = afterHold.filter((x) => phraseOf[x.i] === r.headPhrase);
   }
+  // "a house made of candy": the material is no head, it qualifies the head (made-of.ts)
+  const mo = r.phrases.madeOf;
+  const inMaterial = (x: Candidate) => !!mo && x.m.pos >= mo.from && x.m.pos < mo.to;
+  const materials = headCands.filter(inMaterial);
+  if (materials.length && materials.length < headCands.length)
+    headCands = headCands.filter((x) => !inMaterial(x));
+  else materials.length = 0;
   if (headCands.length) {
     const h = headCands[headCands.length - 1]!;
     r.head = h.sub.s;
@@ -1203,6 +1213,7 @@ function chooseHead(r: Reading): void {
       r.guessesZh.push(h.m.note[1]);
     }
     for (const q of headCands.slice(0, -1)) qualify(r, q, h);
+    for (const q of materials) madeOfMaterial(r, q, h);
   }
   // "a lava tile", "an ice block": a terrain word that is also a modifier still names the tile
   if (
@@ -1216,6 +1227,37 @@ function chooseHead(r: Reading): void {
       r.usedAsSubject.add(terrain.i);
     }
   }
+}
+
+/**
+ * The material of "X made of Y" when Y is a noun (candy, bone, sand): a form with a material of
+ * its own (a ghost, bone on a being) is worn as a form; anything else lends its colours, or is
+ * not drawn when another noun already did — said in the line either way.
+ */
+function madeOfMaterial(r: Reading, q: Candidate, h: Candidate): void {
+  const s = q.sub.s;
+  const head = r.head!;
+  if (FORMS[s.id]?.material && (s.id !== "bone" || BEINGS.has(head.category))) {
+    qualify(r, q, h);
+    return;
+  }
+  r.usedAsSubject.add(q.i);
+  // a noun that is also a material of ours (石头, rock: stone) is drawn as that material
+  const L = lex();
+  const mat =
+    MADE_MATERIAL[s.id] ??
+    [q.m.word, ...s.en].flatMap((w) => L.en.get(w) ?? []).find((l) => l.t === "material")?.id;
+  if (mat) {
+    if (!r.materials.includes(mat)) r.materials.push(mat);
+    return;
+  }
+  const coloured = !r.theme;
+  r.theme ??= s;
+  const enWord = (m: Mention, x: Subject) =>
+    /[\u3400-\u9fff]/.test(m.word) ? (x.en[0] ?? x.id) : m.word;
+  const [en, zh] = madeOfNote(enWord(h.m, head), enWord(q.m, s), zhName(head), zhName(s), coloured);
+  r.guesses.push(en);
+  r.guessesZh.push(zh);
 }
 
 /** A noun before the head (`q`, head mention `h`): what it does to the head. */
