@@ -31,7 +31,7 @@ const MADE_EN =
 const MADE_ZH = /(?:做成|制成|制作|打造|雕刻|雕成|编成|堆成|做|制|造|雕|编|堆)成?的/;
 const USE_ZH = /[用由拿]/;
 
-/** Blanks the "made of" words (same length, so positions hold) and returns the material span. */
+/** Replaces the "made of" words (same length, so positions hold) and returns the material span. */
 export function readMadeOf(text: string): { text: string; madeOf?: MadeOf } {
   const en = MADE_EN.exec(text);
   if (en) {
@@ -41,7 +41,9 @@ export function readMadeOf(text: string): { text: string; madeOf?: MadeOf } {
     next.lastIndex = from;
     const stop = next.exec(text);
     return {
-      text: text.slice(0, en.index) + " ".repeat(en[0].length) + text.slice(from),
+      // "and" keeps X and Y apart for the word phases (WordNet reads "a husky" alone, not
+      // "husky snow"); the head phase then takes Y as X's material, not a second subject
+      text: `${text.slice(0, en.index)}${" ".repeat(en[0].length - 3)}and${text.slice(from)}`,
       madeOf: { from, to: stop ? stop.index : text.length },
     };
   }

@@ -1184,6 +1184,20 @@ function wornByWord(r: Reading): void {
  * what the nouns before it do to it (race, form, theme colours, a held item in Chinese order).
  */
 function chooseHead(r: Reading): void {
+  // "a teapot made of candy": when only the long tail knows X, the material is no subject
+  // either; the long tail draws X (and the line names the material not drawn)
+  const mo = r.phrases.madeOf;
+  const inMaterial = (x: Candidate) => !!mo && x.m.pos >= mo.from && x.m.pos < mo.to;
+  if (
+    mo &&
+    r.pool.length &&
+    r.pool.every(inMaterial) &&
+    r.unknown.some((u) => {
+      const at = r.text.indexOf(u);
+      return at >= 0 && at < mo.from;
+    })
+  )
+    r.pool = [];
   const { pool, holdAt, phraseOf } = r;
   const beforeHold = pool.filter((x) => holdAt < 0 || x.i < holdAt);
   const afterHold = pool.filter((x) => holdAt >= 0 && x.i > holdAt);
@@ -1195,10 +1209,8 @@ function chooseHead(r: Reading): void {
     headCands = afterHold.filter((x) => phraseOf[x.i] === r.headPhrase);
   }
   // "a house made of candy": the material is no head, it qualifies the head (made-of.ts)
-  const mo = r.phrases.madeOf;
-  const inMaterial = (x: Candidate) => !!mo && x.m.pos >= mo.from && x.m.pos < mo.to;
-  const materials = headCands.filter(inMaterial);
-  if (materials.length && materials.length < headCands.length)
+  const materials = pool.filter(inMaterial);
+  if (materials.length && headCands.some((x) => !inMaterial(x)))
     headCands = headCands.filter((x) => !inMaterial(x));
   else materials.length = 0;
   if (headCands.length) {

@@ -628,8 +628,8 @@ export type MaterialId =
   | "broken";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
-  { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金"] },
-  { id: "silver", en: ["silver", "silvery", "platinum"], zh: ["银色", "白银", "银"] },
+  { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
+  { id: "silver", en: ["silver", "silvery", "platinum"], zh: ["银色", "白银", "银子", "银"] },
   {
     id: "iron",
     en: ["iron", "steel", "metal", "metallic", "mechanical"],
