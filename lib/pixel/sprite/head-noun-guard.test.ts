@@ -50,7 +50,10 @@ const CASES: [string, string, string[]][] = [
   ["一桶水", "桶", ["bucket"]],
   ["一杯茶", "杯", ["coffee"]],
   ["a basket of apples", "basket", ["basket"]],
-  ["一篮苹果", "basket", ["basket"]],
+  ["一篮苹果", "篮", ["basket"]],
+  ["一袋土豆", "袋", ["money-bag"]],
+  ["一碗樱桃", "碗", ["bubbling-bowl"]],
+  ["一桶鱼", "桶", ["bucket"]],
   ["一碗汤", "bowl", ["bubbling-bowl"]],
 ];
 
@@ -106,6 +109,20 @@ describe("Chinese container measure words", () => {
     expect(parsePrompt("一罐金币").contents).toBe("gold");
     expect(parsePrompt("一箱宝石").contents).toBe("gems");
     expect(parsePrompt("一罐金币").subject).toBe(parsePrompt("a jar full of coins").subject);
+  });
+
+  it("a container of solid things heaps them, in English and Chinese", () => {
+    const en = parsePrompt("a basket of apples");
+    const zh = parsePrompt("一篮苹果");
+    expect(en.subject).toBe("basket");
+    expect(en.contents).toBe("apple");
+    expect(zh.subject).toBe(en.subject);
+    expect(zh.contents).toBe(en.contents);
+    expect(parsePrompt("一袋土豆").contents).toBe("potato");
+    expect(parsePrompt("a bucket of coal").contents).toBe("coal");
+    // a liquid is no heap, and a sack we cannot draw keeps its old reading
+    expect(parsePrompt("一桶水").contents).toBeUndefined();
+    expect(parsePrompt("a sack of potatoes").contents).toBeUndefined();
   });
 
   it("a bottle of potion is the potion; a bottle alone is a bottle", () => {

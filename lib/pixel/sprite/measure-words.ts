@@ -23,13 +23,62 @@ const HEAPED = /^(?:金币|黄金|金子|财宝|宝石|药水)/;
 const MEASURE_RE =
   /(?:[一两三四五六七八九十几]|好几)[大小满]?([瓶罐袋箱盒桶篮碗杯])子?(?:的)?(?=[\u4e00-\u9fff])/g;
 
-/** "一瓶毒药" → " a bottle of 毒药"; "一罐金币" → " a jar 装满金币" (full of gold). */
+/**
+ * Solid things a container heaps over its rim (object-features.ts has their colours), in
+ * Chinese and English: "a basket of apples" is a basket full of apples, not the apples alone.
+ */
+const SOLIDS: Record<string, string> = {
+  苹果: "apple",
+  鱼: "fish",
+  骨头: "bone",
+  头骨: "skull",
+  鸡蛋: "egg",
+  蛋: "egg",
+  蘑菇: "mushroom",
+  花: "flower",
+  鲜花: "flower",
+  糖果: "candy",
+  煤: "coal",
+  箭: "arrow",
+  卷轴: "scroll",
+  浆果: "berry",
+  橙子: "orange",
+  柠檬: "lemon",
+  樱桃: "cherry",
+  面包: "bread",
+  胡萝卜: "carrot",
+  土豆: "potato",
+  玉米: "corn",
+  矿石: "ore",
+  水晶: "crystal",
+};
+const SOLID_EN =
+  /\b(an?|one|some)\s+(basket|bag|crate|box|chest|barrel|bucket|bowl|jar)\s+of\s+(?=(?:apples?|fish|bones?|skulls?|eggs?|mushrooms?|flowers?|candy|candies|coal|arrows?|scrolls?|berries|oranges?|lemons?|cherries|bread|carrots?|potatoes|corn|ore|crystals?|coins?|gold|gems?|jewels?|treasure|potions?)\b)/g;
+
+const NUMBER = "(?:[一两三四五六七八九十几]|好几)[大小满]?";
+const SOLID_ZH = new RegExp(
+  `${NUMBER}([罐袋箱盒桶篮碗])子?的?(${Object.keys(SOLIDS)
+    .sort((a, b) => b.length - a.length)
+    .join("|")})`,
+  "g",
+);
+
+/**
+ * "一瓶毒药" → " a bottle of 毒药"; "一罐金币" → " a jar 装满金币" (full of gold); "一篮苹果" and
+ * "a basket of apples" → "a basket full of apples".
+ */
 export function rewriteMeasureWords(text: string): string {
-  return text.replace(MEASURE_RE, (_m, w: string, at: number, all: string) => {
-    const rest = all.slice(at + _m.length);
-    const container = CONTAINERS[w]!;
-    // a bottle of potion is the potion itself (the item rig draws its flask)
-    if (w === "瓶" && /^药水|^药剂/.test(rest)) return " ";
-    return HEAPED.test(rest) ? ` a ${container} 装满` : ` a ${container} of `;
-  });
+  return text
+    .replace(
+      SOLID_ZH,
+      (_m, w: string, solid: string) => ` a ${CONTAINERS[w]} full of ${SOLIDS[solid]} `,
+    )
+    .replace(MEASURE_RE, (_m, w: string, at: number, all: string) => {
+      const rest = all.slice(at + _m.length);
+      const container = CONTAINERS[w]!;
+      // a bottle of potion is the potion itself (the item rig draws its flask)
+      if (w === "瓶" && /^药水|^药剂/.test(rest)) return " ";
+      return HEAPED.test(rest) ? ` a ${container} 装满` : ` a ${container} of `;
+    })
+    .replace(SOLID_EN, "$1 $2 full of ");
 }

@@ -879,7 +879,11 @@ function readPhrases(text: string): {
         ? "potions"
         : /gold|coin|treasure|loot|money|金|财宝/.test(what)
           ? "gold"
-          : what.replace(/(?<=[^s])s$/, "");
+          : // "cherries", "potatoes": the singular names the heap's colours
+            what
+              .replace(/ies$/, "y")
+              .replace(/oes$/, "o")
+              .replace(/(?<=[^s])s$/, "");
     text = text.slice(0, c.index) + " ".repeat(c[0].length) + text.slice(c.index + c[0].length);
   }
   // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
