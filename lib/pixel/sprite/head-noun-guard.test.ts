@@ -90,6 +90,16 @@ describe("X made of Y", () => {
     expect(zh.summary_zh).toContain("只用了糖果的颜色");
   });
 
+  it("says the material is not drawn when the head keeps its own colours", () => {
+    // the rock golem stays grey stone; a named colour wins over the lent ones
+    expect(interpretPrompt("a golem made of candy", { seed: 1 }).summary).toContain(
+      "the candy is not drawn",
+    );
+    const red = interpretPrompt("a red house made of candy", { seed: 1 });
+    expect(red.summary).toContain("the candy is not drawn");
+    expect(red.summary_zh).toContain("没有画糖果");
+  });
+
   it("leaves 用 and 做的 unread instead of guessing them (的 is no taxi)", () => {
     const line = interpretPrompt("用冰做的剑", { seed: 1 });
     expect(line.summary).not.toMatch(/taxi|not understood/);

@@ -991,6 +991,8 @@ interface Reading {
   worn?: PromptInfo["worn"];
   usedAsSubject: Set<number>;
   headPhrase: number;
+  /** "X made of Y" with a noun Y: said in the line once the colours are settled */
+  madeOfSaid?: { s: Subject; words: [string, string, string, string] };
   head?: Subject;
   /** the mention the head was read from */
   headAt?: number;
@@ -1267,13 +1269,14 @@ function madeOfMaterial(r: Reading, q: Candidate, h: Candidate): void {
     if (!r.materials.includes(mat)) r.materials.push(mat);
     return;
   }
-  const coloured = !r.theme;
   r.theme ??= s;
   const enWord = (m: Mention, x: Subject) =>
     /[\u3400-\u9fff]/.test(m.word) ? (x.en[0] ?? x.id) : m.word;
-  const [en, zh] = madeOfNote(enWord(h.m, head), enWord(q.m, s), zhName(head), zhName(s), coloured);
-  r.guesses.push(en);
-  r.guessesZh.push(zh);
+  // said once the colours are settled (a rock golem keeps its grey; rope lends none)
+  r.madeOfSaid = {
+    s,
+    words: [enWord(h.m, head), enWord(q.m, s), zhName(head), zhName(s)],
+  };
 }
 
 /** A noun before the head (`q`, head mention `h`): what it does to the head. */
@@ -2025,6 +2028,12 @@ function assemble(r: Reading): PromptInfo {
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
   const lentColors = r.theme ? themeColors(r.theme) : [];
+  if (r.madeOfSaid) {
+    const coloured = !named.length && lentColors.length > 0 && r.theme === r.madeOfSaid.s;
+    const [en, zh] = madeOfNote(...r.madeOfSaid.words, coloured);
+    r.guesses.push(en);
+    r.guessesZh.push(zh);
+  }
   const materials = r.materials;
   // a ghostly or clockwork anything: the form's surface (haunted, iron) unless one is named
   const formMaterial = phrases.form ? FORMS[phrases.form]?.material : undefined;
