@@ -48,10 +48,9 @@ export async function revokeApiKeyRow(id: number, at = new Date()): Promise<bool
     .set({ revokedAt: at })
     .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
     .returning({ id: apiKeys.id });
+  // The migration's triggers count the change (and NOTIFY other PostgreSQL processes); this
+  // process's listener hears its own NOTIFY only later (see apiKeysVersion).
   localKeyChanges++;
-  // Every other process drops its cached keys (see apiKeysVersion).
-  if (DIALECT === "postgres")
-    await db.execute(sql`SELECT pg_notify(${KEYS_CHANNEL}, ${String(id)})`);
   return rows.length > 0;
 }
 
@@ -67,28 +66,32 @@ export async function deleteRevokedApiKeyRow(id: number): Promise<boolean> {
 // ---------------------------------------------------------------------------------------------
 // Has any API key changed since? Processes cache authenticated keys in memory (lib/auth/api-key-
 // cache.ts) and compare this version before trusting an entry, so a revocation in any process
-// is effective on the very next request everywhere:
-// - SQLite: `PRAGMA data_version`, SQLite's own counter of commits by other connections to the
-//   file (other processes), read from the shared WAL index without I/O, plus this process's own
-//   revocations. Any write by another process counts, so caches there are dropped often, never late.
-// - PostgreSQL: a revocation NOTIFYs KEYS_CHANNEL; each process LISTENs and counts. While the
-//   listening connection is not up, there is no version and nothing is cached.
+// is effective on the very next request everywhere. The triggers of migration 0011 count every
+// change that can end a key's access in api_key_changes, in the changing transaction:
+// - SQLite: each request reads the counter (one row by its key; a read of the shared file, so
+//   another process's commit is seen by the next request). Only those changes count: commits of
+//   the worker (another connection) no longer drop the cache, as `PRAGMA data_version` did.
+// - PostgreSQL: the same triggers NOTIFY KEYS_CHANNEL at commit; each process LISTENs and counts
+//   (no query per request). While the listening connection is not up there is no version and
+//   nothing is cached; this process's own revocations count at once (localKeyChanges), before
+//   its NOTIFY comes back.
 
 const KEYS_CHANNEL = "pixel_api_keys";
 let localKeyChanges = 0;
-const dataVersions = new WeakMap<object, Statement>();
+const changeCounters = new WeakMap<object, Statement>();
 const watch = { started: false, listening: false, notified: 0 };
 
 /** An opaque version of the API keys; undefined: do not cache now. */
 export function apiKeysVersion(): string | undefined {
   if (DIALECT === "sqlite") {
     const sqlite = getSqlite();
-    let statement = dataVersions.get(sqlite);
+    let statement = changeCounters.get(sqlite);
     if (!statement) {
-      statement = sqlite.prepare("PRAGMA data_version").pluck();
-      dataVersions.set(sqlite, statement);
+      statement = sqlite.prepare("SELECT n FROM api_key_changes WHERE id = 0").pluck();
+      changeCounters.set(sqlite, statement);
     }
-    return `${statement.get()}:${localKeyChanges}`;
+    const n = statement.get() as number | undefined;
+    return n === undefined ? undefined : String(n);
   }
   if (!watch.started) {
     watch.started = true;

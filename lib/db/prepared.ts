@@ -20,17 +20,20 @@ export interface PreparedRunner<R, V> {
 
 /**
  * `build` makes the statement with `sql.placeholder(...)` for its values and calls
- * `.prepare(name)` (the name is PostgreSQL's; SQLite ignores it). Returns a runner.
+ * `.prepare(name)` (the name is PostgreSQL's; SQLite ignores it). Returns a runner. `reuse`
+ * names objects of the selection that are kept while their row is unchanged, the same (frozen)
+ * object from one execution to the next (lib/db/row-mapper.ts).
  */
 export function preparedQuery<R, V extends Record<string, unknown>>(
   build: (db: Db) => PreparedQuery<R>,
+  opts: { reuse?: string[] } = {},
 ): PreparedRunner<R, V> {
   const byDb = new WeakMap<Db, PreparedQuery<R>>();
   const on = (db: Db) => {
     let query = byDb.get(db);
     if (!query) {
       query = build(db);
-      installCompiledRowMapper(query);
+      installCompiledRowMapper(query, opts.reuse);
       byDb.set(db, query);
     }
     return query;

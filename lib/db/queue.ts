@@ -5,7 +5,7 @@
 // BEGIN IMMEDIATE. On PostgreSQL pg-boss delivers the work (lib/db/postgres/queue.ts claims).
 import { and, eq, inArray, isNull, notExists } from "drizzle-orm";
 import { wholePercent } from "@/lib/vocabulary";
-import { getDb, writeTransaction } from "./client";
+import { type Db, getDb, writeTransaction } from "./client";
 import { attemptsMinusOne, sqliteClaim } from "./dialect";
 import { assets, batches, type Task, tasks } from "./schema";
 import { getTaskById } from "./tasks";
@@ -225,7 +225,17 @@ export async function resetTaskForRerun(
   id: number,
   values: { seed: number; params: Record<string, unknown> },
 ): Promise<Task> {
-  const [row] = await (await getDb())
+  const [row] = await rerunUpdate(await getDb(), id, values);
+  return row;
+}
+
+/** resetTaskForRerun's statement, for a caller's transaction (`tx`). */
+export function rerunUpdate(
+  tx: Db,
+  id: number,
+  values: { seed: number; params: Record<string, unknown> },
+) {
+  return tx
     .update(tasks)
     .set({
       status: "pending",
@@ -244,7 +254,6 @@ export async function resetTaskForRerun(
     })
     .where(eq(tasks.id, id))
     .returning();
-  return row;
 }
 
 /**

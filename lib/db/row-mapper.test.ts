@@ -139,3 +139,81 @@ describe("compileRowMapper", () => {
     expect(compileRowMapper([{ path: ["a", "b", "c"], field: tasks.id }])).toBeUndefined();
   });
 });
+
+describe("kept objects (reuse)", () => {
+  it("hand back the same frozen object while its row's values are the same, a new one after any change", async () => {
+    const { compileRowMapper } = await import("./row-mapper");
+    const { mapResultRow } = (await import("drizzle-orm")) as unknown as {
+      mapResultRow(fields: unknown, row: unknown[], nullable?: Record<string, boolean>): unknown;
+    };
+    const { tasks, assets } = await import("./schema");
+    const { sql } = await import("drizzle-orm");
+    const fields = [
+      { path: ["task", "id"], field: tasks.id },
+      { path: ["task", "params"], field: tasks.params },
+      { path: ["task", "emailStatus"], field: tasks.emailStatus },
+      { path: ["file", "id"], field: assets.id },
+      { path: ["file", "kind"], field: assets.kind },
+      { path: ["total"], field: sql<number>`count(*)`.mapWith(Number) },
+    ];
+    const nullable = { tasks: true, assets: false };
+    const map = compileRowMapper(fields, nullable, ["task", "file"])!;
+    const params = JSON.stringify({ prompt: "p", interpretation: { parts: ["a"] } });
+    const first = map([1, params, null, 7, "image", 2]);
+    expect(first).toEqual(mapResultRow(fields, [1, params, null, 7, "image", 2], nullable));
+    // the total is not part of a kept object: it follows every row
+    const again = map([1, params, null, 7, "image", 3]);
+    expect(again.task).toBe(first.task);
+    expect(again.file).toBe(first.file);
+    expect(again.total).toBe(3);
+    expect(Object.isFrozen(first.task)).toBe(true);
+    expect(Object.isFrozen((first.task as { params: object }).params)).toBe(true);
+    // a column that changes without updated_at (the e-mail status) still makes a new object
+    const changed = map([1, params, "sent", 7, "image", 3]);
+    expect(changed.task).not.toBe(first.task);
+    expect(changed.task).toEqual({ id: 1, params: JSON.parse(params), emailStatus: "sent" });
+    expect(map([1, params, "sent", 8, "image", 3]).task).toBe(changed.task);
+    // another id is another object; a left join that found nothing stays null
+    const other = map([2, params, "sent", null, null, 1]);
+    expect(other.task).not.toBe(changed.task);
+    expect(other.file).toBeNull();
+    expect(map([2, params, "sent", null, null, 1]).file).toBeNull();
+  });
+
+  it("the task list and the task with its files: the same objects while unchanged, drizzle's objects after a change", async () => {
+    const { listTasks, getTaskWithFilesForUser } = await import("./tasks");
+    const { getDb } = await import("./client");
+    const { tasks } = await import("./schema");
+    const { desc, eq } = await import("drizzle-orm");
+    const { user, withFiles } = await seed();
+    const db = await getDb();
+    const page = () => listTasks({ userId: user.id }, { limit: 20, offset: 0 });
+    const before = await page();
+    const again = await page();
+    expect(again.rows[0]).toBe(before.rows[0]);
+    expect(again.rows[1]).toBe(before.rows[1]);
+    expect(Object.isFrozen(before.rows[1])).toBe(true);
+    const one = await getTaskWithFilesForUser(withFiles.id, user.id);
+    const oneAgain = await getTaskWithFilesForUser(withFiles.id, user.id);
+    expect(oneAgain!.task).toBe(one!.task);
+    expect(oneAgain!.files[0]).toBe(one!.files[0]);
+
+    // the worker's e-mail status does not touch updated_at: the kept row must still follow it
+    await db.update(tasks).set({ emailStatus: "sent" }).where(eq(tasks.id, withFiles.id));
+    const after = await page();
+    expect(after.rows[0]).toBe(before.rows[0]);
+    expect(after.rows[1]).not.toBe(before.rows[1]);
+    expect(after.rows[1]!.emailStatus).toBe("sent");
+    const drizzlePage = await db
+      .select()
+      .from(tasks)
+      .where(eq(tasks.userId, user.id))
+      .orderBy(desc(tasks.id));
+    expect(after).toEqual({ rows: drizzlePage, total: 2 });
+    const oneAfter = await getTaskWithFilesForUser(withFiles.id, user.id);
+    expect(oneAfter!.task).not.toBe(one!.task);
+    expect(oneAfter!.task.emailStatus).toBe("sent");
+    expect(oneAfter!.files[0]).toBe(one!.files[0]);
+    expect(oneAfter!.task).toEqual(after.rows[1]);
+  });
+});

@@ -31,6 +31,7 @@ function decoderOf(field: unknown): Decoder {
 export function compileRowMapper(
   fields: SelectedField[],
   joinsNotNullableMap?: Record<string, boolean>,
+  reuse: string[] = [],
 ): RowMapper | undefined {
   if (fields.some((f) => f.path.length < 1 || f.path.length > 2)) return undefined;
   const n = fields.length;
@@ -54,9 +55,19 @@ export function compileRowMapper(
       if (table !== false && !joinsNotNullableMap[table]) nullable.push({ name, key });
     }
   }
+  const kept = reuse.map((name) => keptObject(name, fields, parents, keys));
+  const skip = new Uint8Array(n);
   return (row) => {
     const out: Record<string, unknown> = {};
+    const made: (Record<string, unknown> | undefined)[] = [];
+    for (let k = 0; k < kept.length; k++) {
+      const found = kept[k]!.find(row);
+      if (found) out[kept[k]!.name] = found;
+      made.push(found);
+      for (const i of kept[k]!.columns) skip[i] = found ? 1 : 0;
+    }
     for (let i = 0; i < n; i++) {
+      if (skip[i]) continue;
       const raw = row[i];
       const value = raw === null ? null : decoders[i]!.mapFromDriverValue(raw);
       const parent = parents[i];
@@ -68,10 +79,65 @@ export function compileRowMapper(
       }
     }
     for (const { name, key } of nullable) {
-      if ((out[name] as Record<string, unknown>)[key] === null) out[name] = null;
+      const node = out[name] as Record<string, unknown> | null;
+      if (node !== null && node[key] === null) out[name] = null;
+    }
+    for (let k = 0; k < kept.length; k++) {
+      if (!made[k]) kept[k]!.keep(row, out);
     }
     return out;
   };
+}
+
+// Rows kept per reused object (a task row with its raw values, object and answer text is a few
+// kB); past this the memory is dropped and rebuilt from the next reads.
+const KEPT_ROWS_MAX = 1024;
+
+/**
+ * One object of a selection (`select({ task: tasks, … })`'s "task") kept from one execution to
+ * the next: found by its id column, handed back as long as every raw value of its columns is the
+ * one it was made from (===, so text by content). The hot list reads the same 20 rows again and
+ * again, and decoding them (the params JSON, six dates) was most of its mapping; a caller can also
+ * keep what it derives from such an object by identity (lib/tasks/serialize.ts). A kept object is
+ * shared by every caller: frozen, its JSON values too.
+ */
+function keptObject(
+  name: string,
+  fields: SelectedField[],
+  parents: (string | undefined)[],
+  keys: string[],
+) {
+  const columns = fields.flatMap((_, i) => (parents[i] === name ? [i] : []));
+  const idColumn = columns.find((i) => keys[i] === "id");
+  if (idColumn === undefined) throw new Error(`a kept object needs its id column: ${name}`);
+  const rows = new Map<unknown, { raw: unknown[]; value: Record<string, unknown> }>();
+  return {
+    name,
+    columns,
+    find(row: unknown[]): Record<string, unknown> | undefined {
+      const id = row[idColumn];
+      if (id === null || id === undefined) return undefined;
+      const hit = rows.get(id);
+      if (!hit) return undefined;
+      for (let j = 0; j < columns.length; j++) {
+        if (hit.raw[j] !== row[columns[j]!]) return undefined;
+      }
+      return hit.value;
+    },
+    keep(row: unknown[], out: Record<string, unknown>): void {
+      const value = out[name] as Record<string, unknown> | null | undefined;
+      if (!value) return;
+      if (rows.size >= KEPT_ROWS_MAX) rows.clear();
+      rows.set(row[idColumn], { raw: columns.map((i) => row[i]), value: deepFreeze(value) });
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  if (value instanceof Date) return value;
+  for (const v of Object.values(value)) deepFreeze(v);
+  return Object.freeze(value);
 }
 
 /** What both drivers' prepared queries keep and read when they run (drizzle-orm 0.45). */
@@ -79,17 +145,32 @@ interface DrizzlePrepared {
   fields?: SelectedField[];
   joinsNotNullableMap?: Record<string, boolean>;
   customResultMapper?: (rows: unknown[][]) => unknown;
+  /** node-postgres's prepared query: the config it runs with, rows as arrays */
+  queryConfig?: { types?: { getTypeParser(typeId: number, format?: string): unknown } };
 }
+
+// PostgreSQL's json and jsonb type ids: node-postgres parses them into objects before drizzle's
+// decoder sees them (which parses text itself when it gets text).
+const JSON_TYPE_IDS = new Set([114, 3802]);
 
 /**
  * Makes a prepared query map its rows with compileRowMapper. Both drivers hand a prepared query's
  * `customResultMapper` the raw array rows (better-sqlite3's raw(), node-postgres's rowMode
  * "array") instead of calling mapResultRow per row; lib/db/row-mapper.test.ts checks that the
- * objects are drizzle's own, on either database.
+ * objects are drizzle's own, on either database. `reuse` names the objects of the selection kept
+ * from one execution to the next (keptObject); on PostgreSQL their JSON then arrives as text, so
+ * an unchanged value compares equal and is not parsed again.
  */
-export function installCompiledRowMapper(query: unknown): void {
+export function installCompiledRowMapper(query: unknown, reuse: string[] = []): void {
   const q = query as DrizzlePrepared;
   if (!q.fields || q.customResultMapper) return;
-  const map = compileRowMapper(q.fields, q.joinsNotNullableMap);
-  if (map) q.customResultMapper = (rows) => rows.map(map);
+  const map = compileRowMapper(q.fields, q.joinsNotNullableMap, reuse);
+  if (!map) return;
+  q.customResultMapper = (rows) => rows.map(map);
+  const types = q.queryConfig?.types;
+  if (reuse.length > 0 && types) {
+    const parserOf = types.getTypeParser.bind(types);
+    types.getTypeParser = (typeId, format) =>
+      JSON_TYPE_IDS.has(typeId) ? (text: string) => text : parserOf(typeId, format);
+  }
 }

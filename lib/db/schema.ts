@@ -20,6 +20,7 @@ export const accounts = active.accounts;
 export const sessions = active.sessions;
 export const verificationTokens = active.verificationTokens;
 export const apiKeys = active.apiKeys;
+export const apiKeyChanges = active.apiKeyChanges;
 export const batches = active.batches;
 export const tasks = active.tasks;
 export const assets = active.assets;

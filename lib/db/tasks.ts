@@ -11,7 +11,7 @@ import {
   SQL,
   sql,
 } from "drizzle-orm";
-import { getDb, sqliteGroupedWrite, writeTransaction } from "./client";
+import { type Db, getDb, sqliteGroupedWrite, writeTransaction } from "./client";
 import { preparedQuery } from "./prepared";
 import {
   type Asset,
@@ -106,14 +106,19 @@ export async function insertBatchWithTasks(
   batch: typeof batches.$inferInsert,
   makeTasks: (batchId: number) => NewTask[],
 ): Promise<{ batch: Batch; tasks: Task[] }> {
-  return writeTransaction(function* (tx) {
-    const [b] = (yield tx.insert(batches).values(batch).returning()) as Batch[];
-    const values = makeTasks(b.id);
-    const rows = values.length
-      ? ((yield tx.insert(tasks).values(values).returning()) as Task[])
-      : [];
-    return { batch: b, tasks: rows.sort((x, y) => x.id - y.id) };
-  });
+  return writeTransaction((tx) => insertBatchWithTasksIn(tx, batch, makeTasks));
+}
+
+/** insertBatchWithTasks as a part of a caller's writeTransaction body (`yield*` it). */
+export function* insertBatchWithTasksIn(
+  tx: Db,
+  batch: typeof batches.$inferInsert,
+  makeTasks: (batchId: number) => NewTask[],
+): Generator<PromiseLike<unknown>, { batch: Batch; tasks: Task[] }, unknown> {
+  const [b] = (yield tx.insert(batches).values(batch).returning()) as Batch[];
+  const values = makeTasks(b.id);
+  const rows = values.length ? ((yield tx.insert(tasks).values(values).returning()) as Task[]) : [];
+  return { batch: b, tasks: rows.sort((x, y) => x.id - y.id) };
 }
 
 // the worker reads every task it claims (SQLite) and checks deleted ones: a prepared read
@@ -145,20 +150,27 @@ export async function getTaskForUser(id: number, userId: number): Promise<Task |
   return row;
 }
 
+// The task and its files are kept while their rows are unchanged (a task polled until done is
+// read again and again): the same frozen objects, so what is derived from them can be kept too.
 const taskWithFilesForUser = preparedQuery<
   { task: Task; file: Asset | null }[],
   { id: number; userId: number }
->((db) =>
-  db
-    .select({ task: tasks, file: assets })
-    .from(tasks)
-    .leftJoin(assets, eq(assets.taskId, tasks.id))
-    .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
-    .orderBy(assets.kind, assets.position)
-    .prepare("task_with_files_for_user"),
+>(
+  (db) =>
+    db
+      .select({ task: tasks, file: assets })
+      .from(tasks)
+      .leftJoin(assets, eq(assets.taskId, tasks.id))
+      .where(and(eq(tasks.id, sql.placeholder("id")), eq(tasks.userId, sql.placeholder("userId"))))
+      .orderBy(assets.kind, assets.position)
+      .prepare("task_with_files_for_user"),
+  { reuse: ["task", "file"] },
 );
 
-/** A task of this user and its stored files (as assetsOfTask orders them), in one query. */
+/**
+ * A task of this user and its stored files (as assetsOfTask orders them), in one query. The
+ * objects are shared and frozen while their rows are unchanged: do not change them.
+ */
 export async function getTaskWithFilesForUser(
   id: number,
   userId: number,
@@ -239,36 +251,46 @@ const userTotal = (withStatus: boolean) =>
     withStatus ? sql` and c.status = ${sql.placeholder("status")}` : sql``
   })`.mapWith(Number);
 
-type TaskWithTotal = Task & { total: number };
+type TaskWithTotal = { task: Task; total: number };
 
+// A page's tasks are kept while their rows are unchanged (lib/db/row-mapper.ts): the list reads
+// the same rows on every request, and decoding them again (the params JSON, the dates) was most
+// of its mapping; lib/tasks/serialize.ts keeps each kept task's answer text with it.
 const pageOfUser = preparedQuery<
   TaskWithTotal[],
   { userId: number; limit: number; offset: number }
->((db) =>
-  db
-    .select({ ...getTableColumns(tasks), total: userTotal(false) })
-    .from(tasks)
-    .where(eq(tasks.userId, sql.placeholder("userId")))
-    .orderBy(desc(tasks.id))
-    .limit(sql.placeholder("limit"))
-    .offset(sql.placeholder("offset"))
-    .prepare("tasks_page_of_user"),
+>(
+  (db) =>
+    db
+      .select({ task: tasks, total: userTotal(false) })
+      .from(tasks)
+      .where(eq(tasks.userId, sql.placeholder("userId")))
+      .orderBy(desc(tasks.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare("tasks_page_of_user"),
+  { reuse: ["task"] },
 );
 
 const pageOfUserWithStatus = preparedQuery<
   TaskWithTotal[],
   { userId: number; status: string; limit: number; offset: number }
->((db) =>
-  db
-    .select({ ...getTableColumns(tasks), total: userTotal(true) })
-    .from(tasks)
-    .where(
-      and(eq(tasks.userId, sql.placeholder("userId")), eq(tasks.status, sql.placeholder("status"))),
-    )
-    .orderBy(desc(tasks.id))
-    .limit(sql.placeholder("limit"))
-    .offset(sql.placeholder("offset"))
-    .prepare("tasks_page_of_user_with_status"),
+>(
+  (db) =>
+    db
+      .select({ task: tasks, total: userTotal(true) })
+      .from(tasks)
+      .where(
+        and(
+          eq(tasks.userId, sql.placeholder("userId")),
+          eq(tasks.status, sql.placeholder("status")),
+        ),
+      )
+      .orderBy(desc(tasks.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare("tasks_page_of_user_with_status"),
+  { reuse: ["task"] },
 );
 
 const countsOfUser = preparedQuery<{ status: TaskStatus; n: number }[], { userId: number }>((db) =>
@@ -287,6 +309,7 @@ function countedByTriggers(f: TaskFilter): boolean {
   return Object.values(rest).every((v) => v === undefined || v === false);
 }
 
+/** The default list's rows are shared and frozen while unchanged (pageOfUser): do not change them. */
 export async function listTasks(
   f: TaskFilter,
   page: { limit: number; offset: number },
@@ -297,9 +320,7 @@ export async function listTasks(
     const rows = f.status
       ? await pageOfUserWithStatus({ userId: f.userId, status: f.status, ...page })
       : await pageOfUser({ userId: f.userId, ...page });
-    if (rows.length > 0) {
-      return { rows: rows.map(({ total: _total, ...task }) => task), total: rows[0]!.total };
-    }
+    if (rows.length > 0) return { rows: rows.map((r) => r.task), total: rows[0]!.total };
     const counts = await countsOfUser({ userId: f.userId });
     const total = counts
       .filter((c) => !f.status || c.status === f.status)

@@ -7,7 +7,7 @@ import { recentPromptsOfUser, tasksOfBatch, tasksOfUserByIds } from "@/lib/db/ta
 import { ConflictError, InvalidInputError, NotFoundError } from "@/lib/errors";
 import { getTaskQueue } from "@/lib/jobs/queue-factory";
 import { savedPaletteColors } from "@/lib/palettes/saved";
-import { interpretPrompt } from "@/lib/pixel/sprite/interpretation";
+import { interpretPromptWithoutBlocking } from "@/lib/pixel/sprite/interpretation";
 import { findDuplicatesNormalized, normalizePrompt } from "@/lib/prompts/similarity";
 import type { ModelType } from "@/lib/providers/types";
 import { assertPublicUrl } from "@/lib/security/ssrf";
@@ -77,9 +77,10 @@ function checkPromptBudget(model: ResolvedModel, prompt: string): void {
 
 /**
  * What the offline engine will draw, recorded with the task when it is created (the engine is
- * deterministic, so this is what the worker draws): shown by both APIs and the studio.
+ * deterministic, so this is what the worker draws): shown by both APIs and the studio. Runs on
+ * the request thread, so the Chinese dictionary is never loaded there in one turn.
  */
-function localInterpretation(
+async function localInterpretation(
   model: ResolvedModel,
   prompt: string,
   seed: number,
@@ -87,7 +88,7 @@ function localInterpretation(
   take = 0,
 ) {
   if (model.provider !== "local" || model.type !== "image") return undefined;
-  return interpretPrompt(prompt, {
+  return interpretPromptWithoutBlocking(prompt, {
     seed,
     size: s.size,
     outline: s.outline,
@@ -183,7 +184,7 @@ export async function createSingleTask(
     const wanted = pictureSettings({
       mode: "random",
       palette: input.palette,
-      size: input.size ?? localInterpretation(model, input.prompt, 0, input)?.size,
+      size: input.size ?? (await localInterpretation(model, input.prompt, 0, input))?.size,
       outline: input.outline,
       shading: input.shading,
       resolution: input.resolution,
@@ -228,7 +229,7 @@ export async function createSingleTask(
     aspectRatio: input.aspectRatio,
     frameInstruction: styleFor(model),
     ...drawingParams(input),
-    interpretation: localInterpretation(model, input.prompt, seed, input),
+    interpretation: await localInterpretation(model, input.prompt, seed, input),
   };
   const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, input.prompt, input),
@@ -276,6 +277,18 @@ export async function createBatch(
   const paletteColors = await savedPaletteColors(caller, input.palette);
   await consumeGenerationQuota(caller, count);
   const seed = input.seed ?? randomSeed();
+  // variations/random frames after the first are other takes of the subject
+  const interpretations = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      localInterpretation(
+        model,
+        input.prompt,
+        seed,
+        input,
+        mode === "variations" || mode === "random" ? i : 0,
+      ),
+    ),
+  );
   const result = await (await getTaskQueue()).enqueueBatch(
     {
       userId: caller.user.id,
@@ -308,14 +321,7 @@ export async function createBatch(
               ? undefined
               : (frameInstruction(mode, i) ?? SINGLE_IMAGE_STYLE),
           ...drawingParams(input),
-          // variations/random frames after the first are other takes of the subject
-          interpretation: localInterpretation(
-            model,
-            input.prompt,
-            seed,
-            input,
-            mode === "variations" || mode === "random" ? i : 0,
-          ),
+          interpretation: interpretations[i],
         };
         return {
           ...baseTask(caller, model, input.prompt, input),
@@ -347,7 +353,7 @@ export async function regenerateFrame(caller: Caller, batch: Batch, index: numbe
   if (params.interpretation && (frame.mode === "variations" || frame.mode === "random")) {
     // the local engine draws a re-rolled variation as another take (lib/providers/local.ts)
     const take = (params.frame ?? 0) + 4 + ((params.variant as number) % 997) * 4;
-    params.interpretation = interpretPrompt(frame.prompt, {
+    params.interpretation = await interpretPromptWithoutBlocking(frame.prompt, {
       seed: frame.seed ?? batch.seed,
       size: params.size as SpriteSize | undefined,
       outline: params.outline as OutlineStyle | undefined,
@@ -443,7 +449,7 @@ export async function createGeneration(
   const seed = input.seed ?? randomSeed();
   const { model: _m, ...params } = input;
   const interpretation =
-    type === "image" ? localInterpretation(model, input.prompt, seed, input) : undefined;
+    type === "image" ? await localInterpretation(model, input.prompt, seed, input) : undefined;
   const task = await (await getTaskQueue()).enqueue({
     ...baseTask(caller, model, input.prompt, {
       background: "transparent",

@@ -1,8 +1,8 @@
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
-import { getPool } from "@/lib/db/client";
+import { getPool, writeTransaction } from "@/lib/db/client";
 import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
-import { insertTaskWithDelivery } from "@/lib/db/postgres/enqueue";
+import { deliverTasks, insertTaskWithDelivery } from "@/lib/db/postgres/enqueue";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimDueTasks,
@@ -11,15 +11,9 @@ import {
   tasksWithQueuedJob,
   whileHoldingSweepLock,
 } from "@/lib/db/postgres/queue";
-import {
-  failTaskRow,
-  releaseTask,
-  renewLease,
-  requeueTask,
-  resetTaskForRerun,
-} from "@/lib/db/queue";
+import { failTaskRow, releaseTask, renewLease, requeueTask, rerunUpdate } from "@/lib/db/queue";
 import type { Task } from "@/lib/db/schema";
-import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
+import { insertBatchWithTasksIn, insertTask } from "@/lib/db/tasks";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
 const CHANNEL = "pixel_tasks";
@@ -124,6 +118,13 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
     }
   }
 
+  /** After a commit that delivered `delivered`: wake the workers, deliver the rest. */
+  async function deliveredOrLongWay(tasks: Task[], delivered: Set<number>): Promise<void> {
+    const rest = tasks.filter((t) => !delivered.has(t.id));
+    if (rest.length) await enqueued(rest);
+    else if (tasks.length) wakeWorkers();
+  }
+
   /** A task going back to the queue gets its next delivery (the claim spent the last one). */
   async function redeliver(c: ClaimedTask, runAfter: Date): Promise<void> {
     await deliver([{ id: c.task.id, provider: c.task.provider, runAfter }]);
@@ -165,14 +166,30 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
       else await enqueued([made.task]);
       return made.task;
     },
+    // A batch's frames and a re-rolled frame commit with their jobs (one commit, one WAL flush,
+    // where the jobs used to be a second); a task without a job (its provider's queue not
+    // created yet, a singleton conflict) is delivered the long way after the commit.
     async enqueueBatch(batch, makeTasks) {
-      const result = await insertBatchWithTasks(batch, makeTasks);
-      await enqueued(result.tasks);
+      const { delivered, ...result } = await writeTransaction(function* (tx) {
+        const made = yield* insertBatchWithTasksIn(tx, batch, makeTasks);
+        const ids = made.tasks.map((t) => t.id);
+        const jobs = ids.length
+          ? yield tx.execute(deliverTasks(BOSS_SCHEMA, QUEUE_PREFIX, ids))
+          : undefined;
+        return { ...made, delivered: deliveredIds(jobs) };
+      });
+      await deliveredOrLongWay(result.tasks, delivered);
       return result;
     },
     async enqueueRerun(id, values) {
-      const task = await resetTaskForRerun(id, values);
-      await enqueued([task]);
+      const { task, delivered } = await writeTransaction(function* (tx) {
+        const [row] = (yield rerunUpdate(tx, id, values)) as Task[];
+        const jobs = row
+          ? yield tx.execute(deliverTasks(BOSS_SCHEMA, QUEUE_PREFIX, [row.id]))
+          : undefined;
+        return { task: row!, delivered: deliveredIds(jobs) };
+      });
+      if (task) await deliveredOrLongWay([task], delivered);
       return task;
     },
 
@@ -233,4 +250,10 @@ function listen(listener: QueueListener): () => Promise<void> {
       if (listening) listener.enqueued();
     },
   });
+}
+
+/** The task ids of deliverTasks' RETURNING rows. */
+function deliveredIds(result: unknown): Set<number> {
+  const rows = (result as { rows?: { task_id: number }[] } | undefined)?.rows ?? [];
+  return new Set(rows.map((r) => Number(r.task_id)));
 }

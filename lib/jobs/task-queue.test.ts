@@ -4,6 +4,7 @@
 // cancellation reaches subscribers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NewTask } from "@/lib/db/schema";
+import { BACKEND } from "@/test/helpers/database";
 import { useFreshDataDir, waitFor } from "@/test/helpers/server";
 import type { ClaimRequest, TaskQueue } from "./task-queue";
 
@@ -157,6 +158,42 @@ describe("task queue", () => {
     expect(files.map((f) => [f.storageKey, f.width, f.position])).toEqual([["held.png", 32, 0]]);
   });
 
+  it("delivers a batch's frames and a re-rolled frame (PostgreSQL: in the commit that writes them)", async () => {
+    const batchOf = (n: number, seed: number) =>
+      queue.enqueueBatch(
+        { userId, prompt: "b", mode: "random", model: "q-batch/m", requestedCount: n, seed },
+        (batchId) =>
+          Array.from({ length: n }, (_, i) => ({
+            ...task("q-batch", `b${i}`),
+            batchId,
+            batchIndex: i + 1,
+          })),
+      );
+    // the provider's first batch: its queue is created on the way
+    const first = await batchOf(3, 1);
+    expect(first.tasks.map((t) => t.batchIndex)).toEqual([1, 2, 3]);
+    const claimed = await claimAtLeast(request("A", "q-batch", 8, 8), 3);
+    expect(claimed.map((c) => c.task.id).sort()).toEqual(first.tasks.map((t) => t.id).sort());
+    for (const c of claimed) expect(await queue.complete(c, { files: [] })).toBe(true);
+
+    const rerun = await queue.enqueueRerun(first.tasks[0]!.id, {
+      seed: 2,
+      params: { prompt: "b0", variant: 1 },
+    });
+    expect(rerun).toMatchObject({ id: first.tasks[0]!.id, status: "pending", seed: 2 });
+    if (BACKEND === "postgres") expect(await jobsOf([rerun.id])).toBe(1);
+    const [again] = await claimAtLeast(request("B", "q-batch", 8, 8), 1);
+    expect(again?.task.id).toBe(rerun.id);
+    expect(await queue.complete(again!, { files: [] })).toBe(true);
+
+    // the queue exists now: the jobs are there as soon as the batch is
+    const second = await batchOf(2, 3);
+    if (BACKEND === "postgres") expect(await jobsOf(second.tasks.map((t) => t.id))).toBe(2);
+    const both = await claimAtLeast(request("C", "q-batch", 8, 8), 2);
+    expect(both.map((c) => c.task.id).sort()).toEqual(second.tasks.map((t) => t.id).sort());
+    for (const c of both) await queue.complete(c, { files: [] });
+  });
+
   it("tells subscribers that a task was cancelled", async () => {
     const seen: number[] = [];
     const unsubscribe = await queue.subscribe({
@@ -178,3 +215,14 @@ describe("task queue", () => {
     }
   });
 });
+
+/** PostgreSQL: how many pg-boss jobs of these tasks wait to be claimed. */
+async function jobsOf(ids: number[]): Promise<number> {
+  const { getPool } = await import("@/lib/db/client");
+  const { BOSS_SCHEMA } = await import("@/lib/db/postgres/boss-schema");
+  const { rows } = await (await getPool()).query(
+    `SELECT count(*)::int AS n FROM ${BOSS_SCHEMA}.job WHERE state = 'created' AND (data->>'taskId')::int = ANY($1::int[])`,
+    [ids],
+  );
+  return rows[0].n;
+}

@@ -98,10 +98,12 @@ describe("grid recovery corpus", () => {
         `all             exact size ${exact}/${inputs} (${(100 * exactRate).toFixed(1)} %)  pixels within ΔE ${CLOSE}: ${(100 * pixelRate).toFixed(1)} %  inputs with ≥ 95 % pixels: ${inputsAbove}/${exact}`,
       ].join("\n"),
     );
-    // Issue #17 asks ≥ 95 % exact sizes. That held on 8 inputs per family (54/56) only by luck of the
-    // sample: on 16 per family it is 88.4 % with the engine of 9776b36 and 92.0 % with today's (the
-    // misses are off by one cell: 47 for 48, 17 for 16, mostly under shifts with a drop shadow and
-    // under gradient + noise). Not met; this guards the measured level until recovery improves.
+    // Issue #17 asks ≥ 95 % exact sizes; not met yet. On these 112 inputs it was 92.0 % before the
+    // octave walk (the misses mostly octave errors: 32 cells found for 64, 16 for 32), 92.9 % with
+    // it once the sprite engine's later changes redrew the sprites, and 94.6 % since the two axes
+    // are checked against each other (square cells); on a held-out corpus of other prompts, seeds
+    // and recipe draws (`npx tsx bench/grid-corpus.ts B`) 89.3 % → 90.2 %. The held-out corpus has
+    // no margin over 90 %, so the guard stays there.
     expect(exactRate).toBeGreaterThanOrEqual(0.9);
     expect(pixelRate).toBeGreaterThanOrEqual(0.95);
   }, 600_000);

@@ -232,3 +232,40 @@ describe("search by drawn subject", () => {
     expect(await ids("龙")).toEqual([made.task.id]);
   });
 });
+
+describe("the list as JSON text (listUserTasksText)", () => {
+  it("is JSON.stringify of listUserTasks for every kind of page, and follows changed rows", async () => {
+    const { listUserTasks, listUserTasksText } = await import("./list-tasks");
+    const inputs = [
+      {},
+      { page: 2, page_size: 5 },
+      { page: 99 },
+      { status: "pending" as const },
+      { status: "completed" as const },
+      { q: "knight" },
+      { group: "batch" as const },
+      { group: "character" as const },
+      { include_base64: "true" as const },
+      { before: frameIds[2] },
+    ];
+    const same = async () => {
+      for (const input of inputs) {
+        const text = (await listUserTasksText(userId, input)).text;
+        expect(text, JSON.stringify(input)).toBe(
+          JSON.stringify(await listUserTasks(userId, input)),
+        );
+      }
+    };
+    await same();
+    await same(); // the second time from the rows and texts kept by the first
+    // a change the list shows, made without updated_at (the worker's e-mail status)
+    const { getDb } = await import("@/lib/db/client");
+    const { tasks } = await import("@/lib/db/schema");
+    const { eq } = await import("drizzle-orm");
+    await (await getDb()).update(tasks).set({ emailStatus: "sent" }).where(eq(tasks.id, single));
+    const text = (await listUserTasksText(userId, { page_size: 50 })).text;
+    const answered = JSON.parse(text).tasks.find((t: { id: number }) => t.id === single);
+    expect(answered.email_status).toBe("sent");
+    await same();
+  });
+});

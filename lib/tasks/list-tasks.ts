@@ -1,9 +1,10 @@
+import { assembleJson, type JsonText, jsonTextOf } from "@/lib/api/respond";
 import { charactersOfFacingBatches } from "@/lib/db/characters";
 import { framesOfBatches, listTasks } from "@/lib/db/tasks";
 import { searchWords } from "@/lib/prompts/similarity";
 import type { ModelType, TaskStatus } from "@/lib/vocabulary";
 import { withBase64 } from "./images";
-import { toQtBatchFrame, toQtTask } from "./serialize";
+import { qtTaskText, toQtBatchFrame, toQtTask } from "./serialize";
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -24,7 +25,7 @@ export interface ListTasksInput {
   group?: "batch" | "character";
 }
 
-export async function listUserTasks(userId: number, input: ListTasksInput) {
+async function readPage(userId: number, input: ListTasksInput) {
   const page = input.page ?? 1;
   const pageSize = input.page_size ?? DEFAULT_PAGE_SIZE;
   const q = input.q?.trim() || undefined;
@@ -45,6 +46,26 @@ export async function listUserTasks(userId: number, input: ListTasksInput) {
     },
     { limit: pageSize, offset: input.before ? 0 : (page - 1) * pageSize },
   );
+  return { rows, total, page, pageSize };
+}
+
+/** What follows the tasks in a list answer, in its order. */
+function pageFields(
+  { rows, total, page, pageSize }: Awaited<ReturnType<typeof readPage>>,
+  limited: boolean,
+) {
+  return {
+    total,
+    page,
+    page_size: pageSize,
+    base64_limited: limited,
+    next_cursor: rows.length === pageSize ? rows[rows.length - 1]!.id : null,
+  };
+}
+
+export async function listUserTasks(userId: number, input: ListTasksInput) {
+  const read = await readPage(userId, input);
+  const { rows } = read;
   const wantBase64 = input.include_base64 === "true";
   const { encoded, limited } = wantBase64
     ? await withBase64(rows)
@@ -63,10 +84,27 @@ export async function listUserTasks(userId: number, input: ListTasksInput) {
       if (character) out.character = character;
       return out;
     }),
-    total,
-    page,
-    page_size: pageSize,
-    base64_limited: limited,
-    next_cursor: rows.length === pageSize ? rows[rows.length - 1].id : null,
+    ...pageFields(read, limited),
   };
+}
+
+export type TaskListAnswer = Awaited<ReturnType<typeof listUserTasks>>;
+
+/**
+ * listUserTasks as JSON text, the same bytes as JSON.stringify of it. A plain page (no images, no
+ * grouping: what scripts and the bench poll) is put together from each task's kept text
+ * (qtTaskText), so an unchanged row is neither decoded nor serialised again.
+ */
+export async function listUserTasksText(
+  userId: number,
+  input: ListTasksInput,
+): Promise<JsonText<TaskListAnswer>> {
+  if (input.include_base64 === "true" || input.group !== undefined) {
+    return jsonTextOf(await listUserTasks(userId, input));
+  }
+  const read = await readPage(userId, input);
+  return assembleJson<TaskListAnswer>({
+    tasks: read.rows.map(qtTaskText),
+    ...pageFields(read, false),
+  });
 }

@@ -1,4 +1,5 @@
 // How a task row looks in each public API. Both read the same row.
+import { type JsonText, jsonTextOf } from "@/lib/api/respond";
 import { isoSeconds } from "@/lib/api/time";
 import type { Asset, Batch, Task } from "@/lib/db/schema";
 import type { SpriteInterpretation } from "@/lib/pixel/sprite/interpretation";
@@ -146,6 +147,48 @@ export function toQtTask(task: Task, imageBase64?: string): QtTask {
   };
   if (imageBase64 !== undefined) out.image_base64 = imageBase64;
   return out;
+}
+
+// A task's answer depends on its row alone (and, for the generations API, its files and the
+// origin). The database layer hands back the same frozen objects while their rows are unchanged
+// (lib/db/row-mapper.ts), so the answer's text is kept with the object it was made from: the list
+// and a polled task answer the same rows again and again. Objects that are not frozen (made for
+// one request, or still changeable) are serialised every time.
+const qtTexts = new WeakMap<Task, JsonText<QtTask>>();
+
+/** JSON.stringify(toQtTask(task)), kept with a frozen task. */
+export function qtTaskText(task: Task): JsonText<QtTask> {
+  let text = qtTexts.get(task);
+  if (text === undefined) {
+    text = jsonTextOf(toQtTask(task));
+    if (Object.isFrozen(task)) qtTexts.set(task, text);
+  }
+  return text;
+}
+
+export type PixelTask = ReturnType<typeof toPixelTask>;
+
+const pixelTexts = new WeakMap<
+  Task,
+  { files: Asset[]; origin: string; text: JsonText<PixelTask> }
+>();
+
+/** JSON.stringify(toPixelTask(task, files, origin)), kept with a frozen task and frozen files. */
+export function pixelTaskText(task: Task, files: Asset[], origin: string): JsonText<PixelTask> {
+  const kept = pixelTexts.get(task);
+  if (
+    kept &&
+    kept.origin === origin &&
+    kept.files.length === files.length &&
+    kept.files.every((f, i) => f === files[i])
+  ) {
+    return kept.text;
+  }
+  const text = jsonTextOf(toPixelTask(task, files, origin));
+  if (Object.isFrozen(task) && files.every((f) => Object.isFrozen(f))) {
+    pixelTexts.set(task, { files, origin, text });
+  }
+  return text;
 }
 
 function elapsedMs(from: Date | null, to: Date | null): number | null {

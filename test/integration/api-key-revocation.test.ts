@@ -1,9 +1,15 @@
 // API keys are cached in each server process's memory; a revocation made anywhere (another web
 // process, the CLI) must still refuse the key on the very next request to every process.
-// SQLite: the file's change counter (the very next request); PostgreSQL: LISTEN/NOTIFY (as soon as
-// the notification reaches the process, milliseconds after the commit).
+// Both count such changes with triggers (api_key_changes, migration 0011), so a change made by any
+// writer counts, even one from a shell. SQLite: the counter is read on each request (the very next
+// request); PostgreSQL: the triggers' NOTIFY (as soon as it reaches the process, milliseconds after
+// the commit).
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
+import { getDb } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { insertTask } from "@/lib/db/tasks";
 import { seedUserWithKey } from "../helpers/accounts";
 import { BACKEND } from "../helpers/database";
 import { startServer, type TestServer, useFreshDataDir } from "../helpers/server";
@@ -76,6 +82,40 @@ describe("API key revocation with cached keys", () => {
     const { key, record } = await createApiKey(user.user.id, "revoked-by-cli");
     await warm(key);
     expect(await revokeApiKey(record.id)).toBe(true);
+    expect(await statusAfterRevocation(a, key)).toBe(401);
+    expect(await statusAfterRevocation(b, key)).toBe(401);
+  });
+
+  it("a key whose owner was deleted (no app path does it: by hand) is refused by both on the next request", async () => {
+    const owner = await seedUserWithKey("deleted-by-hand@example.com");
+    await warm(owner.key);
+    // the key row goes by the foreign key's cascade, which no code of ours sees
+    await (await getDb()).delete(users).where(eq(users.id, owner.user.id)).returning();
+    expect(await statusAfterRevocation(a, owner.key)).toBe(401);
+    expect(await statusAfterRevocation(b, owner.key)).toBe(401);
+  });
+
+  it("other writes (as the worker's) leave keys working, and a revocation among them still counts", async () => {
+    const { key, record } = await createApiKey(user.user.id, "revoked-among-writes");
+    await warm(key);
+    const task = () =>
+      insertTask({
+        userId: user.user.id,
+        type: "image",
+        model: "local/m",
+        provider: "local",
+        prompt: "p",
+        params: { prompt: "p" },
+        status: "pending",
+      });
+    for (let i = 0; i < 3; i++) {
+      await task();
+      expect(await status(a, key)).toBe(200);
+      expect(await status(b, key)).toBe(200);
+    }
+    await task();
+    expect(await revokeApiKey(record.id)).toBe(true);
+    await task();
     expect(await statusAfterRevocation(a, key)).toBe(401);
     expect(await statusAfterRevocation(b, key)).toBe(401);
   });

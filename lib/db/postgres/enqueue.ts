@@ -3,7 +3,7 @@
 // while holding the user's task_counts row: striped since migration 0010). One statement is one
 // round trip and one flush, and the task row never exists without its delivery (nor the other way
 // round): the statement is its own transaction.
-import { Placeholder, sql } from "drizzle-orm";
+import { Placeholder, type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { getDb, getPool } from "../client";
 import { type NewTask, type Task, tasks } from "../schema";
@@ -34,9 +34,27 @@ function build(db: Awaited<ReturnType<typeof getDb>>, bossSchema: string): State
       throw new Error("task INSERT: a parameter is not a placeholder");
     return p.name as string;
   });
-  const boss = sql.identifier(bossSchema);
   const queue = `$${names.length + 1}`;
-  const job = new PgDialect().sqlToQuery(sql`INSERT INTO ${boss}.job (id, name, data, priority,
+  const job = new PgDialect().sqlToQuery(
+    jobInsert(bossSchema, sql.raw("task"), sql.raw(queue)),
+  ).sql;
+  return {
+    names,
+    text: `WITH task AS (${insert.sql}), job AS (${job} RETURNING 1)
+      SELECT to_jsonb(task) AS task, (SELECT count(*) FROM job)::int AS delivered FROM task`,
+  };
+}
+
+/**
+ * The INSERT of pg-boss job rows for the tasks of relation `from` (columns id and run_after):
+ * the rows pg-boss 10's `insert` writes for `{ name, data: { taskId }, singletonKey: taskId,
+ * startAfter }` with this engine's configuration (no defaults of its own): the queue's settings,
+ * else pg-boss's (plans.js insertJobs), `ON CONFLICT DO NOTHING` for its singleton indexes. A
+ * task whose queue (`queue`, an SQL expression over `task`) has no row gets no job.
+ */
+function jobInsert(bossSchema: string, from: SQL, queue: SQL): SQL {
+  const boss = sql.identifier(bossSchema);
+  return sql`INSERT INTO ${boss}.job (id, name, data, priority,
       start_after, singleton_key, singleton_on, dead_letter, expire_in, keep_until, retry_limit,
       retry_delay, retry_backoff, policy)
     SELECT gen_random_uuid(), q.name, jsonb_build_object('taskId', task.id), 0,
@@ -48,16 +66,26 @@ function build(db: Awaited<ReturnType<typeof getDb>>, bossSchema: string): State
         ELSE coalesce(q.retry_delay, 0) END,
       coalesce(q.retry_backoff, false),
       q.policy
-    FROM task
+    FROM ${from} task
     CROSS JOIN LATERAL (SELECT greatest(now(), task.run_after) AS start_after) j
-    JOIN ${boss}.queue q ON q.name = ${sql.raw(queue)}
-    ON CONFLICT DO NOTHING
-    RETURNING 1`).sql;
-  return {
-    names,
-    text: `WITH task AS (${insert.sql}), job AS (${job})
-      SELECT to_jsonb(task) AS task, (SELECT count(*) FROM job)::int AS delivered FROM task`,
-  };
+    JOIN ${boss}.queue q ON q.name = ${queue}
+    ON CONFLICT DO NOTHING`;
+}
+
+/**
+ * The deliveries of tasks already written in the caller's transaction (a batch's frames, a
+ * re-rolled frame), as one statement of that transaction: the tasks and their jobs commit
+ * together, with one WAL flush, where a second commit for the jobs used to follow. Each task goes
+ * to queue `queuePrefix` + its provider. The ids of the tasks that got a job.
+ */
+export function deliverTasks(bossSchema: string, queuePrefix: string, ids: number[]): SQL {
+  const job = jobInsert(
+    bossSchema,
+    // one array parameter (drizzle would spread a JS array into a list of parameters)
+    sql`(SELECT id, run_after, provider FROM tasks WHERE id = ANY(${`{${ids.map((id) => Math.trunc(id)).join(",")}}`}::int[]))`,
+    sql`${queuePrefix} || task.provider`,
+  );
+  return sql`${job} RETURNING (data->>'taskId')::int AS task_id`;
 }
 
 /**

@@ -238,6 +238,12 @@ export const taskCounts = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.status, t.stripe] })],
 );
 
+/** Changes that can end an API key's access; see lib/db/sqlite/schema.ts. */
+export const apiKeyChanges = pgTable("api_key_changes", {
+  id: integer("id").primaryKey().default(0),
+  n: integer("n").notNull(),
+});
+
 /** Editor documents; see lib/db/sqlite/schema.ts. */
 export const documents = pgTable(
   "documents",

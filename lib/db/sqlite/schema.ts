@@ -235,6 +235,20 @@ export const taskCounts = sqliteTable(
 );
 
 /**
+ * One row (id 0) counting changes that can end an API key's access: a key revoked, deleted or
+ * re-pointed, a user changed or deleted. Triggers on api_keys and users bump it in the writing
+ * transaction (see the migrations), whoever writes (a web process, the CLI, a shell), and each
+ * process's in-memory key cache (lib/auth/api-key-cache.ts) trusts an entry only while it is
+ * unchanged. SQLite's own commit counter (`PRAGMA data_version`) did this job before, but every
+ * commit of the worker thread moved it, so while the worker drew, every request read its key again.
+ * PostgreSQL processes are told by the triggers' NOTIFY instead of reading the row.
+ */
+export const apiKeyChanges = sqliteTable("api_key_changes", {
+  id: integer("id").primaryKey().default(0),
+  n: integer("n").notNull(),
+});
+
+/**
  * Editor documents (lib/document): one row per document, its versions in document_versions.
  * `source_*` name what it was opened from (lineage; the source is never changed). No foreign keys
  * on the sources: deleting a source keeps the documents made from it.

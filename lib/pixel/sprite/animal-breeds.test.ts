@@ -57,6 +57,8 @@ describe("breeds and near kinds look like themselves (animal-breeds.ts)", () => 
   it("the table's coat wins over a gloss's first colour, a named colour over both", () => {
     expect(parsePrompt("a calico cat").colors).toEqual([]);
     expect(parsePrompt("a blue corgi").colors.length).toBe(1);
+    // also when the breed's gloss names a pattern (a dalmatian's "spotted"): brown stays brown
+    expect(parsePrompt("a brown dalmatian").colors).toEqual([[0x8c, 0x5a, 0x30]]);
   });
 
   it("a coat draws markings: a dalmatian has more colours than a plain white dog", () => {

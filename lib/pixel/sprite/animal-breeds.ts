@@ -4,6 +4,7 @@
 // the build words WordNet's gloss gives for any other kind ("short-legged", "long-bodied",
 // "tailless", "large" — lexicon-traits.ts keeps them), so an unlisted breed still gets its shape.
 import { lookupNoun } from "./lexicon";
+import { glossColors } from "./lexicon-traits";
 import type { PromptInfo } from "./prompt";
 
 export type Ears = "pointy" | "floppy" | "long" | "round" | "small";
@@ -513,6 +514,9 @@ const RIG_INSTEAD_OF_ICON = new Set(["mouse"]);
 const KEYS = Object.keys(TABLE).sort((a, b) => b.length - a.length);
 const KEY_RE = KEYS.map((k) => [k, new RegExp(`\\b${k}s?\\b`)] as const);
 
+const hexOf = (c: readonly number[]) =>
+  `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
 /** Build words of a WordNet gloss (lexicon-traits.ts keeps them) → proportions. */
 export function glossBuild(gloss: string): Build {
   const w = new Set(gloss.split(" "));
@@ -582,9 +586,12 @@ export function readBreed(info: PromptInfo, headWord: string | undefined): Promp
     // (kept when it agrees with the table: a dalmatian's gloss says white and spotted)
     const fromGloss = (g: string) => g.startsWith("colour and markings from WordNet's description");
     const c0 = info.colors[0];
-    const agrees =
-      !!c0 && !!b.colors?.includes(`#${c0.map((v) => v.toString(16).padStart(2, "0")).join("")}`);
-    if (info.guesses.some(fromGloss) && !agrees) {
+    const agrees = !!c0 && !!b.colors?.includes(hexOf(c0));
+    // a colour the prompt named ("a brown dalmatian") is not the gloss's: it stays, as the line says
+    const glossWord = info.guesses.find(fromGloss)?.match(/description of "([^"]+)"/)?.[1];
+    const glossHexes = glossWord ? glossColors(lookupNoun(glossWord)?.gloss ?? "") : [];
+    const named = !!c0 && !glossHexes.includes(hexOf(c0));
+    if (info.guesses.some(fromGloss) && !agrees && !named) {
       out.colors = [];
       out.pattern = undefined;
       out.guesses = info.guesses.filter((g) => !fromGloss(g));

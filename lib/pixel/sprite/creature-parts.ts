@@ -7,6 +7,7 @@ import { hexToRgb, makeRamp, mixRgb } from "../color";
 import { Rng } from "../prng";
 import { type Material, material, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
+import { type MachineMats, mechanise } from "./mechanical";
 import type { PromptInfo } from "./prompt";
 
 /** Part ids for what this module adds, above every rig's own (render shades per part). */
@@ -94,6 +95,8 @@ export interface CreatureExtras {
   horn: number;
   chitin: number;
   glow: number;
+  /** a robot's plates, rivets and LEDs (mechanical.ts); only when the form is robot */
+  machine?: MachineMats;
 }
 
 /** What this prompt asks of a creature's canvas (nothing: undefined, the common case). */
@@ -147,6 +150,8 @@ export function prepareCreatureExtras(
     chitin: add("#8a3a28"),
     glow: add(info.form === "robot" ? "#ff4a3a" : "#9cf4ff", true),
   };
+  if (info.form === "robot")
+    extras.machine = { plate: add("#4c5468"), rivet: add("#eef2f8", true), glow: extras.glow };
   // a zombie's flesh: every surface colour drifts to a sickly grey-green
   // (a borrowed drawing's colours are most of what says what it is: it keeps more of them)
   const tint = info.builder === "icon" ? 0.4 : 0.65;
@@ -197,7 +202,8 @@ export function drawCreatureExtras(
     drawStingerTail(c, x, side, faceRight, rng.range(0.8, 1.2));
   if (info.features.includes("horns") && info.kind !== "dragon")
     drawHorns(c, x, headCells(c, headParts, side && faceRight), side, faceRight);
-  if (info.builder !== "humanoid") applyForm(c, info.form, x, mats, rng);
+  if (info.builder !== "humanoid")
+    applyForm(c, info.form, x, mats, rng, () => headCells(c, headParts, side && faceRight));
 }
 
 function extraHeads(
@@ -419,6 +425,7 @@ function applyForm(
   x: CreatureExtras,
   mats: readonly Material[],
   rng: Rng,
+  head: () => number[],
 ): void {
   if (!form) return;
   const b = bbox(c);
@@ -480,6 +487,8 @@ function applyForm(
       if (t <= 0) continue;
       if ((xx + y) % 2 === 0 || t > 0.65) mat[i] = -1;
     }
+  } else if (form === "robot" && x.machine) {
+    mechanise(c, mats, head(), x.machine, flat);
   } else if (form === "robot") {
     // plate seams and glowing eyes
     for (let i = 0; i < w * c.h; i++) {
@@ -549,4 +558,25 @@ export function seatRider(
         rider.tone[i]!,
       );
     }
+  outlineRider(c);
+}
+
+/**
+ * The rider's cells that touch the mount take their darkest tone, so a grey knight on a pale
+ * horse separates from it (eval-c: the knight blended into the horse).
+ */
+function outlineRider(c: SpriteCanvas): void {
+  const isRider = (i: number) => c.mat[i]! >= 0 && c.part[i]! >= 180;
+  const edge: number[] = [];
+  for (let i = c.w; i < c.w * (c.h - 1); i++) {
+    if (!isRider(i)) continue;
+    for (const d of [-1, 1, -c.w, c.w]) {
+      const j = i + d;
+      if (c.mat[j]! >= 0 && !isRider(j)) {
+        edge.push(i);
+        break;
+      }
+    }
+  }
+  for (const i of edge) c.tone[i] = 0;
 }

@@ -45,6 +45,11 @@ export interface Design {
   draw(c: SpriteCanvas, pose: Pose): void;
   /** materials a material modifier (golden, rusty, fire …) recolours; default: all shaded ones */
   surface?: number[];
+  /**
+   * Colours that say what the subject is (a lighthouse's red bands, stone grey): a take scheme
+   * (engine.ts applyTakeScheme) makes them lighter, darker or muted, never another hue.
+   */
+  ownColors?: boolean;
   /** "parts" (rigs): shade at part edges; "rim" (icons): shade only against the air */
   shadeMode?: "parts" | "rim";
   /** the rig draws real three-quarter views for Pose.turn (else a whole-frame yaw stands in) */

@@ -23,6 +23,7 @@ import {
 import { drawCreatureExtras, prepareCreatureExtras, riderSize, seatRider } from "./creature-parts";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
+import { drawnWearColors, isDrawnWear, wearDrawn } from "./face-wear";
 import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
 import {
   iconSourceFor,
@@ -30,6 +31,7 @@ import {
   resolveSize,
   type SpriteInterpretation,
 } from "./interpretation";
+import { bookMats, drawBookMarks } from "./magic-books";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
 import {
   contentMats,
@@ -41,6 +43,8 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
+import { emojiForSilhouette } from "./subject-palette";
+import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 import { wearCape } from "./wearables";
 
@@ -56,7 +60,15 @@ export function iconNeeds(
     set: IconSet;
     name: string;
     cells: number;
-    use: "subject" | "held" | "worn" | "rider-subject" | "rider-held" | "rider-worn";
+    use:
+      | "subject"
+      | "held"
+      | "worn"
+      | "palette"
+      | "rider-subject"
+      | "rider-held"
+      | "rider-worn"
+      | "rider-palette";
     material?: GameMaterial;
   }[] = [];
   if (info.rider)
@@ -82,6 +94,9 @@ export function iconNeeds(
       ),
       use: "subject",
     });
+    // a silhouette borrows the colours of an emoji of the same subject (subject-palette.ts)
+    const emoji = src.set === "game-icons" ? emojiForSilhouette(src.name, info.subject) : undefined;
+    if (emoji) needs.push({ set: "fluent-emoji-flat", name: emoji, cells: 16, use: "palette" });
   }
   if (info.held?.icon) {
     const src = isGameIconRef(info.held.icon)
@@ -96,7 +111,7 @@ export function iconNeeds(
     });
   }
   // a cape is drawn as a drape (wearables.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape") {
+  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -149,6 +164,9 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
       c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
     }
 }
+
+/** Builders of living things (a fire wolf burns all over; a flaming sword stays steel). */
+const BEING_BUILDERS = new Set(["humanoid", "animal", "dragon", "blob", "monster"]);
 
 /** Icon box inside the sprite: a 1-px margin for the outline; seeds vary the scale a little. */
 function iconCells(size: number, rng: Rng): number {
@@ -472,6 +490,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     } else if (n.use === "rider-held")
       riderIcons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
     else if (n.use === "rider-worn") continue;
+    else if (n.use === "rider-palette") riderIcons.palette = r;
+    else if (n.use === "palette") icons.palette = r;
     else if (n.use === "subject") {
       icons.subject = r;
       icons.material = n.material;
@@ -488,9 +508,17 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
         ]
       : undefined;
+  // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
+  const faceWear = isDrawnWear(info.worn?.icon)
+    ? (drawnWearColors(info.worn!.id).map(
+        (col) => design.materials.push(material(hexToRgb(col))) - 1,
+      ) as [number, number])
+    : undefined;
   const extras = prepareCreatureExtras(design, info, seed + take);
   applyTakeScheme(design, info, seed + take);
-  const fx = design.seamless ? undefined : applyMaterials(design, info.materials);
+  const fx = design.seamless
+    ? undefined
+    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's
@@ -508,6 +536,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   };
   const fm = thingExtras.length ? featureMats(add) : undefined;
   const cm = heap ? contentMats(heap, add) : undefined;
+  const bm = info.bookMeaning ? bookMats(add, info.bookMeaning) : undefined;
   // the rider keeps its own colours: its materials join after the mount's modifiers
   const rider = info.rider
     ? buildDesign({ ...info.rider, size: riderSize(info.size) }, rng, crng, riderIcons)
@@ -530,6 +559,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   design.draw(c, pose);
   if (fm) drawObjectFeatures(c, thingExtras, fm, pose);
   if (heap && cm) drawContents(c, heap, cm, pose);
+  if (bm) drawBookMarks(c, bm, pose);
   if (extras)
     drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed + take);
   if (rider) {
@@ -541,9 +571,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
   }
   if (worn) wearOnTop(c, worn, wornMats);
+  if (faceWear) wearDrawn(c, info.worn!.id, pose, design.materials, design.headParts, faceWear);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  // every take its own build (stocky, lanky, long); people vary by their own rig's choices
+  if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
@@ -627,14 +660,26 @@ function turnedBatchPose(
 export function applyTakeScheme(design: Design, info: PromptInfo, key: number): void {
   if (!BUILDERS[info.builder].object || design.seamless) return;
   const category = SUBJECT_BY_ID.get(info.subject)?.category;
-  // borrowed creatures keep their natural colours (their skins vary by seed in the builder)
-  if (info.builder === "icon" && (category === "creature" || category === "animal")) return;
+  // borrowed creatures keep their natural colours (their skins vary by seed in the builder);
+  // a creature with colours of its own (a grey werewolf) takes them lighter or darker
+  if (
+    info.builder === "icon" &&
+    (category === "creature" || category === "animal") &&
+    !design.ownColors
+  )
+    return;
   const own = SUBJECT_DEFAULTS[info.subject]?.materials ?? [];
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
   if (scheme === 0) return;
   const shift = (c: Rgb): Rgb => {
     const [h, sat, v] = rgbToHsv(...c);
+    if (design.ownColors) {
+      // the subject's own colours: lighter, darker or weathered, in the same hue
+      if (scheme === 1) return hsvToRgb(h, sat * 0.9, Math.min(1, v * 1.16 + 0.04));
+      if (scheme === 2) return hsvToRgb(h, Math.min(1, sat * 1.08), v * 0.72);
+      return hsvToRgb(h, sat * 0.62, Math.min(1, v * 0.94));
+    }
     if (sat < 0.2 && v > 0.8) {
       // whites (clouds, ghosts, snow) stay white: ivory, pale grey, ice
       if (scheme === 1) return hsvToRgb(45, 0.14, v);

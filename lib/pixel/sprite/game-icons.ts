@@ -9,6 +9,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import type { IconRaster } from "./emoji-art";
+import { lookupNoun } from "./lexicon";
 
 export const GAME_ICON_PREFIX = "gi/";
 
@@ -88,9 +89,50 @@ const NAME_MATERIALS: [RegExp, GameMaterial][] = [
   ],
 ];
 
+const nameMaterials = new Map<string, GameMaterial>();
+
 export function materialForName(name: string): GameMaterial {
-  for (const [re, m] of NAME_MATERIALS) if (re.test(name)) return m;
-  return "iron";
+  // asked for by every render of the icon (its needs, its interpretation): a WordNet walk once
+  let m = nameMaterials.get(name);
+  if (!m) {
+    m = NAME_MATERIALS.find(([re]) => re.test(name))?.[1] ?? lexiconMaterial(name) ?? "iron";
+    if (nameMaterials.size > 5000) nameMaterials.clear();
+    nameMaterials.set(name, m);
+  }
+  return m;
+}
+
+// What WordNet says a thing is made of ("curtain: cloth", "shoe: leather plastic") or what kind
+// of thing it is (footwear, a building, a bird): for long-tail icons whose name has no material
+// word, which all came out as grey metal (and bronze-brown in a warm take).
+const GLOSS_MATERIALS: [RegExp, GameMaterial][] = [
+  [/\b(cloth|silk|wool|woolen|cotton|fabric|canvas|linen|velvet|felt)\b/, "cloth"],
+  [/\b(leather|hide|suede)\b/, "leather"],
+  [/\b(glass)\b/, "glass"],
+  [/\b(wood|wooden|timber|wicker)\b/, "wood"],
+  [/\b(stone|brick|marble|concrete|masonry|clay)\b/, "stone"],
+  [/\b(paper|cardboard|parchment)\b/, "paper"],
+  [/\b(gold|golden)\b/, "gold"],
+  [/\b(bone|ivory)\b/, "bone"],
+  [/\b(iron|steel|metal|metallic|brass|copper|bronze|tin)\b/, "iron"],
+];
+const CHAIN_MATERIALS: [RegExp, GameMaterial][] = [
+  [/^(footwear|shoe|boot)$/, "leather"],
+  [/^(clothing|garment|headdress|covering|fabric|bedclothes|furnishing)$/, "cloth"],
+  [/^(building|structure|housing|dwelling|tower|monument|place of worship)$/, "stone"],
+  [/^(furniture|seat|vessel|boat|ship|container|box)$/, "wood"],
+];
+
+function lexiconMaterial(name: string): GameMaterial | undefined {
+  const parts = name.split("-");
+  const e = lookupNoun(parts.join(" ")) ?? lookupNoun(parts[parts.length - 1]!);
+  if (!e) return undefined;
+  for (const [re, m] of GLOSS_MATERIALS) if (re.test(e.gloss)) return m;
+  if (e.category === "plant") return "plant";
+  // a real animal takes a natural seeded skin (browns, greys), not a monster's green or purple
+  if (e.category === "animal") return "fur";
+  for (const c of e.chain) for (const [re, m] of CHAIN_MATERIALS) if (re.test(c)) return m;
+  return undefined;
 }
 
 /** Which materials read as creatures (their base colour may vary by seed). */

@@ -4,6 +4,27 @@ import { hexToRgb } from "../color";
 import type { Rng } from "../prng";
 import { material, type SpriteCanvas } from "./canvas";
 import {
+  type CostumeCtx,
+  drawClub,
+  drawCoat,
+  drawCollar,
+  drawCowboyHat,
+  drawEyepatch,
+  drawKabuto,
+  drawKatana,
+  drawLamellar,
+  drawPauldrons,
+  drawShell,
+  drawSkullStaff,
+  drawSmokeTail,
+  drawSpaceHelmet,
+  drawTalismanCap,
+  drawTopknot,
+  drawTorn,
+  HUMANOID_PARTS as P,
+} from "./costume-parts";
+import { dressForRace } from "./costumes";
+import {
   type Design,
   HAIR_COLORS,
   hsvPick,
@@ -40,9 +61,25 @@ const BEAST_FUR: Record<string, string> = {
   eagle: "#6c4424",
   parrot: "#44b04e",
   crow: "#34303e",
+  bull: "#6c4430",
+  cow: "#eeeae2",
+  turtle: "#6cac4c",
+  rat: "#8c8488",
 };
 /** Bird-folk have a beak, not a muzzle, and no ears (an owl's tufts aside). */
-const BEAKED = new Set(["owl", "penguin", "duck", "chicken", "eagle", "parrot", "crow", "goose"]);
+const BEAKED = new Set([
+  "owl",
+  "penguin",
+  "duck",
+  "chicken",
+  "eagle",
+  "parrot",
+  "crow",
+  "goose",
+  "turtle",
+]);
+/** Animal-folk with horns on the head: the bull's say "minotaur" before anything else does. */
+const BEAST_HORNS = new Set(["bull", "cow", "goat", "ram", "ox", "buffalo", "yak"]);
 
 /** Animal-folk ears: the shape that tells a fox from a bear from a rabbit at 32 px. */
 type BeastEars = "pointed" | "round" | "long" | "none";
@@ -63,6 +100,10 @@ const BEAST_EARS: Record<string, BeastEars> = {
   snake: "none",
   frog: "none",
   lizard: "none",
+  turtle: "none",
+  bull: "round",
+  cow: "round",
+  rat: "round",
 };
 /** Animal-folk muzzles: lighter than the fur (a fox's white chin, a bear's tan snout). */
 const BEAST_MUZZLE: Record<string, string> = {
@@ -75,6 +116,8 @@ const BEAST_MUZZLE: Record<string, string> = {
   cat: "#f4e0c8",
   dog: "#e0c8a0",
   lion: "#f0d8a0",
+  bull: "#c8a088",
+  cow: "#f0b8b8",
 };
 
 export type Headgear =
@@ -93,7 +136,17 @@ export type Headgear =
   /** a work helmet with a brim: a firefighter's, a miner's, a builder's (colour: `hat`) */
   | "hard-hat"
   /** a close leather cap with goggles over the brow: an aviator's */
-  | "flying-cap";
+  | "flying-cap"
+  /** a samurai's helmet: bowl, flared neck guard, gold crest; the face open */
+  | "kabuto"
+  /** a round helmet over the whole head with a dark visor */
+  | "space-helmet"
+  /** a tall dented crown and a wide brim curled up at the ends (colour: `hat`) */
+  | "cowboy-hat"
+  /** a shaved head with a topknot (a genie) */
+  | "topknot"
+  /** a Qing official's round cap with a talisman hanging over the face (a jiangshi) */
+  | "talisman-cap";
 export type Weapon =
   | "sword"
   | "staff"
@@ -105,6 +158,11 @@ export type Weapon =
   | "spear"
   /** a fishing rod with its line (a look's own tool) */
   | "rod"
+  | "katana"
+  /** a heavy studded wooden club */
+  | "club"
+  /** a staff topped with a skull glowing in the `magic` colour */
+  | "skull-staff"
   | "icon"
   | "none";
 
@@ -120,14 +178,43 @@ export interface RoleSpec {
   hat?: string;
   /** a mark on the chest, front and back: a medic's red cross on white */
   emblem?: "red-cross";
-  /** the body under the clothes: a sumo wrestler is big, a child small */
-  build?: "big" | "small";
+  /** the body under the clothes: a sumo wrestler is big, a child small, an orc bulky */
+  build?: "big" | "small" | "bulky" | "thin" | "hunched";
   /** no shirt: the torso and arms show skin (a wrestler) */
   bare?: boolean;
-  /** what stands on the ground instead of legs: a lamia's coiled snake tail */
-  lower?: "snake";
+  /** what stands on the ground instead of legs: a lamia's coiled snake tail, a genie's smoke */
+  lower?: "snake" | "smoke";
   /** the staff ends in a shepherd's hook, not an orb */
   crook?: boolean;
+  /** clothes to pick from per seed when `cloth` is not set (a zombie's faded shirts) */
+  clothes?: string[];
+  /** the hair's colour (a vampire's black) */
+  hair?: string;
+  /** ragged hem, a rip, bare feet (a zombie) */
+  torn?: boolean;
+  /** both arms held out in front at rest (a zombie, a mummy) */
+  reach?: boolean;
+  /** bandaged all over: clothes, legs and feet take the skin (a mummy) */
+  wrapped?: boolean;
+  /** a high collar rising behind the head (a vampire) */
+  collar?: boolean;
+  /** shoulder guards past the torso: spiked (an orc) or plates (a samurai's sode) */
+  pauldron?: "spiked" | "plates";
+  /** rows of plates across the torso (a samurai) */
+  lamellar?: boolean;
+  /** a long coat down to the knees (a pirate captain) */
+  coat?: boolean;
+  eyepatch?: boolean;
+  /** the staff's glow and orb (a necromancer's green) */
+  magic?: string;
+  /** the trousers' colour (a vampire's black) */
+  pants?: string;
+  /** a turtle's shell on the back */
+  shell?: boolean;
+  /** the skin under the costume (a jiangshi's grey-green) */
+  skin?: string;
+  /** an open vest: skin shows down the chest and along the arms (a genie) */
+  vest?: boolean;
 }
 
 export const ROLES: Record<string, RoleSpec> = {
@@ -138,20 +225,43 @@ export const ROLES: Record<string, RoleSpec> = {
   viking: { base: "person", headgear: "horned", weapon: "axe", cloth: "#5c6c8c" },
   mage: { base: "mage" },
   witch: { base: "mage", headgear: "wizard-hat", weapon: "staff", cloth: "#34303e", robe: true },
-  necromancer: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#2a2034", robe: true },
+  necromancer: {
+    base: "mage",
+    headgear: "hood",
+    weapon: "skull-staff",
+    cloth: "#2a2034",
+    robe: true,
+    magic: "#5cf06c",
+  },
   priest: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#eeeef2", robe: true },
   monk: { base: "person", headgear: "bald", weapon: "staff", cloth: "#e0862a", robe: true },
   druid: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#3c7c48", robe: true },
   archer: { base: "archer", cloth: "#44804c" },
   ninja: { base: "ninja" },
   assassin: { base: "ninja", headgear: "hood", weapon: "dagger", cloth: "#3c3450" },
-  samurai: { base: "person", headgear: "helmet", weapon: "sword", cloth: "#a83c3c" },
+  samurai: {
+    base: "person",
+    headgear: "kabuto",
+    // black lacquer: a silver bowl reads as a knight's helm
+    hat: "#34303e",
+    weapon: "katana",
+    cloth: "#a83c3c",
+    lamellar: true,
+    pauldron: "plates",
+  },
   king: { base: "royal", weapon: "sword", cape: true },
   queen: { base: "royal", weapon: "staff", robe: true, cape: true },
   prince: { base: "royal", weapon: "sword" },
   princess: { base: "royal", weapon: "none", robe: true, cloth: "#f078b4" },
-  pirate: { base: "pirate" },
-  captain: { base: "pirate", cloth: "#2c3c8c", weapon: "sword" },
+  pirate: { base: "pirate", eyepatch: true },
+  captain: {
+    base: "pirate",
+    cloth: "#8c2c2c",
+    weapon: "sword",
+    coat: true,
+    eyepatch: true,
+    hat: "#24202c",
+  },
   villager: { base: "person", headgear: "hair", weapon: "none", cloth: "#8c6c4c" },
   farmer: { base: "person", headgear: "wide-hat", cloth: "#5c7cb0" },
   merchant: {
@@ -162,8 +272,31 @@ export const ROLES: Record<string, RoleSpec> = {
   blacksmith: { base: "person", headgear: "bald", weapon: "hammer", cloth: "#5c4434" },
   chef: { base: "person", headgear: "chef-hat", cloth: "#eeeef2" },
   bard: { base: "person", headgear: "wide-hat", cloth: "#d8383c" },
-  cowboy: { base: "person", headgear: "wide-hat", weapon: "none", cloth: "#b07840" },
-  astronaut: { base: "robot", headgear: "visor", weapon: "none", cloth: "#eeeef2" },
+  cowboy: {
+    base: "person",
+    headgear: "cowboy-hat",
+    hat: "#c89858",
+    weapon: "none",
+    cloth: "#b07840",
+  },
+  // a Chinese hopping corpse: an official's robe and cap, a paper talisman, arms held out
+  jiangshi: {
+    base: "person",
+    headgear: "talisman-cap",
+    weapon: "none",
+    cloth: "#2c3c6c",
+    robe: true,
+    reach: true,
+    skin: "#a8c0a8",
+    cape: false,
+  },
+  astronaut: {
+    base: "person",
+    headgear: "space-helmet",
+    weapon: "none",
+    cloth: "#eeeef2",
+    cape: false,
+  },
   robot: { base: "robot" },
   hero: { base: "person", headgear: "hair", weapon: "sword" },
   person: { base: "person" },
@@ -188,6 +321,7 @@ export const RACES: Record<string, RaceSpec> = {
   elf: { skin: "#f6d8c0", ears: true, legs: 1.1 },
   dwarf: { beard: true, legs: 0.7, head: 1.05 },
   orc: { skin: "#7c9c54", tusks: true, legs: 1 },
+  genie: { skin: "#4c8ce8", eyes: "#f8f0a0" },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
   troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
   gnome: { beard: true, legs: 0.65, head: 1.05 },
@@ -201,23 +335,6 @@ export const RACES: Record<string, RaceSpec> = {
   robot: { look: "robot" },
 };
 
-// Parts (ids for shading groups)
-const P = {
-  legN: 1,
-  legF: 2,
-  torso: 3,
-  armN: 4,
-  armF: 5,
-  head: 6,
-  hat: 7,
-  weapon: 8,
-  cape: 9,
-  fx: 10,
-  face: 11,
-  robe: 12,
-  belt: 13,
-};
-
 /** Body proportions by build (multipliers on the seeded sizes). */
 const BUILDS: Record<
   string,
@@ -228,7 +345,15 @@ const BUILDS: Record<
   big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8, minTorsoW: 18 },
   // a child: a big head on a small body
   small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
+  // an orc, a troll, a minotaur: broad shoulders on a deep trunk
+  bulky: { head: 1, torsoW: 1.45, torsoH: 1.15, legs: 0.9, minTorsoW: 12 },
+  // a vampire, an elf lord: narrow and tall
+  thin: { head: 0.95, torsoW: 0.8, torsoH: 1.05, legs: 1.12, minTorsoW: 0 },
+  // a zombie, a rat-man: the head sunk forward between the shoulders (HUNCH)
+  hunched: { head: 1, torsoW: 1.05, torsoH: 1, legs: 0.9, minTorsoW: 0 },
 };
+/** How far a hunched build's head sinks, in k. */
+const HUNCH = 1;
 
 /**
  * The materials a derived look adds (hat colour, emblem, scales) — appended after the classes'
@@ -239,14 +364,33 @@ function lookMaterials(
   role: RoleSpec,
   info: PromptInfo,
   mat: { skin: number; cloth: number; pants: number; boots: number; accent: number },
-): { hat?: number; emblem?: number; scales?: number } {
-  if (role.bare) {
-    const skin = m.list[mat.skin]!;
+): {
+  hat?: number;
+  emblem?: number;
+  scales?: number;
+  trim: number;
+  glass: number;
+  lining: number;
+  shell?: number;
+} {
+  const skin = m.list[mat.skin]!;
+  if (role.bare || role.wrapped) {
     for (const i of [mat.cloth, mat.pants, mat.boots]) m.list[i] = { ...skin };
     // the belt must stand out from any skin tone: dark indigo
-    m.list[mat.accent] = material(hexToRgb("#2c3470"));
+    if (role.bare) m.list[mat.accent] = material(hexToRgb("#2c3470"));
   }
+  // torn clothes go barefoot
+  if (role.torn) m.list[mat.boots] = { ...skin };
+  if (role.pants) m.list[mat.pants] = material(hexToRgb(role.pants));
+  // costume colours only where a costume uses them, so other classes keep their palettes
+  const cap = role.headgear === "talisman-cap";
+  const gold =
+    cap || role.headgear === "kabuto" || role.weapon === "katana" || role.coat || role.lamellar;
   return {
+    trim: gold ? m.add("#e8b830") : mat.accent,
+    glass: role.headgear === "space-helmet" ? m.add("#2c3c6c", { flat: true }) : mat.accent,
+    lining: role.collar || cap ? m.add("#c8283c") : mat.accent,
+    shell: role.shell ? m.add("#5c6c34") : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem ? m.add("#d8283c", { flat: true }) : undefined,
     scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
@@ -261,11 +405,17 @@ export function buildHumanoid(
   heldIcon?: IconRaster,
 ): Design {
   // a look read from what the word means (person-roles.ts) wins over the class table
-  const role0 = info.look ?? ROLES[info.role ?? info.variant] ?? ROLES.person!;
+  const roleId = info.role ?? info.variant;
+  // a monster named alone wears its own costume (costumes.ts), a class over it keeps the class's
+  const role1 = dressForRace(
+    info.look ?? ROLES[roleId] ?? ROLES.person!,
+    info.race,
+    !info.look && (roleId === "person" || !ROLES[roleId]),
+  );
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
   const role: RoleSpec = info.features.includes("snake body")
-    ? { ...role0, lower: "snake" }
-    : role0;
+    ? { ...role1, lower: "snake" }
+    : role1;
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
   // animal-folk draw their own ears and muzzle (drawBeastHead), not an elf's pointed ears
   const race: RaceSpec = beast ? {} : (RACES[info.race ?? ""] ?? {});
@@ -276,6 +426,7 @@ export function buildHumanoid(
     info,
     0,
     role.cloth ??
+      (role.clothes ? crng.pick(role.clothes) : undefined) ??
       (race.look === "mummy"
         ? "#d8ccb0"
         : v === "mage"
@@ -311,10 +462,12 @@ export function buildHumanoid(
               ? "#d8ccb0"
               : // a colour named before a race word is the skin ("a green goblin")
                 ((info.race && info.colors[0] && !race.look ? info.colors[0] : undefined) ??
+                role.skin ??
                 race.skin ??
                 crng.pick(SKIN_TONES)),
     ),
-    hair: m.add(crng.pick(HAIR_COLORS)),
+    // an old person (prompt.ts `aged`) is grey-haired (and bearded, unless a woman)
+    hair: m.add(agedHair(info, role.hair ?? crng.pick(HAIR_COLORS))),
     cloth: m.add(main),
     pants: m.add(crng.pick(["#4c4468", "#3c4c6c", "#5c4434", "#404048"])),
     boots: m.add(crng.pick(["#5c3c28", "#3c3030", "#6c4c30"])),
@@ -328,9 +481,14 @@ export function buildHumanoid(
     }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     wood: m.add("#8c5a30"),
-    orb: m.add(info.colors[1] ?? (info.element === "fire" ? [255, 120, 40] : [90, 200, 255]), {
-      flat: false,
-    }),
+    orb: m.add(
+      info.colors[1] ??
+        (role.magic ? hexToRgb(role.magic) : undefined) ??
+        (info.element === "fire" ? [255, 120, 40] : [90, 200, 255]),
+      {
+        flat: false,
+      },
+    ),
     cape: m.add(race.cape ?? (v === "knight" && info.colors[0] ? info.colors[0] : second)),
     tusk: m.add("#f4f0e0", { flat: true }),
     flame: m.add("#f8862a", { flat: true }),
@@ -344,6 +502,15 @@ export function buildHumanoid(
   // a derived look's extras get materials of their own, added last so the classes' lists
   // (and so their pixels) stay as they were
   const extra = lookMaterials(m, role, info, mat);
+  const cc: CostumeCtx = {
+    k: size / 32,
+    px: (n: number) => Math.max(1, Math.round((n * size) / 32)),
+    mat,
+    trim: extra.trim,
+    glass: extra.glass,
+    lining: extra.lining,
+    hat: extra.hat ?? mat.wood,
+  };
 
   const headgear0: Headgear =
     race.look === "skeleton" && role.base === "person"
@@ -375,11 +542,14 @@ export function buildHumanoid(
   const headgear: Headgear =
     beast && ["helmet", "horned", "visor", "hood", "hair", "skull"].includes(headgear0)
       ? "bald"
-      : // an elf's hood leaves the face and ears out
-        faceRace &&
-          ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
-        ? "bald"
-        : headgear0;
+      : // a lamia's face is what tells her from a snake: no closed helmet over it
+        role.lower && !role.headgear && (headgear0 === "helmet" || headgear0 === "visor")
+        ? "hair"
+        : // an elf's hood leaves the face and ears out
+          faceRace &&
+            ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
+          ? "bald"
+          : headgear0;
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
   const capeWorn = info.held?.id === "cape";
   const held = capeWorn ? undefined : info.held;
@@ -398,6 +568,7 @@ export function buildHumanoid(
               : v === "pirate" || v === "skeleton"
                 ? "sword"
                 : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
+  const staffy = weapon === "staff" || weapon === "skull-staff";
   const hasCape =
     (role.cape ??
       (race.cape
@@ -427,9 +598,32 @@ export function buildHumanoid(
   const bony = v === "skeleton";
   // bones are thinner than sleeves: at 32 px a 1-px arm reads as a bone, a 2-px one as a sleeve
   const limb = bony ? Math.max(0.6, 0.8 * k) : Math.max(0.8, 1.2 * k);
-  const armMat = bony && !robe ? mat.skin : mat.cloth;
+  const armMat = (bony && !robe) || role.vest ? mat.skin : mat.cloth;
   const ground = size - 2;
   const cx = size / 2;
+  const hunch = role.build === "hunched" ? px(HUNCH) : 0;
+  /** the body pieces a costume adds over the torso (costume-parts.ts) */
+  const dressTorso = (
+    c: SpriteCanvas,
+    view: Pose["view"],
+    x: number,
+    tx0: number,
+    tx1: number,
+    torsoTop: number,
+    hipY: number,
+  ) => {
+    if (role.lamellar) drawLamellar(c, cc, tx0, tx1, torsoTop, hipY);
+    // knee-high at most: a longer skirt hides the legs and the walk's passing frames stop reading
+    if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.45);
+    if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
+    if (role.vest && view !== "back") {
+      const mid = Math.round(x);
+      c.rect(mid - px(1), torsoTop + 1, mid + px(1) - 1, hipY - px(2), mat.skin, P.torso);
+    }
+    if (extra.shell !== undefined) drawShell(c, cc, extra.shell, view, x, tx0, tx1, torsoTop, hipY);
+    if (role.collar)
+      drawCollar(c, cc, view, x, headW, torsoTop, torsoTop - headH + hunch + headH * 0.5);
+  };
 
   let flick = 0;
   const drawWeapon = (c: SpriteCanvas, hx: number, hy: number, ang: number, side: boolean) => {
@@ -437,6 +631,9 @@ export function buildHumanoid(
     const dx = Math.cos(ang);
     const dy = Math.sin(ang);
     if (weapon === "none") return;
+    if (weapon === "katana") return drawKatana(c, cc, hx, hy, ang);
+    if (weapon === "club") return drawClub(c, cc, hx, hy, ang);
+    if (weapon === "skull-staff") return drawSkullStaff(c, cc, hx, hy, ang, side);
     if (weapon === "sword" || weapon === "dagger") {
       const L = (weapon === "sword" ? 11 : 6) * k;
       c.capsule(hx - dx * 2 * k, hy - dy * 2 * k, hx, hy, 0.6 * k + 0.2, mat.wood, P.weapon);
@@ -723,6 +920,25 @@ export function buildHumanoid(
       if (ears !== "none" && view === "front" && size >= 24)
         c.plot(ex, y0 - (ears === "long" ? px(3) : 0), mat.muzzle, P.hat);
     }
+    if (BEAST_HORNS.has(beast ?? ""))
+      // horns out sideways from the top of the head, then curving up
+      for (const [sx, dir] of (view === "side"
+        ? [[x0 + Math.round(hw * 0.5), 1]]
+        : [
+            [x0, -1],
+            [x1, 1],
+          ]) as [number, number][]) {
+        c.capsule(sx, y0 + 1, sx + dir * 2.2 * k, y0 - 0.5 * k, 0.6 * k + 0.25, mat.tusk, P.hat);
+        c.capsule(
+          sx + dir * 2.2 * k,
+          y0 - 0.5 * k,
+          sx + dir * 2.6 * k,
+          y0 - 3 * k,
+          0.45 * k + 0.2,
+          mat.tusk,
+          P.hat,
+        );
+      }
     if (view === "back") return;
     if (beaked) {
       // a short orange beak under the eyes, pointing down from the front, forward side-on
@@ -918,7 +1134,7 @@ export function buildHumanoid(
         c.rect(x1, y0, x1, y0 + depth + 1 + hairStyle, mat0, part);
       }
     };
-    if (race.beard && face)
+    if ((race.beard || info.aged === "beard") && face)
       c.rect(
         view === "side" ? hx : x0 + 1,
         eyeY + eh + 1,
@@ -926,12 +1142,25 @@ export function buildHumanoid(
         y1 + px(2),
         mat.hair,
         P.face,
+        info.aged ? 2 : -1,
       );
     if (race.tusks && face) {
+      // two pixels tall: one pixel reads as a stray tooth, two as tusks
+      const ty = y1 - Math.max(1, px(1));
       if (view === "front") {
-        c.plot(x0 + 2, y1, mat.tusk, P.face);
-        c.plot(x1 - 2, y1, mat.tusk, P.face);
-      } else c.plot(x1 - 1, y1, mat.tusk, P.face);
+        c.rect(x0 + 2, ty, x0 + 2, y1, mat.tusk, P.face);
+        c.rect(x1 - 2, ty, x1 - 2, y1, mat.tusk, P.face);
+      } else c.rect(x1 - 1, ty, x1 - 1, y1, mat.tusk, P.face);
+    }
+    if (role.eyepatch) drawEyepatch(c, cc, view, x0, x1, cx, headW, eyeY);
+    if (headgear === "kabuto") return drawKabuto(c, cc, view, hx, x0, x1, y0, y1, extra.hat);
+    if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, view, hx, x0, x1, y0, y1, eyeY);
+    if (headgear === "topknot") return drawTopknot(c, cc, hx, y0);
+    if (headgear === "talisman-cap") return drawTalismanCap(c, cc, view, hx, x0, x1, y0, eyeY);
+    if (headgear === "cowboy-hat") {
+      // the hat sits low: the brim hides the fringe, so no hair colour reads as a headband
+      hairTop(mat.hair, P.hat, 2);
+      return drawCowboyHat(c, cc, view, hx, x0, x1, y0 + 1);
     }
     if (headgear === "hard-hat" || headgear === "flying-cap") {
       drawWorkHat(c, view, hx, x0, x1, y0, y1, eyeY, hairTop);
@@ -964,16 +1193,19 @@ export function buildHumanoid(
       for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, mat.accent, P.hat);
     }
     if (headgear === "tricorn") {
-      c.rect(x0 - px(1), y0 - 1, x1 + px(1), y0, mat.pants, P.hat);
+      const tri = extra.hat ?? mat.pants;
+      c.rect(x0 - px(1), y0 - 1, x1 + px(1), y0, tri, P.hat);
       c.poly(
         [
           [x0, y0 - 1],
           [hx, y0 - px(4)],
           [x1 + 1, y0 - 1],
         ],
-        mat.pants,
+        tri,
         P.hat,
       );
+      // a captain's gold-trimmed brim
+      if (role.coat) c.rect(x0 - px(1), y0, x1 + px(1), y0, extra.trim, P.hat);
     }
     if (headgear === "wizard-hat") {
       const brimY = y0 + px(2);
@@ -1100,7 +1332,7 @@ export function buildHumanoid(
     const tv = (n: number) => takeVary(take, n);
     const hipY = ground - legLen;
     const torsoTop = hipY - torsoH + pose.bob;
-    const headTop = torsoTop - headH + 1;
+    const headTop = torsoTop - headH + 1 + hunch;
     const tw = tq ? Math.max(4, Math.round(torsoW * 0.8)) : torsoW;
     const tx0 = Math.round(cx - tw / 2);
     const tx1 = tx0 + tw - 1;
@@ -1126,10 +1358,12 @@ export function buildHumanoid(
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
     if (role.lower === "snake")
       drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
+    if (role.lower === "smoke")
+      drawSmokeTail(c, cc, cx, hipY, ground, back ? 1 : -1, walking ? pose.stride : 0);
     const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
     const gap = Math.max(1, Math.round(k));
     const sides = near > 0 ? [-1, 1] : [1, -1];
-    for (const s of role.lower === "snake" ? [] : sides) {
+    for (const s of role.lower ? [] : sides) {
       const far = tq && s !== near;
       let x0 = s < 0 ? cx - gap - lw : cx + gap - 1;
       if (far) x0 += s < 0 ? 1 : -1;
@@ -1163,7 +1397,7 @@ export function buildHumanoid(
     let ang: number;
     const armF = walking ? pose.stride : 0;
     const sx = (d: number) => cx + w * d;
-    const upright = weapon === "staff" || weapon === "bow" || weapon === "torch";
+    const upright = staffy || weapon === "bow" || weapon === "torch";
     if (atk === 1) {
       hand = [tq ? tx0 - 1.5 * k : sx(tw / 2 + 1.5 * k), shoulderY - 3.5 * k];
       ang = upright
@@ -1203,7 +1437,7 @@ export function buildHumanoid(
           swing,
         shoulderY + armLen + (armF === -1 ? 1 : armF === 1 ? -1 : 0),
       ];
-      ang = weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (back ? -0.35 : tq ? 0.55 : 0.35);
+      ang = staffy ? -Math.PI / 2 : -Math.PI / 2 + (back ? -0.35 : tq ? 0.55 : 0.35);
     }
     if (take) {
       // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
@@ -1211,13 +1445,26 @@ export function buildHumanoid(
       hand = [hand[0] + tv(2), hand[1] + (tv(4) || 1)];
     }
     // a staff's butt reaches 4k below the hand: it stays above the feet at every size
-    if (weapon === "staff") hand = [hand[0], Math.min(hand[1], ground - Math.ceil(4 * k) - 2)];
-    const free: [number, number] = [
+    if (staffy) hand = [hand[0], Math.min(hand[1], ground - Math.ceil(4 * k) - 2)];
+    let free: [number, number] = [
       (tq ? (back ? tx1 + 1.5 * k : tx0 - 1.5 * k) : sx(-(tw / 2 + 1.5 * k))) +
         (armF === 1 ? w : 0) +
         (tq && walking ? armF * k : 0),
       shoulderY + armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0) + (atk === 1 ? -1 : 0),
     ];
+    if (role.reach && !atk && weapon === "none") {
+      // both arms held out in front: towards the facing side turned, towards us (short, hands
+      // at the chest) square on
+      const bobArm = walking ? armF : 0;
+      if (tq) {
+        const fx = back ? -1 : 1;
+        hand = [cx + fx * (tw / 2 + 4.5 * k), shoulderY + 1 + bobArm];
+        free = [cx + fx * (tw / 2 + 3.5 * k), shoulderY - bobArm];
+      } else {
+        hand = [sx(tw / 2 - 0.5 * k), shoulderY + px(2) + bobArm];
+        free = [sx(-(tw / 2 - 0.5 * k)), shoulderY + px(2) - bobArm];
+      }
+    }
     const arm = (at: [number, number], from: number, part: number, tone = -1) => {
       // small sizes round the arm longer than the legs: the hand stays above the feet
       const to: [number, number] = [at[0], Math.min(at[1], ground - px(2))];
@@ -1241,6 +1488,8 @@ export function buildHumanoid(
           weapon === "dagger" ||
           weapon === "hammer" ||
           weapon === "spear" ||
+          weapon === "katana" ||
+          weapon === "club" ||
           weapon === "icon"
         )
       )
@@ -1256,7 +1505,7 @@ export function buildHumanoid(
           c.plot(cx + Math.cos(a) * r * (tq ? 1 : w), cy + Math.sin(a) * r, mat.slash, P.fx);
     };
     const projectile = () => {
-      if (atk !== 2 || (weapon !== "staff" && weapon !== "bow")) return;
+      if (atk !== 2 || (!staffy && weapon !== "bow")) return;
       const [px0, py0] = tq
         ? [Math.min(size - 3, hand[0] + 8 * k), hand[1]]
         : back
@@ -1304,6 +1553,7 @@ export function buildHumanoid(
     }
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, tq ? "side" : pose.view);
     if (!tq) drawEmblem(c, cx, tx0, tx1, torsoTop, hipY);
+    dressTorso(c, tq ? "side" : pose.view, cx, tx0, tx1, torsoTop, hipY);
 
     // --- head, turned: the face slides to the facing side ---
     const hx = cx + (tq ? (back ? 0 : Math.round(k * 0.5)) : 0);
@@ -1337,6 +1587,18 @@ export function buildHumanoid(
       drawWeapon(c, hand[0], hand[1], ang, tq);
       c.plot(hand[0], hand[1], mat.skin, P.armN);
     }
+    // a second blade in the far hand crosses the shoulder: it shows, not the guard
+    if (role.pauldron && !dual)
+      drawPauldrons(
+        c,
+        cc,
+        tq ? "side" : pose.view,
+        tx0,
+        tx1,
+        torsoTop,
+        role.pauldron === "spiked",
+        role.pauldron === "plates" ? mat.cloth : mat.metal,
+      );
     if (!back) slash();
     projectile();
   };
@@ -1356,6 +1618,7 @@ export function buildHumanoid(
       headgear === "helmet" ||
       headgear === "horned" ||
       headgear === "visor" ||
+      headgear === "space-helmet" ||
       headgear === "skull";
     const hairMat = headgear === "hood" ? mat.cloth : mat.hair;
     if (!back) {
@@ -1367,7 +1630,12 @@ export function buildHumanoid(
           const m0 = c.mat[i]!;
           const t0 = c.tone[i]!;
           const j = c.index(x + s, y);
-          const base = covered && headgear !== "skull" ? mat.metal : mat.skin;
+          const base =
+            headgear === "space-helmet"
+              ? mat.cloth
+              : covered && headgear !== "skull"
+                ? mat.metal
+                : mat.skin;
           c.plot(x, y, base, base === mat.metal ? P.hat : P.head);
           if (x + s <= x1 && j >= 0) c.plot(x + s, y, m0, P.face, t0);
         }
@@ -1379,7 +1647,7 @@ export function buildHumanoid(
       return;
     }
     if (covered) {
-      if (headgear !== "skull")
+      if (headgear !== "skull" && headgear !== "space-helmet")
         c.rect(x1, eyeY, x1, eyeY, headgear === "visor" ? mat.glow : mat.eye, P.face);
       return;
     }
@@ -1401,7 +1669,7 @@ export function buildHumanoid(
     const bx = cx + bodyDx;
     const hipY = ground - legLen + (atk === 1 || atk === 2 ? 1 : 0);
     const torsoTop = hipY - torsoH + pose.bob;
-    const headTop = torsoTop - headH + 1;
+    const headTop = torsoTop - headH + 1 + hunch;
     const tw = side ? Math.max(4, Math.round(torsoW * 0.7)) & ~1 : torsoW;
 
     // --- cape first: it hangs behind the legs too ---
@@ -1427,6 +1695,8 @@ export function buildHumanoid(
     const footMat = bony ? mat.skin : mat.boots;
     if (role.lower === "snake")
       drawSnakeTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
+    else if (role.lower === "smoke")
+      drawSmokeTail(c, cc, bx, hipY, ground, side ? -1 : 1, walking ? pose.stride : 0);
     else if (side) {
       // stride scales with leg length so the contact frames read as a clear scissor
       const stepX = Math.max(2, legLen * 0.45);
@@ -1491,7 +1761,7 @@ export function buildHumanoid(
     let weaponAng: number;
     // a character's long staff or bow is raised rather than swung out flat, so it stays inside
     // its padded canvas (batch frames keep their wider swing)
-    const raised = pose.pitch !== undefined && (weapon === "staff" || weapon === "bow");
+    const raised = pose.pitch !== undefined && (staffy || weapon === "bow");
     if (side) {
       if (atk === 1) {
         handN = [bx - 2 * k, shoulderY - 4 * k];
@@ -1499,7 +1769,7 @@ export function buildHumanoid(
       } else if (atk === 2) {
         // a character keeps its swing inside its padded canvas
         handN = [bx + (pose.pitch === undefined ? 7 : 5) * k, shoulderY + 1 * k];
-        weaponAng = raised ? -1.1 : weapon === "staff" || weapon === "bow" ? 0 : -0.05;
+        weaponAng = raised ? -1.1 : staffy || weapon === "bow" ? 0 : -0.05;
       } else if (atk === 3) {
         handN = [bx + 4 * k, shoulderY + 4 * k];
         weaponAng = Math.PI * 0.22;
@@ -1509,17 +1779,23 @@ export function buildHumanoid(
           bx - pose.stride * (weapon === "none" ? 2.8 : 2.1) * k + k,
           shoulderY + armLen - Math.abs(pose.stride) * k,
         ];
-        weaponAng = weapon === "staff" ? -Math.PI / 2 : -Math.PI * 0.3;
+        weaponAng = staffy ? -Math.PI / 2 : -Math.PI * 0.3;
       }
       if (pose.take) {
         // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
         weaponAng += (takeVary(pose.take, 1) || 1) * 0.2;
         handN = [handN[0] + takeVary(pose.take, 2), handN[1] + (takeVary(pose.take, 4) || 1)];
       }
-      const handF: [number, number] = [
+      let handF: [number, number] = [
         bx + pose.stride * 3.2 * k - k + takeVary(pose.take ?? 0, 5),
         shoulderY + armLen - Math.abs(pose.stride) * k,
       ];
+      if (role.reach && !atk && weapon === "none") {
+        // both arms straight out in front, the far one a pixel higher, bobbing with the step
+        const bobArm = walking ? pose.stride : 0;
+        handN = [bx + armLen + 2.5 * k, shoulderY + 1 + bobArm];
+        handF = [bx + armLen + 2 * k, shoulderY - bobArm];
+      }
       c.capsule(bx, shoulderY, handF[0], handF[1], limb * 0.9, armMat, P.armF, 1);
       c.plot(handF[0], handF[1] + 1, mat.skin, P.armF, 1);
       // dual wield: the far hand holds the same weapon, behind the body, angled apart
@@ -1536,9 +1812,16 @@ export function buildHumanoid(
           (armF === -1 ? (pose.view === "front" ? -1 : 1) : 0),
         shoulderY + armLen + (armF === -1 ? 1 : armF === 1 ? -1 : 0),
       ];
-      weaponAng =
-        weapon === "staff" ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
-      const farLen = armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0);
+      weaponAng = staffy ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
+      let farLen = armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0);
+      if (role.reach && !atk && weapon === "none") {
+        // arms held out towards the viewer: short, the hands at the chest
+        farLen = px(2) + (walking ? armF : 0);
+        handN = [
+          handN[0] - (pose.view === "front" ? 2 : -2) * k,
+          shoulderY + px(2) - (walking ? armF : 0),
+        ];
+      }
       c.capsule(ax, shoulderY + 1, ax, shoulderY + farLen, limb, armMat, P.armF);
       c.rect(
         ax - limb + 0.5,
@@ -1574,9 +1857,10 @@ export function buildHumanoid(
       c.rect(cx - 1, torsoTop + 1, cx, hipY - px(2), mat.accent, P.belt);
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, pose.view);
     drawEmblem(c, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
+    dressTorso(c, pose.view, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
 
     // --- head ---
-    drawHead(c, pose.view, bx + (side ? k : 0), headTop);
+    drawHead(c, pose.view, bx + (side ? k + (hunch ? k : 0) : 0), headTop);
     if (race.look === "mummy")
       // bandage wraps: every third row of skin and cloth in its shadow tone
       for (let y = headTop; y < ground; y += 3)
@@ -1588,7 +1872,7 @@ export function buildHumanoid(
     // --- near arm + weapon (in front) ---
     if (side) {
       const ang = atk === 2 ? 0 : Math.atan2(handN[1] - shoulderY, handN[0] - bx);
-      if (weapon === "sword" || weapon === "axe" || weapon === "dagger") {
+      if (["sword", "axe", "dagger", "katana", "club"].includes(weapon)) {
         if (atk === 2) {
           // slash arc in front of the blade: the read of "strike"
           // motion smear: two concentric arcs from overhead to the strike line
@@ -1600,7 +1884,7 @@ export function buildHumanoid(
       if (pose.view === "side") drawWeapon(c, handN[0], handN[1], weaponAng, true);
       c.capsule(bx, shoulderY, handN[0], handN[1], limb * 0.9, armMat, P.armN);
       c.plot(handN[0] + Math.cos(ang) * 0.5, handN[1] + Math.sin(ang) * 0.5, mat.skin, P.armN);
-      if (atk === 2 && (weapon === "staff" || weapon === "bow")) {
+      if (atk === 2 && (staffy || weapon === "bow")) {
         // projectile
         const px = handN[0] + 13 * k;
         c.ellipse(
@@ -1634,6 +1918,18 @@ export function buildHumanoid(
       );
       if (pose.view === "front") drawWeapon(c, handN[0], handN[1], weaponAng, false);
     }
+    // a second blade in the far hand crosses the shoulder: it shows, not the guard
+    if (role.pauldron && !dual)
+      drawPauldrons(
+        c,
+        cc,
+        pose.view,
+        tx0,
+        tx0 + tw - 1,
+        torsoTop,
+        role.pauldron === "spiked",
+        role.pauldron === "plates" ? mat.cloth : mat.metal,
+      );
   };
   // drawn once per design (it was picked while drawing, so a reused design flipped it per frame);
   // picked last, so a batch frame's one draw sees the same value as before
@@ -1648,4 +1944,9 @@ export function buildHumanoid(
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
     headParts: [P.head, P.hat, P.face],
   };
+}
+
+/** An old person's hair is grey whatever the seed picked (the pick still runs: same sequence). */
+function agedHair(info: PromptInfo, picked: string): string {
+  return info.aged ? "#d2d2d8" : picked;
 }

@@ -17,6 +17,7 @@ import {
 import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
 import { isHafted, restyleSilhouette, SLOT, surfaceOf, surfaceRamp } from "./restyle";
+import { emojiPalette, subjectPalette } from "./subject-palette";
 import type { SubjectCategory } from "./vocabulary";
 
 /** Subjects whose top flickers like a flame. */
@@ -48,6 +49,8 @@ export interface IconOptions {
   material?: GameMaterial;
   /** seed + variation index: consecutive seeds give creatures different skins */
   take?: number;
+  /** an emoji of the same subject, whose colours a silhouette borrows (subject-palette.ts) */
+  palette?: IconRaster;
 }
 
 /**
@@ -59,9 +62,16 @@ export function silhouetteColors(
   material: GameMaterial,
   crng: Rng,
   take = 0,
+  own?: { body: Rgb | string; accent?: Rgb | string },
 ): { body: Rgb; accent: Rgb } {
   const fam = GAME_MATERIALS[material];
-  const skin = isCreatureMaterial(material) ? creatureSkin(material, take) : fam.base;
+  const rgb = (c: Rgb | string) => (typeof c === "string" ? hexToRgb(c) : c);
+  // a subject with colours of its own keeps them (an axolotl is pink in every take); a
+  // creature without them takes a seeded skin
+  const skin = own
+    ? rgb(own.body)
+    : hexToRgb(isCreatureMaterial(material) ? creatureSkin(material, take) : fam.base);
+  const accentBase = own?.accent ? rgb(own.accent) : hexToRgb(fam.accent);
   const jitter = (c: Rgb): Rgb => {
     const [h, s, v] = rgbToHsv(...c);
     return hsvToRgb(
@@ -70,8 +80,8 @@ export function silhouetteColors(
       Math.min(1, v * crng.range(0.92, 1.06)),
     );
   };
-  const body = info.colors[0] ?? jitter(hexToRgb(skin));
-  const accent = info.colors[1] ?? jitter(hexToRgb(fam.accent));
+  const body = info.colors[0] ?? jitter(skin);
+  const accent = info.colors[1] ?? jitter(accentBase);
   return { body, accent };
 }
 
@@ -169,22 +179,33 @@ export function buildIcon(
   const m = new Mats();
   let base: number[];
   let styled: ReturnType<typeof restyleSilhouette> | undefined;
+  let ownColors = false;
   if (raster.mono) {
     const material = opts.material ?? "iron";
-    const { body, accent } = silhouetteColors(info, material, crng, opts.take);
-    const surface = surfaceOf(material);
+    const pal = subjectPalette(`${info.icon ?? ""} ${info.subject}`);
+    const surface = pal?.surface ?? surfaceOf(material);
     const hafted =
       (!opts.category || SWINGS.has(opts.category)) &&
       surface === "metal" &&
       isHafted(`${info.icon ?? ""} ${info.subject}`);
-    styled = restyleSilhouette(raster, surface, hafted);
+    // a hafted tool's emoji colours its whole head with the handle's colour (a red axe): its
+    // metal head and wooden haft already say what it is
+    const fromEmoji = !pal && !hafted && opts.palette ? emojiPalette(opts.palette) : undefined;
+    const own = pal ?? fromEmoji;
+    const { body, accent } = silhouetteColors(info, material, crng, opts.take, own);
+    styled = restyleSilhouette(raster, surface, hafted, !!pal?.bands);
+    // stone turned bronze by a take scheme read as brown mud (eval-c's towers and windmills)
+    ownColors = !!own || surface === "stone";
     const b = m.add(body);
     const a = m.add(accent);
     const wood = m.add("#9a6234");
+    const band = m.add(pal?.bands ?? accent);
     const rampOf = (c: Rgb) => surfaceRamp(c, surface);
-    m.list[b]!.ramp = rampOf(body);
-    m.list[b]!.rampOf = rampOf;
-    base = [b, a, b, wood];
+    for (const i of [b, band]) {
+      m.list[i]!.ramp = rampOf(m.list[i]!.ramp[2]);
+      m.list[i]!.rampOf = rampOf;
+    }
+    base = [b, a, b, wood, band];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
   const specks =
@@ -357,5 +378,6 @@ export function buildIcon(
     draw,
     shadeMode: "rim",
     surface: [...new Set(base)],
+    ownColors,
   };
 }

@@ -4,7 +4,9 @@
 // options, so it can be recorded when the task is created and matches the worker's drawing.
 import { Rng } from "../prng";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
+import { withChineseDictionary } from "./chinese-dictionary";
 import { ICON_SETS, type IconSet } from "./emoji-art";
+import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
@@ -142,7 +144,7 @@ export function interpretInfo(
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
   }
   // a cape is drawn by the engine (wearables.ts, humanoid.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape") {
+  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
   }
@@ -153,8 +155,19 @@ export function interpretInfo(
   else {
     let d = `Drawn as: ${what}`;
     if (info.form) d = `Drawn as: ${info.form} ${what}`;
+    if (info.aged)
+      d = d.replace(
+        "Drawn as: ",
+        `Drawn as: old (grey hair${info.aged === "beard" ? ", beard" : ""}) `,
+      );
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
+    // a magic book (magic-books.ts): its sigil, runes and clasp are part of what was drawn
+    if (info.bookMeaning)
+      d +=
+        info.bookMeaning === "dark"
+          ? " (cursed: red sigil, clasp)"
+          : " (magic: sigil, runes, clasp)";
     if (info.held)
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
@@ -232,8 +245,12 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .filter(Boolean)
           .join("") || zh("person");
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
+    if (info.aged)
+      d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
+    if (info.bookMeaning)
+      d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
     if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
-    if (info.worn) d += `,戴着${zh(info.worn.id)}`;
+    if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])
@@ -269,6 +286,18 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   }
   if (arts[0]) segs.push(`素材:${arts[0].set_name}“${arts[0].icon}”(${arts[0].license})`);
   return segs.join(" · ");
+}
+
+/**
+ * interpretPrompt for a thread that answers requests: the same interpretation, but a prompt that
+ * needs the Chinese dictionary before it is in memory waits for its sliced load
+ * (withChineseDictionary) instead of holding the event loop for the whole load.
+ */
+export function interpretPromptWithoutBlocking(
+  prompt: string,
+  o: InterpretOptions,
+): Promise<SpriteInterpretation> {
+  return withChineseDictionary(() => interpretPrompt(prompt, o));
 }
 
 /** The interpretation of a prompt for the given seed and options (cheap: the parse is cached). */

@@ -1,8 +1,12 @@
 // Items (weapons, potions, chests, gems, shields, keys, coins). Items have no legs, so
 // "walk"/"idle" bob and glint, "attack" swings or opens, "directions" turns the object.
+
+import { hexToRgb } from "../color";
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
+import { drawPotionMark, potionMarkMats } from "./potion-marks";
+import { potionMeaningById } from "./potion-meanings";
 import type { PromptInfo } from "./prompt";
 
 // A standalone item is the whole sprite, so it is drawn as large as the emoji-icon subjects
@@ -25,7 +29,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   const v = mimic ? "chest" : info.variant;
   const k = (size / 32) * (STANDALONE_ZOOM[v] ?? 1);
   const metalDefault = crng.pick(["#b8c2cc", "#aab4c0", "#c8ccd8"]);
-  const main = pickColor(
+  let main = pickColor(
     info,
     0,
     v === "potion"
@@ -40,6 +44,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     crng,
     8,
   );
+  // a potion with a game meaning ("a bottle of poison") is that liquid unless a colour is named
+  const meaning = v === "potion" ? potionMeaningById(info.potionMeaning) : undefined;
+  if (meaning && !info.colors.length) main = hexToRgb(meaning.liquid);
   // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
   // only for potions so the other items keep their sequences; the liquid keeps its colour
   const vial = v === "potion" ? potionLook(rng, crng) : undefined;
@@ -67,7 +74,13 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     flame: m.add("#f8862a", { flat: true }),
     flameCore: m.add("#fff070", { flat: true, noOutline: true }),
     teeth: m.add("#f4f0e0", { flat: true }),
+    // a chest full of gems heaps stones of gem colours, not its own trim (eval-c: read as gold)
+    gems:
+      v === "chest" && info.contents === "gems"
+        ? ["#e83048", "#34c86c", "#3c7cf0", "#a850e8"].map((h) => m.add(h))
+        : [],
   };
+  const markMats = meaning ? potionMarkMats(m, meaning) : undefined;
   const len = rng.range(0.85, 1.1);
   const guardW = rng.range(3, 5);
   const blade = rng.range(0.9, 1.6);
@@ -112,17 +125,22 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * L, oy + dy * L, 0.9 * k, mat.wood, 1);
       const hx = ox + dx * (L - 3 * k);
       const hy = oy + dy * (L - 3 * k);
+      // a crescent blade flaring from the haft (a narrow head read as a flag or a cleaver),
+      // (along, out) pairs: `out` away from the haft, `along` up the haft
+      const at = (along: number, out: number): [number, number] => [
+        hx + dx * along * k - dy * out * k,
+        hy + dy * along * k + dx * out * k,
+      ];
       c.poly(
-        [
-          [hx + dy * 1 * k + dx * 3 * k, hy - dx * 1 * k + dy * 3 * k],
-          [hx - dy * 6 * k + dx * 4 * k, hy + dx * 6 * k + dy * 4 * k],
-          [hx - dy * 6 * k - dx * 4 * k, hy + dx * 6 * k - dy * 4 * k],
-          [hx + dy * 1 * k - dx * 3 * k, hy - dx * 1 * k - dy * 3 * k],
-        ],
+        [at(2.5, -1), at(6.5, 5.5), at(4, 7.5), at(0, 8), at(-4, 7.5), at(-6.5, 5.5), at(-2.5, -1)],
         mat.main,
         3,
       );
-      glintAt(c, hx - dy * 5 * k, hy + dx * 5 * k);
+      // the back spike behind the haft
+      c.poly([at(1.5, 0), at(0, -4), at(-1.5, 0)], mat.main, 3);
+      // the haft shows through the eye of the head
+      c.capsule(...at(2.5, 0), ...at(-2.5, 0), 0.9 * k, mat.wood, 1);
+      glintAt(c, ...at(0, 6));
     } else {
       c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox + dx * L, oy + dy * L, 0.8 * k, mat.wood, 1);
       c.ellipse(ox + dx * (L + 2 * k), oy + dy * (L + 2 * k), 2.6 * k, 2.6 * k, mat.main, 3);
@@ -226,6 +244,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
           // heap of coins (or gems) bulging over the rim, a glint that travels with t
           const hw = w - 1.5 * k;
           c.ellipse(cx, boxTop + k, hw, 4.5 * k, mat.gold, 7);
+          if (hoard === "gems" && mat.gems.length)
+            gemHeap(c, cx, boxTop + k, hw, 4.5 * k, mat.gems);
           for (let i = 0; i < 5; i++) {
             const gx = cx - hw * 0.7 + (i * hw * 1.4) / 4;
             const gy = boxTop - 1.5 * k - (i % 2) * 1.5 * k;
@@ -333,6 +353,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         c.rect(cx + k, neckTop, cx + 2 * k - 1, neckTop + 2 * k, mat.stopper, 4);
       }
       c.plot(cx - r * 0.5, cy - r * 0.3, mat.glint, 9);
+      if (meaning) drawPotionMark(c, meaning, markMats!, cx, cy + r * 0.2, k, neckTop, t);
       if (pose.mode === "attack" || t >= 0.5)
         for (let i = 0; i < 3; i++)
           c.plot(cx - 2 * k + i * 2 * k, neckTop - 4 * k - i * k - (pose.attack ?? 0), mat.main, 8);
@@ -443,6 +464,17 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   };
   // a chest's body is its wood: golden/frozen/seeded colour schemes recolour that
   const surface = v === "chest" ? [mat.wood, mat.trim] : [mat.main, mat.trim];
+  // a meaning's liquid is its meaning: an element word ("poison") tints the stopper, not the
+  // liquid, and the seed's colour scheme only lightens or darkens it
+  if (meaning)
+    return {
+      size,
+      materials: m.list,
+      restView: "front",
+      draw,
+      surface: [mat.stopper],
+      ownColors: true,
+    };
   return { size, materials: m.list, restView: "front", draw, surface };
 }
 
@@ -501,4 +533,27 @@ function potionLook(rng: Rng, crng: Rng) {
     stopper: crng.pick(["#8c5a30", "#d8383c", "#e8b52e", "#5a3c8c", "#3c3444"]),
     glass: crng.pick(["#d8e8f0", "#e0f0d8", "#f0e4d0", "#e4dcf0"]),
   };
+}
+
+/**
+ * Cut stones of several colours over a hoard's mound (cx, cy, radii rx, ry): 2×2 stones in a
+ * staggered grid, each lit on its upper left facet, so the heap reads as gems and not as gold.
+ */
+function gemHeap(
+  c: SpriteCanvas,
+  cx: number,
+  cy: number,
+  rx: number,
+  ry: number,
+  gems: readonly number[],
+): void {
+  let n = 0;
+  for (let y = Math.floor(cy - ry); y < cy; y += 2)
+    for (let x = Math.floor(cx - rx) + ((y >> 1) % 2); x < cx + rx; x += 3) {
+      const inside = ((x + 0.5 - cx) / rx) ** 2 + ((y + 0.5 - cy) / ry) ** 2 <= 1;
+      if (!inside) continue;
+      const g = gems[n++ % gems.length]!;
+      c.rect(x, y, x + 1, y + 1, g, 8, 2);
+      c.plot(x, y, g, 8, 3);
+    }
 }

@@ -180,8 +180,8 @@ describe("the parse reads nouns through WordNet, always as a guess it shows", ()
     expect(parsePrompt("a royal crown").subject).toBe("crown");
     // a thing's compound, head last, is the compound phases': a hay bale's own icon, not a crate
     expect(parsePrompt("a hay bale").icon).toContain("straw-bale");
-    // an icon named as one word ("anglerfish" → angler-fish) is an exact name
-    expect(parsePrompt("an anglerfish").icon).toContain("angler-fish");
+    // an icon named as one word ("earthworm" → earth-worm) is an exact name
+    expect(parsePrompt("an earthworm").icon).toContain("earth-worm");
     // a phrase WordNet knows claims its words: "urchin" is not read alone as a person
     expect(parsePrompt("a sea urchin").kind).not.toBe("humanoid");
     // a "cherry tree" is a tree, not WordNet's fruit; a "frying pan" keeps the pan's icon

@@ -62,7 +62,11 @@ export interface FxMats {
 }
 
 /** Re-ramps the surface and appends the effect materials; returns their indices. */
-export function applyMaterials(design: Design, materials: MaterialId[]): FxMats | undefined {
+export function applyMaterials(
+  design: Design,
+  materials: MaterialId[],
+  thing = false,
+): FxMats | undefined {
   if (!materials.length) return undefined;
   const mats = design.materials;
   const surface = design.surface ?? mats.map((_, i) => i).filter((i) => !mats[i]!.flat);
@@ -76,7 +80,14 @@ export function applyMaterials(design: Design, materials: MaterialId[]): FxMats 
   for (const i of surface) {
     let c: Rgb = mats[i]!.ramp[2];
     if (surf) c = surfaceColor(surf, c) ?? c;
-    for (const t of tints) c = surfaceColor(t, c) ?? c;
+    for (const t of tints) {
+      // a flaming (or charged) sword is steel wreathed in flames: a thing's grey metal keeps
+      // its colour under the element's light tint (eval-c: the blade turned wood brown)
+      const metal =
+        thing && !surf && (t === "fire" || t === "lightning") && rgbToHsv(...c)[1] < 0.25;
+      const tinted = surfaceColor(t, c) ?? c;
+      c = metal ? mixRgb(c, tinted, 0.2) : tinted;
+    }
     mats[i]!.ramp = (mats[i]!.rampOf ?? makeRamp)(c);
   }
   const glow = materials.includes("magic");

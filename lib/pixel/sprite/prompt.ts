@@ -18,6 +18,7 @@ import {
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
+import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
@@ -25,8 +26,11 @@ import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
+import { readBookMeaning } from "./magic-books";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
+import { readPotionMeaning } from "./potion-meanings";
+import { readSea } from "./sea-life";
 import {
   type Builder,
   COLORS,
@@ -65,6 +69,8 @@ export interface PromptInfo {
   race?: string;
   /** a person's look read from what a word means (person-roles.ts): outfit, headgear, build */
   look?: RoleSpec;
+  /** "old"/"elderly" on a person: grey hair (and a beard), not rust (eval-c: rusty fisherman) */
+  aged?: "beard" | "grey";
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
@@ -92,6 +98,10 @@ export interface PromptInfo {
   /** qualifying nouns that only lent their colours */
   lent: string[];
   nothingMatched: boolean;
+  /** a magic book ("a spell book", "a necronomicon"; magic-books.ts) */
+  bookMeaning?: "magic" | "dark";
+  /** a potion's game meaning ("a bottle of poison": poison; potion-meanings.ts) */
+  potionMeaning?: string;
   /** what a container is full of ("a chest full of gold") */
   contents?: Contents;
   /** body features named after "with" ("with teeth", "with wings") */
@@ -666,10 +676,20 @@ const parseCache = new Map<string, PromptInfo>();
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
   if (hit) return clone(hit);
-  const info = parsePromptUncached(prompt);
+  const info = readBookMeaning(
+    readPotionMeaning(parsePromptUncached(prompt), potionInfo()),
+    (bookParse ??= parsePromptUncached("a book")),
+  );
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
   return clone(info);
+}
+
+let potionParse: PromptInfo | undefined;
+let bookParse: PromptInfo | undefined;
+function potionInfo(): PromptInfo {
+  potionParse ??= parsePromptUncached("a potion");
+  return potionParse;
 }
 
 function clone(i: PromptInfo): PromptInfo {
@@ -948,6 +968,7 @@ interface Reading {
   size: number;
   sizeNamed: boolean;
   cute: boolean;
+  aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
   phraseOf: number[];
@@ -1511,6 +1532,9 @@ function glossTraits(r: Reading): void {
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
+    // a word that names a kind of the head is the kind, not a material: "an oak tree" is a
+    // tree (eval-c drew wood-brown leaves), as "a maple tree" or "a willow tree"
+    if (r.head && i !== r.headAt && subjectOf(m)?.s.id === r.head.id) return;
     for (const l of m.lex) {
       if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
@@ -1521,6 +1545,7 @@ function readModifiers(r: Reading): void {
     }
   });
   glossTraits(r);
+  agedPerson(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
   if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
@@ -1966,6 +1991,7 @@ function assemble(r: Reading): PromptInfo {
     size: Math.max(16, Math.min(64, Math.round(r.size / 8) * 8)),
     sizeNamed: r.sizeNamed,
     cute: r.cute,
+    aged: r.aged,
     element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
     text: r.text,
     unknown: [...new Set(r.unknown)].slice(0, 40),
@@ -2241,6 +2267,55 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
 
+const FEMININE_RE =
+  /\b(?:woman|women|lady|ladies|girl|grandma|grandmother|granny|queen|princess|witch|nun|mother|wife|hag|crone)\b|女|婆|奶/;
+const AGE_RE =
+  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?=[人头爷奶婆翁])/;
+
+/**
+ * "old" on a person is an age, not rust: "an old fisherman" is grey-haired and bearded (the
+ * rusty material the word also means stays for things: "an old sword"). Said in the line.
+ */
+function agedPerson(r: Reading): void {
+  const said = AGE_RE.exec(r.text);
+  if (r.head?.builder !== "humanoid" || !said) return;
+  r.aged = FEMININE_RE.test(r.text) ? "grey" : "beard";
+  r.materials = r.materials.filter((m) => m !== "rusty");
+  r.unknown = r.unknown.filter((u) => u !== said[0]);
+}
+
+/**
+ * "a dog wearing sunglasses", "a wolf with an eyepatch": eyewear and neckwear the engine draws
+ * on any being's face or neck (face-wear.ts). The rest of the prompt is read as usual; a thing
+ * ("a shirt with a collar") keeps the ordinary reading.
+ */
+function wearingDrawn(prompt: string): PromptInfo | undefined {
+  const w = readDrawnWear(prompt);
+  if (!w) return undefined;
+  const info = parsePrompt(w.rest);
+  const category = SUBJECT_BY_ID.get(info.subject)?.category;
+  const being =
+    !info.nothingMatched &&
+    (BEING_KINDS.has(info.kind) ||
+      (info.kind === "icon" &&
+        (BEINGS.has(category ?? "") ||
+          lookupNoun(info.subject.replace(/-/g, " "))?.category === "animal")));
+  if (!being) return undefined;
+  return {
+    ...info,
+    worn: { id: w.id, icon: `${DRAWN_WEAR_PREFIX}${w.id}` },
+    text: prompt.toLowerCase(),
+  };
+}
+const BEING_KINDS = new Set<SubjectKind>([
+  "humanoid",
+  "animal",
+  "dragon",
+  "slime",
+  "spirit",
+  "monster",
+]);
+
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
 function parsePromptUncached(prompt: string): PromptInfo {
   // a cerberus is drawn as a three-headed dog: the name is read as its description (once: a
@@ -2266,6 +2341,8 @@ function parsePromptUncached(prompt: string): PromptInfo {
   }
   const mounted = readMount(prompt);
   if (mounted) return mounted;
+  const dressed = wearingDrawn(prompt);
+  if (dressed) return dressed;
   const r = readWords(prompt);
   // an imaginary being the lexicon describes ("gorgon": winged, stone) is read as that description
   const being = compositeDepth > 0 ? undefined : describedBeing(prompt.toLowerCase(), r.unknown);
@@ -2298,7 +2375,8 @@ function parsePromptUncached(prompt: string): PromptInfo {
   wordNetGuesses(r);
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
-  return readBreed(assemble(r), r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined);
+  const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
+  return readSea(readBreed(assemble(r), head), head);
 }
 
 /**

@@ -69,6 +69,8 @@ export const SLOT = {
   accent: MONO.accent,
   detail: MONO.detail,
   handle: 3,
+  /** a band of the subject's second colour across the body (a lighthouse's stripes) */
+  band: 4,
 } as const;
 
 export interface Restyled {
@@ -196,7 +198,12 @@ function findHandle(solid: Uint8Array, w: number, h: number): number[] {
  * Slots and tones of a silhouette raster (IconRaster from silhouetteCells) for a surface. The
  * bevel's lit and shadowed rims stay; the flat interior takes the surface's texture.
  */
-export function restyleSilhouette(r: IconRaster, surface: Surface, hafted: boolean): Restyled {
+export function restyleSilhouette(
+  r: IconRaster,
+  surface: Surface,
+  hafted: boolean,
+  bands = false,
+): Restyled {
   const { w, h, idx, shade } = r;
   const n = w * h;
   const slot = new Int8Array(n).fill(-1);
@@ -219,9 +226,13 @@ export function restyleSilhouette(r: IconRaster, surface: Surface, hafted: boole
   const bh = by1 - by0 + 1;
   const diag = bw + bh;
   const horizontal = bw >= bh;
+  // bands: about five across the height, every other one in the band colour
+  const bandH = Math.max(2, Math.round(bh / 5));
   for (let i = 0; i < n; i++) {
     if (!solid[i]) continue;
     if (handle[i]) slot[i] = SLOT.handle;
+    else if (bands && slot[i] === SLOT.body && Math.floor((Math.floor(i / w) - by0) / bandH) % 2)
+      slot[i] = SLOT.band;
     if (tone[i] !== 2) continue;
     const x = i % w;
     const y = (i - x) / w;
@@ -237,16 +248,18 @@ export function restyleSilhouette(r: IconRaster, surface: Surface, hafted: boole
       if (u > 0.2 && u < 0.3) tone[i] = 3;
       else if (u > 0.72) tone[i] = 1;
     } else if (s === "stone") {
-      const k = hash(x, y) % 11;
-      if (k === 0 || k === 5) tone[i] = 1;
-      else if (k === 3) tone[i] = 3;
+      // a few specks, only on big shapes, and never two side by side: at 32 px the dense
+      // speckle of before read as dirt on every tower and statue
+      const k = hash(x, y) % (w >= 40 ? 13 : 29);
+      if (k === 0 && tone[i - 1] === 2 && tone[i - w] === 2) tone[i] = 1;
+      else if (k === 7 && u < 0.5) tone[i] = 3;
     } else if (s === "soft") {
-      // cloth and skin: a dithered half-shadow on the side away from the light
-      if (u > 0.55 && (x + y) % 2 === 0) tone[i] = 1;
+      // cloth and skin: a solid shadow on the far side (a dither at 32 px is noise)
+      if (u > 0.7) tone[i] = 1;
     } else if (s === "plant") {
-      const k = hash(x, y) % 9;
-      if (k === 0) tone[i] = 3;
-      else if (k === 4 && u > 0.4) tone[i] = 1;
+      const k = hash(x, y) % 17;
+      if (k === 0 && u < 0.5) tone[i] = 3;
+      else if (k === 8 && u > 0.5) tone[i] = 1;
     } else if (s === "clear") {
       // glass and crystal: a reflection streak just inside the lit rim
       const lit = (j: number) => j >= 0 && j < n && solid[j] && shade[j]! > 0;

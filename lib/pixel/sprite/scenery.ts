@@ -7,6 +7,7 @@ import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
+import { dressShip, shipTheme, themeMats } from "./vehicle-themes";
 import { SUBJECT_BY_ID } from "./vocabulary";
 
 /** The frame's quarter of its cycle (0–3). */
@@ -86,8 +87,12 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     v,
   );
   const gm = footing ? groundMats(m) : undefined;
+  // "a pirate ship", "a viking ship": the theme word dresses the boat (vehicle-themes.ts)
+  const theme = v === "boat" ? shipTheme(info.text) : undefined;
+  const tm = theme ? themeMats(m, theme) : undefined;
   const draw = (c: SpriteCanvas, pose: Pose) => {
     part(kit, c, pose);
+    if (theme && tm) dressShip(c, theme, tm, mat.white, 6, ground - 7 * k, k);
     if (!footing || !gm) return;
     // the footprint is what the part drew on its ground row
     let x0 = size;

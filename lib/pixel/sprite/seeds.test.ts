@@ -24,6 +24,16 @@ const PROMPTS = [
   "a healing potion",
   "a mana potion",
   "a wooden shield",
+  // rigs and borrowed art with few shape choices of their own: every take has its own build
+  // (take-variety.ts); eval-seeds measured a fox 23 %, a bear 12 %, a chicken 0 %, a sword 12 %
+  "a fox",
+  "a brown bear",
+  "a chicken",
+  "a horse",
+  "an iron sword",
+  "blue slime enemy",
+  "a windmill",
+  "a lighthouse",
 ];
 
 describe("seeds that matter", () => {

@@ -36,6 +36,7 @@ export type Builder =
   | "item"
   | "scenery"
   | "tile"
+  | "sea"
   | "icon";
 
 export interface Subject {
@@ -79,6 +80,7 @@ merchant;character;role:merchant;merchant,shopkeeper,trader,vendor;商人,店主
 blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
 chef;character;role:chef;chef,cook,baker;厨师,面包师
 bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
+jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie;跳尸,僵尸道长
 cowboy;character;role:cowboy;cowboy,sheriff,gunslinger;牛仔,警长
 astronaut;character;role:astronaut;astronaut,spaceman,cosmonaut;宇航员
 robot;character;role:robot;robot,android,droid,cyborg,mech,automaton;机器人,机甲
@@ -97,10 +99,11 @@ lich;race;race:lich;lich;巫妖
 mummy;race;race:mummy;mummy;木乃伊
 demon;race;race:demon;demon,devil,fiend;恶魔,魔鬼,小恶魔
 angel;race;race:angel;angel,seraph;天使
+marid;race;race:genie;marid,ifrit,efreet;伊夫利特
 cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup,german shepherd,saint bernard,st bernard;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
-fox;animal;animal:fox;fox,≈kitsune;狐狸,狐
+fox;animal;animal:fox;fox;狐狸,狐
 rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
@@ -137,12 +140,12 @@ turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
 lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
-fish;animal;icon:tropical-fish;fish,goldfish;鱼,金鱼
+fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
-octopus;animal;icon:octopus;octopus,≈kraken;章鱼,海妖
-squid;animal;icon:squid;squid;鱿鱼
+octopus;animal;sea:octopus;octopus,≈kraken;章鱼,海妖
+squid;animal;sea:squid;squid;鱿鱼
 crab;animal;icon:crab;crab;螃蟹,蟹
 lobster;animal;icon:lobster;lobster;龙虾
 jellyfish;animal;icon:jellyfish;jellyfish;水母
@@ -177,6 +180,7 @@ seal;animal;icon:seal;seal;海豹
 llama;animal;icon:llama;llama,≈alpaca;羊驼
 mammoth;animal;icon:mammoth;mammoth;猛犸象
 dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
+eastern-dragon;creature;dragon:eastern;chinese dragon,eastern dragon,oriental dragon,japanese dragon,lung dragon,serpent dragon;中国龙,东方龙,神龙,青龙,金龙
 dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
 ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
@@ -305,7 +309,8 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;icon:red-paper-lantern;lantern,paper lantern;灯笼
+lantern;tool;gi:lantern-flame|old-lantern@gold;lantern,lanterns;灯笼
+paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
 candle;prop;icon:candle;candle,candles;蜡烛
@@ -469,7 +474,6 @@ mace;weapon;gi:spiked-mace@iron;mace,morning star,≈flail;钉锤,流星锤
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
-minotaur;creature;gi:minotaur@fur;minotaur;牛头人,米诺陶
 gargoyle;creature;gi:gargoyle@marble;gargoyle;石像鬼
 turret;weapon;gi:turret|laser-turret@tech;turret,sentry gun,gun turret,laser turret;炮塔
 drone;vehicle;gi:delivery-drone@tech;drone,quadcopter;无人机
@@ -555,6 +559,7 @@ const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
   monster: "monster",
   item: "item",
   tile: "tile",
+  sea: "sea",
   icon: "icon",
   gi: "icon",
   building: "scenery",

@@ -1,9 +1,9 @@
 import { parseQuery, qtHandler } from "@/lib/api/handler";
-import { json } from "@/lib/api/respond";
+import { jsonFromText } from "@/lib/api/respond";
 import { taskList } from "@/lib/api/schemas/responses";
 import { listTasksQuery } from "@/lib/api/schemas/tasks";
 import { requireCaller } from "@/lib/auth/caller";
-import { listUserTasks } from "@/lib/tasks/list-tasks";
+import { listUserTasksText } from "@/lib/tasks/list-tasks";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +11,5 @@ export const dynamic = "force-dynamic";
 export const GET = qtHandler(async (req) => {
   const { user } = await requireCaller(req);
   const query = parseQuery(req, listTasksQuery);
-  return json(taskList, await listUserTasks(user.id, query));
+  return jsonFromText(taskList, await listUserTasksText(user.id, query));
 });

@@ -1,11 +1,11 @@
 import { notFound } from "@/lib/api/errors";
 import { pixelHandler } from "@/lib/api/handler";
 import { publicOrigin } from "@/lib/api/origin";
-import { json } from "@/lib/api/respond";
+import { assembleJson, jsonFromText } from "@/lib/api/respond";
 import { pixelTaskAnswer } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { getTaskWithFilesForUser } from "@/lib/db/tasks";
-import { parsePublicTaskId, toPixelTask } from "@/lib/tasks/serialize";
+import { parsePublicTaskId, pixelTaskText } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
 
@@ -15,9 +15,12 @@ export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => 
   const id = parsePublicTaskId(params.task_id);
   const found = id ? await getTaskWithFilesForUser(id, user.id) : undefined;
   if (!found) throw notFound(`Task '${params.task_id}'`);
-  return json(pixelTaskAnswer, {
-    code: "200",
-    message: "success",
-    data: toPixelTask(found.task, found.files, publicOrigin(req)),
-  });
+  return jsonFromText(
+    pixelTaskAnswer,
+    assembleJson({
+      code: "200",
+      message: "success",
+      data: pixelTaskText(found.task, found.files, publicOrigin(req)),
+    }),
+  );
 });

@@ -1,0 +1,465 @@
+// The humanoid's costume pieces beyond shirt and sword (costumes.ts says who wears what): a
+// samurai's kabuto, lamellar and katana; a pirate captain's long coat and eyepatch; a cowboy's
+// hat in its own colour; an astronaut's round helmet; a vampire's high collar; a zombie's torn
+// clothes; an orc's pauldrons; a necromancer's skull staff; a genie's smoke tail. Each is drawn
+// from the body's own geometry, so every build and size takes it.
+import type { SpriteCanvas } from "./canvas";
+import type { Pose } from "./design";
+
+/** Humanoid part ids (shading groups), shared with humanoid.ts. */
+export const HUMANOID_PARTS = {
+  legN: 1,
+  legF: 2,
+  torso: 3,
+  armN: 4,
+  armF: 5,
+  head: 6,
+  hat: 7,
+  weapon: 8,
+  cape: 9,
+  fx: 10,
+  face: 11,
+  robe: 12,
+  belt: 13,
+};
+const P = HUMANOID_PARTS;
+
+export interface CostumeCtx {
+  k: number;
+  px: (n: number) => number;
+  mat: {
+    skin: number;
+    hair: number;
+    cloth: number;
+    pants: number;
+    boots: number;
+    metal: number;
+    accent: number;
+    eye: number;
+    hollow: number;
+    glow: number;
+    wood: number;
+    orb: number;
+    cape: number;
+    tusk: number;
+  };
+  /** gold trim (a kabuto's crest, a captain's buttons) */
+  trim: number;
+  /** dark glass (a space helmet's visor) */
+  glass: number;
+  /** the hat's own colour */
+  hat: number;
+  /** a collar's or cape's red lining */
+  lining: number;
+}
+
+/** A katana: a long wrapped grip, a small round guard and a thin blade curving back at the tip. */
+export function drawKatana(c: SpriteCanvas, x: CostumeCtx, hx: number, hy: number, ang: number) {
+  const { k } = x;
+  const dx = Math.cos(ang);
+  const dy = Math.sin(ang);
+  c.capsule(hx - dx * 3 * k, hy - dy * 3 * k, hx, hy, 0.5 * k + 0.2, x.mat.hollow, P.weapon);
+  c.ellipse(hx + dx * k, hy + dy * k, 0.9 * k + 0.3, 0.9 * k + 0.3, x.trim, P.weapon);
+  const L1 = 7 * k;
+  const mx = hx + dx * L1;
+  const my = hy + dy * L1;
+  const b = ang - 0.22;
+  const w = Math.max(0.5, 0.6 * k);
+  c.capsule(hx + dx * 1.8 * k, hy + dy * 1.8 * k, mx, my, w, x.mat.metal, P.weapon);
+  c.capsule(mx, my, mx + Math.cos(b) * 6 * k, my + Math.sin(b) * 6 * k, w, x.mat.metal, P.weapon);
+}
+
+/** A club: a handle thickening into a heavy head, studded with iron (an oni's kanabō). */
+export function drawClub(c: SpriteCanvas, x: CostumeCtx, hx: number, hy: number, ang: number) {
+  const { k } = x;
+  const dx = Math.cos(ang);
+  const dy = Math.sin(ang);
+  c.capsule(
+    hx - dx * 2 * k,
+    hy - dy * 2 * k,
+    hx + dx * 3 * k,
+    hy + dy * 3 * k,
+    0.7 * k + 0.2,
+    x.mat.wood,
+    P.weapon,
+  );
+  c.capsule(
+    hx + dx * 3 * k,
+    hy + dy * 3 * k,
+    hx + dx * 9 * k,
+    hy + dy * 9 * k,
+    1.7 * k + 0.3,
+    x.mat.wood,
+    P.weapon,
+  );
+  for (const t of [5, 7.5])
+    c.plot(hx + dx * t * k - dy * k, hy + dy * t * k + dx * k, x.mat.metal, P.weapon);
+}
+
+/** A necromancer's staff: a pole topped by a skull with glowing eyes in the magic's colour. */
+export function drawSkullStaff(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  hx: number,
+  hy: number,
+  ang: number,
+  side: boolean,
+) {
+  const { k } = x;
+  const dx = Math.cos(ang);
+  const dy = Math.sin(ang);
+  const L = side ? 13 * k : 15 * k;
+  c.capsule(
+    hx - dx * 4 * k,
+    hy - dy * 4 * k,
+    hx + dx * L,
+    hy + dy * L,
+    0.55 * k + 0.2,
+    x.mat.wood,
+    P.weapon,
+  );
+  const sx = hx + dx * (L + 1.5 * k);
+  const sy = hy + dy * (L + 1.5 * k);
+  // the glow around it first, so the skull stands on it
+  c.ellipse(sx, sy - 0.5 * k, 2.6 * k + 0.3, 2.6 * k + 0.3, x.mat.orb, P.fx);
+  c.ellipse(sx, sy - 0.5 * k, 1.6 * k + 0.3, 1.5 * k + 0.3, x.mat.tusk, P.weapon);
+  c.rect(sx - 0.6 * k, sy + 0.8 * k, sx + 0.6 * k, sy + 1.4 * k, x.mat.tusk, P.weapon);
+  c.plot(sx - 0.7 * k, sy - 0.4 * k, x.mat.hollow, P.weapon);
+  c.plot(sx + 0.7 * k, sy - 0.4 * k, x.mat.hollow, P.weapon);
+}
+
+/**
+ * A kabuto: a lacquered bowl over the crown, a neck guard flaring out over the ears and a gold
+ * crescent crest rising from the brow. The face stays open.
+ */
+export function drawKabuto(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  hx: number,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  lacquer = x.mat.metal,
+) {
+  const { px, k } = x;
+  const h = y1 - y0 + 1;
+  const depth = Math.max(2, Math.round(h * 0.38));
+  c.rect(x0, y0 - px(1), x1, y0 + depth - 1, lacquer, P.hat);
+  // a brow band in the crest's gold
+  c.rect(x0, y0 + depth - 1, x1, y0 + depth - 1, x.trim, P.hat);
+  c.erase(x0, y0 - px(1));
+  c.erase(x1, y0 - px(1));
+  // the neck guard: tiers stepping out below the bowl
+  const guardTop = y0 + depth;
+  const guardBot = y1 - 1;
+  for (let y = guardTop; y <= guardBot; y++) {
+    // square on it stays within the head (a blade held beside it shows), flaring from behind
+    const out = view === "front" ? 0 : 1 + Math.floor((y - guardTop) / Math.max(1, px(2)));
+    if (view === "back") c.rect(x0 - out, y, x1 + out, y, lacquer, P.hat, (y - guardTop) % 2);
+    else if (view === "side")
+      c.rect(x0 - out, y, x0 + px(2), y, lacquer, P.hat, (y - guardTop) % 2);
+    else {
+      c.rect(x0 - out, y, x0, y, lacquer, P.hat, (y - guardTop) % 2);
+      c.rect(x1, y, x1 + out, y, lacquer, P.hat, (y - guardTop) % 2);
+    }
+  }
+  if (view === "back") return;
+  // the crest: a gold V (one horn forward side-on)
+  const by = y0 + Math.max(0, px(1) - 1);
+  if (view === "side") {
+    c.capsule(x1 - px(1), by, x1 + 1.5 * k, y0 - 4 * k, 0.45 * k + 0.2, x.trim, P.hat);
+    return;
+  }
+  c.capsule(hx - 0.5, by, hx - 3.2 * k, y0 - 4 * k, 0.45 * k + 0.2, x.trim, P.hat);
+  c.capsule(hx - 0.5, by, hx + 2.2 * k, y0 - 4 * k, 0.45 * k + 0.2, x.trim, P.hat);
+}
+
+/** A round space helmet over the whole head with a dark visor and a glint; white from behind. */
+export function drawSpaceHelmet(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  hx: number,
+  x0: number,
+  x1: number,
+  y0: number,
+  y1: number,
+  eyeY: number,
+) {
+  const { px, k } = x;
+  const cy = (y0 + y1) / 2;
+  const rx = (x1 - x0 + 1) / 2 + 1.2 * k;
+  const ry = (y1 - y0 + 1) / 2 + 1.2 * k;
+  c.ellipse(hx - 0.5, cy, rx, ry, x.mat.cloth, P.hat);
+  if (view === "back") return;
+  const vx0 = view === "side" ? hx : x0;
+  const vx1 = x1 + (view === "side" ? px(1) : 0);
+  c.rect(vx0, eyeY - px(2), vx1, eyeY + px(2) - 1, x.glass, P.face);
+  c.erase(vx0, eyeY - px(2));
+  c.erase(vx1, eyeY - px(2));
+  c.plot(vx1 - px(1), eyeY - px(2) + 1, x.mat.glow, P.face);
+}
+
+/** A cowboy hat: a tall dented crown with a band, and a wide brim whose ends curl up. */
+export function drawCowboyHat(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  hx: number,
+  x0: number,
+  x1: number,
+  y0: number,
+) {
+  const { px } = x;
+  const bx0 = x0 - px(2) - (view === "side" ? 0 : 1);
+  const bx1 = x1 + px(2) + (view === "side" ? 0 : 1);
+  c.rect(bx0, y0 + 1, bx1, y0 + 1, x.hat, P.hat);
+  c.plot(bx0, y0, x.hat, P.hat);
+  c.plot(bx1, y0, x.hat, P.hat);
+  const top = y0 - px(3);
+  c.rect(x0 + 1, top, x1 - 1, y0, x.hat, P.hat);
+  c.erase(x0 + 1, top);
+  c.erase(x1 - 1, top);
+  // the dent down the crown, and the dark band above the brim
+  if (view !== "side") c.plot(Math.round(hx - 0.5), top, x.hat, P.hat, 1);
+  c.rect(x0 + 1, y0, x1 - 1, y0, x.mat.hollow, P.hat);
+}
+
+/** A bald head with a topknot of hair tied up on the crown (a genie). */
+export function drawTopknot(c: SpriteCanvas, x: CostumeCtx, hx: number, y0: number) {
+  const { k } = x;
+  c.ellipse(hx - 0.5, y0 - 1.2 * k, 1.1 * k + 0.3, 1.3 * k + 0.3, x.mat.hair, P.hat);
+  c.capsule(hx - 0.5, y0 - 2 * k, hx + 1.8 * k, y0 - 3.8 * k, 0.45 * k + 0.2, x.mat.hair, P.hat);
+}
+
+/** A black patch over the left eye with its strap across the brow. */
+export function drawEyepatch(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  x0: number,
+  x1: number,
+  cx: number,
+  headW: number,
+  eyeY: number,
+) {
+  if (view === "back") return;
+  const { px } = x;
+  if (view === "side") {
+    c.rect(x1 - px(3), eyeY - 1, x1 - px(1), eyeY + 1, x.mat.hollow, P.face);
+    c.line(x0, eyeY - px(2), x1 - px(2), eyeY - 1, x.mat.hollow, P.face);
+    return;
+  }
+  const ex = cx - Math.max(1, Math.round(headW * 0.22)) - 1;
+  c.rect(ex - 1, eyeY - 1, ex + 1, eyeY + 1, x.mat.hollow, P.face);
+  c.line(x0, eyeY - px(2), x1, eyeY - px(3), x.mat.hollow, P.face);
+}
+
+/** A high stiff collar rising from the shoulders behind the head, red inside (a vampire). */
+export function drawCollar(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  hx: number,
+  headW: number,
+  torsoTop: number,
+  eyeY: number,
+) {
+  const { k } = x;
+  const hw = headW / 2;
+  if (view === "back") {
+    c.rect(hx - hw - k, eyeY, hx + hw + k - 1, torsoTop + 1, x.mat.cape, P.cape);
+    return;
+  }
+  for (const s of view === "side" ? [-1] : [-1, 1]) {
+    const ox = hx + s * (hw + 0.5 * k) - (s > 0 ? 1 : 0);
+    c.poly(
+      [
+        [ox - s * 2.5 * k, torsoTop + 1],
+        [ox + s * 1.5 * k, eyeY - 1.5 * k],
+        [ox + s * 0.5 * k, torsoTop + 1],
+      ],
+      x.mat.cape,
+      P.cape,
+    );
+    c.line(ox - s * 1.2 * k, torsoTop, ox + s * 1 * k, eyeY - 0.5 * k, x.lining, P.cape);
+  }
+}
+
+/** Torn clothes: a ragged hem showing skin and a rip in the shirt. */
+export function drawTorn(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+) {
+  const { px } = x;
+  const hem = hipY - px(1);
+  for (let xx = tx0; xx <= tx1; xx++) {
+    const d = (xx - tx0) % 3;
+    for (let y = hem - (d === 1 ? px(2) : d === 0 ? px(1) : 0); y <= hem; y++)
+      c.plot(xx, y, x.mat.skin, P.torso);
+  }
+  const rx = tx0 + Math.round((tx1 - tx0) * 0.65);
+  const ry = torsoTop + px(2);
+  c.rect(rx, ry, rx + Math.max(0, px(1) - 1), ry + px(2), x.mat.skin, P.torso);
+}
+
+/** A long coat's skirts from the waist to the knees, open down the middle, gold-buttoned. */
+export function drawCoat(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  cx: number,
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+  bottom: number,
+) {
+  const { px } = x;
+  const open = view === "front" ? Math.max(1, px(1)) : 0;
+  c.rect(tx0 - px(1), hipY - 1, Math.floor(cx) - open, bottom, x.mat.cloth, P.robe);
+  c.rect(Math.ceil(cx) + open - 1, hipY - 1, tx1 + px(1), bottom, x.mat.cloth, P.robe);
+  if (view !== "front") return;
+  for (let y = torsoTop + px(2); y < hipY - px(1); y += px(2)) {
+    c.plot(cx - px(1) - 1, y, x.trim, P.torso);
+    c.plot(cx + px(1), y, x.trim, P.torso);
+  }
+}
+
+/** Lamellar armour: rows of lacquered plates across the torso, and shoulder guards. */
+export function drawLamellar(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+) {
+  const { px } = x;
+  for (let y = torsoTop + px(2); y < hipY - px(1); y += 2)
+    c.rect(tx0, y, tx1, y, x.mat.cloth, P.torso, 1);
+  for (let y = torsoTop + px(2) + 1; y < hipY - px(1); y += 4)
+    for (let xx = tx0 + 1; xx < tx1; xx += 3) c.plot(xx, y, x.trim, P.torso);
+}
+
+/** Shoulder guards sticking out past the torso (an orc's spiked pauldrons, a samurai's sode). */
+export function drawPauldrons(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  spiked: boolean,
+  mat = x.mat.metal,
+) {
+  const { px, k } = x;
+  for (const s of view === "side" ? [0] : [-1, 1]) {
+    const ax = s < 0 ? tx0 - px(2) : s > 0 ? tx1 - px(1) + 1 : Math.round((tx0 + tx1) / 2) - px(1);
+    c.rect(ax, torsoTop, ax + px(3) - 1, torsoTop + px(2), mat, P.armN);
+    if (spiked)
+      c.capsule(
+        ax + px(1.5),
+        torsoTop,
+        ax + px(1.5) + s * k,
+        torsoTop - 2 * k,
+        0.4 * k + 0.2,
+        x.mat.tusk,
+        P.armN,
+      );
+  }
+}
+
+/** A genie's body below the waist: a tail of smoke narrowing down and curling to one side. */
+export function drawSmokeTail(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  cx: number,
+  hipY: number,
+  ground: number,
+  dir: number,
+  wave: number,
+) {
+  const { k } = x;
+  const steps = 6;
+  for (let i = 0; i <= steps; i++) {
+    const t = i / steps;
+    const y = hipY + (ground - 2 * k - hipY) * t;
+    const xx = cx + dir * Math.sin(t * Math.PI * 1.2 + wave * 0.5) * 3 * k * t;
+    const r = Math.max(0.7, (3.2 - 2.4 * t) * k);
+    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.skin, P.legN, i % 2 ? 1 : -1);
+  }
+  // a wisp curling up at the end
+  const ex = cx + dir * 4 * k;
+  c.capsule(
+    cx + dir * 2 * k,
+    ground - 2 * k,
+    ex,
+    ground - 4 * k,
+    Math.max(0.6, 0.7 * k),
+    x.mat.cloth,
+    P.legN,
+  );
+}
+
+/** A turtle's shell: a domed back with plate lines, its rim showing past the body from the front. */
+export function drawShell(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  shell: number,
+  view: Pose["view"],
+  cx: number,
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+) {
+  const { k, px } = x;
+  const cy = (torsoTop + hipY) / 2;
+  if (view === "front") {
+    // the rim past the shoulders and a pale belly plate
+    c.rect(tx0 - px(1), torsoTop + 1, tx0 - 1, hipY - 1, shell, P.cape);
+    c.rect(tx1 + 1, torsoTop + 1, tx1 + px(1), hipY - 1, shell, P.cape);
+    c.rect(tx0 + px(1), torsoTop + px(1), tx1 - px(1), hipY - px(2), x.mat.tusk, P.torso);
+    for (let y = torsoTop + px(2); y < hipY - px(2); y += px(2))
+      c.rect(tx0 + px(1), y, tx1 - px(1), y, x.mat.tusk, P.torso, 1);
+    return;
+  }
+  const rx = view === "side" ? 3 * k + 0.5 : (tx1 - tx0 + 1) / 2 + k;
+  const ox = view === "side" ? tx0 - 0.5 * k : cx - 0.5;
+  c.ellipse(ox, cy, rx, (hipY - torsoTop) / 2 + k, shell, P.cape);
+  // the plates: a ring and a cross of darker lines
+  c.line(ox, cy - 2 * k, ox, cy + 2 * k, shell, P.cape, 1);
+  if (view === "back") c.line(ox - rx + k, cy, ox + rx - k, cy, shell, P.cape, 1);
+}
+
+/** A Qing official's cap: a dark dome with a brim and a red bead, a yellow talisman over the face. */
+export function drawTalismanCap(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  hx: number,
+  x0: number,
+  x1: number,
+  y0: number,
+  eyeY: number,
+) {
+  const { px, k } = x;
+  c.rect(x0 - 1, y0 + px(1), x1 + 1, y0 + px(1), x.mat.hollow, P.hat);
+  c.rect(x0, y0 - px(2), x1, y0 + px(1) - 1, x.mat.hollow, P.hat);
+  c.erase(x0, y0 - px(2));
+  c.erase(x1, y0 - px(2));
+  c.ellipse(hx - 0.5, y0 - px(2) - 0.5 * k, 0.8 * k + 0.2, 0.8 * k + 0.2, x.lining, P.hat);
+  if (view === "back") return;
+  // the talisman: a yellow paper strip from the brim down past the chin, a red seal on it
+  const sx = view === "side" ? x1 - px(1) : Math.round(hx - 0.5) - Math.floor(px(2) / 2);
+  const sw = view === "side" ? px(1) : px(2);
+  c.rect(sx, y0 + px(1) + 1, sx + sw - 1, eyeY + px(4), x.trim, P.face);
+  c.rect(sx, eyeY + px(1), sx + sw - 1, eyeY + px(1), x.lining, P.face);
+}

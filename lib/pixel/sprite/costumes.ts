@@ -1,0 +1,102 @@
+// What a monster or folk being wears and carries when the prompt names no class: "a zombie" is
+// a zombie in torn clothes reaching out, not a person in a shirt with a sword; "a vampire" wears
+// dark clothes, a high collar and a cape. A named class keeps its own clothes ("an orc warrior")
+// but takes the race's body (an orc is bulky) and, where the class has none, its weapon.
+import type { RoleSpec } from "./humanoid";
+
+type Costume = Omit<RoleSpec, "base"> & { base?: string };
+
+/** Clothes per race, drawn when the race is the subject itself. */
+const RACE_COSTUMES: Readonly<Record<string, Costume>> = {
+  zombie: {
+    headgear: "hair",
+    weapon: "none",
+    torn: true,
+    reach: true,
+    clothes: ["#6c7c8c", "#8c7c5c", "#5c6c4c", "#7c5c5c"],
+    build: "hunched",
+  },
+  mummy: { weapon: "none", reach: true, wrapped: true },
+  vampire: {
+    headgear: "hair",
+    hair: "#1c1828",
+    weapon: "none",
+    cloth: "#2a2232",
+    pants: "#24202c",
+    collar: true,
+    cape: true,
+    build: "thin",
+  },
+  orc: { headgear: "hair", weapon: "axe", cloth: "#6c4c30", build: "bulky", pauldron: "spiked" },
+  // a ragged tunic in one of several hides, so four seeds are four trolls
+  troll: {
+    headgear: "bald",
+    weapon: "club",
+    torn: true,
+    clothes: ["#6c4c30", "#5c6c4c", "#7c5c5c", "#4c4c5c", "#8c7c5c"],
+    build: "bulky",
+  },
+  goblin: { headgear: "hair", weapon: "dagger", cloth: "#7c5c3c", torn: true },
+  lich: {
+    base: "mage",
+    headgear: "crown",
+    weapon: "skull-staff",
+    clothes: ["#3c2c5c", "#2c3c4c", "#4c2c2c", "#2a2a34", "#5c4c2c"],
+    robe: true,
+    magic: "#5cf06c",
+  },
+  demon: {
+    headgear: "bald",
+    weapon: "spear",
+    clothes: ["#2a2a34", "#4c2c2c", "#34303e", "#5c1c2c", "#3c2c5c"],
+    build: "bulky",
+    pauldron: "spiked",
+  },
+  genie: {
+    headgear: "topknot",
+    weapon: "none",
+    lower: "smoke",
+    build: "bulky",
+    // a short purple vest over blue skin, gold cuffs: the lamp's genie
+    clothes: ["#8c48cc", "#d8383c", "#e8b830", "#2cb8b0"],
+    vest: true,
+  },
+  skeleton: {},
+};
+
+/** Bodies of animal-folk heads that are big beasts: a minotaur is a bulky bull-man. */
+const BEAST_BUILDS: Readonly<Record<string, RoleSpec["build"]>> = {
+  bull: "bulky",
+  cow: "bulky",
+  bear: "bulky",
+  gorilla: "bulky",
+  rhino: "bulky",
+  boar: "bulky",
+  rat: "hunched",
+  mouse: "hunched",
+};
+
+/**
+ * The role a character is drawn with: the named class, dressed for its race. `plain` says the
+ * prompt named no class (the race itself is the subject).
+ */
+export function dressForRace(role: RoleSpec, race: string | undefined, plain: boolean): RoleSpec {
+  if (!race) return role;
+  if (race.startsWith("beast:")) {
+    const beast = race.slice(6);
+    // a turtle's shell is its coat: bare-chested with the shell on its back
+    const shelled = beast === "turtle" ? { ...role, bare: true, shell: true } : role;
+    const build = BEAST_BUILDS[beast];
+    return build && !role.build ? { ...shelled, build } : shelled;
+  }
+  const costume = RACE_COSTUMES[race];
+  if (!costume) return role;
+  if (plain) return { ...role, ...costume, base: costume.base ?? role.base };
+  // a class over a race body: the class's clothes, the race's build and skin marks
+  return {
+    ...role,
+    build: role.build ?? costume.build,
+    pauldron: role.pauldron ?? costume.pauldron,
+    weapon: role.weapon ?? costume.weapon,
+  };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { SpriteCanvas } from "./canvas";
+import { reproportion, takeBuild } from "./take-variety";
+
+function box(c: SpriteCanvas) {
+  let x0 = c.w;
+  let x1 = -1;
+  let y0 = c.h;
+  let y1 = -1;
+  for (let y = 0; y < c.h; y++)
+    for (let x = 0; x < c.w; x++)
+      if (c.get(x, y) >= 0) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+  return { x0, x1, y0, y1 };
+}
+
+function block(x0: number, y0: number, x1: number, y1: number): SpriteCanvas {
+  const c = new SpriteCanvas(32, 32);
+  for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) c.plot(x, y, y < 20 ? 0 : 1, 5, 2);
+  return c;
+}
+
+describe("take builds", () => {
+  it("seed 1 is the drawing as made; the other takes differ from it and from each other", () => {
+    expect(takeBuild(1)).toEqual([1, 1]);
+    const builds = [0, 1, 2, 3].map((k) => takeBuild(k).join("×"));
+    expect(new Set(builds).size).toBe(4);
+    expect(takeBuild(5)).toEqual(takeBuild(1));
+  });
+
+  it("a broad take is wider, standing on the same ground row; a tall one taller", () => {
+    const c = block(10, 10, 21, 29);
+    reproportion(c, ...takeBuild(2));
+    const b = box(c);
+    expect(b.y1).toBe(29);
+    expect(b.x1 - b.x0 + 1).toBeGreaterThan(12);
+    expect(b.y1 - b.y0 + 1).toBe(20);
+    const t = block(10, 10, 21, 29);
+    reproportion(t, ...takeBuild(3));
+    expect(box(t).y1 - box(t).y0 + 1).toBeGreaterThan(20);
+    expect(box(t).y1).toBe(29);
+    // labels are copied, never invented: the lower material stays at the bottom
+    expect(c.get(15, 29)).toBe(1);
+  });
+
+  it("never shrinks: a one-cell detail (an eye, a glint) survives every build", () => {
+    for (const k of [1, 2, 3, 4]) {
+      const c = block(8, 8, 23, 29);
+      c.plot(12, 12, 7, 9, 3);
+      reproportion(c, ...takeBuild(k));
+      let eye = 0;
+      for (let i = 0; i < c.mat.length; i++) if (c.mat[i] === 7) eye++;
+      expect(eye, `take ${k}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("never grows past the canvas (a pixel is left for the outline)", () => {
+    const c = block(2, 4, 29, 29);
+    reproportion(c, ...takeBuild(4));
+    const b = box(c);
+    expect(b.x0).toBeGreaterThanOrEqual(1);
+    expect(b.x1).toBeLessThanOrEqual(30);
+    expect(b.y1).toBe(29);
+  });
+});

@@ -1,0 +1,77 @@
+// Four seeds of one prompt should give four takes a person tells apart (issue #20 item 5). Rigs
+// vary their shapes through their own rng and objects take a colour scheme (engine.ts
+// applyTakeScheme), but many designs have few shape choices (a fox, a bear, a sword, a slime,
+// an emoji with two sources for four seeds), so two seeds could draw the same sprite. Every take
+// also gets its own build: broad, tall or big, applied to the drawn canvas (labels, parts and
+// tones, before outline and shading), anchored on the ground line so feet, footing and riders
+// stay where they were. A batch draws every frame with one key, so it keeps one build.
+import type { SpriteCanvas } from "./canvas";
+
+/**
+ * [width, height] factors per take: the drawing as the rig made it, broad, tall, big. Mild (a
+ * stronger stretch turned a fox into a dachshund), and never below 1: shrinking drops rows and
+ * columns, and with them one-pixel eyes and glints.
+ */
+const BUILDS: readonly [number, number][] = [
+  [1, 1],
+  [1.16, 1],
+  [1, 1.18],
+  [1.12, 1.12],
+];
+
+/** The build of a take key (seed + variation index): seed 1, the default, is drawn as made. */
+export function takeBuild(key: number): [number, number] {
+  const k = key - 1;
+  return BUILDS[((k % BUILDS.length) + BUILDS.length) % BUILDS.length]!;
+}
+
+/**
+ * Rescales what is drawn on the canvas by (sx, sy) about the bottom centre of its box (nearest
+ * cell: no new labels), shrinking the factors so the result still fits the canvas.
+ */
+export function reproportion(c: SpriteCanvas, sx: number, sy: number): void {
+  if (sx === 1 && sy === 1) return;
+  const { w, h } = c;
+  let x0 = w;
+  let x1 = -1;
+  let y0 = h;
+  let y1 = -1;
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++)
+      if (c.mat[y * w + x]! >= 0) {
+        x0 = Math.min(x0, x);
+        x1 = Math.max(x1, x);
+        y0 = Math.min(y0, y);
+        y1 = Math.max(y1, y);
+      }
+  if (x1 < 0) return;
+  const cx = (x0 + x1 + 1) / 2;
+  const bw = x1 - x0 + 1;
+  const bh = y1 - y0 + 1;
+  // keep a pixel of margin for the outline; never shrink
+  const fx = Math.max(1, Math.min(sx, (w - 2) / bw));
+  const fy = Math.max(1, Math.min(sy, (y1 + 1 - 1) / bh));
+  if (Math.abs(fx - 1) < 0.03 && Math.abs(fy - 1) < 0.03) return;
+  const mat = c.mat.slice();
+  const part = c.part.slice();
+  const tone = c.tone.slice();
+  const nx0 = Math.max(0, Math.floor(cx - (bw * fx) / 2));
+  const nx1 = Math.min(w - 1, Math.ceil(cx + (bw * fx) / 2));
+  const ny0 = Math.max(0, Math.floor(y1 + 1 - bh * fy));
+  c.mat.fill(-1);
+  c.part.fill(0);
+  c.tone.fill(-1);
+  for (let y = ny0; y <= y1; y++) {
+    const syy = Math.floor(y1 + 1 - (y1 + 1 - (y + 0.5)) / fy);
+    if (syy < y0 || syy > y1) continue;
+    for (let x = nx0; x <= nx1; x++) {
+      const sxx = Math.floor(cx + (x + 0.5 - cx) / fx);
+      if (sxx < x0 || sxx > x1) continue;
+      const s = syy * w + sxx;
+      const d = y * w + x;
+      c.mat[d] = mat[s]!;
+      c.part[d] = part[s]!;
+      c.tone[d] = tone[s]!;
+    }
+  }
+}
