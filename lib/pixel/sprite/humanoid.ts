@@ -531,7 +531,10 @@ export function buildHumanoid(
                     ? "tricorn"
                     : v === "skeleton"
                       ? "skull"
-                      : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
+                      : hairShown(
+                          info,
+                          rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]),
+                        )));
   // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
   // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
   const faceRace =
@@ -1944,6 +1947,11 @@ export function buildHumanoid(
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
     headParts: [P.head, P.hat, P.face],
   };
+}
+
+/** Long hair or snakes for hair (folk-parts.ts) must show: no hood or helmet over them. */
+function hairShown(info: PromptInfo, picked: Headgear): Headgear {
+  return info.features.some((f) => f.endsWith(" hair")) ? "hair" : picked;
 }
 
 /** An old person's hair is grey whatever the seed picked (the pick still runs: same sequence). */
