@@ -14,6 +14,7 @@ griffin,gryphon,griffon;狮鹫 = a lion with eagle wings and an eagle head
 hippogriff,hippogryph;骏鹰,鹰马 = a horse with eagle wings and an eagle head
 medusa,gorgon,gorgons;美杜莎,蛇发女妖,戈耳工 = a woman with snakes for hair and a green snake body
 basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
+cockatrice,cockatrices;鸡蛇 = a green chicken with dragon wings
 gnoll;豺狼人 = a brown dog warrior
 sun wukong,monkey king;孙悟空,美猴王,齐天大圣 = a monkey warrior with a golden staff
 succubus;魅魔 = a purple demon with bat wings

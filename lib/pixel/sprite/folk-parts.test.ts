@@ -110,7 +110,9 @@ describe("folklore parts are read as parts any being can take", () => {
     for (const f of views("a kitsune")) expect(tailIds(f.c).size, f.view).toBe(9);
     expect(tailIds(partMap("a two-tailed cat").c).size).toBe(2);
     expect(tailIds(partMap("a fox").c).size).toBe(0);
-    expect(tailIds(partMap("a fox spirit").c).size).toBe(9);
+    // on a person: nine fanned from the hips; from the front a tall hat may hide the middle one
+    for (const f of views("a fox spirit"))
+      expect(tailIds(f.c).size, f.view).toBeGreaterThanOrEqual(f.view === "back" ? 9 : 8);
   });
 
   it("medusa is a woman with snakes for hair and a snake body", () => {

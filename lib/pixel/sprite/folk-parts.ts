@@ -258,7 +258,7 @@ export function drawFolkParts(
   const k = c.w / 32;
   const inHead = new Set(head);
   const tails = Math.max(0, ...features.map(tailCount));
-  if (tails) drawTailFan(c, x, tails, pose.view, dir, inHead, k);
+  if (tails) drawTailFan(c, x, tails, pose.view, dir, inHead, headParts, mats, k);
   if (features.includes("spines")) drawSpines(c, x, side, inHead, k);
   if (features.includes("eagle head") || features.includes("bird head")) {
     featherForelegs(c, x, pose.view, dir, inHead);
@@ -550,24 +550,23 @@ function drawSpines(
   const b = boxOf(c, (i) => !inHead.has(i));
   if (!b) return;
   const w = b.x1 - b.x0 + 1;
-  const headCols = new Set([...inHead].map((i) => i % c.w));
   const step = Math.max(2, Math.round(2.4 * k));
   const tall = Math.max(2, Math.round(2 * k));
   const layer = new SpriteCanvas(c.w, c.h);
   const from = side ? b.x0 + Math.round(w * 0.12) : b.x0 + Math.round(w * 0.2);
   const to = side ? b.x1 - Math.round(w * 0.12) : b.x1 - Math.round(w * 0.2);
   for (let sx = from; sx <= to; sx += step) {
-    if (headCols.has(sx) && !side) continue;
-    // the body's top at this column, skipping the head above it
+    // the body's top at this column, skipping the head above it; seen end-on the ridge rises
+    // behind the whole figure, head and all
     let top = -1;
-    for (let y = b.y0; y <= b.y1; y++) {
+    for (let y = side ? b.y0 : 0; y <= b.y1; y++) {
       const i = y * c.w + sx;
-      if (c.mat[i]! >= 0 && !inHead.has(i)) {
+      if (c.mat[i]! >= 0 && (!side || !inHead.has(i))) {
         top = y;
         break;
       }
     }
-    if (top < 0 || isUnderHead(c, sx, top, inHead)) continue;
+    if (top < 0 || (side && isUnderHead(c, sx, top, inHead))) continue;
     layer.poly(
       [
         [sx - 0.6 * k, top + 1],
@@ -594,6 +593,8 @@ function drawTailFan(
   view: Pose["view"],
   dir: number,
   inHead: Set<number>,
+  headParts: readonly number[] | undefined,
+  mats: readonly Material[],
   k: number,
 ): void {
   const b = boxOf(c, (i) => !inHead.has(i));
@@ -607,13 +608,21 @@ function drawTailFan(
   const rx = !side
     ? mid
     : upright
-      ? mid - dir * w * 0.15
+      ? mid - dir * w * 0.3
       : dir > 0
         ? b.x0 + w * 0.15
         : b.x1 - w * 0.15;
   const ry = b.y0 + h * (upright ? 0.58 : side ? 0.35 : 0.45);
-  // the fur is the body's colour where the tails meet it
-  let fur = -1;
+  // the fur is the body's colour where the tails meet it; a person's clothes are not fur, so
+  // an upright body's tails take its head's colour (a fox mage's fox fur)
+  const own = headParts?.[0];
+  let fur = upright
+    ? commonMat(
+        c,
+        [...inHead].filter((i) => own === undefined || c.part[i] === own),
+        mats,
+      )
+    : -1;
   for (let d = 0; d < c.w && fur < 0; d++)
     for (const [ox, oy] of [
       [0, d],
@@ -628,7 +637,8 @@ function drawTailFan(
       }
     }
   if (fur < 0) return;
-  const len = Math.max(6, c.w * (n > 3 ? 0.36 : 0.3));
+  // seen end-on the body hides the tails' roots: they are longer, so every one shows
+  const len = Math.max(6, c.w * (n > 3 ? 0.36 : 0.3) * (side ? 1 : 1.2));
   // the fan's arc (radians from straight back, up): upswept, spread wide, or swept low — a take
   const arcs: [number, number][] = side
     ? [
@@ -655,12 +665,33 @@ function drawTailFan(
       const dy = side ? -Math.sin(au) : -Math.cos(au);
       const px = rx + dx * len * u;
       const py = ry + dy * len * u;
-      const r = Math.max(0.7, (0.8 + 1.4 * Math.sin(Math.PI * Math.min(1, u * 1.1))) * k);
+      // bushy in the middle; many tails are slimmer, so each one shows in the fan
+      const r = Math.max(
+        0.7,
+        (0.8 + (n > 4 ? 1.1 : 1.4) * Math.sin(Math.PI * Math.min(1, u * 1.1))) * k,
+      );
       layer.ellipse(px, py, r, r, u > 0.72 ? x.tip : fur, FOLK_PART.tail + t, t % 2 ? 1 : -1);
     }
   }
   // from behind, the tails are in front of the rump
   merge(c, layer, view !== "back");
+}
+
+/** The commonest shaded material among some cells (a head's skin or fur), or -1. */
+function commonMat(c: SpriteCanvas, cells: readonly number[], mats: readonly Material[]): number {
+  const n = new Map<number, number>();
+  for (const i of cells) {
+    const m = c.mat[i]!;
+    if (m >= 0 && !mats[m]?.flat) n.set(m, (n.get(m) ?? 0) + 1);
+  }
+  let best = -1;
+  let most = 0;
+  for (const [m, v] of n)
+    if (v > most) {
+      best = m;
+      most = v;
+    }
+  return best;
 }
 
 function drawWaves(c: SpriteCanvas, x: FolkMats, t: number, k: number): void {
