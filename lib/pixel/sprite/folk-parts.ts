@@ -297,8 +297,11 @@ function drawBirdHead(
   if (!b) return;
   const cx = (b.x0 + b.x1 + 1) / 2;
   const cy = (b.y0 + b.y1 + 1) / 2;
-  const rx = Math.max(2.4 * k, (b.x1 - b.x0 + 1) / 2);
-  const ry = Math.max(2.4 * k, (b.y1 - b.y0 + 1) / 2);
+  // an eagle's head is small on a lion's body: never bigger than the rig's head (from behind
+  // the rig may only show its mane, which would make a head the size of an egg)
+  const cap = (view === "back" ? 2.8 : 3.8) * k;
+  const rx = Math.min(cap, Math.max(2.4 * k, (b.x1 - b.x0 + 1) / 2));
+  const ry = Math.min(cap, Math.max(2.4 * k, (b.y1 - b.y0 + 1) / 2));
   const layer = new SpriteCanvas(c.w, c.h);
   // the old head's ears, mane and muzzle go; below the head's middle they become a feathered ruff
   for (const i of head) {
@@ -502,11 +505,13 @@ function drawHeadDish(
   const b = boxOf(c, (i) => head.includes(i));
   if (!b) return;
   const cx = (b.x0 + b.x1 + 1) / 2;
-  const rx = Math.max(2, (b.x1 - b.x0 + 1) * 0.36);
-  // a pale rimmed saucer on the crown with water in it (seen a little from above)
-  c.ellipse(cx, b.y0 + 0.5, rx + 0.6 * k, 1.1 * k + 0.3, x.dishRim, FOLK_PART.dish);
-  if (view !== "back") c.rect(cx - rx + 1, b.y0, cx + rx - 1.5, b.y0, x.water, FOLK_PART.dish);
-  c.rect(cx - rx - 0.6 * k, b.y0 - 1, cx + rx + 0.6 * k - 1, b.y0 - 1, x.dishRim, FOLK_PART.dish);
+  // a saucer wider than the crown, sitting on it: a rim, and water in it seen a little from above
+  const rx = (b.x1 - b.x0 + 1) * 0.5 + 0.6 * k;
+  const lip = Math.max(1, Math.round(0.6 * k));
+  c.rect(cx - rx, b.y0 - 1, cx + rx - 1, b.y0 - 1 + lip - 1, x.dishRim, FOLK_PART.dish);
+  c.rect(cx - rx + 1, b.y0 - 1 - lip, cx + rx - 2, b.y0 - 2, x.dishRim, FOLK_PART.dish);
+  if (view !== "back")
+    c.rect(cx - rx + 2, b.y0 - 1 - lip, cx + rx - 3, b.y0 - 2, x.water, FOLK_PART.dish);
 }
 
 /** The mouth under the eyes, open in a wail: eyes are small flat spots inside the head. */
@@ -530,14 +535,9 @@ function drawOpenMouth(
     : (b.x0 + b.x1) / 2;
   const mx = side ? ex + dir * 0.5 : ex;
   const my = Math.min(b.y1 - 0.5, ey + 2 * k + 0.5);
-  c.ellipse(
-    mx + 0.5,
-    my + 0.5,
-    Math.max(0.8, 0.7 * k),
-    Math.max(1.1, 1.1 * k),
-    x.mouth,
-    FOLK_PART.mouth,
-  );
+  // a small dark "O" (a wider one reads as a beard at 32 px)
+  const mw = Math.max(1, Math.round(k));
+  c.rect(mx, my - Math.round(k), mx + mw - 1, my + Math.round(k * 0.5), x.mouth, FOLK_PART.mouth);
 }
 
 function drawSpines(
