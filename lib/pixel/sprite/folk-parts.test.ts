@@ -86,6 +86,13 @@ describe("folklore parts are read as parts any being can take", () => {
       // a beak, not a lion's muzzle: the beak shows side-on and from the front, never from behind
       if (f.view === "back") expect(count(f.c, is(FOLK_PART.beak))).toBe(0);
       else expect(count(f.c, is(FOLK_PART.beak)), f.view).toBeGreaterThan(2);
+      // nothing of the lion's head is left: no muzzle, ears or mane cells
+      const lion = f.design.headParts ?? [];
+      expect(lion.length).toBeGreaterThan(0);
+      expect(
+        count(f.c, (p) => lion.includes(p)),
+        f.view,
+      ).toBe(0);
     }
     const hippo = parsePrompt("a hippogriff");
     expect(hippo.subject).toBe("horse");

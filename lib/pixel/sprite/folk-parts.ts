@@ -307,9 +307,10 @@ function drawBirdHead(
   for (const i of head) {
     const px = i % c.w;
     const py = (i / c.w) | 0;
-    const dx = (px + 0.5 - cx) / (rx + 0.5);
-    const dy = (py + 0.5 - cy) / (ry + 0.5);
-    if (dx * dx + dy * dy <= 1) continue;
+    // the same test as the ellipse drawn below: every old cell is covered or replaced
+    const dx = (px + 0.5 - cx) / rx;
+    const dy = (py + 0.5 - cy) / ry;
+    if (dx * dx + dy * dy <= 1.0001) continue;
     if (py >= cy) layer.plot(px, py, x.feather, FOLK_PART.birdHead, (px + py) % 3 ? -1 : 1);
     else c.erase(px, py);
   }
