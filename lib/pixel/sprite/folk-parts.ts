@@ -163,13 +163,14 @@ export interface FolkMats {
   water: number;
   foam: number;
   /** the take's shape choices, so four seeds are four designs */
-  crest: boolean;
+  /** 0: a smooth crown, 1: feathers swept back, 2: a griffin's pointed ear tufts */
+  crest: number;
   fan: number;
   snakes: number;
 }
 
-/** Eagle heads by seed: a bald eagle's white, golden, brown. */
-const FEATHERS = ["#f2f0e8", "#d8a850", "#8c5a30", "#e8e0d0"];
+/** Eagle heads by seed: a bald eagle's white, golden, brown, slate. */
+const FEATHERS = ["#f2f0e8", "#d8a850", "#8c5a30", "#6c6a78"];
 const SPINES = ["#3c4434", "#d8ccb0", "#5c2c2c", "#2c2c34"];
 const SCALES = ["#5c9c3c", "#3c8c5c", "#7c9c2c"];
 
@@ -197,7 +198,7 @@ export function prepareFolkParts(
     dishRim: add("#d8e0c8"),
     water: add("#3c7cd0"),
     foam: add("#e6f4ff"),
-    crest: rng.chance(0.5),
+    crest: rng.int(0, 2),
     fan: rng.int(0, 2),
     snakes: rng.int(4, 6),
   };
@@ -315,7 +316,19 @@ function drawBirdHead(
     else c.erase(px, py);
   }
   layer.ellipse(cx, cy, rx, ry, x.feather, FOLK_PART.birdHead);
-  if (x.crest && view !== "front")
+  if (x.crest === 2)
+    // two pointed ear tufts standing off the crown, as heraldry draws a griffin
+    for (const s of view === "side" ? [-dir] : [-1, 1])
+      layer.poly(
+        [
+          [cx + s * rx * 0.15, cy - ry * 0.75],
+          [cx + s * rx * (view === "side" ? 0.9 : 0.7), cy - ry - 2 * k],
+          [cx + s * rx * 0.75, cy - ry * 0.4],
+        ],
+        x.featherDark,
+        FOLK_PART.birdHead,
+      );
+  else if (x.crest === 1 && view !== "front")
     // a few feathers swept back off the crown
     layer.poly(
       [
