@@ -7,7 +7,14 @@ import { hexToRgb, makeRamp, mixRgb } from "../color";
 import { Rng } from "../prng";
 import { type Material, material, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
-import { drawFolkParts, type FolkMats, isFolkPart, prepareFolkParts } from "./folk-parts";
+import {
+  drawFolkParts,
+  FOLK_HEAD_PARTS,
+  type FolkMats,
+  isFolkPart,
+  prepareFolkParts,
+  swapFolkHead,
+} from "./folk-parts";
 import { type MachineMats, mechanise } from "./mechanical";
 import type { PromptInfo } from "./prompt";
 
@@ -197,7 +204,21 @@ export function drawCreatureExtras(
   const faceRight = info.builder !== "icon";
   const rng = Rng.from("creature-extras", info.text, seed);
   const heads = info.heads ?? 1;
-  if (heads > 1) extraHeads(c, headCells(c, headParts, side && faceRight), heads, side, faceRight);
+  // a bird's head replaces the rig's before it is copied: a two-headed griffin has eagle heads
+  const swapped =
+    heads > 1 &&
+    !!x.folk &&
+    swapFolkHead(
+      c,
+      info.features,
+      pose,
+      x.folk,
+      headCells(c, headParts, side && faceRight),
+      headParts,
+      faceRight,
+    );
+  const hp = swapped ? [...(headParts ?? []), ...FOLK_HEAD_PARTS] : headParts;
+  if (heads > 1) extraHeads(c, headCells(c, hp, side && faceRight), heads, side, faceRight);
   const wingWord = info.features.find((f) => f.endsWith("wings"));
   if (wingWord && info.kind !== "dragon")
     drawWings(
@@ -219,10 +240,11 @@ export function drawCreatureExtras(
       info.features,
       pose,
       x.folk,
-      headCells(c, headParts, side && faceRight),
-      headParts,
+      headCells(c, hp, side && faceRight),
+      hp,
       faceRight,
       mats,
+      swapped,
     );
   // a ghostly person fades below the waist too (a banshee, a yuki-onna)
   if (info.builder !== "humanoid" || info.form === "ghost")

@@ -253,6 +253,8 @@ export function drawFolkParts(
   headParts: readonly number[] | undefined,
   faceRight: boolean,
   mats: readonly Material[],
+  /** the bird's head is already drawn (swapFolkHead, before extra heads copied it) */
+  headDone = false,
 ): void {
   const side = pose.view === "side";
   const dir = faceRight ? 1 : -1;
@@ -261,16 +263,33 @@ export function drawFolkParts(
   const tails = Math.max(0, ...features.map(tailCount));
   if (tails) drawTailFan(c, x, tails, pose.view, dir, inHead, headParts, mats, k);
   if (features.includes("spines")) drawSpines(c, x, side, inHead, k);
-  if (features.includes("eagle head") || features.includes("bird head")) {
-    featherForelegs(c, x, pose.view, dir, inHead);
-    drawBirdHead(c, x, pose.view, dir, head, headParts, k);
-  }
+  if (!headDone) swapFolkHead(c, features, pose, x, head, headParts, faceRight);
   if (features.includes("long hair")) drawLongHair(c, x, pose.view, dir, head, k);
   if (features.includes("snake hair")) drawSnakeHair(c, x, pose.view, dir, head, k);
   if (features.includes("head dish")) drawHeadDish(c, x, pose.view, head, k);
   if (features.includes("open mouth") && pose.view !== "back")
     drawOpenMouth(c, x, side, dir, head, mats, k);
   if (features.includes("waves")) drawWaves(c, x, pose.t, k);
+}
+
+/** The part ids a swapped head is drawn with (extra heads copy them). */
+export const FOLK_HEAD_PARTS: readonly number[] = [FOLK_PART.birdHead, FOLK_PART.beak];
+
+/** Draws a bird's head in place of the rig's, when one is named; true when it did. */
+export function swapFolkHead(
+  c: SpriteCanvas,
+  features: readonly string[],
+  pose: Pose,
+  x: FolkMats,
+  head: number[],
+  headParts: readonly number[] | undefined,
+  faceRight: boolean,
+): boolean {
+  if (!features.includes("eagle head") && !features.includes("bird head")) return false;
+  const dir = faceRight ? 1 : -1;
+  featherForelegs(c, x, pose.view, dir, new Set(head));
+  drawBirdHead(c, x, pose.view, dir, head, headParts, c.w / 32);
+  return true;
 }
 
 /** The head's box (the rig's own head part when named: a lion's mane is not its head). */
