@@ -22,7 +22,7 @@ function partMap(prompt: string, seed = 1, mode: Mode = "idle", index = 0) {
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
   if (extras) drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed);
-  return { c, info, pose, design };
+  return { c, info, pose, design, extras };
 }
 
 const count = (c: SpriteCanvas, part: (p: number) => boolean) => {
@@ -94,6 +94,14 @@ describe("folklore parts are read as parts any being can take", () => {
         f.view,
       ).toBe(0);
     }
+    // extra heads copy the eagle's head, not the lion's
+    const beakCells = (prompt: string) => {
+      const { c, extras } = partMap(prompt);
+      let n = 0;
+      for (let i = 0; i < c.w * c.h; i++) if (c.mat[i] === extras?.folk?.beak) n++;
+      return n;
+    };
+    expect(beakCells("a two-headed griffin")).toBeGreaterThan(beakCells("a griffin") + 2);
     const hippo = parsePrompt("a hippogriff");
     expect(hippo.subject).toBe("horse");
     expect(hippo.features).toContain("eagle head");
@@ -152,6 +160,14 @@ describe("folklore parts are read as parts any being can take", () => {
     expect(b.info.features).toEqual(expect.arrayContaining(["open mouth", "long hair"]));
     expect(count(b.c, is(FOLK_PART.mouth))).toBeGreaterThan(0);
     expect(count(b.c, is(FOLK_PART.hair))).toBeGreaterThan(4);
+    // a ghostly person fades below the waist, as a ghostly creature does
+    expect(b.info.form).toBe("ghost");
+    const low = (c: SpriteCanvas) => {
+      let n = 0;
+      for (let i = Math.floor(c.h * 0.75) * c.w; i < c.w * c.h; i++) if (c.mat[i]! >= 0) n++;
+      return n;
+    };
+    expect(low(b.c)).toBeLessThan(low(partMap("a woman with long hair").c) * 0.6);
   });
 
   it("four seeds are four takes of the parts: not one fan or one head recoloured", () => {
