@@ -391,9 +391,10 @@ export function drawSmokeTail(
   for (let i = 0; i <= steps; i++) {
     const t = i / steps;
     const y = hipY + (ground - 2 * k - hipY) * t;
-    const xx = cx + dir * Math.sin(t * Math.PI * 1.2 + wave * 0.5) * 3 * k * t;
-    const r = Math.max(0.7, (3.2 - 2.4 * t) * k);
-    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.skin, P.legN, i % 2 ? 1 : -1);
+    const xx = cx + dir * Math.sin(t * Math.PI * 1.2 + wave * 0.5) * 4 * k * t;
+    const r = Math.max(0.7, (4 - 3 * t) * k);
+    // puffs alternate lit and shadowed so the tail reads as billowing smoke, not a blue leg
+    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.skin, P.legN, i % 2 ? 1 : 3);
   }
   // a wisp curling up at the end
   const ex = cx + dir * 4 * k;

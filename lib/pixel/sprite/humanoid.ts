@@ -321,7 +321,8 @@ export const RACES: Record<string, RaceSpec> = {
   elf: { skin: "#f6d8c0", ears: true, legs: 1.1 },
   dwarf: { beard: true, legs: 0.7, head: 1.05 },
   orc: { skin: "#7c9c54", tusks: true, legs: 1 },
-  genie: { skin: "#4c8ce8", eyes: "#f8f0a0" },
+  // a long smoke tail under the body: the genie floats (eval-d: the short one went unseen)
+  genie: { skin: "#4c8ce8", eyes: "#f8f0a0", legs: 1.45 },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
   troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
   gnome: { beard: true, legs: 0.65, head: 1.05 },
@@ -531,7 +532,10 @@ export function buildHumanoid(
                     ? "tricorn"
                     : v === "skeleton"
                       ? "skull"
-                      : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
+                      : hairShown(
+                          info,
+                          rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]),
+                        )));
   // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
   // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
   const faceRace =
@@ -1944,6 +1948,11 @@ export function buildHumanoid(
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
     headParts: [P.head, P.hat, P.face],
   };
+}
+
+/** Long hair or snakes for hair (folk-parts.ts) must show: no hood or helmet over them. */
+function hairShown(info: PromptInfo, picked: Headgear): Headgear {
+  return info.features.some((f) => f.endsWith(" hair")) ? "hair" : picked;
 }
 
 /** An old person's hair is grey whatever the seed picked (the pick still runs: same sequence). */

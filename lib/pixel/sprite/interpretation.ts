@@ -7,6 +7,7 @@ import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { withChineseDictionary } from "./chinese-dictionary";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
+import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
@@ -226,6 +227,7 @@ const FEATURE_ZH: Record<string, string> = {
   "scorpion tail": "蝎尾",
   "eagle wings": "鹰翅",
   "bat wings": "蝙蝠翅膀",
+  "snake body": "蛇身",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
@@ -258,7 +260,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .split(" · ")[0]
       }`;
     for (const f of info.features)
-      if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? f}`;
+      if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? folkPartZh(f) ?? f}`;
     if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
       d += `,装满${CONTENTS_ZH[info.contents] ?? info.contents}`;
     segs.push(d);

@@ -19,6 +19,7 @@ import {
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
+import { isFolkPart, readFolkParts } from "./folk-parts";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
@@ -924,6 +925,10 @@ function readPhrases(text: string): {
     form ??= FORM_OF_ADJ[adj ?? zh ?? ""];
     return " ".repeat(m.length);
   });
+  // "an eagle head", "snakes for hair", "nine-tailed", "spiny": folklore parts (folk-parts.ts)
+  const folk = readFolkParts(text);
+  text = folk.text;
+  features.push(...folk.features);
   let heads: number | undefined;
   text = text.replace(HEADS_RE, (m, a?: string, b?: string, zh?: string) => {
     heads = HEAD_COUNT[a ?? b ?? zh ?? ""] ?? 2;
@@ -2006,10 +2011,11 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster"].includes(kind) ||
+    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea"].includes(kind) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
+    (alive && isFolkPart(f)) ||
     (f === "snake body" && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
@@ -2054,7 +2060,10 @@ function assemble(r: Reading): PromptInfo {
             ? phrases.form
             : undefined))
         : undefined,
-    form: r.form ?? (alive && kind !== "humanoid" ? phrases.form : undefined),
+    // a ghostly person is a ghost that fades below the waist (a banshee), still a person
+    form:
+      r.form ??
+      (alive && (kind !== "humanoid" || phrases.form === "ghost") ? phrases.form : undefined),
     held: r.held,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,

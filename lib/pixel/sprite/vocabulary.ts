@@ -144,7 +144,7 @@ fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,m
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
-octopus;animal;sea:octopus;octopus,≈kraken;章鱼,海妖
+octopus;animal;sea:octopus;octopus;章鱼,海妖
 squid;animal;sea:squid;squid;鱿鱼
 crab;animal;icon:crab;crab;螃蟹,蟹
 lobster;animal;icon:lobster;lobster;龙虾
@@ -183,7 +183,7 @@ dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
 eastern-dragon;creature;dragon:eastern;chinese dragon,eastern dragon,oriental dragon,japanese dragon,lung dragon,serpent dragon;中国龙,东方龙,神龙,青龙,金龙
 dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
-ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
+ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith;幽灵,鬼魂,鬼
 elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
 golem;creature;gi:rock-golem@stone;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
