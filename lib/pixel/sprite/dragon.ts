@@ -40,16 +40,18 @@ const rot = (v: V, a: number): V => {
   return [v[0] * c - v[1] * s, v[0] * s + v[1] * c];
 };
 
+/**
+ * A dragon's scale colour (both builders): the prompt's first colour, else one of `hues` a little
+ * off, so seeds differ.
+ */
+export function scaleColor(info: PromptInfo, crng: Rng, hues: readonly string[]): Rgb {
+  return pickColor(info, 0, crng.pick(hues), crng, 10);
+}
+
 export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
   const k = size / 32;
   const m = new Mats();
-  const scaleRgb = pickColor(
-    info,
-    0,
-    crng.pick(["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc", "#2cb8b0"]),
-    crng,
-    10,
-  );
+  const scaleRgb = scaleColor(info, crng, ["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc", "#2cb8b0"]);
   const bellyRgb: Rgb = crng.pick([
     [240, 220, 150],
     [236, 200, 130],
