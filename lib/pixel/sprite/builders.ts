@@ -74,7 +74,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
   animal: {
     kinds: ["animal"],
     read: (s) => ({ kind: "animal", variant: s.ref }),
-    build: (info, rng, crng, size) => buildAnimal(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildAnimal(info, rng, crng, size, icons.take),
     object: false,
   },
   dragon: {
