@@ -93,7 +93,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
       s.ref === "slime"
         ? { kind: "slime", variant: "slime" }
         : { kind: "spirit", variant: "elemental" },
-    build: (info, rng, crng, size) => buildBlob(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildBlob(info, rng, crng, size, icons.take),
     object: true,
   },
   monster: {
