@@ -81,10 +81,10 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["dragon"],
     // `dragon:eastern` is the wingless serpent dragon (serpent-dragon.ts)
     read: (s) => ({ kind: "dragon", variant: after(s.ref) === "eastern" ? "eastern" : "dragon" }),
-    build: (info, rng, crng, size) =>
+    build: (info, rng, crng, size, icons) =>
       info.variant === "eastern"
         ? buildSerpentDragon(info, rng, crng, size)
-        : buildDragon(info, rng, crng, size),
+        : buildDragon(info, rng, crng, size, icons.take),
     object: false,
   },
   blob: {
