@@ -99,7 +99,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
   monster: {
     kinds: ["monster"],
     read: (s) => ({ kind: "monster", variant: s.ref }),
-    build: (info, rng, crng, size) => buildMonster(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildMonster(info, rng, crng, size, icons.take),
     object: false,
   },
   item: {
