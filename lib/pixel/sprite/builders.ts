@@ -127,7 +127,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["sea"],
     // `sea:fish` / `sea:octopus` / `sea:squid`: sea-life.ts swims them (a fish species is the breed)
     read: (s) => ({ kind: "sea", variant: s.ref }),
-    build: (info, rng, crng, size) => buildSeaLife(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildSeaLife(info, rng, crng, size, icons.take),
     object: false,
   },
   icon: {
