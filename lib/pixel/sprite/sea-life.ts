@@ -261,7 +261,8 @@ export function buildSeaLife(
 }
 
 /**
- * Takes of a fish (issue #20, seeds a person tells apart), in turn by seed: the tail fin's cut,
+ * Takes of a fish (issue #20, seeds a person tells apart), in turn by seed: the tail fin's cut
+ * (forked, a veil, round, a broad fan),
  * the dorsal fin's height (none at all on one), and on round and tall fish the head — a fancy
  * goldfish's cap, bulging eyes.
  */
@@ -269,7 +270,7 @@ const FISH_TAKES = [
   { tail: "fork", dorsal: 1, head: "plain" },
   { tail: "veil", dorsal: 1.4, head: "plain" },
   { tail: "round", dorsal: 0, head: "cap" },
-  { tail: "moon", dorsal: 1, head: "bulge" },
+  { tail: "fan", dorsal: 1, head: "bulge" },
 ] as const;
 type FishTake = (typeof FISH_TAKES)[number];
 
