@@ -288,7 +288,10 @@ function lookOf(spec: Spec, take: number): Look {
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const build = breedBuild(info);
   const spec = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
-  const pose0 = lookOf(spec, take);
+  // a mount carrying a rider stands (a rider on a lying horse reads as fallen)
+  const pose0 = info.rider
+    ? { ...lookOf(spec, take), stance: "stand" as const }
+    : lookOf(spec, take);
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
   const m = new Mats();
@@ -959,9 +962,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
     const hB = legLen + bodyRy * 0.6 + bodyY;
-    // the take's rest stance, in idle profile frames only (walks, runs and effects stand)
-    const st =
-      pose.mode === "idle" && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
+    // the take's rest stance, in an idle sprite's profile frames only (walks, runs, effects and
+    // a character's sheet stand)
+    const st = pose.rest && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
     const sway = Math.sin((pose.t + take * 0.37) * Math.PI * 2) * k + g.tail * k;
     const items: { d: number; draw: () => void }[] = [];
     const add = (d: number, draw: () => void) => items.push({ d, draw });

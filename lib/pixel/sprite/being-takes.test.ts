@@ -39,7 +39,10 @@ function parts(prompt: string, take: number, mode: SpriteMode = "idle", index = 
   );
   const pose = poseFor(mode, index, design.restView);
   // as the engine draws a quadruped's batch frames: its projected body, profile camera
-  if (info.kind === "animal" && design.pitches) pose.pitch = 0;
+  if (info.kind === "animal" && design.pitches) {
+    pose.pitch = 0;
+    pose.rest = mode === "idle";
+  }
   const c = new SpriteCanvas(32, 32);
   design.draw(c, pose);
   return c.part;

@@ -35,6 +35,11 @@ export interface Pose {
   pitch?: number;
   /** re-roll take of the same pose (0/absent = first take): secondary motion and small details */
   take?: number;
+  /**
+   * An idle sprite at rest: a rig may draw its take's rest stance (a dog sitting). Unset on a
+   * character's sheet, whose idle must register with its walk.
+   */
+  rest?: boolean;
 }
 
 export interface Design {

@@ -640,6 +640,7 @@ function turnedBatchPose(
   if (info.kind === "animal" && design.pitches && PROJECTED_MODES.has(mode)) {
     diagonal();
     pose.pitch = FACING_MODES.has(mode) || pose.view !== "side" ? 1 : 0;
+    if (mode === "idle") pose.rest = true;
     // a horse's neck makes it taller than wide: it still lies down rather than topple
     if (pose.fx?.rotateDeg !== undefined) pose.fx = { ...pose.fx, fourLegged: true };
     if (reroll) pose.take = reroll;
