@@ -3,7 +3,7 @@
 import type { Rng } from "../prng";
 import { type Build, breedBuild, type Coat, type Ears, type Tail } from "./animal-breeds";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor, takeVary } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeChoice, takeVary } from "./design";
 import { type Leg, quadrupedGait } from "./gait";
 import type { PromptInfo } from "./prompt";
 
@@ -281,8 +281,7 @@ const LOOKS: Record<"grazer" | "heavy" | "other", readonly Look[]> = {
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
 function lookOf(spec: Spec, take: number): Look {
   const family = spec.snout >= 3 && spec.legs >= 9 ? "grazer" : spec.heavy ? "heavy" : "other";
-  const list = LOOKS[family];
-  return list[(((take - 1) % list.length) + list.length) % list.length]!;
+  return takeChoice(take, LOOKS[family]);
 }
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {

@@ -1,7 +1,7 @@
 // Slimes (squash-and-stretch dome) and floating spirits/elementals (flickering flame body).
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeChoice } from "./design";
 import type { PromptInfo } from "./prompt";
 
 /**
@@ -50,7 +50,7 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, t
   const h0 = (spirit ? 9 : 8 + rng.range(0, 2)) * k;
   const eyeGap = rng.range(2, 3.2) * k;
   const flick = rng.int(0, 1000);
-  const { shape, face: mood } = SLIME_TAKES[(((take - 1) % 4) + 4) % 4]!;
+  const { shape, face: mood } = takeChoice(take, SLIME_TAKES);
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
     const cx = size / 2 + (pose.attack === 1 ? -1 : pose.attack === 2 ? 3 * k : 0);

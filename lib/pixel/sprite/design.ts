@@ -118,6 +118,14 @@ export function hsvPick(rng: Rng): string {
 }
 
 /**
+ * The alternative drawing a take key (seed + variation index, `BuildIcons.take`) draws: the list
+ * in turn, so consecutive seeds draw different ones; key 1 (seed 1) the first.
+ */
+export function takeChoice<T>(take: number, list: readonly T[]): T {
+  return list[(((take - 1) % list.length) + list.length) % list.length]!;
+}
+
+/**
  * A re-roll take's small deterministic variation: −1, 0 or +1 for detail `n` of take `take`
  * (always 0 for the first take, so first takes draw exactly as before).
  */

@@ -6,7 +6,7 @@ import { mixRgb } from "../color";
 import type { Rng } from "../prng";
 import type { Rgb } from "../types";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeChoice } from "./design";
 import type { PromptInfo } from "./prompt";
 
 const P = {
@@ -62,7 +62,7 @@ const DRAGON_TAKES = [
 ] as const;
 
 export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
-  const look = DRAGON_TAKES[(((take - 1) % 4) + 4) % 4]!;
+  const look = takeChoice(take, DRAGON_TAKES);
   const k = size / 32;
   const m = new Mats();
   const scaleRgb = scaleColor(info, crng, ["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc", "#2cb8b0"]);

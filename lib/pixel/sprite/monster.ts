@@ -4,7 +4,7 @@
 // optional horns/antennae, side arms, and legs or tentacles that animate on walk.
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, hsvPick, Mats, type Pose, pickColor } from "./design";
+import { type Design, hsvPick, Mats, type Pose, pickColor, takeChoice } from "./design";
 import type { PromptInfo } from "./prompt";
 
 const P = { limbF: 1, limbN: 2, body: 3, accent: 4, horn: 5, arm: 6, face: 7, fx: 8, armF: 9 };
@@ -93,7 +93,7 @@ export function buildMonster(
   const mouthW = Math.max(2, Math.round(hw * rng.range(0.35, 0.6)));
   const teeth = rng.pick(["fangs", "row", "none"] as const);
   const top0 = rng.pick(["horns", "antennae", "none", "horns"] as const);
-  const stalks = beholder ? BEHOLDER_STALKS[(((take - 1) % 4) + 4) % 4]! : 0;
+  const stalks = beholder ? takeChoice(take, BEHOLDER_STALKS) : 0;
   // a beholder is crowned by eye stalks, with horns beside two of them
   const top = beholder ? (stalks === 2 ? "horns" : "none") : top0;
   const limbs = beholder ? "tentacles" : rng.pick(["legs", "legs", "tentacles"] as const);

@@ -6,7 +6,7 @@
 import type { Rng } from "../prng";
 import type { Rgb } from "../types";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose } from "./design";
+import { type Design, Mats, type Pose, takeChoice } from "./design";
 import { lookupNoun } from "./lexicon";
 import type { PromptInfo } from "./prompt";
 
@@ -254,10 +254,16 @@ export function buildSeaLife(
   size: number,
   take = 1,
 ): Design {
-  const t = (((take - 1) % 4) + 4) % 4;
   if (info.variant === "octopus" || info.variant === "squid")
-    return buildCephalopod(info, rng, crng, size, info.variant === "squid", CEPHALOPOD_TAKES[t]!);
-  return buildFish(info, rng, crng, size, FISH_TAKES[t]!);
+    return buildCephalopod(
+      info,
+      rng,
+      crng,
+      size,
+      info.variant === "squid",
+      takeChoice(take, CEPHALOPOD_TAKES),
+    );
+  return buildFish(info, rng, crng, size, takeChoice(take, FISH_TAKES));
 }
 
 /**
@@ -412,12 +418,8 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
           mat.fin,
           2,
         );
-      else if (tailStyle === "fork" || tailStyle === "moon") {
-        c.poly(
-          [[tx + k, ty], top, [tx - tl * (tailStyle === "moon" ? 0.5 : 0.6), ty + sway], bot],
-          mat.fin,
-          2,
-        );
+      else if (tailStyle === "fork") {
+        c.poly([[tx + k, ty], top, [tx - tl * 0.6, ty + sway], bot], mat.fin, 2);
       } else {
         c.poly(
           [[tx + k, ty - k], top, [tx - tl * 1.1, ty + sway], bot, [tx + k, ty + k]],
