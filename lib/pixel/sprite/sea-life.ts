@@ -286,10 +286,11 @@ type FishTake = (typeof FISH_TAKES)[number];
  * broad one.
  */
 const CEPHALOPOD_TAKES = [
-  { spread: 1, curl: 1, tall: 1, wide: 1 },
-  { spread: 1.5, curl: 1.5, tall: 1, wide: 1 },
-  { spread: 0.45, curl: 0.25, tall: 1.25, wide: 0.85 },
-  { spread: 1, curl: -1, tall: 0.85, wide: 1.15 },
+  { spread: 1, curl: 1, tall: 1, wide: 1, reach: 1 },
+  // spread or curled arms are shorter, so their tips stay on the canvas
+  { spread: 1.5, curl: 1.5, tall: 1, wide: 1, reach: 0.75 },
+  { spread: 0.45, curl: 0.25, tall: 1.25, wide: 0.85, reach: 1 },
+  { spread: 1, curl: -1, tall: 0.85, wide: 1.15, reach: 0.8 },
 ] as const;
 type CephalopodTake = (typeof CEPHALOPOD_TAKES)[number];
 
@@ -649,7 +650,7 @@ function buildCephalopod(
   };
   const headW = (squid ? rng.range(3.5, 5.5) : 7 + rng.range(-0.5, 1.5)) * k * look.wide;
   const headH = (squid ? rng.range(7.5, 11) : 6.5 + rng.range(-0.5, 1)) * k * look.tall;
-  const armLen = (squid ? rng.range(6, 10) : 12 + rng.range(-1.5, 1.5)) * k;
+  const armLen = (squid ? rng.range(6, 10) : 12 + rng.range(-1.5, 1.5)) * k * look.reach;
   const finW = rng.range(1.5, 4.5) * k;
   const drift = rng.range(-2, 2) * k;
   const curl = rng.range(0.6, 1.4);
