@@ -211,6 +211,7 @@ const P = {
   belly: 12,
   legF2: 15,
   legN2: 16,
+  collar: 17,
 };
 
 /**
@@ -354,6 +355,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a bear carries its broad head low, at the shoulders
   const lowHead = coat.has("hump") || spec.mark === "panda";
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
+  // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
+  // keeps it, so seeds differ in every mode, not only at rest
+  const collarHex =
+    info.variant === "dog" || info.variant === "cat"
+      ? takeChoice(take, [undefined, "#d83c3c", undefined, "#3c6ee6"])
+      : undefined;
+  const collarM = collarHex ? m.add(collarHex) : undefined;
 
   // each seed lays its own spots and patches (drawn from the rng last, so a plain animal's draws
   // are as before); every frame of one sprite shows the same coat
@@ -1270,6 +1278,21 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       -1,
       0.05,
     );
+    if (collarM !== undefined) {
+      // a pet's collar round the neck, nearer the chest than the head (the head hides the rest)
+      const nf = headF + (chestF - headF) * 0.6;
+      const ny = headY + (chestY + bodyRy * 0.2 - headY) * 0.6;
+      const nr = Math.max(limb, bodyRy * 0.7);
+      capsule3(
+        [nf - 0.4 * k, 0, ny + nr * 0.95],
+        [nf + 0.4 * k, 0, ny - nr * 0.95],
+        Math.max(0.6, 0.7 * k),
+        collarM,
+        P.collar,
+        -1,
+        0.12,
+      );
+    }
     if (spec.mark === "mane")
       ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
     if (longNeck)
