@@ -273,10 +273,11 @@ export function buildSeaLife(
  * goldfish's cap, bulging eyes.
  */
 const FISH_TAKES = [
-  { tail: "fork", dorsal: 1, head: "plain" },
-  { tail: "veil", dorsal: 1.4, head: "plain" },
-  { tail: "round", dorsal: 0, head: "cap" },
-  { tail: "fan", dorsal: 1, head: "bulge" },
+  { tail: "fork", dorsal: 1, head: "plain", len: 1, depth: 1 },
+  // a slim comet-like body under the veil; an egg-shaped one under the cap (a fancy goldfish)
+  { tail: "veil", dorsal: 1.4, head: "plain", len: 1.1, depth: 0.85 },
+  { tail: "round", dorsal: 0, head: "cap", len: 0.9, depth: 1.15 },
+  { tail: "fan", dorsal: 1, head: "bulge", len: 1, depth: 1 },
 ] as const;
 type FishTake = (typeof FISH_TAKES)[number];
 
@@ -348,8 +349,8 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
               : sp.bill
                 ? [8.5, 4]
                 : [11, 4.6];
-  const L = (l0 + rng.range(-1, 1.5)) * k;
-  const H = (h0 + rng.range(-0.8, 0.8)) * k;
+  const L = (l0 + rng.range(-1, 1.5)) * k * look.len;
+  const H = (h0 + rng.range(-0.8, 0.8)) * k * look.depth;
   // the tail is the take's; the draw stays so the proportions after it are as they were
   rng.pick(["fork", "fan", "moon", "round"] as const);
   const tailStyle = look.tail;
