@@ -70,6 +70,20 @@ const WHITE = "#eeeef2";
 const BLACK = "#2c2834";
 const TAN = "#c87c3c";
 
+// one breed, two spellings
+const SAINT_BERNARD: Omit<Breed, "base"> = {
+  legs: 6,
+  body: 12,
+  heavy: true,
+  head: 1.15,
+  ears: "floppy",
+  tail: "bushy",
+  colors: [WHITE],
+  mark: "#a0522c",
+  coat: ["patches", "blaze"],
+  looks: "big, white with brown patches",
+};
+
 const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
   corgi: {
     legs: 2.2,
@@ -291,30 +305,8 @@ const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
     colors: ["#9c9ca8", "#c8a078"],
     looks: "lean on long legs, long muzzle",
   },
-  "saint bernard": {
-    legs: 6,
-    body: 12,
-    heavy: true,
-    head: 1.15,
-    ears: "floppy",
-    tail: "bushy",
-    colors: [WHITE],
-    mark: "#a0522c",
-    coat: ["patches", "blaze"],
-    looks: "big, white with brown patches",
-  },
-  "st bernard": {
-    legs: 6,
-    body: 12,
-    heavy: true,
-    head: 1.15,
-    ears: "floppy",
-    tail: "bushy",
-    colors: [WHITE],
-    mark: "#a0522c",
-    coat: ["patches", "blaze"],
-    looks: "big, white with brown patches",
-  },
+  "saint bernard": SAINT_BERNARD,
+  "st bernard": SAINT_BERNARD,
   terrier: {
     legs: 4.5,
     body: 8,
@@ -392,6 +384,20 @@ const CAT_BREEDS: Record<string, Omit<Breed, "base">> = {
   },
 };
 
+// one animal, two names
+const RED_PANDA: Breed = {
+  base: "panda",
+  legs: 4,
+  body: 9,
+  ears: "pointy",
+  tail: "bushy",
+  colors: ["#c8582c"],
+  under: WHITE,
+  mark: "#3c2420",
+  coat: ["points", "mask", "ringed"],
+  looks: "red with a white face, dark legs and a ringed bushy tail",
+};
+
 const TABLE: Record<string, Breed> = {
   ...Object.fromEntries(Object.entries(DOG_BREEDS).map(([w, b]) => [w, { base: "dog", ...b }])),
   ...Object.fromEntries(Object.entries(CAT_BREEDS).map(([w, b]) => [w, { base: "cat", ...b }])),
@@ -415,30 +421,8 @@ const TABLE: Record<string, Breed> = {
     coat: ["bicolor"],
     looks: "black with a tan muzzle",
   },
-  "red panda": {
-    base: "panda",
-    legs: 4,
-    body: 9,
-    ears: "pointy",
-    tail: "bushy",
-    colors: ["#c8582c"],
-    under: WHITE,
-    mark: "#3c2420",
-    coat: ["points", "mask", "ringed"],
-    looks: "red with a white face, dark legs and a ringed bushy tail",
-  },
-  "lesser panda": {
-    base: "panda",
-    legs: 4,
-    body: 9,
-    ears: "pointy",
-    tail: "bushy",
-    colors: ["#c8582c"],
-    under: WHITE,
-    mark: "#3c2420",
-    coat: ["points", "mask", "ringed"],
-    looks: "red with a white face, dark legs and a ringed bushy tail",
-  },
+  "red panda": RED_PANDA,
+  "lesser panda": RED_PANDA,
   kitsune: {
     base: "fox",
     colors: [WHITE, "#f4e8d0"],

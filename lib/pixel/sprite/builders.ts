@@ -74,17 +74,17 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
   animal: {
     kinds: ["animal"],
     read: (s) => ({ kind: "animal", variant: s.ref }),
-    build: (info, rng, crng, size) => buildAnimal(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildAnimal(info, rng, crng, size, icons.take),
     object: false,
   },
   dragon: {
     kinds: ["dragon"],
     // `dragon:eastern` is the wingless serpent dragon (serpent-dragon.ts)
     read: (s) => ({ kind: "dragon", variant: after(s.ref) === "eastern" ? "eastern" : "dragon" }),
-    build: (info, rng, crng, size) =>
+    build: (info, rng, crng, size, icons) =>
       info.variant === "eastern"
         ? buildSerpentDragon(info, rng, crng, size)
-        : buildDragon(info, rng, crng, size),
+        : buildDragon(info, rng, crng, size, icons.take),
     object: false,
   },
   blob: {
@@ -93,13 +93,13 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
       s.ref === "slime"
         ? { kind: "slime", variant: "slime" }
         : { kind: "spirit", variant: "elemental" },
-    build: (info, rng, crng, size) => buildBlob(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildBlob(info, rng, crng, size, icons.take),
     object: true,
   },
   monster: {
     kinds: ["monster"],
     read: (s) => ({ kind: "monster", variant: s.ref }),
-    build: (info, rng, crng, size) => buildMonster(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildMonster(info, rng, crng, size, icons.take),
     object: false,
   },
   item: {
@@ -127,7 +127,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["sea"],
     // `sea:fish` / `sea:octopus` / `sea:squid`: sea-life.ts swims them (a fish species is the breed)
     read: (s) => ({ kind: "sea", variant: s.ref }),
-    build: (info, rng, crng, size) => buildSeaLife(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildSeaLife(info, rng, crng, size, icons.take),
     object: false,
   },
   icon: {

@@ -35,6 +35,11 @@ export interface Pose {
   pitch?: number;
   /** re-roll take of the same pose (0/absent = first take): secondary motion and small details */
   take?: number;
+  /**
+   * An idle sprite at rest: a rig may draw its take's rest stance (a dog sitting). Unset on a
+   * character's sheet, whose idle must register with its walk.
+   */
+  rest?: boolean;
 }
 
 export interface Design {
@@ -110,6 +115,14 @@ export function hsvPick(rng: Rng): string {
     "#f078b4",
   ];
   return rng.pick(hues);
+}
+
+/**
+ * The alternative drawing a take key (seed + variation index, `BuildIcons.take`) draws: the list
+ * in turn, so consecutive seeds draw different ones; key 1 (seed 1) the first.
+ */
+export function takeChoice<T>(take: number, list: readonly T[]): T {
+  return list[(((take - 1) % list.length) + list.length) % list.length]!;
 }
 
 /**

@@ -614,7 +614,12 @@ const PROJECTED_MODES = new Set<SpriteMode>([
   "death",
   "jump",
   "cast",
+  // stills: each variation a take of its own (a sitting fox, a lying one …)
+  "variations",
+  "random",
 ]);
+/** Modes whose frames are an animal at rest: a take may draw its rest stance (Pose.rest). */
+const REST_MODES = new Set<SpriteMode>(["idle", "variations", "random"]);
 
 /**
  * Batch frames of the rigs that know real turns draw them too: a quadruped's pose/direction
@@ -640,6 +645,7 @@ function turnedBatchPose(
   if (info.kind === "animal" && design.pitches && PROJECTED_MODES.has(mode)) {
     diagonal();
     pose.pitch = FACING_MODES.has(mode) || pose.view !== "side" ? 1 : 0;
+    if (REST_MODES.has(mode)) pose.rest = true;
     // a horse's neck makes it taller than wide: it still lies down rather than topple
     if (pose.fx?.rotateDeg !== undefined) pose.fx = { ...pose.fx, fourLegged: true };
     if (reroll) pose.take = reroll;
