@@ -53,6 +53,44 @@ export interface CostumeCtx {
   lining: number;
 }
 
+/** Where a head is drawn: the view, its centre column, its box and the eye row. */
+export interface HeadBox {
+  view: Pose["view"];
+  hx: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  eyeY: number;
+}
+
+/**
+ * A wooden pole along the grip's direction (dx, dy): from `back`·k behind the hand to `len`
+ * pixels in front of it (a staff, a spear's or an axe's haft).
+ */
+export function drawPole(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  hx: number,
+  hy: number,
+  dx: number,
+  dy: number,
+  back: number,
+  len: number,
+  r = 0.55,
+) {
+  const { k } = x;
+  c.capsule(
+    hx - dx * back * k,
+    hy - dy * back * k,
+    hx + dx * len,
+    hy + dy * len,
+    r * k + 0.2,
+    x.mat.wood,
+    P.weapon,
+  );
+}
+
 /** A katana: a long wrapped grip, a small round guard and a thin blade curving back at the tip. */
 export function drawKatana(c: SpriteCanvas, x: CostumeCtx, hx: number, hy: number, ang: number) {
   const { k } = x;
@@ -109,15 +147,7 @@ export function drawSkullStaff(
   const dx = Math.cos(ang);
   const dy = Math.sin(ang);
   const L = side ? 13 * k : 15 * k;
-  c.capsule(
-    hx - dx * 4 * k,
-    hy - dy * 4 * k,
-    hx + dx * L,
-    hy + dy * L,
-    0.55 * k + 0.2,
-    x.mat.wood,
-    P.weapon,
-  );
+  drawPole(c, x, hx, hy, dx, dy, 4, L);
   const sx = hx + dx * (L + 1.5 * k);
   const sy = hy + dy * (L + 1.5 * k);
   // the glow around it first, so the skull stands on it
@@ -132,20 +162,10 @@ export function drawSkullStaff(
  * A kabuto: a lacquered bowl over the crown, a neck guard flaring out over the ears and a gold
  * crescent crest rising from the brow. The face stays open.
  */
-export function drawKabuto(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-  y1: number,
-  lacquer = x.mat.metal,
-) {
+export function drawKabuto(c: SpriteCanvas, x: CostumeCtx, h: HeadBox, lacquer = x.mat.metal) {
+  const { view, hx, x0, x1, y0, y1 } = h;
   const { px, k } = x;
-  const h = y1 - y0 + 1;
-  const depth = Math.max(2, Math.round(h * 0.38));
+  const depth = Math.max(2, Math.round((y1 - y0 + 1) * 0.38));
   c.rect(x0, y0 - px(1), x1, y0 + depth - 1, lacquer, P.hat);
   // a brow band in the crest's gold
   c.rect(x0, y0 + depth - 1, x1, y0 + depth - 1, x.trim, P.hat);
@@ -177,17 +197,8 @@ export function drawKabuto(
 }
 
 /** A round space helmet over the whole head with a dark visor and a glint; white from behind. */
-export function drawSpaceHelmet(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-  y1: number,
-  eyeY: number,
-) {
+export function drawSpaceHelmet(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { view, hx, x0, x1, y0, y1, eyeY } = h;
   const { px, k } = x;
   const cy = (y0 + y1) / 2;
   const rx = (x1 - x0 + 1) / 2 + 1.2 * k;
@@ -203,15 +214,8 @@ export function drawSpaceHelmet(
 }
 
 /** A cowboy hat: a tall dented crown with a band, and a wide brim whose ends curl up. */
-export function drawCowboyHat(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-) {
+export function drawCowboyHat(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { view, hx, x0, x1, y0 } = h;
   const { px } = x;
   const bx0 = x0 - px(2) - (view === "side" ? 0 : 1);
   const bx1 = x1 + px(2) + (view === "side" ? 0 : 1);
@@ -440,16 +444,8 @@ export function drawShell(
 }
 
 /** A Qing official's cap: a dark dome with a brim and a red bead, a yellow talisman over the face. */
-export function drawTalismanCap(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-  eyeY: number,
-) {
+export function drawTalismanCap(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { view, hx, x0, x1, y0, eyeY } = h;
   const { px, k } = x;
   c.rect(x0 - 1, y0 + px(1), x1 + 1, y0 + px(1), x.mat.hollow, P.hat);
   c.rect(x0, y0 - px(2), x1, y0 + px(1) - 1, x.mat.hollow, P.hat);

@@ -14,6 +14,7 @@ import {
   drawKatana,
   drawLamellar,
   drawPauldrons,
+  drawPole,
   drawShell,
   drawSkullStaff,
   drawSmokeTail,
@@ -21,6 +22,7 @@ import {
   drawTalismanCap,
   drawTopknot,
   drawTorn,
+  type HeadBox,
   HUMANOID_PARTS as P,
 } from "./costume-parts";
 import { dressForRace } from "./costumes";
@@ -658,15 +660,7 @@ export function buildHumanoid(
       );
     } else if (weapon === "axe") {
       const L = 10 * k;
-      c.capsule(
-        hx - dx * 2 * k,
-        hy - dy * 2 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.6 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 2, L, 0.6);
       const ex = hx + dx * (L - 2 * k);
       const ey = hy + dy * (L - 2 * k);
       c.ellipse(
@@ -679,15 +673,7 @@ export function buildHumanoid(
       );
     } else if (weapon === "staff") {
       const L = side ? 14 * k : 16 * k;
-      c.capsule(
-        hx - dx * 4 * k,
-        hy - dy * 4 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.55 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 4, L);
       if (role.crook) {
         // a shepherd's crook: the pole bends over into a hook instead of carrying an orb
         const R = 1.8 * k + 0.3;
@@ -715,15 +701,7 @@ export function buildHumanoid(
     } else if (weapon === "rod") {
       // a fishing rod: a long thin pole, a line hanging from its tip and a red float
       const L = 15 * k;
-      c.capsule(
-        hx - dx * 2 * k,
-        hy - dy * 2 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.35 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 2, L, 0.35);
       const tx = Math.round(hx + dx * L);
       const ty = Math.round(hy + dy * L);
       const drop = Math.max(3, Math.round(8 * k));
@@ -732,15 +710,7 @@ export function buildHumanoid(
       c.rect(tx, fy, tx, fy + px(1), mat.accent, P.fx);
     } else if (weapon === "torch" || weapon === "hammer" || weapon === "spear") {
       const L = (weapon === "spear" ? 15 : weapon === "hammer" ? 8 : 7) * k;
-      c.capsule(
-        hx - dx * 2 * k,
-        hy - dy * 2 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.55 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 2, L);
       const ex = hx + dx * L;
       const ey = hy + dy * L;
       if (weapon === "hammer")
@@ -993,13 +963,7 @@ export function buildHumanoid(
    */
   const drawWorkHat = (
     c: SpriteCanvas,
-    view: Pose["view"],
-    hx: number,
-    x0: number,
-    x1: number,
-    y0: number,
-    y1: number,
-    eyeY: number,
+    { view, hx, x0, x1, y0, y1, eyeY }: HeadBox,
     hairTop: (mat0: number, part: number, depth: number) => void,
   ) => {
     const hat = extra.hat ?? mat.accent;
@@ -1153,17 +1117,18 @@ export function buildHumanoid(
       } else c.rect(x1 - 1, ty, x1 - 1, y1, mat.tusk, P.face);
     }
     if (role.eyepatch) drawEyepatch(c, cc, view, x0, x1, cx, headW, eyeY);
-    if (headgear === "kabuto") return drawKabuto(c, cc, view, hx, x0, x1, y0, y1, extra.hat);
-    if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, view, hx, x0, x1, y0, y1, eyeY);
+    const box: HeadBox = { view, hx, x0, x1, y0, y1, eyeY };
+    if (headgear === "kabuto") return drawKabuto(c, cc, box, extra.hat);
+    if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, box);
     if (headgear === "topknot") return drawTopknot(c, cc, hx, y0);
-    if (headgear === "talisman-cap") return drawTalismanCap(c, cc, view, hx, x0, x1, y0, eyeY);
+    if (headgear === "talisman-cap") return drawTalismanCap(c, cc, box);
     if (headgear === "cowboy-hat") {
       // the hat sits low: the brim hides the fringe, so no hair colour reads as a headband
       hairTop(mat.hair, P.hat, 2);
-      return drawCowboyHat(c, cc, view, hx, x0, x1, y0 + 1);
+      return drawCowboyHat(c, cc, { ...box, y0: y0 + 1 });
     }
     if (headgear === "hard-hat" || headgear === "flying-cap") {
-      drawWorkHat(c, view, hx, x0, x1, y0, y1, eyeY, hairTop);
+      drawWorkHat(c, box, hairTop);
       return;
     }
     if (headgear === "wide-hat" || headgear === "chef-hat") {
