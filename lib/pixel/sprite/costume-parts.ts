@@ -525,7 +525,7 @@ export function drawTakeWeapon(
       return;
     case "scythe": {
       drawPole(c, x, hx, hy, dx, dy, 3, 14 * k, 0.5);
-      const pts = [at(14, 0), at(14.2, 2.6), at(13.2, 5), at(11.4, 7)];
+      const pts = [at(14, 0), at(14.2, 2.2), at(13.4, 4), at(12, 5.4)];
       for (let i = 0; i + 1 < pts.length; i++) bar(pts[i]!, pts[i + 1]!, 0.55, mat.metal);
       return;
     }

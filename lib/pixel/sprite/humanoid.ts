@@ -689,6 +689,8 @@ export function buildHumanoid(
   const staffy = weapon === "staff" || weapon === "skull-staff";
   // held upright at rest and kept inside the frame like a staff, without a staff's spell
   const tall = staffy || POLE_TOOLS.has(weapon);
+  // swung up rather than out in a character's padded frame: a long reach would leave it
+  const long = tall || weapon === "spear" || weapon === "greatsword";
   /**
    * The take's idle pose from the rest one: the weapon hand and the weapon's angle. `out` is the
    * screen side the hand is on; `side`, a profile facing right.
@@ -702,7 +704,15 @@ export function buildHumanoid(
     side: boolean,
   ): [[number, number], number] => {
     const idle = role.idle;
-    if (!idle || weapon === "bow" || weapon === "torch") return [hand, ang];
+    // a staff, a pole or a bow stands upright already: raised or planted it would tower over the
+    // head and jump with every re-rolled frame
+    if (
+      !idle ||
+      weapon === "bow" ||
+      weapon === "torch" ||
+      ((tall || weapon === "spear") && idle !== "shoulder")
+    )
+      return [hand, ang];
     // raised: held up high (a free hand waves)
     if (idle === "raised")
       return [
@@ -717,10 +727,9 @@ export function buildHumanoid(
         side ? -Math.PI * 0.8 : -Math.PI / 2 + out * 0.12,
       ];
     // planted: a pole stands on its butt; a blade, a head or a cane points down to the ground
-    if (tall || weapon === "spear") return [[hand[0], shoulderY + armLen * 0.55], -Math.PI / 2];
     const reach = (TAKE_REACH[weapon] ?? PLANTED_REACH[weapon] ?? 8) * k;
     return [
-      [hand[0] + (side ? 2 * k : 0), Math.max(shoulderY + 2 * k, ground - reach - 1)],
+      [hand[0] + (side ? 2 * k : 0), Math.max(shoulderY + 2 * k, ground - reach - 2)],
       Math.PI / 2,
     ];
   };
@@ -1530,7 +1539,7 @@ export function buildHumanoid(
     let ang: number;
     const armF = walking ? pose.stride : 0;
     const sx = (d: number) => cx + w * d;
-    const upright = tall || weapon === "bow" || weapon === "torch";
+    const upright = long || weapon === "bow" || weapon === "torch";
     if (atk === 1) {
       hand = [tq ? tx0 - 1.5 * k : sx(tw / 2 + 1.5 * k), shoulderY - 3.5 * k];
       ang = upright
@@ -1574,8 +1583,9 @@ export function buildHumanoid(
       [hand, ang] = idleGrip(hand, ang, shoulderY, armLen, tq ? 1 : w, tq && !back);
     }
     if (take) {
-      // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
-      ang += (tv(1) || 1) * 0.2;
+      // another take of the same pose: the weapon a little more or less raised, the hand a pixel
+      // off; a weapon resting beside the head keeps its angle, or the head's outline would jump
+      if (atk || !role.idle) ang += (tv(1) || 1) * 0.2;
       hand = [hand[0] + tv(2), hand[1] + (tv(4) || 1)];
     }
     // a staff's butt reaches 4k below the hand: it stays above the feet at every size
@@ -1905,7 +1915,7 @@ export function buildHumanoid(
     let weaponAng: number;
     // a character's long staff or bow is raised rather than swung out flat, so it stays inside
     // its padded canvas (batch frames keep their wider swing)
-    const raised = pose.pitch !== undefined && (tall || weapon === "bow");
+    const raised = pose.pitch !== undefined && (long || weapon === "bow");
     if (side) {
       if (atk === 1) {
         handN = [bx - 2 * k, shoulderY - 4 * k];

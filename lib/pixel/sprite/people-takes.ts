@@ -70,7 +70,7 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { cape: false },
     { headgear: "tiara", hairStyle: "long", weapon: "wand", cape: false },
     { hairStyle: "long", cape: true, idle: "raised" },
-    { headgear: "tiara", hairStyle: "bun", weapon: "staff", cape: false },
+    { headgear: "tiara", hairStyle: "bun", weapon: "wand", cape: true, idle: "raised" },
   ],
   captain: [
     {},
@@ -101,8 +101,8 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
   archer: [
     {},
     { headgear: "hair", hairStyle: "long", cape: true },
-    { headgear: "tiara", hairStyle: "long", idle: "raised" },
-    { headgear: "hair", hairStyle: "bun", coat: true },
+    { headgear: "tiara", hairStyle: "long", coat: true },
+    { headgear: "hair", hairStyle: "bun", coat: true, cape: true },
   ],
   dwarf: [
     { headgear: "open-helm", hornedHelm: true, weapon: "axe", beard: "long" },
@@ -114,7 +114,7 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     {},
     { headgear: "hair", idle: "raised" },
     { coat: true, idle: "planted" },
-    { headgear: "hair", hairStyle: "bun", weapon: "none" },
+    { weapon: "none", coat: true, hairStyle: "long", idle: "raised" },
   ],
 };
 
