@@ -597,7 +597,7 @@ export function drawTakeHeadwear(
   horned: boolean,
 ) {
   const { view, hx, x0, x1, y0, y1, eyeY } = h;
-  const { px, k, mat } = x;
+  const { px, mat } = x;
   const headH = y1 - y0 + 1;
   const mid = Math.round(hx - 0.5);
   switch (kind) {
@@ -609,13 +609,7 @@ export function drawTakeHeadwear(
       // the nose guard down between the eyes
       if (view === "front") c.rect(mid, y0 + depth, mid, eyeY + 1, mat.metal, P.hat);
       else if (view === "side") c.rect(x1, y0 + depth, x1, eyeY + 1, mat.metal, P.hat);
-      if (horned)
-        for (const [sx, dir] of [
-          [x0, -1],
-          [x1, 1],
-        ] as [number, number][])
-          if (view !== "side" || dir < 0)
-            c.capsule(sx, y0 + k, sx + dir * 2.5 * k, y0 - 2.5 * k, 0.6 * k + 0.2, mat.tusk, P.hat);
+      if (horned) drawHelmHorns(c, x, h);
       return;
     }
     case "mohawk":
@@ -675,6 +669,17 @@ export function drawTakeHeadwear(
       return;
     }
   }
+}
+
+/** A helmet's horns out from its sides and up (one, the back one, side-on). */
+export function drawHelmHorns(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { k, mat } = x;
+  for (const [sx, dir] of [
+    [h.x0, -1],
+    [h.x1, 1],
+  ] as [number, number][])
+    if (h.view !== "side" || dir < 0)
+      c.capsule(sx, h.y0 + k, sx + dir * 2.5 * k, h.y0 - 2.5 * k, 0.6 * k + 0.2, mat.tusk, P.hat);
 }
 
 /** Long hair down past the jaw on both sides (over the back from behind), or a bun on top. */

@@ -12,6 +12,7 @@ import {
   drawCowboyHat,
   drawEyepatch,
   drawHairStyle,
+  drawHelmHorns,
   drawKabuto,
   drawKatana,
   drawLamellar,
@@ -441,16 +442,9 @@ const TAKE_WEAPONS: ReadonlySet<Weapon> = new Set<Weapon>([
   "baton",
 ]);
 /** Take weapons that swing with a slash arc (a wand casts, a cane does not strike). */
-const TAKE_SWUNG: ReadonlySet<Weapon> = new Set<Weapon>([
-  "greatsword",
-  "mace",
-  "cleaver",
-  "pitchfork",
-  "scythe",
-  "hoe",
-  "pickaxe",
-  "baton",
-]);
+const TAKE_SWUNG: ReadonlySet<Weapon> = new Set(
+  [...TAKE_WEAPONS].filter((w) => w !== "wand" && w !== "cane"),
+);
 
 /**
  * The materials a derived look adds (hat colour, emblem, scales) — appended after the classes'
@@ -1212,14 +1206,8 @@ export function buildHumanoid(
         if (view === "front") c.rect(x0 + px(2), eyeY, x1 - px(2), eyeY + eh - 1, mat.eye, P.face);
         else c.rect(cx + 1, eyeY, x1, eyeY + eh - 1, mat.eye, P.face);
       }
-      if (headgear === "horned") {
-        for (const [sx, dir] of [
-          [x0, -1],
-          [x1, 1],
-        ] as [number, number][])
-          if (view !== "side" || dir < 0)
-            c.capsule(sx, y0 + k, sx + dir * 2.5 * k, y0 - 2.5 * k, 0.6 * k + 0.2, mat.tusk, P.hat);
-      } else if (plume)
+      if (headgear === "horned") drawHelmHorns(c, cc, { view, hx, x0, x1, y0, y1, eyeY });
+      else if (plume)
         c.capsule(
           hx - (view === "side" ? 2 * k : 0),
           y0 - 1,

@@ -23,6 +23,14 @@ const PEOPLE = [
   "a police officer",
   "an elf archer",
   "a dwarf",
+  "a zombie",
+  "a lich",
+  "a witch",
+  "a cleric",
+  "a mummy",
+  "a demon",
+  "a genie",
+  "a soldier",
 ];
 
 /** The part label of every cell (0: empty) of one take's idle frame, body and colours held fixed. */

@@ -84,6 +84,54 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { beard: "long", eyepatch: false, idle: "shoulder", weapon: "axe" },
     { headgear: "bandana", bare: true, idle: "planted" },
   ],
+  witch: [
+    {},
+    { headgear: "hood", crook: true },
+    { hairStyle: "long", weapon: "wand", idle: "raised" },
+    { hairStyle: "long", cape: true, crook: true, robe: false, coat: true },
+  ],
+  priest: [
+    {},
+    { weapon: "mace", shield: true },
+    { headgear: "hair", hairStyle: "long", cape: true },
+    { headgear: "bald", weapon: "wand", idle: "raised" },
+  ],
+  soldier: [
+    {},
+    { headgear: "open-helm", shield: true },
+    { weapon: "sword", shield: true, plume: true, idle: "planted" },
+    { headgear: "open-helm", weapon: "axe", pauldron: "round", idle: "shoulder" },
+  ],
+  demon: [
+    {},
+    { weapon: "axe", pauldron: undefined, cape: true, idle: "raised" },
+    { headgear: "mohawk", weapon: "scythe", bare: true },
+    { weapon: "none", build: "thin", cape: true, idle: "raised" },
+  ],
+  mummy: [
+    {},
+    { reach: false, idle: "raised" },
+    { reach: false, weapon: "staff", headgear: "crown" },
+    { reach: false, weapon: "sword", shield: true },
+  ],
+  genie: [
+    {},
+    { headgear: "bald", idle: "raised" },
+    { weapon: "sword", idle: "shoulder" },
+    { headgear: "bandana", vest: false, weapon: "wand", idle: "raised" },
+  ],
+  lich: [
+    {},
+    { headgear: "hood", cape: true, idle: "shoulder" },
+    { headgear: "open-helm", hornedHelm: true, weapon: "scythe" },
+    { headgear: "hood", weapon: "wand", idle: "raised" },
+  ],
+  zombie: [
+    {},
+    { headgear: "bald", build: undefined },
+    { hairStyle: "long", reach: false, idle: "raised" },
+    { headgear: "bald", bare: true, reach: false, weapon: "cleaver", idle: "planted" },
+  ],
   vampire: [
     {},
     {
@@ -128,8 +176,9 @@ const GENERIC: readonly Take[] = [
 
 /**
  * The take of a look for a take key (seed + variation; 1 = the first): the look's own list, else
- * the class's, else the race's when the race is the subject, else the generic one. Consecutive
- * keys cycle through the list, so four seeds are four takes.
+ * the race's when the race is the subject, else the class's (not its base: a witch is no bearded
+ * wizard), else the generic one. Consecutive keys cycle through the list, so four seeds are four
+ * takes.
  */
 export function takeFor(
   role: RoleSpec,
@@ -138,12 +187,7 @@ export function takeFor(
   plain: boolean,
   key: number,
 ): Take {
-  const list =
-    role.takes ??
-    (plain && race ? TAKES[race] : undefined) ??
-    TAKES[roleId] ??
-    TAKES[role.base] ??
-    GENERIC;
+  const list = role.takes ?? (plain && race ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
   const n = list.length;
   return list[(((key - 1) % n) + n) % n]!;
 }
