@@ -1400,12 +1400,14 @@ export function buildHumanoid(
     tx1: number,
     torsoTop: number,
     hipY: number,
+    back: boolean,
   ) => {
     // a wrestler's belt (mawashi) is deep
     if (role.bare) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
     if (extra.emblem === undefined) return;
     if (role.emblem === "badge") {
-      // a small gold shield high on the left of the chest
+      // a small gold shield high on the left of the chest (a medic's cross shows from behind too)
+      if (back) return;
       const bx = Math.round(x) + px(2);
       const by = torsoTop + px(2);
       c.rect(bx, by, bx + px(1), by + px(1), extra.emblem, P.torso, 2);
@@ -1686,7 +1688,7 @@ export function buildHumanoid(
       c.rect(mx - 1, torsoTop + 1, mx, hipY - px(2), mat.accent, P.belt);
     }
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, tq ? "side" : pose.view);
-    if (!tq) drawEmblem(c, cx, tx0, tx1, torsoTop, hipY);
+    if (!tq) drawEmblem(c, cx, tx0, tx1, torsoTop, hipY, back);
     dressTorso(c, tq ? "side" : pose.view, cx, tx0, tx1, torsoTop, hipY);
 
     // --- head, turned: the face slides to the facing side ---
@@ -2008,7 +2010,7 @@ export function buildHumanoid(
     if (v === "knight" && pose.view === "front")
       c.rect(cx - 1, torsoTop + 1, cx, hipY - px(2), mat.accent, P.belt);
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, pose.view);
-    drawEmblem(c, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
+    drawEmblem(c, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY, pose.view === "back");
     dressTorso(c, pose.view, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
     if (role.shield) {
       // side-on held before the chest, square on on the free arm, from behind on the back

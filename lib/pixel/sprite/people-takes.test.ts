@@ -99,7 +99,17 @@ describe("people takes: four seeds, four designs", () => {
   });
 
   it("every take draws every batch mode, the same each time", async () => {
-    const modes = ["idle", "walk", "run", "attack", "cast", "hurt", "death", "directions"] as const;
+    const modes = [
+      "idle",
+      "walk",
+      "run",
+      "attack",
+      "cast",
+      "hurt",
+      "death",
+      "directions",
+      "directions8",
+    ] as const;
     for (const prompt of PEOPLE)
       for (const seed of [1, 2, 3, 4])
         for (const mode of modes) {
