@@ -68,7 +68,8 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["humanoid"],
     // `role:knight` / `race:goblin`: the variant is the class; prompt.ts sets role and race
     read: (s) => ({ kind: "humanoid", variant: after(s.ref) }),
-    build: (info, rng, crng, size, icons) => buildHumanoid(info, rng, crng, size, icons.held),
+    build: (info, rng, crng, size, icons) =>
+      buildHumanoid(info, rng, crng, size, icons.held, icons.take),
     object: false,
   },
   animal: {

@@ -73,7 +73,7 @@ queen;character;role:queen;queen,empress;女王,皇后
 prince;character;role:prince;prince;王子
 princess;character;role:princess;princess;公主
 pirate;character;role:pirate;pirate,buccaneer,corsair;海盗
-captain;character;role:captain;captain,sailor,admiral;船长,水手
+captain;character;role:captain;captain,pirate captain,sailor,admiral;船长,海盗船长,水手
 villager;character;role:villager;villager,peasant,townsfolk,citizen,commoner;村民,平民
 farmer;character;role:farmer;farmer,gardener,rancher;农民,农夫,园丁
 merchant;character;role:merchant;merchant,shopkeeper,trader,vendor;商人,店主
@@ -769,7 +769,6 @@ export const ROLE_ITEMS: Record<string, string> = {
   merchant: "money-bag",
   bard: "guitar",
   chef: "meat",
-  farmer: "wheat",
 };
 
 /** Words that introduce a held item. */
