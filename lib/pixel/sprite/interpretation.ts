@@ -9,6 +9,8 @@ import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
+import type { SizeWord } from "./scale-words";
+import { shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
@@ -132,7 +134,8 @@ export function interpretInfo(
     if (n && !info.lent.length) modifiers.push(n);
   }
   for (const m of info.materials) modifiers.push(m);
-  if (info.cute) modifiers.push("cute");
+  if (info.sizeWord) modifiers.push(info.sizeWord);
+  if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
@@ -168,7 +171,15 @@ export function interpretInfo(
         info.bookMeaning === "dark"
           ? " (cursed: red sigil, clasp)"
           : " (magic: sigil, runes, clasp)";
-    if (info.held)
+    if (info.count) d += info.count === 2 ? " (two of them)" : " (a group of three)";
+    const ship = info.subject === "boat" ? shipTheme(info.text) : undefined;
+    if (ship)
+      d +=
+        ship === "pirate"
+          ? " (pirate: black sails, skull flag)"
+          : " (viking: striped sail, shields)";
+    if (info.held && info.builder !== "humanoid") d += ` with a ${name(info.held.id)} in its mouth`;
+    else if (info.held)
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
     if (info.rider)
@@ -187,6 +198,7 @@ export function interpretInfo(
   if (info.lent.length) segs.push(`colours from ${info.lent.join(", ")}`);
   for (const g of info.guesses) segs.push(`guessed: ${g}`);
   if (info.ignored.length) segs.push(`also named, not drawn: ${info.ignored.join(", ")}`);
+  if (info.notDrawn?.length) segs.push(`not drawn: ${info.notDrawn.join(", ")}`);
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(
@@ -215,6 +227,13 @@ export function interpretInfo(
 
 const MATERIAL_ZH = new Map(MATERIALS.map((m) => [m.id as string, m.zh[0]!]));
 const COLOR_ZH = new Map(COLORS.map((c) => [c.hex, c.zh[0]!]));
+const SIZE_ZH: Record<SizeWord, string> = {
+  tiny: "迷你",
+  small: "小型",
+  big: "大型",
+  giant: "巨大",
+};
+const NOT_DRAWN_ZH: Record<string, string> = { cute: "可爱", two: "两个", several: "多个" };
 const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
@@ -249,7 +268,11 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
     if (info.bookMeaning)
       d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
-    if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
+    if (info.count) d += info.count === 2 ? "(两个)" : "(三个一组)";
+    const ship = info.subject === "boat" ? shipTheme(info.text) : undefined;
+    if (ship) d += ship === "pirate" ? "(海盗:黑帆、骷髅旗)" : "(维京:条纹帆、盾牌)";
+    if (info.held && info.builder !== "humanoid") d += `,嘴里叼着${zh(info.held.id)}`;
+    else if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
     if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
@@ -270,7 +293,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       if (n) mods.push(n);
     }
   for (const m of info.materials) mods.push(MATERIAL_ZH.get(m) ?? m);
-  if (info.cute) mods.push("可爱");
+  if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
+  if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
   if (mods.length) segs.push(mods.join("、"));
   if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
@@ -278,6 +302,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     segs.push(
       `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
     );
+  if (info.notDrawn?.length)
+    segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(

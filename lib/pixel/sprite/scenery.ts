@@ -178,23 +178,34 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   const wr = 2.8 * k;
   const len = 12 * k + r1 * 2 * k;
   const by = ground - wr - 1 + bounce;
-  c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
+  // a sports or race car: low body, a low raked cabin set back, a rear wing (eval-d: "a red
+  // sports car" was the family car)
+  const sports = /\b(sports?|racing|race ?car|racecar)\b|跑车|赛车/.test(
+    kit.info.text.toLowerCase(),
+  );
+  const body = sports ? 4 : 5;
+  const roof = sports ? 7.5 : 10;
+  c.rect(cx - len, by - body * k, cx + len - 1, by, mat.main, 1);
   c.poly(
     [
-      [cx - len * 0.55, by - 5 * k],
-      [cx - len * 0.35, by - 10 * k],
-      [cx + len * 0.35, by - 10 * k],
-      [cx + len * 0.6, by - 5 * k],
+      [cx - len * (sports ? 0.7 : 0.55), by - body * k],
+      [cx - len * (sports ? 0.45 : 0.35), by - roof * k],
+      [cx + len * (sports ? 0.1 : 0.35), by - roof * k],
+      [cx + len * (sports ? 0.55 : 0.6), by - body * k],
     ],
     mat.main,
     2,
   );
+  if (sports) {
+    c.rect(cx - len, by - 8 * k, cx - len + 3 * k, by - 7 * k, mat.dark, 2);
+    c.rect(cx - len + k, by - 7 * k, cx - len + 2 * k - 1, by - body * k, mat.dark, 2);
+  }
   c.poly(
     [
-      [cx - len * 0.4, by - 5 * k],
-      [cx - len * 0.28, by - 8.5 * k],
-      [cx + len * 0.3, by - 8.5 * k],
-      [cx + len * 0.45, by - 5 * k],
+      [cx - len * (sports ? 0.55 : 0.4), by - body * k],
+      [cx - len * (sports ? 0.38 : 0.28), by - (roof - 1.5) * k],
+      [cx + len * (sports ? 0.06 : 0.3), by - (roof - 1.5) * k],
+      [cx + len * (sports ? 0.42 : 0.45), by - body * k],
     ],
     mat.glass,
     3,
