@@ -755,7 +755,7 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
       // tan head at 32 px reads as wood or leather (eval-d: battle axe, 斧头, pickaxe, 🗡️)
       if (scheme === 1) return hsvToRgb(205, sat * 0.6, Math.min(1, v * 1.12 + 0.04));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
-      return hsvToRgb(215, 0.3, Math.min(1, v * 1.05));
+      return hsvToRgb(215, 0.42, Math.min(1, v * 1.05));
     }
     // colours keep their hue family (a heart stays red): lighter, darker, muted
     // warmer is towards orange (hue 40): turning every hue the same way made brown wood pink
