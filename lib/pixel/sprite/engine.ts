@@ -32,7 +32,7 @@ import {
   type SpriteInterpretation,
 } from "./interpretation";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx } from "./modifiers";
+import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
 import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
@@ -590,6 +590,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   const riderLine = rider
     ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
     : -1;
+  const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
   // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
   const carried = info.builder !== "humanoid" ? icons.held : undefined;
   const carriedMats = carried
@@ -640,6 +641,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
+  if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {

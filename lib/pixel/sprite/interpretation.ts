@@ -135,6 +135,7 @@ export function interpretInfo(
   }
   for (const m of info.materials) modifiers.push(m);
   if (info.sizeWord) modifiers.push(info.sizeWord);
+  if (info.snowCap) modifiers.push("snow on top");
   if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
@@ -294,6 +295,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     }
   for (const m of info.materials) mods.push(MATERIAL_ZH.get(m) ?? m);
   if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
+  if (info.snowCap) mods.push("积雪");
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
   if (mods.length) segs.push(mods.join("、"));
   if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);

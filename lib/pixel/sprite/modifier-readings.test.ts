@@ -36,7 +36,27 @@ describe("a modifier means what it means for what it modifies", () => {
     expect(parsePrompt("a golden retriever").materials).not.toContain("gold");
     // a creature or a thing keeps the material
     expect(parsePrompt("a golden dragon").materials).toContain("gold");
-    expect(parsePrompt("a snowy tower").materials).toContain("ice");
+    expect(parsePrompt("a snowy sword").materials).toContain("ice");
+  });
+
+  it("snowy on a mountain, a house or a tree is snow on its top, not ice all over", async () => {
+    for (const p of ["a snowy mountain", "a snowy house", "a snowy tree"]) {
+      const info = parsePrompt(p);
+      expect(info.materials, p).not.toContain("ice");
+      expect(info.snowCap, p).toBe(true);
+      const snowy = await renderSprite({ ...base, prompt: p });
+      expect(snowy.interpretation.summary, p).toMatch(/snow on top/);
+      // white cells at the top of the drawing; the plain drawing has (almost) none there
+      const white = (g: { data: Uint8ClampedArray }) => {
+        let n = 0;
+        for (let i = 0; i < g.data.length; i += 4)
+          if (g.data[i + 3] && g.data[i]! > 215 && g.data[i + 1]! > 215 && g.data[i + 2]! > 215)
+            n++;
+        return n;
+      };
+      const plain = await renderSprite({ ...base, prompt: p.replace("snowy ", "") });
+      expect(white(snowy.grid), p).toBeGreaterThan(white(plain.grid) + 20);
+    }
   });
 
   it("a fruit in a food lends its inside (an apple pie is golden), on other things its skin", () => {

@@ -96,6 +96,8 @@ export interface PromptInfo {
   count?: number;
   /** words read but not drawn, said in the line ("cute" on a rig that has no chibi build) */
   notDrawn?: string[];
+  /** "a snowy mountain": snow lies on its top (modifiers.ts drawSnowCap), not an ice recolour */
+  snowCap?: boolean;
   cute: boolean;
   element?: "fire" | "ice";
   text: string;
@@ -993,6 +995,7 @@ interface Reading {
   sizeNamed: boolean;
   /** the size word that set `size` (not a "48px") */
   sizeWord?: string;
+  snowCap?: boolean;
   cute: boolean;
   aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1634,6 +1637,12 @@ function readModifiers(r: Reading): void {
     const coat = r.head?.category === "animal" ? COAT_COLORS[m.word.toLowerCase()] : undefined;
     if (coat) {
       r.colors.push({ p: m.pos, c: hexToRgb(coat) });
+      return;
+    }
+    // snowy on a landscape, a plant or a building is snow lying on its top, not ice all over
+    // (eval-d: a snowy mountain is a mountain with a white cap)
+    if (m.word.toLowerCase() === "snowy" && SNOW_CAPPED.has(r.head?.category ?? "")) {
+      r.snowCap = true;
       return;
     }
     for (const l of m.lex) {
@@ -2497,6 +2506,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
  */
 function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
   if (r.sizeWord) info.sizeWord = sizeWordOf(r.size);
+  if (r.snowCap) info.snowCap = true;
   const notDrawn: string[] = [];
   const m = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
   const subj = SUBJECT_BY_ID.get(info.subject);
@@ -2577,6 +2587,9 @@ const THEME: Record<string, string[]> = {
   skull: ["#e8e4d0"],
   bone: ["#e8e4d0"],
 };
+
+/** What snow lies on ("a snowy mountain", "a snowy house"); on anything else snowy is ice. */
+const SNOW_CAPPED = new Set(["plant", "building"]);
 
 /** The inside of a fruit whose skin is another colour (FLESH is used where it is eaten). */
 const FLESH: Record<string, string[]> = {
