@@ -10,7 +10,7 @@ import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
-import { shipTheme } from "./vehicle-themes";
+import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
@@ -111,7 +111,7 @@ export function interpretInfo(
   const subj = SUBJECT_BY_ID.get(info.subject);
   const parts: string[] = [];
   const name = (id: string) => id.replace(/-tile$/, "").replace(/-/g, " ");
-  let what = name(info.subject);
+  let what = info.subject === "boat" && isShip(info.text) ? "ship" : name(info.subject);
   if (info.builder === "humanoid") {
     const race = info.race?.replace(/^beast:/, "");
     what = [race, info.role && info.role !== "person" ? info.role : race ? undefined : "person"]
@@ -258,7 +258,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   const segs: string[] = [];
   if (info.nothingMatched) segs.push("提示词中没有引擎认识的主体;画了一个随机生物");
   else {
-    let what = zh(info.subject);
+    let what = info.subject === "boat" && isShip(info.text) ? "大船" : zh(info.subject);
     if (info.builder === "humanoid")
       what =
         [info.race ? zh(info.race) : "", info.role && info.role !== "person" ? zh(info.role) : ""]

@@ -79,7 +79,15 @@ describe("a modifier means what it means for what it modifies", () => {
     expect(info.lent).toEqual([]);
     expect(info.ignored).toEqual([]);
     const r = await renderSprite({ ...base, prompt: "a pirate ship" });
-    expect(r.interpretation.summary).toMatch(/pirate: black sails, skull flag/);
+    expect(r.interpretation.summary).toMatch(/Drawn as: ship \(pirate: black sails, skull flag\)/);
+    // a ship is drawn as a galleon, taller and broader than a boat (a dinghy before)
+    const boat = await renderSprite({ ...base, prompt: "a boat" });
+    const opaque = (g: { data: Uint8ClampedArray }) => {
+      let n = 0;
+      for (let i = 3; i < g.data.length; i += 4) if (g.data[i]) n++;
+      return n;
+    };
+    expect(opaque(r.grid)).toBeGreaterThan(opaque(boat.grid) * 1.3);
     expect(r.interpretation.summary).not.toMatch(/colours from/);
     expect(r.interpretation.summary_zh).toMatch(/海盗/);
   });
