@@ -44,7 +44,7 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
-import { applySizeWord, drawGroup } from "./scale-words";
+import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -621,6 +621,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
     separateRider(c, design.materials, riderLine);
   }
+  // cute on a character: a chibi head (the animal rig draws its own)
+  if (info.cute && info.builder === "humanoid" && design.headParts) chibiHead(c, design.headParts);
   if (carried)
     carryInMouth(
       c,

@@ -2516,8 +2516,8 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     else notDrawn.push(n === 2 ? "two" : "several");
     info.unknown = info.unknown.filter((w) => !isCountWord(w));
   }
-  // only the animal rig has a chibi build (a bigger head, big shining eyes)
-  if (info.cute && info.builder !== "animal") notDrawn.push("cute");
+  // a chibi build: the animal rig's own, a character's head drawn larger (scale-words.ts)
+  if (info.cute && info.builder !== "animal" && info.builder !== "humanoid") notDrawn.push("cute");
   if (notDrawn.length) info.notDrawn = notDrawn;
   return info;
 }

@@ -4,7 +4,7 @@ import { material, SpriteCanvas } from "./canvas";
 import type { Design } from "./design";
 import { applyTakeScheme, renderSprite } from "./engine";
 import { parsePrompt } from "./prompt";
-import { applySizeWord, drawGroup } from "./scale-words";
+import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 
 const base = { seed: 1, mode: "idle" as const, index: 0, count: 1, size: 32 };
 
@@ -115,12 +115,27 @@ describe("cute is listed only where it is drawn", () => {
     const dog = await drawn("a cute dog");
     expect(dog.r.interpretation.modifiers).toContain("cute");
     expect(dog.r.interpretation.summary).not.toMatch(/not drawn/);
-    for (const p of ["a cute robot", "a cute house", "a cute knight"]) {
+    for (const p of ["a cute house", "a cute sword", "a cute slime"]) {
       const r = await drawn(p);
       expect(r.r.interpretation.modifiers, p).not.toContain("cute");
       expect(r.r.interpretation.summary, p).toMatch(/not drawn: cute/);
     }
     expect((await drawn("一个可爱的房子")).r.interpretation.summary_zh).toMatch(/没有画出:可爱/);
+  });
+
+  it("a cute character (可爱的) has a chibi head: the head a third larger, the body as drawn", async () => {
+    const c = new SpriteCanvas(32, 32);
+    c.rect(12, 4, 19, 11, 0, 1, 2); // head (part 1)
+    c.rect(11, 12, 20, 29, 1, 2, 2); // body (part 2)
+    chibiHead(c, [1]);
+    const head = [...c.part].filter((p, i) => p === 1 && c.mat[i]! >= 0).length;
+    expect(head).toBeGreaterThan(64 * 1.6);
+    expect(c.mat[29 * 32 + 15]).toBe(1);
+    for (const p of ["a cute knight", "一个可爱的骑士", "a cute wizard"]) {
+      const r = (await drawn(p)).r.interpretation;
+      expect(r.modifiers, p).toContain("cute");
+      expect(r.summary, p).not.toMatch(/not drawn/);
+    }
   });
 });
 

@@ -236,3 +236,51 @@ export function countOf(
   const plural = singulars(last).some((s) => s !== last && forms.includes([...parts, s].join(" ")));
   return plural ? 3 : undefined;
 }
+
+/**
+ * "cute" on a rig that knows its head (a character): chibi proportions, the head and face drawn
+ * a third larger about the neck, eyes included. Sinks into the shoulders rather than leaving
+ * the frame. (The animal rig draws its own: a bigger head on short legs.)
+ */
+export function chibiHead(c: SpriteCanvas, headParts: readonly number[]): void {
+  const heads = new Set(headParts);
+  let x0 = c.w;
+  let x1 = -1;
+  let y0 = c.h;
+  let y1 = -1;
+  for (let i = 0; i < c.mat.length; i++)
+    if (c.mat[i]! >= 0 && heads.has(c.part[i]!)) {
+      const x = i % c.w;
+      const y = (i - x) / c.w;
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
+    }
+  if (x1 < 0) return;
+  const f = 1.35;
+  const bh = y1 - y0 + 1;
+  const cx = (x0 + x1 + 1) / 2;
+  const bottom = Math.max(y1, Math.ceil(bh * f) - 1);
+  const src = { mat: c.mat.slice(), part: c.part.slice(), tone: c.tone.slice() };
+  for (let y = Math.floor(bottom + 1 - bh * f); y <= bottom; y++) {
+    if (y < 0 || y >= c.h) continue;
+    const sy = Math.floor(y1 + 1 - (bottom + 1 - (y + 0.5)) / f);
+    if (sy < y0 || sy > y1) continue;
+    for (
+      let x = Math.floor(cx - ((x1 - x0 + 1) * f) / 2);
+      x <= Math.ceil(cx + ((x1 - x0 + 1) * f) / 2);
+      x++
+    ) {
+      if (x < 0 || x >= c.w) continue;
+      const sx = Math.floor(cx + (x + 0.5 - cx) / f);
+      if (sx < x0 || sx > x1) continue;
+      const from = sy * c.w + sx;
+      if (src.mat[from]! < 0 || !heads.has(src.part[from]!)) continue;
+      const to = y * c.w + x;
+      c.mat[to] = src.mat[from]!;
+      c.part[to] = src.part[from]!;
+      c.tone[to] = src.tone[from]!;
+    }
+  }
+}
