@@ -997,6 +997,8 @@ interface Reading {
   sizeWord?: string;
   snowCap?: boolean;
   cute: boolean;
+  /** the word that made it cute (小 is also just "small") */
+  cuteWord?: string;
   aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
@@ -1652,7 +1654,10 @@ function readModifiers(r: Reading): void {
         r.size = l.size;
         r.sizeNamed = true;
         r.sizeWord = m.word;
-      } else if (l.t === "cute") r.cute = true;
+      } else if (l.t === "cute") {
+        r.cute = true;
+        r.cuteWord ??= m.word;
+      }
     }
   });
   glossTraits(r);
@@ -2517,7 +2522,12 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     info.unknown = info.unknown.filter((w) => !isCountWord(w));
   }
   // a chibi build: the animal rig's own, a character's head drawn larger (scale-words.ts)
-  if (info.cute && info.builder !== "animal" && info.builder !== "humanoid") notDrawn.push("cute");
+  const chibi = info.builder === "animal" || info.builder === "humanoid";
+  if (info.cute && !chibi && r.cuteWord === "小" && !info.sizeWord) {
+    // 小 on a thing (小房子, 小剑) is small, not cute
+    info.cute = false;
+    info.sizeWord = "small";
+  } else if (info.cute && !chibi) notDrawn.push("cute");
   if (notDrawn.length) info.notDrawn = notDrawn;
   return info;
 }

@@ -121,6 +121,11 @@ describe("cute is listed only where it is drawn", () => {
       expect(r.r.interpretation.summary, p).toMatch(/not drawn: cute/);
     }
     expect((await drawn("一个可爱的房子")).r.interpretation.summary_zh).toMatch(/没有画出:可爱/);
+    // 小 on a thing is small (drawn smaller in the frame), not an undrawn "cute"
+    const small = parsePrompt("一个小房子");
+    expect(small.cute).toBe(false);
+    expect(small.sizeWord).toBe("small");
+    expect(small.notDrawn).toBeUndefined();
   });
 
   it("a cute character (可爱的) has a chibi head: the head a third larger, the body as drawn", async () => {
