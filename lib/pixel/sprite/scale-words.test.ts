@@ -78,7 +78,15 @@ describe("a plural of a small thing is a small group of it", () => {
     }
     expect(parsePrompt("two potions").count).toBe(2);
     expect(parsePrompt("两个苹果").count).toBe(2);
-    for (const p of ["an apple", "a coin", "glasses", "一个苹果", "a knight with two swords"])
+    for (const p of [
+      "an apple",
+      "a coin",
+      "glasses",
+      "leather boots",
+      "gloves",
+      "一个苹果",
+      "a knight with two swords",
+    ])
       expect(parsePrompt(p).count, p).toBeUndefined();
     const one = await drawn("an apple");
     const three = await drawn("three apples");

@@ -206,6 +206,9 @@ export function isCountWord(w: string): boolean {
   );
 }
 
+const PAIRS =
+  /^(boots|shoes|sandals|slippers|socks|gloves|gauntlets|mittens|glasses|sunglasses|goggles|spectacles|scissors|shears|pliers|tongs|pants|trousers|shorts|jeans|earrings|binoculars|skates)$/;
+
 /** Things small enough to be drawn as a little group of themselves. */
 const GROUPABLE = new Set(["food", "treasure", "prop", "ui", "weapon", "tool", "armour", "plant"]);
 
@@ -233,6 +236,8 @@ export function countOf(
   if (en) return en[1] ? 2 : 3;
   const parts = word.toLowerCase().split(" ");
   const last = parts.pop() ?? "";
+  // a pair is one thing ("leather boots", "gloves", "scissors")
+  if (PAIRS.test(last)) return undefined;
   const plural = singulars(last).some((s) => s !== last && forms.includes([...parts, s].join(" ")));
   return plural ? 3 : undefined;
 }
