@@ -621,8 +621,9 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
     separateRider(c, design.materials, riderLine);
   }
-  // cute on a character: a chibi head (the animal rig draws its own)
-  if (info.cute && info.builder === "humanoid" && design.headParts) chibiHead(c, design.headParts);
+  // cute on a character or a dragon: a chibi head (the animal rig draws its own)
+  if (info.cute && (info.builder === "humanoid" || info.builder === "dragon") && design.headParts)
+    chibiHead(c, design.headParts);
   if (carried)
     carryInMouth(
       c,

@@ -1359,9 +1359,16 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
   } else {
     r.theme ??= s;
     // said as lent only when it lends colours; "pirate" on a ship is its dressing (black sails,
-    // a skull flag: vehicle-themes.ts), and any other noun that changes nothing is not drawn
+    // a skull flag: vehicle-themes.ts); a noun the head's drawing already is ("a lever switch",
+    // "a maple tree", "a crescent moon") or a modifier word says nothing; any other noun that
+    // changes nothing is not drawn
+    const drawn =
+      s.id === head.id ||
+      isModifierWord(q.m) ||
+      head.ref.replace(/-/g, " ").includes(q.m.word.toLowerCase()) ||
+      (head.id === "boat" && !!shipTheme(q.m.word));
     if (themeColors(s).length) r.lent.push(q.m.word);
-    else if (!(head.id === "boat" && shipTheme(q.m.word))) r.ignored.push(q.m.word);
+    else if (!drawn) r.ignored.push(q.m.word);
   }
 }
 
@@ -2522,7 +2529,10 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     info.unknown = info.unknown.filter((w) => !isCountWord(w));
   }
   // a chibi build: the animal rig's own, a character's head drawn larger (scale-words.ts)
-  const chibi = info.builder === "animal" || info.builder === "humanoid";
+  const chibi =
+    info.builder === "animal" ||
+    info.builder === "humanoid" ||
+    (info.builder === "dragon" && info.variant !== "eastern");
   if (info.cute && !chibi && r.cuteWord === "小" && !info.sizeWord) {
     // 小 on a thing (小房子, 小剑) is small, not cute
     info.cute = false;
