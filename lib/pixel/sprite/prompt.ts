@@ -2522,7 +2522,11 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
   const notDrawn: string[] = [];
   const m = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
   const subj = SUBJECT_BY_ID.get(info.subject);
-  const n = m && subj ? countOf(r.text, m.pos, m.word, subj.en, singulars) : undefined;
+  // a subject named in the plural ("spikes", a trap) is one thing
+  const n =
+    m && subj && m.word.toLowerCase() !== subj.id
+      ? countOf(r.text, m.pos, m.word, subj.en, singulars)
+      : undefined;
   if (n) {
     if (groupable(subj?.category) && !info.rider) info.count = n;
     else notDrawn.push(n === 2 ? "two" : "several");

@@ -202,7 +202,7 @@ const COUNT_WORDS = new Set([
 export function isCountWord(w: string): boolean {
   return (
     COUNT_WORDS.has(w) ||
-    /^(?:[两二三四五六七八九十几双]|一堆|一些|一群|很多|许多|好多|好几|一对)$/.test(w)
+    /^(?:[两二三四五六七八九十几双]|一堆|一些|一群|一串|一排|很多|许多|好多|好几|一对)$/.test(w)
   );
 }
 
