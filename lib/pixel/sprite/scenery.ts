@@ -225,7 +225,10 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
 // a ship (a galleon, a pirate ship) is not a dinghy: a deep hull with a stern castle and two
 // masts of square sails (eval-d: "a pirate ship" read as a small boat with a dark sail)
 function drawShip(kit: Kit, c: SpriteCanvas, pose: Pose): void {
-  const { k, cx, ground, mat } = kit;
+  const { k, cx, ground, mat, r1, r3 } = kit;
+  // each take its own rig: two masts, three (a mizzen aft), or two with a jib at the bow; and a
+  // low or tall stern castle
+  const castle = r1 < 0.5 ? 5 : 7;
   const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 1, 0][phase(pose)]! : 0;
   const tilt = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : 0;
   const deck = ground - 8 * k + bob;
@@ -241,7 +244,7 @@ function drawShip(kit: Kit, c: SpriteCanvas, pose: Pose): void {
     mat.main,
     1,
   );
-  c.rect(cx - 13 * k, deck - 5 * k + tilt, cx - 7 * k, deck - 2 * k + tilt, mat.main, 1);
+  c.rect(cx - 13 * k, deck - castle * k + tilt, cx - 7 * k, deck - 2 * k + tilt, mat.main, 1);
   // a painted band with gun ports along the side
   c.rect(cx - 11 * k, deck + k, cx + 10 * k, deck + 2 * k - 1, mat.second, 2);
   for (let x = cx - 8 * k; x <= cx + 8 * k; x += 4 * k)
@@ -253,6 +256,28 @@ function drawShip(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   c.rect(main - 5 * k, deck - 19 * k, main + 5 * k + billow, deck - 14 * k, mat.white, 4);
   c.rect(main - 6 * k, deck - 12 * k, main + 6 * k + billow, deck - 5 * k, mat.white, 4);
   c.rect(fore - 3 * k, deck - 14 * k, fore + 4 * k + billow, deck - 6 * k, mat.white, 5);
+  if (r3 === 1) {
+    const mizzen = cx - 8 * k;
+    c.rect(
+      mizzen - 3 * k,
+      deck - 13 * k - castle * k + 5 * k,
+      mizzen + 3 * k + billow,
+      deck - castle * k - k,
+      mat.white,
+      5,
+    );
+    c.line(mizzen, deck - castle * k, mizzen, deck - 15 * k - castle * k + 5 * k, mat.wood, 3);
+  } else if (r3 === 2)
+    // a jib from the foremast to the bowsprit
+    c.poly(
+      [
+        [fore + k, deck - 15 * k],
+        [fore + k, deck - 4 * k],
+        [cx + 15 * k + billow, deck - 3 * k],
+      ],
+      mat.white,
+      5,
+    );
   c.line(main, deck - 2 * k, main, deck - 21 * k, mat.wood, 3);
   c.line(fore, deck - 2 * k, fore, deck - 16 * k, mat.wood, 3);
   c.poly(
