@@ -122,7 +122,8 @@ export function applySizeWord(c: SpriteCanvas, word: SizeWord): void {
   const { x0, x1, y0, y1 } = s.box;
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
-  const fill = Math.min((c.w - 2) / bw, y1 / bh);
+  // a pixel of margin on every side for the outline
+  const fill = Math.min((c.w - 4) / bw, (y1 - 1) / bh);
   const f =
     word === "giant"
       ? Math.min(1.8, fill)
