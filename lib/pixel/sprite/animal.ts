@@ -329,8 +329,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
   // a bear's (and panda's) bulk: a deeper body on thick legs
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
-  const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
-  const headR = ((info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
+  // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
+  const legLen = (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1);
+  const headR = ((info.cute ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
   // a breed's coat replaces the random pattern; its pale underside is the belly patch
   const pattern = build?.coat
     ? coat.has("bicolor") || coat.has("tuxedo")

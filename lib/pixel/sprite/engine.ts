@@ -32,7 +32,8 @@ import {
   type SpriteInterpretation,
 } from "./interpretation";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx } from "./modifiers";
+import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
+import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
   contentsOverlay,
@@ -43,6 +44,7 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
+import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -163,6 +165,45 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
       const sh = hat.shade[y * hat.w + x]!;
       c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
     }
+}
+
+/**
+ * A rider as pale (or as dark) as its mount is lost in it (eval-d: "a pale knight on a white
+ * horse"): when both are pale, the rider's cells against the mount take a dark line (`line`),
+ * not the rider's own darkest tone, which on a white knight is still pale.
+ */
+function separateRider(c: SpriteCanvas, materials: Material[], line: number): void {
+  const isRider = (i: number) => c.mat[i]! >= 0 && c.part[i]! >= 180;
+  let rv = 0;
+  let rn = 0;
+  let mv = 0;
+  let mn = 0;
+  for (let i = 0; i < c.mat.length; i++) {
+    const m = c.mat[i]!;
+    if (m < 0 || materials[m]!.flat) continue;
+    const [, , v] = rgbToHsv(...materials[m]!.ramp[2]);
+    if (isRider(i)) {
+      rv += v;
+      rn++;
+    } else {
+      mv += v;
+      mn++;
+    }
+  }
+  // a dark pair keeps the rider's own dark tone: a dark line would not show on it
+  if (!rn || !mn || Math.abs(rv / rn - mv / mn) > 0.22 || mv / mn < 0.45) return;
+  const edge: number[] = [];
+  for (let i = c.w; i < c.w * (c.h - 1); i++) {
+    if (!isRider(i)) continue;
+    for (const d of [-1, 1, -c.w, c.w]) {
+      const j = i + d;
+      if (c.mat[j]! >= 0 && !isRider(j)) {
+        edge.push(i);
+        break;
+      }
+    }
+  }
+  for (const i of edge) c.mat[i] = line;
 }
 
 /** Builders of living things (a fire wolf burns all over; a flaming sword stays steel). */
@@ -546,6 +587,15 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     if (rider.materials.length) applyMaterials(rider, info.rider!.materials);
     design.materials.push(...rider.materials);
   }
+  const riderLine = rider
+    ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
+    : -1;
+  const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
+  const carried = info.builder !== "humanoid" ? icons.held : undefined;
+  const carriedMats = carried
+    ? carried.colors.map((col) => design.materials.push(material(col)) - 1)
+    : [];
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -569,14 +619,32 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    separateRider(c, design.materials, riderLine);
   }
+  // cute on a character or a dragon: a chibi head (the animal rig draws its own)
+  if (info.cute && (info.builder === "humanoid" || info.builder === "dragon") && design.headParts)
+    chibiHead(c, design.headParts);
+  if (carried)
+    carryInMouth(
+      c,
+      carried,
+      carriedMats,
+      // a rig faces right in side views; a borrowed drawing is read from its figure
+      info.builder === "icon" ? undefined : pose.view === "side" ? "right" : "front",
+      design.headParts,
+    );
   if (worn) wearOnTop(c, worn, wornMats);
   if (faceWear) wearDrawn(c, info.worn!.id, pose, design.materials, design.headParts, faceWear);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)
+  if (info.count && !design.seamless) drawGroup(c, info.count);
   // every take its own build (stocky, lanky, long); people vary by their own rig's choices
   if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
+  // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
+  if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
+  if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
@@ -688,13 +756,15 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     }
     if (sat < 0.2 && v > 0.8) {
       // whites (clouds, ghosts, snow) stay white: ivory, pale grey, ice
-      if (scheme === 1) return hsvToRgb(45, 0.14, v);
+      // (ivory only just: a pale steel blade must not turn bone or beige)
+      if (scheme === 1) return hsvToRgb(45, 0.08, v);
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.8);
       return hsvToRgb(205, 0.16, v);
     }
     if (sat < 0.2) {
-      // greys: bronze, dark iron, blued steel
-      if (scheme === 1) return hsvToRgb(30, 0.4, Math.min(1, v * 0.95));
+      // greys (a blade, an axe head, a pick): polished, dark and blued steel. Never bronze: a
+      // tan head at 32 px reads as wood or leather (eval-d: battle axe, 斧头, pickaxe, 🗡️)
+      if (scheme === 1) return hsvToRgb(205, sat * 0.6, Math.min(1, v * 1.12 + 0.04));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
       return hsvToRgb(215, 0.42, Math.min(1, v * 1.05));
     }

@@ -10,6 +10,8 @@ import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
+import type { SizeWord } from "./scale-words";
+import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
@@ -110,7 +112,7 @@ export function interpretInfo(
   const subj = SUBJECT_BY_ID.get(info.subject);
   const parts: string[] = [];
   const name = (id: string) => id.replace(/-tile$/, "").replace(/-/g, " ");
-  let what = name(info.subject);
+  let what = info.subject === "boat" && isShip(info.text) ? "ship" : name(info.subject);
   if (info.builder === "humanoid") {
     const race = info.race?.replace(/^beast:/, "");
     what = [race, info.role && info.role !== "person" ? info.role : race ? undefined : "person"]
@@ -133,7 +135,9 @@ export function interpretInfo(
     if (n && !info.lent.length) modifiers.push(n);
   }
   for (const m of info.materials) modifiers.push(m);
-  if (info.cute) modifiers.push("cute");
+  if (info.sizeWord) modifiers.push(info.sizeWord);
+  if (info.snowCap) modifiers.push("snow on top");
+  if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
@@ -169,7 +173,15 @@ export function interpretInfo(
         info.bookMeaning === "dark"
           ? " (cursed: red sigil, clasp)"
           : " (magic: sigil, runes, clasp)";
-    if (info.held)
+    if (info.count) d += info.count === 2 ? " (two of them)" : " (a group of three)";
+    const ship = info.subject === "boat" ? shipTheme(info.text) : undefined;
+    if (ship)
+      d +=
+        ship === "pirate"
+          ? " (pirate: black sails, skull flag)"
+          : " (viking: striped sail, shields)";
+    if (info.held && info.builder !== "humanoid") d += ` with a ${name(info.held.id)} in its mouth`;
+    else if (info.held)
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
     if (info.rider)
@@ -188,6 +200,7 @@ export function interpretInfo(
   if (info.lent.length) segs.push(`colours from ${info.lent.join(", ")}`);
   for (const g of info.guesses) segs.push(`guessed: ${g}`);
   if (info.ignored.length) segs.push(`also named, not drawn: ${info.ignored.join(", ")}`);
+  if (info.notDrawn?.length) segs.push(`not drawn: ${info.notDrawn.join(", ")}`);
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(
@@ -216,6 +229,13 @@ export function interpretInfo(
 
 const MATERIAL_ZH = new Map(MATERIALS.map((m) => [m.id as string, m.zh[0]!]));
 const COLOR_ZH = new Map(COLORS.map((c) => [c.hex, c.zh[0]!]));
+const SIZE_ZH: Record<SizeWord, string> = {
+  tiny: "迷你",
+  small: "小型",
+  big: "大型",
+  giant: "巨大",
+};
+const NOT_DRAWN_ZH: Record<string, string> = { cute: "可爱", two: "两个", several: "多个" };
 const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
@@ -240,7 +260,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   const segs: string[] = [];
   if (info.nothingMatched) segs.push("提示词中没有引擎认识的主体;画了一个随机生物");
   else {
-    let what = zh(info.subject);
+    let what = info.subject === "boat" && isShip(info.text) ? "大船" : zh(info.subject);
     if (info.builder === "humanoid")
       what =
         [info.race ? zh(info.race) : "", info.role && info.role !== "person" ? zh(info.role) : ""]
@@ -251,7 +271,11 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
     if (info.bookMeaning)
       d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
-    if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
+    if (info.count) d += info.count === 2 ? "(两个)" : "(三个一组)";
+    const ship = info.subject === "boat" ? shipTheme(info.text) : undefined;
+    if (ship) d += ship === "pirate" ? "(海盗:黑帆、骷髅旗)" : "(维京:条纹帆、盾牌)";
+    if (info.held && info.builder !== "humanoid") d += `,嘴里叼着${zh(info.held.id)}`;
+    else if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
     if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
@@ -272,7 +296,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       if (n) mods.push(n);
     }
   for (const m of info.materials) mods.push(MATERIAL_ZH.get(m) ?? m);
-  if (info.cute) mods.push("可爱");
+  if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
+  if (info.snowCap) mods.push("积雪");
+  if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
   if (mods.length) segs.push(mods.join("、"));
   if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
@@ -280,6 +306,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     segs.push(
       `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
     );
+  if (info.notDrawn?.length)
+    segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(

@@ -33,9 +33,12 @@ import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import { readPotionMeaning } from "./potion-meanings";
+import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
+import { shipTheme } from "./vehicle-themes";
 import {
   type Builder,
+  COAT_COLORS,
   COLORS,
   FILLERS,
   HOLD_WORDS,
@@ -88,6 +91,14 @@ export interface PromptInfo {
   size: number;
   /** true when the size came from a word in the prompt */
   sizeNamed: boolean;
+  /** a size word ("giant", "tiny", 巨大): drawn in the frame too (scale-words.ts) */
+  sizeWord?: SizeWord;
+  /** how many of the subject ("three apples", "a pile of coins", 三个苹果): a small group */
+  count?: number;
+  /** words read but not drawn, said in the line ("cute" on a rig that has no chibi build) */
+  notDrawn?: string[];
+  /** "a snowy mountain": snow lies on its top (modifiers.ts drawSnowCap), not an ice recolour */
+  snowCap?: boolean;
   cute: boolean;
   element?: "fire" | "ice";
   text: string;
@@ -661,6 +672,7 @@ function heldFor(s: Subject): HeldItem {
     tree: "deciduous-tree",
     pine: "evergreen-tree",
     cactus: "cactus",
+    fish: "fish",
   };
   return { id: s.id, icon: fallback[s.id] ?? "star" };
 }
@@ -710,6 +722,7 @@ function clone(i: PromptInfo): PromptInfo {
     guessesZh: i.guessesZh.slice(),
     lent: i.lent.slice(),
     features: i.features.slice(),
+    notDrawn: i.notDrawn?.slice(),
     held: i.held ? { ...i.held } : undefined,
     worn: i.worn ? { ...i.worn } : undefined,
   };
@@ -985,7 +998,12 @@ interface Reading {
   materials: MaterialId[];
   size: number;
   sizeNamed: boolean;
+  /** the size word that set `size` (not a "48px") */
+  sizeWord?: string;
+  snowCap?: boolean;
   cute: boolean;
+  /** the word that made it cute (小 is also just "small") */
+  cuteWord?: string;
   aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
@@ -1289,7 +1307,16 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
   const head = r.head!;
   const s = q.sub.s;
   r.usedAsSubject.add(q.i);
-  if (head.builder === "humanoid" && s.builder === "humanoid") {
+  if (
+    (head.category === "animal" || head.builder === "dragon") &&
+    r.holdAt >= 0 &&
+    q.i > r.holdAt &&
+    !r.held &&
+    heldFor(s).icon
+  ) {
+    // held in the mouth, named first in Chinese: 叼着骨头的狗 (a bone, not a skeleton dog)
+    r.held = heldFor(s);
+  } else if (head.builder === "humanoid" && s.builder === "humanoid") {
     const [k, id] = s.ref.split(":") as [string, string];
     if (k === "race" && !r.race) r.race = id;
     else if (k === "role" && !r.role) r.role = id;
@@ -1336,7 +1363,17 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     else r.head = s;
   } else {
     r.theme ??= s;
-    r.lent.push(q.m.word);
+    // said as lent only when it lends colours; "pirate" on a ship is its dressing (black sails,
+    // a skull flag: vehicle-themes.ts); a noun the head's drawing already is ("a lever switch",
+    // "a maple tree", "a crescent moon") or a modifier word says nothing; any other noun that
+    // changes nothing is not drawn
+    const drawn =
+      s.id === head.id ||
+      isModifierWord(q.m) ||
+      head.ref.replace(/-/g, " ").includes(q.m.word.toLowerCase()) ||
+      (head.id === "boat" && !!shipTheme(q.m.word));
+    if (themeColors(s).length) r.lent.push(q.m.word);
+    else if (!drawn) r.ignored.push(q.m.word);
   }
 }
 
@@ -1370,10 +1407,12 @@ function chooseHeld(r: Reading): void {
         const at = count ? r.unknown.indexOf(count[1] ?? count[2]!) : -1;
         if (at >= 0) r.unknown.splice(at, 1);
       }
-    } else if (head.builder === "animal" || head.builder === "dragon") {
+    } else if (
+      (head.category === "animal" || head.builder === "dragon") &&
+      heldFor(heldCand.sub.s).icon
+    ) {
+      // an animal or creature holds it in its mouth or beak (mouth-carry.ts)
       r.held = heldFor(heldCand.sub.s);
-      r.guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
-      r.guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
     } else r.ignored.push(heldCand.m.word);
   }
   // Chinese names the count before the held thing (拿着两把剑的武士): one in each hand
@@ -1607,13 +1646,30 @@ function readModifiers(r: Reading): void {
     // a word that names a kind of the head is the kind, not a material: "an oak tree" is a
     // tree (eval-c drew wood-brown leaves), as "a maple tree" or "a willow tree"
     if (r.head && i !== r.headAt && subjectOf(m)?.s.id === r.head.id) return;
+    // before a real animal's name these are its coat, not a statue of ice or gold: a snowy owl
+    // is white, a golden retriever golden, a silver fox grey (eval-d: an ice-blue snowy owl)
+    const coat = r.head?.category === "animal" ? COAT_COLORS[m.word.toLowerCase()] : undefined;
+    if (coat) {
+      r.colors.push({ p: m.pos, c: hexToRgb(coat) });
+      return;
+    }
+    // snowy on a landscape, a plant or a building is snow lying on its top, not ice all over
+    // (eval-d: a snowy mountain is a mountain with a white cap)
+    if (m.word.toLowerCase() === "snowy" && SNOW_CAPPED.has(r.head?.category ?? "")) {
+      r.snowCap = true;
+      return;
+    }
     for (const l of m.lex) {
       if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
       else if (l.t === "size" && !r.sizeNamed) {
         r.size = l.size;
         r.sizeNamed = true;
-      } else if (l.t === "cute") r.cute = true;
+        r.sizeWord = m.word;
+      } else if (l.t === "cute") {
+        r.cute = true;
+        r.cuteWord ??= m.word;
+      }
     }
   });
   glossTraits(r);
@@ -2033,7 +2089,10 @@ function assemble(r: Reading): PromptInfo {
     ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
-  const lentColors = r.theme ? themeColors(r.theme) : [];
+  // a fruit baked into a food shows its inside, not its skin: an apple pie is a golden crust
+  // (eval-d: a red apple pie read as cherry); on a tree or a house the fruit lends its skin
+  const inside = r.theme && head?.category === "food" ? FLESH[r.theme.id] : undefined;
+  const lentColors = inside ? inside.map(hexToRgb) : r.theme ? themeColors(r.theme) : [];
   if (r.madeOfSaid) {
     const coloured = !named.length && lentColors.length > 0 && r.theme === r.madeOfSaid.s;
     const [en, zh] = madeOfNote(...r.madeOfSaid.words, coloured);
@@ -2458,7 +2517,42 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
-  return readSea(readBreed(assemble(r), head), head);
+  return sizeAndCount(readSea(readBreed(assemble(r), head), head), r);
+}
+
+/**
+ * Phase 8: size and number words, drawn on any rig (scale-words.ts), and the words the picture
+ * cannot show, said in the line rather than listed as understood (eval-d: "giant", "three
+ * apples" and "cute" left no trace).
+ */
+function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
+  if (r.sizeWord) info.sizeWord = sizeWordOf(r.size);
+  if (r.snowCap) info.snowCap = true;
+  const notDrawn: string[] = [];
+  const m = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  const subj = SUBJECT_BY_ID.get(info.subject);
+  // a subject named in the plural ("spikes", a trap) is one thing
+  const n =
+    m && subj && m.word.toLowerCase() !== subj.id
+      ? countOf(r.text, m.pos, m.word, subj.en, singulars)
+      : undefined;
+  if (n) {
+    if (groupable(subj?.category) && !info.rider) info.count = n;
+    else notDrawn.push(n === 2 ? "two" : "several");
+    info.unknown = info.unknown.filter((w) => !isCountWord(w));
+  }
+  // a chibi build: the animal rig's own, a character's head drawn larger (scale-words.ts)
+  const chibi =
+    info.builder === "animal" ||
+    info.builder === "humanoid" ||
+    (info.builder === "dragon" && info.variant !== "eastern");
+  if (info.cute && !chibi && r.cuteWord === "小" && !info.sizeWord) {
+    // 小 on a thing (小房子, 小剑) is small, not cute
+    info.cute = false;
+    info.sizeWord = "small";
+  } else if (info.cute && !chibi) notDrawn.push("cute");
+  if (notDrawn.length) info.notDrawn = notDrawn;
+  return info;
 }
 
 /**
@@ -2525,6 +2619,15 @@ const THEME: Record<string, string[]> = {
   cloud: ["#eeeef2"],
   skull: ["#e8e4d0"],
   bone: ["#e8e4d0"],
+};
+
+/** What snow lies on ("a snowy mountain", "a snowy house"); on anything else snowy is ice. */
+const SNOW_CAPPED = new Set(["plant", "building"]);
+
+/** The inside of a fruit whose skin is another colour (FLESH is used where it is eaten). */
+const FLESH: Record<string, string[]> = {
+  apple: ["#e8c070"],
+  banana: ["#f0e0a0"],
 };
 
 function themeColors(s: Subject): Rgb[] {

@@ -7,7 +7,7 @@ import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
-import { dressShip, shipTheme, themeMats } from "./vehicle-themes";
+import { dressShip, isShip, shipTheme, themeMats } from "./vehicle-themes";
 import { SUBJECT_BY_ID } from "./vocabulary";
 
 /** The frame's quarter of its cycle (0–3). */
@@ -178,23 +178,34 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   const wr = 2.8 * k;
   const len = 12 * k + r1 * 2 * k;
   const by = ground - wr - 1 + bounce;
-  c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
+  // a sports or race car: low body, a low raked cabin set back, a rear wing (eval-d: "a red
+  // sports car" was the family car)
+  const sports = /\b(sports?|racing|race ?car|racecar)\b|跑车|赛车/.test(
+    kit.info.text.toLowerCase(),
+  );
+  const body = sports ? 4 : 5;
+  const roof = sports ? 7.5 : 10;
+  c.rect(cx - len, by - body * k, cx + len - 1, by, mat.main, 1);
   c.poly(
     [
-      [cx - len * 0.55, by - 5 * k],
-      [cx - len * 0.35, by - 10 * k],
-      [cx + len * 0.35, by - 10 * k],
-      [cx + len * 0.6, by - 5 * k],
+      [cx - len * (sports ? 0.7 : 0.55), by - body * k],
+      [cx - len * (sports ? 0.45 : 0.35), by - roof * k],
+      [cx + len * (sports ? 0.1 : 0.35), by - roof * k],
+      [cx + len * (sports ? 0.55 : 0.6), by - body * k],
     ],
     mat.main,
     2,
   );
+  if (sports) {
+    c.rect(cx - len, by - 8 * k, cx - len + 3 * k, by - 7 * k, mat.dark, 2);
+    c.rect(cx - len + k, by - 7 * k, cx - len + 2 * k - 1, by - body * k, mat.dark, 2);
+  }
   c.poly(
     [
-      [cx - len * 0.4, by - 5 * k],
-      [cx - len * 0.28, by - 8.5 * k],
-      [cx + len * 0.3, by - 8.5 * k],
-      [cx + len * 0.45, by - 5 * k],
+      [cx - len * (sports ? 0.55 : 0.4), by - body * k],
+      [cx - len * (sports ? 0.38 : 0.28), by - (roof - 1.5) * k],
+      [cx + len * (sports ? 0.06 : 0.3), by - (roof - 1.5) * k],
+      [cx + len * (sports ? 0.42 : 0.45), by - body * k],
     ],
     mat.glass,
     3,
@@ -211,7 +222,80 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       c.ellipse(cx - len - 2 * k - i * 2 * k, by - i * k, k, k, mat.smoke, 7);
 }
 
+// a ship (a galleon, a pirate ship) is not a dinghy: a deep hull with a stern castle and two
+// masts of square sails (eval-d: "a pirate ship" read as a small boat with a dark sail)
+function drawShip(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, r1, r3 } = kit;
+  // each take its own rig: two masts, three (a mizzen aft), or two with a jib at the bow; and a
+  // low or tall stern castle
+  const castle = r1 < 0.5 ? 5 : 7;
+  const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 1, 0][phase(pose)]! : 0;
+  const tilt = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : 0;
+  const deck = ground - 8 * k + bob;
+  const keel = ground - k + bob;
+  // hull: the stern (left) rides high under its castle, the bow rises to a point
+  c.poly(
+    [
+      [cx - 13 * k, deck - 2 * k + tilt],
+      [cx + 14 * k, deck - 2 * k - tilt],
+      [cx + 9 * k, keel],
+      [cx - 10 * k, keel],
+    ],
+    mat.main,
+    1,
+  );
+  c.rect(cx - 13 * k, deck - castle * k + tilt, cx - 7 * k, deck - 2 * k + tilt, mat.main, 1);
+  // a painted band with gun ports along the side
+  c.rect(cx - 11 * k, deck + k, cx + 10 * k, deck + 2 * k - 1, mat.second, 2);
+  for (let x = cx - 8 * k; x <= cx + 8 * k; x += 4 * k)
+    c.rect(x, deck + k, x + k - 1, deck + 2 * k - 1, mat.dark, 2);
+  const billow = pose.attack === 2 ? 2 * k : (phase(pose) % 2) * k;
+  const main = cx + k;
+  const fore = cx + 8 * k;
+  // square sails, part 4 (main) and 5 (fore): a theme re-dresses them (vehicle-themes.ts)
+  c.rect(main - 5 * k, deck - 19 * k, main + 5 * k + billow, deck - 14 * k, mat.white, 4);
+  c.rect(main - 6 * k, deck - 12 * k, main + 6 * k + billow, deck - 5 * k, mat.white, 4);
+  c.rect(fore - 3 * k, deck - 14 * k, fore + 4 * k + billow, deck - 6 * k, mat.white, 5);
+  if (r3 === 1) {
+    const mizzen = cx - 8 * k;
+    c.rect(
+      mizzen - 3 * k,
+      deck - 13 * k - castle * k + 5 * k,
+      mizzen + 3 * k + billow,
+      deck - castle * k - k,
+      mat.white,
+      5,
+    );
+    c.line(mizzen, deck - castle * k, mizzen, deck - 15 * k - castle * k + 5 * k, mat.wood, 3);
+  } else if (r3 === 2)
+    // a jib from the foremast to the bowsprit
+    c.poly(
+      [
+        [fore + k, deck - 15 * k],
+        [fore + k, deck - 4 * k],
+        [cx + 15 * k + billow, deck - 3 * k],
+      ],
+      mat.white,
+      5,
+    );
+  c.line(main, deck - 2 * k, main, deck - 21 * k, mat.wood, 3);
+  c.line(fore, deck - 2 * k, fore, deck - 16 * k, mat.wood, 3);
+  c.poly(
+    [
+      [main, deck - 22 * k],
+      [main + 5 * k, deck - 21 * k],
+      [main, deck - 20 * k],
+    ],
+    mat.second,
+    6,
+  );
+}
+
 function drawBoat(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  if (isShip(kit.info.text)) {
+    drawShip(kit, c, pose);
+    return;
+  }
   const { k, cx, ground, mat } = kit;
   const bob = pose.mode === "walk" || pose.mode === "idle" ? [0, 1, 1, 0][phase(pose)]! : 0;
   const tilt = pose.mode === "walk" ? [0, 1, 0, -1][phase(pose)]! : 0;

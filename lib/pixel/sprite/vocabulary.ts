@@ -120,7 +120,8 @@ goat;animal;icon:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;icon:tiger;tiger;老虎,虎
-leopard;animal;icon:leopard;leopard,panther,jaguar,≈cheetah;豹,猎豹
+leopard;animal;icon:leopard;leopard,jaguar,≈cheetah;豹,猎豹,美洲豹
+panther;animal;icon:leopard;panther,black panther;黑豹
 chicken;animal;icon:chicken;chicken,hen;鸡,母鸡
 rooster;animal;icon:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
@@ -191,9 +192,9 @@ beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mu
 phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
-dagger;weapon;icon:dagger;dagger,knife,knives,dirk;匕首,小刀
+dagger;weapon;icon:dagger;dagger,knife,knives,dirk,≈kunai;匕首,小刀,苦无
 axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
-hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
+hammer;weapon;icon:hammer;hammer,warhammer,war hammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
@@ -507,7 +508,7 @@ mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
-rake;tool;gi:rake@wood;rake;耙子
+rake;tool;gi:rake@iron;rake,≈hoe;耙子,锄头
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
@@ -753,9 +754,22 @@ export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
 };
 
+/**
+ * Material words that, before a real animal's name, name its coat: a snowy owl is white, a golden
+ * retriever golden, a silver fox grey (a creature keeps the material: a golden dragon is gold).
+ */
+export const COAT_COLORS: Record<string, string> = {
+  snowy: "#eeeef2",
+  golden: "#d8a040",
+  silver: "#b4b8c4",
+  silvery: "#b4b8c4",
+};
+
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
 export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
   golem: { materials: ["stone"], color: "#8a8c98" },
+  // a panther is the black leopard (a spotted one is a leopard or a jaguar)
+  panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
   // a gem's name is its colour
   ruby: { color: "#d8383c" },
@@ -779,12 +793,13 @@ export const HOLD_WORDS = {
     "wielding",
     "carrying",
     "brandishing",
+    "biting",
     "swinging",
     "grabbing",
     "using",
     "has",
   ],
-  zh: ["拿着", "手持", "持着", "握着", "举着", "带着", "拿", "持", "握"],
+  zh: ["拿着", "手持", "持着", "握着", "举着", "带着", "叼着", "衔着", "拿", "持", "握", "叼"],
 };
 
 /** Words that carry no subject meaning in a sprite prompt; never reported as "not understood". */
