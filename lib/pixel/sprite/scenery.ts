@@ -36,7 +36,7 @@ type SceneryMats = Record<
 
 type Part = (kit: Kit, c: SpriteCanvas, pose: Pose) => void;
 
-export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number, key = 1): Design {
   const k = size / 32;
   const m = new Mats();
   const v = info.variant;
