@@ -9,6 +9,7 @@ import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
+import { takeChoice } from "./take-variety";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
@@ -82,11 +83,46 @@ export function iconSourceFor(
   if (isGameIconRef(icon)) {
     const { names, material } = parseGameRef(icon);
     const r = Rng.from("icon-pick", prompt, seed, take);
-    // long-tail finds put the exact name first: it wins half the seeds
-    const name = !curated && r.chance(0.5) ? names[0]! : names[r.int(0, names.length - 1)]!;
+    // a curated ref's alternatives are drawn in turn, so n seeds are n drawings (a random pick
+    // gave "castle tower" one icon in four seeds); long-tail finds put the exact name first: it
+    // wins half the seeds
+    const name = curated
+      ? names[takeChoice(seed + take, names.length)]!
+      : r.chance(0.5)
+        ? names[0]!
+        : names[r.int(0, names.length - 1)]!;
     return { set: "game-icons", name, material: material ?? materialForName(name) };
   }
   return { set: iconSetFor(prompt, seed, icon, take, curated), name: icon };
+}
+
+/**
+ * Emoji subjects that game-icons.net also draws, in other shapes: the subject's seeds take the
+ * emoji and these silhouettes in turn (a key: the emoji, a skeleton key, the emoji's other
+ * style, a boss key), so four seeds are four keys and not one key in four colours.
+ */
+const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
+  key: "gi/key|skeleton-key@gold",
+  "bow-and-arrow": "gi/pocket-bow|bow-arrow@wood",
+};
+
+/** The source of a subject's own drawing: iconSourceFor, or an emoji's game-icons alternatives. */
+export function subjectIconSource(
+  prompt: string,
+  seed: number,
+  icon: string,
+  take = 0,
+  curated = true,
+): { set: IconSet; name: string; material?: GameMaterial } {
+  const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
+  if (!alt) return iconSourceFor(prompt, seed, icon, take, curated);
+  const { names, material } = parseGameRef(alt);
+  const sources: { set: IconSet; name: string; material?: GameMaterial }[] = [];
+  names.forEach((name, i) => {
+    const set: IconSet = i % 2 ? "noto" : "fluent-emoji-flat";
+    sources.push({ set, name: icon }, { set: "game-icons", name, material });
+  });
+  return sources[takeChoice(seed + take, sources.length)]!;
 }
 
 export function resolveSize(info: PromptInfo, size?: number): number {
@@ -136,7 +172,7 @@ export function interpretInfo(
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
-    const src = iconSourceFor(prompt, o.seed, info.icon, o.take, !!subj);
+    const src = subjectIconSource(prompt, o.seed, info.icon, o.take, !!subj);
     arts.push(art(src.set, src.name, "subject"));
   }
   if (info.held?.icon) {
