@@ -7,6 +7,7 @@ import type { SpriteCanvas } from "./canvas";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
+import { takeChoice } from "./take-variety";
 import { dressShip, shipTheme, themeMats } from "./vehicle-themes";
 import { SUBJECT_BY_ID } from "./vocabulary";
 
@@ -27,6 +28,8 @@ interface Kit {
   r1: number;
   r2: number;
   r3: number;
+  /** which alternative drawing this take is (take-variety.ts takeChoice over 4 designs) */
+  look: number;
 }
 
 type SceneryMats = Record<
@@ -80,7 +83,7 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const r2 = rng.range(0, 1);
   const r3 = rng.int(0, 2);
 
-  const kit: Kit = { info, v, k, cx, ground, size, mat, r1, r2, r3 };
+  const kit: Kit = { info, v, k, cx, ground, size, mat, r1, r2, r3, look: takeChoice(key, 4) };
   const part = PARTS[v] ?? (info.kind === "building" ? drawHouse : drawPlant);
   const footing = footingFor(
     info.kind === "building" ? "building" : SUBJECT_BY_ID.get(info.subject)?.category,
@@ -266,37 +269,122 @@ function drawBoat(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   );
 }
 
-function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
-  const { k, cx, ground, mat, r1, r2, r3, v } = kit;
-  const castle = v === "castle";
-  const w = (castle ? 9 : 10 + r3) * k;
-  const wallTop = ground - (castle ? 16 : 11 + r1 * 2) * k;
+/** The upper half of an ellipse standing on row yl (domes, thatch, onion roofs). */
+function dome(
+  c: SpriteCanvas,
+  cx: number,
+  yl: number,
+  rx: number,
+  ry: number,
+  mat: number,
+  part: number,
+): void {
+  for (let y = Math.floor(yl - ry); y <= yl; y++) {
+    const f = (yl + 1 - (y + 0.5)) / ry;
+    if (f > 1) continue;
+    const hw = rx * Math.sqrt(1 - f * f);
+    c.rect(cx - hw, y, cx + hw - 1, y, mat, part);
+  }
+}
+
+/** A tower's top: a pointed roof, flat battlements or an onion dome, over [tx−hw, tx+hw). */
+function towerTop(
+  c: SpriteCanvas,
+  kit: Kit,
+  tx: number,
+  y: number,
+  hw: number,
+  top: "pointed" | "crenellated" | "onion",
+  h: number,
+  part: number,
+): void {
+  const { k, mat } = kit;
+  if (top === "pointed")
+    c.poly(
+      [
+        [tx - hw - k, y],
+        [tx, y - h],
+        [tx + hw + k, y],
+      ],
+      mat.second,
+      part,
+    );
+  else if (top === "onion") {
+    dome(c, tx, y - 1, hw + k * 0.5, h * 0.55, mat.second, part);
+    c.poly(
+      [
+        [tx - hw * 0.6, y - h * 0.5],
+        [tx, y - h],
+        [tx + hw * 0.6, y - h * 0.5],
+      ],
+      mat.second,
+      part,
+    );
+  } else
+    for (let x = tx - hw - k; x < tx + hw + k; x += 2 * k)
+      c.rect(x, y - 2 * k, x + k - 1, y - 1, mat.main, part);
+}
+
+/** A lit or dark slit window, blinking with the cycle. */
+function slit(c: SpriteCanvas, kit: Kit, x: number, y: number, lit: boolean): void {
+  const { k, mat } = kit;
+  c.rect(x - 0.5, y, x + 0.5, y + 2 * k, lit ? mat.light : mat.dark, 4);
+}
+
+// Castles per take: two roofed towers and a flag; battlemented towers over a gate; a keep with
+// an onion dome between low towers; three pointed towers, the middle one tallest.
+const CASTLES = [
+  { towers: [-1, 1], top: "pointed", keep: false },
+  { towers: [-1, 1], top: "crenellated", keep: false },
+  { towers: [-1, 1], top: "crenellated", keep: "onion" },
+  { towers: [-1, 0, 1], top: "pointed", keep: false },
+] as const;
+
+function drawCastle(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, look } = kit;
+  const spec = CASTLES[look % CASTLES.length]!;
+  const w = 9 * k;
+  const wallTop = ground - (spec.keep ? 12 : spec.towers.length > 2 ? 11 : 16) * k;
   c.rect(cx - w, wallTop, cx + w - 1, ground, mat.main, 1);
-  if (castle) {
-    for (let x = cx - w; x < cx + w; x += 3 * k)
-      c.rect(x, wallTop - 2 * k, x + k, wallTop - 1, mat.main, 1);
+  for (let x = cx - w; x < cx + w; x += 3 * k)
+    c.rect(x, wallTop - 2 * k, x + k, wallTop - 1, mat.main, 1);
+  const p = phase(pose);
+  for (const s of spec.towers) {
+    const tx = cx + s * w;
+    const tall = s === 0 ? 9 : spec.towers.length > 2 ? 5 : 8;
+    const hw = s === 0 ? 3.5 * k : 3 * k;
+    c.rect(tx - hw, wallTop - tall * k, tx + hw - 1, ground, mat.main, 2);
+    towerTop(c, kit, tx, wallTop - tall * k, hw, spec.top, (s === 0 ? 10 : 7) * k, 3);
+    slit(c, kit, tx, wallTop - (tall - 3) * k, (p + (s > 0 ? 1 : 0)) % 2 === 1);
+  }
+  if (spec.keep) {
+    // the keep: a tall square tower behind the gate with an onion dome
+    const hw = 4 * k;
+    c.rect(cx - hw, wallTop - 10 * k, cx + hw - 1, ground, mat.main, 2);
+    for (let x = cx - hw; x < cx + hw; x += 2 * k)
+      c.rect(x, wallTop - 12 * k, x + k - 1, wallTop - 10 * k - 1, mat.main, 2);
+    towerTop(c, kit, cx, wallTop - 12 * k, hw - k, "onion", 8 * k, 3);
+    slit(c, kit, cx, wallTop - 7 * k, p % 2 === 0);
+  }
+  if (spec.top === "crenellated" && !spec.keep)
+    // flags fly from both battlemented towers
     for (const s of [-1, 1]) {
-      const tx = cx + s * w;
-      c.rect(tx - 3 * k, wallTop - 8 * k, tx + 3 * k - 1, ground, mat.main, 2);
+      const fx = cx + s * w;
+      const fy = wallTop - 10 * k;
+      const flagDx = [0, 1, 0, -1][p]!;
+      c.line(fx, fy, fx, fy - 6 * k, mat.wood, 5);
       c.poly(
         [
-          [tx - 4 * k, wallTop - 8 * k],
-          [tx, wallTop - 15 * k],
-          [tx + 4 * k, wallTop - 8 * k],
+          [fx + 1, fy - 6 * k],
+          [fx + 4 * k + flagDx, fy - 5 * k],
+          [fx + 1, fy - 4 * k],
         ],
         mat.second,
-        3,
-      );
-      c.rect(
-        tx - 0.5,
-        wallTop - 4 * k,
-        tx + 0.5,
-        wallTop - 2 * k,
-        (phase(pose) + (s > 0 ? 1 : 0)) % 2 ? mat.light : mat.dark,
-        4,
+        6,
       );
     }
-    const flagDx = [0, 1, 0, -1][phase(pose)]!;
+  if (look === 0) {
+    const flagDx = [0, 1, 0, -1][p]!;
     c.line(cx, wallTop - 2 * k, cx, wallTop - 10 * k, mat.wood, 5);
     c.poly(
       [
@@ -307,8 +395,65 @@ function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       mat.second,
       6,
     );
-  } else {
-    const roofH = (7 + r2 * 4) * k;
+  }
+  if (pose.view !== "back") {
+    // the gate: an arch, open and dark, or a wooden door
+    const gw = (look === 1 ? 3 : 2) * k;
+    c.rect(cx - gw, ground - 5 * k, cx + gw - 1, ground, look === 1 ? mat.dark : mat.wood, 5);
+    dome(c, cx, ground - 5 * k, gw, gw, look === 1 ? mat.dark : mat.wood, 5);
+    if (look === 1)
+      for (let x = cx - gw + k; x < cx + gw; x += 2 * k)
+        c.rect(x, ground - 6 * k, x, ground - 2 * k, mat.second, 6);
+  }
+}
+
+// Houses per take: a gable roof with a chimney; a steep A-frame with a round attic window; two
+// storeys under a hipped roof; a low cottage under a rounded thatch.
+const HOUSES = [
+  { roof: "gable", w: 10, wall: 11, chimney: 0.45, door: 0, rows: 1 },
+  { roof: "aframe", w: 8, wall: 8, chimney: 0, door: -0.35, rows: 0 },
+  { roof: "hipped", w: 9, wall: 16, chimney: -0.55, door: 0.4, rows: 2 },
+  { roof: "thatch", w: 12, wall: 8, chimney: -0.6, door: -0.35, rows: 1 },
+] as const;
+
+function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, r1, r2, r3, v } = kit;
+  if (v === "castle") {
+    drawCastle(kit, c, pose);
+    return;
+  }
+  const spec = HOUSES[kit.look % HOUSES.length]!;
+  const w = (spec.w + (spec.roof === "gable" ? r3 : 0)) * k;
+  const wallTop = ground - (spec.wall + r1 * 2) * k;
+  c.rect(cx - w, wallTop, cx + w - 1, ground, mat.main, 1);
+  let roofH = (7 + r2 * 4) * k;
+  if (spec.roof === "aframe") {
+    roofH = (12 + r2 * 3) * k;
+    c.poly(
+      [
+        [cx - w - 3 * k, wallTop + 3 * k],
+        [cx, wallTop - roofH],
+        [cx + w + 3 * k, wallTop + 3 * k],
+      ],
+      mat.second,
+      3,
+    );
+  } else if (spec.roof === "hipped") {
+    roofH = 6 * k;
+    c.poly(
+      [
+        [cx - w - 2 * k, wallTop + 1],
+        [cx - w * 0.4, wallTop - roofH],
+        [cx + w * 0.4, wallTop - roofH],
+        [cx + w + 2 * k, wallTop + 1],
+      ],
+      mat.second,
+      3,
+    );
+  } else if (spec.roof === "thatch") {
+    roofH = 8 * k;
+    dome(c, cx, wallTop + 2 * k, w + 2 * k, roofH + 2 * k, mat.second, 3);
+  } else
     c.poly(
       [
         [cx - w - 2 * k, wallTop + 1],
@@ -318,13 +463,14 @@ function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       mat.second,
       3,
     );
-    const chx = cx + w * 0.45;
-    c.rect(chx, wallTop - roofH * 0.7, chx + 2 * k, wallTop - roofH * 0.3, mat.wood, 4);
+  if (spec.chimney) {
+    const chx = cx + w * spec.chimney;
+    c.rect(chx, wallTop - roofH * 0.85, chx + 2 * k, wallTop - roofH * 0.3, mat.wood, 4);
     const p = phase(pose);
     for (let i = 0; i < 2; i++)
       c.ellipse(
         chx + k + ((p + i) % 2) * k,
-        wallTop - roofH * 0.8 - (i * 3 + (p % 2)) * k,
+        wallTop - roofH * 0.95 - (i * 3 + (p % 2)) * k,
         (1.4 - i * 0.3) * k,
         (1.4 - i * 0.3) * k,
         mat.smoke,
@@ -332,18 +478,31 @@ function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       );
   }
   if (pose.view !== "back") {
-    c.rect(cx - 2 * k, ground - 6 * k, cx + 2 * k - 1, ground, mat.wood, 5);
-    c.plot(cx + k - 1, ground - 3 * k, mat.light, 6);
+    const dx = cx + spec.door * w;
+    c.rect(dx - 2 * k, ground - 6 * k, dx + 2 * k - 1, ground, mat.wood, 5);
+    c.plot(dx + k - 1, ground - 3 * k, mat.light, 6);
     const lit = phase(pose) % 2 === 1 || pose.mode === "attack";
-    for (const s of [-1, 1])
+    const pane = lit ? mat.light : mat.glass;
+    if (spec.roof === "aframe") {
+      // a round attic window under the ridge, one square window beside the door
+      c.ellipse(cx, wallTop - roofH * 0.35, 2 * k, 2 * k, pane, 8);
       c.rect(
-        cx + s * w * 0.6 - 1.5 * k,
-        wallTop + 3 * k,
-        cx + s * w * 0.6 + 1.5 * k - 1,
-        wallTop + 6 * k,
-        lit ? mat.light : mat.glass,
+        cx + w * 0.45 - 1.5 * k,
+        wallTop + k,
+        cx + w * 0.45 + 1.5 * k - 1,
+        wallTop + 4 * k,
+        pane,
         8,
       );
+    }
+    for (let row = 0; row < spec.rows; row++)
+      for (const s of [-1, 1]) {
+        const wx = cx + s * w * 0.6;
+        // the door's side keeps its window clear of the door
+        if (Math.abs(wx - dx) < 4 * k && row === spec.rows - 1 && spec.rows > 1) continue;
+        const wy = wallTop + (3 + row * 6) * k;
+        c.rect(wx - 1.5 * k, wy, wx + 1.5 * k - 1, wy + 3 * k, pane, 8);
+      }
   }
 }
 
@@ -381,6 +540,39 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
           2 + i,
         );
       }
+    } else if (kit.look === 1) {
+      // a round ball of a crown, shaded underneath
+      const R = (8 + r1 * 1.5) * k;
+      const ccy = trunkTop - R * 0.75;
+      c.ellipse(cx, ccy, R, R * 0.92, mat.leaf2, 2);
+      c.ellipse(cx - k, ccy - k, R - k, R * 0.92 - 1.5 * k, mat.main, 3);
+      if (r2 > 0.5)
+        for (let i = 0; i < 4; i++)
+          c.plot(cx - R * 0.5 + i * R * 0.35, ccy - R * 0.2 + (i % 2) * 3 * k, mat.second, 4);
+    } else if (kit.look === 2) {
+      // a spreading oak: a thick trunk forking into boughs under a broad, flat crown
+      c.rect(cx - trunkW - k, trunkTop, cx + trunkW, ground, mat.wood, 1);
+      for (const sx of [-1, 1])
+        c.capsule(cx, trunkTop + 2 * k, cx + sx * 7 * k, trunkTop - 4 * k, 1.1 * k, mat.wood, 1);
+      const ccy = trunkTop - 7 * k;
+      c.ellipse(cx, ccy, 14 * k, 5 * k, mat.main, 2);
+      for (const sx of [-1, 0, 1])
+        c.ellipse(cx + sx * 7 * k, ccy - 3 * k - (sx ? 0 : 2 * k), 5 * k, 4 * k, mat.main, 3);
+      c.rect(cx - 12 * k, ccy + 3 * k, cx + 12 * k, ccy + 4 * k, mat.leaf2, 2);
+    } else if (kit.look === 3) {
+      // a tall crown of small tufts round a forked trunk that shows between them
+      const ccy = trunkTop - 9 * k;
+      for (const [dx, dy, r] of [
+        [-5, 4, 4],
+        [5, 4, 4],
+        [-6, -2, 4],
+        [6, -2, 4],
+        [0, -7, 4.5],
+        [0, 1, 5],
+      ] as const)
+        c.ellipse(cx + dx * k, ccy + dy * k, r * k, r * k * 0.9, dy > 2 ? mat.leaf2 : mat.main, 2);
+      for (const sx of [-1, 1])
+        c.capsule(cx, trunkTop, cx + sx * 3 * k, trunkTop - 5 * k, 0.8 * k, mat.wood, 3);
     } else {
       const R = (8 + r1 * 2) * k;
       const ccy = trunkTop - R * 0.7;
@@ -399,6 +591,11 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   if (v === "mushroom") {
     // a lone mushroom is the whole sprite: drawn at icon size rather than as ground clutter
     const km = (size / 32) * 1.35;
+    if (kit.look > 0) {
+      drawMushroomLook(kit, c, km, kit.look);
+      if (sway) c.shiftRows(0, Math.round(ground - 8 * km), sway > 0 ? 1 : -1);
+      return;
+    }
     c.rect(cx - 2 * km, ground - 7 * km, cx + 2 * km - 1, ground, mat.white, 1);
     c.ellipse(cx, ground - 8 * km, 8 * km, 5 * km, mat.main, 2);
     c.rect(cx - 8 * km, ground - 7 * km, cx + 8 * km, ground - 5 * km, mat.main, 2);
@@ -449,6 +646,55 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
     );
   }
   c.ellipse(fx, stemTop, 1.8 * kf, 1.8 * kf, mat.light, 4);
+}
+
+/**
+ * The other mushrooms a take draws: a bell cap over a ringed stem, a flat parasol on a tall
+ * stem, or a cluster of three spotted caps.
+ */
+function drawMushroomLook(kit: Kit, c: SpriteCanvas, km: number, look: number): void {
+  const { cx, ground, mat } = kit;
+  if (look === 1) {
+    c.rect(cx - 1.5 * km, ground - 8 * km, cx + 1.5 * km - 1, ground, mat.white, 1);
+    c.poly(
+      [
+        [cx - 7 * km, ground - 7 * km],
+        [cx - 3 * km, ground - 14 * km],
+        [cx, ground - 16 * km],
+        [cx + 3 * km, ground - 14 * km],
+        [cx + 7 * km, ground - 7 * km],
+      ],
+      mat.main,
+      2,
+    );
+    c.rect(cx - 2.5 * km, ground - 5 * km, cx + 2.5 * km - 1, ground - 4.5 * km, mat.white, 3, 1);
+    return;
+  }
+  if (look === 2) {
+    c.rect(cx - km, ground - 11 * km, cx + km - 1, ground, mat.white, 1);
+    dome(c, cx, ground - 11 * km, 10 * km, 4 * km, mat.main, 2);
+    for (let i = -2; i <= 2; i++)
+      c.ellipse(
+        cx + i * 4 * km,
+        ground - 12.5 * km + Math.abs(i) * 0.6 * km,
+        0.8 * km,
+        0.8 * km,
+        mat.white,
+        3,
+      );
+    return;
+  }
+  for (const [dx, s] of [
+    [-4, 1],
+    [5, 0.6],
+    [0.5, 0.45],
+  ] as const) {
+    const x = cx + dx * km;
+    c.rect(x - 1.6 * km * s, ground - 6 * km * s, x + 1.6 * km * s - 1, ground, mat.white, 1);
+    dome(c, x, ground - 5 * km * s, 6 * km * s, 5 * km * s, mat.main, 2);
+    c.ellipse(x - 2 * km * s, ground - 7.5 * km * s, km * s, km * s, mat.white, 3);
+    c.ellipse(x + 2 * km * s, ground - 8.5 * km * s, km * s, km * s, mat.white, 3);
+  }
 }
 
 /** Parts by variant; other buildings are houses, and other scenery is a plant. */
