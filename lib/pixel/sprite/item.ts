@@ -259,13 +259,17 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
           3,
         );
         c.poly([at(1.5, 0), at(1.5, -3), at(-1.5, -3), at(-1.5, 0)], mat.main, 3);
+      } else if (axeHead === "spiked") {
+        // a war axe: a short fan blade, a long beak curving down behind the haft and a spear
+        // point above the head
+        c.poly([at(2, -1), at(5, 5.5), at(0, 6.5), at(-5, 5.5), at(-2, -1)], mat.main, 3);
+        c.poly([at(1.5, 0), at(-1, -5), at(-4, -8), at(-1.5, -4), at(-1.5, 0)], mat.main, 3);
+        c.poly([at(2.5, -1.2), at(9, 0), at(2.5, 1.2)], mat.main, 3);
       } else {
         crescent(1);
-        // a double-bitted head has a second blade; the others a spike behind the haft
+        // a double-bitted head has a second blade; the crescent a spike behind the haft
         if (axeHead === "double") crescent(-1);
-        else c.poly([at(1.5, 0), at(0, axeHead === "spiked" ? -6 : -4), at(-1.5, 0)], mat.main, 3);
-        // a war axe ends in a spear point above its head
-        if (axeHead === "spiked") c.poly([at(2.5, -1.2), at(8, 0), at(2.5, 1.2)], mat.main, 3);
+        else c.poly([at(1.5, 0), at(0, -4), at(-1.5, 0)], mat.main, 3);
       }
       // the haft shows through the eye of the head
       c.capsule(...at(2.5, 0), ...at(-2.5, 0), 0.9 * k, mat.wood, 1);
@@ -697,14 +701,16 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     const cy = y1 - r - 2 * k;
     if (v === "coin") {
       const rx = Math.max(1, r * turn);
-      if (coin === "octagon") {
+      const octagon = (f: number, m: number, part: number) => {
         const pts: [number, number][] = [];
         for (let i = 0; i < 8; i++) {
           const a = ((i + 0.5) / 8) * Math.PI * 2;
-          pts.push([cx + Math.cos(a) * rx * 1.05, cy + Math.sin(a) * r * 1.05]);
+          pts.push([cx + Math.cos(a) * rx * f, cy + Math.sin(a) * r * f]);
         }
-        c.poly(pts, mat.main, 1);
-      } else c.ellipse(cx, cy, rx, r, mat.main, 1);
+        c.poly(pts, m, part);
+      };
+      if (coin === "octagon") octagon(1.05, mat.main, 1);
+      else c.ellipse(cx, cy, rx, r, mat.main, 1);
       if (turn > 0.5) {
         if (coin === "holed") {
           // a cash coin: a raised rim and a square hole through the middle
@@ -728,7 +734,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
           }
           c.poly(star, mat.gold, 2);
         } else if (coin === "octagon") {
-          // a crown stamped on the face
+          // a gold field inside the rim with a crown stamped on it
+          octagon(0.78, mat.gold, 2);
           const b = cy + r * 0.3;
           c.poly(
             [
@@ -740,8 +747,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
               [cx + rx * 0.5, cy - r * 0.3],
               [cx + rx * 0.5, b],
             ],
-            mat.gold,
-            2,
+            mat.main,
+            3,
           );
         } else c.ellipse(cx, cy, r * turn * 0.55, r * 0.55, mat.gold, 2);
       }
