@@ -51,6 +51,8 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     boat: ["#8c5a30", "#6c4424"],
     house: ["#d8b078", "#c8a070", "#eeeef2", "#b07840"],
     castle: ["#9a9ca8", "#8a8c98", "#b0a898"],
+    windmill: ["#b8ab94", "#d8c8a8", "#a08c70"],
+    well: ["#9a968c", "#a4a096", "#8c8478"],
     tree: ["#44b04e", "#3c9c44", "#5cc05c"],
     pine: ["#2c8c50", "#3c7c48"],
     flower: ["#d8383c", "#f078b4", "#f2d23c", "#8c48cc"],
@@ -107,7 +109,8 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
       }
     if (x1 >= 0) drawFooting(c, footing, x0, x1, ground, gm);
   };
-  return { size, materials: m.list, restView: "front", draw };
+  // a well's stone stays stone in every take (a blued-steel scheme drew it blue)
+  return { size, materials: m.list, restView: "front", draw, ownColors: v === "well" };
 }
 
 function drawSpaceship(kit: Kit, c: SpriteCanvas, pose: Pose): void {
@@ -697,8 +700,172 @@ function drawMushroomLook(kit: Kit, c: SpriteCanvas, km: number, look: number): 
   }
 }
 
+// Windmills per take: a tapered stone tower mill with lattice sails; a wooden post mill on its
+// trestle with cloth sails; a tall smock mill on a brick base with six narrow blades; a squat round
+// mill under a thatched cap with broad sails. The sails turn with the cycle.
+const WINDMILLS = [
+  { body: "tower", sails: 4, cloth: false },
+  { body: "post", sails: 4, cloth: true },
+  { body: "smock", sails: 6, cloth: true },
+  { body: "round", sails: 4, cloth: true },
+] as const;
+
+function drawWindmill(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, look } = kit;
+  const spec = WINDMILLS[look % WINDMILLS.length]!;
+  let hubY: number;
+  if (spec.body === "post") {
+    // a box on a post over a trestle: the whole mill turns to face the wind
+    c.capsule(cx, ground, cx, ground - 9 * k, k, mat.wood, 1);
+    for (const s of [-1, 1])
+      c.capsule(cx + s * 5 * k, ground, cx, ground - 6 * k, 0.8 * k, mat.wood, 1);
+    c.rect(cx - 5 * k, ground - 19 * k, cx + 5 * k - 1, ground - 9 * k, mat.main, 2);
+    c.poly(
+      [
+        [cx - 6 * k, ground - 19 * k],
+        [cx, ground - 23 * k],
+        [cx + 6 * k, ground - 19 * k],
+      ],
+      mat.second,
+      3,
+    );
+    hubY = ground - 16 * k;
+  } else {
+    const [bw, tw, h] =
+      spec.body === "smock" ? [6, 3.5, 19] : spec.body === "round" ? [8, 6, 13] : [7, 4, 17];
+    const base = spec.body === "smock" ? 4 * k : 0;
+    if (base) c.rect(cx - 8 * k, ground - base, cx + 8 * k - 1, ground, mat.wood, 1);
+    const top = ground - base - h * k;
+    c.poly(
+      [
+        [cx - bw * k, ground - base + 1],
+        [cx - tw * k, top],
+        [cx + tw * k, top],
+        [cx + bw * k, ground - base + 1],
+      ],
+      mat.main,
+      1,
+    );
+    if (spec.body === "smock")
+      c.rect(cx - 9 * k, ground - base - k, cx + 9 * k - 1, ground - base, mat.wood, 2);
+    if (spec.body === "round") dome(c, cx, top, tw * k + 1.5 * k, 5 * k, mat.second, 3);
+    else
+      c.poly(
+        [
+          [cx - tw * k - k, top + 1],
+          [cx, top - 5 * k],
+          [cx + tw * k + k, top + 1],
+        ],
+        mat.second,
+        3,
+      );
+    hubY = top + k;
+    if (pose.view !== "back") {
+      c.rect(cx - 1.5 * k, ground - base - 5 * k, cx + 1.5 * k - 1, ground - base, mat.wood, 5);
+      c.rect(
+        cx - k,
+        top + 5 * k,
+        cx + k - 1,
+        top + 7 * k,
+        phase(pose) % 2 ? mat.light : mat.dark,
+        5,
+      );
+    }
+  }
+  // the sails: spars from the hub, each with its cloth or lattice on the trailing side
+  const turning = pose.mode === "attack" ? pose.attack * 0.5 : pose.t * 2;
+  const span = 11 * k;
+  for (let i = 0; i < spec.sails; i++) {
+    const a = (i / spec.sails) * Math.PI * 2 + Math.PI / 4 + (turning * Math.PI) / spec.sails;
+    const ux = Math.cos(a);
+    const uy = Math.sin(a);
+    const wx = -uy;
+    const wy = ux;
+    const width = (spec.sails > 4 ? 2 : 3) * k;
+    const at = (along: number, across: number): [number, number] => [
+      cx + ux * along + wx * across,
+      hubY + uy * along + wy * across,
+    ];
+    c.poly(
+      [at(span * 0.28, 0), at(span, 0), at(span, width), at(span * 0.28, width)],
+      mat.white,
+      6,
+    );
+    if (!spec.cloth)
+      for (let d = span * 0.28; d <= span; d += 2 * k)
+        c.line(...at(d, 0), ...at(d, width), mat.wood, 6);
+    c.line(cx, hubY, ...at(span, 0), mat.wood, 7);
+  }
+  c.ellipse(cx, hubY, k, k, mat.dark, 8);
+}
+
+// Wells per take: a round stone well under a gable roof with a hanging bucket; a square well
+// under a tall shingled roof; an open well with a winch frame; a plank well with an iron arch
+// and pulley. The bucket rises and falls with the cycle.
+const WELLS = ["gable", "shingled", "winch", "arch"] as const;
+
+function drawWell(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, look } = kit;
+  const kind = WELLS[look % WELLS.length]!;
+  const hw = (kind === "shingled" ? 8 : 9) * k;
+  const rimTop = ground - 7 * k;
+  // the wall: stone courses (a plank well's are wood)
+  const wall = kind === "arch" ? mat.wood : mat.main;
+  c.rect(cx - hw, rimTop, cx + hw - 1, ground, wall, 1);
+  if (kind !== "shingled") c.ellipse(cx, rimTop, hw, 1.6 * k, wall, 1);
+  c.rect(cx - hw + k, rimTop - k, cx + hw - 1 - k, rimTop, mat.dark, 2);
+  for (let y = rimTop + 2 * k; y < ground; y += 2 * k)
+    for (let x = cx - hw + ((y / (2 * k)) % 2 ? 0 : 2 * k); x < cx + hw; x += 4 * k)
+      c.plot(x, y, wall, 1, 1);
+  const bob = pose.mode === "attack" ? pose.attack * k : phase(pose) % 2 ? k : 0;
+  const bucket = (x: number, y: number) => {
+    c.line(x, rimTop - 14 * k, x, y - 2 * k, mat.dark, 4);
+    c.rect(x - 1.5 * k, y - 2 * k, x + 1.5 * k - 1, y, mat.wood, 5);
+    c.rect(x - 1.5 * k, y - 2 * k, x + 1.5 * k - 1, y - 2 * k, mat.second, 5);
+  };
+  if (kind === "arch") {
+    // an iron hoop over the well, a pulley at its crown
+    for (let a = Math.PI; a <= Math.PI * 2 + 0.01; a += 0.08)
+      c.plot(cx + Math.cos(a) * (hw - k), rimTop - 2 * k + Math.sin(a) * 12 * k, mat.dark, 3);
+    c.ellipse(cx, rimTop - 14 * k, 1.5 * k, 1.5 * k, mat.second, 4);
+    bucket(cx, rimTop - 4 * k - bob);
+    return;
+  }
+  for (const s of [-1, 1])
+    c.rect(cx + s * (hw - k) - k, rimTop - 14 * k, cx + s * (hw - k), rimTop, mat.wood, 3);
+  if (kind === "winch") {
+    // no roof: a crank beam with its handle
+    c.rect(cx - hw, rimTop - 14 * k, cx + hw - 1, rimTop - 13 * k, mat.wood, 4);
+    c.rect(cx + hw, rimTop - 14 * k, cx + hw + k, rimTop - 11 * k, mat.dark, 4);
+    bucket(cx, rimTop - 5 * k - bob);
+    return;
+  }
+  c.rect(cx - hw + k, rimTop - 11 * k, cx + hw - 1 - k, rimTop - 10 * k, mat.wood, 4);
+  const roofH = (kind === "shingled" ? 9 : 6) * k;
+  const eave = rimTop - 14 * k;
+  c.poly(
+    [
+      [cx - hw - 3 * k, eave + 2 * k],
+      [cx, eave - roofH],
+      [cx + hw + 3 * k, eave + 2 * k],
+    ],
+    mat.second,
+    6,
+  );
+  if (kind === "shingled")
+    for (let y = eave - roofH + 3 * k; y < eave + 2 * k; y += 2 * k) {
+      const f = (y - (eave - roofH)) / (roofH + 2 * k);
+      c.line(cx - (hw + 3 * k) * f + k, y, cx + (hw + 3 * k) * f - k, y, mat.second, 6);
+      for (let x = cx - (hw + 3 * k) * f + k; x < cx + (hw + 3 * k) * f - k; x += 1)
+        c.plot(x, y, mat.second, 6, 1);
+    }
+  bucket(cx + 2 * k, rimTop - 4 * k - bob);
+}
+
 /** Parts by variant; other buildings are houses, and other scenery is a plant. */
 const PARTS: Partial<Record<string, Part>> = {
+  windmill: drawWindmill,
+  well: drawWell,
   spaceship: drawSpaceship,
   car: drawCar,
   boat: drawBoat,

@@ -458,7 +458,7 @@ syringe;tool;icon:syringe;syringe,needle,injection;注射器
 const GAME_TABLE = `
 anvil;tool;gi:anvil@iron;anvil;铁砧
 bookshelf;prop;gi:bookshelf@wood;bookshelf,bookcase,book shelf,bookshelves;书架,书柜
-well;building;gi:well@stone;well,wishing well,water well,stone well;水井,井
+well;building;building:well;well,wishing well,water well,stone well;水井,井
 scarecrow;prop;gi:scarecrow@cloth;scarecrow;稻草人
 cyclops;creature;monster:cyclops;cyclops,cyclopes;独眼巨人
 asteroid;prop;gi:asteroid@rock;asteroid,space rock;小行星
@@ -484,7 +484,7 @@ throne;prop;gi:stone-throne|throne-king@gold;throne;王座
 totem;prop;gi:totem@wood;totem,totem pole;图腾
 cannon;weapon;gi:cannon|pirate-cannon@iron;cannon,artillery;大炮
 catapult;weapon;gi:catapult@wood;catapult,trebuchet,ballista;投石车
-windmill;building;gi:windmill@wood;windmill;风车
+windmill;building;building:windmill;windmill;风车
 shovel;tool;gi:trench-spade|spade@iron;shovel,spade;铲子,铁锹
 ore;prop;gi:rock|ore@ore;ore,ore vein,ore rock,mineral;矿石
 gold-bar;treasure;gi:gold-bar@gold;gold bar,ingot,gold ingot,bullion;金条,金锭
