@@ -53,6 +53,7 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     castle: ["#9a9ca8", "#8a8c98", "#b0a898"],
     windmill: ["#b8ab94", "#d8c8a8", "#a08c70"],
     well: ["#9a968c", "#a4a096", "#8c8478"],
+    lighthouse: ["#eeeef2", "#f0e8d8"],
     tree: ["#44b04e", "#3c9c44", "#5cc05c"],
     pine: ["#2c8c50", "#3c7c48"],
     flower: ["#d8383c", "#f078b4", "#f2d23c", "#8c48cc"],
@@ -67,7 +68,9 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
         crng.pick(
           v === "house"
             ? ["#a83c3c", "#3c5cb0", "#5c4434", "#44804c"]
-            : ["#8c5a30", "#eeeef2", "#34303e", "#e8b52e"],
+            : v === "lighthouse"
+              ? ["#d8383c", "#c82c34", "#3c5cb0"]
+              : ["#8c5a30", "#eeeef2", "#34303e", "#e8b52e"],
         ),
     ),
     wood: m.add(crng.pick(["#8c5a30", "#6c4424", "#7c4c2c"])),
@@ -862,9 +865,105 @@ function drawWell(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   bucket(cx + 2 * k, rimTop - 4 * k - bob);
 }
 
+// Lighthouses per take: a banded tower on rocks under a dome; a slim tower with a keeper's
+// cottage and a pointed cap; a square stone tower with a battlemented gallery; a squat tower
+// with a spiral stripe. The lamp sweeps its beam to either side through the cycle.
+const LIGHTHOUSES = [
+  { bw: 6, tw: 3.5, h: 19, stripes: "bands", cap: "dome", base: "rocks" },
+  { bw: 4.5, tw: 3, h: 21, stripes: "bands", cap: "cone", base: "cottage" },
+  { bw: 5, tw: 5, h: 18, stripes: "none", cap: "flat", base: "none" },
+  { bw: 7, tw: 4.5, h: 14, stripes: "spiral", cap: "dome", base: "rocks" },
+] as const;
+
+function drawLighthouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
+  const { k, cx, ground, mat, look } = kit;
+  const spec = LIGHTHOUSES[look % LIGHTHOUSES.length]!;
+  const foot = spec.base === "rocks" ? 3 * k : 0;
+  const y0 = ground - foot;
+  const top = y0 - spec.h * k;
+  if (spec.base === "rocks")
+    for (const [dx, r] of [
+      [-5, 3.5],
+      [4, 4],
+      [0, 3],
+    ] as const)
+      dome(c, cx + dx * k, ground, r * k, 3.5 * k, mat.dark, 1);
+  if (spec.base === "cottage") {
+    c.rect(cx + 3 * k, ground - 6 * k, cx + 11 * k, ground, mat.main, 1);
+    c.poly(
+      [
+        [cx + 2 * k, ground - 6 * k],
+        [cx + 7 * k, ground - 10 * k],
+        [cx + 12 * k, ground - 6 * k],
+      ],
+      mat.second,
+      1,
+    );
+  }
+  const halfAt = (y: number) => (spec.tw + ((y - top) / (y0 - top)) * (spec.bw - spec.tw)) * k;
+  c.poly(
+    [
+      [cx - spec.bw * k, y0 + 1],
+      [cx - spec.tw * k, top],
+      [cx + spec.tw * k, top],
+      [cx + spec.bw * k, y0 + 1],
+    ],
+    mat.main,
+    2,
+  );
+  if (spec.stripes === "bands")
+    for (let y = top + 3 * k; y < y0; y += 6 * k)
+      for (let yy = y; yy < Math.min(y0, y + 3 * k); yy++)
+        c.rect(cx - halfAt(yy), yy, cx + halfAt(yy) - 1, yy, mat.second, 2);
+  else if (spec.stripes === "spiral")
+    for (let y = top; y < y0; y++)
+      for (let x = Math.floor(cx - halfAt(y)); x < cx + halfAt(y); x++)
+        if ((((x - y) % (8 * k)) + 8 * k) % (8 * k) < 3 * k) c.plot(x, y, mat.second, 2);
+  // the gallery and the lamp room
+  c.rect(cx - spec.tw * k - k, top - k, cx + spec.tw * k + k - 1, top, mat.dark, 3);
+  if (spec.cap === "flat")
+    for (let x = cx - spec.tw * k - k; x < cx + spec.tw * k + k; x += 2 * k)
+      c.rect(x, top - 2 * k, x + k - 1, top - k - 1, mat.main, 3);
+  const lampW = Math.min(spec.tw, 3.5) * k;
+  const lampTop = top - 4 * k;
+  const p = phase(pose);
+  const lit = pose.mode === "attack" || p % 2 === 1;
+  c.rect(cx - lampW + k, lampTop, cx + lampW - k - 1, top - k - 1, lit ? mat.light : mat.glass, 4);
+  if (spec.cap === "cone")
+    c.poly(
+      [
+        [cx - lampW, lampTop],
+        [cx, lampTop - 4 * k],
+        [cx + lampW, lampTop],
+      ],
+      mat.second,
+      5,
+    );
+  else dome(c, cx, lampTop, lampW, (spec.cap === "flat" ? 2 : 3) * k, mat.second, 5);
+  if (pose.view !== "back") {
+    c.rect(cx - 1.5 * k, y0 - 5 * k, cx + 1.5 * k - 1, y0, mat.wood, 6);
+    c.rect(cx - 0.5, top + 5 * k, cx + 0.5, top + 7 * k, mat.dark, 6);
+  }
+  if (lit) {
+    // the beam sweeps: to one side on one lit frame, to the other on the next
+    const s = p === 1 ? 1 : -1;
+    const ly = lampTop + 1.5 * k;
+    c.poly(
+      [
+        [cx + s * lampW, ly],
+        [cx + s * 15 * k, ly - 3 * k],
+        [cx + s * 15 * k, ly + 3 * k],
+      ],
+      mat.light,
+      7,
+    );
+  }
+}
+
 /** Parts by variant; other buildings are houses, and other scenery is a plant. */
 const PARTS: Partial<Record<string, Part>> = {
   windmill: drawWindmill,
+  lighthouse: drawLighthouse,
   well: drawWell,
   spaceship: drawSpaceship,
   car: drawCar,

@@ -22,7 +22,15 @@ const ITEMS = [
   "a chest full of gems",
   "a gold coin",
 ];
-const SCENERY = ["a castle", "a wooden house", "an oak tree", "a mushroom", "a windmill", "a well"];
+const SCENERY = [
+  "a castle",
+  "a wooden house",
+  "an oak tree",
+  "a mushroom",
+  "a windmill",
+  "a well",
+  "a lighthouse",
+];
 
 function labels(prompt: string, key: number): Int32Array {
   const info = parsePrompt(prompt);

@@ -373,7 +373,7 @@ bamboo;plant;icon:tanabata-tree;bamboo;竹子
 house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn,mansion,manor;房子,房屋,小屋,建筑,旅馆,酒馆
 castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要塞,宫殿
 tower;building;gi:stone-tower|watchtower|white-tower|guarded-tower@stone;tower,watchtower,wizard tower;塔,高塔
-lighthouse;building;gi:lighthouse@stone;lighthouse;灯塔
+lighthouse;building;building:lighthouse;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
 temple;building;icon:classical-building;temple,≈museum,≈bank,≈courthouse;神殿,寺庙,银行
 shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
