@@ -68,6 +68,13 @@ export function iconSetFor(
   return Rng.from("icon-set", prompt, seed, take).chance(0.35) ? "noto" : "fluent-emoji-flat";
 }
 
+/** A borrowed drawing: its set, its name there, and a silhouette's material. */
+export interface IconSource {
+  set: IconSet;
+  name: string;
+  material?: GameMaterial;
+}
+
 /**
  * Where a subject's icon comes from for this seed. Game-icons refs (`gi/a|b@material`) pick one
  * of their alternatives per seed (another drawing of the same thing), emoji icons one of the two
@@ -79,7 +86,7 @@ export function iconSourceFor(
   icon: string,
   take = 0,
   curated = true,
-): { set: IconSet; name: string; material?: GameMaterial } {
+): IconSource {
   if (isGameIconRef(icon)) {
     const { names, material } = parseGameRef(icon);
     const r = Rng.from("icon-pick", prompt, seed, take);
@@ -98,8 +105,8 @@ export function iconSourceFor(
 
 /**
  * Emoji subjects that game-icons.net also draws, in other shapes: the subject's seeds take the
- * emoji and these silhouettes in turn (a key: the emoji, a skeleton key, the emoji's other
- * style, a boss key), so four seeds are four keys and not one key in four colours.
+ * emoji and these silhouettes in turn (a key: the Fluent emoji, an old key, the Noto emoji, a
+ * skeleton key), so four seeds are four keys and not one key in four colours.
  */
 const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
   key: "gi/key|skeleton-key@gold",
@@ -107,17 +114,12 @@ const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
 };
 
 /** The source of a subject's own drawing: iconSourceFor, or an emoji's game-icons alternatives. */
-export function subjectIconSource(
-  prompt: string,
-  seed: number,
-  icon: string,
-  take = 0,
-  curated = true,
-): { set: IconSet; name: string; material?: GameMaterial } {
+export function subjectIconSource(...args: Parameters<typeof iconSourceFor>): IconSource {
+  const [, seed, icon, take = 0, curated = true] = args;
   const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
-  if (!alt) return iconSourceFor(prompt, seed, icon, take, curated);
+  if (!alt) return iconSourceFor(...args);
   const { names, material } = parseGameRef(alt);
-  const sources: { set: IconSet; name: string; material?: GameMaterial }[] = [];
+  const sources: IconSource[] = [];
   names.forEach((name, i) => {
     const set: IconSet = i % 2 ? "noto" : "fluent-emoji-flat";
     sources.push({ set, name: icon }, { set: "game-icons", name, material });
