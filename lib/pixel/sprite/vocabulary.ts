@@ -502,7 +502,7 @@ dynamite;weapon;gi:dynamite|fire-bomb@fire;dynamite,tnt;炸药
 finish-flag;prop;gi:checkered-flag|level-end-flag|flag-objective@cloth;checkpoint,checkpoint flag,goal flag,finish flag,checkered flag;检查点,终点旗
 mailbox;prop;gi:mailbox@iron;mailbox,postbox;邮箱
 telescope;tool;gi:telescope@iron;telescope,spyglass;望远镜
-spaceship;vehicle;gi:spaceship|space-shuttle|ufo@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
+spaceship;vehicle;gi:spaceship|space-shuttle|ufo|rocket@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
 mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
