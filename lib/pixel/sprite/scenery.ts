@@ -181,33 +181,100 @@ function drawSpaceship(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       );
 }
 
+// Cars per take: a saloon, a pickup with an open bed, a tall van, a low sports car with a spoiler.
+const CARS = ["saloon", "pickup", "van", "sports"] as const;
+
 function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   const { k, cx, ground, mat, r1 } = kit;
   const bounce = pose.mode === "walk" ? [0, 1, 0, 1][phase(pose)]! : pose.bob;
   const wr = 2.8 * k;
   const len = 12 * k + r1 * 2 * k;
   const by = ground - wr - 1 + bounce;
-  c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
-  c.poly(
-    [
-      [cx - len * 0.55, by - 5 * k],
-      [cx - len * 0.35, by - 10 * k],
-      [cx + len * 0.35, by - 10 * k],
-      [cx + len * 0.6, by - 5 * k],
-    ],
-    mat.main,
-    2,
-  );
-  c.poly(
-    [
-      [cx - len * 0.4, by - 5 * k],
-      [cx - len * 0.28, by - 8.5 * k],
-      [cx + len * 0.3, by - 8.5 * k],
-      [cx + len * 0.45, by - 5 * k],
-    ],
-    mat.glass,
-    3,
-  );
+  // a named sports car or racer is that body in every take
+  const body = /\b(sports car|race ?car|kart)\b/.test(kit.info.text)
+    ? "sports"
+    : CARS[kit.look % CARS.length]!;
+  if (body !== "saloon") {
+    if (body === "pickup") {
+      // the cab up front, an open bed with a dark floor behind it
+      c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
+      c.rect(cx - len + k, by - 5 * k, cx - k, by - 4 * k, mat.dark, 2);
+      c.poly(
+        [
+          [cx, by - 5 * k],
+          [cx + len * 0.1, by - 11 * k],
+          [cx + len * 0.55, by - 11 * k],
+          [cx + len * 0.75, by - 5 * k],
+        ],
+        mat.main,
+        2,
+      );
+      c.poly(
+        [
+          [cx + len * 0.18, by - 5 * k],
+          [cx + len * 0.24, by - 9.5 * k],
+          [cx + len * 0.5, by - 9.5 * k],
+          [cx + len * 0.62, by - 5 * k],
+        ],
+        mat.glass,
+        3,
+      );
+    } else if (body === "van") {
+      // a tall box with a row of side windows
+      c.rect(cx - len, by - 13 * k, cx + len - 1, by, mat.main, 1);
+      c.poly(
+        [
+          [cx + len - 1, by - 13 * k],
+          [cx + len + 2 * k, by - 6 * k],
+          [cx + len + 2 * k, by],
+          [cx + len - 1, by],
+        ],
+        mat.main,
+        1,
+      );
+      for (let x = cx - len + 2 * k; x < cx + len - 3 * k; x += 6 * k)
+        c.rect(x, by - 11 * k, x + 4 * k - 1, by - 7 * k, mat.glass, 3);
+      c.rect(cx - len, by - 3 * k, cx + len - 1, by - 2 * k, mat.second, 2);
+    } else {
+      // a low wedge with a bubble canopy and a rear wing
+      c.poly(
+        [
+          [cx - len, by - 5 * k],
+          [cx + len + k, by - 2 * k],
+          [cx + len + k, by],
+          [cx - len, by],
+        ],
+        mat.main,
+        1,
+      );
+      c.ellipse(cx - len * 0.1, by - 5 * k, len * 0.4, 3 * k, mat.glass, 3);
+      c.rect(cx - len - k, by - 9 * k, cx - len + 3 * k, by - 8 * k, mat.second, 2);
+      c.rect(cx - len + k, by - 8 * k, cx - len + 2 * k, by - 5 * k, mat.dark, 2);
+      c.rect(cx - len * 0.3, by - 3 * k, cx + len * 0.6, by - 3 * k, mat.second, 2);
+    }
+  } else c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
+  if (body === "saloon") {
+    c.poly(
+      [
+        [cx - len * 0.55, by - 5 * k],
+        [cx - len * 0.35, by - 10 * k],
+        [cx + len * 0.35, by - 10 * k],
+        [cx + len * 0.6, by - 5 * k],
+      ],
+      mat.main,
+      2,
+    );
+    c.poly(
+      [
+        [cx - len * 0.4, by - 5 * k],
+        [cx - len * 0.28, by - 8.5 * k],
+        [cx + len * 0.3, by - 8.5 * k],
+        [cx + len * 0.45, by - 5 * k],
+      ],
+      mat.glass,
+      3,
+    );
+  }
   for (const s of [-1, 1]) {
     const wx = cx + s * len * 0.6;
     c.ellipse(wx, ground - wr, wr, wr, mat.dark, 4);

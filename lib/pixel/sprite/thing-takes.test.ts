@@ -30,6 +30,7 @@ const SCENERY = [
   "a windmill",
   "a well",
   "a lighthouse",
+  "a car",
 ];
 
 function labels(prompt: string, key: number): Int32Array {
