@@ -32,6 +32,12 @@ const SWORDS = [
   { blade: "curved", guard: "disc", pommel: "ring" },
   { blade: "wavy", guard: "winged", pommel: "ball" },
 ] as const;
+const NAMED_BLADES: [RegExp, (typeof SWORDS)[number]["blade"]][] = [
+  [/\b(katana|scimitar|sabre|saber|cutlass)|武士刀|弯刀/i, "curved"],
+  [/\b(broadsword|claymore|falchion)/i, "broad"],
+  [/\b(flamberge|kris)/i, "wavy"],
+  [/\b(rapier|longsword|gladius)/i, "straight"],
+];
 const AXES = ["crescent", "double", "bearded", "spiked"] as const;
 const STAFF_HEADS = ["orb", "crook", "crystal", "ring"] as const;
 const SHIELDS = [
@@ -94,7 +100,13 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   const vial = v === "potion" ? potionLook(rng, crng, key) : undefined;
   // likewise a standalone shield's outline and emblem (eval-c: 7 % between seeds)
   const crest = v === "shield" ? SHIELDS[takeChoice(key, SHIELDS.length)]! : undefined;
-  const sword = SWORDS[takeChoice(key, SWORDS.length)]!;
+  // a named kind of blade keeps its blade in every take (a katana is never a leaf blade); its
+  // guard and pommel still vary
+  const namedBlade = NAMED_BLADES.find(([re]) => re.test(info.text))?.[1];
+  const sword = {
+    ...SWORDS[takeChoice(key, SWORDS.length)]!,
+    ...(namedBlade && { blade: namedBlade }),
+  };
   const axeHead = AXES[takeChoice(key, AXES.length)]!;
   const staffHead = STAFF_HEADS[takeChoice(key, STAFF_HEADS.length)]!;
   const chest = CHESTS[takeChoice(key, CHESTS.length)]!;
