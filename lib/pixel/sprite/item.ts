@@ -46,6 +46,12 @@ const SHIELDS = [
   { form: "kite", emblem: "band" },
   { form: "tower", emblem: "rivets" },
 ] as const;
+const NAMED_SHIELDS: Record<(typeof SHIELDS)[number]["form"], RegExp> = {
+  heater: /\bheater\b/i,
+  round: /\b(buckler|round shield|viking shield)\b|圆盾/i,
+  kite: /\bkite shield\b|鸢盾/i,
+  tower: /\b(tower shield|pavise)\b|塔盾/i,
+};
 const BOTTLES = ["round", "square", "cone", "jar", "heart"] as const;
 const CHESTS = [
   { lid: "arched", trim: "bands", w: 10, h: 7 },
@@ -99,7 +105,10 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   // only for potions so the other items keep their sequences; the liquid keeps its colour
   const vial = v === "potion" ? potionLook(rng, crng, key) : undefined;
   // likewise a standalone shield's outline and emblem (eval-c: 7 % between seeds)
-  const crest = v === "shield" ? SHIELDS[takeChoice(key, SHIELDS.length)]! : undefined;
+  // a named form ("a buckler", "a kite shield") is that shield in every take
+  const namedForm = SHIELDS.find((r) => NAMED_SHIELDS[r.form].test(info.text));
+  const crest =
+    v === "shield" ? (namedForm ?? SHIELDS[takeChoice(key, SHIELDS.length)]!) : undefined;
   // a named kind of blade keeps its blade in every take (a katana is never a leaf blade); its
   // guard and pommel still vary
   const namedBlade = NAMED_BLADES.find(([re]) => re.test(info.text))?.[1];
