@@ -191,6 +191,18 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   const len = 12 * k + r1 * 2 * k;
   const by = ground - wr - 1 + bounce;
   // a named sports car or racer is that body in every take
+  // a cabin or window on the body's top edge: x at fractions of the half length, h cells high
+  const cabin = (a: number, b: number, e: number, d: number, h: number, m: number, part: number) =>
+    c.poly(
+      [
+        [cx + len * a, by - 5 * k],
+        [cx + len * b, by - h * k],
+        [cx + len * e, by - h * k],
+        [cx + len * d, by - 5 * k],
+      ],
+      m,
+      part,
+    );
   const body = /\b(sports car|race ?car|kart)\b/.test(kit.info.text)
     ? "sports"
     : CARS[kit.look % CARS.length]!;
@@ -199,26 +211,8 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       // the cab up front, an open bed with a dark floor behind it
       c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
       c.rect(cx - len + k, by - 5 * k, cx - k, by - 4 * k, mat.dark, 2);
-      c.poly(
-        [
-          [cx, by - 5 * k],
-          [cx + len * 0.1, by - 11 * k],
-          [cx + len * 0.55, by - 11 * k],
-          [cx + len * 0.75, by - 5 * k],
-        ],
-        mat.main,
-        2,
-      );
-      c.poly(
-        [
-          [cx + len * 0.18, by - 5 * k],
-          [cx + len * 0.24, by - 9.5 * k],
-          [cx + len * 0.5, by - 9.5 * k],
-          [cx + len * 0.62, by - 5 * k],
-        ],
-        mat.glass,
-        3,
-      );
+      cabin(0, 0.1, 0.55, 0.75, 11, mat.main, 2);
+      cabin(0.18, 0.24, 0.5, 0.62, 9.5, mat.glass, 3);
     } else if (body === "van") {
       // a tall box with a row of side windows
       c.rect(cx - len, by - 13 * k, cx + len - 1, by, mat.main, 1);
@@ -254,26 +248,8 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
     }
   } else c.rect(cx - len, by - 5 * k, cx + len - 1, by, mat.main, 1);
   if (body === "saloon") {
-    c.poly(
-      [
-        [cx - len * 0.55, by - 5 * k],
-        [cx - len * 0.35, by - 10 * k],
-        [cx + len * 0.35, by - 10 * k],
-        [cx + len * 0.6, by - 5 * k],
-      ],
-      mat.main,
-      2,
-    );
-    c.poly(
-      [
-        [cx - len * 0.4, by - 5 * k],
-        [cx - len * 0.28, by - 8.5 * k],
-        [cx + len * 0.3, by - 8.5 * k],
-        [cx + len * 0.45, by - 5 * k],
-      ],
-      mat.glass,
-      3,
-    );
+    cabin(-0.55, -0.35, 0.35, 0.6, 10, mat.main, 2);
+    cabin(-0.4, -0.28, 0.3, 0.45, 8.5, mat.glass, 3);
   }
   for (const s of [-1, 1]) {
     const wx = cx + s * len * 0.6;
