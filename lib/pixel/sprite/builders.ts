@@ -106,7 +106,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
   item: {
     kinds: ["item"],
     read: (s) => ({ kind: "item", variant: s.ref }),
-    build: (info, rng, crng, size) => buildItem(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildItem(info, rng, crng, size, icons.take),
     object: true,
   },
   scenery: {
@@ -115,7 +115,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
       kind: s.category === "vehicle" ? "vehicle" : s.category === "building" ? "building" : "plant",
       variant: s.ref,
     }),
-    build: (info, rng, crng, size) => buildScenery(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildScenery(info, rng, crng, size, icons.take),
     object: true,
   },
   tile: {

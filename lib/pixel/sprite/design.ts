@@ -5,6 +5,7 @@ import type { Material, SpriteCanvas } from "./canvas";
 import { material } from "./canvas";
 import type { FrameEffects } from "./pose-effects";
 import type { PromptInfo } from "./prompt";
+import { takeIndex } from "./take-variety";
 
 export type View = "front" | "back" | "side";
 
@@ -122,7 +123,7 @@ export function hsvPick(rng: Rng): string {
  * in turn, so consecutive seeds draw different ones; key 1 (seed 1) the first.
  */
 export function takeChoice<T>(take: number, list: readonly T[]): T {
-  return list[(((take - 1) % list.length) + list.length) % list.length]!;
+  return list[takeIndex(take, list.length)]!;
 }
 
 /**

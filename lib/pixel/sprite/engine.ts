@@ -30,6 +30,7 @@ import {
   interpretInfo,
   resolveSize,
   type SpriteInterpretation,
+  subjectIconSource,
 } from "./interpretation";
 import { bookMats, drawBookMarks } from "./magic-books";
 import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
@@ -78,7 +79,7 @@ export function iconNeeds(
       needs.push({ ...n, use: `rider-${n.use}` as "rider-subject" });
   if (info.builder === "icon" && info.icon) {
     const curated = SUBJECT_BY_ID.get(info.subject)?.builder === "icon";
-    const src = iconSourceFor(prompt, seed, info.icon, take, curated);
+    const src = subjectIconSource(prompt, seed, info.icon, take, curated);
     needs.push({
       set: src.set,
       name: src.name,

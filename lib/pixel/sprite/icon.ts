@@ -194,8 +194,9 @@ export function buildIcon(
     const own = pal ?? fromEmoji;
     const { body, accent } = silhouetteColors(info, material, crng, opts.take, own);
     styled = restyleSilhouette(raster, surface, hafted, !!pal?.bands);
-    // stone turned bronze by a take scheme read as brown mud (eval-c's towers and windmills)
-    ownColors = !!own || surface === "stone";
+    // stone turned bronze by a take scheme read as brown mud (eval-c's towers and windmills),
+    // and a spaceship's tech grey as a wooden ship (eval-d)
+    ownColors = !!own || surface === "stone" || material === "tech";
     const b = m.add(body);
     const a = m.add(accent);
     const wood = m.add("#9a6234");

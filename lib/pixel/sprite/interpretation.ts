@@ -11,6 +11,7 @@ import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
+import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
@@ -70,6 +71,13 @@ export function iconSetFor(
   return Rng.from("icon-set", prompt, seed, take).chance(0.35) ? "noto" : "fluent-emoji-flat";
 }
 
+/** A borrowed drawing: its set, its name there, and a silhouette's material. */
+export interface IconSource {
+  set: IconSet;
+  name: string;
+  material?: GameMaterial;
+}
+
 /**
  * Where a subject's icon comes from for this seed. Game-icons refs (`gi/a|b@material`) pick one
  * of their alternatives per seed (another drawing of the same thing), emoji icons one of the two
@@ -81,15 +89,45 @@ export function iconSourceFor(
   icon: string,
   take = 0,
   curated = true,
-): { set: IconSet; name: string; material?: GameMaterial } {
+): IconSource {
   if (isGameIconRef(icon)) {
     const { names, material } = parseGameRef(icon);
     const r = Rng.from("icon-pick", prompt, seed, take);
-    // long-tail finds put the exact name first: it wins half the seeds
-    const name = !curated && r.chance(0.5) ? names[0]! : names[r.int(0, names.length - 1)]!;
+    // a curated ref's alternatives are drawn in turn, so n seeds are n drawings (a random pick
+    // gave "castle tower" one icon in four seeds); long-tail finds put the exact name first: it
+    // wins half the seeds
+    const name = curated
+      ? names[takeIndex(seed + take, names.length)]!
+      : r.chance(0.5)
+        ? names[0]!
+        : names[r.int(0, names.length - 1)]!;
     return { set: "game-icons", name, material: material ?? materialForName(name) };
   }
   return { set: iconSetFor(prompt, seed, icon, take, curated), name: icon };
+}
+
+/**
+ * Emoji subjects that game-icons.net also draws, in other shapes: the subject's seeds take the
+ * emoji and these silhouettes in turn (a key: the Fluent emoji, an old key, the Noto emoji, a
+ * skeleton key), so four seeds are four keys and not one key in four colours.
+ */
+const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
+  key: "gi/key|skeleton-key@gold",
+  "bow-and-arrow": "gi/pocket-bow|bow-arrow@wood",
+};
+
+/** The source of a subject's own drawing: iconSourceFor, or an emoji's game-icons alternatives. */
+export function subjectIconSource(...args: Parameters<typeof iconSourceFor>): IconSource {
+  const [, seed, icon, take = 0, curated = true] = args;
+  const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
+  if (!alt) return iconSourceFor(...args);
+  const { names, material } = parseGameRef(alt);
+  const sources: IconSource[] = [];
+  names.forEach((name, i) => {
+    const set: IconSet = i % 2 ? "noto" : "fluent-emoji-flat";
+    sources.push({ set, name: icon }, { set: "game-icons", name, material });
+  });
+  return sources[takeIndex(seed + take, sources.length)]!;
 }
 
 export function resolveSize(info: PromptInfo, size?: number): number {
@@ -141,7 +179,7 @@ export function interpretInfo(
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
-    const src = iconSourceFor(prompt, o.seed, info.icon, o.take, !!subj);
+    const src = subjectIconSource(prompt, o.seed, info.icon, o.take, !!subj);
     arts.push(art(src.set, src.name, "subject"));
   }
   if (info.held?.icon) {

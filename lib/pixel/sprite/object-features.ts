@@ -54,13 +54,10 @@ export function featureMats(m: Pick<Mats, "add">): FeatureMats {
 /** Parts at or above this id are footing (ground.ts), not the thing. */
 const FOOTING_PART = 46;
 
-export function drawObjectFeatures(
+/** The box of what was drawn, its footing (ground.ts) left out; undefined on an empty canvas. */
+export function thingBox(
   c: SpriteCanvas,
-  features: readonly ObjectFeature[],
-  fm: FeatureMats,
-  pose: Pose,
-): void {
-  if (!features.length) return;
+): { x0: number; x1: number; y0: number; y1: number } | undefined {
   let x0 = c.w;
   let x1 = -1;
   let y0 = c.h;
@@ -74,7 +71,19 @@ export function drawObjectFeatures(
       y0 = Math.min(y0, y);
       y1 = Math.max(y1, y);
     }
-  if (x1 < 0) return;
+  return x1 < 0 ? undefined : { x0, x1, y0, y1 };
+}
+
+export function drawObjectFeatures(
+  c: SpriteCanvas,
+  features: readonly ObjectFeature[],
+  fm: FeatureMats,
+  pose: Pose,
+): void {
+  if (!features.length) return;
+  const box = thingBox(c);
+  if (!box) return;
+  const { x0, x1, y0, y1 } = box;
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
   const cx = (x0 + x1 + 1) / 2;

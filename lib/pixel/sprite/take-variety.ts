@@ -75,3 +75,12 @@ export function reproportion(c: SpriteCanvas, sx: number, sy: number): void {
     }
   }
 }
+
+/**
+ * Which of n alternative drawings a take draws (a blade shape, a roof, a source icon): seed 1
+ * the first, and n consecutive seeds never repeat one, so four seeds are four designs whenever
+ * a rig has four. A batch draws every frame with one key, so it keeps one drawing.
+ */
+export function takeIndex(key: number, n: number): number {
+  return (((key - 1) % n) + n) % n;
+}

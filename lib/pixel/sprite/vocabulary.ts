@@ -310,7 +310,7 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;gi:lantern-flame|old-lantern@gold;lantern,lanterns;灯笼
+lantern;tool;gi:lantern-flame|old-lantern|lantern@gold;lantern,lanterns;灯笼
 paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
@@ -373,8 +373,8 @@ wheat;plant;icon:sheaf-of-rice;wheat,crop,crops,grain,hay;小麦,麦子,庄稼
 bamboo;plant;icon:tanabata-tree;bamboo;竹子
 house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn,mansion,manor;房子,房屋,小屋,建筑,旅馆,酒馆
 castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要塞,宫殿
-tower;building;gi:stone-tower|watchtower|white-tower@stone;tower,watchtower,wizard tower;塔,高塔
-lighthouse;building;gi:lighthouse@stone;lighthouse;灯塔
+tower;building;gi:stone-tower|watchtower|white-tower|guarded-tower@stone;tower,watchtower,wizard tower;塔,高塔
+lighthouse;building;building:lighthouse;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
 temple;building;icon:classical-building;temple,≈museum,≈bank,≈courthouse;神殿,寺庙,银行
 shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
@@ -459,7 +459,7 @@ syringe;tool;icon:syringe;syringe,needle,injection;注射器
 const GAME_TABLE = `
 anvil;tool;gi:anvil@iron;anvil;铁砧
 bookshelf;prop;gi:bookshelf@wood;bookshelf,bookcase,book shelf,bookshelves;书架,书柜
-well;building;gi:well@stone;well,wishing well,water well,stone well;水井,井
+well;building;building:well;well,wishing well,water well,stone well;水井,井
 scarecrow;prop;gi:scarecrow@cloth;scarecrow;稻草人
 cyclops;creature;monster:cyclops;cyclops,cyclopes;独眼巨人
 asteroid;prop;gi:asteroid@rock;asteroid,space rock;小行星
@@ -485,7 +485,7 @@ throne;prop;gi:stone-throne|throne-king@gold;throne;王座
 totem;prop;gi:totem@wood;totem,totem pole;图腾
 cannon;weapon;gi:cannon|pirate-cannon@iron;cannon,artillery;大炮
 catapult;weapon;gi:catapult@wood;catapult,trebuchet,ballista;投石车
-windmill;building;gi:windmill@wood;windmill;风车
+windmill;building;building:windmill;windmill;风车
 shovel;tool;gi:trench-spade|spade@iron;shovel,spade;铲子,铁锹
 ore;prop;gi:rock|ore@ore;ore,ore vein,ore rock,mineral;矿石
 gold-bar;treasure;gi:gold-bar@gold;gold bar,ingot,gold ingot,bullion;金条,金锭
@@ -503,7 +503,7 @@ dynamite;weapon;gi:dynamite|fire-bomb@fire;dynamite,tnt;炸药
 finish-flag;prop;gi:checkered-flag|level-end-flag|flag-objective@cloth;checkpoint,checkpoint flag,goal flag,finish flag,checkered flag;检查点,终点旗
 mailbox;prop;gi:mailbox@iron;mailbox,postbox;邮箱
 telescope;tool;gi:telescope@iron;telescope,spyglass;望远镜
-spaceship;vehicle;gi:spaceship|space-shuttle@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
+spaceship;vehicle;gi:spaceship|space-shuttle|ufo|rocket@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
 mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
