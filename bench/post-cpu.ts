@@ -146,10 +146,10 @@ async function main() {
     // a backlog for another user, drawn by the worker thread throughout the rounds
     const drawer = await seedUserWithKey("post-cpu-drawer@example.com");
     drawerId = drawer.user.id;
-    const { insertTask } = await import("@/lib/db/tasks");
+    const queue = await (await import("@/lib/jobs/queue-factory")).getTaskQueue();
     for (let i = 0; i < 3000; i++) {
       const prompt = `a marching knight number ${i}`;
-      await insertTask({
+      await queue.enqueue({
         userId: drawer.user.id,
         type: "image",
         model: "local/pixel-sprite",
