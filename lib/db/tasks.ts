@@ -37,16 +37,20 @@ const insertColumns = (Object.entries(getTableColumns(tasks)) as [string, Column
  * has a placeholder, filled with the value, else its default: a JS default here, an SQL default
  * (the current time) by coalesce in the statement, so the database's own clock still sets it.
  */
-export function taskInsertPlaceholders(): NewTask {
+export function taskInsertPlaceholders(row?: number): NewTask {
   return Object.fromEntries(
-    insertColumns.map(([key, column]) => [
-      key,
-      // a bare placeholder inside sql``: the value arrives already in the driver's form
-      // (toDriver), so nulls pass through untouched
-      is(column.default, SQL)
-        ? sql`coalesce(${sql.placeholder(key)}, ${column.default})`
-        : sql`${sql.placeholder(key)}`,
-    ]),
+    insertColumns.map(([key, column]) => {
+      // row n of a multi-row INSERT names its placeholders `key#n`
+      const name = row === undefined ? key : `${key}#${row}`;
+      return [
+        key,
+        // a bare placeholder inside sql``: the value arrives already in the driver's form
+        // (toDriver), so nulls pass through untouched
+        is(column.default, SQL)
+          ? sql`coalesce(${sql.placeholder(name)}, ${column.default})`
+          : sql`${sql.placeholder(name)}`,
+      ];
+    }),
   ) as unknown as NewTask;
 }
 
