@@ -142,7 +142,7 @@ describe("kept list pages and task answers", () => {
     const { pixelTaskText } = await import("./serialize");
     const { keptAnswer } = await import("./kept-answers");
     const user = await seedUser();
-    const made = [];
+    const made: { id: number }[] = [];
     for (const [i, prompt] of [
       "a red knight with a sword",
       "一只可爱的小猫",
