@@ -351,6 +351,19 @@ export async function listTasks(
 // gives v nothing of the user's tasks or files has changed and the answer still holds
 // (lib/tasks/kept-answers.ts). Read first, before what it validates.
 
+// Each database handle's versions get a prefix of their own: a process that opens another
+// database (tests, the bench) must not take a version of the new one for the old one's.
+const handles = new WeakMap<object, string>();
+let handlesOpened = 0;
+const handlePrefix = (handle: object) => {
+  let prefix = handles.get(handle);
+  if (prefix === undefined) {
+    prefix = `${handlesOpened++}:`;
+    handles.set(handle, prefix);
+  }
+  return prefix;
+};
+
 const changesOfUserSqlite = new WeakMap<object, Statement>();
 
 const changesOfUserPg = preparedQuery<{ n: string }[], { userId: number }>((db) =>
@@ -376,10 +389,11 @@ export async function userTasksVersion(userId: number): Promise<string | undefin
         .pluck();
       changesOfUserSqlite.set(sqlite, statement);
     }
-    return String(statement.get(userId));
+    return handlePrefix(sqlite) + String(statement.get(userId));
   }
-  const [row] = await changesOfUserPg({ userId });
-  return row?.n ?? "0";
+  const db = await getDb();
+  const [row] = await changesOfUserPg.on(db).execute({ userId });
+  return handlePrefix(db) + (row?.n ?? "0");
 }
 
 /** Several of a user's tasks in one query (others' ids are skipped), newest first. */
