@@ -2472,7 +2472,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (composite) {
     compositeDepth++;
     try {
-      const info = parsePromptUncached(composite.text);
+      const info = typedSizeOnly(parsePromptUncached(composite.text), prompt);
       info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
       info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
       return info;
@@ -2490,7 +2490,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (being) {
     compositeDepth++;
     try {
-      const info = parsePromptUncached(being.text);
+      const info = typedSizeOnly(parsePromptUncached(being.text), prompt);
       info.guesses.unshift(
         `"${being.name}" is not in the engine's vocabulary; WordNet: ${being.chain}${being.traits ? ` (${being.traits})` : ""}, so read it as ${being.as}`,
       );
@@ -2518,6 +2518,22 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
   return sizeAndCount(readSea(readBreed(assemble(r), head), head), r);
+}
+
+/**
+ * A size word in a name's description (an imp is "a small red demon", a fairy a small spirit)
+ * picks the grid, as it did before size words were drawn; only a size word the user typed is
+ * drawn in the frame (scale-words.ts), or every imp and fairy shrank to 78 % in a 32-px studio.
+ */
+function typedSizeOnly(info: PromptInfo, typed: string): PromptInfo {
+  const lower = typed.toLowerCase();
+  const said = SIZE_WORDS.some(
+    (sz) =>
+      sz.en.some((w) => new RegExp(`\\b${w}\\b`).test(lower)) ||
+      sz.zh.some((w) => typed.includes(w)),
+  );
+  if (info.sizeWord && !said) info.sizeWord = undefined;
+  return info;
 }
 
 /**

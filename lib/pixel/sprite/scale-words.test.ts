@@ -48,6 +48,20 @@ describe("size words are drawn in the frame, whatever grid the studio asks for",
     expect(t.r.interpretation.summary).toMatch(/tiny/);
   });
 
+  it("a size word in a name's description is not drawn: only a typed one is (an imp, a fairy)", async () => {
+    // composites.ts reads an imp as "a small red demon"; WordNet a fairy as a small spirit
+    for (const [plain, small] of [
+      ["an imp", "a small imp"],
+      ["a fairy", "a little fairy"],
+    ] as const) {
+      const a = await drawn(plain);
+      const b = await drawn(small);
+      expect(a.r.interpretation.summary, plain).not.toMatch(/(·|,) small\b/);
+      expect(b.r.interpretation.summary, small).toMatch(/(·|,) small\b/);
+      expect(b.n, small).toBeLessThan(a.n * 0.8);
+    }
+  });
+
   it("a giant on a canvas grows to the frame about its ground line; tiny shrinks about it", () => {
     const c = new SpriteCanvas(32, 32);
     c.rect(12, 20, 19, 29, 0, 1, 2);
