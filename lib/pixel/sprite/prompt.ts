@@ -1371,7 +1371,8 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
       s.id === head.id ||
       isModifierWord(q.m) ||
       head.ref.replace(/-/g, " ").includes(q.m.word.toLowerCase()) ||
-      (head.id === "boat" && !!shipTheme(q.m.word));
+      (head.id === "boat" && !!shipTheme(q.m.word)) ||
+      NAME_ADJECTIVES.has(q.m.word.toLowerCase());
     if (themeColors(s).length) r.lent.push(q.m.word);
     else if (!drawn) r.ignored.push(q.m.word);
   }
@@ -2645,6 +2646,13 @@ const FLESH: Record<string, string[]> = {
   apple: ["#e8c070"],
   banana: ["#f0e0a0"],
 };
+
+/**
+ * Adjectives the lexicon also knows as nouns (a "great" is a person of note) that, before a
+ * name, are part of it: a great white shark, a great horned owl, a lesser panda, a common toad.
+ * Said neither as colours lent nor as "not drawn" (eval-d: "also named, not drawn: great").
+ */
+const NAME_ADJECTIVES = new Set(["great", "lesser", "common"]);
 
 function themeColors(s: Subject): Rgb[] {
   return (THEME[s.id] ?? []).map(hexToRgb);
