@@ -183,4 +183,24 @@ describe("a take keeps metal metal", () => {
       }
     }
   });
+
+  it("a living thing's greys are feathers or fur, not polished steel (a condor, a dodo)", () => {
+    for (const p of ["a condor", "a dodo", "a battle axe"]) {
+      // the take that polishes a blade's steel warms a bird's greys to brown
+      for (const key of [1, 5]) {
+        const d: Design = {
+          size: 32,
+          materials: [material([128, 120, 112]), material([96, 92, 88])],
+          restView: "side",
+          draw: () => {},
+        };
+        applyTakeScheme(d, parsePrompt(p), key);
+        for (const m of d.materials) {
+          const [h, s] = rgbToHsv(...m.ramp[2]);
+          const brown = s > 0.2 && h < 60;
+          expect(brown, `${p} key ${key}`).toBe(p !== "a battle axe");
+        }
+      }
+    }
+  });
 });
