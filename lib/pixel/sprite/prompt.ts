@@ -985,6 +985,8 @@ type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
 /** What the parse phases read from a prompt, filled in phase by phase (parsePromptUncached). */
 interface Reading {
   text: string;
+  /** the prompt as typed (lower case), before phrases were read out of `text` */
+  typed: string;
   phrases: ReturnType<typeof readPhrases>;
   mentions: Mention[];
   unknown: string[];
@@ -1090,6 +1092,7 @@ function readWords(prompt: string): Reading {
   const px = SIZE_RE.exec(text);
   return {
     text,
+    typed: prompt.toLowerCase().slice(0, 2000),
     phrases,
     mentions,
     unknown,
@@ -1372,7 +1375,7 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
       isModifierWord(q.m) ||
       head.ref.replace(/-/g, " ").includes(q.m.word.toLowerCase()) ||
       (head.id === "boat" && !!shipTheme(q.m.word)) ||
-      NAME_ADJECTIVES.has(q.m.word.toLowerCase());
+      namesKindOfHead(r, q.m, head);
     if (themeColors(s).length) r.lent.push(q.m.word);
     else if (!drawn) r.ignored.push(q.m.word);
   }
@@ -2648,11 +2651,18 @@ const FLESH: Record<string, string[]> = {
 };
 
 /**
- * Adjectives the lexicon also knows as nouns (a "great" is a person of note) that, before a
- * name, are part of it: a great white shark, a great horned owl, a lesser panda, a common toad.
- * Said neither as colours lent nor as "not drawn" (eval-d: "also named, not drawn: great").
+ * Whether a qualifier is part of the name of a kind of the head, in WordNet: a tree frog, a
+ * great white shark, a great horned owl are frogs, sharks and owls. The word is the kind's name,
+ * so neither a colour lent nor a word left undrawn (eval-d: "also named, not drawn: great").
  */
-const NAME_ADJECTIVES = new Set(["great", "lesser", "common"]);
+function namesKindOfHead(r: Reading, q: Mention, head: Subject): boolean {
+  const hm = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  if (!hm || q.pos >= hm.pos) return false;
+  // the typed words: "horned" in "a great horned owl" was read out of the text as horns
+  const src = r.typed.length === r.text.length ? r.typed : r.text;
+  const phrase = src.slice(q.pos, hm.pos + hm.word.length);
+  return phrase.split(/\s+/).length <= 4 && lookupNoun(phrase)?.base === head.id;
+}
 
 function themeColors(s: Subject): Rgb[] {
   return (THEME[s.id] ?? []).map(hexToRgb);
