@@ -32,6 +32,7 @@ import {
   type SpriteInterpretation,
   subjectIconSource,
 } from "./interpretation";
+import { lookupNoun } from "./lexicon";
 import { bookMats, drawBookMarks } from "./magic-books";
 import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
 import { carryInMouth } from "./mouth-carry";
@@ -726,6 +727,9 @@ function turnedBatchPose(
   }
 }
 
+/** WordNet categories of living things (lexicon.ts) */
+const LIVING_LEXICON = new Set(["animal", "person", "imaginary being", "plant"]);
+
 /**
  * Seeds that matter for objects: when the prompt names no colour or material, consecutive seeds
  * take different colour schemes of the same object (as drawn; lighter and warmer; darker and
@@ -747,6 +751,12 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
   if (scheme === 0) return;
+  // a being the vocabulary does not list (a condor drawn as the vulture icon, a dodo) is alive
+  // by its WordNet entry: its greys are feathers or fur, not steel
+  const alive =
+    category === "creature" ||
+    category === "animal" ||
+    (!category && LIVING_LEXICON.has(lookupNoun(info.subject.replace(/-/g, " "))?.category ?? ""));
   const shift = (c: Rgb): Rgb => {
     const [h, sat, v] = rgbToHsv(...c);
     if (design.ownColors) {
@@ -765,7 +775,11 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     if (sat < 0.2) {
       // greys (a blade, an axe head, a pick): polished, dark and blued steel. Never bronze: a
       // tan head at 32 px reads as wood or leather (eval-d: battle axe, 斧头, pickaxe, 🗡️)
-      if (scheme === 1) return hsvToRgb(205, sat * 0.6, Math.min(1, v * 1.12 + 0.04));
+      // A living thing's greys warm to brown instead (eval-b: a silver condor and dodo)
+      if (scheme === 1)
+        return alive
+          ? hsvToRgb(30, 0.4, Math.min(1, v * 0.95))
+          : hsvToRgb(205, sat * 0.6, Math.min(1, v * 1.12 + 0.04));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
       return hsvToRgb(215, 0.42, Math.min(1, v * 1.05));
     }

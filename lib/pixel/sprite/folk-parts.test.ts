@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../prng";
 import { SpriteCanvas } from "./canvas";
+import { HUMANOID_PARTS } from "./costume-parts";
 import { drawCreatureExtras, prepareCreatureExtras } from "./creature-parts";
 import type { Pose } from "./design";
 import { buildDesign, poseFor, renderSprite } from "./engine";
@@ -168,6 +169,16 @@ describe("folklore parts are read as parts any being can take", () => {
       return n;
     };
     expect(low(b.c)).toBeLessThan(low(partMap("a woman with long hair").c) * 0.6);
+  });
+
+  it("a banshee carries nothing in any take; a ghostly knight keeps his sword", () => {
+    const weapon = is(HUMANOID_PARTS.weapon);
+    for (let seed = 1; seed <= 8; seed++)
+      expect(count(partMap("a banshee", seed).c, weapon), `seed ${seed}`).toBe(0);
+    let armed = 0;
+    for (let seed = 1; seed <= 4; seed++)
+      if (count(partMap("a ghostly knight", seed).c, weapon) > 0) armed++;
+    expect(armed).toBeGreaterThan(0);
   });
 
   it("four seeds are four takes of the parts: not one fan or one head recoloured", () => {

@@ -683,7 +683,11 @@ export function buildHumanoid(
               ? "dagger"
               : v === "pirate" || v === "skeleton"
                 ? "sword"
-                : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
+                : // a ghostly person with no role (a banshee) carries nothing: a staff or an
+                  // axe made her a ghostly adventurer (she was the ghost emoji before)
+                  info.form === "ghost"
+                  ? "none"
+                  : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
   const staffy = weapon === "staff" || weapon === "skull-staff";
   // held upright at rest and kept inside the frame like a staff, without a staff's spell
   const tall = staffy || POLE_TOOLS.has(weapon);

@@ -92,6 +92,23 @@ describe("a modifier means what it means for what it modifies", () => {
     expect(r.interpretation.summary_zh).toMatch(/海盗/);
   });
 
+  it("a word of a kind's name (WordNet) is the name, not a word left undrawn", async () => {
+    for (const [p, subject, word] of [
+      ["great white shark", "shark", "great"],
+      ["a great horned owl", "owl", "great"],
+      ["tree frog", "frog", "tree"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect(info.subject, p).toBe(subject);
+      expect(info.ignored, p).toEqual([]);
+      expect(info.lent, p).toEqual([]);
+      const r = await renderSprite({ ...base, prompt: p });
+      expect(r.interpretation.summary, p).not.toMatch(new RegExp(`not drawn: ${word}`));
+    }
+    // a noun that changes nothing is still said: a castle tower is a tower
+    expect(parsePrompt("a castle tower").ignored).toEqual(["castle"]);
+  });
+
   it("a panther is a black big cat; a jaguar and a cheetah are the spotted one", () => {
     expect(parsePrompt("a panther").colors).toEqual([[0x34, 0x30, 0x3e]]);
     expect(parsePrompt("黑豹").subject).toBe("panther");

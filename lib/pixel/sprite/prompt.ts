@@ -985,6 +985,8 @@ type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
 /** What the parse phases read from a prompt, filled in phase by phase (parsePromptUncached). */
 interface Reading {
   text: string;
+  /** the prompt as typed (lower case), before phrases were read out of `text` */
+  typed: string;
   phrases: ReturnType<typeof readPhrases>;
   mentions: Mention[];
   unknown: string[];
@@ -1090,6 +1092,7 @@ function readWords(prompt: string): Reading {
   const px = SIZE_RE.exec(text);
   return {
     text,
+    typed: prompt.toLowerCase().slice(0, 2000),
     phrases,
     mentions,
     unknown,
@@ -1371,7 +1374,8 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
       s.id === head.id ||
       isModifierWord(q.m) ||
       head.ref.replace(/-/g, " ").includes(q.m.word.toLowerCase()) ||
-      (head.id === "boat" && !!shipTheme(q.m.word));
+      (head.id === "boat" && !!shipTheme(q.m.word)) ||
+      namesKindOfHead(r, q.m, head);
     if (themeColors(s).length) r.lent.push(q.m.word);
     else if (!drawn) r.ignored.push(q.m.word);
   }
@@ -2472,7 +2476,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (composite) {
     compositeDepth++;
     try {
-      const info = parsePromptUncached(composite.text);
+      const info = typedSizeOnly(parsePromptUncached(composite.text), prompt);
       info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
       info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
       return info;
@@ -2490,7 +2494,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (being) {
     compositeDepth++;
     try {
-      const info = parsePromptUncached(being.text);
+      const info = typedSizeOnly(parsePromptUncached(being.text), prompt);
       info.guesses.unshift(
         `"${being.name}" is not in the engine's vocabulary; WordNet: ${being.chain}${being.traits ? ` (${being.traits})` : ""}, so read it as ${being.as}`,
       );
@@ -2518,6 +2522,22 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
   return sizeAndCount(readSea(readBreed(assemble(r), head), head), r);
+}
+
+/**
+ * A size word in a name's description (an imp is "a small red demon", a fairy a small spirit)
+ * picks the grid, as it did before size words were drawn; only a size word the user typed is
+ * drawn in the frame (scale-words.ts), or every imp and fairy shrank to 78 % in a 32-px studio.
+ */
+function typedSizeOnly(info: PromptInfo, typed: string): PromptInfo {
+  const lower = typed.toLowerCase();
+  const said = SIZE_WORDS.some(
+    (sz) =>
+      sz.en.some((w) => new RegExp(`\\b${w}\\b`).test(lower)) ||
+      sz.zh.some((w) => typed.includes(w)),
+  );
+  if (info.sizeWord && !said) info.sizeWord = undefined;
+  return info;
 }
 
 /**
@@ -2629,6 +2649,20 @@ const FLESH: Record<string, string[]> = {
   apple: ["#e8c070"],
   banana: ["#f0e0a0"],
 };
+
+/**
+ * Whether a qualifier is part of the name of a kind of the head, in WordNet: a tree frog, a
+ * great white shark, a great horned owl are frogs, sharks and owls. The word is the kind's name,
+ * so neither a colour lent nor a word left undrawn (eval-d: "also named, not drawn: great").
+ */
+function namesKindOfHead(r: Reading, q: Mention, head: Subject): boolean {
+  const hm = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  if (!hm || q.pos >= hm.pos) return false;
+  // the typed words: "horned" in "a great horned owl" was read out of the text as horns
+  const src = r.typed.length === r.text.length ? r.typed : r.text;
+  const phrase = src.slice(q.pos, hm.pos + hm.word.length);
+  return phrase.split(/\s+/).length <= 4 && lookupNoun(phrase)?.base === head.id;
+}
 
 function themeColors(s: Subject): Rgb[] {
   return (THEME[s.id] ?? []).map(hexToRgb);

@@ -48,6 +48,20 @@ describe("size words are drawn in the frame, whatever grid the studio asks for",
     expect(t.r.interpretation.summary).toMatch(/tiny/);
   });
 
+  it("a size word in a name's description is not drawn: only a typed one is (an imp, a fairy)", async () => {
+    // composites.ts reads an imp as "a small red demon"; WordNet a fairy as a small spirit
+    for (const [plain, small] of [
+      ["an imp", "a small imp"],
+      ["a fairy", "a little fairy"],
+    ] as const) {
+      const a = await drawn(plain);
+      const b = await drawn(small);
+      expect(a.r.interpretation.summary, plain).not.toMatch(/(·|,) small\b/);
+      expect(b.r.interpretation.summary, small).toMatch(/(·|,) small\b/);
+      expect(b.n, small).toBeLessThan(a.n * 0.8);
+    }
+  });
+
   it("a giant on a canvas grows to the frame about its ground line; tiny shrinks about it", () => {
     const c = new SpriteCanvas(32, 32);
     c.rect(12, 20, 19, 29, 0, 1, 2);
@@ -166,6 +180,26 @@ describe("a take keeps metal metal", () => {
         const [h, s] = rgbToHsv(...m.ramp[2]);
         expect(s, `key ${key}`).toBeLessThan(0.45);
         if (s > 0.12) expect(h, `key ${key}`).toBeGreaterThan(180);
+      }
+    }
+  });
+
+  it("a living thing's greys are feathers or fur, not polished steel (a condor, a dodo)", () => {
+    for (const p of ["a condor", "a dodo", "a battle axe"]) {
+      // the take that polishes a blade's steel warms a bird's greys to brown
+      for (const key of [1, 5]) {
+        const d: Design = {
+          size: 32,
+          materials: [material([128, 120, 112]), material([96, 92, 88])],
+          restView: "side",
+          draw: () => {},
+        };
+        applyTakeScheme(d, parsePrompt(p), key);
+        for (const m of d.materials) {
+          const [h, s] = rgbToHsv(...m.ramp[2]);
+          const brown = s > 0.2 && h < 60;
+          expect(brown, `${p} key ${key}`).toBe(p !== "a battle axe");
+        }
       }
     }
   });
