@@ -429,7 +429,8 @@ const P = {
   farWing: 12,
 } as const;
 
-export function buildBird(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
+// a bird keeps its species' colours (a purple crow is not a crow): the colour rng is not drawn
+export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, take = 1): Design {
   const look: BirdTake = takeChoice(take, BIRD_TAKES);
   const sp: Species = TABLE[info.breed ?? ""] ?? TABLE[info.variant] ?? SPARROW;
   const k = size / 32;
