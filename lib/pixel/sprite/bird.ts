@@ -153,8 +153,8 @@ const TABLE: Record<string, Species> = {
     4.5,
     "comb",
     "step",
-    ["#c0502c", "#5c3424", "#8c3420", "#e07c30", "#f0b030", "#f0b030", "#e02828"],
-    "red-brown with a tall red comb and a dark curved tail",
+    ["#d0582c", "#3c2c28", "#a03c20", "#f0a040", "#f0b030", "#f0b030", "#e82828"],
+    "red and orange with a tall red comb and a dark green curved tail",
     { wattle: true },
   ),
   duck: S(
@@ -171,14 +171,14 @@ const TABLE: Record<string, Species> = {
   ),
   owl: S(
     "upright",
-    [5.5, 7, 0, 4.5],
+    [5.5, 5.5, 0, 5.5],
     "hook",
     1.5,
     "short",
     1.5,
     "tufts",
     "hop",
-    ["#8c6a48", "#d8c09c", "#6c4c30", "#8c6a48", "#3c3428", "#c8a050", "#e8d8b8"],
+    ["#9c7450", "#e0c89c", "#6c4c30", "#9c7450", "#3c3428", "#c8a050", "#f4e8cc"],
     "a round face with big eyes and ear tufts",
     { face: true },
   ),
@@ -375,6 +375,9 @@ export function readBird(info: PromptInfo, headWord: string | undefined): Prompt
   const fromGloss = (g: string) =>
     g.startsWith("colour and markings from WordNet") || g.startsWith("colour from WordNet");
   const glossed = info.guesses.some(fromGloss);
+  // a colour the prompt named paints the plumage: the line says the build, not the table's colours
+  const looks =
+    !glossed && info.colors.length ? `its build (${sp.looks}) in the colour asked for` : sp.looks;
   return {
     ...info,
     breed: word,
@@ -382,11 +385,11 @@ export function readBird(info: PromptInfo, headWord: string | undefined): Prompt
     unknown: info.unknown.filter((u) => !word!.split(" ").includes(u)),
     guesses: [
       ...info.guesses.filter((g) => !fromGloss(g)),
-      `drew the ${from ? headWord : word}'s look: ${sp.looks}${from}`,
+      `drew the ${from ? headWord : word}'s look: ${looks}${from}`,
     ],
     guessesZh: [
       ...info.guessesZh.filter((g) => !g.startsWith("颜色")),
-      `画出“${from ? headWord : word}”的样子:${sp.looks}`,
+      `画出“${from ? headWord : word}”的样子:${looks}`,
     ],
   };
 }
@@ -451,18 +454,22 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
     white: m.add("#fbf8f0", { flat: true }),
     iris: m.add("#f0b828", { flat: true }),
     train: m.add(
-      sp.tail === "train" && info.breed !== "rooster" && info.variant !== "rooster"
-        ? "#3c9c4c"
-        : mix(col(2), [0, 0, 0], 0.35),
+      info.breed === "rooster" || info.variant === "rooster"
+        ? "#1c4c44"
+        : sp.tail === "train" && info.breed !== "rooster" && info.variant !== "rooster"
+          ? "#3c9c4c"
+          : mix(col(2), [0, 0, 0], 0.35),
     ),
   };
   // a little of the seed's own build on top of the take's
-  const w = (sp.w + rng.range(-0.5, 0.5)) * k * look.plump;
-  const h = (sp.h + rng.range(-0.4, 0.4)) * k * look.plump;
-  const headR = sp.head * k;
+  // a short-legged bird fills the frame as a tall one does (read at 32 px)
+  const grow = sp.neck < 4 && sp.legs < 8 ? 1.2 : 1;
+  const w = (sp.w + rng.range(-0.5, 0.5)) * k * look.plump * grow;
+  const h = (sp.h + rng.range(-0.4, 0.4)) * k * look.plump * grow;
+  const headR = sp.head * k * grow;
   const legLen = sp.legs * k * rng.range(0.92, 1.08);
   const neckLen = sp.neck * k;
-  const beakLen = sp.beakLen * k;
+  const beakLen = sp.beakLen * k * grow;
   const ground = size - 2 * k;
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
@@ -778,10 +785,15 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
       c.ellipse(x - r * 0.42, y, r * 0.5, r * 0.55, mat.accent, P.head);
       c.ellipse(x + r * 0.42, y, r * 0.5, r * 0.55, mat.accent, P.head);
       for (const s of [-1, 1]) {
-        const ex = Math.round(x + s * r * 0.42 - 0.5);
-        const ey = Math.round(y - 0.5);
-        c.rect(ex - 1 * k, ey - 1 * k, ex + 0.5 * k, ey + 0.5 * k, mat.iris, P.eye);
-        c.plot(ex, ey, mat.eye, P.eye);
+        c.ellipse(x + s * r * 0.42, y, r * 0.26, r * 0.28, mat.iris, P.eye);
+        c.rect(
+          x + s * r * 0.42 - 0.5 * k,
+          y - 0.5 * k,
+          x + s * r * 0.42 + 0.4 * k,
+          y + 0.4 * k,
+          mat.eye,
+          P.eye,
+        );
       }
       c.poly(
         [

@@ -133,11 +133,12 @@ owl;animal;bird:owl;owl;猫头鹰
 eagle;animal;bird:eagle;eagle,hawk,falcon;鹰,老鹰,猎鹰
 parrot;animal;bird:parrot;parrot,macaw;鹦鹉
 penguin;animal;bird:penguin;penguin;企鹅
-dove;animal;bird:dove;dove,pigeon;鸽子
-swan;animal;bird:swan;swan;天鹅
+dove;animal;icon:dove;dove;白鸽,和平鸽
+pigeon;animal;bird:pigeon;pigeon;鸽子
+swan;animal;icon:swan;swan;天鹅
 flamingo;animal;bird:flamingo;flamingo;火烈鸟
 peacock;animal;bird:peacock;peacock;孔雀
-crow;animal;bird:crow;crow,raven,rook,jackdaw;乌鸦,渡鸦
+crow;animal;bird:crow;crow,rook,jackdaw;乌鸦
 ostrich;animal;bird:ostrich;ostrich,emu;鸵鸟
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
