@@ -969,5 +969,7 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
     restView: "side",
     draw,
     surface: [mat.body, mat.belly, mat.wing, mat.head],
+    // worn things (a hat, sunglasses, a scarf) find the head wherever the take put it
+    headParts: [P.head, P.crest, P.eye, P.beak],
   };
 }

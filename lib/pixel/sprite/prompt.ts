@@ -2456,6 +2456,7 @@ const BEING_KINDS = new Set<SubjectKind>([
   "slime",
   "spirit",
   "monster",
+  "bird",
 ]);
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
