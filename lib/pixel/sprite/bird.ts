@@ -494,7 +494,9 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
     );
     const bw = sp.body === "upright" ? w * 0.8 : w;
     // tail behind the body, lifted by the take or a peck
-    const tailUp = (look.tailLift + (stance === "peck" ? 1.5 : 0)) * k;
+    // an upright bird (a penguin, a parrot) bows its head instead of tipping to the ground
+    const bow = stance === "peck" && sp.body === "upright" && !sp.face;
+    const tailUp = (look.tailLift + (stance === "peck" && !bow ? 1.5 : 0)) * k;
     drawTail(c, cx - bw * 0.8, cy - h * 0.1 - tailUp, tailUp, pose);
     // the far leg and far wing, behind
     const hipX = cx + (sp.body === "upright" ? 0 : bw * 0.1);
@@ -562,7 +564,11 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
     let dir = 1;
     let tilt = 0;
     const headMode = rest ? look.head : "forward";
-    if (stance === "peck" || attack === 2) {
+    if (bow) {
+      hx = front + bw * 0.55;
+      hy = cy - h * 0.55;
+      tilt = 1;
+    } else if (stance === "peck" || attack === 2) {
       // the head down at the ground (or on the target) in front of the body
       hx = front + bw * 0.4 + (attack === 2 ? 2 * k : 0);
       hy = Math.min(ground - headR, cy + h * 0.3 + (attack === 2 ? 0 : h * 0.4));
