@@ -3,7 +3,7 @@ import { Rng } from "../prng";
 import { SPRITE_MODES, type SpriteMode } from "../types";
 import { BUILDERS } from "./builders";
 import { SpriteCanvas } from "./canvas";
-import { poseFor } from "./engine";
+import { poseFor, wearOnTop } from "./engine";
 import { parsePrompt } from "./prompt";
 
 // Birds are a rig (#20 item 3): four seeds are four stances (standing, pecking, wings half open,
@@ -79,5 +79,32 @@ describe("bird rig", () => {
             expect(cellsOf(parts(p, take, mode, i), 0), `${p} ${mode} ${take}`).toBeLessThan(
               32 * 32 - 40,
             );
+  });
+
+  it("a hat sits on the head the rig names, not on a tail raised above it", () => {
+    const info = { ...parsePrompt("a chicken"), size: 32 };
+    const design = BUILDERS.bird.build(info, Rng.from("shape", "hat", 1), Rng.from("c", 1), 32, {
+      take: 2,
+    });
+    const c = new SpriteCanvas(32, 32);
+    design.draw(c, poseFor("idle", 0, design.restView));
+    const headX: number[] = [];
+    for (let i = 0; i < c.part.length; i++)
+      if (c.mat[i]! >= 0 && design.headParts!.includes(c.part[i]!)) headX.push(i % 32);
+    const hat = {
+      w: 3,
+      h: 2,
+      idx: new Int16Array(6),
+      shade: new Int8Array(6),
+      colors: [[0, 0, 0]],
+      counts: [6],
+    } as Parameters<typeof wearOnTop>[1];
+    wearOnTop(c, hat, [0], design.headParts);
+    const hatX: number[] = [];
+    for (let i = 0; i < c.part.length; i++) if (c.part[i] === 30) hatX.push(i % 32);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(hatX.length).toBeGreaterThan(0);
+    // the pecking take's head is low at the front, its tail high at the back
+    expect(Math.abs(mean(hatX) - mean(headX))).toBeLessThan(3);
   });
 });

@@ -388,7 +388,7 @@ export function readBird(info: PromptInfo, headWord: string | undefined): Prompt
       `drew the ${from ? headWord : word}'s look: ${looks}${from}`,
     ],
     guessesZh: [
-      ...info.guessesZh.filter((g) => !g.startsWith("颜色")),
+      ...info.guessesZh.filter((g) => !glossed || !g.startsWith("颜色")),
       `画出“${from ? headWord : word}”的样子:${looks}`,
     ],
   };
