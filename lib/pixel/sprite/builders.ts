@@ -6,6 +6,7 @@
 // name in vocabulary.ts, and subjects that use it (README.md in this folder).
 import type { Rng } from "../prng";
 import { buildAnimal } from "./animal";
+import { buildBird } from "./bird";
 import { buildBlob } from "./blob";
 import type { Design } from "./design";
 import { buildDragon } from "./dragon";
@@ -36,6 +37,7 @@ export type SubjectKind =
   | "plant"
   | "monster"
   | "sea"
+  | "bird"
   | "icon";
 
 /** Borrowed rasters loaded before drawing (engine.ts iconNeeds): the subject and held item. */
@@ -129,6 +131,13 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     // `sea:fish` / `sea:octopus` / `sea:squid`: sea-life.ts swims them (a fish species is the breed)
     read: (s) => ({ kind: "sea", variant: s.ref }),
     build: (info, rng, crng, size, icons) => buildSeaLife(info, rng, crng, size, icons.take),
+    object: false,
+  },
+  bird: {
+    kinds: ["bird"],
+    // `bird:chicken` / `bird:owl` …: bird.ts hops and flies them (a species the prompt names is the breed)
+    read: (s) => ({ kind: "bird", variant: s.ref }),
+    build: (info, rng, crng, size, icons) => buildBird(info, rng, crng, size, icons.take),
     object: false,
   },
   icon: {

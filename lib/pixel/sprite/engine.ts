@@ -132,11 +132,19 @@ export function iconNeeds(
  * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
  * brim overlapping the head by a third of its height (clipped at the sprite's top).
  */
-export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
+export function wearOnTop(
+  c: SpriteCanvas,
+  hat: IconRaster,
+  mats: number[],
+  headParts?: readonly number[],
+): void {
+  // a rig that names its head parts wears the hat on the head, not on a raised tail or wing
+  const on = (x: number, y: number) =>
+    c.get(x, y) >= 0 && (!headParts?.length || headParts.includes(c.part[y * c.w + x]!));
   let top = -1;
   for (let y = 0; y < c.h && top < 0; y++)
     for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
+      if (on(x, y)) {
         top = y;
         break;
       }
@@ -145,7 +153,7 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
   let n = 0;
   for (let y = top; y < Math.min(c.h, top + 3); y++)
     for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
+      if (on(x, y)) {
         sx += x;
         n++;
       }
@@ -635,7 +643,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       info.builder === "icon" ? undefined : pose.view === "side" ? "right" : "front",
       design.headParts,
     );
-  if (worn) wearOnTop(c, worn, wornMats);
+  if (worn) wearOnTop(c, worn, wornMats, design.headParts);
   if (faceWear) wearDrawn(c, info.worn!.id, pose, design.materials, design.headParts, faceWear);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)

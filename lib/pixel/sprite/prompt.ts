@@ -8,6 +8,7 @@ import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
 import { beingDescription } from "./being-descriptions";
+import { readBird } from "./bird";
 import { BUILDERS, type SubjectKind } from "./builders";
 import {
   cedictEntries,
@@ -2071,7 +2072,7 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea"].includes(kind) ||
+    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird"].includes(kind) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
@@ -2459,6 +2460,7 @@ const BEING_KINDS = new Set<SubjectKind>([
   "slime",
   "spirit",
   "monster",
+  "bird",
 ]);
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
@@ -2521,7 +2523,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
-  return sizeAndCount(readSea(readBreed(assemble(r), head), head), r);
+  return sizeAndCount(readBird(readSea(readBreed(assemble(r), head), head), head), r);
 }
 
 /**

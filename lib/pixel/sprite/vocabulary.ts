@@ -37,6 +37,7 @@ export type Builder =
   | "scenery"
   | "tile"
   | "sea"
+  | "bird"
   | "icon";
 
 export interface Subject {
@@ -122,20 +123,23 @@ lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;icon:tiger;tiger;老虎,虎
 leopard;animal;icon:leopard;leopard,jaguar,≈cheetah;豹,猎豹,美洲豹
 panther;animal;icon:leopard;panther,black panther;黑豹
-chicken;animal;icon:chicken;chicken,hen;鸡,母鸡
-rooster;animal;icon:rooster;rooster,cockerel;公鸡
+chicken;animal;bird:chicken;chicken,hen;鸡,母鸡
+rooster;animal;bird:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
-duck;animal;icon:duck;duck,duckling;鸭子,鸭
+duck;animal;bird:duck;duck,duckling;鸭子,鸭
 goose;animal;icon:goose;goose,geese;鹅
-bird;animal;icon:bird;bird,sparrow,songbird;鸟,小鸟,麻雀
-owl;animal;icon:owl;owl;猫头鹰
-eagle;animal;icon:eagle;eagle,hawk,falcon;鹰,老鹰,猎鹰
-parrot;animal;icon:parrot;parrot;鹦鹉
-penguin;animal;icon:penguin;penguin;企鹅
-dove;animal;icon:dove;dove,pigeon;鸽子
+bird;animal;bird:bird;bird,sparrow,songbird,robin;鸟,小鸟,麻雀,知更鸟
+owl;animal;bird:owl;owl;猫头鹰
+eagle;animal;bird:eagle;eagle,hawk,falcon;鹰,老鹰,猎鹰
+parrot;animal;bird:parrot;parrot,macaw;鹦鹉
+penguin;animal;bird:penguin;penguin;企鹅
+dove;animal;icon:dove;dove;白鸽,和平鸽
+pigeon;animal;bird:pigeon;pigeon;鸽子
 swan;animal;icon:swan;swan;天鹅
-flamingo;animal;icon:flamingo;flamingo;火烈鸟
-peacock;animal;icon:peacock;peacock;孔雀
+flamingo;animal;bird:flamingo;flamingo;火烈鸟
+peacock;animal;bird:peacock;peacock;孔雀
+crow;animal;bird:crow;crow,rook,jackdaw;乌鸦
+ostrich;animal;bird:ostrich;ostrich,emu;鸵鸟
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
@@ -561,6 +565,7 @@ const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
   item: "item",
   tile: "tile",
   sea: "sea",
+  bird: "bird",
   icon: "icon",
   gi: "icon",
   building: "scenery",
