@@ -210,5 +210,5 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, t
       } else c.rect(cx + 2.5 * k, ey, cx + 2.5 * k, ey + eh - 1, mat.eye, 4);
     }
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return { size, materials: m.list, restView: "front", draw, takes: SLIME_TAKES.length };
 }
