@@ -155,6 +155,13 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { headgear: "hood", weapon: "pickaxe", beard: "long", idle: "shoulder" },
     { headgear: "open-helm", weapon: "mace", shield: true },
   ],
+  // a kappa (a turtle folk warrior): river weapons and poses, and the shell's plates
+  "beast:turtle": [
+    {},
+    { weapon: "spear", shellMark: "scutes", idle: "planted" },
+    { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
+    { weapon: "rod", shellMark: "scutes", idle: "raised" },
+  ],
   police: [
     {},
     { headgear: "hair", idle: "raised" },
@@ -184,7 +191,9 @@ export function takeFor(
   plain: boolean,
   key: number,
 ): Take {
-  const list = role.takes ?? (plain && race ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
+  // a beast-folk warrior (a kappa is "a turtle warrior") is its race's look first
+  const own = race && (plain || (roleId === "warrior" && race.startsWith("beast:")));
+  const list = role.takes ?? (own ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
   const n = list.length;
   return list[(((key - 1) % n) + n) % n]!;
 }
