@@ -158,7 +158,7 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
   // a kappa (a turtle folk warrior): river weapons and poses, and the shell's plates
   "beast:turtle": [
     {},
-    { weapon: "spear", shellMark: "scutes", idle: "planted" },
+    { weapon: "spear", shellMark: "scutes", idle: "raised", build: "bulky" },
     { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
     { weapon: "rod", shellMark: "scutes", idle: "raised" },
   ],
