@@ -281,8 +281,11 @@ const LOOKS: Record<"grazer" | "heavy" | "other", readonly Look[]> = {
 
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
 function lookOf(spec: Spec, take: number): Look {
-  const family = spec.snout >= 3 && spec.legs >= 9 ? "grazer" : spec.heavy ? "heavy" : "other";
-  return takeChoice(take, LOOKS[family]);
+  return takeChoice(take, LOOKS[familyOf(spec)]);
+}
+
+function familyOf(spec: Spec): keyof typeof LOOKS {
+  return spec.snout >= 3 && spec.legs >= 9 ? "grazer" : spec.heavy ? "heavy" : "other";
 }
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
@@ -1496,6 +1499,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     turns: true,
     pitches: true,
     headParts: [P.head, P.ear, P.face, P.snout],
+    // a mount stands in every take (its rider must not look fallen): one drawing
+    takes: info.rider ? undefined : LOOKS[familyOf(spec)].length,
   };
 }
 

@@ -15,6 +15,14 @@ const SLIME_TAKES = [
   { shape: "crown", face: "open" },
 ] as const;
 
+/** Each take shape's body radii against the dome's: [width, height]. */
+const SHAPE_SCALE: Record<(typeof SLIME_TAKES)[number]["shape"], [number, number]> = {
+  dome: [1, 1],
+  drop: [0.8, 0.85],
+  flat: [1.3, 0.62],
+  crown: [1.2, 1.12],
+};
+
 export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const k = size / 32;
   const m = new Mats();
@@ -69,9 +77,11 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, t
                 ? -2
                 : 0;
       const hop = pose.mode === "walk" && squash < 0 ? 2 * k : 0;
-      // the take's shape: a puddle is broad and low, a drop narrow with a pointed top
-      const rx = (w0 + squash * k) * (shape === "flat" ? 1.3 : shape === "drop" ? 0.8 : 1);
-      const ry = (h0 - squash * k) * (shape === "flat" ? 0.62 : shape === "drop" ? 0.85 : 1);
+      // the take's shape: a puddle is broad and low, a drop narrow with a pointed top, a crowned
+      // king slime big (drawn the dome's size it was the dome with spikes: seeds 1 and 4 alike)
+      const [fw, fh] = SHAPE_SCALE[shape];
+      const rx = (w0 + squash * k) * fw;
+      const ry = (h0 - squash * k) * fh;
       const cy = ground + 1 - ry - hop;
       if (shape === "drop") {
         const lean = Math.sin(pose.t * Math.PI * 2) * k;
@@ -210,5 +220,5 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, t
       } else c.rect(cx + 2.5 * k, ey, cx + 2.5 * k, ey + eh - 1, mat.eye, 4);
     }
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return { size, materials: m.list, restView: "front", draw, takes: SLIME_TAKES.length };
 }

@@ -46,6 +46,8 @@ export interface BuildIcons {
   held?: IconRaster;
   material?: GameMaterial;
   take?: number;
+  /** how many drawings the subject's icon takes in turn by seed (Design.takes) */
+  drawings?: number;
   /** an emoji of the subject whose colours a silhouette borrows */
   palette?: IconRaster;
 }
@@ -145,13 +147,16 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     read: (s) => ({ kind: "icon", variant: s.ref }),
     build: (info, rng, crng, size, icons) =>
       icons.subject
-        ? buildIcon(info, rng, crng, size, icons.subject, {
-            category: SUBJECT_BY_ID.get(info.subject)?.category,
-            flip: rng.chance(0.3),
-            material: icons.material,
-            take: icons.take ?? 0,
-            palette: icons.palette,
-          })
+        ? {
+            ...buildIcon(info, rng, crng, size, icons.subject, {
+              category: SUBJECT_BY_ID.get(info.subject)?.category,
+              flip: rng.chance(0.3),
+              material: icons.material,
+              take: icons.take ?? 0,
+              palette: icons.palette,
+            }),
+            takes: icons.drawings,
+          }
         : // an icon that could not be loaded: a creature, reported by the interpretation
           buildMonster(info, rng, crng, size),
     object: true,

@@ -426,6 +426,8 @@ export function drawShell(
   tx1: number,
   torsoTop: number,
   hipY: number,
+  /** the plates: rows of bands (unset), a seam down the middle across the rows (scutes), none */
+  mark?: "scutes" | "plain",
 ) {
   const { k, px } = x;
   const cy = (torsoTop + hipY) / 2;
@@ -434,13 +436,26 @@ export function drawShell(
     c.rect(tx0 - px(1), torsoTop + 1, tx0 - 1, hipY - 1, shell, P.cape);
     c.rect(tx1 + 1, torsoTop + 1, tx1 + px(1), hipY - 1, shell, P.cape);
     c.rect(tx0 + px(1), torsoTop + px(1), tx1 - px(1), hipY - px(2), x.mat.tusk, P.torso);
+    if (mark === "plain") return;
     for (let y = torsoTop + px(2); y < hipY - px(2); y += px(2))
       c.rect(tx0 + px(1), y, tx1 - px(1), y, x.mat.tusk, P.torso, 1);
+    if (mark === "scutes") {
+      // the plastron's plates picked out in the shell's green: a seam down the middle
+      const mid = Math.round((tx0 + tx1) / 2);
+      c.rect(mid, torsoTop + px(2), mid, hipY - px(2) - 1, shell, P.torso);
+    }
     return;
   }
   const rx = view === "side" ? 3 * k + 0.5 : (tx1 - tx0 + 1) / 2 + k;
   const ox = view === "side" ? tx0 - 0.5 * k : cx - 0.5;
-  c.ellipse(ox, cy, rx, (hipY - torsoTop) / 2 + k, shell, P.cape);
+  const ry = (hipY - torsoTop) / 2 + k;
+  c.ellipse(ox, cy, rx, ry, shell, P.cape);
+  if (mark === "plain") return;
+  // scutes: a pale ring of plates inside the rim
+  if (mark === "scutes") {
+    c.ellipse(ox, cy, rx - k, ry - k, x.mat.tusk, P.cape);
+    c.ellipse(ox, cy, rx - 2 * k, ry - 2 * k, shell, P.cape);
+  }
   // the plates: a ring and a cross of darker lines
   c.line(ox, cy - 2 * k, ox, cy + 2 * k, shell, P.cape, 1);
   if (view === "back") c.line(ox - rx + k, cy, ox + rx - k, cy, shell, P.cape, 1);

@@ -66,6 +66,12 @@ export interface Design {
   headParts?: readonly number[];
   /** terrain that must tile: drawn without outline or effects that would cross its edges */
   seamless?: boolean;
+  /**
+   * How many alternative drawings (pose, parts, outline) the builder draws in turn by take key
+   * (takeChoice); absent: one. The engine stretches a take only where they run out
+   * (take-variety.ts takeBuild).
+   */
+  takes?: number;
 }
 
 /** Material table builder: names → indices so part code stays readable. */

@@ -567,5 +567,6 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     restView: "side",
     draw,
     headParts: [P.head, P.snout, P.jaw, P.horn, P.face],
+    takes: DRAGON_TAKES.length,
   };
 }

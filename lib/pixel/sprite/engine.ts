@@ -30,6 +30,7 @@ import {
   interpretInfo,
   resolveSize,
   type SpriteInterpretation,
+  subjectIconDrawings,
   subjectIconSource,
 } from "./interpretation";
 import { lookupNoun } from "./lexicon";
@@ -74,6 +75,8 @@ export function iconNeeds(
       | "rider-worn"
       | "rider-palette";
     material?: GameMaterial;
+    /** the subject's alternative drawings (Design.takes) */
+    drawings?: number;
   }[] = [];
   if (info.rider)
     for (const n of iconNeeds(info.rider, prompt, seed, riderSize(size), take))
@@ -97,6 +100,7 @@ export function iconNeeds(
             : 1),
       ),
       use: "subject",
+      drawings: subjectIconDrawings(info.icon, curated),
     });
     // a silhouette borrows the colours of an emoji of the same subject (subject-palette.ts)
     const emoji = src.set === "game-icons" ? emojiForSilhouette(src.name, info.subject) : undefined;
@@ -546,6 +550,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     else if (n.use === "subject") {
       icons.subject = r;
       icons.material = n.material;
+      icons.drawings = n.drawings;
     } else if (n.use === "worn") worn = r.mono ? tintSilhouette(r, n.material ?? "cloth") : r;
     else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
   }
@@ -650,8 +655,10 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
   // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)
   if (info.count && !design.seamless) drawGroup(c, info.count);
-  // every take its own build (stocky, lanky, long); people vary by their own rig's choices
-  if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
+  // a take its own build (stocky, lanky, long) where the design's own drawings run out; people
+  // vary by their own rig's choices
+  if (!design.seamless && info.builder !== "humanoid")
+    reproportion(c, ...takeBuild(seed + take, design.takes));
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);

@@ -161,6 +161,15 @@ describe("folklore parts are read as parts any being can take", () => {
     expect(b.info.features).toEqual(expect.arrayContaining(["open mouth", "long hair"]));
     expect(count(b.c, is(FOLK_PART.mouth))).toBeGreaterThan(0);
     expect(count(b.c, is(FOLK_PART.hair))).toBeGreaterThan(4);
+    // a small "O" (a taller or wider wail read as a nose or a beard: an old man) and long hair
+    // down both sides of the face, in every take
+    for (const seed of [1, 2, 3, 4]) {
+      const { c } = partMap("a banshee", seed);
+      expect(count(c, is(FOLK_PART.mouth)), `seed ${seed}`).toBeLessThanOrEqual(1);
+      const hairX: number[] = [];
+      for (let i = 0; i < c.w * c.h; i++) if (c.part[i] === FOLK_PART.hair) hairX.push(i % c.w);
+      expect(Math.max(...hairX) - Math.min(...hairX), `seed ${seed}`).toBeGreaterThan(6);
+    }
     // a ghostly person fades below the waist, as a ghostly creature does
     expect(b.info.form).toBe("ghost");
     const low = (c: SpriteCanvas) => {

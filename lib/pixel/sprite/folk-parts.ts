@@ -516,8 +516,10 @@ function drawLongHair(
   const t = Math.max(1, Math.round(1.4 * k));
   const layer = new SpriteCanvas(c.w, c.h);
   if (view === "front") {
-    layer.rect(b.x0 - t, y0, b.x0 - 1, y1, hair, FOLK_PART.hair);
-    layer.rect(b.x1 + 1, y0, b.x1 + t, y1, hair, FOLK_PART.hair);
+    // over the face's outer columns and down over the shoulders: framed by hair, a square face
+    // above a pale collar read as a bearded man
+    layer.rect(b.x0 - t, y0, b.x0, y1, hair, FOLK_PART.hair);
+    layer.rect(b.x1, y0, b.x1 + t, y1, hair, FOLK_PART.hair);
   } else if (view === "back")
     layer.rect(b.x0 - t + 1, b.y0 + 1, b.x1 + t - 1, y1, hair, FOLK_PART.hair);
   else {
@@ -567,10 +569,11 @@ function drawOpenMouth(
     ? eyes.reduce((s, i) => s + (i % c.w), 0) / eyes.length
     : (b.x0 + b.x1) / 2;
   const mx = side ? ex + dir * 0.5 : ex;
-  const my = Math.min(b.y1 - 0.5, ey + 2 * k + 0.5);
-  // a small dark "O" (a wider one reads as a beard at 32 px)
-  const mw = Math.max(1, Math.round(k));
-  c.rect(mx, my - Math.round(k), mx + mw - 1, my + Math.round(k * 0.5), x.mouth, FOLK_PART.mouth);
+  // a small dark "O" a row clear of the eyes: a wider one read as a beard at 32 px, a taller
+  // one joined to the eyes as a nose
+  const s = Math.max(1, Math.round(k));
+  const my = Math.min(b.y1 - s + 1, ey + 2 * s);
+  c.rect(mx, my, mx + s - 1, my + s - 1, x.mouth, FOLK_PART.mouth);
 }
 
 function drawSpines(

@@ -248,6 +248,8 @@ export interface RoleSpec {
   pants?: string;
   /** a turtle's shell on the back */
   shell?: boolean;
+  /** the shell's plates (costume-parts.ts drawShell): rows of bands (unset), scutes, none */
+  shellMark?: "scutes" | "plain";
   /** the skin under the costume (a jiangshi's grey-green) */
   skin?: string;
   /** an open vest: skin shows down the chest and along the arms (a genie) */
@@ -787,7 +789,8 @@ export function buildHumanoid(
       const mid = Math.round(x);
       c.rect(mid - px(1), torsoTop + 1, mid + px(1) - 1, hipY - px(2), mat.skin, P.torso);
     }
-    if (extra.shell !== undefined) drawShell(c, cc, extra.shell, view, x, tx0, tx1, torsoTop, hipY);
+    if (extra.shell !== undefined)
+      drawShell(c, cc, extra.shell, view, x, tx0, tx1, torsoTop, hipY, role.shellMark);
     if (role.collar)
       drawCollar(c, cc, view, x, headW, torsoTop, torsoTop - headH + hunch + headH * 0.5);
   };

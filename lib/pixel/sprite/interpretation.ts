@@ -130,6 +130,13 @@ export function subjectIconSource(...args: Parameters<typeof iconSourceFor>): Ic
   return sources[takeIndex(seed + take, sources.length)]!;
 }
 
+/** How many drawings subjectIconSource takes in turn for an icon (1: one, or a seeded pick). */
+export function subjectIconDrawings(icon: string, curated = true): number {
+  const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
+  if (alt) return parseGameRef(alt).names.length * 2;
+  return curated && isGameIconRef(icon) ? parseGameRef(icon).names.length : 1;
+}
+
 export function resolveSize(info: PromptInfo, size?: number): number {
   if (size && [16, 24, 32, 48, 64].includes(size)) return size;
   return info.size;

@@ -61,19 +61,21 @@ const CHESTS = [
 ] as const;
 const COINS = ["ring", "holed", "star", "octagon"] as const;
 
+/** The items that draw alternative designs per take: each one's rows. */
+const LOOK_TABLES: Readonly<Record<string, readonly unknown[]>> = {
+  sword: SWORDS,
+  axe: AXES,
+  staff: STAFF_HEADS,
+  shield: SHIELDS,
+  potion: BOTTLES,
+  chest: CHESTS,
+  coin: COINS,
+};
+
 /** The named alternative drawing a take of an item variant draws (for tests and the sheet). */
 export function itemLook(variant: string, key: number): string {
   const v = variant === "mimic" ? "chest" : variant;
-  const table: Record<string, readonly unknown[]> = {
-    sword: SWORDS,
-    axe: AXES,
-    staff: STAFF_HEADS,
-    shield: SHIELDS,
-    potion: BOTTLES,
-    chest: CHESTS,
-    coin: COINS,
-  };
-  const rows = table[v];
+  const rows = LOOK_TABLES[v];
   return rows ? JSON.stringify(rows[takeIndex(key, rows.length)]) : "";
 }
 
@@ -803,6 +805,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   const surface = v === "chest" ? [mat.wood, mat.trim] : [mat.main, mat.trim];
   // a meaning's liquid is its meaning: an element word ("poison") tints the stopper, not the
   // liquid, and the seed's colour scheme only lightens or darkens it
+  // a named shield form is one drawing in every take
+  const takes = namedForm && v === "shield" ? undefined : LOOK_TABLES[v]?.length;
   if (meaning)
     return {
       size,
@@ -811,8 +815,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
       draw,
       surface: [mat.stopper],
       ownColors: true,
+      takes,
     };
-  return { size, materials: m.list, restView: "front", draw, surface };
+  return { size, materials: m.list, restView: "front", draw, surface, takes };
 }
 
 // The "?" of a platformer's item block, 5×7 cells.

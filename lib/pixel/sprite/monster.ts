@@ -321,5 +321,11 @@ export function buildMonster(
         );
     }
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return {
+    size,
+    materials: m.list,
+    restView: "front",
+    draw,
+    takes: beholder ? BEHOLDER_STALKS.length : undefined,
+  };
 }

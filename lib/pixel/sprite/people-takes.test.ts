@@ -31,6 +31,7 @@ const PEOPLE = [
   "a demon",
   "a genie",
   "a soldier",
+  "a kappa",
 ];
 
 /** The part label of every cell (0: empty) of one take's idle frame, body and colours held fixed. */
@@ -82,6 +83,10 @@ describe("people takes: four seeds, four designs", () => {
     // a race named alone takes the race's list; a class over it, the class's
     expect(takeFor({ base: "person" }, "orc", "orc", true, 2)).toEqual(TAKES.orc![1]);
     expect(takeFor({ base: "archer" }, "archer", "elf", false, 2)).toEqual(TAKES.archer![1]);
+    // a beast-folk warrior (a kappa is "a turtle warrior") takes its race's list
+    expect(takeFor({ base: "person" }, "warrior", "beast:turtle", false, 3)).toEqual(
+      TAKES["beast:turtle"]![2],
+    );
   });
 
   it("with body and colours fixed, the 4 takes' part maps differ pairwise (not a recolour)", () => {

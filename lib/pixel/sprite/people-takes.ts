@@ -19,15 +19,9 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
   mage: [
     {},
     { headgear: "hood", crook: true },
-    {
-      headgear: "bald",
-      beard: "long",
-      hair: "#dcdce4",
-      weapon: "wand",
-      robe: false,
-      coat: true,
-      idle: "raised",
-    },
+    // a wand and a long beard need a wizard's hat and robe: bare-headed in a coat he read as an
+    // old man
+    { headgear: "wide-hat", beard: "long", hair: "#dcdce4", weapon: "wand", idle: "raised" },
     { beard: "forked", hair: "#dcdce4", cape: true, idle: "raised" },
   ],
   warrior: [
@@ -58,7 +52,8 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     {},
     { headgear: "topknot", hair: "#1c1828", pauldron: undefined, idle: "raised" },
     { headgear: "straw-hat", weapon: "spear", idle: "planted" },
-    { robe: true, lamellar: false, idle: "shoulder" },
+    // in a robe without armour the topknot keeps him a samurai (bare-headed he read as a woman)
+    { headgear: "topknot", hair: "#1c1828", robe: true, lamellar: false, idle: "shoulder" },
   ],
   farmer: [
     { weapon: "pitchfork" },
@@ -93,7 +88,8 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
   priest: [
     {},
     { weapon: "mace", shield: true },
-    { headgear: "hair", hairStyle: "long", cape: true },
+    // hooded under a cape, the staff raised (bare-headed with long hair read as a robed woman)
+    { headgear: "hood", cape: true, idle: "raised" },
     { headgear: "bald", weapon: "wand", idle: "raised" },
   ],
   soldier: [
@@ -148,7 +144,8 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
   ],
   archer: [
     {},
-    { headgear: "hair", hairStyle: "long", cape: true },
+    // hooded under a cape, the staff raised (bare-headed with long hair read as a robed woman)
+    { headgear: "hood", cape: true, idle: "raised" },
     { headgear: "tiara", hairStyle: "long", coat: true },
     { headgear: "hair", hairStyle: "bun", coat: true, cape: true },
   ],
@@ -157,6 +154,13 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { headgear: "bald", weapon: "hammer", beard: "forked", pauldron: "round" },
     { headgear: "hood", weapon: "pickaxe", beard: "long", idle: "shoulder" },
     { headgear: "open-helm", weapon: "mace", shield: true },
+  ],
+  // a kappa (a turtle folk warrior): river weapons and poses, and the shell's plates
+  "beast:turtle": [
+    {},
+    { weapon: "spear", shellMark: "scutes", idle: "raised", build: "bulky" },
+    { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
+    { weapon: "rod", shellMark: "scutes", idle: "raised" },
   ],
   police: [
     {},
@@ -187,7 +191,9 @@ export function takeFor(
   plain: boolean,
   key: number,
 ): Take {
-  const list = role.takes ?? (plain && race ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
+  // a beast-folk warrior (a kappa is "a turtle warrior") is its race's look first
+  const own = race && (plain || (roleId === "warrior" && race.startsWith("beast:")));
+  const list = role.takes ?? (own ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
   const n = list.length;
   return list[(((key - 1) % n) + n) % n]!;
 }

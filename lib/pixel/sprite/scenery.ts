@@ -113,7 +113,30 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
     if (x1 >= 0) drawFooting(c, footing, x0, x1, ground, gm);
   };
   // a well's stone stays stone in every take (a blued-steel scheme drew it blue)
-  return { size, materials: m.list, restView: "front", draw, ownColors: v === "well" };
+  return {
+    size,
+    materials: m.list,
+    restView: "front",
+    draw,
+    ownColors: v === "well",
+    takes: lookCount(kit, part),
+  };
+}
+
+/**
+ * How many alternative drawings a scenery part draws by take (Kit.look); absent where it has one
+ * (a pine, a flower, a boat, a spaceship, a car named a sports car).
+ */
+function lookCount(kit: Kit, part: Part): number | undefined {
+  if (part === drawHouse) return (kit.v === "castle" ? CASTLES : HOUSES).length;
+  if (part === drawWindmill) return WINDMILLS.length;
+  if (part === drawWell) return WELLS.length;
+  if (part === drawLighthouse) return LIGHTHOUSES.length;
+  if (part === drawCar)
+    return SPORTS_CAR.test(kit.info.text.toLowerCase()) ? undefined : CARS.length;
+  // drawPlant's trees and mushrooms: four crowns and caps
+  if (kit.v === "tree" || kit.v === "mushroom") return 4;
+  return undefined;
 }
 
 function drawSpaceship(kit: Kit, c: SpriteCanvas, pose: Pose): void {
@@ -183,6 +206,7 @@ function drawSpaceship(kit: Kit, c: SpriteCanvas, pose: Pose): void {
 
 // Cars per take: a saloon, a pickup with an open bed, a tall van, a low sports car with a spoiler.
 const CARS = ["saloon", "pickup", "van", "sports"] as const;
+const SPORTS_CAR = /\b(sports?|racing|race ?car|racecar|kart)\b|跑车|赛车/;
 
 function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
   const { k, cx, ground, mat, r1 } = kit;
@@ -204,9 +228,7 @@ function drawCar(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       m,
       part,
     );
-  const body = /\b(sports?|racing|race ?car|racecar|kart)\b|跑车|赛车/.test(
-    kit.info.text.toLowerCase(),
-  )
+  const body = SPORTS_CAR.test(kit.info.text.toLowerCase())
     ? "sports"
     : CARS[kit.look % CARS.length]!;
   if (body !== "saloon") {

@@ -572,6 +572,7 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
     restView: "side",
     draw,
     surface: [mat.body, mat.belly, mat.fin],
+    takes: FISH_TAKES.length,
   };
 }
 
@@ -734,5 +735,6 @@ function buildCephalopod(
     restView: "front",
     draw,
     surface: [mat.body, mat.light],
+    takes: CEPHALOPOD_TAKES.length,
   };
 }

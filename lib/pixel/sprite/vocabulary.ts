@@ -314,7 +314,7 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;gi:lantern-flame|old-lantern|lantern@gold;lantern,lanterns;灯笼
+lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;灯笼
 paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
@@ -377,7 +377,7 @@ wheat;plant;icon:sheaf-of-rice;wheat,crop,crops,grain,hay;小麦,麦子,庄稼
 bamboo;plant;icon:tanabata-tree;bamboo;竹子
 house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn,mansion,manor;房子,房屋,小屋,建筑,旅馆,酒馆
 castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要塞,宫殿
-tower;building;gi:stone-tower|watchtower|white-tower|guarded-tower@stone;tower,watchtower,wizard tower;塔,高塔
+tower;building;gi:stone-tower|clock-tower|white-tower|guarded-tower@stone;tower,watchtower,wizard tower;塔,高塔
 lighthouse;building;building:lighthouse;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
 temple;building;icon:classical-building;temple,≈museum,≈bank,≈courthouse;神殿,寺庙,银行
