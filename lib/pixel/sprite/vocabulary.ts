@@ -152,7 +152,7 @@ magpie;animal;bird:magpie;magpie;喜鹊
 woodpecker;animal;bird:woodpecker;woodpecker;啄木鸟
 kingfisher;animal;bird:kingfisher;kingfisher;翠鸟
 kiwi-bird;animal;bird:kiwi;kiwi bird;几维鸟,鹬鸵
-crane-bird;animal;bird:crane;crane bird,whooping crane,red-crowned crane;鹤,丹顶鹤
+crane-bird;animal;bird:crane;crane bird,whooping crane;鹤,丹顶鹤
 cardinal-bird;animal;bird:cardinal;cardinal bird,northern cardinal,redbird;北美红雀
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
