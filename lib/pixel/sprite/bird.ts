@@ -12,9 +12,9 @@ import { lookupNoun } from "./lexicon";
 import type { PromptInfo } from "./prompt";
 
 type Body = "round" | "long" | "upright";
-type Beak = "cone" | "hook" | "flat" | "long";
-type Tail = "fan" | "short" | "long" | "up" | "train";
-type Crest = "none" | "comb" | "tufts" | "crest" | "crown";
+type Beak = "cone" | "hook" | "flat" | "long" | "big";
+type Tail = "fan" | "short" | "long" | "up" | "train" | "fork" | "spread" | "none";
+type Crest = "none" | "comb" | "tufts" | "crest" | "crown" | "cap";
 
 interface Species {
   body: Body;
@@ -31,6 +31,11 @@ interface Species {
   wattle?: boolean;
   /** an owl's round face looks at the viewer whatever the body does */
   face?: boolean;
+  /** marks in the accent colour: a mask round the beak, a ruff at the neck's base */
+  mask?: boolean;
+  ruff?: boolean;
+  /** a white patch on the folded wing (a magpie's shoulder, a woodpecker's bars) */
+  wingPatch?: boolean;
   /** small birds hop with both feet; ducks and penguins waddle */
   gait: "hop" | "step" | "waddle";
   /** body, belly, wing, head, beak, legs, accent (comb, face disc, eye spots, wing patch) */
@@ -300,7 +305,181 @@ const TABLE: Record<string, Species> = {
   songbird: SPARROW,
   bird: SPARROW,
   heron: WADER,
-  stork: WADER,
+  stork: S(
+    "round",
+    [5.5, 4, 7, 2.5],
+    "long",
+    4.5,
+    "short",
+    11,
+    "none",
+    "step",
+    ["#f4f4f0", "#fbfbf8", "#24242c", "#f4f4f0", "#e03c28", "#e0503c", "#24242c"],
+    "white with black wing feathers, a red beak and red legs",
+  ),
+  crane: S(
+    "round",
+    [5.5, 4, 8, 2.5],
+    "long",
+    3.5,
+    "fan",
+    11,
+    "cap",
+    "step",
+    ["#c8ccd4", "#e0e4e8", "#3c3c44", "#24242c", "#c8b060", "#3c3c44", "#e02c28"],
+    "grey with a black neck, a red cap and long legs",
+  ),
+  vulture: S(
+    "long",
+    [7, 5, 2, 2.4],
+    "hook",
+    2.5,
+    "fan",
+    3.5,
+    "none",
+    "step",
+    ["#3c3028", "#4c3c30", "#2c2420", "#e0a090", "#d8c8a0", "#9c9088", "#f4ece0"],
+    "dark brown with a bare pink head, a pale ruff and a hooked beak",
+    { ruff: true },
+  ),
+  gull: S(
+    "long",
+    [6.5, 4.4, 0, 2.8],
+    "cone",
+    2.5,
+    "short",
+    3,
+    "none",
+    "step",
+    ["#f4f4f4", "#fbfbfb", "#a8b0bc", "#f4f4f4", "#f0c030", "#f0a878", "#24242c"],
+    "white with grey wings and a yellow beak",
+  ),
+  toucan: S(
+    "upright",
+    [4.5, 6, 0, 3.2],
+    "big",
+    5.5,
+    "long",
+    2,
+    "none",
+    "hop",
+    ["#24242c", "#f4e070", "#24242c", "#24242c", "#f08c28", "#4c7cd0", "#e03028"],
+    "black with a yellow throat and a huge orange beak",
+  ),
+  turkey: S(
+    "round",
+    [7, 6, 2, 2.3],
+    "cone",
+    1.5,
+    "spread",
+    4,
+    "none",
+    "step",
+    ["#5c3c28", "#6c4830", "#4c3020", "#c8d0e0", "#d8c8a0", "#c88c68", "#d83028"],
+    "a plump brown body, a tail fanned up behind, a bare head and a red wattle",
+    { wattle: true },
+  ),
+  woodpecker: S(
+    "upright",
+    [4, 6, 0, 2.8],
+    "long",
+    3,
+    "short",
+    2.5,
+    "cap",
+    "hop",
+    ["#24242c", "#f4f0e8", "#24242c", "#24242c", "#4c4c54", "#6c6c74", "#e02c28"],
+    "black and white with a red cap and a chisel beak",
+    { wingPatch: true },
+  ),
+  kingfisher: S(
+    "round",
+    [5, 4.4, 0, 3],
+    "long",
+    4,
+    "short",
+    2,
+    "none",
+    "hop",
+    ["#1c8cc8", "#f08c30", "#2c6cb8", "#1c8cc8", "#24242c", "#e05c3c", "#f4f0e8"],
+    "bright blue with an orange breast and a long dagger beak",
+  ),
+  pelican: S(
+    "long",
+    [7, 5, 3, 2.5],
+    "big",
+    8,
+    "short",
+    3,
+    "none",
+    "waddle",
+    ["#f4f4f0", "#fbfbf8", "#d0d0cc", "#f4f4f0", "#f0c868", "#9c9c98", "#f0a040"],
+    "white with a long beak and an orange throat pouch",
+  ),
+  kiwi: S(
+    "round",
+    [6.5, 5.5, 0, 2.3],
+    "long",
+    5,
+    "none",
+    3,
+    "none",
+    "step",
+    ["#8c6c48", "#9c7c58", "#8c6c48", "#8c6c48", "#e8d8b0", "#c8b898", "#6c5038"],
+    "a round brown ball with no tail and a long thin beak",
+  ),
+  swallow: S(
+    "long",
+    [5.5, 3.6, 0, 2.5],
+    "cone",
+    1.2,
+    "fork",
+    1.5,
+    "none",
+    "hop",
+    ["#243c8c", "#f4f0e8", "#1c2c6c", "#243c8c", "#24242c", "#3c3c44", "#c83c28"],
+    "dark blue with a white belly, a red face and a forked tail",
+    { mask: true },
+  ),
+  magpie: S(
+    "long",
+    [6, 4.2, 0, 2.8],
+    "cone",
+    2.5,
+    "long",
+    3,
+    "none",
+    "hop",
+    ["#24242c", "#f4f4f0", "#1e2a4c", "#24242c", "#24242c", "#24242c", "#f4f4f0"],
+    "black and white with a long tail",
+    { wingPatch: true },
+  ),
+  "blue jay": S(
+    "round",
+    [5.5, 4.6, 0, 2.9],
+    "cone",
+    2,
+    "long",
+    2.5,
+    "crest",
+    "hop",
+    ["#3c7cd0", "#e8ecf0", "#2c5cb0", "#3c7cd0", "#24242c", "#3c3c44", "#24242c"],
+    "blue with a crest, a white front and white wing bars",
+    { wingPatch: true },
+  ),
+  cardinal: S(
+    "round",
+    [5.2, 4.6, 0, 2.9],
+    "cone",
+    2,
+    "long",
+    2.5,
+    "crest",
+    "hop",
+    ["#d82828", "#e84040", "#b01c1c", "#d82828", "#f08c30", "#8c5c48", "#1c1c20"],
+    "red all over with a crest, a black mask and an orange beak",
+    { mask: true },
+  ),
 };
 TABLE.cockerel = TABLE.rooster!;
 TABLE.macaw = TABLE.parrot!;
@@ -325,6 +504,22 @@ const ZH: Record<string, string> = {
   鸵鸟: "ostrich",
   孔雀: "peacock",
   麻雀: "sparrow",
+  苍鹭: "heron",
+  白鹭: "heron",
+  鹳: "stork",
+  鹤: "crane",
+  秃鹫: "vulture",
+  海鸥: "gull",
+  巨嘴鸟: "toucan",
+  火鸡: "turkey",
+  啄木鸟: "woodpecker",
+  翠鸟: "kingfisher",
+  鹈鹕: "pelican",
+  几维鸟: "kiwi",
+  燕子: "swallow",
+  喜鹊: "magpie",
+  蓝松鸦: "blue jay",
+  北美红雀: "cardinal",
 };
 const ZH_KEYS = Object.entries(ZH).sort((a, b) => b[0].length - a[0].length);
 const KEYS = Object.keys(TABLE).sort((a, b) => b.length - a.length);
@@ -553,6 +748,8 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
       // a penguin's flipper or a parrot's folded wing down its side
       c.ellipse(cx + waddle - bw * 0.15, cy + h * 0.05, bw * 0.45, h * 0.75, mat.wing, P.wing);
     } else c.ellipse(cx - bw * 0.2, cy - h * 0.05, bw * 0.7, h * 0.6, mat.wing, P.wing);
+    if (sp.wingPatch && !flying && stance !== "wings" && !running)
+      c.ellipse(cx + bw * 0.05, cy - h * 0.15, bw * 0.3, h * 0.25, mat.white, P.wing);
     if (sp.colors[6] && info.variant === "duck" && !flying)
       c.rect(cx - bw * 0.3, cy, cx, cy + k, mat.accent, P.wing);
     // neck and head: forward, looking up, turned back, or down to peck
@@ -599,6 +796,7 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
         c.capsule(mx, my, hx, hy, nw, mat.head, P.neck);
       } else c.capsule(front - k, cy - h * 0.3, hx, hy, nw * 1.3, mat.body, P.neck);
     }
+    if (sp.ruff) c.ellipse(front - k, cy - h * 0.45, 2 * k, 1.5 * k, mat.accent, P.neck);
     drawHead(c, hx, hy, dir, tilt, attack === 2);
   };
 
@@ -641,6 +839,33 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
           mat.wing,
           P.tail,
         );
+        break;
+      case "fork":
+        // a swallow's two streamers
+        for (const d of [0, 2])
+          c.line(x + k, y + k, x - 9 * k, y + (2 + d) * k + flick - lift, mat.wing, P.tail);
+        c.poly(
+          [
+            [x + 2 * k, y - k],
+            [x - 3 * k, y + k + flick],
+            [x + 2 * k, y + 2 * k],
+          ],
+          mat.wing,
+          P.tail,
+        );
+        break;
+      case "spread": {
+        // a turkey's tail fanned upright behind the body, a pale band at its rim
+        const r = 9 * k;
+        const fx = x + 3 * k;
+        const fy = y + 2 * k;
+        for (let a = Math.PI * 0.4; a <= Math.PI * 1.02; a += 0.04) {
+          c.line(fx, fy, fx + Math.cos(a) * r, fy - Math.sin(a) * r, mat.wing, P.tail);
+          c.plot(fx + Math.cos(a) * r, fy - Math.sin(a) * r, mat.beak, P.tail);
+        }
+        break;
+      }
+      case "none":
         break;
       case "up":
         c.poly(
@@ -767,7 +992,21 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
         c.line(x + i * k, y - r, x + i * 1.5 * k, y - r - 3 * k, mat.head, P.crest);
         c.plot(x + i * 1.5 * k, y - r - 3 * k, mat.head, P.crest);
       }
+    if (sp.crest === "crest")
+      // a swept-back crest (a cardinal, a jay)
+      c.poly(
+        [
+          [x + dir * r * 0.4, y - r * 0.6],
+          [x - dir * r * 1.4, y - r * 1.9],
+          [x - dir * r * 0.9, y],
+        ],
+        mat.head,
+        P.crest,
+      );
     c.ellipse(x, y, r, r * (sp.face ? 0.9 : 1), mat.head, P.head);
+    if (sp.crest === "cap")
+      c.ellipse(x - dir * r * 0.35, y - r * 0.55, r * 0.6, r * 0.45, mat.accent, P.crest);
+    if (sp.mask) c.ellipse(x + dir * r * 0.45, y + r * 0.15, r * 0.55, r * 0.5, mat.accent, P.head);
     if (sp.face) {
       // an owl: ear tufts, a pale face disc, two big eyes and a small hooked beak, facing us
       c.poly(
@@ -841,6 +1080,26 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
         P.beak,
       );
       c.plot(bx + dir * (L - 0.5 * k), tipY + 1.4 * k, mat.beak, P.beak);
+    } else if (sp.beak === "big") {
+      // a toucan's or a pelican's: deep at the face, the lower half (a pouch, a tip) in the accent
+      c.poly(
+        [
+          [bx - dir * 0.5 * k, by - 1.6 * k],
+          [bx + dir * L, tipY + 0.5 * k],
+          [bx - dir * 0.5 * k, by + 1.6 * k],
+        ],
+        mat.beak,
+        P.beak,
+      );
+      c.poly(
+        [
+          [bx, by + 0.6 * k],
+          [bx + dir * L * 0.8, tipY + 0.8 * k],
+          [bx, by + 2 * k],
+        ],
+        mat.accent,
+        P.beak,
+      );
     } else if (sp.beak === "flat") {
       c.poly(
         [
@@ -944,7 +1203,18 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
           mat.head,
           P.crest,
         );
+    if (sp.crest === "crest")
+      c.poly(
+        [
+          [cx - r * 0.5, hy - r * 0.6],
+          [cx, hy - r * 2],
+          [cx + r * 0.5, hy - r * 0.6],
+        ],
+        mat.head,
+        P.crest,
+      );
     c.ellipse(cx, hy, r, r, mat.head, P.head);
+    if (sp.crest === "cap") c.ellipse(cx, hy - r * 0.6, r * 0.6, r * 0.4, mat.accent, P.crest);
     if (back) return;
     if (sp.face)
       for (const s of [-1, 1])

@@ -140,6 +140,20 @@ flamingo;animal;bird:flamingo;flamingo;火烈鸟
 peacock;animal;bird:peacock;peacock;孔雀
 crow;animal;bird:crow;crow,rook,jackdaw;乌鸦
 ostrich;animal;bird:ostrich;ostrich,emu;鸵鸟
+stork;animal;bird:stork;stork;鹳,白鹳
+vulture;animal;bird:vulture;vulture;秃鹫
+gull;animal;bird:gull;gull;海鸥
+toucan;animal;bird:toucan;toucan;巨嘴鸟
+turkey;animal;bird:turkey;turkey;火鸡
+pelican;animal;bird:pelican;pelican;鹈鹕
+swallow;animal;bird:swallow;swallow;燕子
+blue-jay;animal;bird:blue jay;blue jay;蓝松鸦
+magpie;animal;bird:magpie;magpie;喜鹊
+woodpecker;animal;bird:woodpecker;woodpecker;啄木鸟
+kingfisher;animal;bird:kingfisher;kingfisher;翠鸟
+kiwi-bird;animal;bird:kiwi;kiwi bird;几维鸟,鹬鸵
+crane-bird;animal;bird:crane;crane bird,whooping crane;鹤,丹顶鹤
+cardinal-bird;animal;bird:cardinal;cardinal bird,northern cardinal,redbird;北美红雀
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
