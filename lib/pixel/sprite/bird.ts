@@ -1247,5 +1247,7 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
     surface: [mat.body, mat.belly, mat.wing, mat.head],
     // worn things (a hat, sunglasses, a scarf) find the head wherever the take put it
     headParts: [P.head, P.crest, P.eye, P.beak],
+    // four stances of its own: no stretch on top (take-variety.ts takeBuild)
+    takes: BIRD_TAKES.length,
   };
 }
