@@ -105,7 +105,7 @@ cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup,german shepherd,saint bernard,st bernard;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
 fox;animal;animal:fox;fox;狐狸,狐
-rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
+rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
