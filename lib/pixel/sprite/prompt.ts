@@ -1147,6 +1147,22 @@ function splitPhrases(r: Reading): void {
     r.worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
     r.pool = r.pool.filter((x) => x !== hat);
   }
+  // a backpack next to an animal or creature drawn by a rig is worn on its back (wearables.ts);
+  // a person's, or a borrowed drawing's (a front-facing face has no back), stays as it was
+  const pack = r.worn ? undefined : r.pool.find((x) => x.sub.s.id === "backpack");
+  if (
+    pack &&
+    r.pool.some(
+      (x) =>
+        x !== pack &&
+        BEINGS.has(x.sub.s.category) &&
+        x.sub.s.builder !== "humanoid" &&
+        x.sub.s.builder !== "icon",
+    )
+  ) {
+    r.worn = { id: pack.sub.s.id, icon: pack.sub.s.ref };
+    r.pool = r.pool.filter((x) => x !== pack);
+  }
   if (!r.worn) wornByWord(r);
   dressedBeing(r);
 }
