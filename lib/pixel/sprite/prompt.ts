@@ -1661,6 +1661,12 @@ function glossTraits(r: Reading): void {
  * one unless it was used as the subject), then the subject's own material and colour unless
  * the prompt names some.
  */
+/** True when the mention after modifier i names the worn thing ("a tiny backpack"). */
+function sizesWorn(r: Reading, i: number): boolean {
+  const next = r.mentions[i + 1];
+  return !!r.worn && !!next && subjectOf(next)?.s.id === r.worn.id;
+}
+
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
@@ -1683,7 +1689,8 @@ function readModifiers(r: Reading): void {
     for (const l of m.lex) {
       if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
-      else if (l.t === "size" && !r.sizeNamed) {
+      // "wearing a tiny backpack": the size is the worn thing's, not the wearer's
+      else if (l.t === "size" && !r.sizeNamed && !sizesWorn(r, i)) {
         r.size = l.size;
         r.sizeNamed = true;
         r.sizeWord = m.word;

@@ -108,7 +108,10 @@ describe("a being in body clothes is the being (eval-c: a knight in armor drew a
     const info = parsePrompt(prompt);
     expect(info.subject).toBe("hedgehog");
     expect(info.worn?.id).toBe("backpack");
-    const plain = await renderSprite({ ...base, prompt: "a tiny hedgehog" });
+    // "tiny" sizes the backpack, not the hedgehog; before the wearer it still sizes the wearer
+    expect(info.sizeWord).toBeUndefined();
+    expect(parsePrompt("a tiny hedgehog wearing a backpack").sizeWord).toBe("tiny");
+    const plain = await renderSprite({ ...base, prompt: "a hedgehog" });
     const packed = await renderSprite({ ...base, prompt });
     expect(packed.interpretation.summary).toMatch(/hedgehog wearing backpack/);
     expect(packed.interpretation.summary).not.toMatch(/not drawn/);
