@@ -17,7 +17,8 @@ export type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub"
  * `tabby` dark stripes on back, legs and tail rings; `tuxedo` black with white chest and paws;
  * `calico` orange and black patches on white; `spots` many small dark spots (dalmatian);
  * `patches` a few large dark patches; `blaze` a pale stripe down the face; `hump` a bear's
- * shoulder hump; `ringed` dark bands on a bushy tail; `kitsune` red face markings.
+ * shoulder hump; `ringed` dark bands on a bushy tail; `kitsune` red face markings; `quills` a
+ * hedgehog's spiny dome over the back, the spines standing out of its outline.
  */
 export type Coat =
   | "bicolor"
@@ -33,7 +34,8 @@ export type Coat =
   | "blaze"
   | "hump"
   | "ringed"
-  | "kitsune";
+  | "kitsune"
+  | "quills";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -483,6 +485,32 @@ const TABLE: Record<string, Breed> = {
     tail: "thin",
     looks: "sandy with a pale belly",
   },
+  // species drawn on the rig by their own vocabulary line (a hedgehog on the mouse's): the row is
+  // keyed by the species itself, so its spines or stripes are drawn rather than the plain rig
+  hedgehog: {
+    base: "mouse",
+    legs: 1.6,
+    body: 10,
+    heavy: true,
+    head: 0.8,
+    ears: "round",
+    tail: "none",
+    snout: 2.5,
+    colors: ["#d8b088", "#c8a078"],
+    under: "#f0dcc0",
+    mark: ["#5c4434", "#6c5038", "#4c3c30"],
+    coat: ["quills"],
+    looks: "a dome of brown spines, a pale pointed face, short legs",
+  },
+  tiger: {
+    base: "tiger",
+    tail: "thin",
+    colors: ["#f0862a", "#e87820"],
+    under: WHITE,
+    mark: BLACK,
+    coat: ["tabby", "bicolor"],
+    looks: "orange with black stripes and a white belly",
+  },
   pony: {
     base: "horse",
     legs: 6,
@@ -526,7 +554,8 @@ export function glossBuild(gloss: string): Build {
 /** A breed the prompt names for the drawn subject, from the table (longest name first). */
 export function tableBreed(text: string, subject: string): [string, Breed] | undefined {
   const t = text.toLowerCase();
-  for (const [k, re] of KEY_RE) if (TABLE[k]!.base === subject && re.test(t)) return [k, TABLE[k]!];
+  for (const [k, re] of KEY_RE)
+    if ((TABLE[k]!.base === subject || k === subject) && re.test(t)) return [k, TABLE[k]!];
   return undefined;
 }
 

@@ -444,6 +444,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     if (coat.has("tabby"))
       for (let x = Math.round(bcx - bodyRx * 0.6); x < bcx + bodyRx * 0.6; x += px(2.5))
         c.line(x, bcy - bodyRy + 1, x - 1, bcy + bodyRy * 0.2, markM, P.body);
+    if (coat.has("quills")) {
+      // a hedgehog: the spiny mantle covers the back and flanks down to the legs, and the spines
+      // stand out of the outline, raked back, so the silhouette itself is spiky
+      const ry = bodyRy * 1.15;
+      const rx = bodyRx * 1.02;
+      const cy = bcy - bodyRy * 0.1;
+      c.ellipse(bcx - k * 0.5, cy, rx, ry, markM, P.body);
+      const n = Math.max(5, Math.round(rx / px(1.6)));
+      for (let i = 0; i <= n; i++) {
+        const a = Math.PI * (0.08 + (0.84 * i) / n);
+        const ex = bcx - k * 0.5 + Math.cos(a) * rx;
+        const ey = cy - Math.sin(a) * ry;
+        c.line(ex, ey, ex - 1.6 * k, ey - 1.6 * k * Math.sin(a), markM, P.body);
+      }
+      // pale spine tips flecked through the mantle
+      for (const [fx, fy] of SPOTS)
+        c.plot(Math.round(bcx + fx * rx * 0.8), Math.round(cy + fy * ry * 0.8), mat.belly, P.body);
+    }
   };
 
   /** The breed's face: a pale mask or a dark one, a blaze, a kitsune's red marks. */
@@ -1057,6 +1075,19 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         bodyRy * 0.45,
         coat.has("calico") ? mat.belly : markM,
       );
+    }
+    // the hedgehog's spiny mantle over the back, seen from the front or behind
+    if (coat.has("quills")) {
+      along(0.35, bodyRy * 1.35, markM);
+      onBody(rumpF, 0.2, bodyRy * 1.3, markM);
+      // the mantle runs up over the shoulders to the crown
+      onBody(chestF, 0.55, bodyRy * 1.05, markM);
+      // spines standing out of the mantle's outline, raked back: the silhouette itself is spiky
+      for (let i = 0; i <= 4; i++) {
+        const f = rumpF - bodyRy * 0.6 + ((chestF - rumpF + bodyRy * 0.9) * i) / 4;
+        const y0 = bodyAt(f) + bodyRy * 1.5;
+        capsule3([f, 0, y0], [f - 1.8 * k, 0, y0 + 1.6 * k], 0.6 * k, markM, P.body, -1, 0.06);
+      }
     }
     if (coat.has("tabby"))
       for (const t of [-0.75, -0.25, 0.25, 0.75])

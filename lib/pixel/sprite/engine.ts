@@ -51,7 +51,10 @@ import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { wearCape } from "./wearables";
+import { wearBackpack, wearCape } from "./wearables";
+
+/** Worn things drawn onto the body (wearables.ts), never borrowed. */
+const DRAWN_ON_BODY = new Set(["cape", "backpack"]);
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 export function iconNeeds(
@@ -118,8 +121,8 @@ export function iconNeeds(
       use: "held",
     });
   }
-  // a cape is drawn as a drape (wearables.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
+  // a cape is drawn as a drape, a backpack as a pack on the back (wearables.ts), not borrowed
+  if (info.worn && !DRAWN_ON_BODY.has(info.worn.id) && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -564,6 +567,15 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
         ]
       : undefined;
+  // a backpack on a body: green canvas with a darker flap and straps (a brown leather pack was
+  // lost on a brown hedgehog, dog or bear at 32 px)
+  const pack =
+    info.worn?.id === "backpack" && info.builder !== "humanoid"
+      ? [
+          design.materials.push(material(hexToRgb("#4c9c58"))) - 1,
+          design.materials.push(material(hexToRgb("#2c5c34"))) - 1,
+        ]
+      : undefined;
   // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
   const faceWear = isDrawnWear(info.worn?.icon)
     ? (drawnWearColors(info.worn!.id).map(
@@ -653,6 +665,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  if (pack)
+    wearBackpack(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, pack[0]!, pack[1]!);
   // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)
   if (info.count && !design.seamless) drawGroup(c, info.count);
   // a take its own build (stocky, lanky, long) where the design's own drawings run out; people

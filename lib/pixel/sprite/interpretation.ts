@@ -194,7 +194,12 @@ export function interpretInfo(
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
   }
   // a cape is drawn by the engine (wearables.ts, humanoid.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
+  if (
+    info.worn &&
+    info.worn.id !== "cape" &&
+    info.worn.id !== "backpack" &&
+    !isDrawnWear(info.worn.icon)
+  ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
   }
@@ -321,7 +326,11 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     if (ship) d += ship === "pirate" ? "(海盗:黑帆、骷髅旗)" : "(维京:条纹帆、盾牌)";
     if (info.held && info.builder !== "humanoid") d += `,嘴里叼着${zh(info.held.id)}`;
     else if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
-    if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
+    if (info.worn)
+      d +=
+        info.worn.id === "backpack"
+          ? `,背着${zh(info.worn.id)}`
+          : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])

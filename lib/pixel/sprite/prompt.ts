@@ -1147,6 +1147,22 @@ function splitPhrases(r: Reading): void {
     r.worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
     r.pool = r.pool.filter((x) => x !== hat);
   }
+  // a backpack next to an animal or creature drawn by a rig is worn on its back (wearables.ts);
+  // a person's, or a borrowed drawing's (a front-facing face has no back), stays as it was
+  const pack = r.worn ? undefined : r.pool.find((x) => x.sub.s.id === "backpack");
+  if (
+    pack &&
+    r.pool.some(
+      (x) =>
+        x !== pack &&
+        BEINGS.has(x.sub.s.category) &&
+        x.sub.s.builder !== "humanoid" &&
+        x.sub.s.builder !== "icon",
+    )
+  ) {
+    r.worn = { id: pack.sub.s.id, icon: pack.sub.s.ref };
+    r.pool = r.pool.filter((x) => x !== pack);
+  }
   if (!r.worn) wornByWord(r);
   dressedBeing(r);
 }
@@ -1645,6 +1661,12 @@ function glossTraits(r: Reading): void {
  * one unless it was used as the subject), then the subject's own material and colour unless
  * the prompt names some.
  */
+/** True when the mention after modifier i names the worn thing ("a tiny backpack"). */
+function sizesWorn(r: Reading, i: number): boolean {
+  const next = r.mentions[i + 1];
+  return !!r.worn && !!next && subjectOf(next)?.s.id === r.worn.id;
+}
+
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
@@ -1667,7 +1689,8 @@ function readModifiers(r: Reading): void {
     for (const l of m.lex) {
       if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
-      else if (l.t === "size" && !r.sizeNamed) {
+      // "wearing a tiny backpack": the size is the worn thing's, not the wearer's
+      else if (l.t === "size" && !r.sizeNamed && !sizesWorn(r, i)) {
         r.size = l.size;
         r.sizeNamed = true;
         r.sizeWord = m.word;

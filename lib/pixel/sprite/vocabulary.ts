@@ -105,7 +105,7 @@ cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup,german shepherd,saint bernard,st bernard;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
 fox;animal;animal:fox;fox;狐狸,狐
-rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
+rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
@@ -120,7 +120,7 @@ sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
 goat;animal;icon:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
-tiger;animal;icon:tiger;tiger;老虎,虎
+tiger;animal;animal:tiger;tiger;老虎,虎
 leopard;animal;icon:leopard;leopard,jaguar,≈cheetah;豹,猎豹,美洲豹
 panther;animal;icon:leopard;panther,black panther;黑豹
 chicken;animal;bird:chicken;chicken,hen;鸡,母鸡
@@ -192,7 +192,7 @@ sloth;animal;icon:sloth;sloth;树懒
 otter;animal;icon:otter;otter;水獭
 raccoon;animal;icon:raccoon;raccoon;浣熊
 polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
-hedgehog;animal;icon:hedgehog;hedgehog;刺猬
+hedgehog;animal;animal:mouse;hedgehog;刺猬
 squirrel;animal;icon:chipmunk;squirrel,≈chipmunk;松鼠
 skunk;animal;icon:skunk;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
