@@ -173,3 +173,20 @@ test("first-load JS stays under 200 KB (gzipped) on the main pages", async ({ pa
     expect.soft(bytes, `${url} first-load JS`).toBeLessThan(200 * 1024);
   }
 });
+
+test("a missing page or someone else's asset shows the studio's own 404, with no CSP violation", async ({
+  page,
+}) => {
+  await signUp(page, uniqueEmail("notfound"));
+  for (const path of ["/settings", "/no-such-page", "/batches/not-a-batch/x"]) {
+    const res = await page.goto(path);
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: /404 · Not found/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Back to the studio" })).toBeVisible();
+  }
+  // The gallery and characters have not-found pages of their own; they must not trip the CSP either.
+  expect((await page.goto("/gallery/999999999"))?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "Back to gallery" })).toBeVisible();
+  expect((await page.goto("/characters/999999999"))?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "All characters" })).toBeVisible();
+});

@@ -14,13 +14,25 @@ export function json<S extends z.ZodType>(
   return Response.json(body, init);
 }
 
+// Its own buffer for each text (a Buffer.from of a short string is a view of a shared 8 kB slab,
+// which a kept answer would hold on to).
+const utf8 = new TextEncoder();
+
 /**
  * The JSON text of a value of type T, made once and kept where the value does not change (a task
  * row's answer: lib/tasks/serialize.ts), then put into answers as it is (assembleJson).
  */
 export class JsonText<T> {
   declare readonly of?: T;
+  private encoded?: Uint8Array<ArrayBuffer>;
   constructor(readonly text: string) {}
+
+  /** The text in UTF-8, encoded once: a kept answer (lib/tasks/kept-answers.ts) is sent many
+   * times, and a Response made from a string checks and encodes all of it on every request. */
+  get bytes(): Uint8Array<ArrayBuffer> {
+    this.encoded ??= utf8.encode(this.text);
+    return this.encoded;
+  }
 }
 
 export function jsonTextOf<T>(value: T): JsonText<T> {
@@ -62,10 +74,10 @@ export function jsonFromText<S extends z.ZodType>(
   init?: ResponseInit,
 ): Response {
   void schema;
-  if (!init) return new Response(body.text, { headers: JSON_HEADERS });
+  if (!init) return new Response(body.bytes, { headers: JSON_HEADERS });
   const headers = new Headers(init.headers);
   if (!headers.has("content-type")) headers.set("content-type", "application/json");
-  return new Response(body.text, { ...init, headers });
+  return new Response(body.bytes, { ...init, headers });
 }
 
 const JSON_HEADERS = { "content-type": "application/json" };

@@ -34,17 +34,9 @@ export function attemptsMinusOne(): SQL {
 // about 1.2 ms per claim (0.005 ms this way), during which every other connection's write waited
 // (the web thread's INSERT of POST generate, in better-sqlite3's blocking busy wait). Each branch
 // is ordered by tasks_queue_idx (status, run_after), whose entries end in the rowid (the id).
-export const sqliteClaimSql = (providerCount: number) => {
+const candidateSql = (providerCount: number) => {
   const providers = Array.from({ length: providerCount }, (_, i) => `@p${i}`).join(", ");
   return `
-  UPDATE tasks
-     SET status = 'processing',
-         lease_owner = @owner,
-         lease_expires_at = @leaseUntil,
-         attempts = attempts + 1,
-         started_at = coalesce(started_at, @now),
-         updated_at = @now
-   WHERE id = (
      SELECT id FROM (
        SELECT * FROM (
          SELECT id, run_after FROM tasks
@@ -56,30 +48,43 @@ export const sqliteClaimSql = (providerCount: number) => {
           WHERE status = 'processing' AND lease_expires_at < @now AND provider IN (${providers})
           ORDER BY run_after, id LIMIT 1))
       ORDER BY run_after, id
-      LIMIT 1)
-  RETURNING id`;
+      LIMIT 1`;
 };
+
+export const sqliteClaimSql = (providerCount: number) => `
+  UPDATE tasks
+     SET status = 'processing',
+         lease_owner = @owner,
+         lease_expires_at = @leaseUntil,
+         attempts = attempts + 1,
+         started_at = coalesce(started_at, @now),
+         updated_at = @now
+   WHERE id = (${candidateSql(providerCount)})
+  RETURNING id`;
 
 const runningSql = `
   SELECT provider, count(*) AS n FROM tasks
    WHERE status = 'processing' AND lease_expires_at >= ? GROUP BY provider`;
 
-// The worker claims on every tick: one prepared statement per connection and provider count.
-const sqliteClaims = new WeakMap<object, Map<number, Statement>>();
+// The worker claims on every tick: prepared statements per connection and provider count.
+const sqliteClaims = new WeakMap<object, Map<number, { claim: Statement; candidate: Statement }>>();
 
-function claimStatement(providerCount: number): Statement {
+function claimStatements(providerCount: number): { claim: Statement; candidate: Statement } {
   const sqlite = getSqlite();
   let byCount = sqliteClaims.get(sqlite);
   if (!byCount) {
     byCount = new Map();
     sqliteClaims.set(sqlite, byCount);
   }
-  let statement = byCount.get(providerCount);
-  if (!statement) {
-    statement = sqlite.prepare(sqliteClaimSql(providerCount));
-    byCount.set(providerCount, statement);
+  let statements = byCount.get(providerCount);
+  if (!statements) {
+    statements = {
+      claim: sqlite.prepare(sqliteClaimSql(providerCount)),
+      candidate: sqlite.prepare(candidateSql(providerCount)),
+    };
+    byCount.set(providerCount, statements);
   }
-  return statement;
+  return statements;
 }
 
 const sqliteRunning = new WeakMap<object, Statement>();
@@ -103,9 +108,30 @@ export interface SqliteClaimArgs {
   limits?: Map<string, number>;
 }
 
-/** The id of the task just claimed for `owner`, or undefined when none is runnable. */
+/**
+ * The id of the task just claimed for `owner`, or undefined when none is runnable. A claim that
+ * finds nothing takes no write lock: the worker claims on every wake-up (each task a POST
+ * enqueues wakes it), mostly for providers with nothing queued, and each claim inside BEGIN
+ * IMMEDIATE made the POSTs' task INSERTs wait for the lock (bench/RESULTS.md, perf-post). A task
+ * queued after the read is found by the wake-up its enqueue sends.
+ */
 export function sqliteClaim(opts: SqliteClaimArgs): number | undefined {
   const sqlite = getSqlite();
+  if (opts.providers.length === 0) return undefined;
+  const named = (providers: string[]) => {
+    const params: Record<string, unknown> = {
+      owner: opts.owner,
+      leaseUntil: opts.leaseUntil,
+      now: opts.now,
+    };
+    providers.forEach((p, i) => {
+      params[`p${i}`] = p;
+    });
+    return params;
+  };
+  const { candidate } = claimStatements(opts.providers.length);
+  const { owner: _o, leaseUntil: _l, ...readParams } = named(opts.providers);
+  if (candidate.get(readParams) === undefined) return undefined;
   // BEGIN IMMEDIATE: SQLite's one writer at a time makes count-then-claim exact across processes.
   return sqlite
     .transaction(() => {
@@ -122,15 +148,9 @@ export function sqliteClaim(opts: SqliteClaimArgs): number | undefined {
         );
       }
       if (providers.length === 0) return undefined;
-      const params: Record<string, unknown> = {
-        owner: opts.owner,
-        leaseUntil: opts.leaseUntil,
-        now: opts.now,
-      };
-      providers.forEach((p, i) => {
-        params[`p${i}`] = p;
-      });
-      const claimed = claimStatement(providers.length).get(params) as { id: number } | undefined;
+      const claimed = claimStatements(providers.length).claim.get(named(providers)) as
+        | { id: number }
+        | undefined;
       return claimed?.id;
     })
     .immediate();

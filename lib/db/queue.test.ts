@@ -165,6 +165,34 @@ describe.runIf(BACKEND === "sqlite")("SQLite lease queue (claimNextTask)", () =>
     expect(plan.some((d) => d.includes("MULTI-INDEX OR"))).toBe(false);
   });
 
+  it("takes no write lock when there is nothing to claim", async () => {
+    // The worker claims on every wake-up, mostly for providers with nothing queued; the web
+    // thread's task INSERTs must not wait for those. Another connection holds the write lock
+    // here: a claim that finds nothing answers at once, without asking for it.
+    const { claimNextTask } = await import("./queue");
+    const { openDatabase } = await import("./client");
+    const { databaseTarget } = await import("@/lib/config/paths");
+    const [task] = await seedTasks(1, "locked");
+    const target = databaseTarget();
+    if (target.dialect !== "sqlite") throw new Error("SQLite only");
+    const other = openDatabase(target.file).sqlite;
+    other.exec("BEGIN IMMEDIATE");
+    try {
+      const started = Date.now();
+      expect(
+        await claimNextTask({ owner: "o", providers: ["nothing-here"], leaseMs: 1000 }),
+      ).toBeUndefined();
+      // (a claim inside BEGIN IMMEDIATE waits out the 5 s busy timeout, then fails)
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      if (other.inTransaction) other.exec("COMMIT");
+      other.close();
+    }
+    expect((await claimNextTask({ owner: "o", providers: ["locked"], leaseMs: 1000 }))?.id).toBe(
+      task.id,
+    );
+  });
+
   it("only renews, completes or fails a lease it owns", async () => {
     const { claimNextTask, renewLease, failTaskRow } = await import("./queue");
     await seedTasks(1, "own");

@@ -13,6 +13,8 @@ type Config = ReturnType<typeof pgConfig> | ReturnType<typeof sqliteConfig>;
 const LOGICAL_TYPE: Record<string, string> = {
   SQLiteInteger: "integer",
   PgInteger: "integer",
+  // SQLite integers are 64-bit: a PostgreSQL bigint (as a JS number) is the same column
+  PgBigInt53: "integer",
   SQLiteText: "text",
   PgText: "text",
   SQLiteTimestamp: "timestamp",

@@ -25,6 +25,7 @@ export const batches = active.batches;
 export const tasks = active.tasks;
 export const assets = active.assets;
 export const taskCounts = active.taskCounts;
+export const taskChanges = active.taskChanges;
 export const documents = active.documents;
 export const documentVersions = active.documentVersions;
 export const palettes = active.palettes;

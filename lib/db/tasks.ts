@@ -1,3 +1,4 @@
+import type { Statement } from "better-sqlite3";
 import {
   and,
   type Column,
@@ -11,7 +12,7 @@ import {
   SQL,
   sql,
 } from "drizzle-orm";
-import { type Db, getDb, sqliteGroupedWrite, writeTransaction } from "./client";
+import { type Db, getDb, getSqlite, sqliteGroupedWrite, writeTransaction } from "./client";
 import { preparedQuery } from "./prepared";
 import {
   type Asset,
@@ -22,6 +23,7 @@ import {
   type NewTask,
   type Task,
   type TaskStatus,
+  taskChanges,
   taskCounts,
   tasks,
 } from "./schema";
@@ -37,16 +39,20 @@ const insertColumns = (Object.entries(getTableColumns(tasks)) as [string, Column
  * has a placeholder, filled with the value, else its default: a JS default here, an SQL default
  * (the current time) by coalesce in the statement, so the database's own clock still sets it.
  */
-export function taskInsertPlaceholders(): NewTask {
+export function taskInsertPlaceholders(row?: number): NewTask {
   return Object.fromEntries(
-    insertColumns.map(([key, column]) => [
-      key,
-      // a bare placeholder inside sql``: the value arrives already in the driver's form
-      // (toDriver), so nulls pass through untouched
-      is(column.default, SQL)
-        ? sql`coalesce(${sql.placeholder(key)}, ${column.default})`
-        : sql`${sql.placeholder(key)}`,
-    ]),
+    insertColumns.map(([key, column]) => {
+      // row n of a multi-row INSERT names its placeholders `key#n`
+      const name = row === undefined ? key : `${key}#${row}`;
+      return [
+        key,
+        // a bare placeholder inside sql``: the value arrives already in the driver's form
+        // (toDriver), so nulls pass through untouched
+        is(column.default, SQL)
+          ? sql`coalesce(${sql.placeholder(name)}, ${column.default})`
+          : sql`${sql.placeholder(name)}`,
+      ];
+    }),
   ) as unknown as NewTask;
 }
 
@@ -340,6 +346,58 @@ export async function listTasks(
     db.select({ n: count() }).from(tasks).where(where),
   ]);
   return { rows, total: counted?.n ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A user's tasks version: the sum of their task_changes counters (migration 0012), which triggers
+// on tasks and assets bump in every writing transaction, whoever writes. An answer made after
+// reading version v shows everything committed up to v (or later), so while a later read still
+// gives v nothing of the user's tasks or files has changed and the answer still holds
+// (lib/tasks/kept-answers.ts). Read first, before what it validates.
+
+// Each database handle's versions get a prefix of their own: a process that opens another
+// database (tests, the bench) must not take a version of the new one for the old one's.
+const handles = new WeakMap<object, string>();
+let handlesOpened = 0;
+const handlePrefix = (handle: object) => {
+  let prefix = handles.get(handle);
+  if (prefix === undefined) {
+    prefix = `${handlesOpened++}:`;
+    handles.set(handle, prefix);
+  }
+  return prefix;
+};
+
+const changesOfUserSqlite = new WeakMap<object, Statement>();
+
+const changesOfUserPg = preparedQuery<{ n: string }[], { userId: number }>((db) =>
+  db
+    .select({ n: sql<string>`coalesce(sum(${taskChanges.n}), 0)`.mapWith(String) })
+    .from(taskChanges)
+    .where(eq(taskChanges.userId, sql.placeholder("userId")))
+    .prepare("task_changes_of_user"),
+);
+
+/**
+ * An opaque version of this user's tasks and their files; undefined: nothing may be kept now
+ * (SQLite inside an open transaction of this connection, whose writes may still roll back).
+ */
+export async function userTasksVersion(userId: number): Promise<string | undefined> {
+  if (DIALECT === "sqlite") {
+    const sqlite = getSqlite();
+    if (sqlite.inTransaction) return undefined;
+    let statement = changesOfUserSqlite.get(sqlite);
+    if (!statement) {
+      statement = sqlite
+        .prepare("SELECT coalesce(sum(n), 0) FROM task_changes WHERE user_id = ?")
+        .pluck();
+      changesOfUserSqlite.set(sqlite, statement);
+    }
+    return handlePrefix(sqlite) + String(statement.get(userId));
+  }
+  const db = await getDb();
+  const [row] = await changesOfUserPg.on(db).execute({ userId });
+  return handlePrefix(db) + (row?.n ?? "0");
 }
 
 /** Several of a user's tasks in one query (others' ids are skipped), newest first. */

@@ -27,9 +27,19 @@ if (!globalForEvents.__pixelQueueEvents) {
 const { emitter, channel } = globalForEvents.__pixelQueueEvents;
 export const queueEvents: EventEmitter = emitter;
 
+// One message to the other threads per turn of the event loop, however many tasks the turn
+// enqueued: a worker's claim pass takes everything due, and a postMessage per POST was about a
+// tenth of the request thread's own CPU for a POST on SQLite (bench/RESULTS.md, perf-post).
+let enqueuedPosted = false;
+
 export function notifyEnqueued(): void {
   queueEvents.emit("enqueued");
-  channel.postMessage({ e: "enqueued" } satisfies QueueEvent);
+  if (enqueuedPosted) return;
+  enqueuedPosted = true;
+  setImmediate(() => {
+    enqueuedPosted = false;
+    channel.postMessage({ e: "enqueued" } satisfies QueueEvent);
+  });
 }
 
 /** Asks the worker of this process (if it runs the task) to stop it now: it was deleted. */

@@ -2,7 +2,7 @@ import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
 import { getPool, writeTransaction } from "@/lib/db/client";
 import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
-import { deliverTasks, insertTaskWithDelivery } from "@/lib/db/postgres/enqueue";
+import { deliverTasks, insertTaskWithDeliveryGrouped } from "@/lib/db/postgres/enqueue";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimDueTasks,
@@ -151,10 +151,12 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
   return {
     engine: "pg-boss",
     async enqueue(values) {
-      // the task and its delivery in one statement (one commit, one WAL flush)
-      const made = await insertTaskWithDelivery(
+      // the task and its delivery in one statement (one commit, one WAL flush), shared with the
+      // other tasks this process enqueues in the same turn
+      const made = await insertTaskWithDeliveryGrouped(
         values,
         BOSS_SCHEMA,
+        QUEUE_PREFIX,
         await ensureQueue(values.provider),
       );
       if (!made) {

@@ -214,12 +214,17 @@ function configurationKey(env: EnvLike): string {
     .join("|")}`;
 }
 
-export function listModels(env: EnvLike = getEnv()): ModelEntry[] {
+/** The current list itself (not to be handed out: callers may mutate what they get). */
+function currentModels(env: EnvLike): ModelEntry[] {
   refreshStaleDiscoveries(env);
   const key = configurationKey(env);
   if (cached?.key !== key) cached = { key, entries: buildModelList(env) };
+  return cached.entries;
+}
+
+export function listModels(env: EnvLike = getEnv()): ModelEntry[] {
   // callers may mutate what they get (is_default in tests, spreads in serializers): hand out copies
-  return cached.entries.map((e) => ({ ...e }));
+  return currentModels(env).map((e) => ({ ...e }));
 }
 
 function buildModelList(env: EnvLike): ModelEntry[] {
@@ -254,8 +259,8 @@ function buildModelList(env: EnvLike): ModelEntry[] {
 /** The registry entry for an exact composite id, or undefined. Throws ModelIdError on bad format. */
 export function findModel(id: string, env: EnvLike = getEnv()): ModelEntry | undefined {
   parseModelId(id);
-  listModels(env);
-  const found = cached?.entries.find((m) => m.id === id);
+  // every POST resolves its model: copy the one found, not the whole list
+  const found = currentModels(env).find((m) => m.id === id);
   return found ? { ...found } : undefined;
 }
 

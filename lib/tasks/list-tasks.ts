@@ -4,6 +4,7 @@ import { framesOfBatches, listTasks } from "@/lib/db/tasks";
 import { searchWords } from "@/lib/prompts/similarity";
 import type { ModelType, TaskStatus } from "@/lib/vocabulary";
 import { withBase64 } from "./images";
+import { keptAnswer } from "./kept-answers";
 import { qtTaskText, toQtBatchFrame, toQtTask } from "./serialize";
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -92,8 +93,9 @@ export type TaskListAnswer = Awaited<ReturnType<typeof listUserTasks>>;
 
 /**
  * listUserTasks as JSON text, the same bytes as JSON.stringify of it. A plain page (no images, no
- * grouping: what scripts and the bench poll) is put together from each task's kept text
- * (qtTaskText), so an unchanged row is neither decoded nor serialised again.
+ * grouping: what scripts, the MCP server and the bench poll) is kept whole while the user's tasks
+ * are unchanged (keptAnswer), and put together from each task's kept text (qtTaskText) when it is
+ * made again, so an unchanged row is neither decoded nor serialised again.
  */
 export async function listUserTasksText(
   userId: number,
@@ -102,9 +104,31 @@ export async function listUserTasksText(
   if (input.include_base64 === "true" || input.group !== undefined) {
     return jsonTextOf(await listUserTasks(userId, input));
   }
-  const read = await readPage(userId, input);
-  return assembleJson<TaskListAnswer>({
-    tasks: read.rows.map(qtTaskText),
-    ...pageFields(read, false),
+  return keptAnswer(userId, plainPageKey(input), async () => {
+    const read = await readPage(userId, input);
+    return assembleJson<TaskListAnswer>({
+      tasks: read.rows.map(qtTaskText),
+      ...pageFields(read, false),
+    });
   });
+}
+
+/**
+ * What a plain page's answer depends on besides the user's tasks: the page and its filters (every
+ * field of the input: a field added to ListTasksInput must be named here).
+ */
+function plainPageKey(input: ListTasksInput): string {
+  const key: Record<Exclude<keyof ListTasksInput, "include_base64" | "group">, unknown> = {
+    page: input.page ?? 1,
+    page_size: input.page_size ?? DEFAULT_PAGE_SIZE,
+    status: input.status,
+    q: input.q?.trim() || undefined,
+    type: input.type,
+    model: input.model,
+    mode: input.mode,
+    starred: input.starred,
+    batch_id: input.batch_id,
+    before: input.before,
+  };
+  return JSON.stringify(key);
 }

@@ -138,4 +138,72 @@ describe.runIf(BACKEND === "postgres")("insertTaskWithDelivery", () => {
     ).rejects.toThrow();
     expect(await jobs()).toBe(before);
   });
+
+  it("stores the tasks of one turn in one statement, each with its own row and job", async () => {
+    await boss.createQueue("grouped.local", { name: "grouped.local", policy: "standard" });
+    const { insertTaskWithDeliveryGrouped } = await import("./enqueue");
+    const { getPool } = await import("../client");
+    const pool = await getPool();
+    const sent: string[] = [];
+    const original = pool.query.bind(pool) as (...a: unknown[]) => unknown;
+    const counting = (...a: unknown[]) => {
+      const q = a[0] as string | { text: string };
+      sent.push(typeof q === "string" ? q : q.text);
+      return original(...a);
+    };
+    (pool as unknown as { query: typeof counting }).query = counting;
+    const before = await pendingCount();
+    let made: Awaited<ReturnType<typeof insertTaskWithDeliveryGrouped>>[];
+    try {
+      made = await Promise.all(
+        Array.from({ length: 5 }, (_, i) =>
+          insertTaskWithDeliveryGrouped(
+            task(`grouped ${i}`, { seed: i }),
+            SCHEMA,
+            "grouped.",
+            "grouped.local",
+          ),
+        ),
+      );
+    } finally {
+      (pool as unknown as { query: typeof original }).query = original;
+    }
+    expect(sent.filter((t) => t.includes("INSERT INTO") || t.includes("insert into"))).toHaveLength(
+      1,
+    );
+    const { getTaskById } = await import("../tasks");
+    for (const [i, m] of made.entries()) {
+      expect(m?.delivered).toBe(true);
+      expect(m?.task).toMatchObject({ prompt: `grouped ${i}`, seed: i, status: "pending" });
+      expect(await getTaskById(m!.task.id)).toEqual(m!.task);
+      expect(await jobOf(m!.task.id)).toMatchObject({
+        name: "grouped.local",
+        data: { taskId: m!.task.id },
+        singleton_key: String(m!.task.id),
+      });
+    }
+    expect(await pendingCount()).toBe(before + 5);
+  });
+
+  it("reports a task of a group that cannot be written to its caller alone", async () => {
+    const { insertTaskWithDeliveryGrouped } = await import("./enqueue");
+    const results = await Promise.allSettled([
+      insertTaskWithDeliveryGrouped(task("kept 1"), SCHEMA, "grouped.", "grouped.local"),
+      insertTaskWithDeliveryGrouped(
+        task("nobody's either", { userId: 987_654 }),
+        SCHEMA,
+        "grouped.",
+        "grouped.local",
+      ),
+      insertTaskWithDeliveryGrouped(task("kept 2"), SCHEMA, "grouped.", "grouped.local"),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    // (run again one by one, side by side: in either order)
+    const prompts = (
+      await query(
+        "SELECT prompt FROM tasks WHERE prompt LIKE 'kept %' OR prompt = 'nobody''s either'",
+      )
+    ).map((r) => r.prompt);
+    expect(prompts.sort()).toEqual(["kept 1", "kept 2"]);
+  });
 });

@@ -119,3 +119,135 @@ export async function insertTaskWithDelivery(
   const row = rows[0]!;
   return { task: taskFromJson(row.task), delivered: row.delivered > 0 };
 }
+
+/** At most this many POSTs share one statement (and one commit). */
+const GROUP_MAX = 32;
+
+interface GroupStatement {
+  text: string;
+  /** per parameter: the row and the task column it carries */
+  slots: { row: number; key: string }[];
+}
+
+/** per pg-boss schema, queue prefix and row count */
+const groupStatements = new Map<string, GroupStatement>();
+
+/**
+ * `rows` tasks and their deliveries in one statement: the multi-row form of build(), each task to
+ * queue `queuePrefix` + its provider (as deliverTasks). Rows come back in id order, which is the
+ * order of the VALUES list (the ids are drawn from the sequence row by row).
+ */
+function buildGroup(
+  db: Awaited<ReturnType<typeof getDb>>,
+  bossSchema: string,
+  queuePrefix: string,
+  rows: number,
+): GroupStatement {
+  const insert = db
+    .insert(tasks)
+    .values(Array.from({ length: rows }, (_, i) => taskInsertPlaceholders(i)))
+    .returning()
+    .toSQL();
+  const slots = insert.params.map((p) => {
+    if (!(p instanceof Placeholder))
+      throw new Error("task INSERT: a parameter is not a placeholder");
+    const [key, row] = (p.name as string).split("#");
+    return { key: key!, row: Number(row) };
+  });
+  const job = new PgDialect().sqlToQuery(
+    jobInsert(
+      bossSchema,
+      sql.raw("task"),
+      sql.raw(`'${queuePrefix.replace(/'/g, "''")}' || task.provider`),
+    ),
+  ).sql;
+  return {
+    slots,
+    text: `WITH task AS (${insert.sql}), job AS (${job} RETURNING (data->>'taskId')::int AS task_id)
+      SELECT to_jsonb(task) AS task, task.id IN (SELECT task_id FROM job) AS delivered
+      FROM task ORDER BY task.id`,
+  };
+}
+
+interface Waiting {
+  bound: Record<string, unknown>;
+  values: NewTask;
+  queue: string;
+  resolve(made: { task: Task; delivered: boolean } | undefined): void;
+  reject(error: unknown): void;
+}
+
+const waiting = new Map<string, Waiting[]>();
+
+/**
+ * insertTaskWithDelivery for POST generate under load: the tasks this process enqueues in one
+ * turn of the event loop (up to 32) share one statement, so one round trip and one commit. With
+ * 32 clients posting, the round trips were what a POST cost the web process most: the socket
+ * write of each query alone was ~45 % of its CPU (bench/post-cpu.ts, perf-post). Each caller
+ * resolves after the commit with its own row; when the group's statement fails, every task runs
+ * again alone (insertTaskWithDelivery), so an error reaches its own caller only. `queue` is the
+ * task's queue, queuePrefix + its provider, already created (its row is read by the statement).
+ */
+export function insertTaskWithDeliveryGrouped(
+  values: NewTask,
+  bossSchema: string,
+  queuePrefix: string,
+  queue: string,
+): Promise<{ task: Task; delivered: boolean } | undefined> {
+  const bound = boundTaskValues(values);
+  if (!bound) return Promise.resolve(undefined);
+  const groupKey = `${bossSchema}\u0000${queuePrefix}`;
+  return new Promise((resolve, reject) => {
+    let list = waiting.get(groupKey);
+    if (!list) {
+      list = [];
+      waiting.set(groupKey, list);
+    }
+    list.push({ bound, values, queue, resolve, reject });
+    if (list.length === 1) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix));
+  });
+}
+
+async function flushGroup(groupKey: string, bossSchema: string, queuePrefix: string) {
+  const list = waiting.get(groupKey) ?? [];
+  const group = list.splice(0, GROUP_MAX);
+  if (list.length > 0) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix));
+  if (group.length === 0) return;
+  if (group.length > 1) {
+    try {
+      const db = await getDb();
+      const name = `enqueue_tasks_${bossSchema}_${group.length}`;
+      let statement = groupStatements.get(`${groupKey}\u0000${group.length}`);
+      if (!statement) {
+        statement = buildGroup(db, bossSchema, queuePrefix, group.length);
+        groupStatements.set(`${groupKey}\u0000${group.length}`, statement);
+      }
+      const { rows } = await (await getPool()).query<{
+        task: Record<string, unknown>;
+        delivered: boolean;
+      }>({
+        // named: parsed and planned once per connection and group size
+        name,
+        text: statement.text,
+        values: statement.slots.map((s) => group[s.row]!.bound[s.key]),
+      });
+      if (rows.length !== group.length) throw new Error("grouped enqueue: a row is missing");
+      for (const [i, w] of group.entries())
+        w.resolve({ task: taskFromJson(rows[i]!.task), delivered: rows[i]!.delivered });
+      return;
+    } catch (error) {
+      // The server refused the statement (an SQLSTATE, not a lost connection): nothing of it was
+      // written, and each task runs again on its own below, where its error reaches its caller.
+      // Otherwise whether it committed is unknown, and running the tasks again could store them
+      // twice: every caller gets the error, as a single INSERT's caller would.
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== "string" || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith("08")) {
+        for (const w of group) w.reject(error);
+        return;
+      }
+    }
+  }
+  for (const w of group) {
+    insertTaskWithDelivery(w.values, bossSchema, w.queue).then(w.resolve, w.reject);
+  }
+}

@@ -2,6 +2,7 @@
 // lib/db/sqlite/schema.ts (lib/db/schema-lockstep.test.ts keeps them in step). Change both together
 // and run `npm run db:generate` for both dialects.
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
@@ -243,6 +244,22 @@ export const apiKeyChanges = pgTable("api_key_changes", {
   id: integer("id").primaryKey().default(0),
   n: integer("n").notNull(),
 });
+
+/**
+ * A user's change counter over their tasks and files; see lib/db/sqlite/schema.ts. Striped like
+ * task_counts (the writing connection's backend pid mod 16), so concurrent writers of one user do
+ * not wait for each other's commit; the version is the sum over the stripes, which grows with
+ * every committed change.
+ */
+export const taskChanges = pgTable(
+  "task_changes",
+  {
+    userId: integer("user_id").notNull(),
+    stripe: integer("stripe").notNull().default(0),
+    n: bigint("n", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.stripe] })],
+);
 
 /** Editor documents; see lib/db/sqlite/schema.ts. */
 export const documents = pgTable(

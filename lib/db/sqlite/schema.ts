@@ -249,6 +249,24 @@ export const apiKeyChanges = sqliteTable("api_key_changes", {
 });
 
 /**
+ * A change counter per user over their tasks and the tasks' files, bumped by triggers on tasks and
+ * assets in the writing transaction (migration 0012), whoever writes: a web process, the worker
+ * (thread or process), the CLI. The API keeps a user's answers (a list page, a task) in memory
+ * and answers them again only while this count is the one they were made under
+ * (lib/tasks/kept-answers.ts). It only grows; a user without a row has made no change since.
+ * PostgreSQL spreads it over stripes like task_counts (SQLite keeps stripe 0); the sum is the count.
+ */
+export const taskChanges = sqliteTable(
+  "task_changes",
+  {
+    userId: integer("user_id").notNull(),
+    stripe: integer("stripe").notNull().default(0),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.stripe] })],
+);
+
+/**
  * Editor documents (lib/document): one row per document, its versions in document_versions.
  * `source_*` name what it was opened from (lineage; the source is never changed). No foreign keys
  * on the sources: deleting a source keeps the documents made from it.

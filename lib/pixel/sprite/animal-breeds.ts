@@ -17,7 +17,8 @@ export type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub"
  * `tabby` dark stripes on back, legs and tail rings; `tuxedo` black with white chest and paws;
  * `calico` orange and black patches on white; `spots` many small dark spots (dalmatian);
  * `patches` a few large dark patches; `blaze` a pale stripe down the face; `hump` a bear's
- * shoulder hump; `ringed` dark bands on a bushy tail; `kitsune` red face markings.
+ * shoulder hump; `ringed` dark bands on a bushy tail; `kitsune` red face markings; `quills` a
+ * hedgehog's spiny dome over the back, the spines standing out of its outline.
  */
 export type Coat =
   | "bicolor"
@@ -33,7 +34,8 @@ export type Coat =
   | "blaze"
   | "hump"
   | "ringed"
-  | "kitsune";
+  | "kitsune"
+  | "quills";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -69,6 +71,20 @@ export interface Breed extends Build {
 const WHITE = "#eeeef2";
 const BLACK = "#2c2834";
 const TAN = "#c87c3c";
+
+// one breed, two spellings
+const SAINT_BERNARD: Omit<Breed, "base"> = {
+  legs: 6,
+  body: 12,
+  heavy: true,
+  head: 1.15,
+  ears: "floppy",
+  tail: "bushy",
+  colors: [WHITE],
+  mark: "#a0522c",
+  coat: ["patches", "blaze"],
+  looks: "big, white with brown patches",
+};
 
 const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
   corgi: {
@@ -291,30 +307,8 @@ const DOG_BREEDS: Record<string, Omit<Breed, "base">> = {
     colors: ["#9c9ca8", "#c8a078"],
     looks: "lean on long legs, long muzzle",
   },
-  "saint bernard": {
-    legs: 6,
-    body: 12,
-    heavy: true,
-    head: 1.15,
-    ears: "floppy",
-    tail: "bushy",
-    colors: [WHITE],
-    mark: "#a0522c",
-    coat: ["patches", "blaze"],
-    looks: "big, white with brown patches",
-  },
-  "st bernard": {
-    legs: 6,
-    body: 12,
-    heavy: true,
-    head: 1.15,
-    ears: "floppy",
-    tail: "bushy",
-    colors: [WHITE],
-    mark: "#a0522c",
-    coat: ["patches", "blaze"],
-    looks: "big, white with brown patches",
-  },
+  "saint bernard": SAINT_BERNARD,
+  "st bernard": SAINT_BERNARD,
   terrier: {
     legs: 4.5,
     body: 8,
@@ -392,6 +386,20 @@ const CAT_BREEDS: Record<string, Omit<Breed, "base">> = {
   },
 };
 
+// one animal, two names
+const RED_PANDA: Breed = {
+  base: "panda",
+  legs: 4,
+  body: 9,
+  ears: "pointy",
+  tail: "bushy",
+  colors: ["#c8582c"],
+  under: WHITE,
+  mark: "#3c2420",
+  coat: ["points", "mask", "ringed"],
+  looks: "red with a white face, dark legs and a ringed bushy tail",
+};
+
 const TABLE: Record<string, Breed> = {
   ...Object.fromEntries(Object.entries(DOG_BREEDS).map(([w, b]) => [w, { base: "dog", ...b }])),
   ...Object.fromEntries(Object.entries(CAT_BREEDS).map(([w, b]) => [w, { base: "cat", ...b }])),
@@ -415,30 +423,8 @@ const TABLE: Record<string, Breed> = {
     coat: ["bicolor"],
     looks: "black with a tan muzzle",
   },
-  "red panda": {
-    base: "panda",
-    legs: 4,
-    body: 9,
-    ears: "pointy",
-    tail: "bushy",
-    colors: ["#c8582c"],
-    under: WHITE,
-    mark: "#3c2420",
-    coat: ["points", "mask", "ringed"],
-    looks: "red with a white face, dark legs and a ringed bushy tail",
-  },
-  "lesser panda": {
-    base: "panda",
-    legs: 4,
-    body: 9,
-    ears: "pointy",
-    tail: "bushy",
-    colors: ["#c8582c"],
-    under: WHITE,
-    mark: "#3c2420",
-    coat: ["points", "mask", "ringed"],
-    looks: "red with a white face, dark legs and a ringed bushy tail",
-  },
+  "red panda": RED_PANDA,
+  "lesser panda": RED_PANDA,
   kitsune: {
     base: "fox",
     colors: [WHITE, "#f4e8d0"],
@@ -499,6 +485,32 @@ const TABLE: Record<string, Breed> = {
     tail: "thin",
     looks: "sandy with a pale belly",
   },
+  // species drawn on the rig by their own vocabulary line (a hedgehog on the mouse's): the row is
+  // keyed by the species itself, so its spines or stripes are drawn rather than the plain rig
+  hedgehog: {
+    base: "mouse",
+    legs: 1.6,
+    body: 10,
+    heavy: true,
+    head: 0.8,
+    ears: "round",
+    tail: "none",
+    snout: 2.5,
+    colors: ["#d8b088", "#c8a078"],
+    under: "#f0dcc0",
+    mark: ["#5c4434", "#6c5038", "#4c3c30"],
+    coat: ["quills"],
+    looks: "a dome of brown spines, a pale pointed face, short legs",
+  },
+  tiger: {
+    base: "tiger",
+    tail: "thin",
+    colors: ["#f0862a", "#e87820"],
+    under: WHITE,
+    mark: BLACK,
+    coat: ["tabby", "bicolor"],
+    looks: "orange with black stripes and a white belly",
+  },
   pony: {
     base: "horse",
     legs: 6,
@@ -542,7 +554,8 @@ export function glossBuild(gloss: string): Build {
 /** A breed the prompt names for the drawn subject, from the table (longest name first). */
 export function tableBreed(text: string, subject: string): [string, Breed] | undefined {
   const t = text.toLowerCase();
-  for (const [k, re] of KEY_RE) if (TABLE[k]!.base === subject && re.test(t)) return [k, TABLE[k]!];
+  for (const [k, re] of KEY_RE)
+    if ((TABLE[k]!.base === subject || k === subject) && re.test(t)) return [k, TABLE[k]!];
   return undefined;
 }
 

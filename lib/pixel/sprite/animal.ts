@@ -3,7 +3,7 @@
 import type { Rng } from "../prng";
 import { type Build, breedBuild, type Coat, type Ears, type Tail } from "./animal-breeds";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor, takeVary } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeChoice, takeVary } from "./design";
 import { type Leg, quadrupedGait } from "./gait";
 import type { PromptInfo } from "./prompt";
 
@@ -211,6 +211,7 @@ const P = {
   belly: 12,
   legF2: 15,
   legN2: 16,
+  collar: 17,
 };
 
 /**
@@ -242,9 +243,58 @@ const SPOTS: [number, number][] = [
   [0.7, -0.1],
 ];
 
-export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+/** How a take stands at rest: idle frames only, walks, runs and attacks keep the standing rig. */
+type Stance = "stand" | "sit" | "lie" | "bow" | "prance" | "graze";
+
+/**
+ * A take of the animal (issue #20, seeds a person tells apart): its rest stance, where it carries
+ * its head (−1 low … 1 high) and tail (−1 down … 1 up), and ears laid back. Seeds take these in
+ * turn, so four seeds are four drawings of one animal; every frame of a batch keeps its take.
+ */
+interface Look {
+  stance: Stance;
+  head: number;
+  tail: number;
+  earsBack: boolean;
+}
+
+const look = (stance: Stance, head: number, tail: number, earsBack = false): Look => ({
+  stance,
+  head,
+  tail,
+  earsBack,
+});
+
+const LOOKS: Record<"grazer" | "heavy" | "other", readonly Look[]> = {
+  // long-necked grazers (horse, deer, unicorn): a raised foreleg, head down grazing, lying down
+  grazer: [
+    look("stand", 0, 0),
+    look("prance", 1, 1),
+    look("graze", -1, -1, true),
+    look("lie", 0, 0),
+  ],
+  // bears: sitting up, nose to the ground, lying down
+  heavy: [look("stand", 0, 0), look("sit", 1, 0), look("graze", -1, 0), look("lie", 0, 0)],
+  // dogs, cats, foxes, wolves …: sitting, a play bow (stalking crouch), lying with the head up
+  other: [look("stand", 0, 0), look("sit", 1, -1), look("bow", -1, 1, true), look("lie", 0, 1)],
+};
+
+/** The take a seed key draws (seed 1 the standing animal as it always was). */
+function lookOf(spec: Spec, take: number): Look {
+  return takeChoice(take, LOOKS[familyOf(spec)]);
+}
+
+function familyOf(spec: Spec): keyof typeof LOOKS {
+  return spec.snout >= 3 && spec.legs >= 9 ? "grazer" : spec.heavy ? "heavy" : "other";
+}
+
+export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const build = breedBuild(info);
   const spec = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
+  // a mount carrying a rider stands (a rider on a lying horse reads as fallen)
+  const pose0 = info.rider
+    ? { ...lookOf(spec, take), stance: "stand" as const }
+    : lookOf(spec, take);
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
   const m = new Mats();
@@ -282,8 +332,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
   // a bear's (and panda's) bulk: a deeper body on thick legs
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
-  const legLen = (spec.legs + rng.range(-0.5, 1)) * k;
-  const headR = ((info.cute ? 5 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
+  // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
+  const legLen = (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1);
+  const headR = ((info.cute ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
   // a breed's coat replaces the random pattern; its pale underside is the belly patch
   const pattern = build?.coat
     ? coat.has("bicolor") || coat.has("tuxedo")
@@ -308,6 +359,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   // a bear carries its broad head low, at the shoulders
   const lowHead = coat.has("hump") || spec.mark === "panda";
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
+  // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
+  // keeps it, so seeds differ in every mode, not only at rest
+  const collarHex =
+    info.variant === "dog" || info.variant === "cat"
+      ? takeChoice(take, [undefined, "#d83c3c", undefined, "#3c6ee6"])
+      : undefined;
+  const collarM = collarHex ? m.add(collarHex) : undefined;
 
   // each seed lays its own spots and patches (drawn from the rng last, so a plain animal's draws
   // are as before); every frame of one sprite shows the same coat
@@ -386,6 +444,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     if (coat.has("tabby"))
       for (let x = Math.round(bcx - bodyRx * 0.6); x < bcx + bodyRx * 0.6; x += px(2.5))
         c.line(x, bcy - bodyRy + 1, x - 1, bcy + bodyRy * 0.2, markM, P.body);
+    if (coat.has("quills")) {
+      // a hedgehog: the spiny mantle covers the back and flanks down to the legs, and the spines
+      // stand out of the outline, raked back, so the silhouette itself is spiky
+      const ry = bodyRy * 1.15;
+      const rx = bodyRx * 1.02;
+      const cy = bcy - bodyRy * 0.1;
+      c.ellipse(bcx - k * 0.5, cy, rx, ry, markM, P.body);
+      const n = Math.max(5, Math.round(rx / px(1.6)));
+      for (let i = 0; i <= n; i++) {
+        const a = Math.PI * (0.08 + (0.84 * i) / n);
+        const ex = bcx - k * 0.5 + Math.cos(a) * rx;
+        const ey = cy - Math.sin(a) * ry;
+        c.line(ex, ey, ex - 1.6 * k, ey - 1.6 * k * Math.sin(a), markM, P.body);
+      }
+      // pale spine tips flecked through the mantle
+      for (const [fx, fy] of SPOTS)
+        c.plot(Math.round(bcx + fx * rx * 0.8), Math.round(cy + fy * ry * 0.8), mat.belly, P.body);
+    }
   };
 
   /** The breed's face: a pale mask or a dark one, a blaze, a kitsune's red marks. */
@@ -915,6 +991,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
     const hB = legLen + bodyRy * 0.6 + bodyY;
+    // the take's rest stance, in an idle sprite's profile frames only (walks, runs, effects and
+    // a character's sheet stand)
+    const st = pose.rest && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
     const sway = Math.sin((pose.t + take * 0.37) * Math.PI * 2) * k + g.tail * k;
     const items: { d: number; draw: () => void }[] = [];
     const add = (d: number, draw: () => void) => items.push({ d, draw });
@@ -946,16 +1025,23 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     };
 
     // --- body ---
-    const rumpF = -bodyRx + bodyRy + bodyF;
+    // sitting: the rump on the ground under the raised chest; lying: the body on the ground; a
+    // play bow: the chest down on the forearms, the rump up
+    const rumpF0 = -bodyRx + bodyRy + bodyF;
+    const rumpF = rumpF0 + (st === "sit" ? (bodyRx - bodyRy) * 0.9 : 0);
     const chestF = bodyRx - bodyRy + bodyF;
+    const rumpY = st === "sit" ? bodyRy : st === "lie" ? bodyRy * 0.95 : st === "bow" ? hB + k : hB;
+    const chestY =
+      st === "sit" ? hB + 1.5 * k : st === "lie" ? bodyRy * 1.05 : st === "bow" ? bodyRy + k : hB;
+    const bodyAt = (f: number) => rumpY + ((chestY - rumpY) * (f - rumpF)) / (chestF - rumpF || 1);
     const bw = w * 0.55 * endOn;
-    capsule3([rumpF, -bw, hB], [chestF, -bw, hB], bodyRy, mat.fur, P.body);
-    if (bw > 0.5) capsule3([rumpF, bw, hB], [chestF, bw, hB], bodyRy, mat.fur, P.body);
-    if (spec.mark === "panda") ball([chestF, 0, hB], bodyRy * 1.02, mat.eye, P.body, 0.02);
+    capsule3([rumpF, -bw, rumpY], [chestF, -bw, chestY], bodyRy, mat.fur, P.body);
+    if (bw > 0.5) capsule3([rumpF, bw, rumpY], [chestF, bw, chestY], bodyRy, mat.fur, P.body);
+    if (spec.mark === "panda") ball([chestF, 0, chestY], bodyRy * 1.02, mat.eye, P.body, 0.02);
     // a pale chest and belly (wolves, foxes, deer): seen from the front, the bib under the chin
     if (pattern === "belly" || spec.tail === "bushy")
       ball(
-        [chestF + bodyRy * 0.55, 0, hB - bodyRy * 0.25],
+        [chestF + bodyRy * 0.55, 0, chestY - bodyRy * 0.25],
         bodyRy * 0.62,
         mat.belly,
         P.belly,
@@ -963,11 +1049,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       );
     // --- a breed's coat on the body (animal-breeds.ts) ---
     const onBody = (f: number, y: number, r: number, m0: number, part = P.body) =>
-      ball([f, 0, hB + y * bodyRy], r, m0, part, 0.06);
+      ball([f, 0, bodyAt(f) + y * bodyRy], r, m0, part, 0.06);
     const along = (y: number, r: number, m0: number, part = P.body) =>
       capsule3(
-        [rumpF + bodyRy * 0.3, 0, hB + y * bodyRy],
-        [chestF - bodyRy * 0.2, 0, hB + y * bodyRy],
+        [rumpF + bodyRy * 0.3, 0, bodyAt(rumpF + bodyRy * 0.3) + y * bodyRy],
+        [chestF - bodyRy * 0.2, 0, bodyAt(chestF - bodyRy * 0.2) + y * bodyRy],
         r,
         m0,
         part,
@@ -990,11 +1076,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         coat.has("calico") ? mat.belly : markM,
       );
     }
+    // the hedgehog's spiny mantle over the back, seen from the front or behind
+    if (coat.has("quills")) {
+      along(0.35, bodyRy * 1.35, markM);
+      onBody(rumpF, 0.2, bodyRy * 1.3, markM);
+      // the mantle runs up over the shoulders to the crown
+      onBody(chestF, 0.55, bodyRy * 1.05, markM);
+      // spines standing out of the mantle's outline, raked back: the silhouette itself is spiky
+      for (let i = 0; i <= 4; i++) {
+        const f = rumpF - bodyRy * 0.6 + ((chestF - rumpF + bodyRy * 0.9) * i) / 4;
+        const y0 = bodyAt(f) + bodyRy * 1.5;
+        capsule3([f, 0, y0], [f - 1.8 * k, 0, y0 + 1.6 * k], 0.6 * k, markM, P.body, -1, 0.06);
+      }
+    }
     if (coat.has("tabby"))
       for (const t of [-0.75, -0.25, 0.25, 0.75])
         capsule3(
-          [mid + t * half, 0, hB + bodyRy * 0.95],
-          [mid + t * half - 0.8 * k, 0, hB - bodyRy * 0.3],
+          [mid + t * half, 0, bodyAt(mid + t * half) + bodyRy * 0.95],
+          [mid + t * half - 0.8 * k, 0, bodyAt(mid + t * half) - bodyRy * 0.3],
           Math.max(0.8, 0.8 * k),
           markM,
           P.body,
@@ -1011,6 +1110,19 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       ["backFar", -hipF, -wb, P.legF2],
     ];
     const bodyD = bodyF * Fd;
+    const g0 = limb * 0.5;
+    const pawMat = socks ? mat.belly : limbMat;
+    /** A leg folded at rest: a foreleg's forearm flat on the ground, a hind leg under its haunch. */
+    const foldLeg = (hip: [number, number, number], front: boolean, part: number, tone: number) => {
+      const [hf, l] = hip;
+      if (front) {
+        capsule3(hip, [hf, l, g0], limb, limbMat, part, tone);
+        capsule3([hf, l, g0], [hf + legLen * 0.7, l, g0], limb, pawMat, part, tone);
+      } else {
+        ball([hf, l, Math.max(hip[2], bodyRy * 0.7)], bodyRy * 0.7, limbMat, part, 0.01, tone);
+        capsule3([hf - bodyRy * 0.3, l, g0], [hf + bodyRy * 1.2, l, g0], limb, pawMat, part, tone);
+      }
+    };
     for (const [leg, f0, l, part] of legs) {
       const front = f0 > 0;
       const foot = g.feet[leg];
@@ -1020,13 +1132,27 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         dx += front ? 3 * k : -2.5 * k;
         if (front) lift = Math.max(lift, 3 * k);
       } else if (atk === 1) dx += front ? -k : k;
+      // a prancing horse lifts a foreleg high
+      if (st === "prance" && leg === "frontNear") {
+        dx += 2 * k;
+        lift = Math.max(lift, 3.5 * k);
+      }
       // another take: each foot placed up to a pixel differently
       let dl = 0;
       if (take) {
         dx += (takeVary(take, front ? 11 : 12) || 1) * 0.9 * (l > 0 ? 1 : -1);
         dl = (takeVary(take, front ? 13 : 14) || 1) * 0.8;
       }
-      const hip: [number, number, number] = [f0 + bodyF, l, hB - bodyRy * 0.3];
+      const shift = front ? 0 : rumpF - rumpF0;
+      const hip: [number, number, number] = [
+        f0 + bodyF + shift,
+        l,
+        (front ? chestY : rumpY) - bodyRy * 0.3,
+      ];
+      if (front ? st === "lie" || st === "bow" : st === "sit" || st === "lie") {
+        foldLeg(hip, front, part, f0 * Fd + l * Ld < bodyD - 0.01 ? 1 : -1);
+        continue;
+      }
       // a step towards or away from the camera moves the foot mostly sideways on screen, hardly
       // up or down: the paws keep to one ground line (≤ 1 px) while the legs clearly swing
       const full = proj(f0 + dx, l + dl, lift + limb * 0.5);
@@ -1056,19 +1182,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     }
 
     // --- tail ---
-    const tb: [number, number, number] = [-bodyRx + 0.5 * k + bodyF, 0, hB + bodyRy * 0.3];
-    const tf = -bodyRx + bodyF;
+    // the tail goes with the rump, carried as the take carries it (tu: −1 down … 1 up)
+    const rs = rumpF - rumpF0;
+    const tY = rumpY;
+    const tu = pose0.tail;
+    const up = (y: number) => Math.max(g0, y);
+    const tb: [number, number, number] = [-bodyRx + 0.5 * k + bodyF + rs, 0, tY + bodyRy * 0.3];
+    const tf = -bodyRx + bodyF + rs;
     const L = tailLen;
     switch (spec.tail) {
       case "bushy":
         // a kitsune's tails fan up and out behind it
         for (let i = 0; i < tails; i++) {
-          const up = i * 3.2 * k;
+          const rise = i * 3.2 * k;
           const out = (i % 2 ? -1 : 1) * Math.ceil(i / 2) * 1.2 * k;
           const tip: [number, number, number] = [
-            tf - 3.5 * k * L + i * 1.4 * k,
+            tf - 3.5 * k * L + i * 1.4 * k + tu * 1.5 * k,
             sway + out,
-            hB - 0.5 * k + up,
+            Math.max(g0 + k, tY - 0.5 * k + rise + tu * 3.5 * k),
           ];
           capsule3(tb, tip, 1.9 * k, tailMat, P.tail, -1, -i * 0.01);
           ball(
@@ -1082,24 +1213,46 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
             ball([tip[0] + 0.6 * k, tip[1], tip[2] + 0.3 * k], 1.2 * k, markM, P.tail, 0.005);
         }
         break;
-      case "curl":
-        capsule3(tb, [tf - 2.5 * k * L, 0, hB + 2 * k], 0.9 * k, tailMat, P.tail);
+      case "curl": {
+        // down: along the ground, the tip curling up; up: straight up, the tip hooked
+        const bend: [number, number, number] = [
+          tf - 2.5 * k * L,
+          0,
+          up(tY + (tu < 0 ? -2 : 2) * k),
+        ];
+        capsule3(tb, bend, 0.9 * k, tailMat, P.tail);
         capsule3(
-          [tf - 2.5 * k * L, 0, hB + 2 * k],
-          [tf - 2.8 * k * L, sway, hB + 5.5 * k * L],
+          bend,
+          tu < 0
+            ? [tf - 5.5 * k * L, sway, up(tY - 3 * k)]
+            : [tf - 2.8 * k * L + tu * 1.2 * k, sway, tY + (5.5 + tu * 1.5) * k * L],
           0.9 * k,
           tailMat,
           P.tail,
         );
         break;
+      }
       case "short":
-        capsule3(tb, [tf - 2 * k, sway, hB + 2.5 * k], 0.9 * k, tailMat, P.tail);
+        capsule3(
+          tb,
+          [tf - 2 * k + tu * 0.8 * k, sway, tY + (2.5 + tu * 2) * k],
+          0.9 * k,
+          tailMat,
+          P.tail,
+        );
         break;
       case "puff":
         ball(tb, 1.8 * k, mat.belly, P.tail);
         break;
       case "hang":
-        capsule3(tb, [tf - 2 * k, sway, hB - 5.5 * k], 1.1 * k, maneMat, P.tail);
+        // raised, a horse's tail flags out behind it
+        capsule3(
+          tb,
+          tu > 0 ? [tf - 4.5 * k, sway, tY - 1.5 * k] : [tf - 2 * k, sway, up(tY - 5.5 * k)],
+          1.1 * k,
+          maneMat,
+          P.tail,
+        );
         break;
       case "nub":
         ball(tb, 1.3 * k, tailMat, P.tail);
@@ -1108,16 +1261,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         break;
       case "thin": {
         const tm = points ? markM : spec.mark === "mane" || furTail ? mat.fur : mat.inner;
-        capsule3(tb, [tf - 4 * k, sway, hB + 1 * k], 0.5 * k, tm, P.tail);
-        capsule3(
-          [tf - 4 * k, sway, hB + 1 * k],
-          [tf - 7 * k, sway, hB - 1 * k],
-          0.5 * k,
-          tm,
-          P.tail,
-        );
-        if (spec.mark === "mane")
-          ball([tf - 7 * k, sway, hB - 1 * k], 1.3 * k, mat.stripe, P.tail, 0.01);
+        // level, raised in an S, or hanging to the ground
+        const t1: [number, number, number] =
+          tu > 0
+            ? [tf - 3 * k, sway, tY + 3.5 * k]
+            : tu < 0
+              ? [tf - 2.5 * k, sway, up(tY - 3 * k)]
+              : [tf - 4 * k, sway, tY + 1 * k];
+        const t2: [number, number, number] =
+          tu > 0
+            ? [tf - 4.5 * k, sway, tY + 7 * k]
+            : tu < 0
+              ? [tf - 5 * k, sway, up(tY - 6 * k)]
+              : [tf - 7 * k, sway, tY - 1 * k];
+        capsule3(tb, t1, 0.5 * k, tm, P.tail);
+        capsule3(t1, t2, 0.5 * k, tm, P.tail);
+        if (spec.mark === "mane") ball(t2, 1.3 * k, mat.stripe, P.tail, 0.01);
         break;
       }
     }
@@ -1125,17 +1284,28 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     // --- neck, head, muzzle, face ---
     // long-faced grazers (horse, unicorn, deer) carry the head high and forward on a long neck
     const longNeck = spec.snout >= 3 && spec.legs >= 9;
-    const headF =
-      bodyRx + (longNeck ? 0.3 : -0.5) * k + bodyF + (atk === 2 ? k : atk === 1 ? -k : 0);
-    const headY =
-      hB +
-      bodyRy * 0.3 +
-      (longNeck ? 5.5 : lowHead ? 0.8 : 2.5) * k -
-      (atk === 1 ? 1.5 * k : 0) -
-      g.headDy;
     const hr = headR * (1 + 0.35 * endOn);
+    // the take's head carriage: raised, level or low; grazing, the muzzle at the ground
+    const carry = pose0.head;
+    const grazing = st === "graze";
+    const headF = grazing
+      ? chestF + bodyRy * 0.9 + (longNeck ? 2.5 : 1.5) * k
+      : bodyRx +
+        (longNeck ? 0.3 : -0.5) * k +
+        bodyF +
+        (atk === 2 ? k : atk === 1 ? -k : 0) +
+        (carry > 0 ? -0.5 * k : carry < 0 ? 0.8 * k : 0) +
+        (st === "bow" ? k : 0);
+    const headY = grazing
+      ? hr + 0.5 * k
+      : chestY +
+        bodyRy * 0.3 +
+        (longNeck ? 5.5 : lowHead ? 0.8 : 2.5) * k -
+        (atk === 1 ? 1.5 * k : 0) -
+        g.headDy +
+        carry * 1.5 * k;
     capsule3(
-      [chestF, 0, hB + bodyRy * 0.2],
+      [chestF, 0, chestY + bodyRy * 0.2],
       [headF, 0, headY],
       Math.max(limb, bodyRy * 0.7),
       mat.fur,
@@ -1143,12 +1313,27 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       -1,
       0.05,
     );
+    if (collarM !== undefined) {
+      // a pet's collar round the neck, nearer the chest than the head (the head hides the rest)
+      const nf = headF + (chestF - headF) * 0.6;
+      const ny = headY + (chestY + bodyRy * 0.2 - headY) * 0.6;
+      const nr = Math.max(limb, bodyRy * 0.7);
+      capsule3(
+        [nf - 0.4 * k, 0, ny + nr * 0.95],
+        [nf + 0.4 * k, 0, ny - nr * 0.95],
+        Math.max(0.6, 0.7 * k),
+        collarM,
+        P.collar,
+        -1,
+        0.12,
+      );
+    }
     if (spec.mark === "mane")
       ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
     if (longNeck)
       // the mane along the top of the neck, in the tail's colour
       capsule3(
-        [chestF - 1.5 * k, 0, hB + bodyRy * 0.9],
+        [chestF - 1.5 * k, 0, chestY + bodyRy * 0.9],
         [headF - hr * 0.6, 0, headY + hr * 0.5],
         Math.max(0.8, 0.9 * k),
         maneMat,
@@ -1199,10 +1384,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
       switch (spec.ears) {
         case "pointy":
         case "small": {
+          // laid back in some takes, pricked in others
+          const eb = pose0.earsBack ? 1 : 0;
           const tip = proj(
-            base[0],
+            base[0] - eb * 2.2 * k,
             s * hr * 0.6,
-            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k,
+            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k - eb * 1.4 * k,
           );
           // another take flicks one ear a pixel
           const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
@@ -1224,7 +1411,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         case "long":
           capsule3(
             base,
-            [base[0] - k, s * hr * 0.7, base[2] + 6 * k],
+            [
+              base[0] - k - (pose0.earsBack ? 3 * k : 0),
+              s * hr * 0.7,
+              base[2] + (pose0.earsBack ? 4.5 : 6) * k,
+            ],
             1.1 * k,
             earMat,
             P.ear,
@@ -1339,6 +1530,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     turns: true,
     pitches: true,
     headParts: [P.head, P.ear, P.face, P.snout],
+    // a mount stands in every take (its rider must not look fallen): one drawing
+    takes: info.rider ? undefined : LOOKS[familyOf(spec)].length,
   };
 }
 

@@ -1,10 +1,29 @@
 // Slimes (squash-and-stretch dome) and floating spirits/elementals (flickering flame body).
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeChoice } from "./design";
 import type { PromptInfo } from "./prompt";
 
-export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+/**
+ * A slime's takes (issue #20, seeds a person tells apart): a dome, a tall drop, a flat puddle, a
+ * dome with a crown of goo spikes; each with its own face. Seeds take them in turn.
+ */
+const SLIME_TAKES = [
+  { shape: "dome", face: "dots" },
+  { shape: "drop", face: "happy" },
+  { shape: "flat", face: "angry" },
+  { shape: "crown", face: "open" },
+] as const;
+
+/** Each take shape's body radii against the dome's: [width, height]. */
+const SHAPE_SCALE: Record<(typeof SLIME_TAKES)[number]["shape"], [number, number]> = {
+  dome: [1, 1],
+  drop: [0.8, 0.85],
+  flat: [1.3, 0.62],
+  crown: [1.2, 1.12],
+};
+
+export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const k = size / 32;
   const m = new Mats();
   const spirit = info.kind === "spirit";
@@ -39,6 +58,7 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   const h0 = (spirit ? 9 : 8 + rng.range(0, 2)) * k;
   const eyeGap = rng.range(2, 3.2) * k;
   const flick = rng.int(0, 1000);
+  const { shape, face: mood } = takeChoice(take, SLIME_TAKES);
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
     const cx = size / 2 + (pose.attack === 1 ? -1 : pose.attack === 2 ? 3 * k : 0);
@@ -56,22 +76,77 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
               : pose.attack === 2
                 ? -2
                 : 0;
-      const rx = w0 + squash * k;
-      const ry = h0 - squash * k;
       const hop = pose.mode === "walk" && squash < 0 ? 2 * k : 0;
+      // the take's shape: a puddle is broad and low, a drop narrow with a pointed top, a crowned
+      // king slime big (drawn the dome's size it was the dome with spikes: seeds 1 and 4 alike)
+      const [fw, fh] = SHAPE_SCALE[shape];
+      const rx = (w0 + squash * k) * fw;
+      const ry = (h0 - squash * k) * fh;
       const cy = ground + 1 - ry - hop;
+      if (shape === "drop") {
+        const lean = Math.sin(pose.t * Math.PI * 2) * k;
+        c.poly(
+          [
+            [cx - rx * 0.8, cy - ry * 0.3],
+            [cx + lean, cy - ry - 5 * k],
+            [cx + rx * 0.8, cy - ry * 0.3],
+          ],
+          mat.body,
+          1,
+        );
+      }
+      if (shape === "crown")
+        // a crown of five goo spikes, the middle one tallest
+        for (const i of [-2, -1, 0, 1, 2])
+          c.poly(
+            [
+              [cx + i * rx * 0.38 - rx * 0.2, cy - ry * 0.7],
+              [cx + i * rx * 0.4, cy - ry - (3.5 - Math.abs(i)) * k],
+              [cx + i * rx * 0.38 + rx * 0.2, cy - ry * 0.7],
+            ],
+            mat.body,
+            1,
+          );
       c.ellipse(cx, cy, rx, ry, mat.body, 1);
       c.rect(cx - rx + 1, ground - hop, cx + rx - 2, ground - hop, mat.body, 1);
+      if (shape === "flat")
+        // the puddle's rim spreads on the ground
+        c.rect(cx - rx - k, ground - hop, cx + rx + k - 1, ground - hop, mat.body, 1);
       c.ellipse(cx - rx * 0.35, cy - ry * 0.35, rx * 0.25, ry * 0.2, mat.core, 2);
       c.plot(cx - rx * 0.5, cy - ry * 0.55, mat.shine, 3);
       if (face !== 2) {
         const ex = cx + (face === 1 ? rx * 0.45 : 0);
-        const ey = Math.round(cy + ry * 0.05);
+        const ey = Math.round(cy + ry * (shape === "flat" ? -0.2 : 0.05));
         const eh = size >= 32 ? 2 : 1;
-        if (face === 0) {
-          c.rect(ex - eyeGap - 1, ey, ex - eyeGap - 1, ey + eh - 1, mat.eye, 4);
-          c.rect(ex + eyeGap, ey, ex + eyeGap, ey + eh - 1, mat.eye, 4);
-        } else c.rect(ex, ey, ex, ey + eh - 1, mat.eye, 4);
+        const eyes = face === 0 ? [ex - eyeGap - 1, ex + eyeGap] : [ex];
+        for (const x of eyes) {
+          c.rect(x, ey, x, ey + eh - 1, mat.eye, 4);
+          // happy: a glint in each eye
+          if (mood === "happy") c.plot(x, ey, mat.shine, 4);
+        }
+        const my = ey + eh + 1;
+        if (mood === "angry")
+          for (const x of eyes) {
+            // brows slanting down to the middle, and a fang
+            const inward = face === 0 && x < ex ? 1 : -1;
+            c.plot(x - inward, ey - 2, mat.eye, 4);
+            c.plot(x, ey - 1, mat.eye, 4);
+          }
+        if (mood === "angry" && pose.attack !== 2) {
+          c.rect(ex - k, my, ex + k, my, mat.eye, 4);
+          c.plot(ex + k, my + 1, mat.shine, 4);
+        }
+        if (mood === "happy" && pose.attack !== 2) {
+          // a smile
+          c.plot(ex - 1.5 * k, my, mat.eye, 4);
+          c.rect(ex - k, my + 1, ex + k - 1, my + 1, mat.eye, 4);
+          c.plot(ex + 1.5 * k - 1, my, mat.eye, 4);
+        }
+        if (mood === "open" && pose.attack !== 2) {
+          // an open mouth with a tongue
+          c.ellipse(ex, my + 1.2 * k, 1.6 * k, 1.3 * k, mat.eye, 4);
+          c.plot(ex, my + 2 * k, mat.core, 4);
+        }
         if (pose.attack === 2) c.rect(ex - k, ey + eh + 1, ex + k, ey + eh + 1, mat.eye, 4);
       }
       if (pose.attack === 2)
@@ -145,5 +220,5 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       } else c.rect(cx + 2.5 * k, ey, cx + 2.5 * k, ey + eh - 1, mat.eye, 4);
     }
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return { size, materials: m.list, restView: "front", draw, takes: SLIME_TAKES.length };
 }

@@ -6,6 +6,7 @@
 // name in vocabulary.ts, and subjects that use it (README.md in this folder).
 import type { Rng } from "../prng";
 import { buildAnimal } from "./animal";
+import { buildBird } from "./bird";
 import { buildBlob } from "./blob";
 import type { Design } from "./design";
 import { buildDragon } from "./dragon";
@@ -36,6 +37,7 @@ export type SubjectKind =
   | "plant"
   | "monster"
   | "sea"
+  | "bird"
   | "icon";
 
 /** Borrowed rasters loaded before drawing (engine.ts iconNeeds): the subject and held item. */
@@ -44,6 +46,8 @@ export interface BuildIcons {
   held?: IconRaster;
   material?: GameMaterial;
   take?: number;
+  /** how many drawings the subject's icon takes in turn by seed (Design.takes) */
+  drawings?: number;
   /** an emoji of the subject whose colours a silhouette borrows */
   palette?: IconRaster;
 }
@@ -68,23 +72,24 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["humanoid"],
     // `role:knight` / `race:goblin`: the variant is the class; prompt.ts sets role and race
     read: (s) => ({ kind: "humanoid", variant: after(s.ref) }),
-    build: (info, rng, crng, size, icons) => buildHumanoid(info, rng, crng, size, icons.held),
+    build: (info, rng, crng, size, icons) =>
+      buildHumanoid(info, rng, crng, size, icons.held, icons.take),
     object: false,
   },
   animal: {
     kinds: ["animal"],
     read: (s) => ({ kind: "animal", variant: s.ref }),
-    build: (info, rng, crng, size) => buildAnimal(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildAnimal(info, rng, crng, size, icons.take),
     object: false,
   },
   dragon: {
     kinds: ["dragon"],
     // `dragon:eastern` is the wingless serpent dragon (serpent-dragon.ts)
     read: (s) => ({ kind: "dragon", variant: after(s.ref) === "eastern" ? "eastern" : "dragon" }),
-    build: (info, rng, crng, size) =>
+    build: (info, rng, crng, size, icons) =>
       info.variant === "eastern"
         ? buildSerpentDragon(info, rng, crng, size)
-        : buildDragon(info, rng, crng, size),
+        : buildDragon(info, rng, crng, size, icons.take),
     object: false,
   },
   blob: {
@@ -93,19 +98,19 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
       s.ref === "slime"
         ? { kind: "slime", variant: "slime" }
         : { kind: "spirit", variant: "elemental" },
-    build: (info, rng, crng, size) => buildBlob(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildBlob(info, rng, crng, size, icons.take),
     object: true,
   },
   monster: {
     kinds: ["monster"],
     read: (s) => ({ kind: "monster", variant: s.ref }),
-    build: (info, rng, crng, size) => buildMonster(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildMonster(info, rng, crng, size, icons.take),
     object: false,
   },
   item: {
     kinds: ["item"],
     read: (s) => ({ kind: "item", variant: s.ref }),
-    build: (info, rng, crng, size) => buildItem(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildItem(info, rng, crng, size, icons.take),
     object: true,
   },
   scenery: {
@@ -114,7 +119,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
       kind: s.category === "vehicle" ? "vehicle" : s.category === "building" ? "building" : "plant",
       variant: s.ref,
     }),
-    build: (info, rng, crng, size) => buildScenery(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildScenery(info, rng, crng, size, icons.take),
     object: true,
   },
   tile: {
@@ -127,7 +132,14 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     kinds: ["sea"],
     // `sea:fish` / `sea:octopus` / `sea:squid`: sea-life.ts swims them (a fish species is the breed)
     read: (s) => ({ kind: "sea", variant: s.ref }),
-    build: (info, rng, crng, size) => buildSeaLife(info, rng, crng, size),
+    build: (info, rng, crng, size, icons) => buildSeaLife(info, rng, crng, size, icons.take),
+    object: false,
+  },
+  bird: {
+    kinds: ["bird"],
+    // `bird:chicken` / `bird:owl` …: bird.ts hops and flies them (a species the prompt names is the breed)
+    read: (s) => ({ kind: "bird", variant: s.ref }),
+    build: (info, rng, crng, size, icons) => buildBird(info, rng, crng, size, icons.take),
     object: false,
   },
   icon: {
@@ -135,13 +147,16 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     read: (s) => ({ kind: "icon", variant: s.ref }),
     build: (info, rng, crng, size, icons) =>
       icons.subject
-        ? buildIcon(info, rng, crng, size, icons.subject, {
-            category: SUBJECT_BY_ID.get(info.subject)?.category,
-            flip: rng.chance(0.3),
-            material: icons.material,
-            take: icons.take ?? 0,
-            palette: icons.palette,
-          })
+        ? {
+            ...buildIcon(info, rng, crng, size, icons.subject, {
+              category: SUBJECT_BY_ID.get(info.subject)?.category,
+              flip: rng.chance(0.3),
+              material: icons.material,
+              take: icons.take ?? 0,
+              palette: icons.palette,
+            }),
+            takes: icons.drawings,
+          }
         : // an icon that could not be loaded: a creature, reported by the interpretation
           buildMonster(info, rng, crng, size),
     object: true,

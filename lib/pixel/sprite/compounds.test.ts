@@ -35,7 +35,11 @@ describe("an emoji's label", () => {
 
 describe("towers", () => {
   it("a lighthouse and a tower are their own drawings, not the castle", () => {
-    expect(parsePrompt("a lighthouse").icon).toMatch(/^gi\/lighthouse/);
+    // drawn by its own scenery rig in four designs (was the one game-icons lighthouse)
+    expect(parsePrompt("a lighthouse")).toMatchObject({
+      subject: "lighthouse",
+      variant: "lighthouse",
+    });
     expect(parsePrompt("a watchtower").icon).toMatch(/tower/);
     expect(parsePrompt("a haunted mansion").subject).toBe("house");
   });

@@ -51,6 +51,46 @@ export interface CostumeCtx {
   hat: number;
   /** a collar's or cape's red lining */
   lining: number;
+  /** a straw hat's straw */
+  straw: number;
+}
+
+/** Where a head is drawn: the view, its centre column, its box and the eye row. */
+export interface HeadBox {
+  view: Pose["view"];
+  hx: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  eyeY: number;
+}
+
+/**
+ * A wooden pole along the grip's direction (dx, dy): from `back`·k behind the hand to `len`
+ * pixels in front of it (a staff, a spear's or an axe's haft).
+ */
+export function drawPole(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  hx: number,
+  hy: number,
+  dx: number,
+  dy: number,
+  back: number,
+  len: number,
+  r = 0.55,
+) {
+  const { k } = x;
+  c.capsule(
+    hx - dx * back * k,
+    hy - dy * back * k,
+    hx + dx * len,
+    hy + dy * len,
+    r * k + 0.2,
+    x.mat.wood,
+    P.weapon,
+  );
 }
 
 /** A katana: a long wrapped grip, a small round guard and a thin blade curving back at the tip. */
@@ -109,15 +149,7 @@ export function drawSkullStaff(
   const dx = Math.cos(ang);
   const dy = Math.sin(ang);
   const L = side ? 13 * k : 15 * k;
-  c.capsule(
-    hx - dx * 4 * k,
-    hy - dy * 4 * k,
-    hx + dx * L,
-    hy + dy * L,
-    0.55 * k + 0.2,
-    x.mat.wood,
-    P.weapon,
-  );
+  drawPole(c, x, hx, hy, dx, dy, 4, L);
   const sx = hx + dx * (L + 1.5 * k);
   const sy = hy + dy * (L + 1.5 * k);
   // the glow around it first, so the skull stands on it
@@ -132,20 +164,10 @@ export function drawSkullStaff(
  * A kabuto: a lacquered bowl over the crown, a neck guard flaring out over the ears and a gold
  * crescent crest rising from the brow. The face stays open.
  */
-export function drawKabuto(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-  y1: number,
-  lacquer = x.mat.metal,
-) {
+export function drawKabuto(c: SpriteCanvas, x: CostumeCtx, h: HeadBox, lacquer = x.mat.metal) {
+  const { view, hx, x0, x1, y0, y1 } = h;
   const { px, k } = x;
-  const h = y1 - y0 + 1;
-  const depth = Math.max(2, Math.round(h * 0.38));
+  const depth = Math.max(2, Math.round((y1 - y0 + 1) * 0.38));
   c.rect(x0, y0 - px(1), x1, y0 + depth - 1, lacquer, P.hat);
   // a brow band in the crest's gold
   c.rect(x0, y0 + depth - 1, x1, y0 + depth - 1, x.trim, P.hat);
@@ -177,17 +199,8 @@ export function drawKabuto(
 }
 
 /** A round space helmet over the whole head with a dark visor and a glint; white from behind. */
-export function drawSpaceHelmet(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-  y1: number,
-  eyeY: number,
-) {
+export function drawSpaceHelmet(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { view, hx, x0, x1, y0, y1, eyeY } = h;
   const { px, k } = x;
   const cy = (y0 + y1) / 2;
   const rx = (x1 - x0 + 1) / 2 + 1.2 * k;
@@ -203,15 +216,8 @@ export function drawSpaceHelmet(
 }
 
 /** A cowboy hat: a tall dented crown with a band, and a wide brim whose ends curl up. */
-export function drawCowboyHat(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-) {
+export function drawCowboyHat(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { view, hx, x0, x1, y0 } = h;
   const { px } = x;
   const bx0 = x0 - px(2) - (view === "side" ? 0 : 1);
   const bx1 = x1 + px(2) + (view === "side" ? 0 : 1);
@@ -391,9 +397,10 @@ export function drawSmokeTail(
   for (let i = 0; i <= steps; i++) {
     const t = i / steps;
     const y = hipY + (ground - 2 * k - hipY) * t;
-    const xx = cx + dir * Math.sin(t * Math.PI * 1.2 + wave * 0.5) * 3 * k * t;
-    const r = Math.max(0.7, (3.2 - 2.4 * t) * k);
-    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.skin, P.legN, i % 2 ? 1 : -1);
+    const xx = cx + dir * Math.sin(t * Math.PI * 1.2 + wave * 0.5) * 4 * k * t;
+    const r = Math.max(0.7, (4 - 3 * t) * k);
+    // puffs alternate lit and shadowed so the tail reads as billowing smoke, not a blue leg
+    c.ellipse(xx, y, r, Math.max(0.7, r * 0.8), x.mat.skin, P.legN, i % 2 ? 1 : 3);
   }
   // a wisp curling up at the end
   const ex = cx + dir * 4 * k;
@@ -419,6 +426,8 @@ export function drawShell(
   tx1: number,
   torsoTop: number,
   hipY: number,
+  /** the plates: rows of bands (unset), a seam down the middle across the rows (scutes), none */
+  mark?: "scutes" | "plain",
 ) {
   const { k, px } = x;
   const cy = (torsoTop + hipY) / 2;
@@ -427,29 +436,34 @@ export function drawShell(
     c.rect(tx0 - px(1), torsoTop + 1, tx0 - 1, hipY - 1, shell, P.cape);
     c.rect(tx1 + 1, torsoTop + 1, tx1 + px(1), hipY - 1, shell, P.cape);
     c.rect(tx0 + px(1), torsoTop + px(1), tx1 - px(1), hipY - px(2), x.mat.tusk, P.torso);
+    if (mark === "plain") return;
     for (let y = torsoTop + px(2); y < hipY - px(2); y += px(2))
       c.rect(tx0 + px(1), y, tx1 - px(1), y, x.mat.tusk, P.torso, 1);
+    if (mark === "scutes") {
+      // the plastron's plates picked out in the shell's green: a seam down the middle
+      const mid = Math.round((tx0 + tx1) / 2);
+      c.rect(mid, torsoTop + px(2), mid, hipY - px(2) - 1, shell, P.torso);
+    }
     return;
   }
   const rx = view === "side" ? 3 * k + 0.5 : (tx1 - tx0 + 1) / 2 + k;
   const ox = view === "side" ? tx0 - 0.5 * k : cx - 0.5;
-  c.ellipse(ox, cy, rx, (hipY - torsoTop) / 2 + k, shell, P.cape);
+  const ry = (hipY - torsoTop) / 2 + k;
+  c.ellipse(ox, cy, rx, ry, shell, P.cape);
+  if (mark === "plain") return;
+  // scutes: a pale ring of plates inside the rim
+  if (mark === "scutes") {
+    c.ellipse(ox, cy, rx - k, ry - k, x.mat.tusk, P.cape);
+    c.ellipse(ox, cy, rx - 2 * k, ry - 2 * k, shell, P.cape);
+  }
   // the plates: a ring and a cross of darker lines
   c.line(ox, cy - 2 * k, ox, cy + 2 * k, shell, P.cape, 1);
   if (view === "back") c.line(ox - rx + k, cy, ox + rx - k, cy, shell, P.cape, 1);
 }
 
 /** A Qing official's cap: a dark dome with a brim and a red bead, a yellow talisman over the face. */
-export function drawTalismanCap(
-  c: SpriteCanvas,
-  x: CostumeCtx,
-  view: Pose["view"],
-  hx: number,
-  x0: number,
-  x1: number,
-  y0: number,
-  eyeY: number,
-) {
+export function drawTalismanCap(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { view, hx, x0, x1, y0, eyeY } = h;
   const { px, k } = x;
   c.rect(x0 - 1, y0 + px(1), x1 + 1, y0 + px(1), x.mat.hollow, P.hat);
   c.rect(x0, y0 - px(2), x1, y0 + px(1) - 1, x.mat.hollow, P.hat);
@@ -462,4 +476,282 @@ export function drawTalismanCap(
   const sw = view === "side" ? px(1) : px(2);
   c.rect(sx, y0 + px(1) + 1, sx + sw - 1, eyeY + px(4), x.trim, P.face);
   c.rect(sx, eyeY + px(1), sx + sw - 1, eyeY + px(1), x.lining, P.face);
+}
+
+/** Pole tools a take may carry: held upright at rest, like a staff. */
+export const POLE_TOOLS: ReadonlySet<string> = new Set(["pitchfork", "scythe", "hoe"]);
+
+/** How far past the hand a take weapon reaches, in k (a planted blade's tip stands on the ground). */
+export const TAKE_REACH: Readonly<Record<string, number>> = {
+  greatsword: 15,
+  mace: 9,
+  cleaver: 9,
+  pickaxe: 9,
+  baton: 6,
+  cane: 10,
+};
+
+/**
+ * A take's weapon along the grip's direction: a greatsword, a flanged mace, a cleaver, a
+ * pitchfork, a scythe, a hoe, a pickaxe, a wand with a glowing tip, a knobbed cane, a baton.
+ */
+export function drawTakeWeapon(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  kind: string,
+  hx: number,
+  hy: number,
+  ang: number,
+) {
+  const { k, mat } = x;
+  const dx = Math.cos(ang);
+  const dy = Math.sin(ang);
+  // a point t·k along the grip and n·k across it
+  const at = (t: number, n = 0): [number, number] => [
+    hx + (dx * t - dy * n) * k,
+    hy + (dy * t + dx * n) * k,
+  ];
+  const bar = (a: [number, number], b: [number, number], r: number, m: number) =>
+    c.capsule(a[0], a[1], b[0], b[1], r * k + 0.2, m, P.weapon);
+  const dark = mat.hollow;
+  switch (kind) {
+    case "greatsword":
+      bar(at(-3), at(0), 0.6, mat.wood);
+      bar(at(1), at(15), 1, mat.metal);
+      bar(at(0, -2.8), at(0, 2.8), 0.5, mat.accent);
+      return;
+    case "mace":
+      drawPole(c, x, hx, hy, dx, dy, 2, 7 * k);
+      c.ellipse(...at(8), 1.8 * k + 0.3, 1.8 * k + 0.3, mat.metal, P.weapon);
+      for (const [t, n] of [
+        [8, 2.6],
+        [8, -2.6],
+        [10.6, 0],
+      ] as const)
+        c.plot(...at(t, n), mat.metal, P.weapon);
+      return;
+    case "cleaver":
+      bar(at(-2), at(3), 0.6, mat.wood);
+      c.poly([at(2.5, -0.5), at(9, -0.5), at(9, 3.2), at(3.5, 3.2)], mat.metal, P.weapon);
+      return;
+    case "pitchfork":
+      drawPole(c, x, hx, hy, dx, dy, 3, 13 * k, 0.5);
+      bar(at(13, -1.8), at(13, 1.8), 0.4, mat.metal);
+      for (const n of [-1.8, 0, 1.8]) bar(at(13, n), at(16.5, n), 0.3, mat.metal);
+      return;
+    case "scythe": {
+      drawPole(c, x, hx, hy, dx, dy, 3, 14 * k, 0.5);
+      const pts = [at(14, 0), at(14.2, 2.2), at(13.4, 4), at(12, 5.4)];
+      for (let i = 0; i + 1 < pts.length; i++) bar(pts[i]!, pts[i + 1]!, 0.55, mat.metal);
+      return;
+    }
+    case "hoe":
+      drawPole(c, x, hx, hy, dx, dy, 3, 13 * k, 0.5);
+      bar(at(13, 0), at(13, 2.4), 0.7, mat.metal);
+      bar(at(13, 2.4), at(11.2, 2.6), 0.6, mat.metal);
+      return;
+    case "pickaxe":
+      drawPole(c, x, hx, hy, dx, dy, 2, 9 * k, 0.6);
+      bar(at(9, 0), at(7.6, 3.6), 0.55, mat.metal);
+      bar(at(9, 0), at(7.6, -3.6), 0.55, mat.metal);
+      return;
+    case "wand":
+      bar(at(0), at(5), 0.35, mat.wood);
+      c.ellipse(...at(6.2), 1.2 * k + 0.2, 1.2 * k + 0.2, mat.orb, P.fx);
+      c.plot(...at(6.2), mat.glow, P.fx);
+      return;
+    case "cane":
+      bar(at(0), at(10), 0.4, dark);
+      c.ellipse(...at(-0.6), 0.9 * k + 0.2, 0.9 * k + 0.2, x.trim, P.weapon);
+      return;
+    case "baton":
+      bar(at(-1), at(6), 0.45, dark);
+      return;
+  }
+}
+
+/** A kite shield: a metal rim, a face in the cape's colour and a stripe; narrow side-on. */
+export function drawShield(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  cx: number,
+  cy: number,
+) {
+  const { k, mat } = x;
+  const hw = view === "side" ? 1.3 * k + 0.3 : 2.6 * k + 0.3;
+  const top = cy - 3.2 * k;
+  const kite = (w: number, m: number, d: number) =>
+    c.poly(
+      [
+        [cx - w, top + d],
+        [cx + w, top + d],
+        [cx + w, cy + k],
+        [cx, cy + 4 * k - d],
+        [cx - w, cy + k],
+      ],
+      m,
+      P.weapon,
+    );
+  kite(hw, mat.metal, 0);
+  kite(hw - Math.max(1, k * 0.8), mat.cape, Math.max(1, k * 0.8));
+  if (view !== "side")
+    c.rect(Math.round(cx - 0.5), top + 1, Math.round(cx - 0.5), cy + 2 * k, mat.accent, P.weapon);
+}
+
+/**
+ * The headwear a take may choose: an open helm (horned or not), a mohawk, a conical straw hat,
+ * a tiara, a top hat, a peaked cap, a bandana. `hairTop` lays the hair or a cap's cloth over the
+ * crown as the head draws it.
+ */
+export function drawTakeHeadwear(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  h: HeadBox,
+  kind: string,
+  hairTop: (mat: number, part: number, depth: number) => void,
+  horned: boolean,
+) {
+  const { view, hx, x0, x1, y0, y1, eyeY } = h;
+  const { px, mat } = x;
+  const headH = y1 - y0 + 1;
+  const mid = Math.round(hx - 0.5);
+  switch (kind) {
+    case "open-helm": {
+      const depth = Math.max(2, Math.round(headH * 0.4));
+      hairTop(mat.metal, P.hat, depth);
+      c.rect(x0 + 1, y0 - px(1), x1 - 1, y0, mat.metal, P.hat);
+      c.rect(x0 - 1, y0 + depth - 1, x1 + 1, y0 + depth - 1, mat.metal, P.hat, 1);
+      // the nose guard down between the eyes
+      if (view === "front") c.rect(mid, y0 + depth, mid, eyeY + 1, mat.metal, P.hat);
+      else if (view === "side") c.rect(x1, y0 + depth, x1, eyeY + 1, mat.metal, P.hat);
+      if (horned) drawHelmHorns(c, x, h);
+      return;
+    }
+    case "mohawk":
+      if (view === "side") c.rect(x0 + 1, y0 - px(2), x1 - px(1), y0, mat.hair, P.hat);
+      else c.rect(mid - px(1) + 1, y0 - px(3), mid + px(1), y0 + 1, mat.hair, P.hat);
+      return;
+    case "straw-hat": {
+      hairTop(mat.hair, P.hat, 2);
+      const brim = y0 + px(1);
+      c.poly(
+        [
+          [x0 - px(3), brim + 1],
+          [hx, y0 - px(4)],
+          [x1 + px(3) + 1, brim + 1],
+        ],
+        x.straw,
+        P.hat,
+      );
+      c.rect(x0 - px(3), brim, x1 + px(3), brim, x.straw, P.hat, 1);
+      return;
+    }
+    case "tiara":
+      hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
+      c.rect(x0 + 1, y0, x1 - 1, y0, x.trim, P.hat);
+      if (view !== "back") {
+        const gx = view === "side" ? x1 - px(2) : mid;
+        c.rect(gx, y0 - px(1), gx + (view === "side" ? 0 : 1), y0, x.trim, P.hat);
+        c.plot(gx, y0, mat.orb, P.hat);
+      }
+      return;
+    case "top-hat":
+      hairTop(mat.hair, P.hat, 2);
+      c.rect(x0 - px(1), y0, x1 + px(1), y0, x.hat, P.hat);
+      c.rect(x0 + 1, y0 - px(6), x1 - 1, y0, x.hat, P.hat);
+      c.rect(x0 + 1, y0 - px(1), x1 - 1, y0 - px(1), x.lining, P.hat);
+      return;
+    case "peaked-cap": {
+      hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
+      const band = y0 + px(1);
+      c.rect(x0 - 1, y0 - px(2), x1 + 1, y0 - 1, x.hat, P.hat);
+      c.rect(x0, y0, x1, band, x.hat, P.hat);
+      c.rect(x0, band, x1, band, mat.hollow, P.hat);
+      if (view === "side") c.rect(x1 - px(1), band, x1 + px(2), band, mat.hollow, P.hat);
+      else if (view === "front") {
+        c.rect(x0 + 1, band + 1, x1 - 1, band + 1, mat.hollow, P.hat);
+        c.rect(mid, y0 - 1, mid + 1, y0, x.trim, P.hat);
+      }
+      return;
+    }
+    case "bandana": {
+      const depth = Math.max(2, Math.round(headH * 0.35));
+      hairTop(x.lining, P.hat, depth);
+      const ky = y0 + depth - 1;
+      if (view === "side") c.rect(x0 - px(2), ky, x0 - 1, ky + px(2), x.lining, P.hat);
+      else if (view === "back") c.rect(mid, ky, mid + 1, ky + px(3), x.lining, P.hat);
+      else c.rect(x1 + 1, ky, x1 + px(1), ky + px(2), x.lining, P.hat);
+      return;
+    }
+  }
+}
+
+/** A helmet's horns out from its sides and up (one, the back one, side-on). */
+export function drawHelmHorns(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
+  const { k, mat } = x;
+  for (const [sx, dir] of [
+    [h.x0, -1],
+    [h.x1, 1],
+  ] as [number, number][])
+    if (h.view !== "side" || dir < 0)
+      c.capsule(sx, h.y0 + k, sx + dir * 2.5 * k, h.y0 - 2.5 * k, 0.6 * k + 0.2, mat.tusk, P.hat);
+}
+
+/** Long hair down past the jaw on both sides (over the back from behind), or a bun on top. */
+export function drawHairStyle(c: SpriteCanvas, x: CostumeCtx, h: HeadBox, style: string) {
+  const { view, hx, x0, x1, y0, y1 } = h;
+  const { px, k, mat } = x;
+  if (style === "bun") {
+    const bx = view === "side" ? x0 + px(1) : hx - 0.5;
+    c.ellipse(bx, y0 - 0.8 * k, 1.6 * k + 0.3, 1.4 * k + 0.3, mat.hair, P.hat);
+    return;
+  }
+  const bot = y1 + px(3);
+  if (view === "back") c.rect(x0, y0 + 1, x1, bot, mat.hair, P.hat);
+  else if (view === "side") c.rect(x0, y0 + 1, x0 + px(2), bot, mat.hair, P.hat);
+  else {
+    c.rect(x0 - 1, y0 + 1, x0, bot, mat.hair, P.hat);
+    c.rect(x1, y0 + 1, x1 + 1, bot, mat.hair, P.hat);
+  }
+}
+
+/** A beard's length below the chin: a long one over the chest, or forked in two points. */
+export function drawBeardTail(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  h: HeadBox,
+  style: "long" | "forked",
+) {
+  const { view, hx, x0, x1, y1 } = h;
+  const { px, mat } = x;
+  if (view === "back") return;
+  const a = view === "side" ? Math.round(hx) : x0 + 2;
+  const b = view === "side" ? x1 - 1 : x1 - 2;
+  if (style === "long") {
+    c.rect(a, y1 + px(2), b, y1 + px(4), mat.hair, P.face);
+    c.rect(a + 1, y1 + px(4), b - 1, y1 + px(5), mat.hair, P.face);
+    return;
+  }
+  const m = Math.round((a + b) / 2);
+  c.rect(a, y1 + px(2), m - 1, y1 + px(5), mat.hair, P.face);
+  c.rect(m + 1, y1 + px(2), b, y1 + px(5), mat.hair, P.face);
+}
+
+/** A tabard: a cloth panel down the front and past the belt, in the cape's colour. */
+export function drawTabard(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  view: Pose["view"],
+  mid: number,
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  bottom: number,
+) {
+  const { px, mat } = x;
+  const [a, b] =
+    view === "side" ? [tx0 + 1, tx1 - 1] : [Math.round(mid) - px(2), Math.round(mid) + px(2) - 1];
+  c.rect(a, torsoTop + 1, b, bottom, mat.cape, P.robe);
+  if (view === "front") c.rect(a, torsoTop + px(2), b, torsoTop + px(2), x.trim, P.robe);
 }

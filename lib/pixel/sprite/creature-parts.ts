@@ -7,6 +7,14 @@ import { hexToRgb, makeRamp, mixRgb } from "../color";
 import { Rng } from "../prng";
 import { type Material, material, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
+import {
+  drawFolkParts,
+  FOLK_HEAD_PARTS,
+  type FolkMats,
+  isFolkPart,
+  prepareFolkParts,
+  swapFolkHead,
+} from "./folk-parts";
 import { type MachineMats, mechanise } from "./mechanical";
 import type { PromptInfo } from "./prompt";
 
@@ -97,16 +105,20 @@ export interface CreatureExtras {
   glow: number;
   /** a robot's plates, rivets and LEDs (mechanical.ts); only when the form is robot */
   machine?: MachineMats;
+  /** a bird's head, snake hair, tails, spines … (folk-parts.ts); only when named */
+  folk?: FolkMats;
 }
 
 /** What this prompt asks of a creature's canvas (nothing: undefined, the common case). */
 function wants(info: PromptInfo): boolean {
   if (["item", "vehicle", "building", "plant", "tile"].includes(info.kind)) return false;
-  const formed = !!info.form && info.builder !== "humanoid";
+  const formed = !!info.form && (info.builder !== "humanoid" || info.form === "ghost");
   return (
     formed ||
     (info.heads ?? 1) > 1 ||
-    info.features.some((f) => f.endsWith("wings") || f === "horns" || f.endsWith("tail"))
+    info.features.some(
+      (f) => f.endsWith("wings") || f === "horns" || f.endsWith("tail") || isFolkPart(f),
+    )
   );
 }
 
@@ -150,6 +162,12 @@ export function prepareCreatureExtras(
     chitin: add("#8a3a28"),
     glow: add(info.form === "robot" ? "#ff4a3a" : "#9cf4ff", true),
   };
+  extras.folk = prepareFolkParts(
+    m,
+    info.features,
+    Rng.from("folk-parts", info.text, seed),
+    Rng.from("folk-parts-colour", info.text, seed),
+  );
   if (info.form === "robot")
     extras.machine = { plate: add("#4c5468"), rivet: add("#eef2f8", true), glow: extras.glow };
   // a zombie's flesh: every surface colour drifts to a sickly grey-green
@@ -186,7 +204,21 @@ export function drawCreatureExtras(
   const faceRight = info.builder !== "icon";
   const rng = Rng.from("creature-extras", info.text, seed);
   const heads = info.heads ?? 1;
-  if (heads > 1) extraHeads(c, headCells(c, headParts, side && faceRight), heads, side, faceRight);
+  // a bird's head replaces the rig's before it is copied: a two-headed griffin has eagle heads
+  const swapped =
+    heads > 1 &&
+    !!x.folk &&
+    swapFolkHead(
+      c,
+      info.features,
+      pose,
+      x.folk,
+      headCells(c, headParts, side && faceRight),
+      headParts,
+      faceRight,
+    );
+  const hp = swapped ? [...(headParts ?? []), ...FOLK_HEAD_PARTS] : headParts;
+  if (heads > 1) extraHeads(c, headCells(c, hp, side && faceRight), heads, side, faceRight);
   const wingWord = info.features.find((f) => f.endsWith("wings"));
   if (wingWord && info.kind !== "dragon")
     drawWings(
@@ -202,7 +234,20 @@ export function drawCreatureExtras(
     drawStingerTail(c, x, side, faceRight, rng.range(0.8, 1.2));
   if (info.features.includes("horns") && info.kind !== "dragon")
     drawHorns(c, x, headCells(c, headParts, side && faceRight), side, faceRight);
-  if (info.builder !== "humanoid")
+  if (x.folk)
+    drawFolkParts(
+      c,
+      info.features,
+      pose,
+      x.folk,
+      headCells(c, hp, side && faceRight),
+      hp,
+      faceRight,
+      mats,
+      swapped,
+    );
+  // a ghostly person fades below the waist too (a banshee, a yuki-onna)
+  if (info.builder !== "humanoid" || info.form === "ghost")
     applyForm(c, info.form, x, mats, rng, () => headCells(c, headParts, side && faceRight));
 }
 

@@ -5,6 +5,7 @@ import type { Material, SpriteCanvas } from "./canvas";
 import { material } from "./canvas";
 import type { FrameEffects } from "./pose-effects";
 import type { PromptInfo } from "./prompt";
+import { takeIndex } from "./take-variety";
 
 export type View = "front" | "back" | "side";
 
@@ -35,6 +36,11 @@ export interface Pose {
   pitch?: number;
   /** re-roll take of the same pose (0/absent = first take): secondary motion and small details */
   take?: number;
+  /**
+   * An idle sprite at rest: a rig may draw its take's rest stance (a dog sitting). Unset on a
+   * character's sheet, whose idle must register with its walk.
+   */
+  rest?: boolean;
 }
 
 export interface Design {
@@ -60,6 +66,12 @@ export interface Design {
   headParts?: readonly number[];
   /** terrain that must tile: drawn without outline or effects that would cross its edges */
   seamless?: boolean;
+  /**
+   * How many alternative drawings (pose, parts, outline) the builder draws in turn by take key
+   * (takeChoice); absent: one. The engine stretches a take only where they run out
+   * (take-variety.ts takeBuild).
+   */
+  takes?: number;
 }
 
 /** Material table builder: names → indices so part code stays readable. */
@@ -110,6 +122,14 @@ export function hsvPick(rng: Rng): string {
     "#f078b4",
   ];
   return rng.pick(hues);
+}
+
+/**
+ * The alternative drawing a take key (seed + variation index, `BuildIcons.take`) draws: the list
+ * in turn, so consecutive seeds draw different ones; key 1 (seed 1) the first.
+ */
+export function takeChoice<T>(take: number, list: readonly T[]): T {
+  return list[takeIndex(take, list.length)]!;
 }
 
 /**

@@ -6,7 +6,7 @@ import { mixRgb } from "../color";
 import type { Rng } from "../prng";
 import type { Rgb } from "../types";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Design, Mats, type Pose, pickColor, takeChoice } from "./design";
 import type { PromptInfo } from "./prompt";
 
 const P = {
@@ -40,16 +40,32 @@ const rot = (v: V, a: number): V => {
   return [v[0] * c - v[1] * s, v[0] * s + v[1] * c];
 };
 
-export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+/**
+ * A dragon's scale colour (both builders): the prompt's first colour, else one of `hues` a little
+ * off, so seeds differ.
+ */
+export function scaleColor(info: PromptInfo, crng: Rng, hues: readonly string[]): Rgb {
+  return pickColor(info, 0, crng.pick(hues), crng, 10);
+}
+
+/**
+ * A dragon's takes (issue #20, seeds a person tells apart), in turn by seed: bat wings and swept
+ * horns on a raised neck; feathered wings, curved horns, a crest and the head low and forward;
+ * wings folded along the back, double horns, the neck tall; broad bat wings, ram horns, a crest
+ * and the tail curled up over itself.
+ */
+const DRAGON_TAKES = [
+  { wings: "bat", horns: "swept", neck: 0, crest: false, span: 1, curl: 0 },
+  { wings: "feather", horns: "curved", neck: -1, crest: true, span: 1, curl: 0 },
+  { wings: "folded", horns: "double", neck: 1, crest: false, span: 1, curl: 0 },
+  { wings: "bat", horns: "ram", neck: 0.5, crest: true, span: 1.15, curl: 0.2 },
+] as const;
+
+export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
+  const look = takeChoice(take, DRAGON_TAKES);
   const k = size / 32;
   const m = new Mats();
-  const scaleRgb = pickColor(
-    info,
-    0,
-    crng.pick(["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc", "#2cb8b0"]),
-    crng,
-    10,
-  );
+  const scaleRgb = scaleColor(info, crng, ["#44b04e", "#d8383c", "#3c6ee6", "#8c48cc", "#2cb8b0"]);
   const bellyRgb: Rgb = crng.pick([
     [240, 220, 150],
     [236, 200, 130],
@@ -84,9 +100,11 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
   const bodyRy = (3.3 + rng.range(0, 0.7)) * k;
   const legLen = (4.4 + rng.range(0, 1)) * k;
   const neckLen = rng.range(0.9, 1.15);
-  const hornStyle = rng.pick(["swept", "swept", "curved", "double"] as const);
-  const tailCurl = rng.range(0.1, 0.22);
-  const wingSpan = rng.range(0.78, 0.92);
+  // the horns are the take's; the draw stays so the proportions after it are as they were
+  rng.pick(["swept", "swept", "curved", "double"] as const);
+  const hornStyle = look.horns;
+  const tailCurl = rng.range(0.1, 0.22) + look.curl;
+  const wingSpan = rng.range(0.78, 0.92) * look.span;
   const segs = 6;
   const limb = Math.max(0.9, 1.25 * k);
   const px = (n: number) => Math.max(1, Math.round(n * k));
@@ -114,6 +132,30 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     ).map((f) => rot([f[0] * span, f[1] * span], a));
     const F = fingers.map((f) => [E[0] + f[0], E[1] + f[1]] as V);
     const R: V = [S[0] - 5.5 * k, S[1] + 1.5 * k];
+    const wingPart = far ? P.wingF : P.wingN;
+    const bone = far ? 1 : 2;
+    if (look.wings === "folded") {
+      // furled along the back: the wrist over the shoulder, the tip down by the haunch
+      const W: V = [sx - 1.5 * k, sy - (3.5 + flap * 0.8) * k];
+      const T: V = [sx - 8.5 * k, sy + 0.5 * k];
+      c.poly([S, W, T, [sx - 4 * k, sy + 2 * k]], mat.membrane, wingPart, far ? 1 : 2);
+      c.capsule(S[0], S[1], W[0], W[1], Math.max(0.7, 0.75 * k), mat.bone, P.bone, bone);
+      c.line(W[0], W[1], T[0], T[1], mat.bone, P.bone, bone);
+      c.plot(W[0] + 0.5 * k, W[1] - 1, mat.claw, P.claw);
+      return;
+    }
+    if (look.wings === "feather") {
+      // feathered: long flight feathers fanned back from the arm, tips apart
+      for (let i = 5; i >= 0; i--) {
+        const f = i / 5;
+        const root: V = [E[0] + (S[0] - E[0]) * f * 0.85, E[1] + (S[1] - E[1]) * f * 0.85];
+        const tip: V = [F[0]![0] + (R[0] - F[0]![0]) * f, F[0]![1] + (R[1] - F[0]![1]) * f];
+        const tone = far ? 1 : i % 2 ? 2 : 3;
+        c.capsule(root[0], root[1], tip[0], tip[1], 1.1 * k, mat.membrane, wingPart, tone);
+      }
+      c.capsule(S[0], S[1], E[0], E[1], Math.max(0.9, 1.1 * k), mat.membrane, P.bone, bone);
+      return;
+    }
     const scallop = (p: V, q: V): V => {
       const mx = (p[0] + q[0]) / 2;
       const my = (p[1] + q[1]) / 2;
@@ -234,9 +276,14 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     // neck + head
     const N0: V = [bcx + bodyRx * 0.6, bcy - bodyRy * 0.35];
     const lean = atk === 1 ? [-1.5 * k, -1 * k] : atk === 2 ? [0, 2 * k] : [0, 0];
+    // the take's neck: low and forward (−1) … tall and upright (1)
+    const n = look.neck;
     const H: V = [
-      N0[0] + 3 * k * neckLen + lean[0]!,
-      N0[1] - 7 * k * neckLen + lean[1]! + (pose.mode === "idle" ? -pose.bob * 0.0 : 0),
+      N0[0] + (3 + (n < 0 ? -n * 2.5 : -n * 1.5)) * k * neckLen + lean[0]!,
+      N0[1] -
+        (7 + (n < 0 ? n * 3.5 : n * 2)) * k * neckLen +
+        lean[1]! +
+        (pose.mode === "idle" ? -pose.bob * 0.0 : 0),
     ];
     const mid: V = [N0[0] + 2.2 * k, (N0[1] + H[1]) / 2 + 0.5 * k];
     // dorsal spikes along back and neck
@@ -255,11 +302,39 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
         mat.spike,
         P.spike,
       );
+    if (look.crest)
+      // a crest of fins in the wing colour, from the skull down the neck
+      for (const f of [0, 0.3, 0.6, 0.9]) {
+        const x = H[0] - 1 * k + (mid[0] - H[0]) * f * 1.2;
+        const y = H[1] - 2 * k + (mid[1] - H[1]) * f * 1.2;
+        c.poly(
+          [
+            [x - 1.3 * k, y + 1.2 * k],
+            [x - 1.6 * k, y - 2.6 * k],
+            [x + 1.1 * k, y + 1 * k],
+          ],
+          mat.membrane,
+          P.spike,
+        );
+      }
     c.capsule(N0[0], N0[1], mid[0], mid[1], 2 * k, mat.scale, P.neck);
     c.capsule(mid[0], mid[1], H[0] - 0.5 * k, H[1] + 0.5 * k, 1.6 * k, mat.scale, P.neck);
     // horns behind the skull
     const hb: V = [H[0] - 1.2 * k, H[1] - 1.6 * k];
-    if (hornStyle === "curved") {
+    if (hornStyle === "ram") {
+      // a ram's horn curling back and down beside the skull
+      c.capsule(hb[0], hb[1], hb[0] - 2.2 * k, hb[1] - 1.6 * k, 1.1 * k, mat.horn, P.horn);
+      c.capsule(
+        hb[0] - 2.2 * k,
+        hb[1] - 1.6 * k,
+        hb[0] - 3.4 * k,
+        hb[1] + 0.4 * k,
+        0.95 * k,
+        mat.horn,
+        P.horn,
+      );
+      c.line(hb[0] - 3.4 * k, hb[1] + 0.4 * k, hb[0] - 2 * k, hb[1] + 1.8 * k, mat.horn, P.horn);
+    } else if (hornStyle === "curved") {
       c.capsule(hb[0], hb[1], hb[0] - 2.6 * k, hb[1] - 1.6 * k, 0.75 * k, mat.horn, P.horn);
       c.line(hb[0] - 2.6 * k, hb[1] - 1.6 * k, hb[0] - 3.4 * k, hb[1] - 3.6 * k, mat.horn, P.horn);
     } else {
@@ -492,5 +567,6 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number)
     restView: "side",
     draw,
     headParts: [P.head, P.snout, P.jaw, P.horn, P.face],
+    takes: DRAGON_TAKES.length,
   };
 }

@@ -30,9 +30,13 @@ import {
   interpretInfo,
   resolveSize,
   type SpriteInterpretation,
+  subjectIconDrawings,
+  subjectIconSource,
 } from "./interpretation";
+import { lookupNoun } from "./lexicon";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx } from "./modifiers";
+import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
+import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
   contentsOverlay,
@@ -43,10 +47,14 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
+import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { wearCape } from "./wearables";
+import { wearBackpack, wearCape } from "./wearables";
+
+/** Worn things drawn onto the body (wearables.ts), never borrowed. */
+const DRAWN_ON_BODY = new Set(["cape", "backpack"]);
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 export function iconNeeds(
@@ -70,13 +78,15 @@ export function iconNeeds(
       | "rider-worn"
       | "rider-palette";
     material?: GameMaterial;
+    /** the subject's alternative drawings (Design.takes) */
+    drawings?: number;
   }[] = [];
   if (info.rider)
     for (const n of iconNeeds(info.rider, prompt, seed, riderSize(size), take))
       needs.push({ ...n, use: `rider-${n.use}` as "rider-subject" });
   if (info.builder === "icon" && info.icon) {
     const curated = SUBJECT_BY_ID.get(info.subject)?.builder === "icon";
-    const src = iconSourceFor(prompt, seed, info.icon, take, curated);
+    const src = subjectIconSource(prompt, seed, info.icon, take, curated);
     needs.push({
       set: src.set,
       name: src.name,
@@ -93,6 +103,7 @@ export function iconNeeds(
             : 1),
       ),
       use: "subject",
+      drawings: subjectIconDrawings(info.icon, curated),
     });
     // a silhouette borrows the colours of an emoji of the same subject (subject-palette.ts)
     const emoji = src.set === "game-icons" ? emojiForSilhouette(src.name, info.subject) : undefined;
@@ -110,8 +121,8 @@ export function iconNeeds(
       use: "held",
     });
   }
-  // a cape is drawn as a drape (wearables.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
+  // a cape is drawn as a drape, a backpack as a pack on the back (wearables.ts), not borrowed
+  if (info.worn && !DRAWN_ON_BODY.has(info.worn.id) && !isDrawnWear(info.worn.icon)) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -128,11 +139,19 @@ export function iconNeeds(
  * Headwear on any subject: the hat sits centred over the highest row the subject drew, its
  * brim overlapping the head by a third of its height (clipped at the sprite's top).
  */
-export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): void {
+export function wearOnTop(
+  c: SpriteCanvas,
+  hat: IconRaster,
+  mats: number[],
+  headParts?: readonly number[],
+): void {
+  // a rig that names its head parts wears the hat on the head, not on a raised tail or wing
+  const on = (x: number, y: number) =>
+    c.get(x, y) >= 0 && (!headParts?.length || headParts.includes(c.part[y * c.w + x]!));
   let top = -1;
   for (let y = 0; y < c.h && top < 0; y++)
     for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
+      if (on(x, y)) {
         top = y;
         break;
       }
@@ -141,7 +160,7 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
   let n = 0;
   for (let y = top; y < Math.min(c.h, top + 3); y++)
     for (let x = 0; x < c.w; x++)
-      if (c.get(x, y) >= 0) {
+      if (on(x, y)) {
         sx += x;
         n++;
       }
@@ -163,6 +182,45 @@ export function wearOnTop(c: SpriteCanvas, hat: IconRaster, mats: number[]): voi
       const sh = hat.shade[y * hat.w + x]!;
       c.plot(ox + x, oy + y, mats[q]!, 30 + q, sh < 0 ? 1 : sh > 0 ? 3 : 2);
     }
+}
+
+/**
+ * A rider as pale (or as dark) as its mount is lost in it (eval-d: "a pale knight on a white
+ * horse"): when both are pale, the rider's cells against the mount take a dark line (`line`),
+ * not the rider's own darkest tone, which on a white knight is still pale.
+ */
+function separateRider(c: SpriteCanvas, materials: Material[], line: number): void {
+  const isRider = (i: number) => c.mat[i]! >= 0 && c.part[i]! >= 180;
+  let rv = 0;
+  let rn = 0;
+  let mv = 0;
+  let mn = 0;
+  for (let i = 0; i < c.mat.length; i++) {
+    const m = c.mat[i]!;
+    if (m < 0 || materials[m]!.flat) continue;
+    const [, , v] = rgbToHsv(...materials[m]!.ramp[2]);
+    if (isRider(i)) {
+      rv += v;
+      rn++;
+    } else {
+      mv += v;
+      mn++;
+    }
+  }
+  // a dark pair keeps the rider's own dark tone: a dark line would not show on it
+  if (!rn || !mn || Math.abs(rv / rn - mv / mn) > 0.22 || mv / mn < 0.45) return;
+  const edge: number[] = [];
+  for (let i = c.w; i < c.w * (c.h - 1); i++) {
+    if (!isRider(i)) continue;
+    for (const d of [-1, 1, -c.w, c.w]) {
+      const j = i + d;
+      if (c.mat[j]! >= 0 && !isRider(j)) {
+        edge.push(i);
+        break;
+      }
+    }
+  }
+  for (const i of edge) c.mat[i] = line;
 }
 
 /** Builders of living things (a fire wolf burns all over; a flaming sword stays steel). */
@@ -495,6 +553,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     else if (n.use === "subject") {
       icons.subject = r;
       icons.material = n.material;
+      icons.drawings = n.drawings;
     } else if (n.use === "worn") worn = r.mono ? tintSilhouette(r, n.material ?? "cloth") : r;
     else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
   }
@@ -506,6 +565,15 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       ? [
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.base))) - 1,
           design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
+        ]
+      : undefined;
+  // a backpack on a body: green canvas with a darker flap and straps (a brown leather pack was
+  // lost on a brown hedgehog, dog or bear at 32 px)
+  const pack =
+    info.worn?.id === "backpack" && info.builder !== "humanoid"
+      ? [
+          design.materials.push(material(hexToRgb("#4c9c58"))) - 1,
+          design.materials.push(material(hexToRgb("#2c5c34"))) - 1,
         ]
       : undefined;
   // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
@@ -546,6 +614,15 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     if (rider.materials.length) applyMaterials(rider, info.rider!.materials);
     design.materials.push(...rider.materials);
   }
+  const riderLine = rider
+    ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
+    : -1;
+  const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
+  const carried = info.builder !== "humanoid" ? icons.held : undefined;
+  const carriedMats = carried
+    ? carried.colors.map((col) => design.materials.push(material(col)) - 1)
+    : [];
   applyPaletteOption(design, o.palette);
   const walkView =
     o.view ??
@@ -569,14 +646,36 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    separateRider(c, design.materials, riderLine);
   }
-  if (worn) wearOnTop(c, worn, wornMats);
+  // cute on a character or a dragon: a chibi head (the animal rig draws its own)
+  if (info.cute && (info.builder === "humanoid" || info.builder === "dragon") && design.headParts)
+    chibiHead(c, design.headParts);
+  if (carried)
+    carryInMouth(
+      c,
+      carried,
+      carriedMats,
+      // a rig faces right in side views; a borrowed drawing is read from its figure
+      info.builder === "icon" ? undefined : pose.view === "side" ? "right" : "front",
+      design.headParts,
+    );
+  if (worn) wearOnTop(c, worn, wornMats, design.headParts);
   if (faceWear) wearDrawn(c, info.worn!.id, pose, design.materials, design.headParts, faceWear);
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
-  // every take its own build (stocky, lanky, long); people vary by their own rig's choices
-  if (!design.seamless && info.builder !== "humanoid") reproportion(c, ...takeBuild(seed + take));
+  if (pack)
+    wearBackpack(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, pack[0]!, pack[1]!);
+  // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)
+  if (info.count && !design.seamless) drawGroup(c, info.count);
+  // a take its own build (stocky, lanky, long) where the design's own drawings run out; people
+  // vary by their own rig's choices
+  if (!design.seamless && info.builder !== "humanoid")
+    reproportion(c, ...takeBuild(seed + take, design.takes));
+  // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
+  if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
+  if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
@@ -614,7 +713,12 @@ const PROJECTED_MODES = new Set<SpriteMode>([
   "death",
   "jump",
   "cast",
+  // stills: each variation a take of its own (a sitting fox, a lying one …)
+  "variations",
+  "random",
 ]);
+/** Modes whose frames are an animal at rest: a take may draw its rest stance (Pose.rest). */
+const REST_MODES = new Set<SpriteMode>(["idle", "variations", "random"]);
 
 /**
  * Batch frames of the rigs that know real turns draw them too: a quadruped's pose/direction
@@ -640,6 +744,7 @@ function turnedBatchPose(
   if (info.kind === "animal" && design.pitches && PROJECTED_MODES.has(mode)) {
     diagonal();
     pose.pitch = FACING_MODES.has(mode) || pose.view !== "side" ? 1 : 0;
+    if (REST_MODES.has(mode)) pose.rest = true;
     // a horse's neck makes it taller than wide: it still lies down rather than topple
     if (pose.fx?.rotateDeg !== undefined) pose.fx = { ...pose.fx, fourLegged: true };
     if (reroll) pose.take = reroll;
@@ -650,6 +755,9 @@ function turnedBatchPose(
     pose.pitch = 0;
   }
 }
+
+/** WordNet categories of living things (lexicon.ts) */
+const LIVING_LEXICON = new Set(["animal", "person", "imaginary being", "plant"]);
 
 /**
  * Seeds that matter for objects: when the prompt names no colour or material, consecutive seeds
@@ -672,6 +780,12 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
   if (scheme === 0) return;
+  // a being the vocabulary does not list (a condor drawn as the vulture icon, a dodo) is alive
+  // by its WordNet entry: its greys are feathers or fur, not steel
+  const alive =
+    category === "creature" ||
+    category === "animal" ||
+    (!category && LIVING_LEXICON.has(lookupNoun(info.subject.replace(/-/g, " "))?.category ?? ""));
   const shift = (c: Rgb): Rgb => {
     const [h, sat, v] = rgbToHsv(...c);
     if (design.ownColors) {
@@ -682,13 +796,19 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     }
     if (sat < 0.2 && v > 0.8) {
       // whites (clouds, ghosts, snow) stay white: ivory, pale grey, ice
-      if (scheme === 1) return hsvToRgb(45, 0.14, v);
+      // (ivory only just: a pale steel blade must not turn bone or beige)
+      if (scheme === 1) return hsvToRgb(45, 0.08, v);
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.8);
       return hsvToRgb(205, 0.16, v);
     }
     if (sat < 0.2) {
-      // greys: bronze, dark iron, blued steel
-      if (scheme === 1) return hsvToRgb(30, 0.4, Math.min(1, v * 0.95));
+      // greys (a blade, an axe head, a pick): polished, dark and blued steel. Never bronze: a
+      // tan head at 32 px reads as wood or leather (eval-d: battle axe, 斧头, pickaxe, 🗡️)
+      // A living thing's greys warm to brown instead (eval-b: a silver condor and dodo)
+      if (scheme === 1)
+        return alive
+          ? hsvToRgb(30, 0.4, Math.min(1, v * 0.95))
+          : hsvToRgb(205, sat * 0.6, Math.min(1, v * 1.12 + 0.04));
       if (scheme === 2) return hsvToRgb(h, sat, v * 0.65);
       return hsvToRgb(215, 0.42, Math.min(1, v * 1.05));
     }

@@ -18,80 +18,37 @@ interface DrawnWear {
   colors: [string, string];
 }
 
-export const DRAWN_WEAR: readonly DrawnWear[] = [
-  {
-    id: "sunglasses",
-    zh: "墨镜",
-    place: "eyes",
-    en: "sun ?glasses|shades|sunnies",
-    zhWords: ["墨镜", "太阳镜"],
-    colors: ["#1a1a24", "#8fd3ff"],
-  },
-  {
-    id: "goggles",
-    zh: "护目镜",
-    place: "eyes",
-    en: "goggles",
-    zhWords: ["护目镜", "风镜"],
-    colors: ["#9ad8e8", "#b07a2a"],
-  },
-  {
-    id: "glasses",
-    zh: "眼镜",
-    place: "eyes",
-    en: "(?:eye ?)?glasses|spectacles|specs",
-    zhWords: ["眼镜"],
-    colors: ["#2a2430", "#dfe8f0"],
-  },
-  {
-    id: "monocle",
-    zh: "单片眼镜",
-    place: "one-eye",
-    en: "monocle",
-    zhWords: ["单片眼镜"],
-    colors: ["#e8c040", "#dfe8f0"],
-  },
-  {
-    id: "eyepatch",
-    zh: "眼罩",
-    place: "one-eye",
-    en: "eye ?patch|eye-patch",
-    zhWords: ["眼罩"],
-    colors: ["#16121c", "#3a3040"],
-  },
-  {
-    id: "scarf",
-    zh: "围巾",
-    place: "neck",
-    en: "scarf|muffler",
-    zhWords: ["围巾"],
-    colors: ["#d8343c", "#f4e8d0"],
-  },
-  {
-    id: "bow tie",
-    zh: "领结",
-    place: "neck",
-    en: "bow ?tie|bow-tie",
-    zhWords: ["领结"],
-    colors: ["#d8283c", "#8a1020"],
-  },
-  {
-    id: "collar",
-    zh: "项圈",
-    place: "neck",
-    en: "(?:dog |spiked )?collar",
-    zhWords: ["项圈"],
-    colors: ["#c8283c", "#f0c838"],
-  },
-  {
-    id: "necktie",
-    zh: "领带",
-    place: "neck",
-    en: "neck ?tie|tie",
-    zhWords: ["领带"],
-    colors: ["#2848b0", "#182870"],
-  },
+/** One wearable a row: id, Chinese name, place, English words, Chinese words, main, accent. */
+const ROWS: readonly [string, string, WearPlace, string, string[], string, string][] = [
+  [
+    "sunglasses",
+    "墨镜",
+    "eyes",
+    "sun ?glasses|shades|sunnies",
+    ["墨镜", "太阳镜"],
+    "#1a1a24",
+    "#8fd3ff",
+  ],
+  ["goggles", "护目镜", "eyes", "goggles", ["护目镜", "风镜"], "#9ad8e8", "#b07a2a"],
+  ["glasses", "眼镜", "eyes", "(?:eye ?)?glasses|spectacles|specs", ["眼镜"], "#2a2430", "#dfe8f0"],
+  ["monocle", "单片眼镜", "one-eye", "monocle", ["单片眼镜"], "#e8c040", "#dfe8f0"],
+  ["eyepatch", "眼罩", "one-eye", "eye ?patch|eye-patch", ["眼罩"], "#16121c", "#3a3040"],
+  ["scarf", "围巾", "neck", "scarf|muffler", ["围巾"], "#d8343c", "#f4e8d0"],
+  ["bow tie", "领结", "neck", "bow ?tie|bow-tie", ["领结"], "#d8283c", "#8a1020"],
+  ["collar", "项圈", "neck", "(?:dog |spiked )?collar", ["项圈"], "#c8283c", "#f0c838"],
+  ["necktie", "领带", "neck", "neck ?tie|tie", ["领带"], "#2848b0", "#182870"],
 ];
+
+export const DRAWN_WEAR: readonly DrawnWear[] = ROWS.map(
+  ([id, zh, place, en, zhWords, main, accent]) => ({
+    id,
+    zh,
+    place,
+    en,
+    zhWords,
+    colors: [main, accent],
+  }),
+);
 
 const BY_ID = new Map(DRAWN_WEAR.map((w) => [w.id, w]));
 /** The worn icon of a drawn wearable: no borrowed art is loaded or credited for it. */

@@ -77,6 +77,11 @@ const NAME_MATERIALS: [RegExp, GameMaterial][] = [
   [/book|scroll|paper|map|letter|card/, "paper"],
   [/laser|ray-gun|blaster|robot|satellite|drone|turret|cyber|tech|circuit|rocket|ufo/, "tech"],
   [/sword|axe|blade|dagger|anvil|helm|armor|armour|shield|hammer|mace|spear|gun|cannon/, "iron"],
+  // the head or blade of a tool is metal; only its haft is wood (restyle.ts draws the haft)
+  [
+    /(^|-)(pick|adze?|hoe|scythe|sickle|shovel|spade|halberd|glaive|trident|pitchfork|rake|kunai|shuriken|katana|knife|lance|pike|chisel|saw|wrench|mattock|maul|flail|morning-star)($|-)/,
+    "iron",
+  ],
   [/chest|barrel|crate|door|bookshelf|shelf|table|chair|bow|club|fence|bridge|cart|ladder/, "wood"],
   [/tomb|grave|well|altar|statue|pillar|throne|tower|castle|wall|stone|rock|boulder/, "stone"],
   [/asteroid|ore/, "rock"],

@@ -5,23 +5,34 @@ import type { Rng } from "../prng";
 import { material, type SpriteCanvas } from "./canvas";
 import {
   type CostumeCtx,
+  drawBeardTail,
   drawClub,
   drawCoat,
   drawCollar,
   drawCowboyHat,
   drawEyepatch,
+  drawHairStyle,
+  drawHelmHorns,
   drawKabuto,
   drawKatana,
   drawLamellar,
   drawPauldrons,
+  drawPole,
   drawShell,
+  drawShield,
   drawSkullStaff,
   drawSmokeTail,
   drawSpaceHelmet,
+  drawTabard,
+  drawTakeHeadwear,
+  drawTakeWeapon,
   drawTalismanCap,
   drawTopknot,
   drawTorn,
+  type HeadBox,
   HUMANOID_PARTS as P,
+  POLE_TOOLS,
+  TAKE_REACH,
 } from "./costume-parts";
 import { dressForRace } from "./costumes";
 import {
@@ -35,6 +46,7 @@ import {
   takeVary,
 } from "./design";
 import type { IconRaster } from "./emoji-art";
+import { takeFor } from "./people-takes";
 import type { PromptInfo } from "./prompt";
 
 /** Fur colours for animal-folk ("a cat knight"). */
@@ -146,7 +158,21 @@ export type Headgear =
   /** a shaved head with a topknot (a genie) */
   | "topknot"
   /** a Qing official's round cap with a talisman hanging over the face (a jiangshi) */
-  | "talisman-cap";
+  | "talisman-cap"
+  /** a steel cap with a nose guard, the face open (horns: `hornedHelm`) */
+  | "open-helm"
+  /** a shaved head with a crest of hair down the middle */
+  | "mohawk"
+  /** a wide conical hat of straw (a rice farmer's, a ronin's) */
+  | "straw-hat"
+  /** a thin gold band with a gem over the hair */
+  | "tiara"
+  /** a tall hat with a brim (colour: `hat`) */
+  | "top-hat"
+  /** a uniform cap: flat top, dark peak, gold badge (colour: `hat`) */
+  | "peaked-cap"
+  /** a cloth tied over the head, its ends hanging */
+  | "bandana";
 export type Weapon =
   | "sword"
   | "staff"
@@ -164,6 +190,17 @@ export type Weapon =
   /** a staff topped with a skull glowing in the `magic` colour */
   | "skull-staff"
   | "icon"
+  /** the take weapons (people-takes.ts): drawn by costume-parts.ts drawTakeWeapon */
+  | "greatsword"
+  | "mace"
+  | "cleaver"
+  | "pitchfork"
+  | "scythe"
+  | "hoe"
+  | "wand"
+  | "pickaxe"
+  | "cane"
+  | "baton"
   | "none";
 
 /** A class: what the character wears and carries. `base` keeps the look rules of the old variants. */
@@ -177,7 +214,7 @@ export interface RoleSpec {
   /** the headgear's own colour (a red fire helmet, a yellow hard hat, a brown flying cap) */
   hat?: string;
   /** a mark on the chest, front and back: a medic's red cross on white */
-  emblem?: "red-cross";
+  emblem?: "red-cross" | "badge";
   /** the body under the clothes: a sumo wrestler is big, a child small, an orc bulky */
   build?: "big" | "small" | "bulky" | "thin" | "hunched";
   /** no shirt: the torso and arms show skin (a wrestler) */
@@ -199,7 +236,7 @@ export interface RoleSpec {
   /** a high collar rising behind the head (a vampire) */
   collar?: boolean;
   /** shoulder guards past the torso: spiked (an orc) or plates (a samurai's sode) */
-  pauldron?: "spiked" | "plates";
+  pauldron?: "spiked" | "plates" | "round";
   /** rows of plates across the torso (a samurai) */
   lamellar?: boolean;
   /** a long coat down to the knees (a pirate captain) */
@@ -211,10 +248,29 @@ export interface RoleSpec {
   pants?: string;
   /** a turtle's shell on the back */
   shell?: boolean;
+  /** the shell's plates (costume-parts.ts drawShell): rows of bands (unset), scutes, none */
+  shellMark?: "scutes" | "plain";
   /** the skin under the costume (a jiangshi's grey-green) */
   skin?: string;
   /** an open vest: skin shows down the chest and along the arms (a genie) */
   vest?: boolean;
+  /** how the weapon rests at idle: held up, on the shoulder, planted on the ground */
+  idle?: "raised" | "shoulder" | "planted";
+  /** a kite shield on the free arm (on the back from behind) */
+  shield?: boolean;
+  /** a cloth panel down the front over the armour, in the cape's colour */
+  tabard?: boolean;
+  /** a closed helmet's plume (unset: the seed decides) */
+  plume?: boolean;
+  /** horns on an open helm */
+  hornedHelm?: boolean;
+  hairStyle?: "long" | "bun";
+  /** a beard below the chin (a dwarf's is short unless said) */
+  beard?: "short" | "long" | "forked";
+  /** pointed ears whatever the race (a nosferatu) */
+  ears?: boolean;
+  /** the look's own takes per seed (people-takes.ts), before its class's */
+  takes?: readonly Partial<Omit<RoleSpec, "base" | "takes">>[];
 }
 
 export const ROLES: Record<string, RoleSpec> = {
@@ -321,7 +377,8 @@ export const RACES: Record<string, RaceSpec> = {
   elf: { skin: "#f6d8c0", ears: true, legs: 1.1 },
   dwarf: { beard: true, legs: 0.7, head: 1.05 },
   orc: { skin: "#7c9c54", tusks: true, legs: 1 },
-  genie: { skin: "#4c8ce8", eyes: "#f8f0a0" },
+  // a long smoke tail under the body: the genie floats (eval-d: the short one went unseen)
+  genie: { skin: "#4c8ce8", eyes: "#f8f0a0", legs: 1.45 },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
   troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
   gnome: { beard: true, legs: 0.65, head: 1.05 },
@@ -354,6 +411,43 @@ const BUILDS: Record<
 };
 /** How far a hunched build's head sinks, in k. */
 const HUNCH = 1;
+/** How far an old weapon reaches past the hand, in k (a planted blade's tip on the ground). */
+const PLANTED_REACH: Readonly<Partial<Record<Weapon, number>>> = {
+  sword: 11,
+  dagger: 6,
+  axe: 10,
+  katana: 13,
+  club: 9,
+  hammer: 9,
+  icon: 6,
+};
+/** Headwear a take may choose, drawn by costume-parts.ts drawTakeHeadwear. */
+const TAKE_HEADWEAR: ReadonlySet<Headgear> = new Set<Headgear>([
+  "open-helm",
+  "mohawk",
+  "straw-hat",
+  "tiara",
+  "top-hat",
+  "peaked-cap",
+  "bandana",
+]);
+/** Weapons a take may choose, drawn by costume-parts.ts drawTakeWeapon. */
+const TAKE_WEAPONS: ReadonlySet<Weapon> = new Set<Weapon>([
+  "greatsword",
+  "mace",
+  "cleaver",
+  "pitchfork",
+  "scythe",
+  "hoe",
+  "wand",
+  "pickaxe",
+  "cane",
+  "baton",
+]);
+/** Take weapons that swing with a slash arc (a wand casts, a cane does not strike). */
+const TAKE_SWUNG: ReadonlySet<Weapon> = new Set(
+  [...TAKE_WEAPONS].filter((w) => w !== "wand" && w !== "cane"),
+);
 
 /**
  * The materials a derived look adds (hat colour, emblem, scales) — appended after the classes'
@@ -372,6 +466,7 @@ function lookMaterials(
   glass: number;
   lining: number;
   shell?: number;
+  straw?: number;
 } {
   const skin = m.list[mat.skin]!;
   if (role.bare || role.wrapped) {
@@ -385,14 +480,27 @@ function lookMaterials(
   // costume colours only where a costume uses them, so other classes keep their palettes
   const cap = role.headgear === "talisman-cap";
   const gold =
-    cap || role.headgear === "kabuto" || role.weapon === "katana" || role.coat || role.lamellar;
+    cap ||
+    role.headgear === "kabuto" ||
+    role.weapon === "katana" ||
+    role.coat ||
+    role.lamellar ||
+    role.tabard ||
+    role.weapon === "cane" ||
+    role.emblem === "badge" ||
+    role.headgear === "tiara" ||
+    role.headgear === "peaked-cap";
+  const red = role.collar || cap || role.headgear === "bandana" || role.headgear === "top-hat";
   return {
     trim: gold ? m.add("#e8b830") : mat.accent,
     glass: role.headgear === "space-helmet" ? m.add("#2c3c6c", { flat: true }) : mat.accent,
-    lining: role.collar || cap ? m.add("#c8283c") : mat.accent,
+    lining: red ? m.add("#c8283c") : mat.accent,
+    straw: role.headgear === "straw-hat" ? m.add("#d8b868") : undefined,
     shell: role.shell ? m.add("#5c6c34") : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
-    emblem: role.emblem ? m.add("#d8283c", { flat: true }) : undefined,
+    emblem: role.emblem
+      ? m.add(role.emblem === "badge" ? "#e8c040" : "#d8283c", { flat: true })
+      : undefined,
     scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
   };
 }
@@ -403,15 +511,17 @@ export function buildHumanoid(
   crng: Rng,
   size: number,
   heldIcon?: IconRaster,
+  takeKey = 1,
 ): Design {
   // a look read from what the word means (person-roles.ts) wins over the class table
   const roleId = info.role ?? info.variant;
+  const plain = !info.look && (roleId === "person" || !ROLES[roleId]);
   // a monster named alone wears its own costume (costumes.ts), a class over it keeps the class's
-  const role1 = dressForRace(
-    info.look ?? ROLES[roleId] ?? ROLES.person!,
-    info.race,
-    !info.look && (roleId === "person" || !ROLES[roleId]),
-  );
+  const dressed = dressForRace(info.look ?? ROLES[roleId] ?? ROLES.person!, info.race, plain);
+  // the seed's take (people-takes.ts); a worn thing the prompt names keeps the look's headgear
+  const take0 = takeFor(dressed, roleId, info.race, plain, takeKey);
+  const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
+  const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
   const role: RoleSpec = info.features.includes("snake body")
     ? { ...role1, lower: "snake" }
@@ -510,10 +620,11 @@ export function buildHumanoid(
     glass: extra.glass,
     lining: extra.lining,
     hat: extra.hat ?? mat.wood,
+    straw: extra.straw ?? mat.wood,
   };
 
   const headgear0: Headgear =
-    race.look === "skeleton" && role.base === "person"
+    race.look === "skeleton" && role.base === "person" && !take.headgear
       ? "skull"
       : (role.headgear ??
         (race.look === "mummy" ? "bald" : race.cape ? "hair" : undefined) ??
@@ -531,23 +642,30 @@ export function buildHumanoid(
                     ? "tricorn"
                     : v === "skeleton"
                       ? "skull"
-                      : rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[])));
+                      : hairShown(
+                          info,
+                          rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]),
+                        )));
   // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
   // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
+  // pointed ears stick out of a hood: an elf's, a goblin's, a nosferatu's
+  const ears = role.ears ?? race.ears;
   const faceRace =
     !!info.race &&
     !race.look &&
     !!(race.tusks || race.horns || race.ears || race.skin) &&
     info.race !== "angel";
   const headgear: Headgear =
-    beast && ["helmet", "horned", "visor", "hood", "hair", "skull"].includes(headgear0)
+    beast &&
+    ["helmet", "horned", "visor", "hood", "hair", "skull", "open-helm", "mohawk"].includes(
+      headgear0,
+    )
       ? "bald"
       : // a lamia's face is what tells her from a snake: no closed helmet over it
         role.lower && !role.headgear && (headgear0 === "helmet" || headgear0 === "visor")
         ? "hair"
         : // an elf's hood leaves the face and ears out
-          faceRace &&
-            ["helmet", "visor", ...(info.race === "elf" ? [] : ["hood"])].includes(headgear0)
+          faceRace && ["helmet", "visor", ...(ears ? [] : ["hood"])].includes(headgear0)
           ? "bald"
           : headgear0;
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
@@ -567,8 +685,58 @@ export function buildHumanoid(
               ? "dagger"
               : v === "pirate" || v === "skeleton"
                 ? "sword"
-                : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
+                : // a ghostly person with no role (a banshee) carries nothing: a staff or an
+                  // axe made her a ghostly adventurer (she was the ghost emoji before)
+                  info.form === "ghost"
+                  ? "none"
+                  : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
   const staffy = weapon === "staff" || weapon === "skull-staff";
+  // held upright at rest and kept inside the frame like a staff, without a staff's spell
+  const tall = staffy || POLE_TOOLS.has(weapon);
+  // swung up rather than out in a character's padded frame: a long reach would leave it
+  const long = tall || weapon === "spear" || weapon === "greatsword";
+  /**
+   * The take's idle pose from the rest one: the weapon hand and the weapon's angle. `out` is the
+   * screen side the hand is on; `side`, a profile facing right.
+   */
+  const idleGrip = (
+    hand: [number, number],
+    ang: number,
+    shoulderY: number,
+    armLen: number,
+    out: number,
+    side: boolean,
+  ): [[number, number], number] => {
+    const idle = role.idle;
+    // a staff, a pole or a bow stands upright already: raised or planted it would tower over the
+    // head and jump with every re-rolled frame
+    if (
+      !idle ||
+      weapon === "bow" ||
+      weapon === "torch" ||
+      ((tall || weapon === "spear") && idle !== "shoulder")
+    )
+      return [hand, ang];
+    // raised: held up high (a free hand waves)
+    if (idle === "raised")
+      return [
+        [hand[0] + (side ? 2 * k : 0), shoulderY - 3 * k],
+        side ? -Math.PI * 0.42 : -Math.PI / 2 + out * 0.2,
+      ];
+    if (weapon === "none") return [hand, ang];
+    // on the shoulder: side-on sloping back over it, square on standing up beside the head
+    if (idle === "shoulder")
+      return [
+        [hand[0] + (side ? k : -out * k), shoulderY + armLen * 0.4],
+        side ? -Math.PI * 0.8 : -Math.PI / 2 + out * 0.12,
+      ];
+    // planted: a pole stands on its butt; a blade, a head or a cane points down to the ground
+    const reach = (TAKE_REACH[weapon] ?? PLANTED_REACH[weapon] ?? 8) * k;
+    return [
+      [hand[0] + (side ? 2 * k : 0), Math.max(shoulderY + 2 * k, ground - reach - 2)],
+      Math.PI / 2,
+    ];
+  };
   const hasCape =
     (role.cape ??
       (race.cape
@@ -581,7 +749,7 @@ export function buildHumanoid(
     info.worn?.id === "cape";
   const robe = role.robe ?? (v === "mage" || (v === "royal" && rng.chance(0.5)));
   const hairStyle = rng.int(0, 2);
-  const plume = headgear === "helmet" && rng.chance(0.6);
+  const plume = role.plume ?? (headgear === "helmet" && rng.chance(0.6));
 
   // proportions (chibi: big head) — seeded so different seeds give different builds
   const px = (n: number) => Math.max(1, Math.round(n * k));
@@ -613,6 +781,7 @@ export function buildHumanoid(
     hipY: number,
   ) => {
     if (role.lamellar) drawLamellar(c, cc, tx0, tx1, torsoTop, hipY);
+    if (role.tabard) drawTabard(c, cc, view, x, tx0, tx1, torsoTop, hipY + legLen * 0.4);
     // knee-high at most: a longer skirt hides the legs and the walk's passing frames stop reading
     if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.45);
     if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
@@ -620,7 +789,8 @@ export function buildHumanoid(
       const mid = Math.round(x);
       c.rect(mid - px(1), torsoTop + 1, mid + px(1) - 1, hipY - px(2), mat.skin, P.torso);
     }
-    if (extra.shell !== undefined) drawShell(c, cc, extra.shell, view, x, tx0, tx1, torsoTop, hipY);
+    if (extra.shell !== undefined)
+      drawShell(c, cc, extra.shell, view, x, tx0, tx1, torsoTop, hipY, role.shellMark);
     if (role.collar)
       drawCollar(c, cc, view, x, headW, torsoTop, torsoTop - headH + hunch + headH * 0.5);
   };
@@ -634,6 +804,7 @@ export function buildHumanoid(
     if (weapon === "katana") return drawKatana(c, cc, hx, hy, ang);
     if (weapon === "club") return drawClub(c, cc, hx, hy, ang);
     if (weapon === "skull-staff") return drawSkullStaff(c, cc, hx, hy, ang, side);
+    if (TAKE_WEAPONS.has(weapon)) return drawTakeWeapon(c, cc, weapon, hx, hy, ang);
     if (weapon === "sword" || weapon === "dagger") {
       const L = (weapon === "sword" ? 11 : 6) * k;
       c.capsule(hx - dx * 2 * k, hy - dy * 2 * k, hx, hy, 0.6 * k + 0.2, mat.wood, P.weapon);
@@ -658,15 +829,7 @@ export function buildHumanoid(
       );
     } else if (weapon === "axe") {
       const L = 10 * k;
-      c.capsule(
-        hx - dx * 2 * k,
-        hy - dy * 2 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.6 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 2, L, 0.6);
       const ex = hx + dx * (L - 2 * k);
       const ey = hy + dy * (L - 2 * k);
       c.ellipse(
@@ -679,15 +842,7 @@ export function buildHumanoid(
       );
     } else if (weapon === "staff") {
       const L = side ? 14 * k : 16 * k;
-      c.capsule(
-        hx - dx * 4 * k,
-        hy - dy * 4 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.55 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 4, L);
       if (role.crook) {
         // a shepherd's crook: the pole bends over into a hook instead of carrying an orb
         const R = 1.8 * k + 0.3;
@@ -715,15 +870,7 @@ export function buildHumanoid(
     } else if (weapon === "rod") {
       // a fishing rod: a long thin pole, a line hanging from its tip and a red float
       const L = 15 * k;
-      c.capsule(
-        hx - dx * 2 * k,
-        hy - dy * 2 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.35 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 2, L, 0.35);
       const tx = Math.round(hx + dx * L);
       const ty = Math.round(hy + dy * L);
       const drop = Math.max(3, Math.round(8 * k));
@@ -732,15 +879,7 @@ export function buildHumanoid(
       c.rect(tx, fy, tx, fy + px(1), mat.accent, P.fx);
     } else if (weapon === "torch" || weapon === "hammer" || weapon === "spear") {
       const L = (weapon === "spear" ? 15 : weapon === "hammer" ? 8 : 7) * k;
-      c.capsule(
-        hx - dx * 2 * k,
-        hy - dy * 2 * k,
-        hx + dx * L,
-        hy + dy * L,
-        0.55 * k + 0.2,
-        mat.wood,
-        P.weapon,
-      );
+      drawPole(c, cc, hx, hy, dx, dy, 2, L);
       const ex = hx + dx * L;
       const ey = hy + dy * L;
       if (weapon === "hammer")
@@ -993,13 +1132,7 @@ export function buildHumanoid(
    */
   const drawWorkHat = (
     c: SpriteCanvas,
-    view: Pose["view"],
-    hx: number,
-    x0: number,
-    x1: number,
-    y0: number,
-    y1: number,
-    eyeY: number,
+    { view, hx, x0, x1, y0, y1, eyeY }: HeadBox,
     hairTop: (mat0: number, part: number, depth: number) => void,
   ) => {
     const hat = extra.hat ?? mat.accent;
@@ -1052,7 +1185,7 @@ export function buildHumanoid(
     const eh = size >= 40 ? 2 : 1;
     const face = view !== "back";
     const sideEyeX = x1 - px(2);
-    if (race.ears) {
+    if (ears) {
       // pointed ears sticking out and up at eye height
       const ey = eyeY - 1;
       for (const [sx, dir] of (view === "side"
@@ -1084,14 +1217,8 @@ export function buildHumanoid(
         if (view === "front") c.rect(x0 + px(2), eyeY, x1 - px(2), eyeY + eh - 1, mat.eye, P.face);
         else c.rect(cx + 1, eyeY, x1, eyeY + eh - 1, mat.eye, P.face);
       }
-      if (headgear === "horned") {
-        for (const [sx, dir] of [
-          [x0, -1],
-          [x1, 1],
-        ] as [number, number][])
-          if (view !== "side" || dir < 0)
-            c.capsule(sx, y0 + k, sx + dir * 2.5 * k, y0 - 2.5 * k, 0.6 * k + 0.2, mat.tusk, P.hat);
-      } else if (plume)
+      if (headgear === "horned") drawHelmHorns(c, cc, { view, hx, x0, x1, y0, y1, eyeY });
+      else if (plume)
         c.capsule(
           hx - (view === "side" ? 2 * k : 0),
           y0 - 1,
@@ -1134,7 +1261,10 @@ export function buildHumanoid(
         c.rect(x1, y0, x1, y0 + depth + 1 + hairStyle, mat0, part);
       }
     };
-    if ((race.beard || info.aged === "beard") && face)
+    const box: HeadBox = { view, hx, x0, x1, y0, y1, eyeY };
+    if (role.hairStyle && headgear !== "hood" && headgear !== "skull" && headgear !== "bald")
+      drawHairStyle(c, cc, box, role.hairStyle);
+    if ((race.beard || info.aged === "beard" || role.beard) && face)
       c.rect(
         view === "side" ? hx : x0 + 1,
         eyeY + eh + 1,
@@ -1144,6 +1274,8 @@ export function buildHumanoid(
         P.face,
         info.aged ? 2 : -1,
       );
+    if ((role.beard === "long" || role.beard === "forked") && face)
+      drawBeardTail(c, cc, box, role.beard);
     if (race.tusks && face) {
       // two pixels tall: one pixel reads as a stray tooth, two as tusks
       const ty = y1 - Math.max(1, px(1));
@@ -1153,17 +1285,19 @@ export function buildHumanoid(
       } else c.rect(x1 - 1, ty, x1 - 1, y1, mat.tusk, P.face);
     }
     if (role.eyepatch) drawEyepatch(c, cc, view, x0, x1, cx, headW, eyeY);
-    if (headgear === "kabuto") return drawKabuto(c, cc, view, hx, x0, x1, y0, y1, extra.hat);
-    if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, view, hx, x0, x1, y0, y1, eyeY);
+    if (TAKE_HEADWEAR.has(headgear))
+      return drawTakeHeadwear(c, cc, box, headgear, hairTop, !!role.hornedHelm);
+    if (headgear === "kabuto") return drawKabuto(c, cc, box, extra.hat);
+    if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, box);
     if (headgear === "topknot") return drawTopknot(c, cc, hx, y0);
-    if (headgear === "talisman-cap") return drawTalismanCap(c, cc, view, hx, x0, x1, y0, eyeY);
+    if (headgear === "talisman-cap") return drawTalismanCap(c, cc, box);
     if (headgear === "cowboy-hat") {
       // the hat sits low: the brim hides the fringe, so no hair colour reads as a headband
       hairTop(mat.hair, P.hat, 2);
-      return drawCowboyHat(c, cc, view, hx, x0, x1, y0 + 1);
+      return drawCowboyHat(c, cc, { ...box, y0: y0 + 1 });
     }
     if (headgear === "hard-hat" || headgear === "flying-cap") {
-      drawWorkHat(c, view, hx, x0, x1, y0, y1, eyeY, hairTop);
+      drawWorkHat(c, box, hairTop);
       return;
     }
     if (headgear === "wide-hat" || headgear === "chef-hat") {
@@ -1277,10 +1411,19 @@ export function buildHumanoid(
     tx1: number,
     torsoTop: number,
     hipY: number,
+    back: boolean,
   ) => {
     // a wrestler's belt (mawashi) is deep
     if (role.bare) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
     if (extra.emblem === undefined) return;
+    if (role.emblem === "badge") {
+      // a small gold shield high on the left of the chest (a medic's cross shows from behind too)
+      if (back) return;
+      const bx = Math.round(x) + px(2);
+      const by = torsoTop + px(2);
+      c.rect(bx, by, bx + px(1), by + px(1), extra.emblem, P.torso, 2);
+      return;
+    }
     // a plus, odd-sized so it has a middle pixel; part of the torso, so no outline inside it
     const mx = Math.floor(x) - (Number.isInteger(x) ? 1 : 0);
     const arm = Math.max(1, Math.round(1.5 * k));
@@ -1397,7 +1540,7 @@ export function buildHumanoid(
     let ang: number;
     const armF = walking ? pose.stride : 0;
     const sx = (d: number) => cx + w * d;
-    const upright = staffy || weapon === "bow" || weapon === "torch";
+    const upright = long || weapon === "bow" || weapon === "torch";
     if (atk === 1) {
       hand = [tq ? tx0 - 1.5 * k : sx(tw / 2 + 1.5 * k), shoulderY - 3.5 * k];
       ang = upright
@@ -1437,15 +1580,17 @@ export function buildHumanoid(
           swing,
         shoulderY + armLen + (armF === -1 ? 1 : armF === 1 ? -1 : 0),
       ];
-      ang = staffy ? -Math.PI / 2 : -Math.PI / 2 + (back ? -0.35 : tq ? 0.55 : 0.35);
+      ang = tall ? -Math.PI / 2 : -Math.PI / 2 + (back ? -0.35 : tq ? 0.55 : 0.35);
+      [hand, ang] = idleGrip(hand, ang, shoulderY, armLen, tq ? 1 : w, tq && !back);
     }
     if (take) {
-      // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
-      ang += (tv(1) || 1) * 0.2;
+      // another take of the same pose: the weapon a little more or less raised, the hand a pixel
+      // off; a weapon resting beside the head keeps its angle, or the head's outline would jump
+      if (atk || !role.idle) ang += (tv(1) || 1) * 0.2;
       hand = [hand[0] + tv(2), hand[1] + (tv(4) || 1)];
     }
     // a staff's butt reaches 4k below the hand: it stays above the feet at every size
-    if (staffy) hand = [hand[0], Math.min(hand[1], ground - Math.ceil(4 * k) - 2)];
+    if (tall) hand = [hand[0], Math.min(hand[1], ground - Math.ceil(4 * k) - 2)];
     let free: [number, number] = [
       (tq ? (back ? tx1 + 1.5 * k : tx0 - 1.5 * k) : sx(-(tw / 2 + 1.5 * k))) +
         (armF === 1 ? w : 0) +
@@ -1490,7 +1635,8 @@ export function buildHumanoid(
           weapon === "spear" ||
           weapon === "katana" ||
           weapon === "club" ||
-          weapon === "icon"
+          weapon === "icon" ||
+          TAKE_SWUNG.has(weapon)
         )
       )
         return;
@@ -1526,6 +1672,7 @@ export function buildHumanoid(
       drawWeapon(c, hand[0], hand[1], ang, tq);
     }
     if (tq && !back) arm(free, shoulder(Math.sign(free[0] - cx)), P.armF, 1);
+    if (role.shield && tq && !back) drawShield(c, cc, "front", free[0], free[1] - 1.5 * k);
 
     // --- torso, with its side plane when turned ---
     const ribcage = bony && !robe;
@@ -1552,7 +1699,7 @@ export function buildHumanoid(
       c.rect(mx - 1, torsoTop + 1, mx, hipY - px(2), mat.accent, P.belt);
     }
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, tq ? "side" : pose.view);
-    if (!tq) drawEmblem(c, cx, tx0, tx1, torsoTop, hipY);
+    if (!tq) drawEmblem(c, cx, tx0, tx1, torsoTop, hipY, back);
     dressTorso(c, tq ? "side" : pose.view, cx, tx0, tx1, torsoTop, hipY);
 
     // --- head, turned: the face slides to the facing side ---
@@ -1579,6 +1726,14 @@ export function buildHumanoid(
         P.cape,
       );
     if (!tq || back) arm(free, shoulder(Math.sign(free[0] - cx) || -w), P.armN);
+    if (role.shield && (!tq || back))
+      drawShield(
+        c,
+        cc,
+        back ? "back" : "front",
+        back ? cx : free[0],
+        back ? torsoTop + torsoH * 0.5 : free[1] - 1.5 * k,
+      );
     if (!weaponArmBehind) {
       arm(hand, shoulder(handSide), P.armN);
       drawWeapon(c, hand[0], hand[1], ang, tq);
@@ -1761,7 +1916,7 @@ export function buildHumanoid(
     let weaponAng: number;
     // a character's long staff or bow is raised rather than swung out flat, so it stays inside
     // its padded canvas (batch frames keep their wider swing)
-    const raised = pose.pitch !== undefined && (staffy || weapon === "bow");
+    const raised = pose.pitch !== undefined && (long || weapon === "bow");
     if (side) {
       if (atk === 1) {
         handN = [bx - 2 * k, shoulderY - 4 * k];
@@ -1769,7 +1924,7 @@ export function buildHumanoid(
       } else if (atk === 2) {
         // a character keeps its swing inside its padded canvas
         handN = [bx + (pose.pitch === undefined ? 7 : 5) * k, shoulderY + 1 * k];
-        weaponAng = raised ? -1.1 : staffy || weapon === "bow" ? 0 : -0.05;
+        weaponAng = raised ? -1.1 : tall || weapon === "bow" ? 0 : -0.05;
       } else if (atk === 3) {
         handN = [bx + 4 * k, shoulderY + 4 * k];
         weaponAng = Math.PI * 0.22;
@@ -1779,7 +1934,8 @@ export function buildHumanoid(
           bx - pose.stride * (weapon === "none" ? 2.8 : 2.1) * k + k,
           shoulderY + armLen - Math.abs(pose.stride) * k,
         ];
-        weaponAng = staffy ? -Math.PI / 2 : -Math.PI * 0.3;
+        weaponAng = tall ? -Math.PI / 2 : -Math.PI * 0.3;
+        [handN, weaponAng] = idleGrip(handN, weaponAng, shoulderY, armLen, 1, true);
       }
       if (pose.take) {
         // another take of the same pose: the weapon a little more or less raised, the hand a pixel off
@@ -1812,7 +1968,16 @@ export function buildHumanoid(
           (armF === -1 ? (pose.view === "front" ? -1 : 1) : 0),
         shoulderY + armLen + (armF === -1 ? 1 : armF === 1 ? -1 : 0),
       ];
-      weaponAng = staffy ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
+      weaponAng = tall ? -Math.PI / 2 : -Math.PI / 2 + (pose.view === "front" ? 0.35 : -0.35);
+      if (!atk)
+        [handN, weaponAng] = idleGrip(
+          handN,
+          weaponAng,
+          shoulderY,
+          armLen,
+          pose.view === "front" ? 1 : -1,
+          false,
+        );
       let farLen = armLen + (armF === 1 ? 1 : armF === -1 ? -1 : 0);
       if (role.reach && !atk && weapon === "none") {
         // arms held out towards the viewer: short, the hands at the chest
@@ -1856,8 +2021,17 @@ export function buildHumanoid(
     if (v === "knight" && pose.view === "front")
       c.rect(cx - 1, torsoTop + 1, cx, hipY - px(2), mat.accent, P.belt);
     if (ribcage) drawRibcage(c, tx0, tw, torsoTop, hipY, pose.view);
-    drawEmblem(c, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
+    drawEmblem(c, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY, pose.view === "back");
     dressTorso(c, pose.view, side ? bx : cx, tx0, tx0 + tw - 1, torsoTop, hipY);
+    if (role.shield) {
+      // side-on held before the chest, square on on the free arm, from behind on the back
+      const [sx, sy] = side
+        ? [bx + tw / 2 + 1.2 * k, shoulderY + 3 * k]
+        : pose.view === "back"
+          ? [cx, torsoTop + torsoH * 0.5]
+          : [cx - torsoW / 2 - 1.5 * k, shoulderY + armLen - 1.5 * k];
+      drawShield(c, cc, pose.view, sx, sy);
+    }
 
     // --- head ---
     drawHead(c, pose.view, bx + (side ? k + (hunch ? k : 0) : 0), headTop);
@@ -1872,7 +2046,7 @@ export function buildHumanoid(
     // --- near arm + weapon (in front) ---
     if (side) {
       const ang = atk === 2 ? 0 : Math.atan2(handN[1] - shoulderY, handN[0] - bx);
-      if (["sword", "axe", "dagger", "katana", "club"].includes(weapon)) {
+      if (["sword", "axe", "dagger", "katana", "club"].includes(weapon) || TAKE_SWUNG.has(weapon)) {
         if (atk === 2) {
           // slash arc in front of the blade: the read of "strike"
           // motion smear: two concentric arcs from overhead to the strike line
@@ -1944,6 +2118,11 @@ export function buildHumanoid(
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
     headParts: [P.head, P.hat, P.face],
   };
+}
+
+/** Long hair or snakes for hair (folk-parts.ts) must show: no hood or helmet over them. */
+function hairShown(info: PromptInfo, picked: Headgear): Headgear {
+  return info.features.some((f) => f.endsWith(" hair")) ? "hair" : picked;
 }
 
 /** An old person's hair is grey whatever the seed picked (the pick still runs: same sequence). */

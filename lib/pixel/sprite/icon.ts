@@ -104,7 +104,21 @@ function recolor(colors: Rgb[], counts: number[], target: Rgb | undefined, crng:
     if (best >= 0) mainHue = hsv[best]![0];
   }
   const [th, ts, tv] = target ? rgbToHsv(...target) : [0, 0, 0];
+  // a grey drawing (a shark, a seal) has no hue family to turn: its mid greys take the named
+  // colour, light to dark as they were, so "a red shark" is not silently grey; white and the
+  // outline stay
+  const greyMid = (s: number, v: number) => s <= 0.25 && v >= 0.3 && v <= 0.85;
+  let greyV = 0;
+  if (target && mainHue === undefined && ts >= 0.1) {
+    let best = -1;
+    hsv.forEach(([, s, v], i) => {
+      if (greyMid(s, v) && (best < 0 || counts[i]! > counts[best]!)) best = i;
+    });
+    if (best >= 0) greyV = hsv[best]![2];
+  }
   return hsv.map(([h, s, v]) => {
+    if (greyV && greyMid(s, v))
+      return hsvToRgb(th, Math.min(1, ts * 0.85 + 0.1), Math.min(1, (v * tv) / greyV));
     if (target && mainHue !== undefined && s > 0.2 && hueDist(h, mainHue) < 40) {
       // achromatic targets (white, black, grey) keep the shape of the ramp through value; the
       // vocabulary's black is a slightly blue near-black, which as a hue turned a black
@@ -194,8 +208,9 @@ export function buildIcon(
     const own = pal ?? fromEmoji;
     const { body, accent } = silhouetteColors(info, material, crng, opts.take, own);
     styled = restyleSilhouette(raster, surface, hafted, !!pal?.bands);
-    // stone turned bronze by a take scheme read as brown mud (eval-c's towers and windmills)
-    ownColors = !!own || surface === "stone";
+    // stone turned bronze by a take scheme read as brown mud (eval-c's towers and windmills),
+    // and a spaceship's tech grey as a wooden ship (eval-d)
+    ownColors = !!own || surface === "stone" || material === "tech";
     const b = m.add(body);
     const a = m.add(accent);
     const wood = m.add("#9a6234");

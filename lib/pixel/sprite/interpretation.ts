@@ -7,8 +7,12 @@ import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { withChineseDictionary } from "./chinese-dictionary";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
+import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
+import type { SizeWord } from "./scale-words";
+import { takeIndex } from "./take-variety";
+import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
@@ -67,6 +71,13 @@ export function iconSetFor(
   return Rng.from("icon-set", prompt, seed, take).chance(0.35) ? "noto" : "fluent-emoji-flat";
 }
 
+/** A borrowed drawing: its set, its name there, and a silhouette's material. */
+export interface IconSource {
+  set: IconSet;
+  name: string;
+  material?: GameMaterial;
+}
+
 /**
  * Where a subject's icon comes from for this seed. Game-icons refs (`gi/a|b@material`) pick one
  * of their alternatives per seed (another drawing of the same thing), emoji icons one of the two
@@ -78,15 +89,52 @@ export function iconSourceFor(
   icon: string,
   take = 0,
   curated = true,
-): { set: IconSet; name: string; material?: GameMaterial } {
+): IconSource {
   if (isGameIconRef(icon)) {
     const { names, material } = parseGameRef(icon);
     const r = Rng.from("icon-pick", prompt, seed, take);
-    // long-tail finds put the exact name first: it wins half the seeds
-    const name = !curated && r.chance(0.5) ? names[0]! : names[r.int(0, names.length - 1)]!;
+    // a curated ref's alternatives are drawn in turn, so n seeds are n drawings (a random pick
+    // gave "castle tower" one icon in four seeds); long-tail finds put the exact name first: it
+    // wins half the seeds
+    const name = curated
+      ? names[takeIndex(seed + take, names.length)]!
+      : r.chance(0.5)
+        ? names[0]!
+        : names[r.int(0, names.length - 1)]!;
     return { set: "game-icons", name, material: material ?? materialForName(name) };
   }
   return { set: iconSetFor(prompt, seed, icon, take, curated), name: icon };
+}
+
+/**
+ * Emoji subjects that game-icons.net also draws, in other shapes: the subject's seeds take the
+ * emoji and these silhouettes in turn (a key: the Fluent emoji, an old key, the Noto emoji, a
+ * skeleton key), so four seeds are four keys and not one key in four colours.
+ */
+const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
+  key: "gi/key|skeleton-key@gold",
+  "bow-and-arrow": "gi/pocket-bow|bow-arrow@wood",
+};
+
+/** The source of a subject's own drawing: iconSourceFor, or an emoji's game-icons alternatives. */
+export function subjectIconSource(...args: Parameters<typeof iconSourceFor>): IconSource {
+  const [, seed, icon, take = 0, curated = true] = args;
+  const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
+  if (!alt) return iconSourceFor(...args);
+  const { names, material } = parseGameRef(alt);
+  const sources: IconSource[] = [];
+  names.forEach((name, i) => {
+    const set: IconSet = i % 2 ? "noto" : "fluent-emoji-flat";
+    sources.push({ set, name: icon }, { set: "game-icons", name, material });
+  });
+  return sources[takeIndex(seed + take, sources.length)]!;
+}
+
+/** How many drawings subjectIconSource takes in turn for an icon (1: one, or a seeded pick). */
+export function subjectIconDrawings(icon: string, curated = true): number {
+  const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
+  if (alt) return parseGameRef(alt).names.length * 2;
+  return curated && isGameIconRef(icon) ? parseGameRef(icon).names.length : 1;
 }
 
 export function resolveSize(info: PromptInfo, size?: number): number {
@@ -109,7 +157,7 @@ export function interpretInfo(
   const subj = SUBJECT_BY_ID.get(info.subject);
   const parts: string[] = [];
   const name = (id: string) => id.replace(/-tile$/, "").replace(/-/g, " ");
-  let what = name(info.subject);
+  let what = info.subject === "boat" && isShip(info.text) ? "ship" : name(info.subject);
   if (info.builder === "humanoid") {
     const race = info.race?.replace(/^beast:/, "");
     what = [race, info.role && info.role !== "person" ? info.role : race ? undefined : "person"]
@@ -132,11 +180,13 @@ export function interpretInfo(
     if (n && !info.lent.length) modifiers.push(n);
   }
   for (const m of info.materials) modifiers.push(m);
-  if (info.cute) modifiers.push("cute");
+  if (info.sizeWord) modifiers.push(info.sizeWord);
+  if (info.snowCap) modifiers.push("snow on top");
+  if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
-    const src = iconSourceFor(prompt, o.seed, info.icon, o.take, !!subj);
+    const src = subjectIconSource(prompt, o.seed, info.icon, o.take, !!subj);
     arts.push(art(src.set, src.name, "subject"));
   }
   if (info.held?.icon) {
@@ -144,7 +194,12 @@ export function interpretInfo(
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "held"));
   }
   // a cape is drawn by the engine (wearables.ts, humanoid.ts), not borrowed
-  if (info.worn && info.worn.id !== "cape" && !isDrawnWear(info.worn.icon)) {
+  if (
+    info.worn &&
+    info.worn.id !== "cape" &&
+    info.worn.id !== "backpack" &&
+    !isDrawnWear(info.worn.icon)
+  ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
   }
@@ -168,7 +223,15 @@ export function interpretInfo(
         info.bookMeaning === "dark"
           ? " (cursed: red sigil, clasp)"
           : " (magic: sigil, runes, clasp)";
-    if (info.held)
+    if (info.count) d += info.count === 2 ? " (two of them)" : " (a group of three)";
+    const ship = info.subject === "boat" ? shipTheme(info.text) : undefined;
+    if (ship)
+      d +=
+        ship === "pirate"
+          ? " (pirate: black sails, skull flag)"
+          : " (viking: striped sail, shields)";
+    if (info.held && info.builder !== "humanoid") d += ` with a ${name(info.held.id)} in its mouth`;
+    else if (info.held)
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${name(info.worn.id)}`;
     if (info.rider)
@@ -187,6 +250,7 @@ export function interpretInfo(
   if (info.lent.length) segs.push(`colours from ${info.lent.join(", ")}`);
   for (const g of info.guesses) segs.push(`guessed: ${g}`);
   if (info.ignored.length) segs.push(`also named, not drawn: ${info.ignored.join(", ")}`);
+  if (info.notDrawn?.length) segs.push(`not drawn: ${info.notDrawn.join(", ")}`);
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(
@@ -215,6 +279,13 @@ export function interpretInfo(
 
 const MATERIAL_ZH = new Map(MATERIALS.map((m) => [m.id as string, m.zh[0]!]));
 const COLOR_ZH = new Map(COLORS.map((c) => [c.hex, c.zh[0]!]));
+const SIZE_ZH: Record<SizeWord, string> = {
+  tiny: "迷你",
+  small: "小型",
+  big: "大型",
+  giant: "巨大",
+};
+const NOT_DRAWN_ZH: Record<string, string> = { cute: "可爱", two: "两个", several: "多个" };
 const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
@@ -226,6 +297,7 @@ const FEATURE_ZH: Record<string, string> = {
   "scorpion tail": "蝎尾",
   "eagle wings": "鹰翅",
   "bat wings": "蝙蝠翅膀",
+  "snake body": "蛇身",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
@@ -238,7 +310,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   const segs: string[] = [];
   if (info.nothingMatched) segs.push("提示词中没有引擎认识的主体;画了一个随机生物");
   else {
-    let what = zh(info.subject);
+    let what = info.subject === "boat" && isShip(info.text) ? "大船" : zh(info.subject);
     if (info.builder === "humanoid")
       what =
         [info.race ? zh(info.race) : "", info.role && info.role !== "person" ? zh(info.role) : ""]
@@ -249,8 +321,16 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
     if (info.bookMeaning)
       d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
-    if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
-    if (info.worn) d += `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
+    if (info.count) d += info.count === 2 ? "(两个)" : "(三个一组)";
+    const ship = info.subject === "boat" ? shipTheme(info.text) : undefined;
+    if (ship) d += ship === "pirate" ? "(海盗:黑帆、骷髅旗)" : "(维京:条纹帆、盾牌)";
+    if (info.held && info.builder !== "humanoid") d += `,嘴里叼着${zh(info.held.id)}`;
+    else if (info.held) d += ` + ${info.held.count === 2 ? "两把" : ""}${zh(info.held.id)}`;
+    if (info.worn)
+      d +=
+        info.worn.id === "backpack"
+          ? `,背着${zh(info.worn.id)}`
+          : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])
@@ -258,7 +338,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .split(" · ")[0]
       }`;
     for (const f of info.features)
-      if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? f}`;
+      if (!info.ignored.includes(`with ${f}`)) d += `,带${FEATURE_ZH[f] ?? folkPartZh(f) ?? f}`;
     if (info.contents && !info.ignored.includes(`full of ${info.contents}`))
       d += `,装满${CONTENTS_ZH[info.contents] ?? info.contents}`;
     segs.push(d);
@@ -270,7 +350,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       if (n) mods.push(n);
     }
   for (const m of info.materials) mods.push(MATERIAL_ZH.get(m) ?? m);
-  if (info.cute) mods.push("可爱");
+  if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
+  if (info.snowCap) mods.push("积雪");
+  if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
   if (mods.length) segs.push(mods.join("、"));
   if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
@@ -278,6 +360,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     segs.push(
       `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
     );
+  if (info.notDrawn?.length)
+    segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(

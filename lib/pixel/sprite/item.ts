@@ -8,6 +8,7 @@ import { type Design, Mats, type Pose, pickColor } from "./design";
 import { drawPotionMark, potionMarkMats } from "./potion-marks";
 import { potionMeaningById } from "./potion-meanings";
 import type { PromptInfo } from "./prompt";
+import { takeIndex } from "./take-variety";
 
 // A standalone item is the whole sprite, so it is drawn as large as the emoji-icon subjects
 // (about 26 of 32 px); these rigs were laid out at hand scale and came out half their size on
@@ -23,7 +24,62 @@ const STANDALONE_ZOOM: Record<string, number> = {
   shield: 1.3,
 };
 
-export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+// Alternative drawings per take (issue #20: four seeds of "an iron sword" were one sword in
+// four greys). Each row is one design; consecutive seeds draw consecutive rows (takeIndex).
+const SWORDS = [
+  { blade: "straight", guard: "bar", pommel: "ball" },
+  { blade: "broad", guard: "crescent", pommel: "diamond" },
+  { blade: "curved", guard: "disc", pommel: "ring" },
+  { blade: "wavy", guard: "winged", pommel: "ball" },
+] as const;
+const NAMED_BLADES: [RegExp, (typeof SWORDS)[number]["blade"]][] = [
+  [/\b(katana|scimitar|sabre|saber|cutlass)|武士刀|弯刀/i, "curved"],
+  [/\b(broadsword|claymore|falchion)/i, "broad"],
+  [/\b(flamberge|kris)/i, "wavy"],
+  [/\b(rapier|longsword|gladius)/i, "straight"],
+];
+const AXES = ["crescent", "double", "bearded", "spiked"] as const;
+const STAFF_HEADS = ["orb", "crook", "crystal", "ring"] as const;
+const SHIELDS = [
+  { form: "heater", emblem: "cross" },
+  { form: "round", emblem: "boss" },
+  { form: "kite", emblem: "band" },
+  { form: "tower", emblem: "rivets" },
+] as const;
+const NAMED_SHIELDS: Record<(typeof SHIELDS)[number]["form"], RegExp> = {
+  heater: /\bheater\b/i,
+  round: /\b(buckler|round shield|viking shield)\b|圆盾/i,
+  kite: /\bkite shield\b|鸢盾/i,
+  tower: /\b(tower shield|pavise)\b|塔盾/i,
+};
+const BOTTLES = ["round", "square", "cone", "jar", "heart"] as const;
+const CHESTS = [
+  { lid: "arched", trim: "bands", w: 10, h: 7 },
+  { lid: "flat", trim: "iron", w: 11, h: 7 },
+  { lid: "domed", trim: "corners", w: 9, h: 8 },
+  { lid: "trunk", trim: "studs", w: 12, h: 6 },
+] as const;
+const COINS = ["ring", "holed", "star", "octagon"] as const;
+
+/** The items that draw alternative designs per take: each one's rows. */
+const LOOK_TABLES: Readonly<Record<string, readonly unknown[]>> = {
+  sword: SWORDS,
+  axe: AXES,
+  staff: STAFF_HEADS,
+  shield: SHIELDS,
+  potion: BOTTLES,
+  chest: CHESTS,
+  coin: COINS,
+};
+
+/** The named alternative drawing a take of an item variant draws (for tests and the sheet). */
+export function itemLook(variant: string, key: number): string {
+  const v = variant === "mimic" ? "chest" : variant;
+  const rows = LOOK_TABLES[v];
+  return rows ? JSON.stringify(rows[takeIndex(key, rows.length)]) : "";
+}
+
+export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, key = 1): Design {
   const m = new Mats();
   const mimic = info.variant === "mimic";
   const v = mimic ? "chest" : info.variant;
@@ -49,15 +105,23 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   if (meaning && !info.colors.length) main = hexToRgb(meaning.liquid);
   // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
   // only for potions so the other items keep their sequences; the liquid keeps its colour
-  const vial = v === "potion" ? potionLook(rng, crng) : undefined;
+  const vial = v === "potion" ? potionLook(rng, crng, key) : undefined;
   // likewise a standalone shield's outline and emblem (eval-c: 7 % between seeds)
+  // a named form ("a buckler", "a kite shield") is that shield in every take
+  const namedForm = SHIELDS.find((r) => NAMED_SHIELDS[r.form].test(info.text));
   const crest =
-    v === "shield"
-      ? {
-          form: rng.pick(["heater", "round", "kite"] as const),
-          emblem: rng.pick(["cross", "boss", "band"] as const),
-        }
-      : undefined;
+    v === "shield" ? (namedForm ?? SHIELDS[takeIndex(key, SHIELDS.length)]!) : undefined;
+  // a named kind of blade keeps its blade in every take (a katana is never a leaf blade); its
+  // guard and pommel still vary
+  const namedBlade = NAMED_BLADES.find(([re]) => re.test(info.text))?.[1];
+  const sword = {
+    ...SWORDS[takeIndex(key, SWORDS.length)]!,
+    ...(namedBlade && { blade: namedBlade }),
+  };
+  const axeHead = AXES[takeIndex(key, AXES.length)]!;
+  const staffHead = STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
+  const chest = CHESTS[takeIndex(key, CHESTS.length)]!;
+  const coin = COINS[takeIndex(key, COINS.length)]!;
   const mat = {
     main: m.add(main),
     stopper: m.add(vial?.stopper ?? "#8c5a30"),
@@ -108,19 +172,76 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         : Number.POSITIVE_INFINITY,
     );
     if (v === "sword") {
-      c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox, oy, 0.8 * k, mat.wood, 1);
-      c.ellipse(ox - dx * 5 * k, oy - dy * 5 * k, 1.3 * k, 1.3 * k, mat.trim, 2);
-      c.capsule(ox + dx * k, oy + dy * k, ox + dx * L, oy + dy * L, blade * k, mat.main, 3);
-      c.capsule(
-        ox - dy * guardW * k,
-        oy + dx * guardW * k,
-        ox + dy * guardW * k,
-        oy - dx * guardW * k,
-        0.9 * k,
-        mat.trim,
-        4,
-      );
-      glintAt(c, ox + dx * L * (0.3 + 0.6 * t), oy + dy * L * (0.3 + 0.6 * t));
+      // (along, out) from the hilt: `along` up the blade, `out` across it
+      const at = (along: number, out: number): [number, number] => [
+        ox + dx * along + dy * out,
+        oy + dy * along - dx * out,
+      ];
+      c.capsule(...at(-4 * k, 0), ox, oy, 0.8 * k, mat.wood, 1);
+      const [px, py] = at(-5 * k, 0);
+      if (sword.pommel === "ring") {
+        c.ellipse(px, py, 1.6 * k, 1.6 * k, mat.trim, 2);
+        c.erase(px, py);
+      } else if (sword.pommel === "diamond")
+        c.poly(
+          [at(-3.6 * k, 0), at(-5 * k, 1.4 * k), at(-6.6 * k, 0), at(-5 * k, -1.4 * k)],
+          mat.trim,
+          2,
+        );
+      else c.ellipse(px, py, 1.3 * k, 1.3 * k, mat.trim, 2);
+      // the blade as a run of discs along its centre line: straight, a broad tapering leaf, a
+      // sabre's curve or a flamberge's waves
+      const base = { straight: blade, broad: 2.1, curved: 1.3, wavy: 1.1 }[sword.blade] * k;
+      const bend = (u: number) =>
+        sword.blade === "curved"
+          ? -4.5 * k * u * u
+          : sword.blade === "wavy"
+            ? Math.sin(u * Math.PI * 4) * 1.1 * k
+            : 0;
+      const len = sword.blade === "broad" ? L * 0.88 : L;
+      let prev = at(k, 0);
+      for (let a = k; a <= len; a += 0.5) {
+        const u = a / len;
+        const taper = Math.max(0.35, Math.min(1, (1 - u) / (sword.blade === "broad" ? 0.35 : 0.2)));
+        const p = at(a, bend(u));
+        c.capsule(...prev, ...p, Math.max(0.5, base * taper), mat.main, 3);
+        prev = p;
+      }
+      // a broad blade's fuller: a lit groove down its middle
+      if (sword.blade === "broad")
+        for (let a = 2 * k; a < len * 0.6; a += 0.5) c.plot(...at(a, 0), mat.main, 3, 3);
+      const g = guardW * k;
+      if (sword.guard === "crescent")
+        c.poly(
+          [
+            at(0, -g),
+            at(1.6 * k, -g - 0.6 * k),
+            at(1 * k, 0),
+            at(1.6 * k, g + 0.6 * k),
+            at(0, g),
+            at(-k, 0),
+          ],
+          mat.trim,
+          4,
+        );
+      else if (sword.guard === "disc") c.ellipse(ox, oy, 2.2 * k, 2.2 * k, mat.trim, 4);
+      else if (sword.guard === "winged")
+        c.poly(
+          [
+            at(0.8 * k, -0.8 * k),
+            at(-2 * k, -g - k),
+            at(-0.6 * k, -g),
+            at(0.8 * k, 0),
+            at(-0.6 * k, g),
+            at(-2 * k, g + k),
+            at(0.8 * k, 0.8 * k),
+          ],
+          mat.trim,
+          4,
+        );
+      else c.capsule(...at(0, -g), ...at(0, g), 0.9 * k, mat.trim, 4);
+      const gl = len * (0.3 + 0.6 * t);
+      glintAt(c, ...at(gl, bend(gl / len)));
     } else if (v === "axe") {
       c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * L, oy + dy * L, 0.9 * k, mat.wood, 1);
       const hx = ox + dx * (L - 3 * k);
@@ -131,16 +252,86 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         hx + dx * along * k - dy * out * k,
         hy + dy * along * k + dx * out * k,
       ];
-      c.poly(
-        [at(2.5, -1), at(6.5, 5.5), at(4, 7.5), at(0, 8), at(-4, 7.5), at(-6.5, 5.5), at(-2.5, -1)],
-        mat.main,
-        3,
-      );
-      // the back spike behind the haft
-      c.poly([at(1.5, 0), at(0, -4), at(-1.5, 0)], mat.main, 3);
+      const crescent = (side: number) =>
+        c.poly(
+          [
+            at(2.5, -side),
+            at(6.5, 5.5 * side),
+            at(4, 7.5 * side),
+            at(0, 8 * side),
+            at(-4, 7.5 * side),
+            at(-6.5, 5.5 * side),
+            at(-2.5, -side),
+          ],
+          mat.main,
+          3,
+        );
+      if (axeHead === "bearded") {
+        // a short top edge and a long beard hooking back down the haft; a hammer back
+        c.poly(
+          [
+            at(2.5, -1),
+            at(3.5, 6.5),
+            at(1.5, 8.5),
+            at(-5, 8),
+            at(-8, 5.5),
+            at(-5, 3.5),
+            at(-2.5, -1),
+          ],
+          mat.main,
+          3,
+        );
+        c.poly([at(1.5, 0), at(1.5, -3), at(-1.5, -3), at(-1.5, 0)], mat.main, 3);
+      } else if (axeHead === "spiked") {
+        // a war axe: a short fan blade, a long beak curving down behind the haft and a spear
+        // point above the head
+        c.poly([at(2, -1), at(5, 5.5), at(0, 6.5), at(-5, 5.5), at(-2, -1)], mat.main, 3);
+        c.poly([at(1.5, 0), at(-1, -5), at(-4, -8), at(-1.5, -4), at(-1.5, 0)], mat.main, 3);
+        c.poly([at(2.5, -1.2), at(9, 0), at(2.5, 1.2)], mat.main, 3);
+      } else {
+        crescent(1);
+        // a double-bitted head has a second blade; the crescent a spike behind the haft
+        if (axeHead === "double") crescent(-1);
+        else c.poly([at(1.5, 0), at(0, -4), at(-1.5, 0)], mat.main, 3);
+      }
       // the haft shows through the eye of the head
       c.capsule(...at(2.5, 0), ...at(-2.5, 0), 0.9 * k, mat.wood, 1);
       glintAt(c, ...at(0, 6));
+    } else if (staffHead !== "orb") {
+      const at = (along: number, out: number): [number, number] => [
+        ox + dx * along - dy * out,
+        oy + dy * along + dx * out,
+      ];
+      c.capsule(...at(-4 * k, 0), ...at(L, 0), 0.8 * k, mat.wood, 1);
+      if (staffHead === "crook") {
+        // the shaft curls over into a shepherd's hook, a gem hanging from its tip
+        let prev = at(L, 0);
+        for (let a = 0; a <= Math.PI * 1.25; a += 0.2) {
+          const p = at(L + Math.sin(a) * 3 * k, 3 * k - Math.cos(a) * 3 * k);
+          c.capsule(...prev, ...p, 0.8 * k, mat.wood, 1);
+          prev = p;
+        }
+        c.ellipse(...at(L - 1.5 * k, 6 * k), 1.5 * k, 1.5 * k, mat.main, 3);
+      } else if (staffHead === "crystal") {
+        // a tall crystal held in a claw of two prongs
+        c.poly(
+          [at(L - k, 0), at(L + 2.5 * k, 2 * k), at(L + 7 * k, 0), at(L + 2.5 * k, -2 * k)],
+          mat.main,
+          3,
+        );
+        c.capsule(...at(L - k, 0), ...at(L + 2 * k, 2.6 * k), 0.6 * k, mat.trim, 4);
+        c.capsule(...at(L - k, 0), ...at(L + 2 * k, -2.6 * k), 0.6 * k, mat.trim, 4);
+        c.plot(...at(L + 3 * k, -0.5 * k), mat.glint, 9);
+      } else {
+        // an open ring on the shaft's tip with a small orb floating inside it
+        const [rx, ry] = at(L + 3 * k, 0);
+        c.ellipse(rx, ry, 3.2 * k, 3.2 * k, mat.trim, 4);
+        for (let y = Math.floor(ry - 2 * k); y <= ry + 2 * k; y++)
+          for (let x = Math.floor(rx - 2 * k); x <= rx + 2 * k; x++)
+            if ((x + 0.5 - rx) ** 2 + (y + 0.5 - ry) ** 2 <= (2 * k) ** 2) c.erase(x, y);
+        c.ellipse(rx, ry, 1.1 * k, 1.1 * k, mat.main, 3);
+      }
+      if (t > 0.4) glintAt(c, ox + dx * (L + 4 * k) + 2 * k, oy + dy * (L + 4 * k) - 2 * k);
     } else {
       c.capsule(ox - dx * 4 * k, oy - dy * 4 * k, ox + dx * L, oy + dy * L, 0.8 * k, mat.wood, 1);
       c.ellipse(ox + dx * (L + 2 * k), oy + dy * (L + 2 * k), 2.6 * k, 2.6 * k, mat.main, 3);
@@ -215,8 +406,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       return;
     }
     if (v === "chest") {
-      const w = (10 + shape) * k;
-      const h = 7 * k;
+      const w = chest.w * k;
+      const h = chest.h * k;
       // a chest full of something stands open with its hoard heaped above the rim
       const hoard =
         info.contents === "gold" || info.contents === "gems" ? info.contents : undefined;
@@ -224,9 +415,42 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       const x0 = Math.round(cx - w);
       const x1 = Math.round(cx + w) - 1;
       const lidH = Math.round(4 * k);
-      const boxTop = Math.round(y1 - h);
+      // a studded trunk stands on feet
+      const feet = chest.trim === "studs" ? Math.max(1, Math.round(k)) : 0;
+      const yb = y1 - feet;
+      const boxTop = Math.round(yb - h);
       const side = pose.view === "side";
-      c.rect(x0 + (side ? 3 * k : 0), boxTop, x1 - (side ? 3 * k : 0), y1, mat.wood, 1);
+      const inset = side ? 3 * k : 0;
+      const dome = (yl: number, rx: number, ry: number) => {
+        for (let y = Math.floor(yl - ry); y <= yl; y++) {
+          const f = (yl + 1 - (y + 0.5)) / ry;
+          if (f > 1) continue;
+          const hw = rx * Math.sqrt(1 - f * f);
+          c.rect(cx - hw, y, cx + hw - 1, y, mat.wood, 2);
+        }
+      };
+      // the lid, its bottom edge on row yl: on the box when closed, raised behind it when open
+      const lid = (yl: number) => {
+        const a = x0 + inset;
+        const b = x1 - inset;
+        if (chest.lid === "domed") dome(yl, (b - a + 1) / 2, lidH + 2 * k);
+        else if (chest.lid === "trunk")
+          c.poly(
+            [
+              [a, yl + 1],
+              [a + 2 * k, yl - lidH - k],
+              [b + 1 - 2 * k, yl - lidH - k],
+              [b + 1, yl + 1],
+            ],
+            mat.wood,
+            2,
+          );
+        else if (chest.lid === "flat") c.rect(a - k, yl - lidH + 1, b + k, yl, mat.wood, 2);
+        else {
+          c.rect(a, yl - lidH + 1, b, yl, mat.wood, 2);
+          dome(yl - lidH + 1, (b - a + 1) / 2, 2 * k);
+        }
+      };
       if (open) {
         if (open === 2)
           for (let i = 0; i < 4; i++)
@@ -238,7 +462,10 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
               mat.gold,
               8,
             );
-        c.rect(x0, boxTop - 2 * k - lidH, x1, boxTop - 2 * k - 1, mat.wood, 2);
+        lid(boxTop - 2 * k - 1);
+      }
+      c.rect(x0 + inset, boxTop, x1 - inset, yb, mat.wood, 1);
+      if (open) {
         c.rect(x0 + 1, boxTop, x1 - 1, boxTop + k, mat.gold, 7);
         if (hoard) {
           // heap of coins (or gems) bulging over the rim, a glint that travels with t
@@ -255,19 +482,45 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
           glintAt(c, cx - hw * 0.5 + (Math.round(t * 4) % 4) * hw * 0.33, boxTop - 2 * k);
           c.rect(x0 + 1, boxTop + k, x1 - 1, boxTop + k, mat.wood, 1);
         }
+      } else lid(boxTop - 1);
+      // the fittings that make each chest its own: bands, an iron strap with rivets, gold
+      // corners, or rows of studs over feet
+      const top = boxTop - (open ? 0 : lidH);
+      if (chest.trim === "bands")
+        for (const bx of side ? [] : [x0 + 2 * k, x1 - 2 * k])
+          c.rect(bx - 0.5 * k, top, bx + 0.5 * k, yb, mat.trim, 3);
+      else if (chest.trim === "iron") {
+        const sy = boxTop + Math.round(h / 2);
+        c.rect(x0 + inset, sy, x1 - inset, sy + k - 1, mat.trim, 3);
+        if (!open)
+          c.rect(x0 + inset - k, boxTop - 2 * k, x1 - inset + k, boxTop - k - 1, mat.trim, 3);
+        for (let x = x0 + inset + k; x < x1 - inset; x += 3 * k) c.plot(x, sy, mat.dark, 5);
+      } else if (chest.trim === "corners") {
+        const q = 2.5 * k;
+        const [a, b] = [x0 + inset, x1 - inset + 1];
+        for (const [xx, yy, sx, sy] of [
+          [a, yb + 1, 1, -1],
+          [b, yb + 1, -1, -1],
+          [a, boxTop, 1, 1],
+          [b, boxTop, -1, 1],
+        ] as const)
+          c.poly(
+            [
+              [xx, yy],
+              [xx + sx * q, yy],
+              [xx, yy + sy * q],
+            ],
+            mat.trim,
+            3,
+          );
       } else {
-        c.rect(
-          x0 + (side ? 3 * k : 0),
-          boxTop - lidH,
-          x1 - (side ? 3 * k : 0),
-          boxTop - 1,
-          mat.wood,
-          2,
-        );
-        c.ellipse(cx, boxTop - lidH, w - (side ? 3 * k : 0), 2 * k, mat.wood, 2);
+        for (let x = x0 + inset + k; x < x1 - inset; x += 2 * k) {
+          c.plot(x, boxTop + k, mat.trim, 3, 3);
+          c.plot(x, yb - k, mat.trim, 3, 3);
+        }
+        for (const fx of [x0 + inset + k, x1 - inset - 2 * k])
+          c.rect(fx, yb + 1, fx + k, y1, mat.dark, 3);
       }
-      for (const bx of side ? [] : [x0 + 2 * k, x1 - 2 * k])
-        c.rect(bx - 0.5 * k, boxTop - (open ? 0 : lidH), bx + 0.5 * k, y1, mat.trim, 3);
       if (pose.view === "front" && !open)
         c.rect(cx - k - 0.5, boxTop - 1, cx + k - 0.5, boxTop + 2 * k, mat.trim, 4);
       if (pose.view === "front" && !open) c.plot(cx - 0.5, boxTop + k, mat.dark, 5);
@@ -298,18 +551,43 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     if (v === "potion") {
       // seeds choose the bottle: round flask, tall bottle, conical flask or squat jar
       const { bottle } = vial!;
-      const r = (6 + Math.min(bottle, 2)) * k;
+      const r = (bottle === "round" ? 6 : bottle === "square" ? 7 : 8) * k;
       const cy = y1 - r;
-      if (bottle === 3) {
+      if (bottle === "heart") {
+        // two lobes over a point, the neck rising from the dip between them
+        const hr = r * 0.56;
+        for (const sx of [-1, 1]) c.ellipse(cx + sx * hr * 0.8, cy - r * 0.2, hr, hr, mat.glass, 1);
+        c.poly(
+          [
+            [cx - r - 0.3 * k, cy - r * 0.05],
+            [cx + r + 0.3 * k, cy - r * 0.05],
+            [cx, y1],
+          ],
+          mat.glass,
+          1,
+        );
+        c.rect(cx - 2 * k, cy - r, cx + 2 * k - 1, cy - r * 0.4, mat.glass, 1);
+        const lr = hr - k;
+        for (const sx of [-1, 1]) c.ellipse(cx + sx * hr * 0.8, cy - r * 0.1, lr, lr, mat.main, 2);
+        c.poly(
+          [
+            [cx - r + k, cy],
+            [cx + r - k, cy],
+            [cx, y1 - 2 * k],
+          ],
+          mat.main,
+          2,
+        );
+      } else if (bottle === "jar") {
         // squat jar: wider than tall, the neck on a flat shoulder
         c.ellipse(cx, cy + r * 0.35, r + 2 * k, r * 0.65, mat.glass, 1);
         c.rect(cx - r, cy - r * 0.1, cx + r - 1, cy + r * 0.35, mat.glass, 1);
         c.rect(cx - 3 * k, cy - r, cx + 3 * k - 1, cy, mat.glass, 1);
         c.ellipse(cx, cy + r * 0.4, r + k, r * 0.5, mat.main, 2);
-      } else if (bottle === 1) {
+      } else if (bottle === "square") {
         c.rect(cx - r * 0.75, cy - r, cx + r * 0.75 - 1, y1, mat.glass, 1);
         c.rect(cx - r * 0.75 + k, cy - r * 0.3, cx + r * 0.75 - 1 - k, y1 - k, mat.main, 2);
-      } else if (bottle === 2) {
+      } else if (bottle === "cone") {
         c.poly(
           [
             [cx - 2 * k, cy - r],
@@ -365,7 +643,11 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       const face = pose.view === "back" ? mat.wood : mat.main;
       const { form, emblem } = crest!;
       if (form === "round") c.ellipse(cx, top + 9.5 * k, w + k, 9.5 * k, face, 1);
-      else
+      else if (form === "tower") {
+        // a tall rectangular pavise with a rounded top
+        c.rect(cx - w + k, top + 2 * k, cx + w - k - 1, top + 19 * k, face, 1);
+        c.ellipse(cx, top + 2.5 * k, w - k, 2.5 * k, face, 1);
+      } else
         c.poly(
           [
             [cx - w, top],
@@ -384,6 +666,13 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
         } else if (emblem === "boss") {
           c.ellipse(cx, top + 8 * k, 3 * k, 3 * k, mat.trim, 2);
           c.plot(cx - k, top + 7 * k, mat.glint, 9);
+        } else if (emblem === "rivets") {
+          // iron bands across the planks, a rivet at each end
+          for (const by of [top + 5 * k, top + 14 * k]) {
+            c.rect(cx - w + k, by, cx + w - k - 1, by + k - 1, mat.trim, 2);
+            c.plot(cx - w + 2 * k, by, mat.glint, 9);
+            c.plot(cx + w - 2 * k - 1, by, mat.glint, 9);
+          }
         } else {
           // a band across the top and a rim down the sides
           c.rect(cx - w + k, top + k, cx + w - k - 1, top + 4 * k, mat.trim, 2);
@@ -434,8 +723,58 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
     const r = (8 + shape) * k;
     const cy = y1 - r - 2 * k;
     if (v === "coin") {
-      c.ellipse(cx, cy, Math.max(1, r * turn), r, mat.main, 1);
-      if (turn > 0.5) c.ellipse(cx, cy, r * turn * 0.55, r * 0.55, mat.gold, 2);
+      const rx = Math.max(1, r * turn);
+      const octagon = (f: number, m: number, part: number) => {
+        const pts: [number, number][] = [];
+        for (let i = 0; i < 8; i++) {
+          const a = ((i + 0.5) / 8) * Math.PI * 2;
+          pts.push([cx + Math.cos(a) * rx * f, cy + Math.sin(a) * r * f]);
+        }
+        c.poly(pts, m, part);
+      };
+      if (coin === "octagon") octagon(1.05, mat.main, 1);
+      else c.ellipse(cx, cy, rx, r, mat.main, 1);
+      if (turn > 0.5) {
+        if (coin === "holed") {
+          // a cash coin: a raised rim and a square hole through the middle
+          c.ellipse(cx, cy, rx * 0.78, r * 0.78, mat.gold, 2);
+          c.ellipse(cx, cy, rx * 0.62, r * 0.62, mat.main, 2);
+          const hh = Math.max(1, Math.round(r * 0.22));
+          const hw = Math.max(1, Math.round(r * 0.22 * turn));
+          for (let y = Math.round(cy) - hh; y < Math.round(cy) + hh; y++)
+            for (let x = Math.round(cx) - hw; x < Math.round(cx) + hw; x++) c.erase(x, y);
+        } else if (coin === "star") {
+          // a beaded rim round a five-pointed star
+          for (let i = 0; i < 16; i++) {
+            const a = (i / 16) * Math.PI * 2;
+            c.plot(cx + Math.cos(a) * rx * 0.78, cy + Math.sin(a) * r * 0.78, mat.gold, 2, 3);
+          }
+          const star: [number, number][] = [];
+          for (let i = 0; i < 10; i++) {
+            const a = -Math.PI / 2 + (i / 10) * Math.PI * 2;
+            const d = i % 2 ? 0.25 : 0.6;
+            star.push([cx + Math.cos(a) * rx * d, cy + Math.sin(a) * r * d]);
+          }
+          c.poly(star, mat.gold, 2);
+        } else if (coin === "octagon") {
+          // a gold field inside the rim with a crown stamped on it
+          octagon(0.78, mat.gold, 2);
+          const b = cy + r * 0.3;
+          c.poly(
+            [
+              [cx - rx * 0.5, b],
+              [cx - rx * 0.5, cy - r * 0.3],
+              [cx - rx * 0.25, cy - r * 0.05],
+              [cx, cy - r * 0.4],
+              [cx + rx * 0.25, cy - r * 0.05],
+              [cx + rx * 0.5, cy - r * 0.3],
+              [cx + rx * 0.5, b],
+            ],
+            mat.main,
+            3,
+          );
+        } else c.ellipse(cx, cy, r * turn * 0.55, r * 0.55, mat.gold, 2);
+      }
     } else {
       c.poly(
         [
@@ -466,6 +805,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
   const surface = v === "chest" ? [mat.wood, mat.trim] : [mat.main, mat.trim];
   // a meaning's liquid is its meaning: an element word ("poison") tints the stopper, not the
   // liquid, and the seed's colour scheme only lightens or darkens it
+  // a named shield form is one drawing in every take
+  const takes = namedForm && v === "shield" ? undefined : LOOK_TABLES[v]?.length;
   if (meaning)
     return {
       size,
@@ -474,8 +815,9 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number): 
       draw,
       surface: [mat.stopper],
       ownColors: true,
+      takes,
     };
-  return { size, materials: m.list, restView: "front", draw, surface };
+  return { size, materials: m.list, restView: "front", draw, surface, takes };
 }
 
 // The "?" of a platformer's item block, 5×7 cells.
@@ -523,13 +865,16 @@ function drawQuestionBlock(
   if (t >= 0.5) c.plot(x0 + 1, y0 + 1, mat.mark, 9, 3);
 }
 
-/** A potion's seeded look: how full, how long the neck, what closes it, the glass's tint. */
-function potionLook(rng: Rng, crng: Rng) {
+/**
+ * A potion's look per take: the bottle and what closes it (takeIndex, so four seeds are four
+ * bottles), how full and how long the neck (seeded), the glass's tint.
+ */
+function potionLook(rng: Rng, crng: Rng, key: number) {
   return {
-    bottle: rng.int(0, 3),
+    bottle: BOTTLES[takeIndex(key, BOTTLES.length)]!,
     level: rng.range(0.4, 0.85),
     neck: rng.int(3, 6),
-    cap: rng.pick(["cork", "knob", "wax"] as const),
+    cap: (["cork", "knob", "wax"] as const)[takeIndex(key + 1, 3)]!,
     stopper: crng.pick(["#8c5a30", "#d8383c", "#e8b52e", "#5a3c8c", "#3c3444"]),
     glass: crng.pick(["#d8e8f0", "#e0f0d8", "#f0e4d0", "#e4dcf0"]),
   };

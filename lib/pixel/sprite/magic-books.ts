@@ -6,6 +6,7 @@
 import { hexToRgb } from "../color";
 import type { SpriteCanvas } from "./canvas";
 import type { Pose } from "./design";
+import { thingBox } from "./object-features";
 import type { PromptInfo } from "./prompt";
 
 export type BookMeaning = "magic" | "dark";
@@ -76,24 +77,10 @@ export function bookMats(
   };
 }
 
-/** Parts at or above this id are footing (ground.ts), not the thing. */
-const FOOTING_PART = 46;
-
 export function drawBookMarks(c: SpriteCanvas, bm: BookMats, pose: Pose): void {
-  let x0 = c.w;
-  let x1 = -1;
-  let y0 = c.h;
-  let y1 = -1;
-  for (let y = 0; y < c.h; y++)
-    for (let x = 0; x < c.w; x++) {
-      const i = y * c.w + x;
-      if (c.mat[i]! < 0 || c.part[i]! >= FOOTING_PART) continue;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  if (x1 < 0) return;
+  const box = thingBox(c);
+  if (!box) return;
+  const { x0, x1, y0, y1 } = box;
   const k = Math.max(1, Math.round(c.w / 32));
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;

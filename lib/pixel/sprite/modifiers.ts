@@ -267,3 +267,33 @@ export function drawMaterialFx(
     for (let x = Math.round(cx - hw); x <= Math.round(cx + hw); x++) c.plot(x, y, fx.halo, 36);
   }
 }
+
+/**
+ * Snow lying on what was drawn: the top of every column, and all of the highest part (a
+ * mountain's peak, a roof, a treetop) down to a ragged line, so a snowy mountain keeps its rock
+ * below a white cap. Tones stay, so the snow is shaded like the shape under it.
+ */
+export function drawSnowCap(c: SpriteCanvas, snow: number): void {
+  const { top, bottom } = silhouette(c);
+  let y0 = c.h;
+  let y1 = -1;
+  for (let x = 0; x < c.w; x++)
+    if (top[x]! >= 0) {
+      y0 = Math.min(y0, top[x]!);
+      y1 = Math.max(y1, bottom[x]!);
+    }
+  if (y1 < 0) return;
+  const k = Math.max(1, Math.round(c.w / 32));
+  const cap = y0 + Math.round((y1 - y0 + 1) * 0.3);
+  for (let x = 0; x < c.w; x++) {
+    const t = top[x]!;
+    if (t < 0) continue;
+    const to = Math.max(t + 2 * k - 1, cap + ((x * 7) % 3) * k - k);
+    for (let y = t; y <= Math.min(to, bottom[x]!); y++) {
+      const i = y * c.w + x;
+      if (c.mat[i]! < 0) continue;
+      c.mat[i] = snow;
+      if (y === t) c.tone[i] = 3;
+    }
+  }
+}

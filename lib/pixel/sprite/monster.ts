@@ -4,12 +4,24 @@
 // optional horns/antennae, side arms, and legs or tentacles that animate on walk.
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, hsvPick, Mats, type Pose, pickColor } from "./design";
+import { type Design, hsvPick, Mats, type Pose, pickColor, takeChoice } from "./design";
 import type { PromptInfo } from "./prompt";
 
 const P = { limbF: 1, limbN: 2, body: 3, accent: 4, horn: 5, arm: 6, face: 7, fx: 8, armF: 9 };
 
-export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+/**
+ * A beholder's takes (issue #20, seeds a person tells apart), in turn by seed: how many eye
+ * stalks crown it (fanned over the great eye), with horns on one take.
+ */
+const BEHOLDER_STALKS = [3, 5, 2, 4] as const;
+
+export function buildMonster(
+  info: PromptInfo,
+  rng: Rng,
+  crng: Rng,
+  size: number,
+  take = 1,
+): Design {
   const k = size / 32;
   const m = new Mats();
   const bodyRgb = pickColor(info, 0, hsvPick(crng), crng, 15);
@@ -80,9 +92,13 @@ export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const eyeX = Math.max(1, Math.round(hw * rng.range(0.3, 0.45)));
   const mouthW = Math.max(2, Math.round(hw * rng.range(0.35, 0.6)));
   const teeth = rng.pick(["fangs", "row", "none"] as const);
-  const top = rng.pick(["horns", "antennae", "none", "horns"] as const);
+  const top0 = rng.pick(["horns", "antennae", "none", "horns"] as const);
+  const stalks = beholder ? takeChoice(take, BEHOLDER_STALKS) : 0;
+  // a beholder is crowned by eye stalks, with horns beside two of them
+  const top = beholder ? (stalks === 2 ? "horns" : "none") : top0;
   const limbs = beholder ? "tentacles" : rng.pick(["legs", "legs", "tentacles"] as const);
-  const arms = rng.chance(0.65);
+  // a beholder floats on its tentacles, armless
+  const arms = rng.chance(0.65) && !beholder;
   const legH = Math.round((limbs === "tentacles" ? 5 : 4.5) * k + rng.range(0, 1.5) * k);
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
@@ -185,6 +201,17 @@ export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number
         c.capsule(hx, y0 + 1, hx + s * 2 * k + sw, y0 - 3 * k, 0.6, mat.accent, P.horn);
         c.ellipse(hx + s * 2 * k + sw, y0 - 3 * k, 1 * k, 1 * k, mat.accent, P.horn);
       }
+    // eye stalks fanned over the top, each with its own small eye, swaying as it floats
+    for (let i = 0; i < stalks; i++) {
+      const f = stalks > 1 ? i / (stalks - 1) - 0.5 : 0;
+      const bx0 = cx + f * hw * 1.1 * sq;
+      const sw = Math.sin(phase + i * 1.3) * 0.6 * k;
+      const tx = bx0 + f * 9 * k + sw;
+      const ty = y0 - (4.5 - Math.abs(f) * 3) * k;
+      c.capsule(bx0, y0 + 2, tx, ty, Math.max(0.6, 0.6 * k), mat.body, P.horn);
+      c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.3 * k, mat.eye, P.horn);
+      c.plot(tx + (side ? 0.5 * k : 0), ty - 0.5 * k, mat.pupil, P.face);
+    }
     // body (mirrored mask)
     for (let y = 0; y < hh; y++)
       for (let x = 0; x < hw; x++) {
@@ -294,5 +321,11 @@ export function buildMonster(info: PromptInfo, rng: Rng, crng: Rng, size: number
         );
     }
   };
-  return { size, materials: m.list, restView: "front", draw };
+  return {
+    size,
+    materials: m.list,
+    restView: "front",
+    draw,
+    takes: beholder ? BEHOLDER_STALKS.length : undefined,
+  };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { SpriteCanvas } from "./canvas";
 import { prepareSprite, renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
-import { objectFeatures } from "./object-features";
+import { type ContentMats, drawContents, objectFeatures } from "./object-features";
 import { parsePrompt } from "./prompt";
 
 async function draw(prompt: string, mode: "idle" | "walk" = "idle", index = 0) {
@@ -157,5 +158,29 @@ describe("a word for what the drawing already shows is understood (eval-c)", () 
   it("on a subject whose drawing lacks them, the same words stay not understood", () => {
     expect(parsePrompt("a dog with antlers").unknown).toContain("antlers");
     expect(parsePrompt("a slice of dog").unknown).toContain("slice");
+  });
+});
+
+describe("round fruit in a container", () => {
+  it("heaps apples as round fruit a person counts, each with a stalk (not 2-px bumps)", () => {
+    const c = new SpriteCanvas(32, 32);
+    // a basket: a wide bowl from row 16 down
+    c.rect(6, 16, 25, 28, 0, 1, 2);
+    const cm: ContentMats = { tokens: [1, 2], cork: 3 };
+    drawContents(c, "apple", cm, { t: 0 } as never);
+    let stalks = 0;
+    let fruit = 0;
+    for (let i = 0; i < c.mat.length; i++) {
+      if (c.mat[i] === 3) stalks++;
+      if (c.mat[i] === 1 || c.mat[i] === 2) fruit++;
+    }
+    expect(stalks).toBeGreaterThanOrEqual(5);
+    // each fruit is a 4×4 round (12 cells): at least five of them show
+    expect(fruit).toBeGreaterThanOrEqual(5 * 8);
+    // coins keep their small tokens (no stalks)
+    const d = new SpriteCanvas(32, 32);
+    d.rect(6, 16, 25, 28, 0, 1, 2);
+    drawContents(d, "gold", cm, { t: 0 } as never);
+    expect([...d.mat].filter((m) => m === 3).length).toBe(0);
   });
 });

@@ -54,13 +54,10 @@ export function featureMats(m: Pick<Mats, "add">): FeatureMats {
 /** Parts at or above this id are footing (ground.ts), not the thing. */
 const FOOTING_PART = 46;
 
-export function drawObjectFeatures(
+/** The box of what was drawn, its footing (ground.ts) left out; undefined on an empty canvas. */
+export function thingBox(
   c: SpriteCanvas,
-  features: readonly ObjectFeature[],
-  fm: FeatureMats,
-  pose: Pose,
-): void {
-  if (!features.length) return;
+): { x0: number; x1: number; y0: number; y1: number } | undefined {
   let x0 = c.w;
   let x1 = -1;
   let y0 = c.h;
@@ -74,7 +71,19 @@ export function drawObjectFeatures(
       y0 = Math.min(y0, y);
       y1 = Math.max(y1, y);
     }
-  if (x1 < 0) return;
+  return x1 < 0 ? undefined : { x0, x1, y0, y1 };
+}
+
+export function drawObjectFeatures(
+  c: SpriteCanvas,
+  features: readonly ObjectFeature[],
+  fm: FeatureMats,
+  pose: Pose,
+): void {
+  if (!features.length) return;
+  const box = thingBox(c);
+  if (!box) return;
+  const { x0, x1, y0, y1 } = box;
   const bw = x1 - x0 + 1;
   const bh = y1 - y0 + 1;
   const cx = (x0 + x1 + 1) / 2;
@@ -258,6 +267,10 @@ export function drawContents(
   const bw = x1 - x0 + 1;
   const half = Math.max(3 * k, Math.round(bw * 0.36));
   const cx = Math.round((x0 + x1 + 1) / 2);
+  if (ROUND_FRUIT.has(contents)) {
+    drawFruitHeap(c, cm, cx, half, y0, k, contents !== "egg" && contents !== "orange");
+    return;
+  }
   const bottle = contents === "potions";
   const step = 3 * k;
   const glint = Math.round(pose.t * 4) % 4;
@@ -283,6 +296,69 @@ export function drawContents(
         c.rect(x, y, x + 2 * k - 1, y + 2 * k - 1, mat, 49, 2);
         c.rect(x, y, x + k - 1, y + k - 1, mat, 49, lit === 3 ? 3 : 2);
       }
+    }
+  }
+}
+
+// fruit and eggs heap as round things a person counts, not as 2-px bumps (eval-d: "a basket
+// full of apples" showed red bumps along the rim)
+const ROUND_FRUIT = new Set([
+  "apple",
+  "orange",
+  "lemon",
+  "cherry",
+  "egg",
+  "berry",
+  "tomato",
+  "peach",
+]);
+
+// a 4×4 round fruit: the corners are cut; light at its top left, shadow at its bottom right
+const FRUIT = ["0110", "1111", "1111", "0110"];
+
+/** Two staggered rows of round fruit over the rim, each with a light, a shade and a stalk. */
+function drawFruitHeap(
+  c: SpriteCanvas,
+  cm: ContentMats,
+  cx: number,
+  half: number,
+  rim: number,
+  k: number,
+  stalk: boolean,
+): void {
+  const d = 4 * k;
+  for (let row = 1; row >= 0; row--) {
+    // the back row is higher and shifted half a fruit; the front row sits on the rim
+    const top = rim - (row ? 5 : 2) * k;
+    const span = row ? half - 2 * k : half;
+    const n = Math.max(1, Math.floor((2 * span + k) / d));
+    const left = Math.round(cx - (n * d) / 2);
+    for (let f = 0; f < n; f++) {
+      const x0 = left + f * d;
+      // neighbours alternate the heap's colours (or its light and base) so each fruit reads
+      const mat = cm.tokens[(f + row) % cm.tokens.length]!;
+      for (let yy = 0; yy < 4; yy++)
+        for (let xx = 0; xx < 4; xx++) {
+          if (FRUIT[yy]![xx] !== "1") continue;
+          const tone =
+            yy === 0 && xx === 1
+              ? 3
+              : xx === 3 || yy === 3
+                ? 1
+                : (f + row) % 2 && cm.tokens.length === 1
+                  ? 1
+                  : 2;
+          c.rect(
+            x0 + xx * k,
+            top + yy * k,
+            x0 + (xx + 1) * k - 1,
+            top + (yy + 1) * k - 1,
+            mat,
+            49,
+            tone,
+          );
+        }
+      if (stalk) c.rect(x0 + 2 * k, top - k, x0 + 3 * k - 1, top - 1, cm.cork, 49, 2);
     }
   }
 }

@@ -7,6 +7,7 @@
 // trade nobody listed is read by what WordNet says it is.
 import { ROLES, type RoleSpec } from "./humanoid";
 import type { LexiconEntry } from "./lexicon";
+import { TAKES } from "./people-takes";
 
 export type { LexiconEntry };
 
@@ -340,15 +341,25 @@ const KINDS: KindRule[] = [
     drawnZh: "小小的身体",
   },
   {
-    nodes: [
-      "lawman",
-      "law officer",
-      "peace officer",
-      "policeman",
-      "police officer",
-      "constable",
-      "investigator",
-    ],
+    nodes: ["policeman", "police officer", "constable", "patrolman", "cop", "police"],
+    kind: "a police officer",
+    kindZh: "警察",
+    // a dark blue uniform, a peaked cap and a gold badge: not a sheriff's long coat
+    spec: {
+      base: "person",
+      headgear: "peaked-cap",
+      hat: "#24305c",
+      cloth: "#2c3c6c",
+      pants: "#24283c",
+      emblem: "badge",
+      weapon: "baton",
+      takes: TAKES.police,
+    },
+    drawn: "a dark blue uniform, a peaked cap and a badge",
+    drawnZh: "深蓝制服、大檐帽和警徽",
+  },
+  {
+    nodes: ["lawman", "law officer", "peace officer", "investigator"],
     kind: "a lawman",
     kindZh: "执法者",
     spec: { base: "person", headgear: "wide-hat", cloth: "#6c5c48", robe: true },

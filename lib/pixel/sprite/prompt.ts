@@ -8,6 +8,7 @@ import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
 import { beingDescription } from "./being-descriptions";
+import { readBird } from "./bird";
 import { BUILDERS, type SubjectKind } from "./builders";
 import {
   cedictEntries,
@@ -19,6 +20,7 @@ import {
 import { expandComposite } from "./composites";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
+import { isFolkPart, readFolkParts } from "./folk-parts";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
@@ -32,9 +34,12 @@ import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import { readPotionMeaning } from "./potion-meanings";
+import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
+import { shipTheme } from "./vehicle-themes";
 import {
   type Builder,
+  COAT_COLORS,
   COLORS,
   FILLERS,
   HOLD_WORDS,
@@ -87,6 +92,14 @@ export interface PromptInfo {
   size: number;
   /** true when the size came from a word in the prompt */
   sizeNamed: boolean;
+  /** a size word ("giant", "tiny", 巨大): drawn in the frame too (scale-words.ts) */
+  sizeWord?: SizeWord;
+  /** how many of the subject ("three apples", "a pile of coins", 三个苹果): a small group */
+  count?: number;
+  /** words read but not drawn, said in the line ("cute" on a rig that has no chibi build) */
+  notDrawn?: string[];
+  /** "a snowy mountain": snow lies on its top (modifiers.ts drawSnowCap), not an ice recolour */
+  snowCap?: boolean;
   cute: boolean;
   element?: "fire" | "ice";
   text: string;
@@ -660,6 +673,7 @@ function heldFor(s: Subject): HeldItem {
     tree: "deciduous-tree",
     pine: "evergreen-tree",
     cactus: "cactus",
+    fish: "fish",
   };
   return { id: s.id, icon: fallback[s.id] ?? "star" };
 }
@@ -709,6 +723,7 @@ function clone(i: PromptInfo): PromptInfo {
     guessesZh: i.guessesZh.slice(),
     lent: i.lent.slice(),
     features: i.features.slice(),
+    notDrawn: i.notDrawn?.slice(),
     held: i.held ? { ...i.held } : undefined,
     worn: i.worn ? { ...i.worn } : undefined,
   };
@@ -924,6 +939,10 @@ function readPhrases(text: string): {
     form ??= FORM_OF_ADJ[adj ?? zh ?? ""];
     return " ".repeat(m.length);
   });
+  // "an eagle head", "snakes for hair", "nine-tailed", "spiny": folklore parts (folk-parts.ts)
+  const folk = readFolkParts(text);
+  text = folk.text;
+  features.push(...folk.features);
   let heads: number | undefined;
   text = text.replace(HEADS_RE, (m, a?: string, b?: string, zh?: string) => {
     heads = HEAD_COUNT[a ?? b ?? zh ?? ""] ?? 2;
@@ -967,6 +986,8 @@ type Candidate = { m: Mention; i: number; sub: { s: Subject; weak: boolean } };
 /** What the parse phases read from a prompt, filled in phase by phase (parsePromptUncached). */
 interface Reading {
   text: string;
+  /** the prompt as typed (lower case), before phrases were read out of `text` */
+  typed: string;
   phrases: ReturnType<typeof readPhrases>;
   mentions: Mention[];
   unknown: string[];
@@ -980,7 +1001,12 @@ interface Reading {
   materials: MaterialId[];
   size: number;
   sizeNamed: boolean;
+  /** the size word that set `size` (not a "48px") */
+  sizeWord?: string;
+  snowCap?: boolean;
   cute: boolean;
+  /** the word that made it cute (小 is also just "small") */
+  cuteWord?: string;
   aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
@@ -1067,6 +1093,7 @@ function readWords(prompt: string): Reading {
   const px = SIZE_RE.exec(text);
   return {
     text,
+    typed: prompt.toLowerCase().slice(0, 2000),
     phrases,
     mentions,
     unknown,
@@ -1119,6 +1146,22 @@ function splitPhrases(r: Reading): void {
   if (hat && r.pool.some((x) => BEINGS.has(x.sub.s.category) && x !== hat)) {
     r.worn = { id: hat.sub.s.id, icon: hat.sub.s.ref };
     r.pool = r.pool.filter((x) => x !== hat);
+  }
+  // a backpack next to an animal or creature drawn by a rig is worn on its back (wearables.ts);
+  // a person's, or a borrowed drawing's (a front-facing face has no back), stays as it was
+  const pack = r.worn ? undefined : r.pool.find((x) => x.sub.s.id === "backpack");
+  if (
+    pack &&
+    r.pool.some(
+      (x) =>
+        x !== pack &&
+        BEINGS.has(x.sub.s.category) &&
+        x.sub.s.builder !== "humanoid" &&
+        x.sub.s.builder !== "icon",
+    )
+  ) {
+    r.worn = { id: pack.sub.s.id, icon: pack.sub.s.ref };
+    r.pool = r.pool.filter((x) => x !== pack);
   }
   if (!r.worn) wornByWord(r);
   dressedBeing(r);
@@ -1284,7 +1327,16 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
   const head = r.head!;
   const s = q.sub.s;
   r.usedAsSubject.add(q.i);
-  if (head.builder === "humanoid" && s.builder === "humanoid") {
+  if (
+    (head.category === "animal" || head.builder === "dragon") &&
+    r.holdAt >= 0 &&
+    q.i > r.holdAt &&
+    !r.held &&
+    heldFor(s).icon
+  ) {
+    // held in the mouth, named first in Chinese: 叼着骨头的狗 (a bone, not a skeleton dog)
+    r.held = heldFor(s);
+  } else if (head.builder === "humanoid" && s.builder === "humanoid") {
     const [k, id] = s.ref.split(":") as [string, string];
     if (k === "race" && !r.race) r.race = id;
     else if (k === "role" && !r.role) r.role = id;
@@ -1331,7 +1383,18 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     else r.head = s;
   } else {
     r.theme ??= s;
-    r.lent.push(q.m.word);
+    // said as lent only when it lends colours; "pirate" on a ship is its dressing (black sails,
+    // a skull flag: vehicle-themes.ts); a noun the head's drawing already is ("a lever switch",
+    // "a maple tree", "a crescent moon") or a modifier word says nothing; any other noun that
+    // changes nothing is not drawn
+    const drawn =
+      s.id === head.id ||
+      isModifierWord(q.m) ||
+      head.ref.replace(/-/g, " ").includes(q.m.word.toLowerCase()) ||
+      (head.id === "boat" && !!shipTheme(q.m.word)) ||
+      namesKindOfHead(r, q.m, head);
+    if (themeColors(s).length) r.lent.push(q.m.word);
+    else if (!drawn) r.ignored.push(q.m.word);
   }
 }
 
@@ -1365,10 +1428,12 @@ function chooseHeld(r: Reading): void {
         const at = count ? r.unknown.indexOf(count[1] ?? count[2]!) : -1;
         if (at >= 0) r.unknown.splice(at, 1);
       }
-    } else if (head.builder === "animal" || head.builder === "dragon") {
+    } else if (
+      (head.category === "animal" || head.builder === "dragon") &&
+      heldFor(heldCand.sub.s).icon
+    ) {
+      // an animal or creature holds it in its mouth or beak (mouth-carry.ts)
       r.held = heldFor(heldCand.sub.s);
-      r.guesses.push(`${head.id} cannot hold things; ${heldCand.m.word} is drawn beside it`);
-      r.guessesZh.push(`${zhName(head)}不能拿东西;${heldCand.m.word}画在它旁边`);
     } else r.ignored.push(heldCand.m.word);
   }
   // Chinese names the count before the held thing (拿着两把剑的武士): one in each hand
@@ -1596,19 +1661,43 @@ function glossTraits(r: Reading): void {
  * one unless it was used as the subject), then the subject's own material and colour unless
  * the prompt names some.
  */
+/** True when the mention after modifier i names the worn thing ("a tiny backpack"). */
+function sizesWorn(r: Reading, i: number): boolean {
+  const next = r.mentions[i + 1];
+  return !!r.worn && !!next && subjectOf(next)?.s.id === r.worn.id;
+}
+
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
     // a word that names a kind of the head is the kind, not a material: "an oak tree" is a
     // tree (eval-c drew wood-brown leaves), as "a maple tree" or "a willow tree"
     if (r.head && i !== r.headAt && subjectOf(m)?.s.id === r.head.id) return;
+    // before a real animal's name these are its coat, not a statue of ice or gold: a snowy owl
+    // is white, a golden retriever golden, a silver fox grey (eval-d: an ice-blue snowy owl)
+    const coat = r.head?.category === "animal" ? COAT_COLORS[m.word.toLowerCase()] : undefined;
+    if (coat) {
+      r.colors.push({ p: m.pos, c: hexToRgb(coat) });
+      return;
+    }
+    // snowy on a landscape, a plant or a building is snow lying on its top, not ice all over
+    // (eval-d: a snowy mountain is a mountain with a white cap)
+    if (m.word.toLowerCase() === "snowy" && SNOW_CAPPED.has(r.head?.category ?? "")) {
+      r.snowCap = true;
+      return;
+    }
     for (const l of m.lex) {
       if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
-      else if (l.t === "size" && !r.sizeNamed) {
+      // "wearing a tiny backpack": the size is the worn thing's, not the wearer's
+      else if (l.t === "size" && !r.sizeNamed && !sizesWorn(r, i)) {
         r.size = l.size;
         r.sizeNamed = true;
-      } else if (l.t === "cute") r.cute = true;
+        r.sizeWord = m.word;
+      } else if (l.t === "cute") {
+        r.cute = true;
+        r.cuteWord ??= m.word;
+      }
     }
   });
   glossTraits(r);
@@ -2006,10 +2095,11 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster"].includes(kind) ||
+    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird"].includes(kind) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
+    (alive && isFolkPart(f)) ||
     (f === "snake body" && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
@@ -2027,7 +2117,10 @@ function assemble(r: Reading): PromptInfo {
     ignored.push(`full of ${phrases.contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
-  const lentColors = r.theme ? themeColors(r.theme) : [];
+  // a fruit baked into a food shows its inside, not its skin: an apple pie is a golden crust
+  // (eval-d: a red apple pie read as cherry); on a tree or a house the fruit lends its skin
+  const inside = r.theme && head?.category === "food" ? FLESH[r.theme.id] : undefined;
+  const lentColors = inside ? inside.map(hexToRgb) : r.theme ? themeColors(r.theme) : [];
   if (r.madeOfSaid) {
     const coloured = !named.length && lentColors.length > 0 && r.theme === r.madeOfSaid.s;
     const [en, zh] = madeOfNote(...r.madeOfSaid.words, coloured);
@@ -2054,7 +2147,10 @@ function assemble(r: Reading): PromptInfo {
             ? phrases.form
             : undefined))
         : undefined,
-    form: r.form ?? (alive && kind !== "humanoid" ? phrases.form : undefined),
+    // a ghostly person is a ghost that fades below the waist (a banshee), still a person
+    form:
+      r.form ??
+      (alive && (kind !== "humanoid" || phrases.form === "ghost") ? phrases.form : undefined),
     held: r.held,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
@@ -2387,6 +2483,7 @@ const BEING_KINDS = new Set<SubjectKind>([
   "slime",
   "spirit",
   "monster",
+  "bird",
 ]);
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
@@ -2404,7 +2501,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (composite) {
     compositeDepth++;
     try {
-      const info = parsePromptUncached(composite.text);
+      const info = typedSizeOnly(parsePromptUncached(composite.text), prompt);
       info.guesses.unshift(`read "${composite.name}" as ${composite.as}`);
       info.guessesZh.unshift(`把“${composite.name}”读作:${composite.as}`);
       return info;
@@ -2422,7 +2519,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   if (being) {
     compositeDepth++;
     try {
-      const info = parsePromptUncached(being.text);
+      const info = typedSizeOnly(parsePromptUncached(being.text), prompt);
       info.guesses.unshift(
         `"${being.name}" is not in the engine's vocabulary; WordNet: ${being.chain}${being.traits ? ` (${being.traits})` : ""}, so read it as ${being.as}`,
       );
@@ -2449,7 +2546,58 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
-  return readSea(readBreed(assemble(r), head), head);
+  return sizeAndCount(readBird(readSea(readBreed(assemble(r), head), head), head), r);
+}
+
+/**
+ * A size word in a name's description (an imp is "a small red demon", a fairy a small spirit)
+ * picks the grid, as it did before size words were drawn; only a size word the user typed is
+ * drawn in the frame (scale-words.ts), or every imp and fairy shrank to 78 % in a 32-px studio.
+ */
+function typedSizeOnly(info: PromptInfo, typed: string): PromptInfo {
+  const lower = typed.toLowerCase();
+  const said = SIZE_WORDS.some(
+    (sz) =>
+      sz.en.some((w) => new RegExp(`\\b${w}\\b`).test(lower)) ||
+      sz.zh.some((w) => typed.includes(w)),
+  );
+  if (info.sizeWord && !said) info.sizeWord = undefined;
+  return info;
+}
+
+/**
+ * Phase 8: size and number words, drawn on any rig (scale-words.ts), and the words the picture
+ * cannot show, said in the line rather than listed as understood (eval-d: "giant", "three
+ * apples" and "cute" left no trace).
+ */
+function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
+  if (r.sizeWord) info.sizeWord = sizeWordOf(r.size);
+  if (r.snowCap) info.snowCap = true;
+  const notDrawn: string[] = [];
+  const m = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  const subj = SUBJECT_BY_ID.get(info.subject);
+  // a subject named in the plural ("spikes", a trap) is one thing
+  const n =
+    m && subj && m.word.toLowerCase() !== subj.id
+      ? countOf(r.text, m.pos, m.word, subj.en, singulars)
+      : undefined;
+  if (n) {
+    if (groupable(subj?.category) && !info.rider) info.count = n;
+    else notDrawn.push(n === 2 ? "two" : "several");
+    info.unknown = info.unknown.filter((w) => !isCountWord(w));
+  }
+  // a chibi build: the animal rig's own, a character's head drawn larger (scale-words.ts)
+  const chibi =
+    info.builder === "animal" ||
+    info.builder === "humanoid" ||
+    (info.builder === "dragon" && info.variant !== "eastern");
+  if (info.cute && !chibi && r.cuteWord === "小" && !info.sizeWord) {
+    // 小 on a thing (小房子, 小剑) is small, not cute
+    info.cute = false;
+    info.sizeWord = "small";
+  } else if (info.cute && !chibi) notDrawn.push("cute");
+  if (notDrawn.length) info.notDrawn = notDrawn;
+  return info;
 }
 
 /**
@@ -2517,6 +2665,29 @@ const THEME: Record<string, string[]> = {
   skull: ["#e8e4d0"],
   bone: ["#e8e4d0"],
 };
+
+/** What snow lies on ("a snowy mountain", "a snowy house"); on anything else snowy is ice. */
+const SNOW_CAPPED = new Set(["plant", "building"]);
+
+/** The inside of a fruit whose skin is another colour (FLESH is used where it is eaten). */
+const FLESH: Record<string, string[]> = {
+  apple: ["#e8c070"],
+  banana: ["#f0e0a0"],
+};
+
+/**
+ * Whether a qualifier is part of the name of a kind of the head, in WordNet: a tree frog, a
+ * great white shark, a great horned owl are frogs, sharks and owls. The word is the kind's name,
+ * so neither a colour lent nor a word left undrawn (eval-d: "also named, not drawn: great").
+ */
+function namesKindOfHead(r: Reading, q: Mention, head: Subject): boolean {
+  const hm = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  if (!hm || q.pos >= hm.pos) return false;
+  // the typed words: "horned" in "a great horned owl" was read out of the text as horns
+  const src = r.typed.length === r.text.length ? r.typed : r.text;
+  const phrase = src.slice(q.pos, hm.pos + hm.word.length);
+  return phrase.split(/\s+/).length <= 4 && lookupNoun(phrase)?.base === head.id;
+}
 
 function themeColors(s: Subject): Rgb[] {
   return (THEME[s.id] ?? []).map(hexToRgb);

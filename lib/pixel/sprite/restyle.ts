@@ -57,7 +57,7 @@ export function surfaceRamp(base: Rgb, surface: Surface): [Rgb, Rgb, Rgb, Rgb] {
 // long thin stroke leaving it is wood. Guns are the other way round (a thin barrel on a thick
 // stock), so they are not listed.
 const HAFTED =
-  /axe|hatchet|hammer|mace|maul|spear|lance|pike|halberd|glaive|trident|scythe|sickle|shovel|spade|hoe|rake|pick|mattock|club|flail|morning-star|broom|mop|torch|war-fork|pitchfork|sledge|poleaxe|javelin|harpoon/;
+  /axe|adze?|hatchet|hammer|mace|maul|spear|lance|pike|halberd|glaive|trident|scythe|sickle|shovel|spade|hoe|rake|pick|mattock|club|flail|morning-star|broom|mop|torch|war-fork|pitchfork|sledge|poleaxe|javelin|harpoon/;
 
 export function isHafted(name: string): boolean {
   return HAFTED.test(name);

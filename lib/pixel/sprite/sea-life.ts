@@ -6,7 +6,7 @@
 import type { Rng } from "../prng";
 import type { Rgb } from "../types";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose } from "./design";
+import { type Design, Mats, type Pose, takeChoice } from "./design";
 import { lookupNoun } from "./lexicon";
 import type { PromptInfo } from "./prompt";
 
@@ -247,11 +247,53 @@ const hex = (s: string): Rgb => [
 const mix = (a: Rgb, b: Rgb, f: number): Rgb =>
   a.map((v, i) => Math.round(v + (b[i]! - v) * f)) as Rgb;
 
-export function buildSeaLife(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+export function buildSeaLife(
+  info: PromptInfo,
+  rng: Rng,
+  crng: Rng,
+  size: number,
+  take = 1,
+): Design {
   if (info.variant === "octopus" || info.variant === "squid")
-    return buildCephalopod(info, rng, crng, size, info.variant === "squid");
-  return buildFish(info, rng, crng, size);
+    return buildCephalopod(
+      info,
+      rng,
+      crng,
+      size,
+      info.variant === "squid",
+      takeChoice(take, CEPHALOPOD_TAKES),
+    );
+  return buildFish(info, rng, crng, size, takeChoice(take, FISH_TAKES));
 }
+
+/**
+ * Takes of a fish (issue #20, seeds a person tells apart), in turn by seed: the tail fin's cut
+ * (forked, a veil, round, a broad fan),
+ * the dorsal fin's height (none at all on one), and on round and tall fish the head — a fancy
+ * goldfish's cap, bulging eyes.
+ */
+const FISH_TAKES = [
+  { tail: "fork", dorsal: 1, head: "plain", len: 1, depth: 1 },
+  // a slim comet-like body under the veil; an egg-shaped one under the cap (a fancy goldfish)
+  { tail: "veil", dorsal: 1.4, head: "plain", len: 1.1, depth: 0.85 },
+  { tail: "round", dorsal: 0, head: "cap", len: 0.9, depth: 1.15 },
+  { tail: "fan", dorsal: 1, head: "bulge", len: 1, depth: 1 },
+] as const;
+type FishTake = (typeof FISH_TAKES)[number];
+
+/**
+ * Takes of an octopus or squid, in turn by seed: arms hanging with the tips curled out; spread
+ * wide like a star; bunched straight down under a tall mantle (jetting); curled inwards under a
+ * broad one.
+ */
+const CEPHALOPOD_TAKES = [
+  { spread: 1, curl: 1, tall: 1, wide: 1, reach: 1 },
+  // spread or curled arms are shorter, so their tips stay on the canvas
+  { spread: 1.5, curl: 1.5, tall: 1, wide: 1, reach: 0.75 },
+  { spread: 0.45, curl: 0.25, tall: 1.25, wide: 0.85, reach: 1 },
+  { spread: 1, curl: -1, tall: 0.85, wide: 1.15, reach: 0.8 },
+] as const;
+type CephalopodTake = (typeof CEPHALOPOD_TAKES)[number];
 
 /** Swim phase: idle drifts, walk/run sway faster. */
 function phaseOf(pose: Pose): number {
@@ -259,7 +301,7 @@ function phaseOf(pose: Pose): number {
   return pose.t * Math.PI * 2 * speed;
 }
 
-function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design {
+function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: FishTake): Design {
   const k = size / 32;
   const named = speciesOf(info);
   const sp: Species = named
@@ -307,9 +349,14 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
               : sp.bill
                 ? [8.5, 4]
                 : [11, 4.6];
-  const L = (l0 + rng.range(-1, 1.5)) * k;
-  const H = (h0 + rng.range(-0.8, 0.8)) * k;
-  const tailStyle = rng.pick(["fork", "fan", "moon", "round"] as const);
+  const L = (l0 + rng.range(-1, 1.5)) * k * look.len;
+  const H = (h0 + rng.range(-0.8, 0.8)) * k * look.depth;
+  // the tail is the take's; the draw stays so the proportions after it are as they were
+  rng.pick(["fork", "fan", "moon", "round"] as const);
+  const tailStyle = look.tail;
+  // a plain round or tall fish (a goldfish) may be a fancy one; a marked species keeps its head
+  const fancyHead =
+    (body === "round" || body === "tall") && sp.marks === "none" ? look.head : "plain";
   const tailLen =
     (body === "round" ? rng.range(4, 7) : rng.range(3.5, 5.5)) * k * (sp.bill ? 0.8 : 1);
   const dorsal = rng.range(0.6, 1.4);
@@ -360,12 +407,21 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
       const spread = body === "round" ? tl * 0.9 : tl * 0.8;
       const top: [number, number] = [tx - tl, ty - spread + sway];
       const bot: [number, number] = [tx - tl, ty + spread + sway];
-      if (tailStyle === "fork" || tailStyle === "moon") {
+      if (tailStyle === "veil")
+        // a veil tail: two long lobes trailing and drooping
         c.poly(
-          [[tx + k, ty], top, [tx - tl * (tailStyle === "moon" ? 0.5 : 0.6), ty + sway], bot],
+          [
+            [tx + k, ty - k],
+            [tx - tl * 1.8, ty - spread * 0.9 + sway + 3 * k],
+            [tx - tl * 1.1, ty + sway + k],
+            [tx - tl * 2, ty + spread * 1.4 + sway + 3 * k],
+            [tx + k, ty + k],
+          ],
           mat.fin,
           2,
         );
+      else if (tailStyle === "fork") {
+        c.poly([[tx + k, ty], top, [tx - tl * 0.6, ty + sway], bot], mat.fin, 2);
       } else {
         c.poly(
           [[tx + k, ty - k], top, [tx - tl * 1.1, ty + sway], bot, [tx + k, ty + k]],
@@ -399,16 +455,17 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
         c.plot(cx + x, cy + wave(x) + half(x) + 1, mat.fin, 2);
       }
     } else {
-      const dh = (body === "tall" || sp.bill ? 6 : 3.2) * dorsal * k;
-      c.poly(
-        [
-          [dx - L * 0.45, topY + 2 * k],
-          [dx - (body === "tall" ? L * 0.35 : -L * 0.05), topY - dh + Math.sin(ph) * 0.6 * k],
-          [dx + L * 0.3, topY + 2 * k],
-        ],
-        mat.fin,
-        2,
-      );
+      const dh = (body === "tall" || sp.bill ? 6 : 3.2) * dorsal * look.dorsal * k;
+      if (look.dorsal)
+        c.poly(
+          [
+            [dx - L * 0.45, topY + 2 * k],
+            [dx - (body === "tall" ? L * 0.35 : -L * 0.05), topY - dh + Math.sin(ph) * 0.6 * k],
+            [dx + L * 0.3, topY + 2 * k],
+          ],
+          mat.fin,
+          2,
+        );
       const bx = cx - L * 0.1;
       const botY = cy + wave(bx - cx) + half(bx - cx);
       const ah = (body === "tall" ? 6 : 2.4) * k;
@@ -476,7 +533,14 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
     );
     const ex = Math.round(cx + L * (body === "long" ? 0.82 : 0.7));
     const ey = Math.round(hy - H * (body === "long" ? 0.2 : 0.3));
-    if (size >= 24 && body !== "long") {
+    if (fancyHead === "cap")
+      // a fancy goldfish's cap over the head
+      c.ellipse(hx - L * 0.05, hy - H * 0.72, L * 0.32, H * 0.38, mat.mark, 3);
+    if (fancyHead === "bulge") {
+      // bulging eyes, standing out of the head
+      c.ellipse(ex, ey - k, 1.8 * k, 1.8 * k, mat.eye, 4);
+      c.rect(ex, ey - k, ex + 1, ey, mat.pupil, 4);
+    } else if (size >= 24 && body !== "long") {
       c.rect(ex - 1, ey - 1, ex, ey, mat.eye, 4);
       c.plot(ex, ey, mat.pupil, 4);
     } else c.plot(ex, ey, mat.pupil, 4);
@@ -508,6 +572,7 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number): Design 
     restView: "side",
     draw,
     surface: [mat.body, mat.belly, mat.fin],
+    takes: FISH_TAKES.length,
   };
 }
 
@@ -566,6 +631,7 @@ function buildCephalopod(
   crng: Rng,
   size: number,
   squid: boolean,
+  look: CephalopodTake,
 ): Design {
   const k = size / 32;
   const m = new Mats();
@@ -584,9 +650,9 @@ function buildCephalopod(
     pupil: m.add("#141418", { flat: true }),
     spot: m.add(mix(base, [60, 20, 30], 0.35)),
   };
-  const headW = (squid ? rng.range(3.5, 5.5) : 7 + rng.range(-0.5, 1.5)) * k;
-  const headH = (squid ? rng.range(7.5, 11) : 6.5 + rng.range(-0.5, 1)) * k;
-  const armLen = (squid ? rng.range(6, 10) : 12 + rng.range(-1.5, 1.5)) * k;
+  const headW = (squid ? rng.range(3.5, 5.5) : 7 + rng.range(-0.5, 1.5)) * k * look.wide;
+  const headH = (squid ? rng.range(7.5, 11) : 6.5 + rng.range(-0.5, 1)) * k * look.tall;
+  const armLen = (squid ? rng.range(6, 10) : 12 + rng.range(-1.5, 1.5)) * k * look.reach;
   const finW = rng.range(1.5, 4.5) * k;
   const drift = rng.range(-2, 2) * k;
   const curl = rng.range(0.6, 1.4);
@@ -607,13 +673,15 @@ function buildCephalopod(
       const f = i / (n - 1) - 0.5;
       let x = cx + f * headW * (squid ? 1.5 : 1.7);
       let y = root;
-      let ang = Math.PI / 2 - f * (squid ? 0.9 : 2.7);
+      let ang = Math.PI / 2 - f * (squid ? 0.9 : 2.7) * look.spread;
       const segs = 9;
       const seg = (armLen * reach) / segs;
       for (let s = 0; s < segs; s++) {
         const wob = Math.sin(ph + armPhase[i]! + s * 0.7) * 0.22 * curl;
         // the tips curl up and outwards, as an octopus's arms do
-        ang += wob + (s > segs * 0.5 ? (f < 0 ? 0.32 : -0.32) * curl * (squid ? 0.3 : 1) : 0);
+        ang +=
+          wob +
+          (s > segs * 0.5 ? (f < 0 ? 0.32 : -0.32) * curl * look.curl * (squid ? 0.3 : 1) : 0);
         const nx = x + Math.cos(ang) * seg;
         const ny = Math.min(size - 2, y + Math.sin(ang) * seg);
         const w = Math.max(0.5, ((squid ? 1.6 : 2) - s * 0.17) * k);
@@ -667,5 +735,6 @@ function buildCephalopod(
     restView: "front",
     draw,
     surface: [mat.body, mat.light],
+    takes: CEPHALOPOD_TAKES.length,
   };
 }

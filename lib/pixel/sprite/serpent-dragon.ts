@@ -6,7 +6,8 @@ import { mixRgb } from "../color";
 import type { Rng } from "../prng";
 import type { Rgb } from "../types";
 import type { SpriteCanvas } from "./canvas";
-import { type Design, Mats, type Pose, pickColor } from "./design";
+import { type Design, Mats, type Pose } from "./design";
+import { scaleColor } from "./dragon";
 import type { PromptInfo } from "./prompt";
 
 const P = {
@@ -26,13 +27,7 @@ export function buildSerpentDragon(info: PromptInfo, rng: Rng, crng: Rng, size: 
   const k = size / 32;
   const m = new Mats();
   // red and gold, jade green, azure: the colours a Chinese dragon is painted in
-  const scale = pickColor(
-    info,
-    0,
-    crng.pick(["#d8383c", "#d8383c", "#44b04e", "#3c8ce0", "#e8b830"]),
-    crng,
-    10,
-  );
+  const scale = scaleColor(info, crng, ["#d8383c", "#d8383c", "#44b04e", "#3c8ce0", "#e8b830"]);
   const gold: Rgb = [240, 196, 64];
   const mat = {
     scale: m.add(scale),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { Rng } from "../prng";
 import { SpriteCanvas } from "./canvas";
+import { buildDesign } from "./engine";
+import { parsePrompt } from "./prompt";
 import { reproportion, takeBuild } from "./take-variety";
 
 function box(c: SpriteCanvas) {
@@ -30,6 +33,35 @@ describe("take builds", () => {
     const builds = [0, 1, 2, 3].map((k) => takeBuild(k).join("×"));
     expect(new Set(builds).size).toBe(4);
     expect(takeBuild(5)).toEqual(takeBuild(1));
+  });
+
+  it("a design with drawings of its own is stretched only where they run out", () => {
+    // four or more: every take as drawn (a grazing horse stays a horse's height)
+    for (const k of [1, 2, 3, 4, 5, 9]) expect(takeBuild(k, 4)).toEqual([1, 1]);
+    // two: seeds 1 and 2 as drawn, 3 and 4 the same two drawings in another build
+    expect(takeBuild(1, 2)).toEqual([1, 1]);
+    expect(takeBuild(2, 2)).toEqual([1, 1]);
+    expect(takeBuild(3, 2)).not.toEqual([1, 1]);
+    expect(takeBuild(4, 2)).toEqual(takeBuild(3, 2));
+    // any four consecutive keys of a design with fewer than four are four (drawing, build) pairs
+    for (const n of [1, 2, 3])
+      for (let k0 = 1; k0 < 12; k0++) {
+        const pairs = [0, 1, 2, 3].map((i) => `${(k0 + i - 1) % n}:${takeBuild(k0 + i, n)}`);
+        expect(new Set(pairs).size).toBe(4);
+      }
+  });
+
+  it("builders say how many drawings they take in turn; one-drawing designs say nothing", () => {
+    const takes = (prompt: string) =>
+      buildDesign(parsePrompt(prompt), Rng.from("s", prompt), Rng.from("c", prompt), { take: 1 })
+        .takes;
+    for (const p of ["a horse", "a dachshund", "a red dragon", "blue slime enemy", "a goldfish"])
+      expect(takes(p), p).toBe(4);
+    for (const p of ["an iron sword", "a battle axe", "a windmill", "a castle", "a beholder"])
+      expect(takes(p), p).toBeGreaterThanOrEqual(4);
+    // one drawing each: a pine, a named buckler, a rider's mount, a skeleton rig
+    for (const p of ["a pine tree", "a buckler", "a knight riding a horse", "a skeleton"])
+      expect(takes(p), p).toBeUndefined();
   });
 
   it("a broad take is wider, standing on the same ground row; a tall one taller", () => {

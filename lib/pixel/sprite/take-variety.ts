@@ -4,7 +4,8 @@
 // an emoji with two sources for four seeds), so two seeds could draw the same sprite. Every take
 // also gets its own build: broad, tall or big, applied to the drawn canvas (labels, parts and
 // tones, before outline and shading), anchored on the ground line so feet, footing and riders
-// stay where they were. A batch draws every frame with one key, so it keeps one build.
+// stay where they were; only where its own drawings run out (takeBuild). A batch draws every
+// frame with one key, so it keeps one build.
 import type { SpriteCanvas } from "./canvas";
 
 /**
@@ -19,10 +20,17 @@ const BUILDS: readonly [number, number][] = [
   [1.12, 1.12],
 ];
 
-/** The build of a take key (seed + variation index): seed 1, the default, is drawn as made. */
-export function takeBuild(key: number): [number, number] {
-  const k = key - 1;
-  return BUILDS[((k % BUILDS.length) + BUILDS.length) % BUILDS.length]!;
+/**
+ * The build of a take key (seed + variation index) of a design that has `drawings` alternative
+ * drawings of its own (Design.takes; 1: one drawing). Consecutive keys walk the drawings first;
+ * a build changes only when the drawings come round again, so a design with four or more is
+ * always drawn as made (a stretch turned a grazing horse tall and a play-bowing dachshund
+ * lanky), and one with a single drawing gets a build per seed. Seed 1 is drawn as made.
+ */
+export function takeBuild(key: number, drawings = 1): [number, number] {
+  if (drawings >= BUILDS.length) return [1, 1];
+  const round = Math.floor((key - 1) / drawings);
+  return BUILDS[((round % BUILDS.length) + BUILDS.length) % BUILDS.length]!;
 }
 
 /**
@@ -74,4 +82,13 @@ export function reproportion(c: SpriteCanvas, sx: number, sy: number): void {
       c.tone[d] = tone[s]!;
     }
   }
+}
+
+/**
+ * Which of n alternative drawings a take draws (a blade shape, a roof, a source icon): seed 1
+ * the first, and n consecutive seeds never repeat one, so four seeds are four designs whenever
+ * a rig has four. A batch draws every frame with one key, so it keeps one drawing.
+ */
+export function takeIndex(key: number, n: number): number {
+  return (((key - 1) % n) + n) % n;
 }

@@ -17,6 +17,13 @@ export function shipTheme(text: string): ShipTheme | undefined {
   return undefined;
 }
 
+const SHIP = /\b(ships?|galleons?|frigates?|warships?|pirates?)\b|海盗船|大船|帆船|战船/;
+
+/** A ship, not a boat: drawn as a galleon (scenery.ts); a viking ship is a longship, a boat. */
+export function isShip(text: string): boolean {
+  return SHIP.test(text.toLowerCase()) && shipTheme(text) !== "viking";
+}
+
 export interface ThemeMats {
   sail: number;
   stripe: number;

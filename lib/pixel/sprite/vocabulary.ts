@@ -37,6 +37,7 @@ export type Builder =
   | "scenery"
   | "tile"
   | "sea"
+  | "bird"
   | "icon";
 
 export interface Subject {
@@ -73,7 +74,7 @@ queen;character;role:queen;queen,empress;女王,皇后
 prince;character;role:prince;prince;王子
 princess;character;role:princess;princess;公主
 pirate;character;role:pirate;pirate,buccaneer,corsair;海盗
-captain;character;role:captain;captain,sailor,admiral;船长,水手
+captain;character;role:captain;captain,pirate captain,sailor,admiral;船长,海盗船长,水手
 villager;character;role:villager;villager,peasant,townsfolk,citizen,commoner;村民,平民
 farmer;character;role:farmer;farmer,gardener,rancher;农民,农夫,园丁
 merchant;character;role:merchant;merchant,shopkeeper,trader,vendor;商人,店主
@@ -104,7 +105,7 @@ cat;animal;animal:cat;cat,kitten,kitty,kitties;猫,小猫
 dog;animal;animal:dog;dog,puppy,puppies,hound,doggo,pup,german shepherd,saint bernard,st bernard;狗,小狗,犬
 wolf;animal;animal:wolf;wolf,wolves,warg,wolf pup,wolf cub;狼,小狼
 fox;animal;animal:fox;fox;狐狸,狐
-rabbit;animal;icon:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
+rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
@@ -119,22 +120,40 @@ sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
 goat;animal;icon:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
-tiger;animal;icon:tiger;tiger;老虎,虎
-leopard;animal;icon:leopard;leopard,panther,jaguar,≈cheetah;豹,猎豹
-chicken;animal;icon:chicken;chicken,hen;鸡,母鸡
-rooster;animal;icon:rooster;rooster,cockerel;公鸡
+tiger;animal;animal:tiger;tiger;老虎,虎
+leopard;animal;icon:leopard;leopard,jaguar,≈cheetah;豹,猎豹,美洲豹
+panther;animal;icon:leopard;panther,black panther;黑豹
+chicken;animal;bird:chicken;chicken,hen;鸡,母鸡
+rooster;animal;bird:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
-duck;animal;icon:duck;duck,duckling;鸭子,鸭
+duck;animal;bird:duck;duck,duckling;鸭子,鸭
 goose;animal;icon:goose;goose,geese;鹅
-bird;animal;icon:bird;bird,sparrow,songbird;鸟,小鸟,麻雀
-owl;animal;icon:owl;owl;猫头鹰
-eagle;animal;icon:eagle;eagle,hawk,falcon;鹰,老鹰,猎鹰
-parrot;animal;icon:parrot;parrot;鹦鹉
-penguin;animal;icon:penguin;penguin;企鹅
-dove;animal;icon:dove;dove,pigeon;鸽子
+bird;animal;bird:bird;bird,sparrow,songbird,robin;鸟,小鸟,麻雀,知更鸟
+owl;animal;bird:owl;owl;猫头鹰
+eagle;animal;bird:eagle;eagle,hawk,falcon;鹰,老鹰,猎鹰
+parrot;animal;bird:parrot;parrot,macaw;鹦鹉
+penguin;animal;bird:penguin;penguin;企鹅
+dove;animal;icon:dove;dove;白鸽,和平鸽
+pigeon;animal;bird:pigeon;pigeon;鸽子
 swan;animal;icon:swan;swan;天鹅
-flamingo;animal;icon:flamingo;flamingo;火烈鸟
-peacock;animal;icon:peacock;peacock;孔雀
+flamingo;animal;bird:flamingo;flamingo;火烈鸟
+peacock;animal;bird:peacock;peacock;孔雀
+crow;animal;bird:crow;crow,rook,jackdaw;乌鸦
+ostrich;animal;bird:ostrich;ostrich,emu;鸵鸟
+stork;animal;bird:stork;stork;鹳,白鹳
+vulture;animal;bird:vulture;vulture;秃鹫
+gull;animal;bird:gull;gull;海鸥
+toucan;animal;bird:toucan;toucan;巨嘴鸟
+turkey;animal;bird:turkey;turkey;火鸡
+pelican;animal;bird:pelican;pelican;鹈鹕
+swallow;animal;bird:swallow;swallow;燕子
+blue-jay;animal;bird:blue jay;blue jay;蓝松鸦
+magpie;animal;bird:magpie;magpie;喜鹊
+woodpecker;animal;bird:woodpecker;woodpecker;啄木鸟
+kingfisher;animal;bird:kingfisher;kingfisher;翠鸟
+kiwi-bird;animal;bird:kiwi;kiwi bird;几维鸟,鹬鸵
+crane-bird;animal;bird:crane;crane bird,whooping crane;鹤,丹顶鹤
+cardinal-bird;animal;bird:cardinal;cardinal bird,northern cardinal,redbird;北美红雀
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
@@ -144,7 +163,7 @@ fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,m
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
-octopus;animal;sea:octopus;octopus,≈kraken;章鱼,海妖
+octopus;animal;sea:octopus;octopus;章鱼,海妖
 squid;animal;sea:squid;squid;鱿鱼
 crab;animal;icon:crab;crab;螃蟹,蟹
 lobster;animal;icon:lobster;lobster;龙虾
@@ -173,7 +192,7 @@ sloth;animal;icon:sloth;sloth;树懒
 otter;animal;icon:otter;otter;水獭
 raccoon;animal;icon:raccoon;raccoon;浣熊
 polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
-hedgehog;animal;icon:hedgehog;hedgehog;刺猬
+hedgehog;animal;animal:mouse;hedgehog;刺猬
 squirrel;animal;icon:chipmunk;squirrel,≈chipmunk;松鼠
 skunk;animal;icon:skunk;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
@@ -183,7 +202,7 @@ dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
 eastern-dragon;creature;dragon:eastern;chinese dragon,eastern dragon,oriental dragon,japanese dragon,lung dragon,serpent dragon;中国龙,东方龙,神龙,青龙,金龙
 dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
-ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith,banshee;幽灵,鬼魂,鬼
+ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith;幽灵,鬼魂,鬼
 elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
 golem;creature;gi:rock-golem@stone;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
@@ -191,9 +210,9 @@ beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mu
 phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
-dagger;weapon;icon:dagger;dagger,knife,knives,dirk;匕首,小刀
+dagger;weapon;icon:dagger;dagger,knife,knives,dirk,≈kunai;匕首,小刀,苦无
 axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
-hammer;weapon;icon:hammer;hammer,warhammer,mallet;锤子,锤,战锤
+hammer;weapon;icon:hammer;hammer,warhammer,war hammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
@@ -309,7 +328,7 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;gi:lantern-flame|old-lantern@gold;lantern,lanterns;灯笼
+lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;灯笼
 paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
@@ -372,8 +391,8 @@ wheat;plant;icon:sheaf-of-rice;wheat,crop,crops,grain,hay;小麦,麦子,庄稼
 bamboo;plant;icon:tanabata-tree;bamboo;竹子
 house;building;building:house;house,home,cottage,cabin,building,inn,tavern,barn,mansion,manor;房子,房屋,小屋,建筑,旅馆,酒馆
 castle;building;building:castle;castle,fortress,citadel,keep,palace;城堡,要塞,宫殿
-tower;building;gi:stone-tower|watchtower|white-tower@stone;tower,watchtower,wizard tower;塔,高塔
-lighthouse;building;gi:lighthouse@stone;lighthouse;灯塔
+tower;building;gi:stone-tower|clock-tower|white-tower|guarded-tower@stone;tower,watchtower,wizard tower;塔,高塔
+lighthouse;building;building:lighthouse;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
 temple;building;icon:classical-building;temple,≈museum,≈bank,≈courthouse;神殿,寺庙,银行
 shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
@@ -458,7 +477,7 @@ syringe;tool;icon:syringe;syringe,needle,injection;注射器
 const GAME_TABLE = `
 anvil;tool;gi:anvil@iron;anvil;铁砧
 bookshelf;prop;gi:bookshelf@wood;bookshelf,bookcase,book shelf,bookshelves;书架,书柜
-well;building;gi:well@stone;well,wishing well,water well,stone well;水井,井
+well;building;building:well;well,wishing well,water well,stone well;水井,井
 scarecrow;prop;gi:scarecrow@cloth;scarecrow;稻草人
 cyclops;creature;monster:cyclops;cyclops,cyclopes;独眼巨人
 asteroid;prop;gi:asteroid@rock;asteroid,space rock;小行星
@@ -484,7 +503,7 @@ throne;prop;gi:stone-throne|throne-king@gold;throne;王座
 totem;prop;gi:totem@wood;totem,totem pole;图腾
 cannon;weapon;gi:cannon|pirate-cannon@iron;cannon,artillery;大炮
 catapult;weapon;gi:catapult@wood;catapult,trebuchet,ballista;投石车
-windmill;building;gi:windmill@wood;windmill;风车
+windmill;building;building:windmill;windmill;风车
 shovel;tool;gi:trench-spade|spade@iron;shovel,spade;铲子,铁锹
 ore;prop;gi:rock|ore@ore;ore,ore vein,ore rock,mineral;矿石
 gold-bar;treasure;gi:gold-bar@gold;gold bar,ingot,gold ingot,bullion;金条,金锭
@@ -502,12 +521,12 @@ dynamite;weapon;gi:dynamite|fire-bomb@fire;dynamite,tnt;炸药
 finish-flag;prop;gi:checkered-flag|level-end-flag|flag-objective@cloth;checkpoint,checkpoint flag,goal flag,finish flag,checkered flag;检查点,终点旗
 mailbox;prop;gi:mailbox@iron;mailbox,postbox;邮箱
 telescope;tool;gi:telescope@iron;telescope,spyglass;望远镜
-spaceship;vehicle;gi:spaceship|space-shuttle@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
+spaceship;vehicle;gi:spaceship|space-shuttle|ufo|rocket@tech;spaceship,starship,space ship,spacecraft;宇宙飞船,飞船
 mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
-rake;tool;gi:rake@wood;rake;耙子
+rake;tool;gi:rake@iron;rake,≈hoe;耙子,锄头
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
@@ -560,6 +579,7 @@ const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
   item: "item",
   tile: "tile",
   sea: "sea",
+  bird: "bird",
   icon: "icon",
   gi: "icon",
   building: "scenery",
@@ -753,9 +773,22 @@ export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
 };
 
+/**
+ * Material words that, before a real animal's name, name its coat: a snowy owl is white, a golden
+ * retriever golden, a silver fox grey (a creature keeps the material: a golden dragon is gold).
+ */
+export const COAT_COLORS: Record<string, string> = {
+  snowy: "#eeeef2",
+  golden: "#d8a040",
+  silver: "#b4b8c4",
+  silvery: "#b4b8c4",
+};
+
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
 export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
   golem: { materials: ["stone"], color: "#8a8c98" },
+  // a panther is the black leopard (a spotted one is a leopard or a jaguar)
+  panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
   // a gem's name is its colour
   ruby: { color: "#d8383c" },
@@ -769,7 +802,6 @@ export const ROLE_ITEMS: Record<string, string> = {
   merchant: "money-bag",
   bard: "guitar",
   chef: "meat",
-  farmer: "wheat",
 };
 
 /** Words that introduce a held item. */
@@ -780,12 +812,13 @@ export const HOLD_WORDS = {
     "wielding",
     "carrying",
     "brandishing",
+    "biting",
     "swinging",
     "grabbing",
     "using",
     "has",
   ],
-  zh: ["拿着", "手持", "持着", "握着", "举着", "带着", "拿", "持", "握"],
+  zh: ["拿着", "手持", "持着", "握着", "举着", "带着", "叼着", "衔着", "拿", "持", "握", "叼"],
 };
 
 /** Words that carry no subject meaning in a sprite prompt; never reported as "not understood". */

@@ -4,6 +4,16 @@ import { renderSprite } from "./engine";
 import { GAME_MATERIALS } from "./game-icons";
 import { parsePrompt } from "./prompt";
 
+/** Pixels of the backpack's green canvas (any tone of its ramp keeps the green hue). */
+function packPixels(g: { data: Uint8ClampedArray }): number {
+  let n = 0;
+  for (let i = 0; i < g.data.length; i += 4) {
+    const [r, gg, b, a] = [g.data[i]!, g.data[i + 1]!, g.data[i + 2]!, g.data[i + 3]!];
+    if (a > 128 && gg > 60 && gg > r * 1.3 && gg > b * 1.2) n++;
+  }
+  return n;
+}
+
 const base = { seed: 1, mode: "idle" as const, index: 0, count: 1 };
 
 /** Pixels of a colour close to the cape's red (any tone of its ramp keeps the red hue). */
@@ -91,5 +101,42 @@ describe("a being in body clothes is the being (eval-c: a knight in armor drew a
   it("armour alone, or held by a knight, is still the armour", () => {
     expect(parsePrompt("plate armor").subject).toBe("armour-plate");
     expect(parsePrompt("a knight with armor").held?.id).toBe("armour-plate");
+  });
+
+  it("a hedgehog wearing a tiny backpack carries a pack on its back, in every walk frame", async () => {
+    const prompt = "a hedgehog wearing a tiny backpack";
+    const info = parsePrompt(prompt);
+    expect(info.subject).toBe("hedgehog");
+    expect(info.worn?.id).toBe("backpack");
+    // "tiny" sizes the backpack, not the hedgehog; before the wearer it still sizes the wearer
+    expect(info.sizeWord).toBeUndefined();
+    expect(parsePrompt("a tiny hedgehog wearing a backpack").sizeWord).toBe("tiny");
+    const plain = await renderSprite({ ...base, prompt: "a hedgehog" });
+    const packed = await renderSprite({ ...base, prompt });
+    expect(packed.interpretation.summary).toMatch(/hedgehog wearing backpack/);
+    expect(packed.interpretation.summary).not.toMatch(/not drawn/);
+    // drawn by the engine: no borrowed knapsack is credited
+    expect(packed.interpretation.art).toEqual([]);
+    expect(packPixels(packed.grid)).toBeGreaterThan(packPixels(plain.grid) + 6);
+    for (const index of [0, 1, 2, 3]) {
+      const r = await renderSprite({ ...base, mode: "walk", index, count: 4, prompt });
+      expect(packPixels(r.grid), `walk ${index}`).toBeGreaterThan(6);
+    }
+    for (const index of [0, 1, 2, 3]) {
+      const r = await renderSprite({
+        ...base,
+        mode: "directions",
+        index,
+        count: 4,
+        prompt: "a fox with a backpack",
+      });
+      expect(packPixels(r.grid), `directions ${index}`).toBeGreaterThan(1);
+    }
+  });
+
+  it("a person's backpack and a borrowed drawing's stay as they were", () => {
+    expect(parsePrompt("a knight with a backpack").worn).toBeUndefined();
+    // a front-facing raccoon face has no back to put it on
+    expect(parsePrompt("a raccoon with a backpack").worn).toBeUndefined();
   });
 });

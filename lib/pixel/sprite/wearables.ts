@@ -88,3 +88,89 @@ export function wearCape(c: SpriteCanvas, pose: Pose, cloth: number, clasp: numb
   }
   c.plot(neckX, top[neckX]! >= 0 ? top[neckX]! + 1 : yTop + 1, clasp, 51, 3);
 }
+
+/** Part ids of a worn backpack (a cape is 50 and 51). */
+export const BACKPACK_PART = { bag: 52, strap: 53 } as const;
+
+/**
+ * A backpack on any body without a pack of its own (a hedgehog with a backpack), after its
+ * builder drew it. Side view: a pack standing on the back just behind the head, rising above the
+ * back line so it shows in the silhouette, with a darker flap on top and a strap round the
+ * chest. From behind the pack covers the upper back; from the front only the two shoulder
+ * straps show. Found from the silhouette like the cape, so it fits rigs and borrowed drawings.
+ */
+export function wearBackpack(c: SpriteCanvas, pose: Pose, bag: number, strap: number): void {
+  const top = columnTops(c);
+  let x0 = -1;
+  let x1 = -1;
+  let yTop = c.h;
+  let yBot = -1;
+  for (let x = 0; x < c.w; x++)
+    if (top[x]! >= 0) {
+      if (x0 < 0) x0 = x;
+      x1 = x;
+      yTop = Math.min(yTop, top[x]!);
+      for (let y = c.h - 1; y >= 0; y--)
+        if (c.get(x, y) >= 0) {
+          yBot = Math.max(yBot, y);
+          break;
+        }
+    }
+  if (x0 < 0) return;
+  const w = x1 - x0 + 1;
+  const h = yBot - yTop + 1;
+  const k = c.w / 32;
+  if (pose.view === "front" || pose.view === "back") {
+    const cx = x0 + w / 2;
+    const y0 = yTop + Math.round(h * 0.3);
+    const y1 = yTop + Math.round(h * 0.62);
+    if (pose.view === "back") {
+      const half = Math.max(2, Math.round(w * 0.22));
+      for (let y = y0; y <= y1; y++)
+        for (let x = Math.round(cx - half); x <= Math.round(cx + half); x++)
+          c.plot(
+            x,
+            y,
+            y < y0 + 2 * k ? strap : bag,
+            y < y0 + 2 * k ? BACKPACK_PART.strap : BACKPACK_PART.bag,
+            2,
+          );
+      return;
+    }
+    // seen from the front: the straps over the shoulders, on the body only
+    for (const sx of [Math.round(cx - w * 0.22), Math.round(cx + w * 0.22)])
+      for (let y = y0; y <= y1; y++)
+        if (c.get(sx, y) >= 0) c.plot(sx, y, strap, BACKPACK_PART.strap, 2);
+    return;
+  }
+  // side: the head is at the end whose top is higher (as for the cape)
+  const third = Math.max(1, Math.round(w / 3));
+  let left = c.h;
+  let right = c.h;
+  for (let x = x0; x < x0 + third; x++) if (top[x]! >= 0) left = Math.min(left, top[x]!);
+  for (let x = x1 - third + 1; x <= x1; x++) if (top[x]! >= 0) right = Math.min(right, top[x]!);
+  const headRight = right <= left;
+  const bw = Math.max(3, Math.round(w * 0.34));
+  // the pack's front edge a third in from the head end, its back edge towards the rump
+  const front = headRight ? x1 - Math.round(w * 0.36) : x0 + Math.round(w * 0.36);
+  const back = headRight ? front - bw + 1 : front + bw - 1;
+  const [a, b] = front < back ? [front, back] : [back, front];
+  let backLine = c.h;
+  for (let x = a; x <= b; x++) if (top[x]! >= 0) backLine = Math.min(backLine, top[x]!);
+  if (backLine >= c.h) return;
+  const rise = Math.max(2, Math.round(h * 0.14));
+  const depth = Math.max(3, Math.round(h * 0.32));
+  const y0 = Math.max(0, backLine - rise);
+  const y1 = Math.min(c.h - 1, backLine + depth - rise);
+  for (let y = y0; y <= y1; y++)
+    for (let x = a; x <= b; x++) {
+      // rounded top corners; the flap is the top two rows in the strap colour
+      if (y === y0 && (x === a || x === b)) continue;
+      const flap = y < y0 + Math.max(1, Math.round(1.5 * k));
+      const tone = x === a || x === b ? 1 : y === y0 ? 3 : 2;
+      c.plot(x, y, flap ? strap : bag, flap ? BACKPACK_PART.strap : BACKPACK_PART.bag, tone);
+    }
+  // the chest strap, from the pack's front edge down and round the body
+  for (let y = y1 + 1; y <= Math.min(yBot, y1 + Math.round(h * 0.25)); y++)
+    if (c.get(front, y) >= 0) c.plot(front, y, strap, BACKPACK_PART.strap, 2);
+}

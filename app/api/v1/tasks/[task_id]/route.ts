@@ -5,6 +5,7 @@ import { assembleJson, jsonFromText } from "@/lib/api/respond";
 import { pixelTaskAnswer } from "@/lib/api/schemas/responses";
 import { requireCaller } from "@/lib/auth/caller";
 import { getTaskWithFilesForUser } from "@/lib/db/tasks";
+import { keptAnswer } from "@/lib/tasks/kept-answers";
 import { parsePublicTaskId, pixelTaskText } from "@/lib/tasks/serialize";
 
 export const dynamic = "force-dynamic";
@@ -13,14 +14,19 @@ export const dynamic = "force-dynamic";
 export const GET = pixelHandler<{ task_id: string }>(async (req, { params }) => {
   const { user } = await requireCaller(req);
   const id = parsePublicTaskId(params.task_id);
-  const found = id ? await getTaskWithFilesForUser(id, user.id) : undefined;
-  if (!found) throw notFound(`Task '${params.task_id}'`);
+  if (!id) throw notFound(`Task '${params.task_id}'`);
+  const origin = publicOrigin(req);
+  // kept while the user's tasks and files are unchanged (a task polled until it is done)
   return jsonFromText(
     pixelTaskAnswer,
-    assembleJson({
-      code: "200",
-      message: "success",
-      data: pixelTaskText(found.task, found.files, publicOrigin(req)),
+    await keptAnswer(user.id, `task ${id} ${origin}`, async () => {
+      const found = await getTaskWithFilesForUser(id, user.id);
+      if (!found) throw notFound(`Task '${params.task_id}'`);
+      return assembleJson({
+        code: "200",
+        message: "success",
+        data: pixelTaskText(found.task, found.files, origin),
+      });
     }),
   );
 });

@@ -1,0 +1,203 @@
+// Four seeds of one person, race or monster give four takes a person tells apart (issue #20):
+// each take is another drawing of the role's own parts — headgear, a weapon from the role's own
+// set, the clothes' cut, hair and beard, the idle pose — over the class's or race's look, never
+// another recolour. Take 0 (seed 1) is the look as the tables draw it. What the prompt names
+// stays: humanoid.ts puts a named held thing over any take's weapon, and a named worn thing
+// keeps the look's headgear.
+import type { RoleSpec } from "./humanoid";
+
+/** What a take changes: fields of the role's own look. */
+export type Take = Partial<Omit<RoleSpec, "base" | "takes">>;
+
+const TAKES: Readonly<Record<string, readonly Take[]>> = {
+  knight: [
+    {},
+    { headgear: "open-helm", weapon: "mace", shield: true, tabard: true, cape: false },
+    { headgear: "horned", weapon: "spear", shield: true, pauldron: "round", idle: "planted" },
+    { headgear: "helmet", plume: false, weapon: "greatsword", cape: true, idle: "shoulder" },
+  ],
+  mage: [
+    {},
+    { headgear: "hood", crook: true },
+    // a wand and a long beard need a wizard's hat and robe: bare-headed in a coat he read as an
+    // old man
+    { headgear: "wide-hat", beard: "long", hair: "#dcdce4", weapon: "wand", idle: "raised" },
+    { beard: "forked", hair: "#dcdce4", cape: true, idle: "raised" },
+  ],
+  warrior: [
+    {},
+    { bare: true, shield: true, idle: "shoulder", cape: false },
+    { pauldron: "spiked", cape: true, idle: "planted" },
+    { headgear: "open-helm", pauldron: "round", weapon: "greatsword", idle: "raised" },
+  ],
+  orc: [
+    {},
+    { headgear: "mohawk", weapon: "club", bare: true, pauldron: undefined, idle: "shoulder" },
+    { headgear: "bald", weapon: "cleaver", torn: true, pauldron: undefined, idle: "planted" },
+    { headgear: "open-helm", hornedHelm: true, weapon: "spear", shield: true },
+  ],
+  goblin: [
+    {},
+    { headgear: "hood", weapon: "spear", torn: false, idle: "planted" },
+    { headgear: "bald", weapon: "club", bare: true, torn: false, idle: "raised" },
+    { headgear: "mohawk", weapon: "bow", cape: true },
+  ],
+  skeleton: [
+    {},
+    { headgear: "open-helm", weapon: "spear", shield: true },
+    { headgear: "hood", weapon: "bow" },
+    { weapon: "axe", pauldron: "round", idle: "raised" },
+  ],
+  samurai: [
+    {},
+    { headgear: "topknot", hair: "#1c1828", pauldron: undefined, idle: "raised" },
+    { headgear: "straw-hat", weapon: "spear", idle: "planted" },
+    // in a robe without armour the topknot keeps him a samurai (bare-headed he read as a woman)
+    { headgear: "topknot", hair: "#1c1828", robe: true, lamellar: false, idle: "shoulder" },
+  ],
+  farmer: [
+    { weapon: "pitchfork" },
+    { headgear: "straw-hat", weapon: "scythe", idle: "shoulder" },
+    { headgear: "hair", weapon: "hoe", beard: "short", idle: "planted" },
+    { headgear: "peaked-cap", hat: "#b04030", weapon: "pitchfork", idle: "shoulder" },
+  ],
+  princess: [
+    { cape: false },
+    { headgear: "tiara", hairStyle: "long", weapon: "wand", cape: false },
+    { hairStyle: "long", cape: true, idle: "raised" },
+    { headgear: "tiara", hairStyle: "bun", weapon: "wand", cape: true, idle: "raised" },
+  ],
+  captain: [
+    {},
+    { headgear: "bandana", eyepatch: false, beard: "long", idle: "raised" },
+    { eyepatch: false, coat: false, cape: true, beard: "short", idle: "planted" },
+    { hairStyle: "long", beard: "forked", idle: "shoulder", weapon: "dagger" },
+  ],
+  pirate: [
+    {},
+    { headgear: "bandana", eyepatch: false, weapon: "dagger", idle: "raised" },
+    { beard: "long", eyepatch: false, idle: "shoulder", weapon: "axe" },
+    { headgear: "bandana", bare: true, idle: "planted" },
+  ],
+  witch: [
+    {},
+    { headgear: "hood", crook: true },
+    { hairStyle: "long", weapon: "wand", idle: "raised" },
+    { hairStyle: "long", cape: true, crook: true, robe: false, coat: true },
+  ],
+  priest: [
+    {},
+    { weapon: "mace", shield: true },
+    // hooded under a cape, the staff raised (bare-headed with long hair read as a robed woman)
+    { headgear: "hood", cape: true, idle: "raised" },
+    { headgear: "bald", weapon: "wand", idle: "raised" },
+  ],
+  soldier: [
+    {},
+    { headgear: "open-helm", shield: true },
+    { weapon: "sword", shield: true, plume: true, idle: "planted" },
+    { headgear: "open-helm", weapon: "axe", pauldron: "round", idle: "shoulder" },
+  ],
+  demon: [
+    {},
+    { weapon: "axe", pauldron: undefined, cape: true, idle: "raised" },
+    { headgear: "mohawk", weapon: "scythe", bare: true },
+    { weapon: "none", build: "thin", cape: true, idle: "raised" },
+  ],
+  mummy: [
+    {},
+    { reach: false, idle: "raised" },
+    { reach: false, weapon: "staff", headgear: "crown" },
+    { reach: false, weapon: "sword", shield: true },
+  ],
+  genie: [
+    {},
+    { headgear: "bald", idle: "raised" },
+    { weapon: "sword", idle: "shoulder" },
+    { headgear: "bandana", vest: false, weapon: "wand", idle: "raised" },
+  ],
+  lich: [
+    {},
+    { headgear: "hood", cape: true, idle: "shoulder" },
+    { headgear: "open-helm", hornedHelm: true, weapon: "scythe" },
+    { headgear: "hood", weapon: "wand", idle: "raised" },
+  ],
+  zombie: [
+    {},
+    { headgear: "bald", build: undefined },
+    { hairStyle: "long", reach: false, idle: "raised" },
+    { headgear: "bald", bare: true, reach: false, weapon: "cleaver", idle: "planted" },
+  ],
+  vampire: [
+    {},
+    {
+      headgear: "bald",
+      ears: true,
+      build: "hunched",
+      collar: false,
+      cape: false,
+      coat: true,
+      reach: true,
+    },
+    { hairStyle: "long", weapon: "dagger", idle: "raised" },
+    { headgear: "top-hat", hat: "#24202c", collar: false, weapon: "cane", idle: "planted" },
+  ],
+  archer: [
+    {},
+    // hooded under a cape, the staff raised (bare-headed with long hair read as a robed woman)
+    { headgear: "hood", cape: true, idle: "raised" },
+    { headgear: "tiara", hairStyle: "long", coat: true },
+    { headgear: "hair", hairStyle: "bun", coat: true, cape: true },
+  ],
+  dwarf: [
+    { headgear: "open-helm", hornedHelm: true, weapon: "axe", beard: "long" },
+    { headgear: "bald", weapon: "hammer", beard: "forked", pauldron: "round" },
+    { headgear: "hood", weapon: "pickaxe", beard: "long", idle: "shoulder" },
+    { headgear: "open-helm", weapon: "mace", shield: true },
+  ],
+  // a kappa (a turtle folk warrior): river weapons and poses, and the shell's plates
+  "beast:turtle": [
+    {},
+    { weapon: "spear", shellMark: "scutes", idle: "raised", build: "bulky" },
+    { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
+    { weapon: "rod", shellMark: "scutes", idle: "raised" },
+  ],
+  police: [
+    {},
+    { headgear: "hair", idle: "raised" },
+    { coat: true, idle: "planted" },
+    { weapon: "none", coat: true, hairStyle: "long", idle: "raised" },
+  ],
+};
+
+/** Any other look: the idle pose and the hair, which every class has. */
+const GENERIC: readonly Take[] = [
+  {},
+  { idle: "raised" },
+  { idle: "shoulder", hairStyle: "long" },
+  { idle: "planted", hairStyle: "bun" },
+];
+
+/**
+ * The take of a look for a take key (seed + variation; 1 = the first): the look's own list, else
+ * the race's when the race is the subject, else the class's (not its base: a witch is no bearded
+ * wizard), else the generic one. Consecutive keys cycle through the list, so four seeds are four
+ * takes.
+ */
+export function takeFor(
+  role: RoleSpec,
+  roleId: string,
+  race: string | undefined,
+  plain: boolean,
+  key: number,
+): Take {
+  // a beast-folk warrior (a kappa is "a turtle warrior") is its race's look first
+  const own = race && (plain || (roleId === "warrior" && race.startsWith("beast:")));
+  const list = role.takes ?? (own ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
+  const n = list.length;
+  return list[(((key - 1) % n) + n) % n]!;
+}
+
+/** The take ids this module knows a list for (tests check each draws four designs). */
+export const TAKE_LISTS: readonly string[] = Object.keys(TAKES);
+export { TAKES };
