@@ -519,7 +519,9 @@ export function buildHumanoid(
   // a monster named alone wears its own costume (costumes.ts), a class over it keeps the class's
   const dressed = dressForRace(info.look ?? ROLES[roleId] ?? ROLES.person!, info.race, plain);
   // the seed's take (people-takes.ts); a worn thing the prompt names keeps the look's headgear
-  const take0 = takeFor(dressed, roleId, info.race, plain, takeKey);
+  // a horned troll is an oni (composites.ts): it takes the oni's own list
+  const takeRace = info.race === "troll" && info.features.includes("horns") ? "oni" : info.race;
+  const take0 = takeFor(dressed, roleId, takeRace, plain, takeKey);
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs

@@ -114,26 +114,42 @@ export function iconSourceFor(
 const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
   key: "gi/key|skeleton-key@gold",
   "bow-and-arrow": "gi/pocket-bow|bow-arrow@wood",
+  // animals and a ghost whose game-icons silhouette reads at 32 px (out/ sheets, by eye)
+  frog: "gi/frog@slime",
+  turtle: "gi/turtle@plant",
+  snail: "gi/snail@leather",
+  honeybee: "gi/bee@gold",
+  // floating-ghost is a white smear at 32 px: left out
+  ghost: "gi/ghost@ghost",
 };
+
+/** Every drawing of an emoji subject, in turn: Fluent, a silhouette, Noto, the next silhouette… */
+function emojiSources(icon: string, alt: string): IconSource[] {
+  const { names, material } = parseGameRef(alt);
+  const sets: IconSet[] = FLUENT_ONLY.has(icon)
+    ? ["fluent-emoji-flat"]
+    : ["fluent-emoji-flat", "noto"];
+  const sources: IconSource[] = [];
+  for (let i = 0; i < Math.max(sets.length, names.length); i++) {
+    if (i < sets.length) sources.push({ set: sets[i]!, name: icon });
+    if (i < names.length) sources.push({ set: "game-icons", name: names[i]!, material });
+  }
+  return sources;
+}
 
 /** The source of a subject's own drawing: iconSourceFor, or an emoji's game-icons alternatives. */
 export function subjectIconSource(...args: Parameters<typeof iconSourceFor>): IconSource {
   const [, seed, icon, take = 0, curated = true] = args;
   const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
   if (!alt) return iconSourceFor(...args);
-  const { names, material } = parseGameRef(alt);
-  const sources: IconSource[] = [];
-  names.forEach((name, i) => {
-    const set: IconSet = i % 2 ? "noto" : "fluent-emoji-flat";
-    sources.push({ set, name: icon }, { set: "game-icons", name, material });
-  });
+  const sources = emojiSources(icon, alt);
   return sources[takeIndex(seed + take, sources.length)]!;
 }
 
 /** How many drawings subjectIconSource takes in turn for an icon (1: one, or a seeded pick). */
 export function subjectIconDrawings(icon: string, curated = true): number {
   const alt = curated ? EMOJI_ALTERNATIVES[icon] : undefined;
-  if (alt) return parseGameRef(alt).names.length * 2;
+  if (alt) return emojiSources(icon, alt).length;
   return curated && isGameIconRef(icon) ? parseGameRef(icon).names.length : 1;
 }
 

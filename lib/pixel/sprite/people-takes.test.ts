@@ -5,7 +5,7 @@ import type { RgbaImage } from "../types";
 import { SpriteCanvas } from "./canvas";
 import { drawCharacterAnimation, prepareCharacter } from "./character";
 import { buildDesign, poseFor, renderSprite } from "./engine";
-import { TAKES, takeFor } from "./people-takes";
+import { GENERIC, TAKES, takeFor } from "./people-takes";
 import { parsePrompt } from "./prompt";
 
 const PEOPLE = [
@@ -32,6 +32,15 @@ const PEOPLE = [
   "a genie",
   "a soldier",
   "a kappa",
+  // rows of their own since eval-e ("red oni" was one troll four times)
+  "red oni",
+  "a troll",
+  "a king",
+  "a ninja",
+  "a viking",
+  // the generic list: a class without a row, a look from the people lexicon
+  "a hero",
+  "a hunter",
 ];
 
 /** The part label of every cell (0: empty) of one take's idle frame, body and colours held fixed. */
@@ -73,6 +82,21 @@ describe("people takes: four seeds, four designs", () => {
       expect(list.length, id).toBeGreaterThanOrEqual(4);
       expect(new Set(list.map((t) => JSON.stringify(t))).size, id).toBe(list.length);
     }
+  });
+
+  it("the generic list keeps a look's own headgear and weapon", () => {
+    const chef = { base: "person", headgear: "chef-hat" as const, weapon: "none" as const };
+    for (let key = 1; key <= 4; key++) {
+      const t = takeFor(chef, "person", undefined, true, key);
+      expect(t.headgear, `key ${key}`).toBeUndefined();
+      expect(t.weapon, `key ${key}`).toBeUndefined();
+    }
+    // a plain person takes the generic headgear and weapons: four different pairs
+    const plain = [1, 2, 3, 4].map((key) =>
+      JSON.stringify(takeFor({ base: "person" }, "person", undefined, true, key)),
+    );
+    expect(new Set(plain).size).toBe(4);
+    expect(GENERIC.length).toBe(4);
   });
 
   it("consecutive take keys cycle through the list; the first key is the first take", () => {

@@ -162,6 +162,55 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
     { weapon: "rod", shellMark: "scutes", idle: "raised" },
   ],
+  // a troll named alone: bald with a club over a ragged tunic, then other heads, arms and cuts
+  troll: [
+    {},
+    { headgear: "mohawk", weapon: "hammer", bare: true, idle: "shoulder" },
+    { headgear: "hair", hairStyle: "long", weapon: "axe", torn: false, cape: true, idle: "raised" },
+    { beard: "long", weapon: "cleaver", pauldron: "round", build: "big", idle: "planted" },
+  ],
+  // an oni (composites.ts: a troll with horns): its kanabō stays, the takes are the head, the
+  // bare chest over a tiger-yellow loincloth, the cut of the clothes
+  oni: [
+    { weapon: "club", bare: true, pants: "#e8a830" },
+    { weapon: "club", headgear: "hair", hairStyle: "long", hair: "#1c1828", idle: "shoulder" },
+    { weapon: "club", headgear: "topknot", pauldron: "spiked", torn: false, idle: "planted" },
+    {
+      weapon: "club",
+      headgear: "mohawk",
+      beard: "forked",
+      bare: true,
+      build: "big",
+      idle: "raised",
+    },
+  ],
+  // the crown stays: a young king with a sword, an old one with a sceptre, a warrior king, a
+  // robed one
+  king: [
+    {},
+    { beard: "long", hair: "#dcdce4", weapon: "wand", idle: "raised" },
+    { beard: "short", weapon: "sword", shield: true, pauldron: "round", idle: "planted" },
+    { beard: "forked", robe: true, hairStyle: "long", weapon: "staff", cape: false },
+  ],
+  // the masked hood stays (it is what says ninja): kunai, katana, a yari, a bow under a cape
+  ninja: [
+    {},
+    { weapon: "katana", idle: "shoulder", pauldron: "plates" },
+    { weapon: "spear", idle: "planted", build: "thin" },
+    { weapon: "bow", idle: "raised", cape: true },
+  ],
+  viking: [
+    { beard: "long" },
+    { headgear: "open-helm", weapon: "spear", shield: true, beard: "short", idle: "planted" },
+    { headgear: "hair", hairStyle: "long", beard: "forked", cape: true, idle: "shoulder" },
+    {
+      headgear: "open-helm",
+      hornedHelm: true,
+      weapon: "hammer",
+      pauldron: "round",
+      idle: "raised",
+    },
+  ],
   police: [
     {},
     { headgear: "hair", idle: "raised" },
@@ -170,13 +219,32 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
   ],
 };
 
-/** Any other look: the idle pose and the hair, which every class has. */
+/**
+ * Any other look (a class without a row, every look from the people lexicon): headgear or none,
+ * a weapon from a generic set, the clothes' cut, hair and beard. A look's own headgear (a chef's
+ * hat, a nurse's cap) and weapon (a medic's none) stay: genericTake drops what would hide them.
+ */
 const GENERIC: readonly Take[] = [
   {},
-  { idle: "raised" },
-  { idle: "shoulder", hairStyle: "long" },
-  { idle: "planted", hairStyle: "bun" },
+  { headgear: "hood", weapon: "spear", cape: true, idle: "raised" },
+  { headgear: "bandana", weapon: "axe", beard: "short", coat: true, idle: "shoulder" },
+  { headgear: "hair", hairStyle: "long", weapon: "dagger", pauldron: "round", idle: "planted" },
 ];
+
+/** Headgear a generic take may replace: none of it says who the person is. */
+const PLAIN_HEADGEAR = new Set([undefined, "hair", "bald"]);
+
+function genericTake(role: RoleSpec, take: Take): Take {
+  const t: Take = { ...take };
+  if (!PLAIN_HEADGEAR.has(role.headgear)) delete t.headgear;
+  if (role.weapon) delete t.weapon;
+  // a uniform (a medic's red cross, a police badge) is not cut into a coat or pauldrons
+  if (role.emblem) {
+    delete t.coat;
+    delete t.pauldron;
+  }
+  return t;
+}
 
 /**
  * The take of a look for a take key (seed + variation; 1 = the first): the look's own list, else
@@ -193,11 +261,12 @@ export function takeFor(
 ): Take {
   // a beast-folk warrior (a kappa is "a turtle warrior") is its race's look first
   const own = race && (plain || (roleId === "warrior" && race.startsWith("beast:")));
-  const list = role.takes ?? (own ? TAKES[race] : undefined) ?? TAKES[roleId] ?? GENERIC;
-  const n = list.length;
-  return list[(((key - 1) % n) + n) % n]!;
+  const list = role.takes ?? (own ? TAKES[race] : undefined) ?? TAKES[roleId];
+  const n = (list ?? GENERIC).length;
+  const i = (((key - 1) % n) + n) % n;
+  return list ? list[i]! : genericTake(role, GENERIC[i]!);
 }
 
 /** The take ids this module knows a list for (tests check each draws four designs). */
 export const TAKE_LISTS: readonly string[] = Object.keys(TAKES);
-export { TAKES };
+export { GENERIC, TAKES };

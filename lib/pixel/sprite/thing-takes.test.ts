@@ -98,6 +98,41 @@ describe("takes of a thing", () => {
     expect(subjectIconSource("a key", 7, "key")).toEqual(subjectIconSource("a key", 7, "key"));
   });
 
+  it("an emoji subject with another set's drawing: 4 seeds take 3 sources (Fluent, game-icons, Noto)", async () => {
+    // "a frog wearing a crown" was one emoji frog in four seeds (eval-e)
+    for (const [prompt, icon] of [
+      ["a frog wearing a crown", "frog"],
+      ["a turtle", "turtle"],
+      ["a snail", "snail"],
+      ["a bee", "honeybee"],
+      ["a ghost", "ghost"],
+    ] as const) {
+      const srcs = [1, 2, 3, 4].map((seed) => {
+        const s = subjectIconSource(prompt, seed, icon);
+        return `${s.set}:${s.name}`;
+      });
+      expect(new Set(srcs).size, prompt).toBe(3);
+      expect(new Set(srcs.map((s) => s.split(":")[0])).size, prompt).toBe(3);
+    }
+    // and the engine draws them: the frog's seeds 1–3 are three different pictures
+    const grids = await Promise.all(
+      [1, 2, 3].map(
+        async (seed) =>
+          (
+            await renderSprite({
+              prompt: "a frog wearing a crown",
+              seed,
+              mode: "idle",
+              index: 0,
+              count: 1,
+            })
+          ).grid.data,
+      ),
+    );
+    for (let a = 0; a < 3; a++)
+      for (let b = a + 1; b < 3; b++) expect(grids[a]).not.toEqual(grids[b]);
+  });
+
   it("every animation mode still draws every design", async () => {
     const modes: SpriteMode[] = ["idle", "walk", "run", "attack", "directions", "jump", "death"];
     for (const prompt of [...ITEMS, ...SCENERY, "a mimic", "a key", "castle tower"])
