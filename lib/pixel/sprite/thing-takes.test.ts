@@ -135,7 +135,16 @@ describe("takes of a thing", () => {
 
   it("every animation mode still draws every design", async () => {
     const modes: SpriteMode[] = ["idle", "walk", "run", "attack", "directions", "jump", "death"];
-    for (const prompt of [...ITEMS, ...SCENERY, "a mimic", "a key", "castle tower"])
+    for (const prompt of [
+      ...ITEMS,
+      ...SCENERY,
+      "a mimic",
+      "a key",
+      "castle tower",
+      "a frog wearing a crown",
+      "a ghost",
+      "a bee",
+    ])
       for (const seed of [1, 2, 3, 4])
         for (const mode of modes)
           for (const index of [0, 2]) {
