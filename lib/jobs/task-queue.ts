@@ -21,8 +21,11 @@ export interface ClaimRequest {
 }
 
 export interface QueueListener {
-  /** new or re-queued work may be waiting */
-  enqueued(): void;
+  /**
+   * New or re-queued work may be waiting: of these providers when the wake-up names them, of any
+   * provider when it does not.
+   */
+  enqueued(providers?: readonly string[]): void;
   /** the task was deleted: stop working on it */
   cancelled(taskId: number): void;
 }
