@@ -205,21 +205,9 @@ async function main() {
     session.post("Profiler.setSamplingInterval", { interval: 200 });
     session.post("Profiler.start");
   }
-  // every statement the server committed, from both threads (the worker thread's claims are not
-  // in the pool count above); the server's statistics lag by up to a second, hence long rounds
-  const committed = async () => {
-    if (DIALECT !== "postgres") return 0;
-    const pool = await client.getPool();
-    await pool.query("SELECT pg_stat_force_next_flush()").catch(() => undefined);
-    const { rows } = await pool.query(
-      "SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()",
-    );
-    return Number(rows[0].n);
-  };
   const perPost: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const drawn0 = busy ? await drawn() : 0;
-    const committed0 = await committed();
     trips = 0;
     lockMet = 0;
     latencies.length = 0;
@@ -229,7 +217,6 @@ async function main() {
     const us = (threadCpuUs() - c0) / perRound;
     const wall = performance.now() - t0;
     const countedTrips = trips;
-    const serverTx = DIALECT === "postgres" ? ((await committed()) - committed0) / perRound : 0;
     const frames = busy
       ? `, ${(((await drawn()) - drawn0) / (wall / 1000)).toFixed(1)} tasks drawn/s`
       : "";
@@ -237,7 +224,7 @@ async function main() {
     latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.floor(latencies.length * q)]!.toFixed(1);
     console.log(
-      `round ${r + 1}: ${us.toFixed(1)} µs CPU/POST, ${(countedTrips / perRound).toFixed(2)} ${DIALECT === "postgres" ? "round trips" : "statements"}/POST, ${DIALECT === "postgres" ? `${serverTx.toFixed(2)} server transactions/POST (both threads), ` : ""}${DIALECT === "sqlite" ? `lock met ${lockMet}×, ` : ""}${((perRound / wall) * 1000).toFixed(0)} POST/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms${frames}`,
+      `round ${r + 1}: ${us.toFixed(1)} µs CPU/POST, ${(countedTrips / perRound).toFixed(2)} ${DIALECT === "postgres" ? "round trips" : "statements"}/POST, ${DIALECT === "sqlite" ? `lock met ${lockMet}×, ` : ""}${((perRound / wall) * 1000).toFixed(0)} POST/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms${frames}`,
     );
   }
   const sorted = [...perPost].sort((a, b) => a - b);

@@ -23,8 +23,7 @@ const LOST_AFTER_MS = 10_000;
 
 const queueName = (provider: string) => `${QUEUE_PREFIX}${provider}`;
 
-/** `p`: the providers whose tasks were enqueued (absent: any, as from the sweeper or an older process) */
-type Message = { e: "enqueued"; p?: string[] } | { e: "cancelled"; id: number };
+type Message = { e: "enqueued" } | { e: "cancelled"; id: number };
 
 export async function createPgBossQueue(): Promise<TaskQueue> {
   const pool = await getPool();
@@ -88,21 +87,22 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
   // more after it (a worker's tick claims everything due, so one wake-up serves them all). Not
   // awaited by the request: the job row is delivered already, and a worker that misses the
   // wake-up finds it on its next poll. Under load this took one round trip off every POST.
-  // Each wake-up names its tasks' providers, so a worker with no free slot for them skips the
-  // claim (Worker.tick).
   let wakeInFlight = false;
-  const wakeProviders = new Set<string>();
-  function wakeWorkers(tasks: Pick<Task, "provider">[]): void {
-    for (const t of tasks) wakeProviders.add(t.provider);
-    if (wakeInFlight || wakeProviders.size === 0) return;
+  let wakeAgain = false;
+  function wakeWorkers(): void {
+    if (wakeInFlight) {
+      wakeAgain = true;
+      return;
+    }
     wakeInFlight = true;
-    const p = [...wakeProviders];
-    wakeProviders.clear();
-    publish({ e: "enqueued", p })
+    publish({ e: "enqueued" })
       .catch((error) => console.error(`[queue] wake-up failed: ${error.message}`))
       .finally(() => {
         wakeInFlight = false;
-        wakeWorkers([]);
+        if (wakeAgain) {
+          wakeAgain = false;
+          wakeWorkers();
+        }
       });
   }
 
@@ -110,7 +110,7 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
   async function enqueued(tasks: Task[]): Promise<void> {
     try {
       await deliver(tasks);
-      wakeWorkers(tasks);
+      wakeWorkers();
     } catch (error) {
       console.error(
         `[queue] delivery of task(s) ${tasks.map((t) => t.id).join(", ")} deferred to the sweeper: ${error instanceof Error ? error.message : error}`,
@@ -120,9 +120,9 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
 
   /** After a commit that delivered `delivered`: wake the workers, deliver the rest. */
   async function deliveredOrLongWay(tasks: Task[], delivered: Set<number>): Promise<void> {
-    wakeWorkers(tasks.filter((t) => delivered.has(t.id)));
     const rest = tasks.filter((t) => !delivered.has(t.id));
     if (rest.length) await enqueued(rest);
+    else if (tasks.length) wakeWorkers();
   }
 
   /** A task going back to the queue gets its next delivery (the claim spent the last one). */
@@ -164,7 +164,7 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
         await enqueued([task]);
         return task;
       }
-      if (made.delivered) wakeWorkers([made.task]);
+      if (made.delivered) wakeWorkers();
       else await enqueued([made.task]);
       return made.task;
     },
@@ -241,7 +241,7 @@ function listen(listener: QueueListener): () => Promise<void> {
     message(payload) {
       try {
         const m = JSON.parse(payload) as Message;
-        if (m.e === "enqueued") listener.enqueued(Array.isArray(m.p) ? m.p : undefined);
+        if (m.e === "enqueued") listener.enqueued();
         else if (m.e === "cancelled") listener.cancelled(m.id);
       } catch {
         // not ours

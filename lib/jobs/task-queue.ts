@@ -21,11 +21,8 @@ export interface ClaimRequest {
 }
 
 export interface QueueListener {
-  /**
-   * New or re-queued work may be waiting: of these providers when the wake-up names them, of any
-   * provider when it does not.
-   */
-  enqueued(providers?: readonly string[]): void;
+  /** new or re-queued work may be waiting */
+  enqueued(): void;
   /** the task was deleted: stop working on it */
   cancelled(taskId: number): void;
 }

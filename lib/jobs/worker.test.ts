@@ -126,46 +126,4 @@ describe("Worker", () => {
     expect(t.attempts).toBe(1);
     expect(elapsed).toBeLessThan(800 + 1500);
   });
-  it("skips the claim of a wake-up for providers without a free slot, and claims when one frees", async () => {
-    const { Worker } = await import("./worker");
-    const { getTaskQueue } = await import("./queue-factory");
-    const queue = await getTaskQueue();
-    // three tasks that hold every openai slot until their deadline, then one that waits
-    const tasks = await seedTasks([
-      ...Array.from({ length: 3 }, (_, i) => `a slot-holding sprite ${i} [black-hole]`),
-      "a waiting sprite",
-    ]);
-    let claims = 0;
-    const claim = queue.claim;
-    queue.claim = (opts) => {
-      claims++;
-      return claim(opts);
-    };
-    // no poll during the test: only wake-ups and finishing tasks start claims
-    const worker = new Worker({ pollMs: 60_000, taskDeadlineMs: 1_500, log: () => undefined });
-    try {
-      worker.start();
-      await waitFor(async () => (worker.activeCount === 3 ? true : undefined), 10_000);
-      const before = claims;
-      await worker.tick(["openai"]);
-      expect(worker.activeCount).toBe(3);
-      expect(claims).toBe(before);
-      // another provider has free slots: that wake-up claims
-      await worker.tick(["local"]);
-      expect(claims).toBeGreaterThan(before);
-      await waitFor(async () => {
-        const all = await statuses(tasks.map((t) => t.id));
-        return all.every((t) => t.status === "completed" || t.status === "failed")
-          ? all
-          : undefined;
-      }, 20_000);
-    } finally {
-      await worker.stop();
-      queue.claim = claim;
-    }
-    const all = await statuses(tasks.map((t) => t.id));
-    expect(all.filter((t) => t.status === "completed").map((t) => t.prompt)).toEqual([
-      "a waiting sprite",
-    ]);
-  });
 });

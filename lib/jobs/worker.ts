@@ -99,7 +99,7 @@ export class Worker {
     this.unsubscribe = getTaskQueue()
       .then((queue) =>
         queue.subscribe({
-          enqueued: (providers) => void this.tick(providers),
+          enqueued: () => void this.tick(),
           cancelled: (taskId) => this.running.get(taskId)?.abort(new TaskGone()),
         }),
       )
@@ -129,10 +129,6 @@ export class Worker {
     return this.running.size;
   }
 
-  private hasFreeSlot(provider: string): boolean {
-    return (this.active.get(provider) ?? 0) < (this.perWorker.get(provider) ?? 0);
-  }
-
   private capacity(): Map<string, number> {
     const free = new Map<string, number>();
     for (const [id, n] of this.perWorker) {
@@ -145,16 +141,9 @@ export class Worker {
   /**
    * Claims as many tasks as there is capacity for. Calls while a pass is running coalesce into
    * one more pass; the returned promise settles when this caller's pass (or the one it joined) ends.
-   * `providers`: the wake-up is for these providers' tasks only. While none of them has a free
-   * slot it claims nothing: the task waits for the pass a finishing task starts (`launch`), or the
-   * poll. On PostgreSQL every burst of POSTs wakes every worker, and while a backlog kept the
-   * slots full each wake-up still ran a claim for the other providers (bench/RESULTS.md, perf-pgbusy).
    */
-  tick(providers?: readonly string[]): Promise<void> {
+  tick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    if (providers && !providers.some((p) => this.hasFreeSlot(p))) {
-      return this.ticking ?? Promise.resolve();
-    }
     if (this.ticking) {
       this.again = true;
       return this.ticking;

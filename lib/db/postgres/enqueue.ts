@@ -177,26 +177,7 @@ interface Waiting {
   reject(error: unknown): void;
 }
 
-interface WaitingGroup {
-  bossSchema: string;
-  queuePrefix: string;
-  list: Waiting[];
-  /** flushes past the cap, so a statement that never answers holds no enqueue for long */
-  overdue?: NodeJS.Timeout;
-}
-
-const waiting = new Map<string, WaitingGroup>();
-
-/**
- * Group statements on their way at once, in this process. Tasks enqueued while that many are
- * in flight wait for one to end and go in the next group: when the database answers slowly (the
- * worker drawing on the same machine), groups grow instead of each turn's few tasks taking a
- * statement and a commit of their own (groups of 2–3 POSTs busy, 5 idle: bench/post-cpu.ts,
- * perf-pgbusy). A group waits at most GROUP_WAIT_MS for its turn.
- */
-const GROUPS_IN_FLIGHT = 2;
-const GROUP_WAIT_MS = 100;
-let groupsInFlight = 0;
+const waiting = new Map<string, Waiting[]>();
 
 /**
  * insertTaskWithDelivery for POST generate under load: the tasks this process enqueues in one
@@ -217,47 +198,21 @@ export function insertTaskWithDeliveryGrouped(
   if (!bound) return Promise.resolve(undefined);
   const groupKey = `${bossSchema}\u0000${queuePrefix}`;
   return new Promise((resolve, reject) => {
-    let entry = waiting.get(groupKey);
-    if (!entry) {
-      entry = { bossSchema, queuePrefix, list: [] };
-      waiting.set(groupKey, entry);
+    let list = waiting.get(groupKey);
+    if (!list) {
+      list = [];
+      waiting.set(groupKey, list);
     }
-    entry.list.push({ bound, values, queue, resolve, reject });
-    if (entry.list.length === 1) setImmediate(() => flushGroup(groupKey));
+    list.push({ bound, values, queue, resolve, reject });
+    if (list.length === 1) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix));
   });
 }
 
-function flushGroup(groupKey: string, overdue = false): void {
-  const entry = waiting.get(groupKey);
-  if (!entry || entry.list.length === 0) return;
-  if (!overdue && groupsInFlight >= GROUPS_IN_FLIGHT) {
-    // at the cap: the group in flight flushes this one when it ends, or the timer does
-    entry.overdue ??= setTimeout(() => {
-      entry.overdue = undefined;
-      flushGroup(groupKey, true);
-    }, GROUP_WAIT_MS);
-    return;
-  }
-  clearTimeout(entry.overdue);
-  entry.overdue = undefined;
-  const group = entry.list.splice(0, GROUP_MAX);
-  if (entry.list.length > 0) setImmediate(() => flushGroup(groupKey));
-  groupsInFlight++;
-  void writeGroup(group, entry.bossSchema, entry.queuePrefix)
-    .catch((error) => {
-      for (const w of group) w.reject(error);
-    })
-    .finally(() => {
-      groupsInFlight--;
-      for (const [key, waitingEntry] of waiting) {
-        if (waitingEntry.list.length > 0) setImmediate(() => flushGroup(key));
-      }
-    });
-}
-
-/** Settles every caller of the group (never rejects). */
-async function writeGroup(group: Waiting[], bossSchema: string, queuePrefix: string) {
-  const groupKey = `${bossSchema}\u0000${queuePrefix}`;
+async function flushGroup(groupKey: string, bossSchema: string, queuePrefix: string) {
+  const list = waiting.get(groupKey) ?? [];
+  const group = list.splice(0, GROUP_MAX);
+  if (list.length > 0) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix));
+  if (group.length === 0) return;
   if (group.length > 1) {
     try {
       const db = await getDb();
@@ -292,9 +247,7 @@ async function writeGroup(group: Waiting[], bossSchema: string, queuePrefix: str
       }
     }
   }
-  await Promise.all(
-    group.map((w) =>
-      insertTaskWithDelivery(w.values, bossSchema, w.queue).then(w.resolve, w.reject),
-    ),
-  );
+  for (const w of group) {
+    insertTaskWithDelivery(w.values, bossSchema, w.queue).then(w.resolve, w.reject);
+  }
 }
