@@ -595,6 +595,43 @@ export function readBird(info: PromptInfo, headWord: string | undefined): Prompt
  * head turned back over the shoulder. The stance is the rest pose's; the head, tail and plumpness
  * carry into every frame so a batch keeps one bird.
  */
+/**
+ * The tails drawn as one outline from the body's rear: each corner is [dx, dy] in body units plus
+ * how much of the walk's flick and of the tail's lift moves it down. The fork's streamers are drawn
+ * before its outline.
+ */
+const TAIL_OUTLINE: Partial<Record<Tail, [number, number, number, number][]>> = {
+  fan: [
+    [2, -1, 0, 0],
+    [-5, -3, 1, 0],
+    [-6, 2, 1, 0],
+    [2, 2, 0, 0],
+  ],
+  short: [
+    [2, -1, 0, 0],
+    [-4, 1, 1, -0.5],
+    [-3, 3, 1, 0],
+    [2, 2, 0, 0],
+  ],
+  long: [
+    [2, -1, 0, 0],
+    [-9, 5, 1, -2],
+    [-8, 7, 1, -2],
+    [2, 2, 0, 0],
+  ],
+  fork: [
+    [2, -1, 0, 0],
+    [-3, 1, 1, 0],
+    [2, 2, 0, 0],
+  ],
+  up: [
+    [2, 0, 0, 0],
+    [-3, -4, 1, -1],
+    [-1, -5, 0, -1],
+    [3, 2, 0, 0],
+  ],
+};
+
 const BIRD_TAKES = [
   { stance: "stand", head: "forward", tailLift: 0, plump: 1 },
   { stance: "peck", head: "forward", tailLift: 1.5, plump: 0.92 },
@@ -804,55 +841,10 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
   function drawTail(c: SpriteCanvas, x: number, y: number, lift: number, pose: Pose): void {
     const flick = pose.mode === "walk" ? pose.stride * 0.5 * k : 0;
     switch (sp.tail) {
-      case "fan":
-        c.poly(
-          [
-            [x + 2 * k, y - k],
-            [x - 5 * k, y - 3 * k + flick],
-            [x - 6 * k, y + 2 * k + flick],
-            [x + 2 * k, y + 2 * k],
-          ],
-          mat.wing,
-          P.tail,
-        );
-        break;
-      case "short":
-        c.poly(
-          [
-            [x + 2 * k, y - k],
-            [x - 4 * k, y + k + flick - lift * 0.5],
-            [x - 3 * k, y + 3 * k + flick],
-            [x + 2 * k, y + 2 * k],
-          ],
-          mat.wing,
-          P.tail,
-        );
-        break;
-      case "long":
-        c.poly(
-          [
-            [x + 2 * k, y - k],
-            [x - 9 * k, y + 5 * k + flick - lift * 2],
-            [x - 8 * k, y + 7 * k + flick - lift * 2],
-            [x + 2 * k, y + 2 * k],
-          ],
-          mat.wing,
-          P.tail,
-        );
-        break;
       case "fork":
         // a swallow's two streamers
         for (const d of [0, 2])
           c.line(x + k, y + k, x - 9 * k, y + (2 + d) * k + flick - lift, mat.wing, P.tail);
-        c.poly(
-          [
-            [x + 2 * k, y - k],
-            [x - 3 * k, y + k + flick],
-            [x + 2 * k, y + 2 * k],
-          ],
-          mat.wing,
-          P.tail,
-        );
         break;
       case "spread": {
         // a turkey's tail fanned upright behind the body, a pale band at its rim
@@ -866,18 +858,6 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
         break;
       }
       case "none":
-        break;
-      case "up":
-        c.poly(
-          [
-            [x + 2 * k, y],
-            [x - 3 * k, y - 4 * k + flick - lift],
-            [x - k, y - 5 * k - lift],
-            [x + 3 * k, y + 2 * k],
-          ],
-          mat.wing,
-          P.tail,
-        );
         break;
       case "train":
         if (info.breed === "rooster" || info.variant === "rooster") {
@@ -921,6 +901,16 @@ export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, 
           }
         }
     }
+    const corners = TAIL_OUTLINE[sp.tail];
+    if (corners)
+      c.poly(
+        corners.map(([dx, dy, byFlick, byLift]): [number, number] => [
+          x + dx * k,
+          y + dy * k + byFlick * flick + byLift * lift,
+        ]),
+        mat.wing,
+        P.tail,
+      );
   }
 
   /** one leg from the hip, its foot forward (+step moves it forward, lift raises the foot) */
