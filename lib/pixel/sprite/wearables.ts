@@ -15,14 +15,19 @@ function columnTops(c: SpriteCanvas): Int16Array {
   return top;
 }
 
-/**
- * A cape on a body seen from the side: draped over the back from behind the head to the rump,
- * hanging lower towards the rear, its hem waving with the frame, and a gold clasp at the neck.
- * The head is the higher end of the silhouette, so this works for rigs and borrowed icons
- * facing either way. Seen from the front only the clasp and the cape's edges behind the body
- * show; from the back the cape covers the upper body.
- */
-export function wearCape(c: SpriteCanvas, pose: Pose, cloth: number, clasp: number): void {
+/** The silhouette's box and its column tops: what the cape and the backpack are fitted to. */
+interface BodyBox {
+  top: Int16Array;
+  x0: number;
+  x1: number;
+  yTop: number;
+  yBot: number;
+  w: number;
+  h: number;
+}
+
+/** The box round every opaque cell, or undefined on an empty canvas. */
+function bodyBox(c: SpriteCanvas): BodyBox | undefined {
   const top = columnTops(c);
   let x0 = -1;
   let x1 = -1;
@@ -39,9 +44,31 @@ export function wearCape(c: SpriteCanvas, pose: Pose, cloth: number, clasp: numb
           break;
         }
     }
-  if (x0 < 0) return;
-  const w = x1 - x0 + 1;
-  const h = yBot - yTop + 1;
+  if (x0 < 0) return undefined;
+  return { top, x0, x1, yTop, yBot, w: x1 - x0 + 1, h: yBot - yTop + 1 };
+}
+
+/** Side view: the head is at the end whose top is higher (a tie puts it on the right). */
+function headIsRight(c: SpriteCanvas, { top, x0, x1, w }: BodyBox): boolean {
+  const third = Math.max(1, Math.round(w / 3));
+  let left = c.h;
+  let right = c.h;
+  for (let x = x0; x < x0 + third; x++) if (top[x]! >= 0) left = Math.min(left, top[x]!);
+  for (let x = x1 - third + 1; x <= x1; x++) if (top[x]! >= 0) right = Math.min(right, top[x]!);
+  return right <= left;
+}
+
+/**
+ * A cape on a body seen from the side: draped over the back from behind the head to the rump,
+ * hanging lower towards the rear, its hem waving with the frame, and a gold clasp at the neck.
+ * The head is the higher end of the silhouette, so this works for rigs and borrowed icons
+ * facing either way. Seen from the front only the clasp and the cape's edges behind the body
+ * show; from the back the cape covers the upper body.
+ */
+export function wearCape(c: SpriteCanvas, pose: Pose, cloth: number, clasp: number): void {
+  const body = bodyBox(c);
+  if (!body) return;
+  const { top, x0, x1, yTop, w, h } = body;
   const wave = [0, 1, 0, -1][Math.round(pose.t * 4) % 4]!;
   if (pose.view === "front" || pose.view === "back") {
     // end-on: the cape hangs behind (front view) or over (back view) the upper two thirds
@@ -58,13 +85,7 @@ export function wearCape(c: SpriteCanvas, pose: Pose, cloth: number, clasp: numb
     if (pose.view === "front") c.plot(cx, neck, clasp, 51, 3);
     return;
   }
-  // side: the head is at the end whose top is higher
-  const third = Math.max(1, Math.round(w / 3));
-  let left = c.h;
-  let right = c.h;
-  for (let x = x0; x < x0 + third; x++) if (top[x]! >= 0) left = Math.min(left, top[x]!);
-  for (let x = x1 - third + 1; x <= x1; x++) if (top[x]! >= 0) right = Math.min(right, top[x]!);
-  const headRight = right <= left;
+  const headRight = headIsRight(c, body);
   // the back: from just behind the head (28 % in from that end) to the rump (8 % in)
   const neckX = headRight ? x1 - Math.round(w * 0.3) : x0 + Math.round(w * 0.3);
   const rumpX = headRight ? x0 + Math.round(w * 0.08) : x1 - Math.round(w * 0.08);
@@ -100,25 +121,9 @@ export const BACKPACK_PART = { bag: 52, strap: 53 } as const;
  * straps show. Found from the silhouette like the cape, so it fits rigs and borrowed drawings.
  */
 export function wearBackpack(c: SpriteCanvas, pose: Pose, bag: number, strap: number): void {
-  const top = columnTops(c);
-  let x0 = -1;
-  let x1 = -1;
-  let yTop = c.h;
-  let yBot = -1;
-  for (let x = 0; x < c.w; x++)
-    if (top[x]! >= 0) {
-      if (x0 < 0) x0 = x;
-      x1 = x;
-      yTop = Math.min(yTop, top[x]!);
-      for (let y = c.h - 1; y >= 0; y--)
-        if (c.get(x, y) >= 0) {
-          yBot = Math.max(yBot, y);
-          break;
-        }
-    }
-  if (x0 < 0) return;
-  const w = x1 - x0 + 1;
-  const h = yBot - yTop + 1;
+  const body = bodyBox(c);
+  if (!body) return;
+  const { top, x0, x1, yTop, yBot, w, h } = body;
   const k = c.w / 32;
   if (pose.view === "front" || pose.view === "back") {
     const cx = x0 + w / 2;
@@ -143,13 +148,7 @@ export function wearBackpack(c: SpriteCanvas, pose: Pose, bag: number, strap: nu
         if (c.get(sx, y) >= 0) c.plot(sx, y, strap, BACKPACK_PART.strap, 2);
     return;
   }
-  // side: the head is at the end whose top is higher (as for the cape)
-  const third = Math.max(1, Math.round(w / 3));
-  let left = c.h;
-  let right = c.h;
-  for (let x = x0; x < x0 + third; x++) if (top[x]! >= 0) left = Math.min(left, top[x]!);
-  for (let x = x1 - third + 1; x <= x1; x++) if (top[x]! >= 0) right = Math.min(right, top[x]!);
-  const headRight = right <= left;
+  const headRight = headIsRight(c, body);
   const bw = Math.max(3, Math.round(w * 0.34));
   // the pack's front edge a third in from the head end, its back edge towards the rump
   const front = headRight ? x1 - Math.round(w * 0.36) : x0 + Math.round(w * 0.36);
