@@ -214,20 +214,31 @@ interface Box {
   y0: number;
   x1: number;
   y1: number;
+  /** width and height in cells */
+  w: number;
+  h: number;
 }
 
 function boxOf(c: SpriteCanvas, keep: (i: number) => boolean): Box | undefined {
-  const b: Box = { x0: c.w, y0: c.h, x1: -1, y1: -1 };
+  let x0 = c.w;
+  let y0 = c.h;
+  let x1 = -1;
+  let y1 = -1;
   for (let i = 0; i < c.w * c.h; i++) {
     if (c.mat[i]! < 0 || !keep(i)) continue;
     const x = i % c.w;
     const y = (i / c.w) | 0;
-    b.x0 = Math.min(b.x0, x);
-    b.x1 = Math.max(b.x1, x);
-    b.y0 = Math.min(b.y0, y);
-    b.y1 = Math.max(b.y1, y);
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
   }
-  return b.x1 < 0 ? undefined : b;
+  return x1 < 0 ? undefined : { x0, y0, x1, y1, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+}
+
+/** The box of the drawn cells among the given ones (a head's). */
+function cellsBox(c: SpriteCanvas, cells: readonly number[]): Box | undefined {
+  return boxOf(c, (i) => cells.includes(i));
 }
 
 function merge(c: SpriteCanvas, src: SpriteCanvas, behind: boolean): void {
@@ -320,8 +331,8 @@ function drawBirdHead(
   // an eagle's head is small on a lion's body: never bigger than the rig's head (from behind
   // the rig may only show its mane, which would make a head the size of an egg)
   const cap = (view === "back" ? 2.8 : 3.8) * k;
-  const rx = Math.min(cap, Math.max(2.4 * k, (b.x1 - b.x0 + 1) / 2));
-  const ry = Math.min(cap, Math.max(2.4 * k, (b.y1 - b.y0 + 1) / 2));
+  const rx = Math.min(cap, Math.max(2.4 * k, b.w / 2));
+  const ry = Math.min(cap, Math.max(2.4 * k, b.h / 2));
   const layer = new SpriteCanvas(c.w, c.h);
   // the old head's ears, mane and muzzle go; below the head's middle they become a feathered ruff
   for (const i of head) {
@@ -424,8 +435,7 @@ function featherForelegs(
   if (view === "back") return;
   const b = boxOf(c, (i) => !inHead.has(i));
   if (!b) return;
-  const w = b.x1 - b.x0 + 1;
-  const h = b.y1 - b.y0 + 1;
+  const { w, h } = b;
   if (h > w * 1.15) return;
   const top = b.y0 + Math.round(h * 0.62);
   const mid = (b.x0 + b.x1) / 2;
@@ -446,10 +456,9 @@ function drawSnakeHair(
   head: number[],
   k: number,
 ): void {
-  const b = boxOf(c, (i) => head.includes(i));
+  const b = cellsBox(c, head);
   if (!b) return;
-  const w = b.x1 - b.x0 + 1;
-  const h = b.y1 - b.y0 + 1;
+  const { w, h } = b;
   // the hair becomes scales
   for (const i of head) {
     const y = (i / c.w) | 0;
@@ -504,10 +513,9 @@ function drawLongHair(
   head: number[],
   k: number,
 ): void {
-  const b = boxOf(c, (i) => head.includes(i));
+  const b = cellsBox(c, head);
   if (!b) return;
-  const h = b.y1 - b.y0 + 1;
-  const w = b.x1 - b.x0 + 1;
+  const { w, h } = b;
   const cx = Math.round((b.x0 + b.x1) / 2);
   // the hair's colour is the crown's
   const hair = c.get(cx, b.y0) >= 0 ? c.get(cx, b.y0) : x.featherDark;
@@ -537,11 +545,11 @@ function drawHeadDish(
   head: number[],
   k: number,
 ): void {
-  const b = boxOf(c, (i) => head.includes(i));
+  const b = cellsBox(c, head);
   if (!b) return;
   const cx = (b.x0 + b.x1 + 1) / 2;
   // a saucer wider than the crown, sitting on it: a rim, and water in it seen a little from above
-  const rx = (b.x1 - b.x0 + 1) * 0.5 + 0.6 * k;
+  const rx = b.w * 0.5 + 0.6 * k;
   const lip = Math.max(1, Math.round(0.6 * k));
   c.rect(cx - rx, b.y0 - 1, cx + rx - 1, b.y0 - 1 + lip - 1, x.dishRim, FOLK_PART.dish);
   c.rect(cx - rx + 1, b.y0 - 1 - lip, cx + rx - 2, b.y0 - 2, x.dishRim, FOLK_PART.dish);
@@ -559,7 +567,7 @@ function drawOpenMouth(
   mats: readonly Material[],
   k: number,
 ): void {
-  const b = boxOf(c, (i) => head.includes(i));
+  const b = cellsBox(c, head);
   if (!b) return;
   const eyes = head.filter((i) => mats[c.mat[i]!]?.flat);
   const ey = eyes.length
@@ -585,7 +593,7 @@ function drawSpines(
 ): void {
   const b = boxOf(c, (i) => !inHead.has(i));
   if (!b) return;
-  const w = b.x1 - b.x0 + 1;
+  const { w } = b;
   const step = Math.max(2, Math.round(2.4 * k));
   const tall = Math.max(2, Math.round(2 * k));
   const layer = new SpriteCanvas(c.w, c.h);
@@ -635,8 +643,7 @@ function drawTailFan(
 ): void {
   const b = boxOf(c, (i) => !inHead.has(i));
   if (!b) return;
-  const w = b.x1 - b.x0 + 1;
-  const h = b.y1 - b.y0 + 1;
+  const { w, h } = b;
   const side = view === "side";
   // a four-legged body's tails leave the rump at the back's height; an upright one's the hips
   const upright = h > w * 1.15;
@@ -733,7 +740,7 @@ function commonMat(c: SpriteCanvas, cells: readonly number[], mats: readonly Mat
 function drawWaves(c: SpriteCanvas, x: FolkMats, t: number, k: number): void {
   const b = boxOf(c, () => true);
   if (!b) return;
-  const h = b.y1 - b.y0 + 1;
+  const { h } = b;
   const top = b.y1 - Math.round(h * 0.26);
   const bottom = Math.min(c.h - 1, b.y1 + 1);
   for (let px = Math.max(0, b.x0 - 3); px <= Math.min(c.w - 1, b.x1 + 3); px++) {
