@@ -33,6 +33,37 @@ export interface RenderStyle {
 
 const DARK_OUTLINE: Rgb = [24, 20, 37];
 
+/** A box of cells, inclusive, with its width and height in cells. */
+export interface CellBox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  w: number;
+  h: number;
+}
+
+/**
+ * The box round the cells i (0 ≤ i < n, rows of w cells) that keep accepts, or undefined where
+ * none does: the one reading of "where is this drawn" for canvases, head parts and icons alike.
+ */
+export function boxWhere(w: number, n: number, keep: (i: number) => boolean): CellBox | undefined {
+  let x0 = w;
+  let y0 = Math.ceil(n / w);
+  let x1 = -1;
+  let y1 = -1;
+  for (let i = 0; i < n; i++) {
+    if (!keep(i)) continue;
+    const x = i % w;
+    const y = (i - x) / w;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y);
+    y1 = Math.max(y1, y);
+  }
+  return x1 < 0 ? undefined : { x0, y0, x1, y1, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+}
+
 export class SpriteCanvas {
   readonly mat: Int16Array;
   readonly part: Uint8Array;

@@ -7,7 +7,7 @@
 // the text the tokenizer sees, and said in the interpretation as "with <feature>".
 import { hexToRgb, mixRgb } from "../color";
 import type { Rng } from "../prng";
-import { type Material, material, SpriteCanvas } from "./canvas";
+import { boxWhere, type CellBox, type Material, material, SpriteCanvas } from "./canvas";
 import type { Pose } from "./design";
 
 /** Part ids, above every rig's own and clear of creature-parts.ts's (230–241). */
@@ -209,35 +209,13 @@ function mixHex(a: string, b: string, t: number): string {
   return `#${c.map((v) => Math.round(v).toString(16).padStart(2, "0")).join("")}`;
 }
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-  /** width and height in cells */
-  w: number;
-  h: number;
-}
-
-function boxOf(c: SpriteCanvas, keep: (i: number) => boolean): Box | undefined {
-  let x0 = c.w;
-  let y0 = c.h;
-  let x1 = -1;
-  let y1 = -1;
-  for (let i = 0; i < c.w * c.h; i++) {
-    if (c.mat[i]! < 0 || !keep(i)) continue;
-    const x = i % c.w;
-    const y = (i / c.w) | 0;
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
-  }
-  return x1 < 0 ? undefined : { x0, y0, x1, y1, w: x1 - x0 + 1, h: y1 - y0 + 1 };
+/** The box round the drawn cells that keep accepts. */
+function boxOf(c: SpriteCanvas, keep: (i: number) => boolean): CellBox | undefined {
+  return boxWhere(c.w, c.w * c.h, (i) => c.mat[i]! >= 0 && keep(i));
 }
 
 /** The box of the drawn cells among the given ones (a head's). */
-function cellsBox(c: SpriteCanvas, cells: readonly number[]): Box | undefined {
+function cellsBox(c: SpriteCanvas, cells: readonly number[]): CellBox | undefined {
   return boxOf(c, (i) => cells.includes(i));
 }
 
@@ -308,7 +286,7 @@ function headBox(
   c: SpriteCanvas,
   head: number[],
   headParts: readonly number[] | undefined,
-): Box | undefined {
+): CellBox | undefined {
   const own = headParts?.[0];
   const cells = own === undefined ? head : head.filter((i) => c.part[i] === own);
   const set = new Set(cells.length >= 4 ? cells : head);

@@ -3,7 +3,7 @@
 // dropped). Any rig or borrowed drawing takes it, placed by what was drawn: the head is the top
 // of the figure; seen from the side it is the end the top leans to, and the thing is gripped at
 // its front edge, sticking out; seen from the front it hangs across the middle of the head.
-import type { SpriteCanvas } from "./canvas";
+import { boxWhere, type SpriteCanvas } from "./canvas";
 import type { IconRaster } from "./emoji-art";
 
 /** Part id of the carried thing's cells (above the rigs' and the rider's). */
@@ -73,22 +73,9 @@ export function carryInMouth(
             ? 0
             : Math.sign(lean);
   // the thing's own box
-  let tx0 = thing.w;
-  let tx1 = -1;
-  let ty0 = thing.h;
-  let ty1 = -1;
-  for (let i = 0; i < thing.idx.length; i++)
-    if (thing.idx[i]! >= 0) {
-      const x = i % thing.w;
-      const y = (i - x) / thing.w;
-      tx0 = Math.min(tx0, x);
-      tx1 = Math.max(tx1, x);
-      ty0 = Math.min(ty0, y);
-      ty1 = Math.max(ty1, y);
-    }
-  if (tx1 < 0) return;
-  const tw = tx1 - tx0 + 1;
-  const th = ty1 - ty0 + 1;
+  const box = boxWhere(thing.w, thing.idx.length, (i) => thing.idx[i]! >= 0);
+  if (!box) return;
+  const { x0: tx0, x1: tx1, y0: ty0, y1: ty1, w: tw, h: th } = box;
   let cx: number;
   let cy: number;
   if (!dir) {

@@ -4,7 +4,7 @@
 // SIZE_WORDS), but the studio usually fixes the grid, and then the word left no trace (eval-d:
 // "giant", "three apples", "gold coins" were drawn as one plain thing). Applied to the labels,
 // parts and tones before outline and shading, so every copy is outlined and shaded as drawn.
-import type { SpriteCanvas } from "./canvas";
+import { boxWhere, type SpriteCanvas } from "./canvas";
 
 interface Box {
   x0: number;
@@ -250,20 +250,9 @@ export function countOf(
  */
 export function chibiHead(c: SpriteCanvas, headParts: readonly number[]): void {
   const heads = new Set(headParts);
-  let x0 = c.w;
-  let x1 = -1;
-  let y0 = c.h;
-  let y1 = -1;
-  for (let i = 0; i < c.mat.length; i++)
-    if (c.mat[i]! >= 0 && heads.has(c.part[i]!)) {
-      const x = i % c.w;
-      const y = (i - x) / c.w;
-      x0 = Math.min(x0, x);
-      x1 = Math.max(x1, x);
-      y0 = Math.min(y0, y);
-      y1 = Math.max(y1, y);
-    }
-  if (x1 < 0) return;
+  const box = boxWhere(c.w, c.mat.length, (i) => c.mat[i]! >= 0 && heads.has(c.part[i]!));
+  if (!box) return;
+  const { x0, x1, y0, y1 } = box;
   const f = 1.35;
   const bh = y1 - y0 + 1;
   const cx = (x0 + x1 + 1) / 2;
