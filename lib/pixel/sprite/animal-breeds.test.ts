@@ -1,28 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../prng";
 import type { SpriteMode } from "../types";
 import { glossBuild } from "./animal-breeds";
-import { BUILDERS } from "./builders";
-import { SpriteCanvas } from "./canvas";
-import { poseFor, renderSpriteGrid } from "./engine";
+import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { parsePrompt } from "./prompt";
+import { drawTake, partDifference } from "./test-helpers";
 
 /** The part id of every cell of one take's frame, drawn as the engine draws a quadruped's batch. */
 function parts(prompt: string, take: number, mode: SpriteMode, index: number): Uint8Array {
-  const info = { ...parsePrompt(prompt), size: 32 };
-  const design = BUILDERS[info.builder].build(
-    info,
-    Rng.from("shape", prompt, 1),
-    Rng.from("color", prompt, 1),
-    32,
-    { take },
-  );
-  const pose = poseFor(mode, index, design.restView);
-  pose.pitch = 0;
-  pose.rest = mode === "idle";
-  const c = new SpriteCanvas(32, 32);
-  design.draw(c, pose);
+  const c = drawTake(prompt, take, mode, index, (pose) => {
+    pose.pitch = 0;
+    pose.rest = mode === "idle";
+  });
   for (let i = 0; i < c.part.length; i++) if (c.mat[i]! < 0) c.part[i] = 0;
   return c.part;
 }
@@ -187,14 +176,8 @@ describe("breeds and near kinds look like themselves (animal-breeds.ts)", () => 
       const maps = [1, 2, 3, 4].map((t) => parts(prompt, t, "idle", 0));
       for (let a = 0; a < 4; a++)
         for (let b = a + 1; b < 4; b++) {
-          let any = 0;
-          let diff = 0;
-          for (let i = 0; i < 1024; i++) {
-            if (!maps[a]![i] && !maps[b]![i]) continue;
-            any++;
-            if (maps[a]![i] !== maps[b]![i]) diff++;
-          }
-          if (diff / any < 0.1) low.push(`${prompt} ${a + 1}/${b + 1}: ${(diff / any).toFixed(2)}`);
+          const d = partDifference(maps[a]!, maps[b]!);
+          if (d < 0.1) low.push(`${prompt} ${a + 1}/${b + 1}: ${d.toFixed(2)}`);
         }
     }
     expect(low).toEqual([]);

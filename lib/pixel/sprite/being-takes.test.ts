@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../prng";
 import type { SpriteMode } from "../types";
-import { BUILDERS } from "./builders";
-import { SpriteCanvas } from "./canvas";
-import { poseFor, renderSprite } from "./engine";
-import { parsePrompt } from "./prompt";
+import { renderSprite } from "./engine";
+import { drawTake, partDifference } from "./test-helpers";
 
 // Seeds of one being must be takes a person tells apart by shape, not by colour (issue #20): the
 // builders choose real alternative drawings per take (a quadruped's stance and carriage, a
@@ -29,48 +26,13 @@ const BEINGS = [
 
 /** The part id of every cell (0 = empty) of one take's frame. */
 function parts(prompt: string, take: number, mode: SpriteMode = "idle", index = 0): Uint8Array {
-  const info = { ...parsePrompt(prompt), size: 32 };
-  const design = BUILDERS[info.builder].build(
-    info,
-    Rng.from("shape", prompt, 1),
-    Rng.from("color", prompt, 1),
-    32,
-    { take },
-  );
-  const pose = poseFor(mode, index, design.restView);
-  // as the engine draws a quadruped's batch frames: its projected body, profile camera
-  if (info.kind === "animal" && design.pitches) {
-    pose.pitch = 0;
-    pose.rest = mode === "idle";
-  }
-  const c = new SpriteCanvas(32, 32);
-  design.draw(c, pose);
-  return c.part;
-}
-
-/**
- * Share of the cells drawn in either map whose part differs, b moved by (dx, dy) first; with
- * `align`, the smallest over moves of a pixel (a breath or a bob is not another drawing).
- */
-function partDifference(a: Uint8Array, b: Uint8Array, align = false): number {
-  let best = 1;
-  for (const dy of align ? [-1, 0, 1] : [0])
-    for (const dx of align ? [-1, 0, 1] : [0]) {
-      let any = 0;
-      let diff = 0;
-      for (let y = 0; y < 32; y++)
-        for (let x = 0; x < 32; x++) {
-          const pa = a[y * 32 + x]!;
-          const bx = x + dx;
-          const by = y + dy;
-          const pb = bx >= 0 && bx < 32 && by >= 0 && by < 32 ? b[by * 32 + bx]! : 0;
-          if (!pa && !pb) continue;
-          any++;
-          if (pa !== pb) diff++;
-        }
-      best = Math.min(best, any ? diff / any : 0);
+  return drawTake(prompt, take, mode, index, (pose, info, design) => {
+    // as the engine draws a quadruped's batch frames: its projected body, profile camera
+    if (info.kind === "animal" && design.pitches) {
+      pose.pitch = 0;
+      pose.rest = mode === "idle";
     }
-  return best;
+  }).part;
 }
 
 describe("takes of a being", () => {

@@ -5,6 +5,7 @@ import { BUILDERS } from "./builders";
 import { SpriteCanvas } from "./canvas";
 import { poseFor, wearOnTop } from "./engine";
 import { parsePrompt } from "./prompt";
+import { drawTake, partDifference } from "./test-helpers";
 
 // Birds are a rig (#20 item 3): four seeds are four stances (standing, pecking, wings half open,
 // sitting with the head turned), a walk moves the legs, a jump flaps, and every mode draws.
@@ -42,29 +43,8 @@ const BIRDS = [
 ];
 
 function parts(prompt: string, take: number, mode: SpriteMode = "idle", index = 0): Uint8Array {
-  const info = { ...parsePrompt(prompt), size: 32 };
-  const design = BUILDERS[info.builder].build(
-    info,
-    Rng.from("shape", prompt, 1),
-    Rng.from("color", prompt, 1),
-    32,
-    { take },
-  );
-  const c = new SpriteCanvas(32, 32);
-  design.draw(c, poseFor(mode, index, design.restView));
-  return c.part;
+  return drawTake(prompt, take, mode, index).part;
 }
-
-const differ = (a: Uint8Array, b: Uint8Array) => {
-  let any = 0;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (!a[i] && !b[i]) continue;
-    any++;
-    if (a[i] !== b[i]) diff++;
-  }
-  return any ? diff / any : 0;
-};
 
 /** Cells of one part id. */
 const cellsOf = (map: Uint8Array, part: number) => map.filter((p) => p === part).length;
@@ -130,9 +110,10 @@ describe("bird rig", () => {
       const maps = [1, 2, 3, 4].map((t) => parts(p, t));
       for (let a = 0; a < 4; a++)
         for (let b = a + 1; b < 4; b++)
-          expect(differ(maps[a]!, maps[b]!), `${p}: takes ${a + 1} and ${b + 1}`).toBeGreaterThan(
-            0.15,
-          );
+          expect(
+            partDifference(maps[a]!, maps[b]!),
+            `${p}: takes ${a + 1} and ${b + 1}`,
+          ).toBeGreaterThan(0.15);
     }
   });
 
@@ -140,7 +121,7 @@ describe("bird rig", () => {
     for (const p of BIRDS) {
       const walk = [0, 1, 2, 3].map((i) => parts(p, 1, "walk", i));
       const legs = (m: Uint8Array) => m.map((x) => (x === 2 || x === 11 ? x : 0));
-      const moved = walk.some((f, i) => i > 0 && differ(legs(walk[0]!), legs(f)) > 0.2);
+      const moved = walk.some((f, i) => i > 0 && partDifference(legs(walk[0]!), legs(f)) > 0.2);
       expect(moved, `${p} walk legs`).toBe(true);
       const rest = parts(p, 1, "idle");
       const up = parts(p, 1, "jump", 1);

@@ -1,0 +1,60 @@
+// Test-only helpers for the take tests (birds, beings, animal breeds): drawing one take's frame
+// straight from its builder, and comparing part maps. Not imported by the engine.
+import { Rng } from "../prng";
+import type { SpriteMode } from "../types";
+import { BUILDERS } from "./builders";
+import { SpriteCanvas } from "./canvas";
+import type { Design, Pose } from "./design";
+import { poseFor } from "./engine";
+import { type PromptInfo, parsePrompt } from "./prompt";
+
+/**
+ * One take's frame at 32 cells, built with one shape rng for every take (so only the take's
+ * choices can differ); `adjust` sets the pose as the caller's engine path would.
+ */
+export function drawTake(
+  prompt: string,
+  take: number,
+  mode: SpriteMode = "idle",
+  index = 0,
+  adjust?: (pose: Pose, info: PromptInfo, design: Design) => void,
+): SpriteCanvas {
+  const info = { ...parsePrompt(prompt), size: 32 };
+  const design = BUILDERS[info.builder].build(
+    info,
+    Rng.from("shape", prompt, 1),
+    Rng.from("color", prompt, 1),
+    32,
+    { take },
+  );
+  const pose = poseFor(mode, index, design.restView);
+  adjust?.(pose, info, design);
+  const c = new SpriteCanvas(32, 32);
+  design.draw(c, pose);
+  return c;
+}
+
+/**
+ * Share of the cells drawn in either part map (32 × 32, 0 = empty) whose part differs; with
+ * `align`, the smallest over moves of b by a pixel (a breath or a bob is not another drawing).
+ */
+export function partDifference(a: Uint8Array, b: Uint8Array, align = false): number {
+  let best = 1;
+  for (const dy of align ? [-1, 0, 1] : [0])
+    for (const dx of align ? [-1, 0, 1] : [0]) {
+      let any = 0;
+      let diff = 0;
+      for (let y = 0; y < 32; y++)
+        for (let x = 0; x < 32; x++) {
+          const pa = a[y * 32 + x]!;
+          const bx = x + dx;
+          const by = y + dy;
+          const pb = bx >= 0 && bx < 32 && by >= 0 && by < 32 ? b[by * 32 + bx]! : 0;
+          if (!pa && !pb) continue;
+          any++;
+          if (pa !== pb) diff++;
+        }
+      best = Math.min(best, any ? diff / any : 0);
+    }
+  return best;
+}
