@@ -253,9 +253,10 @@ export function drawFolkParts(
   if (tails) drawTailFan(c, x, tails, pose.view, dir, inHead, headParts, mats, k);
   if (features.includes("spines")) drawSpines(c, x, side, inHead, k);
   if (!headDone) swapFolkHead(c, features, pose, x, head, headParts, faceRight);
-  if (features.includes("long hair")) drawLongHair(c, x, pose.view, dir, head, k);
-  if (features.includes("snake hair")) drawSnakeHair(c, x, pose.view, dir, head, k);
-  if (features.includes("head dish")) drawHeadDish(c, x, pose.view, head, k);
+  const on: HeadAt = { c, x, view: pose.view, dir, head, k };
+  if (features.includes("long hair")) drawLongHair(on);
+  if (features.includes("snake hair")) drawSnakeHair(on);
+  if (features.includes("head dish")) drawHeadDish(on);
   if (features.includes("open mouth") && pose.view !== "back")
     drawOpenMouth(c, x, side, dir, head, mats, k);
   if (features.includes("waves")) drawWaves(c, x, pose.t, k);
@@ -426,14 +427,20 @@ function featherForelegs(
     }
 }
 
-function drawSnakeHair(
-  c: SpriteCanvas,
-  x: FolkMats,
-  view: Pose["view"],
-  dir: number,
-  head: number[],
-  k: number,
-): void {
+/** Where a part worn on the head is drawn: the canvas, the folk materials, the view and facing. */
+interface HeadAt {
+  c: SpriteCanvas;
+  x: FolkMats;
+  view: Pose["view"];
+  dir: number;
+  /** the head's cells */
+  head: number[];
+  /** cells per 1/32 of the canvas */
+  k: number;
+}
+
+function drawSnakeHair(on: HeadAt): void {
+  const { c, x, view, dir, head, k } = on;
   const b = cellsBox(c, head);
   if (!b) return;
   const { w, h } = b;
@@ -483,14 +490,8 @@ function drawSnakeHair(
   merge(c, layer, false);
 }
 
-function drawLongHair(
-  c: SpriteCanvas,
-  x: FolkMats,
-  view: Pose["view"],
-  dir: number,
-  head: number[],
-  k: number,
-): void {
+function drawLongHair(on: HeadAt): void {
+  const { c, x, view, dir, head, k } = on;
   const b = cellsBox(c, head);
   if (!b) return;
   const { w, h } = b;
@@ -516,13 +517,8 @@ function drawLongHair(
   merge(c, layer, false);
 }
 
-function drawHeadDish(
-  c: SpriteCanvas,
-  x: FolkMats,
-  view: Pose["view"],
-  head: number[],
-  k: number,
-): void {
+function drawHeadDish(on: HeadAt): void {
+  const { c, x, view, head, k } = on;
   const b = cellsBox(c, head);
   if (!b) return;
   const cx = (b.x0 + b.x1 + 1) / 2;
