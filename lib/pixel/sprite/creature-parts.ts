@@ -611,17 +611,26 @@ export function seatRider(
  * horse separates from it (eval-c: the knight blended into the horse).
  */
 function outlineRider(c: SpriteCanvas): void {
-  const isRider = (i: number) => c.mat[i]! >= 0 && c.part[i]! >= 180;
+  for (const i of riderEdge(c)) c.tone[i] = 0;
+}
+
+/** A seated rider's cell (its parts are numbered from 180 up, `seatRider`). */
+export function isRiderCell(c: SpriteCanvas, i: number): boolean {
+  return c.mat[i]! >= 0 && c.part[i]! >= 180;
+}
+
+/** The rider's cells that touch the mount (or anything drawn that is not the rider). */
+export function riderEdge(c: SpriteCanvas): number[] {
   const edge: number[] = [];
   for (let i = c.w; i < c.w * (c.h - 1); i++) {
-    if (!isRider(i)) continue;
+    if (!isRiderCell(c, i)) continue;
     for (const d of [-1, 1, -c.w, c.w]) {
       const j = i + d;
-      if (c.mat[j]! >= 0 && !isRider(j)) {
+      if (c.mat[j]! >= 0 && !isRiderCell(c, j)) {
         edge.push(i);
         break;
       }
     }
   }
-  for (const i of edge) c.tone[i] = 0;
+  return edge;
 }

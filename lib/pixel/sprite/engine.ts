@@ -20,7 +20,14 @@ import {
   type ShadingStyle,
   SpriteCanvas,
 } from "./canvas";
-import { drawCreatureExtras, prepareCreatureExtras, riderSize, seatRider } from "./creature-parts";
+import {
+  drawCreatureExtras,
+  isRiderCell,
+  prepareCreatureExtras,
+  riderEdge,
+  riderSize,
+  seatRider,
+} from "./creature-parts";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
 import { drawnWearColors, isDrawnWear, wearDrawn } from "./face-wear";
@@ -190,7 +197,6 @@ export function wearOnTop(
  * not the rider's own darkest tone, which on a white knight is still pale.
  */
 function separateRider(c: SpriteCanvas, materials: Material[], line: number): void {
-  const isRider = (i: number) => c.mat[i]! >= 0 && c.part[i]! >= 180;
   let rv = 0;
   let rn = 0;
   let mv = 0;
@@ -199,7 +205,7 @@ function separateRider(c: SpriteCanvas, materials: Material[], line: number): vo
     const m = c.mat[i]!;
     if (m < 0 || materials[m]!.flat) continue;
     const [, , v] = rgbToHsv(...materials[m]!.ramp[2]);
-    if (isRider(i)) {
+    if (isRiderCell(c, i)) {
       rv += v;
       rn++;
     } else {
@@ -209,18 +215,7 @@ function separateRider(c: SpriteCanvas, materials: Material[], line: number): vo
   }
   // a dark pair keeps the rider's own dark tone: a dark line would not show on it
   if (!rn || !mn || Math.abs(rv / rn - mv / mn) > 0.22 || mv / mn < 0.45) return;
-  const edge: number[] = [];
-  for (let i = c.w; i < c.w * (c.h - 1); i++) {
-    if (!isRider(i)) continue;
-    for (const d of [-1, 1, -c.w, c.w]) {
-      const j = i + d;
-      if (c.mat[j]! >= 0 && !isRider(j)) {
-        edge.push(i);
-        break;
-      }
-    }
-  }
-  for (const i of edge) c.mat[i] = line;
+  for (const i of riderEdge(c)) c.mat[i] = line;
 }
 
 /** Builders of living things (a fire wolf burns all over; a flaming sword stays steel). */
