@@ -2,33 +2,17 @@
 // entry: it must move with every change that can end a key's access, whoever commits it, and only
 // with those, so that the worker's commits (another connection) no longer empty the cache.
 // "Another connection" here is a raw connection of its own, as another process or a shell has.
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKEND } from "@/test/helpers/database";
+import { BACKEND, type OtherConnection, openOtherConnection } from "@/test/helpers/database";
 import { useFreshDataDir } from "@/test/helpers/server";
 
-let other: { run(statement: string): Promise<void>; close(): Promise<void> };
+let other: OtherConnection;
 
 beforeAll(async () => {
   useFreshDataDir("pixel-key-version-");
   const { getDb } = await import("./client");
   await getDb(); // migrated before the other connection writes
-  const url = process.env.DATABASE_URL!;
-  if (BACKEND === "postgres") {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    other = {
-      run: async (statement) => void (await client.query(statement)),
-      close: () => client.end(),
-    };
-  } else {
-    const sqlite = new Database(url.replace(/^file:/, ""));
-    other = {
-      run: async (statement) => void sqlite.exec(statement),
-      close: async () => void sqlite.close(),
-    };
-  }
+  other = await openOtherConnection(process.env.DATABASE_URL!);
 });
 afterAll(async () => {
   await other?.close();

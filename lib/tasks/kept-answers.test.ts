@@ -3,33 +3,17 @@
 // raw connection of its own here, as the worker thread, another process or a shell has), and the
 // kept list pages and task answers must be byte for byte what they would be made fresh, on the
 // very next request after such a change.
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BACKEND } from "@/test/helpers/database";
+import { BACKEND, type OtherConnection, openOtherConnection } from "@/test/helpers/database";
 import { useFreshDataDir } from "@/test/helpers/server";
 
-let other: { run(statement: string): Promise<void>; close(): Promise<void> };
+let other: OtherConnection;
 
 beforeAll(async () => {
   useFreshDataDir("pixel-kept-answers-");
   const { getDb } = await import("@/lib/db/client");
   await getDb(); // migrated before the other connection writes
-  const url = process.env.DATABASE_URL!;
-  if (BACKEND === "postgres") {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    other = {
-      run: async (statement) => void (await client.query(statement)),
-      close: () => client.end(),
-    };
-  } else {
-    const sqlite = new Database(url.replace(/^file:/, ""));
-    other = {
-      run: async (statement) => void sqlite.exec(statement),
-      close: async () => void sqlite.close(),
-    };
-  }
+  other = await openOtherConnection(process.env.DATABASE_URL!);
 });
 afterAll(async () => {
   await other?.close();

@@ -31,3 +31,28 @@ export function freshPostgresUrl(): string {
 export function freshDatabaseUrl(dataDir: string): string {
   return BACKEND === "postgres" ? freshPostgresUrl() : `file:${path.join(dataDir, "studio.db")}`;
 }
+
+/** A raw connection of its own to the test database, as another process or a shell would have. */
+export interface OtherConnection {
+  run(statement: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens `url` (this test's DATABASE_URL) outside the app's client, on either backend. */
+export async function openOtherConnection(url: string): Promise<OtherConnection> {
+  if (BACKEND === "postgres") {
+    const pg = (await import("pg")).default;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    return {
+      run: async (statement) => void (await client.query(statement)),
+      close: () => client.end(),
+    };
+  }
+  const Database = (await import("better-sqlite3")).default;
+  const sqlite = new Database(url.replace(/^file:/, ""));
+  return {
+    run: async (statement) => void sqlite.exec(statement),
+    close: async () => void sqlite.close(),
+  };
+}
