@@ -18,19 +18,9 @@ import inspector from "node:inspector";
 import path from "node:path";
 import { seedUserWithKey } from "@/test/helpers/accounts";
 import { useFreshDataDir } from "@/test/helpers/server";
+import type { Profile } from "./cpu-profile";
 
 process.env.GENERATION_RATE_LIMIT_PER_MIN = "100000000";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 function summarise(profile: Profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -9,18 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { seedUserWithKey } from "@/test/helpers/accounts";
 import { startServer, useFreshDataDir } from "@/test/helpers/server";
+import type { Profile } from "./cpu-profile";
 import { cannon, seedTasks } from "./server-bench";
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** Self time per function (name + file:line), in ms, biggest first. */
 export function selfTimes(profile: Profile): { fn: string; ms: number; share: number }[] {
