@@ -113,7 +113,10 @@ export function iconNeeds(
       drawings: subjectIconDrawings(info.icon, curated),
     });
     // a silhouette borrows the colours of an emoji of the same subject (subject-palette.ts)
-    const emoji = src.set === "game-icons" ? emojiForSilhouette(src.name, info.subject) : undefined;
+    const emoji =
+      src.set === "game-icons"
+        ? emojiForSilhouette(src.name, info.subject, !SUBJECT_BY_ID.has(info.subject))
+        : undefined;
     if (emoji) needs.push({ set: "fluent-emoji-flat", name: emoji, cells: 16, use: "palette" });
   }
   if (info.held?.icon) {
@@ -817,11 +820,36 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     if (scheme === 2) return hsvToRgb((h + 10) % 360, Math.min(1, sat * 1.1), v * 0.68);
     return hsvToRgb(h, sat * 0.4, Math.min(1, v * 1.05 + 0.04));
   };
+  // a yellow made darker or duller turns olive or brown, which reads as mould, moss or a rotten
+  // lemon (eval-e: a cheese's holes went green), and a red made duller turns pink or, a step
+  // cooler, magenta (eval-e: a locomotive's wheels): both keep most of their saturation, a
+  // yellow darkens only a little and towards ochre, and a red never turns towards purple
+  const keepFamily = (c: Rgb): Rgb => {
+    const [h0, s0, v0] = rgbToHsv(...c);
+    const out = shift(c);
+    const yellow = h0 >= 36 && h0 <= 72;
+    const red = h0 >= 340 || h0 <= 12;
+    if ((!yellow && !red) || s0 < 0.3) return out;
+    const [h, s, v] = rgbToHsv(...out);
+    if (yellow) {
+      const dark = v < v0 * 0.9;
+      return hsvToRgb(
+        dark ? Math.min(h, Math.max(32, h0 - 8)) : Math.min(h, h0),
+        Math.max(s, s0 * 0.9),
+        Math.max(v, v0 * 0.86),
+      );
+    }
+    return hsvToRgb(
+      h > 180 && h < Math.max(h0, 350) ? Math.max(h0, 350) : h,
+      Math.max(s, s0 * 0.8),
+      v,
+    );
+  };
   const surface =
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat);
   for (const i of surface) {
     const m = design.materials[i]!;
-    m.ramp = (m.rampOf ?? makeRamp)(shift(m.ramp[2]));
+    m.ramp = (m.rampOf ?? makeRamp)(keepFamily(m.ramp[2]));
   }
 }
 

@@ -158,7 +158,7 @@ export function drawMaterialFx(
       if (m >= 0 && surface.has(m) && h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
     }
   }
-  if (materials.includes("wooden")) {
+  if (materials.includes("wooden") && !design.textured) {
     // grain: every third row of the surface in its shadow tone
     for (let y = 0; y < c.h; y++)
       if (y % 3 === 1)
@@ -167,7 +167,7 @@ export function drawMaterialFx(
           if (surface.has(c.mat[i]!) && h(x, y) % 3 !== 0) c.tone[i] = 1;
         }
   }
-  if (materials.includes("stone")) {
+  if (materials.includes("stone") && !design.textured) {
     for (let i = 0; i < c.w * c.h; i++)
       if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
   }

@@ -9,6 +9,7 @@ import { hsvToRgb, makeRamp, mixRgb, rgbToHsv } from "../color";
 import type { Rgb } from "../types";
 import type { IconRaster } from "./emoji-art";
 import { type GameMaterial, MONO } from "./game-icons";
+import type { MaterialId } from "./vocabulary";
 
 export type Surface = "metal" | "wood" | "stone" | "soft" | "clear" | "plant" | "plain";
 
@@ -40,6 +41,24 @@ const SURFACE: Record<GameMaterial, Surface> = {
 
 export function surfaceOf(m: GameMaterial): Surface {
   return SURFACE[m];
+}
+
+// A material the prompt names decides the surface over the icon's own ("a stone barrel" is
+// specked, not grained): the texture is drawn here once, never again on top by the modifier.
+const WORD_SURFACE: Partial<Record<MaterialId, Surface>> = {
+  wooden: "wood",
+  stone: "stone",
+  iron: "metal",
+  silver: "metal",
+  gold: "metal",
+  rusty: "metal",
+  crystal: "clear",
+  ice: "clear",
+};
+
+export function surfaceOfWords(materials: readonly MaterialId[]): Surface | undefined {
+  for (const m of materials) if (WORD_SURFACE[m]) return WORD_SURFACE[m];
+  return undefined;
 }
 
 /** [outline, shadow, base, light] for a surface: metal and glass catch a brighter light. */
@@ -225,7 +244,28 @@ export function restyleSilhouette(
   const bw = bx1 - bx0 + 1;
   const bh = by1 - by0 + 1;
   const diag = bw + bh;
-  const horizontal = bw >= bh;
+  // the boards of a wooden thing: pieces of the body between its cut lines, each with its box
+  const pieceOf = new Int32Array(n).fill(-1);
+  const boards: (Box & { horizontal: boolean })[] = [];
+  if (surface === "wood" || hafted)
+    for (let i = 0; i < n; i++) {
+      if (!solid[i] || pieceOf[i]! >= 0) continue;
+      const id = boards.length;
+      const b = emptyBox(w, h);
+      const st = [i];
+      pieceOf[i] = id;
+      while (st.length) {
+        const j = st.pop()!;
+        const x = j % w;
+        grow(b, x, (j - x) / w);
+        for (const k of [x > 0 ? j - 1 : -1, x < w - 1 ? j + 1 : -1, j - w, j + w])
+          if (k >= 0 && k < n && solid[k] && pieceOf[k]! < 0 && !handle[k] === !handle[j]) {
+            pieceOf[k] = id;
+            st.push(k);
+          }
+      }
+      boards.push({ ...b, horizontal: b.x1 - b.x0 >= b.y1 - b.y0 });
+    }
   // bands: about five across the height, every other one in the band colour
   const bandH = Math.max(2, Math.round(bh / 5));
   for (let i = 0; i < n; i++) {
@@ -239,10 +279,13 @@ export function restyleSilhouette(
     const s = handle[i] ? "wood" : surface;
     const u = (x - bx0 + y - by0) / diag;
     if (s === "wood") {
-      // grain: dashed darker lines every third row along the long axis
-      const p = horizontal ? y : x;
-      const a = horizontal ? x : y;
-      if (p % 3 === 0 && (a + p * 3) % 9 < 6) tone[i] = 1;
+      // grain along each board (the piece between the drawing's seams), faint and sparse: a
+      // line every third row across the whole box crossed upright planks and read as mud
+      const b = boards[pieceOf[i]!]!;
+      const along = b.horizontal ? x - b.x0 : y - b.y0;
+      const across = b.horizontal ? y - b.y0 : x - b.x0;
+      const width = b.horizontal ? b.y1 - b.y0 + 1 : b.x1 - b.x0 + 1;
+      if (width >= 5 && across % 4 === 2 && (along + across * 3) % 7 < 3) tone[i] = 1;
     } else if (s === "metal") {
       // a specular band across the light's diagonal, and the far side a step darker
       if (u > 0.2 && u < 0.3) tone[i] = 3;
