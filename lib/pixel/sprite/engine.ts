@@ -831,14 +831,10 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     const red = h0 >= 340 || h0 <= 12;
     if ((!yellow && !red) || s0 < 0.3) return out;
     const [h, s, v] = rgbToHsv(...out);
-    if (yellow) {
-      const dark = v < v0 * 0.9;
-      return hsvToRgb(
-        dark ? Math.min(h, Math.max(32, h0 - 8)) : Math.min(h, h0),
-        Math.max(s, s0 * 0.9),
-        Math.max(v, v0 * 0.86),
-      );
-    }
+    if (yellow)
+      return v < v0 * 0.9
+        ? hsvToRgb(Math.max(32, h0 - 6), Math.max(s, s0), v0 * 0.8)
+        : hsvToRgb(Math.min(h, h0), s, v);
     return hsvToRgb(
       h > 180 && h < Math.max(h0, 350) ? Math.max(h0, 350) : h,
       Math.max(s, s0 * 0.8),

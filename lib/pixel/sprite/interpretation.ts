@@ -119,6 +119,8 @@ const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
   turtle: "gi/turtle@plant",
   snail: "gi/snail@leather",
   honeybee: "gi/bee@gold",
+  // a food the silhouette draws in its own colours (subject-palette.ts; bone: a plain surface)
+  "cheese-wedge": "gi/cheese-wedge@bone",
   // floating-ghost is a white smear at 32 px: left out
   ghost: "gi/ghost@ghost",
 };

@@ -121,7 +121,14 @@ const TABLE: Row[] = [
       { body: "#2c5040", accent: "#c8383c", surface: "metal" },
     ],
   ],
-  ["tank|armored vehicle|armoured vehicle", { body: "#6c7448", accent: "#44482c" }],
+  [
+    "tank|armored vehicle|armoured vehicle",
+    [
+      { body: "#6c7448", accent: "#44482c" },
+      { body: "#d4bc84", accent: "#7c6844" },
+      { body: "#5c646c", accent: "#3c4048" },
+    ],
+  ],
   [
     "tractor",
     [
@@ -158,7 +165,10 @@ const TABLE: Row[] = [
   ["banana|lemon|corn", { body: "#f2d23c", accent: "#6c8c3c" }],
   [
     "cheese|cheddar|cheese wedge",
-    { body: "#f4c93c", accent: "#c47e1c", holes: "#c47e1c", surface: "plain" },
+    [
+      { body: "#f4c93c", accent: "#c47e1c", holes: "#c47e1c", surface: "plain" },
+      { body: "#f4b42c", accent: "#b46c14", holes: "#b46c14", surface: "plain" },
+    ],
   ],
   [
     "bread|loaf|croissant|baguette|bun|roll|pretzel|pie|bagel|muffin|biscuit|cookie|toast",
