@@ -229,9 +229,15 @@ export function buildIcon(
     const holes = pal?.holes && !info.colors.length ? m.add(pal.holes) : undefined;
     holeTone = holes !== undefined;
     const rampOf = (c: Rgb) => surfaceRamp(c, surface);
-    for (const i of [b, band]) {
-      m.list[i]!.ramp = rampOf(m.list[i]!.ramp[2]);
-      m.list[i]!.rampOf = rampOf;
+    // the small pieces are not the body's surface, but their reds stay red too
+    const plainOf = (c: Rgb) => surfaceRamp(c, "plain");
+    for (const [i, of] of [
+      [b, rampOf],
+      [band, rampOf],
+      [a, plainOf],
+    ] as const) {
+      m.list[i]!.ramp = of(m.list[i]!.ramp[2]);
+      m.list[i]!.rampOf = of;
     }
     base = [b, a, holes ?? b, wood, band];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));

@@ -61,9 +61,22 @@ export function surfaceOfWords(materials: readonly MaterialId[]): Surface | unde
   return undefined;
 }
 
+/**
+ * A red's shadow and outline hue-shift towards purple (makeRamp); on a small piece at 32 px (a
+ * locomotive's wheels) the shadow is most of it and read magenta (eval-e), so a red ramp stays red.
+ */
+function keepRed(r: [Rgb, Rgb, Rgb, Rgb]): [Rgb, Rgb, Rgb, Rgb] {
+  const [h0, s0] = rgbToHsv(...r[2]);
+  if ((h0 > 15 && h0 < 340) || s0 < 0.3) return r;
+  return r.map((c) => {
+    const [h, s, v] = rgbToHsv(...c);
+    return h > 180 && h < 350 ? hsvToRgb(350, s, v) : c;
+  }) as [Rgb, Rgb, Rgb, Rgb];
+}
+
 /** [outline, shadow, base, light] for a surface: metal and glass catch a brighter light. */
 export function surfaceRamp(base: Rgb, surface: Surface): [Rgb, Rgb, Rgb, Rgb] {
-  const r = makeRamp(base);
+  const r = keepRed(makeRamp(base));
   if (surface === "metal") {
     const [h, s, v] = rgbToHsv(...base);
     r[1] = hsvToRgb(h, Math.min(1, s * 1.1), v * 0.6);
@@ -244,28 +257,39 @@ export function restyleSilhouette(
   const bw = bx1 - bx0 + 1;
   const bh = by1 - by0 + 1;
   const diag = bw + bh;
-  // the boards of a wooden thing: pieces of the body between its cut lines, each with its box
-  const pieceOf = new Int32Array(n).fill(-1);
-  const boards: (Box & { horizontal: boolean })[] = [];
-  if (surface === "wood" || hafted)
-    for (let i = 0; i < n; i++) {
-      if (!solid[i] || pieceOf[i]! >= 0) continue;
-      const id = boards.length;
-      const b = emptyBox(w, h);
-      const st = [i];
-      pieceOf[i] = id;
-      while (st.length) {
-        const j = st.pop()!;
-        const x = j % w;
-        grow(b, x, (j - x) / w);
-        for (const k of [x > 0 ? j - 1 : -1, x < w - 1 ? j + 1 : -1, j - w, j + w])
-          if (k >= 0 && k < n && solid[k] && pieceOf[k]! < 0 && !handle[k] === !handle[j]) {
-            pieceOf[k] = id;
-            st.push(k);
+  // the boards of a wooden thing: through each cell, the runs of body between cut lines (or the
+  // outline) along the row and the column; a board is the short run across and the long along
+  const runH = new Int16Array(n);
+  const startH = new Int16Array(n);
+  const runV = new Int16Array(n);
+  const startV = new Int16Array(n);
+  if (surface === "wood" || hafted) {
+    const runs = (
+      len: number,
+      lines: number,
+      at: (line: number, k: number) => number,
+      run: Int16Array,
+      start: Int16Array,
+    ) => {
+      for (let line = 0; line < lines; line++)
+        for (let k = 0; k < len; ) {
+          if (!solid[at(line, k)]) {
+            k++;
+            continue;
           }
-      }
-      boards.push({ ...b, horizontal: b.x1 - b.x0 >= b.y1 - b.y0 });
-    }
+          let e = k;
+          while (e < len && solid[at(line, e)] && !handle[at(line, e)] === !handle[at(line, k)])
+            e++;
+          for (let q = k; q < e; q++) {
+            run[at(line, q)] = e - k;
+            start[at(line, q)] = k;
+          }
+          k = e;
+        }
+    };
+    runs(w, h, (y, x) => y * w + x, runH, startH);
+    runs(h, w, (x, y) => y * w + x, runV, startV);
+  }
   // bands: about five across the height, every other one in the band colour
   const bandH = Math.max(2, Math.round(bh / 5));
   for (let i = 0; i < n; i++) {
@@ -281,10 +305,10 @@ export function restyleSilhouette(
     if (s === "wood") {
       // grain along each board (the piece between the drawing's seams), faint and sparse: a
       // line every third row across the whole box crossed upright planks and read as mud
-      const b = boards[pieceOf[i]!]!;
-      const along = b.horizontal ? x - b.x0 : y - b.y0;
-      const across = b.horizontal ? y - b.y0 : x - b.x0;
-      const width = b.horizontal ? b.y1 - b.y0 + 1 : b.x1 - b.x0 + 1;
+      const lying = runH[i]! >= runV[i]!;
+      const along = lying ? x : y;
+      const across = lying ? y - startV[i]! : x - startH[i]!;
+      const width = lying ? runV[i]! : runH[i]!;
       if (width >= 5 && across % 4 === 2 && (along + across * 3) % 7 < 3) tone[i] = 1;
     } else if (s === "metal") {
       // a specular band across the light's diagonal, and the far side a step darker

@@ -73,7 +73,7 @@ const TABLE: Row[] = [
   ["snail|slug|earthworm|maggot|larva|mollusk", { body: "#e8b0a0", accent: "#a0683a" }],
   // insects by species: green ones green, the rest brown or black, never a monster's purple
   [
-    "mantis|praying mantis|mantid|grasshopper|locust|katydid|caterpillar|aphid|leafhopper|cicada",
+    "mantis|praying mantis|mantid|grasshopper|locust|caterpillar|aphid|leafhopper|cicada",
     { body: "#6cb048", accent: "#c8dc78", surface: "soft" },
   ],
   ["bee|wasp|hornet|bumblebee", { body: "#f0c030", accent: "#2c2c34" }],
@@ -269,7 +269,8 @@ function wordNetRow(words: string[]): SubjectPalette[] | undefined {
     hit = null;
     const e = lookupNoun(key) ?? (words.length > 1 ? lookupNoun(words.at(-1)!) : undefined);
     if (e && (e.category === "animal" || e.category === "plant" || e.category === "food"))
-      for (const node of e.chain) {
+      // the chain, then the vocabulary subject it is drawn as (a cobra's chain is only itself)
+      for (const node of e.base ? [...e.chain, e.base] : e.chain) {
         const row = headRow(nameWords(node));
         if (row) {
           hit = row;
