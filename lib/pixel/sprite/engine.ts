@@ -829,8 +829,11 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     const out = shift(c);
     const yellow = h0 >= 36 && h0 <= 72;
     const red = h0 >= 340 || h0 <= 12;
-    if ((!yellow && !red) || s0 < 0.3) return out;
+    // a brown or an orange turned towards yellow and darkened reads olive too (a wooden totem)
+    const brown = h0 >= 18 && h0 < 36;
+    if ((!yellow && !red && !brown) || s0 < 0.3) return out;
     const [h, s, v] = rgbToHsv(...out);
+    if (brown) return hsvToRgb(v < v0 ? Math.min(h, h0) : h, s, v);
     if (yellow)
       return v < v0 * 0.9
         ? hsvToRgb(Math.max(32, h0 - 6), Math.max(s, s0), v0 * 0.8)
