@@ -38,6 +38,17 @@ const PEOPLE = [
   "a king",
   "a ninja",
   "a viking",
+  // orders and cultures (#20): each keeps what says it, the takes change the rest
+  "a paladin",
+  "a crusader",
+  "a shaolin monk",
+  "a spartan",
+  "a roman legionary",
+  "a gladiator",
+  "a pharaoh",
+  // person words over a class: the class's takes, the words in every take
+  "a female knight",
+  "an angry old dwarf",
   // the generic list: a class without a row, a look from the people lexicon
   "a hero",
   "a hunter",

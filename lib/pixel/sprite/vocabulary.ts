@@ -54,16 +54,22 @@ export interface Subject {
 }
 
 const TABLE = `
-knight;character;role:knight;knight,paladin,templar,crusader;骑士,圣骑士
+knight;character;role:knight;knight;骑士
+paladin;character;role:paladin;paladin,holy knight;圣骑士
+crusader;character;role:crusader;crusader,templar,knight templar,teutonic knight;十字军,圣殿骑士
+spartan;character;role:spartan;spartan,hoplite;斯巴达战士,斯巴达人,重装步兵
+legionary;character;role:legionary;legionary,legionnaire,centurion,roman soldier,roman legionary;罗马军团,罗马士兵,百夫长
+gladiator;character;role:gladiator;gladiator;角斗士
+pharaoh;character;role:pharaoh;pharaoh;法老
 soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper,marine,space marine;士兵,卫兵,守卫
-warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士,角斗士
+warrior;character;role:warrior;warrior,fighter,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
 witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
-monk;character;role:monk;monk,martial artist,kung fu;僧侣,武僧,和尚
+monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
 druid;character;role:druid;druid,shaman;德鲁伊,萨满
 archer;character;role:archer;archer,bowman,ranger,hunter;弓箭手,猎人,游侠
 ninja;character;role:ninja;ninja,shinobi;忍者
