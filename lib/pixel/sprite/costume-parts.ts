@@ -956,7 +956,13 @@ export function drawFaceMood(
   // the marks beside the head, top right (side-on: behind the face, over the back of the head)
   const mx = side ? x0 - u : x1 + u;
   const dir = side ? -1 : 1;
-  const pattern = (rows: string[], ox: number, oy: number, m: number) => {
+  // kept inside the frame (a lying or a jumping body would carry them out of it)
+  const pattern = (rows: string[], ox0: number, oy0: number, m: number) => {
+    const w = rows[0]!.length * u;
+    const lo = dir > 0 ? 1 : w;
+    const hi = dir > 0 ? c.w - 1 - w : c.w - 2;
+    const ox = Math.max(lo, Math.min(hi, ox0));
+    const oy = Math.max(1, Math.min(c.h - 1 - rows.length * u, oy0));
     rows.forEach((row, j) => {
       [...row].forEach((ch, i) => {
         if (ch === "X") dot(ox + dir * i * u, oy + j * u, m, P.fx);
@@ -970,11 +976,10 @@ export function drawFaceMood(
     pattern(["XX", ".X", "X.", "XX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)), mx + dir * 4 * u, y0 - 6 * u, marks.zzz);
   }
   if ((mood === "scared" || mood === "sad") && marks.water !== undefined) {
-    if (mood === "scared") {
+    if (mood === "scared")
       // a sweat drop at the temple
-      dot(mx, y0 + u, marks.water, P.fx);
-      c.rect(mx - (side ? 0 : 0), y0 + 2 * u, mx + u - 1 + u, y0 + 3 * u - 1, marks.water, P.fx);
-    } else if (shown)
+      pattern(["X.", "XX"], mx, y0 + u, marks.water);
+    else if (shown)
       // a tear running down from the eye nearest the viewer's right
       c.rect(eyes[eyes.length - 1]!, eyeY + eh, eyes[eyes.length - 1]! + u - 1, eyeY + eh + 2 * u - 1, marks.water, P.face);
   }

@@ -616,7 +616,11 @@ export function buildHumanoid(
   // the seed's take (people-takes.ts); a worn thing the prompt names keeps the look's headgear
   // a horned troll is an oni (composites.ts): it takes the oni's own list
   const takeRace = info.race === "troll" && info.features.includes("horns") ? "oni" : info.race;
-  const take0 = takeFor(dressed, roleId, takeRace, plain, takeKey);
+  // an old person with no calling takes an elder's takes (a cane, a crook, a shawl), not a
+  // fighter's spear and axe
+  const elder =
+    !!info.aged && !info.look && !info.race && (roleId === "person" || roleId === "villager");
+  const take0 = takeFor(dressed, elder ? "elder" : roleId, takeRace, plain, takeKey);
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
@@ -1029,7 +1033,7 @@ export function buildHumanoid(
       const rdy = Math.sin(ra);
       // long, but the tip and its line stay inside the frame
       const room = out > 0 ? (size - 2 - hx) / rdx : (hx - 1) / -rdx;
-      const L = Math.min(17 * k, room);
+      const L = Math.max(4 * k, Math.min(17 * k, room, (hy - 2) / -rdy));
       drawPole(c, cc, hx, hy, rdx, rdy, 3, L, 0.35);
       const tx = Math.round(hx + rdx * L);
       const ty = Math.round(hy + rdy * L);
@@ -2345,17 +2349,19 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
     // old knight keeps his sword
     const unarmed =
       out.weapon === "none" ||
-      ((roleId === "person" || roleId === "villager") && !info.look) ||
-      (!out.weapon && !info.look);
+      (!out.weapon && (roleId === "person" || roleId === "villager") && !info.look);
+    // a wooden walking stick with a crook (a gentleman's black cane read as a line at 32 px)
     if (unarmed && !held && !out.reach) {
-      out.weapon = "cane";
-      out.idle = "planted";
+      out.weapon = "staff";
+      out.crook = true;
     }
+    // a grey head shows: a plain person's random hood or helmet hid it
+    if (roleId === "person" || roleId === "villager") out.headgear ??= "hair";
     // an old woman: grey hair in a bun, or long under a hat (a hood hid it: a blob of cloth)
     if (p?.sex === "female" || info.aged === "grey") {
       if (!out.headgear || out.headgear === "hair" || out.headgear === "hood") {
+        out.hairStyle = out.headgear === "hair" && out.hairStyle ? out.hairStyle : "bun";
         out.headgear = "hair";
-        out.hairStyle = "bun";
       } else out.hairStyle = "long";
     }
   }

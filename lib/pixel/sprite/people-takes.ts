@@ -235,11 +235,11 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     {},
     { weapon: "sword", idle: "raised" },
     { bare: false, cloth: "#b02c2c", pauldron: "round", idle: "shoulder" },
-    { weapon: "spear", cape: false, idle: "raised" },
+    { weapon: "sword", shield: false, cape: false, beard: "short", idle: "planted" },
   ],
   legionary: [
     {},
-    { weapon: "spear", idle: "planted" },
+    { weapon: "spear", shield: false, cape: true, idle: "planted" },
     { cape: true, idle: "raised" },
     { weapon: "spear", shield: "round", pauldron: "round", idle: "shoulder" },
   ],
@@ -253,7 +253,14 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     {},
     { weapon: "none", idle: "raised" },
     { weapon: "spear", robe: false, idle: "planted" },
-    { weapon: "wand", cape: true, idle: "raised" },
+    { weapon: "axe", cape: true, idle: "raised" },
+  ],
+  // an old person with no calling (humanoid.ts personRole adds the stoop, grey hair, a cane)
+  elder: [
+    {},
+    { headgear: "bandana", hairStyle: "long", weapon: "cane", cape: true, idle: "planted" },
+    { headgear: "wide-hat", coat: true, idle: "shoulder" },
+    { headgear: "hood", cape: true, weapon: "cane", idle: "raised" },
   ],
   police: [
     {},

@@ -24,8 +24,8 @@ interface WordRule {
 
 const SEX: Readonly<Record<NonNullable<PersonWords["sex"]>, WordRule>> = {
   female: {
-    en: /\b(?:female|feminine|woman|women|lady|ladies|girl|girls|heroine|maiden|damsel|she|lass|gal|sorceress|priestess|enchantress|huntress|nun|shieldmaiden|valkyrie)\b/,
-    zh: /女|少女|姑娘|妇/,
+    en: /\b(?:female|feminine|woman|women|lady|ladies|girl|girls|heroine|maiden|damsel|she|lass|gal|sorceress|priestess|enchantress|huntress|nun|shieldmaiden|valkyrie|grandma|grandmother|granny)\b/,
+    zh: /女|少女|姑娘|妇|奶奶|婆婆|老太/,
   },
   male: { en: /\b(?:male|man|men|boy|boys|guy|gentleman|lad|he)\b/, zh: /男/ },
 };

@@ -2453,7 +2453,7 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
 const FEMININE_RE =
   /\b(?:woman|women|lady|ladies|girl|grandma|grandmother|granny|queen|princess|witch|nun|mother|wife|hag|crone)\b|女|婆|奶/;
 const AGE_RE =
-  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?=[人头爷奶婆翁])/;
+  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?![虎鼠鹰师板])/;
 
 /**
  * "old" on a person is an age, not rust: "an old fisherman" is grey-haired and bearded (the
@@ -2477,7 +2477,8 @@ function personWords(r: Reading): void {
   if (!p) return;
   r.person = p;
   const drawn = new Set(p.words.map((w) => w.toLowerCase()));
-  const kept = (w: string) => !drawn.has(w.toLowerCase());
+  // a Chinese mood word read through the dictionary left its English gloss ("angry") behind
+  const kept = (w: string) => !drawn.has(w.toLowerCase()) && !readPersonWords(w);
   r.unknown = r.unknown.filter(kept);
   r.ignored = r.ignored.filter(kept);
 }

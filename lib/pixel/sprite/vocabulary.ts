@@ -664,7 +664,8 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   {
     id: "rusty",
     en: ["rusty", "rusted", "corroded", "old", "ancient"],
-    zh: ["生锈", "锈", "古老", "破旧"],
+    // 老 on a person is an age (prompt.ts agedPerson), on a thing it is rust, as "old" is
+    zh: ["生锈", "锈", "古老", "破旧", "老"],
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
