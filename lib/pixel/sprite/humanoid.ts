@@ -224,7 +224,7 @@ export interface RoleSpec {
   /** the headgear's own colour (a red fire helmet, a yellow hard hat, a brown flying cap) */
   hat?: string;
   /** a mark on the chest, front and back: a medic's red cross on white */
-  emblem?: "red-cross" | "badge" | "gold-cross";
+  emblem?: "red-cross" | "badge" | "gold-cross" | "star";
   /** the cape's and the tabard's colour (a paladin's white; unset: the seed's second colour) */
   capeColor?: string;
   /** the body under the clothes: a sumo wrestler is big, a child small, an orc bulky */
@@ -412,6 +412,29 @@ export const ROLES: Record<string, RoleSpec> = {
     cloth: "#f0ece0",
     robe: true,
     cape: false,
+  },
+  // the cavalier: a plumed hat, a blue tabard with a cross, a rapier
+  musketeer: {
+    base: "person",
+    headgear: "wide-hat",
+    hat: "#2c2c3c",
+    plume: true,
+    weapon: "sword",
+    tabard: true,
+    emblem: "gold-cross",
+    capeColor: "#3c5cb0",
+    cloth: "#3c5cb0",
+    cape: true,
+  },
+  // the law in the west: the cowboy's hat and a star on the chest
+  sheriff: {
+    base: "person",
+    headgear: "cowboy-hat",
+    hat: "#6c4c30",
+    weapon: "none",
+    cloth: "#8c6c4c",
+    emblem: "star",
+    coat: false,
   },
   cowboy: {
     base: "person",
@@ -945,7 +968,7 @@ export function buildHumanoid(
       sx,
       sy,
       role.shield === true ? "kite" : role.shield || "kite",
-      role.emblem && role.emblem !== "badge" ? extra.emblem : undefined,
+      role.emblem && role.emblem !== "badge" && role.emblem !== "star" ? extra.emblem : undefined,
     );
 
   let flick = 0;
@@ -1453,7 +1476,13 @@ export function buildHumanoid(
       }
     };
     const box: HeadBox = { view, hx, x0, x1, y0, y1, eyeY };
-    if (role.hairStyle && headgear !== "hood" && headgear !== "skull" && headgear !== "bald")
+    // a woman's long hair falls out of her hood (a hood alone hid who she was)
+    if (
+      role.hairStyle &&
+      (headgear !== "hood" || info.person?.sex === "female") &&
+      headgear !== "skull" &&
+      headgear !== "bald"
+    )
       drawHairStyle(c, cc, box, role.hairStyle);
     if ((race.beard || info.aged === "beard" || role.beard) && face && !beardless)
       c.rect(
@@ -1494,8 +1523,15 @@ export function buildHumanoid(
     if (headgear === "wide-hat" || headgear === "chef-hat") {
       hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
       if (headgear === "wide-hat") {
-        c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), mat.wood, P.hat);
-        c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, mat.wood, P.hat);
+        // a plumed hat (a musketeer's) is in its own colour, a feather sweeping up off the brim
+        const felt = role.plume && extra.hat !== undefined ? extra.hat : mat.wood;
+        c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), felt, P.hat);
+        c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, felt, P.hat);
+        if (role.plume) {
+          const fx = view === "side" ? x0 - px(1) : x1;
+          const dir = view === "side" ? -1 : 1;
+          c.capsule(fx - dir * px(2), y0 - px(2), fx + dir * px(2), y0 - px(5), 0.8 * k, mat.tusk, P.hat);
+        }
       } else {
         c.rect(x0 + 1, y0 - px(4), x1 - 1, y0 + 1, mat.tusk, P.hat);
         c.ellipse(hx, y0 - px(4), headW / 2 + 0.5, 2 * k + 0.3, mat.tusk, P.hat);
@@ -1609,6 +1645,15 @@ export function buildHumanoid(
     if (role.bare && !onTabard) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
     // a tabard's cross is drawn over the tabard (dressTorso), not under it
     if (extra.emblem === undefined || (role.tabard && !onTabard)) return;
+    if (role.emblem === "star") {
+      // a sheriff's star: a gold plus with its middle, high on the left of the chest
+      if (back) return;
+      const bx = Math.round(x) + px(2) + 1;
+      const by = torsoTop + px(2) + 1;
+      c.rect(bx - 1, by, bx + 1, by, extra.emblem, P.torso, 2);
+      c.rect(bx, by - 1, bx, by + 1, extra.emblem, P.torso, 2);
+      return;
+    }
     if (role.emblem === "badge") {
       // a small gold shield high on the left of the chest (a medic's cross shows from behind too)
       if (back) return;
@@ -2337,8 +2382,14 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
     delete out.beard;
     if (out.headgear === "bald" || out.headgear === "mohawk") out.headgear = "hair";
     if (!out.hairStyle) out.hairStyle = "long";
-    // a plain woman in a dress: a villager's shirt and trousers read as a man with long hair
-    if (roleId === "person" || roleId === "villager") out.robe ??= true;
+    // a take's bare chest (a pirate's, a barbarian's) is a man's: she keeps her shirt
+    delete out.bare;
+    // a plain woman in a dress, her hair showing: a villager's shirt and trousers read as a man
+    // with long hair, a hood over a dress as a robed monk
+    if (roleId === "person" || roleId === "villager") {
+      out.robe ??= true;
+      if (!out.headgear || out.headgear === "hood" || out.headgear === "helmet") out.headgear = "hair";
+    }
   }
   if (p?.sex === "male" && out.hairStyle === "long") delete out.hairStyle;
   if (p?.age) delete out.beard;

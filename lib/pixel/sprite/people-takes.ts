@@ -262,6 +262,12 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { headgear: "wide-hat", coat: true, idle: "shoulder" },
     { headgear: "hood", cape: true, weapon: "cane", idle: "raised" },
   ],
+  musketeer: [
+    {},
+    { headgear: "hair", hairStyle: "long", beard: "forked", idle: "raised" },
+    { weapon: "dagger", coat: true, tabard: false, cape: false, idle: "shoulder" },
+    { beard: "short", weapon: "spear", cape: false, idle: "planted" },
+  ],
   police: [
     {},
     { headgear: "hair", idle: "raised" },

@@ -88,7 +88,9 @@ blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
 chef;character;role:chef;chef,cook,baker;厨师,面包师
 bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
 jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie;跳尸,僵尸道长
-cowboy;character;role:cowboy;cowboy,sheriff,gunslinger;牛仔,警长
+cowboy;character;role:cowboy;cowboy,gunslinger;牛仔
+sheriff;character;role:sheriff;sheriff,marshal,deputy;警长
+musketeer;character;role:musketeer;musketeer;火枪手
 astronaut;character;role:astronaut;astronaut,spaceman,cosmonaut;宇航员
 robot;character;role:robot;robot,android,droid,cyborg,mech,automaton;机器人,机甲
 hero;character;role:hero;hero,adventurer,player,protagonist,traveler,traveller;英雄,冒险者,勇者,主角
