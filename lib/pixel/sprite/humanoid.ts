@@ -509,7 +509,7 @@ const BUILDS: Record<
   // a sumo wrestler: a wide, deep trunk (never narrower than 18/32 of the sprite) on short legs
   big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8, minTorsoW: 18 },
   // a child: a big head on a small body
-  small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
+  small: { head: 1.1, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
   // an orc, a troll, a minotaur: broad shoulders on a deep trunk
   bulky: { head: 1, torsoW: 1.45, torsoH: 1.15, legs: 0.9, minTorsoW: 12 },
   // a vampire, an elf lord: narrow and tall
@@ -2408,10 +2408,10 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
     }
     // a grey head shows: a plain person's random hood or helmet hid it
     if (roleId === "person" || roleId === "villager") out.headgear ??= "hair";
-    // an old woman: grey hair in a bun, or long under a hat (a hood hid it: a blob of cloth)
+    // an old woman: long grey hair, bare-headed or under a hat (a hood hid it: a blob of cloth)
     if (p?.sex === "female" || info.aged === "grey") {
       if (!out.headgear || out.headgear === "hair" || out.headgear === "hood") {
-        out.hairStyle = out.headgear === "hair" && out.hairStyle ? out.hairStyle : "bun";
+        out.hairStyle = out.headgear === "hair" && out.hairStyle ? out.hairStyle : "long";
         out.headgear = "hair";
       } else out.hairStyle = "long";
     }
