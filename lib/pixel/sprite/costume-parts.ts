@@ -619,10 +619,31 @@ export function drawShield(
   }
   if (shape === "tower") {
     const hw = view === "side" ? 1.3 * k + 0.3 : 2.8 * k + 0.3;
-    c.rect(Math.round(cx - hw), Math.round(cy - 4 * k), Math.round(cx + hw), Math.round(cy + 4 * k), mat.cape, P.weapon);
+    c.rect(
+      Math.round(cx - hw),
+      Math.round(cy - 4 * k),
+      Math.round(cx + hw),
+      Math.round(cy + 4 * k),
+      mat.cape,
+      P.weapon,
+    );
     if (view !== "side") {
-      c.rect(Math.round(cx - hw), Math.round(cy - 4 * k), Math.round(cx + hw), Math.round(cy - 4 * k), x.trim, P.weapon);
-      c.rect(Math.round(cx - hw), Math.round(cy + 4 * k), Math.round(cx + hw), Math.round(cy + 4 * k), x.trim, P.weapon);
+      c.rect(
+        Math.round(cx - hw),
+        Math.round(cy - 4 * k),
+        Math.round(cx + hw),
+        Math.round(cy - 4 * k),
+        x.trim,
+        P.weapon,
+      );
+      c.rect(
+        Math.round(cx - hw),
+        Math.round(cy + 4 * k),
+        Math.round(cx + hw),
+        Math.round(cy + 4 * k),
+        x.trim,
+        P.weapon,
+      );
       c.ellipse(cx, cy, 0.9 * k + 0.2, 0.9 * k + 0.2, x.trim, P.weapon);
     }
     return;
@@ -920,7 +941,14 @@ export function drawFaceMood(
       for (const ex of eyes) {
         const out = side ? -1 : ex < mid ? -1 : 1;
         if (eh > 1) c.rect(ex, eyeY, ex, eyeY + eh - 2, mat.skin, P.face);
-        c.rect(Math.min(ex, ex + out * u), eyeY + eh - 1, Math.max(ex, ex + out * u), eyeY + eh - 1, mat.eye, P.face);
+        c.rect(
+          Math.min(ex, ex + out * u),
+          eyeY + eh - 1,
+          Math.max(ex, ex + out * u),
+          eyeY + eh - 1,
+          mat.eye,
+          P.face,
+        );
       }
     if (mood === "scared") for (const ex of eyes) dot(ex, eyeY - u, mat.eye);
     if (mood === "evil" && marks.red !== undefined)
@@ -972,8 +1000,18 @@ export function drawFaceMood(
   if (mood === "angry" && marks.red !== undefined)
     pattern([".X.X.", "XX.XX", ".....", "XX.XX", ".X.X."], mx, y0 - 3 * u, marks.red);
   if (mood === "sleepy" && marks.zzz !== undefined) {
-    pattern(["XXX", "..X", ".X.", "X..", "XXX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)), mx, y0 - u, marks.zzz);
-    pattern(["XX", ".X", "X.", "XX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)), mx + dir * 4 * u, y0 - 6 * u, marks.zzz);
+    pattern(
+      ["XXX", "..X", ".X.", "X..", "XXX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)),
+      mx,
+      y0 - u,
+      marks.zzz,
+    );
+    pattern(
+      ["XX", ".X", "X.", "XX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)),
+      mx + dir * 4 * u,
+      y0 - 6 * u,
+      marks.zzz,
+    );
   }
   if ((mood === "scared" || mood === "sad") && marks.water !== undefined) {
     if (mood === "scared")
@@ -981,6 +1019,13 @@ export function drawFaceMood(
       pattern(["X.", "XX"], mx, y0 + u, marks.water);
     else if (shown)
       // a tear running down from the eye nearest the viewer's right
-      c.rect(eyes[eyes.length - 1]!, eyeY + eh, eyes[eyes.length - 1]! + u - 1, eyeY + eh + 2 * u - 1, marks.water, P.face);
+      c.rect(
+        eyes[eyes.length - 1]!,
+        eyeY + eh,
+        eyes[eyes.length - 1]! + u - 1,
+        eyeY + eh + 2 * u - 1,
+        marks.water,
+        P.face,
+      );
   }
 }

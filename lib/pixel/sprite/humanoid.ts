@@ -6,13 +6,12 @@ import { material, type SpriteCanvas } from "./canvas";
 import {
   type CostumeCtx,
   drawBeardTail,
-  drawFaceMood,
-  type FaceMarks,
   drawClub,
   drawCoat,
   drawCollar,
   drawCowboyHat,
   drawEyepatch,
+  drawFaceMood,
   drawHairStyle,
   drawHelmHorns,
   drawKabuto,
@@ -31,6 +30,7 @@ import {
   drawTalismanCap,
   drawTopknot,
   drawTorn,
+  type FaceMarks,
   type HeadBox,
   HUMANOID_PARTS as P,
   POLE_TOOLS,
@@ -1360,7 +1360,8 @@ export function buildHumanoid(
     const eyeY = top + Math.round(headH * 0.5) + high;
     const ex = Math.max(1, Math.round(headW * 0.22));
     const eyes = view === "side" ? [x1 - px(2)] : [cx - ex - 1, cx + ex];
-    const hidden = bony || ["visor", "space-helmet", "skull", "helmet", "horned"].includes(headgear);
+    const hidden =
+      bony || ["visor", "space-helmet", "skull", "helmet", "horned"].includes(headgear);
     drawFaceMood(
       c,
       cc,
@@ -1530,7 +1531,15 @@ export function buildHumanoid(
         if (role.plume) {
           const fx = view === "side" ? x0 - px(1) : x1;
           const dir = view === "side" ? -1 : 1;
-          c.capsule(fx - dir * px(2), y0 - px(2), fx + dir * px(2), y0 - px(5), 0.8 * k, mat.tusk, P.hat);
+          c.capsule(
+            fx - dir * px(2),
+            y0 - px(2),
+            fx + dir * px(2),
+            y0 - px(5),
+            0.8 * k,
+            mat.tusk,
+            P.hat,
+          );
         }
       } else {
         c.rect(x0 + 1, y0 - px(4), x1 - 1, y0 + 1, mat.tusk, P.hat);
@@ -2388,7 +2397,8 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
     // with long hair, a hood over a dress as a robed monk
     if (roleId === "person" || roleId === "villager") {
       out.robe ??= true;
-      if (!out.headgear || out.headgear === "hood" || out.headgear === "helmet") out.headgear = "hair";
+      if (!out.headgear || out.headgear === "hood" || out.headgear === "helmet")
+        out.headgear = "hair";
     }
   }
   if (p?.sex === "male" && out.hairStyle === "long") delete out.hairStyle;

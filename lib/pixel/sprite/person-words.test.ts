@@ -149,9 +149,7 @@ describe("person words: drawn", () => {
     for (const p of ["a happy farmer", "a sad farmer"]) {
       const { c } = draw(p);
       const head = rows(c, [P.head])!;
-      const mouth = cells(c, [HOLLOW], [P.face]).filter(
-        ([, y]) => y >= head[1] - 2,
-      );
+      const mouth = cells(c, [HOLLOW], [P.face]).filter(([, y]) => y >= head[1] - 2);
       expect(mouth.length, p).toBeGreaterThanOrEqual(3);
     }
   });

@@ -98,7 +98,7 @@ const MOOD_EN: Record<Mood, string> = {
   angry: "angry (scowl, anger mark)",
   happy: "happy (smile)",
   sad: "sad (frown, tear)",
-  sleepy: "asleep (closed eyes, zzz)",
+  sleepy: "sleepy (closed eyes, zzz)",
   scared: "scared (wide eyes, open mouth, sweat drop)",
   evil: "evil (red eyes, scowl, grin)",
 };
@@ -106,7 +106,7 @@ const MOOD_ZH: Record<Mood, string> = {
   angry: "生气的(皱眉、怒气符号)",
   happy: "开心的(微笑)",
   sad: "伤心的(撇嘴、眼泪)",
-  sleepy: "睡着的(闭眼、zzz)",
+  sleepy: "困倦的(闭眼、zzz)",
   scared: "害怕的(睁大眼、张嘴、冷汗)",
   evil: "邪恶的(红眼、皱眉、狞笑)",
 };
