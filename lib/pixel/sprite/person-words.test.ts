@@ -154,3 +154,91 @@ describe("person words: drawn", () => {
     }
   });
 });
+
+describe("orders and trades: the part that says who they are", () => {
+  /** Cells of a part whose base colour is `hex`. */
+  const coloured = (prompt: string, hex: string, parts: number[], take = 1) => {
+    const { c, d } = draw(prompt, take);
+    return cells(c, matsOf(d, hex), parts);
+  };
+
+  it("a paladin wears a white tabard with a gold cross and carries a shield with one", () => {
+    for (let take = 1; take <= 4; take++) {
+      expect(
+        coloured("a paladin", "#f0f0f4", [P.robe], take).length,
+        `take ${take}`,
+      ).toBeGreaterThan(6);
+      expect(
+        coloured("a paladin", "#e8c040", [P.torso], take).length,
+        `take ${take}`,
+      ).toBeGreaterThan(2);
+    }
+    expect(coloured("a paladin", "#e8c040", [P.weapon]).length).toBeGreaterThan(2);
+    // a crusader's cross is red on the same white
+    expect(coloured("a templar", "#d8283c", [P.torso]).length).toBeGreaterThan(2);
+    expect(parsePrompt("圣骑士").role).toBe("paladin");
+  });
+
+  it("a monk's bo is a long plain pole with no orb; a fisherman's rod has a line to a float", () => {
+    const { c } = draw("a shaolin monk");
+    const bo = rows(c, [P.weapon])!;
+    expect(bo[1] - bo[0]).toBeGreaterThanOrEqual(14);
+    expect(rows(c, [P.fx])).toBeUndefined();
+    expect(parsePrompt("少林武僧").role).toBe("monk");
+    const rod = draw("a fisherman");
+    const line = cells(rod.c, matsOf(rod.d, "#46464f"), [P.fx]);
+    expect(line.length).toBeGreaterThanOrEqual(6);
+    expect(cells(rod.c, matsOf(rod.d, "#d8283c"), [P.fx]).length).toBeGreaterThan(0);
+  });
+
+  it("a viking warrior is a viking: horns on an open helm, a beard, a round shield", () => {
+    const info = parsePrompt("Viking warrior");
+    expect(info.role).toBe("viking");
+    expect(info.ignored).toEqual([]);
+    const { c, d } = draw("Viking warrior");
+    const horn = cells(c, matsOf(d, "#f4f0e0"), [P.hat]);
+    expect(horn.length).toBeGreaterThan(3);
+    // the beard: hair-coloured face cells below the eyes
+    const head = rows(c, [P.head])!;
+    expect(cells(c, [HAIR], [P.face]).filter(([, y]) => y > head[0] + 4).length).toBeGreaterThan(4);
+    // round: on the free arm (screen left), the shield's top row is narrower than its middle
+    // (a kite's top is its widest row)
+    const width = (prompt: string) => {
+      const { c: s } = draw(prompt);
+      const sh = cells(
+        s,
+        d.materials.map((_, i) => i),
+        [P.weapon],
+      ).filter(([x]) => x < 13);
+      const ys = sh.map(([, y]) => y);
+      const w = (y: number) => sh.filter(([, yy]) => yy === y).length;
+      const top = Math.min(...ys);
+      const mid = Math.round((top + Math.max(...ys)) / 2);
+      return { top: w(top), mid: w(mid), n: sh.length };
+    };
+    const round = width("Viking warrior");
+    expect(round.n).toBeGreaterThan(12);
+    expect(round.top).toBeLessThan(round.mid);
+  });
+
+  it("a spartan's and a legionary's helm carries a red crest; a pharaoh wears the striped nemes", () => {
+    for (const p of ["a spartan", "a roman legionary", "a gladiator"]) {
+      const { c, d } = draw(p);
+      const head = rows(c, [P.head])!;
+      const crest = cells(c, matsOf(d, "#c8283c"), [P.hat]).filter(([, y]) => y < head[0]);
+      expect(crest.length, p).toBeGreaterThan(3);
+    }
+    const nemes = draw("a pharaoh");
+    expect(cells(nemes.c, matsOf(nemes.d, "#2c4ca8"), [P.hat]).length).toBeGreaterThan(6);
+    expect(cells(nemes.c, matsOf(nemes.d, "#e8b830"), [P.hat]).length).toBeGreaterThan(6);
+  });
+
+  it("a musketeer's hat has a plume; a sheriff wears a star", () => {
+    const m = draw("a musketeer");
+    const head = rows(m.c, [P.head])!;
+    expect(
+      cells(m.c, matsOf(m.d, "#f4f0e0"), [P.hat]).filter(([, y]) => y < head[0]).length,
+    ).toBeGreaterThan(2);
+    expect(coloured("a sheriff", "#e8c040", [P.torso]).length).toBe(5);
+  });
+});
