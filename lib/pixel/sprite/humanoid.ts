@@ -426,6 +426,18 @@ export const ROLES: Record<string, RoleSpec> = {
     cloth: "#3c5cb0",
     cape: true,
   },
+  // a white face under black hair in a bun, a red kimono with its obi
+  geisha: {
+    base: "person",
+    headgear: "hair",
+    hairStyle: "bun",
+    hair: "#1c1828",
+    skin: "#f6ece8",
+    cloth: "#c8283c",
+    robe: true,
+    weapon: "none",
+    cape: false,
+  },
   // the law in the west: the cowboy's hat and a star on the chest
   sheriff: {
     base: "person",

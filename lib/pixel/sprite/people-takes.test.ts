@@ -52,6 +52,8 @@ const ORDERS = [
   "a roman legionary",
   "a gladiator",
   "a pharaoh",
+  "a musketeer",
+  "a geisha",
   // person words over a class: the class's takes, the words drawn in every take
   "a female knight",
   "an old woman",

@@ -262,6 +262,13 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { headgear: "wide-hat", coat: true, idle: "shoulder" },
     { headgear: "hood", cape: true, weapon: "cane", idle: "raised" },
   ],
+  // the white face and the red stay: a raised hand, long hair over a short kimono, a straw hat
+  geisha: [
+    {},
+    { weapon: "wand", idle: "raised", pauldron: "plates" },
+    { hairStyle: "long", robe: false, coat: true },
+    { headgear: "straw-hat", weapon: "cane", idle: "planted" },
+  ],
   musketeer: [
     {},
     { headgear: "hair", hairStyle: "long", beard: "forked", idle: "raised" },

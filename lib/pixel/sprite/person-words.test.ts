@@ -240,5 +240,9 @@ describe("orders and trades: the part that says who they are", () => {
       cells(m.c, matsOf(m.d, "#f4f0e0"), [P.hat]).filter(([, y]) => y < head[0]).length,
     ).toBeGreaterThan(2);
     expect(coloured("a sheriff", "#e8c040", [P.torso]).length).toBe(5);
+    // a geisha: a white face under black hair in a bun
+    expect(parsePrompt("艺伎").role).toBe("geisha");
+    expect(coloured("a geisha", "#f6ece8", [P.head]).length).toBeGreaterThan(30);
+    expect(coloured("a geisha", "#1c1828", [P.hat]).length).toBeGreaterThan(10);
   });
 });

@@ -91,6 +91,7 @@ jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie
 cowboy;character;role:cowboy;cowboy,gunslinger;牛仔
 sheriff;character;role:sheriff;sheriff,marshal,deputy;警长
 musketeer;character;role:musketeer;musketeer;火枪手
+geisha;character;role:geisha;geisha,maiko;艺伎,艺妓
 astronaut;character;role:astronaut;astronaut,spaceman,cosmonaut;宇航员
 robot;character;role:robot;robot,android,droid,cyborg,mech,automaton;机器人,机甲
 hero;character;role:hero;hero,adventurer,player,protagonist,traveler,traveller;英雄,冒险者,勇者,主角
