@@ -9,6 +9,7 @@ import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
+import { personWordsSaid } from "./person-words";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
@@ -231,8 +232,9 @@ export function interpretInfo(
     if (info.aged)
       d = d.replace(
         "Drawn as: ",
-        `Drawn as: old (grey hair${info.aged === "beard" ? ", beard" : ""}) `,
+        `Drawn as: old (grey hair${info.aged === "beard" && info.person?.sex !== "female" ? ", beard" : ""}, stooped) `,
       );
+    if (info.person) d = d.replace("Drawn as: ", `Drawn as: ${personWordsSaid(info.person).en}`);
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
     // a magic book (magic-books.ts): its sigil, runes and clasp are part of what was drawn
@@ -336,7 +338,11 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .join("") || zh("person");
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
     if (info.aged)
-      d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
+      d = d.replace(
+        "画成:",
+        `画成:年老的(白发${info.aged === "beard" && info.person?.sex !== "female" ? "、胡子" : ""}、驼背)`,
+      );
+    if (info.person) d = d.replace("画成:", `画成:${personWordsSaid(info.person).zh}`);
     if (info.bookMeaning)
       d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
     if (info.count) d += info.count === 2 ? "(两个)" : "(三个一组)";

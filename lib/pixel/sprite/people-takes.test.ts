@@ -43,6 +43,22 @@ const PEOPLE = [
   "a hunter",
 ];
 
+/** Orders and cultures (#20): each keeps what says it (a cross, a crest, a bo), the takes the rest. */
+const ORDERS = [
+  "a paladin",
+  "a crusader",
+  "a shaolin monk",
+  "a spartan",
+  "a roman legionary",
+  "a gladiator",
+  "a pharaoh",
+  "a musketeer",
+  "a geisha",
+  // person words over a class: the class's takes, the words drawn in every take
+  "a female knight",
+  "an old woman",
+];
+
 /** The part label of every cell (0: empty) of one take's idle frame, body and colours held fixed. */
 function labels(prompt: string, key: number, view: "front" | "side"): Uint8Array {
   const info = parsePrompt(prompt);
@@ -168,4 +184,30 @@ describe("people takes: four seeds, four designs", () => {
       }
     expect(out).toEqual([]);
   });
+
+  it("orders, cultures and person words: four takes, inside the frame", async () => {
+    const low: string[] = [];
+    for (const prompt of ORDERS)
+      for (const view of ["front", "side"] as const) {
+        const maps = [1, 2, 3, 4].map((key) => labels(prompt, key, view));
+        for (let a = 0; a < 4; a++)
+          for (let b = a + 1; b < 4; b++) {
+            const d = labelDifference(maps[a]!, maps[b]!);
+            if (d < 0.12) low.push(`${prompt} ${view}: takes ${a + 1}/${b + 1} ${d.toFixed(2)}`);
+          }
+      }
+    expect(low).toEqual([]);
+    const out: string[] = [];
+    const actions = CHARACTER_ACTIONS.filter((a) => a !== "attack" && a !== "cast");
+    for (const prompt of [...ORDERS, "an angry old dwarf", "a sleepy wizard", "a scared girl"])
+      for (const seed of [1, 2, 3, 4]) {
+        const s = { prompt, seed, size: 32, view: "side" as const };
+        await prepareCharacter(s);
+        for (const action of actions)
+          for (const d of ["down", "right", "up"] as Facing[])
+            for (const [i, f] of drawCharacterAnimation(s, action, d).frames.entries())
+              if (!inside(f)) out.push(`${prompt} seed ${seed} ${action} ${d} #${i}`);
+      }
+    expect(out).toEqual([]);
+  }, 60_000);
 });

@@ -33,6 +33,7 @@ import { readBookMeaning } from "./magic-books";
 import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
+import { type PersonWords, readPersonWords } from "./person-words";
 import { readPotionMeaning } from "./potion-meanings";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
@@ -78,6 +79,8 @@ export interface PromptInfo {
   look?: RoleSpec;
   /** "old"/"elderly" on a person: grey hair (and a beard), not rust (eval-c: rusty fisherman) */
   aged?: "beard" | "grey";
+  /** sex, age and mood words on a person ("a female knight", "an angry dwarf"; person-words.ts) */
+  person?: PersonWords;
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
@@ -1008,6 +1011,7 @@ interface Reading {
   /** the word that made it cute (小 is also just "small") */
   cuteWord?: string;
   aged?: "beard" | "grey";
+  person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
   phraseOf: number[];
@@ -1322,6 +1326,9 @@ function madeOfMaterial(r: Reading, q: Candidate, h: Candidate): void {
   };
 }
 
+/** Classes that only say "a fighter" or "a person": a calling named with them is the look. */
+const GENERIC_ROLES = new Set(["warrior", "soldier", "hero", "person", "villager"]);
+
 /** A noun before the head (`q`, head mention `h`): what it does to the head. */
 function qualify(r: Reading, q: Candidate, h: Candidate): void {
   const head = r.head!;
@@ -1341,6 +1348,9 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     if (k === "race" && !r.race) r.race = id;
     else if (k === "role" && !r.role) r.role = id;
     else if (k === "role" && id === "robot") r.race = "robot";
+    // "a viking warrior", "a samurai soldier": the calling says more than the generic fighter
+    // (eval-e: the viking was named, not drawn)
+    else if (k === "role" && GENERIC_ROLES.has(r.role ?? "") && !GENERIC_ROLES.has(id)) r.role = id;
     else r.ignored.push(q.m.word);
   } else if (head.builder === "humanoid" && s.category === "animal") {
     r.race = `beast:${s.id}`;
@@ -1702,6 +1712,7 @@ function readModifiers(r: Reading): void {
   });
   glossTraits(r);
   agedPerson(r);
+  personWords(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
   if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
@@ -2161,6 +2172,7 @@ function assemble(r: Reading): PromptInfo {
     sizeNamed: r.sizeNamed,
     cute: r.cute,
     aged: r.aged,
+    person: r.person,
     element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
     text: r.text,
     unknown: [...new Set(r.unknown)].slice(0, 40),
@@ -2290,7 +2302,9 @@ function unknownNeighbours(r: Reading): void {
     return;
   }
   const q = /\b([a-z]+)\s+$/.exec(before)?.[1];
-  if (q && r.unknown.includes(q) && !ADJECTIVE_SHAPE.test(q)) {
+  // a person's sex, age or mood word is drawn on the person (personWords), not another noun
+  const personWord = r.head.builder === "humanoid" && q && readPersonWords(q);
+  if (q && r.unknown.includes(q) && !ADJECTIVE_SHAPE.test(q) && !personWord) {
     r.guesses.push(
       `"${q} ${m.word}" may name something else: "${q}" was not understood, so drew a plain ${r.head.id}`,
     );
@@ -2439,7 +2453,7 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
 const FEMININE_RE =
   /\b(?:woman|women|lady|ladies|girl|grandma|grandmother|granny|queen|princess|witch|nun|mother|wife|hag|crone)\b|女|婆|奶/;
 const AGE_RE =
-  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?=[人头爷奶婆翁])/;
+  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?![虎鼠鹰师板])/;
 
 /**
  * "old" on a person is an age, not rust: "an old fisherman" is grey-haired and bearded (the
@@ -2451,6 +2465,22 @@ function agedPerson(r: Reading): void {
   r.aged = FEMININE_RE.test(r.text) ? "grey" : "beard";
   r.materials = r.materials.filter((m) => m !== "rusty");
   r.unknown = r.unknown.filter((u) => u !== said[0]);
+}
+
+/**
+ * Sex, age and mood words on a person (person-words.ts): drawn by humanoid.ts, so they leave the
+ * unknown and "named, not drawn" lists ("woman" in "a woman knight" was a second subject).
+ */
+function personWords(r: Reading): void {
+  if (r.head?.builder !== "humanoid") return;
+  const p = readPersonWords(r.text, r.role);
+  if (!p) return;
+  r.person = p;
+  const drawn = new Set(p.words.map((w) => w.toLowerCase()));
+  // a Chinese mood word read through the dictionary left its English gloss ("angry") behind
+  const kept = (w: string) => !drawn.has(w.toLowerCase()) && !readPersonWords(w);
+  r.unknown = r.unknown.filter(kept);
+  r.ignored = r.ignored.filter(kept);
 }
 
 /**

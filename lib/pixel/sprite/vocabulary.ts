@@ -54,16 +54,22 @@ export interface Subject {
 }
 
 const TABLE = `
-knight;character;role:knight;knight,paladin,templar,crusader;骑士,圣骑士
+knight;character;role:knight;knight;骑士
+paladin;character;role:paladin;paladin,holy knight;圣骑士
+crusader;character;role:crusader;crusader,templar,knight templar,teutonic knight;十字军,圣殿骑士
+spartan;character;role:spartan;spartan,hoplite;斯巴达战士,斯巴达人,重装步兵
+legionary;character;role:legionary;legionary,legionnaire,centurion,roman soldier,roman legionary;罗马军团,罗马士兵,百夫长
+gladiator;character;role:gladiator;gladiator;角斗士
+pharaoh;character;role:pharaoh;pharaoh;法老
 soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper,marine,space marine;士兵,卫兵,守卫
-warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士,角斗士
+warrior;character;role:warrior;warrior,fighter,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
 witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
-monk;character;role:monk;monk,martial artist,kung fu;僧侣,武僧,和尚
+monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
 druid;character;role:druid;druid,shaman;德鲁伊,萨满
 archer;character;role:archer;archer,bowman,ranger,hunter;弓箭手,猎人,游侠
 ninja;character;role:ninja;ninja,shinobi;忍者
@@ -82,7 +88,10 @@ blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
 chef;character;role:chef;chef,cook,baker;厨师,面包师
 bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
 jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie;跳尸,僵尸道长
-cowboy;character;role:cowboy;cowboy,sheriff,gunslinger;牛仔,警长
+cowboy;character;role:cowboy;cowboy,gunslinger;牛仔
+sheriff;character;role:sheriff;sheriff,marshal,deputy;警长
+musketeer;character;role:musketeer;musketeer;火枪手
+geisha;character;role:geisha;geisha,maiko;艺伎,艺妓
 astronaut;character;role:astronaut;astronaut,spaceman,cosmonaut;宇航员
 robot;character;role:robot;robot,android,droid,cyborg,mech,automaton;机器人,机甲
 hero;character;role:hero;hero,adventurer,player,protagonist,traveler,traveller;英雄,冒险者,勇者,主角
@@ -658,7 +667,8 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   {
     id: "rusty",
     en: ["rusty", "rusted", "corroded", "old", "ancient"],
-    zh: ["生锈", "锈", "古老", "破旧"],
+    // 老 on a person is an age (prompt.ts agedPerson), on a thing it is rust, as "old" is
+    zh: ["生锈", "锈", "古老", "破旧", "老"],
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
