@@ -2095,7 +2095,9 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird"].includes(kind) ||
+    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird", "insect"].includes(
+      kind,
+    ) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
@@ -2484,6 +2486,7 @@ const BEING_KINDS = new Set<SubjectKind>([
   "spirit",
   "monster",
   "bird",
+  "insect",
 ]);
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
