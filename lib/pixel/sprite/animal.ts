@@ -350,7 +350,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a bear's (and panda's) bulk: a deeper body on thick legs
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
   // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
-  const legLen = (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1);
+  // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
+  const longLow = spec.body >= 11 && spec.legs < 3;
+  const legLen = Math.max(
+    (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1),
+    longLow ? 3 * k : 0,
+  );
   const headR = ((info.cute ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
   // a breed's coat replaces the random pattern; its pale underside is the belly patch
   const pattern = build?.coat
@@ -1004,7 +1009,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       return { x: cx + X * sf, y: y0 + (-y * cp + D * sp) * sf, d: D };
     };
     const lr = limb * sf;
-    const g = gaitOf(pose, 2.2 * k, px(2));
+    // short legs swing further so the diagonal pairs read as steps
+    const g = gaitOf(pose, (longLow ? 3 : 2.2) * k, px(longLow ? 1.5 : 2));
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
     const hB = legLen + bodyRy * 0.6 + bodyY;
@@ -1326,8 +1332,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
             : tu < 0
               ? [tf - 5 * k, sway, up(tY - 6 * k)]
               : [tf - 7 * k, sway, tY - 1 * k];
-        capsule3(tb, t1, 0.5 * k, tm, P.tail);
-        capsule3(t1, t2, 0.5 * k, tm, P.tail);
+        // at least 0.75 px: a thinner capsule can miss every cell centre along a stretch, and the
+        // tail floated off the body in some walk frames (eval-e, Dachshund)
+        capsule3(tb, t1, Math.max(0.75, 0.5 * k), tm, P.tail);
+        capsule3(t1, t2, Math.max(0.75, 0.5 * k), tm, P.tail);
         if (spec.mark === "mane") ball(t2, 1.3 * k, mat.stripe, P.tail, 0.01);
         break;
       }

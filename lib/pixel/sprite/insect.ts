@@ -958,10 +958,11 @@ export function buildInsect(
     for (const s of [-1, 1]) {
       // a dark edge round each wing, the colour inside it
       wing(hind, s, mat.edge, P.wingFar);
-      wing(shrink(hind, 0.72), s, mat.wing === mat.body ? mat.body : mat.body, P.wingFar);
+      wing(shrink(hind, 0.72), s, back ? mat.belly : mat.body, P.wingFar);
       wing(fore, s, mat.edge, P.wing);
-      wing(shrink(fore, 0.74), s, mat.body, P.wing);
-      if (open > 0.5) {
+      // from behind, the paler undersides show
+      wing(shrink(fore, 0.74), s, back ? mat.belly : mat.body, P.wing);
+      if (open > 0.5 && !back) {
         // white dots along the forewing's dark tip, a dark spot inside
         for (const [x, y] of [
           [10.5, -9.5],
