@@ -135,10 +135,9 @@ const SPECIES: Record<string, Species> = {
   },
   ladybug: {
     body: "dome",
-    colors: ["#e02c24", "#e83828", "#f07820"],
+    colors: ["#e02c24", "#e83828", "#d82820"],
     accent: "#201c24",
     legs: "#201c24",
-    wing: "#e4f0fc",
     wings: "elytra",
     antennae: "short",
     spots: true,
@@ -147,7 +146,6 @@ const SPECIES: Record<string, Species> = {
   beetle: {
     body: "beetle",
     colors: ["#2c8c5c", "#34304c", "#6c3c8c", "#3c2c24"],
-    wing: "#e4f0fc",
     wings: "elytra",
     antennae: "short",
     looks: "a shiny oval shell on six legs",
@@ -156,7 +154,6 @@ const SPECIES: Record<string, Species> = {
     body: "beetle",
     colors: ["#4c2c20", "#3c2820"],
     accent: "#6c3c24",
-    wing: "#e4f0fc",
     wings: "elytra",
     antennae: "elbow",
     jaws: true,
@@ -659,28 +656,21 @@ export function buildInsect(
         // the shell halves lifted up and back
         c.poly(oval(abX + 0.5 * k, abY - ary * k * 0.9, arx * 0.7 * k, ary * 0.45 * k, -0.35), mat.wing, P.wing);
       } else {
-        // the shell's seam and a highlight
-        c.line(X(tx - trx), abY - ary * k * 0.95, abX - arx * k * 0.85, abY, mat.mark, P.wing);
+        // the shell's seam (a ladybird's dome shows its spots instead) and a highlight
+        if (!sp.spots)
+          c.line(X(tx - trx), abY - ary * k * 0.95, abX - arx * k * 0.85, abY, mat.mark, P.wing);
         c.plot(abX + arx * k * 0.2, abY - ary * k * 0.55, mat.belly, P.wing);
       }
     }
-    if (sp.spots)
+    if (sp.spots && !(stance === "open" && !flying))
+      // round black spots, each a small disc (square patches read as a blotchy shell)
       for (const [fx, fy] of [
-        [-0.55, -0.1],
-        [-0.1, -0.55],
-        [0.3, 0.05],
-        [-0.2, 0.35],
-        [0.45, -0.45],
+        [-0.55, -0.05],
+        [-0.05, -0.5],
+        [0.35, 0.1],
+        [-0.15, 0.45],
       ] as const)
-        paintOver(
-          c,
-          abX + fx * arx * k - 0.45 * k,
-          abX + fx * arx * k + 0.45 * k,
-          abY + fy * ary * k - 0.45 * k,
-          abY + fy * ary * k + 0.45 * k,
-          P.abdomen,
-          mat.mark,
-        );
+        c.ellipse(abX + fx * arx * k, abY + fy * ary * k, 0.9 * k, 0.9 * k, mat.mark, P.mark);
     if (L.waist) c.capsule(abX + arx * k, abY, X(tx - trx), Y(tx, ty), 0.6 * k, mat.body, P.abdomen);
 
     // --- thorax (a mantis's long neck rises from it) ---
