@@ -177,6 +177,11 @@ describe("breeds and near kinds look like themselves (animal-breeds.ts)", () => 
       ["a polar bear", /polar-bear's look/],
       ["a koala", /koala's look/],
       ["刺猬", /hedgehog's look/],
+      // head-only game icons before (lynx-head, hyena-head), a spidery mole, a possum as a kangaroo
+      ["a lynx", /lynx's look/],
+      ["a hyena", /hyena's look/],
+      ["a mole", /mole's look/],
+      ["a possum", /opossum's look/],
     ] as const) {
       const it0 = interpretPrompt(prompt, { seed: 1 });
       expect(it0.builder, prompt).toBe("animal");
@@ -201,6 +206,10 @@ describe("breeds and near kinds look like themselves (animal-breeds.ts)", () => 
       expect(top(map, FX), p).toBeLessThan(top(map, HEAD));
     }
     expect(cells(parts("a horse", 1, "idle", 0), FX)).toBe(0);
+    // a pet wears a collar in some takes; a lynx on the cat's rig never does
+    const COLLAR = 17;
+    expect([1, 2, 3, 4].some((t) => cells(parts("a cat", t, "walk", 0), COLLAR) > 0)).toBe(true);
+    for (const t of [1, 2, 3, 4]) expect(cells(parts("a lynx", t, "walk", 0), COLLAR)).toBe(0);
     // tusks and horns are drawn too (fewer cells)
     for (const p of ["a boar", "a goat", "a cow"])
       expect(cells(parts(p, 1, "idle", 0), FX), p).toBeGreaterThan(1);

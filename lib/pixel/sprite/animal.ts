@@ -314,7 +314,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // markings individuals differ by (socks, a blaze) come and go, so four seeds are four dogs
   // (a wild kind's coat strays less: a moose, a boar or a skunk is its own colour, and a per-channel
   // stray on a dark coat turns it green or purple)
-  const wild = !!build?.coat && info.variant !== "dog" && info.variant !== "cat";
+  const pet = info.subject === "dog" || info.subject === "cat";
+  const wild = !!build?.coat && !pet;
   const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, wild ? 6 : build?.coat ? 22 : 10);
   if (build?.coat)
     for (const minor of ["socks", "blaze"] as const)
@@ -383,8 +384,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
   // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
   // keeps it, so seeds differ in every mode, not only at rest
+  // (a lynx on the cat's rig is no pet)
   const collarHex =
-    info.variant === "dog" || info.variant === "cat"
+    pet && (info.variant === "dog" || info.variant === "cat")
       ? takeChoice(take, [undefined, "#d83c3c", undefined, "#3c6ee6"])
       : undefined;
   const collarM = collarHex ? m.add(collarHex) : undefined;

@@ -205,6 +205,10 @@ raccoon;animal;animal:fox;raccoon;浣熊
 polar-bear;animal;animal:bear;polar bear,ice bear;北极熊
 hedgehog;animal;animal:mouse;hedgehog;刺猬
 squirrel;animal;animal:mouse;squirrel,≈chipmunk;松鼠
+lynx;animal;animal:cat;lynx,bobcat,caracal;猞猁
+hyena;animal;animal:wolf;hyena,hyaena;鬣狗
+mole;animal;animal:mouse;mole;鼹鼠
+opossum;animal;animal:mouse;opossum,possum;负鼠
 skunk;animal;animal:fox;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
 llama;animal;animal:horse;llama,≈alpaca;羊驼
