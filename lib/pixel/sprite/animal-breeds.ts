@@ -792,8 +792,8 @@ export function glossBuild(gloss: string): Build {
 /** A breed the prompt names for the drawn subject, from the table (longest name first). */
 export function tableBreed(text: string, subject: string): [string, Breed] | undefined {
   const t = text.toLowerCase();
+  // a row keyed by the subject itself draws every synonym and the Chinese word (刺猬, "elk")
   for (const [k, re] of KEY_RE)
-    // a row keyed by the subject itself draws every synonym and the Chinese word (刺猬, "elk")
     if (k === subject || (TABLE[k]!.base === subject && re.test(t))) return [k, TABLE[k]!];
   return undefined;
 }

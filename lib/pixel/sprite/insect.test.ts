@@ -87,7 +87,8 @@ describe("insect rig", () => {
     const dim = drawTake("a firefly", 1, "idle", 1);
     const glowMats = (c: typeof lit) => {
       const s = new Set<number>();
-      for (let i = 0; i < c.part.length; i++) if (c.mat[i]! >= 0 && c.part[i] === P.glow) s.add(c.mat[i]!);
+      for (let i = 0; i < c.part.length; i++)
+        if (c.mat[i]! >= 0 && c.part[i] === P.glow) s.add(c.mat[i]!);
       return [...s].sort().join();
     };
     expect(glowMats(lit)).not.toBe("");
@@ -113,11 +114,20 @@ describe("insect rig", () => {
   });
 
   it("4 takes are 4 drawings (part maps differ), and front and back views are drawn", () => {
-    for (const prompt of ["a grasshopper", "a bee", "a ladybug", "a praying mantis", "a butterfly"]) {
+    for (const prompt of [
+      "a grasshopper",
+      "a bee",
+      "a ladybug",
+      "a praying mantis",
+      "a butterfly",
+    ]) {
       const maps = [1, 2, 3, 4].map((t) => parts(prompt, t));
       for (let a = 0; a < 4; a++)
         for (let b = a + 1; b < 4; b++)
-          expect(partDifference(maps[a]!, maps[b]!, true), `${prompt} ${a + 1}/${b + 1}`).toBeGreaterThan(0.08);
+          expect(
+            partDifference(maps[a]!, maps[b]!, true),
+            `${prompt} ${a + 1}/${b + 1}`,
+          ).toBeGreaterThan(0.08);
       const front = parts(prompt, 1, "directions", 0);
       const back = parts(prompt, 1, "directions", 1);
       expect(cellsOf(front, P.head), prompt).toBeGreaterThan(2);

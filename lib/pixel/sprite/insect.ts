@@ -367,7 +367,9 @@ const hex = (s: string): Rgb => [
   Number.parseInt(s.slice(5, 7), 16),
 ];
 const shade = (c: Rgb, f: number): Rgb =>
-  c.map((v) => Math.max(0, Math.min(255, Math.round(f < 1 ? v * f : v + (255 - v) * (f - 1))))) as Rgb;
+  c.map((v) =>
+    Math.max(0, Math.min(255, Math.round(f < 1 ? v * f : v + (255 - v) * (f - 1)))),
+  ) as Rgb;
 
 /** A rotated ellipse as a polygon (wings are ovals held at an angle). */
 function oval(cx: number, cy: number, rx: number, ry: number, ang: number): [number, number][] {
@@ -383,20 +385,15 @@ function oval(cx: number, cy: number, rx: number, ry: number, ang: number): [num
   return pts;
 }
 
-export function buildInsect(
-  info: PromptInfo,
-  rng: Rng,
-  crng: Rng,
-  size: number,
-  take = 1,
-): Design {
+export function buildInsect(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const sp = insectSpecies(info.variant);
   const L = LAYOUT[sp.body];
   const look = takeChoice(take, sp.flies ? FLIER_TAKES : WALKER_TAKES);
   // insects are small: drawn larger than the rig units so legs and feelers read at 32 px
   const k = (size / 32) * (sp.body === "dragonfly" ? 1.05 : 1.3);
   const m = new Mats();
-  const bodyC: Rgb = info.colors[0] ?? shade(hex(crng.pick(sp.colors)), 1 + crng.range(-0.08, 0.08));
+  const bodyC: Rgb =
+    info.colors[0] ?? shade(hex(crng.pick(sp.colors)), 1 + crng.range(-0.08, 0.08));
   const dark = shade(bodyC, 0.55);
   const mat = {
     body: m.add(bodyC),
@@ -422,7 +419,6 @@ export function buildInsect(
   const legLen = 1 + rng.range(-0.05, 0.15);
   const ground = size - 2;
   const limb = Math.max(0.5, 0.55 * k);
-  const wingMat = sp.wings === "clear" ? mat.clear : mat.wing;
 
   const antenna = (c: SpriteCanvas, hx: number, hy: number, up: number, far: boolean) => {
     const tone = far ? 1 : -1;
@@ -465,7 +461,15 @@ export function buildInsect(
         const a = at(0.3, -1.2);
         const b: [number, number] = [a[0] + 2.4 * k, a[1] - 4.5 * k - lift];
         seg(a, b);
-        c.rect(b[0], b[1], b[0] + Math.max(1, k) - 1, b[1] + Math.max(1, k) - 1, mat.legs, P.antenna, tone);
+        c.rect(
+          b[0],
+          b[1],
+          b[0] + Math.max(1, k) - 1,
+          b[1] + Math.max(1, k) - 1,
+          mat.legs,
+          P.antenna,
+          tone,
+        );
         break;
       }
       case "feather": {
@@ -507,7 +511,7 @@ export function buildInsect(
     const lunge = [0, -1, 2.5, 1][atk]! * k;
     const hover = flying ? (beatUp ? 4 : 3) * k : 0;
     const low = stance === "low" ? 1.2 * k : 0;
-    const cx = size / 2 - (sp.body === "dragonfly" ? -3 * k : sp.body === "flat" ? 0 : 0) + lunge;
+    const cx = size / 2 + (sp.body === "dragonfly" ? 3 * k : 0) + lunge;
     const cy =
       ground -
       L.legH * k * legLen -
@@ -517,13 +521,13 @@ export function buildInsect(
       (sp.body === "dome" ? -0.5 * k : 0);
     // rearing: the front of the body tips up
     const tilt = stance === "rear" ? 0.3 : 0;
-    const X = (u: number) => cx + u * k * len;
-    const Y = (u: number, v: number) => cy + v * k - tilt * Math.max(0, u) * k;
+    const xAt = (u: number) => cx + u * k * len;
+    const yAt = (u: number, v: number) => cy + v * k - tilt * Math.max(0, u) * k;
     const [ax, ay, arx, ary] = L.abd;
     const [tx, ty, trx, try_] = L.tho;
     const [hx0, hy0, hrx, hry] = L.head;
-    const headX = X(hx0) + (atk === 2 ? 1.5 * k : 0);
-    const headY = Y(hx0, hy0);
+    const headX = xAt(hx0) + (atk === 2 ? 1.5 * k : 0);
+    const headY = yAt(hx0, hy0);
     const stride = flying ? 0 : pose.stride;
     const lifted = flying ? 0 : pose.lift;
 
@@ -533,8 +537,8 @@ export function buildInsect(
       const step = (setA ? 1 : -1) * stride * 1.4 * k;
       const up = (setA ? lifted === 1 : lifted === -1) ? 2 * k : 0;
       const dir = i === 0 ? 1 : i === 1 ? 0.2 : -1;
-      const hipX = X(L.hips[i]!) + (near ? 0 : -0.8 * k);
-      const hipY = Y(L.hips[i]!, ty + try_ * 0.55);
+      const hipX = xAt(L.hips[i]!) + (near ? 0 : -0.8 * k);
+      const hipY = yAt(L.hips[i]!, ty + try_ * 0.55);
       const tone = near ? -1 : 1;
       const part = near ? P.legN : P.legF;
       if (flying) {
@@ -566,7 +570,7 @@ export function buildInsect(
     for (let i = 0; i < 3; i++) leg(i, false);
 
     // --- wings behind the body (a flier's far wing, a beetle's open hind wings) ---
-    const wingRoot: [number, number] = [X(tx - 0.5), Y(tx, ty - try_ * 0.8)];
+    const wingRoot: [number, number] = [xAt(tx - 0.5), yAt(tx, ty - try_ * 0.8)];
     const clearWing = (ang: number, rx: number, ry: number, part: number, m0: number) => {
       const [wx, wy] = wingRoot;
       const ox = Math.cos(ang) * rx;
@@ -587,16 +591,25 @@ export function buildInsect(
       // the shell or wing covers lifted, the clear flying wings unfolded behind them
       clearWing(-2.5, arx * 0.9 * k, 2.2 * k, P.wingFar, mat.clear);
     }
-    if (flying && sp.wings === "elytra") clearWing(wingAng, arx * 0.9 * k, 2 * k, P.wingFar, mat.clear);
+    if (flying && sp.wings === "elytra")
+      clearWing(wingAng, arx * 0.9 * k, 2 * k, P.wingFar, mat.clear);
 
     // --- abdomen ---
-    const abX = X(ax);
-    const abY = Y(ax, ay);
+    const abX = xAt(ax);
+    const abY = yAt(ax, ay);
     if (sp.body === "dragonfly") {
-      c.capsule(X(tx - trx * 0.6), Y(tx, ay), X(ax - arx), Y(ax, ay + 0.6), ary * k, mat.body, P.abdomen);
+      c.capsule(
+        xAt(tx - trx * 0.6),
+        yAt(tx, ay),
+        xAt(ax - arx),
+        yAt(ax, ay + 0.6),
+        ary * k,
+        mat.body,
+        P.abdomen,
+      );
       for (let u = 0; u < 4; u++) {
-        const x = X(ax - arx + 2 + u * 3.5);
-        c.plot(x, Y(ax, ay) - 0.5, mat.mark, P.mark);
+        const x = xAt(ax - arx + 2 + u * 3.5);
+        c.plot(x, yAt(ax, ay) - 0.5, mat.mark, P.mark);
       }
     } else {
       c.ellipse(abX, abY, arx * k * len, ary * k * plump, mat.body, P.abdomen);
@@ -654,11 +667,15 @@ export function buildInsect(
     if (sp.wings === "elytra") {
       if (stance === "open" && !flying) {
         // the shell halves lifted up and back
-        c.poly(oval(abX + 0.5 * k, abY - ary * k * 0.9, arx * 0.7 * k, ary * 0.45 * k, -0.35), mat.wing, P.wing);
+        c.poly(
+          oval(abX + 0.5 * k, abY - ary * k * 0.9, arx * 0.7 * k, ary * 0.45 * k, -0.35),
+          mat.wing,
+          P.wing,
+        );
       } else {
         // the shell's seam (a ladybird's dome shows its spots instead) and a highlight
         if (!sp.spots)
-          c.line(X(tx - trx), abY - ary * k * 0.95, abX - arx * k * 0.85, abY, mat.mark, P.wing);
+          c.line(xAt(tx - trx), abY - ary * k * 0.95, abX - arx * k * 0.85, abY, mat.mark, P.wing);
         c.plot(abX + arx * k * 0.2, abY - ary * k * 0.55, mat.belly, P.wing);
       }
     }
@@ -671,23 +688,32 @@ export function buildInsect(
         [-0.15, 0.45],
       ] as const)
         c.ellipse(abX + fx * arx * k, abY + fy * ary * k, 0.9 * k, 0.9 * k, mat.mark, P.mark);
-    if (L.waist) c.capsule(abX + arx * k, abY, X(tx - trx), Y(tx, ty), 0.6 * k, mat.body, P.abdomen);
+    if (L.waist)
+      c.capsule(abX + arx * k, abY, xAt(tx - trx), yAt(tx, ty), 0.6 * k, mat.body, P.abdomen);
 
     // --- thorax (a mantis's long neck rises from it) ---
     if (sp.raptor) {
-      c.capsule(X(tx), Y(tx, ty), X(tx + 3.5), Y(tx + 3.5, ty - 5), 1.2 * k, mat.body, P.thorax);
-      c.ellipse(X(tx), Y(tx, ty), trx * k, try_ * k, mat.body, P.thorax);
+      c.capsule(
+        xAt(tx),
+        yAt(tx, ty),
+        xAt(tx + 3.5),
+        yAt(tx + 3.5, ty - 5),
+        1.2 * k,
+        mat.body,
+        P.thorax,
+      );
+      c.ellipse(xAt(tx), yAt(tx, ty), trx * k, try_ * k, mat.body, P.thorax);
     } else
       c.ellipse(
-        X(tx),
-        Y(tx, ty),
+        xAt(tx),
+        yAt(tx, ty),
         trx * k,
         try_ * k * plump,
         sp.body === "slender" || sp.body === "flat" ? mat.accent : mat.body,
         P.thorax,
       );
-    if (sp.body === "slender") c.plot(X(tx), Y(tx, ty) - try_ * 0.3 * k, mat.mark, P.mark);
-    if (sp.body === "bee") c.plot(X(tx - 1), Y(tx, ty) - try_ * 0.5 * k, mat.belly, P.thorax);
+    if (sp.body === "slender") c.plot(xAt(tx), yAt(tx, ty) - try_ * 0.3 * k, mat.mark, P.mark);
+    if (sp.body === "bee") c.plot(xAt(tx - 1), yAt(tx, ty) - try_ * 0.5 * k, mat.belly, P.thorax);
 
     // --- the near wing ---
     if (sp.wings === "sails") {
@@ -711,15 +737,19 @@ export function buildInsect(
       clearWing(wingAng + 0.15, r * k, 1.8 * k, P.wing, mat.clear);
     } else if (sp.wings === "clear")
       // folded flat over the back
-      c.poly(oval(X(tx - 3.5), Y(tx, ty - try_ * 0.9), 4 * k, 1.4 * k, 0.12), mat.clear, P.wing);
+      c.poly(
+        oval(xAt(tx - 3.5), yAt(tx, ty - try_ * 0.9), 4 * k, 1.4 * k, 0.12),
+        mat.clear,
+        P.wing,
+      );
 
     // --- near legs over the body ---
     for (let i = 0; i < 3; i++) leg(i, true);
 
     // --- the mantis's raised forelegs: folded in prayer, shot forward on a strike ---
     if (sp.raptor) {
-      const sx = X(tx + 2.6);
-      const sy = Y(tx + 2.6, ty - 3.8);
+      const sx = xAt(tx + 2.6);
+      const sy = yAt(tx + 2.6, ty - 3.8);
       const strike = atk === 2 || stance === "rear";
       const ex = sx + (strike ? 3.5 : 2) * k;
       const ey = sy + (strike ? -0.5 : 2.5) * k;
@@ -727,7 +757,16 @@ export function buildInsect(
       const hy = ey + (strike ? 1 : -2.8) * k;
       for (const near of [false, true]) {
         const o = near ? 0 : -0.8 * k;
-        c.capsule(sx + o, sy, ex + o, ey, 0.8 * k, near ? mat.body : mat.accent, P.foreleg, near ? -1 : 1);
+        c.capsule(
+          sx + o,
+          sy,
+          ex + o,
+          ey,
+          0.8 * k,
+          near ? mat.body : mat.accent,
+          P.foreleg,
+          near ? -1 : 1,
+        );
         c.line(ex + o, ey, hx + o, hy, near ? mat.body : mat.accent, P.foreleg, near ? -1 : 1);
       }
     }
@@ -769,8 +808,25 @@ export function buildInsect(
       const open = atk === 2 ? 1.2 * k : 0;
       for (const far of [true, false]) {
         const o = far ? -1 * k : 0;
-        c.capsule(jx, jy + o, jx + 3.5 * k * big2, jy - 2.5 * k * big2 + o - open, Math.max(0.5, 0.7 * k * big2), mat.accent, P.jaw, far ? 1 : -1);
-        c.line(jx + 3.5 * k * big2, jy - 2.5 * k * big2 + o - open, jx + 4.6 * k * big2, jy - 0.6 * k * big2 + o, mat.accent, P.jaw, far ? 1 : -1);
+        c.capsule(
+          jx,
+          jy + o,
+          jx + 3.5 * k * big2,
+          jy - 2.5 * k * big2 + o - open,
+          Math.max(0.5, 0.7 * k * big2),
+          mat.accent,
+          P.jaw,
+          far ? 1 : -1,
+        );
+        c.line(
+          jx + 3.5 * k * big2,
+          jy - 2.5 * k * big2 + o - open,
+          jx + 4.6 * k * big2,
+          jy - 0.6 * k * big2 + o,
+          mat.accent,
+          P.jaw,
+          far ? 1 : -1,
+        );
       }
     }
     if (atk === 2 && size >= 24) {
@@ -826,10 +882,21 @@ export function buildInsect(
         const wy = cy - bh * 0.5 + Math.sin(a) * r;
         c.poly(oval(wx, wy, r, ry, a), sp.wings === "sails" ? mat.wing : mat.clear, P.wing);
         if (sp.wings === "sails") {
-          c.ellipse(cx + Math.cos(a) * r * 1.7, cy - bh * 0.5 + Math.sin(a) * r * 1.7, 1.6 * k, 1.4 * k, mat.edge, P.wing);
+          c.ellipse(
+            cx + Math.cos(a) * r * 1.7,
+            cy - bh * 0.5 + Math.sin(a) * r * 1.7,
+            1.6 * k,
+            1.4 * k,
+            mat.edge,
+            P.wing,
+          );
           // the hind wing, lower and rounder
           const b = s < 0 ? Math.PI - 0.35 : 0.35;
-          c.poly(oval(cx + Math.cos(b) * 3.2 * k, cy + Math.sin(b) * 3 * k, 3.4 * k, 2.4 * k, b), mat.wing, P.wing);
+          c.poly(
+            oval(cx + Math.cos(b) * 3.2 * k, cy + Math.sin(b) * 3 * k, 3.4 * k, 2.4 * k, b),
+            mat.wing,
+            P.wing,
+          );
         }
       }
     };
@@ -837,10 +904,19 @@ export function buildInsect(
     wings();
     if (back) {
       c.ellipse(cx, cy - bh * 0.2, bw, bh, sp.wings === "elytra" ? mat.wing : mat.body, P.abdomen);
-      if (sp.wings === "elytra") c.line(cx - 0.5, cy - bh * 1.1, cx - 0.5, cy + bh * 0.7, mat.mark, P.wing);
+      if (sp.wings === "elytra")
+        c.line(cx - 0.5, cy - bh * 1.1, cx - 0.5, cy + bh * 0.7, mat.mark, P.wing);
       if (sp.bands)
         for (const f of [-0.4, 0.25])
-          paintOver(c, cx - bw, cx + bw, cy + f * bh - 0.6 * k, cy + f * bh + 0.6 * k, P.abdomen, mat.mark);
+          paintOver(
+            c,
+            cx - bw,
+            cx + bw,
+            cy + f * bh - 0.6 * k,
+            cy + f * bh + 0.6 * k,
+            P.abdomen,
+            mat.mark,
+          );
       if (sp.spots)
         for (const [fx, fy] of [
           [-0.5, -0.3],
@@ -857,16 +933,33 @@ export function buildInsect(
       }
       if (sp.wings === "folded") c.ellipse(cx, cy - bh * 0.4, bw * 0.6, bh * 0.8, mat.wing, P.wing);
       if (sp.wings === "clear" && !flying)
-        for (const s of [-1, 1]) c.ellipse(cx + s * bw * 0.45, cy - bh * 0.6, bw * 0.45, bh * 0.55, mat.clear, P.wing);
+        for (const s of [-1, 1])
+          c.ellipse(cx + s * bw * 0.45, cy - bh * 0.6, bw * 0.45, bh * 0.55, mat.clear, P.wing);
       legs(false);
       // antenna tips over the body
-      for (const s of [-1, 1]) c.line(cx + s * k, cy - bh - 0.5 * k, cx + s * 3 * k, cy - bh - 3 * k - look.ant * k, mat.legs, P.antenna);
+      for (const s of [-1, 1])
+        c.line(
+          cx + s * k,
+          cy - bh - 0.5 * k,
+          cx + s * 3 * k,
+          cy - bh - 3 * k - look.ant * k,
+          mat.legs,
+          P.antenna,
+        );
       return;
     }
     // the body behind the head
-    c.ellipse(cx, cy - bh * 0.45, bw, bh * 0.9, sp.wings === "elytra" ? mat.wing : mat.body, P.abdomen);
+    c.ellipse(
+      cx,
+      cy - bh * 0.45,
+      bw,
+      bh * 0.9,
+      sp.wings === "elytra" ? mat.wing : mat.body,
+      P.abdomen,
+    );
     if (sp.spots)
-      for (const s of [-1, 1]) c.ellipse(cx + s * bw * 0.55, cy - bh * 0.8, 0.9 * k, 0.9 * k, mat.mark, P.mark);
+      for (const s of [-1, 1])
+        c.ellipse(cx + s * bw * 0.55, cy - bh * 0.8, 0.9 * k, 0.9 * k, mat.mark, P.mark);
     legs(false);
     const hr = Math.max(hrx, hry) * k * 1.1;
     const hy = cy + (sp.raptor ? -6 * k : hr * 0.2);
@@ -880,7 +973,15 @@ export function buildInsect(
     if (sp.raptor) {
       c.capsule(cx, cy, cx, hy, 1.2 * k, mat.body, P.thorax);
       for (const s of [-1, 1]) {
-        c.capsule(cx + s * k, hy + 2 * k, cx + s * 2.5 * k, hy + 5 * k, 0.8 * k, mat.body, P.foreleg);
+        c.capsule(
+          cx + s * k,
+          hy + 2 * k,
+          cx + s * 2.5 * k,
+          hy + 5 * k,
+          0.8 * k,
+          mat.body,
+          P.foreleg,
+        );
         c.line(cx + s * 2.5 * k, hy + 5 * k, cx + s * 1.5 * k, hy + 2 * k, mat.body, P.foreleg);
       }
       c.poly(
@@ -893,7 +994,14 @@ export function buildInsect(
         P.head,
       );
     } else
-      c.ellipse(cx, hy, hr, hr * 0.9, sp.accent && sp.body !== "slender" && sp.body !== "flat" ? mat.accent : mat.body, P.head);
+      c.ellipse(
+        cx,
+        hy,
+        hr,
+        hr * 0.9,
+        sp.accent && sp.body !== "slender" && sp.body !== "flat" ? mat.accent : mat.body,
+        P.head,
+      );
     const big = sp.body === "dragonfly" || sp.raptor;
     for (const s of [-1, 1]) {
       const ex = cx + s * hr * (big ? 0.75 : 0.55);
@@ -902,8 +1010,23 @@ export function buildInsect(
     }
     if (sp.jaws)
       for (const s of [-1, 1]) {
-        c.capsule(cx + s * hr * 0.5, hy + hr * 0.6, cx + s * 3.5 * k, hy + hr + 2.5 * k, 0.7 * k, mat.accent, P.jaw);
-        c.line(cx + s * 3.5 * k, hy + hr + 2.5 * k, cx + s * 1.5 * k, hy + hr + 3.5 * k, mat.accent, P.jaw);
+        c.capsule(
+          cx + s * hr * 0.5,
+          hy + hr * 0.6,
+          cx + s * 3.5 * k,
+          hy + hr + 2.5 * k,
+          0.7 * k,
+          mat.accent,
+          P.jaw,
+        );
+        c.line(
+          cx + s * 3.5 * k,
+          hy + hr + 2.5 * k,
+          cx + s * 1.5 * k,
+          hy + hr + 3.5 * k,
+          mat.accent,
+          P.jaw,
+        );
       }
   };
 
@@ -918,7 +1041,15 @@ export function buildInsect(
     const flying = stance === "hover";
     const beatUp = Math.round(pose.t * 4) % 2 === 0;
     // how wide the wings show: flat open, half raised in a beat, nearly closed perched low
-    const open = flying ? (beatUp ? 1 : 0.55) : stance === "low" ? 0.45 : stance === "open" ? 1.08 : 0.9;
+    const open = flying
+      ? beatUp
+        ? 1
+        : 0.55
+      : stance === "low"
+        ? 0.45
+        : stance === "open"
+          ? 1.08
+          : 0.9;
     const u = size / 32;
     const cy = size / 2 + (flying && beatUp ? -1 : 0) + (pose.bob ? 1 : 0);
     const back = pose.view === "back";
@@ -959,8 +1090,20 @@ export function buildInsect(
           [11.8, -7],
           [11.6, -5],
         ] as const)
-          c.plot(cx + s * x * u * open, cy + y * u, sp.antennae === "feather" ? mat.belly : mat.shine, P.mark);
-        c.ellipse(cx + s * 5 * u * open, cy - 4.5 * u, 1.1 * u, 1.1 * u, mat.mark === mat.body ? mat.edge : mat.accent, P.mark);
+          c.plot(
+            cx + s * x * u * open,
+            cy + y * u,
+            sp.antennae === "feather" ? mat.belly : mat.shine,
+            P.mark,
+          );
+        c.ellipse(
+          cx + s * 5 * u * open,
+          cy - 4.5 * u,
+          1.1 * u,
+          1.1 * u,
+          mat.mark === mat.body ? mat.edge : mat.accent,
+          P.mark,
+        );
       }
     }
     // the body down the middle, the head at the top with its feelers
@@ -971,10 +1114,25 @@ export function buildInsect(
       const tipX = cx - 0.5 + s * 3.5 * u;
       const tipY = cy - 9.5 * u - look.ant * u;
       if (sp.antennae === "feather") {
-        c.capsule(cx - 0.5 + s * 0.6 * u, cy - 5 * u, tipX, tipY + u, 0.7 * u, mat.accent, P.antenna);
+        c.capsule(
+          cx - 0.5 + s * 0.6 * u,
+          cy - 5 * u,
+          tipX,
+          tipY + u,
+          0.7 * u,
+          mat.accent,
+          P.antenna,
+        );
       } else {
         c.line(cx - 0.5 + s * 0.5 * u, cy - 5 * u, tipX, tipY, mat.legs, P.antenna);
-        c.rect(tipX - (s < 0 ? 1 : 0), tipY - 1, tipX - (s < 0 ? 1 : 0) + 1, tipY, mat.legs, P.antenna);
+        c.rect(
+          tipX - (s < 0 ? 1 : 0),
+          tipY - 1,
+          tipX - (s < 0 ? 1 : 0) + 1,
+          tipY,
+          mat.legs,
+          P.antenna,
+        );
       }
     }
     if (!back && size >= 24)

@@ -2095,9 +2095,17 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird", "insect"].includes(
-      kind,
-    ) ||
+    [
+      "humanoid",
+      "animal",
+      "dragon",
+      "slime",
+      "spirit",
+      "monster",
+      "sea",
+      "bird",
+      "insect",
+    ].includes(kind) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
