@@ -576,6 +576,8 @@ const TABLE: Record<string, Breed> = {
     snout: 4,
     tail: "nub",
     colors: ["#5c4030", "#4c3428", "#6c4c34"],
+    // a brown muzzle (a pale one read as a horse's)
+    under: "#8c6c50",
     coat: ["palmate", "dewlap", "hump"],
     looks: "dark brown, broad flat antlers, a shoulder hump and a dewlap, long legs",
   },
@@ -589,6 +591,8 @@ const TABLE: Record<string, Breed> = {
     ears: "pointy",
     tail: "thin",
     colors: ["#4c3c30", "#5c4434", "#3c302c"],
+    // a greyish snout, dark enough for the ivory tusks to show on it
+    under: "#5c4c48",
     mark: "#241c1c",
     coat: ["tusks", "bristle", "hump"],
     looks: "dark and bristly, a crest along the back, white tusks",

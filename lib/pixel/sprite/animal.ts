@@ -1566,24 +1566,26 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       ) => capsule3(a, b, Math.max(0.5, r * k), m0, P.fx, tone, bias + 0.002);
       if (coat.has("antlers")) {
         // a beam sweeping up and back with tines forward
-        const b1 = at(-1.2, -0.5, 3);
-        const b2 = at(-2.8, 0, 6);
+        // (tines spread apart: close together they merge into one column at 32 px)
+        const b1 = at(-1.8, -0.5, 3.2);
+        const b2 = at(-3.4, 0, 6.2);
         bone(base, b1);
         bone(b1, b2);
-        bone(at(-0.6, -0.8, 1.2), at(1, -0.6, 2.4));
-        bone(b1, at(0.8, -0.2, 5));
-        bone(b2, at(-0.6, 0.2, 7.8));
-        bone(b2, at(-4, 0.4, 7));
+        bone(at(-0.8, -0.8, 1.4), at(1.6, -0.6, 2.6));
+        bone(b1, at(1.2, -0.2, 5.6));
+        bone(b2, at(-0.4, 0.2, 8.6));
+        bone(b2, at(-5, 0.4, 7.4));
       }
       if (coat.has("palmate")) {
         // a moose's: a short stem to a broad flat palm with points along its top edge
-        const stem = at(-0.6, 0.2, 1.5);
-        const palm = at(-1.8, 1.2, 3);
+        const stem = at(-0.8, 0.4, 1.5);
+        const palm = at(-2.6, 1.4, 3.2);
         bone(base, stem, 0.7);
         const q = proj(...palm);
         add(q.d + bias + 0.003, () => {
-          c.ellipse(q.x, q.y, 3.6 * k * sf, 1.6 * k * sf, antlerM, P.fx, tone);
-          for (const dx of [-3, -1.2, 0.6, 2.4])
+          // broad and flat, reaching back and out from the brow
+          c.ellipse(q.x, q.y, 4.4 * k * sf, 1.7 * k * sf, antlerM, P.fx, tone);
+          for (const dx of [-3.8, -1.8, 0.2, 2.2])
             c.rect(
               q.x + dx * k * sf,
               q.y - 2.6 * k * sf,
@@ -1627,9 +1629,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       // a boar's tusks curl up out of the jaw
       if (coat.has("tusks"))
         capsule3(
-          [mF - mR * 0.3, s * mR * 0.6, mY - mR * 0.3],
-          [mF + 0.5 * k, s * mR * 0.7, mY + mR + 0.6 * k],
-          Math.max(0.5, 0.45 * k),
+          // over the snout's side, only the tip above it: a one-pixel hook on the outline would
+          // be drawn as outline and vanish
+          [mF - mR * 0.7, s * mR * 0.9, mY - mR * 0.3],
+          [mF - mR * 0.2, s * mR * 0.9, mY + mR + 1.2 * k],
+          Math.max(0.6, 0.6 * k),
           mat.horn,
           P.fx,
           -1,
