@@ -135,6 +135,19 @@ describe("insect rig", () => {
     }
   });
 
+  it("carries a rider like any mount, and is held at hand scale as its own picture, not a star", () => {
+    for (const prompt of ["a knight riding a giant beetle", "a goblin riding a dragonfly"]) {
+      const info = parsePrompt(prompt);
+      expect(info.builder, prompt).toBe("insect");
+      expect(info.rider?.kind, prompt).toBe("humanoid");
+    }
+    // a rig-drawn being held was drawn as a star
+    expect(parsePrompt("a girl holding a bee").held?.icon).toBe("honeybee");
+    expect(parsePrompt("a boy holding a praying mantis").held?.icon).toBe("gi/praying-mantis");
+    expect(parsePrompt("a girl holding a cat").held?.icon).toBe("cat");
+    expect(parsePrompt("a girl holding a pig").held?.icon).toBe("pig");
+  });
+
   it("every mode draws, fast", async () => {
     for (const prompt of ["a grasshopper", "a firefly", "a butterfly", "a dragonfly"])
       for (const mode of SPRITE_MODES)

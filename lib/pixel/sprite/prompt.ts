@@ -660,6 +660,16 @@ function heldFor(s: Subject): HeldItem {
   const weapon = RIG_WEAPONS[s.id];
   if (weapon) return { id: s.id, weapon };
   if (s.builder === "icon") return { id: s.id, icon: s.ref };
+  // a being a rig draws (a cat, a pig, a bee) is held as its emoji, else its game icon: it was a
+  // star (the rigs draw no hand-scale picture)
+  if (s.builder === "animal" || s.builder === "insect" || s.builder === "bird") {
+    const word = s.en[0] ?? s.id;
+    const emoji = findIconConcept([word])?.icon;
+    if (emoji) return { id: s.id, icon: emoji };
+    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+    const gi = word.replace(/ /g, "-");
+    if (gameNames.has(gi)) return { id: s.id, icon: `${GAME_ICON_PREFIX}${gi}` };
+  }
   // item rigs without a hand-scale drawing: borrow the closest icon
   const fallback: Record<string, string> = {
     potion: "test-tube",
@@ -2375,7 +2385,7 @@ const RIDE_ZH = [
   /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
   /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
 ];
-const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
+const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "insect", "icon"]);
 
 let mountDepth = 0;
 let compositeDepth = 0;
