@@ -625,6 +625,16 @@ const TABLE: Record<string, Breed> = {
     coat: ["wool", "points"],
     looks: "a woolly fleece, dark face and legs",
   },
+  ram: {
+    base: "sheep",
+    legs: 4.5,
+    body: 11,
+    heavy: true,
+    colors: ["#f0ece0", "#e8e4dc"],
+    mark: ["#3c3430", "#4c4038"],
+    coat: ["wool", "points", "goat-horns"],
+    looks: "a woolly fleece, dark face and legs, horns swept back",
+  },
   goat: {
     base: "goat",
     ears: "small",
@@ -796,10 +806,11 @@ export function glossBuild(gloss: string): Build {
 /** A breed the prompt names for the drawn subject, from the table (longest name first). */
 export function tableBreed(text: string, subject: string): [string, Breed] | undefined {
   const t = text.toLowerCase();
-  // a row keyed by the subject itself draws every synonym and the Chinese word (刺猬, "elk")
   for (const [k, re] of KEY_RE)
-    if (k === subject || (TABLE[k]!.base === subject && re.test(t))) return [k, TABLE[k]!];
-  return undefined;
+    if ((TABLE[k]!.base === subject || k === subject) && re.test(t)) return [k, TABLE[k]!];
+  // a row keyed by the subject itself draws every synonym and the Chinese word (刺猬, "elk")
+  const own = TABLE[subject];
+  return own ? [subject, own] : undefined;
 }
 
 /**

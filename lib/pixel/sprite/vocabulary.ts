@@ -184,7 +184,7 @@ stag-beetle;animal;insect:stag-beetle;stag beetle;锹形虫,锹甲
 cockroach;animal;insect:cockroach;cockroach,roach;蟑螂
 dragonfly;animal;insect:dragonfly;dragonfly,damselfly;蜻蜓
 moth;animal;insect:moth;moth;飞蛾,蛾子
-insect;animal;insect:insect;insect,bug;昆虫
+insect;animal;insect:insect;insect;昆虫
 spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
 worm;animal;icon:worm;worm,≈caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
