@@ -34,7 +34,7 @@ export type Tail =
  * `beard` a goat's, `tusks` curving up from the jaw (boar), `bristle` a dark ridge of bristles
  * along the back, `zebra` bold dark stripes over body, neck, head and legs, `back-stripe` a pale
  * stripe from the crown along the back and tail (skunk), `wool` a fleece bulging over the back,
- * `bandit` a dark band across the eyes on a pale face (raccoon).
+ * `bandit` a dark band across the eyes on a pale face (raccoon), `snout` a pig's flat nose disc.
  */
 export type Coat =
   | "bicolor"
@@ -63,7 +63,8 @@ export type Coat =
   | "zebra"
   | "back-stripe"
   | "wool"
-  | "bandit";
+  | "bandit"
+  | "snout";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -603,6 +604,7 @@ const TABLE: Record<string, Breed> = {
     heavy: true,
     colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
     under: "#f8c0cc",
+    coat: ["snout"],
     looks: "pink, round, a flat snout and a curly tail",
   },
   cow: {

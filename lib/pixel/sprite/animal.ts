@@ -1640,6 +1640,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           0.2 + s * 0.001,
         );
     }
+    // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
+    if (coat.has("snout")) {
+      const tip = proj(mF + mR * 0.6, 0, mY);
+      add(tip.d + 0.25, () => {
+        c.ellipse(
+          tip.x,
+          tip.y,
+          Math.max(1, mR * 0.75 * sf),
+          Math.max(1.2, mR * sf),
+          mat.inner,
+          P.snout,
+        );
+        c.plot(tip.x, tip.y - 0.5, mat.eye, P.face);
+        if (toCam(1, 0, 0) > 0.5) c.plot(tip.x - 1, tip.y - 0.5, mat.eye, P.face);
+      });
+    }
     if (coat.has("beard"))
       capsule3(
         [headF + hr * 0.45, 0, mY - mR * 0.8],
