@@ -600,7 +600,12 @@ const TABLE: Record<string, Breed> = {
   },
   pig: {
     base: "pig",
-    tail: "curl",
+    // a long barrel on short legs with a blunt snout (on a cat's build and a curled tail it read
+    // as a pink cat)
+    legs: 3.2,
+    body: 11,
+    snout: 2.2,
+    tail: "short",
     heavy: true,
     colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
     under: "#f8c0cc",

@@ -1649,7 +1649,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           tip.y,
           Math.max(1, mR * 0.75 * sf),
           Math.max(1.2, mR * sf),
-          mat.inner,
+          mat.nose,
           P.snout,
         );
         c.plot(tip.x, tip.y - 0.5, mat.eye, P.face);
