@@ -102,7 +102,8 @@ const SPECIES: Record<string, Species> = {
   },
   ant: {
     body: "ant",
-    colors: ["#34282c", "#8c3424", "#2c2428"],
+    // black, red, a fire ant's orange-brown
+    colors: ["#34282c", "#a83c28", "#2c2428", "#c0662c"],
     wings: "none",
     antennae: "elbow",
     looks: "three round segments with a thin waist, bent antennae",
@@ -349,6 +350,13 @@ const WALKER_TAKES: readonly Look[] = [
   { stance: "open", ant: 0 },
   { stance: "low", ant: -1 },
 ];
+/** A wingless walker (an ant) has nothing to open: it crouches with its feelers up instead. */
+const WINGLESS_TAKES: readonly Look[] = [
+  { stance: "stand", ant: 0 },
+  { stance: "rear", ant: 1 },
+  { stance: "low", ant: 1 },
+  { stance: "stand", ant: -1 },
+];
 const FLIER_TAKES: readonly Look[] = [
   { stance: "stand", ant: 0 },
   { stance: "hover", ant: 1 },
@@ -388,12 +396,16 @@ function oval(cx: number, cy: number, rx: number, ry: number, ang: number): [num
 export function buildInsect(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const sp = insectSpecies(info.variant);
   const L = LAYOUT[sp.body];
-  const look = takeChoice(take, sp.flies ? FLIER_TAKES : WALKER_TAKES);
+  const look = takeChoice(
+    take,
+    sp.flies ? FLIER_TAKES : sp.wings === "none" ? WINGLESS_TAKES : WALKER_TAKES,
+  );
   // insects are small: drawn larger than the rig units so legs and feelers read at 32 px
   const k = (size / 32) * (sp.body === "dragonfly" ? 1.05 : 1.3);
   const m = new Mats();
+  // seed 1 draws the species' usual colour (a green grasshopper), later seeds the others in turn
   const bodyC: Rgb =
-    info.colors[0] ?? shade(hex(crng.pick(sp.colors)), 1 + crng.range(-0.08, 0.08));
+    info.colors[0] ?? shade(hex(takeChoice(take, sp.colors)), 1 + crng.range(-0.08, 0.08));
   const dark = shade(bodyC, 0.55);
   const mat = {
     body: m.add(bodyC),
