@@ -21,6 +21,8 @@ interface Spec {
   /** head size × the rig's */
   head?: number;
   coat?: Coat[];
+  /** a long upright neck: the head carried this much higher (rig units) */
+  neck?: number;
 }
 
 const SPEC: Record<string, Spec> = {
@@ -227,7 +229,17 @@ export function hasQuadrupedRig(subject: string): boolean {
 function withBuild(base: Spec, b: Build | undefined): Spec {
   if (!b) return base;
   const out: Spec = { ...base, coat: [...(base.coat ?? []), ...(b.coat ?? [])] };
-  for (const key of ["ears", "tail", "snout", "colors", "legs", "body", "heavy", "head"] as const)
+  for (const key of [
+    "ears",
+    "tail",
+    "snout",
+    "colors",
+    "legs",
+    "body",
+    "heavy",
+    "head",
+    "neck",
+  ] as const)
     if (b[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = b[key];
   return out;
 }
@@ -300,7 +312,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const m = new Mats();
   // a breed's coat is one or two colours: each seed's shade strays further, and the minor
   // markings individuals differ by (socks, a blaze) come and go, so four seeds are four dogs
-  const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, build?.coat ? 22 : 10);
+  // (a wild kind's coat strays less: a moose, a boar or a skunk is its own colour, and a per-channel
+  // stray on a dark coat turns it green or purple)
+  const pet = info.subject === "dog" || info.subject === "cat";
+  const wild = !!build?.coat && !pet;
+  const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, wild ? 6 : build?.coat ? 22 : 10);
   if (build?.coat)
     for (const minor of ["socks", "blaze"] as const)
       if (coat.has(minor) && crng.chance(0.4)) coat.delete(minor);
@@ -326,6 +342,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // added only for a breed, so a plain animal's material list is as before
   const markHex = Array.isArray(build?.mark) ? crng.pick(build.mark) : build?.mark;
   const markM = markHex ? m.add(markHex) : mat.stripe;
+  // antlers are bone, darker than the ivory horn a unicorn's or a cow's is (added only for them)
+  const antlerM = coat.has("antlers") || coat.has("palmate") ? m.add("#c09868") : mat.horn;
   const points = coat.has("points");
   const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
@@ -333,7 +351,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a bear's (and panda's) bulk: a deeper body on thick legs
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
   // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
-  const legLen = (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1);
+  // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
+  const longLow = spec.body >= 11 && spec.legs < 3;
+  const legLen = Math.max(
+    (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1),
+    longLow ? 3 * k : 0,
+  );
   const headR = ((info.cute ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
   // a breed's coat replaces the random pattern; its pale underside is the belly patch
   const pattern = build?.coat
@@ -361,8 +384,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
   // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
   // keeps it, so seeds differ in every mode, not only at rest
+  // (a lynx on the cat's rig is no pet)
   const collarHex =
-    info.variant === "dog" || info.variant === "cat"
+    pet && (info.variant === "dog" || info.variant === "cat")
       ? takeChoice(take, [undefined, "#d83c3c", undefined, "#3c6ee6"])
       : undefined;
   const collarM = collarHex ? m.add(collarHex) : undefined;
@@ -987,7 +1011,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       return { x: cx + X * sf, y: y0 + (-y * cp + D * sp) * sf, d: D };
     };
     const lr = limb * sf;
-    const g = gaitOf(pose, 2.2 * k, px(2));
+    // short legs swing further so the diagonal pairs read as steps
+    const g = gaitOf(pose, (longLow ? 3 : 2.2) * k, px(longLow ? 1.5 : 2));
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
     const hB = legLen + bodyRy * 0.6 + bodyY;
@@ -1089,6 +1114,25 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         capsule3([f, 0, y0], [f - 1.8 * k, 0, y0 + 1.6 * k], 0.6 * k, markM, P.body, -1, 0.06);
       }
     }
+    // a fleece bulging over the back (sheep, llama): its outline is scalloped
+    if (coat.has("wool"))
+      for (const [t, y] of [
+        [-0.9, 0.3],
+        [-0.5, 0.75],
+        [-0.05, 0.85],
+        [0.4, 0.75],
+        [0.75, 0.4],
+      ] as const)
+        onBody(mid + t * half, y, bodyRy * 0.6, mat.fur);
+    if (coat.has("back-stripe")) along(0.85, Math.max(0.7, bodyRy * 0.36), mat.belly, P.belly);
+    // a boar's crest: dark bristles standing along the spine, highest over the shoulders
+    if (coat.has("bristle"))
+      for (let i = 0; i <= 5; i++) {
+        const f = rumpF + ((chestF + bodyRy * 0.3 - rumpF) * i) / 5;
+        const hump = coat.has("hump") && f > mid ? 1.15 : 0.9;
+        const y0 = bodyAt(Math.min(f, chestF)) + bodyRy * hump;
+        capsule3([f, 0, y0], [f - 0.8 * k, 0, y0 + 1.5 * k], 0.55 * k, markM, P.body, -1, 0.07);
+      }
     if (coat.has("tabby"))
       for (const t of [-0.75, -0.25, 0.25, 0.75])
         capsule3(
@@ -1257,6 +1301,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       case "nub":
         ball(tb, 1.3 * k, tailMat, P.tail);
         break;
+      case "plume": {
+        // held up over the back, the tip curling forward (squirrel, skunk); a skunk's is striped
+        const bend: [number, number, number] = [tf - 2.2 * k, sway * 0.5, tY + bodyRy + 2.5 * k];
+        const tip: [number, number, number] = [
+          tf + 0.5 * k + tu * 0.6 * k,
+          sway,
+          tY + bodyRy + (6 + tu * 0.8) * k,
+        ];
+        capsule3(tb, bend, 1.9 * k, tailMat, P.tail, -1, -0.02);
+        capsule3(bend, tip, 2.3 * k, tailMat, P.tail, -1, -0.02);
+        if (coat.has("back-stripe")) {
+          capsule3(tb, bend, 0.6 * k, mat.belly, P.tail, -1, -0.01);
+          capsule3(bend, tip, 0.8 * k, mat.belly, P.tail, -1, -0.01);
+        }
+        break;
+      }
       case "none":
         break;
       case "thin": {
@@ -1274,8 +1334,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
             : tu < 0
               ? [tf - 5 * k, sway, up(tY - 6 * k)]
               : [tf - 7 * k, sway, tY - 1 * k];
-        capsule3(tb, t1, 0.5 * k, tm, P.tail);
-        capsule3(t1, t2, 0.5 * k, tm, P.tail);
+        // at least 0.75 px: a thinner capsule can miss every cell centre along a stretch, and the
+        // tail floated off the body in some walk frames (eval-e, Dachshund)
+        capsule3(tb, t1, Math.max(0.75, 0.5 * k), tm, P.tail);
+        capsule3(t1, t2, Math.max(0.75, 0.5 * k), tm, P.tail);
         if (spec.mark === "mane") ball(t2, 1.3 * k, mat.stripe, P.tail, 0.01);
         break;
       }
@@ -1288,9 +1350,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // the take's head carriage: raised, level or low; grazing, the muzzle at the ground
     const carry = pose0.head;
     const grazing = st === "graze";
+    // a llama's long upright neck: the head higher and a little further back
+    const neckUp = (spec.neck ?? 0) * k;
     const headF = grazing
       ? chestF + bodyRy * 0.9 + (longNeck ? 2.5 : 1.5) * k
-      : bodyRx +
+      : -neckUp * 0.3 +
+        bodyRx +
         (longNeck ? 0.3 : -0.5) * k +
         bodyF +
         (atk === 2 ? k : atk === 1 ? -k : 0) +
@@ -1303,7 +1368,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         (longNeck ? 5.5 : lowHead ? 0.8 : 2.5) * k -
         (atk === 1 ? 1.5 * k : 0) -
         g.headDy +
-        carry * 1.5 * k;
+        carry * 1.5 * k +
+        neckUp;
     capsule3(
       [chestF, 0, chestY + bodyRy * 0.2],
       [headF, 0, headY],
@@ -1351,6 +1417,31 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         paleMask ? mat.belly : markM,
         P.face,
         0.12,
+      );
+    if (coat.has("bandit")) {
+      // a raccoon's: a pale face crossed by a dark band over the eyes
+      ball([headF + hr * 0.4, 0, headY - hr * 0.1], hr * 0.7, mat.belly, P.face, 0.12);
+      for (const s of [-1, 1])
+        capsule3(
+          [headF + hr * 0.2, s * hr * 0.75, headY + hr * 0.15],
+          [headF + hr * 0.85, s * hr * 0.12, headY + hr * 0.12],
+          Math.max(0.7, hr * 0.28),
+          markM,
+          P.face,
+          -1,
+          0.125,
+        );
+    }
+    // a skunk's white stripe starts on the crown
+    if (coat.has("back-stripe"))
+      capsule3(
+        [headF - hr * 0.7, 0, headY + hr * 0.6],
+        [headF + hr * 0.4, 0, headY + hr * 0.9],
+        Math.max(0.6, 0.6 * k),
+        mat.belly,
+        P.face,
+        -1,
+        0.125,
       );
     if (coat.has("blaze"))
       capsule3(
@@ -1454,6 +1545,71 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         ),
       );
     }
+    // antlers and horns stand on the head like the ears, the far one first
+    const headD = proj(headF, 0, headY).d;
+    const gear = (s: number) => {
+      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.45, headY + hr * 0.8];
+      const bias = headD + 0.13 + s * 0.001 - proj(...base).d;
+      const tone = toCam(0, s, 0) < 0 ? 1 : -1;
+      // in profile the far one stands a little behind the near one, so both show
+      const back = (toCam(0, s, 0) < 0 ? -1.6 : 0) * k * Math.abs(Fx);
+      const at = (f: number, l: number, y: number): [number, number, number] => [
+        headF + f * k + back,
+        s * (hr + l * k),
+        headY + hr + y * k,
+      ];
+      const bone = (
+        a: [number, number, number],
+        b: [number, number, number],
+        r = 0.5,
+        m0 = antlerM,
+      ) => capsule3(a, b, Math.max(0.5, r * k), m0, P.fx, tone, bias + 0.002);
+      if (coat.has("antlers")) {
+        // a beam sweeping up and back with tines forward
+        // (tines spread apart: close together they merge into one column at 32 px)
+        const b1 = at(-1.8, -0.5, 3.2);
+        const b2 = at(-3.4, 0, 6.2);
+        bone(base, b1);
+        bone(b1, b2);
+        bone(at(-0.8, -0.8, 1.4), at(1.6, -0.6, 2.6));
+        bone(b1, at(1.2, -0.2, 5.6));
+        bone(b2, at(-0.4, 0.2, 8.6));
+        bone(b2, at(-5, 0.4, 7.4));
+      }
+      if (coat.has("palmate")) {
+        // a moose's: a short stem to a broad flat palm with points along its top edge
+        const stem = at(-0.8, 0.4, 1.5);
+        const palm = at(-2.6, 1.4, 3.2);
+        bone(base, stem, 0.7);
+        const q = proj(...palm);
+        add(q.d + bias + 0.003, () => {
+          // broad and flat, reaching back and out from the brow
+          c.ellipse(q.x, q.y, 4.4 * k * sf, 1.7 * k * sf, antlerM, P.fx, tone);
+          for (const dx of [-3.8, -1.8, 0.2, 2.2])
+            c.rect(
+              q.x + dx * k * sf,
+              q.y - 2.6 * k * sf,
+              q.x + dx * k * sf,
+              q.y - 1.4 * k * sf,
+              antlerM,
+              P.fx,
+              tone,
+            );
+        });
+      }
+      if (coat.has("horns")) {
+        // short horns out to the side and up (cattle)
+        const mid = at(-0.2, 0.8, 1.2);
+        bone(base, mid, 0.6, mat.horn);
+        bone(mid, at(0.4, 1, 2.4), 0.5, mat.horn);
+      }
+      if (coat.has("goat-horns")) {
+        const mid = at(-1.4, -0.4, 2.6);
+        bone(base, mid, 0.6, mat.stripe);
+        bone(mid, at(-3.2, -0.3, 1.8), 0.5, mat.stripe);
+      }
+    };
+    for (const s of [-1, 1]) gear(s);
     // muzzle: forward of the head's lower half
     const sn = Math.max(0.6, spec.snout);
     const mF = headF + hr * 0.7 + sn * 0.35 * k;
@@ -1468,6 +1624,58 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         P.snout,
         -1,
         0.15,
+      );
+    for (const s of [-1, 1]) {
+      // a boar's tusks curl up out of the jaw
+      if (coat.has("tusks"))
+        capsule3(
+          // over the snout's side, only the tip above it: a one-pixel hook on the outline would
+          // be drawn as outline and vanish
+          [mF - mR * 0.7, s * mR * 0.9, mY - mR * 0.3],
+          [mF - mR * 0.2, s * mR * 0.9, mY + mR + 1.2 * k],
+          Math.max(0.6, 0.6 * k),
+          mat.horn,
+          P.fx,
+          -1,
+          0.2 + s * 0.001,
+        );
+    }
+    // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
+    if (coat.has("snout")) {
+      const tip = proj(mF + mR * 0.6, 0, mY);
+      add(tip.d + 0.25, () => {
+        c.ellipse(
+          tip.x,
+          tip.y,
+          Math.max(1, mR * 0.75 * sf),
+          Math.max(1.2, mR * sf),
+          mat.nose,
+          P.snout,
+        );
+        c.plot(tip.x, tip.y - 0.5, mat.eye, P.face);
+        if (toCam(1, 0, 0) > 0.5) c.plot(tip.x - 1, tip.y - 0.5, mat.eye, P.face);
+      });
+    }
+    if (coat.has("beard"))
+      capsule3(
+        [headF + hr * 0.45, 0, mY - mR * 0.8],
+        [headF + hr * 0.3, 0, mY - mR - 2.2 * k],
+        Math.max(0.6, 0.6 * k),
+        mat.stripe,
+        P.face,
+        -1,
+        0.16,
+      );
+    // a moose's dewlap, a bell of skin under the throat
+    if (coat.has("dewlap"))
+      capsule3(
+        [headF - hr * 0.3, 0, headY - hr * 0.8],
+        [headF - hr * 0.4, 0, headY - hr * 0.8 - 2.6 * k],
+        Math.max(0.7, 0.8 * k),
+        mat.stripe,
+        P.body,
+        -1,
+        0.11,
       );
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
@@ -1487,7 +1695,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // dark eyes vanish in black fur: a black cat's or panther's eyes catch the light instead
     const [fr, fg, fb] = m.list[mat.fur]!.ramp[2];
     const darkFur = 0.3 * fr + 0.59 * fg + 0.11 * fb < 70;
-    const eyeMat = spec.mark === "panda" || darkFur ? mat.slash : mat.eye;
+    const eyeMat = spec.mark === "panda" || darkFur || coat.has("bandit") ? mat.slash : mat.eye;
     for (const s of [-1, 1]) {
       if (toCam(0.75, s * 0.55, 0.2) <= 0.05) continue;
       const e = proj(headF + hr * 0.55, s * hr * 0.45, headY + hr * 0.15);
@@ -1514,6 +1722,29 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     }
     items.sort((a, b) => a.d - b.d);
     for (const it of items) it.draw();
+    if (coat.has("zebra")) zebraStripes(c, proj(0, 0, hB));
+  };
+
+  /**
+   * A zebra's stripes over every cell of its fur, fixed to the body so they move with it: slanting
+   * bands down body, neck and head, rings round the legs — bold enough to read at 32 px.
+   */
+  const zebraStripes = (c: SpriteCanvas, o: { x: number; y: number }) => {
+    const legParts = new Set([P.legF, P.legN, P.legF2, P.legN2]);
+    const ox = Math.round(o.x);
+    const oy = Math.round(o.y);
+    const period = Math.max(3, Math.round(3 * k));
+    const mod = (n: number) => ((n % period) + period) % period;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = c.index(x, y);
+        if (i < 0 || c.mat[i] !== mat.fur) continue;
+        const part = c.part[i]!;
+        const on = legParts.has(part)
+          ? mod(y - oy) === 0
+          : mod(x - ox + Math.floor((y - oy) / 3)) === 0;
+        if (on) c.plot(x, y, markM, part, c.tone[i]!);
+      }
   };
 
   const draw = (c: SpriteCanvas, pose: Pose) => {

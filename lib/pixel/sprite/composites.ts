@@ -29,7 +29,6 @@ satyr,faun;萨堤尔,羊男 = a goat warrior with horns
 naga;娜迦 = a green snake warrior with a snake body
 dryad;树精 = a green elf with a staff
 nymph = a blue elf
-moth,moths;飞蛾 = a brown butterfly
 lamia,lamias;拉弥亚 = a woman with a snake body
 tengu;天狗 = a red eagle warrior with eagle wings
 oni;赤鬼,青鬼 = a red troll with horns and a club

@@ -663,6 +663,16 @@ function heldFor(s: Subject): HeldItem {
   const weapon = RIG_WEAPONS[s.id];
   if (weapon) return { id: s.id, weapon };
   if (s.builder === "icon") return { id: s.id, icon: s.ref };
+  // a being a rig draws (a cat, a pig, a bee) is held as its emoji, else its game icon: it was a
+  // star (the rigs draw no hand-scale picture)
+  if (s.builder === "animal" || s.builder === "insect" || s.builder === "bird") {
+    const word = s.en[0] ?? s.id;
+    const emoji = findIconConcept([word])?.icon;
+    if (emoji) return { id: s.id, icon: emoji };
+    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+    const gi = word.replace(/ /g, "-");
+    if (gameNames.has(gi)) return { id: s.id, icon: `${GAME_ICON_PREFIX}${gi}` };
+  }
   // item rigs without a hand-scale drawing: borrow the closest icon
   const fallback: Record<string, string> = {
     potion: "test-tube",
@@ -2106,7 +2116,17 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird"].includes(kind) ||
+    [
+      "humanoid",
+      "animal",
+      "dragon",
+      "slime",
+      "spirit",
+      "monster",
+      "sea",
+      "bird",
+      "insect",
+    ].includes(kind) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
@@ -2379,7 +2399,7 @@ const RIDE_ZH = [
   /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
   /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
 ];
-const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
+const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "insect", "icon"]);
 
 let mountDepth = 0;
 let compositeDepth = 0;
@@ -2514,6 +2534,7 @@ const BEING_KINDS = new Set<SubjectKind>([
   "spirit",
   "monster",
   "bird",
+  "insect",
 ]);
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */

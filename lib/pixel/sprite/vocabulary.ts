@@ -38,6 +38,7 @@ export type Builder =
   | "tile"
   | "sea"
   | "bird"
+  | "insect"
   | "icon";
 
 export interface Subject {
@@ -119,14 +120,14 @@ bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
-moose;animal;icon:moose;moose,elk;驼鹿
-pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
-boar;animal;icon:boar;boar,≈warthog;野猪
-cow;animal;icon:cow;cow,cattle,calf;牛,奶牛
+deer;animal;animal:deer;deer,stag,reindeer;鹿,驯鹿
+moose;animal;animal:deer;moose,elk;驼鹿
+pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
+boar;animal;animal:boar;boar,≈warthog;野猪
+cow;animal;animal:cow;cow,cattle,calf;牛,奶牛
 bull;animal;icon:ox;bull,ox,≈bison;公牛,野牛
-sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
-goat;animal;icon:goat;goat;山羊
+sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊
+goat;animal;animal:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;animal:tiger;tiger;老虎,虎
@@ -178,11 +179,21 @@ crab;animal;icon:crab;crab;螃蟹,蟹
 lobster;animal;icon:lobster;lobster;龙虾
 jellyfish;animal;icon:jellyfish;jellyfish;水母
 snail;animal;icon:snail;snail;蜗牛
-bee;animal;icon:honeybee;bee,honeybee,≈wasp;蜜蜂,蜂
-butterfly;animal;icon:butterfly;butterfly;蝴蝶
-ladybug;animal;icon:lady-beetle;ladybug,ladybird;瓢虫
-beetle;animal;icon:beetle;beetle,scarab;甲虫
-ant;animal;icon:ant;ant;蚂蚁
+bee;animal;insect:bee;bee,honeybee,bumblebee,bumble bee;蜜蜂,蜂,熊蜂
+butterfly;animal;insect:butterfly;butterfly;蝴蝶
+ladybug;animal;insect:ladybug;ladybug,ladybird,lady beetle;瓢虫
+beetle;animal;insect:beetle;beetle,scarab;甲虫
+ant;animal;insect:ant;ant;蚂蚁
+wasp;animal;insect:wasp;wasp,hornet,yellowjacket,yellow jacket;黄蜂,胡蜂,马蜂
+grasshopper;animal;insect:grasshopper;grasshopper,locust,katydid;蚱蜢,蝗虫,螽斯
+cricket;animal;insect:cricket;cricket;蟋蟀
+firefly;animal;insect:firefly;firefly,fireflies,lightning bug,glowworm;萤火虫
+mantis;animal;insect:mantis;praying mantis,mantis,mantid;螳螂
+stag-beetle;animal;insect:stag-beetle;stag beetle;锹形虫,锹甲
+cockroach;animal;insect:cockroach;cockroach,roach;蟑螂
+dragonfly;animal;insect:dragonfly;dragonfly,damselfly;蜻蜓
+moth;animal;insect:moth;moth;飞蛾,蛾子
+insect;animal;insect:insect;insect;昆虫
 spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
 worm;animal;icon:worm;worm,≈caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
@@ -192,20 +203,24 @@ gorilla;animal;icon:gorilla;gorilla;大猩猩
 elephant;animal;icon:elephant;elephant;大象
 camel;animal;icon:two-hump-camel;camel;骆驼
 giraffe;animal;icon:giraffe;giraffe;长颈鹿
-zebra;animal;icon:zebra;zebra;斑马
+zebra;animal;animal:horse;zebra;斑马
 hippo;animal;icon:hippopotamus;hippo,hippopotamus;河马
 rhino;animal;icon:rhinoceros;rhino,rhinoceros;犀牛
 kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
-koala;animal;icon:koala;koala;考拉
+koala;animal;animal:bear;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
 otter;animal;icon:otter;otter;水獭
-raccoon;animal;icon:raccoon;raccoon;浣熊
-polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
+raccoon;animal;animal:fox;raccoon;浣熊
+polar-bear;animal;animal:bear;polar bear,ice bear;北极熊
 hedgehog;animal;animal:mouse;hedgehog;刺猬
-squirrel;animal;icon:chipmunk;squirrel,≈chipmunk;松鼠
-skunk;animal;icon:skunk;skunk;臭鼬
+squirrel;animal;animal:mouse;squirrel,≈chipmunk;松鼠
+lynx;animal;animal:cat;lynx,bobcat,caracal;猞猁
+hyena;animal;animal:wolf;hyena,hyaena;鬣狗
+mole;animal;animal:mouse;mole;鼹鼠
+opossum;animal;animal:mouse;opossum,possum;负鼠
+skunk;animal;animal:fox;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
-llama;animal;icon:llama;llama,≈alpaca;羊驼
+llama;animal;animal:horse;llama,≈alpaca;羊驼
 mammoth;animal;icon:mammoth;mammoth;猛犸象
 dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
 eastern-dragon;creature;dragon:eastern;chinese dragon,eastern dragon,oriental dragon,japanese dragon,lung dragon,serpent dragon;中国龙,东方龙,神龙,青龙,金龙
@@ -589,6 +604,7 @@ const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
   tile: "tile",
   sea: "sea",
   bird: "bird",
+  insect: "insect",
   icon: "icon",
   gi: "icon",
   building: "scenery",
