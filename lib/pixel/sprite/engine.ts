@@ -56,7 +56,7 @@ import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
-import { reproportion, takeBuild } from "./take-variety";
+import { reproportion, takeBuild, takeMirrored } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 import { wearBackpack, wearCape } from "./wearables";
 
@@ -666,8 +666,11 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (info.count && !design.seamless) drawGroup(c, info.count);
   // a take its own build (stocky, lanky, long) where the design's own drawings run out; people
   // vary by their own rig's choices
-  if (!design.seamless && info.builder !== "humanoid")
+  if (!design.seamless && info.builder !== "humanoid") {
     reproportion(c, ...takeBuild(seed + take, design.takes));
+    // a still or idle sprite may face the other way; a walk, a turn or a sheet keeps its facing
+    if (MIRRORED_MODES.has(o.mode) && takeMirrored(seed + take, design.takes)) c.flipX();
+  }
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
@@ -694,6 +697,9 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     }),
   };
 }
+
+/** Modes whose frames face no set way: a take of a still may be mirrored (takeMirrored). */
+const MIRRORED_MODES = new Set<SpriteMode>(["idle", "variations", "random"]);
 
 /** Batch modes that walk or face around: the camera looks down a little (RPG sheets). */
 const FACING_MODES = new Set<SpriteMode>(["directions", "directions8", "walk4"]);

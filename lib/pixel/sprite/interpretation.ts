@@ -14,6 +14,7 @@ import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
+import { chineseOnly } from "./zh-line";
 
 export interface BorrowedArt {
   set: IconSet;
@@ -289,7 +290,7 @@ export function interpretInfo(
     outline: o.outline ?? "coloured",
     shading: o.shading ?? "soft",
     summary: segs.join(" · "),
-    summary_zh: summaryZh(info, arts),
+    summary_zh: chineseOnly(summaryZh(info, arts), prompt, info.typedAs),
   };
 }
 
@@ -379,9 +380,11 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.notDrawn?.length)
     segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
   if (info.unknown.length) {
-    const shown = info.unknown.slice(0, 8);
+    // as the user typed them: 碗, not the dictionary's "bowl"
+    const typed = [...new Set(info.unknown.map((w) => info.typedAs?.[w] ?? w))];
+    const shown = typed.slice(0, 8);
     segs.push(
-      `未理解:${shown.join("、")}${info.unknown.length > shown.length ? `(另有 ${info.unknown.length - shown.length} 个)` : ""}`,
+      `未理解:${shown.join("、")}${typed.length > shown.length ? `(另有 ${typed.length - shown.length} 个)` : ""}`,
     );
   }
   if (arts[0]) segs.push(`素材:${arts[0].set_name}“${arts[0].icon}”(${arts[0].license})`);
