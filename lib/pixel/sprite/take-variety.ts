@@ -40,9 +40,17 @@ export function takeBuild(key: number, drawings = 1): [number, number] {
  * mirrored. A design with four or more drawings is never mirrored.
  */
 export function takeMirrored(key: number, drawings = 1): boolean {
-  if (drawings >= BUILDS.length) return false;
+  return takeRound(key, drawings) % 2 === 1;
+}
+
+/**
+ * How many times a design's own drawings have come round at this take key (0: the first time,
+ * seed 1 … drawings); always 0 for a design with four or more drawings.
+ */
+export function takeRound(key: number, drawings = 1): number {
+  if (drawings >= BUILDS.length) return 0;
   const round = Math.floor((key - 1) / drawings);
-  return ((round % 2) + 2) % 2 === 1;
+  return ((round % BUILDS.length) + BUILDS.length) % BUILDS.length;
 }
 
 /**

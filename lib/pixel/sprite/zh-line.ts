@@ -134,6 +134,13 @@ const LOOK_WORDS: Record<string, string> = {
   hen: "母鸡",
   mallard: "绿头鸭",
   macaw: "金刚鹦鹉",
+  // the composites' "three-headed", "nine-tailed", "winged"
+  two: "两",
+  three: "三",
+  nine: "九",
+  headed: "头",
+  tailed: "尾",
+  winged: "有翅膀的",
 };
 
 /** Colour words that are a game meaning, not a colour ("mana" is blue in a potion, not in a gloss). */
@@ -243,6 +250,14 @@ export function englishToChinese(
   // a phrase mostly left out says something else than it meant ("health professional" is no
   // 心): left out whole
   if (missed >= out.filter((x) => !x.joiner && !x.comma).length) return "";
+  // a name the user typed in Latin letters stays whole: "cheese wedge", not "奶酪 wedge"
+  const typedWord = out.some((x) => /^[a-z]/.test(x.zh));
+  const norm = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[-\s]+/g, " ")
+      .trim();
+  if (typedWord && typed && norm(typed).includes(norm(run))) return run.trim();
   // a joiner or comma stands only between words that were kept
   const kept = out.filter((x, k) => {
     if (!x.joiner && !x.comma) return true;
