@@ -141,6 +141,8 @@ const LOOK_WORDS: Record<string, string> = {
   headed: "头",
   tailed: "尾",
   winged: "有翅膀的",
+  // the creature part, not the instrument (an oni "with horns" is no trumpet)
+  horn: "角",
 };
 
 /** Colour words that are a game meaning, not a colour ("mana" is blue in a potion, not in a gloss). */
@@ -215,6 +217,7 @@ export function englishToChinese(
   const tokens = run.toLowerCase().match(/[a-z][a-z'’]*|[,;]/g) ?? [];
   const out: { zh: string; joiner?: boolean; comma?: boolean }[] = [];
   let missed = 0;
+  let lookups = 0;
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     if (t === "," || t === ";") {
@@ -232,6 +235,7 @@ export function englishToChinese(
         const zh = d.get(key) ?? typedAs[key];
         if (zh) {
           out.push({ zh });
+          lookups++;
           hit = n;
           break;
         }
@@ -250,14 +254,15 @@ export function englishToChinese(
   // a phrase mostly left out says something else than it meant ("health professional" is no
   // 心): left out whole
   if (missed >= out.filter((x) => !x.joiner && !x.comma).length) return "";
-  // a name the user typed in Latin letters stays whole: "cheese wedge", not "奶酪 wedge"
+  // a name the user typed in Latin letters stays whole when it is not one word of ours:
+  // "cheese wedge", not "奶酪 wedge"; "sea turtle", not 水乌龟
   const typedWord = out.some((x) => /^[a-z]/.test(x.zh));
   const norm = (x: string) =>
     x
       .toLowerCase()
       .replace(/[-\s]+/g, " ")
       .trim();
-  if (typedWord && typed && norm(typed).includes(norm(run))) return run.trim();
+  if ((typedWord || lookups > 1) && typed && norm(typed).includes(norm(run))) return run.trim();
   // a joiner or comma stands only between words that were kept
   const kept = out.filter((x, k) => {
     if (!x.joiner && !x.comma) return true;
@@ -277,6 +282,22 @@ export function englishToChinese(
     if (latin) s += " ";
   }
   return s.trim();
+}
+
+/** The vocabulary's Chinese for a whole English name ("crossed swords"), or undefined. */
+export function vocabularyZh(name: string): string | undefined {
+  const d = dictionary();
+  const words = name
+    .toLowerCase()
+    .replace(/[-\s]+/g, " ")
+    .trim()
+    .split(" ");
+  const last = words.pop() ?? "";
+  for (const form of [last, ...singulars(last)]) {
+    const zh = d.get([...words, form].join(" "));
+    if (zh) return zh;
+  }
+  return undefined;
 }
 
 const LATIN_RUN = /[A-Za-z][A-Za-z0-9'’.-]*(?:[\s,;]+[A-Za-z][A-Za-z0-9'’.-]*)*/g;
