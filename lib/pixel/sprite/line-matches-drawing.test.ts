@@ -199,6 +199,19 @@ describe("the Chinese line is in Chinese", () => {
   });
 });
 
+describe("a number and its measure word", () => {
+  it("is how many, not a dictionary word nor 'not understood'", () => {
+    for (const p of ["一片叶子", "一面盾牌", "一套盔甲", "一盘饺子", "一颗宝石", "一根骨头"]) {
+      const line = interpretPrompt(p, { seed: 1 });
+      expect(line.not_understood, p).toEqual([]);
+      expect(line.summary, p).not.toMatch(/read "一/);
+    }
+    expect(parsePrompt("一面盾牌").subject).toBe("shield");
+    // a number the drawing cannot show is still said
+    expect(interpretPrompt("两盘饺子", { seed: 1 }).summary).toMatch(/两/);
+  });
+});
+
 describe("a dictionary word wins over size + noun", () => {
   it("大熊猫 and giant panda are the species, not a huge panda", () => {
     for (const p of ["一只大熊猫", "giant panda"]) {

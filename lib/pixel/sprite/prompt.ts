@@ -361,6 +361,9 @@ export function readChineseWord(word: string, follow = true): ChineseReading | u
 // counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
 const ZH_COUNT =
   /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
+// a number before a measure word (头 left out: 三头 is three-headed)
+const NUMBER_MEASURE =
+  /[一二两三四五六七八九十百几双半]+[个只条把匹张块本座棵朵颗件位名支根艘套对群盏顶面片盘粒份台辆架间幅枝]/g;
 // a prompt reads at most this many unknown Chinese words through the dictionary (a long
 // nonsense prompt is not looked up word by word)
 const ZH_LOOKUPS = 8;
@@ -412,8 +415,14 @@ function tokenizeChinese(
   });
   const read: { at: number; n: number; r: ChineseReading }[] = [];
   const readAt = new Uint8Array(s.length);
+  // a number and its measure word (一盘, 一面, 一片) say how many, drawn or said by the count
+  // phase: never a dictionary word (一面 is no "face") and never "not understood"
+  const counted = new Uint8Array(s.length);
+  for (const m of s.matchAll(NUMBER_MEASURE))
+    if (!kept.some((f) => f.at < m.index + m[0].length && f.at + f.n > m.index))
+      counted.fill(1, m.index, m.index + m[0].length);
   const readWord = (at: number, n: number) => {
-    for (let i = at; i < at + n; i++) if (readAt[i]) return;
+    for (let i = at; i < at + n; i++) if (readAt[i] || counted[i]) return;
     const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
     // a word that cuts a vocabulary word in two is no reading of the prompt
     if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
@@ -548,6 +557,9 @@ function tokenizeChinese(
   }
   out.sort((a, b) => a.pos - b.pos);
   mentions.push(...out);
+  // "one" is drawn by drawing it; a larger number the count phase cannot draw stays said
+  for (const m of s.matchAll(NUMBER_MEASURE))
+    if (m[0].startsWith("一") && counted[m.index]) used.fill(1, m.index, m.index + m[0].length);
   // not understood: the unmatched characters, grouped by the segmenter's words
   for (const w of words) {
     let run = "";
