@@ -74,6 +74,11 @@ describe("the line's colour words are colours the drawing shows", () => {
     ...sample(13).map((w) => `a golden ${w}`),
     "a golem made of ice",
     "a golem made of gold",
+    // a named colour over a subject's own material (stone): the colour is the surface
+    "a pink golem",
+    "a blue golem",
+    "a purple gargoyle",
+    "a brown gargoyle",
     "a grey elephant",
     "a red fox",
     "a green parakeet",

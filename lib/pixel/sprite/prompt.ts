@@ -1771,7 +1771,9 @@ function readModifiers(r: Reading): void {
   const namedMaterial = r.materials.some(
     (m) => m !== "broken" && !defaults?.materials?.includes(m),
   );
-  if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
+  // …and a colour the prompt names is the surface too: a pink golem is pink, not grey stone
+  if (defaults?.materials && !r.materials.length && !r.colors.length)
+    r.materials.push(...defaults.materials);
   if (defaults?.color && !r.colors.length && !namedMaterial)
     r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
 }
