@@ -253,3 +253,15 @@ describe("a dictionary word wins over size + noun", () => {
     expect(interpretPrompt("小丑", { seed: 1 }).summary).toMatch(/clown/);
   });
 });
+
+describe("a held thing the prompt names replaces the trade's tool in the line", () => {
+  it("a fisherman holding a lantern draws and says no fishing rod", () => {
+    for (const p of ["a fisherman holding a lantern", "拿着灯笼的渔夫"]) {
+      const line = interpretPrompt(p, { seed: 1 });
+      expect(line.summary, p).not.toMatch(/rod/);
+      expect(line.summary_zh, p).not.toMatch(/鱼竿/);
+      expect(parsePrompt(p).held?.id, p).toBe("lantern");
+    }
+    expect(interpretPrompt("a fisherman", { seed: 1 }).summary).toMatch(/rod/);
+  });
+});

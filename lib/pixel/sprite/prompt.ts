@@ -1922,6 +1922,25 @@ function readWordNet(r: Reading): void {
  * Phase 4d: what each WordNet reading became — the drawing ("so drew a dog"), the held thing, or
  * only a word of the parse ("a chinchilla in a spacesuit": the mouse lends its colours).
  */
+/**
+ * A person's look names the tool of their trade ("a fishing rod"); a thing the prompt puts in
+ * their hand is drawn instead (eval-e's fisherman holding a lantern drew no rod), so the line
+ * stops naming the tool.
+ */
+function heldOverTool(r: Reading): void {
+  const look = r.look;
+  if (!r.held || !look?.toolDrawn || r.held.id === look.held) return;
+  const cut = (g: string, tool: string, sep: string, alone: string) =>
+    g.includes(`${sep}${tool}`)
+      ? g.replace(`${sep}${tool}`, "")
+      : g.includes(`${tool}${sep}`)
+        ? g.replace(`${tool}${sep}`, "")
+        : g.replace(tool, alone);
+  r.guesses = r.guesses.map((g) => cut(g, look.toolDrawn!, "; ", "a person"));
+  if (look.toolDrawnZh)
+    r.guessesZh = r.guessesZh.map((g) => cut(g, look.toolDrawnZh!, ";", "一个人"));
+}
+
 function wordNetGuesses(r: Reading): void {
   const headWord = r.headAt !== undefined && !r.icon ? r.mentions[r.headAt]!.word : undefined;
   for (const x of r.wordnet) {
@@ -2621,6 +2640,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   compoundHead(r);
   chooseHead(r);
   chooseHeld(r);
+  heldOverTool(r);
   standIns(r);
   drawnParts(r);
   unknownNeighbours(r);
