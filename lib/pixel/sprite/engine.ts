@@ -56,7 +56,7 @@ import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
-import { reproportion, takeBuild } from "./take-variety";
+import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 import { wearBackpack, wearCape } from "./wearables";
 
@@ -669,8 +669,11 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (info.count && !design.seamless) drawGroup(c, info.count);
   // a take its own build (stocky, lanky, long) where the design's own drawings run out; people
   // vary by their own rig's choices
-  if (!design.seamless && info.builder !== "humanoid")
+  if (!design.seamless && info.builder !== "humanoid") {
     reproportion(c, ...takeBuild(seed + take, design.takes));
+    // a still or idle sprite may face the other way; a walk, a turn or a sheet keeps its facing
+    if (MIRRORED_MODES.has(o.mode) && takeMirrored(seed + take, design.takes)) c.flipX();
+  }
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
@@ -697,6 +700,9 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     }),
   };
 }
+
+/** Modes whose frames face no set way: a take of a still may be mirrored (takeMirrored). */
+const MIRRORED_MODES = new Set<SpriteMode>(["idle", "variations", "random"]);
 
 /** Batch modes that walk or face around: the camera looks down a little (RPG sheets). */
 const FACING_MODES = new Set<SpriteMode>(["directions", "directions8", "walk4"]);
@@ -772,8 +778,14 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     info.builder === "icon" &&
     (category === "creature" || category === "animal") &&
     !design.ownColors
-  )
+  ) {
+    // when its drawings come round (a frog drawn three ways, a symmetric one a mirror does not
+    // change) the next round is the same drawing in its own hues, darker, lighter or muted;
+    // whites, blacks and greys (a skunk's stripe, a shark) stay
+    const round = takeRound(key, design.takes);
+    if (round && !info.colors.length) shiftOwnHues(design, round);
     return;
+  }
   const own = SUBJECT_DEFAULTS[info.subject]?.materials ?? [];
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
@@ -849,6 +861,21 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
   for (const i of surface) {
     const m = design.materials[i]!;
     m.ramp = (m.rampOf ?? makeRamp)(keepFamily(m.ramp[2]));
+  }
+}
+
+function shiftOwnHues(design: Design, round: number): void {
+  for (const m of design.materials) {
+    if (m.flat) continue;
+    const [h, sat, v] = rgbToHsv(...m.ramp[2]);
+    if (sat < 0.2 || v < 0.2) continue;
+    const c =
+      round === 1
+        ? hsvToRgb(h, Math.min(1, sat * 1.08), v * 0.76)
+        : round === 2
+          ? hsvToRgb(h, sat * 0.92, Math.min(1, v * 1.1 + 0.02))
+          : hsvToRgb(h, sat * 0.6, Math.min(1, v * 0.95));
+    m.ramp = (m.rampOf ?? makeRamp)(c);
   }
 }
 

@@ -15,6 +15,7 @@ import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
+import { chineseOnly, vocabularyZh } from "./zh-line";
 
 export interface BorrowedArt {
   set: IconSet;
@@ -191,7 +192,7 @@ export function interpretInfo(
   if (info.contents) parts.push(`full of: ${info.contents}`);
   for (const f of info.features) parts.push(`with: ${f}`);
   if (info.tile && info.tile !== info.variant) parts.push(`top: ${info.tile}`);
-  if (info.lent.length) parts.push(`colours from: ${info.lent.join(", ")}`);
+  if (info.lent.length) parts.push(`colours from: ${[...new Set(info.lent)].join(", ")}`);
   const modifiers: string[] = [];
   for (const c of info.colors) {
     const hex = `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
@@ -266,8 +267,8 @@ export function interpretInfo(
     if (info.tile && info.tile !== info.variant) d += ` (${info.tile} top)`;
     segs.push(d);
   }
-  if (modifiers.length) segs.push(modifiers.join(", "));
-  if (info.lent.length) segs.push(`colours from ${info.lent.join(", ")}`);
+  if (modifiers.length) segs.push([...new Set(modifiers)].join(", "));
+  if (info.lent.length) segs.push(`colours from ${[...new Set(info.lent)].join(", ")}`);
   for (const g of info.guesses) segs.push(`guessed: ${g}`);
   if (info.ignored.length) segs.push(`also named, not drawn: ${info.ignored.join(", ")}`);
   if (info.notDrawn?.length) segs.push(`not drawn: ${info.notDrawn.join(", ")}`);
@@ -293,7 +294,7 @@ export function interpretInfo(
     outline: o.outline ?? "coloured",
     shading: o.shading ?? "soft",
     summary: segs.join(" · "),
-    summary_zh: summaryZh(info, arts),
+    summary_zh: chineseOnly(summaryZh(info, arts), prompt, info.typedAs),
   };
 }
 
@@ -377,8 +378,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
   if (info.snowCap) mods.push("积雪");
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
-  if (mods.length) segs.push(mods.join("、"));
-  if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
+  if (mods.length) segs.push([...new Set(mods)].join("、"));
+  if (info.lent.length) segs.push(`颜色取自${[...new Set(info.lent)].join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
   if (info.ignored.length)
     segs.push(
@@ -387,12 +388,20 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.notDrawn?.length)
     segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
   if (info.unknown.length) {
-    const shown = info.unknown.slice(0, 8);
+    // as the user typed them: 碗, not the dictionary's "bowl"
+    const typed = [...new Set(info.unknown.map((w) => info.typedAs?.[w] ?? w))];
+    const shown = typed.slice(0, 8);
     segs.push(
-      `未理解:${shown.join("、")}${info.unknown.length > shown.length ? `(另有 ${info.unknown.length - shown.length} 个)` : ""}`,
+      `未理解:${shown.join("、")}${typed.length > shown.length ? `(另有 ${typed.length - shown.length} 个)` : ""}`,
     );
   }
-  if (arts[0]) segs.push(`素材:${arts[0].set_name}“${arts[0].icon}”(${arts[0].license})`);
+  if (arts[0]) {
+    // an icon's file name is English: its vocabulary name, else the name of what it draws
+    const a = arts[0];
+    const what = a.use === "held" ? info.held?.id : a.use === "worn" ? info.worn?.id : info.subject;
+    const name = vocabularyZh(a.icon) ?? (what ? SUBJECT_BY_ID.get(what)?.zh[0] : undefined);
+    segs.push(`素材:${a.set_name}${name ? `“${name}”` : ""}(${a.license})`);
+  }
   return segs.join(" · ");
 }
 

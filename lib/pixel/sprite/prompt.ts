@@ -18,6 +18,7 @@ import {
   segmentByDictionary,
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
+import { understoodByDrawing } from "./drawn-words";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
 import { isFolkPart, readFolkParts } from "./folk-parts";
@@ -30,7 +31,7 @@ import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
-import { rewriteMeasureWords } from "./measure-words";
+import { containerTyped, rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import { type PersonWords, readPersonWords } from "./person-words";
@@ -130,6 +131,11 @@ export interface PromptInfo {
   heads?: number;
   /** a body pattern named by a WordNet gloss ("striped", "spotted"), for rigs that draw one */
   pattern?: "stripes" | "spots";
+  /**
+   * English the parse read for a word typed in Chinese (a dictionary reading's English and WordNet
+   * name, a measure word's container) → the Chinese as typed, which the Chinese line shows
+   */
+  typedAs?: Record<string, string>;
   /** the breed or near kind the animal was named by ("corgi", "hamster"): its build (animal-breeds.ts) */
   breed?: string;
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
@@ -358,6 +364,9 @@ export function readChineseWord(word: string, follow = true): ChineseReading | u
 // counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
 const ZH_COUNT =
   /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
+// a number before a measure word (头 left out: 三头 is three-headed)
+const NUMBER_MEASURE =
+  /[一二两三四五六七八九十百几双半]+[个只条把匹张块本座棵朵颗件位名支根艘套对群盏顶面片盘粒份台辆架间幅枝]/g;
 // a prompt reads at most this many unknown Chinese words through the dictionary (a long
 // nonsense prompt is not looked up word by word)
 const ZH_LOOKUPS = 8;
@@ -380,6 +389,7 @@ function tokenizeChinese(
   readings: ChineseReading[],
   budget: { left: number },
   pieced: { word: string; parts: string }[],
+  typedAs: Map<string, string>,
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -408,8 +418,14 @@ function tokenizeChinese(
   });
   const read: { at: number; n: number; r: ChineseReading }[] = [];
   const readAt = new Uint8Array(s.length);
+  // a number and its measure word (一盘, 一面, 一片) say how many, drawn or said by the count
+  // phase: never a dictionary word (一面 is no "face") and never "not understood"
+  const counted = new Uint8Array(s.length);
+  for (const m of s.matchAll(NUMBER_MEASURE))
+    if (!kept.some((f) => f.at < m.index + m[0].length && f.at + f.n > m.index))
+      counted.fill(1, m.index, m.index + m[0].length);
   const readWord = (at: number, n: number) => {
-    for (let i = at; i < at + n; i++) if (readAt[i]) return;
+    for (let i = at; i < at + n; i++) if (readAt[i] || counted[i]) return;
     const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
     // a word that cuts a vocabulary word in two is no reading of the prompt
     if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
@@ -429,9 +445,18 @@ function tokenizeChinese(
     const r = readChineseWord(word);
     // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
     const modified = inside.some((f) => isModifierWord(asMention(f)));
+    // a size or age word and a noun that the dictionary knows as one name (小熊猫 is the red
+    // panda, not a cute panda): a kind of that noun, so its name wins over size + noun
+    const name = r?.lexicon ?? r?.english ?? "";
+    const named =
+      !!pieces &&
+      inside.some((f) => f.lex.some((l) => l.t === "size" || l.t === "cute")) &&
+      name.includes(" ") &&
+      lookupNoun(name)?.base === pieces.id;
     const better =
       r &&
       (gap ||
+        named ||
         (r.rank <= READING_RANK.lexiconBeing &&
           (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
     if (!better) {
@@ -474,7 +499,14 @@ function tokenizeChinese(
       oneCharName(f) &&
       oneCharName(kept[k + 1]!),
   );
-  if (spans.length > 0 || adjacentNames || [...covered].some((c) => !c)) {
+  // a size or age character before a name may make one word with it (小熊猫, the red panda)
+  const sizedName = kept.some(
+    (f, k) =>
+      f.lex.some((l) => l.t === "size" || l.t === "cute") &&
+      kept[k + 1]?.at === f.at + f.n &&
+      subjectOf({ lex: kept[k + 1]!.lex, word: "", pos: 0 }) !== undefined,
+  );
+  if (spans.length > 0 || adjacentNames || sizedName || [...covered].some((c) => !c)) {
     let at = 0;
     for (const d of segmentByDictionary(s)) {
       if (d.length >= 2 && !L.zh.has(d)) spans.push({ at, n: d.length });
@@ -522,9 +554,15 @@ function tokenizeChinese(
     const en = tokenize(t.r.english);
     for (const m of en.mentions) out.push({ ...m, pos: pos + t.at });
     if (en.unknown.length) englishAt.set(t.at, en.unknown);
+    // the English the line would otherwise show for a word the user typed in Chinese
+    for (const w of [t.r.english, t.r.lexicon ?? "", ...en.unknown])
+      if (w) typedAs.set(w, t.r.word);
   }
   out.sort((a, b) => a.pos - b.pos);
   mentions.push(...out);
+  // "one" is drawn by drawing it; a larger number the count phase cannot draw stays said
+  for (const m of s.matchAll(NUMBER_MEASURE))
+    if (m[0].startsWith("一") && counted[m.index]) used.fill(1, m.index, m.index + m[0].length);
   // not understood: the unmatched characters, grouped by the segmenter's words
   for (const w of words) {
     let run = "";
@@ -551,6 +589,8 @@ function tokenize(text: string): {
   readings: ChineseReading[];
   /** Chinese words the vocabulary lacks read as their parts (水车 → 水 + 车) */
   pieced: { word: string; parts: string }[];
+  /** an English word of a dictionary reading → the Chinese word the user typed */
+  typedAs: Map<string, string>;
 } {
   const L = lex();
   const mentions: Mention[] = [];
@@ -558,6 +598,7 @@ function tokenize(text: string): {
   const readings: ChineseReading[] = [];
   const budget = { left: ZH_LOOKUPS };
   const pieced: { word: string; parts: string }[] = [];
+  const typedAs = new Map<string, string>();
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -577,7 +618,7 @@ function tokenize(text: string): {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced, typedAs);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -606,7 +647,7 @@ function tokenize(text: string): {
     if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
     unknown.push(w);
   }
-  return { mentions, unknown, readings, pieced };
+  return { mentions, unknown, readings, pieced, typedAs };
 }
 
 function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
@@ -705,9 +746,8 @@ const parseCache = new Map<string, PromptInfo>();
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
   if (hit) return clone(hit);
-  const info = readBookMeaning(
-    readPotionMeaning(parsePromptUncached(prompt), potionInfo()),
-    bookInfo(),
+  const info = understoodByDrawing(
+    readBookMeaning(readPotionMeaning(parsePromptUncached(prompt), potionInfo()), bookInfo()),
   );
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
@@ -1006,6 +1046,8 @@ interface Reading {
   unknown: string[];
   /** Chinese words read through the dictionary, where they are */
   readings: ChineseReading[];
+  /** an English word of a reading → the Chinese word typed (tokenize) */
+  typedAs: Map<string, string>;
   guesses: string[];
   guessesZh: string[];
   ignored: string[];
@@ -1089,13 +1131,13 @@ function readingGuess(r: ChineseReading): string {
   return `read "${r.word}" as ${shown}${how} (CC-CEDICT dictionary)`;
 }
 
+/** The same in Chinese: what the word was drawn as, not the dictionary's English. */
 function readingGuessZh(r: ChineseReading): string {
-  const shown = shownGloss(r);
-  const bare = bareGloss(shown);
   const zh = drawnZh(r);
-  if (bare.toLowerCase() === r.english)
-    return `把“${r.word}”读作 ${shown}${zh ? `(${zh})` : ""}(CC-CEDICT 词典)`;
-  return `把“${r.word}”读作 ${zh ? `${bare}(一种${zh})` : `${shown}(画作 ${r.english})`}(CC-CEDICT 词典)`;
+  const same = bareGloss(shownGloss(r)).toLowerCase() === r.english;
+  // the English left here is the engine's own (a vocabulary phrase): the line translates it
+  const as = zh ? (same ? zh : `一种${zh}`) : r.english;
+  return `把“${r.word}”读作${as}(CC-CEDICT 词典)`;
 }
 
 /** Phase 1: phrases with a game meaning, words, and a size written as digits. */
@@ -1103,7 +1145,7 @@ function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
-  const { mentions, unknown, readings, pieced } = tokenize(text);
+  const { mentions, unknown, readings, pieced, typedAs } = tokenize(text);
   const px = SIZE_RE.exec(text);
   return {
     text,
@@ -1112,6 +1154,7 @@ function readWords(prompt: string): Reading {
     mentions,
     unknown,
     readings,
+    typedAs,
     guesses: [
       ...readings.map(readingGuess),
       ...pieced.map(
@@ -1687,9 +1730,29 @@ function sizesWorn(r: Reading, i: number): boolean {
   return !!r.worn && !!next && subjectOf(next)?.s.id === r.worn.id;
 }
 
+/**
+ * Whether a size or age word is part of the head's kind name: "giant panda" and 大熊猫 (read as
+ * "giant panda") are the species, not a huge panda; "a giant rat" is a huge rat.
+ */
+function sizeNamesKind(r: Reading, m: Mention, i: number): boolean {
+  if (!r.head || !m.lex.some((l) => l.t === "size" || l.t === "cute")) return false;
+  if (namesKindOfHead(r, m, r.head)) return true;
+  // a dictionary reading's words share the Chinese word's place in the prompt
+  const reading = r.readings.find((x) => x.pos === m.pos);
+  const hm = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  return (
+    !!reading &&
+    hm?.pos === m.pos &&
+    i !== r.headAt &&
+    reading.english.includes(" ") &&
+    lookupNoun(reading.english)?.base === r.head.id
+  );
+}
+
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
+    if (sizeNamesKind(r, m, i)) return;
     // a word that names a kind of the head is the kind, not a material: "an oak tree" is a
     // tree (eval-c drew wood-brown leaves), as "a maple tree" or "a willow tree"
     if (r.head && i !== r.headAt && subjectOf(m)?.s.id === r.head.id) return;
@@ -1724,8 +1787,16 @@ function readModifiers(r: Reading): void {
   agedPerson(r);
   personWords(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
-  if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
-  if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+  // a material the prompt names draws the surface (a golem made of ice is ice-blue): the
+  // subject's own colour is its own material's, and would be said over a drawing that lacks it
+  const namedMaterial = r.materials.some(
+    (m) => m !== "broken" && !defaults?.materials?.includes(m),
+  );
+  // …and a colour the prompt names is the surface too: a pink golem is pink, not grey stone
+  if (defaults?.materials && !r.materials.length && !r.colors.length)
+    r.materials.push(...defaults.materials);
+  if (defaults?.color && !r.colors.length && !namedMaterial)
+    r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
@@ -1872,6 +1943,25 @@ function readWordNet(r: Reading): void {
  * Phase 4d: what each WordNet reading became — the drawing ("so drew a dog"), the held thing, or
  * only a word of the parse ("a chinchilla in a spacesuit": the mouse lends its colours).
  */
+/**
+ * A person's look names the tool of their trade ("a fishing rod"); a thing the prompt puts in
+ * their hand is drawn instead (eval-e's fisherman holding a lantern drew no rod), so the line
+ * stops naming the tool.
+ */
+function heldOverTool(r: Reading): void {
+  const look = r.look;
+  if (!r.held || !look?.toolDrawn || r.held.id === look.held) return;
+  const cut = (g: string, tool: string, sep: string, alone: string) =>
+    g.includes(`${sep}${tool}`)
+      ? g.replace(`${sep}${tool}`, "")
+      : g.includes(`${tool}${sep}`)
+        ? g.replace(`${tool}${sep}`, "")
+        : g.replace(tool, alone);
+  r.guesses = r.guesses.map((g) => cut(g, look.toolDrawn!, "; ", "a person"));
+  if (look.toolDrawnZh)
+    r.guessesZh = r.guessesZh.map((g) => cut(g, look.toolDrawnZh!, ";", "一个人"));
+}
+
 function wordNetGuesses(r: Reading): void {
   const headWord = r.headAt !== undefined && !r.icon ? r.mentions[r.headAt]!.word : undefined;
   for (const x of r.wordnet) {
@@ -2196,6 +2286,7 @@ function assemble(r: Reading): PromptInfo {
     element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
     text: r.text,
     unknown: [...new Set(r.unknown)].slice(0, 40),
+    typedAs: typedWords(r),
     ignored: [...new Set(ignored)],
     guesses: r.guesses,
     guessesZh: r.guessesZh,
@@ -2207,6 +2298,16 @@ function assemble(r: Reading): PromptInfo {
     heads: alive && phrases.heads ? phrases.heads : undefined,
     pattern: r.pattern,
   };
+}
+
+/** English the parse read for words typed in Chinese: a reading's English, a measure word's container. */
+function typedWords(r: Reading): Record<string, string> | undefined {
+  const out: Record<string, string> = Object.fromEntries(r.typedAs);
+  for (const w of r.unknown) {
+    const zh = containerTyped(w, r.typed);
+    if (zh) out[w] ??= zh;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 let gameNames: Set<string> | undefined;
@@ -2590,6 +2691,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   compoundHead(r);
   chooseHead(r);
   chooseHeld(r);
+  heldOverTool(r);
   standIns(r);
   drawnParts(r);
   unknownNeighbours(r);
@@ -2597,7 +2699,21 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
-  return sizeAndCount(readBird(readSea(readBreed(assemble(r), head), head), head), r);
+  return sizeAndCount(readBird(readSea(breedOf(r, head), head), head), r);
+}
+
+/**
+ * The breed table read over the prompt and the WordNet names its Chinese words were read as
+ * (哈士奇 → husky, 小熊猫 → lesser panda), so a breed typed in Chinese is drawn as one.
+ */
+function breedOf(r: Reading, head: string | undefined): PromptInfo {
+  const info = assemble(r);
+  const names = r.readings.flatMap((x) => (x.lexicon ? [x.lexicon] : []));
+  if (!names.length) return readBreed(info, head);
+  return {
+    ...readBreed({ ...info, text: `${info.text} ${names.join(" ")}` }, head),
+    text: info.text,
+  };
 }
 
 /**
