@@ -21,6 +21,8 @@ export const HUMANOID_PARTS = {
   face: 11,
   robe: 12,
   belt: 13,
+  /** an animal-folk's tail (beast-heads.ts) */
+  tail: 14,
 };
 const P = HUMANOID_PARTS;
 
@@ -479,7 +481,7 @@ export function drawTalismanCap(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
 }
 
 /** Pole tools a take may carry: held upright at rest, like a staff. */
-export const POLE_TOOLS: ReadonlySet<string> = new Set(["pitchfork", "scythe", "hoe"]);
+export const POLE_TOOLS: ReadonlySet<string> = new Set(["pitchfork", "scythe", "hoe", "cudgel"]);
 
 /** How far past the hand a take weapon reaches, in k (a planted blade's tip stands on the ground). */
 export const TAKE_REACH: Readonly<Record<string, number>> = {
@@ -566,6 +568,12 @@ export function drawTakeWeapon(
       return;
     case "baton":
       bar(at(-1), at(6), 0.45, dark);
+      return;
+    case "cudgel":
+      // a red pole with a gold band at each end: the monkey king's 金箍棒, not a mage's staff
+      bar(at(-5), at(15), 0.55, x.lining);
+      bar(at(-5), at(-3), 0.75, x.trim);
+      bar(at(13), at(15.5), 0.75, x.trim);
       return;
   }
 }

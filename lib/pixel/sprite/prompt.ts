@@ -7,6 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
+import { beastRaceId } from "./beast-heads";
 import { beingDescription } from "./being-descriptions";
 import { readBird } from "./bird";
 import { BUILDERS, type SubjectKind } from "./builders";
@@ -59,7 +60,17 @@ export type { SubjectKind } from "./builders";
 /** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
 export interface HeldItem {
   id: string;
-  weapon?: "sword" | "staff" | "bow" | "dagger" | "axe" | "torch" | "hammer" | "spear";
+  weapon?:
+    | "sword"
+    | "staff"
+    | "bow"
+    | "dagger"
+    | "axe"
+    | "torch"
+    | "hammer"
+    | "spear"
+    /** a fighting pole banded at both ends (a bo, the monkey king's 金箍棒) */
+    | "cudgel";
   icon?: string;
   /** 2: one in each hand ("two swords", "dual daggers", 双刀) */
   count?: number;
@@ -129,6 +140,8 @@ export interface PromptInfo {
   pattern?: "stripes" | "spots";
   /** the breed or near kind the animal was named by ("corgi", "hamster"): its build (animal-breeds.ts) */
   breed?: string;
+  /** a colour named right before an animal-folk race word: the fur, not the clothes */
+  fur?: Rgb;
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
   rider?: PromptInfo;
 }
@@ -638,6 +651,7 @@ const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
   hammer: "hammer",
   pickaxe: "hammer",
   spear: "spear",
+  "bo-staff": "cudgel",
 };
 
 /** Nouns that turn a creature into a variant of itself: a robot cat, a skeleton dragon. */
@@ -826,7 +840,7 @@ const HEAD_COUNT: Record<string, number> = {
   "4": 3,
 };
 const PARTS_RE =
-  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
 
 /**
  * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
@@ -884,6 +898,11 @@ function readPhrases(text: string): {
   madeOf?: MadeOf;
 } {
   text = rewriteMeasureWords(text);
+  // "will-o'-the-wisp": the apostrophe cut it into "will", "o", "the", "wisp" (one word, padded
+  // so later positions stay where they were)
+  text = text.replace(/\bwill[- ]o['’]?[- ](?:the[- ])?wisps?\b/g, (m) =>
+    "will-o-wisp".padEnd(m.length),
+  );
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
   if (c) {
@@ -1024,6 +1043,8 @@ interface Reading {
   headAt?: number;
   role?: string;
   race?: string;
+  /** where an animal-folk race word is ("a black jackal warrior"): a colour right before it is fur */
+  beastAt?: number;
   look?: PersonLook;
   form?: string;
   held?: HeldItem;
@@ -1343,7 +1364,8 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     else if (k === "role" && id === "robot") r.race = "robot";
     else r.ignored.push(q.m.word);
   } else if (head.builder === "humanoid" && s.category === "animal") {
-    r.race = `beast:${s.id}`;
+    r.race = `beast:${beastRaceId(q.m.word, s.id)}`;
+    r.beastAt = q.m.pos;
   } else if (
     FORMS[s.id] &&
     head.builder !== "humanoid" &&
@@ -2152,12 +2174,17 @@ function assemble(r: Reading): PromptInfo {
       r.form ??
       (alive && (kind !== "humanoid" || phrases.form === "ghost") ? phrases.form : undefined),
     held: r.held,
+    fur: kind === "humanoid" ? furColor(r) : undefined,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
     colors: named.length ? named : lentColors,
     materials,
     metal: materials.some((m) => m === "gold" || m === "silver" || m === "iron"),
-    size: Math.max(16, Math.min(64, Math.round(r.size / 8) * 8)),
+    // a dragon's head, wings and tail need 24 cells at least: a tiny one on 16 was a blob (eval-e)
+    size: Math.max(
+      kind === "dragon" && variant !== "eastern" ? 24 : 16,
+      Math.min(64, Math.round(r.size / 8) * 8),
+    ),
     sizeNamed: r.sizeNamed,
     cute: r.cute,
     aged: r.aged,
@@ -2175,6 +2202,13 @@ function assemble(r: Reading): PromptInfo {
     heads: alive && phrases.heads ? phrases.heads : undefined,
     pattern: r.pattern,
   };
+}
+
+/** The colour named right before an animal-folk race word ("a black jackal warrior"): its fur. */
+function furColor(r: Reading): Rgb | undefined {
+  const at = r.beastAt;
+  if (at === undefined || !r.race?.startsWith("beast:")) return undefined;
+  return r.colors.find((c) => c.p < at && /^[^\s]+\s+$/.test(r.text.slice(c.p, at)))?.c;
 }
 
 let gameNames: Set<string> | undefined;
