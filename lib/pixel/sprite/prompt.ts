@@ -7,7 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
-import { beastRaceId } from "./beast-heads";
+import { BEAST_HEADS, beastRaceId } from "./beast-heads";
 import { beingDescription } from "./being-descriptions";
 import { readBird } from "./bird";
 import { BUILDERS, type SubjectKind } from "./builders";
@@ -2414,10 +2414,13 @@ function isSubjectWord(w: string): boolean {
 }
 
 function isAnimalWord(w: string): boolean {
+  // an animal head of its own ("a jackal-headed god") is an animal whatever the vocabulary says
   return (
-    lex()
+    w in BEAST_HEADS ||
+    (lex()
       .en.get(w)
-      ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false
+      ?.some((l) => l.t === "subject" && l.s.category === "animal") ??
+      false)
   );
 }
 
