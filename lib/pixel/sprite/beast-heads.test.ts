@@ -234,6 +234,21 @@ describe("a baby dragon and a rider on a pale mount", () => {
     expect(across).toBeLessThan(down * 2);
   });
 
+  it("a mermaid has a teal fish tail with a fin instead of legs, in both languages", () => {
+    for (const p of ["a mermaid", "美人鱼", "a woman with a fish tail"]) {
+      const m = partMap(p);
+      expect(m.info.features, p).toContain("fish body");
+      const tail = [...cells(m, P.legN), ...cells(m, P.legF)].filter((i) => {
+        const [h, sat] = hsv(m, i);
+        return h > 150 && h < 200 && sat > 0.4;
+      });
+      expect(tail.length, p).toBeGreaterThan(20);
+      // the fin spreads wider than the tail's root at the hips
+      const b = box(m, tail);
+      expect(b.x1 - b.x0, p).toBeGreaterThan(8);
+    }
+  });
+
   it("a kappa's dish sits on its crown, narrower than the head", () => {
     const m = partMap("a kappa");
     const dish = box(m, cells(m, FOLK_PART.dish));

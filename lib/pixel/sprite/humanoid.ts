@@ -141,7 +141,7 @@ export interface RoleSpec {
   /** no shirt: the torso and arms show skin (a wrestler) */
   bare?: boolean;
   /** what stands on the ground instead of legs: a lamia's coiled snake tail, a genie's smoke */
-  lower?: "snake" | "smoke";
+  lower?: "snake" | "smoke" | "fish";
   /** the staff ends in a shepherd's hook, not an orb */
   crook?: boolean;
   /** clothes to pick from per seed when `cloth` is not set (a zombie's faded shirts) */
@@ -426,7 +426,12 @@ function lookMaterials(
     emblem: role.emblem
       ? m.add(role.emblem === "badge" ? "#e8c040" : "#d8283c", { flat: true })
       : undefined,
-    scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
+    scales:
+      role.lower === "snake"
+        ? m.add(info.colors[0] ?? "#5ca848")
+        : role.lower === "fish"
+          ? m.add(info.colors[0] ?? "#34b0a8")
+          : undefined,
   };
 }
 
@@ -450,9 +455,13 @@ export function buildHumanoid(
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
+  // a mermaid ("a woman with a fish tail"): a tail and a fin; both show bare arms (eval-e: a
+  // naga in a hood and sleeves read as a person)
   const role: RoleSpec = info.features.includes("snake body")
-    ? { ...role1, lower: "snake" }
-    : role1;
+    ? { ...role1, lower: "snake", vest: true }
+    : info.features.includes("fish body")
+      ? { ...role1, lower: "fish", vest: true }
+      : role1;
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
   const furRgb: Rgb = info.fur ?? hexToRgb(beastHead(beast).fur);
   // a black animal head keeps a black snout, a shade lighter so its shape shows (anubis)
@@ -1308,6 +1317,40 @@ export function buildHumanoid(
     );
   };
 
+  /** A mermaid's tail: down from the hips, bending to one side on the ground, a forked fin. */
+  const drawFishTail = (c: SpriteCanvas, x: number, hipY: number, dir: number, wave: number) => {
+    const sc = extra.scales ?? mat.cloth;
+    const r = Math.max(1.5, 2.4 * k);
+    const knee = ground - 4 * k;
+    c.capsule(x, hipY - 1, x + dir * 0.5 * k, knee, r, sc, P.legN);
+    c.capsule(x + dir * 0.5 * k, knee, x + dir * 4 * k, ground - 1.5 * k, r * 0.7, sc, P.legF);
+    const fx = x + dir * (4.5 + wave * 0.5) * k;
+    const fy = ground - 1.5 * k;
+    c.poly(
+      [
+        [fx, fy],
+        [fx + dir * 4 * k, fy - 4 * k],
+        [fx + dir * 2.6 * k, fy + 0.5],
+      ],
+      sc,
+      P.legF,
+      3,
+    );
+    c.poly(
+      [
+        [fx, fy],
+        [fx + dir * 4.6 * k, fy + 1.2 * k],
+        [fx + dir * 2 * k, fy - 0.6 * k],
+      ],
+      sc,
+      P.legF,
+      3,
+    );
+    // rows of scales across the tail
+    for (let y = hipY + px(2); y < knee; y += px(2))
+      c.rect(x - r + 1, y, x + r - 1, y, sc, P.legN, 1);
+  };
+
   const drawFacing = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
     const back = pose.view === "back";
@@ -1344,6 +1387,7 @@ export function buildHumanoid(
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
     if (role.lower === "snake")
       drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
+    if (role.lower === "fish") drawFishTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
     if (role.lower === "smoke")
       drawSmokeTail(c, cc, cx, hipY, ground, back ? 1 : -1, walking ? pose.stride : 0);
     const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
@@ -1707,6 +1751,8 @@ export function buildHumanoid(
     const footMat = bony ? mat.skin : mat.boots;
     if (role.lower === "snake")
       drawSnakeTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
+    else if (role.lower === "fish")
+      drawFishTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
     else if (role.lower === "smoke")
       drawSmokeTail(c, cc, bx, hipY, ground, side ? -1 : 1, walking ? pose.stride : 0);
     else if (side) {

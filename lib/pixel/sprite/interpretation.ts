@@ -317,6 +317,7 @@ const FEATURE_ZH: Record<string, string> = {
   "bat wings": "蝙蝠翅膀",
   "crow wings": "乌鸦翅膀",
   "snake body": "蛇身",
+  "fish body": "鱼尾",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */

@@ -873,6 +873,9 @@ const FORM_OF_ADJ: Record<string, string> = {
 const SNAKE_BODY_RE =
   /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:snake|serpent)(?:'s)?[- ](?:body|tail|lower body|tailed|bodied)\b|\b(?:with\s+)?the body of an?\s+(?:snake|serpent)\b|蛇身|蛇尾/g;
 
+const FISH_BODY_RE =
+  /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:fish|mermaid)(?:'s)?[- ](?:tail|tailed|body|lower body)\b|鱼尾|鱼身/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -989,6 +992,11 @@ function readPhrases(text: string): {
   // "with a snake's body", "serpent-tailed", 蛇身: a coiled tail instead of legs (a lamia, a naga)
   text = text.replace(SNAKE_BODY_RE, (m) => {
     if (!features.includes("snake body")) features.push("snake body");
+    return " ".repeat(m.length);
+  });
+  // "with a fish tail", 鱼尾: a mermaid's tail and fin instead of legs
+  text = text.replace(FISH_BODY_RE, (m) => {
+    if (!features.includes("fish body")) features.push("fish body");
     return " ".repeat(m.length);
   });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
@@ -2122,7 +2130,7 @@ function assemble(r: Reading): PromptInfo {
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
     (alive && isFolkPart(f)) ||
-    (f === "snake body" && kind === "humanoid") ||
+    ((f === "snake body" || f === "fish body") && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||

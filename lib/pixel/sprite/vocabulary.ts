@@ -535,7 +535,6 @@ crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,c
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
 sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
 sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan,sea monster;海蛇,海龙
-mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
 golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem,rock monster,stone monster;石头人
 ice-golem;creature;gi:ice-golem@crystal;ice golem,frost golem,snow golem;冰魔像,冰傀儡
 treant;creature;gi:tree-face@wood;treant,ent,tree monster,tree man,living tree;树人
