@@ -1384,6 +1384,18 @@ export function buildHumanoid(
         P.cape,
       );
 
+    if (beast && !role.lower)
+      drawBeastTail(
+        c,
+        beastHead(beast),
+        mat,
+        P.tail,
+        cx + (back ? 1 : -1) * (torsoW / 2 - 1),
+        hipY - px(1),
+        back ? 1 : -1,
+        size,
+        Math.round(Math.sin(pose.t * Math.PI * 2)),
+      );
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
     if (role.lower === "snake")
       drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
