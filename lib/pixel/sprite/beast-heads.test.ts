@@ -9,6 +9,7 @@ import { buildDesign, poseFor, renderSpriteGrid } from "./engine";
 import { FOLK_PART } from "./folk-parts";
 import { parsePrompt } from "./prompt";
 import { drawTake, partDifference } from "./test-helpers";
+import { SUBJECT_BY_ID } from "./vocabulary";
 
 type Mode = Parameters<typeof poseFor>[0];
 
@@ -56,6 +57,9 @@ describe("animal heads on a person (beast-heads.ts)", () => {
     expect(parsePrompt("a fox knight with a blue cape").fur).toBeUndefined();
     expect(parsePrompt("a jackal-headed god").race).toBe("beast:jackal");
     expect(beastHead("nothing-like-it").ears).toBe("pointed");
+    // every row has a Chinese name for the line: the vocabulary's, else its own
+    for (const [id, row] of Object.entries(BEAST_HEADS))
+      expect(SUBJECT_BY_ID.has(id) || !!row.zh, id).toBe(true);
   });
 
   it("a jackal's ears stand twice as tall as a cat's; a black head has gold eyes", () => {

@@ -106,13 +106,10 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const tailCurl0 = rng.range(0.1, 0.22) + look.curl;
   const wingSpan0 = rng.range(0.78, 0.92) * look.span;
   const segs = 6;
-  // a baby dragon ("baby", "tiny", "small", "young", a hatchling): a big head on a short neck,
-  // a round body, stubby legs and wings (at 16 px the adult's build was a lumpy blob, eval-e)
-  const baby =
-    info.cute ||
-    info.sizeWord === "tiny" ||
-    info.sizeWord === "small" ||
-    /\b(?:young|hatchlings?|whelps?|wyrmlings?|juvenile)\b|幼/.test(info.text);
+  // a baby dragon (the cute words, "baby" among them; "tiny", "small"): a big head on a short
+  // neck, a round body, stubby legs and wings (at 16 px the adult's build was a lumpy blob,
+  // eval-e). Only words the parse reads: the line says each one
+  const baby = info.cute || info.sizeWord === "tiny" || info.sizeWord === "small";
   const hk = baby ? k * 1.5 : k;
   const bodyRx = bodyRx0 * (baby ? 0.8 : 1);
   const bodyRy = bodyRy0 * (baby ? 1.1 : 1);
