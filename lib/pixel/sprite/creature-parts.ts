@@ -588,9 +588,9 @@ function isEye(c: SpriteCanvas, i: number, mats: readonly Material[]): boolean {
   return same <= 3;
 }
 
-/** A rider's size on its mount: a person on a horse is about two thirds of the sprite. */
+/** A rider's size on its mount: three quarters of the sprite (at two thirds a knight on a horse was a grey lump at 32 px, eval-e). */
 export function riderSize(size: number): number {
-  return Math.max(12, Math.round(size * 0.66));
+  return Math.max(12, Math.round(size * 0.75));
 }
 
 /**
