@@ -814,6 +814,11 @@ function drawLongNose(
     const cx = (b.x0 + b.x1) / 2;
     layer.capsule(cx, ey + 1.5 * k, cx + 8.5 * k, ey + 0.5 * k, r, skin, FOLK_PART.nose);
   }
+  // its shadow on the face under it: a red nose on a red face is otherwise lost in it
+  const shade: number[] = [];
+  for (let i = c.w; i < c.w * (c.h - 1); i++)
+    if (layer.mat[i]! >= 0 && layer.mat[i + c.w]! < 0 && c.mat[i + c.w]! >= 0) shade.push(i + c.w);
+  for (const i of shade) layer.plot(i % c.w, (i / c.w) | 0, on.x.mouth, FOLK_PART.nose);
   merge(c, layer, false);
 }
 
