@@ -113,8 +113,8 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const hk = baby ? k * 1.5 : k;
   const bodyRx = bodyRx0 * (baby ? 0.8 : 1);
   const bodyRy = bodyRy0 * (baby ? 1.1 : 1);
-  const legLen = legLen0 * (baby ? 0.65 : 1);
-  const neckLen = neckLen0 * (baby ? 0.6 : 1);
+  const legLen = legLen0 * (baby ? 0.8 : 1);
+  const neckLen = neckLen0 * (baby ? 0.85 : 1);
   const wingSpan = wingSpan0 * (baby ? 0.9 : 1);
   /** a tail segment's length */
   const tailSeg = (baby ? 1.5 : 2.1) * k;
