@@ -28,6 +28,8 @@ export interface BeastHead {
   beak?: string;
   /** the Chinese name, for a row the vocabulary has no subject of its own for */
   zh?: string;
+  /** the four-legged rig's animal for a row the vocabulary has none of (a jackal walks as a dog) */
+  rig?: string;
   /** a tail out from behind the hips: a monkey's long curl, a fox's brush, a cat's or rat's */
   tail?: "curl" | "bushy" | "thin";
 }
@@ -45,7 +47,14 @@ export const BEAST_HEADS: Readonly<Record<string, BeastHead>> = {
   dog: { fur: "#b07840", muzzle: "#e0c8a0", ears: "pointed", snout: "muzzle" },
   wolf: { fur: "#8a8c98", muzzle: "#d8d8e0", ears: "pointed", snout: "long", tail: "bushy" },
   fox: { fur: "#e8782c", muzzle: "#f4f0e8", ears: "pointed", snout: "long", tail: "bushy" },
-  jackal: { fur: "#b8874c", muzzle: "#e8d0a8", ears: "tall", snout: "long", zh: "胡狼" },
+  jackal: {
+    fur: "#b8874c",
+    muzzle: "#e8d0a8",
+    ears: "tall",
+    snout: "long",
+    zh: "胡狼",
+    rig: "dog",
+  },
   coyote: {
     fur: "#a88858",
     muzzle: "#e8d8c0",
@@ -53,8 +62,16 @@ export const BEAST_HEADS: Readonly<Record<string, BeastHead>> = {
     snout: "long",
     zh: "郊狼",
     tail: "bushy",
+    rig: "dog",
   },
-  hyena: { fur: "#b89c6c", muzzle: "#4a3c34", ears: "round", snout: "long", zh: "鬣狗" },
+  hyena: {
+    fur: "#b89c6c",
+    muzzle: "#4a3c34",
+    ears: "round",
+    snout: "long",
+    zh: "鬣狗",
+    rig: "dog",
+  },
   tiger: { fur: "#f0862a", muzzle: "#f4f0e8", ears: "round", snout: "muzzle", tail: "thin" },
   lion: { fur: "#e0a848", muzzle: "#f0d8a0", ears: "round", snout: "muzzle", tail: "thin" },
   rabbit: { fur: "#eeeef2", ears: "long", snout: "muzzle" },
