@@ -99,7 +99,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     read: (s) =>
       s.ref === "slime"
         ? { kind: "slime", variant: "slime" }
-        : { kind: "spirit", variant: "elemental" },
+        : { kind: "spirit", variant: s.ref === "wisp" ? "wisp" : "elemental" },
     build: (info, rng, crng, size, icons) => buildBlob(info, rng, crng, size, icons.take),
     object: true,
   },

@@ -22,6 +22,8 @@ export const HUMANOID_PARTS = {
   face: 11,
   robe: 12,
   belt: 13,
+  /** an animal-folk's tail (beast-heads.ts) */
+  tail: 14,
 };
 const P = HUMANOID_PARTS;
 
@@ -480,7 +482,13 @@ export function drawTalismanCap(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
 }
 
 /** Pole tools a take may carry: held upright at rest, like a staff. */
-export const POLE_TOOLS: ReadonlySet<string> = new Set(["pitchfork", "scythe", "hoe", "bo"]);
+export const POLE_TOOLS: ReadonlySet<string> = new Set([
+  "pitchfork",
+  "scythe",
+  "hoe",
+  "bo",
+  "cudgel",
+]);
 
 /** How far past the hand a take weapon reaches, in k (a planted blade's tip stands on the ground). */
 export const TAKE_REACH: Readonly<Record<string, number>> = {
@@ -581,6 +589,12 @@ export function drawTakeWeapon(
       bar(at(10.5, -2.6), at(10.5, 1.6), 1.25, mat.metal);
       bar(at(10.5, 1.6), at(10.5, 3.6), 0.45, mat.metal);
       bar(at(11.5), at(13), 0.4, mat.metal);
+      return;
+    case "cudgel":
+      // a red pole with a gold band at each end: the monkey king's 金箍棒, not a mage's staff
+      bar(at(-5), at(15), 0.55, x.lining);
+      bar(at(-5), at(-3), 0.75, x.trim);
+      bar(at(13), at(15.5), 0.75, x.trim);
       return;
   }
 }

@@ -1,6 +1,6 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
-import { hexToRgb, hsvToRgb, makeRamp, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
+import { hexToRgb, hsvToRgb, makeRamp, mixRgb, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
 import { kmeansPalette } from "../quantize";
@@ -199,7 +199,13 @@ export function wearOnTop(
  * horse"): when both are pale, the rider's cells against the mount take a dark line (`line`),
  * not the rider's own darkest tone, which on a white knight is still pale.
  */
-function separateRider(c: SpriteCanvas, materials: Material[], line: number): void {
+function separateRider(
+  c: SpriteCanvas,
+  materials: Material[],
+  line: number,
+  /** the rider's colours were named ("a white knight"): they stay */
+  named: boolean,
+): void {
   let rv = 0;
   let rn = 0;
   let mv = 0;
@@ -216,8 +222,19 @@ function separateRider(c: SpriteCanvas, materials: Material[], line: number): vo
       mn++;
     }
   }
-  // a dark pair keeps the rider's own dark tone: a dark line would not show on it
-  if (!rn || !mn || Math.abs(rv / rn - mv / mn) > 0.22 || mv / mn < 0.45) return;
+  if (!rn || !mn || mv / mn < 0.45) return;
+  // a grey knight on a white horse is lost at 32 px even with a line round him (eval-e): on a
+  // pale mount the rider's pale greys (steel, a white tabard) are drawn a darker steel
+  if (mv / mn > 0.7 && !named)
+    for (const m of new Set(c.mat.filter((m, i) => m >= 0 && isRiderCell(c, i)))) {
+      const mat = materials[m]!;
+      if (mat.flat) continue;
+      const [, s, v] = rgbToHsv(...mat.ramp[2]);
+      if (v > 0.55 && s < 0.3) materials[m] = material(mixRgb(mat.ramp[2], [52, 58, 78], 0.45));
+    }
+  // a dark pair keeps the rider's own dark tone: a dark line would not show on it; a pale mount
+  // under a rider lined apart by less than a third of the brightness scale gets the line
+  if (Math.abs(rv / rn - mv / mn) > 0.33) return;
   for (const i of riderEdge(c)) c.mat[i] = line;
 }
 
@@ -644,10 +661,15 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
-    separateRider(c, design.materials, riderLine);
+    separateRider(c, design.materials, riderLine, !!info.rider?.colors.length);
   }
-  // cute on a character or a dragon: a chibi head (the animal rig draws its own)
-  if (info.cute && (info.builder === "humanoid" || info.builder === "dragon") && design.headParts)
+  // cute on a character or an eastern dragon: a chibi head (the animal rig and the winged
+  // dragon's baby build draw their own)
+  if (
+    info.cute &&
+    (info.builder === "humanoid" || (info.builder === "dragon" && info.variant === "eastern")) &&
+    design.headParts
+  )
     chibiHead(c, design.headParts);
   if (carried)
     carryInMouth(

@@ -1,7 +1,9 @@
 // Part-based biped: legs, torso, arms, head, headgear, weapon. Geometry is expressed in units of
 // k = size/32 so the same character reads at 16–64 px.
-import { hexToRgb } from "../color";
+import { hexToRgb, mixRgb, rgbToHsv } from "../color";
 import type { Rng } from "../prng";
+import type { Rgb } from "../types";
+import { beastHead, drawBeastHead, drawBeastTail } from "./beast-heads";
 import { material, type SpriteCanvas } from "./canvas";
 import {
   type CostumeCtx,
@@ -50,89 +52,6 @@ import {
 import type { IconRaster } from "./emoji-art";
 import { takeFor } from "./people-takes";
 import type { PromptInfo } from "./prompt";
-
-/** Fur colours for animal-folk ("a cat knight"). */
-const BEAST_FUR: Record<string, string> = {
-  cat: "#f09a3c",
-  dog: "#b07840",
-  wolf: "#8a8c98",
-  fox: "#e8782c",
-  rabbit: "#eeeef2",
-  bear: "#7c5030",
-  panda: "#eeeef2",
-  pig: "#f0a0b0",
-  mouse: "#a8a0a0",
-  lion: "#e0a848",
-  tiger: "#f0862a",
-  frog: "#6cbc4c",
-  lizard: "#6cbc4c",
-  owl: "#8c6c4c",
-  goat: "#d8c8a8",
-  snake: "#5ca848",
-  penguin: "#34303e",
-  duck: "#eeeef2",
-  chicken: "#eeeef2",
-  eagle: "#6c4424",
-  parrot: "#44b04e",
-  crow: "#34303e",
-  bull: "#6c4430",
-  cow: "#eeeae2",
-  turtle: "#6cac4c",
-  rat: "#8c8488",
-};
-/** Bird-folk have a beak, not a muzzle, and no ears (an owl's tufts aside). */
-const BEAKED = new Set([
-  "owl",
-  "penguin",
-  "duck",
-  "chicken",
-  "eagle",
-  "parrot",
-  "crow",
-  "goose",
-  "turtle",
-]);
-/** Animal-folk with horns on the head: the bull's say "minotaur" before anything else does. */
-const BEAST_HORNS = new Set(["bull", "cow", "goat", "ram", "ox", "buffalo", "yak"]);
-
-/** Animal-folk ears: the shape that tells a fox from a bear from a rabbit at 32 px. */
-type BeastEars = "pointed" | "round" | "long" | "none";
-const BEAST_EARS: Record<string, BeastEars> = {
-  cat: "pointed",
-  dog: "pointed",
-  wolf: "pointed",
-  fox: "pointed",
-  tiger: "round",
-  lion: "round",
-  rabbit: "long",
-  bear: "round",
-  panda: "round",
-  mouse: "round",
-  pig: "pointed",
-  owl: "pointed",
-  goat: "pointed",
-  snake: "none",
-  frog: "none",
-  lizard: "none",
-  turtle: "none",
-  bull: "round",
-  cow: "round",
-  rat: "round",
-};
-/** Animal-folk muzzles: lighter than the fur (a fox's white chin, a bear's tan snout). */
-const BEAST_MUZZLE: Record<string, string> = {
-  fox: "#f4f0e8",
-  penguin: "#eeeef2",
-  wolf: "#d8d8e0",
-  bear: "#c8a070",
-  panda: "#eeeef2",
-  tiger: "#f4f0e8",
-  cat: "#f4e0c8",
-  dog: "#e0c8a0",
-  lion: "#f0d8a0",
-  bull: "#c8a088",
-  cow: "#f0b8b8",
-};
 
 export type Headgear =
   | "helmet"
@@ -211,6 +130,8 @@ export type Weapon =
   | "bo"
   /** a long haft with a heavy block head and a spike (a paladin's) */
   | "warhammer"
+  /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
+  | "cudgel"
   | "none";
 
 /** A class: what the character wears and carries. `base` keeps the look rules of the old variants. */
@@ -232,7 +153,7 @@ export interface RoleSpec {
   /** no shirt: the torso and arms show skin (a wrestler) */
   bare?: boolean;
   /** what stands on the ground instead of legs: a lamia's coiled snake tail, a genie's smoke */
-  lower?: "snake" | "smoke";
+  lower?: "snake" | "smoke" | "fish";
   /** the staff ends in a shepherd's hook, not an orb */
   crook?: boolean;
   /** clothes to pick from per seed when `cloth` is not set (a zombie's faded shirts) */
@@ -567,6 +488,7 @@ const TAKE_WEAPONS: ReadonlySet<Weapon> = new Set<Weapon>([
   "baton",
   "bo",
   "warhammer",
+  "cudgel",
 ]);
 /** Take weapons that swing with a slash arc (a wand casts, a cane does not strike). */
 const TAKE_SWUNG: ReadonlySet<Weapon> = new Set(
@@ -603,6 +525,7 @@ function lookMaterials(
   if (role.pants) m.list[mat.pants] = material(hexToRgb(role.pants));
   // costume colours only where a costume uses them, so other classes keep their palettes
   const cap = role.headgear === "talisman-cap";
+  const cudgel = role.weapon === "cudgel" || info.held?.weapon === "cudgel";
   const gold =
     cap ||
     role.headgear === "kabuto" ||
@@ -614,8 +537,10 @@ function lookMaterials(
     role.emblem === "badge" ||
     role.headgear === "tiara" ||
     role.headgear === "peaked-cap" ||
-    role.headgear === "nemes";
+    role.headgear === "nemes" ||
+    cudgel;
   const red =
+    cudgel ||
     role.collar ||
     cap ||
     role.headgear === "bandana" ||
@@ -631,7 +556,12 @@ function lookMaterials(
     emblem: role.emblem
       ? m.add(role.emblem === "red-cross" ? "#d8283c" : "#e8c040", { flat: true })
       : undefined,
-    scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
+    scales:
+      role.lower === "snake"
+        ? m.add(info.colors[0] ?? "#5ca848")
+        : role.lower === "fish"
+          ? m.add(info.colors[0] ?? "#34b0a8")
+          : undefined,
   };
 }
 
@@ -659,13 +589,25 @@ export function buildHumanoid(
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
+  // a mermaid ("a woman with a fish tail"): a tail and a fin; both show bare arms (eval-e: a
+  // naga in a hood and sleeves read as a person)
   const role: RoleSpec = personRole(
-    info.features.includes("snake body") ? { ...role1, lower: "snake" } : role1,
+    info.features.includes("snake body")
+      ? { ...role1, lower: "snake", vest: true }
+      : info.features.includes("fish body")
+        ? { ...role1, lower: "fish", vest: true }
+        : role1,
     info,
     roleId,
     !!info.held,
   );
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
+  const furRgb: Rgb = info.fur ?? hexToRgb(beastHead(beast).fur);
+  // a black animal head keeps a black snout, a shade lighter so its shape shows (anubis)
+  const darkFur = !!beast && rgbToHsv(...furRgb)[2] < 0.3;
+  const beastMuzzle: Rgb = darkFur
+    ? mixRgb(furRgb, [150, 140, 160], 0.3)
+    : hexToRgb(beastHead(beast).muzzle ?? "#f0e0c8");
   // animal-folk draw their own ears and muzzle (drawBeastHead), not an elf's pointed ears
   const race: RaceSpec = beast ? {} : (RACES[info.race ?? ""] ?? {});
   const v = race.look === "skeleton" ? "skeleton" : race.look === "robot" ? "robot" : role.base;
@@ -706,7 +648,7 @@ export function buildHumanoid(
         : v === "robot"
           ? "#7c8694"
           : beast
-            ? (BEAST_FUR[beast] ?? "#c8a078")
+            ? furRgb
             : race.look === "mummy"
               ? "#d8ccb0"
               : // a colour named before a race word is the skin ("a green goblin")
@@ -722,7 +664,8 @@ export function buildHumanoid(
     boots: m.add(crng.pick(["#5c3c28", "#3c3030", "#6c4c30"])),
     metal: m.add(v === "knight" && info.colors[0] && !info.metal ? "#aab4c0" : metalBase),
     accent: m.add(second),
-    eye: m.add(race.eyes ?? "#1c1828", { flat: true }),
+    // dark eyes vanish in black fur (anubis): a black animal head has gold ones
+    eye: m.add(race.eyes ?? (beast && darkFur ? "#f8c840" : "#1c1828"), { flat: true }),
     // the dark between bones (rib gaps, nose hole, teeth): not the eye colour, which may glow
     hollow: m.add("#1c1828", { flat: true }),
     glow: m.add(v === "robot" ? "#48f0f0" : info.element === "fire" ? "#ffb030" : "#f8f0a0", {
@@ -746,12 +689,14 @@ export function buildHumanoid(
     ),
     tusk: m.add("#f4f0e0", { flat: true }),
     flame: m.add("#f8862a", { flat: true }),
-    muzzle: m.add(beast ? (BEAST_MUZZLE[beast] ?? "#f0e0c8") : "#f0e0c8"),
+    muzzle: m.add(beast ? beastMuzzle : "#f0e0c8"),
   };
+  // a beak of its own colour only on an animal head that has one (the classes' lists stay)
+  const beakMat = beast && beastHead(beast).beak ? m.add(beastHead(beast).beak!) : mat.flame;
   const heldMats = heldIcon ? heldIcon.colors.map((c) => m.add(c)) : [];
 
   // a race's skin took the named colour: clothes fall back to the role's own
-  if (info.race && info.colors[0] && !race.look && !beast && !info.colors[1])
+  if (info.race && info.colors[0] && !race.look && (!beast || info.fur) && !info.colors[1])
     m.list[mat.cloth] = material(hexToRgb(role.cloth ?? hsvPick(crng)));
   // a derived look's extras get materials of their own, added last so the classes' lists
   // (and so their pixels) stay as they were
@@ -1224,107 +1169,6 @@ export function buildHumanoid(
         c.rect(x, teethY, x, teethY + Math.max(0, px(1) - 1), mat.hollow, P.face);
   };
 
-  /** An animal's head on a person: ears on top, a lighter muzzle with a dark nose. */
-  const drawBeastHead = (
-    c: SpriteCanvas,
-    view: Pose["view"],
-    x0: number,
-    x1: number,
-    y0: number,
-    y1: number,
-    eyeY: number,
-  ) => {
-    const beaked = BEAKED.has(beast ?? "");
-    const ears = BEAST_EARS[beast ?? ""] ?? (beaked ? "none" : "pointed");
-    const hw = x1 - x0 + 1;
-    const earX =
-      view === "side"
-        ? [x0 + Math.round(hw * 0.3)]
-        : [x0 + Math.round(hw * 0.18), x1 - Math.round(hw * 0.18)];
-    for (const ex of earX) {
-      if (ears === "pointed")
-        c.poly(
-          [
-            [ex - px(2), y0 + 1],
-            [ex + 0.5, y0 - px(4)],
-            [ex + px(2) + 1, y0 + 1],
-          ],
-          mat.skin,
-          P.hat,
-        );
-      else if (ears === "round") c.ellipse(ex + 0.5, y0, px(2), px(2), mat.skin, P.hat);
-      else if (ears === "long") c.rect(ex - px(1) + 1, y0 - px(6), ex + px(1), y0, mat.skin, P.hat);
-      // the inside of the ear, seen from the front
-      if (ears !== "none" && view === "front" && size >= 24)
-        c.plot(ex, y0 - (ears === "long" ? px(3) : 0), mat.muzzle, P.hat);
-    }
-    if (BEAST_HORNS.has(beast ?? ""))
-      // horns out sideways from the top of the head, then curving up
-      for (const [sx, dir] of (view === "side"
-        ? [[x0 + Math.round(hw * 0.5), 1]]
-        : [
-            [x0, -1],
-            [x1, 1],
-          ]) as [number, number][]) {
-        c.capsule(sx, y0 + 1, sx + dir * 2.2 * k, y0 - 0.5 * k, 0.6 * k + 0.25, mat.tusk, P.hat);
-        c.capsule(
-          sx + dir * 2.2 * k,
-          y0 - 0.5 * k,
-          sx + dir * 2.6 * k,
-          y0 - 3 * k,
-          0.45 * k + 0.2,
-          mat.tusk,
-          P.hat,
-        );
-      }
-    if (view === "back") return;
-    if (beaked) {
-      // a short orange beak under the eyes, pointing down from the front, forward side-on
-      const by = eyeY + (size >= 40 ? 2 : 1);
-      const cx0 = Math.round((x0 + x1) / 2);
-      if (view === "front")
-        c.poly(
-          [
-            [cx0 - px(1.5), by],
-            [cx0 + px(1.5), by],
-            [cx0, by + px(2.5)],
-          ],
-          mat.flame,
-          P.face,
-        );
-      else
-        c.poly(
-          [
-            [x1 - px(1), by - px(1)],
-            [x1 + px(3), by],
-            [x1 - px(1), by + px(1.5)],
-          ],
-          mat.flame,
-          P.face,
-        );
-      return;
-    }
-    const mh = Math.max(2, Math.round((y1 - eyeY) * 0.8));
-    if (view === "front") {
-      const cx0 = (x0 + x1) / 2;
-      const mw = Math.max(2, Math.round(hw * 0.22));
-      c.rect(Math.round(cx0 - mw), y1 - mh + 1, Math.round(cx0 + mw) - 1, y1, mat.muzzle, P.face);
-      c.rect(
-        Math.floor(cx0 - 0.5),
-        y1 - mh + 1,
-        Math.ceil(cx0 - 0.5),
-        y1 - mh + 1,
-        mat.hollow,
-        P.face,
-      );
-    } else {
-      // profile: the snout sticks out in front of the face
-      const len = px(beast === "frog" || beast === "panda" ? 1 : 3);
-      c.rect(x1 - px(1), y1 - mh + 1, x1 + len, y1, mat.muzzle, P.face);
-      c.plot(x1 + len, y1 - mh + 1, mat.hollow, P.face);
-    }
-  };
-
   /**
    * A hard hat (dome and brim, the brim longer at the back like a fire helmet's) or a flying cap
    * (leather over the crown and ears, goggles on the brow) in the look's hat colour.
@@ -1475,7 +1319,15 @@ export function buildHumanoid(
         c.plot(x1 + 1, eyeY + 1, mat.skin, P.head); // nose
       }
     }
-    if (beast) drawBeastHead(c, view, x0, x1, y0, y1, eyeY);
+    if (beast)
+      drawBeastHead(
+        c,
+        beastHead(beast),
+        { ...mat, beak: beakMat },
+        P,
+        { view, hx, x0, x1, y0, y1, eyeY },
+        size,
+      );
     const hairTop = (mat0: number, part: number, depth0: number) => {
       const depth = depth0 + high;
       c.rect(x0, y0, x1, y0 + depth - 1, mat0, part);
@@ -1724,6 +1576,40 @@ export function buildHumanoid(
     );
   };
 
+  /** A mermaid's tail: down from the hips, bending to one side on the ground, a forked fin. */
+  const drawFishTail = (c: SpriteCanvas, x: number, hipY: number, dir: number, wave: number) => {
+    const sc = extra.scales ?? mat.cloth;
+    const r = Math.max(1.5, 2.4 * k);
+    const knee = ground - 4 * k;
+    c.capsule(x, hipY - 1, x + dir * 0.5 * k, knee, r, sc, P.legN);
+    c.capsule(x + dir * 0.5 * k, knee, x + dir * 4 * k, ground - 1.5 * k, r * 0.7, sc, P.legF);
+    const fx = x + dir * (4.5 + wave * 0.5) * k;
+    const fy = ground - 1.5 * k;
+    c.poly(
+      [
+        [fx, fy],
+        [fx + dir * 4 * k, fy - 4 * k],
+        [fx + dir * 2.6 * k, fy + 0.5],
+      ],
+      sc,
+      P.legF,
+      3,
+    );
+    c.poly(
+      [
+        [fx, fy],
+        [fx + dir * 4.6 * k, fy + 1.2 * k],
+        [fx + dir * 2 * k, fy - 0.6 * k],
+      ],
+      sc,
+      P.legF,
+      3,
+    );
+    // rows of scales across the tail
+    for (let y = hipY + px(2); y < knee; y += px(2))
+      c.rect(x - r + 1, y, x + r - 1, y, sc, P.legN, 1);
+  };
+
   const drawFacing = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
     attackNow = pose.attack;
@@ -1758,9 +1644,22 @@ export function buildHumanoid(
         P.cape,
       );
 
+    if (beast && !role.lower)
+      drawBeastTail(
+        c,
+        beastHead(beast),
+        mat,
+        P.tail,
+        cx + (back ? 1 : -1) * (torsoW / 2 - 1),
+        hipY - px(1),
+        back ? 1 : -1,
+        size,
+        Math.round(Math.sin(pose.t * Math.PI * 2)),
+      );
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
     if (role.lower === "snake")
       drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
+    if (role.lower === "fish") drawFishTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
     if (role.lower === "smoke")
       drawSmokeTail(c, cc, cx, hipY, ground, back ? 1 : -1, walking ? pose.stride : 0);
     const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
@@ -2087,6 +1986,20 @@ export function buildHumanoid(
     const headTop = torsoTop - headH + 1 + hunch;
     const tw = side ? Math.max(4, Math.round(torsoW * 0.7)) & ~1 : torsoW;
 
+    // an animal-folk's tail, out from behind the hips (a monkey's curl says monkey, not person)
+    if (beast && !role.lower)
+      drawBeastTail(
+        c,
+        beastHead(beast),
+        mat,
+        P.tail,
+        side ? bx - tw / 2 : cx - torsoW / 2 + 1,
+        hipY - px(1),
+        -1,
+        size,
+        Math.round(Math.sin(pose.t * Math.PI * 2)),
+      );
+
     // --- cape first: it hangs behind the legs too ---
     if (hasCape && pose.view !== "front") {
       if (side)
@@ -2110,6 +2023,8 @@ export function buildHumanoid(
     const footMat = bony ? mat.skin : mat.boots;
     if (role.lower === "snake")
       drawSnakeTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
+    else if (role.lower === "fish")
+      drawFishTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
     else if (role.lower === "smoke")
       drawSmokeTail(c, cc, bx, hipY, ground, side ? -1 : 1, walking ? pose.stride : 0);
     else if (side) {

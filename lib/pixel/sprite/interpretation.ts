@@ -2,7 +2,9 @@
 // builder that drew it, the parts and modifiers it used, what it guessed, the words it did not
 // understand, and the borrowed art (set, icon, licence). Deterministic for prompt + seed +
 // options, so it can be recorded when the task is created and matches the worker's drawing.
+
 import { Rng } from "../prng";
+import { BEAST_HEADS } from "./beast-heads";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { withChineseDictionary } from "./chinese-dictionary";
 import { ICON_SETS, type IconSet } from "./emoji-art";
@@ -318,7 +320,9 @@ const FEATURE_ZH: Record<string, string> = {
   "scorpion tail": "蝎尾",
   "eagle wings": "鹰翅",
   "bat wings": "蝙蝠翅膀",
+  "crow wings": "乌鸦翅膀",
   "snake body": "蛇身",
+  "fish body": "鱼尾",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
@@ -326,7 +330,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   const zh = (id: string | undefined) => {
     if (!id) return "";
     const s = SUBJECT_BY_ID.get(id.replace(/^beast:/, ""));
-    return s ? zhName(s) : id.replace(/-/g, " ");
+    // an animal head with a row of its own (a jackal) has its own Chinese name there
+    return s ? zhName(s) : (BEAST_HEADS[id.replace(/^beast:/, "")]?.zh ?? id.replace(/-/g, " "));
   };
   const segs: string[] = [];
   if (info.nothingMatched) segs.push("提示词中没有引擎认识的主体;画了一个随机生物");

@@ -162,6 +162,29 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
     { weapon: "rod", shellMark: "scutes", idle: "raised" },
   ],
+  // a jackal warrior (anubis): bare-chested over a white kilt, as Egypt drew him
+  "beast:jackal": [
+    { bare: true, pants: "#eeeae0" },
+    // (a robe, a cape, pauldrons: a staff the prompt names is held in every take)
+    { robe: true, cloth: "#eeeae0", weapon: "spear", idle: "planted" },
+    { bare: true, pants: "#e8d8a0", cape: true, idle: "raised" },
+    { bare: true, pants: "#eeeae0", weapon: "axe", pauldron: "round", idle: "shoulder" },
+  ],
+  // a snake warrior (a naga): bare arms and chest over the coils, a weapon or none
+  "beast:snake": [
+    { bare: true },
+    { bare: true, weapon: "spear", idle: "raised", cape: true },
+    { bare: true, weapon: "none", reach: true },
+    { bare: true, weapon: "sword", shield: true, idle: "planted", pauldron: "round" },
+  ],
+  // a monkey warrior (the monkey king): a tunic, a cape, a yellow robe, a coat; the pole upright,
+  // on the shoulder or raised
+  "beast:monkey": [
+    { weapon: "cudgel" },
+    { weapon: "cudgel", idle: "shoulder", cape: true },
+    { weapon: "cudgel", robe: true, cloth: "#e8a830" },
+    { weapon: "cudgel", idle: "raised", coat: true },
+  ],
   // a troll named alone: bald with a club over a ragged tunic, then other heads, arms and cuts
   troll: [
     {},

@@ -7,6 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
+import { BEAST_HEADS, beastRaceId } from "./beast-heads";
 import { beingDescription } from "./being-descriptions";
 import { readBird } from "./bird";
 import { BUILDERS, type SubjectKind } from "./builders";
@@ -61,7 +62,19 @@ export type { SubjectKind } from "./builders";
 /** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
 export interface HeldItem {
   id: string;
-  weapon?: "sword" | "staff" | "bow" | "dagger" | "axe" | "torch" | "hammer" | "spear";
+  weapon?:
+    | "sword"
+    | "staff"
+    | "bow"
+    | "dagger"
+    | "axe"
+    | "torch"
+    | "hammer"
+    | "spear"
+    /** a monk's plain long wooden fighting staff */
+    | "bo"
+    /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
+    | "cudgel";
   icon?: string;
   /** 2: one in each hand ("two swords", "dual daggers", 双刀) */
   count?: number;
@@ -138,6 +151,8 @@ export interface PromptInfo {
   typedAs?: Record<string, string>;
   /** the breed or near kind the animal was named by ("corgi", "hamster"): its build (animal-breeds.ts) */
   breed?: string;
+  /** a colour named right before an animal-folk race word: the fur, not the clothes */
+  fur?: Rgb;
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
   rider?: PromptInfo;
 }
@@ -682,6 +697,8 @@ const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
   hammer: "hammer",
   pickaxe: "hammer",
   spear: "spear",
+  "bo-staff": "bo",
+  "golden-cudgel": "cudgel",
 };
 
 /** Nouns that turn a creature into a variant of itself: a robot cat, a skeleton dragon. */
@@ -879,7 +896,7 @@ const HEAD_COUNT: Record<string, number> = {
   "4": 3,
 };
 const PARTS_RE =
-  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
 
 /**
  * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
@@ -912,6 +929,9 @@ const FORM_OF_ADJ: Record<string, string> = {
 const SNAKE_BODY_RE =
   /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:snake|serpent)(?:'s)?[- ](?:body|tail|lower body|tailed|bodied)\b|\b(?:with\s+)?the body of an?\s+(?:snake|serpent)\b|蛇身|蛇尾/g;
 
+const FISH_BODY_RE =
+  /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:fish|mermaid)(?:'s)?[- ](?:tail|tailed|body|lower body)\b|鱼尾|鱼身/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -937,6 +957,11 @@ function readPhrases(text: string): {
   madeOf?: MadeOf;
 } {
   text = rewriteMeasureWords(text);
+  // "will-o'-the-wisp": the apostrophe cut it into "will", "o", "the", "wisp" (one word, padded
+  // so later positions stay where they were)
+  text = text.replace(/\bwill[- ]o['’]?[- ](?:the[- ])?wisps?\b/g, (m) =>
+    "will-o-wisp".padEnd(m.length),
+  );
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
   if (c) {
@@ -1025,6 +1050,11 @@ function readPhrases(text: string): {
     if (!features.includes("snake body")) features.push("snake body");
     return " ".repeat(m.length);
   });
+  // "with a fish tail", 鱼尾: a mermaid's tail and fin instead of legs
+  text = text.replace(FISH_BODY_RE, (m) => {
+    if (!features.includes("fish body")) features.push("fish body");
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -1080,6 +1110,8 @@ interface Reading {
   headAt?: number;
   role?: string;
   race?: string;
+  /** where an animal-folk race word is ("a black jackal warrior"): a colour right before it is fur */
+  beastAt?: number;
   look?: PersonLook;
   form?: string;
   held?: HeldItem;
@@ -1406,7 +1438,8 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     else if (k === "role" && GENERIC_ROLES.has(r.role ?? "") && !GENERIC_ROLES.has(id)) r.role = id;
     else r.ignored.push(q.m.word);
   } else if (head.builder === "humanoid" && s.category === "animal") {
-    r.race = `beast:${s.id}`;
+    r.race = `beast:${beastRaceId(q.m.word, s.id)}`;
+    r.beastAt = q.m.pos;
   } else if (
     FORMS[s.id] &&
     head.builder !== "humanoid" &&
@@ -2221,7 +2254,7 @@ function assemble(r: Reading): PromptInfo {
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
     (alive && isFolkPart(f)) ||
-    (f === "snake body" && kind === "humanoid") ||
+    ((f === "snake body" || f === "fish body") && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
@@ -2273,12 +2306,17 @@ function assemble(r: Reading): PromptInfo {
       r.form ??
       (alive && (kind !== "humanoid" || phrases.form === "ghost") ? phrases.form : undefined),
     held: r.held,
+    fur: kind === "humanoid" ? furColor(r) : undefined,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
     colors: named.length ? named : lentColors,
     materials,
     metal: materials.some((m) => m === "gold" || m === "silver" || m === "iron"),
-    size: Math.max(16, Math.min(64, Math.round(r.size / 8) * 8)),
+    // a dragon's head, wings and tail need 24 cells at least: a tiny one on 16 was a blob (eval-e)
+    size: Math.max(
+      kind === "dragon" && variant !== "eastern" ? 24 : 16,
+      Math.min(64, Math.round(r.size / 8) * 8),
+    ),
     sizeNamed: r.sizeNamed,
     cute: r.cute,
     aged: r.aged,
@@ -2308,6 +2346,13 @@ function typedWords(r: Reading): Record<string, string> | undefined {
     if (zh) out[w] ??= zh;
   }
   return Object.keys(out).length ? out : undefined;
+}
+
+/** The colour named right before an animal-folk race word ("a black jackal warrior"): its fur. */
+function furColor(r: Reading): Rgb | undefined {
+  const at = r.beastAt;
+  if (at === undefined || !r.race?.startsWith("beast:")) return undefined;
+  return r.colors.find((c) => c.p < at && /^[^\s]+\s+$/.test(r.text.slice(c.p, at)))?.c;
 }
 
 let gameNames: Set<string> | undefined;
@@ -2515,10 +2560,13 @@ function isSubjectWord(w: string): boolean {
 }
 
 function isAnimalWord(w: string): boolean {
+  // an animal head of its own ("a jackal-headed god") is an animal whatever the vocabulary says
   return (
-    lex()
+    w in BEAST_HEADS ||
+    (lex()
       .en.get(w)
-      ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false
+      ?.some((l) => l.t === "subject" && l.s.category === "animal") ??
+      false)
   );
 }
 

@@ -227,7 +227,8 @@ eastern-dragon;creature;dragon:eastern;chinese dragon,eastern dragon,oriental dr
 dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
 ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith;幽灵,鬼魂,鬼
-elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
+elemental;creature;blob:elemental;elemental,spirit;元素,元素精灵,灵魂
+wisp;creature;blob:wisp;wisp,will-o-wisp,will o wisp,wisp light,spirit light,fairy light,ghost light,ghost lights,ignis fatuus,foxfire;鬼火,磷火,狐火,萤火精灵,精灵之光
 golem;creature;gi:rock-golem@stone;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
 beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mutant;怪物,怪兽,野兽
@@ -239,6 +240,8 @@ axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
 hammer;weapon;icon:hammer;hammer,warhammer,war hammer,mallet;锤子,锤,战锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
+bo-staff;weapon;gi:bo@wood;bo staff,bo,quarterstaff,fighting staff;长棍,齐眉棍,棍子
+golden-cudgel;weapon;gi:bo@gold;jingu staff,jingu bang,ruyi jingu bang,golden cudgel;金箍棒,如意金箍棒
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
 spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
@@ -557,7 +560,6 @@ crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,c
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
 sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
 sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan,sea monster;海蛇,海龙
-mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
 golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem,rock monster,stone monster;石头人
 ice-golem;creature;gi:ice-golem@crystal;ice golem,frost golem,snow golem;冰魔像,冰傀儡
 treant;creature;gi:tree-face@wood;treant,ent,tree monster,tree man,living tree;树人
