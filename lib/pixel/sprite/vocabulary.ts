@@ -211,8 +211,8 @@ phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
 dagger;weapon;icon:dagger;dagger,knife,knives,dirk,≈kunai;匕首,小刀,苦无
-axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
-hammer;weapon;icon:hammer;hammer,warhammer,war hammer,mallet;锤子,锤,战锤
+axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe,woodcutter's axe,woodcutters axe,woodcutter axe,lumberjack's axe,lumberjack axe,felling axe,wood axe,woodsman's axe,splitting axe,labrys,double axe,bearded axe;斧头,斧,伐木斧,柴斧,双刃斧
+hammer;weapon;icon:hammer;hammer,mallet;锤子,锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
@@ -328,8 +328,8 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;灯笼
-paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
+lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;提灯,马灯
+paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern,red lantern,asian lantern,sky lantern;纸灯笼,灯笼,红灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
 candle;prop;icon:candle;candle,candles;蜡烛
@@ -489,7 +489,8 @@ werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
 beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
-mace;weapon;gi:spiked-mace@iron;mace,morning star,≈flail;钉锤,流星锤
+mace;weapon;gi:spiked-mace@iron;mace,morning star;钉锤,流星锤
+flail;weapon;gi:flail@iron;flail,war flail,ball and chain;连枷
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
@@ -558,6 +559,7 @@ battery;tool;icon:battery;battery,energy cell,power cell,fuel cell,energy pack;�
 hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
+warhammer;weapon;gi:thor-hammer|flat-hammer|3d-hammer@iron;warhammer,war hammer,maul,war maul,battle hammer,great hammer,sledgehammer,sledge hammer;战锤,大锤,重锤
 halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
 street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
