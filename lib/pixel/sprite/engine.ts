@@ -58,6 +58,7 @@ import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
+import { drawSleepZ } from "./state-marks";
 import { wearBackpack, wearCape } from "./wearables";
 
 /** Worn things drawn onto the body (wearables.ts), never borrowed. */
@@ -613,6 +614,10 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
     : -1;
   const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // asleep: a pale "z" over the head, outlined like the sprite (state-marks.ts)
+  const sleepMat = info.asleep
+    ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
+    : -1;
   // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
   const carried = info.builder !== "humanoid" ? icons.held : undefined;
   const carriedMats = carried
@@ -672,6 +677,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
+  // after the flip, so the z reads the right way round
+  if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),

@@ -199,6 +199,10 @@ export function interpretInfo(
   if (info.sizeWord) modifiers.push(info.sizeWord);
   if (info.snowCap) modifiers.push("snow on top");
   if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
+  if (info.shape) modifiers.push(info.shape);
+  if (info.young) modifiers.push("young");
+  // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
+  if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
@@ -301,7 +305,36 @@ const SIZE_ZH: Record<SizeWord, string> = {
   big: "大型",
   giant: "巨大",
 };
-const NOT_DRAWN_ZH: Record<string, string> = { cute: "可爱", two: "两个", several: "多个" };
+const NOT_DRAWN_ZH: Record<string, string> = {
+  cute: "可爱",
+  two: "两个",
+  several: "多个",
+  young: "幼崽",
+  asleep: "睡着",
+};
+/** Shape words in the Chinese line (vocabulary.ts SHAPE_WORDS ids, and the typed words). */
+const SHAPE_ZH: Record<string, string> = {
+  round: "圆形",
+  circular: "圆形",
+  rounded: "圆形",
+  square: "方形",
+  rectangular: "方形",
+  boxy: "方形",
+  curved: "弯曲",
+  bent: "弯曲",
+  hooked: "弯钩",
+  straight: "笔直",
+  pointed: "尖头",
+  wavy: "波浪形",
+  broad: "宽",
+  wide: "宽",
+  double: "双刃",
+  "double-bladed": "双刃",
+  "double-bit": "双刃",
+  long: "长",
+  short: "短",
+  stubby: "短",
+};
 const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
@@ -369,6 +402,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
   if (info.snowCap) mods.push("积雪");
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
+  if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
+  if (info.young) mods.push("幼崽");
+  if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
   if (mods.length) segs.push(mods.join("、"));
   if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
@@ -377,7 +413,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
     );
   if (info.notDrawn?.length)
-    segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
+    segs.push(
+      `没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? SHAPE_ZH[w] ?? w).join("、")}`,
+    );
   if (info.unknown.length) {
     const shown = info.unknown.slice(0, 8);
     segs.push(

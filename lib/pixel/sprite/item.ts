@@ -79,6 +79,23 @@ const LOOK_TABLES: Readonly<Record<string, readonly unknown[]>> = {
   coin: COINS,
 };
 
+/**
+ * The form a shape word names on an item rig (a round shield, a curved sword, a square bottle, a
+ * double axe, a domed chest, a crook), or undefined when the rig has no such form.
+ */
+const SHAPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  shield: { round: "round", square: "tower", long: "tower", pointed: "kite" },
+  sword: { curved: "curved", straight: "straight", wavy: "wavy", broad: "broad" },
+  axe: { double: "double", curved: "crescent", broad: "felling" },
+  potion: { round: "round", square: "square", pointed: "cone" },
+  chest: { round: "domed", curved: "arched" },
+  staff: { curved: "crook", round: "orb" },
+};
+
+export function itemShape(variant: string, shape: string | undefined): string | undefined {
+  return shape ? SHAPES[variant === "mimic" ? "chest" : variant]?.[shape] : undefined;
+}
+
 /** The named alternative drawing a take of an item variant draws (for tests and the sheet). */
 export function itemLook(variant: string, key: number): string {
   const v = variant === "mimic" ? "chest" : variant;
@@ -113,22 +130,42 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
   // only for potions so the other items keep their sequences; the liquid keeps its colour
   const vial = v === "potion" ? potionLook(rng, crng, key) : undefined;
+  const bottleShape = v === "potion" ? itemShape(v, info.shape) : undefined;
+  if (vial && bottleShape) vial.bottle = bottleShape as (typeof BOTTLES)[number];
   // likewise a standalone shield's outline and emblem (eval-c: 7 % between seeds)
   // a named form ("a buckler", "a kite shield") is that shield in every take
   const namedForm = SHIELDS.find((r) => NAMED_SHIELDS[r.form].test(info.text));
+  // a shape word ("a round wooden shield") names the outline; the emblem still varies by take
+  const shaped = itemShape(v, info.shape);
+  const takeCrest = SHIELDS[takeIndex(key, SHIELDS.length)]!;
   const crest =
-    v === "shield" ? (namedForm ?? SHIELDS[takeIndex(key, SHIELDS.length)]!) : undefined;
+    v === "shield"
+      ? (namedForm ??
+        (shaped
+          ? { form: shaped as (typeof SHIELDS)[number]["form"], emblem: takeCrest.emblem }
+          : takeCrest))
+      : undefined;
   // a named kind of blade keeps its blade in every take (a katana is never a leaf blade); its
   // guard and pommel still vary
-  const namedBlade = NAMED_BLADES.find(([re]) => re.test(info.text))?.[1];
+  const namedBlade =
+    NAMED_BLADES.find(([re]) => re.test(info.text))?.[1] ??
+    (v === "sword" ? (itemShape(v, info.shape) as (typeof SWORDS)[number]["blade"]) : undefined);
   const sword = {
     ...SWORDS[takeIndex(key, SWORDS.length)]!,
     ...(namedBlade && { blade: namedBlade }),
   };
-  const namedAxe = NAMED_AXES.find(([re]) => re.test(info.text))?.[1];
+  const namedAxe =
+    NAMED_AXES.find(([re]) => re.test(info.text))?.[1] ??
+    (v === "axe" ? (itemShape(v, info.shape) as (typeof AXES)[number] | "felling") : undefined);
   const axeHead = namedAxe ?? AXES[takeIndex(key, AXES.length)]!;
-  const staffHead = STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
-  const chest = CHESTS[takeIndex(key, CHESTS.length)]!;
+  const staffHead =
+    (v === "staff" ? (itemShape(v, info.shape) as (typeof STAFF_HEADS)[number]) : undefined) ??
+    STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
+  const chestRow = CHESTS[takeIndex(key, CHESTS.length)]!;
+  const chestLid = v === "chest" ? itemShape(v, info.shape) : undefined;
+  const chest = chestLid
+    ? { ...chestRow, lid: chestLid as (typeof CHESTS)[number]["lid"] }
+    : chestRow;
   const coin = COINS[takeIndex(key, COINS.length)]!;
   const mat = {
     main: m.add(main),

@@ -30,6 +30,7 @@ import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
+import { itemShape } from "./item";
 import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
@@ -46,12 +47,16 @@ import {
   MATERIALS,
   type MaterialId,
   ROLE_ITEMS,
+  SHAPE_WORDS,
   SIZE_WORDS,
+  STATE_WORDS,
   STYLE_WORDS,
   SUBJECT_BY_ID,
   SUBJECT_DEFAULTS,
   SUBJECTS,
   type Subject,
+  YOUNG_NAMES,
+  YOUNG_WORDS,
 } from "./vocabulary";
 
 export type { SubjectKind } from "./builders";
@@ -101,6 +106,12 @@ export interface PromptInfo {
   /** "a snowy mountain": snow lies on its top (modifiers.ts drawSnowCap), not an ice recolour */
   snowCap?: boolean;
   cute: boolean;
+  /** a shape word the rig draws ("a round shield": item.ts itemShape); one it cannot is notDrawn */
+  shape?: string;
+  /** a young animal ("a puppy", "a bear cub", 小狗): the animal rig's young build */
+  young?: boolean;
+  /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
+  asleep?: boolean;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -139,6 +150,9 @@ type Lex =
   | { t: "color"; id: string; hex: string }
   | { t: "size"; size: number }
   | { t: "cute" }
+  | { t: "shape"; id: string }
+  | { t: "young" }
+  | { t: "asleep" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -180,6 +194,14 @@ function buildLexicon(): Lexicon {
   }
   for (const w of STYLE_WORDS.cute.en) add(en, w, { t: "cute" });
   for (const w of STYLE_WORDS.cute.zh) add(zh, w, { t: "cute" });
+  for (const sh of SHAPE_WORDS) {
+    for (const w of sh.en) add(en, w, { t: "shape", id: sh.id });
+    for (const w of sh.zh) add(zh, w, { t: "shape", id: sh.id });
+  }
+  for (const w of YOUNG_WORDS.en) add(en, w, { t: "young" });
+  for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
+  for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
+  for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -1007,6 +1029,10 @@ interface Reading {
   cute: boolean;
   /** the word that made it cute (小 is also just "small") */
   cuteWord?: string;
+  /** the first shape word and the word as typed ("round"), young and asleep words */
+  shape?: { id: string; word: string };
+  young?: boolean;
+  asleep?: boolean;
   aged?: "beard" | "grey";
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
@@ -1697,7 +1723,9 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "cute") {
         r.cute = true;
         r.cuteWord ??= m.word;
-      }
+      } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
+      else if (l.t === "young") r.young = true;
+      else if (l.t === "asleep") r.asleep = true;
     }
   });
   glossTraits(r);
@@ -2596,6 +2624,23 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     info.cute = false;
     info.sizeWord = "small";
   } else if (info.cute && !chibi) notDrawn.push("cute");
+  // a shape word is drawn where the rig has that form (a round shield), else said not drawn
+  if (r.shape) {
+    if (info.builder === "item" && itemShape(info.variant, r.shape.id)) info.shape = r.shape.id;
+    else notDrawn.push(r.shape.word);
+  }
+  // young: "a bear cub", or a young animal's own name ("a puppy", 小狗); the animal rig draws
+  // it young, a borrowed drawing (a calf, a piglet) cannot (a chick is drawn young already)
+  const category = subj?.category;
+  if (r.young || (m && YOUNG_NAMES.has(m.word.toLowerCase()))) {
+    if (info.builder === "animal") info.young = true;
+    else if (info.subject !== "chick" && category && BEINGS.has(category)) notDrawn.push("young");
+  }
+  // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
+  if (r.asleep) {
+    if (category && BEINGS.has(category)) info.asleep = true;
+    else notDrawn.push("asleep");
+  }
   if (notDrawn.length) info.notDrawn = notDrawn;
   return info;
 }

@@ -108,15 +108,15 @@ fox;animal;animal:fox;fox;狐狸,狐
 rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
-horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
+horse;animal;animal:horse;horse,pony,stallion,mare,steed,foal,colt,filly;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
+deer;animal;icon:deer;deer,stag,reindeer,fawn;鹿,驯鹿
 moose;animal;icon:moose;moose,elk;驼鹿
 pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;icon:boar;boar,≈warthog;野猪
 cow;animal;icon:cow;cow,cattle,calf;牛,奶牛
 bull;animal;icon:ox;bull,ox,≈bison;公牛,野牛
-sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
+sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊,小羊
 goat;animal;icon:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
@@ -126,7 +126,7 @@ panther;animal;icon:leopard;panther,black panther;黑豹
 chicken;animal;bird:chicken;chicken,hen;鸡,母鸡
 rooster;animal;bird:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
-duck;animal;bird:duck;duck,duckling;鸭子,鸭
+duck;animal;bird:duck;duck,duckling;鸭子,鸭,小鸭
 goose;animal;icon:goose;goose,geese;鹅
 bird;animal;bird:bird;bird,sparrow,songbird,robin;鸟,小鸟,麻雀,知更鸟
 owl;animal;bird:owl;owl;猫头鹰
@@ -464,7 +464,7 @@ exclamation;ui;icon:red-exclamation-mark;exclamation,exclamation mark,quest mark
 question;ui;icon:red-question-mark;question mark,question,unknown;问号
 speech;ui;icon:speech-balloon;speech bubble,speech balloon,dialog,dialogue,chat;对话框,气泡
 note;ui;icon:musical-note;music note,musical note,music,song;音符,音乐
-zzz;ui;icon:zzz;zzz,sleep,sleeping;睡觉
+zzz;ui;icon:zzz;zzz,sleep;睡觉
 target;ui;icon:bullseye;target,bullseye,crosshair;靶子,目标
 hundred;ui;icon:hundred-points;score,points;分数
 poison-icon;ui;icon:skull-and-crossbones;skull and crossbones,jolly roger,death icon,poison icon;骷髅旗,毒药标志
@@ -769,6 +769,73 @@ export const SIZE_WORDS: { en: string[]; zh: string[]; size: number }[] = [
   { en: ["big", "large"], zh: ["大型"], size: 48 },
   { en: ["giant", "huge", "massive", "colossal", "enormous"], zh: ["巨型", "巨大"], size: 64 },
 ];
+
+/**
+ * Shape words: a rig with alternative forms draws the one named (item.ts: a round shield, a
+ * curved sword, a square bottle); on anything else the line says the word was not drawn.
+ */
+export const SHAPE_WORDS: { id: string; en: string[]; zh: string[] }[] = [
+  { id: "round", en: ["round", "circular", "rounded"], zh: ["圆形", "圆"] },
+  { id: "square", en: ["square", "rectangular", "boxy"], zh: ["方形"] },
+  { id: "curved", en: ["curved", "bent", "hooked"], zh: ["弯曲", "弯"] },
+  { id: "straight", en: ["straight"], zh: ["笔直"] },
+  { id: "pointed", en: ["pointed"], zh: ["尖头"] },
+  { id: "wavy", en: ["wavy"], zh: ["波浪形"] },
+  { id: "broad", en: ["broad", "wide"], zh: ["宽"] },
+  { id: "double", en: ["double", "double-bladed", "double-bit"], zh: ["双刃"] },
+  { id: "long", en: ["long"], zh: [] },
+  { id: "short", en: ["short", "stubby"], zh: [] },
+];
+
+/**
+ * Words that name a young animal (a puppy is a young dog): the animal rig draws it young, a big
+ * head on short legs and a short muzzle; a drawing that cannot says so. The subject words among
+ * them (puppy, kitten, 小狗 …) stay on their subject's line; the others only say "young".
+ */
+export const YOUNG_WORDS = {
+  en: ["young", "juvenile", "cub", "cubs", "joey", "whelp"],
+  zh: ["幼崽", "幼年", "幼小", "幼"],
+};
+export const YOUNG_NAMES = new Set([
+  "puppy",
+  "puppies",
+  "pup",
+  "pups",
+  "kitten",
+  "kittens",
+  "kitty",
+  "kitties",
+  "calf",
+  "calves",
+  "piglet",
+  "piglets",
+  "duckling",
+  "ducklings",
+  "lamb",
+  "lambs",
+  "foal",
+  "foals",
+  "colt",
+  "filly",
+  "fawn",
+  "wolf pup",
+  "wolf cub",
+  "小狗",
+  "小猫",
+  "小马",
+  "小猪",
+  "小鸭",
+  "小羊",
+  "小狼",
+]);
+
+/** State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head). */
+export const STATE_WORDS = {
+  asleep: {
+    en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
+    zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
+  },
+};
 
 /** Style words that the builders read (cute = chibi proportions). */
 export const STYLE_WORDS = {
