@@ -50,8 +50,8 @@ export function drawSleepZ(
   if (!head) return;
   const k = Math.max(1, Math.round(c.w / 32));
   // a z under 4 cells is a bar over a dot over a bar: it reads as an I, not a Z
-  const big = 4 * k;
-  const small = 3 * k;
+  const big = 5 * k;
+  const small = 4 * k;
   // the z's drift up a pixel on alternate frames
   const drift = Math.round(t * 2) % 2;
   const right = head.x1 + 1 + big + small <= c.w - 1;

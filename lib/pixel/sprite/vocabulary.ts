@@ -159,7 +159,7 @@ turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
 lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
-fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼
+fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray,hammerhead shark,hammerhead;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼,双髻鲨,锤头鲨
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
