@@ -647,7 +647,8 @@ export type MaterialId =
   | "haunted"
   | "lightning"
   | "holy"
-  | "broken";
+  | "broken"
+  | "leather";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
@@ -664,6 +665,8 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
+  // brown hide with a stitched seam (eval-e: "a leather backpack" was red and gold)
+  { id: "leather", en: ["leather", "leathern", "hide", "suede", "rawhide"], zh: ["皮革", "皮质", "真皮"] },
   { id: "crystal", en: ["crystal", "crystalline", "glass", "diamond"], zh: ["水晶", "玻璃"] },
   {
     id: "ice",
@@ -859,6 +862,8 @@ export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?
   // a panther is the black leopard (a spotted one is a leopard or a jaguar)
   panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
+  // leather armour is brown hide in every take (a take's scheme turned it yellow or grey)
+  "leather-armor": { materials: ["leather"] },
   // a gem's name is its colour
   ruby: { color: "#d8383c" },
   emerald: { color: "#44b04e" },
