@@ -59,10 +59,10 @@ import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
 import { drawSleepZ } from "./state-marks";
-import { wearBackpack, wearCape } from "./wearables";
+import { BODY_ARMOUR, wearArmour, wearBackpack, wearCape } from "./wearables";
 
 /** Worn things drawn onto the body (wearables.ts), never borrowed. */
-const DRAWN_ON_BODY = new Set(["cape", "backpack"]);
+const DRAWN_ON_BODY = new Set(["cape", "backpack", ...BODY_ARMOUR]);
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 export function iconNeeds(
@@ -572,6 +572,17 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb("#2c5c34"))) - 1,
         ]
       : undefined;
+  // armour on an animal or creature: blued steel plates with a brass rim and rivets, which part
+  // them from a grey or white coat (pale steel vanished on a grey mouse); leather: dark hide
+  const armour =
+    info.worn && BODY_ARMOUR.has(info.worn.id) && info.builder !== "humanoid"
+      ? [
+          design.materials.push(
+            material(hexToRgb(info.worn.id === "leather-armor" ? "#4c2c18" : "#7c88a4")),
+          ) - 1,
+          design.materials.push(material(hexToRgb("#d8a830"))) - 1,
+        ]
+      : undefined;
   // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
   const faceWear = isDrawnWear(info.worn?.icon)
     ? (drawnWearColors(info.worn!.id).map(
@@ -665,6 +676,13 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  if (armour)
+    wearArmour(
+      c,
+      info.builder === "icon" ? { ...pose, view: "side" } : pose,
+      armour[0]!,
+      armour[1]!,
+    );
   if (pack)
     wearBackpack(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, pack[0]!, pack[1]!);
   // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)

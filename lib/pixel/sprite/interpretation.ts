@@ -13,6 +13,7 @@ import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
+import { BODY_ARMOUR } from "./wearables";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
 
 export interface BorrowedArt {
@@ -218,6 +219,7 @@ export function interpretInfo(
     info.worn &&
     info.worn.id !== "cape" &&
     info.worn.id !== "backpack" &&
+    !BODY_ARMOUR.has(info.worn.id) &&
     !isDrawnWear(info.worn.icon)
   ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
@@ -379,6 +381,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       d +=
         info.worn.id === "backpack"
           ? `,背着${zh(info.worn.id)}`
+          : BODY_ARMOUR.has(info.worn.id)
+            ? `,穿着${zh(info.worn.id)}`
           : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${

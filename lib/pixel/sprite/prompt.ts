@@ -38,6 +38,7 @@ import { readPotionMeaning } from "./potion-meanings";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
+import { BODY_ARMOUR } from "./wearables";
 import {
   type Builder,
   COAT_COLORS,
@@ -1205,13 +1206,30 @@ function dressedBeing(r: Reading): void {
       !WEARABLES.has(x.sub.s.id) &&
       DRESSED_RE.test(r.text.slice(Math.max(0, x.m.pos - 30), x.m.pos)),
   );
-  if (!garment) return;
-  const being = r.pool.find((x) => x.i < garment.i && BEINGS.has(x.sub.s.category));
+  // Chinese puts the garment first: 穿盔甲的老鼠, 穿着盔甲的猫
+  const zhGarment = garment
+    ? undefined
+    : r.pool.find(
+        (x) =>
+          x.sub.s.category === "armour" &&
+          !WEARABLES.has(x.sub.s.id) &&
+          DRESSED_ZH.test(r.text.slice(Math.max(0, x.m.pos - 3), x.m.pos)),
+      );
+  const worn = garment ?? zhGarment;
+  if (!worn) return;
+  const being = r.pool.find(
+    (x) => (garment ? x.i < worn.i : x.i > worn.i) && BEINGS.has(x.sub.s.category),
+  );
   if (!being) return;
-  r.pool = r.pool.filter((x) => x !== garment);
-  r.subjects = r.subjects.filter((x) => x !== garment);
-  const [g, b] = [garment.m.word, being.m.word];
-  const [gz, bz] = [zhName(garment.sub.s), zhName(being.sub.s)];
+  r.pool = r.pool.filter((x) => x !== worn);
+  r.subjects = r.subjects.filter((x) => x !== worn);
+  // armour on an animal or creature is drawn on its body (wearables.ts wearArmour)
+  if (being.sub.s.builder !== "humanoid" && BODY_ARMOUR.has(worn.sub.s.id) && !r.worn) {
+    r.worn = { id: worn.sub.s.id, icon: worn.sub.s.ref };
+    return;
+  }
+  const [g, b] = [worn.m.word, being.m.word];
+  const [gz, bz] = [zhName(worn.sub.s), zhName(being.sub.s)];
   // a person is drawn dressed (a knight's armour is its own); an animal is drawn as it is
   if (being.sub.s.builder === "humanoid") {
     r.guesses.push(`"${b} in ${g}": drew the ${b} in its own clothes, not the ${g} alone`);
@@ -1228,6 +1246,7 @@ const WEAR_RE =
   /\b(?:wearing|wears|dressed in|in)\s+(?:an?\s+|the\s+|some\s+|his\s+|her\s+)?([a-z]+)/;
 /** a wear word right before a garment, with up to two words between ("in shiny plate armor") */
 const DRESSED_RE = /\b(?:wearing|wears|dressed in|in)\s+(?:[a-z]+\s+){0,2}$/;
+const DRESSED_ZH = /(?:穿着|穿|身穿|披着|身披)$/;
 
 /**
  * "X wearing Y" when Y is no headwear of ours: an accessory of the vocabulary (goggles, glasses)
