@@ -55,10 +55,10 @@ import {
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
+import { drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { drawSleepZ } from "./state-marks";
 import { BODY_ARMOUR, wearArmour, wearBackpack, wearCape } from "./wearables";
 
 /** Worn things drawn onto the body (wearables.ts), never borrowed. */

@@ -13,8 +13,8 @@ import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
-import { BODY_ARMOUR } from "./wearables";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
+import { BODY_ARMOUR } from "./wearables";
 
 export interface BorrowedArt {
   set: IconSet;
@@ -383,7 +383,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           ? `,背着${zh(info.worn.id)}`
           : BODY_ARMOUR.has(info.worn.id)
             ? `,穿着${zh(info.worn.id)}`
-          : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
+            : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])

@@ -339,7 +339,15 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
         // one wide wedge: a straight top edge square to the haft, a broad flat bit a little
         // flared downwards, and a square poll behind the haft
         c.poly(
-          [at(2.5, -1), at(3, 7.5), at(2.5, 8.5), at(-4.5, 8.5), at(-5, 7.5), at(-2, 3), at(-2.5, -1)],
+          [
+            at(2.5, -1),
+            at(3, 7.5),
+            at(2.5, 8.5),
+            at(-4.5, 8.5),
+            at(-5, 7.5),
+            at(-2, 3),
+            at(-2.5, -1),
+          ],
           mat.main,
           3,
         );

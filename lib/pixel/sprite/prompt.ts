@@ -26,11 +26,11 @@ import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./g
 import { heldBase, heldKind } from "./held-kinds";
 import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
+import { itemShape } from "./item";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
-import { itemShape } from "./item";
 import { rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
@@ -38,7 +38,6 @@ import { readPotionMeaning } from "./potion-meanings";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
-import { BODY_ARMOUR } from "./wearables";
 import {
   type Builder,
   COAT_COLORS,
@@ -59,6 +58,7 @@ import {
   YOUNG_NAMES,
   YOUNG_WORDS,
 } from "./vocabulary";
+import { BODY_ARMOUR } from "./wearables";
 
 export type { SubjectKind } from "./builders";
 

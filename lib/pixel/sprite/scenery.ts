@@ -699,8 +699,8 @@ function drawHaunting(
   const { k, cx, ground, mat, size } = kit;
   const haunt = kit.haunt!;
   // two boards crossed over the door
-  c.line(dx - 2 * k, ground - 5 * k, dx + 2 * k - 1, ground - 2 * k, mat.wood, 9, 3);
-  c.line(dx - 2 * k, ground - 2 * k, dx + 2 * k - 1, ground - 5 * k, mat.wood, 9, 3);
+  c.line(dx - 2 * k, ground - 5 * k, dx + 2 * k - 1, ground - 2 * k, mat.wood, 13, 3);
+  c.line(dx - 2 * k, ground - 2 * k, dx + 2 * k - 1, ground - 5 * k, mat.wood, 13, 3);
   const bob = phase(pose) % 2;
   // the ghost: a round head, a wavy hem, two dark eyes
   const gx = Math.max(3 * k, cx - w - k);

@@ -666,7 +666,11 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
   // brown hide with a stitched seam (eval-e: "a leather backpack" was red and gold)
-  { id: "leather", en: ["leather", "leathern", "hide", "suede", "rawhide"], zh: ["皮革", "皮质", "真皮"] },
+  {
+    id: "leather",
+    en: ["leather", "leathern", "hide", "suede", "rawhide"],
+    zh: ["皮革", "皮质", "真皮"],
+  },
   { id: "crystal", en: ["crystal", "crystalline", "glass", "diamond"], zh: ["水晶", "玻璃"] },
   {
     id: "ice",

@@ -205,7 +205,13 @@ export function wearArmour(c: SpriteCanvas, pose: Pose, plate: number, rim: numb
       for (let x = Math.round(cx - half); x <= Math.round(cx + half); x++) {
         if (!on(x, y)) continue;
         const edge = y === y1 || x === Math.round(cx - half) || x === Math.round(cx + half);
-        c.plot(x, y, edge ? rim : plate, edge ? ARMOUR_PART.rim : ARMOUR_PART.plate, y === y0 ? 3 : 2);
+        c.plot(
+          x,
+          y,
+          edge ? rim : plate,
+          edge ? ARMOUR_PART.rim : ARMOUR_PART.plate,
+          y === y0 ? 3 : 2,
+        );
       }
     return;
   }
@@ -223,7 +229,13 @@ export function wearArmour(c: SpriteCanvas, pose: Pose, plate: number, rim: numb
     for (let y = t; y <= t + depth; y++) {
       if (!on(x, y)) continue;
       const lower = y >= t + depth - (k - 1);
-      c.plot(x, y, lower ? rim : plate, lower ? ARMOUR_PART.rim : ARMOUR_PART.plate, y === t ? 3 : 2);
+      c.plot(
+        x,
+        y,
+        lower ? rim : plate,
+        lower ? ARMOUR_PART.rim : ARMOUR_PART.plate,
+        y === t ? 3 : 2,
+      );
     }
     // rivets along the rim, every third column
     if ((x - a) % (3 * k) === 1 && on(x, t + depth - k))
@@ -232,7 +244,8 @@ export function wearArmour(c: SpriteCanvas, pose: Pose, plate: number, rim: numb
   // the plate's ends: a darker edge where it meets the neck and the haunches
   for (const ex of [a, b])
     for (let y = top[ex]! - 1; y <= top[ex]! + depth; y++)
-      if (top[ex]! >= 0 && (on(ex, y) || y === top[ex]! - 1)) c.plot(ex, y, rim, ARMOUR_PART.rim, 1);
+      if (top[ex]! >= 0 && (on(ex, y) || y === top[ex]! - 1))
+        c.plot(ex, y, rim, ARMOUR_PART.rim, 1);
   // a cap on the crown: the two top rows over the head's middle
   const hw = Math.max(2, Math.round(w * 0.12));
   const hx = headRight ? x1 - Math.round(w * 0.16) : x0 + Math.round(w * 0.16);
@@ -242,6 +255,7 @@ export function wearArmour(c: SpriteCanvas, pose: Pose, plate: number, rim: numb
   for (let x = hx - hw; x <= hx + hw; x++) {
     const t = top[x]!;
     if (t < 0 || t > crown + 3 * k) continue;
-    for (let y = t; y <= t + k; y++) if (on(x, y)) c.plot(x, y, plate, ARMOUR_PART.plate, y === t ? 3 : 2);
+    for (let y = t; y <= t + k; y++)
+      if (on(x, y)) c.plot(x, y, plate, ARMOUR_PART.plate, y === t ? 3 : 2);
   }
 }
