@@ -1117,6 +1117,7 @@ function readWords(prompt: string): Reading {
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
   const { mentions, unknown, readings, pieced } = tokenize(text);
+  iconHalves(text, mentions, unknown);
   const px = SIZE_RE.exec(text);
   return {
     text,
@@ -1150,6 +1151,25 @@ function readWords(prompt: string): Reading {
     wordnet: [],
     headPhrase: -1,
   };
+}
+
+/**
+ * A shape word that is half of a borrowed icon's name with a word the vocabulary lacks ("a round
+ * table": game-icons' round-table) is left unread, so the long tail draws that icon as before;
+ * beside a vocabulary subject ("a round shield") it is the rig's shape.
+ */
+function iconHalves(text: string, mentions: Mention[], unknown: string[]): void {
+  const L = lex();
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (!m.lex.every((l) => l.t === "shape")) continue;
+    const next = /^[\s-]+([a-z]+)/.exec(text.slice(m.pos + m.word.length))?.[1];
+    if (!next || L.en.has(next) || singulars(next).some((w) => L.en.has(w))) continue;
+    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+    if (![next, ...singulars(next)].some((w) => gameNames!.has(`${m.word}-${w}`))) continue;
+    mentions.splice(i, 1);
+    unknown.unshift(m.word);
+  }
 }
 
 /** Phase 2: noun phrases split at "and"; the hold word starts the held phrase. */
