@@ -30,6 +30,10 @@ function surfaceColor(id: MaterialId, base: Rgb): Rgb | undefined {
       return hsvToRgb(30, 0.06, Math.min(1, 0.35 + L * 0.4));
     case "leather":
       return hsvToRgb(26, 0.62, Math.min(1, 0.36 + L * 0.3));
+    case "obsidian":
+      return hsvToRgb(268, 0.3, 0.16 + L * 0.18);
+    case "paper":
+      return hsvToRgb(44, 0.16, Math.min(1, 0.8 + L * 0.16));
     case "crystal":
       return hsvToRgb(s > 0.3 ? h : 190, 0.35, Math.min(1, 0.75 + L * 0.25));
     case "ice":
@@ -75,7 +79,19 @@ export function applyMaterials(
   const surface = design.surface ?? mats.map((_, i) => i).filter((i) => !mats[i]!.flat);
   // the first material word decides the surface ("golden rusty" is gold); elements then tint
   const surf = materials.find((m) =>
-    ["gold", "silver", "iron", "rusty", "wooden", "stone", "leather", "crystal", "ice"].includes(m),
+    [
+      "gold",
+      "silver",
+      "iron",
+      "rusty",
+      "wooden",
+      "stone",
+      "leather",
+      "obsidian",
+      "paper",
+      "crystal",
+      "ice",
+    ].includes(m),
   );
   const tints = materials.filter((m) =>
     ["fire", "poison", "haunted", "holy", "lightning"].includes(m),
@@ -220,7 +236,12 @@ export function drawMaterialFx(
       if (r % 3 === 0) c.tone[top[x]! * c.w + x] = 3;
     }
   }
-  if (materials.includes("magic") || materials.includes("crystal") || materials.includes("gold")) {
+  if (
+    materials.includes("magic") ||
+    materials.includes("crystal") ||
+    materials.includes("obsidian") ||
+    materials.includes("gold")
+  ) {
     // twinkles around the subject; their places move frame to frame
     const n = materials.includes("magic") ? 3 : 1;
     for (let s = 0; s < n; s++) {

@@ -230,6 +230,25 @@ describe("materials and states on things", () => {
     }
   });
 
+  it("obsidian is near-black glass and paper is cream, where the plain sword is steel", async () => {
+    const mean = async (prompt: string) => {
+      const g = (await renderSprite({ ...base, prompt })).grid.data;
+      let v = 0;
+      let n = 0;
+      for (let i = 0; i < g.length; i += 4)
+        if (g[i + 3]! > 128) {
+          v += rgbToHsv(g[i]!, g[i + 1]!, g[i + 2]!)[2];
+          n++;
+        }
+      return v / n;
+    };
+    expect(parsePrompt("an obsidian sword").materials).toEqual(["obsidian"]);
+    expect(parsePrompt("a paper crown").materials).toEqual(["paper"]);
+    const sword = await mean("a sword");
+    expect(await mean("an obsidian sword")).toBeLessThan(sword - 0.15);
+    expect(await mean("a paper crown")).toBeGreaterThan(0.6);
+  });
+
   it("a haunted house has glowing eyes in its windows, a ghost and bats; a house has none", () => {
     const parts = (prompt: string) => {
       const c = drawTake(prompt, 1);

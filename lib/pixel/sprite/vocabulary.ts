@@ -648,7 +648,9 @@ export type MaterialId =
   | "lightning"
   | "holy"
   | "broken"
-  | "leather";
+  | "leather"
+  | "obsidian"
+  | "paper";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
@@ -666,6 +668,9 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
   // brown hide with a stitched seam (eval-e: "a leather backpack" was red and gold)
+  // black volcanic glass with a violet glint; cream paper (a paper crown, an origami crane)
+  { id: "obsidian", en: ["obsidian", "onyx", "volcanic glass"], zh: ["黑曜石"] },
+  { id: "paper", en: ["paper", "papery", "cardboard", "origami"], zh: ["纸质", "纸"] },
   {
     id: "leather",
     en: ["leather", "leathern", "hide", "suede", "rawhide"],
