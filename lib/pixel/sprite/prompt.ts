@@ -2673,7 +2673,16 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
   const category = subj?.category;
   if (r.young || (m && YOUNG_NAMES.has(m.word.toLowerCase()))) {
     if (info.builder === "animal") info.young = true;
-    else if (info.subject !== "chick" && category && BEINGS.has(category)) notDrawn.push("young");
+    else if (info.builder === "bird") {
+      // a young bird is drawn in down: its species' look is the adult's, so the line says so
+      info.young = true;
+      info.guesses = info.guesses.map((g) =>
+        g.replace(/^(drew the .+?'s look): .*$/, "$1, young: a big head on short legs, in down"),
+      );
+      info.guessesZh = info.guessesZh.map((g) =>
+        g.replace(/^(画出“.+?”的样子):.*$/, "$1:幼鸟,大头短腿,一身绒毛"),
+      );
+    } else if (info.subject !== "chick" && category && BEINGS.has(category)) notDrawn.push("young");
   }
   // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
   if (r.asleep) {

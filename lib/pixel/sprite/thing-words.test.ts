@@ -98,6 +98,24 @@ describe("young animals", () => {
     expect(r.interpretation.summary_zh).toMatch(/幼崽/);
   });
 
+  it("a duckling is the bird rig's young duck: yellow down where the mallard has a green head", async () => {
+    const info = parsePrompt("a duckling");
+    expect([info.builder, info.young]).toEqual(["bird", true]);
+    const yellow = async (prompt: string) => {
+      const g = (await renderSprite({ ...base, prompt })).grid.data;
+      let n = 0;
+      for (let i = 0; i < g.length; i += 4) {
+        if (g[i + 3]! < 128) continue;
+        const [h, s, v] = rgbToHsv(g[i]!, g[i + 1]!, g[i + 2]!);
+        if (h > 40 && h < 62 && s > 0.45 && v > 0.7) n++;
+      }
+      return n;
+    };
+    expect(await yellow("a duckling")).toBeGreaterThan((await yellow("a duck")) + 60);
+    const r = await renderSprite({ ...base, prompt: "a duckling" });
+    expect(r.interpretation.summary).not.toMatch(/green head/);
+  });
+
   it("cub, kitten and 小狗 are young; a borrowed drawing says it did not draw young", () => {
     expect(parsePrompt("a bear cub").young).toBe(true);
     expect(parsePrompt("a kitten").young).toBe(true);
