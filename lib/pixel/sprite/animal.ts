@@ -296,6 +296,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const spec = info.young
     ? { ...adult, snout: adult.snout * 0.55, body: adult.body * 0.85 }
     : adult;
+  // a cub has no mane yet (its tail keeps the lion's tuft)
+  const maned = spec.mark === "mane" && !info.young;
   // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
   // lies down, ears back
   const pose0 = info.rider
@@ -669,7 +671,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         );
         break;
     }
-    if (spec.mark === "mane")
+    if (maned)
       // a lion's mane rings the head and falls onto the shoulders
       c.ellipse(hcx - 1 * k, hcy + 0.5 * k, headR + 2.4 * k, headR + 2.2 * k, mat.stripe, P.ear);
     c.ellipse(hcx, hcy, headR, headR * 0.9, mat.fur, P.head);
@@ -793,7 +795,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
     };
     const drawMane = () => {
-      if (spec.mark === "mane")
+      if (maned)
         c.ellipse(
           cx,
           hcy + 0.5 * k,
@@ -1340,8 +1342,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         0.12,
       );
     }
-    if (spec.mark === "mane")
-      ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
+    if (maned) ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
     if (longNeck)
       // the mane along the top of the neck, in the tail's colour
       capsule3(

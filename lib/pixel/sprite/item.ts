@@ -43,7 +43,7 @@ const AXES = ["crescent", "double", "bearded", "spiked"] as const;
 // haft), never a take of the battle axe's table (eval-e: "woodcutter's axe" was the battle axe)
 const NAMED_AXES: [RegExp, (typeof AXES)[number] | "felling"][] = [
   [/\b(woodcutter|woodsman|lumberjack|felling|splitting|wood axe|chopping)|伐木|柴斧/i, "felling"],
-  [/\b(labrys|double[- ]bit|double[- ]headed axe|double[- ]bladed)|双刃斧/i, "double"],
+  [/\b(labrys|double axe|double[- ]bit|double[- ]headed axe|double[- ]bladed)|双刃斧/i, "double"],
   [/\bbearded\b/i, "bearded"],
 ];
 const STAFF_HEADS = ["orb", "crook", "crystal", "ring"] as const;
