@@ -302,11 +302,22 @@ function familyOf(spec: Spec): keyof typeof LOOKS {
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const build = breedBuild(info);
-  const spec = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
-  // a mount carrying a rider stands (a rider on a lying horse reads as fallen)
+  const adult = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
+  // a young animal (a puppy, a cub, a foal): a short muzzle and a short body under the chibi
+  // head on short legs; its takes stay its kind's (a foal grazes, it does not sit like a dog)
+  const spec = info.young
+    ? { ...adult, snout: adult.snout * 0.55, body: adult.body * 0.85 }
+    : adult;
+  // a cub has no mane yet (its tail keeps the lion's tuft)
+  const maned = spec.mark === "mane" && !info.young;
+  // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
+  // lies down, ears back
   const pose0 = info.rider
-    ? { ...lookOf(spec, take), stance: "stand" as const }
-    : lookOf(spec, take);
+    ? { ...lookOf(adult, take), stance: "stand" as const }
+    : info.asleep
+      ? { ...lookOf(adult, take), stance: "lie" as const, earsBack: true }
+      : lookOf(adult, take);
+  const chibi = info.cute || info.young;
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
   const m = new Mats();
@@ -354,10 +365,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
   const longLow = spec.body >= 11 && spec.legs < 3;
   const legLen = Math.max(
-    (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1),
+    (spec.legs + rng.range(-0.5, 1)) * k * (chibi ? 0.75 : 1),
     longLow ? 3 * k : 0,
   );
-  const headR = ((info.cute ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
+  const headR = ((chibi ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
   // a breed's coat replaces the random pattern; its pale underside is the belly patch
   const pattern = build?.coat
     ? coat.has("bicolor") || coat.has("tuxedo")
@@ -684,7 +695,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         );
         break;
     }
-    if (spec.mark === "mane")
+    if (maned)
       // a lion's mane rings the head and falls onto the shoulders
       c.ellipse(hcx - 1 * k, hcy + 0.5 * k, headR + 2.4 * k, headR + 2.2 * k, mat.stripe, P.ear);
     c.ellipse(hcx, hcy, headR, headR * 0.9, mat.fur, P.head);
@@ -733,12 +744,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     } else c.plot(hcx + headR - 0.5, hcy + headR * 0.25, mat.nose, P.face);
     faceSide(c, hcx, hcy, top);
     // eye
-    const eh = size >= 40 || info.cute ? 2 : 1;
+    const eh = size >= 40 || chibi ? 2 : 1;
     const ex = Math.round(hcx + headR * 0.35);
     const ey = Math.round(hcy - headR * 0.2);
-    c.rect(ex, ey, ex, ey + eh - 1, mat.eye, P.face);
+    // asleep: the eye shut, a short dark dash
+    if (info.asleep) c.rect(ex - 1, ey + eh - 1, ex, ey + eh - 1, mat.eye, P.face);
+    else c.rect(ex, ey, ex, ey + eh - 1, mat.eye, P.face);
     // on a panda's black patch the eye is its shine
-    if ((info.cute && size >= 24) || spec.mark === "panda") c.plot(ex, ey, mat.slash, P.face);
+    if (((chibi && size >= 24) || spec.mark === "panda") && !info.asleep)
+      c.plot(ex, ey, mat.slash, P.face);
     if (spec.snout < 1 && size >= 24) {
       // whiskers say "cat" at a glance
       c.plot(hcx + headR + 1, hcy + headR * 0.5, mat.stripe, P.fx);
@@ -805,7 +819,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
     };
     const drawMane = () => {
-      if (spec.mark === "mane")
+      if (maned)
         c.ellipse(
           cx,
           hcy + 0.5 * k,
@@ -1394,8 +1408,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         0.12,
       );
     }
-    if (spec.mark === "mane")
-      ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
+    if (maned) ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
     if (longNeck)
       // the mane along the top of the neck, in the tail's colour
       capsule3(
@@ -1701,7 +1714,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       const e = proj(headF + hr * 0.55, s * hr * 0.45, headY + hr * 0.15);
       add(e.d + 0.3, () => {
         if (spec.mark === "panda") c.ellipse(e.x, e.y + 0.5, 1.4 * k, 1.2 * k, mat.eye, P.face);
-        c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
+        // asleep: the eye shut, a dash across where it was (dark, or the panda patch's shine)
+        if (info.asleep)
+          c.rect(e.x - 1, e.y + eh - 1, e.x, e.y + eh - 1, darkFur ? mat.slash : mat.eye, P.face);
+        else c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
       });
     }
     if (atk === 2 && size >= 24) {
@@ -1762,7 +1778,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     pitches: true,
     headParts: [P.head, P.ear, P.face, P.snout],
     // a mount stands in every take (its rider must not look fallen): one drawing
-    takes: info.rider ? undefined : LOOKS[familyOf(spec)].length,
+    takes: info.rider ? undefined : LOOKS[familyOf(adult)].length,
   };
 }
 

@@ -55,13 +55,14 @@ import {
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
+import { drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { wearBackpack, wearCape } from "./wearables";
+import { BODY_ARMOUR, wearArmour, wearBackpack, wearCape } from "./wearables";
 
 /** Worn things drawn onto the body (wearables.ts), never borrowed. */
-const DRAWN_ON_BODY = new Set(["cape", "backpack"]);
+const DRAWN_ON_BODY = new Set(["cape", "backpack", ...BODY_ARMOUR]);
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 export function iconNeeds(
@@ -591,6 +592,17 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb("#2c5c34"))) - 1,
         ]
       : undefined;
+  // armour on an animal or creature: blued steel plates with a brass rim and rivets, which part
+  // them from a grey or white coat (pale steel vanished on a grey mouse); leather: dark hide
+  const armour =
+    info.worn && BODY_ARMOUR.has(info.worn.id) && info.builder !== "humanoid"
+      ? [
+          design.materials.push(
+            material(hexToRgb(info.worn.id === "leather-armor" ? "#4c2c18" : "#7c88a4")),
+          ) - 1,
+          design.materials.push(material(hexToRgb("#d8a830"))) - 1,
+        ]
+      : undefined;
   // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
   const faceWear = isDrawnWear(info.worn?.icon)
     ? (drawnWearColors(info.worn!.id).map(
@@ -633,6 +645,10 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
     : -1;
   const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // asleep: a pale "z" over the head, outlined like the sprite (state-marks.ts)
+  const sleepMat = info.asleep
+    ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
+    : -1;
   // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
   const carried = info.builder !== "humanoid" ? icons.held : undefined;
   const carriedMats = carried
@@ -685,6 +701,13 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  if (armour)
+    wearArmour(
+      c,
+      info.builder === "icon" ? { ...pose, view: "side" } : pose,
+      armour[0]!,
+      armour[1]!,
+    );
   if (pack)
     wearBackpack(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, pack[0]!, pack[1]!);
   // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)
@@ -700,6 +723,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
+  // after the flip, so the z reads the right way round
+  if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),

@@ -2321,8 +2321,8 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
     // a take's bare chest (a pirate's, a barbarian's) is a man's: she keeps her shirt
     delete out.bare;
     // a plain woman in a dress, her hair showing: a villager's shirt and trousers read as a man
-    // with long hair, a hood over a dress as a robed monk
-    if (roleId === "person" || roleId === "villager") {
+    // with long hair, a hood over a dress as a robed monk (a mermaid's or lamia's tail is not dressed)
+    if ((roleId === "person" || roleId === "villager") && !out.lower) {
       out.robe ??= true;
       if (!out.headgear || out.headgear === "hood" || out.headgear === "helmet")
         out.headgear = "hair";

@@ -17,6 +17,7 @@ import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
+import { BODY_ARMOUR } from "./wearables";
 import { chineseOnly, vocabularyZh } from "./zh-line";
 
 export interface BorrowedArt {
@@ -205,6 +206,10 @@ export function interpretInfo(
   if (info.sizeWord) modifiers.push(info.sizeWord);
   if (info.snowCap) modifiers.push("snow on top");
   if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
+  if (info.shape) modifiers.push(info.shape);
+  if (info.young) modifiers.push("young");
+  // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
+  if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
@@ -220,6 +225,7 @@ export function interpretInfo(
     info.worn &&
     info.worn.id !== "cape" &&
     info.worn.id !== "backpack" &&
+    !BODY_ARMOUR.has(info.worn.id) &&
     !isDrawnWear(info.worn.icon)
   ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
@@ -308,7 +314,36 @@ const SIZE_ZH: Record<SizeWord, string> = {
   big: "大型",
   giant: "巨大",
 };
-const NOT_DRAWN_ZH: Record<string, string> = { cute: "可爱", two: "两个", several: "多个" };
+const NOT_DRAWN_ZH: Record<string, string> = {
+  cute: "可爱",
+  two: "两个",
+  several: "多个",
+  young: "幼崽",
+  asleep: "睡着",
+};
+/** Shape words in the Chinese line (vocabulary.ts SHAPE_WORDS ids, and the typed words). */
+const SHAPE_ZH: Record<string, string> = {
+  round: "圆形",
+  circular: "圆形",
+  rounded: "圆形",
+  square: "方形",
+  rectangular: "方形",
+  boxy: "方形",
+  curved: "弯曲",
+  bent: "弯曲",
+  hooked: "弯钩",
+  straight: "笔直",
+  pointed: "尖头",
+  wavy: "波浪形",
+  broad: "宽",
+  wide: "宽",
+  double: "双刃",
+  "double-bladed": "双刃",
+  "double-bit": "双刃",
+  long: "长",
+  short: "短",
+  stubby: "短",
+};
 const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
@@ -360,7 +395,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       d +=
         info.worn.id === "backpack"
           ? `,背着${zh(info.worn.id)}`
-          : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
+          : BODY_ARMOUR.has(info.worn.id)
+            ? `,穿着${zh(info.worn.id)}`
+            : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])
@@ -383,6 +420,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
   if (info.snowCap) mods.push("积雪");
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
+  if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
+  if (info.young) mods.push("幼崽");
+  if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
   if (mods.length) segs.push([...new Set(mods)].join("、"));
   if (info.lent.length) segs.push(`颜色取自${[...new Set(info.lent)].join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
@@ -391,7 +431,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
     );
   if (info.notDrawn?.length)
-    segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
+    segs.push(
+      `没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? SHAPE_ZH[w] ?? w).join("、")}`,
+    );
   if (info.unknown.length) {
     // as the user typed them: 碗, not the dictionary's "bowl"
     const typed = [...new Set(info.unknown.map((w) => info.typedAs?.[w] ?? w))];

@@ -28,6 +28,7 @@ import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./g
 import { heldBase, heldKind } from "./held-kinds";
 import type { RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
+import { itemShape } from "./item";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
@@ -49,13 +50,18 @@ import {
   MATERIALS,
   type MaterialId,
   ROLE_ITEMS,
+  SHAPE_WORDS,
   SIZE_WORDS,
+  STATE_WORDS,
   STYLE_WORDS,
   SUBJECT_BY_ID,
   SUBJECT_DEFAULTS,
   SUBJECTS,
   type Subject,
+  YOUNG_NAMES,
+  YOUNG_WORDS,
 } from "./vocabulary";
+import { BODY_ARMOUR } from "./wearables";
 
 export type { SubjectKind } from "./builders";
 
@@ -118,6 +124,12 @@ export interface PromptInfo {
   /** "a snowy mountain": snow lies on its top (modifiers.ts drawSnowCap), not an ice recolour */
   snowCap?: boolean;
   cute: boolean;
+  /** a shape word the rig draws ("a round shield": item.ts itemShape); one it cannot is notDrawn */
+  shape?: string;
+  /** a young animal ("a puppy", "a bear cub", 小狗): the animal rig's young build */
+  young?: boolean;
+  /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
+  asleep?: boolean;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -163,6 +175,9 @@ type Lex =
   | { t: "color"; id: string; hex: string }
   | { t: "size"; size: number }
   | { t: "cute" }
+  | { t: "shape"; id: string }
+  | { t: "young" }
+  | { t: "asleep" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -204,6 +219,14 @@ function buildLexicon(): Lexicon {
   }
   for (const w of STYLE_WORDS.cute.en) add(en, w, { t: "cute" });
   for (const w of STYLE_WORDS.cute.zh) add(zh, w, { t: "cute" });
+  for (const sh of SHAPE_WORDS) {
+    for (const w of sh.en) add(en, w, { t: "shape", id: sh.id });
+    for (const w of sh.zh) add(zh, w, { t: "shape", id: sh.id });
+  }
+  for (const w of YOUNG_WORDS.en) add(en, w, { t: "young" });
+  for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
+  for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
+  for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -1092,6 +1115,10 @@ interface Reading {
   cute: boolean;
   /** the word that made it cute (小 is also just "small") */
   cuteWord?: string;
+  /** the first shape word and the word as typed ("round"), young and asleep words */
+  shape?: { id: string; word: string };
+  young?: boolean;
+  asleep?: boolean;
   aged?: "beard" | "grey";
   person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1178,6 +1205,7 @@ function readWords(prompt: string): Reading {
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
   const { mentions, unknown, readings, pieced, typedAs } = tokenize(text);
+  iconHalves(text, mentions, unknown);
   const px = SIZE_RE.exec(text);
   return {
     text,
@@ -1212,6 +1240,25 @@ function readWords(prompt: string): Reading {
     wordnet: [],
     headPhrase: -1,
   };
+}
+
+/**
+ * A shape word that is half of a borrowed icon's name with a word the vocabulary lacks ("a round
+ * table": game-icons' round-table) is left unread, so the long tail draws that icon as before;
+ * beside a vocabulary subject ("a round shield") it is the rig's shape.
+ */
+function iconHalves(text: string, mentions: Mention[], unknown: string[]): void {
+  const L = lex();
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (!m.lex.every((l) => l.t === "shape")) continue;
+    const next = /^[\s-]+([a-z]+)/.exec(text.slice(m.pos + m.word.length))?.[1];
+    if (!next || L.en.has(next) || singulars(next).some((w) => L.en.has(w))) continue;
+    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+    if (![next, ...singulars(next)].some((w) => gameNames!.has(`${m.word}-${w}`))) continue;
+    mentions.splice(i, 1);
+    unknown.unshift(m.word);
+  }
 }
 
 /** Phase 2: noun phrases split at "and"; the hold word starts the held phrase. */
@@ -1268,13 +1315,30 @@ function dressedBeing(r: Reading): void {
       !WEARABLES.has(x.sub.s.id) &&
       DRESSED_RE.test(r.text.slice(Math.max(0, x.m.pos - 30), x.m.pos)),
   );
-  if (!garment) return;
-  const being = r.pool.find((x) => x.i < garment.i && BEINGS.has(x.sub.s.category));
+  // Chinese puts the garment first: 穿盔甲的老鼠, 穿着盔甲的猫
+  const zhGarment = garment
+    ? undefined
+    : r.pool.find(
+        (x) =>
+          x.sub.s.category === "armour" &&
+          !WEARABLES.has(x.sub.s.id) &&
+          DRESSED_ZH.test(r.text.slice(Math.max(0, x.m.pos - 3), x.m.pos)),
+      );
+  const worn = garment ?? zhGarment;
+  if (!worn) return;
+  const being = r.pool.find(
+    (x) => (garment ? x.i < worn.i : x.i > worn.i) && BEINGS.has(x.sub.s.category),
+  );
   if (!being) return;
-  r.pool = r.pool.filter((x) => x !== garment);
-  r.subjects = r.subjects.filter((x) => x !== garment);
-  const [g, b] = [garment.m.word, being.m.word];
-  const [gz, bz] = [zhName(garment.sub.s), zhName(being.sub.s)];
+  r.pool = r.pool.filter((x) => x !== worn);
+  r.subjects = r.subjects.filter((x) => x !== worn);
+  // armour on an animal or creature is drawn on its body (wearables.ts wearArmour)
+  if (being.sub.s.builder !== "humanoid" && BODY_ARMOUR.has(worn.sub.s.id) && !r.worn) {
+    r.worn = { id: worn.sub.s.id, icon: worn.sub.s.ref };
+    return;
+  }
+  const [g, b] = [worn.m.word, being.m.word];
+  const [gz, bz] = [zhName(worn.sub.s), zhName(being.sub.s)];
   // a person is drawn dressed (a knight's armour is its own); an animal is drawn as it is
   if (being.sub.s.builder === "humanoid") {
     r.guesses.push(`"${b} in ${g}": drew the ${b} in its own clothes, not the ${g} alone`);
@@ -1291,6 +1355,7 @@ const WEAR_RE =
   /\b(?:wearing|wears|dressed in|in)\s+(?:an?\s+|the\s+|some\s+|his\s+|her\s+)?([a-z]+)/;
 /** a wear word right before a garment, with up to two words between ("in shiny plate armor") */
 const DRESSED_RE = /\b(?:wearing|wears|dressed in|in)\s+(?:[a-z]+\s+){0,2}$/;
+const DRESSED_ZH = /(?:穿着|穿|身穿|披着|身披)$/;
 
 /**
  * "X wearing Y" when Y is no headwear of ours: an accessory of the vocabulary (goggles, glasses)
@@ -1813,7 +1878,9 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "cute") {
         r.cute = true;
         r.cuteWord ??= m.word;
-      }
+      } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
+      else if (l.t === "young") r.young = true;
+      else if (l.t === "asleep") r.asleep = true;
     }
   });
   glossTraits(r);
@@ -2811,6 +2878,42 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     info.cute = false;
     info.sizeWord = "small";
   } else if (info.cute && !chibi) notDrawn.push("cute");
+  // a shape word is drawn where the rig has that form (a round shield), else said not drawn
+  if (r.shape) {
+    if (info.builder === "item" && itemShape(info.variant, r.shape.id)) info.shape = r.shape.id;
+    else notDrawn.push(r.shape.word);
+  }
+  // young: "a bear cub", or a young animal's own name ("a puppy", 小狗); the animal rig draws
+  // it young, a borrowed drawing (a calf, a piglet) cannot (a chick is drawn young already)
+  const category = subj?.category;
+  if (r.young || (m && YOUNG_NAMES.has(m.word.toLowerCase()))) {
+    if (info.builder === "animal") info.young = true;
+    else if (info.builder === "bird") {
+      // a young bird is drawn in down: its species' look is the adult's, so the line says so
+      info.young = true;
+      info.guesses = info.guesses.map((g) =>
+        g.replace(/^(drew the .+?'s look): .*$/, "$1, young: a big head on short legs, in down"),
+      );
+      info.guessesZh = info.guessesZh.map((g) =>
+        g.replace(/^(画出“.+?”的样子):.*$/, "$1:幼鸟,大头短腿,一身绒毛"),
+      );
+    } else if (
+      // a young person is drawn by person-words (a beardless face, a child's build): said there
+      !info.person?.age &&
+      info.subject !== "chick" &&
+      category &&
+      BEINGS.has(category)
+    )
+      notDrawn.push("young");
+  }
+  // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
+  if (r.asleep) {
+    // a sleepy person's closed eyes and zzz are person-words' mood: one z mark, one word in the line
+    if (info.person?.mood !== "sleepy") {
+      if (category && BEINGS.has(category)) info.asleep = true;
+      else notDrawn.push("asleep");
+    }
+  }
   if (notDrawn.length) info.notDrawn = notDrawn;
   return info;
 }

@@ -118,15 +118,15 @@ fox;animal;animal:fox;fox;狐狸,狐
 rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
-horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
+horse;animal;animal:horse;horse,pony,stallion,mare,steed,foal,colt,filly;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;animal:deer;deer,stag,reindeer;鹿,驯鹿
+deer;animal;animal:deer;deer,stag,reindeer,fawn;鹿,驯鹿
 moose;animal;animal:deer;moose,elk;驼鹿
 pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;animal:boar;boar,≈warthog;野猪
 cow;animal;animal:cow;cow,cattle,calf;牛,奶牛
 bull;animal;icon:ox;bull,ox,≈bison;公牛,野牛
-sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊
+sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊,小羊
 goat;animal;animal:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
@@ -136,7 +136,7 @@ panther;animal;icon:leopard;panther,black panther;黑豹
 chicken;animal;bird:chicken;chicken,hen;鸡,母鸡
 rooster;animal;bird:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
-duck;animal;bird:duck;duck,duckling;鸭子,鸭
+duck;animal;bird:duck;duck,duckling;鸭子,鸭,小鸭
 goose;animal;icon:goose;goose,geese;鹅
 bird;animal;bird:bird;bird,sparrow,songbird,robin;鸟,小鸟,麻雀,知更鸟
 owl;animal;bird:owl;owl;猫头鹰
@@ -169,7 +169,7 @@ turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
 lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
-fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼
+fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray,hammerhead shark,hammerhead;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼,双髻鲨,锤头鲨
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
@@ -236,8 +236,8 @@ phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
 dagger;weapon;icon:dagger;dagger,knife,knives,dirk,≈kunai;匕首,小刀,苦无
-axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
-hammer;weapon;icon:hammer;hammer,warhammer,war hammer,mallet;锤子,锤,战锤
+axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe,woodcutter's axe,woodcutters axe,woodcutter axe,lumberjack's axe,lumberjack axe,felling axe,wood axe,woodsman's axe,splitting axe,labrys,double axe,bearded axe;斧头,斧,伐木斧,柴斧,双刃斧
+hammer;weapon;icon:hammer;hammer,mallet;锤子,锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
 bo-staff;weapon;gi:bo@wood;bo staff,bo,quarterstaff,fighting staff;长棍,齐眉棍,棍子
@@ -355,8 +355,8 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;灯笼
-paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
+lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;提灯,马灯
+paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern,red lantern,asian lantern,sky lantern;纸灯笼,灯笼,红灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
 candle;prop;icon:candle;candle,candles;蜡烛
@@ -491,7 +491,7 @@ exclamation;ui;icon:red-exclamation-mark;exclamation,exclamation mark,quest mark
 question;ui;icon:red-question-mark;question mark,question,unknown;问号
 speech;ui;icon:speech-balloon;speech bubble,speech balloon,dialog,dialogue,chat;对话框,气泡
 note;ui;icon:musical-note;music note,musical note,music,song;音符,音乐
-zzz;ui;icon:zzz;zzz,sleep,sleeping;睡觉
+zzz;ui;icon:zzz;zzz,sleep;睡觉
 target;ui;icon:bullseye;target,bullseye,crosshair;靶子,目标
 hundred;ui;icon:hundred-points;score,points;分数
 poison-icon;ui;icon:skull-and-crossbones;skull and crossbones,jolly roger,death icon,poison icon;骷髅旗,毒药标志
@@ -516,7 +516,8 @@ werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
 beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
-mace;weapon;gi:spiked-mace@iron;mace,morning star,≈flail;钉锤,流星锤
+mace;weapon;gi:spiked-mace@iron;mace,morning star;钉锤,流星锤
+flail;weapon;gi:flail@iron;flail,war flail,ball and chain;连枷
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
@@ -584,6 +585,7 @@ battery;tool;icon:battery;battery,energy cell,power cell,fuel cell,energy pack;�
 hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
+warhammer;weapon;gi:thor-hammer|flat-hammer|3d-hammer@iron;warhammer,war hammer,maul,war maul,battle hammer,great hammer,sledgehammer,sledge hammer;战锤,大锤,重锤
 halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
 street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
@@ -672,7 +674,10 @@ export type MaterialId =
   | "haunted"
   | "lightning"
   | "holy"
-  | "broken";
+  | "broken"
+  | "leather"
+  | "obsidian"
+  | "paper";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
@@ -690,6 +695,15 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
+  // brown hide with a stitched seam (eval-e: "a leather backpack" was red and gold)
+  // black volcanic glass with a violet glint; cream paper (a paper crown, an origami crane)
+  { id: "obsidian", en: ["obsidian", "onyx", "volcanic glass"], zh: ["黑曜石"] },
+  { id: "paper", en: ["paper", "papery", "cardboard", "origami"], zh: ["纸质", "纸"] },
+  {
+    id: "leather",
+    en: ["leather", "leathern", "hide", "suede", "rawhide"],
+    zh: ["皮革", "皮质", "真皮"],
+  },
   { id: "crystal", en: ["crystal", "crystalline", "glass", "diamond"], zh: ["水晶", "玻璃"] },
   {
     id: "ice",
@@ -796,6 +810,73 @@ export const SIZE_WORDS: { en: string[]; zh: string[]; size: number }[] = [
   { en: ["giant", "huge", "massive", "colossal", "enormous"], zh: ["巨型", "巨大"], size: 64 },
 ];
 
+/**
+ * Shape words: a rig with alternative forms draws the one named (item.ts: a round shield, a
+ * curved sword, a square bottle); on anything else the line says the word was not drawn.
+ */
+export const SHAPE_WORDS: { id: string; en: string[]; zh: string[] }[] = [
+  { id: "round", en: ["round", "circular", "rounded"], zh: ["圆形", "圆"] },
+  { id: "square", en: ["square", "rectangular", "boxy"], zh: ["方形"] },
+  { id: "curved", en: ["curved", "bent", "hooked"], zh: ["弯曲", "弯"] },
+  { id: "straight", en: ["straight"], zh: ["笔直"] },
+  { id: "pointed", en: ["pointed"], zh: ["尖头"] },
+  { id: "wavy", en: ["wavy"], zh: ["波浪形"] },
+  { id: "broad", en: ["broad", "wide"], zh: ["宽"] },
+  { id: "double", en: ["double", "double-bladed", "double-bit"], zh: ["双刃"] },
+  { id: "long", en: ["long"], zh: [] },
+  { id: "short", en: ["short", "stubby"], zh: [] },
+];
+
+/**
+ * Words that name a young animal (a puppy is a young dog): the animal rig draws it young, a big
+ * head on short legs and a short muzzle; a drawing that cannot says so. The subject words among
+ * them (puppy, kitten, 小狗 …) stay on their subject's line; the others only say "young".
+ */
+export const YOUNG_WORDS = {
+  en: ["young", "juvenile", "cub", "cubs", "joey", "whelp"],
+  zh: ["幼崽", "幼年", "幼小", "幼"],
+};
+export const YOUNG_NAMES = new Set([
+  "puppy",
+  "puppies",
+  "pup",
+  "pups",
+  "kitten",
+  "kittens",
+  "kitty",
+  "kitties",
+  "calf",
+  "calves",
+  "piglet",
+  "piglets",
+  "duckling",
+  "ducklings",
+  "lamb",
+  "lambs",
+  "foal",
+  "foals",
+  "colt",
+  "filly",
+  "fawn",
+  "wolf pup",
+  "wolf cub",
+  "小狗",
+  "小猫",
+  "小马",
+  "小猪",
+  "小鸭",
+  "小羊",
+  "小狼",
+]);
+
+/** State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head). */
+export const STATE_WORDS = {
+  asleep: {
+    en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
+    zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
+  },
+};
+
 /** Style words that the builders read (cute = chibi proportions). */
 export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
@@ -818,6 +899,8 @@ export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?
   // a panther is the black leopard (a spotted one is a leopard or a jaguar)
   panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
+  // leather armour is brown hide in every take (a take's scheme turned it yellow or grey)
+  "leather-armor": { materials: ["leather"] },
   // a gem's name is its colour
   ruby: { color: "#d8383c" },
   emerald: { color: "#44b04e" },
