@@ -1,33 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { rgbToHsv } from "../color";
-import { Rng } from "../prng";
+import type { SpriteMode } from "../types";
 import { BEAST_HEADS, beastHead } from "./beast-heads";
-import { SpriteCanvas } from "./canvas";
 import { HUMANOID_PARTS as P } from "./costume-parts";
-import { drawCreatureExtras, prepareCreatureExtras } from "./creature-parts";
-import { buildDesign, poseFor, renderSpriteGrid } from "./engine";
+import { renderSpriteGrid } from "./engine";
 import { FOLK_PART } from "./folk-parts";
 import { parsePrompt } from "./prompt";
-import { drawTake, partDifference } from "./test-helpers";
+import { drawTake, partDifference, partMap } from "./test-helpers";
 import { SUBJECT_BY_ID } from "./vocabulary";
-
-type Mode = Parameters<typeof poseFor>[0];
-
-/** The label canvas as the engine draws it (rig, then creature parts), before colour. */
-function partMap(prompt: string, seed = 1, mode: Mode = "idle", index = 0) {
-  const info = parsePrompt(prompt);
-  const design = buildDesign(
-    info,
-    Rng.from("shape", prompt, seed),
-    Rng.from("color", prompt, seed),
-  );
-  const extras = prepareCreatureExtras(design, info, seed);
-  const pose = poseFor(mode, index, design.restView);
-  const c = new SpriteCanvas(design.size, design.size);
-  design.draw(c, pose);
-  if (extras) drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed);
-  return { c, info, pose, design };
-}
 
 type Map = ReturnType<typeof partMap>;
 const cells = ({ c }: Map, part: number) => {
@@ -96,7 +76,7 @@ describe("animal heads on a person (beast-heads.ts)", () => {
     for (const [mode, i] of [
       ["idle", 0],
       ["walk", 1],
-    ] as [Mode, number][]) {
+    ] as [SpriteMode, number][]) {
       const m = partMap("tengu", 1, mode, i);
       const head = box(m, cells(m, P.head));
       const nose = cells(m, FOLK_PART.nose);

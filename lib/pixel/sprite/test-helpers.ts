@@ -1,11 +1,12 @@
 // Test-only helpers for the take tests (birds, beings, animal breeds): drawing one take's frame
-// straight from its builder, and comparing part maps. Not imported by the engine.
+// straight from its builder or as the engine draws it, and comparing part maps. Not imported by the engine.
 import { Rng } from "../prng";
 import type { SpriteMode } from "../types";
 import { BUILDERS } from "./builders";
 import { SpriteCanvas } from "./canvas";
+import { drawCreatureExtras, prepareCreatureExtras } from "./creature-parts";
 import type { Design, Pose } from "./design";
-import { poseFor } from "./engine";
+import { buildDesign, poseFor } from "./engine";
 import { type PromptInfo, parsePrompt } from "./prompt";
 
 /**
@@ -57,4 +58,23 @@ export function partDifference(a: Uint8Array, b: Uint8Array, align = false): num
       best = Math.min(best, any ? diff / any : 0);
     }
   return best;
+}
+
+/**
+ * The label canvas as the engine draws it at the design's own size (rig, then creature parts:
+ * beast heads, folk parts), before colour; with the design, pose and extras it was drawn from.
+ */
+export function partMap(prompt: string, seed = 1, mode: SpriteMode = "idle", index = 0) {
+  const info = parsePrompt(prompt);
+  const design = buildDesign(
+    info,
+    Rng.from("shape", prompt, seed),
+    Rng.from("color", prompt, seed),
+  );
+  const extras = prepareCreatureExtras(design, info, seed);
+  const pose = poseFor(mode, index, design.restView);
+  const c = new SpriteCanvas(design.size, design.size);
+  design.draw(c, pose);
+  if (extras) drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed);
+  return { c, info, pose, design, extras };
 }
