@@ -1,13 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../prng";
 import type { SpriteMode } from "../types";
 import { glossBuild } from "./animal-breeds";
-import { BUILDERS } from "./builders";
-import { SpriteCanvas } from "./canvas";
-import { poseFor, renderSpriteGrid } from "./engine";
+import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { parsePrompt } from "./prompt";
-import { drawTake, partDifference } from "./test-helpers";
+import { drawTake, drawTakeWithDesign, partDifference } from "./test-helpers";
 
 /** The part id of every cell of one take's frame, drawn as the engine draws a quadruped's batch. */
 function parts(prompt: string, take: number, mode: SpriteMode, index: number): Uint8Array {
@@ -40,19 +37,9 @@ const BODY = 3;
 
 /** One frame of a design as the engine draws a quadruped's batch, with its materials. */
 function drawDesign(prompt: string, mode: SpriteMode, index: number) {
-  const info = { ...parsePrompt(prompt), size: 32 };
-  const design = BUILDERS[info.builder].build(
-    info,
-    Rng.from("shape", prompt, 1),
-    Rng.from("color", prompt, 1),
-    32,
-    { take: 1 },
-  );
-  const pose = poseFor(mode, index, design.restView);
-  pose.pitch = 0;
-  const canvas = new SpriteCanvas(32, 32);
-  design.draw(canvas, pose);
-  return { canvas, design };
+  return drawTakeWithDesign(prompt, 1, mode, index, (pose) => {
+    pose.pitch = 0;
+  });
 }
 
 /** Opaque rows and columns of a still at 32 px (seed 1). */

@@ -1,27 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { hexToRgb } from "../color";
-import { Rng } from "../prng";
-import { BUILDERS } from "./builders";
-import { SpriteCanvas } from "./canvas";
+import type { SpriteCanvas } from "./canvas";
 import { HUMANOID_PARTS as P } from "./costume-parts";
 import type { Design } from "./design";
-import { poseFor } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { parsePrompt } from "./prompt";
+import { drawTakeWithDesign } from "./test-helpers";
 
 /** One idle frame at 32 cells, square on, with the design it was drawn from. */
 function draw(prompt: string, take = 1): { c: SpriteCanvas; d: Design } {
-  const info = { ...parsePrompt(prompt), size: 32 };
-  const d = BUILDERS[info.builder].build(
-    info,
-    Rng.from("shape", prompt, 1),
-    Rng.from("color", prompt, 1),
-    32,
-    { take },
-  );
-  const c = new SpriteCanvas(32, 32);
-  d.draw(c, { ...poseFor("idle", 0, d.restView), view: "front" });
-  return { c, d };
+  const { canvas, design } = drawTakeWithDesign(prompt, take, "idle", 0, (pose) => {
+    pose.view = "front";
+  });
+  return { c: canvas, d: design };
 }
 
 /** humanoid.ts's material order: skin, hair, cloth, pants, boots, metal, accent, eye, hollow */

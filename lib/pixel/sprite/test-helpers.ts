@@ -20,6 +20,17 @@ export function drawTake(
   index = 0,
   adjust?: (pose: Pose, info: PromptInfo, design: Design) => void,
 ): SpriteCanvas {
+  return drawTakeWithDesign(prompt, take, mode, index, adjust).canvas;
+}
+
+/** drawTake, with the design the frame was drawn from (its materials, views, parts). */
+export function drawTakeWithDesign(
+  prompt: string,
+  take: number,
+  mode: SpriteMode = "idle",
+  index = 0,
+  adjust?: (pose: Pose, info: PromptInfo, design: Design) => void,
+): { canvas: SpriteCanvas; design: Design } {
   const info = { ...parsePrompt(prompt), size: 32 };
   const design = BUILDERS[info.builder].build(
     info,
@@ -30,9 +41,9 @@ export function drawTake(
   );
   const pose = poseFor(mode, index, design.restView);
   adjust?.(pose, info, design);
-  const c = new SpriteCanvas(32, 32);
-  design.draw(c, pose);
-  return c;
+  const canvas = new SpriteCanvas(32, 32);
+  design.draw(canvas, pose);
+  return { canvas, design };
 }
 
 /**
