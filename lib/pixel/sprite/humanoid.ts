@@ -98,7 +98,8 @@ export type Headgear =
   | "crested-helm"
   /** a pharaoh's striped headcloth, its lappets down to the chest, and a gold collar */
   | "nemes";
-export type Weapon =
+/** A weapon a prompt can put in a hand ("a knight with an axe", HeldItem): the rig draws it. */
+export type HeldWeapon =
   | "sword"
   | "staff"
   | "bow"
@@ -107,6 +108,12 @@ export type Weapon =
   | "torch"
   | "hammer"
   | "spear"
+  /** a monk's plain long wooden staff, no orb */
+  | "bo"
+  /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
+  | "cudgel";
+export type Weapon =
+  | HeldWeapon
   /** a fishing rod with its line (a look's own tool) */
   | "rod"
   | "katana"
@@ -126,12 +133,8 @@ export type Weapon =
   | "pickaxe"
   | "cane"
   | "baton"
-  /** a monk's plain long wooden staff, no orb */
-  | "bo"
   /** a long haft with a heavy block head and a spike (a paladin's) */
   | "warhammer"
-  /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
-  | "cudgel"
   | "none";
 
 /** A class: what the character wears and carries. `base` keeps the look rules of the old variants. */

@@ -26,7 +26,7 @@ import { isFolkPart, readFolkParts } from "./folk-parts";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
-import type { RoleSpec } from "./humanoid";
+import type { HeldWeapon, RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { itemShape } from "./item";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
@@ -68,19 +68,7 @@ export type { SubjectKind } from "./builders";
 /** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
 export interface HeldItem {
   id: string;
-  weapon?:
-    | "sword"
-    | "staff"
-    | "bow"
-    | "dagger"
-    | "axe"
-    | "torch"
-    | "hammer"
-    | "spear"
-    /** a monk's plain long wooden fighting staff */
-    | "bo"
-    /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
-    | "cudgel";
+  weapon?: HeldWeapon;
   icon?: string;
   /** 2: one in each hand ("two swords", "dual daggers", 双刀) */
   count?: number;
