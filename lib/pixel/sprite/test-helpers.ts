@@ -72,6 +72,20 @@ export function partDifference(a: Uint8Array, b: Uint8Array, align = false): num
 }
 
 /**
+ * Every pair of takes (1-based) whose part maps differ by no more than `min` (partDifference,
+ * `align` as there), as "a/b 0.07": [] when the takes are all different drawings.
+ */
+export function alikePairs(maps: Uint8Array[], min: number, align = false): string[] {
+  const alike: string[] = [];
+  for (let a = 0; a < maps.length; a++)
+    for (let b = a + 1; b < maps.length; b++) {
+      const d = partDifference(maps[a]!, maps[b]!, align);
+      if (!(d > min)) alike.push(`${a + 1}/${b + 1} ${d.toFixed(2)}`);
+    }
+  return alike;
+}
+
+/**
  * The label canvas as the engine draws it at the design's own size (rig, then creature parts:
  * beast heads, folk parts), before colour; with the design, pose and extras it was drawn from.
  */
