@@ -4,6 +4,7 @@ import { SpriteCanvas } from "./canvas";
 import { buildDesign, renderSprite } from "./engine";
 import { parsePrompt } from "./prompt";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
+import { idleStill } from "./test-helpers";
 import { visibleDifference } from "./visible-difference";
 
 function box(c: SpriteCanvas) {
@@ -111,17 +112,10 @@ describe("a borrowed subject whose drawings run out (eval-e: the same frog four 
   });
 
   it("draws seed 4 of a symmetric three-drawing emoji apart from seed 1 (its hues, not another's)", async () => {
-    const at = async (seed: number) =>
-      (
-        await renderSprite({
-          prompt: "a frog wearing a crown",
-          seed,
-          mode: "idle",
-          index: 0,
-          count: 1,
-        })
-      ).grid;
-    const [one, four] = [await at(1), await at(4)];
+    const [one, four] = [
+      await idleStill("a frog wearing a crown", 1),
+      await idleStill("a frog wearing a crown", 4),
+    ];
     expect(visibleDifference(one, four)).toBeGreaterThan(0.25);
     // still a green frog: its main hue family is kept
     const greens = (g: typeof one) => {

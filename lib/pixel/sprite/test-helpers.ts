@@ -1,12 +1,12 @@
 // Test-only helpers for the take tests (birds, beings, animal breeds): drawing one take's frame
 // straight from its builder or as the engine draws it, and comparing part maps. Not imported by the engine.
 import { Rng } from "../prng";
-import type { SpriteMode } from "../types";
+import type { RgbaImage, SpriteMode } from "../types";
 import { BUILDERS } from "./builders";
 import { SpriteCanvas } from "./canvas";
 import { drawCreatureExtras, prepareCreatureExtras } from "./creature-parts";
 import type { Design, Pose } from "./design";
-import { buildDesign, poseFor } from "./engine";
+import { buildDesign, poseFor, renderSprite } from "./engine";
 import { type PromptInfo, parsePrompt } from "./prompt";
 
 /**
@@ -102,4 +102,9 @@ export function partMap(prompt: string, seed = 1, mode: SpriteMode = "idle", ind
   design.draw(c, pose);
   if (extras) drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed);
   return { c, info, pose, design, extras };
+}
+
+/** A prompt's idle still at one seed, as the engine renders a one-frame batch (its RGBA grid). */
+export async function idleStill(prompt: string, seed: number): Promise<RgbaImage> {
+  return (await renderSprite({ prompt, seed, mode: "idle", index: 0, count: 1 })).grid;
 }
