@@ -333,50 +333,57 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
     c.capsule(N0[0], N0[1], mid[0], mid[1], 2 * k, mat.scale, P.neck);
     c.capsule(mid[0], mid[1], H[0] - 0.5 * k, H[1] + 0.5 * k, 1.6 * k, mat.scale, P.neck);
-    // horns behind the skull
+    // horns behind the skull: each a path from its root in head units (hk), a tapering capsule
+    // for each segment with a radius and a 1-px line for the tip segments after them
     const hb: V = [H[0] - 1.2 * hk, H[1] - 1.6 * hk];
-    if (hornStyle === "ram") {
+    const hornPath = (points: [number, number][], radii: number[]) => {
+      for (let i = 1; i < points.length; i++) {
+        const [ax, ay] = points[i - 1]!;
+        const [bx, by] = points[i]!;
+        const a: V = [hb[0] + ax * hk, hb[1] + ay * hk];
+        const b: V = [hb[0] + bx * hk, hb[1] + by * hk];
+        const r = radii[i - 1];
+        if (r === undefined) c.line(a[0], a[1], b[0], b[1], mat.horn, P.horn);
+        else c.capsule(a[0], a[1], b[0], b[1], r * hk, mat.horn, P.horn);
+      }
+    };
+    if (hornStyle === "ram")
       // a ram's horn curling back and down beside the skull
-      c.capsule(hb[0], hb[1], hb[0] - 2.2 * hk, hb[1] - 1.6 * hk, 1.1 * hk, mat.horn, P.horn);
-      c.capsule(
-        hb[0] - 2.2 * hk,
-        hb[1] - 1.6 * hk,
-        hb[0] - 3.4 * hk,
-        hb[1] + 0.4 * hk,
-        0.95 * hk,
-        mat.horn,
-        P.horn,
+      hornPath(
+        [
+          [0, 0],
+          [-2.2, -1.6],
+          [-3.4, 0.4],
+          [-2, 1.8],
+        ],
+        [1.1, 0.95],
       );
-      c.line(
-        hb[0] - 3.4 * hk,
-        hb[1] + 0.4 * hk,
-        hb[0] - 2 * hk,
-        hb[1] + 1.8 * hk,
-        mat.horn,
-        P.horn,
+    else if (hornStyle === "curved")
+      hornPath(
+        [
+          [0, 0],
+          [-2.6, -1.6],
+          [-3.4, -3.6],
+        ],
+        [0.75],
       );
-    } else if (hornStyle === "curved") {
-      c.capsule(hb[0], hb[1], hb[0] - 2.6 * hk, hb[1] - 1.6 * hk, 0.75 * hk, mat.horn, P.horn);
-      c.line(
-        hb[0] - 2.6 * hk,
-        hb[1] - 1.6 * hk,
-        hb[0] - 3.4 * hk,
-        hb[1] - 3.6 * hk,
-        mat.horn,
-        P.horn,
-      );
-    } else {
-      c.capsule(hb[0], hb[1], hb[0] - 3 * hk, hb[1] - 2.2 * hk, 0.7 * hk, mat.horn, P.horn);
-      c.line(
-        hb[0] - 3 * hk,
-        hb[1] - 2.2 * hk,
-        hb[0] - 4.6 * hk,
-        hb[1] - 2.8 * hk,
-        mat.horn,
-        P.horn,
+    else {
+      hornPath(
+        [
+          [0, 0],
+          [-3, -2.2],
+          [-4.6, -2.8],
+        ],
+        [0.7],
       );
       if (hornStyle === "double")
-        c.line(hb[0] + 1.4 * hk, hb[1], hb[0] - 0.2 * hk, hb[1] - 3 * hk, mat.horn, P.horn);
+        hornPath(
+          [
+            [1.4, 0],
+            [-0.2, -3],
+          ],
+          [],
+        );
     }
     const open = atk === 2 ? 2.2 * hk : atk === 3 ? 0.8 * hk : 0;
     // lower jaw (hinged at the back of the skull)
