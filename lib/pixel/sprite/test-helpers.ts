@@ -9,21 +9,16 @@ import type { Design, Pose } from "./design";
 import { buildDesign, poseFor, renderSprite } from "./engine";
 import { type PromptInfo, parsePrompt } from "./prompt";
 
-/**
- * One take's frame at 32 cells, built with one shape rng for every take (so only the take's
- * choices can differ); `adjust` sets the pose as the caller's engine path would.
- */
-export function drawTake(
-  prompt: string,
-  take: number,
-  mode: SpriteMode = "idle",
-  index = 0,
-  adjust?: (pose: Pose, info: PromptInfo, design: Design) => void,
-): SpriteCanvas {
-  return drawTakeWithDesign(prompt, take, mode, index, adjust).canvas;
+/** One take's frame at 32 cells (drawTakeWithDesign without the design). */
+export function drawTake(...args: Parameters<typeof drawTakeWithDesign>): SpriteCanvas {
+  return drawTakeWithDesign(...args).canvas;
 }
 
-/** drawTake, with the design the frame was drawn from (its materials, views, parts). */
+/**
+ * One take's frame at 32 cells, built with one shape rng for every take (so only the take's
+ * choices can differ), with the design it was drawn from (its materials, views, parts);
+ * `adjust` sets the pose as the caller's engine path would.
+ */
 export function drawTakeWithDesign(
   prompt: string,
   take: number,
