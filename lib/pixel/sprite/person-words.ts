@@ -94,45 +94,26 @@ export function readPersonWords(text: string, role?: string): PersonWords | unde
   return out.sex || out.age || out.mood ? out : undefined;
 }
 
-const MOOD_EN: Record<Mood, string> = {
-  angry: "angry (scowl, anger mark)",
-  happy: "happy (smile)",
-  sad: "sad (frown, tear)",
-  sleepy: "sleepy (closed eyes, zzz)",
-  scared: "scared (wide eyes, open mouth, sweat drop)",
-  evil: "evil (red eyes, scowl, grin)",
-};
-const MOOD_ZH: Record<Mood, string> = {
-  angry: "生气的(皱眉、怒气符号)",
-  happy: "开心的(微笑)",
-  sad: "伤心的(撇嘴、眼泪)",
-  sleepy: "困倦的(闭眼、zzz)",
-  scared: "害怕的(睁大眼、张嘴、冷汗)",
-  evil: "邪恶的(红眼、皱眉、狞笑)",
+type PersonWord = Mood | NonNullable<PersonWords["age"] | PersonWords["sex"]>;
+
+/** What the line says each word drew, English and Chinese. */
+const SAID: Readonly<Record<PersonWord, { en: string; zh: string }>> = {
+  angry: { en: "angry (scowl, anger mark)", zh: "生气的(皱眉、怒气符号)" },
+  happy: { en: "happy (smile)", zh: "开心的(微笑)" },
+  sad: { en: "sad (frown, tear)", zh: "伤心的(撇嘴、眼泪)" },
+  sleepy: { en: "sleepy (closed eyes, zzz)", zh: "困倦的(闭眼、zzz)" },
+  scared: { en: "scared (wide eyes, open mouth, sweat drop)", zh: "害怕的(睁大眼、张嘴、冷汗)" },
+  evil: { en: "evil (red eyes, scowl, grin)", zh: "邪恶的(红眼、皱眉、狞笑)" },
+  child: { en: "child (small body, big head)", zh: "孩子(小身体、大头)" },
+  young: { en: "young (no beard)", zh: "年轻的(无胡子)" },
+  female: { en: "female (long hair, no beard)", zh: "女性(长发、无胡子)" },
+  male: { en: "male (short hair)", zh: "男性(短发)" },
 };
 
 /** What the line says was drawn for these words, English and Chinese, before the class's name. */
 export function personWordsSaid(p: PersonWords | undefined): { en: string; zh: string } {
   if (!p) return { en: "", zh: "" };
-  const en: string[] = [];
-  const zh: string[] = [];
-  if (p.mood) {
-    en.push(MOOD_EN[p.mood]);
-    zh.push(MOOD_ZH[p.mood]);
-  }
-  if (p.age === "child") {
-    en.push("child (small body, big head)");
-    zh.push("孩子(小身体、大头)");
-  } else if (p.age === "young") {
-    en.push("young (no beard)");
-    zh.push("年轻的(无胡子)");
-  }
-  if (p.sex === "female") {
-    en.push("female (long hair, no beard)");
-    zh.push("女性(长发、无胡子)");
-  } else if (p.sex === "male") {
-    en.push("male (short hair)");
-    zh.push("男性(短发)");
-  }
-  return { en: en.map((s) => `${s} `).join(""), zh: zh.join("") };
+  // mood, then age, then sex: "an angry young woman" reads "angry … young … female …"
+  const said = [p.mood, p.age, p.sex].flatMap((w) => (w ? [SAID[w]] : []));
+  return { en: said.map((s) => `${s.en} `).join(""), zh: said.map((s) => s.zh).join("") };
 }
