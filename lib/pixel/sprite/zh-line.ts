@@ -311,9 +311,10 @@ const SLOT = /\uE000(\d+)\uE001/g;
 
 /**
  * The Chinese line with every Latin-letter run in Chinese (englishToChinese), except the names in
- * ZH_LINE_NAMES, words the user typed and the English name of what was drawn (`drawn`: a borrowed
- * icon's "mobile phone", "table" has no Chinese name, and a line that leaves it out no longer says
- * what it drew: "画成:" gone, "WordNet 说它是一种,所以画了的图标"); empty brackets, quotes and
+ * ZH_LINE_NAMES, words the user typed and, for a prompt typed in English, the English name of what
+ * was drawn (`drawn`: a borrowed icon's "mobile phone", "table" has no Chinese name, and a line that
+ * leaves it out no longer says what it drew: "画成:" gone, "WordNet 说它是一种,所以画了的图标");
+ * empty brackets, quotes and
  * chains left behind by words that were left out are tidied away.
  */
 export function chineseOnly(
@@ -322,7 +323,9 @@ export function chineseOnly(
   typedAs: Readonly<Record<string, string>> = {},
   drawn = "",
 ): string {
-  const typed = `${prompt} ${drawn}`.toLowerCase();
+  const typed = prompt.toLowerCase();
+  // one who typed Chinese has their own word for it (画成:伊夫利特, not 画成:genie)
+  const named = /[\u3400-\u9fff]/.test(prompt) ? typed : `${typed} ${drawn.toLowerCase()}`;
   const kept: string[] = [];
   const keep = (s: string) => `\uE000${kept.push(s) - 1}\uE001`;
   let s = line;
@@ -334,7 +337,7 @@ export function chineseOnly(
     !own.has(w.toLowerCase()) && typed.includes(w.toLowerCase()) ? keep(q) : q,
   );
   s = s.replace(LATIN_RUN, (run) => {
-    const zh = englishToChinese(run, typed, typedAs);
+    const zh = englishToChinese(run, named, typedAs);
     return zh ? keep(zh) : "";
   });
   const asTyped = prompt.match(/[\u3400-\u9fff]+/g)?.join("") ?? "";
