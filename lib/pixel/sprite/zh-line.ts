@@ -218,7 +218,11 @@ export function englishToChinese(
   run: string,
   typed = "",
   typedAs: Readonly<Record<string, string>> = {},
+  drawn = "",
 ): string {
+  // a drawn name's words are kept like typed ones where the vocabulary has none, but a drawn
+  // name the vocabulary says whole is said in Chinese ("person zombie" → 人僵尸)
+  const named = drawn ? `${typed} ${drawn}` : typed;
   const d = dictionary();
   const tokens = run.toLowerCase().match(/[a-z][a-z'’]*|[,;]/g) ?? [];
   const out: { zh: string; joiner?: boolean; comma?: boolean }[] = [];
@@ -252,7 +256,7 @@ export function englishToChinese(
       continue;
     }
     if (JOINERS[t]) out.push({ zh: JOINERS[t]!, joiner: true });
-    else if (t.length > 1 && new RegExp(`(^|[^a-z])${t}([^a-z]|$)`).test(typed))
+    else if (t.length > 1 && new RegExp(`(^|[^a-z])${t}([^a-z]|$)`).test(named))
       out.push({ zh: t });
     else if (!FUNCTION_WORDS.has(t)) missed++;
     i++;
@@ -268,7 +272,11 @@ export function englishToChinese(
       .toLowerCase()
       .replace(/[-\s]+/g, " ")
       .trim();
-  if ((typedWord || lookups > 1) && typed && norm(typed).includes(norm(run))) return run.trim();
+  if (
+    (typedWord && named && norm(named).includes(norm(run))) ||
+    (lookups > 1 && typed && norm(typed).includes(norm(run)))
+  )
+    return run.trim();
   // a joiner or comma stands only between words that were kept
   const kept = out.filter((x, k) => {
     if (!x.joiner && !x.comma) return true;
@@ -325,7 +333,7 @@ export function chineseOnly(
 ): string {
   const typed = prompt.toLowerCase();
   // one who typed Chinese has their own word for it (画成:伊夫利特, not 画成:genie)
-  const named = /[\u3400-\u9fff]/.test(prompt) ? typed : `${typed} ${drawn.toLowerCase()}`;
+  const named = /[\u3400-\u9fff]/.test(prompt) ? "" : drawn.toLowerCase();
   const kept: string[] = [];
   const keep = (s: string) => `\uE000${kept.push(s) - 1}\uE001`;
   let s = line;
@@ -337,7 +345,7 @@ export function chineseOnly(
     !own.has(w.toLowerCase()) && typed.includes(w.toLowerCase()) ? keep(q) : q,
   );
   s = s.replace(LATIN_RUN, (run) => {
-    const zh = englishToChinese(run, named, typedAs);
+    const zh = englishToChinese(run, typed, typedAs, named);
     return zh ? keep(zh) : "";
   });
   const asTyped = prompt.match(/[\u3400-\u9fff]+/g)?.join("") ?? "";
