@@ -298,6 +298,21 @@ const LOOKS: Record<"grazer" | "heavy" | "other", readonly Look[]> = {
  */
 const HEAD_LOWERED: Look = look("stand", -1, 1, true);
 
+/**
+ * An animal asleep lies down, ears back; one whose take sits dozes sitting up, and the takes
+ * that lie carry the head in turn low, level and raised, the tail curled up or out, so four seeds
+ * of "a sleepy bear" are four sleepers, not one drawing in four coats.
+ */
+function asleepLook(l: Look, take: number): Look {
+  if (l.stance === "sit") return { ...l, earsBack: true };
+  return {
+    stance: "lie",
+    head: takeChoice(take, [-1, 0, 1, 0]),
+    tail: takeChoice(take, [1, -1, 0, 1]),
+    earsBack: true,
+  };
+}
+
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
 function lookOf(spec: Spec, take: number): Look {
   const looks = LOOKS[familyOf(spec)];
@@ -339,7 +354,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const pose0 = info.rider
     ? { ...lookOf(adult, take), stance: "stand" as const }
     : info.asleep
-      ? { ...lookOf(adult, take), stance: "lie" as const, earsBack: true }
+      ? asleepLook(lookOf(adult, take), take)
       : lookOf(adult, take);
   const chibi = info.cute || info.young;
   const coat = new Set(spec.coat ?? []);

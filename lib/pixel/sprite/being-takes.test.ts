@@ -122,3 +122,20 @@ describe("takes of a browser with antlers, horns or a tall neck", () => {
     expect(low).toEqual([]);
   });
 });
+
+describe("takes of an animal asleep", () => {
+  // every take lay down the same way: four seeds of "a giant sleepy bear" were one drawing in
+  // four coats (eval-seeds 17 %)
+  it("are four sleepers: dozing sitting up, or lying with the head low, level or raised", () => {
+    const low: string[] = [];
+    for (const prompt of ["a giant sleepy bear", "a sleeping cat"]) {
+      const maps = [1, 2, 3, 4].map((t) => parts(prompt, t));
+      for (let a = 0; a < 4; a++)
+        for (let b = a + 1; b < 4; b++) {
+          const d = partDifference(maps[a]!, maps[b]!);
+          if (d < 0.1) low.push(`${prompt}: takes ${a + 1}/${b + 1} differ by ${d.toFixed(2)}`);
+        }
+    }
+    expect(low).toEqual([]);
+  });
+});
