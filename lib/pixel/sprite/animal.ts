@@ -291,13 +291,52 @@ const LOOKS: Record<"grazer" | "heavy" | "other", readonly Look[]> = {
   other: [look("stand", 0, 0), look("sit", 1, -1), look("bow", -1, 1, true), look("lie", 0, 1)],
 };
 
+/**
+ * Antlers or horns on a head lowered to the ground, or a llama's tall neck bent down, merge with
+ * the shoulders at 32 px: a grazing deer, moose, goat or llama read as a lump. Such a grazer
+ * lowers its head standing instead, as a stag lowers its antlers.
+ */
+const HEAD_LOWERED: Look = look("stand", -1, 1, true);
+
+/**
+ * An animal asleep lies down, ears back; one whose take sits dozes sitting up, and the takes
+ * that lie carry the head in turn low, level and raised, the tail curled up or out, so four seeds
+ * of "a sleepy bear" are four sleepers, not one drawing in four coats.
+ */
+function asleepLook(l: Look, take: number): Look {
+  if (l.stance === "sit") return { ...l, earsBack: true };
+  return {
+    stance: "lie",
+    head: takeChoice(take, [-1, 0, 1, 0]),
+    tail: takeChoice(take, [1, -1, 0, 1]),
+    earsBack: true,
+  };
+}
+
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
 function lookOf(spec: Spec, take: number): Look {
-  return takeChoice(take, LOOKS[familyOf(spec)]);
+  const looks = LOOKS[familyOf(spec)];
+  return takeChoice(
+    take,
+    tallHead(spec) ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l)) : looks,
+  );
+}
+
+/** Antlers, horns that sweep up or a tall neck: a browser's head (deer, moose, goat, llama). */
+function tallHead(spec: Spec): boolean {
+  return (
+    (spec.neck ?? 0) > 0 ||
+    (spec.coat ?? []).some((c) => c === "antlers" || c === "palmate" || c === "goat-horns")
+  );
 }
 
 function familyOf(spec: Spec): keyof typeof LOOKS {
-  return spec.snout >= 3 && spec.legs >= 9 ? "grazer" : spec.heavy ? "heavy" : "other";
+  // a goat or a llama is hoofed: it does not sit up or play-bow like a dog
+  return (spec.snout >= 3 && spec.legs >= 9) || tallHead(spec)
+    ? "grazer"
+    : spec.heavy
+      ? "heavy"
+      : "other";
 }
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
@@ -315,7 +354,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const pose0 = info.rider
     ? { ...lookOf(adult, take), stance: "stand" as const }
     : info.asleep
-      ? { ...lookOf(adult, take), stance: "lie" as const, earsBack: true }
+      ? asleepLook(lookOf(adult, take), take)
       : lookOf(adult, take);
   const chibi = info.cute || info.young;
   const coat = new Set(spec.coat ?? []);

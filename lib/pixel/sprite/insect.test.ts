@@ -156,3 +156,14 @@ describe("insect rig", () => {
         }
   });
 });
+
+describe("a ladybird keeps its spots in every take", () => {
+  // seed 3 lifted the shell and hid the spots: a plain red dome read as a lump, not a ladybird
+  it("has spot cells in each of its four takes", () => {
+    for (const t of [1, 2, 3, 4]) {
+      const map = drawTake("a ladybug", t).part;
+      const spots = map.filter((p) => p === P.mark).length;
+      expect(spots, `take ${t}`).toBeGreaterThan(3);
+    }
+  });
+});

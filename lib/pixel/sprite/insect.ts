@@ -691,8 +691,9 @@ export function buildInsect(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         c.plot(abX + arx * k * 0.2, abY - ary * k * 0.55, mat.belly, P.wing);
       }
     }
-    if (sp.spots && !(stance === "open" && !flying))
-      // round black spots, each a small disc (square patches read as a blotchy shell)
+    if (sp.spots)
+      // round black spots, each a small disc (square patches read as a blotchy shell); with the
+      // shell lifted too: a ladybird is known by its spots, and without them a red dome is a lump
       for (const [fx, fy] of [
         [-0.55, -0.05],
         [-0.05, -0.5],

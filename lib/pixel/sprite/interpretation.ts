@@ -302,7 +302,7 @@ export function interpretInfo(
     outline: o.outline ?? "coloured",
     shading: o.shading ?? "soft",
     summary: segs.join(" · "),
-    summary_zh: chineseOnly(summaryZh(info, arts), prompt, info.typedAs),
+    summary_zh: chineseOnly(summaryZh(info, arts), prompt, info.typedAs, what),
   };
 }
 

@@ -177,6 +177,7 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 let dict: Map<string, string> | undefined;
+const own = new Set<string>();
 
 /** English word or phrase → its Chinese name, from the vocabulary (first writer wins). */
 function dictionary(): Map<string, string> {
@@ -195,8 +196,13 @@ function dictionary(): Map<string, string> {
   for (const s of SIZE_WORDS) for (const w of s.en) put(w, s.zh[0]);
   for (const s of SUBJECTS) {
     const zh = s.zh[0];
-    for (const w of [...s.en, s.id.replace(/-tile$/, ""), ...s.weak]) put(w, zh);
+    for (const w of [...s.en, s.id.replace(/-tile$/, "")]) put(w, zh);
   }
+  for (const s of SUBJECTS) for (const w of s.weak) put(w, s.zh[0]);
+  // a subject's own name; its other words may only be its nearest kind ("chalice" → trophy,
+  // "piranha" → fish), fine in a phrase but not as the user's own word in quotes (chineseOnly)
+  for (const s of SUBJECTS)
+    for (const w of [s.id, s.en[0] ?? ""]) own.add(w.toLowerCase().replace(/-/g, " ").trim());
   dict = d;
   return d;
 }
@@ -212,7 +218,11 @@ export function englishToChinese(
   run: string,
   typed = "",
   typedAs: Readonly<Record<string, string>> = {},
+  drawn = "",
 ): string {
+  // a drawn name's words are kept like typed ones where the vocabulary has none, but a drawn
+  // name the vocabulary says whole is said in Chinese ("person zombie" → 人僵尸)
+  const named = drawn ? `${typed} ${drawn}` : typed;
   const d = dictionary();
   const tokens = run.toLowerCase().match(/[a-z][a-z'’]*|[,;]/g) ?? [];
   const out: { zh: string; joiner?: boolean; comma?: boolean }[] = [];
@@ -246,7 +256,7 @@ export function englishToChinese(
       continue;
     }
     if (JOINERS[t]) out.push({ zh: JOINERS[t]!, joiner: true });
-    else if (t.length > 1 && new RegExp(`(^|[^a-z])${t}([^a-z]|$)`).test(typed))
+    else if (t.length > 1 && new RegExp(`(^|[^a-z])${t}([^a-z]|$)`).test(named))
       out.push({ zh: t });
     else if (!FUNCTION_WORDS.has(t)) missed++;
     i++;
@@ -262,7 +272,11 @@ export function englishToChinese(
       .toLowerCase()
       .replace(/[-\s]+/g, " ")
       .trim();
-  if ((typedWord || lookups > 1) && typed && norm(typed).includes(norm(run))) return run.trim();
+  if (
+    (typedWord && named && norm(named).includes(norm(run))) ||
+    (lookups > 1 && typed && norm(typed).includes(norm(run)))
+  )
+    return run.trim();
   // a joiner or comma stands only between words that were kept
   const kept = out.filter((x, k) => {
     if (!x.joiner && !x.comma) return true;
@@ -305,21 +319,33 @@ const SLOT = /\uE000(\d+)\uE001/g;
 
 /**
  * The Chinese line with every Latin-letter run in Chinese (englishToChinese), except the names in
- * ZH_LINE_NAMES and words the user typed; empty brackets, quotes and chains left behind by words
- * that were left out are tidied away.
+ * ZH_LINE_NAMES, words the user typed and, for a prompt typed in English, the English name of what
+ * was drawn (`drawn`: a borrowed icon's "mobile phone", "table" has no Chinese name, and a line that
+ * leaves it out no longer says what it drew: "画成:" gone, "WordNet 说它是一种,所以画了的图标");
+ * empty brackets, quotes and
+ * chains left behind by words that were left out are tidied away.
  */
 export function chineseOnly(
   line: string,
   prompt: string,
   typedAs: Readonly<Record<string, string>> = {},
+  drawn = "",
 ): string {
   const typed = prompt.toLowerCase();
+  // one who typed Chinese has their own word for it (画成:伊夫利特, not 画成:genie)
+  const named = /[\u3400-\u9fff]/.test(prompt) ? "" : drawn.toLowerCase();
   const kept: string[] = [];
   const keep = (s: string) => `\uE000${kept.push(s) - 1}\uE001`;
   let s = line;
   for (const name of ZH_LINE_NAMES) s = s.split(name).join(keep(name));
+  dictionary();
+  // the user's word quoted in a guess stays theirs unless it is a subject's own name:
+  // "“chalice”画成了…奖杯", not "“奖杯”画成了…奖杯"; "画出“企鹅”的样子" still
+  s = s.replace(/“([A-Za-z][^”]*)”/g, (q, w: string) =>
+    !own.has(w.toLowerCase()) && typed.includes(w.toLowerCase()) ? keep(q) : q,
+  );
   s = s.replace(LATIN_RUN, (run) => {
-    const zh = englishToChinese(run, typed, typedAs);
+    const zh = englishToChinese(run, typed, typedAs, named);
     return zh ? keep(zh) : "";
   });
   const asTyped = prompt.match(/[\u3400-\u9fff]+/g)?.join("") ?? "";
@@ -331,6 +357,10 @@ export function chineseOnly(
     // detail was left out ("…的描述:") is still a note
     .filter((seg) => !LABEL_ONLY.test(seg))
     .map((seg) => seg.replace(/[::]\s*$/, ""))
+    // a reading whose English was left out ("把“kraken”读作") reads as what was drawn
+    .map((seg, _, segs) =>
+      /读作$/.test(seg) && /^画成:/.test(segs[0] ?? "") ? `${seg}:${segs[0]!.slice(3)}` : seg,
+    )
     .join(" · ");
   return s.replace(SLOT, (_, i: string) => kept[Number(i)]!);
 }
