@@ -312,11 +312,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const maned = spec.mark === "mane" && !info.young;
   // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
   // lies down, ears back
-  const pose0 = info.rider
+  const pose1 = info.rider
     ? { ...lookOf(adult, take), stance: "stand" as const }
     : info.asleep
       ? { ...lookOf(adult, take), stance: "lie" as const, earsBack: true }
       : lookOf(adult, take);
+  // a mood carries the head and tail its way in every take (person-words' moods): happy with the
+  // tail up, sad with head and tail low, scared with the ears back and the tail tucked
+  const mood = info.asleep ? undefined : info.mood;
+  const pose0: Look =
+    mood === "happy"
+      ? { ...pose1, tail: 1 }
+      : mood === "sad"
+        ? { ...pose1, head: -1, tail: -1 }
+        : mood === "scared"
+          ? { ...pose1, tail: -1, earsBack: true }
+          : mood === "angry" || mood === "evil"
+            ? { ...pose1, head: Math.min(pose1.head, 0), earsBack: true }
+            : pose1;
   const chibi = info.cute || info.young;
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
@@ -772,6 +785,35 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
    * darker and a pixel higher (farther away). From behind, the rump with its tail fills the
    * middle on the hind legs, the forelegs show beside them and the head's ears rise over it.
    */
+  // a mood's own colours (added only for a mood, so a plain animal's material list is as before)
+  const moodM = {
+    eye: mood === "angry" || mood === "evil" ? m.add("#e02828", { flat: true }) : undefined,
+    tongue: mood === "happy" ? m.add("#e85870", { flat: true }) : undefined,
+    water: mood === "sad" ? m.add("#78c8f8", { flat: true }) : undefined,
+  };
+  /**
+   * A mood on the face beside one eye (e, its top; eh its height): brows slanted down to the
+   * muzzle (angry, evil) or up (sad), a pale ring widening a scared eye, a tear under a sad one.
+   */
+  const moodFace = (c: SpriteCanvas, e: { x: number; y: number }, eh: number, faceOn: number) => {
+    const ex = Math.round(e.x);
+    const ey = Math.round(e.y);
+    // the muzzle's side: +1 when the head faces right on screen
+    const fwd = faceOn > 0.5 ? 0 : Fdir;
+    if (mood === "angry" || mood === "evil") {
+      c.plot(ex - fwd, ey - 2, mat.eye, P.face);
+      c.plot(ex, ey - 1, mat.eye, P.face);
+      if (fwd === 0) c.plot(ex + (ex < size / 2 ? 1 : -1), ey - 1, mat.eye, P.face);
+    } else if (mood === "sad") {
+      c.plot(ex - fwd, ey - 1, mat.eye, P.face);
+      c.plot(ex + (fwd || 1), ey - 2, mat.eye, P.face);
+      if (moodM.water !== undefined) c.rect(ex, ey + eh, ex, ey + eh + 1, moodM.water, P.face);
+    } else if (mood === "scared") {
+      c.plot(ex, ey - 1, mat.slash, P.face);
+      c.plot(ex - (fwd || 1), ey, mat.slash, P.face);
+    }
+  };
+  let Fdir = 1;
   const headRSide = headR;
   const drawFront = (c: SpriteCanvas, pose: Pose, back: boolean) => {
     const cx = size / 2;
@@ -993,6 +1035,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const tq = (pose.turn ?? 0) > 0;
     const h = Math.SQRT1_2;
     const [Fx, Fd] = side ? [1, 0] : tq ? [h, back ? -h : h] : [0, back ? -1 : 1];
+    Fdir = Math.sign(Fx);
     const Lx = -Fd;
     const Ld = Fx;
     const phi = [0.15, 0.45, 0.9][Math.max(0, Math.min(2, pose.pitch ?? 1))]!;
@@ -1717,7 +1760,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         // asleep: the eye shut, a dash across where it was (dark, or the panda patch's shine)
         if (info.asleep)
           c.rect(e.x - 1, e.y + eh - 1, e.x, e.y + eh - 1, darkFur ? mat.slash : mat.eye, P.face);
-        else c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
+        else c.rect(e.x, e.y, e.x, e.y + eh - 1, moodM.eye ?? eyeMat, P.face);
+        if (mood) moodFace(c, e, eh, faceOn);
+      });
+    }
+    // the mouth under the muzzle's end: bared teeth (angry, evil) or open with the tongue (happy)
+    if (mood && faceOn > -0.2) {
+      const mo = proj(spec.snout > 0 ? mF + mR * 0.2 : headF + hr * 0.8, 0, mY - mR * 0.9);
+      add(mo.d + 0.35, () => {
+        const w = faceOn > 0.5 ? 1 : 0;
+        const x0 = Math.round(mo.x);
+        const y = Math.round(mo.y);
+        if (mood === "angry" || mood === "evil") {
+          c.rect(x0 - 1 - w, y - 1, x0 + w, y - 1, mat.eye, P.face);
+          c.rect(x0 - 1 - w, y, x0 + w, y, mat.slash, P.face);
+        } else if (mood === "happy") {
+          c.rect(x0 - 1 - w, y - 1, x0 + w, y - 1, mat.eye, P.face);
+          c.rect(x0 - w, y, x0 + w, y, moodM.tongue ?? mat.nose, P.face);
+        } else if (mood === "scared") c.rect(x0 - w, y - 1, x0 + w, y, mat.eye, P.face);
       });
     }
     if (atk === 2 && size >= 24) {
