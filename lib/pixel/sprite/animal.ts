@@ -396,7 +396,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const ground = size - 2;
   const limb = Math.max(0.8, 1.15 * k * (spec.heavy ? 1.45 : 1));
   // panda: black limbs, ears and eye patches on white; a unicorn's mane and tail are pastel
-  const limbMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
+  const limbMat =
+    spec.mark === "panda" ? mat.eye : points || coat.has("badger-face") ? markM : mat.fur;
   const earMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
   // a ringed tail (red panda) is fur with dark bands, not a dark point
   const tailMat = points && !coat.has("ringed") ? markM : mat.fur;
@@ -1143,10 +1144,20 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         0.06,
       );
     if (coat.has("hump")) onBody(chestF - bodyRy * 0.3, 0.5, bodyRy * 0.75, mat.fur);
-    if (coat.has("bicolor") || coat.has("tuxedo")) along(-0.45, bodyRy * 0.5, mat.belly, P.belly);
-    if (coat.has("saddle")) along(0.38, bodyRy * 0.62, markM);
     const mid = (rumpF + chestF) / 2;
     const half = (chestF - rumpF) / 2 + bodyRy * 0.6;
+    if (coat.has("bicolor") || coat.has("tuxedo")) along(-0.45, bodyRy * 0.5, mat.belly, P.belly);
+    // a camel's hump (two for a Bactrian) rises out of the back's outline
+    // (behind the withers, clear of the neck's base)
+    if (coat.has("camel-hump")) onBody(mid - half * 0.25, 1.25, bodyRy * 0.9, mat.fur);
+    if (coat.has("humps"))
+      for (const t of [-0.55, 0.05]) onBody(mid + t * half, 1.2, bodyRy * 0.72, mat.fur);
+    // a bison's shaggy cape: darker fur over the shoulders, the hump and the head's back
+    if (coat.has("shag")) {
+      onBody(chestF - bodyRy * 0.2, 0.35, bodyRy * 0.95, markM);
+      onBody(chestF + bodyRy * 0.35, -0.15, bodyRy * 0.8, markM);
+    }
+    if (coat.has("saddle")) along(0.38, bodyRy * 0.62, markM);
     if (coat.has("spots"))
       for (const [fx, fy] of spots) onBody(mid + fx * half, -fy * 0.8, 1.1 * k, markM);
     if (coat.has("patches") || coat.has("calico")) {
@@ -1488,6 +1499,20 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           0.125,
         );
     }
+    if (coat.has("badger-face")) {
+      // a badger's: a white face, a dark stripe from the nose back over each eye to the ear
+      ball([headF + hr * 0.3, 0, headY], hr * 0.85, mat.belly, P.face, 0.12);
+      for (const s of [-1, 1])
+        capsule3(
+          [headF + hr * 0.95, s * hr * 0.22, headY + hr * 0.05],
+          [headF - hr * 0.45, s * hr * 0.6, headY + hr * 0.55],
+          Math.max(0.7, hr * 0.26),
+          markM,
+          P.face,
+          -1,
+          0.125,
+        );
+    }
     // a skunk's white stripe starts on the crown
     if (coat.has("back-stripe"))
       capsule3(
@@ -1695,6 +1720,34 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           -1,
           0.2 + s * 0.001,
         );
+    }
+    // a hippo's muzzle: a broad blunt block, deeper and wider than the head behind it
+    if (coat.has("jowls")) {
+      ball([mF, 0, mY - mR * 0.1], mR * 1.9, mat.belly, P.snout, 0.16);
+      // the nostrils on top of the muzzle's end
+      const nz = proj(mF + mR * 0.9, 0, mY + mR * 1.2);
+      add(nz.d + 0.3, () => c.plot(nz.x, nz.y, mat.eye, P.face));
+    }
+    // a rhino's horns stand up off the end of the nose, the front one big
+    if (coat.has("nose-horn")) {
+      capsule3(
+        [mF - mR * 0.2, 0, mY + mR * 0.5],
+        [mF + mR * 0.7, 0, mY + mR + 5.5 * k],
+        Math.max(1, 1.2 * k),
+        mat.horn,
+        P.fx,
+        -1,
+        0.2,
+      );
+      capsule3(
+        [mF - mR * 1.4, 0, mY + mR * 0.8],
+        [mF - mR * 1.2, 0, mY + mR + 1.6 * k],
+        Math.max(0.6, 0.7 * k),
+        mat.horn,
+        P.fx,
+        -1,
+        0.2,
+      );
     }
     // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
     if (coat.has("snout")) {
