@@ -76,7 +76,11 @@ export type Coat =
   /** a badger's pale face with a dark stripe from the nose over each eye to the ear */
   | "badger-face"
   /** a shaggy dark cape over the shoulders and head (bison) */
-  | "shag";
+  | "shag"
+  /** big round ears fringed with white fluff (koala) */
+  | "tufts"
+  /** a big black nose, an upright oval (koala) */
+  | "big-nose";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -618,6 +622,7 @@ const TABLE: Record<string, Breed> = {
     body: 11,
     snout: 2.2,
     tail: "short",
+    ears: "pointy",
     heavy: true,
     colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
     under: "#f8c0cc",
@@ -886,8 +891,8 @@ const TABLE: Record<string, Breed> = {
     snout: 0.8,
     colors: ["#9c9ca8", "#8c8c98"],
     under: WHITE,
-    coat: ["bicolor"],
-    looks: "grey, a big head with round ears and a dark nose",
+    coat: ["bicolor", "tufts", "big-nose"],
+    looks: "grey, a big head with big fluffy round ears and a big black nose",
   },
 };
 

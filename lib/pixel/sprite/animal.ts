@@ -1596,7 +1596,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           );
           break;
         case "round":
-          ball(base, 1.7 * k, earMat, P.ear, behind);
+          ball(base, (coat.has("tufts") ? 2.6 : 1.7) * k, earMat, P.ear, behind);
+          // a koala's big ears are fringed with white fluff
+          if (coat.has("tufts")) ball(base, 1.5 * k, mat.belly, P.ear, behind + 0.001);
           break;
         case "floppy":
           capsule3(
@@ -1713,8 +1715,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           // over the snout's side, only the tip above it: a one-pixel hook on the outline would
           // be drawn as outline and vanish
           [mF - mR * 0.7, s * mR * 0.9, mY - mR * 0.3],
-          [mF - mR * 0.2, s * mR * 0.9, mY + mR + 1.2 * k],
-          Math.max(0.6, 0.6 * k),
+          [mF - mR * 0.1, s * mR * 0.9, mY + mR + 2.4 * k],
+          Math.max(0.8, 0.8 * k),
           mat.horn,
           P.fx,
           -1,
@@ -1756,8 +1758,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         c.ellipse(
           tip.x,
           tip.y,
-          Math.max(1, mR * 0.75 * sf),
-          Math.max(1.2, mR * sf),
+          Math.max(1.2, mR * 0.9 * sf),
+          Math.max(1.5, mR * 1.2 * sf),
           mat.nose,
           P.snout,
         );
@@ -1797,6 +1799,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           noseP.x,
           noseP.y + (size >= 40 ? 1 : 0),
           long ? mat.eye : mat.nose,
+          P.face,
+        ),
+      );
+    // a koala's big black nose, an upright oval at the front of the face
+    if (coat.has("big-nose") && faceOn > -0.2)
+      add(noseP.d + 0.32, () =>
+        c.ellipse(
+          noseP.x,
+          noseP.y,
+          Math.max(1.2, 1.5 * k * sf),
+          Math.max(1.5, 2 * k * sf),
+          mat.eye,
           P.face,
         ),
       );
