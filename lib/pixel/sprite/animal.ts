@@ -1154,8 +1154,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       for (const t of [-0.55, 0.05]) onBody(mid + t * half, 1.2, bodyRy * 0.72, mat.fur);
     // a bison's shaggy cape: darker fur over the shoulders, the hump and the head's back
     if (coat.has("shag")) {
-      onBody(chestF - bodyRy * 0.2, 0.35, bodyRy * 0.95, markM);
-      onBody(chestF + bodyRy * 0.35, -0.15, bodyRy * 0.8, markM);
+      onBody(chestF - bodyRy * 0.25, 0.6, bodyRy * 1.05, markM);
+      onBody(chestF + bodyRy * 0.35, -0.1, bodyRy * 0.85, markM);
     }
     if (coat.has("saddle")) along(0.38, bodyRy * 0.62, markM);
     if (coat.has("spots"))
@@ -1725,7 +1725,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     }
     // a hippo's muzzle: a broad blunt block, deeper and wider than the head behind it
     if (coat.has("jowls")) {
-      ball([mF, 0, mY - mR * 0.1], mR * 1.9, mat.belly, P.snout, 0.16);
+      capsule3(
+        [headF + hr * 0.2, 0, mY - mR * 0.2],
+        [mF + mR * 0.3, 0, mY - mR * 0.2],
+        mR * 1.7,
+        mat.belly,
+        P.snout,
+        -1,
+        0.16,
+      );
       // the nostrils on top of the muzzle's end
       const nz = proj(mF + mR * 0.9, 0, mY + mR * 1.2);
       add(nz.d + 0.3, () => c.plot(nz.x, nz.y, mat.eye, P.face));

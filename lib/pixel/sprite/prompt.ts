@@ -2929,7 +2929,9 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
   // it on the face, pose and tail; any other being has the mark beside its head, where one says it
   if (info.builder !== "humanoid" && category && BEINGS.has(category)) {
     const said = readMood(r.text);
-    if (said && said.mood !== "sleepy") {
+    // (an "evil" already read as the haunted look is not read twice)
+    const haunted = said?.mood === "evil" && info.materials.includes("haunted");
+    if (said && said.mood !== "sleepy" && !haunted) {
       if (info.builder === "animal" || MARKED_MOODS.has(said.mood)) info.mood = said.mood;
       else notDrawn.push(said.word);
       // a Chinese mood word read through the dictionary left its English gloss ("angry") behind
