@@ -649,9 +649,13 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   const sleepMat = info.asleep
     ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
     : -1;
-  // a mood's mark beside the head (state-marks.ts): red for anger, pale blue for a drop
+  // a mood's mark beside the head (state-marks.ts): red for anger, pale blue for a drop (the
+  // animal rig sheds its own tear under the eye: one beyond its muzzle read as a drink)
   const moodMats =
-    info.mood && info.mood !== "happy" && info.mood !== "evil"
+    info.mood &&
+    info.mood !== "happy" &&
+    info.mood !== "evil" &&
+    !(info.mood === "sad" && info.builder === "animal")
       ? {
           red: design.materials.push(material(hexToRgb("#e83838"), { flat: true })) - 1,
           water: design.materials.push(material(hexToRgb("#78c8f8"), { flat: true })) - 1,
