@@ -302,8 +302,10 @@ function drawRank(english: string): { rank: number; info: PromptInfo } | undefin
   if (info.nothingMatched || info.guesses.some((g) => g.startsWith('read "'))) return undefined;
   // a phrase half read ("steamed stuffed bun": "steamed" unknown) is not what the word means
   if (info.unknown.length) return undefined;
-  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone
-  if (!info.guesses.length && !info.ignored.length && !info.lent.length)
+  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone;
+  // a kind's own look (animal-breeds.ts: "drew the otter's look") says what is drawn, no guess
+  const guessed = info.guesses.filter((g) => !/^drew the [^:]+'s look/.test(g));
+  if (!guessed.length && !info.ignored.length && !info.lent.length)
     return { rank: READING_RANK.vocabulary, info };
   // an icon named by the phrase itself ("seahorse"), not a loose concept (buddhism → lotus)
   const named = info.subject.replace(/-/g, " ").includes(english.replace(/-/g, " "));

@@ -210,7 +210,7 @@ bison;animal;animal:cow;bison,buffalo,water buffalo,yak;野牛,水牛,牦牛
 kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
 koala;animal;animal:bear;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
-otter;animal;animal:fox;otter,≈ferret,≈weasel,≈mink;水獭
+otter;animal;animal:fox;otter;水獭
 badger;animal;animal:fox;badger,honey badger;獾,蜜獾
 raccoon;animal;animal:fox;raccoon;浣熊
 polar-bear;animal;animal:bear;polar bear,ice bear;北极熊
