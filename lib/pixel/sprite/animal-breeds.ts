@@ -35,6 +35,7 @@ export type Tail =
  * along the back, `zebra` bold dark stripes over body, neck, head and legs, `back-stripe` a pale
  * stripe from the crown along the back and tail (skunk), `wool` a fleece bulging over the back,
  * `bandit` a dark band across the eyes on a pale face (raccoon), `snout` a pig's flat nose disc.
+ * The big game animals (#20): `nose-horn`, `camel-hump`/`humps`, `jowls`, `badger-face`, `shag`.
  */
 export type Coat =
   | "bicolor"
@@ -64,7 +65,22 @@ export type Coat =
   | "back-stripe"
   | "wool"
   | "bandit"
-  | "snout";
+  | "snout"
+  /** a rhino's horns on the nose, a big one in front and a small one behind */
+  | "nose-horn"
+  /** a camel's hump in the middle of the back; `humps` two of them (a Bactrian) */
+  | "camel-hump"
+  | "humps"
+  /** a hippo's broad blunt muzzle, wider than the head */
+  | "jowls"
+  /** a badger's pale face with a dark stripe from the nose over each eye to the ear */
+  | "badger-face"
+  /** a shaggy dark cape over the shoulders and head (bison) */
+  | "shag"
+  /** big round ears fringed with white fluff (koala) */
+  | "tufts"
+  /** a big black nose, an upright oval (koala) */
+  | "big-nose";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -606,6 +622,7 @@ const TABLE: Record<string, Breed> = {
     body: 11,
     snout: 2.2,
     tail: "short",
+    ears: "pointy",
     heavy: true,
     colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
     under: "#f8c0cc",
@@ -759,6 +776,106 @@ const TABLE: Record<string, Breed> = {
     coat: ["mask"],
     looks: "grey with a white face and a long bare pink tail",
   },
+  // big game animals that were emoji stills (they could not walk): each on the rig with its
+  // defining parts
+  hippo: {
+    base: "hippo",
+    legs: 3.4,
+    body: 15,
+    heavy: true,
+    head: 1.5,
+    ears: "round",
+    tail: "nub",
+    snout: 3,
+    colors: ["#9c98b0", "#8c889c", "#a49cac"],
+    under: "#e8a0a8",
+    coat: ["jowls"],
+    looks: "a grey barrel body on short legs, a huge broad muzzle, small ears",
+  },
+  rhino: {
+    base: "rhino",
+    legs: 5,
+    body: 13,
+    heavy: true,
+    head: 1.15,
+    ears: "small",
+    tail: "nub",
+    snout: 3,
+    colors: ["#8c8c94", "#9c9ca0", "#7c8088"],
+    mark: "#5c5c68",
+    under: "#a8a8b0",
+    coat: ["nose-horn", "hump"],
+    looks: "grey and heavy, a big horn on the nose and a small one behind",
+  },
+  bison: {
+    base: "bison",
+    legs: 5,
+    body: 12,
+    heavy: true,
+    head: 1.2,
+    ears: "small",
+    tail: "thin",
+    snout: 1.6,
+    colors: ["#6c4830", "#5c3c28", "#7c5434"],
+    mark: ["#3c281c", "#34241c"],
+    under: "#4c3424",
+    coat: ["hump", "shag", "beard", "horns"],
+    looks: "a big shoulder hump under a shaggy dark cape, a beard, short horns",
+  },
+  camel: {
+    base: "camel",
+    legs: 10,
+    body: 10,
+    ears: "small",
+    tail: "short",
+    head: 0.85,
+    snout: 3.6,
+    neck: 3,
+    colors: ["#d8a868", "#c89858", "#e0b478"],
+    under: "#f0d8b0",
+    coat: ["camel-hump"],
+    looks: "sandy, a hump on the back, long legs and a long neck",
+  },
+  "bactrian camel": {
+    base: "camel",
+    legs: 10,
+    body: 11,
+    ears: "small",
+    tail: "short",
+    head: 0.85,
+    snout: 3.6,
+    neck: 3,
+    colors: ["#b08050", "#a07040"],
+    under: "#e0c090",
+    coat: ["humps"],
+    looks: "brown, two humps, long legs and a long neck",
+  },
+  otter: {
+    base: "otter",
+    legs: 2.4,
+    body: 13,
+    ears: "small",
+    tail: "thin",
+    snout: 1.2,
+    colors: ["#7c5434", "#6c4a2c", "#8c6038"],
+    under: "#d8c0a0",
+    coat: ["bicolor"],
+    looks: "a long low brown body on short legs, a pale throat, a long thick tail",
+  },
+  badger: {
+    base: "badger",
+    legs: 2.6,
+    body: 11,
+    heavy: true,
+    ears: "small",
+    tail: "short",
+    snout: 1.8,
+    colors: ["#9a9aa0", "#8a8a94"],
+    under: WHITE,
+    mark: BLACK,
+    coat: ["badger-face"],
+    looks: "grey, low and broad, a white face with a black stripe over each eye, dark legs",
+  },
   "polar-bear": {
     base: "bear",
     colors: [WHITE, "#f4f0e4"],
@@ -774,8 +891,8 @@ const TABLE: Record<string, Breed> = {
     snout: 0.8,
     colors: ["#9c9ca8", "#8c8c98"],
     under: WHITE,
-    coat: ["bicolor"],
-    looks: "grey, a big head with round ears and a dark nose",
+    coat: ["bicolor", "tufts", "big-nose"],
+    looks: "grey, a big head with big fluffy round ears and a big black nose",
   },
 };
 

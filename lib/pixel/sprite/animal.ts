@@ -351,11 +351,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const maned = spec.mark === "mane" && !info.young;
   // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
   // lies down, ears back
-  const pose0 = info.rider
+  const pose1 = info.rider
     ? { ...lookOf(adult, take), stance: "stand" as const }
     : info.asleep
       ? asleepLook(lookOf(adult, take), take)
       : lookOf(adult, take);
+  // a mood carries the head and tail its way in every take (person-words' moods): happy with the
+  // tail up, sad with head and tail low, scared with the ears back and the tail tucked
+  const mood = info.asleep ? undefined : info.mood;
+  const pose0: Look =
+    mood === "happy"
+      ? { ...pose1, tail: 1 }
+      : mood === "sad"
+        ? { ...pose1, head: -1, tail: -1 }
+        : mood === "scared"
+          ? { ...pose1, tail: -1, earsBack: true }
+          : mood === "angry" || mood === "evil"
+            ? { ...pose1, head: Math.min(pose1.head, 0), earsBack: true }
+            : pose1;
   const chibi = info.cute || info.young;
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
@@ -422,7 +435,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const ground = size - 2;
   const limb = Math.max(0.8, 1.15 * k * (spec.heavy ? 1.45 : 1));
   // panda: black limbs, ears and eye patches on white; a unicorn's mane and tail are pastel
-  const limbMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
+  const limbMat =
+    spec.mark === "panda" ? mat.eye : points || coat.has("badger-face") ? markM : mat.fur;
   const earMat = spec.mark === "panda" ? mat.eye : points ? markM : mat.fur;
   // a ringed tail (red panda) is fur with dark bands, not a dark point
   const tailMat = points && !coat.has("ringed") ? markM : mat.fur;
@@ -811,6 +825,35 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
    * darker and a pixel higher (farther away). From behind, the rump with its tail fills the
    * middle on the hind legs, the forelegs show beside them and the head's ears rise over it.
    */
+  // a mood's own colours (added only for a mood, so a plain animal's material list is as before)
+  const moodM = {
+    eye: mood === "angry" || mood === "evil" ? m.add("#e02828", { flat: true }) : undefined,
+    tongue: mood === "happy" ? m.add("#e85870", { flat: true }) : undefined,
+    water: mood === "sad" ? m.add("#78c8f8", { flat: true }) : undefined,
+  };
+  /**
+   * A mood on the face beside one eye (e, its top; eh its height): brows slanted down to the
+   * muzzle (angry, evil) or up (sad), a pale ring widening a scared eye, a tear under a sad one.
+   */
+  const moodFace = (c: SpriteCanvas, e: { x: number; y: number }, eh: number, faceOn: number) => {
+    const ex = Math.round(e.x);
+    const ey = Math.round(e.y);
+    // the muzzle's side: +1 when the head faces right on screen
+    const fwd = faceOn > 0.5 ? 0 : Fdir;
+    if (mood === "angry" || mood === "evil") {
+      c.plot(ex - fwd, ey - 2, mat.eye, P.face);
+      c.plot(ex, ey - 1, mat.eye, P.face);
+      if (fwd === 0) c.plot(ex + (ex < size / 2 ? 1 : -1), ey - 1, mat.eye, P.face);
+    } else if (mood === "sad") {
+      c.plot(ex - fwd, ey - 1, mat.eye, P.face);
+      c.plot(ex + (fwd || 1), ey - 2, mat.eye, P.face);
+      if (moodM.water !== undefined) c.rect(ex, ey + eh, ex, ey + eh + 1, moodM.water, P.face);
+    } else if (mood === "scared") {
+      c.plot(ex, ey - 1, mat.slash, P.face);
+      c.plot(ex - (fwd || 1), ey, mat.slash, P.face);
+    }
+  };
+  let Fdir = 1;
   const headRSide = headR;
   const drawFront = (c: SpriteCanvas, pose: Pose, back: boolean) => {
     const cx = size / 2;
@@ -1032,6 +1075,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const tq = (pose.turn ?? 0) > 0;
     const h = Math.SQRT1_2;
     const [Fx, Fd] = side ? [1, 0] : tq ? [h, back ? -h : h] : [0, back ? -1 : 1];
+    Fdir = Math.sign(Fx);
     const Lx = -Fd;
     const Ld = Fx;
     const phi = [0.15, 0.45, 0.9][Math.max(0, Math.min(2, pose.pitch ?? 1))]!;
@@ -1139,10 +1183,20 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         0.06,
       );
     if (coat.has("hump")) onBody(chestF - bodyRy * 0.3, 0.5, bodyRy * 0.75, mat.fur);
-    if (coat.has("bicolor") || coat.has("tuxedo")) along(-0.45, bodyRy * 0.5, mat.belly, P.belly);
-    if (coat.has("saddle")) along(0.38, bodyRy * 0.62, markM);
     const mid = (rumpF + chestF) / 2;
     const half = (chestF - rumpF) / 2 + bodyRy * 0.6;
+    if (coat.has("bicolor") || coat.has("tuxedo")) along(-0.45, bodyRy * 0.5, mat.belly, P.belly);
+    // a camel's hump (two for a Bactrian) rises out of the back's outline
+    // (behind the withers, clear of the neck's base)
+    if (coat.has("camel-hump")) onBody(mid - half * 0.25, 1.25, bodyRy * 0.9, mat.fur);
+    if (coat.has("humps"))
+      for (const t of [-0.55, 0.05]) onBody(mid + t * half, 1.2, bodyRy * 0.72, mat.fur);
+    // a bison's shaggy cape: darker fur over the shoulders, the hump and the head's back
+    if (coat.has("shag")) {
+      onBody(chestF - bodyRy * 0.25, 0.6, bodyRy * 1.05, markM);
+      onBody(chestF + bodyRy * 0.35, -0.1, bodyRy * 0.85, markM);
+    }
+    if (coat.has("saddle")) along(0.38, bodyRy * 0.62, markM);
     if (coat.has("spots"))
       for (const [fx, fy] of spots) onBody(mid + fx * half, -fy * 0.8, 1.1 * k, markM);
     if (coat.has("patches") || coat.has("calico")) {
@@ -1484,6 +1538,20 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           0.125,
         );
     }
+    if (coat.has("badger-face")) {
+      // a badger's: a white face, a dark stripe from the nose back over each eye to the ear
+      ball([headF + hr * 0.3, 0, headY], hr * 0.85, mat.belly, P.face, 0.12);
+      for (const s of [-1, 1])
+        capsule3(
+          [headF + hr * 0.95, s * hr * 0.22, headY + hr * 0.05],
+          [headF - hr * 0.45, s * hr * 0.6, headY + hr * 0.55],
+          Math.max(0.7, hr * 0.26),
+          markM,
+          P.face,
+          -1,
+          0.125,
+        );
+    }
     // a skunk's white stripe starts on the crown
     if (coat.has("back-stripe"))
       capsule3(
@@ -1567,7 +1635,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           );
           break;
         case "round":
-          ball(base, 1.7 * k, earMat, P.ear, behind);
+          ball(base, (coat.has("tufts") ? 2.6 : 1.7) * k, earMat, P.ear, behind);
+          // a koala's big ears are fringed with white fluff
+          if (coat.has("tufts")) ball(base, 1.5 * k, mat.belly, P.ear, behind + 0.001);
           break;
         case "floppy":
           capsule3(
@@ -1684,13 +1754,49 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           // over the snout's side, only the tip above it: a one-pixel hook on the outline would
           // be drawn as outline and vanish
           [mF - mR * 0.7, s * mR * 0.9, mY - mR * 0.3],
-          [mF - mR * 0.2, s * mR * 0.9, mY + mR + 1.2 * k],
-          Math.max(0.6, 0.6 * k),
+          [mF - mR * 0.1, s * mR * 0.9, mY + mR + 2.4 * k],
+          Math.max(0.8, 0.8 * k),
           mat.horn,
           P.fx,
           -1,
           0.2 + s * 0.001,
         );
+    }
+    // a hippo's muzzle: a broad blunt block, deeper and wider than the head behind it
+    if (coat.has("jowls")) {
+      capsule3(
+        [headF + hr * 0.2, 0, mY - mR * 0.2],
+        [mF + mR * 0.3, 0, mY - mR * 0.2],
+        mR * 1.7,
+        mat.belly,
+        P.snout,
+        -1,
+        0.16,
+      );
+      // the nostrils on top of the muzzle's end
+      const nz = proj(mF + mR * 0.9, 0, mY + mR * 1.2);
+      add(nz.d + 0.3, () => c.plot(nz.x, nz.y, mat.eye, P.face));
+    }
+    // a rhino's horns stand up off the end of the nose, the front one big
+    if (coat.has("nose-horn")) {
+      capsule3(
+        [mF - mR * 0.2, 0, mY + mR * 0.5],
+        [mF + mR * 0.7, 0, mY + mR + 5.5 * k],
+        Math.max(1, 1.2 * k),
+        mat.horn,
+        P.fx,
+        -1,
+        0.2,
+      );
+      capsule3(
+        [mF - mR * 1.4, 0, mY + mR * 0.8],
+        [mF - mR * 1.2, 0, mY + mR + 1.6 * k],
+        Math.max(0.6, 0.7 * k),
+        mat.horn,
+        P.fx,
+        -1,
+        0.2,
+      );
     }
     // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
     if (coat.has("snout")) {
@@ -1699,8 +1805,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         c.ellipse(
           tip.x,
           tip.y,
-          Math.max(1, mR * 0.75 * sf),
-          Math.max(1.2, mR * sf),
+          Math.max(1.2, mR * 0.9 * sf),
+          Math.max(1.5, mR * 1.2 * sf),
           mat.nose,
           P.snout,
         );
@@ -1743,6 +1849,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           P.face,
         ),
       );
+    // a koala's big black nose, an upright oval at the front of the face
+    if (coat.has("big-nose") && faceOn > -0.2)
+      add(noseP.d + 0.32, () =>
+        c.ellipse(
+          noseP.x,
+          noseP.y,
+          Math.max(1.2, 1.5 * k * sf),
+          Math.max(1.5, 2 * k * sf),
+          mat.eye,
+          P.face,
+        ),
+      );
     const eh = size >= 40 || faceOn > 0.5 ? 2 : 1;
     // dark eyes vanish in black fur: a black cat's or panther's eyes catch the light instead
     const [fr, fg, fb] = m.list[mat.fur]!.ramp[2];
@@ -1756,7 +1874,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         // asleep: the eye shut, a dash across where it was (dark, or the panda patch's shine)
         if (info.asleep)
           c.rect(e.x - 1, e.y + eh - 1, e.x, e.y + eh - 1, darkFur ? mat.slash : mat.eye, P.face);
-        else c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
+        else c.rect(e.x, e.y, e.x, e.y + eh - 1, moodM.eye ?? eyeMat, P.face);
+        if (mood) moodFace(c, e, eh, faceOn);
+      });
+    }
+    // the mouth under the muzzle's end: bared teeth (angry, evil) or open with the tongue (happy)
+    if (mood && faceOn > -0.2) {
+      const mo = proj(spec.snout > 0 ? mF + mR * 0.2 : headF + hr * 0.8, 0, mY - mR * 0.9);
+      add(mo.d + 0.35, () => {
+        const w = faceOn > 0.5 ? 1 : 0;
+        const x0 = Math.round(mo.x);
+        const y = Math.round(mo.y);
+        if (mood === "angry" || mood === "evil") {
+          c.rect(x0 - 1 - w, y - 1, x0 + w, y - 1, mat.eye, P.face);
+          c.rect(x0 - 1 - w, y, x0 + w, y, mat.slash, P.face);
+        } else if (mood === "happy") {
+          c.rect(x0 - 1 - w, y - 1, x0 + w, y - 1, mat.eye, P.face);
+          c.rect(x0 - w, y, x0 + w, y, moodM.tongue ?? mat.nose, P.face);
+        } else if (mood === "scared") c.rect(x0 - w, y - 1, x0 + w, y, mat.eye, P.face);
       });
     }
     if (atk === 2 && size >= 24) {

@@ -55,7 +55,7 @@ import {
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
-import { drawSleepZ } from "./state-marks";
+import { drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -649,6 +649,18 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   const sleepMat = info.asleep
     ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
     : -1;
+  // a mood's mark beside the head (state-marks.ts): red for anger, pale blue for a drop (the
+  // animal rig sheds its own tear under the eye: one beyond its muzzle read as a drink)
+  const moodMats =
+    info.mood &&
+    info.mood !== "happy" &&
+    info.mood !== "evil" &&
+    !(info.mood === "sad" && info.builder === "animal")
+      ? {
+          red: design.materials.push(material(hexToRgb("#e83838"), { flat: true })) - 1,
+          water: design.materials.push(material(hexToRgb("#78c8f8"), { flat: true })) - 1,
+        }
+      : undefined;
   // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
   const carried = info.builder !== "humanoid" ? icons.held : undefined;
   const carriedMats = carried
@@ -725,6 +737,8 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (pose.flip) c.flipX();
   // after the flip, so the z reads the right way round
   if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
+  if (moodMats && info.mood && !design.seamless)
+    drawMoodMark(c, info.mood, moodMats, design.headParts);
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),

@@ -11,7 +11,7 @@ import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
-import { personWordsSaid } from "./person-words";
+import { moodSaid, personWordsSaid } from "./person-words";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
@@ -210,6 +210,7 @@ export function interpretInfo(
   if (info.young) modifiers.push("young");
   // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
   if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
+  if (info.mood) modifiers.push(moodSaid(info.mood, info.builder === "animal").en);
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
@@ -423,6 +424,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
   if (info.young) mods.push("幼崽");
   if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
+  if (info.mood) mods.push(moodSaid(info.mood, info.builder === "animal").zh);
   if (mods.length) segs.push([...new Set(mods)].join("、"));
   if (info.lent.length) segs.push(`颜色取自${[...new Set(info.lent)].join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);

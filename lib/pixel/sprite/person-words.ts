@@ -117,3 +117,56 @@ export function personWordsSaid(p: PersonWords | undefined): { en: string; zh: s
   const said = [p.mood, p.age, p.sex].flatMap((w) => (w ? [SAID[w]] : []));
   return { en: said.map((s) => `${s.en} `).join(""), zh: said.map((s) => s.zh).join("") };
 }
+
+/**
+ * The mood word of a prompt whose head is not a person ("an angry wolf", "a scared cat", 生气的狗):
+ * the same words as a person's, drawn by the being's own rig and the marks beside its head.
+ */
+export function readMood(text: string): { mood: Mood; word: string } | undefined {
+  const lower = text.toLowerCase();
+  for (const [mood, rule] of Object.entries(MOODS) as [Mood, WordRule][]) {
+    const word = said(rule, lower, text);
+    if (word) return { mood, word };
+  }
+  return undefined;
+}
+
+/**
+ * The moods a being's mark alone says (state-marks.ts: an anger vein, a sweat drop, a tear by
+ * the head): on a borrowed drawing or a rig without a face of its own, the others are not drawn.
+ */
+export const MARKED_MOODS: ReadonlySet<Mood> = new Set(["angry", "scared", "sad"]);
+
+const BEAST_MOOD_EN: Record<Mood, string> = {
+  angry: "angry (brows down, red eyes, bared teeth, anger mark)",
+  happy: "happy (open mouth, tail up)",
+  sad: "sad (brows up, head and tail low, tear)",
+  sleepy: "sleepy (closed eyes, zzz)",
+  scared: "scared (ears back, wide eyes, tail down, sweat drop)",
+  evil: "evil (red eyes, brows down, bared teeth)",
+};
+const BEAST_MOOD_ZH: Record<Mood, string> = {
+  angry: "生气的(压眉、红眼、龇牙、怒气符号)",
+  happy: "开心的(张嘴、尾巴翘起)",
+  sad: "伤心的(扬眉、低头垂尾、眼泪)",
+  sleepy: "困倦的(闭眼、zzz)",
+  scared: "害怕的(耳朵后贴、睁大眼、垂尾、冷汗)",
+  evil: "邪恶的(红眼、压眉、龇牙)",
+};
+const MARK_MOOD_EN: Partial<Record<Mood, string>> = {
+  angry: "angry (anger mark)",
+  sad: "sad (a tear by the head)",
+  scared: "scared (sweat drop)",
+};
+const MARK_MOOD_ZH: Partial<Record<Mood, string>> = {
+  angry: "生气的(怒气符号)",
+  sad: "伤心的(头旁一滴泪)",
+  scared: "害怕的(冷汗)",
+};
+
+/** What the line says was drawn for a being's mood: its face on the animal rig, else the mark. */
+export function moodSaid(mood: Mood, face: boolean): { en: string; zh: string } {
+  return face
+    ? { en: BEAST_MOOD_EN[mood], zh: BEAST_MOOD_ZH[mood] }
+    : { en: MARK_MOOD_EN[mood] ?? mood, zh: MARK_MOOD_ZH[mood] ?? mood };
+}

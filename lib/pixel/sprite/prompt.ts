@@ -36,7 +36,13 @@ import { readBookMeaning } from "./magic-books";
 import { containerTyped, rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
-import { type PersonWords, readPersonWords } from "./person-words";
+import {
+  MARKED_MOODS,
+  type Mood,
+  type PersonWords,
+  readMood,
+  readPersonWords,
+} from "./person-words";
 import { readPotionMeaning } from "./potion-meanings";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
@@ -118,6 +124,8 @@ export interface PromptInfo {
   young?: boolean;
   /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
   asleep?: boolean;
+  /** a mood on a being that is not a person ("an angry wolf"; a person's is `person.mood`) */
+  mood?: Mood;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -282,8 +290,10 @@ function drawRank(english: string): { rank: number; info: PromptInfo } | undefin
   if (info.nothingMatched || info.guesses.some((g) => g.startsWith('read "'))) return undefined;
   // a phrase half read ("steamed stuffed bun": "steamed" unknown) is not what the word means
   if (info.unknown.length) return undefined;
-  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone
-  if (!info.guesses.length && !info.ignored.length && !info.lent.length)
+  // a noun that only lends its colours ("sled dog") reads less well than the head noun alone;
+  // a kind's own look (animal-breeds.ts: "drew the otter's look") says what is drawn, no guess
+  const guessed = info.guesses.filter((g) => !/^drew the [^:]+'s look/.test(g));
+  if (!guessed.length && !info.ignored.length && !info.lent.length)
     return { rank: READING_RANK.vocabulary, info };
   // an icon named by the phrase itself ("seahorse"), not a loose concept (buddhism → lotus)
   const named = info.subject.replace(/-/g, " ").includes(english.replace(/-/g, " "));
@@ -2524,7 +2534,10 @@ function unknownNeighbours(r: Reading): void {
   }
   const q = /\b([a-z]+)\s+$/.exec(before)?.[1];
   // a person's sex, age or mood word is drawn on the person (personWords), not another noun
-  const personWord = r.head.builder === "humanoid" && q && readPersonWords(q);
+  // (and a being's mood word is drawn on it: sizeAndCount)
+  const personWord =
+    (r.head.builder === "humanoid" && q && readPersonWords(q)) ||
+    (BEINGS.has(r.head.category) && q && readMood(q));
   if (q && r.unknown.includes(q) && !ADJECTIVE_SHAPE.test(q) && !personWord) {
     r.guesses.push(
       `"${q} ${m.word}" may name something else: "${q}" was not understood, so drew a plain ${r.head.id}`,
@@ -2900,6 +2913,21 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     if (info.person?.mood !== "sleepy") {
       if (category && BEINGS.has(category)) info.asleep = true;
       else notDrawn.push("asleep");
+    }
+  }
+  // a mood on a being that is not a person ("an angry wolf", "a scared cat"): the animal rig draws
+  // it on the face, pose and tail; any other being has the mark beside its head, where one says it
+  if (info.builder !== "humanoid" && category && BEINGS.has(category)) {
+    const said = readMood(r.text);
+    // (an "evil" already read as the haunted look is not read twice)
+    const haunted = said?.mood === "evil" && info.materials.includes("haunted");
+    if (said && said.mood !== "sleepy" && !haunted) {
+      if (info.builder === "animal" || MARKED_MOODS.has(said.mood)) info.mood = said.mood;
+      else notDrawn.push(said.word);
+      // a Chinese mood word read through the dictionary left its English gloss ("angry") behind
+      const kept = (w: string) => w.toLowerCase() !== said.word.toLowerCase() && !readMood(w);
+      info.unknown = info.unknown.filter(kept);
+      info.ignored = info.ignored.filter(kept);
     }
   }
   if (notDrawn.length) info.notDrawn = notDrawn;

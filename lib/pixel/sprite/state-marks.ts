@@ -2,6 +2,7 @@
 // head (the animal rig also lies down and shuts its eyes). Found from the drawn canvas, so any rig
 // or borrowed drawing takes it.
 import type { SpriteCanvas } from "./canvas";
+import type { Mood } from "./person-words";
 
 /** Part id of the sleep "z" (capes are 50–51, a worn backpack 52–53). */
 export const SLEEP_PART = 58;
@@ -59,4 +60,53 @@ export function drawSleepZ(
   const y = Math.max(small + 1, head.y0 - big - drift);
   zed(c, x, y, big, mat);
   zed(c, right ? x + big + 1 : Math.max(0, x - small - 1), Math.max(0, y - small - 1), small, mat);
+}
+
+/** Part id of a mood's mark beside the head (an anger vein, a sweat drop, a tear). */
+export const MOOD_PART = 59;
+
+/** The manga anger vein, the sweat drop and the falling tear, as the person's face draws them. */
+const MOOD_MARKS: Partial<Record<Mood, readonly string[]>> = {
+  angry: [".X.X.", "XX.XX", ".....", "XX.XX", ".X.X."],
+  scared: [".X.", "XXX", "XXX", ".X."],
+  sad: [".X", "XX", "XX"],
+};
+
+/**
+ * A mood's mark beside a being's head (person-words.ts' moods on a being that is not a person):
+ * the anger vein (red) and the sweat drop (water) high by the head's back, the tear (water) low
+ * by its face, kept inside the frame. Any rig or borrowed drawing takes it.
+ */
+export function drawMoodMark(
+  c: SpriteCanvas,
+  mood: Mood,
+  mats: { red: number; water: number },
+  headParts: readonly number[] | undefined,
+): void {
+  const rows = MOOD_MARKS[mood];
+  const head = headBox(c, headParts);
+  if (!rows || !head) return;
+  const u = Math.max(1, Math.round(c.w / 32));
+  const w = rows[0]!.length * u;
+  const h = rows.length * u;
+  const m = mood === "angry" ? mats.red : mats.water;
+  // the vein and the drop above the head's back corner; the tear beside its front, lower down
+  const room = head.x1 + 1 + w <= c.w - 1;
+  const x0 =
+    mood === "sad"
+      ? room
+        ? head.x1 + u
+        : Math.max(0, head.x0 - w - u)
+      : room
+        ? head.x1 - u
+        : Math.max(0, head.x0 - w + u);
+  const y0 = mood === "sad" ? head.y0 + 3 * u : head.y0 - h;
+  const x = Math.max(0, Math.min(c.w - 1 - w, x0));
+  const y = Math.max(0, Math.min(c.h - 1 - h, y0));
+  rows.forEach((row, j) => {
+    [...row].forEach((ch, i) => {
+      if (ch === "X")
+        c.rect(x + i * u, y + j * u, x + i * u + u - 1, y + j * u + u - 1, m, MOOD_PART, 2);
+    });
+  });
 }

@@ -120,12 +120,12 @@ bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
 horse;animal;animal:horse;horse,pony,stallion,mare,steed,foal,colt,filly;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;animal:deer;deer,stag,reindeer,fawn;鹿,驯鹿
-moose;animal;animal:deer;moose,elk;驼鹿
+deer;animal;animal:deer;deer,stag,reindeer,fawn,elk,wapiti;鹿,驯鹿,马鹿
+moose;animal;animal:deer;moose;驼鹿
 pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;animal:boar;boar,≈warthog;野猪
 cow;animal;animal:cow;cow,cattle,calf;牛,奶牛
-bull;animal;icon:ox;bull,ox,≈bison;公牛,野牛
+bull;animal;icon:ox;bull,ox;公牛
 sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊,小羊
 goat;animal;animal:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
@@ -201,15 +201,17 @@ bat;animal;icon:bat;bat,bats;蝙蝠
 monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
 gorilla;animal;icon:gorilla;gorilla;大猩猩
 elephant;animal;icon:elephant;elephant;大象
-camel;animal;icon:two-hump-camel;camel;骆驼
+camel;animal;animal:horse;camel,dromedary,bactrian camel;骆驼,单峰驼,双峰驼
 giraffe;animal;icon:giraffe;giraffe;长颈鹿
 zebra;animal;animal:horse;zebra;斑马
-hippo;animal;icon:hippopotamus;hippo,hippopotamus;河马
-rhino;animal;icon:rhinoceros;rhino,rhinoceros;犀牛
+hippo;animal;animal:pig;hippo,hippopotamus;河马
+rhino;animal;animal:cow;rhino,rhinoceros;犀牛
+bison;animal;animal:cow;bison,buffalo,water buffalo,yak;野牛,水牛,牦牛
 kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
 koala;animal;animal:bear;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
-otter;animal;icon:otter;otter;水獭
+otter;animal;animal:fox;otter;水獭
+badger;animal;animal:fox;badger,honey badger;獾,蜜獾
 raccoon;animal;animal:fox;raccoon;浣熊
 polar-bear;animal;animal:bear;polar bear,ice bear;北极熊
 hedgehog;animal;animal:mouse;hedgehog;刺猬
