@@ -1188,9 +1188,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     if (coat.has("bicolor") || coat.has("tuxedo")) along(-0.45, bodyRy * 0.5, mat.belly, P.belly);
     // a camel's hump (two for a Bactrian) rises out of the back's outline
     // (behind the withers, clear of the neck's base)
-    if (coat.has("camel-hump")) onBody(mid - half * 0.25, 1.25, bodyRy * 0.9, mat.fur);
+    if (coat.has("camel-hump")) onBody(mid - half * 0.15, 1.55, bodyRy * 1.2, mat.fur);
     if (coat.has("humps"))
-      for (const t of [-0.55, 0.05]) onBody(mid + t * half, 1.2, bodyRy * 0.72, mat.fur);
+      for (const t of [-0.55, 0.05]) onBody(mid + t * half, 1.45, bodyRy * 0.95, mat.fur);
     // a bison's shaggy cape: darker fur over the shoulders, the hump and the head's back
     if (coat.has("shag")) {
       onBody(chestF - bodyRy * 0.25, 0.6, bodyRy * 1.05, markM);
