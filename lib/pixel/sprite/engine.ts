@@ -32,6 +32,7 @@ import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, type IconSet, loadIcon } from "./emoji-art";
 import { drawnWearColors, isDrawnWear, wearDrawn } from "./face-wear";
 import { GAME_MATERIALS, type GameMaterial, isGameIconRef, tintSilhouette } from "./game-icons";
+import { recolor } from "./icon";
 import {
   iconSourceFor,
   interpretInfo,
@@ -570,37 +571,43 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       icons.subject = r;
       icons.material = n.material;
       icons.drawings = n.drawings;
-    } else if (n.use === "worn") worn = r.mono ? tintSilhouette(r, n.material ?? "cloth") : r;
-    else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+    } else if (n.use === "worn") {
+      worn = r.mono ? tintSilhouette(r, n.material ?? "cloth") : r;
+      // "wearing a red hat": the hat's main colour family turns red (the wearer keeps its own)
+      const tint = info.worn?.tint;
+      if (tint)
+        worn = {
+          ...worn,
+          colors: recolor(worn.colors, worn.counts, hexToRgb(tint.hex), Rng.from("worn", seed)),
+        };
+    } else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
+  // "a blue cape", "a leather backpack": the colour said of the worn thing is its main colour
+  const tint = info.worn?.tint ? hexToRgb(info.worn.tint.hex) : undefined;
+  const addMat = (rgb: Rgb) => design.materials.push(material(rgb)) - 1;
+  const wornMain = (hex: string) => addMat(tint ?? hexToRgb(hex));
+  const wornShade = (hex: string) => addMat(tint ? mixRgb(tint, [0, 0, 0], 0.4) : hexToRgb(hex));
+  const notPerson = info.builder !== "humanoid";
   // a cape on a body without a cape of its own (characters draw theirs)
   const cape =
-    info.worn?.id === "cape" && info.builder !== "humanoid"
-      ? [
-          design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.base))) - 1,
-          design.materials.push(material(hexToRgb(GAME_MATERIALS.cape.accent))) - 1,
-        ]
+    info.worn?.id === "cape" && notPerson
+      ? [wornMain(GAME_MATERIALS.cape.base), addMat(hexToRgb(GAME_MATERIALS.cape.accent))]
       : undefined;
   // a backpack on a body: green canvas with a darker flap and straps (a brown leather pack was
   // lost on a brown hedgehog, dog or bear at 32 px)
   const pack =
-    info.worn?.id === "backpack" && info.builder !== "humanoid"
-      ? [
-          design.materials.push(material(hexToRgb("#4c9c58"))) - 1,
-          design.materials.push(material(hexToRgb("#2c5c34"))) - 1,
-        ]
+    info.worn?.id === "backpack" && notPerson
+      ? [wornMain("#4c9c58"), wornShade("#2c5c34")]
       : undefined;
   // armour on an animal or creature: blued steel plates with a brass rim and rivets, which part
   // them from a grey or white coat (pale steel vanished on a grey mouse); leather: dark hide
   const armour =
-    info.worn && BODY_ARMOUR.has(info.worn.id) && info.builder !== "humanoid"
+    info.worn && BODY_ARMOUR.has(info.worn.id) && notPerson
       ? [
-          design.materials.push(
-            material(hexToRgb(info.worn.id === "leather-armor" ? "#4c2c18" : "#7c88a4")),
-          ) - 1,
-          design.materials.push(material(hexToRgb("#d8a830"))) - 1,
+          wornMain(info.worn.id === "leather-armor" ? "#4c2c18" : "#7c88a4"),
+          addMat(hexToRgb("#d8a830")),
         ]
       : undefined;
   // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)

@@ -685,7 +685,8 @@ export function buildHumanoid(
       },
     ),
     cape: m.add(
-      race.cape ??
+      (info.worn?.id === "cape" && info.worn.tint ? hexToRgb(info.worn.tint.hex) : undefined) ??
+        race.cape ??
         (v === "knight" && info.colors[0] ? info.colors[0] : undefined) ??
         role.capeColor ??
         second,

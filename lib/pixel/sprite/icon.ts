@@ -98,7 +98,12 @@ function hueDist(a: number, b: number) {
 }
 
 /** Recolours the icon's main colour family to a named colour, keeping light/dark relations. */
-function recolor(colors: Rgb[], counts: number[], target: Rgb | undefined, crng: Rng): Rgb[] {
+export function recolor(
+  colors: Rgb[],
+  counts: number[],
+  target: Rgb | undefined,
+  crng: Rng,
+): Rgb[] {
   const jitterH = crng.range(-10, 10);
   const jitterV = crng.range(0.94, 1.06);
   const hsv = colors.map((c) => rgbToHsv(...c));

@@ -191,7 +191,7 @@ export function interpretInfo(
   }
   if (info.form) parts.push(`form: ${info.form}`);
   if (info.held) parts.push(`holding: ${name(info.held.id)}`);
-  if (info.worn) parts.push(`wearing: ${name(info.worn.id)}`);
+  if (info.worn) parts.push(`wearing: ${wornName(info.worn, name)}`);
   if (info.contents) parts.push(`full of: ${info.contents}`);
   for (const f of info.features) parts.push(`with: ${f}`);
   if (info.tile && info.tile !== info.variant) parts.push(`top: ${info.tile}`);
@@ -263,7 +263,7 @@ export function interpretInfo(
     if (info.held && info.builder !== "humanoid") d += ` with a ${name(info.held.id)} in its mouth`;
     else if (info.held)
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
-    if (info.worn) d += ` wearing ${name(info.worn.id)}`;
+    if (info.worn) d += ` wearing ${wornName(info.worn, name)}`;
     if (info.rider)
       d += ` ridden by ${
         interpretInfo(info.rider.text, info.rider, o)
@@ -309,6 +309,30 @@ export function interpretInfo(
 
 const MATERIAL_ZH = new Map(MATERIALS.map((m) => [m.id as string, m.zh[0]!]));
 const COLOR_ZH = new Map(COLORS.map((c) => [c.hex, c.zh[0]!]));
+
+/** The worn thing's name with the colour or surface word said of it ("red hat"). */
+function wornName(worn: NonNullable<PromptInfo["worn"]>, name: (id: string) => string): string {
+  const w = worn.tint?.word;
+  // 红帽子: the English line says "red", not the Chinese typed
+  const en =
+    w && /\p{Script=Han}/u.test(w)
+      ? (COLORS.find((c) => c.zh.includes(w)) ?? MATERIALS.find((m) => m.zh.includes(w)))?.en[0]
+      : w;
+  return [worn.size, en, name(worn.id)].filter(Boolean).join(" ");
+}
+
+/** 迷你, 红色的: the worn thing's size and colour in Chinese (a word typed in Chinese stays as typed). */
+function wornTintZh(worn: NonNullable<PromptInfo["worn"]>): string {
+  const size = worn.size ? SIZE_ZH[worn.size] : "";
+  const w = worn.tint?.word;
+  if (!w) return size;
+  if (/\p{Script=Han}/u.test(w)) return `${size}${w}的`;
+  const lower = w.toLowerCase();
+  const zh =
+    COLORS.find((c) => c.en.includes(lower))?.zh[0] ??
+    MATERIALS.find((m) => m.en.includes(lower))?.zh[0];
+  return zh ? `${size}${zh}的` : size;
+}
 const SIZE_ZH: Record<SizeWord, string> = {
   tiny: "迷你",
   small: "小型",
@@ -395,10 +419,10 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
     if (info.worn)
       d +=
         info.worn.id === "backpack"
-          ? `,背着${zh(info.worn.id)}`
+          ? `,背着${wornTintZh(info.worn)}${zh(info.worn.id)}`
           : BODY_ARMOUR.has(info.worn.id)
-            ? `,穿着${zh(info.worn.id)}`
-            : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
+            ? `,穿着${wornTintZh(info.worn)}${zh(info.worn.id)}`
+            : `,戴着${wornTintZh(info.worn)}${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])

@@ -147,7 +147,11 @@ export interface PromptInfo {
   /** body features named after "with" ("with teeth", "with wings") */
   features: string[];
   /** headwear put on any subject ("a cat wearing a wizard hat") */
-  worn?: { id: string; icon: string };
+  /**
+   * `tint`: a colour or surface word said of the worn thing ("wearing a red hat"), not the wearer;
+   * `size`: its size word ("a tiny backpack"), drawn at the wearer's scale and said with it
+   */
+  worn?: { id: string; icon: string; tint?: { hex: string; word: string }; size?: SizeWord };
   /** "two-headed", "with three heads", 三头: how many heads a creature has (1 when absent) */
   heads?: number;
   /** a body pattern named by a WordNet gloss ("striped", "spotted"), for rigs that draw one */
@@ -1820,6 +1824,36 @@ function glossTraits(r: Reading): void {
  * one unless it was used as the subject), then the subject's own material and colour unless
  * the prompt names some.
  */
+// The colour a surface word gives a worn thing ("a gold crown", "a leather cape"): its main ramp.
+const WORN_SURFACE: Partial<Record<MaterialId, string>> = {
+  gold: "#e8b52e",
+  silver: "#dce0e8",
+  iron: "#7c88a4",
+  rusty: "#a8643c",
+  wooden: "#a0683a",
+  stone: "#9a968c",
+  crystal: "#7cc8f0",
+  ice: "#a8dcf0",
+  leather: "#8c5a30",
+  obsidian: "#2c2438",
+  paper: "#e8d8a8",
+};
+
+/**
+ * True when modifier i is said of the worn thing: the next noun after it, with only modifiers
+ * between ("wearing a tiny gold crown", 戴着红帽子的猫). eval-f: the gold went to the frog.
+ */
+function modifiesWorn(r: Reading, i: number): boolean {
+  // a person draws its own hat and clothes in its class's colours: only its cape takes one
+  if (!r.worn || (r.head?.builder === "humanoid" && r.worn.id !== "cape")) return false;
+  for (let j = i + 1; j < r.mentions.length; j++) {
+    const s = subjectOf(r.mentions[j]!);
+    if (s) return s.s.id === r.worn.id;
+    if (!r.mentions[j]!.lex.length) return false;
+  }
+  return false;
+}
+
 /** True when the mention after modifier i names the worn thing ("a tiny backpack"). */
 function sizesWorn(r: Reading, i: number): boolean {
   const next = r.mentions[i + 1];
@@ -1865,11 +1899,17 @@ function readModifiers(r: Reading): void {
       r.snowCap = true;
       return;
     }
+    const worn = r.worn && modifiesWorn(r, i) ? r.worn : undefined;
     for (const l of m.lex) {
-      if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
+      if (worn && (l.t === "color" || (l.t === "material" && WORN_SURFACE[l.id]))) {
+        const hex = l.t === "color" ? l.hex : WORN_SURFACE[l.id]!;
+        worn.tint ??= { hex, word: m.word };
+      } else if (l.t === "material" && !r.materials.includes(l.id)) r.materials.push(l.id);
       else if (l.t === "color") r.colors.push({ p: m.pos, c: hexToRgb(l.hex) });
       // "wearing a tiny backpack": the size is the worn thing's, not the wearer's
-      else if (l.t === "size" && !r.sizeNamed && !sizesWorn(r, i)) {
+      else if (l.t === "size" && r.worn && (sizesWorn(r, i) || worn))
+        r.worn.size ??= sizeWordOf(l.size);
+      else if (l.t === "size" && !r.sizeNamed) {
         r.size = l.size;
         r.sizeNamed = true;
         r.sizeWord = m.word;

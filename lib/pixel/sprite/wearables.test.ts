@@ -108,12 +108,13 @@ describe("a being in body clothes is the being (eval-c: a knight in armor drew a
     const info = parsePrompt(prompt);
     expect(info.subject).toBe("hedgehog");
     expect(info.worn?.id).toBe("backpack");
-    // "tiny" sizes the backpack, not the hedgehog; before the wearer it still sizes the wearer
+    // "tiny" sizes the backpack (and is said with it), not the hedgehog; before the wearer it sizes the wearer
     expect(info.sizeWord).toBeUndefined();
+    expect(info.worn?.size).toBe("tiny");
     expect(parsePrompt("a tiny hedgehog wearing a backpack").sizeWord).toBe("tiny");
     const plain = await renderSprite({ ...base, prompt: "a hedgehog" });
     const packed = await renderSprite({ ...base, prompt });
-    expect(packed.interpretation.summary).toMatch(/hedgehog wearing backpack/);
+    expect(packed.interpretation.summary).toMatch(/hedgehog wearing tiny backpack/);
     expect(packed.interpretation.summary).not.toMatch(/not drawn/);
     // drawn by the engine: no borrowed knapsack is credited
     expect(packed.interpretation.art).toEqual([]);
@@ -140,5 +141,56 @@ describe("a being in body clothes is the being (eval-c: a knight in armor drew a
     expect(parsePrompt("a frog with a backpack").worn).toBeUndefined();
     // a raccoon walks on the rig now (it was a borrowed face): it wears the pack
     expect(parsePrompt("a raccoon with a backpack").worn?.id).toBe("backpack");
+  });
+});
+
+describe("a colour said of the worn thing colours it, not the wearer (eval-f: a gold frog under its crown)", () => {
+  const hueCount = async (prompt: string, lo: number, hi: number) => {
+    const { grid } = await renderSprite({ prompt, seed: 1, mode: "idle", index: 0, count: 1 });
+    let n = 0;
+    for (let i = 0; i < grid.data.length; i += 4) {
+      if (grid.data[i + 3]! === 0) continue;
+      const [r, g, b] = [grid.data[i]!, grid.data[i + 1]!, grid.data[i + 2]!];
+      const mx = Math.max(r, g, b);
+      const mn = Math.min(r, g, b);
+      if (mx - mn < 40) continue;
+      const h =
+        mx === r
+          ? (60 * (g - b)) / (mx - mn)
+          : mx === g
+            ? 120 + (60 * (b - r)) / (mx - mn)
+            : 240 + (60 * (r - g)) / (mx - mn);
+      const hue = (h + 360) % 360;
+      if (hue >= lo && hue <= hi) n++;
+    }
+    return n;
+  };
+
+  it("reads the colour or surface word before the worn thing as the worn thing's, in both orders", () => {
+    const frog = parsePrompt("a frog wearing a tiny gold crown");
+    expect(frog.worn?.tint?.word).toBe("gold");
+    expect(frog.materials).not.toContain("gold");
+    const cat = parsePrompt("a cat wearing a red hat");
+    expect(cat.worn?.tint?.word).toBe("red");
+    expect(cat.colors).toEqual([]);
+    expect(parsePrompt("一只戴着红帽子的猫").worn?.tint?.word).toBe("红");
+    // the colour before the wearer is still the wearer's
+    const red = parsePrompt("a red cat wearing a hat");
+    expect(red.worn?.tint).toBeUndefined();
+    expect(red.colors.length).toBe(1);
+  });
+
+  it("draws the worn thing in that colour and says so", async () => {
+    expect(await hueCount("a dog wearing a blue cape", 200, 250)).toBeGreaterThan(15);
+    expect(await hueCount("a dog wearing a cape", 200, 250)).toBeLessThan(3);
+    const { interpretation } = await renderSprite({
+      prompt: "a dog wearing a blue cape",
+      seed: 1,
+      mode: "idle",
+      index: 0,
+      count: 1,
+    });
+    expect(interpretation.summary).toContain("wearing blue cape");
+    expect(interpretation.summary_zh).toContain("蓝色的披风");
   });
 });
