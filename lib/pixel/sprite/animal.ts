@@ -1111,7 +1111,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // short legs swing further so the diagonal pairs read as steps
     const g = gaitOf(pose, (longLow ? 3 : 2.2) * k, px(longLow ? 1.5 : 2));
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
-    const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
+    const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob / sf;
     const hB = legLen + bodyRy * 0.6 + bodyY;
     // the take's rest stance, in an idle sprite's profile frames only (walks, runs, effects and
     // a character's sheet stand)
