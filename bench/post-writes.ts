@@ -2,8 +2,8 @@
 // database, for the schema choice), TEST_DATABASE_URL and PIXEL_TEST_RUN set (a fresh database is
 // created as in the tests): POST generate's database work alone, without HTTP, for one user and
 // one rate-limit key, 32 concurrent callers over the pool of 10, 4 s per mode. "new" is the
-// route's path (rate-limit take committed without a flush wait, then the task and its pg-boss job
-// in one statement); "old" the three commits it replaced (the take with a synchronous commit, the
+// route's path (the rate-limit takes of one turn in one statement committed without a flush wait,
+// then the task and its pg-boss job in one statement); "old" the three commits it replaced (the take with a synchronous commit, the
 // task INSERT, pg-boss's insert), on this schema. Prints writes/s and latency per mode.
 import PgBoss from "pg-boss";
 import { useFreshDataDir } from "@/test/helpers/server";
@@ -36,8 +36,16 @@ async function main() {
   await q.enqueue(task());
   const opts = { limit: 1e9, windowMs: 60_000 };
   const asyncLimiter = postgresLimiter({ query: (t, v) => pool.query(t, v) }, "probe", opts);
+  // the old take: one statement per request with a synchronous commit. A group of takes is
+  // refused here, before the server, as a server refusing it would be (an SQLSTATE), so the
+  // limiter runs each take alone, and the alone take loses its set_config.
   const syncLimiter = postgresLimiter(
-    { query: (t, v) => pool.query(t.replace(/,\s*set_config\([^)]*\) AS no_flush_wait/, ""), v) },
+    {
+      query: (t, v) =>
+        t.includes("pixel_rate_limit_take")
+          ? Promise.reject(Object.assign(new Error("old take: one at a time"), { code: "0A000" }))
+          : pool.query(t.replace(/,\s*set_config\([^)]*\) AS no_flush_wait/, ""), v),
+    },
     "probe",
     opts,
   );

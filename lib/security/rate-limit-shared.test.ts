@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migratePostgres } from "@/lib/db/client";
 import { memoryLimiter, type SharedRateLimiter } from "./rate-limit";
-import { postgresLimiter } from "./rate-limit-postgres";
+import { type PgQueryable, postgresLimiter } from "./rate-limit-postgres";
 import { redisLimiter } from "./rate-limit-redis";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -115,6 +115,142 @@ describe("postgres limiter", () => {
       const limiter = postgresLimiter(pool, "flush", { limit: 5, windowMs: 60_000 });
       expect((await limiter.consume("k")).ok).toBe(true);
       // the same (only) connection: synchronous_commit is back on for whatever it runs next
+      const { rows } = await pool.query("SHOW synchronous_commit");
+      expect(rows[0].synchronous_commit).toBe("on");
+    } finally {
+      await pool.end();
+    }
+  });
+});
+
+describe("postgres limiter, takes of one turn", () => {
+  /** poolA, counting the statements sent */
+  function counted(pool: pg.Pool = poolA) {
+    const sent: string[] = [];
+    const db: PgQueryable = {
+      query: (text, values) => {
+        sent.push(text);
+        return pool.query(text, values);
+      },
+    };
+    return { db, sent };
+  }
+
+  it("applies them in one statement, in order, with the answers of the same takes one at a time", async () => {
+    // one token per 2 min: no refill can change an answer between the two runs
+    const options = { limit: 5, windowMs: 600_000 };
+    const takes: [string, number][] = [
+      ["a", 1],
+      ["b", 2],
+      ["a", 2],
+      ["a", 3],
+      ["c", 6],
+      ["b", 3],
+      ["a", 1],
+      ["c", 5],
+      ["a", 1],
+      ["b", 1],
+      ["a", 1],
+      ["d", 5],
+    ];
+    const one = counted();
+    const alone = postgresLimiter(one.db, "alone", options);
+    const expected = [];
+    for (const [key, n] of takes) expected.push(await alone.consume(key, n));
+    expect(one.sent).toHaveLength(takes.length);
+
+    const grouped = counted();
+    const limiter = postgresLimiter(grouped.db, "grouped", options);
+    const answers = await Promise.all(takes.map(([key, n]) => limiter.consume(key, n)));
+    expect(grouped.sent).toHaveLength(1);
+    expect(grouped.sent[0]).toContain("pixel_rate_limit_take");
+    expect(answers).toEqual(expected);
+    expect(answers.filter((r) => r.ok)).toHaveLength(8);
+
+    // the buckets were left as the lone takes left them: the next take of each key agrees
+    for (const key of ["a", "b", "c", "d", "e"])
+      expect(await limiter.consume(key, 1)).toEqual(await alone.consume(key, 1));
+  });
+
+  it("gives one key's tokens to its first takes, one after the other", async () => {
+    const { db, sent } = counted();
+    const limiter = postgresLimiter(db, "order", { limit: 5, windowMs: 600_000 });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => limiter.consume("k")));
+    expect(sent).toHaveLength(1);
+    expect(answers.slice(0, 5)).toEqual(
+      [4, 3, 2, 1, 0].map((remaining) => ({ ok: true, remaining })),
+    );
+    for (const refused of answers.slice(5))
+      expect(refused).toMatchObject({ ok: false, retryAfterSeconds: 120 });
+  });
+
+  it("stays exact when two processes' groups take the same keys in opposite orders", async () => {
+    const a = counted(poolA);
+    const b = counted(poolB);
+    const limitA = postgresLimiter(a.db, "cross", { limit: 30, windowMs: 600_000 });
+    const limitB = postgresLimiter(b.db, "cross", { limit: 30, windowMs: 600_000 });
+    const keys = ["x", "y", "z"];
+    const ok: Record<string, number> = { x: 0, y: 0, z: 0 };
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all([
+        ...Array.from({ length: 12 }, (_, i) => {
+          const key = keys[i % 3]!;
+          return limitA.consume(key).then((r) => [key, r.ok] as const);
+        }),
+        ...Array.from({ length: 12 }, (_, i) => {
+          const key = keys[2 - (i % 3)]!;
+          return limitB.consume(key).then((r) => [key, r.ok] as const);
+        }),
+      ]);
+      for (const [key, taken] of answers) if (taken) ok[key]!++;
+    }
+    // 40 takes per key, 30 tokens each
+    expect(ok).toEqual({ x: 30, y: 30, z: 30 });
+    // one statement per process and turn: no group was refused (a deadlock would be) and retried
+    expect(a.sent).toHaveLength(5);
+    expect(b.sent).toHaveLength(5);
+  });
+
+  it("runs a group the server refuses again take by take: the error reaches its own caller only", async () => {
+    const { db, sent } = counted();
+    const limiter = postgresLimiter(db, "refused", { limit: 1, windowMs: 600_000 });
+    // PostgreSQL text cannot hold NUL: the group's statement fails as a whole, then that take
+    const [good, bad] = await Promise.allSettled([
+      limiter.consume("good"),
+      limiter.consume("bad\u0000key"),
+    ]);
+    expect(good).toEqual({ status: "fulfilled", value: { ok: true, remaining: 0 } });
+    expect(bad.status).toBe("rejected");
+    expect(sent).toHaveLength(3);
+    // the refused group took nothing: "good" was taken once, not twice
+    expect(await limiter.consume("good")).toMatchObject({ ok: false });
+  });
+
+  it("fails every take of a group whose statement was lost, taking none again", async () => {
+    let calls = 0;
+    const limiter = postgresLimiter(
+      {
+        query: async () => {
+          calls++;
+          throw new Error("Connection terminated unexpectedly");
+        },
+      },
+      "lost",
+      { limit: 5, windowMs: 60_000 },
+    );
+    const answers = await Promise.allSettled([1, 2, 3].map(() => limiter.consume("k")));
+    expect(answers.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(calls).toBe(1);
+  });
+
+  it("skips the flush wait for the group's own transaction only", async () => {
+    const pool = new pg.Pool({ connectionString: poolA.options.connectionString, max: 1 });
+    try {
+      const { db, sent } = counted(pool);
+      const limiter = postgresLimiter(db, "flush-group", { limit: 5, windowMs: 60_000 });
+      const answers = await Promise.all([1, 2, 3].map(() => limiter.consume("k")));
+      expect(answers.every((r) => r.ok)).toBe(true);
+      expect(sent).toHaveLength(1);
       const { rows } = await pool.query("SHOW synchronous_commit");
       expect(rows[0].synchronous_commit).toBe("on");
     } finally {

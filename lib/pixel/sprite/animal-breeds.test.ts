@@ -4,7 +4,7 @@ import { glossBuild } from "./animal-breeds";
 import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { parsePrompt } from "./prompt";
-import { drawTake, partDifference } from "./test-helpers";
+import { drawTake, drawTakeWithDesign, partDifference } from "./test-helpers";
 
 /** The part id of every cell of one take's frame, drawn as the engine draws a quadruped's batch. */
 function parts(prompt: string, take: number, mode: SpriteMode, index: number): Uint8Array {
@@ -34,6 +34,13 @@ const NEAR_FRONT = 2;
 const FAR_HIND = 15;
 const NEAR_HIND = 16;
 const BODY = 3;
+
+/** One frame of a design as the engine draws a quadruped's batch, with its materials. */
+function drawDesign(prompt: string, mode: SpriteMode, index: number) {
+  return drawTakeWithDesign(prompt, 1, mode, index, (pose) => {
+    pose.pitch = 0;
+  });
+}
 
 /** Opaque rows and columns of a still at 32 px (seed 1). */
 function extent(prompt: string) {
@@ -134,9 +141,84 @@ describe("breeds and near kinds look like themselves (animal-breeds.ts)", () => 
       expect(it0.summary, prompt).toMatch(look);
     }
     expect(interpretPrompt("a rabbit", { seed: 1 }).builder).toBe("animal");
-    // tried and kept as borrowed art: the rig did not read as well at 32 px
-    for (const kept of ["a zebra", "a boar", "a raccoon", "a skunk", "a llama", "a squirrel"])
-      expect(interpretPrompt(kept, { seed: 1 }).builder, kept).toBe("icon");
+  });
+
+  it("animals whose borrowed art was a head or an emoji that only bobbed walk on the rig", () => {
+    // eval-e: a moose and a wild boar were heads; zebra, raccoon, skunk, llama, squirrel emoji
+    for (const [prompt, look] of [
+      ["a moose", /moose's look: .*flat antlers/],
+      ["Moose", /moose's look/],
+      ["驼鹿", /moose's look/],
+      ["a wild boar", /boar's look: .*tusks/],
+      ["a zebra", /zebra's look: .*stripes/],
+      ["a raccoon", /raccoon's look: .*mask/],
+      ["a skunk", /skunk's look: .*white stripe/],
+      ["a llama", /llama's look: .*neck/],
+      ["a squirrel", /squirrel's look: .*tail/],
+      ["a deer", /deer's look: .*antlers/],
+      ["a reindeer", /reindeer's look/],
+      ["a sheep", /sheep's look: .*fleece/],
+      ["a goat", /goat's look: .*horns/],
+      ["a cow", /cow's look/],
+      ["a pig", /pig's look/],
+      ["a polar bear", /polar-bear's look/],
+      ["a koala", /koala's look/],
+      ["刺猬", /hedgehog's look/],
+      // head-only game icons before (lynx-head, hyena-head), a spidery mole, a possum as a kangaroo
+      ["a lynx", /lynx's look/],
+      ["a hyena", /hyena's look/],
+      ["a mole", /mole's look/],
+      ["a possum", /opossum's look/],
+    ] as const) {
+      const it0 = interpretPrompt(prompt, { seed: 1 });
+      expect(it0.builder, prompt).toBe("animal");
+      expect(it0.art, prompt).toEqual([]);
+      expect(it0.summary, prompt).toMatch(look);
+    }
+  });
+
+  it("the wild kinds' parts are drawn: antlers over the head, tusks, stripes, a raised tail", () => {
+    const FX = 9;
+    const TAIL = 6;
+    const HEAD = 4;
+    const cells = (map: Uint8Array, part: number) => map.filter((p) => p === part).length;
+    const top = (map: Uint8Array, part: number) => {
+      for (let i = 0; i < map.length; i++) if (map[i] === part) return Math.floor(i / 32);
+      return 99;
+    };
+    // antlers (deer, moose) stand above the head; a horse has none
+    for (const p of ["a moose", "a deer", "a reindeer"]) {
+      const map = parts(p, 1, "idle", 0);
+      expect(cells(map, FX), p).toBeGreaterThan(8);
+      expect(top(map, FX), p).toBeLessThan(top(map, HEAD));
+    }
+    expect(cells(parts("a horse", 1, "idle", 0), FX)).toBe(0);
+    // a pet wears a collar in some takes; a lynx on the cat's rig never does
+    const COLLAR = 17;
+    expect([1, 2, 3, 4].some((t) => cells(parts("a cat", t, "walk", 0), COLLAR) > 0)).toBe(true);
+    for (const t of [1, 2, 3, 4]) expect(cells(parts("a lynx", t, "walk", 0), COLLAR)).toBe(0);
+    // tusks and horns are drawn too (fewer cells)
+    for (const p of ["a boar", "a goat", "a cow"])
+      expect(cells(parts(p, 1, "idle", 0), FX), p).toBeGreaterThan(1);
+    // a squirrel's and a skunk's tails rise above the back; a mouse's hangs
+    for (const p of ["a squirrel", "a skunk"]) {
+      const map = parts(p, 1, "walk", 0);
+      expect(top(map, TAIL), p).toBeLessThan(top(map, BODY));
+    }
+    // a zebra's fur is striped: dark cells on the body and legs where a white horse has none
+    const dark = (prompt: string) => {
+      const { canvas: c, design } = drawDesign(prompt, "walk", 0);
+      let n = 0;
+      for (let i = 0; i < c.part.length; i++) {
+        const m = c.mat[i]!;
+        if (m < 0 || ![BODY, NEAR_FRONT, NEAR_HIND].includes(c.part[i]!)) continue;
+        const [r, g, b] = design.materials[m]!.ramp[2];
+        if (0.3 * r + 0.59 * g + 0.11 * b < 60) n++;
+      }
+      return n;
+    };
+    expect(dark("a zebra")).toBeGreaterThan(20);
+    expect(dark("a white horse")).toBe(0);
   });
 
   it("a hedgehog's spines stand above its back: higher body cells than a hamster's", () => {

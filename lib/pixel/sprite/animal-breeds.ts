@@ -8,7 +8,17 @@ import { glossColors } from "./lexicon-traits";
 import type { PromptInfo } from "./prompt";
 
 export type Ears = "pointy" | "floppy" | "long" | "round" | "small";
-export type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub" | "none";
+export type Tail =
+  | "curl"
+  | "short"
+  | "bushy"
+  | "puff"
+  | "hang"
+  | "thin"
+  | "nub"
+  | "none"
+  /** a big bushy tail held up over the back (squirrel, skunk) */
+  | "plume";
 
 /**
  * Coat markings the rig draws: `bicolor` pale chest, belly and muzzle (corgi, husky); `socks`
@@ -18,7 +28,13 @@ export type Tail = "curl" | "short" | "bushy" | "puff" | "hang" | "thin" | "nub"
  * `calico` orange and black patches on white; `spots` many small dark spots (dalmatian);
  * `patches` a few large dark patches; `blaze` a pale stripe down the face; `hump` a bear's
  * shoulder hump; `ringed` dark bands on a bushy tail; `kitsune` red face markings; `quills` a
- * hedgehog's spiny dome over the back, the spines standing out of its outline.
+ * hedgehog's spiny dome over the back, the spines standing out of its outline. Head gear and
+ * marks of the wild kinds: `antlers` branched (deer), `palmate` broad flat antlers (moose),
+ * `dewlap` a bell of skin under the throat, `horns` short (cattle), `goat-horns` swept back,
+ * `beard` a goat's, `tusks` curving up from the jaw (boar), `bristle` a dark ridge of bristles
+ * along the back, `zebra` bold dark stripes over body, neck, head and legs, `back-stripe` a pale
+ * stripe from the crown along the back and tail (skunk), `wool` a fleece bulging over the back,
+ * `bandit` a dark band across the eyes on a pale face (raccoon), `snout` a pig's flat nose disc.
  */
 export type Coat =
   | "bicolor"
@@ -35,7 +51,20 @@ export type Coat =
   | "hump"
   | "ringed"
   | "kitsune"
-  | "quills";
+  | "quills"
+  | "antlers"
+  | "palmate"
+  | "dewlap"
+  | "horns"
+  | "goat-horns"
+  | "beard"
+  | "tusks"
+  | "bristle"
+  | "zebra"
+  | "back-stripe"
+  | "wool"
+  | "bandit"
+  | "snout";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -58,6 +87,8 @@ export interface Build {
   coat?: Coat[];
   /** how many tails (a kitsune's fan) */
   tails?: number;
+  /** a long upright neck: how much higher the head is carried (rig units; a llama 5) */
+  neck?: number;
 }
 
 export interface Breed extends Build {
@@ -518,6 +549,234 @@ const TABLE: Record<string, Breed> = {
     head: 1.1,
     looks: "short legs, big head",
   },
+  // wild and farm kinds whose borrowed drawing was a head, or an emoji that only bobbed: each is
+  // drawn on the rig nearest its build (its vocabulary line names it) with what tells it apart
+  deer: {
+    base: "deer",
+    colors: ["#b07840", "#a06838", "#b8844c"],
+    under: "#f0e0c8",
+    coat: ["antlers", "bicolor"],
+    looks: "tan with a pale belly, branched antlers, long legs",
+  },
+  reindeer: {
+    base: "deer",
+    legs: 8,
+    body: 10,
+    heavy: true,
+    colors: ["#8c7458", "#7c6850"],
+    under: "#e8e0d0",
+    coat: ["antlers", "bicolor"],
+    looks: "grey-brown with a pale neck and belly, big branched antlers",
+  },
+  moose: {
+    base: "deer",
+    legs: 10,
+    body: 12,
+    heavy: true,
+    head: 1.2,
+    snout: 4,
+    tail: "nub",
+    colors: ["#5c4030", "#4c3428", "#6c4c34"],
+    // a brown muzzle (a pale one read as a horse's)
+    under: "#8c6c50",
+    coat: ["palmate", "dewlap", "hump"],
+    looks: "dark brown, broad flat antlers, a shoulder hump and a dewlap, long legs",
+  },
+  boar: {
+    base: "boar",
+    legs: 4,
+    body: 11,
+    heavy: true,
+    head: 1.15,
+    snout: 2.5,
+    ears: "pointy",
+    tail: "thin",
+    colors: ["#4c3c30", "#5c4434", "#3c302c"],
+    // a greyish snout, dark enough for the ivory tusks to show on it
+    under: "#5c4c48",
+    mark: "#241c1c",
+    coat: ["tusks", "bristle", "hump"],
+    looks: "dark and bristly, a crest along the back, white tusks",
+  },
+  pig: {
+    base: "pig",
+    // a long barrel on short legs with a blunt snout (on a cat's build and a curled tail it read
+    // as a pink cat)
+    legs: 3.2,
+    body: 11,
+    snout: 2.2,
+    tail: "short",
+    heavy: true,
+    colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
+    under: "#f8c0cc",
+    coat: ["snout"],
+    looks: "pink, round, a flat snout and a curly tail",
+  },
+  cow: {
+    base: "cow",
+    heavy: true,
+    colors: [WHITE],
+    tail: "thin",
+    mark: [BLACK, "#8c5a30"],
+    under: "#f0b0b8",
+    coat: ["patches", "horns"],
+    looks: "white with dark patches, short horns",
+  },
+  sheep: {
+    base: "sheep",
+    legs: 4.5,
+    body: 11,
+    heavy: true,
+    colors: ["#f0ece0", "#e8e4dc"],
+    mark: ["#3c3430", "#4c4038"],
+    coat: ["wool", "points"],
+    looks: "a woolly fleece, dark face and legs",
+  },
+  ram: {
+    base: "sheep",
+    legs: 4.5,
+    body: 11,
+    heavy: true,
+    colors: ["#f0ece0", "#e8e4dc"],
+    mark: ["#3c3430", "#4c4038"],
+    coat: ["wool", "points", "goat-horns"],
+    looks: "a woolly fleece, dark face and legs, horns swept back",
+  },
+  goat: {
+    base: "goat",
+    ears: "small",
+    colors: ["#eeeef2", "#d8ccb8", "#8c6c4c"],
+    coat: ["goat-horns", "beard"],
+    looks: "horns swept back and a beard",
+  },
+  zebra: {
+    base: "horse",
+    colors: [WHITE],
+    mark: BLACK,
+    under: "#34303e",
+    tail: "thin",
+    coat: ["zebra"],
+    looks: "white with bold black stripes on body, neck, head and legs",
+  },
+  llama: {
+    base: "horse",
+    legs: 8,
+    body: 9,
+    ears: "pointy",
+    snout: 3,
+    tail: "puff",
+    neck: 5,
+    colors: ["#f0e8d8", "#d8b888", "#a87848", WHITE],
+    coat: ["wool"],
+    looks: "a long upright neck, a woolly body, tall ears",
+  },
+  raccoon: {
+    base: "fox",
+    legs: 4,
+    body: 9,
+    heavy: true,
+    ears: "round",
+    snout: 2,
+    colors: ["#8a8c98", "#7c7c88", "#9a9488"],
+    under: "#eeeef2",
+    mark: "#2c2834",
+    coat: ["bandit", "ringed"],
+    looks: "grey with a black mask across the eyes and a ringed tail",
+  },
+  skunk: {
+    base: "fox",
+    legs: 3.5,
+    body: 9,
+    heavy: true,
+    ears: "round",
+    snout: 2,
+    tail: "plume",
+    colors: [BLACK],
+    under: WHITE,
+    coat: ["back-stripe"],
+    looks: "black with a white stripe from the head along a big raised tail",
+  },
+  squirrel: {
+    base: "mouse",
+    legs: 3,
+    body: 7,
+    head: 1.1,
+    ears: "pointy",
+    snout: 1,
+    tail: "plume",
+    colors: ["#c0602c", "#b0582a", "#8a8c98"],
+    under: "#f0dcc0",
+    coat: ["bicolor"],
+    looks: "a big bushy tail held up over the back, tufted ears",
+  },
+  lynx: {
+    base: "cat",
+    legs: 6.5,
+    body: 9,
+    ears: "pointy",
+    tail: "nub",
+    snout: 1,
+    colors: ["#c8a070", "#b89468", "#d0a878"],
+    under: WHITE,
+    mark: "#4c3828",
+    coat: ["spots", "bicolor"],
+    looks: "tawny with dark spots, tall pointed ears, a stubby tail, long legs",
+  },
+  hyena: {
+    base: "wolf",
+    legs: 6,
+    body: 10,
+    ears: "round",
+    tail: "short",
+    snout: 2.5,
+    colors: ["#b8a078", "#a89068"],
+    mark: "#3c3028",
+    coat: ["spots", "hump"],
+    looks: "sandy with dark spots, round ears, high shoulders",
+  },
+  mole: {
+    base: "mouse",
+    legs: 1.4,
+    body: 9,
+    heavy: true,
+    head: 0.9,
+    ears: "round",
+    snout: 2.5,
+    tail: "thin",
+    colors: ["#3c3840", "#4c4450"],
+    under: "#f0a0a8",
+    coat: ["socks"],
+    looks: "dark velvet fur, a pink pointed snout and pink paws",
+  },
+  opossum: {
+    base: "mouse",
+    legs: 3,
+    body: 9,
+    ears: "round",
+    snout: 2.5,
+    colors: ["#a8a4a8", "#9c98a0"],
+    under: WHITE,
+    coat: ["mask"],
+    looks: "grey with a white face and a long bare pink tail",
+  },
+  "polar-bear": {
+    base: "bear",
+    colors: [WHITE, "#f4f0e4"],
+    ears: "small",
+    looks: "white, bulky, small ears",
+  },
+  koala: {
+    base: "bear",
+    legs: 3.5,
+    body: 9,
+    head: 1.3,
+    ears: "round",
+    snout: 0.8,
+    colors: ["#9c9ca8", "#8c8c98"],
+    under: WHITE,
+    coat: ["bicolor"],
+    looks: "grey, a big head with round ears and a dark nose",
+  },
 };
 
 /** The rigs (bases) whose icon subject a table breed is drawn on the rig instead of the icon. */
@@ -556,7 +815,9 @@ export function tableBreed(text: string, subject: string): [string, Breed] | und
   const t = text.toLowerCase();
   for (const [k, re] of KEY_RE)
     if ((TABLE[k]!.base === subject || k === subject) && re.test(t)) return [k, TABLE[k]!];
-  return undefined;
+  // a row keyed by the subject itself draws every synonym and the Chinese word (刺猬, "elk")
+  const own = TABLE[subject];
+  return own ? [subject, own] : undefined;
 }
 
 /**

@@ -21,6 +21,8 @@ interface Spec {
   /** head size × the rig's */
   head?: number;
   coat?: Coat[];
+  /** a long upright neck: the head carried this much higher (rig units) */
+  neck?: number;
 }
 
 const SPEC: Record<string, Spec> = {
@@ -227,7 +229,17 @@ export function hasQuadrupedRig(subject: string): boolean {
 function withBuild(base: Spec, b: Build | undefined): Spec {
   if (!b) return base;
   const out: Spec = { ...base, coat: [...(base.coat ?? []), ...(b.coat ?? [])] };
-  for (const key of ["ears", "tail", "snout", "colors", "legs", "body", "heavy", "head"] as const)
+  for (const key of [
+    "ears",
+    "tail",
+    "snout",
+    "colors",
+    "legs",
+    "body",
+    "heavy",
+    "head",
+    "neck",
+  ] as const)
     if (b[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = b[key];
   return out;
 }
@@ -279,28 +291,82 @@ const LOOKS: Record<"grazer" | "heavy" | "other", readonly Look[]> = {
   other: [look("stand", 0, 0), look("sit", 1, -1), look("bow", -1, 1, true), look("lie", 0, 1)],
 };
 
+/**
+ * Antlers or horns on a head lowered to the ground, or a llama's tall neck bent down, merge with
+ * the shoulders at 32 px: a grazing deer, moose, goat or llama read as a lump. Such a grazer
+ * lowers its head standing instead, as a stag lowers its antlers.
+ */
+const HEAD_LOWERED: Look = look("stand", -1, 1, true);
+
+/**
+ * An animal asleep lies down, ears back; one whose take sits dozes sitting up, and the takes
+ * that lie carry the head in turn low, level and raised, the tail curled up or out, so four seeds
+ * of "a sleepy bear" are four sleepers, not one drawing in four coats.
+ */
+function asleepLook(l: Look, take: number): Look {
+  if (l.stance === "sit") return { ...l, earsBack: true };
+  return {
+    stance: "lie",
+    head: takeChoice(take, [-1, 0, 1, 0]),
+    tail: takeChoice(take, [1, -1, 0, 1]),
+    earsBack: true,
+  };
+}
+
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
 function lookOf(spec: Spec, take: number): Look {
-  return takeChoice(take, LOOKS[familyOf(spec)]);
+  const looks = LOOKS[familyOf(spec)];
+  return takeChoice(
+    take,
+    tallHead(spec) ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l)) : looks,
+  );
+}
+
+/** Antlers, horns that sweep up or a tall neck: a browser's head (deer, moose, goat, llama). */
+function tallHead(spec: Spec): boolean {
+  return (
+    (spec.neck ?? 0) > 0 ||
+    (spec.coat ?? []).some((c) => c === "antlers" || c === "palmate" || c === "goat-horns")
+  );
 }
 
 function familyOf(spec: Spec): keyof typeof LOOKS {
-  return spec.snout >= 3 && spec.legs >= 9 ? "grazer" : spec.heavy ? "heavy" : "other";
+  // a goat or a llama is hoofed: it does not sit up or play-bow like a dog
+  return (spec.snout >= 3 && spec.legs >= 9) || tallHead(spec)
+    ? "grazer"
+    : spec.heavy
+      ? "heavy"
+      : "other";
 }
 
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const build = breedBuild(info);
-  const spec = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
-  // a mount carrying a rider stands (a rider on a lying horse reads as fallen)
+  const adult = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
+  // a young animal (a puppy, a cub, a foal): a short muzzle and a short body under the chibi
+  // head on short legs; its takes stay its kind's (a foal grazes, it does not sit like a dog)
+  const spec = info.young
+    ? { ...adult, snout: adult.snout * 0.55, body: adult.body * 0.85 }
+    : adult;
+  // a cub has no mane yet (its tail keeps the lion's tuft)
+  const maned = spec.mark === "mane" && !info.young;
+  // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
+  // lies down, ears back
   const pose0 = info.rider
-    ? { ...lookOf(spec, take), stance: "stand" as const }
-    : lookOf(spec, take);
+    ? { ...lookOf(adult, take), stance: "stand" as const }
+    : info.asleep
+      ? asleepLook(lookOf(adult, take), take)
+      : lookOf(adult, take);
+  const chibi = info.cute || info.young;
   const coat = new Set(spec.coat ?? []);
   const k = size / 32;
   const m = new Mats();
   // a breed's coat is one or two colours: each seed's shade strays further, and the minor
   // markings individuals differ by (socks, a blaze) come and go, so four seeds are four dogs
-  const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, build?.coat ? 22 : 10);
+  // (a wild kind's coat strays less: a moose, a boar or a skunk is its own colour, and a per-channel
+  // stray on a dark coat turns it green or purple)
+  const pet = info.subject === "dog" || info.subject === "cat";
+  const wild = !!build?.coat && !pet;
+  const furRgb = pickColor(info, 0, crng.pick(spec.colors), crng, wild ? 6 : build?.coat ? 22 : 10);
   if (build?.coat)
     for (const minor of ["socks", "blaze"] as const)
       if (coat.has(minor) && crng.chance(0.4)) coat.delete(minor);
@@ -326,6 +392,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // added only for a breed, so a plain animal's material list is as before
   const markHex = Array.isArray(build?.mark) ? crng.pick(build.mark) : build?.mark;
   const markM = markHex ? m.add(markHex) : mat.stripe;
+  // antlers are bone, darker than the ivory horn a unicorn's or a cow's is (added only for them)
+  const antlerM = coat.has("antlers") || coat.has("palmate") ? m.add("#c09868") : mat.horn;
   const points = coat.has("points");
   const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
@@ -333,8 +401,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a bear's (and panda's) bulk: a deeper body on thick legs
   const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
   // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
-  const legLen = (spec.legs + rng.range(-0.5, 1)) * k * (info.cute ? 0.75 : 1);
-  const headR = ((info.cute ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
+  // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
+  const longLow = spec.body >= 11 && spec.legs < 3;
+  const legLen = Math.max(
+    (spec.legs + rng.range(-0.5, 1)) * k * (chibi ? 0.75 : 1),
+    longLow ? 3 * k : 0,
+  );
+  const headR = ((chibi ? 5.6 : 4.2) * k + rng.range(0, 0.6) * k) * (spec.head ?? 1);
   // a breed's coat replaces the random pattern; its pale underside is the belly patch
   const pattern = build?.coat
     ? coat.has("bicolor") || coat.has("tuxedo")
@@ -361,8 +434,9 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
   // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
   // keeps it, so seeds differ in every mode, not only at rest
+  // (a lynx on the cat's rig is no pet)
   const collarHex =
-    info.variant === "dog" || info.variant === "cat"
+    pet && (info.variant === "dog" || info.variant === "cat")
       ? takeChoice(take, [undefined, "#d83c3c", undefined, "#3c6ee6"])
       : undefined;
   const collarM = collarHex ? m.add(collarHex) : undefined;
@@ -660,7 +734,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         );
         break;
     }
-    if (spec.mark === "mane")
+    if (maned)
       // a lion's mane rings the head and falls onto the shoulders
       c.ellipse(hcx - 1 * k, hcy + 0.5 * k, headR + 2.4 * k, headR + 2.2 * k, mat.stripe, P.ear);
     c.ellipse(hcx, hcy, headR, headR * 0.9, mat.fur, P.head);
@@ -709,12 +783,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     } else c.plot(hcx + headR - 0.5, hcy + headR * 0.25, mat.nose, P.face);
     faceSide(c, hcx, hcy, top);
     // eye
-    const eh = size >= 40 || info.cute ? 2 : 1;
+    const eh = size >= 40 || chibi ? 2 : 1;
     const ex = Math.round(hcx + headR * 0.35);
     const ey = Math.round(hcy - headR * 0.2);
-    c.rect(ex, ey, ex, ey + eh - 1, mat.eye, P.face);
+    // asleep: the eye shut, a short dark dash
+    if (info.asleep) c.rect(ex - 1, ey + eh - 1, ex, ey + eh - 1, mat.eye, P.face);
+    else c.rect(ex, ey, ex, ey + eh - 1, mat.eye, P.face);
     // on a panda's black patch the eye is its shine
-    if ((info.cute && size >= 24) || spec.mark === "panda") c.plot(ex, ey, mat.slash, P.face);
+    if (((chibi && size >= 24) || spec.mark === "panda") && !info.asleep)
+      c.plot(ex, ey, mat.slash, P.face);
     if (spec.snout < 1 && size >= 24) {
       // whiskers say "cat" at a glance
       c.plot(hcx + headR + 1, hcy + headR * 0.5, mat.stripe, P.fx);
@@ -781,7 +858,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
     };
     const drawMane = () => {
-      if (spec.mark === "mane")
+      if (maned)
         c.ellipse(
           cx,
           hcy + 0.5 * k,
@@ -987,7 +1064,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       return { x: cx + X * sf, y: y0 + (-y * cp + D * sp) * sf, d: D };
     };
     const lr = limb * sf;
-    const g = gaitOf(pose, 2.2 * k, px(2));
+    // short legs swing further so the diagonal pairs read as steps
+    const g = gaitOf(pose, (longLow ? 3 : 2.2) * k, px(longLow ? 1.5 : 2));
     const bodyF = [0, -2 * k, 2 * k, 1 * k][atk]!;
     const bodyY = [0, -1.5 * k, 1.5 * k, 0][atk]! - pose.bob;
     const hB = legLen + bodyRy * 0.6 + bodyY;
@@ -1089,6 +1167,25 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         capsule3([f, 0, y0], [f - 1.8 * k, 0, y0 + 1.6 * k], 0.6 * k, markM, P.body, -1, 0.06);
       }
     }
+    // a fleece bulging over the back (sheep, llama): its outline is scalloped
+    if (coat.has("wool"))
+      for (const [t, y] of [
+        [-0.9, 0.3],
+        [-0.5, 0.75],
+        [-0.05, 0.85],
+        [0.4, 0.75],
+        [0.75, 0.4],
+      ] as const)
+        onBody(mid + t * half, y, bodyRy * 0.6, mat.fur);
+    if (coat.has("back-stripe")) along(0.85, Math.max(0.7, bodyRy * 0.36), mat.belly, P.belly);
+    // a boar's crest: dark bristles standing along the spine, highest over the shoulders
+    if (coat.has("bristle"))
+      for (let i = 0; i <= 5; i++) {
+        const f = rumpF + ((chestF + bodyRy * 0.3 - rumpF) * i) / 5;
+        const hump = coat.has("hump") && f > mid ? 1.15 : 0.9;
+        const y0 = bodyAt(Math.min(f, chestF)) + bodyRy * hump;
+        capsule3([f, 0, y0], [f - 0.8 * k, 0, y0 + 1.5 * k], 0.55 * k, markM, P.body, -1, 0.07);
+      }
     if (coat.has("tabby"))
       for (const t of [-0.75, -0.25, 0.25, 0.75])
         capsule3(
@@ -1257,6 +1354,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       case "nub":
         ball(tb, 1.3 * k, tailMat, P.tail);
         break;
+      case "plume": {
+        // held up over the back, the tip curling forward (squirrel, skunk); a skunk's is striped
+        const bend: [number, number, number] = [tf - 2.2 * k, sway * 0.5, tY + bodyRy + 2.5 * k];
+        const tip: [number, number, number] = [
+          tf + 0.5 * k + tu * 0.6 * k,
+          sway,
+          tY + bodyRy + (6 + tu * 0.8) * k,
+        ];
+        capsule3(tb, bend, 1.9 * k, tailMat, P.tail, -1, -0.02);
+        capsule3(bend, tip, 2.3 * k, tailMat, P.tail, -1, -0.02);
+        if (coat.has("back-stripe")) {
+          capsule3(tb, bend, 0.6 * k, mat.belly, P.tail, -1, -0.01);
+          capsule3(bend, tip, 0.8 * k, mat.belly, P.tail, -1, -0.01);
+        }
+        break;
+      }
       case "none":
         break;
       case "thin": {
@@ -1274,8 +1387,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
             : tu < 0
               ? [tf - 5 * k, sway, up(tY - 6 * k)]
               : [tf - 7 * k, sway, tY - 1 * k];
-        capsule3(tb, t1, 0.5 * k, tm, P.tail);
-        capsule3(t1, t2, 0.5 * k, tm, P.tail);
+        // at least 0.75 px: a thinner capsule can miss every cell centre along a stretch, and the
+        // tail floated off the body in some walk frames (eval-e, Dachshund)
+        capsule3(tb, t1, Math.max(0.75, 0.5 * k), tm, P.tail);
+        capsule3(t1, t2, Math.max(0.75, 0.5 * k), tm, P.tail);
         if (spec.mark === "mane") ball(t2, 1.3 * k, mat.stripe, P.tail, 0.01);
         break;
       }
@@ -1288,9 +1403,12 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // the take's head carriage: raised, level or low; grazing, the muzzle at the ground
     const carry = pose0.head;
     const grazing = st === "graze";
+    // a llama's long upright neck: the head higher and a little further back
+    const neckUp = (spec.neck ?? 0) * k;
     const headF = grazing
       ? chestF + bodyRy * 0.9 + (longNeck ? 2.5 : 1.5) * k
-      : bodyRx +
+      : -neckUp * 0.3 +
+        bodyRx +
         (longNeck ? 0.3 : -0.5) * k +
         bodyF +
         (atk === 2 ? k : atk === 1 ? -k : 0) +
@@ -1303,7 +1421,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         (longNeck ? 5.5 : lowHead ? 0.8 : 2.5) * k -
         (atk === 1 ? 1.5 * k : 0) -
         g.headDy +
-        carry * 1.5 * k;
+        carry * 1.5 * k +
+        neckUp;
     capsule3(
       [chestF, 0, chestY + bodyRy * 0.2],
       [headF, 0, headY],
@@ -1328,8 +1447,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         0.12,
       );
     }
-    if (spec.mark === "mane")
-      ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
+    if (maned) ball([headF - 0.8 * k, 0, headY - 0.3 * k], hr + 2.3 * k, mat.stripe, P.ear, 0.08);
     if (longNeck)
       // the mane along the top of the neck, in the tail's colour
       capsule3(
@@ -1351,6 +1469,31 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         paleMask ? mat.belly : markM,
         P.face,
         0.12,
+      );
+    if (coat.has("bandit")) {
+      // a raccoon's: a pale face crossed by a dark band over the eyes
+      ball([headF + hr * 0.4, 0, headY - hr * 0.1], hr * 0.7, mat.belly, P.face, 0.12);
+      for (const s of [-1, 1])
+        capsule3(
+          [headF + hr * 0.2, s * hr * 0.75, headY + hr * 0.15],
+          [headF + hr * 0.85, s * hr * 0.12, headY + hr * 0.12],
+          Math.max(0.7, hr * 0.28),
+          markM,
+          P.face,
+          -1,
+          0.125,
+        );
+    }
+    // a skunk's white stripe starts on the crown
+    if (coat.has("back-stripe"))
+      capsule3(
+        [headF - hr * 0.7, 0, headY + hr * 0.6],
+        [headF + hr * 0.4, 0, headY + hr * 0.9],
+        Math.max(0.6, 0.6 * k),
+        mat.belly,
+        P.face,
+        -1,
+        0.125,
       );
     if (coat.has("blaze"))
       capsule3(
@@ -1454,6 +1597,71 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         ),
       );
     }
+    // antlers and horns stand on the head like the ears, the far one first
+    const headD = proj(headF, 0, headY).d;
+    const gear = (s: number) => {
+      const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.45, headY + hr * 0.8];
+      const bias = headD + 0.13 + s * 0.001 - proj(...base).d;
+      const tone = toCam(0, s, 0) < 0 ? 1 : -1;
+      // in profile the far one stands a little behind the near one, so both show
+      const back = (toCam(0, s, 0) < 0 ? -1.6 : 0) * k * Math.abs(Fx);
+      const at = (f: number, l: number, y: number): [number, number, number] => [
+        headF + f * k + back,
+        s * (hr + l * k),
+        headY + hr + y * k,
+      ];
+      const bone = (
+        a: [number, number, number],
+        b: [number, number, number],
+        r = 0.5,
+        m0 = antlerM,
+      ) => capsule3(a, b, Math.max(0.5, r * k), m0, P.fx, tone, bias + 0.002);
+      if (coat.has("antlers")) {
+        // a beam sweeping up and back with tines forward
+        // (tines spread apart: close together they merge into one column at 32 px)
+        const b1 = at(-1.8, -0.5, 3.2);
+        const b2 = at(-3.4, 0, 6.2);
+        bone(base, b1);
+        bone(b1, b2);
+        bone(at(-0.8, -0.8, 1.4), at(1.6, -0.6, 2.6));
+        bone(b1, at(1.2, -0.2, 5.6));
+        bone(b2, at(-0.4, 0.2, 8.6));
+        bone(b2, at(-5, 0.4, 7.4));
+      }
+      if (coat.has("palmate")) {
+        // a moose's: a short stem to a broad flat palm with points along its top edge
+        const stem = at(-0.8, 0.4, 1.5);
+        const palm = at(-2.6, 1.4, 3.2);
+        bone(base, stem, 0.7);
+        const q = proj(...palm);
+        add(q.d + bias + 0.003, () => {
+          // broad and flat, reaching back and out from the brow
+          c.ellipse(q.x, q.y, 4.4 * k * sf, 1.7 * k * sf, antlerM, P.fx, tone);
+          for (const dx of [-3.8, -1.8, 0.2, 2.2])
+            c.rect(
+              q.x + dx * k * sf,
+              q.y - 2.6 * k * sf,
+              q.x + dx * k * sf,
+              q.y - 1.4 * k * sf,
+              antlerM,
+              P.fx,
+              tone,
+            );
+        });
+      }
+      if (coat.has("horns")) {
+        // short horns out to the side and up (cattle)
+        const mid = at(-0.2, 0.8, 1.2);
+        bone(base, mid, 0.6, mat.horn);
+        bone(mid, at(0.4, 1, 2.4), 0.5, mat.horn);
+      }
+      if (coat.has("goat-horns")) {
+        const mid = at(-1.4, -0.4, 2.6);
+        bone(base, mid, 0.6, mat.stripe);
+        bone(mid, at(-3.2, -0.3, 1.8), 0.5, mat.stripe);
+      }
+    };
+    for (const s of [-1, 1]) gear(s);
     // muzzle: forward of the head's lower half
     const sn = Math.max(0.6, spec.snout);
     const mF = headF + hr * 0.7 + sn * 0.35 * k;
@@ -1468,6 +1676,58 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         P.snout,
         -1,
         0.15,
+      );
+    for (const s of [-1, 1]) {
+      // a boar's tusks curl up out of the jaw
+      if (coat.has("tusks"))
+        capsule3(
+          // over the snout's side, only the tip above it: a one-pixel hook on the outline would
+          // be drawn as outline and vanish
+          [mF - mR * 0.7, s * mR * 0.9, mY - mR * 0.3],
+          [mF - mR * 0.2, s * mR * 0.9, mY + mR + 1.2 * k],
+          Math.max(0.6, 0.6 * k),
+          mat.horn,
+          P.fx,
+          -1,
+          0.2 + s * 0.001,
+        );
+    }
+    // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
+    if (coat.has("snout")) {
+      const tip = proj(mF + mR * 0.6, 0, mY);
+      add(tip.d + 0.25, () => {
+        c.ellipse(
+          tip.x,
+          tip.y,
+          Math.max(1, mR * 0.75 * sf),
+          Math.max(1.2, mR * sf),
+          mat.nose,
+          P.snout,
+        );
+        c.plot(tip.x, tip.y - 0.5, mat.eye, P.face);
+        if (toCam(1, 0, 0) > 0.5) c.plot(tip.x - 1, tip.y - 0.5, mat.eye, P.face);
+      });
+    }
+    if (coat.has("beard"))
+      capsule3(
+        [headF + hr * 0.45, 0, mY - mR * 0.8],
+        [headF + hr * 0.3, 0, mY - mR - 2.2 * k],
+        Math.max(0.6, 0.6 * k),
+        mat.stripe,
+        P.face,
+        -1,
+        0.16,
+      );
+    // a moose's dewlap, a bell of skin under the throat
+    if (coat.has("dewlap"))
+      capsule3(
+        [headF - hr * 0.3, 0, headY - hr * 0.8],
+        [headF - hr * 0.4, 0, headY - hr * 0.8 - 2.6 * k],
+        Math.max(0.7, 0.8 * k),
+        mat.stripe,
+        P.body,
+        -1,
+        0.11,
       );
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
@@ -1487,13 +1747,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // dark eyes vanish in black fur: a black cat's or panther's eyes catch the light instead
     const [fr, fg, fb] = m.list[mat.fur]!.ramp[2];
     const darkFur = 0.3 * fr + 0.59 * fg + 0.11 * fb < 70;
-    const eyeMat = spec.mark === "panda" || darkFur ? mat.slash : mat.eye;
+    const eyeMat = spec.mark === "panda" || darkFur || coat.has("bandit") ? mat.slash : mat.eye;
     for (const s of [-1, 1]) {
       if (toCam(0.75, s * 0.55, 0.2) <= 0.05) continue;
       const e = proj(headF + hr * 0.55, s * hr * 0.45, headY + hr * 0.15);
       add(e.d + 0.3, () => {
         if (spec.mark === "panda") c.ellipse(e.x, e.y + 0.5, 1.4 * k, 1.2 * k, mat.eye, P.face);
-        c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
+        // asleep: the eye shut, a dash across where it was (dark, or the panda patch's shine)
+        if (info.asleep)
+          c.rect(e.x - 1, e.y + eh - 1, e.x, e.y + eh - 1, darkFur ? mat.slash : mat.eye, P.face);
+        else c.rect(e.x, e.y, e.x, e.y + eh - 1, eyeMat, P.face);
       });
     }
     if (atk === 2 && size >= 24) {
@@ -1514,6 +1777,29 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     }
     items.sort((a, b) => a.d - b.d);
     for (const it of items) it.draw();
+    if (coat.has("zebra")) zebraStripes(c, proj(0, 0, hB));
+  };
+
+  /**
+   * A zebra's stripes over every cell of its fur, fixed to the body so they move with it: slanting
+   * bands down body, neck and head, rings round the legs — bold enough to read at 32 px.
+   */
+  const zebraStripes = (c: SpriteCanvas, o: { x: number; y: number }) => {
+    const legParts = new Set([P.legF, P.legN, P.legF2, P.legN2]);
+    const ox = Math.round(o.x);
+    const oy = Math.round(o.y);
+    const period = Math.max(3, Math.round(3 * k));
+    const mod = (n: number) => ((n % period) + period) % period;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = c.index(x, y);
+        if (i < 0 || c.mat[i] !== mat.fur) continue;
+        const part = c.part[i]!;
+        const on = legParts.has(part)
+          ? mod(y - oy) === 0
+          : mod(x - ox + Math.floor((y - oy) / 3)) === 0;
+        if (on) c.plot(x, y, markM, part, c.tone[i]!);
+      }
   };
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
@@ -1531,7 +1817,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     pitches: true,
     headParts: [P.head, P.ear, P.face, P.snout],
     // a mount stands in every take (its rider must not look fallen): one drawing
-    takes: info.rider ? undefined : LOOKS[familyOf(spec)].length,
+    takes: info.rider ? undefined : LOOKS[familyOf(adult)].length,
   };
 }
 

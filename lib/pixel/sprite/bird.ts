@@ -665,9 +665,44 @@ const P = {
 } as const;
 
 // a bird keeps its species' colours (a purple crow is not a crow): the colour rng is not drawn
+/**
+ * A young bird (a duckling, an eaglet, 小鸭): a big head on a short neck and short legs, a stub
+ * of a tail and no crest, in down — yellow for the farmyard fowl, cream for the rest; beak and
+ * legs keep their colours.
+ */
+function youngBird(sp: Species, variant: string): Species {
+  const down = ["duck", "chicken", "rooster", "goose"].includes(variant)
+    ? { hex: "#f4d040", f: 0.8 }
+    : { hex: "#f2e4b0", f: 0.45 };
+  const fluff = (c: string) => {
+    const a = hex(c);
+    const b = hex(down.hex);
+    return `#${a
+      .map((v, i) =>
+        Math.round(v + (b[i]! - v) * down.f)
+          .toString(16)
+          .padStart(2, "0"),
+      )
+      .join("")}`;
+  };
+  const [body, belly, wing, head, beak, legs, accent] = sp.colors;
+  return {
+    ...sp,
+    w: sp.w * 0.85,
+    neck: sp.neck * 0.5,
+    head: sp.head * 1.3,
+    legs: sp.legs * 0.7,
+    beakLen: sp.beakLen * 0.7,
+    tail: "short",
+    crest: "none",
+    colors: [fluff(body), fluff(belly), fluff(wing), fluff(head), beak, legs, accent],
+  };
+}
+
 export function buildBird(info: PromptInfo, rng: Rng, _crng: Rng, size: number, take = 1): Design {
   const look: BirdTake = takeChoice(take, BIRD_TAKES);
-  const sp: Species = TABLE[info.breed ?? ""] ?? TABLE[info.variant] ?? SPARROW;
+  const adult: Species = TABLE[info.breed ?? ""] ?? TABLE[info.variant] ?? SPARROW;
+  const sp = info.young ? youngBird(adult, info.variant) : adult;
   const k = size / 32;
   const m = new Mats();
   const c0 = info.colors[0];

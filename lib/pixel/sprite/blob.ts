@@ -24,6 +24,7 @@ const SHAPE_SCALE: Record<(typeof SLIME_TAKES)[number]["shape"], [number, number
 };
 
 export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
+  if (info.variant === "wisp") return buildWisp(info, crng, size, take);
   const k = size / 32;
   const m = new Mats();
   const spirit = info.kind === "spirit";
@@ -221,4 +222,80 @@ export function buildBlob(info: PromptInfo, rng: Rng, crng: Rng, size: number, t
     }
   };
   return { size, materials: m.list, restView: "front", draw, takes: SLIME_TAKES.length };
+}
+
+/**
+ * A will-o'-the-wisp's takes: one light in its halo; a teardrop trailing a wisp of itself; a
+ * little cluster of three; a light with a four-point glint. Seeds take them in turn.
+ */
+const WISP_TAKES = ["orb", "trail", "cluster", "glint"] as const;
+
+/**
+ * A will-o'-the-wisp, a fairy light: a small floating glow — a white core in a coloured light,
+ * a dithered halo round it that breathes with the frame, a few sparks — not a flame elemental
+ * with arms and a face (eval-e). It hovers mid-frame and drifts as it "walks".
+ */
+function buildWisp(info: PromptInfo, crng: Rng, size: number, take: number): Design {
+  const k = size / 32;
+  const m = new Mats();
+  const base = pickColor(info, 0, crng.pick(["#5cc8f0", "#6cf0c0", "#8cb4ff"]), crng, 10);
+  const pale = base.map((v) => Math.round(v + (255 - v) * 0.55)) as [number, number, number];
+  const mat = {
+    halo: m.add(base, { flat: true, noOutline: true }),
+    glow: m.add(pale, { noOutline: true }),
+    core: m.add("#ffffff", { flat: true, noOutline: true }),
+    spark: m.add(pale, { flat: true, noOutline: true }),
+  };
+  const look = takeChoice(take, WISP_TAKES);
+  const phase = crng.int(0, 7);
+  const draw = (c: SpriteCanvas, pose: Pose) => {
+    const f = Math.round(pose.t * 8) + phase + (pose.attack ?? 0) * 3;
+    const drift =
+      pose.mode === "walk" ? [0, -1, -2, -1][Math.round(pose.t * 4) % 4]! * k : pose.bob ? -k : 0;
+    const cx = size / 2 + (pose.attack === 2 ? 2 * k : 0);
+    const cy = size * 0.46 + drift;
+    const breathe = f % 2 ? 0.6 * k : 0;
+    /** a light: a dithered halo, the glow, the white core and its shine */
+    const light = (x: number, y: number, r: number, part: number) => {
+      const R = r * 1.75 + breathe + (pose.attack === 2 ? k : 0);
+      for (let yy = Math.floor(y - R); yy <= y + R; yy++)
+        for (let xx = Math.floor(x - R); xx <= x + R; xx++) {
+          const d = Math.hypot(xx + 0.5 - x, yy + 0.5 - y);
+          // the halo thins towards its edge: every other cell, then every fourth
+          if (d <= R && d > r && ((xx + yy + f) % 2 === 0 || d < r + 0.8 * k))
+            if (d < r + (R - r) * 0.6 || (xx + 2 * yy + f) % 4 === 0)
+              c.plot(xx, yy, mat.halo, part + 1);
+        }
+      c.ellipse(x, y, r, r, mat.glow, part);
+      c.ellipse(x, y, r * 0.5, r * 0.5, mat.core, part);
+    };
+    if (look === "cluster") {
+      light(cx - 4 * k, cy + 2.5 * k, 3 * k, 1);
+      light(cx + 4.5 * k, cy + 4 * k, 2.4 * k, 1);
+      light(cx + 1 * k, cy - 4 * k, 2.6 * k, 1);
+    } else if (look === "trail") {
+      // a tail of light curling down and away behind it, thinning to a point
+      for (let i = 1; i <= 7; i++) {
+        const u = i / 7;
+        const tx = cx - Math.sin(u * 2.2 + f * 0.3) * 3 * k - u * 2 * k;
+        const ty = cy + u * 9 * k;
+        c.ellipse(tx, ty, (1 - u) * 2.4 * k + 0.4, (1 - u) * 2.4 * k + 0.4, mat.glow, 3);
+      }
+      light(cx, cy, 4 * k, 1);
+    } else {
+      light(cx, cy, 4.4 * k, 1);
+      if (look === "glint") {
+        const L = (6.5 + (f % 2)) * k;
+        c.line(cx - L, cy, cx + L, cy, mat.core, 3);
+        c.line(cx, cy - L, cx, cy + L, mat.core, 3);
+      }
+    }
+    // sparks drifting round it, in other places every frame
+    for (let i = 0; i < 3; i++) {
+      const a = (f * 0.9 + i * 2.1) % (Math.PI * 2);
+      const d = (7 + ((f + i) % 3)) * k;
+      c.plot(cx + Math.cos(a) * d, cy + Math.sin(a) * d * 0.8, mat.spark, 5);
+    }
+  };
+  return { size, materials: m.list, restView: "front", draw, takes: WISP_TAKES.length };
 }

@@ -14,6 +14,7 @@ import type { IconRaster } from "./emoji-art";
 import type { GameMaterial } from "./game-icons";
 import { buildHumanoid } from "./humanoid";
 import { buildIcon } from "./icon";
+import { buildInsect } from "./insect";
 import { buildItem } from "./item";
 import { buildMonster } from "./monster";
 import type { PromptInfo } from "./prompt";
@@ -38,6 +39,7 @@ export type SubjectKind =
   | "monster"
   | "sea"
   | "bird"
+  | "insect"
   | "icon";
 
 /** Borrowed rasters loaded before drawing (engine.ts iconNeeds): the subject and held item. */
@@ -97,7 +99,7 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     read: (s) =>
       s.ref === "slime"
         ? { kind: "slime", variant: "slime" }
-        : { kind: "spirit", variant: "elemental" },
+        : { kind: "spirit", variant: s.ref === "wisp" ? "wisp" : "elemental" },
     build: (info, rng, crng, size, icons) => buildBlob(info, rng, crng, size, icons.take),
     object: true,
   },
@@ -140,6 +142,13 @@ export const BUILDERS: Readonly<Record<Builder, BuilderEntry>> = {
     // `bird:chicken` / `bird:owl` …: bird.ts hops and flies them (a species the prompt names is the breed)
     read: (s) => ({ kind: "bird", variant: s.ref }),
     build: (info, rng, crng, size, icons) => buildBird(info, rng, crng, size, icons.take),
+    object: false,
+  },
+  insect: {
+    kinds: ["insect"],
+    // `insect:grasshopper` / `insect:bee` …: insect.ts walks them on six legs or flies them
+    read: (s) => ({ kind: "insect", variant: s.ref }),
+    build: (info, rng, crng, size, icons) => buildInsect(info, rng, crng, size, icons.take),
     object: false,
   },
   icon: {

@@ -2,6 +2,7 @@
 // identity. The design (parts, colours, proportions) comes from prompt + seed exactly once; every
 // frame poses that design on a canvas with padding around a fixed pivot (the feet on the ground
 // line), so frames and directions register without drift and swung weapons stay inside.
+
 import {
   type CharacterAction,
   type CharacterBody,
@@ -13,6 +14,7 @@ import { rgbToHex } from "../color";
 import { hashString, Rng } from "../prng";
 import { MODE_FRAME_COUNT, MODE_FRAME_DURATIONS, type RgbaImage } from "../types";
 import { hasQuadrupedRig } from "./animal";
+import { beastHead } from "./beast-heads";
 import { material, type OutlineStyle, type ShadingStyle, SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
 import { cachedIcon, type IconRaster, loadIcon } from "./emoji-art";
@@ -140,7 +142,9 @@ function characterInfo(spec: CharacterSpec): {
   const body = spec.body ?? natural;
   if (body === "quadruped" && info.kind !== "animal" && info.kind !== "dragon") {
     // "a cat knight" as a quadruped is the cat; anything else walks as a dog-like beast
-    const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : "dog";
+    // an animal head the rig has no animal for walks as its kin (a jackal as a dog)
+    const race = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
+    const beast = race ? (beastHead(race).rig ?? race) : "dog";
     info.kind = "animal";
     info.builder = "animal";
     info.variant = beast;

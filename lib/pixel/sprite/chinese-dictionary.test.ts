@@ -98,7 +98,7 @@ describe("Chinese words the vocabulary lacks (the real dictionary)", () => {
     expect(info.subject).toBe("dog");
     expect(info.nothingMatched).toBe(false);
     expect(info.unknown).toEqual([]);
-    expect(info.guessesZh.join(" ")).toContain("把“哈士奇”读作 husky(一种狗)");
+    expect(info.guessesZh.join(" ")).toContain("把“哈士奇”读作一种狗(CC-CEDICT 词典)");
     expect(info.guesses.join(" ")).toMatch(/read "哈士奇" as husky/);
     const r = renderSpriteGrid({ prompt: "一只哈士奇", seed: 1, mode: "idle", index: 0, count: 1 });
     expect(r.interpretation.builder).toBe("animal");

@@ -16,7 +16,7 @@ medusa,gorgon,gorgons;美杜莎,蛇发女妖,戈耳工 = a woman with snakes for
 basilisk;蛇怪,巴西利斯克 = a huge green snake with a crown
 cockatrice,cockatrices;鸡蛇 = a green chicken with dragon wings
 gnoll;豺狼人 = a brown dog warrior
-sun wukong,monkey king;孙悟空,美猴王,齐天大圣 = a monkey warrior with a golden staff
+sun wukong,monkey king,wukong;孙悟空,美猴王,齐天大圣 = a monkey warrior with a golden headband and a jingu staff
 succubus;魅魔 = a purple demon with bat wings
 orthrus = a two-headed black dog
 ogre,ogres;食人魔 = a big troll with a club
@@ -29,9 +29,10 @@ satyr,faun;萨堤尔,羊男 = a goat warrior with horns
 naga;娜迦 = a green snake warrior with a snake body
 dryad;树精 = a green elf with a staff
 nymph = a blue elf
-moth,moths;飞蛾 = a brown butterfly
 lamia,lamias;拉弥亚 = a woman with a snake body
-tengu;天狗 = a red eagle warrior with eagle wings
+mermaid,mermaids,siren,sirens;美人鱼,人鱼 = a woman with a fish tail
+merman,mermen;男人鱼 = a man with a fish tail
+tengu;天狗 = a red-faced long-nosed warrior with crow wings
 oni;赤鬼,青鬼 = a red troll with horns and a club
 kappa;河童 = a green turtle warrior with a water dish on its head
 yuki-onna,yuki onna;雪女 = a ghostly white woman
@@ -41,17 +42,16 @@ huli jing,fox spirit;狐狸精,狐妖,狐仙 = a fox mage with nine tails
 kitsune;九尾狐 = a nine-tailed fox
 minotaur,minotaurs;牛头人,米诺陶 = a bull warrior with an axe
 genie,genies,djinn,djinni,djinns,jinn,jinni;灯神,神灯精灵 = a blue marid
-sun wukong,monkey king;孙悟空,美猴王,齐天大圣 = a monkey warrior with a staff
 rakshasa;罗刹 = a tiger warrior with horns
 garuda;迦楼罗,金翅鸟 = an eagle warrior with eagle wings
-anubis;阿努比斯 = a black dog warrior with a staff
-valkyrie,valkyries;女武神 = a winged knight with a spear
+anubis;阿努比斯 = a black jackal warrior with an egyptian collar and a staff
+valkyrie,valkyries;女武神 = a winged female knight with a spear
 selkie;海豹人 = a grey seal warrior
 wendigo;温迪戈 = a skeletal deer with horns
 chupacabra;卓柏卡布拉 = a spiny green-grey wolf
 kraken;克拉肯 = an octopus rising from the waves
 banshee,banshees;报丧女妖 = a wailing ghostly woman with long hair
-baba yaga;芭芭雅嘎 = a witch with a broom
+baba yaga;芭芭雅嘎 = an old witch with a broom
 mind flayer,illithid;夺心魔 = a purple octopus mage
 doppelganger,doppelgänger;二重身 = a ghostly man
 yeti,yetis,bigfoot,sasquatch,abominable snowman;雪人怪,大脚怪 = a big ice gorilla
@@ -92,8 +92,12 @@ const ZH_RE = new RegExp(
     .map(escapeRe)
     .join("|")})`,
 );
-/** "werebear", "were-rat", "ratman", "catfolk", "lizard-kin": the animal's folk */
-const WERE_RE = /\bwere-?([a-z]{3,})\b|\b([a-z]{3,}?)-?(?:man|men|folk|kin|people)\b/i;
+/**
+ * "werebear", "were-rat", "ratman", "catfolk", "lizard-kin", "a jackal-headed god": the animal's
+ * folk (an animal head on a person)
+ */
+const WERE_RE =
+  /\bwere-?([a-z]{3,})\b|\b([a-z]{3,}?)-?(?:man|men|folk|kin|people)\b|\b([a-z]{3,})[- ]headed\s+(?:man|woman|person|humanoid|warrior|god|goddess|deity|figure|being)\b/i;
 
 export interface Expansion {
   text: string;
@@ -133,7 +137,7 @@ export function expandComposite(
     return { text: splice(prompt, zh.index, zh[0].length, ` ${c.as} `), name: zh[1]!, as: c.as };
   }
   const were = WERE_RE.exec(prompt);
-  const animal = (were?.[1] ?? were?.[2])?.toLowerCase();
+  const animal = (were?.[1] ?? were?.[2] ?? were?.[3])?.toLowerCase();
   if (were && animal && !isWord(were[0].toLowerCase()) && isAnimal(animal)) {
     const as = `a ${animal} warrior`;
     return { text: splice(prompt, were.index, were[0].length, as), name: were[0], as };

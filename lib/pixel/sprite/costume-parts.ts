@@ -5,6 +5,7 @@
 // from the body's own geometry, so every build and size takes it.
 import type { SpriteCanvas } from "./canvas";
 import type { Pose } from "./design";
+import type { Mood } from "./person-words";
 
 /** Humanoid part ids (shading groups), shared with humanoid.ts. */
 export const HUMANOID_PARTS = {
@@ -21,6 +22,8 @@ export const HUMANOID_PARTS = {
   face: 11,
   robe: 12,
   belt: 13,
+  /** an animal-folk's tail (beast-heads.ts) */
+  tail: 14,
 };
 const P = HUMANOID_PARTS;
 
@@ -479,7 +482,13 @@ export function drawTalismanCap(c: SpriteCanvas, x: CostumeCtx, h: HeadBox) {
 }
 
 /** Pole tools a take may carry: held upright at rest, like a staff. */
-export const POLE_TOOLS: ReadonlySet<string> = new Set(["pitchfork", "scythe", "hoe"]);
+export const POLE_TOOLS: ReadonlySet<string> = new Set([
+  "pitchfork",
+  "scythe",
+  "hoe",
+  "bo",
+  "cudgel",
+]);
 
 /** How far past the hand a take weapon reaches, in k (a planted blade's tip stands on the ground). */
 export const TAKE_REACH: Readonly<Record<string, number>> = {
@@ -489,6 +498,7 @@ export const TAKE_REACH: Readonly<Record<string, number>> = {
   pickaxe: 9,
   baton: 6,
   cane: 10,
+  warhammer: 12,
 };
 
 /**
@@ -567,18 +577,91 @@ export function drawTakeWeapon(
     case "baton":
       bar(at(-1), at(6), 0.45, dark);
       return;
+    case "bo":
+      // held near one end and longer than the body: plain wood, a darker band at each end
+      drawPole(c, x, hx, hy, dx, dy, 5, 17 * k, 0.65);
+      bar(at(16.2), at(17), 0.65, dark);
+      bar(at(-5), at(-4.2), 0.65, dark);
+      return;
+    case "warhammer":
+      drawPole(c, x, hx, hy, dx, dy, 3, 10 * k, 0.55);
+      // a block head across the haft, a spike on the back and a point on top
+      bar(at(10.5, -2.6), at(10.5, 1.6), 1.25, mat.metal);
+      bar(at(10.5, 1.6), at(10.5, 3.6), 0.45, mat.metal);
+      bar(at(11.5), at(13), 0.4, mat.metal);
+      return;
+    case "cudgel":
+      // a red pole with a gold band at each end: the monkey king's 金箍棒, not a mage's staff
+      bar(at(-5), at(15), 0.55, x.lining);
+      bar(at(-5), at(-3), 0.75, x.trim);
+      bar(at(13), at(15.5), 0.75, x.trim);
+      return;
   }
 }
 
-/** A kite shield: a metal rim, a face in the cape's colour and a stripe; narrow side-on. */
+/**
+ * A shield: a kite (a metal rim, a face in the cape's colour and a stripe), a round one (a
+ * viking's wood with an iron boss, a hoplite's bronze) or a tall tower (a legionary's scutum);
+ * narrow side-on. `emblem`: a holy order's cross on its face instead of the stripe.
+ */
 export function drawShield(
   c: SpriteCanvas,
   x: CostumeCtx,
   view: Pose["view"],
   cx: number,
   cy: number,
+  shape: "kite" | "round" | "tower" = "kite",
+  emblem?: number,
 ) {
   const { k, mat } = x;
+  const cross = (mx: number, my: number, arm: number) => {
+    if (emblem === undefined || view === "side") return false;
+    const m = Math.round(mx - 0.5);
+    c.rect(m - arm, Math.round(my), m + arm, Math.round(my), emblem, P.weapon);
+    c.rect(m, Math.round(my) - arm, m, Math.round(my) + arm + 1, emblem, P.weapon);
+    return true;
+  };
+  if (shape === "round") {
+    // the boss in the middle, the rim in metal; a hoplite's bronze face is the hat colour
+    const r = view === "side" ? 1.3 * k + 0.3 : 3.3 * k + 0.3;
+    const face = x.hat === mat.wood ? mat.wood : x.hat;
+    c.ellipse(cx, cy, r, 3.3 * k + 0.3, mat.metal, P.weapon);
+    c.ellipse(cx, cy, Math.max(0.6, r - k), 2.5 * k, face, P.weapon);
+    if (view !== "side" && !cross(cx, cy, Math.max(1, Math.round(1.6 * k))))
+      c.ellipse(cx, cy, 0.8 * k + 0.2, 0.8 * k + 0.2, mat.metal, P.weapon);
+    return;
+  }
+  if (shape === "tower") {
+    const hw = view === "side" ? 1.3 * k + 0.3 : 2.8 * k + 0.3;
+    c.rect(
+      Math.round(cx - hw),
+      Math.round(cy - 4 * k),
+      Math.round(cx + hw),
+      Math.round(cy + 4 * k),
+      mat.cape,
+      P.weapon,
+    );
+    if (view !== "side") {
+      c.rect(
+        Math.round(cx - hw),
+        Math.round(cy - 4 * k),
+        Math.round(cx + hw),
+        Math.round(cy - 4 * k),
+        x.trim,
+        P.weapon,
+      );
+      c.rect(
+        Math.round(cx - hw),
+        Math.round(cy + 4 * k),
+        Math.round(cx + hw),
+        Math.round(cy + 4 * k),
+        x.trim,
+        P.weapon,
+      );
+      c.ellipse(cx, cy, 0.9 * k + 0.2, 0.9 * k + 0.2, x.trim, P.weapon);
+    }
+    return;
+  }
   const hw = view === "side" ? 1.3 * k + 0.3 : 2.6 * k + 0.3;
   const top = cy - 3.2 * k;
   const kite = (w: number, m: number, d: number) =>
@@ -595,6 +678,7 @@ export function drawShield(
     );
   kite(hw, mat.metal, 0);
   kite(hw - Math.max(1, k * 0.8), mat.cape, Math.max(1, k * 0.8));
+  if (cross(cx, top + 1.2 * k + 1, Math.max(1, Math.round(1.4 * k)))) return;
   if (view !== "side")
     c.rect(Math.round(cx - 0.5), top + 1, Math.round(cx - 0.5), cy + 2 * k, mat.accent, P.weapon);
 }
@@ -626,6 +710,60 @@ export function drawTakeHeadwear(
       if (view === "front") c.rect(mid, y0 + depth, mid, eyeY + 1, mat.metal, P.hat);
       else if (view === "side") c.rect(x1, y0 + depth, x1, eyeY + 1, mat.metal, P.hat);
       if (horned) drawHelmHorns(c, x, h);
+      return;
+    }
+    case "crested-helm": {
+      // a bowl with cheek guards down past the eyes, the face open between them, and a red
+      // crest standing on top: a fan square on, a long brush front to back side-on
+      const helm = x.hat;
+      const depth = Math.max(2, Math.round(headH * 0.4));
+      hairTop(helm, P.hat, depth);
+      c.rect(x0 + 1, y0 - 1, x1 - 1, y0, helm, P.hat);
+      if (view === "front") {
+        c.rect(x0, y0, x0 + px(1), y1 - 1, helm, P.hat);
+        c.rect(x1 - px(1), y0, x1, y1 - 1, helm, P.hat);
+      } else if (view === "side") c.rect(x0, y0, x0 + px(3), y1 - 1, helm, P.hat);
+      else c.rect(x0, y0, x1, y1 - 1, helm, P.hat);
+      if (view === "side")
+        c.poly(
+          [
+            [x0 - px(2), y0 + px(1)],
+            [x0 + px(1), y0 - px(4)],
+            [x1 - px(1), y0 - px(4)],
+            [x1 + 1, y0 - px(1)],
+            [x1 - px(1), y0 - 1],
+            [x0 + px(1), y0 - 1],
+          ],
+          x.lining,
+          P.hat,
+        );
+      else {
+        const w = Math.max(1, Math.round(headH * 0.2));
+        c.rect(mid - w + 1, y0 - px(5), mid + w, y0 - 1, x.lining, P.hat);
+        c.rect(mid - w, y0 - px(4), mid + w + 1, y0 - px(2), x.lining, P.hat);
+      }
+      return;
+    }
+    case "nemes": {
+      // blue and gold stripes over the crown and down both sides past the jaw, a gold cobra on
+      // the brow, a broad gold collar over the shoulders
+      const depth = Math.max(2, Math.round(headH * 0.3));
+      hairTop(x.hat, P.hat, depth);
+      c.rect(x0 + 1, y0 - px(1), x1 - 1, y0, x.hat, P.hat);
+      const low = y1 + px(3);
+      if (view === "front") {
+        c.rect(x0 - px(1), y0 + 1, x0, low, x.hat, P.hat);
+        c.rect(x1, y0 + 1, x1 + px(1), low, x.hat, P.hat);
+      } else if (view === "side") c.rect(x0 - px(1), y0 + 1, x0 + px(2), low - px(1), x.hat, P.hat);
+      else c.rect(x0 - px(1), y0, x1 + px(1), low - px(1), x.hat, P.hat);
+      for (let y = y0 - px(1) + 1; y <= low; y += 2)
+        for (let xx = x0 - px(1); xx <= x1 + px(1); xx++)
+          if (c.get(xx, y) === x.hat) c.plot(xx, y, x.trim, P.hat);
+      if (view !== "back") {
+        const gx = view === "side" ? x1 - px(1) : mid;
+        c.rect(gx, y0 - px(1), gx + (view === "side" ? 0 : 1), y0, x.trim, P.hat);
+        c.rect(x0, y1 + 1, x1, y1 + px(2), x.trim, P.hat);
+      }
       return;
     }
     case "mohawk":
@@ -754,4 +892,154 @@ export function drawTabard(
     view === "side" ? [tx0 + 1, tx1 - 1] : [Math.round(mid) - px(2), Math.round(mid) + px(2) - 1];
   c.rect(a, torsoTop + 1, b, bottom, mat.cape, P.robe);
   if (view === "front") c.rect(a, torsoTop + px(2), b, torsoTop + px(2), x.trim, P.robe);
+}
+
+/** The colours a mood or a woman's face adds (humanoid.ts adds them only when drawn). */
+export interface FaceMarks {
+  mood?: Mood;
+  /** a woman's mouth: lips in rose, unless the mood draws a mouth */
+  lips?: number;
+  /** the anger mark, an evil glare's red eyes */
+  red?: number;
+  /** a tear, a sweat drop */
+  water?: number;
+  /** the sleeper's z's */
+  zzz?: number;
+  /** a crone's long nose, hooked down */
+  nose?: boolean;
+}
+
+/**
+ * A face a person reads at 32 px (issue #20: "an angry old dwarf" was not angry): brows slanted
+ * down (angry, evil) or up (sad) over the eyes, a mouth (smile, frown, grin, an open O), closed
+ * eyes, and the manga marks games use beside the head — an anger vein, z's, a tear, a sweat
+ * drop — which read even where a helmet, a beard or a skull hides the face. `eyes` are the eye
+ * columns as the head drew them (two square on, one side-on), `eh` the eye's height; `face`
+ * says whether brows and a mouth may be drawn (not over a visor, a glass helmet or bone).
+ */
+export function drawFaceMood(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  h: HeadBox,
+  eyes: number[],
+  eh: number,
+  marks: FaceMarks,
+  face: { brows: boolean; mouth: boolean },
+) {
+  const { view, hx, x0, x1, y0, y1, eyeY } = h;
+  const { px, mat } = x;
+  const u = px(1);
+  const dot = (px0: number, py0: number, m: number, part: number = P.face) =>
+    c.rect(px0, py0, px0 + u - 1, py0 + u - 1, m, part);
+  const side = view === "side";
+  const mood = marks.mood;
+  const shown = view !== "back";
+  // brows: one row of skin above the eye, the outer end up (angry) or the inner end up (sad)
+  const b = eyeY - 2 * u;
+  const mid = Math.round(hx);
+  const brow = (ex: number, down: boolean) => {
+    const out = side ? -1 : ex < mid ? -1 : 1;
+    if (down) {
+      dot(ex + out * u, b, mat.hollow);
+      dot(ex, b + u, mat.hollow);
+    } else {
+      dot(ex + out * u, b + u, mat.hollow);
+      dot(ex, b, mat.hollow);
+    }
+  };
+  if (shown && face.brows) {
+    if (mood === "angry" || mood === "evil") for (const ex of eyes) brow(ex, true);
+    if (mood === "sad") for (const ex of eyes) brow(ex, false);
+    if (mood === "sleepy")
+      // closed eyes: a dash outward from each eye, the eye's upper rows back to skin
+      for (const ex of eyes) {
+        const out = side ? -1 : ex < mid ? -1 : 1;
+        if (eh > 1) c.rect(ex, eyeY, ex, eyeY + eh - 2, mat.skin, P.face);
+        c.rect(
+          Math.min(ex, ex + out * u),
+          eyeY + eh - 1,
+          Math.max(ex, ex + out * u),
+          eyeY + eh - 1,
+          mat.eye,
+          P.face,
+        );
+      }
+    if (mood === "scared") for (const ex of eyes) dot(ex, eyeY - u, mat.eye);
+    if (mood === "evil" && marks.red !== undefined)
+      for (const ex of eyes) c.rect(ex, eyeY, ex, eyeY + eh - 1, marks.red, P.face);
+  }
+  if (shown && face.brows && marks.nose) {
+    if (side) {
+      c.rect(x1 + 1, eyeY + 1, x1 + 2 * u, eyeY + u, mat.skin, P.face, 1);
+      dot(x1 + 2 * u, eyeY + 2 * u, mat.skin);
+    } else c.rect(mid - u, eyeY + 1, mid - 1, eyeY + 2 * u, mat.skin, P.face, 1);
+  }
+  // the mouth: two pixels wide square on (centred under the eyes), one at the front side-on
+  const my = y1 - u;
+  const [m0, m1] = side ? [x1 - u, x1 - u] : [mid - u, mid + u - 1];
+  if (shown && face.mouth) {
+    const corners = (dy: number, spread: number) => {
+      dot(m0 - spread * u, my + dy * u, mat.hollow);
+      if (!side) dot(m1 + 1 + (spread - 1) * u, my + dy * u, mat.hollow);
+      else dot(m0 - (spread + 1) * u, my + dy * u, mat.hollow);
+    };
+    if (mood === "happy") {
+      c.rect(m0, my, m1 + u - 1, my + u - 1, mat.hollow, P.face);
+      corners(-1, 1);
+    } else if (mood === "evil") {
+      c.rect(m0 - u, my, m1 + 2 * u - 1, my + u - 1, mat.hollow, P.face);
+      corners(-1, 2);
+    } else if (mood === "angry" || mood === "sad") {
+      c.rect(m0, my - u, m1 + u - 1, my - 1, mat.hollow, P.face);
+      corners(0, 1);
+    } else if (mood === "scared") c.rect(m0, my - u, m1 + u - 1, my + u - 1, mat.hollow, P.face);
+    else if (marks.lips !== undefined) c.rect(m0, my, m1 + u - 1, my + u - 1, marks.lips, P.face);
+  }
+  // the marks beside the head, top right (side-on: behind the face, over the back of the head)
+  const mx = side ? x0 - u : x1 + u;
+  const dir = side ? -1 : 1;
+  // kept inside the frame (a lying or a jumping body would carry them out of it)
+  const pattern = (rows: string[], ox0: number, oy0: number, m: number) => {
+    const w = rows[0]!.length * u;
+    const lo = dir > 0 ? 1 : w;
+    const hi = dir > 0 ? c.w - 1 - w : c.w - 2;
+    const ox = Math.max(lo, Math.min(hi, ox0));
+    const oy = Math.max(1, Math.min(c.h - 1 - rows.length * u, oy0));
+    rows.forEach((row, j) => {
+      [...row].forEach((ch, i) => {
+        if (ch === "X") dot(ox + dir * i * u, oy + j * u, m, P.fx);
+      });
+    });
+  };
+  if (mood === "angry" && marks.red !== undefined)
+    pattern([".X.X.", "XX.XX", ".....", "XX.XX", ".X.X."], mx, y0 - 3 * u, marks.red);
+  if (mood === "sleepy" && marks.zzz !== undefined) {
+    pattern(
+      ["XXX", "..X", ".X.", "X..", "XXX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)),
+      mx,
+      y0 - u,
+      marks.zzz,
+    );
+    pattern(
+      ["XX", ".X", "X.", "XX"].map((r) => (dir < 0 ? [...r].reverse().join("") : r)),
+      mx + dir * 4 * u,
+      y0 - 6 * u,
+      marks.zzz,
+    );
+  }
+  if ((mood === "scared" || mood === "sad") && marks.water !== undefined) {
+    if (mood === "scared")
+      // a sweat drop at the temple
+      pattern(["X.", "XX"], mx, y0 + u, marks.water);
+    else if (shown)
+      // a tear running down from the eye nearest the viewer's right
+      c.rect(
+        eyes[eyes.length - 1]!,
+        eyeY + eh,
+        eyes[eyes.length - 1]! + u - 1,
+        eyeY + eh + 2 * u - 1,
+        marks.water,
+        P.face,
+      );
+  }
 }

@@ -127,6 +127,8 @@ const WING_COLORS: Record<string, string[]> = {
   eagle: ["#8c5a30", "#6c4424", "#c89850", "#eeeef2"],
   bird: ["#a87850", "#eeeef2", "#5c6c8c"],
   hawk: ["#8c5a30", "#a87850"],
+  crow: ["#2c2834", "#3a3444"],
+  raven: ["#2c2834", "#3a3444"],
   feathered: ["#eeeef2", "#e0d0b0"],
   angel: ["#f4f2ea", "#f0e4b8"],
   bat: ["#4a3c5a", "#2c2434", "#6a2c34", "#3c4c5c"],
@@ -495,6 +497,21 @@ function applyForm(
     // ribs: wide runs of the body become bars with gaps between them; legs, neck and skull
     // (narrow runs) stay solid bone
     const wide = Math.max(5, Math.round(bw * 0.34));
+    // seen side-on a long body's ribs hang down from the spine: upright bars with gaps between
+    // them under a solid backbone (bars across it read as a zebra's stripes, eval-e); an upright
+    // body's ribs, seen from the front, run across
+    // (the widest row against the height: antlers or a raised head make a deer's box tall)
+    let widest = 0;
+    for (let y = b.y0; y <= b.y1; y++) {
+      let run = 0;
+      for (let xx = b.x0; xx <= b.x1; xx++) {
+        run = mat[y * w + xx]! >= 0 ? run + 1 : 0;
+        widest = Math.max(widest, run);
+      }
+    }
+    const long = widest > h * 0.6 && widest > bw * 0.5;
+    // cut after the scan: a gap cut in one row must not stop the next row's test
+    const gaps: number[] = [];
     for (let y = b.y0 + 1; y < b.y1; y++) {
       let run0 = -1;
       for (let xx = b.x0; xx <= b.x1 + 1; xx++) {
@@ -502,7 +519,23 @@ function applyForm(
         if (on && run0 < 0) run0 = xx;
         if (!on && run0 >= 0) {
           const len = xx - run0;
-          if (len >= wide && (y - b.y0) % 2 === ribs && y > b.y0 + h * 0.2 && y < b.y0 + h * 0.8)
+          if (long && len >= wide && y > b.y0 + h * 0.2 && y < b.y0 + h * 0.8) {
+            // the ribcage is the run's middle, not the shoulders or the pelvis; a rib every
+            // third column with two open between, the backbone (three rows) whole and the belly
+            // open under the ribs, so the ground shows through as it does through bones
+            const r0 = run0 + Math.round(len * 0.22);
+            const r1 = xx - Math.round(len * 0.22);
+            for (let k = r0; k < r1; k++) {
+              const i = y * w + k;
+              const spine = mat[i - w]! >= 0 && mat[i - 2 * w]! >= 0 && mat[i - 3 * w]! >= 0;
+              if ((k - r0) % 3 !== ribs && spine) gaps.push(i);
+            }
+          } else if (
+            len >= wide &&
+            (y - b.y0) % 2 === ribs &&
+            y > b.y0 + h * 0.2 &&
+            y < b.y0 + h * 0.8
+          )
             for (let k = run0 + 2; k < xx - 2; k++) {
               const i = y * w + k;
               const up = mat[i - w]! >= 0;
@@ -513,6 +546,7 @@ function applyForm(
         }
       }
     }
+    for (const i of gaps) mat[i] = -1;
   } else if (form === "zombie") {
     // wounds and torn edges
     for (let i = 0; i < w * c.h; i++) {
@@ -554,9 +588,9 @@ function isEye(c: SpriteCanvas, i: number, mats: readonly Material[]): boolean {
   return same <= 3;
 }
 
-/** A rider's size on its mount: a person on a horse is about two thirds of the sprite. */
+/** A rider's size on its mount: three quarters of the sprite (at two thirds a knight on a horse was a grey lump at 32 px, eval-e). */
 export function riderSize(size: number): number {
-  return Math.max(12, Math.round(size * 0.66));
+  return Math.max(12, Math.round(size * 0.75));
 }
 
 /**

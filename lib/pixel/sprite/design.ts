@@ -56,6 +56,11 @@ export interface Design {
    * (engine.ts applyTakeScheme) makes them lighter, darker or muted, never another hue.
    */
   ownColors?: boolean;
+  /**
+   * the drawing carries its material's texture (a restyled silhouette's grain or specks): a
+   * material word recolours it, and draws no second grain or specks over it
+   */
+  textured?: boolean;
   /** "parts" (rigs): shade at part edges; "rim" (icons): shade only against the air */
   shadeMode?: "parts" | "rim";
   /** the rig draws real three-quarter views for Pose.turn (else a whole-frame yaw stands in) */

@@ -96,16 +96,30 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     smoke: m.add("#c8c8d0", { flat: true, noOutline: true }),
   };
   const ground = size - 2;
-  const bodyRx = (5.2 + rng.range(-0.3, 0.6)) * k;
-  const bodyRy = (3.3 + rng.range(0, 0.7)) * k;
-  const legLen = (4.4 + rng.range(0, 1)) * k;
-  const neckLen = rng.range(0.9, 1.15);
+  const bodyRx0 = (5.2 + rng.range(-0.3, 0.6)) * k;
+  const bodyRy0 = (3.3 + rng.range(0, 0.7)) * k;
+  const legLen0 = (4.4 + rng.range(0, 1)) * k;
+  const neckLen0 = rng.range(0.9, 1.15);
   // the horns are the take's; the draw stays so the proportions after it are as they were
   rng.pick(["swept", "swept", "curved", "double"] as const);
   const hornStyle = look.horns;
-  const tailCurl = rng.range(0.1, 0.22) + look.curl;
-  const wingSpan = rng.range(0.78, 0.92) * look.span;
+  const tailCurl0 = rng.range(0.1, 0.22) + look.curl;
+  const wingSpan0 = rng.range(0.78, 0.92) * look.span;
   const segs = 6;
+  // a baby dragon (the cute words, "baby" among them; "tiny", "small"): a big head on a short
+  // neck, a round body, stubby legs and wings (at 16 px the adult's build was a lumpy blob,
+  // eval-e). Only words the parse reads: the line says each one
+  const baby = info.cute || info.sizeWord === "tiny" || info.sizeWord === "small";
+  const hk = baby ? k * 1.5 : k;
+  const bodyRx = bodyRx0 * (baby ? 0.8 : 1);
+  const bodyRy = bodyRy0 * (baby ? 1.1 : 1);
+  const legLen = legLen0 * (baby ? 0.8 : 1);
+  const neckLen = neckLen0 * (baby ? 0.85 : 1);
+  const wingSpan = wingSpan0 * (baby ? 0.9 : 1);
+  /** a tail segment's length */
+  const tailSeg = (baby ? 1.5 : 2.1) * k;
+  // a baby's short tail curls up behind it, so it shows over the back
+  const tailCurl = tailCurl0 + (baby ? 0.18 : 0);
   const limb = Math.max(0.9, 1.25 * k);
   const px = (n: number) => Math.max(1, Math.round(n * k));
 
@@ -227,7 +241,7 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const tailPts: [number, number, number][] = [[tx, ty, 1.7 * k]];
     for (let i = 0; i < segs; i++) {
       ang += tailCurl + (i > 2 ? sway : 0) + (atk === 1 ? 0.05 : 0);
-      const L = 2.1 * k;
+      const L = tailSeg;
       tx += Math.cos(ang) * L;
       ty += Math.sin(ang) * L;
       ty = Math.min(ty, ground - 1.2 * k);
@@ -319,38 +333,66 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
     c.capsule(N0[0], N0[1], mid[0], mid[1], 2 * k, mat.scale, P.neck);
     c.capsule(mid[0], mid[1], H[0] - 0.5 * k, H[1] + 0.5 * k, 1.6 * k, mat.scale, P.neck);
-    // horns behind the skull
-    const hb: V = [H[0] - 1.2 * k, H[1] - 1.6 * k];
-    if (hornStyle === "ram") {
+    // horns behind the skull: each a path from its root in head units (hk), a tapering capsule
+    // for each segment with a radius and a 1-px line for the tip segments after them
+    const hb: V = [H[0] - 1.2 * hk, H[1] - 1.6 * hk];
+    const hornPath = (points: [number, number][], radii: number[]) => {
+      for (let i = 1; i < points.length; i++) {
+        const [ax, ay] = points[i - 1]!;
+        const [bx, by] = points[i]!;
+        const a: V = [hb[0] + ax * hk, hb[1] + ay * hk];
+        const b: V = [hb[0] + bx * hk, hb[1] + by * hk];
+        const r = radii[i - 1];
+        if (r === undefined) c.line(a[0], a[1], b[0], b[1], mat.horn, P.horn);
+        else c.capsule(a[0], a[1], b[0], b[1], r * hk, mat.horn, P.horn);
+      }
+    };
+    if (hornStyle === "ram")
       // a ram's horn curling back and down beside the skull
-      c.capsule(hb[0], hb[1], hb[0] - 2.2 * k, hb[1] - 1.6 * k, 1.1 * k, mat.horn, P.horn);
-      c.capsule(
-        hb[0] - 2.2 * k,
-        hb[1] - 1.6 * k,
-        hb[0] - 3.4 * k,
-        hb[1] + 0.4 * k,
-        0.95 * k,
-        mat.horn,
-        P.horn,
+      hornPath(
+        [
+          [0, 0],
+          [-2.2, -1.6],
+          [-3.4, 0.4],
+          [-2, 1.8],
+        ],
+        [1.1, 0.95],
       );
-      c.line(hb[0] - 3.4 * k, hb[1] + 0.4 * k, hb[0] - 2 * k, hb[1] + 1.8 * k, mat.horn, P.horn);
-    } else if (hornStyle === "curved") {
-      c.capsule(hb[0], hb[1], hb[0] - 2.6 * k, hb[1] - 1.6 * k, 0.75 * k, mat.horn, P.horn);
-      c.line(hb[0] - 2.6 * k, hb[1] - 1.6 * k, hb[0] - 3.4 * k, hb[1] - 3.6 * k, mat.horn, P.horn);
-    } else {
-      c.capsule(hb[0], hb[1], hb[0] - 3 * k, hb[1] - 2.2 * k, 0.7 * k, mat.horn, P.horn);
-      c.line(hb[0] - 3 * k, hb[1] - 2.2 * k, hb[0] - 4.6 * k, hb[1] - 2.8 * k, mat.horn, P.horn);
+    else if (hornStyle === "curved")
+      hornPath(
+        [
+          [0, 0],
+          [-2.6, -1.6],
+          [-3.4, -3.6],
+        ],
+        [0.75],
+      );
+    else {
+      hornPath(
+        [
+          [0, 0],
+          [-3, -2.2],
+          [-4.6, -2.8],
+        ],
+        [0.7],
+      );
       if (hornStyle === "double")
-        c.line(hb[0] + 1.4 * k, hb[1], hb[0] - 0.2 * k, hb[1] - 3 * k, mat.horn, P.horn);
+        hornPath(
+          [
+            [1.4, 0],
+            [-0.2, -3],
+          ],
+          [],
+        );
     }
-    const open = atk === 2 ? 2.2 * k : atk === 3 ? 0.8 * k : 0;
+    const open = atk === 2 ? 2.2 * hk : atk === 3 ? 0.8 * hk : 0;
     // lower jaw (hinged at the back of the skull)
     c.poly(
       [
-        [H[0] - 1.2 * k, H[1] + 0.6 * k],
-        [H[0] + 5.2 * k, H[1] + 1.3 * k + open],
-        [H[0] + 4.6 * k, H[1] + 2.3 * k + open],
-        [H[0] - 0.6 * k, H[1] + 2.4 * k],
+        [H[0] - 1.2 * hk, H[1] + 0.6 * hk],
+        [H[0] + 5.2 * hk, H[1] + 1.3 * hk + open],
+        [H[0] + 4.6 * hk, H[1] + 2.3 * hk + open],
+        [H[0] - 0.6 * hk, H[1] + 2.4 * hk],
       ],
       mat.scale,
       P.jaw,
@@ -358,40 +400,41 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     if (open) {
       c.poly(
         [
-          [H[0] + 0.2 * k, H[1] + 1 * k],
-          [H[0] + 5.6 * k, H[1] + 1 * k],
-          [H[0] + 5 * k, H[1] + 1.2 * k + open],
-          [H[0] + 0.2 * k, H[1] + 1.6 * k],
+          [H[0] + 0.2 * hk, H[1] + 1 * hk],
+          [H[0] + 5.6 * hk, H[1] + 1 * hk],
+          [H[0] + 5 * hk, H[1] + 1.2 * hk + open],
+          [H[0] + 0.2 * hk, H[1] + 1.6 * hk],
         ],
         mat.mouth,
         P.mouth,
       );
-      for (let x = H[0] + 1.5 * k; x < H[0] + 5.4 * k; x += px(2)) {
-        c.plot(x, H[1] + 1 * k, mat.tooth, P.mouth);
-        c.plot(x + 0.5 * k, H[1] + 0.9 * k + open, mat.tooth, P.mouth);
+      for (let x = H[0] + 1.5 * hk; x < H[0] + 5.4 * hk; x += px(2)) {
+        c.plot(x, H[1] + 1 * hk, mat.tooth, P.mouth);
+        c.plot(x + 0.5 * hk, H[1] + 0.9 * hk + open, mat.tooth, P.mouth);
       }
     }
     // skull + upper snout
-    c.ellipse(H[0], H[1], 2.9 * k, 2.3 * k, mat.scale, P.head);
+    c.ellipse(H[0], H[1], 2.9 * hk, 2.3 * hk, mat.scale, P.head);
     c.poly(
       [
-        [H[0] + 0.5 * k, H[1] - 2 * k],
-        [H[0] + 5.2 * k, H[1] - 0.9 * k],
-        [H[0] + 6.2 * k, H[1] + 0.2 * k],
-        [H[0] + 5.8 * k, H[1] + 1.1 * k],
-        [H[0] + 0.5 * k, H[1] + 1.1 * k],
+        [H[0] + 0.5 * hk, H[1] - 2 * hk],
+        [H[0] + 5.2 * hk, H[1] - 0.9 * hk],
+        [H[0] + 6.2 * hk, H[1] + 0.2 * hk],
+        [H[0] + 5.8 * hk, H[1] + 1.1 * hk],
+        [H[0] + 0.5 * hk, H[1] + 1.1 * hk],
       ],
       mat.scale,
       P.snout,
     );
-    c.plot(H[0] + 5.1 * k, H[1] - 0.5 * k, mat.pupil, P.face);
+    c.plot(H[0] + 5.1 * hk, H[1] - 0.5 * hk, mat.pupil, P.face);
     // brow ridge + slit eye
-    c.line(H[0] - 1.4 * k, H[1] - 1.8 * k, H[0] + 1.6 * k, H[1] - 1.1 * k, mat.spike, P.face);
-    const eyx = Math.round(H[0] + 0.2 * k);
-    const eyy = Math.round(H[1] - 0.7 * k);
+    c.line(H[0] - 1.4 * hk, H[1] - 1.8 * hk, H[0] + 1.6 * hk, H[1] - 1.1 * hk, mat.spike, P.face);
+    const eyx = Math.round(H[0] + 0.2 * hk);
+    const eyy = Math.round(H[1] - 0.7 * hk);
     c.plot(eyx - 1, eyy, mat.iris, P.face);
     c.plot(eyx, eyy, mat.pupil, P.face);
-    if (size >= 40) c.plot(eyx - 1, eyy + 1, mat.iris, P.face);
+    if (size >= 40 || baby) c.plot(eyx - 1, eyy + 1, mat.iris, P.face);
+    if (baby) c.plot(eyx, eyy + 1, mat.pupil, P.face);
     // near legs and near wing in front
     drawLeg(c, frontX, bcy + k, frontX + s + (liftN ? k : 0), liftN, false, P.legN, -1);
     drawLeg(c, backX, bcy, backX - s + (liftF ? k : 0), liftF, true, P.legN2, -1);
@@ -518,36 +561,36 @@ export function buildDragon(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           P.spike,
         );
     // neck + head
-    const hcy = bcy - bodyRy - 3.2 * k;
-    c.capsule(cx, bcy - bodyRy * 0.5, cx, hcy, 2 * k, mat.scale, P.neck);
-    const top = hcy - 2.6 * k;
+    const hcy = bcy - bodyRy - (baby ? 2.6 * hk : 3.2 * hk);
+    c.capsule(cx, bcy - bodyRy * 0.5, cx, hcy, 2 * hk, mat.scale, P.neck);
+    const top = hcy - 2.6 * hk;
     for (const sgn of [-1, 1]) {
       c.capsule(
-        cx + sgn * 1.8 * k,
-        top + 1.2 * k,
-        cx + sgn * 3.4 * k,
-        top - 1.2 * k,
-        0.7 * k,
+        cx + sgn * 1.8 * hk,
+        top + 1.2 * hk,
+        cx + sgn * 3.4 * hk,
+        top - 1.2 * hk,
+        0.7 * hk,
         mat.horn,
         P.horn,
       );
       c.line(
-        cx + sgn * 3.4 * k,
-        top - 1.2 * k,
-        cx + sgn * 3.8 * k,
-        top - 3.2 * k,
+        cx + sgn * 3.4 * hk,
+        top - 1.2 * hk,
+        cx + sgn * 3.8 * hk,
+        top - 3.2 * hk,
         mat.horn,
         P.horn,
       );
     }
-    c.ellipse(cx, hcy, 3.2 * k, 2.8 * k, mat.scale, P.head);
+    c.ellipse(cx, hcy, 3.2 * hk, 2.8 * hk, mat.scale, P.head);
     if (!back) {
       // muzzle facing the viewer, nostrils, two eyes with brows
-      c.ellipse(cx, hcy + 1.6 * k, 2.2 * k, 1.5 * k, mat.scale, P.snout);
-      c.plot(cx - 1.2 * k, hcy + 1.3 * k, mat.pupil, P.face);
-      c.plot(cx + 1.2 * k - 1, hcy + 1.3 * k, mat.pupil, P.face);
-      const ex = Math.max(1, Math.round(1.7 * k));
-      const ey = Math.round(hcy - 0.9 * k);
+      c.ellipse(cx, hcy + 1.6 * hk, 2.2 * hk, 1.5 * hk, mat.scale, P.snout);
+      c.plot(cx - 1.2 * hk, hcy + 1.3 * hk, mat.pupil, P.face);
+      c.plot(cx + 1.2 * hk - 1, hcy + 1.3 * hk, mat.pupil, P.face);
+      const ex = Math.max(1, Math.round(1.7 * hk));
+      const ey = Math.round(hcy - 0.9 * hk);
       c.plot(cx - ex - 1, ey, mat.iris, P.face);
       c.plot(cx - ex, ey, mat.pupil, P.face);
       c.plot(cx + ex, ey, mat.iris, P.face);

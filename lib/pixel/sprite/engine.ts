@@ -1,6 +1,6 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
-import { hexToRgb, hsvToRgb, makeRamp, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
+import { hexToRgb, hsvToRgb, makeRamp, mixRgb, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
 import { kmeansPalette } from "../quantize";
@@ -55,13 +55,14 @@ import {
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
+import { drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
-import { reproportion, takeBuild } from "./take-variety";
+import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { wearBackpack, wearCape } from "./wearables";
+import { BODY_ARMOUR, wearArmour, wearBackpack, wearCape } from "./wearables";
 
 /** Worn things drawn onto the body (wearables.ts), never borrowed. */
-const DRAWN_ON_BODY = new Set(["cape", "backpack"]);
+const DRAWN_ON_BODY = new Set(["cape", "backpack", ...BODY_ARMOUR]);
 
 /** Icons a prompt needs before it can be drawn synchronously (subject and held item). */
 export function iconNeeds(
@@ -113,7 +114,10 @@ export function iconNeeds(
       drawings: subjectIconDrawings(info.icon, curated),
     });
     // a silhouette borrows the colours of an emoji of the same subject (subject-palette.ts)
-    const emoji = src.set === "game-icons" ? emojiForSilhouette(src.name, info.subject) : undefined;
+    const emoji =
+      src.set === "game-icons"
+        ? emojiForSilhouette(src.name, info.subject, !SUBJECT_BY_ID.has(info.subject))
+        : undefined;
     if (emoji) needs.push({ set: "fluent-emoji-flat", name: emoji, cells: 16, use: "palette" });
   }
   if (info.held?.icon) {
@@ -196,7 +200,13 @@ export function wearOnTop(
  * horse"): when both are pale, the rider's cells against the mount take a dark line (`line`),
  * not the rider's own darkest tone, which on a white knight is still pale.
  */
-function separateRider(c: SpriteCanvas, materials: Material[], line: number): void {
+function separateRider(
+  c: SpriteCanvas,
+  materials: Material[],
+  line: number,
+  /** the rider's colours were named ("a white knight"): they stay */
+  named: boolean,
+): void {
   let rv = 0;
   let rn = 0;
   let mv = 0;
@@ -213,8 +223,19 @@ function separateRider(c: SpriteCanvas, materials: Material[], line: number): vo
       mn++;
     }
   }
-  // a dark pair keeps the rider's own dark tone: a dark line would not show on it
-  if (!rn || !mn || Math.abs(rv / rn - mv / mn) > 0.22 || mv / mn < 0.45) return;
+  if (!rn || !mn || mv / mn < 0.45) return;
+  // a grey knight on a white horse is lost at 32 px even with a line round him (eval-e): on a
+  // pale mount the rider's pale greys (steel, a white tabard) are drawn a darker steel
+  if (mv / mn > 0.7 && !named)
+    for (const m of new Set(c.mat.filter((m, i) => m >= 0 && isRiderCell(c, i)))) {
+      const mat = materials[m]!;
+      if (mat.flat) continue;
+      const [, s, v] = rgbToHsv(...mat.ramp[2]);
+      if (v > 0.55 && s < 0.3) materials[m] = material(mixRgb(mat.ramp[2], [52, 58, 78], 0.45));
+    }
+  // a dark pair keeps the rider's own dark tone: a dark line would not show on it; a pale mount
+  // under a rider lined apart by less than a third of the brightness scale gets the line
+  if (Math.abs(rv / rn - mv / mn) > 0.33) return;
   for (const i of riderEdge(c)) c.mat[i] = line;
 }
 
@@ -571,6 +592,17 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           design.materials.push(material(hexToRgb("#2c5c34"))) - 1,
         ]
       : undefined;
+  // armour on an animal or creature: blued steel plates with a brass rim and rivets, which part
+  // them from a grey or white coat (pale steel vanished on a grey mouse); leather: dark hide
+  const armour =
+    info.worn && BODY_ARMOUR.has(info.worn.id) && info.builder !== "humanoid"
+      ? [
+          design.materials.push(
+            material(hexToRgb(info.worn.id === "leather-armor" ? "#4c2c18" : "#7c88a4")),
+          ) - 1,
+          design.materials.push(material(hexToRgb("#d8a830"))) - 1,
+        ]
+      : undefined;
   // eyewear and neckwear are drawn on the face found on the canvas (face-wear.ts)
   const faceWear = isDrawnWear(info.worn?.icon)
     ? (drawnWearColors(info.worn!.id).map(
@@ -613,6 +645,10 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
     : -1;
   const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // asleep: a pale "z" over the head, outlined like the sprite (state-marks.ts)
+  const sleepMat = info.asleep
+    ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
+    : -1;
   // a being that holds something holds it in its mouth (mouth-carry.ts), in the thing's colours
   const carried = info.builder !== "humanoid" ? icons.held : undefined;
   const carriedMats = carried
@@ -641,10 +677,15 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
     seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
-    separateRider(c, design.materials, riderLine);
+    separateRider(c, design.materials, riderLine, !!info.rider?.colors.length);
   }
-  // cute on a character or a dragon: a chibi head (the animal rig draws its own)
-  if (info.cute && (info.builder === "humanoid" || info.builder === "dragon") && design.headParts)
+  // cute on a character or an eastern dragon: a chibi head (the animal rig and the winged
+  // dragon's baby build draw their own)
+  if (
+    info.cute &&
+    (info.builder === "humanoid" || (info.builder === "dragon" && info.variant === "eastern")) &&
+    design.headParts
+  )
     chibiHead(c, design.headParts);
   if (carried)
     carryInMouth(
@@ -660,18 +701,30 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   // borrowed icons are drawn side-on in every view (a turn only squeezes or mirrors them)
   if (cape)
     wearCape(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, cape[0]!, cape[1]!);
+  if (armour)
+    wearArmour(
+      c,
+      info.builder === "icon" ? { ...pose, view: "side" } : pose,
+      armour[0]!,
+      armour[1]!,
+    );
   if (pack)
     wearBackpack(c, info.builder === "icon" ? { ...pose, view: "side" } : pose, pack[0]!, pack[1]!);
   // "three apples", "a pile of coins": a small group of the thing (scale-words.ts)
   if (info.count && !design.seamless) drawGroup(c, info.count);
   // a take its own build (stocky, lanky, long) where the design's own drawings run out; people
   // vary by their own rig's choices
-  if (!design.seamless && info.builder !== "humanoid")
+  if (!design.seamless && info.builder !== "humanoid") {
     reproportion(c, ...takeBuild(seed + take, design.takes));
+    // a still or idle sprite may face the other way; a walk, a turn or a sheet keeps its facing
+    if (MIRRORED_MODES.has(o.mode) && takeMirrored(seed + take, design.takes)) c.flipX();
+  }
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
   if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
+  // after the flip, so the z reads the right way round
+  if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
   if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),
@@ -694,6 +747,9 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     }),
   };
 }
+
+/** Modes whose frames face no set way: a take of a still may be mirrored (takeMirrored). */
+const MIRRORED_MODES = new Set<SpriteMode>(["idle", "variations", "random"]);
 
 /** Batch modes that walk or face around: the camera looks down a little (RPG sheets). */
 const FACING_MODES = new Set<SpriteMode>(["directions", "directions8", "walk4"]);
@@ -769,8 +825,14 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     info.builder === "icon" &&
     (category === "creature" || category === "animal") &&
     !design.ownColors
-  )
+  ) {
+    // when its drawings come round (a frog drawn three ways, a symmetric one a mirror does not
+    // change) the next round is the same drawing in its own hues, darker, lighter or muted;
+    // whites, blacks and greys (a skunk's stripe, a shark) stay
+    const round = takeRound(key, design.takes);
+    if (round && !info.colors.length) shiftOwnHues(design, round);
     return;
+  }
   const own = SUBJECT_DEFAULTS[info.subject]?.materials ?? [];
   if (info.colors.length || info.materials.some((m) => !own.includes(m))) return;
   const scheme = ((key % 4) + 4) % 4;
@@ -817,11 +879,50 @@ export function applyTakeScheme(design: Design, info: PromptInfo, key: number): 
     if (scheme === 2) return hsvToRgb((h + 10) % 360, Math.min(1, sat * 1.1), v * 0.68);
     return hsvToRgb(h, sat * 0.4, Math.min(1, v * 1.05 + 0.04));
   };
+  // a yellow made darker or duller turns olive or brown, which reads as mould, moss or a rotten
+  // lemon (eval-e: a cheese's holes went green), and a red made duller turns pink or, a step
+  // cooler, magenta (eval-e: a locomotive's wheels): both keep most of their saturation, a
+  // yellow darkens only a little and towards ochre, and a red never turns towards purple
+  const keepFamily = (c: Rgb): Rgb => {
+    const [h0, s0, v0] = rgbToHsv(...c);
+    const out = shift(c);
+    const yellow = h0 >= 36 && h0 <= 72;
+    const red = h0 >= 340 || h0 <= 12;
+    // a brown or an orange turned towards yellow and darkened reads olive too (a wooden totem)
+    const brown = h0 >= 18 && h0 < 36;
+    if ((!yellow && !red && !brown) || s0 < 0.3) return out;
+    const [h, s, v] = rgbToHsv(...out);
+    if (brown) return hsvToRgb(v < v0 ? Math.min(h, h0) : h, s, v);
+    if (yellow)
+      return v < v0 * 0.9
+        ? hsvToRgb(Math.max(32, h0 - 6), Math.max(s, s0), v0 * 0.8)
+        : hsvToRgb(Math.min(h, h0), s, v);
+    return hsvToRgb(
+      h > 180 && h < Math.max(h0, 350) ? Math.max(h0, 350) : h,
+      Math.max(s, s0 * 0.8),
+      v,
+    );
+  };
   const surface =
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat);
   for (const i of surface) {
     const m = design.materials[i]!;
-    m.ramp = (m.rampOf ?? makeRamp)(shift(m.ramp[2]));
+    m.ramp = (m.rampOf ?? makeRamp)(keepFamily(m.ramp[2]));
+  }
+}
+
+function shiftOwnHues(design: Design, round: number): void {
+  for (const m of design.materials) {
+    if (m.flat) continue;
+    const [h, sat, v] = rgbToHsv(...m.ramp[2]);
+    if (sat < 0.2 || v < 0.2) continue;
+    const c =
+      round === 1
+        ? hsvToRgb(h, Math.min(1, sat * 1.08), v * 0.76)
+        : round === 2
+          ? hsvToRgb(h, sat * 0.92, Math.min(1, v * 1.1 + 0.02))
+          : hsvToRgb(h, sat * 0.6, Math.min(1, v * 0.95));
+    m.ramp = (m.rampOf ?? makeRamp)(c);
   }
 }
 

@@ -1,30 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { Rng } from "../prng";
-import { SpriteCanvas } from "./canvas";
+import type { SpriteMode } from "../types";
+import type { SpriteCanvas } from "./canvas";
 import { HUMANOID_PARTS } from "./costume-parts";
-import { drawCreatureExtras, prepareCreatureExtras } from "./creature-parts";
 import type { Pose } from "./design";
-import { buildDesign, poseFor, renderSprite } from "./engine";
+import { renderSprite } from "./engine";
 import { FOLK_PART, readFolkParts } from "./folk-parts";
 import { parsePrompt } from "./prompt";
-
-type Mode = Parameters<typeof poseFor>[0];
-
-/** The label canvas as the engine draws it (rig, then creature parts), before colour. */
-function partMap(prompt: string, seed = 1, mode: Mode = "idle", index = 0) {
-  const info = parsePrompt(prompt);
-  const design = buildDesign(
-    info,
-    Rng.from("shape", prompt, seed),
-    Rng.from("color", prompt, seed),
-  );
-  const extras = prepareCreatureExtras(design, info, seed);
-  const pose = poseFor(mode, index, design.restView);
-  const c = new SpriteCanvas(design.size, design.size);
-  design.draw(c, pose);
-  if (extras) drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed);
-  return { c, info, pose, design, extras };
-}
+import { partMap } from "./test-helpers";
 
 const count = (c: SpriteCanvas, part: (p: number) => boolean) => {
   let n = 0;
@@ -41,7 +23,7 @@ const tailIds = (c: SpriteCanvas) => {
 };
 
 /** Frames to check a part in: side idle, every turn of "directions", and the walk. */
-const FRAMES: [Mode, number][] = [
+const FRAMES: [SpriteMode, number][] = [
   ["idle", 0],
   ["directions", 0],
   ["directions", 1],

@@ -21,6 +21,9 @@ export const FOLK_PART = {
   dish: 248,
   water: 250,
   foam: 251,
+  nose: 252,
+  headband: 253,
+  collar: 254,
   /** tail k of a fan is tail + k (k < 9) */
   tail: 220,
 } as const;
@@ -87,6 +90,19 @@ const PHRASES: [RegExp, (m: RegExpExecArray) => string][] = [
     /\b(?:with\s+)?(?:an?\s+)?(?:water\s+)?(?:dish|bowl|plate)\s+(?:of water\s+)?on\s+(?:its|the|his|her)\s+head\b|\b(?:with\s+)?an?\s+water\s+dish\b|头顶(?:水)?碟/giu,
     () => "head dish",
   ],
+  [/\bred[- ]faced\b|\b(?:with\s+)?(?:an?\s+)?red\s+face\b|红脸/giu, () => "red face"],
+  [
+    /\blong[- ]nosed\b|\b(?:with\s+)?(?:an?\s+)?(?:very\s+)?long\s+(?:red\s+)?nose\b/giu,
+    () => "long nose",
+  ],
+  [
+    /\b(?:with\s+|wearing\s+)?(?:an?\s+)?gold(?:en)?\s+(?:headband|head band|circlet|fillet)\b|金箍(?!棒)|紧箍(?:咒)?/giu,
+    () => "gold headband",
+  ],
+  [
+    /\b(?:with\s+|wearing\s+)?(?:an?\s+)?(?:broad\s+)?(?:gold(?:en)?\s+)?(?:egyptian|usekh)\s+(?:collar|necklace)\b|\busekh\b/giu,
+    () => "gold collar",
+  ],
   [
     /\b(?:rising|emerging|surfacing|bursting|coming)\s+(?:up\s+)?(?:from|out of)\s+(?:the\s+)?(?:water|sea|ocean|waves|deep|depths|lake)\b|浮出水面|从海中升起/giu,
     () => "waves",
@@ -122,6 +138,10 @@ export function isFolkPart(f: string): boolean {
     f === "open mouth" ||
     f === "head dish" ||
     f === "waves" ||
+    f === "red face" ||
+    f === "long nose" ||
+    f === "gold headband" ||
+    f === "gold collar" ||
     tailCount(f) > 0
   );
 }
@@ -145,6 +165,10 @@ export function folkPartZh(f: string): string | undefined {
     "open mouth": "张嘴哀嚎",
     "head dish": "头顶水碟",
     waves: "浮出水面",
+    "red face": "红脸",
+    "long nose": "长鼻子",
+    "gold headband": "金箍",
+    "gold collar": "金项圈",
   }[f];
 }
 
@@ -162,6 +186,9 @@ export interface FolkMats {
   dishRim: number;
   water: number;
   foam: number;
+  red: number;
+  gold: number;
+  lapis: number;
   /** the take's shape choices, so four seeds are four designs */
   /** 0: a smooth crown, 1: feathers swept back, 2: a griffin's pointed ear tufts */
   crest: number;
@@ -198,6 +225,9 @@ export function prepareFolkParts(
     dishRim: add("#d8e0c8"),
     water: add("#3c7cd0"),
     foam: add("#e6f4ff"),
+    red: add("#d83c30"),
+    gold: add("#f0c030"),
+    lapis: add("#2c5cb0"),
     crest: rng.int(0, 2),
     fan: rng.int(0, 2),
     snakes: rng.int(4, 6),
@@ -257,6 +287,10 @@ export function drawFolkParts(
   if (features.includes("long hair")) drawLongHair(on);
   if (features.includes("snake hair")) drawSnakeHair(on);
   if (features.includes("head dish")) drawHeadDish(on);
+  if (features.includes("red face")) paintFace(on, x.red, headParts, mats);
+  if (features.includes("long nose") && pose.view !== "back") drawLongNose(on, headParts, mats);
+  if (features.includes("gold headband")) drawHeadband(on, headParts, mats);
+  if (features.includes("gold collar")) drawCollar(on, headParts);
   if (features.includes("open mouth") && pose.view !== "back")
     drawOpenMouth(c, x, side, dir, head, mats, k);
   if (features.includes("waves")) drawWaves(c, x, pose.t, k);
@@ -522,13 +556,15 @@ function drawHeadDish(on: HeadAt): void {
   const b = cellsBox(c, head);
   if (!b) return;
   const cx = (b.x0 + b.x1 + 1) / 2;
-  // a saucer wider than the crown, sitting on it: a rim, and water in it seen a little from above
-  const rx = b.w * 0.5 + 0.6 * k;
-  const lip = Math.max(1, Math.round(0.6 * k));
-  c.rect(cx - rx, b.y0 - 1, cx + rx - 1, b.y0 - 1 + lip - 1, x.dishRim, FOLK_PART.dish);
-  c.rect(cx - rx + 1, b.y0 - 1 - lip, cx + rx - 2, b.y0 - 2, x.dishRim, FOLK_PART.dish);
-  if (view !== "back")
-    c.rect(cx - rx + 2, b.y0 - 1 - lip, cx + rx - 3, b.y0 - 2, x.water, FOLK_PART.dish);
+  // a saucer on the crown seen a little from above: a pale ring narrower than the head with
+  // water in it and a glint (a flat rim as wide as the head read as a headband, eval-e)
+  const rx = Math.max(2.5 * k, b.w * 0.4);
+  const ry = Math.max(1.5, 1.9 * k);
+  const cy = b.y0 + 0.5;
+  c.ellipse(cx, cy, rx, ry, x.dishRim, FOLK_PART.dish);
+  if (view === "back") return;
+  c.ellipse(cx, cy - 0.3 * k, rx - 1.1 * k, ry - 0.9 * k, x.water, FOLK_PART.dish);
+  c.plot(cx - rx * 0.35, cy - 0.5 * k, x.foam, FOLK_PART.dish);
 }
 
 /** The mouth under the eyes, open in a wail: eyes are small flat spots inside the head. */
@@ -728,5 +764,101 @@ function drawWaves(c: SpriteCanvas, x: FolkMats, t: number, k: number): void {
         py === crest ? FOLK_PART.foam : FOLK_PART.water,
         (px + py) % 4 === 0 ? 1 : -1,
       );
+  }
+}
+
+/** The head's skin: the commonest shaded material of the rig's own head part (not hair or hat). */
+function skinOf(on: HeadAt, headParts: readonly number[] | undefined, mats: readonly Material[]) {
+  const own = headParts?.[0];
+  const cells = on.head.filter((i) => own === undefined || on.c.part[i] === own);
+  return commonMat(on.c, cells.length ? cells : on.head, mats);
+}
+
+/** "red-faced" (a tengu): the head's skin turns red, the eyes and hair stay. */
+function paintFace(
+  on: HeadAt,
+  red: number,
+  headParts: readonly number[] | undefined,
+  mats: readonly Material[],
+): void {
+  const skin = skinOf(on, headParts, mats);
+  if (skin < 0) return;
+  for (let i = 0; i < on.c.w * on.c.h; i++) if (on.c.mat[i] === skin) on.c.mat[i] = red;
+}
+
+/**
+ * "long-nosed" (a tengu, a goblin): a nose as long as half the head, forward side-on and, from
+ * the front, out past the cheek at a slant, so it leaves the head's outline and reads as a nose.
+ */
+function drawLongNose(
+  on: HeadAt,
+  headParts: readonly number[] | undefined,
+  mats: readonly Material[],
+): void {
+  const { c, view, dir, k } = on;
+  const b = headBox(c, on.head, headParts);
+  if (!b) return;
+  const skin = skinOf(on, headParts, mats);
+  if (skin < 0) return;
+  const eyes = on.head.filter((i) => mats[c.mat[i]!]?.flat);
+  const ey = eyes.length
+    ? Math.max(...eyes.map((i) => (i / c.w) | 0))
+    : b.y0 + Math.round(b.h * 0.5);
+  const r = Math.max(0.6, 0.75 * k);
+  const layer = new SpriteCanvas(c.w, c.h);
+  if (view === "side") {
+    const fx = dir > 0 ? b.x1 : b.x0;
+    layer.capsule(fx, ey + 1, fx + dir * 5 * k, ey + 1.8 * k, r, skin, FOLK_PART.nose);
+  } else {
+    // out past the cheek and a little up, as a tengu mask's nose juts
+    const cx = (b.x0 + b.x1) / 2;
+    layer.capsule(cx, ey + 1.5 * k, cx + 8.5 * k, ey + 0.5 * k, r, skin, FOLK_PART.nose);
+  }
+  // its shadow on the face under it: a red nose on a red face is otherwise lost in it
+  const shade: number[] = [];
+  for (let i = c.w; i < c.w * (c.h - 1); i++)
+    if (layer.mat[i]! >= 0 && layer.mat[i + c.w]! < 0 && c.mat[i + c.w]! >= 0) shade.push(i + c.w);
+  for (const i of shade) layer.plot(i % c.w, (i / c.w) | 0, on.x.mouth, FOLK_PART.nose);
+  merge(c, layer, false);
+}
+
+/**
+ * "a golden headband" (the monkey king's 金箍): a gold band round the brow, two rows over the eyes
+ * and a cell past the head on each side, over the fur.
+ */
+function drawHeadband(
+  on: HeadAt,
+  headParts: readonly number[] | undefined,
+  mats: readonly Material[],
+): void {
+  const { c, x, k } = on;
+  const b = headBox(c, on.head, headParts);
+  if (!b) return;
+  const eyes = on.head.filter((i) => mats[c.mat[i]!]?.flat);
+  const ey = eyes.length
+    ? Math.min(...eyes.map((i) => (i / c.w) | 0))
+    : b.y0 + Math.round(b.h * 0.5);
+  const t = Math.max(1, Math.round(k));
+  const y = Math.max(b.y0, ey - 1 - t);
+  const row = on.head.filter((i) => ((i / c.w) | 0) === y).map((i) => i % c.w);
+  if (!row.length) return;
+  c.rect(Math.min(...row) - 1, y, Math.max(...row) + 1, y + t - 1, x.gold, FOLK_PART.headband);
+}
+
+/** "a gold collar" (anubis's broad collar): gold and lapis rows on the shoulders under the head. */
+function drawCollar(on: HeadAt, headParts: readonly number[] | undefined): void {
+  const { c, x, k } = on;
+  const b = headBox(c, on.head, headParts);
+  if (!b) return;
+  const rows = Math.max(2, Math.round(2.4 * k));
+  const wide = Math.round(b.w * 0.35);
+  for (let r = 1; r <= rows; r++) {
+    const y = b.y1 + r;
+    for (let xx = b.x0 - wide; xx <= b.x1 + wide; xx++) {
+      const i = c.index(xx, y);
+      if (i < 0 || c.mat[i]! < 0 || on.head.includes(i)) continue;
+      c.mat[i] = r === Math.ceil(rows / 2) + (rows > 2 ? 0 : 1) ? x.lapis : x.gold;
+      c.part[i] = FOLK_PART.collar;
+    }
   }
 }

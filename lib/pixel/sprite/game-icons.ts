@@ -378,6 +378,30 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
       const interior = at(x - 1, y) && at(x + 1, y) && at(x, y - 1) && at(x, y + 1);
       label[i] = interior && cov[i]! < 0.62 ? MONO.detail : MONO.body;
     }
+  // a thin-line cell with no other detail cell around it is a cut line grazing the cell, not a
+  // line: at 32 px such dots read as dirt on a plank or a statue (eval-e: gargoyle, barrel)
+  const lone = (i: number) => {
+    const x = i % cells;
+    const y = (i - x) / cells;
+    for (let dy = -1; dy <= 1; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        if (!dx && !dy) continue;
+        const xx = x + dx;
+        const yy = y + dy;
+        if (
+          xx >= 0 &&
+          yy >= 0 &&
+          xx < cells &&
+          yy < cells &&
+          label[yy * cells + xx] === MONO.detail
+        )
+          return false;
+      }
+    return true;
+  };
+  // (a cell that is mostly hole is kept: an eye is often one such cell)
+  for (let i = 0; i < n; i++)
+    if (solid[i] && label[i] === MONO.detail && cov[i]! >= 0.5 && lone(i)) label[i] = MONO.body;
   // body regions separated by detail lines and gaps: small separate pieces become the accent
   const comp = new Int32Array(n).fill(-1);
   const sizes: number[] = [];
@@ -404,12 +428,12 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
     // an accent piece is clearly smaller than the main body but more than a speck
     if (c >= 0 && sizes[c]! < biggest * 0.3 && sizes[c]! >= 3) label[i] = MONO.accent;
   }
-  // bevel: light comes from the top-left; rims facing it are lit, rims facing away in shadow
-  const body = (x: number, y: number) => {
-    if (x < 0 || y < 0 || x >= cells || y >= cells) return false;
-    const l = label[y * cells + x]!;
-    return l === MONO.body || l === MONO.accent;
-  };
+  // bevel: light comes from the top-left; rims facing it are lit, rims facing away in shadow.
+  // Rims follow the outline and the open gaps only: the cut lines inside are the drawing's own
+  // lines (a plank's seam, a shell's plates), and a rim around every piece between them made
+  // each plank a light-and-dark blotch at 32 px (eval-e: barrel, fence, gargoyle, sea turtle)
+  const body = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < cells && y < cells && label[y * cells + x]! >= 0;
   const shade = new Int8Array(n);
   const counts = [0, 0, 0];
   for (let y = 0; y < cells; y++)

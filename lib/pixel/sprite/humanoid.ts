@@ -1,7 +1,9 @@
 // Part-based biped: legs, torso, arms, head, headgear, weapon. Geometry is expressed in units of
 // k = size/32 so the same character reads at 16–64 px.
-import { hexToRgb } from "../color";
+import { hexToRgb, mixRgb, rgbToHsv } from "../color";
 import type { Rng } from "../prng";
+import type { Rgb } from "../types";
+import { beastHead, drawBeastHead, drawBeastTail } from "./beast-heads";
 import { material, type SpriteCanvas } from "./canvas";
 import {
   type CostumeCtx,
@@ -11,6 +13,7 @@ import {
   drawCollar,
   drawCowboyHat,
   drawEyepatch,
+  drawFaceMood,
   drawHairStyle,
   drawHelmHorns,
   drawKabuto,
@@ -29,6 +32,7 @@ import {
   drawTalismanCap,
   drawTopknot,
   drawTorn,
+  type FaceMarks,
   type HeadBox,
   HUMANOID_PARTS as P,
   POLE_TOOLS,
@@ -48,89 +52,6 @@ import {
 import type { IconRaster } from "./emoji-art";
 import { takeFor } from "./people-takes";
 import type { PromptInfo } from "./prompt";
-
-/** Fur colours for animal-folk ("a cat knight"). */
-const BEAST_FUR: Record<string, string> = {
-  cat: "#f09a3c",
-  dog: "#b07840",
-  wolf: "#8a8c98",
-  fox: "#e8782c",
-  rabbit: "#eeeef2",
-  bear: "#7c5030",
-  panda: "#eeeef2",
-  pig: "#f0a0b0",
-  mouse: "#a8a0a0",
-  lion: "#e0a848",
-  tiger: "#f0862a",
-  frog: "#6cbc4c",
-  lizard: "#6cbc4c",
-  owl: "#8c6c4c",
-  goat: "#d8c8a8",
-  snake: "#5ca848",
-  penguin: "#34303e",
-  duck: "#eeeef2",
-  chicken: "#eeeef2",
-  eagle: "#6c4424",
-  parrot: "#44b04e",
-  crow: "#34303e",
-  bull: "#6c4430",
-  cow: "#eeeae2",
-  turtle: "#6cac4c",
-  rat: "#8c8488",
-};
-/** Bird-folk have a beak, not a muzzle, and no ears (an owl's tufts aside). */
-const BEAKED = new Set([
-  "owl",
-  "penguin",
-  "duck",
-  "chicken",
-  "eagle",
-  "parrot",
-  "crow",
-  "goose",
-  "turtle",
-]);
-/** Animal-folk with horns on the head: the bull's say "minotaur" before anything else does. */
-const BEAST_HORNS = new Set(["bull", "cow", "goat", "ram", "ox", "buffalo", "yak"]);
-
-/** Animal-folk ears: the shape that tells a fox from a bear from a rabbit at 32 px. */
-type BeastEars = "pointed" | "round" | "long" | "none";
-const BEAST_EARS: Record<string, BeastEars> = {
-  cat: "pointed",
-  dog: "pointed",
-  wolf: "pointed",
-  fox: "pointed",
-  tiger: "round",
-  lion: "round",
-  rabbit: "long",
-  bear: "round",
-  panda: "round",
-  mouse: "round",
-  pig: "pointed",
-  owl: "pointed",
-  goat: "pointed",
-  snake: "none",
-  frog: "none",
-  lizard: "none",
-  turtle: "none",
-  bull: "round",
-  cow: "round",
-  rat: "round",
-};
-/** Animal-folk muzzles: lighter than the fur (a fox's white chin, a bear's tan snout). */
-const BEAST_MUZZLE: Record<string, string> = {
-  fox: "#f4f0e8",
-  penguin: "#eeeef2",
-  wolf: "#d8d8e0",
-  bear: "#c8a070",
-  panda: "#eeeef2",
-  tiger: "#f4f0e8",
-  cat: "#f4e0c8",
-  dog: "#e0c8a0",
-  lion: "#f0d8a0",
-  bull: "#c8a088",
-  cow: "#f0b8b8",
-};
 
 export type Headgear =
   | "helmet"
@@ -172,8 +93,13 @@ export type Headgear =
   /** a uniform cap: flat top, dark peak, gold badge (colour: `hat`) */
   | "peaked-cap"
   /** a cloth tied over the head, its ends hanging */
-  | "bandana";
-export type Weapon =
+  | "bandana"
+  /** a helmet with cheek guards and a red horsehair crest (a spartan's, a legionary's: `hat`) */
+  | "crested-helm"
+  /** a pharaoh's striped headcloth, its lappets down to the chest, and a gold collar */
+  | "nemes";
+/** A weapon a prompt can put in a hand ("a knight with an axe", HeldItem): the rig draws it. */
+export type HeldWeapon =
   | "sword"
   | "staff"
   | "bow"
@@ -182,6 +108,12 @@ export type Weapon =
   | "torch"
   | "hammer"
   | "spear"
+  /** a monk's plain long wooden staff, no orb */
+  | "bo"
+  /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
+  | "cudgel";
+export type Weapon =
+  | HeldWeapon
   /** a fishing rod with its line (a look's own tool) */
   | "rod"
   | "katana"
@@ -201,6 +133,8 @@ export type Weapon =
   | "pickaxe"
   | "cane"
   | "baton"
+  /** a long haft with a heavy block head and a spike (a paladin's) */
+  | "warhammer"
   | "none";
 
 /** A class: what the character wears and carries. `base` keeps the look rules of the old variants. */
@@ -214,13 +148,15 @@ export interface RoleSpec {
   /** the headgear's own colour (a red fire helmet, a yellow hard hat, a brown flying cap) */
   hat?: string;
   /** a mark on the chest, front and back: a medic's red cross on white */
-  emblem?: "red-cross" | "badge";
+  emblem?: "red-cross" | "badge" | "gold-cross" | "star";
+  /** the cape's and the tabard's colour (a paladin's white; unset: the seed's second colour) */
+  capeColor?: string;
   /** the body under the clothes: a sumo wrestler is big, a child small, an orc bulky */
   build?: "big" | "small" | "bulky" | "thin" | "hunched";
   /** no shirt: the torso and arms show skin (a wrestler) */
   bare?: boolean;
   /** what stands on the ground instead of legs: a lamia's coiled snake tail, a genie's smoke */
-  lower?: "snake" | "smoke";
+  lower?: "snake" | "smoke" | "fish";
   /** the staff ends in a shepherd's hook, not an orb */
   crook?: boolean;
   /** clothes to pick from per seed when `cloth` is not set (a zombie's faded shirts) */
@@ -256,8 +192,8 @@ export interface RoleSpec {
   vest?: boolean;
   /** how the weapon rests at idle: held up, on the shoulder, planted on the ground */
   idle?: "raised" | "shoulder" | "planted";
-  /** a kite shield on the free arm (on the back from behind) */
-  shield?: boolean;
+  /** a shield on the free arm (on the back from behind): a kite, a round one or a tall tower */
+  shield?: boolean | "round" | "tower";
   /** a cloth panel down the front over the armour, in the cape's colour */
   tabard?: boolean;
   /** a closed helmet's plume (unset: the seed decides) */
@@ -278,7 +214,14 @@ export const ROLES: Record<string, RoleSpec> = {
   soldier: { base: "knight", headgear: "helmet", weapon: "spear", cloth: "#5c6c8c", cape: false },
   warrior: { base: "person", headgear: "hair", weapon: "sword", cloth: "#8c3c2c" },
   barbarian: { base: "person", headgear: "hair", weapon: "axe", cloth: "#6c4424" },
-  viking: { base: "person", headgear: "horned", weapon: "axe", cloth: "#5c6c8c" },
+  // horns on an open helm: the face and the beard under it show (a closed horned helm hid both)
+  viking: {
+    base: "person",
+    headgear: "open-helm",
+    hornedHelm: true,
+    weapon: "axe",
+    cloth: "#5c6c8c",
+  },
   mage: { base: "mage" },
   witch: { base: "mage", headgear: "wizard-hat", weapon: "staff", cloth: "#34303e", robe: true },
   necromancer: {
@@ -290,7 +233,8 @@ export const ROLES: Record<string, RoleSpec> = {
     magic: "#5cf06c",
   },
   priest: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#eeeef2", robe: true },
-  monk: { base: "person", headgear: "bald", weapon: "staff", cloth: "#e0862a", robe: true },
+  // a monk's bo is a plain long pole (eval-e: a mage's gem staff on the shaolin monk)
+  monk: { base: "person", headgear: "bald", weapon: "bo", cloth: "#e0862a", robe: true },
   druid: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#3c7c48", robe: true },
   archer: { base: "archer", cloth: "#44804c" },
   ninja: { base: "ninja" },
@@ -328,6 +272,106 @@ export const ROLES: Record<string, RoleSpec> = {
   blacksmith: { base: "person", headgear: "bald", weapon: "hammer", cloth: "#5c4434" },
   chef: { base: "person", headgear: "chef-hat", cloth: "#eeeef2" },
   bard: { base: "person", headgear: "wide-hat", cloth: "#d8383c" },
+  // holy knights (#20: a paladin was a plain knight): white over the armour, a cross on the
+  // tabard and the shield, a mace or a warhammer
+  paladin: {
+    base: "knight",
+    weapon: "mace",
+    shield: true,
+    tabard: true,
+    emblem: "gold-cross",
+    capeColor: "#f0f0f4",
+    cape: true,
+    plume: false,
+  },
+  crusader: {
+    base: "knight",
+    weapon: "sword",
+    shield: true,
+    tabard: true,
+    emblem: "red-cross",
+    capeColor: "#f0f0f4",
+    cape: true,
+    plume: false,
+  },
+  // the ancient world: a crested helm, a bare chest under a red cloak, a round bronze shield
+  spartan: {
+    base: "person",
+    headgear: "crested-helm",
+    hat: "#c89040",
+    weapon: "spear",
+    shield: "round",
+    bare: true,
+    cape: true,
+    capeColor: "#b02c2c",
+    idle: "planted",
+  },
+  legionary: {
+    base: "person",
+    headgear: "crested-helm",
+    hat: "#aab4c0",
+    weapon: "sword",
+    shield: "tower",
+    cloth: "#a83030",
+    lamellar: true,
+    capeColor: "#a83030",
+    cape: false,
+  },
+  gladiator: {
+    base: "person",
+    headgear: "crested-helm",
+    hat: "#aab4c0",
+    weapon: "sword",
+    shield: "round",
+    bare: true,
+    pauldron: "round",
+    cape: false,
+  },
+  pharaoh: {
+    base: "person",
+    headgear: "nemes",
+    hat: "#2c4ca8",
+    weapon: "staff",
+    crook: true,
+    cloth: "#f0ece0",
+    robe: true,
+    cape: false,
+  },
+  // the cavalier: a plumed hat, a blue tabard with a cross, a rapier
+  musketeer: {
+    base: "person",
+    headgear: "wide-hat",
+    hat: "#2c2c3c",
+    plume: true,
+    weapon: "sword",
+    tabard: true,
+    emblem: "gold-cross",
+    capeColor: "#3c5cb0",
+    cloth: "#3c5cb0",
+    cape: true,
+  },
+  // a white face under black hair in a bun, a red kimono with its obi
+  geisha: {
+    base: "person",
+    headgear: "hair",
+    hairStyle: "bun",
+    hair: "#1c1828",
+    skin: "#f6ece8",
+    cloth: "#c8283c",
+    robe: true,
+    weapon: "none",
+    cape: false,
+  },
+  // the law in the west: the cowboy's hat and a star on the chest
+  sheriff: {
+    base: "person",
+    headgear: "cowboy-hat",
+    hat: "#6c4c30",
+    weapon: "none",
+    cloth: "#8c6c4c",
+    emblem: "star",
+    coat: false,
+  },
   cowboy: {
     base: "person",
     headgear: "cowboy-hat",
@@ -401,7 +445,7 @@ const BUILDS: Record<
   // a sumo wrestler: a wide, deep trunk (never narrower than 18/32 of the sprite) on short legs
   big: { head: 1, torsoW: 1.75, torsoH: 1.35, legs: 0.8, minTorsoW: 18 },
   // a child: a big head on a small body
-  small: { head: 0.95, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
+  small: { head: 1.1, torsoW: 0.8, torsoH: 0.75, legs: 0.6, minTorsoW: 0 },
   // an orc, a troll, a minotaur: broad shoulders on a deep trunk
   bulky: { head: 1, torsoW: 1.45, torsoH: 1.15, legs: 0.9, minTorsoW: 12 },
   // a vampire, an elf lord: narrow and tall
@@ -424,6 +468,8 @@ const PLANTED_REACH: Readonly<Partial<Record<Weapon, number>>> = {
 /** Headwear a take may choose, drawn by costume-parts.ts drawTakeHeadwear. */
 const TAKE_HEADWEAR: ReadonlySet<Headgear> = new Set<Headgear>([
   "open-helm",
+  "crested-helm",
+  "nemes",
   "mohawk",
   "straw-hat",
   "tiara",
@@ -443,6 +489,9 @@ const TAKE_WEAPONS: ReadonlySet<Weapon> = new Set<Weapon>([
   "pickaxe",
   "cane",
   "baton",
+  "bo",
+  "warhammer",
+  "cudgel",
 ]);
 /** Take weapons that swing with a slash arc (a wand casts, a cane does not strike). */
 const TAKE_SWUNG: ReadonlySet<Weapon> = new Set(
@@ -479,6 +528,7 @@ function lookMaterials(
   if (role.pants) m.list[mat.pants] = material(hexToRgb(role.pants));
   // costume colours only where a costume uses them, so other classes keep their palettes
   const cap = role.headgear === "talisman-cap";
+  const cudgel = role.weapon === "cudgel" || info.held?.weapon === "cudgel";
   const gold =
     cap ||
     role.headgear === "kabuto" ||
@@ -489,8 +539,16 @@ function lookMaterials(
     role.weapon === "cane" ||
     role.emblem === "badge" ||
     role.headgear === "tiara" ||
-    role.headgear === "peaked-cap";
-  const red = role.collar || cap || role.headgear === "bandana" || role.headgear === "top-hat";
+    role.headgear === "peaked-cap" ||
+    role.headgear === "nemes" ||
+    cudgel;
+  const red =
+    cudgel ||
+    role.collar ||
+    cap ||
+    role.headgear === "bandana" ||
+    role.headgear === "top-hat" ||
+    role.headgear === "crested-helm";
   return {
     trim: gold ? m.add("#e8b830") : mat.accent,
     glass: role.headgear === "space-helmet" ? m.add("#2c3c6c", { flat: true }) : mat.accent,
@@ -499,9 +557,14 @@ function lookMaterials(
     shell: role.shell ? m.add("#5c6c34") : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem
-      ? m.add(role.emblem === "badge" ? "#e8c040" : "#d8283c", { flat: true })
+      ? m.add(role.emblem === "red-cross" ? "#d8283c" : "#e8c040", { flat: true })
       : undefined,
-    scales: role.lower === "snake" ? m.add(info.colors[0] ?? "#5ca848") : undefined,
+    scales:
+      role.lower === "snake"
+        ? m.add(info.colors[0] ?? "#5ca848")
+        : role.lower === "fish"
+          ? m.add(info.colors[0] ?? "#34b0a8")
+          : undefined,
   };
 }
 
@@ -521,14 +584,33 @@ export function buildHumanoid(
   // the seed's take (people-takes.ts); a worn thing the prompt names keeps the look's headgear
   // a horned troll is an oni (composites.ts): it takes the oni's own list
   const takeRace = info.race === "troll" && info.features.includes("horns") ? "oni" : info.race;
-  const take0 = takeFor(dressed, roleId, takeRace, plain, takeKey);
+  // an old person with no calling takes an elder's takes (a cane, a crook, a shawl), not a
+  // fighter's spear and axe
+  const elder =
+    !!info.aged && !info.look && !info.race && (roleId === "person" || roleId === "villager");
+  const take0 = takeFor(dressed, elder ? "elder" : roleId, takeRace, plain, takeKey);
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
-  const role: RoleSpec = info.features.includes("snake body")
-    ? { ...role1, lower: "snake" }
-    : role1;
+  // a mermaid ("a woman with a fish tail"): a tail and a fin; both show bare arms (eval-e: a
+  // naga in a hood and sleeves read as a person)
+  const role: RoleSpec = personRole(
+    info.features.includes("snake body")
+      ? { ...role1, lower: "snake", vest: true }
+      : info.features.includes("fish body")
+        ? { ...role1, lower: "fish", vest: true }
+        : role1,
+    info,
+    roleId,
+    !!info.held,
+  );
   const beast = info.race?.startsWith("beast:") ? info.race.slice(6) : undefined;
+  const furRgb: Rgb = info.fur ?? hexToRgb(beastHead(beast).fur);
+  // a black animal head keeps a black snout, a shade lighter so its shape shows (anubis)
+  const darkFur = !!beast && rgbToHsv(...furRgb)[2] < 0.3;
+  const beastMuzzle: Rgb = darkFur
+    ? mixRgb(furRgb, [150, 140, 160], 0.3)
+    : hexToRgb(beastHead(beast).muzzle ?? "#f0e0c8");
   // animal-folk draw their own ears and muzzle (drawBeastHead), not an elf's pointed ears
   const race: RaceSpec = beast ? {} : (RACES[info.race ?? ""] ?? {});
   const v = race.look === "skeleton" ? "skeleton" : race.look === "robot" ? "robot" : role.base;
@@ -569,7 +651,7 @@ export function buildHumanoid(
         : v === "robot"
           ? "#7c8694"
           : beast
-            ? (BEAST_FUR[beast] ?? "#c8a078")
+            ? furRgb
             : race.look === "mummy"
               ? "#d8ccb0"
               : // a colour named before a race word is the skin ("a green goblin")
@@ -585,7 +667,8 @@ export function buildHumanoid(
     boots: m.add(crng.pick(["#5c3c28", "#3c3030", "#6c4c30"])),
     metal: m.add(v === "knight" && info.colors[0] && !info.metal ? "#aab4c0" : metalBase),
     accent: m.add(second),
-    eye: m.add(race.eyes ?? "#1c1828", { flat: true }),
+    // dark eyes vanish in black fur (anubis): a black animal head has gold ones
+    eye: m.add(race.eyes ?? (beast && darkFur ? "#f8c840" : "#1c1828"), { flat: true }),
     // the dark between bones (rib gaps, nose hole, teeth): not the eye colour, which may glow
     hollow: m.add("#1c1828", { flat: true }),
     glow: m.add(v === "robot" ? "#48f0f0" : info.element === "fire" ? "#ffb030" : "#f8f0a0", {
@@ -601,15 +684,22 @@ export function buildHumanoid(
         flat: false,
       },
     ),
-    cape: m.add(race.cape ?? (v === "knight" && info.colors[0] ? info.colors[0] : second)),
+    cape: m.add(
+      race.cape ??
+        (v === "knight" && info.colors[0] ? info.colors[0] : undefined) ??
+        role.capeColor ??
+        second,
+    ),
     tusk: m.add("#f4f0e0", { flat: true }),
     flame: m.add("#f8862a", { flat: true }),
-    muzzle: m.add(beast ? (BEAST_MUZZLE[beast] ?? "#f0e0c8") : "#f0e0c8"),
+    muzzle: m.add(beast ? beastMuzzle : "#f0e0c8"),
   };
+  // a beak of its own colour only on an animal head that has one (the classes' lists stay)
+  const beakMat = beast && beastHead(beast).beak ? m.add(beastHead(beast).beak!) : mat.flame;
   const heldMats = heldIcon ? heldIcon.colors.map((c) => m.add(c)) : [];
 
   // a race's skin took the named colour: clothes fall back to the role's own
-  if (info.race && info.colors[0] && !race.look && !beast && !info.colors[1])
+  if (info.race && info.colors[0] && !race.look && (!beast || info.fur) && !info.colors[1])
     m.list[mat.cloth] = material(hexToRgb(role.cloth ?? hsvPick(crng)));
   // a derived look's extras get materials of their own, added last so the classes' lists
   // (and so their pixels) stay as they were
@@ -625,6 +715,28 @@ export function buildHumanoid(
     straw: extra.straw ?? mat.wood,
   };
 
+  const person = info.person;
+  const faceShown = person?.sex === "female" || !!person?.mood;
+  // a woman, a child or a young person has no beard, whatever the race or take drew
+  const beardless = person?.sex === "female" || !!person?.age;
+  const marks: FaceMarks | undefined =
+    person?.mood || person?.sex === "female" || (info.aged && roleId === "witch")
+      ? {
+          mood: person?.mood,
+          lips: person?.sex === "female" ? m.add("#c04858", { flat: true }) : undefined,
+          red:
+            person?.mood === "angry" || person?.mood === "evil"
+              ? m.add("#e8283c", { flat: true })
+              : undefined,
+          water:
+            person?.mood === "sad" || person?.mood === "scared"
+              ? m.add("#58b8f0", { flat: true })
+              : undefined,
+          zzz: person?.mood === "sleepy" ? m.add("#e8f0ff", { flat: true }) : undefined,
+          // a crone's long crooked nose (an old witch, a hag)
+          nose: !!info.aged && roleId === "witch",
+        }
+      : undefined;
   const headgear0: Headgear =
     race.look === "skeleton" && role.base === "person" && !take.headgear
       ? "skull"
@@ -669,7 +781,11 @@ export function buildHumanoid(
         : // an elf's hood leaves the face and ears out
           faceRace && ["helmet", "visor", ...(ears ? [] : ["hood"])].includes(headgear0)
           ? "bald"
-          : headgear0;
+          : // a woman's face and hair, or a mood, must show: the closed helm opens (#20)
+            faceShown && v !== "robot" && ["helmet", "horned", "visor"].includes(headgear0)
+            ? "open-helm"
+            : headgear0;
+  const hornedOpen = !!role.hornedHelm || (headgear === "open-helm" && headgear0 === "horned");
   // "with a red cape" names the cape the rig draws, not a cape icon carried in the hand
   const capeWorn = info.held?.id === "cape";
   const held = capeWorn ? undefined : info.held;
@@ -693,6 +809,9 @@ export function buildHumanoid(
                   ? "none"
                   : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
   const staffy = weapon === "staff" || weapon === "skull-staff";
+  // a fishing line shows against any ground: dark, thin, never outlined
+  const lineMat = weapon === "rod" ? m.add("#46464f", { flat: true, noOutline: true }) : mat.slash;
+  const floatMat = weapon === "rod" ? m.add("#d8283c", { flat: true }) : mat.accent;
   // held upright at rest and kept inside the frame like a staff, without a staff's spell
   const tall = staffy || POLE_TOOLS.has(weapon);
   // swung up rather than out in a character's padded frame: a long reach would leave it
@@ -783,7 +902,10 @@ export function buildHumanoid(
     hipY: number,
   ) => {
     if (role.lamellar) drawLamellar(c, cc, tx0, tx1, torsoTop, hipY);
-    if (role.tabard) drawTabard(c, cc, view, x, tx0, tx1, torsoTop, hipY + legLen * 0.4);
+    if (role.tabard) {
+      drawTabard(c, cc, view, x, tx0, tx1, torsoTop, hipY + legLen * 0.4);
+      drawEmblem(c, x, tx0, tx1, torsoTop, hipY, view === "back", true);
+    }
     // knee-high at most: a longer skirt hides the legs and the walk's passing frames stop reading
     if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.45);
     if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
@@ -797,7 +919,20 @@ export function buildHumanoid(
       drawCollar(c, cc, view, x, headW, torsoTop, torsoTop - headH + hunch + headH * 0.5);
   };
 
+  /** the role's shield, its shape and, for a holy order, its cross */
+  const shieldAt = (c: SpriteCanvas, view: Pose["view"], sx: number, sy: number) =>
+    drawShield(
+      c,
+      cc,
+      view,
+      sx,
+      sy,
+      role.shield === true ? "kite" : role.shield || "kite",
+      role.emblem && role.emblem !== "badge" && role.emblem !== "star" ? extra.emblem : undefined,
+    );
+
   let flick = 0;
+  let attackNow = 0;
   const drawWeapon = (c: SpriteCanvas, hx: number, hy: number, ang: number, side: boolean) => {
     // ang: radians, 0 = pointing right, -PI/2 = up
     const dx = Math.cos(ang);
@@ -806,6 +941,9 @@ export function buildHumanoid(
     if (weapon === "katana") return drawKatana(c, cc, hx, hy, ang);
     if (weapon === "club") return drawClub(c, cc, hx, hy, ang);
     if (weapon === "skull-staff") return drawSkullStaff(c, cc, hx, hy, ang, side);
+    // a bo leans out across the body, its foot by the feet: upright it hid behind the arm
+    if (weapon === "bo" && !attackNow)
+      return drawTakeWeapon(c, cc, weapon, hx, hy, -Math.PI / 2 + (Math.sign(dx) || 1) * 0.4);
     if (TAKE_WEAPONS.has(weapon)) return drawTakeWeapon(c, cc, weapon, hx, hy, ang);
     if (weapon === "sword" || weapon === "dagger") {
       const L = (weapon === "sword" ? 11 : 6) * k;
@@ -870,15 +1008,22 @@ export function buildHumanoid(
           P.fx,
         );
     } else if (weapon === "rod") {
-      // a fishing rod: a long thin pole, a line hanging from its tip and a red float
-      const L = 15 * k;
-      drawPole(c, cc, hx, hy, dx, dy, 2, L, 0.35);
-      const tx = Math.round(hx + dx * L);
-      const ty = Math.round(hy + dy * L);
-      const drop = Math.max(3, Math.round(8 * k));
-      c.line(tx, ty, tx, Math.min(ground - 2, ty + drop), mat.slash, P.fx);
-      const fy = Math.min(ground - 2, ty + drop);
-      c.rect(tx, fy, tx, fy + px(1), mat.accent, P.fx);
+      // a fishing rod: a long thin pole leaning out over the water, its line hanging from the tip
+      // to a red and white float low beside the feet (eval-e: a short upright rod read as a stick)
+      const out = Math.sign(dx) || 1;
+      const ra = -Math.PI / 2 + out * 0.5;
+      const rdx = Math.cos(ra);
+      const rdy = Math.sin(ra);
+      // long, but the tip and its line stay inside the frame
+      const room = out > 0 ? (size - 2 - hx) / rdx : (hx - 1) / -rdx;
+      const L = Math.max(4 * k, Math.min(17 * k, room, (hy - 2) / -rdy));
+      drawPole(c, cc, hx, hy, rdx, rdy, 3, L, 0.35);
+      const tx = Math.round(hx + rdx * L);
+      const ty = Math.round(hy + rdy * L);
+      const fy = Math.max(ty + px(3), ground - px(5));
+      c.line(tx, ty + 1, tx, fy - 1, lineMat, P.fx);
+      c.rect(tx, fy, tx + px(1) - 1, fy + px(1) - 1, mat.glow, P.fx);
+      c.rect(tx, fy + px(1), tx + px(1) - 1, fy + px(2) - 1, floatMat, P.fx);
     } else if (weapon === "torch" || weapon === "hammer" || weapon === "spear") {
       const L = (weapon === "spear" ? 15 : weapon === "hammer" ? 8 : 7) * k;
       drawPole(c, cc, hx, hy, dx, dy, 2, L);
@@ -1027,107 +1172,6 @@ export function buildHumanoid(
         c.rect(x, teethY, x, teethY + Math.max(0, px(1) - 1), mat.hollow, P.face);
   };
 
-  /** An animal's head on a person: ears on top, a lighter muzzle with a dark nose. */
-  const drawBeastHead = (
-    c: SpriteCanvas,
-    view: Pose["view"],
-    x0: number,
-    x1: number,
-    y0: number,
-    y1: number,
-    eyeY: number,
-  ) => {
-    const beaked = BEAKED.has(beast ?? "");
-    const ears = BEAST_EARS[beast ?? ""] ?? (beaked ? "none" : "pointed");
-    const hw = x1 - x0 + 1;
-    const earX =
-      view === "side"
-        ? [x0 + Math.round(hw * 0.3)]
-        : [x0 + Math.round(hw * 0.18), x1 - Math.round(hw * 0.18)];
-    for (const ex of earX) {
-      if (ears === "pointed")
-        c.poly(
-          [
-            [ex - px(2), y0 + 1],
-            [ex + 0.5, y0 - px(4)],
-            [ex + px(2) + 1, y0 + 1],
-          ],
-          mat.skin,
-          P.hat,
-        );
-      else if (ears === "round") c.ellipse(ex + 0.5, y0, px(2), px(2), mat.skin, P.hat);
-      else if (ears === "long") c.rect(ex - px(1) + 1, y0 - px(6), ex + px(1), y0, mat.skin, P.hat);
-      // the inside of the ear, seen from the front
-      if (ears !== "none" && view === "front" && size >= 24)
-        c.plot(ex, y0 - (ears === "long" ? px(3) : 0), mat.muzzle, P.hat);
-    }
-    if (BEAST_HORNS.has(beast ?? ""))
-      // horns out sideways from the top of the head, then curving up
-      for (const [sx, dir] of (view === "side"
-        ? [[x0 + Math.round(hw * 0.5), 1]]
-        : [
-            [x0, -1],
-            [x1, 1],
-          ]) as [number, number][]) {
-        c.capsule(sx, y0 + 1, sx + dir * 2.2 * k, y0 - 0.5 * k, 0.6 * k + 0.25, mat.tusk, P.hat);
-        c.capsule(
-          sx + dir * 2.2 * k,
-          y0 - 0.5 * k,
-          sx + dir * 2.6 * k,
-          y0 - 3 * k,
-          0.45 * k + 0.2,
-          mat.tusk,
-          P.hat,
-        );
-      }
-    if (view === "back") return;
-    if (beaked) {
-      // a short orange beak under the eyes, pointing down from the front, forward side-on
-      const by = eyeY + (size >= 40 ? 2 : 1);
-      const cx0 = Math.round((x0 + x1) / 2);
-      if (view === "front")
-        c.poly(
-          [
-            [cx0 - px(1.5), by],
-            [cx0 + px(1.5), by],
-            [cx0, by + px(2.5)],
-          ],
-          mat.flame,
-          P.face,
-        );
-      else
-        c.poly(
-          [
-            [x1 - px(1), by - px(1)],
-            [x1 + px(3), by],
-            [x1 - px(1), by + px(1.5)],
-          ],
-          mat.flame,
-          P.face,
-        );
-      return;
-    }
-    const mh = Math.max(2, Math.round((y1 - eyeY) * 0.8));
-    if (view === "front") {
-      const cx0 = (x0 + x1) / 2;
-      const mw = Math.max(2, Math.round(hw * 0.22));
-      c.rect(Math.round(cx0 - mw), y1 - mh + 1, Math.round(cx0 + mw) - 1, y1, mat.muzzle, P.face);
-      c.rect(
-        Math.floor(cx0 - 0.5),
-        y1 - mh + 1,
-        Math.ceil(cx0 - 0.5),
-        y1 - mh + 1,
-        mat.hollow,
-        P.face,
-      );
-    } else {
-      // profile: the snout sticks out in front of the face
-      const len = px(beast === "frog" || beast === "panda" ? 1 : 3);
-      c.rect(x1 - px(1), y1 - mh + 1, x1 + len, y1, mat.muzzle, P.face);
-      c.plot(x1 + len, y1 - mh + 1, mat.hollow, P.face);
-    }
-  };
-
   /**
    * A hard hat (dome and brim, the brim longer at the back like a fire helmet's) or a flying cap
    * (leather over the crown and ears, goggles on the brow) in the look's hat colour.
@@ -1167,6 +1211,34 @@ export function buildHumanoid(
   };
 
   const drawHead = (c: SpriteCanvas, view: Pose["view"], hx: number, top: number, pitch = 0) => {
+    drawHeadBase(c, view, hx, top, pitch);
+    if (!marks) return;
+    const x0 = Math.round(hx - headW / 2);
+    const x1 = x0 + headW - 1;
+    const high = pitch >= 2 && view !== "side" ? 1 : 0;
+    const eyeY = top + Math.round(headH * 0.5) + high;
+    const ex = Math.max(1, Math.round(headW * 0.22));
+    const eyes = view === "side" ? [x1 - px(2)] : [cx - ex - 1, cx + ex];
+    const hidden =
+      bony || ["visor", "space-helmet", "skull", "helmet", "horned"].includes(headgear);
+    drawFaceMood(
+      c,
+      cc,
+      { view, hx, x0, x1, y0: top, y1: top + headH - 1, eyeY },
+      eyes,
+      size >= 40 ? 2 : 1,
+      marks,
+      { brows: !hidden, mouth: !hidden && v !== "ninja" },
+    );
+  };
+
+  const drawHeadBase = (
+    c: SpriteCanvas,
+    view: Pose["view"],
+    hx: number,
+    top: number,
+    pitch = 0,
+  ) => {
     const x0 = Math.round(hx - headW / 2);
     const x1 = x0 + headW - 1;
     const y0 = top;
@@ -1250,7 +1322,15 @@ export function buildHumanoid(
         c.plot(x1 + 1, eyeY + 1, mat.skin, P.head); // nose
       }
     }
-    if (beast) drawBeastHead(c, view, x0, x1, y0, y1, eyeY);
+    if (beast)
+      drawBeastHead(
+        c,
+        beastHead(beast),
+        { ...mat, beak: beakMat },
+        P,
+        { view, hx, x0, x1, y0, y1, eyeY },
+        size,
+      );
     const hairTop = (mat0: number, part: number, depth0: number) => {
       const depth = depth0 + high;
       c.rect(x0, y0, x1, y0 + depth - 1, mat0, part);
@@ -1264,9 +1344,15 @@ export function buildHumanoid(
       }
     };
     const box: HeadBox = { view, hx, x0, x1, y0, y1, eyeY };
-    if (role.hairStyle && headgear !== "hood" && headgear !== "skull" && headgear !== "bald")
+    // a woman's long hair falls out of her hood (a hood alone hid who she was)
+    if (
+      role.hairStyle &&
+      (headgear !== "hood" || info.person?.sex === "female") &&
+      headgear !== "skull" &&
+      headgear !== "bald"
+    )
       drawHairStyle(c, cc, box, role.hairStyle);
-    if ((race.beard || info.aged === "beard" || role.beard) && face)
+    if ((race.beard || info.aged === "beard" || role.beard) && face && !beardless)
       c.rect(
         view === "side" ? hx : x0 + 1,
         eyeY + eh + 1,
@@ -1276,7 +1362,7 @@ export function buildHumanoid(
         P.face,
         info.aged ? 2 : -1,
       );
-    if ((role.beard === "long" || role.beard === "forked") && face)
+    if ((role.beard === "long" || role.beard === "forked") && face && !beardless)
       drawBeardTail(c, cc, box, role.beard);
     if (race.tusks && face) {
       // two pixels tall: one pixel reads as a stray tooth, two as tusks
@@ -1288,7 +1374,7 @@ export function buildHumanoid(
     }
     if (role.eyepatch) drawEyepatch(c, cc, view, x0, x1, cx, headW, eyeY);
     if (TAKE_HEADWEAR.has(headgear))
-      return drawTakeHeadwear(c, cc, box, headgear, hairTop, !!role.hornedHelm);
+      return drawTakeHeadwear(c, cc, box, headgear, hairTop, hornedOpen);
     if (headgear === "kabuto") return drawKabuto(c, cc, box, extra.hat);
     if (headgear === "space-helmet") return drawSpaceHelmet(c, cc, box);
     if (headgear === "topknot") return drawTopknot(c, cc, hx, y0);
@@ -1305,8 +1391,23 @@ export function buildHumanoid(
     if (headgear === "wide-hat" || headgear === "chef-hat") {
       hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
       if (headgear === "wide-hat") {
-        c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), mat.wood, P.hat);
-        c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, mat.wood, P.hat);
+        // a plumed hat (a musketeer's) is in its own colour, a feather sweeping up off the brim
+        const felt = role.plume && extra.hat !== undefined ? extra.hat : mat.wood;
+        c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), felt, P.hat);
+        c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, felt, P.hat);
+        if (role.plume) {
+          const fx = view === "side" ? x0 - px(1) : x1;
+          const dir = view === "side" ? -1 : 1;
+          c.capsule(
+            fx - dir * px(2),
+            y0 - px(2),
+            fx + dir * px(2),
+            y0 - px(5),
+            0.8 * k,
+            mat.tusk,
+            P.hat,
+          );
+        }
       } else {
         c.rect(x0 + 1, y0 - px(4), x1 - 1, y0 + 1, mat.tusk, P.hat);
         c.ellipse(hx, y0 - px(4), headW / 2 + 0.5, 2 * k + 0.3, mat.tusk, P.hat);
@@ -1414,10 +1515,21 @@ export function buildHumanoid(
     torsoTop: number,
     hipY: number,
     back: boolean,
+    onTabard = false,
   ) => {
     // a wrestler's belt (mawashi) is deep
-    if (role.bare) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
-    if (extra.emblem === undefined) return;
+    if (role.bare && !onTabard) c.rect(tx0, hipY - px(2), tx1, hipY, mat.accent, P.belt);
+    // a tabard's cross is drawn over the tabard (dressTorso), not under it
+    if (extra.emblem === undefined || (role.tabard && !onTabard)) return;
+    if (role.emblem === "star") {
+      // a sheriff's star: a gold plus with its middle, high on the left of the chest
+      if (back) return;
+      const bx = Math.round(x) + px(2) + 1;
+      const by = torsoTop + px(2) + 1;
+      c.rect(bx - 1, by, bx + 1, by, extra.emblem, P.torso, 2);
+      c.rect(bx, by - 1, bx, by + 1, extra.emblem, P.torso, 2);
+      return;
+    }
     if (role.emblem === "badge") {
       // a small gold shield high on the left of the chest (a medic's cross shows from behind too)
       if (back) return;
@@ -1467,8 +1579,43 @@ export function buildHumanoid(
     );
   };
 
+  /** A mermaid's tail: down from the hips, bending to one side on the ground, a forked fin. */
+  const drawFishTail = (c: SpriteCanvas, x: number, hipY: number, dir: number, wave: number) => {
+    const sc = extra.scales ?? mat.cloth;
+    const r = Math.max(1.5, 2.4 * k);
+    const knee = ground - 4 * k;
+    c.capsule(x, hipY - 1, x + dir * 0.5 * k, knee, r, sc, P.legN);
+    c.capsule(x + dir * 0.5 * k, knee, x + dir * 4 * k, ground - 1.5 * k, r * 0.7, sc, P.legF);
+    const fx = x + dir * (4.5 + wave * 0.5) * k;
+    const fy = ground - 1.5 * k;
+    c.poly(
+      [
+        [fx, fy],
+        [fx + dir * 4 * k, fy - 4 * k],
+        [fx + dir * 2.6 * k, fy + 0.5],
+      ],
+      sc,
+      P.legF,
+      3,
+    );
+    c.poly(
+      [
+        [fx, fy],
+        [fx + dir * 4.6 * k, fy + 1.2 * k],
+        [fx + dir * 2 * k, fy - 0.6 * k],
+      ],
+      sc,
+      P.legF,
+      3,
+    );
+    // rows of scales across the tail
+    for (let y = hipY + px(2); y < knee; y += px(2))
+      c.rect(x - r + 1, y, x + r - 1, y, sc, P.legN, 1);
+  };
+
   const drawFacing = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
+    attackNow = pose.attack;
     const back = pose.view === "back";
     const tq = (pose.turn ?? 0) > 0;
     const atk = pose.attack;
@@ -1500,9 +1647,22 @@ export function buildHumanoid(
         P.cape,
       );
 
+    if (beast && !role.lower)
+      drawBeastTail(
+        c,
+        beastHead(beast),
+        mat,
+        P.tail,
+        cx + (back ? 1 : -1) * (torsoW / 2 - 1),
+        hipY - px(1),
+        back ? 1 : -1,
+        size,
+        Math.round(Math.sin(pose.t * Math.PI * 2)),
+      );
     // --- legs: the far one first, a pixel higher (farther away) and tucked in ---
     if (role.lower === "snake")
       drawSnakeTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
+    if (role.lower === "fish") drawFishTail(c, cx, hipY, back ? 1 : -1, walking ? pose.stride : 0);
     if (role.lower === "smoke")
       drawSmokeTail(c, cc, cx, hipY, ground, back ? 1 : -1, walking ? pose.stride : 0);
     const lw = bony ? Math.max(1, Math.floor(1.5 * k)) : Math.max(2, Math.round(3 * k));
@@ -1674,7 +1834,7 @@ export function buildHumanoid(
       drawWeapon(c, hand[0], hand[1], ang, tq);
     }
     if (tq && !back) arm(free, shoulder(Math.sign(free[0] - cx)), P.armF, 1);
-    if (role.shield && tq && !back) drawShield(c, cc, "front", free[0], free[1] - 1.5 * k);
+    if (role.shield && tq && !back) shieldAt(c, "front", free[0], free[1] - 1.5 * k);
 
     // --- torso, with its side plane when turned ---
     const ribcage = bony && !robe;
@@ -1729,9 +1889,8 @@ export function buildHumanoid(
       );
     if (!tq || back) arm(free, shoulder(Math.sign(free[0] - cx) || -w), P.armN);
     if (role.shield && (!tq || back))
-      drawShield(
+      shieldAt(
         c,
-        cc,
         back ? "back" : "front",
         back ? cx : free[0],
         back ? torsoTop + torsoH * 0.5 : free[1] - 1.5 * k,
@@ -1818,6 +1977,7 @@ export function buildHumanoid(
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
     flick = pose.t + pose.attack / 3;
+    attackNow = pose.attack;
     const side = pose.view === "side";
     // the characters' front, back and three-quarter views (pose.pitch set by character.ts)
     if (!side && pose.pitch !== undefined) return drawFacing(c, pose);
@@ -1828,6 +1988,20 @@ export function buildHumanoid(
     const torsoTop = hipY - torsoH + pose.bob;
     const headTop = torsoTop - headH + 1 + hunch;
     const tw = side ? Math.max(4, Math.round(torsoW * 0.7)) & ~1 : torsoW;
+
+    // an animal-folk's tail, out from behind the hips (a monkey's curl says monkey, not person)
+    if (beast && !role.lower)
+      drawBeastTail(
+        c,
+        beastHead(beast),
+        mat,
+        P.tail,
+        side ? bx - tw / 2 : cx - torsoW / 2 + 1,
+        hipY - px(1),
+        -1,
+        size,
+        Math.round(Math.sin(pose.t * Math.PI * 2)),
+      );
 
     // --- cape first: it hangs behind the legs too ---
     if (hasCape && pose.view !== "front") {
@@ -1852,6 +2026,8 @@ export function buildHumanoid(
     const footMat = bony ? mat.skin : mat.boots;
     if (role.lower === "snake")
       drawSnakeTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
+    else if (role.lower === "fish")
+      drawFishTail(c, bx, hipY, side ? -1 : 1, walking ? pose.stride : 0);
     else if (role.lower === "smoke")
       drawSmokeTail(c, cc, bx, hipY, ground, side ? -1 : 1, walking ? pose.stride : 0);
     else if (side) {
@@ -2032,7 +2208,7 @@ export function buildHumanoid(
         : pose.view === "back"
           ? [cx, torsoTop + torsoH * 0.5]
           : [cx - torsoW / 2 - 1.5 * k, shoulderY + armLen - 1.5 * k];
-      drawShield(c, cc, pose.view, sx, sy);
+      shieldAt(c, pose.view, sx, sy);
     }
 
     // --- head ---
@@ -2130,4 +2306,55 @@ function hairShown(info: PromptInfo, picked: Headgear): Headgear {
 /** An old person's hair is grey whatever the seed picked (the pick still runs: same sequence). */
 function agedHair(info: PromptInfo, picked: string): string {
   return info.aged ? "#d2d2d8" : picked;
+}
+
+/**
+ * The person words' changes to the look (person-words.ts, prompt.ts `aged`): a woman's long hair
+ * (a bare shaved head grows it), no beard on a woman or a child, short hair on a man, a child's
+ * small build, an old person's stoop and, with nothing else in hand, a cane.
+ */
+function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: boolean): RoleSpec {
+  const p = info.person;
+  if (!p && !info.aged) return role;
+  const out: RoleSpec = { ...role };
+  if (p?.sex === "female") {
+    delete out.beard;
+    if (out.headgear === "bald" || out.headgear === "mohawk") out.headgear = "hair";
+    if (!out.hairStyle) out.hairStyle = "long";
+    // a take's bare chest (a pirate's, a barbarian's) is a man's: she keeps her shirt
+    delete out.bare;
+    // a plain woman in a dress, her hair showing: a villager's shirt and trousers read as a man
+    // with long hair, a hood over a dress as a robed monk (a mermaid's or lamia's tail is not dressed)
+    if ((roleId === "person" || roleId === "villager") && !out.lower) {
+      out.robe ??= true;
+      if (!out.headgear || out.headgear === "hood" || out.headgear === "helmet")
+        out.headgear = "hair";
+    }
+  }
+  if (p?.sex === "male" && out.hairStyle === "long") delete out.hairStyle;
+  if (p?.age) delete out.beard;
+  if (p?.age === "child") out.build = "small";
+  if (info.aged) {
+    out.build ??= "hunched";
+    // only a person who carries no weapon of their class takes one (over a take's spear): an
+    // old knight keeps his sword
+    const unarmed =
+      out.weapon === "none" ||
+      (!out.weapon && (roleId === "person" || roleId === "villager") && !info.look);
+    // a wooden walking stick with a crook (a gentleman's black cane read as a line at 32 px)
+    if (unarmed && !held && !out.reach) {
+      out.weapon = "staff";
+      out.crook = true;
+    }
+    // a grey head shows: a plain person's random hood or helmet hid it
+    if (roleId === "person" || roleId === "villager") out.headgear ??= "hair";
+    // an old woman: long grey hair, bare-headed or under a hat (a hood hid it: a blob of cloth)
+    if (p?.sex === "female" || info.aged === "grey") {
+      if (!out.headgear || out.headgear === "hair" || out.headgear === "hood") {
+        out.hairStyle = out.headgear === "hair" && out.hairStyle ? out.hairStyle : "long";
+        out.headgear = "hair";
+      } else out.hairStyle = "long";
+    }
+  }
+  return out;
 }

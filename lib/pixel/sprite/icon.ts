@@ -16,7 +16,14 @@ import {
 } from "./game-icons";
 import { drawFooting, footingFor, groundMats } from "./ground";
 import type { PromptInfo } from "./prompt";
-import { isHafted, restyleSilhouette, SLOT, surfaceOf, surfaceRamp } from "./restyle";
+import {
+  isHafted,
+  restyleSilhouette,
+  SLOT,
+  surfaceOf,
+  surfaceOfWords,
+  surfaceRamp,
+} from "./restyle";
 import { emojiPalette, subjectPalette } from "./subject-palette";
 import type { SubjectCategory } from "./vocabulary";
 
@@ -194,10 +201,13 @@ export function buildIcon(
   let base: number[];
   let styled: ReturnType<typeof restyleSilhouette> | undefined;
   let ownColors = false;
+  let holeTone = false;
   if (raster.mono) {
     const material = opts.material ?? "iron";
-    const pal = subjectPalette(`${info.icon ?? ""} ${info.subject}`);
-    const surface = pal?.surface ?? surfaceOf(material);
+    // the drawn icon's name, then the subject; WordNet's chain for a long-tail word (a
+    // vocabulary subject has no category here only when it is not one)
+    const pal = subjectPalette([info.icon ?? "", info.subject], opts.take ?? 0, !opts.category);
+    const surface = surfaceOfWords(info.materials) ?? pal?.surface ?? surfaceOf(material);
     const hafted =
       (!opts.category || SWINGS.has(opts.category)) &&
       surface === "metal" &&
@@ -215,12 +225,21 @@ export function buildIcon(
     const a = m.add(accent);
     const wood = m.add("#9a6234");
     const band = m.add(pal?.bands ?? accent);
+    // a subject's holes (a cheese's) are drawn in their own colour, at its base tone
+    const holes = pal?.holes && !info.colors.length ? m.add(pal.holes) : undefined;
+    holeTone = holes !== undefined;
     const rampOf = (c: Rgb) => surfaceRamp(c, surface);
-    for (const i of [b, band]) {
-      m.list[i]!.ramp = rampOf(m.list[i]!.ramp[2]);
-      m.list[i]!.rampOf = rampOf;
+    // the small pieces are not the body's surface, but their reds stay red too
+    const plainOf = (c: Rgb) => surfaceRamp(c, "plain");
+    for (const [i, of] of [
+      [b, rampOf],
+      [band, rampOf],
+      [a, plainOf],
+    ] as const) {
+      m.list[i]!.ramp = of(m.list[i]!.ramp[2]);
+      m.list[i]!.rampOf = of;
     }
-    base = [b, a, b, wood, band];
+    base = [b, a, holes ?? b, wood, band];
   } else base = recolor(raster.colors, raster.counts, info.colors[0], crng).map((c) => m.add(c));
   const glint = m.add("#ffffff", { flat: true, noOutline: true });
   const specks =
@@ -327,7 +346,14 @@ export function buildIcon(
         const speck = specks?.cells.get(i);
         if (speck !== undefined) c.plot(x, y + oy + rowDy, specks!.mat, 24, speck);
         else if (tone === 4) c.plot(x, y + oy + rowDy, glint, 20 + q);
-        else c.plot(x, y + oy + rowDy, base[q]!, 20 + q, styled && q === SLOT.detail ? 0 : tone);
+        else
+          c.plot(
+            x,
+            y + oy + rowDy,
+            base[q]!,
+            20 + q,
+            styled && q === SLOT.detail ? (holeTone ? 2 : 0) : tone,
+          );
       }
     if (footing && gm) {
       const [a, b] = mirror ? [bx0 + bx1 - fx1, bx0 + bx1 - fx0] : [fx0, fx1];
@@ -394,5 +420,7 @@ export function buildIcon(
     shadeMode: "rim",
     surface: [...new Set(base)],
     ownColors,
+    // a restyled silhouette has its surface's texture: a material word recolours it only
+    textured: !!styled,
   };
 }

@@ -2,18 +2,23 @@
 // builder that drew it, the parts and modifiers it used, what it guessed, the words it did not
 // understand, and the borrowed art (set, icon, licence). Deterministic for prompt + seed +
 // options, so it can be recorded when the task is created and matches the worker's drawing.
+
 import { Rng } from "../prng";
+import { BEAST_HEADS } from "./beast-heads";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { withChineseDictionary } from "./chinese-dictionary";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { folkPartZh } from "./folk-parts";
 import { type GameMaterial, isGameIconRef, materialForName, parseGameRef } from "./game-icons";
+import { personWordsSaid } from "./person-words";
 import { type PromptInfo, parsePrompt, zhName } from "./prompt";
 import type { SizeWord } from "./scale-words";
 import { takeIndex } from "./take-variety";
 import { isShip, shipTheme } from "./vehicle-themes";
 import { type Builder, COLORS, MATERIALS, SUBJECT_BY_ID } from "./vocabulary";
+import { BODY_ARMOUR } from "./wearables";
+import { chineseOnly, vocabularyZh } from "./zh-line";
 
 export interface BorrowedArt {
   set: IconSet;
@@ -119,6 +124,8 @@ const EMOJI_ALTERNATIVES: Readonly<Record<string, string>> = {
   turtle: "gi/turtle@plant",
   snail: "gi/snail@leather",
   honeybee: "gi/bee@gold",
+  // a food the silhouette draws in its own colours (subject-palette.ts; bone: a plain surface)
+  "cheese-wedge": "gi/cheese-wedge@bone",
   // floating-ghost is a white smear at 32 px: left out
   ghost: "gi/ghost@ghost",
 };
@@ -188,7 +195,7 @@ export function interpretInfo(
   if (info.contents) parts.push(`full of: ${info.contents}`);
   for (const f of info.features) parts.push(`with: ${f}`);
   if (info.tile && info.tile !== info.variant) parts.push(`top: ${info.tile}`);
-  if (info.lent.length) parts.push(`colours from: ${info.lent.join(", ")}`);
+  if (info.lent.length) parts.push(`colours from: ${[...new Set(info.lent)].join(", ")}`);
   const modifiers: string[] = [];
   for (const c of info.colors) {
     const hex = `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
@@ -199,6 +206,10 @@ export function interpretInfo(
   if (info.sizeWord) modifiers.push(info.sizeWord);
   if (info.snowCap) modifiers.push("snow on top");
   if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
+  if (info.shape) modifiers.push(info.shape);
+  if (info.young) modifiers.push("young");
+  // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
+  if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
   if (info.builder === "icon" && info.icon) {
@@ -214,6 +225,7 @@ export function interpretInfo(
     info.worn &&
     info.worn.id !== "cape" &&
     info.worn.id !== "backpack" &&
+    !BODY_ARMOUR.has(info.worn.id) &&
     !isDrawnWear(info.worn.icon)
   ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
@@ -229,8 +241,9 @@ export function interpretInfo(
     if (info.aged)
       d = d.replace(
         "Drawn as: ",
-        `Drawn as: old (grey hair${info.aged === "beard" ? ", beard" : ""}) `,
+        `Drawn as: old (grey hair${info.aged === "beard" && info.person?.sex !== "female" ? ", beard" : ""}, stooped) `,
       );
+    if (info.person) d = d.replace("Drawn as: ", `Drawn as: ${personWordsSaid(info.person).en}`);
     if (info.heads)
       d = d.replace("Drawn as: ", `Drawn as: ${HEADS_EN[info.heads] ?? "many"}-headed `);
     // a magic book (magic-books.ts): its sigil, runes and clasp are part of what was drawn
@@ -262,8 +275,8 @@ export function interpretInfo(
     if (info.tile && info.tile !== info.variant) d += ` (${info.tile} top)`;
     segs.push(d);
   }
-  if (modifiers.length) segs.push(modifiers.join(", "));
-  if (info.lent.length) segs.push(`colours from ${info.lent.join(", ")}`);
+  if (modifiers.length) segs.push([...new Set(modifiers)].join(", "));
+  if (info.lent.length) segs.push(`colours from ${[...new Set(info.lent)].join(", ")}`);
   for (const g of info.guesses) segs.push(`guessed: ${g}`);
   if (info.ignored.length) segs.push(`also named, not drawn: ${info.ignored.join(", ")}`);
   if (info.notDrawn?.length) segs.push(`not drawn: ${info.notDrawn.join(", ")}`);
@@ -289,7 +302,7 @@ export function interpretInfo(
     outline: o.outline ?? "coloured",
     shading: o.shading ?? "soft",
     summary: segs.join(" · "),
-    summary_zh: summaryZh(info, arts),
+    summary_zh: chineseOnly(summaryZh(info, arts), prompt, info.typedAs, what),
   };
 }
 
@@ -301,7 +314,36 @@ const SIZE_ZH: Record<SizeWord, string> = {
   big: "大型",
   giant: "巨大",
 };
-const NOT_DRAWN_ZH: Record<string, string> = { cute: "可爱", two: "两个", several: "多个" };
+const NOT_DRAWN_ZH: Record<string, string> = {
+  cute: "可爱",
+  two: "两个",
+  several: "多个",
+  young: "幼崽",
+  asleep: "睡着",
+};
+/** Shape words in the Chinese line (vocabulary.ts SHAPE_WORDS ids, and the typed words). */
+const SHAPE_ZH: Record<string, string> = {
+  round: "圆形",
+  circular: "圆形",
+  rounded: "圆形",
+  square: "方形",
+  rectangular: "方形",
+  boxy: "方形",
+  curved: "弯曲",
+  bent: "弯曲",
+  hooked: "弯钩",
+  straight: "笔直",
+  pointed: "尖头",
+  wavy: "波浪形",
+  broad: "宽",
+  wide: "宽",
+  double: "双刃",
+  "double-bladed": "双刃",
+  "double-bit": "双刃",
+  long: "长",
+  short: "短",
+  stubby: "短",
+};
 const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
@@ -313,7 +355,9 @@ const FEATURE_ZH: Record<string, string> = {
   "scorpion tail": "蝎尾",
   "eagle wings": "鹰翅",
   "bat wings": "蝙蝠翅膀",
+  "crow wings": "乌鸦翅膀",
   "snake body": "蛇身",
+  "fish body": "鱼尾",
 };
 
 /** The interpretation line in Chinese: vocabulary names in Chinese, the rest translated. */
@@ -321,7 +365,8 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   const zh = (id: string | undefined) => {
     if (!id) return "";
     const s = SUBJECT_BY_ID.get(id.replace(/^beast:/, ""));
-    return s ? zhName(s) : id.replace(/-/g, " ");
+    // an animal head with a row of its own (a jackal) has its own Chinese name there
+    return s ? zhName(s) : (BEAST_HEADS[id.replace(/^beast:/, "")]?.zh ?? id.replace(/-/g, " "));
   };
   const segs: string[] = [];
   if (info.nothingMatched) segs.push("提示词中没有引擎认识的主体;画了一个随机生物");
@@ -334,7 +379,11 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
           .join("") || zh("person");
     let d = `画成:${info.heads ? `${info.heads === 2 ? "双" : "三"}头` : ""}${info.form ? zh(info.form) : ""}${what}`;
     if (info.aged)
-      d = d.replace("画成:", `画成:年老的(白发${info.aged === "beard" ? "、胡子" : ""})`);
+      d = d.replace(
+        "画成:",
+        `画成:年老的(白发${info.aged === "beard" && info.person?.sex !== "female" ? "、胡子" : ""}、驼背)`,
+      );
+    if (info.person) d = d.replace("画成:", `画成:${personWordsSaid(info.person).zh}`);
     if (info.bookMeaning)
       d += info.bookMeaning === "dark" ? "(诅咒之书:红色符印、书扣)" : "(魔法书:符印、符文、书扣)";
     if (info.count) d += info.count === 2 ? "(两个)" : "(三个一组)";
@@ -346,7 +395,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
       d +=
         info.worn.id === "backpack"
           ? `,背着${zh(info.worn.id)}`
-          : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
+          : BODY_ARMOUR.has(info.worn.id)
+            ? `,穿着${zh(info.worn.id)}`
+            : `,戴着${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
       d += `,骑手:${
         summaryZh(info.rider, [])
@@ -369,22 +420,35 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.sizeWord) mods.push(SIZE_ZH[info.sizeWord]);
   if (info.snowCap) mods.push("积雪");
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
-  if (mods.length) segs.push(mods.join("、"));
-  if (info.lent.length) segs.push(`颜色取自${info.lent.join("、")}`);
+  if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
+  if (info.young) mods.push("幼崽");
+  if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
+  if (mods.length) segs.push([...new Set(mods)].join("、"));
+  if (info.lent.length) segs.push(`颜色取自${[...new Set(info.lent)].join("、")}`);
   for (const g of info.guessesZh) segs.push(`猜测:${g}`);
   if (info.ignored.length)
     segs.push(
       `也提到但没有画:${info.ignored.map((w) => w.replace(/^with (.+)$/, (_, f: string) => `带${FEATURE_ZH[f] ?? f}`)).join("、")}`,
     );
   if (info.notDrawn?.length)
-    segs.push(`没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? w).join("、")}`);
-  if (info.unknown.length) {
-    const shown = info.unknown.slice(0, 8);
     segs.push(
-      `未理解:${shown.join("、")}${info.unknown.length > shown.length ? `(另有 ${info.unknown.length - shown.length} 个)` : ""}`,
+      `没有画出:${info.notDrawn.map((w) => NOT_DRAWN_ZH[w] ?? SHAPE_ZH[w] ?? w).join("、")}`,
+    );
+  if (info.unknown.length) {
+    // as the user typed them: 碗, not the dictionary's "bowl"
+    const typed = [...new Set(info.unknown.map((w) => info.typedAs?.[w] ?? w))];
+    const shown = typed.slice(0, 8);
+    segs.push(
+      `未理解:${shown.join("、")}${typed.length > shown.length ? `(另有 ${typed.length - shown.length} 个)` : ""}`,
     );
   }
-  if (arts[0]) segs.push(`素材:${arts[0].set_name}“${arts[0].icon}”(${arts[0].license})`);
+  if (arts[0]) {
+    // an icon's file name is English: its vocabulary name, else the name of what it draws
+    const a = arts[0];
+    const what = a.use === "held" ? info.held?.id : a.use === "worn" ? info.worn?.id : info.subject;
+    const name = vocabularyZh(a.icon) ?? (what ? SUBJECT_BY_ID.get(what)?.zh[0] : undefined);
+    segs.push(`素材:${a.set_name}${name ? `“${name}”` : ""}(${a.license})`);
+  }
   return segs.join(" · ");
 }
 

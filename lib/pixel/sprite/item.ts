@@ -39,6 +39,13 @@ const NAMED_BLADES: [RegExp, (typeof SWORDS)[number]["blade"]][] = [
   [/\b(rapier|longsword|gladius)/i, "straight"],
 ];
 const AXES = ["crescent", "double", "bearded", "spiked"] as const;
+// a woodcutter's felling axe is its own head (one wide wedge blade and a flat poll on a short
+// haft), never a take of the battle axe's table (eval-e: "woodcutter's axe" was the battle axe)
+const NAMED_AXES: [RegExp, (typeof AXES)[number] | "felling"][] = [
+  [/\b(woodcutter|woodsman|lumberjack|felling|splitting|wood axe|chopping)|伐木|柴斧/i, "felling"],
+  [/\b(labrys|double axe|double[- ]bit|double[- ]headed axe|double[- ]bladed)|双刃斧/i, "double"],
+  [/\bbearded\b/i, "bearded"],
+];
 const STAFF_HEADS = ["orb", "crook", "crystal", "ring"] as const;
 const SHIELDS = [
   { form: "heater", emblem: "cross" },
@@ -71,6 +78,23 @@ const LOOK_TABLES: Readonly<Record<string, readonly unknown[]>> = {
   chest: CHESTS,
   coin: COINS,
 };
+
+/**
+ * The form a shape word names on an item rig (a round shield, a curved sword, a square bottle, a
+ * double axe, a domed chest, a crook), or undefined when the rig has no such form.
+ */
+const SHAPES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  shield: { round: "round", square: "tower", long: "tower", pointed: "kite" },
+  sword: { curved: "curved", straight: "straight", wavy: "wavy", broad: "broad" },
+  axe: { double: "double", curved: "crescent", broad: "felling" },
+  potion: { round: "round", square: "square", pointed: "cone" },
+  chest: { round: "domed", curved: "arched" },
+  staff: { curved: "crook", round: "orb" },
+};
+
+export function itemShape(variant: string, shape: string | undefined): string | undefined {
+  return shape ? SHAPES[variant === "mimic" ? "chest" : variant]?.[shape] : undefined;
+}
 
 /** The named alternative drawing a take of an item variant draws (for tests and the sheet). */
 export function itemLook(variant: string, key: number): string {
@@ -106,21 +130,42 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   // a potion's own seeded look (eval-c: seeds 1–3 of "a healing potion" were identical): drawn
   // only for potions so the other items keep their sequences; the liquid keeps its colour
   const vial = v === "potion" ? potionLook(rng, crng, key) : undefined;
+  const bottleShape = v === "potion" ? itemShape(v, info.shape) : undefined;
+  if (vial && bottleShape) vial.bottle = bottleShape as (typeof BOTTLES)[number];
   // likewise a standalone shield's outline and emblem (eval-c: 7 % between seeds)
   // a named form ("a buckler", "a kite shield") is that shield in every take
   const namedForm = SHIELDS.find((r) => NAMED_SHIELDS[r.form].test(info.text));
+  // a shape word ("a round wooden shield") names the outline; the emblem still varies by take
+  const shaped = itemShape(v, info.shape);
+  const takeCrest = SHIELDS[takeIndex(key, SHIELDS.length)]!;
   const crest =
-    v === "shield" ? (namedForm ?? SHIELDS[takeIndex(key, SHIELDS.length)]!) : undefined;
+    v === "shield"
+      ? (namedForm ??
+        (shaped
+          ? { form: shaped as (typeof SHIELDS)[number]["form"], emblem: takeCrest.emblem }
+          : takeCrest))
+      : undefined;
   // a named kind of blade keeps its blade in every take (a katana is never a leaf blade); its
   // guard and pommel still vary
-  const namedBlade = NAMED_BLADES.find(([re]) => re.test(info.text))?.[1];
+  const namedBlade =
+    NAMED_BLADES.find(([re]) => re.test(info.text))?.[1] ??
+    (v === "sword" ? (itemShape(v, info.shape) as (typeof SWORDS)[number]["blade"]) : undefined);
   const sword = {
     ...SWORDS[takeIndex(key, SWORDS.length)]!,
     ...(namedBlade && { blade: namedBlade }),
   };
-  const axeHead = AXES[takeIndex(key, AXES.length)]!;
-  const staffHead = STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
-  const chest = CHESTS[takeIndex(key, CHESTS.length)]!;
+  const namedAxe =
+    NAMED_AXES.find(([re]) => re.test(info.text))?.[1] ??
+    (v === "axe" ? (itemShape(v, info.shape) as (typeof AXES)[number] | "felling") : undefined);
+  const axeHead = namedAxe ?? AXES[takeIndex(key, AXES.length)]!;
+  const staffHead =
+    (v === "staff" ? (itemShape(v, info.shape) as (typeof STAFF_HEADS)[number]) : undefined) ??
+    STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
+  const chestRow = CHESTS[takeIndex(key, CHESTS.length)]!;
+  const chestLid = v === "chest" ? itemShape(v, info.shape) : undefined;
+  const chest = chestLid
+    ? { ...chestRow, lid: chestLid as (typeof CHESTS)[number]["lid"] }
+    : chestRow;
   const coin = COINS[takeIndex(key, COINS.length)]!;
   const mat = {
     main: m.add(main),
@@ -243,9 +288,11 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
       const gl = len * (0.3 + 0.6 * t);
       glintAt(c, ...at(gl, bend(gl / len)));
     } else if (v === "axe") {
-      c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * L, oy + dy * L, 0.9 * k, mat.wood, 1);
-      const hx = ox + dx * (L - 3 * k);
-      const hy = oy + dy * (L - 3 * k);
+      // a felling axe's haft is a hand shorter; its head sits nearer the grip
+      const La = axeHead === "felling" ? L * 0.8 : L;
+      c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * La, oy + dy * La, 0.9 * k, mat.wood, 1);
+      const hx = ox + dx * (La - 3 * k);
+      const hy = oy + dy * (La - 3 * k);
       // a crescent blade flaring from the haft (a narrow head read as a flag or a cleaver),
       // (along, out) pairs: `out` away from the haft, `along` up the haft
       const at = (along: number, out: number): [number, number] => [
@@ -288,6 +335,25 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
         c.poly([at(2, -1), at(5, 5.5), at(0, 6.5), at(-5, 5.5), at(-2, -1)], mat.main, 3);
         c.poly([at(1.5, 0), at(-1, -5), at(-4, -8), at(-1.5, -4), at(-1.5, 0)], mat.main, 3);
         c.poly([at(2.5, -1.2), at(9, 0), at(2.5, 1.2)], mat.main, 3);
+      } else if (axeHead === "felling") {
+        // one wide wedge: a straight top edge square to the haft, a broad flat bit a little
+        // flared downwards, and a square poll behind the haft
+        c.poly(
+          [
+            at(2.5, -1),
+            at(3, 7.5),
+            at(2.5, 8.5),
+            at(-4.5, 8.5),
+            at(-5, 7.5),
+            at(-2, 3),
+            at(-2.5, -1),
+          ],
+          mat.main,
+          3,
+        );
+        // the honed bit: a bright edge along the blade
+        c.line(...at(2, 8), ...at(-4, 8), mat.main, 3, 3);
+        c.poly([at(2.5, 0), at(2.5, -3), at(-2.5, -3), at(-2.5, 0)], mat.main, 3);
       } else {
         crescent(1);
         // a double-bitted head has a second blade; the crescent a spike behind the haft
@@ -806,7 +872,8 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   // a meaning's liquid is its meaning: an element word ("poison") tints the stopper, not the
   // liquid, and the seed's colour scheme only lightens or darkens it
   // a named shield form is one drawing in every take
-  const takes = namedForm && v === "shield" ? undefined : LOOK_TABLES[v]?.length;
+  const takes =
+    (namedForm && v === "shield") || (namedAxe && v === "axe") ? undefined : LOOK_TABLES[v]?.length;
   if (meaning)
     return {
       size,

@@ -118,7 +118,7 @@ describe("the parse reads nouns through WordNet, always as a guess it shows", ()
     expect(interpretation.summary).toContain(
       '"dachshund" is not in the vocabulary; WordNet says it is a kind of dog, so drew a dog',
     );
-    expect(interpretation.summary_zh).toContain("WordNet 说它是一种dog");
+    expect(interpretation.summary_zh).toContain("WordNet 说它是一种狗");
   });
 
   it("a goldfish is orange (its gloss: golden or orange-red); a plain fish is not", async () => {

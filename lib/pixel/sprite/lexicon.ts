@@ -66,7 +66,6 @@ const ANCHORS: Readonly<Record<string, string>> = {
   cephalopod: "octopus",
   gastropod: "snail",
   bivalve: "clam",
-  insect: "beetle",
   // food: the course → the nearest drawing
   "frozen dessert": "ice-cream",
   // people: any person is drawn as one (the roles table refines it)

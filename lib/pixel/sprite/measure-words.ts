@@ -17,6 +17,16 @@ const CONTAINERS: Record<string, string> = {
   杯: "cup",
 };
 
+/**
+ * The measure word the user typed for a container's English ("bowl" in 一碗面条 → 碗), so a line
+ * that names the container names it as typed.
+ */
+export function containerTyped(english: string, typed: string): string | undefined {
+  for (const [zh, en] of Object.entries(CONTAINERS))
+    if (en === english && typed.includes(zh)) return zh;
+  return undefined;
+}
+
 /** contents the "full of" reading knows in Chinese (object-features.ts heaps them) */
 const HEAPED = /^(?:金币|黄金|金子|财宝|宝石|药水)/;
 

@@ -21,7 +21,7 @@ describe("a modifier means what it means for what it modifies", () => {
       expect(info.materials, p).not.toContain("rusty");
       expect(info.unknown, p).not.toContain("elderly");
       const r = await renderSprite({ ...base, prompt: p });
-      expect(r.interpretation.summary, p).toMatch(/old \(grey hair, beard\)/);
+      expect(r.interpretation.summary, p).toMatch(/old \(grey hair, beard, stooped\)/);
     }
     expect(parsePrompt("an old woman").aged).toBe("grey");
     expect(parsePrompt("an old sword").materials).toContain("rusty");

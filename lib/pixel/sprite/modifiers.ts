@@ -28,6 +28,12 @@ function surfaceColor(id: MaterialId, base: Rgb): Rgb | undefined {
       return hsvToRgb(28, 0.6, Math.min(1, 0.3 + L * 0.45));
     case "stone":
       return hsvToRgb(30, 0.06, Math.min(1, 0.35 + L * 0.4));
+    case "leather":
+      return hsvToRgb(26, 0.62, Math.min(1, 0.36 + L * 0.3));
+    case "obsidian":
+      return hsvToRgb(268, 0.3, 0.16 + L * 0.18);
+    case "paper":
+      return hsvToRgb(44, 0.16, Math.min(1, 0.8 + L * 0.16));
     case "crystal":
       return hsvToRgb(s > 0.3 ? h : 190, 0.35, Math.min(1, 0.75 + L * 0.25));
     case "ice":
@@ -59,6 +65,7 @@ export interface FxMats {
   rust: number;
   bolt: number;
   halo: number;
+  stitch: number;
 }
 
 /** Re-ramps the surface and appends the effect materials; returns their indices. */
@@ -72,7 +79,19 @@ export function applyMaterials(
   const surface = design.surface ?? mats.map((_, i) => i).filter((i) => !mats[i]!.flat);
   // the first material word decides the surface ("golden rusty" is gold); elements then tint
   const surf = materials.find((m) =>
-    ["gold", "silver", "iron", "rusty", "wooden", "stone", "crystal", "ice"].includes(m),
+    [
+      "gold",
+      "silver",
+      "iron",
+      "rusty",
+      "wooden",
+      "stone",
+      "leather",
+      "obsidian",
+      "paper",
+      "crystal",
+      "ice",
+    ].includes(m),
   );
   const tints = materials.filter((m) =>
     ["fire", "poison", "haunted", "holy", "lightning"].includes(m),
@@ -114,6 +133,7 @@ export function applyMaterials(
     rust: add("#a0502a", false, true),
     bolt: add("#fff27a"),
     halo: add("#ffe070"),
+    stitch: add("#ecd2a0"),
   };
 }
 
@@ -158,7 +178,7 @@ export function drawMaterialFx(
       if (m >= 0 && surface.has(m) && h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
     }
   }
-  if (materials.includes("wooden")) {
+  if (materials.includes("wooden") && !design.textured) {
     // grain: every third row of the surface in its shadow tone
     for (let y = 0; y < c.h; y++)
       if (y % 3 === 1)
@@ -167,7 +187,21 @@ export function drawMaterialFx(
           if (surface.has(c.mat[i]!) && h(x, y) % 3 !== 0) c.tone[i] = 1;
         }
   }
-  if (materials.includes("stone")) {
+  if (materials.includes("leather")) {
+    // a stitched seam two cells inside the top and side edges: every other cell, pale thread
+    // read from the drawing as it was, not as the stitches change it
+    const was = c.mat.slice();
+    const inside = (x: number, y: number) =>
+      x >= 0 && x < c.w && y >= 0 && y < c.h && surface.has(was[y * c.w + x]!);
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        if (!inside(x, y) || (x + y) % 2) continue;
+        const rim2 = !inside(x - 2, y) || !inside(x + 2, y) || !inside(x, y - 2);
+        const rim1 = !inside(x - 1, y) || !inside(x + 1, y) || !inside(x, y - 1);
+        if (rim2 && !rim1) c.mat[y * c.w + x] = fx.stitch;
+      }
+  }
+  if (materials.includes("stone") && !design.textured) {
     for (let i = 0; i < c.w * c.h; i++)
       if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
   }
@@ -202,7 +236,12 @@ export function drawMaterialFx(
       if (r % 3 === 0) c.tone[top[x]! * c.w + x] = 3;
     }
   }
-  if (materials.includes("magic") || materials.includes("crystal") || materials.includes("gold")) {
+  if (
+    materials.includes("magic") ||
+    materials.includes("crystal") ||
+    materials.includes("obsidian") ||
+    materials.includes("gold")
+  ) {
     // twinkles around the subject; their places move frame to frame
     const n = materials.includes("magic") ? 3 : 1;
     for (let s = 0; s < n; s++) {

@@ -43,6 +43,22 @@ const PEOPLE = [
   "a hunter",
 ];
 
+/** Orders and cultures (#20): each keeps what says it (a cross, a crest, a bo), the takes the rest. */
+const ORDERS = [
+  "a paladin",
+  "a crusader",
+  "a shaolin monk",
+  "a spartan",
+  "a roman legionary",
+  "a gladiator",
+  "a pharaoh",
+  "a musketeer",
+  "a geisha",
+  // person words over a class: the class's takes, the words drawn in every take
+  "a female knight",
+  "an old woman",
+];
+
 /** The part label of every cell (0: empty) of one take's idle frame, body and colours held fixed. */
 function labels(prompt: string, key: number, view: "front" | "side"): Uint8Array {
   const info = parsePrompt(prompt);
@@ -65,6 +81,24 @@ function labelDifference(a: Uint8Array, b: Uint8Array): number {
     if (a[i] !== b[i]) differ++;
   }
   return union ? differ / union : 0;
+}
+
+/**
+ * The pairs of a prompt's four takes whose idle part maps (front and side) differ in under 12 %
+ * of their cells: a take that is only a recolour of another.
+ */
+function alikeTakes(prompts: string[]): string[] {
+  const low: string[] = [];
+  for (const prompt of prompts)
+    for (const view of ["front", "side"] as const) {
+      const maps = [1, 2, 3, 4].map((key) => labels(prompt, key, view));
+      for (let a = 0; a < 4; a++)
+        for (let b = a + 1; b < 4; b++) {
+          const d = labelDifference(maps[a]!, maps[b]!);
+          if (d < 0.12) low.push(`${prompt} ${view}: takes ${a + 1}/${b + 1} ${d.toFixed(2)}`);
+        }
+    }
+  return low;
 }
 
 function inside(img: RgbaImage): boolean {
@@ -114,17 +148,7 @@ describe("people takes: four seeds, four designs", () => {
   });
 
   it("with body and colours fixed, the 4 takes' part maps differ pairwise (not a recolour)", () => {
-    const low: string[] = [];
-    for (const prompt of PEOPLE)
-      for (const view of ["front", "side"] as const) {
-        const maps = [1, 2, 3, 4].map((key) => labels(prompt, key, view));
-        for (let a = 0; a < 4; a++)
-          for (let b = a + 1; b < 4; b++) {
-            const d = labelDifference(maps[a]!, maps[b]!);
-            if (d < 0.12) low.push(`${prompt} ${view}: takes ${a + 1}/${b + 1} ${d.toFixed(2)}`);
-          }
-      }
-    expect(low).toEqual([]);
+    expect(alikeTakes(PEOPLE)).toEqual([]);
   });
 
   it("every take draws every batch mode, the same each time", async () => {
@@ -148,9 +172,17 @@ describe("people takes: four seeds, four designs", () => {
             a.data.some((v, i) => i % 4 === 3 && v > 0),
             `${prompt} ${seed} ${mode}`,
           ).toBe(true);
-          expect((await renderSprite(o)).grid.data).toEqual(a.data);
+          // Buffer.equals: toEqual walks a 4,096-byte grid element by element (most of this test's time)
+          const b = (await renderSprite(o)).grid.data;
+          expect(
+            Buffer.from(b.buffer, b.byteOffset, b.byteLength).equals(
+              Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength),
+            ),
+            `${prompt} ${seed} ${mode}`,
+          ).toBe(true);
         }
-  });
+    // ~23 s alone; the whole folder in parallel under a busy machine pushed it past 30 s
+  }, 90_000);
 
   it("every take's limbs and weapons stay inside a 32 px character frame at rest and walking", async () => {
     // attacks and casts of a staff or a katana already reach the edge on seed 1 (not a take's)
@@ -168,4 +200,20 @@ describe("people takes: four seeds, four designs", () => {
       }
     expect(out).toEqual([]);
   });
+
+  it("orders, cultures and person words: four takes, inside the frame", async () => {
+    expect(alikeTakes(ORDERS)).toEqual([]);
+    const out: string[] = [];
+    const actions = CHARACTER_ACTIONS.filter((a) => a !== "attack" && a !== "cast");
+    for (const prompt of [...ORDERS, "an angry old dwarf", "a sleepy wizard", "a scared girl"])
+      for (const seed of [1, 2, 3, 4]) {
+        const s = { prompt, seed, size: 32, view: "side" as const };
+        await prepareCharacter(s);
+        for (const action of actions)
+          for (const d of ["down", "right", "up"] as Facing[])
+            for (const [i, f] of drawCharacterAnimation(s, action, d).frames.entries())
+              if (!inside(f)) out.push(`${prompt} seed ${seed} ${action} ${d} #${i}`);
+      }
+    expect(out).toEqual([]);
+  }, 60_000);
 });

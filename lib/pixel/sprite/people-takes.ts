@@ -162,6 +162,29 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { weapon: "none", reach: true, shellMark: "plain", build: "hunched" },
     { weapon: "rod", shellMark: "scutes", idle: "raised" },
   ],
+  // a jackal warrior (anubis): bare-chested over a white kilt, as Egypt drew him
+  "beast:jackal": [
+    { bare: true, pants: "#eeeae0" },
+    // (a robe, a cape, pauldrons: a staff the prompt names is held in every take)
+    { robe: true, cloth: "#eeeae0", weapon: "spear", idle: "planted" },
+    { bare: true, pants: "#e8d8a0", cape: true, idle: "raised" },
+    { bare: true, pants: "#eeeae0", weapon: "axe", pauldron: "round", idle: "shoulder" },
+  ],
+  // a snake warrior (a naga): bare arms and chest over the coils, a weapon or none
+  "beast:snake": [
+    { bare: true },
+    { bare: true, weapon: "spear", idle: "raised", cape: true },
+    { bare: true, weapon: "none", reach: true },
+    { bare: true, weapon: "sword", shield: true, idle: "planted", pauldron: "round" },
+  ],
+  // a monkey warrior (the monkey king): a tunic, a cape, a yellow robe, a coat; the pole upright,
+  // on the shoulder or raised
+  "beast:monkey": [
+    { weapon: "cudgel" },
+    { weapon: "cudgel", idle: "shoulder", cape: true },
+    { weapon: "cudgel", robe: true, cloth: "#e8a830" },
+    { weapon: "cudgel", idle: "raised", coat: true },
+  ],
   // a troll named alone: bald with a club over a ragged tunic, then other heads, arms and cuts
   troll: [
     {},
@@ -200,8 +223,8 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { weapon: "bow", idle: "raised", cape: true },
   ],
   viking: [
-    { beard: "long" },
-    { headgear: "open-helm", weapon: "spear", shield: true, beard: "short", idle: "planted" },
+    { beard: "long", shield: "round" },
+    { headgear: "open-helm", weapon: "spear", shield: "round", beard: "short", idle: "planted" },
     { headgear: "hair", hairStyle: "long", beard: "forked", cape: true, idle: "shoulder" },
     {
       headgear: "open-helm",
@@ -210,6 +233,70 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
       pauldron: "round",
       idle: "raised",
     },
+  ],
+  // the white tabard and the cross on it stay (they say holy): the helm, the weapon, the pose
+  paladin: [
+    {},
+    { headgear: "open-helm", weapon: "warhammer", idle: "shoulder" },
+    { headgear: "helmet", plume: true, weapon: "sword", idle: "raised" },
+    { headgear: "hood", weapon: "warhammer", shield: false, cape: true, idle: "planted" },
+  ],
+  crusader: [
+    {},
+    { headgear: "open-helm", weapon: "mace", idle: "raised" },
+    { weapon: "spear", shield: false, cape: false, idle: "planted" },
+    { headgear: "hood", weapon: "greatsword", shield: false, idle: "shoulder" },
+  ],
+  // the bo stays: held up, on the shoulder, planted; then fists raised
+  monk: [
+    {},
+    { idle: "shoulder" },
+    { robe: false, vest: true, idle: "planted" },
+    { weapon: "none", idle: "raised", robe: false },
+  ],
+  spartan: [
+    {},
+    { weapon: "sword", idle: "raised" },
+    { bare: false, cloth: "#b02c2c", pauldron: "round", idle: "shoulder" },
+    { weapon: "sword", shield: false, cape: false, beard: "short", idle: "planted" },
+  ],
+  legionary: [
+    {},
+    { weapon: "spear", shield: false, cape: true, idle: "planted" },
+    { cape: true, idle: "raised" },
+    { weapon: "spear", shield: "round", pauldron: "round", idle: "shoulder" },
+  ],
+  gladiator: [
+    {},
+    { weapon: "spear", shield: false, idle: "planted" },
+    { headgear: "open-helm", weapon: "sword", shield: "tower", idle: "raised" },
+    { weapon: "axe", idle: "shoulder", pauldron: "spiked" },
+  ],
+  pharaoh: [
+    {},
+    { weapon: "none", idle: "raised" },
+    { weapon: "spear", robe: false, idle: "planted" },
+    { weapon: "axe", cape: true, idle: "raised" },
+  ],
+  // an old person with no calling (humanoid.ts personRole adds the stoop, grey hair, a cane)
+  elder: [
+    {},
+    { headgear: "bandana", hairStyle: "long", weapon: "cane", cape: true, idle: "planted" },
+    { headgear: "wide-hat", coat: true, idle: "shoulder" },
+    { headgear: "hood", cape: true, weapon: "cane", idle: "raised" },
+  ],
+  // the white face and the red stay: a raised hand, long hair over a short kimono, a straw hat
+  geisha: [
+    {},
+    { weapon: "wand", idle: "raised", pauldron: "plates" },
+    { hairStyle: "long", robe: false, coat: true },
+    { headgear: "straw-hat", weapon: "cane", idle: "planted" },
+  ],
+  musketeer: [
+    {},
+    { headgear: "hair", hairStyle: "long", beard: "forked", idle: "raised" },
+    { weapon: "dagger", coat: true, tabard: false, cape: false, idle: "shoulder" },
+    { beard: "short", weapon: "spear", cape: false, idle: "planted" },
   ],
   police: [
     {},

@@ -26,6 +26,9 @@ export interface PersonLook {
   /** the outfit and tools drawn, for the interpretation: "white coat with a red cross" */
   drawn: string;
   drawnZh: string;
+  /** the tool's part of `drawn`: not drawn when the prompt puts something else in the hand */
+  toolDrawn?: string;
+  toolDrawnZh?: string;
 }
 
 const norm = (w: string) => w.toLowerCase().replace(/_/g, " ").trim();
@@ -679,5 +682,7 @@ export function personLook(e: LexiconEntry, words = e.lemma): PersonLook | undef
     kindZh: rule?.kindZh ?? "人",
     drawn: drawn.join("; ") || "a person",
     drawnZh: drawnZh.join(";") || "一个人",
+    toolDrawn: tool?.drawn,
+    toolDrawnZh: tool?.drawnZh,
   };
 }

@@ -7,6 +7,7 @@
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
+import { BEAST_HEADS, beastRaceId } from "./beast-heads";
 import { beingDescription } from "./being-descriptions";
 import { readBird } from "./bird";
 import { BUILDERS, type SubjectKind } from "./builders";
@@ -18,21 +19,24 @@ import {
   segmentByDictionary,
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
+import { understoodByDrawing } from "./drawn-words";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
 import { isFolkPart, readFolkParts } from "./folk-parts";
 import { GAME_ICON_NAMES } from "./game-icon-names";
 import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
-import type { RoleSpec } from "./humanoid";
+import type { HeldWeapon, RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
+import { itemShape } from "./item";
 import { type LexiconEntry, lookupNoun } from "./lexicon";
 import { glossColors, glossPattern } from "./lexicon-traits";
 import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
-import { rewriteMeasureWords } from "./measure-words";
+import { containerTyped, rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
+import { type PersonWords, readPersonWords } from "./person-words";
 import { readPotionMeaning } from "./potion-meanings";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
@@ -46,20 +50,25 @@ import {
   MATERIALS,
   type MaterialId,
   ROLE_ITEMS,
+  SHAPE_WORDS,
   SIZE_WORDS,
+  STATE_WORDS,
   STYLE_WORDS,
   SUBJECT_BY_ID,
   SUBJECT_DEFAULTS,
   SUBJECTS,
   type Subject,
+  YOUNG_NAMES,
+  YOUNG_WORDS,
 } from "./vocabulary";
+import { BODY_ARMOUR } from "./wearables";
 
 export type { SubjectKind } from "./builders";
 
 /** A held item: a rig weapon the humanoid draws itself, or a borrowed icon at hand scale. */
 export interface HeldItem {
   id: string;
-  weapon?: "sword" | "staff" | "bow" | "dagger" | "axe" | "torch" | "hammer" | "spear";
+  weapon?: HeldWeapon;
   icon?: string;
   /** 2: one in each hand ("two swords", "dual daggers", 双刀) */
   count?: number;
@@ -78,6 +87,8 @@ export interface PromptInfo {
   look?: RoleSpec;
   /** "old"/"elderly" on a person: grey hair (and a beard), not rust (eval-c: rusty fisherman) */
   aged?: "beard" | "grey";
+  /** sex, age and mood words on a person ("a female knight", "an angry dwarf"; person-words.ts) */
+  person?: PersonWords;
   /** creature "form" borrowed from a qualifying noun: a robot cat, a skeleton dragon */
   form?: string;
   held?: HeldItem;
@@ -101,6 +112,12 @@ export interface PromptInfo {
   /** "a snowy mountain": snow lies on its top (modifiers.ts drawSnowCap), not an ice recolour */
   snowCap?: boolean;
   cute: boolean;
+  /** a shape word the rig draws ("a round shield": item.ts itemShape); one it cannot is notDrawn */
+  shape?: string;
+  /** a young animal ("a puppy", "a bear cub", 小狗): the animal rig's young build */
+  young?: boolean;
+  /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
+  asleep?: boolean;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -127,8 +144,15 @@ export interface PromptInfo {
   heads?: number;
   /** a body pattern named by a WordNet gloss ("striped", "spotted"), for rigs that draw one */
   pattern?: "stripes" | "spots";
+  /**
+   * English the parse read for a word typed in Chinese (a dictionary reading's English and WordNet
+   * name, a measure word's container) → the Chinese as typed, which the Chinese line shows
+   */
+  typedAs?: Record<string, string>;
   /** the breed or near kind the animal was named by ("corgi", "hamster"): its build (animal-breeds.ts) */
   breed?: string;
+  /** a colour named right before an animal-folk race word: the fur, not the clothes */
+  fur?: Rgb;
   /** who rides it ("a knight riding a horse", "a goblin on a wolf", 骑马的骑士): the mount is the subject */
   rider?: PromptInfo;
 }
@@ -139,6 +163,9 @@ type Lex =
   | { t: "color"; id: string; hex: string }
   | { t: "size"; size: number }
   | { t: "cute" }
+  | { t: "shape"; id: string }
+  | { t: "young" }
+  | { t: "asleep" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -180,6 +207,14 @@ function buildLexicon(): Lexicon {
   }
   for (const w of STYLE_WORDS.cute.en) add(en, w, { t: "cute" });
   for (const w of STYLE_WORDS.cute.zh) add(zh, w, { t: "cute" });
+  for (const sh of SHAPE_WORDS) {
+    for (const w of sh.en) add(en, w, { t: "shape", id: sh.id });
+    for (const w of sh.zh) add(zh, w, { t: "shape", id: sh.id });
+  }
+  for (const w of YOUNG_WORDS.en) add(en, w, { t: "young" });
+  for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
+  for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
+  for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -355,6 +390,9 @@ export function readChineseWord(word: string, follow = true): ChineseReading | u
 // counts and classifiers (两把, 三只) are read by the held-item phase, not the dictionary
 const ZH_COUNT =
   /^(?:[一二两三四五六七八九十百几双半多]+[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面]?|[个只条把头匹张块本座棵朵颗件位名支根艘套对群盏顶面])$/;
+// a number before a measure word (头 left out: 三头 is three-headed)
+const NUMBER_MEASURE =
+  /[一二两三四五六七八九十百几双半]+[个只条把匹张块本座棵朵颗件位名支根艘套对群盏顶面片盘粒份台辆架间幅枝]/g;
 // a prompt reads at most this many unknown Chinese words through the dictionary (a long
 // nonsense prompt is not looked up word by word)
 const ZH_LOOKUPS = 8;
@@ -377,6 +415,7 @@ function tokenizeChinese(
   readings: ChineseReading[],
   budget: { left: number },
   pieced: { word: string; parts: string }[],
+  typedAs: Map<string, string>,
 ): void {
   const found: { at: number; n: number; lex: Lex[] }[] = [];
   for (let j = 0; j < s.length; ) {
@@ -405,8 +444,14 @@ function tokenizeChinese(
   });
   const read: { at: number; n: number; r: ChineseReading }[] = [];
   const readAt = new Uint8Array(s.length);
+  // a number and its measure word (一盘, 一面, 一片) say how many, drawn or said by the count
+  // phase: never a dictionary word (一面 is no "face") and never "not understood"
+  const counted = new Uint8Array(s.length);
+  for (const m of s.matchAll(NUMBER_MEASURE))
+    if (!kept.some((f) => f.at < m.index + m[0].length && f.at + f.n > m.index))
+      counted.fill(1, m.index, m.index + m[0].length);
   const readWord = (at: number, n: number) => {
-    for (let i = at; i < at + n; i++) if (readAt[i]) return;
+    for (let i = at; i < at + n; i++) if (readAt[i] || counted[i]) return;
     const inside = kept.filter((f) => f.at >= at && f.at + f.n <= at + n);
     // a word that cuts a vocabulary word in two is no reading of the prompt
     if (kept.some((f) => f.at < at + n && f.at + f.n > at && !inside.includes(f))) return;
@@ -426,9 +471,18 @@ function tokenizeChinese(
     const r = readChineseWord(word);
     // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
     const modified = inside.some((f) => isModifierWord(asMention(f)));
+    // a size or age word and a noun that the dictionary knows as one name (小熊猫 is the red
+    // panda, not a cute panda): a kind of that noun, so its name wins over size + noun
+    const name = r?.lexicon ?? r?.english ?? "";
+    const named =
+      !!pieces &&
+      inside.some((f) => f.lex.some((l) => l.t === "size" || l.t === "cute")) &&
+      name.includes(" ") &&
+      lookupNoun(name)?.base === pieces.id;
     const better =
       r &&
       (gap ||
+        named ||
         (r.rank <= READING_RANK.lexiconBeing &&
           (subjects.length > 1 || (r.subject !== pieces!.id && !modified))));
     if (!better) {
@@ -471,7 +525,14 @@ function tokenizeChinese(
       oneCharName(f) &&
       oneCharName(kept[k + 1]!),
   );
-  if (spans.length > 0 || adjacentNames || [...covered].some((c) => !c)) {
+  // a size or age character before a name may make one word with it (小熊猫, the red panda)
+  const sizedName = kept.some(
+    (f, k) =>
+      f.lex.some((l) => l.t === "size" || l.t === "cute") &&
+      kept[k + 1]?.at === f.at + f.n &&
+      subjectOf({ lex: kept[k + 1]!.lex, word: "", pos: 0 }) !== undefined,
+  );
+  if (spans.length > 0 || adjacentNames || sizedName || [...covered].some((c) => !c)) {
     let at = 0;
     for (const d of segmentByDictionary(s)) {
       if (d.length >= 2 && !L.zh.has(d)) spans.push({ at, n: d.length });
@@ -519,9 +580,15 @@ function tokenizeChinese(
     const en = tokenize(t.r.english);
     for (const m of en.mentions) out.push({ ...m, pos: pos + t.at });
     if (en.unknown.length) englishAt.set(t.at, en.unknown);
+    // the English the line would otherwise show for a word the user typed in Chinese
+    for (const w of [t.r.english, t.r.lexicon ?? "", ...en.unknown])
+      if (w) typedAs.set(w, t.r.word);
   }
   out.sort((a, b) => a.pos - b.pos);
   mentions.push(...out);
+  // "one" is drawn by drawing it; a larger number the count phase cannot draw stays said
+  for (const m of s.matchAll(NUMBER_MEASURE))
+    if (m[0].startsWith("一") && counted[m.index]) used.fill(1, m.index, m.index + m[0].length);
   // not understood: the unmatched characters, grouped by the segmenter's words
   for (const w of words) {
     let run = "";
@@ -548,6 +615,8 @@ function tokenize(text: string): {
   readings: ChineseReading[];
   /** Chinese words the vocabulary lacks read as their parts (水车 → 水 + 车) */
   pieced: { word: string; parts: string }[];
+  /** an English word of a dictionary reading → the Chinese word the user typed */
+  typedAs: Map<string, string>;
 } {
   const L = lex();
   const mentions: Mention[] = [];
@@ -555,6 +624,7 @@ function tokenize(text: string): {
   const readings: ChineseReading[] = [];
   const budget = { left: ZH_LOOKUPS };
   const pieced: { word: string; parts: string }[] = [];
+  const typedAs = new Map<string, string>();
   // runs of latin words and runs of CJK characters, in order
   const re =
     /[a-z0-9]+(?:['-][a-z0-9]+)*|&|[\u3400-\u9fff\uf900-\ufaff]+|[^\s\p{P}\p{S}a-z0-9\u3400-\u9fff]+/gu;
@@ -574,7 +644,7 @@ function tokenize(text: string): {
   for (let i = 0; i < words.length; i++) {
     const cur = words[i]!;
     if (cur.cjk) {
-      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced);
+      tokenizeChinese(cur.w, cur.pos, L, mentions, unknown, readings, budget, pieced, typedAs);
       continue;
     }
     // latin: longest phrase of up to 4 words, the last word plural-folded
@@ -603,7 +673,7 @@ function tokenize(text: string): {
     if (/^\d+$/.test(w) || /^\d+(px|x\d+)?$/.test(w) || w === "x" || w === "px") continue;
     unknown.push(w);
   }
-  return { mentions, unknown, readings, pieced };
+  return { mentions, unknown, readings, pieced, typedAs };
 }
 
 function subjectOf(m: Mention): { s: Subject; weak: boolean } | undefined {
@@ -638,6 +708,8 @@ const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
   hammer: "hammer",
   pickaxe: "hammer",
   spear: "spear",
+  "bo-staff": "bo",
+  "golden-cudgel": "cudgel",
 };
 
 /** Nouns that turn a creature into a variant of itself: a robot cat, a skeleton dragon. */
@@ -660,6 +732,16 @@ function heldFor(s: Subject): HeldItem {
   const weapon = RIG_WEAPONS[s.id];
   if (weapon) return { id: s.id, weapon };
   if (s.builder === "icon") return { id: s.id, icon: s.ref };
+  // a being a rig draws (a cat, a pig, a bee) is held as its emoji, else its game icon: it was a
+  // star (the rigs draw no hand-scale picture)
+  if (s.builder === "animal" || s.builder === "insect" || s.builder === "bird") {
+    const word = s.en[0] ?? s.id;
+    const emoji = findIconConcept([word])?.icon;
+    if (emoji) return { id: s.id, icon: emoji };
+    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+    const gi = word.replace(/ /g, "-");
+    if (gameNames.has(gi)) return { id: s.id, icon: `${GAME_ICON_PREFIX}${gi}` };
+  }
   // item rigs without a hand-scale drawing: borrow the closest icon
   const fallback: Record<string, string> = {
     potion: "test-tube",
@@ -692,9 +774,8 @@ const parseCache = new Map<string, PromptInfo>();
 export function parsePrompt(prompt: string): PromptInfo {
   const hit = parseCache.get(prompt);
   if (hit) return clone(hit);
-  const info = readBookMeaning(
-    readPotionMeaning(parsePromptUncached(prompt), potionInfo()),
-    bookInfo(),
+  const info = understoodByDrawing(
+    readBookMeaning(readPotionMeaning(parsePromptUncached(prompt), potionInfo()), bookInfo()),
   );
   if (parseCache.size > 500) parseCache.clear();
   parseCache.set(prompt, info);
@@ -826,7 +907,7 @@ const HEAD_COUNT: Record<string, number> = {
   "4": 3,
 };
 const PARTS_RE =
-  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
 
 /**
  * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
@@ -859,6 +940,9 @@ const FORM_OF_ADJ: Record<string, string> = {
 const SNAKE_BODY_RE =
   /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:snake|serpent)(?:'s)?[- ](?:body|tail|lower body|tailed|bodied)\b|\b(?:with\s+)?the body of an?\s+(?:snake|serpent)\b|蛇身|蛇尾/g;
 
+const FISH_BODY_RE =
+  /\b(?:with\s+)?(?:an?\s+|the\s+)?(?:fish|mermaid)(?:'s)?[- ](?:tail|tailed|body|lower body)\b|鱼尾|鱼身/g;
+
 /** Breath is an effect, not a colour: "fire-breathing" must not make the subject fire-red. */
 const BREATH_RE =
   /\b(?:fire[- ]breathing|breath(?:es|ing)? (?:of )?fire|fire[- ]breather|breathing fire)\b|喷火|吐火/g;
@@ -884,6 +968,11 @@ function readPhrases(text: string): {
   madeOf?: MadeOf;
 } {
   text = rewriteMeasureWords(text);
+  // "will-o'-the-wisp": the apostrophe cut it into "will", "o", "the", "wisp" (one word, padded
+  // so later positions stay where they were)
+  text = text.replace(/\bwill[- ]o['’]?[- ](?:the[- ])?wisps?\b/g, (m) =>
+    "will-o-wisp".padEnd(m.length),
+  );
   let contents: PromptInfo["contents"];
   const c = CONTENTS_RE.exec(text);
   if (c) {
@@ -972,6 +1061,11 @@ function readPhrases(text: string): {
     if (!features.includes("snake body")) features.push("snake body");
     return " ".repeat(m.length);
   });
+  // "with a fish tail", 鱼尾: a mermaid's tail and fin instead of legs
+  text = text.replace(FISH_BODY_RE, (m) => {
+    if (!features.includes("fish body")) features.push("fish body");
+    return " ".repeat(m.length);
+  });
   text = text.replace(FEATURES_RE, (m, en?: string, zh?: string) => {
     const f = en ?? FEATURE_ZH[zh ?? ""] ?? zh ?? "";
     features.push(f === "eye" ? "eyes" : f === "fangs" ? "teeth" : f);
@@ -993,6 +1087,8 @@ interface Reading {
   unknown: string[];
   /** Chinese words read through the dictionary, where they are */
   readings: ChineseReading[];
+  /** an English word of a reading → the Chinese word typed (tokenize) */
+  typedAs: Map<string, string>;
   guesses: string[];
   guessesZh: string[];
   ignored: string[];
@@ -1007,7 +1103,12 @@ interface Reading {
   cute: boolean;
   /** the word that made it cute (小 is also just "small") */
   cuteWord?: string;
+  /** the first shape word and the word as typed ("round"), young and asleep words */
+  shape?: { id: string; word: string };
+  young?: boolean;
+  asleep?: boolean;
   aged?: "beard" | "grey";
+  person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
   holdAt: number;
   phraseOf: number[];
@@ -1024,6 +1125,8 @@ interface Reading {
   headAt?: number;
   role?: string;
   race?: string;
+  /** where an animal-folk race word is ("a black jackal warrior"): a colour right before it is fur */
+  beastAt?: number;
   look?: PersonLook;
   form?: string;
   held?: HeldItem;
@@ -1075,13 +1178,13 @@ function readingGuess(r: ChineseReading): string {
   return `read "${r.word}" as ${shown}${how} (CC-CEDICT dictionary)`;
 }
 
+/** The same in Chinese: what the word was drawn as, not the dictionary's English. */
 function readingGuessZh(r: ChineseReading): string {
-  const shown = shownGloss(r);
-  const bare = bareGloss(shown);
   const zh = drawnZh(r);
-  if (bare.toLowerCase() === r.english)
-    return `把“${r.word}”读作 ${shown}${zh ? `(${zh})` : ""}(CC-CEDICT 词典)`;
-  return `把“${r.word}”读作 ${zh ? `${bare}(一种${zh})` : `${shown}(画作 ${r.english})`}(CC-CEDICT 词典)`;
+  const same = bareGloss(shownGloss(r)).toLowerCase() === r.english;
+  // the English left here is the engine's own (a vocabulary phrase): the line translates it
+  const as = zh ? (same ? zh : `一种${zh}`) : r.english;
+  return `把“${r.word}”读作${as}(CC-CEDICT 词典)`;
 }
 
 /** Phase 1: phrases with a game meaning, words, and a size written as digits. */
@@ -1089,7 +1192,8 @@ function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
   const text = phrases.text;
-  const { mentions, unknown, readings, pieced } = tokenize(text);
+  const { mentions, unknown, readings, pieced, typedAs } = tokenize(text);
+  iconHalves(text, mentions, unknown);
   const px = SIZE_RE.exec(text);
   return {
     text,
@@ -1098,6 +1202,7 @@ function readWords(prompt: string): Reading {
     mentions,
     unknown,
     readings,
+    typedAs,
     guesses: [
       ...readings.map(readingGuess),
       ...pieced.map(
@@ -1123,6 +1228,25 @@ function readWords(prompt: string): Reading {
     wordnet: [],
     headPhrase: -1,
   };
+}
+
+/**
+ * A shape word that is half of a borrowed icon's name with a word the vocabulary lacks ("a round
+ * table": game-icons' round-table) is left unread, so the long tail draws that icon as before;
+ * beside a vocabulary subject ("a round shield") it is the rig's shape.
+ */
+function iconHalves(text: string, mentions: Mention[], unknown: string[]): void {
+  const L = lex();
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (!m.lex.every((l) => l.t === "shape")) continue;
+    const next = /^[\s-]+([a-z]+)/.exec(text.slice(m.pos + m.word.length))?.[1];
+    if (!next || L.en.has(next) || singulars(next).some((w) => L.en.has(w))) continue;
+    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+    if (![next, ...singulars(next)].some((w) => gameNames!.has(`${m.word}-${w}`))) continue;
+    mentions.splice(i, 1);
+    unknown.unshift(m.word);
+  }
 }
 
 /** Phase 2: noun phrases split at "and"; the hold word starts the held phrase. */
@@ -1179,13 +1303,30 @@ function dressedBeing(r: Reading): void {
       !WEARABLES.has(x.sub.s.id) &&
       DRESSED_RE.test(r.text.slice(Math.max(0, x.m.pos - 30), x.m.pos)),
   );
-  if (!garment) return;
-  const being = r.pool.find((x) => x.i < garment.i && BEINGS.has(x.sub.s.category));
+  // Chinese puts the garment first: 穿盔甲的老鼠, 穿着盔甲的猫
+  const zhGarment = garment
+    ? undefined
+    : r.pool.find(
+        (x) =>
+          x.sub.s.category === "armour" &&
+          !WEARABLES.has(x.sub.s.id) &&
+          DRESSED_ZH.test(r.text.slice(Math.max(0, x.m.pos - 3), x.m.pos)),
+      );
+  const worn = garment ?? zhGarment;
+  if (!worn) return;
+  const being = r.pool.find(
+    (x) => (garment ? x.i < worn.i : x.i > worn.i) && BEINGS.has(x.sub.s.category),
+  );
   if (!being) return;
-  r.pool = r.pool.filter((x) => x !== garment);
-  r.subjects = r.subjects.filter((x) => x !== garment);
-  const [g, b] = [garment.m.word, being.m.word];
-  const [gz, bz] = [zhName(garment.sub.s), zhName(being.sub.s)];
+  r.pool = r.pool.filter((x) => x !== worn);
+  r.subjects = r.subjects.filter((x) => x !== worn);
+  // armour on an animal or creature is drawn on its body (wearables.ts wearArmour)
+  if (being.sub.s.builder !== "humanoid" && BODY_ARMOUR.has(worn.sub.s.id) && !r.worn) {
+    r.worn = { id: worn.sub.s.id, icon: worn.sub.s.ref };
+    return;
+  }
+  const [g, b] = [worn.m.word, being.m.word];
+  const [gz, bz] = [zhName(worn.sub.s), zhName(being.sub.s)];
   // a person is drawn dressed (a knight's armour is its own); an animal is drawn as it is
   if (being.sub.s.builder === "humanoid") {
     r.guesses.push(`"${b} in ${g}": drew the ${b} in its own clothes, not the ${g} alone`);
@@ -1202,6 +1343,7 @@ const WEAR_RE =
   /\b(?:wearing|wears|dressed in|in)\s+(?:an?\s+|the\s+|some\s+|his\s+|her\s+)?([a-z]+)/;
 /** a wear word right before a garment, with up to two words between ("in shiny plate armor") */
 const DRESSED_RE = /\b(?:wearing|wears|dressed in|in)\s+(?:[a-z]+\s+){0,2}$/;
+const DRESSED_ZH = /(?:穿着|穿|身穿|披着|身披)$/;
 
 /**
  * "X wearing Y" when Y is no headwear of ours: an accessory of the vocabulary (goggles, glasses)
@@ -1322,6 +1464,9 @@ function madeOfMaterial(r: Reading, q: Candidate, h: Candidate): void {
   };
 }
 
+/** Classes that only say "a fighter" or "a person": a calling named with them is the look. */
+const GENERIC_ROLES = new Set(["warrior", "soldier", "hero", "person", "villager"]);
+
 /** A noun before the head (`q`, head mention `h`): what it does to the head. */
 function qualify(r: Reading, q: Candidate, h: Candidate): void {
   const head = r.head!;
@@ -1341,9 +1486,13 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     if (k === "race" && !r.race) r.race = id;
     else if (k === "role" && !r.role) r.role = id;
     else if (k === "role" && id === "robot") r.race = "robot";
+    // "a viking warrior", "a samurai soldier": the calling says more than the generic fighter
+    // (eval-e: the viking was named, not drawn)
+    else if (k === "role" && GENERIC_ROLES.has(r.role ?? "") && !GENERIC_ROLES.has(id)) r.role = id;
     else r.ignored.push(q.m.word);
   } else if (head.builder === "humanoid" && s.category === "animal") {
-    r.race = `beast:${s.id}`;
+    r.race = `beast:${beastRaceId(q.m.word, s.id)}`;
+    r.beastAt = q.m.pos;
   } else if (
     FORMS[s.id] &&
     head.builder !== "humanoid" &&
@@ -1667,9 +1816,29 @@ function sizesWorn(r: Reading, i: number): boolean {
   return !!r.worn && !!next && subjectOf(next)?.s.id === r.worn.id;
 }
 
+/**
+ * Whether a size or age word is part of the head's kind name: "giant panda" and 大熊猫 (read as
+ * "giant panda") are the species, not a huge panda; "a giant rat" is a huge rat.
+ */
+function sizeNamesKind(r: Reading, m: Mention, i: number): boolean {
+  if (!r.head || !m.lex.some((l) => l.t === "size" || l.t === "cute")) return false;
+  if (namesKindOfHead(r, m, r.head)) return true;
+  // a dictionary reading's words share the Chinese word's place in the prompt
+  const reading = r.readings.find((x) => x.pos === m.pos);
+  const hm = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  return (
+    !!reading &&
+    hm?.pos === m.pos &&
+    i !== r.headAt &&
+    reading.english.includes(" ") &&
+    lookupNoun(reading.english)?.base === r.head.id
+  );
+}
+
 function readModifiers(r: Reading): void {
   r.mentions.forEach((m, i) => {
     if (r.usedAsSubject.has(i)) return;
+    if (sizeNamesKind(r, m, i)) return;
     // a word that names a kind of the head is the kind, not a material: "an oak tree" is a
     // tree (eval-c drew wood-brown leaves), as "a maple tree" or "a willow tree"
     if (r.head && i !== r.headAt && subjectOf(m)?.s.id === r.head.id) return;
@@ -1697,14 +1866,25 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "cute") {
         r.cute = true;
         r.cuteWord ??= m.word;
-      }
+      } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
+      else if (l.t === "young") r.young = true;
+      else if (l.t === "asleep") r.asleep = true;
     }
   });
   glossTraits(r);
   agedPerson(r);
+  personWords(r);
   const defaults = r.head && !r.ownIcon ? SUBJECT_DEFAULTS[r.head.id] : undefined;
-  if (defaults?.materials && !r.materials.length) r.materials.push(...defaults.materials);
-  if (defaults?.color && !r.colors.length) r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+  // a material the prompt names draws the surface (a golem made of ice is ice-blue): the
+  // subject's own colour is its own material's, and would be said over a drawing that lacks it
+  const namedMaterial = r.materials.some(
+    (m) => m !== "broken" && !defaults?.materials?.includes(m),
+  );
+  // …and a colour the prompt names is the surface too: a pink golem is pink, not grey stone
+  if (defaults?.materials && !r.materials.length && !r.colors.length)
+    r.materials.push(...defaults.materials);
+  if (defaults?.color && !r.colors.length && !namedMaterial)
+    r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
@@ -1851,6 +2031,25 @@ function readWordNet(r: Reading): void {
  * Phase 4d: what each WordNet reading became — the drawing ("so drew a dog"), the held thing, or
  * only a word of the parse ("a chinchilla in a spacesuit": the mouse lends its colours).
  */
+/**
+ * A person's look names the tool of their trade ("a fishing rod"); a thing the prompt puts in
+ * their hand is drawn instead (eval-e's fisherman holding a lantern drew no rod), so the line
+ * stops naming the tool.
+ */
+function heldOverTool(r: Reading): void {
+  const look = r.look;
+  if (!r.held || !look?.toolDrawn || r.held.id === look.held) return;
+  const cut = (g: string, tool: string, sep: string, alone: string) =>
+    g.includes(`${sep}${tool}`)
+      ? g.replace(`${sep}${tool}`, "")
+      : g.includes(`${tool}${sep}`)
+        ? g.replace(`${tool}${sep}`, "")
+        : g.replace(tool, alone);
+  r.guesses = r.guesses.map((g) => cut(g, look.toolDrawn!, "; ", "a person"));
+  if (look.toolDrawnZh)
+    r.guessesZh = r.guessesZh.map((g) => cut(g, look.toolDrawnZh!, ";", "一个人"));
+}
+
 function wordNetGuesses(r: Reading): void {
   const headWord = r.headAt !== undefined && !r.icon ? r.mentions[r.headAt]!.word : undefined;
   for (const x of r.wordnet) {
@@ -2095,12 +2294,22 @@ function assemble(r: Reading): PromptInfo {
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
   const alive =
-    ["humanoid", "animal", "dragon", "slime", "spirit", "monster", "sea", "bird"].includes(kind) ||
+    [
+      "humanoid",
+      "animal",
+      "dragon",
+      "slime",
+      "spirit",
+      "monster",
+      "sea",
+      "bird",
+      "insect",
+    ].includes(kind) ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
     (alive && isFolkPart(f)) ||
-    (f === "snake body" && kind === "humanoid") ||
+    ((f === "snake body" || f === "fish body") && kind === "humanoid") ||
     (f === "teeth" && variant === "mimic") ||
     (f === "wings" && kind === "dragon") ||
     (f === "fire breath" && kind === "dragon") ||
@@ -2152,18 +2361,25 @@ function assemble(r: Reading): PromptInfo {
       r.form ??
       (alive && (kind !== "humanoid" || phrases.form === "ghost") ? phrases.form : undefined),
     held: r.held,
+    fur: kind === "humanoid" ? furColor(r) : undefined,
     icon,
     tile: kind === "tile" ? (r.theme?.builder === "tile" ? r.theme.ref : variant) : undefined,
     colors: named.length ? named : lentColors,
     materials,
     metal: materials.some((m) => m === "gold" || m === "silver" || m === "iron"),
-    size: Math.max(16, Math.min(64, Math.round(r.size / 8) * 8)),
+    // a dragon's head, wings and tail need 24 cells at least: a tiny one on 16 was a blob (eval-e)
+    size: Math.max(
+      kind === "dragon" && variant !== "eastern" ? 24 : 16,
+      Math.min(64, Math.round(r.size / 8) * 8),
+    ),
     sizeNamed: r.sizeNamed,
     cute: r.cute,
     aged: r.aged,
+    person: r.person,
     element: materials.includes("fire") ? "fire" : materials.includes("ice") ? "ice" : undefined,
     text: r.text,
     unknown: [...new Set(r.unknown)].slice(0, 40),
+    typedAs: typedWords(r),
     ignored: [...new Set(ignored)],
     guesses: r.guesses,
     guessesZh: r.guessesZh,
@@ -2175,6 +2391,23 @@ function assemble(r: Reading): PromptInfo {
     heads: alive && phrases.heads ? phrases.heads : undefined,
     pattern: r.pattern,
   };
+}
+
+/** English the parse read for words typed in Chinese: a reading's English, a measure word's container. */
+function typedWords(r: Reading): Record<string, string> | undefined {
+  const out: Record<string, string> = Object.fromEntries(r.typedAs);
+  for (const w of r.unknown) {
+    const zh = containerTyped(w, r.typed);
+    if (zh) out[w] ??= zh;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The colour named right before an animal-folk race word ("a black jackal warrior"): its fur. */
+function furColor(r: Reading): Rgb | undefined {
+  const at = r.beastAt;
+  if (at === undefined || !r.race?.startsWith("beast:")) return undefined;
+  return r.colors.find((c) => c.p < at && /^[^\s]+\s+$/.test(r.text.slice(c.p, at)))?.c;
 }
 
 let gameNames: Set<string> | undefined;
@@ -2290,7 +2523,9 @@ function unknownNeighbours(r: Reading): void {
     return;
   }
   const q = /\b([a-z]+)\s+$/.exec(before)?.[1];
-  if (q && r.unknown.includes(q) && !ADJECTIVE_SHAPE.test(q)) {
+  // a person's sex, age or mood word is drawn on the person (personWords), not another noun
+  const personWord = r.head.builder === "humanoid" && q && readPersonWords(q);
+  if (q && r.unknown.includes(q) && !ADJECTIVE_SHAPE.test(q) && !personWord) {
     r.guesses.push(
       `"${q} ${m.word}" may name something else: "${q}" was not understood, so drew a plain ${r.head.id}`,
     );
@@ -2365,7 +2600,7 @@ const RIDE_ZH = [
   /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
   /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
 ];
-const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "icon"]);
+const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "insect", "icon"]);
 
 let mountDepth = 0;
 let compositeDepth = 0;
@@ -2380,10 +2615,13 @@ function isSubjectWord(w: string): boolean {
 }
 
 function isAnimalWord(w: string): boolean {
+  // an animal head of its own ("a jackal-headed god") is an animal whatever the vocabulary says
   return (
-    lex()
+    w in BEAST_HEADS ||
+    (lex()
       .en.get(w)
-      ?.some((l) => l.t === "subject" && l.s.category === "animal") ?? false
+      ?.some((l) => l.t === "subject" && l.s.category === "animal") ??
+      false)
   );
 }
 
@@ -2439,7 +2677,7 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
 const FEMININE_RE =
   /\b(?:woman|women|lady|ladies|girl|grandma|grandmother|granny|queen|princess|witch|nun|mother|wife|hag|crone)\b|女|婆|奶/;
 const AGE_RE =
-  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?=[人头爷奶婆翁])/;
+  /\b(?:old|elderly|aged|ancient|aging|grey-haired|gray-haired)\b|年老|老年|老(?![虎鼠鹰师板])/;
 
 /**
  * "old" on a person is an age, not rust: "an old fisherman" is grey-haired and bearded (the
@@ -2451,6 +2689,22 @@ function agedPerson(r: Reading): void {
   r.aged = FEMININE_RE.test(r.text) ? "grey" : "beard";
   r.materials = r.materials.filter((m) => m !== "rusty");
   r.unknown = r.unknown.filter((u) => u !== said[0]);
+}
+
+/**
+ * Sex, age and mood words on a person (person-words.ts): drawn by humanoid.ts, so they leave the
+ * unknown and "named, not drawn" lists ("woman" in "a woman knight" was a second subject).
+ */
+function personWords(r: Reading): void {
+  if (r.head?.builder !== "humanoid") return;
+  const p = readPersonWords(r.text, r.role);
+  if (!p) return;
+  r.person = p;
+  const drawn = new Set(p.words.map((w) => w.toLowerCase()));
+  // a Chinese mood word read through the dictionary left its English gloss ("angry") behind
+  const kept = (w: string) => !drawn.has(w.toLowerCase()) && !readPersonWords(w);
+  r.unknown = r.unknown.filter(kept);
+  r.ignored = r.ignored.filter(kept);
 }
 
 /**
@@ -2484,6 +2738,7 @@ const BEING_KINDS = new Set<SubjectKind>([
   "spirit",
   "monster",
   "bird",
+  "insect",
 ]);
 
 /** The parse, phase by phase (each phase reads what the ones before it filled in). */
@@ -2539,6 +2794,7 @@ function parsePromptUncached(prompt: string): PromptInfo {
   compoundHead(r);
   chooseHead(r);
   chooseHeld(r);
+  heldOverTool(r);
   standIns(r);
   drawnParts(r);
   unknownNeighbours(r);
@@ -2546,7 +2802,21 @@ function parsePromptUncached(prompt: string): PromptInfo {
   readModifiers(r);
   if (!r.head && !r.icon) searchLongTail(r);
   const head = r.headAt !== undefined ? r.mentions[r.headAt]?.word : undefined;
-  return sizeAndCount(readBird(readSea(readBreed(assemble(r), head), head), head), r);
+  return sizeAndCount(readBird(readSea(breedOf(r, head), head), head), r);
+}
+
+/**
+ * The breed table read over the prompt and the WordNet names its Chinese words were read as
+ * (哈士奇 → husky, 小熊猫 → lesser panda), so a breed typed in Chinese is drawn as one.
+ */
+function breedOf(r: Reading, head: string | undefined): PromptInfo {
+  const info = assemble(r);
+  const names = r.readings.flatMap((x) => (x.lexicon ? [x.lexicon] : []));
+  if (!names.length) return readBreed(info, head);
+  return {
+    ...readBreed({ ...info, text: `${info.text} ${names.join(" ")}` }, head),
+    text: info.text,
+  };
 }
 
 /**
@@ -2596,6 +2866,42 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
     info.cute = false;
     info.sizeWord = "small";
   } else if (info.cute && !chibi) notDrawn.push("cute");
+  // a shape word is drawn where the rig has that form (a round shield), else said not drawn
+  if (r.shape) {
+    if (info.builder === "item" && itemShape(info.variant, r.shape.id)) info.shape = r.shape.id;
+    else notDrawn.push(r.shape.word);
+  }
+  // young: "a bear cub", or a young animal's own name ("a puppy", 小狗); the animal rig draws
+  // it young, a borrowed drawing (a calf, a piglet) cannot (a chick is drawn young already)
+  const category = subj?.category;
+  if (r.young || (m && YOUNG_NAMES.has(m.word.toLowerCase()))) {
+    if (info.builder === "animal") info.young = true;
+    else if (info.builder === "bird") {
+      // a young bird is drawn in down: its species' look is the adult's, so the line says so
+      info.young = true;
+      info.guesses = info.guesses.map((g) =>
+        g.replace(/^(drew the .+?'s look): .*$/, "$1, young: a big head on short legs, in down"),
+      );
+      info.guessesZh = info.guessesZh.map((g) =>
+        g.replace(/^(画出“.+?”的样子):.*$/, "$1:幼鸟,大头短腿,一身绒毛"),
+      );
+    } else if (
+      // a young person is drawn by person-words (a beardless face, a child's build): said there
+      !info.person?.age &&
+      info.subject !== "chick" &&
+      category &&
+      BEINGS.has(category)
+    )
+      notDrawn.push("young");
+  }
+  // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
+  if (r.asleep) {
+    // a sleepy person's closed eyes and zzz are person-words' mood: one z mark, one word in the line
+    if (info.person?.mood !== "sleepy") {
+      if (category && BEINGS.has(category)) info.asleep = true;
+      else notDrawn.push("asleep");
+    }
+  }
   if (notDrawn.length) info.notDrawn = notDrawn;
   return info;
 }

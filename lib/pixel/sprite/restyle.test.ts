@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { prepareSprite, renderSpriteGrid } from "./engine";
-import { silhouetteCells } from "./game-icons";
+import { material, SpriteCanvas } from "./canvas";
+import type { Design } from "./design";
+import { poseFor, prepareSprite, renderSpriteGrid } from "./engine";
+import { MONO, silhouetteCells } from "./game-icons";
+import { applyMaterials, drawMaterialFx } from "./modifiers";
 import { restyleSilhouette, SLOT } from "./restyle";
 
 /** A 32-cell silhouette: a thick 10×8 head at the top right and a 2-cell haft down to the left. */
@@ -78,6 +81,79 @@ describe("restyle of borrowed silhouettes", () => {
       if (data[i]! > 180) red++;
     }
     expect(red).toBeGreaterThan(opaque * 0.5);
+  });
+
+  /**
+   * A 32-cell fence wider than tall: four upright 5-cell boards joined by thin cut lines
+   * (coverage 0.5).
+   */
+  function boards() {
+    const n = 32;
+    const cov = new Float32Array(n * n);
+    for (let y = 8; y < 25; y++)
+      for (let x = 5; x < 28; x++) cov[y * n + x] = (x - 5) % 6 === 5 && y > 9 && y < 23 ? 0.5 : 1;
+    return silhouetteCells(cov, n);
+  }
+
+  it("the cut lines inside a silhouette are the drawing's own lines: no rim of light or shadow along them", () => {
+    const r = boards();
+    const n = 32;
+    // the seams are detail; the cells either side of a seam are flat unless the outline is near
+    for (const sx of [10, 16, 22]) {
+      expect(r.idx[15 * n + sx]).toBe(MONO.detail);
+      for (const x of [sx - 1, sx + 1]) expect(r.shade[15 * n + x], `x ${x}`).toBe(0);
+    }
+    // the outline still has its bevel: lit top-left, shadowed bottom-right
+    expect(r.shade[8 * n + 12]).toBe(1);
+    expect(r.shade[24 * n + 12]).toBe(-1);
+  });
+
+  it("drops a lone grazed cell of a cut line, keeps a cell that is mostly hole", () => {
+    const n = 32;
+    const cov = new Float32Array(n * n);
+    for (let y = 6; y < 26; y++) for (let x = 6; x < 26; x++) cov[y * n + x] = 1;
+    cov[12 * n + 12] = 0.56;
+    cov[18 * n + 18] = 0.42;
+    const r = silhouetteCells(cov, n);
+    expect(r.idx[12 * n + 12]).toBe(MONO.body);
+    expect(r.idx[18 * n + 18]).toBe(MONO.detail);
+  });
+
+  it("wood grain runs along each board, not across the boards", () => {
+    const r = boards();
+    const s = restyleSilhouette(r, "wood", false);
+    const n = 32;
+    // grain: a shadow tone on a cell the bevel left flat
+    const grain = (i: number) => r.shade[i] === 0 && r.idx[i] === MONO.body && s.tone[i] === 1;
+    let along = 0;
+    let across = 0;
+    for (let y = 8; y < 25; y++)
+      for (let x = 5; x < 27; x++) {
+        if (!grain(y * n + x)) continue;
+        if (grain((y + 1) * n + x)) along++;
+        if (grain(y * n + x + 1)) across++;
+      }
+    expect(along).toBeGreaterThan(0);
+    expect(across).toBe(0);
+  });
+
+  it("a material word recolours a restyled silhouette and draws no second grain or specks on it", () => {
+    const tones = (textured: boolean) => {
+      const design: Design = {
+        size: 32,
+        materials: [material([160, 104, 58])],
+        restView: "front",
+        draw: () => {},
+        textured,
+      };
+      const fx = applyMaterials(design, ["wooden", "stone"], true)!;
+      const c = new SpriteCanvas(32, 32);
+      c.rect(4, 4, 27, 27, 0, 1);
+      drawMaterialFx(c, design, ["wooden", "stone"], fx, poseFor("idle", 0, "front"), 7);
+      return [...c.tone].filter((t) => t === 1).length;
+    };
+    expect(tones(false)).toBeGreaterThan(50);
+    expect(tones(true)).toBe(0);
   });
 
   it("grows a drawing of thin strokes into the partly covered cells beside them at 32 cells", () => {

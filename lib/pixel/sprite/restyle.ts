@@ -9,6 +9,7 @@ import { hsvToRgb, makeRamp, mixRgb, rgbToHsv } from "../color";
 import type { Rgb } from "../types";
 import type { IconRaster } from "./emoji-art";
 import { type GameMaterial, MONO } from "./game-icons";
+import type { MaterialId } from "./vocabulary";
 
 export type Surface = "metal" | "wood" | "stone" | "soft" | "clear" | "plant" | "plain";
 
@@ -42,9 +43,40 @@ export function surfaceOf(m: GameMaterial): Surface {
   return SURFACE[m];
 }
 
+// A material the prompt names decides the surface over the icon's own ("a stone barrel" is
+// specked, not grained): the texture is drawn here once, never again on top by the modifier.
+const WORD_SURFACE: Partial<Record<MaterialId, Surface>> = {
+  wooden: "wood",
+  stone: "stone",
+  iron: "metal",
+  silver: "metal",
+  gold: "metal",
+  rusty: "metal",
+  crystal: "clear",
+  ice: "clear",
+};
+
+export function surfaceOfWords(materials: readonly MaterialId[]): Surface | undefined {
+  for (const m of materials) if (WORD_SURFACE[m]) return WORD_SURFACE[m];
+  return undefined;
+}
+
+/**
+ * A red's shadow and outline hue-shift towards purple (makeRamp); on a small piece at 32 px (a
+ * locomotive's wheels) the shadow is most of it and read magenta (eval-e), so a red ramp stays red.
+ */
+function keepRed(r: [Rgb, Rgb, Rgb, Rgb]): [Rgb, Rgb, Rgb, Rgb] {
+  const [h0, s0] = rgbToHsv(...r[2]);
+  if ((h0 > 15 && h0 < 340) || s0 < 0.3) return r;
+  return r.map((c) => {
+    const [h, s, v] = rgbToHsv(...c);
+    return h > 180 && h < 350 ? hsvToRgb(350, s, v) : c;
+  }) as [Rgb, Rgb, Rgb, Rgb];
+}
+
 /** [outline, shadow, base, light] for a surface: metal and glass catch a brighter light. */
 export function surfaceRamp(base: Rgb, surface: Surface): [Rgb, Rgb, Rgb, Rgb] {
-  const r = makeRamp(base);
+  const r = keepRed(makeRamp(base));
   if (surface === "metal") {
     const [h, s, v] = rgbToHsv(...base);
     r[1] = hsvToRgb(h, Math.min(1, s * 1.1), v * 0.6);
@@ -225,7 +257,39 @@ export function restyleSilhouette(
   const bw = bx1 - bx0 + 1;
   const bh = by1 - by0 + 1;
   const diag = bw + bh;
-  const horizontal = bw >= bh;
+  // the boards of a wooden thing: through each cell, the runs of body between cut lines (or the
+  // outline) along the row and the column; a board is the short run across and the long along
+  const runH = new Int16Array(n);
+  const startH = new Int16Array(n);
+  const runV = new Int16Array(n);
+  const startV = new Int16Array(n);
+  if (surface === "wood" || hafted) {
+    const runs = (
+      len: number,
+      lines: number,
+      at: (line: number, k: number) => number,
+      run: Int16Array,
+      start: Int16Array,
+    ) => {
+      for (let line = 0; line < lines; line++)
+        for (let k = 0; k < len; ) {
+          if (!solid[at(line, k)]) {
+            k++;
+            continue;
+          }
+          let e = k;
+          while (e < len && solid[at(line, e)] && !handle[at(line, e)] === !handle[at(line, k)])
+            e++;
+          for (let q = k; q < e; q++) {
+            run[at(line, q)] = e - k;
+            start[at(line, q)] = k;
+          }
+          k = e;
+        }
+    };
+    runs(w, h, (y, x) => y * w + x, runH, startH);
+    runs(h, w, (x, y) => y * w + x, runV, startV);
+  }
   // bands: about five across the height, every other one in the band colour
   const bandH = Math.max(2, Math.round(bh / 5));
   for (let i = 0; i < n; i++) {
@@ -239,10 +303,13 @@ export function restyleSilhouette(
     const s = handle[i] ? "wood" : surface;
     const u = (x - bx0 + y - by0) / diag;
     if (s === "wood") {
-      // grain: dashed darker lines every third row along the long axis
-      const p = horizontal ? y : x;
-      const a = horizontal ? x : y;
-      if (p % 3 === 0 && (a + p * 3) % 9 < 6) tone[i] = 1;
+      // grain along each board (the piece between the drawing's seams), faint and sparse: a
+      // line every third row across the whole box crossed upright planks and read as mud
+      const lying = runH[i]! >= runV[i]!;
+      const along = lying ? x : y;
+      const across = lying ? y - startV[i]! : x - startH[i]!;
+      const width = lying ? runV[i]! : runH[i]!;
+      if (width >= 5 && across % 4 === 2 && (along + across * 3) % 7 < 3) tone[i] = 1;
     } else if (s === "metal") {
       // a specular band across the light's diagonal, and the far side a step darker
       if (u > 0.2 && u < 0.3) tone[i] = 3;

@@ -30,6 +30,8 @@ interface Kit {
   r3: number;
   /** which alternative drawing this take is (take-variety.ts takeIndex over 4 designs) */
   look: number;
+  /** a haunted house's own colours: a pale ghost, glowing eyes (added only when haunted) */
+  haunt?: { ghost: number; glow: number };
 }
 
 type SceneryMats = Record<
@@ -88,7 +90,27 @@ export function buildScenery(info: PromptInfo, rng: Rng, crng: Rng, size: number
   const r2 = rng.range(0, 1);
   const r3 = rng.int(0, 2);
 
-  const kit: Kit = { info, v, k, cx, ground, size, mat, r1, r2, r3, look: takeIndex(key, 4) };
+  // added last, so a plain building's material list is as it was
+  const haunt = info.materials.includes("haunted")
+    ? {
+        ghost: m.add("#eef2fc", { flat: true }),
+        glow: m.add("#f8e048", { flat: true, noOutline: true }),
+      }
+    : undefined;
+  const kit: Kit = {
+    info,
+    v,
+    k,
+    cx,
+    ground,
+    size,
+    mat,
+    r1,
+    r2,
+    r3,
+    look: takeIndex(key, 4),
+    haunt,
+  };
   const part = PARTS[v] ?? (info.kind === "building" ? drawHouse : drawPlant);
   const footing = footingFor(
     info.kind === "building" ? "building" : SUBJECT_BY_ID.get(info.subject)?.category,
@@ -642,15 +664,60 @@ function drawHouse(kit: Kit, c: SpriteCanvas, pose: Pose): void {
         8,
       );
     }
+    const haunt = kit.haunt;
     for (let row = 0; row < spec.rows; row++)
       for (const s of [-1, 1]) {
         const wx = cx + s * w * 0.6;
         // the door's side keeps its window clear of the door
         if (Math.abs(wx - dx) < 4 * k && row === spec.rows - 1 && spec.rows > 1) continue;
         const wy = wallTop + (3 + row * 6) * k;
-        c.rect(wx - 1.5 * k, wy, wx + 1.5 * k - 1, wy + 3 * k, pane, 8);
+        c.rect(wx - 1.5 * k, wy, wx + 1.5 * k - 1, wy + 3 * k, haunt ? mat.dark : pane, 8);
+        // haunted: a dark window with two glowing eyes looking out
+        if (haunt) {
+          c.plot(wx - 1.5 * k, wy + k, haunt.glow, 9);
+          c.plot(wx + 1.5 * k - 1, wy + k, haunt.glow, 9);
+        }
       }
+    if (haunt) drawHaunting(kit, c, pose, dx, wallTop, roofH, w);
   }
+}
+
+/**
+ * A haunted house at 32 px (eval-e: a purple-tinted house read as barely haunted): boards
+ * nailed across the door, a small ghost floating by the upper left eave and two bats over the
+ * roof on the right, bobbing with the cycle.
+ */
+function drawHaunting(
+  kit: Kit,
+  c: SpriteCanvas,
+  pose: Pose,
+  dx: number,
+  wallTop: number,
+  roofH: number,
+  w: number,
+): void {
+  const { k, cx, ground, mat, size } = kit;
+  const haunt = kit.haunt!;
+  // two boards crossed over the door
+  c.line(dx - 2 * k, ground - 5 * k, dx + 2 * k - 1, ground - 2 * k, mat.wood, 13, 3);
+  c.line(dx - 2 * k, ground - 2 * k, dx + 2 * k - 1, ground - 5 * k, mat.wood, 13, 3);
+  const bob = phase(pose) % 2;
+  // the ghost: a round head, a wavy hem, two dark eyes
+  const gx = Math.max(3 * k, cx - w - k);
+  const gy = Math.max(3 * k, wallTop - roofH * 0.55) + bob * k;
+  c.ellipse(gx, gy, 2.5 * k, 2.5 * k, haunt.ghost, 10);
+  c.rect(gx - 2.5 * k, gy, gx + 2.5 * k - 1, gy + 3 * k, haunt.ghost, 10);
+  for (let i = 0; i < 3; i++) c.plot(gx - 2 * k + i * 2 * k, gy + 3.5 * k, haunt.ghost, 10);
+  c.plot(gx - k, gy - 0.5 * k, mat.dark, 11);
+  c.plot(gx + k - 1, gy - 0.5 * k, mat.dark, 11);
+  // bats: wings up in a V over a body, high on the right
+  const bat = (bx: number, by: number) => {
+    c.line(bx - 3 * k, by - k, bx - k, by, mat.dark, 12);
+    c.line(bx + 3 * k, by - k, bx + k, by, mat.dark, 12);
+    c.rect(bx - k, by, bx + k - 1, by + k - 1, mat.dark, 12);
+  };
+  bat(Math.min(size - 4 * k, cx + w * 0.7), 3 * k + bob * k);
+  bat(Math.min(size - 8 * k, cx + w * 0.25), 6 * k - bob * k);
 }
 
 function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {

@@ -21,10 +21,25 @@ interface Species {
   bill?: boolean;
   lure?: boolean;
   teeth?: boolean;
+  /** a shark: a tall triangular dorsal fin and a forked tail in every take */
+  shark?: boolean;
+  /** a hammerhead's head: a crossbar at the front with an eye at each end */
+  hammer?: boolean;
   looks: string;
 }
 
+const HAMMERHEAD: Species = {
+  body: "torpedo",
+  colors: ["#7c8c9c", "#e4e8ee", "#5c6c7c", "#6c7c8c"],
+  marks: "none",
+  shark: true,
+  hammer: true,
+  looks: "a grey shark whose head is a wide crossbar with an eye at each end",
+};
+
 const TABLE: Record<string, Species> = {
+  "hammerhead shark": HAMMERHEAD,
+  hammerhead: HAMMERHEAD,
   goldfish: {
     body: "round",
     colors: ["#f08a24", "#f8c060", "#f8c060", "#f0a040"],
@@ -200,6 +215,8 @@ const ZH: Record<string, string> = {
   鲤鱼: "carp",
   鲶鱼: "catfish",
   鳗鱼: "eel",
+  双髻鲨: "hammerhead shark",
+  锤头鲨: "hammerhead shark",
   魟鱼: "stingray",
   蝠鲼: "manta ray",
 };
@@ -353,7 +370,7 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
   const H = (h0 + rng.range(-0.8, 0.8)) * k * look.depth;
   // the tail is the take's; the draw stays so the proportions after it are as they were
   rng.pick(["fork", "fan", "moon", "round"] as const);
-  const tailStyle = look.tail;
+  const tailStyle = sp.shark ? "fork" : look.tail;
   // a plain round or tall fish (a goldfish) may be a fancy one; a marked species keeps its head
   const fancyHead =
     (body === "round" || body === "tall") && sp.marks === "none" ? look.head : "plain";
@@ -455,8 +472,11 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
         c.plot(cx + x, cy + wave(x) + half(x) + 1, mat.fin, 2);
       }
     } else {
-      const dh = (body === "tall" || sp.bill ? 6 : 3.2) * dorsal * look.dorsal * k;
-      if (look.dorsal)
+      // a shark's fin stands tall in every take: it is the shark's sign
+      const dh = sp.shark
+        ? 5.5 * k
+        : (body === "tall" || sp.bill ? 6 : 3.2) * dorsal * look.dorsal * k;
+      if (look.dorsal || sp.shark)
         c.poly(
           [
             [dx - L * 0.45, topY + 2 * k],
@@ -536,7 +556,9 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
     if (fancyHead === "cap")
       // a fancy goldfish's cap over the head
       c.ellipse(hx - L * 0.05, hy - H * 0.72, L * 0.32, H * 0.38, mat.mark, 3);
-    if (fancyHead === "bulge") {
+    if (sp.hammer) {
+      // its eyes are at the hammer's tips (drawn with it)
+    } else if (fancyHead === "bulge") {
       // bulging eyes, standing out of the head
       c.ellipse(ex, ey - k, 1.8 * k, 1.8 * k, mat.eye, 4);
       c.rect(ex, ey - k, ex + 1, ey, mat.pupil, 4);
@@ -552,6 +574,16 @@ function buildFish(info: PromptInfo, rng: Rng, crng: Rng, size: number, look: Fi
       c.plot(mx - k, my + 1, mat.eye, 4);
     } else c.plot(mx - 1, my, mat.pupil, 4);
     if (sp.bill) c.line(mx, hy - k, Math.min(size - 1, mx + 6 * k), hy - 1.5 * k, mat.mark, 3);
+    if (sp.hammer) {
+      // the hammer: a crossbar standing across the snout, well above and below the body's
+      // outline, an eye at each tip (seen from the side a plain snout was a plain shark)
+      const bx = mx - 1.2 * k;
+      const reach = Math.max(H * 1.7, 6 * k);
+      c.capsule(bx, hy - reach, bx, hy + reach * 0.8, 1.6 * k, mat.body, 1);
+      c.line(bx + k, hy - reach + k, bx + k, hy + reach * 0.8 - k, mat.belly, 1);
+      c.rect(bx, hy - reach, bx, hy - reach, mat.pupil, 4);
+      c.rect(bx, hy + reach * 0.8, bx, hy + reach * 0.8, mat.pupil, 4);
+    }
     if (info.breed === "catfish") {
       c.line(mx - k, my, mx + 2 * k, my + 3 * k, mat.pupil, 4);
       c.line(mx - 2 * k, my, mx, my + 4 * k, mat.pupil, 4);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../prng";
 import { SpriteCanvas } from "./canvas";
-import { buildDesign } from "./engine";
+import { buildDesign, renderSprite } from "./engine";
 import { parsePrompt } from "./prompt";
-import { reproportion, takeBuild } from "./take-variety";
+import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
+import { idleStill } from "./test-helpers";
+import { visibleDifference } from "./visible-difference";
 
 function box(c: SpriteCanvas) {
   let x0 = c.w;
@@ -97,5 +99,54 @@ describe("take builds", () => {
     expect(b.x0).toBeGreaterThanOrEqual(1);
     expect(b.x1).toBeLessThanOrEqual(30);
     expect(b.y1).toBe(29);
+  });
+});
+
+describe("a borrowed subject whose drawings run out (eval-e: the same frog four times)", () => {
+  it("mirrors every other round of its drawings, never a design with four", () => {
+    // three drawings: seeds 1–3 as drawn, seed 4 the first drawing again, facing the other way
+    expect([1, 2, 3, 4].map((k) => takeMirrored(k, 3))).toEqual([false, false, false, true]);
+    expect([1, 2, 3, 4].map((k) => takeMirrored(k, 1))).toEqual([false, true, false, true]);
+    expect([1, 2, 3, 4, 5].some((k) => takeMirrored(k, 4))).toBe(false);
+    expect([1, 2, 3, 4].map((k) => takeRound(k, 3))).toEqual([0, 0, 0, 1]);
+  });
+
+  it("draws seed 4 of a symmetric three-drawing emoji apart from seed 1 (its hues, not another's)", async () => {
+    const [one, four] = [
+      await idleStill("a frog wearing a crown", 1),
+      await idleStill("a frog wearing a crown", 4),
+    ];
+    expect(visibleDifference(one, four)).toBeGreaterThan(0.25);
+    // still a green frog: its main hue family is kept
+    const greens = (g: typeof one) => {
+      let n = 0;
+      for (let i = 0; i < g.data.length; i += 4) {
+        const [r, gg, b, a] = [g.data[i]!, g.data[i + 1]!, g.data[i + 2]!, g.data[i + 3]!];
+        if (a && gg > r + 20 && gg > b + 20) n++;
+      }
+      return n;
+    };
+    expect(greens(four)).toBeGreaterThan(greens(one) * 0.6);
+  });
+
+  it("keeps the facing of walks and turn sheets", async () => {
+    const walk = (seed: number) =>
+      renderSprite({ prompt: "a shark", seed, mode: "walk", index: 0, count: 4 });
+    const [a, b] = [await walk(1), await walk(2)];
+    // the shark's nose (its rightmost opaque column's row band) stays on the same side
+    const rightmost = (g: typeof a.grid) => {
+      let best = -1;
+      for (let i = 0; i < g.data.length; i += 4)
+        if (g.data[i + 3]) best = Math.max(best, (i / 4) % g.width);
+      return best;
+    };
+    const leftmost = (g: typeof a.grid) => {
+      let best = g.width;
+      for (let i = 0; i < g.data.length; i += 4)
+        if (g.data[i + 3]) best = Math.min(best, (i / 4) % g.width);
+      return best;
+    };
+    const lean = (g: typeof a.grid) => rightmost(g) + leftmost(g);
+    expect(Math.sign(lean(a.grid) - a.grid.width)).toBe(Math.sign(lean(b.grid) - b.grid.width));
   });
 });

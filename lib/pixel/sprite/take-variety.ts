@@ -34,6 +34,26 @@ export function takeBuild(key: number, drawings = 1): [number, number] {
 }
 
 /**
+ * Whether a take faces the other way: when a design's own drawings have come round once (a
+ * borrowed frog with three drawings at seed 4, an emoji with one at seeds 2 and 4), a stretch
+ * alone left "the same frog four times" to the eye (eval-e), so every other round is also
+ * mirrored. A design with four or more drawings is never mirrored.
+ */
+export function takeMirrored(key: number, drawings = 1): boolean {
+  return takeRound(key, drawings) % 2 === 1;
+}
+
+/**
+ * How many times a design's own drawings have come round at this take key (0: the first time,
+ * seed 1 … drawings); always 0 for a design with four or more drawings.
+ */
+export function takeRound(key: number, drawings = 1): number {
+  if (drawings >= BUILDS.length) return 0;
+  const round = Math.floor((key - 1) / drawings);
+  return ((round % BUILDS.length) + BUILDS.length) % BUILDS.length;
+}
+
+/**
  * Rescales what is drawn on the canvas by (sx, sy) about the bottom centre of its box (nearest
  * cell: no new labels), shrinking the factors so the result still fits the canvas.
  */

@@ -1,24 +1,31 @@
 // Test-only helpers for the take tests (birds, beings, animal breeds): drawing one take's frame
-// straight from its builder, and comparing part maps. Not imported by the engine.
+// straight from its builder or as the engine draws it, and comparing part maps. Not imported by the engine.
 import { Rng } from "../prng";
-import type { SpriteMode } from "../types";
+import type { RgbaImage, SpriteMode } from "../types";
 import { BUILDERS } from "./builders";
 import { SpriteCanvas } from "./canvas";
+import { drawCreatureExtras, prepareCreatureExtras } from "./creature-parts";
 import type { Design, Pose } from "./design";
-import { poseFor } from "./engine";
+import { buildDesign, poseFor, renderSprite } from "./engine";
 import { type PromptInfo, parsePrompt } from "./prompt";
+
+/** One take's frame at 32 cells (drawTakeWithDesign without the design). */
+export function drawTake(...args: Parameters<typeof drawTakeWithDesign>): SpriteCanvas {
+  return drawTakeWithDesign(...args).canvas;
+}
 
 /**
  * One take's frame at 32 cells, built with one shape rng for every take (so only the take's
- * choices can differ); `adjust` sets the pose as the caller's engine path would.
+ * choices can differ), with the design it was drawn from (its materials, views, parts);
+ * `adjust` sets the pose as the caller's engine path would.
  */
-export function drawTake(
+export function drawTakeWithDesign(
   prompt: string,
   take: number,
   mode: SpriteMode = "idle",
   index = 0,
   adjust?: (pose: Pose, info: PromptInfo, design: Design) => void,
-): SpriteCanvas {
+): { canvas: SpriteCanvas; design: Design } {
   const info = { ...parsePrompt(prompt), size: 32 };
   const design = BUILDERS[info.builder].build(
     info,
@@ -29,9 +36,9 @@ export function drawTake(
   );
   const pose = poseFor(mode, index, design.restView);
   adjust?.(pose, info, design);
-  const c = new SpriteCanvas(32, 32);
-  design.draw(c, pose);
-  return c;
+  const canvas = new SpriteCanvas(32, 32);
+  design.draw(canvas, pose);
+  return { canvas, design };
 }
 
 /**
@@ -57,4 +64,42 @@ export function partDifference(a: Uint8Array, b: Uint8Array, align = false): num
       best = Math.min(best, any ? diff / any : 0);
     }
   return best;
+}
+
+/**
+ * Every pair of takes (1-based) whose part maps differ by no more than `min` (partDifference,
+ * `align` as there), as "a/b 0.07": [] when the takes are all different drawings.
+ */
+export function alikePairs(maps: Uint8Array[], min: number, align = false): string[] {
+  const alike: string[] = [];
+  for (let a = 0; a < maps.length; a++)
+    for (let b = a + 1; b < maps.length; b++) {
+      const d = partDifference(maps[a]!, maps[b]!, align);
+      if (!(d > min)) alike.push(`${a + 1}/${b + 1} ${d.toFixed(2)}`);
+    }
+  return alike;
+}
+
+/**
+ * The label canvas as the engine draws it at the design's own size (rig, then creature parts:
+ * beast heads, folk parts), before colour; with the design, pose and extras it was drawn from.
+ */
+export function partMap(prompt: string, seed = 1, mode: SpriteMode = "idle", index = 0) {
+  const info = parsePrompt(prompt);
+  const design = buildDesign(
+    info,
+    Rng.from("shape", prompt, seed),
+    Rng.from("color", prompt, seed),
+  );
+  const extras = prepareCreatureExtras(design, info, seed);
+  const pose = poseFor(mode, index, design.restView);
+  const c = new SpriteCanvas(design.size, design.size);
+  design.draw(c, pose);
+  if (extras) drawCreatureExtras(c, info, pose, extras, design.headParts, design.materials, seed);
+  return { c, info, pose, design, extras };
+}
+
+/** A prompt's idle still at one seed, as the engine renders a one-frame batch (its RGBA grid). */
+export async function idleStill(prompt: string, seed: number): Promise<RgbaImage> {
+  return (await renderSprite({ prompt, seed, mode: "idle", index: 0, count: 1 })).grid;
 }

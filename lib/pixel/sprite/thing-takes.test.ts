@@ -8,6 +8,7 @@ import { iconSourceFor, subjectIconSource } from "./interpretation";
 import { buildItem, itemLook } from "./item";
 import { parsePrompt } from "./prompt";
 import { buildScenery } from "./scenery";
+import { idleStill } from "./test-helpers";
 
 // Four seeds of a thing are four designs (issue #20): the take key alone must change what is
 // drawn. Every design below is built with the same shape and colour streams, so only the key
@@ -116,18 +117,7 @@ describe("takes of a thing", () => {
     }
     // and the engine draws them: the frog's seeds 1–3 are three different pictures
     const grids = await Promise.all(
-      [1, 2, 3].map(
-        async (seed) =>
-          (
-            await renderSprite({
-              prompt: "a frog wearing a crown",
-              seed,
-              mode: "idle",
-              index: 0,
-              count: 1,
-            })
-          ).grid.data,
-      ),
+      [1, 2, 3].map(async (seed) => (await idleStill("a frog wearing a crown", seed)).data),
     );
     for (let a = 0; a < 3; a++)
       for (let b = a + 1; b < 3; b++) expect(grids[a]).not.toEqual(grids[b]);

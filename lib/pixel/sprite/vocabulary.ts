@@ -38,6 +38,7 @@ export type Builder =
   | "tile"
   | "sea"
   | "bird"
+  | "insect"
   | "icon";
 
 export interface Subject {
@@ -54,16 +55,22 @@ export interface Subject {
 }
 
 const TABLE = `
-knight;character;role:knight;knight,paladin,templar,crusader;骑士,圣骑士
+knight;character;role:knight;knight;骑士
+paladin;character;role:paladin;paladin,holy knight;圣骑士
+crusader;character;role:crusader;crusader,templar,knight templar,teutonic knight;十字军,圣殿骑士
+spartan;character;role:spartan;spartan,hoplite;斯巴达战士,斯巴达人,重装步兵
+legionary;character;role:legionary;legionary,legionnaire,centurion,roman soldier,roman legionary;罗马军团,罗马士兵,百夫长
+gladiator;character;role:gladiator;gladiator;角斗士
+pharaoh;character;role:pharaoh;pharaoh;法老
 soldier;character;role:soldier;soldier,guard,guardsman,sentry,trooper,marine,space marine;士兵,卫兵,守卫
-warrior;character;role:warrior;warrior,fighter,gladiator,swordsman;战士,剑士,角斗士
+warrior;character;role:warrior;warrior,fighter,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
 witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
-monk;character;role:monk;monk,martial artist,kung fu;僧侣,武僧,和尚
+monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
 druid;character;role:druid;druid,shaman;德鲁伊,萨满
 archer;character;role:archer;archer,bowman,ranger,hunter;弓箭手,猎人,游侠
 ninja;character;role:ninja;ninja,shinobi;忍者
@@ -82,7 +89,10 @@ blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
 chef;character;role:chef;chef,cook,baker;厨师,面包师
 bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
 jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie;跳尸,僵尸道长
-cowboy;character;role:cowboy;cowboy,sheriff,gunslinger;牛仔,警长
+cowboy;character;role:cowboy;cowboy,gunslinger;牛仔
+sheriff;character;role:sheriff;sheriff,marshal,deputy;警长
+musketeer;character;role:musketeer;musketeer;火枪手
+geisha;character;role:geisha;geisha,maiko;艺伎,艺妓
 astronaut;character;role:astronaut;astronaut,spaceman,cosmonaut;宇航员
 robot;character;role:robot;robot,android,droid,cyborg,mech,automaton;机器人,机甲
 hero;character;role:hero;hero,adventurer,player,protagonist,traveler,traveller;英雄,冒险者,勇者,主角
@@ -108,16 +118,16 @@ fox;animal;animal:fox;fox;狐狸,狐
 rabbit;animal;animal:rabbit;rabbit,bunny,bunnies,hare;兔子,兔
 bear;animal;animal:bear;bear,grizzly;熊
 panda;animal;animal:panda;panda;熊猫
-horse;animal;animal:horse;horse,pony,stallion,mare,steed;马,小马
+horse;animal;animal:horse;horse,pony,stallion,mare,steed,foal,colt,filly;马,小马
 unicorn;animal;animal:unicorn;unicorn;独角兽
-deer;animal;icon:deer;deer,stag,reindeer;鹿,驯鹿
-moose;animal;icon:moose;moose,elk;驼鹿
-pig;animal;icon:pig;pig,piglet,hog,swine;猪,小猪
-boar;animal;icon:boar;boar,≈warthog;野猪
-cow;animal;icon:cow;cow,cattle,calf;牛,奶牛
+deer;animal;animal:deer;deer,stag,reindeer,fawn;鹿,驯鹿
+moose;animal;animal:deer;moose,elk;驼鹿
+pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
+boar;animal;animal:boar;boar,≈warthog;野猪
+cow;animal;animal:cow;cow,cattle,calf;牛,奶牛
 bull;animal;icon:ox;bull,ox,≈bison;公牛,野牛
-sheep;animal;icon:ewe;sheep,lamb,ram;羊,绵羊
-goat;animal;icon:goat;goat;山羊
+sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊,小羊
+goat;animal;animal:goat;goat;山羊
 mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;animal:tiger;tiger;老虎,虎
@@ -126,7 +136,7 @@ panther;animal;icon:leopard;panther,black panther;黑豹
 chicken;animal;bird:chicken;chicken,hen;鸡,母鸡
 rooster;animal;bird:rooster;rooster,cockerel;公鸡
 chick;animal;icon:baby-chick;chick,chicks;小鸡
-duck;animal;bird:duck;duck,duckling;鸭子,鸭
+duck;animal;bird:duck;duck,duckling;鸭子,鸭,小鸭
 goose;animal;icon:goose;goose,geese;鹅
 bird;animal;bird:bird;bird,sparrow,songbird,robin;鸟,小鸟,麻雀,知更鸟
 owl;animal;bird:owl;owl;猫头鹰
@@ -159,7 +169,7 @@ turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
 lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
-fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼
+fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray,hammerhead shark,hammerhead;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼,双髻鲨,锤头鲨
 shark;animal;icon:shark;shark;鲨鱼
 whale;animal;icon:spouting-whale;whale;鲸鱼,鲸
 dolphin;animal;icon:dolphin;dolphin;海豚
@@ -169,11 +179,21 @@ crab;animal;icon:crab;crab;螃蟹,蟹
 lobster;animal;icon:lobster;lobster;龙虾
 jellyfish;animal;icon:jellyfish;jellyfish;水母
 snail;animal;icon:snail;snail;蜗牛
-bee;animal;icon:honeybee;bee,honeybee,≈wasp;蜜蜂,蜂
-butterfly;animal;icon:butterfly;butterfly;蝴蝶
-ladybug;animal;icon:lady-beetle;ladybug,ladybird;瓢虫
-beetle;animal;icon:beetle;beetle,scarab;甲虫
-ant;animal;icon:ant;ant;蚂蚁
+bee;animal;insect:bee;bee,honeybee,bumblebee,bumble bee;蜜蜂,蜂,熊蜂
+butterfly;animal;insect:butterfly;butterfly;蝴蝶
+ladybug;animal;insect:ladybug;ladybug,ladybird,lady beetle;瓢虫
+beetle;animal;insect:beetle;beetle,scarab;甲虫
+ant;animal;insect:ant;ant;蚂蚁
+wasp;animal;insect:wasp;wasp,hornet,yellowjacket,yellow jacket;黄蜂,胡蜂,马蜂
+grasshopper;animal;insect:grasshopper;grasshopper,locust,katydid;蚱蜢,蝗虫,螽斯
+cricket;animal;insect:cricket;cricket;蟋蟀
+firefly;animal;insect:firefly;firefly,fireflies,lightning bug,glowworm;萤火虫
+mantis;animal;insect:mantis;praying mantis,mantis,mantid;螳螂
+stag-beetle;animal;insect:stag-beetle;stag beetle;锹形虫,锹甲
+cockroach;animal;insect:cockroach;cockroach,roach;蟑螂
+dragonfly;animal;insect:dragonfly;dragonfly,damselfly;蜻蜓
+moth;animal;insect:moth;moth;飞蛾,蛾子
+insect;animal;insect:insect;insect;昆虫
 spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
 worm;animal;icon:worm;worm,≈caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
@@ -183,27 +203,32 @@ gorilla;animal;icon:gorilla;gorilla;大猩猩
 elephant;animal;icon:elephant;elephant;大象
 camel;animal;icon:two-hump-camel;camel;骆驼
 giraffe;animal;icon:giraffe;giraffe;长颈鹿
-zebra;animal;icon:zebra;zebra;斑马
+zebra;animal;animal:horse;zebra;斑马
 hippo;animal;icon:hippopotamus;hippo,hippopotamus;河马
 rhino;animal;icon:rhinoceros;rhino,rhinoceros;犀牛
 kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
-koala;animal;icon:koala;koala;考拉
+koala;animal;animal:bear;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
 otter;animal;icon:otter;otter;水獭
-raccoon;animal;icon:raccoon;raccoon;浣熊
-polar-bear;animal;icon:polar-bear;polar bear,ice bear;北极熊
+raccoon;animal;animal:fox;raccoon;浣熊
+polar-bear;animal;animal:bear;polar bear,ice bear;北极熊
 hedgehog;animal;animal:mouse;hedgehog;刺猬
-squirrel;animal;icon:chipmunk;squirrel,≈chipmunk;松鼠
-skunk;animal;icon:skunk;skunk;臭鼬
+squirrel;animal;animal:mouse;squirrel,≈chipmunk;松鼠
+lynx;animal;animal:cat;lynx,bobcat,caracal;猞猁
+hyena;animal;animal:wolf;hyena,hyaena;鬣狗
+mole;animal;animal:mouse;mole;鼹鼠
+opossum;animal;animal:mouse;opossum,possum;负鼠
+skunk;animal;animal:fox;skunk;臭鼬
 seal;animal;icon:seal;seal;海豹
-llama;animal;icon:llama;llama,≈alpaca;羊驼
+llama;animal;animal:horse;llama,≈alpaca;羊驼
 mammoth;animal;icon:mammoth;mammoth;猛犸象
 dragon;creature;dragon:dragon;dragon,wyvern,drake,wyrm;龙,飞龙,巨龙
 eastern-dragon;creature;dragon:eastern;chinese dragon,eastern dragon,oriental dragon,japanese dragon,lung dragon,serpent dragon;中国龙,东方龙,神龙,青龙,金龙
 dinosaur;creature;icon:t-rex;dinosaur,dino,t-rex,trex,≈raptor,tyrannosaurus;恐龙,霸王龙
 slime;creature;blob:slime;slime,blob,jelly,goo,ooze;史莱姆,粘液
 ghost;creature;icon:ghost;ghost,phantom,specter,spectre,spook,poltergeist,wraith;幽灵,鬼魂,鬼
-elemental;creature;blob:elemental;elemental,wisp,will-o-wisp,spirit;元素,元素精灵,灵魂
+elemental;creature;blob:elemental;elemental,spirit;元素,元素精灵,灵魂
+wisp;creature;blob:wisp;wisp,will-o-wisp,will o wisp,wisp light,spirit light,fairy light,ghost light,ghost lights,ignis fatuus,foxfire;鬼火,磷火,狐火,萤火精灵,精灵之光
 golem;creature;gi:rock-golem@stone;golem;魔像
 alien;creature;icon:alien-monster;alien,martian,invader;外星人
 beast;creature;monster:monster;~monster,~beast,~creature,~critter,abomination,mutant;怪物,怪兽,野兽
@@ -211,10 +236,12 @@ phoenix;creature;icon:phoenix-bird;phoenix,firebird;凤凰,火鸟
 mimic;creature;item:mimic;mimic,mimic chest,chest mimic,treasure mimic,mimic with teeth;宝箱怪
 sword;weapon;item:sword;sword,blade,katana,saber,sabre,longsword,broadsword,rapier,scimitar;剑,刀,宝剑,武士刀
 dagger;weapon;icon:dagger;dagger,knife,knives,dirk,≈kunai;匕首,小刀,苦无
-axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe;斧头,斧
-hammer;weapon;icon:hammer;hammer,warhammer,war hammer,mallet;锤子,锤,战锤
+axe;weapon;item:axe;axe,hatchet,battleaxe,battle axe,woodcutter's axe,woodcutters axe,woodcutter axe,lumberjack's axe,lumberjack axe,felling axe,wood axe,woodsman's axe,splitting axe,labrys,double axe,bearded axe;斧头,斧,伐木斧,柴斧,双刃斧
+hammer;weapon;icon:hammer;hammer,mallet;锤子,锤
 pickaxe;tool;icon:pick;pickaxe,pick axe,pick;镐,十字镐
 staff;weapon;item:staff;staff,stave,rod,≈scepter,≈sceptre;法杖,权杖
+bo-staff;weapon;gi:bo@wood;bo staff,bo,quarterstaff,fighting staff;长棍,齐眉棍,棍子
+golden-cudgel;weapon;gi:bo@gold;jingu staff,jingu bang,ruyi jingu bang,golden cudgel;金箍棒,如意金箍棒
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
 spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
@@ -328,8 +355,8 @@ scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
 broom;tool;icon:broom;broom,broomstick;扫帚
-lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;灯笼
-paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern;纸灯笼
+lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;提灯,马灯
+paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern,red lantern,asian lantern,sky lantern;纸灯笼,灯笼,红灯笼
 flashlight;tool;icon:flashlight;flashlight,torchlight;手电筒
 torch;tool;item:torch;torch,torches,firebrand;火把
 candle;prop;icon:candle;candle,candles;蜡烛
@@ -464,7 +491,7 @@ exclamation;ui;icon:red-exclamation-mark;exclamation,exclamation mark,quest mark
 question;ui;icon:red-question-mark;question mark,question,unknown;问号
 speech;ui;icon:speech-balloon;speech bubble,speech balloon,dialog,dialogue,chat;对话框,气泡
 note;ui;icon:musical-note;music note,musical note,music,song;音符,音乐
-zzz;ui;icon:zzz;zzz,sleep,sleeping;睡觉
+zzz;ui;icon:zzz;zzz,sleep;睡觉
 target;ui;icon:bullseye;target,bullseye,crosshair;靶子,目标
 hundred;ui;icon:hundred-points;score,points;分数
 poison-icon;ui;icon:skull-and-crossbones;skull and crossbones,jolly roger,death icon,poison icon;骷髅旗,毒药标志
@@ -489,7 +516,8 @@ werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
 beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
-mace;weapon;gi:spiked-mace@iron;mace,morning star,≈flail;钉锤,流星锤
+mace;weapon;gi:spiked-mace@iron;mace,morning star;钉锤,流星锤
+flail;weapon;gi:flail@iron;flail,war flail,ball and chain;连枷
 wizard-hat;armour;gi:pointy-hat@cloth;wizard hat,witch hat,pointy hat,witch's hat;巫师帽,魔法帽
 cape;armour;gi:cloak@cape;cape,cloak,mantle;披风,斗篷
 centaur;creature;gi:centaur@fur;centaur;半人马
@@ -533,7 +561,6 @@ crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,c
 carnivorous-plant;plant;gi:carnivorous-plant@plant;carnivorous plant,venus flytrap,piranha plant;食人花
 sandworm;creature;gi:leeching-worm@sand;sandworm,giant worm,death worm;沙虫
 sea-serpent;creature;gi:sea-dragon@flesh;sea serpent,sea dragon,leviathan,sea monster;海蛇,海龙
-mermaid;creature;gi:mermaid@flesh;mermaid,merman,siren;美人鱼
 golem-rock;creature;gi:rock-golem@stone;rock golem,stone golem,earth golem,rock monster,stone monster;石头人
 ice-golem;creature;gi:ice-golem@crystal;ice golem,frost golem,snow golem;冰魔像,冰傀儡
 treant;creature;gi:tree-face@wood;treant,ent,tree monster,tree man,living tree;树人
@@ -558,6 +585,7 @@ battery;tool;icon:battery;battery,energy cell,power cell,fuel cell,energy pack;�
 hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
+warhammer;weapon;gi:thor-hammer|flat-hammer|3d-hammer@iron;warhammer,war hammer,maul,war maul,battle hammer,great hammer,sledgehammer,sledge hammer;战锤,大锤,重锤
 halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
 street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
@@ -580,6 +608,7 @@ const DRAW_PREFIX: Readonly<Record<string, Builder>> = {
   tile: "tile",
   sea: "sea",
   bird: "bird",
+  insect: "insect",
   icon: "icon",
   gi: "icon",
   building: "scenery",
@@ -645,7 +674,10 @@ export type MaterialId =
   | "haunted"
   | "lightning"
   | "holy"
-  | "broken";
+  | "broken"
+  | "leather"
+  | "obsidian"
+  | "paper";
 
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
@@ -658,10 +690,20 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   {
     id: "rusty",
     en: ["rusty", "rusted", "corroded", "old", "ancient"],
-    zh: ["生锈", "锈", "古老", "破旧"],
+    // 老 on a person is an age (prompt.ts agedPerson), on a thing it is rust, as "old" is
+    zh: ["生锈", "锈", "古老", "破旧", "老"],
   },
   { id: "wooden", en: ["wooden", "wood", "oak", "timber"], zh: ["木制", "木头的", "木"] },
   { id: "stone", en: ["stone", "rocky", "marble", "granite"], zh: ["石制", "石头的", "大理石"] },
+  // brown hide with a stitched seam (eval-e: "a leather backpack" was red and gold)
+  // black volcanic glass with a violet glint; cream paper (a paper crown, an origami crane)
+  { id: "obsidian", en: ["obsidian", "onyx", "volcanic glass"], zh: ["黑曜石"] },
+  { id: "paper", en: ["paper", "papery", "cardboard", "origami"], zh: ["纸质", "纸"] },
+  {
+    id: "leather",
+    en: ["leather", "leathern", "hide", "suede", "rawhide"],
+    zh: ["皮革", "皮质", "真皮"],
+  },
   { id: "crystal", en: ["crystal", "crystalline", "glass", "diamond"], zh: ["水晶", "玻璃"] },
   {
     id: "ice",
@@ -768,6 +810,73 @@ export const SIZE_WORDS: { en: string[]; zh: string[]; size: number }[] = [
   { en: ["giant", "huge", "massive", "colossal", "enormous"], zh: ["巨型", "巨大"], size: 64 },
 ];
 
+/**
+ * Shape words: a rig with alternative forms draws the one named (item.ts: a round shield, a
+ * curved sword, a square bottle); on anything else the line says the word was not drawn.
+ */
+export const SHAPE_WORDS: { id: string; en: string[]; zh: string[] }[] = [
+  { id: "round", en: ["round", "circular", "rounded"], zh: ["圆形", "圆"] },
+  { id: "square", en: ["square", "rectangular", "boxy"], zh: ["方形"] },
+  { id: "curved", en: ["curved", "bent", "hooked"], zh: ["弯曲", "弯"] },
+  { id: "straight", en: ["straight"], zh: ["笔直"] },
+  { id: "pointed", en: ["pointed"], zh: ["尖头"] },
+  { id: "wavy", en: ["wavy"], zh: ["波浪形"] },
+  { id: "broad", en: ["broad", "wide"], zh: ["宽"] },
+  { id: "double", en: ["double", "double-bladed", "double-bit"], zh: ["双刃"] },
+  { id: "long", en: ["long"], zh: [] },
+  { id: "short", en: ["short", "stubby"], zh: [] },
+];
+
+/**
+ * Words that name a young animal (a puppy is a young dog): the animal rig draws it young, a big
+ * head on short legs and a short muzzle; a drawing that cannot says so. The subject words among
+ * them (puppy, kitten, 小狗 …) stay on their subject's line; the others only say "young".
+ */
+export const YOUNG_WORDS = {
+  en: ["young", "juvenile", "cub", "cubs", "joey", "whelp"],
+  zh: ["幼崽", "幼年", "幼小", "幼"],
+};
+export const YOUNG_NAMES = new Set([
+  "puppy",
+  "puppies",
+  "pup",
+  "pups",
+  "kitten",
+  "kittens",
+  "kitty",
+  "kitties",
+  "calf",
+  "calves",
+  "piglet",
+  "piglets",
+  "duckling",
+  "ducklings",
+  "lamb",
+  "lambs",
+  "foal",
+  "foals",
+  "colt",
+  "filly",
+  "fawn",
+  "wolf pup",
+  "wolf cub",
+  "小狗",
+  "小猫",
+  "小马",
+  "小猪",
+  "小鸭",
+  "小羊",
+  "小狼",
+]);
+
+/** State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head). */
+export const STATE_WORDS = {
+  asleep: {
+    en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
+    zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
+  },
+};
+
 /** Style words that the builders read (cute = chibi proportions). */
 export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
@@ -790,6 +899,8 @@ export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?
   // a panther is the black leopard (a spotted one is a leopard or a jaguar)
   panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
+  // leather armour is brown hide in every take (a take's scheme turned it yellow or grey)
+  "leather-armor": { materials: ["leather"] },
   // a gem's name is its colour
   ruby: { color: "#d8383c" },
   emerald: { color: "#44b04e" },

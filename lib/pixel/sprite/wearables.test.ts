@@ -136,7 +136,9 @@ describe("a being in body clothes is the being (eval-c: a knight in armor drew a
 
   it("a person's backpack and a borrowed drawing's stay as they were", () => {
     expect(parsePrompt("a knight with a backpack").worn).toBeUndefined();
-    // a front-facing raccoon face has no back to put it on
-    expect(parsePrompt("a raccoon with a backpack").worn).toBeUndefined();
+    // a front-facing frog face has no back to put it on
+    expect(parsePrompt("a frog with a backpack").worn).toBeUndefined();
+    // a raccoon walks on the rig now (it was a borrowed face): it wears the pack
+    expect(parsePrompt("a raccoon with a backpack").worn?.id).toBe("backpack");
   });
 });
