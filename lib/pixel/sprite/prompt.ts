@@ -2343,18 +2343,10 @@ function assemble(r: Reading): PromptInfo {
     subject = "mimic";
   }
   // anything alive (a rig, or a borrowed drawing of an animal or creature) takes extra parts
+  // (sea life too: a winged fish, a horned shark; it only wears no drawn face wear)
   const alive =
-    [
-      "humanoid",
-      "animal",
-      "dragon",
-      "slime",
-      "spirit",
-      "monster",
-      "sea",
-      "bird",
-      "insect",
-    ].includes(kind) ||
+    BEING_KINDS.has(kind) ||
+    kind === "sea" ||
     (kind === "icon" && (!head || BEINGS.has(head.category)) && !nothingMatched);
   const drawsFeature = (f: string) =>
     (alive && (f.endsWith("wings") || f === "horns" || f === "scorpion tail")) ||
