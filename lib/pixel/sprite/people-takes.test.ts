@@ -217,3 +217,14 @@ describe("people takes: four seeds, four designs", () => {
     expect(out).toEqual([]);
   }, 60_000);
 });
+
+describe("a barbarian is bare-chested in every take (eval-f: clothed, it read as a woodcutter)", () => {
+  it("four takes, each bare", async () => {
+    const { ROLES } = await import("./humanoid");
+    expect(parsePrompt("a barbarian").role).toBe("barbarian");
+    for (const key of [1, 2, 3, 4])
+      expect(takeFor(ROLES.barbarian!, "barbarian", undefined, true, key).bare, `take ${key}`).toBe(
+        true,
+      );
+  });
+});

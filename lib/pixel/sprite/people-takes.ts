@@ -222,6 +222,13 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { weapon: "spear", idle: "planted", build: "thin" },
     { weapon: "bow", idle: "raised", cape: true },
   ],
+  // bare-chested in every take (eval-f: a clothed barbarian with an axe read as a woodcutter)
+  barbarian: [
+    { bare: true, beard: "short", idle: "shoulder" },
+    { bare: true, headgear: "hair", hairStyle: "long", weapon: "greatsword", idle: "raised" },
+    { bare: true, headgear: "open-helm", hornedHelm: true, beard: "long", idle: "planted" },
+    { bare: true, pauldron: "spiked", weapon: "hammer", hairStyle: "long", idle: "raised" },
+  ],
   viking: [
     { beard: "long", shield: "round" },
     { headgear: "open-helm", weapon: "spear", shield: "round", beard: "short", idle: "planted" },
