@@ -205,3 +205,10 @@ describe("a take keeps metal metal", () => {
     }
   });
 });
+
+describe("a set named 'X and Ys' is one thing", () => {
+  it("bow and arrows is one bow with its arrows, not a group of three (eval-f)", () => {
+    expect(parsePrompt("bow and arrows").count).toBeUndefined();
+    expect(parsePrompt("three apples").count).toBe(3);
+  });
+});

@@ -237,8 +237,9 @@ export function countOf(
   if (en) return en[1] ? 2 : 3;
   const parts = word.toLowerCase().split(" ");
   const last = parts.pop() ?? "";
-  // a pair is one thing ("leather boots", "gloves", "scissors")
-  if (PAIRS.test(last)) return undefined;
+  // a pair is one thing ("leather boots", "gloves", "scissors"), and so is a set named "X and
+  // Ys" ("bow and arrows": eval-f drew three bows)
+  if (PAIRS.test(last) || parts.includes("and")) return undefined;
   const plural = singulars(last).some((s) => s !== last && forms.includes([...parts, s].join(" ")));
   return plural ? 3 : undefined;
 }
