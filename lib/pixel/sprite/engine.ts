@@ -60,7 +60,7 @@ import { drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
-import { BODY_ARMOUR, wearArmour, wearBackpack, wearCape } from "./wearables";
+import { ARMOUR_STEEL, BODY_ARMOUR, wearArmour, wearBackpack, wearCape } from "./wearables";
 
 /** Worn things drawn onto the body (wearables.ts), never borrowed. */
 const DRAWN_ON_BODY = new Set(["cape", "backpack", ...BODY_ARMOUR]);
@@ -606,7 +606,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   const armour =
     info.worn && BODY_ARMOUR.has(info.worn.id) && notPerson
       ? [
-          wornMain(info.worn.id === "leather-armor" ? "#4c2c18" : "#7c88a4"),
+          wornMain(info.worn.id === "leather-armor" ? "#4c2c18" : ARMOUR_STEEL),
           addMat(hexToRgb("#d8a830")),
         ]
       : undefined;

@@ -24,7 +24,13 @@ import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
 import { isFolkPart, readFolkParts } from "./folk-parts";
 import { GAME_ICON_NAMES } from "./game-icon-names";
-import { findGameIcon, GAME_ICON_PREFIX, isGameIconRef, parseGameRef } from "./game-icons";
+import {
+  findGameIcon,
+  GAME_ICON_PREFIX,
+  GAME_MATERIALS,
+  isGameIconRef,
+  parseGameRef,
+} from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
 import type { HeldWeapon, RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
@@ -67,7 +73,7 @@ import {
   YOUNG_NAMES,
   YOUNG_WORDS,
 } from "./vocabulary";
-import { BODY_ARMOUR } from "./wearables";
+import { ARMOUR_STEEL, BODY_ARMOUR } from "./wearables";
 
 export type { SubjectKind } from "./builders";
 
@@ -1826,17 +1832,17 @@ function glossTraits(r: Reading): void {
  */
 // The colour a surface word gives a worn thing ("a gold crown", "a leather cape"): its main ramp.
 const WORN_SURFACE: Partial<Record<MaterialId, string>> = {
-  gold: "#e8b52e",
+  gold: GAME_MATERIALS.gold.base,
   silver: "#dce0e8",
-  iron: "#7c88a4",
+  iron: ARMOUR_STEEL,
   rusty: "#a8643c",
-  wooden: "#a0683a",
-  stone: "#9a968c",
-  crystal: "#7cc8f0",
+  wooden: GAME_MATERIALS.wood.base,
+  stone: GAME_MATERIALS.stone.base,
+  crystal: GAME_MATERIALS.crystal.base,
   ice: "#a8dcf0",
-  leather: "#8c5a30",
+  leather: GAME_MATERIALS.leather.base,
   obsidian: "#2c2438",
-  paper: "#e8d8a8",
+  paper: GAME_MATERIALS.paper.base,
 };
 
 /**

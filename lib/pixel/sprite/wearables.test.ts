@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hexToRgb } from "../color";
+import { hexToRgb, rgbToHsv } from "../color";
 import { renderSprite } from "./engine";
 import { GAME_MATERIALS } from "./game-icons";
 import { parsePrompt } from "./prompt";
@@ -151,16 +151,8 @@ describe("a colour said of the worn thing colours it, not the wearer (eval-f: a 
     for (let i = 0; i < grid.data.length; i += 4) {
       if (grid.data[i + 3]! === 0) continue;
       const [r, g, b] = [grid.data[i]!, grid.data[i + 1]!, grid.data[i + 2]!];
-      const mx = Math.max(r, g, b);
-      const mn = Math.min(r, g, b);
-      if (mx - mn < 40) continue;
-      const h =
-        mx === r
-          ? (60 * (g - b)) / (mx - mn)
-          : mx === g
-            ? 120 + (60 * (b - r)) / (mx - mn)
-            : 240 + (60 * (r - g)) / (mx - mn);
-      const hue = (h + 360) % 360;
+      if (Math.max(r, g, b) - Math.min(r, g, b) < 40) continue;
+      const [hue] = rgbToHsv(r, g, b);
       if (hue >= lo && hue <= hi) n++;
     }
     return n;

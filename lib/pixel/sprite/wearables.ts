@@ -177,6 +177,9 @@ export function wearBackpack(c: SpriteCanvas, pose: Pose, bag: number, strap: nu
 /** Part ids of worn armour: the plates and their rim. */
 export const ARMOUR_PART = { plate: 56, rim: 57 } as const;
 
+/** Armour on an animal or creature: blued steel, which parts it from a grey or white coat. */
+export const ARMOUR_STEEL = "#7c88a4";
+
 /** Subjects that, worn by an animal or creature, are drawn as armour on its body. */
 export const BODY_ARMOUR = new Set(["armour-plate", "leather-armor"]);
 
