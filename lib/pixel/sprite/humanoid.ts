@@ -38,7 +38,7 @@ import {
   POLE_TOOLS,
   TAKE_REACH,
 } from "./costume-parts";
-import { dressForRace } from "./costumes";
+import { crownsRace, dressForRace, keepRank, RANK_BASE } from "./costumes";
 import {
   type Design,
   HAIR_COLORS,
@@ -249,10 +249,10 @@ export const ROLES: Record<string, RoleSpec> = {
     lamellar: true,
     pauldron: "plates",
   },
-  king: { base: "royal", weapon: "sword", cape: true },
-  queen: { base: "royal", weapon: "staff", robe: true, cape: true },
-  prince: { base: "royal", weapon: "sword" },
-  princess: { base: "royal", weapon: "none", robe: true, cloth: "#f078b4" },
+  king: { base: RANK_BASE, weapon: "sword", cape: true },
+  queen: { base: RANK_BASE, weapon: "staff", robe: true, cape: true },
+  prince: { base: RANK_BASE, weapon: "sword" },
+  princess: { base: RANK_BASE, weapon: "none", robe: true, cloth: "#f078b4" },
   pirate: { base: "pirate", eyepatch: true },
   captain: {
     base: "pirate",
@@ -541,6 +541,9 @@ function lookMaterials(
     role.headgear === "tiara" ||
     role.headgear === "peaked-cap" ||
     role.headgear === "nemes" ||
+    // a crown is gold: in the seed's second colour (blue, brown, white) it read as a cap
+    role.headgear === "crown" ||
+    (!role.headgear && role.base === RANK_BASE) ||
     cudgel;
   const red =
     cudgel ||
@@ -588,7 +591,20 @@ export function buildHumanoid(
   // fighter's spear and axe
   const elder =
     !!info.aged && !info.look && !info.race && (roleId === "person" || roleId === "villager");
-  const take0 = takeFor(dressed, elder ? "elder" : roleId, takeRace, plain, takeKey);
+  // a rank over a costumed race ("vampire lord") takes the race's takes, crowned
+  const ranked = crownsRace(info.look ?? ROLES[roleId] ?? ROLES.person!, info.race);
+  // a person with no martial calling (a girl, a villager, a shopkeeper, a harpy) carries nothing
+  // unasked: eval-f's "little girl in a red dress" held a dagger, its harpy a sword
+  const civilian = !info.race && !dressed.weapon && dressed.base === "person";
+  const armedOr = (w: Weapon): Weapon => (civilian ? "none" : w);
+  const take1 = takeFor(
+    civilian ? { ...dressed, weapon: "none" } : dressed,
+    elder ? "elder" : roleId,
+    takeRace,
+    plain || ranked,
+    takeKey,
+  );
+  const take0 = ranked ? keepRank(take1, dressed) : take1;
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   const role1: RoleSpec = { ...dressed, ...take };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
@@ -751,7 +767,7 @@ export function buildHumanoid(
               ? "visor"
               : v === "ninja" || v === "archer"
                 ? "hood"
-                : role.base === "royal"
+                : role.base === RANK_BASE
                   ? "crown"
                   : v === "pirate"
                     ? "tricorn"
@@ -796,7 +812,7 @@ export function buildHumanoid(
     : (role.weapon ??
       (v === "knight"
         ? rng.pick(["sword", "sword", "axe"] as Weapon[])
-        : v === "mage" || v === "royal"
+        : v === "mage" || v === RANK_BASE
           ? "staff"
           : v === "archer"
             ? "bow"
@@ -808,7 +824,7 @@ export function buildHumanoid(
                   // axe made her a ghostly adventurer (she was the ghost emoji before)
                   info.form === "ghost"
                   ? "none"
-                  : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
+                  : armedOr(rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[]))));
   const staffy = weapon === "staff" || weapon === "skull-staff";
   // a fishing line shows against any ground: dark, thin, never outlined
   const lineMat = weapon === "rod" ? m.add("#46464f", { flat: true, noOutline: true }) : mat.slash;
@@ -863,13 +879,13 @@ export function buildHumanoid(
     (role.cape ??
       (race.cape
         ? true
-        : v === "knight" || v === "royal"
+        : v === "knight" || v === RANK_BASE
           ? rng.chance(0.75)
           : // a cape behind a bare skeleton fills its open belly and reads as a skirt
             v !== "skeleton" && rng.chance(0.2))) ||
     capeWorn ||
     info.worn?.id === "cape";
-  const robe = role.robe ?? (v === "mage" || (v === "royal" && rng.chance(0.5)));
+  const robe = role.robe ?? (v === "mage" || (v === RANK_BASE && rng.chance(0.5)));
   const hairStyle = rng.int(0, 2);
   const plume = role.plume ?? (headgear === "helmet" && rng.chance(0.6));
 
@@ -1427,8 +1443,8 @@ export function buildHumanoid(
     }
     if (headgear === "crown") {
       const cy = y0 - px(2);
-      c.rect(x0 + 1, cy, x1 - 1, y0, mat.accent, P.hat);
-      for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, mat.accent, P.hat);
+      c.rect(x0 + 1, cy, x1 - 1, y0, extra.trim, P.hat);
+      for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, extra.trim, P.hat);
     }
     if (headgear === "tricorn") {
       const tri = extra.hat ?? mat.pants;

@@ -5,6 +5,7 @@
 // humanoid rig — outfit colours, headgear, held thing, robe, cape, build — plus the words the
 // interpretation shows. Rules go by chain nodes and gloss words, never by the word itself, so a
 // trade nobody listed is read by what WordNet says it is.
+import { RANK_BASE } from "./costumes";
 import { ROLES, type RoleSpec } from "./humanoid";
 import type { LexiconEntry } from "./lexicon";
 import { TAKES } from "./people-takes";
@@ -159,7 +160,7 @@ const KINDS: KindRule[] = [
     ],
     kind: "a ruler",
     kindZh: "统治者",
-    spec: { base: "royal", weapon: "staff", cape: true },
+    spec: { base: RANK_BASE, weapon: "staff", cape: true },
     drawn: "crown, staff and cape",
     drawnZh: "王冠、权杖和披风",
   },

@@ -489,6 +489,7 @@ function tokenizeChinese(
     if (PEOPLE_ZH[word] !== undefined) return;
     if (budget.left-- <= 0) return;
     const r = readChineseWord(word);
+    if (dressedPersonReading(r)) return;
     // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
     const modified = inside.some((f) => isModifierWord(asMention(f)));
     // a size or age word and a noun that the dictionary knows as one name (小熊猫 is the red
@@ -1699,6 +1700,24 @@ function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boo
   return false;
 }
 
+/**
+ * A dictionary reading of a Chinese word that WordNet files under a kind of person the roles
+ * table dresses (伯爵 → earl → a ruler): its lemma, so the word takes that look like its English
+ * does, not the dictionary's plain person ("吸血鬼伯爵" was a vampire and an undrawn person).
+ */
+function dressedPersonReading(r: ChineseReading | undefined): string | undefined {
+  const e = r?.lexicon ? lookupNoun(r.lexicon) : undefined;
+  return e && personLook(e)?.rule ? e.lemma : undefined;
+}
+
+/** The English noun of a Chinese word for a kind of person: the roles table's, else WordNet's. */
+function zhPersonNoun(word: string): string | undefined {
+  if (PEOPLE_ZH[word] !== undefined) return PEOPLE_ZH[word];
+  return CJK.test(word) && word.length > 1
+    ? dressedPersonReading(readChineseWord(word))
+    : undefined;
+}
+
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -1717,13 +1736,13 @@ function readLexiconPeople(r: Reading): void {
       r.unknown.push(k);
     }
   const words = r.unknown
-    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || PEOPLE_ZH[u] !== undefined)
+    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || zhPersonNoun(u) !== undefined)
     .slice(0, 12);
   const person = SUBJECT_BY_ID.get("person")!;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const zh = PEOPLE_ZH[w];
+    const zh = zhPersonNoun(w);
     // the lexicon first (a map look-up), the word's place in the text only for a person
     const spans: [string, () => RegExpExecArray | null][] = zh
       ? [[w, () => new RegExp(escapeRe(w)).exec(r.text)]]

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { hexToRgb, rgbToHsv } from "../color";
+import type { SpriteCanvas } from "./canvas";
+import { HUMANOID_PARTS as P } from "./costume-parts";
+import type { Design } from "./design";
+import { parsePrompt } from "./prompt";
+import { drawTakeWithDesign } from "./test-helpers";
+
+/** One idle frame at 32 cells in a view, with the design it was drawn from. */
+function draw(
+  prompt: string,
+  take: number,
+  view: "front" | "back" = "front",
+): { c: SpriteCanvas; d: Design } {
+  const { canvas, design } = drawTakeWithDesign(prompt, take, "idle", 0, (pose) => {
+    pose.view = view;
+  });
+  return { c: canvas, d: design };
+}
+
+/** Cells of the given parts whose material's base colour is `hex`. */
+function coloured(c: SpriteCanvas, d: Design, hex: string, parts: number[]): number {
+  const [r, g, b] = hexToRgb(hex);
+  let n = 0;
+  for (let i = 0; i < c.mat.length; i++) {
+    const m = d.materials[c.mat[i]!];
+    if (!m || !parts.includes(c.part[i]!)) continue;
+    const [mr, mg, mb] = m.ramp[2];
+    if (mr === r && mg === g && mb === b) n++;
+  }
+  return n;
+}
+
+/** Cells of the given parts whose colour passes `test` (hue 0..360, saturation, value 0..1). */
+function where(
+  c: SpriteCanvas,
+  d: Design,
+  parts: number[],
+  test: (h: number, s: number, v: number) => boolean,
+): number {
+  let n = 0;
+  for (let i = 0; i < c.mat.length; i++) {
+    const m = d.materials[c.mat[i]!];
+    if (m && parts.includes(c.part[i]!) && test(...rgbToHsv(...m.ramp[2]))) n++;
+  }
+  return n;
+}
+
+/** Cells drawn on the given parts. */
+function partCells(c: SpriteCanvas, parts: number[]): number {
+  let n = 0;
+  for (let i = 0; i < c.mat.length; i++) if (c.mat[i]! >= 0 && parts.includes(c.part[i]!)) n++;
+  return n;
+}
+
+/** costumes.ts: a crown's gold and the vampire's dark coat */
+const GOLD = "#e8b830";
+const VAMPIRE_CAPE = "#5c1c2c";
+
+describe("a rank over a creature keeps the creature (#20, eval-f's Vampire Lord)", () => {
+  it("a vampire lord is a vampire — dark coat, cape, high collar — with a gold crown", () => {
+    for (let take = 1; take <= 4; take++) {
+      const { c, d } = draw("Vampire Lord", take);
+      expect(coloured(c, d, GOLD, [P.hat]), `crown, take ${take}`).toBeGreaterThan(4);
+      expect(coloured(c, d, VAMPIRE_CAPE, [P.cape]), `cape, take ${take}`).toBeGreaterThan(3);
+      // the vampire's dark clothes, not a king's bright robe (a coat's gold buttons aside)
+      expect(
+        where(c, d, [P.torso, P.robe], (_h, _s, v) => v > 0.45),
+        `take ${take}`,
+      ).toBeLessThan(8);
+      expect(
+        where(c, d, [P.torso, P.robe], (_h, _s, v) => v < 0.3),
+        `take ${take}`,
+      ).toBeGreaterThan(30);
+    }
+    // take 1 is the vampire as the tables draw it: the cape wide behind, the red-lined collar
+    const { c, d } = draw("Vampire Lord", 1);
+    expect(coloured(c, d, VAMPIRE_CAPE, [P.cape])).toBeGreaterThan(12);
+    expect(coloured(c, d, "#c8283c", [P.cape])).toBeGreaterThan(3);
+    expect(parsePrompt("Vampire Lord").race).toBe("vampire");
+  });
+
+  it("a countess, a duke, 伯爵 are ranks read through WordNet, layered the same way", () => {
+    for (const prompt of ["vampire countess", "vampire duke", "吸血鬼伯爵"]) {
+      const info = parsePrompt(prompt);
+      expect(info.race, prompt).toBe("vampire");
+      expect(info.look?.base, prompt).toBe("royal");
+      const { c, d } = draw(prompt, 1);
+      expect(coloured(c, d, GOLD, [P.hat]), prompt).toBeGreaterThan(4);
+      expect(
+        where(c, d, [P.torso], (_h, _s, v) => v < 0.3),
+        prompt,
+      ).toBeGreaterThan(20);
+    }
+    // the Chinese word is read as the English one, said in the line
+    expect(parsePrompt("伯爵").guesses.join(" ")).toMatch(/earl.*ruler/);
+  });
+
+  it("a goblin king, an orc king: the race's clothes and weapon under a gold crown", () => {
+    for (const prompt of ["goblin king", "orc king", "zombie king"]) {
+      for (let take = 1; take <= 4; take++) {
+        const { c, d } = draw(prompt, take);
+        expect(coloured(c, d, GOLD, [P.hat]), `${prompt} ${take}`).toBeGreaterThan(4);
+      }
+    }
+    // take 1: the goblin's own brown tunic, not a king's robe
+    const { c, d } = draw("goblin king", 1);
+    expect(where(c, d, [P.torso, P.robe], (h, s) => h > 10 && h < 40 && s > 0.3)).toBeGreaterThan(
+      30,
+    );
+  });
+
+  it("a queen, a prince and a king wear a gold crown in every take", () => {
+    for (const prompt of ["a queen", "a prince", "a king"])
+      for (let take = 1; take <= 4; take++) {
+        const { c, d } = draw(prompt, take);
+        // a tiara is a queen's too: gold on the head either way
+        expect(coloured(c, d, GOLD, [P.hat]), `${prompt} ${take}`).toBeGreaterThan(2);
+      }
+  });
+});
+
+describe("people carry nothing unasked unless their calling is martial (eval-f)", () => {
+  it("a little girl, a harpy, a villager, a man, a shopkeeper hold no weapon in any take", () => {
+    for (const prompt of ["a little girl in a red dress", "harpy", "a villager", "a man"])
+      for (let take = 1; take <= 4; take++)
+        expect(partCells(draw(prompt, take).c, [P.weapon]), `${prompt} ${take}`).toBe(0);
+  });
+
+  it("a knight, a warrior and a person asked to hold a sword still hold one", () => {
+    for (const prompt of ["a knight", "a warrior", "a girl holding a sword"])
+      expect(partCells(draw(prompt, 1).c, [P.weapon]), prompt).toBeGreaterThan(4);
+  });
+});
