@@ -2,7 +2,7 @@
 // a zombie in torn clothes reaching out, not a person in a shirt with a sword; "a vampire" wears
 // dark clothes, a high collar and a cape. A named class keeps its own clothes ("an orc warrior")
 // but takes the race's body (an orc is bulky) and, where the class has none, its weapon.
-import type { RoleSpec } from "./humanoid";
+import type { Headgear, RoleSpec } from "./humanoid";
 
 type Costume = Omit<RoleSpec, "base"> & { base?: string };
 
@@ -150,4 +150,66 @@ export function dressForRace(role: RoleSpec, race: string | undefined, plain: bo
     pauldron: role.pauldron ?? costume.pauldron,
     weapon: role.weapon ?? costume.weapon,
   };
+}
+
+/** Hats a character may already wear: "in a red hat" colours it rather than adding another. */
+const HATS: ReadonlySet<Headgear> = new Set<Headgear>([
+  "wizard-hat",
+  "wide-hat",
+  "chef-hat",
+  "top-hat",
+  "cowboy-hat",
+  "straw-hat",
+  "tricorn",
+  "peaked-cap",
+  "hard-hat",
+  "flying-cap",
+]);
+const HELMS: ReadonlySet<Headgear> = new Set<Headgear>([
+  "helmet",
+  "horned",
+  "open-helm",
+  "crested-helm",
+  "kabuto",
+  "visor",
+  "hard-hat",
+  "space-helmet",
+]);
+const CAPS: ReadonlySet<Headgear> = new Set<Headgear>(["peaked-cap", "hard-hat", "flying-cap"]);
+
+/**
+ * The headgear a character's rig draws for a worn thing on the head ("a wizard in a red hat",
+ * "a knight with a blue helmet"): its own when it already wears one of that kind, else the
+ * nearest of the rig's. Undefined: not head wear, or nothing the rig draws (the icon is worn).
+ * eval-f: the colour of a wizard's hat went to his robe and an emoji top hat sat on his head.
+ */
+export function wornHeadgear(id: string | undefined, own: Headgear): Headgear | undefined {
+  switch (id) {
+    case "wizard-hat":
+      return "wizard-hat";
+    case "crown":
+      return "crown";
+    case "hat":
+      return HATS.has(own) ? own : "wide-hat";
+    case "cap":
+      return CAPS.has(own) ? own : "peaked-cap";
+    case "helmet":
+      return HELMS.has(own) ? own : "helmet";
+    default:
+      return undefined;
+  }
+}
+
+/** Worn things a character's rig draws on the head itself (wornHeadgear), not as an icon. */
+export const RIG_HEAD_WEAR: ReadonlySet<string> = new Set([
+  "wizard-hat",
+  "crown",
+  "hat",
+  "cap",
+  "helmet",
+]);
+
+/** Whether a character's rig draws what it wears on its head itself (no icon borrowed for it). */
+export function rigDrawsHeadWear(info: { builder: string; worn?: { id: string } }): boolean {
+  return info.builder === "humanoid" && RIG_HEAD_WEAR.has(info.worn?.id ?? "");
 }

@@ -38,7 +38,14 @@ import {
   POLE_TOOLS,
   TAKE_REACH,
 } from "./costume-parts";
-import { crownsRace, dressForRace, keepRank, RANK_BASE } from "./costumes";
+import {
+  crownsRace,
+  dressForRace,
+  keepRank,
+  RANK_BASE,
+  RIG_HEAD_WEAR,
+  wornHeadgear,
+} from "./costumes";
 import {
   type Design,
   HAIR_COLORS,
@@ -606,7 +613,9 @@ export function buildHumanoid(
   );
   const take0 = ranked ? keepRank(take1, dressed) : take1;
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
-  const role1: RoleSpec = { ...dressed, ...take };
+  // "in a red hat": the hat's colour (wornHeadgear draws the hat), the clothes keep theirs
+  const hatTint = info.worn && RIG_HEAD_WEAR.has(info.worn.id) ? info.worn.tint?.hex : undefined;
+  const role1: RoleSpec = { ...dressed, ...take, ...(hatTint ? { hat: hatTint } : {}) };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
   // a mermaid ("a woman with a fish tail"): a tail and a fin; both show bare arms (eval-e: a
   // naga in a hood and sleeves read as a person)
@@ -721,6 +730,8 @@ export function buildHumanoid(
   // a derived look's extras get materials of their own, added last so the classes' lists
   // (and so their pixels) stay as they were
   const extra = lookMaterials(m, role, info, mat);
+  /** the named hat's own colour, over the headgear's usual cloth, metal or gold */
+  const hatWorn = hatTint ? extra.hat : undefined;
   const cc: CostumeCtx = {
     k: size / 32,
     px: (n: number) => Math.max(1, Math.round((n * size) / 32)),
@@ -754,7 +765,7 @@ export function buildHumanoid(
           nose: !!info.aged && roleId === "witch",
         }
       : undefined;
-  const headgear0: Headgear =
+  const headgearOwn: Headgear =
     race.look === "skeleton" && role.base === "person" && !take.headgear
       ? "skull"
       : (role.headgear ??
@@ -777,6 +788,8 @@ export function buildHumanoid(
                           info,
                           rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]),
                         )));
+  // a hat, a cap, a helmet or a crown the prompt names is the rig's own, in the colour said of it
+  const headgear0 = wornHeadgear(info.worn?.id, headgearOwn) ?? headgearOwn;
   // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
   // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
   // pointed ears stick out of a hood: an elf's, a goblin's, a nosferatu's
@@ -1298,7 +1311,7 @@ export function buildHumanoid(
         c.capsule(sx, y0, sx + dir * k, y0 - 3 * k, 0.5 * k + 0.2, mat.tusk, P.hat);
     // headgear
     if (headgear === "helmet" || headgear === "horned") {
-      c.rect(x0, y0, x1, y1, mat.metal, P.hat);
+      c.rect(x0, y0, x1, y1, hatWorn ?? mat.metal, P.hat);
       for (const [x, y] of [
         [x0, y0],
         [x1, y0],
@@ -1409,7 +1422,7 @@ export function buildHumanoid(
       hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
       if (headgear === "wide-hat") {
         // a plumed hat (a musketeer's) is in its own colour, a feather sweeping up off the brim
-        const felt = role.plume && extra.hat !== undefined ? extra.hat : mat.wood;
+        const felt = hatWorn ?? (role.plume && extra.hat !== undefined ? extra.hat : mat.wood);
         c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), felt, P.hat);
         c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, felt, P.hat);
         if (role.plume) {
@@ -1443,8 +1456,9 @@ export function buildHumanoid(
     }
     if (headgear === "crown") {
       const cy = y0 - px(2);
-      c.rect(x0 + 1, cy, x1 - 1, y0, extra.trim, P.hat);
-      for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, extra.trim, P.hat);
+      const gold = hatWorn ?? extra.trim;
+      c.rect(x0 + 1, cy, x1 - 1, y0, gold, P.hat);
+      for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, gold, P.hat);
     }
     if (headgear === "tricorn") {
       const tri = extra.hat ?? mat.pants;
@@ -1463,7 +1477,8 @@ export function buildHumanoid(
     }
     if (headgear === "wizard-hat") {
       const brimY = y0 + px(2);
-      c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, mat.cloth, P.hat);
+      const felt = hatWorn ?? mat.cloth;
+      c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, felt, P.hat);
       const tipX = hx + (view === "side" ? -4 * k : hatTip * k * 0.5);
       c.poly(
         [
@@ -1471,7 +1486,7 @@ export function buildHumanoid(
           [tipX, y0 - 9 * k],
           [x1 + 1, brimY - 1],
         ],
-        mat.cloth,
+        felt,
         P.hat,
       );
       c.rect(x0, brimY - 2, x1, brimY - 2, mat.accent, P.belt);

@@ -19,6 +19,7 @@ import {
   segmentByDictionary,
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
+import { RIG_HEAD_WEAR } from "./costumes";
 import { understoodByDrawing } from "./drawn-words";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
@@ -1869,8 +1870,13 @@ const WORN_SURFACE: Partial<Record<MaterialId, string>> = {
  * between ("wearing a tiny gold crown", 戴着红帽子的猫). eval-f: the gold went to the frog.
  */
 function modifiesWorn(r: Reading, i: number): boolean {
-  // a person draws its own hat and clothes in its class's colours: only its cape takes one
-  if (!r.worn || (r.head?.builder === "humanoid" && r.worn.id !== "cape")) return false;
+  // a person draws its own clothes in its class's colours: only its cape and what it wears on
+  // its head (the rig draws that too: costumes.ts wornHeadgear) take one
+  if (
+    !r.worn ||
+    (r.head?.builder === "humanoid" && r.worn.id !== "cape" && !RIG_HEAD_WEAR.has(r.worn.id))
+  )
+    return false;
   for (let j = i + 1; j < r.mentions.length; j++) {
     const s = subjectOf(r.mentions[j]!);
     if (s) return s.s.id === r.worn.id;
