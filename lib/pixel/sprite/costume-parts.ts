@@ -894,6 +894,37 @@ export function drawTabard(
   if (view === "front") c.rect(a, torsoTop + px(2), b, torsoTop + px(2), x.trim, P.robe);
 }
 
+/**
+ * An apron: square on, a panel from the chest to the knees a pixel inside the torso's edges, its
+ * bib narrower, a tie across the waist; side-on, the panel down the front edge; from behind only
+ * the tie shows.
+ */
+export function drawApron(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  apron: number,
+  view: Pose["view"],
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+  bottom: number,
+) {
+  const { px } = x;
+  const waist = hipY - px(2);
+  if (view === "back") {
+    c.rect(tx0, waist, tx1, waist, apron, P.belt);
+    return;
+  }
+  if (view === "side") {
+    c.rect(tx1 - px(1), torsoTop + px(2), tx1, Math.round(bottom), apron, P.robe);
+    return;
+  }
+  const inset = Math.max(1, Math.round((tx1 - tx0) * 0.2));
+  c.rect(tx0 + inset, torsoTop + px(2), tx1 - inset, waist, apron, P.robe);
+  c.rect(tx0 + 1, waist, tx1 - 1, Math.round(bottom), apron, P.robe);
+}
+
 /** The colours a mood or a woman's face adds (humanoid.ts adds them only when drawn). */
 export interface FaceMarks {
   mood?: Mood;

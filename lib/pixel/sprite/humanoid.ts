@@ -7,6 +7,7 @@ import { beastHead, drawBeastHead, drawBeastTail } from "./beast-heads";
 import { material, type SpriteCanvas } from "./canvas";
 import {
   type CostumeCtx,
+  drawApron,
   drawBeardTail,
   drawClub,
   drawCoat,
@@ -189,6 +190,8 @@ export interface RoleSpec {
   magic?: string;
   /** the trousers' colour (a vampire's black) */
   pants?: string;
+  /** an apron's colour: a panel from the chest to the knees over the clothes (a shopkeeper) */
+  apron?: string;
   /** a turtle's shell on the back */
   shell?: boolean;
   /** the shell's plates (costume-parts.ts drawShell): rows of bands (unset), scutes, none */
@@ -271,12 +274,21 @@ export const ROLES: Record<string, RoleSpec> = {
   },
   villager: { base: "person", headgear: "hair", weapon: "none", cloth: "#8c6c4c" },
   farmer: { base: "person", headgear: "wide-hat", cloth: "#5c7cb0" },
+  // a shopkeeper's cream apron over a bright shirt (eval-f: the plain shirt read as anyone)
   merchant: {
     base: "person",
     headgear: "hair",
     cloth: "#8c48cc",
+    apron: "#eee4cc",
   },
-  blacksmith: { base: "person", headgear: "bald", weapon: "hammer", cloth: "#5c4434" },
+  // a leather apron over the shirt (the hammer says smith, the apron says craft)
+  blacksmith: {
+    base: "person",
+    headgear: "bald",
+    weapon: "hammer",
+    cloth: "#5c4434",
+    apron: "#3c2c24",
+  },
   chef: { base: "person", headgear: "chef-hat", cloth: "#eeeef2" },
   bard: { base: "person", headgear: "wide-hat", cloth: "#d8383c" },
   // holy knights (#20: a paladin was a plain knight): white over the armour, a cross on the
@@ -565,6 +577,7 @@ function lookMaterials(
     lining: red ? m.add("#c8283c") : mat.accent,
     straw: role.headgear === "straw-hat" ? m.add("#d8b868") : undefined,
     shell: role.shell ? m.add("#5c6c34") : undefined,
+    apron: role.apron ? m.add(role.apron) : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem
       ? m.add(role.emblem === "red-cross" ? "#d8283c" : "#e8c040", { flat: true })
@@ -939,6 +952,8 @@ export function buildHumanoid(
     // knee-high at most: a longer skirt hides the legs and the walk's passing frames stop reading
     if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.45);
     if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
+    if (extra.apron !== undefined)
+      drawApron(c, cc, extra.apron, view, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.5);
     if (role.vest && view !== "back") {
       const mid = Math.round(x);
       c.rect(mid - px(1), torsoTop + 1, mid + px(1) - 1, hipY - px(2), mat.skin, P.torso);
@@ -1059,17 +1074,24 @@ export function buildHumanoid(
       drawPole(c, cc, hx, hy, dx, dy, 2, L);
       const ex = hx + dx * L;
       const ey = hy + dy * L;
-      if (weapon === "hammer")
-        c.capsule(
-          ex - dy * 2.4 * k,
-          ey + dx * 2.4 * k,
-          ex + dy * 2.4 * k,
-          ey - dx * 2.4 * k,
-          1.3 * k + 0.2,
+      if (weapon === "hammer") {
+        // a square-cornered block across the haft's end, the haft's tip showing through it: a
+        // rounded head read as an axe's blade at 32 px (eval-f's blacksmith)
+        const a = 3 * k;
+        const b = 1.8 * k + 0.3;
+        const cxh = ex - dx * 0.6 * k;
+        const cyh = ey - dy * 0.6 * k;
+        c.poly(
+          [
+            [cxh - dy * a - dx * b, cyh + dx * a - dy * b],
+            [cxh + dy * a - dx * b, cyh - dx * a - dy * b],
+            [cxh + dy * a + dx * b, cyh - dx * a + dy * b],
+            [cxh - dy * a + dx * b, cyh + dx * a + dy * b],
+          ],
           mat.metal,
           P.weapon,
         );
-      else if (weapon === "spear")
+      } else if (weapon === "spear")
         c.poly(
           [
             [ex - dy * 1.3 * k, ey + dx * 1.3 * k],

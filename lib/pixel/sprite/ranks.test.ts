@@ -132,3 +132,65 @@ describe("people carry nothing unasked unless their calling is martial (eval-f)"
       expect(partCells(draw(prompt, 1).c, [P.weapon]), prompt).toBeGreaterThan(4);
   });
 });
+
+describe("trades read by their tools and aprons (eval-f)", () => {
+  const light = (_h: number, s: number, v: number) => s < 0.25 && v > 0.8;
+
+  it("a shopkeeper, a baker, a butcher and an innkeeper wear a pale apron over the shirt", () => {
+    for (const prompt of ["shopkeeper", "a baker", "a butcher", "innkeeper"]) {
+      const { c, d } = draw(prompt, 1);
+      expect(where(c, d, [P.robe], light), prompt).toBeGreaterThan(20);
+    }
+    // a plain villager wears none
+    const { c, d } = draw("a villager", 1);
+    expect(where(c, d, [P.robe], light)).toBe(0);
+  });
+
+  it("a miner is no blacksmith: a yellow hard hat and a pickaxe; a baker holds bread", () => {
+    const miner = parsePrompt("a miner");
+    expect(miner.look?.headgear).toBe("hard-hat");
+    expect(miner.look?.weapon).toBe("pickaxe");
+    expect(parsePrompt("矿工").look?.weapon).toBe("pickaxe");
+    expect(parsePrompt("a baker").held?.id).toBe("bread");
+    expect(parsePrompt("a butcher").look?.weapon).toBe("cleaver");
+    expect(parsePrompt("innkeeper").held?.id).toBe("beer");
+  });
+
+  it("an alchemist wears a hooded robe, not a scientist's white lab coat", () => {
+    const info = parsePrompt("alchemist");
+    expect(info.look?.headgear).toBe("hood");
+    expect(info.guesses.join(" ")).toContain("an alchemist");
+    const { c, d } = draw("alchemist", 1);
+    expect(where(c, d, [P.torso, P.robe], light)).toBeLessThan(4);
+    // a chemist is still the scientist
+    expect(parsePrompt("a chemist").guesses.join(" ")).toContain("a scientist");
+  });
+
+  it("a blacksmith's hammer has a square block head five pixels deep", () => {
+    for (let take = 1; take <= 2; take++) {
+      const { c, d } = draw("a blacksmith", take);
+      // the head: the weapon's grey cells (the haft is brown)
+      let x0 = 99;
+      let x1 = -1;
+      let y0 = 99;
+      let y1 = -1;
+      let n = 0;
+      for (let i = 0; i < c.mat.length; i++) {
+        const m = d.materials[c.mat[i]!];
+        if (!m || c.part[i] !== P.weapon) continue;
+        const [, s] = rgbToHsv(...m.ramp[2]);
+        if (s > 0.25) continue;
+        n++;
+        x0 = Math.min(x0, i % 32);
+        x1 = Math.max(x1, i % 32);
+        y0 = Math.min(y0, (i / 32) | 0);
+        y1 = Math.max(y1, (i / 32) | 0);
+      }
+      // a square block fills its box; a rounded head 4 deep (eval-f) read as a blade
+      const w = x1 - x0 + 1;
+      const h = y1 - y0 + 1;
+      expect(Math.min(w, h), `take ${take}`).toBeGreaterThanOrEqual(5);
+      expect(n / (w * h), `take ${take}`).toBeGreaterThan(0.78);
+    }
+  });
+});
