@@ -534,6 +534,7 @@ function lookMaterials(
   glass: number;
   lining: number;
   shell?: number;
+  apron?: number;
   straw?: number;
 } {
   const skin = m.list[mat.skin]!;
