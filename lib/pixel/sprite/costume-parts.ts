@@ -1074,3 +1074,58 @@ export function drawFaceMood(
       );
   }
 }
+
+/** The materials of a bird's limbs on a person (a harpy): feathers, their tips, talons, claws. */
+export interface BirdLimbMats {
+  feather: number;
+  featherDark: number;
+  talon: number;
+  claw: number;
+}
+
+/**
+ * A harpy's limbs over the drawn body (eval-f: an angel with a sword): with `wings`, each arm is
+ * feathered and trails feathers below and outwards, into the wings spread behind it; with
+ * `talons`, the legs are a bird's: feathered thighs, yellow feet, a dark claw either side.
+ */
+export function drawBirdLimbs(
+  c: SpriteCanvas,
+  m: BirdLimbMats,
+  wings: boolean,
+  talons: boolean,
+): void {
+  const mid = c.w / 2;
+  if (wings) {
+    const arm: [number, number][] = [];
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const p = c.part[y * c.w + x];
+        if (c.get(x, y) >= 0 && (p === P.armN || p === P.armF)) arm.push([x, y]);
+      }
+    for (const [x, y] of arm) {
+      c.plot(x, y, m.feather, c.part[y * c.w + x]!);
+      const out = x < mid ? -1 : 1;
+      if (c.get(x + out, y) < 0) c.plot(x + out, y, m.feather, P.armN);
+      // the trailing feathers hang below the arm where nothing else is drawn
+      for (let d = 1; d <= 3; d++) {
+        if (c.get(x, y + d) >= 0) break;
+        c.plot(x, y + d, d === 3 ? m.featherDark : m.feather, P.armN);
+      }
+    }
+  }
+  if (talons) {
+    // feathered thighs over yellow shanks and feet, a claw either side on the ground
+    for (const leg of [P.legN, P.legF]) {
+      const cells: [number, number][] = [];
+      for (let y = 0; y < c.h; y++)
+        for (let x = 0; x < c.w; x++)
+          if (c.part[y * c.w + x] === leg && c.get(x, y) >= 0) cells.push([x, y]);
+      if (!cells.length) continue;
+      const y1 = Math.max(...cells.map(([, y]) => y));
+      const foot = cells.filter(([, y]) => y === y1).map(([x]) => x);
+      for (const [x, y] of cells) c.plot(x, y, y >= y1 - 2 ? m.talon : m.feather, leg);
+      for (const x of [Math.min(...foot) - 1, Math.max(...foot) + 1])
+        if (c.get(x, y1) < 0) c.plot(x, y1, m.claw, leg);
+    }
+  }
+}

@@ -6,9 +6,11 @@ import type { Rgb } from "../types";
 import { beastHead, drawBeastHead, drawBeastTail } from "./beast-heads";
 import { material, type SpriteCanvas } from "./canvas";
 import {
+  type BirdLimbMats,
   type CostumeCtx,
   drawApron,
   drawBeardTail,
+  drawBirdLimbs,
   drawClub,
   drawCoat,
   drawCollar,
@@ -421,6 +423,9 @@ export const ROLES: Record<string, RoleSpec> = {
   person: { base: "person" },
 };
 
+/** A harpy's feathers by seed: an eagle's browns, a tawny gold. */
+const HARPY_FEATHERS = ["#8c5a30", "#6c4424", "#a87850", "#c89850"];
+
 /** A race: the body under the clothes. */
 interface RaceSpec {
   skin?: string;
@@ -629,7 +634,13 @@ export function buildHumanoid(
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
   // "in a red hat": the hat's colour (wornHeadgear draws the hat), the clothes keep theirs
   const hatTint = info.worn && RIG_HEAD_WEAR.has(info.worn.id) ? info.worn.tint?.hex : undefined;
-  const role1: RoleSpec = { ...dressed, ...take, ...(hatTint ? { hat: hatTint } : {}) };
+  const role1: RoleSpec = {
+    ...dressed,
+    ...take,
+    ...(hatTint ? { hat: hatTint } : {}),
+    // a bird's legs show: no gown over them
+    ...(info.features.includes("talons") ? { robe: false } : {}),
+  };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
   // a mermaid ("a woman with a fish tail"): a tail and a fin; both show bare arms (eval-e: a
   // naga in a hood and sleeves read as a person)
@@ -744,6 +755,19 @@ export function buildHumanoid(
   // a derived look's extras get materials of their own, added last so the classes' lists
   // (and so their pixels) stay as they were
   const extra = lookMaterials(m, role, info, mat);
+  // a harpy's feathered arms and bird feet (folk-parts.ts reads the words): their own materials,
+  // added last so every other look keeps its lists
+  const wingArms = info.features.includes("wing arms");
+  const talons = info.features.includes("talons");
+  const feather = wingArms || talons ? crng.pick(HARPY_FEATHERS) : undefined;
+  const birdLimbs: BirdLimbMats | undefined = feather
+    ? {
+        feather: m.add(feather),
+        featherDark: m.add(mixRgb(hexToRgb(feather), [32, 24, 42], 0.45)),
+        talon: m.add("#e8b830"),
+        claw: m.add("#3c3030", { flat: true }),
+      }
+    : undefined;
   /** the named hat's own colour, over the headgear's usual cloth, metal or gold */
   const hatWorn = hatTint ? extra.hat : undefined;
   const cc: CostumeCtx = {
@@ -2345,7 +2369,12 @@ export function buildHumanoid(
     size,
     materials: m.list,
     restView: "front",
-    draw,
+    draw: birdLimbs
+      ? (c: SpriteCanvas, pose: Pose) => {
+          draw(c, pose);
+          drawBirdLimbs(c, birdLimbs, wingArms, talons);
+        }
+      : draw,
     turns: true,
     // what a material word re-ramps: armour, clothes and the weapon, not skin or eyes
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],

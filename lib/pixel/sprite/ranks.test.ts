@@ -194,3 +194,31 @@ describe("trades read by their tools and aprons (eval-f)", () => {
     }
   });
 });
+
+describe("a harpy is a bird-woman, not an angel with a sword (eval-f)", () => {
+  it("reads her wings as arms and her feet as talons, said in the line", () => {
+    const info = parsePrompt("harpy");
+    expect(info.features).toEqual(expect.arrayContaining(["wing arms", "talons", "eagle wings"]));
+    expect(info.held).toBeUndefined();
+    // the others stay themselves: a valkyrie is a winged knight with a spear, a siren a mermaid
+    expect(parsePrompt("valkyrie").features).not.toContain("talons");
+    expect(parsePrompt("valkyrie").held?.id).toBe("spear");
+    expect(parsePrompt("siren").features).toContain("fish body");
+    expect(parsePrompt("angel").features).not.toContain("wing arms");
+  });
+
+  it("draws feathered arms and yellow bird feet in every take", () => {
+    const yellow = (h: number, s: number) => h > 35 && h < 55 && s > 0.6;
+    for (let take = 1; take <= 4; take++) {
+      const { c, d } = draw("harpy", take);
+      const arms = partCells(c, [P.armN, P.armF]);
+      // a sleeve or bare skin: the arms were the dress's colour or the skin's
+      const feathered = where(c, d, [P.armN, P.armF], (h, s, v) => h < 45 && s > 0.35 && v < 0.8);
+      expect(feathered / arms, `take ${take}`).toBeGreaterThan(0.8);
+      expect(where(c, d, [P.legN, P.legF], yellow), `take ${take}`).toBeGreaterThan(6);
+    }
+    // a plain woman's feet are boots
+    const { c, d } = draw("a woman", 1);
+    expect(where(c, d, [P.legN, P.legF], yellow)).toBe(0);
+  });
+});
