@@ -490,7 +490,14 @@ function tokenizeChinese(
     if (PEOPLE_ZH[word] !== undefined) return;
     if (budget.left-- <= 0) return;
     const r = readChineseWord(word);
-    if (dressedPersonReading(r)) return;
+    if (dressedPersonReading(r)) {
+      // its pieces are no reading of their own (理发师 is a barber, not a barber pole and 师):
+      // readLexiconPeople joins them back into the word
+      kept = kept.filter((f) => !inside.includes(f));
+      if (dressedZh.size > 2000) dressedZh.clear();
+      dressedZh.add(word);
+      return;
+    }
     // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
     const modified = inside.some((f) => isModifierWord(asMention(f)));
     // a size or age word and a noun that the dictionary knows as one name (小熊猫 is the red
@@ -1708,8 +1715,21 @@ function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boo
  */
 function dressedPersonReading(r: ChineseReading | undefined): string | undefined {
   const e = r?.lexicon ? lookupNoun(r.lexicon) : undefined;
-  return e && personLook(e)?.rule ? e.lemma : undefined;
+  const rule = e ? personLook(e)?.rule : undefined;
+  if (!r || !e || !rule) return undefined;
+  // the dictionary's senses must agree on the kind: 酋长 is a "headman" (WordNet: an executioner)
+  // and a "tribal chief", so it stays the plain person it was
+  const kinds = new Set<string>();
+  for (const c of glossCandidates(cedictEntries(r.word) ?? []).filter((x) => x.tier === 0)) {
+    const other = lookupNoun(c.english);
+    const k = other?.category === "person" ? personLook(other)?.rule : undefined;
+    if (k) kinds.add(k);
+  }
+  return kinds.size <= 1 ? e.lemma : undefined;
 }
+
+/** Chinese words read as a kind of person the roles table dresses (a cache, as zhReadings). */
+const dressedZh = new Set<string>();
 
 /** The English noun of a Chinese word for a kind of person: the roles table's, else WordNet's. */
 function zhPersonNoun(word: string): string | undefined {
@@ -1730,7 +1750,7 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function readLexiconPeople(r: Reading): void {
   // the segmenter may split a Chinese word for a person (相扑手 → 相扑 + 手): join the pieces
   const cjk = r.unknown.filter((u) => CJK.test(u)).join("");
-  for (const k of Object.keys(PEOPLE_ZH))
+  for (const k of [...Object.keys(PEOPLE_ZH), ...dressedZh])
     if (k.length > 1 && cjk.includes(k) && !r.unknown.includes(k) && r.text.includes(k)) {
       const parts = r.unknown.filter((u) => CJK.test(u) && k.includes(u));
       for (const x of parts) r.unknown.splice(r.unknown.indexOf(x), 1);

@@ -94,6 +94,11 @@ describe("a rank over a creature keeps the creature (#20, eval-f's Vampire Lord)
     }
     // the Chinese word is read as the English one, said in the line
     expect(parsePrompt("伯爵").guesses.join(" ")).toMatch(/earl.*ruler/);
+    // a word whose pieces the vocabulary knows is read whole (理发 alone is a barber pole)
+    expect(parsePrompt("一个理发师").subject).toBe("person");
+    expect(parsePrompt("一个理发师").guesses.join(" ")).toContain("barber");
+    // senses that disagree on the kind (a headman, a tribal chief) are not dressed as either
+    expect(parsePrompt("酋长").look?.base).not.toBe("ninja");
   });
 
   it("a goblin king, an orc king: the race's clothes and weapon under a gold crown", () => {
