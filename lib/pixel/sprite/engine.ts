@@ -20,6 +20,7 @@ import {
   type ShadingStyle,
   SpriteCanvas,
 } from "./canvas";
+import { rigDrawsHeadWear } from "./costumes";
 import {
   drawCreatureExtras,
   isRiderCell,
@@ -134,7 +135,13 @@ export function iconNeeds(
     });
   }
   // a cape is drawn as a drape, a backpack as a pack on the back (wearables.ts), not borrowed
-  if (info.worn && !DRAWN_ON_BODY.has(info.worn.id) && !isDrawnWear(info.worn.icon)) {
+  // so is a character's hat, helmet or crown (its own headgear: costumes.ts wornHeadgear)
+  if (
+    info.worn &&
+    !DRAWN_ON_BODY.has(info.worn.id) &&
+    !isDrawnWear(info.worn.icon) &&
+    !rigDrawsHeadWear(info)
+  ) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,

@@ -84,6 +84,15 @@ const PHRASES: [RegExp, (m: RegExpExecArray) => string][] = [
     /\b(?:spiny|spine-backed|spiky-backed)\b|\b(?:with\s+)?(?:sharp\s+)?(?:spines|quills)(?:\s+(?:down|along|on)\s+(?:its|the|his|her)\s+back)?\b|\bwith\s+(?:sharp\s+)?spikes\s+(?:down|along|on)\s+(?:its|the|his|her)\s+back\b|背刺|脊刺/giu,
     () => "spines",
   ],
+  // a harpy's wings are her arms, her feet a bird's (the wings' own word stays for creature-parts)
+  [
+    /(?<=\bwings?\s+)(?:for|as)\s+(?:her\s+|his\s+|its\s+)?arms\b|\bwing(?:ed)?[- ]arms\b|翼臂/giu,
+    () => "wing arms",
+  ],
+  [
+    /\b(?:and\s+|with\s+)?(?:sharp\s+)?(?:bird(?:'s)?\s+|eagle\s+)?(?:talons|taloned\s+feet|bird\s+feet|bird\s+legs)\b|鸟爪/giu,
+    () => "talons",
+  ],
   [/\b(?:with\s+)?(?:long|flowing)\s+hair\b|\blong-haired\b|长发/giu, () => "long hair"],
   [/\b(?:wailing|screaming|shrieking|keening)\b|哀嚎|尖叫/giu, () => "open mouth"],
   [
@@ -142,6 +151,8 @@ export function isFolkPart(f: string): boolean {
     f === "long nose" ||
     f === "gold headband" ||
     f === "gold collar" ||
+    f === "wing arms" ||
+    f === "talons" ||
     tailCount(f) > 0
   );
 }
@@ -169,6 +180,8 @@ export function folkPartZh(f: string): string | undefined {
     "long nose": "长鼻子",
     "gold headband": "金箍",
     "gold collar": "金项圈",
+    "wing arms": "翅膀作手臂",
+    talons: "鸟爪",
   }[f];
 }
 

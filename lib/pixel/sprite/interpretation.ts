@@ -7,6 +7,7 @@ import { Rng } from "../prng";
 import { BEAST_HEADS } from "./beast-heads";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { withChineseDictionary } from "./chinese-dictionary";
+import { rigDrawsHeadWear } from "./costumes";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { folkPartZh } from "./folk-parts";
@@ -227,7 +228,8 @@ export function interpretInfo(
     info.worn.id !== "cape" &&
     info.worn.id !== "backpack" &&
     !BODY_ARMOUR.has(info.worn.id) &&
-    !isDrawnWear(info.worn.icon)
+    !isDrawnWear(info.worn.icon) &&
+    !rigDrawsHeadWear(info)
   ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));

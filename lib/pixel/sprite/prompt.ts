@@ -19,6 +19,7 @@ import {
   segmentByDictionary,
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
+import { RIG_HEAD_WEAR } from "./costumes";
 import { understoodByDrawing } from "./drawn-words";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
@@ -489,6 +490,14 @@ function tokenizeChinese(
     if (PEOPLE_ZH[word] !== undefined) return;
     if (budget.left-- <= 0) return;
     const r = readChineseWord(word);
+    if (dressedPersonReading(r)) {
+      // its pieces are no reading of their own (理发师 is a barber, not a barber pole and 师):
+      // readLexiconPeople joins them back into the word
+      kept = kept.filter((f) => !inside.includes(f));
+      if (dressedZh.size > 2000) dressedZh.clear();
+      dressedZh.add(word);
+      return;
+    }
     // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
     const modified = inside.some((f) => isModifierWord(asMention(f)));
     // a size or age word and a noun that the dictionary knows as one name (小熊猫 is the red
@@ -1699,6 +1708,37 @@ function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boo
   return false;
 }
 
+/**
+ * A dictionary reading of a Chinese word that WordNet files under a kind of person the roles
+ * table dresses (伯爵 → earl → a ruler): its lemma, so the word takes that look like its English
+ * does, not the dictionary's plain person ("吸血鬼伯爵" was a vampire and an undrawn person).
+ */
+function dressedPersonReading(r: ChineseReading | undefined): string | undefined {
+  const e = r?.lexicon ? lookupNoun(r.lexicon) : undefined;
+  const rule = e ? personLook(e)?.rule : undefined;
+  if (!r || !e || !rule) return undefined;
+  // the dictionary's senses must agree on the kind: 酋长 is a "headman" (WordNet: an executioner)
+  // and a "tribal chief", so it stays the plain person it was
+  const kinds = new Set<string>();
+  for (const c of glossCandidates(cedictEntries(r.word) ?? []).filter((x) => x.tier === 0)) {
+    const other = lookupNoun(c.english);
+    const k = other?.category === "person" ? personLook(other)?.rule : undefined;
+    if (k) kinds.add(k);
+  }
+  return kinds.size <= 1 ? e.lemma : undefined;
+}
+
+/** Chinese words read as a kind of person the roles table dresses (a cache, as zhReadings). */
+const dressedZh = new Set<string>();
+
+/** The English noun of a Chinese word for a kind of person: the roles table's, else WordNet's. */
+function zhPersonNoun(word: string): string | undefined {
+  if (PEOPLE_ZH[word] !== undefined) return PEOPLE_ZH[word];
+  return CJK.test(word) && word.length > 1
+    ? dressedPersonReading(readChineseWord(word))
+    : undefined;
+}
+
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -1710,20 +1750,20 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function readLexiconPeople(r: Reading): void {
   // the segmenter may split a Chinese word for a person (相扑手 → 相扑 + 手): join the pieces
   const cjk = r.unknown.filter((u) => CJK.test(u)).join("");
-  for (const k of Object.keys(PEOPLE_ZH))
+  for (const k of [...Object.keys(PEOPLE_ZH), ...dressedZh])
     if (k.length > 1 && cjk.includes(k) && !r.unknown.includes(k) && r.text.includes(k)) {
       const parts = r.unknown.filter((u) => CJK.test(u) && k.includes(u));
       for (const x of parts) r.unknown.splice(r.unknown.indexOf(x), 1);
       r.unknown.push(k);
     }
   const words = r.unknown
-    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || PEOPLE_ZH[u] !== undefined)
+    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || zhPersonNoun(u) !== undefined)
     .slice(0, 12);
   const person = SUBJECT_BY_ID.get("person")!;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const zh = PEOPLE_ZH[w];
+    const zh = zhPersonNoun(w);
     // the lexicon first (a map look-up), the word's place in the text only for a person
     const spans: [string, () => RegExpExecArray | null][] = zh
       ? [[w, () => new RegExp(escapeRe(w)).exec(r.text)]]
@@ -1850,8 +1890,13 @@ const WORN_SURFACE: Partial<Record<MaterialId, string>> = {
  * between ("wearing a tiny gold crown", 戴着红帽子的猫). eval-f: the gold went to the frog.
  */
 function modifiesWorn(r: Reading, i: number): boolean {
-  // a person draws its own hat and clothes in its class's colours: only its cape takes one
-  if (!r.worn || (r.head?.builder === "humanoid" && r.worn.id !== "cape")) return false;
+  // a person draws its own clothes in its class's colours: only its cape and what it wears on
+  // its head (the rig draws that too: costumes.ts wornHeadgear) take one
+  if (
+    !r.worn ||
+    (r.head?.builder === "humanoid" && r.worn.id !== "cape" && !RIG_HEAD_WEAR.has(r.worn.id))
+  )
+    return false;
   for (let j = i + 1; j < r.mentions.length; j++) {
     const s = subjectOf(r.mentions[j]!);
     if (s) return s.s.id === r.worn.id;

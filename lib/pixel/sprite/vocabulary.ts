@@ -85,8 +85,8 @@ captain;character;role:captain;captain,pirate captain,sailor,admiral;船长,海�
 villager;character;role:villager;villager,peasant,townsfolk,citizen,commoner;村民,平民
 farmer;character;role:farmer;farmer,gardener,rancher;农民,农夫,园丁
 merchant;character;role:merchant;merchant,shopkeeper,trader,vendor;商人,店主
-blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
-chef;character;role:chef;chef,cook,baker;厨师,面包师
+blacksmith;character;role:blacksmith;blacksmith,smith;铁匠
+chef;character;role:chef;chef,cook;厨师,面包师
 bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
 jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie;跳尸,僵尸道长
 cowboy;character;role:cowboy;cowboy,gunslinger;牛仔
