@@ -244,6 +244,9 @@ function withBuild(base: Spec, b: Build | undefined): Spec {
   return out;
 }
 
+/** A fat body's radii × the plain one's: deeper more than longer, so it reads round. */
+export const FAT = { rx: 1.15, ry: 1.4 };
+
 /** Spot centres on the body, as fractions of its radii: fixed, so every frame shows the same coat. */
 const SPOTS: [number, number][] = [
   [-0.6, -0.25],
@@ -410,9 +413,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const points = coat.has("points");
   const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
-  const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
+  // fat: a longer, much deeper barrel (eval-f: "a fat tabby" was the plain cat)
+  const fat = info.fat ? FAT : { rx: 1, ry: 1 };
+  const bodyRx = ((spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k) * fat.rx;
   // a bear's (and panda's) bulk: a deeper body on thick legs
-  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
+  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1) * fat.ry;
   // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
   // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
   const longLow = spec.body >= 11 && spec.legs < 3;

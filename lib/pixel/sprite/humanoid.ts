@@ -2316,7 +2316,7 @@ function agedHair(info: PromptInfo, picked: string): string {
  */
 function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: boolean): RoleSpec {
   const p = info.person;
-  if (!p && !info.aged) return role;
+  if (!p && !info.aged && !info.fat) return role;
   const out: RoleSpec = { ...role };
   if (p?.sex === "female") {
     delete out.beard;
@@ -2335,6 +2335,8 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
   if (p?.sex === "male" && out.hairStyle === "long") delete out.hairStyle;
   if (p?.age) delete out.beard;
   if (p?.age === "child") out.build = "small";
+  // fat: the wide, deep trunk on short legs (a sumo wrestler's)
+  if (info.fat) out.build = "big";
   if (info.aged) {
     out.build ??= "hunched";
     // only a person who carries no weapon of their class takes one (over a take's spear): an

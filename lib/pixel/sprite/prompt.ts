@@ -66,6 +66,7 @@ import {
   SIZE_WORDS,
   STATE_WORDS,
   STYLE_WORDS,
+  BUILD_WORDS,
   SUBJECT_BY_ID,
   SUBJECT_DEFAULTS,
   SUBJECTS,
@@ -132,6 +133,8 @@ export interface PromptInfo {
   asleep?: boolean;
   /** a mood on a being that is not a person ("an angry wolf"; a person's is `person.mood`) */
   mood?: Mood;
+  /** "fat", "chubby", "with a big belly", 胖: a wider, deeper body (animal and person rigs) */
+  fat?: boolean;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -184,6 +187,7 @@ type Lex =
   | { t: "shape"; id: string }
   | { t: "young" }
   | { t: "asleep" }
+  | { t: "fat" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -233,6 +237,8 @@ function buildLexicon(): Lexicon {
   for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
   for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
   for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
+  for (const w of BUILD_WORDS.fat.en) add(en, w, { t: "fat" });
+  for (const w of BUILD_WORDS.fat.zh) add(zh, w, { t: "fat" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -1127,6 +1133,8 @@ interface Reading {
   shape?: { id: string; word: string };
   young?: boolean;
   asleep?: boolean;
+  /** the fat word as typed ("chubby"), said not drawn on a rig without a body to widen */
+  fatWord?: string;
   aged?: "beard" | "grey";
   person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1925,6 +1933,7 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
       else if (l.t === "young") r.young = true;
       else if (l.t === "asleep") r.asleep = true;
+      else if (l.t === "fat") r.fatWord ??= m.word;
     }
   });
   glossTraits(r);
@@ -2944,6 +2953,11 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
       BEINGS.has(category)
     )
       notDrawn.push("young");
+  }
+  // fat: the rigs with a body to widen (the four-legged rig, a person); elsewhere said not drawn
+  if (r.fatWord) {
+    if (info.builder === "animal" || info.builder === "humanoid") info.fat = true;
+    else notDrawn.push(r.fatWord);
   }
   // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
   if (r.asleep) {

@@ -879,6 +879,37 @@ export const STATE_WORDS = {
   },
 };
 
+/**
+ * Build words the beings' rigs draw: fat is a wider, deeper body (the four-legged rig's barrel,
+ * a person's big trunk). "big belly" is one phrase, so "big" in it is not the sprite's size.
+ */
+export const BUILD_WORDS = {
+  fat: {
+    en: [
+      "fat",
+      "chubby",
+      "plump",
+      "pudgy",
+      "portly",
+      "rotund",
+      "tubby",
+      "potbellied",
+      "pot-bellied",
+      "paunchy",
+      "obese",
+      "overweight",
+      "roly-poly",
+      "big-bellied",
+      "big belly",
+      "fat belly",
+      "pot belly",
+      "potbelly",
+      "round belly",
+    ],
+    zh: ["胖", "胖乎乎", "圆滚滚", "大肚子", "肥胖", "肥嘟嘟"],
+  },
+};
+
 /** Style words that the builders read (cute = chibi proportions). */
 export const STYLE_WORDS = {
   cute: { en: ["cute", "kawaii", "chibi", "adorable", "baby"], zh: ["可爱", "萌", "小"] },
