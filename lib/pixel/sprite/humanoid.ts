@@ -1275,11 +1275,27 @@ export function buildHumanoid(
       }
     }
     if (race.horns)
+      // a demon's horns curve out from the brow and up, the tips turned in: a crescent each (two
+      // straight spikes read as antlers beside a feature's second pair, eval-f)
       for (const [sx, dir] of [
         [x0 + 1, -1],
         [x1 - 1, 1],
-      ] as [number, number][])
-        c.capsule(sx, y0, sx + dir * k, y0 - 3 * k, 0.5 * k + 0.2, mat.tusk, P.hat);
+      ] as [number, number][]) {
+        const r = 0.55 * k + 0.2;
+        const bx = sx + dir * 1.4 * k;
+        const by = y0 - 1.2 * k;
+        c.capsule(sx, y0 + 0.5 * k, bx, by, r + 0.2, mat.tusk, P.hat);
+        c.capsule(bx, by, bx + dir * 0.2 * k, y0 - 3.2 * k, r, mat.tusk, P.hat);
+        c.capsule(
+          bx + dir * 0.2 * k,
+          y0 - 3.2 * k,
+          bx - dir * 0.6 * k,
+          y0 - 4.2 * k,
+          r * 0.7,
+          mat.tusk,
+          P.hat,
+        );
+      }
     // headgear
     if (headgear === "helmet" || headgear === "horned") {
       c.rect(x0, y0, x1, y1, mat.metal, P.hat);
