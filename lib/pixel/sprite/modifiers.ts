@@ -150,6 +150,9 @@ function silhouette(c: SpriteCanvas) {
   return { top, bottom };
 }
 
+/** The tones of a crystal surface: a facet's lit edge, a lit facet, a shaded one. */
+const CRYSTAL_FACETS = [3, 2, 1] as const;
+
 export function drawMaterialFx(
   c: SpriteCanvas,
   design: Design,
@@ -199,6 +202,22 @@ export function drawMaterialFx(
         const rim2 = !inside(x - 2, y) || !inside(x + 2, y) || !inside(x, y - 2);
         const rim1 = !inside(x - 1, y) || !inside(x + 1, y) || !inside(x, y - 1);
         if (rim2 && !rim1) c.mat[y * c.w + x] = fx.stitch;
+      }
+  }
+  if (materials.includes("crystal") && !design.textured) {
+    // cut facets: the surface in diamonds of light, mid and shadow (eval-f: "a dragon made of
+    // blue crystal" was only pale blue), fixed to the canvas so every frame shows the same cut
+    const p = 5 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const u = Math.floor((x + y) / p);
+        const v = Math.floor((x - y + c.h) / p);
+        // a harlequin of lit and shaded diamonds, a bright edge along each lit facet's top
+        const lit = (u + v) % 2 === 0;
+        const edge = lit && (x + y) % p === 0;
+        c.tone[i] = edge ? 3 : CRYSTAL_FACETS[lit ? 1 : 2]!;
       }
   }
   if (materials.includes("stone") && !design.textured) {
