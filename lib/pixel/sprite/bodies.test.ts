@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { material, SpriteCanvas } from "./canvas";
+import { HUMANOID_PARTS } from "./costume-parts";
+import type { Design, Pose } from "./design";
+import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
+import { applyMaterials, drawMaterialFx } from "./modifiers";
 import { parsePrompt } from "./prompt";
-import { drawTake } from "./test-helpers";
+import { drawTake, partMap } from "./test-helpers";
 
 // animal.ts P
 const BODY = 3;
@@ -47,7 +52,13 @@ function widest(map: Uint8Array, y0: number, y1: number): number {
 
 describe("fat (#20: 'fat', 'chubby', 'with a big belly' were not understood)", () => {
   it("is read in English and Chinese, said in both lines, and not left unknown", () => {
-    for (const p of ["a fat cat", "a chubby dog", "a plump pig", "an ogre with a big belly", "胖猫"]) {
+    for (const p of [
+      "a fat cat",
+      "a chubby dog",
+      "a plump pig",
+      "an ogre with a big belly",
+      "胖猫",
+    ]) {
       const info = parsePrompt(p);
       expect(info.fat, p).toBe(true);
       expect(info.unknown, p).toEqual([]);
@@ -80,5 +91,170 @@ describe("fat (#20: 'fat', 'chubby', 'with a big belly' were not understood)", (
       const fat = drawTake(`a fat ${p}`, 1).part;
       expect(widest(fat, 14, 24), p).toBeGreaterThan(widest(plain, 14, 24) + 2);
     }
+  });
+});
+
+// animal.ts P
+const HEAD = 4;
+const EAR = 5;
+const TAIL = 6;
+const FX = 9;
+const SNOUT = 11;
+
+const rows = (map: Uint8Array, part: number) => {
+  const ys: number[] = [];
+  for (let i = 0; i < map.length; i++) if (map[i] === part) ys.push(Math.floor(i / 32));
+  return { top: Math.min(...ys), bottom: Math.max(...ys), n: ys.length };
+};
+const cols = (map: Uint8Array, part: number) => {
+  const xs: number[] = [];
+  for (let i = 0; i < map.length; i++) if (map[i] === part) xs.push(i % 32);
+  return { left: Math.min(...xs), right: Math.max(...xs) };
+};
+
+/** Pixels of a still (32 px) near a colour. */
+function near(prompt: string, rgb: [number, number, number], seed = 1, tol = 40): number {
+  const { grid } = renderSpriteGrid({ prompt, seed, mode: "idle", index: 0, count: 1, size: 32 });
+  let n = 0;
+  for (let i = 0; i < grid.data.length; i += 4)
+    if (
+      grid.data[i + 3]! > 0 &&
+      Math.abs(grid.data[i]! - rgb[0]) +
+        Math.abs(grid.data[i + 1]! - rgb[1]) +
+        Math.abs(grid.data[i + 2]! - rgb[2]) <
+        tol
+    )
+      n++;
+  return n;
+}
+
+describe("crude animal bodies (#20, eval-f: a pink cat for a pig, a white pig for a polar bear)", () => {
+  it("a pig's ears flop forward (no pricked cat ears over the crown) and its snout disc shows", () => {
+    for (const take of [1, 2, 3, 4]) {
+      const m = sideParts("a pig", take);
+      expect(rows(m, EAR).top, `take ${take}`).toBeGreaterThanOrEqual(rows(m, HEAD).top - 2);
+      expect(rows(m, SNOUT).n, `take ${take}`).toBeGreaterThanOrEqual(9);
+    }
+    // a corkscrew tail: it rises off the rump and comes back down (a loop, not a stub)
+    const tail = rows(sideParts("a pig"), TAIL);
+    expect(tail.bottom - tail.top).toBeGreaterThanOrEqual(2);
+  });
+
+  it("a bear's nose is black, not a cat's (or a pig's) pink", () => {
+    for (const p of ["Polar Bear", "a brown bear", "a bear"])
+      expect(near(p, [0xe0, 0x78, 0x88], 1, 30), p).toBe(0);
+    // a cat keeps its pink nose
+    expect(near("a white cat", [0xe0, 0x78, 0x88], 1, 30)).toBeGreaterThan(0);
+  });
+
+  it("a rat is drawn on the rig, grey-brown with a long bare tail, not the pet-mouse emoji", () => {
+    for (const p of ["a giant sewer rat", "a rat", "rats"]) {
+      const info = parsePrompt(p);
+      expect(info.builder, p).toBe("animal");
+      expect(info.breed, p).toBe("rat");
+      expect(interpretPrompt(p, { seed: 1 }).summary, p).toMatch(/rat's look: grey-brown/);
+    }
+    const tail = cols(sideParts("a rat"), TAIL);
+    expect(tail.right - tail.left).toBeGreaterThanOrEqual(5);
+    // the plain mouse is still the mouse
+    expect(parsePrompt("a mouse").builder).toBe("icon");
+  });
+
+  it("a mountain goat is white with dark horns rooted on the head, not over the shoulders", () => {
+    expect(parsePrompt("mountain goat").breed).toBe("mountain goat");
+    for (const take of [1, 2, 3, 4]) {
+      const m = sideParts("mountain goat", take);
+      const head = cols(m, HEAD);
+      const horn = cols(m, FX);
+      expect(horn.right, `take ${take}`).toBeGreaterThanOrEqual(head.left + 2);
+    }
+    expect(near("mountain goat", [0xee, 0xee, 0xf2], 1, 40)).toBeGreaterThan(60);
+    expect(rows(sideParts("mountain goat"), FX).n).toBeGreaterThanOrEqual(5);
+  });
+
+  it("a bull is on the rig, so an angry one scowls with red eyes", () => {
+    for (const p of ["an angry bull", "公牛", "an ox"])
+      expect(parsePrompt(p).builder, p).toBe("animal");
+    expect(near("an angry bull", [0xe0, 0x28, 0x28], 1, 30)).toBeGreaterThan(0);
+    expect(interpretPrompt("an angry bull", { seed: 1 }).summary).toMatch(/red eyes/);
+  });
+});
+
+const HAT = HUMANOID_PARTS.hat;
+
+describe("a demon's horns (#20, eval-f: antler-like horns on 'a horned red demon')", () => {
+  it("'horned' names the demon's own pair: no second pair is drawn over it", () => {
+    for (const seed of [1, 2, 3]) {
+      const { c } = partMap("a horned red demon", seed);
+      // creature-parts' horn part id: the feature's pair
+      expect(c.part.filter((p, i) => p === 234 && c.mat[i]! >= 0).length, `seed ${seed}`).toBe(0);
+    }
+    // a being without horns of its own still takes them
+    const { c } = partMap("a horned wolf", 1);
+    expect(c.part.filter((p, i) => p === 234 && c.mat[i]! >= 0).length).toBeGreaterThan(2);
+  });
+
+  it("each horn curves: its tip turns back in over the head", () => {
+    const c = drawTake("a demon", 1);
+    // the hat part (the horns on a bare head): per row, the outermost cell on the left
+    const left: number[] = [];
+    for (let y = 0; y < 32; y++) {
+      let x0 = 99;
+      for (let x = 0; x < 16; x++)
+        if (c.part[y * 32 + x] === HAT && c.mat[y * 32 + x]! >= 0) x0 = Math.min(x0, x);
+      if (x0 < 99) left.push(x0);
+    }
+    // the top row of the horn is further in than its widest row
+    expect(left[0]!).toBeGreaterThan(Math.min(...left));
+  });
+});
+
+describe("crystal is cut, not only coloured (#20, eval-f: 'a dragon made of blue crystal' was pale blue)", () => {
+  it("a crystal surface is a harlequin of lit and shaded facets with bright edges", () => {
+    const c = new SpriteCanvas(32, 32);
+    c.rect(4, 4, 27, 27, 0, 1);
+    const design = { materials: [material([120, 160, 220])], surface: [0] } as unknown as Design;
+    const fx = applyMaterials(design, ["crystal"])!;
+    drawMaterialFx(c, design, ["crystal"], fx, { t: 0 } as Pose, 1);
+    const share = (t: number) => c.tone.filter((v, i) => v === t && c.mat[i] === 0).length / 576;
+    expect(share(2)).toBeGreaterThan(0.3);
+    expect(share(1)).toBeGreaterThan(0.3);
+    expect(share(3)).toBeGreaterThan(0.04);
+  });
+});
+
+describe("an oak is the spreading oak (#20, eval-f: 'a big oak tree' was a lollipop on a pole)", () => {
+  /** Widest row of the crown (scenery parts 2–4) and of the trunk (part 1) low on it. */
+  const tree = (prompt: string, take: number) => {
+    const c = drawTake(prompt, take);
+    const width = (y: number, parts: number[]) => {
+      let n = 0;
+      for (let x = 0; x < 32; x++)
+        if (c.mat[y * 32 + x]! >= 0 && parts.includes(c.part[y * 32 + x]!)) n++;
+      return n;
+    };
+    let crown = 0;
+    for (let y = 0; y < 32; y++) crown = Math.max(crown, width(y, [2, 3, 4]));
+    return { crown, trunk: width(27, [1]) };
+  };
+
+  it("in every take: a broad crown on a thick trunk, in English and Chinese", () => {
+    for (const p of ["a big oak tree", "an oak", "橡树"])
+      for (const take of [1, 2, 3, 4]) {
+        const t = tree(p, take);
+        expect(t.crown, `${p} take ${take}`).toBeGreaterThanOrEqual(26);
+        expect(t.trunk, `${p} take ${take}`).toBeGreaterThanOrEqual(4);
+      }
+    // a plain tree keeps its other crowns (a round ball in one take)
+    expect(Math.min(...[1, 2, 3, 4].map((t) => tree("a tree", t).crown))).toBeLessThan(26);
+  });
+});
+
+describe("hoofed kinds do not sit up like a dog (#20: a sitting cow, hippo and rhino read as dogs)", () => {
+  it("their sitting take lowers the head to charge instead; a bear still sits up", () => {
+    const headTop = (p: string, take: number) => rows(sideParts(p, take), HEAD).top;
+    for (const p of ["a cow", "a hippo", "a rhino", "a pig", "a bull"])
+      expect(headTop(p, 2), p).toBeGreaterThanOrEqual(headTop(p, 1));
+    expect(headTop("a bear", 2)).toBeLessThan(headTop("a bear", 1));
   });
 });

@@ -54,6 +54,7 @@ import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./sc
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
 import {
+  BUILD_WORDS,
   type Builder,
   COAT_COLORS,
   COLORS,
@@ -66,7 +67,6 @@ import {
   SIZE_WORDS,
   STATE_WORDS,
   STYLE_WORDS,
-  BUILD_WORDS,
   SUBJECT_BY_ID,
   SUBJECT_DEFAULTS,
   SUBJECTS,
