@@ -775,7 +775,7 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       const t = oak ? kit.look : 0;
       const lift = [0, 2, -1, 1][t]! * k;
       const spread = [7, 8, 6, 7][t]! * k;
-      const base = [-1, 1, 0, 1][t]!;
+      const base = [0, 1, -1, 1][t]!;
       c.rect(cx - trunkW - k, trunkTop, cx + trunkW, ground, mat.wood, 1);
       // a flared foot: the roots spread at the ground
       if (oak) c.rect(cx - trunkW - 2 * k, ground - k, cx + trunkW + k, ground, mat.wood, 1);
