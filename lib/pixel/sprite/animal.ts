@@ -1784,11 +1784,16 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         bone(base, mid, 0.6, mat.horn);
         bone(mid, at(0.4, 1, 2.4), 0.5, mat.horn);
       }
-      if (coat.has("goat-horns")) {
-        // up off the brow, arching back and down: in horn grey, or the breed's dark mark
+      if (coat.has("goat-horns") && info.variant === "sheep") {
+        // a ram's: swept back from the crown round the ear, in the fleece's shade
+        const mid = at(-1.4, -0.4, 2.6);
+        bone(base, mid, 0.6, mat.stripe);
+        bone(mid, at(-3.2, -0.3, 1.8), 0.5, mat.stripe);
+      } else if (coat.has("goat-horns")) {
+        // a goat's: up off the brow, arching back: in horn grey, or the breed's dark mark
+        // (reaching far back from the crown they stood over the shoulders, a dark lump on the
+        // back, eval-f)
         const hornM = build?.mark ? markM : mat.stripe;
-        // (reaching far back they stood over the shoulders, a dark lump on the back)
-        // rooted over the eyes
         const root = at(1.2, -0.5, 0.2);
         const mid = at(1.2, -0.4, 3.2);
         const crest = at(0, -0.3, 4.8);
