@@ -6,7 +6,7 @@ import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
 import { parsePrompt } from "./prompt";
-import { drawTake, partMap } from "./test-helpers";
+import { drawTake, idleStill, partMap } from "./test-helpers";
 
 // animal.ts P
 const BODY = 3;
@@ -181,6 +181,23 @@ describe("crude animal bodies (#20, eval-f: a pink cat for a pig, a white pig fo
 });
 
 const HAT = HUMANOID_PARTS.hat;
+
+describe("a troll's (an ogre's) eyes show (#20, eval-f: a teal box head with tusks and no eyes)", () => {
+  it("its eyes are a bright colour on the teal face, in every take", async () => {
+    for (const p of ["a troll", "an ogre with a big belly"])
+      for (const seed of [1, 2, 3]) {
+        const d = (await idleStill(p, seed)).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4)
+          if (
+            d[i + 3]! > 0 &&
+            Math.abs(d[i]! - 0xf0) + Math.abs(d[i + 1]! - 0xd8) + Math.abs(d[i + 2]! - 0x48) < 30
+          )
+            n++;
+        expect(n, `${p} ${seed}`).toBeGreaterThanOrEqual(2);
+      }
+  });
+});
 
 describe("a demon's horns (#20, eval-f: antler-like horns on 'a horned red demon')", () => {
   it("'horned' names the demon's own pair: no second pair is drawn over it", () => {

@@ -424,7 +424,8 @@ export const RACES: Record<string, RaceSpec> = {
   // a long smoke tail under the body: the genie floats (eval-d: the short one went unseen)
   genie: { skin: "#4c8ce8", eyes: "#f8f0a0", legs: 1.45 },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
-  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
+  // small yellow eyes: dark ones vanished into the shaded teal face (eval-f: an ogre with no eyes)
+  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05, eyes: "#f0d848" },
   gnome: { beard: true, legs: 0.65, head: 1.05 },
   skeleton: { look: "skeleton" },
   zombie: { skin: "#8cac7c", eyes: "#d83c3c" },
