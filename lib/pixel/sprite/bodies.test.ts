@@ -275,3 +275,27 @@ describe("hoofed kinds do not sit up like a dog (#20: a sitting cow, hippo and r
     expect(headTop("a bear", 2)).toBeLessThan(headTop("a bear", 1));
   });
 });
+
+describe("stone is hewn, not flecked (#20: 'a stone wolf' read as a plain grey wolf)", () => {
+  it("a stone surface is laid in blocks: a shaded joint row under each course, blocks lit or mid", () => {
+    const c = new SpriteCanvas(32, 32);
+    c.rect(4, 4, 27, 27, 0, 1);
+    const design = { materials: [material([140, 140, 140])], surface: [0] } as unknown as Design;
+    const fx = applyMaterials(design, ["stone"])!;
+    drawMaterialFx(c, design, ["stone"], fx, { t: 0 } as Pose, 1);
+    const at = (x: number, y: number) => c.tone[y * 32 + x]!;
+    let joints = 0;
+    let jointCells = 0;
+    let lit = 0;
+    for (let y = 4; y <= 27; y++)
+      for (let x = 4; x <= 27; x++) {
+        if (y % 3 === 2) {
+          jointCells++;
+          if (at(x, y) === 1) joints++;
+        } else if (at(x, y) === 3) lit++;
+        else expect(at(x, y), `${x},${y}`).toBe(2);
+      }
+    expect(joints / jointCells).toBeGreaterThan(0.4);
+    expect(lit).toBeGreaterThan(20);
+  });
+});

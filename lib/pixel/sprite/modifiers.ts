@@ -150,6 +150,9 @@ function silhouette(c: SpriteCanvas) {
   return { top, bottom };
 }
 
+/** The shades a stone block takes (hashed per block): mostly mid, a few in shadow or lit. */
+const STONE_SHADES = [2, 2, 3, 2] as const;
+
 /** The tones of a crystal surface: a facet's lit edge, a lit facet, a shaded one. */
 const CRYSTAL_FACETS = [3, 2, 1] as const;
 
@@ -221,8 +224,18 @@ export function drawMaterialFx(
       }
   }
   if (materials.includes("stone") && !design.textured) {
-    for (let i = 0; i < c.w * c.h; i++)
-      if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
+    // hewn blocks: the surface in 3-cell slabs of their own shade, offset row by row like
+    // masonry, a dark joint under each (a flecked grey read as plain grey fur: "a stone wolf")
+    const b = 3 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const row = Math.floor(y / b);
+        const col = Math.floor((x + (row % 2) * Math.ceil(b / 2)) / b);
+        if (y % b === b - 1 && h(col, row) % 3 !== 0) c.tone[i] = 1;
+        else c.tone[i] = STONE_SHADES[h(col, row + 7) % STONE_SHADES.length]!;
+      }
   }
   if (materials.includes("fire")) {
     // tongues of flame on the upper silhouette, rising and shifting with the frame
