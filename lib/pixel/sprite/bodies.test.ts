@@ -299,3 +299,42 @@ describe("stone is hewn, not flecked (#20: 'a stone wolf' read as a plain grey w
     expect(lit).toBeGreaterThan(20);
   });
 });
+
+describe("a metal creature is polished (#20: 'a metal wolf' was plain grey fur)", () => {
+  const streaked = (polish: boolean) => {
+    const c = new SpriteCanvas(32, 32);
+    c.rect(4, 4, 27, 27, 0, 1);
+    const design = { materials: [material([150, 150, 160])], surface: [0] } as unknown as Design;
+    const fx = applyMaterials(design, ["iron"], !polish, polish)!;
+    drawMaterialFx(c, design, ["iron"], fx, { t: 0 } as Pose, 1);
+    return c;
+  };
+
+  it("a creature's iron or silver takes diagonal glints with a dark edge; a thing keeps its own shine", () => {
+    const c = streaked(true);
+    const lit = [...c.tone.keys()].filter((i) => c.tone[i] === 3);
+    expect(lit.length).toBeGreaterThan(40);
+    // a glint runs down-right: the cell below and right of a lit cell is lit too
+    const along = lit.filter((i) => i % 32 < 27 && i < 27 * 32 && c.tone[i + 33] === 3).length;
+    expect(along / lit.length).toBeGreaterThan(0.6);
+    expect([...c.tone].filter((t) => t === 1).length).toBeGreaterThan(15);
+    expect([...streaked(false).tone].filter((t) => t === 3).length).toBe(0);
+  });
+
+  it("as the engine draws it: a metal wolf is polished, not grey fur", () => {
+    // the glints: bright cells whose down-right neighbour is bright too
+    const pairs = (p: string) => {
+      const g = renderSpriteGrid({ prompt: p, seed: 1, mode: "idle", index: 0, count: 1 }).grid;
+      const v = (i: number) => g.data[i * 4]! + g.data[i * 4 + 1]! + g.data[i * 4 + 2]!;
+      let n = 0;
+      for (let y = 0; y < 31; y++)
+        for (let x = 0; x < 31; x++) {
+          const i = y * 32 + x;
+          if (g.data[i * 4 + 3]! > 0 && v(i) > 600 && v(i + 33) > 600) n++;
+        }
+      return n;
+    };
+    expect(pairs("a metal wolf")).toBeGreaterThan(pairs("a grey wolf") + 4);
+    expect(interpretPrompt("a metal wolf", { seed: 1 }).summary).toMatch(/iron/);
+  });
+});

@@ -66,6 +66,11 @@ export interface FxMats {
   bolt: number;
   halo: number;
   stitch: number;
+  /**
+   * a creature's metal is polished (glints across it); a thing's drawing has its own shine and a
+   * person's iron is armour, where one glint reads as a sash
+   */
+  polish: boolean;
 }
 
 /** Re-ramps the surface and appends the effect materials; returns their indices. */
@@ -73,6 +78,7 @@ export function applyMaterials(
   design: Design,
   materials: MaterialId[],
   thing = false,
+  polish = false,
 ): FxMats | undefined {
   if (!materials.length) return undefined;
   const mats = design.materials;
@@ -134,6 +140,7 @@ export function applyMaterials(
     bolt: add("#fff27a"),
     halo: add("#ffe070"),
     stitch: add("#ecd2a0"),
+    polish,
   };
 }
 
@@ -221,6 +228,24 @@ export function drawMaterialFx(
         const lit = (u + v) % 2 === 0;
         const edge = lit && (x + y) % p === 0;
         c.tone[i] = edge ? 3 : CRYSTAL_FACETS[lit ? 1 : 2]!;
+      }
+  }
+  if (
+    (materials.includes("iron") || materials.includes("silver")) &&
+    fx.polish &&
+    !design.textured
+  ) {
+    // a metal creature: polished, so bright reflections streak across it with a dark edge
+    // ('a metal wolf' was grey fur)
+    // (every 8 cells they read as stripes: a zebra of steel)
+    const p = 13 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const d = (((x - y) % p) + p) % p;
+        if (d < 2 * k) c.tone[i] = 3;
+        else if (d < 3 * k) c.tone[i] = 1;
       }
   }
   if (materials.includes("stone") && !design.textured) {
