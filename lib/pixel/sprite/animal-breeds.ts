@@ -7,7 +7,14 @@ import { lookupNoun } from "./lexicon";
 import { glossColors } from "./lexicon-traits";
 import type { PromptInfo } from "./prompt";
 
-export type Ears = "pointy" | "floppy" | "long" | "round" | "small";
+export type Ears =
+  | "pointy"
+  | "floppy"
+  | "long"
+  | "round"
+  | "small"
+  /** a pig's: a broad triangle flopping forward over the eyes, not pricked up like a cat's */
+  | "flap";
 export type Tail =
   | "curl"
   | "short"
@@ -18,7 +25,9 @@ export type Tail =
   | "nub"
   | "none"
   /** a big bushy tail held up over the back (squirrel, skunk) */
-  | "plume";
+  | "plume"
+  /** a pig's: a short corkscrew over the rump */
+  | "twist";
 
 /**
  * Coat markings the rig draws: `bicolor` pale chest, belly and muzzle (corgi, husky); `socks`
@@ -616,13 +625,14 @@ const TABLE: Record<string, Breed> = {
   },
   pig: {
     base: "pig",
-    // a long barrel on short legs with a blunt snout (on a cat's build and a curled tail it read
-    // as a pink cat)
-    legs: 3.2,
-    body: 11,
+    // a barrel on short legs, the big head low on the shoulders with a flat snout disc, ears
+    // flopping forward, a corkscrew tail (pricked ears on a cat's build read as a pink cat, eval-f)
+    legs: 2.6,
+    body: 12,
+    head: 1.15,
     snout: 2.2,
-    tail: "short",
-    ears: "pointy",
+    tail: "twist",
+    ears: "flap",
     heavy: true,
     colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
     under: "#f8c0cc",
@@ -638,6 +648,21 @@ const TABLE: Record<string, Breed> = {
     under: "#f0b0b8",
     coat: ["patches", "horns"],
     looks: "white with dark patches, short horns",
+  },
+  // a bull was an emoji still: a placid ox that could not walk, scowl or charge (eval-f)
+  bull: {
+    base: "bull",
+    legs: 5,
+    body: 12,
+    heavy: true,
+    head: 1.15,
+    ears: "small",
+    tail: "thin",
+    snout: 2,
+    colors: ["#4c3028", "#3c2c28", "#6c4430"],
+    under: "#8c6c58",
+    coat: ["hump", "horns"],
+    looks: "dark and heavy, a deep chest and shoulder hump, pale horns",
   },
   sheep: {
     base: "sheep",
@@ -663,8 +688,37 @@ const TABLE: Record<string, Breed> = {
     base: "goat",
     ears: "small",
     colors: ["#eeeef2", "#d8ccb8", "#8c6c4c"],
+    // horn-grey horns: in the coat's own dark shade they read as a tuft of hair (eval-f)
+    mark: "#5c5458",
     coat: ["goat-horns", "beard"],
     looks: "horns swept back and a beard",
+  },
+  "mountain goat": {
+    base: "goat",
+    ears: "small",
+    legs: 6,
+    body: 10,
+    heavy: true,
+    colors: [WHITE, "#f0ece0"],
+    mark: BLACK,
+    coat: ["goat-horns", "beard", "wool"],
+    looks: "a shaggy white coat, black horns curving back, a beard",
+  },
+  // a rat is not the cute pet mouse: a long low grey-brown body, a pointed snout, a long bare
+  // tail and a rough crest of fur along the back (its vocabulary line, the last of the game
+  // table, draws it on the mouse's rig)
+  rat: {
+    base: "mouse",
+    legs: 2.6,
+    body: 11,
+    ears: "round",
+    tail: "thin",
+    snout: 2.6,
+    colors: ["#7c6c5c", "#6c6058", "#847464"],
+    under: "#a89a8c",
+    mark: "#4c4038",
+    coat: ["bristle"],
+    looks: "grey-brown and scruffy, a pointed snout, a long bare tail",
   },
   zebra: {
     base: "horse",
@@ -878,9 +932,16 @@ const TABLE: Record<string, Breed> = {
   },
   "polar-bear": {
     base: "bear",
+    // longer in the neck and the muzzle than a brown bear; the hump is named so the white coat
+    // strays as little as a wild kind's (a free stray turned it mint green)
+    snout: 2.6,
+    legs: 5,
+    body: 13,
+    head: 1.05,
+    coat: ["hump"],
     colors: [WHITE, "#f4f0e4"],
-    ears: "small",
-    looks: "white, bulky, small ears",
+    // the bear's round ears and black nose (small pointed ears and a pink nose read as a pig)
+    looks: "white, bulky, small round ears, a black nose",
   },
   koala: {
     base: "bear",

@@ -23,6 +23,8 @@ interface Spec {
   coat?: Coat[];
   /** a long upright neck: the head carried this much higher (rig units) */
   neck?: number;
+  /** a black nose on a short muzzle (a bear's): the short-muzzled default is a cat's pink one */
+  darkNose?: boolean;
 }
 
 const SPEC: Record<string, Spec> = {
@@ -173,6 +175,7 @@ const SPEC: Record<string, Spec> = {
     heavy: true,
     head: 1.15,
     coat: ["hump"],
+    darkNose: true,
   },
   horse: {
     ears: "small",
@@ -244,6 +247,9 @@ function withBuild(base: Spec, b: Build | undefined): Spec {
   return out;
 }
 
+/** A fat body's radii × the plain one's: deeper more than longer, so it reads round. */
+export const FAT = { rx: 1.15, ry: 1.4 };
+
 /** Spot centres on the body, as fractions of its radii: fixed, so every frame shows the same coat. */
 const SPOTS: [number, number][] = [
   [-0.6, -0.25],
@@ -313,9 +319,16 @@ function asleepLook(l: Look, take: number): Look {
   };
 }
 
+/**
+ * The rigs of hoofed kinds (a hippo is drawn on the pig's, a rhino or a bison on the cow's): a
+ * heavy one does not sit up on its haunches like a bear or a dog (eval-f's check: a sitting cow,
+ * hippo and rhino read as a dog), it lowers its head to charge instead.
+ */
+const HOOFED = new Set(["cow", "pig", "boar", "sheep", "goat", "horse", "deer", "unicorn"]);
+
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
-function lookOf(spec: Spec, take: number): Look {
-  const looks = LOOKS[familyOf(spec)];
+function lookOf(spec: Spec, take: number, hoofed = false): Look {
+  const looks = LOOKS[familyOf(spec)].map((l) => (hoofed && l.stance === "sit" ? HEAD_LOWERED : l));
   return takeChoice(
     take,
     tallHead(spec) ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l)) : looks,
@@ -342,6 +355,7 @@ function familyOf(spec: Spec): keyof typeof LOOKS {
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const build = breedBuild(info);
   const adult = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
+  const hoofed = HOOFED.has(info.variant);
   // a young animal (a puppy, a cub, a foal): a short muzzle and a short body under the chibi
   // head on short legs; its takes stay its kind's (a foal grazes, it does not sit like a dog)
   const spec = info.young
@@ -352,10 +366,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
   // lies down, ears back
   const pose1 = info.rider
-    ? { ...lookOf(adult, take), stance: "stand" as const }
+    ? { ...lookOf(adult, take, hoofed), stance: "stand" as const }
     : info.asleep
-      ? asleepLook(lookOf(adult, take), take)
-      : lookOf(adult, take);
+      ? asleepLook(lookOf(adult, take, hoofed), take)
+      : lookOf(adult, take, hoofed);
   // a mood carries the head and tail its way in every take (person-words' moods): happy with the
   // tail up, sad with head and tail low, scared with the ears back and the tail tucked
   const mood = info.asleep ? undefined : info.mood;
@@ -410,9 +424,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const points = coat.has("points");
   const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
-  const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
+  // fat: a longer, much deeper barrel (eval-f: "a fat tabby" was the plain cat)
+  const fat = info.fat ? FAT : { rx: 1, ry: 1 };
+  const bodyRx = ((spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k) * fat.rx;
   // a bear's (and panda's) bulk: a deeper body on thick legs
-  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
+  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1) * fat.ry;
   // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
   // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
   const longLow = spec.body >= 11 && spec.legs < 3;
@@ -444,7 +460,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const furTail = build?.tail === "thin" && info.variant !== "mouse";
   const tails = build?.tails ?? 1;
   // a bear carries its broad head low, at the shoulders
-  const lowHead = coat.has("hump") || spec.mark === "panda";
+  // (and a pig's, its big head on the shoulders with no neck between)
+  const lowHead = coat.has("hump") || spec.mark === "panda" || coat.has("snout");
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
   // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
   // keeps it, so seeds differ in every mode, not only at rest
@@ -650,6 +667,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       case "nub":
         c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.1 * k, tailMat, P.tail);
         break;
+      case "twist":
+        c.line(tx, ty, tx - 1.5 * k, ty - 2 * k, tailMat, P.tail);
+        c.line(tx - 1.5 * k, ty - 2 * k, tx - 2.5 * k, ty - 0.5 * k, tailMat, P.tail);
+        c.line(tx - 2.5 * k, ty - 0.5 * k, tx - 1.5 * k, ty + 0.5 * k, tailMat, P.tail);
+        break;
       case "none":
         break;
       case "thin": {
@@ -737,6 +759,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         c.ellipse(earX - 0.5 * k, top + 0.5 * k, 1.8 * k, 1.8 * k, earMat, P.ear);
         break;
       case "small":
+      case "flap":
         c.poly(
           [
             [earX - 1.2 * k, top + 1.5 * k],
@@ -882,7 +905,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const drawEars = () => {
       for (const s of [-1, 1]) {
         const ex = cx + s * headR * 0.6;
-        if (spec.ears === "pointy" || spec.ears === "small")
+        if (spec.ears === "pointy" || spec.ears === "small" || spec.ears === "flap")
           c.poly(
             [
               [ex - 1.6 * k, top + 2 * k],
@@ -1057,7 +1080,14 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     c.ellipse(cx, my, (1.4 + spec.snout * 0.3) * k, (long ? 1.7 : 1.2) * k, mat.belly, P.snout);
     const ny = Math.round(my - (long ? 1 : 0.5) * k);
     // dogs and their kin have a dark nose; cats, rabbits and the like a pink one
-    c.rect(cx - 1, ny, cx, ny + (size >= 40 ? 1 : 0), long ? mat.eye : mat.nose, P.face);
+    c.rect(
+      cx - 1,
+      ny,
+      cx,
+      ny + (size >= 40 ? 1 : 0),
+      long || spec.darkNose ? mat.eye : mat.nose,
+      P.face,
+    );
     if (long) c.rect(cx - 0.5, ny + px(1) + 1, cx - 0.5, ny + px(2), mat.stripe, P.face);
   };
 
@@ -1408,6 +1438,17 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       case "nub":
         ball(tb, 1.3 * k, tailMat, P.tail);
         break;
+      case "twist": {
+        // a corkscrew: up off the rump, over and back down into a loop
+        const r = Math.max(0.6, 0.5 * k);
+        const a: [number, number, number] = [tf - 1.2 * k, sway * 0.3, tY + 2.4 * k];
+        const b: [number, number, number] = [tf - 2.8 * k, sway * 0.5, tY + 2.6 * k];
+        const d: [number, number, number] = [tf - 2.6 * k, sway * 0.5, tY + 0.8 * k];
+        capsule3(tb, a, r, tailMat, P.tail);
+        capsule3(a, b, r, tailMat, P.tail);
+        capsule3(b, d, r, tailMat, P.tail);
+        break;
+      }
       case "plume": {
         // held up over the back, the tip curling forward (squirrel, skunk); a skunk's is striped
         const bend: [number, number, number] = [tf - 2.2 * k, sway * 0.5, tY + bodyRy + 2.5 * k];
@@ -1639,6 +1680,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           // a koala's big ears are fringed with white fluff
           if (coat.has("tufts")) ball(base, 1.5 * k, mat.belly, P.ear, behind + 0.001);
           break;
+        case "flap": {
+          // a pig's ear: a broad triangle off the crown, its tip flopped forward over the eye
+          // (its back corner stands over the crown, so the ear shows in the outline)
+          const tip = proj(headF + hr * 0.6, s * hr * 0.65, headY + hr * 0.5);
+          const back = proj(headF - hr * 0.4, s * hr * 0.5, headY + hr * 1.25);
+          add(b.d + behind, () =>
+            c.poly(
+              [
+                [back.x, back.y],
+                [b.x + ew * Fx, b.y - ew],
+                [tip.x, tip.y],
+              ],
+              earMat,
+              P.ear,
+            ),
+          );
+          break;
+        }
         case "floppy":
           capsule3(
             [headF - hr * 0.1, s * hr * 0.85, headY + hr * 0.4],
@@ -1725,10 +1784,22 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         bone(base, mid, 0.6, mat.horn);
         bone(mid, at(0.4, 1, 2.4), 0.5, mat.horn);
       }
-      if (coat.has("goat-horns")) {
+      if (coat.has("goat-horns") && info.variant === "sheep") {
+        // a ram's: swept back from the crown round the ear, in the fleece's shade
         const mid = at(-1.4, -0.4, 2.6);
         bone(base, mid, 0.6, mat.stripe);
         bone(mid, at(-3.2, -0.3, 1.8), 0.5, mat.stripe);
+      } else if (coat.has("goat-horns")) {
+        // a goat's: up off the brow, arching back: in horn grey, or the breed's dark mark
+        // (reaching far back from the crown they stood over the shoulders, a dark lump on the
+        // back, eval-f)
+        const hornM = build?.mark ? markM : mat.stripe;
+        const root = at(1.2, -0.5, 0.2);
+        const mid = at(1.2, -0.4, 3.2);
+        const crest = at(0, -0.3, 4.8);
+        bone(root, mid, 0.6, hornM);
+        bone(mid, crest, 0.5, hornM);
+        bone(crest, at(-1.2, -0.2, 4), 0.5, hornM);
       }
     };
     for (const s of [-1, 1]) gear(s);
@@ -1800,13 +1871,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     }
     // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
     if (coat.has("snout")) {
-      const tip = proj(mF + mR * 0.6, 0, mY);
+      // standing proud of the muzzle's end: the flat disc is what says pig
+      const tip = proj(mF + mR * 0.9, 0, mY);
       add(tip.d + 0.25, () => {
+        // as tall as the muzzle, so the flat end reads at 32 px
         c.ellipse(
           tip.x,
           tip.y,
-          Math.max(1.2, mR * 0.9 * sf),
-          Math.max(1.5, mR * 1.2 * sf),
+          Math.max(1.5, mR * 1.1 * sf),
+          Math.max(2, mR * 1.5 * sf),
           mat.nose,
           P.snout,
         );
@@ -1838,14 +1911,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
     const faceOn = toCam(1, 0, 0);
-    if (faceOn > -0.2)
+    // (a pig's nostrils are on its disc)
+    if (faceOn > -0.2 && !coat.has("snout"))
       add(noseP.d + 0.3, () =>
         c.rect(
           noseP.x - (faceOn > 0.5 ? 1 : 0),
           noseP.y,
           noseP.x,
           noseP.y + (size >= 40 ? 1 : 0),
-          long ? mat.eye : mat.nose,
+          long || spec.darkNose ? mat.eye : mat.nose,
           P.face,
         ),
       );

@@ -15,6 +15,7 @@ import {
   prepareFolkParts,
   swapFolkHead,
 } from "./folk-parts";
+import { RACES } from "./humanoid";
 import { type MachineMats, mechanise } from "./mechanical";
 import type { PromptInfo } from "./prompt";
 
@@ -234,7 +235,8 @@ export function drawCreatureExtras(
     );
   if (info.features.some((f) => f.endsWith("tail")))
     drawStingerTail(c, x, side, faceRight, rng.range(0.8, 1.2));
-  if (info.features.includes("horns") && info.kind !== "dragon")
+  // a race born horned (a demon) has its own pair: "a horned demon" is not given a second
+  if (info.features.includes("horns") && info.kind !== "dragon" && !RACES[info.race ?? ""]?.horns)
     drawHorns(c, x, headCells(c, headParts, side && faceRight), side, faceRight);
   if (x.folk)
     drawFolkParts(

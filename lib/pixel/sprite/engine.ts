@@ -627,7 +627,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless
     ? undefined
-    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
+    : applyMaterials(
+        design,
+        info.materials,
+        !BEING_BUILDERS.has(info.builder),
+        BEING_BUILDERS.has(info.builder) && info.builder !== "humanoid",
+      );
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's

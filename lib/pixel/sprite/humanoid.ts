@@ -448,7 +448,8 @@ export const RACES: Record<string, RaceSpec> = {
   // a long smoke tail under the body: the genie floats (eval-d: the short one went unseen)
   genie: { skin: "#4c8ce8", eyes: "#f8f0a0", legs: 1.45 },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
-  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
+  // small yellow eyes: dark ones vanished into the shaded teal face (eval-f: an ogre with no eyes)
+  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05, eyes: "#f0d848" },
   gnome: { beard: true, legs: 0.65, head: 1.05 },
   skeleton: { look: "skeleton" },
   zombie: { skin: "#8cac7c", eyes: "#d83c3c" },
@@ -1351,11 +1352,27 @@ export function buildHumanoid(
       }
     }
     if (race.horns)
+      // a demon's horns curve out from the brow and up, the tips turned in: a crescent each (two
+      // straight spikes read as antlers beside a feature's second pair, eval-f)
       for (const [sx, dir] of [
         [x0 + 1, -1],
         [x1 - 1, 1],
-      ] as [number, number][])
-        c.capsule(sx, y0, sx + dir * k, y0 - 3 * k, 0.5 * k + 0.2, mat.tusk, P.hat);
+      ] as [number, number][]) {
+        const r = 0.55 * k + 0.2;
+        const bx = sx + dir * 1.4 * k;
+        const by = y0 - 1.2 * k;
+        c.capsule(sx, y0 + 0.5 * k, bx, by, r + 0.2, mat.tusk, P.hat);
+        c.capsule(bx, by, bx + dir * 0.2 * k, y0 - 3.2 * k, r, mat.tusk, P.hat);
+        c.capsule(
+          bx + dir * 0.2 * k,
+          y0 - 3.2 * k,
+          bx - dir * 0.6 * k,
+          y0 - 4.2 * k,
+          r * 0.7,
+          mat.tusk,
+          P.hat,
+        );
+      }
     // headgear
     if (headgear === "helmet" || headgear === "horned") {
       c.rect(x0, y0, x1, y1, hatWorn ?? mat.metal, P.hat);
@@ -2399,7 +2416,7 @@ function agedHair(info: PromptInfo, picked: string): string {
  */
 function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: boolean): RoleSpec {
   const p = info.person;
-  if (!p && !info.aged) return role;
+  if (!p && !info.aged && !info.fat) return role;
   const out: RoleSpec = { ...role };
   if (p?.sex === "female") {
     delete out.beard;
@@ -2418,6 +2435,8 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
   if (p?.sex === "male" && out.hairStyle === "long") delete out.hairStyle;
   if (p?.age) delete out.beard;
   if (p?.age === "child") out.build = "small";
+  // fat: the wide, deep trunk on short legs (a sumo wrestler's)
+  if (info.fat) out.build = "big";
   if (info.aged) {
     out.build ??= "hunched";
     // only a person who carries no weapon of their class takes one (over a take's spear): an

@@ -209,6 +209,7 @@ export function interpretInfo(
   if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
   if (info.shape) modifiers.push(info.shape);
   if (info.young) modifiers.push("young");
+  if (info.fat) modifiers.push("fat");
   // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
   if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
   if (info.mood) modifiers.push(moodSaid(info.mood, info.builder === "animal").en);
@@ -449,6 +450,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
   if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
   if (info.young) mods.push("幼崽");
+  if (info.fat) mods.push("胖");
   if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
   if (info.mood) mods.push(moodSaid(info.mood, info.builder === "animal").zh);
   if (mods.length) segs.push([...new Set(mods)].join("、"));

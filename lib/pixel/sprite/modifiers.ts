@@ -66,6 +66,11 @@ export interface FxMats {
   bolt: number;
   halo: number;
   stitch: number;
+  /**
+   * a creature's metal is polished (glints across it); a thing's drawing has its own shine and a
+   * person's iron is armour, where one glint reads as a sash
+   */
+  polish: boolean;
 }
 
 /** Re-ramps the surface and appends the effect materials; returns their indices. */
@@ -73,6 +78,7 @@ export function applyMaterials(
   design: Design,
   materials: MaterialId[],
   thing = false,
+  polish = false,
 ): FxMats | undefined {
   if (!materials.length) return undefined;
   const mats = design.materials;
@@ -134,6 +140,7 @@ export function applyMaterials(
     bolt: add("#fff27a"),
     halo: add("#ffe070"),
     stitch: add("#ecd2a0"),
+    polish,
   };
 }
 
@@ -149,6 +156,12 @@ function silhouette(c: SpriteCanvas) {
       }
   return { top, bottom };
 }
+
+/** The shades a stone block takes (hashed per block): mostly mid, a few in shadow or lit. */
+const STONE_SHADES = [2, 2, 3, 2] as const;
+
+/** The tones of a crystal surface: a facet's lit edge, a lit facet, a shaded one. */
+const CRYSTAL_FACETS = [3, 2, 1] as const;
 
 export function drawMaterialFx(
   c: SpriteCanvas,
@@ -201,9 +214,53 @@ export function drawMaterialFx(
         if (rim2 && !rim1) c.mat[y * c.w + x] = fx.stitch;
       }
   }
+  if (materials.includes("crystal") && !design.textured) {
+    // cut facets: the surface in diamonds of light, mid and shadow (eval-f: "a dragon made of
+    // blue crystal" was only pale blue), fixed to the canvas so every frame shows the same cut
+    const p = 5 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const u = Math.floor((x + y) / p);
+        const v = Math.floor((x - y + c.h) / p);
+        // a harlequin of lit and shaded diamonds, a bright edge along each lit facet's top
+        const lit = (u + v) % 2 === 0;
+        const edge = lit && (x + y) % p === 0;
+        c.tone[i] = edge ? 3 : CRYSTAL_FACETS[lit ? 1 : 2]!;
+      }
+  }
+  if (
+    (materials.includes("iron") || materials.includes("silver")) &&
+    fx.polish &&
+    !design.textured
+  ) {
+    // a metal creature: polished, so bright reflections streak across it with a dark edge
+    // ('a metal wolf' was grey fur)
+    // (every 8 cells they read as stripes: a zebra of steel)
+    const p = 13 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const d = (((x - y) % p) + p) % p;
+        if (d < 2 * k) c.tone[i] = 3;
+        else if (d < 3 * k) c.tone[i] = 1;
+      }
+  }
   if (materials.includes("stone") && !design.textured) {
-    for (let i = 0; i < c.w * c.h; i++)
-      if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
+    // hewn blocks: the surface in 3-cell slabs of their own shade, offset row by row like
+    // masonry, a dark joint under each (a flecked grey read as plain grey fur: "a stone wolf")
+    const b = 3 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const row = Math.floor(y / b);
+        const col = Math.floor((x + (row % 2) * Math.ceil(b / 2)) / b);
+        if (y % b === b - 1 && h(col, row) % 3 !== 0) c.tone[i] = 1;
+        else c.tone[i] = STONE_SHADES[h(col, row + 7) % STONE_SHADES.length]!;
+      }
   }
   if (materials.includes("fire")) {
     // tongues of flame on the upper silhouette, rising and shifting with the frame

@@ -55,6 +55,7 @@ import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./sc
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
 import {
+  BUILD_WORDS,
   type Builder,
   COAT_COLORS,
   COLORS,
@@ -133,6 +134,8 @@ export interface PromptInfo {
   asleep?: boolean;
   /** a mood on a being that is not a person ("an angry wolf"; a person's is `person.mood`) */
   mood?: Mood;
+  /** "fat", "chubby", "with a big belly", 胖: a wider, deeper body (animal and person rigs) */
+  fat?: boolean;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -185,6 +188,7 @@ type Lex =
   | { t: "shape"; id: string }
   | { t: "young" }
   | { t: "asleep" }
+  | { t: "fat" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -234,6 +238,8 @@ function buildLexicon(): Lexicon {
   for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
   for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
   for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
+  for (const w of BUILD_WORDS.fat.en) add(en, w, { t: "fat" });
+  for (const w of BUILD_WORDS.fat.zh) add(zh, w, { t: "fat" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -1136,6 +1142,8 @@ interface Reading {
   shape?: { id: string; word: string };
   young?: boolean;
   asleep?: boolean;
+  /** the fat word as typed ("chubby"), said not drawn on a rig without a body to widen */
+  fatWord?: string;
   aged?: "beard" | "grey";
   person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1970,6 +1978,7 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
       else if (l.t === "young") r.young = true;
       else if (l.t === "asleep") r.asleep = true;
+      else if (l.t === "fat") r.fatWord ??= m.word;
     }
   });
   glossTraits(r);
@@ -2989,6 +2998,11 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
       BEINGS.has(category)
     )
       notDrawn.push("young");
+  }
+  // fat: the rigs with a body to widen (the four-legged rig, a person); elsewhere said not drawn
+  if (r.fatWord) {
+    if (info.builder === "animal" || info.builder === "humanoid") info.fat = true;
+    else notDrawn.push(r.fatWord);
   }
   // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
   if (r.asleep) {

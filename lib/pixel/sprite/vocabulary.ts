@@ -125,10 +125,10 @@ moose;animal;animal:deer;moose;驼鹿
 pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;animal:boar;boar,≈warthog;野猪
 cow;animal;animal:cow;cow,cattle,calf;牛,奶牛
-bull;animal;icon:ox;bull,ox;公牛
+bull;animal;animal:cow;bull,ox;公牛
 sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊,小羊
 goat;animal;animal:goat;goat;山羊
-mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
+mouse;animal;icon:mouse;mouse,mice,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;animal:tiger;tiger;老虎,虎
 leopard;animal;icon:leopard;leopard,jaguar,≈cheetah;豹,猎豹,美洲豹
@@ -593,6 +593,7 @@ street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppos
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
 space-helmet;armour;gi:astronaut-helmet|space-suit@tech;space helmet,astronaut helmet,space suit,spacesuit;太空头盔,宇航服
 gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
+rat;animal;animal:mouse;rat,sewer rat;耗子,大老鼠
 `;
 
 /**
@@ -876,6 +877,37 @@ export const STATE_WORDS = {
   asleep: {
     en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
     zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
+  },
+};
+
+/**
+ * Build words the beings' rigs draw: fat is a wider, deeper body (the four-legged rig's barrel,
+ * a person's big trunk). "big belly" is one phrase, so "big" in it is not the sprite's size.
+ */
+export const BUILD_WORDS = {
+  fat: {
+    en: [
+      "fat",
+      "chubby",
+      "plump",
+      "pudgy",
+      "portly",
+      "rotund",
+      "tubby",
+      "potbellied",
+      "pot-bellied",
+      "paunchy",
+      "obese",
+      "overweight",
+      "roly-poly",
+      "big-bellied",
+      "big belly",
+      "fat belly",
+      "pot belly",
+      "potbelly",
+      "round belly",
+    ],
+    zh: ["胖", "胖乎乎", "圆滚滚", "大肚子", "肥胖", "肥嘟嘟"],
   },
 };
 
