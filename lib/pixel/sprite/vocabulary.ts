@@ -515,7 +515,7 @@ spring;prop;gi:spring|bouncing-spring@iron;spring,spring pad,jump pad,bounce pad
 laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun,plasma rifle;激光枪,射线枪
 satellite;prop;gi:satellite|defense-satellite@tech;satellite;卫星
 werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
-beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
+beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant,floating eyeball monster,eyeball monster,floating eyeball,flying eyeball,eyeball creature,eyeball beast;眼魔,眼球怪,眼球怪物,浮空眼
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
 mace;weapon;gi:spiked-mace@iron;mace,morning star;钉锤,流星锤
