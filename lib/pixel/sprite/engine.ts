@@ -1,5 +1,6 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
+
 import { hexToRgb, hsvToRgb, makeRamp, mixRgb, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
@@ -55,6 +56,7 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
+import { carryOnThing, layThingUnderRider, rideStyle } from "./ridden-things";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
 import { drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
@@ -695,7 +697,11 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rider.draw(rc, { ...pose, stride: 0, lift: 0, attack: 0 });
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
-    seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    const ridden = rideStyle(info.subject);
+    if (ridden) {
+      layThingUnderRider(c, ridden);
+      carryOnThing(c, rc, riderMats, ridden);
+    } else seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
     separateRider(c, design.materials, riderLine, !!info.rider?.colors.length);
   }
   // cute on a character or an eastern dragon: a chibi head (the animal rig and the winged

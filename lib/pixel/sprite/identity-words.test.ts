@@ -1,20 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { renderSpriteGrid } from "./engine";
+import { boxWhere, SpriteCanvas } from "./canvas";
+import { prepareSprite, renderSpriteGrid } from "./engine";
 import { parsePrompt } from "./prompt";
+import { carryOnThing, layThingUnderRider } from "./ridden-things";
 import { drawTake } from "./test-helpers";
 
 // Words that ARE the identity of the thing must be drawn, not dropped (eval-f lost "a floating
 // eyeball monster", "Headless Horseman", "a witch riding a broomstick", "a bag of seeds",
 // 一棵樱花树, "a dungeon door", "a garden hoe" and "nine-tailed fox" to a dropped or misread word).
 
-const line = (prompt: string, seed = 1) =>
-  renderSpriteGrid({ prompt, seed, mode: "idle", index: 0, count: 1 }).interpretation;
+async function line(prompt: string, seed = 1) {
+  await prepareSprite({ prompt, seed, mode: "idle", index: 0 });
+  return renderSpriteGrid({ prompt, seed, mode: "idle", index: 0, count: 1 }).interpretation;
+}
 
 describe("an eyeball monster", () => {
-  it("is the floating eye (the beholder), in both languages", () => {
+  it("is the floating eye (the beholder), in both languages", async () => {
     for (const p of ["a floating eyeball monster", "an eyeball monster", "眼球怪物"]) {
       expect(parsePrompt(p).subject, p).toBe("beholder");
-      expect(line(p).summary, p).not.toMatch(/beast|not understood/);
+      expect((await line(p)).summary, p).not.toMatch(/beast|not understood/);
     }
   });
 
@@ -24,8 +28,67 @@ describe("an eyeball monster", () => {
       const row = (y: number) => Array.from({ length: 32 }, (_, x) => c.part[y * 32 + x]!);
       // ground is row 30: the shadow (fx part 8) alone; the row over it is empty
       expect(row(30).filter((p) => p === 8).length, `take ${take}`).toBeGreaterThan(4);
-      expect(row(30).every((p) => p === 0 || p === 8), `take ${take}`).toBe(true);
-      expect(row(29).every((p) => p === 0), `take ${take}`).toBe(true);
+      expect(
+        row(30).every((p) => p === 0 || p === 8),
+        `take ${take}`,
+      ).toBe(true);
+      expect(
+        row(29).every((p) => p === 0),
+        `take ${take}`,
+      ).toBe(true);
     }
+  });
+});
+
+describe("a rider on a thing", () => {
+  it("reads the thing as carrying the rider, in English and Chinese", async () => {
+    for (const [p, thing, rider] of [
+      ["a witch riding a broomstick", "broom", "witch"],
+      ["witch on a broom", "broom", "witch"],
+      ["女巫骑扫帚", "broom", "witch"],
+      ["a boy riding a skateboard", "skateboard", "person"],
+      ["a wizard on a cloud", "cloud", "mage"],
+      ["a monkey riding a rocket", "rocket", "monkey"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect([info.subject, info.rider?.subject], p).toEqual([thing, rider]);
+      expect((await line(p)).summary, p).not.toMatch(/not drawn|not understood/);
+    }
+    // a knight is a rider by name, not riding: 骑士 stays the knight
+    expect(parsePrompt("黑骑士").subject).toBe("knight");
+    expect(parsePrompt("骑士骑着马").rider?.subject).toBe("knight");
+  });
+
+  it("lays a slanted stick level under the rider and draws it over the body", () => {
+    const c = new SpriteCanvas(32, 32);
+    // a broom from top left to bottom right, as the emoji lies
+    for (let i = 2; i < 29; i++) for (const d of [0, 1]) c.plot(i + d, i, 0, 1);
+    layThingUnderRider(c, "astride");
+    const stick = boxWhere(32, 32 * 32, (i) => c.mat[i]! >= 0)!;
+    expect(stick.w).toBeGreaterThan(24);
+    expect(stick.h).toBeLessThan(5);
+    const rider = new SpriteCanvas(24, 24);
+    rider.rect(8, 0, 15, 23, 1, 3);
+    carryOnThing(c, rider, 1, "astride");
+    const riderBox = boxWhere(32, 32 * 32, (i) => c.part[i]! >= 180)!;
+    // the hips on the stick: the body above it and the legs below it
+    expect(riderBox.y0).toBeLessThan(stick.y0 - 8);
+    expect(riderBox.y1).toBeGreaterThan(stick.y1 + 3);
+    // the stick crosses in front of the body
+    const mid = Math.round((riderBox.x0 + riderBox.x1) / 2);
+    expect(c.part[stick.y0 * 32 + mid]).toBe(1);
+  });
+
+  it("stands a rider on top of a thing it stands on", () => {
+    const c = new SpriteCanvas(32, 32);
+    c.rect(2, 4, 29, 29, 0, 1);
+    layThingUnderRider(c, "standing");
+    const board = boxWhere(32, 32 * 32, (i) => c.mat[i]! >= 0)!;
+    expect(board.h).toBeLessThanOrEqual(12);
+    const rider = new SpriteCanvas(24, 24);
+    rider.rect(8, 6, 15, 23, 1, 3);
+    carryOnThing(c, rider, 1, "standing");
+    const riderBox = boxWhere(32, 32 * 32, (i) => c.part[i]! >= 180)!;
+    expect(riderBox.y1).toBe(board.y0 - 1);
   });
 });

@@ -4,6 +4,7 @@
 // sizes). Every word is accounted for: understood, filler, or reported as not understood.
 // English is matched by whole words (plurals folded); Chinese by longest substring, since it has
 // no word boundaries.
+
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
@@ -50,6 +51,7 @@ import {
   readPersonWords,
 } from "./person-words";
 import { readPotionMeaning } from "./potion-meanings";
+import { rideStyle } from "./ridden-things";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
@@ -2649,7 +2651,8 @@ const RIDE_EN =
   /^(.+?)\s+(?:riding|rides|ridden by|mounted on|astride|on top of|on the back of|on)\s+(.+)$/;
 const RIDE_ZH = [
   /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
-  /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
+  // 女巫骑扫帚 rides without 着; 骑士, 骑兵 and 骑手 are riders, not riding
+  /^(.+?)骑(?:着|在)?(?![士兵手])(.+?)(?:上)?$/,
 ];
 const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "insect", "icon"]);
 
@@ -2715,12 +2718,13 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
     !mountCategory &&
     lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
-    !mount.nothingMatched &&
-    MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" ||
-      mountCategory === "animal" ||
-      mountCategory === "creature" ||
-      iconAnimal);
+    (!mount.nothingMatched && rideStyle(mount.subject) !== undefined) ||
+    (!mount.nothingMatched &&
+      MOUNTS.has(mount.kind) &&
+      (mount.kind !== "icon" ||
+        mountCategory === "animal" ||
+        mountCategory === "creature" ||
+        iconAnimal));
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
