@@ -3,7 +3,8 @@ import { boxWhere, SpriteCanvas } from "./canvas";
 import { prepareSprite, renderSpriteGrid } from "./engine";
 import { parsePrompt } from "./prompt";
 import { carryOnThing, layThingUnderRider } from "./ridden-things";
-import { drawTake } from "./test-helpers";
+import { behead, STUMP_PART } from "./state-marks";
+import { drawTake, partMap } from "./test-helpers";
 
 // Words that ARE the identity of the thing must be drawn, not dropped (eval-f lost "a floating
 // eyeball monster", "Headless Horseman", "a witch riding a broomstick", "a bag of seeds",
@@ -90,5 +91,42 @@ describe("a rider on a thing", () => {
     carryOnThing(c, rider, 1, "standing");
     const riderBox = boxWhere(32, 32 * 32, (i) => c.part[i]! >= 180)!;
     expect(riderBox.y1).toBe(board.y0 - 1);
+  });
+});
+
+describe("headless, and a horseman", () => {
+  it("a horseman is a rider on a horse, and the Headless Horseman's rider has no head", async () => {
+    for (const p of ["Headless Horseman", "the headless horseman", "无头骑士"]) {
+      const info = parsePrompt(p);
+      expect([info.subject, info.rider?.subject, info.rider?.headless], p).toEqual([
+        "horse",
+        "knight",
+        true,
+      ]);
+      const l = await line(p);
+      expect(l.summary, p).toMatch(/ridden by headless knight/);
+      expect(l.summary_zh, p).toMatch(/骑手:无头骑士/);
+    }
+    for (const p of ["a horseman", "a horsewoman"]) {
+      const info = parsePrompt(p);
+      expect([info.subject, info.rider?.kind], p).toEqual(["horse", "humanoid"]);
+    }
+    expect(parsePrompt("a headless knight").headless).toBe(true);
+    // a drawing without a head part cannot lose it: said, not silently kept
+    expect((await line("a headless ghost")).summary_zh).toMatch(/没有画出:无头/);
+  });
+
+  it("takes the head parts off and leaves a stump on the collar", () => {
+    const { c, design } = partMap("a knight");
+    const head = design.headParts!;
+    const hasHead = () =>
+      [...c.part.keys()].some((i) => c.mat[i]! >= 0 && head.includes(c.part[i]!));
+    expect(hasHead()).toBe(true);
+    behead(c, head, 0);
+    expect(hasHead()).toBe(false);
+    const stump = [...c.part.keys()].filter((i) => c.part[i] === STUMP_PART && c.mat[i]! >= 0);
+    expect(stump.length).toBeGreaterThan(0);
+    // on the body: something drawn right under every stump cell
+    for (const i of stump) expect(c.mat[i + c.w]).toBeGreaterThanOrEqual(0);
   });
 });

@@ -210,6 +210,7 @@ export function interpretInfo(
   if (info.young) modifiers.push("young");
   // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
   if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
+  if (info.headless) modifiers.push("headless");
   if (info.mood) modifiers.push(moodSaid(info.mood, info.builder === "animal").en);
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
@@ -265,7 +266,8 @@ export function interpretInfo(
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${wornName(info.worn, name)}`;
     if (info.rider)
-      d += ` ridden by ${
+      // a headless rider is the identity ("Headless Horseman"): said with its name
+      d += ` ridden by ${info.rider.headless ? "headless " : ""}${
         interpretInfo(info.rider.text, info.rider, o)
           .summary.replace(/^Drawn as: /, "")
           .split(" · ")[0]
@@ -345,6 +347,7 @@ const NOT_DRAWN_ZH: Record<string, string> = {
   several: "多个",
   young: "幼崽",
   asleep: "睡着",
+  headless: "无头",
 };
 /** Shape words in the Chinese line (vocabulary.ts SHAPE_WORDS ids, and the typed words). */
 const SHAPE_ZH: Record<string, string> = {
@@ -424,7 +427,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
             ? `,穿着${wornTintZh(info.worn)}${zh(info.worn.id)}`
             : `,戴着${wornTintZh(info.worn)}${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
-      d += `,骑手:${
+      d += `,骑手:${info.rider.headless ? "无头" : ""}${
         summaryZh(info.rider, [])
           .replace(/^画成:/, "")
           .split(" · ")[0]
@@ -448,6 +451,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
   if (info.young) mods.push("幼崽");
   if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
+  if (info.headless) mods.push("无头");
   if (info.mood) mods.push(moodSaid(info.mood, info.builder === "animal").zh);
   if (mods.length) segs.push([...new Set(mods)].join("、"));
   if (info.lent.length) segs.push(`颜色取自${[...new Set(info.lent)].join("、")}`);

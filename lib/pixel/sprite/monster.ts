@@ -293,7 +293,14 @@ export function buildMonster(
       c.ellipse(ecx, ecy, r, r, eyeball.sclera, P.face);
       const ix = ecx + (side ? r * 0.35 : 0);
       c.ellipse(ix, ecy + 0.5, r * 0.55, r * 0.6, eyeball.iris, P.face);
-      c.rect(Math.round(ix) - 1, Math.round(ecy), Math.round(ix), Math.round(ecy) + 1, mat.pupil, P.face);
+      c.rect(
+        Math.round(ix) - 1,
+        Math.round(ecy),
+        Math.round(ix),
+        Math.round(ecy) + 1,
+        mat.pupil,
+        P.face,
+      );
       c.plot(Math.round(ix - r * 0.55), Math.round(ecy - r * 0.5), mat.glint, P.face);
     } else if (side) {
       eyeAt(cx + Math.round(hw * sq) - es - 1, 1);

@@ -132,6 +132,8 @@ export interface PromptInfo {
   young?: boolean;
   /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
   asleep?: boolean;
+  /** "headless", 无头: a person drawn without its head (engine.ts behead) */
+  headless?: boolean;
   /** a mood on a being that is not a person ("an angry wolf"; a person's is `person.mood`) */
   mood?: Mood;
   element?: "fire" | "ice";
@@ -186,6 +188,7 @@ type Lex =
   | { t: "shape"; id: string }
   | { t: "young" }
   | { t: "asleep" }
+  | { t: "headless" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -235,6 +238,8 @@ function buildLexicon(): Lexicon {
   for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
   for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
   for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
+  for (const w of STATE_WORDS.headless.en) add(en, w, { t: "headless" });
+  for (const w of STATE_WORDS.headless.zh) add(zh, w, { t: "headless" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -1129,6 +1134,7 @@ interface Reading {
   shape?: { id: string; word: string };
   young?: boolean;
   asleep?: boolean;
+  headless?: boolean;
   aged?: "beard" | "grey";
   person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1927,6 +1933,7 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
       else if (l.t === "young") r.young = true;
       else if (l.t === "asleep") r.asleep = true;
+      else if (l.t === "headless") r.headless = true;
     }
   });
   glossTraits(r);
@@ -2948,6 +2955,11 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
       BEINGS.has(category)
     )
       notDrawn.push("young");
+  }
+  // headless: a person's rig names its head parts, so any person can lose its head
+  if (r.headless) {
+    if (info.builder === "humanoid") info.headless = true;
+    else notDrawn.push("headless");
   }
   // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
   if (r.asleep) {

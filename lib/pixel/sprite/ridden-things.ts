@@ -4,6 +4,7 @@
 // the rider, and the rider is drawn whole — astride a broom the legs hang below the stick, on a
 // skateboard or a cloud the rider stands on top.
 import { boxWhere, SpriteCanvas } from "./canvas";
+import { RIDER_PART } from "./creature-parts";
 
 /** How a rider is carried by a thing: sitting astride it, or standing on it. */
 export type RideStyle = "astride" | "standing";
@@ -119,9 +120,6 @@ export function layThingUnderRider(c: SpriteCanvas, style: RideStyle): void {
       c.plot(x, y, src.mat[j]!, src.part[j]!, src.tone[j]!);
     }
 }
-
-/** The parts of a rider carried by a thing are numbered from here (as a mount's rider). */
-const RIDER_PART = 180;
 
 /**
  * Puts the whole rider (drawn on its own canvas, materials from `matOffset` on) on the thing:

@@ -871,12 +871,16 @@ export const YOUNG_NAMES = new Set([
   "小狼",
 ]);
 
-/** State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head). */
+/**
+ * State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head); headless (a
+ * person drawn without its head, a stump at the collar: eval-f's "Headless Horseman").
+ */
 export const STATE_WORDS = {
   asleep: {
     en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
     zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
   },
+  headless: { en: ["headless", "beheaded", "decapitated"], zh: ["无头", "无头的", "没有头的"] },
 };
 
 /** Style words that the builders read (cute = chibi proportions). */
