@@ -47,6 +47,7 @@ describe("a rider on a thing", () => {
       ["a witch riding a broomstick", "broom", "witch"],
       ["witch on a broom", "broom", "witch"],
       ["女巫骑扫帚", "broom", "witch"],
+      ["骑扫帚的女巫", "broom", "witch"],
       ["a boy riding a skateboard", "skateboard", "person"],
       ["a wizard on a cloud", "cloud", "mage"],
       ["a monkey riding a rocket", "rocket", "monkey"],
@@ -128,5 +129,36 @@ describe("headless, and a horseman", () => {
     expect(stump.length).toBeGreaterThan(0);
     // on the body: something drawn right under every stump cell
     for (const i of stump) expect(c.mat[i + c.w]).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("a container of things", () => {
+  it("draws the container with its contents, and says so in both lines", async () => {
+    for (const [p, box, contents, zh] of [
+      ["a bag of seeds", "sack", "seed", "装满种子"],
+      ["一袋种子", "sack", "seed", "装满种子"],
+      ["a sack of flour", "sack", "flour", "装满面粉"],
+      ["一袋面粉", "sack", "flour", "装满面粉"],
+      ["a box of chocolates", "crate", "chocolate", "装满巧克力"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect([info.subject, info.contents], p).toEqual([box, contents]);
+      const l = await line(p);
+      expect(l.summary, p).toContain(`full of ${contents}`);
+      expect(l.summary_zh, p).toContain(zh);
+    }
+  });
+
+  it("keeps a vocabulary phrase with 'of' whole: the honey pot, the money bag, the milk", () => {
+    for (const [p, subject] of [
+      ["a jar of honey", "honey"],
+      ["一罐蜂蜜", "honey"],
+      ["a bag of gold", "money-bag"],
+      ["a glass of milk", "milk"],
+    ] as const) {
+      const info = parsePrompt(p);
+      expect(info.subject, p).toBe(subject);
+      expect(info.ignored, p).toEqual([]);
+    }
   });
 });

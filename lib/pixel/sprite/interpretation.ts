@@ -372,7 +372,24 @@ const SHAPE_ZH: Record<string, string> = {
   short: "短",
   stubby: "短",
 };
-const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
+const CONTENTS_ZH: Record<string, string> = {
+  gold: "金币",
+  gems: "宝石",
+  potions: "药水",
+  // heaps a word-by-word reading gets wrong (a seed is no sprout, chocolate no colour)
+  seed: "种子",
+  flour: "面粉",
+  chocolate: "巧克力",
+  grain: "谷物",
+  rice: "大米",
+  sugar: "糖",
+  salt: "盐",
+  bean: "豆子",
+  nut: "坚果",
+  acorn: "橡子",
+  cookie: "饼干",
+  honey: "蜂蜜",
+};
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
   teeth: "牙齿",

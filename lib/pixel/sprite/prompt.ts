@@ -994,7 +994,7 @@ function readPhrases(text: string): {
   form?: string;
   madeOf?: MadeOf;
 } {
-  text = rewriteMeasureWords(text);
+  text = rewriteMeasureWords(text, isSubjectWord);
   // "will-o'-the-wisp": the apostrophe cut it into "will", "o", "the", "wisp" (one word, padded
   // so later positions stay where they were)
   text = text.replace(/\bwill[- ]o['’]?[- ](?:the[- ])?wisps?\b/g, (m) =>
@@ -1019,7 +1019,10 @@ function readPhrases(text: string): {
   }
   // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
   // "of"; what follows qualifies it (a modifier) or is named but not drawn
-  text = text.replace(/\b(?:of|made of)\b/g, (m) => (m === "of" ? "and" : m));
+  // (a vocabulary phrase with "of" in it stays whole: "a jar of honey" is the honey pot)
+  text = text.replace(/\b(?:of|made of)\b/g, (m, at: number) =>
+    m !== "of" || ofPhrase(text, at) ? m : "and",
+  );
   // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e)
@@ -2683,6 +2686,17 @@ function isAnimalWord(w: string): boolean {
       .en.get(w)
       ?.some((l) => l.t === "subject" && l.s.category === "animal") ??
       false)
+  );
+}
+
+/** Is the "of" at `at` inside a vocabulary phrase ("jar of honey", "bag of gold")? */
+function ofPhrase(text: string, at: number): boolean {
+  const before = /([a-z]+)\s+$/.exec(text.slice(0, at))?.[1];
+  const after = /^of\s+([a-z]+)(?:\s+([a-z]+))?/.exec(text.slice(at));
+  if (!before || !after) return false;
+  return (
+    isSubjectWord(`${before} of ${after[1]}`) ||
+    (!!after[2] && isSubjectWord(`${before} of ${after[1]} ${after[2]}`))
   );
 }
 

@@ -67,7 +67,7 @@ warrior;character;role:warrior;warrior,fighter,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
-witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
+witch;character;role:witch;witch,hag,flying witch;女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
 monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
@@ -314,7 +314,7 @@ hotdog;food;icon:hot-dog;hotdog,hot dog,sausage;热狗,香肠
 sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭
 noodles;food;icon:steaming-bowl;noodles,ramen,soup,stew;面条,拉面,汤
-honey;food;icon:honey-pot;honey,honey pot;蜂蜜
+honey;food;icon:honey-pot;honey,honey pot,jar of honey,honey jar,pot of honey;蜂蜜,蜂蜜罐,一罐蜂蜜
 milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
@@ -356,6 +356,7 @@ magnet;tool;icon:magnet;magnet;磁铁
 scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
+sack;prop;gi:powder-bag|swap-bag@cloth;sack,bag,burlap sack,grain sack;袋子,麻袋,布袋
 broom;tool;icon:broom;broom,broomstick;扫帚
 lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;提灯,马灯
 paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern,red lantern,asian lantern,sky lantern;纸灯笼,灯笼,红灯笼
