@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rgbToHsv } from "../color";
 import { boxWhere, SpriteCanvas } from "./canvas";
 import { prepareSprite, renderSpriteGrid } from "./engine";
 import { parsePrompt } from "./prompt";
@@ -160,5 +161,34 @@ describe("a container of things", () => {
       expect(info.subject, p).toBe(subject);
       expect(info.ignored, p).toEqual([]);
     }
+  });
+});
+
+describe("kinds of a tree", () => {
+  /** opaque pixels of the render whose hue is within [h0, h1] and saturated */
+  async function hued(prompt: string, h0: number, h1: number): Promise<number> {
+    await prepareSprite({ prompt, seed: 1, mode: "idle", index: 0 });
+    const { grid } = renderSpriteGrid({ prompt, seed: 1, mode: "idle", index: 0, count: 1 });
+    let n = 0;
+    for (let i = 0; i < grid.data.length; i += 4) {
+      if (grid.data[i + 3]! < 128) continue;
+      const [h, s] = rgbToHsv(grid.data[i]!, grid.data[i + 1]!, grid.data[i + 2]!);
+      if (s > 0.2 && h >= h0 && h <= h1) n++;
+    }
+    return n;
+  }
+
+  it("a cherry blossom tree has a pink crown and an autumn tree a red-orange one", async () => {
+    for (const p of ["cherry blossom tree", "一棵樱花树", "a sakura tree"]) {
+      expect(parsePrompt(p).subject, p).toBe("blossom-tree");
+      expect((await line(p)).summary, p).not.toMatch(/not drawn|not understood/);
+      expect(await hued(p, 300, 350), p).toBeGreaterThan(120);
+    }
+    for (const p of ["autumn maple tree", "枫树"]) {
+      expect(parsePrompt(p).subject, p).toBe("autumn-tree");
+      expect(await hued(p, 5, 30), p).toBeGreaterThan(120);
+    }
+    // a plain tree stays green
+    expect(await hued("a tree", 300, 350)).toBe(0);
   });
 });

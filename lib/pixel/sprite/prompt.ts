@@ -1951,8 +1951,10 @@ function readModifiers(r: Reading): void {
   // …and a colour the prompt names is the surface too: a pink golem is pink, not grey stone
   if (defaults?.materials && !r.materials.length && !r.colors.length)
     r.materials.push(...defaults.materials);
-  if (defaults?.color && !r.colors.length && !namedMaterial)
+  if (defaults?.color && !r.colors.length && !namedMaterial) {
     r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+    if (defaults.accent) r.colors.push({ p: 1, c: hexToRgb(defaults.accent) });
+  }
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */

@@ -402,6 +402,8 @@ guitar;prop;icon:guitar;guitar,≈lute;吉他,琵琶
 drum-set;prop;icon:drum;snare drum,war drum;鼓
 trumpet;prop;icon:trumpet;trumpet,horn;小号,号角
 tree;plant;plant:tree;tree,oak,forest,maple,willow;树,树木,橡树,森林
+blossom-tree;plant;plant:tree;cherry blossom tree,sakura tree,cherry tree,blossom tree,blossoming tree,flowering tree,cherry blossoms;樱花树,樱树,桃花树,开花的树
+autumn-tree;plant;plant:tree;autumn tree,fall tree,autumn maple,autumn maple tree,red maple,maple in autumn,autumn leaves tree;枫树,红枫,秋天的树,秋树
 pine;plant;plant:pine;pine,pine tree,fir,spruce,conifer;松树,杉树
 christmas-tree;plant;icon:christmas-tree;christmas tree,xmas tree;圣诞树
 palm;plant;icon:palm-tree;palm,palm tree,coconut tree;棕榈树,椰子树
@@ -901,8 +903,15 @@ export const COAT_COLORS: Record<string, string> = {
 };
 
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
-export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
+export const SUBJECT_DEFAULTS: Record<
+  string,
+  { materials?: MaterialId[]; color?: string; accent?: string }
+> = {
   golem: { materials: ["stone"], color: "#8a8c98" },
+  // a kind of tree is its crown's colour, dotted with its flowers or its turning leaves (eval-f:
+  // 樱花树 was a green tree with red dots)
+  "blossom-tree": { color: "#f4a6c6", accent: "#e0609c" },
+  "autumn-tree": { color: "#e0642c", accent: "#f4c03c" },
   // a panther is the black leopard (a spotted one is a leopard or a jaguar)
   panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
