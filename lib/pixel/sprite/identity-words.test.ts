@@ -192,3 +192,18 @@ describe("kinds of a tree", () => {
     expect(await hued("a tree", 300, 350)).toBe(0);
   });
 });
+
+describe("a hoe", () => {
+  it("is a hoe, not the rake, alone and in a hand", async () => {
+    for (const p of ["a garden hoe", "锄头", "a hoe"]) {
+      const info = parsePrompt(p);
+      expect([info.subject, info.builder], p).toEqual(["hoe", "item"]);
+      expect((await line(p)).summary, p).not.toMatch(/rake|guessed|not understood/);
+      // the blade: metal cells (part 3) beside the haft (part 1)
+      const { c } = partMap(p);
+      expect(Array.from(c.part).filter((x) => x === 3).length, p).toBeGreaterThan(12);
+    }
+    expect(parsePrompt("a farmer with a hoe").held?.weapon).toBe("hoe");
+    expect((await line("a farmer with a hoe")).summary).not.toMatch(/star|rake/);
+  });
+});

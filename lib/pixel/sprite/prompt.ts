@@ -734,6 +734,7 @@ const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
   torch: "torch",
   hammer: "hammer",
   pickaxe: "hammer",
+  hoe: "hoe",
   spear: "spear",
   "bo-staff": "bo",
   "golden-cudgel": "cudgel",

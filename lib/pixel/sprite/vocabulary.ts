@@ -559,7 +559,8 @@ mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
-rake;tool;gi:rake@iron;rake,≈hoe;耙子,锄头
+rake;tool;gi:rake@iron;rake;耙子
+hoe;tool;item:axe;hoe,garden hoe,farming hoe,farm hoe;锄头,锄
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
