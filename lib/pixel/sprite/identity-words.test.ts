@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rgbToHsv } from "../color";
 import { boxWhere, SpriteCanvas } from "./canvas";
 import { prepareSprite, renderSpriteGrid } from "./engine";
+import { FOLK_PART } from "./folk-parts";
 import { parsePrompt } from "./prompt";
 import { carryOnThing, layThingUnderRider } from "./ridden-things";
 import { behead, STUMP_PART } from "./state-marks";
@@ -205,5 +206,42 @@ describe("a hoe", () => {
     }
     expect(parsePrompt("a farmer with a hoe").held?.weapon).toBe("hoe");
     expect((await line("a farmer with a hoe")).summary).not.toMatch(/star|rake/);
+  });
+});
+
+describe("a count of tails", () => {
+  /** separate patches of the tails' palest colour (their tips) in a seed's part map */
+  function tips(prompt: string, seed: number): number {
+    const { c, design } = partMap(prompt, seed);
+    const tail = (i: number) =>
+      c.mat[i]! >= 0 && c.part[i]! >= FOLK_PART.tail && c.part[i]! < FOLK_PART.tail + 10;
+    const lum = (m: number) => design.materials[m]!.ramp[2].reduce((a, b) => a + b, 0);
+    let tip = -1;
+    for (let i = 0; i < c.w * c.h; i++)
+      if (tail(i) && (tip < 0 || lum(c.mat[i]!) > lum(tip))) tip = c.mat[i]!;
+    const seen = new Set<number>();
+    let patches = 0;
+    for (let i = 0; i < c.w * c.h; i++) {
+      if (!tail(i) || c.mat[i] !== tip || seen.has(i)) continue;
+      patches++;
+      const stack = [i];
+      seen.add(i);
+      while (stack.length) {
+        const j = stack.pop()!;
+        for (const d of [1, -1, c.w, -c.w]) {
+          const q = j + d;
+          if (q < 0 || q >= c.w * c.h || seen.has(q) || !tail(q) || c.mat[q] !== tip) continue;
+          seen.add(q);
+          stack.push(q);
+        }
+      }
+    }
+    return patches;
+  }
+
+  it("nine tails show as many tips, not one bushy blob (every take, both languages)", () => {
+    for (const p of ["nine-tailed fox", "九尾狐"])
+      for (const seed of [1, 2, 3, 4])
+        expect(tips(p, seed), `${p} ${seed}`).toBeGreaterThanOrEqual(5);
   });
 });
