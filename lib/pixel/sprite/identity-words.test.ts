@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rgbToHsv } from "../color";
 import { boxWhere, SpriteCanvas } from "./canvas";
+import { DOOR_PART } from "./doors";
 import { prepareSprite, renderSpriteGrid } from "./engine";
 import { FOLK_PART } from "./folk-parts";
 import { parsePrompt } from "./prompt";
@@ -243,5 +244,44 @@ describe("a count of tails", () => {
     for (const p of ["nine-tailed fox", "九尾狐"])
       for (const seed of [1, 2, 3, 4])
         expect(tips(p, seed), `${p} ${seed}`).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("doors of a kind", () => {
+  const partsOf = (p: string, seed = 1) => {
+    const { c } = partMap(p, seed);
+    return new Set([...c.part.keys()].filter((i) => c.mat[i]! >= 0).map((i) => c.part[i]!));
+  };
+
+  it("a dungeon door is iron-banded in a stone arch with a barred window, in both languages", async () => {
+    for (const p of ["a dungeon door", "地牢门"]) {
+      expect(parsePrompt(p).subject, p).toBe("dungeon-door");
+      expect((await line(p)).summary, p).not.toMatch(/not drawn|guessed/);
+      for (const seed of [1, 2, 3, 4]) {
+        const parts = partsOf(p, seed);
+        for (const part of ["frame", "leaf", "band", "window", "bar", "handle"] as const)
+          expect(parts.has(DOOR_PART[part]), `${p} ${seed} ${part}`).toBe(true);
+      }
+    }
+  });
+
+  it("a prison cell door is bars over the dark cell; a wooden door planks on hinges", () => {
+    for (const p of ["a prison cell door", "牢门"]) {
+      expect(parsePrompt(p).subject, p).toBe("cell-door");
+      const { c } = partMap(p);
+      const barColumns = new Set(
+        [...c.part.keys()]
+          .filter((i) => c.part[i] === DOOR_PART.bar && c.mat[i]! >= 0)
+          .map((i) => i % c.w),
+      );
+      expect(barColumns.size, p).toBeGreaterThanOrEqual(4);
+    }
+    expect(parsePrompt("a wooden door").subject).toBe("wooden-door");
+    const wooden = partsOf("a wooden door");
+    expect([
+      wooden.has(DOOR_PART.leaf),
+      wooden.has(DOOR_PART.band),
+      wooden.has(DOOR_PART.window),
+    ]).toEqual([true, true, false]);
   });
 });
