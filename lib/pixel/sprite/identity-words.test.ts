@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rgbToHsv } from "../color";
 import { boxWhere, SpriteCanvas } from "./canvas";
+import { CARPET_PART } from "./carpet";
 import { DOOR_PART } from "./doors";
 import { prepareSprite, renderSpriteGrid } from "./engine";
 import { FOLK_PART } from "./folk-parts";
@@ -51,6 +52,8 @@ describe("a rider on a thing", () => {
       ["witch on a broom", "broom", "witch"],
       ["女巫骑扫帚", "broom", "witch"],
       ["骑扫帚的女巫", "broom", "witch"],
+      ["a witch riding a magic carpet", "carpet", "witch"],
+      ["女巫骑着魔毯", "carpet", "witch"],
       ["a boy riding a skateboard", "skateboard", "person"],
       ["a wizard on a cloud", "cloud", "mage"],
       ["a monkey riding a rocket", "rocket", "monkey"],
@@ -283,5 +286,20 @@ describe("doors of a kind", () => {
       wooden.has(DOOR_PART.band),
       wooden.has(DOOR_PART.window),
     ]).toEqual([true, true, false]);
+  });
+});
+
+describe("a carpet", () => {
+  it("is drawn: a bordered field with tassels at both ends", async () => {
+    for (const p of ["a magic carpet", "a flying carpet", "地毯"]) {
+      expect(parsePrompt(p).subject, p).toBe("carpet");
+      expect((await line(p)).summary, p).not.toMatch(/not understood|not drawn/);
+      const { c } = partMap(p);
+      const parts = new Set(
+        [...c.part.keys()].filter((i) => c.mat[i]! >= 0).map((i) => c.part[i]!),
+      );
+      for (const part of ["field", "border", "tassel"] as const)
+        expect(parts.has(CARPET_PART[part]), `${p} ${part}`).toBe(true);
+    }
   });
 });

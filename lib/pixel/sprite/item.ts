@@ -4,6 +4,7 @@
 import { hexToRgb } from "../color";
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
+import { buildCarpet } from "./carpet";
 import { type Design, Mats, type Pose, pickColor } from "./design";
 import { buildDoor, isDoorKind } from "./doors";
 import { drawPotionMark, potionMarkMats } from "./potion-marks";
@@ -106,6 +107,7 @@ export function itemLook(variant: string, key: number): string {
 
 export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, key = 1): Design {
   if (isDoorKind(info.variant)) return buildDoor(info, rng, crng, size, key);
+  if (info.variant === "carpet") return buildCarpet(info, rng, crng, size, key);
   const m = new Mats();
   const mimic = info.variant === "mimic";
   const v = mimic ? "chest" : info.variant;

@@ -17,6 +17,7 @@ export const RIDDEN_THINGS: Readonly<Record<string, RideStyle>> = {
   broom: "astride",
   rocket: "astride",
   barrel: "standing",
+  carpet: "standing",
   skateboard: "standing",
   sled: "standing",
   cloud: "standing",
