@@ -705,9 +705,10 @@ function drawTailFan(
         [-1.0, 1.0],
       ];
   let [a0, a1] = arcs[x.fan % arcs.length]!;
-  // many tails spread wider, over the back as a peacock's train, so every tip stands apart
-  // (eval-f: nine tails in a 100° fan drew one bushy blob)
-  if (n > 4) [a0, a1] = side ? [a0 - 0.25, a1 + 0.55] : [a0 - 0.3, a1 + 0.3];
+  // many tails seen from the side spread wider, over the back as a peacock's train, so every tip
+  // stands apart (eval-f: nine tails in a 100° fan drew one bushy blob); from the front the fan
+  // is wide already
+  if (n > 4 && side) [a0, a1] = [a0 - 0.25, a1 + 0.55];
   const layer = new SpriteCanvas(c.w, c.h);
   for (let t = 0; t < n; t++) {
     const f = n > 1 ? t / (n - 1) : 0.5;

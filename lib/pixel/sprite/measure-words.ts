@@ -49,6 +49,10 @@ const SOLIDS: Record<string, string> = {
   豆子: "bean",
   坚果: "nut",
   蜂蜜: "honey",
+  // a bag of gold is the money bag (its vocabulary phrase); a jar or a chest heaps the coins
+  金币: "gold",
+  黄金: "gold",
+  金子: "gold",
   鸡蛋: "egg",
   蛋: "egg",
   蘑菇: "mushroom",

@@ -406,7 +406,7 @@ guitar;prop;icon:guitar;guitar,≈lute;吉他,琵琶
 drum-set;prop;icon:drum;snare drum,war drum;鼓
 trumpet;prop;icon:trumpet;trumpet,horn;小号,号角
 tree;plant;plant:tree;tree,oak,forest,maple,willow;树,树木,橡树,森林
-blossom-tree;plant;plant:tree;cherry blossom tree,sakura tree,cherry tree,blossom tree,blossoming tree,flowering tree,cherry blossoms;樱花树,樱树,桃花树,开花的树
+blossom-tree;plant;plant:tree;cherry blossom tree,sakura tree,blossom tree,blossoming tree,flowering tree,cherry blossoms;樱花树,樱树,桃花树,开花的树
 autumn-tree;plant;plant:tree;autumn tree,fall tree,autumn maple,autumn maple tree,red maple,maple in autumn,autumn leaves tree;枫树,红枫,秋天的树,秋树
 pine;plant;plant:pine;pine,pine tree,fir,spruce,conifer;松树,杉树
 christmas-tree;plant;icon:christmas-tree;christmas tree,xmas tree;圣诞树
