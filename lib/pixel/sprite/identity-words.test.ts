@@ -19,6 +19,19 @@ async function line(prompt: string, seed = 1) {
   return renderSpriteGrid({ prompt, seed, mode: "idle", index: 0, count: 1 }).interpretation;
 }
 
+/** opaque pixels of the render whose hue is within [h0, h1] and saturated */
+async function hued(prompt: string, h0: number, h1: number): Promise<number> {
+  await prepareSprite({ prompt, seed: 1, mode: "idle", index: 0 });
+  const { grid } = renderSpriteGrid({ prompt, seed: 1, mode: "idle", index: 0, count: 1 });
+  let n = 0;
+  for (let i = 0; i < grid.data.length; i += 4) {
+    if (grid.data[i + 3]! < 128) continue;
+    const [h, s] = rgbToHsv(grid.data[i]!, grid.data[i + 1]!, grid.data[i + 2]!);
+    if (s > 0.2 && h >= h0 && h <= h1) n++;
+  }
+  return n;
+}
+
 describe("an eyeball monster", () => {
   it("is the floating eye (the beholder), in both languages", async () => {
     for (const p of ["a floating eyeball monster", "an eyeball monster", "眼球怪物"]) {
@@ -170,19 +183,6 @@ describe("a container of things", () => {
 });
 
 describe("kinds of a tree", () => {
-  /** opaque pixels of the render whose hue is within [h0, h1] and saturated */
-  async function hued(prompt: string, h0: number, h1: number): Promise<number> {
-    await prepareSprite({ prompt, seed: 1, mode: "idle", index: 0 });
-    const { grid } = renderSpriteGrid({ prompt, seed: 1, mode: "idle", index: 0, count: 1 });
-    let n = 0;
-    for (let i = 0; i < grid.data.length; i += 4) {
-      if (grid.data[i + 3]! < 128) continue;
-      const [h, s] = rgbToHsv(grid.data[i]!, grid.data[i + 1]!, grid.data[i + 2]!);
-      if (s > 0.2 && h >= h0 && h <= h1) n++;
-    }
-    return n;
-  }
-
   it("a cherry blossom tree has a pink crown and an autumn tree a red-orange one", async () => {
     for (const p of ["cherry blossom tree", "一棵樱花树", "a sakura tree"]) {
       expect(parsePrompt(p).subject, p).toBe("blossom-tree");
@@ -301,5 +301,12 @@ describe("a carpet", () => {
       for (const part of ["field", "border", "tassel"] as const)
         expect(parts.has(CARPET_PART[part]), `${p} ${part}`).toBe(true);
     }
+  });
+});
+
+describe("a torch of a colour", () => {
+  it("burns in that colour (the line said green over an orange fire)", async () => {
+    expect(await hued("a green torch", 90, 160)).toBeGreaterThan(10);
+    expect(await hued("a torch", 90, 160)).toBe(0);
   });
 });

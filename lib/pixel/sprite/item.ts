@@ -1,7 +1,7 @@
 // Items (weapons, potions, chests, gems, shields, keys, coins). Items have no legs, so
 // "walk"/"idle" bob and glint, "attack" swings or opens, "directions" turns the object.
 
-import { hexToRgb } from "../color";
+import { hexToRgb, mixRgb } from "../color";
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
 import { buildCarpet } from "./carpet";
@@ -175,6 +175,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     ? { ...chestRow, lid: chestLid as (typeof CHESTS)[number]["lid"] }
     : chestRow;
   const coin = COINS[takeIndex(key, COINS.length)]!;
+  const torchFire = v === "torch" ? info.colors[0] : undefined;
   const mat = {
     main: m.add(main),
     stopper: m.add(vial?.stopper ?? "#8c5a30"),
@@ -188,8 +189,12 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     glint: m.add("#ffffff", { flat: true, noOutline: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     gold: m.add("#f2d23c"),
-    flame: m.add("#f8862a", { flat: true }),
-    flameCore: m.add("#fff070", { flat: true, noOutline: true }),
+    // a torch's named colour is its fire's (a green torch burns green): its stick keeps its wood
+    flame: m.add(torchFire ?? "#f8862a", { flat: true }),
+    flameCore: m.add(torchFire ? mixRgb(torchFire, [255, 255, 240], 0.6) : "#fff070", {
+      flat: true,
+      noOutline: true,
+    }),
     teeth: m.add("#f4f0e0", { flat: true }),
     // a chest full of gems heaps stones of gem colours, not its own trim (eval-c: read as gold)
     gems:

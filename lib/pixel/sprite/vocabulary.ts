@@ -381,7 +381,7 @@ door;prop;icon:door;door,doorway;门
 carpet;prop;item:carpet;carpet,rug,magic carpet,flying carpet,persian rug;地毯,魔毯,飞毯,魔法地毯
 dungeon-door;prop;item:door-dungeon;dungeon door,iron-bound door,ironbound door,iron bound door,iron banded door,studded door,castle door,heavy door,vault door;地牢门,地牢的门,地牢大门
 cell-door;prop;item:door-cell;prison cell door,cell door,prison door,jail door,jail cell door,cell bars;牢门,牢房门,牢房的门,监狱门,监狱大门
-wooden-door;prop;item:door-wooden;wooden door,wood door,plank door,oak door;木门,木头门
+wooden-door;prop;item:door-wooden;wooden door,wood door,plank door;木门,木头门
 window;prop;icon:window;window;窗户,窗
 mirror;prop;icon:mirror;mirror;镜子
 toilet;prop;icon:toilet;toilet;马桶
