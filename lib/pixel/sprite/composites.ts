@@ -58,6 +58,7 @@ baba yaga;芭芭雅嘎 = an old witch with a broom
 mind flayer,illithid;夺心魔 = a purple octopus mage
 doppelganger,doppelgänger;二重身 = a ghostly man
 yeti,yetis,bigfoot,sasquatch,abominable snowman;雪人怪,大脚怪 = a big ice gorilla
+one-eyed giant,one-eyed giants,one eyed giant,one-eyed ogre,one-eyed monster,one eyed monster;独眼怪物,独眼怪 = a cyclops
 !giant,!giants,!titan,!colossus;巨人,泰坦 = a troll with a club
 `;
 

@@ -310,3 +310,16 @@ describe("a torch of a colour", () => {
     expect(await hued("a torch", 90, 160)).toBe(0);
   });
 });
+
+describe("one-eyed", () => {
+  it("a one-eyed giant or monster is the cyclops, said as a reading", async () => {
+    for (const p of ["a one-eyed giant", "one-eyed monster", "独眼怪物"]) {
+      expect(parsePrompt(p).subject, p).toBe("cyclops");
+      expect((await line(p)).summary, p).toMatch(/read ".+" as a cyclops/);
+      expect((await line(p)).summary, p).not.toMatch(/not understood/);
+    }
+    // "giant" alone is still the troll, and a size before a noun
+    expect(parsePrompt("a giant").subject).not.toBe("cyclops");
+    expect(parsePrompt("a giant rat").subject).toBe("mouse");
+  });
+});
