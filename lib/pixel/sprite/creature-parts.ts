@@ -590,6 +590,9 @@ function isEye(c: SpriteCanvas, i: number, mats: readonly Material[]): boolean {
   return same <= 3;
 }
 
+/** A seated rider's parts are numbered from here up (its own part ids plus this). */
+export const RIDER_PART = 180;
+
 /** A rider's size on its mount: three quarters of the sprite (at two thirds a knight on a horse was a grey lump at 32 px, eval-e). */
 export function riderSize(size: number): number {
   return Math.max(12, Math.round(size * 0.75));
@@ -635,7 +638,7 @@ export function seatRider(
         x + dx,
         y + dy + sink,
         rider.mat[i]! + matOffset,
-        180 + rider.part[i]!,
+        RIDER_PART + rider.part[i]!,
         rider.tone[i]!,
       );
     }
@@ -652,7 +655,7 @@ function outlineRider(c: SpriteCanvas): void {
 
 /** A seated rider's cell (its parts are numbered from 180 up, `seatRider`). */
 export function isRiderCell(c: SpriteCanvas, i: number): boolean {
-  return c.mat[i]! >= 0 && c.part[i]! >= 180;
+  return c.mat[i]! >= 0 && c.part[i]! >= RIDER_PART;
 }
 
 /** The rider's cells that touch the mount (or anything drawn that is not the rider). */

@@ -1,5 +1,6 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
+
 import { hexToRgb, hsvToRgb, makeRamp, mixRgb, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
@@ -25,6 +26,7 @@ import {
   drawCreatureExtras,
   isRiderCell,
   prepareCreatureExtras,
+  RIDER_PART,
   riderEdge,
   riderSize,
   seatRider,
@@ -56,8 +58,9 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
+import { carryOnThing, layThingUnderRider, rideStyle } from "./ridden-things";
 import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
-import { drawMoodMark, drawSleepZ } from "./state-marks";
+import { behead, drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -664,6 +667,11 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
     : -1;
   const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // headless: a dark red stump where the head was cut off (state-marks.ts behead)
+  const stumpMat =
+    info.headless || info.rider?.headless
+      ? design.materials.push(material(hexToRgb("#b82430"))) - 1
+      : -1;
   // asleep: a pale "z" over the head, outlined like the sprite (state-marks.ts)
   const sleepMat = info.asleep
     ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
@@ -696,6 +704,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
+  if (info.headless && design.headParts) behead(c, design.headParts, stumpMat);
   if (fm) drawObjectFeatures(c, thingExtras, fm, pose);
   if (heap && cm) drawContents(c, heap, cm, pose);
   if (bm) drawBookMarks(c, bm, pose);
@@ -707,7 +716,18 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rider.draw(rc, { ...pose, stride: 0, lift: 0, attack: 0 });
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
-    seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    const ridden = rideStyle(info.subject);
+    if (ridden) {
+      layThingUnderRider(c, ridden);
+      carryOnThing(c, rc, riderMats, ridden);
+    } else seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    // beheaded where it sits: seated by its whole height, a headless rider keeps its shoulders up
+    if (info.rider?.headless && rider.headParts)
+      behead(
+        c,
+        rider.headParts.map((p) => RIDER_PART + p),
+        stumpMat,
+      );
     separateRider(c, design.materials, riderLine, !!info.rider?.colors.length);
   }
   // cute on a character or an eastern dragon: a chibi head (the animal rig and the winged

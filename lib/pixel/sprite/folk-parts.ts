@@ -717,27 +717,36 @@ function drawTailFan(
         [-1.45, 1.45],
         [-1.0, 1.0],
       ];
-  const [a0, a1] = arcs[x.fan % arcs.length]!;
+  let [a0, a1] = arcs[x.fan % arcs.length]!;
+  // many tails seen from the side spread wider, over the back as a peacock's train, so every tip
+  // stands apart (eval-f: nine tails in a 100° fan drew one bushy blob); from the front the fan
+  // is wide already
+  if (n > 4 && side) [a0, a1] = [a0 - 0.25, a1 + 0.55];
   const layer = new SpriteCanvas(c.w, c.h);
   for (let t = 0; t < n; t++) {
     const f = n > 1 ? t / (n - 1) : 0.5;
     const a = a0 + (a1 - a0) * f;
     const steps = 7;
+    const blobs: [number, number, number, number][] = [];
     for (let s = 1; s <= steps; s++) {
       const u = s / steps;
       // each tail bows upward along its length
       const au = a + 0.25 * u * (side ? 1 : Math.sign(a) || 1);
       const dx = side ? -dir * Math.cos(au) : Math.sin(au);
       const dy = side ? -Math.sin(au) : -Math.cos(au);
-      const px = rx + dx * len * u;
-      const py = ry + dy * len * u;
       // bushy in the middle; many tails are slimmer, so each one shows in the fan
       const r = Math.max(
         0.7,
-        (0.8 + (n > 4 ? 1.1 : 1.4) * Math.sin(Math.PI * Math.min(1, u * 1.1))) * k,
+        (0.8 + (n > 4 ? 0.8 : 1.4) * Math.sin(Math.PI * Math.min(1, u * 1.1))) * k,
       );
-      layer.ellipse(px, py, r, r, u > 0.72 ? x.tip : fur, FOLK_PART.tail + t, t % 2 ? 1 : -1);
+      blobs.push([rx + dx * len * u, ry + dy * len * u, r, u]);
     }
+    // many tails: each one rimmed in the fur's darkest tone over the tails behind it
+    if (n > 4)
+      for (const [px, py, r] of blobs)
+        if (r > 0.9) layer.ellipse(px, py, r + 0.6, r + 0.6, fur, FOLK_PART.tail + t, 0);
+    for (const [px, py, r, u] of blobs)
+      layer.ellipse(px, py, r, r, u > 0.72 ? x.tip : fur, FOLK_PART.tail + t, t % 2 ? 1 : -1);
   }
   // from behind, the tails are in front of the rump
   merge(c, layer, view !== "back");

@@ -121,7 +121,9 @@ export type HeldWeapon =
   /** a monk's plain long wooden staff, no orb */
   | "bo"
   /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
-  | "cudgel";
+  | "cudgel"
+  /** a farmer's hoe, the farmer take's own (costume-parts.ts) */
+  | "hoe";
 export type Weapon =
   | HeldWeapon
   /** a fishing rod with its line (a look's own tool) */

@@ -1,10 +1,12 @@
 // Items (weapons, potions, chests, gems, shields, keys, coins). Items have no legs, so
 // "walk"/"idle" bob and glint, "attack" swings or opens, "directions" turns the object.
 
-import { hexToRgb } from "../color";
+import { hexToRgb, mixRgb } from "../color";
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
+import { buildCarpet } from "./carpet";
 import { type Design, Mats, type Pose, pickColor } from "./design";
+import { buildDoor, isDoorKind } from "./doors";
 import { drawPotionMark, potionMarkMats } from "./potion-marks";
 import { potionMeaningById } from "./potion-meanings";
 import type { PromptInfo } from "./prompt";
@@ -104,6 +106,8 @@ export function itemLook(variant: string, key: number): string {
 }
 
 export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, key = 1): Design {
+  if (isDoorKind(info.variant)) return buildDoor(info, rng, crng, size, key);
+  if (info.variant === "carpet") return buildCarpet(info, rng, crng, size, key);
   const m = new Mats();
   const mimic = info.variant === "mimic";
   const v = mimic ? "chest" : info.variant;
@@ -154,10 +158,14 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     ...SWORDS[takeIndex(key, SWORDS.length)]!,
     ...(namedBlade && { blade: namedBlade }),
   };
+  // a hoe is a farm tool on the axe's haft: one flat blade square to its end (eval-f: "a garden
+  // hoe" drew a rake)
   const namedAxe =
+    (info.subject === "hoe" ? "hoe" : undefined) ??
     NAMED_AXES.find(([re]) => re.test(info.text))?.[1] ??
     (v === "axe" ? (itemShape(v, info.shape) as (typeof AXES)[number] | "felling") : undefined);
-  const axeHead = namedAxe ?? AXES[takeIndex(key, AXES.length)]!;
+  const axeHead: (typeof AXES)[number] | "felling" | "hoe" =
+    namedAxe ?? AXES[takeIndex(key, AXES.length)]!;
   const staffHead =
     (v === "staff" ? (itemShape(v, info.shape) as (typeof STAFF_HEADS)[number]) : undefined) ??
     STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
@@ -167,6 +175,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     ? { ...chestRow, lid: chestLid as (typeof CHESTS)[number]["lid"] }
     : chestRow;
   const coin = COINS[takeIndex(key, COINS.length)]!;
+  const torchFire = v === "torch" ? info.colors[0] : undefined;
   const mat = {
     main: m.add(main),
     stopper: m.add(vial?.stopper ?? "#8c5a30"),
@@ -180,8 +189,12 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     glint: m.add("#ffffff", { flat: true, noOutline: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     gold: m.add("#f2d23c"),
-    flame: m.add("#f8862a", { flat: true }),
-    flameCore: m.add("#fff070", { flat: true, noOutline: true }),
+    // a torch's named colour is its fire's (a green torch burns green): its stick keeps its wood
+    flame: m.add(torchFire ?? "#f8862a", { flat: true }),
+    flameCore: m.add(torchFire ? mixRgb(torchFire, [255, 255, 240], 0.6) : "#fff070", {
+      flat: true,
+      noOutline: true,
+    }),
     teeth: m.add("#f4f0e0", { flat: true }),
     // a chest full of gems heaps stones of gem colours, not its own trim (eval-c: read as gold)
     gems:
@@ -289,7 +302,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
       glintAt(c, ...at(gl, bend(gl / len)));
     } else if (v === "axe") {
       // a felling axe's haft is a hand shorter; its head sits nearer the grip
-      const La = axeHead === "felling" ? L * 0.8 : L;
+      const La = axeHead === "felling" ? L * 0.8 : axeHead === "hoe" ? L * 1.1 : L;
       c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * La, oy + dy * La, 0.9 * k, mat.wood, 1);
       const hx = ox + dx * (La - 3 * k);
       const hy = oy + dy * (La - 3 * k);
@@ -335,6 +348,12 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
         c.poly([at(2, -1), at(5, 5.5), at(0, 6.5), at(-5, 5.5), at(-2, -1)], mat.main, 3);
         c.poly([at(1.5, 0), at(-1, -5), at(-4, -8), at(-1.5, -4), at(-1.5, 0)], mat.main, 3);
         c.poly([at(2.5, -1.2), at(9, 0), at(2.5, 1.2)], mat.main, 3);
+      } else if (axeHead === "hoe") {
+        // a neck square off the end of the haft, then the flat blade hanging back down beside
+        // it (a 7, as the farmer's take hoe), flaring to a bright edge at its foot
+        c.poly([at(3.5, -1), at(3.5, 3.5), at(2, 3.5), at(2, -1)], mat.main, 3);
+        c.poly([at(4, 3), at(4, 5.5), at(-5, 6.5), at(-5, 3)], mat.main, 3);
+        c.line(...at(-4.5, 3.5), ...at(-4.5, 6), mat.main, 3, 3);
       } else if (axeHead === "felling") {
         // one wide wedge: a straight top edge square to the haft, a broad flat bit a little
         // flared downwards, and a square poll behind the haft

@@ -4,6 +4,7 @@
 // sizes). Every word is accounted for: understood, filler, or reported as not understood.
 // English is matched by whole words (plurals folded); Chinese by longest substring, since it has
 // no word boundaries.
+
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
@@ -51,6 +52,7 @@ import {
   readPersonWords,
 } from "./person-words";
 import { readPotionMeaning } from "./potion-meanings";
+import { rideStyle } from "./ridden-things";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
@@ -132,6 +134,8 @@ export interface PromptInfo {
   young?: boolean;
   /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
   asleep?: boolean;
+  /** "headless", 无头: a person drawn without its head (engine.ts behead) */
+  headless?: boolean;
   /** a mood on a being that is not a person ("an angry wolf"; a person's is `person.mood`) */
   mood?: Mood;
   /** "fat", "chubby", "with a big belly", 胖: a wider, deeper body (animal and person rigs) */
@@ -189,6 +193,7 @@ type Lex =
   | { t: "young" }
   | { t: "asleep" }
   | { t: "fat" }
+  | { t: "headless" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -240,6 +245,8 @@ function buildLexicon(): Lexicon {
   for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
   for (const w of BUILD_WORDS.fat.en) add(en, w, { t: "fat" });
   for (const w of BUILD_WORDS.fat.zh) add(zh, w, { t: "fat" });
+  for (const w of STATE_WORDS.headless.en) add(en, w, { t: "headless" });
+  for (const w of STATE_WORDS.headless.zh) add(zh, w, { t: "headless" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -742,6 +749,7 @@ const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
   torch: "torch",
   hammer: "hammer",
   pickaxe: "hammer",
+  hoe: "hoe",
   spear: "spear",
   "bo-staff": "bo",
   "golden-cudgel": "cudgel",
@@ -1002,7 +1010,7 @@ function readPhrases(text: string): {
   form?: string;
   madeOf?: MadeOf;
 } {
-  text = rewriteMeasureWords(text);
+  text = rewriteMeasureWords(text, isSubjectWord);
   // "will-o'-the-wisp": the apostrophe cut it into "will", "o", "the", "wisp" (one word, padded
   // so later positions stay where they were)
   text = text.replace(/\bwill[- ]o['’]?[- ](?:the[- ])?wisps?\b/g, (m) =>
@@ -1027,7 +1035,10 @@ function readPhrases(text: string): {
   }
   // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
   // "of"; what follows qualifies it (a modifier) or is named but not drawn
-  text = text.replace(/\b(?:of|made of)\b/g, (m) => (m === "of" ? "and" : m));
+  // (a vocabulary phrase with "of" in it stays whole: "a jar of honey" is the honey pot)
+  text = text.replace(/\b(?:of|made of)\b/g, (m, at: number) =>
+    m !== "of" || ofPhrase(text, at) ? m : "and",
+  );
   // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e)
@@ -1144,6 +1155,7 @@ interface Reading {
   asleep?: boolean;
   /** the fat word as typed ("chubby"), said not drawn on a rig without a body to widen */
   fatWord?: string;
+  headless?: boolean;
   aged?: "beard" | "grey";
   person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1979,6 +1991,7 @@ function readModifiers(r: Reading): void {
       else if (l.t === "young") r.young = true;
       else if (l.t === "asleep") r.asleep = true;
       else if (l.t === "fat") r.fatWord ??= m.word;
+      else if (l.t === "headless") r.headless = true;
     }
   });
   glossTraits(r);
@@ -1993,8 +2006,10 @@ function readModifiers(r: Reading): void {
   // …and a colour the prompt names is the surface too: a pink golem is pink, not grey stone
   if (defaults?.materials && !r.materials.length && !r.colors.length)
     r.materials.push(...defaults.materials);
-  if (defaults?.color && !r.colors.length && !namedMaterial)
+  if (defaults?.color && !r.colors.length && !namedMaterial) {
     r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+    if (defaults.accent) r.colors.push({ p: 1, c: hexToRgb(defaults.accent) });
+  }
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
@@ -2703,7 +2718,8 @@ const RIDE_EN =
   /^(.+?)\s+(?:riding|rides|ridden by|mounted on|astride|on top of|on the back of|on)\s+(.+)$/;
 const RIDE_ZH = [
   /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
-  /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
+  // 女巫骑扫帚 rides without 着; 骑士, 骑兵 and 骑手 are riders, not riding
+  /^(.+?)骑(?:着|在)?(?![士兵手])(.+?)(?:上)?$/,
 ];
 const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "insect", "icon"]);
 
@@ -2727,6 +2743,17 @@ function isAnimalWord(w: string): boolean {
       .en.get(w)
       ?.some((l) => l.t === "subject" && l.s.category === "animal") ??
       false)
+  );
+}
+
+/** Is the "of" at `at` inside a vocabulary phrase ("jar of honey", "bag of gold")? */
+function ofPhrase(text: string, at: number): boolean {
+  const before = /([a-z]+)\s+$/.exec(text.slice(0, at))?.[1];
+  const after = /^of\s+([a-z]+)(?:\s+([a-z]+))?/.exec(text.slice(at));
+  if (!before || !after) return false;
+  return (
+    isSubjectWord(`${before} of ${after[1]}`) ||
+    (!!after[2] && isSubjectWord(`${before} of ${after[1]} ${after[2]}`))
   );
 }
 
@@ -2769,12 +2796,13 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
     !mountCategory &&
     lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
-    !mount.nothingMatched &&
-    MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" ||
-      mountCategory === "animal" ||
-      mountCategory === "creature" ||
-      iconAnimal);
+    (!mount.nothingMatched && rideStyle(mount.subject) !== undefined) ||
+    (!mount.nothingMatched &&
+      MOUNTS.has(mount.kind) &&
+      (mount.kind !== "icon" ||
+        mountCategory === "animal" ||
+        mountCategory === "creature" ||
+        iconAnimal));
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
@@ -3003,6 +3031,11 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
   if (r.fatWord) {
     if (info.builder === "animal" || info.builder === "humanoid") info.fat = true;
     else notDrawn.push(r.fatWord);
+  }
+  // headless: a person's rig names its head parts, so any person can lose its head
+  if (r.headless) {
+    if (info.builder === "humanoid") info.headless = true;
+    else notDrawn.push("headless");
   }
   // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
   if (r.asleep) {

@@ -724,7 +724,7 @@ function drawHaunting(
 const OAK_WORDS = /\boaks?\b|橡树/i;
 
 function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
-  const { k, cx, ground, size, mat, r1, r2, r3, v } = kit;
+  const { k, cx, ground, size, mat, r1, r2, r3, v, info } = kit;
   // "directions" for a plant: seen from the side it leans with the wind (flip mirrors it)
   const sway =
     pose.mode === "walk"
@@ -765,7 +765,8 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       const ccy = trunkTop - R * 0.75;
       c.ellipse(cx, ccy, R, R * 0.92, mat.leaf2, 2);
       c.ellipse(cx - k, ccy - k, R - k, R * 0.92 - 1.5 * k, mat.main, 3);
-      if (r2 > 0.5)
+      // a tree of a kind (blossom, autumn) always shows its flowers or its turning leaves
+      if (r2 > 0.5 || info.colors[1])
         for (let i = 0; i < 4; i++)
           c.plot(cx - R * 0.5 + i * R * 0.35, ccy - R * 0.2 + (i % 2) * 3 * k, mat.second, 4);
     } else if (kit.look === 2 || oak) {
@@ -825,7 +826,7 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       c.ellipse(cx - R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
       c.ellipse(cx + R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
       c.ellipse(cx, ccy - R * 0.3, R * 0.75, R * 0.6, mat.main, 3);
-      if (r2 > 0.5)
+      if (r2 > 0.5 || info.colors[1])
         for (let i = 0; i < 3; i++)
           c.plot(cx - R * 0.5 + i * R * 0.5, ccy + (i % 2) * 2 * k, mat.second, 4);
     }

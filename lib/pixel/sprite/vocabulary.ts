@@ -67,7 +67,7 @@ warrior;character;role:warrior;warrior,fighter,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
-witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
+witch;character;role:witch;witch,hag,flying witch;女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
 monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
@@ -314,7 +314,7 @@ hotdog;food;icon:hot-dog;hotdog,hot dog,sausage;热狗,香肠
 sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭
 noodles;food;icon:steaming-bowl;noodles,ramen,soup,stew;面条,拉面,汤
-honey;food;icon:honey-pot;honey,honey pot;蜂蜜
+honey;food;icon:honey-pot;honey,honey pot,jar of honey,honey jar,pot of honey;蜂蜜,蜂蜜罐,一罐蜂蜜
 milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
@@ -356,6 +356,7 @@ magnet;tool;icon:magnet;magnet;磁铁
 scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
+sack;prop;gi:powder-bag|swap-bag@cloth;sack,bag,burlap sack,grain sack;袋子,麻袋,布袋
 broom;tool;icon:broom;broom,broomstick;扫帚
 lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;提灯,马灯
 paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern,red lantern,asian lantern,sky lantern;纸灯笼,灯笼,红灯笼
@@ -377,6 +378,10 @@ chair;prop;icon:chair;chair,stool,seat;椅子
 bed;prop;icon:bed;bed;床
 couch;prop;icon:couch-and-lamp;couch,sofa;沙发
 door;prop;icon:door;door,doorway;门
+carpet;prop;item:carpet;carpet,rug,magic carpet,flying carpet,persian rug;地毯,魔毯,飞毯,魔法地毯
+dungeon-door;prop;item:door-dungeon;dungeon door,iron-bound door,ironbound door,iron bound door,iron banded door,studded door,castle door,heavy door,vault door;地牢门,地牢的门,地牢大门
+cell-door;prop;item:door-cell;prison cell door,cell door,prison door,jail door,jail cell door,cell bars;牢门,牢房门,牢房的门,监狱门,监狱大门
+wooden-door;prop;item:door-wooden;wooden door,wood door,plank door;木门,木头门
 window;prop;icon:window;window;窗户,窗
 mirror;prop;icon:mirror;mirror;镜子
 toilet;prop;icon:toilet;toilet;马桶
@@ -401,6 +406,8 @@ guitar;prop;icon:guitar;guitar,≈lute;吉他,琵琶
 drum-set;prop;icon:drum;snare drum,war drum;鼓
 trumpet;prop;icon:trumpet;trumpet,horn;小号,号角
 tree;plant;plant:tree;tree,oak,forest,maple,willow;树,树木,橡树,森林
+blossom-tree;plant;plant:tree;cherry blossom tree,sakura tree,blossom tree,blossoming tree,flowering tree,cherry blossoms;樱花树,樱树,桃花树,开花的树
+autumn-tree;plant;plant:tree;autumn tree,fall tree,autumn maple,autumn maple tree,red maple,maple in autumn,autumn leaves tree;枫树,红枫,秋天的树,秋树
 pine;plant;plant:pine;pine,pine tree,fir,spruce,conifer;松树,杉树
 christmas-tree;plant;icon:christmas-tree;christmas tree,xmas tree;圣诞树
 palm;plant;icon:palm-tree;palm,palm tree,coconut tree;棕榈树,椰子树
@@ -515,7 +522,7 @@ spring;prop;gi:spring|bouncing-spring@iron;spring,spring pad,jump pad,bounce pad
 laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun,plasma rifle;激光枪,射线枪
 satellite;prop;gi:satellite|defense-satellite@tech;satellite;卫星
 werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
-beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
+beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant,floating eyeball monster,eyeball monster,floating eyeball,flying eyeball,eyeball creature,eyeball beast;眼魔,眼球怪,眼球怪物,浮空眼
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
 mace;weapon;gi:spiked-mace@iron;mace,morning star;钉锤,流星锤
@@ -556,7 +563,8 @@ mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
-rake;tool;gi:rake@iron;rake,≈hoe;耙子,锄头
+rake;tool;gi:rake@iron;rake;耙子
+hoe;tool;item:axe;hoe,garden hoe,farming hoe,farm hoe;锄头,锄
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
@@ -872,12 +880,16 @@ export const YOUNG_NAMES = new Set([
   "小狼",
 ]);
 
-/** State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head). */
+/**
+ * State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head); headless (a
+ * person drawn without its head, a stump at the collar: eval-f's "Headless Horseman").
+ */
 export const STATE_WORDS = {
   asleep: {
     en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
     zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
   },
+  headless: { en: ["headless", "beheaded", "decapitated"], zh: ["无头", "无头的", "没有头的"] },
 };
 
 /**
@@ -928,8 +940,15 @@ export const COAT_COLORS: Record<string, string> = {
 };
 
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
-export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
+export const SUBJECT_DEFAULTS: Record<
+  string,
+  { materials?: MaterialId[]; color?: string; accent?: string }
+> = {
   golem: { materials: ["stone"], color: "#8a8c98" },
+  // a kind of tree is its crown's colour, dotted with its flowers or its turning leaves (eval-f:
+  // 樱花树 was a green tree with red dots)
+  "blossom-tree": { color: "#f4a6c6", accent: "#e0609c" },
+  "autumn-tree": { color: "#e0642c", accent: "#f4c03c" },
   // a panther is the black leopard (a spotted one is a leopard or a jaguar)
   panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },
