@@ -147,6 +147,24 @@ describe("game-icons.net source", () => {
     }
   });
 
+  it("fantasy items draw the game's form, not a modern or look-alike one (eval-f)", () => {
+    const cases: [string, string, RegExp][] = [
+      ["an iron helmet", "helmet", /helm$/],
+      ["a knight's helmet", "helmet", /helm$/],
+      ["an army helmet", "army-helmet", /military-helmet/],
+      ["a silver goblet", "goblet", /chalice/],
+      ["圣杯", "goblet", /chalice/],
+      ["a paper boat", "paper-boat", /paper-boat/],
+      ["a red spotted mushroom", "mushroom", /^$/],
+    ];
+    for (const [p, subject, art] of cases) {
+      const it = interpretPrompt(p, { seed: 1 });
+      expect(it.subject, p).toBe(subject);
+      expect(it.guesses, p).toEqual([]);
+      expect(it.art.find((a) => a.use === "subject")?.icon ?? "", p).toMatch(art);
+    }
+  });
+
   it("credits game-icons.net art with its CC BY licence", () => {
     const it = interpretPrompt("an anvil", { seed: 1 });
     expect(it.art[0]).toMatchObject({ set: "game-icons", license: "CC BY 3.0", use: "subject" });

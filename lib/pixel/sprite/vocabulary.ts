@@ -254,7 +254,8 @@ dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
 boomerang;weapon;icon:boomerang;boomerang;回旋镖
 gun;weapon;gi:revolver|pistol-gun@iron;gun,pistol,blaster,revolver,handgun,six-shooter;枪,手枪,左轮
 crossed-swords;ui;icon:crossed-swords;crossed swords,battle icon;双剑,交叉剑
-helmet;armour;icon:military-helmet;helmet,helm;头盔
+helmet;armour;gi:visored-helm|light-helm@iron;helmet,helm,knight's helmet,knight helmet,great helm;头盔,骑士头盔
+army-helmet;armour;icon:military-helmet;army helmet,military helmet,combat helmet,soldier's helmet,soldier helmet;钢盔,军用头盔
 crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
 hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
 cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
@@ -318,7 +319,7 @@ honey;food;icon:honey-pot;honey,honey pot;蜂蜜
 milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
-wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
+wine;food;icon:wine-glass;wine,wine glass;葡萄酒,酒杯
 bottle;food;icon:bottle-with-popping-cork;bottle;瓶子,瓶
 mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
@@ -332,7 +333,8 @@ topaz;treasure;icon:gem-stone;topaz,citrine,amber gem;黄玉,黄宝石
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
-trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,≈chalice,≈grail;奖杯,圣杯
+trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup;奖杯
+goblet;treasure;gi:jeweled-chalice@gold;goblet,chalice,grail,holy grail;高脚杯,圣杯
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
@@ -409,7 +411,7 @@ flower;plant;plant:flower;flower,flowers,daisy,blossoms;花,花朵,雏菊
 rose;plant;icon:rose;rose,roses;玫瑰
 tulip;plant;icon:tulip;tulip,tulips;郁金香
 sunflower;plant;icon:sunflower;sunflower,sunflowers;向日葵
-mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom;蘑菇,菌
+mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom,spotted mushroom,fly agaric;蘑菇,菌
 cactus;plant;plant:cactus;cactus,cacti;仙人掌
 bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant,flower pot,plant pot;灌木,盆栽
 herb;plant;icon:herb;herb,herbs,weed,grass tuft;草药,香草
@@ -448,6 +450,7 @@ taxi;vehicle;icon:taxi;taxi,cab;出租车
 tractor;vehicle;icon:tractor;tractor;拖拉机
 semi-truck;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
 boat;vehicle;vehicle:boat;boat,ship,galleon,yacht,rowboat;船,小船,大船
+paper-boat;vehicle;gi:paper-boat@paper;paper boat,origami boat;纸船
 sailboat;vehicle;icon:sailboat;sailboat,sail boat,dinghy;帆船,小帆船
 speedboat;vehicle;icon:speedboat;speedboat,motorboat,≈jet ski;快艇,摩托艇
 canoe;vehicle;icon:canoe;canoe,kayak;独木舟,皮划艇
