@@ -746,7 +746,16 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
   if (moodMats && info.mood && !design.seamless)
     drawMoodMark(c, info.mood, moodMats, design.headParts);
-  if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
+  if (fx)
+    drawMaterialFx(
+      c,
+      design,
+      info.materials,
+      fx,
+      pose,
+      hashString(o.prompt, seed),
+      !BEING_BUILDERS.has(info.builder),
+    );
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),
     shading: o.shading ?? "soft",

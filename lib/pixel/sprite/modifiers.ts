@@ -55,6 +55,15 @@ function surfaceColor(id: MaterialId, base: Rgb): Rgb | undefined {
   }
 }
 
+/** The stain rust leaves on steel, and its patches' colour. */
+const RUST_STAIN: Rgb = [160, 80, 42];
+
+/** A grey metal surface (a blade, armour): low saturation, not dark. */
+function isSteel(c: Rgb): boolean {
+  const [, s, v] = rgbToHsv(...c);
+  return s < 0.25 && v > 0.35;
+}
+
 export interface FxMats {
   flameCore: number;
   flame: number;
@@ -98,7 +107,10 @@ export function applyMaterials(
   );
   for (const i of surface) {
     let c: Rgb = mats[i]!.ramp[2];
-    if (surf) c = surfaceColor(surf, c) ?? c;
+    // a rusty blade is still steel, with rust eating into it (drawMaterialFx): turned all
+    // rust-brown, a held sword read as a bow (eval-f)
+    if (surf === "rusty" && isSteel(c)) c = mixRgb(c, RUST_STAIN, 0.18);
+    else if (surf) c = surfaceColor(surf, c) ?? c;
     for (const t of tints) {
       // a flaming (or charged) sword is steel wreathed in flames: a thing's grey metal keeps
       // its colour under the element's light tint (eval-c: the blade turned wood brown)
@@ -107,6 +119,8 @@ export function applyMaterials(
       const tinted = surfaceColor(t, c) ?? c;
       c = metal ? mixRgb(c, tinted, 0.2) : tinted;
     }
+    // a glowing thing is lit from within: paler all over (drawMaterialFx adds the bright core)
+    if (thing && materials.includes("magic")) c = mixRgb(c, [255, 255, 255], 0.3);
     mats[i]!.ramp = (mats[i]!.rampOf ?? makeRamp)(c);
   }
   const glow = materials.includes("magic");
@@ -157,6 +171,7 @@ export function drawMaterialFx(
   fx: FxMats,
   pose: Pose,
   salt: number,
+  thing = false,
 ): void {
   const phase = Math.round(pose.t * 4) % 4;
   const { top, bottom } = silhouette(c);
@@ -173,9 +188,16 @@ export function drawMaterialFx(
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat),
   );
   if (materials.includes("rusty")) {
+    // steel that kept its grey rusts in patches (2×2 blocks, a few joined) that read at 32 px;
+    // a surface already turned rust-brown takes single flecks
+    const steel = (m: number) => isSteel(design.materials[m]!.ramp[2]);
     for (let i = 0; i < c.w * c.h; i++) {
       const m = c.mat[i]!;
-      if (m >= 0 && surface.has(m) && h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
+      if (m < 0 || !surface.has(m)) continue;
+      const x = i % c.w;
+      const y = (i - x) / c.w;
+      const patch = steel(m) && h((x >> 1) + 1000, (y >> 1) + 1000) % 3 === 0;
+      if (patch || h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
     }
   }
   if (materials.includes("wooden") && !design.textured) {
@@ -206,12 +228,15 @@ export function drawMaterialFx(
       if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
   }
   if (materials.includes("fire")) {
-    // tongues of flame on the upper silhouette, rising and shifting with the frame
+    // tongues of flame on the upper silhouette, rising and shifting with the frame; a flaming
+    // thing burns along its whole length (eval-f: a diagonal sword's flame was two pixels at the
+    // tip), all but its lowest quarter (a hilt, a handle), a being on its head and shoulders
+    const reach = thing ? 0.75 : 0.35;
     for (const x of cols) {
-      if (top[x]! > minTop + Math.max(3, (maxBottom - minTop) * 0.35)) continue;
+      if (top[x]! > minTop + Math.max(3, (maxBottom - minTop) * reach)) continue;
       const r = h(x, phase);
       if (r % 3 === 0) continue;
-      const tall = 1 + (r % (2 + k));
+      const tall = 1 + (thing ? 1 : 0) + (r % (2 + k));
       for (let d = 1; d <= tall; d++)
         c.plot(x, top[x]! - d, d === tall ? fx.flame : fx.flameCore, 30);
       c.plot(x, top[x]! - tall - 1, fx.flame, 30);
@@ -259,6 +284,7 @@ export function drawMaterialFx(
       }
     }
   }
+  if (thing && materials.includes("magic")) glowCoreAndHalo(c, surface, fx.spark);
   if (materials.includes("haunted")) {
     // two wisps drifting up beside the subject
     for (const [side, sx] of [
@@ -305,6 +331,65 @@ export function drawMaterialFx(
     const y = Math.max(0, minTop - 2);
     for (let x = Math.round(cx - hw); x <= Math.round(cx + hw); x++) c.plot(x, y, fx.halo, 36);
   }
+}
+
+/**
+ * A glowing thing (eval-f: "a glowing orb" was a dark purple ball): its deep inside takes the
+ * light tone, a bright core, and a ring of pale light stands one cell off its outline, a halo
+ * the outline's coloured glow sits inside.
+ */
+function glowCoreAndHalo(c: SpriteCanvas, surface: Set<number>, halo: number): void {
+  const { w, h } = c;
+  const filled = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < w && y < h && c.mat[y * w + x]! >= 0;
+  // steps (4-neighbour) from each drawn cell to the air
+  const depth = new Int16Array(w * h);
+  const q: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    const x = i % w;
+    const y = (i - x) / w;
+    if (!filled(x, y)) continue;
+    if (!filled(x - 1, y) || !filled(x + 1, y) || !filled(x, y - 1) || !filled(x, y + 1)) {
+      depth[i] = 1;
+      q.push(i);
+    }
+  }
+  for (let k = 0; k < q.length; k++) {
+    const i = q[k]!;
+    const x = i % w;
+    const y = (i - x) / w;
+    for (const [xx, yy] of [
+      [x - 1, y],
+      [x + 1, y],
+      [x, y - 1],
+      [x, y + 1],
+    ] as const) {
+      const j = yy * w + xx;
+      if (!filled(xx, yy) || depth[j]) continue;
+      depth[j] = depth[i]! + 1;
+      q.push(j);
+    }
+  }
+  const deepest = Math.max(0, ...depth);
+  const core = Math.max(2, Math.ceil(deepest * 0.5));
+  for (let i = 0; i < w * h; i++) if (depth[i]! >= core && surface.has(c.mat[i]!)) c.tone[i] = 3;
+  // the halo: air two steps from the drawing (the outline takes the first step)
+  const ring: number[] = [];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (filled(x, y)) continue;
+      const near1 = filled(x - 1, y) || filled(x + 1, y) || filled(x, y - 1) || filled(x, y + 1);
+      if (near1) continue;
+      let near2 = false;
+      for (let dy = -2; dy <= 2 && !near2; dy++)
+        for (let dx = -2; dx <= 2; dx++)
+          if (Math.abs(dx) + Math.abs(dy) === 2 && filled(x + dx, y + dy)) {
+            near2 = true;
+            break;
+          }
+      if (near2) ring.push(y * w + x);
+    }
+  for (const i of ring) c.plot(i % w, Math.floor(i / w), halo, 8);
 }
 
 /**

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { rgbToHsv } from "../color";
+import type { Rgb } from "../types";
+import { prepareSprite, renderSpriteGrid } from "./engine";
+
+async function pixels(prompt: string, seed = 1) {
+  const o = { prompt, seed, mode: "idle" as const, index: 0, count: 1, size: 32 };
+  await prepareSprite(o);
+  const { grid } = renderSpriteGrid(o);
+  const out: { x: number; y: number; c: Rgb }[] = [];
+  for (let i = 0; i < grid.width * grid.height; i++)
+    if (grid.data[i * 4 + 3]! > 0)
+      out.push({
+        x: i % grid.width,
+        y: Math.floor(i / grid.width),
+        c: [grid.data[i * 4]!, grid.data[i * 4 + 1]!, grid.data[i * 4 + 2]!],
+      });
+  return out;
+}
+const hex = (c: Rgb) => `#${c.map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+
+describe("material words on things keep the thing and show the effect (eval-f)", () => {
+  it("a rusty sword is steel with rust patches, not a brown blade", async () => {
+    for (const seed of [1, 2, 3]) {
+      const px = await pixels("a rusty sword", seed);
+      const steel = px.filter(({ c }) => {
+        const [, s, v] = rgbToHsv(...c);
+        return s < 0.25 && v > 0.45;
+      }).length;
+      const rust = px.filter(({ c }) => hex(c) === "#a0502a").length;
+      expect(steel, `seed ${seed}`).toBeGreaterThan(25);
+      expect(rust, `seed ${seed}`).toBeGreaterThan(8);
+    }
+  });
+
+  it("a flaming sword burns along its blade, not only at the tip", async () => {
+    for (const seed of [1, 2, 3]) {
+      const px = await pixels("a flaming sword", seed);
+      const xs = px.map((p) => p.x);
+      const width = Math.max(...xs) - Math.min(...xs) + 1;
+      const flameXs = new Set(
+        px.filter(({ c }) => ["#fff070", "#f8862a"].includes(hex(c))).map((p) => p.x),
+      );
+      expect(flameXs.size, `seed ${seed}`).toBeGreaterThan(width * 0.4);
+    }
+  });
+
+  it("a glowing orb has a light core and a halo off its outline", async () => {
+    const glow = await pixels("a glowing orb");
+    const plain = await pixels("an orb");
+    const mean = (px: { c: Rgb }[]) =>
+      px.reduce((a, { c }) => a + rgbToHsv(...c)[2], 0) / px.length;
+    expect(mean(glow)).toBeGreaterThan(mean(plain) + 0.12);
+    // the halo: pale light cells with no drawn 4-neighbour other than halo or outline
+    const halo = glow.filter(({ c }) => hex(c) === "#f0d8ff").length;
+    expect(halo).toBeGreaterThan(30);
+  });
+});
