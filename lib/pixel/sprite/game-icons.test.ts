@@ -156,6 +156,9 @@ describe("game-icons.net source", () => {
       ["圣杯", "goblet", /chalice/],
       ["a paper boat", "paper-boat", /paper-boat/],
       ["a red spotted mushroom", "mushroom", /^$/],
+      ["a necklace", "necklace", /^gem-/],
+      ["mortar and pestle", "mortar-and-pestle", /pestle-mortar/],
+      ["a halberd", "halberd", /^sharp-halberd$/],
     ];
     for (const [p, subject, art] of cases) {
       const it = interpretPrompt(p, { seed: 1 });

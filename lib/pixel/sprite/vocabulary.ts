@@ -263,7 +263,8 @@ boots;armour;icon:hiking-boot;boot,boots;靴子
 gloves;armour;icon:gloves;glove,gloves,≈gauntlet,≈gauntlets;手套,护手
 coat;armour;icon:coat;≈tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
-amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
+amulet;treasure;icon:nazar-amulet;amulet,talisman,charm;护身符
+necklace;treasure;gi:gem-pendant|gem-necklace@gold;necklace,pendant,locket;项链,吊坠
 goggles;armour;icon:goggles;goggles;护目镜
 glasses;armour;icon:glasses;glasses,spectacles;眼镜
 potion;food;item:potion;potion,elixir,flask,vial,tonic;药水,药剂,药瓶
@@ -344,6 +345,7 @@ letter;treasure;icon:envelope;letter,envelope,mail;信,信封
 gift;treasure;icon:wrapped-gift;gift,present,giftbox;礼物,礼盒
 hourglass;treasure;icon:hourglass-not-done;hourglass,sand timer;沙漏
 compass;tool;icon:compass;compass;指南针
+mortar-and-pestle;tool;gi:pestle-mortar@stone;mortar and pestle,pestle and mortar,pestle,mortar;研钵,捣药钵,药臼
 skull;treasure;icon:skull;skull,skulls;头骨,骷髅头
 bone;treasure;icon:bone;bone,bones;骨头
 feather;treasure;icon:feather;feather,quill;羽毛
@@ -591,7 +593,7 @@ hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
 warhammer;weapon;gi:thor-hammer|flat-hammer|3d-hammer@iron;warhammer,war hammer,maul,war maul,battle hammer,great hammer,sledgehammer,sledge hammer;战锤,大锤,重锤
-halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
+halberd;weapon;gi:sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
 street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
 space-helmet;armour;gi:astronaut-helmet|space-suit@tech;space helmet,astronaut helmet,space suit,spacesuit;太空头盔,宇航服
