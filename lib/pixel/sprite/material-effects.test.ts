@@ -55,4 +55,18 @@ describe("material words on things keep the thing and show the effect (eval-f)",
     const halo = glow.filter(({ c }) => hex(c) === "#f0d8ff").length;
     expect(halo).toBeGreaterThan(30);
   });
+
+  it("a spear, in any material, is a long shaft with a small head across the frame", async () => {
+    for (const prompt of ["a spear", "a wooden spear", "a golden lance"])
+      for (const seed of [1, 2, 3, 4]) {
+        const px = await pixels(prompt, seed);
+        const xs = px.map((p) => p.x);
+        const ys = px.map((p) => p.y);
+        const w = Math.max(...xs) - Math.min(...xs) + 1;
+        const h = Math.max(...ys) - Math.min(...ys) + 1;
+        expect(Math.min(w, h), `${prompt} ${seed}`).toBeGreaterThan(20);
+        // a thin diagonal: the drawing covers little of its box (the spear-head icon filled it)
+        expect(px.length / (w * h), `${prompt} ${seed}`).toBeLessThan(0.3);
+      }
+  });
 });

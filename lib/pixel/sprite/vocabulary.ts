@@ -246,7 +246,7 @@ bo-staff;weapon;gi:bo@wood;bo staff,bo,quarterstaff,fighting staff;长棍,齐眉
 golden-cudgel;weapon;gi:bo@gold;jingu staff,jingu bang,ruyi jingu bang,golden cudgel;金箍棒,如意金箍棒
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
-spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
+spear;weapon;item:spear;spear,lance,pike,javelin;长矛,长枪,标枪
 trident;weapon;icon:trident-emblem;trident;三叉戟
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
