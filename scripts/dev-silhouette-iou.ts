@@ -85,7 +85,59 @@ export async function measure(name: string, cells: number) {
     }
   return { iou: inter / Math.max(1, uni), thinKept: thin ? thinHit / thin : 1, thin };
 }
-if (process.argv[1]?.endsWith("dev-silhouette-iou.ts"))
+/**
+ * "tiny" (0.6) and "small" (0.78) on an icon: the cells shrunk after the cut (nearest sample, as
+ * scale-words.ts paste did) against the icon cut at the smaller count, both against the fine ink.
+ */
+export async function shrinkVersusRecut(name: string, cells: number, f: number) {
+  const small = Math.round(cells * f);
+  const fine = await render(name, small);
+  const big = silhouetteCells((await render(name, cells)).cov, cells);
+  const shrunk = new Int16Array(small * small).fill(-1);
+  for (let y = 0; y < small; y++)
+    for (let x = 0; x < small; x++) {
+      const sx = Math.min(cells - 1, Math.floor((x + 0.5) / f));
+      const sy = Math.min(cells - 1, Math.floor((y + 0.5) / f));
+      shrunk[y * small + x] = big.idx[sy * cells + sx]!;
+    }
+  const recut = silhouetteCells(fine.cov, small).idx;
+  const iou = (idx: Int16Array) => {
+    let inter = 0;
+    let uni = 0;
+    for (let y = 0; y < fine.px; y++)
+      for (let x = 0; x < fine.px; x++) {
+        const a = fine.alpha[y * fine.px + x]! >= 0.5;
+        const c = idx[Math.floor(y / SS) * small + Math.floor(x / SS)]! >= 0;
+        if (a && c) inter++;
+        if (a || c) uni++;
+      }
+    return inter / Math.max(1, uni);
+  };
+  return { shrunk: iou(shrunk), recut: iou(recut) };
+}
+
+if (process.argv[1]?.endsWith("dev-silhouette-iou.ts") && process.env.SHRINK)
+  (async () => {
+    const voc = fs.readFileSync("lib/pixel/sprite/vocabulary.ts", "utf8");
+    const names = [
+      ...new Set([...voc.matchAll(/gi:([a-z0-9|-]+)/g)].flatMap((m) => m[1]!.split("|"))),
+    ].filter((n) => j.icons[n]);
+    for (const f of [0.6, 0.78]) {
+      let a = 0;
+      let b = 0;
+      let better = 0;
+      for (const n of names) {
+        const m = await shrinkVersusRecut(n, 30, f);
+        a += m.shrunk;
+        b += m.recut;
+        if (m.recut > m.shrunk) better++;
+      }
+      console.log(
+        `shrink ${f} of 30 cells, ${names.length} icons: IoU shrunk ${(a / names.length).toFixed(3)}, cut small ${(b / names.length).toFixed(3)}; cut small better on ${better}`,
+      );
+    }
+  })();
+else if (process.argv[1]?.endsWith("dev-silhouette-iou.ts"))
   (async () => {
     const voc = fs.readFileSync("lib/pixel/sprite/vocabulary.ts", "utf8");
     const names =

@@ -55,7 +55,7 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
-import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
+import { applySizeWord, chibiHead, drawGroup, iconShrink } from "./scale-words";
 import { drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
@@ -109,7 +109,8 @@ export function iconNeeds(
             "wings",
           )
             ? 0.66
-            : 1),
+            : 1) *
+          iconShrink(info.sizeWord, size),
       ),
       use: "subject",
       drawings: subjectIconDrawings(info.icon, curated),
@@ -739,7 +740,10 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     if (MIRRORED_MODES.has(o.mode) && takeMirrored(seed + take, design.takes)) c.flipX();
   }
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
-  if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
+  // (a borrowed icon was already drawn at the shrunk size: iconNeeds)
+  const drawnSmall =
+    info.builder === "icon" && !!info.icon && iconShrink(info.sizeWord, info.size) < 1;
+  if (info.sizeWord && !design.seamless && !drawnSmall) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
   // after the flip, so the z reads the right way round

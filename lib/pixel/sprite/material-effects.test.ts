@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rgbToHsv } from "../color";
 import type { Rgb } from "../types";
-import { prepareSprite, renderSpriteGrid } from "./engine";
+import { iconNeeds, prepareSprite, renderSpriteGrid } from "./engine";
+import { parsePrompt } from "./prompt";
 
 async function pixels(prompt: string, seed = 1) {
   const o = { prompt, seed, mode: "idle" as const, index: 0, count: 1, size: 32 };
@@ -68,5 +69,29 @@ describe("material words on things keep the thing and show the effect (eval-f)",
         // a thin diagonal: the drawing covers little of its box (the spear-head icon filled it)
         expect(px.length / (w * h), `${prompt} ${seed}`).toBeLessThan(0.3);
       }
+  });
+});
+
+describe("size words on borrowed icons", () => {
+  it("a tiny or small icon is cut at fewer cells, not shrunk after the cut (eval-f: hummingbird)", async () => {
+    const cellsOf = (prompt: string) => {
+      const info = parsePrompt(prompt);
+      info.size = 32;
+      return iconNeeds(info, prompt, 1, 32, 0).find((n) => n.use === "subject")!.cells;
+    };
+    for (const thing of ["anvil", "hummingbird", "scorpion"]) {
+      // a 32-px frame cuts an icon at 28–30 cells (seeded)
+      expect(cellsOf(`a ${thing}`), thing).toBeGreaterThanOrEqual(28);
+      expect(cellsOf(`a tiny ${thing}`), thing).toBeLessThanOrEqual(Math.round(30 * 0.6));
+      expect(cellsOf(`a small ${thing}`), thing).toBeLessThanOrEqual(Math.round(30 * 0.78));
+      // drawn once at that size: not shrunk a second time
+      const width = async (p: string) => {
+        const xs = (await pixels(p)).map((q) => q.x);
+        return Math.max(...xs) - Math.min(...xs) + 1;
+      };
+      const ratio = (await width(`a tiny ${thing}`)) / (await width(`a ${thing}`));
+      expect(ratio, thing).toBeGreaterThan(0.5);
+      expect(ratio, thing).toBeLessThan(0.75);
+    }
   });
 });
