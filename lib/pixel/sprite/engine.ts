@@ -43,7 +43,7 @@ import {
 } from "./interpretation";
 import { lookupNoun } from "./lexicon";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
+import { applyMaterials, drawMaterialFx, drawSnowCap, saysGlow } from "./modifiers";
 import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
@@ -621,7 +621,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless
     ? undefined
-    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
+    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder), saysGlow(o.prompt));
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's
@@ -759,6 +759,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
       pose,
       hashString(o.prompt, seed),
       !BEING_BUILDERS.has(info.builder),
+      saysGlow(o.prompt),
     );
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),

@@ -53,8 +53,11 @@ describe("material words on things keep the thing and show the effect (eval-f)",
       px.reduce((a, { c }) => a + rgbToHsv(...c)[2], 0) / px.length;
     expect(mean(glow)).toBeGreaterThan(mean(plain) + 0.12);
     // the halo: pale light cells with no drawn 4-neighbour other than halo or outline
-    const halo = glow.filter(({ c }) => hex(c) === "#f0d8ff").length;
-    expect(halo).toBeGreaterThan(30);
+    const pale = (px: { c: Rgb }[]) => px.filter(({ c }) => hex(c) === "#f0d8ff").length;
+    expect(pale(glow)).toBeGreaterThan(30);
+    // "magic" alone only twinkles, with no halo (a magic book stays deep purple)
+    const magic = await pixels("a magic orb");
+    expect(pale(magic)).toBeLessThan(20);
   });
 
   it("a spear, in any material, is a long shaft with a small head across the frame", async () => {

@@ -7,7 +7,7 @@ import { hashString } from "../prng";
 import type { Rgb } from "../types";
 import { material, type SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
-import type { MaterialId } from "./vocabulary";
+import { GLOW_WORDS, type MaterialId } from "./vocabulary";
 
 const lum = (c: Rgb) => (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255;
 
@@ -78,10 +78,20 @@ export interface FxMats {
 }
 
 /** Re-ramps the surface and appends the effect materials; returns their indices. */
+/** Whether a prompt says its magic thing glows ("a glowing orb", 发光的宝珠), not only "magic". */
+export function saysGlow(text: string): boolean {
+  const t = text.toLowerCase();
+  return (
+    GLOW_WORDS.en.some((w) => new RegExp(`\\b${w}\\b`).test(t)) ||
+    GLOW_WORDS.zh.some((w) => t.includes(w))
+  );
+}
+
 export function applyMaterials(
   design: Design,
   materials: MaterialId[],
   thing = false,
+  glows = false,
 ): FxMats | undefined {
   if (!materials.length) return undefined;
   const mats = design.materials;
@@ -120,7 +130,7 @@ export function applyMaterials(
       c = metal ? mixRgb(c, tinted, 0.2) : tinted;
     }
     // a glowing thing is lit from within: paler all over (drawMaterialFx adds the bright core)
-    if (thing && materials.includes("magic")) c = mixRgb(c, [255, 255, 255], 0.3);
+    if (glows && thing && materials.includes("magic")) c = mixRgb(c, [255, 255, 255], 0.3);
     mats[i]!.ramp = (mats[i]!.rampOf ?? makeRamp)(c);
   }
   const glow = materials.includes("magic");
@@ -172,6 +182,7 @@ export function drawMaterialFx(
   pose: Pose,
   salt: number,
   thing = false,
+  glows = false,
 ): void {
   const phase = Math.round(pose.t * 4) % 4;
   const { top, bottom } = silhouette(c);
@@ -261,6 +272,8 @@ export function drawMaterialFx(
       if (r % 3 === 0) c.tone[top[x]! * c.w + x] = 3;
     }
   }
+  // the halo rings the thing, before the twinkles (ringed, they read as checkered diamonds)
+  if (glows && thing && materials.includes("magic")) glowCoreAndHalo(c, surface, fx.spark);
   if (
     materials.includes("magic") ||
     materials.includes("crystal") ||
@@ -284,7 +297,6 @@ export function drawMaterialFx(
       }
     }
   }
-  if (thing && materials.includes("magic")) glowCoreAndHalo(c, surface, fx.spark);
   if (materials.includes("haunted")) {
     // two wisps drifting up beside the subject
     for (const [side, sx] of [

@@ -686,6 +686,12 @@ export type MaterialId =
   | "obsidian"
   | "paper";
 
+/**
+ * The words of "magic" that say the thing gives off light: a glowing thing is drawn lit from
+ * within, with a halo (modifiers.ts), where an enchanted one only sparkles.
+ */
+export const GLOW_WORDS = { en: ["glowing", "glow"], zh: ["发光"] };
+
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
   { id: "silver", en: ["silver", "silvery", "platinum"], zh: ["银色", "白银", "银子", "银"] },
@@ -729,8 +735,8 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   {
     id: "magic",
-    en: ["magic", "magical", "enchanted", "glowing", "arcane", "mystic", "mystical", "glow"],
-    zh: ["魔法", "附魔", "发光", "神秘"],
+    en: ["magic", "magical", "enchanted", "arcane", "mystic", "mystical", ...GLOW_WORDS.en],
+    zh: ["魔法", "附魔", "神秘", ...GLOW_WORDS.zh],
   },
   {
     id: "haunted",
