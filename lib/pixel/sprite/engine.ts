@@ -43,7 +43,14 @@ import {
 } from "./interpretation";
 import { lookupNoun } from "./lexicon";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx, drawSnowCap, saysGlow } from "./modifiers";
+import {
+  applyMaterials,
+  drawMaterialFx,
+  drawSnowCap,
+  glowingColors,
+  heldGlows,
+  saysGlow,
+} from "./modifiers";
 import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
@@ -581,7 +588,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           ...worn,
           colors: recolor(worn.colors, worn.counts, hexToRgb(tint.hex), Rng.from("worn", seed)),
         };
-    } else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+    } else {
+      icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+      // eval-f: a wizard's glowing orb was a dark purple ball in his hand
+      if (heldGlows(o.prompt))
+        icons.held = { ...icons.held, colors: glowingColors(icons.held.colors) };
+    }
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];

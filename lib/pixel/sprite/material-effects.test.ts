@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rgbToHsv } from "../color";
 import type { Rgb } from "../types";
 import { iconNeeds, prepareSprite, renderSpriteGrid } from "./engine";
+import { glowingColors, heldGlows } from "./modifiers";
 import { parsePrompt } from "./prompt";
 
 async function pixels(prompt: string, seed = 1) {
@@ -96,5 +97,25 @@ describe("size words on borrowed icons", () => {
       expect(ratio, thing).toBeGreaterThan(0.5);
       expect(ratio, thing).toBeLessThan(0.75);
     }
+  });
+});
+
+describe("a held thing that glows", () => {
+  it("is read from the held phrase, in English and Chinese", () => {
+    expect(heldGlows("a wizard holding a glowing orb")).toBe(true);
+    expect(heldGlows("拿着发光宝珠的法师")).toBe(true);
+    expect(heldGlows("a glowing wizard holding an orb")).toBe(false);
+    expect(heldGlows("a glowing orb")).toBe(false);
+  });
+
+  it("is lit from within: every colour lighter, none darker", () => {
+    const dark: Rgb[] = [
+      [60, 30, 90],
+      [120, 80, 160],
+    ];
+    const lit = glowingColors(dark);
+    lit.forEach((c, i) => {
+      expect(rgbToHsv(...c)[2]).toBeGreaterThan(rgbToHsv(...dark[i]!)[2] + 0.1);
+    });
   });
 });

@@ -7,7 +7,7 @@ import { hashString } from "../prng";
 import type { Rgb } from "../types";
 import { material, type SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
-import { GLOW_WORDS, type MaterialId } from "./vocabulary";
+import { GLOW_WORDS, HOLD_WORDS, type MaterialId } from "./vocabulary";
 
 const lum = (c: Rgb) => (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255;
 
@@ -85,6 +85,28 @@ export function saysGlow(text: string): boolean {
     GLOW_WORDS.en.some((w) => new RegExp(`\\b${w}\\b`).test(t)) ||
     GLOW_WORDS.zh.some((w) => t.includes(w))
   );
+}
+
+/**
+ * Whether the glow is said of the held thing: a glow word after the hold word ("a wizard
+ * holding a glowing orb"; Chinese puts the held phrase first, 拿着发光宝珠的法师).
+ */
+export function heldGlows(text: string): boolean {
+  const t = text.toLowerCase();
+  for (const w of HOLD_WORDS.en) {
+    const m = new RegExp(`\\b${w}\\b`).exec(t);
+    if (m && saysGlow(t.slice(m.index + w.length))) return true;
+  }
+  for (const w of HOLD_WORDS.zh) {
+    const at = t.indexOf(w);
+    if (at >= 0 && saysGlow(t.slice(at + w.length))) return true;
+  }
+  return false;
+}
+
+/** A held thing that glows: its colours lit from within (too small in a hand for a halo). */
+export function glowingColors(colors: readonly Rgb[]): Rgb[] {
+  return colors.map((c) => mixRgb(c, [255, 250, 230], 0.45));
 }
 
 export function applyMaterials(
