@@ -633,7 +633,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless
     ? undefined
-    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder), saysGlow(o.prompt));
+    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's

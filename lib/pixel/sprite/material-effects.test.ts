@@ -59,6 +59,12 @@ describe("material words on things keep the thing and show the effect (eval-f)",
     // "magic" alone only twinkles, with no halo (a magic book stays deep purple)
     const magic = await pixels("a magic orb");
     expect(pale(magic)).toBeLessThan(20);
+    // a small dark part is not lit: a glowing skull keeps its eye holes
+    for (const seed of [1, 3]) {
+      const skull = await pixels("a glowing skull", seed);
+      const dark = skull.filter(({ c }) => rgbToHsv(...c)[2] < 0.35 && rgbToHsv(...c)[1] < 0.5);
+      expect(dark.length, `seed ${seed}`).toBeGreaterThan(12);
+    }
   });
 
   it("a spear, in any material, is a long shaft with a small head across the frame", async () => {

@@ -58,6 +58,11 @@ function surfaceColor(id: MaterialId, base: Rgb): Rgb | undefined {
 /** The stain rust leaves on steel, and its patches' colour. */
 const RUST_STAIN: Rgb = [160, 80, 42];
 
+/** A dark drawn part (an eye hole, a seam): a glow does not light it. */
+function isDark(c: Rgb): boolean {
+  return rgbToHsv(...c)[2] < 0.4;
+}
+
 /** A grey metal surface (a blade, armour): low saturation, not dark. */
 function isSteel(c: Rgb): boolean {
   const [, s, v] = rgbToHsv(...c);
@@ -113,7 +118,6 @@ export function applyMaterials(
   design: Design,
   materials: MaterialId[],
   thing = false,
-  glows = false,
 ): FxMats | undefined {
   if (!materials.length) return undefined;
   const mats = design.materials;
@@ -151,8 +155,6 @@ export function applyMaterials(
       const tinted = surfaceColor(t, c) ?? c;
       c = metal ? mixRgb(c, tinted, 0.2) : tinted;
     }
-    // a glowing thing is lit from within: paler all over (drawMaterialFx adds the bright core)
-    if (glows && thing && materials.includes("magic")) c = mixRgb(c, [255, 255, 255], 0.3);
     mats[i]!.ramp = (mats[i]!.rampOf ?? makeRamp)(c);
   }
   const glow = materials.includes("magic");
@@ -295,7 +297,30 @@ export function drawMaterialFx(
     }
   }
   // the halo rings the thing, before the twinkles (ringed, they read as checkered diamonds)
-  if (glows && thing && materials.includes("magic")) glowCoreAndHalo(c, surface, fx.spark);
+  if (glows && thing && materials.includes("magic")) {
+    // lit from within: paler all over, but a small dark part stays dark (a glowing skull keeps
+    // its eye holes; a dark crystal ball is its body, and lights up)
+    const cells = new Map<number, number>();
+    let drawn = 0;
+    for (const m of c.mat)
+      if (m >= 0) {
+        drawn++;
+        cells.set(m, (cells.get(m) ?? 0) + 1);
+      }
+    const lit = new Set(
+      [...surface].filter((m) => {
+        const base = design.materials[m]!.ramp[2];
+        return !isDark(base) || (cells.get(m) ?? 0) >= drawn * 0.25;
+      }),
+    );
+    for (const m of lit) {
+      const mat = design.materials[m]!;
+      const ramp = (mat.rampOf ?? makeRamp)(mixRgb(mat.ramp[2], [255, 255, 255], 0.3));
+      // the outline keeps the glow colour applyMaterials gave it
+      mat.ramp = [mat.ramp[0], ramp[1], ramp[2], ramp[3]];
+    }
+    glowCoreAndHalo(c, lit, fx.spark);
+  }
   if (
     materials.includes("magic") ||
     materials.includes("crystal") ||
