@@ -46,7 +46,14 @@ import {
 } from "./interpretation";
 import { lookupNoun } from "./lexicon";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
+import {
+  applyMaterials,
+  drawMaterialFx,
+  drawSnowCap,
+  glowingColors,
+  heldGlows,
+  saysGlow,
+} from "./modifiers";
 import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
@@ -59,7 +66,7 @@ import {
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
 import { carryOnThing, layThingUnderRider, rideStyle } from "./ridden-things";
-import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
+import { applySizeWord, chibiHead, drawGroup, iconShrink } from "./scale-words";
 import { behead, drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
@@ -113,7 +120,8 @@ export function iconNeeds(
             "wings",
           )
             ? 0.66
-            : 1),
+            : 1) *
+          iconShrink(info.sizeWord, size),
       ),
       use: "subject",
       drawings: subjectIconDrawings(info.icon, curated),
@@ -590,7 +598,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           ...worn,
           colors: recolor(worn.colors, worn.counts, hexToRgb(tint.hex), Rng.from("worn", seed)),
         };
-    } else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+    } else {
+      icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+      // eval-f: a wizard's glowing orb was a dark purple ball in his hand
+      if (heldGlows(o.prompt))
+        icons.held = { ...icons.held, colors: glowingColors(icons.held.colors) };
+    }
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
@@ -771,14 +784,27 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     if (MIRRORED_MODES.has(o.mode) && takeMirrored(seed + take, design.takes)) c.flipX();
   }
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
-  if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
+  // (a borrowed icon was already drawn at the shrunk size: iconNeeds)
+  const drawnSmall =
+    info.builder === "icon" && !!info.icon && iconShrink(info.sizeWord, info.size) < 1;
+  if (info.sizeWord && !design.seamless && !drawnSmall) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
   // after the flip, so the z reads the right way round
   if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
   if (moodMats && info.mood && !design.seamless)
     drawMoodMark(c, info.mood, moodMats, design.headParts);
-  if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
+  if (fx)
+    drawMaterialFx(
+      c,
+      design,
+      info.materials,
+      fx,
+      pose,
+      hashString(o.prompt, seed),
+      !BEING_BUILDERS.has(info.builder),
+      saysGlow(o.prompt),
+    );
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),
     shading: o.shading ?? "soft",

@@ -320,6 +320,6 @@ describe("one-eyed", () => {
     }
     // "giant" alone is still the troll, and a size before a noun
     expect(parsePrompt("a giant").subject).not.toBe("cyclops");
-    expect(parsePrompt("a giant rat").subject).toBe("mouse");
+    expect(parsePrompt("a giant rat").subject).toBe("rat");
   });
 });

@@ -21,6 +21,7 @@ const STANDALONE_ZOOM: Record<string, number> = {
   sword: 1.35,
   axe: 1.3,
   staff: 1.12,
+  spear: 1.12,
   potion: 1.3,
   coin: 1.3,
   shield: 1.3,
@@ -49,6 +50,9 @@ const NAMED_AXES: [RegExp, (typeof AXES)[number] | "felling"][] = [
   [/\bbearded\b/i, "bearded"],
 ];
 const STAFF_HEADS = ["orb", "crook", "crystal", "ring"] as const;
+// a spear is a long shaft and a small metal head: a borrowed spear-head icon drawn at 32 px
+// filled the frame with the head alone, and restyled in wood it read as a feather (eval-f)
+const SPEAR_HEADS = ["leaf", "barbed", "winged", "pike"] as const;
 const SHIELDS = [
   { form: "heater", emblem: "cross" },
   { form: "round", emblem: "boss" },
@@ -75,6 +79,7 @@ const LOOK_TABLES: Readonly<Record<string, readonly unknown[]>> = {
   sword: SWORDS,
   axe: AXES,
   staff: STAFF_HEADS,
+  spear: SPEAR_HEADS,
   shield: SHIELDS,
   potion: BOTTLES,
   chest: CHESTS,
@@ -169,6 +174,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
   const staffHead =
     (v === "staff" ? (itemShape(v, info.shape) as (typeof STAFF_HEADS)[number]) : undefined) ??
     STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
+  const spearHead = SPEAR_HEADS[takeIndex(key, SPEAR_HEADS.length)]!;
   const chestRow = CHESTS[takeIndex(key, CHESTS.length)]!;
   const chestLid = v === "chest" ? itemShape(v, info.shape) : undefined;
   const chest = chestLid
@@ -224,7 +230,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     const dy = Math.sin(ang);
     // upright (side/back) views must still fit between the hilt and the top edge
     const L = Math.min(
-      (v === "staff" ? 22 : 17) * k * len,
+      (v === "staff" ? 22 : v === "spear" ? 16 : 17) * k * len,
       ang <= -Math.PI / 2 + 0.01 && ang >= -Math.PI / 2 - 0.01
         ? oy - 4 * k - 1
         : Number.POSITIVE_INFINITY,
@@ -382,6 +388,34 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
       // the haft shows through the eye of the head
       c.capsule(...at(2.5, 0), ...at(-2.5, 0), 0.9 * k, mat.wood, 1);
       glintAt(c, ...at(0, 6));
+    } else if (v === "spear") {
+      const at = (along: number, out: number): [number, number] => [
+        ox + dx * along - dy * out,
+        oy + dy * along + dx * out,
+      ];
+      // the shaft, a metal butt cap, the head's socket bound to it
+      c.capsule(...at(-5 * k, 0), ...at(L, 0), 0.7 * k, mat.wood, 1);
+      c.capsule(...at(-5 * k, 0), ...at(-3.5 * k, 0), 0.8 * k, mat.main, 2);
+      c.capsule(...at(L - 1.5 * k, 0), ...at(L, 0), 0.9 * k, mat.trim, 2);
+      const tip = spearHead === "pike" ? 9 : 8;
+      const half = spearHead === "pike" ? 1.6 : 2.6;
+      c.poly(
+        [at(L - 0.5 * k, 0), at(L + 2 * k, half * k), at(L + tip * k, 0), at(L + 2 * k, -half * k)],
+        mat.main,
+        3,
+      );
+      if (spearHead === "barbed")
+        for (const side of [1, -1])
+          c.poly(
+            [at(L + 2 * k, side * 2 * k), at(L - 1 * k, side * 3.2 * k), at(L + 0.5 * k, side * k)],
+            mat.main,
+            3,
+          );
+      if (spearHead === "winged")
+        c.capsule(...at(L - 2.5 * k, 2.6 * k), ...at(L - 2.5 * k, -2.6 * k), 0.6 * k, mat.main, 3);
+      // the head's midrib catches the light
+      c.line(...at(L + 1 * k, 0), ...at(L + (tip - 2) * k, 0), mat.main, 4, 3);
+      if (t > 0.4) glintAt(c, ...at(L + 3 * k, 0));
     } else if (staffHead !== "orb") {
       const at = (along: number, out: number): [number, number] => [
         ox + dx * along - dy * out,
@@ -440,7 +474,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
         ? [0, -1, 0, 1][Math.round(pose.t * 4) % 4]! * Math.max(1, Math.round(k))
         : pose.bob;
     const t = pose.t;
-    if (v === "sword" || v === "axe" || v === "staff") {
+    if (v === "sword" || v === "axe" || v === "staff" || v === "spear") {
       let ang = -Math.PI / 4;
       // the resting diagonal centred in the frame, however far the zoom pushed it
       const zk = size / 32;

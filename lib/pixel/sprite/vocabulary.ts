@@ -246,7 +246,7 @@ bo-staff;weapon;gi:bo@wood;bo staff,bo,quarterstaff,fighting staff;长棍,齐眉
 golden-cudgel;weapon;gi:bo@gold;jingu staff,jingu bang,ruyi jingu bang,golden cudgel;金箍棒,如意金箍棒
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
-spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
+spear;weapon;item:spear;spear,lance,pike,javelin;长矛,长枪,标枪
 trident;weapon;icon:trident-emblem;trident;三叉戟
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
@@ -254,7 +254,8 @@ dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
 boomerang;weapon;icon:boomerang;boomerang;回旋镖
 gun;weapon;gi:revolver|pistol-gun@iron;gun,pistol,blaster,revolver,handgun,six-shooter;枪,手枪,左轮
 crossed-swords;ui;icon:crossed-swords;crossed swords,battle icon;双剑,交叉剑
-helmet;armour;icon:military-helmet;helmet,helm;头盔
+helmet;armour;gi:visored-helm|light-helm@iron;helmet,helm,knight's helmet,knight helmet,great helm;头盔,骑士头盔
+army-helmet;armour;icon:military-helmet;army helmet,military helmet,combat helmet,soldier's helmet,soldier helmet;钢盔,军用头盔
 crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
 hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
 cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
@@ -262,7 +263,8 @@ boots;armour;icon:hiking-boot;boot,boots;靴子
 gloves;armour;icon:gloves;glove,gloves,≈gauntlet,≈gauntlets;手套,护手
 coat;armour;icon:coat;≈tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
-amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
+amulet;treasure;icon:nazar-amulet;amulet,talisman,charm;护身符
+necklace;treasure;gi:gem-pendant|gem-necklace@gold;necklace,pendant,locket;项链,吊坠
 goggles;armour;icon:goggles;goggles;护目镜
 glasses;armour;icon:glasses;glasses,spectacles;眼镜
 potion;food;item:potion;potion,elixir,flask,vial,tonic;药水,药剂,药瓶
@@ -318,7 +320,7 @@ honey;food;icon:honey-pot;honey,honey pot,jar of honey,honey jar,pot of honey;�
 milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
-wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
+wine;food;icon:wine-glass;wine,wine glass;葡萄酒,酒杯
 bottle;food;icon:bottle-with-popping-cork;bottle;瓶子,瓶
 mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
@@ -332,7 +334,8 @@ topaz;treasure;icon:gem-stone;topaz,citrine,amber gem;黄玉,黄宝石
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
-trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,≈chalice,≈grail;奖杯,圣杯
+trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup;奖杯
+goblet;treasure;gi:jeweled-chalice@gold;goblet,chalice,grail,holy grail;高脚杯,圣杯
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
@@ -342,6 +345,7 @@ letter;treasure;icon:envelope;letter,envelope,mail;信,信封
 gift;treasure;icon:wrapped-gift;gift,present,giftbox;礼物,礼盒
 hourglass;treasure;icon:hourglass-not-done;hourglass,sand timer;沙漏
 compass;tool;icon:compass;compass;指南针
+mortar-and-pestle;tool;gi:pestle-mortar@stone;mortar and pestle,pestle and mortar,pestle,mortar;研钵,捣药钵,药臼
 skull;treasure;icon:skull;skull,skulls;头骨,骷髅头
 bone;treasure;icon:bone;bone,bones;骨头
 feather;treasure;icon:feather;feather,quill;羽毛
@@ -416,7 +420,7 @@ flower;plant;plant:flower;flower,flowers,daisy,blossoms;花,花朵,雏菊
 rose;plant;icon:rose;rose,roses;玫瑰
 tulip;plant;icon:tulip;tulip,tulips;郁金香
 sunflower;plant;icon:sunflower;sunflower,sunflowers;向日葵
-mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom;蘑菇,菌
+mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom,spotted mushroom,fly agaric;蘑菇,菌
 cactus;plant;plant:cactus;cactus,cacti;仙人掌
 bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant,flower pot,plant pot;灌木,盆栽
 herb;plant;icon:herb;herb,herbs,weed,grass tuft;草药,香草
@@ -455,6 +459,7 @@ taxi;vehicle;icon:taxi;taxi,cab;出租车
 tractor;vehicle;icon:tractor;tractor;拖拉机
 semi-truck;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
 boat;vehicle;vehicle:boat;boat,ship,galleon,yacht,rowboat;船,小船,大船
+paper-boat;vehicle;gi:paper-boat@paper;paper boat,origami boat;纸船
 sailboat;vehicle;icon:sailboat;sailboat,sail boat,dinghy;帆船,小帆船
 speedboat;vehicle;icon:speedboat;speedboat,motorboat,≈jet ski;快艇,摩托艇
 canoe;vehicle;icon:canoe;canoe,kayak;独木舟,皮划艇
@@ -596,7 +601,7 @@ hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
 warhammer;weapon;gi:thor-hammer|flat-hammer|3d-hammer@iron;warhammer,war hammer,maul,war maul,battle hammer,great hammer,sledgehammer,sledge hammer;战锤,大锤,重锤
-halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
+halberd;weapon;gi:sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
 street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
 space-helmet;armour;gi:astronaut-helmet|space-suit@tech;space helmet,astronaut helmet,space suit,spacesuit;太空头盔,宇航服
@@ -690,6 +695,12 @@ export type MaterialId =
   | "obsidian"
   | "paper";
 
+/**
+ * The words of "magic" that say the thing gives off light: a glowing thing is drawn lit from
+ * within, with a halo (modifiers.ts), where an enchanted one only sparkles.
+ */
+export const GLOW_WORDS = { en: ["glowing", "glow"], zh: ["发光"] };
+
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
   { id: "silver", en: ["silver", "silvery", "platinum"], zh: ["银色", "白银", "银子", "银"] },
@@ -733,8 +744,8 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   {
     id: "magic",
-    en: ["magic", "magical", "enchanted", "glowing", "arcane", "mystic", "mystical", "glow"],
-    zh: ["魔法", "附魔", "发光", "神秘"],
+    en: ["magic", "magical", "enchanted", "arcane", "mystic", "mystical", ...GLOW_WORDS.en],
+    zh: ["魔法", "附魔", "神秘", ...GLOW_WORDS.zh],
   },
   {
     id: "haunted",
