@@ -2,14 +2,14 @@
 // POST /api/v1/generations/image next to the empty route (GET /api/health/live), alternated in
 // the same server (empty, POST, empty, POST, …; 32 connections, `seconds` each). Read from /proc
 // around each round: the request thread's CPU (user + system of the server's main thread) and
-// the whole process's (every thread: the worker thread, the drawing pool, GC helpers, libuv),
-// per request. On a shared machine these move far less than requests per second do, which wait
+// the whole process's (every thread: the worker thread, the drawing pool, GC helpers, libuv,
+// libvips), per request, and each busy thread's share of a core. On a shared machine these move far less than requests per second do, which wait
 // for the CPU the other processes take. Without `busy` the server runs no worker
 // (RUN_WORKER=false, the bench's idle phase); with it, the worker draws a backlog of walk4 batches
 // of another user throughout the rounds (the bench's busy phase), and the frames drawn per second
 // are printed. PIXEL_CPU_PROFILE_DIR=dir also writes a profile of the server's main thread for
-// each round there, in the order of the rounds (bench/cpu-profile-toggle.mjs). BACKEND=postgres as bench/post-trips.ts.
-// Needs a production build.
+// each round there, in the order of the rounds (bench/cpu-profile-toggle.mjs; summarised by
+// bench/profile-owners.ts). BACKEND=postgres as bench/post-trips.ts. Needs a production build.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -140,14 +140,15 @@ async function main() {
         const n = (result as unknown as { "2xx": number })["2xx"];
         const main = (main1 - main0) / n;
         row[name] = { rps: n / wall, main };
-        // the threads that took more than 2 % of a core, µs per request (the main thread first)
+        // the threads that took more than 2 % of a core, as shares of a core (the main thread
+        // first): a thread that works at its own pace (drawing) is not per request
         const busiest = [...threads1]
           .map(([tid, t]) => ({ tid, name: t.name, us: t.us - (threads0.get(tid)?.us ?? 0) }))
           .filter((t) => t.us > wall * 20_000)
           .sort((a, b) => (a.tid === pid ? -1 : b.tid === pid ? 1 : b.us - a.us))
-          .map((t) => `${t.name}#${t.tid} ${(t.us / n).toFixed(0)}`);
+          .map((t) => `${t.name}#${t.tid} ${(t.us / 1e6 / wall).toFixed(2)}`);
         console.log(
-          `${DIALECT}${busy ? " busy" : ""} ${name.padEnd(5)} ${(n / wall).toFixed(0).padStart(5)} req/s, p99 ${String(result.latency.p99).padStart(4)} ms, non-2xx ${result.non2xx}, main thread ${main.toFixed(0).padStart(4)} µs/req, process ${((all1 - all0) / n).toFixed(0).padStart(5)} µs/req${busy ? `, ${drawnPerS.toFixed(1)} frames drawn/s` : ""}\n  threads, µs/req: ${busiest.join(", ")}`,
+          `${DIALECT}${busy ? " busy" : ""} ${name.padEnd(5)} ${(n / wall).toFixed(0).padStart(5)} req/s, p99 ${String(result.latency.p99).padStart(4)} ms, non-2xx ${result.non2xx}, main thread ${main.toFixed(0).padStart(4)} µs/req, process ${((all1 - all0) / n).toFixed(0).padStart(5)} µs/req${busy ? `, ${drawnPerS.toFixed(1)} frames drawn/s` : ""}\n  threads, share of a core: ${busiest.join(", ")}`,
         );
       }
       ratios.push(row.post!.rps / row.empty!.rps);
