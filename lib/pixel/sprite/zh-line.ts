@@ -338,13 +338,35 @@ export function chineseOnly(
   typedAs: Readonly<Record<string, string>> = {},
   drawn = "",
 ): string {
+  // the same line of the same prompt comes back on every POST of that prompt (a batch's frames,
+  // a re-roll, a client repeating itself) and this is half of the interpretation's CPU: the
+  // answer depends on nothing else, so it is kept
+  const key = JSON.stringify([line, prompt, drawn, typedAs]);
+  const hit = lineCache.get(key);
+  if (hit !== undefined) return hit;
+  const zh = chineseOnlyUncached(line, prompt, typedAs, drawn);
+  if (lineCache.size >= LINE_CACHE_MAX) lineCache.clear();
+  lineCache.set(key, zh);
+  return zh;
+}
+
+/** Lines kept by chineseOnly; cleared whole when full, as the prompt parse's cache is. */
+const lineCache = new Map<string, string>();
+const LINE_CACHE_MAX = 500;
+
+function chineseOnlyUncached(
+  line: string,
+  prompt: string,
+  typedAs: Readonly<Record<string, string>>,
+  drawn: string,
+): string {
   const typed = prompt.toLowerCase();
   // one who typed Chinese has their own word for it (画成:伊夫利特, not 画成:genie)
   const named = /[\u3400-\u9fff]/.test(prompt) ? "" : drawn.toLowerCase();
   const kept: string[] = [];
   const keep = (s: string) => `\uE000${kept.push(s) - 1}\uE001`;
   let s = line;
-  for (const name of ZH_LINE_NAMES) s = s.split(name).join(keep(name));
+  for (const name of ZH_LINE_NAMES) if (s.includes(name)) s = s.split(name).join(keep(name));
   dictionary();
   // the user's word quoted in a guess stays theirs unless it is a subject's own name:
   // "“chalice”画成了…奖杯", not "“奖杯”画成了…奖杯"; "画出“企鹅”的样子" still
@@ -376,7 +398,9 @@ const LABEL_ONLY = /^(?:画成|猜测|未理解|也提到但没有画|没有画�
 
 function tidy(line: string): string {
   let s = line;
-  for (let pass = 0; pass < 3; pass++) {
+  // a pass that changes nothing leaves nothing for the next one to change
+  for (let pass = 0, before = ""; pass < 3 && s !== before; pass++) {
+    before = s;
     s = s
       // a chain whose English links were left out: "小丑 → → 人"
       .replace(/(\s*→\s*)+/g, " → ")
