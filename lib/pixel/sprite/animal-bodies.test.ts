@@ -119,7 +119,9 @@ describe("animals that are not four-legged walkers", () => {
       ["walk", 3],
     ] as const;
     const longer = (prompt: string, mode: SpriteMode, index: number) => {
+      expect(interpretPrompt(prompt, { seed: 1 }).builder, prompt).toBe("animal");
       const map = parts(prompt, mode, index);
+      expect(box(map, NEAR_FRONT).n, prompt).toBeGreaterThan(0);
       return box(map, NEAR_FRONT).h - box(map, NEAR_HIND).h;
     };
     for (const prompt of ["a gorilla", "a chimp", "an orangutan"])
