@@ -1360,7 +1360,14 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         // a kangaroo's big thigh over a long hind foot, the foot off the ground in a hop
         const gy = g0 + hopY;
         ball([hf, l, Math.max(hip[2], bodyRy * 0.8)], bodyRy * 0.85, limbMat, part, 0.01, tone);
-        capsule3([hf - bodyRy * 0.5, l, gy + limb], [hf - bodyRy * 0.4, l, gy], limb, pawMat, part, tone);
+        capsule3(
+          [hf - bodyRy * 0.5, l, gy + limb],
+          [hf - bodyRy * 0.4, l, gy],
+          limb,
+          pawMat,
+          part,
+          tone,
+        );
         capsule3([hf - bodyRy * 0.4, l, gy], [hf + bodyRy * 1.5, l, gy], limb, pawMat, part, tone);
       } else {
         ball([hf, l, Math.max(hip[2], bodyRy * 0.7)], bodyRy * 0.7, limbMat, part, 0.01, tone);
