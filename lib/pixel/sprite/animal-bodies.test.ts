@@ -150,4 +150,20 @@ describe("animals that are not four-legged walkers", () => {
       expect(spread(p), p).toBeGreaterThanOrEqual(2);
     expect(spread("a cow")).toBeLessThanOrEqual(1);
   });
+
+  it("a wolf, a fox, a husky face-on: a ruff out from the cheeks and tall ears, not a cat's box", () => {
+    const SNOUT = 11;
+    const EAR = 5;
+    for (const p of ["a wolf", "a fox", "a husky"]) {
+      const map = parts(p, "idle", 0, 1, true);
+      const head = box(map, HEAD);
+      // the ruff: the head's fur spreads wider than a cat's head
+      expect(head.w, p).toBeGreaterThanOrEqual(box(parts("a cat", "idle", 0, 1, true), HEAD).w + 2);
+      expect(box(map, EAR).n, p).toBeGreaterThanOrEqual(16);
+      // the pale muzzle reaches down past the middle of the face
+      expect(box(map, SNOUT).n, p).toBeGreaterThan(5);
+    }
+    // a floppy-eared dog has no ruff
+    expect(box(parts("a dog", "idle", 0, 1, true), HEAD).w).toBeLessThan(14);
+  });
 });

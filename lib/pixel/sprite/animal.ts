@@ -1716,13 +1716,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           0.14,
         );
     const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
+    // a canine face-on (wolf, fox, husky): its long muzzle foreshortens to a disc and its head to
+    // a cat's box (a wolf's front view read as a sitting cat); taller ears, a pale muzzle tapering
+    // down to the nose and a ruff of fur at the cheeks say dog
+    const canineFace =
+      spec.snout >= 2.5 && spec.ears === "pointy" && !hoofed && !info.young && Fd > 0.9;
     // ears on top of the head
     for (const s of [-1, 1]) {
       const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.75];
       const b = proj(...base);
       // ears stand on top of the head: drawn over it from every side
       const behind = proj(headF, 0, headY).d + 0.12 - b.d;
-      const ew = 1.5 * k;
+      const ew = (canineFace ? 1.9 : 1.5) * k;
       switch (spec.ears) {
         case "pointy":
         case "small": {
@@ -1731,7 +1736,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           const tip = proj(
             base[0] - eb * 2.2 * k,
             s * hr * 0.6,
-            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k - eb * 1.4 * k,
+            base[2] + (spec.ears === "small" ? 2.4 : canineFace ? 5.4 : 4.2) * k - eb * 1.4 * k,
           );
           // another take flicks one ear a pixel
           const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
@@ -2011,6 +2016,37 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
     const faceOn = toCam(1, 0, 0);
+    if (canineFace) {
+      const hc = proj(headF, 0, headY);
+      const q = k * sf;
+      // the muzzle: pale, from under the eyes down past the head's round to the nose
+      // (under the eyes and the nose: drawn over them it hid a wolf's eyes)
+      add(hc.d + 0.15, () =>
+        c.poly(
+          [
+            [hc.x - hr * 0.45 * sf, hc.y + 0.6 * q],
+            [hc.x + hr * 0.45 * sf, hc.y + 0.6 * q],
+            [noseP.x + 1.2 * q, noseP.y + 1.4 * q],
+            [noseP.x - 1.2 * q, noseP.y + 1.4 * q],
+          ],
+          points || (coat.has("mask") && !build?.under) ? markM : mat.belly,
+          P.snout,
+        ),
+      );
+      // the ruff: a tuft of fur out from each cheek
+      for (const s of [-1, 1])
+        add(hc.d + 0.11, () =>
+          c.poly(
+            [
+              [hc.x + s * hr * 0.8 * sf, hc.y - 1.6 * q],
+              [hc.x + s * (hr * sf + 1.8 * q), hc.y + 1.2 * q],
+              [hc.x + s * hr * 0.5 * sf, hc.y + 1.8 * q],
+            ],
+            mat.fur,
+            P.head,
+          ),
+        );
+    }
     // (a pig's nostrils are on its disc)
     if (faceOn > -0.2 && !coat.has("snout"))
       add(noseP.d + 0.3, () =>
