@@ -905,7 +905,7 @@ const TABLE: Record<string, Breed> = {
     colors: ["#c07840", "#b46c3c", "#c88c58"],
     under: "#ecd8b8",
     coat: ["bicolor"],
-    looks: "up on big hind legs, short arms, a thick tail on the ground, hopping",
+    looks: "up on big hind legs, short arms, a thick tail, hopping",
   },
   wallaby: {
     base: "kangaroo",
@@ -919,7 +919,7 @@ const TABLE: Record<string, Breed> = {
     colors: ["#8c7c70", "#9c8470", "#7c6c64"],
     under: "#e0d4c4",
     coat: ["bicolor"],
-    looks: "small and grey-brown, up on big hind legs, a thick tail on the ground, hopping",
+    looks: "small and grey-brown, up on big hind legs, a thick tail, hopping",
   },
   yak: {
     base: "yak",
@@ -1047,7 +1047,7 @@ const TABLE: Record<string, Breed> = {
     // a silverback's pale saddle: all-black it read as a black bear
     mark: "#9c9ca4",
     coat: ["hump", "mask", "saddle"],
-    looks: "black with a silver back, broad shoulders high on long arms, walking on its knuckles",
+    looks: "black with a silver back, broad shoulders, long arms, walking on its knuckles",
   },
   chimp: {
     base: "chimp",
@@ -1074,7 +1074,7 @@ const TABLE: Record<string, Breed> = {
     colors: ["#b85c24", "#a84c1c", "#c46428"],
     under: "#7c5c4c",
     coat: ["hump", "mask"],
-    looks: "shaggy orange-red, very long arms holding the shoulders high, a dark face",
+    looks: "shaggy orange-red, very long arms, a dark face",
   },
 };
 
