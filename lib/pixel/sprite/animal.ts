@@ -25,6 +25,10 @@ interface Spec {
   neck?: number;
   /** a black nose on a short muzzle (a bear's): the short-muzzled default is a cat's pink one */
   darkNose?: boolean;
+  /** shoulders above the hips (animal-breeds.ts Build.stoop) */
+  stoop?: number;
+  /** up on its haunches, hopping (animal-breeds.ts Build.upright) */
+  upright?: boolean;
 }
 
 const SPEC: Record<string, Spec> = {
@@ -242,6 +246,8 @@ function withBuild(base: Spec, b: Build | undefined): Spec {
     "heavy",
     "head",
     "neck",
+    "stoop",
+    "upright",
   ] as const)
     if (b[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = b[key];
   return out;
@@ -331,7 +337,10 @@ function lookOf(spec: Spec, take: number, hoofed = false): Look {
   const looks = LOOKS[familyOf(spec)].map((l) => (hoofed && l.stance === "sit" ? HEAD_LOWERED : l));
   return takeChoice(
     take,
-    tallHead(spec) ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l)) : looks,
+    // (an ape's nose to the ground under its raised shoulders read as a tall blob)
+    tallHead(spec) || spec.stoop
+      ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l))
+      : looks,
   );
 }
 
@@ -1129,7 +1138,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // so nose and tail tip stay inside the character's padded canvas
     const reachF = bodyRx + headR * 0.7 + spec.snout * 0.6 * k + 9 * k;
     const reachB =
-      bodyRx + (spec.tail === "thin" ? 8.5 : spec.tail === "bushy" ? 6.8 * tailLen : 4) * k;
+      bodyRx +
+      (spec.tail === "thin" || spec.tail === "thick"
+        ? 8.5
+        : spec.tail === "bushy"
+          ? 6.8 * tailLen
+          : 4) *
+        k;
     const sf = Math.min(1, (size * 0.6) / Math.max(reachF, reachB));
     const y0 = ground - restD * sp * sf;
     const proj = (f: number, l: number, y: number) => {
@@ -1145,7 +1160,26 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const hB = legLen + bodyRy * 0.6 + bodyY;
     // the take's rest stance, in an idle sprite's profile frames only (walks, runs, effects and
     // a character's sheet stand)
-    const st = pose.rest && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
+    const rest = pose.rest && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
+    // a hopper (a kangaroo) is up on its haunches in every frame and view: the take leans it back
+    // straight, sitting tall or forward on its arms (lying down is lying down)
+    const hopper = !!spec.upright;
+    const st = hopper ? "sit" : rest;
+    // lying down on four legs a kangaroo read as a dog: every take is upright, leaning its own way
+    const lean = !hopper
+      ? 0
+      : rest === "bow"
+        ? 0.72
+        : rest === "sit"
+          ? 0.86
+          : rest === "lie"
+            ? 0.92
+            : 0.97;
+    // and it walks in hops: crouched, pushing off, in the air, landing
+    const hopY =
+      hopper && (pose.stride || pose.lift)
+        ? [0, 2.5, 3.5, 1.2][pose.stride > 0 ? 0 : pose.lift < 0 ? 1 : pose.stride < 0 ? 2 : 3]! * k
+        : 0;
     const sway = Math.sin((pose.t + take * 0.37) * Math.PI * 2) * k + g.tail * k;
     const items: { d: number; draw: () => void }[] = [];
     const add = (d: number, draw: () => void) => items.push({ d, draw });
@@ -1180,15 +1214,38 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // sitting: the rump on the ground under the raised chest; lying: the body on the ground; a
     // play bow: the chest down on the forearms, the rump up
     const rumpF0 = -bodyRx + bodyRy + bodyF;
-    const rumpF = rumpF0 + (st === "sit" ? (bodyRx - bodyRy) * 0.9 : 0);
     const chestF = bodyRx - bodyRy + bodyF;
-    const rumpY = st === "sit" ? bodyRy : st === "lie" ? bodyRy * 0.95 : st === "bow" ? hB + k : hB;
-    const chestY =
-      st === "sit" ? hB + 1.5 * k : st === "lie" ? bodyRy * 1.05 : st === "bow" ? bodyRy + k : hB;
+    // a hopper's back rises at its lean from the haunches (the body keeps its length)
+    const bodyL = chestF - rumpF0;
+    const rumpF = lean
+      ? chestF - bodyL * Math.sqrt(1 - lean * lean)
+      : rumpF0 + (st === "sit" ? (bodyRx - bodyRy) * 0.9 : 0);
+    const rumpY = lean
+      ? bodyRy * 1.1 + hopY
+      : st === "sit"
+        ? bodyRy
+        : st === "lie"
+          ? bodyRy * 0.95
+          : st === "bow"
+            ? hB + k
+            : hB;
+    // an ape's long arms hold its shoulders above its hips (standing, or nose down)
+    const stoop = st === "stand" || st === "graze" ? (spec.stoop ?? 0) * k : 0;
+    const chestY = lean
+      ? rumpY + bodyL * lean
+      : st === "sit"
+        ? hB + 1.5 * k
+        : st === "lie"
+          ? bodyRy * 1.05
+          : st === "bow"
+            ? bodyRy + k
+            : hB + stoop;
     const bodyAt = (f: number) => rumpY + ((chestY - rumpY) * (f - rumpF)) / (chestF - rumpF || 1);
     const bw = w * 0.55 * endOn;
-    capsule3([rumpF, -bw, rumpY], [chestF, -bw, chestY], bodyRy, mat.fur, P.body);
-    if (bw > 0.5) capsule3([rumpF, bw, rumpY], [chestF, bw, chestY], bodyRy, mat.fur, P.body);
+    // a hopper's trunk is slim over its big haunches
+    const trunkR = hopper ? bodyRy * 0.8 : bodyRy;
+    capsule3([rumpF, -bw, rumpY], [chestF, -bw, chestY], trunkR, mat.fur, P.body);
+    if (bw > 0.5) capsule3([rumpF, bw, rumpY], [chestF, bw, chestY], trunkR, mat.fur, P.body);
     if (spec.mark === "panda") ball([chestF, 0, chestY], bodyRy * 1.02, mat.eye, P.body, 0.02);
     // a pale chest and belly (wolves, foxes, deer): seen from the front, the bib under the chin
     if (pattern === "belly" || spec.tail === "bushy")
@@ -1299,6 +1356,19 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       if (front) {
         capsule3(hip, [hf, l, g0], limb, limbMat, part, tone);
         capsule3([hf, l, g0], [hf + legLen * 0.7, l, g0], limb, pawMat, part, tone);
+      } else if (hopper && st === "sit") {
+        // a kangaroo's big thigh over a long hind foot, the foot off the ground in a hop
+        const gy = g0 + hopY;
+        ball([hf, l, Math.max(hip[2], bodyRy * 0.8)], bodyRy * 0.85, limbMat, part, 0.01, tone);
+        capsule3(
+          [hf - bodyRy * 0.5, l, gy + limb],
+          [hf - bodyRy * 0.4, l, gy],
+          limb,
+          pawMat,
+          part,
+          tone,
+        );
+        capsule3([hf - bodyRy * 0.4, l, gy], [hf + bodyRy * 1.5, l, gy], limb, pawMat, part, tone);
       } else {
         ball([hf, l, Math.max(hip[2], bodyRy * 0.7)], bodyRy * 0.7, limbMat, part, 0.01, tone);
         capsule3([hf - bodyRy * 0.3, l, g0], [hf + bodyRy * 1.2, l, g0], limb, pawMat, part, tone);
@@ -1330,6 +1400,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         l,
         (front ? chestY : rumpY) - bodyRy * 0.3,
       ];
+      if (hopper && front && st === "sit") {
+        // short forearms held in front of the chest, the paws hanging
+        const tone = f0 * Fd + l * Ld < bodyD - 0.01 ? 1 : -1;
+        const arm: [number, number, number] = [hip[0] + 1.6 * k, l, hip[2] - 2.6 * k];
+        const paw: [number, number, number] = [arm[0] + 0.8 * k, l, arm[2] - 0.6 * k];
+        capsule3(hip, arm, limb * 0.8, limbMat, part, tone, 0.08);
+        capsule3(arm, paw, limb * 0.7, pawMat, part, tone, 0.08);
+        continue;
+      }
       if (front ? st === "lie" || st === "bow" : st === "sit" || st === "lie") {
         foldLeg(hip, front, part, f0 * Fd + l * Ld < bodyD - 0.01 ? 1 : -1);
         continue;
@@ -1341,8 +1420,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       const ph = proj(...hip);
       const far = f0 * Fd + l * Ld < bodyD - 0.01;
       const footMat = socks ? mat.belly : limbMat;
+      // an ape's arms are thick
+      const lw = front && spec.stoop ? lr * 1.35 : lr;
       add((ph.d + pf.d) / 2, () => {
-        c.capsule(ph.x, ph.y, pf.x, pf.y, lr, limbMat, part, far ? 1 : -1);
+        c.capsule(ph.x, ph.y, pf.x, pf.y, lw, limbMat, part, far ? 1 : -1);
         if (socks) {
           const sx = ph.x + (pf.x - ph.x) * 0.6;
           const sy = ph.y + (pf.y - ph.y) * 0.6;
@@ -1467,6 +1548,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
       case "none":
         break;
+      case "thick": {
+        // a kangaroo's: thick at the root, tapering along the ground behind it as a third leg
+        const gy = g0 + hopY * 0.6;
+        const t1: [number, number, number] = [tf - 3.5 * k * L, sway * 0.3, gy + 1.4 * k];
+        const t2: [number, number, number] = [tf - 8 * k * L, sway, gy + (tu > 0 ? 1.5 : 0) * k];
+        capsule3(tb, t1, 1.7 * k, tailMat, P.tail);
+        capsule3(t1, t2, 1 * k, tailMat, P.tail);
+        break;
+      }
       case "thin": {
         const tm = points ? markM : spec.mark === "mane" || furTail ? mat.fur : mat.inner;
         // level, raised in an S, or hanging to the ground
@@ -1626,13 +1716,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           0.14,
         );
     const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
+    // a canine face-on (wolf, fox, husky): its long muzzle foreshortens to a disc and its head to
+    // a cat's box (a wolf's front view read as a sitting cat); taller ears, a pale muzzle tapering
+    // down to the nose and a ruff of fur at the cheeks say dog
+    const canineFace =
+      spec.snout >= 2.5 && spec.ears === "pointy" && !hoofed && !info.young && Fd > 0.9;
     // ears on top of the head
     for (const s of [-1, 1]) {
       const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.75];
       const b = proj(...base);
       // ears stand on top of the head: drawn over it from every side
       const behind = proj(headF, 0, headY).d + 0.12 - b.d;
-      const ew = 1.5 * k;
+      const ew = (canineFace ? 1.9 : 1.5) * k;
       switch (spec.ears) {
         case "pointy":
         case "small": {
@@ -1641,7 +1736,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           const tip = proj(
             base[0] - eb * 2.2 * k,
             s * hr * 0.6,
-            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k - eb * 1.4 * k,
+            base[2] + (spec.ears === "small" ? 2.4 : canineFace ? 5.4 : 4.2) * k - eb * 1.4 * k,
           );
           // another take flicks one ear a pixel
           const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
@@ -1778,7 +1873,17 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
             );
         });
       }
-      if (coat.has("horns")) {
+      if (coat.has("long-horns")) {
+        // a bull's: thick at the root, out wide past the ears, the tips turned forward and up
+        const mid = at(1.2, 2.4, 1);
+        bone(base, mid, 0.8, mat.horn);
+        bone(mid, at(3.4, 2.8, 2.2), 0.6, mat.horn);
+      } else if (coat.has("wide-horns")) {
+        // a water buffalo's: flat out to the sides, then swept back in a crescent
+        const mid = at(-0.6, 3.2, 0.4);
+        bone(base, mid, 0.8, mat.horn);
+        bone(mid, at(-2.8, 3.6, 1.8), 0.6, mat.horn);
+      } else if (coat.has("horns")) {
         // short horns out to the side and up (cattle)
         const mid = at(-0.2, 0.8, 1.2);
         bone(base, mid, 0.6, mat.horn);
@@ -1911,6 +2016,37 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
     const faceOn = toCam(1, 0, 0);
+    if (canineFace) {
+      const hc = proj(headF, 0, headY);
+      const q = k * sf;
+      // the muzzle: pale, from under the eyes down past the head's round to the nose
+      // (under the eyes and the nose: drawn over them it hid a wolf's eyes)
+      add(hc.d + 0.15, () =>
+        c.poly(
+          [
+            [hc.x - hr * 0.45 * sf, hc.y + 0.6 * q],
+            [hc.x + hr * 0.45 * sf, hc.y + 0.6 * q],
+            [noseP.x + 1.2 * q, noseP.y + 1.4 * q],
+            [noseP.x - 1.2 * q, noseP.y + 1.4 * q],
+          ],
+          points || (coat.has("mask") && !build?.under) ? markM : mat.belly,
+          P.snout,
+        ),
+      );
+      // the ruff: a tuft of fur out from each cheek
+      for (const s of [-1, 1])
+        add(hc.d + 0.11, () =>
+          c.poly(
+            [
+              [hc.x + s * hr * 0.8 * sf, hc.y - 1.6 * q],
+              [hc.x + s * (hr * sf + 1.8 * q), hc.y + 1.2 * q],
+              [hc.x + s * hr * 0.5 * sf, hc.y + 1.8 * q],
+            ],
+            mat.fur,
+            P.head,
+          ),
+        );
+    }
     // (a pig's nostrils are on its disc)
     if (faceOn > -0.2 && !coat.has("snout"))
       add(noseP.d + 0.3, () =>

@@ -198,16 +198,20 @@ spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
 worm;animal;icon:worm;worm,≈caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
 bat;animal;icon:bat;bat,bats;蝙蝠
-monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
-gorilla;animal;icon:gorilla;gorilla;大猩猩
+monkey;animal;icon:monkey;monkey;猴子,猴
+gorilla;animal;animal:bear;gorilla,ape,great ape;大猩猩
+chimp;animal;animal:bear;chimp,chimpanzee;黑猩猩
+orangutan;animal;animal:bear;orangutan,orang,orangutang;红毛猩猩,猩猩
 elephant;animal;icon:elephant;elephant;大象
 camel;animal;animal:horse;camel,dromedary,bactrian camel;骆驼,单峰驼,双峰驼
 giraffe;animal;icon:giraffe;giraffe;长颈鹿
 zebra;animal;animal:horse;zebra;斑马
 hippo;animal;animal:pig;hippo,hippopotamus;河马
 rhino;animal;animal:cow;rhino,rhinoceros;犀牛
-bison;animal;animal:cow;bison,buffalo,water buffalo,yak;野牛,水牛,牦牛
-kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
+bison;animal;animal:cow;bison,buffalo;野牛
+yak;animal;animal:cow;yak;牦牛
+water-buffalo;animal;animal:cow;water buffalo,carabao;水牛
+kangaroo;animal;animal:rabbit;kangaroo,roo;袋鼠
 koala;animal;animal:bear;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
 otter;animal;animal:fox;otter;水獭
