@@ -265,6 +265,7 @@ coat;armour;icon:coat;≈tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
 amulet;treasure;icon:nazar-amulet;amulet,talisman,charm;护身符
 necklace;treasure;gi:gem-pendant|gem-necklace@gold;necklace,pendant,locket;项链,吊坠
+bracelet;treasure;gi:prayer-beads@gold;bracelet,bangle,anklet,armlet,charm bracelet,bead bracelet;手镯,手链,脚链
 goggles;armour;icon:goggles;goggles;护目镜
 glasses;armour;icon:glasses;glasses,spectacles;眼镜
 potion;food;item:potion;potion,elixir,flask,vial,tonic;药水,药剂,药瓶
