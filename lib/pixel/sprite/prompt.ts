@@ -34,7 +34,6 @@ import {
   parseGameRef,
 } from "./game-icons";
 import { heldBase, heldKind } from "./held-kinds";
-import { OWNER_HEADWEAR, OWNER_MATERIAL, PICTURE_WORDS, PLAIN_HEADWEAR } from "./owned-things";
 import type { HeldWeapon, RoleSpec } from "./humanoid";
 import { singulars } from "./inflection";
 import { itemShape } from "./item";
@@ -44,6 +43,7 @@ import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
 import { containerTyped, rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
+import { OWNER_HEADWEAR, OWNER_MATERIAL, PICTURE_WORDS, PLAIN_HEADWEAR } from "./owned-things";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import {
   MARKED_MOODS,
@@ -800,6 +800,10 @@ function heldFor(s: Subject): HeldItem | undefined {
   if (s.builder === "icon") return { id: s.id, icon: s.ref };
   const own = HELD_ICONS[s.id];
   if (own) return { id: s.id, icon: own };
+  // a being a rig draws (a cat, a pig, a bee) is held as its emoji however it is named there
+  const being = s.builder === "animal" || s.builder === "insect" || s.builder === "bird";
+  const beingEmoji = being ? findIconConcept([s.en[0] ?? s.id]) : undefined;
+  if (beingEmoji) return { id: s.id, icon: beingEmoji.icon };
   gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
   for (const word of [...s.en, s.id.replace(/-/g, " ")]) {
     const emoji = findIconConcept([word]);
@@ -820,10 +824,7 @@ function heldFor(s: Subject): HeldItem | undefined {
     const emoji = findIconConcept([last]);
     if (emoji?.rank === 0) return { id: s.id, icon: emoji.icon };
   }
-  // a being a rig draws (a cat, a pig, a bee) is held as its emoji however it is tagged
-  const being = s.builder === "animal" || s.builder === "insect" || s.builder === "bird";
-  const emoji = being ? findIconConcept([s.en[0] ?? s.id]) : undefined;
-  return emoji ? { id: s.id, icon: emoji.icon } : undefined;
+  return undefined;
 }
 
 /** Puts a subject in the hand, or says it was named and not drawn when nothing draws it small. */
@@ -1437,9 +1438,7 @@ function ownerStyle(r: Reading): void {
       r.guessesZh.push(`${saidZh}:画了${zhName(owner)}自己的${own ? zhName(own) : "帽子"}`);
       done = true;
     }
-    const material = done
-      ? undefined
-      : (FORMS[owner.id]?.material ?? OWNER_MATERIAL[owner.id]);
+    const material = done ? undefined : (FORMS[owner.id]?.material ?? OWNER_MATERIAL[owner.id]);
     // a thing only: a wizard's cat is a cat, not a magic one
     if (material && ITEM_CATEGORIES.has(head.category) && !r.materials.length) {
       r.materials.push(material);
@@ -2796,7 +2795,8 @@ const DRAWN_PARTS: Record<string, readonly string[]> = {
 };
 
 /** Forms a food comes in ("a cheese wheel", "a butter block"): its drawing has one form only. */
-const FOOD_FORMS = /^(?:wheel|wheels|block|blocks|bar|bars|stick|sticks|ball|balls|cube|cubes|chunk|chunks|round|platter|plate|board|loaf|loaves)$/;
+const FOOD_FORMS =
+  /^(?:wheel|wheels|block|blocks|bar|bars|stick|sticks|ball|balls|cube|cubes|chunk|chunks|round|platter|plate|board|loaf|loaves)$/;
 
 /**
  * Phase 4b: the words of what the head's drawing shows are no longer "not understood"; a food's
