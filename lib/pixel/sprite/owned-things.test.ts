@@ -29,7 +29,14 @@ describe("possessives: the thing owned is drawn, the owner says which kind", () 
   });
 
   it("an owner is never the drawn subject, nor worn, nor holding the thing", () => {
-    for (const p of ["a knight's sword", "a wizard's wand", "sword of the king", "骑士的剑"]) {
+    for (const p of [
+      "a knight's sword",
+      "a wizard's wand",
+      "sword of the king",
+      "骑士的剑",
+      "the hat of the wizard",
+      "the crown of the king",
+    ]) {
       const i = parsePrompt(p);
       expect(i.builder, p).not.toBe("humanoid");
       expect(i.worn, p).toBeUndefined();
@@ -63,7 +70,7 @@ describe("possessives: the thing owned is drawn, the owner says which kind", () 
     expect(parsePrompt("a ghost's lantern").materials).toContain("haunted");
   });
 
-  it("a clause is no owner: 拿着剑的骑士 is a knight, a statue of a knight no sword", () => {
+  it("a clause is no owner: 拿着剑的骑士 is a knight, 抱着猫的女孩 a girl", () => {
     expect(parsePrompt("拿着剑的骑士").builder).toBe("humanoid");
     expect(parsePrompt("抱着猫的女孩").builder).toBe("humanoid");
     expect(parsePrompt("it's a cat").subject).toBe("cat");
@@ -84,8 +91,19 @@ describe("a held thing is drawn as itself or said not drawn, never a star", () =
   });
 
   it("a house or a car in the hand is its own small drawing", () => {
-    expect(parsePrompt("a knight holding a house").held?.icon).toBeTruthy();
-    expect(parsePrompt("a knight holding a car").held?.icon).toBeTruthy();
+    for (const p of [
+      "a knight holding a house",
+      "a knight holding a car",
+      "a dog holding a house",
+    ]) {
+      const icon = parsePrompt(p).held?.icon;
+      expect(icon, p).toBeTruthy();
+      expect(icon, p).not.toBe("star");
+    }
+    // nothing draws a moth small: said, not a star
+    const moth = parsePrompt("a knight holding a moth");
+    expect(moth.held?.icon).not.toBe("star");
+    expect(moth.ignored).toContain("moth");
   });
 });
 
