@@ -116,6 +116,13 @@ describe("stray readings of common things", () => {
     }
   });
 
+  it("a taco is the food, not WordNet's person; a fork is cutlery, not the evil-fork icon", () => {
+    expect(parsePrompt("a taco").subject).toBe("taco");
+    expect(parsePrompt("a fork").subject).toBe("fork");
+    expect(parsePrompt("一把叉子").subject).toBe("fork");
+    expect(parsePrompt("a farmer with a pitchfork").held?.icon).toMatch(/pitchfork/);
+  });
+
   it("a food's form word is named, not 'not understood' (the cheese is drawn as its wedge)", () => {
     for (const p of ["cheese wheel", "a wheel of cheese"]) {
       const i = parsePrompt(p);

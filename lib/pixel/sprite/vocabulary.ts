@@ -313,6 +313,8 @@ chocolate;food;icon:chocolate-bar;chocolate,chocolate bar;巧克力
 ice-cream;food;icon:soft-ice-cream;ice cream,icecream,gelato;冰淇淋
 pizza;food;icon:pizza;pizza;披萨
 burger;food;icon:hamburger;burger,hamburger,cheeseburger;汉堡
+taco;food;icon:taco;taco,tacos;塔可,墨西哥玉米卷
+fork;tool;icon:fork-and-knife;fork,table fork,fork and knife,cutlery;叉子,刀叉,餐具
 hotdog;food;icon:hot-dog;hotdog,hot dog,sausage;热狗,香肠
 sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭
