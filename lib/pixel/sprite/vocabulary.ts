@@ -269,6 +269,7 @@ coat;armour;icon:coat;≈tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
 amulet;treasure;icon:nazar-amulet;amulet,talisman,charm;护身符
 necklace;treasure;gi:gem-pendant|gem-necklace@gold;necklace,pendant,locket;项链,吊坠
+bracelet;treasure;gi:prayer-beads@gold;bracelet,bangle,anklet,armlet,charm bracelet,bead bracelet;手镯,手链,脚链
 goggles;armour;icon:goggles;goggles;护目镜
 glasses;armour;icon:glasses;glasses,spectacles;眼镜
 potion;food;item:potion;potion,elixir,flask,vial,tonic;药水,药剂,药瓶
@@ -316,6 +317,8 @@ chocolate;food;icon:chocolate-bar;chocolate,chocolate bar;巧克力
 ice-cream;food;icon:soft-ice-cream;ice cream,icecream,gelato;冰淇淋
 pizza;food;icon:pizza;pizza;披萨
 burger;food;icon:hamburger;burger,hamburger,cheeseburger;汉堡
+taco;food;icon:taco;taco,tacos;塔可,墨西哥玉米卷
+fork;tool;icon:fork-and-knife;fork,table fork,fork and knife,cutlery;叉子,刀叉,餐具
 hotdog;food;icon:hot-dog;hotdog,hot dog,sausage;热狗,香肠
 sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭

@@ -37,6 +37,12 @@ const JOINERS: Record<string, string> = {
  * bird tables describe a look ("orange and white, long body on short legs, big ears").
  */
 const LOOK_WORDS: Record<string, string> = {
+  // an owner's own headwear drawn from game icons (owned-things.ts OWNER_HEADWEAR)
+  "western hat": "牛仔帽",
+  "chef toque": "厨师帽",
+  "robin hood hat": "羽毛帽",
+  "crested helmet": "羽冠头盔",
+  hood: "兜帽",
   tail: "尾巴",
   tailless: "无尾",
   ear: "耳朵",
