@@ -3,13 +3,13 @@ import zlib from "node:zlib";
 import { cachedKey, forgetKeys, rememberKey } from "@/lib/auth/api-key-cache";
 import {
   apiKeysVersion,
+  apiKeyTouchDue,
   deleteRevokedApiKeyRow,
   findActiveKeyByHash,
   getApiKeyById,
   insertApiKey,
   listApiKeysByUser,
   revokeApiKeyRow,
-  apiKeyTouchDue,
   touchApiKey,
 } from "@/lib/db/api-keys";
 import type { ApiKey, User } from "@/lib/db/schema";

@@ -297,8 +297,7 @@ async function flushGroup(
 ) {
   const list = waiting.get(groupKey) ?? [];
   const group = list.splice(0, GROUP_MAX);
-  if (list.length > 0)
-    setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix, answer));
+  if (list.length > 0) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix, answer));
   if (group.length === 0) return;
   if (group.length > 1) {
     try {
