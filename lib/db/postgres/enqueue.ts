@@ -20,7 +20,7 @@ interface Statement {
  * What a statement answers per task: the whole row (`task`), or its id alone (`id`: POST generate
  * answers nothing else, and reading the row back cost mapping it and parsing its params again).
  */
-export type Answer = "task" | "id";
+type Answer = "task" | "id";
 
 /** per pg-boss schema and answer (one schema in the app; the text depends on nothing else) */
 const statements = new Map<string, Statement>();
@@ -127,16 +127,6 @@ export async function insertTaskWithDelivery(
   return made && { task: made.task as Task, delivered: made.delivered };
 }
 
-/** insertTaskWithDelivery answering the new task's id, not its row. */
-export async function insertTaskIdWithDelivery(
-  values: NewTask,
-  bossSchema: string,
-  queue: string,
-): Promise<{ id: number; delivered: boolean } | undefined> {
-  const made = await insertWithDelivery(values, bossSchema, queue, "id");
-  return made && { id: made.task as number, delivered: made.delivered };
-}
-
 async function insertWithDelivery(
   values: NewTask,
   bossSchema: string,
@@ -162,12 +152,13 @@ async function insertWithDelivery(
   return { task: answerOf(row.task, answer), delivered: row.delivered > 0 };
 }
 
-/** A task's answer: its row (to_jsonb) mapped to a Task, or its id. */
+/** A task's answer (its row or its id, as asked) and whether its job was written. */
 interface Made {
   task: Task | number;
   delivered: boolean;
 }
 
+/** The answer column's value: the row (to_jsonb) mapped to a Task, or the id. */
 function answerOf(value: unknown, answer: Answer): Task | number {
   return answer === "task" ? taskFromJson(value as Record<string, unknown>) : (value as number);
 }
