@@ -39,6 +39,22 @@ describe("API keys", () => {
     expect(await authenticateApiKey(key)).toBeUndefined();
   });
 
+  it("record their last use once a minute, not on every request", async () => {
+    const { createApiKey, authenticateApiKey } = await import("./api-keys");
+    const { createUser } = await import("@/lib/db/users");
+    const { getApiKeyById } = await import("@/lib/db/api-keys");
+    const user = await createUser({ email: "k5@example.com", passwordHash: "x" });
+    const { key, record } = await createApiKey(user.id, "used");
+    expect((await getApiKeyById(record.id))!.lastUsedAt).toBeNull();
+    const t0 = Date.now();
+    expect(await authenticateApiKey(key)).toBeDefined();
+    const first = (await getApiKeyById(record.id))!.lastUsedAt!;
+    expect(first.getTime()).toBeGreaterThanOrEqual(t0 - 1_000);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await authenticateApiKey(key)).toBeDefined();
+    expect((await getApiKeyById(record.id))!.lastUsedAt!.getTime()).toBe(first.getTime());
+  });
+
   it("generate distinct keys", async () => {
     const { createApiKey } = await import("./api-keys");
     const { createUser } = await import("@/lib/db/users");

@@ -112,6 +112,11 @@ export function apiKeysVersion(): string | undefined {
 
 const TOUCH_EVERY_MS = 60_000;
 
+/** Whether a key used at `at` is to have its last use written (touchApiKey). */
+export function apiKeyTouchDue(key: Pick<ApiKey, "lastUsedAt">, at: Date): boolean {
+  return !key.lastUsedAt || at.getTime() - key.lastUsedAt.getTime() >= TOUCH_EVERY_MS;
+}
+
 /**
  * Records use at most once a minute per key, so authenticated reads don't all become writes.
  * True when it wrote.
@@ -120,7 +125,7 @@ export async function touchApiKey(
   key: Pick<ApiKey, "id" | "lastUsedAt">,
   at = new Date(),
 ): Promise<boolean> {
-  if (key.lastUsedAt && at.getTime() - key.lastUsedAt.getTime() < TOUCH_EVERY_MS) return false;
+  if (!apiKeyTouchDue(key, at)) return false;
   await (await getDb()).update(apiKeys).set({ lastUsedAt: at }).where(eq(apiKeys.id, key.id));
   return true;
 }

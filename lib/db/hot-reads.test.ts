@@ -117,9 +117,83 @@ describe("listTasks' total from task_counts", () => {
     const starred = await listTasks({ userId: user.id, starred: true }, page);
     expect(starred.total).toBe(0);
   });
+
+  it("lets a user with tasks be deleted (their counters go with them)", async () => {
+    const { getDb } = await import("./client");
+    const { users, taskCounts } = await import("./schema");
+    const { eq } = await import("drizzle-orm");
+    const user = await seedUser();
+    await seedTask(user.id, "pending");
+    await seedTask(user.id);
+    const db = await getDb();
+    await db.delete(users).where(eq(users.id, user.id));
+    expect(await db.select().from(taskCounts).where(eq(taskCounts.userId, user.id))).toEqual([]);
+  });
 });
 
 describe.runIf(BACKEND === "postgres")("task_counts stripes (PostgreSQL)", () => {
+  it("takes a user's counters in one order: a status change and a task insert on one stripe never deadlock", async () => {
+    const pg = (await import("pg")).default;
+    const user = await seedUser();
+    const starred = await seedTask(user.id, "pending");
+    const moving = await seedTask(user.id, "pending");
+    // two backends of one stripe (pid % 16): among 17, two always share one
+    const opened: InstanceType<typeof pg.Client>[] = [];
+    const byStripe = new Map<number, InstanceType<typeof pg.Client>>();
+    let pair: [InstanceType<typeof pg.Client>, InstanceType<typeof pg.Client>] | undefined;
+    try {
+      while (!pair) {
+        const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+        await c.connect();
+        opened.push(c);
+        const { rows } = await c.query("SELECT pg_backend_pid() % 16 AS stripe");
+        const other = byStripe.get(Number(rows[0].stripe));
+        if (other) pair = [other, c];
+        else byStripe.set(Number(rows[0].stripe), c);
+      }
+      const [poster, worker] = pair;
+      // the poster's transaction holds the user's change counter (any task write takes it)…
+      await poster.query("BEGIN");
+      await poster.query("UPDATE tasks SET starred = true WHERE id = $1", [starred.id]);
+      // …while a worker moves another task of theirs, and waits for that counter
+      const workerPid = (await worker.query("SELECT pg_backend_pid() AS pid")).rows[0].pid;
+      const move = worker
+        .query("UPDATE tasks SET status = 'processing' WHERE id = $1", [moving.id])
+        .then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+      for (let waited = 0; waited < 5000; waited += 20) {
+        const { rows } = await poster.query(
+          "SELECT wait_event_type FROM pg_stat_activity WHERE pid = $1",
+          [workerPid],
+        );
+        if (rows[0]?.wait_event_type === "Lock") break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      // the poster's task insert then needs a counts row: had the worker taken its counts rows
+      // before the change counter, this is a deadlock (40P01) and one of the two fails
+      const insert = await poster
+        .query(
+          `INSERT INTO tasks (user_id, type, model, provider, prompt, params)
+           VALUES ($1, 'image', 'local/m', 'local', 'p', '{}')`,
+          [user.id],
+        )
+        .then(
+          () => "ok",
+          (e: { code?: string }) => e.code,
+        );
+      await poster.query(insert === "ok" ? "COMMIT" : "ROLLBACK");
+      expect({ insert, move: await move }).toEqual({ insert: "ok", move: "ok" });
+    } finally {
+      await Promise.all(opened.map((c) => c.end()));
+    }
+    const { listTasks } = await import("./tasks");
+    const page = { limit: 1, offset: 0 };
+    expect((await listTasks({ userId: user.id, status: "pending" }, page)).total).toBe(2);
+    expect((await listTasks({ userId: user.id, status: "processing" }, page)).total).toBe(1);
+  });
+
   it("keeps every status's sum exact when connections count, move and delete each other's tasks", async () => {
     const { listTasks } = await import("./tasks");
     const { getPool } = await import("./client");

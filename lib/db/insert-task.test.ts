@@ -80,6 +80,37 @@ describe("insertTask", () => {
   });
 });
 
+describe("insertTaskReturningId", () => {
+  it("stores the row insertTask stores and answers its id, alone and with others of its turn", async () => {
+    const { insertTask, insertTaskReturningId, getTaskById } = await import("./tasks");
+    const user = await seedUser();
+    const values = (prompt: string) => ({
+      userId: user.id,
+      type: "image" as const,
+      model: "local/m",
+      provider: "local",
+      prompt,
+      seed: 7,
+      params: { prompt, nested: { n: 1, list: [1, "two"] } },
+    });
+    const whole = await insertTask(values("same"));
+    const alone = await insertTaskReturningId(values("same"));
+    // a turn of them and a whole-row insert together (one group's commit on SQLite)
+    const [a, b, c] = await Promise.all([
+      insertTaskReturningId(values("same")),
+      insertTask(values("same")),
+      insertTaskReturningId(values("same")),
+    ]);
+    const { id: _id, createdAt: _c, updatedAt: _u, runAfter: _r, ...rest } = whole;
+    for (const id of [alone, a, c]) {
+      expect(typeof id).toBe("number");
+      const row = await getTaskById(id);
+      expect(row).toMatchObject({ ...rest, id });
+    }
+    expect(new Set([whole.id, alone, a, (b as { id: number }).id, c]).size).toBe(5);
+  });
+});
+
 describe.runIf(BACKEND === "sqlite")("insertTask on SQLite while another connection writes", () => {
   it("waits for the other connection's write lock without blocking this thread", async () => {
     const { insertTask, getTaskById } = await import("./tasks");

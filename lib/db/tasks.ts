@@ -60,6 +60,16 @@ const insertTaskStatement = preparedQuery<Task[], Record<string, unknown>>((db) 
   db.insert(tasks).values(taskInsertPlaceholders()).returning().prepare("insert_task"),
 );
 
+// The same INSERT for a caller that needs only the new row's id: the whole row read back was
+// mapped column by column and its params' JSON parsed again, for an answer that is one number.
+const insertTaskIdStatement = preparedQuery<{ id: number }[], Record<string, unknown>>((db) =>
+  db
+    .insert(tasks)
+    .values(taskInsertPlaceholders())
+    .returning({ id: tasks.id })
+    .prepare("insert_task_id"),
+);
+
 function toDriver(column: Column, value: unknown): unknown {
   if (value === undefined) {
     if (column.defaultFn) value = column.defaultFn();
@@ -77,10 +87,14 @@ function toDriver(column: Column, value: unknown): unknown {
  */
 export function boundTaskValues(values: NewTask): Record<string, unknown> | undefined {
   const given = values as Record<string, unknown>;
-  if (given.id !== undefined || Object.values(given).some((v) => is(v, SQL))) return undefined;
-  return Object.fromEntries(
-    insertColumns.map(([key, column]) => [key, toDriver(column, given[key])]),
-  );
+  if (given.id !== undefined) return undefined;
+  for (const key in given) {
+    const v = given[key];
+    if (typeof v === "object" && v !== null && is(v, SQL)) return undefined;
+  }
+  const bound: Record<string, unknown> = {};
+  for (const [key, column] of insertColumns) bound[key] = toDriver(column, given[key]);
+  return bound;
 }
 
 export async function insertTask(values: NewTask): Promise<Task> {
@@ -89,9 +103,20 @@ export async function insertTask(values: NewTask): Promise<Task> {
     const [row] = await (await getDb()).insert(tasks).values(values).returning();
     return row;
   }
-  if (DIALECT === "sqlite") return insertTaskGrouped(bound);
+  if (DIALECT === "sqlite") return insertTaskGrouped({ bound, idOnly: false }) as Promise<Task>;
   const [row] = await insertTaskStatement(bound);
   return row;
+}
+
+/**
+ * insertTask for a caller that needs only the new task's id (POST generate answers nothing
+ * else): the same row, not read back.
+ */
+export function insertTaskReturningId(values: NewTask): Promise<number> {
+  const bound = boundTaskValues(values);
+  if (!bound) return insertTask(values).then((task) => task.id);
+  if (DIALECT === "sqlite") return insertTaskGrouped({ bound, idOnly: true }) as Promise<number>;
+  return insertTaskIdStatement(bound).then(([row]) => row!.id);
 }
 
 /**
@@ -101,10 +126,16 @@ export async function insertTask(values: NewTask): Promise<Task> {
  * query runs in all(); execute() would run it later, when awaited.
  */
 const insertTaskGrouped = sqliteGroupedWrite(async () => {
-  const statement = insertTaskStatement.on(await getDb()) as unknown as {
+  const db = await getDb();
+  const whole = insertTaskStatement.on(db) as unknown as {
     all(values: Record<string, unknown>): Task[];
   };
-  return (bound: Record<string, unknown>) => statement.all(bound)[0]!;
+  const idOnly = insertTaskIdStatement.on(db) as unknown as {
+    all(values: Record<string, unknown>): { id: number }[];
+  };
+  // both kinds share a group's commit: the task, or its id alone (insertTaskReturningId)
+  return (w: { bound: Record<string, unknown>; idOnly: boolean }): Task | number =>
+    w.idOnly ? idOnly.all(w.bound)[0]!.id : whole.all(w.bound)[0]!;
 });
 
 /** Creates a batch and its tasks atomically (a batch is never visible half-created). */

@@ -392,11 +392,12 @@ export interface PixelGenerationInput {
   shading?: ShadingStyle;
 }
 
+/** The new task's id: the route answers nothing else, so the row is not read back. */
 export async function createGeneration(
   caller: Caller,
   type: Exclude<ModelType, "operation" | "llm">,
   input: PixelGenerationInput,
-): Promise<Task> {
+): Promise<number> {
   const model = resolveModel(input.model, [type], { uploads: true });
   checkPromptBudget(model, input.prompt);
   if (takesUpload(model) && model.type !== type) {
@@ -422,7 +423,7 @@ export async function createGeneration(
         options,
         extra: rest,
       })
-    ).task;
+    ).task.id;
   }
   if (input.imageInputs?.length && type === "image" && !model.capabilities?.supportsRefImage) {
     throw new InvalidInputError(
@@ -450,7 +451,7 @@ export async function createGeneration(
   const { model: _m, ...params } = input;
   const interpretation =
     type === "image" ? await localInterpretation(model, input.prompt, seed, input) : undefined;
-  const task = await (await getTaskQueue()).enqueue({
+  return (await getTaskQueue()).enqueueReturningId({
     ...baseTask(caller, model, input.prompt, {
       background: "transparent",
       scale: 20,
@@ -472,7 +473,6 @@ export async function createGeneration(
       interpretation,
     },
   });
-  return task;
 }
 
 // ---------------------------------------------------------------------------------------------

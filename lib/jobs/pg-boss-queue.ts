@@ -2,7 +2,11 @@ import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
 import { getPool, writeTransaction } from "@/lib/db/client";
 import { BOSS_SCHEMA } from "@/lib/db/postgres/boss-schema";
-import { deliverTasks, insertTaskWithDeliveryGrouped } from "@/lib/db/postgres/enqueue";
+import {
+  deliverTasks,
+  insertTaskIdWithDeliveryGrouped,
+  insertTaskWithDeliveryGrouped,
+} from "@/lib/db/postgres/enqueue";
 import { listenChannel } from "@/lib/db/postgres/listen";
 import {
   claimDueTasks,
@@ -13,7 +17,7 @@ import {
 } from "@/lib/db/postgres/queue";
 import { failTaskRow, releaseTask, renewLease, requeueTask, rerunUpdate } from "@/lib/db/queue";
 import type { Task } from "@/lib/db/schema";
-import { insertBatchWithTasksIn, insertTask } from "@/lib/db/tasks";
+import { getTaskById, insertBatchWithTasksIn, insertTask } from "@/lib/db/tasks";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
 const CHANNEL = "pixel_tasks";
@@ -167,6 +171,26 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
       if (made.delivered) wakeWorkers();
       else await enqueued([made.task]);
       return made.task;
+    },
+    async enqueueReturningId(values) {
+      const made = await insertTaskIdWithDeliveryGrouped(
+        values,
+        BOSS_SCHEMA,
+        QUEUE_PREFIX,
+        await ensureQueue(values.provider),
+      );
+      if (!made) {
+        const task = await insertTask(values);
+        await enqueued([task]);
+        return task.id;
+      }
+      if (made.delivered) wakeWorkers();
+      else {
+        // the long way (no job written: rare) reads the row's provider and run_after back
+        const task = await getTaskById(made.id);
+        if (task) await enqueued([task]);
+      }
+      return made.id;
     },
     // A batch's frames and a re-rolled frame commit with their jobs (one commit, one WAL flush,
     // where the jobs used to be a second); a task without a job (its provider's queue not

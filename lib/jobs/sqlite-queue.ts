@@ -9,7 +9,7 @@ import {
   requeueTask,
   resetTaskForRerun,
 } from "@/lib/db/queue";
-import { insertBatchWithTasks, insertTask } from "@/lib/db/tasks";
+import { insertBatchWithTasks, insertTask, insertTaskReturningId } from "@/lib/db/tasks";
 import { notifyCancelled, notifyEnqueued, queueEvents } from "./events";
 import type { ClaimedTask, TaskQueue } from "./task-queue";
 
@@ -20,6 +20,11 @@ export function createSqliteQueue(): TaskQueue {
       const task = await insertTask(values);
       notifyEnqueued();
       return task;
+    },
+    async enqueueReturningId(values) {
+      const id = await insertTaskReturningId(values);
+      notifyEnqueued();
+      return id;
     },
     async enqueueBatch(batch, makeTasks) {
       const result = await insertBatchWithTasks(batch, makeTasks);

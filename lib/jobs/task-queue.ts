@@ -39,6 +39,9 @@ export interface TaskQueue {
   readonly engine: "sqlite" | "pg-boss";
   /** Inserts the task row and makes it runnable. */
   enqueue(values: NewTask): Promise<Task>;
+  /** enqueue for a caller that needs only the new task's id (POST generate): the row is not
+   * read back. */
+  enqueueReturningId(values: NewTask): Promise<number>;
   /** Inserts a batch and its frames atomically and makes them runnable. */
   enqueueBatch(
     batch: typeof batches.$inferInsert,

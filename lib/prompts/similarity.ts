@@ -77,6 +77,21 @@ function stem(word: string): string {
  * Chinese filler (一只, 一个, 的 …) removed. CJK runs stay unspaced.
  */
 export function normalizePrompt(s: string): string {
+  const hit = normalizedPrompts.get(s);
+  if (hit !== undefined) return hit;
+  const normalized = normalizePromptUncached(s);
+  if (normalizedPrompts.size >= NORMALIZED_MAX) normalizedPrompts.clear();
+  normalizedPrompts.set(s, normalized);
+  return normalized;
+}
+
+// Every POST normalises its prompt (a dozen Unicode-class expressions), and a client sends the
+// same prompt again (re-rolls, batches, retries); the answer depends on the prompt alone. Cleared
+// whole when full, as the prompt parse's cache is.
+const normalizedPrompts = new Map<string, string>();
+const NORMALIZED_MAX = 500;
+
+function normalizePromptUncached(s: string): string {
   const cleaned = s
     .normalize("NFKC")
     .toLowerCase()

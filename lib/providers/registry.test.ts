@@ -238,3 +238,27 @@ describe("findModel / getAdapter / providerConfig / listProviders", () => {
     expect(JSON.stringify(list)).not.toContain("sk-secret-value");
   });
 });
+
+describe("the registry's reading of an env object", () => {
+  it("reads an env object's variables once, and another object's again", () => {
+    let reads = 0;
+    const counted = (vars: EnvLike) =>
+      new Proxy(vars, {
+        get(target, name) {
+          reads++;
+          return target[name as string];
+        },
+      });
+    const env = counted({ OPENAI_API_KEY: "k" });
+    expect(findModel("openai/dall-e-3", env)?.enabled).toBe(true);
+    expect(reads).toBeGreaterThan(0);
+    reads = 0;
+    expect(findModel("openai/dall-e-3", env)?.enabled).toBe(true);
+    expect(findModel("local/pixel-sprite", env)?.enabled).toBe(true);
+    expect(reads).toBe(0);
+    // another object, another configuration
+    expect(findModel("openai/dall-e-3", counted({}))?.enabled).toBe(false);
+    expect(reads).toBeGreaterThan(0);
+    expect(findModel("openai/dall-e-3", env)?.enabled).toBe(true);
+  });
+});

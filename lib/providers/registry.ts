@@ -183,9 +183,8 @@ export async function refreshDiscoveredModels(
 }
 
 /** Stale-while-revalidate: catalogue reads never wait for an upstream, they start a refresh. */
-function refreshStaleDiscoveries(env: EnvLike): void {
-  for (const a of Object.values(adapters)) {
-    if (!a.discoverModels || missingFor(a, env).length) continue;
+function refreshStaleDiscoveries(env: EnvLike, discovering: ProviderAdapter[]): void {
+  for (const a of discovering) {
     const last = discovered.get(a.id);
     if (last && Date.now() - last.at < DISCOVERY_TTL_MS) continue;
     if (refreshing.has(a.id)) continue;
@@ -214,10 +213,29 @@ function configurationKey(env: EnvLike): string {
     .join("|")}`;
 }
 
+// What is read of one env object: its key and the adapters that list their own models. An env
+// object is not changed once made (getEnv() makes a new one when the configuration is read
+// again), so they are worked out again only for another object or after a discovery; the key
+// was rebuilt from every adapter's variables on each lookup, i.e. on every POST.
+let readOfEnv:
+  | { env: EnvLike; version: number; key: string; discovering: ProviderAdapter[] }
+  | undefined;
+
 /** The current list itself (not to be handed out: callers may mutate what they get). */
 function currentModels(env: EnvLike): ModelEntry[] {
-  refreshStaleDiscoveries(env);
-  const key = configurationKey(env);
+  if (readOfEnv?.env !== env || readOfEnv.version !== discoveryVersion) {
+    readOfEnv = {
+      env,
+      version: discoveryVersion,
+      key: configurationKey(env),
+      discovering: Object.values(adapters).filter(
+        (a) => a.discoverModels && missingFor(a, env).length === 0,
+      ),
+    };
+  }
+  const { key, discovering } = readOfEnv;
+  // (a refresh started here changes the version when it ends, not now)
+  refreshStaleDiscoveries(env, discovering);
   if (cached?.key !== key) cached = { key, entries: buildModelList(env) };
   return cached.entries;
 }

@@ -230,7 +230,13 @@ async function request(
         if (balancer.planned.has(target)) counts.planned5xx++;
         else {
           counts.server5xx++;
-          finding(`${res.status} on ${method} ${path} from :${target.port}: ${text.slice(0, 200)}`);
+          // the process logs a 5xx with its request id and the error behind it: quote that here
+          const id = /req_[A-Za-z0-9]+/.exec(text)?.[0];
+          const at = id ? target.logs().indexOf(id) : -1;
+          const log = at < 0 ? "" : `; its log: ${target.logs().slice(at, at + 1500)}`;
+          finding(
+            `${res.status} on ${method} ${path} from :${target.port}: ${text.slice(0, 200)}${log}`,
+          );
         }
         return undefined;
       }

@@ -185,6 +185,57 @@ describe.runIf(BACKEND === "postgres")("insertTaskWithDelivery", () => {
     expect(await pendingCount()).toBe(before + 5);
   });
 
+  it("answers the ids of a group's tasks, each stored and delivered as with its row", async () => {
+    await boss.createQueue("grouped.local", { name: "grouped.local", policy: "standard" });
+    const { insertTaskIdWithDeliveryGrouped, insertTaskWithDeliveryGrouped } = await import(
+      "./enqueue"
+    );
+    const { getTaskById } = await import("../tasks");
+    const whole = await insertTaskWithDeliveryGrouped(
+      task("by id", { seed: 3 }),
+      SCHEMA,
+      "grouped.",
+      "grouped.local",
+    );
+    const made = await Promise.all(
+      Array.from({ length: 3 }, () =>
+        insertTaskIdWithDeliveryGrouped(
+          task("by id", { seed: 3 }),
+          SCHEMA,
+          "grouped.",
+          "grouped.local",
+        ),
+      ),
+    );
+    const alone = await insertTaskIdWithDeliveryGrouped(
+      task("by id", { seed: 3 }),
+      SCHEMA,
+      "grouped.",
+      "grouped.local",
+    );
+    const { id: _id, createdAt: _c, updatedAt: _u, runAfter: _r, ...rest } = whole!.task;
+    for (const m of [...made, alone]) {
+      expect(m?.delivered).toBe(true);
+      expect(typeof m?.id).toBe("number");
+      expect(await getTaskById(m!.id)).toMatchObject({ ...rest, id: m!.id });
+      expect(await jobOf(m!.id)).toMatchObject({
+        name: "grouped.local",
+        data: { taskId: m!.id },
+        singleton_key: String(m!.id),
+      });
+    }
+    // no queue row: stored without a job, as with its row
+    const missing = await insertTaskIdWithDeliveryGrouped(
+      task("by id, no queue"),
+      SCHEMA,
+      "grouped.",
+      "grouped.nowhere",
+    );
+    expect(missing?.delivered).toBe(false);
+    expect(await getTaskById(missing!.id)).toMatchObject({ prompt: "by id, no queue" });
+    expect(await jobOf(missing!.id)).toBeUndefined();
+  });
+
   it("reports a task of a group that cannot be written to its caller alone", async () => {
     const { insertTaskWithDeliveryGrouped } = await import("./enqueue");
     const results = await Promise.allSettled([

@@ -16,8 +16,28 @@ interface Statement {
   names: string[];
 }
 
-/** per pg-boss schema (one in the app; the text depends on nothing else) */
+/**
+ * What a statement answers per task: the whole row (`task`), or its id alone (`id`: POST generate
+ * answers nothing else, and reading the row back cost mapping it and parsing its params again).
+ */
+type Answer = "task" | "id";
+
+/** per pg-boss schema and answer (one schema in the app; the text depends on nothing else) */
 const statements = new Map<string, Statement>();
+
+/** The task INSERT's RETURNING for an answer: what the job rows and the answer read. */
+function taskInsert(db: Awaited<ReturnType<typeof getDb>>, rows: NewTask[], answer: Answer) {
+  const insert = db.insert(tasks).values(rows);
+  return (
+    answer === "task"
+      ? insert.returning()
+      : insert.returning({ id: tasks.id, runAfter: tasks.runAfter, provider: tasks.provider })
+  ).toSQL();
+}
+
+/** The answer's column of the final SELECT, named `task` either way. */
+const answerColumn = (answer: Answer) =>
+  answer === "task" ? "to_jsonb(task) AS task" : "task.id AS task";
 
 /**
  * The task INSERT of lib/db/tasks.ts (same placeholders, same defaults) with a job row for
@@ -27,8 +47,12 @@ const statements = new Map<string, Statement>();
  * insertJobs), `ON CONFLICT DO NOTHING` for its singleton indexes. No queue row (not created
  * yet): no job, and the sweeper delivers the task as it does any task that lost its delivery.
  */
-function build(db: Awaited<ReturnType<typeof getDb>>, bossSchema: string): Statement {
-  const insert = db.insert(tasks).values(taskInsertPlaceholders()).returning().toSQL();
+function build(
+  db: Awaited<ReturnType<typeof getDb>>,
+  bossSchema: string,
+  answer: Answer,
+): Statement {
+  const insert = taskInsert(db, [taskInsertPlaceholders()], answer);
   const names = insert.params.map((p) => {
     if (!(p instanceof Placeholder))
       throw new Error("task INSERT: a parameter is not a placeholder");
@@ -41,7 +65,7 @@ function build(db: Awaited<ReturnType<typeof getDb>>, bossSchema: string): State
   return {
     names,
     text: `WITH task AS (${insert.sql}), job AS (${job} RETURNING 1)
-      SELECT to_jsonb(task) AS task, (SELECT count(*) FROM job)::int AS delivered FROM task`,
+      SELECT ${answerColumn(answer)}, (SELECT count(*) FROM job)::int AS delivered FROM task`,
   };
 }
 
@@ -99,25 +123,44 @@ export async function insertTaskWithDelivery(
   bossSchema: string,
   queue: string,
 ): Promise<{ task: Task; delivered: boolean } | undefined> {
+  const made = await insertWithDelivery(values, bossSchema, queue, "task");
+  return made && { task: made.task as Task, delivered: made.delivered };
+}
+
+async function insertWithDelivery(
+  values: NewTask,
+  bossSchema: string,
+  queue: string,
+  answer: Answer,
+): Promise<Made | undefined> {
   const bound = boundTaskValues(values);
   if (!bound) return undefined;
   const db = await getDb();
-  let statement = statements.get(bossSchema);
+  const key = `${bossSchema}\u0000${answer}`;
+  let statement = statements.get(key);
   if (!statement) {
-    statement = build(db, bossSchema);
-    statements.set(bossSchema, statement);
+    statement = build(db, bossSchema, answer);
+    statements.set(key, statement);
   }
-  const { rows } = await (await getPool()).query<{
-    task: Record<string, unknown>;
-    delivered: number;
-  }>({
+  const { rows } = await (await getPool()).query<{ task: unknown; delivered: number }>({
     // a named statement: parsed and planned once per connection
-    name: `enqueue_task_${bossSchema}`,
+    name: answer === "task" ? `enqueue_task_${bossSchema}` : `enqueue_task_id_${bossSchema}`,
     text: statement.text,
     values: [...statement.names.map((name) => bound[name]), queue],
   });
   const row = rows[0]!;
-  return { task: taskFromJson(row.task), delivered: row.delivered > 0 };
+  return { task: answerOf(row.task, answer), delivered: row.delivered > 0 };
+}
+
+/** A task's answer (its row or its id, as asked) and whether its job was written. */
+interface Made {
+  task: Task | number;
+  delivered: boolean;
+}
+
+/** The answer column's value: the row (to_jsonb) mapped to a Task, or the id. */
+function answerOf(value: unknown, answer: Answer): Task | number {
+  return answer === "task" ? taskFromJson(value as Record<string, unknown>) : (value as number);
 }
 
 /** At most this many POSTs share one statement (and one commit). */
@@ -129,7 +172,7 @@ interface GroupStatement {
   slots: { row: number; key: string }[];
 }
 
-/** per pg-boss schema, queue prefix and row count */
+/** per pg-boss schema, queue prefix, answer and row count */
 const groupStatements = new Map<string, GroupStatement>();
 
 /**
@@ -142,12 +185,13 @@ function buildGroup(
   bossSchema: string,
   queuePrefix: string,
   rows: number,
+  answer: Answer,
 ): GroupStatement {
-  const insert = db
-    .insert(tasks)
-    .values(Array.from({ length: rows }, (_, i) => taskInsertPlaceholders(i)))
-    .returning()
-    .toSQL();
+  const insert = taskInsert(
+    db,
+    Array.from({ length: rows }, (_, i) => taskInsertPlaceholders(i)),
+    answer,
+  );
   const slots = insert.params.map((p) => {
     if (!(p instanceof Placeholder))
       throw new Error("task INSERT: a parameter is not a placeholder");
@@ -164,7 +208,7 @@ function buildGroup(
   return {
     slots,
     text: `WITH task AS (${insert.sql}), job AS (${job} RETURNING (data->>'taskId')::int AS task_id)
-      SELECT to_jsonb(task) AS task, task.id IN (SELECT task_id FROM job) AS delivered
+      SELECT ${answerColumn(answer)}, task.id IN (SELECT task_id FROM job) AS delivered
       FROM task ORDER BY task.id`,
   };
 }
@@ -173,7 +217,7 @@ interface Waiting {
   bound: Record<string, unknown>;
   values: NewTask;
   queue: string;
-  resolve(made: { task: Task; delivered: boolean } | undefined): void;
+  resolve(made: Made | undefined): void;
   reject(error: unknown): void;
 }
 
@@ -194,9 +238,36 @@ export function insertTaskWithDeliveryGrouped(
   queuePrefix: string,
   queue: string,
 ): Promise<{ task: Task; delivered: boolean } | undefined> {
+  return grouped(values, bossSchema, queuePrefix, queue, "task") as Promise<
+    { task: Task; delivered: boolean } | undefined
+  >;
+}
+
+/**
+ * insertTaskWithDeliveryGrouped answering the new task's id, not its row (POST generate). Such
+ * tasks share statements with each other, not with those answered by their row.
+ */
+export function insertTaskIdWithDeliveryGrouped(
+  values: NewTask,
+  bossSchema: string,
+  queuePrefix: string,
+  queue: string,
+): Promise<{ id: number; delivered: boolean } | undefined> {
+  return grouped(values, bossSchema, queuePrefix, queue, "id").then(
+    (made) => made && { id: made.task as number, delivered: made.delivered },
+  );
+}
+
+function grouped(
+  values: NewTask,
+  bossSchema: string,
+  queuePrefix: string,
+  queue: string,
+  answer: Answer,
+): Promise<Made | undefined> {
   const bound = boundTaskValues(values);
   if (!bound) return Promise.resolve(undefined);
-  const groupKey = `${bossSchema}\u0000${queuePrefix}`;
+  const groupKey = `${bossSchema}\u0000${queuePrefix}\u0000${answer}`;
   return new Promise((resolve, reject) => {
     let list = waiting.get(groupKey);
     if (!list) {
@@ -204,28 +275,31 @@ export function insertTaskWithDeliveryGrouped(
       waiting.set(groupKey, list);
     }
     list.push({ bound, values, queue, resolve, reject });
-    if (list.length === 1) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix));
+    if (list.length === 1)
+      setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix, answer));
   });
 }
 
-async function flushGroup(groupKey: string, bossSchema: string, queuePrefix: string) {
+async function flushGroup(
+  groupKey: string,
+  bossSchema: string,
+  queuePrefix: string,
+  answer: Answer,
+) {
   const list = waiting.get(groupKey) ?? [];
   const group = list.splice(0, GROUP_MAX);
-  if (list.length > 0) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix));
+  if (list.length > 0) setImmediate(() => flushGroup(groupKey, bossSchema, queuePrefix, answer));
   if (group.length === 0) return;
   if (group.length > 1) {
     try {
       const db = await getDb();
-      const name = `enqueue_tasks_${bossSchema}_${group.length}`;
+      const name = `enqueue_tasks_${answer === "task" ? "" : "id_"}${bossSchema}_${group.length}`;
       let statement = groupStatements.get(`${groupKey}\u0000${group.length}`);
       if (!statement) {
-        statement = buildGroup(db, bossSchema, queuePrefix, group.length);
+        statement = buildGroup(db, bossSchema, queuePrefix, group.length, answer);
         groupStatements.set(`${groupKey}\u0000${group.length}`, statement);
       }
-      const { rows } = await (await getPool()).query<{
-        task: Record<string, unknown>;
-        delivered: boolean;
-      }>({
+      const { rows } = await (await getPool()).query<{ task: unknown; delivered: boolean }>({
         // named: parsed and planned once per connection and group size
         name,
         text: statement.text,
@@ -233,7 +307,7 @@ async function flushGroup(groupKey: string, bossSchema: string, queuePrefix: str
       });
       if (rows.length !== group.length) throw new Error("grouped enqueue: a row is missing");
       for (const [i, w] of group.entries())
-        w.resolve({ task: taskFromJson(rows[i]!.task), delivered: rows[i]!.delivered });
+        w.resolve({ task: answerOf(rows[i]!.task, answer), delivered: rows[i]!.delivered });
       return;
     } catch (error) {
       // The server refused the statement (an SQLSTATE, not a lost connection): nothing of it was
@@ -248,6 +322,6 @@ async function flushGroup(groupKey: string, bossSchema: string, queuePrefix: str
     }
   }
   for (const w of group) {
-    insertTaskWithDelivery(w.values, bossSchema, w.queue).then(w.resolve, w.reject);
+    insertWithDelivery(w.values, bossSchema, w.queue, answer).then(w.resolve, w.reject);
   }
 }

@@ -7,7 +7,16 @@ import { lookupNoun } from "./lexicon";
 import { glossColors } from "./lexicon-traits";
 import type { PromptInfo } from "./prompt";
 
-export type Ears = "pointy" | "floppy" | "long" | "round" | "small";
+export type Ears =
+  | "pointy"
+  | "floppy"
+  | "long"
+  | "round"
+  | "small"
+  /** a pig's: a broad triangle flopping forward over the eyes, not pricked up like a cat's */
+  | "flap"
+  /** none standing above the head (an ape's lie flat at its sides: ears on top made a cat) */
+  | "none";
 export type Tail =
   | "curl"
   | "short"
@@ -18,7 +27,11 @@ export type Tail =
   | "nub"
   | "none"
   /** a big bushy tail held up over the back (squirrel, skunk) */
-  | "plume";
+  | "plume"
+  /** a pig's: a short corkscrew over the rump */
+  | "twist"
+  /** a kangaroo's: thick at the root, tapering along the ground */
+  | "thick";
 
 /**
  * Coat markings the rig draws: `bicolor` pale chest, belly and muzzle (corgi, husky); `socks`
@@ -80,7 +93,12 @@ export type Coat =
   /** big round ears fringed with white fluff (koala) */
   | "tufts"
   /** a big black nose, an upright oval (koala) */
-  | "big-nose";
+  | "big-nose"
+  /** a bull's (an ox's, a yak's): long, out wide from the poll, curving forward and up at the tips
+   * — a cow's short `horns` on a dark cow read as a cow, not a bull */
+  | "long-horns"
+  /** a water buffalo's: broad, swept out and back in a flat crescent */
+  | "wide-horns";
 
 export interface Build {
   /** leg length (the rig's units: a cat 5, a horse 9) */
@@ -105,6 +123,12 @@ export interface Build {
   tails?: number;
   /** a long upright neck: how much higher the head is carried (rig units; a llama 5) */
   neck?: number;
+  /** shoulders carried this much above the hips (rig units): an ape walking on its knuckles, the
+   * long arms raising the chest so the back slopes down to the rump */
+  stoop?: number;
+  /** up on the haunches on big hind feet, short forearms held in front, hopping when it walks
+   * (a kangaroo, a wallaby): standing on four legs it read as an orange camel */
+  upright?: boolean;
 }
 
 export interface Breed extends Build {
@@ -616,13 +640,14 @@ const TABLE: Record<string, Breed> = {
   },
   pig: {
     base: "pig",
-    // a long barrel on short legs with a blunt snout (on a cat's build and a curled tail it read
-    // as a pink cat)
-    legs: 3.2,
-    body: 11,
+    // a barrel on short legs, the big head low on the shoulders with a flat snout disc, ears
+    // flopping forward, a corkscrew tail (pricked ears on a cat's build read as a pink cat, eval-f)
+    legs: 2.6,
+    body: 12,
+    head: 1.15,
     snout: 2.2,
-    tail: "short",
-    ears: "pointy",
+    tail: "twist",
+    ears: "flap",
     heavy: true,
     colors: ["#f0a0b0", "#f4b0bc", "#e8a0a8"],
     under: "#f8c0cc",
@@ -638,6 +663,21 @@ const TABLE: Record<string, Breed> = {
     under: "#f0b0b8",
     coat: ["patches", "horns"],
     looks: "white with dark patches, short horns",
+  },
+  // a bull was an emoji still: a placid ox that could not walk, scowl or charge (eval-f)
+  bull: {
+    base: "bull",
+    legs: 5,
+    body: 12,
+    heavy: true,
+    head: 1.15,
+    ears: "small",
+    tail: "thin",
+    snout: 2,
+    colors: ["#4c3028", "#3c2c28", "#6c4430"],
+    under: "#8c6c58",
+    coat: ["hump", "long-horns"],
+    looks: "dark and heavy, a deep chest and shoulder hump, long horns curving forward",
   },
   sheep: {
     base: "sheep",
@@ -663,8 +703,37 @@ const TABLE: Record<string, Breed> = {
     base: "goat",
     ears: "small",
     colors: ["#eeeef2", "#d8ccb8", "#8c6c4c"],
+    // horn-grey horns: in the coat's own dark shade they read as a tuft of hair (eval-f)
+    mark: "#5c5458",
     coat: ["goat-horns", "beard"],
     looks: "horns swept back and a beard",
+  },
+  "mountain goat": {
+    base: "goat",
+    ears: "small",
+    legs: 6,
+    body: 10,
+    heavy: true,
+    colors: [WHITE, "#f0ece0"],
+    mark: BLACK,
+    coat: ["goat-horns", "beard", "wool"],
+    looks: "a shaggy white coat, black horns curving back, a beard",
+  },
+  // a rat is not the cute pet mouse: a long low grey-brown body, a pointed snout, a long bare
+  // tail and a rough crest of fur along the back (its vocabulary line, the last of the game
+  // table, draws it on the mouse's rig)
+  rat: {
+    base: "mouse",
+    legs: 2.6,
+    body: 11,
+    ears: "round",
+    tail: "thin",
+    snout: 2.6,
+    colors: ["#7c6c5c", "#6c6058", "#847464"],
+    under: "#a89a8c",
+    mark: "#4c4038",
+    coat: ["bristle"],
+    looks: "grey-brown and scruffy, a pointed snout, a long bare tail",
   },
   zebra: {
     base: "horse",
@@ -822,6 +891,65 @@ const TABLE: Record<string, Breed> = {
     coat: ["hump", "shag", "beard", "horns"],
     looks: "a big shoulder hump under a shaggy dark cape, a beard, short horns",
   },
+  // a kangaroo was an emoji still, and seeds of it on four legs read as orange camels: up on its
+  // haunches on long hind feet, short arms in front, a thick tail on the ground, hopping
+  kangaroo: {
+    base: "kangaroo",
+    legs: 3,
+    body: 11,
+    head: 0.9,
+    ears: "long",
+    tail: "thick",
+    snout: 2.6,
+    upright: true,
+    colors: ["#c07840", "#b46c3c", "#c88c58"],
+    under: "#ecd8b8",
+    coat: ["bicolor"],
+    looks: "up on big hind legs, short arms, a thick tail, hopping",
+  },
+  wallaby: {
+    base: "kangaroo",
+    legs: 2.6,
+    body: 9,
+    head: 0.95,
+    ears: "long",
+    tail: "thick",
+    snout: 2.2,
+    upright: true,
+    colors: ["#8c7c70", "#9c8470", "#7c6c64"],
+    under: "#e0d4c4",
+    coat: ["bicolor"],
+    looks: "small and grey-brown, up on big hind legs, a thick tail, hopping",
+  },
+  yak: {
+    base: "yak",
+    legs: 4.5,
+    body: 12,
+    heavy: true,
+    head: 1.1,
+    ears: "small",
+    tail: "bushy",
+    snout: 1.8,
+    colors: ["#3c302c", "#2c2828", "#4c3c34"],
+    mark: ["#241c1c"],
+    under: "#5c4c44",
+    coat: ["hump", "shag", "long-horns"],
+    looks: "dark and shaggy, a shoulder hump, long horns out and up",
+  },
+  "water-buffalo": {
+    base: "water-buffalo",
+    legs: 5,
+    body: 12,
+    heavy: true,
+    head: 1.1,
+    ears: "small",
+    tail: "thin",
+    snout: 2,
+    colors: ["#4c4c54", "#3c3c44", "#54505a"],
+    under: "#6c6c74",
+    coat: ["wide-horns"],
+    looks: "slate grey, broad horns swept out and back",
+  },
   camel: {
     base: "camel",
     legs: 10,
@@ -878,9 +1006,16 @@ const TABLE: Record<string, Breed> = {
   },
   "polar-bear": {
     base: "bear",
+    // longer in the neck and the muzzle than a brown bear; the hump is named so the white coat
+    // strays as little as a wild kind's (a free stray turned it mint green)
+    snout: 2.6,
+    legs: 5,
+    body: 13,
+    head: 1.05,
+    coat: ["hump"],
     colors: [WHITE, "#f4f0e4"],
-    ears: "small",
-    looks: "white, bulky, small ears",
+    // the bear's round ears and black nose (small pointed ears and a pink nose read as a pig)
+    looks: "white, bulky, small round ears, a black nose",
   },
   koala: {
     base: "bear",
@@ -893,6 +1028,53 @@ const TABLE: Record<string, Breed> = {
     under: WHITE,
     coat: ["bicolor", "tufts", "big-nose"],
     looks: "grey, a big head with big fluffy round ears and a big black nose",
+  },
+  // the great apes were an emoji still (a gorilla) or the monkey's emoji (an ape, a chimp): on the
+  // bear's rig they walk on their knuckles, the long arms holding the broad shoulders high over the
+  // hips, tailless, with a bare face paler than the fur
+  gorilla: {
+    base: "gorilla",
+    legs: 3.5,
+    body: 9,
+    heavy: true,
+    head: 1.05,
+    ears: "none",
+    tail: "none",
+    snout: 1,
+    stoop: 6,
+    colors: ["#3c3a42", "#38343c", "#423c40"],
+    under: "#7c7474",
+    // a silverback's pale saddle: all-black it read as a black bear
+    mark: "#9c9ca4",
+    coat: ["hump", "mask", "saddle"],
+    looks: "black with a silver back, broad shoulders, long arms, walking on its knuckles",
+  },
+  chimp: {
+    base: "chimp",
+    legs: 4,
+    body: 8,
+    ears: "round",
+    tail: "none",
+    snout: 1.2,
+    stoop: 4,
+    colors: ["#3c3028", "#342a24", "#443428"],
+    under: "#d8b898",
+    coat: ["mask"],
+    looks: "dark brown, big round ears, a pale face, walking on its knuckles",
+  },
+  orangutan: {
+    base: "orangutan",
+    legs: 3,
+    body: 9,
+    heavy: true,
+    ears: "none",
+    tail: "none",
+    snout: 0.8,
+    stoop: 5,
+    colors: ["#b85c24", "#a84c1c", "#c46428"],
+    under: "#7c5c4c",
+    coat: ["hump", "mask"],
+    looks: "shaggy orange-red, very long arms, a dark face",
   },
 };
 

@@ -23,6 +23,12 @@ interface Spec {
   coat?: Coat[];
   /** a long upright neck: the head carried this much higher (rig units) */
   neck?: number;
+  /** a black nose on a short muzzle (a bear's): the short-muzzled default is a cat's pink one */
+  darkNose?: boolean;
+  /** shoulders above the hips (animal-breeds.ts Build.stoop) */
+  stoop?: number;
+  /** up on its haunches, hopping (animal-breeds.ts Build.upright) */
+  upright?: boolean;
 }
 
 const SPEC: Record<string, Spec> = {
@@ -173,6 +179,7 @@ const SPEC: Record<string, Spec> = {
     heavy: true,
     head: 1.15,
     coat: ["hump"],
+    darkNose: true,
   },
   horse: {
     ears: "small",
@@ -239,10 +246,15 @@ function withBuild(base: Spec, b: Build | undefined): Spec {
     "heavy",
     "head",
     "neck",
+    "stoop",
+    "upright",
   ] as const)
     if (b[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = b[key];
   return out;
 }
+
+/** A fat body's radii × the plain one's: deeper more than longer, so it reads round. */
+export const FAT = { rx: 1.15, ry: 1.4 };
 
 /** Spot centres on the body, as fractions of its radii: fixed, so every frame shows the same coat. */
 const SPOTS: [number, number][] = [
@@ -313,12 +325,22 @@ function asleepLook(l: Look, take: number): Look {
   };
 }
 
+/**
+ * The rigs of hoofed kinds (a hippo is drawn on the pig's, a rhino or a bison on the cow's): a
+ * heavy one does not sit up on its haunches like a bear or a dog (eval-f's check: a sitting cow,
+ * hippo and rhino read as a dog), it lowers its head to charge instead.
+ */
+const HOOFED = new Set(["cow", "pig", "boar", "sheep", "goat", "horse", "deer", "unicorn"]);
+
 /** The take a seed key draws (seed 1 the standing animal as it always was). */
-function lookOf(spec: Spec, take: number): Look {
-  const looks = LOOKS[familyOf(spec)];
+function lookOf(spec: Spec, take: number, hoofed = false): Look {
+  const looks = LOOKS[familyOf(spec)].map((l) => (hoofed && l.stance === "sit" ? HEAD_LOWERED : l));
   return takeChoice(
     take,
-    tallHead(spec) ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l)) : looks,
+    // (an ape's nose to the ground under its raised shoulders read as a tall blob)
+    tallHead(spec) || spec.stoop
+      ? looks.map((l) => (l.stance === "graze" ? HEAD_LOWERED : l))
+      : looks,
   );
 }
 
@@ -342,6 +364,7 @@ function familyOf(spec: Spec): keyof typeof LOOKS {
 export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number, take = 1): Design {
   const build = breedBuild(info);
   const adult = withBuild(SPEC[info.variant] ?? SPEC.cat!, build);
+  const hoofed = HOOFED.has(info.variant);
   // a young animal (a puppy, a cub, a foal): a short muzzle and a short body under the chibi
   // head on short legs; its takes stay its kind's (a foal grazes, it does not sit like a dog)
   const spec = info.young
@@ -352,10 +375,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   // a mount carrying a rider stands (a rider on a lying horse reads as fallen); an animal asleep
   // lies down, ears back
   const pose1 = info.rider
-    ? { ...lookOf(adult, take), stance: "stand" as const }
+    ? { ...lookOf(adult, take, hoofed), stance: "stand" as const }
     : info.asleep
-      ? asleepLook(lookOf(adult, take), take)
-      : lookOf(adult, take);
+      ? asleepLook(lookOf(adult, take, hoofed), take)
+      : lookOf(adult, take, hoofed);
   // a mood carries the head and tail its way in every take (person-words' moods): happy with the
   // tail up, sad with head and tail low, scared with the ears back and the tail tucked
   const mood = info.asleep ? undefined : info.mood;
@@ -410,9 +433,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const points = coat.has("points");
   const socks = coat.has("socks") || coat.has("tuxedo");
   const px = (n: number) => Math.max(1, Math.round(n * k));
-  const bodyRx = (spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k;
+  // fat: a longer, much deeper barrel (eval-f: "a fat tabby" was the plain cat)
+  const fat = info.fat ? FAT : { rx: 1, ry: 1 };
+  const bodyRx = ((spec.body + rng.range(-1, 1)) * k * 0.5 + 2 * k) * fat.rx;
   // a bear's (and panda's) bulk: a deeper body on thick legs
-  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1);
+  const bodyRy = (3.4 + rng.range(0, 1)) * k * (spec.heavy ? 1.3 : 1) * fat.ry;
   // cute is chibi: a big head on short legs (eval-d: a head 20 % larger did not show at 32 px)
   // a long low dog (dachshund, corgi) keeps legs long enough to show its steps under the body
   const longLow = spec.body >= 11 && spec.legs < 3;
@@ -444,7 +469,8 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
   const furTail = build?.tail === "thin" && info.variant !== "mouse";
   const tails = build?.tails ?? 1;
   // a bear carries its broad head low, at the shoulders
-  const lowHead = coat.has("hump") || spec.mark === "panda";
+  // (and a pig's, its big head on the shoulders with no neck between)
+  const lowHead = coat.has("hump") || spec.mark === "panda" || coat.has("snout");
   const maneMat = spec.mark === "horn" ? mat.inner : mat.stripe;
   // a pet (a dog or cat, any breed) wears a collar in two of its takes: red, or blue; a walk
   // keeps it, so seeds differ in every mode, not only at rest
@@ -650,6 +676,11 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       case "nub":
         c.ellipse(tx, ty - 0.5 * k, 1.3 * k, 1.1 * k, tailMat, P.tail);
         break;
+      case "twist":
+        c.line(tx, ty, tx - 1.5 * k, ty - 2 * k, tailMat, P.tail);
+        c.line(tx - 1.5 * k, ty - 2 * k, tx - 2.5 * k, ty - 0.5 * k, tailMat, P.tail);
+        c.line(tx - 2.5 * k, ty - 0.5 * k, tx - 1.5 * k, ty + 0.5 * k, tailMat, P.tail);
+        break;
       case "none":
         break;
       case "thin": {
@@ -737,6 +768,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         c.ellipse(earX - 0.5 * k, top + 0.5 * k, 1.8 * k, 1.8 * k, earMat, P.ear);
         break;
       case "small":
+      case "flap":
         c.poly(
           [
             [earX - 1.2 * k, top + 1.5 * k],
@@ -882,7 +914,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const drawEars = () => {
       for (const s of [-1, 1]) {
         const ex = cx + s * headR * 0.6;
-        if (spec.ears === "pointy" || spec.ears === "small")
+        if (spec.ears === "pointy" || spec.ears === "small" || spec.ears === "flap")
           c.poly(
             [
               [ex - 1.6 * k, top + 2 * k],
@@ -1057,7 +1089,14 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     c.ellipse(cx, my, (1.4 + spec.snout * 0.3) * k, (long ? 1.7 : 1.2) * k, mat.belly, P.snout);
     const ny = Math.round(my - (long ? 1 : 0.5) * k);
     // dogs and their kin have a dark nose; cats, rabbits and the like a pink one
-    c.rect(cx - 1, ny, cx, ny + (size >= 40 ? 1 : 0), long ? mat.eye : mat.nose, P.face);
+    c.rect(
+      cx - 1,
+      ny,
+      cx,
+      ny + (size >= 40 ? 1 : 0),
+      long || spec.darkNose ? mat.eye : mat.nose,
+      P.face,
+    );
     if (long) c.rect(cx - 0.5, ny + px(1) + 1, cx - 0.5, ny + px(2), mat.stripe, P.face);
   };
 
@@ -1099,7 +1138,13 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // so nose and tail tip stay inside the character's padded canvas
     const reachF = bodyRx + headR * 0.7 + spec.snout * 0.6 * k + 9 * k;
     const reachB =
-      bodyRx + (spec.tail === "thin" ? 8.5 : spec.tail === "bushy" ? 6.8 * tailLen : 4) * k;
+      bodyRx +
+      (spec.tail === "thin" || spec.tail === "thick"
+        ? 8.5
+        : spec.tail === "bushy"
+          ? 6.8 * tailLen
+          : 4) *
+        k;
     const sf = Math.min(1, (size * 0.6) / Math.max(reachF, reachB));
     const y0 = ground - restD * sp * sf;
     const proj = (f: number, l: number, y: number) => {
@@ -1115,7 +1160,26 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const hB = legLen + bodyRy * 0.6 + bodyY;
     // the take's rest stance, in an idle sprite's profile frames only (walks, runs, effects and
     // a character's sheet stand)
-    const st = pose.rest && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
+    const rest = pose.rest && !pose.fx && !atk && side && !pose.turn ? pose0.stance : "stand";
+    // a hopper (a kangaroo) is up on its haunches in every frame and view: the take leans it back
+    // straight, sitting tall or forward on its arms (lying down is lying down)
+    const hopper = !!spec.upright;
+    const st = hopper ? "sit" : rest;
+    // lying down on four legs a kangaroo read as a dog: every take is upright, leaning its own way
+    const lean = !hopper
+      ? 0
+      : rest === "bow"
+        ? 0.72
+        : rest === "sit"
+          ? 0.86
+          : rest === "lie"
+            ? 0.92
+            : 0.97;
+    // and it walks in hops: crouched, pushing off, in the air, landing
+    const hopY =
+      hopper && (pose.stride || pose.lift)
+        ? [0, 2.5, 3.5, 1.2][pose.stride > 0 ? 0 : pose.lift < 0 ? 1 : pose.stride < 0 ? 2 : 3]! * k
+        : 0;
     const sway = Math.sin((pose.t + take * 0.37) * Math.PI * 2) * k + g.tail * k;
     const items: { d: number; draw: () => void }[] = [];
     const add = (d: number, draw: () => void) => items.push({ d, draw });
@@ -1150,15 +1214,38 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     // sitting: the rump on the ground under the raised chest; lying: the body on the ground; a
     // play bow: the chest down on the forearms, the rump up
     const rumpF0 = -bodyRx + bodyRy + bodyF;
-    const rumpF = rumpF0 + (st === "sit" ? (bodyRx - bodyRy) * 0.9 : 0);
     const chestF = bodyRx - bodyRy + bodyF;
-    const rumpY = st === "sit" ? bodyRy : st === "lie" ? bodyRy * 0.95 : st === "bow" ? hB + k : hB;
-    const chestY =
-      st === "sit" ? hB + 1.5 * k : st === "lie" ? bodyRy * 1.05 : st === "bow" ? bodyRy + k : hB;
+    // a hopper's back rises at its lean from the haunches (the body keeps its length)
+    const bodyL = chestF - rumpF0;
+    const rumpF = lean
+      ? chestF - bodyL * Math.sqrt(1 - lean * lean)
+      : rumpF0 + (st === "sit" ? (bodyRx - bodyRy) * 0.9 : 0);
+    const rumpY = lean
+      ? bodyRy * 1.1 + hopY
+      : st === "sit"
+        ? bodyRy
+        : st === "lie"
+          ? bodyRy * 0.95
+          : st === "bow"
+            ? hB + k
+            : hB;
+    // an ape's long arms hold its shoulders above its hips (standing, or nose down)
+    const stoop = st === "stand" || st === "graze" ? (spec.stoop ?? 0) * k : 0;
+    const chestY = lean
+      ? rumpY + bodyL * lean
+      : st === "sit"
+        ? hB + 1.5 * k
+        : st === "lie"
+          ? bodyRy * 1.05
+          : st === "bow"
+            ? bodyRy + k
+            : hB + stoop;
     const bodyAt = (f: number) => rumpY + ((chestY - rumpY) * (f - rumpF)) / (chestF - rumpF || 1);
     const bw = w * 0.55 * endOn;
-    capsule3([rumpF, -bw, rumpY], [chestF, -bw, chestY], bodyRy, mat.fur, P.body);
-    if (bw > 0.5) capsule3([rumpF, bw, rumpY], [chestF, bw, chestY], bodyRy, mat.fur, P.body);
+    // a hopper's trunk is slim over its big haunches
+    const trunkR = hopper ? bodyRy * 0.8 : bodyRy;
+    capsule3([rumpF, -bw, rumpY], [chestF, -bw, chestY], trunkR, mat.fur, P.body);
+    if (bw > 0.5) capsule3([rumpF, bw, rumpY], [chestF, bw, chestY], trunkR, mat.fur, P.body);
     if (spec.mark === "panda") ball([chestF, 0, chestY], bodyRy * 1.02, mat.eye, P.body, 0.02);
     // a pale chest and belly (wolves, foxes, deer): seen from the front, the bib under the chin
     if (pattern === "belly" || spec.tail === "bushy")
@@ -1269,6 +1356,19 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       if (front) {
         capsule3(hip, [hf, l, g0], limb, limbMat, part, tone);
         capsule3([hf, l, g0], [hf + legLen * 0.7, l, g0], limb, pawMat, part, tone);
+      } else if (hopper && st === "sit") {
+        // a kangaroo's big thigh over a long hind foot, the foot off the ground in a hop
+        const gy = g0 + hopY;
+        ball([hf, l, Math.max(hip[2], bodyRy * 0.8)], bodyRy * 0.85, limbMat, part, 0.01, tone);
+        capsule3(
+          [hf - bodyRy * 0.5, l, gy + limb],
+          [hf - bodyRy * 0.4, l, gy],
+          limb,
+          pawMat,
+          part,
+          tone,
+        );
+        capsule3([hf - bodyRy * 0.4, l, gy], [hf + bodyRy * 1.5, l, gy], limb, pawMat, part, tone);
       } else {
         ball([hf, l, Math.max(hip[2], bodyRy * 0.7)], bodyRy * 0.7, limbMat, part, 0.01, tone);
         capsule3([hf - bodyRy * 0.3, l, g0], [hf + bodyRy * 1.2, l, g0], limb, pawMat, part, tone);
@@ -1300,6 +1400,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
         l,
         (front ? chestY : rumpY) - bodyRy * 0.3,
       ];
+      if (hopper && front && st === "sit") {
+        // short forearms held in front of the chest, the paws hanging
+        const tone = f0 * Fd + l * Ld < bodyD - 0.01 ? 1 : -1;
+        const arm: [number, number, number] = [hip[0] + 1.6 * k, l, hip[2] - 2.6 * k];
+        const paw: [number, number, number] = [arm[0] + 0.8 * k, l, arm[2] - 0.6 * k];
+        capsule3(hip, arm, limb * 0.8, limbMat, part, tone, 0.08);
+        capsule3(arm, paw, limb * 0.7, pawMat, part, tone, 0.08);
+        continue;
+      }
       if (front ? st === "lie" || st === "bow" : st === "sit" || st === "lie") {
         foldLeg(hip, front, part, f0 * Fd + l * Ld < bodyD - 0.01 ? 1 : -1);
         continue;
@@ -1311,8 +1420,10 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       const ph = proj(...hip);
       const far = f0 * Fd + l * Ld < bodyD - 0.01;
       const footMat = socks ? mat.belly : limbMat;
+      // an ape's arms are thick
+      const lw = front && spec.stoop ? lr * 1.35 : lr;
       add((ph.d + pf.d) / 2, () => {
-        c.capsule(ph.x, ph.y, pf.x, pf.y, lr, limbMat, part, far ? 1 : -1);
+        c.capsule(ph.x, ph.y, pf.x, pf.y, lw, limbMat, part, far ? 1 : -1);
         if (socks) {
           const sx = ph.x + (pf.x - ph.x) * 0.6;
           const sy = ph.y + (pf.y - ph.y) * 0.6;
@@ -1408,6 +1519,17 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       case "nub":
         ball(tb, 1.3 * k, tailMat, P.tail);
         break;
+      case "twist": {
+        // a corkscrew: up off the rump, over and back down into a loop
+        const r = Math.max(0.6, 0.5 * k);
+        const a: [number, number, number] = [tf - 1.2 * k, sway * 0.3, tY + 2.4 * k];
+        const b: [number, number, number] = [tf - 2.8 * k, sway * 0.5, tY + 2.6 * k];
+        const d: [number, number, number] = [tf - 2.6 * k, sway * 0.5, tY + 0.8 * k];
+        capsule3(tb, a, r, tailMat, P.tail);
+        capsule3(a, b, r, tailMat, P.tail);
+        capsule3(b, d, r, tailMat, P.tail);
+        break;
+      }
       case "plume": {
         // held up over the back, the tip curling forward (squirrel, skunk); a skunk's is striped
         const bend: [number, number, number] = [tf - 2.2 * k, sway * 0.5, tY + bodyRy + 2.5 * k];
@@ -1426,6 +1548,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
       }
       case "none":
         break;
+      case "thick": {
+        // a kangaroo's: thick at the root, tapering along the ground behind it as a third leg
+        const gy = g0 + hopY * 0.6;
+        const t1: [number, number, number] = [tf - 3.5 * k * L, sway * 0.3, gy + 1.4 * k];
+        const t2: [number, number, number] = [tf - 8 * k * L, sway, gy + (tu > 0 ? 1.5 : 0) * k];
+        capsule3(tb, t1, 1.7 * k, tailMat, P.tail);
+        capsule3(t1, t2, 1 * k, tailMat, P.tail);
+        break;
+      }
       case "thin": {
         const tm = points ? markM : spec.mark === "mane" || furTail ? mat.fur : mat.inner;
         // level, raised in an S, or hanging to the ground
@@ -1585,13 +1716,18 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           0.14,
         );
     const toCam = (nf: number, nl: number, ny: number) => (nf * Fd + nl * Ld) * cp + ny * sp;
+    // a canine face-on (wolf, fox, husky): its long muzzle foreshortens to a disc and its head to
+    // a cat's box (a wolf's front view read as a sitting cat); taller ears, a pale muzzle tapering
+    // down to the nose and a ruff of fur at the cheeks say dog
+    const canineFace =
+      spec.snout >= 2.5 && spec.ears === "pointy" && !hoofed && !info.young && Fd > 0.9;
     // ears on top of the head
     for (const s of [-1, 1]) {
       const base: [number, number, number] = [headF - hr * 0.15, s * hr * 0.5, headY + hr * 0.75];
       const b = proj(...base);
       // ears stand on top of the head: drawn over it from every side
       const behind = proj(headF, 0, headY).d + 0.12 - b.d;
-      const ew = 1.5 * k;
+      const ew = (canineFace ? 1.9 : 1.5) * k;
       switch (spec.ears) {
         case "pointy":
         case "small": {
@@ -1600,7 +1736,7 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           const tip = proj(
             base[0] - eb * 2.2 * k,
             s * hr * 0.6,
-            base[2] + (spec.ears === "small" ? 2.4 : 4.2) * k - eb * 1.4 * k,
+            base[2] + (spec.ears === "small" ? 2.4 : canineFace ? 5.4 : 4.2) * k - eb * 1.4 * k,
           );
           // another take flicks one ear a pixel
           const twitch = take && s > 0 ? takeVary(take, 21) || 1 : 0;
@@ -1639,6 +1775,24 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
           // a koala's big ears are fringed with white fluff
           if (coat.has("tufts")) ball(base, 1.5 * k, mat.belly, P.ear, behind + 0.001);
           break;
+        case "flap": {
+          // a pig's ear: a broad triangle off the crown, its tip flopped forward over the eye
+          // (its back corner stands over the crown, so the ear shows in the outline)
+          const tip = proj(headF + hr * 0.6, s * hr * 0.65, headY + hr * 0.5);
+          const back = proj(headF - hr * 0.4, s * hr * 0.5, headY + hr * 1.25);
+          add(b.d + behind, () =>
+            c.poly(
+              [
+                [back.x, back.y],
+                [b.x + ew * Fx, b.y - ew],
+                [tip.x, tip.y],
+              ],
+              earMat,
+              P.ear,
+            ),
+          );
+          break;
+        }
         case "floppy":
           capsule3(
             [headF - hr * 0.1, s * hr * 0.85, headY + hr * 0.4],
@@ -1719,16 +1873,38 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
             );
         });
       }
-      if (coat.has("horns")) {
+      if (coat.has("long-horns")) {
+        // a bull's: thick at the root, out wide past the ears, the tips turned forward and up
+        const mid = at(1.2, 2.4, 1);
+        bone(base, mid, 0.8, mat.horn);
+        bone(mid, at(3.4, 2.8, 2.2), 0.6, mat.horn);
+      } else if (coat.has("wide-horns")) {
+        // a water buffalo's: flat out to the sides, then swept back in a crescent
+        const mid = at(-0.6, 3.2, 0.4);
+        bone(base, mid, 0.8, mat.horn);
+        bone(mid, at(-2.8, 3.6, 1.8), 0.6, mat.horn);
+      } else if (coat.has("horns")) {
         // short horns out to the side and up (cattle)
         const mid = at(-0.2, 0.8, 1.2);
         bone(base, mid, 0.6, mat.horn);
         bone(mid, at(0.4, 1, 2.4), 0.5, mat.horn);
       }
-      if (coat.has("goat-horns")) {
+      if (coat.has("goat-horns") && info.variant === "sheep") {
+        // a ram's: swept back from the crown round the ear, in the fleece's shade
         const mid = at(-1.4, -0.4, 2.6);
         bone(base, mid, 0.6, mat.stripe);
         bone(mid, at(-3.2, -0.3, 1.8), 0.5, mat.stripe);
+      } else if (coat.has("goat-horns")) {
+        // a goat's: up off the brow, arching back: in horn grey, or the breed's dark mark
+        // (reaching far back from the crown they stood over the shoulders, a dark lump on the
+        // back, eval-f)
+        const hornM = build?.mark ? markM : mat.stripe;
+        const root = at(1.2, -0.5, 0.2);
+        const mid = at(1.2, -0.4, 3.2);
+        const crest = at(0, -0.3, 4.8);
+        bone(root, mid, 0.6, hornM);
+        bone(mid, crest, 0.5, hornM);
+        bone(crest, at(-1.2, -0.2, 4), 0.5, hornM);
       }
     };
     for (const s of [-1, 1]) gear(s);
@@ -1800,13 +1976,15 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     }
     // a pig's flat snout: a pink disc at the muzzle's end with two nostrils
     if (coat.has("snout")) {
-      const tip = proj(mF + mR * 0.6, 0, mY);
+      // standing proud of the muzzle's end: the flat disc is what says pig
+      const tip = proj(mF + mR * 0.9, 0, mY);
       add(tip.d + 0.25, () => {
+        // as tall as the muzzle, so the flat end reads at 32 px
         c.ellipse(
           tip.x,
           tip.y,
-          Math.max(1.2, mR * 0.9 * sf),
-          Math.max(1.5, mR * 1.2 * sf),
+          Math.max(1.5, mR * 1.1 * sf),
+          Math.max(2, mR * 1.5 * sf),
           mat.nose,
           P.snout,
         );
@@ -1838,14 +2016,46 @@ export function buildAnimal(info: PromptInfo, rng: Rng, crng: Rng, size: number,
     const noseP = proj(spec.snout > 0 ? mF + mR * 0.7 : headF + hr * 0.95, 0, mY + mR * 0.5);
     const long = spec.snout >= 2.5;
     const faceOn = toCam(1, 0, 0);
-    if (faceOn > -0.2)
+    if (canineFace) {
+      const hc = proj(headF, 0, headY);
+      const q = k * sf;
+      // the muzzle: pale, from under the eyes down past the head's round to the nose
+      // (under the eyes and the nose: drawn over them it hid a wolf's eyes)
+      add(hc.d + 0.15, () =>
+        c.poly(
+          [
+            [hc.x - hr * 0.45 * sf, hc.y + 0.6 * q],
+            [hc.x + hr * 0.45 * sf, hc.y + 0.6 * q],
+            [noseP.x + 1.2 * q, noseP.y + 1.4 * q],
+            [noseP.x - 1.2 * q, noseP.y + 1.4 * q],
+          ],
+          points || (coat.has("mask") && !build?.under) ? markM : mat.belly,
+          P.snout,
+        ),
+      );
+      // the ruff: a tuft of fur out from each cheek
+      for (const s of [-1, 1])
+        add(hc.d + 0.11, () =>
+          c.poly(
+            [
+              [hc.x + s * hr * 0.8 * sf, hc.y - 1.6 * q],
+              [hc.x + s * (hr * sf + 1.8 * q), hc.y + 1.2 * q],
+              [hc.x + s * hr * 0.5 * sf, hc.y + 1.8 * q],
+            ],
+            mat.fur,
+            P.head,
+          ),
+        );
+    }
+    // (a pig's nostrils are on its disc)
+    if (faceOn > -0.2 && !coat.has("snout"))
       add(noseP.d + 0.3, () =>
         c.rect(
           noseP.x - (faceOn > 0.5 ? 1 : 0),
           noseP.y,
           noseP.x,
           noseP.y + (size >= 40 ? 1 : 0),
-          long ? mat.eye : mat.nose,
+          long || spec.darkNose ? mat.eye : mat.nose,
           P.face,
         ),
       );

@@ -21,8 +21,11 @@ succubus;魅魔 = a purple demon with bat wings
 orthrus = a two-headed black dog
 ogre,ogres;食人魔 = a big troll with a club
 imp,imps;小鬼,小恶魔 = a small red demon with bat wings
-harpy,harpies;鹰身女妖 = a woman with eagle wings
+harpy,harpies;鹰身女妖 = a woman with eagle wings for arms and talons
 death knight;死亡骑士 = an undead black knight
+headless horseman,headless horsemen;无头骑士 = a headless knight riding a black horse
+horseman,horsemen,horse rider,equestrian;骑马的人 = a man riding a horse
+horsewoman,horsewomen = a woman riding a horse
 revenant = a zombie knight
 bugbear = a brown bear warrior
 satyr,faun;萨堤尔,羊男 = a goat warrior with horns
@@ -55,6 +58,7 @@ baba yaga;芭芭雅嘎 = an old witch with a broom
 mind flayer,illithid;夺心魔 = a purple octopus mage
 doppelganger,doppelgänger;二重身 = a ghostly man
 yeti,yetis,bigfoot,sasquatch,abominable snowman;雪人怪,大脚怪 = a big ice gorilla
+one-eyed giant,one-eyed giants,one eyed giant,one-eyed ogre,one-eyed monster,one eyed monster;独眼怪物,独眼怪 = a cyclops
 !giant,!giants,!titan,!colossus;巨人,泰坦 = a troll with a club
 `;
 

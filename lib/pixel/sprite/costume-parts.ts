@@ -894,6 +894,37 @@ export function drawTabard(
   if (view === "front") c.rect(a, torsoTop + px(2), b, torsoTop + px(2), x.trim, P.robe);
 }
 
+/**
+ * An apron: square on, a panel from the chest to the knees a pixel inside the torso's edges, its
+ * bib narrower, a tie across the waist; side-on, the panel down the front edge; from behind only
+ * the tie shows.
+ */
+export function drawApron(
+  c: SpriteCanvas,
+  x: CostumeCtx,
+  apron: number,
+  view: Pose["view"],
+  tx0: number,
+  tx1: number,
+  torsoTop: number,
+  hipY: number,
+  bottom: number,
+) {
+  const { px } = x;
+  const waist = hipY - px(2);
+  if (view === "back") {
+    c.rect(tx0, waist, tx1, waist, apron, P.belt);
+    return;
+  }
+  if (view === "side") {
+    c.rect(tx1 - px(1), torsoTop + px(2), tx1, Math.round(bottom), apron, P.robe);
+    return;
+  }
+  const inset = Math.max(1, Math.round((tx1 - tx0) * 0.2));
+  c.rect(tx0 + inset, torsoTop + px(2), tx1 - inset, waist, apron, P.robe);
+  c.rect(tx0 + 1, waist, tx1 - 1, Math.round(bottom), apron, P.robe);
+}
+
 /** The colours a mood or a woman's face adds (humanoid.ts adds them only when drawn). */
 export interface FaceMarks {
   mood?: Mood;
@@ -1041,5 +1072,60 @@ export function drawFaceMood(
         marks.water,
         P.face,
       );
+  }
+}
+
+/** The materials of a bird's limbs on a person (a harpy): feathers, their tips, talons, claws. */
+export interface BirdLimbMats {
+  feather: number;
+  featherDark: number;
+  talon: number;
+  claw: number;
+}
+
+/**
+ * A harpy's limbs over the drawn body (eval-f: an angel with a sword): with `wings`, each arm is
+ * feathered and trails feathers below and outwards, into the wings spread behind it; with
+ * `talons`, the legs are a bird's: feathered thighs, yellow feet, a dark claw either side.
+ */
+export function drawBirdLimbs(
+  c: SpriteCanvas,
+  m: BirdLimbMats,
+  wings: boolean,
+  talons: boolean,
+): void {
+  const mid = c.w / 2;
+  if (wings) {
+    const arm: [number, number][] = [];
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const p = c.part[y * c.w + x];
+        if (c.get(x, y) >= 0 && (p === P.armN || p === P.armF)) arm.push([x, y]);
+      }
+    for (const [x, y] of arm) {
+      c.plot(x, y, m.feather, c.part[y * c.w + x]!);
+      const out = x < mid ? -1 : 1;
+      if (c.get(x + out, y) < 0) c.plot(x + out, y, m.feather, P.armN);
+      // the trailing feathers hang below the arm where nothing else is drawn
+      for (let d = 1; d <= 3; d++) {
+        if (c.get(x, y + d) >= 0) break;
+        c.plot(x, y + d, d === 3 ? m.featherDark : m.feather, P.armN);
+      }
+    }
+  }
+  if (talons) {
+    // feathered thighs over yellow shanks and feet, a claw either side on the ground
+    for (const leg of [P.legN, P.legF]) {
+      const cells: [number, number][] = [];
+      for (let y = 0; y < c.h; y++)
+        for (let x = 0; x < c.w; x++)
+          if (c.part[y * c.w + x] === leg && c.get(x, y) >= 0) cells.push([x, y]);
+      if (!cells.length) continue;
+      const y1 = Math.max(...cells.map(([, y]) => y));
+      const foot = cells.filter(([, y]) => y === y1).map(([x]) => x);
+      for (const [x, y] of cells) c.plot(x, y, y >= y1 - 2 ? m.talon : m.feather, leg);
+      for (const x of [Math.min(...foot) - 1, Math.max(...foot) + 1])
+        if (c.get(x, y1) < 0) c.plot(x, y1, m.claw, leg);
+    }
   }
 }

@@ -2,7 +2,7 @@
 // a zombie in torn clothes reaching out, not a person in a shirt with a sword; "a vampire" wears
 // dark clothes, a high collar and a cape. A named class keeps its own clothes ("an orc warrior")
 // but takes the race's body (an orc is bulky) and, where the class has none, its weapon.
-import type { RoleSpec } from "./humanoid";
+import type { Headgear, RoleSpec } from "./humanoid";
 
 type Costume = Omit<RoleSpec, "base"> & { base?: string };
 
@@ -77,6 +77,56 @@ const BEAST_BUILDS: Readonly<Record<string, RoleSpec["build"]>> = {
 };
 
 /**
+ * The base every rank's look has: a king, a queen, a prince, a princess (humanoid.ts ROLES) and a
+ * ruler read from WordNet (person-roles.ts: a countess, a duke, a chieftain).
+ */
+export const RANK_BASE = "royal";
+
+/**
+ * Whether a rank is worn over a race with a costume of its own ("vampire lord", "goblin king"):
+ * the race's look stays and the rank adds its marks. A race whose look is its body alone (an elf's
+ * ears, a dwarf's beard, a skeleton's bones) keeps the rank's royal clothes.
+ */
+export function crownsRace(role: RoleSpec, race: string | undefined): boolean {
+  const costume = race ? RACE_COSTUMES[race] : undefined;
+  return role.base === RANK_BASE && !!costume && Object.keys(costume).length > 0;
+}
+
+/**
+ * A rank over a race (eval-f: "Vampire Lord" drew a pale man in a king's blue robe, no cape,
+ * collar or dark clothes): the race's clothes, build, hair and weapon, then the rank's marks — its
+ * crown (or circlet), a cape, and a sceptre in a hand the race leaves empty (a reaching zombie's
+ * stay empty).
+ */
+function crowned(rank: RoleSpec, costume: Costume): RoleSpec {
+  const empty = costume.weapon === "none" && !costume.reach;
+  return {
+    ...rank,
+    ...costume,
+    base: costume.base ?? rank.base,
+    headgear: rankHeadgear(rank),
+    cape: true,
+    weapon: empty ? "wand" : (costume.weapon ?? rank.weapon),
+    // a robe hid the cape and the race's clothes (a queen's gown stays)
+    robe: rank.robe ?? costume.robe ?? false,
+  };
+}
+
+/** A rank's own headgear: a princess's tiara, else a crown. */
+function rankHeadgear(rank: RoleSpec): RoleSpec["headgear"] {
+  return rank.headgear ?? "crown";
+}
+
+/**
+ * A seed's take of a crowned race (people-takes.ts, the race's list): the take's weapon, hair and
+ * pose, but the rank's headgear and cape stay, so four takes are four vampire lords, not a
+ * vampire in a top hat.
+ */
+export function keepRank<T extends Partial<RoleSpec>>(take: T, dressed: RoleSpec): T {
+  return { ...take, headgear: dressed.headgear, cape: true };
+}
+
+/**
  * The role a character is drawn with: the named class, dressed for its race. `plain` says the
  * prompt named no class (the race itself is the subject).
  */
@@ -91,6 +141,7 @@ export function dressForRace(role: RoleSpec, race: string | undefined, plain: bo
   }
   const costume = RACE_COSTUMES[race];
   if (!costume) return role;
+  if (crownsRace(role, race)) return crowned(role, costume);
   if (plain) return { ...role, ...costume, base: costume.base ?? role.base };
   // a class over a race body: the class's clothes, the race's build and skin marks
   return {
@@ -99,4 +150,66 @@ export function dressForRace(role: RoleSpec, race: string | undefined, plain: bo
     pauldron: role.pauldron ?? costume.pauldron,
     weapon: role.weapon ?? costume.weapon,
   };
+}
+
+/** Hats a character may already wear: "in a red hat" colours it rather than adding another. */
+const HATS: ReadonlySet<Headgear> = new Set<Headgear>([
+  "wizard-hat",
+  "wide-hat",
+  "chef-hat",
+  "top-hat",
+  "cowboy-hat",
+  "straw-hat",
+  "tricorn",
+  "peaked-cap",
+  "hard-hat",
+  "flying-cap",
+]);
+const HELMS: ReadonlySet<Headgear> = new Set<Headgear>([
+  "helmet",
+  "horned",
+  "open-helm",
+  "crested-helm",
+  "kabuto",
+  "visor",
+  "hard-hat",
+  "space-helmet",
+]);
+const CAPS: ReadonlySet<Headgear> = new Set<Headgear>(["peaked-cap", "hard-hat", "flying-cap"]);
+
+/**
+ * The headgear a character's rig draws for a worn thing on the head ("a wizard in a red hat",
+ * "a knight with a blue helmet"): its own when it already wears one of that kind, else the
+ * nearest of the rig's. Undefined: not head wear, or nothing the rig draws (the icon is worn).
+ * eval-f: the colour of a wizard's hat went to his robe and an emoji top hat sat on his head.
+ */
+export function wornHeadgear(id: string | undefined, own: Headgear): Headgear | undefined {
+  switch (id) {
+    case "wizard-hat":
+      return "wizard-hat";
+    case "crown":
+      return "crown";
+    case "hat":
+      return HATS.has(own) ? own : "wide-hat";
+    case "cap":
+      return CAPS.has(own) ? own : "peaked-cap";
+    case "helmet":
+      return HELMS.has(own) ? own : "helmet";
+    default:
+      return undefined;
+  }
+}
+
+/** Worn things a character's rig draws on the head itself (wornHeadgear), not as an icon. */
+export const RIG_HEAD_WEAR: ReadonlySet<string> = new Set([
+  "wizard-hat",
+  "crown",
+  "hat",
+  "cap",
+  "helmet",
+]);
+
+/** Whether a character's rig draws what it wears on its head itself (no icon borrowed for it). */
+export function rigDrawsHeadWear(info: { builder: string; worn?: { id: string } }): boolean {
+  return info.builder === "humanoid" && RIG_HEAD_WEAR.has(info.worn?.id ?? "");
 }

@@ -159,7 +159,7 @@ describe("composite creatures", () => {
     expect((await draw("a hydra")).interpretation.builder).toBe("dragon");
     // "giant" is a creature only as a noun: a giant rat is a rat
     expect((await draw("a frost giant")).interpretation.summary).toContain("troll");
-    expect((await draw("a giant rat")).interpretation.subject).toBe("mouse");
+    expect((await draw("a giant rat")).interpretation.subject).toBe("rat");
   });
 
   it("a were-animal is that animal's folk; a werewolf keeps its own drawing", async () => {

@@ -15,6 +15,7 @@ import {
   prepareFolkParts,
   swapFolkHead,
 } from "./folk-parts";
+import { RACES } from "./humanoid";
 import { type MachineMats, mechanise } from "./mechanical";
 import type { PromptInfo } from "./prompt";
 
@@ -234,7 +235,8 @@ export function drawCreatureExtras(
     );
   if (info.features.some((f) => f.endsWith("tail")))
     drawStingerTail(c, x, side, faceRight, rng.range(0.8, 1.2));
-  if (info.features.includes("horns") && info.kind !== "dragon")
+  // a race born horned (a demon) has its own pair: "a horned demon" is not given a second
+  if (info.features.includes("horns") && info.kind !== "dragon" && !RACES[info.race ?? ""]?.horns)
     drawHorns(c, x, headCells(c, headParts, side && faceRight), side, faceRight);
   if (x.folk)
     drawFolkParts(
@@ -588,6 +590,9 @@ function isEye(c: SpriteCanvas, i: number, mats: readonly Material[]): boolean {
   return same <= 3;
 }
 
+/** A seated rider's parts are numbered from here up (its own part ids plus this). */
+export const RIDER_PART = 180;
+
 /** A rider's size on its mount: three quarters of the sprite (at two thirds a knight on a horse was a grey lump at 32 px, eval-e). */
 export function riderSize(size: number): number {
   return Math.max(12, Math.round(size * 0.75));
@@ -633,7 +638,7 @@ export function seatRider(
         x + dx,
         y + dy + sink,
         rider.mat[i]! + matOffset,
-        180 + rider.part[i]!,
+        RIDER_PART + rider.part[i]!,
         rider.tone[i]!,
       );
     }
@@ -650,7 +655,7 @@ function outlineRider(c: SpriteCanvas): void {
 
 /** A seated rider's cell (its parts are numbered from 180 up, `seatRider`). */
 export function isRiderCell(c: SpriteCanvas, i: number): boolean {
-  return c.mat[i]! >= 0 && c.part[i]! >= 180;
+  return c.mat[i]! >= 0 && c.part[i]! >= RIDER_PART;
 }
 
 /** The rider's cells that touch the mount (or anything drawn that is not the rider). */

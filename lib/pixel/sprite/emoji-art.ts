@@ -179,6 +179,51 @@ async function cropPadding(svg: string, data: Buffer, px: number): Promise<Buffe
   return out;
 }
 
+/** Largest loose piece of an emoji that is a speck, not part of the drawing (cells). */
+export const SPECK_CELLS = 3;
+
+/**
+ * Loose pieces of one or two cells away from the drawing: a shine mark or an anti-aliased
+ * fringe that kept a majority alpha. At 32 px they read as dirt round the thing (eval-f: grey
+ * speckles round a steel dagger's blade). Only a drawing large enough to have a body loses them.
+ */
+export function dropSpecks(cellRgb: (Rgb | null)[], cells: number): void {
+  const n = cells * cells;
+  const comp = new Int32Array(n).fill(-1);
+  const pieces: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!cellRgb[i] || comp[i]! >= 0) continue;
+    const piece: number[] = [];
+    const st = [i];
+    comp[i] = pieces.length;
+    while (st.length) {
+      const j = st.pop()!;
+      piece.push(j);
+      const x = j % cells;
+      const y = (j - x) / cells;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) {
+          const xx = x + dx;
+          const yy = y + dy;
+          const k = yy * cells + xx;
+          if (xx < 0 || yy < 0 || xx >= cells || yy >= cells || !cellRgb[k] || comp[k]! >= 0)
+            continue;
+          comp[k] = pieces.length;
+          st.push(k);
+        }
+    }
+    pieces.push(piece);
+  }
+  const biggest = Math.max(0, ...pieces.map((p) => p.length));
+  if (biggest < 30) return;
+  // a coloured bit is drawn on purpose (a wand's sparkle, a whale's spout, lava): only grey and
+  // white ones go
+  const grey = (c: Rgb) => Math.max(...c) - Math.min(...c) < 0.2 * Math.max(1, ...c);
+  for (const p of pieces)
+    if (p.length <= SPECK_CELLS && p.every((j) => grey(cellRgb[j]!)))
+      for (const j of p) cellRgb[j] = null;
+}
+
 async function rasterize(set: IconSet, name: string, cells: number): Promise<IconRaster | null> {
   const px = cells * SS;
   const svg0 = iconSvg(set, name, px);
@@ -236,6 +281,7 @@ async function rasterize(set: IconSet, name: string, cells: number): Promise<Ico
         Math.round(best![2] / best![3]),
       ];
     }
+  dropSpecks(cellRgb, cells);
   const uniq = new Map<string, { c: Rgb; w: number }>();
   for (const c of cellRgb) {
     if (!c) continue;

@@ -1,5 +1,6 @@
 // Built-in offline model `local/pixel-sprite`: prompt + seed → part-based design → posed frame.
 // Deterministic: all randomness comes from Rng streams keyed by prompt, seed and frame role.
+
 import { hexToRgb, hsvToRgb, makeRamp, mixRgb, rgbToHex, rgbToHsv, rgbToOklab } from "../color";
 import { isPaletteName, PALETTES, PaletteMatcher } from "../palettes";
 import { hashString, Rng } from "../prng";
@@ -20,10 +21,12 @@ import {
   type ShadingStyle,
   SpriteCanvas,
 } from "./canvas";
+import { rigDrawsHeadWear } from "./costumes";
 import {
   drawCreatureExtras,
   isRiderCell,
   prepareCreatureExtras,
+  RIDER_PART,
   riderEdge,
   riderSize,
   seatRider,
@@ -43,7 +46,14 @@ import {
 } from "./interpretation";
 import { lookupNoun } from "./lexicon";
 import { bookMats, drawBookMarks } from "./magic-books";
-import { applyMaterials, drawMaterialFx, drawSnowCap } from "./modifiers";
+import {
+  applyMaterials,
+  drawMaterialFx,
+  drawSnowCap,
+  glowingColors,
+  heldGlows,
+  saysGlow,
+} from "./modifiers";
 import { carryInMouth } from "./mouth-carry";
 import {
   contentMats,
@@ -55,8 +65,9 @@ import {
 } from "./object-features";
 import { applyFrameEffects } from "./pose-effects";
 import { type PromptInfo, parsePrompt } from "./prompt";
-import { applySizeWord, chibiHead, drawGroup } from "./scale-words";
-import { drawMoodMark, drawSleepZ } from "./state-marks";
+import { carryOnThing, layThingUnderRider, rideStyle } from "./ridden-things";
+import { applySizeWord, chibiHead, drawGroup, iconShrink } from "./scale-words";
+import { behead, drawMoodMark, drawSleepZ } from "./state-marks";
 import { emojiForSilhouette } from "./subject-palette";
 import { reproportion, takeBuild, takeMirrored, takeRound } from "./take-variety";
 import { SUBJECT_BY_ID, SUBJECT_DEFAULTS } from "./vocabulary";
@@ -109,7 +120,8 @@ export function iconNeeds(
             "wings",
           )
             ? 0.66
-            : 1),
+            : 1) *
+          iconShrink(info.sizeWord, size),
       ),
       use: "subject",
       drawings: subjectIconDrawings(info.icon, curated),
@@ -134,7 +146,13 @@ export function iconNeeds(
     });
   }
   // a cape is drawn as a drape, a backpack as a pack on the back (wearables.ts), not borrowed
-  if (info.worn && !DRAWN_ON_BODY.has(info.worn.id) && !isDrawnWear(info.worn.icon)) {
+  // so is a character's hat, helmet or crown (its own headgear: costumes.ts wornHeadgear)
+  if (
+    info.worn &&
+    !DRAWN_ON_BODY.has(info.worn.id) &&
+    !isDrawnWear(info.worn.icon) &&
+    !rigDrawsHeadWear(info)
+  ) {
     const src = iconSourceFor(prompt, seed, info.worn.icon, 0, true);
     needs.push({
       set: src.set === "noto" ? "fluent-emoji-flat" : src.set,
@@ -580,7 +598,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
           ...worn,
           colors: recolor(worn.colors, worn.counts, hexToRgb(tint.hex), Rng.from("worn", seed)),
         };
-    } else icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+    } else {
+      icons.held = r.mono ? tintSilhouette(r, n.material ?? "iron") : r;
+      // eval-f: a wizard's glowing orb was a dark purple ball in his hand
+      if (heldGlows(o.prompt))
+        icons.held = { ...icons.held, colors: glowingColors(icons.held.colors) };
+    }
   }
   const design = buildDesign(info, rng, crng, icons);
   const wornMats = worn ? worn.colors.map((col) => design.materials.push(material(col)) - 1) : [];
@@ -620,7 +643,12 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   applyTakeScheme(design, info, seed + take);
   const fx = design.seamless
     ? undefined
-    : applyMaterials(design, info.materials, !BEING_BUILDERS.has(info.builder));
+    : applyMaterials(
+        design,
+        info.materials,
+        !BEING_BUILDERS.has(info.builder),
+        BEING_BUILDERS.has(info.builder) && info.builder !== "humanoid",
+      );
   if (design.seamless && info.materials.length) applyMaterials(design, info.materials);
   // eyes, teeth, wings and contents on a thing: their own colours, not the scheme's or the
   // material's
@@ -652,6 +680,11 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     ? design.materials.push(material(hexToRgb("#2a2438"), { flat: true })) - 1
     : -1;
   const snowMat = info.snowCap ? design.materials.push(material(hexToRgb("#f2f6fa"))) - 1 : -1;
+  // headless: a dark red stump where the head was cut off (state-marks.ts behead)
+  const stumpMat =
+    info.headless || info.rider?.headless
+      ? design.materials.push(material(hexToRgb("#b82430"))) - 1
+      : -1;
   // asleep: a pale "z" over the head, outlined like the sprite (state-marks.ts)
   const sleepMat = info.asleep
     ? design.materials.push(material(hexToRgb("#eef2fa"), { flat: true })) - 1
@@ -684,6 +717,7 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
   turnedBatchPose(pose, o.mode, info, design, o.reroll ?? 0);
   const c = new SpriteCanvas(design.size, design.size);
   design.draw(c, pose);
+  if (info.headless && design.headParts) behead(c, design.headParts, stumpMat);
   if (fm) drawObjectFeatures(c, thingExtras, fm, pose);
   if (heap && cm) drawContents(c, heap, cm, pose);
   if (bm) drawBookMarks(c, bm, pose);
@@ -695,7 +729,18 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     rider.draw(rc, { ...pose, stride: 0, lift: 0, attack: 0 });
     // borrowed emoji face left; the rider faces where its mount does
     if (info.builder === "icon" && pose.view === "side") rc.flipX();
-    seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    const ridden = rideStyle(info.subject);
+    if (ridden) {
+      layThingUnderRider(c, ridden);
+      carryOnThing(c, rc, riderMats, ridden);
+    } else seatRider(c, rc, riderMats, pose.view === "side", info.builder !== "icon");
+    // beheaded where it sits: seated by its whole height, a headless rider keeps its shoulders up
+    if (info.rider?.headless && rider.headParts)
+      behead(
+        c,
+        rider.headParts.map((p) => RIDER_PART + p),
+        stumpMat,
+      );
     separateRider(c, design.materials, riderLine, !!info.rider?.colors.length);
   }
   // cute on a character or an eastern dragon: a chibi head (the animal rig and the winged
@@ -739,14 +784,27 @@ export function renderSpriteGrid(o: SpriteRenderOptions): {
     if (MIRRORED_MODES.has(o.mode) && takeMirrored(seed + take, design.takes)) c.flipX();
   }
   // "giant" fills the frame, "tiny" stands small in it, whatever grid the studio asked for
-  if (info.sizeWord && !design.seamless) applySizeWord(c, info.sizeWord);
+  // (a borrowed icon was already drawn at the shrunk size: iconNeeds)
+  const drawnSmall =
+    info.builder === "icon" && !!info.icon && iconShrink(info.sizeWord, info.size) < 1;
+  if (info.sizeWord && !design.seamless && !drawnSmall) applySizeWord(c, info.sizeWord);
   if (snowMat >= 0) drawSnowCap(c, snowMat);
   if (pose.flip) c.flipX();
   // after the flip, so the z reads the right way round
   if (sleepMat >= 0 && !design.seamless) drawSleepZ(c, sleepMat, design.headParts, pose.t);
   if (moodMats && info.mood && !design.seamless)
     drawMoodMark(c, info.mood, moodMats, design.headParts);
-  if (fx) drawMaterialFx(c, design, info.materials, fx, pose, hashString(o.prompt, seed));
+  if (fx)
+    drawMaterialFx(
+      c,
+      design,
+      info.materials,
+      fx,
+      pose,
+      hashString(o.prompt, seed),
+      !BEING_BUILDERS.has(info.builder),
+      saysGlow(o.prompt),
+    );
   const rendered = c.render(design.materials, {
     outline: design.seamless ? "none" : (o.outline ?? "coloured"),
     shading: o.shading ?? "soft",

@@ -84,6 +84,15 @@ const PHRASES: [RegExp, (m: RegExpExecArray) => string][] = [
     /\b(?:spiny|spine-backed|spiky-backed)\b|\b(?:with\s+)?(?:sharp\s+)?(?:spines|quills)(?:\s+(?:down|along|on)\s+(?:its|the|his|her)\s+back)?\b|\bwith\s+(?:sharp\s+)?spikes\s+(?:down|along|on)\s+(?:its|the|his|her)\s+back\b|背刺|脊刺/giu,
     () => "spines",
   ],
+  // a harpy's wings are her arms, her feet a bird's (the wings' own word stays for creature-parts)
+  [
+    /(?<=\bwings?\s+)(?:for|as)\s+(?:her\s+|his\s+|its\s+)?arms\b|\bwing(?:ed)?[- ]arms\b|翼臂/giu,
+    () => "wing arms",
+  ],
+  [
+    /\b(?:and\s+|with\s+)?(?:sharp\s+)?(?:bird(?:'s)?\s+|eagle\s+)?(?:talons|taloned\s+feet|bird\s+feet|bird\s+legs)\b|鸟爪/giu,
+    () => "talons",
+  ],
   [/\b(?:with\s+)?(?:long|flowing)\s+hair\b|\blong-haired\b|长发/giu, () => "long hair"],
   [/\b(?:wailing|screaming|shrieking|keening)\b|哀嚎|尖叫/giu, () => "open mouth"],
   [
@@ -142,6 +151,8 @@ export function isFolkPart(f: string): boolean {
     f === "long nose" ||
     f === "gold headband" ||
     f === "gold collar" ||
+    f === "wing arms" ||
+    f === "talons" ||
     tailCount(f) > 0
   );
 }
@@ -169,6 +180,8 @@ export function folkPartZh(f: string): string | undefined {
     "long nose": "长鼻子",
     "gold headband": "金箍",
     "gold collar": "金项圈",
+    "wing arms": "翅膀作手臂",
+    talons: "鸟爪",
   }[f];
 }
 
@@ -704,27 +717,36 @@ function drawTailFan(
         [-1.45, 1.45],
         [-1.0, 1.0],
       ];
-  const [a0, a1] = arcs[x.fan % arcs.length]!;
+  let [a0, a1] = arcs[x.fan % arcs.length]!;
+  // many tails seen from the side spread wider, over the back as a peacock's train, so every tip
+  // stands apart (eval-f: nine tails in a 100° fan drew one bushy blob); from the front the fan
+  // is wide already
+  if (n > 4 && side) [a0, a1] = [a0 - 0.25, a1 + 0.55];
   const layer = new SpriteCanvas(c.w, c.h);
   for (let t = 0; t < n; t++) {
     const f = n > 1 ? t / (n - 1) : 0.5;
     const a = a0 + (a1 - a0) * f;
     const steps = 7;
+    const blobs: [number, number, number, number][] = [];
     for (let s = 1; s <= steps; s++) {
       const u = s / steps;
       // each tail bows upward along its length
       const au = a + 0.25 * u * (side ? 1 : Math.sign(a) || 1);
       const dx = side ? -dir * Math.cos(au) : Math.sin(au);
       const dy = side ? -Math.sin(au) : -Math.cos(au);
-      const px = rx + dx * len * u;
-      const py = ry + dy * len * u;
       // bushy in the middle; many tails are slimmer, so each one shows in the fan
       const r = Math.max(
         0.7,
-        (0.8 + (n > 4 ? 1.1 : 1.4) * Math.sin(Math.PI * Math.min(1, u * 1.1))) * k,
+        (0.8 + (n > 4 ? 0.8 : 1.4) * Math.sin(Math.PI * Math.min(1, u * 1.1))) * k,
       );
-      layer.ellipse(px, py, r, r, u > 0.72 ? x.tip : fur, FOLK_PART.tail + t, t % 2 ? 1 : -1);
+      blobs.push([rx + dx * len * u, ry + dy * len * u, r, u]);
     }
+    // many tails: each one rimmed in the fur's darkest tone over the tails behind it
+    if (n > 4)
+      for (const [px, py, r] of blobs)
+        if (r > 0.9) layer.ellipse(px, py, r + 0.6, r + 0.6, fur, FOLK_PART.tail + t, 0);
+    for (const [px, py, r, u] of blobs)
+      layer.ellipse(px, py, r, r, u > 0.72 ? x.tip : fur, FOLK_PART.tail + t, t % 2 ? 1 : -1);
   }
   // from behind, the tails are in front of the rump
   merge(c, layer, view !== "back");

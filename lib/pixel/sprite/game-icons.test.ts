@@ -104,6 +104,25 @@ describe("game-icons.net source", () => {
     expect(r.shade[8 * n + 3]).toBe(-1); // bottom rim: shadow
   });
 
+  it("a stroke thinner than a cell keeps its cells at any size (a tiny hummingbird's beak)", () => {
+    // a body with a beak a third of a cell thick running off to the right, mostly in row 6
+    const n = 14;
+    const cov = new Float32Array(n * n);
+    for (let y = 4; y < 10; y++) for (let x = 3; x < 9; x++) cov[y * n + x] = 1;
+    for (let x = 9; x < 13; x++) {
+      cov[6 * n + x] = 0.26;
+      cov[7 * n + x] = 0.08;
+    }
+    const r = silhouetteCells(cov, n);
+    for (let x = 9; x < 13; x++) expect(r.idx[6 * n + x], `beak at x ${x}`).not.toBe(-1);
+    expect(r.idx[7 * n + 10]).toBe(-1);
+    // the soft rim of a solid body is not a stroke: the outline stays where it was
+    const rim = new Float32Array(n * n);
+    for (let y = 3; y < 11; y++) for (let x = 3; x < 11; x++) rim[y * n + x] = 1;
+    for (let y = 3; y < 11; y++) rim[y * n + 11] = 0.3;
+    expect(silhouetteCells(rim, n).idx[5 * n + 11]).toBe(-1);
+  });
+
   it("the issue's wrong guesses now name the right thing", () => {
     const cases: [string, string][] = [
       ["a spring pad", "spring"],
@@ -125,6 +144,27 @@ describe("game-icons.net source", () => {
       const it = interpretPrompt(p, { seed: 1 });
       expect(it.subject, p).toBe(want);
       expect(it.guesses, p).toEqual([]);
+    }
+  });
+
+  it("fantasy items draw the game's form, not a modern or look-alike one (eval-f)", () => {
+    const cases: [string, string, RegExp][] = [
+      ["an iron helmet", "helmet", /helm$/],
+      ["a knight's helmet", "helmet", /helm$/],
+      ["an army helmet", "army-helmet", /military-helmet/],
+      ["a silver goblet", "goblet", /chalice/],
+      ["圣杯", "goblet", /chalice/],
+      ["a paper boat", "paper-boat", /paper-boat/],
+      ["a red spotted mushroom", "mushroom", /^$/],
+      ["a necklace", "necklace", /^gem-/],
+      ["mortar and pestle", "mortar-and-pestle", /pestle-mortar/],
+      ["a halberd", "halberd", /^sharp-halberd$/],
+    ];
+    for (const [p, subject, art] of cases) {
+      const it = interpretPrompt(p, { seed: 1 });
+      expect(it.subject, p).toBe(subject);
+      expect(it.guesses, p).toEqual([]);
+      expect(it.art.find((a) => a.use === "subject")?.icon ?? "", p).toMatch(art);
     }
   });
 

@@ -287,6 +287,9 @@ export function findGameIcon(
 
 // ---- silhouette → labelled cells -------------------------------------------------------------
 
+/** Coverage from which a cell on a thin stroke's ridge is drawn (silhouetteCells). */
+export const THIN_STROKE_COVER = 0.12;
+
 /** Region labels of a silhouette raster (IconRaster.idx). */
 export const MONO = { body: 0, accent: 1, detail: 2 } as const;
 
@@ -327,6 +330,49 @@ export function silhouetteCells(cov: Float32Array, cells: number): IconRaster {
           grown[i] = 1;
       solid.set(grown);
     }
+  }
+  // a stroke thinner than a cell (a hummingbird's beak, a spear's shaft, a bow's string) covers
+  // no cell to the threshold and vanished, more of them the smaller the icon is drawn ("a tiny
+  // hummingbird" was a blotch): a partly covered cell that holds clearly more of the stroke than
+  // the empty cells either side of it, across a row or a column, is on the stroke's ridge. An
+  // edge of a body has solid on one side, and a cell a stroke only grazes has no ridge cell
+  // beside it, so those stay out.
+  const ridge = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = cov[i]!;
+    if (solid[i] || c < THIN_STROKE_COVER) continue;
+    const x = i % cells;
+    const y = (i - x) / cells;
+    const across = (a: number, b: number) =>
+      !solid[a] && !solid[b] && cov[a]! < c * 0.85 && cov[b]! < c * 0.85;
+    if (
+      (x > 0 && x < cells - 1 && across(i - 1, i + 1)) ||
+      (y > 0 && y < cells - 1 && across(i - cells, i + cells))
+    )
+      ridge[i] = 1;
+  }
+  for (let i = 0; i < n; i++) {
+    if (!ridge[i]) continue;
+    const x = i % cells;
+    const y = (i - x) / cells;
+    let run = false;
+    for (let dy = -1; dy <= 1 && !run; dy++)
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (
+          (dx || dy) &&
+          xx >= 0 &&
+          yy >= 0 &&
+          xx < cells &&
+          yy < cells &&
+          ridge[yy * cells + xx]
+        ) {
+          run = true;
+          break;
+        }
+      }
+    if (run) solid[i] = 1;
   }
   // outside: flood from the border over non-solid cells; what it does not reach is enclosed
   const outside = new Uint8Array(n);

@@ -42,8 +42,9 @@ const CASES: [string, string, string[]][] = [
   ["一瓶圣水", "瓶", ["potion"]],
   ["a jar of coins", "jar", ["vase"]],
   ["一罐金币", "罐", ["vase"]],
-  ["一罐蜂蜜", "罐", ["vase"]],
-  ["一袋金币", "袋", ["money-bag"]],
+  // a jar of honey is the honey pot; a bag is the sack, heaped with what it holds
+  ["一罐蜂蜜", "罐", ["vase", "honey"]],
+  ["一袋金币", "袋", ["money-bag", "sack"]],
   ["一箱宝石", "箱", ["crate"]],
   ["一盒巧克力", "盒", ["crate"]],
   ["一箱苹果", "箱", ["crate"]],
@@ -52,7 +53,7 @@ const CASES: [string, string, string[]][] = [
   ["一杯茶", "杯", ["coffee"]],
   ["a basket of apples", "basket", ["basket"]],
   ["一篮苹果", "篮", ["basket"]],
-  ["一袋土豆", "袋", ["money-bag"]],
+  ["一袋土豆", "袋", ["sack"]],
   ["一碗樱桃", "碗", ["bubbling-bowl"]],
   ["一桶鱼", "桶", ["bucket"]],
   ["一碗汤", "bowl", ["bubbling-bowl"]],
@@ -133,9 +134,9 @@ describe("Chinese container measure words", () => {
     expect(zh.contents).toBe(en.contents);
     expect(parsePrompt("一袋土豆").contents).toBe("potato");
     expect(parsePrompt("a bucket of coal").contents).toBe("coal");
-    // a liquid is no heap, and a sack we cannot draw keeps its old reading
+    // a liquid is no heap; a sack is drawn now, and heaps what it holds
     expect(parsePrompt("一桶水").contents).toBeUndefined();
-    expect(parsePrompt("a sack of potatoes").contents).toBeUndefined();
+    expect(parsePrompt("a sack of potatoes").contents).toBe("potato");
   });
 
   it("a bottle of potion is the potion; a bottle alone is a bottle", () => {

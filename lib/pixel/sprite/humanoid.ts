@@ -6,8 +6,11 @@ import type { Rgb } from "../types";
 import { beastHead, drawBeastHead, drawBeastTail } from "./beast-heads";
 import { material, type SpriteCanvas } from "./canvas";
 import {
+  type BirdLimbMats,
   type CostumeCtx,
+  drawApron,
   drawBeardTail,
+  drawBirdLimbs,
   drawClub,
   drawCoat,
   drawCollar,
@@ -38,7 +41,14 @@ import {
   POLE_TOOLS,
   TAKE_REACH,
 } from "./costume-parts";
-import { dressForRace } from "./costumes";
+import {
+  crownsRace,
+  dressForRace,
+  keepRank,
+  RANK_BASE,
+  RIG_HEAD_WEAR,
+  wornHeadgear,
+} from "./costumes";
 import {
   type Design,
   HAIR_COLORS,
@@ -111,7 +121,9 @@ export type HeldWeapon =
   /** a monk's plain long wooden staff, no orb */
   | "bo"
   /** a red pole banded in gold at both ends (the monkey king's 金箍棒) */
-  | "cudgel";
+  | "cudgel"
+  /** a farmer's hoe, the farmer take's own (costume-parts.ts) */
+  | "hoe";
 export type Weapon =
   | HeldWeapon
   /** a fishing rod with its line (a look's own tool) */
@@ -182,6 +194,8 @@ export interface RoleSpec {
   magic?: string;
   /** the trousers' colour (a vampire's black) */
   pants?: string;
+  /** an apron's colour: a panel from the chest to the knees over the clothes (a shopkeeper) */
+  apron?: string;
   /** a turtle's shell on the back */
   shell?: boolean;
   /** the shell's plates (costume-parts.ts drawShell): rows of bands (unset), scutes, none */
@@ -249,10 +263,10 @@ export const ROLES: Record<string, RoleSpec> = {
     lamellar: true,
     pauldron: "plates",
   },
-  king: { base: "royal", weapon: "sword", cape: true },
-  queen: { base: "royal", weapon: "staff", robe: true, cape: true },
-  prince: { base: "royal", weapon: "sword" },
-  princess: { base: "royal", weapon: "none", robe: true, cloth: "#f078b4" },
+  king: { base: RANK_BASE, weapon: "sword", cape: true },
+  queen: { base: RANK_BASE, weapon: "staff", robe: true, cape: true },
+  prince: { base: RANK_BASE, weapon: "sword" },
+  princess: { base: RANK_BASE, weapon: "none", robe: true, cloth: "#f078b4" },
   pirate: { base: "pirate", eyepatch: true },
   captain: {
     base: "pirate",
@@ -264,12 +278,21 @@ export const ROLES: Record<string, RoleSpec> = {
   },
   villager: { base: "person", headgear: "hair", weapon: "none", cloth: "#8c6c4c" },
   farmer: { base: "person", headgear: "wide-hat", cloth: "#5c7cb0" },
+  // a shopkeeper's cream apron over a bright shirt (eval-f: the plain shirt read as anyone)
   merchant: {
     base: "person",
     headgear: "hair",
     cloth: "#8c48cc",
+    apron: "#eee4cc",
   },
-  blacksmith: { base: "person", headgear: "bald", weapon: "hammer", cloth: "#5c4434" },
+  // a leather apron over the shirt (the hammer says smith, the apron says craft)
+  blacksmith: {
+    base: "person",
+    headgear: "bald",
+    weapon: "hammer",
+    cloth: "#5c4434",
+    apron: "#3c2c24",
+  },
   chef: { base: "person", headgear: "chef-hat", cloth: "#eeeef2" },
   bard: { base: "person", headgear: "wide-hat", cloth: "#d8383c" },
   // holy knights (#20: a paladin was a plain knight): white over the armour, a cross on the
@@ -402,6 +425,9 @@ export const ROLES: Record<string, RoleSpec> = {
   person: { base: "person" },
 };
 
+/** A harpy's feathers by seed: an eagle's browns, a tawny gold. */
+const HARPY_FEATHERS = ["#8c5a30", "#6c4424", "#a87850", "#c89850"];
+
 /** A race: the body under the clothes. */
 interface RaceSpec {
   skin?: string;
@@ -424,7 +450,8 @@ export const RACES: Record<string, RaceSpec> = {
   // a long smoke tail under the body: the genie floats (eval-d: the short one went unseen)
   genie: { skin: "#4c8ce8", eyes: "#f8f0a0", legs: 1.45 },
   goblin: { skin: "#7cb04c", ears: true, legs: 0.75, head: 1.1, eyes: "#f8d040" },
-  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05 },
+  // small yellow eyes: dark ones vanished into the shaded teal face (eval-f: an ogre with no eyes)
+  troll: { skin: "#6c9c8c", tusks: true, legs: 1.05, eyes: "#f0d848" },
   gnome: { beard: true, legs: 0.65, head: 1.05 },
   skeleton: { look: "skeleton" },
   zombie: { skin: "#8cac7c", eyes: "#d83c3c" },
@@ -515,6 +542,7 @@ function lookMaterials(
   glass: number;
   lining: number;
   shell?: number;
+  apron?: number;
   straw?: number;
 } {
   const skin = m.list[mat.skin]!;
@@ -541,6 +569,9 @@ function lookMaterials(
     role.headgear === "tiara" ||
     role.headgear === "peaked-cap" ||
     role.headgear === "nemes" ||
+    // a crown is gold: in the seed's second colour (blue, brown, white) it read as a cap
+    role.headgear === "crown" ||
+    (!role.headgear && role.base === RANK_BASE) ||
     cudgel;
   const red =
     cudgel ||
@@ -555,6 +586,7 @@ function lookMaterials(
     lining: red ? m.add("#c8283c") : mat.accent,
     straw: role.headgear === "straw-hat" ? m.add("#d8b868") : undefined,
     shell: role.shell ? m.add("#5c6c34") : undefined,
+    apron: role.apron ? m.add(role.apron) : undefined,
     hat: role.hat ? m.add(role.hat) : undefined,
     emblem: role.emblem
       ? m.add(role.emblem === "red-cross" ? "#d8283c" : "#e8c040", { flat: true })
@@ -588,9 +620,30 @@ export function buildHumanoid(
   // fighter's spear and axe
   const elder =
     !!info.aged && !info.look && !info.race && (roleId === "person" || roleId === "villager");
-  const take0 = takeFor(dressed, elder ? "elder" : roleId, takeRace, plain, takeKey);
+  // a rank over a costumed race ("vampire lord") takes the race's takes, crowned
+  const ranked = crownsRace(info.look ?? ROLES[roleId] ?? ROLES.person!, info.race);
+  // a person with no martial calling (a girl, a villager, a shopkeeper, a harpy) carries nothing
+  // unasked: eval-f's "little girl in a red dress" held a dagger, its harpy a sword
+  const civilian = !info.race && !dressed.weapon && dressed.base === "person";
+  const armedOr = (w: Weapon): Weapon => (civilian ? "none" : w);
+  const take1 = takeFor(
+    civilian ? { ...dressed, weapon: "none" } : dressed,
+    elder ? "elder" : roleId,
+    takeRace,
+    plain || ranked,
+    takeKey,
+  );
+  const take0 = ranked ? keepRank(take1, dressed) : take1;
   const take = info.worn ? { ...take0, headgear: dressed.headgear } : take0;
-  const role1: RoleSpec = { ...dressed, ...take };
+  // "in a red hat": the hat's colour (wornHeadgear draws the hat), the clothes keep theirs
+  const hatTint = info.worn && RIG_HEAD_WEAR.has(info.worn.id) ? info.worn.tint?.hex : undefined;
+  const role1: RoleSpec = {
+    ...dressed,
+    ...take,
+    ...(hatTint ? { hat: hatTint } : {}),
+    // a bird's legs show: no gown over them
+    ...(info.features.includes("talons") ? { robe: false } : {}),
+  };
   // "a woman with a snake's body" (a lamia, a naga): a coiled tail instead of legs
   // a mermaid ("a woman with a fish tail"): a tail and a fin; both show bare arms (eval-e: a
   // naga in a hood and sleeves read as a person)
@@ -705,6 +758,21 @@ export function buildHumanoid(
   // a derived look's extras get materials of their own, added last so the classes' lists
   // (and so their pixels) stay as they were
   const extra = lookMaterials(m, role, info, mat);
+  // a harpy's feathered arms and bird feet (folk-parts.ts reads the words): their own materials,
+  // added last so every other look keeps its lists
+  const wingArms = info.features.includes("wing arms");
+  const talons = info.features.includes("talons");
+  const feather = wingArms || talons ? crng.pick(HARPY_FEATHERS) : undefined;
+  const birdLimbs: BirdLimbMats | undefined = feather
+    ? {
+        feather: m.add(feather),
+        featherDark: m.add(mixRgb(hexToRgb(feather), [32, 24, 42], 0.45)),
+        talon: m.add("#e8b830"),
+        claw: m.add("#3c3030", { flat: true }),
+      }
+    : undefined;
+  /** the named hat's own colour, over the headgear's usual cloth, metal or gold */
+  const hatWorn = hatTint ? extra.hat : undefined;
   const cc: CostumeCtx = {
     k: size / 32,
     px: (n: number) => Math.max(1, Math.round((n * size) / 32)),
@@ -738,7 +806,7 @@ export function buildHumanoid(
           nose: !!info.aged && roleId === "witch",
         }
       : undefined;
-  const headgear0: Headgear =
+  const headgearOwn: Headgear =
     race.look === "skeleton" && role.base === "person" && !take.headgear
       ? "skull"
       : (role.headgear ??
@@ -751,7 +819,7 @@ export function buildHumanoid(
               ? "visor"
               : v === "ninja" || v === "archer"
                 ? "hood"
-                : role.base === "royal"
+                : role.base === RANK_BASE
                   ? "crown"
                   : v === "pirate"
                     ? "tricorn"
@@ -761,6 +829,8 @@ export function buildHumanoid(
                           info,
                           rng.pick(["hair", "hair", "hood", "helmet"] as Headgear[]),
                         )));
+  // a hat, a cap, a helmet or a crown the prompt names is the rig's own, in the colour said of it
+  const headgear0 = wornHeadgear(info.worn?.id, headgearOwn) ?? headgearOwn;
   // an animal head shows: a helmet, visor or hood would hide the ears and snout that say "fox";
   // so would a closed helmet on an orc, a troll or a demon (a grey knight in blue, not an orc)
   // pointed ears stick out of a hood: an elf's, a goblin's, a nosferatu's
@@ -796,7 +866,7 @@ export function buildHumanoid(
     : (role.weapon ??
       (v === "knight"
         ? rng.pick(["sword", "sword", "axe"] as Weapon[])
-        : v === "mage" || v === "royal"
+        : v === "mage" || v === RANK_BASE
           ? "staff"
           : v === "archer"
             ? "bow"
@@ -808,7 +878,7 @@ export function buildHumanoid(
                   // axe made her a ghostly adventurer (she was the ghost emoji before)
                   info.form === "ghost"
                   ? "none"
-                  : rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[])));
+                  : armedOr(rng.pick(["sword", "staff", "axe", "dagger", "none"] as Weapon[]))));
   const staffy = weapon === "staff" || weapon === "skull-staff";
   // a fishing line shows against any ground: dark, thin, never outlined
   const lineMat = weapon === "rod" ? m.add("#46464f", { flat: true, noOutline: true }) : mat.slash;
@@ -863,13 +933,13 @@ export function buildHumanoid(
     (role.cape ??
       (race.cape
         ? true
-        : v === "knight" || v === "royal"
+        : v === "knight" || v === RANK_BASE
           ? rng.chance(0.75)
           : // a cape behind a bare skeleton fills its open belly and reads as a skirt
             v !== "skeleton" && rng.chance(0.2))) ||
     capeWorn ||
     info.worn?.id === "cape";
-  const robe = role.robe ?? (v === "mage" || (v === "royal" && rng.chance(0.5)));
+  const robe = role.robe ?? (v === "mage" || (v === RANK_BASE && rng.chance(0.5)));
   const hairStyle = rng.int(0, 2);
   const plume = role.plume ?? (headgear === "helmet" && rng.chance(0.6));
 
@@ -910,6 +980,8 @@ export function buildHumanoid(
     // knee-high at most: a longer skirt hides the legs and the walk's passing frames stop reading
     if (role.coat) drawCoat(c, cc, view, x, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.45);
     if (role.torn) drawTorn(c, cc, tx0, tx1, torsoTop, hipY);
+    if (extra.apron !== undefined)
+      drawApron(c, cc, extra.apron, view, tx0, tx1, torsoTop, hipY, hipY + legLen * 0.5);
     if (role.vest && view !== "back") {
       const mid = Math.round(x);
       c.rect(mid - px(1), torsoTop + 1, mid + px(1) - 1, hipY - px(2), mat.skin, P.torso);
@@ -1030,17 +1102,24 @@ export function buildHumanoid(
       drawPole(c, cc, hx, hy, dx, dy, 2, L);
       const ex = hx + dx * L;
       const ey = hy + dy * L;
-      if (weapon === "hammer")
-        c.capsule(
-          ex - dy * 2.4 * k,
-          ey + dx * 2.4 * k,
-          ex + dy * 2.4 * k,
-          ey - dx * 2.4 * k,
-          1.3 * k + 0.2,
+      if (weapon === "hammer") {
+        // a square-cornered block across the haft's end, the haft's tip showing through it: a
+        // rounded head read as an axe's blade at 32 px (eval-f's blacksmith)
+        const a = 3 * k;
+        const b = 1.8 * k + 0.3;
+        const cxh = ex - dx * 0.6 * k;
+        const cyh = ey - dy * 0.6 * k;
+        c.poly(
+          [
+            [cxh - dy * a - dx * b, cyh + dx * a - dy * b],
+            [cxh + dy * a - dx * b, cyh - dx * a - dy * b],
+            [cxh + dy * a + dx * b, cyh - dx * a + dy * b],
+            [cxh - dy * a + dx * b, cyh + dx * a + dy * b],
+          ],
           mat.metal,
           P.weapon,
         );
-      else if (weapon === "spear")
+      } else if (weapon === "spear")
         c.poly(
           [
             [ex - dy * 1.3 * k, ey + dx * 1.3 * k],
@@ -1275,14 +1354,30 @@ export function buildHumanoid(
       }
     }
     if (race.horns)
+      // a demon's horns curve out from the brow and up, the tips turned in: a crescent each (two
+      // straight spikes read as antlers beside a feature's second pair, eval-f)
       for (const [sx, dir] of [
         [x0 + 1, -1],
         [x1 - 1, 1],
-      ] as [number, number][])
-        c.capsule(sx, y0, sx + dir * k, y0 - 3 * k, 0.5 * k + 0.2, mat.tusk, P.hat);
+      ] as [number, number][]) {
+        const r = 0.55 * k + 0.2;
+        const bx = sx + dir * 1.4 * k;
+        const by = y0 - 1.2 * k;
+        c.capsule(sx, y0 + 0.5 * k, bx, by, r + 0.2, mat.tusk, P.hat);
+        c.capsule(bx, by, bx + dir * 0.2 * k, y0 - 3.2 * k, r, mat.tusk, P.hat);
+        c.capsule(
+          bx + dir * 0.2 * k,
+          y0 - 3.2 * k,
+          bx - dir * 0.6 * k,
+          y0 - 4.2 * k,
+          r * 0.7,
+          mat.tusk,
+          P.hat,
+        );
+      }
     // headgear
     if (headgear === "helmet" || headgear === "horned") {
-      c.rect(x0, y0, x1, y1, mat.metal, P.hat);
+      c.rect(x0, y0, x1, y1, hatWorn ?? mat.metal, P.hat);
       for (const [x, y] of [
         [x0, y0],
         [x1, y0],
@@ -1393,7 +1488,7 @@ export function buildHumanoid(
       hairTop(mat.hair, P.hat, Math.max(2, Math.round(headH * 0.3)));
       if (headgear === "wide-hat") {
         // a plumed hat (a musketeer's) is in its own colour, a feather sweeping up off the brim
-        const felt = role.plume && extra.hat !== undefined ? extra.hat : mat.wood;
+        const felt = hatWorn ?? (role.plume && extra.hat !== undefined ? extra.hat : mat.wood);
         c.rect(x0 - px(2), y0, x1 + px(2), y0 + Math.max(0, px(1) - 1), felt, P.hat);
         c.rect(x0 + 1, y0 - px(3), x1 - 1, y0, felt, P.hat);
         if (role.plume) {
@@ -1427,8 +1522,9 @@ export function buildHumanoid(
     }
     if (headgear === "crown") {
       const cy = y0 - px(2);
-      c.rect(x0 + 1, cy, x1 - 1, y0, mat.accent, P.hat);
-      for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, mat.accent, P.hat);
+      const gold = hatWorn ?? extra.trim;
+      c.rect(x0 + 1, cy, x1 - 1, y0, gold, P.hat);
+      for (let x = x0 + 1; x <= x1 - 1; x += 2) c.plot(x, cy - 1, gold, P.hat);
     }
     if (headgear === "tricorn") {
       const tri = extra.hat ?? mat.pants;
@@ -1447,7 +1543,8 @@ export function buildHumanoid(
     }
     if (headgear === "wizard-hat") {
       const brimY = y0 + px(2);
-      c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, mat.cloth, P.hat);
+      const felt = hatWorn ?? mat.cloth;
+      c.rect(x0 - px(2), brimY - 1, x1 + px(2), brimY, felt, P.hat);
       const tipX = hx + (view === "side" ? -4 * k : hatTip * k * 0.5);
       c.poly(
         [
@@ -1455,7 +1552,7 @@ export function buildHumanoid(
           [tipX, y0 - 9 * k],
           [x1 + 1, brimY - 1],
         ],
-        mat.cloth,
+        felt,
         P.hat,
       );
       c.rect(x0, brimY - 2, x1, brimY - 2, mat.accent, P.belt);
@@ -2291,7 +2388,12 @@ export function buildHumanoid(
     size,
     materials: m.list,
     restView: "front",
-    draw,
+    draw: birdLimbs
+      ? (c: SpriteCanvas, pose: Pose) => {
+          draw(c, pose);
+          drawBirdLimbs(c, birdLimbs, wingArms, talons);
+        }
+      : draw,
     turns: true,
     // what a material word re-ramps: armour, clothes and the weapon, not skin or eyes
     surface: [mat.metal, mat.cloth, mat.cape, mat.accent],
@@ -2316,7 +2418,7 @@ function agedHair(info: PromptInfo, picked: string): string {
  */
 function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: boolean): RoleSpec {
   const p = info.person;
-  if (!p && !info.aged) return role;
+  if (!p && !info.aged && !info.fat) return role;
   const out: RoleSpec = { ...role };
   if (p?.sex === "female") {
     delete out.beard;
@@ -2335,6 +2437,8 @@ function personRole(role: RoleSpec, info: PromptInfo, roleId: string, held: bool
   if (p?.sex === "male" && out.hairStyle === "long") delete out.hairStyle;
   if (p?.age) delete out.beard;
   if (p?.age === "child") out.build = "small";
+  // fat: the wide, deep trunk on short legs (a sumo wrestler's)
+  if (info.fat) out.build = "big";
   if (info.aged) {
     out.build ??= "hunched";
     // only a person who carries no weapon of their class takes one (over a take's spear): an

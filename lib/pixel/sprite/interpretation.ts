@@ -7,6 +7,7 @@ import { Rng } from "../prng";
 import { BEAST_HEADS } from "./beast-heads";
 import type { OutlineStyle, ShadingStyle } from "./canvas";
 import { withChineseDictionary } from "./chinese-dictionary";
+import { rigDrawsHeadWear } from "./costumes";
 import { ICON_SETS, type IconSet } from "./emoji-art";
 import { drawnWearZh, isDrawnWear } from "./face-wear";
 import { folkPartZh } from "./folk-parts";
@@ -208,8 +209,10 @@ export function interpretInfo(
   if (info.cute && !info.notDrawn?.includes("cute")) modifiers.push("cute");
   if (info.shape) modifiers.push(info.shape);
   if (info.young) modifiers.push("young");
+  if (info.fat) modifiers.push("fat");
   // the animal rig lies down and shuts its eyes; any other drawing only has the z over it
   if (info.asleep) modifiers.push(info.builder === "animal" ? "asleep" : "asleep (a z over it)");
+  if (info.headless) modifiers.push("headless");
   if (info.mood) modifiers.push(moodSaid(info.mood, info.builder === "animal").en);
   const size = resolveSize(info, o.size);
   const arts: BorrowedArt[] = [];
@@ -227,7 +230,8 @@ export function interpretInfo(
     info.worn.id !== "cape" &&
     info.worn.id !== "backpack" &&
     !BODY_ARMOUR.has(info.worn.id) &&
-    !isDrawnWear(info.worn.icon)
+    !isDrawnWear(info.worn.icon) &&
+    !rigDrawsHeadWear(info)
   ) {
     const src = iconSourceFor(prompt, o.seed, info.worn.icon, 0, true);
     arts.push(art(src.set === "noto" ? "fluent-emoji-flat" : src.set, src.name, "worn"));
@@ -265,7 +269,8 @@ export function interpretInfo(
       d += info.held.count === 2 ? ` + two ${name(info.held.id)}s` : ` + ${name(info.held.id)}`;
     if (info.worn) d += ` wearing ${wornName(info.worn, name)}`;
     if (info.rider)
-      d += ` ridden by ${
+      // a headless rider is the identity ("Headless Horseman"): said with its name
+      d += ` ridden by ${info.rider.headless ? "headless " : ""}${
         interpretInfo(info.rider.text, info.rider, o)
           .summary.replace(/^Drawn as: /, "")
           .split(" · ")[0]
@@ -345,6 +350,7 @@ const NOT_DRAWN_ZH: Record<string, string> = {
   several: "多个",
   young: "幼崽",
   asleep: "睡着",
+  headless: "无头",
 };
 /** Shape words in the Chinese line (vocabulary.ts SHAPE_WORDS ids, and the typed words). */
 const SHAPE_ZH: Record<string, string> = {
@@ -369,7 +375,24 @@ const SHAPE_ZH: Record<string, string> = {
   short: "短",
   stubby: "短",
 };
-const CONTENTS_ZH: Record<string, string> = { gold: "金币", gems: "宝石", potions: "药水" };
+const CONTENTS_ZH: Record<string, string> = {
+  gold: "金币",
+  gems: "宝石",
+  potions: "药水",
+  // heaps a word-by-word reading gets wrong (a seed is no sprout, chocolate no colour)
+  seed: "种子",
+  flour: "面粉",
+  chocolate: "巧克力",
+  grain: "谷物",
+  rice: "大米",
+  sugar: "糖",
+  salt: "盐",
+  bean: "豆子",
+  nut: "坚果",
+  acorn: "橡子",
+  cookie: "饼干",
+  honey: "蜂蜜",
+};
 const FEATURE_ZH: Record<string, string> = {
   "fire breath": "喷火",
   teeth: "牙齿",
@@ -424,7 +447,7 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
             ? `,穿着${wornTintZh(info.worn)}${zh(info.worn.id)}`
             : `,戴着${wornTintZh(info.worn)}${drawnWearZh(info.worn.id) ?? zh(info.worn.id)}`;
     if (info.rider)
-      d += `,骑手:${
+      d += `,骑手:${info.rider.headless ? "无头" : ""}${
         summaryZh(info.rider, [])
           .replace(/^画成:/, "")
           .split(" · ")[0]
@@ -447,7 +470,9 @@ function summaryZh(info: PromptInfo, arts: BorrowedArt[]): string {
   if (info.cute && !info.notDrawn?.includes("cute")) mods.push("可爱");
   if (info.shape) mods.push(SHAPE_ZH[info.shape] ?? info.shape);
   if (info.young) mods.push("幼崽");
+  if (info.fat) mods.push("胖");
   if (info.asleep) mods.push(info.builder === "animal" ? "睡着" : "睡着(头上画了 z)");
+  if (info.headless) mods.push("无头");
   if (info.mood) mods.push(moodSaid(info.mood, info.builder === "animal").zh);
   if (mods.length) segs.push([...new Set(mods)].join("、"));
   if (info.lent.length) segs.push(`颜色取自${[...new Set(info.lent)].join("、")}`);

@@ -1,10 +1,12 @@
 // Items (weapons, potions, chests, gems, shields, keys, coins). Items have no legs, so
 // "walk"/"idle" bob and glint, "attack" swings or opens, "directions" turns the object.
 
-import { hexToRgb } from "../color";
+import { hexToRgb, mixRgb } from "../color";
 import type { Rng } from "../prng";
 import type { SpriteCanvas } from "./canvas";
+import { buildCarpet } from "./carpet";
 import { type Design, Mats, type Pose, pickColor } from "./design";
+import { buildDoor, isDoorKind } from "./doors";
 import { drawPotionMark, potionMarkMats } from "./potion-marks";
 import { potionMeaningById } from "./potion-meanings";
 import type { PromptInfo } from "./prompt";
@@ -19,6 +21,7 @@ const STANDALONE_ZOOM: Record<string, number> = {
   sword: 1.35,
   axe: 1.3,
   staff: 1.12,
+  spear: 1.12,
   potion: 1.3,
   coin: 1.3,
   shield: 1.3,
@@ -47,6 +50,9 @@ const NAMED_AXES: [RegExp, (typeof AXES)[number] | "felling"][] = [
   [/\bbearded\b/i, "bearded"],
 ];
 const STAFF_HEADS = ["orb", "crook", "crystal", "ring"] as const;
+// a spear is a long shaft and a small metal head: a borrowed spear-head icon drawn at 32 px
+// filled the frame with the head alone, and restyled in wood it read as a feather (eval-f)
+const SPEAR_HEADS = ["leaf", "barbed", "winged", "pike"] as const;
 const SHIELDS = [
   { form: "heater", emblem: "cross" },
   { form: "round", emblem: "boss" },
@@ -73,6 +79,7 @@ const LOOK_TABLES: Readonly<Record<string, readonly unknown[]>> = {
   sword: SWORDS,
   axe: AXES,
   staff: STAFF_HEADS,
+  spear: SPEAR_HEADS,
   shield: SHIELDS,
   potion: BOTTLES,
   chest: CHESTS,
@@ -104,6 +111,8 @@ export function itemLook(variant: string, key: number): string {
 }
 
 export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, key = 1): Design {
+  if (isDoorKind(info.variant)) return buildDoor(info, rng, crng, size, key);
+  if (info.variant === "carpet") return buildCarpet(info, rng, crng, size, key);
   const m = new Mats();
   const mimic = info.variant === "mimic";
   const v = mimic ? "chest" : info.variant;
@@ -154,19 +163,25 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     ...SWORDS[takeIndex(key, SWORDS.length)]!,
     ...(namedBlade && { blade: namedBlade }),
   };
+  // a hoe is a farm tool on the axe's haft: one flat blade square to its end (eval-f: "a garden
+  // hoe" drew a rake)
   const namedAxe =
+    (info.subject === "hoe" ? "hoe" : undefined) ??
     NAMED_AXES.find(([re]) => re.test(info.text))?.[1] ??
     (v === "axe" ? (itemShape(v, info.shape) as (typeof AXES)[number] | "felling") : undefined);
-  const axeHead = namedAxe ?? AXES[takeIndex(key, AXES.length)]!;
+  const axeHead: (typeof AXES)[number] | "felling" | "hoe" =
+    namedAxe ?? AXES[takeIndex(key, AXES.length)]!;
   const staffHead =
     (v === "staff" ? (itemShape(v, info.shape) as (typeof STAFF_HEADS)[number]) : undefined) ??
     STAFF_HEADS[takeIndex(key, STAFF_HEADS.length)]!;
+  const spearHead = SPEAR_HEADS[takeIndex(key, SPEAR_HEADS.length)]!;
   const chestRow = CHESTS[takeIndex(key, CHESTS.length)]!;
   const chestLid = v === "chest" ? itemShape(v, info.shape) : undefined;
   const chest = chestLid
     ? { ...chestRow, lid: chestLid as (typeof CHESTS)[number]["lid"] }
     : chestRow;
   const coin = COINS[takeIndex(key, COINS.length)]!;
+  const torchFire = v === "torch" ? info.colors[0] : undefined;
   const mat = {
     main: m.add(main),
     stopper: m.add(vial?.stopper ?? "#8c5a30"),
@@ -180,8 +195,12 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     glint: m.add("#ffffff", { flat: true, noOutline: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
     gold: m.add("#f2d23c"),
-    flame: m.add("#f8862a", { flat: true }),
-    flameCore: m.add("#fff070", { flat: true, noOutline: true }),
+    // a torch's named colour is its fire's (a green torch burns green): its stick keeps its wood
+    flame: m.add(torchFire ?? "#f8862a", { flat: true }),
+    flameCore: m.add(torchFire ? mixRgb(torchFire, [255, 255, 240], 0.6) : "#fff070", {
+      flat: true,
+      noOutline: true,
+    }),
     teeth: m.add("#f4f0e0", { flat: true }),
     // a chest full of gems heaps stones of gem colours, not its own trim (eval-c: read as gold)
     gems:
@@ -211,7 +230,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
     const dy = Math.sin(ang);
     // upright (side/back) views must still fit between the hilt and the top edge
     const L = Math.min(
-      (v === "staff" ? 22 : 17) * k * len,
+      (v === "staff" ? 22 : v === "spear" ? 16 : 17) * k * len,
       ang <= -Math.PI / 2 + 0.01 && ang >= -Math.PI / 2 - 0.01
         ? oy - 4 * k - 1
         : Number.POSITIVE_INFINITY,
@@ -289,7 +308,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
       glintAt(c, ...at(gl, bend(gl / len)));
     } else if (v === "axe") {
       // a felling axe's haft is a hand shorter; its head sits nearer the grip
-      const La = axeHead === "felling" ? L * 0.8 : L;
+      const La = axeHead === "felling" ? L * 0.8 : axeHead === "hoe" ? L * 1.1 : L;
       c.capsule(ox - dx * 5 * k, oy - dy * 5 * k, ox + dx * La, oy + dy * La, 0.9 * k, mat.wood, 1);
       const hx = ox + dx * (La - 3 * k);
       const hy = oy + dy * (La - 3 * k);
@@ -335,6 +354,12 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
         c.poly([at(2, -1), at(5, 5.5), at(0, 6.5), at(-5, 5.5), at(-2, -1)], mat.main, 3);
         c.poly([at(1.5, 0), at(-1, -5), at(-4, -8), at(-1.5, -4), at(-1.5, 0)], mat.main, 3);
         c.poly([at(2.5, -1.2), at(9, 0), at(2.5, 1.2)], mat.main, 3);
+      } else if (axeHead === "hoe") {
+        // a neck square off the end of the haft, then the flat blade hanging back down beside
+        // it (a 7, as the farmer's take hoe), flaring to a bright edge at its foot
+        c.poly([at(3.5, -1), at(3.5, 3.5), at(2, 3.5), at(2, -1)], mat.main, 3);
+        c.poly([at(4, 3), at(4, 5.5), at(-5, 6.5), at(-5, 3)], mat.main, 3);
+        c.line(...at(-4.5, 3.5), ...at(-4.5, 6), mat.main, 3, 3);
       } else if (axeHead === "felling") {
         // one wide wedge: a straight top edge square to the haft, a broad flat bit a little
         // flared downwards, and a square poll behind the haft
@@ -363,6 +388,34 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
       // the haft shows through the eye of the head
       c.capsule(...at(2.5, 0), ...at(-2.5, 0), 0.9 * k, mat.wood, 1);
       glintAt(c, ...at(0, 6));
+    } else if (v === "spear") {
+      const at = (along: number, out: number): [number, number] => [
+        ox + dx * along - dy * out,
+        oy + dy * along + dx * out,
+      ];
+      // the shaft, a metal butt cap, the head's socket bound to it
+      c.capsule(...at(-5 * k, 0), ...at(L, 0), 0.7 * k, mat.wood, 1);
+      c.capsule(...at(-5 * k, 0), ...at(-3.5 * k, 0), 0.8 * k, mat.main, 2);
+      c.capsule(...at(L - 1.5 * k, 0), ...at(L, 0), 0.9 * k, mat.trim, 2);
+      const tip = spearHead === "pike" ? 9 : 8;
+      const half = spearHead === "pike" ? 1.6 : 2.6;
+      c.poly(
+        [at(L - 0.5 * k, 0), at(L + 2 * k, half * k), at(L + tip * k, 0), at(L + 2 * k, -half * k)],
+        mat.main,
+        3,
+      );
+      if (spearHead === "barbed")
+        for (const side of [1, -1])
+          c.poly(
+            [at(L + 2 * k, side * 2 * k), at(L - 1 * k, side * 3.2 * k), at(L + 0.5 * k, side * k)],
+            mat.main,
+            3,
+          );
+      if (spearHead === "winged")
+        c.capsule(...at(L - 2.5 * k, 2.6 * k), ...at(L - 2.5 * k, -2.6 * k), 0.6 * k, mat.main, 3);
+      // the head's midrib catches the light
+      c.line(...at(L + 1 * k, 0), ...at(L + (tip - 2) * k, 0), mat.main, 4, 3);
+      if (t > 0.4) glintAt(c, ...at(L + 3 * k, 0));
     } else if (staffHead !== "orb") {
       const at = (along: number, out: number): [number, number] => [
         ox + dx * along - dy * out,
@@ -421,7 +474,7 @@ export function buildItem(info: PromptInfo, rng: Rng, crng: Rng, size: number, k
         ? [0, -1, 0, 1][Math.round(pose.t * 4) % 4]! * Math.max(1, Math.round(k))
         : pose.bob;
     const t = pose.t;
-    if (v === "sword" || v === "axe" || v === "staff") {
+    if (v === "sword" || v === "axe" || v === "staff" || v === "spear") {
       let ang = -Math.PI / 4;
       // the resting diagonal centred in the frame, however far the zoom pushed it
       const zk = size / 32;

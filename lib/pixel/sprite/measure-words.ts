@@ -42,6 +42,17 @@ const SOLIDS: Record<string, string> = {
   鱼: "fish",
   骨头: "bone",
   头骨: "skull",
+  种子: "seed",
+  面粉: "flour",
+  大米: "rice",
+  米: "rice",
+  豆子: "bean",
+  坚果: "nut",
+  蜂蜜: "honey",
+  // a bag of gold is the money bag (its vocabulary phrase); a jar or a chest heaps the coins
+  金币: "gold",
+  黄金: "gold",
+  金子: "gold",
   鸡蛋: "egg",
   蛋: "egg",
   蘑菇: "mushroom",
@@ -63,7 +74,7 @@ const SOLIDS: Record<string, string> = {
   水晶: "crystal",
 };
 const SOLID_EN =
-  /\b(an?|one|some)\s+(basket|bag|crate|box|chest|barrel|bucket|bowl|jar)\s+of\s+(?=(?:apples?|fish|bones?|skulls?|eggs?|mushrooms?|flowers?|candy|candies|coal|arrows?|scrolls?|berries|oranges?|lemons?|cherries|bread|carrots?|potatoes|corn|ore|crystals?|coins?|gold|gems?|jewels?|treasure|potions?)\b)/g;
+  /\b(an?|one|some)\s+(basket|bag|sack|crate|box|chest|barrel|bucket|bowl|jar)\s+of\s+(?=((?:apples?|fish|bones?|skulls?|eggs?|mushrooms?|flowers?|candy|candies|coal|arrows?|scrolls?|berries|oranges?|lemons?|cherries|bread|carrots?|potatoes|corn|ore|crystals?|coins?|gold|gems?|jewels?|treasure|potions?|seeds?|grain|wheat|rice|flour|sugar|salt|beans?|nuts?|acorns?|chocolates?|cookies?|sweets|marbles?|honey)\b))/g;
 
 const NUMBER = "(?:[一两三四五六七八九十几]|好几)[大小满]?";
 const SOLID_ZH = new RegExp(
@@ -77,12 +88,18 @@ const SOLID_ZH = new RegExp(
  * "一瓶毒药" → " a bottle of 毒药"; "一罐金币" → " a jar 装满金币" (full of gold); "一篮苹果" and
  * "a basket of apples" → "a basket full of apples".
  */
-export function rewriteMeasureWords(text: string): string {
+export function rewriteMeasureWords(
+  text: string,
+  /** a "container of …" phrase that is a vocabulary subject of its own ("a jar of honey") */
+  isSubject: (phrase: string) => boolean = () => false,
+): string {
   return text
-    .replace(
-      SOLID_ZH,
-      (_m, w: string, solid: string) => ` a ${CONTAINERS[w]} full of ${SOLIDS[solid]} `,
-    )
+    .replace(SOLID_ZH, (_m, w: string, solid: string) => {
+      const [box, what] = [CONTAINERS[w]!, SOLIDS[solid]!];
+      return isSubject(`${box} of ${what}`)
+        ? ` a ${box} of ${what} `
+        : ` a ${box} full of ${what} `;
+    })
     .replace(MEASURE_RE, (_m, w: string, at: number, all: string) => {
       const rest = all.slice(at + _m.length);
       const container = CONTAINERS[w]!;
@@ -90,5 +107,7 @@ export function rewriteMeasureWords(text: string): string {
       if (w === "瓶" && /^药水|^药剂/.test(rest)) return " ";
       return HEAPED.test(rest) ? ` a ${container} 装满` : ` a ${container} of `;
     })
-    .replace(SOLID_EN, "$1 $2 full of ");
+    .replace(SOLID_EN, (m, a: string, box: string, what: string) =>
+      isSubject(`${box} of ${what}`) ? m : `${a} ${box} full of `,
+    );
 }

@@ -7,7 +7,7 @@ import { hashString } from "../prng";
 import type { Rgb } from "../types";
 import { material, type SpriteCanvas } from "./canvas";
 import type { Design, Pose } from "./design";
-import type { MaterialId } from "./vocabulary";
+import { GLOW_WORDS, HOLD_WORDS, type MaterialId } from "./vocabulary";
 
 const lum = (c: Rgb) => (0.299 * c[0] + 0.587 * c[1] + 0.114 * c[2]) / 255;
 
@@ -55,6 +55,20 @@ function surfaceColor(id: MaterialId, base: Rgb): Rgb | undefined {
   }
 }
 
+/** The stain rust leaves on steel, and its patches' colour. */
+const RUST_STAIN: Rgb = [160, 80, 42];
+
+/** A dark drawn part (an eye hole, a seam): a glow does not light it. */
+function isDark(c: Rgb): boolean {
+  return rgbToHsv(...c)[2] < 0.4;
+}
+
+/** A grey metal surface (a blade, armour): low saturation, not dark. */
+function isSteel(c: Rgb): boolean {
+  const [, s, v] = rgbToHsv(...c);
+  return s < 0.25 && v > 0.35;
+}
+
 export interface FxMats {
   flameCore: number;
   flame: number;
@@ -66,13 +80,50 @@ export interface FxMats {
   bolt: number;
   halo: number;
   stitch: number;
+  /**
+   * a creature's metal is polished (glints across it); a thing's drawing has its own shine and a
+   * person's iron is armour, where one glint reads as a sash
+   */
+  polish: boolean;
 }
 
 /** Re-ramps the surface and appends the effect materials; returns their indices. */
+/** Whether a prompt says its magic thing glows ("a glowing orb", 发光的宝珠), not only "magic". */
+export function saysGlow(text: string): boolean {
+  const t = text.toLowerCase();
+  return (
+    GLOW_WORDS.en.some((w) => new RegExp(`\\b${w}\\b`).test(t)) ||
+    GLOW_WORDS.zh.some((w) => t.includes(w))
+  );
+}
+
+/**
+ * Whether the glow is said of the held thing: a glow word after the hold word ("a wizard
+ * holding a glowing orb"; Chinese puts the held phrase first, 拿着发光宝珠的法师).
+ */
+export function heldGlows(text: string): boolean {
+  const t = text.toLowerCase();
+  for (const w of HOLD_WORDS.en) {
+    const m = new RegExp(`\\b${w}\\b`).exec(t);
+    if (m && saysGlow(t.slice(m.index + w.length))) return true;
+  }
+  for (const w of HOLD_WORDS.zh) {
+    const at = t.indexOf(w);
+    if (at >= 0 && saysGlow(t.slice(at + w.length))) return true;
+  }
+  return false;
+}
+
+/** A held thing that glows: its colours lit from within (too small in a hand for a halo). */
+export function glowingColors(colors: readonly Rgb[]): Rgb[] {
+  return colors.map((c) => mixRgb(c, [255, 250, 230], 0.45));
+}
+
 export function applyMaterials(
   design: Design,
   materials: MaterialId[],
   thing = false,
+  polish = false,
 ): FxMats | undefined {
   if (!materials.length) return undefined;
   const mats = design.materials;
@@ -98,7 +149,10 @@ export function applyMaterials(
   );
   for (const i of surface) {
     let c: Rgb = mats[i]!.ramp[2];
-    if (surf) c = surfaceColor(surf, c) ?? c;
+    // a rusty blade is still steel, with rust eating into it (drawMaterialFx): turned all
+    // rust-brown, a held sword read as a bow (eval-f)
+    if (surf === "rusty" && isSteel(c)) c = mixRgb(c, RUST_STAIN, 0.18);
+    else if (surf) c = surfaceColor(surf, c) ?? c;
     for (const t of tints) {
       // a flaming (or charged) sword is steel wreathed in flames: a thing's grey metal keeps
       // its colour under the element's light tint (eval-c: the blade turned wood brown)
@@ -134,6 +188,7 @@ export function applyMaterials(
     bolt: add("#fff27a"),
     halo: add("#ffe070"),
     stitch: add("#ecd2a0"),
+    polish,
   };
 }
 
@@ -150,6 +205,12 @@ function silhouette(c: SpriteCanvas) {
   return { top, bottom };
 }
 
+/** The shades a stone block takes (hashed per block): mostly mid, a few in shadow or lit. */
+const STONE_SHADES = [2, 2, 3, 2] as const;
+
+/** The tones of a crystal surface: a facet's lit edge, a lit facet, a shaded one. */
+const CRYSTAL_FACETS = [3, 2, 1] as const;
+
 export function drawMaterialFx(
   c: SpriteCanvas,
   design: Design,
@@ -157,6 +218,8 @@ export function drawMaterialFx(
   fx: FxMats,
   pose: Pose,
   salt: number,
+  thing = false,
+  glows = false,
 ): void {
   const phase = Math.round(pose.t * 4) % 4;
   const { top, bottom } = silhouette(c);
@@ -173,9 +236,16 @@ export function drawMaterialFx(
     design.surface ?? design.materials.map((_, i) => i).filter((i) => !design.materials[i]!.flat),
   );
   if (materials.includes("rusty")) {
+    // steel that kept its grey rusts in patches (2×2 blocks, a few joined) that read at 32 px;
+    // a surface already turned rust-brown takes single flecks
+    const steel = (m: number) => isSteel(design.materials[m]!.ramp[2]);
     for (let i = 0; i < c.w * c.h; i++) {
       const m = c.mat[i]!;
-      if (m >= 0 && surface.has(m) && h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
+      if (m < 0 || !surface.has(m)) continue;
+      const x = i % c.w;
+      const y = (i - x) / c.w;
+      const patch = steel(m) && h((x >> 1) + 1000, (y >> 1) + 1000) % 3 === 0;
+      if (patch || h(i, 7) % 7 === 0) c.mat[i] = fx.rust;
     }
   }
   if (materials.includes("wooden") && !design.textured) {
@@ -201,17 +271,64 @@ export function drawMaterialFx(
         if (rim2 && !rim1) c.mat[y * c.w + x] = fx.stitch;
       }
   }
+  if (materials.includes("crystal") && !design.textured) {
+    // cut facets: the surface in diamonds of light, mid and shadow (eval-f: "a dragon made of
+    // blue crystal" was only pale blue), fixed to the canvas so every frame shows the same cut
+    const p = 5 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const u = Math.floor((x + y) / p);
+        const v = Math.floor((x - y + c.h) / p);
+        // a harlequin of lit and shaded diamonds, a bright edge along each lit facet's top
+        const lit = (u + v) % 2 === 0;
+        const edge = lit && (x + y) % p === 0;
+        c.tone[i] = edge ? 3 : CRYSTAL_FACETS[lit ? 1 : 2]!;
+      }
+  }
+  if (
+    (materials.includes("iron") || materials.includes("silver")) &&
+    fx.polish &&
+    !design.textured
+  ) {
+    // a metal creature: polished, so bright reflections streak across it with a dark edge
+    // ('a metal wolf' was grey fur)
+    // (every 8 cells they read as stripes: a zebra of steel)
+    const p = 13 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const d = (((x - y) % p) + p) % p;
+        if (d < 2 * k) c.tone[i] = 3;
+        else if (d < 3 * k) c.tone[i] = 1;
+      }
+  }
   if (materials.includes("stone") && !design.textured) {
-    for (let i = 0; i < c.w * c.h; i++)
-      if (surface.has(c.mat[i]!) && h(i, 3) % 9 === 0) c.tone[i] = 1;
+    // hewn blocks: the surface in 3-cell slabs of their own shade, offset row by row like
+    // masonry, a dark joint under each (a flecked grey read as plain grey fur: "a stone wolf")
+    const b = 3 * k;
+    for (let y = 0; y < c.h; y++)
+      for (let x = 0; x < c.w; x++) {
+        const i = y * c.w + x;
+        if (!surface.has(c.mat[i]!)) continue;
+        const row = Math.floor(y / b);
+        const col = Math.floor((x + (row % 2) * Math.ceil(b / 2)) / b);
+        if (y % b === b - 1 && h(col, row) % 3 !== 0) c.tone[i] = 1;
+        else c.tone[i] = STONE_SHADES[h(col, row + 7) % STONE_SHADES.length]!;
+      }
   }
   if (materials.includes("fire")) {
-    // tongues of flame on the upper silhouette, rising and shifting with the frame
+    // tongues of flame on the upper silhouette, rising and shifting with the frame; a flaming
+    // thing burns along its whole length (eval-f: a diagonal sword's flame was two pixels at the
+    // tip), all but its lowest quarter (a hilt, a handle), a being on its head and shoulders
+    const reach = thing ? 0.75 : 0.35;
     for (const x of cols) {
-      if (top[x]! > minTop + Math.max(3, (maxBottom - minTop) * 0.35)) continue;
+      if (top[x]! > minTop + Math.max(3, (maxBottom - minTop) * reach)) continue;
       const r = h(x, phase);
       if (r % 3 === 0) continue;
-      const tall = 1 + (r % (2 + k));
+      const tall = 1 + (thing ? 1 : 0) + (r % (2 + k));
       for (let d = 1; d <= tall; d++)
         c.plot(x, top[x]! - d, d === tall ? fx.flame : fx.flameCore, 30);
       c.plot(x, top[x]! - tall - 1, fx.flame, 30);
@@ -235,6 +352,31 @@ export function drawMaterialFx(
       if (r % 4 === 0) c.plot(x, bottom[x]! + 1, fx.frost, 32);
       if (r % 3 === 0) c.tone[top[x]! * c.w + x] = 3;
     }
+  }
+  // the halo rings the thing, before the twinkles (ringed, they read as checkered diamonds)
+  if (glows && thing && materials.includes("magic")) {
+    // lit from within: paler all over, but a small dark part stays dark (a glowing skull keeps
+    // its eye holes; a dark crystal ball is its body, and lights up)
+    const cells = new Map<number, number>();
+    let drawn = 0;
+    for (const m of c.mat)
+      if (m >= 0) {
+        drawn++;
+        cells.set(m, (cells.get(m) ?? 0) + 1);
+      }
+    const lit = new Set(
+      [...surface].filter((m) => {
+        const base = design.materials[m]!.ramp[2];
+        return !isDark(base) || (cells.get(m) ?? 0) >= drawn * 0.25;
+      }),
+    );
+    for (const m of lit) {
+      const mat = design.materials[m]!;
+      const ramp = (mat.rampOf ?? makeRamp)(mixRgb(mat.ramp[2], [255, 255, 255], 0.3));
+      // the outline keeps the glow colour applyMaterials gave it
+      mat.ramp = [mat.ramp[0], ramp[1], ramp[2], ramp[3]];
+    }
+    glowCoreAndHalo(c, lit, fx.spark);
   }
   if (
     materials.includes("magic") ||
@@ -305,6 +447,65 @@ export function drawMaterialFx(
     const y = Math.max(0, minTop - 2);
     for (let x = Math.round(cx - hw); x <= Math.round(cx + hw); x++) c.plot(x, y, fx.halo, 36);
   }
+}
+
+/**
+ * A glowing thing (eval-f: "a glowing orb" was a dark purple ball): its deep inside takes the
+ * light tone, a bright core, and a ring of pale light stands one cell off its outline, a halo
+ * the outline's coloured glow sits inside.
+ */
+function glowCoreAndHalo(c: SpriteCanvas, surface: Set<number>, halo: number): void {
+  const { w, h } = c;
+  const filled = (x: number, y: number) =>
+    x >= 0 && y >= 0 && x < w && y < h && c.mat[y * w + x]! >= 0;
+  // steps (4-neighbour) from each drawn cell to the air
+  const depth = new Int16Array(w * h);
+  const q: number[] = [];
+  for (let i = 0; i < w * h; i++) {
+    const x = i % w;
+    const y = (i - x) / w;
+    if (!filled(x, y)) continue;
+    if (!filled(x - 1, y) || !filled(x + 1, y) || !filled(x, y - 1) || !filled(x, y + 1)) {
+      depth[i] = 1;
+      q.push(i);
+    }
+  }
+  for (let k = 0; k < q.length; k++) {
+    const i = q[k]!;
+    const x = i % w;
+    const y = (i - x) / w;
+    for (const [xx, yy] of [
+      [x - 1, y],
+      [x + 1, y],
+      [x, y - 1],
+      [x, y + 1],
+    ] as const) {
+      const j = yy * w + xx;
+      if (!filled(xx, yy) || depth[j]) continue;
+      depth[j] = depth[i]! + 1;
+      q.push(j);
+    }
+  }
+  const deepest = Math.max(0, ...depth);
+  const core = Math.max(2, Math.ceil(deepest * 0.5));
+  for (let i = 0; i < w * h; i++) if (depth[i]! >= core && surface.has(c.mat[i]!)) c.tone[i] = 3;
+  // the halo: air two steps from the drawing (the outline takes the first step)
+  const ring: number[] = [];
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) {
+      if (filled(x, y)) continue;
+      const near1 = filled(x - 1, y) || filled(x + 1, y) || filled(x, y - 1) || filled(x, y + 1);
+      if (near1) continue;
+      let near2 = false;
+      for (let dy = -2; dy <= 2 && !near2; dy++)
+        for (let dx = -2; dx <= 2; dx++)
+          if (Math.abs(dx) + Math.abs(dy) === 2 && filled(x + dx, y + dy)) {
+            near2 = true;
+            break;
+          }
+      if (near2) ring.push(y * w + x);
+    }
+  for (const i of ring) c.plot(i % w, Math.floor(i / w), halo, 8);
 }
 
 /**

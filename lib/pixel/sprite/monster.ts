@@ -37,6 +37,16 @@ export function buildMonster(
     tooth: m.add("#ffffff", { flat: true }),
     slash: m.add("#f4f8ff", { flat: true, noOutline: true }),
   };
+  // a beholder is a great eyeball: a white sclera round a coloured iris, floating over its
+  // shadow (eval-f: "a floating eyeball monster" read as a plain beast)
+  const eyeball =
+    info.variant === "beholder"
+      ? {
+          sclera: m.add("#f4f0e8", { flat: true }),
+          iris: m.add(crng.pick(["#c83030", "#2f8a3c", "#d89a20", "#3a64c8"]), { flat: true }),
+          shadow: m.add("#2c2838", { flat: true, noOutline: true }),
+        }
+      : undefined;
   const ground = size - 2;
   const hw = Math.max(4, Math.round(rng.range(5, 7.5) * k));
   const hh = Math.max(7, Math.round(rng.range(9, 13) * k));
@@ -100,16 +110,22 @@ export function buildMonster(
   // a beholder floats on its tentacles, armless
   const arms = rng.chance(0.65) && !beholder;
   const legH = Math.round((limbs === "tentacles" ? 5 : 4.5) * k + rng.range(0, 1.5) * k);
+  // floating: the tentacles hang short of the ground, a gap over a shadow
+  const float = eyeball ? Math.max(2, Math.round(3 * k)) : 0;
 
   const draw = (c: SpriteCanvas, pose: Pose) => {
     const side = pose.view === "side";
     const back = pose.view === "back";
     const atk = pose.attack;
     const cx = Math.round(size / 2) + [0, -1, Math.round(2 * k), 1][atk]!;
-    const y0 = ground - legH - hh + 2 + pose.bob + (atk === 1 ? 1 : 0);
+    const y0 = ground - float - legH - hh + 2 + pose.bob + (atk === 1 ? 1 : 0);
     const bottom = y0 + hh - 2;
     const sq = side ? 0.72 : 1; // profile: narrower body
     const bx = (x: number) => Math.round(x * sq);
+    if (eyeball) {
+      const sw = Math.round(hw * sq * 0.8);
+      for (let x = -sw; x < sw; x++) c.plot(cx + x, ground, eyeball.shadow, P.fx);
+    }
     // mirrored plot about the centre: x >= 0 is the right half
     const sym = (x: number, y: number, mt: number, part: number, tone = -1) => {
       c.plot(cx + x, y, mt, part, tone);
@@ -161,7 +177,7 @@ export function buildMonster(
             const f = j / segs;
             const amp = Math.sin(wave + j * 0.9) * 1.6 * k * f;
             const px1 = cx + s * (off + 0.5 + f * 1.5 * k + (side ? 0 : amp)) + (side ? amp : 0);
-            const py1 = bottom - k + (ground - 0.5 - (bottom - k)) * f;
+            const py1 = bottom - k + (ground - float - 0.5 - (bottom - k)) * f;
             c.capsule(
               px0,
               py0,
@@ -269,7 +285,24 @@ export function buildMonster(
       c.rect(pxp, ey + es - 2, pxp + (es > 2 && dir === 0 ? 1 : 0), ey + es - 1, mat.pupil, P.face);
       if (es >= 3) c.plot(ex, ey, mat.glint, P.face);
     };
-    if (side) {
+    if (eyeball) {
+      // a round eyeball, in profile shifted forward, iris and pupil looking ahead
+      const r = es / 2 + 0.5;
+      const ecx = side ? cx + Math.round(hw * sq) - r - 1 : cx;
+      const ecy = ey + es / 2;
+      c.ellipse(ecx, ecy, r, r, eyeball.sclera, P.face);
+      const ix = ecx + (side ? r * 0.35 : 0);
+      c.ellipse(ix, ecy + 0.5, r * 0.55, r * 0.6, eyeball.iris, P.face);
+      c.rect(
+        Math.round(ix) - 1,
+        Math.round(ecy),
+        Math.round(ix),
+        Math.round(ecy) + 1,
+        mat.pupil,
+        P.face,
+      );
+      c.plot(Math.round(ix - r * 0.55), Math.round(ecy - r * 0.5), mat.glint, P.face);
+    } else if (side) {
       eyeAt(cx + Math.round(hw * sq) - es - 1, 1);
     } else if (eyes === 1) {
       const ex = cx - Math.ceil(es / 2);

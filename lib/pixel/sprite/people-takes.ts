@@ -215,6 +215,21 @@ const TAKES: Readonly<Record<string, readonly Take[]>> = {
     { beard: "short", weapon: "sword", shield: true, pauldron: "round", idle: "planted" },
     { beard: "forked", robe: true, hairStyle: "long", weapon: "staff", cape: false },
   ],
+  // a queen keeps her crown and long hair (a generic take's hood hid the crown, its beard made
+  // her a man): a sceptre, a staff, hands raised, a tiara
+  queen: [
+    { hairStyle: "long" },
+    { hairStyle: "long", weapon: "wand", idle: "raised" },
+    { hairStyle: "bun", weapon: "none", cape: true, idle: "raised" },
+    { headgear: "tiara", hairStyle: "long", weapon: "staff", coat: true, robe: false },
+  ],
+  // a young king: the crown stays over a sword, a dagger, a spear or a bow
+  prince: [
+    {},
+    { weapon: "dagger", coat: true, cape: true, idle: "raised" },
+    { weapon: "spear", hairStyle: "long", idle: "planted" },
+    { weapon: "bow", cape: true, pauldron: "round" },
+  ],
   // the masked hood stays (it is what says ninja): kunai, katana, a yari, a bow under a cape
   ninja: [
     {},

@@ -5,6 +5,7 @@
 // humanoid rig — outfit colours, headgear, held thing, robe, cape, build — plus the words the
 // interpretation shows. Rules go by chain nodes and gloss words, never by the word itself, so a
 // trade nobody listed is read by what WordNet says it is.
+import { RANK_BASE } from "./costumes";
 import { ROLES, type RoleSpec } from "./humanoid";
 import type { LexiconEntry } from "./lexicon";
 import { TAKES } from "./people-takes";
@@ -104,15 +105,25 @@ const KINDS: KindRule[] = [
     drawnZh: "深色长袍和望远镜",
   },
   {
-    nodes: [
-      "scientist",
-      "chemist",
-      "alchemist",
-      "physicist",
-      "biologist",
-      "researcher",
-      "inventor",
-    ],
+    // the old art, not the science: a hooded robe, not a modern lab coat (eval-f's alchemist
+    // read as a scientist)
+    nodes: ["alchemist"],
+    kind: "an alchemist",
+    kindZh: "炼金术士",
+    spec: {
+      base: "mage",
+      headgear: "hood",
+      weapon: "none",
+      cloth: "#6c4c7c",
+      robe: true,
+      capeColor: "#4c3c2c",
+    },
+    held: "potion",
+    drawn: "a hooded robe and a flask",
+    drawnZh: "兜帽长袍和烧瓶",
+  },
+  {
+    nodes: ["scientist", "chemist", "physicist", "biologist", "researcher", "inventor"],
     kind: "a scientist",
     kindZh: "科学家",
     spec: { base: "person", headgear: "hair", cloth: "#eeeef2", robe: true },
@@ -159,7 +170,7 @@ const KINDS: KindRule[] = [
     ],
     kind: "a ruler",
     kindZh: "统治者",
-    spec: { base: "royal", weapon: "staff", cape: true },
+    spec: { base: RANK_BASE, weapon: "staff", cape: true },
     drawn: "crown, staff and cape",
     drawnZh: "王冠、权杖和披风",
   },
@@ -315,6 +326,65 @@ const KINDS: KindRule[] = [
     drawn: "a sailor's coat",
     drawnZh: "水手外套",
   },
+  // trades that read by their tools and aprons (eval-f: a miner was a blacksmith, a baker a cook
+  // with a leg of meat, a butcher a merchant with a money bag, an innkeeper anyone)
+  {
+    nodes: ["miner", "mineworker", "coal miner", "pitman", "collier"],
+    kind: "a miner",
+    kindZh: "矿工",
+    spec: {
+      base: "person",
+      headgear: "hard-hat",
+      hat: "#e8b830",
+      weapon: "pickaxe",
+      cloth: "#6c5c4c",
+    },
+    held: "",
+    drawn: "a hard hat and a pickaxe",
+    drawnZh: "安全帽和镐",
+  },
+  {
+    nodes: ["baker", "bread maker", "pastry cook"],
+    kind: "a baker",
+    kindZh: "面包师",
+    spec: { base: "person", headgear: "chef-hat", cloth: "#eeeef2", apron: "#e8d8b0" },
+    held: "bread",
+    drawn: "a baker's hat, an apron and bread",
+    drawnZh: "厨师帽、围裙和面包",
+  },
+  {
+    nodes: ["butcher", "meatman"],
+    kind: "a butcher",
+    kindZh: "屠夫",
+    spec: {
+      base: "person",
+      headgear: "hair",
+      cloth: "#a83c3c",
+      apron: "#eeeae0",
+      weapon: "cleaver",
+    },
+    held: "",
+    drawn: "a white apron and a cleaver",
+    drawnZh: "白围裙和剁肉刀",
+  },
+  {
+    nodes: [
+      "innkeeper",
+      "publican",
+      "bartender",
+      "barkeeper",
+      "barman",
+      "barmaid",
+      "tavern keeper",
+      "hotelier",
+    ],
+    kind: "an innkeeper",
+    kindZh: "旅店老板",
+    spec: { base: "person", headgear: "hair", cloth: "#7c5c3c", apron: "#eee4cc" },
+    held: "beer",
+    drawn: "an apron and a mug of ale",
+    drawnZh: "围裙和一杯麦酒",
+  },
   {
     nodes: [
       "worker",
@@ -424,6 +494,9 @@ export const PEOPLE_ZH: Readonly<Record<string, string>> = {
   水管工: "plumber",
   焊工: "welder",
   屠夫: "butcher",
+  矿工: "miner",
+  旅店老板: "innkeeper",
+  酒保: "bartender",
   裁缝: "tailor",
   牧羊人: "shepherd",
   养蜂人: "beekeeper",

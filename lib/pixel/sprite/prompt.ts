@@ -4,6 +4,7 @@
 // sizes). Every word is accounted for: understood, filler, or reported as not understood.
 // English is matched by whole words (plurals folded); Chinese by longest substring, since it has
 // no word boundaries.
+
 import { hexToRgb } from "../color";
 import type { Rgb } from "../types";
 import { readBreed } from "./animal-breeds";
@@ -19,6 +20,7 @@ import {
   segmentByDictionary,
 } from "./chinese-dictionary";
 import { expandComposite } from "./composites";
+import { RIG_HEAD_WEAR } from "./costumes";
 import { understoodByDrawing } from "./drawn-words";
 import { emojiLabel, findIconConcept } from "./emoji-index";
 import { DRAWN_WEAR_PREFIX, readDrawnWear } from "./face-wear";
@@ -41,6 +43,7 @@ import { MADE_MATERIAL, type MadeOf, madeOfNote, readMadeOf } from "./made-of";
 import { readBookMeaning } from "./magic-books";
 import { containerTyped, rewriteMeasureWords } from "./measure-words";
 import { type Contents, contentsOverlay, objectFeatures } from "./object-features";
+import { OWNER_HEADWEAR, OWNER_MATERIAL, PICTURE_WORDS, PLAIN_HEADWEAR } from "./owned-things";
 import { PEOPLE_ZH, type PersonLook, personLook } from "./person-roles";
 import {
   MARKED_MOODS,
@@ -50,10 +53,12 @@ import {
   readPersonWords,
 } from "./person-words";
 import { readPotionMeaning } from "./potion-meanings";
+import { rideStyle } from "./ridden-things";
 import { countOf, groupable, isCountWord, type SizeWord, sizeWordOf } from "./scale-words";
 import { readSea } from "./sea-life";
 import { shipTheme } from "./vehicle-themes";
 import {
+  BUILD_WORDS,
   type Builder,
   COAT_COLORS,
   COLORS,
@@ -130,8 +135,12 @@ export interface PromptInfo {
   young?: boolean;
   /** "sleepy", "asleep", 睡着的: lying down with closed eyes (animal rig) and a "z" over the head */
   asleep?: boolean;
+  /** "headless", 无头: a person drawn without its head (engine.ts behead) */
+  headless?: boolean;
   /** a mood on a being that is not a person ("an angry wolf"; a person's is `person.mood`) */
   mood?: Mood;
+  /** "fat", "chubby", "with a big belly", 胖: a wider, deeper body (animal and person rigs) */
+  fat?: boolean;
   element?: "fire" | "ice";
   text: string;
   /** words the engine did not understand, in prompt order */
@@ -184,6 +193,8 @@ type Lex =
   | { t: "shape"; id: string }
   | { t: "young" }
   | { t: "asleep" }
+  | { t: "fat" }
+  | { t: "headless" }
   | { t: "hold" }
   | { t: "and" }
   | { t: "filler" };
@@ -233,6 +244,10 @@ function buildLexicon(): Lexicon {
   for (const w of YOUNG_WORDS.zh) add(zh, w, { t: "young" });
   for (const w of STATE_WORDS.asleep.en) add(en, w, { t: "asleep" });
   for (const w of STATE_WORDS.asleep.zh) add(zh, w, { t: "asleep" });
+  for (const w of BUILD_WORDS.fat.en) add(en, w, { t: "fat" });
+  for (const w of BUILD_WORDS.fat.zh) add(zh, w, { t: "fat" });
+  for (const w of STATE_WORDS.headless.en) add(en, w, { t: "headless" });
+  for (const w of STATE_WORDS.headless.zh) add(zh, w, { t: "headless" });
   for (const w of HOLD_WORDS.en) add(en, w, { t: "hold" });
   for (const w of HOLD_WORDS.zh) add(zh, w, { t: "hold" });
   add(en, "and", { t: "and" });
@@ -489,6 +504,14 @@ function tokenizeChinese(
     if (PEOPLE_ZH[word] !== undefined) return;
     if (budget.left-- <= 0) return;
     const r = readChineseWord(word);
+    if (dressedPersonReading(r)) {
+      // its pieces are no reading of their own (理发师 is a barber, not a barber pole and 师):
+      // readLexiconPeople joins them back into the word
+      kept = kept.filter((f) => !inside.includes(f));
+      if (dressedZh.size > 2000) dressedZh.clear();
+      dressedZh.add(word);
+      return;
+    }
     // a modifier and one subject read together (火龙, a fire dragon; 木剑) stay as they are
     const modified = inside.some((f) => isModifierWord(asMention(f)));
     // a size or age word and a noun that the dictionary knows as one name (小熊猫 is the red
@@ -727,6 +750,7 @@ const RIG_WEAPONS: Record<string, HeldItem["weapon"]> = {
   torch: "torch",
   hammer: "hammer",
   pickaxe: "hammer",
+  hoe: "hoe",
   spear: "spear",
   "bo-staff": "bo",
   "golden-cudgel": "cudgel",
@@ -748,36 +772,67 @@ const FORMS: Record<string, { form: string; material?: MaterialId }> = {
   bone: { form: "skeleton" },
 };
 
-function heldFor(s: Subject): HeldItem {
+/** Item rigs without a hand-scale drawing: the closest borrowed icon. */
+const HELD_ICONS: Record<string, string> = {
+  potion: "test-tube",
+  shield: "shield",
+  key: "old-key",
+  coin: "coin",
+  chest: "package",
+  mimic: "package",
+  flower: "tulip",
+  mushroom: "mushroom",
+  tree: "deciduous-tree",
+  pine: "evergreen-tree",
+  cactus: "cactus",
+  fish: "fish",
+};
+
+/**
+ * What a hand draws for a subject: the rig's own hand-scale weapon, the subject's borrowed icon,
+ * else the emoji or game icon of one of its names (a cat, a house, a car: the rigs draw them at
+ * full size only). Undefined when nothing draws it small: the caller says it was not drawn
+ * (a star stood in for it, silently, while the line named the thing).
+ */
+function heldFor(s: Subject): HeldItem | undefined {
   const weapon = RIG_WEAPONS[s.id];
   if (weapon) return { id: s.id, weapon };
   if (s.builder === "icon") return { id: s.id, icon: s.ref };
-  // a being a rig draws (a cat, a pig, a bee) is held as its emoji, else its game icon: it was a
-  // star (the rigs draw no hand-scale picture)
-  if (s.builder === "animal" || s.builder === "insect" || s.builder === "bird") {
-    const word = s.en[0] ?? s.id;
-    const emoji = findIconConcept([word])?.icon;
-    if (emoji) return { id: s.id, icon: emoji };
-    gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  const own = HELD_ICONS[s.id];
+  if (own) return { id: s.id, icon: own };
+  // a being a rig draws (a cat, a pig, a bee) is held as its emoji however it is named there
+  const being = s.builder === "animal" || s.builder === "insect" || s.builder === "bird";
+  const beingEmoji = being ? findIconConcept([s.en[0] ?? s.id]) : undefined;
+  if (beingEmoji) return { id: s.id, icon: beingEmoji.icon };
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  for (const word of [...s.en, s.id.replace(/-/g, " ")]) {
+    const emoji = findIconConcept([word]);
+    // the emoji of that very name first, not one that only has the word in its tags
+    if (emoji?.rank === 0) return { id: s.id, icon: emoji.icon };
     const gi = word.replace(/ /g, "-");
     if (gameNames.has(gi)) return { id: s.id, icon: `${GAME_ICON_PREFIX}${gi}` };
   }
-  // item rigs without a hand-scale drawing: borrow the closest icon
-  const fallback: Record<string, string> = {
-    potion: "test-tube",
-    shield: "shield",
-    key: "old-key",
-    coin: "coin",
-    chest: "package",
-    mimic: "package",
-    flower: "tulip",
-    mushroom: "mushroom",
-    tree: "deciduous-tree",
-    pine: "evergreen-tree",
-    cactus: "cactus",
-    fish: "fish",
-  };
-  return { id: s.id, icon: fallback[s.id] ?? "star" };
+  for (const word of s.en) {
+    const emoji = findIconConcept([word]);
+    if (emoji && emoji.rank <= 1) return { id: s.id, icon: emoji.icon };
+  }
+  // the name's head noun: a dungeon door is a door, a chinese dragon a dragon (not a class word:
+  // a "crane bird" is no generic bird)
+  for (const word of s.en) {
+    const last = word.split(" ").at(-1)!;
+    if (last === word || /^(?:bird|insect|animal|creature|monster|tile)$/.test(last)) continue;
+    const emoji = findIconConcept([last]);
+    if (emoji?.rank === 0) return { id: s.id, icon: emoji.icon };
+  }
+  return undefined;
+}
+
+/** Puts a subject in the hand, or says it was named and not drawn when nothing draws it small. */
+function holdSubject(r: Reading, s: Subject, word: string): HeldItem | undefined {
+  const held = heldFor(s);
+  if (held) r.held = held;
+  else r.ignored.push(word);
+  return held;
 }
 
 /** What any subject can wear: headwear over its top, a cape over its back (wearables.ts). */
@@ -987,7 +1042,7 @@ function readPhrases(text: string): {
   form?: string;
   madeOf?: MadeOf;
 } {
-  text = rewriteMeasureWords(text);
+  text = rewriteMeasureWords(text, isSubjectWord);
   // "will-o'-the-wisp": the apostrophe cut it into "will", "o", "the", "wisp" (one word, padded
   // so later positions stay where they were)
   text = text.replace(/\bwill[- ]o['’]?[- ](?:the[- ])?wisps?\b/g, (m) =>
@@ -1012,7 +1067,10 @@ function readPhrases(text: string): {
   }
   // "a scroll of fireball", "a potion of healing", "a sword of fire": the thing is named before
   // "of"; what follows qualifies it (a modifier) or is named but not drawn
-  text = text.replace(/\b(?:of|made of)\b/g, (m) => (m === "of" ? "and" : m));
+  // (a vocabulary phrase with "of" in it stays whole: "a jar of honey" is the honey pot)
+  text = text.replace(/\b(?:of|made of)\b/g, (m, at: number) =>
+    m !== "of" || ofPhrase(text, at) ? m : "and",
+  );
   // an emoji means what it depicts: 🐉 → " dragon ", 🧙 → " mage "
   text = text.replace(EMOJI_RE, (e) => {
     const label = emojiLabel(e)
@@ -1127,6 +1185,9 @@ interface Reading {
   shape?: { id: string; word: string };
   young?: boolean;
   asleep?: boolean;
+  /** the fat word as typed ("chubby"), said not drawn on a rig without a body to widen */
+  fatWord?: string;
+  headless?: boolean;
   aged?: "beard" | "grey";
   person?: PersonWords;
   /** index of the hold word's mention (−1: none) and the phrase of every mention */
@@ -1138,6 +1199,10 @@ interface Reading {
   worn?: PromptInfo["worn"];
   usedAsSubject: Set<number>;
   headPhrase: number;
+  /** where an English possessive's apostrophe was ("wizard's": blanked out of `text`) */
+  possessives: Set<number>;
+  /** owner → owned thing, as mention indices ("a wizard's hat", "sword of the king", 骑士的剑) */
+  owners: { o: number; y: number }[];
   /** "X made of Y" with a noun Y: said in the line once the colours are settled */
   madeOfSaid?: { s: Subject; words: [string, string, string, string] };
   head?: Subject;
@@ -1211,7 +1276,7 @@ function readingGuessZh(r: ChineseReading): string {
 function readWords(prompt: string): Reading {
   // very long prompts: the first 400 characters carry the subject; the rest is reported once
   const phrases = readPhrases(prompt.toLowerCase().slice(0, 2000));
-  const text = phrases.text;
+  const { text, at: possessives } = blankPossessives(phrases.text);
   const { mentions, unknown, readings, pieced, typedAs } = tokenize(text);
   iconHalves(text, mentions, unknown);
   const px = SIZE_RE.exec(text);
@@ -1247,7 +1312,142 @@ function readWords(prompt: string): Reading {
     usedAsSubject: new Set(),
     wordnet: [],
     headPhrase: -1,
+    possessives,
+    owners: [],
   };
+}
+
+/**
+ * "wizard's hat" → "wizard   hat" (same length: the phrases' positions hold), so the owner and
+ * the thing are read as words and phrases of the vocabulary ("witch's hat" is the wizard hat).
+ */
+function blankPossessives(text: string): { text: string; at: Set<number> } {
+  const at = new Set<number>();
+  const out = text.replace(/(?<=[a-z])['’]s?(?=\s+[a-z\u3400-\u9fff])/g, (m, i: number) => {
+    // "witches' hat": a plural's apostrophe alone; "it's", "o'clock" are no owners
+    if (m.length === 1 && text[i - 1] !== "s") return m;
+    at.add(i);
+    return " ".repeat(m.length);
+  });
+  return { text: out, at };
+}
+
+/** Chinese verbs before X that make "X的Y" a clause (拿着剑的骑士, 抱着猫的女孩), not an owner. */
+const ZH_CLAUSE_VERB = /[拿握持举戴穿骑抱叼背扛带有长坐站骑用吃]/;
+
+/**
+ * Owners and the things they own: "X's Y", "Y of the X" (X a being), X的Y (X a being, named
+ * first). The owner leaves the pool of heads (splitPhrases); ownerStyle reads what it says
+ * about the thing, and an owner that says nothing is "named, not drawn".
+ */
+function readOwners(r: Reading): void {
+  const ms = r.mentions;
+  const nextSubject = (i: number, pastAnd = false): number | undefined => {
+    for (let j = i + 1; j < ms.length; j++) {
+      if (ms[j]!.lex.some((l) => l.t === "hold" || (l.t === "and" && !pastAnd))) return undefined;
+      if (subjectOf(ms[j]!)) return j;
+    }
+    return undefined;
+  };
+  const being = (i: number) => BEINGS.has(subjectOf(ms[i]!)?.s.category ?? "");
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    const sub = subjectOf(m);
+    if (!sub) continue;
+    const end = m.pos + m.word.length;
+    const y = nextSubject(i);
+    if (y !== undefined && r.possessives.has(end) && !m.word.includes(" ")) {
+      r.owners.push({ o: i, y });
+      continue;
+    }
+    const x = y ?? nextSubject(i, true);
+    if (x === undefined) continue;
+    const ym = ms[x]!;
+    if (
+      CJK.test(m.word) &&
+      r.text.slice(end, ym.pos) === "的" &&
+      being(i) &&
+      !ZH_CLAUSE_VERB.test(r.text.slice(0, m.pos))
+    ) {
+      r.owners.push({ o: i, y: x });
+      continue;
+    }
+    // "the sword of the king": the thing first (no person: "the king of the goblins" rules them)
+    if (
+      !CJK.test(m.word) &&
+      sub.s.builder !== "humanoid" &&
+      !PICTURE_WORDS.test(m.word) &&
+      /^\s+and\s+(?:the|his|her|my|their|our|your)\s+$/.test(r.text.slice(end, ym.pos)) &&
+      // readPhrases turned the "of" into "and": the typed words say which it was
+      new RegExp(
+        `\\b${escapeRe(m.word)}\\s+of\\s+(?:the|his|her|my|their|our|your)\\s+${escapeRe(ym.word)}\\b`,
+      ).test(r.typed) &&
+      being(x)
+    )
+      r.owners.push({ o: x, y: i });
+  }
+}
+
+/**
+ * What an owner says about the thing it owns, when the thing is the head: a vocabulary phrase or
+ * game icon of both ("witch's hat" → the wizard hat, "wizard's staff" → the wizard staff icon),
+ * the owner's own headwear for a plain hat or helmet (a pirate's hat is a tricorn), or the
+ * material its kind makes things in (a king's sword is gold, a ghost's haunted). Said in the
+ * line; an owner that says none of these is left for "named, not drawn".
+ */
+function ownerStyle(r: Reading): void {
+  const L = lex();
+  gameNames ??= new Set(GAME_ICON_NAMES.split(/\s+/).filter(Boolean));
+  for (const { o, y } of r.owners) {
+    const head = r.head;
+    if (!head || r.headAt !== y || r.icon || r.usedAsSubject.has(o)) continue;
+    const om = r.mentions[o]!;
+    const owner = subjectOf(om)!.s;
+    const latin = (w: string) => /^[a-z][a-z ]*$/.test(w);
+    const ownerWords = [om.word, ...owner.en].filter(latin);
+    const thingWords = [r.mentions[y]!.word, ...head.en].filter(latin);
+    const ownerEn = latin(om.word) ? om.word : (owner.en[0] ?? owner.id);
+    const thingEn = latin(r.mentions[y]!.word) ? r.mentions[y]!.word : (head.en[0] ?? head.id);
+    const said = `"${ownerEn}'s ${thingEn}"`;
+    const saidZh = `“${zhName(owner)}的${zhName(head)}”`;
+    let done = false;
+    for (const ow of ownerWords) {
+      for (const tw of thingWords) {
+        const hit = L.en.get(`${ow} ${tw}`)?.find((l) => l.t === "subject");
+        if (hit?.t === "subject") {
+          r.head = hit.s;
+          done = true;
+        } else if (gameNames.has(`${ow}-${tw}`.replace(/ /g, "-"))) {
+          const name = `${ow}-${tw}`.replace(/ /g, "-");
+          r.icon = `${GAME_ICON_PREFIX}${name}`;
+          r.guesses.push(`${said}: drew the game icon ${name.replace(/-/g, " ")}`);
+          r.guessesZh.push(`${saidZh}:画了游戏图标 ${name.replace(/-/g, " ")}`);
+          done = true;
+        }
+        if (done) break;
+      }
+      if (done) break;
+    }
+    const headwear = OWNER_HEADWEAR[owner.id];
+    if (!done && PLAIN_HEADWEAR.has(head.id) && headwear) {
+      const own = SUBJECT_BY_ID.get(headwear);
+      if (own) r.head = own;
+      else r.icon = `${GAME_ICON_PREFIX}${headwear}`;
+      const label = own ? (own.en[0] ?? own.id) : headwear.replace(/-/g, " ");
+      r.guesses.push(`${said}: drew the ${ownerEn}'s own headwear, ${label}`);
+      r.guessesZh.push(`${saidZh}:画了${zhName(owner)}自己的${own ? zhName(own) : "帽子"}`);
+      done = true;
+    }
+    const material = done ? undefined : (FORMS[owner.id]?.material ?? OWNER_MATERIAL[owner.id]);
+    // a thing only: a wizard's cat is a cat, not a magic one
+    if (material && ITEM_CATEGORIES.has(head.category) && !r.materials.length) {
+      r.materials.push(material);
+      r.guesses.push(`${said}: drew the ${thingEn} as the ${ownerEn}'s, ${material}`);
+      r.guessesZh.push(`${saidZh}:把${zhName(head)}画成${zhName(owner)}的样子(${material})`);
+      done = true;
+    }
+    if (done) r.usedAsSubject.add(o);
+  }
 }
 
 /**
@@ -1283,8 +1483,11 @@ function splitPhrases(r: Reading): void {
   r.subjects = r.mentions
     .map((m, i) => ({ m, i, sub: subjectOf(m) }))
     .filter((x) => x.sub !== undefined) as Candidate[];
-  const strong = r.subjects.filter((x) => !x.sub.weak && !isModifierWord(x.m));
-  r.pool = strong.length ? strong : r.subjects;
+  // an owner is no head: "a pirate's hat" is the hat, not a pirate wearing it
+  const owners = new Set(r.owners.map((x) => x.o));
+  const cands = r.subjects.filter((x) => !owners.has(x.i));
+  const strong = cands.filter((x) => !x.sub.weak && !isModifierWord(x.m));
+  r.pool = strong.length ? strong : cands;
   // headwear next to a being is worn by it: "a cat wearing a wizard hat", "a frog with a crown"
   const hat = r.pool.find((x) => WEARABLES.has(x.sub.s.id));
   if (hat && r.pool.some((x) => BEINGS.has(x.sub.s.category) && x !== hat)) {
@@ -1497,7 +1700,7 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     r.holdAt >= 0 &&
     q.i > r.holdAt &&
     !r.held &&
-    heldFor(s).icon
+    heldFor(s)?.icon
   ) {
     // held in the mouth, named first in Chinese: 叼着骨头的狗 (a bone, not a skeleton dog)
     r.held = heldFor(s);
@@ -1545,7 +1748,7 @@ function qualify(r: Reading, q: Candidate, h: Candidate): void {
     ITEM_CATEGORIES.has(s.category)
   ) {
     // Chinese puts the held item first: 拿着火把的骑士 (holding-torch knight)
-    r.held = heldFor(s);
+    holdSubject(r, s, q.m.word);
   } else if (head.builder === "tile" && s.builder === "tile") {
     // "grass platform": the platform takes the terrain's top; "water tile" is water
     if (/platform|ledge|平台/.test(h.m.word)) r.theme = s;
@@ -1588,18 +1791,18 @@ function chooseHeld(r: Reading): void {
   if (heldCand && head) {
     usedAsSubject.add(heldCand.i);
     if (head.builder === "humanoid") {
-      r.held = heldFor(heldCand.sub.s);
+      const held = holdSubject(r, heldCand.sub.s, heldCand.m.word);
       // "two swords", "dual daggers", "a pair of axes", 双刀: one in each hand
       const before = r.text.slice(Math.max(0, heldCand.m.pos - 14), heldCand.m.pos);
       const count = /\b(two|dual|twin|pair of|2|both)\s+$|([双两]把?)$/.exec(before);
-      if (count || r.phrases.dual) {
-        r.held.count = 2;
+      if (held && (count || r.phrases.dual)) {
+        held.count = 2;
         const at = count ? r.unknown.indexOf(count[1] ?? count[2]!) : -1;
         if (at >= 0) r.unknown.splice(at, 1);
       }
     } else if (
       (head.category === "animal" || head.builder === "dragon") &&
-      heldFor(heldCand.sub.s).icon
+      heldFor(heldCand.sub.s)?.icon
     ) {
       // an animal or creature holds it in its mouth or beak (mouth-carry.ts)
       r.held = heldFor(heldCand.sub.s);
@@ -1685,7 +1888,9 @@ function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boo
     const h = byKind ? heldKind(e) : heldBase(e, isHoldable);
     const item = h && SUBJECT_BY_ID.get(h.id);
     if (!h || !item || !isHoldable(h.id)) continue;
-    r.held = heldFor(item);
+    const held = heldFor(item);
+    if (!held) continue;
+    r.held = held;
     r.unknown.splice(r.unknown.indexOf(w), 1);
     const chain = e.chain.join(" → ");
     r.guesses.push(
@@ -1699,6 +1904,37 @@ function heldFromLexicon(r: Reading, head: Subject, words: string[], byKind: boo
   return false;
 }
 
+/**
+ * A dictionary reading of a Chinese word that WordNet files under a kind of person the roles
+ * table dresses (伯爵 → earl → a ruler): its lemma, so the word takes that look like its English
+ * does, not the dictionary's plain person ("吸血鬼伯爵" was a vampire and an undrawn person).
+ */
+function dressedPersonReading(r: ChineseReading | undefined): string | undefined {
+  const e = r?.lexicon ? lookupNoun(r.lexicon) : undefined;
+  const rule = e ? personLook(e)?.rule : undefined;
+  if (!r || !e || !rule) return undefined;
+  // the dictionary's senses must agree on the kind: 酋长 is a "headman" (WordNet: an executioner)
+  // and a "tribal chief", so it stays the plain person it was
+  const kinds = new Set<string>();
+  for (const c of glossCandidates(cedictEntries(r.word) ?? []).filter((x) => x.tier === 0)) {
+    const other = lookupNoun(c.english);
+    const k = other?.category === "person" ? personLook(other)?.rule : undefined;
+    if (k) kinds.add(k);
+  }
+  return kinds.size <= 1 ? e.lemma : undefined;
+}
+
+/** Chinese words read as a kind of person the roles table dresses (a cache, as zhReadings). */
+const dressedZh = new Set<string>();
+
+/** The English noun of a Chinese word for a kind of person: the roles table's, else WordNet's. */
+function zhPersonNoun(word: string): string | undefined {
+  if (PEOPLE_ZH[word] !== undefined) return PEOPLE_ZH[word];
+  return CJK.test(word) && word.length > 1
+    ? dressedPersonReading(readChineseWord(word))
+    : undefined;
+}
+
 const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -1710,20 +1946,20 @@ const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function readLexiconPeople(r: Reading): void {
   // the segmenter may split a Chinese word for a person (相扑手 → 相扑 + 手): join the pieces
   const cjk = r.unknown.filter((u) => CJK.test(u)).join("");
-  for (const k of Object.keys(PEOPLE_ZH))
+  for (const k of [...Object.keys(PEOPLE_ZH), ...dressedZh])
     if (k.length > 1 && cjk.includes(k) && !r.unknown.includes(k) && r.text.includes(k)) {
       const parts = r.unknown.filter((u) => CJK.test(u) && k.includes(u));
       for (const x of parts) r.unknown.splice(r.unknown.indexOf(x), 1);
       r.unknown.push(k);
     }
   const words = r.unknown
-    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || PEOPLE_ZH[u] !== undefined)
+    .filter((u) => /^[a-z][a-z'-]{2,}$/.test(u) || zhPersonNoun(u) !== undefined)
     .slice(0, 12);
   const person = SUBJECT_BY_ID.get("person")!;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
-    const zh = PEOPLE_ZH[w];
+    const zh = zhPersonNoun(w);
     // the lexicon first (a map look-up), the word's place in the text only for a person
     const spans: [string, () => RegExpExecArray | null][] = zh
       ? [[w, () => new RegExp(escapeRe(w)).exec(r.text)]]
@@ -1850,8 +2086,13 @@ const WORN_SURFACE: Partial<Record<MaterialId, string>> = {
  * between ("wearing a tiny gold crown", 戴着红帽子的猫). eval-f: the gold went to the frog.
  */
 function modifiesWorn(r: Reading, i: number): boolean {
-  // a person draws its own hat and clothes in its class's colours: only its cape takes one
-  if (!r.worn || (r.head?.builder === "humanoid" && r.worn.id !== "cape")) return false;
+  // a person draws its own clothes in its class's colours: only its cape and what it wears on
+  // its head (the rig draws that too: costumes.ts wornHeadgear) take one
+  if (
+    !r.worn ||
+    (r.head?.builder === "humanoid" && r.worn.id !== "cape" && !RIG_HEAD_WEAR.has(r.worn.id))
+  )
+    return false;
   for (let j = i + 1; j < r.mentions.length; j++) {
     const s = subjectOf(r.mentions[j]!);
     if (s) return s.s.id === r.worn.id;
@@ -1925,6 +2166,8 @@ function readModifiers(r: Reading): void {
       } else if (l.t === "shape") r.shape ??= { id: l.id, word: m.word };
       else if (l.t === "young") r.young = true;
       else if (l.t === "asleep") r.asleep = true;
+      else if (l.t === "fat") r.fatWord ??= m.word;
+      else if (l.t === "headless") r.headless = true;
     }
   });
   glossTraits(r);
@@ -1939,8 +2182,10 @@ function readModifiers(r: Reading): void {
   // …and a colour the prompt names is the surface too: a pink golem is pink, not grey stone
   if (defaults?.materials && !r.materials.length && !r.colors.length)
     r.materials.push(...defaults.materials);
-  if (defaults?.color && !r.colors.length && !namedMaterial)
+  if (defaults?.color && !r.colors.length && !namedMaterial) {
     r.colors.push({ p: 0, c: hexToRgb(defaults.color) });
+    if (defaults.accent) r.colors.push({ p: 1, c: hexToRgb(defaults.accent) });
+  }
 }
 
 /** A game-icons name or a whole emoji label that is exactly this word or phrase (or its singular). */
@@ -2549,10 +2794,26 @@ const DRAWN_PARTS: Record<string, readonly string[]> = {
   cheese: ["slice", "slices", "piece", "wedge"],
 };
 
-/** Phase 4b: the words of what the head's drawing shows are no longer "not understood". */
+/** Forms a food comes in ("a cheese wheel", "a butter block"): its drawing has one form only. */
+const FOOD_FORMS =
+  /^(?:wheel|wheels|block|blocks|bar|bars|stick|sticks|ball|balls|cube|cubes|chunk|chunks|round|platter|plate|board|loaf|loaves)$/;
+
+/**
+ * Phase 4b: the words of what the head's drawing shows are no longer "not understood"; a food's
+ * form word right after it is named, not drawn (the cheese is its wedge, not a wheel).
+ */
 function drawnParts(r: Reading): void {
   const parts = r.head && DRAWN_PARTS[r.head.id];
   if (parts) r.unknown = r.unknown.filter((w) => !parts.includes(w));
+  const hm = r.headAt !== undefined ? r.mentions[r.headAt] : undefined;
+  if (!hm || r.head?.category !== "food") return;
+  const after = /^\s+([a-z]+)\b/.exec(r.text.slice(hm.pos + hm.word.length))?.[1];
+  // "a wheel of cheese" (readPhrases made the "of" an "and")
+  const before = new RegExp(`\\b([a-z]+)\\s+of\\s+${escapeRe(hm.word)}\\b`).exec(r.typed)?.[1];
+  for (const w of [after, before]) {
+    const at = w && FOOD_FORMS.test(w) ? r.unknown.indexOf(w) : -1;
+    if (at >= 0) r.ignored.push(...r.unknown.splice(at, 1));
+  }
 }
 
 /**
@@ -2649,7 +2910,8 @@ const RIDE_EN =
   /^(.+?)\s+(?:riding|rides|ridden by|mounted on|astride|on top of|on the back of|on)\s+(.+)$/;
 const RIDE_ZH = [
   /^(?:一个|一位|一名)?骑(?:着|在)?(.+?)(?:上)?的(.+)$/,
-  /^(.+?)骑(?:着|在)(.+?)(?:上)?$/,
+  // 女巫骑扫帚 rides without 着; 骑士, 骑兵 and 骑手 are riders, not riding
+  /^(.+?)骑(?:着|在)?(?![士兵手])(.+?)(?:上)?$/,
 ];
 const MOUNTS = new Set<SubjectKind>(["animal", "dragon", "monster", "insect", "icon"]);
 
@@ -2673,6 +2935,17 @@ function isAnimalWord(w: string): boolean {
       .en.get(w)
       ?.some((l) => l.t === "subject" && l.s.category === "animal") ??
       false)
+  );
+}
+
+/** Is the "of" at `at` inside a vocabulary phrase ("jar of honey", "bag of gold")? */
+function ofPhrase(text: string, at: number): boolean {
+  const before = /([a-z]+)\s+$/.exec(text.slice(0, at))?.[1];
+  const after = /^of\s+([a-z]+)(?:\s+([a-z]+))?/.exec(text.slice(at));
+  if (!before || !after) return false;
+  return (
+    isSubjectWord(`${before} of ${after[1]}`) ||
+    (!!after[2] && isSubjectWord(`${before} of ${after[1]} ${after[2]}`))
   );
 }
 
@@ -2715,12 +2988,13 @@ function readMountOnce(prompt: string): PromptInfo | undefined {
     !mountCategory &&
     lookupNoun(mount.subject.replace(/-/g, " "))?.category === "animal";
   const mountOk =
-    !mount.nothingMatched &&
-    MOUNTS.has(mount.kind) &&
-    (mount.kind !== "icon" ||
-      mountCategory === "animal" ||
-      mountCategory === "creature" ||
-      iconAnimal);
+    (!mount.nothingMatched && rideStyle(mount.subject) !== undefined) ||
+    (!mount.nothingMatched &&
+      MOUNTS.has(mount.kind) &&
+      (mount.kind !== "icon" ||
+        mountCategory === "animal" ||
+        mountCategory === "creature" ||
+        iconAnimal));
   if (!riderOk || !mountOk) return undefined;
   return { ...mount, rider, text: prompt.toLowerCase() };
 }
@@ -2840,10 +3114,12 @@ function parsePromptUncached(prompt: string): PromptInfo {
   // people first: a person gets a look of their kind (person-roles.ts), not the plain person
   readLexiconPeople(r);
   readWordNet(r);
+  readOwners(r);
   splitPhrases(r);
   namedGameIcon(r);
   compoundHead(r);
   chooseHead(r);
+  ownerStyle(r);
   chooseHeld(r);
   heldOverTool(r);
   standIns(r);
@@ -2944,6 +3220,16 @@ function sizeAndCount(info: PromptInfo, r: Reading): PromptInfo {
       BEINGS.has(category)
     )
       notDrawn.push("young");
+  }
+  // fat: the rigs with a body to widen (the four-legged rig, a person); elsewhere said not drawn
+  if (r.fatWord) {
+    if (info.builder === "animal" || info.builder === "humanoid") info.fat = true;
+    else notDrawn.push(r.fatWord);
+  }
+  // headless: a person's rig names its head parts, so any person can lose its head
+  if (r.headless) {
+    if (info.builder === "humanoid") info.headless = true;
+    else notDrawn.push("headless");
   }
   // asleep: any being ("z" over its head; the animal rig also lies it down with its eyes shut)
   if (r.asleep) {

@@ -115,6 +115,18 @@ export function sizeWordOf(size: number): SizeWord | undefined {
  * feet. A tiny thing already on its own 16-px grid is left as drawn (shrunk again it would not
  * read).
  */
+/** How far tiny and small shrink a drawing in a frame larger than their own grid. */
+export const SHRINK: Partial<Record<SizeWord, number>> = { tiny: 0.6, small: 0.78 };
+
+/**
+ * A borrowed icon is drawn small by rasterising it at fewer cells, not by shrinking the drawn
+ * cells: a shrink samples every other cell and dropped a tiny hummingbird's beak and wing
+ * lines (eval-f: a brown blotch). The factor its cells take, or 1 (the frame is its own grid).
+ */
+export function iconShrink(word: SizeWord | undefined, size: number): number {
+  return word && size > 24 ? (SHRINK[word] ?? 1) : 1;
+}
+
 export function applySizeWord(c: SpriteCanvas, word: SizeWord): void {
   if ((word === "tiny" || word === "small") && c.w <= 24) return;
   const s = snapshot(c);
@@ -129,9 +141,7 @@ export function applySizeWord(c: SpriteCanvas, word: SizeWord): void {
       ? Math.min(1.8, fill)
       : word === "big"
         ? Math.min(1.3, fill)
-        : word === "small"
-          ? 0.78
-          : 0.6;
+        : (SHRINK[word] ?? 1);
   const cx = word === "giant" || word === "big" ? c.w / 2 : (x0 + x1 + 1) / 2;
   paste(c, s, Math.max(f, word === "giant" || word === "big" ? 1 : 0), cx, y1);
 }

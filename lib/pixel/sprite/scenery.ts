@@ -720,8 +720,11 @@ function drawHaunting(
   bat(Math.min(size - 8 * k, cx + w * 0.25), 6 * k - bob * k);
 }
 
+/** An oak named in the prompt (English or Chinese). */
+const OAK_WORDS = /\boaks?\b|橡树/i;
+
 function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
-  const { k, cx, ground, size, mat, r1, r2, r3, v } = kit;
+  const { k, cx, ground, size, mat, r1, r2, r3, v, info } = kit;
   // "directions" for a plant: seen from the side it leans with the wind (flip mirrors it)
   const sway =
     pose.mode === "walk"
@@ -736,7 +739,9 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
               ? 1
               : 0;
   if (v === "tree" || v === "pine") {
-    const trunkW = Math.max(1, Math.round(1.5 * k));
+    // an oak named is the spreading oak in every take, not a round or tufted crown
+    const oak = v === "tree" && OAK_WORDS.test(kit.info.text);
+    const trunkW = Math.max(1, Math.round((oak ? 2 : 1.5) * k));
     const trunkTop = ground - (v === "pine" ? 6 : 10) * k;
     c.rect(cx - trunkW, trunkTop, cx + trunkW - 1, ground, mat.wood, 1);
     if (v === "pine") {
@@ -754,25 +759,53 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
           2 + i,
         );
       }
-    } else if (kit.look === 1) {
+    } else if (kit.look === 1 && !oak) {
       // a round ball of a crown, shaded underneath
       const R = (8 + r1 * 1.5) * k;
       const ccy = trunkTop - R * 0.75;
       c.ellipse(cx, ccy, R, R * 0.92, mat.leaf2, 2);
       c.ellipse(cx - k, ccy - k, R - k, R * 0.92 - 1.5 * k, mat.main, 3);
-      if (r2 > 0.5)
+      // a tree of a kind (blossom, autumn) always shows its flowers or its turning leaves
+      if (r2 > 0.5 || info.colors[1])
         for (let i = 0; i < 4; i++)
           c.plot(cx - R * 0.5 + i * R * 0.35, ccy - R * 0.2 + (i % 2) * 3 * k, mat.second, 4);
-    } else if (kit.look === 2) {
-      // a spreading oak: a thick trunk forking into boughs under a broad, flat crown
+    } else if (kit.look === 2 || oak) {
+      // a spreading oak: a thick trunk forking into boughs under a broad, flat crown; an oak
+      // named in every take, its takes a lower or taller crown, the boughs spread wider or
+      // closer, and one lobe more or less (eval-f: "a big oak tree" was a lollipop on a pole)
+      const t = oak ? kit.look : 0;
+      const lift = [0, 2, -1, 1][t]! * k;
+      const spread = [7, 8, 6, 7][t]! * k;
+      const base = [0, 1, -1, 1][t]!;
       c.rect(cx - trunkW - k, trunkTop, cx + trunkW, ground, mat.wood, 1);
+      // a flared foot: the roots spread at the ground
+      if (oak) c.rect(cx - trunkW - 2 * k, ground - k, cx + trunkW + k, ground, mat.wood, 1);
       for (const sx of [-1, 1])
-        c.capsule(cx, trunkTop + 2 * k, cx + sx * 7 * k, trunkTop - 4 * k, 1.1 * k, mat.wood, 1);
-      const ccy = trunkTop - 7 * k;
+        c.capsule(
+          cx,
+          trunkTop + 2 * k,
+          cx + sx * spread,
+          trunkTop - 4 * k - lift,
+          1.1 * k,
+          mat.wood,
+          1,
+        );
+      const ccy = trunkTop - 7 * k - lift;
       c.ellipse(cx, ccy, 14 * k, 5 * k, mat.main, 2);
-      for (const sx of [-1, 0, 1])
-        c.ellipse(cx + sx * 7 * k, ccy - 3 * k - (sx ? 0 : 2 * k), 5 * k, 4 * k, mat.main, 3);
+      const lobes = t === 3 ? [-1, -0.35, 0.35, 1] : [-1, 0, 1];
+      for (const sx of lobes)
+        c.ellipse(
+          cx + sx * 7 * k + base * k,
+          ccy - 3 * k - (Math.abs(sx) < 0.5 ? 2 * k : 0),
+          5 * k,
+          4 * k,
+          mat.main,
+          3,
+        );
       c.rect(cx - 12 * k, ccy + 3 * k, cx + 12 * k, ccy + 4 * k, mat.leaf2, 2);
+      if (oak && t !== 2)
+        // acorns under the crown's rim
+        for (const ax of [-8, 3, 9]) c.plot(cx + ax * k, ccy + 5 * k, mat.wood, 4);
     } else if (kit.look === 3) {
       // a tall crown of small tufts round a forked trunk that shows between them
       const ccy = trunkTop - 9 * k;
@@ -793,7 +826,7 @@ function drawPlant(kit: Kit, c: SpriteCanvas, pose: Pose): void {
       c.ellipse(cx - R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
       c.ellipse(cx + R * 0.55, ccy + R * 0.2, R * 0.65, R * 0.55, mat.main, 2);
       c.ellipse(cx, ccy - R * 0.3, R * 0.75, R * 0.6, mat.main, 3);
-      if (r2 > 0.5)
+      if (r2 > 0.5 || info.colors[1])
         for (let i = 0; i < 3; i++)
           c.plot(cx - R * 0.5 + i * R * 0.5, ccy + (i % 2) * 2 * k, mat.second, 4);
     }

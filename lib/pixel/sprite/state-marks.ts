@@ -110,3 +110,38 @@ export function drawMoodMark(
     });
   });
 }
+
+/** Part id of a headless body's neck stump. */
+export const STUMP_PART = 60;
+
+/**
+ * Takes a being's head off ("headless", 无头: eval-f drew the Headless Horseman with a horse's
+ * head): the cells of its head parts are erased and the collar under them closes on a dark red
+ * stump, so the missing head reads as cut off, not as a drawing that ran out of room.
+ */
+export function behead(c: SpriteCanvas, headParts: readonly number[], stump: number): void {
+  let x0 = c.w;
+  let x1 = -1;
+  const lowest = new Map<number, number>();
+  for (let i = 0; i < c.w * c.h; i++) {
+    if (c.mat[i]! < 0 || !headParts.includes(c.part[i]!)) continue;
+    const x = i % c.w;
+    const y = (i / c.w) | 0;
+    x0 = Math.min(x0, x);
+    x1 = Math.max(x1, x);
+    lowest.set(x, Math.max(lowest.get(x) ?? -1, y));
+    c.mat[i] = -1;
+    c.part[i] = 0;
+    c.tone[i] = -1;
+  }
+  if (x1 < 0) return;
+  // the stump: the middle of the neck, on the body's top under where the head was
+  const mid = (x0 + x1) / 2;
+  const half = Math.max(1, Math.round((x1 - x0 + 1) / 6));
+  for (let x = Math.round(mid - half); x < Math.round(mid + half); x++) {
+    let y = (lowest.get(x) ?? -1) + 1;
+    while (y < c.h && c.mat[y * c.w + x]! < 0) y++;
+    if (y >= c.h) continue;
+    c.plot(x, y - 1, stump, STUMP_PART);
+  }
+}

@@ -121,11 +121,13 @@ describe("young animals", () => {
     expect(parsePrompt("a kitten").young).toBe(true);
     expect(parsePrompt("小狗").young).toBe(true);
     expect(parsePrompt("a dog").young).toBeUndefined();
-    // a pig walks on the animal rig now, so a piglet is drawn young; a kangaroo is still borrowed
+    // a pig and a kangaroo walk on the animal rig now, so they are drawn young; an elephant is
+    // still borrowed
     expect(parsePrompt("a piglet").young).toBe(true);
-    const joey = parsePrompt("a young kangaroo");
-    expect(joey.young).toBeUndefined();
-    expect(joey.notDrawn).toContain("young");
+    expect(parsePrompt("a young kangaroo").young).toBe(true);
+    const calf = parsePrompt("a young elephant");
+    expect(calf.young).toBeUndefined();
+    expect(calf.notDrawn).toContain("young");
   });
 });
 

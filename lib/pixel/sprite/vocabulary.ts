@@ -67,7 +67,7 @@ warrior;character;role:warrior;warrior,fighter,swordsman;战士,剑士
 barbarian;character;role:barbarian;barbarian,berserker;野蛮人,狂战士
 viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
-witch;character;role:witch;witch,hag,witch on a broom,flying witch,witch on broom;女巫,骑扫帚的女巫
+witch;character;role:witch;witch,hag,flying witch;女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
 priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
 monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
@@ -85,8 +85,8 @@ captain;character;role:captain;captain,pirate captain,sailor,admiral;船长,海�
 villager;character;role:villager;villager,peasant,townsfolk,citizen,commoner;村民,平民
 farmer;character;role:farmer;farmer,gardener,rancher;农民,农夫,园丁
 merchant;character;role:merchant;merchant,shopkeeper,trader,vendor;商人,店主
-blacksmith;character;role:blacksmith;blacksmith,smith,miner;铁匠,矿工
-chef;character;role:chef;chef,cook,baker;厨师,面包师
+blacksmith;character;role:blacksmith;blacksmith,smith;铁匠
+chef;character;role:chef;chef,cook;厨师,面包师
 bard;character;role:bard;bard,musician,minstrel;吟游诗人,乐师
 jiangshi;character;role:jiangshi;jiangshi,kyonshi,hopping vampire,hopping zombie;跳尸,僵尸道长
 cowboy;character;role:cowboy;cowboy,gunslinger;牛仔
@@ -125,10 +125,10 @@ moose;animal;animal:deer;moose;驼鹿
 pig;animal;animal:pig;pig,piglet,hog,swine;猪,小猪
 boar;animal;animal:boar;boar,≈warthog;野猪
 cow;animal;animal:cow;cow,cattle,calf;牛,奶牛
-bull;animal;icon:ox;bull,ox;公牛
+bull;animal;animal:cow;bull,ox;公牛
 sheep;animal;animal:sheep;sheep,lamb,ram;羊,绵羊,小羊
 goat;animal;animal:goat;goat;山羊
-mouse;animal;icon:mouse;mouse,mice,rat,≈hamster;老鼠,鼠,仓鼠
+mouse;animal;icon:mouse;mouse,mice,≈hamster;老鼠,鼠,仓鼠
 lion;animal;animal:lion;lion,lioness;狮子,狮
 tiger;animal;animal:tiger;tiger;老虎,虎
 leopard;animal;icon:leopard;leopard,jaguar,≈cheetah;豹,猎豹,美洲豹
@@ -198,16 +198,20 @@ spider;animal;icon:spider;spider,tarantula;蜘蛛
 scorpion;animal;icon:scorpion;scorpion;蝎子
 worm;animal;icon:worm;worm,≈caterpillar,larva,larvae,grub,maggot;虫子,毛毛虫,幼虫
 bat;animal;icon:bat;bat,bats;蝙蝠
-monkey;animal;icon:monkey;monkey,ape,chimp;猴子,猴
-gorilla;animal;icon:gorilla;gorilla;大猩猩
+monkey;animal;icon:monkey;monkey;猴子,猴
+gorilla;animal;animal:bear;gorilla,ape,great ape;大猩猩
+chimp;animal;animal:bear;chimp,chimpanzee;黑猩猩
+orangutan;animal;animal:bear;orangutan,orang,orangutang;红毛猩猩,猩猩
 elephant;animal;icon:elephant;elephant;大象
 camel;animal;animal:horse;camel,dromedary,bactrian camel;骆驼,单峰驼,双峰驼
 giraffe;animal;icon:giraffe;giraffe;长颈鹿
 zebra;animal;animal:horse;zebra;斑马
 hippo;animal;animal:pig;hippo,hippopotamus;河马
 rhino;animal;animal:cow;rhino,rhinoceros;犀牛
-bison;animal;animal:cow;bison,buffalo,water buffalo,yak;野牛,水牛,牦牛
-kangaroo;animal;icon:kangaroo;kangaroo;袋鼠
+bison;animal;animal:cow;bison,buffalo;野牛
+yak;animal;animal:cow;yak;牦牛
+water-buffalo;animal;animal:cow;water buffalo,carabao;水牛
+kangaroo;animal;animal:rabbit;kangaroo,roo;袋鼠
 koala;animal;animal:bear;koala;考拉
 sloth;animal;icon:sloth;sloth;树懒
 otter;animal;animal:fox;otter;水獭
@@ -246,7 +250,7 @@ bo-staff;weapon;gi:bo@wood;bo staff,bo,quarterstaff,fighting staff;长棍,齐眉
 golden-cudgel;weapon;gi:bo@gold;jingu staff,jingu bang,ruyi jingu bang,golden cudgel;金箍棒,如意金箍棒
 wand;weapon;icon:magic-wand;wand,magic wand;魔杖,魔法棒
 bow;weapon;icon:bow-and-arrow;bow,bow and arrow,longbow,arrow,arrows,crossbow bolt,crossbow bolts;弓,弓箭,箭
-spear;weapon;gi:barbed-spear|spear-hook@iron;spear,lance,pike,javelin;长矛,长枪,标枪
+spear;weapon;item:spear;spear,lance,pike,javelin;长矛,长枪,标枪
 trident;weapon;icon:trident-emblem;trident;三叉戟
 shield;armour;item:shield;shield,buckler;盾牌,盾
 bomb;weapon;icon:bomb;bomb,grenade,explosive;炸弹,手雷
@@ -254,7 +258,8 @@ dynamite;weapon;icon:firecracker;dynamite,firecracker,tnt;炸药,鞭炮
 boomerang;weapon;icon:boomerang;boomerang;回旋镖
 gun;weapon;gi:revolver|pistol-gun@iron;gun,pistol,blaster,revolver,handgun,six-shooter;枪,手枪,左轮
 crossed-swords;ui;icon:crossed-swords;crossed swords,battle icon;双剑,交叉剑
-helmet;armour;icon:military-helmet;helmet,helm;头盔
+helmet;armour;gi:visored-helm|light-helm@iron;helmet,helm,knight's helmet,knight helmet,great helm;头盔,骑士头盔
+army-helmet;armour;icon:military-helmet;army helmet,military helmet,combat helmet,soldier's helmet,soldier helmet;钢盔,军用头盔
 crown;treasure;icon:crown;crown,tiara,diadem;皇冠,王冠
 hat;armour;icon:top-hat;hat,top hat;帽子,礼帽
 cap;armour;icon:billed-cap;cap,baseball cap;鸭舌帽
@@ -262,7 +267,9 @@ boots;armour;icon:hiking-boot;boot,boots;靴子
 gloves;armour;icon:gloves;glove,gloves,≈gauntlet,≈gauntlets;手套,护手
 coat;armour;icon:coat;≈tunic,coat,jacket;外套,大衣
 ring;treasure;icon:ring;ring,rings;戒指
-amulet;treasure;icon:nazar-amulet;amulet,talisman,pendant,necklace,charm;护身符,项链,吊坠
+amulet;treasure;icon:nazar-amulet;amulet,talisman,charm;护身符
+necklace;treasure;gi:gem-pendant|gem-necklace@gold;necklace,pendant,locket;项链,吊坠
+bracelet;treasure;gi:prayer-beads@gold;bracelet,bangle,anklet,armlet,charm bracelet,bead bracelet;手镯,手链,脚链
 goggles;armour;icon:goggles;goggles;护目镜
 glasses;armour;icon:glasses;glasses,spectacles;眼镜
 potion;food;item:potion;potion,elixir,flask,vial,tonic;药水,药剂,药瓶
@@ -310,15 +317,17 @@ chocolate;food;icon:chocolate-bar;chocolate,chocolate bar;巧克力
 ice-cream;food;icon:soft-ice-cream;ice cream,icecream,gelato;冰淇淋
 pizza;food;icon:pizza;pizza;披萨
 burger;food;icon:hamburger;burger,hamburger,cheeseburger;汉堡
+taco;food;icon:taco;taco,tacos;塔可,墨西哥玉米卷
+fork;tool;icon:fork-and-knife;fork,table fork,fork and knife,cutlery;叉子,刀叉,餐具
 hotdog;food;icon:hot-dog;hotdog,hot dog,sausage;热狗,香肠
 sushi;food;icon:sushi;sushi;寿司
 rice;food;icon:cooked-rice;rice,rice bowl;米饭
 noodles;food;icon:steaming-bowl;noodles,ramen,soup,stew;面条,拉面,汤
-honey;food;icon:honey-pot;honey,honey pot;蜂蜜
+honey;food;icon:honey-pot;honey,honey pot,jar of honey,honey jar,pot of honey;蜂蜜,蜂蜜罐,一罐蜂蜜
 milk;food;icon:glass-of-milk;milk,milk bottle,glass of milk,milk jug;牛奶
 coffee;food;icon:hot-beverage;coffee,tea,cup,mug;咖啡,茶,杯子
 beer;food;icon:beer-mug;beer,ale,tankard;啤酒
-wine;food;icon:wine-glass;wine,goblet;葡萄酒,酒杯
+wine;food;icon:wine-glass;wine,wine glass;葡萄酒,酒杯
 bottle;food;icon:bottle-with-popping-cork;bottle;瓶子,瓶
 mushroom-food;food;icon:brown-mushroom;brown mushroom,truffle;褐菇
 chest;treasure;item:chest;chest,treasure chest,treasure,loot;宝箱,箱子,宝藏
@@ -332,7 +341,8 @@ topaz;treasure;icon:gem-stone;topaz,citrine,amber gem;黄玉,黄宝石
 key;treasure;icon:key;key,keys;钥匙
 old-key;treasure;icon:old-key;old key,skeleton key,dungeon key;旧钥匙
 money-bag;treasure;icon:money-bag;money bag,moneybag,bag of gold,pouch,purse;钱袋
-trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup,≈chalice,≈grail;奖杯,圣杯
+trophy;treasure;icon:trophy;trophy,cup trophy,trophy cup;奖杯
+goblet;treasure;gi:jeweled-chalice@gold;goblet,chalice,grail,holy grail;高脚杯,圣杯
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
@@ -342,6 +352,7 @@ letter;treasure;icon:envelope;letter,envelope,mail;信,信封
 gift;treasure;icon:wrapped-gift;gift,present,giftbox;礼物,礼盒
 hourglass;treasure;icon:hourglass-not-done;hourglass,sand timer;沙漏
 compass;tool;icon:compass;compass;指南针
+mortar-and-pestle;tool;gi:pestle-mortar@stone;mortar and pestle,pestle and mortar,pestle,mortar;研钵,捣药钵,药臼
 skull;treasure;icon:skull;skull,skulls;头骨,骷髅头
 bone;treasure;icon:bone;bone,bones;骨头
 feather;treasure;icon:feather;feather,quill;羽毛
@@ -356,6 +367,7 @@ magnet;tool;icon:magnet;magnet;磁铁
 scissors;tool;icon:scissors;scissors;剪刀
 fishing-rod;tool;icon:fishing-pole;fishing rod,fishing pole,rod and reel;鱼竿,钓竿
 bucket;tool;icon:bucket;bucket,pail;水桶,桶
+sack;prop;gi:powder-bag|swap-bag@cloth;sack,bag,burlap sack,grain sack;袋子,麻袋,布袋
 broom;tool;icon:broom;broom,broomstick;扫帚
 lantern;tool;gi:lantern-flame|old-lantern|lantern|asian-lantern@gold;lantern,lanterns;提灯,马灯
 paper-lantern;tool;icon:red-paper-lantern;paper lantern,chinese lantern,red lantern,asian lantern,sky lantern;纸灯笼,灯笼,红灯笼
@@ -377,6 +389,10 @@ chair;prop;icon:chair;chair,stool,seat;椅子
 bed;prop;icon:bed;bed;床
 couch;prop;icon:couch-and-lamp;couch,sofa;沙发
 door;prop;icon:door;door,doorway;门
+carpet;prop;item:carpet;carpet,rug,magic carpet,flying carpet,persian rug;地毯,魔毯,飞毯,魔法地毯
+dungeon-door;prop;item:door-dungeon;dungeon door,iron-bound door,ironbound door,iron bound door,iron banded door,studded door,castle door,heavy door,vault door;地牢门,地牢的门,地牢大门
+cell-door;prop;item:door-cell;prison cell door,cell door,prison door,jail door,jail cell door,cell bars;牢门,牢房门,牢房的门,监狱门,监狱大门
+wooden-door;prop;item:door-wooden;wooden door,wood door,plank door;木门,木头门
 window;prop;icon:window;window;窗户,窗
 mirror;prop;icon:mirror;mirror;镜子
 toilet;prop;icon:toilet;toilet;马桶
@@ -401,6 +417,8 @@ guitar;prop;icon:guitar;guitar,≈lute;吉他,琵琶
 drum-set;prop;icon:drum;snare drum,war drum;鼓
 trumpet;prop;icon:trumpet;trumpet,horn;小号,号角
 tree;plant;plant:tree;tree,oak,forest,maple,willow;树,树木,橡树,森林
+blossom-tree;plant;plant:tree;cherry blossom tree,sakura tree,blossom tree,blossoming tree,flowering tree,cherry blossoms;樱花树,樱树,桃花树,开花的树
+autumn-tree;plant;plant:tree;autumn tree,fall tree,autumn maple,autumn maple tree,red maple,maple in autumn,autumn leaves tree;枫树,红枫,秋天的树,秋树
 pine;plant;plant:pine;pine,pine tree,fir,spruce,conifer;松树,杉树
 christmas-tree;plant;icon:christmas-tree;christmas tree,xmas tree;圣诞树
 palm;plant;icon:palm-tree;palm,palm tree,coconut tree;棕榈树,椰子树
@@ -409,7 +427,7 @@ flower;plant;plant:flower;flower,flowers,daisy,blossoms;花,花朵,雏菊
 rose;plant;icon:rose;rose,roses;玫瑰
 tulip;plant;icon:tulip;tulip,tulips;郁金香
 sunflower;plant;icon:sunflower;sunflower,sunflowers;向日葵
-mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom;蘑菇,菌
+mushroom;plant;plant:mushroom;mushroom,mushrooms,toadstool,fungus,shroom,spotted mushroom,fly agaric;蘑菇,菌
 cactus;plant;plant:cactus;cactus,cacti;仙人掌
 bush;plant;icon:potted-plant;bush,shrub,potted plant,houseplant,flower pot,plant pot;灌木,盆栽
 herb;plant;icon:herb;herb,herbs,weed,grass tuft;草药,香草
@@ -448,6 +466,7 @@ taxi;vehicle;icon:taxi;taxi,cab;出租车
 tractor;vehicle;icon:tractor;tractor;拖拉机
 semi-truck;vehicle;icon:articulated-lorry;semi truck,articulated lorry;半挂车
 boat;vehicle;vehicle:boat;boat,ship,galleon,yacht,rowboat;船,小船,大船
+paper-boat;vehicle;gi:paper-boat@paper;paper boat,origami boat;纸船
 sailboat;vehicle;icon:sailboat;sailboat,sail boat,dinghy;帆船,小帆船
 speedboat;vehicle;icon:speedboat;speedboat,motorboat,≈jet ski;快艇,摩托艇
 canoe;vehicle;icon:canoe;canoe,kayak;独木舟,皮划艇
@@ -515,7 +534,7 @@ spring;prop;gi:spring|bouncing-spring@iron;spring,spring pad,jump pad,bounce pad
 laser-gun;weapon;gi:ray-gun@tech;laser gun,ray gun,laser pistol,laser rifle,raygun,phaser,plasma gun,plasma rifle;激光枪,射线枪
 satellite;prop;gi:satellite|defense-satellite@tech;satellite;卫星
 werewolf;creature;gi:werewolf@fur;werewolf,lycan,lycanthrope,wolfman;狼人
-beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant;眼魔
+beholder;creature;monster:beholder;beholder,floating eye,eye monster,eye tyrant,floating eyeball monster,eyeball monster,floating eyeball,flying eyeball,eyeball creature,eyeball beast;眼魔,眼球怪,眼球怪物,浮空眼
 spikes;prop;gi:spiky-pit@iron;spike trap,spikes,spike,spike pit,floor spikes;尖刺,地刺,尖刺陷阱
 club;weapon;gi:wood-club@wood;club,cudgel,bludgeon;棍棒,狼牙棒
 mace;weapon;gi:spiked-mace@iron;mace,morning star;钉锤,流星锤
@@ -556,7 +575,8 @@ mining-pick;tool;gi:war-pick|mining@iron;war pick,mining pick;矿镐
 scythe;weapon;gi:scythe|reaper-scythe@iron;scythe;镰刀
 sickle;tool;gi:sickle@iron;sickle;镰
 pitchfork;tool;gi:pitchfork@wood;pitchfork;干草叉
-rake;tool;gi:rake@iron;rake,≈hoe;耙子,锄头
+rake;tool;gi:rake@iron;rake;耙子
+hoe;tool;item:axe;hoe,garden hoe,farming hoe,farm hoe;锄头,锄
 beehive;prop;gi:beehive@gold;beehive,bee hive,hive;蜂巢
 wheelbarrow;vehicle;gi:wheelbarrow@wood;wheelbarrow;独轮车
 crystal-cluster;prop;gi:crystal-growth|crystal-cluster@crystal;crystal cluster,crystals,crystal formation;水晶簇
@@ -588,11 +608,12 @@ hoverboard;vehicle;gi:skateboard@tech;hoverboard,hover board;悬浮滑板
 pavilion;building;gi:medieval-pavilion@cloth;pavilion,gazebo,marquee,market tent;凉亭,帐篷亭
 lily;plant;icon:lotus;lily,lotus,water lily,lily pad,lilypad;莲花,睡莲,荷花
 warhammer;weapon;gi:thor-hammer|flat-hammer|3d-hammer@iron;warhammer,war hammer,maul,war maul,battle hammer,great hammer,sledgehammer,sledge hammer;战锤,大锤,重锤
-halberd;weapon;gi:halberd|sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
+halberd;weapon;gi:sharp-halberd@iron;halberd,poleaxe,glaive,polearm;戟,长戟
 street-lamp;prop;gi:street-light@iron;street lamp,street light,lamp post,lamppost;路灯
 pillar;building;gi:ionic-column|ancient-columns@marble;pillar,column,stone pillar,broken column,ruins;柱子,石柱,遗迹
 space-helmet;armour;gi:astronaut-helmet|space-suit@tech;space helmet,astronaut helmet,space suit,spacesuit;太空头盔,宇航服
 gate;building;gi:medieval-gate|dungeon-gate@stone;gate,castle gate,portcullis,city gate,dungeon gate;大门,城门
+rat;animal;animal:mouse;rat,sewer rat;耗子,大老鼠
 `;
 
 /**
@@ -681,6 +702,12 @@ export type MaterialId =
   | "obsidian"
   | "paper";
 
+/**
+ * The words of "magic" that say the thing gives off light: a glowing thing is drawn lit from
+ * within, with a halo (modifiers.ts), where an enchanted one only sparkles.
+ */
+export const GLOW_WORDS = { en: ["glowing", "glow"], zh: ["发光"] };
+
 export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   { id: "gold", en: ["gold", "golden", "gilded"], zh: ["金色", "黄金", "金子", "金"] },
   { id: "silver", en: ["silver", "silvery", "platinum"], zh: ["银色", "白银", "银子", "银"] },
@@ -724,8 +751,8 @@ export const MATERIALS: { id: MaterialId; en: string[]; zh: string[] }[] = [
   },
   {
     id: "magic",
-    en: ["magic", "magical", "enchanted", "glowing", "arcane", "mystic", "mystical", "glow"],
-    zh: ["魔法", "附魔", "发光", "神秘"],
+    en: ["magic", "magical", "enchanted", "arcane", "mystic", "mystical", ...GLOW_WORDS.en],
+    zh: ["魔法", "附魔", "神秘", ...GLOW_WORDS.zh],
   },
   {
     id: "haunted",
@@ -871,11 +898,46 @@ export const YOUNG_NAMES = new Set([
   "小狼",
 ]);
 
-/** State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head). */
+/**
+ * State words a drawing shows: asleep (lying down, eyes shut, a "z" over the head); headless (a
+ * person drawn without its head, a stump at the collar: eval-f's "Headless Horseman").
+ */
 export const STATE_WORDS = {
   asleep: {
     en: ["sleepy", "sleeping", "asleep", "dozing", "napping", "snoozing", "drowsy", "slumbering"],
     zh: ["睡着", "睡觉的", "熟睡", "沉睡", "打瞌睡", "困倦", "犯困"],
+  },
+  headless: { en: ["headless", "beheaded", "decapitated"], zh: ["无头", "无头的", "没有头的"] },
+};
+
+/**
+ * Build words the beings' rigs draw: fat is a wider, deeper body (the four-legged rig's barrel,
+ * a person's big trunk). "big belly" is one phrase, so "big" in it is not the sprite's size.
+ */
+export const BUILD_WORDS = {
+  fat: {
+    en: [
+      "fat",
+      "chubby",
+      "plump",
+      "pudgy",
+      "portly",
+      "rotund",
+      "tubby",
+      "potbellied",
+      "pot-bellied",
+      "paunchy",
+      "obese",
+      "overweight",
+      "roly-poly",
+      "big-bellied",
+      "big belly",
+      "fat belly",
+      "pot belly",
+      "potbelly",
+      "round belly",
+    ],
+    zh: ["胖", "胖乎乎", "圆滚滚", "大肚子", "肥胖", "肥嘟嘟"],
   },
 };
 
@@ -896,8 +958,15 @@ export const COAT_COLORS: Record<string, string> = {
 };
 
 /** Materials and colours a subject has unless the prompt says otherwise (a barrel is wooden). */
-export const SUBJECT_DEFAULTS: Record<string, { materials?: MaterialId[]; color?: string }> = {
+export const SUBJECT_DEFAULTS: Record<
+  string,
+  { materials?: MaterialId[]; color?: string; accent?: string }
+> = {
   golem: { materials: ["stone"], color: "#8a8c98" },
+  // a kind of tree is its crown's colour, dotted with its flowers or its turning leaves (eval-f:
+  // 樱花树 was a green tree with red dots)
+  "blossom-tree": { color: "#f4a6c6", accent: "#e0609c" },
+  "autumn-tree": { color: "#e0642c", accent: "#f4c03c" },
   // a panther is the black leopard (a spotted one is a leopard or a jaguar)
   panther: { color: "#34303e" },
   gargoyle: { materials: ["stone"] },

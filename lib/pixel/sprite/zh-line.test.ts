@@ -40,3 +40,23 @@ describe("chineseOnly: the Chinese line still says what was drawn", () => {
     expect(line).toMatch(/读作:章鱼/);
   });
 });
+
+describe("chineseOnly's kept lines", () => {
+  it("gives a line kept for one prompt, drawn name or typed words to none of the others", () => {
+    const line = "画成:mobile phone · 未理解:bowl";
+    const first = chineseOnly(line, "a prison cell", {}, "mobile phone");
+    expect(first).toBe("画成:mobile phone");
+    // another drawn name: the English name of what was drawn is no longer kept
+    expect(chineseOnly(line, "a prison cell", {}, "")).toBe("");
+    // another prompt: the user typed "bowl", so it stays as typed
+    expect(chineseOnly(line, "a bowl and a prison cell", {}, "mobile phone")).toBe(
+      "画成:mobile phone · 未理解:bowl",
+    );
+    // the same prompt with a typed Chinese word read as "bowl": the user's word
+    expect(chineseOnly(line, "a prison cell", { bowl: "碗" }, "mobile phone")).toBe(
+      "画成:mobile phone · 未理解:碗",
+    );
+    // and the first answer again, from what was kept
+    expect(chineseOnly(line, "a prison cell", {}, "mobile phone")).toBe(first);
+  });
+});

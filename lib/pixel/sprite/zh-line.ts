@@ -37,6 +37,12 @@ const JOINERS: Record<string, string> = {
  * bird tables describe a look ("orange and white, long body on short legs, big ears").
  */
 const LOOK_WORDS: Record<string, string> = {
+  // an owner's own headwear drawn from game icons (owned-things.ts OWNER_HEADWEAR)
+  "western hat": "牛仔帽",
+  "chef toque": "厨师帽",
+  "robin hood hat": "羽毛帽",
+  "crested helmet": "羽冠头盔",
+  hood: "兜帽",
   tail: "尾巴",
   tailless: "无尾",
   ear: "耳朵",
@@ -131,6 +137,13 @@ const LOOK_WORDS: Record<string, string> = {
   sheen: "光泽",
   plump: "丰满",
   curved: "弯曲",
+  curving: "弯曲",
+  snout: "鼻子",
+  nose: "鼻子",
+  heavy: "厚重",
+  deep: "宽厚",
+  scruffy: "毛糙",
+  bare: "光秃",
   hen: "母鸡",
   mallard: "绿头鸭",
   macaw: "金刚鹦鹉",
@@ -331,13 +344,35 @@ export function chineseOnly(
   typedAs: Readonly<Record<string, string>> = {},
   drawn = "",
 ): string {
+  // the same line of the same prompt comes back on every POST of that prompt (a batch's frames,
+  // a re-roll, a client repeating itself) and this is half of the interpretation's CPU: the
+  // answer depends on nothing else, so it is kept
+  const key = JSON.stringify([line, prompt, drawn, typedAs]);
+  const hit = lineCache.get(key);
+  if (hit !== undefined) return hit;
+  const zh = chineseOnlyUncached(line, prompt, typedAs, drawn);
+  if (lineCache.size >= LINE_CACHE_MAX) lineCache.clear();
+  lineCache.set(key, zh);
+  return zh;
+}
+
+/** Lines kept by chineseOnly; cleared whole when full, as the prompt parse's cache is. */
+const lineCache = new Map<string, string>();
+const LINE_CACHE_MAX = 500;
+
+function chineseOnlyUncached(
+  line: string,
+  prompt: string,
+  typedAs: Readonly<Record<string, string>>,
+  drawn: string,
+): string {
   const typed = prompt.toLowerCase();
   // one who typed Chinese has their own word for it (画成:伊夫利特, not 画成:genie)
   const named = /[\u3400-\u9fff]/.test(prompt) ? "" : drawn.toLowerCase();
   const kept: string[] = [];
   const keep = (s: string) => `\uE000${kept.push(s) - 1}\uE001`;
   let s = line;
-  for (const name of ZH_LINE_NAMES) s = s.split(name).join(keep(name));
+  for (const name of ZH_LINE_NAMES) if (s.includes(name)) s = s.split(name).join(keep(name));
   dictionary();
   // the user's word quoted in a guess stays theirs unless it is a subject's own name:
   // "“chalice”画成了…奖杯", not "“奖杯”画成了…奖杯"; "画出“企鹅”的样子" still
@@ -369,7 +404,9 @@ const LABEL_ONLY = /^(?:画成|猜测|未理解|也提到但没有画|没有画�
 
 function tidy(line: string): string {
   let s = line;
-  for (let pass = 0; pass < 3; pass++) {
+  // a pass that changes nothing leaves nothing for the next one to change
+  for (let pass = 0, before = ""; pass < 3 && s !== before; pass++) {
+    before = s;
     s = s
       // a chain whose English links were left out: "小丑 → → 人"
       .replace(/(\s*→\s*)+/g, " → ")

@@ -34,10 +34,10 @@ export const POST = pixelHandler<{ type: string }>(async (req, { params }) => {
     );
   }
   const { provider: _provider, ...input } = body;
-  const task = await createGeneration(caller, type, input);
+  const taskId = await createGeneration(caller, type, input);
   return json(generationCreated, {
     code: "200",
     message: "success",
-    data: { task_id: toPublicTaskId(task.id) },
+    data: { task_id: toPublicTaskId(taskId) },
   });
 });
