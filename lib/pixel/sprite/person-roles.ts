@@ -285,6 +285,49 @@ const KINDS: KindRule[] = [
     drawnZh: "蒙面兜帽和匕首",
   },
   {
+    // eval-g: a librarian drew a plain person (WordNet files it straight under professional)
+    nodes: ["librarian", "bibliothec", "archivist", "bookseller", "bookman"],
+    kind: "a librarian",
+    kindZh: "图书管理员",
+    spec: { base: "person", headgear: "hair", weapon: "none", cloth: "#8c5c3c", pants: "#4c4c5c" },
+    held: "book",
+    drawn: "a cardigan and a book",
+    drawnZh: "开衫和书",
+  },
+  {
+    // eval-g: a beekeeper drew the vocabulary's farmer (WordNet: beekeeper → farmer)
+    nodes: ["beekeeper", "apiarist", "apiculturist"],
+    kind: "a beekeeper",
+    kindZh: "养蜂人",
+    spec: {
+      base: "person",
+      headgear: "wide-hat",
+      weapon: "none",
+      cloth: "#f2f2ec",
+      pants: "#e4e4dc",
+    },
+    held: "",
+    drawn: "a white suit and a wide hat",
+    drawnZh: "白色防护服和宽檐帽",
+  },
+  {
+    // eval-g: a desert nomad drew the vocabulary's hero (WordNet: nomad → wanderer → traveler)
+    nodes: ["nomad", "bedouin", "beduin", "tuareg"],
+    kind: "a nomad",
+    kindZh: "游牧民",
+    spec: {
+      base: "person",
+      headgear: "hood",
+      weapon: "none",
+      cloth: "#d8c49c",
+      robe: true,
+      capeColor: "#a07850",
+    },
+    held: "",
+    drawn: "a head wrap and long robes",
+    drawnZh: "头巾和长袍",
+  },
+  {
     nodes: [
       "scholar",
       "scholarly person",

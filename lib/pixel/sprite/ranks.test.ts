@@ -227,3 +227,32 @@ describe("a harpy is a bird-woman, not an angel with a sword (eval-f)", () => {
     expect(where(c, d, [P.legN, P.legF], yellow)).toBe(0);
   });
 });
+
+describe("people whose own word named no look (eval-g)", () => {
+  const light = (_h: number, s: number, v: number) => s < 0.25 && v > 0.8;
+
+  it("a beekeeper wears a white suit and a wide hat, not the farmer's blue and pitchfork", () => {
+    for (const prompt of ["beekeeper", "an apiarist"]) {
+      const info = parsePrompt(prompt);
+      expect(info.look?.headgear, prompt).toBe("wide-hat");
+      expect(info.look?.weapon, prompt).toBe("none");
+      expect(info.guesses.join(" "), prompt).toContain("a beekeeper");
+      const { c, d } = draw(prompt, 1);
+      expect(where(c, d, [P.torso], light), prompt).toBeGreaterThan(20);
+    }
+  });
+
+  it("a librarian (an archivist) holds a book; a nomad wears a head wrap and robes", () => {
+    for (const prompt of ["a librarian", "archivist"]) {
+      const info = parsePrompt(prompt);
+      expect(info.held?.id, prompt).toBe("book");
+      expect(info.guesses.join(" "), prompt).toContain("librarian");
+    }
+    for (const prompt of ["desert nomad", "a nomad"]) {
+      const info = parsePrompt(prompt);
+      expect(info.look?.headgear, prompt).toBe("hood");
+      expect(info.look?.robe, prompt).toBe(true);
+      expect(info.subject, prompt).toBe("person");
+    }
+  });
+});
