@@ -307,13 +307,11 @@ const KINDS: KindRule[] = [
     nodes: [
       "businessman",
       "businesswoman",
-      "businessperson",
       "executive",
       "financier",
       "banker",
       "lawyer",
       "attorney",
-      "accountant",
       "clerk",
       "office worker",
       "white-collar worker",
