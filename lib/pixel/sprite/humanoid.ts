@@ -247,6 +247,19 @@ export const ROLES: Record<string, RoleSpec> = {
     magic: "#5cf06c",
   },
   priest: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#eeeef2", robe: true },
+  // eval-g: a nun and a 道士 were the priest's white hooded cleric; a nun wears a black habit
+  // with a white band, a Taoist priest a yellow robe, his hair in a topknot and a sword
+  nun: {
+    base: "mage",
+    headgear: "hood",
+    weapon: "none",
+    cloth: "#22222c",
+    robe: true,
+    capeColor: "#f2f2ec",
+    tabard: true,
+    hairStyle: "long",
+  },
+  taoist: { base: "person", headgear: "topknot", weapon: "sword", cloth: "#d8a838", robe: true },
   // a monk's bo is a plain long pole (eval-e: a mage's gem staff on the shaolin monk)
   monk: { base: "person", headgear: "bald", weapon: "bo", cloth: "#e0862a", robe: true },
   druid: { base: "mage", headgear: "hood", weapon: "staff", cloth: "#3c7c48", robe: true },

@@ -227,3 +227,66 @@ describe("a harpy is a bird-woman, not an angel with a sword (eval-f)", () => {
     expect(where(c, d, [P.legN, P.legF], yellow)).toBe(0);
   });
 });
+
+describe("people whose own word named no look (eval-g)", () => {
+  const light = (_h: number, s: number, v: number) => s < 0.25 && v > 0.8;
+
+  it("a beekeeper wears a white suit and a wide hat, not the farmer's blue and pitchfork", () => {
+    for (const prompt of ["beekeeper", "an apiarist"]) {
+      const info = parsePrompt(prompt);
+      expect(info.look?.headgear, prompt).toBe("wide-hat");
+      expect(info.look?.weapon, prompt).toBe("none");
+      expect(info.guesses.join(" "), prompt).toContain("a beekeeper");
+      const { c, d } = draw(prompt, 1);
+      expect(where(c, d, [P.torso], light), prompt).toBeGreaterThan(20);
+    }
+  });
+
+  it("a librarian (an archivist) holds a book; a nomad wears a head wrap and robes", () => {
+    for (const prompt of ["a librarian", "archivist"]) {
+      const info = parsePrompt(prompt);
+      expect(info.held?.id, prompt).toBe("book");
+      expect(info.guesses.join(" "), prompt).toContain("librarian");
+    }
+    for (const prompt of ["desert nomad", "a nomad"]) {
+      const info = parsePrompt(prompt);
+      expect(info.look?.headgear, prompt).toBe("hood");
+      expect(info.look?.robe, prompt).toBe(true);
+      expect(info.subject, prompt).toBe("person");
+    }
+  });
+
+  it("a jester wears two colours; lawyers and clerks a dark suit; butlers and waiters a white apron", () => {
+    const jester = parsePrompt("court jester");
+    expect(jester.look?.tabard).toBe(true);
+    expect(jester.guesses.join(" ")).toContain("a jester");
+    // a clown is still the entertainer
+    expect(parsePrompt("clown").guesses.join(" ")).toContain("an entertainer");
+    for (const prompt of ["a lawyer", "banker", "clerk"]) {
+      const info = parsePrompt(prompt);
+      expect(info.guesses.join(" "), prompt).toContain("an office worker");
+      expect(info.held, prompt).toBeUndefined();
+    }
+    for (const prompt of ["butler", "a waiter"]) {
+      const { c, d } = draw(prompt, 1);
+      expect(where(c, d, [P.robe], light), prompt).toBeGreaterThan(20);
+    }
+    expect(parsePrompt("mailman").held?.id).toBe("letter");
+    expect(parsePrompt("tailor").held?.id).toBe("scissors");
+  });
+
+  it("a nun (修女) and a Taoist priest (道士) are their own figures, not the priest's white cleric", () => {
+    for (const prompt of ["nun", "修女"]) {
+      const info = parsePrompt(prompt);
+      expect(info.role, prompt).toBe("nun");
+      const { c, d } = draw(prompt, 1);
+      const dark = (_h: number, _s: number, v: number) => v < 0.3;
+      expect(where(c, d, [P.torso, P.robe], dark), prompt).toBeGreaterThan(20);
+    }
+    for (const prompt of ["道士", "Taoist priest", "a daoist"]) {
+      const info = parsePrompt(prompt);
+      expect(info.role, prompt).toBe("taoist");
+    }
+    expect(parsePrompt("priest").role).toBe("priest");
+  });
+});

@@ -69,7 +69,9 @@ viking;character;role:viking;viking,norseman;维京人
 mage;character;role:mage;mage,wizard,sorcerer,sorceress,magician,warlock,enchanter;法师,巫师,魔法师,术士
 witch;character;role:witch;witch,hag,flying witch;女巫
 necromancer;character;role:necromancer;necromancer,cultist,dark mage;死灵法师,邪教徒
-priest;character;role:priest;priest,cleric,healer,nun,bishop;牧师,祭司,治疗师
+priest;character;role:priest;priest,cleric,healer,bishop;牧师,祭司,治疗师
+nun;character;role:nun;nun,abbess,mother superior,prioress;修女
+taoist;character;role:taoist;taoist priest,daoist priest,taoist,daoist;道士,道长,道人
 monk;character;role:monk;monk,shaolin,shaolin monk,martial artist,kung fu;僧侣,武僧,和尚,少林,少林寺
 druid;character;role:druid;druid,shaman;德鲁伊,萨满
 archer;character;role:archer;archer,bowman,ranger,hunter;弓箭手,猎人,游侠
