@@ -128,6 +128,20 @@ export function recolor(
     });
     if (best >= 0) greyV = hsv[best]![2];
   }
+  // the main family's light range: a near-black target spreads it over a dark ramp instead of
+  // scaling it, so a flat emoji (Fluent's scorpion: claws, tail and sting apart only by their
+  // lightness) keeps its inner lines rather than turning into one black blob
+  let famLo = 1;
+  let famHi = 0;
+  if (mainHue !== undefined)
+    hsv.forEach(([h, s, v]) => {
+      if (s > 0.2 && hueDist(h, mainHue) < 40) {
+        famLo = Math.min(famLo, v);
+        famHi = Math.max(famHi, v);
+      }
+    });
+  const darkRamp = (v: number) =>
+    famHi - famLo < 0.05 ? v * 0.4 : 0.12 + ((v - famLo) / (famHi - famLo)) * 0.3;
   return hsv.map(([h, s, v]) => {
     if (greyV && greyMid(s, v))
       return hsvToRgb(th, Math.min(1, ts * 0.85 + 0.1), Math.min(1, (v * tv) / greyV));
@@ -136,7 +150,11 @@ export function recolor(
       // vocabulary's black is a slightly blue near-black, which as a hue turned a black
       // panther purple
       if (ts < 0.1 || (tv < 0.3 && ts < 0.35))
-        return hsvToRgb(h, s * 0.12, Math.min(1, v * (tv > 0.6 ? 1.25 : tv < 0.3 ? 0.4 : 0.55)));
+        return hsvToRgb(
+          h,
+          s * 0.12,
+          tv < 0.3 ? darkRamp(v) : Math.min(1, v * (tv > 0.6 ? 1.25 : 0.55)),
+        );
       return hsvToRgb(th, Math.min(1, (s + ts) / 2 + 0.1), Math.min(1, v * jitterV));
     }
     return hsvToRgb((h + jitterH + 360) % 360, s, Math.min(1, v * jitterV));
