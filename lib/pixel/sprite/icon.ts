@@ -128,9 +128,10 @@ export function recolor(
     });
     if (best >= 0) greyV = hsv[best]![2];
   }
-  // the main family's light range: a near-black target spreads it over a dark ramp instead of
-  // scaling it, so a flat emoji (Fluent's scorpion: claws, tail and sting apart only by their
-  // lightness) keeps its inner lines rather than turning into one black blob
+  // the main family's light range: a near-black target scales it down (its lightest part no
+  // lighter than before) but deepens the shadows so it spans at least 0.24, so a flat emoji
+  // (Fluent's scorpion: claws, tail and sting apart only by close oranges) keeps its inner
+  // lines rather than turning into one black blob
   let famLo = 1;
   let famHi = 0;
   if (mainHue !== undefined)
@@ -140,8 +141,12 @@ export function recolor(
         famHi = Math.max(famHi, v);
       }
     });
+  const darkTop = famHi * 0.4;
+  const darkBottom = Math.max(0.08, Math.min(famLo * 0.4, darkTop - 0.24));
   const darkRamp = (v: number) =>
-    famHi - famLo < 0.05 ? v * 0.4 : 0.12 + ((v - famLo) / (famHi - famLo)) * 0.3;
+    famHi - famLo < 0.02
+      ? v * 0.4
+      : darkBottom + ((v - famLo) / (famHi - famLo)) * (darkTop - darkBottom);
   return hsv.map(([h, s, v]) => {
     if (greyV && greyMid(s, v))
       return hsvToRgb(th, Math.min(1, ts * 0.85 + 0.1), Math.min(1, (v * tv) / greyV));
