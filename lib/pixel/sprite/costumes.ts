@@ -2,7 +2,7 @@
 // a zombie in torn clothes reaching out, not a person in a shirt with a sword; "a vampire" wears
 // dark clothes, a high collar and a cape. A named class keeps its own clothes ("an orc warrior")
 // but takes the race's body (an orc is bulky) and, where the class has none, its weapon.
-import type { Headgear, RoleSpec } from "./humanoid";
+import type { Headgear, RoleSpec, Weapon } from "./humanoid";
 
 type Costume = Omit<RoleSpec, "base"> & { base?: string };
 
@@ -148,9 +148,15 @@ export function dressForRace(role: RoleSpec, race: string | undefined, plain: bo
     ...role,
     build: role.build ?? costume.build,
     pauldron: role.pauldron ?? costume.pauldron,
-    weapon: role.weapon ?? costume.weapon,
+    weapon: role.weapon ?? CLASS_TOOLS[role.base] ?? costume.weapon,
   };
 }
+
+/**
+ * What a class is named for, kept over a race's weapon: "a goblin archer" drew the goblin's
+ * dagger and no bow while its line said archer.
+ */
+const CLASS_TOOLS: Readonly<Record<string, Weapon>> = { archer: "bow", mage: "staff" };
 
 /** Hats a character may already wear: "in a red hat" colours it rather than adding another. */
 const HATS: ReadonlySet<Headgear> = new Set<Headgear>([

@@ -49,6 +49,29 @@ describe("eyewear and neckwear drawn on any being", () => {
     }
   });
 
+  // dark lenses on a dark face (a pug's mask, a black cat) had no edge and vanished at 3×
+  it("sunglasses on a dark face get a light frame; on a light face they stay all dark", async () => {
+    const frameCells = async (prompt: string) => {
+      const { grid } = await renderSprite({ ...base, prompt });
+      let n = 0;
+      for (let i = 0; i < grid.data.length; i += 4) {
+        const [r, g, b, a] = [
+          grid.data[i]!,
+          grid.data[i + 1]!,
+          grid.data[i + 2]!,
+          grid.data[i + 3]!,
+        ];
+        // the sunglasses' light accent (#8fd3ff): a pale cyan no fur here has
+        if (a > 128 && b > 200 && g > 150 && r < 190 && b > r + 50) n++;
+      }
+      return n;
+    };
+    for (const dark of ["a black cat", "a gorilla", "a black bear"])
+      expect(await frameCells(`${dark} wearing sunglasses`), dark).toBeGreaterThanOrEqual(3);
+    for (const light of ["a dog", "a white cat"])
+      expect(await frameCells(`${light} wearing sunglasses`), light).toBeLessThanOrEqual(2);
+  });
+
   it("neckwear sits lower than eyewear (on the neck), on every rig", () => {
     for (const being of ["a fox", "a goblin", "a dog", "a dragon"]) {
       const eyes = wearOn(being, "glasses");

@@ -257,12 +257,17 @@ export function wearDrawn(
   }
   const dark = w.id === "sunglasses";
   const lensW = 3;
+  // dark lenses on a dark face (a pug's mask, a black cat) vanish: their frame, bridge and arms
+  // then take the light accent so the glasses keep an edge against what they sit on
+  const rimmed = dark && faceIsDark(c, materials, eyes, lensW);
+  const frame = rimmed ? accent : main;
   for (const e of eyes) {
     const x0 = e.x - (lensW >> 1);
     if (dark) {
       // dark lenses over the eyes with a glint
       c.rect(x0, e.y - 1, x0 + lensW - 1, e.y, main, 60, 2);
       c.plot(x0, e.y - 1, accent, 61, 3);
+      if (rimmed) for (let x = x0; x < x0 + lensW; x++) c.plot(x, e.y - 2, accent, 61, 2);
     } else if (w.id === "goggles") {
       ring(c, e.x, e.y, accent, main);
     } else {
@@ -272,14 +277,14 @@ export function wearDrawn(
   }
   if (eyes.length > 1) {
     const [a, b] = [eyes[0]!, eyes[eyes.length - 1]!];
-    const y = Math.min(a.y, b.y) - (dark ? 1 : 0);
-    for (let x = a.x + 2; x <= b.x - 2; x++) c.plot(x, y, main, 62, 1);
+    const y = Math.min(a.y, b.y) - (dark ? (rimmed ? 2 : 1) : 0);
+    for (let x = a.x + 2; x <= b.x - 2; x++) c.plot(x, y, frame, 62, 1);
   }
   // the arm (or strap) back to the ear, over the head
   const e = faceRight ? eyes[0]! : eyes[eyes.length - 1]!;
   const dir = faceRight ? -1 : 1;
   const reach = side ? Math.max(2, Math.round(hw * 0.45)) : 1;
-  const armMat = w.id === "goggles" ? accent : main;
+  const armMat = w.id === "goggles" ? accent : frame;
   for (let k = 2; k <= reach + 1; k++) {
     const x = e.x + dir * k;
     if (c.get(x, e.y - 1) >= 0) c.plot(x, e.y - 1, armMat, 62, 1);
@@ -292,6 +297,32 @@ export function wearDrawn(
     ] as const)
       if (c.get(x, y) >= 0) c.plot(x, y, armMat, 62, 1);
   }
+}
+
+/**
+ * Whether the lenses sit on a dark face: two fifths or more of the figure's cells in the ring round
+ * each lens are dark (a pug's black mask, a black cat), so a dark lens has no edge there.
+ */
+function faceIsDark(
+  c: SpriteCanvas,
+  materials: readonly Material[],
+  eyes: readonly Spot[],
+  lensW: number,
+): boolean {
+  let dark = 0;
+  let n = 0;
+  for (const e of eyes) {
+    const [x0, x1, y0, y1] = [e.x - (lensW >> 1) - 1, e.x + (lensW >> 1) + 1, e.y - 2, e.y + 1];
+    for (let y = y0; y <= y1; y++)
+      for (let x = x0; x <= x1; x++) {
+        if (y > y0 && y < y1 && x > x0 && x < x1) continue;
+        const m = c.get(x, y);
+        if (m < 0) continue;
+        n++;
+        if (luma(materials[m]) < 90) dark++;
+      }
+  }
+  return n > 0 && dark * 5 >= n * 2;
 }
 
 /** A 3×3 frame round (x, y) with the centre left showing: the lens's rim. */

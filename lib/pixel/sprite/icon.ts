@@ -128,6 +128,25 @@ export function recolor(
     });
     if (best >= 0) greyV = hsv[best]![2];
   }
+  // the main family's light range: a near-black target scales it down (its lightest part no
+  // lighter than before) but deepens the shadows so it spans at least 0.24, so a flat emoji
+  // (Fluent's scorpion: claws, tail and sting apart only by close oranges) keeps its inner
+  // lines rather than turning into one black blob
+  let famLo = 1;
+  let famHi = 0;
+  if (mainHue !== undefined)
+    hsv.forEach(([h, s, v]) => {
+      if (s > 0.2 && hueDist(h, mainHue) < 40) {
+        famLo = Math.min(famLo, v);
+        famHi = Math.max(famHi, v);
+      }
+    });
+  const darkTop = famHi * 0.4;
+  const darkBottom = Math.max(0.08, Math.min(famLo * 0.4, darkTop - 0.24));
+  const darkRamp = (v: number) =>
+    famHi - famLo < 0.02
+      ? v * 0.4
+      : darkBottom + ((v - famLo) / (famHi - famLo)) * (darkTop - darkBottom);
   return hsv.map(([h, s, v]) => {
     if (greyV && greyMid(s, v))
       return hsvToRgb(th, Math.min(1, ts * 0.85 + 0.1), Math.min(1, (v * tv) / greyV));
@@ -136,7 +155,11 @@ export function recolor(
       // vocabulary's black is a slightly blue near-black, which as a hue turned a black
       // panther purple
       if (ts < 0.1 || (tv < 0.3 && ts < 0.35))
-        return hsvToRgb(h, s * 0.12, Math.min(1, v * (tv > 0.6 ? 1.25 : tv < 0.3 ? 0.4 : 0.55)));
+        return hsvToRgb(
+          h,
+          s * 0.12,
+          tv < 0.3 ? darkRamp(v) : Math.min(1, v * (tv > 0.6 ? 1.25 : 0.55)),
+        );
       return hsvToRgb(th, Math.min(1, (s + ts) / 2 + 0.1), Math.min(1, v * jitterV));
     }
     return hsvToRgb((h + jitterH + 360) % 360, s, Math.min(1, v * jitterV));

@@ -99,6 +99,21 @@ describe("composition", () => {
     expect(parsePrompt("a knight and a sword").held?.id).toBe("sword");
   });
 
+  // "a bard playing a lute" drew the guitar alone and dropped the bard: an instrument is held
+  it("a player holds the instrument it plays, in English and Chinese", () => {
+    for (const [prompt, subject, held] of [
+      ["a bard playing a guitar", "bard", "guitar"],
+      ["a bard strumming a guitar", "bard", "guitar"],
+      ["弹着吉他的少女", "person", "guitar"],
+    ] as const) {
+      const info = parsePrompt(prompt);
+      expect(info.subject, prompt).toBe(subject);
+      expect(info.held?.id ?? info.held?.icon, prompt).toBe(held);
+    }
+    // a playing card is still a card, not something held
+    expect(parsePrompt("a playing card").subject).toBe("playing-card");
+  });
+
   it("makes one thing of two nouns: robot cat, skeleton king", () => {
     const cat = parsePrompt("a robot cat");
     expect([cat.subject, cat.form]).toEqual(["cat", "robot"]);

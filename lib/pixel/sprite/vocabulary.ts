@@ -1001,8 +1001,26 @@ export const HOLD_WORDS = {
     "grabbing",
     "using",
     "has",
+    // an instrument is held to be played: "a bard playing a lute", "strumming a guitar"
+    "playing",
+    "strumming",
   ],
-  zh: ["拿着", "手持", "持着", "握着", "举着", "带着", "叼着", "衔着", "拿", "持", "握", "叼"],
+  zh: [
+    "弹着",
+    "吹着",
+    "拿着",
+    "手持",
+    "持着",
+    "握着",
+    "举着",
+    "带着",
+    "叼着",
+    "衔着",
+    "拿",
+    "持",
+    "握",
+    "叼",
+  ],
 };
 
 /** Words that carry no subject meaning in a sprite prompt; never reported as "not understood". */
