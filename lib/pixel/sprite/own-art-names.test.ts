@@ -37,4 +37,18 @@ describe("the art drawn is named by the prompt's word", () => {
     expect(it0.summary).toMatch(/guessed: "chameleon" is drawn as the nearest subject/);
     expect(interpretPrompt("a lizard", { seed: 1 }).guesses).toEqual([]);
   });
+
+  it("a word matching several game icons names the one its seed drew", () => {
+    const drawn = new Set<string>();
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const it0 = interpretPrompt("a cursed porcelain doll", { seed });
+      const art = it0.art[0]!.icon.replace(/-/g, " ");
+      drawn.add(art);
+      expect(it0.summary, `seed ${seed}`).toMatch(new RegExp(`^Drawn as: ${art} `));
+      expect(it0.summary, `seed ${seed}`).toContain(`game icon named ${art} `);
+      expect(it0.summary_zh, `seed ${seed}`).toContain(`游戏图标 ${it0.art[0]!.icon}`);
+    }
+    // the check above saw more than one take
+    expect(drawn.size).toBeGreaterThan(1);
+  });
 });
