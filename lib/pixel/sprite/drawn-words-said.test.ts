@@ -33,4 +33,12 @@ describe("a word the drawing shows is not listed as not understood", () => {
     expect(line("a chest full of gold").ignored).toEqual([]);
     expect(line("a bowl of rice").summary).toMatch(/full of rice/);
   });
+
+  it("长翅膀的 (growing wings) gives any animal its wings, like 长着翅膀的", () => {
+    for (const p of ["一只长翅膀的猪", "一只长翅膀的猫"]) {
+      const it0 = line(p);
+      expect(it0.summary, p).toMatch(/with wings/);
+      expect(it0.not_understood, p).toEqual([]);
+    }
+  });
 });

@@ -982,7 +982,7 @@ const HEAD_COUNT: Record<string, number> = {
   "4": 3,
 };
 const PARTS_RE =
-  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着?)(翅膀|蝎尾)/g;
 
 /**
  * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
