@@ -173,11 +173,37 @@ function art(set: IconSet, icon: string, use: BorrowedArt["use"]): BorrowedArt {
   return { set, set_name: s.name, icon, license: s.license, author: s.author, url: s.url, use };
 }
 
+/**
+ * A long-tail word may match several game icons ("doll": voodoo doll, matryoshka dolls); the seed
+ * picks the one drawn, so the line names that one, not the first (eval-g: "voodoo doll" was said
+ * over matryoshkas).
+ */
+function namedAsDrawn(prompt: string, info: PromptInfo, o: InterpretOptions): PromptInfo {
+  if (SUBJECT_BY_ID.has(info.subject) || info.builder !== "icon" || !info.icon) return info;
+  if (!isGameIconRef(info.icon)) return info;
+  const { names } = parseGameRef(info.icon);
+  if (names.length < 2 || names[0] !== info.subject) return info;
+  const drawn = subjectIconSource(prompt, o.seed, info.icon, o.take, false).name;
+  if (drawn === info.subject) return info;
+  const said = (id: string) => id.replace(/-/g, " ");
+  return {
+    ...info,
+    subject: drawn,
+    guesses: info.guesses.map((g) =>
+      g.replace(`game icon named ${said(info.subject)}`, `game icon named ${said(drawn)}`),
+    ),
+    guessesZh: info.guessesZh.map((g) =>
+      g.replace(`游戏图标 ${info.subject}`, `游戏图标 ${drawn}`),
+    ),
+  };
+}
+
 export function interpretInfo(
   prompt: string,
-  info: PromptInfo,
+  asParsed: PromptInfo,
   o: InterpretOptions,
 ): SpriteInterpretation {
+  const info = namedAsDrawn(prompt, asParsed, o);
   const subj = SUBJECT_BY_ID.get(info.subject);
   const parts: string[] = [];
   const name = (id: string) => id.replace(/-tile$/, "").replace(/-/g, " ");

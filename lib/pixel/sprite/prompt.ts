@@ -982,7 +982,7 @@ const HEAD_COUNT: Record<string, number> = {
   "4": 3,
 };
 const PARTS_RE =
-  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着)(翅膀|蝎尾)/g;
+  /\b(?:with|has|having|and)\s+(?:(?:a|an|two|big|huge|giant|large)\s+)*(?:pair of\s+)?(eagle|bat|bird|hawk|crow|raven|feathered|angel|dragon|demon|fairy|butterfly)\s+wings\b|\b(?:with|and)\s+(?:a\s+)?(scorpion(?:'s)?|stinging|stinger)\s*tail\b|\b(winged|horned)\b|(?:带着?|长着?)(翅膀|蝎尾)/g;
 
 /**
  * Adjectives that put any creature in another form: an undead dragon, a clockwork owl. Only
@@ -2611,12 +2611,17 @@ function assemble(r: Reading): PromptInfo {
   for (const f of phrases.features) if (!drawsFeature(f)) ignored.push(`with ${f}`);
   if (phrases.heads && !alive) ignored.push(`${phrases.heads} heads`);
   const hoard = kind === "item" && (variant === "chest" || variant === "mimic");
+  // "一碗米饭" (a bowl of rice) drew the rice itself: its contents are the drawing, not a filling
+  const contents =
+    head && phrases.contents && (phrases.contents === head.id || head.en.includes(phrases.contents))
+      ? undefined
+      : phrases.contents;
   if (
-    phrases.contents &&
-    !(hoard && (phrases.contents === "gold" || phrases.contents === "gems")) &&
-    !contentsOverlay(phrases.contents, builder, subject, variant, icon)
+    contents &&
+    !(hoard && (contents === "gold" || contents === "gems")) &&
+    !contentsOverlay(contents, builder, subject, variant, icon)
   )
-    ignored.push(`full of ${phrases.contents}`);
+    ignored.push(`full of ${contents}`);
   // colours lent by a qualifying noun ("mushroom house", "apple pie") come after named ones
   const named = r.colors.sort((a, b) => a.p - b.p).map((c) => c.c);
   // a fruit baked into a food shows its inside, not its skin: an apple pie is a golden crust
@@ -2678,7 +2683,7 @@ function assemble(r: Reading): PromptInfo {
     guessesZh: r.guessesZh,
     lent: r.lent,
     nothingMatched,
-    contents: phrases.contents,
+    contents,
     features: phrases.features,
     worn: head || icon ? r.worn : undefined,
     heads: alive && phrases.heads ? phrases.heads : undefined,
@@ -2792,6 +2797,14 @@ const DRAWN_PARTS: Record<string, readonly string[]> = {
   cake: ["slice", "slices", "piece"],
   watermelon: ["slice", "slices", "piece"],
   cheese: ["slice", "slices", "piece", "wedge"],
+  // eval-g: every monk take is shaven, the bomb's fuse burns, the rice emoji is a bowl, and the
+  // candle, torch and lantern drawings all carry their flame
+  monk: ["bald", "shaven", "shaved"],
+  bomb: ["lit", "fuse", "burning"],
+  rice: ["bowl"],
+  candle: ["lit"],
+  torch: ["lit"],
+  lantern: ["lit"],
 };
 
 /** Forms a food comes in ("a cheese wheel", "a butter block"): its drawing has one form only. */

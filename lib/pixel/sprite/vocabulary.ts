@@ -169,7 +169,7 @@ cardinal-bird;animal;bird:cardinal;cardinal bird,northern cardinal,redbird;北�
 frog;animal;icon:frog;frog,toad;青蛙,蛤蟆
 turtle;animal;icon:turtle;turtle,tortoise;乌龟,龟
 snake;animal;icon:snake;snake,serpent,cobra,viper;蛇
-lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
+lizard;animal;icon:lizard;lizard,gecko,salamander,iguana,≈chameleon,komodo dragon;蜥蜴,壁虎,变色龙,鬣蜥
 crocodile;animal;icon:crocodile;crocodile,≈alligator;鳄鱼
 fish;animal;sea:fish;fish,goldfish,koi,clownfish,pufferfish,blowfish,swordfish,marlin,tuna,angelfish,piranha,anglerfish,salmon,trout,carp,catfish,eel,stingray,manta ray,hammerhead shark,hammerhead;鱼,金鱼,锦鲤,小丑鱼,河豚,剑鱼,金枪鱼,神仙鱼,食人鱼,鮟鱇鱼,三文鱼,鲑鱼,鳟鱼,鲤鱼,鲶鱼,鳗鱼,魟鱼,蝠鲼,双髻鲨,锤头鲨
 shark;animal;icon:shark;shark;鲨鱼
@@ -348,7 +348,7 @@ goblet;treasure;gi:jeweled-chalice@gold;goblet,chalice,grail,holy grail;高脚�
 medal;treasure;icon:sports-medal;medal,badge;奖牌,勋章
 crystal-ball;treasure;icon:crystal-ball;crystal ball,orb,magic orb;水晶球,宝珠
 scroll;treasure;icon:scroll;scroll,parchment;卷轴
-map;treasure;icon:world-map;map,treasure map,world map;地图,藏宝图
+map;treasure;icon:world-map;map,world map;地图
 book;treasure;icon:closed-book;book,spellbook,spell book,tome,grimoire,journal;书,魔法书,书本
 letter;treasure;icon:envelope;letter,envelope,mail;信,信封
 gift;treasure;icon:wrapped-gift;gift,present,giftbox;礼物,礼盒
@@ -445,7 +445,7 @@ lighthouse;building;building:lighthouse;lighthouse;灯塔
 church;building;icon:church;church,chapel,cathedral;教堂
 temple;building;icon:classical-building;temple,≈museum,≈bank,≈courthouse;神殿,寺庙,银行
 shrine;building;icon:shinto-shrine;shrine,torii;神社,鸟居
-pagoda;building;icon:japanese-castle;pagoda,japanese castle;宝塔,天守阁
+japanese-castle;building;icon:japanese-castle;japanese castle;天守阁
 hut;building;icon:hut;hut,shack,≈yurt;茅屋,棚屋
 shop;building;icon:convenience-store;shop,store,market;商店,超市
 factory;building;icon:factory;factory,≈mill,workshop;工厂
@@ -526,6 +526,8 @@ syringe;tool;icon:syringe;syringe,needle,injection;注射器
 // `|` separates alternative drawings a seed chooses between.
 const GAME_TABLE = `
 anvil;tool;gi:anvil@iron;anvil;铁砧
+treasure-map;treasure;gi:treasure-map@paper;treasure map,pirate map;藏宝图
+pagoda;building;gi:pagoda@wood;pagoda;宝塔,佛塔
 bookshelf;prop;gi:bookshelf@wood;bookshelf,bookcase,book shelf,bookshelves;书架,书柜
 well;building;building:well;well,wishing well,water well,stone well;水井,井
 scarecrow;prop;gi:scarecrow@cloth;scarecrow;稻草人
