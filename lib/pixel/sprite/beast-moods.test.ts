@@ -3,7 +3,7 @@ import type { SpriteMode } from "../types";
 import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { parsePrompt } from "./prompt";
-import { drawTake } from "./test-helpers";
+import { drawTake, pixelsNear } from "./test-helpers";
 
 /** The part id of every drawn cell of one take's profile frame, as the engine draws a quadruped. */
 function parts(prompt: string, mode: SpriteMode = "idle", take = 1): Uint8Array {
@@ -29,17 +29,7 @@ const FACE = 10;
 /** Pixels of a still (seed 1, 32 px) near a colour. */
 function near(prompt: string, rgb: [number, number, number], tol = 40): number {
   const { grid } = renderSpriteGrid({ prompt, seed: 1, mode: "idle", index: 0, count: 1 });
-  let n = 0;
-  for (let i = 0; i < grid.data.length; i += 4)
-    if (
-      grid.data[i + 3]! > 0 &&
-      Math.abs(grid.data[i]! - rgb[0]) +
-        Math.abs(grid.data[i + 1]! - rgb[1]) +
-        Math.abs(grid.data[i + 2]! - rgb[2]) <
-        tol
-    )
-      n++;
-  return n;
+  return pixelsNear(grid, rgb, tol);
 }
 
 describe("moods on beings (person-words' moods, #20)", () => {

@@ -6,7 +6,7 @@ import { renderSpriteGrid } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { applyMaterials, drawMaterialFx } from "./modifiers";
 import { parsePrompt } from "./prompt";
-import { drawTake, idleStill, partMap } from "./test-helpers";
+import { drawTake, idleStill, partMap, pixelsNear } from "./test-helpers";
 
 // animal.ts P
 const BODY = 3;
@@ -115,17 +115,7 @@ const cols = (map: Uint8Array, part: number) => {
 /** Pixels of a still (32 px) near a colour. */
 function near(prompt: string, rgb: [number, number, number], seed = 1, tol = 40): number {
   const { grid } = renderSpriteGrid({ prompt, seed, mode: "idle", index: 0, count: 1, size: 32 });
-  let n = 0;
-  for (let i = 0; i < grid.data.length; i += 4)
-    if (
-      grid.data[i + 3]! > 0 &&
-      Math.abs(grid.data[i]! - rgb[0]) +
-        Math.abs(grid.data[i + 1]! - rgb[1]) +
-        Math.abs(grid.data[i + 2]! - rgb[2]) <
-        tol
-    )
-      n++;
-  return n;
+  return pixelsNear(grid, rgb, tol);
 }
 
 describe("crude animal bodies (#20, eval-f: a pink cat for a pig, a white pig for a polar bear)", () => {

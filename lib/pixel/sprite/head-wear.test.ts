@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rgbToHsv } from "../color";
-import type { SpriteCanvas } from "./canvas";
 import { HUMANOID_PARTS as P } from "./costume-parts";
-import type { Design } from "./design";
 import { iconNeeds } from "./engine";
 import { interpretPrompt } from "./interpretation";
 import { parsePrompt } from "./prompt";
-import { drawTakeWithDesign } from "./test-helpers";
+import { cellsWhere, drawTakeWithDesign } from "./test-helpers";
 
 /** Cells of the given parts, square on, whose colour passes `test` (hue 0..360, s, v 0..1). */
 function where(
@@ -18,21 +15,7 @@ function where(
   const { canvas: c, design: d } = drawTakeWithDesign(prompt, take, "idle", 0, (pose) => {
     pose.view = "front";
   });
-  return count(c, d, parts, test);
-}
-
-function count(
-  c: SpriteCanvas,
-  d: Design,
-  parts: number[],
-  test: (h: number, s: number, v: number) => boolean,
-): number {
-  let n = 0;
-  for (let i = 0; i < c.mat.length; i++) {
-    const m = d.materials[c.mat[i]!];
-    if (m && parts.includes(c.part[i]!) && test(...rgbToHsv(...m.ramp[2]))) n++;
-  }
-  return n;
+  return cellsWhere(c, d, parts, test);
 }
 
 const red = (h: number, s: number) => (h < 12 || h > 345) && s > 0.5;

@@ -4,7 +4,7 @@ import type { SpriteCanvas } from "./canvas";
 import { HUMANOID_PARTS as P } from "./costume-parts";
 import type { Design } from "./design";
 import { parsePrompt } from "./prompt";
-import { drawTakeWithDesign } from "./test-helpers";
+import { cellsWhere, drawTakeWithDesign } from "./test-helpers";
 
 /** One idle frame at 32 cells in a view, with the design it was drawn from. */
 function draw(
@@ -31,20 +31,7 @@ function coloured(c: SpriteCanvas, d: Design, hex: string, parts: number[]): num
   return n;
 }
 
-/** Cells of the given parts whose colour passes `test` (hue 0..360, saturation, value 0..1). */
-function where(
-  c: SpriteCanvas,
-  d: Design,
-  parts: number[],
-  test: (h: number, s: number, v: number) => boolean,
-): number {
-  let n = 0;
-  for (let i = 0; i < c.mat.length; i++) {
-    const m = d.materials[c.mat[i]!];
-    if (m && parts.includes(c.part[i]!) && test(...rgbToHsv(...m.ramp[2]))) n++;
-  }
-  return n;
-}
+const where = cellsWhere;
 
 /** Cells drawn on the given parts. */
 function partCells(c: SpriteCanvas, parts: number[]): number {

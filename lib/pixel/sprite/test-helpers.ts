@@ -1,5 +1,6 @@
 // Test-only helpers for the take tests (birds, beings, animal breeds): drawing one take's frame
 // straight from its builder or as the engine draws it, and comparing part maps. Not imported by the engine.
+import { rgbToHsv } from "../color";
 import { Rng } from "../prng";
 import type { RgbaImage, SpriteMode } from "../types";
 import { BUILDERS } from "./builders";
@@ -102,4 +103,34 @@ export function partMap(prompt: string, seed = 1, mode: SpriteMode = "idle", ind
 /** A prompt's idle still at one seed, as the engine renders a one-frame batch (its RGBA grid). */
 export async function idleStill(prompt: string, seed: number): Promise<RgbaImage> {
   return (await renderSprite({ prompt, seed, mode: "idle", index: 0, count: 1 })).grid;
+}
+
+/** Cells of the given parts whose colour passes `test` (hue 0..360, saturation, value 0..1). */
+export function cellsWhere(
+  c: SpriteCanvas,
+  d: Design,
+  parts: number[],
+  test: (h: number, s: number, v: number) => boolean,
+): number {
+  let n = 0;
+  for (let i = 0; i < c.mat.length; i++) {
+    const m = d.materials[c.mat[i]!];
+    if (m && parts.includes(c.part[i]!) && test(...rgbToHsv(...m.ramp[2]))) n++;
+  }
+  return n;
+}
+
+/** Drawn pixels of an image within `tol` (summed channel difference) of a colour. */
+export function pixelsNear(grid: RgbaImage, rgb: [number, number, number], tol = 40): number {
+  let n = 0;
+  for (let i = 0; i < grid.data.length; i += 4)
+    if (
+      grid.data[i + 3]! > 0 &&
+      Math.abs(grid.data[i]! - rgb[0]) +
+        Math.abs(grid.data[i + 1]! - rgb[1]) +
+        Math.abs(grid.data[i + 2]! - rgb[2]) <
+        tol
+    )
+      n++;
+  return n;
 }
