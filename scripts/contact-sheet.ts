@@ -7,11 +7,15 @@ export interface Cell {
   grid: { width: number; height: number; data: Uint8ClampedArray };
 }
 
-export async function sheet(cells: Cell[], file: string, title: string) {
-  const cols = 12;
-  const S = 3;
-  const cw = 112;
-  const ch = 132;
+/** `scale`: pixels per sprite cell (a 32-cell sprite is 32 × scale wide); `cols`: cells a row. */
+export async function sheet(
+  cells: Cell[],
+  file: string,
+  title: string,
+  { cols = 12, scale: S = 3 }: { cols?: number; scale?: number } = {},
+) {
+  const cw = 32 * S + 16;
+  const ch = 32 * S + 36;
   const rows = Math.ceil(cells.length / cols);
   const W = cols * cw;
   const H = rows * ch + 28;

@@ -16,7 +16,7 @@ import {
   whileHoldingSweepLock,
 } from "@/lib/db/postgres/queue";
 import { failTaskRow, releaseTask, renewLease, requeueTask, rerunUpdate } from "@/lib/db/queue";
-import type { Task } from "@/lib/db/schema";
+import type { NewTask, Task } from "@/lib/db/schema";
 import { getTaskById, insertBatchWithTasksIn, insertTask } from "@/lib/db/tasks";
 import type { ClaimedTask, QueueListener, TaskQueue } from "./task-queue";
 
@@ -152,6 +152,14 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
     });
   }
 
+  // values the grouped statement cannot carry (an explicit id, SQL expressions): inserted alone,
+  // then delivered the long way
+  async function enqueueAlone(values: NewTask): Promise<Task> {
+    const task = await insertTask(values);
+    await enqueued([task]);
+    return task;
+  }
+
   return {
     engine: "pg-boss",
     async enqueue(values) {
@@ -163,11 +171,7 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
         QUEUE_PREFIX,
         await ensureQueue(values.provider),
       );
-      if (!made) {
-        const task = await insertTask(values);
-        await enqueued([task]);
-        return task;
-      }
+      if (!made) return enqueueAlone(values);
       if (made.delivered) wakeWorkers();
       else await enqueued([made.task]);
       return made.task;
@@ -179,11 +183,7 @@ export async function createPgBossQueue(): Promise<TaskQueue> {
         QUEUE_PREFIX,
         await ensureQueue(values.provider),
       );
-      if (!made) {
-        const task = await insertTask(values);
-        await enqueued([task]);
-        return task.id;
-      }
+      if (!made) return (await enqueueAlone(values)).id;
       if (made.delivered) wakeWorkers();
       else {
         // the long way (no job written: rare) reads the row's provider and run_after back
